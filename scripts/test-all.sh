@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# The whole suite: types, unit + API tests on PGlite, the API tests again on PostgreSQL, browser tests in Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+CHROMIUM="${CHROMIUM_PATH:-/usr/bin/chromium}"
+PG_URL="${PINGYI_TEST_PG_URL:-postgres://root@127.0.0.1:5432/test}"
+
+if [ ! -x "$CHROMIUM" ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "== installing Debian's chromium for the browser tests"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "Chromium is needed for the browser tests: sudo apt-get install chromium (or set CHROMIUM_PATH)" >&2
+    exit 1
+  fi
+fi
+
+echo "== type check"
+npx tsc --noEmit -p tsconfig.json
+
+echo "== unit and API tests on PGlite"
+env -u DATABASE_URL npx vitest run --project unit --project api
+
+if node -e "const c=new (require('pg').Client)({connectionString:process.argv[1]});c.connect().then(()=>c.end(),()=>process.exit(1))" "$PG_URL" 2>/dev/null; then
+  echo "== API tests on PostgreSQL ($PG_URL)"
+  DATABASE_URL="$PG_URL" npx vitest run --project api
+elif [ "${CI:-}" = "true" ]; then
+  echo "PostgreSQL is not reachable at $PG_URL; CI must run the suite against it" >&2
+  exit 1
+else
+  echo "== skipping the PostgreSQL run: no server at $PG_URL (set PINGYI_TEST_PG_URL to use another)"
+fi
+
+echo "== browser tests in Chromium"
+npx vite build --logLevel warn
+env -u DATABASE_URL CHROMIUM_PATH="$CHROMIUM" npx vitest run --project e2e

@@ -1,0 +1,42 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+const dir = () => mkdtempSync(join(tmpdir(), 'pingyi-config-'));
+
+describe('config', () => {
+  it('defaults to PGlite in ./data on port 3000, demo off', () => {
+    const c = loadConfig({ DATA_DIR: dir() });
+    expect(c).toMatchObject({ port: 3000, databaseUrl: undefined, demo: false, publicBaseUrl: 'http://localhost:3000' });
+  });
+
+  it('generates a JWT secret once and keeps it in the data folder', () => {
+    const d = dir();
+    const a = loadConfig({ DATA_DIR: d });
+    const b = loadConfig({ DATA_DIR: d });
+    expect(a.jwtSecret.length).toBeGreaterThanOrEqual(32);
+    expect(b.jwtSecret).toBe(a.jwtSecret);
+    expect(readFileSync(join(d, 'jwt-secret'), 'utf8').trim()).toBe(a.jwtSecret);
+    expect(loadConfig({ DATA_DIR: dir() }).jwtSecret).not.toBe(a.jwtSecret);
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
+    [{ JWT_SECRET: 'short' }, 'JWT_SECRET'],
+    [{ PUBLIC_BASE_URL: 'not a url' }, 'PUBLIC_BASE_URL'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ DEMO: 'maybe' }, 'DEMO'],
+  ])('a bad value stops start-up naming the variable: %o', (env, name) => {
+    expect(() => loadConfig({ DATA_DIR: dir(), ...env })).toThrow(ConfigError);
+    expect(() => loadConfig({ DATA_DIR: dir(), ...env })).toThrow(new RegExp(`${name}:`));
+  });
+
+  it('accepts explicit values', () => {
+    const c = loadConfig({ PORT: '8080', DEMO: 'true', PUBLIC_BASE_URL: 'https://pingyi.xiantao.gov.cn/', JWT_SECRET: 'x'.repeat(40), DATABASE_URL: 'postgres://u@h/db' });
+    expect(c).toMatchObject({ port: 8080, demo: true, publicBaseUrl: 'https://pingyi.xiantao.gov.cn', jwtSecret: 'x'.repeat(40), databaseUrl: 'postgres://u@h/db' });
+  });
+});

@@ -1,0 +1,53 @@
+// Demo data for a newcomer's first look: only into an empty database, only when DEMO is on.
+import { count } from 'drizzle-orm';
+import { DEMO_DEPARTMENTS } from '../../shared/demo/departments.ts';
+import { generateDemoEnterprises, INDUSTRIES } from '../../shared/demo/enterprises.ts';
+import { appendAudit, SYSTEM_ACTOR } from '../audit/audit.writer.ts';
+import { hashPassword } from '../auth/password.ts';
+import type { Db } from '../db/client.ts';
+import { departmentHeads, departments, enterprises, users } from '../db/schema.ts';
+
+export const DEMO_PASSWORD = 'pingyi-demo';
+const HEADS_SINCE = '2020-01-01';
+
+export interface DemoLogin { username: string; role: string; displayName: string }
+
+export async function isEmpty(db: Db): Promise<boolean> {
+  const [row] = await db.select({ n: count() }).from(departments);
+  return (row?.n ?? 0) === 0;
+}
+
+/** Seeds the registries and logins. Returns the demo logins to print. */
+export async function seedDemo(db: Db, now: Date): Promise<DemoLogin[]> {
+  const industryZh = new Map(INDUSTRIES.map((i) => [i.key, i.zh]));
+  // One hash serves every demo login (same password); hashing 56 times would slow the first start.
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  return db.transaction(async (tx) => {
+    const depts = await tx.insert(departments).values(DEMO_DEPARTMENTS.map((d) => ({
+      code: d.code, nameZh: d.nameZh, nameEn: d.nameEn, category: d.category,
+    }))).returning();
+    const byCode = new Map(depts.map((d) => [d.code, d]));
+    await tx.insert(departmentHeads).values(DEMO_DEPARTMENTS.map((d) => ({
+      departmentId: byCode.get(d.code)!.id, name: d.head.name, title: d.head.title, since: HEADS_SINCE,
+    })));
+    const list = generateDemoEnterprises(2000);
+    for (let i = 0; i < list.length; i += 500) {
+      await tx.insert(enterprises).values(list.slice(i, i + 500).map((e) => ({
+        uscc: e.uscc, name: e.name, industry: industryZh.get(e.industry) ?? e.industry, sizeClass: e.sizeClass,
+        township: e.township, contactName: e.contactName, contactPhone: e.contactPhone, active: e.active,
+      })));
+    }
+    const logins: (typeof users.$inferInsert)[] = [
+      { username: 'admin', displayName: '营商办管理员', role: 'admin', passwordHash },
+      { username: 'leader', displayName: '市领导', role: 'leader', passwordHash },
+      { username: 'supervisor', displayName: '纪委监委', role: 'supervisor', passwordHash },
+      ...depts.map((d) => ({ username: `head.${d.code}`, displayName: `${d.nameZh}主要负责人`, role: 'dept_head' as const, departmentId: d.id, passwordHash })),
+    ];
+    await tx.insert(users).values(logins);
+    await appendAudit(tx, SYSTEM_ACTOR, {
+      action: 'demo.seed', entityType: 'system', entityId: 'demo',
+      summary: { departments: depts.length, enterprises: list.length, users: logins.length },
+    }, now);
+    return logins.map((l) => ({ username: l.username, role: l.role, displayName: l.displayName }));
+  });
+}

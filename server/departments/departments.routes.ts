@@ -1,0 +1,40 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { idParamSchema } from '../../shared/schemas/common.ts';
+import {
+  departmentDetailSchema, departmentInputSchema, departmentPatchSchema, departmentSchema, headInputSchema,
+} from '../../shared/schemas/departments.ts';
+import type { RouteDeps } from '../app.ts';
+import { ALL_ROLES, actorOf } from '../auth/access.ts';
+import { listDepartments } from './departments.queries.ts';
+import { appointHead, createDepartment, getDepartmentDetail, updateDepartment } from './departments.service.ts';
+
+// The registry is public knowledge inside government: every signed-in role may read it.
+export const departmentRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database: { db }, now }) => {
+  const clock = now;
+
+  app.get('/departments', {
+    schema: { tags: ['departments'], response: { 200: z.array(departmentSchema) } },
+    config: { access: ALL_ROLES },
+  }, async () => listDepartments(db));
+
+  app.get('/departments/:id', {
+    schema: { tags: ['departments'], params: idParamSchema, response: { 200: departmentDetailSchema } },
+    config: { access: ALL_ROLES },
+  }, async (request) => getDepartmentDetail(db, request.params.id));
+
+  app.post('/departments', {
+    schema: { tags: ['departments'], body: departmentInputSchema, response: { 201: departmentSchema } },
+    config: { access: ['admin'] },
+  }, async (request, reply) => reply.status(201).send(await createDepartment(db, actorOf(request), request.body, clock())));
+
+  app.patch('/departments/:id', {
+    schema: { tags: ['departments'], params: idParamSchema, body: departmentPatchSchema, response: { 200: departmentSchema } },
+    config: { access: ['admin'] },
+  }, async (request) => updateDepartment(db, actorOf(request), request.params.id, request.body, clock()));
+
+  app.post('/departments/:id/head', {
+    schema: { tags: ['departments'], params: idParamSchema, body: headInputSchema, response: { 200: departmentSchema } },
+    config: { access: ['admin'] },
+  }, async (request) => appointHead(db, actorOf(request), request.params.id, request.body, clock()));
+};

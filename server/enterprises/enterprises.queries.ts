@@ -1,0 +1,71 @@
+import { and, asc, count, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { EnterpriseInput, enterpriseListQuerySchema } from '../../shared/schemas/enterprises.ts';
+import type { Tx } from '../db/client.ts';
+import { enterprises } from '../db/schema.ts';
+
+type Row = typeof enterprises.$inferSelect;
+export const toEnterprise = (r: Row) => ({
+  id: r.id, uscc: r.uscc, name: r.name, industry: r.industry, sizeClass: r.sizeClass, township: r.township,
+  contactName: r.contactName, contactPhone: r.contactPhone, active: r.active,
+});
+
+export async function listEnterprises(tx: Tx, query: z.infer<typeof enterpriseListQuerySchema>) {
+  const filters: SQL[] = [];
+  if (query.q) {
+    const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    filters.push(or(ilike(enterprises.name, like), ilike(enterprises.uscc, like))!);
+  }
+  if (query.township) filters.push(eq(enterprises.township, query.township));
+  if (query.industry) filters.push(eq(enterprises.industry, query.industry));
+  if (query.sizeClass) filters.push(eq(enterprises.sizeClass, query.sizeClass));
+  if (query.active !== undefined) filters.push(eq(enterprises.active, query.active));
+  const where = filters.length ? and(...filters) : undefined;
+  const [rows, [total]] = await Promise.all([
+    tx.select().from(enterprises).where(where).orderBy(asc(enterprises.uscc)).limit(query.pageSize).offset((query.page - 1) * query.pageSize),
+    tx.select({ n: count() }).from(enterprises).where(where),
+  ]);
+  return { items: rows.map(toEnterprise), total: total?.n ?? 0, page: query.page, pageSize: query.pageSize };
+}
+
+export const findEnterpriseByUscc = async (tx: Tx, uscc: string) =>
+  (await tx.select().from(enterprises).where(eq(enterprises.uscc, uscc)))[0];
+
+export const existingUsccs = async (tx: Tx, usccs: string[]) => {
+  const found = new Set<string>();
+  // Chunked so a 10,000-row import stays within parameter limits.
+  for (let i = 0; i < usccs.length; i += 5000) {
+    const rows = await tx.select({ uscc: enterprises.uscc }).from(enterprises).where(inArray(enterprises.uscc, usccs.slice(i, i + 5000)));
+    rows.forEach((r) => found.add(r.uscc));
+  }
+  return found;
+};
+
+export async function upsertEnterprises(tx: Tx, records: EnterpriseInput[], now: Date) {
+  for (let i = 0; i < records.length; i += 1000) {
+    await tx.insert(enterprises).values(records.slice(i, i + 1000).map((r) => ({ ...r, updatedAt: now })))
+      .onConflictDoUpdate({
+        target: enterprises.uscc,
+        set: {
+          name: sqlExcluded('name'), industry: sqlExcluded('industry'), sizeClass: sqlExcluded('size_class'),
+          township: sqlExcluded('township'), contactName: sqlExcluded('contact_name'), contactPhone: sqlExcluded('contact_phone'),
+          active: sqlExcluded('active'), updatedAt: now,
+        },
+      });
+  }
+}
+
+const sqlExcluded = (column: string) => sql.raw(`excluded.${column}`);
+
+export const insertEnterprise = async (tx: Tx, r: EnterpriseInput) => (await tx.insert(enterprises).values(r).returning())[0]!;
+
+export const updateEnterprise = async (tx: Tx, uscc: string, patch: Partial<EnterpriseInput>, now: Date) =>
+  (await tx.update(enterprises).set({ ...patch, updatedAt: now }).where(eq(enterprises.uscc, uscc)).returning())[0]!;
+
+export async function enterpriseFacets(tx: Tx) {
+  const [t, i] = await Promise.all([
+    tx.selectDistinct({ v: enterprises.township }).from(enterprises).orderBy(asc(enterprises.township)),
+    tx.selectDistinct({ v: enterprises.industry }).from(enterprises).orderBy(asc(enterprises.industry)),
+  ]);
+  return { townships: t.map((r) => r.v), industries: i.map((r) => r.v) };
+}

@@ -1,0 +1,52 @@
+import Fastify from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { Conflict, Forbidden, Invalid, NotFound, registerErrorHandler } from './errors.ts';
+
+async function appThrowing(err: unknown) {
+  const app = Fastify({ logger: false });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+  app.get('/boom', async () => { throw err; });
+  app.post('/body', { schema: { body: z.object({ n: z.number().int().min(1) }) } }, async () => ({ ok: true }));
+  return app;
+}
+
+describe('the one error handler', () => {
+  it.each([
+    [new NotFound('no such round'), 404, 'not_found'],
+    [new Conflict('already drawn'), 409, 'conflict'],
+    [new Forbidden(), 403, 'forbidden'],
+    [new Invalid('bad seed', { min: 6 }), 422, 'invalid'],
+  ])('maps %s to its status and code', async (err, status, code) => {
+    const res = await (await appThrowing(err)).inject({ method: 'GET', url: '/boom' });
+    expect(res.statusCode).toBe(status);
+    expect(res.json().error.code).toBe(code);
+    expect(res.json().error.message).toBe((err as Error).message);
+  });
+
+  it('never leaks a 500s internals', async () => {
+    const res = await (await appThrowing(new Error('password=hunter2 at /srv/db.ts:12'))).inject({ method: 'GET', url: '/boom' });
+    expect(res.statusCode).toBe(500);
+    expect(res.json()).toEqual({ error: { code: 'internal', message: 'Internal error' } });
+  });
+
+  it('answers 503 when the database is unreachable', async () => {
+    const err = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    const res = await (await appThrowing(new Error('query failed', { cause: err }))).inject({ method: 'GET', url: '/boom' });
+    expect(res.statusCode).toBe(503);
+    expect(res.json().error.code).toBe('database_unavailable');
+  });
+
+  it('turns schema failures and malformed JSON into 400s naming the field', async () => {
+    const app = await appThrowing(null);
+    const bad = await app.inject({ method: 'POST', url: '/body', payload: { n: 0 } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error).toMatchObject({ code: 'validation_failed', message: expect.stringContaining('body.n') });
+    const broken = await app.inject({ method: 'POST', url: '/body', payload: '{"n":', headers: { 'content-type': 'application/json' } });
+    expect(broken.statusCode).toBe(400);
+    expect(broken.json().error.code).toBe('bad_request');
+  });
+});

@@ -1,0 +1,78 @@
+// Every API route × every role: one table, checked against the routes the app actually registers,
+// so a new route cannot be added without deciding here who may call it.
+import { describe, expect, it } from 'vitest';
+import { makeTestContext } from '../support/app.ts';
+
+type Who = 'anon' | 'admin' | 'leader' | 'supervisor' | 'dept_head';
+const A: Who[] = ['admin'];
+const READ: Who[] = ['admin', 'leader', 'supervisor']; // dashboards (used by later routes)
+const ALL: Who[] = ['admin', 'leader', 'supervisor', 'dept_head'];
+const AUDIT: Who[] = ['admin', 'supervisor'];
+const PUBLIC = 'public' as const;
+
+export const MATRIX: Record<string, Who[] | typeof PUBLIC> = {
+  'POST /api/v1/auth/login': PUBLIC,
+  'POST /api/v1/auth/logout': PUBLIC,
+  'GET /api/v1/me': ALL,
+  'GET /api/v1/health': PUBLIC,
+  'GET /api/v1/audit': AUDIT,
+  'GET /api/v1/audit/verify': AUDIT,
+  'GET /api/v1/departments': ALL,
+  'GET /api/v1/departments/:id': ALL,
+  'POST /api/v1/departments': A,
+  'PATCH /api/v1/departments/:id': A,
+  'POST /api/v1/departments/:id/head': A,
+  'GET /api/v1/enterprises': AUDIT,
+  'GET /api/v1/enterprises/facets': AUDIT,
+  'GET /api/v1/enterprises/:uscc': AUDIT,
+  'POST /api/v1/enterprises': A,
+  'PATCH /api/v1/enterprises/:uscc': A,
+  'POST /api/v1/enterprises/import/preview': A,
+  'POST /api/v1/enterprises/import/apply': A,
+};
+
+const ctx = await makeTestContext();
+const cookies: Record<Who, string | undefined> = {
+  anon: undefined,
+  admin: await ctx.as('admin'),
+  leader: await ctx.as('leader'),
+  supervisor: await ctx.as('supervisor'),
+  dept_head: await ctx.as('dept_head'),
+};
+const forged = cookies.admin!.slice(0, -6) + 'forged';
+const expired = `pingyi_session=${ctx.app.jwt.sign({ id: 1, username: 'x', displayName: 'x', role: 'admin', departmentId: null }, { expiresIn: -60 })}`;
+
+const concrete = (url: string) => url.replace(':id', '999999').replace(':uscc', '91429004MA0000000X').replace(':token', 'x'.repeat(22)).replace(':roundId', '2099Q1');
+
+describe('role matrix', () => {
+  it('covers exactly the registered routes', () => {
+    const registered = ctx.app.routeAccess.map((r) => `${r.method} ${r.url}`).sort();
+    expect(registered).toEqual(Object.keys(MATRIX).sort());
+  });
+
+  it('the declared access of every route matches the table', () => {
+    for (const r of ctx.app.routeAccess) {
+      const expected = MATRIX[`${r.method} ${r.url}`];
+      expect(r.access === 'public' ? 'public' : [...r.access].sort(), `${r.method} ${r.url}`).toEqual(expected === 'public' ? 'public' : [...expected!].sort());
+    }
+  });
+
+  for (const [route, allowed] of Object.entries(MATRIX)) {
+    const [method, url] = route.split(' ') as [string, string];
+    it(`${route}`, async () => {
+      for (const who of ['anon', 'admin', 'leader', 'supervisor', 'dept_head'] as Who[]) {
+        const res = await ctx.app.inject({ method: method as 'GET', url: concrete(url), headers: cookies[who] ? { cookie: cookies[who]! } : {}, ...(method === 'GET' ? {} : { payload: {} }) });
+        const ok = allowed === 'public' || allowed.includes(who);
+        if (ok) expect([401, 403], `${who} should reach ${route} (got ${res.statusCode})`).not.toContain(res.statusCode);
+        else expect(res.statusCode, `${who} must be refused ${route}`).toBe(who === 'anon' ? 401 : 403);
+        expect(res.statusCode, `${who} ${route}: ${res.body}`).toBeLessThan(500);
+      }
+      if (allowed !== 'public') {
+        for (const cookie of [forged, expired]) {
+          const res = await ctx.app.inject({ method: method as 'GET', url: concrete(url), headers: { cookie }, ...(method === 'GET' ? {} : { payload: {} }) });
+          expect(res.statusCode).toBe(401);
+        }
+      }
+    });
+  }
+});

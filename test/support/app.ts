@@ -1,0 +1,64 @@
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll } from 'vitest';
+import { buildApp, type App } from '../../server/app.ts';
+import { hashPassword } from '../../server/auth/password.ts';
+import type { Database } from '../../server/db/client.ts';
+import { departments, users } from '../../server/db/schema.ts';
+import { freshDatabase } from './database.ts';
+
+export const TEST_PASSWORD = 'correct horse battery';
+export type TestRole = 'admin' | 'leader' | 'supervisor' | 'dept_head' | 'other_head';
+
+export interface TestContext {
+  app: App;
+  database: Database;
+  clock: { now: Date };
+  /** Session cookie for a user of the role (created on first use). */
+  as(role: TestRole): Promise<string>;
+  departmentIds: { own: number; other: number };
+}
+
+let passwordHash: Promise<string> | undefined;
+
+/** A fresh app on a fresh database, closed after the file's tests. */
+export async function makeTestContext(opts: { publicBaseUrl?: string } = {}): Promise<TestContext> {
+  const database = await freshDatabase();
+  const clock = { now: new Date('2026-03-01T08:00:00.000Z') };
+  const app = await buildApp({
+    database,
+    config: { jwtSecret: 'test-secret-test-secret-test-secret-123', publicBaseUrl: opts.publicBaseUrl ?? 'https://pingyi.example.gov.cn', logLevel: 'silent', production: false },
+    now: () => clock.now,
+  });
+  afterAll(async () => {
+    await app.close();
+    await database.close();
+  });
+  const [own, other] = await database.db.insert(departments).values([
+    { code: 'owndept', nameZh: '市测试局', category: 'service' },
+    { code: 'otherdept', nameZh: '市其他局', category: 'service' },
+  ]).returning();
+  const cookies = new Map<TestRole, string>();
+  const as = async (role: TestRole) => {
+    const cached = cookies.get(role);
+    if (cached) return cached;
+    passwordHash ??= hashPassword(TEST_PASSWORD);
+    const username = `test-${role}`;
+    await database.db.insert(users).values({
+      username, displayName: role, passwordHash: await passwordHash,
+      role: role === 'other_head' ? 'dept_head' : role,
+      departmentId: role === 'dept_head' ? own!.id : role === 'other_head' ? other!.id : null,
+    });
+    const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: TEST_PASSWORD } });
+    if (res.statusCode !== 200) throw new Error(`login failed: ${res.body}`);
+    const cookie = sessionCookie(res);
+    cookies.set(role, cookie);
+    return cookie;
+  };
+  return { app, database, clock, as, departmentIds: { own: own!.id, other: other!.id } };
+}
+
+export function sessionCookie(res: LightMyRequestResponse): string {
+  const c = res.cookies.find((x) => x.name === 'pingyi_session');
+  if (!c) throw new Error('no session cookie');
+  return `pingyi_session=${c.value}`;
+}
