@@ -13,12 +13,14 @@ import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
-import { registerErrorHandler } from './errors.ts';
+import { registerErrorHandler, routeNotFound } from './errors.ts';
 import { accessPlugin, SESSION_COOKIE } from './auth/access.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { departmentRoutes } from './departments/departments.routes.ts';
 import { enterpriseRoutes } from './enterprises/enterprises.routes.ts';
+import { invitationRoutes } from './invitations/invitations.routes.ts';
+import { roundRoutes } from './rounds/rounds.routes.ts';
 
 export interface AppDeps {
   database: Database;
@@ -78,18 +80,19 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await api.register(auditRoutes, routeDeps);
     await api.register(departmentRoutes, routeDeps);
     await api.register(enterpriseRoutes, routeDeps);
+    await api.register(roundRoutes, routeDeps);
+    await api.register(invitationRoutes, routeDeps);
   }, { prefix: '/api/v1' });
 
-  if (deps.serveWeb && existsSync(WEB_DIST)) {
-    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
+  const web = deps.serveWeb && existsSync(WEB_DIST);
+  if (web) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
+  app.setNotFoundHandler((request, reply) => {
     // Client-side routes (/, /login, /s/<token>…) all load the single-page app.
-    app.setNotFoundHandler((request, reply) => {
-      if (request.method === 'GET' && !request.url.startsWith('/api/')) {
-        return reply.header('cache-control', 'no-cache').sendFile('index.html');
-      }
-      return reply.status(404).send({ error: { code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}` } });
-    });
-  }
+    if (web && request.method === 'GET' && !request.url.startsWith('/api/')) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    return reply.status(404).send(routeNotFound(request.method, request.url));
+  });
   return app;
 }
 

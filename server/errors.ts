@@ -78,7 +78,8 @@ export function registerErrorHandler(app: FastifyInstance): void {
       : 'bad_request';
     return send(status, { code, message: err.message });
   });
-  app.setNotFoundHandler((request, reply) =>
-    reply.status(404).send({ error: { code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}` } }),
-  );
 }
+
+export const routeNotFound = (method: string, url: string): ErrorBody => ({
+  error: { code: 'not_found', message: `No route ${method} ${url.split('?')[0]}` },
+});

@@ -1,7 +1,7 @@
 // The one place the database is described; drizzle-kit generates migrations/ from it.
 import { sql } from 'drizzle-orm';
 import {
-  bigserial, boolean, date, index, integer, jsonb, pgEnum, pgTable, serial, text, timestamp, uniqueIndex,
+  bigserial, boolean, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, serial, text, timestamp, uniqueIndex, uuid,
 } from 'drizzle-orm/pg-core';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
@@ -87,4 +87,102 @@ export const auditHead = pgTable('audit_head', {
   id: integer('id').primaryKey(),
   lastId: integer('last_id').notNull(),
   lastHash: text('last_hash').notNull(),
+});
+
+// ---------------------------------------------------------------- rounds, draw, invitations
+export const roundStatusEnum = pgEnum('round_status', ['draft', 'pool_frozen', 'drawn', 'open', 'closed', 'published', 'voided']);
+
+export const rounds = pgTable('rounds', {
+  id: text('id').primaryKey(), // '2026Q1'
+  status: roundStatusEnum('status').notNull().default('draft'),
+  sampleSize: integer('sample_size').notNull(),
+  stratifyBy: text('stratify_by'), // null | township | industry | size
+  rotationExclusion: boolean('rotation_exclusion').notNull(),
+  votesLimit: integer('votes_limit').notNull(),
+  minRatings: integer('min_ratings').notNull(),
+  bottomN: integer('bottom_n').notNull(),
+  escalationPolicy: text('escalation_policy').notNull(),
+  scale: jsonb('scale').notNull(),
+  opensAt: timestamp('opens_at', { withTimezone: true, mode: 'date' }).notNull(),
+  closesAt: timestamp('closes_at', { withTimezone: true, mode: 'date' }).notNull(),
+  poolHash: text('pool_hash'),
+  poolSize: integer('pool_size'),
+  frozenAt: timestamp('frozen_at', { withTimezone: true, mode: 'date' }),
+  seed: text('seed'),
+  seedSource: text('seed_source'), // ceremony | server
+  quotas: jsonb('quotas'),
+  drawnAt: timestamp('drawn_at', { withTimezone: true, mode: 'date' }),
+  openedAt: timestamp('opened_at', { withTimezone: true, mode: 'date' }),
+  closedAt: timestamp('closed_at', { withTimezone: true, mode: 'date' }),
+  publishedAt: timestamp('published_at', { withTimezone: true, mode: 'date' }),
+  voidedAt: timestamp('voided_at', { withTimezone: true, mode: 'date' }),
+  voidReason: text('void_reason'),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+/** The departments taking part: a snapshot, so registry edits do not change a running round. */
+export const roundDepartments = pgTable('round_departments', {
+  roundId: text('round_id').notNull().references(() => rounds.id),
+  departmentId: integer('department_id').notNull().references(() => departments.id),
+  code: text('code').notNull(),
+  nameZh: text('name_zh').notNull(),
+  nameEn: text('name_en'),
+  category: text('category').notNull(),
+  position: integer('position').notNull(),
+}, (t) => [primaryKey({ columns: [t.roundId, t.departmentId] })]);
+
+/** The frozen pool: the whole truth the draw is computed from. */
+export const roundPool = pgTable('round_pool', {
+  roundId: text('round_id').notNull().references(() => rounds.id),
+  uscc: text('uscc').notNull(),
+  stratum: text('stratum').notNull(),
+  enterpriseId: integer('enterprise_id').notNull().references(() => enterprises.id),
+}, (t) => [primaryKey({ columns: [t.roundId, t.uscc] })]);
+
+export const drawEntries = pgTable('draw_entries', {
+  roundId: text('round_id').notNull().references(() => rounds.id),
+  uscc: text('uscc').notNull(),
+  stratum: text('stratum').notNull(),
+  ticket: text('ticket').notNull(),
+  kind: text('kind').notNull(), // sample | backup
+  backupOrder: integer('backup_order'),
+}, (t) => [primaryKey({ columns: [t.roundId, t.uscc] })]);
+
+export const replacements = pgTable('replacements', {
+  id: serial('id').primaryKey(),
+  roundId: text('round_id').notNull().references(() => rounds.id),
+  outUscc: text('out_uscc').notNull(),
+  inUscc: text('in_uscc').notNull(),
+  reason: text('reason').notNull(),
+  at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
+}, (t) => [uniqueIndex('replacements_in_uq').on(t.roundId, t.inUscc), uniqueIndex('replacements_out_uq').on(t.roundId, t.outUscc)]);
+
+export const invitationStatusEnum = pgEnum('invitation_status', ['not_opened', 'opened', 'drafted', 'submitted', 'replaced']);
+
+/** "Who responded" lives here; "what they answered" lives in responses, with no link back. */
+export const invitations = pgTable('invitations', {
+  id: serial('id').primaryKey(),
+  roundId: text('round_id').notNull().references(() => rounds.id),
+  enterpriseId: integer('enterprise_id').notNull().references(() => enterprises.id),
+  uscc: text('uscc').notNull(),
+  stratum: text('stratum').notNull(),
+  /** SHA-256 of the token; the token itself is never stored. */
+  tokenHash: text('token_hash').notNull().unique(),
+  generation: integer('generation').notNull().default(1),
+  status: invitationStatusEnum('status').notNull().default('not_opened'),
+  openedAt: timestamp('opened_at', { withTimezone: true, mode: 'date' }),
+  draft: jsonb('draft'),
+  draftSavedAt: timestamp('draft_saved_at', { withTimezone: true, mode: 'date' }),
+  submittedAt: timestamp('submitted_at', { withTimezone: true, mode: 'date' }),
+  submissionId: uuid('submission_id').unique(),
+  replacedAt: timestamp('replaced_at', { withTimezone: true, mode: 'date' }),
+  createdAt: createdAt(),
+}, (t) => [uniqueIndex('invitations_round_uscc_uq').on(t.roundId, t.uscc), index('invitations_round_idx').on(t.roundId)]);
+
+/** Hashes of links that were regenerated: opening one says "revoked", not "unknown". */
+export const revokedTokens = pgTable('revoked_tokens', {
+  tokenHash: text('token_hash').primaryKey(),
+  roundId: text('round_id').notNull().references(() => rounds.id),
+  revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }).notNull(),
 });

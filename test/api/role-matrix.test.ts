@@ -29,6 +29,22 @@ export const MATRIX: Record<string, Who[] | typeof PUBLIC> = {
   'PATCH /api/v1/enterprises/:uscc': A,
   'POST /api/v1/enterprises/import/preview': A,
   'POST /api/v1/enterprises/import/apply': A,
+  'GET /api/v1/rounds': ALL,
+  'GET /api/v1/rounds/:id': ALL,
+  'POST /api/v1/rounds': A,
+  'PATCH /api/v1/rounds/:id': A,
+  'POST /api/v1/rounds/:id/freeze': A,
+  'POST /api/v1/rounds/:id/draw': A,
+  'POST /api/v1/rounds/:id/open': A,
+  'POST /api/v1/rounds/:id/close': A,
+  'POST /api/v1/rounds/:id/reopen': A,
+  'POST /api/v1/rounds/:id/void': A,
+  'GET /api/v1/rounds/:id/draw-record': PUBLIC, // then refined by round state, see rounds.test.ts
+  'GET /api/v1/rounds/:id/invitations': A,
+  'GET /api/v1/rounds/:id/invitations.xlsx': A,
+  'GET /api/v1/rounds/:id/invitations/:uscc/qr.svg': A,
+  'POST /api/v1/rounds/:id/invitations/:uscc/replace': A,
+  'POST /api/v1/rounds/:id/invitations/:uscc/regenerate': A,
 };
 
 const ctx = await makeTestContext();
@@ -42,7 +58,7 @@ const cookies: Record<Who, string | undefined> = {
 const forged = cookies.admin!.slice(0, -6) + 'forged';
 const expired = `pingyi_session=${ctx.app.jwt.sign({ id: 1, username: 'x', displayName: 'x', role: 'admin', departmentId: null }, { expiresIn: -60 })}`;
 
-const concrete = (url: string) => url.replace(':id', '999999').replace(':uscc', '91429004MA0000000X').replace(':token', 'x'.repeat(22)).replace(':roundId', '2099Q1');
+const concrete = (url: string) => url.replace(/^\/api\/v1\/rounds\/:id/, '/api/v1/rounds/2099Q1').replace(':id', '999999').replace(':uscc', '91429004MA0000000X').replace(':token', 'x'.repeat(22)).replace(':roundId', '2099Q1');
 
 describe('role matrix', () => {
   it('covers exactly the registered routes', () => {

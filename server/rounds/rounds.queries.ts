@@ -1,0 +1,44 @@
+import { and, asc, count, desc, eq, lt, ne } from 'drizzle-orm';
+import type { Scale } from '../../shared/results/scale.ts';
+import type { Round, StratifyBy } from '../../shared/schemas/rounds.ts';
+import type { Tx } from '../db/client.ts';
+import { roundDepartments, rounds } from '../db/schema.ts';
+
+export type RoundRow = typeof rounds.$inferSelect;
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export function toRound(r: RoundRow, depts: (typeof roundDepartments.$inferSelect)[]): Round {
+  return {
+    id: r.id, status: r.status, sampleSize: r.sampleSize, stratifyBy: r.stratifyBy as StratifyBy | null,
+    rotationExclusion: r.rotationExclusion, votesLimit: r.votesLimit, minRatings: r.minRatings, bottomN: r.bottomN,
+    escalationPolicy: r.escalationPolicy, scale: r.scale as Scale, opensAt: r.opensAt.toISOString(), closesAt: r.closesAt.toISOString(),
+    poolHash: r.poolHash, poolSize: r.poolSize, frozenAt: iso(r.frozenAt), seed: r.seed, seedSource: r.seedSource as 'ceremony' | 'server' | null,
+    quotas: r.quotas as Record<string, number> | null, drawnAt: iso(r.drawnAt), openedAt: iso(r.openedAt), closedAt: iso(r.closedAt),
+    publishedAt: iso(r.publishedAt), voidedAt: iso(r.voidedAt), voidReason: r.voidReason,
+    departments: depts.map((d) => ({ departmentId: d.departmentId, code: d.code, nameZh: d.nameZh, nameEn: d.nameEn, category: d.category })),
+  };
+}
+
+export const findRound = async (tx: Tx, id: string, opts: { forUpdate?: boolean } = {}) => {
+  const q = tx.select().from(rounds).where(eq(rounds.id, id));
+  return (await (opts.forUpdate ? q.for('update') : q))[0];
+};
+
+export const listRounds = (tx: Tx) => tx.select().from(rounds).orderBy(desc(rounds.id));
+
+export const roundDepartmentRows = (tx: Tx, roundId: string) =>
+  tx.select().from(roundDepartments).where(eq(roundDepartments.roundId, roundId)).orderBy(asc(roundDepartments.position));
+
+export const departmentCounts = async (tx: Tx) => {
+  const rows = await tx.select({ roundId: roundDepartments.roundId, n: count() }).from(roundDepartments).groupBy(roundDepartments.roundId);
+  return new Map(rows.map((r) => [r.roundId, r.n]));
+};
+
+export const updateRound = async (tx: Tx, id: string, values: Partial<typeof rounds.$inferInsert>) =>
+  (await tx.update(rounds).set(values).where(eq(rounds.id, id)).returning())[0]!;
+
+/** The latest drawn, not voided round before this one: its sample is excluded by rotation. */
+export const previousDrawnRound = async (tx: Tx, id: string) =>
+  (await tx.select().from(rounds)
+    .where(and(lt(rounds.id, id), ne(rounds.status, 'voided'), ne(rounds.status, 'draft'), ne(rounds.status, 'pool_frozen')))
+    .orderBy(desc(rounds.id)).limit(1))[0];

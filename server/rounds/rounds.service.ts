@@ -1,0 +1,132 @@
+// Round lifecycle: create and edit drafts, open, close (by an admin or the deadline), reopen, void.
+import { and, eq, lte } from 'drizzle-orm';
+import type { z } from 'zod';
+import { transitionError, type RoundAction } from '../../shared/round-lifecycle.ts';
+import type { CreateRound, updateRoundSchema } from '../../shared/schemas/rounds.ts';
+import { appendAudit, SYSTEM_ACTOR, type Actor } from '../audit/audit.writer.ts';
+import type { Db, Tx } from '../db/client.ts';
+import { roundDepartments, rounds } from '../db/schema.ts';
+import { Conflict, Invalid, NotFound } from '../errors.ts';
+import { listDepartments } from '../departments/departments.queries.ts';
+import * as q from './rounds.queries.ts';
+
+/** Loads a round for a state change (row-locked) and checks the action is allowed from its status. */
+export async function lockRoundFor(tx: Tx, id: string, action: RoundAction, now: Date) {
+  await settleDeadline(tx, id, now);
+  const round = await q.findRound(tx, id, { forUpdate: true });
+  if (!round) throw new NotFound(`No round ${id}`);
+  const why = transitionError(round.status, action);
+  if (why) throw new Conflict(why, { status: round.status }, 'illegal_transition');
+  return round;
+}
+
+/** An open round whose deadline has passed is closed, by the system, the first time anyone looks. */
+export async function settleDeadline(tx: Tx, id: string, now: Date) {
+  const closed = await tx.update(rounds).set({ status: 'closed', closedAt: now, updatedAt: now })
+    .where(and(eq(rounds.id, id), eq(rounds.status, 'open'), lte(rounds.closesAt, now))).returning({ id: rounds.id });
+  if (closed.length) {
+    await appendAudit(tx, SYSTEM_ACTOR, { action: 'round.close', entityType: 'round', entityId: id, summary: { reason: 'deadline passed' } }, now);
+  }
+}
+
+export async function getRound(db: Db, id: string, now: Date) {
+  return db.transaction(async (tx) => {
+    await settleDeadline(tx, id, now);
+    const round = await q.findRound(tx, id);
+    if (!round) throw new NotFound(`No round ${id}`);
+    return q.toRound(round, await q.roundDepartmentRows(tx, id));
+  });
+}
+
+export async function listRounds(db: Db, now: Date) {
+  const all = await q.listRounds(db);
+  for (const r of all) if (r.status === 'open' && r.closesAt <= now) await db.transaction((tx) => settleDeadline(tx, r.id, now));
+  const [fresh, counts] = await Promise.all([q.listRounds(db), q.departmentCounts(db)]);
+  return fresh.map((r) => {
+    const { departments: _d, seed: _s, ...rest } = q.toRound(r, []);
+    return { ...rest, departmentCount: counts.get(r.id) ?? 0 };
+  });
+}
+
+export async function createRound(db: Db, actor: Actor, input: CreateRound, now: Date) {
+  return db.transaction(async (tx) => {
+    if (await q.findRound(tx, input.id)) throw new Conflict(`Round ${input.id} already exists (one round per quarter)`, undefined, 'round_exists');
+    const { departmentIds, ...settings } = input;
+    await tx.insert(rounds).values({ ...settings, opensAt: new Date(input.opensAt), closesAt: new Date(input.closesAt), createdAt: now, updatedAt: now });
+    await snapshotDepartments(tx, input.id, departmentIds);
+    await appendAudit(tx, actor, { action: 'round.create', entityType: 'round', entityId: input.id, summary: { after: input } }, now);
+    return q.toRound((await q.findRound(tx, input.id))!, await q.roundDepartmentRows(tx, input.id));
+  });
+}
+
+export async function updateRound(db: Db, actor: Actor, id: string, patch: z.infer<typeof updateRoundSchema>, now: Date) {
+  return db.transaction(async (tx) => {
+    const before = await lockRoundFor(tx, id, 'update', now);
+    const { departmentIds, opensAt, closesAt, ...rest } = patch;
+    const next = { ...rest, ...(opensAt ? { opensAt: new Date(opensAt) } : {}), ...(closesAt ? { closesAt: new Date(closesAt) } : {}) };
+    const opens = next.opensAt ?? before.opensAt;
+    const closes = next.closesAt ?? before.closesAt;
+    if (closes <= opens) throw new Invalid('the deadline (closesAt) must be after the opening (opensAt)');
+    await q.updateRound(tx, id, { ...next, updatedAt: now });
+    if (departmentIds) {
+      await tx.delete(roundDepartments).where(eq(roundDepartments.roundId, id));
+      await snapshotDepartments(tx, id, departmentIds);
+    }
+    await appendAudit(tx, actor, { action: 'round.update', entityType: 'round', entityId: id, summary: { after: patch } }, now);
+    return q.toRound((await q.findRound(tx, id))!, await q.roundDepartmentRows(tx, id));
+  });
+}
+
+async function snapshotDepartments(tx: Tx, roundId: string, ids: number[] | undefined) {
+  const all = await listDepartments(tx);
+  const chosen = ids ? all.filter((d) => ids.includes(d.id)) : all.filter((d) => d.active);
+  if (ids) {
+    const unknown = ids.filter((id) => !all.some((d) => d.id === id));
+    if (unknown.length) throw new Invalid(`Unknown department id(s): ${unknown.join(', ')}`, { unknown });
+  }
+  if (!chosen.length) throw new Invalid('A round needs at least one active department');
+  await tx.insert(roundDepartments).values(chosen.map((d, i) => ({
+    roundId, departmentId: d.id, code: d.code, nameZh: d.nameZh, nameEn: d.nameEn, category: d.category, position: i,
+  })));
+}
+
+export async function openRound(db: Db, actor: Actor, id: string, now: Date) {
+  return db.transaction(async (tx) => {
+    const round = await lockRoundFor(tx, id, 'open', now);
+    if (round.closesAt <= now) throw new Conflict('The deadline has already passed; change it before opening (void and recreate, or reopen later with a new deadline)', undefined, 'deadline_passed');
+    await q.updateRound(tx, id, { status: 'open', openedAt: now, updatedAt: now });
+    await appendAudit(tx, actor, { action: 'round.open', entityType: 'round', entityId: id, summary: { closesAt: round.closesAt.toISOString() } }, now);
+  }).then(() => getRound(db, id, now));
+}
+
+export async function closeRound(db: Db, actor: Actor, id: string, now: Date) {
+  await db.transaction(async (tx) => {
+    await lockRoundFor(tx, id, 'close', now);
+    await q.updateRound(tx, id, { status: 'closed', closedAt: now, updatedAt: now });
+    await appendAudit(tx, actor, { action: 'round.close', entityType: 'round', entityId: id, summary: { reason: 'closed by an admin' } }, now);
+  });
+  return getRound(db, id, now);
+}
+
+export async function reopenRound(db: Db, actor: Actor, id: string, input: { reason: string; closesAt: string }, now: Date) {
+  await db.transaction(async (tx) => {
+    const round = await lockRoundFor(tx, id, 'reopen', now);
+    const closesAt = new Date(input.closesAt);
+    if (closesAt <= now) throw new Invalid('The new deadline must be in the future');
+    await q.updateRound(tx, id, { status: 'open', closesAt, closedAt: null, updatedAt: now });
+    await appendAudit(tx, actor, {
+      action: 'round.reopen', entityType: 'round', entityId: id,
+      summary: { reason: input.reason, before: { closesAt: round.closesAt.toISOString() }, after: { closesAt: input.closesAt } },
+    }, now);
+  });
+  return getRound(db, id, now);
+}
+
+export async function voidRound(db: Db, actor: Actor, id: string, reason: string, now: Date) {
+  await db.transaction(async (tx) => {
+    const round = await lockRoundFor(tx, id, 'void', now);
+    await q.updateRound(tx, id, { status: 'voided', voidedAt: now, voidReason: reason, updatedAt: now });
+    await appendAudit(tx, actor, { action: 'round.void', entityType: 'round', entityId: id, summary: { reason, before: { status: round.status } } }, now);
+  });
+  return getRound(db, id, now);
+}

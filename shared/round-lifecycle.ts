@@ -1,0 +1,35 @@
+// A round's lifecycle: each action moves it from exactly one status to the next; no step skipped.
+import type { RoundStatus } from './schemas/rounds.ts';
+
+export const ROUND_ACTIONS = {
+  update: { from: ['draft'], to: 'draft' },
+  freeze: { from: ['draft'], to: 'pool_frozen' },
+  draw: { from: ['pool_frozen'], to: 'drawn' },
+  open: { from: ['drawn'], to: 'open' },
+  close: { from: ['open'], to: 'closed' },
+  reopen: { from: ['closed'], to: 'open' },
+  publish: { from: ['closed'], to: 'published' },
+  void: { from: ['draft', 'pool_frozen', 'drawn', 'open', 'closed'], to: 'voided' },
+  // Actions on invitations that leave the status as it is.
+  replace: { from: ['drawn', 'open'], to: null },
+  regenerate: { from: ['drawn', 'open', 'closed'], to: null },
+} as const satisfies Record<string, { from: readonly RoundStatus[]; to: RoundStatus | null }>;
+export type RoundAction = keyof typeof ROUND_ACTIONS;
+
+/** null when allowed, else a sentence saying why not. */
+export function transitionError(status: RoundStatus, action: RoundAction): string | null {
+  const rule = ROUND_ACTIONS[action];
+  if ((rule.from as readonly RoundStatus[]).includes(status)) return null;
+  if (action === 'draw' && status !== 'draft') return 'This round has already been drawn; a round is drawn exactly once (void it and create a new round instead)';
+  return `Cannot ${action} a round that is ${status.replace('_', ' ')} (allowed from: ${rule.from.join(', ')})`;
+}
+
+/** Invitations are live (links work) only while the round is open and before its deadline. */
+export const linksWork = (status: RoundStatus, closesAt: Date, now: Date) => status === 'open' && now < closesAt;
+
+export function quarterLabel(roundId: string, lang: 'zh' | 'en'): string {
+  const m = /^(\d{4})Q([1-4])$/.exec(roundId);
+  if (!m) return roundId;
+  const zh = ['一', '二', '三', '四'][Number(m[2]) - 1];
+  return lang === 'zh' ? `${m[1]}年第${zh}季度` : `Q${m[2]} ${m[1]}`;
+}

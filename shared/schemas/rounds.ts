@@ -1,0 +1,117 @@
+import { z } from 'zod';
+import { POLICIES } from '../results/escalation.ts';
+import { DEFAULT_SCALE, scaleSchema } from '../results/scale.ts';
+
+export const ROUND_STATUSES = ['draft', 'pool_frozen', 'drawn', 'open', 'closed', 'published', 'voided'] as const;
+export type RoundStatus = (typeof ROUND_STATUSES)[number];
+export const STRATIFY_BY = ['township', 'industry', 'size'] as const;
+export type StratifyBy = (typeof STRATIFY_BY)[number];
+
+export const roundIdSchema = z.string().trim().regex(/^\d{4}Q[1-4]$/, 'round id must look like 2026Q1 (year, Q, quarter 1–4)');
+export const roundParamSchema = z.object({ id: roundIdSchema });
+
+const isoDateTime = z.iso.datetime({ offset: true, message: 'expected an ISO date-time such as 2026-04-01T00:00:00+08:00' });
+
+const settings = {
+  sampleSize: z.number().int().min(1, 'sample size must be at least 1').max(100_000),
+  stratifyBy: z.enum(STRATIFY_BY).nullable(),
+  departmentIds: z.array(z.number().int().positive()).min(1, 'at least one department takes part').max(500),
+  scale: scaleSchema,
+  votesLimit: z.number().int().min(0).max(10),
+  minRatings: z.number().int().min(1).max(10_000),
+  bottomN: z.number().int().min(1).max(20),
+  escalationPolicy: z.string().refine((v) => v in POLICIES, 'unknown escalation policy version'),
+  rotationExclusion: z.boolean(),
+  opensAt: isoDateTime,
+  closesAt: isoDateTime,
+};
+
+const deadlineAfterOpening = (r: { opensAt?: string; closesAt?: string }) => !r.opensAt || !r.closesAt || Date.parse(r.closesAt) > Date.parse(r.opensAt);
+const deadlineMessage = { message: 'the deadline (closesAt) must be after the opening (opensAt)', path: ['closesAt'] };
+
+export const createRoundSchema = z.object({
+  id: roundIdSchema,
+  sampleSize: settings.sampleSize.default(200),
+  stratifyBy: settings.stratifyBy.default(null),
+  departmentIds: settings.departmentIds.optional(), // default: all active departments
+  scale: settings.scale.default(DEFAULT_SCALE),
+  votesLimit: settings.votesLimit.default(3),
+  minRatings: settings.minRatings.default(10),
+  bottomN: settings.bottomN.default(3),
+  escalationPolicy: settings.escalationPolicy.default('2021-v1'),
+  rotationExclusion: settings.rotationExclusion.default(true),
+  opensAt: settings.opensAt,
+  closesAt: settings.closesAt,
+}).refine(deadlineAfterOpening, deadlineMessage);
+export type CreateRound = z.infer<typeof createRoundSchema>;
+
+export const updateRoundSchema = z.object(settings).partial().refine(deadlineAfterOpening, deadlineMessage);
+
+export const roundDepartmentSchema = z.object({
+  departmentId: z.number().int(), code: z.string(), nameZh: z.string(), nameEn: z.string().nullable(), category: z.string(),
+});
+
+export const roundSchema = z.object({
+  id: z.string(),
+  status: z.enum(ROUND_STATUSES),
+  sampleSize: z.number().int(),
+  stratifyBy: z.enum(STRATIFY_BY).nullable(),
+  rotationExclusion: z.boolean(),
+  votesLimit: z.number().int(),
+  minRatings: z.number().int(),
+  bottomN: z.number().int(),
+  escalationPolicy: z.string(),
+  scale: scaleSchema,
+  opensAt: z.string(),
+  closesAt: z.string(),
+  poolHash: z.string().nullable(),
+  poolSize: z.number().int().nullable(),
+  frozenAt: z.string().nullable(),
+  seed: z.string().nullable(),
+  seedSource: z.enum(['ceremony', 'server']).nullable(),
+  quotas: z.record(z.string(), z.number()).nullable(),
+  drawnAt: z.string().nullable(),
+  openedAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  publishedAt: z.string().nullable(),
+  voidedAt: z.string().nullable(),
+  voidReason: z.string().nullable(),
+  departments: z.array(roundDepartmentSchema),
+});
+export type Round = z.infer<typeof roundSchema>;
+export const roundSummarySchema = roundSchema.omit({ departments: true, seed: true }).extend({ departmentCount: z.number().int() });
+
+export const freezeResultSchema = z.object({ poolHash: z.string(), poolSize: z.number().int(), frozenAt: z.string() });
+
+export const drawBodySchema = z.object({
+  // A ceremony seed (dice digits, witnesses' words). Absent: the server's CSPRNG draws one.
+  seed: z.string().max(1000).optional()
+    .refine((s) => s === undefined || [...s.normalize('NFKC').trim()].length >= 6, 'seed: at least 6 characters after normalisation')
+    .refine((s) => s === undefined || [...s.normalize('NFKC').trim()].length <= 256, 'seed: at most 256 characters after normalisation'),
+});
+export const drawResultSchema = z.object({ seed: z.string(), seedSource: z.enum(['ceremony', 'server']), sample: z.number().int(), backups: z.number().int(), poolHash: z.string() });
+
+export const reasonBodySchema = z.object({ reason: z.string().trim().min(2, 'a reason is required').max(1000) });
+export const reopenBodySchema = reasonBodySchema.extend({ closesAt: isoDateTime });
+
+export const INVITATION_STATUSES = ['not_opened', 'opened', 'drafted', 'submitted', 'replaced'] as const;
+export const invitationSchema = z.object({
+  uscc: z.string(),
+  name: z.string(),
+  stratum: z.string(),
+  township: z.string(),
+  industry: z.string(),
+  contactName: z.string().nullable(),
+  contactPhone: z.string().nullable(),
+  status: z.enum(INVITATION_STATUSES),
+  openedAt: z.string().nullable(),
+  submittedAt: z.string().nullable(),
+  /** The full personal link (admins only). Null once replaced. */
+  link: z.string().nullable(),
+  generation: z.number().int(),
+  replacedBy: z.string().nullable(),
+  replaces: z.string().nullable(),
+});
+export type Invitation = z.infer<typeof invitationSchema>;
+export const invitationParamSchema = z.object({ id: roundIdSchema, uscc: z.string().trim().toUpperCase().min(1).max(18) });
+export const replaceResultSchema = z.object({ out: z.string(), in: z.string(), reason: z.string(), invitation: invitationSchema });
