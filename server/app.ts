@@ -21,6 +21,7 @@ import { departmentRoutes } from './departments/departments.routes.ts';
 import { enterpriseRoutes } from './enterprises/enterprises.routes.ts';
 import { invitationRoutes } from './invitations/invitations.routes.ts';
 import { roundRoutes } from './rounds/rounds.routes.ts';
+import { surveyRoutes } from './survey/survey.routes.ts';
 
 export interface AppDeps {
   database: Database;
@@ -82,6 +83,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await api.register(enterpriseRoutes, routeDeps);
     await api.register(roundRoutes, routeDeps);
     await api.register(invitationRoutes, routeDeps);
+    await api.register(surveyRoutes, routeDeps);
   }, { prefix: '/api/v1' });
 
   const web = deps.serveWeb && existsSync(WEB_DIST);

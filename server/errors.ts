@@ -24,6 +24,10 @@ export class Forbidden extends AppError {
 export class Unauthorized extends AppError {
   constructor(message = 'Please log in') { super(401, 'unauthorized', message); }
 }
+/** The thing existed but is no longer usable (a revoked link, a closed survey). */
+export class Gone extends AppError {
+  constructor(message: string, code = 'gone') { super(410, code, message); }
+}
 export class Invalid extends AppError {
   constructor(message: string, details?: unknown, code = 'invalid') { super(422, code, message, details); }
 }

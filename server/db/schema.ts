@@ -186,3 +186,37 @@ export const revokedTokens = pgTable('revoked_tokens', {
   roundId: text('round_id').notNull().references(() => rounds.id),
   revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }).notNull(),
 });
+
+// ---------------------------------------------------------------- responses (anonymous)
+/**
+ * One enterprise's answers. Deliberately no invitation, no enterprise and no exact time: the day at
+ * most, and coarse attributes reported only for groups of five or more. The id is random so that
+ * insertion order does not line up with invitations' submission times.
+ */
+export const responses = pgTable('responses', {
+  id: uuid('id').primaryKey(),
+  roundId: text('round_id').notNull().references(() => rounds.id),
+  day: date('day', { mode: 'string' }).notNull(),
+  industry: text('industry'),
+  sizeClass: text('size_class'),
+  township: text('township'),
+  comment: text('comment'),
+  /** SHA-256 of the receipt code the enterprise was given; lets it check it was counted. */
+  receiptHash: text('receipt_hash').notNull().unique(),
+}, (t) => [index('responses_round_idx').on(t.roundId)]);
+
+export const ratingLevelEnum = pgEnum('rating_level', ['satisfied', 'fairly_satisfied', 'basically_satisfied', 'dissatisfied', 'not_applicable']);
+
+export const ratings = pgTable('ratings', {
+  responseId: uuid('response_id').notNull().references(() => responses.id),
+  roundId: text('round_id').notNull(),
+  departmentId: integer('department_id').notNull(),
+  level: ratingLevelEnum('level').notNull(),
+  comment: text('comment'),
+}, (t) => [primaryKey({ columns: [t.responseId, t.departmentId] }), index('ratings_round_department_idx').on(t.roundId, t.departmentId)]);
+
+export const leastSatisfiedVotes = pgTable('least_satisfied_votes', {
+  responseId: uuid('response_id').notNull().references(() => responses.id),
+  roundId: text('round_id').notNull(),
+  departmentId: integer('department_id').notNull(),
+}, (t) => [primaryKey({ columns: [t.responseId, t.departmentId] }), index('votes_round_idx').on(t.roundId)]);

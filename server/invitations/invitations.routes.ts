@@ -1,13 +1,14 @@
 import QRCode from 'qrcode';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { invitationParamSchema, invitationSchema, reasonBodySchema, replaceResultSchema, roundParamSchema } from '../../shared/schemas/rounds.ts';
+import { invitationParamSchema, invitationSchema, progressSchema, reasonBodySchema, replaceResultSchema, roundParamSchema } from '../../shared/schemas/rounds.ts';
 import type { RouteDeps } from '../app.ts';
 import { actorOf } from '../auth/access.ts';
 import { NotFound } from '../errors.ts';
 import { attachment, XLSX_TYPE } from '../exports/workbook.ts';
 import { findRound } from '../rounds/rounds.queries.ts';
 import { invitationsWorkbook, listInvitations, regenerateInvitation, replaceInvitation } from './invitations.service.ts';
+import { roundProgress } from './progress.ts';
 import { makeLinkMaker } from './tokens.ts';
 
 // Links and contacts are for the admins who send them out, nobody else.
@@ -25,6 +26,20 @@ export const invitationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { 
   }, async (request) => {
     await requireRound(request.params.id);
     return listInvitations(db, links, request.params.id);
+  });
+
+  app.get('/rounds/:id/progress', {
+    schema: { tags: ['invitations'], params: roundParamSchema, response: { 200: progressSchema } },
+    config: { access: ['admin', 'leader', 'supervisor'] },
+  }, async (request) => roundProgress(db, request.params.id, now()));
+
+  // For follow-up calls: who has not submitted yet, with contacts (admins only).
+  app.get('/rounds/:id/non-responders', {
+    schema: { tags: ['invitations'], params: roundParamSchema, response: { 200: z.array(invitationSchema) } },
+    config: { access: ADMIN },
+  }, async (request) => {
+    await requireRound(request.params.id);
+    return (await listInvitations(db, links, request.params.id)).filter((i) => i.status !== 'submitted' && i.status !== 'replaced');
   });
 
   app.get('/rounds/:id/invitations.xlsx', {

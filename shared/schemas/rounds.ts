@@ -115,3 +115,15 @@ export const invitationSchema = z.object({
 export type Invitation = z.infer<typeof invitationSchema>;
 export const invitationParamSchema = z.object({ id: roundIdSchema, uscc: z.string().trim().toUpperCase().min(1).max(18) });
 export const replaceResultSchema = z.object({ out: z.string(), in: z.string(), reason: z.string(), invitation: invitationSchema });
+
+const progressCounts = z.object({ invited: z.number().int(), opened: z.number().int(), drafted: z.number().int(), submitted: z.number().int(), responseRate: z.number() });
+export const progressSchema = progressCounts.extend({
+  roundId: z.string(),
+  status: z.enum(ROUND_STATUSES),
+  closesAt: z.string(),
+  replaced: z.number().int(),
+  byStratum: z.array(progressCounts.extend({ key: z.string() })),
+  byTownship: z.array(progressCounts.extend({ key: z.string() })),
+  byIndustry: z.array(progressCounts.extend({ key: z.string() })),
+});
+export type Progress = z.infer<typeof progressSchema>;

@@ -45,6 +45,12 @@ export const MATRIX: Record<string, Who[] | typeof PUBLIC> = {
   'GET /api/v1/rounds/:id/invitations/:uscc/qr.svg': A,
   'POST /api/v1/rounds/:id/invitations/:uscc/replace': A,
   'POST /api/v1/rounds/:id/invitations/:uscc/regenerate': A,
+  'GET /api/v1/rounds/:id/progress': READ,
+  'GET /api/v1/rounds/:id/non-responders': A,
+  'GET /api/v1/survey/:token': PUBLIC, // the token is the credential
+  'PUT /api/v1/survey/:token/draft': PUBLIC,
+  'POST /api/v1/survey/:token/submit': PUBLIC,
+  'GET /api/v1/rounds/:id/receipts/:receipt': PUBLIC,
 };
 
 const ctx = await makeTestContext();
@@ -58,7 +64,7 @@ const cookies: Record<Who, string | undefined> = {
 const forged = cookies.admin!.slice(0, -6) + 'forged';
 const expired = `pingyi_session=${ctx.app.jwt.sign({ id: 1, username: 'x', displayName: 'x', role: 'admin', departmentId: null }, { expiresIn: -60 })}`;
 
-const concrete = (url: string) => url.replace(/^\/api\/v1\/rounds\/:id/, '/api/v1/rounds/2099Q1').replace(':id', '999999').replace(':uscc', '91429004MA0000000X').replace(':token', 'x'.repeat(22)).replace(':roundId', '2099Q1');
+const concrete = (url: string) => url.replace(/^\/api\/v1\/rounds\/:id/, '/api/v1/rounds/2099Q1').replace(':id', '999999').replace(':uscc', '91429004MA0000000X').replace(':token', 'x'.repeat(22)).replace(':roundId', '2099Q1').replace(':receipt', 'AAAA-BBBB-CCCC');
 
 describe('role matrix', () => {
   it('covers exactly the registered routes', () => {

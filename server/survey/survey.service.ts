@@ -1,0 +1,146 @@
+// The enterprise's side: open a link, save drafts, submit once. Submitting is one transaction and
+// idempotent by submission id; the response row carries nothing that points back to the invitation.
+import { createHash, createHmac, hkdfSync, randomUUID } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import type { Scale } from '../../shared/results/scale.ts';
+import { linksWork } from '../../shared/round-lifecycle.ts';
+import { checkSubmission, type Draft, type Submission, type SurveyState, type SurveyView } from '../../shared/survey.ts';
+import type { Db, Tx } from '../db/client.ts';
+import { enterprises, invitations, leastSatisfiedVotes, ratings, responses, revokedTokens, rounds } from '../db/schema.ts';
+import { Conflict, Gone, Invalid, NotFound } from '../errors.ts';
+import { hashToken, looksLikeToken } from '../invitations/tokens.ts';
+import { roundDepartmentRows } from '../rounds/rounds.queries.ts';
+import { settleDeadline } from '../rounds/rounds.service.ts';
+
+export const ORGANISER = { zh: '仙桃市优化营商环境工作领导小组办公室', en: 'Xiantao Business Environment Office' };
+
+type Found = { kind: 'invitation'; invitation: typeof invitations.$inferSelect; round: typeof rounds.$inferSelect } | { kind: 'revoked'; round: typeof rounds.$inferSelect } | null;
+
+/** Both lookups always run, so an unknown token costs the same as a known one. */
+async function findByToken(tx: Tx, token: string, opts: { lock?: boolean } = {}): Promise<Found> {
+  const hash = hashToken(looksLikeToken(token) ? token : `invalid:${token}`);
+  const invQuery = tx.select({ inv: invitations, round: rounds }).from(invitations).innerJoin(rounds, eq(rounds.id, invitations.roundId)).where(eq(invitations.tokenHash, hash));
+  const [[inv], [revoked]] = await Promise.all([
+    opts.lock ? invQuery.for('update', { of: invitations }) : invQuery,
+    tx.select({ round: rounds }).from(revokedTokens).innerJoin(rounds, eq(rounds.id, revokedTokens.roundId)).where(eq(revokedTokens.tokenHash, hash)),
+  ]);
+  if (inv) return { kind: 'invitation', invitation: inv.inv, round: inv.round };
+  if (revoked) return { kind: 'revoked', round: revoked.round };
+  return null;
+}
+
+function stateOf(found: NonNullable<Found>, now: Date): SurveyState {
+  if (found.kind === 'revoked' || found.invitation.status === 'replaced') return 'revoked';
+  if (found.invitation.submittedAt) return 'submitted';
+  const r = found.round;
+  if (['draft', 'pool_frozen', 'drawn'].includes(r.status) || (r.status === 'open' && now < r.opensAt)) return 'not_open';
+  return linksWork(r.status, r.closesAt, now) ? 'open' : 'closed';
+}
+
+const unknownLink = () => new NotFound('This survey link is not valid. Please check the link you received.');
+
+export async function openSurvey(db: Db, token: string, now: Date): Promise<SurveyView> {
+  return db.transaction(async (tx) => {
+    let found = await findByToken(tx, token);
+    if (!found) throw unknownLink();
+    await settleDeadline(tx, found.round.id, now);
+    found = (await findByToken(tx, token))!;
+    const state = stateOf(found, now);
+    const inv = found.kind === 'invitation' ? found.invitation : null;
+    // Opening changes nothing but "opened" (chat apps prefetch links; only submit spends one).
+    if (inv && state === 'open' && inv.status === 'not_opened') {
+      await tx.update(invitations).set({ status: 'opened', openedAt: now }).where(eq(invitations.id, inv.id));
+    }
+    const showForm = state === 'open';
+    const depts = showForm ? await roundDepartmentRows(tx, found.round.id) : [];
+    return {
+      state,
+      round: { id: found.round.id, opensAt: found.round.opensAt.toISOString(), closesAt: found.round.closesAt.toISOString() },
+      organiser: ORGANISER,
+      scale: found.round.scale as Scale,
+      departments: depts.map((d) => ({ id: d.departmentId, code: d.code, nameZh: d.nameZh, nameEn: d.nameEn, category: d.category })),
+      votesLimit: found.round.votesLimit,
+      submittedAt: inv?.submittedAt?.toISOString() ?? null,
+      draft: showForm ? ((inv?.draft as Draft | null) ?? null) : null,
+      draftSavedAt: showForm ? (inv?.draftSavedAt?.toISOString() ?? null) : null,
+    };
+  });
+}
+
+function refuse(state: SurveyState): never {
+  switch (state) {
+    case 'submitted': throw new Conflict('This survey has already been submitted. Thank you!', undefined, 'already_submitted');
+    case 'revoked': throw new Gone('This link has been replaced and no longer works.', 'link_revoked');
+    case 'closed': throw new Gone('This survey has closed.', 'survey_closed');
+    case 'not_open': throw new Conflict('This survey is not open yet.', undefined, 'survey_not_open');
+    default: throw new Error(`unexpected state ${state}`);
+  }
+}
+
+export async function saveDraft(db: Db, token: string, draft: Draft, now: Date) {
+  return db.transaction(async (tx) => {
+    const found = await findByToken(tx, token, { lock: true });
+    if (!found) throw unknownLink();
+    const state = stateOf(found, now);
+    if (state !== 'open' || found.kind !== 'invitation') refuse(state);
+    await tx.update(invitations).set({ draft, draftSavedAt: now, status: 'drafted', openedAt: found.invitation.openedAt ?? now })
+      .where(eq(invitations.id, found.invitation.id));
+    return { savedAt: now.toISOString() };
+  });
+}
+
+export function makeReceipts(secret: string) {
+  const key = Buffer.from(hkdfSync('sha256', secret, 'pingyi', 'receipts-v1', 32));
+  const ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+  return (tokenHash: string, submissionId: string) => {
+    const bytes = createHmac('sha256', key).update(`${tokenHash}\n${submissionId}`).digest();
+    let code = '';
+    for (let i = 0; i < 12; i++) code += ALPHABET[bytes[i]! % 32];
+    return `${code.slice(0, 4)}-${code.slice(4, 8)}-${code.slice(8, 12)}`;
+  };
+}
+export const hashReceipt = (receipt: string) => createHash('sha256').update(receipt.trim().toUpperCase()).digest('hex');
+
+export async function submitSurvey(db: Db, receiptFor: ReturnType<typeof makeReceipts>, token: string, s: Submission, now: Date) {
+  return db.transaction(async (tx) => {
+    const found = await findByToken(tx, token, { lock: true });
+    if (!found) throw unknownLink();
+    if (found.kind === 'invitation' && found.invitation.submissionId === s.submissionId && found.invitation.submittedAt) {
+      // A retry after a lost reply: the same answer, nothing new.
+      return { receipt: receiptFor(found.invitation.tokenHash, s.submissionId), submittedAt: found.invitation.submittedAt.toISOString() };
+    }
+    const state = stateOf(found, now);
+    if (state !== 'open' || found.kind !== 'invitation') refuse(state);
+    const { invitation: inv, round } = found;
+    const depts = await roundDepartmentRows(tx, round.id);
+    const problems = checkSubmission(s, { departmentIds: depts.map((d) => d.departmentId), votesLimit: round.votesLimit });
+    if (problems.length) throw new Invalid(problems.map((p) => p.message).join('; '), problems, 'invalid_response');
+
+    const [enterprise] = await tx.select().from(enterprises).where(eq(enterprises.id, inv.enterpriseId));
+    const receipt = receiptFor(inv.tokenHash, s.submissionId);
+    const responseId = randomUUID();
+    await tx.insert(responses).values({
+      id: responseId, roundId: round.id, day: now.toISOString().slice(0, 10),
+      industry: enterprise?.industry ?? null, sizeClass: enterprise?.sizeClass ?? null, township: enterprise?.township ?? null,
+      comment: s.comment?.trim() || null, receiptHash: hashReceipt(receipt),
+    });
+    await tx.insert(ratings).values(s.ratings.map((r) => ({
+      responseId, roundId: round.id, departmentId: r.departmentId, level: r.level,
+      comment: r.level === 'not_applicable' ? null : r.comment?.trim() || null,
+    })));
+    if (s.leastSatisfied.length) {
+      await tx.insert(leastSatisfiedVotes).values(s.leastSatisfied.map((departmentId) => ({ responseId, roundId: round.id, departmentId })));
+    }
+    // The row lock above and this guard make "one response per invitation" hold under concurrency.
+    const marked = await tx.update(invitations).set({ status: 'submitted', submittedAt: now, submissionId: s.submissionId, draft: null })
+      .where(eq(invitations.id, inv.id)).returning({ id: invitations.id });
+    if (marked.length !== 1) throw new Conflict('This survey has already been submitted.', undefined, 'already_submitted');
+    return { receipt, submittedAt: now.toISOString() };
+  });
+}
+
+export async function receiptCounted(db: Db, roundId: string, receipt: string) {
+  const [row] = await db.select({ id: responses.id }).from(responses)
+    .where(and(eq(responses.roundId, roundId), eq(responses.receiptHash, hashReceipt(receipt))));
+  return { counted: !!row };
+}
