@@ -117,6 +117,8 @@ export const rounds = pgTable('rounds', {
   publishedAt: timestamp('published_at', { withTimezone: true, mode: 'date' }),
   voidedAt: timestamp('voided_at', { withTimezone: true, mode: 'date' }),
   voidReason: text('void_reason'),
+  /** Comments reach department heads only once an admin releases them. */
+  commentsReleasedAt: timestamp('comments_released_at', { withTimezone: true, mode: 'date' }),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -220,3 +222,84 @@ export const leastSatisfiedVotes = pgTable('least_satisfied_votes', {
   roundId: text('round_id').notNull(),
   departmentId: integer('department_id').notNull(),
 }, (t) => [primaryKey({ columns: [t.responseId, t.departmentId] }), index('votes_round_idx').on(t.roundId)]);
+
+// ---------------------------------------------------------------- results and escalation
+/** Computed results of a round, stored whole. Published versions are frozen; a correction supersedes. */
+export const roundResults = pgTable('round_results', {
+  id: serial('id').primaryKey(),
+  roundId: text('round_id').notNull().references(() => rounds.id),
+  version: integer('version').notNull(),
+  computedAt: timestamp('computed_at', { withTimezone: true, mode: 'date' }).notNull(),
+  publishedAt: timestamp('published_at', { withTimezone: true, mode: 'date' }),
+  supersededAt: timestamp('superseded_at', { withTimezone: true, mode: 'date' }),
+  correctionReason: text('correction_reason'),
+  payload: jsonb('payload').notNull(),
+}, (t) => [uniqueIndex('round_results_version_uq').on(t.roundId, t.version)]);
+
+export const escalationStatusEnum = pgEnum('escalation_status', ['pending', 'scheduled', 'done', 'withdrawn']);
+
+export const escalations = pgTable('escalations', {
+  id: serial('id').primaryKey(),
+  roundId: text('round_id').notNull().references(() => rounds.id),
+  departmentId: integer('department_id').notNull().references(() => departments.id),
+  level: text('level').notNull(),
+  streak: integer('streak').notNull(),
+  policyVersion: text('policy_version').notNull(),
+  headName: text('head_name'),
+  headTitle: text('head_title'),
+  status: escalationStatusEnum('status').notNull().default('pending'),
+  scheduledFor: date('scheduled_for', { mode: 'string' }),
+  doneAt: date('done_at', { mode: 'string' }),
+  notes: text('notes'),
+  commitment: text('commitment'),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+}, (t) => [uniqueIndex('escalations_round_department_uq').on(t.roundId, t.departmentId)]);
+
+// ---------------------------------------------------------------- rectification (整改)
+export const caseStatusEnum = pgEnum('case_status', ['open', 'submitted', 'returned', 'closed']);
+
+export const rectificationCases = pgTable('rectification_cases', {
+  id: serial('id').primaryKey(),
+  roundId: text('round_id').notNull().references(() => rounds.id),
+  departmentId: integer('department_id').notNull().references(() => departments.id),
+  status: caseStatusEnum('status').notNull().default('open'),
+  deadline: date('deadline', { mode: 'string' }).notNull(),
+  /** { problems, measures: [{ measure, owner, due }] } */
+  plan: jsonb('plan'),
+  commitment: text('commitment'),
+  submittedAt: timestamp('submitted_at', { withTimezone: true, mode: 'date' }),
+  closedAt: timestamp('closed_at', { withTimezone: true, mode: 'date' }),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+}, (t) => [uniqueIndex('cases_round_department_uq').on(t.roundId, t.departmentId)]);
+
+export const ledgerEntries = pgTable('ledger_entries', {
+  id: serial('id').primaryKey(),
+  caseId: integer('case_id').notNull().references(() => rectificationCases.id),
+  date: date('date', { mode: 'string' }).notNull(),
+  enterprise: text('enterprise').notNull(),
+  issue: text('issue').notNull(),
+  action: text('action').notNull(),
+  status: text('status').notNull(), // open | resolved
+  createdBy: text('created_by').notNull(),
+  createdAt: createdAt(),
+}, (t) => [index('ledger_case_idx').on(t.caseId)]);
+
+export const progressUpdates = pgTable('progress_updates', {
+  id: serial('id').primaryKey(),
+  caseId: integer('case_id').notNull().references(() => rectificationCases.id),
+  text: text('text').notNull(),
+  attachments: jsonb('attachments').notNull().default([]),
+  createdBy: text('created_by').notNull(),
+  createdAt: createdAt(),
+}, (t) => [index('progress_case_idx').on(t.caseId)]);
+
+export const caseReviews = pgTable('case_reviews', {
+  id: serial('id').primaryKey(),
+  caseId: integer('case_id').notNull().references(() => rectificationCases.id),
+  decision: text('decision').notNull(), // accept | return
+  comment: text('comment'),
+  reviewer: text('reviewer').notNull(),
+  at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
+});

@@ -51,6 +51,14 @@ export const MATRIX: Record<string, Who[] | typeof PUBLIC> = {
   'PUT /api/v1/survey/:token/draft': PUBLIC,
   'POST /api/v1/survey/:token/submit': PUBLIC,
   'GET /api/v1/rounds/:id/receipts/:receipt': PUBLIC,
+  'POST /api/v1/rounds/:id/compute': A,
+  'POST /api/v1/rounds/:id/publish': A,
+  'POST /api/v1/rounds/:id/results/correct': A,
+  'GET /api/v1/rounds/:id/results': ALL, // heads: published only, own distribution (results.test.ts)
+  'GET /api/v1/rounds/:id/results.xlsx': READ,
+  'GET /api/v1/departments/:id/history': ALL, // heads: own department only
+  'GET /api/v1/escalations': ALL, // heads: own department only
+  'PATCH /api/v1/escalations/:id': A,
 };
 
 const ctx = await makeTestContext();
@@ -64,7 +72,7 @@ const cookies: Record<Who, string | undefined> = {
 const forged = cookies.admin!.slice(0, -6) + 'forged';
 const expired = `pingyi_session=${ctx.app.jwt.sign({ id: 1, username: 'x', displayName: 'x', role: 'admin', departmentId: null }, { expiresIn: -60 })}`;
 
-const concrete = (url: string) => url.replace(/^\/api\/v1\/rounds\/:id/, '/api/v1/rounds/2099Q1').replace(':id', '999999').replace(':uscc', '91429004MA0000000X').replace(':token', 'x'.repeat(22)).replace(':roundId', '2099Q1').replace(':receipt', 'AAAA-BBBB-CCCC');
+const concrete = (url: string) => url.replace(/^\/api\/v1\/rounds\/:id/, '/api/v1/rounds/2099Q1').replace(':id', String(ctx.departmentIds.own)).replace(':uscc', '91429004MA0000000X').replace(':token', 'x'.repeat(22)).replace(':roundId', '2099Q1').replace(':receipt', 'AAAA-BBBB-CCCC');
 
 describe('role matrix', () => {
   it('covers exactly the registered routes', () => {

@@ -1,0 +1,54 @@
+import { and, asc, count, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import type { RoundResults } from '../../shared/results/compute.ts';
+import type { RatingLevel } from '../../shared/results/scale.ts';
+import type { Tx } from '../db/client.ts';
+import { leastSatisfiedVotes, ratings, responses, roundResults, rounds } from '../db/schema.ts';
+
+/** What is stored for one computed version: the pure results plus what the views need beside them. */
+export interface StoredResults {
+  results: RoundResults;
+  meta: Record<number, { nameEn: string | null; category: string }>;
+  responses: number;
+  escalationPolicy: string;
+}
+export type ResultRow = Omit<typeof roundResults.$inferSelect, 'payload'> & { payload: StoredResults };
+
+/** Rating counts per department and level, and votes per department: the SQL does the heavy lifting. */
+export async function aggregate(tx: Tx, roundId: string) {
+  const [levelRows, voteRows, [total]] = await Promise.all([
+    tx.select({ departmentId: ratings.departmentId, level: ratings.level, n: count() }).from(ratings)
+      .where(eq(ratings.roundId, roundId)).groupBy(ratings.departmentId, ratings.level),
+    tx.select({ departmentId: leastSatisfiedVotes.departmentId, votes: count() }).from(leastSatisfiedVotes)
+      .where(eq(leastSatisfiedVotes.roundId, roundId)).groupBy(leastSatisfiedVotes.departmentId),
+    tx.select({ n: count() }).from(responses).where(eq(responses.roundId, roundId)),
+  ]);
+  const counts = new Map<number, Partial<Record<RatingLevel, number>>>();
+  for (const r of levelRows) counts.set(r.departmentId, { ...counts.get(r.departmentId), [r.level]: Number(r.n) });
+  return {
+    counts: [...counts].map(([departmentId, c]) => ({ departmentId, counts: c })),
+    votes: voteRows.map((v) => ({ departmentId: v.departmentId, votes: Number(v.votes) })),
+    responses: Number(total?.n ?? 0),
+  };
+}
+
+/** The version a reader sees: the newest not superseded (published or, before publication, computed). */
+export async function currentResult(tx: Tx, roundId: string): Promise<ResultRow | undefined> {
+  const [row] = await tx.select().from(roundResults)
+    .where(and(eq(roundResults.roundId, roundId), isNull(roundResults.supersededAt)))
+    .orderBy(desc(roundResults.version)).limit(1);
+  return row as ResultRow | undefined;
+}
+
+export async function nextVersion(tx: Tx, roundId: string) {
+  const [row] = await tx.select({ v: sql<number>`coalesce(max(${roundResults.version}), 0)` }).from(roundResults).where(eq(roundResults.roundId, roundId));
+  return Number(row?.v ?? 0) + 1;
+}
+
+/** Every published round's current results, oldest first: the history streaks are counted over. */
+export async function publishedHistory(tx: Tx): Promise<ResultRow[]> {
+  const rows = await tx.select({ r: roundResults }).from(roundResults)
+    .innerJoin(rounds, eq(rounds.id, roundResults.roundId))
+    .where(and(eq(rounds.status, 'published'), isNotNull(roundResults.publishedAt), isNull(roundResults.supersededAt)))
+    .orderBy(asc(roundResults.roundId));
+  return rows.map((x) => x.r as ResultRow);
+}

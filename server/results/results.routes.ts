@@ -1,0 +1,71 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { idParamSchema } from '../../shared/schemas/common.ts';
+import { roundParamSchema } from '../../shared/schemas/rounds.ts';
+import {
+  correctBodySchema, departmentHistorySchema, escalationBoardSchema, escalationPatchSchema, escalationSchema, resultsSchema,
+} from '../../shared/schemas/results.ts';
+import type { RouteDeps } from '../app.ts';
+import { actorOf, ALL_ROLES, READERS, userOf } from '../auth/access.ts';
+import { Forbidden } from '../errors.ts';
+import { departmentHistory, escalationBoard, updateEscalation } from '../escalations/escalations.service.ts';
+import { attachment, XLSX_TYPE } from '../exports/workbook.ts';
+import { resultsWorkbook } from './results.export.ts';
+import { computeRound, correctRound, publishRound, readResults } from './results.service.ts';
+
+const ADMIN = ['admin'] as const;
+
+export const resultRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database: { db }, now }) => {
+  app.post('/rounds/:id/compute', {
+    schema: { tags: ['results'], params: roundParamSchema, response: { 200: resultsSchema } },
+    config: { access: ADMIN },
+  }, async (request) => computeRound(db, actorOf(request), request.params.id, now()));
+
+  app.post('/rounds/:id/publish', {
+    schema: { tags: ['results'], params: roundParamSchema, response: { 200: resultsSchema } },
+    config: { access: ADMIN },
+  }, async (request) => publishRound(db, actorOf(request), request.params.id, now()));
+
+  app.post('/rounds/:id/results/correct', {
+    schema: { tags: ['results'], params: roundParamSchema, body: correctBodySchema, response: { 200: resultsSchema } },
+    config: { access: ADMIN },
+  }, async (request) => correctRound(db, actorOf(request), request.params.id, request.body.reason, now()));
+
+  // Department heads see results only once published: the public figures, and their own distribution.
+  app.get('/rounds/:id/results', {
+    schema: { tags: ['results'], params: roundParamSchema, response: { 200: resultsSchema } },
+    config: { access: ALL_ROLES },
+  }, async (request) => {
+    const user = userOf(request);
+    return readResults(db, request.params.id, user.role === 'dept_head' ? { full: false, departmentId: user.departmentId } : { full: true });
+  });
+
+  app.get('/rounds/:id/results.xlsx', {
+    schema: { tags: ['results'], params: roundParamSchema },
+    config: { access: READERS },
+  }, async (request, reply) => {
+    const body = await resultsWorkbook(await readResults(db, request.params.id, { full: true }));
+    return reply.type(XLSX_TYPE).header('content-disposition', attachment(`results-${request.params.id}.xlsx`)).send(body);
+  });
+
+  app.get('/departments/:id/history', {
+    schema: { tags: ['results'], params: idParamSchema, response: { 200: departmentHistorySchema } },
+    config: { access: ALL_ROLES },
+  }, async (request) => {
+    const user = userOf(request);
+    if (user.role === 'dept_head' && user.departmentId !== request.params.id) throw new Forbidden('You can see your own department only');
+    return departmentHistory(db, request.params.id);
+  });
+
+  app.get('/escalations', {
+    schema: { tags: ['escalations'], response: { 200: escalationBoardSchema } },
+    config: { access: ALL_ROLES },
+  }, async (request) => {
+    const user = userOf(request);
+    return escalationBoard(db, user.role === 'dept_head' ? (user.departmentId ?? -1) : null);
+  });
+
+  app.patch('/escalations/:id', {
+    schema: { tags: ['escalations'], params: idParamSchema, body: escalationPatchSchema, response: { 200: escalationSchema } },
+    config: { access: ADMIN },
+  }, async (request) => updateEscalation(db, actorOf(request), request.params.id, request.body, now()));
+};

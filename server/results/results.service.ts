@@ -1,0 +1,135 @@
+// Compute when a round closes, publish to freeze (and escalate), correct only by an audited new version.
+import { and, eq, isNull } from 'drizzle-orm';
+import { computeResults, RANKING_RULE_TEXT, DEFAULT_RESULT_RULES } from '../../shared/results/compute.ts';
+import type { Scale } from '../../shared/results/scale.ts';
+import type { Results } from '../../shared/schemas/results.ts';
+import { appendAudit, type Actor } from '../audit/audit.writer.ts';
+import type { Db, Tx } from '../db/client.ts';
+import { roundResults } from '../db/schema.ts';
+import { Conflict, NotFound } from '../errors.ts';
+import { escalateOnPublish, reviseEscalations } from '../escalations/escalations.service.ts';
+import * as rq from '../rounds/rounds.queries.ts';
+import { lockRoundFor, settleDeadline } from '../rounds/rounds.service.ts';
+import { onPublished } from '../rectification/rectification.service.ts';
+import * as q from './results.queries.ts';
+
+async function computeStored(tx: Tx, roundId: string): Promise<q.StoredResults> {
+  const round = (await rq.findRound(tx, roundId))!;
+  const depts = await rq.roundDepartmentRows(tx, roundId);
+  const { counts, votes, responses } = await q.aggregate(tx, roundId);
+  const results = computeResults({
+    rules: { minRatings: round.minRatings, bottomN: round.bottomN, simulations: DEFAULT_RESULT_RULES.simulations },
+    departments: depts.map((d) => ({ id: d.departmentId, code: d.code, name: d.nameZh })),
+    counts, votes, scale: round.scale as Scale,
+    simulationSeed: `pingyi-results:${roundId}`,
+  });
+  return {
+    results, responses, escalationPolicy: round.escalationPolicy,
+    meta: Object.fromEntries(depts.map((d) => [d.departmentId, { nameEn: d.nameEn, category: d.category }])),
+  };
+}
+
+export async function computeRound(db: Db, actor: Actor, roundId: string, now: Date) {
+  await db.transaction(async (tx) => {
+    await settleDeadline(tx, roundId, now);
+    const round = await rq.findRound(tx, roundId, { forUpdate: true });
+    if (!round) throw new NotFound(`No round ${roundId}`);
+    if (round.status !== 'closed') throw new Conflict(`Results are computed once the round has closed (it is ${round.status})`, { status: round.status }, 'illegal_transition');
+    // Only the newest unpublished computation is kept; nothing published exists yet for a closed round.
+    await tx.delete(roundResults).where(and(eq(roundResults.roundId, roundId), isNull(roundResults.publishedAt)));
+    const payload = await computeStored(tx, roundId);
+    const version = await q.nextVersion(tx, roundId);
+    await tx.insert(roundResults).values({ roundId, version, computedAt: now, payload });
+    await appendAudit(tx, actor, {
+      action: 'results.compute', entityType: 'round', entityId: roundId,
+      summary: { version, responses: payload.responses, flagged: flaggedCodes(payload) },
+    }, now);
+  });
+  return readResults(db, roundId, { full: true });
+}
+
+export async function publishRound(db: Db, actor: Actor, roundId: string, now: Date) {
+  await db.transaction(async (tx) => {
+    await lockRoundFor(tx, roundId, 'publish', now);
+    let current = await q.currentResult(tx, roundId);
+    if (!current) {
+      const payload = await computeStored(tx, roundId);
+      const [row] = await tx.insert(roundResults).values({ roundId, version: await q.nextVersion(tx, roundId), computedAt: now, payload }).returning();
+      current = row as q.ResultRow;
+    }
+    await tx.update(roundResults).set({ publishedAt: now }).where(eq(roundResults.id, current.id));
+    await rq.updateRound(tx, roundId, { status: 'published', publishedAt: now, updatedAt: now });
+    const escalated = await escalateOnPublish(tx, roundId, now);
+    await onPublished(tx, roundId, current.payload.results.flaggedDepartmentIds, now);
+    await appendAudit(tx, actor, {
+      action: 'round.publish', entityType: 'round', entityId: roundId,
+      summary: { version: current.version, flagged: flaggedCodes(current.payload), escalations: escalated },
+    }, now);
+  });
+  return readResults(db, roundId, { full: true });
+}
+
+/** A published round is never recomputed; a correction is a new, audited version for the latest published round. */
+export async function correctRound(db: Db, actor: Actor, roundId: string, reason: string, now: Date) {
+  await db.transaction(async (tx) => {
+    const round = await rq.findRound(tx, roundId, { forUpdate: true });
+    if (!round) throw new NotFound(`No round ${roundId}`);
+    if (round.status !== 'published') throw new Conflict('Only a published round can be corrected', { status: round.status }, 'illegal_transition');
+    const history = await q.publishedHistory(tx);
+    if (history.at(-1)?.roundId !== roundId) throw new Conflict('Only the most recent published round can be corrected (later streaks depend on it)', undefined, 'not_latest');
+    const old = (await q.currentResult(tx, roundId))!;
+    const payload = await computeStored(tx, roundId);
+    const version = await q.nextVersion(tx, roundId);
+    await tx.update(roundResults).set({ supersededAt: now }).where(eq(roundResults.id, old.id));
+    await tx.insert(roundResults).values({ roundId, version, computedAt: now, publishedAt: now, correctionReason: reason, payload });
+    const changes = await reviseEscalations(tx, roundId, now);
+    await appendAudit(tx, actor, {
+      action: 'results.correct', entityType: 'round', entityId: roundId,
+      summary: { reason, before: { version: old.version, flagged: flaggedCodes(old.payload) }, after: { version, flagged: flaggedCodes(payload) }, escalations: changes },
+    }, now);
+  });
+  return readResults(db, roundId, { full: true });
+}
+
+const flaggedCodes = (p: q.StoredResults) => p.results.departments.filter((d) => d.flagged).map((d) => d.code);
+
+/**
+ * The results view. `full` readers (admins, leaders, supervisors) see everything; a department head
+ * sees the public figures of every department and the distribution of their own only.
+ */
+export async function readResults(tx: Tx, roundId: string, who: { full: true } | { full: false; departmentId: number | null }): Promise<Results> {
+  const round = await rq.findRound(tx, roundId);
+  if (!round) throw new NotFound(`No round ${roundId}`);
+  const row = await q.currentResult(tx, roundId);
+  if (!row) throw new NotFound(`Results for ${roundId} have not been computed yet`, undefined);
+  if (!who.full && !row.publishedAt) throw new NotFound(`Results for ${roundId} have not been published yet`);
+  const { results, meta, responses, escalationPolicy } = row.payload;
+  const previousRanks = await previousRankMap(tx, roundId);
+  return {
+    round: {
+      id: roundId, status: round.status, version: row.version, computedAt: row.computedAt.toISOString(),
+      publishedAt: row.publishedAt?.toISOString() ?? null, correctionReason: row.correctionReason, responses,
+    },
+    rules: {
+      minRatings: results.rules.minRatings, bottomN: results.rules.bottomN, simulations: results.simulation.runs,
+      simulationSeed: results.simulation.seed, escalationPolicy, scale: results.scale as Scale, rankingRule: RANKING_RULE_TEXT,
+    },
+    departments: results.departments.map((d) => {
+      const mine = who.full || d.departmentId === who.departmentId;
+      return {
+        departmentId: d.departmentId, code: d.code, name: d.name, nameEn: meta[d.departmentId]?.nameEn ?? null,
+        category: meta[d.departmentId]?.category ?? '', n: d.n, notApplicable: d.notApplicable, mean: d.mean,
+        sd: mine ? d.sd : null, ci95: d.ci95, satisfactionRate: d.satisfactionRate, dissatisfiedRate: d.dissatisfiedRate,
+        leastSatisfiedVotes: d.leastSatisfiedVotes, rank: d.rank, previousRank: previousRanks.get(d.departmentId) ?? null,
+        flagged: d.flagged, pBottom: d.pBottom, rankInterval: d.rankInterval, status: d.status, counts: mine ? d.counts : null,
+      };
+    }),
+    funnel: results.funnel,
+  };
+}
+
+async function previousRankMap(tx: Tx, roundId: string) {
+  const history = await q.publishedHistory(tx);
+  const previous = history.filter((h) => h.roundId < roundId).at(-1);
+  return new Map((previous?.payload.results.departments ?? []).map((d) => [d.departmentId, d.rank]));
+}

@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { ESCALATION_LEVELS } from '../results/escalation.ts';
+import { RATING_LEVELS, scaleSchema } from '../results/scale.ts';
+import { ROUND_STATUSES } from './rounds.ts';
+
+const pair = z.tuple([z.number(), z.number()]);
+const counts = z.record(z.enum(RATING_LEVELS), z.number().int());
+
+export const departmentResultSchema = z.object({
+  departmentId: z.number().int(),
+  code: z.string(),
+  name: z.string(),
+  nameEn: z.string().nullable(),
+  category: z.string(),
+  n: z.number().int(),
+  notApplicable: z.number().int(),
+  mean: z.number().nullable(),
+  sd: z.number().nullable(),
+  ci95: pair.nullable(),
+  satisfactionRate: z.number().nullable(),
+  dissatisfiedRate: z.number().nullable(),
+  leastSatisfiedVotes: z.number().int(),
+  rank: z.number().int().nullable(),
+  previousRank: z.number().int().nullable(),
+  flagged: z.boolean(),
+  pBottom: z.number().nullable(),
+  rankInterval: pair.nullable(),
+  status: z.enum(['ranked', 'insufficient']),
+  /** Ratings by level; null where the reader may not see the distribution. */
+  counts: counts.nullable(),
+});
+export type DepartmentResultView = z.infer<typeof departmentResultSchema>;
+
+const limits = z.object({ lo95: z.number(), hi95: z.number(), lo998: z.number(), hi998: z.number() });
+export const funnelSchema = z.object({
+  mean: z.number().nullable(),
+  sd: z.number().nullable(),
+  n: z.number().int(),
+  points: z.array(limits.extend({ n: z.number() })),
+});
+
+export const resultsSchema = z.object({
+  round: z.object({
+    id: z.string(), status: z.enum(ROUND_STATUSES), version: z.number().int(), computedAt: z.string(),
+    publishedAt: z.string().nullable(), correctionReason: z.string().nullable(), responses: z.number().int(),
+  }),
+  rules: z.object({
+    minRatings: z.number().int(), bottomN: z.number().int(), simulations: z.number().int(), simulationSeed: z.string(),
+    escalationPolicy: z.string(), scale: scaleSchema, rankingRule: z.object({ zh: z.string(), en: z.string() }),
+  }),
+  departments: z.array(departmentResultSchema),
+  funnel: funnelSchema,
+});
+export type Results = z.infer<typeof resultsSchema>;
+
+export const correctBodySchema = z.object({ reason: z.string().trim().min(5, 'a reason of at least 5 characters is required').max(2000) });
+
+export const historyEntrySchema = z.object({
+  roundId: z.string(), publishedAt: z.string(), rank: z.number().int().nullable(), rankedCount: z.number().int(),
+  mean: z.number().nullable(), n: z.number().int(), leastSatisfiedVotes: z.number().int(), satisfactionRate: z.number().nullable(),
+  flagged: z.boolean(), streak: z.number().int(), level: z.enum(ESCALATION_LEVELS).nullable(),
+});
+export const departmentHistorySchema = z.object({
+  department: z.object({ id: z.number().int(), code: z.string(), nameZh: z.string(), nameEn: z.string().nullable() }),
+  rounds: z.array(historyEntrySchema),
+});
+
+export const ESCALATION_STATUSES = ['pending', 'scheduled', 'done', 'withdrawn'] as const;
+export const escalationSchema = z.object({
+  id: z.number().int(), roundId: z.string(), departmentId: z.number().int(), departmentCode: z.string(), departmentName: z.string(),
+  level: z.enum(ESCALATION_LEVELS), streak: z.number().int(), policyVersion: z.string(),
+  headName: z.string().nullable(), headTitle: z.string().nullable(), status: z.enum(ESCALATION_STATUSES),
+  scheduledFor: z.string().nullable(), doneAt: z.string().nullable(), notes: z.string().nullable(), commitment: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type EscalationRecord = z.infer<typeof escalationSchema>;
+
+export const escalationBoardSchema = z.object({
+  departments: z.array(z.object({
+    departmentId: z.number().int(), code: z.string(), name: z.string(), category: z.string(),
+    streak: z.number().int(), level: z.enum(ESCALATION_LEVELS).nullable(), lastFlaggedRound: z.string().nullable(), timesFlagged: z.number().int(),
+  })),
+  records: z.array(escalationSchema),
+});
+
+const isoDate = z.iso.date({ message: 'expected a date YYYY-MM-DD' });
+export const escalationPatchSchema = z.object({
+  status: z.enum(['pending', 'scheduled', 'done']).optional(),
+  scheduledFor: isoDate.nullable().optional(),
+  doneAt: isoDate.nullable().optional(),
+  notes: z.string().max(5000).nullable().optional(),
+  commitment: z.string().max(20_000).nullable().optional(),
+}).refine((p) => Object.keys(p).length > 0, 'nothing to change');

@@ -1,0 +1,45 @@
+import type { TestContext } from './app.ts';
+import { roundBody } from './fixtures.ts';
+import { completeSubmission, type Level } from './survey.ts';
+
+/**
+ * Runs a whole quarter through the real API: create, freeze, draw, open, every invited enterprise
+ * submits (`level(departmentCode, i)` decides each rating), close, compute, publish.
+ */
+export async function runQuarter(ctx: TestContext, id: string, level: (code: string, respondent: number) => Level, opts: { sampleSize?: number; minRatings?: number; publish?: boolean; votes?: (codes: string[], respondent: number) => string[] } = {}) {
+  const cookie = await ctx.as('admin');
+  const call = async (method: 'GET' | 'POST', url: string, payload?: object) => {
+    const res = await ctx.app.inject({ method, url: `/api/v1${url}`, headers: { cookie }, ...(method === 'POST' ? { payload: payload ?? {} } : {}) });
+    if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.body}`);
+    return res.json();
+  };
+  const year = Number(id.slice(0, 4));
+  const q = Number(id.slice(5));
+  const opensAt = new Date(Date.UTC(year, (q - 1) * 3, 1));
+  const closesAt = new Date(Date.UTC(year, (q - 1) * 3 + 1, 1));
+  ctx.clock.now = new Date(opensAt.getTime() - 86_400_000);
+  await call('POST', '/rounds', roundBody(id, { sampleSize: opts.sampleSize ?? 12, minRatings: opts.minRatings ?? 3, opensAt: opensAt.toISOString(), closesAt: closesAt.toISOString() }));
+  await call('POST', `/rounds/${id}/freeze`);
+  await call('POST', `/rounds/${id}/draw`, { seed: `ceremony ${id}` });
+  await call('POST', `/rounds/${id}/open`);
+  ctx.clock.now = new Date(opensAt.getTime() + 86_400_000);
+  const invitations = await call('GET', `/rounds/${id}/invitations`);
+  let i = 0;
+  for (const inv of invitations) {
+    const token = inv.link.split('/s/')[1];
+    const view = (await ctx.app.inject({ method: 'GET', url: `/api/v1/survey/${token}` })).json();
+    const depts: { id: number; code: string }[] = view.departments;
+    const codes = opts.votes?.(depts.map((d) => d.code), i) ?? [];
+    const body = completeSubmission(depts.map((d) => d.id), (k) => level(depts[k]!.code, i), {
+      leastSatisfied: depts.filter((d) => codes.includes(d.code)).map((d) => d.id),
+    });
+    const res = await ctx.app.inject({ method: 'POST', url: `/api/v1/survey/${token}/submit`, payload: body });
+    if (res.statusCode !== 200) throw new Error(`submit: ${res.body}`);
+    i++;
+  }
+  ctx.clock.now = new Date(closesAt.getTime() + 3_600_000);
+  await call('GET', `/rounds/${id}`); // the deadline closes it
+  const computed = await call('POST', `/rounds/${id}/compute`);
+  if (opts.publish === false) return computed;
+  return call('POST', `/rounds/${id}/publish`);
+}
