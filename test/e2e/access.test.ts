@@ -1,0 +1,51 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { login, screenshot, startE2e } from '../support/e2e.ts';
+
+const e2e = await startE2e();
+
+afterEach(() => {
+  expect(e2e.pageErrors).toEqual([]);
+});
+
+describe('role-aware access', () => {
+  it('a department head sees no registry or audit menu, and gets the no-access page at their URLs', async () => {
+    const page = await e2e.newPage();
+    await login(page, 'head.scjgj');
+    const nav = page.getByTestId('nav');
+    expect(await nav.getByRole('menuitem').allTextContents()).toEqual(['首页', '部门']);
+    expect(await page.getByTestId('user-role').textContent()).toBe('部门负责人');
+    await page.getByTestId('own-department').filter({ hasText: '所在部门：市市场监督管理局' }).waitFor();
+
+    await page.goto('/enterprises');
+    const noAccess = page.getByTestId('no-access');
+    await noAccess.waitFor();
+    expect(await noAccess.textContent()).toContain('无权访问');
+    expect(await noAccess.textContent()).toContain('部门负责人');
+    expect(await nav.getByRole('menuitem').allTextContents()).toEqual(['首页', '部门']);
+    await screenshot(page, 'no-access-dept-head');
+
+    await page.goto('/audit');
+    await page.getByTestId('no-access').waitFor();
+    await page.goto('/enterprises/import');
+    await page.getByTestId('no-access').waitFor();
+
+    // The department registry is readable, without the admin's buttons.
+    await nav.getByRole('menuitem', { name: '部门' }).click();
+    await page.getByText('市市场监督管理局').waitFor();
+    expect(await page.getByRole('button', { name: '新增部门' }).count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('the survey link loads without the admin app (no antd chunk)', async () => {
+    const page = await e2e.newPage();
+    const scripts: string[] = [];
+    page.on('request', (r) => { if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname); });
+    await page.goto('/s/some-token');
+    await page.getByText('正在打开您的测评问卷').waitFor();
+    expect(scripts.some((s) => s.includes('SurveyApp'))).toBe(true);
+    expect(scripts.filter((s) => s.includes('AdminApp'))).toEqual([]);
+    await page.getByTestId('lang-switch').click();
+    await page.getByText('Opening your survey').waitFor();
+    await page.context().close();
+  });
+});

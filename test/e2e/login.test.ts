@@ -1,0 +1,63 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, screenshot, startE2e } from '../support/e2e.ts';
+
+const e2e = await startE2e();
+
+afterEach(() => {
+  expect(e2e.pageErrors).toEqual([]);
+});
+
+describe('signing in', () => {
+  it('refuses a wrong password, then signs the admin in with the full menu, and switches to English', async () => {
+    const page = await e2e.newPage();
+    await page.goto('/');
+    await page.waitForURL('**/login');
+    expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
+    await page.getByRole('heading', { name: '登录评议平台' }).waitFor();
+    await screenshot(page, 'login');
+
+    await page.getByLabel('用户名').fill('admin');
+    await page.getByLabel('密码').fill('not-the-password');
+    await page.getByRole('button', { name: /登\s?录/ }).click();
+    const error = page.getByTestId('login-error');
+    await error.waitFor();
+    expect(await error.textContent()).toContain('用户名或密码错误');
+    await screenshot(page, 'login-wrong-password');
+
+    await page.getByLabel('密码').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: /登\s?录/ }).click();
+    const nav = page.getByTestId('nav');
+    await nav.waitFor();
+    expect(new URL(page.url()).pathname).toBe('/');
+    const labels = await nav.getByRole('menuitem').allTextContents();
+    expect(labels).toEqual(['首页', '部门', '市场主体', '名录导入', '审计日志']);
+    expect(await page.getByTestId('user-name').textContent()).toBe('营商办管理员');
+    await page.getByRole('heading', { name: '您好，营商办管理员' }).waitFor();
+    await screenshot(page, 'home-admin');
+
+    await page.getByTestId('lang-switch').click();
+    await nav.getByRole('menuitem', { name: 'Departments' }).waitFor();
+    expect(await nav.getByRole('menuitem').allTextContents()).toEqual(['Home', 'Departments', 'Enterprises', 'Import registry', 'Audit log']);
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await page.getByTestId('user-role').textContent()).toBe('Business environment office');
+
+    // The choice survives a reload.
+    await page.reload();
+    await nav.getByRole('menuitem', { name: 'Audit log' }).waitFor();
+    await screenshot(page, 'home-admin-en');
+    await page.context().close();
+  });
+
+  it('sends a signed-out visitor of a page to the login and back to that page afterwards', async () => {
+    const page = await e2e.newPage();
+    await page.goto('/departments');
+    await page.waitForURL('**/login');
+    await page.getByLabel('用户名').fill('leader');
+    await page.getByLabel('密码').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: /登\s?录/ }).click();
+    await page.waitForURL('**/departments');
+    await page.getByRole('heading', { name: '部门名录' }).waitFor();
+    expect(await page.getByTestId('nav').getByRole('menuitem').allTextContents()).toEqual(['首页', '部门']);
+    await page.context().close();
+  });
+});

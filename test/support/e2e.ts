@@ -1,0 +1,89 @@
+// Browser tests: a real server (built web app, fresh seeded database) and headless Chromium per test file.
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll } from 'vitest';
+import { buildApp, WEB_DIST } from '../../server/app.ts';
+import { DEMO_PASSWORD, seedDemo } from '../../server/demo/seed.ts';
+import { freshDatabase } from './database.ts';
+
+export { DEMO_PASSWORD };
+export const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts', import.meta.url));
+
+const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run',
+];
+
+export async function launchChromium(): Promise<Browser> {
+  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(executablePath)) {
+    throw new Error(
+      `Chromium not found at ${executablePath}. Install it with \`apt-get install chromium\` ` +
+      '(Debian/Ubuntu), or set CHROMIUM_PATH to a Chromium or Chrome executable.',
+    );
+  }
+  return chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+}
+
+export interface E2e {
+  baseUrl: string;
+  /** A fresh browser context (own cookies and storage) in Chinese, as a city clerk would have it. */
+  newPage(opts?: { locale?: string }): Promise<Page>;
+  /** Uncaught errors thrown in any page so far (a test should end with none). */
+  pageErrors: string[];
+}
+
+/** Starts the app on a random port with the demo data, and Chromium; both are closed after the file's tests. */
+export async function startE2e(): Promise<E2e> {
+  if (!existsSync(join(WEB_DIST, 'index.html'))) {
+    throw new Error('web/dist is missing: build the web app first (`npx vite build`, or run `npm run test:e2e`).');
+  }
+  const database = await freshDatabase();
+  const closers: (() => Promise<unknown>)[] = [() => database.close()];
+  afterAll(async () => {
+    for (const close of closers.reverse()) await close();
+  });
+  await seedDemo(database.db, new Date());
+  const app = await buildApp({
+    database,
+    config: { jwtSecret: 'e2e-secret-e2e-secret-e2e-secret-123456', publicBaseUrl: 'http://127.0.0.1', logLevel: 'silent', production: false },
+    serveWeb: true,
+  });
+  closers.push(() => app.close());
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as AddressInfo;
+  const browser = await launchChromium();
+  closers.push(() => browser.close());
+  await mkdir(ARTIFACTS, { recursive: true });
+
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const pageErrors: string[] = [];
+  return {
+    baseUrl,
+    pageErrors,
+    async newPage(opts = {}) {
+      const context = await browser.newContext({ baseURL: baseUrl, locale: opts.locale ?? 'zh-CN', viewport: { width: 1366, height: 900 } });
+      const page = await context.newPage();
+      page.setDefaultTimeout(15_000);
+      page.on('pageerror', (err) => pageErrors.push(err.message));
+      return page;
+    },
+  };
+}
+
+/** Signs in through the login form and waits for the navigation menu. */
+export async function login(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '登 录' }).or(page.getByRole('button', { name: '登录' })).click();
+  await page.getByTestId('nav').waitFor();
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true, animations: 'disabled' });
+}

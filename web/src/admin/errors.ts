@@ -1,0 +1,33 @@
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api.ts';
+import type zhCommon from '../locales/zh/common.ts';
+
+type ErrorKey = keyof typeof zhCommon.errors;
+
+function isKnown(code: string): code is ErrorKey {
+  return code in KNOWN;
+}
+const KNOWN: Record<ErrorKey, true> = {
+  network_error: true, unauthorized: true, forbidden: true, not_found: true, conflict: true, rate_limited: true,
+  validation_failed: true, invalid: true, internal: true, database_unavailable: true, payload_too_large: true,
+  unsupported_file: true, unreadable_file: true, empty_file: true, too_many_rows: true, file_required: true,
+  import_has_errors: true, unknown: true,
+};
+
+/** Turns any error into a sentence for the user (never a stack trace or raw JSON). */
+export function useErrorText(): (error: unknown, overrides?: Partial<Record<string, string>>) => string {
+  const { t } = useTranslation('common');
+  return useCallback((error, overrides) => {
+    if (error instanceof ApiError) {
+      const override = overrides?.[error.code];
+      if (override) return override;
+      if (isKnown(error.code)) return t(`errors.${error.code}`);
+      if (error.status === 413) return t('errors.payload_too_large');
+      if (error.status >= 500) return t('errors.internal');
+      return t('errors.unknown');
+    }
+    console.error(error);
+    return t('errors.unknown');
+  }, [t]);
+}

@@ -1,0 +1,82 @@
+// Appoint a new head: the current head's tenure ends the day the new one starts (history is kept).
+import { Alert, App, Form, Input, Modal, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import { headInputSchema, type Department } from '../../../../../shared/schemas/departments.ts';
+import { ApiError } from '../../../api.ts';
+import { appointHead } from '../../endpoints.ts';
+import { useErrorText } from '../../errors.ts';
+import { showIssues, zodRule } from '../../forms.ts';
+
+type Values = z.input<typeof headInputSchema>;
+const shape = headInputSchema.shape;
+
+interface Props { department: Department; onClose(): void; onSaved(d: Department): void }
+
+export function AppointHeadModal({ department, onClose, onSaved }: Props) {
+  const { t } = useTranslation('departments');
+  const { t: tc } = useTranslation('common');
+  const { message } = App.useApp();
+  const errorText = useErrorText();
+  const [form] = Form.useForm<Values>();
+  const [saving, setSaving] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const current = department.head;
+
+  const save = async () => {
+    let values: Values;
+    try {
+      values = await form.validateFields();
+    } catch {
+      return;
+    }
+    const parsed = headInputSchema.safeParse(values);
+    if (!parsed.success) {
+      showIssues(form, parsed.error, () => tc('errors.validation_failed'));
+      return;
+    }
+    setSaving(true);
+    setProblem(null);
+    try {
+      const saved = await appointHead(department.id, parsed.data);
+      message.success(t('appointed', { head: parsed.data.name, name: saved.nameZh }));
+      onSaved(saved);
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'invalid') form.setFields([{ name: 'since', errors: [t('sinceTooEarly')] }]);
+      else setProblem(errorText(error));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal
+      open
+      title={t('appointTitle', { name: department.nameZh })}
+      okText={tc('actions.save')}
+      cancelText={tc('actions.cancel')}
+      confirmLoading={saving}
+      onOk={save}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      <Typography.Paragraph type="secondary">
+        {current ? t('appointHint', { name: current.name }) : t('appointHintNone')}
+        {current ? ` (${t('columns.since')}: ${current.since})` : null}
+      </Typography.Paragraph>
+      {problem ? <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} /> : null}
+      <Form<Values> form={form} layout="vertical">
+        <Form.Item name="name" label={t('form.headName')} required rules={[zodRule(shape.name, t('validation.headName'))]}>
+          <Input maxLength={50} />
+        </Form.Item>
+        <Form.Item name="title" label={t('form.headTitle')} required rules={[zodRule(shape.title, t('validation.headTitle'))]}>
+          <Input maxLength={50} placeholder={t('form.headTitlePlaceholder')} />
+        </Form.Item>
+        <Form.Item name="since" label={t('form.headSince')} required rules={[zodRule(shape.since, t('validation.headSince'))]}>
+          <Input type="date" min={current?.since} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

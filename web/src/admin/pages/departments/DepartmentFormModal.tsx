@@ -1,0 +1,128 @@
+// Create a department (with an optional first head) or edit its names, category and status.
+import { Alert, App, Divider, Form, Input, Modal, Select, Switch } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import {
+  departmentInputSchema, departmentPatchSchema, headInputSchema, type Department,
+} from '../../../../../shared/schemas/departments.ts';
+import { ApiError } from '../../../api.ts';
+import { createDepartment, updateDepartment } from '../../endpoints.ts';
+import { useErrorText } from '../../errors.ts';
+import { blankToNull, showIssues, zodRule } from '../../forms.ts';
+import { categoryOptions } from '../../labels.ts';
+
+type Values = z.input<typeof departmentInputSchema>;
+type HeadKey = keyof z.input<typeof headInputSchema>;
+const HEAD_KEYS: HeadKey[] = ['name', 'title', 'since'];
+const shape = departmentInputSchema.shape;
+
+function headGiven(head: Values['head']): boolean {
+  return HEAD_KEYS.some((k) => String(head?.[k] ?? '').trim() !== '');
+}
+
+interface Props { department?: Department; onClose(): void; onSaved(d: Department): void }
+
+export function DepartmentFormModal({ department, onClose, onSaved }: Props) {
+  const { t, i18n } = useTranslation('departments');
+  const { t: tc } = useTranslation('common');
+  const { message } = App.useApp();
+  const errorText = useErrorText();
+  const [form] = Form.useForm<Values>();
+  const [saving, setSaving] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const editing = department !== undefined;
+
+  // Head fields: all three or none.
+  const headRule = (key: HeadKey, text: string) => ({ getFieldValue }: { getFieldValue(name: unknown): unknown }) => ({
+    validator: async (_: unknown, value: unknown) => {
+      if (!headGiven(getFieldValue('head') as Values['head'])) return;
+      if (!headInputSchema.shape[key].safeParse(value ?? '').success) throw new Error(text);
+    },
+  });
+
+  const save = async () => {
+    let values: Values;
+    try {
+      values = await form.validateFields();
+    } catch {
+      return; // the fields show what is wrong
+    }
+    setProblem(null);
+    const { head, ...rest } = values;
+    const parsed = editing
+      ? departmentPatchSchema.safeParse(blankToNull({ nameZh: rest.nameZh, nameEn: rest.nameEn, category: rest.category, active: rest.active }))
+      : departmentInputSchema.safeParse({ ...blankToNull(rest), head: headGiven(head) ? head : null });
+    if (!parsed.success) {
+      showIssues(form, parsed.error, () => tc('errors.validation_failed'));
+      return;
+    }
+    setSaving(true);
+    try {
+      const saved = editing
+        ? await updateDepartment(department.id, parsed.data)
+        : await createDepartment(parsed.data as z.infer<typeof departmentInputSchema>);
+      message.success(t(editing ? 'saved' : 'created', { name: saved.nameZh }));
+      onSaved(saved);
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'conflict') form.setFields([{ name: 'code', errors: [t('codeTaken')] }]);
+      else setProblem(errorText(error));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const dependsOnHead = HEAD_KEYS.map((k) => ['head', k]);
+  return (
+    <Modal
+      open
+      title={editing ? t('editTitle', { name: department.nameZh }) : t('createTitle')}
+      okText={tc('actions.save')}
+      cancelText={tc('actions.cancel')}
+      confirmLoading={saving}
+      onOk={save}
+      onCancel={onClose}
+      destroyOnHidden
+      width={560}
+    >
+      {problem ? <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} /> : null}
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        initialValues={department
+          ? { code: department.code, nameZh: department.nameZh, nameEn: department.nameEn, category: department.category, active: department.active }
+          : { active: true }}
+      >
+        <Form.Item name="code" label={t('form.code')} extra={editing ? undefined : t('form.codeHelp')} required rules={editing ? [] : [zodRule(shape.code, t('validation.code'))]}>
+          <Input disabled={editing} autoComplete="off" maxLength={32} />
+        </Form.Item>
+        <Form.Item name="nameZh" label={t('form.nameZh')} required rules={[zodRule(shape.nameZh, t('validation.nameZh'))]}>
+          <Input maxLength={100} />
+        </Form.Item>
+        <Form.Item name="nameEn" label={t('form.nameEn')} rules={[zodRule(shape.nameEn, t('validation.nameEn'))]}>
+          <Input maxLength={200} placeholder={tc('optional')} />
+        </Form.Item>
+        <Form.Item name="category" label={t('form.category')} required rules={[zodRule(shape.category, t('validation.category'))]}>
+          <Select options={categoryOptions(i18n.language)} />
+        </Form.Item>
+        <Form.Item name="active" label={t('form.active')} valuePropName="checked">
+          <Switch />
+        </Form.Item>
+        {editing ? null : (
+          <>
+            <Divider titlePlacement="start" plain>{t('form.headSection')}</Divider>
+            <Form.Item name={['head', 'name']} label={t('form.headName')} dependencies={dependsOnHead} rules={[headRule('name', t('validation.headName'))]}>
+              <Input maxLength={50} />
+            </Form.Item>
+            <Form.Item name={['head', 'title']} label={t('form.headTitle')} dependencies={dependsOnHead} rules={[headRule('title', t('validation.headTitle'))]}>
+              <Input maxLength={50} placeholder={t('form.headTitlePlaceholder')} />
+            </Form.Item>
+            <Form.Item name={['head', 'since']} label={t('form.headSince')} dependencies={dependsOnHead} rules={[headRule('since', t('validation.headSince'))]}>
+              <Input type="date" />
+            </Form.Item>
+          </>
+        )}
+      </Form>
+    </Modal>
+  );
+}

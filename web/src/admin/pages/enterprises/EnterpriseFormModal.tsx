@@ -1,0 +1,110 @@
+// Add an enterprise to the registry or edit one (the credit code cannot change).
+import { Alert, App, AutoComplete, Form, Input, Modal, Select, Switch } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import { enterpriseInputSchema, enterprisePatchSchema, type Enterprise } from '../../../../../shared/schemas/enterprises.ts';
+import { validateUscc } from '../../../../../shared/uscc.ts';
+import { ApiError } from '../../../api.ts';
+import { createEnterprise, updateEnterprise, type EnterpriseFacets } from '../../endpoints.ts';
+import { useErrorText } from '../../errors.ts';
+import { blankToNull, showIssues, zodRule } from '../../forms.ts';
+import { sizeOptions } from '../../labels.ts';
+
+type Values = z.input<typeof enterpriseInputSchema>;
+const shape = enterpriseInputSchema.shape;
+
+interface Props { enterprise?: Enterprise; facets?: EnterpriseFacets; onClose(): void; onSaved(e: Enterprise): void }
+
+export function EnterpriseFormModal({ enterprise, facets, onClose, onSaved }: Props) {
+  const { t, i18n } = useTranslation('enterprises');
+  const { t: tc } = useTranslation('common');
+  const { message } = App.useApp();
+  const errorText = useErrorText();
+  const [form] = Form.useForm<Values>();
+  const [saving, setSaving] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const editing = enterprise !== undefined;
+
+  const usccMessage = (value: unknown) => {
+    const r = validateUscc(String(value ?? ''));
+    if (r.ok) return '';
+    return r.reason === 'length' ? t('validation.usccLength') : r.reason === 'charset' ? t('validation.usccCharset') : t('validation.usccCheck');
+  };
+
+  const save = async () => {
+    let values: Values;
+    try {
+      values = await form.validateFields();
+    } catch {
+      return;
+    }
+    setProblem(null);
+    const clean = blankToNull(values);
+    const parsed = editing
+      ? enterprisePatchSchema.safeParse({ ...clean, uscc: undefined })
+      : enterpriseInputSchema.safeParse(clean);
+    if (!parsed.success) {
+      showIssues(form, parsed.error, () => tc('errors.validation_failed'));
+      return;
+    }
+    setSaving(true);
+    try {
+      const saved = editing
+        ? await updateEnterprise(enterprise.uscc, parsed.data)
+        : await createEnterprise(parsed.data as z.infer<typeof enterpriseInputSchema>);
+      message.success(t(editing ? 'saved' : 'created', { name: saved.name }));
+      onSaved(saved);
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'conflict') form.setFields([{ name: 'uscc', errors: [t('usccTaken')] }]);
+      else setProblem(errorText(error));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const suggestions = (xs: string[] | undefined) => (xs ?? []).map((x) => ({ value: x }));
+  const filter = (input: string, option?: { value: string }) => (option?.value ?? '').includes(input.trim());
+
+  return (
+    <Modal
+      open
+      title={editing ? t('editTitle', { name: enterprise.name }) : t('createTitle')}
+      okText={tc('actions.save')}
+      cancelText={tc('actions.cancel')}
+      confirmLoading={saving}
+      onOk={save}
+      onCancel={onClose}
+      destroyOnHidden
+      width={600}
+    >
+      {problem ? <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} /> : null}
+      <Form<Values> form={form} layout="vertical" initialValues={enterprise ?? { active: true }}>
+        <Form.Item name="uscc" label={t('form.uscc')} extra={editing ? undefined : t('form.usccHelp')} required rules={editing ? [] : [zodRule(shape.uscc, usccMessage)]}>
+          <Input disabled={editing} maxLength={18} autoComplete="off" style={{ fontFamily: 'monospace' }} />
+        </Form.Item>
+        <Form.Item name="name" label={t('form.name')} required rules={[zodRule(shape.name, t('validation.name'))]}>
+          <Input maxLength={200} />
+        </Form.Item>
+        <Form.Item name="industry" label={t('form.industry')} required rules={[zodRule(shape.industry, t('validation.industry'))]}>
+          <AutoComplete options={suggestions(facets?.industries)} showSearch={{ filterOption: filter }} />
+        </Form.Item>
+        <Form.Item name="sizeClass" label={t('form.sizeClass')} required rules={[zodRule(shape.sizeClass, t('validation.sizeClass'))]}>
+          <Select options={sizeOptions(i18n.language)} />
+        </Form.Item>
+        <Form.Item name="township" label={t('form.township')} required rules={[zodRule(shape.township, t('validation.township'))]}>
+          <AutoComplete options={suggestions(facets?.townships)} showSearch={{ filterOption: filter }} />
+        </Form.Item>
+        <Form.Item name="contactName" label={t('form.contactName')} rules={[zodRule(shape.contactName, t('validation.contactName'))]}>
+          <Input maxLength={50} placeholder={tc('optional')} />
+        </Form.Item>
+        <Form.Item name="contactPhone" label={t('form.contactPhone')} rules={[zodRule(shape.contactPhone, t('validation.contactPhone'))]}>
+          <Input maxLength={30} placeholder={tc('optional')} />
+        </Form.Item>
+        <Form.Item name="active" label={t('form.active')} valuePropName="checked">
+          <Switch />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

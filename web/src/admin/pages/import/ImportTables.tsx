@@ -1,0 +1,55 @@
+// The row problems and the first rows as they will be saved.
+import { Table, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { ImportResult } from '../../../../../shared/enterprise-import.ts';
+import { sizeLabel } from '../../labels.ts';
+import { rowErrorText, type RowError } from './rowErrors.ts';
+
+type PreviewRow = ImportResult['preview'][number];
+
+export function ImportErrorsTable({ errors }: { errors: RowError[] }) {
+  const { t } = useTranslation('importer');
+  return (
+    <Table<RowError>
+      rowKey={(e, i) => `${e.row}-${e.field ?? ''}-${i ?? 0}`}
+      size="small"
+      dataSource={errors}
+      pagination={errors.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+      data-testid="import-errors"
+      columns={[
+        { title: t('errors.row'), dataIndex: 'row', width: 100, render: (row: number) => t('errors.rowN', { row }) },
+        { title: t('errors.field'), dataIndex: 'field', width: 150, render: (f: RowError['field']) => (f ? t(`fields.${f}`) : '—') },
+        { title: t('errors.uscc'), dataIndex: 'uscc', width: 200, render: (u: string | null) => (u ? <code>{u}</code> : '—') },
+        { title: t('errors.message'), key: 'message', render: (_, e) => <Typography.Text type="danger">{rowErrorText(e, t)}</Typography.Text> },
+      ]}
+    />
+  );
+}
+
+export function ImportPreviewTable({ rows }: { rows: PreviewRow[] }) {
+  const { t, i18n } = useTranslation('importer');
+  const { t: te } = useTranslation('enterprises');
+  return (
+    <Table<PreviewRow>
+      rowKey="uscc"
+      size="small"
+      dataSource={rows}
+      pagination={false}
+      scroll={{ x: 1000 }}
+      data-testid="import-preview"
+      columns={[
+        { title: t('fields.uscc'), dataIndex: 'uscc', width: 190, render: (v: string) => <code>{v}</code> },
+        { title: t('fields.name'), dataIndex: 'name' },
+        { title: t('fields.industry'), dataIndex: 'industry' },
+        { title: t('fields.sizeClass'), dataIndex: 'sizeClass', width: 80, render: (v: string) => sizeLabel(v, i18n.language) },
+        { title: t('fields.township'), dataIndex: 'township' },
+        { title: t('fields.contactName'), dataIndex: 'contactName', render: (v: string | null) => v ?? '—' },
+        { title: t('fields.contactPhone'), dataIndex: 'contactPhone', render: (v: string | null) => v ?? '—' },
+        {
+          title: t('fields.active'), dataIndex: 'active', width: 80,
+          render: (a: boolean) => <Tag color={a ? 'green' : 'default'}>{a ? te('status.active') : te('status.inactive')}</Tag>,
+        },
+      ]}
+    />
+  );
+}

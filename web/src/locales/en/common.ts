@@ -1,0 +1,42 @@
+import type { Messages } from '../types.ts';
+import type zh from '../zh/common.ts';
+
+const common: Messages<typeof zh> = {
+  appName: 'Pingyi',
+  appSubtitle: 'Enterprises rate departments',
+  switchLanguage: '中文',
+  switchLanguageLabel: 'Switch to Chinese',
+  actions: {
+    save: 'Save', cancel: 'Cancel', create: 'Add', edit: 'Edit', search: 'Search', reset: 'Reset',
+    retry: 'Try again', close: 'Close', details: 'Details', refresh: 'Refresh',
+  },
+  states: {
+    loading: 'Loading…',
+    empty: 'No data',
+    loadFailed: 'Could not load the data',
+  },
+  roles: { admin: 'Business environment office', leader: 'City leader', supervisor: 'Discipline inspection', dept_head: 'Department head' },
+  total: '{{total}} in total',
+  optional: 'optional',
+  errors: {
+    network_error: 'The server could not be reached. Check your network connection and try again.',
+    unauthorized: 'Your session has ended. Please sign in again.',
+    forbidden: 'You do not have permission to do this.',
+    not_found: 'The record was not found; it may have been removed or changed.',
+    conflict: 'This record already exists. Please check and try again.',
+    rate_limited: 'Too many attempts. Please wait a minute and try again.',
+    validation_failed: 'Some information is missing or in the wrong format. Please check and try again.',
+    invalid: 'The information did not pass the checks. Please review it and try again.',
+    internal: 'Something went wrong on the server. Please try again later; if it keeps happening, contact technical support.',
+    database_unavailable: 'The database is temporarily unavailable. Please try again shortly.',
+    payload_too_large: 'The file is too large. Please upload a file under 10 MB.',
+    unsupported_file: 'This file type is not supported. Please upload an .xlsx or .csv file.',
+    unreadable_file: 'The Excel file could not be read. Make sure it is not damaged, save it as .xlsx and try again.',
+    empty_file: 'The file is empty: the first row must hold the column headers.',
+    too_many_rows: 'The file has too many rows: at most 50,000 can be imported at once. Please split it.',
+    file_required: 'Please choose a file to upload.',
+    import_has_errors: 'The file has errors, so nothing was imported.',
+    unknown: 'That did not work. Please try again later.',
+  },
+};
+export default common;

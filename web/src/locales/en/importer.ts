@@ -1,0 +1,64 @@
+import type { Messages } from '../types.ts';
+import type zh from '../zh/importer.ts';
+
+const importer: Messages<typeof zh> = {
+  title: 'Import enterprises',
+  subtitle: 'Upload an Excel (.xlsx) or CSV file. Enterprises whose credit code is already in the registry are updated; the others are added. Nothing is saved until you confirm.',
+  upload: {
+    button: 'Choose file',
+    change: 'Choose another file',
+    hint: 'The first row holds the column headers; .xlsx or .csv, up to 10 MB.',
+    checking: 'Checking the file…',
+    file: 'File: {{name}}',
+  },
+  fields: {
+    uscc: 'Credit code', name: 'Name', industry: 'Industry', sizeClass: 'Size', township: 'Township',
+    contactName: 'Contact', contactPhone: 'Phone', active: 'Status',
+  },
+  fieldSeparator: ', ',
+  mapping: {
+    title: 'Column mapping',
+    hint: 'Columns were matched by their headers; please check. Fields marked * are required. The file is checked again after each change.',
+    notMapped: 'Do not import',
+    headers: 'Columns in the file:',
+  },
+  counts: { total: 'Data rows', creates: 'New', updates: 'Updates', errors: 'Errors' },
+  errors: {
+    title: '{{count}} problem(s) found: correct the file and upload it again',
+    description: 'Nothing can be imported while there are problems. Row numbers match Excel (row 1 is the header).',
+    row: 'Row',
+    field: 'Field',
+    uscc: 'Credit code',
+    message: 'Problem',
+    rowN: 'Row {{row}}',
+  },
+  messages: {
+    usccLength: 'The credit code must have 18 characters',
+    usccCharset: 'The credit code contains a character that is not allowed',
+    usccCheck: 'The check character of the credit code is wrong',
+    usccInvalid: 'The credit code is not valid',
+    duplicate: 'Same credit code as row {{row}}',
+    missingColumns: 'No column is chosen for these required fields: {{fields}}',
+    columnNotInFile: 'The column “{{header}}” is not in the file',
+    required: 'Must not be empty',
+    tooLong: 'Too long',
+    sizeClass: 'Size must be large, medium, small or micro (大型, 中型, 小型, 微型)',
+    contactPhone: 'The phone may contain only digits, spaces and + - ( )',
+    invalid: 'Not in the expected format',
+  },
+  preview: {
+    title: 'Preview (first {{count}} rows)',
+    empty: 'The file has no rows to import.',
+  },
+  apply: 'Import',
+  applyBlocked: 'Correct all problems before importing',
+  applyNothing: 'Nothing to import',
+  applyFailed: 'Nothing was imported: the file has problems.',
+  success: {
+    title: 'Import complete',
+    description: '{{total}} rows imported: {{creates}} added, {{updates}} updated.',
+    toList: 'Open the enterprise registry',
+    again: 'Import another file',
+  },
+};
+export default importer;

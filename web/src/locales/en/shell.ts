@@ -1,0 +1,71 @@
+import type { Messages } from '../types.ts';
+import type zh from '../zh/shell.ts';
+
+const shell: Messages<typeof zh> = {
+  nav: {
+    home: 'Home',
+    departments: 'Departments',
+    enterprises: 'Enterprises',
+    import: 'Import registry',
+    audit: 'Audit log',
+  },
+  header: { logout: 'Sign out', menu: 'Navigation' },
+  login: {
+    title: 'Sign in to Pingyi',
+    subtitle: 'Enterprises rate departments · staff sign-in',
+    username: 'Username',
+    password: 'Password',
+    usernameRequired: 'Please enter your username',
+    passwordRequired: 'Please enter your password',
+    submit: 'Sign in',
+    wrongPassword: 'Wrong username or password. Please try again.',
+    rateLimited: 'Too many sign-in attempts. Please try again in a minute.',
+    networkError: 'The server could not be reached. Check your network connection and try again.',
+    failed: 'Sign-in failed. Please try again later.',
+    sessionExpired: 'Your session has ended. Please sign in again.',
+    enterpriseHint: 'Enterprises answering the survey use the personal link from their text message or notice; no sign-in is needed.',
+  },
+  home: {
+    welcome: 'Welcome, {{name}}',
+    roleLine: 'Signed in as: {{role}}',
+    ownDepartment: 'Department: {{name}}',
+    whatYouCanDo: 'Here you can:',
+    comingLater: 'Survey rounds, the draw, rankings, escalation and rectification will be added in later releases.',
+    admin: {
+      departments: 'Maintain the departments rated in the survey and appoint their heads (past heads stay on record).',
+      enterprises: 'Maintain the enterprise registry, from which each quarter’s sample is drawn.',
+      import: 'Add or update enterprises in bulk from an Excel or CSV file.',
+      audit: 'Read the audit log of every change and verify that the log is intact.',
+    },
+    leader: {
+      departments: 'See the departments rated in the survey, their heads and past heads.',
+    },
+    supervisor: {
+      departments: 'See the departments and the record of their heads.',
+      enterprises: 'See the enterprise registry (the population of the draw).',
+      audit: 'Read the audit log and verify that it has not been tampered with.',
+      readOnly: 'Your account is read-only: you cannot change any data.',
+    },
+    dept_head: {
+      departments: 'See the departments and the record of their heads.',
+      own: 'Your department’s survey results and rectification work will appear here in a later release.',
+    },
+    open: 'Open',
+  },
+  noAccess: {
+    title: 'No access',
+    description: 'Your account ({{role}}) cannot use this page. To request access, contact the business environment office.',
+    back: 'Back to home',
+  },
+  notFound: {
+    title: 'Page not found',
+    description: 'This page does not exist; the link may be wrong.',
+    back: 'Back to home',
+  },
+  crashed: {
+    title: 'Something went wrong on this page',
+    description: 'Please reload the page. If it keeps happening, contact technical support.',
+    reload: 'Reload page',
+  },
+};
+export default shell;
