@@ -20,6 +20,8 @@ import { auditRoutes } from './audit/audit.routes.ts';
 import { departmentRoutes } from './departments/departments.routes.ts';
 import { enterpriseRoutes } from './enterprises/enterprises.routes.ts';
 import { invitationRoutes } from './invitations/invitations.routes.ts';
+import { commentRoutes } from './comments/comments.routes.ts';
+import { rectificationRoutes } from './rectification/rectification.routes.ts';
 import { resultRoutes } from './results/results.routes.ts';
 import { roundRoutes } from './rounds/rounds.routes.ts';
 import { surveyRoutes } from './survey/survey.routes.ts';
@@ -86,6 +88,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await api.register(invitationRoutes, routeDeps);
     await api.register(surveyRoutes, routeDeps);
     await api.register(resultRoutes, routeDeps);
+    await api.register(commentRoutes, routeDeps);
+    await api.register(rectificationRoutes, routeDeps);
   }, { prefix: '/api/v1' });
 
   const web = deps.serveWeb && existsSync(WEB_DIST);

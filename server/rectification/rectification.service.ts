@@ -1,8 +1,19 @@
-// Rectification (整改): a case per flagged department, opened when its round is published.
-import type { Tx } from '../db/client.ts';
-import { rectificationCases } from '../db/schema.ts';
+// Rectification (整改): a case per flagged department, opened when its round is published; the head
+// plans, commits, logs visits in the ledger and reports progress; an admin accepts or returns it.
+import { and, asc, count, eq, inArray } from 'drizzle-orm';
+import type { z } from 'zod';
+import type {
+  CaseDetail, CaseStatus, CaseSummary, caseListQuerySchema, ledgerBodySchema, PlanBody, progressBodySchema, reviewBodySchema,
+} from '../../shared/schemas/rectification.ts';
+import { appendAudit, type Actor } from '../audit/audit.writer.ts';
+import type { SessionUser } from '../auth/access.ts';
+import type { Db, Tx } from '../db/client.ts';
+import { caseReviews, departments, ledgerEntries, progressUpdates, rectificationCases } from '../db/schema.ts';
+import { Conflict, Forbidden, NotFound } from '../errors.ts';
+import { publishedHistory } from '../results/results.queries.ts';
 
 export const DEFAULT_CASE_DAYS = 30;
+type CaseRow = typeof rectificationCases.$inferSelect;
 
 export async function onPublished(tx: Tx, roundId: string, flaggedDepartmentIds: number[], now: Date, days = DEFAULT_CASE_DAYS) {
   if (!flaggedDepartmentIds.length) return;
@@ -10,3 +21,132 @@ export async function onPublished(tx: Tx, roundId: string, flaggedDepartmentIds:
   await tx.insert(rectificationCases).values(flaggedDepartmentIds.map((departmentId) => ({ roundId, departmentId, deadline, createdAt: now, updatedAt: now })))
     .onConflictDoNothing();
 }
+
+const isOverdue = (c: CaseRow, now: Date) => c.status !== 'closed' && c.deadline < now.toISOString().slice(0, 10);
+
+async function summaries(tx: Tx, rows: CaseRow[], now: Date): Promise<CaseSummary[]> {
+  if (!rows.length) return [];
+  const ids = rows.map((c) => c.id);
+  const [depts, ledgerCounts, history] = await Promise.all([
+    tx.select().from(departments).where(inArray(departments.id, rows.map((c) => c.departmentId))),
+    tx.select({ caseId: ledgerEntries.caseId, n: count() }).from(ledgerEntries).where(inArray(ledgerEntries.caseId, ids)).groupBy(ledgerEntries.caseId),
+    publishedHistory(tx),
+  ]);
+  const dept = new Map(depts.map((d) => [d.id, d]));
+  const ledger = new Map(ledgerCounts.map((l) => [l.caseId, Number(l.n)]));
+  const resultIn = (roundId: string | undefined, departmentId: number) => {
+    const h = history.find((x) => x.roundId === roundId);
+    const row = h?.payload.results.departments.find((d) => d.departmentId === departmentId);
+    return h && row ? { roundId: h.roundId, rank: row.rank, mean: row.mean, flagged: row.flagged } : null;
+  };
+  return rows.map((c) => ({
+    id: c.id, roundId: c.roundId, departmentId: c.departmentId, departmentCode: dept.get(c.departmentId)!.code,
+    departmentName: dept.get(c.departmentId)!.nameZh, status: c.status, deadline: c.deadline, overdue: isOverdue(c, now),
+    ledgerEntries: ledger.get(c.id) ?? 0, submittedAt: c.submittedAt?.toISOString() ?? null, closedAt: c.closedAt?.toISOString() ?? null,
+    before: resultIn(c.roundId, c.departmentId),
+    after: resultIn(history.find((h) => h.roundId > c.roundId)?.roundId, c.departmentId),
+  }));
+}
+
+/** Department heads see their own department's cases only; everyone else sees all (read-only unless admin). */
+export async function listCases(db: Db, user: SessionUser, query: z.infer<typeof caseListQuerySchema>, now: Date) {
+  const filters = [];
+  if (user.role === 'dept_head') filters.push(eq(rectificationCases.departmentId, user.departmentId ?? -1));
+  if (query.departmentId) filters.push(eq(rectificationCases.departmentId, query.departmentId));
+  if (query.roundId) filters.push(eq(rectificationCases.roundId, query.roundId));
+  if (query.status && query.status !== 'overdue') filters.push(eq(rectificationCases.status, query.status));
+  const rows = await db.select().from(rectificationCases).where(filters.length ? and(...filters) : undefined)
+    .orderBy(asc(rectificationCases.roundId), asc(rectificationCases.id));
+  const list = await summaries(db, rows, now);
+  return (query.status === 'overdue' ? list.filter((c) => c.overdue) : list).reverse();
+}
+
+async function loadCase(tx: Tx, user: SessionUser, id: number, opts: { lock?: boolean } = {}) {
+  const q = tx.select().from(rectificationCases).where(eq(rectificationCases.id, id));
+  const [c] = await (opts.lock ? q.for('update') : q);
+  if (!c) throw new NotFound('No such rectification case');
+  if (user.role === 'dept_head' && c.departmentId !== user.departmentId) throw new Forbidden('You can see your own department\'s cases only');
+  return c;
+}
+
+export async function caseDetail(tx: Tx, user: SessionUser, id: number, now: Date): Promise<CaseDetail> {
+  const c = await loadCase(tx, user, id);
+  const [[summary], ledger, progress, reviews] = await Promise.all([
+    summaries(tx, [c], now),
+    tx.select().from(ledgerEntries).where(eq(ledgerEntries.caseId, id)).orderBy(asc(ledgerEntries.date), asc(ledgerEntries.id)),
+    tx.select().from(progressUpdates).where(eq(progressUpdates.caseId, id)).orderBy(asc(progressUpdates.id)),
+    tx.select().from(caseReviews).where(eq(caseReviews.caseId, id)).orderBy(asc(caseReviews.id)),
+  ]);
+  const plan = c.plan as { problems: string; measures: PlanBody['measures'] } | null;
+  return {
+    ...summary!, plan, commitment: c.commitment,
+    ledger: ledger.map((l) => ({ id: l.id, date: l.date, enterprise: l.enterprise, issue: l.issue, action: l.action, status: l.status as 'open' | 'resolved', createdBy: l.createdBy, createdAt: l.createdAt.toISOString() })),
+    progress: progress.map((p) => ({ id: p.id, text: p.text, attachments: p.attachments as { label: string; url?: string }[], createdBy: p.createdBy, createdAt: p.createdAt.toISOString() })),
+    reviews: reviews.map((r) => ({ decision: r.decision as 'accept' | 'return', comment: r.comment, reviewer: r.reviewer, at: r.at.toISOString() })),
+  };
+}
+
+/** The head's work happens while the case is open or returned; a submitted or closed case is read-only. */
+async function editable(tx: Tx, user: SessionUser, id: number) {
+  const c = await loadCase(tx, user, id, { lock: true });
+  if (user.role !== 'dept_head') throw new Forbidden('Only the department\'s head works on its rectification');
+  if (c.status !== 'open' && c.status !== 'returned') throw new Conflict(`The case is ${c.status}; it cannot be changed now`, { status: c.status }, 'case_locked');
+  return c;
+}
+
+type Act = (tx: Tx, c: CaseRow) => Promise<Record<string, unknown>>;
+async function act(db: Db, user: SessionUser, actor: Actor, id: number, action: string, now: Date, run: Act, check = editable) {
+  await db.transaction(async (tx) => {
+    const c = await check(tx, user, id);
+    const summary = await run(tx, c);
+    await tx.update(rectificationCases).set({ updatedAt: now }).where(eq(rectificationCases.id, id));
+    await appendAudit(tx, actor, { action, entityType: 'rectification', entityId: id, summary: { roundId: c.roundId, departmentId: c.departmentId, ...summary } }, now);
+  });
+  return caseDetail(db, user, id, now);
+}
+
+export const savePlan = (db: Db, user: SessionUser, actor: Actor, id: number, body: PlanBody, now: Date) =>
+  act(db, user, actor, id, 'rectification.plan', now, async (tx) => {
+    await tx.update(rectificationCases).set({ plan: { problems: body.problems, measures: body.measures }, commitment: body.commitment }).where(eq(rectificationCases.id, id));
+    return { measures: body.measures.length };
+  });
+
+export const addLedgerEntry = (db: Db, user: SessionUser, actor: Actor, id: number, body: z.infer<typeof ledgerBodySchema>, now: Date) =>
+  act(db, user, actor, id, 'rectification.ledger.add', now, async (tx) => {
+    const [row] = await tx.insert(ledgerEntries).values({ caseId: id, ...body, createdBy: actor.name, createdAt: now }).returning();
+    return { entryId: row!.id, date: body.date, enterprise: body.enterprise, status: body.status };
+  });
+
+export const setLedgerStatus = (db: Db, user: SessionUser, actor: Actor, id: number, entryId: number, status: 'open' | 'resolved', now: Date) =>
+  act(db, user, actor, id, 'rectification.ledger.update', now, async (tx) => {
+    const updated = await tx.update(ledgerEntries).set({ status }).where(and(eq(ledgerEntries.id, entryId), eq(ledgerEntries.caseId, id))).returning();
+    if (!updated.length) throw new NotFound('No such ledger entry in this case');
+    return { entryId, status };
+  });
+
+export const addProgress = (db: Db, user: SessionUser, actor: Actor, id: number, body: z.infer<typeof progressBodySchema>, now: Date) =>
+  act(db, user, actor, id, 'rectification.progress', now, async (tx) => {
+    await tx.insert(progressUpdates).values({ caseId: id, text: body.text, attachments: body.attachments, createdBy: actor.name, createdAt: now });
+    return { attachments: body.attachments.length };
+  });
+
+export const submitCase = (db: Db, user: SessionUser, actor: Actor, id: number, now: Date) =>
+  act(db, user, actor, id, 'rectification.submit', now, async (tx, c) => {
+    if (!c.plan || !c.commitment) throw new Conflict('Write the plan and the commitment before submitting', undefined, 'plan_missing');
+    const [entries] = await tx.select({ n: count() }).from(ledgerEntries).where(eq(ledgerEntries.caseId, id));
+    if (!Number(entries?.n)) throw new Conflict('Log at least one enterprise visit in the ledger before submitting', undefined, 'ledger_empty');
+    await tx.update(rectificationCases).set({ status: 'submitted', submittedAt: now }).where(eq(rectificationCases.id, id));
+    return { before: { status: c.status }, after: { status: 'submitted' } };
+  });
+
+export const reviewCase = (db: Db, user: SessionUser, actor: Actor, id: number, body: z.infer<typeof reviewBodySchema>, now: Date) =>
+  act(db, user, actor, id, 'rectification.review', now, async (tx, c) => {
+    const status: CaseStatus = body.decision === 'accept' ? 'closed' : 'returned';
+    await tx.insert(caseReviews).values({ caseId: id, decision: body.decision, comment: body.comment ?? null, reviewer: actor.name, at: now });
+    await tx.update(rectificationCases).set({ status, closedAt: status === 'closed' ? now : null }).where(eq(rectificationCases.id, id));
+    return { decision: body.decision, comment: body.comment ?? null, before: { status: c.status }, after: { status } };
+  }, async (tx, u, caseId) => {
+    const c = await loadCase(tx, u, caseId, { lock: true });
+    if (c.status !== 'submitted') throw new Conflict(`Only a submitted case can be reviewed (it is ${c.status})`, { status: c.status }, 'case_not_submitted');
+    return c;
+  });

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+
+export const CASE_STATUSES = ['open', 'submitted', 'returned', 'closed'] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+const isoDate = z.iso.date({ message: 'expected a date YYYY-MM-DD' });
+const text = (label: string, max: number) => z.string().trim().min(1, `${label} is required`).max(max);
+
+export const measureSchema = z.object({ measure: text('measure', 1000), owner: text('owner', 100), due: isoDate });
+export const planBodySchema = z.object({
+  problems: text('problems found', 5000),
+  measures: z.array(measureSchema).min(1, 'at least one measure').max(50),
+  commitment: text('commitment', 5000),
+});
+export type PlanBody = z.infer<typeof planBodySchema>;
+
+export const LEDGER_STATUSES = ['open', 'resolved'] as const;
+export const ledgerBodySchema = z.object({
+  date: isoDate,
+  enterprise: text('enterprise visited or contacted', 200),
+  issue: text('issue raised', 2000),
+  action: text('action taken', 2000),
+  status: z.enum(LEDGER_STATUSES).default('open'),
+});
+export const ledgerPatchSchema = z.object({ status: z.enum(LEDGER_STATUSES) });
+
+export const attachmentSchema = z.object({
+  label: text('attachment label', 200),
+  url: z.url({ protocol: /^https?$/, message: 'attachment link must be an http(s) URL' }).optional(),
+});
+export const progressBodySchema = z.object({ text: text('progress text', 5000), attachments: z.array(attachmentSchema).max(20).default([]) });
+export const reviewBodySchema = z.object({ decision: z.enum(['accept', 'return']), comment: z.string().trim().max(5000).optional() })
+  .refine((r) => r.decision === 'accept' || (r.comment?.length ?? 0) >= 2, { message: 'returning a case needs a comment saying what to change', path: ['comment'] });
+
+export const caseListQuerySchema = z.object({
+  status: z.enum([...CASE_STATUSES, 'overdue']).optional(),
+  roundId: z.string().max(10).optional(),
+  departmentId: z.coerce.number().int().positive().optional(),
+});
+
+const outcome = z.object({ roundId: z.string(), rank: z.number().int().nullable(), mean: z.number().nullable(), flagged: z.boolean() }).nullable();
+
+export const caseSummarySchema = z.object({
+  id: z.number().int(), roundId: z.string(), departmentId: z.number().int(), departmentCode: z.string(), departmentName: z.string(),
+  status: z.enum(CASE_STATUSES), deadline: z.string(), overdue: z.boolean(), ledgerEntries: z.number().int(),
+  submittedAt: z.string().nullable(), closedAt: z.string().nullable(),
+  /** The flagged round's result, and the next published round's: did it improve? */
+  before: outcome, after: outcome,
+});
+export type CaseSummary = z.infer<typeof caseSummarySchema>;
+
+export const caseDetailSchema = caseSummarySchema.extend({
+  plan: z.object({ problems: z.string(), measures: z.array(measureSchema) }).nullable(),
+  commitment: z.string().nullable(),
+  ledger: z.array(ledgerBodySchema.extend({ id: z.number().int(), createdBy: z.string(), createdAt: z.string() })),
+  progress: z.array(z.object({ id: z.number().int(), text: z.string(), attachments: z.array(attachmentSchema), createdBy: z.string(), createdAt: z.string() })),
+  reviews: z.array(z.object({ decision: z.enum(['accept', 'return']), comment: z.string().nullable(), reviewer: z.string(), at: z.string() })),
+});
+export type CaseDetail = z.infer<typeof caseDetailSchema>;
+export const caseParamSchema = z.object({ id: z.coerce.number().int().positive() });
+export const ledgerParamSchema = caseParamSchema.extend({ entryId: z.coerce.number().int().positive() });
