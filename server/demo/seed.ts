@@ -6,6 +6,7 @@ import { appendAudit, SYSTEM_ACTOR } from '../audit/audit.writer.ts';
 import { hashPassword } from '../auth/password.ts';
 import type { Db } from '../db/client.ts';
 import { departmentHeads, departments, enterprises, users } from '../db/schema.ts';
+import { seedDemoHistory } from './history.ts';
 
 export const DEMO_PASSWORD = 'pingyi-demo';
 const HEADS_SINCE = '2020-01-01';
@@ -17,8 +18,17 @@ export async function isEmpty(db: Db): Promise<boolean> {
   return (row?.n ?? 0) === 0;
 }
 
-/** Seeds the registries and logins. Returns the demo logins to print. */
-export async function seedDemo(db: Db, now: Date): Promise<DemoLogin[]> {
+/**
+ * Seeds the registries and logins, and (with `history`) four published quarters and the current one
+ * open, through the real code paths. `secret` must be the app's JWT secret: links are derived from it.
+ */
+export async function seedDemo(db: Db, now: Date, opts: { secret?: string } = {}): Promise<DemoLogin[]> {
+  const logins = await seedRegistries(db, now);
+  if (opts.secret) await seedDemoHistory(db, opts.secret, now);
+  return logins;
+}
+
+async function seedRegistries(db: Db, now: Date): Promise<DemoLogin[]> {
   const industryZh = new Map(INDUSTRIES.map((i) => [i.key, i.zh]));
   // One hash serves every demo login (same password); hashing 56 times would slow the first start.
   const passwordHash = await hashPassword(DEMO_PASSWORD);

@@ -22,7 +22,7 @@ async function startServer(port: number): Promise<ChildProcess> {
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited: ${output}`);
     try {
@@ -43,7 +43,7 @@ async function login(port: number) {
 }
 
 describe('restart', () => {
-  it('keeps committed data after SIGKILL and reopens the data folder', async () => {
+  it('keeps committed data after SIGKILL and reopens the data folder', { timeout: 180_000 }, async () => {
     const port = 3900 + Math.floor(Math.random() * 90);
     const first = await startServer(port);
     const cookie = await login(port);

@@ -1,14 +1,16 @@
 // Browser tests: a real server (built web app, fresh seeded database) and headless Chromium per test file.
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll } from 'vitest';
+import { afterAll, inject } from 'vitest';
 import { buildApp, WEB_DIST } from '../../server/app.ts';
-import { DEMO_PASSWORD, seedDemo } from '../../server/demo/seed.ts';
-import { freshDatabase } from './database.ts';
+import { openDatabase } from '../../server/db/client.ts';
+import { DEMO_PASSWORD } from '../../server/demo/seed.ts';
+import { E2E_SECRET } from './e2e-global-setup.ts';
 
 export { DEMO_PASSWORD };
 export const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts', import.meta.url));
@@ -32,7 +34,7 @@ export async function launchChromium(): Promise<Browser> {
 export interface E2e {
   baseUrl: string;
   /** A fresh browser context (own cookies and storage) in Chinese, as a city clerk would have it. */
-  newPage(opts?: { locale?: string }): Promise<Page>;
+  newPage(opts?: { locale?: string; phone?: boolean }): Promise<Page>;
   /** Uncaught errors thrown in any page so far (a test should end with none). */
   pageErrors: string[];
 }
@@ -42,20 +44,20 @@ export async function startE2e(): Promise<E2e> {
   if (!existsSync(join(WEB_DIST, 'index.html'))) {
     throw new Error('web/dist is missing: build the web app first (`npx vite build`, or run `npm run test:e2e`).');
   }
-  const database = await freshDatabase();
+  const database = await openDatabase({ kind: 'pglite', loadDataDir: new Blob([await readFile(inject('pgliteDemoTemplate'))]) }, { migrate: false });
   const closers: (() => Promise<unknown>)[] = [() => database.close()];
   afterAll(async () => {
     for (const close of closers.reverse()) await close();
   });
-  await seedDemo(database.db, new Date());
+  // The port is chosen first so that the survey links the app makes point at this very server.
+  const port = await freePort();
   const app = await buildApp({
     database,
-    config: { jwtSecret: 'e2e-secret-e2e-secret-e2e-secret-123456', publicBaseUrl: 'http://127.0.0.1', logLevel: 'silent', production: false },
+    config: { jwtSecret: E2E_SECRET, publicBaseUrl: `http://127.0.0.1:${port}`, logLevel: 'silent', production: false },
     serveWeb: true,
   });
   closers.push(() => app.close());
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const { port } = app.server.address() as AddressInfo;
+  await app.listen({ port, host: '127.0.0.1' });
   const browser = await launchChromium();
   closers.push(() => browser.close());
   await mkdir(ARTIFACTS, { recursive: true });
@@ -66,7 +68,9 @@ export async function startE2e(): Promise<E2e> {
     baseUrl,
     pageErrors,
     async newPage(opts = {}) {
-      const context = await browser.newContext({ baseURL: baseUrl, locale: opts.locale ?? 'zh-CN', viewport: { width: 1366, height: 900 } });
+      // phone: a cheap Android phone's screen (the enterprise survey), with touch.
+      const screen = opts.phone ? { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true } : { viewport: { width: 1366, height: 900 } };
+      const context = await browser.newContext({ baseURL: baseUrl, locale: opts.locale ?? 'zh-CN', ...screen });
       const page = await context.newPage();
       page.setDefaultTimeout(15_000);
       page.on('pageerror', (err) => pageErrors.push(err.message));
@@ -86,4 +90,13 @@ export async function login(page: Page, username: string, password = DEMO_PASSWO
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true, animations: 'disabled' });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    }).on('error', reject);
+  });
 }

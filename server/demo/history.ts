@@ -1,0 +1,164 @@
+// Demo history through the real code paths: four published quarters and the current one open with part
+// of its responses in. Simulated enterprises rate each department around a department-specific quality.
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { makeRng, type Rng } from '../../shared/demo/prng.ts';
+import type { RatingLevel } from '../../shared/results/scale.ts';
+import { createRoundSchema } from '../../shared/schemas/rounds.ts';
+import type { Submission } from '../../shared/survey.ts';
+import type { Actor } from '../audit/audit.writer.ts';
+import type { SessionUser } from '../auth/access.ts';
+import { releaseComments } from '../comments/comments.service.ts';
+import type { Db } from '../db/client.ts';
+import { invitations, roundDepartments, users } from '../db/schema.ts';
+import { drawRound, freezePool } from '../draw/draw.service.ts';
+import { updateEscalation, escalationBoard } from '../escalations/escalations.service.ts';
+import { makeLinkMaker } from '../invitations/tokens.ts';
+import * as cases from '../rectification/rectification.service.ts';
+import { computeRound, publishRound } from '../results/results.service.ts';
+import { createRound, getRound, openRound } from '../rounds/rounds.service.ts';
+import { makeReceipts, saveDraft, submitSurvey } from '../survey/survey.service.ts';
+
+const DAY = 86_400_000;
+/** Who is in the bottom three each past quarter (oldest first): the stories the demo tells. */
+const BOTTOM = [
+  ['zjj', 'bdcdj', 'ctgs'], // 城投公司 third from the bottom in the first quarter
+  ['cgj', 'rqgs', 'zrzyj'], // 城管局 last
+  ['cgj', 'ctgs', 'swgs'], // 城投公司 back in: its streak starts over
+  ['cgj', 'rsj', 'gdgs'], // 城管局 a third time: reassignment
+];
+const BOTTOM_QUALITY = [0.2, 0.27, 0.33];
+// "最不满意" votes fall as rectification bites (17 for the worst department in the first quarter, 5 lately).
+const VOTE_PROPENSITY = [0.17, 0.12, 0.08, 0.05, 0.04];
+const COMMENTS = ['办事流程还可以再简化', '窗口人员态度很好', '希望进一步压缩审批时限', '多次跑腿才办成', '政策宣传不够到位', '上门服务很及时', '收费标准不透明', '线上办理系统经常卡顿'];
+
+function quarterOf(d: Date) { return { year: d.getUTCFullYear(), q: Math.floor(d.getUTCMonth() / 3) + 1 }; }
+function shift({ year, q }: { year: number; q: number }, by: number) {
+  const i = year * 4 + (q - 1) + by;
+  return { year: Math.floor(i / 4), q: (i % 4) + 1 };
+}
+const idOf = (x: { year: number; q: number }) => `${x.year}Q${x.q}`;
+
+function level(rng: Rng, quality: number): RatingLevel {
+  const latent = quality + (rng() - 0.5) * 0.5;
+  return latent > 0.72 ? 'satisfied' : latent > 0.52 ? 'fairly_satisfied' : latent > 0.3 ? 'basically_satisfied' : 'dissatisfied';
+}
+
+export async function seedDemoHistory(db: Db, secret: string, now: Date) {
+  const rng = makeRng('pingyi-demo-history');
+  const links = makeLinkMaker(secret, 'http://localhost');
+  const receipts = makeReceipts(secret);
+  const [adminRow] = await db.select().from(users).where(eq(users.username, 'admin'));
+  const admin: Actor = { id: adminRow!.id, name: 'admin' };
+  const current = quarterOf(now);
+  const depts = await db.query.departments.findMany();
+  const base = new Map(depts.map((d) => [d.code, 0.5 + rng() * 0.4]));
+  const familiarity = new Map(depts.map((d) => [d.code, 0.25 + rng() * 0.45])); // share with dealings
+
+  for (let k = 4; k >= 0; k--) {
+    const quarter = shift(current, -k);
+    const roundId = idOf(quarter);
+    const past = k > 0;
+    const monthEnd = quarter.q * 3 - 1; // the quarter's last month, 0-based
+    const opensAt = past ? new Date(Date.UTC(quarter.year, monthEnd, 1)) : new Date(now.getTime() - 10 * DAY);
+    const closesAt = past ? new Date(Date.UTC(quarter.year, monthEnd, 25)) : new Date(now.getTime() + 14 * DAY);
+    const settings = createRoundSchema.parse({ id: roundId, opensAt: opensAt.toISOString(), closesAt: closesAt.toISOString() });
+    await createRound(db, admin, settings, new Date(opensAt.getTime() - 10 * DAY));
+    await freezePool(db, admin, roundId, new Date(opensAt.getTime() - 7 * DAY));
+    await drawRound(db, admin, links, roundId, `${roundId} 抽签仪式 ${Math.floor(rng() * 1e10)}`, new Date(opensAt.getTime() - 5 * DAY));
+    await openRound(db, admin, roundId, new Date(opensAt.getTime() - DAY));
+
+    const bottom = past ? BOTTOM[4 - k]! : [];
+    const quality = (code: string) => {
+      const b = bottom.indexOf(code);
+      if (b >= 0) return BOTTOM_QUALITY[b]!;
+      if (!past && code === 'cgj') return 0.55; // rectification is working
+      return base.get(code)!;
+    };
+    const roundDepts = await db.select().from(roundDepartments).where(eq(roundDepartments.roundId, roundId));
+    const invited = await db.select().from(invitations).where(eq(invitations.roundId, roundId));
+    const respondents = past ? invited.filter(() => rng() < 0.93) : invited.filter(() => rng() < 0.55);
+    if (!past) {
+      // Some enterprises of the open round have started but not finished: their drafts are on the server.
+      const started = invited.filter((inv) => !respondents.includes(inv)).slice(0, 12);
+      for (const inv of started) {
+        const draft = { ratings: roundDepts.slice(0, 20).map((d) => ({ departmentId: d.departmentId, level: level(rng, quality(d.code)) })), leastSatisfied: [] };
+        await saveDraft(db, links.token(roundId, inv.uscc, 1), draft, new Date(now.getTime() - DAY));
+      }
+    }
+    let i = 0;
+    for (const inv of respondents) {
+      const ratings = roundDepts.map((d) => {
+        const l: RatingLevel = rng() < familiarity.get(d.code)! ? level(rng, quality(d.code)) : 'not_applicable';
+        const comment = l !== 'not_applicable' && rng() < 0.04 ? COMMENTS[Math.floor(rng() * COMMENTS.length)] : undefined;
+        return { departmentId: d.departmentId, level: l, ...(comment ? { comment } : {}) };
+      });
+      const votes = ratings.filter((r) => r.level === 'dissatisfied' && rng() < VOTE_PROPENSITY[4 - k]!).slice(0, 3).map((r) => r.departmentId);
+      const submission: Submission = { submissionId: randomUUID(), ratings, leastSatisfied: votes, ...(rng() < 0.1 ? { comment: '总体营商环境有改善，希望继续保持' } : {}) };
+      const when = new Date(opensAt.getTime() + ((i++ % 20) + 1) * DAY / 2);
+      await submitSurvey(db, receipts, links.token(roundId, inv.uscc, 1), submission, when);
+    }
+    if (!past) continue;
+    const published = new Date(closesAt.getTime() + 12 * DAY);
+    await getRound(db, roundId, new Date(closesAt.getTime() + DAY)); // the deadline closes it
+    await computeRound(db, admin, roundId, new Date(closesAt.getTime() + 2 * DAY));
+    await publishRound(db, admin, roundId, published);
+    await releaseComments(db, admin, roundId, new Date(published.getTime() + DAY));
+    await advanceCases(db, admin, roundId, k, published);
+  }
+  await advanceEscalations(db, admin, now);
+}
+
+/** Rectification in several states: old rounds closed, the latest in progress, one overdue and untouched. */
+async function advanceCases(db: Db, admin: Actor, roundId: string, k: number, published: Date) {
+  const all = await cases.listCases(db, adminUser(admin), { roundId }, published);
+  for (const [j, c] of all.entries()) {
+    const head: SessionUser = { id: 0, username: `head.${c.departmentCode}`, displayName: '', role: 'dept_head', departmentId: c.departmentId };
+    const headActor: Actor = { id: null, name: head.username };
+    const day = (d: number) => new Date(published.getTime() + d * DAY);
+    const date = (d: number) => day(d).toISOString().slice(0, 10);
+    if (k === 1 && j === 2) continue; // the latest round: one case not started (and soon overdue)
+    await cases.savePlan(db, head, headActor, c.id, {
+      problems: `${c.departmentName}在企业评议中排名靠后，主要问题：办事环节多、响应慢、政策解读不到位。`,
+      measures: [
+        { measure: '梳理办事流程，压减审批环节和材料', owner: '办公室', due: date(20) },
+        { measure: '建立企业诉求台账，限时办结并回访', owner: '分管副局长', due: date(25) },
+      ],
+      commitment: '本人作为主要负责人郑重承诺：30日内完成整改，逐户回访企业，接受市场主体和社会监督。',
+    }, day(2));
+    const visits = 3 + ((k + j) % 4);
+    for (let v = 0; v < visits; v++) {
+      await cases.addLedgerEntry(db, head, headActor, c.id, {
+        date: date(3 + v * 2), enterprise: `走访企业 ${v + 1}`, issue: '反映办事时限长、需多次跑腿', action: '现场答复并指定专人跟进，已限时办结', status: v % 3 === 2 && k === 1 ? 'open' : 'resolved',
+      }, day(3 + v * 2));
+    }
+    await cases.addProgress(db, head, headActor, c.id, { text: `已走访 ${visits} 家企业，办结率 ${Math.round(80 + 20 * (k / 4))}%`, attachments: [{ label: '整改进展报告（文字版）' }] }, day(15));
+    if (k === 1 && j === 0) continue; // in progress
+    await cases.submitCase(db, head, headActor, c.id, day(18));
+    if (k === 1) continue; // submitted, awaiting review
+    if (j === 1 || k === 2) {
+      await cases.reviewCase(db, adminUser(admin), admin, c.id, { decision: 'return', comment: '请补充企业回访记录和佐证材料' }, day(20));
+      if (k === 2 && j === 2) continue; // returned, being reworked
+      await cases.addLedgerEntry(db, head, headActor, c.id, { date: date(21), enterprise: '回访企业', issue: '回访满意度', action: '电话回访，企业表示满意', status: 'resolved' }, day(21));
+      await cases.submitCase(db, head, headActor, c.id, day(22));
+    }
+    await cases.reviewCase(db, adminUser(admin), admin, c.id, { decision: 'accept', comment: '整改到位，同意销号' }, day(25));
+  }
+}
+
+async function advanceEscalations(db: Db, admin: Actor, now: Date) {
+  const { records } = await escalationBoard(db, null);
+  const latest = records[0]?.roundId;
+  for (const r of records) {
+    if (r.roundId === latest) {
+      if (r.level === 'pledge') await updateEscalation(db, admin, r.id, { status: 'scheduled', scheduledFor: new Date(now.getTime() + 7 * DAY).toISOString().slice(0, 10) }, now);
+      continue; // the rest pending
+    }
+    await updateEscalation(db, admin, r.id, {
+      status: 'done', doneAt: r.createdAt.slice(0, 10), notes: r.level === 'pledge' ? '已在全市优化营商环境大会上表态发言，并接受约谈提醒' : '已进行诫勉谈话',
+      commitment: `${r.headName ?? '主要负责人'}承诺：认真整改，下一季度退出倒数三位。`,
+    }, new Date(Date.parse(r.createdAt) + 20 * DAY));
+  }
+}
+
+const adminUser = (a: Actor): SessionUser => ({ id: a.id ?? 0, username: a.name, displayName: a.name, role: 'admin', departmentId: null });

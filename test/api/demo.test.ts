@@ -1,0 +1,35 @@
+// The demo a newcomer first sees: a living system made through the real code paths.
+import { describe, expect, it } from 'vitest';
+import { verifyAuditChain } from '../../server/audit/audit.writer.ts';
+import { seedDemo } from '../../server/demo/seed.ts';
+import { escalationBoard } from '../../server/escalations/escalations.service.ts';
+import { listCases } from '../../server/rectification/rectification.service.ts';
+import { listRounds } from '../../server/rounds/rounds.service.ts';
+import { freshDatabase } from '../support/database.ts';
+
+const database = await freshDatabase();
+const now = new Date('2026-11-25T08:00:00Z');
+await seedDemo(database.db, now, { secret: 'demo-secret-demo-secret-demo-secret-123' });
+const { db } = database;
+
+describe('demo history', () => {
+  it('has four published quarters and the current one open with part of its responses', async () => {
+    const rounds = await listRounds(db, now);
+    expect(rounds.map((r) => `${r.id}:${r.status}`)).toEqual(['2026Q4:open', '2026Q3:published', '2026Q2:published', '2026Q1:published', '2025Q4:published']);
+  });
+
+  it('tells the stories: 城管局 three quarters in a row reaches reassignment; 城投公司 flagged, not, flagged starts over', async () => {
+    const board = await escalationBoard(db, null);
+    const of = (code: string) => board.records.filter((r) => r.departmentCode === code).map((r) => `${r.roundId}:${r.level}`).sort();
+    expect(of('cgj')).toEqual(['2026Q1:pledge', '2026Q2:admonishment', '2026Q3:reassignment']);
+    expect(of('ctgs')).toEqual(['2025Q4:pledge', '2026Q2:pledge']);
+    expect(board.departments.find((d) => d.code === 'cgj')).toMatchObject({ streak: 3, level: 'reassignment' });
+  });
+
+  it('has rectification cases in several states and an intact audit chain', async () => {
+    const cases = await listCases(db, { id: 1, username: 'admin', displayName: '', role: 'admin', departmentId: null }, {}, now);
+    expect(new Set(cases.map((c) => c.status))).toEqual(new Set(['open', 'submitted', 'returned', 'closed']));
+    expect(cases.some((c) => c.overdue)).toBe(true);
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: true });
+  });
+});
