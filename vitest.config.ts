@@ -22,6 +22,16 @@ export default defineConfig({
         },
       },
       {
+        // Needs PostgreSQL (DATABASE_URL): what only a real server can show, such as an outage.
+        test: {
+          name: 'pg',
+          include: ['test/pg/**/*.test.ts'],
+          globalSetup: ['test/support/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],

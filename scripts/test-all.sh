@@ -24,7 +24,7 @@ env -u DATABASE_URL npx vitest run --project unit --project api
 
 if node -e "const c=new (require('pg').Client)({connectionString:process.argv[1]});c.connect().then(()=>c.end(),()=>process.exit(1))" "$PG_URL" 2>/dev/null; then
   echo "== API tests on PostgreSQL ($PG_URL)"
-  DATABASE_URL="$PG_URL" npx vitest run --project api
+  DATABASE_URL="$PG_URL" npx vitest run --project api --project pg
 elif [ "${CI:-}" = "true" ]; then
   echo "PostgreSQL is not reachable at $PG_URL; CI must run the suite against it" >&2
   exit 1

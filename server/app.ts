@@ -28,7 +28,7 @@ import { surveyRoutes } from './survey/survey.routes.ts';
 
 export interface AppDeps {
   database: Database;
-  config: Pick<Config, 'jwtSecret' | 'publicBaseUrl' | 'logLevel' | 'production'>;
+  config: Pick<Config, 'jwtSecret' | 'publicBaseUrl' | 'logLevel' | 'production'> & Partial<Pick<Config, 'surveyRateLimit'>>;
   now?: () => Date;
   /** Serve the built web app (web/dist) when present. */
   serveWeb?: boolean;

@@ -19,6 +19,8 @@ const envSchema = z.object({
   PUBLIC_BASE_URL: z.url({ message: 'expected an absolute http(s) URL' }).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DEMO: bool.default(false),
+  // Survey requests per minute from one address (many enterprises may share a carrier NAT).
+  SURVEY_RATE_LIMIT: z.coerce.number({ message: 'expected a number of requests per minute' }).int().min(1).default(600),
   NODE_ENV: z.string().default('development'),
 });
 
@@ -32,6 +34,7 @@ export interface Config {
   logLevel: string;
   demo: boolean;
   production: boolean;
+  surveyRateLimit: number;
 }
 
 export class ConfigError extends Error {}
@@ -55,6 +58,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     demo: e.DEMO,
     production: e.NODE_ENV === 'production',
+    surveyRateLimit: e.SURVEY_RATE_LIMIT,
   };
 }
 

@@ -40,7 +40,7 @@ function isDatabaseUnavailable(err: unknown): boolean {
   for (let e: unknown = err, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
     const code = (e as { code?: string }).code;
     const msg = String((e as { message?: string }).message ?? '');
-    if ((code && DB_DOWN_CODES.has(code)) || /Connection terminated|timeout exceeded when trying to connect/i.test(msg)) return true;
+    if ((code && DB_DOWN_CODES.has(code)) || /Connection terminated|not queryable|timeout exceeded when trying to connect|ECONNRESET|ECONNREFUSED/i.test(msg)) return true;
   }
   return false;
 }

@@ -43,14 +43,17 @@ export async function migrateDatabase(database: Database): Promise<void> {
 
 function openPostgres(url: string): Database {
   const pool = new pg.Pool({ connectionString: url, max: 20, connectionTimeoutMillis: 5_000 });
-  // An idle client losing its server must not crash the process; the next query reports it.
+  // A client losing its server must not crash the process (an 'error' event with no listener throws):
+  // idle clients report to the pool, checked-out ones to this listener; the failing query reports it too.
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return {
     db,
     kind: 'postgres',
     ping: async () => void (await db.execute(sql`select 1`)),
-    close: () => pool.end(),
+    // pool.end() can wait forever on a client whose socket died with the server: bound it.
+    close: () => Promise.race([pool.end(), new Promise<void>((r) => setTimeout(r, 5_000).unref())]),
   };
 }
 

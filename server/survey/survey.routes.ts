@@ -8,7 +8,6 @@ import { makeReceipts, openSurvey, receiptCounted, saveDraft, submitSurvey } fro
 import { makeTokenGuard } from './token-guard.ts';
 
 // Public: the token is the credential. Limited per address and per token; small bodies only.
-const PER_IP = { max: 300, timeWindow: '1 minute' };
 const PER_TOKEN = { max: 60, timeWindow: '1 minute' };
 const BODY_LIMIT = 256 * 1024;
 
@@ -16,7 +15,7 @@ export const surveyRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { data
   const receipts = makeReceipts(config.jwtSecret);
   const guard = makeTokenGuard();
   const limits = [
-    app.rateLimit({ ...PER_IP, keyGenerator: (r) => `ip:${r.ip}` }),
+    app.rateLimit({ max: config.surveyRateLimit ?? 600, timeWindow: '1 minute', keyGenerator: (r) => `ip:${r.ip}` }),
     app.rateLimit({ ...PER_TOKEN, keyGenerator: (r) => `token:${(r.params as { token?: string }).token}` }),
   ];
   // Unknown links count against the caller, so guessing tokens is slow and pointless.

@@ -1,0 +1,49 @@
+// 2,000 submissions from 200 concurrent clients over real HTTP: no 5xx, each acknowledged one stored once.
+import type { AddressInfo } from 'node:net';
+import { count, eq } from 'drizzle-orm';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../server/app.ts';
+import { invitations, ratings, responses } from '../../server/db/schema.ts';
+import { freshDatabase } from '../support/database.ts';
+import { openLoadRound, pool, submissionFor } from '../support/load.ts';
+
+const SECRET = 'load-secret-load-secret-load-secret-1234';
+const database = await freshDatabase();
+const { departmentIds, tokens } = await openLoadRound(database.db, SECRET, { enterprises: 2000, departments: 48 });
+const app = await buildApp({ database, config: { jwtSecret: SECRET, publicBaseUrl: 'http://x', logLevel: 'silent', production: true, surveyRateLimit: 1_000_000 } });
+await app.listen({ port: 0, host: '127.0.0.1' });
+const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+afterAll(async () => {
+  await app.close();
+  await database.close();
+});
+
+describe('load', () => {
+  it('takes 2,000 submissions from 200 concurrent clients in under a minute', { timeout: 180_000 }, async () => {
+    const statuses = new Map<number, number>();
+    const acked: string[] = [];
+    const started = Date.now();
+    await pool(tokens, 200, async (token, i) => {
+      const body = submissionFor(departmentIds, i);
+      const res = await fetch(`${base}/api/v1/survey/${token}/submit`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+      if (res.ok) acked.push(body.submissionId);
+      await res.arrayBuffer();
+    });
+    const seconds = (Date.now() - started) / 1000;
+    console.log(`load: ${tokens.length} submissions in ${seconds.toFixed(1)} s (${(tokens.length / seconds).toFixed(0)}/s) on ${database.kind}`);
+    expect(Object.fromEntries(statuses)).toEqual({ 200: 2000 });
+    expect(seconds).toBeLessThan(60);
+    const { db } = database;
+    const [[r], [k], [s]] = await Promise.all([
+      db.select({ n: count() }).from(responses),
+      db.select({ n: count() }).from(ratings),
+      db.select({ n: count() }).from(invitations).where(eq(invitations.status, 'submitted')),
+    ]);
+    expect(Number(r!.n)).toBe(2000);
+    expect(Number(k!.n)).toBe(2000 * departmentIds.length);
+    expect(Number(s!.n)).toBe(2000);
+    const stored = await db.select({ id: invitations.submissionId }).from(invitations);
+    expect(new Set(stored.map((x) => x.id))).toEqual(new Set(acked));
+  });
+});

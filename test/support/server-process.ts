@@ -1,0 +1,33 @@
+// The real server as a child process, for restart, crash and outage tests.
+import { spawn, type ChildProcess } from 'node:child_process';
+
+export interface ServerProcess { child: ChildProcess; port: number; output: () => string }
+
+export async function startServer(env: NodeJS.ProcessEnv, port: number, timeoutMs = 120_000): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (d) => (output += d));
+  child.stderr!.on('data', (d) => (output += d));
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}): ${output}`);
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/api/v1/health`)).ok) return { child, port, output: () => output };
+    } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`server did not start: ${output}`);
+}
+
+export async function kill(server: ServerProcess, signal: NodeJS.Signals = 'SIGKILL') {
+  if (server.child.exitCode !== null) return;
+  const exited = new Promise((r) => server.child.once('exit', r));
+  server.child.kill(signal);
+  await exited;
+}
+
+export const randomPort = () => 20_000 + Math.floor(Math.random() * 20_000);
