@@ -1,0 +1,38 @@
+// The command-line tools a deployment relies on: the first admin, and checking the audit chain.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { freshDatabase } from '../support/database.ts';
+
+const pg = process.env.DATABASE_URL ? await freshDatabase() : null;
+const env = { ...process.env, DATA_DIR: mkdtempSync(join(tmpdir(), 'pingyi-cli-')), DATABASE_URL: pg?.url ?? '', LOG_LEVEL: 'silent' };
+afterAll(() => pg?.close());
+const run = (script: string, args: string[], extra: Record<string, string> = {}) =>
+  spawnSync(process.execPath, ['--import', 'tsx', script, ...args], { env: { ...env, ...extra }, encoding: 'utf8', input: '' });
+
+describe('CLI', () => {
+  it('creates the first admin, refuses a weak password and a duplicate', { timeout: 180_000 }, () => {
+    expect(run('server/cli/create-admin.ts', ['chief', '营商办主任'], { PINGYI_ADMIN_PASSWORD: 'short' }).status).toBe(2);
+    const ok = run('server/cli/create-admin.ts', ['chief', '营商办主任'], { PINGYI_ADMIN_PASSWORD: 'a long enough password' });
+    expect(ok.stdout).toContain('Admin "chief" created');
+    expect(ok.status).toBe(0);
+    const again = run('server/cli/create-admin.ts', ['chief'], { PINGYI_ADMIN_PASSWORD: 'a long enough password' });
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain('already exists');
+    expect(run('server/cli/create-admin.ts', []).status).toBe(2);
+  });
+
+  it('verifies the audit chain (the admin creation is its first entry)', { timeout: 60_000 }, () => {
+    const res = run('server/cli/verify-audit.ts', []);
+    expect(res.stdout).toContain('audit log intact: 1 entries');
+    expect(res.status).toBe(0);
+  });
+
+  it('a bad configuration stops with a message naming the variable', { timeout: 60_000 }, () => {
+    const res = run('server/main.ts', [], { PORT: 'abc' });
+    expect(res.status).toBe(2);
+    expect(res.stderr).toContain('PORT');
+  });
+});
