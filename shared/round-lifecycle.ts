@@ -3,6 +3,8 @@ import type { RoundStatus } from './schemas/rounds.ts';
 
 export const ROUND_ACTIONS = {
   update: { from: ['draft'], to: 'draft' },
+  // Dates are not part of the draw: they may move until the round opens.
+  reschedule: { from: ['draft', 'pool_frozen', 'drawn'], to: null },
   freeze: { from: ['draft'], to: 'pool_frozen' },
   draw: { from: ['pool_frozen'], to: 'drawn' },
   open: { from: ['drawn'], to: 'open' },
@@ -28,8 +30,9 @@ export function transitionError(status: RoundStatus, action: RoundAction): strin
 export const linksWork = (status: RoundStatus, closesAt: Date, now: Date) => status === 'open' && now < closesAt;
 
 export function quarterLabel(roundId: string, lang: 'zh' | 'en'): string {
-  const m = /^(\d{4})Q([1-4])$/.exec(roundId);
+  const m = /^(\d{4})Q([1-4])(?:R([2-9]))?$/.exec(roundId);
   if (!m) return roundId;
   const zh = ['一', '二', '三', '四'][Number(m[2]) - 1];
-  return lang === 'zh' ? `${m[1]}年第${zh}季度` : `Q${m[2]} ${m[1]}`;
+  const rerun = m[3] ? (lang === 'zh' ? `（第${m[3]}次）` : ` (run ${m[3]})`) : '';
+  return lang === 'zh' ? `${m[1]}年第${zh}季度${rerun}` : `Q${m[2]} ${m[1]}${rerun}`;
 }

@@ -41,10 +41,8 @@ export async function replaceInvitation(db: Db, actor: Actor, links: LinkMaker, 
   const inUscc = await db.transaction(async (tx) => {
     await lockRoundFor(tx, roundId, 'replace', now);
     const out = await lockInvitation(tx, roundId, uscc);
-    const [backupRows, used] = await Promise.all([
-      tx.select().from(drawEntries).where(and(eq(drawEntries.roundId, roundId), eq(drawEntries.kind, 'backup'))),
-      tx.select({ uscc: replacements.inUscc }).from(replacements).where(eq(replacements.roundId, roundId)),
-    ]);
+    const backupRows = await tx.select().from(drawEntries).where(and(eq(drawEntries.roundId, roundId), eq(drawEntries.kind, 'backup')));
+    const used = await tx.select({ uscc: replacements.inUscc }).from(replacements).where(eq(replacements.roundId, roundId));
     const backups: Backup[] = backupRows.map((b) => ({ uscc: b.uscc, stratum: b.stratum, ticket: b.ticket, order: b.backupOrder! }));
     const chosen = chooseReplacement({ out: uscc, stratum: out.stratum, backups, used: new Set(used.map((u) => u.uscc)) });
     if (!chosen) throw new Conflict('No backup is left in the draw to replace this enterprise', undefined, 'no_backup_left');

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import type { RoundResults } from '../../shared/results/compute.ts';
 import type { RatingLevel } from '../../shared/results/scale.ts';
 import type { Tx } from '../db/client.ts';
@@ -15,13 +15,12 @@ export type ResultRow = Omit<typeof roundResults.$inferSelect, 'payload'> & { pa
 
 /** Rating counts per department and level, and votes per department: the SQL does the heavy lifting. */
 export async function aggregate(tx: Tx, roundId: string) {
-  const [levelRows, voteRows, [total]] = await Promise.all([
-    tx.select({ departmentId: ratings.departmentId, level: ratings.level, n: count() }).from(ratings)
-      .where(eq(ratings.roundId, roundId)).groupBy(ratings.departmentId, ratings.level),
-    tx.select({ departmentId: leastSatisfiedVotes.departmentId, votes: count() }).from(leastSatisfiedVotes)
-      .where(eq(leastSatisfiedVotes.roundId, roundId)).groupBy(leastSatisfiedVotes.departmentId),
-    tx.select({ n: count() }).from(responses).where(eq(responses.roundId, roundId)),
-  ]);
+  // One after another: inside a transaction there is one connection, and pg refuses overlapping queries.
+  const levelRows = await tx.select({ departmentId: ratings.departmentId, level: ratings.level, n: count() }).from(ratings)
+    .where(eq(ratings.roundId, roundId)).groupBy(ratings.departmentId, ratings.level);
+  const voteRows = await tx.select({ departmentId: leastSatisfiedVotes.departmentId, votes: count() }).from(leastSatisfiedVotes)
+    .where(eq(leastSatisfiedVotes.roundId, roundId)).groupBy(leastSatisfiedVotes.departmentId);
+  const [total] = await tx.select({ n: count() }).from(responses).where(eq(responses.roundId, roundId));
   const counts = new Map<number, Partial<Record<RatingLevel, number>>>();
   for (const r of levelRows) counts.set(r.departmentId, { ...counts.get(r.departmentId), [r.level]: Number(r.n) });
   return {
@@ -51,4 +50,13 @@ export async function publishedHistory(tx: Tx): Promise<ResultRow[]> {
     .where(and(eq(rounds.status, 'published'), isNotNull(roundResults.publishedAt), isNull(roundResults.supersededAt)))
     .orderBy(asc(roundResults.roundId));
   return rows.map((x) => x.r as ResultRow);
+}
+
+/** The published round just before this one (its current results), for rank changes: one row, not the history. */
+export async function previousPublished(tx: Tx, roundId: string): Promise<ResultRow | undefined> {
+  const [row] = await tx.select({ r: roundResults }).from(roundResults)
+    .innerJoin(rounds, eq(rounds.id, roundResults.roundId))
+    .where(and(eq(rounds.status, 'published'), lt(roundResults.roundId, roundId), isNotNull(roundResults.publishedAt), isNull(roundResults.supersededAt)))
+    .orderBy(desc(roundResults.roundId)).limit(1);
+  return row?.r as ResultRow | undefined;
 }

@@ -129,7 +129,6 @@ export async function readResults(tx: Tx, roundId: string, who: { full: true } |
 }
 
 async function previousRankMap(tx: Tx, roundId: string) {
-  const history = await q.publishedHistory(tx);
-  const previous = history.filter((h) => h.roundId < roundId).at(-1);
+  const previous = await q.previousPublished(tx, roundId);
   return new Map((previous?.payload.results.departments ?? []).map((d) => [d.departmentId, d.rank]));
 }

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, lt, ne } from 'drizzle-orm';
+import { and, asc, count, desc, eq, like, lt, ne } from 'drizzle-orm';
 import type { Scale } from '../../shared/results/scale.ts';
 import type { Round, StratifyBy } from '../../shared/schemas/rounds.ts';
 import type { Tx } from '../db/client.ts';
@@ -23,6 +23,8 @@ export const findRound = async (tx: Tx, id: string, opts: { forUpdate?: boolean 
   const q = tx.select().from(rounds).where(eq(rounds.id, id));
   return (await (opts.forUpdate ? q.for('update') : q))[0];
 };
+
+export const roundsOfQuarter = (tx: Tx, quarter: string) => tx.select().from(rounds).where(like(rounds.id, `${quarter}%`));
 
 export const listRounds = (tx: Tx) => tx.select().from(rounds).orderBy(desc(rounds.id));
 

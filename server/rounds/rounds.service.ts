@@ -50,7 +50,13 @@ export async function listRounds(db: Db, now: Date) {
 
 export async function createRound(db: Db, actor: Actor, input: CreateRound, now: Date) {
   return db.transaction(async (tx) => {
-    if (await q.findRound(tx, input.id)) throw new Conflict(`Round ${input.id} already exists (one round per quarter)`, undefined, 'round_exists');
+    // One live round per quarter; a voided one leaves its quarter to a re-run (2026Q1R2).
+    const sameQuarter = await q.roundsOfQuarter(tx, input.id.slice(0, 6));
+    const live = sameQuarter.find((r) => r.status !== 'voided');
+    if (live || sameQuarter.some((r) => r.id === input.id)) {
+      throw new Conflict(`Round ${live?.id ?? input.id} already exists for this quarter (one round per quarter)`, undefined, 'round_exists');
+    }
+    if (input.id.length > 6 && !sameQuarter.length) throw new Invalid(`${input.id} is a re-run: create ${input.id.slice(0, 6)} first`);
     const { departmentIds, ...settings } = input;
     await tx.insert(rounds).values({ ...settings, opensAt: new Date(input.opensAt), closesAt: new Date(input.closesAt), createdAt: now, updatedAt: now });
     await snapshotDepartments(tx, input.id, departmentIds);
@@ -61,8 +67,10 @@ export async function createRound(db: Db, actor: Actor, input: CreateRound, now:
 
 export async function updateRound(db: Db, actor: Actor, id: string, patch: z.infer<typeof updateRoundSchema>, now: Date) {
   return db.transaction(async (tx) => {
-    const before = await lockRoundFor(tx, id, 'update', now);
     const { departmentIds, opensAt, closesAt, ...rest } = patch;
+    // After freezing only the dates may change; everything the draw depends on is locked.
+    const datesOnly = Object.keys(patch).every((k) => k === 'opensAt' || k === 'closesAt');
+    const before = await lockRoundFor(tx, id, datesOnly ? 'reschedule' : 'update', now);
     const next = { ...rest, ...(opensAt ? { opensAt: new Date(opensAt) } : {}), ...(closesAt ? { closesAt: new Date(closesAt) } : {}) };
     const opens = next.opensAt ?? before.opensAt;
     const closes = next.closesAt ?? before.closesAt;

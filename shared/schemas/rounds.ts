@@ -7,7 +7,8 @@ export type RoundStatus = (typeof ROUND_STATUSES)[number];
 export const STRATIFY_BY = ['township', 'industry', 'size'] as const;
 export type StratifyBy = (typeof STRATIFY_BY)[number];
 
-export const roundIdSchema = z.string().trim().regex(/^\d{4}Q[1-4]$/, 'round id must look like 2026Q1 (year, Q, quarter 1–4)');
+// 2026Q1; after a round is voided its quarter is re-run as 2026Q1R2 (the voided one keeps its id and record).
+export const roundIdSchema = z.string().trim().regex(/^\d{4}Q[1-4](R[2-9])?$/, 'round id must look like 2026Q1 (year, Q, quarter 1–4), or 2026Q1R2 for a re-run after voiding');
 export const roundParamSchema = z.object({ id: roundIdSchema });
 
 const isoDateTime = z.iso.datetime({ offset: true, message: 'expected an ISO date-time such as 2026-04-01T00:00:00+08:00' });

@@ -149,6 +149,16 @@ describe('round lifecycle', () => {
     const res = await api('POST', '/rounds/2026Q2/void', { reason: '抽签池数据有误' });
     expect(res.json()).toMatchObject({ status: 'voided', voidReason: '抽签池数据有误' });
     expect((await api('POST', '/rounds/2026Q2/freeze')).statusCode).toBe(409);
+    // The quarter is re-run under a new id; the voided round keeps its record.
+    expect((await api('POST', '/rounds', roundBody('2026Q2', { opensAt: '2026-06-01T00:00:00Z', closesAt: '2026-06-30T00:00:00Z' }))).statusCode).toBe(409);
+    expect((await api('POST', '/rounds', roundBody('2026Q4R2'))).statusCode).toBe(422);
+    const rerun = await api('POST', '/rounds', roundBody('2026Q2R2', { opensAt: '2026-06-01T00:00:00Z', closesAt: '2026-06-30T00:00:00Z' }));
+    expect(rerun.statusCode).toBe(201);
+    expect((await api('POST', '/rounds', roundBody('2026Q2R3', { opensAt: '2026-06-01T00:00:00Z', closesAt: '2026-06-30T00:00:00Z' }))).json().error.code).toBe('round_exists');
+    // Dates may still move after freezing; nothing else may.
+    await api('POST', '/rounds/2026Q2R2/freeze');
+    expect((await api('PATCH', '/rounds/2026Q2R2', { closesAt: '2026-07-05T00:00:00Z' })).json().closesAt).toBe('2026-07-05T00:00:00.000Z');
+    expect((await api('PATCH', '/rounds/2026Q2R2', { closesAt: '2026-07-06T00:00:00Z', sampleSize: 5 })).statusCode).toBe(409);
   });
 
   it('excludes the previous round\'s sample from the next pool (rotation), stratified by township', async () => {

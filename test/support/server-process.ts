@@ -24,7 +24,7 @@ export async function startServer(env: NodeJS.ProcessEnv, port: number, timeoutM
 }
 
 export async function kill(server: ServerProcess, signal: NodeJS.Signals = 'SIGKILL') {
-  if (server.child.exitCode !== null) return;
+  if (server.child.exitCode !== null || server.child.signalCode !== null) return;
   const exited = new Promise((r) => server.child.once('exit', r));
   server.child.kill(signal);
   await exited;
