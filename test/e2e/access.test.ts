@@ -12,16 +12,18 @@ describe('role-aware access', () => {
     const page = await e2e.newPage();
     await login(page, 'head.scjgj');
     const nav = page.getByTestId('nav');
-    expect(await nav.getByRole('menuitem').allTextContents()).toEqual(['首页', '部门']);
+    expect(await nav.getByRole('menuitem').allTextContents()).toEqual(['本部门', '整改', '部门']);
     expect(await page.getByTestId('user-role').textContent()).toBe('部门负责人');
-    await page.getByTestId('own-department').filter({ hasText: '所在部门：市市场监督管理局' }).waitFor();
+    // A head's home is their department's page.
+    await page.waitForURL('**/my-department');
+    await page.getByTestId('mydept-title').filter({ hasText: '本部门：市市场监督管理局' }).waitFor();
 
     await page.goto('/enterprises');
     const noAccess = page.getByTestId('no-access');
     await noAccess.waitFor();
     expect(await noAccess.textContent()).toContain('无权访问');
     expect(await noAccess.textContent()).toContain('部门负责人');
-    expect(await nav.getByRole('menuitem').allTextContents()).toEqual(['首页', '部门']);
+    expect(await nav.getByRole('menuitem').allTextContents()).toEqual(['本部门', '整改', '部门']);
     await screenshot(page, 'no-access-dept-head');
 
     await page.goto('/audit');
@@ -30,7 +32,7 @@ describe('role-aware access', () => {
     await page.getByTestId('no-access').waitFor();
 
     // The department registry is readable, without the admin's buttons.
-    await nav.getByRole('menuitem', { name: '部门' }).click();
+    await nav.getByRole('menuitem', { name: /(^|\s)部门$/ }).click(); // not 本部门
     await page.getByText('市市场监督管理局').waitFor();
     expect(await page.getByRole('button', { name: '新增部门' }).count()).toBe(0);
     await page.context().close();
@@ -41,11 +43,11 @@ describe('role-aware access', () => {
     const scripts: string[] = [];
     page.on('request', (r) => { if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname); });
     await page.goto('/s/some-token');
-    await page.getByText('正在打开您的测评问卷').waitFor();
+    await page.getByRole('heading', { name: '链接无效' }).waitFor();
     expect(scripts.some((s) => s.includes('SurveyApp'))).toBe(true);
     expect(scripts.filter((s) => s.includes('AdminApp'))).toEqual([]);
     await page.getByTestId('lang-switch').click();
-    await page.getByText('Opening your survey').waitFor();
+    await page.getByRole('heading', { name: 'Invalid link' }).waitFor();
     await page.context().close();
   });
 });

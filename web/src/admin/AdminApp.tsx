@@ -2,33 +2,58 @@
 import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { initI18n } from '../i18n.ts';
 import { adminResources } from '../locales/admin.ts';
 import { AuthProvider } from './auth.tsx';
-import { RequireAuth, RequirePage } from './Guards.tsx';
+import { FullPageSpin, RequireAuth, RequirePage } from './Guards.tsx';
 import { AuditPage } from './pages/audit/AuditPage.tsx';
 import { DepartmentsPage } from './pages/departments/DepartmentsPage.tsx';
 import { EnterprisesPage } from './pages/enterprises/EnterprisesPage.tsx';
-import { HomePage } from './pages/HomePage.tsx';
+import { HomeRoute } from './pages/dashboard/HomeRoute.tsx';
 import { ImportPage } from './pages/import/ImportPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
+import { HeadHome } from './pages/mydept/HeadHome.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { InvitationsPage } from './pages/rounds/InvitationsPage.tsx';
+import { LettersPage } from './pages/rounds/LettersPage.tsx';
+import { RoundDetailPage } from './pages/rounds/RoundDetailPage.tsx';
+import { RoundsPage } from './pages/rounds/RoundsPage.tsx';
+import { CasePage } from './pages/rectification/CasePage.tsx';
+import { CasesPage } from './pages/rectification/CasesPage.tsx';
 import { Shell } from './Shell.tsx';
 
 initI18n(adminResources, 'common');
+
+// Pages with charts load on demand: recharts stays out of the main admin chunk.
+const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage.tsx'));
+const EscalationsPage = lazy(() => import('./pages/escalations/EscalationsPage.tsx'));
+const ReportPage = lazy(() => import('./pages/report/ReportPage.tsx'));
+const MyDepartmentPage = lazy(() => import('./pages/mydept/MyDepartmentPage.tsx'));
 
 function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      {/* Printable letters: signed in, but without the menu and header. */}
+      <Route path="/rounds/:id/letters" element={<RequireAuth><RequirePage page="invitations"><LettersPage /></RequirePage></RequireAuth>} />
       <Route element={<RequireAuth><Shell /></RequireAuth>}>
-        <Route index element={<HomePage />} />
+        <Route index element={<HeadHome><HomeRoute /></HeadHome>} />
+        <Route path="my-department" element={<RequirePage page="myDepartment"><Suspense fallback={<FullPageSpin />}><MyDepartmentPage /></Suspense></RequirePage>} />
+        <Route path="rectification" element={<RequirePage page="rectification"><CasesPage /></RequirePage>} />
+        <Route path="rectification/:id" element={<RequirePage page="rectification"><CasePage /></RequirePage>} />
+        <Route path="dashboard" element={<RequirePage page="dashboard"><Suspense fallback={<FullPageSpin />}><DashboardPage /></Suspense></RequirePage>} />
+        <Route path="escalations" element={<RequirePage page="escalations"><Suspense fallback={<FullPageSpin />}><EscalationsPage /></Suspense></RequirePage>} />
+        <Route path="report/:roundId" element={<RequirePage page="report"><Suspense fallback={<FullPageSpin />}><ReportPage /></Suspense></RequirePage>} />
         <Route path="departments" element={<RequirePage page="departments"><DepartmentsPage /></RequirePage>} />
         <Route path="enterprises" element={<RequirePage page="enterprises"><EnterprisesPage /></RequirePage>} />
         <Route path="enterprises/import" element={<RequirePage page="import"><ImportPage /></RequirePage>} />
         <Route path="audit" element={<RequirePage page="audit"><AuditPage /></RequirePage>} />
+        <Route path="rounds" element={<RequirePage page="rounds"><RoundsPage /></RequirePage>} />
+        <Route path="rounds/:id" element={<RequirePage page="rounds"><RoundDetailPage /></RequirePage>} />
+        <Route path="rounds/:id/invitations" element={<RequirePage page="invitations"><InvitationsPage /></RequirePage>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

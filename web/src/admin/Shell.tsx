@@ -1,7 +1,9 @@
 // The signed-in layout: role-aware menu on the side; user, role, language and sign-out in the header.
 import {
-  AuditOutlined, BankOutlined, HomeOutlined, LogoutOutlined, ShopOutlined, UploadOutlined, UserOutlined,
+  AuditOutlined, BankOutlined, CalendarOutlined, HomeOutlined, LinkOutlined, LogoutOutlined, ShopOutlined, UploadOutlined, UserOutlined,
 } from '@ant-design/icons';
+import { DashboardOutlined, SolutionOutlined } from '@ant-design/icons';
+import { AlertOutlined, FundOutlined, PrinterOutlined } from '@ant-design/icons';
 import { App, Button, Flex, Layout, Menu, Tag, Typography, theme } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,6 +20,13 @@ const ICONS: Record<PageKey, ReactNode> = {
   enterprises: <ShopOutlined />,
   import: <UploadOutlined />,
   audit: <AuditOutlined />,
+  rounds: <CalendarOutlined />,
+  invitations: <LinkOutlined />,
+  myDepartment: <DashboardOutlined />,
+  rectification: <SolutionOutlined />,
+  dashboard: <FundOutlined />,
+  escalations: <AlertOutlined />,
+  report: <PrinterOutlined />,
 };
 
 export function Shell() {
@@ -31,7 +40,7 @@ export function Shell() {
   const { token } = theme.useToken();
   const selected = pageForPath(location.pathname);
 
-  const items = pagesFor(user.role).map((p) => ({
+  const items = pagesFor(user.role).filter((p) => p.menu !== false).map((p) => ({
     key: p.key,
     icon: ICONS[p.key],
     label: <Link to={p.path}>{t(`nav.${p.key}`)}</Link>,

@@ -1,14 +1,27 @@
 // Which admin pages each role may use. Mirrors the server's route guards; the server still decides.
 import type { Role } from '../../../shared/schemas/common.ts';
 
-export type PageKey = 'home' | 'departments' | 'enterprises' | 'import' | 'audit';
+export type PageKey = 'home' | 'departments' | 'enterprises' | 'import' | 'audit' | 'rounds' | 'invitations' | 'myDepartment' | 'rectification'
+  | 'dashboard' | 'escalations' | 'report';
 
-export interface PageDef { key: PageKey; path: string; roles: readonly Role[] }
+export interface PageDef { key: PageKey; path: string; roles: readonly Role[]; /** false: a sub-page, not in the menu */ menu?: false }
 
 const EVERYONE: readonly Role[] = ['admin', 'leader', 'supervisor', 'dept_head'];
+const READERS: readonly Role[] = ['admin', 'leader', 'supervisor'];
 
 export const PAGES: readonly PageDef[] = [
-  { key: 'home', path: '/', roles: EVERYONE },
+  // A department head's home is their department's page (/ leads there).
+  { key: 'myDepartment', path: '/my-department', roles: ['dept_head'] },
+  // The readers' home is the dashboard (/ leads there), so the old home page leaves the menu.
+  { key: 'home', path: '/', roles: ['admin', 'leader', 'supervisor'], menu: false },
+  { key: 'dashboard', path: '/dashboard', roles: READERS },
+  { key: 'report', path: '/report', roles: READERS, menu: false },
+  // Department heads never see rounds: who was drawn must stay unknown to the departments rated.
+  { key: 'rounds', path: '/rounds', roles: ['admin', 'leader', 'supervisor'] },
+  { key: 'invitations', path: '/rounds/:id/invitations', roles: ['admin'], menu: false },
+  { key: 'escalations', path: '/escalations', roles: READERS },
+  // Heads see their own department's cases (the server filters); admins review; leaders and supervisors read.
+  { key: 'rectification', path: '/rectification', roles: EVERYONE },
   { key: 'departments', path: '/departments', roles: EVERYONE },
   { key: 'enterprises', path: '/enterprises', roles: ['admin', 'supervisor'] },
   { key: 'import', path: '/enterprises/import', roles: ['admin'] },

@@ -10,6 +10,14 @@ import type {
 import type {
   Enterprise, EnterpriseInput, enterpriseFacetsSchema, enterpriseListQuerySchema, enterprisePatchSchema, enterpriseSchema,
 } from '../../../shared/schemas/enterprises.ts';
+import type {
+  createRoundSchema, drawResultSchema, freezeResultSchema, Invitation, Progress, replaceResultSchema, Round, roundSummarySchema, updateRoundSchema,
+} from '../../../shared/schemas/rounds.ts';
+import type { commentsSchema } from '../../../shared/schemas/comments.ts';
+import type {
+  CaseDetail, CaseSummary, caseListQuerySchema, ledgerBodySchema, PlanBody, progressBodySchema, reviewBodySchema,
+} from '../../../shared/schemas/rectification.ts';
+import type { departmentHistorySchema, EscalationRecord, escalationBoardSchema, escalationPatchSchema, resultsSchema } from '../../../shared/schemas/results.ts';
 import { request } from '../api.ts';
 
 export type DepartmentDetail = z.infer<typeof departmentDetailSchema>;
@@ -57,3 +65,71 @@ export const applyImport = (file: File, mapping?: ImportMapping) =>
 export const listAudit = (query: { page: number; pageSize: number; entityType?: string }, signal?: AbortSignal) =>
   request<AuditPage>(`${V1}/audit`, { query, signal });
 export const verifyAudit = () => request<AuditVerify>(`${V1}/audit/verify`);
+
+// Rounds, the draw and invitations.
+export type RoundSummary = z.infer<typeof roundSummarySchema>;
+export type RoundInput = z.input<typeof createRoundSchema>;
+export type RoundPatch = z.input<typeof updateRoundSchema>;
+export type FreezeResult = z.infer<typeof freezeResultSchema>;
+export type DrawResult = z.infer<typeof drawResultSchema>;
+export type ReplaceResult = z.infer<typeof replaceResultSchema>;
+const roundPath = (id: string) => `${V1}/rounds/${encodeURIComponent(id)}`;
+
+export const listRounds = (signal?: AbortSignal) => request<RoundSummary[]>(`${V1}/rounds`, { signal });
+export const getRound = (id: string, signal?: AbortSignal) => request<Round>(roundPath(id), { signal });
+export const createRound = (body: RoundInput) => request<Round>(`${V1}/rounds`, { method: 'POST', body });
+export const updateRound = (id: string, body: RoundPatch) => request<Round>(roundPath(id), { method: 'PATCH', body });
+export const freezeRound = (id: string) => request<FreezeResult>(`${roundPath(id)}/freeze`, { method: 'POST' });
+/** Without a seed the server draws one from its CSPRNG. */
+export const drawRound = (id: string, seed?: string) =>
+  request<DrawResult>(`${roundPath(id)}/draw`, { method: 'POST', body: seed === undefined ? {} : { seed } });
+export const openRound = (id: string) => request<Round>(`${roundPath(id)}/open`, { method: 'POST' });
+export const closeRound = (id: string) => request<Round>(`${roundPath(id)}/close`, { method: 'POST' });
+export const reopenRound = (id: string, body: { reason: string; closesAt: string }) =>
+  request<Round>(`${roundPath(id)}/reopen`, { method: 'POST', body });
+export const voidRound = (id: string, reason: string) => request<Round>(`${roundPath(id)}/void`, { method: 'POST', body: { reason } });
+export const computeRoundResults = (id: string) => request<unknown>(`${roundPath(id)}/compute`, { method: 'POST' });
+export const publishRoundResults = (id: string) => request<unknown>(`${roundPath(id)}/publish`, { method: 'POST' });
+export const roundProgress = (id: string, signal?: AbortSignal) => request<Progress>(`${roundPath(id)}/progress`, { signal });
+export const listInvitations = (id: string, signal?: AbortSignal) => request<Invitation[]>(`${roundPath(id)}/invitations`, { signal });
+export const listNonResponders = (id: string, signal?: AbortSignal) => request<Invitation[]>(`${roundPath(id)}/non-responders`, { signal });
+export const replaceInvitation = (id: string, uscc: string, reason: string) =>
+  request<ReplaceResult>(`${roundPath(id)}/invitations/${encodeURIComponent(uscc)}/replace`, { method: 'POST', body: { reason } });
+export const regenerateInvitation = (id: string, uscc: string) =>
+  request<Invitation>(`${roundPath(id)}/invitations/${encodeURIComponent(uscc)}/regenerate`, { method: 'POST' });
+/** Downloads (fetched as files, not JSON). */
+export const drawRecordUrl = (id: string) => `${roundPath(id)}/draw-record`;
+export const invitationsXlsxUrl = (id: string) => `${roundPath(id)}/invitations.xlsx`;
+
+// A department's own view (results, history, comments, escalation) and rectification (整改).
+export type RoundResults = z.infer<typeof resultsSchema>;
+export type DepartmentHistory = z.infer<typeof departmentHistorySchema>;
+export type EscalationBoard = z.infer<typeof escalationBoardSchema>;
+export type RoundComments = z.infer<typeof commentsSchema>;
+export type LedgerBody = z.input<typeof ledgerBodySchema>;
+export type ProgressBody = z.input<typeof progressBodySchema>;
+export type ReviewBody = z.input<typeof reviewBodySchema>;
+export type CaseQuery = Partial<Pick<z.infer<typeof caseListQuerySchema>, 'status' | 'roundId' | 'departmentId'>>;
+const casePath = (id: number) => `${V1}/rectification/cases/${id}`;
+
+export const getRoundResults = (roundId: string, signal?: AbortSignal) =>
+  request<RoundResults>(`${V1}/rounds/${encodeURIComponent(roundId)}/results`, { signal });
+export const getDepartmentHistory = (id: number, signal?: AbortSignal) => request<DepartmentHistory>(`${V1}/departments/${id}/history`, { signal });
+export const getEscalationBoard = (signal?: AbortSignal) => request<EscalationBoard>(`${V1}/escalations`, { signal });
+/** 404 not_found for a department head until an admin releases the round's comments. */
+export const getRoundComments = (roundId: string, signal?: AbortSignal) =>
+  request<RoundComments>(`${V1}/rounds/${encodeURIComponent(roundId)}/comments`, { signal });
+export const listCases = (query: CaseQuery, signal?: AbortSignal) => request<CaseSummary[]>(`${V1}/rectification/cases`, { query, signal });
+export const getCase = (id: number, signal?: AbortSignal) => request<CaseDetail>(casePath(id), { signal });
+export const saveCasePlan = (id: number, body: PlanBody) => request<CaseDetail>(`${casePath(id)}/plan`, { method: 'PUT', body });
+export const addLedgerEntry = (id: number, body: LedgerBody) => request<CaseDetail>(`${casePath(id)}/ledger`, { method: 'POST', body });
+export const setLedgerStatus = (id: number, entryId: number, status: 'open' | 'resolved') =>
+  request<CaseDetail>(`${casePath(id)}/ledger/${entryId}`, { method: 'PATCH', body: { status } });
+export const addCaseProgress = (id: number, body: ProgressBody) => request<CaseDetail>(`${casePath(id)}/progress`, { method: 'POST', body });
+export const submitCase = (id: number) => request<CaseDetail>(`${casePath(id)}/submit`, { method: 'POST' });
+export const reviewCase = (id: number, body: ReviewBody) => request<CaseDetail>(`${casePath(id)}/review`, { method: 'POST', body });
+
+// The dashboard, the escalation board and the quarterly report.
+export type EscalationPatch = z.input<typeof escalationPatchSchema>;
+export const updateEscalation = (id: number, body: EscalationPatch) => request<EscalationRecord>(`${V1}/escalations/${id}`, { method: 'PATCH', body });
+export const resultsXlsxUrl = (roundId: string) => `${V1}/rounds/${encodeURIComponent(roundId)}/results.xlsx`;

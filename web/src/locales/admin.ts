@@ -1,22 +1,36 @@
 // Strings of the admin app, one namespace per area.
 import enAudit from './en/audit.ts';
 import enCommon from './en/common.ts';
+import enDashboard from './en/dashboard.ts';
 import enDepartments from './en/departments.ts';
 import enEnterprises from './en/enterprises.ts';
 import enImporter from './en/importer.ts';
+import enRounds from './en/rounds.ts';
+import enMydept from './en/mydept.ts';
+import enRectification from './en/rectification.ts';
 import enShell from './en/shell.ts';
 import zhAudit from './zh/audit.ts';
 import zhCommon from './zh/common.ts';
+import zhDashboard from './zh/dashboard.ts';
 import zhDepartments from './zh/departments.ts';
 import zhEnterprises from './zh/enterprises.ts';
 import zhImporter from './zh/importer.ts';
+import zhRounds from './zh/rounds.ts';
+import zhMydept from './zh/mydept.ts';
+import zhRectification from './zh/rectification.ts';
 import zhShell from './zh/shell.ts';
 
 export const adminResources = {
   'zh-CN': {
     common: zhCommon, shell: zhShell, departments: zhDepartments, enterprises: zhEnterprises, importer: zhImporter, audit: zhAudit,
+    rounds: zhRounds,
+    mydept: zhMydept, rectification: zhRectification,
+    dashboard: zhDashboard,
   },
   en: {
     common: enCommon, shell: enShell, departments: enDepartments, enterprises: enEnterprises, importer: enImporter, audit: enAudit,
+    rounds: enRounds,
+    mydept: enMydept, rectification: enRectification,
+    dashboard: enDashboard,
   },
 };

@@ -1,24 +1,200 @@
-// Placeholder for the enterprise survey (/s/<token>). It must stay free of antd, recharts and
-// admin code: enterprises open it on phones, often inside WeChat.
+// The enterprise survey (/s/<token>). It must stay free of antd, recharts and admin code: enterprises
+// open it on cheap phones, often inside WeChat, on slow connections. Plain React and plain CSS only.
+import { Component, useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { quarterLabel } from '../../../shared/round-lifecycle.ts';
+import type { SurveyView } from '../../../shared/survey.ts';
 import { currentLanguage, initI18n, setLanguage } from '../i18n.ts';
 import { surveyResources } from '../locales/survey.ts';
+import { ApiError, fetchSurvey, postSubmission, type SubmitResult } from './api.ts';
+import { formatTime, type Lang } from './model.ts';
+import { Message, Receipt, ReceiptCheck, RetryButton } from './Pages.tsx';
+import { localReceipt, pendingSubmissionId } from './storage.ts';
+import { SurveyForm } from './SurveyForm.tsx';
+import './survey.css';
 
 initI18n(surveyResources, 'survey');
 
 const TOKEN = /^\/s\/([^/?#]+)/;
 
+type Phase =
+  | { kind: 'loading' }
+  | { kind: 'failed'; reason: 'not_found' | 'rate_limited' | 'network' | 'server' }
+  | { kind: 'view'; view: SurveyView }
+  | { kind: 'done'; view: SurveyView; result: SubmitResult };
+
+/**
+ * Submitted, but this phone has no receipt: the reply to its own submission may have been lost.
+ * Sending the same submission id again returns that submission's receipt (and never a second response).
+ */
+async function recoverReceipt(token: string, view: SurveyView): Promise<void> {
+  const stored = localReceipt.load(token);
+  if (stored?.roundId === view.round.id) return;
+  const submissionId = pendingSubmissionId(token);
+  if (!submissionId) return localReceipt.forgetAttempt(token);
+  try {
+    const result = await postSubmission(token, { submissionId, ratings: [], leastSatisfied: [] });
+    localReceipt.saveAfterSubmit(token, { ...result, roundId: view.round.id });
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 409) localReceipt.forgetAttempt(token); // submitted from another phone
+  }
+}
+
+function tokenFromPath(): string | null {
+  const raw = TOKEN.exec(window.location.pathname)?.[1];
+  if (!raw) return null;
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
 export default function SurveyApp() {
-  const { t } = useTranslation('survey');
-  const token = TOKEN.exec(window.location.pathname)?.[1];
-  const toggle = () => setLanguage(currentLanguage() === 'en' ? 'zh-CN' : 'en');
   return (
-    <main style={{ maxWidth: 560, margin: '0 auto', padding: '16px', fontFamily: 'system-ui, sans-serif' }}>
-      <header style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
-        <h1 style={{ fontSize: 20, margin: 0 }}>{t('title')}</h1>
-        <button type="button" onClick={toggle} data-testid="lang-switch">{t('language')}</button>
+    <ErrorBoundary>
+      <Survey />
+    </ErrorBoundary>
+  );
+}
+
+function Survey() {
+  const { t, i18n } = useTranslation('survey');
+  const lang: Lang = i18n.language === 'en' ? 'en' : 'zh';
+  const [token] = useState(tokenFromPath);
+  const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
+
+  const load = useCallback(async () => {
+    if (!token) return;
+    setPhase({ kind: 'loading' });
+    try {
+      const view = await fetchSurvey(token);
+      if (view.state === 'submitted') await recoverReceipt(token, view);
+      setPhase({ kind: 'view', view });
+    } catch (err) {
+      const status = err instanceof ApiError ? err.status : -1;
+      setPhase({ kind: 'failed', reason: status === 404 ? 'not_found' : status === 429 ? 'rate_limited' : status === 0 ? 'network' : 'server' });
+    }
+  }, [token]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  useEffect(() => {
+    document.title = t('title');
+  }, [t, lang]);
+
+  const onSubmitted = useCallback((result: SubmitResult) => {
+    setPhase((p) => (p.kind === 'view' ? { kind: 'done', view: p.view, result } : p));
+    window.scrollTo(0, 0);
+  }, []);
+  const onReload = useCallback(() => {
+    window.scrollTo(0, 0);
+    void load();
+  }, [load]);
+
+  const view = phase.kind === 'view' || phase.kind === 'done' ? phase.view : null;
+  return (
+    <div className="survey">
+      <header className="top">
+        <div className="top__row">
+          {view ? <p className="top__title">{t('title')}</p> : <h1 className="top__title">{t('title')}</h1>}
+          <button type="button" className="lang" lang={lang === 'en' ? 'zh-CN' : 'en'} aria-label={t('languageLabel')}
+            onClick={() => setLanguage(currentLanguage() === 'en' ? 'zh-CN' : 'en')} data-testid="lang-switch">
+            {t('language')}
+          </button>
+        </div>
+        {view && (
+          <div className="top__round">
+            <h1>{t('header.heading', { quarter: quarterLabel(view.round.id, lang) })}</h1>
+            {view.state === 'open' && phase.kind === 'view' && (
+              <p className="top__deadline">{t('header.deadline', { time: formatTime(view.round.closesAt, lang) })}{t('header.timeZone')}</p>
+            )}
+            <p>{t('header.organiser', { name: lang === 'en' ? view.organiser.en : view.organiser.zh })}</p>
+            <p className="top__privacy">{t('header.privacy')}</p>
+          </div>
+        )}
       </header>
-      <p role="status" aria-live="polite">{token ? t('loading') : t('invalidLink')}</p>
-    </main>
+      <main>{token ? <Body phase={phase} token={token} lang={lang} onRetry={() => void load()} onSubmitted={onSubmitted} onReload={onReload} /> : (
+        <Message title={t('state.notFoundTitle')} tone="warn"><p>{t('invalidLink')}</p></Message>
+      )}</main>
+    </div>
+  );
+}
+
+function Body({ phase, token, lang, onRetry, onSubmitted, onReload }: {
+  phase: Phase; token: string; lang: Lang; onRetry: () => void; onSubmitted: (r: SubmitResult) => void; onReload: () => void;
+}) {
+  const { t } = useTranslation('survey');
+  switch (phase.kind) {
+    case 'loading':
+      return <p className="loading" role="status" aria-live="polite">{t('loading')}</p>;
+    case 'failed':
+      switch (phase.reason) {
+        case 'not_found':
+          return <Message title={t('state.notFoundTitle')} tone="warn" testId="not-found"><p>{t('state.notFoundBody')}</p></Message>;
+        case 'rate_limited':
+          return <Message title={t('state.rateLimitedTitle')} tone="warn"><p>{t('state.rateLimitedBody')}</p><RetryButton onRetry={onRetry} /></Message>;
+        case 'network':
+          return <Message title={t('state.networkTitle')} tone="warn" testId="network-error"><p>{t('state.networkBody')}</p><RetryButton onRetry={onRetry} /></Message>;
+        default:
+          return <Message title={t('state.errorTitle')} tone="warn"><p>{t('state.errorBody')}</p><RetryButton onRetry={onRetry} /></Message>;
+      }
+    case 'done':
+      return (
+        <Message title={t('done.title')} tone="done" testId="thank-you">
+          <Receipt receipt={phase.result.receipt} submittedAt={phase.result.submittedAt} roundId={phase.view.round.id} lang={lang} />
+        </Message>
+      );
+    case 'view': {
+      const { view } = phase;
+      switch (view.state) {
+        case 'open':
+          return <SurveyForm token={token} view={view} lang={lang} onSubmitted={onSubmitted} onReload={onReload} />;
+        case 'submitted': {
+          const stored = localReceipt.load(token);
+          const mine = stored && stored.roundId === view.round.id ? stored : null;
+          return (
+            <Message title={t('state.submittedTitle')} tone="done" testId="already-submitted">
+              <p>{t('state.submittedBody', { time: view.submittedAt ? formatTime(view.submittedAt, lang) : '' })}</p>
+              {mine ? <Receipt receipt={mine.receipt} submittedAt={mine.submittedAt} roundId={mine.roundId} lang={lang} /> : <ReceiptCheck roundId={view.round.id} />}
+            </Message>
+          );
+        }
+        case 'closed':
+          return <Message title={t('state.closedTitle')} testId="closed"><p>{t('state.closedBody', { time: formatTime(view.round.closesAt, lang) })}</p></Message>;
+        case 'not_open':
+          return <Message title={t('state.notOpenTitle')} testId="not-open"><p>{t('state.notOpenBody', { time: formatTime(view.round.opensAt, lang) })}</p></Message>;
+        case 'revoked':
+          return <Message title={t('state.revokedTitle')} tone="warn" testId="revoked"><p>{t('state.revokedBody')}</p></Message>;
+      }
+    }
+  }
+}
+
+/** Never a stack trace: any render error shows a plain message with a reload. */
+class ErrorBoundary extends Component<{ children: ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+  override render() {
+    if (!this.state.failed) return this.props.children;
+    return <Crashed />;
+  }
+}
+
+function Crashed() {
+  const { t } = useTranslation('survey');
+  return (
+    <div className="survey">
+      <main>
+        <Message title={t('state.errorTitle')} tone="warn">
+          <p>{t('state.errorBody')}</p>
+          <RetryButton onRetry={() => window.location.reload()} />
+        </Message>
+      </main>
+    </div>
   );
 }

@@ -4,10 +4,17 @@ import type zh from '../zh/shell.ts';
 const shell: Messages<typeof zh> = {
   nav: {
     home: 'Home',
+    myDepartment: 'My department',
+    rectification: 'Rectification',
     departments: 'Departments',
     enterprises: 'Enterprises',
     import: 'Import registry',
     audit: 'Audit log',
+    rounds: 'Survey rounds',
+    invitations: 'Survey links',
+    dashboard: 'Dashboard',
+    escalations: 'Escalations',
+    report: 'Quarterly report',
   },
   header: { logout: 'Sign out', menu: 'Navigation' },
   login: {

@@ -1,10 +1,17 @@
 const shell = {
   nav: {
     home: '首页',
+    myDepartment: '本部门',
+    rectification: '整改',
     departments: '部门',
     enterprises: '市场主体',
     import: '名录导入',
     audit: '审计日志',
+    rounds: '轮次管理',
+    invitations: '问卷链接',
+    dashboard: '数据看板',
+    escalations: '问责督办',
+    report: '测评通报',
   },
   header: { logout: '退出登录', menu: '导航' },
   login: {

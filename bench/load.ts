@@ -1,0 +1,54 @@
+// Parent side of the load generator: forks load-client.ts (same tsx loader) and collects its figures.
+import { fork } from 'node:child_process';
+import { percentile } from './util.ts';
+
+export interface LoadRequest { method: 'GET' | 'POST'; path: string; body?: string; headers?: Record<string, string> }
+export interface LoadTask { base: string; concurrency: number; warmup: LoadRequest[]; measured: LoadRequest[]; ratePerSecond?: number }
+export interface LoadResult { latencies: number[]; statuses: Record<string, number>; errors: string[]; wallMs: number }
+
+export interface LoadFigures {
+  requests: number;
+  ok: number;
+  perSecond: number;
+  p50: number;
+  p99: number;
+  statuses: Record<string, number>;
+  errors: string[];
+  wallMs: number;
+}
+
+export function summarise(r: LoadResult): LoadFigures {
+  const ok = r.statuses['200'] ?? 0;
+  return {
+    requests: r.latencies.length, ok, perSecond: (ok / r.wallMs) * 1000,
+    p50: percentile(r.latencies, 50), p99: percentile(r.latencies, 99),
+    statuses: r.statuses, errors: r.errors, wallMs: r.wallMs,
+  };
+}
+
+/** Runs the task in a child process; rejects if it does not finish within `timeoutMs`. */
+export function runLoad(task: LoadTask, timeoutMs = 120_000): Promise<LoadFigures> {
+  return new Promise((resolve, reject) => {
+    const child = fork(new URL('./load-client.ts', import.meta.url), { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    let settled = false;
+    const timer = setTimeout(() => {
+      if (settled) return;
+      settled = true;
+      child.kill('SIGKILL');
+      reject(new Error(`load generator did not finish within ${timeoutMs} ms`));
+    }, timeoutMs);
+    child.once('message', (m) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      resolve(summarise(m as LoadResult));
+    });
+    child.once('exit', (code) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      reject(new Error(`load generator exited with code ${code}`));
+    });
+    child.send(task);
+  });
+}

@@ -1,0 +1,243 @@
+// `npm run bench`: prints figures (no assertions) for PostgreSQL (DATABASE_URL) and PGlite side by side,
+// then writes BENCHMARKS.md. Every database it uses is its own scratch database or temporary folder.
+import os from 'node:os';
+import { benchBundle, type BundleFigures } from './bundle.ts';
+import { createScratchDatabase, openPgliteTarget, openPostgresTarget, type Target } from './db.ts';
+import { textTable, writeBenchmarks } from './report.ts';
+import { benchResults, computeRatio, type ResultsFigures } from './results.ts';
+import { measureStart, type StartupRun } from './startup.ts';
+import { benchSubmissions, type SubmitFigures } from './submit.ts';
+import { errorText, kb, log, median, ms, now, rate, ratio, tempDir, verdict, type Row } from './util.ts';
+
+const SCALE = {
+  postgres: {
+    submit: { submissions: 2000, warmup: 200, concurrency: 200, openLoop: { count: 200, rate: 20 } },
+    results: { responses: 10_000, departments: 100, reads: 200 },
+  },
+  pglite: {
+    submit: { submissions: 1000, warmup: 100, concurrency: 200, openLoop: { count: 200, rate: 20 } },
+    results: { responses: 1_000, departments: 100, reads: 200 },
+  },
+} as const;
+
+interface PerDb { submit?: SubmitFigures; results?: ResultsFigures; startup: StartupRun[]; errors: string[] }
+
+const cleanups = new Set<() => Promise<void>>();
+async function cleanupAll() {
+  for (const c of [...cleanups].reverse()) await c().catch((err) => log(`cleanup failed: ${errorText(err)}`));
+  cleanups.clear();
+}
+process.once('SIGINT', () => void cleanupAll().finally(() => process.exit(130)));
+
+async function step<T>(errors: string[], what: string, fn: () => Promise<T> | T): Promise<T | undefined> {
+  try {
+    return await fn();
+  } catch (err) {
+    log(`${what} failed: ${err instanceof Error ? err.stack : String(err)}`);
+    errors.push(`${what}: ${errorText(err)}`);
+    return undefined;
+  }
+}
+
+async function withTarget(open: () => Promise<Target>, run: (t: Target) => Promise<void>) {
+  const target = await open();
+  cleanups.add(target.cleanup);
+  try {
+    await run(target);
+  } finally {
+    cleanups.delete(target.cleanup);
+    await target.cleanup();
+  }
+}
+
+async function main() {
+  const startedAt = new Date();
+  const t0 = now();
+  const loadStart = os.loadavg()[0]!;
+  log(`1-minute load average at the start: ${loadStart.toFixed(1)} on ${os.cpus().length} cores`);
+  const adminUrl = process.env.DATABASE_URL;
+  const base = `pingyi_bench_${process.pid}`;
+  const pg: PerDb = { startup: [], errors: [] };
+  const lite: PerDb = { startup: [], errors: [] };
+  let postgresVersion: string | null = null;
+  const pgSettings: string[] = [];
+
+  // ---- figures 1 and 2
+  if (adminUrl) {
+    await step(pg.errors, 'PostgreSQL set-up', () => withTarget(() => openPostgresTarget(adminUrl, base), async (t) => {
+      const [v] = await t.raw.query<{ v: string }>("select current_setting('server_version') as v");
+      postgresVersion = `PostgreSQL ${v?.v ?? '?'} at ${new URL(adminUrl).host} (scratch databases pingyi_bench_<pid>, pingyi_bench_<pid>_boot, dropped after)`;
+      for (const s of ['synchronous_commit', 'shared_buffers', 'max_connections']) {
+        const [r] = await t.raw.query<Record<string, string>>(`show ${s}`);
+        pgSettings.push(`${s}=${r?.[s] ?? '?'}`);
+      }
+      pg.submit = await step(pg.errors, 'PostgreSQL submissions', () => benchSubmissions(t, SCALE.postgres.submit));
+      pg.results = await step(pg.errors, 'PostgreSQL results', () => benchResults(t, SCALE.postgres.results));
+    }));
+  } else {
+    log('DATABASE_URL is not set: PostgreSQL figures skipped (e.g. DATABASE_URL=postgres://root@127.0.0.1:5432/test npm run bench)');
+  }
+  await step(lite.errors, 'PGlite set-up', () => withTarget(() => openPgliteTarget('pingyi-bench-pglite-'), async (t) => {
+    lite.submit = await step(lite.errors, 'PGlite submissions', () => benchSubmissions(t, SCALE.pglite.submit));
+    lite.results = await step(lite.errors, 'PGlite results', () => benchResults(t, SCALE.pglite.results));
+  }));
+
+  // ---- figure 3: start-up of the real shell
+  if (adminUrl) {
+    await step(pg.errors, 'PostgreSQL start-up', async () => {
+      const scratch = await createScratchDatabase(adminUrl, `${base}_boot`);
+      cleanups.add(scratch.drop);
+      const dir = tempDir('pingyi-bench-boot-pg-');
+      try {
+        const env = { DATABASE_URL: scratch.url, DATA_DIR: dir.path };
+        pg.startup.push(await measureStart('PostgreSQL, empty database', env));
+        pg.startup.push(await measureStart('PostgreSQL, existing database', env));
+      } finally {
+        dir.remove();
+        cleanups.delete(scratch.drop);
+        await scratch.drop();
+      }
+    });
+  }
+  await step(lite.errors, 'PGlite start-up', async () => {
+    const dir = tempDir('pingyi-bench-boot-');
+    const demo = tempDir('pingyi-bench-boot-demo-');
+    try {
+      lite.startup.push(await measureStart('PGlite, empty folder', { DATA_DIR: dir.path }));
+      lite.startup.push(await measureStart('PGlite, existing folder', { DATA_DIR: dir.path }));
+      lite.startup.push(await measureStart('PGlite, empty folder, DEMO=true', { DATA_DIR: demo.path, DEMO: 'true' }));
+    } finally {
+      dir.remove();
+      demo.remove();
+    }
+  });
+
+  // ---- figure 4: bundle sizes
+  const bundleErrors: string[] = [];
+  const bundle = await step(bundleErrors, 'bundle sizes', () => benchBundle());
+
+  const totalMs = now() - t0;
+  const { rows, details } = assemble(pg, lite, bundle, bundleErrors, Boolean(adminUrl), pgSettings);
+  console.log(`\n${textTable(rows)}\n`);
+  for (const d of details) console.log(`  · ${d}`);
+  const loadavg = { start: loadStart, end: os.loadavg()[0]! };
+  console.log(`  · 1-minute load average: ${loadavg.start.toFixed(1)} at the start, ${loadavg.end.toFixed(1)} at the end.`);
+  writeBenchmarks(rows, details, { startedAt, totalMs, postgres: postgresVersion, loadavg });
+  console.log(`\nWrote BENCHMARKS.md (${(totalMs / 1000).toFixed(0)} s).`);
+}
+
+function assemble(pg: PerDb, lite: PerDb, bundle: BundleFigures | undefined, bundleErrors: string[], hasPg: boolean, pgSettings: string[]) {
+  const rows: Row[] = [];
+  const details: string[] = [];
+  const na = hasPg ? 'error' : 'not run';
+  const cell = <T>(v: T | undefined, f: (v: T) => string, missing = '—') => (v === undefined ? missing : f(v));
+  const ps = pg.submit;
+  const ls = lite.submit;
+  const ratioOf = (s: SubmitFigures) => s.http.perSecond / s.raw.perSecond;
+
+  // 1. submissions
+  rows.push({
+    metric: `Submit via HTTP, 200 clients (${ps?.submissions ?? 2000} · ${ls?.submissions ?? 1000} × 53 depts)`,
+    pg: cell(ps, (s) => rate(s.http.perSecond), na), pglite: cell(ls, (s) => rate(s.http.perSecond), 'error'), target: '—', ok: '—',
+  });
+  rows.push({ metric: 'Submit raw SQL (1 tx each, pool of 20)', pg: cell(ps, (s) => rate(s.raw.perSecond), na), pglite: cell(ls, (s) => rate(s.raw.perSecond), 'error'), target: '—', ok: '—' });
+  rows.push({
+    metric: 'HTTP ÷ raw throughput', pg: cell(ps, (s) => ratio(ratioOf(s)), na), pglite: cell(ls, (s) => ratio(ratioOf(s)), 'error'),
+    target: '≥ 0.5', ok: verdict(ps ? ratioOf(ps) >= 0.5 : null, ls ? ratioOf(ls) >= 0.5 : null),
+  });
+  rows.push({ metric: 'Submit latency p50 (HTTP)', pg: cell(ps, (s) => ms(s.http.p50), na), pglite: cell(ls, (s) => ms(s.http.p50), 'error'), target: '—', ok: '—' });
+  rows.push({
+    metric: 'Submit latency p99 (HTTP)', pg: cell(ps, (s) => ms(s.http.p99), na), pglite: cell(ls, (s) => ms(s.http.p99), 'error'),
+    target: '≤ 100 ms', ok: verdict(ps ? ps.http.p99 <= 100 : null, ls ? ls.http.p99 <= 100 : null),
+  });
+  rows.push({
+    metric: 'Submit latency p99 at a steady 20/s (open loop)', pg: cell(ps, (s) => ms(s.openLoop.p99), na), pglite: cell(ls, (s) => ms(s.openLoop.p99), 'error'),
+    target: '(≤ 100 ms)', ok: verdict(ps ? ps.openLoop.p99 <= 100 : null, ls ? ls.openLoop.p99 <= 100 : null),
+  });
+  rows.push({
+    metric: 'Node CPU per submission: app / raw', pg: cell(ps, (s) => `${ms(s.cpuMs.http)} / ${ms(s.cpuMs.raw)}`, na),
+    pglite: cell(ls, (s) => `${ms(s.cpuMs.http)} / ${ms(s.cpuMs.raw)}`, 'error'), target: '—', ok: '—',
+  });
+  rows.push({ metric: 'Raw transaction latency p50 / p99', pg: cell(ps, (s) => `${ms(s.raw.p50)} / ${ms(s.raw.p99)}`, na), pglite: cell(ls, (s) => `${ms(s.raw.p50)} / ${ms(s.raw.p99)}`, 'error'), target: '—', ok: '—' });
+  for (const [label, s] of [['PostgreSQL', ps], ['PGlite', ls]] as const) {
+    if (!s) continue;
+    const errors = [...new Set(s.http.errors)];
+    details.push(`${label} submissions: ${s.http.ok}/${s.http.requests} HTTP 200 (statuses ${JSON.stringify(s.http.statuses)}) in ${(s.http.wallMs / 1000).toFixed(1)} s; `
+      + `${s.stored} responses stored in the HTTP round (incl. warm-up and open loop); raw: ${s.submissions - s.raw.failures}/${s.submissions} committed in ${(s.raw.wallMs / 1000).toFixed(1)} s; `
+      + `open loop ${s.openLoop.ok}/${s.openLoop.requests} OK at ${s.openLoop.rate}/s, p50 ${ms(s.openLoop.p50)}, p99 ${ms(s.openLoop.p99)}`
+      + `${errors.length ? `; errors seen: ${errors.join(' | ')}` : ''}.`);
+  }
+  if (ps) {
+    details.push(`With ${ps.concurrency} clients each submitting again as soon as answered, mean latency ≈ clients ÷ throughput (Little's law): `
+      + `even the raw SQL rate of ${rate(ps.raw.perSecond)} means ≈ ${ms((ps.concurrency / ps.raw.perSecond) * 1000)} per submission, so p99 ≤ 100 ms at 200 clients `
+      + `needs ≥ ${(ps.concurrency / 0.1).toLocaleString('en')} submissions/s. The open-loop row (a steady 20/s, i.e. a whole 200-enterprise sample in 10 s) is latency without that queue.`);
+  }
+  details.push('Node CPU per submission: CPU time of the process running the app (HTTP, validation, ORM, pg driver) or, for raw, the plain pg caller, '
+    + 'divided by submissions; the load generator runs in another process and is not counted. It is the figure least disturbed by other work on the machine.');
+  if (pgSettings.length) details.push(`PostgreSQL settings: ${pgSettings.join(', ')}.`);
+
+  // 2. results
+  const pr = pg.results;
+  const lr = lite.results;
+  const scale = (r: ResultsFigures | undefined, pglite: boolean) => (r ? ` (${r.responses.toLocaleString('en')}×${r.departments}${pglite ? ', 1/10 scale' : ''})` : '');
+  rows.push({
+    metric: 'computeRound, incl. 10,000-draw simulation', pg: cell(pr, (r) => `${ms(median(r.computeMs))}${scale(r, false)}`, na),
+    pglite: cell(lr, (r) => `${ms(median(r.computeMs))}${scale(r, true)}`, 'error'), target: '—', ok: '—',
+  });
+  rows.push({ metric: 'Raw GROUP BY avg(score) over the same ratings', pg: cell(pr, (r) => ms(median(r.rawMs)), na), pglite: cell(lr, (r) => ms(median(r.rawMs)), 'error'), target: '—', ok: '—' });
+  rows.push({
+    metric: 'computeRound ÷ raw GROUP BY', pg: cell(pr, (r) => ratio(computeRatio(r)), na), pglite: cell(lr, (r) => ratio(computeRatio(r)), 'error'),
+    target: '≤ 3×', ok: verdict(pr ? computeRatio(pr) <= 3 : null, lr ? computeRatio(lr) <= 3 : null),
+  });
+  rows.push({
+    metric: 'GET /rounds/:id/results (published, admin) p50', pg: cell(pr, (r) => ms(r.read.p50), na), pglite: cell(lr, (r) => ms(r.read.p50), 'error'),
+    target: '≤ 20 ms', ok: verdict(pr ? pr.read.p50 <= 20 : null, lr ? lr.read.p50 <= 20 : null),
+  });
+  for (const [label, r] of [['PostgreSQL', pr], ['PGlite', lr]] as const) {
+    if (!r) continue;
+    const runs = (xs: number[]) => xs.map((x) => x.toFixed(0)).join(', ');
+    details.push(`${label} results: ${r.ratings.toLocaleString('en')} ratings generated in SQL in ${(r.generateMs / 1000).toFixed(1)} s; `
+      + `computeRound runs ${runs(r.computeMs)} ms, raw GROUP BY runs ${runs(r.rawMs)} ms; inside computeRound, the aggregate query takes `
+      + `${ms(median(r.aggregateMs))} and the pure computation (incl. simulation) ${ms(median(r.pureMs))}; results read p99 ${ms(r.read.p99)}, `
+      + `readResults alone (no HTTP) ${ms(r.serviceReadMs)}, `
+      + `${kb(r.payloadBytes)} per response (${r.read.ok}/${r.read.requests} OK).`);
+  }
+
+  // 3. start-up
+  const startCell = (runs: StartupRun[], i: number) => {
+    const r = runs[i];
+    return r ? (r.ms === null ? `failed (${r.error})` : ms(r.ms)) : '—';
+  };
+  rows.push({ metric: 'Start-up to healthy, empty DB (DEMO=false)', pg: hasPg ? startCell(pg.startup, 0) : 'not run', pglite: startCell(lite.startup, 0), target: '—', ok: '—' });
+  rows.push({ metric: 'Start-up to healthy, existing DB', pg: hasPg ? startCell(pg.startup, 1) : 'not run', pglite: startCell(lite.startup, 1), target: '—', ok: '—' });
+  rows.push({ metric: 'Start-up, empty folder, DEMO=true (npm start, server only)', pg: '—', pglite: startCell(lite.startup, 2), target: '—', ok: '—' });
+  details.push('Start-up: `node --import tsx server/main.ts` spawned with NODE_ENV=production, LOG_LEVEL=warn; time from spawn to the first '
+    + 'GET /api/v1/health answering 200 (includes Node + tsx start, migrations, demo seeding where on); stopped with SIGTERM. '
+    + '`npm start` also runs `vite build` first, which is not counted.');
+
+  // 4. bundle
+  if (bundle) {
+    const w = (p: BundleFigures['survey']) => `${kb(p.gzipBytes)} gz (${kb(p.rawBytes)})`;
+    rows.push({ metric: 'Survey page /s/<token>: JS+CSS (no database)', pg: w(bundle.survey), pglite: 'same', target: '—', ok: '—' });
+    rows.push({ metric: 'Dashboard: JS+CSS (no database)', pg: w(bundle.dashboard), pglite: 'same', target: '—', ok: '—' });
+    details.push(`Bundle: from ${bundle.source}${bundle.buildMs ? ` in ${(bundle.buildMs / 1000).toFixed(1)} s` : ''}; gzip = zlib level 9 per file, summed. `
+      + `Survey page files: ${bundle.survey.files.map((f) => f.replace('assets/', '')).join(', ')}. `
+      + `Dashboard files: ${bundle.dashboard.files.map((f) => f.replace('assets/', '')).join(', ')}. `
+      + `All JS+CSS: ${kb(bundle.all.gzipBytes)} gz (${kb(bundle.all.rawBytes)}).`);
+  } else {
+    rows.push({ metric: 'Bundle sizes', pg: 'error', pglite: '—', target: '—', ok: '—' });
+  }
+  for (const e of [...pg.errors.map((e) => `PostgreSQL — ${e}`), ...lite.errors.map((e) => `PGlite — ${e}`), ...bundleErrors]) details.push(`Error: ${e}`);
+  return { rows, details };
+}
+
+main()
+  .catch(async (err) => {
+    console.error(err);
+    process.exitCode = 1;
+  })
+  .finally(async () => {
+    await cleanupAll();
+    // Pools and sockets of the app under test may keep the loop alive a little; the figures are written.
+    process.exit(process.exitCode ?? 0);
+  });

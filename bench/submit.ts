@@ -1,0 +1,151 @@
+// Figure 1: survey submissions at 200 concurrent clients, through HTTP (the app), against the same rows
+// written straight through SQL in one transaction per response (the raw limit), in the same run.
+import { createHash, randomUUID } from 'node:crypto';
+import type { Target } from './db.ts';
+import { openRoundWithTokens, seedRegistry, startApp, type OpenRound } from './fixtures.ts';
+import { runLoad, type LoadFigures, type LoadRequest } from './load.ts';
+import { log, now, percentile } from './util.ts';
+
+const LEVELS = ['satisfied', 'fairly_satisfied', 'basically_satisfied', 'dissatisfied', 'not_applicable'] as const;
+type Level = (typeof LEVELS)[number];
+
+/** A deterministic mix: mostly 满意, some 比较/基本满意, a few 不满意, ~15% 不了解. */
+function levelFor(i: number, j: number): Level {
+  const x = (i * 31 + j * 17 + ((i * j) % 7)) % 20;
+  return x < 10 ? 'satisfied' : x < 14 ? 'fairly_satisfied' : x < 16 ? 'basically_satisfied' : x < 17 ? 'dissatisfied' : 'not_applicable';
+}
+
+interface Answer {
+  ratings: { departmentId: number; level: Level }[];
+  leastSatisfied: number[];
+  comment?: string;
+}
+
+/** Submission `i`: every department rated, 0–3 least-satisfied votes, a comment on every fifth. */
+function answerFor(i: number, departmentIds: number[]): Answer {
+  const ratings = departmentIds.map((departmentId, j) => ({ departmentId, level: levelFor(i, j) }));
+  const votable = ratings.filter((r) => r.level !== 'not_applicable').sort((a, b) => LEVELS.indexOf(b.level) - LEVELS.indexOf(a.level));
+  const leastSatisfied = votable.slice(0, i % 4).map((r) => r.departmentId);
+  return { ratings, leastSatisfied, ...(i % 5 === 0 ? { comment: `基准测试意见 ${i}：办事效率有待提高。` } : {}) };
+}
+
+export interface SubmitFigures {
+  submissions: number;
+  concurrency: number;
+  departments: number;
+  http: LoadFigures;
+  raw: { perSecond: number; p50: number; p99: number; wallMs: number; failures: number };
+  /** CPU time of this process (the app, or the raw pg caller) per submission: robust to a busy machine. */
+  cpuMs: { http: number; raw: number };
+  /** The same submissions at a steady arrival rate well below saturation: latency without queueing. */
+  openLoop: LoadFigures & { rate: number };
+  stored: number;
+}
+
+const cpuMs = (since: NodeJS.CpuUsage) => {
+  const c = process.cpuUsage(since);
+  return (c.user + c.system) / 1000;
+};
+
+/** Writes the rows submitSurvey writes, in one transaction, with no HTTP, ORM or lookups. */
+async function rawSubmissions(target: Target, round: OpenRound, from: number, to: number, concurrency: number,
+  attrs: (uscc: string) => { industry: string; sizeClass: string; township: string }) {
+  const latencies: number[] = [];
+  let failures = 0;
+  let next = from;
+  const day = new Date().toISOString().slice(0, 10);
+  const one = async (i: number) => {
+    const inv = round.invitations[i]!;
+    const a = answerFor(i, round.departmentIds);
+    const e = attrs(inv.uscc);
+    const responseId = randomUUID();
+    await target.raw.transaction(async (query) => {
+      await query(
+        'insert into responses (id, round_id, day, industry, size_class, township, comment, receipt_hash) values ($1, $2, $3, $4, $5, $6, $7, $8)',
+        [responseId, round.id, day, e.industry, e.sizeClass, e.township, a.comment ?? null, createHash('sha256').update(randomUUID()).digest('hex')],
+      );
+      const params: unknown[] = [];
+      const rows = a.ratings.map((r) => {
+        params.push(responseId, round.id, r.departmentId, r.level, null);
+        const k = params.length;
+        return `($${k - 4}, $${k - 3}, $${k - 2}, $${k - 1}, $${k})`;
+      });
+      await query(`insert into ratings (response_id, round_id, department_id, level, comment) values ${rows.join(', ')}`, params);
+      if (a.leastSatisfied.length) {
+        const vp: unknown[] = [];
+        const vrows = a.leastSatisfied.map((d) => {
+          vp.push(responseId, round.id, d);
+          return `($${vp.length - 2}, $${vp.length - 1}, $${vp.length})`;
+        });
+        await query(`insert into least_satisfied_votes (response_id, round_id, department_id) values ${vrows.join(', ')}`, vp);
+      }
+      await query("update invitations set status = 'submitted', submitted_at = $1, submission_id = $2, draft = null where id = $3",
+        [new Date(), randomUUID(), inv.id]);
+    });
+  };
+  const client = async () => {
+    for (let i = next++; i < to; i = next++) {
+      const t = now();
+      try {
+        await one(i);
+        latencies.push(now() - t);
+      } catch (err) {
+        if (failures++ === 0) log(`raw submission failed: ${String(err)}`);
+      }
+    }
+  };
+  const t0 = now();
+  await Promise.all(Array.from({ length: concurrency }, client));
+  const wallMs = now() - t0;
+  return { perSecond: (latencies.length / wallMs) * 1000, p50: percentile(latencies, 50), p99: percentile(latencies, 99), wallMs, failures };
+}
+
+export interface SubmitOptions { submissions: number; warmup: number; concurrency: number; openLoop: { count: number; rate: number } }
+
+export async function benchSubmissions(target: Target, opts: SubmitOptions): Promise<SubmitFigures> {
+  const { database } = target;
+  const total = opts.submissions + opts.warmup + opts.openLoop.count;
+  const at = new Date();
+  log(`${target.label}: seeding ${total} enterprises, 53 departments, two rounds of ${total} invitations`);
+  const registry = await seedRegistry(database.db, total);
+  const httpRound = await openRoundWithTokens(database.db, '2026Q1', total, at);
+  const rawRound = await openRoundWithTokens(database.db, '2026Q2', total, at);
+  const attrs = (uscc: string) => {
+    const e = registry.enterprises.get(uscc)!;
+    return { industry: e.industryZh, sizeClass: e.sizeClass, township: e.township };
+  };
+
+  const { app, base } = await startApp(database);
+  let http: LoadFigures;
+  let openLoop: LoadFigures;
+  let httpCpu: number;
+  try {
+    const requests: LoadRequest[] = httpRound.invitations.map((inv, i) => ({
+      method: 'POST', path: `/api/v1/survey/${inv.token}/submit`,
+      body: JSON.stringify({ submissionId: randomUUID(), ...answerFor(i, httpRound.departmentIds) }),
+    }));
+    const closedEnd = opts.warmup + opts.submissions;
+    log(`${target.label}: HTTP — ${opts.warmup} warm-up + ${opts.submissions} submissions, ${opts.concurrency} concurrent clients`);
+    await runLoad({ base, concurrency: opts.concurrency, warmup: [], measured: requests.slice(0, opts.warmup) });
+    const c0 = process.cpuUsage();
+    http = await runLoad({ base, concurrency: opts.concurrency, warmup: [], measured: requests.slice(opts.warmup, closedEnd) });
+    httpCpu = cpuMs(c0) / opts.submissions;
+    if (http.errors.length) log(`${target.label}: HTTP errors: ${http.errors.join(' | ')}`);
+    log(`${target.label}: HTTP — ${opts.openLoop.count} submissions at a steady ${opts.openLoop.rate}/s (open loop)`);
+    openLoop = await runLoad({ base, concurrency: opts.concurrency, warmup: [], measured: requests.slice(closedEnd), ratePerSecond: opts.openLoop.rate });
+  } finally {
+    await app.close();
+  }
+
+  log(`${target.label}: raw SQL — ${opts.warmup} warm-up + ${opts.submissions} transactions, ${opts.concurrency} concurrent callers`);
+  await rawSubmissions(target, rawRound, 0, opts.warmup, opts.concurrency, attrs);
+  const c1 = process.cpuUsage();
+  const raw = await rawSubmissions(target, rawRound, opts.warmup, opts.warmup + opts.submissions, opts.concurrency, attrs);
+  const rawCpu = cpuMs(c1) / opts.submissions;
+
+  const [row] = await target.raw.query<{ n: string }>('select count(*)::text as n from responses where round_id = $1', [httpRound.id]);
+  return {
+    submissions: opts.submissions, concurrency: opts.concurrency, departments: httpRound.departmentIds.length,
+    http, raw, cpuMs: { http: httpCpu, raw: rawCpu }, openLoop: { ...openLoop, rate: opts.openLoop.rate }, stored: Number(row?.n ?? 0),
+  };
+}

@@ -1,0 +1,71 @@
+// Small helpers shared by the figures: timing, percentiles, formatting, temp folders, the machine.
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+
+export const now = () => performance.now();
+
+/** Nearest-rank percentile of a list of numbers (p in 0..100). */
+export function percentile(values: readonly number[], p: number): number {
+  if (!values.length) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.min(sorted.length, Math.max(1, Math.ceil((p / 100) * sorted.length)));
+  return sorted[rank - 1]!;
+}
+export const median = (values: readonly number[]) => percentile(values, 50);
+
+/** Times `fn` `runs` times (after `warmup` untimed runs); returns every run's milliseconds. */
+export async function timeRuns(runs: number, fn: () => Promise<unknown>, warmup = 0): Promise<number[]> {
+  for (let i = 0; i < warmup; i++) await fn();
+  const out: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = now();
+    await fn();
+    out.push(now() - t);
+  }
+  return out;
+}
+
+export const ms = (v: number) => (Number.isFinite(v) ? (v >= 100 ? `${v.toFixed(0)} ms` : `${v.toFixed(1)} ms`) : '—');
+export const rate = (v: number) => (Number.isFinite(v) ? `${v.toFixed(0)}/s` : '—');
+export const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+export const ratio = (v: number) => (Number.isFinite(v) ? `${v.toFixed(2)}×` : '—');
+
+export function tempDir(prefix: string): { path: string; remove: () => void } {
+  const path = mkdtempSync(join(os.tmpdir(), prefix));
+  return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
+}
+
+export function machine() {
+  const cpus = os.cpus();
+  return {
+    node: process.version,
+    cpu: cpus[0]?.model.trim() ?? 'unknown CPU',
+    cores: cpus.length,
+    memoryGiB: Math.round((os.totalmem() / 1024 ** 3) * 10) / 10,
+    platform: `${os.platform()} ${os.release()} (${os.arch()})`,
+  };
+}
+
+export const log = (line: string) => console.log(`[bench] ${line}`);
+
+/** One row of the final table. Cells are already formatted; `ok` is judged against the target. */
+export interface Row {
+  metric: string;
+  pg: string;
+  pglite: string;
+  target: string;
+  ok: string;
+}
+
+/** "yes"/"NO" for PostgreSQL, with PGlite's verdict beside it when it has a figure too. */
+export function verdict(pg: boolean | null, pglite: boolean | null = null): string {
+  const word = (b: boolean) => (b ? 'yes' : 'NO');
+  if (pg === null && pglite === null) return '—';
+  if (pglite === null) return word(pg!);
+  if (pg === null) return `PGlite ${word(pglite)}`;
+  return `${word(pg)} (PGlite ${word(pglite)})`;
+}
+
+export const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err)).split('\n')[0]!.slice(0, 160);

@@ -1,0 +1,79 @@
+// 数据看板: pick a round (the latest published by default); see its progress, and once computed its
+// ranking, charts and bottom three. Loaded on demand (with recharts) from AdminApp.
+import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Empty, Flex, Select, Skeleton } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router-dom';
+import { defaultRoundId, selectableRounds } from '../../../../../shared/charts/rounds.ts';
+import { LoadError, StaleDataWarning } from '../../components/LoadError.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { listRounds, resultsXlsxUrl } from '../../endpoints.ts';
+import { useErrorText } from '../../errors.ts';
+import { useLoad } from '../../useLoad.ts';
+import { downloadFile } from '../rounds/download.ts';
+import { useQuarter } from './format.tsx';
+import { ResultsSection } from './ResultsSection.tsx';
+import { RoundOverview } from './RoundOverview.tsx';
+
+function ExportButton({ roundId }: { roundId: string }) {
+  const { t } = useTranslation('dashboard');
+  const { message } = App.useApp();
+  const errorText = useErrorText();
+  const quarter = useQuarter();
+  const [busy, setBusy] = useState(false);
+  const run = async () => {
+    setBusy(true);
+    try {
+      await downloadFile(resultsXlsxUrl(roundId), `${quarter(roundId)}-${roundId}.xlsx`);
+    } catch (error) {
+      message.error(t('exportFailed', { reason: errorText(error) }));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return <Button icon={<DownloadOutlined />} loading={busy} onClick={() => void run()}>{busy ? t('exporting') : t('exportXlsx')}</Button>;
+}
+
+export default function DashboardPage() {
+  const { t } = useTranslation('dashboard');
+  const quarter = useQuarter();
+  const rounds = useLoad((signal) => listRounds(signal), []);
+  const [params, setParams] = useSearchParams();
+  const choices = selectableRounds(rounds.data ?? []);
+  // An unknown or unshowable ?round= falls back to the default round.
+  const round = choices.find((r) => r.id === params.get('round')) ?? choices.find((r) => r.id === defaultRoundId(rounds.data ?? []));
+  const hasResults = round?.status === 'closed' || round?.status === 'published';
+
+  const extra = round ? (
+    <Flex gap={8} wrap>
+      <Select
+        aria-label={t('round')}
+        style={{ width: 240 }}
+        value={round.id}
+        onChange={(id: string) => setParams({ round: id })}
+        options={choices.map((r) => ({ value: r.id, label: t('roundOption', { quarter: quarter(r.id), status: t(`status.${r.status}`) }) }))}
+        data-testid="round-select"
+      />
+      {hasResults ? <ExportButton roundId={round.id} /> : null}
+      {hasResults ? <Link to={`/report/${round.id}`}><Button icon={<PrinterOutlined />}>{t('openReport')}</Button></Link> : null}
+    </Flex>
+  ) : null;
+
+  return (
+    <>
+      <PageHeader title={t('title')} subtitle={t('subtitle')} extra={extra} />
+      {rounds.error && !rounds.data ? <LoadError error={rounds.error} onRetry={rounds.reload} />
+        : !rounds.data ? <Skeleton active paragraph={{ rows: 8 }} />
+          : !round ? <Empty description={t('noRounds')} />
+            : (
+              <>
+                <StaleDataWarning error={rounds.error} onRetry={rounds.reload} />
+                <RoundOverview round={round} />
+                {hasResults ? <ResultsSection key={round.id} round={round} rounds={rounds.data} />
+                  : <Alert type="info" showIcon title={t('overview.openOnly')} />}
+              </>
+            )}
+    </>
+  );
+}

@@ -1,0 +1,141 @@
+// Follow up one escalation record (admins): status pending → scheduled → done, the date, notes and the
+// head's written commitment. Others (and withdrawn records) see the same record read-only.
+import { Alert, App, Descriptions, Form, Input, Modal, Select, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { nextStatuses } from '../../../../../shared/charts/escalations.ts';
+import { escalationPatchSchema, type EscalationRecord } from '../../../../../shared/schemas/results.ts';
+import { updateEscalation, type EscalationPatch } from '../../endpoints.ts';
+import { useErrorText } from '../../errors.ts';
+import { blankToNull } from '../../forms.ts';
+import { levelLabel, useQuarter } from '../dashboard/format.tsx';
+
+type Values = { status: 'pending' | 'scheduled' | 'done'; scheduledFor: string | null; doneAt: string | null; notes: string | null; commitment: string | null };
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+interface Props { record: EscalationRecord; editable: boolean; onClose(): void; onSaved(r: EscalationRecord): void }
+
+export function EscalationModal({ record, editable, onClose, onSaved }: Props) {
+  const { t, i18n } = useTranslation('dashboard');
+  const { t: tc } = useTranslation('common');
+  const { message } = App.useApp();
+  const errorText = useErrorText();
+  const quarter = useQuarter();
+  const [form] = Form.useForm<Values>();
+  const [saving, setSaving] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const canEdit = editable && record.status !== 'withdrawn';
+  const title = t('escalations.editTitle', { name: record.departmentName, level: levelLabel(record.level, i18n.language) });
+
+  const save = async () => {
+    let values: Values;
+    try {
+      values = await form.validateFields();
+    } catch {
+      return;
+    }
+    const clean = blankToNull(values);
+    const patch: EscalationPatch = {
+      status: clean.status, scheduledFor: clean.scheduledFor, doneAt: clean.doneAt, notes: clean.notes, commitment: clean.commitment,
+    };
+    if (!escalationPatchSchema.safeParse(patch).success) {
+      setProblem(tc('errors.validation_failed'));
+      return;
+    }
+    setSaving(true);
+    setProblem(null);
+    try {
+      const saved = await updateEscalation(record.id, patch);
+      message.success(t('escalations.saved', { name: saved.departmentName }));
+      onSaved(saved);
+    } catch (error) {
+      setProblem(errorText(error));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const facts = (
+    <Descriptions size="small" column={1} bordered style={{ marginBottom: 16 }} items={[
+      { key: 'round', label: t('escalations.columns.round'), children: quarter(record.roundId) },
+      { key: 'head', label: t('escalations.columns.head'), children: record.headName ? `${record.headName}${record.headTitle ? `（${record.headTitle}）` : ''}` : '—' },
+      { key: 'streak', label: t('escalations.columns.streak'), children: `${t('escalations.streakValue', { count: record.streak })} · ${t('escalations.policyVersion', { version: record.policyVersion })}` },
+    ]} />
+  );
+
+  if (!canEdit) {
+    return (
+      <Modal open title={title} onCancel={onClose} footer={null} destroyOnHidden>
+        {record.status === 'withdrawn' ? <Alert type="warning" showIcon title={t('escalations.withdrawnNote')} style={{ marginBottom: 16 }} /> : null}
+        {facts}
+        <Descriptions size="small" column={1} items={[
+          { key: 'status', label: t('escalations.columns.status'), children: t(`escalations.status.${record.status}`) },
+          { key: 'scheduledFor', label: t('escalations.columns.scheduledFor'), children: record.scheduledFor ?? '—' },
+          { key: 'doneAt', label: t('escalations.columns.doneAt'), children: record.doneAt ?? '—' },
+          { key: 'notes', label: t('escalations.columns.notes'), children: record.notes ?? '—' },
+        ]} />
+        <Typography.Title level={5}>{t('escalations.commitmentTitle')}</Typography.Title>
+        <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{record.commitment ?? '—'}</Typography.Paragraph>
+      </Modal>
+    );
+  }
+
+  const initial: Values = {
+    status: record.status === 'withdrawn' ? 'pending' : record.status,
+    scheduledFor: record.scheduledFor, doneAt: record.doneAt, notes: record.notes, commitment: record.commitment,
+  };
+  return (
+    <Modal
+      open
+      title={title}
+      okText={tc('actions.save')}
+      cancelText={tc('actions.cancel')}
+      confirmLoading={saving}
+      onOk={() => void save()}
+      onCancel={onClose}
+      destroyOnHidden
+      width={640}
+    >
+      {facts}
+      {problem ? <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} /> : null}
+      <Form<Values> form={form} layout="vertical" initialValues={initial}>
+        <Form.Item name="status" label={t('escalations.form.status')} required>
+          <Select options={nextStatuses(record.status).map((s) => ({ value: s, label: t(`escalations.status.${s}`) }))} />
+        </Form.Item>
+        <Form.Item
+          name="scheduledFor"
+          label={t('escalations.form.scheduledFor')}
+          dependencies={['status']}
+          rules={[({ getFieldValue }) => ({
+            validator: async (_r, v: string | null | undefined) => {
+              if (v && !DATE.test(v)) throw new Error(t('escalations.validation.date'));
+              if (getFieldValue('status') === 'scheduled' && !v) throw new Error(t('escalations.validation.scheduledFor'));
+            },
+          })]}
+        >
+          <Input type="date" />
+        </Form.Item>
+        <Form.Item
+          name="doneAt"
+          label={t('escalations.form.doneAt')}
+          dependencies={['status']}
+          rules={[({ getFieldValue }) => ({
+            validator: async (_r, v: string | null | undefined) => {
+              if (v && !DATE.test(v)) throw new Error(t('escalations.validation.date'));
+              if (getFieldValue('status') === 'done' && !v) throw new Error(t('escalations.validation.doneAt'));
+            },
+          })]}
+        >
+          <Input type="date" />
+        </Form.Item>
+        <Form.Item name="notes" label={t('escalations.form.notes')} rules={[{ max: 5000, message: t('escalations.validation.notes') }]}>
+          <Input.TextArea rows={2} placeholder={t('escalations.form.notesPlaceholder')} />
+        </Form.Item>
+        <Form.Item name="commitment" label={t('escalations.form.commitment')} rules={[{ max: 20_000, message: t('escalations.validation.commitment') }]}>
+          <Input.TextArea rows={5} placeholder={t('escalations.form.commitmentPlaceholder')} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,84 @@
+// The department's escalation (问责) status: current streak and level, and its records.
+import { Alert, Card, Descriptions, Empty, Table, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { ESCALATION_LABELS, type EscalationLevel } from '../../../../../shared/results/escalation.ts';
+import type { EscalationRecord } from '../../../../../shared/schemas/results.ts';
+import { LoadError } from '../../components/LoadError.tsx';
+import type { EscalationBoard } from '../../endpoints.ts';
+import { useDates, useQuarter } from '../rectification/labels.tsx';
+
+const LEVEL_COLORS: Record<EscalationLevel, string> = { pledge: 'gold', admonishment: 'orange', reassignment: 'red' };
+const STATUS_COLORS: Record<EscalationRecord['status'], string> = { pending: 'default', scheduled: 'processing', done: 'success', withdrawn: 'default' };
+
+export function useLevelLabel(): (level: EscalationLevel) => string {
+  const { i18n } = useTranslation();
+  return (level) => (i18n.language === 'en' ? ESCALATION_LABELS[level].en : ESCALATION_LABELS[level].zh);
+}
+
+export function EscalationCard({ board, error, loading, onRetry, departmentId }: {
+  board: EscalationBoard | undefined; error: unknown; loading: boolean; onRetry(): void; departmentId: number;
+}) {
+  const { t } = useTranslation('mydept');
+  const levelLabel = useLevelLabel();
+  const quarter = useQuarter();
+  const dates = useDates();
+  const mine = board?.departments.find((d) => d.departmentId === departmentId);
+  const records = (board?.records ?? []).filter((r) => r.departmentId === departmentId);
+
+  return (
+    <Card title={t('escalation.title')} loading={loading && !board} data-testid="escalation-card">
+      {error && !board ? <LoadError error={error} onRetry={onRetry} /> : (
+        <>
+          {mine && mine.level ? (
+            <Alert
+              type={mine.level === 'pledge' ? 'warning' : 'error'}
+              showIcon
+              title={<>{t('escalation.current')} <Tag color={LEVEL_COLORS[mine.level]} data-testid="escalation-level">{levelLabel(mine.level)}</Tag></>}
+              style={{ marginBottom: 16 }}
+            />
+          ) : <Alert type="success" showIcon title={t('escalation.noneHelp')} style={{ marginBottom: 16 }} />}
+          <Descriptions
+            size="small"
+            column={{ xs: 1, sm: 3 }}
+            items={[
+              { key: 'streak', label: t('escalation.streak'), children: <span data-testid="escalation-streak">{t('escalation.streakValue', { n: mine?.streak ?? 0 })}</span> },
+              { key: 'times', label: t('escalation.timesFlagged'), children: t('escalation.timesValue', { n: mine?.timesFlagged ?? 0 }) },
+              { key: 'last', label: t('escalation.lastFlagged'), children: mine?.lastFlaggedRound ? quarter(mine.lastFlaggedRound) : '—' },
+            ]}
+          />
+          <Typography.Title level={5} style={{ marginTop: 8 }}>{t('escalation.records')}</Typography.Title>
+          <Table<EscalationRecord>
+            rowKey="id"
+            size="small"
+            pagination={false}
+            dataSource={records}
+            scroll={{ x: 760 }}
+            locale={{ emptyText: <Empty description={t('escalation.noRecords')} image={Empty.PRESENTED_IMAGE_SIMPLE} /> }}
+            data-testid="escalation-records"
+            expandable={{
+              rowExpandable: (r) => Boolean(r.notes || r.commitment),
+              expandedRowRender: (r) => (
+                <Descriptions size="small" column={1} items={[
+                  ...(r.notes ? [{ key: 'notes', label: t('escalation.notes'), children: <span style={{ whiteSpace: 'pre-wrap' }}>{r.notes}</span> }] : []),
+                  ...(r.commitment ? [{ key: 'commitment', label: t('escalation.commitment'), children: <span style={{ whiteSpace: 'pre-wrap' }}>{r.commitment}</span> }] : []),
+                ]} />
+              ),
+            }}
+            columns={[
+              { title: t('escalation.columns.round'), dataIndex: 'roundId', width: 130, render: (id: string) => quarter(id) },
+              { title: t('escalation.columns.level'), dataIndex: 'level', render: (l: EscalationLevel) => <Tag color={LEVEL_COLORS[l]}>{levelLabel(l)}</Tag> },
+              { title: t('escalation.columns.streak'), dataIndex: 'streak', width: 90 },
+              { title: t('escalation.columns.head'), key: 'head', render: (_, r) => (r.headName ? `${r.headName}${r.headTitle ? `（${r.headTitle}）` : ''}` : '—') },
+              { title: t('escalation.columns.status'), dataIndex: 'status', width: 100, render: (s: EscalationRecord['status']) => <Tag color={STATUS_COLORS[s]}>{t(`escalation.status.${s}`)}</Tag> },
+              { title: t('escalation.columns.scheduledFor'), dataIndex: 'scheduledFor', width: 130, render: (d: string | null) => dates.date(d) },
+              { title: t('escalation.columns.doneAt'), dataIndex: 'doneAt', width: 130, render: (d: string | null) => dates.date(d) },
+            ]}
+          />
+          <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 12, marginBottom: 0 }}>
+            {t('escalation.policy', { pledge: levelLabel('pledge'), admonishment: levelLabel('admonishment'), reassignment: levelLabel('reassignment') })}
+          </Typography.Paragraph>
+        </>
+      )}
+    </Card>
+  );
+}

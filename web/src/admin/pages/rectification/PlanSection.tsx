@@ -1,0 +1,199 @@
+// The rectification plan (整改方案) and the head's commitment (整改承诺): an editor while the case is
+// open or returned, a read-only view otherwise.
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Empty, Flex, Form, Input, Table, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { measureSchema, planBodySchema, type CaseDetail, type PlanBody } from '../../../../../shared/schemas/rectification.ts';
+import { zodRule, showIssues } from '../../forms.ts';
+import { useDates } from './labels.tsx';
+
+type Measure = PlanBody['measures'][number];
+type PlanValues = { problems?: string; measures?: Partial<Measure>[]; commitment?: string };
+
+const blankMeasure = (): Partial<Measure> => ({ measure: '', owner: '', due: '' });
+
+function PlanView({ c }: { c: CaseDetail }) {
+  const { t } = useTranslation('rectification');
+  const dates = useDates();
+  if (!c.plan && !c.commitment) return <Empty description={t('plan.empty')} />;
+  return (
+    <Flex vertical gap={16} data-testid="plan-view">
+      <div>
+        <Typography.Title level={5}>{t('plan.problems')}</Typography.Title>
+        <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{c.plan?.problems ?? t('plan.empty')}</Typography.Paragraph>
+      </div>
+      <div>
+        <Typography.Title level={5}>{t('plan.measures')}</Typography.Title>
+        <Table<Measure>
+          rowKey={(_, i) => String(i)}
+          size="small"
+          pagination={false}
+          dataSource={c.plan?.measures ?? []}
+          columns={[
+            { title: '#', key: 'i', width: 48, render: (_, __, i) => i + 1 },
+            { title: t('plan.measure'), dataIndex: 'measure', render: (v: string) => <span style={{ whiteSpace: 'pre-wrap' }}>{v}</span> },
+            { title: t('plan.owner'), dataIndex: 'owner', width: 180 },
+            { title: t('plan.due'), dataIndex: 'due', width: 140, render: (v: string) => dates.date(v) },
+          ]}
+        />
+      </div>
+      <div>
+        <Typography.Title level={5}>{t('plan.commitment')}</Typography.Title>
+        {c.commitment ? (
+          <Card size="small" style={{ borderColor: '#ffccc7', background: '#fff7f6' }} data-testid="commitment">
+            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{c.commitment}</Typography.Paragraph>
+          </Card>
+        ) : <Typography.Text type="secondary">{t('plan.noCommitment')}</Typography.Text>}
+      </div>
+    </Flex>
+  );
+}
+
+interface EditorProps {
+  c: CaseDetail;
+  saving: boolean;
+  onSave(body: PlanBody): Promise<boolean>;
+  onDirtyChange(dirty: boolean): void;
+}
+
+function PlanEditor({ c, saving, onSave, onDirtyChange }: EditorProps) {
+  const { t } = useTranslation('rectification');
+  const { t: tc } = useTranslation('common');
+  const [form] = Form.useForm<PlanValues>();
+  const [dirty, setDirty] = useState(false);
+  const markDirty = (value: boolean) => { setDirty(value); onDirtyChange(value); };
+
+  const fieldMessage = (path: string): string => {
+    if (path.startsWith('measures.')) {
+      const leaf = path.split('.')[2];
+      return leaf === 'owner' ? t('validation.owner') : leaf === 'due' ? t('validation.due') : t('validation.measure');
+    }
+    if (path === 'measures') return t('validation.measures');
+    if (path === 'commitment') return t('validation.commitment');
+    if (path === 'problems') return t('validation.problems');
+    return tc('errors.validation_failed');
+  };
+
+  const save = async () => {
+    let values: PlanValues;
+    try {
+      values = await form.validateFields();
+    } catch {
+      return; // the fields say what is wrong
+    }
+    const parsed = planBodySchema.safeParse(values);
+    if (!parsed.success) {
+      showIssues(form, parsed.error, fieldMessage);
+      return;
+    }
+    if (await onSave(parsed.data)) markDirty(false);
+  };
+
+  return (
+    <Form<PlanValues>
+      form={form}
+      layout="vertical"
+      initialValues={{
+        problems: c.plan?.problems ?? '',
+        measures: c.plan?.measures.length ? c.plan.measures : [blankMeasure()],
+        commitment: c.commitment ?? '',
+      }}
+      onValuesChange={() => { if (!dirty) markDirty(true); }}
+      data-testid="plan-editor"
+    >
+      <Form.Item name="problems" label={t('plan.problems')} required rules={[zodRule(planBodySchema.shape.problems, t('validation.problems'))]}>
+        <Input.TextArea autoSize={{ minRows: 3, maxRows: 12 }} maxLength={5000} placeholder={t('plan.problemsPlaceholder')} />
+      </Form.Item>
+      <Form.List
+        name="measures"
+        rules={[{
+          validator: async (_, value: unknown) => {
+            const n = Array.isArray(value) ? value.length : 0;
+            if (n < 1 || n > 50) throw new Error(t('validation.measures'));
+          },
+        }]}
+      >
+        {(fields, { add, remove }, { errors }) => (
+          <Form.Item label={t('plan.measures')} required>
+            <Table
+              rowKey="key"
+              size="small"
+              pagination={false}
+              dataSource={fields}
+              data-testid="measures-table"
+              columns={[
+                { title: '#', key: 'i', width: 40, render: (_, __, i) => i + 1 },
+                {
+                  title: t('plan.measure'), key: 'measure',
+                  render: (_, field) => (
+                    <Form.Item name={[field.name, 'measure']} rules={[zodRule(measureSchema.shape.measure, t('validation.measure'))]} style={{ margin: 0 }}>
+                      <Input.TextArea autoSize={{ minRows: 1, maxRows: 6 }} maxLength={1000} aria-label={`${t('plan.measure')} ${field.name + 1}`} />
+                    </Form.Item>
+                  ),
+                },
+                {
+                  title: t('plan.owner'), key: 'owner', width: 200,
+                  render: (_, field) => (
+                    <Form.Item name={[field.name, 'owner']} rules={[zodRule(measureSchema.shape.owner, t('validation.owner'))]} style={{ margin: 0 }}>
+                      <Input maxLength={100} aria-label={`${t('plan.owner')} ${field.name + 1}`} />
+                    </Form.Item>
+                  ),
+                },
+                {
+                  title: t('plan.due'), key: 'due', width: 170,
+                  render: (_, field) => (
+                    <Form.Item name={[field.name, 'due']} rules={[zodRule(measureSchema.shape.due, t('validation.due'))]} style={{ margin: 0 }}>
+                      <Input type="date" aria-label={`${t('plan.due')} ${field.name + 1}`} />
+                    </Form.Item>
+                  ),
+                },
+                {
+                  title: '', key: 'remove', width: 56,
+                  render: (_, field) => (
+                    <Button
+                      type="text"
+                      danger
+                      icon={<DeleteOutlined />}
+                      aria-label={t('plan.removeMeasure')}
+                      title={t('plan.removeMeasure')}
+                      disabled={fields.length <= 1}
+                      onClick={() => { remove(field.name); markDirty(true); }}
+                    />
+                  ),
+                },
+              ]}
+            />
+            <Button
+              type="dashed"
+              icon={<PlusOutlined />}
+              onClick={() => { add(blankMeasure()); markDirty(true); }}
+              disabled={fields.length >= 50}
+              style={{ marginTop: 8 }}
+              data-testid="add-measure"
+            >
+              {t('plan.addMeasure')}
+            </Button>
+            <Form.ErrorList errors={errors} />
+          </Form.Item>
+        )}
+      </Form.List>
+      <Form.Item name="commitment" label={t('plan.commitment')} required rules={[zodRule(planBodySchema.shape.commitment, t('validation.commitment'))]}>
+        <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} maxLength={5000} placeholder={t('plan.commitmentPlaceholder')} />
+      </Form.Item>
+      <Flex gap={12} align="center" wrap>
+        <Button type="primary" loading={saving} onClick={() => { void save(); }} data-testid="save-plan">{t('plan.save')}</Button>
+        {dirty ? <Typography.Text type="warning" data-testid="plan-unsaved">{t('plan.unsaved')}</Typography.Text> : null}
+      </Flex>
+    </Form>
+  );
+}
+
+export function PlanSection({ c, editable, ...editor }: { c: CaseDetail; editable: boolean } & Omit<EditorProps, 'c'>) {
+  const { t } = useTranslation('rectification');
+  return (
+    <Card title={t('plan.title')} data-testid="plan-section">
+      {editable ? <PlanEditor c={c} {...editor} /> : <PlanView c={c} />}
+    </Card>
+  );
+}

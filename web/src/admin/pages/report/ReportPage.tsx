@@ -1,0 +1,199 @@
+// The printable quarterly report (季度通报): A4, the app's menu and header hidden when printing. Title,
+// overview, the ranking, the bottom three with their escalation level, the funnel and ranking charts,
+// the round's escalation records and the rules. Loaded on demand with recharts.
+import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
+import { Alert, Button, Flex, Skeleton } from 'antd';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router-dom';
+import { funnelSeries } from '../../../../../shared/charts/funnel.ts';
+import { rankChange, rankingBars, splitRanking } from '../../../../../shared/charts/ranking.ts';
+import type { EscalationRecord } from '../../../../../shared/schemas/results.ts';
+import { ApiError } from '../../../api.ts';
+import { LoadError } from '../../components/LoadError.tsx';
+import { getEscalationBoard, getRoundResults, roundProgress, type RoundResults } from '../../endpoints.ts';
+import { useLoad } from '../../useLoad.ts';
+import { FunnelChart } from '../dashboard/charts/FunnelChart.tsx';
+import { RankingBarChart } from '../dashboard/charts/RankingBarChart.tsx';
+import { COLORS, fmtMean, fmtPct, LevelTag, useDates, useDeptName, useQuarter } from '../dashboard/format.tsx';
+import { ChangeMark, RulesText } from '../dashboard/RankingTable.tsx';
+
+/** A4 at 96 dpi less the margins: the charts get a fixed width so that print layout never waits for a resize. */
+const CHART_WIDTH = 680;
+
+const PRINT_CSS = `
+@page { size: A4; margin: 14mm 12mm; }
+.report-sheet { background: #fff; width: 210mm; max-width: 100%; margin: 0 auto; padding: 14mm 12mm; box-shadow: 0 1px 6px rgba(0,0,0,.12); color: #000; font-size: 13px; line-height: 1.7; }
+.report-sheet h1 { text-align: center; font-size: 22px; margin: 0 0 4px; letter-spacing: 1px; }
+.report-sheet .issuer { text-align: center; color: #595959; margin-bottom: 6px; }
+.report-sheet .red-rule { border: 0; border-top: 3px solid ${COLORS.flagged}; margin: 0 0 16px; }
+.report-sheet h2 { font-size: 16px; margin: 18px 0 8px; }
+.report-sheet table { width: 100%; border-collapse: collapse; font-size: 12px; }
+.report-sheet th, .report-sheet td { border: 1px solid #bfbfbf; padding: 2px 6px; text-align: center; }
+.report-sheet td.name { text-align: left; }
+.report-sheet tr.flagged td { background: ${COLORS.flaggedBg}; color: ${COLORS.flagged}; font-weight: 600; }
+.report-sheet .draft-mark { color: ${COLORS.flagged}; border: 2px solid ${COLORS.flagged}; padding: 0 8px; font-weight: 700; margin-left: 8px; }
+@media print {
+  .ant-layout-sider, .ant-layout-header, .no-print { display: none !important; }
+  .ant-layout, .ant-layout-content { background: #fff !important; padding: 0 !important; margin: 0 !important; min-height: 0 !important; }
+  .report-sheet { width: auto; padding: 0; box-shadow: none; }
+  .report-sheet .keep { break-inside: avoid; }
+  .report-sheet tr { break-inside: avoid; }
+  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
+`;
+
+function Report({ results, records, invited }: { results: RoundResults; records: EscalationRecord[]; invited: number | null }) {
+  const { t } = useTranslation('dashboard');
+  const name = useDeptName();
+  const quarter = useQuarter();
+  const dates = useDates();
+  const { rules } = results;
+  const { ranked, insufficient } = useMemo(() => splitRanking(results.departments), [results]);
+  const funnel = useMemo(() => funnelSeries(results), [results]);
+  const bars = useMemo(() => rankingBars(results.departments), [results]);
+  const bottom = ranked.filter((d) => d.flagged).sort((a, b) => (b.rank ?? 0) - (a.rank ?? 0));
+  const nameById = useMemo(() => new Map(results.departments.map((d) => [d.departmentId, name(d)])), [results, name]);
+  const recordOf = (id: number) => records.find((r) => r.departmentId === id && r.status !== 'withdrawn');
+  const overview = {
+    invited: invited ?? 0, responses: results.round.responses, rate: invited ? fmtPct(results.round.responses / invited) : '—',
+    departments: results.departments.length, ranked: ranked.length, min: rules.minRatings,
+  };
+  return (
+    <article className="report-sheet" data-testid="report">
+      <h1 data-testid="report-title">{t('report.title', { quarter: quarter(results.round.id) })}</h1>
+      <div className="issuer">
+        {t('report.issuer')} · {results.round.publishedAt ? t('report.publishedOn', { date: dates.date(results.round.publishedAt) }) : <span className="draft-mark">{t('report.draftMark')}</span>}
+      </div>
+      <hr className="red-rule" />
+      {!results.round.publishedAt ? <Alert type="warning" showIcon title={t('report.notPublished')} style={{ marginBottom: 12 }} /> : null}
+
+      <section className="keep">
+        <h2>{t('report.sections.overview')}</h2>
+        <p>{invited ? t('report.overviewText', overview) : t('report.overviewTextNoProgress', overview)}</p>
+      </section>
+
+      <section>
+        <h2>{t('report.sections.ranking')}</h2>
+        <table data-testid="report-ranking">
+          <thead>
+            <tr>
+              <th>{t('ranking.columns.rank')}</th><th>{t('ranking.columns.department')}</th><th>{t('charts.mean')}</th><th>95%</th>
+              <th>{t('ranking.columns.n')}</th><th>{t('ranking.columns.satisfaction')}</th><th>{t('ranking.columns.votes')}</th><th>{t('ranking.columns.change')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {ranked.map((d) => (
+              <tr key={d.departmentId} className={d.flagged ? 'flagged' : undefined}>
+                <td>{d.rank}</td>
+                <td className="name">{name(d)}</td>
+                <td>{fmtMean(d.mean)}</td>
+                <td>{d.ci95 ? `${fmtMean(d.ci95[0])}–${fmtMean(d.ci95[1])}` : '—'}</td>
+                <td>{d.n}</td>
+                <td>{fmtPct(d.satisfactionRate)}</td>
+                <td>{d.leastSatisfiedVotes}</td>
+                <td><ChangeMark change={rankChange(d.rank, d.previousRank)} /></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {insufficient.length ? <p>{t('report.insufficient', { min: rules.minRatings, names: insufficient.map((d) => t('report.insufficientName', { name: name(d), n: d.n })).join(t('report.listSeparator')) })}</p> : null}
+      </section>
+
+      <section className="keep">
+        <h2>{t('report.sections.bottom')}</h2>
+        <p>{t('report.bottomText')}</p>
+        <table data-testid="report-bottom">
+          <thead>
+            <tr><th>{t('ranking.columns.rank')}</th><th>{t('ranking.columns.department')}</th><th>{t('charts.mean')}</th><th>{t('ranking.columns.votes')}</th><th>{t('escalations.columns.head')}</th><th>{t('escalations.columns.streak')}</th><th>{t('ranking.columns.level')}</th></tr>
+          </thead>
+          <tbody>
+            {bottom.map((d) => {
+              const r = recordOf(d.departmentId);
+              return (
+                <tr key={d.departmentId} className="flagged">
+                  <td>{d.rank}</td>
+                  <td className="name">{name(d)}</td>
+                  <td>{fmtMean(d.mean)}</td>
+                  <td>{d.leastSatisfiedVotes}</td>
+                  <td>{r?.headName ? `${r.headName}${r.headTitle ? `（${r.headTitle}）` : ''}` : '—'}</td>
+                  <td>{r ? t('report.streakText', { count: r.streak }) : '—'}</td>
+                  <td>{r ? <LevelTag level={r.level} /> : t('report.noEscalation')}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </section>
+
+      <section>
+        <h2>{t('report.sections.charts')}</h2>
+        <div className="keep">
+          <h3 style={{ fontSize: 14 }}>{t('charts.funnel')}</h3>
+          <p style={{ color: '#595959', fontSize: 12 }}>{t('charts.funnelHelp')}</p>
+          <FunnelChart series={funnel} width={CHART_WIDTH} height={340} />
+        </div>
+        <div className="keep">
+          <h3 style={{ fontSize: 14 }}>{t('charts.ranking')}</h3>
+          <p style={{ color: '#595959', fontSize: 12 }}>{t('charts.rankingHelp')}</p>
+          <RankingBarChart bars={bars} width={CHART_WIDTH} rowHeight={15} />
+        </div>
+      </section>
+
+      <section className="keep">
+        <h2>{t('report.sections.escalations')}</h2>
+        {records.length ? (
+          <table data-testid="report-escalations">
+            <thead>
+              <tr><th>{t('escalations.columns.department')}</th><th>{t('escalations.columns.recordLevel')}</th><th>{t('escalations.columns.head')}</th><th>{t('escalations.columns.status')}</th><th>{t('escalations.columns.scheduledFor')}</th><th>{t('escalations.columns.doneAt')}</th></tr>
+            </thead>
+            <tbody>
+              {records.map((r) => (
+                <tr key={r.id}>
+                  <td className="name">{nameById.get(r.departmentId) ?? r.departmentName}</td>
+                  <td><LevelTag level={r.level} /></td>
+                  <td>{r.headName ?? '—'}</td>
+                  <td>{t(`escalations.status.${r.status}`)}</td>
+                  <td>{r.scheduledFor ?? '—'}</td>
+                  <td>{r.doneAt ?? '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : <p>{t('report.noEscalations')}</p>}
+      </section>
+
+      <section className="keep">
+        <h2>{t('report.sections.rules')}</h2>
+        <RulesText results={results} />
+      </section>
+    </article>
+  );
+}
+
+export default function ReportPage() {
+  const { t } = useTranslation('dashboard');
+  const { roundId = '' } = useParams();
+  const results = useLoad((signal) => getRoundResults(roundId, signal), [roundId]);
+  const board = useLoad((signal) => getEscalationBoard(signal), [roundId]);
+  const progress = useLoad((signal) => roundProgress(roundId, signal), [roundId]);
+  const records = useMemo(() => (board.data?.records ?? []).filter((r) => r.roundId === roundId), [board.data, roundId]);
+  const ready = results.data && (board.data || board.error) && (progress.data || progress.error);
+
+  return (
+    <div className="pingyi-report">
+      <style>{PRINT_CSS}</style>
+      <Flex className="no-print" justify="space-between" gap={8} wrap style={{ marginBottom: 16 }}>
+        <Link to={`/dashboard?round=${encodeURIComponent(roundId)}`}><Button icon={<ArrowLeftOutlined />}>{t('report.back')}</Button></Link>
+        <Button type="primary" icon={<PrinterOutlined />} disabled={!ready} onClick={() => window.print()}>{t('report.print')}</Button>
+      </Flex>
+      {results.error && !results.data ? (
+        results.error instanceof ApiError && results.error.status === 404
+          ? <Alert type="info" showIcon title={t('report.notFound')} />
+          : <LoadError error={results.error} onRetry={results.reload} />
+      ) : !ready || !results.data ? <Skeleton active paragraph={{ rows: 16 }} /> : (
+        <Report results={results.data} records={records} invited={progress.data?.invited ?? null} />
+      )}
+    </div>
+  );
+}

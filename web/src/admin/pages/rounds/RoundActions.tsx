@@ -1,0 +1,174 @@
+// The admin's lifecycle actions on a round, each behind a confirmation that says what will happen.
+import { ExclamationCircleOutlined } from '@ant-design/icons';
+import { Alert, App, Button, DatePicker, Form, Input, Modal, Space } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ROUND_ACTIONS, type RoundAction } from '../../../../../shared/round-lifecycle.ts';
+import { reasonBodySchema, type Round } from '../../../../../shared/schemas/rounds.ts';
+import {
+  closeRound, computeRoundResults, freezeRound, openRound, publishRoundResults, reopenRound, voidRound,
+} from '../../endpoints.ts';
+import { zodRule } from '../../forms.ts';
+import { useQuarter, useRoundErrorText, useTimeFormat } from './labels.tsx';
+
+const allowed = (round: Round, action: RoundAction) => (ROUND_ACTIONS[action].from as readonly string[]).includes(round.status);
+
+type Dialog = 'reopen' | 'void' | null;
+
+export function RoundActions({ round, onChanged, onEdit }: { round: Round; onChanged(): void; onEdit(): void }) {
+  const { t } = useTranslation('rounds');
+  const { t: tc } = useTranslation('common');
+  const { modal, message } = App.useApp();
+  const errorText = useRoundErrorText();
+  const quarter = useQuarter();
+  const time = useTimeFormat();
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const name = quarter(round.id);
+
+  /** A confirmation; the action runs from its OK button, which spins until done. */
+  const confirm = (opts: { title: string; content: string; okText: string; danger?: boolean; run: () => Promise<unknown>; done: string }) => {
+    modal.confirm({
+      title: opts.title,
+      icon: <ExclamationCircleOutlined />,
+      content: opts.content,
+      okText: opts.okText,
+      cancelText: tc('actions.cancel'),
+      okButtonProps: { danger: opts.danger },
+      width: 520,
+      onOk: async () => {
+        try {
+          await opts.run();
+          message.success(opts.done);
+          onChanged();
+        } catch (error) {
+          // Closes the dialog and says why; the page reloads, as the round may have moved on meanwhile.
+          message.error(errorText(error));
+          onChanged();
+        }
+      },
+    });
+  };
+
+  const buttons = [];
+  if (allowed(round, 'update')) buttons.push(<Button key="edit" onClick={onEdit}>{t('actions.edit')}</Button>);
+  if (allowed(round, 'freeze')) {
+    buttons.push(
+      <Button key="freeze" type="primary" onClick={() => confirm({
+        title: t('actions.freezeTitle', { name }), content: t('actions.freezeContent'), okText: t('actions.freeze'),
+        run: () => freezeRound(round.id), done: t('actions.frozen'),
+      })}>{t('actions.freeze')}</Button>,
+    );
+  }
+  if (allowed(round, 'open')) {
+    buttons.push(
+      <Button key="open" type="primary" onClick={() => confirm({
+        title: t('actions.openTitle', { name }), content: t('actions.openContent', { time: time.dateTime(round.closesAt) }), okText: t('actions.open'),
+        run: () => openRound(round.id), done: t('actions.opened'),
+      })}>{t('actions.open')}</Button>,
+    );
+  }
+  if (allowed(round, 'close')) {
+    buttons.push(
+      <Button key="close" onClick={() => confirm({
+        title: t('actions.closeTitle', { name }), content: t('actions.closeContent'), okText: t('actions.close'), danger: true,
+        run: () => closeRound(round.id), done: t('actions.closed'),
+      })}>{t('actions.close')}</Button>,
+    );
+  }
+  if (allowed(round, 'reopen')) buttons.push(<Button key="reopen" onClick={() => setDialog('reopen')}>{t('actions.reopen')}</Button>);
+  if (round.status === 'closed') {
+    buttons.push(
+      <Button key="compute" onClick={() => confirm({
+        title: t('actions.computeTitle', { name }), content: t('actions.computeContent'), okText: t('actions.compute'),
+        run: () => computeRoundResults(round.id), done: t('actions.computed'),
+      })}>{t('actions.compute')}</Button>,
+      <Button key="publish" type="primary" onClick={() => confirm({
+        title: t('actions.publishTitle', { name }), content: t('actions.publishContent', { n: round.bottomN }), okText: t('actions.publish'),
+        run: () => publishRoundResults(round.id), done: t('actions.published'),
+      })}>{t('actions.publish')}</Button>,
+    );
+  }
+  if (allowed(round, 'void')) buttons.push(<Button key="void" danger onClick={() => setDialog('void')}>{t('actions.void')}</Button>);
+
+  return (
+    <>
+      <Space wrap data-testid="round-actions">{buttons}</Space>
+      {dialog ? (
+        <ReasonModal
+          kind={dialog}
+          round={round}
+          onClose={() => setDialog(null)}
+          onDone={() => { setDialog(null); onChanged(); }}
+        />
+      ) : null}
+    </>
+  );
+}
+
+interface ReasonValues { reason: string; closesAt?: Dayjs }
+
+/** Reopen (reason and a new deadline) or void (reason): both are audited with the reason given. */
+function ReasonModal({ kind, round, onClose, onDone }: { kind: 'reopen' | 'void'; round: Round; onClose(): void; onDone(): void }) {
+  const { t } = useTranslation('rounds');
+  const { t: tc } = useTranslation('common');
+  const { message } = App.useApp();
+  const errorText = useRoundErrorText();
+  const quarter = useQuarter();
+  const [form] = Form.useForm<ReasonValues>();
+  const [saving, setSaving] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const save = async () => {
+    let values: ReasonValues;
+    try {
+      values = await form.validateFields();
+    } catch {
+      return;
+    }
+    setSaving(true);
+    setProblem(null);
+    try {
+      if (kind === 'reopen') await reopenRound(round.id, { reason: values.reason.trim(), closesAt: values.closesAt!.format() });
+      else await voidRound(round.id, values.reason.trim());
+      message.success(kind === 'reopen' ? t('actions.reopened') : t('actions.voided'));
+      onDone();
+    } catch (error) {
+      setProblem(errorText(error));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal
+      open
+      title={t(kind === 'reopen' ? 'actions.reopenTitle' : 'actions.voidTitle', { name: quarter(round.id) })}
+      okText={t(kind === 'reopen' ? 'actions.reopen' : 'actions.void')}
+      okButtonProps={{ danger: kind === 'void' }}
+      cancelText={tc('actions.cancel')}
+      confirmLoading={saving}
+      onOk={save}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      <Alert type={kind === 'void' ? 'warning' : 'info'} showIcon title={t(kind === 'reopen' ? 'actions.reopenContent' : 'actions.voidContent')} style={{ marginBottom: 16 }} />
+      {problem ? <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} /> : null}
+      <Form<ReasonValues> form={form} layout="vertical" initialValues={{ reason: '', closesAt: dayjs().add(7, 'day').hour(18).minute(0).second(0).millisecond(0) }}>
+        <Form.Item name="reason" label={t('actions.reason')} required rules={[zodRule(reasonBodySchema.shape.reason, t('actions.reasonRequired'))]}>
+          <Input.TextArea rows={3} maxLength={1000} showCount placeholder={t(kind === 'reopen' ? 'actions.reopenPlaceholder' : 'actions.voidPlaceholder')} />
+        </Form.Item>
+        {kind === 'reopen' ? (
+          <Form.Item
+            name="closesAt"
+            label={t('actions.newDeadline')}
+            required
+            rules={[{ validator: async (_, v: Dayjs | undefined) => { if (!v || !v.isAfter(dayjs())) throw new Error(t('actions.deadlineFuture')); } }]}
+          >
+            <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} disabledDate={(d) => d.isBefore(dayjs(), 'day')} />
+          </Form.Item>
+        ) : null}
+      </Form>
+    </Modal>
+  );
+}

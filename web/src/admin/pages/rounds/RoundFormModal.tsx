@@ -1,0 +1,266 @@
+// Create a round (quarter, sample, strata, departments, rules, dates) or change the settings of a draft.
+// The defaults are the city's usual ones; everything is locked once the pool is frozen.
+import { Alert, App, Col, DatePicker, Divider, Form, InputNumber, Modal, Row, Select, Switch, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { POLICIES } from '../../../../../shared/results/escalation.ts';
+import { createRoundSchema, STRATIFY_BY, updateRoundSchema, type Round, type StratifyBy } from '../../../../../shared/schemas/rounds.ts';
+import { ApiError } from '../../../api.ts';
+import { createRound, listDepartments, updateRound } from '../../endpoints.ts';
+import { departmentName } from '../../labels.ts';
+import { useLoad } from '../../useLoad.ts';
+import { useQuarter, useRoundErrorText } from './labels.tsx';
+
+const NO_STRATA = 'none';
+type StratifyChoice = StratifyBy | typeof NO_STRATA;
+
+interface Values {
+  quarter: Dayjs | null;
+  sampleSize: number;
+  stratifyBy: StratifyChoice;
+  excludedDepartmentIds: number[];
+  votesLimit: number;
+  minRatings: number;
+  bottomN: number;
+  escalationPolicy: string;
+  rotationExclusion: boolean;
+  opensAt: Dayjs | null;
+  closesAt: Dayjs | null;
+}
+
+export const roundIdOf = (d: Dayjs) => `${d.year()}Q${Math.floor(d.month() / 3) + 1}`;
+const quarterStart = (id: string) => dayjs(`${id.slice(0, 4)}-${String((Number(id.slice(5)) - 1) * 3 + 1).padStart(2, '0')}-01`);
+
+/** The quarter after the latest round (or the current quarter when there is none), skipping taken ones. */
+function nextFreeQuarter(taken: ReadonlySet<string>): Dayjs {
+  const now = dayjs().startOf('month');
+  const latest = [...taken].sort().at(-1);
+  const afterLatest = latest ? quarterStart(latest).add(3, 'month') : now;
+  let d = afterLatest.isAfter(now) ? afterLatest : now;
+  while (taken.has(roundIdOf(d))) d = d.add(3, 'month');
+  return d;
+}
+
+/** Default dates: opens on the 1st of the quarter's last month at 09:00 (tomorrow if that is past), closes 14 days later at 18:00. */
+function defaultDates(quarter: Dayjs): { opensAt: Dayjs; closesAt: Dayjs } {
+  const lastMonth = quarter.month(Math.floor(quarter.month() / 3) * 3 + 2).date(1).hour(9).minute(0).second(0).millisecond(0);
+  const tomorrow = dayjs().add(1, 'day').hour(9).minute(0).second(0).millisecond(0);
+  const opensAt = lastMonth.isBefore(tomorrow) ? tomorrow : lastMonth;
+  return { opensAt, closesAt: opensAt.add(14, 'day').hour(18) };
+}
+
+interface Props {
+  /** Edit this draft; absent: create a new round. */
+  round?: Round;
+  /** Ids of the rounds that exist (one round per quarter). */
+  takenIds: readonly string[];
+  onClose(): void;
+  onSaved(round: Round): void;
+}
+
+export function RoundFormModal({ round, takenIds, onClose, onSaved }: Props) {
+  const { t, i18n } = useTranslation('rounds');
+  const { t: tc } = useTranslation('common');
+  const { message } = App.useApp();
+  const quarter = useQuarter();
+  const errorText = useRoundErrorText();
+  const [form] = Form.useForm<Values>();
+  const [saving, setSaving] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const departments = useLoad((signal) => listDepartments(signal), []);
+  const editing = round !== undefined;
+  const taken = useMemo(() => new Set(takenIds), [takenIds]);
+
+  const initialValues = useMemo<Values>(() => {
+    if (round) {
+      const inRound = new Set(round.departments.map((d) => d.departmentId));
+      return {
+        quarter: quarterStart(round.id), sampleSize: round.sampleSize, stratifyBy: round.stratifyBy ?? NO_STRATA,
+        excludedDepartmentIds: (departments.data ?? []).filter((d) => d.active && !inRound.has(d.id)).map((d) => d.id),
+        votesLimit: round.votesLimit, minRatings: round.minRatings, bottomN: round.bottomN, escalationPolicy: round.escalationPolicy,
+        rotationExclusion: round.rotationExclusion, opensAt: dayjs(round.opensAt), closesAt: dayjs(round.closesAt),
+      };
+    }
+    const q = nextFreeQuarter(taken);
+    return {
+      quarter: q, sampleSize: 200, stratifyBy: NO_STRATA, excludedDepartmentIds: [], votesLimit: 3, minRatings: 10, bottomN: 3,
+      escalationPolicy: '2021-v1', rotationExclusion: true, ...defaultDates(q),
+    };
+  }, [round, taken, departments.data]);
+
+  const chosenQuarter = Form.useWatch('quarter', form);
+  const excluded = Form.useWatch('excludedDepartmentIds', form) ?? [];
+  // In edit mode the options also keep departments of the snapshot that have since been deactivated.
+  const inRound = new Set(round?.departments.map((d) => d.departmentId) ?? []);
+  const candidates = (departments.data ?? []).filter((d) => d.active || inRound.has(d.id));
+  const taking = candidates.length - excluded.length;
+
+  const onQuarterChange = (q: Dayjs | null) => {
+    // New quarter, new default dates, unless someone already chose dates by hand.
+    if (q && !form.isFieldTouched('opensAt') && !form.isFieldTouched('closesAt')) form.setFieldsValue(defaultDates(q));
+  };
+
+  const save = async () => {
+    let values: Values;
+    try {
+      values = await form.validateFields();
+    } catch {
+      return; // the fields say what is wrong
+    }
+    setProblem(null);
+    const excludedSet = new Set(values.excludedDepartmentIds);
+    const settings = {
+      sampleSize: values.sampleSize,
+      stratifyBy: values.stratifyBy === NO_STRATA ? null : values.stratifyBy,
+      // All active departments is the server's default: only send a list when some are left out (or when editing).
+      ...(excludedSet.size || editing ? { departmentIds: candidates.filter((d) => !excludedSet.has(d.id)).map((d) => d.id) } : {}),
+      votesLimit: values.votesLimit, minRatings: values.minRatings, bottomN: values.bottomN,
+      escalationPolicy: values.escalationPolicy, rotationExclusion: values.rotationExclusion,
+      opensAt: values.opensAt!.format(), closesAt: values.closesAt!.format(),
+    };
+    const parsed = editing ? updateRoundSchema.safeParse(settings) : createRoundSchema.safeParse({ id: roundIdOf(values.quarter!), ...settings });
+    if (!parsed.success) {
+      setProblem(tc('errors.validation_failed'));
+      return;
+    }
+    setSaving(true);
+    try {
+      const saved = editing ? await updateRound(round.id, settings) : await createRound({ id: roundIdOf(values.quarter!), ...settings });
+      message.success(t(editing ? 'form.saved' : 'form.created', { name: quarter(saved.id) }));
+      onSaved(saved);
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'round_exists') form.setFields([{ name: 'quarter', errors: [t('form.quarterTaken')] }]);
+      else setProblem(errorText(error));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const required = (text: string) => [{ required: true, message: text }];
+  const stratifyOptions = [
+    { value: NO_STRATA, label: t('stratify.none') },
+    ...STRATIFY_BY.map((s) => ({ value: s, label: t(`stratify.${s}`) })),
+  ];
+
+  return (
+    <Modal
+      open
+      title={editing ? t('form.editTitle', { name: quarter(round.id) }) : t('form.createTitle')}
+      okText={editing ? tc('actions.save') : t('form.submit')}
+      cancelText={tc('actions.cancel')}
+      confirmLoading={saving}
+      onOk={save}
+      onCancel={onClose}
+      destroyOnHidden
+      width={720}
+      okButtonProps={{ disabled: departments.loading && !departments.data }}
+    >
+      {problem ? <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} /> : null}
+      {departments.error && !departments.data ? <Alert type="warning" showIcon title={errorText(departments.error)} style={{ marginBottom: 16 }} /> : null}
+      <Form<Values> form={form} layout="vertical" initialValues={initialValues} key={editing && departments.data ? 'ready' : 'initial'}>
+        <Row gutter={16}>
+          <Col xs={24} sm={12}>
+            <Form.Item
+              name="quarter"
+              label={t('form.quarter')}
+              extra={chosenQuarter ? t('form.roundId', { id: roundIdOf(chosenQuarter) }) : undefined}
+              rules={[
+                ...required(t('form.quarterRequired')),
+                { validator: async (_, v: Dayjs | null) => { if (!editing && v && taken.has(roundIdOf(v))) throw new Error(t('form.quarterTaken')); } },
+              ]}
+            >
+              <DatePicker
+                picker="quarter"
+                disabled={editing}
+                allowClear={false}
+                style={{ width: '100%' }}
+                onChange={onQuarterChange}
+                disabledDate={(d) => !editing && taken.has(roundIdOf(d))}
+                data-testid="quarter-picker"
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item name="sampleSize" label={t('form.sampleSize')} extra={t('form.sampleSizeHelp')} rules={required(t('form.sampleSizeRequired'))}>
+              <InputNumber min={1} max={100_000} precision={0} style={{ width: '100%' }} suffix={t('form.enterprisesUnit')} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item name="stratifyBy" label={t('form.stratifyBy')} extra={t('form.stratifyHelp')}>
+              <Select options={stratifyOptions} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item name="rotationExclusion" label={t('form.rotationExclusion')} extra={t('form.rotationExclusionHelp')} valuePropName="checked">
+              <Switch />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item name="opensAt" label={t('form.opensAt')} rules={required(t('form.opensAtRequired'))}>
+              <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} data-testid="opens-at" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item
+              name="closesAt"
+              label={t('form.closesAt')}
+              extra={t('form.closesAtHelp')}
+              dependencies={['opensAt']}
+              rules={[
+                ...required(t('form.closesAtRequired')),
+                ({ getFieldValue }) => ({
+                  validator: async (_, v: Dayjs | null) => {
+                    const opens = getFieldValue('opensAt') as Dayjs | null;
+                    if (v && opens && !v.isAfter(opens)) throw new Error(t('form.closesAfterOpens'));
+                  },
+                }),
+              ]}
+            >
+              <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} data-testid="closes-at" />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item
+          name="excludedDepartmentIds"
+          label={t('form.departments')}
+          extra={departments.data ? t('form.departmentsCount', { count: taking, total: candidates.length }) : tc('states.loading')}
+          rules={[{ validator: async () => { if (departments.data && taking < 1) throw new Error(t('form.departmentsRequired')); } }]}
+        >
+          <Select
+            mode="multiple"
+            allowClear
+            loading={departments.loading}
+            placeholder={t('form.departmentsPlaceholder')}
+            optionFilterProp="label"
+            options={candidates.map((d) => ({ value: d.id, label: `${departmentName(d, i18n.language)}（${d.code}）` }))}
+          />
+        </Form.Item>
+        <Divider titlePlacement="start" plain>{t('form.rules')}</Divider>
+        <Row gutter={16}>
+          <Col xs={24} sm={6}>
+            <Form.Item name="votesLimit" label={t('form.votesLimit')} tooltip={t('form.votesLimitHelp')} rules={required(t('form.numberRequired'))}>
+              <InputNumber min={0} max={10} precision={0} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={6}>
+            <Form.Item name="minRatings" label={t('form.minRatings')} tooltip={t('form.minRatingsHelp')} rules={required(t('form.numberRequired'))}>
+              <InputNumber min={1} max={10_000} precision={0} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={6}>
+            <Form.Item name="bottomN" label={t('form.bottomN')} tooltip={t('form.bottomNHelp')} rules={required(t('form.numberRequired'))}>
+              <InputNumber min={1} max={20} precision={0} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={6}>
+            <Form.Item name="escalationPolicy" label={t('form.escalationPolicy')} tooltip={t('form.escalationPolicyHelp')}>
+              <Select options={Object.keys(POLICIES).map((v) => ({ value: v, label: v }))} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Typography.Text type="secondary">{t('form.lockNote')}</Typography.Text>
+      </Form>
+    </Modal>
+  );
+}

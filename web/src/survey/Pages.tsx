@@ -1,0 +1,93 @@
+// Everything that is not the form: the thank-you page with its receipt, "already submitted",
+// closed, not yet open, replaced link, unknown link, too many requests, no connection.
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { checkReceipt } from './api.ts';
+import { formatTime, type Lang } from './model.ts';
+
+/** A page with one message; its heading takes focus so screen readers announce the change. */
+export function Message({ title, children, tone = 'info', testId }: { title: string; children?: ReactNode; tone?: 'info' | 'done' | 'warn'; testId?: string }) {
+  const ref = useRef<HTMLHeadingElement>(null);
+  useEffect(() => ref.current?.focus({ preventScroll: true }), []);
+  return (
+    <section className={`message message--${tone}`} data-testid={testId}>
+      <h2 ref={ref} tabIndex={-1} className="message__title">{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+export function RetryButton({ onRetry }: { onRetry: () => void }) {
+  const { t } = useTranslation('survey');
+  return <button type="button" className="primary" onClick={onRetry}>{t('state.retry')}</button>;
+}
+
+/** The receipt, large and copyable, with the time and what it is for. */
+export function Receipt({ receipt, submittedAt, roundId, lang }: { receipt: string; submittedAt: string; roundId: string; lang: Lang }) {
+  const { t } = useTranslation('survey');
+  const [copy, setCopy] = useState<'idle' | 'copied' | 'failed'>('idle');
+  const codeRef = useRef<HTMLElement>(null);
+
+  async function copyCode() {
+    try {
+      await navigator.clipboard.writeText(receipt);
+      setCopy('copied');
+    } catch {
+      // No clipboard API (plain http, older in-app browsers): select the code for a long-press copy.
+      const range = document.createRange();
+      if (codeRef.current) range.selectNodeContents(codeRef.current);
+      window.getSelection()?.removeAllRanges();
+      window.getSelection()?.addRange(range);
+      setCopy('failed');
+    }
+  }
+
+  return (
+    <div className="receipt" data-testid="receipt">
+      <p className="receipt__label" id="receipt-label">{t('done.receiptLabel')}</p>
+      <p className="receipt__code"><code ref={codeRef} aria-labelledby="receipt-label" data-testid="receipt-code">{receipt}</code></p>
+      <button type="button" className="secondary" onClick={() => void copyCode()}>{t('done.copy')}</button>
+      <span className="receipt__copied" role="status">{copy === 'copied' ? t('done.copied') : copy === 'failed' ? t('done.copyFailed') : ''}</span>
+      <p>{t('done.submittedAt', { time: formatTime(submittedAt, lang) })}</p>
+      <p className="hint">{t('done.explain')}</p>
+      <ReceiptCheck roundId={roundId} receipt={receipt} />
+    </div>
+  );
+}
+
+/** "Was my response counted?" by receipt code; the code is filled in when this phone has it. */
+export function ReceiptCheck({ roundId, receipt }: { roundId: string; receipt?: string }) {
+  const { t } = useTranslation('survey');
+  const [code, setCode] = useState(receipt ?? '');
+  const [state, setState] = useState<'idle' | 'checking' | 'counted' | 'notCounted' | 'failed'>('idle');
+
+  async function check(e: React.FormEvent) {
+    e.preventDefault();
+    const value = code.trim().toUpperCase();
+    if (value.length < 4) return;
+    setState('checking');
+    try {
+      const { counted } = await checkReceipt(roundId, value);
+      setState(counted ? 'counted' : 'notCounted');
+    } catch {
+      setState('failed');
+    }
+  }
+
+  const text = state === 'checking' ? t('check.checking') : state === 'counted' ? t('check.counted')
+    : state === 'notCounted' ? t('check.notCounted') : state === 'failed' ? t('check.failed') : '';
+  return (
+    <form className="check-form" onSubmit={(e) => void check(e)} aria-labelledby="check-title">
+      <h3 id="check-title">{t('check.title')}</h3>
+      {!receipt && (
+        <>
+          <label htmlFor="receipt-input" className="field-label">{t('check.inputLabel')}</label>
+          <input id="receipt-input" value={code} onChange={(e) => setCode(e.target.value)} placeholder={t('check.placeholder')}
+            autoComplete="off" autoCapitalize="characters" spellCheck={false} maxLength={40} />
+        </>
+      )}
+      <button type="submit" className="secondary" disabled={state === 'checking'}>{t('check.button')}</button>
+      <p role="status" className={`check-form__result check-form__result--${state}`} data-testid="receipt-check">{text}</p>
+    </form>
+  );
+}

@@ -1,0 +1,33 @@
+// The survey's four calls. Responses are checked by the server's response schemas, so they are typed, not re-parsed
+// (parsing here would pull zod's parser into the phone's download).
+import type { z } from 'zod';
+import type { Draft, draftSavedSchema, Submission, submitResultSchema, SurveyView } from '../../../shared/survey.ts';
+import { ApiError, request } from '../api.ts';
+
+export type SubmitResult = z.infer<typeof submitResultSchema>;
+type DraftSaved = z.infer<typeof draftSavedSchema>;
+
+const base = (token: string) => `/api/v1/survey/${encodeURIComponent(token)}`;
+
+export const fetchSurvey = (token: string) => request<SurveyView>(base(token), { skipAuthRedirect: true });
+
+export const putDraft = (token: string, draft: Draft) =>
+  request<DraftSaved>(`${base(token)}/draft`, { method: 'PUT', body: draft, skipAuthRedirect: true });
+
+export const postSubmission = (token: string, submission: Submission) =>
+  request<SubmitResult>(`${base(token)}/submit`, { method: 'POST', body: submission, skipAuthRedirect: true });
+
+export const checkReceipt = (roundId: string, receipt: string) =>
+  request<{ counted: boolean }>(`/api/v1/rounds/${encodeURIComponent(roundId)}/receipts/${encodeURIComponent(receipt)}`, { skipAuthRedirect: true });
+
+/** Problems a 422 carries, read defensively (details is `unknown` on the wire). */
+export function problemsOf(err: ApiError): { code: string; departmentIds: number[] }[] {
+  if (!Array.isArray(err.details)) return [];
+  return err.details.flatMap((p: unknown) => {
+    if (typeof p !== 'object' || p === null || typeof (p as { code?: unknown }).code !== 'string') return [];
+    const ids = (p as { departmentIds?: unknown }).departmentIds;
+    return [{ code: (p as { code: string }).code, departmentIds: Array.isArray(ids) ? ids.filter((x): x is number => typeof x === 'number') : [] }];
+  });
+}
+
+export { ApiError };

@@ -1,0 +1,2 @@
+// Vite bundles imported CSS files; the survey's plain stylesheet is one (see SurveyApp.tsx).
+declare module '*.css' {}

@@ -1,0 +1,158 @@
+// The form's answers and the pure rules around them: drafts in and out, votes, progress.
+import type { RatingLevel } from '../../../shared/results/levels.ts';
+import { COMMENT_MAX, OVERALL_COMMENT_MAX } from '../../../shared/survey-rules.ts';
+import type { Draft, Submission, SurveyView } from '../../../shared/survey.ts';
+
+export type Department = SurveyView['departments'][number];
+export type Lang = 'zh' | 'en';
+
+export interface Answer {
+  level: RatingLevel | null;
+  comment: string;
+}
+
+export interface Answers {
+  ratings: Readonly<Record<number, Answer>>;
+  votes: readonly number[];
+  comment: string;
+}
+
+export interface Rules {
+  departmentIds: number[];
+  votesLimit: number;
+}
+
+export const EMPTY_ANSWER: Answer = { level: null, comment: '' };
+const LEVELS: readonly string[] = ['satisfied', 'fairly_satisfied', 'basically_satisfied', 'dissatisfied', 'not_applicable'];
+
+export const isApplicable = (level: RatingLevel | null): boolean => level !== null && level !== 'not_applicable';
+
+export type Action =
+  | { type: 'rate'; departmentId: number; level: RatingLevel }
+  | { type: 'comment'; departmentId: number; comment: string }
+  | { type: 'vote'; departmentId: number; on: boolean; limit: number }
+  | { type: 'overall'; comment: string };
+
+export function reduce(state: Answers, action: Action): Answers {
+  switch (action.type) {
+    case 'rate': {
+      const prev = state.ratings[action.departmentId] ?? EMPTY_ANSWER;
+      if (prev.level === action.level) return state;
+      const ratings = { ...state.ratings, [action.departmentId]: { ...prev, level: action.level } };
+      // A vote cannot stay on a department the enterprise had no dealings with.
+      const votes = action.level === 'not_applicable' ? state.votes.filter((id) => id !== action.departmentId) : state.votes;
+      return { ...state, ratings, votes };
+    }
+    case 'comment': {
+      const prev = state.ratings[action.departmentId] ?? EMPTY_ANSWER;
+      const comment = action.comment.slice(0, COMMENT_MAX);
+      if (prev.comment === comment) return state;
+      return { ...state, ratings: { ...state.ratings, [action.departmentId]: { ...prev, comment } } };
+    }
+    case 'vote': {
+      const has = state.votes.includes(action.departmentId);
+      if (action.on === has) return state;
+      if (!action.on) return { ...state, votes: state.votes.filter((id) => id !== action.departmentId) };
+      if (state.votes.length >= action.limit || !isApplicable(state.ratings[action.departmentId]?.level ?? null)) return state;
+      return { ...state, votes: [...state.votes, action.departmentId] };
+    }
+    case 'overall': {
+      const comment = action.comment.slice(0, OVERALL_COMMENT_MAX);
+      return comment === state.comment ? state : { ...state, comment };
+    }
+  }
+}
+
+/** Reads a draft (the server's or the local copy, which may be old or tampered with) into answers the form accepts. */
+export function fromDraft(draft: unknown, rules: Rules): Answers {
+  const known = new Set(rules.departmentIds);
+  const ratings: Record<number, Answer> = {};
+  const d = (typeof draft === 'object' && draft !== null ? draft : {}) as Record<string, unknown>;
+  if (Array.isArray(d.ratings)) {
+    for (const r of d.ratings as unknown[]) {
+      if (typeof r !== 'object' || r === null) continue;
+      const { departmentId, level, comment } = r as Record<string, unknown>;
+      if (typeof departmentId !== 'number' || !known.has(departmentId)) continue;
+      ratings[departmentId] = {
+        level: typeof level === 'string' && LEVELS.includes(level) ? (level as RatingLevel) : null,
+        comment: typeof comment === 'string' ? comment.slice(0, COMMENT_MAX) : '',
+      };
+    }
+  }
+  const votes: number[] = [];
+  if (Array.isArray(d.leastSatisfied)) {
+    for (const id of d.leastSatisfied as unknown[]) {
+      if (typeof id !== 'number' || votes.includes(id) || votes.length >= rules.votesLimit) continue;
+      if (known.has(id) && isApplicable(ratings[id]?.level ?? null)) votes.push(id);
+    }
+  }
+  const comment = typeof d.comment === 'string' ? d.comment.slice(0, OVERALL_COMMENT_MAX) : '';
+  return { ratings, votes, comment };
+}
+
+/** What is saved as the draft: everything typed so far, untrimmed. */
+export function toDraft(a: Answers): Draft {
+  const ratings: Draft['ratings'] = [];
+  for (const [id, r] of Object.entries(a.ratings)) {
+    if (r.level === null && !r.comment) continue;
+    ratings.push(r.comment ? { departmentId: Number(id), level: r.level, comment: r.comment } : { departmentId: Number(id), level: r.level });
+  }
+  return { ratings, leastSatisfied: [...a.votes], ...(a.comment ? { comment: a.comment } : {}) };
+}
+
+/** The submission body; answers still missing are left out (checkSubmission reports them). */
+export function toSubmission(a: Answers, departments: readonly Department[], submissionId: string): Submission {
+  const ratings: Submission['ratings'] = [];
+  for (const d of departments) {
+    const r = a.ratings[d.id];
+    if (!r?.level) continue;
+    const comment = r.level === 'not_applicable' ? '' : r.comment.trim();
+    ratings.push(comment ? { departmentId: d.id, level: r.level, comment } : { departmentId: d.id, level: r.level });
+  }
+  const comment = a.comment.trim();
+  return { submissionId, ratings, leastSatisfied: [...a.votes], ...(comment ? { comment } : {}) };
+}
+
+export const answeredCount = (a: Answers, departments: readonly Department[]) =>
+  departments.reduce((n, d) => n + (a.ratings[d.id]?.level ? 1 : 0), 0);
+
+export const departmentName = (d: Department, lang: Lang) => (lang === 'en' && d.nameEn ? d.nameEn : d.nameZh);
+
+const normalise = (s: string) => s.toLowerCase().replace(/\s+/g, '');
+
+/** Search by Chinese or English name or code; spaces ignored. */
+export function matches(d: Department, query: string): boolean {
+  const q = normalise(query);
+  if (!q) return true;
+  return [d.nameZh, d.nameEn ?? '', d.code].some((s) => normalise(s).includes(q));
+}
+
+export const CATEGORY_ORDER = ['economic', 'enforcement', 'service', 'social', 'utility', 'party'] as const;
+export type CategoryKey = (typeof CATEGORY_ORDER)[number] | 'other';
+
+/** Departments by category in the usual order (the round's order within each); unknown categories last. */
+export function groupByCategory(departments: readonly Department[]): { key: CategoryKey; departments: Department[] }[] {
+  const groups = new Map<CategoryKey, Department[]>();
+  for (const key of CATEGORY_ORDER) groups.set(key, []);
+  groups.set('other', []);
+  for (const d of departments) {
+    const key = (CATEGORY_ORDER as readonly string[]).includes(d.category) ? (d.category as CategoryKey) : 'other';
+    groups.get(key)!.push(d);
+  }
+  return [...groups].filter(([, list]) => list.length > 0).map(([key, list]) => ({ key, departments: list }));
+}
+
+/** Date and time in the city's time zone, the way the notice prints it. */
+export function formatTime(iso: string, lang: Lang, opts: { dateOnly?: boolean; timeOnly?: boolean } = {}): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '';
+  const fields: Intl.DateTimeFormatOptions = opts.timeOnly
+    ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }
+    : { year: 'numeric', month: lang === 'en' ? 'short' : 'long', day: 'numeric', ...(opts.dateOnly ? {} : { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }) };
+  const locale = lang === 'en' ? 'en-GB' : 'zh-CN';
+  try {
+    return new Intl.DateTimeFormat(locale, { ...fields, timeZone: 'Asia/Shanghai' }).format(date);
+  } catch {
+    return new Intl.DateTimeFormat(locale, fields).format(date); // an old browser without time-zone data
+  }
+}
