@@ -1,7 +1,7 @@
 // The enterprise's side: open a link, save drafts, submit once. Submitting is one transaction and
 // idempotent by submission id; the response row carries nothing that points back to the invitation.
 import { createHash, createHmac, hkdfSync, randomUUID } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Scale } from '../../shared/results/scale.ts';
 import { linksWork } from '../../shared/round-lifecycle.ts';
 import { checkSubmission, type Draft, type Submission, type SurveyState, type SurveyView } from '../../shared/survey.ts';
@@ -63,10 +63,10 @@ const unknownLink = () => new NotFound('This survey link is not valid. Please ch
 
 export async function openSurvey(db: Db, token: string, now: Date): Promise<SurveyView> {
   return db.transaction(async (tx) => {
-    let found = await findByToken(tx, token);
+    const found = await findByToken(tx, token);
     if (!found) throw unknownLink();
-    await settleDeadline(tx, found.round.id, now);
-    found = (await findByToken(tx, token))!;
+    // Past its deadline the round is closed for everyone; stateOf already treats it so.
+    if (found.round.status === 'open' && found.round.closesAt <= now) await settleDeadline(tx, found.round.id, now);
     const state = stateOf(found, now);
     const inv = found.kind === 'invitation' ? found.invitation : null;
     // Opening changes nothing but "opened" (chat apps prefetch links; only submit spends one).
@@ -153,7 +153,7 @@ export async function submitSurvey(db: Db, receiptFor: ReturnType<typeof makeRec
     }
     // The row lock above and this guard make "one response per invitation" hold under concurrency.
     const marked = await tx.update(invitations).set({ status: 'submitted', submittedAt: now, submissionId: s.submissionId, draft: null })
-      .where(eq(invitations.id, inv.id)).returning({ id: invitations.id });
+      .where(and(eq(invitations.id, inv.id), isNull(invitations.submittedAt))).returning({ id: invitations.id });
     if (marked.length !== 1) throw new Conflict('This survey has already been submitted.', undefined, 'already_submitted');
     return { receipt, submittedAt: now.toISOString() };
   });

@@ -24,3 +24,24 @@ export function showIssues(form: FormInstance, error: z.ZodError, message: (fiel
     errors: [message(issue.path.join('.'))],
   })));
 }
+
+/**
+ * The one way the admin forms validate: the field rules first, then the shared schema on
+ * `prepare(values)`; the schema's issues go back onto the fields. Null when anything is wrong.
+ */
+export async function parseForm<V, S extends z.ZodType>(
+  form: FormInstance<V>, schema: S, message: (field: string) => string, prepare: (values: V) => unknown = (v) => v,
+): Promise<z.output<S> | null> {
+  let values: V;
+  try {
+    values = await form.validateFields();
+  } catch {
+    return null; // the fields show what is wrong
+  }
+  const parsed = schema.safeParse(prepare(values));
+  if (!parsed.success) {
+    showIssues(form as FormInstance, parsed.error, message);
+    return null;
+  }
+  return parsed.data;
+}

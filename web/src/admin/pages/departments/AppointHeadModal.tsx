@@ -7,7 +7,7 @@ import { headInputSchema, type Department } from '../../../../../shared/schemas/
 import { ApiError } from '../../../api.ts';
 import { appointHead } from '../../endpoints.ts';
 import { useErrorText } from '../../errors.ts';
-import { showIssues, zodRule } from '../../forms.ts';
+import { zodRule, parseForm } from '../../forms.ts';
 
 type Values = z.input<typeof headInputSchema>;
 const shape = headInputSchema.shape;
@@ -25,22 +25,13 @@ export function AppointHeadModal({ department, onClose, onSaved }: Props) {
   const current = department.head;
 
   const save = async () => {
-    let values: Values;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return;
-    }
-    const parsed = headInputSchema.safeParse(values);
-    if (!parsed.success) {
-      showIssues(form, parsed.error, () => tc('errors.validation_failed'));
-      return;
-    }
+    const input = await parseForm(form, headInputSchema, () => tc('errors.validation_failed'));
+    if (!input) return;
     setSaving(true);
     setProblem(null);
     try {
-      const saved = await appointHead(department.id, parsed.data);
-      message.success(t('appointed', { head: parsed.data.name, name: saved.nameZh }));
+      const saved = await appointHead(department.id, input);
+      message.success(t('appointed', { head: input.name, name: saved.nameZh }));
       onSaved(saved);
     } catch (error) {
       if (error instanceof ApiError && error.code === 'invalid') form.setFields([{ name: 'since', errors: [t('sinceTooEarly')] }]);

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ledgerBodySchema, type CaseDetail } from '../../../../../shared/schemas/rectification.ts';
 import type { LedgerBody } from '../../endpoints.ts';
-import { showIssues, zodRule } from '../../forms.ts';
+import { parseForm, zodRule } from '../../forms.ts';
 import { useDates } from './labels.tsx';
 
 type Entry = CaseDetail['ledger'][number];
@@ -24,20 +24,12 @@ function AddEntryModal({ onClose, onAdd }: { onClose(): void; onAdd(body: Ledger
   const [saving, setSaving] = useState(false);
 
   const save = async () => {
-    let values: Values;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return;
-    }
-    const parsed = ledgerBodySchema.safeParse(values);
-    if (!parsed.success) {
-      showIssues(form, parsed.error, (field) => (field in shape ? t(`validation.${field as 'date' | 'enterprise' | 'issue' | 'action'}`) : tc('errors.validation_failed')));
-      return;
-    }
+    const entry = await parseForm(form, ledgerBodySchema,
+      (field) => (field in shape ? t(`validation.${field as 'date' | 'enterprise' | 'issue' | 'action'}`) : tc('errors.validation_failed')));
+    if (!entry) return;
     setSaving(true);
     try {
-      if (await onAdd(parsed.data)) onClose();
+      if (await onAdd(entry)) onClose();
     } finally {
       setSaving(false);
     }

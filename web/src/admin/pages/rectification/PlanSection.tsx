@@ -5,7 +5,7 @@ import { Button, Card, Empty, Flex, Form, Input, Table, Typography } from 'antd'
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { measureSchema, planBodySchema, type CaseDetail, type PlanBody } from '../../../../../shared/schemas/rectification.ts';
-import { zodRule, showIssues } from '../../forms.ts';
+import { zodRule, parseForm } from '../../forms.ts';
 import { useDates } from './labels.tsx';
 
 type Measure = PlanBody['measures'][number];
@@ -76,18 +76,8 @@ function PlanEditor({ c, saving, onSave, onDirtyChange }: EditorProps) {
   };
 
   const save = async () => {
-    let values: PlanValues;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return; // the fields say what is wrong
-    }
-    const parsed = planBodySchema.safeParse(values);
-    if (!parsed.success) {
-      showIssues(form, parsed.error, fieldMessage);
-      return;
-    }
-    if (await onSave(parsed.data)) markDirty(false);
+    const plan = await parseForm(form, planBodySchema, fieldMessage);
+    if (plan && (await onSave(plan))) markDirty(false);
   };
 
   return (

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { attachmentSchema, progressBodySchema, type CaseDetail } from '../../../../../shared/schemas/rectification.ts';
 import type { ProgressBody } from '../../endpoints.ts';
-import { showIssues, zodRule } from '../../forms.ts';
+import { zodRule, parseForm } from '../../forms.ts';
 import { useDates } from './labels.tsx';
 
 type Attachment = CaseDetail['progress'][number]['attachments'][number];
@@ -38,25 +38,14 @@ function ProgressForm({ onAdd }: { onAdd(body: ProgressBody): Promise<boolean> }
   const [saving, setSaving] = useState(false);
 
   const save = async () => {
-    let values: Values;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return;
-    }
-    // An empty link field means "no link".
-    const body = {
-      text: values.text,
-      attachments: (values.attachments ?? []).map((a) => ({ label: a.label, ...(a.url?.trim() ? { url: a.url.trim() } : {}) })),
-    };
-    const parsed = progressBodySchema.safeParse(body);
-    if (!parsed.success) {
-      showIssues(form, parsed.error, (path) => (path.endsWith('.url') ? t('validation.attachmentUrl') : path.endsWith('.label') ? t('validation.attachmentLabel') : path === 'text' ? t('validation.text') : tc('errors.validation_failed')));
-      return;
-    }
+    const body = await parseForm(form, progressBodySchema,
+      (path) => (path.endsWith('.url') ? t('validation.attachmentUrl') : path.endsWith('.label') ? t('validation.attachmentLabel') : path === 'text' ? t('validation.text') : tc('errors.validation_failed')),
+      // An empty link field means "no link".
+      (values) => ({ text: values.text, attachments: (values.attachments ?? []).map((a) => ({ label: a.label, ...(a.url?.trim() ? { url: a.url.trim() } : {}) })) }));
+    if (!body) return;
     setSaving(true);
     try {
-      if (await onAdd(parsed.data)) form.resetFields();
+      if (await onAdd(body)) form.resetFields();
     } finally {
       setSaving(false);
     }
