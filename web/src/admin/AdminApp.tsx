@@ -15,8 +15,8 @@ import { EnterprisesPage } from './pages/enterprises/EnterprisesPage.tsx';
 import { HomeRoute } from './pages/dashboard/HomeRoute.tsx';
 import { ImportPage } from './pages/import/ImportPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
-import { HeadHome } from './pages/mydept/HeadHome.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { RoundCommentsPage } from './pages/rounds/CommentsPage.tsx';
 import { InvitationsPage } from './pages/rounds/InvitationsPage.tsx';
 import { LettersPage } from './pages/rounds/LettersPage.tsx';
 import { RoundDetailPage } from './pages/rounds/RoundDetailPage.tsx';
@@ -40,7 +40,7 @@ function AppRoutes() {
       {/* Printable letters: signed in, but without the menu and header. */}
       <Route path="/rounds/:id/letters" element={<RequireAuth><RequirePage page="invitations"><LettersPage /></RequirePage></RequireAuth>} />
       <Route element={<RequireAuth><Shell /></RequireAuth>}>
-        <Route index element={<HeadHome><HomeRoute /></HeadHome>} />
+        <Route index element={<HomeRoute />} />
         <Route path="my-department" element={<RequirePage page="myDepartment"><Suspense fallback={<FullPageSpin />}><MyDepartmentPage /></Suspense></RequirePage>} />
         <Route path="rectification" element={<RequirePage page="rectification"><CasesPage /></RequirePage>} />
         <Route path="rectification/:id" element={<RequirePage page="rectification"><CasePage /></RequirePage>} />
@@ -54,6 +54,8 @@ function AppRoutes() {
         <Route path="rounds" element={<RequirePage page="rounds"><RoundsPage /></RequirePage>} />
         <Route path="rounds/:id" element={<RequirePage page="rounds"><RoundDetailPage /></RequirePage>} />
         <Route path="rounds/:id/invitations" element={<RequirePage page="invitations"><InvitationsPage /></RequirePage>} />
+        {/* Like the round itself: admins, leaders and supervisors (heads read theirs on 本部门). */}
+        <Route path="rounds/:id/comments" element={<RequirePage page="rounds"><RoundCommentsPage /></RequirePage>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -1,6 +1,6 @@
 // The signed-in layout: role-aware menu on the side; user, role, language and sign-out in the header.
 import {
-  AuditOutlined, BankOutlined, CalendarOutlined, HomeOutlined, LinkOutlined, LogoutOutlined, ShopOutlined, UploadOutlined, UserOutlined,
+  AuditOutlined, BankOutlined, CalendarOutlined, LinkOutlined, LogoutOutlined, ShopOutlined, UploadOutlined, UserOutlined,
 } from '@ant-design/icons';
 import { DashboardOutlined, SolutionOutlined } from '@ant-design/icons';
 import { AlertOutlined, FundOutlined, PrinterOutlined } from '@ant-design/icons';
@@ -15,7 +15,6 @@ import { LanguageSwitch } from './components/LanguageSwitch.tsx';
 import { useErrorText } from './errors.ts';
 
 const ICONS: Record<PageKey, ReactNode> = {
-  home: <HomeOutlined />,
   departments: <BankOutlined />,
   enterprises: <ShopOutlined />,
   import: <UploadOutlined />,

@@ -1,7 +1,7 @@
 // Which admin pages each role may use. Mirrors the server's route guards; the server still decides.
 import type { Role } from '../../../shared/schemas/common.ts';
 
-export type PageKey = 'home' | 'departments' | 'enterprises' | 'import' | 'audit' | 'rounds' | 'invitations' | 'myDepartment' | 'rectification'
+export type PageKey = 'departments' | 'enterprises' | 'import' | 'audit' | 'rounds' | 'invitations' | 'myDepartment' | 'rectification'
   | 'dashboard' | 'escalations' | 'report';
 
 export interface PageDef { key: PageKey; path: string; roles: readonly Role[]; /** false: a sub-page, not in the menu */ menu?: false }
@@ -10,10 +10,8 @@ const EVERYONE: readonly Role[] = ['admin', 'leader', 'supervisor', 'dept_head']
 const READERS: readonly Role[] = ['admin', 'leader', 'supervisor'];
 
 export const PAGES: readonly PageDef[] = [
-  // A department head's home is their department's page (/ leads there).
+  // "/" leads a department head to their department's page, everyone else to the dashboard.
   { key: 'myDepartment', path: '/my-department', roles: ['dept_head'] },
-  // The readers' home is the dashboard (/ leads there), so the old home page leaves the menu.
-  { key: 'home', path: '/', roles: ['admin', 'leader', 'supervisor'], menu: false },
   { key: 'dashboard', path: '/dashboard', roles: READERS },
   { key: 'report', path: '/report', roles: READERS, menu: false },
   // Department heads never see rounds: who was drawn must stay unknown to the departments rated.

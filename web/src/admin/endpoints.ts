@@ -119,6 +119,9 @@ export const getEscalationBoard = (signal?: AbortSignal) => request<EscalationBo
 /** 404 not_found for a department head until an admin releases the round's comments. */
 export const getRoundComments = (roundId: string, signal?: AbortSignal) =>
   request<RoundComments>(`${V1}/rounds/${encodeURIComponent(roundId)}/comments`, { signal });
+/** Admins, once the results are published: each department head then reads the comments addressed to their department. */
+export const releaseRoundComments = (roundId: string) =>
+  request<{ ok: true }>(`${V1}/rounds/${encodeURIComponent(roundId)}/comments/release`, { method: 'POST' });
 export const listCases = (query: CaseQuery, signal?: AbortSignal) => request<CaseSummary[]>(`${V1}/rectification/cases`, { query, signal });
 export const getCase = (id: number, signal?: AbortSignal) => request<CaseDetail>(casePath(id), { signal });
 export const saveCasePlan = (id: number, body: PlanBody) => request<CaseDetail>(`${casePath(id)}/plan`, { method: 'PUT', body });

@@ -1,5 +1,6 @@
 // Strings of the admin app, one namespace per area.
 import enAudit from './en/audit.ts';
+import enComments from './en/comments.ts';
 import enCommon from './en/common.ts';
 import enDashboard from './en/dashboard.ts';
 import enDepartments from './en/departments.ts';
@@ -10,6 +11,7 @@ import enMydept from './en/mydept.ts';
 import enRectification from './en/rectification.ts';
 import enShell from './en/shell.ts';
 import zhAudit from './zh/audit.ts';
+import zhComments from './zh/comments.ts';
 import zhCommon from './zh/common.ts';
 import zhDashboard from './zh/dashboard.ts';
 import zhDepartments from './zh/departments.ts';
@@ -25,12 +27,12 @@ export const adminResources = {
     common: zhCommon, shell: zhShell, departments: zhDepartments, enterprises: zhEnterprises, importer: zhImporter, audit: zhAudit,
     rounds: zhRounds,
     mydept: zhMydept, rectification: zhRectification,
-    dashboard: zhDashboard,
+    dashboard: zhDashboard, comments: zhComments,
   },
   en: {
     common: enCommon, shell: enShell, departments: enDepartments, enterprises: enEnterprises, importer: enImporter, audit: enAudit,
     rounds: enRounds,
     mydept: enMydept, rectification: enRectification,
-    dashboard: enDashboard,
+    dashboard: enDashboard, comments: enComments,
   },
 };

@@ -3,7 +3,6 @@ import type zh from '../zh/shell.ts';
 
 const shell: Messages<typeof zh> = {
   nav: {
-    home: 'Home',
     myDepartment: 'My department',
     rectification: 'Rectification',
     departments: 'Departments',
@@ -31,33 +30,6 @@ const shell: Messages<typeof zh> = {
     failed: 'Sign-in failed. Please try again later.',
     sessionExpired: 'Your session has ended. Please sign in again.',
     enterpriseHint: 'Enterprises answering the survey use the personal link from their text message or notice; no sign-in is needed.',
-  },
-  home: {
-    welcome: 'Welcome, {{name}}',
-    roleLine: 'Signed in as: {{role}}',
-    ownDepartment: 'Department: {{name}}',
-    whatYouCanDo: 'Here you can:',
-    comingLater: 'Survey rounds, the draw, rankings, escalation and rectification will be added in later releases.',
-    admin: {
-      departments: 'Maintain the departments rated in the survey and appoint their heads (past heads stay on record).',
-      enterprises: 'Maintain the enterprise registry, from which each quarter’s sample is drawn.',
-      import: 'Add or update enterprises in bulk from an Excel or CSV file.',
-      audit: 'Read the audit log of every change and verify that the log is intact.',
-    },
-    leader: {
-      departments: 'See the departments rated in the survey, their heads and past heads.',
-    },
-    supervisor: {
-      departments: 'See the departments and the record of their heads.',
-      enterprises: 'See the enterprise registry (the population of the draw).',
-      audit: 'Read the audit log and verify that it has not been tampered with.',
-      readOnly: 'Your account is read-only: you cannot change any data.',
-    },
-    dept_head: {
-      departments: 'See the departments and the record of their heads.',
-      own: 'Your department’s survey results and rectification work will appear here in a later release.',
-    },
-    open: 'Open',
   },
   noAccess: {
     title: 'No access',

@@ -1,6 +1,6 @@
 // 数据看板: pick a round (the latest published by default); see its progress, and once computed its
 // ranking, charts and bottom three. Loaded on demand (with recharts) from AdminApp.
-import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
+import { DownloadOutlined, MessageOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Empty, Flex, Select, Skeleton } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -37,6 +37,7 @@ function ExportButton({ roundId }: { roundId: string }) {
 
 export default function DashboardPage() {
   const { t } = useTranslation('dashboard');
+  const { t: tComments } = useTranslation('comments');
   const quarter = useQuarter();
   const rounds = useLoad((signal) => listRounds(signal), []);
   const [params, setParams] = useSearchParams();
@@ -57,6 +58,7 @@ export default function DashboardPage() {
       />
       {hasResults ? <ExportButton roundId={round.id} /> : null}
       {hasResults ? <Link to={`/report/${round.id}`}><Button icon={<PrinterOutlined />}>{t('openReport')}</Button></Link> : null}
+      {hasResults ? <Link to={`/rounds/${round.id}/comments`}><Button icon={<MessageOutlined />}>{tComments('open')}</Button></Link> : null}
     </Flex>
   ) : null;
 

@@ -1,5 +1,5 @@
 // One round: lifecycle, settings, the frozen pool, the draw, its record and the response progress.
-import { ArrowLeftOutlined, LinkOutlined, PrinterOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, LinkOutlined, MessageOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Flex, Row, Space, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -27,6 +27,7 @@ import { DRAWN_STATUSES } from './RoundsPage.tsx';
 export function RoundDetailPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation('rounds');
+  const { t: tComments } = useTranslation('comments');
   const user = useUser();
   const quarter = useQuarter();
   const time = useTimeFormat();
@@ -42,6 +43,7 @@ export function RoundDetailPage() {
   // Insiders read the record at once; everyone else once the round has closed (as the server decides).
   const canDownload = user.role === 'admin' || user.role === 'supervisor' || round.status === 'closed' || round.status === 'published';
   const showInvitations = canUse(user.role, 'invitations') && drawn;
+  const showComments = round.status === 'closed' || round.status === 'published';
 
   return (
     <>
@@ -49,10 +51,11 @@ export function RoundDetailPage() {
       <PageHeader
         title={<Space wrap>{quarter(round.id)}<RoundStatusTag status={round.status} /></Space>}
         subtitle={t('detail.subtitle', { id: round.id, opens: time.dateTime(round.opensAt), closes: time.dateTime(round.closesAt) })}
-        extra={showInvitations ? (
+        extra={showInvitations || showComments ? (
           <Space wrap>
-            <Link to={`/rounds/${round.id}/invitations`}><Button icon={<LinkOutlined />}>{t('detail.invitations')}</Button></Link>
-            <Link to={`/rounds/${round.id}/letters`} target="_blank"><Button icon={<PrinterOutlined />}>{t('detail.letters')}</Button></Link>
+            {showComments ? <Link to={`/rounds/${round.id}/comments`}><Button icon={<MessageOutlined />}>{tComments('open')}</Button></Link> : null}
+            {showInvitations ? <Link to={`/rounds/${round.id}/invitations`}><Button icon={<LinkOutlined />}>{t('detail.invitations')}</Button></Link> : null}
+            {showInvitations ? <Link to={`/rounds/${round.id}/letters`} target="_blank"><Button icon={<PrinterOutlined />}>{t('detail.letters')}</Button></Link> : null}
           </Space>
         ) : null}
       />
