@@ -15,19 +15,28 @@ import { settleDeadline } from '../rounds/rounds.service.ts';
 export const ORGANISER = { zh: '仙桃市优化营商环境工作领导小组办公室', en: 'Xiantao Business Environment Office' };
 
 type Attributes = { industry: string | null; sizeClass: string | null; township: string | null };
+
+// Only what the survey needs: a drafted invitation's jsonb draft is read only when the form is shown.
+const INVITATION = {
+  id: invitations.id, status: invitations.status, tokenHash: invitations.tokenHash, openedAt: invitations.openedAt,
+  submittedAt: invitations.submittedAt, submissionId: invitations.submissionId, draftSavedAt: invitations.draftSavedAt,
+};
+const ROUND = { id: rounds.id, status: rounds.status, opensAt: rounds.opensAt, closesAt: rounds.closesAt, votesLimit: rounds.votesLimit, scale: rounds.scale };
+type InvitationRow = { [K in keyof typeof INVITATION]: (typeof invitations.$inferSelect)[K] } & { draft?: unknown };
+type RoundRow = { [K in keyof typeof ROUND]: (typeof rounds.$inferSelect)[K] };
 type Found =
-  | { kind: 'invitation'; invitation: typeof invitations.$inferSelect; round: typeof rounds.$inferSelect; attributes: Attributes }
-  | { kind: 'revoked'; round: typeof rounds.$inferSelect }
+  | { kind: 'invitation'; invitation: InvitationRow; round: RoundRow; attributes: Attributes }
+  | { kind: 'revoked'; round: RoundRow }
   | null;
 
 /**
  * Looks a link up by the SHA-256 of its token (an index lookup, never a string comparison, so timing
  * leaks no prefix). The coarse attributes a response may carry come along in the same query.
  */
-async function findByToken(tx: Tx, token: string, opts: { lock?: boolean } = {}): Promise<Found> {
+async function findByToken(tx: Tx, token: string, opts: { lock?: boolean; withDraft?: boolean } = {}): Promise<Found> {
   const hash = hashToken(looksLikeToken(token) ? token : `invalid:${token}`);
   const invQuery = tx.select({
-    inv: invitations, round: rounds,
+    inv: opts.withDraft ? { ...INVITATION, draft: invitations.draft } : INVITATION, round: ROUND,
     attributes: { industry: enterprises.industry, sizeClass: enterprises.sizeClass, township: enterprises.township },
   }).from(invitations)
     .innerJoin(rounds, eq(rounds.id, invitations.roundId))
@@ -35,7 +44,7 @@ async function findByToken(tx: Tx, token: string, opts: { lock?: boolean } = {})
     .where(eq(invitations.tokenHash, hash));
   const [inv] = await (opts.lock ? invQuery.for('update', { of: invitations }) : invQuery);
   if (inv) return { kind: 'invitation', invitation: inv.inv, round: inv.round, attributes: inv.attributes ?? { industry: null, sizeClass: null, township: null } };
-  const [revoked] = await tx.select({ round: rounds }).from(revokedTokens).innerJoin(rounds, eq(rounds.id, revokedTokens.roundId)).where(eq(revokedTokens.tokenHash, hash));
+  const [revoked] = await tx.select({ round: ROUND }).from(revokedTokens).innerJoin(rounds, eq(rounds.id, revokedTokens.roundId)).where(eq(revokedTokens.tokenHash, hash));
   return revoked ? { kind: 'revoked', round: revoked.round } : null;
 }
 
@@ -63,7 +72,7 @@ const unknownLink = () => new NotFound('This survey link is not valid. Please ch
 
 export async function openSurvey(db: Db, token: string, now: Date): Promise<SurveyView> {
   return db.transaction(async (tx) => {
-    const found = await findByToken(tx, token);
+    const found = await findByToken(tx, token, { withDraft: true });
     if (!found) throw unknownLink();
     // Past its deadline the round is closed for everyone; stateOf already treats it so.
     if (found.round.status === 'open' && found.round.closesAt <= now) await settleDeadline(tx, found.round.id, now);
