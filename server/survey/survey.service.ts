@@ -1,12 +1,12 @@
 // The enterprise's side: open a link, save drafts, submit once. Submitting is one transaction and
 // idempotent by submission id; the response row carries nothing that points back to the invitation.
 import { createHash, createHmac, hkdfSync, randomUUID } from 'node:crypto';
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Scale } from '../../shared/results/scale.ts';
 import { linksWork } from '../../shared/round-lifecycle.ts';
 import { checkSubmission, type Draft, type Submission, type SurveyState, type SurveyView } from '../../shared/survey.ts';
 import type { Db, Tx } from '../db/client.ts';
-import { enterprises, invitations, leastSatisfiedVotes, responses, revokedTokens, rounds } from '../db/schema.ts';
+import { enterprises, invitations, responses, revokedTokens, rounds } from '../db/schema.ts';
 import { Conflict, Gone, Invalid, NotFound } from '../errors.ts';
 import { hashToken, looksLikeToken } from '../invitations/tokens.ts';
 import { roundDepartmentRows } from '../rounds/rounds.queries.ts';
@@ -132,40 +132,62 @@ export function makeReceipts(secret: string) {
 }
 export const hashReceipt = (receipt: string) => createHash('sha256').update(receipt.trim().toUpperCase()).digest('hex');
 
+/**
+ * Submits once. Checks run first; then a single statement marks the invitation and stores the
+ * response, its ratings and its votes, all or nothing. The statement's guard (the invitation still
+ * unsubmitted, on this very link, in a round still open) is what makes "one response per invitation"
+ * hold under concurrency: a second submit finds nothing to mark and therefore stores nothing.
+ */
 export async function submitSurvey(db: Db, receiptFor: ReturnType<typeof makeReceipts>, token: string, s: Submission, now: Date) {
-  return db.transaction(async (tx) => {
-    const found = await findByToken(tx, token, { lock: true });
-    if (!found) throw unknownLink();
-    if (found.kind === 'invitation' && found.invitation.submissionId === s.submissionId && found.invitation.submittedAt) {
-      // A retry after a lost reply: the same answer, nothing new.
-      return { receipt: receiptFor(found.invitation.tokenHash, s.submissionId), submittedAt: found.invitation.submittedAt.toISOString() };
-    }
-    const state = stateOf(found, now);
-    if (state !== 'open' || found.kind !== 'invitation') refuse(state);
-    const { invitation: inv, round, attributes } = found;
-    const problems = checkSubmission(s, { departmentIds: await departmentIdsOf(tx, round.id), votesLimit: round.votesLimit });
-    if (problems.length) throw new Invalid(problems.map((p) => p.message).join('; '), problems, 'invalid_response');
+  const found = await findByToken(db, token);
+  if (!found) throw unknownLink();
+  const retry = sameSubmission(found, s, receiptFor);
+  if (retry) return retry;
+  const state = stateOf(found, now);
+  if (state !== 'open' || found.kind !== 'invitation') refuse(state);
+  const { invitation: inv, round, attributes } = found;
+  const problems = checkSubmission(s, { departmentIds: await departmentIdsOf(db, round.id), votesLimit: round.votesLimit });
+  if (problems.length) throw new Invalid(problems.map((p) => p.message).join('; '), problems, 'invalid_response');
 
-    const receipt = receiptFor(inv.tokenHash, s.submissionId);
-    const responseId = randomUUID();
-    await tx.insert(responses).values({
-      id: responseId, roundId: round.id, day: now.toISOString().slice(0, 10),
-      ...attributes,
-      comment: s.comment?.trim() || null, receiptHash: hashReceipt(receipt),
-    });
-    // One statement with the rows as a JSON parameter: ~50 rows per response, on the hot path.
-    const rows = s.ratings.map((r) => ({ d: r.departmentId, l: r.level, c: r.level === 'not_applicable' ? null : r.comment?.trim() || null }));
-    await tx.execute(sql`insert into ratings (response_id, round_id, department_id, level, comment)
-      select ${responseId}::uuid, ${round.id}, x.d, x.l::rating_level, x.c from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(d int, l text, c text)`);
-    if (s.leastSatisfied.length) {
-      await tx.insert(leastSatisfiedVotes).values(s.leastSatisfied.map((departmentId) => ({ responseId, roundId: round.id, departmentId })));
-    }
-    // The row lock above and this guard make "one response per invitation" hold under concurrency.
-    const marked = await tx.update(invitations).set({ status: 'submitted', submittedAt: now, submissionId: s.submissionId, draft: null })
-      .where(and(eq(invitations.id, inv.id), isNull(invitations.submittedAt))).returning({ id: invitations.id });
-    if (marked.length !== 1) throw new Conflict('This survey has already been submitted.', undefined, 'already_submitted');
-    return { receipt, submittedAt: now.toISOString() };
-  });
+  const receipt = receiptFor(inv.tokenHash, s.submissionId);
+  const at = now.toISOString();
+  const rows = s.ratings.map((r) => ({ d: r.departmentId, l: r.level, c: r.level === 'not_applicable' ? null : r.comment?.trim() || null }));
+  // Both drivers answer with { rows }.
+  const result = (await db.execute(sql`
+    with marked as (
+      update invitations set status = 'submitted', submitted_at = ${at}::timestamptz, submission_id = ${s.submissionId}::uuid, draft = null
+      where id = ${inv.id} and token_hash = ${inv.tokenHash} and submitted_at is null and status <> 'replaced'
+        and exists (select 1 from rounds where id = ${round.id} and status = 'open' and closes_at > ${at}::timestamptz)
+      returning id
+    ), response as (
+      insert into responses (id, round_id, day, industry, size_class, township, comment, receipt_hash)
+      select ${randomUUID()}::uuid, ${round.id}, ${at.slice(0, 10)}::date, ${attributes.industry}, ${attributes.sizeClass}, ${attributes.township},
+        ${s.comment?.trim() || null}, ${hashReceipt(receipt)} from marked
+      returning id
+    ), rated as (
+      insert into ratings (response_id, round_id, department_id, level, comment)
+      select response.id, ${round.id}, x.d, x.l::rating_level, x.c
+      from response, jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(d int, l text, c text)
+    ), voted as (
+      insert into least_satisfied_votes (response_id, round_id, department_id)
+      select response.id, ${round.id}, v.d::int from response, jsonb_array_elements_text(${JSON.stringify(s.leastSatisfied)}::jsonb) as v(d)
+    )
+    select count(*)::int as n from marked`)) as unknown as { rows: { n: number }[] };
+  if (Number(result.rows[0]?.n) === 1) return { receipt, submittedAt: at };
+
+  // Someone got there first (the same submission sent twice, another one, a replacement, the deadline).
+  const now2 = await findByToken(db, token);
+  if (!now2) throw unknownLink();
+  const same = sameSubmission(now2, s, receiptFor);
+  if (same) return same;
+  const after = stateOf(now2, now);
+  refuse(after === 'open' ? 'submitted' : after);
+}
+
+/** A retry after a lost reply: the same answer, nothing new. */
+function sameSubmission(found: NonNullable<Found>, s: Submission, receiptFor: ReturnType<typeof makeReceipts>) {
+  if (found.kind !== 'invitation' || found.invitation.submissionId !== s.submissionId || !found.invitation.submittedAt) return null;
+  return { receipt: receiptFor(found.invitation.tokenHash, s.submissionId), submittedAt: found.invitation.submittedAt.toISOString() };
 }
 
 export async function receiptCounted(db: Db, roundId: string, receipt: string) {
