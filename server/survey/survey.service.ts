@@ -6,7 +6,7 @@ import type { Scale } from '../../shared/results/scale.ts';
 import { linksWork } from '../../shared/round-lifecycle.ts';
 import { checkSubmission, type Draft, type Submission, type SurveyState, type SurveyView } from '../../shared/survey.ts';
 import type { Db, Tx } from '../db/client.ts';
-import { enterprises, invitations, responses, revokedTokens, rounds } from '../db/schema.ts';
+import { invitations, responses, rounds } from '../db/schema.ts';
 import { Conflict, Gone, Invalid, NotFound } from '../errors.ts';
 import { hashToken, looksLikeToken } from '../invitations/tokens.ts';
 import { roundDepartmentRows } from '../rounds/rounds.queries.ts';
@@ -16,36 +16,48 @@ export const ORGANISER = { zh: '仙桃市优化营商环境工作领导小组办
 
 type Attributes = { industry: string | null; sizeClass: string | null; township: string | null };
 
-// Only what the survey needs: a drafted invitation's jsonb draft is read only when the form is shown.
-const INVITATION = {
-  id: invitations.id, status: invitations.status, tokenHash: invitations.tokenHash, openedAt: invitations.openedAt,
-  submittedAt: invitations.submittedAt, submissionId: invitations.submissionId, draftSavedAt: invitations.draftSavedAt,
-};
-const ROUND = { id: rounds.id, status: rounds.status, opensAt: rounds.opensAt, closesAt: rounds.closesAt, votesLimit: rounds.votesLimit, scale: rounds.scale };
-type InvitationRow = { [K in keyof typeof INVITATION]: (typeof invitations.$inferSelect)[K] } & { draft?: unknown };
-type RoundRow = { [K in keyof typeof ROUND]: (typeof rounds.$inferSelect)[K] };
+type InvitationRow = Pick<typeof invitations.$inferSelect, 'id' | 'status' | 'tokenHash' | 'openedAt' | 'submittedAt' | 'submissionId' | 'draftSavedAt'> & { draft?: unknown };
+type RoundRow = Pick<typeof rounds.$inferSelect, 'id' | 'status' | 'opensAt' | 'closesAt' | 'votesLimit' | 'scale'>;
 type Found =
   | { kind: 'invitation'; invitation: InvitationRow; round: RoundRow; attributes: Attributes }
   | { kind: 'revoked'; round: RoundRow }
   | null;
 
+// Plain SQL on purpose: this runs for every page load, draft and submission (the hot path).
+const asDate = (v: unknown) => (v === null || v === undefined ? null : v instanceof Date ? v : new Date(String(v)));
+const toRound = (r: Record<string, unknown>): RoundRow => ({
+  id: r.round_id as string, status: r.round_status as RoundRow['status'], opensAt: asDate(r.opens_at)!, closesAt: asDate(r.closes_at)!,
+  votesLimit: Number(r.votes_limit), scale: r.scale,
+});
+const ROUND_COLUMNS = sql`r.id as round_id, r.status as round_status, r.opens_at, r.closes_at, r.votes_limit, r.scale`;
+
 /**
  * Looks a link up by the SHA-256 of its token (an index lookup, never a string comparison, so timing
- * leaks no prefix). The coarse attributes a response may carry come along in the same query.
+ * leaks no prefix). The coarse attributes a response may carry come along in the same query; the
+ * jsonb draft only when the form is shown.
  */
 async function findByToken(tx: Tx, token: string, opts: { lock?: boolean; withDraft?: boolean } = {}): Promise<Found> {
   const hash = hashToken(looksLikeToken(token) ? token : `invalid:${token}`);
-  const invQuery = tx.select({
-    inv: opts.withDraft ? { ...INVITATION, draft: invitations.draft } : INVITATION, round: ROUND,
-    attributes: { industry: enterprises.industry, sizeClass: enterprises.sizeClass, township: enterprises.township },
-  }).from(invitations)
-    .innerJoin(rounds, eq(rounds.id, invitations.roundId))
-    .leftJoin(enterprises, eq(enterprises.id, invitations.enterpriseId))
-    .where(eq(invitations.tokenHash, hash));
-  const [inv] = await (opts.lock ? invQuery.for('update', { of: invitations }) : invQuery);
-  if (inv) return { kind: 'invitation', invitation: inv.inv, round: inv.round, attributes: inv.attributes ?? { industry: null, sizeClass: null, township: null } };
-  const [revoked] = await tx.select({ round: ROUND }).from(revokedTokens).innerJoin(rounds, eq(rounds.id, revokedTokens.roundId)).where(eq(revokedTokens.tokenHash, hash));
-  return revoked ? { kind: 'revoked', round: revoked.round } : null;
+  const { rows: [row] } = (await tx.execute(sql`
+    select i.id, i.status, i.token_hash, i.opened_at, i.submitted_at, i.submission_id, i.draft_saved_at,
+      ${opts.withDraft ? sql`i.draft` : sql`null as draft`}, ${ROUND_COLUMNS}, e.industry, e.size_class, e.township
+    from invitations i join rounds r on r.id = i.round_id left join enterprises e on e.id = i.enterprise_id
+    where i.token_hash = ${hash} ${opts.lock ? sql`for update of i` : sql``}`)) as unknown as { rows: Record<string, unknown>[] };
+  if (row) {
+    return {
+      kind: 'invitation',
+      invitation: {
+        id: Number(row.id), status: row.status as InvitationRow['status'], tokenHash: row.token_hash as string, openedAt: asDate(row.opened_at),
+        submittedAt: asDate(row.submitted_at), submissionId: (row.submission_id as string | null) ?? null, draftSavedAt: asDate(row.draft_saved_at),
+        draft: row.draft,
+      },
+      round: toRound(row),
+      attributes: { industry: (row.industry as string | null) ?? null, sizeClass: (row.size_class as string | null) ?? null, township: (row.township as string | null) ?? null },
+    };
+  }
+  const { rows: [revoked] } = (await tx.execute(sql`
+    select ${ROUND_COLUMNS} from revoked_tokens t join rounds r on r.id = t.round_id where t.token_hash = ${hash}`)) as unknown as { rows: Record<string, unknown>[] };
+  return revoked ? { kind: 'revoked', round: toRound(revoked) } : null;
 }
 
 // A round's departments cannot change once it is open, so each submission need not read them again.
