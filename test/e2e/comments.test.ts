@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { quarterLabel } from '../../shared/round-lifecycle.ts';
-import { DEMO_PASSWORD, login, screenshot, startE2e } from '../support/e2e.ts';
+import { httpClient, login, screenshot, startE2e } from '../support/e2e.ts';
 
 const e2e = await startE2e();
 
@@ -15,25 +15,7 @@ afterEach(() => {
 
 // ---- The office's side over HTTP, with the admin's cookie.
 
-async function cookieFor(username: string): Promise<string> {
-  const res = await fetch(`${e2e.baseUrl}/api/v1/auth/login`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  if (!res.ok) throw new Error(`login ${username}: ${res.status}`);
-  return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-}
-const adminCookie = await cookieFor('admin');
-
-async function api<T = unknown>(method: 'GET' | 'POST', path: string, body?: object, cookie: string | null = adminCookie): Promise<T> {
-  const res = await fetch(`${e2e.baseUrl}/api/v1${path}`, {
-    method,
-    headers: { ...(cookie ? { cookie } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
+const { api } = httpClient(e2e.baseUrl);
 
 const DEPT_COMMENT = '<img src=x onerror="window.__xss=1">审批太慢';
 const OVERALL_COMMENT = '<script>window.__xss=2</script>整体不错';

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, login, screenshot, startE2e } from '../support/e2e.ts';
+import { httpClient, login, screenshot, startE2e } from '../support/e2e.ts';
 
 const e2e = await startE2e();
 
@@ -13,25 +13,7 @@ afterEach(() => {
 
 // ---- The office's side over HTTP (set-up and cross-checks), with the admin's cookie.
 
-async function cookieFor(username: string): Promise<string> {
-  const res = await fetch(`${e2e.baseUrl}/api/v1/auth/login`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  if (!res.ok) throw new Error(`login ${username}: ${res.status}`);
-  return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-}
-const adminCookie = await cookieFor('admin');
-
-async function api<T = unknown>(method: 'GET' | 'POST', path: string, body?: object, cookie: string | null = adminCookie): Promise<T> {
-  const res = await fetch(`${e2e.baseUrl}/api/v1${path}`, {
-    method,
-    headers: { ...(cookie ? { cookie } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
+const { api } = httpClient(e2e.baseUrl);
 
 /**
  * The latest published round. The demo database has four; should it have none, one quarter is run

@@ -100,3 +100,33 @@ function freePort(): Promise<number> {
     }).on('error', reject);
   });
 }
+
+/** The office's side over HTTP, for set-up and cross-checks: a session cookie per login, and JSON calls (as admin by default). */
+export function httpClient(baseUrl: string) {
+  const sessions = new Map<string, Promise<string>>();
+  const cookieFor = (username: string): Promise<string> => {
+    let session = sessions.get(username);
+    if (!session) {
+      session = fetch(`${baseUrl}/api/v1/auth/login`, {
+        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+      }).then((res) => {
+        if (!res.ok) throw new Error(`login ${username}: ${res.status}`);
+        return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+      });
+      sessions.set(username, session);
+    }
+    return session;
+  };
+  async function api<T = unknown>(method: 'GET' | 'POST', path: string, body?: object, cookie?: string | null): Promise<T> {
+    const session = cookie === undefined ? await cookieFor('admin') : cookie;
+    const res = await fetch(`${baseUrl}/api/v1${path}`, {
+      method,
+      headers: { ...(session ? { cookie: session } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+  return { cookieFor, api };
+}
