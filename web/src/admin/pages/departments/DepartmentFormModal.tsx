@@ -9,7 +9,7 @@ import {
 import { ApiError } from '../../../api.ts';
 import { createDepartment, updateDepartment } from '../../endpoints.ts';
 import { useErrorText } from '../../errors.ts';
-import { blankToNull, showIssues, zodRule } from '../../forms.ts';
+import { blankToNull, parseForm, zodRule } from '../../forms.ts';
 import { categoryOptions } from '../../labels.ts';
 
 type Values = z.input<typeof departmentInputSchema>;
@@ -42,26 +42,17 @@ export function DepartmentFormModal({ department, onClose, onSaved }: Props) {
   });
 
   const save = async () => {
-    let values: Values;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return; // the fields show what is wrong
-    }
     setProblem(null);
-    const { head, ...rest } = values;
-    const parsed = editing
-      ? departmentPatchSchema.safeParse(blankToNull({ nameZh: rest.nameZh, nameEn: rest.nameEn, category: rest.category, active: rest.active }))
-      : departmentInputSchema.safeParse({ ...blankToNull(rest), head: headGiven(head) ? head : null });
-    if (!parsed.success) {
-      showIssues(form, parsed.error, () => tc('errors.validation_failed'));
-      return;
-    }
+    const data = await parseForm(form, editing ? departmentPatchSchema : departmentInputSchema, () => tc('errors.validation_failed'),
+      ({ head, ...rest }) => (editing
+        ? blankToNull({ nameZh: rest.nameZh, nameEn: rest.nameEn, category: rest.category, active: rest.active })
+        : { ...blankToNull(rest), head: headGiven(head) ? head : null }));
+    if (!data) return;
     setSaving(true);
     try {
       const saved = editing
-        ? await updateDepartment(department.id, parsed.data)
-        : await createDepartment(parsed.data as z.infer<typeof departmentInputSchema>);
+        ? await updateDepartment(department.id, data)
+        : await createDepartment(data as z.infer<typeof departmentInputSchema>);
       message.success(t(editing ? 'saved' : 'created', { name: saved.nameZh }));
       onSaved(saved);
     } catch (error) {

@@ -8,7 +8,7 @@ import { validateUscc } from '../../../../../shared/uscc.ts';
 import { ApiError } from '../../../api.ts';
 import { createEnterprise, updateEnterprise, type EnterpriseFacets } from '../../endpoints.ts';
 import { useErrorText } from '../../errors.ts';
-import { blankToNull, showIssues, zodRule } from '../../forms.ts';
+import { blankToNull, parseForm, zodRule } from '../../forms.ts';
 import { sizeOptions } from '../../labels.ts';
 
 type Values = z.input<typeof enterpriseInputSchema>;
@@ -33,26 +33,15 @@ export function EnterpriseFormModal({ enterprise, facets, onClose, onSaved }: Pr
   };
 
   const save = async () => {
-    let values: Values;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return;
-    }
     setProblem(null);
-    const clean = blankToNull(values);
-    const parsed = editing
-      ? enterprisePatchSchema.safeParse({ ...clean, uscc: undefined })
-      : enterpriseInputSchema.safeParse(clean);
-    if (!parsed.success) {
-      showIssues(form, parsed.error, () => tc('errors.validation_failed'));
-      return;
-    }
+    const data = await parseForm(form, editing ? enterprisePatchSchema : enterpriseInputSchema, () => tc('errors.validation_failed'),
+      (values) => (editing ? { ...blankToNull(values), uscc: undefined } : blankToNull(values)));
+    if (!data) return;
     setSaving(true);
     try {
       const saved = editing
-        ? await updateEnterprise(enterprise.uscc, parsed.data)
-        : await createEnterprise(parsed.data as z.infer<typeof enterpriseInputSchema>);
+        ? await updateEnterprise(enterprise.uscc, data)
+        : await createEnterprise(data as z.infer<typeof enterpriseInputSchema>);
       message.success(t(editing ? 'saved' : 'created', { name: saved.name }));
       onSaved(saved);
     } catch (error) {
