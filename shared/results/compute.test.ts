@@ -9,11 +9,8 @@ import {
   countRatings,
   emptyCounts,
   funnelLimits,
-  funnelPoints,
-  resultRulesSchema,
-  sortByDrawn,
 } from './compute.ts';
-import type { DepartmentRef, RankKey, RatingCounts, ResultRules, ResultsInput, RoundResults } from './compute.ts';
+import type { DepartmentRef, RatingCounts, ResultRules, ResultsInput, RoundResults } from './compute.ts';
 import { DEFAULT_SCALE, RATING_LEVELS } from './scale.ts';
 import type { RatingLevel } from './scale.ts';
 import { seededUniform } from './stats.ts';
@@ -221,70 +218,7 @@ describe('worked example (minRatings 4, bottom 2)', () => {
 });
 
 // ---------------------------------------------------------------------------------------------
-// Rules, ordering, edge cases
-
-describe('rules', () => {
-  it('default to 10 ratings, bottom 3, 10 000 simulations', () => {
-    expect(resultRulesSchema.parse({})).toEqual({ minRatings: 10, bottomN: 3, simulations: 10_000 });
-    expect(DEFAULT_RESULT_RULES).toEqual({ minRatings: 10, bottomN: 3, simulations: 10_000 });
-    expect(resultRulesSchema.safeParse({ minRatings: 0 }).success).toBe(false);
-    expect(resultRulesSchema.safeParse({ bottomN: 1.5 }).success).toBe(false);
-    expect(resultRulesSchema.safeParse({ simulations: 0 }).success).toBe(false);
-  });
-
-  it('state the ranking rule in both languages', () => {
-    expect(RANKING_RULE_TEXT.zh).toContain('最不满意');
-    expect(RANKING_RULE_TEXT.en).toContain('department code');
-  });
-});
-
-describe('compareDepartments', () => {
-  const key = (overrides: Partial<RankKey>): RankKey => ({
-    mean: 80,
-    leastSatisfiedVotes: 0,
-    satisfactionRate: 0.9,
-    code: 'A01',
-    ...overrides,
-  });
-
-  it.each<[string, RankKey, RankKey]>([
-    ['higher mean', key({ mean: 80.5, leastSatisfiedVotes: 9 }), key({})],
-    ['fewer votes', key({ leastSatisfiedVotes: 1, satisfactionRate: 0.1 }), key({ leastSatisfiedVotes: 2 })],
-    ['higher satisfaction rate', key({ satisfactionRate: 0.95, code: 'Z' }), key({})],
-    ['code ascending', key({ code: 'A01' }), key({ code: 'A02' })],
-    ['plain string order, not numeric', key({ code: 'A10' }), key({ code: 'A9' })],
-    ['any mean above none', key({ mean: 0, leastSatisfiedVotes: 5 }), key({ mean: null, satisfactionRate: null })],
-  ])('%s ranks first', (_name, better, worse) => {
-    expect(compareDepartments(better, worse)).toBeLessThan(0);
-    expect(compareDepartments(worse, better)).toBeGreaterThan(0);
-  });
-
-  it('is a total order', () => {
-    const keyArb = fc.record({
-      mean: fc.option(fc.constantFrom(0, 60, 75, 80, 80.5, 100), { nil: null }),
-      leastSatisfiedVotes: fc.nat(2),
-      satisfactionRate: fc.option(fc.constantFrom(0, 0.5, 0.75, 1), { nil: null }),
-      code: fc.string({ maxLength: 2 }),
-    });
-    fc.assert(
-      fc.property(fc.uniqueArray(keyArb, { selector: (k) => k.code, maxLength: 7 }), (keys) => {
-        const sign = (x: number) => Math.sign(x);
-        for (const a of keys) {
-          expect(compareDepartments(a, a)).toBe(0);
-          for (const b of keys) {
-            if (a !== b) expect(compareDepartments(a, b)).not.toBe(0); // distinct codes never tie
-            expect(sign(compareDepartments(a, b)) + sign(compareDepartments(b, a))).toBe(0);
-            for (const c of keys) {
-              if (compareDepartments(a, b) < 0 && compareDepartments(b, c) < 0) {
-                expect(compareDepartments(a, c)).toBeLessThan(0);
-              }
-            }
-          }
-        }
-      }),
-    );
-  });
-});
+// Edge cases
 
 describe('computeResults edge cases', () => {
   const dept = (id: number, code = `D${id}`): DepartmentRef => ({ id, code, name: code });
@@ -472,81 +406,6 @@ describe('computeResults properties', () => {
         expect(computeResults(roundOf(gen, rules, seed))).toEqual(computeResults(roundOf(gen, rules, seed)));
       }),
       { numRuns: 30 },
-    );
-  });
-});
-
-describe('sortByDrawn (the simulation sort)', () => {
-  it('orders like Array.prototype.sort by drawn mean descending, then tie position', () => {
-    const caseArb = fc
-      .array(fc.record({ drawn: fc.integer({ min: 0, max: 8 }), order: fc.double({ noNaN: true }) }), { maxLength: 120, size: 'max' })
-      .map((items) => {
-        // A random permutation of tie positions, from the generated doubles.
-        const tie = Int32Array.from(items.map((_, i) => i).sort((a, b) => items[a]!.order - items[b]!.order || a - b));
-        return { drawn: Float64Array.from(items, (x) => x.drawn), tie };
-      });
-    fc.assert(
-      fc.property(caseArb, fc.nat(), ({ drawn, tie }, start) => {
-        const k = drawn.length;
-        // Start from a rotated order so that the input is not already sorted.
-        const order = Int32Array.from({ length: k }, (_, i) => (i + start) % k);
-        const expected = [...order].sort((a, b) => drawn[b]! - drawn[a]! || tie[a]! - tie[b]!);
-        sortByDrawn(order, drawn, tie, 0, k - 1);
-        expect([...order]).toEqual(expected);
-      }),
-      { numRuns: 300 },
-    );
-  });
-});
-
-// ---------------------------------------------------------------------------------------------
-// Funnel
-
-describe('funnel', () => {
-  it('limits are mean ± z·sd/√n, clipped to [0, 100]', () => {
-    expect(funnelLimits(70, 20, 16)).toEqual({
-      lo95: 70 - 1.959963984540054 * 5,
-      hi95: 70 + 1.959963984540054 * 5,
-      lo998: 70 - 3.090232306167813 * 5,
-      hi998: 70 + 3.090232306167813 * 5,
-    });
-    expect(funnelLimits(95, 30, 4)).toMatchObject({ hi95: 100, hi998: 100 });
-    expect(funnelLimits(5, 30, 4)).toMatchObject({ lo95: 0, lo998: 0 });
-    expect(() => funnelLimits(50, 10, 0)).toThrow(RangeError);
-  });
-
-  it('limits narrow as n grows, and the 99.8% band contains the 95% band', () => {
-    fc.assert(
-      fc.property(
-        fc.double({ min: 0, max: 100, noNaN: true }),
-        fc.double({ min: 0, max: 60, noNaN: true }),
-        fc.integer({ min: 1, max: 500 }),
-        fc.integer({ min: 1, max: 500 }),
-        (mean, sd, a, b) => {
-          const [n1, n2] = a <= b ? [a, b] : [b, a];
-          const wide = funnelLimits(mean, sd, n1);
-          const narrow = funnelLimits(mean, sd, n2);
-          expect(narrow.lo95).toBeGreaterThanOrEqual(wide.lo95);
-          expect(narrow.hi95).toBeLessThanOrEqual(wide.hi95);
-          expect(narrow.lo998).toBeGreaterThanOrEqual(wide.lo998);
-          expect(narrow.hi998).toBeLessThanOrEqual(wide.hi998);
-          expect(wide.lo998 <= wide.lo95 && wide.lo95 <= wide.hi95 && wide.hi95 <= wide.hi998).toBe(true);
-        },
-      ),
-    );
-  });
-
-  it('points cover 2…maxN, increasing, at most `count` of them', () => {
-    expect(funnelPoints(70, 20, 1)).toEqual([]);
-    expect(funnelPoints(70, 20, 5).map((p) => p.n)).toEqual([2, 3, 4, 5]);
-    fc.assert(
-      fc.property(fc.integer({ min: 2, max: 5000 }), fc.integer({ min: 2, max: 60 }), (maxN, count) => {
-        const ns = funnelPoints(70, 20, maxN, count).map((p) => p.n);
-        expect(ns[0]).toBe(2);
-        expect(ns[ns.length - 1]).toBe(maxN);
-        expect(ns.length).toBeLessThanOrEqual(count + 1);
-        for (let i = 1; i < ns.length; i++) expect(ns[i]!).toBeGreaterThan(ns[i - 1]!);
-      }),
     );
   });
 });
