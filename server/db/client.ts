@@ -2,12 +2,12 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { PgDialect, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import * as schema from './schema.ts';
 
@@ -20,6 +20,28 @@ export interface Database {
   kind: 'pglite' | 'postgres';
   ping(): Promise<void>;
   close(): Promise<void>;
+}
+
+const dialect = new PgDialect();
+
+export interface PreparedStatement<Row> {
+  run(tx: Tx, values: Record<string, unknown>): Promise<Row[]>;
+}
+
+/**
+ * A named prepared statement for the survey's hot path: PostgreSQL parses and plans it once per
+ * connection instead of on every call, and the SQL text is built once here. Values go in through
+ * `sql.placeholder(name)`. PGlite runs it as an ordinary query.
+ */
+export function preparedStatement<Row>(name: string, query: SQL): PreparedStatement<Row> {
+  const built = dialect.sqlToQuery(query);
+  return {
+    run: async (tx, values) => {
+      const result = await tx._.session.prepareQuery(built, undefined, name, false).execute(values);
+      // Both drivers answer with { rows }.
+      return (result as { rows: Row[] }).rows;
+    },
+  };
 }
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations', import.meta.url));

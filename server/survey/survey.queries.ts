@@ -1,0 +1,113 @@
+// The survey's hot path in plain SQL: every page load, draft and submission runs these. Each is a named
+// prepared statement, so PostgreSQL plans it once per connection and no query builder runs per call.
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { preparedStatement, type Tx } from '../db/client.ts';
+import type { invitations, rounds } from '../db/schema.ts';
+import { hashToken, looksLikeToken } from '../invitations/tokens.ts';
+
+type Attributes = { industry: string | null; sizeClass: string | null; township: string | null };
+type InvitationRow = Pick<typeof invitations.$inferSelect, 'id' | 'status' | 'tokenHash' | 'openedAt' | 'submittedAt' | 'submissionId' | 'draftSavedAt'> & { draft?: unknown };
+type RoundRow = Pick<typeof rounds.$inferSelect, 'id' | 'status' | 'opensAt' | 'closesAt' | 'votesLimit' | 'scale'>;
+export type Found =
+  | { kind: 'invitation'; invitation: InvitationRow; round: RoundRow; attributes: Attributes }
+  | { kind: 'revoked'; round: RoundRow }
+  | null;
+
+type Row = Record<string, unknown>;
+const ROUND_COLUMNS = sql`r.id as round_id, r.status as round_status, r.opens_at, r.closes_at, r.votes_limit, r.scale`;
+const hash = sql.placeholder('hash');
+
+const findQuery = (opts: { lock: boolean; withDraft: boolean }) => sql`
+  select i.id, i.status, i.token_hash, i.opened_at, i.submitted_at, i.submission_id, i.draft_saved_at,
+    ${opts.withDraft ? sql`i.draft` : sql`null as draft`}, ${ROUND_COLUMNS}, e.industry, e.size_class, e.township
+  from invitations i join rounds r on r.id = i.round_id left join enterprises e on e.id = i.enterprise_id
+  where i.token_hash = ${hash} ${opts.lock ? sql`for update of i` : sql``}`;
+const find = {
+  plain: preparedStatement<Row>('survey_find', findQuery({ lock: false, withDraft: false })),
+  withDraft: preparedStatement<Row>('survey_find_with_draft', findQuery({ lock: false, withDraft: true })),
+  forUpdate: preparedStatement<Row>('survey_find_for_update', findQuery({ lock: true, withDraft: false })),
+};
+const findRevoked = preparedStatement<Row>('survey_find_revoked', sql`
+  select ${ROUND_COLUMNS} from revoked_tokens t join rounds r on r.id = t.round_id where t.token_hash = ${hash}`);
+
+const asDate = (v: unknown) => (v === null || v === undefined ? null : v instanceof Date ? v : new Date(String(v)));
+const toRound = (r: Row): RoundRow => ({
+  id: r.round_id as string, status: r.round_status as RoundRow['status'], opensAt: asDate(r.opens_at)!, closesAt: asDate(r.closes_at)!,
+  votesLimit: Number(r.votes_limit), scale: r.scale,
+});
+
+/**
+ * Looks a link up by the SHA-256 of its token (an index lookup, never a string comparison, so timing
+ * leaks no prefix). The coarse attributes a response may carry come along in the same query; the
+ * jsonb draft only when the form is shown.
+ */
+export async function findByToken(tx: Tx, token: string, mode: keyof typeof find = 'plain'): Promise<Found> {
+  const values = { hash: hashToken(looksLikeToken(token) ? token : `invalid:${token}`) };
+  const [row] = await find[mode].run(tx, values);
+  if (row) {
+    return {
+      kind: 'invitation',
+      invitation: {
+        id: Number(row.id), status: row.status as InvitationRow['status'], tokenHash: row.token_hash as string, openedAt: asDate(row.opened_at),
+        submittedAt: asDate(row.submitted_at), submissionId: (row.submission_id as string | null) ?? null, draftSavedAt: asDate(row.draft_saved_at),
+        draft: row.draft,
+      },
+      round: toRound(row),
+      attributes: { industry: (row.industry as string | null) ?? null, sizeClass: (row.size_class as string | null) ?? null, township: (row.township as string | null) ?? null },
+    };
+  }
+  const [revoked] = await findRevoked.run(tx, values);
+  return revoked ? { kind: 'revoked', round: toRound(revoked) } : null;
+}
+
+const p = (name: string) => sql.placeholder(name);
+const submit = preparedStatement<{ n: number }>('survey_submit', sql`
+  with marked as (
+    update invitations set status = 'submitted', submitted_at = ${p('at')}::timestamptz, submission_id = ${p('submissionId')}::uuid, draft = null
+    where id = ${p('invitationId')} and token_hash = ${p('tokenHash')} and submitted_at is null and status <> 'replaced'
+      and exists (select 1 from rounds where id = ${p('roundId')} and status = 'open' and closes_at > ${p('at')}::timestamptz)
+    returning id
+  ), response as (
+    insert into responses (id, round_id, day, industry, size_class, township, comment, receipt_hash)
+    select ${p('responseId')}::uuid, ${p('roundId')}, ${p('day')}::date, ${p('industry')}, ${p('sizeClass')}, ${p('township')},
+      ${p('comment')}, ${p('receiptHash')} from marked
+    returning id
+  ), rated as (
+    insert into ratings (response_id, round_id, department_id, level, comment)
+    select response.id, ${p('roundId')}, x.d, x.l::rating_level, x.c
+    from response, jsonb_to_recordset(${p('ratings')}::jsonb) as x(d int, l text, c text)
+  ), voted as (
+    insert into least_satisfied_votes (response_id, round_id, department_id)
+    select response.id, ${p('roundId')}, v.d::int from response, jsonb_array_elements_text(${p('leastSatisfied')}::jsonb) as v(d)
+  )
+  select count(*)::int as n from marked`);
+
+export interface StoredSubmission {
+  invitationId: number;
+  tokenHash: string;
+  roundId: string;
+  /** ISO time of submission; the response keeps only its day. */
+  at: string;
+  submissionId: string;
+  attributes: Attributes;
+  comment: string | null;
+  receiptHash: string;
+  ratings: { d: number; l: string; c: string | null }[];
+  leastSatisfied: number[];
+}
+
+/**
+ * One statement marks the invitation and stores the response, its ratings and its votes, all or
+ * nothing. Its guard (the invitation still unsubmitted, on this very link, in a round still open) is
+ * what makes "one response per invitation" hold under concurrency: a second submit finds nothing to
+ * mark and therefore stores nothing. Returns whether this call stored the response.
+ */
+export async function storeSubmission(tx: Tx, s: StoredSubmission): Promise<boolean> {
+  const [row] = await submit.run(tx, {
+    ...s.attributes, at: s.at, day: s.at.slice(0, 10), submissionId: s.submissionId, invitationId: s.invitationId, tokenHash: s.tokenHash,
+    roundId: s.roundId, responseId: randomUUID(), comment: s.comment, receiptHash: s.receiptHash,
+    ratings: JSON.stringify(s.ratings), leastSatisfied: JSON.stringify(s.leastSatisfied),
+  });
+  return Number(row?.n) === 1;
+}
