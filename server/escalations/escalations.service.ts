@@ -67,9 +67,9 @@ export async function reviseEscalations(tx: Tx, roundId: string, now: Date) {
   return { withdrawn, added };
 }
 
-function toRecord(e: typeof escalations.$inferSelect, d: { code: string; nameZh: string }): EscalationRecord {
+function toRecord(e: typeof escalations.$inferSelect, d: { code: string; nameZh: string; nameEn: string | null }): EscalationRecord {
   return {
-    id: e.id, roundId: e.roundId, departmentId: e.departmentId, departmentCode: d.code, departmentName: d.nameZh,
+    id: e.id, roundId: e.roundId, departmentId: e.departmentId, departmentCode: d.code, departmentName: d.nameZh, departmentNameEn: d.nameEn,
     level: e.level as EscalationRecord['level'], streak: e.streak, policyVersion: e.policyVersion, headName: e.headName, headTitle: e.headTitle,
     status: e.status, scheduledFor: e.scheduledFor, doneAt: e.doneAt, notes: e.notes, commitment: e.commitment, createdAt: e.createdAt.toISOString(),
   };
@@ -90,7 +90,7 @@ export async function escalationBoard(db: Db, onlyDepartmentId: number | null) {
       const streak = current.get(d.id) ?? 0;
       const flaggedIn = history.filter((h) => h.flaggedDepartmentIds.includes(d.id));
       return {
-        departmentId: d.id, code: d.code, name: d.nameZh, category: d.category, streak, level: levelForStreak(policy, streak),
+        departmentId: d.id, code: d.code, name: d.nameZh, nameEn: d.nameEn, category: d.category, streak, level: levelForStreak(policy, streak),
         lastFlaggedRound: flaggedIn.at(-1)?.roundId ?? null, timesFlagged: flaggedIn.length,
       };
     }),

@@ -25,7 +25,7 @@ describe('dueState', () => {
 });
 
 const rec = (over: Partial<EscalationRecord>): EscalationRecord => ({
-  id: 1, roundId: '2026Q3', departmentId: 1, departmentCode: 'a', departmentName: 'A', level: 'pledge', streak: 1, policyVersion: '2021-v1',
+  id: 1, roundId: '2026Q3', departmentId: 1, departmentCode: 'a', departmentName: 'A', departmentNameEn: null, level: 'pledge', streak: 1, policyVersion: '2021-v1',
   headName: null, headTitle: null, status: 'pending', scheduledFor: null, doneAt: null, notes: null, commitment: null, createdAt: '', ...over,
 });
 

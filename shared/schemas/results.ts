@@ -67,7 +67,7 @@ export const departmentHistorySchema = z.object({
 
 export const ESCALATION_STATUSES = ['pending', 'scheduled', 'done', 'withdrawn'] as const;
 export const escalationSchema = z.object({
-  id: z.number().int(), roundId: z.string(), departmentId: z.number().int(), departmentCode: z.string(), departmentName: z.string(),
+  id: z.number().int(), roundId: z.string(), departmentId: z.number().int(), departmentCode: z.string(), departmentName: z.string(), departmentNameEn: z.string().nullable(),
   level: z.enum(ESCALATION_LEVELS), streak: z.number().int(), policyVersion: z.string(),
   headName: z.string().nullable(), headTitle: z.string().nullable(), status: z.enum(ESCALATION_STATUSES),
   scheduledFor: z.string().nullable(), doneAt: z.string().nullable(), notes: z.string().nullable(), commitment: z.string().nullable(),
@@ -77,7 +77,7 @@ export type EscalationRecord = z.infer<typeof escalationSchema>;
 
 export const escalationBoardSchema = z.object({
   departments: z.array(z.object({
-    departmentId: z.number().int(), code: z.string(), name: z.string(), category: z.string(),
+    departmentId: z.number().int(), code: z.string(), name: z.string(), nameEn: z.string().nullable(), category: z.string(),
     streak: z.number().int(), level: z.enum(ESCALATION_LEVELS).nullable(), lastFlaggedRound: z.string().nullable(), timesFlagged: z.number().int(),
   })),
   records: z.array(escalationSchema),
@@ -90,4 +90,7 @@ export const escalationPatchSchema = z.object({
   doneAt: isoDate.nullable().optional(),
   notes: z.string().max(5000).nullable().optional(),
   commitment: z.string().max(20_000).nullable().optional(),
-}).refine((p) => Object.keys(p).length > 0, 'nothing to change');
+}).refine((p) => Object.keys(p).length > 0, 'nothing to change')
+  // A status that names a date comes with that date, so the board never shows 已安排 without a day.
+  .refine((p) => p.status !== 'scheduled' || !!p.scheduledFor, { message: 'scheduledFor is required when status is scheduled', path: ['scheduledFor'] })
+  .refine((p) => p.status !== 'done' || !!p.doneAt, { message: 'doneAt is required when status is done', path: ['doneAt'] });

@@ -54,6 +54,11 @@ describe('results and escalation across quarters', () => {
     expect(q3.map((r: { departmentCode: string; level: string }) => `${r.departmentCode}:${r.level}`).sort()).toEqual([`${A}:reassignment`, `${C}:pledge`, `${D}:admonishment`].sort());
     expect(q3.find((r: { departmentCode: string }) => r.departmentCode === C).headName).toBe('新局长');
     expect(q3.every((r: { status: string }) => r.status === 'pending')).toBe(true);
+    // The English names come with the board, so the web needs no second request for them.
+    const en = departments.find((d) => d.code === A)!.nameEn;
+    expect(en).toEqual(expect.any(String));
+    expect(level(A).nameEn).toBe(en);
+    expect(q3.find((r: { departmentCode: string }) => r.departmentCode === A)).toMatchObject({ departmentName: departments[0]!.nameZh, departmentNameEn: en });
 
     const history = (await get(`/departments/${idOf(A)}/history`)).json();
     expect(history.rounds.map((h: { streak: number; level: string }) => [h.streak, h.level])).toEqual([[1, 'pledge'], [2, 'admonishment'], [3, 'reassignment']]);
@@ -65,7 +70,11 @@ describe('results and escalation across quarters', () => {
     const record = (await get('/escalations')).json().records[0];
     const res = await ctx.app.inject({ method: 'PATCH', url: `/api/v1/escalations/${record.id}`, headers: { cookie: admin }, payload: { status: 'scheduled', scheduledFor: '2025-11-20', commitment: '本人承诺：一个月内整改到位。' } });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ status: 'scheduled', scheduledFor: '2025-11-20' });
+    expect(res.json()).toMatchObject({ status: 'scheduled', scheduledFor: '2025-11-20', departmentNameEn: expect.any(String) });
+    // A status that names a date needs the date, in the same request.
+    const patch = async (payload: object) => ctx.app.inject({ method: 'PATCH', url: `/api/v1/escalations/${record.id}`, headers: { cookie: admin }, payload });
+    expect((await patch({ status: 'scheduled', scheduledFor: null })).statusCode).toBe(400);
+    expect((await patch({ status: 'done' })).json().error.details).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'body.doneAt' })]));
     expect((await ctx.app.inject({ method: 'PATCH', url: `/api/v1/escalations/${record.id}`, headers: { cookie: await ctx.as('leader') }, payload: { status: 'done' } })).statusCode).toBe(403);
     expect((await ctx.app.inject({ method: 'PATCH', url: `/api/v1/escalations/${record.id}`, headers: { cookie: admin }, payload: { status: 'exploded' } })).statusCode).toBe(400);
     const audit = (await get(`/audit?entityType=escalation&entityId=${record.id}`)).json();

@@ -5,14 +5,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { nextStatuses } from '../../../../../shared/charts/escalations.ts';
 import { escalationPatchSchema, type EscalationRecord } from '../../../../../shared/schemas/results.ts';
-import { updateEscalation, type EscalationPatch } from '../../endpoints.ts';
+import { updateEscalation } from '../../endpoints.ts';
 import { useErrorText } from '../../errors.ts';
-import { blankToNull } from '../../forms.ts';
+import { blankToNull, parseForm, zodRule } from '../../forms.ts';
+import { departmentName } from '../../labels.ts';
 import { levelLabel, useQuarter } from '../dashboard/format.tsx';
 
 type Values = { status: 'pending' | 'scheduled' | 'done'; scheduledFor: string | null; doneAt: string | null; notes: string | null; commitment: string | null };
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const shape = escalationPatchSchema.shape;
 
 interface Props { record: EscalationRecord; editable: boolean; onClose(): void; onSaved(r: EscalationRecord): void }
 
@@ -26,28 +26,22 @@ export function EscalationModal({ record, editable, onClose, onSaved }: Props) {
   const [saving, setSaving] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const canEdit = editable && record.status !== 'withdrawn';
-  const title = t('escalations.editTitle', { name: record.departmentName, level: levelLabel(record.level, i18n.language) });
+  const name = departmentName({ nameZh: record.departmentName, nameEn: record.departmentNameEn }, i18n.language);
+  const title = t('escalations.editTitle', { name, level: levelLabel(record.level, i18n.language) });
+
+  // The field rules catch malformed input as it is typed; the schema's cross-field rules (a status
+  // that names a date needs that date) come back on the date field they concern.
+  const fieldMessage = (field: string) => (field === 'scheduledFor' || field === 'doneAt' || field === 'notes' || field === 'commitment'
+    ? t(`escalations.validation.${field}`) : tc('errors.validation_failed'));
 
   const save = async () => {
-    let values: Values;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return;
-    }
-    const clean = blankToNull(values);
-    const patch: EscalationPatch = {
-      status: clean.status, scheduledFor: clean.scheduledFor, doneAt: clean.doneAt, notes: clean.notes, commitment: clean.commitment,
-    };
-    if (!escalationPatchSchema.safeParse(patch).success) {
-      setProblem(tc('errors.validation_failed'));
-      return;
-    }
+    const patch = await parseForm(form, escalationPatchSchema, fieldMessage, blankToNull);
+    if (!patch) return;
     setSaving(true);
     setProblem(null);
     try {
       const saved = await updateEscalation(record.id, patch);
-      message.success(t('escalations.saved', { name: saved.departmentName }));
+      message.success(t('escalations.saved', { name }));
       onSaved(saved);
     } catch (error) {
       setProblem(errorText(error));
@@ -103,36 +97,17 @@ export function EscalationModal({ record, editable, onClose, onSaved }: Props) {
         <Form.Item name="status" label={t('escalations.form.status')} required>
           <Select options={nextStatuses(record.status).map((s) => ({ value: s, label: t(`escalations.status.${s}`) }))} />
         </Form.Item>
-        <Form.Item
-          name="scheduledFor"
-          label={t('escalations.form.scheduledFor')}
-          dependencies={['status']}
-          rules={[({ getFieldValue }) => ({
-            validator: async (_r, v: string | null | undefined) => {
-              if (v && !DATE.test(v)) throw new Error(t('escalations.validation.date'));
-              if (getFieldValue('status') === 'scheduled' && !v) throw new Error(t('escalations.validation.scheduledFor'));
-            },
-          })]}
-        >
+        {/* A date field is checked again when the status changes, which clears the schema's "needs a date". */}
+        <Form.Item name="scheduledFor" label={t('escalations.form.scheduledFor')} dependencies={['status']} rules={[zodRule(shape.scheduledFor, t('escalations.validation.date'))]}>
           <Input type="date" />
         </Form.Item>
-        <Form.Item
-          name="doneAt"
-          label={t('escalations.form.doneAt')}
-          dependencies={['status']}
-          rules={[({ getFieldValue }) => ({
-            validator: async (_r, v: string | null | undefined) => {
-              if (v && !DATE.test(v)) throw new Error(t('escalations.validation.date'));
-              if (getFieldValue('status') === 'done' && !v) throw new Error(t('escalations.validation.doneAt'));
-            },
-          })]}
-        >
+        <Form.Item name="doneAt" label={t('escalations.form.doneAt')} dependencies={['status']} rules={[zodRule(shape.doneAt, t('escalations.validation.date'))]}>
           <Input type="date" />
         </Form.Item>
-        <Form.Item name="notes" label={t('escalations.form.notes')} rules={[{ max: 5000, message: t('escalations.validation.notes') }]}>
+        <Form.Item name="notes" label={t('escalations.form.notes')} rules={[zodRule(shape.notes, t('escalations.validation.notes'))]}>
           <Input.TextArea rows={2} placeholder={t('escalations.form.notesPlaceholder')} />
         </Form.Item>
-        <Form.Item name="commitment" label={t('escalations.form.commitment')} rules={[{ max: 20_000, message: t('escalations.validation.commitment') }]}>
+        <Form.Item name="commitment" label={t('escalations.form.commitment')} rules={[zodRule(shape.commitment, t('escalations.validation.commitment'))]}>
           <Input.TextArea rows={5} placeholder={t('escalations.form.commitmentPlaceholder')} />
         </Form.Item>
       </Form>

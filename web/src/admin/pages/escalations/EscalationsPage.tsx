@@ -9,7 +9,7 @@ import type { EscalationRecord } from '../../../../../shared/schemas/results.ts'
 import { useUser } from '../../auth.tsx';
 import { LoadError, StaleDataWarning } from '../../components/LoadError.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { getEscalationBoard, listDepartments, type EscalationBoard } from '../../endpoints.ts';
+import { getEscalationBoard, type EscalationBoard } from '../../endpoints.ts';
 import { categoryLabel, departmentName } from '../../labels.ts';
 import { useLoad } from '../../useLoad.ts';
 import { COLORS, levelLabel, LevelTag, useQuarter } from '../dashboard/format.tsx';
@@ -25,6 +25,7 @@ function localToday(): string {
 
 const DUE_COLORS: Record<DueState, string> = { overdue: 'red', due_soon: 'orange', unscheduled: 'gold', scheduled: 'blue', done: 'green', withdrawn: 'default' };
 const STATUS_COLORS: Record<EscalationRecord['status'], string> = { pending: 'gold', scheduled: 'blue', done: 'green', withdrawn: 'default' };
+const recordName = (r: EscalationRecord, lang: string) => departmentName({ nameZh: r.departmentName, nameEn: r.departmentNameEn }, lang);
 
 function DueTag({ due, scheduledFor, today }: { due: DueState; scheduledFor: string | null; today: string }) {
   const { t } = useTranslation('dashboard');
@@ -41,12 +42,6 @@ export default function EscalationsPage() {
   const quarter = useQuarter();
   const isAdmin = useUser().role === 'admin';
   const board = useLoad((signal) => getEscalationBoard(signal), []);
-  // The board names departments in Chinese; the registry has the English names (a failed load keeps the Chinese).
-  const registry = useLoad((signal) => listDepartments(signal), []);
-  const nameOf = useMemo(() => {
-    const byId = new Map((registry.data ?? []).map((d) => [d.id, d]));
-    return (id: number, fallback: string) => { const d = byId.get(id); return d ? departmentName(d, lang) : fallback; };
-  }, [registry.data, lang]);
   const [onlyFlagged, setOnlyFlagged] = useState(true);
   const [open, setOpen] = useState<EscalationRecord | null>(null);
   const today = localToday();
@@ -63,7 +58,7 @@ export default function EscalationsPage() {
   const head = (r: EscalationRecord) => (r.headName ? `${r.headName}${r.headTitle ? `（${r.headTitle}）` : ''}` : '—');
 
   const pendingColumns: TableColumnsType<EscalationRecord & { due: DueState }> = [
-    { title: t('escalations.columns.department'), dataIndex: 'departmentName', render: (n: string, r) => <Typography.Text strong>{nameOf(r.departmentId, n)}</Typography.Text> },
+    { title: t('escalations.columns.department'), dataIndex: 'departmentName', render: (_, r) => <Typography.Text strong>{recordName(r, lang)}</Typography.Text> },
     { title: t('escalations.columns.round'), dataIndex: 'roundId', width: 140, render: (id: string) => quarter(id) },
     { title: t('escalations.columns.recordLevel'), dataIndex: 'level', width: 200, render: (_, r) => <LevelTag level={r.level} /> },
     { title: t('escalations.columns.head'), key: 'head', width: 150, render: (_, r) => head(r) },
@@ -76,7 +71,7 @@ export default function EscalationsPage() {
   const departmentColumns: TableColumnsType<BoardDepartment> = [
     {
       title: t('escalations.columns.department'), dataIndex: 'name',
-      render: (n: string, d) => <Typography.Text strong={d.streak > 0} style={d.streak > 0 ? { color: COLORS.flagged } : undefined}>{nameOf(d.departmentId, n)}</Typography.Text>,
+      render: (n: string, d) => <Typography.Text strong={d.streak > 0} style={d.streak > 0 ? { color: COLORS.flagged } : undefined}>{departmentName({ nameZh: n, nameEn: d.nameEn }, lang)}</Typography.Text>,
     },
     { title: t('escalations.columns.category'), dataIndex: 'category', width: 200, render: (c: string) => categoryLabel(c, lang) },
     {
@@ -90,7 +85,7 @@ export default function EscalationsPage() {
 
   const historyColumns: TableColumnsType<EscalationRecord> = [
     { title: t('escalations.columns.round'), dataIndex: 'roundId', width: 140, render: (id: string) => quarter(id) },
-    { title: t('escalations.columns.department'), dataIndex: 'departmentName', render: (n: string, r) => nameOf(r.departmentId, n) },
+    { title: t('escalations.columns.department'), dataIndex: 'departmentName', render: (_, r) => recordName(r, lang) },
     { title: t('escalations.columns.recordLevel'), dataIndex: 'level', width: 200, render: (_, r) => <LevelTag level={r.level} /> },
     { title: t('escalations.columns.streak'), dataIndex: 'streak', width: 90, align: 'right', render: (s: number) => t('escalations.streakValue', { count: s }) },
     { title: t('escalations.columns.head'), key: 'head', width: 150, render: (_, r) => head(r) },

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { reasonBodySchema, type Invitation } from '../../../../../shared/schemas/rounds.ts';
 import { replaceInvitation, type ReplaceResult } from '../../endpoints.ts';
-import { zodRule } from '../../forms.ts';
+import { parseForm, zodRule } from '../../forms.ts';
 import { useRoundErrorText } from './labels.tsx';
 import { QrCode } from './QrCode.tsx';
 
@@ -23,16 +23,12 @@ export function ReplaceModal({ roundId, invitation, onClose, onReplaced }: Props
   const [result, setResult] = useState<ReplaceResult | null>(null);
 
   const save = async () => {
-    let values: { reason: string };
-    try {
-      values = await form.validateFields();
-    } catch {
-      return;
-    }
+    const body = await parseForm(form, reasonBodySchema, () => t('replace.reasonRequired')); // trims the reason
+    if (!body) return;
     setSaving(true);
     setProblem(null);
     try {
-      const r = await replaceInvitation(roundId, invitation.uscc, values.reason.trim());
+      const r = await replaceInvitation(roundId, invitation.uscc, body.reason);
       setResult(r);
       message.success(t('replace.done', { out: invitation.name, in: r.invitation.name }));
       onReplaced();

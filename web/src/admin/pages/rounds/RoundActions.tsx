@@ -5,11 +5,11 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROUND_ACTIONS, type RoundAction } from '../../../../../shared/round-lifecycle.ts';
-import { reasonBodySchema, type Round } from '../../../../../shared/schemas/rounds.ts';
+import { reasonBodySchema, reopenBodySchema, type Round } from '../../../../../shared/schemas/rounds.ts';
 import {
   closeRound, computeRoundResults, freezeRound, openRound, publishRoundResults, reopenRound, voidRound,
 } from '../../endpoints.ts';
-import { zodRule } from '../../forms.ts';
+import { parseForm, zodRule } from '../../forms.ts';
 import { useQuarter, useRoundErrorText, useTimeFormat } from './labels.tsx';
 
 const allowed = (round: Round, action: RoundAction) => (ROUND_ACTIONS[action].from as readonly string[]).includes(round.status);
@@ -119,18 +119,25 @@ function ReasonModal({ kind, round, onClose, onDone }: { kind: 'reopen' | 'void'
   const [saving, setSaving] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
 
-  const save = async () => {
-    let values: ReasonValues;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return;
+  const fieldMessage = (field: string) => (field === 'closesAt' ? t('actions.deadlineFuture') : t('actions.reasonRequired'));
+
+  /** The request the form asks for, or null while it is not valid (the schemas also trim the reason). */
+  const request = async () => {
+    if (kind === 'void') {
+      const body = await parseForm(form, reasonBodySchema, fieldMessage);
+      return body && (() => voidRound(round.id, body.reason));
     }
+    const body = await parseForm(form, reopenBodySchema, fieldMessage, (v) => ({ reason: v.reason, closesAt: v.closesAt?.format() }));
+    return body && (() => reopenRound(round.id, body));
+  };
+
+  const save = async () => {
+    const send = await request();
+    if (!send) return;
     setSaving(true);
     setProblem(null);
     try {
-      if (kind === 'reopen') await reopenRound(round.id, { reason: values.reason.trim(), closesAt: values.closesAt!.format() });
-      else await voidRound(round.id, values.reason.trim());
+      await send();
       message.success(kind === 'reopen' ? t('actions.reopened') : t('actions.voided'));
       onDone();
     } catch (error) {
@@ -158,6 +165,7 @@ function ReasonModal({ kind, round, onClose, onDone }: { kind: 'reopen' | 'void'
         <Form.Item name="reason" label={t('actions.reason')} required rules={[zodRule(reasonBodySchema.shape.reason, t('actions.reasonRequired'))]}>
           <Input.TextArea rows={3} maxLength={1000} showCount placeholder={t(kind === 'reopen' ? 'actions.reopenPlaceholder' : 'actions.voidPlaceholder')} />
         </Form.Item>
+        {/* "In the future" needs a clock, so it is no schema rule: checked here as picked, and by the server on its own. */}
         {kind === 'reopen' ? (
           <Form.Item
             name="closesAt"

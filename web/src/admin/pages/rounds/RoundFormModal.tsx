@@ -5,9 +5,10 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { POLICIES } from '../../../../../shared/results/escalation.ts';
-import { createRoundSchema, STRATIFY_BY, updateRoundSchema, type Round, type StratifyBy } from '../../../../../shared/schemas/rounds.ts';
+import { createRoundSchema, STRATIFY_BY, updateRoundSchema, type CreateRound, type Round, type StratifyBy } from '../../../../../shared/schemas/rounds.ts';
 import { ApiError } from '../../../api.ts';
 import { createRound, listDepartments, updateRound } from '../../endpoints.ts';
+import { parseForm } from '../../forms.ts';
 import { departmentName } from '../../labels.ts';
 import { useLoad } from '../../useLoad.ts';
 import { useQuarter, useRoundErrorText } from './labels.tsx';
@@ -95,38 +96,45 @@ export function RoundFormModal({ round, takenIds, onClose, onSaved }: Props) {
   const inRound = new Set(round?.departments.map((d) => d.departmentId) ?? []);
   const candidates = (departments.data ?? []).filter((d) => d.active || inRound.has(d.id));
   const taking = candidates.length - excluded.length;
+  const included = (excludedIds: readonly number[]) => candidates.filter((d) => !excludedIds.includes(d.id)).map((d) => d.id);
 
   const onQuarterChange = (q: Dayjs | null) => {
     // New quarter, new default dates, unless someone already chose dates by hand.
     if (q && !form.isFieldTouched('opensAt') && !form.isFieldTouched('closesAt')) form.setFieldsValue(defaultDates(q));
   };
 
-  const save = async () => {
-    let values: Values;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return; // the fields say what is wrong
-    }
-    setProblem(null);
-    const excludedSet = new Set(values.excludedDepartmentIds);
-    const settings = {
-      sampleSize: values.sampleSize,
-      stratifyBy: values.stratifyBy === NO_STRATA ? null : values.stratifyBy,
+  /** The request body: who takes part is the complement of the excluded list. */
+  const toBody = (v: Values) => {
+    const excludedSet = new Set(v.excludedDepartmentIds);
+    return {
+      ...(editing ? {} : { id: v.quarter ? roundIdOf(v.quarter) : undefined }),
+      sampleSize: v.sampleSize,
+      stratifyBy: v.stratifyBy === NO_STRATA ? null : v.stratifyBy,
       // All active departments is the server's default: only send a list when some are left out (or when editing).
-      ...(excludedSet.size || editing ? { departmentIds: candidates.filter((d) => !excludedSet.has(d.id)).map((d) => d.id) } : {}),
-      votesLimit: values.votesLimit, minRatings: values.minRatings, bottomN: values.bottomN,
-      escalationPolicy: values.escalationPolicy, rotationExclusion: values.rotationExclusion,
-      opensAt: values.opensAt!.format(), closesAt: values.closesAt!.format(),
+      ...(excludedSet.size || editing ? { departmentIds: included(v.excludedDepartmentIds) } : {}),
+      votesLimit: v.votesLimit, minRatings: v.minRatings, bottomN: v.bottomN,
+      escalationPolicy: v.escalationPolicy, rotationExclusion: v.rotationExclusion,
+      opensAt: v.opensAt?.format(), closesAt: v.closesAt?.format(),
     };
-    const parsed = editing ? updateRoundSchema.safeParse(settings) : createRoundSchema.safeParse({ id: roundIdOf(values.quarter!), ...settings });
-    if (!parsed.success) {
-      setProblem(tc('errors.validation_failed'));
-      return;
-    }
+  };
+
+  // Empty fields are caught by their own rules first, so what reaches here is the schema's: the
+  // deadline after the opening, a number out of range.
+  const fieldMessage = (field: string) => {
+    const messages: Partial<Record<string, string>> = {
+      sampleSize: t('form.sampleSizeRequired'), closesAt: t('form.closesAfterOpens'), opensAt: t('form.opensAtRequired'),
+      votesLimit: t('form.numberRequired'), minRatings: t('form.numberRequired'), bottomN: t('form.numberRequired'),
+    };
+    return messages[field] ?? tc('errors.validation_failed');
+  };
+
+  const save = async () => {
+    setProblem(null);
+    const body = await parseForm(form, editing ? updateRoundSchema : createRoundSchema, fieldMessage, toBody);
+    if (!body) return;
     setSaving(true);
     try {
-      const saved = editing ? await updateRound(round.id, settings) : await createRound({ id: roundIdOf(values.quarter!), ...settings });
+      const saved = editing ? await updateRound(round.id, body) : await createRound(body as CreateRound);
       message.success(t(editing ? 'form.saved' : 'form.created', { name: quarter(saved.id) }));
       onSaved(saved);
     } catch (error) {
@@ -202,30 +210,28 @@ export function RoundFormModal({ round, takenIds, onClose, onSaved }: Props) {
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>
+            {/* Depends on the opening so that a new one clears the schema's "deadline after the opening". */}
             <Form.Item
               name="closesAt"
               label={t('form.closesAt')}
               extra={t('form.closesAtHelp')}
               dependencies={['opensAt']}
-              rules={[
-                ...required(t('form.closesAtRequired')),
-                ({ getFieldValue }) => ({
-                  validator: async (_, v: Dayjs | null) => {
-                    const opens = getFieldValue('opensAt') as Dayjs | null;
-                    if (v && opens && !v.isAfter(opens)) throw new Error(t('form.closesAfterOpens'));
-                  },
-                }),
-              ]}
+              rules={required(t('form.closesAtRequired'))}
             >
               <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} data-testid="closes-at" />
             </Form.Item>
           </Col>
         </Row>
+        {/* The schema decides (at least one department) on the list that is sent: the complement of this one. */}
         <Form.Item
           name="excludedDepartmentIds"
           label={t('form.departments')}
           extra={departments.data ? t('form.departmentsCount', { count: taking, total: candidates.length }) : tc('states.loading')}
-          rules={[{ validator: async () => { if (departments.data && taking < 1) throw new Error(t('form.departmentsRequired')); } }]}
+          rules={[{
+            validator: async (_, v: number[] | undefined) => {
+              if (departments.data && !createRoundSchema.shape.departmentIds.safeParse(included(v ?? [])).success) throw new Error(t('form.departmentsRequired'));
+            },
+          }]}
         >
           <Select
             mode="multiple"
