@@ -4,7 +4,7 @@ import { percentile } from './util.ts';
 
 export interface LoadRequest { method: 'GET' | 'POST'; path: string; body?: string; headers?: Record<string, string> }
 export interface LoadTask { base: string; concurrency: number; warmup: LoadRequest[]; measured: LoadRequest[]; ratePerSecond?: number }
-export interface LoadResult { latencies: number[]; statuses: Record<string, number>; errors: string[]; wallMs: number }
+export interface LoadResult { latencies: number[]; statuses: Record<string, number>; errors: string[]; wallMs: number; cpuMs: number }
 
 export interface LoadFigures {
   requests: number;
@@ -15,6 +15,8 @@ export interface LoadFigures {
   statuses: Record<string, number>;
   errors: string[];
   wallMs: number;
+  /** CPU time the load generator itself spent (its own process). */
+  clientCpuMs: number;
 }
 
 export function summarise(r: LoadResult): LoadFigures {
@@ -22,7 +24,7 @@ export function summarise(r: LoadResult): LoadFigures {
   return {
     requests: r.latencies.length, ok, perSecond: (ok / r.wallMs) * 1000,
     p50: percentile(r.latencies, 50), p99: percentile(r.latencies, 99),
-    statuses: r.statuses, errors: r.errors, wallMs: r.wallMs,
+    statuses: r.statuses, errors: r.errors, wallMs: r.wallMs, clientCpuMs: r.cpuMs,
   };
 }
 

@@ -38,8 +38,10 @@ Latest figures from \`npm run bench\` (bench/run.ts), written by the run itself 
 - **PGlite:** embedded, in a temporary data folder (as \`npm start\` runs it)
 
 "ok?" judges the PostgreSQL figure; PGlite's verdict is in brackets where it has a figure (PGlite is
-single-connection and is reported as it is). Load is generated in a separate Node process over loopback
-keep-alive connections; server, load generator and database share the machine's ${m.cores} cores.
+single-connection and runs inside the app's own process, so it is reported as it is). Load is generated in a
+separate Node process over loopback keep-alive connections: autocannon for throughput (every client
+resubmits as soon as it is answered), a steady paced rate for latency; server, load generator and
+database share the machine's ${m.cores} cores.
 
 ${markdownTable(rows)}
 

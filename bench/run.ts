@@ -9,13 +9,17 @@ import { measureStart, type StartupRun } from './startup.ts';
 import { benchSubmissions, type SubmitFigures } from './submit.ts';
 import { errorText, kb, log, median, ms, now, rate, ratio, tempDir, verdict, type Row } from './util.ts';
 
+// Paced steps as fractions of the raw rate; 0.5 is the step the latency target is judged at.
+const PACED = { seconds: 2, fractions: [0.25, 0.5, 0.625, 0.75, 0.875, 1], p99LimitMs: 100 } as const;
+const JUDGED_FRACTION = 0.5;
+
 const SCALE = {
   postgres: {
-    submit: { submissions: 2000, warmup: 200, concurrency: 200, openLoop: { count: 200, rate: 20 } },
+    submit: { submissions: 2000, warmup: 200, concurrency: 200, paced: { ...PACED, budget: 11_000 } },
     results: { responses: 10_000, departments: 100, reads: 200 },
   },
   pglite: {
-    submit: { submissions: 1000, warmup: 100, concurrency: 200, openLoop: { count: 200, rate: 20 } },
+    submit: { submissions: 1000, warmup: 100, concurrency: 200, paced: { ...PACED, budget: 4_000 } },
     results: { responses: 1_000, departments: 100, reads: 200 },
   },
 } as const;
@@ -145,35 +149,55 @@ function assemble(pg: PerDb, lite: PerDb, bundle: BundleFigures | undefined, bun
     metric: 'HTTP ÷ raw throughput', pg: cell(ps, (s) => ratio(ratioOf(s)), na), pglite: cell(ls, (s) => ratio(ratioOf(s)), 'error'),
     target: '≥ 0.5', ok: verdict(ps ? ratioOf(ps) >= 0.5 : null, ls ? ratioOf(ls) >= 0.5 : null),
   });
-  rows.push({ metric: 'Submit latency p50 (HTTP)', pg: cell(ps, (s) => ms(s.http.p50), na), pglite: cell(ls, (s) => ms(s.http.p50), 'error'), target: '—', ok: '—' });
   rows.push({
-    metric: 'Submit latency p99 (HTTP)', pg: cell(ps, (s) => ms(s.http.p99), na), pglite: cell(ls, (s) => ms(s.http.p99), 'error'),
-    target: '≤ 100 ms', ok: verdict(ps ? ps.http.p99 <= 100 : null, ls ? ls.http.p99 <= 100 : null),
+    metric: 'Closed-loop latency p50 / p99 (HTTP)', pg: cell(ps, (s) => `${ms(s.http.p50)} / ${ms(s.http.p99)}`, na),
+    pglite: cell(ls, (s) => `${ms(s.http.p50)} / ${ms(s.http.p99)}`, 'error'), target: '—', ok: '—',
+  });
+  const judged = (s: SubmitFigures) => s.paced.find((p) => p.fraction === JUDGED_FRACTION);
+  const judgedOk = (s: SubmitFigures | undefined) => {
+    const j = s && judged(s);
+    return s ? Boolean(j && j.figures.ok === j.figures.requests && j.figures.p99 <= PACED.p99LimitMs) : null;
+  };
+  const judgedCell = (s: SubmitFigures) => {
+    const j = judged(s);
+    return j ? `${ms(j.figures.p99)} at ${rate(j.rate)}` : 'not reached';
+  };
+  rows.push({
+    metric: `Submit latency p99, 200 clients paced at ${JUDGED_FRACTION}× the raw rate`, pg: cell(ps, judgedCell, na), pglite: cell(ls, judgedCell, 'error'),
+    target: `≤ ${PACED.p99LimitMs} ms`, ok: verdict(judgedOk(ps), judgedOk(ls)),
+  });
+  const bestPaced = (s: SubmitFigures) => {
+    const met = s.paced.filter((p) => p.figures.ok === p.figures.requests && p.figures.p99 <= PACED.p99LimitMs);
+    const best = met.at(-1);
+    return best ? `${rate(best.rate)} (${ratio(best.fraction)} raw)` : 'none';
+  };
+  rows.push({
+    metric: `Highest paced rate with p99 ≤ ${PACED.p99LimitMs} ms, 200 clients`, pg: cell(ps, bestPaced, na), pglite: cell(ls, bestPaced, 'error'), target: '—', ok: '—',
   });
   rows.push({
-    metric: 'Submit latency p99 at a steady 20/s (open loop)', pg: cell(ps, (s) => ms(s.openLoop.p99), na), pglite: cell(ls, (s) => ms(s.openLoop.p99), 'error'),
-    target: '(≤ 100 ms)', ok: verdict(ps ? ps.openLoop.p99 <= 100 : null, ls ? ls.openLoop.p99 <= 100 : null),
-  });
-  rows.push({
-    metric: 'Node CPU per submission: app / raw', pg: cell(ps, (s) => `${ms(s.cpuMs.http)} / ${ms(s.cpuMs.raw)}`, na),
-    pglite: cell(ls, (s) => `${ms(s.cpuMs.http)} / ${ms(s.cpuMs.raw)}`, 'error'), target: '—', ok: '—',
+    metric: 'Node CPU per submission: app / raw / load generator', pg: cell(ps, (s) => `${ms(s.cpuMs.http)} / ${ms(s.cpuMs.raw)} / ${ms(s.cpuMs.loadGenerator)}`, na),
+    pglite: cell(ls, (s) => `${ms(s.cpuMs.http)} / ${ms(s.cpuMs.raw)} / ${ms(s.cpuMs.loadGenerator)}`, 'error'), target: '—', ok: '—',
   });
   rows.push({ metric: 'Raw transaction latency p50 / p99', pg: cell(ps, (s) => `${ms(s.raw.p50)} / ${ms(s.raw.p99)}`, na), pglite: cell(ls, (s) => `${ms(s.raw.p50)} / ${ms(s.raw.p99)}`, 'error'), target: '—', ok: '—' });
   for (const [label, s] of [['PostgreSQL', ps], ['PGlite', ls]] as const) {
     if (!s) continue;
-    const errors = [...new Set(s.http.errors)];
-    details.push(`${label} submissions: ${s.http.ok}/${s.http.requests} HTTP 200 (statuses ${JSON.stringify(s.http.statuses)}) in ${(s.http.wallMs / 1000).toFixed(1)} s; `
-      + `${s.stored} responses stored in the HTTP round (incl. warm-up and open loop); raw: ${s.submissions - s.raw.failures}/${s.submissions} committed in ${(s.raw.wallMs / 1000).toFixed(1)} s; `
-      + `open loop ${s.openLoop.ok}/${s.openLoop.requests} OK at ${s.openLoop.rate}/s, p50 ${ms(s.openLoop.p50)}, p99 ${ms(s.openLoop.p99)}`
+    const errors = [...new Set([s.http, ...s.paced.map((p) => p.figures)].flatMap((f) => f.errors))];
+    const steps = s.paced.map((p) => `${ratio(p.fraction)} = ${rate(p.rate)}: p50 ${ms(p.figures.p50)}, p99 ${ms(p.figures.p99)} (${p.figures.ok}/${p.figures.requests} OK)`);
+    details.push(`${label} submissions: closed loop ${s.http.ok}/${s.http.requests} HTTP 200 (statuses ${JSON.stringify(s.http.statuses)}) in ${(s.http.wallMs / 1000).toFixed(1)} s; `
+      + `raw: ${s.submissions - s.raw.failures}/${s.submissions} committed in ${(s.raw.wallMs / 1000).toFixed(1)} s; `
+      + `paced steps (× raw): ${steps.join('; ') || 'none'}${s.pacedNote ? ` (${s.pacedNote})` : ''}; `
+      + `${s.stored} responses stored in the HTTP round (warm-up, closed loop and paced)`
       + `${errors.length ? `; errors seen: ${errors.join(' | ')}` : ''}.`);
   }
   if (ps) {
-    details.push(`With ${ps.concurrency} clients each submitting again as soon as answered, mean latency ≈ clients ÷ throughput (Little's law): `
-      + `even the raw SQL rate of ${rate(ps.raw.perSecond)} means ≈ ${ms((ps.concurrency / ps.raw.perSecond) * 1000)} per submission, so p99 ≤ 100 ms at 200 clients `
-      + `needs ≥ ${(ps.concurrency / 0.1).toLocaleString('en')} submissions/s. The open-loop row (a steady 20/s, i.e. a whole 200-enterprise sample in 10 s) is latency without that queue.`);
+    details.push(`Why latency is judged paced: with ${ps.concurrency} clients each submitting again the moment it is answered, mean latency is clients ÷ throughput `
+      + `(Little's law) whatever the code does: even the raw SQL rate of ${rate(ps.raw.perSecond)} means ≈ ${ms((ps.concurrency / ps.raw.perSecond) * 1000)}, `
+      + `and p99 ≤ 100 ms in that loop would need ≥ ${(ps.concurrency / 0.1).toLocaleString('en')} submissions/s on this machine. The paced steps keep ${ps.concurrency} `
+      + `clients connected and send submissions at a steady rate (a fraction of the raw limit measured in the same run); each latency counts from when the `
+      + `submission was due, so a server falling behind shows in it. The judged step, ${JUDGED_FRACTION}× raw, is the throughput the ratio target asks for.`);
   }
   details.push('Node CPU per submission: CPU time of the process running the app (HTTP, validation, ORM, pg driver) or, for raw, the plain pg caller, '
-    + 'divided by submissions; the load generator runs in another process and is not counted. It is the figure least disturbed by other work on the machine.');
+    + 'divided by submissions; the load generator (autocannon in its own process) is shown separately. It is the figure least disturbed by other work on the machine.');
   if (pgSettings.length) details.push(`PostgreSQL settings: ${pgSettings.join(', ')}.`);
 
   // 2. results

@@ -1,5 +1,8 @@
 // Figure 1: survey submissions at 200 concurrent clients, through HTTP (the app), against the same rows
 // written straight through SQL in one transaction per response (the raw limit), in the same run.
+// Throughput is measured closed loop (every client resubmits the moment it is answered). Latency is
+// measured paced: 200 keep-alive clients with submissions arriving at a steady rate, stepped up as a
+// fraction of the raw limit, since in a closed loop the wait is clients ÷ throughput by construction.
 import { createHash, randomUUID } from 'node:crypto';
 import type { Target } from './db.ts';
 import { openRoundWithTokens, seedRegistry, startApp, type OpenRound } from './fixtures.ts';
@@ -29,6 +32,8 @@ function answerFor(i: number, departmentIds: number[]): Answer {
   return { ratings, leastSatisfied, ...(i % 5 === 0 ? { comment: `基准测试意见 ${i}：办事效率有待提高。` } : {}) };
 }
 
+export interface PacedStep { fraction: number; rate: number; figures: LoadFigures }
+
 export interface SubmitFigures {
   submissions: number;
   concurrency: number;
@@ -36,9 +41,10 @@ export interface SubmitFigures {
   http: LoadFigures;
   raw: { perSecond: number; p50: number; p99: number; wallMs: number; failures: number };
   /** CPU time of this process (the app, or the raw pg caller) per submission: robust to a busy machine. */
-  cpuMs: { http: number; raw: number };
-  /** The same submissions at a steady arrival rate well below saturation: latency without queueing. */
-  openLoop: LoadFigures & { rate: number };
+  cpuMs: { http: number; raw: number; loadGenerator: number };
+  /** Paced steps at rising fractions of the raw rate, until p99 passed the limit (or tokens ran out). */
+  paced: PacedStep[];
+  pacedNote: string | null;
   stored: number;
 }
 
@@ -100,52 +106,73 @@ async function rawSubmissions(target: Target, round: OpenRound, from: number, to
   return { perSecond: (latencies.length / wallMs) * 1000, p50: percentile(latencies, 50), p99: percentile(latencies, 99), wallMs, failures };
 }
 
-export interface SubmitOptions { submissions: number; warmup: number; concurrency: number; openLoop: { count: number; rate: number } }
+export interface SubmitOptions {
+  submissions: number;
+  warmup: number;
+  concurrency: number;
+  /** Each step lasts `seconds`; steps stop once p99 exceeds `p99LimitMs` at or above half the raw rate. */
+  paced: { seconds: number; fractions: readonly number[]; budget: number; p99LimitMs: number };
+}
 
 export async function benchSubmissions(target: Target, opts: SubmitOptions): Promise<SubmitFigures> {
   const { database } = target;
-  const total = opts.submissions + opts.warmup + opts.openLoop.count;
+  const closed = opts.warmup + opts.submissions;
+  const total = closed + opts.paced.budget;
   const at = new Date();
-  log(`${target.label}: seeding ${total} enterprises, 53 departments, two rounds of ${total} invitations`);
+  log(`${target.label}: seeding ${total} enterprises, 53 departments, rounds of ${closed} (raw) and ${total} (HTTP) invitations`);
   const registry = await seedRegistry(database.db, total);
+  const rawRound = await openRoundWithTokens(database.db, '2026Q2', closed, at);
   const httpRound = await openRoundWithTokens(database.db, '2026Q1', total, at);
-  const rawRound = await openRoundWithTokens(database.db, '2026Q2', total, at);
   const attrs = (uscc: string) => {
     const e = registry.enterprises.get(uscc)!;
     return { industry: e.industryZh, sizeClass: e.sizeClass, township: e.township };
   };
 
+  // The raw limit first: the paced steps are fractions of it.
+  log(`${target.label}: raw SQL — ${opts.warmup} warm-up + ${opts.submissions} transactions, ${opts.concurrency} concurrent callers`);
+  await rawSubmissions(target, rawRound, 0, opts.warmup, opts.concurrency, attrs);
+  const c1 = process.cpuUsage();
+  const raw = await rawSubmissions(target, rawRound, opts.warmup, closed, opts.concurrency, attrs);
+  const rawCpu = cpuMs(c1) / opts.submissions;
+
   const { app, base } = await startApp(database);
+  const requests: LoadRequest[] = httpRound.invitations.map((inv, i) => ({
+    method: 'POST', path: `/api/v1/survey/${inv.token}/submit`,
+    body: JSON.stringify({ submissionId: randomUUID(), ...answerFor(i, httpRound.departmentIds) }),
+  }));
   let http: LoadFigures;
-  let openLoop: LoadFigures;
   let httpCpu: number;
+  const paced: PacedStep[] = [];
+  let pacedNote: string | null = null;
   try {
-    const requests: LoadRequest[] = httpRound.invitations.map((inv, i) => ({
-      method: 'POST', path: `/api/v1/survey/${inv.token}/submit`,
-      body: JSON.stringify({ submissionId: randomUUID(), ...answerFor(i, httpRound.departmentIds) }),
-    }));
-    const closedEnd = opts.warmup + opts.submissions;
     log(`${target.label}: HTTP — ${opts.warmup} warm-up + ${opts.submissions} submissions, ${opts.concurrency} concurrent clients`);
     await runLoad({ base, concurrency: opts.concurrency, warmup: [], measured: requests.slice(0, opts.warmup) });
     const c0 = process.cpuUsage();
-    http = await runLoad({ base, concurrency: opts.concurrency, warmup: [], measured: requests.slice(opts.warmup, closedEnd) });
+    http = await runLoad({ base, concurrency: opts.concurrency, warmup: [], measured: requests.slice(opts.warmup, closed) });
     httpCpu = cpuMs(c0) / opts.submissions;
     if (http.errors.length) log(`${target.label}: HTTP errors: ${http.errors.join(' | ')}`);
-    log(`${target.label}: HTTP — ${opts.openLoop.count} submissions at a steady ${opts.openLoop.rate}/s (open loop)`);
-    openLoop = await runLoad({ base, concurrency: opts.concurrency, warmup: [], measured: requests.slice(closedEnd), ratePerSecond: opts.openLoop.rate });
+
+    let next = closed;
+    for (const fraction of opts.paced.fractions) {
+      const rate = Math.max(1, Math.round(fraction * raw.perSecond));
+      const count = Math.max(200, Math.round(rate * opts.paced.seconds));
+      if (next + count > requests.length) {
+        pacedNote = `stopped before ${fraction}× raw: the run's ${opts.paced.budget} paced invitations were used up`;
+        break;
+      }
+      log(`${target.label}: HTTP — ${count} submissions paced at ${rate}/s (${fraction}× raw) over ${opts.concurrency} clients`);
+      const figures = await runLoad({ base, concurrency: opts.concurrency, warmup: [], measured: requests.slice(next, next + count), ratePerSecond: rate });
+      next += count;
+      paced.push({ fraction, rate, figures });
+      if (fraction >= 0.5 && !(figures.p99 <= opts.paced.p99LimitMs)) break;
+    }
   } finally {
     await app.close();
   }
 
-  log(`${target.label}: raw SQL — ${opts.warmup} warm-up + ${opts.submissions} transactions, ${opts.concurrency} concurrent callers`);
-  await rawSubmissions(target, rawRound, 0, opts.warmup, opts.concurrency, attrs);
-  const c1 = process.cpuUsage();
-  const raw = await rawSubmissions(target, rawRound, opts.warmup, opts.warmup + opts.submissions, opts.concurrency, attrs);
-  const rawCpu = cpuMs(c1) / opts.submissions;
-
   const [row] = await target.raw.query<{ n: string }>('select count(*)::text as n from responses where round_id = $1', [httpRound.id]);
   return {
     submissions: opts.submissions, concurrency: opts.concurrency, departments: httpRound.departmentIds.length,
-    http, raw, cpuMs: { http: httpCpu, raw: rawCpu }, openLoop: { ...openLoop, rate: opts.openLoop.rate }, stored: Number(row?.n ?? 0),
+    http, raw, cpuMs: { http: httpCpu, raw: rawCpu, loadGenerator: http.clientCpuMs / opts.submissions }, paced, pacedNote, stored: Number(row?.n ?? 0),
   };
 }
