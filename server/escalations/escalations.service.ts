@@ -1,13 +1,12 @@
 // Escalation across quarters: streaks over published rounds, applied to the head in office at publication.
 import { and, asc, eq, gte, isNull, lte, or } from 'drizzle-orm';
 import { levelForStreak, policyForVersion, streaks, type FlaggedRound } from '../../shared/results/escalation.ts';
-import type { EscalationRecord } from '../../shared/schemas/results.ts';
+import { scheduledHasDate, type EscalationRecord, type escalationPatchSchema } from '../../shared/schemas/results.ts';
 import type { z } from 'zod';
-import type { escalationPatchSchema } from '../../shared/schemas/results.ts';
 import { appendAudit, type Actor } from '../audit/audit.writer.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { departmentHeads, departments, escalations, rounds } from '../db/schema.ts';
-import { NotFound } from '../errors.ts';
+import { Invalid, NotFound } from '../errors.ts';
 import { publishedHistory } from '../results/results.queries.ts';
 
 const flaggedHistory = async (tx: Tx): Promise<FlaggedRound[]> =>
@@ -104,11 +103,17 @@ export async function updateEscalation(db: Db, actor: Actor, id: number, patch: 
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(escalations).where(eq(escalations.id, id)).for('update');
     if (!before) throw new NotFound('No such escalation record');
-    const [after] = await tx.update(escalations).set({ ...patch, updatedAt: now }).where(eq(escalations.id, id)).returning();
-    const keys = Object.keys(patch) as (keyof typeof before)[];
+    // Marked done without a date: done today (the city's day, UTC+8).
+    const change = patch.status === 'done' && patch.doneAt === undefined && !before.doneAt
+      ? { ...patch, doneAt: new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10) } : patch;
+    if (!scheduledHasDate({ ...before, ...change })) {
+      throw new Invalid('A scheduled escalation needs the date it is scheduled for.', [{ path: 'body.scheduledFor', message: 'required when status is scheduled' }]);
+    }
+    const [after] = await tx.update(escalations).set({ ...change, updatedAt: now }).where(eq(escalations.id, id)).returning();
+    const keys = Object.keys(change) as (keyof typeof before)[];
     await appendAudit(tx, actor, {
       action: 'escalation.update', entityType: 'escalation', entityId: id,
-      summary: { roundId: before.roundId, departmentId: before.departmentId, before: Object.fromEntries(keys.map((k) => [k, before[k]])), after: patch },
+      summary: { roundId: before.roundId, departmentId: before.departmentId, before: Object.fromEntries(keys.map((k) => [k, before[k]])), after: change },
     }, now);
     const [d] = await tx.select().from(departments).where(eq(departments.id, after!.departmentId));
     return toRecord(after!, d!);

@@ -84,13 +84,24 @@ export const escalationBoardSchema = z.object({
 });
 
 const isoDate = z.iso.date({ message: 'expected a date YYYY-MM-DD' });
-export const escalationPatchSchema = z.object({
+const escalationFields = z.object({
   status: z.enum(['pending', 'scheduled', 'done']).optional(),
   scheduledFor: isoDate.nullable().optional(),
   doneAt: isoDate.nullable().optional(),
   notes: z.string().max(5000).nullable().optional(),
   commitment: z.string().max(20_000).nullable().optional(),
-}).refine((p) => Object.keys(p).length > 0, 'nothing to change')
-  // A status that names a date comes with that date, so the board never shows 已安排 without a day.
-  .refine((p) => p.status !== 'scheduled' || !!p.scheduledFor, { message: 'scheduledFor is required when status is scheduled', path: ['scheduledFor'] })
+});
+
+/** A change to an escalation record: any of its fields (PATCH). */
+export const escalationPatchSchema = escalationFields.refine((p) => Object.keys(p).length > 0, 'nothing to change');
+
+/** 已安排 names the day it is scheduled for, so the board never shows it without one. */
+export const scheduledHasDate = (r: { status?: string | null; scheduledFor?: string | null }) => r.status !== 'scheduled' || !!r.scheduledFor;
+
+/**
+ * The admin's form sends the record whole, so it can ask for both dates up front. A PATCH is judged
+ * on the record as it will be stored instead (the date may already be there; 已完成 defaults to today).
+ */
+export const escalationFormSchema = escalationPatchSchema
+  .refine(scheduledHasDate, { message: 'scheduledFor is required when status is scheduled', path: ['scheduledFor'] })
   .refine((p) => p.status !== 'done' || !!p.doneAt, { message: 'doneAt is required when status is done', path: ['doneAt'] });

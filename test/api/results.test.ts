@@ -71,14 +71,21 @@ describe('results and escalation across quarters', () => {
     const res = await ctx.app.inject({ method: 'PATCH', url: `/api/v1/escalations/${record.id}`, headers: { cookie: admin }, payload: { status: 'scheduled', scheduledFor: '2025-11-20', commitment: '本人承诺：一个月内整改到位。' } });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ status: 'scheduled', scheduledFor: '2025-11-20', departmentNameEn: expect.any(String) });
-    // A status that names a date needs the date, in the same request.
     const patch = async (payload: object) => ctx.app.inject({ method: 'PATCH', url: `/api/v1/escalations/${record.id}`, headers: { cookie: admin }, payload });
-    expect((await patch({ status: 'scheduled', scheduledFor: null })).statusCode).toBe(400);
-    expect((await patch({ status: 'done' })).json().error.details).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'body.doneAt' })]));
+    // 已安排 always names its day: taking the date away is refused, and nothing changes.
+    const noDate = await patch({ scheduledFor: null });
+    expect(noDate.statusCode).toBe(422);
+    expect(noDate.json().error.details).toEqual([expect.objectContaining({ path: 'body.scheduledFor' })]);
+    expect((await patch({ notes: '已通知本人' })).json()).toMatchObject({ status: 'scheduled', scheduledFor: '2025-11-20', notes: '已通知本人' });
     expect((await ctx.app.inject({ method: 'PATCH', url: `/api/v1/escalations/${record.id}`, headers: { cookie: await ctx.as('leader') }, payload: { status: 'done' } })).statusCode).toBe(403);
-    expect((await ctx.app.inject({ method: 'PATCH', url: `/api/v1/escalations/${record.id}`, headers: { cookie: admin }, payload: { status: 'exploded' } })).statusCode).toBe(400);
+    expect((await patch({ status: 'exploded' })).statusCode).toBe(400);
     const audit = (await get(`/audit?entityType=escalation&entityId=${record.id}`)).json();
-    expect(audit.items[0].summary.after.status).toBe('scheduled');
+    expect(audit.items[0].summary.after).toEqual({ notes: '已通知本人' });
+    expect(audit.items[1].summary.after.status).toBe('scheduled');
+    // Marked done with no date given: done on the city's current day.
+    const done = (await patch({ status: 'done' })).json();
+    expect(done).toMatchObject({ status: 'done', scheduledFor: '2025-11-20' });
+    expect(done.doneAt).toBe(new Date(ctx.clock.now.getTime() + 8 * 3600_000).toISOString().slice(0, 10));
   });
 
   it('a department head sees public figures, their own distribution, only their own history and escalations', async () => {

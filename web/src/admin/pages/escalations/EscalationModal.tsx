@@ -4,7 +4,7 @@ import { Alert, App, Descriptions, Form, Input, Modal, Select, Typography } from
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { nextStatuses } from '../../../../../shared/charts/escalations.ts';
-import { escalationPatchSchema, type EscalationRecord } from '../../../../../shared/schemas/results.ts';
+import { escalationFormSchema, escalationPatchSchema, type EscalationRecord } from '../../../../../shared/schemas/results.ts';
 import { updateEscalation } from '../../endpoints.ts';
 import { useErrorText } from '../../errors.ts';
 import { blankToNull, parseForm, zodRule } from '../../forms.ts';
@@ -35,7 +35,7 @@ export function EscalationModal({ record, editable, onClose, onSaved }: Props) {
     ? t(`escalations.validation.${field}`) : tc('errors.validation_failed'));
 
   const save = async () => {
-    const patch = await parseForm(form, escalationPatchSchema, fieldMessage, blankToNull);
+    const patch = await parseForm(form, escalationFormSchema, fieldMessage, blankToNull);
     if (!patch) return;
     setSaving(true);
     setProblem(null);
