@@ -6,7 +6,7 @@ import { initReactI18next } from 'react-i18next';
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Language = 'zh-CN';
-const STORAGE_KEY = 'pingyi.lang';
+const STORAGE_KEY = 'pingyi.lang'; // Boot.tsx reads it too (without i18next)
 
 function isLanguage(value: unknown): value is Language {
   return LANGUAGES.includes(value as Language);

@@ -3,6 +3,7 @@
 // (Two lazy() calls, not one import in a ternary: each import must keep its own preload list.)
 import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
+import { BootBoundary, Booting } from './Boot.tsx';
 
 const SurveyApp = lazy(() => import('./survey/SurveyApp.tsx'));
 const AdminApp = lazy(() => import('./admin/AdminApp.tsx'));
@@ -10,8 +11,10 @@ const App = /^\/s\//.test(window.location.pathname) ? SurveyApp : AdminApp;
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <Suspense fallback={null}>
-      <App />
-    </Suspense>
+    <BootBoundary>
+      <Suspense fallback={<Booting />}>
+        <App />
+      </Suspense>
+    </BootBoundary>
   </StrictMode>,
 );

@@ -2,12 +2,13 @@
 import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import { BrowserRouter, Route, Routes, useLocation } from 'react-router-dom';
 import { initI18n } from '../i18n.ts';
 import { adminResources } from '../locales/admin.ts';
 import { AuthProvider } from './auth.tsx';
+import { ErrorBoundary } from './components/ErrorBoundary.tsx';
 import { FullPageSpin, RequireAuth, RequirePage } from './Guards.tsx';
 import { AuditPage } from './pages/audit/AuditPage.tsx';
 import { DepartmentsPage } from './pages/departments/DepartmentsPage.tsx';
@@ -62,6 +63,11 @@ function AppRoutes() {
   );
 }
 
+/** The shell has its own boundary (its menu stays); this one covers the pages outside it (sign-in, letters). */
+function PageBoundary({ children }: { children: ReactNode }) {
+  return <ErrorBoundary resetKey={useLocation().pathname}>{children}</ErrorBoundary>;
+}
+
 export default function AdminApp() {
   const { i18n } = useTranslation();
   return (
@@ -69,7 +75,7 @@ export default function AdminApp() {
       <AntApp>
         <BrowserRouter>
           <AuthProvider>
-            <AppRoutes />
+            <PageBoundary><AppRoutes /></PageBoundary>
           </AuthProvider>
         </BrowserRouter>
       </AntApp>

@@ -12,12 +12,16 @@ export function LoadError({ error, onRetry }: { error: unknown; onRetry?: () => 
       title={t('states.loadFailed')}
       subTitle={errorText(error)}
       extra={onRetry ? <Button type="primary" onClick={onRetry}>{t('actions.retry')}</Button> : undefined}
+      data-testid="load-error"
     />
   );
 }
 
-/** A reload failed while older data is still on screen: say so above it. */
-export function StaleDataWarning({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+/**
+ * A reload failed while older data is still on screen, or one part of a page failed while the rest is
+ * shown (`title` names that part): say so where it shows, with a retry.
+ */
+export function StaleDataWarning({ error, onRetry, title }: { error: unknown; onRetry?: () => void; title?: string }) {
   const { t } = useTranslation('common');
   const errorText = useErrorText();
   if (error === undefined) return null;
@@ -25,9 +29,11 @@ export function StaleDataWarning({ error, onRetry }: { error: unknown; onRetry?:
     <Alert
       type="warning"
       showIcon
-      title={errorText(error)}
+      title={title ?? errorText(error)}
+      description={title ? errorText(error) : undefined}
       action={onRetry ? <Button size="small" onClick={onRetry}>{t('actions.retry')}</Button> : undefined}
       style={{ marginBottom: 16 }}
+      data-testid="load-warning"
     />
   );
 }

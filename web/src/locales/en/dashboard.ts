@@ -39,6 +39,7 @@ const dashboard: Messages<typeof zh> = {
     progressFailed: 'Response progress could not be loaded',
   },
   results: {
+    levelsFailed: 'Escalation levels could not be loaded; the ranking shows no levels for now.',
     notComputed: 'The results of this round have not been computed yet.',
     unpublished: 'Not published yet: for internal review only, not for circulation.',
     corrected: 'These results were corrected (version {{version}}): {{reason}}',
@@ -123,6 +124,7 @@ const dashboard: Messages<typeof zh> = {
     pendingEmpty: 'No open actions.',
     departmentsTitle: 'Streaks by department',
     onlyFlagged: 'Only departments ever in the bottom',
+    departmentsEmpty: 'No department has been in the bottom yet. Turn off "Only departments ever in the bottom" to see them all.',
     historyTitle: 'Records',
     historyEmpty: 'No records yet. When results are published, the departments in the bottom get one automatically.',
     columns: {

@@ -55,6 +55,7 @@ const rounds: Messages<typeof zh> = {
     departmentsPlaceholder: 'All active departments by default; choose any to leave out of this round',
     departmentsCount: '{{count}} departments are rated in this round ({{total}} active, less those left out).',
     departmentsRequired: 'At least one department must be rated.',
+    departmentsFailed: 'The department list could not be loaded, so departments cannot be chosen yet.',
     rules: 'Rating rules (the defaults usually apply)',
     votesLimit: '“Least satisfied” votes',
     votesLimitHelp: 'How many departments each enterprise may vote “least satisfied”; 3 by default.',

@@ -37,6 +37,7 @@ const dashboard = {
     progressFailed: '测评进度加载失败',
   },
   results: {
+    levelsFailed: '问责等级加载失败，排名中暂不显示各部门的问责等级。',
     notComputed: '本轮结果尚未计算。',
     unpublished: '本轮结果尚未发布，仅供内部审核，不得外传。',
     corrected: '本轮结果已更正（第 {{version}} 版）：{{reason}}',
@@ -121,6 +122,7 @@ const dashboard = {
     pendingEmpty: '没有待办的问责事项。',
     departmentsTitle: '各部门连续位列倒数情况',
     onlyFlagged: '只看曾位列倒数的部门',
+    departmentsEmpty: '还没有部门位列倒数。关闭“只看曾位列倒数的部门”可查看全部部门。',
     historyTitle: '问责记录',
     historyEmpty: '还没有问责记录。结果发布后，位列倒数的部门会自动生成记录。',
     columns: {

@@ -52,6 +52,7 @@ const rounds = {
     departmentsPlaceholder: '默认全部在册部门参与；如有部门本轮不参与，在此选择排除',
     departmentsCount: '本轮 {{count}} 个部门参与测评（共 {{total}} 个在册部门，已排除所选部门）。',
     departmentsRequired: '至少要有一个部门参与测评。',
+    departmentsFailed: '部门名单加载失败，暂不能选择参与部门。',
     rules: '评议规则（一般使用默认值）',
     votesLimit: '“最不满意”票数',
     votesLimitHelp: '每家企业最多可投几个“最不满意”部门，默认 3。',

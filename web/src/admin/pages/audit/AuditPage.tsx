@@ -1,7 +1,8 @@
 // The audit log (newest first) and the chain check.
-import { Empty, Flex, Select, Table, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { Flex, Select, Table, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useListStates } from '../../components/ListStates.tsx';
 import { LoadError, StaleDataWarning } from '../../components/LoadError.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { listAudit, type AuditEntry } from '../../endpoints.ts';
@@ -20,6 +21,7 @@ export function AuditPage() {
   const [pageSize, setPageSize] = useState(20);
   const [entityType, setEntityType] = useState<string | undefined>();
   const { data, error, loading, reload } = useLoad((signal) => listAudit({ page, pageSize, entityType }, signal), [page, pageSize, entityType]);
+  const listStates = useListStates();
   const time = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'medium' });
 
   const columns: TableColumnsType<AuditEntry> = [
@@ -60,11 +62,10 @@ export function AuditPage() {
           <Table<AuditEntry>
             rowKey="id"
             size="middle"
-            loading={loading}
+            {...listStates(loading, t('empty'))}
             columns={columns}
             dataSource={data?.items ?? []}
             scroll={{ x: 1100 }}
-            locale={{ emptyText: loading ? ' ' : <Empty description={t('empty')} /> }}
             pagination={{
               current: page, pageSize, total: data?.total ?? 0, showSizeChanger: true, pageSizeOptions: [20, 50, 100],
               showTotal: (total) => tc('total', { total }),

@@ -10,7 +10,7 @@ import { defaultTrendDepartments, trendSeries } from '../../../../../shared/char
 import { votesOverTime } from '../../../../../shared/charts/votes.ts';
 import type { EscalationLevel } from '../../../../../shared/results/escalation.ts';
 import { ApiError } from '../../../api.ts';
-import { LoadError } from '../../components/LoadError.tsx';
+import { LoadError, StaleDataWarning } from '../../components/LoadError.tsx';
 import { getEscalationBoard, getRoundResults, type RoundResults, type RoundSummary } from '../../endpoints.ts';
 import { useLoad } from '../../useLoad.ts';
 import { DistributionChart } from './charts/DistributionChart.tsx';
@@ -23,12 +23,13 @@ import { RankingTable, useRankingRows } from './RankingTable.tsx';
 
 const MAX_TRENDS = 8;
 
-/** Levels of the round's escalation records (withdrawn ones aside), by department. */
-export function useRoundLevels(roundId: string): ReadonlyMap<number, EscalationLevel> {
+/** Levels of the round's escalation records (withdrawn ones aside), by department; the load itself for its error and retry. */
+export function useRoundLevels(roundId: string) {
   const board = useLoad((signal) => getEscalationBoard(signal), [roundId]);
-  return useMemo(() => new Map((board.data?.records ?? [])
+  const levels: ReadonlyMap<number, EscalationLevel> = useMemo(() => new Map((board.data?.records ?? [])
     .filter((r) => r.roundId === roundId && r.status !== 'withdrawn')
     .map((r) => [r.departmentId, r.level])), [board.data, roundId]);
+  return { levels, board };
 }
 
 function Headlines({ results, levels, history }: { results: RoundResults; levels: ReadonlyMap<number, EscalationLevel>; history: readonly RoundResults[] | undefined }) {
@@ -101,7 +102,7 @@ function Trends({ history, results }: { history: readonly RoundResults[]; result
 export function ResultsSection({ round, rounds }: { round: RoundSummary; rounds: readonly RoundSummary[] }) {
   const { t } = useTranslation('dashboard');
   const results = useLoad((signal) => getRoundResults(round.id, signal), [round.id, round.status]);
-  const levels = useRoundLevels(round.id);
+  const { levels, board } = useRoundLevels(round.id);
   const historyIds = publishedUpTo(rounds, round.id);
   const history = useLoad((signal) => Promise.all(historyIds.map((id) => getRoundResults(id, signal))), [historyIds.join(',')]);
   const data = results.data;
@@ -119,6 +120,8 @@ export function ResultsSection({ round, rounds }: { round: RoundSummary; rounds:
   return (
     <div data-testid="results">
       {!data.round.publishedAt ? <Alert type="warning" showIcon title={t('results.unpublished')} style={{ marginBottom: 16 }} /> : null}
+      {/* Without the board every level would read "none": say the levels are missing instead. */}
+      {board.error && !board.data ? <StaleDataWarning title={t('results.levelsFailed')} error={board.error} onRetry={board.reload} /> : null}
       {data.round.correctionReason ? <Alert type="info" showIcon title={t('results.corrected', { version: data.round.version, reason: data.round.correctionReason })} style={{ marginBottom: 16 }} /> : null}
       <Headlines results={data} levels={levels} history={history.data} />
       <RankingTable results={data} rows={rows} />
@@ -132,7 +135,7 @@ export function ResultsSection({ round, rounds }: { round: RoundSummary; rounds:
         <Col xs={24} xl={10}>
           <Card title={t('charts.votes')} style={{ height: '100%' }}>
             <Typography.Paragraph type="secondary">{t('charts.votesHelp')}</Typography.Paragraph>
-            {history.error && !history.data ? <Alert type="warning" showIcon title={t('charts.historyFailed')} />
+            {history.error && !history.data ? <StaleDataWarning title={t('charts.historyFailed')} error={history.error} onRetry={history.reload} />
               : votes ? <VotesChart points={votes.points} /> : <Skeleton active />}
           </Card>
         </Col>

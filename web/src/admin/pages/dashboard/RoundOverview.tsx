@@ -1,12 +1,12 @@
 // A round at a glance: where it is in its lifecycle, how many of the drawn enterprises have responded
 // (overall, by township, by industry), and the time left while it is open.
-import { Alert, Card, Col, Flex, Progress, Row, Statistic, Steps, Table, Typography, type TableColumnsType } from 'antd';
+import { Card, Col, Flex, Progress, Row, Statistic, Steps, Table, Typography, type TableColumnsType } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { countdown, followUpOrder } from '../../../../../shared/charts/rounds.ts';
 import type { Progress as RoundProgress } from '../../../../../shared/schemas/rounds.ts';
 import { ApiError } from '../../../api.ts';
-import { useErrorText } from '../../errors.ts';
+import { StaleDataWarning } from '../../components/LoadError.tsx';
 import { roundProgress, type RoundSummary } from '../../endpoints.ts';
 import { useLoad } from '../../useLoad.ts';
 import { fmtPct, StatusTag, useDates, useQuarter } from './format.tsx';
@@ -61,7 +61,6 @@ export function RoundOverview({ round }: { round: RoundSummary }) {
   const { t } = useTranslation('dashboard');
   const quarter = useQuarter();
   const dates = useDates();
-  const errorText = useErrorText();
   const open = round.status === 'open';
   const progress = useLoad((signal) => roundProgress(round.id, signal), [round.id, round.status]);
 
@@ -85,7 +84,7 @@ export function RoundOverview({ round }: { round: RoundSummary }) {
     >
       <Steps size="small" current={stepIndex} status={round.status === 'published' ? 'finish' : 'process'} items={steps} style={{ marginBottom: 24 }} />
       {progress.error && !p && !missing ? (
-        <Alert type="warning" showIcon title={t('overview.progressFailed')} description={errorText(progress.error)} />
+        <StaleDataWarning title={t('overview.progressFailed')} error={progress.error} onRetry={progress.reload} />
       ) : noInvitations || missing ? (
         <Typography.Text type="secondary">{t('overview.noProgress')}</Typography.Text>
       ) : (

@@ -1,9 +1,10 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Empty, Flex, Input, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { Button, Flex, Input, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Department } from '../../../../../shared/schemas/departments.ts';
 import { useUser } from '../../auth.tsx';
+import { useListStates } from '../../components/ListStates.tsx';
 import { LoadError, StaleDataWarning } from '../../components/LoadError.tsx';
 import { listDepartments } from '../../endpoints.ts';
 import { categoryLabel, categoryOptions, departmentName } from '../../labels.ts';
@@ -27,6 +28,7 @@ export function DepartmentsPage() {
   const lang = i18n.language;
   const isAdmin = useUser().role === 'admin';
   const { data, error, loading, reload } = useLoad((signal) => listDepartments(signal), []);
+  const listStates = useListStates();
   const [q, setQ] = useState('');
   const [category, setCategory] = useState<string | undefined>();
   const [active, setActive] = useState<boolean | undefined>();
@@ -87,11 +89,10 @@ export function DepartmentsPage() {
           <Table<Department>
             rowKey="id"
             size="middle"
-            loading={loading}
+            {...listStates(loading, data?.length ? t('noMatch') : t('empty'))}
             columns={columns}
             dataSource={rows}
             pagination={{ defaultPageSize: 20, showSizeChanger: true, showTotal: (total) => tc('total', { total }) }}
-            locale={{ emptyText: <Empty description={data?.length ? t('noMatch') : t('empty')} /> }}
             scroll={{ x: 900 }}
           />
         </>

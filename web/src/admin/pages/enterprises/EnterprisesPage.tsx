@@ -1,11 +1,12 @@
 // The registry, paginated on the server; search and filters live in the URL so a view can be shared.
 import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { Button, Empty, Flex, Input, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { Button, Flex, Input, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { SIZE_CLASS_KEYS, type Enterprise, type SizeClass } from '../../../../../shared/schemas/enterprises.ts';
 import { useUser } from '../../auth.tsx';
+import { useListStates } from '../../components/ListStates.tsx';
 import { LoadError, StaleDataWarning } from '../../components/LoadError.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { enterpriseFacets, listEnterprises, type EnterpriseQuery } from '../../endpoints.ts';
@@ -41,6 +42,7 @@ export function EnterprisesPage() {
   const query = queryOf(params);
   const list = useLoad((signal) => listEnterprises(query, signal), [params.toString()]);
   const facets = useLoad((signal) => enterpriseFacets(signal), []);
+  const listStates = useListStates();
   const [text, setText] = useState(query.q ?? '');
   const [dialog, setDialog] = useState<Dialog>(null);
 
@@ -113,11 +115,10 @@ export function EnterprisesPage() {
           <Table<Enterprise>
             rowKey="uscc"
             size="middle"
-            loading={list.loading}
+            {...listStates(list.loading, filtered ? t('noMatch') : t('empty'))}
             columns={columns}
             dataSource={list.data?.items ?? []}
             scroll={{ x: 1250 }}
-            locale={{ emptyText: list.loading ? ' ' : <Empty description={filtered ? t('noMatch') : t('empty')} /> }}
             pagination={{
               current: query.page, pageSize: query.pageSize, total: list.data?.total ?? 0, showSizeChanger: true,
               pageSizeOptions: [20, 50, 100], showTotal: (total) => tc('total', { total }),

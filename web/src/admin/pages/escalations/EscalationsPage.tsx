@@ -1,12 +1,13 @@
 // 问责督办: each department's current streak and level, the open follow-up actions and when they are due,
 // and every escalation record. Admins follow records up; leaders and supervisors read.
-import { Alert, Button, Card, Col, Empty, Flex, Row, Statistic, Switch, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, Card, Col, Flex, Row, Statistic, Switch, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { byStreak, daysBetween, levelCounts, pendingActions, type DueState } from '../../../../../shared/charts/escalations.ts';
 import { ESCALATION_LEVELS } from '../../../../../shared/results/escalation.ts';
 import type { EscalationRecord } from '../../../../../shared/schemas/results.ts';
 import { useUser } from '../../auth.tsx';
+import { useListStates } from '../../components/ListStates.tsx';
 import { LoadError, StaleDataWarning } from '../../components/LoadError.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { getEscalationBoard, type EscalationBoard } from '../../endpoints.ts';
@@ -45,6 +46,8 @@ export default function EscalationsPage() {
   const [onlyFlagged, setOnlyFlagged] = useState(true);
   const [open, setOpen] = useState<EscalationRecord | null>(null);
   const today = localToday();
+  const listStates = useListStates();
+  const firstLoad = board.loading && !board.data;
 
   const departments = useMemo(() => byStreak(board.data?.departments ?? []).filter((d) => !onlyFlagged || d.timesFlagged > 0), [board.data, onlyFlagged]);
   const counts = useMemo(() => levelCounts(board.data?.departments ?? []), [board.data]);
@@ -109,7 +112,7 @@ export default function EscalationsPage() {
           <Row gutter={[16, 16]} style={{ marginBottom: 16 }} data-testid="level-counts">
             {ESCALATION_LEVELS.map((level) => (
               <Col xs={24} md={8} key={level}>
-                <Card size="small" loading={board.loading && !board.data}>
+                <Card size="small" loading={firstLoad}>
                   <Statistic title={<LevelTag level={level} />} value={counts[level]} suffix={t('escalations.departmentsUnit')} />
                 </Card>
               </Col>
@@ -117,8 +120,8 @@ export default function EscalationsPage() {
           </Row>
           <Card title={t('escalations.pendingTitle')} style={{ marginBottom: 16 }} data-testid="pending-actions">
             <Table
-              rowKey="id" size="small" loading={board.loading && !board.data} columns={pendingColumns} dataSource={pending} pagination={false}
-              scroll={{ x: 1000 }} locale={{ emptyText: <Empty description={t('escalations.pendingEmpty')} /> }}
+              rowKey="id" size="small" {...listStates(firstLoad, t('escalations.pendingEmpty'))} columns={pendingColumns} dataSource={pending} pagination={false}
+              scroll={{ x: 1000 }}
               rowClassName={(r) => (r.due === 'overdue' ? 'pingyi-overdue-row' : '')}
             />
           </Card>
@@ -129,15 +132,14 @@ export default function EscalationsPage() {
             data-testid="streak-table"
           >
             <Table<BoardDepartment>
-              rowKey="departmentId" size="small" loading={board.loading && !board.data} columns={departmentColumns} dataSource={departments}
+              rowKey="departmentId" size="small" {...listStates(firstLoad, t('escalations.departmentsEmpty'))} columns={departmentColumns} dataSource={departments}
               pagination={departments.length > 20 ? { pageSize: 20 } : false} scroll={{ x: 900 }}
             />
           </Card>
           <Card title={t('escalations.historyTitle')} data-testid="escalation-history">
             <Table<EscalationRecord>
-              rowKey="id" size="small" loading={board.loading && !board.data} columns={historyColumns} dataSource={board.data?.records ?? []}
+              rowKey="id" size="small" {...listStates(firstLoad, t('escalations.historyEmpty'))} columns={historyColumns} dataSource={board.data?.records ?? []}
               pagination={{ defaultPageSize: 20, hideOnSinglePage: true }} scroll={{ x: 1200 }}
-              locale={{ emptyText: <Empty description={t('escalations.historyEmpty')} /> }}
             />
           </Card>
         </>

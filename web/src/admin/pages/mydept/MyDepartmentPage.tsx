@@ -108,7 +108,8 @@ function RoundView({ roundId, departmentId, history }: { roundId: string; depart
               showIcon
               title={t('flagged.title', { quarter: quarter(roundId), bottomN: rules.bottomN })}
               description={t('flagged.description')}
-              action={myCase ? <Link to={`/rectification/${myCase.id}`}><Button danger type="primary">{t('flagged.action')}</Button></Link> : undefined}
+              // When the cases could not be loaded, the button still leads to the list (which says so, with a retry).
+              action={myCase || cases.error ? <Link to={myCase ? `/rectification/${myCase.id}` : '/rectification'}><Button danger type="primary">{t('flagged.action')}</Button></Link> : undefined}
               data-testid="flagged-alert"
             />
           ) : null}

@@ -1,10 +1,11 @@
 // Rectification cases: a head sees their department's; admins, leaders and supervisors see all, with filters.
-import { Alert, Empty, Flex, Select, Table, Typography, type TableColumnsType } from 'antd';
+import { Alert, Flex, Select, Table, Typography, type TableColumnsType } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { CASE_STATUSES, type CaseSummary } from '../../../../../shared/schemas/rectification.ts';
 import { useUser } from '../../auth.tsx';
+import { useListStates } from '../../components/ListStates.tsx';
 import { LoadError, StaleDataWarning } from '../../components/LoadError.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { listCases, type CaseQuery } from '../../endpoints.ts';
@@ -23,6 +24,7 @@ export function CasesPage() {
   const isHead = user.role === 'dept_head';
   const quarter = useQuarter();
   const dates = useDates();
+  const listStates = useListStates();
   // Filters live in the URL, so a filtered list can be shared and survives going back from a case.
   const [params, setParams] = useSearchParams();
   const statusParam = params.get('status');
@@ -100,11 +102,10 @@ export function CasesPage() {
           <Table<CaseSummary>
             rowKey="id"
             size="middle"
-            loading={loading}
+            {...listStates(loading, filtered ? t('noMatch') : isHead ? t('emptyHead') : t('empty'))}
             columns={columns}
             dataSource={data ?? []}
             pagination={{ defaultPageSize: 20, hideOnSinglePage: true, showTotal: (total) => tc('total', { total }) }}
-            locale={{ emptyText: <Empty description={filtered ? t('noMatch') : isHead ? t('emptyHead') : t('empty')} /> }}
             scroll={{ x: 900 }}
             data-testid="case-table"
           />

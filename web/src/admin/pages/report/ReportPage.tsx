@@ -178,7 +178,12 @@ export default function ReportPage() {
   const board = useLoad((signal) => getEscalationBoard(signal), [roundId]);
   const progress = useLoad((signal) => roundProgress(roundId, signal), [roundId]);
   const records = useMemo(() => (board.data?.records ?? []).filter((r) => r.roundId === roundId), [board.data, roundId]);
-  const ready = results.data && (board.data || board.error) && (progress.data || progress.error);
+  // A printed report must not say "no escalation records" or leave out the sample because a call failed:
+  // it waits for both, and a failure is shown with a retry. Only a round without invitations has no progress.
+  const noProgress = progress.error instanceof ApiError && progress.error.status === 404;
+  const partError = (!board.data && board.error) || (!progress.data && !noProgress && progress.error);
+  const retryParts = () => { if (board.error) board.reload(); if (progress.error) progress.reload(); };
+  const ready = results.data && board.data && (progress.data || noProgress);
 
   return (
     <div className="pingyi-report">
@@ -191,7 +196,8 @@ export default function ReportPage() {
         results.error instanceof ApiError && results.error.status === 404
           ? <Alert type="info" showIcon title={t('report.notFound')} />
           : <LoadError error={results.error} onRetry={results.reload} />
-      ) : !ready || !results.data ? <Skeleton active paragraph={{ rows: 16 }} /> : (
+      ) : partError ? <LoadError error={partError} onRetry={retryParts} />
+        : !ready || !results.data ? <Skeleton active paragraph={{ rows: 16 }} /> : (
         <Report results={results.data} records={records} invited={progress.data?.invited ?? null} />
       )}
     </div>

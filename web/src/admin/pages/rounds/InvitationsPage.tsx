@@ -2,13 +2,14 @@
 // the .xlsx export, and the list of those who have not responded yet (for follow-up calls).
 import { ArrowLeftOutlined, DownloadOutlined, PhoneOutlined, PrinterOutlined } from '@ant-design/icons';
 import {
-  Alert, App, Badge, Button, Empty, Flex, Input, Select, Space, Spin, Table, Tabs, Tooltip, Typography, type TableColumnsType,
+  Alert, App, Badge, Button, Flex, Input, Select, Space, Spin, Table, Tabs, Tooltip, Typography, type TableColumnsType,
 } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { ROUND_ACTIONS } from '../../../../../shared/round-lifecycle.ts';
 import { INVITATION_STATUSES, type Invitation, type Round } from '../../../../../shared/schemas/rounds.ts';
+import { useListStates } from '../../components/ListStates.tsx';
 import { LoadError, StaleDataWarning } from '../../components/LoadError.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { getRound, invitationsXlsxUrl, listInvitations, listNonResponders, regenerateInvitation } from '../../endpoints.ts';
@@ -73,6 +74,7 @@ export function InvitationsPage() {
   const [status, setStatus] = useState<Invitation['status'] | undefined>();
   const [replacing, setReplacing] = useState<Invitation | null>(null);
   const [exporting, setExporting] = useState(false);
+  const listStates = useListStates();
 
   const r = round.data;
   const names = useMemo(() => new Map((list.data ?? []).map((i) => [i.uscc, i.name])), [list.data]);
@@ -190,11 +192,10 @@ export function InvitationsPage() {
             <Table<Invitation>
               rowKey="uscc"
               size="middle"
-              loading={list.loading}
+              {...listStates(list.loading, list.data?.length ? t('invitations.noMatch') : t('invitations.empty'))}
               columns={columns}
               dataSource={rows}
               pagination={{ defaultPageSize: 50, pageSizeOptions: [20, 50, 100, 200, 500], showSizeChanger: true, showTotal: (total) => tc('total', { total }) }}
-              locale={{ emptyText: <Empty description={list.data?.length ? t('invitations.noMatch') : t('invitations.empty')} /> }}
               scroll={{ x: 1200 }}
             />
           </div>
@@ -245,6 +246,7 @@ function NonResponders({ round }: { round: Round }) {
   const stratumLabel = useStratumLabel();
   const { data, error, loading, reload } = useLoad((signal) => listNonResponders(round.id, signal), [round.id]);
   const [status, setStatus] = useState<Invitation['status'] | undefined>();
+  const listStates = useListStates();
   const rows = useMemo(
     () => (data ?? []).filter((i) => !status || i.status === status)
       .sort((a, b) => FOLLOW_UP_ORDER[a.status] - FOLLOW_UP_ORDER[b.status] || a.township.localeCompare(b.township, 'zh')),
@@ -284,9 +286,8 @@ function NonResponders({ round }: { round: Round }) {
           <StaleDataWarning error={error} onRetry={reload} />
           <div data-testid="non-responders-table">
             <Table<Invitation>
-              rowKey="uscc" size="middle" loading={loading} columns={columns} dataSource={rows}
+              rowKey="uscc" size="middle" {...listStates(loading, t('followUp.empty'))} columns={columns} dataSource={rows}
               pagination={{ defaultPageSize: 50, showSizeChanger: true, showTotal: (total) => tc('total', { total }) }}
-              locale={{ emptyText: <Empty description={t('followUp.empty')} /> }}
               scroll={{ x: 1100 }}
             />
           </div>

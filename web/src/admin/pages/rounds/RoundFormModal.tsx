@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { POLICIES } from '../../../../../shared/results/escalation.ts';
 import { createRoundSchema, STRATIFY_BY, updateRoundSchema, type CreateRound, type Round, type StratifyBy } from '../../../../../shared/schemas/rounds.ts';
 import { ApiError } from '../../../api.ts';
+import { StaleDataWarning } from '../../components/LoadError.tsx';
 import { createRound, listDepartments, updateRound } from '../../endpoints.ts';
 import { parseForm } from '../../forms.ts';
 import { departmentName } from '../../labels.ts';
@@ -162,10 +163,11 @@ export function RoundFormModal({ round, takenIds, onClose, onSaved }: Props) {
       onCancel={onClose}
       destroyOnHidden
       width={720}
-      okButtonProps={{ disabled: departments.loading && !departments.data }}
+      // Editing sends the full list of departments, which needs them loaded; a new round can take the default (all).
+      okButtonProps={{ disabled: !departments.data && (departments.loading || editing) }}
     >
       {problem ? <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} /> : null}
-      {departments.error && !departments.data ? <Alert type="warning" showIcon title={errorText(departments.error)} style={{ marginBottom: 16 }} /> : null}
+      {departments.data ? null : <StaleDataWarning title={t('form.departmentsFailed')} error={departments.error} onRetry={departments.reload} />}
       <Form<Values> form={form} layout="vertical" initialValues={initialValues} key={editing && departments.data ? 'ready' : 'initial'}>
         <Row gutter={16}>
           <Col xs={24} sm={12}>
@@ -226,7 +228,7 @@ export function RoundFormModal({ round, takenIds, onClose, onSaved }: Props) {
         <Form.Item
           name="excludedDepartmentIds"
           label={t('form.departments')}
-          extra={departments.data ? t('form.departmentsCount', { count: taking, total: candidates.length }) : tc('states.loading')}
+          extra={departments.data ? t('form.departmentsCount', { count: taking, total: candidates.length }) : departments.loading ? tc('states.loading') : undefined}
           rules={[{
             validator: async (_, v: number[] | undefined) => {
               if (departments.data && !createRoundSchema.shape.departmentIds.safeParse(included(v ?? [])).success) throw new Error(t('form.departmentsRequired'));

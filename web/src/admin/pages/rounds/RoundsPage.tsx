@@ -1,11 +1,12 @@
 // 轮次管理: every quarterly round with its status, period, sample and how many have responded.
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Empty, Flex, Progress, Skeleton, Table, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { Button, Flex, Progress, Skeleton, Table, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { ROUND_STATUSES, type RoundStatus } from '../../../../../shared/schemas/rounds.ts';
 import { useUser } from '../../auth.tsx';
+import { useListStates } from '../../components/ListStates.tsx';
 import { LoadError, StaleDataWarning } from '../../components/LoadError.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { listRounds, roundProgress, type RoundSummary } from '../../endpoints.ts';
@@ -39,6 +40,7 @@ export function RoundsPage() {
   const navigate = useNavigate();
   const { data, error, loading, reload } = useLoad((signal) => listRounds(signal), []);
   const [creating, setCreating] = useState(false);
+  const listStates = useListStates();
   const rows = useMemo(() => [...(data ?? [])].sort((a, b) => b.id.localeCompare(a.id)), [data]);
 
   const columns: TableColumnsType<RoundSummary> = [
@@ -92,11 +94,10 @@ export function RoundsPage() {
             <Table<RoundSummary>
               rowKey="id"
               size="middle"
-              loading={loading}
+              {...listStates(loading, isAdmin ? t('list.emptyAdmin') : t('list.empty'))}
               columns={columns}
               dataSource={rows}
               pagination={{ defaultPageSize: 10, showSizeChanger: true, showTotal: (total) => tc('total', { total }) }}
-              locale={{ emptyText: <Empty description={isAdmin ? t('list.emptyAdmin') : t('list.empty')} /> }}
               scroll={{ x: 1000 }}
             />
           </div>
