@@ -55,6 +55,22 @@ describe('admin pages when the API fails', () => {
     await page.context().close();
   });
 
+  it('a filter whose choices failed to load says so in the open dropdown, and its retry fills it', async () => {
+    const page = await e2e.newPage();
+    await login(page, 'admin');
+    await page.route('**/api/v1/enterprises/facets', apiError(500, 'internal', 'Internal Server Error'));
+    await page.goto('/enterprises');
+    await page.getByRole('combobox', { name: '全部镇街' }).click();
+    const failed = page.getByTestId('options-load-error');
+    await failed.getByText('数据加载失败').waitFor();
+    await page.unroute('**/api/v1/enterprises/facets');
+    await failed.getByRole('button', { name: /重\s?试/ }).click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().waitFor();
+    expect(await page.getByTestId('options-load-error').count()).toBe(0);
+    await expectNoRawError(page);
+    await page.context().close();
+  });
+
   it('the printable report never prints "no escalations" when they failed to load', async () => {
     const rounds = await api<{ id: string; status: string }[]>('GET', '/rounds');
     const published = rounds.filter((r) => r.status === 'published').map((r) => r.id).sort().at(-1)!;

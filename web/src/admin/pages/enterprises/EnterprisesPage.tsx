@@ -1,12 +1,12 @@
 // The registry, paginated on the server; search and filters live in the URL so a view can be shared.
 import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { Button, Flex, Input, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { Button, Flex, Input, Select, Space, Table, Tag, type SelectProps, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { SIZE_CLASS_KEYS, type Enterprise, type SizeClass } from '../../../../../shared/schemas/enterprises.ts';
 import { useUser } from '../../auth.tsx';
-import { useListStates } from '../../components/ListStates.tsx';
+import { useListStates, useOptionStates } from '../../components/ListStates.tsx';
 import { LoadError, StaleDataWarning } from '../../components/LoadError.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { enterpriseFacets, listEnterprises, type EnterpriseQuery } from '../../endpoints.ts';
@@ -42,6 +42,7 @@ export function EnterprisesPage() {
   const query = queryOf(params);
   const list = useLoad((signal) => listEnterprises(query, signal), [params.toString()]);
   const facets = useLoad((signal) => enterpriseFacets(signal), []);
+  const optionStates = useOptionStates();
   const listStates = useListStates();
   const [text, setText] = useState(query.q ?? '');
   const [dialog, setDialog] = useState<Dialog>(null);
@@ -75,11 +76,11 @@ export function EnterprisesPage() {
     }] : []),
   ];
 
-  const select = (key: FilterKey, placeholder: string, options: { value: string; label: string }[], width: number) => (
+  const select = (key: FilterKey, placeholder: string, options: { value: string; label: string }[], width: number, states: SelectProps = {}) => (
     <Select
       allowClear showSearch={{ optionFilterProp: 'label' }} placeholder={placeholder} style={{ width }}
       value={params.get(key) || undefined} onChange={(v?: string) => update({ [key]: v })} options={options}
-      aria-label={placeholder}
+      aria-label={placeholder} {...states}
     />
   );
   const toOptions = (xs: string[] | undefined) => (xs ?? []).map((x) => ({ value: x, label: x }));
@@ -103,8 +104,8 @@ export function EnterprisesPage() {
           onSearch={(v) => update({ q: v.trim() || undefined })}
           aria-label={t('searchPlaceholder')} data-testid="enterprise-search"
         />
-        {select('township', t('filters.township'), toOptions(facets.data?.townships), 160)}
-        {select('industry', t('filters.industry'), toOptions(facets.data?.industries), 200)}
+        {select('township', t('filters.township'), toOptions(facets.data?.townships), 160, optionStates(facets))}
+        {select('industry', t('filters.industry'), toOptions(facets.data?.industries), 200, optionStates(facets))}
         {select('sizeClass', t('filters.size'), sizeOptions(lang), 120)}
         {select('active', t('filters.status'), [{ value: 'true', label: t('status.active') }, { value: 'false', label: t('status.inactive') }], 120)}
         {filtered ? <Button onClick={() => { setText(''); setParams(new URLSearchParams()); }}>{tc('actions.reset')}</Button> : null}

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { CASE_STATUSES, type CaseSummary } from '../../../../../shared/schemas/rectification.ts';
 import { useUser } from '../../auth.tsx';
-import { useListStates } from '../../components/ListStates.tsx';
+import { useListStates, useOptionStates } from '../../components/ListStates.tsx';
 import { LoadError, StaleDataWarning } from '../../components/LoadError.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { listCases, type CaseQuery } from '../../endpoints.ts';
@@ -34,6 +34,7 @@ export function CasesPage() {
   const { data, error, loading, reload } = useLoad((signal) => listCases(query, signal), [query.status, query.roundId]);
   // The round filter offers every round that has cases (from an unfiltered look, kept while filtering).
   const all = useLoad((signal) => (isHead ? Promise.resolve([]) : listCases({}, signal)), [isHead]);
+  const optionStates = useOptionStates();
   const roundOptions = useMemo(
     () => [...new Set((all.data ?? []).map((c) => c.roundId))].sort().reverse().map((id) => ({ value: id, label: quarter(id) })),
     [all.data, quarter],
@@ -95,6 +96,7 @@ export function CasesPage() {
                 value={roundId}
                 onChange={(v?: string) => setFilter('roundId', v)}
                 options={roundOptions}
+                {...optionStates(all)}
               />
             </Flex>
           )}
