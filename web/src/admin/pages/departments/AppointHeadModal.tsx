@@ -1,13 +1,11 @@
 // Appoint a new head: the current head's tenure ends the day the new one starts (history is kept).
 import { Alert, App, Form, Input, Modal, Typography } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { headInputSchema, type Department } from '../../../../../shared/schemas/departments.ts';
-import { ApiError } from '../../../api.ts';
 import { appointHead } from '../../endpoints.ts';
-import { useErrorText } from '../../errors.ts';
 import { zodRule, parseForm } from '../../forms.ts';
+import { useSave } from '../../useSave.ts';
 
 type Values = z.input<typeof headInputSchema>;
 const shape = headInputSchema.shape;
@@ -18,27 +16,18 @@ export function AppointHeadModal({ department, onClose, onSaved }: Props) {
   const { t } = useTranslation('departments');
   const { t: tc } = useTranslation('common');
   const { message } = App.useApp();
-  const errorText = useErrorText();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { saving, problem, save } = useSave();
   const current = department.head;
 
-  const save = async () => {
+  const submit = async () => {
     const input = await parseForm(form, headInputSchema, () => tc('errors.validation_failed'));
     if (!input) return;
-    setSaving(true);
-    setProblem(null);
-    try {
+    await save(async () => {
       const saved = await appointHead(department.id, input);
       message.success(t('appointed', { head: input.name, name: saved.nameZh }));
       onSaved(saved);
-    } catch (error) {
-      if (error instanceof ApiError && error.code === 'invalid') form.setFields([{ name: 'since', errors: [t('sinceTooEarly')] }]);
-      else setProblem(errorText(error));
-    } finally {
-      setSaving(false);
-    }
+    }, { invalid: () => form.setFields([{ name: 'since', errors: [t('sinceTooEarly')] }]) });
   };
 
   return (
@@ -48,7 +37,7 @@ export function AppointHeadModal({ department, onClose, onSaved }: Props) {
       okText={tc('actions.save')}
       cancelText={tc('actions.cancel')}
       confirmLoading={saving}
-      onOk={save}
+      onOk={submit}
       onCancel={onClose}
       destroyOnHidden
     >

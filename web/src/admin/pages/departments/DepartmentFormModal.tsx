@@ -1,16 +1,14 @@
 // Create a department (with an optional first head) or edit its names, category and status.
 import { Alert, App, Divider, Form, Input, Modal, Select, Switch } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import {
   departmentInputSchema, departmentPatchSchema, headInputSchema, type Department,
 } from '../../../../../shared/schemas/departments.ts';
-import { ApiError } from '../../../api.ts';
 import { createDepartment, updateDepartment } from '../../endpoints.ts';
-import { useErrorText } from '../../errors.ts';
 import { blankToNull, parseForm, zodRule } from '../../forms.ts';
 import { categoryOptions } from '../../labels.ts';
+import { useSave } from '../../useSave.ts';
 
 type Values = z.input<typeof departmentInputSchema>;
 type HeadKey = keyof z.input<typeof headInputSchema>;
@@ -27,10 +25,8 @@ export function DepartmentFormModal({ department, onClose, onSaved }: Props) {
   const { t, i18n } = useTranslation('departments');
   const { t: tc } = useTranslation('common');
   const { message } = App.useApp();
-  const errorText = useErrorText();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { saving, problem, save } = useSave();
   const editing = department !== undefined;
 
   // Head fields: all three or none.
@@ -41,26 +37,19 @@ export function DepartmentFormModal({ department, onClose, onSaved }: Props) {
     },
   });
 
-  const save = async () => {
-    setProblem(null);
+  const submit = async () => {
     const data = await parseForm(form, editing ? departmentPatchSchema : departmentInputSchema, () => tc('errors.validation_failed'),
       ({ head, ...rest }) => (editing
         ? blankToNull({ nameZh: rest.nameZh, nameEn: rest.nameEn, category: rest.category, active: rest.active })
         : { ...blankToNull(rest), head: headGiven(head) ? head : null }));
     if (!data) return;
-    setSaving(true);
-    try {
+    await save(async () => {
       const saved = editing
         ? await updateDepartment(department.id, data)
         : await createDepartment(data as z.infer<typeof departmentInputSchema>);
       message.success(t(editing ? 'saved' : 'created', { name: saved.nameZh }));
       onSaved(saved);
-    } catch (error) {
-      if (error instanceof ApiError && error.code === 'conflict') form.setFields([{ name: 'code', errors: [t('codeTaken')] }]);
-      else setProblem(errorText(error));
-    } finally {
-      setSaving(false);
-    }
+    }, { conflict: () => form.setFields([{ name: 'code', errors: [t('codeTaken')] }]) });
   };
 
   const dependsOnHead = HEAD_KEYS.map((k) => ['head', k]);
@@ -71,7 +60,7 @@ export function DepartmentFormModal({ department, onClose, onSaved }: Props) {
       okText={tc('actions.save')}
       cancelText={tc('actions.cancel')}
       confirmLoading={saving}
-      onOk={save}
+      onOk={submit}
       onCancel={onClose}
       destroyOnHidden
       width={560}

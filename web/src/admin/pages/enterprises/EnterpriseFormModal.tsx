@@ -1,15 +1,13 @@
 // Add an enterprise to the registry or edit one (the credit code cannot change).
 import { Alert, App, AutoComplete, Form, Input, Modal, Select, Switch } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { enterpriseInputSchema, enterprisePatchSchema, type Enterprise } from '../../../../../shared/schemas/enterprises.ts';
 import { validateUscc } from '../../../../../shared/uscc.ts';
-import { ApiError } from '../../../api.ts';
 import { createEnterprise, updateEnterprise, type EnterpriseFacets } from '../../endpoints.ts';
-import { useErrorText } from '../../errors.ts';
 import { blankToNull, parseForm, zodRule } from '../../forms.ts';
 import { sizeOptions } from '../../labels.ts';
+import { useSave } from '../../useSave.ts';
 
 type Values = z.input<typeof enterpriseInputSchema>;
 const shape = enterpriseInputSchema.shape;
@@ -20,10 +18,8 @@ export function EnterpriseFormModal({ enterprise, facets, onClose, onSaved }: Pr
   const { t, i18n } = useTranslation('enterprises');
   const { t: tc } = useTranslation('common');
   const { message } = App.useApp();
-  const errorText = useErrorText();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { saving, problem, save } = useSave();
   const editing = enterprise !== undefined;
 
   const usccMessage = (value: unknown) => {
@@ -32,24 +28,17 @@ export function EnterpriseFormModal({ enterprise, facets, onClose, onSaved }: Pr
     return r.reason === 'length' ? t('validation.usccLength') : r.reason === 'charset' ? t('validation.usccCharset') : t('validation.usccCheck');
   };
 
-  const save = async () => {
-    setProblem(null);
+  const submit = async () => {
     const data = await parseForm(form, editing ? enterprisePatchSchema : enterpriseInputSchema, () => tc('errors.validation_failed'),
       (values) => (editing ? { ...blankToNull(values), uscc: undefined } : blankToNull(values)));
     if (!data) return;
-    setSaving(true);
-    try {
+    await save(async () => {
       const saved = editing
         ? await updateEnterprise(enterprise.uscc, data)
         : await createEnterprise(data as z.infer<typeof enterpriseInputSchema>);
       message.success(t(editing ? 'saved' : 'created', { name: saved.name }));
       onSaved(saved);
-    } catch (error) {
-      if (error instanceof ApiError && error.code === 'conflict') form.setFields([{ name: 'uscc', errors: [t('usccTaken')] }]);
-      else setProblem(errorText(error));
-    } finally {
-      setSaving(false);
-    }
+    }, { conflict: () => form.setFields([{ name: 'uscc', errors: [t('usccTaken')] }]) });
   };
 
   const suggestions = (xs: string[] | undefined) => (xs ?? []).map((x) => ({ value: x }));
@@ -62,7 +51,7 @@ export function EnterpriseFormModal({ enterprise, facets, onClose, onSaved }: Pr
       okText={tc('actions.save')}
       cancelText={tc('actions.cancel')}
       confirmLoading={saving}
-      onOk={save}
+      onOk={submit}
       onCancel={onClose}
       destroyOnHidden
       width={600}

@@ -1,14 +1,13 @@
 // Follow up one escalation record (admins): status pending → scheduled → done, the date, notes and the
 // head's written commitment. Others (and withdrawn records) see the same record read-only.
 import { Alert, App, Descriptions, Form, Input, Modal, Select, Typography } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { nextStatuses } from '../../../../../shared/charts/escalations.ts';
 import { escalationFormSchema, escalationPatchSchema, type EscalationRecord } from '../../../../../shared/schemas/results.ts';
 import { updateEscalation } from '../../endpoints.ts';
-import { useErrorText } from '../../errors.ts';
 import { blankToNull, parseForm, zodRule } from '../../forms.ts';
 import { departmentName } from '../../labels.ts';
+import { useSave } from '../../useSave.ts';
 import { levelLabel, useQuarter } from '../dashboard/format.tsx';
 
 type Values = { status: 'pending' | 'scheduled' | 'done'; scheduledFor: string | null; doneAt: string | null; notes: string | null; commitment: string | null };
@@ -20,11 +19,9 @@ export function EscalationModal({ record, editable, onClose, onSaved }: Props) {
   const { t, i18n } = useTranslation('dashboard');
   const { t: tc } = useTranslation('common');
   const { message } = App.useApp();
-  const errorText = useErrorText();
   const quarter = useQuarter();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { saving, problem, save } = useSave();
   const canEdit = editable && record.status !== 'withdrawn';
   const name = departmentName({ nameZh: record.departmentName, nameEn: record.departmentNameEn }, i18n.language);
   const title = t('escalations.editTitle', { name, level: levelLabel(record.level, i18n.language) });
@@ -34,20 +31,14 @@ export function EscalationModal({ record, editable, onClose, onSaved }: Props) {
   const fieldMessage = (field: string) => (field === 'scheduledFor' || field === 'doneAt' || field === 'notes' || field === 'commitment'
     ? t(`escalations.validation.${field}`) : tc('errors.validation_failed'));
 
-  const save = async () => {
+  const submit = async () => {
     const patch = await parseForm(form, escalationFormSchema, fieldMessage, blankToNull);
     if (!patch) return;
-    setSaving(true);
-    setProblem(null);
-    try {
+    await save(async () => {
       const saved = await updateEscalation(record.id, patch);
       message.success(t('escalations.saved', { name }));
       onSaved(saved);
-    } catch (error) {
-      setProblem(errorText(error));
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   const facts = (
@@ -86,7 +77,7 @@ export function EscalationModal({ record, editable, onClose, onSaved }: Props) {
       okText={tc('actions.save')}
       cancelText={tc('actions.cancel')}
       confirmLoading={saving}
-      onOk={() => void save()}
+      onOk={() => void submit()}
       onCancel={onClose}
       destroyOnHidden
       width={640}

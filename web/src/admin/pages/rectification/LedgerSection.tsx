@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { ledgerBodySchema, type CaseDetail } from '../../../../../shared/schemas/rectification.ts';
 import type { LedgerBody } from '../../endpoints.ts';
 import { parseForm, zodRule } from '../../forms.ts';
+import { useSave } from '../../useSave.ts';
 import { useDates } from './labels.tsx';
 
 type Entry = CaseDetail['ledger'][number];
@@ -21,18 +22,13 @@ function AddEntryModal({ onClose, onAdd }: { onClose(): void; onAdd(body: Ledger
   const { t } = useTranslation('rectification');
   const { t: tc } = useTranslation('common');
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
+  const { saving, save } = useSave();
 
-  const save = async () => {
+  const submit = async () => {
     const entry = await parseForm(form, ledgerBodySchema,
       (field) => (field in shape ? t(`validation.${field as 'date' | 'enterprise' | 'issue' | 'action'}`) : tc('errors.validation_failed')));
     if (!entry) return;
-    setSaving(true);
-    try {
-      if (await onAdd(entry)) onClose();
-    } finally {
-      setSaving(false);
-    }
+    await save(async () => { if (await onAdd(entry)) onClose(); });
   };
 
   return (
@@ -42,7 +38,7 @@ function AddEntryModal({ onClose, onAdd }: { onClose(): void; onAdd(body: Ledger
       okText={tc('actions.save')}
       cancelText={tc('actions.cancel')}
       confirmLoading={saving}
-      onOk={() => { void save(); }}
+      onOk={() => { void submit(); }}
       onCancel={onClose}
       destroyOnHidden
       width={600}

@@ -1,11 +1,11 @@
 // Progress updates (整改进展) with attachments (a label and an optional http(s) link).
 import { DeleteOutlined, LinkOutlined, PaperClipOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Divider, Empty, Flex, Form, Input, Timeline, Typography } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { attachmentSchema, progressBodySchema, type CaseDetail } from '../../../../../shared/schemas/rectification.ts';
 import type { ProgressBody } from '../../endpoints.ts';
 import { zodRule, parseForm } from '../../forms.ts';
+import { useSave } from '../../useSave.ts';
 import { useDates } from './labels.tsx';
 
 type Attachment = CaseDetail['progress'][number]['attachments'][number];
@@ -35,20 +35,15 @@ function ProgressForm({ onAdd }: { onAdd(body: ProgressBody): Promise<boolean> }
   const { t } = useTranslation('rectification');
   const { t: tc } = useTranslation('common');
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
+  const { saving, save } = useSave();
 
-  const save = async () => {
+  const submit = async () => {
     const body = await parseForm(form, progressBodySchema,
       (path) => (path.endsWith('.url') ? t('validation.attachmentUrl') : path.endsWith('.label') ? t('validation.attachmentLabel') : path === 'text' ? t('validation.text') : tc('errors.validation_failed')),
       // An empty link field means "no link".
       (values) => ({ text: values.text, attachments: (values.attachments ?? []).map((a) => ({ label: a.label, ...(a.url?.trim() ? { url: a.url.trim() } : {}) })) }));
     if (!body) return;
-    setSaving(true);
-    try {
-      if (await onAdd(body)) form.resetFields();
-    } finally {
-      setSaving(false);
-    }
+    await save(async () => { if (await onAdd(body)) form.resetFields(); });
   };
 
   return (
@@ -78,7 +73,7 @@ function ProgressForm({ onAdd }: { onAdd(body: ProgressBody): Promise<boolean> }
           </Form.Item>
         )}
       </Form.List>
-      <Button type="primary" loading={saving} onClick={() => { void save(); }} data-testid="add-progress">{t('progress.add')}</Button>
+      <Button type="primary" loading={saving} onClick={() => { void submit(); }} data-testid="add-progress">{t('progress.add')}</Button>
     </Form>
   );
 }

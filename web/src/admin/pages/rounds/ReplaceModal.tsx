@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { reasonBodySchema, type Invitation } from '../../../../../shared/schemas/rounds.ts';
 import { replaceInvitation, type ReplaceResult } from '../../endpoints.ts';
 import { parseForm, zodRule } from '../../forms.ts';
+import { useSave } from '../../useSave.ts';
 import { useRoundErrorText } from './labels.tsx';
 import { QrCode } from './QrCode.tsx';
 
@@ -16,27 +17,19 @@ export function ReplaceModal({ roundId, invitation, onClose, onReplaced }: Props
   const { t } = useTranslation('rounds');
   const { t: tc } = useTranslation('common');
   const { message } = App.useApp();
-  const errorText = useRoundErrorText();
   const [form] = Form.useForm<{ reason: string }>();
-  const [saving, setSaving] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { saving, problem, save } = useSave(useRoundErrorText());
   const [result, setResult] = useState<ReplaceResult | null>(null);
 
-  const save = async () => {
+  const submit = async () => {
     const body = await parseForm(form, reasonBodySchema, () => t('replace.reasonRequired')); // trims the reason
     if (!body) return;
-    setSaving(true);
-    setProblem(null);
-    try {
+    await save(async () => {
       const r = await replaceInvitation(roundId, invitation.uscc, body.reason);
       setResult(r);
       message.success(t('replace.done', { out: invitation.name, in: r.invitation.name }));
       onReplaced();
-    } catch (error) {
-      setProblem(errorText(error));
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   if (result) {
@@ -83,7 +76,7 @@ export function ReplaceModal({ roundId, invitation, onClose, onReplaced }: Props
       okButtonProps={{ danger: true }}
       cancelText={tc('actions.cancel')}
       confirmLoading={saving}
-      onOk={save}
+      onOk={submit}
       onCancel={onClose}
       destroyOnHidden
       width={560}

@@ -10,6 +10,7 @@ import {
   closeRound, computeRoundResults, freezeRound, openRound, publishRoundResults, reopenRound, voidRound,
 } from '../../endpoints.ts';
 import { parseForm, zodRule } from '../../forms.ts';
+import { useSave } from '../../useSave.ts';
 import { useQuarter, useRoundErrorText, useTimeFormat } from './labels.tsx';
 
 const allowed = (round: Round, action: RoundAction) => (ROUND_ACTIONS[action].from as readonly string[]).includes(round.status);
@@ -113,11 +114,9 @@ function ReasonModal({ kind, round, onClose, onDone }: { kind: 'reopen' | 'void'
   const { t } = useTranslation('rounds');
   const { t: tc } = useTranslation('common');
   const { message } = App.useApp();
-  const errorText = useRoundErrorText();
   const quarter = useQuarter();
   const [form] = Form.useForm<ReasonValues>();
-  const [saving, setSaving] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { saving, problem, save } = useSave(useRoundErrorText());
 
   const fieldMessage = (field: string) => (field === 'closesAt' ? t('actions.deadlineFuture') : t('actions.reasonRequired'));
 
@@ -131,20 +130,14 @@ function ReasonModal({ kind, round, onClose, onDone }: { kind: 'reopen' | 'void'
     return body && (() => reopenRound(round.id, body));
   };
 
-  const save = async () => {
+  const submit = async () => {
     const send = await request();
     if (!send) return;
-    setSaving(true);
-    setProblem(null);
-    try {
+    await save(async () => {
       await send();
       message.success(kind === 'reopen' ? t('actions.reopened') : t('actions.voided'));
       onDone();
-    } catch (error) {
-      setProblem(errorText(error));
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (
@@ -155,7 +148,7 @@ function ReasonModal({ kind, round, onClose, onDone }: { kind: 'reopen' | 'void'
       okButtonProps={{ danger: kind === 'void' }}
       cancelText={tc('actions.cancel')}
       confirmLoading={saving}
-      onOk={save}
+      onOk={submit}
       onCancel={onClose}
       destroyOnHidden
     >

@@ -2,16 +2,16 @@
 // The defaults are the city's usual ones; everything is locked once the pool is frozen.
 import { Alert, App, Col, DatePicker, Divider, Form, InputNumber, Modal, Row, Select, Switch, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { POLICIES } from '../../../../../shared/results/escalation.ts';
 import { createRoundSchema, STRATIFY_BY, updateRoundSchema, type CreateRound, type Round, type StratifyBy } from '../../../../../shared/schemas/rounds.ts';
-import { ApiError } from '../../../api.ts';
 import { StaleDataWarning } from '../../components/LoadError.tsx';
 import { createRound, listDepartments, updateRound } from '../../endpoints.ts';
 import { parseForm } from '../../forms.ts';
 import { departmentName } from '../../labels.ts';
 import { useLoad } from '../../useLoad.ts';
+import { useSave } from '../../useSave.ts';
 import { useQuarter, useRoundErrorText } from './labels.tsx';
 
 const NO_STRATA = 'none';
@@ -66,10 +66,8 @@ export function RoundFormModal({ round, takenIds, onClose, onSaved }: Props) {
   const { t: tc } = useTranslation('common');
   const { message } = App.useApp();
   const quarter = useQuarter();
-  const errorText = useRoundErrorText();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { saving, problem, save } = useSave(useRoundErrorText());
   const departments = useLoad((signal) => listDepartments(signal), []);
   const editing = round !== undefined;
   const taken = useMemo(() => new Set(takenIds), [takenIds]);
@@ -129,21 +127,14 @@ export function RoundFormModal({ round, takenIds, onClose, onSaved }: Props) {
     return messages[field] ?? tc('errors.validation_failed');
   };
 
-  const save = async () => {
-    setProblem(null);
+  const submit = async () => {
     const body = await parseForm(form, editing ? updateRoundSchema : createRoundSchema, fieldMessage, toBody);
     if (!body) return;
-    setSaving(true);
-    try {
+    await save(async () => {
       const saved = editing ? await updateRound(round.id, body) : await createRound(body as CreateRound);
       message.success(t(editing ? 'form.saved' : 'form.created', { name: quarter(saved.id) }));
       onSaved(saved);
-    } catch (error) {
-      if (error instanceof ApiError && error.code === 'round_exists') form.setFields([{ name: 'quarter', errors: [t('form.quarterTaken')] }]);
-      else setProblem(errorText(error));
-    } finally {
-      setSaving(false);
-    }
+    }, { round_exists: () => form.setFields([{ name: 'quarter', errors: [t('form.quarterTaken')] }]) });
   };
 
   const required = (text: string) => [{ required: true, message: text }];
@@ -159,7 +150,7 @@ export function RoundFormModal({ round, takenIds, onClose, onSaved }: Props) {
       okText={editing ? tc('actions.save') : t('form.submit')}
       cancelText={tc('actions.cancel')}
       confirmLoading={saving}
-      onOk={save}
+      onOk={submit}
       onCancel={onClose}
       destroyOnHidden
       width={720}
