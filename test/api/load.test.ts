@@ -1,18 +1,14 @@
 // 2,000 submissions from 200 concurrent clients over real HTTP: no 5xx, each acknowledged one stored once.
-import type { AddressInfo } from 'node:net';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../server/app.ts';
 import { invitations, ratings, responses } from '../../server/db/schema.ts';
 import { freshDatabase } from '../support/database.ts';
-import { openLoadRound, pool, submissionFor } from '../support/load.ts';
+import { listeningApp, openLoadRound, pool, submissionFor } from '../support/load.ts';
 
 const SECRET = 'load-secret-load-secret-load-secret-1234';
 const database = await freshDatabase();
 const { departmentIds, tokens } = await openLoadRound(database.db, SECRET, { enterprises: 2000, departments: 48 });
-const app = await buildApp({ database, config: { jwtSecret: SECRET, publicBaseUrl: 'http://x', logLevel: 'silent', production: true, surveyRateLimit: 1_000_000 } });
-await app.listen({ port: 0, host: '127.0.0.1' });
-const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+const { app, base } = await listeningApp(database, SECRET);
 afterAll(async () => {
   await app.close();
   await database.close();

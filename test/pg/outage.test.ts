@@ -1,12 +1,10 @@
 // The database goes away under load (PostgreSQL only): the API answers 503 with a clear error while it
 // is gone, and recovers without a restart. A TCP proxy between the app and PostgreSQL plays the outage.
 import { createServer, connect, type Server, type Socket } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../server/app.ts';
 import { openDatabase } from '../../server/db/client.ts';
 import { freshDatabase } from '../support/database.ts';
-import { openLoadRound, pool, submissionFor } from '../support/load.ts';
+import { listeningApp, openLoadRound, pool, submissionFor } from '../support/load.ts';
 
 const SECRET = 'outage-secret-outage-secret-outage-secret';
 const direct = await freshDatabase();
@@ -33,9 +31,7 @@ await up();
 const viaProxy = new URL(direct.url);
 viaProxy.host = `127.0.0.1:${proxyPort}`;
 const database = await openDatabase({ kind: 'postgres', url: viaProxy.toString() }, { migrate: false });
-const app = await buildApp({ database, config: { jwtSecret: SECRET, publicBaseUrl: 'http://x', logLevel: 'silent', production: true, surveyRateLimit: 1_000_000 } });
-await app.listen({ port: 0, host: '127.0.0.1' });
-const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+const { app, base } = await listeningApp(database, SECRET);
 afterAll(async () => {
   await app.close();
   await database.close();

@@ -1,6 +1,8 @@
 // Helpers for load and fault tests: a round ready for submissions, and a bounded concurrent client.
 import { randomUUID } from 'node:crypto';
-import type { Db } from '../../server/db/client.ts';
+import type { AddressInfo } from 'node:net';
+import { buildApp } from '../../server/app.ts';
+import type { Database, Db } from '../../server/db/client.ts';
 import { createRound, openRound } from '../../server/rounds/rounds.service.ts';
 import { drawRound, freezePool } from '../../server/draw/draw.service.ts';
 import { makeLinkMaker } from '../../server/invitations/tokens.ts';
@@ -9,6 +11,13 @@ import { roundDepartmentRows } from '../../server/rounds/rounds.queries.ts';
 import { seedRegistry } from './fixtures.ts';
 
 const actor = { id: null, name: 'load-test' };
+
+/** The app as production runs it (no per-address limit in the way of the load), listening on loopback. */
+export async function listeningApp(database: Database, secret: string) {
+  const app = await buildApp({ database, config: { jwtSecret: secret, publicBaseUrl: 'http://x', logLevel: 'silent', production: true, surveyRateLimit: 1_000_000 } });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  return { app, base: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}` };
+}
 
 /** Registry of `enterprises` and `departments`, and an open round inviting all of them. */
 export async function openLoadRound(db: Db, secret: string, opts: { enterprises: number; departments: number; roundId?: string }) {

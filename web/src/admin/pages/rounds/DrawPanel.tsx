@@ -8,10 +8,10 @@ import { normaliseSeed } from '../../../../../shared/draw/draw.ts';
 import type { Round } from '../../../../../shared/schemas/rounds.ts';
 import { drawRound } from '../../endpoints.ts';
 import { useQuarter, useRoundErrorText } from './labels.tsx';
+import { MONO } from './PublishedValue.tsx';
 
 const MIN_SEED = 6;
 const MAX_SEED = 256;
-const MONO = 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace';
 
 type Source = 'ceremony' | 'server';
 

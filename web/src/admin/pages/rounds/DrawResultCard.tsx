@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { compareBytes } from '../../../../../shared/draw/draw.ts';
 import type { Round } from '../../../../../shared/schemas/rounds.ts';
 import { useStratumLabel, useTimeFormat } from './labels.tsx';
+import { PublishedValue } from './PublishedValue.tsx';
 
 export function DrawResultCard({ round }: { round: Round }) {
   const { t } = useTranslation('rounds');
@@ -17,13 +18,7 @@ export function DrawResultCard({ round }: { round: Round }) {
   return (
     <Card title={t('result.title')} data-testid="draw-result">
       <Typography.Text type="secondary">{t('result.seed')}</Typography.Text>
-      <Typography.Paragraph
-        copyable={{ text: round.seed, tooltips: [t('copy'), t('copied')] }}
-        style={{ fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', fontSize: 24, wordBreak: 'break-all', margin: '4px 0 12px' }}
-        data-testid="drawn-seed"
-      >
-        {round.seed}
-      </Typography.Paragraph>
+      <PublishedValue value={round.seed} fontSize={24} testId="drawn-seed" />
       <Descriptions
         size="small"
         column={{ xs: 1, md: 2 }}

@@ -3,6 +3,7 @@ import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { Alert, Card, Descriptions, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Round } from '../../../../../shared/schemas/rounds.ts';
+import { PublishedValue } from './PublishedValue.tsx';
 import { useTimeFormat } from './labels.tsx';
 
 export function PoolCard({ round }: { round: Round }) {
@@ -13,13 +14,7 @@ export function PoolCard({ round }: { round: Round }) {
     <Card title={<><SafetyCertificateOutlined /> {t('pool.title')}</>} data-testid="pool-card">
       <Alert type="success" showIcon title={t('pool.frozenNote')} description={t('pool.why')} style={{ marginBottom: 16 }} />
       <Typography.Text type="secondary">{t('pool.hash')}</Typography.Text>
-      <Typography.Paragraph
-        copyable={{ text: round.poolHash, tooltips: [t('copy'), t('copied')] }}
-        style={{ fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', fontSize: 18, wordBreak: 'break-all', margin: '4px 0 16px' }}
-        data-testid="pool-hash"
-      >
-        {round.poolHash}
-      </Typography.Paragraph>
+      <PublishedValue value={round.poolHash} fontSize={18} testId="pool-hash" />
       <Descriptions
         size="small"
         column={{ xs: 1, md: 3 }}
