@@ -22,13 +22,14 @@ import { enterpriseRoutes } from './enterprises/enterprises.routes.ts';
 import { invitationRoutes } from './invitations/invitations.routes.ts';
 import { commentRoutes } from './comments/comments.routes.ts';
 import { rectificationRoutes } from './rectification/rectification.routes.ts';
+import { publicRoutes } from './public/public.routes.ts';
 import { resultRoutes } from './results/results.routes.ts';
 import { roundRoutes } from './rounds/rounds.routes.ts';
 import { surveyRoutes } from './survey/survey.routes.ts';
 
 export interface AppDeps {
   database: Database;
-  config: Pick<Config, 'jwtSecret' | 'publicBaseUrl' | 'logLevel' | 'production'> & Partial<Pick<Config, 'surveyRateLimit'>>;
+  config: Pick<Config, 'jwtSecret' | 'publicBaseUrl' | 'logLevel' | 'production'> & Partial<Pick<Config, 'surveyRateLimit' | 'publicDisclosure'>>;
   now?: () => Date;
   /** Serve the built web app (web/dist) when present. */
   serveWeb?: boolean;
@@ -95,6 +96,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await api.register(resultRoutes, routeDeps);
     await api.register(commentRoutes, routeDeps);
     await api.register(rectificationRoutes, routeDeps);
+    await api.register(publicRoutes, routeDeps);
   }, { prefix: '/api/v1' });
 
   const web = deps.serveWeb && existsSync(WEB_DIST);

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { PUBLIC_DISCLOSURES, type PublicDisclosure } from '../shared/schemas/public.ts';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'], { message: 'expected true or false' })
@@ -21,6 +22,8 @@ const envSchema = z.object({
   DEMO: bool.default(false),
   // Survey requests per minute from one address (many enterprises may share a carrier NAT).
   SURVEY_RATE_LIMIT: z.coerce.number({ message: 'expected a number of requests per minute' }).int().min(1).default(600),
+  // What the public page (公开通报) shows of a published round: the whole ranking, or the bottom three and a summary.
+  PUBLIC_DISCLOSURE: z.enum(PUBLIC_DISCLOSURES, { message: 'expected full or bottom' }).default('full'),
   NODE_ENV: z.string().default('development'),
 });
 
@@ -35,6 +38,7 @@ export interface Config {
   demo: boolean;
   production: boolean;
   surveyRateLimit: number;
+  publicDisclosure: PublicDisclosure;
 }
 
 export class ConfigError extends Error {}
@@ -59,6 +63,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: e.DEMO,
     production: e.NODE_ENV === 'production',
     surveyRateLimit: e.SURVEY_RATE_LIMIT,
+    publicDisclosure: e.PUBLIC_DISCLOSURE,
   };
 }
 

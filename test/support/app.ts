@@ -21,12 +21,12 @@ export interface TestContext {
 let passwordHash: Promise<string> | undefined;
 
 /** A fresh app on a fresh database, closed after the file's tests. */
-export async function makeTestContext(opts: { publicBaseUrl?: string } = {}): Promise<TestContext> {
+export async function makeTestContext(opts: { publicBaseUrl?: string; publicDisclosure?: 'full' | 'bottom' } = {}): Promise<TestContext> {
   const database = await freshDatabase();
   const clock = { now: new Date('2026-03-01T08:00:00.000Z') };
   const app = await buildApp({
     database,
-    config: { jwtSecret: 'test-secret-test-secret-test-secret-123', publicBaseUrl: opts.publicBaseUrl ?? 'https://pingyi.example.gov.cn', logLevel: 'silent', production: false },
+    config: { jwtSecret: 'test-secret-test-secret-test-secret-123', publicBaseUrl: opts.publicBaseUrl ?? 'https://pingyi.example.gov.cn', logLevel: 'silent', production: false, publicDisclosure: opts.publicDisclosure },
     now: () => clock.now,
   });
   afterAll(async () => {

@@ -6,7 +6,7 @@ import { completeSubmission, type Level } from './survey.ts';
  * Runs a whole quarter through the real API: create, freeze, draw, open, every invited enterprise
  * submits (`level(departmentCode, i)` decides each rating), close, compute, publish.
  */
-export async function runQuarter(ctx: TestContext, id: string, level: (code: string, respondent: number) => Level, opts: { sampleSize?: number; minRatings?: number; publish?: boolean; votes?: (codes: string[], respondent: number) => string[] } = {}) {
+export async function runQuarter(ctx: TestContext, id: string, level: (code: string, respondent: number) => Level, opts: { sampleSize?: number; minRatings?: number; publish?: boolean; votes?: (codes: string[], respondent: number) => string[]; comment?: (respondent: number) => string } = {}) {
   const cookie = await ctx.as('admin');
   const call = async (method: 'GET' | 'POST', url: string, payload?: object) => {
     const res = await ctx.app.inject({ method, url: `/api/v1${url}`, headers: { cookie }, ...(method === 'POST' ? { payload: payload ?? {} } : {}) });
@@ -32,6 +32,7 @@ export async function runQuarter(ctx: TestContext, id: string, level: (code: str
     const codes = opts.votes?.(depts.map((d) => d.code), i) ?? [];
     const body = completeSubmission(depts.map((d) => d.id), (k) => level(depts[k]!.code, i), {
       leastSatisfied: depts.filter((d) => codes.includes(d.code)).map((d) => d.id),
+      ...(opts.comment ? { comment: opts.comment(i) } : {}),
     });
     const res = await ctx.app.inject({ method: 'POST', url: `/api/v1/survey/${token}/submit`, payload: body });
     if (res.statusCode !== 200) throw new Error(`submit: ${res.body}`);

@@ -33,11 +33,16 @@ const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage.tsx'));
 const EscalationsPage = lazy(() => import('./pages/escalations/EscalationsPage.tsx'));
 const ReportPage = lazy(() => import('./pages/report/ReportPage.tsx'));
 const MyDepartmentPage = lazy(() => import('./pages/mydept/MyDepartmentPage.tsx'));
+const PublicRoundsPage = lazy(() => import('./pages/public/PublicRoundsPage.tsx'));
+const PublicRoundPage = lazy(() => import('./pages/public/PublicRoundPage.tsx'));
 
 function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      {/* 公开通报: anyone, signed in or not. */}
+      <Route path="/public" element={<Suspense fallback={<FullPageSpin />}><PublicRoundsPage /></Suspense>} />
+      <Route path="/public/rounds/:id" element={<Suspense fallback={<FullPageSpin />}><PublicRoundPage /></Suspense>} />
       {/* Printable letters: signed in, but without the menu and header. */}
       <Route path="/rounds/:id/letters" element={<RequireAuth><RequirePage page="invitations"><LettersPage /></RequirePage></RequireAuth>} />
       <Route element={<RequireAuth><Shell /></RequireAuth>}>

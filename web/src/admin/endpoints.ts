@@ -18,7 +18,10 @@ import type {
   CaseDetail, CaseSummary, caseListQuerySchema, ledgerBodySchema, PlanBody, progressBodySchema, reviewBodySchema,
 } from '../../../shared/schemas/rectification.ts';
 import type { departmentHistorySchema, EscalationRecord, escalationBoardSchema, escalationPatchSchema, resultsSchema } from '../../../shared/schemas/results.ts';
+import type { PublicRound, publicRoundListSchema } from '../../../shared/schemas/public.ts';
 import { request } from '../api.ts';
+
+export type PublicRoundSummary = z.infer<typeof publicRoundListSchema>[number];
 
 export type DepartmentDetail = z.infer<typeof departmentDetailSchema>;
 export type DepartmentPatch = z.infer<typeof departmentPatchSchema>;
@@ -136,3 +139,7 @@ export const reviewCase = (id: number, body: ReviewBody) => request<CaseDetail>(
 export type EscalationPatch = z.input<typeof escalationPatchSchema>;
 export const updateEscalation = (id: number, body: EscalationPatch) => request<EscalationRecord>(`${V1}/escalations/${id}`, { method: 'PATCH', body });
 export const resultsXlsxUrl = (roundId: string) => `${V1}/rounds/${encodeURIComponent(roundId)}/results.xlsx`;
+
+// Public disclosure (no login).
+export const publicRounds = (signal?: AbortSignal) => request<PublicRoundSummary[]>(`${V1}/public/rounds`, { signal, skipAuthRedirect: true });
+export const publicRound = (id: string, signal?: AbortSignal) => request<PublicRound>(`${V1}/public/rounds/${encodeURIComponent(id)}`, { signal, skipAuthRedirect: true });

@@ -10,6 +10,8 @@ import enRounds from './en/rounds.ts';
 import enMydept from './en/mydept.ts';
 import enRectification from './en/rectification.ts';
 import enShell from './en/shell.ts';
+import enPublic from './en/public.ts';
+import enVerify from './en/verify.ts';
 import zhAudit from './zh/audit.ts';
 import zhComments from './zh/comments.ts';
 import zhCommon from './zh/common.ts';
@@ -21,6 +23,8 @@ import zhRounds from './zh/rounds.ts';
 import zhMydept from './zh/mydept.ts';
 import zhRectification from './zh/rectification.ts';
 import zhShell from './zh/shell.ts';
+import zhPublic from './zh/public.ts';
+import zhVerify from './zh/verify.ts';
 
 export const adminResources = {
   'zh-CN': {
@@ -28,11 +32,13 @@ export const adminResources = {
     rounds: zhRounds,
     mydept: zhMydept, rectification: zhRectification,
     dashboard: zhDashboard, comments: zhComments,
+    verify: zhVerify, public: zhPublic,
   },
   en: {
     common: enCommon, shell: enShell, departments: enDepartments, enterprises: enEnterprises, importer: enImporter, audit: enAudit,
     rounds: enRounds,
     mydept: enMydept, rectification: enRectification,
     dashboard: enDashboard, comments: enComments,
+    verify: enVerify, public: enPublic,
   },
 };

@@ -217,7 +217,7 @@ const rounds: Messages<typeof zh> = {
     title: 'Draw record and verification',
     intro: 'The draw record holds the pool, the seed, the seats per stratum, the sample, the backups and any replacements. Anyone can re-run it independently, without access to this system’s database.',
     download: 'Download the draw record (JSON)',
-    howTitle: 'How to verify',
+    howTitle: 'Experts can also check it on the command line',
     step1: 'Download the draw record, {{file}};',
     step2: 'In this system’s source directory, run:',
     step3: '“reproduces” means it checks out; otherwise every difference is listed.',

@@ -4,6 +4,7 @@ import { App, Button, Card, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Round } from '../../../../../shared/schemas/rounds.ts';
+import { DrawVerify } from '../../draw/DrawVerify.tsx';
 import { drawRecordUrl } from '../../endpoints.ts';
 import { downloadFile } from './download.ts';
 import { useRoundErrorText } from './labels.tsx';
@@ -38,6 +39,7 @@ export function DrawRecordCard({ round, canDownload }: { round: Round; canDownlo
           {t('record.download')}
         </Button>
       ) : null}
+      {canDownload ? <div style={{ marginBottom: 16 }}><DrawVerify roundId={round.id} recordUrl={drawRecordUrl(round.id)} /></div> : null}
       <Typography.Paragraph strong style={{ marginBottom: 4 }}>{t('record.howTitle')}</Typography.Paragraph>
       <ol style={{ paddingInlineStart: 20, marginTop: 0 }}>
         <li>{t('record.step1', { file })}</li>

@@ -1,0 +1,60 @@
+// Public disclosure: published rounds only, read from the frozen results plus the measures and
+// rectification status of the flagged departments. Nothing else is read here (no comments, requests,
+// ratings, responses or invitations), so nothing else can leak.
+import { and, count, eq, inArray } from 'drizzle-orm';
+import { discloseRound } from '../../shared/results/disclosure.ts';
+import type { EscalationLevel } from '../../shared/results/escalation.ts';
+import type { PublicDisclosure, PublicRound } from '../../shared/schemas/public.ts';
+import type { Db } from '../db/client.ts';
+import { departments, escalations, ledgerEntries, rectificationCases } from '../db/schema.ts';
+import { NotFound } from '../errors.ts';
+import { publishedHistory } from '../results/results.queries.ts';
+import { readResults } from '../results/results.service.ts';
+import * as rq from '../rounds/rounds.queries.ts';
+
+export async function publicRound(db: Db, roundId: string, disclosure: PublicDisclosure): Promise<PublicRound> {
+  const round = await rq.findRound(db, roundId);
+  // An unpublished round does not exist for the public (not even "not yet").
+  if (!round || round.status !== 'published') throw new NotFound(`No published round ${roundId}`);
+  const results = await readResults(db, roundId, { full: true });
+  const [escRows, caseRows] = await Promise.all([
+    db.select({ e: escalations, code: departments.code }).from(escalations)
+      .innerJoin(departments, eq(departments.id, escalations.departmentId)).where(eq(escalations.roundId, roundId)),
+    db.select({ c: rectificationCases, code: departments.code }).from(rectificationCases)
+      .innerJoin(departments, eq(departments.id, rectificationCases.departmentId)).where(eq(rectificationCases.roundId, roundId)),
+  ]);
+  const ledger = caseRows.length
+    ? await db.select({ caseId: ledgerEntries.caseId, n: count() }).from(ledgerEntries)
+      .where(inArray(ledgerEntries.caseId, caseRows.map((r) => r.c.id))).groupBy(ledgerEntries.caseId)
+    : [];
+  return discloseRound({
+    results,
+    disclosure,
+    round: {
+      scale: results.rules.scale, minRatings: results.rules.minRatings, bottomN: results.rules.bottomN, simulations: results.rules.simulations,
+      rankingRule: results.rules.rankingRule, escalationPolicy: results.rules.escalationPolicy, sampleSize: round.sampleSize,
+      stratifyBy: round.stratifyBy, poolSize: round.poolSize, poolHash: round.poolHash, seed: round.seed,
+      seedSource: round.seedSource as PublicRound['method']['seedSource'], drawnAt: round.drawnAt?.toISOString() ?? null,
+    },
+    escalations: escRows.filter((r) => r.e.status !== 'withdrawn').map((r) => ({
+      code: r.code, level: r.e.level as EscalationLevel, streak: r.e.streak, status: r.e.status, doneAt: r.e.doneAt,
+    })),
+    cases: caseRows.map((r) => ({
+      code: r.code, status: r.c.status, deadline: r.c.deadline, closedAt: r.c.closedAt?.toISOString() ?? null,
+      ledgerEntries: Number(ledger.find((l) => l.caseId === r.c.id)?.n ?? 0),
+    })),
+  });
+}
+
+/** Published rounds, newest first, with their flagged departments. */
+export async function publicRounds(db: Db) {
+  const history = await publishedHistory(db);
+  return history.reverse().map((h) => {
+    const res = h.payload.results;
+    return {
+      id: h.roundId, publishedAt: h.publishedAt!.toISOString(), responses: h.payload.responses, departments: res.departments.length,
+      flagged: res.departments.filter((d) => d.flagged).sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0))
+        .map((d) => ({ code: d.code, name: d.name, nameEn: h.payload.meta[d.departmentId]?.nameEn ?? null, rank: d.rank })),
+    };
+  });
+}

@@ -1,0 +1,60 @@
+// What a published round discloses to the public: a pure selection from the full results view, so the
+// rule "never comments, requests, per-answer data or invitation status" is visible in one place.
+import type { DepartmentResultView, Results } from '../schemas/results.ts';
+import type { CaseStatus } from '../schemas/rectification.ts';
+import type { PublicDepartment, PublicDisclosure, PublicRound } from '../schemas/public.ts';
+import type { EscalationLevel } from './escalation.ts';
+
+/** The measures a level stands for: every flagged quarter brings the pledge; a streak adds the level's own. */
+export function measuresOf(level: EscalationLevel | null): EscalationLevel[] {
+  if (!level) return [];
+  return level === 'pledge' ? ['pledge'] : ['pledge', level];
+}
+
+export interface DisclosureInput {
+  results: Results;
+  disclosure: PublicDisclosure;
+  round: PublicRound['method'] & { sampleSize: number };
+  escalations: { code: string; level: EscalationLevel; streak: number; status: PublicRound['flagged'][number]['measuresStatus']; doneAt: string | null }[];
+  cases: { code: string; status: CaseStatus; deadline: string; ledgerEntries: number; closedAt: string | null }[];
+}
+
+/** Only the public figures of a department: no distribution (counts), no sd, no not-applicable count. */
+function publicFigures(d: DepartmentResultView): PublicDepartment {
+  return {
+    code: d.code, name: d.name, nameEn: d.nameEn, rank: d.rank, n: d.n, mean: d.mean, ci95: d.ci95,
+    satisfactionRate: d.satisfactionRate, leastSatisfiedVotes: d.leastSatisfiedVotes, pBottom: d.pBottom, flagged: d.flagged, status: d.status,
+  };
+}
+
+export function discloseRound({ results, disclosure, round, escalations, cases }: DisclosureInput): PublicRound {
+  const all = results.departments.map(publicFigures);
+  const ranked = all.filter((d) => d.status === 'ranked' && d.mean !== null);
+  const flaggedFigures = all.filter((d) => d.flagged).sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
+  const rated = results.departments.filter((d) => d.satisfactionRate !== null && d.n > 0);
+  const applicable = rated.reduce((s, d) => s + d.n, 0);
+  const { scale, minRatings, bottomN, simulations, rankingRule, escalationPolicy, stratifyBy, poolSize, poolHash, seed, seedSource, drawnAt } = round;
+  return {
+    round: {
+      id: results.round.id, publishedAt: results.round.publishedAt!, version: results.round.version, correctionReason: results.round.correctionReason,
+      responses: results.round.responses, sampleSize: round.sampleSize, departments: all.length, ranked: ranked.length,
+    },
+    disclosure,
+    method: { scale, minRatings, bottomN, simulations, rankingRule, escalationPolicy, stratifyBy, poolSize, poolHash, seed, seedSource, drawnAt },
+    summary: {
+      meanScore: ranked.length ? ranked.reduce((s, d) => s + d.mean!, 0) / ranked.length : null,
+      satisfactionRate: applicable ? rated.reduce((s, d) => s + d.satisfactionRate! * d.n, 0) / applicable : null,
+      best: ranked.find((d) => d.rank === 1) ?? null,
+    },
+    departments: disclosure === 'full' ? all : flaggedFigures,
+    flagged: flaggedFigures.map((d) => {
+      const e = escalations.find((x) => x.code === d.code);
+      const c = cases.find((x) => x.code === d.code);
+      return {
+        ...d, streak: e?.streak ?? 0, measures: measuresOf(e?.level ?? null), measuresStatus: e?.status ?? null, measuresDoneAt: e?.doneAt ?? null,
+        rectification: c ? { status: c.status, deadline: c.deadline, ledgerEntries: c.ledgerEntries, closedAt: c.closedAt } : null,
+      };
+    }),
+    drawRecordUrl: `/api/v1/rounds/${results.round.id}/draw-record`,
+  };
+}

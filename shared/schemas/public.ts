@@ -1,0 +1,62 @@
+// Public disclosure (公开通报): what anyone may read about a published round, without a login.
+// Built from the published results only — never comments, requests, per-answer data or invitations.
+import { z } from 'zod';
+import { ESCALATION_LEVELS } from '../results/escalation.ts';
+import { scaleSchema } from '../results/scale.ts';
+import { CASE_STATUSES } from './rectification.ts';
+import { ESCALATION_STATUSES } from './results.ts';
+
+/** The city's choice: the whole ranking, or the bottom three and a summary of the rest. */
+export const PUBLIC_DISCLOSURES = ['full', 'bottom'] as const;
+export type PublicDisclosure = (typeof PUBLIC_DISCLOSURES)[number];
+
+export const MEASURES = ESCALATION_LEVELS;
+const pair = z.tuple([z.number(), z.number()]);
+
+export const publicDepartmentSchema = z.object({
+  code: z.string(), name: z.string(), nameEn: z.string().nullable(),
+  rank: z.number().int().nullable(), n: z.number().int(), mean: z.number().nullable(), ci95: pair.nullable(),
+  satisfactionRate: z.number().nullable(), leastSatisfiedVotes: z.number().int(), pBottom: z.number().nullable(),
+  flagged: z.boolean(), status: z.enum(['ranked', 'insufficient']),
+});
+
+export const publicFlaggedSchema = publicDepartmentSchema.extend({
+  /** Consecutive flagged evaluations that decided the measures. */
+  streak: z.number().int(),
+  measures: z.array(z.enum(MEASURES)),
+  measuresStatus: z.enum(ESCALATION_STATUSES).nullable(),
+  measuresDoneAt: z.string().nullable(),
+  rectification: z.object({ status: z.enum(CASE_STATUSES), deadline: z.string(), ledgerEntries: z.number().int(), closedAt: z.string().nullable() }).nullable(),
+});
+
+export const publicRoundSchema = z.object({
+  round: z.object({
+    id: z.string(), publishedAt: z.string(), version: z.number().int(), correctionReason: z.string().nullable(),
+    responses: z.number().int(), sampleSize: z.number().int(), departments: z.number().int(), ranked: z.number().int(),
+  }),
+  disclosure: z.enum(PUBLIC_DISCLOSURES),
+  method: z.object({
+    scale: scaleSchema, minRatings: z.number().int(), bottomN: z.number().int(), simulations: z.number().int(),
+    rankingRule: z.object({ zh: z.string(), en: z.string() }), escalationPolicy: z.string(),
+    stratifyBy: z.string().nullable(), poolSize: z.number().int().nullable(), poolHash: z.string().nullable(),
+    seed: z.string().nullable(), seedSource: z.enum(['ceremony', 'server']).nullable(), drawnAt: z.string().nullable(),
+  }),
+  summary: z.object({
+    /** Mean of the ranked departments' scores. */
+    meanScore: z.number().nullable(),
+    /** Ratings at 基本满意 or better over all applicable ratings of the round. */
+    satisfactionRate: z.number().nullable(),
+    best: publicDepartmentSchema.nullable(),
+  }),
+  /** Full disclosure: every department in rank order; bottom: the flagged ones only. */
+  departments: z.array(publicDepartmentSchema),
+  flagged: z.array(publicFlaggedSchema),
+  drawRecordUrl: z.string(),
+});
+export type PublicRound = z.infer<typeof publicRoundSchema>;
+export type PublicDepartment = z.infer<typeof publicDepartmentSchema>;
+
+export const publicRoundListSchema = z.array(z.object({
+  id: z.string(), publishedAt: z.string(), responses: z.number().int(), departments: z.number().int(),
+  flagged: z.array(z.object({ code: z.string(), name: z.string(), nameEn: z.string().nullable(), rank: z.number().int().nullable() })),
+}));

@@ -1,0 +1,19 @@
+// Times as the city reads them: one clock, the city's (Asia/Shanghai), whatever the reader's computer says.
+export const CITY_TIME_ZONE = 'Asia/Shanghai';
+
+export function cityDateTime(iso: string | null | undefined, lang: string): string {
+  if (!iso) return '—';
+  return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23', timeZone: CITY_TIME_ZONE }).format(new Date(iso));
+}
+
+export function cityDate(iso: string | null | undefined, lang: string): string {
+  if (!iso) return '—';
+  // A bare date (2026-04-01) is a calendar day already: formatting it in UTC keeps the same day.
+  const bare = /^\d{4}-\d{2}-\d{2}$/.test(iso);
+  return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: bare ? 'UTC' : CITY_TIME_ZONE }).format(new Date(iso));
+}
+
+/** The city's calendar day of an instant, YYYY-MM-DD (for date filters). */
+export function cityDay(iso: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: CITY_TIME_ZONE }).format(new Date(iso));
+}
