@@ -9,7 +9,7 @@ const dir = () => mkdtempSync(join(tmpdir(), 'pingyi-config-'));
 describe('config', () => {
   it('defaults to PGlite in ./data on port 3000, demo off', () => {
     const c = loadConfig({ DATA_DIR: dir() });
-    expect(c).toMatchObject({ port: 3000, databaseUrl: undefined, demo: false, publicBaseUrl: 'http://localhost:3000' });
+    expect(c).toMatchObject({ port: 3000, databaseUrl: undefined, demo: false, publicBaseUrl: 'http://localhost:3000', publicDisclosure: 'full' });
   });
 
   it('generates a JWT secret once and keeps it in the data folder', () => {
@@ -30,13 +30,14 @@ describe('config', () => {
     [{ PUBLIC_BASE_URL: 'not a url' }, 'PUBLIC_BASE_URL'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ DEMO: 'maybe' }, 'DEMO'],
+    [{ PUBLIC_DISCLOSURE: 'everything' }, 'PUBLIC_DISCLOSURE'],
   ])('a bad value stops start-up naming the variable: %o', (env, name) => {
     expect(() => loadConfig({ DATA_DIR: dir(), ...env })).toThrow(ConfigError);
     expect(() => loadConfig({ DATA_DIR: dir(), ...env })).toThrow(new RegExp(`${name}:`));
   });
 
   it('accepts explicit values', () => {
-    const c = loadConfig({ PORT: '8080', DEMO: 'true', PUBLIC_BASE_URL: 'https://pingyi.xiantao.gov.cn/', JWT_SECRET: 'x'.repeat(40), DATABASE_URL: 'postgres://u@h/db' });
-    expect(c).toMatchObject({ port: 8080, demo: true, publicBaseUrl: 'https://pingyi.xiantao.gov.cn', jwtSecret: 'x'.repeat(40), databaseUrl: 'postgres://u@h/db' });
+    const c = loadConfig({ PORT: '8080', DEMO: 'true', PUBLIC_BASE_URL: 'https://pingyi.xiantao.gov.cn/', JWT_SECRET: 'x'.repeat(40), DATABASE_URL: 'postgres://u@h/db', PUBLIC_DISCLOSURE: 'bottom' });
+    expect(c).toMatchObject({ publicDisclosure: 'bottom', port: 8080, demo: true, publicBaseUrl: 'https://pingyi.xiantao.gov.cn', jwtSecret: 'x'.repeat(40), databaseUrl: 'postgres://u@h/db' });
   });
 });
