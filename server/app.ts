@@ -17,8 +17,10 @@ import { registerErrorHandler, routeNotFound } from './errors.ts';
 import { accessPlugin, SESSION_COOKIE } from './auth/access.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
+import { cadreRoutes } from './cadres/cadres.routes.ts';
 import { departmentRoutes } from './departments/departments.routes.ts';
 import { enterpriseRoutes } from './enterprises/enterprises.routes.ts';
+import { pointsRoutes } from './points/points.routes.ts';
 import { invitationRoutes } from './invitations/invitations.routes.ts';
 import { commentRoutes } from './comments/comments.routes.ts';
 import { rectificationRoutes } from './rectification/rectification.routes.ts';
@@ -97,6 +99,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await api.register(commentRoutes, routeDeps);
     await api.register(rectificationRoutes, routeDeps);
     await api.register(publicRoutes, routeDeps);
+    await api.register(cadreRoutes, routeDeps);
+    await api.register(pointsRoutes, routeDeps);
   }, { prefix: '/api/v1' });
 
   const web = deps.serveWeb && existsSync(WEB_DIST);

@@ -1,7 +1,7 @@
 // Role guard: every /api route declares who may call it in its config; one hook enforces it.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import type { Role } from '../../shared/schemas/common.ts';
+import { ROLES, type Role } from '../../shared/schemas/common.ts';
 import { Forbidden, Unauthorized } from '../errors.ts';
 import type { Actor } from '../audit/audit.writer.ts';
 
@@ -22,7 +22,10 @@ declare module '@fastify/jwt' {
 
 export const SESSION_COOKIE = 'pingyi_session';
 export const READERS = ['admin', 'leader', 'supervisor'] as const satisfies readonly Role[];
+/** The survey's roles (the organisation department, org, is not one of them). */
 export const ALL_ROLES = ['admin', 'leader', 'supervisor', 'dept_head'] as const satisfies readonly Role[];
+/** Everyone who can sign in, org included: the session itself and the public registries. */
+export const SIGNED_IN = ROLES;
 
 export function actorOf(request: FastifyRequest): Actor {
   const u = request.sessionUser;

@@ -3,7 +3,7 @@ import { loginBodySchema, userSchema, healthSchema } from '../../shared/schemas/
 import { okSchema } from '../../shared/schemas/common.ts';
 import { Unauthorized } from '../errors.ts';
 import { findUserById, findUserByUsername } from '../users/users.queries.ts';
-import { ALL_ROLES, SESSION_COOKIE, type SessionUser, userOf } from './access.ts';
+import { SIGNED_IN, SESSION_COOKIE, type SessionUser, userOf } from './access.ts';
 import { dummyHash, verifyPassword } from './password.ts';
 import type { RouteDeps } from '../app.ts';
 
@@ -38,7 +38,7 @@ export const authRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { databa
 
   app.get('/me', {
     schema: { tags: ['auth'], response: { 200: userSchema } },
-    config: { access: ALL_ROLES },
+    config: { access: SIGNED_IN },
   }, async (request) => {
     // Re-read so a deactivated account loses access before its token expires.
     const user = await findUserById(db, userOf(request).id);

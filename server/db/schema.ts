@@ -1,13 +1,18 @@
 // The one place the database is described; drizzle-kit generates migrations/ from it.
 import { sql } from 'drizzle-orm';
 import {
-  bigserial, boolean, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, serial, text, timestamp, uniqueIndex, uuid,
+  bigserial, boolean, check, date, foreignKey, index, integer, jsonb, pgEnum, pgTable, primaryKey, serial, text, timestamp, uniqueIndex, uuid,
+  type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
+import { ROLES } from '../../shared/schemas/common.ts';
+import {
+  CADRE_STATUSES, ENTRY_SOURCES, ENTRY_STATUSES, MEASURE_RULE_CODES, RANKS, RULE_KINDS, RULE_LEVELS, UNIT_KINDS,
+} from '../../shared/points/vocabulary.ts';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
 
-export const roleEnum = pgEnum('role', ['admin', 'leader', 'supervisor', 'dept_head']);
+export const roleEnum = pgEnum('role', ROLES);
 export const sizeClassEnum = pgEnum('size_class', ['large', 'medium', 'small', 'micro']);
 
 export const departments = pgTable('departments', {
@@ -31,6 +36,8 @@ export const departmentHeads = pgTable(
     title: text('title').notNull(),
     since: date('since', { mode: 'string' }).notNull(),
     until: date('until', { mode: 'string' }),
+    /** The cadre holding the post: a done escalation measure scores against this cadre's record. */
+    cadreId: integer('cadre_id').references((): AnyPgColumn => cadres.id),
   },
   (t) => [
     index('department_heads_department_idx').on(t.departmentId),
@@ -303,3 +310,126 @@ export const caseReviews = pgTable('case_reviews', {
   reviewer: text('reviewer').notNull(),
   at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
 });
+
+// ---------------------------------------------------------------- cadre points (干部积分制)
+export const unitKindEnum = pgEnum('unit_kind', UNIT_KINDS);
+export const rankEnum = pgEnum('cadre_rank', RANKS);
+export const cadreStatusEnum = pgEnum('cadre_status', CADRE_STATUSES);
+export const ruleKindEnum = pgEnum('rule_kind', RULE_KINDS);
+export const ruleLevelEnum = pgEnum('rule_level', RULE_LEVELS);
+export const entryStatusEnum = pgEnum('points_entry_status', ENTRY_STATUSES);
+export const entrySourceEnum = pgEnum('points_entry_source', ENTRY_SOURCES);
+export const measureEnum = pgEnum('points_measure', MEASURE_RULE_CODES);
+
+/** Every unit with cadres: the rated departments (linked) and the others (townships, offices…). */
+export const units = pgTable('units', {
+  id: serial('id').primaryKey(),
+  code: text('code').notNull().unique(),
+  nameZh: text('name_zh').notNull(),
+  nameEn: text('name_en'),
+  kind: unitKindEnum('kind').notNull(),
+  departmentId: integer('department_id').unique().references(() => departments.id),
+  createdAt: createdAt(),
+}, (t) => [check('units_department_kind_ck', sql`(${t.kind} = 'department') = (${t.departmentId} is not null)`)]);
+
+/** A cadre's current post, rank and status; the history is in cadre_tenures. */
+export const cadres = pgTable('cadres', {
+  id: serial('id').primaryKey(),
+  code: text('code').notNull().unique(),
+  name: text('name').notNull(),
+  unitId: integer('unit_id').notNull().references(() => units.id),
+  post: text('post').notNull(),
+  rank: rankEnum('rank').notNull(),
+  leadership: boolean('leadership').notNull(),
+  status: cadreStatusEnum('status').notNull().default('in_post'),
+  /** The day the status began (退出领导岗位, 退休…): standings before it still count the cadre. */
+  statusSince: date('status_since', { mode: 'string' }),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+}, (t) => [index('cadres_unit_idx').on(t.unitId), index('cadres_rank_idx').on(t.rank)]);
+
+/** Posts held, with dates: base points accrue across them. */
+export const cadreTenures = pgTable('cadre_tenures', {
+  id: serial('id').primaryKey(),
+  cadreId: integer('cadre_id').notNull().references(() => cadres.id),
+  unitId: integer('unit_id').notNull().references(() => units.id),
+  post: text('post').notNull(),
+  rank: rankEnum('rank').notNull(),
+  leadership: boolean('leadership').notNull(),
+  since: date('since', { mode: 'string' }).notNull(),
+  until: date('until', { mode: 'string' }),
+}, (t) => [
+  index('cadre_tenures_cadre_idx').on(t.cadreId),
+  uniqueIndex('cadre_tenures_current_uq').on(t.cadreId).where(sql`${t.until} is null`),
+  check('cadre_tenures_dates_ck', sql`${t.until} is null or ${t.until} >= ${t.since}`),
+]);
+
+/** A version of the rulebook; never updated (a trigger refuses), a new version is added instead. */
+export const pointsRulebooks = pgTable('points_rulebooks', {
+  version: text('version').primaryKey(),
+  label: text('label').notNull(),
+  effectiveFrom: date('effective_from', { mode: 'string' }).notNull().unique(),
+  basePerYear: integer('base_per_year').notNull(),
+  baseCap: integer('base_cap').notNull(),
+  sanctionMonths: integer('sanction_months').notNull(),
+  createdBy: text('created_by').notNull(),
+  createdAt: createdAt(),
+}, (t) => [
+  check('points_rulebooks_base_ck', sql`${t.basePerYear} >= 0 and ${t.baseCap} >= 0 and ${t.sanctionMonths} >= 0`),
+]);
+
+export const pointsRules = pgTable('points_rules', {
+  version: text('version').notNull().references(() => pointsRulebooks.version),
+  code: text('code').notNull(),
+  kind: ruleKindEnum('kind').notNull(),
+  level: ruleLevelEnum('level'),
+  nameZh: text('name_zh').notNull(),
+  nameEn: text('name_en').notNull(),
+  points: integer('points').notNull(),
+  position: integer('position').notNull(),
+}, (t) => [
+  primaryKey({ columns: [t.version, t.code] }),
+  check('points_rules_sign_ck', sql`(${t.kind} = 'award' and ${t.points} > 0 and ${t.level} is not null) or (${t.kind} = 'deduction' and ${t.points} < 0)`),
+]);
+
+/**
+ * The points ledger: append-only. An entry is scored under the rulebook in force on its date and keeps
+ * that version; only a pending entry's review may be written once (a trigger enforces it); a wrong
+ * approved entry is corrected by a reversing entry, never deleted.
+ */
+export const pointsEntries = pgTable('points_entries', {
+  id: serial('id').primaryKey(),
+  cadreId: integer('cadre_id').notNull().references(() => cadres.id),
+  ruleVersion: text('rule_version').notNull(),
+  ruleCode: text('rule_code').notNull(),
+  kind: ruleKindEnum('kind').notNull(),
+  points: integer('points').notNull(),
+  date: date('date', { mode: 'string' }).notNull(),
+  reason: text('reason').notNull(),
+  evidence: text('evidence').notNull(),
+  status: entryStatusEnum('status').notNull().default('pending'),
+  source: entrySourceEnum('source').notNull().default('manual'),
+  submittedBy: integer('submitted_by').references(() => users.id),
+  submittedByName: text('submitted_by_name').notNull(),
+  submittedAt: timestamp('submitted_at', { withTimezone: true, mode: 'date' }).notNull(),
+  reviewedBy: integer('reviewed_by').references(() => users.id),
+  reviewedByName: text('reviewed_by_name'),
+  reviewedAt: timestamp('reviewed_at', { withTimezone: true, mode: 'date' }),
+  reviewNote: text('review_note'),
+  reversesId: integer('reverses_id').references((): AnyPgColumn => pointsEntries.id),
+  escalationId: integer('escalation_id').references(() => escalations.id),
+  roundId: text('round_id').references(() => rounds.id),
+  measure: measureEnum('measure'),
+  /** nth time this measure of this escalation was scored (a withdrawn, then re-done measure scores again). */
+  occurrence: integer('occurrence'),
+}, (t) => [
+  foreignKey({ columns: [t.ruleVersion, t.ruleCode], foreignColumns: [pointsRules.version, pointsRules.code] }),
+  index('points_entries_cadre_idx').on(t.cadreId),
+  index('points_entries_status_idx').on(t.status),
+  // One live reversal per entry (a rejected proposal to reverse does not block the next).
+  uniqueIndex('points_entries_reverses_uq').on(t.reversesId).where(sql`${t.reversesId} is not null and ${t.status} <> 'rejected'`),
+  uniqueIndex('points_entries_measure_uq').on(t.escalationId, t.measure, t.occurrence).where(sql`${t.reversesId} is null and ${t.escalationId} is not null`),
+  check('points_entries_points_ck', sql`${t.points} <> 0`),
+  check('points_entries_survey_ck', sql`(${t.source} = 'survey') = (${t.escalationId} is not null and ${t.roundId} is not null and ${t.measure} is not null)`),
+  check('points_entries_review_ck', sql`(${t.status} = 'pending') = (${t.reviewedAt} is null)`),
+]);

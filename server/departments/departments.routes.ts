@@ -5,7 +5,7 @@ import {
   departmentDetailSchema, departmentInputSchema, departmentPatchSchema, departmentSchema, headInputSchema,
 } from '../../shared/schemas/departments.ts';
 import type { RouteDeps } from '../app.ts';
-import { ALL_ROLES, actorOf } from '../auth/access.ts';
+import { SIGNED_IN, actorOf } from '../auth/access.ts';
 import { listDepartments } from './departments.queries.ts';
 import { appointHead, createDepartment, getDepartmentDetail, updateDepartment } from './departments.service.ts';
 
@@ -15,12 +15,12 @@ export const departmentRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { 
 
   app.get('/departments', {
     schema: { tags: ['departments'], response: { 200: z.array(departmentSchema) } },
-    config: { access: ALL_ROLES },
+    config: { access: SIGNED_IN },
   }, async () => listDepartments(db));
 
   app.get('/departments/:id', {
     schema: { tags: ['departments'], params: idParamSchema, response: { 200: departmentDetailSchema } },
-    config: { access: ALL_ROLES },
+    config: { access: SIGNED_IN },
   }, async (request) => getDepartmentDetail(db, request.params.id));
 
   app.post('/departments', {

@@ -8,6 +8,7 @@ import type { Db, Tx } from '../db/client.ts';
 import { departmentHeads, departments, escalations, rounds } from '../db/schema.ts';
 import { Invalid, NotFound } from '../errors.ts';
 import { publishedHistory } from '../results/results.queries.ts';
+import { syncEscalationEntries } from '../points/measures.service.ts';
 
 const flaggedHistory = async (tx: Tx): Promise<FlaggedRound[]> =>
   (await publishedHistory(tx)).map((h) => ({ roundId: h.roundId, flaggedDepartmentIds: h.payload.results.flaggedDepartmentIds }));
@@ -48,7 +49,8 @@ export async function reviseEscalations(tx: Tx, roundId: string, now: Date) {
   const withdrawn: number[] = [];
   for (const e of existing) {
     if (!current.has(e.departmentId) && e.status !== 'withdrawn') {
-      await tx.update(escalations).set({ status: 'withdrawn', updatedAt: now }).where(eq(escalations.id, e.id));
+      const [after] = await tx.update(escalations).set({ status: 'withdrawn', updatedAt: now }).where(eq(escalations.id, e.id)).returning();
+      await syncEscalationEntries(tx, after!, now);
       withdrawn.push(e.departmentId);
     }
   }
@@ -110,6 +112,8 @@ export async function updateEscalation(db: Db, actor: Actor, id: number, patch: 
       throw new Invalid('A scheduled escalation needs the date it is scheduled for.', [{ path: 'body.scheduledFor', message: 'required when status is scheduled' }]);
     }
     const [after] = await tx.update(escalations).set({ ...change, updatedAt: now }).where(eq(escalations.id, id)).returning();
+    // The responsible head's points follow the measures (idempotent: a retried PATCH adds nothing).
+    await syncEscalationEntries(tx, after!, now);
     const keys = Object.keys(change) as (keyof typeof before)[];
     await appendAudit(tx, actor, {
       action: 'escalation.update', entityType: 'escalation', entityId: id,

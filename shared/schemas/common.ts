@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
-export const ROLES = ['admin', 'leader', 'supervisor', 'dept_head'] as const;
+/** Who may sign in. org is the organisation department (组织部), which runs the cadre points. */
+export const ROLES = ['admin', 'leader', 'supervisor', 'dept_head', 'org'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const errorBodySchema = z.object({

@@ -3,23 +3,27 @@
 import { describe, expect, it } from 'vitest';
 import { makeTestContext } from '../support/app.ts';
 
-type Who = 'anon' | 'admin' | 'leader' | 'supervisor' | 'dept_head';
+type Who = 'anon' | 'admin' | 'leader' | 'supervisor' | 'dept_head' | 'org';
 const A: Who[] = ['admin'];
 const READ: Who[] = ['admin', 'leader', 'supervisor']; // dashboards (used by later routes)
 const ALL: Who[] = ['admin', 'leader', 'supervisor', 'dept_head'];
 const AUDIT: Who[] = ['admin', 'supervisor'];
 const HEAD: Who[] = ['dept_head'];
+const SIGNED_IN: Who[] = [...ALL, 'org'];
+const ORG: Who[] = ['org'];
+const POINTS: Who[] = ['org', 'leader', 'supervisor', 'dept_head']; // heads: own unit only (points.test.ts)
+const SHORTLIST: Who[] = ['org', 'leader', 'supervisor'];
 const PUBLIC = 'public' as const;
 
 export const MATRIX: Record<string, Who[] | typeof PUBLIC> = {
   'POST /api/v1/auth/login': PUBLIC,
   'POST /api/v1/auth/logout': PUBLIC,
-  'GET /api/v1/me': ALL,
+  'GET /api/v1/me': SIGNED_IN,
   'GET /api/v1/health': PUBLIC,
   'GET /api/v1/audit': AUDIT,
   'GET /api/v1/audit/verify': AUDIT,
-  'GET /api/v1/departments': ALL,
-  'GET /api/v1/departments/:id': ALL,
+  'GET /api/v1/departments': SIGNED_IN,
+  'GET /api/v1/departments/:id': SIGNED_IN,
   'POST /api/v1/departments': A,
   'PATCH /api/v1/departments/:id': A,
   'POST /api/v1/departments/:id/head': A,
@@ -72,6 +76,27 @@ export const MATRIX: Record<string, Who[] | typeof PUBLIC> = {
   'POST /api/v1/rectification/cases/:id/progress': HEAD,
   'POST /api/v1/rectification/cases/:id/submit': HEAD,
   'POST /api/v1/rectification/cases/:id/review': A,
+  'GET /api/v1/units': POINTS,
+  'POST /api/v1/units': ORG,
+  'GET /api/v1/cadres': POINTS,
+  'GET /api/v1/cadres/:id': POINTS,
+  'POST /api/v1/cadres': ORG,
+  'PATCH /api/v1/cadres/:id': ORG,
+  'POST /api/v1/cadres/:id/tenures': ORG,
+  'PUT /api/v1/department-heads/:id/cadre': ORG,
+  'POST /api/v1/cadres/import/preview': ORG,
+  'POST /api/v1/cadres/import/apply': ORG,
+  'GET /api/v1/points/rules': SIGNED_IN,
+  'POST /api/v1/points/rules': ORG,
+  'GET /api/v1/points/entries': POINTS,
+  'POST /api/v1/points/entries': ORG,
+  'POST /api/v1/points/entries/:id/approve': ORG,
+  'POST /api/v1/points/entries/:id/reject': ORG,
+  'POST /api/v1/points/entries/:id/reverse': ORG,
+  'GET /api/v1/cadres/:id/points': POINTS,
+  'GET /api/v1/points/standings': POINTS,
+  'GET /api/v1/points/shortlist': SHORTLIST,
+  'GET /api/v1/points/shortlist.xlsx': SHORTLIST,
 };
 
 const ctx = await makeTestContext();
@@ -81,6 +106,7 @@ const cookies: Record<Who, string | undefined> = {
   leader: await ctx.as('leader'),
   supervisor: await ctx.as('supervisor'),
   dept_head: await ctx.as('dept_head'),
+  org: await ctx.as('org'),
 };
 const forged = cookies.admin!.slice(0, -6) + 'forged';
 const expired = `pingyi_session=${ctx.app.jwt.sign({ id: 1, username: 'x', displayName: 'x', role: 'admin', departmentId: null }, { expiresIn: -60 })}`;
@@ -103,7 +129,7 @@ describe('role matrix', () => {
   for (const [route, allowed] of Object.entries(MATRIX)) {
     const [method, url] = route.split(' ') as [string, string];
     it(`${route}`, async () => {
-      for (const who of ['anon', 'admin', 'leader', 'supervisor', 'dept_head'] as Who[]) {
+      for (const who of ['anon', 'admin', 'leader', 'supervisor', 'dept_head', 'org'] as Who[]) {
         const res = await ctx.app.inject({ method: method as 'GET', url: concrete(url), headers: cookies[who] ? { cookie: cookies[who]! } : {}, ...(method === 'GET' ? {} : { payload: {} }) });
         const ok = allowed === 'public' || allowed.includes(who);
         if (ok) expect([401, 403], `${who} should reach ${route} (got ${res.statusCode})`).not.toContain(res.statusCode);

@@ -7,7 +7,7 @@ import { departments, users } from '../../server/db/schema.ts';
 import { freshDatabase } from './database.ts';
 
 export const TEST_PASSWORD = 'correct horse battery';
-export type TestRole = 'admin' | 'leader' | 'supervisor' | 'dept_head' | 'other_head';
+export type TestRole = 'admin' | 'leader' | 'supervisor' | 'dept_head' | 'other_head' | 'org' | 'org2';
 
 export interface TestContext {
   app: App;
@@ -45,7 +45,7 @@ export async function makeTestContext(opts: { publicBaseUrl?: string; publicDisc
     const username = `test-${role}`;
     await database.db.insert(users).values({
       username, displayName: role, passwordHash: await passwordHash,
-      role: role === 'other_head' ? 'dept_head' : role,
+      role: role === 'other_head' ? 'dept_head' : role === 'org2' ? 'org' : role,
       departmentId: role === 'dept_head' ? own!.id : role === 'other_head' ? other!.id : null,
     });
     const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: TEST_PASSWORD } });

@@ -15,7 +15,7 @@ const common: Messages<typeof zh> = {
     empty: 'No data',
     loadFailed: 'Could not load the data',
   },
-  roles: { admin: 'Business environment office', leader: 'City leader', supervisor: 'Discipline inspection', dept_head: 'Department head' },
+  roles: { admin: 'Business environment office', leader: 'City leader', supervisor: 'Discipline inspection', dept_head: 'Department head', org: 'Organisation department' },
   total: '{{total}} in total',
   optional: 'optional',
   errors: {

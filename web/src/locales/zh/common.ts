@@ -12,7 +12,7 @@ const common = {
     empty: '暂无数据',
     loadFailed: '数据加载失败',
   },
-  roles: { admin: '营商办管理员', leader: '市领导', supervisor: '纪检监督', dept_head: '部门负责人' },
+  roles: { admin: '营商办管理员', leader: '市领导', supervisor: '纪检监督', dept_head: '部门负责人', org: '组织部' },
   total: '共 {{total}} 条',
   optional: '选填',
   errors: {

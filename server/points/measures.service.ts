@@ -1,0 +1,96 @@
+// Automatic entries from the survey: a done escalation measure becomes the matching accountability entry
+// on the responsible head's cadre record (approved by rule: the rulebook says what it costs), and a
+// withdrawn measure gets the reversing entry. One entry per measure: retries and repeats change nothing.
+import { and, desc, eq, gte, isNull, lte, ne, or } from 'drizzle-orm';
+import { rulebookInForce } from '../../shared/points/rulebook.ts';
+import type { MeasureRuleCode } from '../../shared/points/vocabulary.ts';
+import { appendAudit, SYSTEM_ACTOR } from '../audit/audit.writer.ts';
+import type { Tx } from '../db/client.ts';
+import { departmentHeads, escalations, pointsEntries, rounds } from '../db/schema.ts';
+import { cityDay, loadRulebooks } from './rules.service.ts';
+
+export const RULE_ACTOR = 'rule'; // the reviewer of an automatic entry: the rulebook itself
+
+export type MeasureOutcome = 'scored' | 'reversed' | 'unchanged' | 'no_cadre' | 'no_rule';
+
+/** The responsible head's tenure: the head in office on the round's scheduled closing day (the city's day). */
+export async function responsibleHead(tx: Tx, escalationId: number) {
+  const [row] = await tx.select({ e: escalations, closesAt: rounds.closesAt }).from(escalations).innerJoin(rounds, eq(rounds.id, escalations.roundId)).where(eq(escalations.id, escalationId));
+  if (!row) return undefined;
+  const day = cityDay(row.closesAt);
+  const [head] = await tx.select().from(departmentHeads).where(and(
+    eq(departmentHeads.departmentId, row.e.departmentId), lte(departmentHeads.since, day),
+    or(isNull(departmentHeads.until), gte(departmentHeads.until, day)),
+  ));
+  return { escalation: row.e, head };
+}
+
+/**
+ * Brings the ledger in line with one measure's state. Call it inside the transaction that changes the
+ * measure, after the change (the escalation row is locked there, so concurrent retries queue up).
+ */
+export async function syncMeasureEntry(tx: Tx, ev: { escalationId: number; measure: MeasureRuleCode; done: boolean; date: string }, now: Date): Promise<MeasureOutcome> {
+  const found = await responsibleHead(tx, ev.escalationId);
+  if (!found) return 'unchanged';
+  const { escalation, head } = found;
+  const originals = await tx.select().from(pointsEntries)
+    .where(and(eq(pointsEntries.escalationId, ev.escalationId), eq(pointsEntries.measure, ev.measure), isNull(pointsEntries.reversesId)))
+    .orderBy(desc(pointsEntries.occurrence));
+  const latest = originals[0];
+  const reversal = latest
+    ? (await tx.select().from(pointsEntries).where(and(eq(pointsEntries.reversesId, latest.id), ne(pointsEntries.status, 'rejected'))))[0]
+    : undefined;
+  const live = latest && !reversal ? latest : undefined;
+  const approved = { status: 'approved' as const, reviewedByName: RULE_ACTOR, reviewedAt: now, submittedByName: 'system', submittedAt: now, source: 'survey' as const };
+
+  if (ev.done) {
+    if (live) return 'unchanged';
+    const cadreId = head?.cadreId;
+    if (!cadreId) return 'no_cadre';
+    const book = rulebookInForce(await loadRulebooks(tx), ev.date);
+    const rule = book?.rules.find((r) => r.code === ev.measure);
+    if (!book || !rule) return 'no_rule';
+    const [row] = await tx.insert(pointsEntries).values({
+      ...approved, cadreId, ruleVersion: book.version, ruleCode: rule.code, kind: rule.kind, points: rule.points, date: ev.date,
+      reason: `${escalation.roundId} 季度市场主体评部门问责：${rule.nameZh} · ${escalation.roundId} survey escalation: ${rule.nameEn}`,
+      evidence: `问责记录 #${escalation.id}（${escalation.roundId}）· escalation record ${escalation.id}`,
+      escalationId: escalation.id, roundId: escalation.roundId, measure: ev.measure, occurrence: (latest?.occurrence ?? 0) + 1,
+    }).returning();
+    await appendAudit(tx, SYSTEM_ACTOR, {
+      action: 'points.entry.auto', entityType: 'points_entry', entityId: row!.id,
+      summary: { cadreId, headId: head!.id, escalationId: escalation.id, roundId: escalation.roundId, measure: ev.measure, ruleVersion: book.version, points: rule.points, date: ev.date },
+    }, now);
+    return 'scored';
+  }
+
+  if (!live) return 'unchanged';
+  const [row] = await tx.insert(pointsEntries).values({
+    ...approved, cadreId: live.cadreId, ruleVersion: live.ruleVersion, ruleCode: live.ruleCode, kind: live.kind, points: -live.points,
+    date: cityDay(now) < live.date ? live.date : cityDay(now),
+    reason: `问责措施已撤回，冲销第 ${live.id} 号积分记录 · measure withdrawn: reverses entry ${live.id}`,
+    evidence: `问责记录 #${escalation.id}（${escalation.roundId}）· escalation record ${escalation.id}`,
+    reversesId: live.id, escalationId: escalation.id, roundId: escalation.roundId, measure: ev.measure, occurrence: live.occurrence,
+  }).returning();
+  await appendAudit(tx, SYSTEM_ACTOR, {
+    action: 'points.entry.auto_reverse', entityType: 'points_entry', entityId: row!.id,
+    summary: { reverses: live.id, cadreId: live.cadreId, escalationId: escalation.id, measure: ev.measure, points: -live.points },
+  }, now);
+  return 'reversed';
+}
+
+/** The measures an escalation level brings (domain.md): every flagged quarter the pledge, a streak adds more. */
+export function measuresOfLevel(level: string): MeasureRuleCode[] {
+  if (level === 'admonishment') return ['pledge', 'admonishment'];
+  if (level === 'reassignment') return ['pledge', 'reassignment'];
+  return ['pledge'];
+}
+
+/** An escalation record as stored: its measures are done together when the record is done. */
+export async function syncEscalationEntries(tx: Tx, e: { id: number; level: string; status: string; doneAt: string | null }, now: Date) {
+  const done = e.status === 'done';
+  const outcomes: Partial<Record<MeasureRuleCode, MeasureOutcome>> = {};
+  for (const measure of measuresOfLevel(e.level)) {
+    outcomes[measure] = await syncMeasureEntry(tx, { escalationId: e.id, measure, done, date: e.doneAt ?? cityDay(now) }, now);
+  }
+  return outcomes;
+}

@@ -1,0 +1,94 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { idParamSchema, pageOf, ROLES } from '../../shared/schemas/common.ts';
+import {
+  asOfQuerySchema, cadrePointsSchema, entryInputSchema, entryListQuerySchema, entrySchema, reverseInputSchema, reviewInputSchema, rulebookInputSchema,
+  rulesResponseSchema, shortlistQuerySchema, shortlistSchema, standingsQuerySchema, standingsSchema,
+} from '../../shared/schemas/points.ts';
+import type { RouteDeps } from '../app.ts';
+import { actorOf, userOf } from '../auth/access.ts';
+import { findUnitByRef } from '../cadres/cadres.queries.ts';
+import { ORG, POINTS_READERS } from '../cadres/cadres.routes.ts';
+import { assertInScope, unitScope } from '../cadres/scope.ts';
+import { attachment, XLSX_TYPE } from '../exports/workbook.ts';
+import { NotFound } from '../errors.ts';
+import { listEntries } from './entries.queries.ts';
+import { reverseEntry, reviewEntry, submitEntry } from './entries.service.ts';
+import { addRulebook, rulesView } from './rules.service.ts';
+import { shortlistWorkbook } from './shortlist.export.ts';
+import { cadrePoints, promotionShortlist, standings } from './standings.service.ts';
+
+/** The shortlist goes to the 组织部 meeting; heads do not see other units' cadres. */
+const SHORTLIST_READERS = ['org', 'leader', 'supervisor'] as const;
+
+export const pointsRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database: { db }, now }) => {
+  // The rulebook is no secret: everyone signed in may read how points are scored.
+  app.get('/points/rules', {
+    schema: { tags: ['points'], response: { 200: rulesResponseSchema } },
+    config: { access: ROLES },
+  }, async () => rulesView(db, now()));
+
+  app.post('/points/rules', {
+    schema: { tags: ['points'], body: rulebookInputSchema, response: { 201: rulesResponseSchema } },
+    config: { access: ORG },
+  }, async (request, reply) => reply.status(201).send(await addRulebook(db, actorOf(request), request.body, now())));
+
+  app.get('/points/entries', {
+    schema: { tags: ['points'], querystring: entryListQuerySchema, response: { 200: pageOf(entrySchema) } },
+    config: { access: POINTS_READERS },
+  }, async (request) => {
+    const scope = await unitScope(db, userOf(request));
+    let unitId = scope;
+    if (request.query.unit) {
+      const unit = await findUnitByRef(db, request.query.unit);
+      if (!unit) throw new NotFound(`No unit "${request.query.unit}"`);
+      assertInScope(scope, unit.id);
+      unitId = unit.id;
+    }
+    return listEntries(db, request.query, unitId);
+  });
+
+  app.post('/points/entries', {
+    schema: { tags: ['points'], body: entryInputSchema, response: { 201: entrySchema } },
+    config: { access: ORG },
+  }, async (request, reply) => reply.status(201).send(await submitEntry(db, userOf(request), request.body, now())));
+
+  app.post('/points/entries/:id/approve', {
+    schema: { tags: ['points'], params: idParamSchema, body: reviewInputSchema, response: { 200: entrySchema } },
+    config: { access: ORG },
+  }, async (request) => reviewEntry(db, userOf(request), request.params.id, 'approved', request.body?.note, now()));
+
+  app.post('/points/entries/:id/reject', {
+    schema: { tags: ['points'], params: idParamSchema, body: reviewInputSchema, response: { 200: entrySchema } },
+    config: { access: ORG },
+  }, async (request) => reviewEntry(db, userOf(request), request.params.id, 'rejected', request.body?.note, now()));
+
+  app.post('/points/entries/:id/reverse', {
+    schema: { tags: ['points'], params: idParamSchema, body: reverseInputSchema, response: { 201: entrySchema } },
+    config: { access: ORG },
+  }, async (request, reply) => reply.status(201).send(await reverseEntry(db, userOf(request), request.params.id, request.body, now())));
+
+  app.get('/cadres/:id/points', {
+    schema: { tags: ['points'], params: idParamSchema, querystring: asOfQuerySchema, response: { 200: cadrePointsSchema } },
+    config: { access: POINTS_READERS },
+  }, async (request) => cadrePoints(db, userOf(request), request.params.id, request.query.asOf, now()));
+
+  app.get('/points/standings', {
+    schema: { tags: ['points'], querystring: standingsQuerySchema, response: { 200: standingsSchema } },
+    config: { access: POINTS_READERS },
+  }, async (request) => standings(db, userOf(request), request.query, now()));
+
+  app.get('/points/shortlist', {
+    schema: { tags: ['points'], querystring: shortlistQuerySchema, response: { 200: shortlistSchema } },
+    config: { access: SHORTLIST_READERS },
+  }, async (request) => promotionShortlist(db, request.query, now()));
+
+  app.get('/points/shortlist.xlsx', {
+    schema: { tags: ['points'], querystring: shortlistQuerySchema },
+    config: { access: SHORTLIST_READERS },
+  }, async (request, reply) => {
+    const list = await promotionShortlist(db, request.query, now());
+    return reply.header('content-type', XLSX_TYPE)
+      .header('content-disposition', attachment(`晋升推荐名单-${list.rank}-${list.asOf}.xlsx`))
+      .send(await shortlistWorkbook(list));
+  });
+};
