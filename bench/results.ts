@@ -1,6 +1,7 @@
 // Figure 2: results at scale. A closed round with R responses × 100 departments, generated in the
 // database with SQL; computeRound (aggregation + bottom-three simulation + storing) timed against a raw
 // GROUP BY over the same ratings; then publish and read the published results through the API.
+import { DEFAULT_CITY_TZ } from '../shared/city-day.ts';
 import { computeResults, DEFAULT_RESULT_RULES } from '../shared/results/compute.ts';
 import type { Scale } from '../shared/results/scale.ts';
 import { createRoundSchema } from '../shared/schemas/rounds.ts';
@@ -131,7 +132,7 @@ export async function benchResults(target: Target, opts: { responses: number; de
   }));
 
   t = now();
-  await publishRound(db, ACTOR, ROUND, at);
+  await publishRound(db, ACTOR, ROUND, at, DEFAULT_CITY_TZ);
   log(`${target.label}: published in ${(now() - t).toFixed(0)} ms; reading results over HTTP ×${opts.reads}`);
 
   const serviceReadMs = median(await timeRuns(50, () => readResults(db, ROUND, { full: true }), 5));

@@ -12,6 +12,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
+import { DEFAULT_CITY_TZ } from '../shared/city-day.ts';
 import type { Database } from './db/client.ts';
 import { registerErrorHandler, routeNotFound } from './errors.ts';
 import { accessPlugin, SESSION_COOKIE } from './auth/access.ts';
@@ -31,14 +32,14 @@ import { surveyRoutes } from './survey/survey.routes.ts';
 
 export interface AppDeps {
   database: Database;
-  config: Pick<Config, 'jwtSecret' | 'publicBaseUrl' | 'logLevel' | 'production'> & Partial<Pick<Config, 'surveyRateLimit' | 'publicDisclosure'>>;
+  config: Pick<Config, 'jwtSecret' | 'publicBaseUrl' | 'logLevel' | 'production'> & Partial<Pick<Config, 'surveyRateLimit' | 'publicDisclosure' | 'cityTimeZone'>>;
   now?: () => Date;
   /** Serve the built web app (web/dist) when present. */
   serveWeb?: boolean;
 }
 
 /** What every domain plugin receives: the app's dependencies with the clock resolved. */
-export type RouteDeps = Omit<AppDeps, 'now'> & { now: () => Date };
+export type RouteDeps = Omit<AppDeps, 'now'> & { now: () => Date; /** The city's time zone (TZ_CITY). */ timeZone: string };
 
 export const WEB_DIST = fileURLToPath(new URL('../web/dist', import.meta.url));
 
@@ -86,7 +87,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(accessPlugin);
 
   const now = deps.now ?? (() => new Date());
-  const routeDeps: RouteDeps = { ...deps, now };
+  const routeDeps: RouteDeps = { ...deps, now, timeZone: deps.config.cityTimeZone ?? DEFAULT_CITY_TZ };
   await app.register(async (api) => {
     await api.register(authRoutes, routeDeps);
     await api.register(auditRoutes, routeDeps);

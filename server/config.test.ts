@@ -9,7 +9,8 @@ const dir = () => mkdtempSync(join(tmpdir(), 'pingyi-config-'));
 describe('config', () => {
   it('defaults to PGlite in ./data on port 3000, demo off', () => {
     const c = loadConfig({ DATA_DIR: dir() });
-    expect(c).toMatchObject({ port: 3000, databaseUrl: undefined, demo: false, publicBaseUrl: 'http://localhost:3000', publicDisclosure: 'full' });
+    expect(c).toMatchObject({ port: 3000, databaseUrl: undefined, demo: false, publicBaseUrl: 'http://localhost:3000', publicDisclosure: 'full', cityTimeZone: 'Asia/Shanghai' });
+    expect(loadConfig({ DATA_DIR: dir(), TZ_CITY: 'Asia/Urumqi' }).cityTimeZone).toBe('Asia/Urumqi');
   });
 
   it('generates a JWT secret once and keeps it in the data folder', () => {
@@ -31,6 +32,7 @@ describe('config', () => {
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ DEMO: 'maybe' }, 'DEMO'],
     [{ PUBLIC_DISCLOSURE: 'everything' }, 'PUBLIC_DISCLOSURE'],
+    [{ TZ_CITY: 'Mars/Olympus' }, 'TZ_CITY'],
   ])('a bad value stops start-up naming the variable: %o', (env, name) => {
     expect(() => loadConfig({ DATA_DIR: dir(), ...env })).toThrow(ConfigError);
     expect(() => loadConfig({ DATA_DIR: dir(), ...env })).toThrow(new RegExp(`${name}:`));

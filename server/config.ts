@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { PUBLIC_DISCLOSURES, type PublicDisclosure } from '../shared/schemas/public.ts';
+import { DEFAULT_CITY_TZ, isTimeZone } from '../shared/city-day.ts';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'], { message: 'expected true or false' })
@@ -24,6 +25,8 @@ const envSchema = z.object({
   SURVEY_RATE_LIMIT: z.coerce.number({ message: 'expected a number of requests per minute' }).int().min(1).default(600),
   // What the public page (公开通报) shows of a published round: the whole ranking, or the bottom three and a summary.
   PUBLIC_DISCLOSURE: z.enum(PUBLIC_DISCLOSURES, { message: 'expected full or bottom' }).default('full'),
+  // The city's clock: every "day" in the product (tenure, deadlines, overdue, done, response days).
+  TZ_CITY: z.string().refine(isTimeZone, 'expected an IANA time zone such as Asia/Shanghai').default(DEFAULT_CITY_TZ),
   NODE_ENV: z.string().default('development'),
 });
 
@@ -39,6 +42,8 @@ export interface Config {
   production: boolean;
   surveyRateLimit: number;
   publicDisclosure: PublicDisclosure;
+  /** IANA time zone whose calendar decides every day in the product. */
+  cityTimeZone: string;
 }
 
 export class ConfigError extends Error {}
@@ -64,6 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production: e.NODE_ENV === 'production',
     surveyRateLimit: e.SURVEY_RATE_LIMIT,
     publicDisclosure: e.PUBLIC_DISCLOSURE,
+    cityTimeZone: e.TZ_CITY,
   };
 }
 

@@ -8,7 +8,7 @@ async function main() {
   const config = loadConfig();
   const database = await openConfiguredDatabase(config);
   let logins: Awaited<ReturnType<typeof seedDemo>> | null = null;
-  if (config.demo && (await isEmpty(database.db))) logins = await seedDemo(database.db, new Date(), { secret: config.jwtSecret });
+  if (config.demo && (await isEmpty(database.db))) logins = await seedDemo(database.db, new Date(), { secret: config.jwtSecret, timeZone: config.cityTimeZone });
 
   const app = await buildApp({ database, config, serveWeb: true });
   let closing = false;

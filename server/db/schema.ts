@@ -8,6 +8,7 @@ import { ROLES } from '../../shared/schemas/common.ts';
 import {
   CADRE_STATUSES, ENTRY_SOURCES, ENTRY_STATUSES, MEASURE_RULE_CODES, RANKS, RULE_KINDS, RULE_LEVELS, UNIT_KINDS,
 } from '../../shared/points/vocabulary.ts';
+import { ESCALATION_LEVELS, ESCALATION_STATUSES } from '../../shared/results/escalation.ts';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
@@ -26,7 +27,7 @@ export const departments = pgTable('departments', {
   updatedAt: updatedAt(),
 });
 
-/** Head tenure history: escalations apply to the head in office at publication. */
+/** Head tenure history: a flagged quarter is attributed to the head in office on its scheduled closing day. */
 export const departmentHeads = pgTable(
   'department_heads',
   {
@@ -243,15 +244,28 @@ export const roundResults = pgTable('round_results', {
   payload: jsonb('payload').notNull(),
 }, (t) => [uniqueIndex('round_results_version_uq').on(t.roundId, t.version)]);
 
-export const escalationStatusEnum = pgEnum('escalation_status', ['pending', 'scheduled', 'done', 'withdrawn']);
+export const escalationLevelEnum = pgEnum('escalation_level', ESCALATION_LEVELS);
+/** One list for a record and for each of its measures; `on_hold` while an appeal is pending. */
+export const escalationStatusEnum = pgEnum('escalation_status', ESCALATION_STATUSES);
 
+/**
+ * One escalation record per flagged department and evaluation. A re-derivation (a quarter published
+ * late, a correction) never rewrites a record: it supersedes it with a reason and, if the rule still
+ * calls for one, points to the record that replaces it.
+ */
 export const escalations = pgTable('escalations', {
   id: serial('id').primaryKey(),
   roundId: text('round_id').notNull().references(() => rounds.id),
   departmentId: integer('department_id').notNull().references(() => departments.id),
-  level: text('level').notNull(),
+  /** The most severe of the record's measures. */
+  level: escalationLevelEnum('level').notNull(),
+  /** The streak the policy decided by (the head's under 2021-v2, the department's under 2021-v1). */
   streak: integer('streak').notNull(),
+  headStreak: integer('head_streak').notNull(),
+  departmentStreak: integer('department_streak').notNull(),
   policyVersion: text('policy_version').notNull(),
+  /** The head in office on the round's scheduled closing day (city time). */
+  responsibleHeadId: integer('responsible_head_id').references(() => departmentHeads.id),
   headName: text('head_name'),
   headTitle: text('head_title'),
   status: escalationStatusEnum('status').notNull().default('pending'),
@@ -259,9 +273,35 @@ export const escalations = pgTable('escalations', {
   doneAt: date('done_at', { mode: 'string' }),
   notes: text('notes'),
   commitment: text('commitment'),
+  supersededAt: timestamp('superseded_at', { withTimezone: true, mode: 'date' }),
+  supersededById: integer('superseded_by_id').references((): AnyPgColumn => escalations.id),
+  supersededReason: text('superseded_reason'),
+  /** Re-derivation would change this record but a measure is done: the admin decides. */
+  needsReview: boolean('needs_review').notNull().default(false),
+  reviewNote: text('review_note'),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
-}, (t) => [uniqueIndex('escalations_round_department_uq').on(t.roundId, t.departmentId)]);
+}, (t) => [
+  uniqueIndex('escalations_round_department_current_uq').on(t.roundId, t.departmentId).where(sql`${t.supersededAt} is null`),
+  check('escalations_streaks_ck', sql`${t.headStreak} >= 1 and ${t.departmentStreak} >= ${t.headStreak} and ${t.streak} >= 1`),
+  check('escalations_superseded_reason_ck', sql`(${t.supersededAt} is null) = (${t.supersededReason} is null)`),
+]);
+
+/** Each measure of a record, followed up on its own (a done measure becomes a points deduction). */
+export const escalationMeasures = pgTable('escalation_measures', {
+  id: serial('id').primaryKey(),
+  escalationId: integer('escalation_id').notNull().references(() => escalations.id),
+  measure: escalationLevelEnum('measure').notNull(),
+  status: escalationStatusEnum('status').notNull().default('pending'),
+  scheduledFor: date('scheduled_for', { mode: 'string' }),
+  doneAt: date('done_at', { mode: 'string' }),
+  notes: text('notes'),
+  updatedAt: updatedAt(),
+}, (t) => [
+  uniqueIndex('escalation_measures_uq').on(t.escalationId, t.measure),
+  check('escalation_measures_done_ck', sql`${t.status} <> 'done' or ${t.doneAt} is not null`),
+  check('escalation_measures_scheduled_ck', sql`${t.status} <> 'scheduled' or ${t.scheduledFor} is not null`),
+]);
 
 // ---------------------------------------------------------------- rectification (整改)
 export const caseStatusEnum = pgEnum('case_status', ['open', 'submitted', 'returned', 'closed']);

@@ -2,6 +2,7 @@
 // of its responses in. Simulated enterprises rate each department around a department-specific quality.
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
+import { addDays, cityDay } from '../../shared/city-day.ts';
 import { makeRng, type Rng } from '../../shared/demo/prng.ts';
 import type { RatingLevel } from '../../shared/results/scale.ts';
 import { createRoundSchema } from '../../shared/schemas/rounds.ts';
@@ -44,7 +45,7 @@ function level(rng: Rng, quality: number): RatingLevel {
   return latent > 0.72 ? 'satisfied' : latent > 0.52 ? 'fairly_satisfied' : latent > 0.3 ? 'basically_satisfied' : 'dissatisfied';
 }
 
-export async function seedDemoHistory(db: Db, secret: string, now: Date) {
+export async function seedDemoHistory(db: Db, secret: string, now: Date, timeZone: string) {
   const rng = makeRng('pingyi-demo-history');
   const links = makeLinkMaker(secret, 'http://localhost');
   const receipts = makeReceipts(secret);
@@ -96,27 +97,27 @@ export async function seedDemoHistory(db: Db, secret: string, now: Date) {
       const votes = ratings.filter((r) => r.level === 'dissatisfied' && rng() < VOTE_PROPENSITY[4 - k]!).slice(0, 3).map((r) => r.departmentId);
       const submission: Submission = { submissionId: randomUUID(), ratings, leastSatisfied: votes, ...(rng() < 0.1 ? { comment: '总体营商环境有改善，希望继续保持' } : {}) };
       const when = new Date(opensAt.getTime() + ((i++ % 20) + 1) * DAY / 2);
-      await submitSurvey(db, receipts, links.token(roundId, inv.uscc, 1), submission, when);
+      await submitSurvey(db, receipts, links.token(roundId, inv.uscc, 1), submission, when, timeZone);
     }
     if (!past) continue;
     const published = new Date(closesAt.getTime() + 12 * DAY);
     await getRound(db, roundId, new Date(closesAt.getTime() + DAY)); // the deadline closes it
     await computeRound(db, admin, roundId, new Date(closesAt.getTime() + 2 * DAY));
-    await publishRound(db, admin, roundId, published);
+    await publishRound(db, admin, roundId, published, timeZone);
     await releaseComments(db, admin, roundId, new Date(published.getTime() + DAY));
-    await advanceCases(db, admin, roundId, k, published);
+    await advanceCases(db, admin, roundId, k, published, timeZone);
   }
-  await advanceEscalations(db, admin, now);
+  await advanceEscalations(db, admin, now, timeZone);
 }
 
 /** Rectification in several states: old rounds closed, the latest in progress, one overdue and untouched. */
-async function advanceCases(db: Db, admin: Actor, roundId: string, k: number, published: Date) {
-  const all = await cases.listCases(db, adminUser(admin), { roundId }, published);
+async function advanceCases(db: Db, admin: Actor, roundId: string, k: number, published: Date, timeZone: string) {
+  const all = await cases.listCases(db, adminUser(admin), { roundId }, published, timeZone);
   for (const [j, c] of all.entries()) {
     const head: SessionUser = { id: 0, username: `head.${c.departmentCode}`, displayName: '', role: 'dept_head', departmentId: c.departmentId };
     const headActor: Actor = { id: null, name: head.username };
     const day = (d: number) => new Date(published.getTime() + d * DAY);
-    const date = (d: number) => day(d).toISOString().slice(0, 10);
+    const date = (d: number) => cityDay(day(d), timeZone);
     if (k === 1 && j === 2) continue; // the latest round: one case not started (and soon overdue)
     await cases.savePlan(db, head, headActor, c.id, {
       problems: `${c.departmentName}在企业评议中排名靠后，主要问题：办事环节多、响应慢、政策解读不到位。`,
@@ -125,39 +126,39 @@ async function advanceCases(db: Db, admin: Actor, roundId: string, k: number, pu
         { measure: '建立企业诉求台账，限时办结并回访', owner: '分管副局长', due: date(25) },
       ],
       commitment: '本人作为主要负责人郑重承诺：30日内完成整改，逐户回访企业，接受市场主体和社会监督。',
-    }, day(2));
+    }, day(2), timeZone);
     const visits = 3 + ((k + j) % 4);
     for (let v = 0; v < visits; v++) {
       await cases.addLedgerEntry(db, head, headActor, c.id, {
         date: date(3 + v * 2), enterprise: `走访企业 ${v + 1}`, issue: '反映办事时限长、需多次跑腿', action: '现场答复并指定专人跟进，已限时办结', status: v % 3 === 2 && k === 1 ? 'open' : 'resolved',
-      }, day(3 + v * 2));
+      }, day(3 + v * 2), timeZone);
     }
-    await cases.addProgress(db, head, headActor, c.id, { text: `已走访 ${visits} 家企业，办结率 ${Math.round(80 + 20 * (k / 4))}%`, attachments: [{ label: '整改进展报告（文字版）' }] }, day(15));
+    await cases.addProgress(db, head, headActor, c.id, { text: `已走访 ${visits} 家企业，办结率 ${Math.round(80 + 20 * (k / 4))}%`, attachments: [{ label: '整改进展报告（文字版）' }] }, day(15), timeZone);
     if (k === 1 && j === 0) continue; // in progress
-    await cases.submitCase(db, head, headActor, c.id, day(18));
+    await cases.submitCase(db, head, headActor, c.id, day(18), timeZone);
     if (k === 1) continue; // submitted, awaiting review
     if (j === 1 || k === 2) {
-      await cases.reviewCase(db, adminUser(admin), admin, c.id, { decision: 'return', comment: '请补充企业回访记录和佐证材料' }, day(20));
+      await cases.reviewCase(db, adminUser(admin), admin, c.id, { decision: 'return', comment: '请补充企业回访记录和佐证材料' }, day(20), timeZone);
       if (k === 2 && j === 2) continue; // returned, being reworked
-      await cases.addLedgerEntry(db, head, headActor, c.id, { date: date(21), enterprise: '回访企业', issue: '回访满意度', action: '电话回访，企业表示满意', status: 'resolved' }, day(21));
-      await cases.submitCase(db, head, headActor, c.id, day(22));
+      await cases.addLedgerEntry(db, head, headActor, c.id, { date: date(21), enterprise: '回访企业', issue: '回访满意度', action: '电话回访，企业表示满意', status: 'resolved' }, day(21), timeZone);
+      await cases.submitCase(db, head, headActor, c.id, day(22), timeZone);
     }
-    await cases.reviewCase(db, adminUser(admin), admin, c.id, { decision: 'accept', comment: '整改到位，同意销号' }, day(25));
+    await cases.reviewCase(db, adminUser(admin), admin, c.id, { decision: 'accept', comment: '整改到位，同意销号' }, day(25), timeZone);
   }
 }
 
-async function advanceEscalations(db: Db, admin: Actor, now: Date) {
-  const { records } = await escalationBoard(db, null);
+async function advanceEscalations(db: Db, admin: Actor, now: Date, timeZone: string) {
+  const { records } = await escalationBoard(db, null, timeZone);
   const latest = records[0]?.roundId;
   for (const r of records) {
     if (r.roundId === latest) {
-      if (r.level === 'pledge') await updateEscalation(db, admin, r.id, { status: 'scheduled', scheduledFor: new Date(now.getTime() + 7 * DAY).toISOString().slice(0, 10) }, now);
+      if (r.level === 'pledge') await updateEscalation(db, admin, r.id, { status: 'scheduled', scheduledFor: addDays(cityDay(now, timeZone), 7) }, now, timeZone);
       continue; // the rest pending
     }
     await updateEscalation(db, admin, r.id, {
-      status: 'done', doneAt: r.createdAt.slice(0, 10), notes: r.level === 'pledge' ? '已在全市优化营商环境大会上表态发言，并接受约谈提醒' : '已进行诫勉谈话',
+      status: 'done', doneAt: cityDay(new Date(r.createdAt), timeZone), notes: r.level === 'pledge' ? '已在全市优化营商环境大会上表态发言，并接受约谈提醒' : '已表态发言、接受约谈提醒，并进行诫勉谈话',
       commitment: `${r.headName ?? '主要负责人'}承诺：认真整改，下一季度退出倒数三位。`,
-    }, new Date(Date.parse(r.createdAt) + 20 * DAY));
+    }, new Date(Date.parse(r.createdAt) + 20 * DAY), timeZone);
   }
 }
 

@@ -1,5 +1,6 @@
 // Demo data for a newcomer's first look: only into an empty database, only when DEMO is on.
 import { count } from 'drizzle-orm';
+import { DEFAULT_CITY_TZ } from '../../shared/city-day.ts';
 import { DEMO_DEPARTMENTS } from '../../shared/demo/departments.ts';
 import { generateDemoEnterprises, INDUSTRIES } from '../../shared/demo/enterprises.ts';
 import { appendAudit, SYSTEM_ACTOR } from '../audit/audit.writer.ts';
@@ -22,9 +23,9 @@ export async function isEmpty(db: Db): Promise<boolean> {
  * Seeds the registries and logins, and (with `history`) four published quarters and the current one
  * open, through the real code paths. `secret` must be the app's JWT secret: links are derived from it.
  */
-export async function seedDemo(db: Db, now: Date, opts: { secret?: string } = {}): Promise<DemoLogin[]> {
+export async function seedDemo(db: Db, now: Date, opts: { secret?: string; timeZone?: string } = {}): Promise<DemoLogin[]> {
   const logins = await seedRegistries(db, now);
-  if (opts.secret) await seedDemoHistory(db, opts.secret, now);
+  if (opts.secret) await seedDemoHistory(db, opts.secret, now, opts.timeZone ?? DEFAULT_CITY_TZ);
   return logins;
 }
 

@@ -11,20 +11,22 @@ import type { Db, Tx } from '../db/client.ts';
 import { caseReviews, departments, ledgerEntries, progressUpdates, rectificationCases } from '../db/schema.ts';
 import { Conflict, Forbidden, NotFound } from '../errors.ts';
 import { publishedHistory } from '../results/results.queries.ts';
+import { addDays, cityDay } from '../../shared/city-day.ts';
+import { compareRounds } from '../../shared/results/quarters.ts';
 
 export const DEFAULT_CASE_DAYS = 30;
 type CaseRow = typeof rectificationCases.$inferSelect;
 
-export async function onPublished(tx: Tx, roundId: string, flaggedDepartmentIds: number[], now: Date, days = DEFAULT_CASE_DAYS) {
+export async function onPublished(tx: Tx, roundId: string, flaggedDepartmentIds: number[], now: Date, timeZone: string, days = DEFAULT_CASE_DAYS) {
   if (!flaggedDepartmentIds.length) return;
-  const deadline = new Date(now.getTime() + days * 86_400_000).toISOString().slice(0, 10);
+  const deadline = addDays(cityDay(now, timeZone), days);
   await tx.insert(rectificationCases).values(flaggedDepartmentIds.map((departmentId) => ({ roundId, departmentId, deadline, createdAt: now, updatedAt: now })))
     .onConflictDoNothing();
 }
 
-const isOverdue = (c: CaseRow, now: Date) => c.status !== 'closed' && c.deadline < now.toISOString().slice(0, 10);
+const isOverdue = (c: CaseRow, today: string) => c.status !== 'closed' && c.deadline < today;
 
-async function summaries(tx: Tx, rows: CaseRow[], now: Date): Promise<CaseSummary[]> {
+async function summaries(tx: Tx, rows: CaseRow[], today: string): Promise<CaseSummary[]> {
   if (!rows.length) return [];
   const ids = rows.map((c) => c.id);
   const [depts, ledgerCounts, history] = await Promise.all([
@@ -41,15 +43,15 @@ async function summaries(tx: Tx, rows: CaseRow[], now: Date): Promise<CaseSummar
   };
   return rows.map((c) => ({
     id: c.id, roundId: c.roundId, departmentId: c.departmentId, departmentCode: dept.get(c.departmentId)!.code,
-    departmentName: dept.get(c.departmentId)!.nameZh, status: c.status, deadline: c.deadline, overdue: isOverdue(c, now),
+    departmentName: dept.get(c.departmentId)!.nameZh, status: c.status, deadline: c.deadline, overdue: isOverdue(c, today),
     ledgerEntries: ledger.get(c.id) ?? 0, submittedAt: c.submittedAt?.toISOString() ?? null, closedAt: c.closedAt?.toISOString() ?? null,
     before: resultIn(c.roundId, c.departmentId),
-    after: resultIn(history.find((h) => h.roundId > c.roundId)?.roundId, c.departmentId),
+    after: resultIn(history.find((h) => compareRounds(h.roundId, c.roundId) > 0)?.roundId, c.departmentId),
   }));
 }
 
 /** Department heads see their own department's cases only; everyone else sees all (read-only unless admin). */
-export async function listCases(db: Db, user: SessionUser, query: z.infer<typeof caseListQuerySchema>, now: Date) {
+export async function listCases(db: Db, user: SessionUser, query: z.infer<typeof caseListQuerySchema>, now: Date, timeZone: string) {
   const filters = [];
   if (user.role === 'dept_head') filters.push(eq(rectificationCases.departmentId, user.departmentId ?? -1));
   if (query.departmentId) filters.push(eq(rectificationCases.departmentId, query.departmentId));
@@ -57,7 +59,7 @@ export async function listCases(db: Db, user: SessionUser, query: z.infer<typeof
   if (query.status && query.status !== 'overdue') filters.push(eq(rectificationCases.status, query.status));
   const rows = await db.select().from(rectificationCases).where(filters.length ? and(...filters) : undefined)
     .orderBy(asc(rectificationCases.roundId), asc(rectificationCases.id));
-  const list = await summaries(db, rows, now);
+  const list = await summaries(db, rows, cityDay(now, timeZone));
   return (query.status === 'overdue' ? list.filter((c) => c.overdue) : list).reverse();
 }
 
@@ -69,10 +71,10 @@ async function loadCase(tx: Tx, user: SessionUser, id: number, opts: { lock?: bo
   return c;
 }
 
-export async function caseDetail(tx: Tx, user: SessionUser, id: number, now: Date): Promise<CaseDetail> {
+export async function caseDetail(tx: Tx, user: SessionUser, id: number, now: Date, timeZone: string): Promise<CaseDetail> {
   const c = await loadCase(tx, user, id);
   const [[summary], ledger, progress, reviews] = await Promise.all([
-    summaries(tx, [c], now),
+    summaries(tx, [c], cityDay(now, timeZone)),
     tx.select().from(ledgerEntries).where(eq(ledgerEntries.caseId, id)).orderBy(asc(ledgerEntries.date), asc(ledgerEntries.id)),
     tx.select().from(progressUpdates).where(eq(progressUpdates.caseId, id)).orderBy(asc(progressUpdates.id)),
     tx.select().from(caseReviews).where(eq(caseReviews.caseId, id)).orderBy(asc(caseReviews.id)),
@@ -95,43 +97,43 @@ async function editable(tx: Tx, user: SessionUser, id: number) {
 }
 
 type Act = (tx: Tx, c: CaseRow) => Promise<Record<string, unknown>>;
-async function act(db: Db, user: SessionUser, actor: Actor, id: number, action: string, now: Date, run: Act, check = editable) {
+async function act(db: Db, user: SessionUser, actor: Actor, id: number, action: string, now: Date, timeZone: string, run: Act, check = editable) {
   await db.transaction(async (tx) => {
     const c = await check(tx, user, id);
     const summary = await run(tx, c);
     await tx.update(rectificationCases).set({ updatedAt: now }).where(eq(rectificationCases.id, id));
     await appendAudit(tx, actor, { action, entityType: 'rectification', entityId: id, summary: { roundId: c.roundId, departmentId: c.departmentId, ...summary } }, now);
   });
-  return caseDetail(db, user, id, now);
+  return caseDetail(db, user, id, now, timeZone);
 }
 
-export const savePlan = (db: Db, user: SessionUser, actor: Actor, id: number, body: PlanBody, now: Date) =>
-  act(db, user, actor, id, 'rectification.plan', now, async (tx) => {
+export const savePlan = (db: Db, user: SessionUser, actor: Actor, id: number, body: PlanBody, now: Date, timeZone: string) =>
+  act(db, user, actor, id, 'rectification.plan', now, timeZone, async (tx) => {
     await tx.update(rectificationCases).set({ plan: { problems: body.problems, measures: body.measures }, commitment: body.commitment }).where(eq(rectificationCases.id, id));
     return { measures: body.measures.length };
   });
 
-export const addLedgerEntry = (db: Db, user: SessionUser, actor: Actor, id: number, body: z.infer<typeof ledgerBodySchema>, now: Date) =>
-  act(db, user, actor, id, 'rectification.ledger.add', now, async (tx) => {
+export const addLedgerEntry = (db: Db, user: SessionUser, actor: Actor, id: number, body: z.infer<typeof ledgerBodySchema>, now: Date, timeZone: string) =>
+  act(db, user, actor, id, 'rectification.ledger.add', now, timeZone, async (tx) => {
     const [row] = await tx.insert(ledgerEntries).values({ caseId: id, ...body, createdBy: actor.name, createdAt: now }).returning();
     return { entryId: row!.id, date: body.date, enterprise: body.enterprise, status: body.status };
   });
 
-export const setLedgerStatus = (db: Db, user: SessionUser, actor: Actor, id: number, entryId: number, status: 'open' | 'resolved', now: Date) =>
-  act(db, user, actor, id, 'rectification.ledger.update', now, async (tx) => {
+export const setLedgerStatus = (db: Db, user: SessionUser, actor: Actor, id: number, entryId: number, status: 'open' | 'resolved', now: Date, timeZone: string) =>
+  act(db, user, actor, id, 'rectification.ledger.update', now, timeZone, async (tx) => {
     const updated = await tx.update(ledgerEntries).set({ status }).where(and(eq(ledgerEntries.id, entryId), eq(ledgerEntries.caseId, id))).returning();
     if (!updated.length) throw new NotFound('No such ledger entry in this case');
     return { entryId, status };
   });
 
-export const addProgress = (db: Db, user: SessionUser, actor: Actor, id: number, body: z.infer<typeof progressBodySchema>, now: Date) =>
-  act(db, user, actor, id, 'rectification.progress', now, async (tx) => {
+export const addProgress = (db: Db, user: SessionUser, actor: Actor, id: number, body: z.infer<typeof progressBodySchema>, now: Date, timeZone: string) =>
+  act(db, user, actor, id, 'rectification.progress', now, timeZone, async (tx) => {
     await tx.insert(progressUpdates).values({ caseId: id, text: body.text, attachments: body.attachments, createdBy: actor.name, createdAt: now });
     return { attachments: body.attachments.length };
   });
 
-export const submitCase = (db: Db, user: SessionUser, actor: Actor, id: number, now: Date) =>
-  act(db, user, actor, id, 'rectification.submit', now, async (tx, c) => {
+export const submitCase = (db: Db, user: SessionUser, actor: Actor, id: number, now: Date, timeZone: string) =>
+  act(db, user, actor, id, 'rectification.submit', now, timeZone, async (tx, c) => {
     if (!c.plan || !c.commitment) throw new Conflict('Write the plan and the commitment before submitting', undefined, 'plan_missing');
     const [entries] = await tx.select({ n: count() }).from(ledgerEntries).where(eq(ledgerEntries.caseId, id));
     if (!Number(entries?.n)) throw new Conflict('Log at least one enterprise visit in the ledger before submitting', undefined, 'ledger_empty');
@@ -139,8 +141,8 @@ export const submitCase = (db: Db, user: SessionUser, actor: Actor, id: number, 
     return { before: { status: c.status }, after: { status: 'submitted' } };
   });
 
-export const reviewCase = (db: Db, user: SessionUser, actor: Actor, id: number, body: z.infer<typeof reviewBodySchema>, now: Date) =>
-  act(db, user, actor, id, 'rectification.review', now, async (tx, c) => {
+export const reviewCase = (db: Db, user: SessionUser, actor: Actor, id: number, body: z.infer<typeof reviewBodySchema>, now: Date, timeZone: string) =>
+  act(db, user, actor, id, 'rectification.review', now, timeZone, async (tx, c) => {
     const status: CaseStatus = body.decision === 'accept' ? 'closed' : 'returned';
     await tx.insert(caseReviews).values({ caseId: id, decision: body.decision, comment: body.comment ?? null, reviewer: actor.name, at: now });
     await tx.update(rectificationCases).set({ status, closedAt: status === 'closed' ? now : null }).where(eq(rectificationCases.id, id));

@@ -1,4 +1,5 @@
-import { and, asc, count, desc, eq, isNotNull, isNull, lt, sql } from 'drizzle-orm';
+import { and, count, desc, eq, isNotNull, isNull, lt, sql } from 'drizzle-orm';
+import { compareRounds } from '../../shared/results/quarters.ts';
 import type { RoundResults } from '../../shared/results/compute.ts';
 import type { RatingLevel } from '../../shared/results/scale.ts';
 import type { Tx } from '../db/client.ts';
@@ -43,13 +44,12 @@ export async function nextVersion(tx: Tx, roundId: string) {
   return Number(row?.v ?? 0) + 1;
 }
 
-/** Every published round's current results, oldest first: the history streaks are counted over. */
+/** Every published round's current results, in the order of the quarters they measure. */
 export async function publishedHistory(tx: Tx): Promise<ResultRow[]> {
   const rows = await tx.select({ r: roundResults }).from(roundResults)
     .innerJoin(rounds, eq(rounds.id, roundResults.roundId))
-    .where(and(eq(rounds.status, 'published'), isNotNull(roundResults.publishedAt), isNull(roundResults.supersededAt)))
-    .orderBy(asc(roundResults.roundId));
-  return rows.map((x) => x.r as ResultRow);
+    .where(and(eq(rounds.status, 'published'), isNotNull(roundResults.publishedAt), isNull(roundResults.supersededAt)));
+  return rows.map((x) => x.r as ResultRow).sort((a, b) => compareRounds(a.roundId, b.roundId));
 }
 
 /** The published round just before this one (its current results), for rank changes: one row, not the history. */

@@ -2,19 +2,19 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { idParamSchema } from '../../shared/schemas/common.ts';
 import { roundParamSchema } from '../../shared/schemas/rounds.ts';
 import {
-  correctBodySchema, departmentHistorySchema, escalationBoardSchema, escalationPatchSchema, escalationSchema, resultsSchema,
+  correctBodySchema, departmentHistorySchema, escalationBoardSchema, escalationPatchSchema, escalationSchema, measureParamSchema, measurePatchSchema, resultsSchema,
 } from '../../shared/schemas/results.ts';
 import type { RouteDeps } from '../app.ts';
 import { actorOf, ALL_ROLES, READERS, userOf } from '../auth/access.ts';
 import { Forbidden } from '../errors.ts';
-import { departmentHistory, escalationBoard, updateEscalation } from '../escalations/escalations.service.ts';
+import { departmentHistory, escalationBoard, updateEscalation, updateMeasure } from '../escalations/escalations.service.ts';
 import { attachment, XLSX_TYPE } from '../exports/workbook.ts';
 import { resultsWorkbook } from './results.export.ts';
 import { computeRound, correctRound, publishRound, readResults } from './results.service.ts';
 
 const ADMIN = ['admin'] as const;
 
-export const resultRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database: { db }, now }) => {
+export const resultRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database: { db }, now, timeZone }) => {
   app.post('/rounds/:id/compute', {
     schema: { tags: ['results'], params: roundParamSchema, response: { 200: resultsSchema } },
     config: { access: ADMIN },
@@ -23,12 +23,12 @@ export const resultRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { data
   app.post('/rounds/:id/publish', {
     schema: { tags: ['results'], params: roundParamSchema, response: { 200: resultsSchema } },
     config: { access: ADMIN },
-  }, async (request) => publishRound(db, actorOf(request), request.params.id, now()));
+  }, async (request) => publishRound(db, actorOf(request), request.params.id, now(), timeZone));
 
   app.post('/rounds/:id/results/correct', {
     schema: { tags: ['results'], params: roundParamSchema, body: correctBodySchema, response: { 200: resultsSchema } },
     config: { access: ADMIN },
-  }, async (request) => correctRound(db, actorOf(request), request.params.id, request.body.reason, now()));
+  }, async (request) => correctRound(db, actorOf(request), request.params.id, request.body.reason, now(), timeZone));
 
   // Department heads see results only once published: the public figures, and their own distribution.
   app.get('/rounds/:id/results', {
@@ -53,7 +53,7 @@ export const resultRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { data
   }, async (request) => {
     const user = userOf(request);
     if (user.role === 'dept_head' && user.departmentId !== request.params.id) throw new Forbidden('You can see your own department only');
-    return departmentHistory(db, request.params.id);
+    return departmentHistory(db, request.params.id, timeZone);
   });
 
   app.get('/escalations', {
@@ -61,11 +61,17 @@ export const resultRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { data
     config: { access: ALL_ROLES },
   }, async (request) => {
     const user = userOf(request);
-    return escalationBoard(db, user.role === 'dept_head' ? (user.departmentId ?? -1) : null);
+    return escalationBoard(db, user.role === 'dept_head' ? (user.departmentId ?? -1) : null, timeZone);
   });
 
   app.patch('/escalations/:id', {
     schema: { tags: ['escalations'], params: idParamSchema, body: escalationPatchSchema, response: { 200: escalationSchema } },
     config: { access: ADMIN },
-  }, async (request) => updateEscalation(db, actorOf(request), request.params.id, request.body, now()));
+  }, async (request) => updateEscalation(db, actorOf(request), request.params.id, request.body, now(), timeZone));
+
+  // One measure at a time: each done measure is a consequence for the responsible head on its own.
+  app.patch('/escalations/:id/measures/:measure', {
+    schema: { tags: ['escalations'], params: measureParamSchema, body: measurePatchSchema, response: { 200: escalationSchema } },
+    config: { access: ADMIN },
+  }, async (request) => updateMeasure(db, actorOf(request), request.params.id, request.params.measure, request.body, now(), timeZone));
 };

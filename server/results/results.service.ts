@@ -7,7 +7,7 @@ import { appendAudit, type Actor } from '../audit/audit.writer.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { roundResults } from '../db/schema.ts';
 import { Conflict, NotFound } from '../errors.ts';
-import { escalateOnPublish, reviseEscalations } from '../escalations/escalations.service.ts';
+import { reconcileEscalations } from '../escalations/escalations.service.ts';
 import * as rq from '../rounds/rounds.queries.ts';
 import { lockRoundFor, settleDeadline } from '../rounds/rounds.service.ts';
 import { onPublished } from '../rectification/rectification.service.ts';
@@ -48,7 +48,7 @@ export async function computeRound(db: Db, actor: Actor, roundId: string, now: D
   return readResults(db, roundId, { full: true });
 }
 
-export async function publishRound(db: Db, actor: Actor, roundId: string, now: Date) {
+export async function publishRound(db: Db, actor: Actor, roundId: string, now: Date, timeZone: string) {
   await db.transaction(async (tx) => {
     await lockRoundFor(tx, roundId, 'publish', now);
     let current = await q.currentResult(tx, roundId);
@@ -59,30 +59,32 @@ export async function publishRound(db: Db, actor: Actor, roundId: string, now: D
     }
     await tx.update(roundResults).set({ publishedAt: now }).where(eq(roundResults.id, current.id));
     await rq.updateRound(tx, roundId, { status: 'published', publishedAt: now, updatedAt: now });
-    const escalated = await escalateOnPublish(tx, roundId, now);
-    await onPublished(tx, roundId, current.payload.results.flaggedDepartmentIds, now);
+    // A quarter published after a later one re-derives the later quarters' records (audited there).
+    const { created, ...revised } = await reconcileEscalations(tx, actor, { kind: 'publish', roundId }, now, timeZone);
+    await onPublished(tx, roundId, current.payload.results.flaggedDepartmentIds, now, timeZone);
     await appendAudit(tx, actor, {
       action: 'round.publish', entityType: 'round', entityId: roundId,
-      summary: { version: current.version, flagged: flaggedCodes(current.payload), escalations: escalated },
+      summary: { version: current.version, flagged: flaggedCodes(current.payload), escalations: created, revisions: revised },
     }, now);
   });
   return readResults(db, roundId, { full: true });
 }
 
-/** A published round is never recomputed; a correction is a new, audited version for the latest published round. */
-export async function correctRound(db: Db, actor: Actor, roundId: string, reason: string, now: Date) {
+/**
+ * A published round is never recomputed; a correction is a new, audited version. Any published round may
+ * be corrected: its escalation records and those of later quarters are re-derived as audited revisions.
+ */
+export async function correctRound(db: Db, actor: Actor, roundId: string, reason: string, now: Date, timeZone: string) {
   await db.transaction(async (tx) => {
     const round = await rq.findRound(tx, roundId, { forUpdate: true });
     if (!round) throw new NotFound(`No round ${roundId}`);
     if (round.status !== 'published') throw new Conflict('Only a published round can be corrected', { status: round.status }, 'illegal_transition');
-    const history = await q.publishedHistory(tx);
-    if (history.at(-1)?.roundId !== roundId) throw new Conflict('Only the most recent published round can be corrected (later streaks depend on it)', undefined, 'not_latest');
     const old = (await q.currentResult(tx, roundId))!;
     const payload = await computeStored(tx, roundId);
     const version = await q.nextVersion(tx, roundId);
     await tx.update(roundResults).set({ supersededAt: now }).where(eq(roundResults.id, old.id));
     await tx.insert(roundResults).values({ roundId, version, computedAt: now, publishedAt: now, correctionReason: reason, payload });
-    const changes = await reviseEscalations(tx, roundId, now);
+    const changes = await reconcileEscalations(tx, actor, { kind: 'correction', roundId, reason }, now, timeZone);
     await appendAudit(tx, actor, {
       action: 'results.correct', entityType: 'round', entityId: roundId,
       summary: { reason, before: { version: old.version, flagged: flaggedCodes(old.payload) }, after: { version, flagged: flaggedCodes(payload) }, escalations: changes },

@@ -87,8 +87,10 @@ export interface StoredSubmission {
   invitationId: number;
   tokenHash: string;
   roundId: string;
-  /** ISO time of submission; the response keeps only its day. */
+  /** ISO time of submission, for the invitation; the response keeps only `day`. */
   at: string;
+  /** The city's day of submission (the response's only time). */
+  day: string;
   submissionId: string;
   attributes: Attributes;
   comment: string | null;
@@ -105,7 +107,7 @@ export interface StoredSubmission {
  */
 export async function storeSubmission(tx: Tx, s: StoredSubmission): Promise<boolean> {
   const [row] = await submit.run(tx, {
-    ...s.attributes, at: s.at, day: s.at.slice(0, 10), submissionId: s.submissionId, invitationId: s.invitationId, tokenHash: s.tokenHash,
+    ...s.attributes, at: s.at, day: s.day, submissionId: s.submissionId, invitationId: s.invitationId, tokenHash: s.tokenHash,
     roundId: s.roundId, responseId: randomUUID(), comment: s.comment, receiptHash: s.receiptHash,
     ratings: JSON.stringify(s.ratings), leastSatisfied: JSON.stringify(s.leastSatisfied),
   });

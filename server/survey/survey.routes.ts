@@ -11,7 +11,7 @@ import { makeTokenGuard } from './token-guard.ts';
 const PER_TOKEN = { max: 60, timeWindow: '1 minute' };
 const BODY_LIMIT = 256 * 1024;
 
-export const surveyRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database: { db }, config, now }) => {
+export const surveyRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database: { db }, config, now, timeZone }) => {
   const receipts = makeReceipts(config.jwtSecret);
   const guard = makeTokenGuard();
   const limits = [
@@ -50,7 +50,7 @@ export const surveyRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { data
     config: { access: 'public' },
     bodyLimit: BODY_LIMIT,
     preHandler: limits,
-  }, async (request) => guarded(request, () => submitSurvey(db, receipts, request.params.token, request.body, now())));
+  }, async (request) => guarded(request, () => submitSurvey(db, receipts, request.params.token, request.body, now(), timeZone)));
 
   // An enterprise checks that its response was counted, by its receipt code alone.
   app.get('/rounds/:id/receipts/:receipt', {

@@ -2,6 +2,7 @@
 // idempotent by submission id; the response row carries nothing that points back to the invitation.
 import { createHash, createHmac, hkdfSync } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
+import { cityDay } from '../../shared/city-day.ts';
 import type { Scale } from '../../shared/results/scale.ts';
 import { linksWork } from '../../shared/round-lifecycle.ts';
 import { checkSubmission, type Draft, type Submission, type SurveyState, type SurveyView } from '../../shared/survey.ts';
@@ -102,7 +103,7 @@ export const hashReceipt = (receipt: string) => createHash('sha256').update(rece
  * Submits once: checks first, then one guarded statement stores everything or nothing (see
  * storeSubmission); when it stores nothing, the link's state now says why.
  */
-export async function submitSurvey(db: Db, receiptFor: ReturnType<typeof makeReceipts>, token: string, s: Submission, now: Date) {
+export async function submitSurvey(db: Db, receiptFor: ReturnType<typeof makeReceipts>, token: string, s: Submission, now: Date, timeZone: string) {
   const found = await findByToken(db, token);
   if (!found) throw unknownLink();
   const retry = sameSubmission(found, s, receiptFor);
@@ -116,7 +117,7 @@ export async function submitSurvey(db: Db, receiptFor: ReturnType<typeof makeRec
   const receipt = receiptFor(inv.tokenHash, s.submissionId);
   const at = now.toISOString();
   const stored = await storeSubmission(db, {
-    invitationId: inv.id, tokenHash: inv.tokenHash, roundId: round.id, at, submissionId: s.submissionId, attributes,
+    invitationId: inv.id, tokenHash: inv.tokenHash, roundId: round.id, at, day: cityDay(now, timeZone), submissionId: s.submissionId, attributes,
     comment: s.comment?.trim() || null, receiptHash: hashReceipt(receipt),
     ratings: s.ratings.map((r) => ({ d: r.departmentId, l: r.level, c: r.level === 'not_applicable' ? null : r.comment?.trim() || null })),
     leastSatisfied: s.leastSatisfied,

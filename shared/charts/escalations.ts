@@ -53,12 +53,13 @@ export function levelCounts(departments: readonly BoardDepartment[]): Record<Esc
   return counts;
 }
 
-/** The next status an admin may set: pending → scheduled → done (withdrawn is the system's, after a correction). */
+/** The next status an admin may set: pending → scheduled → done (withdrawn is the system's, after a re-derivation; on hold waits on an appeal). */
 export function nextStatuses(status: EscalationRecord['status']): ('pending' | 'scheduled' | 'done')[] {
   switch (status) {
     case 'pending': return ['pending', 'scheduled', 'done'];
     case 'scheduled': return ['pending', 'scheduled', 'done'];
     case 'done': return ['scheduled', 'done'];
+    case 'on_hold': return []; // waits on the appeal
     case 'withdrawn': return [];
   }
 }

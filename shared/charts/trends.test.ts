@@ -46,8 +46,8 @@ describe('trendFromHistory', () => {
     const s = trendFromHistory({
       department: { id: 7, code: 'cgj', nameZh: '市城市管理执法局', nameEn: 'Urban Management' },
       rounds: [
-        { roundId: '2026Q2', publishedAt: '', rank: 53, rankedCount: 53, mean: 61, n: 40, leastSatisfiedVotes: 9, satisfactionRate: 0.7, flagged: true, streak: 2, level: 'admonishment' },
-        { roundId: '2026Q1', publishedAt: '', rank: 52, rankedCount: 53, mean: 63, n: 41, leastSatisfiedVotes: 12, satisfactionRate: 0.7, flagged: true, streak: 1, level: 'pledge' },
+        { roundId: '2026Q2', publishedAt: '', rank: 53, rankedCount: 53, mean: 61, n: 40, leastSatisfiedVotes: 9, satisfactionRate: 0.7, flagged: true, streak: 2, headStreak: 2, departmentStreak: 2, level: 'admonishment', measures: ['pledge', 'admonishment'], headName: null },
+        { roundId: '2026Q1', publishedAt: '', rank: 52, rankedCount: 53, mean: 63, n: 41, leastSatisfiedVotes: 12, satisfactionRate: 0.7, flagged: true, streak: 1, headStreak: 1, departmentStreak: 1, level: 'pledge', measures: ['pledge'], headName: null },
       ],
     });
     expect(s).toMatchObject({ departmentId: 7, name: '市城市管理执法局' });

@@ -6,23 +6,20 @@ import {
   ESCALATION_LEVELS,
   POLICIES,
   POLICY_V1,
-  currentEscalations,
+  POLICY_V2,
   escalationPolicySchema,
   levelForStreak,
+  measuresFor,
   policyForVersion,
-  streakFor,
-  streaks,
 } from './escalation.ts';
-import type { EscalationPolicy, FlaggedRound } from './escalation.ts';
-
-const round = (roundId: string, ...flaggedDepartmentIds: number[]): FlaggedRound => ({ roundId, flaggedDepartmentIds });
+import type { EscalationPolicy } from './escalation.ts';
 
 describe('policy 2021-v1', () => {
   it('is registered, current and valid', () => {
     expect(POLICY_V1.version).toBe('2021-v1');
     expect(POLICIES['2021-v1']).toBe(POLICY_V1);
     expect(policyForVersion('2021-v1')).toBe(POLICY_V1);
-    expect(CURRENT_POLICY).toBe(POLICY_V1);
+    expect(CURRENT_POLICY).toBe(POLICY_V2);
     expect(escalationPolicySchema.parse(POLICY_V1)).toEqual(POLICY_V1);
     expect(() => policyForVersion('2099-v9')).toThrow(RangeError);
     expect(() => policyForVersion('toString')).toThrow(RangeError);
@@ -66,19 +63,20 @@ describe('policy 2021-v1', () => {
 
 describe('escalationPolicySchema', () => {
   it.each<[string, unknown]>([
-    ['no thresholds', { version: 'x', thresholds: [] }],
+    ['no thresholds', { ...POLICY_V2, thresholds: [] }],
+    ['no basis', { version: 'x', cumulative: true, thresholds: POLICY_V2.thresholds }],
     ['an empty version', { ...POLICY_V1, version: '' }],
-    ['a zero streak', { version: 'x', thresholds: [{ level: 'pledge', minStreak: 0 }] }],
-    ['decreasing streaks', { version: 'x', thresholds: [{ level: 'pledge', minStreak: 2 }, { level: 'admonishment', minStreak: 1 }] }],
-    ['a milder level later', { version: 'x', thresholds: [{ level: 'admonishment', minStreak: 1 }, { level: 'pledge', minStreak: 2 }] }],
-    ['an unknown level', { version: 'x', thresholds: [{ level: 'dismissal', minStreak: 1 }] }],
+    ['a zero streak', { version: 'x', basis: 'head', cumulative: true, thresholds: [{ level: 'pledge', minStreak: 0 }] }],
+    ['decreasing streaks', { version: 'x', basis: 'head', cumulative: true, thresholds: [{ level: 'pledge', minStreak: 2 }, { level: 'admonishment', minStreak: 1 }] }],
+    ['a milder level later', { version: 'x', basis: 'head', cumulative: true, thresholds: [{ level: 'admonishment', minStreak: 1 }, { level: 'pledge', minStreak: 2 }] }],
+    ['an unknown level', { version: 'x', basis: 'head', cumulative: true, thresholds: [{ level: 'dismissal', minStreak: 1 }] }],
   ])('rejects %s', (_name, policy) => {
     expect(escalationPolicySchema.safeParse(policy).success).toBe(false);
   });
 
   it('accepts a policy that skips a level', () => {
     const policy: EscalationPolicy = {
-      version: 'test',
+      version: 'test', basis: 'head', cumulative: false,
       thresholds: [{ level: 'pledge', minStreak: 1 }, { level: 'reassignment', minStreak: 4 }],
     };
     expect(escalationPolicySchema.safeParse(policy).success).toBe(true);
@@ -88,57 +86,25 @@ describe('escalationPolicySchema', () => {
   });
 });
 
-describe('streaks', () => {
-  it('counts consecutive flagged rounds up to the last one', () => {
-    // 城投公司 (7) third from the bottom in 2021 Q1, 城管局 (9) last in Q2; 9 stays for Q3 and Q4.
-    const history = [
-      round('2021Q1', 5, 6, 7),
-      round('2021Q2', 7, 8, 9),
-      round('2021Q3', 9, 10, 11),
-      round('2021Q4', 9, 11, 12),
-    ];
-    expect(streaks(history)).toEqual(new Map([[9, 3], [11, 2], [12, 1]]));
-    expect(streakFor(history, 9)).toBe(3);
-    expect(streakFor(history, 7)).toBe(0); // left the bottom after Q2
-    expect(streakFor(history, 99)).toBe(0);
-    expect(currentEscalations(POLICY_V1, history)).toEqual([
-      { departmentId: 9, streak: 3, level: 'reassignment' },
-      { departmentId: 11, streak: 2, level: 'admonishment' },
-      { departmentId: 12, streak: 1, level: 'pledge' },
-    ]);
+describe('policy 2021-v2', () => {
+  it('is registered, valid and decides by the head', () => {
+    expect(POLICIES['2021-v2']).toBe(POLICY_V2);
+    expect(escalationPolicySchema.parse(POLICY_V2)).toEqual(POLICY_V2);
+    expect(POLICY_V2.basis).toBe('head');
+    expect(POLICY_V1.basis).toBe('department');
   });
 
-  it('restarts after a round out of the bottom', () => {
-    const history = [round('r1', 1), round('r2', 1), round('r3', 2), round('r4', 1)];
-    expect(streakFor(history, 1)).toBe(1);
+  it.each([
+    [0, []],
+    [1, ['pledge']],
+    [2, ['pledge', 'admonishment']],
+    [3, ['pledge', 'reassignment']],
+    [4, ['pledge', 'reassignment']],
+  ] as const)('head streak %i → measures %j', (streak, measures) => {
+    expect(measuresFor(POLICY_V2, streak)).toEqual(measures);
   });
 
-  it('is empty for no history and after a round with nobody flagged', () => {
-    expect(streaks([])).toEqual(new Map());
-    expect(streaks([round('r1', 1, 2), round('r2')])).toEqual(new Map());
-  });
-
-  it('counts a department listed twice in one round once', () => {
-    expect(streakFor([round('r1', 3, 3), round('r2', 3)], 3)).toBe(2);
-  });
-
-  it('match a simple count backwards from the last round', () => {
-    const historyArb = fc.array(fc.uniqueArray(fc.integer({ min: 1, max: 6 }), { maxLength: 3 }), { maxLength: 12 });
-    fc.assert(
-      fc.property(historyArb, (flaggedPerRound) => {
-        const history = flaggedPerRound.map((ids, i) => round(`r${i}`, ...ids));
-        const result = streaks(history);
-        for (let id = 1; id <= 6; id++) {
-          let expected = 0;
-          for (let i = flaggedPerRound.length - 1; i >= 0 && flaggedPerRound[i]!.includes(id); i--) expected++;
-          expect(result.get(id) ?? 0).toBe(expected);
-          expect(streakFor(history, id)).toBe(expected);
-          if (expected === 0) expect(result.has(id)).toBe(false);
-        }
-        expect(currentEscalations(POLICY_V1, history).map((e) => e.departmentId)).toEqual(
-          [...(flaggedPerRound.at(-1) ?? [])].sort((a, b) => a - b),
-        );
-      }),
-    );
+  it('2021-v1 records carry their one level', () => {
+    expect([1, 2, 3].map((s) => measuresFor(POLICY_V1, s))).toEqual([['pledge'], ['admonishment'], ['reassignment']]);
   });
 });

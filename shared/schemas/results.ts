@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ESCALATION_LEVELS } from '../results/escalation.ts';
+import { ESCALATION_LEVELS, ESCALATION_STATUSES } from '../results/escalation.ts';
 import { RATING_LEVELS, scaleSchema } from '../results/scale.ts';
 import { ROUND_STATUSES } from './rounds.ts';
 
@@ -55,22 +55,43 @@ export type Results = z.infer<typeof resultsSchema>;
 
 export const correctBodySchema = z.object({ reason: z.string().trim().min(5, 'a reason of at least 5 characters is required').max(2000) });
 
+const level = z.enum(ESCALATION_LEVELS);
+const measures = z.array(level);
+
 export const historyEntrySchema = z.object({
   roundId: z.string(), publishedAt: z.string(), rank: z.number().int().nullable(), rankedCount: z.number().int(),
   mean: z.number().nullable(), n: z.number().int(), leastSatisfiedVotes: z.number().int(), satisfactionRate: z.number().nullable(),
-  flagged: z.boolean(), streak: z.number().int(), level: z.enum(ESCALATION_LEVELS).nullable(),
+  flagged: z.boolean(),
+  /** The streak the round's policy decided by; 0 when not flagged. */
+  streak: z.number().int(), headStreak: z.number().int(), departmentStreak: z.number().int(),
+  level: level.nullable(), measures, headName: z.string().nullable(),
 });
 export const departmentHistorySchema = z.object({
   department: z.object({ id: z.number().int(), code: z.string(), nameZh: z.string(), nameEn: z.string().nullable() }),
   rounds: z.array(historyEntrySchema),
 });
 
-export const ESCALATION_STATUSES = ['pending', 'scheduled', 'done', 'withdrawn'] as const;
+/** One measure of a record, followed up on its own. */
+export const measureStateSchema = z.object({
+  id: z.number().int(), measure: level, status: z.enum(ESCALATION_STATUSES),
+  scheduledFor: z.string().nullable(), doneAt: z.string().nullable(), notes: z.string().nullable(),
+});
+export type MeasureState = z.infer<typeof measureStateSchema>;
+
 export const escalationSchema = z.object({
   id: z.number().int(), roundId: z.string(), departmentId: z.number().int(), departmentCode: z.string(), departmentName: z.string(), departmentNameEn: z.string().nullable(),
-  level: z.enum(ESCALATION_LEVELS), streak: z.number().int(), policyVersion: z.string(),
+  /** The most severe of `measures`. */
+  level, measures, measureStates: z.array(measureStateSchema),
+  /** The streak the policy decided by (the head's under 2021-v2). */
+  streak: z.number().int(), headStreak: z.number().int(), departmentStreak: z.number().int(), policyVersion: z.string(),
+  /** The head in office on the round's scheduled closing day (a department_heads id). */
+  responsibleHeadId: z.number().int().nullable(),
   headName: z.string().nullable(), headTitle: z.string().nullable(), status: z.enum(ESCALATION_STATUSES),
   scheduledFor: z.string().nullable(), doneAt: z.string().nullable(), notes: z.string().nullable(), commitment: z.string().nullable(),
+  /** Set when a re-derivation replaced (or withdrew) the record; the reason says why. */
+  supersededAt: z.string().nullable(), supersededById: z.number().int().nullable(), supersededReason: z.string().nullable(),
+  /** Re-derivation would change the record, but a measure is done: for the admin to decide. */
+  needsReview: z.boolean(), reviewNote: z.string().nullable(),
   createdAt: z.string(),
 });
 export type EscalationRecord = z.infer<typeof escalationSchema>;
@@ -78,14 +99,22 @@ export type EscalationRecord = z.infer<typeof escalationSchema>;
 export const escalationBoardSchema = z.object({
   departments: z.array(z.object({
     departmentId: z.number().int(), code: z.string(), name: z.string(), nameEn: z.string().nullable(), category: z.string(),
-    streak: z.number().int(), level: z.enum(ESCALATION_LEVELS).nullable(), lastFlaggedRound: z.string().nullable(), timesFlagged: z.number().int(),
+    /** As of the latest evaluation: the deciding streak, the head's and the department's. */
+    streak: z.number().int(), headStreak: z.number().int(), departmentStreak: z.number().int(),
+    level: level.nullable(), measures, headName: z.string().nullable(),
+    lastFlaggedRound: z.string().nullable(), timesFlagged: z.number().int(),
   })),
+  /** Current records, newest quarter first. */
   records: z.array(escalationSchema),
+  /** Records replaced or withdrawn by a re-derivation, newest first: the revision history. */
+  superseded: z.array(escalationSchema),
 });
 
 const isoDate = z.iso.date({ message: 'expected a date YYYY-MM-DD' });
 const escalationFields = z.object({
   status: z.enum(['pending', 'scheduled', 'done']).optional(),
+  /** The admin has looked at a record flagged by a re-derivation. */
+  needsReview: z.literal(false).optional(),
   scheduledFor: isoDate.nullable().optional(),
   doneAt: isoDate.nullable().optional(),
   notes: z.string().max(5000).nullable().optional(),
@@ -105,3 +134,12 @@ export const scheduledHasDate = (r: { status?: string | null; scheduledFor?: str
 export const escalationFormSchema = escalationPatchSchema
   .refine(scheduledHasDate, { message: 'scheduledFor is required when status is scheduled', path: ['scheduledFor'] })
   .refine((p) => p.status !== 'done' || !!p.doneAt, { message: 'doneAt is required when status is done', path: ['doneAt'] });
+
+/** A change to one measure of a record (PATCH /escalations/:id/measures/:measure). */
+export const measurePatchSchema = z.object({
+  status: z.enum(['pending', 'scheduled', 'done', 'withdrawn']).optional(),
+  scheduledFor: isoDate.nullable().optional(),
+  doneAt: isoDate.nullable().optional(),
+  notes: z.string().max(5000).nullable().optional(),
+}).refine((p) => Object.keys(p).length > 0, 'nothing to change');
+export const measureParamSchema = z.object({ id: z.coerce.number().int().positive(), measure: level });

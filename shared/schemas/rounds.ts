@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { POLICIES } from '../results/escalation.ts';
+import { CURRENT_POLICY, POLICIES } from '../results/escalation.ts';
 import { DEFAULT_SCALE, scaleSchema } from '../results/scale.ts';
 
 export const ROUND_STATUSES = ['draft', 'pool_frozen', 'drawn', 'open', 'closed', 'published', 'voided'] as const;
@@ -39,7 +39,7 @@ export const createRoundSchema = z.object({
   votesLimit: settings.votesLimit.default(3),
   minRatings: settings.minRatings.default(10),
   bottomN: settings.bottomN.default(3),
-  escalationPolicy: settings.escalationPolicy.default('2021-v1'),
+  escalationPolicy: settings.escalationPolicy.default(CURRENT_POLICY.version),
   rotationExclusion: settings.rotationExclusion.default(true),
   opensAt: settings.opensAt,
   closesAt: settings.closesAt,

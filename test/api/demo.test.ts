@@ -19,15 +19,18 @@ describe('demo history', () => {
   });
 
   it('tells the stories: 城管局 three quarters in a row reaches reassignment; 城投公司 flagged, not, flagged starts over', async () => {
-    const board = await escalationBoard(db, null);
+    const board = await escalationBoard(db, null, 'Asia/Shanghai');
     const of = (code: string) => board.records.filter((r) => r.departmentCode === code).map((r) => `${r.roundId}:${r.level}`).sort();
     expect(of('cgj')).toEqual(['2026Q1:pledge', '2026Q2:admonishment', '2026Q3:reassignment']);
     expect(of('ctgs')).toEqual(['2025Q4:pledge', '2026Q2:pledge']);
-    expect(board.departments.find((d) => d.code === 'cgj')).toMatchObject({ streak: 3, level: 'reassignment' });
+    expect(board.departments.find((d) => d.code === 'cgj')).toMatchObject({ streak: 3, headStreak: 3, departmentStreak: 3, level: 'reassignment', measures: ['pledge', 'reassignment'] });
+    // Every flagged quarter brings the pledge: the second and third add admonishment, then reassignment.
+    const measures = (code: string) => board.records.filter((r) => r.departmentCode === code).map((r) => `${r.roundId}:${r.measures.join('+')}`).sort();
+    expect(measures('cgj')).toEqual(['2026Q1:pledge', '2026Q2:pledge+admonishment', '2026Q3:pledge+reassignment']);
   });
 
   it('has rectification cases in several states and an intact audit chain', async () => {
-    const cases = await listCases(db, { id: 1, username: 'admin', displayName: '', role: 'admin', departmentId: null }, {}, now);
+    const cases = await listCases(db, { id: 1, username: 'admin', displayName: '', role: 'admin', departmentId: null }, {}, now, 'Asia/Shanghai');
     expect(new Set(cases.map((c) => c.status))).toEqual(new Set(['open', 'submitted', 'returned', 'closed']));
     expect(cases.some((c) => c.overdue)).toBe(true);
     expect(await verifyAuditChain(db)).toMatchObject({ ok: true });

@@ -66,6 +66,7 @@ export const MATRIX: Record<string, Who[] | typeof PUBLIC> = {
   'GET /api/v1/departments/:id/history': ALL, // heads: own department only
   'GET /api/v1/escalations': ALL, // heads: own department only
   'PATCH /api/v1/escalations/:id': A,
+  'PATCH /api/v1/escalations/:id/measures/:measure': A,
   'GET /api/v1/rounds/:id/comments': ALL, // heads: own department, after release
   'POST /api/v1/rounds/:id/comments/release': A,
   'GET /api/v1/rectification/cases': ALL, // heads: own department only
@@ -111,7 +112,7 @@ const cookies: Record<Who, string | undefined> = {
 const forged = cookies.admin!.slice(0, -6) + 'forged';
 const expired = `pingyi_session=${ctx.app.jwt.sign({ id: 1, username: 'x', displayName: 'x', role: 'admin', departmentId: null }, { expiresIn: -60 })}`;
 
-const concrete = (url: string) => url.replace(/^\/api\/v1\/rounds\/:id/, '/api/v1/rounds/2099Q1').replace(':id', String(ctx.departmentIds.own)).replace(':uscc', '91429004MA0000000X').replace(':token', 'x'.repeat(22)).replace(':roundId', '2099Q1').replace(':receipt', 'AAAA-BBBB-CCCC').replace(':entryId', '1');
+const concrete = (url: string) => url.replace(/^\/api\/v1\/rounds\/:id/, '/api/v1/rounds/2099Q1').replace(':id', String(ctx.departmentIds.own)).replace(':uscc', '91429004MA0000000X').replace(':token', 'x'.repeat(22)).replace(':roundId', '2099Q1').replace(':receipt', 'AAAA-BBBB-CCCC').replace(':entryId', '1').replace(':measure', 'pledge');
 
 describe('role matrix', () => {
   it('covers exactly the registered routes', () => {

@@ -21,7 +21,7 @@ describe('round lifecycle', () => {
     const res = await api('POST', '/rounds', roundBody('2026Q1'));
     expect(res.statusCode).toBe(201);
     const r = res.json();
-    expect(r).toMatchObject({ id: '2026Q1', status: 'draft', sampleSize: 20, votesLimit: 3, minRatings: 10, bottomN: 3, stratifyBy: null, rotationExclusion: true, escalationPolicy: '2021-v1' });
+    expect(r).toMatchObject({ id: '2026Q1', status: 'draft', sampleSize: 20, votesLimit: 3, minRatings: 10, bottomN: 3, stratifyBy: null, rotationExclusion: true, escalationPolicy: '2021-v2' });
     expect(r.departments).toHaveLength(7); // 5 seeded + 2 of the test context
     expect(r.scale.map((s: { score: number }) => s.score)).toEqual([100, 80, 60, 0]);
     expect((await api('POST', '/rounds', roundBody('2026Q1'))).statusCode).toBe(409);

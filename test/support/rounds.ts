@@ -6,7 +6,11 @@ import { completeSubmission, type Level } from './survey.ts';
  * Runs a whole quarter through the real API: create, freeze, draw, open, every invited enterprise
  * submits (`level(departmentCode, i)` decides each rating), close, compute, publish.
  */
-export async function runQuarter(ctx: TestContext, id: string, level: (code: string, respondent: number) => Level, opts: { sampleSize?: number; minRatings?: number; publish?: boolean; votes?: (codes: string[], respondent: number) => string[]; comment?: (respondent: number) => string } = {}) {
+export async function runQuarter(ctx: TestContext, id: string, level: (code: string, respondent: number) => Level, opts: {
+  sampleSize?: number; minRatings?: number; publish?: boolean; votes?: (codes: string[], respondent: number) => string[]; comment?: (respondent: number) => string;
+  /** Default: opens on the quarter's first day, closes a month later (UTC midnight). */
+  dates?: { opensAt: Date; closesAt: Date };
+} = {}) {
   const cookie = await ctx.as('admin');
   const call = async (method: 'GET' | 'POST', url: string, payload?: object) => {
     const res = await ctx.app.inject({ method, url: `/api/v1${url}`, headers: { cookie }, ...(method === 'POST' ? { payload: payload ?? {} } : {}) });
@@ -14,9 +18,9 @@ export async function runQuarter(ctx: TestContext, id: string, level: (code: str
     return res.json();
   };
   const year = Number(id.slice(0, 4));
-  const q = Number(id.slice(5));
-  const opensAt = new Date(Date.UTC(year, (q - 1) * 3, 1));
-  const closesAt = new Date(Date.UTC(year, (q - 1) * 3 + 1, 1));
+  const q = Number(id.slice(5, 6));
+  const opensAt = opts.dates?.opensAt ?? new Date(Date.UTC(year, (q - 1) * 3, 1));
+  const closesAt = opts.dates?.closesAt ?? new Date(Date.UTC(year, (q - 1) * 3 + 1, 1));
   ctx.clock.now = new Date(opensAt.getTime() - 86_400_000);
   await call('POST', '/rounds', roundBody(id, { sampleSize: opts.sampleSize ?? 12, minRatings: opts.minRatings ?? 3, opensAt: opensAt.toISOString(), closesAt: closesAt.toISOString() }));
   await call('POST', `/rounds/${id}/freeze`);

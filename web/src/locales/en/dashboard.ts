@@ -134,7 +134,7 @@ const dashboard: Messages<typeof zh> = {
     },
     streakValue: '{{count}} rounds',
     none: '—',
-    status: { pending: 'To schedule', scheduled: 'Scheduled', done: 'Done', withdrawn: 'Withdrawn' },
+    status: { pending: 'To schedule', scheduled: 'Scheduled', on_hold: 'On hold (appeal)', done: 'Done', withdrawn: 'Withdrawn' },
     due: {
       overdue: 'Overdue by {{days}} d', due_soon: 'Due in {{days}} d', due_today: 'Today', scheduled: 'Scheduled', unscheduled: 'No date yet', done: 'Done', withdrawn: 'Withdrawn',
     },

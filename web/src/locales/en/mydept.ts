@@ -90,7 +90,7 @@ const mydept: Messages<typeof zh> = {
     columns: {
       round: 'Round', level: 'Measure', streak: 'Streak', head: 'Head at the time', status: 'Status', scheduledFor: 'Scheduled for', doneAt: 'Done on',
     },
-    status: { pending: 'Pending', scheduled: 'Scheduled', done: 'Done', withdrawn: 'Withdrawn' },
+    status: { pending: 'Pending', scheduled: 'Scheduled', on_hold: 'On hold (appeal)', done: 'Done', withdrawn: 'Withdrawn' },
     policy: 'Rule: 1 round in the bottom: {{pledge}}; 2 in a row: {{admonishment}}; 3 or more in a row: {{reassignment}}. Leaving the bottom ends the streak.',
   },
   rules: {

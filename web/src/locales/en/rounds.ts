@@ -64,7 +64,7 @@ const rounds: Messages<typeof zh> = {
     bottomN: 'Bottom places flagged',
     bottomNHelp: 'How many departments at the bottom of the ranking are flagged when results are published; 3 by default.',
     escalationPolicy: 'Escalation rules version',
-    escalationPolicyHelp: 'How consequences grow for departments flagged in consecutive rounds; 2021-v1 by default.',
+    escalationPolicyHelp: 'How consequences grow for departments flagged in consecutive rounds; 2021-v2 by default (the responsible head’s streak; every flagged quarter keeps the pledge).',
     numberRequired: 'Please enter a number.',
     lockNote: 'Once the pool is frozen, all of these settings are locked.',
   },

@@ -132,7 +132,7 @@ const dashboard = {
     },
     streakValue: '{{count}} 轮',
     none: '—',
-    status: { pending: '待安排', scheduled: '已安排', done: '已完成', withdrawn: '已撤销' },
+    status: { pending: '待安排', scheduled: '已安排', on_hold: '申诉中暂缓', done: '已完成', withdrawn: '已撤销' },
     due: {
       overdue: '已逾期 {{days}} 天', due_soon: '{{days}} 天后到期', due_today: '今天', scheduled: '已安排', unscheduled: '未安排日期', done: '已完成', withdrawn: '已撤销',
     },

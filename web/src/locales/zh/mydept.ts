@@ -87,7 +87,7 @@ const mydept = {
     columns: {
       round: '轮次', level: '问责措施', streak: '连续轮数', head: '时任负责人', status: '办理状态', scheduledFor: '安排日期', doneAt: '完成日期',
     },
-    status: { pending: '待安排', scheduled: '已安排', done: '已完成', withdrawn: '已撤销' },
+    status: { pending: '待安排', scheduled: '已安排', on_hold: '申诉中暂缓', done: '已完成', withdrawn: '已撤销' },
     policy: '规则：连续 1 轮位列倒数，{{pledge}}；连续 2 轮，{{admonishment}}；连续 3 轮及以上，{{reassignment}}。离开倒数之列即重新计算。',
   },
   rules: {

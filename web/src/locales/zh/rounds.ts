@@ -61,7 +61,7 @@ const rounds = {
     bottomN: '倒数标记位数',
     bottomNHelp: '发布结果时标记排名倒数的部门数，默认 3（倒数三位）。',
     escalationPolicy: '问责规则版本',
-    escalationPolicyHelp: '连续被标记的问责升级规则，默认 2021-v1。',
+    escalationPolicyHelp: '连续被标记的问责升级规则，默认 2021-v2（按责任人连续次数；每次上榜均含表态发言）。',
     numberRequired: '请填写数值。',
     lockNote: '冻结抽签池后，以上设置全部锁定，不能再修改。',
   },

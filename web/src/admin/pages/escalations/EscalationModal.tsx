@@ -22,7 +22,7 @@ export function EscalationModal({ record, editable, onClose, onSaved }: Props) {
   const quarter = useQuarter();
   const [form] = Form.useForm<Values>();
   const { saving, problem, save } = useSave();
-  const canEdit = editable && record.status !== 'withdrawn';
+  const canEdit = editable && record.status !== 'withdrawn' && record.status !== 'on_hold' && !record.supersededAt;
   const name = departmentName({ nameZh: record.departmentName, nameEn: record.departmentNameEn }, i18n.language);
   const title = t('escalations.editTitle', { name, level: levelLabel(record.level, i18n.language) });
 
@@ -67,7 +67,7 @@ export function EscalationModal({ record, editable, onClose, onSaved }: Props) {
   }
 
   const initial: Values = {
-    status: record.status === 'withdrawn' ? 'pending' : record.status,
+    status: record.status === 'withdrawn' || record.status === 'on_hold' ? 'pending' : record.status,
     scheduledFor: record.scheduledFor, doneAt: record.doneAt, notes: record.notes, commitment: record.commitment,
   };
   return (

@@ -25,7 +25,7 @@ function localToday(): string {
 }
 
 const DUE_COLORS: Record<DueState, string> = { overdue: 'red', due_soon: 'orange', unscheduled: 'gold', scheduled: 'blue', done: 'green', withdrawn: 'default' };
-const STATUS_COLORS: Record<EscalationRecord['status'], string> = { pending: 'gold', scheduled: 'blue', done: 'green', withdrawn: 'default' };
+const STATUS_COLORS: Record<EscalationRecord['status'], string> = { pending: 'gold', scheduled: 'blue', on_hold: 'purple', done: 'green', withdrawn: 'default' };
 const recordName = (r: EscalationRecord, lang: string) => departmentName({ nameZh: r.departmentName, nameEn: r.departmentNameEn }, lang);
 
 function DueTag({ due, scheduledFor, today }: { due: DueState; scheduledFor: string | null; today: string }) {

@@ -8,7 +8,7 @@ import type { EscalationBoard } from '../../endpoints.ts';
 import { useDates, useQuarter } from '../rectification/labels.tsx';
 
 const LEVEL_COLORS: Record<EscalationLevel, string> = { pledge: 'gold', admonishment: 'orange', reassignment: 'red' };
-const STATUS_COLORS: Record<EscalationRecord['status'], string> = { pending: 'default', scheduled: 'processing', done: 'success', withdrawn: 'default' };
+const STATUS_COLORS: Record<EscalationRecord['status'], string> = { pending: 'default', scheduled: 'processing', on_hold: 'warning', done: 'success', withdrawn: 'default' };
 
 export function useLevelLabel(): (level: EscalationLevel) => string {
   const { i18n } = useTranslation();

@@ -85,7 +85,7 @@ export function RoundFormModal({ round, takenIds, onClose, onSaved }: Props) {
     const q = nextFreeQuarter(taken);
     return {
       quarter: q, sampleSize: 200, stratifyBy: NO_STRATA, excludedDepartmentIds: [], votesLimit: 3, minRatings: 10, bottomN: 3,
-      escalationPolicy: '2021-v1', rotationExclusion: true, ...defaultDates(q),
+      escalationPolicy: '2021-v2', rotationExclusion: true, ...defaultDates(q),
     };
   }, [round, taken, departments.data]);
 

@@ -1,0 +1,57 @@
+import { asc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
+import { cityDay } from '../../shared/city-day.ts';
+import type { RoundOutcome, Tenure } from '../../shared/results/escalation.ts';
+import type { Tx } from '../db/client.ts';
+import { departmentHeads, departments, escalationMeasures, escalations, rounds } from '../db/schema.ts';
+import { publishedHistory, type ResultRow } from '../results/results.queries.ts';
+
+export type EscalationRow = typeof escalations.$inferSelect;
+export type MeasureRow = typeof escalationMeasures.$inferSelect;
+
+/** Published rounds with their current results, as the rule reads them (closing day in the city). */
+export async function roundOutcomes(tx: Tx, timeZone: string): Promise<{ outcomes: RoundOutcome[]; history: ResultRow[] }> {
+  const history = await publishedHistory(tx);
+  const ids = history.map((h) => h.roundId);
+  const rows = ids.length ? await tx.select({ id: rounds.id, closesAt: rounds.closesAt, policy: rounds.escalationPolicy }).from(rounds).where(inArray(rounds.id, ids)) : [];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const outcomes = history.map((h) => {
+    const r = byId.get(h.roundId)!;
+    return { roundId: h.roundId, policyVersion: r.policy, closingDay: cityDay(r.closesAt, timeZone), flaggedDepartmentIds: h.payload.results.flaggedDepartmentIds };
+  });
+  return { outcomes, history };
+}
+
+export async function tenures(tx: Tx): Promise<(Tenure & { name: string; title: string })[]> {
+  const rows = await tx.select().from(departmentHeads);
+  return rows.map((h) => ({ headId: h.id, departmentId: h.departmentId, since: h.since, until: h.until, name: h.name, title: h.title }));
+}
+
+/** Records not superseded, with their measures. */
+export async function currentRecords(tx: Tx) {
+  const rows = await tx.select().from(escalations).where(isNull(escalations.supersededAt));
+  return withMeasures(tx, rows);
+}
+
+export async function supersededRecords(tx: Tx) {
+  const rows = await tx.select().from(escalations).where(isNotNull(escalations.supersededAt));
+  return withMeasures(tx, rows);
+}
+
+export async function recordById(tx: Tx, id: number, forUpdate = false) {
+  const q = tx.select().from(escalations).where(eq(escalations.id, id));
+  const [row] = forUpdate ? await q.for('update') : await q;
+  return row;
+}
+
+export const measuresOf = (tx: Tx, escalationId: number) =>
+  tx.select().from(escalationMeasures).where(eq(escalationMeasures.escalationId, escalationId)).orderBy(asc(escalationMeasures.id));
+
+export async function withMeasures(tx: Tx, rows: EscalationRow[]) {
+  const ids = rows.map((r) => r.id);
+  const ms = ids.length ? await tx.select().from(escalationMeasures).where(inArray(escalationMeasures.escalationId, ids)).orderBy(asc(escalationMeasures.id)) : [];
+  const byRecord = new Map<number, MeasureRow[]>();
+  for (const m of ms) byRecord.set(m.escalationId, [...(byRecord.get(m.escalationId) ?? []), m]);
+  return rows.map((e) => ({ e, measures: byRecord.get(e.id) ?? [] }));
+}
+
+export const departmentRows = (tx: Tx) => tx.select().from(departments).orderBy(asc(departments.code));
