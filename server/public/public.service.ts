@@ -1,13 +1,14 @@
 // Public disclosure: published rounds only, read from the frozen results plus the measures and
 // rectification status of the flagged departments. Nothing else is read here (no comments, requests,
 // ratings, responses or invitations), so nothing else can leak.
-import { and, count, eq, inArray } from 'drizzle-orm';
+import { and, count, eq, inArray, isNull } from 'drizzle-orm';
 import { discloseRound } from '../../shared/results/disclosure.ts';
-import type { EscalationLevel } from '../../shared/results/escalation.ts';
+import { ESCALATION_LEVELS } from '../../shared/results/escalation.ts';
 import type { PublicDisclosure, PublicRound } from '../../shared/schemas/public.ts';
 import type { Db } from '../db/client.ts';
 import { departments, escalations, ledgerEntries, rectificationCases } from '../db/schema.ts';
 import { NotFound } from '../errors.ts';
+import { withMeasures } from '../escalations/escalations.queries.ts';
 import { publishedHistory } from '../results/results.queries.ts';
 import { readResults } from '../results/results.service.ts';
 import * as rq from '../rounds/rounds.queries.ts';
@@ -19,10 +20,12 @@ export async function publicRound(db: Db, roundId: string, disclosure: PublicDis
   const results = await readResults(db, roundId, { full: true });
   const [escRows, caseRows] = await Promise.all([
     db.select({ e: escalations, code: departments.code }).from(escalations)
-      .innerJoin(departments, eq(departments.id, escalations.departmentId)).where(eq(escalations.roundId, roundId)),
+      .innerJoin(departments, eq(departments.id, escalations.departmentId)).where(and(eq(escalations.roundId, roundId), isNull(escalations.supersededAt))),
     db.select({ c: rectificationCases, code: departments.code }).from(rectificationCases)
       .innerJoin(departments, eq(departments.id, rectificationCases.departmentId)).where(eq(rectificationCases.roundId, roundId)),
   ]);
+  const measuresByRecord = new Map((await withMeasures(db, escRows.map((r) => r.e)))
+    .map(({ e, measures }) => [e.id, measures.map((m) => m.measure).sort((a, b) => ESCALATION_LEVELS.indexOf(a) - ESCALATION_LEVELS.indexOf(b))]));
   const ledger = caseRows.length
     ? await db.select({ caseId: ledgerEntries.caseId, n: count() }).from(ledgerEntries)
       .where(inArray(ledgerEntries.caseId, caseRows.map((r) => r.c.id))).groupBy(ledgerEntries.caseId)
@@ -36,8 +39,8 @@ export async function publicRound(db: Db, roundId: string, disclosure: PublicDis
       stratifyBy: round.stratifyBy, poolSize: round.poolSize, poolHash: round.poolHash, seed: round.seed,
       seedSource: round.seedSource as PublicRound['method']['seedSource'], drawnAt: round.drawnAt?.toISOString() ?? null,
     },
-    escalations: escRows.filter((r) => r.e.status !== 'withdrawn').map((r) => ({
-      code: r.code, level: r.e.level as EscalationLevel, streak: r.e.streak, status: r.e.status, doneAt: r.e.doneAt,
+    escalations: escRows.map((r) => ({
+      code: r.code, measures: measuresByRecord.get(r.e.id) ?? [], streak: r.e.streak, status: r.e.status, doneAt: r.e.doneAt,
     })),
     cases: caseRows.map((r) => ({
       code: r.code, status: r.c.status, deadline: r.c.deadline, closedAt: r.c.closedAt?.toISOString() ?? null,

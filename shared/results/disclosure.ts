@@ -5,17 +5,12 @@ import type { CaseStatus } from '../schemas/rectification.ts';
 import type { PublicDepartment, PublicDisclosure, PublicRound } from '../schemas/public.ts';
 import type { EscalationLevel } from './escalation.ts';
 
-/** The measures a level stands for: every flagged quarter brings the pledge; a streak adds the level's own. */
-export function measuresOf(level: EscalationLevel | null): EscalationLevel[] {
-  if (!level) return [];
-  return level === 'pledge' ? ['pledge'] : ['pledge', level];
-}
-
 export interface DisclosureInput {
   results: Results;
   disclosure: PublicDisclosure;
   round: PublicRound['method'] & { sampleSize: number };
-  escalations: { code: string; level: EscalationLevel; streak: number; status: PublicRound['flagged'][number]['measuresStatus']; doneAt: string | null }[];
+  /** The round's current escalation records, with the measures the rule gave each (escalation.ts). */
+  escalations: { code: string; measures: EscalationLevel[]; streak: number; status: PublicRound['flagged'][number]['measuresStatus']; doneAt: string | null }[];
   cases: { code: string; status: CaseStatus; deadline: string; ledgerEntries: number; closedAt: string | null }[];
 }
 
@@ -51,7 +46,7 @@ export function discloseRound({ results, disclosure, round, escalations, cases }
       const e = escalations.find((x) => x.code === d.code);
       const c = cases.find((x) => x.code === d.code);
       return {
-        ...d, streak: e?.streak ?? 0, measures: measuresOf(e?.level ?? null), measuresStatus: e?.status ?? null, measuresDoneAt: e?.doneAt ?? null,
+        ...d, streak: e?.streak ?? 0, measures: e?.measures ?? [], measuresStatus: e?.status ?? null, measuresDoneAt: e?.doneAt ?? null,
         rectification: c ? { status: c.status, deadline: c.deadline, ledgerEntries: c.ledgerEntries, closedAt: c.closedAt } : null,
       };
     }),

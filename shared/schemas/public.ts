@@ -1,10 +1,9 @@
 // Public disclosure (公开通报): what anyone may read about a published round, without a login.
 // Built from the published results only — never comments, requests, per-answer data or invitations.
 import { z } from 'zod';
-import { ESCALATION_LEVELS } from '../results/escalation.ts';
+import { ESCALATION_LEVELS, ESCALATION_STATUSES } from '../results/escalation.ts';
 import { scaleSchema } from '../results/scale.ts';
 import { CASE_STATUSES } from './rectification.ts';
-import { ESCALATION_STATUSES } from './results.ts';
 
 /** The city's choice: the whole ranking, or the bottom three and a summary of the rest. */
 export const PUBLIC_DISCLOSURES = ['full', 'bottom'] as const;

@@ -40,7 +40,7 @@ const pub: Messages<typeof zh> = {
     noRectification: '—',
     none: 'none',
   },
-  measureStatus: { pending: 'To be carried out', scheduled: 'Scheduled', done: 'Done', withdrawn: 'Withdrawn' },
+  measureStatus: { pending: 'To be carried out', scheduled: 'Scheduled', on_hold: 'On hold (appeal under review)', done: 'Done', withdrawn: 'Withdrawn' },
   caseStatus: { open: 'In progress', submitted: 'Report under review', returned: 'Report returned', closed: 'Rectified and closed' },
   ranking: {
     title: 'All departments',

@@ -38,7 +38,7 @@ const pub = {
     noRectification: '—',
     none: '无',
   },
-  measureStatus: { pending: '待落实', scheduled: '已安排', done: '已落实', withdrawn: '已撤销' },
+  measureStatus: { pending: '待落实', scheduled: '已安排', on_hold: '申诉复核中暂缓', done: '已落实', withdrawn: '已撤销' },
   caseStatus: { open: '整改中', submitted: '整改报告待审核', returned: '整改报告已退回', closed: '已整改销号' },
   ranking: {
     title: '全部部门排名',
