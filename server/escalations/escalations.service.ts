@@ -14,6 +14,7 @@ import { appendAudit, type Actor } from '../audit/audit.writer.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { departments, escalationMeasures, escalations } from '../db/schema.ts';
 import { Conflict, Invalid, NotFound } from '../errors.ts';
+import { syncEscalationEntries, syncMeasureEntry } from '../points/measures.service.ts';
 import * as q from './escalations.queries.ts';
 
 /** Why records are being (re-)derived: a round published, or a published round corrected. */
@@ -185,8 +186,9 @@ async function lockCurrent(tx: Tx, id: number) {
 }
 
 /**
- * The admin follows up a record. Done (or scheduled) on the record applies to each of its measures still
- * open; a record marked done with no date is done today, the city's day.
+ * The admin follows up a record as a whole: its status applies to each of its measures (not to a withdrawn
+ * one, nor to one on hold for an appeal); a record marked done with no date is done today, the city's day.
+ * The responsible head's points follow the measures.
  */
 export async function updateEscalation(db: Db, actor: Actor, id: number, patch: z.infer<typeof escalationPatchSchema>, now: Date, timeZone: string) {
   return db.transaction(async (tx) => {
@@ -200,16 +202,17 @@ export async function updateEscalation(db: Db, actor: Actor, id: number, patch: 
     await tx.update(escalations).set({ ...change, updatedAt: now }).where(eq(escalations.id, id));
     const after = (await q.recordById(tx, id))!;
     const measures = await q.measuresOf(tx, id);
-    const open = (m: q.MeasureRow) => m.status !== 'done' && m.status !== 'withdrawn' && m.status !== 'on_hold';
     const measureChanges = [];
-    for (const m of measures.filter(open)) {
-      const set = after.status === 'done' ? { status: 'done' as const, doneAt: after.doneAt ?? cityDay(now, timeZone) }
-        : after.status === 'scheduled' && m.status === 'pending' ? { status: 'scheduled' as const, scheduledFor: after.scheduledFor }
-        : after.status === 'pending' && m.status === 'scheduled' && patch.status === 'pending' ? { status: 'pending' as const } : null;
-      if (!set) continue;
+    for (const m of measures.filter((x) => patch.status !== undefined && x.status !== 'withdrawn' && x.status !== 'on_hold')) {
+      const set = after.status === 'done' ? { status: 'done' as const, doneAt: m.status === 'done' ? m.doneAt : (after.doneAt ?? cityDay(now, timeZone)) }
+        : after.status === 'scheduled' ? { status: 'scheduled' as const, scheduledFor: after.scheduledFor, doneAt: null }
+        : { status: 'pending' as const, doneAt: null };
+      if (set.status === m.status && set.doneAt === m.doneAt) continue;
       await tx.update(escalationMeasures).set({ ...set, updatedAt: now }).where(eq(escalationMeasures.id, m.id));
       measureChanges.push({ measure: m.measure, before: m.status, after: set.status });
     }
+    // Idempotent: a retried PATCH scores nothing twice.
+    await syncEscalationEntries(tx, id, now);
     const keys = Object.keys(change) as (keyof typeof before)[];
     await appendAudit(tx, actor, {
       action: 'escalation.update', entityType: 'escalation', entityId: id,
@@ -246,6 +249,7 @@ export async function updateMeasure(db: Db, actor: Actor, id: number, measure: E
       ? { status: 'done' as const, doneAt: live.map((m) => m.doneAt!).sort().at(-1)! }
       : !allDone && record.status === 'done' ? { status: 'pending' as const, doneAt: null } : null;
     if (recordChange) await tx.update(escalations).set({ ...recordChange, updatedAt: now }).where(eq(escalations.id, id));
+    await syncMeasureEntry(tx, { escalationId: id, measure, done: next.status === 'done', date: next.doneAt ?? cityDay(now, timeZone) }, now);
     const keys = Object.keys(change) as (keyof typeof before)[];
     await appendAudit(tx, actor, {
       action: 'escalation.measure.update', entityType: 'escalation', entityId: id,

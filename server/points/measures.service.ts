@@ -6,17 +6,24 @@ import { rulebookInForce } from '../../shared/points/rulebook.ts';
 import type { MeasureRuleCode } from '../../shared/points/vocabulary.ts';
 import { appendAudit, SYSTEM_ACTOR } from '../audit/audit.writer.ts';
 import type { Tx } from '../db/client.ts';
-import { departmentHeads, escalations, pointsEntries, rounds } from '../db/schema.ts';
+import { departmentHeads, escalationMeasures, escalations, pointsEntries, rounds } from '../db/schema.ts';
 import { cityDay, loadRulebooks } from './rules.service.ts';
 
 export const RULE_ACTOR = 'rule'; // the reviewer of an automatic entry: the rulebook itself
 
 export type MeasureOutcome = 'scored' | 'reversed' | 'unchanged' | 'no_cadre' | 'no_rule';
 
-/** The responsible head's tenure: the head in office on the round's scheduled closing day (the city's day). */
+/**
+ * The responsible head's tenure: the record names it (the head in office on the round's scheduled closing
+ * day, decided by the escalation rule); records from before that was stored fall back to the same rule.
+ */
 export async function responsibleHead(tx: Tx, escalationId: number) {
   const [row] = await tx.select({ e: escalations, closesAt: rounds.closesAt }).from(escalations).innerJoin(rounds, eq(rounds.id, escalations.roundId)).where(eq(escalations.id, escalationId));
   if (!row) return undefined;
+  if (row.e.responsibleHeadId !== null) {
+    const [head] = await tx.select().from(departmentHeads).where(eq(departmentHeads.id, row.e.responsibleHeadId));
+    return { escalation: row.e, head };
+  }
   const day = cityDay(row.closesAt);
   const [head] = await tx.select().from(departmentHeads).where(and(
     eq(departmentHeads.departmentId, row.e.departmentId), lte(departmentHeads.since, day),
@@ -78,19 +85,12 @@ export async function syncMeasureEntry(tx: Tx, ev: { escalationId: number; measu
   return 'reversed';
 }
 
-/** The measures an escalation level brings (domain.md): every flagged quarter the pledge, a streak adds more. */
-export function measuresOfLevel(level: string): MeasureRuleCode[] {
-  if (level === 'admonishment') return ['pledge', 'admonishment'];
-  if (level === 'reassignment') return ['pledge', 'reassignment'];
-  return ['pledge'];
-}
-
-/** An escalation record as stored: its measures are done together when the record is done. */
-export async function syncEscalationEntries(tx: Tx, e: { id: number; level: string; status: string; doneAt: string | null }, now: Date) {
-  const done = e.status === 'done';
+/** Every measure of a record as stored (escalation_measures): each done one scores, each undone one is reversed. */
+export async function syncEscalationEntries(tx: Tx, escalationId: number, now: Date) {
+  const measures = await tx.select().from(escalationMeasures).where(eq(escalationMeasures.escalationId, escalationId));
   const outcomes: Partial<Record<MeasureRuleCode, MeasureOutcome>> = {};
-  for (const measure of measuresOfLevel(e.level)) {
-    outcomes[measure] = await syncMeasureEntry(tx, { escalationId: e.id, measure, done, date: e.doneAt ?? cityDay(now) }, now);
+  for (const m of measures) {
+    outcomes[m.measure] = await syncMeasureEntry(tx, { escalationId, measure: m.measure, done: m.status === 'done', date: m.doneAt ?? cityDay(now) }, now);
   }
   return outcomes;
 }

@@ -1,5 +1,6 @@
 // The versioned rulebook: read every version, add a new one; a version is never edited (the DB refuses).
 import { and, asc, desc, eq } from 'drizzle-orm';
+import { cityDay as sharedCityDay } from '../../shared/city-day.ts';
 import { TIE_BREAK } from '../../shared/points/ranking.ts';
 import { rulebookInForce, type Rulebook } from '../../shared/points/rulebook.ts';
 import type { RulebookInput } from '../../shared/schemas/points.ts';
@@ -10,8 +11,8 @@ import { Conflict, Invalid, NotFound } from '../errors.ts';
 
 export type StoredRulebook = Rulebook & { createdAt: string; createdBy: string };
 
-/** The city's day (Asia/Shanghai, UTC+8): "today" for the ledger and the standings. */
-export const cityDay = (now: Date) => new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+/** The city's day: "today" for the ledger and the standings (the one shared clock, shared/city-day.ts). */
+export const cityDay = (now: Date) => sharedCityDay(now);
 
 export async function loadRulebooks(tx: Tx): Promise<StoredRulebook[]> {
   const [books, rules] = await Promise.all([

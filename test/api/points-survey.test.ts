@@ -2,7 +2,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLE_RULEBOOK } from '../../shared/points/rulebook.ts';
-import { departmentHeads, escalations, pointsEntries, rounds } from '../../server/db/schema.ts';
+import { departmentHeads, escalationMeasures, escalations, pointsEntries, rounds } from '../../server/db/schema.ts';
 import { insertRulebook } from '../../server/points/rules.service.ts';
 import { makeTestContext } from '../support/app.ts';
 
@@ -31,7 +31,11 @@ await db.insert(rounds).values({
   id: '2025Q4', status: 'published', sampleSize: 200, rotationExclusion: true, votesLimit: 3, minRatings: 10, bottomN: 3, escalationPolicy: '2021-v1', scale: {},
   opensAt: new Date('2025-12-01T00:00:00+08:00'), closesAt: new Date('2025-12-25T23:59:59+08:00'),
 });
-const [esc] = await db.insert(escalations).values({ roundId: '2025Q4', departmentId: ctx.departmentIds.own, level: 'admonishment', streak: 2, policyVersion: '2021-v1', headName: '赵局长', headTitle: '局长' }).returning();
+const [esc] = await db.insert(escalations).values({
+  roundId: '2025Q4', departmentId: ctx.departmentIds.own, level: 'admonishment', streak: 2, headStreak: 2, departmentStreak: 2, policyVersion: '2021-v2',
+  responsibleHeadId: h1!.id, headName: '赵局长', headTitle: '局长',
+}).returning();
+await db.insert(escalationMeasures).values([{ escalationId: esc!.id, measure: 'pledge' }, { escalationId: esc!.id, measure: 'admonishment' }]);
 const patch = (payload: object) => call('PATCH', `/escalations/${esc!.id}`, payload, admin);
 const surveyEntries = () => db.select().from(pointsEntries).where(eq(pointsEntries.escalationId, esc!.id)).orderBy(pointsEntries.id);
 
@@ -74,5 +78,16 @@ describe('automatic entries from the survey', () => {
     const list = await call('GET', '/points/entries?source=survey', undefined, await ctx.as('dept_head'));
     expect(list.items.length).toBe(6);
     expect((await call('GET', '/points/entries?source=survey', undefined, await ctx.as('other_head'))).items).toEqual([]);
+  });
+
+  it('each measure scores on its own: the pledge done alone is one entry; withdrawing it reverses it', async () => {
+    await patch({ status: 'pending' });
+    const before = (await surveyEntries()).length;
+    await call('PATCH', `/escalations/${esc!.id}/measures/pledge`, { status: 'done', doneAt: '2026-03-01' }, admin);
+    let rows = await surveyEntries();
+    expect(rows.slice(before).map((r) => [r.measure, r.points, r.cadreId, r.date])).toEqual([['pledge', -2, head.id, '2026-03-01']]);
+    await call('PATCH', `/escalations/${esc!.id}/measures/pledge`, { status: 'withdrawn' }, admin);
+    rows = await surveyEntries();
+    expect(rows.slice(before + 1).map((r) => [r.measure, r.points, r.reversesId])).toEqual([['pledge', 2, rows[before]!.id]]);
   });
 });
