@@ -6,7 +6,6 @@ import cookie from '@fastify/cookie';
 import jwt from '@fastify/jwt';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
-import fastifyStatic from '@fastify/static';
 import helmet from 'helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -29,6 +28,7 @@ import { publicRoutes } from './public/public.routes.ts';
 import { resultRoutes } from './results/results.routes.ts';
 import { roundRoutes } from './rounds/rounds.routes.ts';
 import { surveyRoutes } from './survey/survey.routes.ts';
+import { pageFor, serveWebApp } from './web/static.ts';
 
 export interface AppDeps {
   database: Database;
@@ -36,6 +36,8 @@ export interface AppDeps {
   now?: () => Date;
   /** Serve the built web app (web/dist) when present. */
   serveWeb?: boolean;
+  /** Where the built web app is, when not web/dist (tests). */
+  webDist?: string;
 }
 
 /** What every domain plugin receives: the app's dependencies with the clock resolved. */
@@ -104,12 +106,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await api.register(pointsRoutes, routeDeps);
   }, { prefix: '/api/v1' });
 
-  const web = deps.serveWeb && existsSync(WEB_DIST);
-  if (web) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
+  const webDist = deps.webDist ?? WEB_DIST;
+  const web = deps.serveWeb && existsSync(webDist);
+  if (web) await serveWebApp(app, webDist);
   app.setNotFoundHandler((request, reply) => {
-    // Client-side routes (/, /login, /s/<token>…) all load the single-page app.
-    if (web && request.method === 'GET' && !request.url.startsWith('/api/')) {
-      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    // Client-side routes (/, /login, /s/<token>…) all load the single-page app; a missing asset is a 404.
+    if (web && request.method === 'GET' && !/^\/(?:api|assets)\//.test(request.url)) {
+      return reply.sendFile(pageFor(request.url));
     }
     return reply.status(404).send(routeNotFound(request.method, request.url));
   });

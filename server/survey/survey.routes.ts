@@ -4,6 +4,7 @@ import { roundParamSchema } from '../../shared/schemas/rounds.ts';
 import { draftSavedSchema, draftSchema, submissionSchema, submitResultSchema, surveyViewSchema, tokenParamSchema } from '../../shared/survey.ts';
 import type { RouteDeps } from '../app.ts';
 import { NotFound } from '../errors.ts';
+import { compressJson } from '../web/compress.ts';
 import { makeReceipts, openSurvey, receiptCounted, saveDraft, submitSurvey } from './survey.service.ts';
 import { makeTokenGuard } from './token-guard.ts';
 
@@ -33,6 +34,7 @@ export const surveyRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { data
     schema: { tags: ['survey'], params: tokenParamSchema, response: { 200: surveyViewSchema } },
     config: { access: 'public' },
     preHandler: limits,
+    onSend: compressJson,
   }, async (request, reply) => {
     reply.header('cache-control', 'no-store');
     return guarded(request, () => openSurvey(db, request.params.token, now()));

@@ -58,7 +58,7 @@ const NOT_APPLICABLE = /^不了解/;
 async function answer(page: Page, i: number) {
   const dept = page.getByTestId('department').nth(i);
   const radio = i % 6 === 5 ? dept.getByRole('radio', { name: NOT_APPLICABLE }) : dept.getByRole('radio', { name: LEVELS[i % 4], exact: true });
-  await radio.check();
+  await radio.click(); // the row folds and the form moves on: nothing left to check()
 }
 
 /** What the phone's screen shows right now (screenshot() takes the whole, very long, page). */
@@ -101,28 +101,31 @@ describe('enterprise survey on a phone', () => {
       .filter((r) => r.height < 44 || r.width < 44).length);
     expect(smallTargets).toBe(0);
 
-    // First 20 answers, a comment and a least-satisfied vote; the draft saves by itself.
+    // First 20 answers and a comment (on a reopened row); the draft saves by itself.
     for (let i = 0; i < 20; i++) await answer(page, i);
     const second = page.getByTestId('department').nth(1);
+    await second.getByRole('button').click();
     await second.getByRole('button', { name: '填写意见（选填）' }).click();
     await second.getByRole('textbox').fill('窗口排队时间较长，希望增加自助设备。');
     expect(await second.getByText('18 / 500 字').count()).toBe(1);
-    await page.getByTestId('department').nth(3).getByRole('checkbox', { name: '列为“最不满意”部门' }).check();
-    await waitForText(page, 'votes-remaining', '已选 1 个，还可选 2 个。');
-    // 不了解 takes neither a vote nor a comment.
+    await second.getByRole('button', { name: '完成' }).click();
+    // 不了解 takes no comment.
     const na = page.getByTestId('department').nth(5);
-    expect(await na.getByRole('checkbox').isDisabled()).toBe(true);
+    await na.getByRole('button').click();
+    expect(await na.getByRole('radio', { name: NOT_APPLICABLE }).isChecked()).toBe(true);
     expect(await na.getByRole('button', { name: '填写意见（选填）' }).count()).toBe(0);
+    await na.getByRole('button', { name: '完成' }).click();
     expect(await answered(page).textContent()).toBe(`已答 20 / ${departmentCount}`);
     await waitForText(page, 'save-status', /^已保存/);
 
-    // Reload: the answers come back from the server's draft.
+    // Reload: the answers come back from the server's draft, folded, with the comment.
     await page.reload();
     await waitForText(page, 'answered', `已答 20 / ${departmentCount}`);
+    expect(await page.getByTestId('department').nth(2).innerText()).toContain('基本满意');
+    expect(await page.getByTestId('department').nth(5).innerText()).toContain('不了解');
+    await page.getByTestId('department').nth(1).getByRole('button').click();
     expect(await page.getByTestId('department').nth(1).getByRole('textbox').inputValue()).toBe('窗口排队时间较长，希望增加自助设备。');
-    expect(await page.getByTestId('department').nth(3).getByRole('checkbox').isChecked()).toBe(true);
-    expect(await page.getByTestId('department').nth(2).getByRole('radio', { name: '基本满意', exact: true }).isChecked()).toBe(true);
-    expect(await page.getByTestId('department').nth(5).getByRole('radio', { name: NOT_APPLICABLE }).isChecked()).toBe(true);
+    await page.getByTestId('department').nth(1).getByRole('button', { name: '完成' }).click();
     await screen(page, 'survey-phone-top');
 
     // The connection drops: the next answer stays on the phone, and comes back after a reload.
@@ -136,16 +139,8 @@ describe('enterprise survey on a phone', () => {
     const serverView = await (await fetch(`${e2e.baseUrl}/api/v1/survey/${token}`)).json() as { draft: { ratings: { level: string | null }[] } };
     expect(serverView.draft.ratings.filter((r) => r.level).length).toBe(21);
 
-    // A vote leaves a department that turns 不了解.
-    const third = page.getByTestId('department').nth(3);
-    await third.getByRole('radio', { name: NOT_APPLICABLE }).check();
-    await waitForText(page, 'votes-remaining', '已选 0 个，还可选 3 个。');
-    expect(await third.getByRole('checkbox').isDisabled()).toBe(true);
-    await third.getByRole('radio', { name: '不满意', exact: true }).check();
-    await third.getByRole('checkbox').check();
-
-    // Submitting with gaps: a clear message, and focus on the first unanswered department.
-    await page.getByRole('button', { name: '提交问卷' }).click();
+    // Moving on with gaps: a clear message, and focus on the first unanswered department.
+    await page.getByRole('button', { name: '下一步：选择最不满意部门' }).click();
     const missing = departmentCount - 21;
     await waitForText(page, 'submit-error', `还有 ${missing} 个部门未作答`);
     expect(await page.getByTestId('submit-error').innerText()).toContain(names[21]);
@@ -154,21 +149,12 @@ describe('enterprise survey on a phone', () => {
     await waitForText(page, 'progress', `还有 ${missing} 个部门未答`);
     await screen(page, 'survey-phone-missing');
 
-    // Search by name, answer through the filtered list.
-    const search = page.getByRole('searchbox', { name: '搜索部门' });
-    await search.fill('城市管理');
-    await page.getByText('找到 1 个部门').waitFor();
-    const found = page.getByTestId('department').filter({ visible: true });
-    expect(await found.count()).toBe(1);
-    expect(await found.locator('legend').innerText()).toContain('城市管理');
-    const foundIndex = names.findIndex((n) => n.includes('城市管理'));
-    if (foundIndex >= 21) await found.getByRole('radio', { name: '比较满意', exact: true }).check();
-    await page.getByRole('button', { name: '清除搜索' }).click();
-
-    // The rest, a second vote and an overall comment.
-    for (let i = 21; i < departmentCount; i++) if (i !== foundIndex) await answer(page, i);
+    // The rest, then the last step: two least-satisfied votes and an overall comment.
+    for (let i = 21; i < departmentCount; i++) await answer(page, i);
     await waitForText(page, 'answered', `已答 ${departmentCount} / ${departmentCount}`);
-    await page.getByTestId('department').nth(0).getByRole('checkbox', { name: '列为“最不满意”部门' }).check();
+    await page.getByRole('button', { name: '下一步：选择最不满意部门' }).click();
+    await page.getByTestId('vote-candidate').nth(0).getByRole('checkbox').check();
+    await page.getByTestId('vote-candidate').nth(1).getByRole('checkbox').check();
     await waitForText(page, 'votes-remaining', '已选 2 个，还可选 1 个。');
     await page.getByRole('textbox', { name: '总体意见和建议（选填）' }).fill('希望各部门进一步压缩审批时限。');
     await page.getByTestId('votes').evaluate((el) => el.scrollIntoView({ block: 'start' }));
@@ -217,6 +203,7 @@ describe('enterprise survey on a phone', () => {
       const page = await e2e.newPage({ phone: true });
       await page.goto(surveyUrl(token));
       await waitForText(page, 'answered', `已答 ${departmentCount} / ${departmentCount}`);
+      await page.getByRole('button', { name: '下一步：选择最不满意部门' }).click();
       // The submission reaches the server, but its reply never reaches the phone.
       let first: { receipt: string } | null = null;
       await page.route('**/api/v1/survey/*/submit', async (route) => {
@@ -249,7 +236,7 @@ describe('enterprise survey on a phone', () => {
     await page.getByTestId('lang-switch').click();
     await page.getByRole('heading', { level: 1, name: `${quarterLabel(roundId, 'en')} survey: businesses rate government departments` }).waitFor();
     await waitForText(page, 'answered', `Answered 0 / ${departmentCount}`);
-    await page.getByRole('group', { name: 'Municipal Administration for Market Regulation' }).getByRole('radio', { name: 'Fairly satisfied' }).check();
+    await page.getByRole('group', { name: 'Municipal Administration for Market Regulation' }).getByRole('radio', { name: 'Fairly satisfied' }).click();
     await waitForText(page, 'answered', `Answered 1 / ${departmentCount}`);
     await screen(page, 'survey-phone-en');
     await page.reload();

@@ -130,3 +130,19 @@ export function httpClient(baseUrl: string) {
   }
   return { cookieFor, api };
 }
+
+/** Opens a round now in the first free quarter of `candidates` (far-future labels) and returns its survey tokens. */
+export async function openRoundForSurvey(baseUrl: string, candidates: string[], sampleSize: number): Promise<{ roundId: string; tokens: string[] }> {
+  const { api } = httpClient(baseUrl);
+  const taken = new Set((await api<{ id: string }[]>('GET', '/rounds')).map((r) => r.id));
+  const roundId = candidates.find((q) => !taken.has(q));
+  if (!roundId) throw new Error(`every quarter of ${candidates.join(', ')} is taken`);
+  const now = Date.now();
+  const day = 86_400_000;
+  await api('POST', '/rounds', { id: roundId, sampleSize, opensAt: new Date(now - day).toISOString(), closesAt: new Date(now + 7 * day).toISOString() });
+  await api('POST', `/rounds/${roundId}/freeze`);
+  await api('POST', `/rounds/${roundId}/draw`, { seed: `e2e ${roundId}` });
+  await api('POST', `/rounds/${roundId}/open`);
+  const invitations = await api<{ link: string | null }[]>('GET', `/rounds/${roundId}/invitations`);
+  return { roundId, tokens: invitations.flatMap((i) => (i.link ? [i.link.split('/s/')[1]!] : [])) };
+}

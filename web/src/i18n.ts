@@ -1,5 +1,5 @@
-// i18next set-up shared by the survey and the admin app. Each app passes only its own strings,
-// so the survey bundle never carries the admin translations.
+// i18next set-up of the admin app. (The enterprise survey has its own small translator, survey/i18n.ts,
+// sharing the storage key.)
 import i18n, { type Resource } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 

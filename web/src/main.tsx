@@ -1,5 +1,6 @@
-// Entry: the enterprise survey (/s/<token>) and the admin app are separate chunks, so an
-// enterprise opening its link on a phone never downloads antd, charts or admin code.
+// Entry of index.html. The server answers the enterprise's paths (/s/<token>, /r) with survey.html
+// (survey-main.tsx); this lazy survey is for `vite` in development, which serves index.html for every
+// path. The admin app is a separate chunk all the same.
 // (Two lazy() calls, not one import in a ternary: each import must keep its own preload list.)
 import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';

@@ -1,7 +1,7 @@
 // Everything that is not the form: the thank-you page with its receipt, "already submitted",
 // closed, not yet open, replaced link, unknown link, too many requests, no connection.
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from './i18n.ts';
 import { checkReceipt } from './api.ts';
 import { formatTime, type Lang } from './model.ts';
 
@@ -18,13 +18,13 @@ export function Message({ title, children, tone = 'info', testId }: { title: str
 }
 
 export function RetryButton({ onRetry }: { onRetry: () => void }) {
-  const { t } = useTranslation('survey');
+  const { t } = useTranslation();
   return <button type="button" className="primary" onClick={onRetry}>{t('state.retry')}</button>;
 }
 
 /** The receipt, large and copyable, with the time and what it is for. */
 export function Receipt({ receipt, submittedAt, roundId, lang }: { receipt: string; submittedAt: string; roundId: string; lang: Lang }) {
-  const { t } = useTranslation('survey');
+  const { t } = useTranslation();
   const [copy, setCopy] = useState<'idle' | 'copied' | 'failed'>('idle');
   const codeRef = useRef<HTMLElement>(null);
 
@@ -57,7 +57,7 @@ export function Receipt({ receipt, submittedAt, roundId, lang }: { receipt: stri
 
 /** "Was my response counted?" by receipt code; the code is filled in when this phone has it. */
 export function ReceiptCheck({ roundId, receipt }: { roundId: string; receipt?: string }) {
-  const { t } = useTranslation('survey');
+  const { t } = useTranslation();
   const [code, setCode] = useState(receipt ?? '');
   const [state, setState] = useState<'idle' | 'checking' | 'counted' | 'notCounted' | 'failed'>('idle');
 

@@ -1,19 +1,15 @@
 // The enterprise survey (/s/<token>). It must stay free of antd, recharts and admin code: enterprises
 // open it on cheap phones, often inside WeChat, on slow connections. Plain React and plain CSS only.
 import { Component, useCallback, useEffect, useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { currentLanguage, setLanguage, useTranslation } from './i18n.ts';
 import { quarterLabel } from '../../../shared/round-lifecycle.ts';
 import type { SurveyView } from '../../../shared/survey.ts';
-import { currentLanguage, initI18n, setLanguage } from '../i18n.ts';
-import { surveyResources } from '../locales/survey.ts';
 import { ApiError, fetchSurvey, postSubmission, type SubmitResult } from './api.ts';
 import { formatTime, type Lang } from './model.ts';
 import { Message, Receipt, ReceiptCheck, RetryButton } from './Pages.tsx';
 import { localReceipt, pendingSubmissionId } from './storage.ts';
 import { SurveyForm } from './SurveyForm.tsx';
 import './survey.css';
-
-initI18n(surveyResources, 'survey');
 
 const TOKEN = /^\/s\/([^/?#]+)/;
 
@@ -59,7 +55,7 @@ export default function SurveyApp() {
 }
 
 function Survey() {
-  const { t, i18n } = useTranslation('survey');
+  const { t, i18n } = useTranslation();
   const lang: Lang = i18n.language === 'en' ? 'en' : 'zh';
   const [token] = useState(tokenFromPath);
   const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
@@ -100,7 +96,7 @@ function Survey() {
       <header className="top">
         <div className="top__row">
           {view ? <p className="top__title">{t('title')}</p> : <h1 className="top__title">{t('title')}</h1>}
-          <button type="button" className="lang" lang={lang === 'en' ? 'zh-CN' : 'en'} aria-label={t('languageLabel')}
+          <button type="button" className="lang" lang={lang === 'en' ? 'zh-CN' : 'en'} title={t('languageLabel')}
             onClick={() => setLanguage(currentLanguage() === 'en' ? 'zh-CN' : 'en')} data-testid="lang-switch">
             {t('language')}
           </button>
@@ -126,7 +122,7 @@ function Survey() {
 function Body({ phase, token, lang, onRetry, onSubmitted, onReload }: {
   phase: Phase; token: string; lang: Lang; onRetry: () => void; onSubmitted: (r: SubmitResult) => void; onReload: () => void;
 }) {
-  const { t } = useTranslation('survey');
+  const { t } = useTranslation();
   switch (phase.kind) {
     case 'loading':
       return <p className="loading" role="status" aria-live="polite">{t('loading')}</p>;
@@ -186,7 +182,7 @@ class ErrorBoundary extends Component<{ children: ReactNode }, { failed: boolean
 }
 
 function Crashed() {
-  const { t } = useTranslation('survey');
+  const { t } = useTranslation();
   return (
     <div className="survey">
       <main>

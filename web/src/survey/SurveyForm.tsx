@@ -1,19 +1,21 @@
-// The form: every department of the round, grouped by category, with search, a sticky progress bar,
-// least-satisfied votes, comments, autosave and a submit that is checked here by the server's own rules.
-import { useCallback, useMemo, useReducer, useRef, useState } from 'react';
-import { flushSync } from 'react-dom';
-import { useTranslation } from 'react-i18next';
-import { APPLICABLE_LEVELS } from '../../../shared/results/levels.ts';
-import { checkSubmission, OVERALL_COMMENT_MAX } from '../../../shared/survey-rules.ts';
+// The form, in two steps. Rate: every department of the round as a compact row, grouped by category
+// with counts and a jump list; answering moves on to the next unanswered department; reopening the link
+// resumes at the first unanswered one. Then the least-satisfied votes among the departments rated
+// (lowest first), the overall comment and the submit, checked here by the server's own rules.
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { APPLICABLE_LEVELS, type RatingLevel } from '../../../shared/results/levels.ts';
+import { checkSubmission } from '../../../shared/survey-rules.ts';
 import type { SurveyView } from '../../../shared/survey.ts';
 import { ApiError, postSubmission, problemsOf, type SubmitResult } from './api.ts';
-import { DepartmentItem, deptElementId } from './DepartmentItem.tsx';
+import { DepartmentRow, deptElementId } from './DepartmentRow.tsx';
+import { useTranslation } from './i18n.ts';
 import {
-  answeredCount, departmentName, formatTime, fromDraft, groupByCategory, matches, reduce, toSubmission,
-  type Department, type Lang, type Rules,
+  departmentName, formatTime, fromDraft, groupByCategory, nextUnanswered, pickOpeningDraft, progress, reduce, toSubmission,
+  type Lang, type Rules,
 } from './model.ts';
 import { localDraft, localReceipt, submissionIdFor } from './storage.ts';
 import { useAutosave, type SaveStatus } from './useAutosave.ts';
+import { VoteStep } from './VoteStep.tsx';
 
 interface Props {
   token: string;
@@ -25,34 +27,37 @@ interface Props {
 }
 
 type Problem = { code: string; departmentIds: number[] };
-type SubmitError =
+export type SubmitError =
   | { kind: 'missing'; n: number; departmentId: number }
   | { kind: 'network' | 'rateLimited' | 'failed' }
   | { kind: 'invalid'; problems: Problem[] };
 
-/** The server's draft, or this phone's copy when the server has none or this one is newer and unsent. */
+/** What gets focus after the next render: a row's first choice, a folded row, the next-step button. */
+type FocusTarget = { kind: 'row' | 'summary'; id: number; scroll: boolean } | { kind: 'next' } | { kind: 'step' };
+
+/** The answers the form opens with (pickOpeningDraft decides between the server's and this phone's copy). */
 function openingAnswers(token: string, view: SurveyView, rules: Rules) {
-  const local = localDraft.load(token);
-  const serverAt = view.draftSavedAt ? Date.parse(view.draftSavedAt) : Number.NaN;
-  const useLocal = !!local && (!view.draft || (local.dirty && !(serverAt >= local.changedAt)));
-  return {
-    answers: fromDraft(useLocal ? local.draft : view.draft, rules),
-    syncOnStart: useLocal && (local.dirty || !view.draft),
-  };
+  const opening = pickOpeningDraft({ draft: view.draft, savedAt: view.draftSavedAt }, localDraft.load(token));
+  return { answers: fromDraft(opening.draft, rules), syncOnStart: opening.sync };
 }
 
 export function SurveyForm({ token, view, lang, onSubmitted, onReload }: Props) {
-  const { t } = useTranslation('survey');
+  const { t } = useTranslation();
   const { departments, votesLimit } = view;
   const rules = useMemo<Rules>(() => ({ departmentIds: departments.map((d) => d.id), votesLimit }), [departments, votesLimit]);
   const [opening] = useState(() => openingAnswers(token, view, rules));
   const [answers, dispatch] = useReducer(reduce, opening.answers);
-  const [query, setQuery] = useState('');
+  const [step, setStep] = useState<'rate' | 'votes'>('rate');
+  const [openId, setOpenId] = useState<number | null>(null);
   const [showMissing, setShowMissing] = useState(false);
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<SubmitError | null>(null);
   const errorRef = useRef<HTMLDivElement>(null);
   const submittingRef = useRef(false);
+  const focusNext = useRef<FocusTarget | null>(null);
+  const [, rerender] = useReducer((n: number) => n + 1, 0); // runs the focus effect when nothing else changed
+  const answersRef = useRef(answers);
+  answersRef.current = answers;
 
   const saver = useAutosave({ token, answers, initialSavedAt: view.draftSavedAt, syncOnStart: opening.syncOnStart, onGone: onReload });
 
@@ -63,32 +68,91 @@ export function SurveyForm({ token, view, lang, onSubmitted, onReload }: Props) 
   const byId = useMemo(() => new Map(departments.map((d) => [d.id, d])), [departments]);
   const groups = useMemo(() => groupByCategory(departments), [departments]);
   const pageOrder = useMemo(() => groups.flatMap((g) => g.departments), [groups]); // as shown, by category
-  const visible = useMemo(() => new Set(departments.filter((d) => matches(d, query)).map((d) => d.id)), [departments, query]);
-  const done = answeredCount(answers, departments);
-  const total = departments.length;
-  const missingIds = pageOrder.filter((d) => !answers.ratings[d.id]?.level).map((d) => d.id);
-  const votesFull = answers.votes.length >= votesLimit;
+  const order = useMemo(() => pageOrder.map((d) => d.id), [pageOrder]);
+  const prog = useMemo(() => progress(answers, groups), [answers, groups]);
+  const missing = prog.total - prog.done;
   const nameOf = useCallback((id: number) => { const d = byId.get(id); return d ? departmentName(d, lang) : String(id); }, [byId, lang]);
 
-  function focusDepartment(id: number) {
-    if (!visible.has(id) || query) flushSync(() => setQuery(''));
-    const el = document.getElementById(deptElementId(id));
-    if (!el) return;
-    el.scrollIntoView({ block: 'start' });
-    el.querySelector<HTMLInputElement>('input[type="radio"]')?.focus({ preventScroll: true });
+  // Focus (and scroll) once the render that made the target exists is on screen.
+  useEffect(() => {
+    const target = focusNext.current;
+    if (!target) return;
+    focusNext.current = null;
+    if (target.kind === 'step') {
+      window.scrollTo(0, 0);
+      document.getElementById('votes-title')?.focus({ preventScroll: true });
+      return;
+    }
+    if (target.kind === 'next') {
+      const button = document.getElementById('next-step');
+      button?.scrollIntoView({ block: 'center' });
+      button?.focus({ preventScroll: true });
+      return;
+    }
+    const row = document.getElementById(deptElementId(target.id));
+    if (!row) return;
+    if (target.scroll) row.scrollIntoView({ block: 'start' });
+    const el = target.kind === 'summary' ? row.querySelector<HTMLElement>('button')
+      : row.querySelector<HTMLElement>('input:checked') ?? row.querySelector<HTMLElement>('input[type="radio"]');
+    el?.focus({ preventScroll: true });
+  });
+
+  // Reopening the link: straight to the first department not yet answered (nothing moves on a first visit).
+  const [resumedAt] = useState(() => (prog.done > 0 && prog.done < prog.total ? nextUnanswered(order, opening.answers) : null));
+  const started = useRef(false);
+  if (!started.current) {
+    started.current = true;
+    if (resumedAt !== null) focusNext.current = { kind: 'row', id: resumedAt, scroll: true };
+    else if (prog.done > 0 && prog.done === prog.total) focusNext.current = { kind: 'next' };
   }
 
-  function focusNextMissing() {
-    const current = (document.activeElement as HTMLElement | null)?.closest('fieldset')?.id;
-    const order = pageOrder.map((d) => d.id);
-    const from = current ? order.findIndex((id) => deptElementId(id) === current) : -1;
-    const next = order.slice(from + 1).find((id) => missingIds.includes(id)) ?? missingIds[0];
-    if (next !== undefined) focusDepartment(next);
-  }
+  const goTo = useCallback((id: number) => {
+    focusNext.current = { kind: 'row', id, scroll: true };
+    if (answersRef.current.ratings[id]?.level) setOpenId(id);
+    rerender();
+  }, []);
+
+  const onRate = useCallback((id: number, level: RatingLevel, pointer: boolean) => {
+    const before = answersRef.current;
+    const wasAnswered = !!before.ratings[id]?.level;
+    const after = reduce(before, { type: 'rate', departmentId: id, level });
+    dispatch({ type: 'rate', departmentId: id, level });
+    if (!pointer) {
+      setOpenId(id); // the keyboard moves between choices: stay until focus leaves the row
+      return;
+    }
+    setOpenId(null);
+    if (wasAnswered) {
+      focusNext.current = { kind: 'summary', id, scroll: false };
+      return;
+    }
+    const next = nextUnanswered(order, after, id);
+    focusNext.current = next === null ? { kind: 'next' } : { kind: 'row', id: next, scroll: true };
+  }, [order]);
+  const onOpen = useCallback((id: number) => {
+    focusNext.current = { kind: 'row', id, scroll: false };
+    setOpenId(id);
+  }, []);
+  const onClose = useCallback((id: number) => setOpenId((x) => (x === id ? null : x)), []);
+  const onComment = useCallback((id: number, comment: string) => dispatch({ type: 'comment', departmentId: id, comment }), []);
 
   function showError(e: SubmitError) {
     setError(e);
     if (e.kind !== 'missing') requestAnimationFrame(() => errorRef.current?.scrollIntoView({ block: 'center' }));
+  }
+
+  /** To the votes step once every department is answered; otherwise to the first one missing. */
+  function toVotes() {
+    const first = nextUnanswered(order, answers);
+    if (first !== null) {
+      setShowMissing(true);
+      setError({ kind: 'missing', n: missing, departmentId: first });
+      goTo(first);
+      return;
+    }
+    setError(null);
+    focusNext.current = { kind: 'step' };
+    setStep('votes');
   }
 
   async function submit() {
@@ -96,12 +160,9 @@ export function SurveyForm({ token, view, lang, onSubmitted, onReload }: Props) 
 
     const submission = toSubmission(answers, departments, submissionIdFor(token));
     const problems = checkSubmission(submission, rules);
-    const incomplete = problems.find((p) => p.code === 'incomplete');
-    if (incomplete?.departmentIds?.length) {
-      const first = pageOrder.find((d) => incomplete.departmentIds!.includes(d.id))!;
-      setShowMissing(true);
-      setError({ kind: 'missing', n: incomplete.departmentIds.length, departmentId: first.id });
-      focusDepartment(first.id);
+    if (problems.some((p) => p.code === 'incomplete')) {
+      setStep('rate');
+      toVotes();
       return;
     }
     if (problems.length) {
@@ -129,7 +190,10 @@ export function SurveyForm({ token, view, lang, onSubmitted, onReload }: Props) 
       if (err.status === 422) {
         const serverProblems = problemsOf(err);
         const missing = serverProblems.find((p) => p.code === 'incomplete')?.departmentIds ?? [];
-        if (missing.length) setShowMissing(true);
+        if (missing.length) {
+          setShowMissing(true);
+          setStep('rate');
+        }
         return showError({ kind: 'invalid', problems: serverProblems.length ? serverProblems : [{ code: 'other', departmentIds: [] }] });
       }
       if (err.status === 429) return showError({ kind: 'rateLimited' });
@@ -154,99 +218,87 @@ export function SurveyForm({ token, view, lang, onSubmitted, onReload }: Props) 
     }
   };
 
+  const submitErrorBox = (
+    <div ref={errorRef} role="alert" className="submit__error" data-testid="submit-error">
+      {error?.kind === 'missing' && missing > 0 && <p>{t('submit.missing', { n: missing, name: nameOf(error.departmentId) })}</p>}
+      {error?.kind === 'network' && <p>{t('submit.network')}</p>}
+      {error?.kind === 'rateLimited' && <p>{t('submit.rateLimited')}</p>}
+      {error?.kind === 'failed' && <p>{t('submit.failed')}</p>}
+      {error?.kind === 'invalid' && (
+        <>
+          <p>{t('submit.invalid')}</p>
+          <ul>{error.problems.map((p, i) => <li key={i}>{problemText(p)}</li>)}</ul>
+        </>
+      )}
+    </div>
+  );
+  const deadline = <p className="hint">{t('header.deadline', { time: formatTime(view.round.closesAt, lang) })}{t('header.timeZone')}</p>;
+
+  if (step === 'votes') {
+    return (
+      <div className="form">
+        <StickyBar done={prog.done} total={prog.total} votes={answers.votes.length} votesLimit={votesLimit} status={saver.status} lang={lang} missing={0} onNextMissing={() => undefined} />
+        <VoteStep
+          answers={answers} pageOrder={pageOrder} scale={scale} lang={lang} votesLimit={votesLimit} dispatch={dispatch}
+          onBack={() => { setError(null); setStep('rate'); }}
+        >
+          <div className="submit">
+            <p className="hint">{t('submit.note')}</p>
+            {submitErrorBox}
+            <button type="button" className="primary" onClick={() => void submit()} disabled={submitting} aria-disabled={submitting}>
+              {submitting ? t('submit.submitting') : t('submit.button')}
+            </button>
+            {deadline}
+          </div>
+        </VoteStep>
+      </div>
+    );
+  }
+
   return (
     <div className="form">
       <StickyBar
-        done={done} total={total} votes={answers.votes.length} votesLimit={votesLimit} status={saver.status} lang={lang}
-        missing={showMissing ? missingIds.length : 0} onNextMissing={focusNextMissing}
+        done={prog.done} total={prog.total} votes={answers.votes.length} votesLimit={votesLimit} status={saver.status} lang={lang}
+        missing={prog.done > 0 ? missing : 0} onNextMissing={() => { const id = nextUnanswered(order, answers, openId); if (id !== null) goTo(id); }}
       />
+      <p className="intro">{t('intro', { count: prog.total })}</p>
+      {resumedAt !== null && <p className="resumed" role="status">{t('resumed', { name: nameOf(resumedAt) })}</p>}
 
-      <p className="intro">{t('intro', { count: total })}</p>
+      <nav className="jump" aria-label={t('jump.label')} data-testid="jump-list">
+        {prog.categories.map((c) => (
+          <button key={c.key} type="button" className={`jump__item${c.done === c.total ? ' jump__item--done' : ''}`}
+            onClick={() => {
+              const id = c.firstUnanswered ?? groups.find((g) => g.key === c.key)!.departments[0]!.id;
+              if (c.firstUnanswered !== null) goTo(id);
+              else document.getElementById(`cat-${c.key}`)?.scrollIntoView({ block: 'start' });
+            }}>
+            {t('jump.item', { name: t(`categories.${c.key}`), done: c.done, total: c.total })}
+          </button>
+        ))}
+      </nav>
 
-      <div className="search" role="search">
-        <label htmlFor="dept-search" className="field-label">{t('search.label')}</label>
-        <div className="search__row">
-          <input
-            id="dept-search" type="search" value={query} placeholder={t('search.placeholder')} autoComplete="off"
-            enterKeyHint="search" aria-describedby="dept-search-count" onChange={(e) => setQuery(e.target.value)}
-          />
-          {query && <button type="button" className="secondary" onClick={() => setQuery('')}>{t('search.clear')}</button>}
-        </div>
-        <p id="dept-search-count" className="hint" aria-live="polite">
-          {query.trim() ? (visible.size ? t('search.count', { n: visible.size }) : t('search.none', { q: query.trim() })) : ''}
-        </p>
-      </div>
-
-      {groups.map(({ key, departments: list }) => {
-        const shown = list.filter((d) => visible.has(d.id));
-        return (
-          <section key={key} className="category" aria-labelledby={`cat-${key}`} hidden={shown.length === 0}>
-            <h2 id={`cat-${key}`} className="category__title">
-              {t(`categories.${key}`)}
-              <span className="category__count">{t('categoryProgress', { done: answeredCount(answers, list), total: list.length })}</span>
-            </h2>
-            {list.map((d: Department) => (
-              <div key={d.id} hidden={!visible.has(d.id)}>
-                <DepartmentItem
-                  department={d} answer={answers.ratings[d.id]} scale={scale} lang={lang}
-                  voted={answers.votes.includes(d.id)} votesFull={votesFull} votesLimit={votesLimit}
-                  showMissing={showMissing} dispatch={dispatch}
-                />
-              </div>
-            ))}
-          </section>
-        );
-      })}
-
-      {votesLimit > 0 && (
-        <section className="card" aria-labelledby="votes-title" data-testid="votes">
-          <h2 id="votes-title">{t('votes.title')}</h2>
-          <p className="hint">{t('votes.help', { limit: votesLimit })}</p>
-          <p aria-live="polite" data-testid="votes-remaining">{t('votes.remaining', { used: answers.votes.length, left: votesLimit - answers.votes.length })}</p>
-          {answers.votes.length ? (
-            <ul className="votes">
-              {answers.votes.map((id) => (
-                <li key={id}>
-                  <span>{nameOf(id)}</span>
-                  <button type="button" className="secondary" aria-label={t('votes.removeLabel', { name: nameOf(id) })}
-                    onClick={() => dispatch({ type: 'vote', departmentId: id, on: false, limit: votesLimit })}>
-                    {t('votes.remove')}
-                  </button>
-                </li>
-              ))}
-            </ul>
-          ) : <p className="hint">{t('votes.none')}</p>}
+      {groups.map(({ key, departments: list }, gi) => (
+        <section key={key} className="category" aria-labelledby={`cat-${key}`}>
+          <h2 id={`cat-${key}`} className="category__title">
+            {t(`categories.${key}`)}
+            <span className="category__count">{t('categoryProgress', { done: prog.categories[gi]!.done, total: list.length })}</span>
+          </h2>
+          {list.map((d) => (
+            <DepartmentRow
+              key={d.id} department={d} answer={answers.ratings[d.id]} scale={scale} lang={lang} open={openId === d.id}
+              showMissing={showMissing} onRate={onRate} onOpen={onOpen} onClose={onClose} onComment={onComment}
+            />
+          ))}
         </section>
-      )}
-
-      <section className="card">
-        <label htmlFor="overall-comment" className="field-label field-label--big">{t('overall.label')}</label>
-        <p id="overall-help" className="hint">{t('overall.help')}</p>
-        <textarea
-          id="overall-comment" rows={5} maxLength={OVERALL_COMMENT_MAX} value={answers.comment}
-          aria-describedby="overall-help overall-count" onChange={(e) => dispatch({ type: 'overall', comment: e.target.value })}
-        />
-        <p id="overall-count" className="counter">{t('dept.counter', { n: answers.comment.length, max: OVERALL_COMMENT_MAX })}</p>
-      </section>
+      ))}
 
       <div className="submit">
-        <p className="hint">{t('submit.note')}</p>
-        <div ref={errorRef} role="alert" className="submit__error" data-testid="submit-error">
-          {error?.kind === 'missing' && missingIds.length > 0 && <p>{t('submit.missing', { n: error.n, name: nameOf(error.departmentId) })}</p>}
-          {error?.kind === 'network' && <p>{t('submit.network')}</p>}
-          {error?.kind === 'rateLimited' && <p>{t('submit.rateLimited')}</p>}
-          {error?.kind === 'failed' && <p>{t('submit.failed')}</p>}
-          {error?.kind === 'invalid' && (
-            <>
-              <p>{t('submit.invalid')}</p>
-              <ul>{error.problems.map((p, i) => <li key={i}>{problemText(p)}</li>)}</ul>
-            </>
-          )}
-        </div>
-        <button type="button" className="primary" onClick={() => void submit()} disabled={submitting} aria-disabled={submitting}>
-          {submitting ? t('submit.submitting') : t('submit.button')}
+        {missing === 0 && <p className="done-note">{t('next.allDone', { total: prog.total })}</p>}
+        {error?.kind === 'missing' && submitErrorBox}
+        <button type="button" id="next-step" className="primary" onClick={toVotes}>
+          {votesLimit > 0 ? t('next.votes') : t('next.submit')}
         </button>
-        <p className="hint">{t('header.deadline', { time: formatTime(view.round.closesAt, lang) })}{t('header.timeZone')}</p>
+        {deadline}
       </div>
     </div>
   );
@@ -255,7 +307,7 @@ export function SurveyForm({ token, view, lang, onSubmitted, onReload }: Props) 
 function StickyBar({ done, total, votes, votesLimit, status, lang, missing, onNextMissing }: {
   done: number; total: number; votes: number; votesLimit: number; status: SaveStatus; lang: Lang; missing: number; onNextMissing: () => void;
 }) {
-  const { t } = useTranslation('survey');
+  const { t } = useTranslation();
   const saveText = status.kind === 'saving' ? t('save.saving')
     : status.kind === 'saved' ? (status.at ? t('save.savedAt', { time: formatTime(status.at, lang, { timeOnly: true }) }) : t('save.saved'))
     : status.kind === 'offline' ? (status.local ? t('save.offline') : t('save.unsaved'))

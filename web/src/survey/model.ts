@@ -113,19 +113,7 @@ export function toSubmission(a: Answers, departments: readonly Department[], sub
   return { submissionId, ratings, leastSatisfied: [...a.votes], ...(comment ? { comment } : {}) };
 }
 
-export const answeredCount = (a: Answers, departments: readonly Department[]) =>
-  departments.reduce((n, d) => n + (a.ratings[d.id]?.level ? 1 : 0), 0);
-
 export const departmentName = (d: Department, lang: Lang) => (lang === 'en' && d.nameEn ? d.nameEn : d.nameZh);
-
-const normalise = (s: string) => s.toLowerCase().replace(/\s+/g, '');
-
-/** Search by Chinese or English name or code; spaces ignored. */
-export function matches(d: Department, query: string): boolean {
-  const q = normalise(query);
-  if (!q) return true;
-  return [d.nameZh, d.nameEn ?? '', d.code].some((s) => normalise(s).includes(q));
-}
 
 export const CATEGORY_ORDER = ['economic', 'enforcement', 'service', 'social', 'utility', 'party'] as const;
 export type CategoryKey = (typeof CATEGORY_ORDER)[number] | 'other';
@@ -155,4 +143,79 @@ export function formatTime(iso: string, lang: Lang, opts: { dateOnly?: boolean; 
   } catch {
     return new Intl.DateTimeFormat(locale, fields).format(date); // an old browser without time-zone data
   }
+}
+
+// ---- Moving through the form: progress, where to go next, which departments can take a vote.
+
+export interface Progress {
+  done: number;
+  total: number;
+  /** Per category, in the page's order. */
+  categories: { key: CategoryKey; done: number; total: number; firstUnanswered: number | null }[];
+}
+
+const isAnswered = (a: Answers, id: number) => !!a.ratings[id]?.level;
+
+export function progress(a: Answers, groups: readonly { key: CategoryKey; departments: readonly Department[] }[]): Progress {
+  const categories = groups.map(({ key, departments }) => ({
+    key,
+    done: departments.filter((d) => isAnswered(a, d.id)).length,
+    total: departments.length,
+    firstUnanswered: departments.find((d) => !isAnswered(a, d.id))?.id ?? null,
+  }));
+  return { done: categories.reduce((n, c) => n + c.done, 0), total: categories.reduce((n, c) => n + c.total, 0), categories };
+}
+
+/**
+ * The next department still to answer after `afterId` in page order, wrapping round to the top; from
+ * the top when `afterId` is null or unknown. Null once everything is answered.
+ */
+export function nextUnanswered(order: readonly number[], a: Answers, afterId: number | null = null): number | null {
+  const from = afterId === null ? -1 : order.indexOf(afterId);
+  for (let step = 1; step <= order.length; step++) {
+    const id = order[(from + step + order.length) % order.length]!;
+    if (!isAnswered(a, id)) return id;
+  }
+  return null;
+}
+
+export interface VoteCandidate {
+  department: Department;
+  level: RatingLevel;
+  score: number;
+}
+
+/**
+ * The departments a least-satisfied vote may go to: those the enterprise rated on the scale (not 不了解),
+ * lowest-rated first, in page order among equal ratings.
+ */
+export function voteCandidates(a: Answers, pageOrder: readonly Department[], scale: readonly { level: string; score: number }[]): VoteCandidate[] {
+  const scoreOf = new Map(scale.map((e) => [e.level, e.score]));
+  const rated = pageOrder.flatMap((department, index) => {
+    const level = a.ratings[department.id]?.level ?? null;
+    if (!isApplicable(level)) return [];
+    return [{ department, level: level!, score: scoreOf.get(level!) ?? 0, index }];
+  });
+  rated.sort((x, y) => x.score - y.score || x.index - y.index);
+  return rated.map(({ department, level, score }) => ({ department, level, score }));
+}
+
+/** Whether department `id` can be ticked as least satisfied now (already ticked counts as allowed). */
+export function canVote(a: Answers, id: number, limit: number): boolean {
+  if (a.votes.includes(id)) return true;
+  return a.votes.length < limit && isApplicable(a.ratings[id]?.level ?? null);
+}
+
+/**
+ * Which copy of the draft the form opens with: the server's, or this phone's when the server has
+ * none, or when this phone's is unsent and newer than what the server saved. `sync` says the phone's
+ * copy must be sent at once.
+ */
+export function pickOpeningDraft(
+  server: { draft: unknown; savedAt: string | null },
+  local: { draft: unknown; changedAt: number; dirty: boolean } | null,
+): { draft: unknown; sync: boolean } {
+  const serverAt = server.savedAt ? Date.parse(server.savedAt) : Number.NaN;
+  const useLocal = !!local && (!server.draft || (local.dirty && !(serverAt >= local.changedAt)));
+  return useLocal ? { draft: local!.draft, sync: local!.dirty || !server.draft } : { draft: server.draft, sync: false };
 }

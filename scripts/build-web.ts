@@ -1,0 +1,85 @@
+// `npm start`'s build step: builds the web app only when its sources changed since the last build, and
+// never pulls files from under a running server. A new build goes to a scratch folder first; its hashed
+// files are added beside the old ones (pages already open keep loading theirs), index.html is swapped in
+// by rename, and only files from builds before the previous one are removed.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const DIST = join(ROOT, 'web', 'dist');
+const STAMP = join(DIST, '.build.json');
+/** What the bundle is made from: change one and the next start rebuilds. */
+const INPUTS = ['web', 'shared', 'vite.config.ts', 'scripts/precompress.ts', 'package-lock.json', 'tsconfig.json'];
+const SKIP = /^web\/(?:dist|\.build-)/;
+
+interface Stamp { inputs: string; files: string[]; previous: string[] }
+
+function listFiles(dir: string, base = dir): string[] {
+  if (!existsSync(dir)) return [];
+  if (statSync(dir).isFile()) return [relative(base, dir)];
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const path = join(dir, e.name);
+    return e.isDirectory() ? listFiles(path, base) : [relative(base, path)];
+  });
+}
+
+export function sourcesHash(root = ROOT): string {
+  const hash = createHash('sha256');
+  const files = INPUTS.flatMap((input) => listFiles(join(root, input), root)).filter((f) => !SKIP.test(f)).sort();
+  for (const f of files) hash.update(`${f}\0`).update(readFileSync(join(root, f))).update('\0');
+  return hash.digest('hex');
+}
+
+function readStamp(): Stamp | null {
+  try {
+    return JSON.parse(readFileSync(STAMP, 'utf8')) as Stamp;
+  } catch {
+    return null;
+  }
+}
+
+function install(scratch: string, inputs: string) {
+  const stamp = readStamp();
+  const before = listFiles(DIST).filter((f) => f !== '.build.json');
+  const files = listFiles(scratch);
+  const pages = files.filter((f) => !f.startsWith('assets/'));
+  for (const f of files.filter((x) => x.startsWith('assets/'))) {
+    const target = join(DIST, f);
+    if (existsSync(target)) continue; // same name, same content: the name is its hash
+    mkdirSync(dirname(target), { recursive: true });
+    renameSync(join(scratch, f), target);
+  }
+  // Compressed copies first, the plain page last: whichever a browser gets names files that exist.
+  for (const f of pages.sort((a, b) => Number(a.endsWith('.html')) - Number(b.endsWith('.html')))) {
+    mkdirSync(dirname(join(DIST, f)), { recursive: true });
+    renameSync(join(scratch, f), join(DIST, f));
+  }
+  const previous = stamp ? stamp.files : before;
+  const keep = new Set([...files, ...previous]);
+  for (const f of before) if (!keep.has(f)) unlinkSync(join(DIST, f));
+  writeFileSync(STAMP, JSON.stringify({ inputs, files, previous: previous.filter((f) => !files.includes(f)) } satisfies Stamp));
+}
+
+function main() {
+  const inputs = sourcesHash();
+  if (readStamp()?.inputs === inputs && existsSync(join(DIST, 'index.html'))) return;
+  const scratchName = `.build-${process.pid}`;
+  const scratch = join(ROOT, 'web', scratchName);
+  try {
+    const res = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--outDir', scratchName, '--emptyOutDir', '--logLevel', 'warn'],
+      { cwd: ROOT, stdio: 'inherit' });
+    if (res.status !== 0) {
+      console.error(`The web app did not build (vite exited with ${res.status ?? res.signal}).`);
+      process.exit(1);
+    }
+    mkdirSync(DIST, { recursive: true });
+    install(scratch, inputs);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();
