@@ -1,31 +1,55 @@
-import { and, count, desc, eq, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { auditEntrySchema, auditQuerySchema, auditVerifySchema } from '../../shared/schemas/audit.ts';
+import { auditEntrySchema, auditFacetsSchema, auditQuerySchema, auditVerifySchema } from '../../shared/schemas/audit.ts';
 import { pageOf } from '../../shared/schemas/common.ts';
 import type { RouteDeps } from '../app.ts';
-import { auditLog } from '../db/schema.ts';
+import { auditLog, users } from '../db/schema.ts';
 import { verifyAuditChain } from './audit.writer.ts';
+import { cityDayStart } from './city-day.ts';
 
 const AUDIT_READERS = ['admin', 'supervisor'] as const;
 
 export const auditRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database: { db } }) => {
+  // A person is shown by the name the app knows them by; entries keep the login name they were written with.
+  const displayName = sql<string>`coalesce(${users.displayName}, ${auditLog.actorName})`;
+
   app.get('/audit', {
     schema: { tags: ['audit'], querystring: auditQuerySchema, response: { 200: pageOf(auditEntrySchema) } },
     config: { access: AUDIT_READERS },
   }, async (request) => {
-    const { page, pageSize, entityType, entityId } = request.query;
+    const { page, pageSize, entityType, entityId, actor, action, from, to } = request.query;
     const filters: SQL[] = [];
     if (entityType) filters.push(eq(auditLog.entityType, entityType));
     if (entityId) filters.push(eq(auditLog.entityId, entityId));
+    if (actor) filters.push(eq(auditLog.actorName, actor));
+    if (action) filters.push(eq(auditLog.action, action));
+    if (from) filters.push(gte(auditLog.at, cityDayStart(from)));
+    if (to) filters.push(lt(auditLog.at, cityDayStart(to, 1)));
     const where = filters.length ? and(...filters) : undefined;
     const [rows, [total]] = await Promise.all([
-      db.select().from(auditLog).where(where).orderBy(desc(auditLog.id)).limit(pageSize).offset((page - 1) * pageSize),
+      db.select({ a: auditLog, displayName }).from(auditLog).leftJoin(users, eq(users.username, auditLog.actorName))
+        .where(where).orderBy(desc(auditLog.at), desc(auditLog.id)).limit(pageSize).offset((page - 1) * pageSize),
       db.select({ n: count() }).from(auditLog).where(where),
     ]);
     return {
-      items: rows.map((r) => ({ id: r.id, at: r.at.toISOString(), actorName: r.actorName, action: r.action, entityType: r.entityType, entityId: r.entityId, summary: r.summary, hash: r.hash })),
+      items: rows.map(({ a: r, displayName: name }) => ({
+        id: r.id, at: r.at.toISOString(), actorName: r.actorName, actorDisplayName: name, action: r.action,
+        entityType: r.entityType, entityId: r.entityId, summary: r.summary, hash: r.hash,
+      })),
       total: total?.n ?? 0, page, pageSize,
     };
+  });
+
+  // The choices of the person and action filters: who and what appear in the log.
+  app.get('/audit/facets', {
+    schema: { tags: ['audit'], response: { 200: auditFacetsSchema } },
+    config: { access: AUDIT_READERS },
+  }, async () => {
+    const [actors, actions] = await Promise.all([
+      db.selectDistinct({ name: auditLog.actorName, displayName }).from(auditLog).leftJoin(users, eq(users.username, auditLog.actorName)).orderBy(asc(auditLog.actorName)),
+      db.selectDistinct({ action: auditLog.action }).from(auditLog).orderBy(asc(auditLog.action)),
+    ]);
+    return { actors, actions: actions.map((a) => a.action) };
   });
 
   app.get('/audit/verify', {

@@ -30,7 +30,7 @@ const BOTTOM = [
 ];
 const BOTTOM_QUALITY = [0.2, 0.27, 0.33];
 // "最不满意" votes fall as rectification bites (17 for the worst department in the first quarter, 5 lately).
-const VOTE_PROPENSITY = [0.17, 0.12, 0.08, 0.05, 0.04];
+const VOTE_PROPENSITY = [0.18, 0.12, 0.08, 0.05, 0.04];
 const COMMENTS = ['办事流程还可以再简化', '窗口人员态度很好', '希望进一步压缩审批时限', '多次跑腿才办成', '政策宣传不够到位', '上门服务很及时', '收费标准不透明', '线上办理系统经常卡顿'];
 
 function quarterOf(d: Date) { return { year: d.getUTCFullYear(), q: Math.floor(d.getUTCMonth() / 3) + 1 }; }
@@ -45,8 +45,28 @@ function level(rng: Rng, quality: number): RatingLevel {
   return latent > 0.72 ? 'satisfied' : latent > 0.52 ? 'fairly_satisfied' : latent > 0.3 ? 'basically_satisfied' : 'dissatisfied';
 }
 
+/** When the demo's story begins: before the first quarter's round is set up (the registries are loaded then). */
+export function demoHistoryStart(now: Date): Date {
+  const first = shift(quarterOf(now), -4);
+  return new Date(Date.UTC(first.year, first.q * 3 - 1, 1) - 11 * DAY);
+}
+
+/**
+ * The demo's clock: each audited step happens no earlier than the one before, so the audit log's order
+ * (its hash chain) is also time order, as it is in a real city where things happen one after another.
+ */
+function inOrder() {
+  let last = 0;
+  return (when: Date) => {
+    last = Math.max(last, when.getTime());
+    return new Date(last);
+  };
+}
+type Clock = ReturnType<typeof inOrder>;
+
 export async function seedDemoHistory(db: Db, secret: string, now: Date, timeZone: string) {
   const rng = makeRng('pingyi-demo-history');
+  const at = inOrder();
   const links = makeLinkMaker(secret, 'http://localhost');
   const receipts = makeReceipts(secret);
   const [adminRow] = await db.select().from(users).where(eq(users.username, 'admin'));
@@ -64,10 +84,10 @@ export async function seedDemoHistory(db: Db, secret: string, now: Date, timeZon
     const opensAt = past ? new Date(Date.UTC(quarter.year, monthEnd, 1)) : new Date(now.getTime() - 10 * DAY);
     const closesAt = past ? new Date(Date.UTC(quarter.year, monthEnd, 25)) : new Date(now.getTime() + 14 * DAY);
     const settings = createRoundSchema.parse({ id: roundId, opensAt: opensAt.toISOString(), closesAt: closesAt.toISOString() });
-    await createRound(db, admin, settings, new Date(opensAt.getTime() - 10 * DAY));
-    await freezePool(db, admin, roundId, new Date(opensAt.getTime() - 7 * DAY));
-    await drawRound(db, admin, links, roundId, `${roundId} 抽签仪式 ${Math.floor(rng() * 1e10)}`, new Date(opensAt.getTime() - 5 * DAY));
-    await openRound(db, admin, roundId, new Date(opensAt.getTime() - DAY));
+    await createRound(db, admin, settings, at(new Date(opensAt.getTime() - 10 * DAY)));
+    await freezePool(db, admin, roundId, at(new Date(opensAt.getTime() - 7 * DAY)));
+    await drawRound(db, admin, links, roundId, `${roundId} 抽签仪式 ${Math.floor(rng() * 1e10)}`, at(new Date(opensAt.getTime() - 5 * DAY)));
+    await openRound(db, admin, roundId, at(new Date(opensAt.getTime() - DAY)));
 
     const bottom = past ? BOTTOM[4 - k]! : [];
     const quality = (code: string) => {
@@ -101,22 +121,24 @@ export async function seedDemoHistory(db: Db, secret: string, now: Date, timeZon
     }
     if (!past) continue;
     const published = new Date(closesAt.getTime() + 12 * DAY);
-    await getRound(db, roundId, new Date(closesAt.getTime() + DAY)); // the deadline closes it
-    await computeRound(db, admin, roundId, new Date(closesAt.getTime() + 2 * DAY));
-    await publishRound(db, admin, roundId, published, timeZone);
-    await releaseComments(db, admin, roundId, new Date(published.getTime() + DAY));
-    await advanceCases(db, admin, roundId, k, published, timeZone);
+    await getRound(db, roundId, at(new Date(closesAt.getTime() + DAY))); // the deadline closes it
+    await computeRound(db, admin, roundId, at(new Date(closesAt.getTime() + 2 * DAY)));
+    await publishRound(db, admin, roundId, at(published), timeZone);
+    await releaseComments(db, admin, roundId, at(new Date(published.getTime() + DAY)));
+    await advanceCases(db, admin, roundId, k, at(published), timeZone, at);
+    // Measures of all but the latest published round have been carried out, once its rectification is under way.
+    if (k > 1) await advanceEscalations(db, admin, roundId, 'done', at(new Date(published.getTime() + 26 * DAY)), timeZone);
   }
-  await advanceEscalations(db, admin, now, timeZone);
+  await advanceEscalations(db, admin, idOf(shift(current, -1)), 'scheduled', at(now), timeZone);
 }
 
 /** Rectification in several states: old rounds closed, the latest in progress, one overdue and untouched. */
-async function advanceCases(db: Db, admin: Actor, roundId: string, k: number, published: Date, timeZone: string) {
+async function advanceCases(db: Db, admin: Actor, roundId: string, k: number, published: Date, timeZone: string, at: Clock) {
   const all = await cases.listCases(db, adminUser(admin), { roundId }, published, timeZone);
   for (const [j, c] of all.entries()) {
     const head: SessionUser = { id: 0, username: `head.${c.departmentCode}`, displayName: '', role: 'dept_head', departmentId: c.departmentId };
     const headActor: Actor = { id: null, name: head.username };
-    const day = (d: number) => new Date(published.getTime() + d * DAY);
+    const day = (d: number) => at(new Date(published.getTime() + d * DAY));
     const date = (d: number) => cityDay(day(d), timeZone);
     if (k === 1 && j === 2) continue; // the latest round: one case not started (and soon overdue)
     await cases.savePlan(db, head, headActor, c.id, {
@@ -147,18 +169,18 @@ async function advanceCases(db: Db, admin: Actor, roundId: string, k: number, pu
   }
 }
 
-async function advanceEscalations(db: Db, admin: Actor, now: Date, timeZone: string) {
+/** A past round's measures done; the latest round's pledges scheduled (the rest still pending). */
+async function advanceEscalations(db: Db, admin: Actor, roundId: string, to: 'done' | 'scheduled', when: Date, timeZone: string) {
   const { records } = await escalationBoard(db, null, timeZone);
-  const latest = records[0]?.roundId;
-  for (const r of records) {
-    if (r.roundId === latest) {
-      if (r.level === 'pledge') await updateEscalation(db, admin, r.id, { status: 'scheduled', scheduledFor: addDays(cityDay(now, timeZone), 7) }, now, timeZone);
+  for (const r of records.filter((x) => x.roundId === roundId)) {
+    if (to === 'scheduled') {
+      if (r.level === 'pledge') await updateEscalation(db, admin, r.id, { status: 'scheduled', scheduledFor: addDays(cityDay(when, timeZone), 7) }, when, timeZone);
       continue; // the rest pending
     }
     await updateEscalation(db, admin, r.id, {
       status: 'done', doneAt: cityDay(new Date(r.createdAt), timeZone), notes: r.level === 'pledge' ? '已在全市优化营商环境大会上表态发言，并接受约谈提醒' : '已表态发言、接受约谈提醒，并进行诫勉谈话',
       commitment: `${r.headName ?? '主要负责人'}承诺：认真整改，下一季度退出倒数三位。`,
-    }, new Date(Date.parse(r.createdAt) + 20 * DAY), timeZone);
+    }, when, timeZone);
   }
 }
 

@@ -7,7 +7,7 @@ import { appendAudit, SYSTEM_ACTOR } from '../audit/audit.writer.ts';
 import { hashPassword } from '../auth/password.ts';
 import type { Db } from '../db/client.ts';
 import { departmentHeads, departments, enterprises, users } from '../db/schema.ts';
-import { seedDemoHistory } from './history.ts';
+import { demoHistoryStart, seedDemoHistory } from './history.ts';
 
 export const DEMO_PASSWORD = 'pingyi-demo';
 const HEADS_SINCE = '2020-01-01';
@@ -24,7 +24,8 @@ export async function isEmpty(db: Db): Promise<boolean> {
  * open, through the real code paths. `secret` must be the app's JWT secret: links are derived from it.
  */
 export async function seedDemo(db: Db, now: Date, opts: { secret?: string; timeZone?: string } = {}): Promise<DemoLogin[]> {
-  const logins = await seedRegistries(db, now);
+  // With history, the registries come first in time too: the audit log reads in time order from its first entry.
+  const logins = await seedRegistries(db, opts.secret ? demoHistoryStart(now) : now);
   if (opts.secret) await seedDemoHistory(db, opts.secret, now, opts.timeZone ?? DEFAULT_CITY_TZ);
   return logins;
 }

@@ -1,6 +1,10 @@
 // The demo a newcomer first sees: a living system made through the real code paths.
 import { describe, expect, it } from 'vitest';
+import { asc } from 'drizzle-orm';
 import { verifyAuditChain } from '../../server/audit/audit.writer.ts';
+import { auditLog } from '../../server/db/schema.ts';
+import { publishedHistory } from '../../server/results/results.queries.ts';
+import { votesOverTime } from '../../shared/charts/votes.ts';
 import { seedDemo } from '../../server/demo/seed.ts';
 import { escalationBoard } from '../../server/escalations/escalations.service.ts';
 import { listCases } from '../../server/rectification/rectification.service.ts';
@@ -34,5 +38,20 @@ describe('demo history', () => {
     expect(new Set(cases.map((c) => c.status))).toEqual(new Set(['open', 'submitted', 'returned', 'closed']));
     expect(cases.some((c) => c.overdue)).toBe(true);
     expect(await verifyAuditChain(db)).toMatchObject({ ok: true });
+  });
+
+  it('writes its audit log in time order, from the registries on', async () => {
+    const times = (await db.select({ at: auditLog.at }).from(auditLog).orderBy(asc(auditLog.id))).map((r) => r.at.getTime());
+    expect(times.length).toBeGreaterThan(100);
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    expect(times.at(-1)).toBeLessThanOrEqual(now.getTime());
+  });
+
+  it('reproduces the seed city’s figure: the most least-satisfied votes for one department, 17 in the first round, 5 in the latest', async () => {
+    const rounds = (await publishedHistory(db)).map((h) => ({
+      round: { id: h.roundId },
+      departments: h.payload.results.departments.map((d) => ({ ...d, nameEn: null })),
+    }));
+    expect(votesOverTime(rounds).headline).toMatchObject({ from: 17, to: 5 });
   });
 });

@@ -22,6 +22,7 @@ export const MATRIX: Record<string, Who[] | typeof PUBLIC> = {
   'GET /api/v1/health': PUBLIC,
   'GET /api/v1/audit': AUDIT,
   'GET /api/v1/audit/verify': AUDIT,
+  'GET /api/v1/audit/facets': AUDIT,
   'GET /api/v1/departments': SIGNED_IN,
   'GET /api/v1/departments/:id': SIGNED_IN,
   'POST /api/v1/departments': A,

@@ -34,7 +34,7 @@ export async function launchChromium(): Promise<Browser> {
 export interface E2e {
   baseUrl: string;
   /** A fresh browser context (own cookies and storage) in Chinese, as a city clerk would have it. */
-  newPage(opts?: { locale?: string; phone?: boolean }): Promise<Page>;
+  newPage(opts?: { locale?: string; phone?: boolean; viewport?: { width: number; height: number } }): Promise<Page>;
   /** Uncaught errors thrown in any page so far (a test should end with none). */
   pageErrors: string[];
 }
@@ -69,7 +69,10 @@ export async function startE2e(): Promise<E2e> {
     pageErrors,
     async newPage(opts = {}) {
       // phone: a cheap Android phone's screen (the enterprise survey), with touch.
-      const screen = opts.phone ? { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true } : { viewport: { width: 1366, height: 900 } };
+      // viewport: a given window (e.g. 375 px, an iPhone in WeChat; 1366×768, a leader's laptop).
+      const screen = opts.phone ? { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true }
+        : opts.viewport ? { viewport: opts.viewport, isMobile: opts.viewport.width < 600, hasTouch: opts.viewport.width < 600 }
+          : { viewport: { width: 1366, height: 900 } };
       const context = await browser.newContext({ baseURL: baseUrl, locale: opts.locale ?? 'zh-CN', ...screen });
       const page = await context.newPage();
       page.setDefaultTimeout(15_000);
@@ -79,13 +82,13 @@ export async function startE2e(): Promise<E2e> {
   };
 }
 
-/** Signs in through the login form and waits for the navigation menu. */
+/** Signs in through the login form and waits for the navigation menu (or, on a phone, its button). */
 export async function login(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto('/login');
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: '登 录' }).or(page.getByRole('button', { name: '登录' })).click();
-  await page.getByTestId('nav').waitFor();
+  await page.getByTestId('nav').or(page.getByTestId('menu-button')).first().waitFor();
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

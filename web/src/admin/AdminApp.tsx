@@ -25,6 +25,7 @@ import { RoundsPage } from './pages/rounds/RoundsPage.tsx';
 import { CasePage } from './pages/rectification/CasePage.tsx';
 import { CasesPage } from './pages/rectification/CasesPage.tsx';
 import { Shell } from './Shell.tsx';
+import './admin.css';
 
 initI18n(adminResources, 'common');
 

@@ -3,9 +3,9 @@ import {
   AuditOutlined, BankOutlined, CalendarOutlined, LinkOutlined, LogoutOutlined, ShopOutlined, UploadOutlined, UserOutlined,
 } from '@ant-design/icons';
 import { DashboardOutlined, SolutionOutlined } from '@ant-design/icons';
-import { AlertOutlined, FundOutlined, PrinterOutlined } from '@ant-design/icons';
-import { App, Button, Flex, Layout, Menu, Tag, Typography, theme } from 'antd';
-import type { ReactNode } from 'react';
+import { AlertOutlined, FundOutlined, MenuOutlined, PrinterOutlined } from '@ant-design/icons';
+import { App, Button, Drawer, Flex, Grid, Layout, Menu, Tag, Typography, theme } from 'antd';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router-dom';
 import { pageForPath, pagesFor, type PageKey } from './access.ts';
@@ -45,34 +45,61 @@ export function Shell() {
     label: <Link to={p.path}>{t(`nav.${p.key}`)}</Link>,
   }));
 
+  // On a phone (heads open links in WeChat) the menu is a drawer behind a button in the header, so
+  // nothing floats over the page title; from lg up it is the usual side menu.
+  const wide = Grid.useBreakpoint().lg ?? true;
+  const [drawer, setDrawer] = useState(false);
+  useEffect(() => setDrawer(false), [location.pathname]);
+  const brand = (
+    <Flex vertical style={{ padding: '16px 20px' }}>
+      <Typography.Text strong style={{ fontSize: 18 }}>{tc('appName')}</Typography.Text>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>{tc('appSubtitle')}</Typography.Text>
+    </Flex>
+  );
+  const nav = (
+    <nav aria-label={t('header.menu')} data-testid="nav">
+      <Menu mode="inline" selectedKeys={selected ? [selected] : []} items={items} style={{ borderInlineEnd: 'none' }} />
+    </nav>
+  );
+
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider breakpoint="lg" collapsedWidth={0} theme="light" width={200} style={{ borderRight: `1px solid ${token.colorBorderSecondary}` }}>
-        <Flex vertical style={{ padding: '16px 20px' }}>
-          <Typography.Text strong style={{ fontSize: 18 }}>{tc('appName')}</Typography.Text>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>{tc('appSubtitle')}</Typography.Text>
-        </Flex>
-        <nav aria-label={t('header.menu')} data-testid="nav">
-          <Menu mode="inline" selectedKeys={selected ? [selected] : []} items={items} style={{ borderInlineEnd: 'none' }} />
-        </nav>
-      </Layout.Sider>
-      <Layout>
-        <Layout.Header style={{ background: token.colorBgContainer, padding: '0 16px', borderBottom: `1px solid ${token.colorBorderSecondary}` }}>
-          <Flex justify="flex-end" align="center" gap={8} style={{ height: '100%' }} wrap>
-            <UserOutlined />
-            <Typography.Text data-testid="user-name">{user.displayName}</Typography.Text>
-            <Tag color="blue" data-testid="user-role">{tc(`roles.${user.role}`)}</Tag>
-            <LanguageSwitch />
-            <Button
-              type="text"
-              icon={<LogoutOutlined />}
-              onClick={() => { logout().catch((error: unknown) => message.error(errorText(error))); }}
-            >
-              {t('header.logout')}
-            </Button>
+      {wide ? (
+        <Layout.Sider theme="light" width={200} style={{ borderRight: `1px solid ${token.colorBorderSecondary}` }} className="no-print">
+          {brand}
+          {nav}
+        </Layout.Sider>
+      ) : (
+        <Drawer open={drawer} onClose={() => setDrawer(false)} placement="left" size={240} styles={{ body: { padding: 0 } }} title={tc('appName')}>
+          {nav}
+        </Drawer>
+      )}
+      <Layout style={{ minWidth: 0 }}>
+        <Layout.Header className="shell-header no-print" style={{ background: token.colorBgContainer, padding: wide ? '0 16px' : '0 8px', borderBottom: `1px solid ${token.colorBorderSecondary}`, height: 'auto', minHeight: 56, lineHeight: 'normal' }}>
+          <Flex justify="space-between" align="center" gap={4} style={{ minHeight: 56 }}>
+            {wide ? <span /> : (
+              <Flex align="center" gap={4} style={{ minWidth: 0 }}>
+                <Button type="text" icon={<MenuOutlined />} onClick={() => setDrawer(true)} aria-label={t('header.menu')} data-testid="menu-button" />
+                <Typography.Text strong ellipsis>{tc('appName')}</Typography.Text>
+              </Flex>
+            )}
+            <Flex justify="flex-end" align="center" gap={wide ? 8 : 0} style={{ minWidth: 0 }}>
+              {wide ? <UserOutlined /> : null}
+              {wide ? <Typography.Text data-testid="user-name">{user.displayName}</Typography.Text> : null}
+              <Tag color="blue" data-testid="user-role" style={{ marginInlineEnd: wide ? undefined : 0 }}>{tc(`roles.${user.role}`)}</Tag>
+              <LanguageSwitch compact={!wide} />
+              <Button
+                type="text"
+                icon={<LogoutOutlined />}
+                aria-label={t('header.logout')}
+                onClick={() => { logout().catch((error: unknown) => message.error(errorText(error))); }}
+              >
+                {wide ? t('header.logout') : null}
+              </Button>
+            </Flex>
           </Flex>
         </Layout.Header>
-        <Layout.Content style={{ padding: 24 }}>
+        <Layout.Content style={{ padding: wide ? 24 : 12, minWidth: 0 }}>
           <ErrorBoundary resetKey={location.pathname}>
             <Outlet />
           </ErrorBoundary>

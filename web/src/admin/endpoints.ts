@@ -1,7 +1,7 @@
 // Typed calls to the API used by the admin app. Types come from the shared zod schemas.
 import type { z } from 'zod';
 import type { ImportMapping, ImportResult } from '../../../shared/enterprise-import.ts';
-import type { auditEntrySchema, auditVerifySchema } from '../../../shared/schemas/audit.ts';
+import type { auditEntrySchema, auditFacetsSchema, auditVerifySchema } from '../../../shared/schemas/audit.ts';
 import type { LoginBody, User } from '../../../shared/schemas/auth.ts';
 import type { pageOf } from '../../../shared/schemas/common.ts';
 import type {
@@ -33,6 +33,7 @@ export type EnterpriseFacets = z.infer<typeof enterpriseFacetsSchema>;
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 export type AuditPage = z.infer<ReturnType<typeof pageOf<typeof auditEntrySchema>>>;
 export type AuditVerify = z.infer<typeof auditVerifySchema>;
+export type AuditFacets = z.infer<typeof auditFacetsSchema>;
 
 const V1 = '/api/v1';
 
@@ -65,8 +66,9 @@ export const previewImport = (file: File, mapping?: ImportMapping) =>
 export const applyImport = (file: File, mapping?: ImportMapping) =>
   request<ImportResult>(`${V1}/enterprises/import/apply`, { method: 'POST', body: importForm(file, mapping) });
 
-export const listAudit = (query: { page: number; pageSize: number; entityType?: string }, signal?: AbortSignal) =>
-  request<AuditPage>(`${V1}/audit`, { query, signal });
+export type AuditQuery = { page: number; pageSize: number; entityType?: string; actor?: string; action?: string; from?: string; to?: string };
+export const listAudit = (query: AuditQuery, signal?: AbortSignal) => request<AuditPage>(`${V1}/audit`, { query, signal });
+export const auditFacets = (signal?: AbortSignal) => request<AuditFacets>(`${V1}/audit/facets`, { signal });
 export const verifyAudit = () => request<AuditVerify>(`${V1}/audit/verify`);
 
 // Rounds, the draw and invitations.

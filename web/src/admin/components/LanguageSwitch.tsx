@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { setLanguage } from '../../i18n.ts';
 
 /** Switches between Chinese and English; the label is the other language, in that language. */
-export function LanguageSwitch() {
+export function LanguageSwitch({ compact = false }: { compact?: boolean }) {
   const { t, i18n } = useTranslation('common');
   const next = i18n.language === 'en' ? 'zh-CN' : 'en';
   return (
@@ -16,7 +16,7 @@ export function LanguageSwitch() {
       lang={next}
       data-testid="lang-switch"
     >
-      {t('switchLanguage')}
+      {compact ? null : t('switchLanguage')}
     </Button>
   );
 }

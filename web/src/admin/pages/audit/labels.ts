@@ -1,28 +1,24 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type zhAudit from '../../../locales/zh/audit.ts';
-import { categoryLabel, sizeLabel } from '../../labels.ts';
+import { quarterLabel } from '../../../../../shared/round-lifecycle.ts';
+import type { Department } from '../../../../../shared/schemas/departments.ts';
+import { departmentName } from '../../labels.ts';
+import { cityDateTime } from '../../views/time.ts';
+import type { AuditDictionary, AuditLookups } from './words.ts';
 
-type ActionKey = keyof typeof zhAudit.actions;
-type EntityKey = keyof typeof zhAudit.entityTypes;
-type FieldKey = keyof typeof zhAudit.fields;
-
-/** Words for the audit log's codes (actions, record types, fields, values); unknown codes are shown as they are. */
-export function useAuditLabels() {
-  const { t, i18n } = useTranslation('audit');
+/** The audit dictionary in the current language and the look-ups (departments by id and code, rounds, city time). */
+export function useAuditLabels(departments: readonly Department[] | undefined) {
+  const { i18n } = useTranslation('audit');
   const lang = i18n.language;
-  const actions = t('actions', { returnObjects: true }) as Record<ActionKey, string>;
-  const entities = t('entityTypes', { returnObjects: true }) as Record<EntityKey, string>;
-  const fields = t('fields', { returnObjects: true }) as Record<FieldKey, string>;
-  return {
-    action: (a: string) => actions[a.replaceAll('.', '_') as ActionKey] ?? a,
-    entityType: (e: string) => entities[e as EntityKey] ?? e,
-    /** In a department's entry, "name" is always a head's name (the department's own is nameZh). */
-    field: (key: string, entityType: string) => (entityType === 'department' && key === 'name' ? fields.headName : fields[key as FieldKey] ?? key),
-    value: (key: string, v: unknown): unknown => {
-      if (key === 'category' && typeof v === 'string') return categoryLabel(v, lang);
-      if (key === 'sizeClass' && typeof v === 'string') return sizeLabel(v, lang);
-      return v;
-    },
-    yesNo: (b: boolean) => (b ? t('yes') : t('no')),
-  };
+  return useMemo(() => {
+    const dict = (i18n.getResourceBundle(lang, 'audit') ?? i18n.getResourceBundle('zh-CN', 'audit')) as AuditDictionary;
+    const look: AuditLookups = {
+      departmentById: new Map((departments ?? []).map((d) => [d.id, departmentName(d, lang)])),
+      departmentByCode: new Map((departments ?? []).map((d) => [d.code, departmentName(d, lang)])),
+      quarter: (id) => quarterLabel(id, lang === 'en' ? 'en' : 'zh'),
+      dateTime: (iso) => cityDateTime(iso, lang),
+      format: (template, vars) => template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(vars[k] ?? '')),
+    };
+    return { dict, look };
+  }, [i18n, lang, departments]);
 }

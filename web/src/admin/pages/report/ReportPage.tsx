@@ -30,6 +30,7 @@ const PRINT_CSS = `
 .report-sheet h2 { font-size: 16px; margin: 18px 0 8px; }
 .report-sheet table { width: 100%; border-collapse: collapse; font-size: 12px; }
 .report-sheet th, .report-sheet td { border: 1px solid #bfbfbf; padding: 2px 6px; text-align: center; }
+.report-sheet th { word-break: keep-all; white-space: nowrap; }
 .report-sheet td.name { text-align: left; }
 .report-sheet tr.flagged td { background: ${COLORS.flaggedBg}; color: ${COLORS.flagged}; font-weight: 600; }
 .report-sheet .draft-mark { color: ${COLORS.flagged}; border: 2px solid ${COLORS.flagged}; padding: 0 8px; font-weight: 700; margin-left: 8px; }
@@ -38,6 +39,8 @@ const PRINT_CSS = `
   .ant-layout, .ant-layout-content { background: #fff !important; padding: 0 !important; margin: 0 !important; min-height: 0 !important; }
   .report-sheet { width: auto; padding: 0; box-shadow: none; }
   .report-sheet .keep { break-inside: avoid; }
+  .report-sheet h1, .report-sheet h2, .report-sheet h3 { break-after: avoid; page-break-after: avoid; }
+  .report-sheet h2 + p, .report-sheet h3 + p { break-before: avoid; page-break-before: avoid; }
   .report-sheet tr { break-inside: avoid; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }

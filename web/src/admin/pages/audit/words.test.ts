@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { quarterLabel } from '../../../../../shared/round-lifecycle.ts';
+import zh from '../../../locales/zh/audit.ts';
+import { summaryLines } from './summary.ts';
+import { actionText, auditWords, entityText, type AuditLookups, type EntryRef } from './words.ts';
+
+const look: AuditLookups = {
+  departmentById: new Map([[7, '市城市管理执法局'], [9, '市城投公司']]),
+  departmentByCode: new Map([['cgj', '市城市管理执法局'], ['ctgs', '市城投公司']]),
+  quarter: (id) => quarterLabel(id, 'zh'),
+  dateTime: (iso) => `北京时间 ${iso.slice(0, 10)}`,
+  format: (t, vars) => t.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(vars[k])),
+};
+
+/** Every summary the server writes today, as it writes it. */
+const ENTRIES: EntryRef[] = [
+  { action: 'demo.seed', entityType: 'system', entityId: 'demo', summary: { departments: 53, enterprises: 2000, users: 56 } },
+  { action: 'round.create', entityType: 'round', entityId: '2026Q1', summary: { after: { id: '2026Q1', sampleSize: 200, stratifyBy: 'township', rotationExclusion: true, votesLimit: 3, minRatings: 10, bottomN: 3, escalationPolicy: '2021-v1', scale: [{ level: 'satisfied', score: 100, labelZh: '满意', labelEn: 'Satisfied' }], opensAt: '2026-03-01T00:00:00.000Z', closesAt: '2026-03-25T00:00:00.000Z' } } },
+  { action: 'round.update', entityType: 'round', entityId: '2026Q1', summary: { after: { sampleSize: 150 } } },
+  { action: 'round.freeze', entityType: 'round', entityId: '2026Q1', summary: { poolHash: 'a'.repeat(64), poolSize: 1740, excludedByRotation: 200, stratifiedBy: null } },
+  { action: 'round.draw', entityType: 'round', entityId: '2026Q1', summary: { seed: '2026Q1 抽签仪式 1', seedSource: 'ceremony', poolHash: 'a'.repeat(64), sample: 200, backups: 1540, quotas: { '': 200 } } },
+  { action: 'round.open', entityType: 'round', entityId: '2026Q1', summary: { closesAt: '2026-03-25T00:00:00.000Z' } },
+  { action: 'round.close', entityType: 'round', entityId: '2026Q1', summary: { reason: 'deadline passed' } },
+  { action: 'round.reopen', entityType: 'round', entityId: '2026Q1', summary: { reason: '延长一周', before: { closesAt: '2026-03-25T00:00:00.000Z' }, after: { closesAt: '2026-04-01T00:00:00.000Z' } } },
+  { action: 'round.void', entityType: 'round', entityId: '2026Q1', summary: { reason: '重新抽签', before: { status: 'open' } } },
+  { action: 'invitation.replace', entityType: 'round', entityId: '2026Q1', summary: { out: '91429004MA0000001X', in: '91429004MA0000002X', stratum: '', backupOrder: 1, reason: '企业已注销' } },
+  { action: 'invitation.regenerate', entityType: 'round', entityId: '2026Q1', summary: { uscc: '91429004MA0000001X', generation: 2 } },
+  { action: 'results.compute', entityType: 'round', entityId: '2026Q1', summary: { version: 1, responses: 190, flagged: ['cgj', 'ctgs'] } },
+  { action: 'round.publish', entityType: 'round', entityId: '2026Q1', summary: { version: 1, flagged: ['cgj'], escalations: [{ code: 'cgj', level: 'reassignment', streak: 3 }] } },
+  { action: 'results.correct', entityType: 'round', entityId: '2026Q1', summary: { reason: '录入有误', before: { version: 1, flagged: ['cgj'] }, after: { version: 2, flagged: ['ctgs'] }, escalations: { withdrawn: [7], added: [9] } } },
+  { action: 'escalation.update', entityType: 'escalation', entityId: '12', summary: { roundId: '2026Q1', departmentId: 7, before: { status: 'pending', doneAt: null }, after: { status: 'done', doneAt: '2026-05-01' } } },
+  { action: 'comments.release', entityType: 'round', entityId: '2026Q1', summary: {} },
+  { action: 'rectification.plan', entityType: 'rectification', entityId: '3', summary: { roundId: '2026Q1', departmentId: 7, measures: 2 } },
+  { action: 'rectification.ledger.add', entityType: 'rectification', entityId: '3', summary: { roundId: '2026Q1', departmentId: 7, entryId: 5, date: '2026-05-02', enterprise: '走访企业 1', status: 'open' } },
+  { action: 'rectification.submit', entityType: 'rectification', entityId: '3', summary: { roundId: '2026Q1', departmentId: 7, before: { status: 'open' }, after: { status: 'submitted' } } },
+  { action: 'rectification.review', entityType: 'rectification', entityId: '3', summary: { roundId: '2026Q1', departmentId: 9, decision: 'return', comment: '请补充', before: { status: 'submitted' }, after: { status: 'returned' } } },
+  { action: 'user.create', entityType: 'user', entityId: '1', summary: { after: { username: 'wangli', role: 'admin' } } },
+];
+
+const RAW = /\b[a-z]+[A-Z]\w*\b|\b[a-z]+_[a-z_]+\b|\b(pending|scheduled|done|withdrawn|ceremony|township|pledge|reassignment|open|closed|submitted|returned|return|admin|deadline|true|false|null)\b/;
+
+const render = (e: EntryRef) => summaryLines(e.summary, auditWords(zh, look, e)).map((l) => `${l.label}：${l.text}`).join('；');
+
+describe('audit log in the inspector’s words (zh)', () => {
+  it.each(ENTRIES.map((e) => [e.action, e] as const))('%s: no field name or code value is left raw', (_, entry) => {
+    const text = `${actionText(zh, entry.action)} ${entityText(zh, look, entry)} ${render(entry)}`;
+    expect(text).not.toMatch(RAW);
+    expect(actionText(zh, entry.action)).not.toBe(entry.action);
+  });
+
+  it('names departments, rounds, statuses and measures', () => {
+    expect(render(ENTRIES.find((e) => e.action === 'escalation.update')!)).toBe('状态：待安排 → 已完成；完成日期：— → 2026-05-01');
+    expect(render(ENTRIES.find((e) => e.action === 'round.publish')!)).toBe('版本：1；倒数三位：市城市管理执法局；问责事项：代码 市城市管理执法局，等级 调离岗位，连续次数 3');
+    expect(entityText(zh, look, ENTRIES.find((e) => e.action === 'rectification.plan')!)).toBe('整改 第 3 号');
+    expect(entityText(zh, look, { action: 'department.update', entityType: 'department', entityId: '7', summary: {} })).toBe('部门 市城市管理执法局');
+    expect(render(ENTRIES.find((e) => e.action === 'rectification.ledger.add')!)).toContain('状态：未解决');
+    expect(render(ENTRIES.find((e) => e.action === 'round.close')!)).toBe('原因：已到截止时间，自动结束');
+    expect(render(ENTRIES.find((e) => e.action === 'round.open')!)).toBe('截止时间：北京时间 2026-03-25');
+  });
+});

@@ -1,0 +1,81 @@
+// The audit log in the inspector's words: every field and code value of an entry's summary as a label
+// in the reader's language, departments and rounds by name, instants in the city's time. Pure: the
+// dictionary (the audit locale) and the look-ups come in, so it is tested without React.
+import type zhAudit from '../../../locales/zh/audit.ts';
+import type { SummaryWords } from './summary.ts';
+
+export type AuditDictionary = typeof zhAudit;
+
+export interface AuditLookups {
+  departmentById: ReadonlyMap<number, string>;
+  departmentByCode: ReadonlyMap<string, string>;
+  quarter(roundId: string): string;
+  dateTime(iso: string): string;
+  /** Interpolates {{id}} in the dictionary's few templates. */
+  format(template: string, vars: Record<string, string | number>): string;
+}
+
+export interface EntryRef { action: string; entityType: string; entityId: string; summary: unknown }
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+const has = <T extends object>(map: T, key: unknown): key is keyof T => typeof key === 'string' && Object.hasOwn(map, key);
+
+function statusMap(dict: AuditDictionary, entry: EntryRef): Record<string, string> {
+  const v = dict.values;
+  if (entry.entityType === 'round') return v.roundStatus;
+  if (entry.entityType === 'escalation') return v.escalationStatus;
+  if (entry.entityType === 'rectification') {
+    const ledger = typeof entry.summary === 'object' && entry.summary !== null && 'entryId' in entry.summary;
+    return ledger ? v.ledgerStatus : v.caseStatus;
+  }
+  return {};
+}
+
+export function auditWords(dict: AuditDictionary, look: AuditLookups, entry: EntryRef): SummaryWords {
+  const v = dict.values;
+  const department = (id: unknown) => (typeof id === 'number' ? look.departmentById.get(id) ?? look.format(v.departmentNo, { id }) : id);
+  return {
+    field: (key) => {
+      if (key === '') return v.allStrata;
+      // In a department's entry, "name" is always a head's name (the department's own is nameZh).
+      if (entry.entityType === 'department' && key === 'name') return dict.fields.headName;
+      return has(dict.fields, key) ? dict.fields[key] : key;
+    },
+    value: (key, raw) => {
+      if (raw === null || raw === undefined) return raw;
+      switch (key) {
+        case 'departmentId': case 'departmentIds': case 'withdrawn': case 'added': return department(raw);
+        case 'code': case 'flagged': return typeof raw === 'string' ? look.departmentByCode.get(raw) ?? raw : raw;
+        case 'roundId': return typeof raw === 'string' ? look.quarter(raw) : raw;
+        case 'id': return entry.entityType === 'round' && typeof raw === 'string' ? look.quarter(raw) : raw;
+        case 'role': return has(v.role, raw) ? v.role[raw] : raw;
+        case 'seedSource': return has(v.seedSource, raw) ? v.seedSource[raw] : raw;
+        case 'decision': return has(v.decision, raw) ? v.decision[raw] : raw;
+        case 'stratifyBy': case 'stratifiedBy': return has(v.stratify, raw) ? v.stratify[raw] : raw;
+        case 'level': return has(v.level, raw) ? v.level[raw] : has(v.ratingLevel, raw) ? v.ratingLevel[raw] : raw;
+        case 'reason': return has(v.reason, raw) ? v.reason[raw] : raw;
+        case 'status': { const m = statusMap(dict, entry); return has(m, raw) ? m[raw] : raw; }
+        default: return typeof raw === 'string' && ISO_INSTANT.test(raw) ? look.dateTime(raw) : raw;
+      }
+    },
+    yesNo: (b) => (b ? dict.yes : dict.no),
+  };
+}
+
+/** The record an entry is about: its kind and, where there is one, its name. */
+export function entityText(dict: AuditDictionary, look: AuditLookups, entry: EntryRef): string {
+  const kind = has(dict.entityTypes, entry.entityType) ? dict.entityTypes[entry.entityType] : entry.entityType;
+  const id = entry.entityId;
+  switch (entry.entityType) {
+    case 'department': return `${kind} ${look.departmentById.get(Number(id)) ?? look.format(dict.values.departmentNo, { id })}`;
+    case 'round': return `${kind} ${look.quarter(id)}`;
+    case 'escalation': case 'rectification': return `${kind} ${look.format(dict.values.entryNo, { id })}`;
+    case 'system': return kind;
+    default: return `${kind} ${id}`;
+  }
+}
+
+export function actionText(dict: AuditDictionary, action: string): string {
+  const key = action.replaceAll('.', '_');
+  return has(dict.actions, key) ? dict.actions[key] : action;
+}
