@@ -5,7 +5,7 @@ const audit: Messages<typeof zh> = {
   title: 'Audit log',
   subtitle: 'Every change is recorded in order and chained by hashes: any deletion or alteration shows up when the chain is verified.',
   allEntities: 'All records',
-  entityTypes: { department: 'Department', enterprise: 'Enterprise', user: 'Account', system: 'System', round: 'Round', escalation: 'Accountability action', rectification: 'Rectification' },
+  entityTypes: { department: 'Department', enterprise: 'Enterprise', user: 'Account', system: 'System', round: 'Round', escalation: 'Accountability action', rectification: 'Rectification', cadre: 'Cadre', unit: 'Unit', points_entry: 'Points entry', points_rulebook: 'Points rulebook' },
   columns: { id: 'No.', at: 'Time', actor: 'By', action: 'Action', entity: 'Record', summary: 'Details', hash: 'Hash' },
   actions: {
     round_create: 'Round created',
@@ -37,6 +37,10 @@ const audit: Messages<typeof zh> = {
     enterprise_update: 'Enterprise changed',
     enterprise_import: 'Enterprises imported',
     user_create: 'Account created',
+    cadre_create: 'Cadre added', cadre_import: 'Cadres imported', cadre_post_appoint: 'Cadre appointed to a post', cadre_update: 'Cadre changed',
+    department_head_cadre: 'Head linked to a cadre record', unit_create: 'Unit added', points_rulebook_add: 'Points rulebook published',
+    points_entry_auto: 'Points entry from a measure', points_entry_auto_reverse: 'Points entry reversed automatically', points_entry_submit: 'Points entry submitted',
+    points_entry_approve: 'Points entry approved', points_entry_reject: 'Points entry rejected', points_entry_reverse: 'Points entry reversed',
   },
   fields: {
     code: 'Code', nameZh: 'Chinese name', nameEn: 'English name', category: 'Category', active: 'Status', head: 'Head',
@@ -54,6 +58,8 @@ const audit: Messages<typeof zh> = {
     out: 'Replaced', in: 'Brought in', stratum: 'Stratum', backupOrder: 'Backup no.', generation: 'Link version', measures: 'Measures', entryId: 'Ledger entry',
     date: 'Date', enterprise: 'Enterprise', attachments: 'Attachments', decision: 'Decision', comment: 'Comment', withdrawn: 'Withdrawn', added: 'Added',
     changes: 'Escalation changes', headTitle: 'Title', until: 'In office until',
+    cadreId: 'Cadre no.', headId: 'Tenure no.', escalationId: 'Escalation no.', measure: 'Measure', ruleVersion: 'Rulebook', points: 'Points', reverses: 'Reverses entry',
+    ruleCode: 'Rule', evidence: 'Evidence', submittedBy: 'Submitted by', note: 'Note', moves: 'Moves', unchanged: 'Unchanged', unitId: 'Unit no.', post: 'Post', rank: 'Rank',
   },
   yes: 'yes',
   no: 'no',

@@ -2,7 +2,7 @@ const audit = {
   title: '审计日志',
   subtitle: '每一项变更都按时间记录，并以哈希链前后相连：任何删改都会在核验时被发现。',
   allEntities: '全部对象',
-  entityTypes: { department: '部门', enterprise: '市场主体', user: '账号', system: '系统', round: '测评轮次', escalation: '问责事项', rectification: '整改' },
+  entityTypes: { department: '部门', enterprise: '市场主体', user: '账号', system: '系统', round: '测评轮次', escalation: '问责事项', rectification: '整改', cadre: '干部', unit: '单位', points_entry: '积分记录', points_rulebook: '积分规则' },
   columns: { id: '序号', at: '时间', actor: '操作人', action: '操作', entity: '对象', summary: '内容', hash: '哈希' },
   actions: {
     round_create: '新建轮次',
@@ -34,6 +34,10 @@ const audit = {
     enterprise_update: '修改市场主体',
     enterprise_import: '批量导入市场主体',
     user_create: '新建账号',
+    cadre_create: '新增干部', cadre_import: '批量导入干部', cadre_post_appoint: '任命干部职务', cadre_update: '修改干部信息',
+    department_head_cadre: '关联负责人干部档案', unit_create: '新增单位', points_rulebook_add: '发布积分规则',
+    points_entry_auto: '按问责措施自动记分', points_entry_auto_reverse: '自动冲销积分', points_entry_submit: '提交积分记录',
+    points_entry_approve: '批准积分记录', points_entry_reject: '驳回积分记录', points_entry_reverse: '冲销积分记录',
   },
   fields: {
     code: '代码', nameZh: '中文名称', nameEn: '英文名称', category: '类别', active: '状态', head: '负责人',
@@ -51,6 +55,8 @@ const audit = {
     out: '替换出', in: '替换入', stratum: '层', backupOrder: '备选序号', generation: '链接版本', measures: '整改措施数', entryId: '台账记录编号',
     date: '日期', enterprise: '企业', attachments: '附件数', decision: '审核结论', comment: '审核意见', withdrawn: '撤销', added: '新增',
     changes: '问责调整', headTitle: '职务', until: '任职截止日期',
+    cadreId: '干部编号', headId: '任期编号', escalationId: '问责事项编号', measure: '措施', ruleVersion: '规则版本', points: '分值', reverses: '冲销记录编号',
+    ruleCode: '规则代码', evidence: '依据', submittedBy: '提交人', note: '备注', moves: '调动', unchanged: '未变', unitId: '单位编号', post: '职务', rank: '职级',
   },
   yes: '是',
   no: '否',

@@ -34,6 +34,7 @@ const ENTRIES: EntryRef[] = [
   { action: 'rectification.ledger.add', entityType: 'rectification', entityId: '3', summary: { roundId: '2026Q1', departmentId: 7, entryId: 5, date: '2026-05-02', enterprise: '走访企业 1', status: 'open' } },
   { action: 'rectification.submit', entityType: 'rectification', entityId: '3', summary: { roundId: '2026Q1', departmentId: 7, before: { status: 'open' }, after: { status: 'submitted' } } },
   { action: 'rectification.review', entityType: 'rectification', entityId: '3', summary: { roundId: '2026Q1', departmentId: 9, decision: 'return', comment: '请补充', before: { status: 'submitted' }, after: { status: 'returned' } } },
+  { action: 'points.entry.auto', entityType: 'points_entry', entityId: '4', summary: { cadreId: 2, headId: 3, escalationId: 12, roundId: '2026Q1', measure: 'admonishment', ruleVersion: '2021', points: -5, date: '2026-05-01' } },
   { action: 'user.create', entityType: 'user', entityId: '1', summary: { after: { username: 'wangli', role: 'admin' } } },
 ];
 
