@@ -2,6 +2,7 @@ import type { Messages } from '../types.ts';
 import type zh from '../zh/comments.ts';
 
 const comments: Messages<typeof zh> = {
+  sameCount: '{{n}} enterprises wrote the same',
   title: 'Comments: {{quarter}}',
   subtitle: 'What enterprises wrote to each department and overall in the survey. Nothing about who wrote them is shown; sorted by text, not in the order they were submitted.',
   back: 'Back to {{quarter}}',

@@ -2,6 +2,7 @@
 import { MessageOutlined } from '@ant-design/icons';
 import { Card, Empty, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { CommentList } from '../../components/CommentList.tsx';
 import { ApiError } from '../../../api.ts';
 import { LoadError } from '../../components/LoadError.tsx';
 import type { RoundComments } from '../../endpoints.ts';
@@ -23,15 +24,7 @@ export function CommentsCard({ data, error, loading, onRetry, departmentId }: {
     body = (
       <>
         <Typography.Paragraph type="secondary">{t('comments.count', { n: mine.length })}</Typography.Paragraph>
-        <Flex vertical gap={8} component="ol" style={{ listStyle: 'none', padding: 0, margin: 0 }} data-testid="comments-list">
-          {mine.map((text, i) => (
-            <li key={i} style={{ display: 'flex', gap: 8, alignItems: 'flex-start' }}>
-              <MessageOutlined style={{ marginTop: 4, color: '#8c8c8c' }} />
-              {/* Enterprise text: shown as plain text, never as markup. */}
-              <Typography.Text style={{ whiteSpace: 'pre-wrap' }} data-testid="comment">{text}</Typography.Text>
-            </li>
-          ))}
-        </Flex>
+        <CommentList items={mine} testId="comments-list" />
       </>
     );
   }

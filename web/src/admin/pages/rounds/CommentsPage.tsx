@@ -5,6 +5,7 @@ import { ArrowLeftOutlined, ExclamationCircleOutlined, MessageOutlined, SendOutl
 import { Alert, App, Badge, Button, Card, Col, Empty, Flex, Input, Row, Select, Space, Spin, Statistic, Switch, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CommentList } from '../../components/CommentList.tsx';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError } from '../../../api.ts';
 import { useUser } from '../../auth.tsx';
@@ -155,20 +156,6 @@ function CommentsView({ round, data, onChanged }: { round: Round; data: RoundCom
           </Col>
         ) : null}
       </Row>
-    </Flex>
-  );
-}
-
-/** Enterprise text, shown as plain text (React escapes it), line breaks kept. */
-function CommentList({ items }: { items: readonly string[] }) {
-  return (
-    <Flex vertical gap={8} component="ol" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-      {items.map((text, i) => (
-        <li key={i} style={{ display: 'flex', gap: 8, alignItems: 'flex-start' }}>
-          <MessageOutlined style={{ marginTop: 4, color: '#8c8c8c' }} />
-          <Typography.Text style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} data-testid="comment">{text}</Typography.Text>
-        </li>
-      ))}
     </Flex>
   );
 }
