@@ -35,6 +35,8 @@ const ENTRIES: EntryRef[] = [
   { action: 'rectification.submit', entityType: 'rectification', entityId: '3', summary: { roundId: '2026Q1', departmentId: 7, before: { status: 'open' }, after: { status: 'submitted' } } },
   { action: 'rectification.review', entityType: 'rectification', entityId: '3', summary: { roundId: '2026Q1', departmentId: 9, decision: 'return', comment: '请补充', before: { status: 'submitted' }, after: { status: 'returned' } } },
   { action: 'points.entry.auto', entityType: 'points_entry', entityId: '4', summary: { cadreId: 2, headId: 3, escalationId: 12, roundId: '2026Q1', measure: 'admonishment', ruleVersion: '2021', points: -5, date: '2026-05-01' } },
+  { action: 'escalation.update', entityType: 'escalation', entityId: '13', summary: { roundId: '2026Q1', departmentId: 7, before: { status: 'pending' }, after: { status: 'done' }, measures: [{ measure: 'pledge', before: 'pending', after: 'done' }] } },
+  { action: 'escalation.revise', entityType: 'escalation', entityId: '14', summary: { roundId: '2026Q1', departmentId: 7, reason: '2026Q1 发布', cause: { kind: 'publish', roundId: '2026Q1' }, before: null, after: { measures: ['pledge', 'admonishment'], level: 'admonishment', headStreak: 2, departmentStreak: 2, streak: 2, responsibleHeadId: 3, policyVersion: '2021-v2' } } },
   { action: 'user.create', entityType: 'user', entityId: '1', summary: { after: { username: 'wangli', role: 'admin' } } },
 ];
 

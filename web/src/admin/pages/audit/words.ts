@@ -52,7 +52,10 @@ export function auditWords(dict: AuditDictionary, look: AuditLookups, entry: Ent
         case 'seedSource': return has(v.seedSource, raw) ? v.seedSource[raw] : raw;
         case 'decision': return has(v.decision, raw) ? v.decision[raw] : raw;
         case 'stratifyBy': case 'stratifiedBy': return has(v.stratify, raw) ? v.stratify[raw] : raw;
-        case 'level': case 'measure': return has(v.level, raw) ? v.level[raw] : has(v.ratingLevel, raw) ? v.ratingLevel[raw] : raw;
+        case 'kind': return has(v.cause, raw) ? v.cause[raw] : raw;
+        // A measure's own status change inside an escalation entry: { measure, before: 'pending', after: 'done' }.
+        case 'before': case 'after': return has(v.escalationStatus, raw) ? v.escalationStatus[raw] : raw;
+        case 'level': case 'measure': case 'measures': return has(v.level, raw) ? v.level[raw] : has(v.ratingLevel, raw) ? v.ratingLevel[raw] : raw;
         case 'reason': return has(v.reason, raw) ? v.reason[raw] : raw;
         case 'status': { const m = statusMap(dict, entry); return has(m, raw) ? m[raw] : raw; }
         default: return typeof raw === 'string' && ISO_INSTANT.test(raw) ? look.dateTime(raw) : raw;
