@@ -56,8 +56,8 @@ async function ensureDepartments(target: Target, departments: number) {
 async function generate(target: Target, responses: number) {
   const q = (text: string, params?: unknown[]) => target.raw.query(text, params);
   await q(
-    `insert into responses (id, round_id, day, industry, size_class, township, comment, receipt_hash)
-     select gen_random_uuid(), $1, date '2025-12-20' - (g % 30), null, null, null,
+    `insert into responses (id, round_id, comment, receipt_hash)
+     select gen_random_uuid(), $1,
             case when g % 20 = 0 then '基准意见 ' || g end, md5($1 || ':' || g) || md5(g::text)
      from generate_series(1, $2::int) g`,
     [ROUND, responses],

@@ -54,7 +54,7 @@ const cpuMs = (since: NodeJS.CpuUsage) => {
   return (c.user + c.system) / 1000;
 };
 
-/** Writes the rows submitSurvey writes, in one transaction, with no HTTP, ORM or lookups. */
+/** Writes what submitSurvey writes (the invitation marked, the answer boxed), in one transaction, with no HTTP, ORM or lookups. */
 async function rawSubmissions(target: Target, round: OpenRound, from: number, to: number, concurrency: number,
   attrs: (uscc: string) => { industry: string; sizeClass: string; township: string }) {
   const latencies: number[] = [];
@@ -65,29 +65,15 @@ async function rawSubmissions(target: Target, round: OpenRound, from: number, to
     const inv = round.invitations[i]!;
     const a = answerFor(i, round.departmentIds);
     const e = attrs(inv.uscc);
-    const responseId = randomUUID();
+    const answer = {
+      ratings: a.ratings.map((r) => ({ d: r.departmentId, l: r.level, c: null })), votes: a.leastSatisfied, comment: a.comment ?? null,
+      strata: { township: e.township, industry: e.industry, size: e.sizeClass },
+    };
     await target.raw.transaction(async (query) => {
-      await query(
-        'insert into responses (id, round_id, day, industry, size_class, township, comment, receipt_hash) values ($1, $2, $3, $4, $5, $6, $7, $8)',
-        [responseId, round.id, day, e.industry, e.sizeClass, e.township, a.comment ?? null, createHash('sha256').update(randomUUID()).digest('hex')],
-      );
-      const params: unknown[] = [];
-      const rows = a.ratings.map((r) => {
-        params.push(responseId, round.id, r.departmentId, r.level, null);
-        const k = params.length;
-        return `($${k - 4}, $${k - 3}, $${k - 2}, $${k - 1}, $${k})`;
-      });
-      await query(`insert into ratings (response_id, round_id, department_id, level, comment) values ${rows.join(', ')}`, params);
-      if (a.leastSatisfied.length) {
-        const vp: unknown[] = [];
-        const vrows = a.leastSatisfied.map((d) => {
-          vp.push(responseId, round.id, d);
-          return `($${vp.length - 2}, $${vp.length - 1}, $${vp.length})`;
-        });
-        await query(`insert into least_satisfied_votes (response_id, round_id, department_id) values ${vrows.join(', ')}`, vp);
-      }
-      await query("update invitations set status = 'submitted', submitted_at = $1, submission_id = $2, draft = null where id = $3",
-        [new Date(), randomUUID(), inv.id]);
+      await query("update invitations set status = 'submitted', submitted_at = $1, submission_id = $2, draft = null, draft_saved_at = null where id = $3",
+        [day, randomUUID(), inv.id]);
+      await query('insert into ballot_box (id, round_id, answer, receipt_hash) values ($1, $2, $3, $4)',
+        [randomUUID(), round.id, JSON.stringify(answer), createHash('sha256').update(randomUUID()).digest('hex')]);
     });
   };
   const client = async () => {
@@ -139,7 +125,8 @@ export async function benchSubmissions(target: Target, opts: SubmitOptions): Pro
   const { app, base } = await startApp(database);
   const requests: LoadRequest[] = httpRound.invitations.map((inv, i) => ({
     method: 'POST', path: `/api/v1/survey/${inv.token}/submit`,
-    body: JSON.stringify({ submissionId: randomUUID(), ...answerFor(i, httpRound.departmentIds) }),
+    // As the survey page does: the hash of a receipt code it made (the code itself stays on the phone).
+    body: JSON.stringify({ submissionId: randomUUID(), receiptHash: createHash('sha256').update(randomUUID()).digest('hex'), ...answerFor(i, httpRound.departmentIds) }),
   }));
   let http: LoadFigures;
   let httpCpu: number;
@@ -171,7 +158,9 @@ export async function benchSubmissions(target: Target, opts: SubmitOptions): Pro
     await app.close();
   }
 
-  const [row] = await target.raw.query<{ n: string }>('select count(*)::text as n from responses where round_id = $1', [httpRound.id]);
+  // Stored = in the ballot box or already moved out of it by the timer.
+  const [row] = await target.raw.query<{ n: string }>(
+    'select ((select count(*) from responses where round_id = $1) + (select count(*) from ballot_box where round_id = $1))::text as n', [httpRound.id]);
   return {
     submissions: opts.submissions, concurrency: opts.concurrency, departments: httpRound.departmentIds.length,
     http, raw, cpuMs: { http: httpCpu, raw: rawCpu, loadGenerator: http.clientCpuMs / opts.submissions }, paced, pacedNote, stored: Number(row?.n ?? 0),

@@ -22,6 +22,7 @@ import { departmentRoutes } from './departments/departments.routes.ts';
 import { enterpriseRoutes } from './enterprises/enterprises.routes.ts';
 import { pointsRoutes } from './points/points.routes.ts';
 import { invitationRoutes } from './invitations/invitations.routes.ts';
+import { breakdownRoutes } from './breakdowns/breakdowns.routes.ts';
 import { commentRoutes } from './comments/comments.routes.ts';
 import { rectificationRoutes } from './rectification/rectification.routes.ts';
 import { publicRoutes } from './public/public.routes.ts';
@@ -38,6 +39,10 @@ export interface AppDeps {
   serveWeb?: boolean;
   /** Where the built web app is, when not web/dist (tests). */
   webDist?: string;
+  /** How often answers leave the ballot box (ms; 0: only when a round closes). Default 30 s. */
+  ballotMoveEveryMs?: number;
+  /** Where log lines go (default stdout): the anonymity test reads them. */
+  logStream?: { write(line: string): void };
 }
 
 /** What every domain plugin receives: the app's dependencies with the clock resolved. */
@@ -47,7 +52,7 @@ export const WEB_DIST = fileURLToPath(new URL('../web/dist', import.meta.url));
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: deps.config.logLevel === 'silent' ? false : { level: deps.config.logLevel },
+    logger: deps.config.logLevel === 'silent' ? false : { level: deps.config.logLevel, ...(deps.logStream ? { stream: deps.logStream } : {}) },
     bodyLimit: 1024 * 1024,
     // Slow clients (slowloris) cannot hold a connection open forever.
     requestTimeout: 30_000,
@@ -100,6 +105,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await api.register(surveyRoutes, routeDeps);
     await api.register(resultRoutes, routeDeps);
     await api.register(commentRoutes, routeDeps);
+    await api.register(breakdownRoutes, routeDeps);
     await api.register(rectificationRoutes, routeDeps);
     await api.register(publicRoutes, routeDeps);
     await api.register(cadreRoutes, routeDeps);

@@ -36,3 +36,13 @@ export function quarterLabel(roundId: string, lang: 'zh' | 'en'): string {
   const rerun = m[3] ? (lang === 'zh' ? `（第${m[3]}次）` : ` (run ${m[3]})`) : '';
   return lang === 'zh' ? `${m[1]}年第${zh}季度${rerun}` : `Q${m[2]} ${m[1]}${rerun}`;
 }
+
+/**
+ * The seed, the draw record and anything naming who was drawn are the admin's alone while a round
+ * runs (a department that knew the sample could coach it); they become public when it closes. A round
+ * voided after closing stays public; one voided before never was.
+ */
+export const drawIsPublic = (round: { status: RoundStatus; closedAt: string | null }) =>
+  round.status === 'closed' || round.status === 'published' || (round.status === 'voided' && round.closedAt !== null);
+export const mayReadDraw = (role: string | undefined, round: { status: RoundStatus; closedAt: string | null }) =>
+  role === 'admin' || drawIsPublic(round);

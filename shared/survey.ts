@@ -1,6 +1,7 @@
 // The survey's contract and completeness rules, the same in the form and on the server.
 import { z } from 'zod';
 import { RATING_LEVELS, scaleSchema } from './results/scale.ts';
+import { RECEIPT_HASH_PATTERN } from './receipt.ts';
 import { COMMENT_MAX, OVERALL_COMMENT_MAX } from './survey-rules.ts';
 
 export * from './survey-rules.ts';
@@ -20,6 +21,8 @@ export const submissionSchema = z.object({
   ratings: z.array(ratingAnswerSchema).max(500),
   leastSatisfied: z.array(z.number().int().positive()).max(20).default([]),
   comment: comment(OVERALL_COMMENT_MAX),
+  /** SHA-256 (hex) of the receipt code the page made and keeps (shared/receipt.ts); the code never leaves the page. */
+  receiptHash: z.string().regex(RECEIPT_HASH_PATTERN, 'receiptHash must be 64 lower-case hex characters').optional(),
 });
 export type Submission = z.infer<typeof submissionSchema>;
 
@@ -41,12 +44,17 @@ export const surveyViewSchema = z.object({
   scale: scaleSchema,
   departments: z.array(z.object({ id: z.number().int(), code: z.string(), nameZh: z.string(), nameEn: z.string().nullable(), category: z.string() })),
   votesLimit: z.number().int(),
+  /** The day of submission (YYYY-MM-DD, the city's): no time is kept. */
   submittedAt: z.string().nullable(),
   draft: draftSchema.nullable(),
   draftSavedAt: z.string().nullable(),
 });
 export type SurveyView = z.infer<typeof surveyViewSchema>;
 
-export const submitResultSchema = z.object({ receipt: z.string(), submittedAt: z.string() });
+/**
+ * receipt: null when the page sent its own receipt hash (it shows its own code); otherwise a random code
+ * shown in this reply only. submittedAt: the day of submission.
+ */
+export const submitResultSchema = z.object({ receipt: z.string().nullable(), submittedAt: z.string() });
 export const draftSavedSchema = z.object({ savedAt: z.string() });
 export const tokenParamSchema = z.object({ token: z.string().min(1).max(100) });

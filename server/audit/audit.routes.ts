@@ -4,6 +4,7 @@ import { auditEntrySchema, auditFacetsSchema, auditQuerySchema, auditVerifySchem
 import { pageOf } from '../../shared/schemas/common.ts';
 import type { RouteDeps } from '../app.ts';
 import { auditLog, users } from '../db/schema.ts';
+import { hideUndisclosedSample } from '../draw/disclosure.ts';
 import { verifyAuditChain } from './audit.writer.ts';
 import { cityDayStart } from './city-day.ts';
 
@@ -32,10 +33,10 @@ export const auditRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { datab
       db.select({ n: count() }).from(auditLog).where(where),
     ]);
     return {
-      items: rows.map(({ a: r, displayName: name }) => ({
+      items: await hideUndisclosedSample(db, request.sessionUser?.role, rows.map(({ a: r, displayName: name }) => ({
         id: r.id, at: r.at.toISOString(), actorName: r.actorName, actorDisplayName: name, action: r.action,
         entityType: r.entityType, entityId: r.entityId, summary: r.summary, hash: r.hash,
-      })),
+      }))),
       total: total?.n ?? 0, page, pageSize,
     };
   });

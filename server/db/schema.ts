@@ -9,6 +9,7 @@ import {
   CADRE_STATUSES, ENTRY_SOURCES, ENTRY_STATUSES, MEASURE_RULE_CODES, RANKS, RULE_KINDS, RULE_LEVELS, UNIT_KINDS,
 } from '../../shared/points/vocabulary.ts';
 import { ESCALATION_LEVELS, ESCALATION_STATUSES } from '../../shared/results/escalation.ts';
+import { BREAKDOWN_DIMENSIONS } from '../../shared/breakdowns.ts';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
@@ -127,6 +128,8 @@ export const rounds = pgTable('rounds', {
   voidReason: text('void_reason'),
   /** Comments reach department heads only once an admin releases them. */
   commentsReleasedAt: timestamp('comments_released_at', { withTimezone: true, mode: 'date' }),
+  /** Set when closing shuffled the answer tables; cleared once VACUUM FULL has removed the old row versions. */
+  answersVacuumDue: boolean('answers_vacuum_due').notNull().default(false),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -182,9 +185,11 @@ export const invitations = pgTable('invitations', {
   generation: integer('generation').notNull().default(1),
   status: invitationStatusEnum('status').notNull().default('not_opened'),
   openedAt: timestamp('opened_at', { withTimezone: true, mode: 'date' }),
-  draft: jsonb('draft'),
+  /** The draft sealed (AES-256-GCM) with a key derived from the link's token, which the server never stores. */
+  draft: text('draft'),
   draftSavedAt: timestamp('draft_saved_at', { withTimezone: true, mode: 'date' }),
-  submittedAt: timestamp('submitted_at', { withTimezone: true, mode: 'date' }),
+  /** The city's day of submission, never the time: follow-up needs no more. */
+  submittedAt: date('submitted_at', { mode: 'string' }),
   submissionId: uuid('submission_id').unique(),
   replacedAt: timestamp('replaced_at', { withTimezone: true, mode: 'date' }),
   createdAt: createdAt(),
@@ -199,21 +204,39 @@ export const revokedTokens = pgTable('revoked_tokens', {
 
 // ---------------------------------------------------------------- responses (anonymous)
 /**
- * One enterprise's answers. Deliberately no invitation, no enterprise and no exact time: the day at
- * most, and coarse attributes reported only for groups of five or more. The id is random so that
- * insertion order does not line up with invitations' submission times.
+ * The ballot box: the submit transaction drops the answer here (it shares that transaction's id with
+ * the invitation it marks). Answers leave in batches, in random order, in other transactions
+ * (server/survey/ballot-box.ts); at close the box is emptied and vacuumed. No time, no invitation.
+ */
+export const ballotBox = pgTable('ballot_box', {
+  id: uuid('id').primaryKey(),
+  roundId: text('round_id').notNull().references(() => rounds.id),
+  /** { ratings: [{ d, l, c }], votes, comment, attributes }: answers plus the strata they are tallied under. */
+  answer: jsonb('answer').notNull(),
+  receiptHash: text('receipt_hash').unique(),
+}, (t) => [index('ballot_box_round_idx').on(t.roundId)]);
+
+/**
+ * One enterprise's answers. Deliberately no invitation, no enterprise, no time and no attributes:
+ * rows are rewritten in random order with fresh random ids when the round closes.
  */
 export const responses = pgTable('responses', {
   id: uuid('id').primaryKey(),
   roundId: text('round_id').notNull().references(() => rounds.id),
-  day: date('day', { mode: 'string' }).notNull(),
-  industry: text('industry'),
-  sizeClass: text('size_class'),
-  township: text('township'),
   comment: text('comment'),
-  /** SHA-256 of the receipt code the enterprise was given; lets it check it was counted. */
-  receiptHash: text('receipt_hash').notNull().unique(),
+  /** SHA-256 of the receipt code the enterprise's page made; only the page ever knew the code. */
+  receiptHash: text('receipt_hash').unique(),
 }, (t) => [index('responses_round_idx').on(t.roundId)]);
+
+export const breakdownDimensionEnum = pgEnum('breakdown_dimension', BREAKDOWN_DIMENSIONS);
+
+/** Respondents per stratum value, counted as answers leave the box; groups under 5 are deleted at close. */
+export const breakdownGroups = pgTable('breakdown_groups', {
+  roundId: text('round_id').notNull().references(() => rounds.id),
+  dimension: breakdownDimensionEnum('dimension').notNull(),
+  value: text('value').notNull(),
+  respondents: integer('respondents').notNull(),
+}, (t) => [primaryKey({ columns: [t.roundId, t.dimension, t.value] })]);
 
 export const ratingLevelEnum = pgEnum('rating_level', ['satisfied', 'fairly_satisfied', 'basically_satisfied', 'dissatisfied', 'not_applicable']);
 
@@ -230,6 +253,16 @@ export const leastSatisfiedVotes = pgTable('least_satisfied_votes', {
   roundId: text('round_id').notNull(),
   departmentId: integer('department_id').notNull(),
 }, (t) => [primaryKey({ columns: [t.responseId, t.departmentId] }), index('votes_round_idx').on(t.roundId)]);
+
+/** Rating counts per stratum value, department and level; same life as breakdown_groups. */
+export const breakdownTallies = pgTable('breakdown_tallies', {
+  roundId: text('round_id').notNull().references(() => rounds.id),
+  dimension: breakdownDimensionEnum('dimension').notNull(),
+  value: text('value').notNull(),
+  departmentId: integer('department_id').notNull().references(() => departments.id),
+  level: ratingLevelEnum('level').notNull(),
+  n: integer('n').notNull(),
+}, (t) => [primaryKey({ columns: [t.roundId, t.dimension, t.value, t.departmentId, t.level] })]);
 
 // ---------------------------------------------------------------- results and escalation
 /** Computed results of a round, stored whole. Published versions are frozen; a correction supersedes. */

@@ -18,7 +18,7 @@ import { makeLinkMaker } from '../invitations/tokens.ts';
 import * as cases from '../rectification/rectification.service.ts';
 import { computeRound, publishRound } from '../results/results.service.ts';
 import { createRound, getRound, openRound } from '../rounds/rounds.service.ts';
-import { makeReceipts, saveDraft, submitSurvey } from '../survey/survey.service.ts';
+import { saveDraft, submitSurvey } from '../survey/survey.service.ts';
 
 const DAY = 86_400_000;
 /** Who is in the bottom three each past quarter (oldest first): the stories the demo tells. */
@@ -68,7 +68,6 @@ export async function seedDemoHistory(db: Db, secret: string, now: Date, timeZon
   const rng = makeRng('pingyi-demo-history');
   const at = inOrder();
   const links = makeLinkMaker(secret, 'http://localhost');
-  const receipts = makeReceipts(secret);
   const [adminRow] = await db.select().from(users).where(eq(users.username, 'admin'));
   const admin: Actor = { id: adminRow!.id, name: 'admin' };
   const current = quarterOf(now);
@@ -117,7 +116,7 @@ export async function seedDemoHistory(db: Db, secret: string, now: Date, timeZon
       const votes = ratings.filter((r) => r.level === 'dissatisfied' && rng() < VOTE_PROPENSITY[4 - k]!).slice(0, 3).map((r) => r.departmentId);
       const submission: Submission = { submissionId: randomUUID(), ratings, leastSatisfied: votes, ...(rng() < 0.1 ? { comment: '总体营商环境有改善，希望继续保持' } : {}) };
       const when = new Date(opensAt.getTime() + ((i++ % 20) + 1) * DAY / 2);
-      await submitSurvey(db, receipts, links.token(roundId, inv.uscc, 1), submission, when, timeZone);
+      await submitSurvey(db, links.token(roundId, inv.uscc, 1), submission, when, timeZone);
     }
     if (!past) continue;
     const published = new Date(closesAt.getTime() + 12 * DAY);

@@ -22,7 +22,7 @@ export async function listInvitations(tx: Tx, links: LinkMaker, roundId: string)
   return rows.map(({ inv, e }) => ({
     uscc: inv.uscc, name: e.name, stratum: inv.stratum, township: e.township, industry: e.industry,
     contactName: e.contactName, contactPhone: e.contactPhone, status: inv.status,
-    openedAt: inv.openedAt?.toISOString() ?? null, submittedAt: inv.submittedAt?.toISOString() ?? null,
+    openedAt: inv.openedAt?.toISOString() ?? null, submittedAt: inv.submittedAt ?? null,
     link: inv.status === 'replaced' ? null : links.link(links.token(roundId, inv.uscc, inv.generation)),
     generation: inv.generation, replacedBy: replacedBy.get(inv.uscc) ?? null, replaces: replaces.get(inv.uscc) ?? null,
   }));

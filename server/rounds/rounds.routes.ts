@@ -6,6 +6,7 @@ import {
 } from '../../shared/schemas/rounds.ts';
 import { drawRecordSchema } from '../../shared/draw/draw.ts';
 import type { RouteDeps } from '../app.ts';
+import { mayReadDraw } from '../../shared/round-lifecycle.ts';
 import { actorOf, ALL_ROLES } from '../auth/access.ts';
 import { drawRecord, drawRound, freezePool } from '../draw/draw.service.ts';
 import { Forbidden } from '../errors.ts';
@@ -27,7 +28,10 @@ export const roundRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { datab
   app.get('/rounds/:id', {
     schema: { tags: ['rounds'], params, response: { 200: roundSchema } },
     config: { access: ALL_ROLES },
-  }, async (request) => rounds.getRound(db, request.params.id, now()));
+  }, async (request) => {
+    const round = await rounds.getRound(db, request.params.id, now());
+    return mayReadDraw(request.sessionUser?.role, round) ? round : { ...round, seed: null };
+  });
 
   app.post('/rounds', {
     schema: { tags: ['rounds'], body: createRoundSchema, response: { 201: roundSchema } },
@@ -69,16 +73,14 @@ export const roundRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { datab
     config: { access: ADMIN },
   }, async (request) => rounds.voidRound(db, actorOf(request), request.params.id, request.body.reason, now()));
 
-  // Admins and supervisors at once; everyone else (the public included) only once the round has closed,
-  // because knowing who was drawn while it is open would let a department lobby them.
+  // The admin at once; everyone else (supervisors and the public included) only once the round has
+  // closed, because knowing who was drawn while it is open would let a department lobby them.
   app.get('/rounds/:id/draw-record', {
     schema: { tags: ['rounds'], params, response: { 200: drawRecordSchema } },
     config: { access: 'public' },
   }, async (request, reply) => {
     const round = await rounds.getRound(db, request.params.id, now());
-    const role = request.sessionUser?.role;
-    const insider = role === 'admin' || role === 'supervisor';
-    if (!insider && !['closed', 'published'].includes(round.status)) {
+    if (!mayReadDraw(request.sessionUser?.role, round)) {
       throw new Forbidden('The draw record is published when the round closes');
     }
     reply.header('content-disposition', `inline; filename="draw-record-${round.id}.json"`);

@@ -8,6 +8,7 @@ import type { Db, Tx } from '../db/client.ts';
 import { roundDepartments, rounds } from '../db/schema.ts';
 import { Conflict, Invalid, NotFound } from '../errors.ts';
 import { listDepartments } from '../departments/departments.queries.ts';
+import { sealRound, vacuumAnswers } from '../survey/ballot-box.ts';
 import * as q from './rounds.queries.ts';
 
 /** Loads a round for a state change (row-locked) and checks the action is allowed from its status. */
@@ -25,6 +26,7 @@ export async function settleDeadline(tx: Tx, id: string, now: Date) {
   const closed = await tx.update(rounds).set({ status: 'closed', closedAt: now, updatedAt: now })
     .where(and(eq(rounds.id, id), eq(rounds.status, 'open'), lte(rounds.closesAt, now))).returning({ id: rounds.id });
   if (closed.length) {
+    await sealRound(tx, id);
     await appendAudit(tx, SYSTEM_ACTOR, { action: 'round.close', entityType: 'round', entityId: id, summary: { reason: 'deadline passed' } }, now);
   }
 }
@@ -111,8 +113,10 @@ export async function closeRound(db: Db, actor: Actor, id: string, now: Date) {
   await db.transaction(async (tx) => {
     await lockRoundFor(tx, id, 'close', now);
     await q.updateRound(tx, id, { status: 'closed', closedAt: now, updatedAt: now });
+    await sealRound(tx, id);
     await appendAudit(tx, actor, { action: 'round.close', entityType: 'round', entityId: id, summary: { reason: 'closed by an admin' } }, now);
   });
+  await vacuumAnswers(db);
   return getRound(db, id, now);
 }
 
@@ -134,6 +138,8 @@ export async function voidRound(db: Db, actor: Actor, id: string, reason: string
   await db.transaction(async (tx) => {
     const round = await lockRoundFor(tx, id, 'void', now);
     await q.updateRound(tx, id, { status: 'voided', voidedAt: now, voidReason: reason, updatedAt: now });
+    // A round voided while open leaves no answer in the box and no draft behind either.
+    if (round.status === 'open') await sealRound(tx, id);
     await appendAudit(tx, actor, { action: 'round.void', entityType: 'round', entityId: id, summary: { reason, before: { status: round.status } } }, now);
   });
   return getRound(db, id, now);

@@ -5,9 +5,10 @@ import { sql } from 'drizzle-orm';
 import { preparedStatement, type Tx } from '../db/client.ts';
 import type { invitations, rounds } from '../db/schema.ts';
 import { hashToken, looksLikeToken } from '../invitations/tokens.ts';
+import type { BoxedAnswer } from './ballot-box.ts';
 
 type Attributes = { industry: string | null; sizeClass: string | null; township: string | null };
-type InvitationRow = Pick<typeof invitations.$inferSelect, 'id' | 'status' | 'tokenHash' | 'openedAt' | 'submittedAt' | 'submissionId' | 'draftSavedAt'> & { draft?: unknown };
+type InvitationRow = Pick<typeof invitations.$inferSelect, 'id' | 'status' | 'tokenHash' | 'openedAt' | 'submittedAt' | 'submissionId' | 'draftSavedAt'> & { sealedDraft: string | null };
 type RoundRow = Pick<typeof rounds.$inferSelect, 'id' | 'status' | 'opensAt' | 'closesAt' | 'votesLimit' | 'scale'>;
 export type Found =
   | { kind: 'invitation'; invitation: InvitationRow; round: RoundRow; attributes: Attributes }
@@ -31,6 +32,7 @@ const find = {
 const findRevoked = preparedStatement<Row>('survey_find_revoked', sql`
   select ${ROUND_COLUMNS} from revoked_tokens t join rounds r on r.id = t.round_id where t.token_hash = ${hash}`);
 
+const asDay = (v: unknown) => (v === null || v === undefined ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10));
 const asDate = (v: unknown) => (v === null || v === undefined ? null : v instanceof Date ? v : new Date(String(v)));
 const toRound = (r: Row): RoundRow => ({
   id: r.round_id as string, status: r.round_status as RoundRow['status'], opensAt: asDate(r.opens_at)!, closesAt: asDate(r.closes_at)!,
@@ -50,8 +52,8 @@ export async function findByToken(tx: Tx, token: string, mode: keyof typeof find
       kind: 'invitation',
       invitation: {
         id: Number(row.id), status: row.status as InvitationRow['status'], tokenHash: row.token_hash as string, openedAt: asDate(row.opened_at),
-        submittedAt: asDate(row.submitted_at), submissionId: (row.submission_id as string | null) ?? null, draftSavedAt: asDate(row.draft_saved_at),
-        draft: row.draft,
+        submittedAt: asDay(row.submitted_at), submissionId: (row.submission_id as string | null) ?? null, draftSavedAt: asDate(row.draft_saved_at),
+        sealedDraft: (row.draft as string | null) ?? null,
       },
       round: toRound(row),
       attributes: { industry: (row.industry as string | null) ?? null, sizeClass: (row.size_class as string | null) ?? null, township: (row.township as string | null) ?? null },
@@ -62,24 +64,19 @@ export async function findByToken(tx: Tx, token: string, mode: keyof typeof find
 }
 
 const p = (name: string) => sql.placeholder(name);
-const submit = preparedStatement<{ n: number }>('survey_submit', sql`
+// Marks the invitation (the day only, its draft gone) and drops the answer into the ballot box; the
+// responses table is not touched here, so this transaction's id ends up on no answer row.
+const submit = preparedStatement<{ n: number }>('survey_submit_to_box', sql`
   with marked as (
-    update invitations set status = 'submitted', submitted_at = ${p('at')}::timestamptz, submission_id = ${p('submissionId')}::uuid, draft = null
+    update invitations set status = 'submitted', submitted_at = ${p('day')}::date, submission_id = ${p('submissionId')}::uuid, draft = null, draft_saved_at = null
     where id = ${p('invitationId')} and token_hash = ${p('tokenHash')} and submitted_at is null and status <> 'replaced'
       and exists (select 1 from rounds where id = ${p('roundId')} and status = 'open' and closes_at > ${p('at')}::timestamptz)
+      and not exists (select 1 from ballot_box where receipt_hash = ${p('receiptHash')})
+      and not exists (select 1 from responses where receipt_hash = ${p('receiptHash')})
     returning id
-  ), response as (
-    insert into responses (id, round_id, day, industry, size_class, township, comment, receipt_hash)
-    select ${p('responseId')}::uuid, ${p('roundId')}, ${p('day')}::date, ${p('industry')}, ${p('sizeClass')}, ${p('township')},
-      ${p('comment')}, ${p('receiptHash')} from marked
-    returning id
-  ), rated as (
-    insert into ratings (response_id, round_id, department_id, level, comment)
-    select response.id, ${p('roundId')}, x.d, x.l::rating_level, x.c
-    from response, jsonb_to_recordset(${p('ratings')}::jsonb) as x(d int, l text, c text)
-  ), voted as (
-    insert into least_satisfied_votes (response_id, round_id, department_id)
-    select response.id, ${p('roundId')}, v.d::int from response, jsonb_array_elements_text(${p('leastSatisfied')}::jsonb) as v(d)
+  ), boxed as (
+    insert into ballot_box (id, round_id, answer, receipt_hash)
+    select ${p('boxId')}::uuid, ${p('roundId')}, ${p('answer')}::jsonb, ${p('receiptHash')} from marked
   )
   select count(*)::int as n from marked`);
 
@@ -87,29 +84,25 @@ export interface StoredSubmission {
   invitationId: number;
   tokenHash: string;
   roundId: string;
-  /** ISO time of submission, for the invitation; the response keeps only `day`. */
+  /** ISO time of submission: checked against the deadline, never stored. */
   at: string;
-  /** The city's day of submission (the response's only time). */
+  /** The city's day of submission, the most the invitation keeps. */
   day: string;
   submissionId: string;
-  attributes: Attributes;
-  comment: string | null;
   receiptHash: string;
-  ratings: { d: number; l: string; c: string | null }[];
-  leastSatisfied: number[];
+  answer: BoxedAnswer;
 }
 
 /**
- * One statement marks the invitation and stores the response, its ratings and its votes, all or
- * nothing. Its guard (the invitation still unsubmitted, on this very link, in a round still open) is
- * what makes "one response per invitation" hold under concurrency: a second submit finds nothing to
- * mark and therefore stores nothing. Returns whether this call stored the response.
+ * One statement marks the invitation and boxes the answer, all or nothing. Its guard (the invitation
+ * still unsubmitted, on this very link, in a round still open, the receipt hash unused) is what makes
+ * "one response per invitation" hold under concurrency: a second submit finds nothing to mark and
+ * therefore stores nothing. Returns whether this call stored the answer.
  */
 export async function storeSubmission(tx: Tx, s: StoredSubmission): Promise<boolean> {
   const [row] = await submit.run(tx, {
-    ...s.attributes, at: s.at, day: s.day, submissionId: s.submissionId, invitationId: s.invitationId, tokenHash: s.tokenHash,
-    roundId: s.roundId, responseId: randomUUID(), comment: s.comment, receiptHash: s.receiptHash,
-    ratings: JSON.stringify(s.ratings), leastSatisfied: JSON.stringify(s.leastSatisfied),
+    day: s.day, at: s.at, submissionId: s.submissionId, invitationId: s.invitationId, tokenHash: s.tokenHash,
+    roundId: s.roundId, boxId: randomUUID(), receiptHash: s.receiptHash, answer: JSON.stringify(s.answer),
   });
   return Number(row?.n) === 1;
 }

@@ -5,15 +5,17 @@ import { draftSavedSchema, draftSchema, submissionSchema, submitResultSchema, su
 import type { RouteDeps } from '../app.ts';
 import { NotFound } from '../errors.ts';
 import { compressJson } from '../web/compress.ts';
-import { makeReceipts, openSurvey, receiptCounted, saveDraft, submitSurvey } from './survey.service.ts';
+import { openSurvey, receiptCounted, saveDraft, submitSurvey } from './survey.service.ts';
+import { BALLOT_MOVE_EVERY_MS, startBallotMover } from './ballot-mover.ts';
+import { scrubDatabaseError } from './scrub.ts';
 import { makeTokenGuard } from './token-guard.ts';
 
 // Public: the token is the credential. Limited per address and per token; small bodies only.
 const PER_TOKEN = { max: 60, timeWindow: '1 minute' };
 const BODY_LIMIT = 256 * 1024;
 
-export const surveyRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database: { db }, config, now, timeZone }) => {
-  const receipts = makeReceipts(config.jwtSecret);
+export const surveyRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database: { db }, config, now, timeZone, ballotMoveEveryMs }) => {
+  const moveEveryMs = ballotMoveEveryMs ?? BALLOT_MOVE_EVERY_MS;
   const guard = makeTokenGuard();
   const limits = [
     app.rateLimit({ max: config.surveyRateLimit ?? 600, timeWindow: '1 minute', keyGenerator: (r) => `ip:${r.ip}` }),
@@ -26,7 +28,7 @@ export const surveyRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { data
       return await run();
     } catch (err) {
       if (err instanceof NotFound) guard.miss(request);
-      throw err;
+      throw scrubDatabaseError(err);
     }
   };
 
@@ -52,12 +54,22 @@ export const surveyRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { data
     config: { access: 'public' },
     bodyLimit: BODY_LIMIT,
     preHandler: limits,
-  }, async (request) => guarded(request, () => submitSurvey(db, receipts, request.params.token, request.body, now(), timeZone)));
+  }, async (request) => guarded(request, () => submitSurvey(db, request.params.token, request.body, now(), timeZone)));
 
   // An enterprise checks that its response was counted, by its receipt code alone.
   app.get('/rounds/:id/receipts/:receipt', {
     schema: { tags: ['survey'], params: roundParamSchema.extend({ receipt: z.string().trim().min(4).max(40) }), response: { 200: z.object({ counted: z.boolean() }) } },
     config: { access: 'public' },
     preHandler: [limits[0]!],
-  }, async (request) => receiptCounted(db, request.params.id, request.params.receipt));
+  }, async (request) => {
+    try {
+      return await receiptCounted(db, request.params.id, request.params.receipt);
+    } catch (err) {
+      throw scrubDatabaseError(err);
+    }
+  });
+
+  // Answers leave the ballot box in batches on a timer of their own (never in a submit's transaction).
+  const mover = startBallotMover(db, now, app.log, moveEveryMs);
+  app.addHook('onClose', async () => mover.stop());
 };

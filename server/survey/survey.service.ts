@@ -1,16 +1,20 @@
-// The enterprise's side: open a link, save drafts, submit once. Submitting is one statement and
-// idempotent by submission id; the response row carries nothing that points back to the invitation.
-import { createHash, createHmac, hkdfSync } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+// The enterprise's side: open a link, save drafts, submit once. Submitting marks the invitation and
+// drops the answer into the ballot box in one statement, idempotent by submission id; nothing stored
+// with the answer points back to the invitation, and the receipt code exists only on the enterprise's page.
 import { cityDay } from '../../shared/city-day.ts';
 import type { Scale } from '../../shared/results/scale.ts';
+import { receiptHash } from '../../shared/receipt.ts';
 import { linksWork } from '../../shared/round-lifecycle.ts';
 import { checkSubmission, type Draft, type Submission, type SurveyState, type SurveyView } from '../../shared/survey.ts';
+import { eq } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.ts';
-import { invitations, responses } from '../db/schema.ts';
+import { invitations } from '../db/schema.ts';
 import { Conflict, Gone, Invalid, NotFound } from '../errors.ts';
 import { roundDepartmentRows } from '../rounds/rounds.queries.ts';
 import { settleDeadline } from '../rounds/rounds.service.ts';
+import type { BoxedAnswer } from './ballot-box.ts';
+import { openDraft, sealDraft } from './draft-seal.ts';
+import { isReceiptCounted, isReceiptHashStored, randomReceipt } from './receipts.ts';
 import { findByToken, storeSubmission, type Found } from './survey.queries.ts';
 
 export const ORGANISER = { zh: '仙桃市优化营商环境工作领导小组办公室', en: 'Xiantao Business Environment Office' };
@@ -58,8 +62,8 @@ export async function openSurvey(db: Db, token: string, now: Date): Promise<Surv
       scale: found.round.scale as Scale,
       departments: depts.map((d) => ({ id: d.departmentId, code: d.code, nameZh: d.nameZh, nameEn: d.nameEn, category: d.category })),
       votesLimit: found.round.votesLimit,
-      submittedAt: inv?.submittedAt?.toISOString() ?? null,
-      draft: showForm ? ((inv?.draft as Draft | null) ?? null) : null,
+      submittedAt: inv?.submittedAt ?? null,
+      draft: showForm && inv ? openDraft(token, inv.sealedDraft) : null,
       draftSavedAt: showForm ? (inv?.draftSavedAt?.toISOString() ?? null) : null,
     };
   });
@@ -81,32 +85,21 @@ export async function saveDraft(db: Db, token: string, draft: Draft, now: Date) 
     if (!found) throw unknownLink();
     const state = stateOf(found, now);
     if (state !== 'open' || found.kind !== 'invitation') refuse(state);
-    await tx.update(invitations).set({ draft, draftSavedAt: now, status: 'drafted', openedAt: found.invitation.openedAt ?? now })
+    await tx.update(invitations).set({ draft: sealDraft(token, draft), draftSavedAt: now, status: 'drafted', openedAt: found.invitation.openedAt ?? now })
       .where(eq(invitations.id, found.invitation.id));
     return { savedAt: now.toISOString() };
   });
 }
 
-export function makeReceipts(secret: string) {
-  const key = Buffer.from(hkdfSync('sha256', secret, 'pingyi', 'receipts-v1', 32));
-  const ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
-  return (tokenHash: string, submissionId: string) => {
-    const bytes = createHmac('sha256', key).update(`${tokenHash}\n${submissionId}`).digest();
-    let code = '';
-    for (let i = 0; i < 12; i++) code += ALPHABET[bytes[i]! % 32];
-    return `${code.slice(0, 4)}-${code.slice(4, 8)}-${code.slice(8, 12)}`;
-  };
-}
-export const hashReceipt = (receipt: string) => createHash('sha256').update(receipt.trim().toUpperCase()).digest('hex');
-
 /**
- * Submits once: checks first, then one guarded statement stores everything or nothing (see
- * storeSubmission); when it stores nothing, the link's state now says why.
+ * Submits once: checks first, then one guarded statement boxes the answer or nothing (see
+ * storeSubmission); when it stores nothing, the link's state now says why. The page sends the hash of
+ * a receipt code it made and keeps; a client that sends none gets a random code in this reply only.
  */
-export async function submitSurvey(db: Db, receiptFor: ReturnType<typeof makeReceipts>, token: string, s: Submission, now: Date, timeZone: string) {
+export async function submitSurvey(db: Db, token: string, s: Submission, now: Date, timeZone: string): Promise<{ receipt: string | null; submittedAt: string }> {
   const found = await findByToken(db, token);
   if (!found) throw unknownLink();
-  const retry = sameSubmission(found, s, receiptFor);
+  const retry = sameSubmission(found, s);
   if (retry) return retry;
   const state = stateOf(found, now);
   if (state !== 'open' || found.kind !== 'invitation') refuse(state);
@@ -114,33 +107,39 @@ export async function submitSurvey(db: Db, receiptFor: ReturnType<typeof makeRec
   const problems = checkSubmission(s, { departmentIds: await departmentIdsOf(db, round.id), votesLimit: round.votesLimit });
   if (problems.length) throw new Invalid(problems.map((p) => p.message).join('; '), problems, 'invalid_response');
 
-  const receipt = receiptFor(inv.tokenHash, s.submissionId);
-  const at = now.toISOString();
-  const stored = await storeSubmission(db, {
-    invitationId: inv.id, tokenHash: inv.tokenHash, roundId: round.id, at, day: cityDay(now, timeZone), submissionId: s.submissionId, attributes,
-    comment: s.comment?.trim() || null, receiptHash: hashReceipt(receipt),
+  const serverReceipt = s.receiptHash ? null : randomReceipt();
+  const hash = s.receiptHash ?? receiptHash(serverReceipt!);
+  const answer: BoxedAnswer = {
     ratings: s.ratings.map((r) => ({ d: r.departmentId, l: r.level, c: r.level === 'not_applicable' ? null : r.comment?.trim() || null })),
-    leastSatisfied: s.leastSatisfied,
+    votes: s.leastSatisfied,
+    comment: s.comment?.trim() || null,
+    strata: { township: attributes.township, industry: attributes.industry, size: attributes.sizeClass },
+  };
+  const day = cityDay(now, timeZone);
+  const stored = await storeSubmission(db, {
+    invitationId: inv.id, tokenHash: inv.tokenHash, roundId: round.id, at: now.toISOString(), day, submissionId: s.submissionId, receiptHash: hash, answer,
   });
-  if (stored) return { receipt, submittedAt: at };
+  if (stored) return { receipt: serverReceipt, submittedAt: day };
 
   // Someone got there first (the same submission sent twice, another one, a replacement, the deadline).
   const now2 = await findByToken(db, token);
   if (!now2) throw unknownLink();
-  const same = sameSubmission(now2, s, receiptFor);
+  const same = sameSubmission(now2, s);
   if (same) return same;
   const after = stateOf(now2, now);
-  refuse(after === 'open' ? 'submitted' : after);
+  if (after === 'open') {
+    if (await isReceiptHashStored(db, round.id, hash)) throw new Conflict('This receipt code is already in use: reload the page for a new one', undefined, 'receipt_in_use');
+    refuse('submitted');
+  }
+  refuse(after);
 }
 
-/** A retry after a lost reply: the same answer, nothing new. */
-function sameSubmission(found: NonNullable<Found>, s: Submission, receiptFor: ReturnType<typeof makeReceipts>) {
+/** A retry after a lost reply: the same answer, nothing new. The page still has its own receipt code. */
+function sameSubmission(found: NonNullable<Found>, s: Submission) {
   if (found.kind !== 'invitation' || found.invitation.submissionId !== s.submissionId || !found.invitation.submittedAt) return null;
-  return { receipt: receiptFor(found.invitation.tokenHash, s.submissionId), submittedAt: found.invitation.submittedAt.toISOString() };
+  return { receipt: null, submittedAt: found.invitation.submittedAt };
 }
 
 export async function receiptCounted(db: Db, roundId: string, receipt: string) {
-  const [row] = await db.select({ id: responses.id }).from(responses)
-    .where(and(eq(responses.roundId, roundId), eq(responses.receiptHash, hashReceipt(receipt))));
-  return { counted: !!row };
+  return { counted: await isReceiptCounted(db, roundId, receipt) };
 }

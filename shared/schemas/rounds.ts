@@ -106,6 +106,7 @@ export const invitationSchema = z.object({
   contactPhone: z.string().nullable(),
   status: z.enum(INVITATION_STATUSES),
   openedAt: z.string().nullable(),
+  /** The day of submission (YYYY-MM-DD): the invitation keeps no time. */
   submittedAt: z.string().nullable(),
   /** The full personal link (admins only). Null once replaced. */
   link: z.string().nullable(),

@@ -9,6 +9,7 @@ import { openDatabase, type Database } from '../../server/db/client.ts';
 import { invitations, ratings, responses } from '../../server/db/schema.ts';
 import { freshDatabase } from '../support/database.ts';
 import { openLoadRound, pool, submissionFor } from '../support/load.ts';
+import { moveBallots } from '../../server/survey/ballot-box.ts';
 import { kill, randomPort, startServer, type ServerProcess } from '../support/server-process.ts';
 
 const SECRET = 'crash-secret-crash-secret-crash-secret-12';
@@ -16,7 +17,7 @@ const dataDir = mkdtempSync(join(tmpdir(), 'pingyi-crash-'));
 const pg = process.env.DATABASE_URL ? await freshDatabase() : null;
 // Prepare the round in the database the server will open, then let the server have it alone.
 const prep: Database = pg ?? (await openDatabase({ kind: 'pglite', dataDir: join(dataDir, 'pglite') }));
-const { departmentIds, tokens } = await openLoadRound(prep.db, SECRET, { enterprises: 300, departments: 20 });
+const { roundId, departmentIds, tokens } = await openLoadRound(prep.db, SECRET, { enterprises: 300, departments: 20 });
 if (!pg) await prep.close();
 const env = { JWT_SECRET: SECRET, DATA_DIR: dataDir, DEMO: 'false', SURVEY_RATE_LIMIT: '1000000', ...(pg?.url ? { DATABASE_URL: pg.url } : { DATABASE_URL: '' }) };
 const port = randomPort();
@@ -76,6 +77,8 @@ describe('crash safety', () => {
     const check: Database = pg ?? (await openDatabase({ kind: 'pglite', dataDir: join(dataDir, 'pglite') }));
     try {
       const { db } = check;
+      // Whatever the timer had not yet moved is still in the ballot box: empty it as closing would.
+      await moveBallots(db, roundId, 0);
       const [[r], [s]] = await Promise.all([
         db.select({ n: count() }).from(responses),
         db.select({ n: count() }).from(invitations).where(eq(invitations.status, 'submitted')),

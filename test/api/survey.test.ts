@@ -1,7 +1,9 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { invitations, leastSatisfiedVotes, ratings, responses } from '../../server/db/schema.ts';
+import { formatReceipt, receiptHash } from '../../shared/receipt.ts';
+import { ballotBox, invitations, leastSatisfiedVotes, ratings, responses } from '../../server/db/schema.ts';
+import { moveBallots } from '../../server/survey/ballot-box.ts';
 import { makeTestContext } from '../support/app.ts';
 import { seedRegistry } from '../support/fixtures.ts';
 import { completeSubmission, invitationTokens, openRoundWithTokens } from '../support/survey.ts';
@@ -13,8 +15,9 @@ const tokens = [...(await openRoundWithTokens(ctx, '2026Q1', { sampleSize: 12 })
 const view = (token: string) => ctx.app.inject({ method: 'GET', url: `/api/v1/survey/${token}` });
 const submit = (token: string, payload: object) => ctx.app.inject({ method: 'POST', url: `/api/v1/survey/${token}/submit`, payload });
 const saveDraft = (token: string, payload: object) => ctx.app.inject({ method: 'PUT', url: `/api/v1/survey/${token}/draft`, payload });
+// A response is stored once it is in the ballot box or has left it for the responses table.
 const stored = async () => ({
-  responses: (await db.select({ n: count() }).from(responses))[0]!.n,
+  responses: (await db.select({ n: count() }).from(responses))[0]!.n + (await db.select({ n: count() }).from(ballotBox))[0]!.n,
   ratings: (await db.select({ n: count() }).from(ratings))[0]!.n,
   votes: (await db.select({ n: count() }).from(leastSatisfiedVotes))[0]!.n,
 });
@@ -55,6 +58,11 @@ describe('drafts', () => {
     const back = (await view(token)).json();
     expect(back.draft.ratings[0]).toMatchObject({ departmentId: departmentIds[0], level: 'satisfied', comment: '办事快' });
     expect(back.draftSavedAt).toBe(res.json().savedAt);
+    // Sealed with a key from the token, which the database does not hold: a dump shows no answers.
+    const [row] = await db.select({ draft: invitations.draft }).from(invitations).where(eq(invitations.uscc, tokens[1]![0]));
+    expect(row!.draft).toMatch(/^v1\./);
+    expect(row!.draft).not.toContain('办事快');
+    expect(row!.draft).not.toContain('satisfied');
     expect((await saveDraft(token, { ratings: [{ departmentId: 1, level: 'great' }] })).statusCode).toBe(400);
   });
 });
@@ -91,39 +99,60 @@ describe('submitting', () => {
     expect(res.json().error.code).toBe('payload_too_large');
   });
 
-  it('stores one complete response with its votes and comments, and a receipt; a retry returns the same', async () => {
+  it('boxes one complete response; its receipt code is the page\'s own, and a retry answers alike', async () => {
     const token = tokens[1]![1];
+    const code = formatReceipt(randomBytes(12));
     const body = completeSubmission(departmentIds, (i) => (i === 0 ? 'not_applicable' : i === 1 ? 'dissatisfied' : 'fairly_satisfied'), {
-      leastSatisfied: [departmentIds[1]], comment: '希望审批再快一些',
+      leastSatisfied: [departmentIds[1]], comment: '希望审批再快一些', receiptHash: receiptHash(code),
     });
     body.ratings[1] = { ...body.ratings[1]!, comment: '<script>alert(1)</script>' } as typeof body.ratings[number];
     const before = await stored();
     const res = await submit(token, body);
     expect(res.statusCode).toBe(200);
-    const { receipt, submittedAt } = res.json();
-    expect(receipt).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
-    expect(await stored()).toEqual({ responses: before.responses + 1, ratings: before.ratings + 7, votes: before.votes + 1 });
+    // The server never had the code, so it cannot send it back; the day is all it keeps.
+    expect(res.json()).toEqual({ receipt: null, submittedAt: '2026-03-01' });
+    expect((await stored()).responses).toBe(before.responses + 1);
+    expect((await db.select().from(ballotBox)).map((b) => b.receiptHash)).toContain(receiptHash(code));
+    expect((await ctx.app.inject({ method: 'GET', url: `/api/v1/rounds/2026Q1/receipts/${code}` })).json()).toEqual({ counted: true });
 
     const retry = await submit(token, body);
     expect(retry.statusCode).toBe(200);
-    expect(retry.json()).toEqual({ receipt, submittedAt });
-    expect(await stored()).toEqual({ responses: before.responses + 1, ratings: before.ratings + 7, votes: before.votes + 1 });
+    expect(retry.json()).toEqual({ receipt: null, submittedAt: '2026-03-01' });
+    expect((await stored()).responses).toBe(before.responses + 1);
 
     const other = await submit(token, { ...body, submissionId: randomUUID() });
     expect(other.statusCode).toBe(409);
     expect(other.json().error.code).toBe('already_submitted');
 
     const again = (await view(token)).json();
-    expect(again).toMatchObject({ state: 'submitted', submittedAt, departments: [] });
-    const check = await ctx.app.inject({ method: 'GET', url: `/api/v1/rounds/2026Q1/receipts/${receipt}` });
+    expect(again).toMatchObject({ state: 'submitted', submittedAt: '2026-03-01', departments: [] });
+    // Out of the box (in a transaction of its own) the ratings and the vote are there, and the receipt still counts.
+    expect(await moveBallots(db, '2026Q1', 0)).toBe(1);
+    expect(await stored()).toEqual({ responses: before.responses + 1, ratings: before.ratings + 7, votes: before.votes + 1 });
+    const check = await ctx.app.inject({ method: 'GET', url: `/api/v1/rounds/2026Q1/receipts/${code.toLowerCase().replaceAll('-', ' ')}` });
     expect(check.json()).toEqual({ counted: true });
     expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/rounds/2026Q1/receipts/AAAA-BBBB-CCCC' })).json()).toEqual({ counted: false });
   });
 
-  it('keeps the response apart from the invitation: no link, no enterprise, the day only', async () => {
+  it('gives a client that sent no receipt hash a random code once, and refuses a hash already in use', async () => {
+    const res = await submit(tokens[2]![1], completeSubmission(departmentIds));
+    const { receipt } = res.json();
+    expect(receipt).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+    expect((await ctx.app.inject({ method: 'GET', url: `/api/v1/rounds/2026Q1/receipts/${receipt}` })).json()).toEqual({ counted: true });
+    const reused = await submit(tokens[8]![1], completeSubmission(departmentIds, () => 'satisfied', { receiptHash: receiptHash(receipt) }));
+    expect(reused.statusCode).toBe(409);
+    expect(reused.json().error.code).toBe('receipt_in_use');
+    expect((await view(tokens[8]![1])).json().state).toBe('open');
+  });
+
+  it('keeps the response apart from the invitation: no link, no enterprise, no time, no attributes', async () => {
+    await moveBallots(db, '2026Q1', 0);
     const [row] = await db.select().from(responses);
-    expect(Object.keys(row!).sort()).toEqual(['comment', 'day', 'id', 'industry', 'receiptHash', 'roundId', 'sizeClass', 'township']);
-    expect(row!.day).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(Object.keys(row!).sort()).toEqual(['comment', 'id', 'receiptHash', 'roundId']);
+    const [inv] = await db.select().from(invitations).where(eq(invitations.status, 'submitted'));
+    expect(inv!.submittedAt).toBe('2026-03-01');
+    expect(inv!.draft).toBeNull();
+    expect(inv!.draftSavedAt).toBeNull();
     const [naRating] = await db.select().from(ratings).where(eq(ratings.level, 'not_applicable'));
     expect(naRating!.comment).toBeNull();
     const [commented] = await db.select().from(ratings).where(eq(ratings.level, 'dissatisfied'));
@@ -139,7 +168,7 @@ describe('submitting', () => {
   });
 
   it('the same submission sent twice at once stores one response and answers both alike', async () => {
-    const body = completeSubmission(departmentIds);
+    const body = completeSubmission(departmentIds, () => 'satisfied', { receiptHash: receiptHash(formatReceipt(randomBytes(12))) });
     const before = await stored();
     const [a, b] = await Promise.all([submit(tokens[4]![1], body), submit(tokens[4]![1], body)]);
     expect([a.statusCode, b.statusCode]).toEqual([200, 200]);
@@ -169,12 +198,12 @@ describe('links that no longer work', () => {
   it('shows progress and the non-responders to admins', async () => {
     const admin = await ctx.as('admin');
     const p = (await ctx.app.inject({ method: 'GET', url: '/api/v1/rounds/2026Q1/progress', headers: { cookie: await ctx.as('leader') } })).json();
-    expect(p).toMatchObject({ invited: 12, submitted: 3, replaced: 1 });
+    expect(p).toMatchObject({ invited: 12, submitted: 4, replaced: 1 });
     expect(p.opened).toBeGreaterThanOrEqual(4);
-    expect(p.responseRate).toBeCloseTo(3 / 12);
+    expect(p.responseRate).toBeCloseTo(4 / 12);
     expect(p.byTownship.reduce((a: number, g: { invited: number }) => a + g.invited, 0)).toBe(12);
     const non = (await ctx.app.inject({ method: 'GET', url: '/api/v1/rounds/2026Q1/non-responders', headers: { cookie: admin } })).json();
-    expect(non).toHaveLength(9);
+    expect(non).toHaveLength(8);
     expect(non[0]).toHaveProperty('contactPhone');
     expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/rounds/2026Q1/progress', headers: { cookie: await ctx.as('dept_head') } })).statusCode).toBe(403);
   });

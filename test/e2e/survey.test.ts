@@ -5,6 +5,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { quarterLabel } from '../../shared/round-lifecycle.ts';
 import { join } from 'node:path';
 import { ARTIFACTS, DEMO_PASSWORD, screenshot, startE2e } from '../support/e2e.ts';
+import { receiptHash } from '../../shared/receipt.ts';
 
 const e2e = await startE2e();
 
@@ -204,16 +205,20 @@ describe('enterprise survey on a phone', () => {
       await page.goto(surveyUrl(token));
       await waitForText(page, 'answered', `已答 ${departmentCount} / ${departmentCount}`);
       await page.getByRole('button', { name: '下一步：选择最不满意部门' }).click();
-      // The submission reaches the server, but its reply never reaches the phone.
-      let first: { receipt: string } | null = null;
+      // The submission reaches the server, but its reply never reaches the phone. The phone sent only
+      // the hash of the receipt code it made; the server's reply carries no code at all.
+      let first: { receipt: string | null } | null = null;
+      let sentHash = '';
       await page.route('**/api/v1/survey/*/submit', async (route) => {
-        first = await (await route.fetch()).json() as { receipt: string };
+        sentHash = (route.request().postDataJSON() as { receiptHash: string }).receiptHash;
+        first = await (await route.fetch()).json() as { receipt: string | null };
         await route.abort('internetdisconnected');
       });
       await page.getByRole('button', { name: '提交问卷' }).click();
       await waitForText(page, 'submit-error', '网络中断，未能确认提交结果');
       await page.unroute('**/api/v1/survey/*/submit');
-      expect(first!.receipt).toMatch(/^\w{4}-\w{4}-\w{4}$/);
+      expect(first!.receipt).toBeNull();
+      expect(sentHash).toMatch(/^[0-9a-f]{64}$/);
 
       if (recover === 'tap again') {
         await page.getByRole('button', { name: '提交问卷' }).click();
@@ -222,7 +227,9 @@ describe('enterprise survey on a phone', () => {
         await page.reload();
         await page.getByRole('heading', { name: '您已提交过本次测评' }).waitFor();
       }
-      expect((await page.getByTestId('receipt-code').innerText()).trim(), recover).toBe(first!.receipt);
+      const shown = (await page.getByTestId('receipt-code').innerText()).trim();
+      expect(receiptHash(shown), recover).toBe(sentHash);
+      expect(await api<{ counted: boolean }>(`/rounds/${roundId}/receipts/${shown}`)).toEqual({ counted: true });
       await page.context().close();
     }
     const invitations = await api<{ status: string }[]>(`/rounds/${roundId}/invitations`);

@@ -1,6 +1,6 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll } from 'vitest';
-import { buildApp, type App } from '../../server/app.ts';
+import { buildApp, type App, type AppDeps } from '../../server/app.ts';
 import { hashPassword } from '../../server/auth/password.ts';
 import type { Database } from '../../server/db/client.ts';
 import { departments, users } from '../../server/db/schema.ts';
@@ -21,12 +21,20 @@ export interface TestContext {
 let passwordHash: Promise<string> | undefined;
 
 /** A fresh app on a fresh database, closed after the file's tests. */
-export async function makeTestContext(opts: { publicBaseUrl?: string; publicDisclosure?: 'full' | 'bottom' } = {}): Promise<TestContext> {
+export async function makeTestContext(opts: {
+  publicBaseUrl?: string;
+  publicDisclosure?: 'full' | 'bottom';
+  logLevel?: AppDeps['config']['logLevel'];
+  logStream?: AppDeps['logStream'];
+  ballotMoveEveryMs?: number;
+} = {}): Promise<TestContext> {
   const database = await freshDatabase();
   const clock = { now: new Date('2026-03-01T08:00:00.000Z') };
   const app = await buildApp({
     database,
-    config: { jwtSecret: 'test-secret-test-secret-test-secret-123', publicBaseUrl: opts.publicBaseUrl ?? 'https://pingyi.example.gov.cn', logLevel: 'silent', production: false, publicDisclosure: opts.publicDisclosure },
+    config: { jwtSecret: 'test-secret-test-secret-test-secret-123', publicBaseUrl: opts.publicBaseUrl ?? 'https://pingyi.example.gov.cn', logLevel: opts.logLevel ?? 'silent', production: false, publicDisclosure: opts.publicDisclosure },
+    ...(opts.logStream ? { logStream: opts.logStream } : {}),
+    ...(opts.ballotMoveEveryMs !== undefined ? { ballotMoveEveryMs: opts.ballotMoveEveryMs } : {}),
     now: () => clock.now,
   });
   afterAll(async () => {

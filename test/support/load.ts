@@ -1,5 +1,6 @@
 // Helpers for load and fault tests: a round ready for submissions, and a bounded concurrent client.
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { formatReceipt, receiptHash } from '../../shared/receipt.ts';
 import type { AddressInfo } from 'node:net';
 import { buildApp } from '../../server/app.ts';
 import type { Database, Db } from '../../server/db/client.ts';
@@ -38,8 +39,10 @@ export async function openLoadRound(db: Db, secret: string, opts: { enterprises:
   return { roundId, departmentIds, tokens: invited.map((i) => links.token(roundId, i.uscc, 1)) };
 }
 
+/** As the survey page sends it: with the hash of a receipt code it made and keeps. */
 export const submissionFor = (departmentIds: number[], i: number) => ({
   submissionId: randomUUID(),
+  receiptHash: receiptHash(formatReceipt(randomBytes(12))),
   ratings: departmentIds.map((departmentId, k) => ({ departmentId, level: (['satisfied', 'fairly_satisfied', 'basically_satisfied', 'dissatisfied', 'not_applicable'] as const)[(i + k) % 5] })),
   leastSatisfied: [],
 });

@@ -4,7 +4,8 @@ import { Component, useCallback, useEffect, useState, type ReactNode } from 'rea
 import { currentLanguage, setLanguage, useTranslation } from './i18n.ts';
 import { quarterLabel } from '../../../shared/round-lifecycle.ts';
 import type { SurveyView } from '../../../shared/survey.ts';
-import { ApiError, fetchSurvey, postSubmission, type SubmitResult } from './api.ts';
+import { ApiError, fetchSurvey, postSubmission } from './api.ts';
+import { pendingReceiptCode, shownReceipt, withReceiptHash, type ShownReceipt } from './receiptCode.ts';
 import { formatTime, type Lang } from './model.ts';
 import { Message, Receipt, ReceiptCheck, RetryButton } from './Pages.tsx';
 import { localReceipt, pendingSubmissionId } from './storage.ts';
@@ -17,20 +18,22 @@ type Phase =
   | { kind: 'loading' }
   | { kind: 'failed'; reason: 'not_found' | 'rate_limited' | 'network' | 'server' }
   | { kind: 'view'; view: SurveyView }
-  | { kind: 'done'; view: SurveyView; result: SubmitResult };
+  | { kind: 'done'; view: SurveyView; result: ShownReceipt };
 
 /**
  * Submitted, but this phone has no receipt: the reply to its own submission may have been lost.
- * Sending the same submission id again returns that submission's receipt (and never a second response).
+ * Sending the same submission id again confirms it was that submission (never a second response);
+ * the receipt code is the one this phone made for the attempt.
  */
 async function recoverReceipt(token: string, view: SurveyView): Promise<void> {
   const stored = localReceipt.load(token);
   if (stored?.roundId === view.round.id) return;
   const submissionId = pendingSubmissionId(token);
-  if (!submissionId) return localReceipt.forgetAttempt(token);
+  const code = pendingReceiptCode(token);
+  if (!submissionId || !code) return localReceipt.forgetAttempt(token);
   try {
-    const result = await postSubmission(token, { submissionId, ratings: [], leastSatisfied: [] });
-    localReceipt.saveAfterSubmit(token, { ...result, roundId: view.round.id });
+    const result = await postSubmission(token, withReceiptHash({ submissionId, ratings: [], leastSatisfied: [] }, code));
+    localReceipt.saveAfterSubmit(token, { ...shownReceipt(result, code), roundId: view.round.id });
   } catch (err) {
     if (err instanceof ApiError && err.status === 409) localReceipt.forgetAttempt(token); // submitted from another phone
   }
@@ -81,7 +84,7 @@ function Survey() {
     document.title = t('title');
   }, [t, lang]);
 
-  const onSubmitted = useCallback((result: SubmitResult) => {
+  const onSubmitted = useCallback((result: ShownReceipt) => {
     setPhase((p) => (p.kind === 'view' ? { kind: 'done', view: p.view, result } : p));
     window.scrollTo(0, 0);
   }, []);
@@ -120,7 +123,7 @@ function Survey() {
 }
 
 function Body({ phase, token, lang, onRetry, onSubmitted, onReload }: {
-  phase: Phase; token: string; lang: Lang; onRetry: () => void; onSubmitted: (r: SubmitResult) => void; onReload: () => void;
+  phase: Phase; token: string; lang: Lang; onRetry: () => void; onSubmitted: (r: ShownReceipt) => void; onReload: () => void;
 }) {
   const { t } = useTranslation();
   switch (phase.kind) {

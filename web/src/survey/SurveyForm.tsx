@@ -6,7 +6,8 @@ import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'r
 import { APPLICABLE_LEVELS, type RatingLevel } from '../../../shared/results/levels.ts';
 import { checkSubmission } from '../../../shared/survey-rules.ts';
 import type { SurveyView } from '../../../shared/survey.ts';
-import { ApiError, postSubmission, problemsOf, type SubmitResult } from './api.ts';
+import { ApiError, postSubmission, problemsOf } from './api.ts';
+import { receiptCodeFor, shownReceipt, withReceiptHash, type ShownReceipt } from './receiptCode.ts';
 import { DepartmentRow, deptElementId } from './DepartmentRow.tsx';
 import { useTranslation } from './i18n.ts';
 import {
@@ -21,7 +22,7 @@ interface Props {
   token: string;
   view: SurveyView;
   lang: Lang;
-  onSubmitted: (result: SubmitResult) => void;
+  onSubmitted: (receipt: ShownReceipt) => void;
   /** The server says the form no longer applies (closed, revoked, already submitted): reload the view. */
   onReload: () => void;
 }
@@ -158,7 +159,8 @@ export function SurveyForm({ token, view, lang, onSubmitted, onReload }: Props) 
   async function submit() {
     if (submittingRef.current) return; // a double tap
 
-    const submission = toSubmission(answers, departments, submissionIdFor(token));
+    const receiptCode = receiptCodeFor(token);
+    const submission = withReceiptHash(toSubmission(answers, departments, submissionIdFor(token)), receiptCode);
     const problems = checkSubmission(submission, rules);
     if (problems.some((p) => p.code === 'incomplete')) {
       setStep('rate');
@@ -174,10 +176,10 @@ export function SurveyForm({ token, view, lang, onSubmitted, onReload }: Props) 
     submittingRef.current = true;
     saver.pause();
     try {
-      const result = await postSubmission(token, submission);
+      const shown = shownReceipt(await postSubmission(token, submission), receiptCode);
       saver.stop();
-      localReceipt.saveAfterSubmit(token, { ...result, roundId: view.round.id });
-      onSubmitted(result);
+      localReceipt.saveAfterSubmit(token, { ...shown, roundId: view.round.id });
+      onSubmitted(shown);
     } catch (err) {
       saver.resume();
       setSubmitting(false);

@@ -132,6 +132,8 @@ export function groupByCategory(departments: readonly Department[]): { key: Cate
 
 /** Date and time in the city's time zone, the way the notice prints it. */
 export function formatTime(iso: string, lang: Lang, opts: { dateOnly?: boolean; timeOnly?: boolean } = {}): string {
+  // A bare day (a submission keeps no time) is shown as that day, with no made-up hour.
+  if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) return formatTime(`${iso}T12:00:00+08:00`, lang, { dateOnly: true });
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';
   const fields: Intl.DateTimeFormatOptions = opts.timeOnly

@@ -95,6 +95,15 @@ export interface StoredReceipt {
   roundId: string;
 }
 
+/** The receipt code of the pending attempt (see receiptCode.ts), kept beside its submission id. */
+export const attemptStore = {
+  readReceiptCode: (token: string): string | null => {
+    const v = read(`${token}.receiptCode`);
+    return typeof v === 'string' ? v : null;
+  },
+  writeReceiptCode: (token: string, code: string): boolean => write(`${token}.receiptCode`, code),
+};
+
 export const localReceipt = {
   load(token: string): StoredReceipt | null {
     const v = read(`${token}.receipt`);
@@ -106,10 +115,12 @@ export const localReceipt = {
     write(`${token}.receipt`, value);
     remove(`${token}.draft`);
     remove(`${token}.submission`);
+    remove(`${token}.receiptCode`);
   },
   /** Submitted from elsewhere: this phone's answers and attempt are of no more use. */
   forgetAttempt(token: string): void {
     remove(`${token}.draft`);
     remove(`${token}.submission`);
+    remove(`${token}.receiptCode`);
   },
 };

@@ -140,7 +140,7 @@ export function InvitationsPage() {
   const statusCell = (i: Invitation) => (
     <Flex vertical align="flex-start">
       <InvitationStatusTag status={i.status} />
-      {i.submittedAt ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('invitations.submittedAt', { time: time.dateTime(i.submittedAt) })}</Typography.Text>
+      {i.submittedAt ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('invitations.submittedAt', { time: time.date(i.submittedAt) })}</Typography.Text>
         : i.openedAt ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('invitations.openedAt', { time: time.dateTime(i.openedAt) })}</Typography.Text> : null}
       {i.replacedBy ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('invitations.replacedBy', { name: names.get(i.replacedBy) ?? i.replacedBy })}</Typography.Text> : null}
     </Flex>
