@@ -1,7 +1,7 @@
 // buildApp never listens: tests inject a fresh database, config and clock (see server/main.ts for the shell).
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import cookie from '@fastify/cookie';
 import jwt from '@fastify/jwt';
 import multipart from '@fastify/multipart';
@@ -15,6 +15,7 @@ import { DEFAULT_CITY_TZ } from '../shared/city-day.ts';
 import type { Database } from './db/client.ts';
 import { registerErrorHandler, routeNotFound } from './errors.ts';
 import { accessPlugin, SESSION_COOKIE } from './auth/access.ts';
+import { edgesPlugin } from './http/edges.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { cadreRoutes } from './cadres/cadres.routes.ts';
@@ -33,7 +34,8 @@ import { pageFor, serveWebApp } from './web/static.ts';
 
 export interface AppDeps {
   database: Database;
-  config: Pick<Config, 'jwtSecret' | 'publicBaseUrl' | 'logLevel' | 'production'> & Partial<Pick<Config, 'surveyRateLimit' | 'publicDisclosure' | 'cityTimeZone'>>;
+  config: Pick<Config, 'jwtSecret' | 'publicBaseUrl' | 'logLevel' | 'production'>
+    & Partial<Pick<Config, 'surveyRateLimit' | 'publicDisclosure' | 'cityTimeZone' | 'trustProxy' | 'sessionIdleMinutes' | 'sessionMaxHours'>>;
   now?: () => Date;
   /** Serve the built web app (web/dist) when present. */
   serveWeb?: boolean;
@@ -56,7 +58,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: 1024 * 1024,
     // Slow clients (slowloris) cannot hold a connection open forever.
     requestTimeout: 30_000,
-    trustProxy: true,
+    // Off by default: the socket address is the client's. Only listed proxies may name another.
+    trustProxy: deps.config.trustProxy || false,
+    // A malformed URL (%zz) answers in the one error shape too.
+    frameworkErrors: (error, _request, reply) => {
+      void (reply as FastifyReply).code(400).send({ error: { code: 'bad_request', message: error.message } });
+    },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -91,6 +98,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(edgesPlugin, { publicBaseUrl: deps.config.publicBaseUrl });
   await app.register(accessPlugin);
 
   const now = deps.now ?? (() => new Date());

@@ -42,4 +42,13 @@ describe('config', () => {
     const c = loadConfig({ PORT: '8080', DEMO: 'true', PUBLIC_BASE_URL: 'https://pingyi.xiantao.gov.cn/', JWT_SECRET: 'x'.repeat(40), DATABASE_URL: 'postgres://u@h/db', PUBLIC_DISCLOSURE: 'bottom' });
     expect(c).toMatchObject({ publicDisclosure: 'bottom', port: 8080, demo: true, publicBaseUrl: 'https://pingyi.xiantao.gov.cn', jwtSecret: 'x'.repeat(40), databaseUrl: 'postgres://u@h/db' });
   });
+
+  it('trusts no proxy by default, or exactly the listed addresses and CIDRs', () => {
+    expect(loadConfig({ DATA_DIR: dir() }).trustProxy).toBe(false);
+    expect(loadConfig({ DATA_DIR: dir(), TRUST_PROXY: 'off' }).trustProxy).toBe(false);
+    expect(loadConfig({ DATA_DIR: dir(), TRUST_PROXY: '127.0.0.1, 10.0.0.0/8,::1' }).trustProxy).toEqual(['127.0.0.1', '10.0.0.0/8', '::1']);
+    for (const bad of ['true', 'everyone', '10.0.0.0/33', '1.2.3']) {
+      expect(() => loadConfig({ DATA_DIR: dir(), TRUST_PROXY: bad })).toThrow(/TRUST_PROXY:/);
+    }
+  });
 });

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { PUBLIC_DISCLOSURES, type PublicDisclosure } from '../shared/schemas/public.ts';
@@ -27,8 +28,35 @@ const envSchema = z.object({
   PUBLIC_DISCLOSURE: z.enum(PUBLIC_DISCLOSURES, { message: 'expected full or bottom' }).default('full'),
   // The city's clock: every "day" in the product (tenure, deadlines, overdue, done, response days).
   TZ_CITY: z.string().refine(isTimeZone, 'expected an IANA time zone such as Asia/Shanghai').default(DEFAULT_CITY_TZ),
+  // Whose X-Forwarded-For counts: off (the socket address) or the proxies' addresses/CIDRs, comma-separated.
+  TRUST_PROXY: z.string().default('off').transform((v, ctx) => {
+    const list = parseTrustProxy(v);
+    if (list === null) ctx.addIssue({ code: 'custom', message: 'expected off or a comma-separated list of proxy addresses/CIDRs (e.g. 127.0.0.1,10.0.0.0/8)' });
+    return list ?? false;
+  }),
+  // A session ends after this long without a request, and at the latest this long after login.
+  SESSION_IDLE_MINUTES: z.coerce.number({ message: 'expected a number of minutes' }).int().min(1).max(24 * 60).default(60),
+  SESSION_MAX_HOURS: z.coerce.number({ message: 'expected a number of hours' }).int().min(1).max(24 * 30).default(10),
   NODE_ENV: z.string().default('development'),
 });
+
+const PROXY_WORDS = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** false for off, a list of addresses/CIDRs (or proxy-addr's names), or null when malformed. */
+export function parseTrustProxy(value: string): false | string[] | null {
+  const v = value.trim().toLowerCase();
+  if (['', 'off', 'false', '0', 'no'].includes(v)) return false;
+  const items = v.split(',').map((s) => s.trim()).filter(Boolean);
+  const valid = (item: string) => {
+    if (PROXY_WORDS.includes(item)) return true;
+    const [addr, bits, extra] = item.split('/');
+    const family = isIP(addr ?? '');
+    if (!family || extra !== undefined) return false;
+    if (bits === undefined) return true;
+    return /^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
+  };
+  return items.length && items.every(valid) ? items : null;
+}
 
 export interface Config {
   port: number;
@@ -44,6 +72,10 @@ export interface Config {
   publicDisclosure: PublicDisclosure;
   /** IANA time zone whose calendar decides every day in the product. */
   cityTimeZone: string;
+  /** false: the socket address is the client's; else the proxies whose X-Forwarded-For is believed. */
+  trustProxy: false | string[];
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
 }
 
 export class ConfigError extends Error {}
@@ -70,6 +102,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     surveyRateLimit: e.SURVEY_RATE_LIMIT,
     publicDisclosure: e.PUBLIC_DISCLOSURE,
     cityTimeZone: e.TZ_CITY,
+    trustProxy: e.TRUST_PROXY,
+    sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
+    sessionMaxHours: e.SESSION_MAX_HOURS,
   };
 }
 

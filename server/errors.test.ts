@@ -49,4 +49,29 @@ describe('the one error handler', () => {
     expect(broken.statusCode).toBe(400);
     expect(broken.json().error.code).toBe('bad_request');
   });
+
+  it.each(['53300', '55000', '57P01', '08006', '08001'])('answers 503 with Retry-After for SQLSTATE %s', async (code) => {
+    const pgError = Object.assign(new Error('database says no'), { code });
+    const res = await (await appThrowing(new Error('Failed query', { cause: pgError }))).inject({ method: 'GET', url: '/boom' });
+    expect(res.statusCode).toBe(503);
+    expect(res.headers['retry-after']).toBe('5');
+    expect(res.json()).toEqual({ error: { code: 'database_unavailable', message: expect.any(String) } });
+  });
+
+  it('turns a unique violation into 409 naming the field, never the value', async () => {
+    const pgError = Object.assign(new Error('duplicate key value violates unique constraint "invitations_submission_id_unique"'), {
+      code: '23505', constraint: 'invitations_submission_id_unique', detail: 'Key (submission_id)=(0b0c3e4e-1111-4a4a-8b8b-123456789abc) already exists.',
+    });
+    const res = await (await appThrowing(new Error('Failed query', { cause: pgError }))).inject({ method: 'GET', url: '/boom' });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error).toMatchObject({ code: 'duplicate', details: { fields: ['submissionId'] } });
+    expect(res.json().error.message).toContain('submissionId');
+    expect(res.body).not.toContain('0b0c3e4e');
+  });
+
+  it('turns a data exception (a NUL the database refuses) into 400', async () => {
+    const pgError = Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), { code: '22021' });
+    const res = await (await appThrowing(pgError)).inject({ method: 'GET', url: '/boom' });
+    expect(res.statusCode).toBe(400);
+  });
 });

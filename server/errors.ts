@@ -19,7 +19,7 @@ export class Conflict extends AppError {
   constructor(message: string, details?: unknown, code = 'conflict') { super(409, code, message, details); }
 }
 export class Forbidden extends AppError {
-  constructor(message = 'You are not allowed to do this') { super(403, 'forbidden', message); }
+  constructor(message = 'You are not allowed to do this', code = 'forbidden') { super(403, code, message); }
 }
 export class Unauthorized extends AppError {
   constructor(message = 'Please log in') { super(401, 'unauthorized', message); }
@@ -34,22 +34,70 @@ export class Invalid extends AppError {
 
 export interface ErrorBody { error: { code: string; message: string; details?: unknown } }
 
-const DB_DOWN_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08003', '08006']);
+/** Seconds a client is asked to wait when the database is unavailable. */
+export const RETRY_AFTER_SECONDS = 5;
 
-function isDatabaseUnavailable(err: unknown): boolean {
-  for (let e: unknown = err, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
-    const code = (e as { code?: string }).code;
-    const msg = String((e as { message?: string }).message ?? '');
-    if ((code && DB_DOWN_CODES.has(code)) || /Connection terminated|not queryable|timeout exceeded when trying to connect|ECONNRESET|ECONNREFUSED/i.test(msg)) return true;
+// SQLSTATE classes and node errors that mean "the database cannot serve now", not "the request is wrong":
+// 08 connection exceptions, 53 insufficient resources (53300 too many connections), 55000/55P03 not in a
+// usable state, 57P01–57P03 shut down or starting, 25006 a read-only standby, 40001/40P01 retryable conflicts.
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND', '55000', '55P03', '57P01', '57P02', '57P03', '25006', '40001', '40P01']);
+const UNAVAILABLE_MESSAGE = /Connection terminated|not queryable|timeout exceeded when trying to connect|ECONNRESET|ECONNREFUSED|too many clients|PGlite is closed|Database is closed/i;
+
+/** The database error (SQLSTATE, constraint, detail) anywhere in the cause chain, if any. */
+function databaseErrorOf(err: unknown): { code?: string; message: string; detail?: string; constraint?: string } | null {
+  for (let e: unknown = err, depth = 0; e && depth < 6; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && (/^[0-9A-Z]{5}$/.test(code) || UNAVAILABLE_CODES.has(code))) {
+      const x = e as { message?: string; detail?: string; constraint?: string };
+      return { code, message: String(x.message ?? ''), detail: x.detail, constraint: x.constraint };
+    }
+    if (UNAVAILABLE_MESSAGE.test(String((e as { message?: string }).message ?? ''))) return { message: String((e as Error).message) };
   }
-  return false;
+  return null;
+}
+
+export function isDatabaseUnavailable(err: unknown): boolean {
+  const db = databaseErrorOf(err);
+  if (!db) return false;
+  if (db.code === undefined) return true;
+  return UNAVAILABLE_CODES.has(db.code) || db.code.startsWith('08') || db.code.startsWith('53');
+}
+
+const camel = (column: string) => column.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
+
+/** "Key (round_id, uscc)=(…) already exists." → ['roundId', 'uscc']: the fields, never the values. */
+function fieldsOf(detail: string | undefined): string[] {
+  const m = /^Key \(([^)]*)\)/.exec(detail ?? '');
+  return m ? m[1]!.split(',').map((c) => camel(c.trim().replace(/^"|"$/g, ''))) : [];
+}
+
+/** Constraint and data errors the database raised for a request it could not store: a client error, not a 500. */
+function databaseClientError(err: unknown): AppError | null {
+  const db = databaseErrorOf(err);
+  if (!db?.code) return null;
+  const fields = fieldsOf(db.detail);
+  const named = fields.length ? fields.join(', ') : (db.constraint ?? 'a unique field');
+  switch (db.code) {
+    case '23505':
+      return new Conflict(`A record with this ${named} already exists`, { fields, constraint: db.constraint }, 'duplicate');
+    case '23503':
+      return /still referenced/.test(db.detail ?? '')
+        ? new Conflict(`Still referenced elsewhere (${named})`, { fields, constraint: db.constraint }, 'still_referenced')
+        : new Invalid(`${named}: refers to something that does not exist`, { fields, constraint: db.constraint }, 'unknown_reference');
+    case '23514': case '23502': case '23P01':
+      return new Invalid(`The record breaks a rule of the database (${db.constraint ?? 'constraint'})`, { constraint: db.constraint }, 'constraint_violated');
+  }
+  // Class 22: data exceptions (a NUL byte, a value out of range, malformed text for its type).
+  if (db.code.startsWith('22')) return new AppError(400, 'bad_request', 'A value in the request cannot be stored (out of range, malformed or containing a control character)');
+  return null;
 }
 
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     const send = (status: number, error: ErrorBody['error']) => reply.status(status).send({ error });
-    if (err instanceof AppError) {
-      return send(err.status, { code: err.code, message: err.message, ...(err.details !== undefined ? { details: err.details } : {}) });
+    const appError = err instanceof AppError ? err : databaseClientError(err);
+    if (appError) {
+      return send(appError.status, { code: appError.code, message: appError.message, ...(appError.details !== undefined ? { details: appError.details } : {}) });
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const issues = err.validation.map((v) => ({
@@ -68,6 +116,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     if (isDatabaseUnavailable(err)) {
       request.log.error({ err }, 'database unavailable');
+      reply.header('retry-after', String(RETRY_AFTER_SECONDS));
       return send(503, { code: 'database_unavailable', message: 'The database is unavailable; please retry shortly' });
     }
     const status = err.statusCode ?? 500;
@@ -75,14 +124,15 @@ export function registerErrorHandler(app: FastifyInstance): void {
       request.log.error({ err }, 'unhandled error');
       return send(500, { code: 'internal', message: 'Internal error' });
     }
-    // Fastify's own 4xx (bad JSON, body too large, unsupported media type, rate limit…).
-    const code = err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 'payload_too_large'
-      : status === 429 ? 'rate_limited'
-      : status === 415 ? 'unsupported_media_type'
-      : 'bad_request';
-    return send(status, { code, message: err.message });
+    // Fastify's own 4xx (bad JSON, body too large, unsupported media type, rate limit, multipart limits…).
+    return send(status, { code: CLIENT_ERROR_CODES[status] ?? 'bad_request', message: err.message });
   });
 }
+
+const CLIENT_ERROR_CODES: Record<number, string> = {
+  401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 405: 'method_not_allowed', 406: 'unsupported_media_type',
+  413: 'payload_too_large', 414: 'uri_too_long', 415: 'unsupported_media_type', 429: 'rate_limited', 431: 'headers_too_large',
+};
 
 export const routeNotFound = (method: string, url: string): ErrorBody => ({
   error: { code: 'not_found', message: `No route ${method} ${url.split('?')[0]}` },

@@ -101,7 +101,9 @@ describe('enterprises registry', () => {
     const badMapping = await upload('preview', 'r.csv', csv([]), { uscc: 42 });
     expect(badMapping.statusCode).toBe(422);
     const notMultipart = await api('POST', '/enterprises/import/preview', { file: 'x' });
-    expect(notMultipart.statusCode).toBe(422);
+    // Uploads take multipart only: JSON (or a cross-site form's text/plain) is refused before reading.
+    expect(notMultipart.statusCode).toBe(415);
+    expect(notMultipart.json().error.code).toBe('unsupported_media_type');
   });
 
   it('keeps the registry from leaders and department heads', async () => {

@@ -27,12 +27,13 @@ export async function makeTestContext(opts: {
   logLevel?: AppDeps['config']['logLevel'];
   logStream?: AppDeps['logStream'];
   ballotMoveEveryMs?: number;
+  config?: Partial<AppDeps['config']>;
 } = {}): Promise<TestContext> {
   const database = await freshDatabase();
   const clock = { now: new Date('2026-03-01T08:00:00.000Z') };
   const app = await buildApp({
     database,
-    config: { jwtSecret: 'test-secret-test-secret-test-secret-123', publicBaseUrl: opts.publicBaseUrl ?? 'https://pingyi.example.gov.cn', logLevel: opts.logLevel ?? 'silent', production: false, publicDisclosure: opts.publicDisclosure },
+    config: { jwtSecret: 'test-secret-test-secret-test-secret-123', publicBaseUrl: opts.publicBaseUrl ?? 'https://pingyi.example.gov.cn', logLevel: opts.logLevel ?? 'silent', production: false, publicDisclosure: opts.publicDisclosure, ...opts.config },
     ...(opts.logStream ? { logStream: opts.logStream } : {}),
     ...(opts.ballotMoveEveryMs !== undefined ? { ballotMoveEveryMs: opts.ballotMoveEveryMs } : {}),
     now: () => clock.now,
