@@ -15,6 +15,9 @@ import { DEFAULT_CITY_TZ } from '../shared/city-day.ts';
 import type { Database } from './db/client.ts';
 import { registerErrorHandler, routeNotFound } from './errors.ts';
 import { accessPlugin, SESSION_COOKIE } from './auth/access.ts';
+import { makeLoginThrottle } from './auth/login-throttle.ts';
+import type { SessionPolicy } from './auth/session.ts';
+import { userRoutes } from './users/users.routes.ts';
 import { edgesPlugin } from './http/edges.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
@@ -37,6 +40,8 @@ export interface AppDeps {
   config: Pick<Config, 'jwtSecret' | 'publicBaseUrl' | 'logLevel' | 'production'>
     & Partial<Pick<Config, 'surveyRateLimit' | 'publicDisclosure' | 'cityTimeZone' | 'trustProxy' | 'sessionIdleMinutes' | 'sessionMaxHours'>>;
   now?: () => Date;
+  /** Wall-clock milliseconds for sessions and login backoff (tests control it; defaults to Date.now). */
+  sessionNow?: () => number;
   /** Serve the built web app (web/dist) when present. */
   serveWeb?: boolean;
   /** Where the built web app is, when not web/dist (tests). */
@@ -49,6 +54,9 @@ export interface AppDeps {
 
 /** What every domain plugin receives: the app's dependencies with the clock resolved. */
 export type RouteDeps = Omit<AppDeps, 'now'> & { now: () => Date; /** The city's time zone (TZ_CITY). */ timeZone: string };
+
+const DEFAULT_IDLE_MINUTES = 60;
+const DEFAULT_MAX_HOURS = 10;
 
 export const WEB_DIST = fileURLToPath(new URL('../web/dist', import.meta.url));
 
@@ -98,13 +106,21 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  const session: SessionPolicy = {
+    idleMs: (deps.config.sessionIdleMinutes ?? DEFAULT_IDLE_MINUTES) * 60_000,
+    maxMs: (deps.config.sessionMaxHours ?? DEFAULT_MAX_HOURS) * 3_600_000,
+    secure: deps.config.publicBaseUrl.startsWith('https:'),
+    now: deps.sessionNow ?? Date.now,
+  };
+  await app.register(accessPlugin, { db: deps.database.db, session });
+  // After the role guard: a stranger learns "log in" (401) before anything about the request's shape.
   await app.register(edgesPlugin, { publicBaseUrl: deps.config.publicBaseUrl });
-  await app.register(accessPlugin);
 
   const now = deps.now ?? (() => new Date());
   const routeDeps: RouteDeps = { ...deps, now, timeZone: deps.config.cityTimeZone ?? DEFAULT_CITY_TZ };
   await app.register(async (api) => {
-    await api.register(authRoutes, routeDeps);
+    await api.register(authRoutes, { ...routeDeps, session, loginThrottle: makeLoginThrottle(session.now) });
+    await api.register(userRoutes, routeDeps);
     await api.register(auditRoutes, routeDeps);
     await api.register(departmentRoutes, routeDeps);
     await api.register(enterpriseRoutes, routeDeps);

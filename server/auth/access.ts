@@ -1,26 +1,32 @@
-// Role guard: every /api route declares who may call it in its config; one hook enforces it.
+// Role guard: every /api route declares who may call it in its config; one hook enforces it, after
+// resuming the caller's session from the database (so a revoked session or a changed role counts at once).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { ROLES, type Role } from '../../shared/schemas/common.ts';
 import { Forbidden, Unauthorized } from '../errors.ts';
 import type { Actor } from '../audit/audit.writer.ts';
+import type { Db } from '../db/client.ts';
+import { resumeSession, type SessionPolicy, type SessionToken, type SessionUser } from './session.ts';
+
+export { SESSION_COOKIE, type SessionUser } from './session.ts';
 
 export type Access = 'public' | readonly Role[];
 
-export interface SessionUser { id: number; username: string; displayName: string; role: Role; departmentId: number | null }
-
 declare module 'fastify' {
-  interface FastifyContextConfig { access?: Access }
-  interface FastifyRequest { sessionUser: SessionUser | null }
+  interface FastifyContextConfig {
+    access?: Access;
+    /** Reachable while the user must still replace a one-time password. */
+    duringPasswordChange?: boolean;
+  }
+  interface FastifyRequest { sessionUser: SessionUser | null; sessionToken: SessionToken | null }
   interface FastifyInstance { routeAccess: RouteAccess[] }
 }
 
 export interface RouteAccess { method: string; url: string; access: Access }
 declare module '@fastify/jwt' {
-  interface FastifyJWT { payload: SessionUser; user: SessionUser }
+  interface FastifyJWT { payload: SessionToken; user: SessionToken }
 }
 
-export const SESSION_COOKIE = 'pingyi_session';
 export const READERS = ['admin', 'leader', 'supervisor'] as const satisfies readonly Role[];
 /** The survey's roles (the organisation department, org, is not one of them). */
 export const ALL_ROLES = ['admin', 'leader', 'supervisor', 'dept_head'] as const satisfies readonly Role[];
@@ -38,8 +44,9 @@ export function userOf(request: FastifyRequest): SessionUser {
   return request.sessionUser;
 }
 
-export const accessPlugin = fp(async (app: FastifyInstance) => {
+export const accessPlugin = fp(async (app: FastifyInstance, opts: { db: Db; session: SessionPolicy }) => {
   app.decorateRequest('sessionUser', null);
+  app.decorateRequest('sessionToken', null);
   // Every API route with who may call it: the role-matrix test checks this against its own table.
   app.decorate('routeAccess', [] as RouteAccess[]);
 
@@ -51,19 +58,18 @@ export const accessPlugin = fp(async (app: FastifyInstance) => {
     }
   });
 
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', async (request, reply) => {
     const access = request.routeOptions.config?.access;
     if (!access) return;
-    if (request.cookies[SESSION_COOKIE]) {
-      try {
-        const payload = await request.jwtVerify<SessionUser>();
-        request.sessionUser = { id: payload.id, username: payload.username, displayName: payload.displayName, role: payload.role, departmentId: payload.departmentId };
-      } catch {
-        request.sessionUser = null; // expired or forged: treated as no login
-      }
-    }
+    // Without a cookie (the survey's enterprises) this costs nothing; with one, one primary-key read.
+    const session = await resumeSession(request, reply, opts.db, opts.session);
+    request.sessionUser = session?.user ?? null;
+    request.sessionToken = session?.token ?? null;
     if (access === 'public') return;
     if (!request.sessionUser) throw new Unauthorized();
     if (!access.includes(request.sessionUser.role)) throw new Forbidden();
+    if (request.sessionUser.mustChangePassword && !request.routeOptions.config.duringPasswordChange) {
+      throw new Forbidden('Change your one-time password first', 'password_change_required');
+    }
   });
 });

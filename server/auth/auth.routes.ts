@@ -1,50 +1,79 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { loginBodySchema, userSchema, healthSchema } from '../../shared/schemas/auth.ts';
 import { okSchema } from '../../shared/schemas/common.ts';
+import { passwordChangeSchema } from '../../shared/schemas/users.ts';
+import { appendAudit, type Actor } from '../audit/audit.writer.ts';
 import { Unauthorized } from '../errors.ts';
-import { findUserById, findUserByUsername } from '../users/users.queries.ts';
-import { SIGNED_IN, SESSION_COOKIE, type SessionUser, userOf } from './access.ts';
+import { changeOwnPassword } from '../users/users.service.ts';
+import { findUserByUsername, updateUser } from '../users/users.queries.ts';
+import { SIGNED_IN, actorOf, userOf } from './access.ts';
+import { AccountThrottled, type LoginThrottle } from './login-throttle.ts';
 import { dummyHash, verifyPassword } from './password.ts';
+import { clearSessionCookie, startSession, writeSessionCookie, type SessionPolicy } from './session.ts';
 import type { RouteDeps } from '../app.ts';
 
-const SESSION_HOURS = 8;
+export interface AuthDeps { session: SessionPolicy; loginThrottle: LoginThrottle }
 
-export const authRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database }) => {
+export const authRoutes: FastifyPluginAsyncZod<RouteDeps & AuthDeps> = async (app, { database, now, session, loginThrottle }) => {
   const { db } = database;
 
+  // Per address: the route's rate limit. Per account: the throttle's backoff, whatever the address.
   app.post('/auth/login', {
     schema: { tags: ['auth'], body: loginBodySchema, response: { 200: userSchema } },
     config: { access: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } },
   }, async (request, reply) => {
     const { username, password } = request.body;
+    try {
+      loginThrottle.check(username);
+    } catch (err) {
+      if (err instanceof AccountThrottled) reply.header('retry-after', String(err.retryAfterSeconds));
+      throw err;
+    }
     const user = await findUserByUsername(db, username);
     const ok = user?.active ? await verifyPassword(user.passwordHash, password) : (await verifyPassword(await dummyHash(), password), false);
-    if (!user || !ok) throw new Unauthorized('Wrong username or password');
-    const session: SessionUser = { id: user.id, username: user.username, displayName: user.displayName, role: user.role, departmentId: user.departmentId };
-    const token = await reply.jwtSign(session, { expiresIn: `${SESSION_HOURS}h` });
-    reply.setCookie(SESSION_COOKIE, token, {
-      path: '/', httpOnly: true, sameSite: 'strict', secure: request.protocol === 'https', maxAge: SESSION_HOURS * 3600,
-    });
-    return session;
+    if (!user || !ok) {
+      loginThrottle.failure(username);
+      const actor: Actor = { id: null, name: 'anonymous' };
+      await db.transaction((tx) => appendAudit(tx, actor, { action: 'auth.login_failed', entityType: 'user', entityId: username.slice(0, 100), summary: { username: username.slice(0, 100), address: request.ip } }, now()));
+      throw new Unauthorized('Wrong username or password');
+    }
+    loginThrottle.success(username);
+    await db.transaction((tx) => appendAudit(tx, { id: user.id, name: user.username }, { action: 'auth.login', entityType: 'user', entityId: user.id, summary: { address: request.ip } }, now()));
+    startSession(reply, user, session);
+    return { id: user.id, username: user.username, displayName: user.displayName, role: user.role, departmentId: user.departmentId, mustChangePassword: user.mustChangePassword };
   });
 
+  // Ends every session of the person, not only this browser's.
   app.post('/auth/logout', {
     schema: { tags: ['auth'], response: { 200: okSchema } },
-    config: { access: 'public' },
-  }, async (_request, reply) => {
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    config: { access: 'public', duringPasswordChange: true },
+  }, async (request, reply) => {
+    const user = request.sessionUser;
+    if (user) {
+      await db.transaction(async (tx) => {
+        await updateUser(tx, user.id, {}, true);
+        await appendAudit(tx, actorOf(request), { action: 'auth.logout', entityType: 'user', entityId: user.id, summary: { address: request.ip } }, now());
+      });
+    }
+    clearSessionCookie(reply, session);
     return { ok: true as const };
+  });
+
+  app.post('/auth/password', {
+    schema: { tags: ['auth'], body: passwordChangeSchema, response: { 200: userSchema } },
+    config: { access: SIGNED_IN, duringPasswordChange: true, rateLimit: { max: 10, timeWindow: '1 minute' } },
+  }, async (request, reply) => {
+    const me = userOf(request);
+    const row = await changeOwnPassword(db, actorOf(request), me.id, request.body.currentPassword, request.body.newPassword, now());
+    // Other sessions ended with the version change; this one carries on under the new version.
+    writeSessionCookie(reply, { ...request.sessionToken!, sv: row.sessionVersion, seen: session.now() }, session);
+    return { id: row.id, username: row.username, displayName: row.displayName, role: row.role, departmentId: row.departmentId, mustChangePassword: false };
   });
 
   app.get('/me', {
     schema: { tags: ['auth'], response: { 200: userSchema } },
-    config: { access: SIGNED_IN },
-  }, async (request) => {
-    // Re-read so a deactivated account loses access before its token expires.
-    const user = await findUserById(db, userOf(request).id);
-    if (!user?.active) throw new Unauthorized('Your account is no longer active');
-    return { id: user.id, username: user.username, displayName: user.displayName, role: user.role, departmentId: user.departmentId };
-  });
+    config: { access: SIGNED_IN, duringPasswordChange: true },
+  }, async (request) => userOf(request));
 
   app.get('/health', {
     schema: { tags: ['auth'], response: { 200: healthSchema, 503: healthSchema } },

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createInterface } from 'node:readline/promises';
 import { SYSTEM_ACTOR, appendAudit } from '../audit/audit.writer.ts';
+import { PASSWORD_PROBLEM_TEXT, passwordProblems } from '../../shared/password-policy.ts';
 import { hashPassword } from '../auth/password.ts';
 import { loadConfig } from '../config.ts';
 import { openConfiguredDatabase } from '../db/open.ts';
@@ -16,8 +17,9 @@ export async function createAdmin(args: string[], env = process.env): Promise<nu
     return 2;
   }
   const password = env.PINGYI_ADMIN_PASSWORD ?? (await prompt(`Password for ${username}: `));
-  if (password.length < 12) {
-    console.error('The password must be at least 12 characters.');
+  const problems = passwordProblems(password, username);
+  if (problems.length) {
+    console.error(`The password is not acceptable: ${problems.map((p) => PASSWORD_PROBLEM_TEXT[p]).join('; ')}.`);
     return 2;
   }
   const database = await openConfiguredDatabase(loadConfig(env));

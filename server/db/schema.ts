@@ -56,8 +56,15 @@ export const users = pgTable('users', {
   role: roleEnum('role').notNull(),
   departmentId: integer('department_id').references(() => departments.id),
   active: boolean('active').notNull().default(true),
+  /** Raised whenever this person's sessions must end (logout, deactivation, role or password change). */
+  sessionVersion: integer('session_version').notNull().default(0),
+  /** Set with a one-time password: nothing but changing it is allowed until it is changed. */
+  mustChangePassword: boolean('must_change_password').notNull().default(false),
   createdAt: createdAt(),
-});
+}, (t) => [
+  // A department head always belongs to a department.
+  check('users_head_has_department', sql`${t.role} <> 'dept_head' or ${t.departmentId} is not null`),
+]);
 
 export const enterprises = pgTable(
   'enterprises',

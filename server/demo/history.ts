@@ -135,7 +135,7 @@ export async function seedDemoHistory(db: Db, secret: string, now: Date, timeZon
 async function advanceCases(db: Db, admin: Actor, roundId: string, k: number, published: Date, timeZone: string, at: Clock) {
   const all = await cases.listCases(db, adminUser(admin), { roundId }, published, timeZone);
   for (const [j, c] of all.entries()) {
-    const head: SessionUser = { id: 0, username: `head.${c.departmentCode}`, displayName: '', role: 'dept_head', departmentId: c.departmentId };
+    const head: SessionUser = { id: 0, username: `head.${c.departmentCode}`, displayName: '', role: 'dept_head', departmentId: c.departmentId, mustChangePassword: false };
     const headActor: Actor = { id: null, name: head.username };
     const day = (d: number) => at(new Date(published.getTime() + d * DAY));
     const date = (d: number) => cityDay(day(d), timeZone);
@@ -183,4 +183,4 @@ async function advanceEscalations(db: Db, admin: Actor, roundId: string, to: 'do
   }
 }
 
-const adminUser = (a: Actor): SessionUser => ({ id: a.id ?? 0, username: a.name, displayName: a.name, role: 'admin', departmentId: null });
+const adminUser = (a: Actor): SessionUser => ({ id: a.id ?? 0, username: a.name, displayName: a.name, role: 'admin', departmentId: null, mustChangePassword: false });

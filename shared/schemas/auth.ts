@@ -13,6 +13,8 @@ export const userSchema = z.object({
   displayName: z.string(),
   role: z.enum(ROLES),
   departmentId: z.number().int().nullable(),
+  /** Signed in with a one-time password: only changing it is allowed until then. */
+  mustChangePassword: z.boolean(),
 });
 export type User = z.infer<typeof userSchema>;
 

@@ -44,7 +44,7 @@ describe('auth', () => {
   });
 
   it('an expired token is refused', async () => {
-    const token = ctx.app.jwt.sign({ id: 1, username: 'x', displayName: 'x', role: 'admin', departmentId: null }, { expiresIn: -10 });
+    const token = ctx.app.jwt.sign({ id: 1, sv: 0, auth: Date.now(), seen: Date.now() }, { expiresIn: -10 });
     const res = await ctx.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: `pingyi_session=${token}` } });
     expect(res.statusCode).toBe(401);
   });

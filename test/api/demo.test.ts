@@ -34,7 +34,7 @@ describe('demo history', () => {
   });
 
   it('has rectification cases in several states and an intact audit chain', async () => {
-    const cases = await listCases(db, { id: 1, username: 'admin', displayName: '', role: 'admin', departmentId: null }, {}, now, 'Asia/Shanghai');
+    const cases = await listCases(db, { id: 1, username: 'admin', displayName: '', role: 'admin', departmentId: null, mustChangePassword: false }, {}, now, 'Asia/Shanghai');
     expect(new Set(cases.map((c) => c.status))).toEqual(new Set(['open', 'submitted', 'returned', 'closed']));
     expect(cases.some((c) => c.overdue)).toBe(true);
     expect(await verifyAuditChain(db)).toMatchObject({ ok: true });

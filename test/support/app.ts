@@ -28,6 +28,7 @@ export async function makeTestContext(opts: {
   logStream?: AppDeps['logStream'];
   ballotMoveEveryMs?: number;
   config?: Partial<AppDeps['config']>;
+  sessionNow?: () => number;
 } = {}): Promise<TestContext> {
   const database = await freshDatabase();
   const clock = { now: new Date('2026-03-01T08:00:00.000Z') };
@@ -37,6 +38,7 @@ export async function makeTestContext(opts: {
     ...(opts.logStream ? { logStream: opts.logStream } : {}),
     ...(opts.ballotMoveEveryMs !== undefined ? { ballotMoveEveryMs: opts.ballotMoveEveryMs } : {}),
     now: () => clock.now,
+    ...(opts.sessionNow ? { sessionNow: opts.sessionNow } : {}),
   });
   afterAll(async () => {
     await app.close();

@@ -1,0 +1,88 @@
+// Accounts: admins create them with a one-time password, change role or department, deactivate and
+// reset; every change that alters what a person may do ends their open sessions. All of it audited.
+import { PASSWORD_PROBLEM_TEXT, passwordProblems } from '../../shared/password-policy.ts';
+import type { AccountCreate, AccountPatch } from '../../shared/schemas/users.ts';
+import { appendAudit, type Actor } from '../audit/audit.writer.ts';
+import { hashPassword, verifyPassword } from '../auth/password.ts';
+import type { Db } from '../db/client.ts';
+import { Conflict, Invalid, NotFound, Unauthorized } from '../errors.ts';
+import { oneTimePassword } from './one-time-password.ts';
+import * as q from './users.queries.ts';
+
+export const listAccounts = async (db: Db) => (await q.listUsers(db)).map(q.toAccount);
+
+export async function getAccount(db: Db, id: number) {
+  const row = await q.findUserById(db, id);
+  if (!row) throw new NotFound(`No account ${id}`);
+  return q.toAccount(row);
+}
+
+export async function createAccount(db: Db, actor: Actor, input: AccountCreate, now: Date) {
+  const password = oneTimePassword(input.username);
+  const passwordHash = await hashPassword(password);
+  return db.transaction(async (tx) => {
+    // A raced duplicate is caught by the unique index and answered 409 naming the username.
+    const row = await q.insertUser(tx, {
+      username: input.username, displayName: input.displayName, role: input.role,
+      departmentId: input.departmentId ?? null, passwordHash, mustChangePassword: true,
+    });
+    const after = { username: row.username, displayName: row.displayName, role: row.role, departmentId: row.departmentId };
+    await appendAudit(tx, actor, { action: 'user.create', entityType: 'user', entityId: row.id, summary: { after } }, now);
+    return { user: q.toAccount(row), oneTimePassword: password };
+  });
+}
+
+export async function updateAccount(db: Db, actor: Actor, id: number, patch: AccountPatch, now: Date) {
+  return db.transaction(async (tx) => {
+    const before = await q.findUserById(tx, id, { lock: true });
+    if (!before) throw new NotFound(`No account ${id}`);
+    const role = patch.role ?? before.role;
+    const departmentId = patch.departmentId !== undefined ? patch.departmentId : patch.role !== undefined && role !== 'dept_head' ? null : before.departmentId;
+    if (role === 'dept_head' && departmentId === null) throw new Invalid('departmentId: a department head needs a department', { fields: ['departmentId'] }, 'department_required');
+    const changes = { displayName: patch.displayName, role, departmentId, active: patch.active };
+    const changed = Object.fromEntries(Object.entries(changes).filter(([k, v]) => v !== undefined && v !== before[k as keyof typeof before]));
+    if (actor.id === id && ('role' in changed || changed.active === false)) {
+      throw new Conflict('You cannot change your own role or deactivate yourself; ask another admin', undefined, 'own_account');
+    }
+    if (Object.keys(changed).length === 0) return q.toAccount(before);
+    // What a person may see or do changed: their open sessions end now, not when the cookie expires.
+    const endSessions = 'role' in changed || 'departmentId' in changed || changed.active === false;
+    const after = await q.updateUser(tx, id, changed, endSessions);
+    await appendAudit(tx, actor, {
+      action: changed.active === false ? 'user.deactivate' : 'user.update', entityType: 'user', entityId: id,
+      summary: { username: before.username, before: Object.fromEntries(Object.keys(changed).map((k) => [k, before[k as keyof typeof before]])), after: changed, sessionsEnded: endSessions },
+    }, now);
+    return q.toAccount(after);
+  });
+}
+
+export async function resetPassword(db: Db, actor: Actor, id: number, now: Date) {
+  if (actor.id === id) throw new Conflict('Change your own password under your name (POST /auth/password), not by a reset', undefined, 'own_account');
+  const existing = await q.findUserById(db, id);
+  if (!existing) throw new NotFound(`No account ${id}`);
+  const password = oneTimePassword(existing.username);
+  const passwordHash = await hashPassword(password);
+  return db.transaction(async (tx) => {
+    const row = await q.updateUser(tx, id, { passwordHash, mustChangePassword: true }, true);
+    await appendAudit(tx, actor, { action: 'user.password_reset', entityType: 'user', entityId: id, summary: { username: row.username, sessionsEnded: true } }, now);
+    return { user: q.toAccount(row), oneTimePassword: password };
+  });
+}
+
+/** A person's own change: the current password proves it is them; other sessions end, this one is renewed. */
+export async function changeOwnPassword(db: Db, actor: Actor, id: number, current: string, next: string, now: Date) {
+  const user = await q.findUserById(db, id);
+  if (!user?.active) throw new Unauthorized();
+  if (!(await verifyPassword(user.passwordHash, current))) throw new Invalid('The current password is wrong', { fields: ['currentPassword'] }, 'wrong_password');
+  if (next === current) throw new Invalid('The new password must differ from the current one', { fields: ['newPassword'] }, 'password_unchanged');
+  const problems = passwordProblems(next, user.username);
+  if (problems.length) {
+    throw new Invalid(`The new password is not acceptable: ${problems.map((p) => PASSWORD_PROBLEM_TEXT[p]).join('; ')}`, { fields: ['newPassword'], problems }, 'weak_password');
+  }
+  const passwordHash = await hashPassword(next);
+  return db.transaction(async (tx) => {
+    const row = await q.updateUser(tx, id, { passwordHash, mustChangePassword: false }, true);
+    await appendAudit(tx, actor, { action: 'auth.password_change', entityType: 'user', entityId: id, summary: { username: row.username, sessionsEnded: true } }, now);
+    return row;
+  });
+}
