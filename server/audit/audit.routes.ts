@@ -1,11 +1,11 @@
 import { and, asc, count, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { auditEntrySchema, auditFacetsSchema, auditQuerySchema, auditVerifySchema } from '../../shared/schemas/audit.ts';
+import { auditCheckpointSchema, auditEntrySchema, auditFacetsSchema, auditQuerySchema, auditVerifyQuerySchema, auditVerifySchema } from '../../shared/schemas/audit.ts';
 import { pageOf } from '../../shared/schemas/common.ts';
 import type { RouteDeps } from '../app.ts';
 import { auditLog, users } from '../db/schema.ts';
 import { hideUndisclosedSample } from '../draw/disclosure.ts';
-import { verifyAuditChain } from './audit.writer.ts';
+import { auditCheckpoint, verifyAuditChain } from './audit.writer.ts';
 import { cityDayStart } from './city-day.ts';
 
 const AUDIT_READERS = ['admin', 'supervisor'] as const;
@@ -54,7 +54,16 @@ export const auditRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { datab
   });
 
   app.get('/audit/verify', {
-    schema: { tags: ['audit'], response: { 200: auditVerifySchema } },
+    schema: { tags: ['audit'], querystring: auditVerifyQuerySchema, response: { 200: auditVerifySchema } },
     config: { access: AUDIT_READERS },
-  }, async () => verifyAuditChain(db));
+  }, async (request) => {
+    const { checkpointId, checkpointHash } = request.query;
+    return verifyAuditChain(db, checkpointId !== undefined && checkpointHash ? { id: checkpointId, hash: checkpointHash } : undefined);
+  });
+
+  // The chain's head for the supervisor to keep outside the database (also printed on published reports).
+  app.get('/audit/checkpoint', {
+    schema: { tags: ['audit'], response: { 200: auditCheckpointSchema } },
+    config: { access: AUDIT_READERS },
+  }, async () => auditCheckpoint(db));
 };

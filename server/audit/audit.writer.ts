@@ -50,16 +50,41 @@ export type ChainCheck =
   | { ok: true; entries: number }
   | { ok: false; entries: number; brokenAt: number | null; reason: string };
 
-/** Walks the whole chain and reports the first broken link. */
-export async function verifyAuditChain(db: Db): Promise<ChainCheck> {
+/** The chain's head as a supervisor keeps it outside the database: entry id, its hash and its time. */
+export interface Checkpoint { id: number; hash: string; at: string | null }
+
+export async function auditCheckpoint(db: Tx): Promise<Checkpoint> {
+  const [head] = await db.select().from(auditHead).where(eq(auditHead.id, 1));
+  if (!head) return { id: 0, hash: GENESIS, at: null };
+  const [entry] = await db.select({ at: auditLog.at }).from(auditLog).where(eq(auditLog.id, head.lastId));
+  return { id: head.lastId, hash: head.lastHash, at: entry?.at.toISOString() ?? null };
+}
+
+/**
+ * Walks the whole chain and reports the first broken link. With a checkpoint saved earlier, also
+ * requires that entry to be there with the same hash: a chain recomputed after an edit verifies on its
+ * own (the hash is unkeyed), but it can no longer reproduce a hash someone kept outside the database.
+ */
+export async function verifyAuditChain(db: Db, checkpoint?: Pick<Checkpoint, 'id' | 'hash'>): Promise<ChainCheck> {
   const rows = await db.select().from(auditLog).orderBy(asc(auditLog.id));
   const [head] = await db.select().from(auditHead).where(eq(auditHead.id, 1));
   let prev = GENESIS;
+  let checkpointSeen = !checkpoint || checkpoint.id === 0;
   for (const r of rows) {
     if (r.prevHash !== prev) return { ok: false, entries: rows.length, brokenAt: r.id, reason: 'previous entry missing or altered (prev_hash does not match)' };
     if (entryHash(prev, r) !== r.hash) return { ok: false, entries: rows.length, brokenAt: r.id, reason: 'entry altered (hash does not match its content)' };
+    if (checkpoint && r.id === checkpoint.id) {
+      if (r.hash !== checkpoint.hash) {
+        return { ok: false, entries: rows.length, brokenAt: r.id, reason: `checkpoint diverges: entry ${r.id} now hashes to ${r.hash.slice(0, 12)}…, the saved checkpoint says ${checkpoint.hash.slice(0, 12)}… (this entry or an earlier one was rewritten)` };
+      }
+      checkpointSeen = true;
+    }
+    if (checkpoint && !checkpointSeen && r.id > checkpoint.id) {
+      return { ok: false, entries: rows.length, brokenAt: r.id, reason: `checkpoint diverges: entry ${checkpoint.id} of the saved checkpoint is missing` };
+    }
     prev = r.hash;
   }
+  if (!checkpointSeen) return { ok: false, entries: rows.length, brokenAt: checkpoint!.id, reason: `checkpoint diverges: the log ends before entry ${checkpoint!.id} of the saved checkpoint` };
   const last = rows.at(-1);
   if ((head?.lastHash ?? GENESIS) !== prev || (head && head.lastId !== last?.id)) {
     return { ok: false, entries: rows.length, brokenAt: last?.id ?? null, reason: 'newest entries deleted (chain tip does not match)' };

@@ -1,16 +1,43 @@
 // Walks the audit log's hash chain and reports the first broken link:  npm run verify-audit
+// With a checkpoint saved earlier (GET /api/v1/audit/checkpoint):  npm run verify-audit -- --checkpoint file.json
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { auditCheckpointSchema } from '../../shared/schemas/audit.ts';
 import { verifyAuditChain } from '../audit/audit.writer.ts';
 import { loadConfig } from '../config.ts';
 import { openConfiguredDatabase } from '../db/open.ts';
 
-export async function verifyAuditCli(env = process.env): Promise<number> {
+function readCheckpoint(file: string) {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new Error(`cannot read the checkpoint ${file}: ${(err as Error).message}`);
+  }
+  const parsed = auditCheckpointSchema.pick({ id: true, hash: true }).safeParse(json);
+  if (!parsed.success) throw new Error(`${file} is not a checkpoint ({ "id", "hash", "at" }): ${z.prettifyError(parsed.error)}`);
+  return parsed.data;
+}
+
+export async function verifyAuditCli(args: string[] = [], env = process.env): Promise<number> {
+  let checkpoint;
+  try {
+    const { values } = parseArgs({ args, options: { checkpoint: { type: 'string' } } });
+    checkpoint = values.checkpoint ? readCheckpoint(values.checkpoint) : undefined;
+  } catch (err) {
+    console.error((err as Error).message);
+    console.error('usage: npm run verify-audit [-- --checkpoint checkpoint.json]');
+    return 2;
+  }
   const database = await openConfiguredDatabase(loadConfig(env));
   try {
-    const result = await verifyAuditChain(database.db);
+    const result = await verifyAuditChain(database.db, checkpoint);
     if (result.ok) {
-      console.log(`audit log intact: ${result.entries} entries, every link verifies`);
+      const against = checkpoint ? `, and it still contains checkpoint entry ${checkpoint.id} with the saved hash` : '';
+      console.log(`audit log intact: ${result.entries} entries, every link verifies${against}`);
       return 0;
     }
     console.log(`audit log BROKEN at entry ${result.brokenAt ?? '(none)'}: ${result.reason} (${result.entries} entries read)`);
@@ -21,4 +48,4 @@ export async function verifyAuditCli(env = process.env): Promise<number> {
 }
 
 const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
-if (invokedDirectly) process.exitCode = await verifyAuditCli();
+if (invokedDirectly) process.exitCode = await verifyAuditCli(process.argv.slice(2));

@@ -39,3 +39,16 @@ export const auditVerifySchema = z.object({
   brokenAt: z.number().int().nullable().optional(),
   reason: z.string().optional(),
 });
+
+export const auditCheckpointSchema = z.object({
+  id: z.number().int().min(0),
+  hash: z.string().regex(/^[0-9a-f]{64}$/, 'hash: 64 hex digits'),
+  at: z.string().nullable(),
+});
+export type AuditCheckpoint = z.infer<typeof auditCheckpointSchema>;
+
+/** Verify against a checkpoint kept outside the database (both or neither). */
+export const auditVerifyQuerySchema = z.object({
+  checkpointId: z.coerce.number().int().min(0).optional(),
+  checkpointHash: z.string().regex(/^[0-9a-f]{64}$/, 'checkpointHash: 64 hex digits').optional(),
+}).refine((q) => (q.checkpointId === undefined) === (q.checkpointHash === undefined), { message: 'give checkpointId and checkpointHash together' });

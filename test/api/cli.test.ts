@@ -1,10 +1,13 @@
 // The command-line tools a deployment relies on: the first admin, and checking the audit chain.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { auditCheckpoint } from '../../server/audit/audit.writer.ts';
+import { openConfiguredDatabase } from '../../server/db/open.ts';
 import { freshDatabase } from '../support/database.ts';
+import { rechain } from '../support/tamper.ts';
 
 const pg = process.env.DATABASE_URL ? await freshDatabase() : null;
 const env = { ...process.env, DATA_DIR: mkdtempSync(join(tmpdir(), 'pingyi-cli-')), DATABASE_URL: pg?.url ?? '', LOG_LEVEL: 'silent' };
@@ -28,6 +31,30 @@ describe('CLI', () => {
     const res = run('server/cli/verify-audit.ts', []);
     expect(res.stdout).toContain('audit log intact: 1 entries');
     expect(res.status).toBe(0);
+  });
+
+  it('verify-audit --checkpoint fails, naming the divergence, once the chain was rewritten and re-hashed', { timeout: 180_000 }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pingyi-checkpoint-'));
+    const file = join(dir, 'checkpoint.json');
+    const database = await openConfiguredDatabase({ databaseUrl: pg?.url, dataDir: env.DATA_DIR });
+    try {
+      writeFileSync(file, JSON.stringify(await auditCheckpoint(database.db)));
+    } finally {
+      await database.close();
+    }
+    expect(run('server/cli/verify-audit.ts', ['--checkpoint', file]).status).toBe(0);
+    expect(run('server/cli/create-admin.ts', ['deputy', '副主任'], { PINGYI_ADMIN_PASSWORD: 'another long password' }).status).toBe(0);
+    const tampered = await openConfiguredDatabase({ databaseUrl: pg?.url, dataDir: env.DATA_DIR });
+    try {
+      await rechain(tampered.db, 1, { after: { username: 'someone-else', role: 'admin' } });
+    } finally {
+      await tampered.close();
+    }
+    expect(run('server/cli/verify-audit.ts', []).status).toBe(0);
+    const res = run('server/cli/verify-audit.ts', ['--checkpoint', file]);
+    expect(res.status).toBe(1);
+    expect(res.stdout).toMatch(/BROKEN at entry 1: checkpoint diverges/);
+    expect(run('server/cli/verify-audit.ts', ['--checkpoint', join(dir, 'missing.json')]).status).toBe(2);
   });
 
   it('a bad configuration stops with a message naming the variable', { timeout: 60_000 }, () => {
