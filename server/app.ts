@@ -19,6 +19,7 @@ import { makeLoginThrottle } from './auth/login-throttle.ts';
 import type { SessionPolicy } from './auth/session.ts';
 import { userRoutes } from './users/users.routes.ts';
 import { edgesPlugin } from './http/edges.ts';
+import { MAX_IMPORT_BYTES } from './imports/bounded-import.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { cadreRoutes } from './cadres/cadres.routes.ts';
@@ -100,7 +101,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(cookie);
   await app.register(jwt, { secret: deps.config.jwtSecret, cookie: { cookieName: SESSION_COOKIE, signed: false } });
   await app.register(rateLimit, { global: false });
-  await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1 } });
+  await app.register(multipart, { limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } });
   await app.register(swagger, {
     openapi: { info: { title: 'Pingyi API', version: '1' } },
     transform: jsonSchemaTransform,

@@ -82,13 +82,19 @@ export function checkImportRows(rows: Record<string, string>[], mapping: ImportM
   return { records, errors };
 }
 
+export const TEXT_ENCODINGS = ['utf-8', 'utf-8-bom', 'gb18030'] as const;
+
 export const importResultSchema = z.object({
   headers: z.array(z.string()),
   mapping: importMappingSchema,
   total: z.number().int(),
+  /** How a CSV was decoded (UTF-8 with or without BOM, else GB18030); null for .xlsx. */
+  encoding: z.enum(TEXT_ENCODINGS).nullable(),
   creates: z.number().int(),
   updates: z.number().int(),
   errors: z.array(z.object({ row: z.number().int(), field: z.enum(IMPORT_FIELDS).nullable(), uscc: z.string().nullable(), message: z.string() })),
+  /** All row errors; `errors` carries the first thousand. */
+  errorCount: z.number().int(),
   preview: z.array(enterpriseSchema.omit({ id: true })),
   applied: z.boolean(),
 });

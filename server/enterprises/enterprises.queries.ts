@@ -31,12 +31,12 @@ export async function listEnterprises(tx: Tx, query: z.infer<typeof enterpriseLi
 export const findEnterpriseByUscc = async (tx: Tx, uscc: string) =>
   (await tx.select().from(enterprises).where(eq(enterprises.uscc, uscc)))[0];
 
-export const existingUsccs = async (tx: Tx, usccs: string[]) => {
-  const found = new Set<string>();
-  // Chunked so a 10,000-row import stays within parameter limits.
+/** The rows an import would update, by USCC (chunked so 200,000 codes stay within parameter limits). */
+export const existingEnterprises = async (tx: Tx, usccs: string[]) => {
+  const found = new Map<string, Row>();
   for (let i = 0; i < usccs.length; i += 5000) {
-    const rows = await tx.select({ uscc: enterprises.uscc }).from(enterprises).where(inArray(enterprises.uscc, usccs.slice(i, i + 5000)));
-    rows.forEach((r) => found.add(r.uscc));
+    const rows = await tx.select().from(enterprises).where(inArray(enterprises.uscc, usccs.slice(i, i + 5000)));
+    rows.forEach((r) => found.set(r.uscc, r));
   }
   return found;
 };

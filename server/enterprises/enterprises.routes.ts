@@ -10,7 +10,11 @@ import { actorOf } from '../auth/access.ts';
 import { Invalid, NotFound } from '../errors.ts';
 import * as q from './enterprises.queries.ts';
 import { createEnterprise, importEnterprises, updateEnterprise } from './enterprises.service.ts';
-import { readTable } from './spreadsheet.ts';
+import { assertNoControlCharacters } from '../http/edges.ts';
+import { MAX_IMPORT_BYTES, readUpload } from '../imports/bounded-import.ts';
+import type { CheckedImport } from './import-rows.ts';
+
+const IMPORT_ROWS = import.meta.resolve('./import-rows.ts');
 
 // Contacts are personal data and the registry tells who could be drawn: admins and supervisors only.
 const REGISTRY_READERS = ['admin', 'supervisor'] as const;
@@ -45,7 +49,8 @@ export const enterpriseRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { 
     config: { access: ['admin'] },
   }, async (request) => updateEnterprise(db, actorOf(request), request.params.uscc, request.body, now()));
 
-  // multipart/form-data: `file` (.xlsx or .csv) and optional `mapping` (JSON: field → header).
+  // multipart/form-data: `file` (.xlsx or .csv) and optional `mapping` (JSON: field → header), mapping first.
+  // The size limit holds while the upload streams in; rows, columns and cells while the worker reads it.
   for (const [path, apply] of [['/enterprises/import/preview', false], ['/enterprises/import/apply', true]] as const) {
     app.post(path, {
       schema: { tags: ['enterprises'], consumes: ['multipart/form-data'], response: { 200: importResultSchema } },
@@ -54,16 +59,18 @@ export const enterpriseRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { 
       if (!request.isMultipart()) throw new Invalid('Upload the file as multipart/form-data with a "file" field', undefined, 'file_required');
       let file: { filename: string; data: Buffer } | undefined;
       let mappingText: string | undefined;
-      for await (const part of request.parts()) {
-        if (part.type === 'file') file = { filename: part.filename, data: await part.toBuffer() };
-        else if (part.fieldname === 'mapping') mappingText = String(part.value);
+      for await (const part of request.parts({ limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 5, fieldSize: 64 * 1024 } })) {
+        if (part.type === 'file') {
+          assertNoControlCharacters(part.filename, 'file.filename', true);
+          file = { filename: part.filename, data: await part.toBuffer() };
+        } else if (part.fieldname === 'mapping') mappingText = String(part.value);
       }
       if (!file) throw new Invalid('No file uploaded: add a "file" field with an .xlsx or .csv file', undefined, 'file_required');
       const mapping = mappingText ? parseMapping(mappingText) : undefined;
-      const table = await readTable(file.filename, file.data);
-      const result = await importEnterprises(db, actorOf(request), table, mapping, apply, file.filename, now());
+      const checked = await readUpload<CheckedImport>(file.filename, file.data, { processor: { module: IMPORT_ROWS, options: { mapping } } });
+      const result = await importEnterprises(db, actorOf(request), checked, apply, file.filename, now());
       if (apply && !result.applied) {
-        const problem = result.errors.length ? `${result.errors.length} problem(s) in the file` : 'the file has no rows';
+        const problem = result.errorCount ? `${result.errorCount} problem(s) in the file` : 'the file has no rows';
         throw new Invalid(`Nothing was imported: ${problem}`, result, 'import_has_errors');
       }
       return reply.send(result);

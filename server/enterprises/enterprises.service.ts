@@ -1,10 +1,10 @@
-import { checkImportRows, guessMapping, type ImportMapping, type ImportResult } from '../../shared/enterprise-import.ts';
+import type { ImportResult } from '../../shared/enterprise-import.ts';
 import type { EnterpriseInput } from '../../shared/schemas/enterprises.ts';
 import { appendAudit, type Actor } from '../audit/audit.writer.ts';
 import type { Db } from '../db/client.ts';
 import { Conflict, NotFound } from '../errors.ts';
 import * as q from './enterprises.queries.ts';
-import type { Table } from './spreadsheet.ts';
+import type { CheckedImport } from './import-rows.ts';
 
 export async function createEnterprise(db: Db, actor: Actor, input: EnterpriseInput, now: Date) {
   return db.transaction(async (tx) => {
@@ -29,28 +29,38 @@ export async function updateEnterprise(db: Db, actor: Actor, uscc: string, patch
   });
 }
 
-/**
- * Preview (apply = false) or apply an import. Applying re-checks everything and writes all rows
- * or none: one transaction, refused outright if any row has an error.
- */
-export async function importEnterprises(db: Db, actor: Actor, table: Table, mappingIn: ImportMapping | undefined, apply: boolean, filename: string, now: Date): Promise<ImportResult> {
-  const mapping = mappingIn ?? guessMapping(table.headers);
-  const unknown = Object.entries(mapping).filter(([, h]) => !table.headers.includes(h!));
-  const { records, errors } = checkImportRows(table.rows, mapping);
-  for (const [field, header] of unknown) errors.unshift({ row: 1, field: null, uscc: null, message: `Column "${header}" mapped to ${field} is not in the file` });
+/** At most this many row errors are sent back; the count says how many there were. */
+const MAX_REPORTED_ERRORS = 1_000;
+const fieldsOfRecord = ['name', 'industry', 'sizeClass', 'township', 'contactName', 'contactPhone', 'active'] as const;
 
+/**
+ * Preview (apply = false) or apply an import already read and checked in the import worker. Applying
+ * writes all rows or none (one transaction, refused outright if any row has an error) and records in
+ * the audit log the values it overwrote.
+ */
+export async function importEnterprises(db: Db, actor: Actor, checked: CheckedImport, apply: boolean, filename: string, now: Date): Promise<ImportResult> {
+  const { records, errors } = checked;
   const run = async (tx: Parameters<Parameters<Db['transaction']>[0]>[0] | Db) => {
-    const existing = await q.existingUsccs(tx, records.map((r) => r.uscc));
+    const existing = await q.existingEnterprises(tx, records.map((r) => r.uscc));
     const result: ImportResult = {
-      headers: table.headers, mapping, total: table.rows.length,
+      headers: checked.headers, mapping: checked.mapping, total: checked.total, encoding: checked.encoding,
       creates: records.length - existing.size, updates: existing.size,
-      errors, preview: records.slice(0, 20).map((r) => ({ ...r, contactName: r.contactName ?? null, contactPhone: r.contactPhone ?? null })), applied: false,
+      errors: errors.slice(0, MAX_REPORTED_ERRORS), errorCount: errors.length,
+      preview: records.slice(0, 20).map((r) => ({ ...r, contactName: r.contactName ?? null, contactPhone: r.contactPhone ?? null })), applied: false,
     };
     if (!apply || errors.length || records.length === 0) return result;
+    // What the import overwrites, field by field, so the audit log can tell what was there before.
+    const overwritten: { uscc: string; before: Record<string, unknown>; after: Record<string, unknown> }[] = [];
+    for (const r of records) {
+      const old = existing.get(r.uscc);
+      if (!old) continue;
+      const changed = fieldsOfRecord.filter((f) => (r[f] ?? null) !== (old[f] ?? null));
+      if (changed.length) overwritten.push({ uscc: r.uscc, before: Object.fromEntries(changed.map((f) => [f, old[f]])), after: Object.fromEntries(changed.map((f) => [f, r[f] ?? null])) });
+    }
     await q.upsertEnterprises(tx, records, now);
     await appendAudit(tx, actor, {
       action: 'enterprise.import', entityType: 'enterprise', entityId: filename,
-      summary: { file: filename, rows: records.length, creates: result.creates, updates: result.updates },
+      summary: { file: filename, rows: records.length, creates: result.creates, updates: result.updates, overwritten },
     }, now);
     return { ...result, applied: true };
   };

@@ -1,0 +1,55 @@
+// The import worker: reads a file within the limits and, if asked, runs the domain's row check on the
+// result, so neither the parsing nor the per-row validation of 200,000 rows runs on the event loop.
+// It takes one job at a time and stays warm between imports (bounded-import.ts ends it when idle).
+import { parentPort } from 'node:worker_threads';
+import { readTableFile, TableError, type TableLimits } from './table-reader.ts';
+
+export interface WorkerJob {
+  id: number;
+  filename: string;
+  data: Uint8Array;
+  limits: TableLimits;
+  /** A module exporting `processTable(table, options)`, run on the table inside the worker. */
+  processor?: { module: string; options: unknown };
+}
+export type WorkerOutput =
+  | { id: number; ok: true; result: unknown }
+  | { id: number; ok: false; error: { code: string; message: string; details?: unknown } }
+  /** Part of a long array of the result, sent ahead of it: each message is a short task for the event loop. */
+  | { id: number; chunk: { field: string; items: unknown[] } };
+
+export const CHUNK = 5_000;
+
+async function run(job: WorkerJob): Promise<WorkerOutput> {
+  try {
+    const table = await readTableFile(job.filename, job.data, job.limits);
+    const result = job.processor
+      ? await ((await import(job.processor.module)) as { processTable(t: unknown, o: unknown): unknown }).processTable(table, job.processor.options)
+      : table;
+    return { id: job.id, ok: true, result };
+  } catch (err) {
+    return err instanceof TableError
+      ? { id: job.id, ok: false, error: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) } }
+      : { id: job.id, ok: false, error: { code: 'unreadable_file', message: 'The file could not be read' } };
+  }
+}
+
+/** Sends the result, its long top-level arrays in chunks first, so the main thread never decodes 200,000 rows at once. */
+function send(out: WorkerOutput) {
+  if ('ok' in out && out.ok && out.result && typeof out.result === 'object') {
+    const result = { ...(out.result as Record<string, unknown>) };
+    for (const [field, value] of Object.entries(result)) {
+      if (!Array.isArray(value) || value.length <= CHUNK) continue;
+      for (let i = 0; i < value.length; i += CHUNK) parentPort!.postMessage({ id: out.id, chunk: { field, items: value.slice(i, i + CHUNK) } });
+      result[field] = [];
+    }
+    parentPort!.postMessage({ ...out, result });
+    return;
+  }
+  parentPort!.postMessage(out);
+}
+
+parentPort!.on('message', (job: WorkerJob) => {
+  void run(job).then(send);
+});
+parentPort!.postMessage({ ready: true });
