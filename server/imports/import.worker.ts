@@ -1,6 +1,7 @@
 // The import worker: reads a file within the limits and, if asked, runs the domain's row check on the
 // result, so neither the parsing nor the per-row validation of 200,000 rows runs on the event loop.
 // It takes one job at a time and stays warm between imports (bounded-import.ts ends it when idle).
+import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { readTableFile, TableError, type TableLimits } from './table-reader.ts';
 
@@ -48,6 +49,10 @@ function send(out: WorkerOutput) {
   }
   parentPort!.postMessage(out);
 }
+
+// The lowest scheduling priority for this thread alone (Linux applies it per thread): on a busy
+// machine the server's own requests come first, the import takes what is left.
+try { setPriority(19); } catch { /* not permitted on this platform: the import simply shares the CPU */ }
 
 parentPort!.on('message', (job: WorkerJob) => {
   void run(job).then(send);

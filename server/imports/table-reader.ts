@@ -122,8 +122,11 @@ function cellText(value: ExcelJS.CellValue): string {
 }
 
 export async function readXlsx(data: Uint8Array, limits: TableLimits = DEFAULT_TABLE_LIMITS): Promise<RawTable> {
+  // Not even a zip (an empty file would leave the unzipper waiting for ever).
+  if (data.length < 22 || data[0] !== 0x50 || data[1] !== 0x4b) throw new TableError('unreadable_file', 'The file is not a readable .xlsx workbook');
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(data.buffer, data.byteOffset, data.byteLength)]), {
-    sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit', entries: 'emit',
+    // Styles are read for their number formats: without them a date cell is a bare serial number.
+    sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'emit',
   });
   const matrix: string[][] = [];
   try {
