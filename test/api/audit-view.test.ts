@@ -17,7 +17,7 @@ await write('head.x', 'round.publish', '2026-02-20T00:00:00Z', 'c'); // written 
 await write('system', 'round.close', '2026-03-05T00:00:00Z', 'd');
 
 const list = async (query: string) => {
-  const res = await ctx.app.inject({ method: 'GET', url: `/api/v1/audit?${query}`, headers: { cookie: admin } });
+  const res = await ctx.app.inject({ method: 'GET', url: `/api/v1/audit?entityType=round&${query}`, headers: { cookie: admin } });
   expect(res.statusCode, res.body).toBe(200);
   return res.json() as { total: number; items: { entityId: string; actorDisplayName: string; actorName: string }[] };
 };
@@ -42,9 +42,10 @@ describe('audit log for the inspector', () => {
 
   it('offers the people and actions present in the log as filter choices', async () => {
     const res = await ctx.app.inject({ method: 'GET', url: '/api/v1/audit/facets', headers: { cookie: await ctx.as('supervisor') } });
-    expect(res.json()).toEqual({
-      actors: [{ name: 'head.x', displayName: 'head.x' }, { name: 'system', displayName: 'system' }, { name: 'test-admin', displayName: 'admin' }],
-      actions: ['round.close', 'round.open', 'round.publish'],
-    });
+    // Signing in is audited too, so the people and actions of the logins are among the choices.
+    const facets = res.json() as { actors: { name: string; displayName: string }[]; actions: string[] };
+    expect(facets.actors).toEqual(expect.arrayContaining([{ name: 'head.x', displayName: 'head.x' }, { name: 'system', displayName: 'system' }, { name: 'test-admin', displayName: 'admin' }]));
+    expect(facets.actions).toEqual(expect.arrayContaining(['round.close', 'round.open', 'round.publish', 'auth.login']));
+    expect(facets.actions).toEqual([...facets.actions].sort());
   });
 });
