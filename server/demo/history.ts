@@ -170,7 +170,7 @@ async function advanceCases(db: Db, admin: Actor, roundId: string, k: number, pu
 
 /** A past round's measures done; the latest round's pledges scheduled (the rest still pending). */
 async function advanceEscalations(db: Db, admin: Actor, roundId: string, to: 'done' | 'scheduled', when: Date, timeZone: string) {
-  const { records } = await escalationBoard(db, null, timeZone);
+  const { records } = await escalationBoard(db, null, when, timeZone);
   for (const r of records.filter((x) => x.roundId === roundId)) {
     if (to === 'scheduled') {
       if (r.level === 'pledge') await updateEscalation(db, admin, r.id, { status: 'scheduled', scheduledFor: addDays(cityDay(when, timeZone), 7) }, when, timeZone);

@@ -143,7 +143,7 @@ function toRecord({ e, measures }: { e: q.EscalationRow; measures: q.MeasureRow[
 const newestFirst = (a: EscalationRecord, b: EscalationRecord) => compareRounds(b.roundId, a.roundId) || a.departmentCode.localeCompare(b.departmentCode);
 
 /** The board: every department's standing after the latest evaluation, and the records (newest quarter first). */
-export async function escalationBoard(db: Db, onlyDepartmentId: number | null, timeZone: string) {
+export async function escalationBoard(db: Db, onlyDepartmentId: number | null, now: Date, timeZone: string) {
   const { outcomes } = await q.roundOutcomes(db, timeZone);
   const heads = await q.tenures(db);
   const derived = deriveEscalations(outcomes, heads);
@@ -153,14 +153,16 @@ export async function escalationBoard(db: Db, onlyDepartmentId: number | null, t
   const headName = new Map(heads.map((h) => [h.headId, h.name]));
   const visible = (id: number) => onlyDepartmentId === null || id === onlyDepartmentId;
   return {
+    // Due dates are judged against the city's day, not the reader's.
+    today: cityDay(now, timeZone),
     departments: depts.filter((d) => visible(d.id)).map((d) => {
       const mine = derived.filter((r) => r.departmentId === d.id);
-      const now = mine.find((r) => r.roundId === latest);
+      const last = mine.find((r) => r.roundId === latest);
       return {
         departmentId: d.id, code: d.code, name: d.nameZh, nameEn: d.nameEn, category: d.category,
-        streak: now?.streak ?? 0, headStreak: now?.headStreak ?? 0, departmentStreak: now?.departmentStreak ?? 0,
-        level: now?.level ?? null, measures: now?.measures ?? [],
-        headName: now?.responsibleHeadId != null ? (headName.get(now.responsibleHeadId) ?? null) : null,
+        streak: last?.streak ?? 0, headStreak: last?.headStreak ?? 0, departmentStreak: last?.departmentStreak ?? 0,
+        level: last?.level ?? null, measures: last?.measures ?? [],
+        headName: last?.responsibleHeadId != null ? (headName.get(last.responsibleHeadId) ?? null) : null,
         lastFlaggedRound: mine.at(-1)?.roundId ?? null, timesFlagged: mine.length,
       };
     }),
@@ -203,7 +205,10 @@ export async function updateEscalation(db: Db, actor: Actor, id: number, patch: 
     const after = (await q.recordById(tx, id))!;
     const measures = await q.measuresOf(tx, id);
     const measureChanges = [];
-    for (const m of measures.filter((x) => patch.status !== undefined && x.status !== 'withdrawn' && x.status !== 'on_hold')) {
+    // A done measure stays done when the record is scheduled, unless the record itself is being reopened.
+    const reopening = before.status === 'done' && after.status !== 'done';
+    const touched = (x: q.MeasureRow) => patch.status !== undefined && x.status !== 'withdrawn' && x.status !== 'on_hold' && (x.status !== 'done' || after.status === 'done' || reopening);
+    for (const m of measures.filter(touched)) {
       const set = after.status === 'done' ? { status: 'done' as const, doneAt: m.status === 'done' ? m.doneAt : (after.doneAt ?? cityDay(now, timeZone)) }
         : after.status === 'scheduled' ? { status: 'scheduled' as const, scheduledFor: after.scheduledFor, doneAt: null }
         : { status: 'pending' as const, doneAt: null };

@@ -61,7 +61,7 @@ export const resultRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { data
     config: { access: ALL_ROLES },
   }, async (request) => {
     const user = userOf(request);
-    return escalationBoard(db, user.role === 'dept_head' ? (user.departmentId ?? -1) : null, timeZone);
+    return escalationBoard(db, user.role === 'dept_head' ? (user.departmentId ?? -1) : null, now(), timeZone);
   });
 
   app.patch('/escalations/:id', {

@@ -97,6 +97,8 @@ export const escalationSchema = z.object({
 export type EscalationRecord = z.infer<typeof escalationSchema>;
 
 export const escalationBoardSchema = z.object({
+  /** The city's day (TZ_CITY) when the board was read: what "overdue" and "due soon" are judged against. */
+  today: z.iso.date(),
   departments: z.array(z.object({
     departmentId: z.number().int(), code: z.string(), name: z.string(), nameEn: z.string().nullable(), category: z.string(),
     /** As of the latest evaluation: the deciding streak, the head's and the department's. */

@@ -23,7 +23,7 @@ describe('demo history', () => {
   });
 
   it('tells the stories: 城管局 three quarters in a row reaches reassignment; 城投公司 flagged, not, flagged starts over', async () => {
-    const board = await escalationBoard(db, null, 'Asia/Shanghai');
+    const board = await escalationBoard(db, null, now, 'Asia/Shanghai');
     const of = (code: string) => board.records.filter((r) => r.departmentCode === code).map((r) => `${r.roundId}:${r.level}`).sort();
     expect(of('cgj')).toEqual(['2026Q1:pledge', '2026Q2:admonishment', '2026Q3:reassignment']);
     expect(of('ctgs')).toEqual(['2025Q4:pledge', '2026Q2:pledge']);

@@ -58,6 +58,9 @@ describe('escalation in any order of events', () => {
     const leader = await ctx.app.inject({ method: 'PATCH', url: `/api/v1/escalations/${a.id}/measures/admonishment`, headers: { cookie: await ctx.as('leader') }, payload: { status: 'done' } });
     expect(leader.statusCode).toBe(403);
     expect((await auditOf(a.id))[0]).toMatchObject({ action: 'escalation.measure.update', summary: { measure: 'pledge', after: { status: 'done', doneAt: '2027-08-21' } } });
+    // Scheduling the whole record leaves a done measure done.
+    const scheduled = (await call('PATCH', `/escalations/${a.id}`, { status: 'scheduled', scheduledFor: '2027-08-30' })).json();
+    expect(scheduled.measureStates.map((m: { status: string; scheduledFor: string | null }) => [m.status, m.scheduledFor])).toEqual([['done', null], ['scheduled', '2027-08-30']]);
     const both = (await call('PATCH', `/escalations/${a.id}/measures/admonishment`, { status: 'done', doneAt: '2027-08-25' })).json();
     expect(both).toMatchObject({ status: 'done', doneAt: '2027-08-25' });
     // Reopening a measure reopens the record; the pledge stays done.

@@ -1,5 +1,6 @@
 // The dashboard, the escalation board and the printable quarterly report, on the demo history
 // (server/demo/history.ts: four published quarters before the current one, which is open).
+import { cityDay } from '../../shared/city-day.ts';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -33,10 +34,8 @@ async function choose(page: Page, select: ReturnType<Page['locator']>, option: s
   await expect.poll(async () => box.textContent()).toContain(option);
 }
 
-function localDay(offsetDays: number): string {
-  const d = new Date(Date.now() + offsetDays * 86_400_000);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
+/** A day from now in the city's calendar: what the board judges due dates against. */
+const cityDayIn = (offsetDays: number) => cityDay(new Date(Date.now() + offsetDays * 86_400_000));
 
 describe('dashboard (admin, leader, supervisor)', () => {
   it('recharts loads with the dashboard only, not with other pages', async () => {
@@ -170,22 +169,32 @@ describe('escalation board', () => {
     const streaks = page.getByTestId('streak-table');
     const first = streaks.locator('tr.ant-table-row').first();
     await first.waitFor();
-    expect(await first.textContent()).toMatch(/市城市管理执法局.*3 轮调离岗位3/);
-    // 城投公司: flagged twice, not in the latest round: no streak, no level.
-    expect(await streaks.locator('tr.ant-table-row').filter({ hasText: '市城投公司' }).textContent()).toMatch(/市城投公司公用事业与国有企业——2/);
+    // 城管局: three in a row under the same head: both streaks 3, and the pledge beside the reassignment.
+    expect(await first.textContent()).toMatch(/市城市管理执法局.*3 轮3 轮大会表态发言 \+ 约谈提醒调离岗位3/);
+    expect(await first.getByTestId('head-streak').textContent()).toBe('3 轮');
+    expect(await first.getByTestId('department-streak').textContent()).toBe('3 轮');
+    expect(await first.getByTestId('measures').locator('[data-measure]').evaluateAll((tags) => tags.map((t) => t.getAttribute('data-measure')))).toEqual(['pledge', 'reassignment']);
+    // 城投公司: flagged twice, not in the latest round: no streak, no measures.
+    expect(await streaks.locator('tr.ant-table-row').filter({ hasText: '市城投公司' }).textContent()).toMatch(/市城投公司公用事业与国有企业———2/);
     expect(await page.getByTestId('level-counts').textContent()).toMatch(/大会表态发言 \+ 约谈提醒2个部门诫勉谈话0个部门调离岗位1个部门/);
 
     const pending = page.getByTestId('pending-actions');
     const cgj = pending.locator('tr.ant-table-row').filter({ hasText: '市城市管理执法局' });
     expect(await cgj.textContent()).toContain('待安排');
     expect(await cgj.textContent()).toContain('未安排日期');
+    expect(await cgj.getByTestId('streaks').textContent()).toBe('负责人连续 3 次 · 部门连续 3 次');
     await cgj.getByRole('button', { name: '办理' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByText('王志强（局长）').waitFor();
+    // Each measure on its own: the pledge is done at the meeting; the reassignment is still to come.
+    const measures = dialog.getByTestId('measure-table');
+    await measures.locator('tr.ant-table-row').filter({ hasText: '大会表态发言' }).getByRole('button', { name: '标记完成' }).click();
+    await expect.poll(async () => measures.locator('tr.ant-table-row').filter({ hasText: '大会表态发言' }).textContent()).toContain('已完成');
+    expect(await measures.locator('tr.ant-table-row').filter({ hasText: '调离岗位' }).textContent()).toContain('待安排');
     await choose(page, dialog.getByLabel('状态'), '已安排');
     await dialog.getByRole('button', { name: /保\s?存/ }).click();
     await dialog.getByText('状态为“已安排”时，请选择安排日期。').waitFor();
-    const day = localDay(5);
+    const day = cityDayIn(5);
     await dialog.getByLabel('安排日期').fill(day);
     await dialog.getByLabel('备注').fill('市委书记约谈，组织部参加');
     await dialog.getByLabel('承诺书内容').fill('本人承诺：三十日内完成整改，下一季度退出倒数三位。');
@@ -195,8 +204,28 @@ describe('escalation board', () => {
     await page.getByText('已保存：市城市管理执法局').waitFor();
     await expect.poll(async () => cgj.textContent()).toContain('已安排');
     expect(await cgj.textContent()).toContain(day);
+    // Scheduling the record left the pledge done.
+    expect(await cgj.getByTestId('measures').textContent()).toBe('大会表态发言 + 约谈提醒 · 已完成调离岗位 · 已安排');
     expect(await cgj.textContent()).toContain('5 天后到期');
     await screenshot(page, 'escalations');
+    await page.context().close();
+  });
+
+  it('the department history shows both streaks and every measure, quarter by quarter', async () => {
+    const page = await e2e.newPage();
+    await login(page, 'admin');
+    await page.goto('/departments');
+    await page.getByRole('searchbox', { name: '搜索代码、名称或负责人' }).fill('cgj');
+    await page.locator('tr.ant-table-row').filter({ hasText: '市城市管理执法局' }).getByRole('button', { name: '市城市管理执法局' }).click();
+    const history = page.getByTestId('evaluation-history');
+    await history.getByTestId('streaks').first().waitFor();
+    const rows = await history.locator('tr.ant-table-row').allTextContents();
+    // Newest first: the third quarter in a row under the same head brings the pledge and the reassignment.
+    expect(rows.slice(0, 3).map((r) => /负责人连续 (\d) 次 · 部门连续 (\d) 次/.exec(r)?.slice(1).join('/'))).toEqual(['3/3', '2/2', '1/1']);
+    expect(rows[0]).toMatch(/大会表态发言 \+ 约谈提醒调离岗位$/);
+    expect(rows[1]).toMatch(/大会表态发言 \+ 约谈提醒诫勉谈话$/);
+    expect(rows[2]).toMatch(/大会表态发言 \+ 约谈提醒$/);
+    await screenshot(page, 'department-evaluations');
     await page.context().close();
   });
 
@@ -208,7 +237,8 @@ describe('escalation board', () => {
     await history.locator('tr.ant-table-row').first().waitFor();
     expect(await page.getByRole('button', { name: '办理' }).count()).toBe(0);
     await page.getByText('只读：仅营商办管理员可以办理问责事项。').waitFor();
-    await history.locator('tr.ant-table-row').filter({ hasText: '已完成' }).first().getByRole('button', { name: '查看' }).click();
+    // A record done as a whole (its status tag, not one of its measures' tags).
+    await history.locator('tr.ant-table-row').filter({ has: page.locator('.ant-tag', { hasText: /^已完成$/ }) }).first().getByRole('button', { name: '查看' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByText('承诺书').waitFor();
     expect(await dialog.textContent()).toContain('承诺：认真整改');

@@ -101,7 +101,9 @@ describe('a flagged department\'s head', () => {
     expect(await headPage.getByTestId('stat-n').textContent()).toContain(`${mine.n} 份`);
     await headPage.getByTestId('trend-chart').locator('svg').first().waitFor();
     await headPage.getByTestId('distribution-chart').waitFor();
-    await headPage.getByTestId('escalation-card').getByText('连续位列倒数').waitFor();
+    await headPage.getByTestId('escalation-card').getByText('负责人连续位列倒数').waitFor();
+    await headPage.getByTestId('escalation-card').getByText('部门连续位列倒数').waitFor();
+    expect(await headPage.getByTestId('escalation-records').getByTestId('streaks').first().textContent()).toMatch(/^负责人连续 \d 次 · 部门连续 \d 次$/);
 
     // Comments: their own (as released), nobody else's.
     const comments = headPage.getByTestId('comments-card');

@@ -17,7 +17,8 @@ import type { commentsSchema } from '../../../shared/schemas/comments.ts';
 import type {
   CaseDetail, CaseSummary, caseListQuerySchema, ledgerBodySchema, PlanBody, progressBodySchema, reviewBodySchema,
 } from '../../../shared/schemas/rectification.ts';
-import type { departmentHistorySchema, EscalationRecord, escalationBoardSchema, escalationPatchSchema, resultsSchema } from '../../../shared/schemas/results.ts';
+import type { EscalationLevel } from '../../../shared/results/escalation.ts';
+import type { departmentHistorySchema, EscalationRecord, escalationBoardSchema, escalationPatchSchema, measurePatchSchema, resultsSchema } from '../../../shared/schemas/results.ts';
 import type { PublicRound, publicRoundListSchema } from '../../../shared/schemas/public.ts';
 import { request } from '../api.ts';
 
@@ -140,6 +141,9 @@ export const reviewCase = (id: number, body: ReviewBody) => request<CaseDetail>(
 // The dashboard, the escalation board and the quarterly report.
 export type EscalationPatch = z.input<typeof escalationPatchSchema>;
 export const updateEscalation = (id: number, body: EscalationPatch) => request<EscalationRecord>(`${V1}/escalations/${id}`, { method: 'PATCH', body });
+export type MeasurePatch = z.input<typeof measurePatchSchema>;
+export const updateMeasure = (id: number, measure: EscalationLevel, body: MeasurePatch) =>
+  request<EscalationRecord>(`${V1}/escalations/${id}/measures/${measure}`, { method: 'PATCH', body });
 export const resultsXlsxUrl = (roundId: string) => `${V1}/rounds/${encodeURIComponent(roundId)}/results.xlsx`;
 
 // Public disclosure (no login).

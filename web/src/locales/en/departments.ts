@@ -55,6 +55,17 @@ const departments: Messages<typeof zh> = {
     present: 'present',
     noHistory: 'No heads on record',
   },
+  evaluations: {
+    title: 'Evaluations and escalation',
+    none: 'No published results yet.',
+    round: 'Round',
+    rank: 'Rank',
+    unranked: 'Too few ratings: not ranked',
+    flagged: 'Bottom',
+    head: 'Responsible head',
+    streaks: 'Streaks',
+    measures: 'Measures',
+  },
   empty: 'No departments yet. Add the first one.',
   noMatch: 'No department matches.',
 };

@@ -75,7 +75,6 @@ const mydept: Messages<typeof zh> = {
   },
   escalation: {
     title: 'Escalation',
-    streak: 'Consecutive rounds in the bottom',
     streakValue: '{{n}}',
     current: 'Current level:',
     notes: 'What was done',
@@ -88,10 +87,13 @@ const mydept: Messages<typeof zh> = {
     records: 'Escalation records',
     noRecords: 'No escalation records.',
     columns: {
-      round: 'Round', level: 'Measure', streak: 'Streak', head: 'Head at the time', status: 'Status', scheduledFor: 'Scheduled for', doneAt: 'Done on',
+      round: 'Round', level: 'Measures', streak: 'Streak (head / department)', head: 'Head at the time', status: 'Status', scheduledFor: 'Scheduled for', doneAt: 'Done on',
     },
     status: { pending: 'Pending', scheduled: 'Scheduled', on_hold: 'On hold (appeal)', done: 'Done', withdrawn: 'Withdrawn' },
-    policy: 'Rule: 1 round in the bottom: {{pledge}}; 2 in a row: {{admonishment}}; 3 or more in a row: {{reassignment}}. Leaving the bottom ends the streak.',
+    policy: 'Rule: every quarter in the bottom brings {{pledge}}; 2 in a row under the same head add {{admonishment}}; 3 or more add {{reassignment}}. The responsible head is the one in office on the round\'s scheduled closing day; a new head starts afresh. Leaving the bottom ends the streak.',
+    currentMeasures: 'Measures this quarter:',
+    headStreak: 'Head\'s streak',
+    departmentStreak: 'Department\'s streak',
   },
   rules: {
     title: 'Scoring and ranking rules',

@@ -52,6 +52,17 @@ const departments = {
     present: '至今',
     noHistory: '暂无任职记录',
   },
+  evaluations: {
+    title: '历次测评与问责',
+    none: '尚无已发布的测评结果。',
+    round: '轮次',
+    rank: '名次',
+    unranked: '有效评价不足，未排名',
+    flagged: '倒数',
+    head: '责任人',
+    streaks: '连续次数',
+    measures: '问责措施',
+  },
   empty: '还没有部门，请先新增。',
   noMatch: '没有符合条件的部门。',
 };

@@ -72,7 +72,6 @@ const mydept = {
   },
   escalation: {
     title: '问责情况',
-    streak: '连续位列倒数',
     streakValue: '{{n}} 轮',
     current: '当前问责等级：',
     notes: '办理情况',
@@ -85,10 +84,13 @@ const mydept = {
     records: '问责记录',
     noRecords: '暂无问责记录。',
     columns: {
-      round: '轮次', level: '问责措施', streak: '连续轮数', head: '时任负责人', status: '办理状态', scheduledFor: '安排日期', doneAt: '完成日期',
+      round: '轮次', level: '问责措施', streak: '连续次数（负责人 / 部门）', head: '时任负责人', status: '办理状态', scheduledFor: '安排日期', doneAt: '完成日期',
     },
     status: { pending: '待安排', scheduled: '已安排', on_hold: '申诉中暂缓', done: '已完成', withdrawn: '已撤销' },
-    policy: '规则：连续 1 轮位列倒数，{{pledge}}；连续 2 轮，{{admonishment}}；连续 3 轮及以上，{{reassignment}}。离开倒数之列即重新计算。',
+    policy: '规则：每次位列倒数，{{pledge}}；同一负责人任内连续 2 次，另加{{admonishment}}；连续 3 次及以上，另加{{reassignment}}。责任人为该轮预定截止日在任的主要负责人，新任负责人重新计算；离开倒数之列即重新计算。',
+    currentMeasures: '本轮问责措施：',
+    headStreak: '负责人连续位列倒数',
+    departmentStreak: '部门连续位列倒数',
   },
   rules: {
     title: '计分与排名规则',

@@ -1,10 +1,12 @@
-// Department details with the record of its heads (who was in office when matters for escalation).
+// Department details with the record of its heads (who was in office when matters for escalation) and its
+// evaluations with the streaks and measures they brought.
 import { Descriptions, Drawer, Empty, Spin, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { LoadError } from '../../components/LoadError.tsx';
 import { getDepartment, type DepartmentDetail } from '../../endpoints.ts';
 import { categoryLabel } from '../../labels.ts';
 import { useLoad } from '../../useLoad.ts';
+import { EvaluationHistory } from './EvaluationHistory.tsx';
 
 type Head = DepartmentDetail['headHistory'][number];
 
@@ -17,7 +19,7 @@ export function DepartmentDrawer({ id, onClose }: { id: number | null; onClose()
   const d = id !== null && data?.id === id ? data : undefined;
 
   return (
-    <Drawer open={id !== null} onClose={onClose} title={d?.nameZh ?? t('drawer.title')} size={560} destroyOnHidden>
+    <Drawer open={id !== null} onClose={onClose} title={d?.nameZh ?? t('drawer.title')} size={720} destroyOnHidden>
       {error && !d ? <LoadError error={error} onRetry={reload} /> : !d || loading ? <Spin style={{ display: 'block', marginTop: 48 }} /> : (
         <>
           <Descriptions column={1} size="small" bordered items={[
@@ -41,6 +43,8 @@ export function DepartmentDrawer({ id, onClose }: { id: number | null; onClose()
               { title: t('drawer.term'), key: 'term', render: (_, h) => `${h.since} – ${h.until ?? t('drawer.present')}` },
             ]}
           />
+          <Typography.Title level={5} style={{ marginTop: 24 }}>{t('evaluations.title')}</Typography.Title>
+          <EvaluationHistory departmentId={d.id} />
         </>
       )}
     </Drawer>

@@ -1,21 +1,31 @@
-// Follow up one escalation record (admins): status pending → scheduled → done, the date, notes and the
-// head's written commitment. Others (and withdrawn records) see the same record read-only.
-import { Alert, App, Descriptions, Form, Input, Modal, Select, Typography } from 'antd';
+// Follow up one escalation record (admins): each of its measures on its own, or the record as a whole
+// (status pending → scheduled → done, the date, notes and the head's written commitment). Others (and
+// withdrawn or superseded records) see the same record read-only.
+import { Alert, App, Button, Descriptions, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { nextStatuses } from '../../../../../shared/charts/escalations.ts';
 import { escalationFormSchema, escalationPatchSchema, type EscalationRecord } from '../../../../../shared/schemas/results.ts';
-import { updateEscalation } from '../../endpoints.ts';
+import { updateEscalation, updateMeasure } from '../../endpoints.ts';
 import { blankToNull, parseForm, zodRule } from '../../forms.ts';
 import { departmentName } from '../../labels.ts';
 import { useSave } from '../../useSave.ts';
 import { levelLabel, useQuarter } from '../dashboard/format.tsx';
+import { MeasureTags, Streaks } from './Measures.tsx';
+import type { EscalationLevel } from '../../../../../shared/results/escalation.ts';
+import type { MeasureState } from '../../../../../shared/schemas/results.ts';
 
 type Values = { status: 'pending' | 'scheduled' | 'done'; scheduledFor: string | null; doneAt: string | null; notes: string | null; commitment: string | null };
 const shape = escalationPatchSchema.shape;
 
-interface Props { record: EscalationRecord; editable: boolean; onClose(): void; onSaved(r: EscalationRecord): void }
+interface Props {
+  record: EscalationRecord; editable: boolean; onClose(): void; onSaved(r: EscalationRecord): void;
+  /** A measure or the review flag changed: the modal stays open, the list behind it reloads. */
+  onChanged?(r: EscalationRecord): void;
+}
 
-export function EscalationModal({ record, editable, onClose, onSaved }: Props) {
+export function EscalationModal({ record: initialRecord, editable, onClose, onSaved, onChanged }: Props) {
+  const [record, setRecord] = useState(initialRecord);
   const { t, i18n } = useTranslation('dashboard');
   const { t: tc } = useTranslation('common');
   const { message } = App.useApp();
@@ -45,15 +55,43 @@ export function EscalationModal({ record, editable, onClose, onSaved }: Props) {
     <Descriptions size="small" column={1} bordered style={{ marginBottom: 16 }} items={[
       { key: 'round', label: t('escalations.columns.round'), children: quarter(record.roundId) },
       { key: 'head', label: t('escalations.columns.head'), children: record.headName ? `${record.headName}${record.headTitle ? `（${record.headTitle}）` : ''}` : '—' },
-      { key: 'streak', label: t('escalations.columns.streak'), children: `${t('escalations.streakValue', { count: record.streak })} · ${t('escalations.policyVersion', { version: record.policyVersion })}` },
+      { key: 'streaks', label: t('escalations.columns.streaks'), children: <><Streaks headStreak={record.headStreak} departmentStreak={record.departmentStreak} /> · {t('escalations.policyVersion', { version: record.policyVersion })}</> },
+      { key: 'measures', label: t('escalations.columns.measures'), children: <MeasureTags measures={record.measures} /> },
     ]} />
+  );
+
+  const changed = (saved: EscalationRecord) => {
+    setRecord(saved);
+    // The record's status follows its measures: the form must not send back the stale one.
+    if (canEdit) form.setFieldsValue({ status: saved.status === 'withdrawn' || saved.status === 'on_hold' ? 'pending' : saved.status, scheduledFor: saved.scheduledFor, doneAt: saved.doneAt });
+    onChanged?.(saved);
+  };
+  const notices = (
+    <>
+      {record.supersededAt ? <Alert type="warning" showIcon title={t('escalations.supersededNote')} description={record.supersededReason} style={{ marginBottom: 16 }} /> : null}
+      {record.needsReview ? (
+        <Alert
+          type="warning" showIcon data-testid="review-note" style={{ marginBottom: 16 }}
+          title={t('escalations.reviewTitle')} description={record.reviewNote}
+          action={canEdit ? <Button size="small" onClick={() => void save(async () => changed(await updateEscalation(record.id, { needsReview: false })))}>{t('escalations.reviewAck')}</Button> : undefined}
+        />
+      ) : null}
+    </>
+  );
+  const measureTable = (
+    <MeasureTable
+      record={record} editable={canEdit} busy={saving}
+      onMark={(measure, status) => void save(async () => changed(await updateMeasure(record.id, measure, { status })))}
+    />
   );
 
   if (!canEdit) {
     return (
       <Modal open title={title} onCancel={onClose} footer={null} destroyOnHidden>
-        {record.status === 'withdrawn' ? <Alert type="warning" showIcon title={t('escalations.withdrawnNote')} style={{ marginBottom: 16 }} /> : null}
+        {record.status === 'withdrawn' && !record.supersededAt ? <Alert type="warning" showIcon title={t('escalations.withdrawnNote')} style={{ marginBottom: 16 }} /> : null}
+        {notices}
         {facts}
+        {measureTable}
         <Descriptions size="small" column={1} items={[
           { key: 'status', label: t('escalations.columns.status'), children: t(`escalations.status.${record.status}`) },
           { key: 'scheduledFor', label: t('escalations.columns.scheduledFor'), children: record.scheduledFor ?? '—' },
@@ -82,8 +120,11 @@ export function EscalationModal({ record, editable, onClose, onSaved }: Props) {
       destroyOnHidden
       width={640}
     >
+      {notices}
       {facts}
       {problem ? <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} /> : null}
+      {measureTable}
+      <Typography.Title level={5}>{t('escalations.wholeRecord')}</Typography.Title>
       <Form<Values> form={form} layout="vertical" initialValues={initial}>
         <Form.Item name="status" label={t('escalations.form.status')} required>
           <Select options={nextStatuses(record.status).map((s) => ({ value: s, label: t(`escalations.status.${s}`) }))} />
@@ -103,5 +144,31 @@ export function EscalationModal({ record, editable, onClose, onSaved }: Props) {
         </Form.Item>
       </Form>
     </Modal>
+  );
+}
+
+/** Each measure on its own: where it stands, and (for admins) done or reopened in one click. */
+function MeasureTable({ record, editable, busy, onMark }: {
+  record: EscalationRecord; editable: boolean; busy: boolean; onMark(measure: EscalationLevel, status: 'done' | 'pending'): void;
+}) {
+  const { t, i18n } = useTranslation('dashboard');
+  return (
+    <Table<MeasureState>
+      rowKey="id" size="small" pagination={false} style={{ marginBottom: 16 }} dataSource={record.measureStates} data-testid="measure-table"
+      columns={[
+        { title: t('escalations.columns.measure'), dataIndex: 'measure', render: (m: EscalationLevel) => levelLabel(m, i18n.language) },
+        { title: t('escalations.columns.status'), dataIndex: 'status', width: 110, render: (s: MeasureState['status']) => <Tag data-status={s}>{t(`escalations.status.${s}`)}</Tag> },
+        { title: t('escalations.columns.doneAt'), dataIndex: 'doneAt', width: 110, render: (d: string | null) => d ?? '—' },
+        ...(editable ? [{
+          title: t('escalations.columns.actions'), key: 'actions', width: 120,
+          render: (_: unknown, m: MeasureState) => (
+            <Space>
+              {m.status === 'pending' || m.status === 'scheduled' ? <Button size="small" type="link" disabled={busy} onClick={() => onMark(m.measure, 'done')}>{t('escalations.markDone')}</Button> : null}
+              {m.status === 'done' ? <Button size="small" type="link" disabled={busy} onClick={() => onMark(m.measure, 'pending')}>{t('escalations.reopen')}</Button> : null}
+            </Space>
+          ),
+        }] : []),
+      ]}
+    />
   );
 }

@@ -15,18 +15,24 @@ import { categoryLabel, departmentName } from '../../labels.ts';
 import { useLoad } from '../../useLoad.ts';
 import { COLORS, levelLabel, LevelTag, useQuarter } from '../dashboard/format.tsx';
 import { EscalationModal } from './EscalationModal.tsx';
+import { MeasureTags, Streaks } from './Measures.tsx';
 
 type BoardDepartment = EscalationBoard['departments'][number];
-
-/** Today as YYYY-MM-DD in the reader's time zone. */
-function localToday(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
 
 const DUE_COLORS: Record<DueState, string> = { overdue: 'red', due_soon: 'orange', unscheduled: 'gold', scheduled: 'blue', done: 'green', withdrawn: 'default' };
 const STATUS_COLORS: Record<EscalationRecord['status'], string> = { pending: 'gold', scheduled: 'blue', on_hold: 'purple', done: 'green', withdrawn: 'default' };
 const recordName = (r: EscalationRecord, lang: string) => departmentName({ nameZh: r.departmentName, nameEn: r.departmentNameEn }, lang);
+
+/** The record's status, and a flag when a re-derivation asks the admin to look at it. */
+function StatusTag({ status, review }: { status: EscalationRecord['status']; review: boolean }) {
+  const { t } = useTranslation('dashboard');
+  return (
+    <>
+      <Tag color={STATUS_COLORS[status]}>{t(`escalations.status.${status}`)}</Tag>
+      {review ? <Tag color="magenta" data-testid="needs-review">{t('escalations.needsReview')}</Tag> : null}
+    </>
+  );
+}
 
 function DueTag({ due, scheduledFor, today }: { due: DueState; scheduledFor: string | null; today: string }) {
   const { t } = useTranslation('dashboard');
@@ -45,7 +51,7 @@ export default function EscalationsPage() {
   const board = useLoad((signal) => getEscalationBoard(signal), []);
   const [onlyFlagged, setOnlyFlagged] = useState(true);
   const [open, setOpen] = useState<EscalationRecord | null>(null);
-  const today = localToday();
+  const today = board.data?.today ?? '';
   const listStates = useListStates();
   const firstLoad = board.loading && !board.data;
 
@@ -63,9 +69,10 @@ export default function EscalationsPage() {
   const pendingColumns: TableColumnsType<EscalationRecord & { due: DueState }> = [
     { title: t('escalations.columns.department'), dataIndex: 'departmentName', render: (_, r) => <Typography.Text strong>{recordName(r, lang)}</Typography.Text> },
     { title: t('escalations.columns.round'), dataIndex: 'roundId', width: 140, render: (id: string) => quarter(id) },
-    { title: t('escalations.columns.recordLevel'), dataIndex: 'level', width: 200, render: (_, r) => <LevelTag level={r.level} /> },
+    { title: t('escalations.columns.measures'), key: 'measures', width: 260, render: (_, r) => <MeasureTags measures={r.measures} states={r.measureStates} /> },
+    { title: t('escalations.columns.streaks'), key: 'streaks', width: 190, render: (_, r) => <Streaks headStreak={r.headStreak} departmentStreak={r.departmentStreak} /> },
     { title: t('escalations.columns.head'), key: 'head', width: 150, render: (_, r) => head(r) },
-    { title: t('escalations.columns.status'), dataIndex: 'status', width: 100, render: (s: EscalationRecord['status']) => <Tag color={STATUS_COLORS[s]}>{t(`escalations.status.${s}`)}</Tag> },
+    { title: t('escalations.columns.status'), dataIndex: 'status', width: 100, render: (s: EscalationRecord['status'], r) => <StatusTag status={s} review={r.needsReview} /> },
     { title: t('escalations.columns.scheduledFor'), dataIndex: 'scheduledFor', width: 120, render: (d: string | null) => d ?? '—' },
     { title: t('escalations.columns.due'), key: 'due', width: 130, render: (_, r) => <DueTag due={r.due} scheduledFor={r.scheduledFor} today={today} /> },
     { title: t('escalations.columns.actions'), key: 'actions', width: 80, render: (_, r) => action(r) },
@@ -78,10 +85,14 @@ export default function EscalationsPage() {
     },
     { title: t('escalations.columns.category'), dataIndex: 'category', width: 200, render: (c: string) => categoryLabel(c, lang) },
     {
-      title: t('escalations.columns.streak'), dataIndex: 'streak', width: 100, align: 'right', sorter: (a, b) => a.streak - b.streak,
-      render: (s: number) => (s > 0 ? t('escalations.streakValue', { count: s }) : t('escalations.none')),
+      title: t('escalations.columns.headStreak'), dataIndex: 'headStreak', width: 110, align: 'right', sorter: (a, b) => a.headStreak - b.headStreak,
+      render: (s: number, d) => <span data-testid="head-streak" title={d.headName ?? undefined}>{s > 0 ? t('escalations.streakValue', { count: s }) : t('escalations.none')}</span>,
     },
-    { title: t('escalations.columns.level'), dataIndex: 'level', width: 200, render: (_, d) => <LevelTag level={d.level} /> },
+    {
+      title: t('escalations.columns.departmentStreak'), dataIndex: 'departmentStreak', width: 110, align: 'right', sorter: (a, b) => a.departmentStreak - b.departmentStreak,
+      render: (s: number) => <span data-testid="department-streak">{s > 0 ? t('escalations.streakValue', { count: s }) : t('escalations.none')}</span>,
+    },
+    { title: t('escalations.columns.measures'), dataIndex: 'measures', width: 240, render: (_, d) => <MeasureTags measures={d.measures} /> },
     { title: t('escalations.columns.timesFlagged'), dataIndex: 'timesFlagged', width: 130, align: 'right', sorter: (a, b) => a.timesFlagged - b.timesFlagged },
     { title: t('escalations.columns.lastFlagged'), dataIndex: 'lastFlaggedRound', width: 150, render: (r: string | null) => (r ? quarter(r) : '—') },
   ];
@@ -89,14 +100,26 @@ export default function EscalationsPage() {
   const historyColumns: TableColumnsType<EscalationRecord> = [
     { title: t('escalations.columns.round'), dataIndex: 'roundId', width: 140, render: (id: string) => quarter(id) },
     { title: t('escalations.columns.department'), dataIndex: 'departmentName', render: (_, r) => recordName(r, lang) },
-    { title: t('escalations.columns.recordLevel'), dataIndex: 'level', width: 200, render: (_, r) => <LevelTag level={r.level} /> },
-    { title: t('escalations.columns.streak'), dataIndex: 'streak', width: 90, align: 'right', render: (s: number) => t('escalations.streakValue', { count: s }) },
+    { title: t('escalations.columns.measures'), key: 'measures', width: 260, render: (_, r) => <MeasureTags measures={r.measures} states={r.measureStates} /> },
+    { title: t('escalations.columns.streaks'), key: 'streaks', width: 190, render: (_, r) => <Streaks headStreak={r.headStreak} departmentStreak={r.departmentStreak} /> },
     { title: t('escalations.columns.head'), key: 'head', width: 150, render: (_, r) => head(r) },
-    { title: t('escalations.columns.status'), dataIndex: 'status', width: 100, render: (s: EscalationRecord['status']) => <Tag color={STATUS_COLORS[s]}>{t(`escalations.status.${s}`)}</Tag> },
+    { title: t('escalations.columns.status'), dataIndex: 'status', width: 110, render: (s: EscalationRecord['status'], r) => <StatusTag status={s} review={r.needsReview} /> },
     { title: t('escalations.columns.scheduledFor'), dataIndex: 'scheduledFor', width: 110, render: (d: string | null) => d ?? '—' },
     { title: t('escalations.columns.doneAt'), dataIndex: 'doneAt', width: 110, render: (d: string | null) => d ?? '—' },
     { title: t('escalations.columns.notes'), dataIndex: 'notes', ellipsis: true, render: (n: string | null) => n ?? '—' },
     { title: t('escalations.columns.actions'), key: 'actions', width: 80, render: (_, r) => action(r) },
+  ];
+
+  const revisionColumns: TableColumnsType<EscalationRecord> = [
+    { title: t('escalations.columns.round'), dataIndex: 'roundId', width: 140, render: (id: string) => quarter(id) },
+    { title: t('escalations.columns.department'), dataIndex: 'departmentName', width: 200, render: (_, r) => recordName(r, lang) },
+    { title: t('escalations.columns.measures'), key: 'measures', width: 240, render: (_, r) => <MeasureTags measures={r.measures} /> },
+    { title: t('escalations.columns.streaks'), key: 'streaks', width: 190, render: (_, r) => <Streaks headStreak={r.headStreak} departmentStreak={r.departmentStreak} /> },
+    { title: t('escalations.columns.supersededAt'), dataIndex: 'supersededAt', width: 170, render: (d: string | null) => (d ? d.slice(0, 16).replace('T', ' ') : '—') },
+    {
+      title: t('escalations.columns.supersededReason'), dataIndex: 'supersededReason',
+      render: (reason: string | null, r) => <>{reason ?? '—'} {r.supersededById === null ? <Tag>{t('escalations.withdrawnTag')}</Tag> : <Tag color="blue">{t('escalations.replacedTag')}</Tag>}</>,
+    },
   ];
 
   const policy = t('escalations.policy', { pledge: levelLabel('pledge', lang), admonishment: levelLabel('admonishment', lang), reassignment: levelLabel('reassignment', lang) });
@@ -121,7 +144,7 @@ export default function EscalationsPage() {
           <Card title={t('escalations.pendingTitle')} style={{ marginBottom: 16 }} data-testid="pending-actions">
             <Table
               rowKey="id" size="small" {...listStates(firstLoad, t('escalations.pendingEmpty'))} columns={pendingColumns} dataSource={pending} pagination={false}
-              scroll={{ x: 1000 }}
+              scroll={{ x: 1400 }}
               rowClassName={(r) => (r.due === 'overdue' ? 'pingyi-overdue-row' : '')}
             />
           </Card>
@@ -136,12 +159,21 @@ export default function EscalationsPage() {
               pagination={departments.length > 20 ? { pageSize: 20 } : false} scroll={{ x: 900 }}
             />
           </Card>
-          <Card title={t('escalations.historyTitle')} data-testid="escalation-history">
+          <Card title={t('escalations.historyTitle')} data-testid="escalation-history" style={{ marginBottom: 16 }}>
             <Table<EscalationRecord>
               rowKey="id" size="small" {...listStates(firstLoad, t('escalations.historyEmpty'))} columns={historyColumns} dataSource={board.data?.records ?? []}
-              pagination={{ defaultPageSize: 20, hideOnSinglePage: true }} scroll={{ x: 1200 }}
+              pagination={{ defaultPageSize: 20, hideOnSinglePage: true }} scroll={{ x: 1500 }}
             />
           </Card>
+          {board.data?.superseded.length ? (
+            <Card title={t('escalations.revisionsTitle')} data-testid="escalation-revisions">
+              <Typography.Paragraph type="secondary">{t('escalations.revisionsHelp')}</Typography.Paragraph>
+              <Table<EscalationRecord>
+                rowKey="id" size="small" columns={revisionColumns} dataSource={board.data.superseded}
+                pagination={{ defaultPageSize: 10, hideOnSinglePage: true }} scroll={{ x: 1200 }}
+              />
+            </Card>
+          ) : null}
         </>
       )}
       <style>{'.pingyi-overdue-row > td { background: #fff1f0 !important; }'}</style>
@@ -151,6 +183,7 @@ export default function EscalationsPage() {
           editable={isAdmin}
           onClose={() => setOpen(null)}
           onSaved={() => { setOpen(null); board.reload(); }}
+          onChanged={() => board.reload()}
         />
       ) : null}
     </>

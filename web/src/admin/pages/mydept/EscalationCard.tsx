@@ -5,6 +5,7 @@ import { ESCALATION_LABELS, type EscalationLevel } from '../../../../../shared/r
 import type { EscalationRecord } from '../../../../../shared/schemas/results.ts';
 import { LoadError } from '../../components/LoadError.tsx';
 import type { EscalationBoard } from '../../endpoints.ts';
+import { MeasureTags, Streaks } from '../escalations/Measures.tsx';
 import { useDates, useQuarter } from '../rectification/labels.tsx';
 
 const LEVEL_COLORS: Record<EscalationLevel, string> = { pledge: 'gold', admonishment: 'orange', reassignment: 'red' };
@@ -34,14 +35,16 @@ export function EscalationCard({ board, error, loading, onRetry, departmentId }:
               type={mine.level === 'pledge' ? 'warning' : 'error'}
               showIcon
               title={<>{t('escalation.current')} <Tag color={LEVEL_COLORS[mine.level]} data-testid="escalation-level">{levelLabel(mine.level)}</Tag></>}
+              description={<>{t('escalation.currentMeasures')} <MeasureTags measures={mine.measures} /></>}
               style={{ marginBottom: 16 }}
             />
           ) : <Alert type="success" showIcon title={t('escalation.noneHelp')} style={{ marginBottom: 16 }} />}
           <Descriptions
             size="small"
-            column={{ xs: 1, sm: 3 }}
+            column={{ xs: 1, sm: 2, lg: 4 }}
             items={[
-              { key: 'streak', label: t('escalation.streak'), children: <span data-testid="escalation-streak">{t('escalation.streakValue', { n: mine?.streak ?? 0 })}</span> },
+              { key: 'headStreak', label: t('escalation.headStreak'), children: <span data-testid="escalation-head-streak">{t('escalation.streakValue', { n: mine?.headStreak ?? 0 })}</span> },
+              { key: 'streak', label: t('escalation.departmentStreak'), children: <span data-testid="escalation-streak">{t('escalation.streakValue', { n: mine?.departmentStreak ?? 0 })}</span> },
               { key: 'times', label: t('escalation.timesFlagged'), children: t('escalation.timesValue', { n: mine?.timesFlagged ?? 0 }) },
               { key: 'last', label: t('escalation.lastFlagged'), children: mine?.lastFlaggedRound ? quarter(mine.lastFlaggedRound) : '—' },
             ]}
@@ -52,7 +55,7 @@ export function EscalationCard({ board, error, loading, onRetry, departmentId }:
             size="small"
             pagination={false}
             dataSource={records}
-            scroll={{ x: 760 }}
+            scroll={{ x: 960 }}
             locale={{ emptyText: <Empty description={t('escalation.noRecords')} image={Empty.PRESENTED_IMAGE_SIMPLE} /> }}
             data-testid="escalation-records"
             expandable={{
@@ -66,8 +69,8 @@ export function EscalationCard({ board, error, loading, onRetry, departmentId }:
             }}
             columns={[
               { title: t('escalation.columns.round'), dataIndex: 'roundId', width: 130, render: (id: string) => quarter(id) },
-              { title: t('escalation.columns.level'), dataIndex: 'level', render: (l: EscalationLevel) => <Tag color={LEVEL_COLORS[l]}>{levelLabel(l)}</Tag> },
-              { title: t('escalation.columns.streak'), dataIndex: 'streak', width: 90 },
+              { title: t('escalation.columns.level'), key: 'measures', render: (_, r) => <MeasureTags measures={r.measures} states={r.measureStates} /> },
+              { title: t('escalation.columns.streak'), key: 'streaks', width: 200, render: (_, r) => <Streaks headStreak={r.headStreak} departmentStreak={r.departmentStreak} /> },
               { title: t('escalation.columns.head'), key: 'head', render: (_, r) => (r.headName ? `${r.headName}${r.headTitle ? `（${r.headTitle}）` : ''}` : '—') },
               { title: t('escalation.columns.status'), dataIndex: 'status', width: 100, render: (s: EscalationRecord['status']) => <Tag color={STATUS_COLORS[s]}>{t(`escalation.status.${s}`)}</Tag> },
               { title: t('escalation.columns.scheduledFor'), dataIndex: 'scheduledFor', width: 130, render: (d: string | null) => dates.date(d) },
