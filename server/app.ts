@@ -22,6 +22,7 @@ import { cadreRoutes } from './cadres/cadres.routes.ts';
 import { departmentRoutes } from './departments/departments.routes.ts';
 import { enterpriseRoutes } from './enterprises/enterprises.routes.ts';
 import { pointsRoutes } from './points/points.routes.ts';
+import { integrityRoutes } from './integrity/integrity.routes.ts';
 import { invitationRoutes } from './invitations/invitations.routes.ts';
 import { commentRoutes } from './comments/comments.routes.ts';
 import { rectificationRoutes } from './rectification/rectification.routes.ts';
@@ -97,6 +98,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await api.register(invitationRoutes, routeDeps);
     await api.register(surveyRoutes, routeDeps);
     await api.register(resultRoutes, routeDeps);
+    await api.register(integrityRoutes, routeDeps);
     await api.register(commentRoutes, routeDeps);
     await api.register(rectificationRoutes, routeDeps);
     await api.register(publicRoutes, routeDeps);

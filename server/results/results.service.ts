@@ -7,6 +7,7 @@ import { appendAudit, type Actor } from '../audit/audit.writer.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { roundResults } from '../db/schema.ts';
 import { Conflict, NotFound } from '../errors.ts';
+import { computeIntegrity } from '../integrity/integrity.service.ts';
 import { reconcileEscalations } from '../escalations/escalations.service.ts';
 import * as rq from '../rounds/rounds.queries.ts';
 import { lockRoundFor, settleDeadline } from '../rounds/rounds.service.ts';
@@ -24,7 +25,7 @@ async function computeStored(tx: Tx, roundId: string): Promise<q.StoredResults> 
     simulationSeed: `pingyi-results:${roundId}`,
   });
   return {
-    results, responses, escalationPolicy: round.escalationPolicy,
+    results, responses, escalationPolicy: round.escalationPolicy, integrity: await computeIntegrity(tx, round, depts),
     meta: Object.fromEntries(depts.map((d) => [d.departmentId, { nameEn: d.nameEn, category: d.category }])),
   };
 }
@@ -127,6 +128,7 @@ export async function readResults(tx: Tx, roundId: string, who: { full: true } |
       };
     }),
     funnel: results.funnel,
+    robustness: who.full ? (row.payload.integrity?.robustness ?? null) : null,
   };
 }
 

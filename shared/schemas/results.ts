@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ESCALATION_LEVELS, ESCALATION_STATUSES } from '../results/escalation.ts';
+import { robustnessSchema } from './integrity.ts';
 import { RATING_LEVELS, scaleSchema } from '../results/scale.ts';
 import { ROUND_STATUSES } from './rounds.ts';
 
@@ -50,6 +51,11 @@ export const resultsSchema = z.object({
   }),
   departments: z.array(departmentResultSchema),
   funnel: funnelSchema,
+  /**
+   * Whether the bottom N would change without the answers the integrity check flagged, or without the
+   * straight-lined ones; null for department heads and for versions computed before the check existed.
+   */
+  robustness: robustnessSchema.nullable(),
 });
 export type Results = z.infer<typeof resultsSchema>;
 

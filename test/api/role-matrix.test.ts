@@ -63,6 +63,7 @@ export const MATRIX: Record<string, Who[] | typeof PUBLIC> = {
   'POST /api/v1/rounds/:id/results/correct': A,
   'GET /api/v1/rounds/:id/results': ALL, // heads: published only, own distribution (results.test.ts)
   'GET /api/v1/rounds/:id/results.xlsx': READ,
+  'GET /api/v1/rounds/:id/integrity': AUDIT, // never heads, never the public (integrity.test.ts)
   'GET /api/v1/departments/:id/history': ALL, // heads: own department only
   'GET /api/v1/escalations': ALL, // heads: own department only
   'PATCH /api/v1/escalations/:id': A,

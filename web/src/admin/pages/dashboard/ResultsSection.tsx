@@ -164,4 +164,5 @@ const EMPTY: RoundResults = {
   rules: { minRatings: 0, bottomN: 0, simulations: 0, simulationSeed: '', escalationPolicy: '', scale: [], rankingRule: { zh: '', en: '' } },
   departments: [],
   funnel: { mean: null, sd: null, n: 0, points: [] },
+  robustness: null,
 };
