@@ -17,6 +17,7 @@ import type { Database } from './db/client.ts';
 import { registerErrorHandler, routeNotFound } from './errors.ts';
 import { accessPlugin, SESSION_COOKIE } from './auth/access.ts';
 import { authRoutes } from './auth/auth.routes.ts';
+import { appealRoutes } from './appeals/appeals.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { cadreRoutes } from './cadres/cadres.routes.ts';
 import { departmentRoutes } from './departments/departments.routes.ts';
@@ -33,7 +34,7 @@ import { surveyRoutes } from './survey/survey.routes.ts';
 
 export interface AppDeps {
   database: Database;
-  config: Pick<Config, 'jwtSecret' | 'publicBaseUrl' | 'logLevel' | 'production'> & Partial<Pick<Config, 'surveyRateLimit' | 'publicDisclosure' | 'cityTimeZone'>>;
+  config: Pick<Config, 'jwtSecret' | 'publicBaseUrl' | 'logLevel' | 'production'> & Partial<Pick<Config, 'surveyRateLimit' | 'publicDisclosure' | 'cityTimeZone' | 'appealWindowDays'>>;
   now?: () => Date;
   /** Serve the built web app (web/dist) when present. */
   serveWeb?: boolean;
@@ -99,6 +100,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await api.register(surveyRoutes, routeDeps);
     await api.register(resultRoutes, routeDeps);
     await api.register(integrityRoutes, routeDeps);
+    await api.register(appealRoutes, routeDeps);
     await api.register(commentRoutes, routeDeps);
     await api.register(rectificationRoutes, routeDeps);
     await api.register(publicRoutes, routeDeps);

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { PUBLIC_DISCLOSURES, type PublicDisclosure } from '../shared/schemas/public.ts';
 import { DEFAULT_CITY_TZ, isTimeZone } from '../shared/city-day.ts';
+import { DEFAULT_APPEAL_WINDOW_DAYS } from '../shared/appeals.ts';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'], { message: 'expected true or false' })
@@ -27,6 +28,8 @@ const envSchema = z.object({
   PUBLIC_DISCLOSURE: z.enum(PUBLIC_DISCLOSURES, { message: 'expected full or bottom' }).default('full'),
   // The city's clock: every "day" in the product (tenure, deadlines, overdue, done, response days).
   TZ_CITY: z.string().refine(isTimeZone, 'expected an IANA time zone such as Asia/Shanghai').default(DEFAULT_CITY_TZ),
+  // Days after publication a flagged department may appeal (申诉复核).
+  APPEAL_WINDOW_DAYS: z.coerce.number({ message: 'expected a number of days' }).int().min(1).max(365).default(DEFAULT_APPEAL_WINDOW_DAYS),
   NODE_ENV: z.string().default('development'),
 });
 
@@ -44,6 +47,7 @@ export interface Config {
   publicDisclosure: PublicDisclosure;
   /** IANA time zone whose calendar decides every day in the product. */
   cityTimeZone: string;
+  appealWindowDays: number;
 }
 
 export class ConfigError extends Error {}
@@ -70,6 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     surveyRateLimit: e.SURVEY_RATE_LIMIT,
     publicDisclosure: e.PUBLIC_DISCLOSURE,
     cityTimeZone: e.TZ_CITY,
+    appealWindowDays: e.APPEAL_WINDOW_DAYS,
   };
 }
 

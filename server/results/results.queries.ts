@@ -1,5 +1,5 @@
 import { and, count, desc, eq, isNotNull, isNull, lt, sql } from 'drizzle-orm';
-import type { IntegrityReport } from '../../shared/integrity/report.ts';
+import type { IntegrityReport, RobustnessVariant } from '../../shared/integrity/report.ts';
 import { compareRounds } from '../../shared/results/quarters.ts';
 import type { RoundResults } from '../../shared/results/compute.ts';
 import type { RatingLevel } from '../../shared/results/scale.ts';
@@ -14,6 +14,8 @@ export interface StoredResults {
   escalationPolicy: string;
   /** The integrity check of the same answers (absent in versions computed before it existed). */
   integrity?: IntegrityReport;
+  /** Answers left out of this version (a correction after an upheld appeal). */
+  excluded?: { variant: RobustnessVariant; answers: number };
 }
 export type ResultRow = Omit<typeof roundResults.$inferSelect, 'payload'> & { payload: StoredResults };
 

@@ -49,14 +49,25 @@ function bottomOf(input: IntegrityInput, answers: readonly AnswerPattern[]): num
   }).flaggedDepartmentIds;
 }
 
-export function integrityReport(input: IntegrityInput): IntegrityReport {
+function prepare(input: IntegrityInput) {
   const thresholds = input.thresholds ?? DEFAULT_INTEGRITY_THRESHOLDS;
   // Only departments of the round count; a rating for another would be a storage error, not a signal.
   const ids = new Set(input.departments.map((d) => d.id));
   const answers = input.answers.map((a) => ({
     ...a, ratings: Object.fromEntries(Object.entries(a.ratings).filter(([id]) => ids.has(Number(id)))), votes: a.votes.filter((id) => ids.has(id)),
   }));
-  const { signals, flagged, straightLined } = computeSignals(input.departments, answers, thresholds);
+  return { thresholds, answers, ...computeSignals(input.departments, answers, thresholds) };
+}
+
+/** The answers a robustness variant keeps: what a correction after an upheld appeal is computed from. */
+export function answersWithout(variant: RobustnessVariant, input: IntegrityInput): { kept: AnswerPattern[]; removed: number } {
+  const { answers, flagged, straightLined } = prepare(input);
+  const drop = variant === 'without_flagged' ? flagged : straightLined;
+  return { kept: answers.filter((a) => !drop(a)), removed: answers.filter(drop).reduce((s, a) => s + a.count, 0) };
+}
+
+export function integrityReport(input: IntegrityInput): IntegrityReport {
+  const { thresholds, answers, signals, flagged, straightLined } = prepare(input);
   const baseline = bottomOf(input, answers);
   const variant = (name: RobustnessVariant, drop: (a: AnswerPattern) => boolean): RobustnessResult => {
     const removed = answers.filter(drop).reduce((s, a) => s + a.count, 0);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { APPEAL_STATUSES } from '../appeals.ts';
 import { ESCALATION_LEVELS, ESCALATION_STATUSES } from '../results/escalation.ts';
 import { robustnessSchema } from './integrity.ts';
 import { RATING_LEVELS, scaleSchema } from '../results/scale.ts';
@@ -99,6 +100,8 @@ export const escalationSchema = z.object({
   /** Re-derivation would change the record, but a measure is done: for the admin to decide. */
   needsReview: z.boolean(), reviewNote: z.string().nullable(),
   createdAt: z.string(),
+  /** The department's appeal of this round, if any; its measures are on hold while it is pending. */
+  appeal: z.object({ id: z.number().int(), status: z.enum(APPEAL_STATUSES) }).nullable(),
 });
 export type EscalationRecord = z.infer<typeof escalationSchema>;
 
