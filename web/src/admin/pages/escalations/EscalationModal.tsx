@@ -18,6 +18,7 @@ interface Props { record: EscalationRecord; editable: boolean; onClose(): void; 
 export function EscalationModal({ record, editable, onClose, onSaved }: Props) {
   const { t, i18n } = useTranslation('dashboard');
   const { t: tc } = useTranslation('common');
+  const { t: tI } = useTranslation('integrity');
   const { message } = App.useApp();
   const quarter = useQuarter();
   const [form] = Form.useForm<Values>();
@@ -53,6 +54,7 @@ export function EscalationModal({ record, editable, onClose, onSaved }: Props) {
     return (
       <Modal open title={title} onCancel={onClose} footer={null} destroyOnHidden>
         {record.status === 'withdrawn' ? <Alert type="warning" showIcon title={t('escalations.withdrawnNote')} style={{ marginBottom: 16 }} /> : null}
+        {record.status === 'on_hold' ? <Alert type="info" showIcon title={tI('appeal.status.pending')} description={tI('queue.onHoldHelp')} style={{ marginBottom: 16 }} data-testid="on-hold" /> : null}
         {facts}
         <Descriptions size="small" column={1} items={[
           { key: 'status', label: t('escalations.columns.status'), children: t(`escalations.status.${record.status}`) },

@@ -3,6 +3,7 @@
 import { Alert, Button, Card, Col, Flex, Row, Statistic, Switch, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AppealStatusTag } from '../../components/integrity/AppealStatusTag.tsx';
 import { byStreak, daysBetween, levelCounts, pendingActions, type DueState } from '../../../../../shared/charts/escalations.ts';
 import { ESCALATION_LEVELS } from '../../../../../shared/results/escalation.ts';
 import type { EscalationRecord } from '../../../../../shared/schemas/results.ts';
@@ -65,7 +66,10 @@ export default function EscalationsPage() {
     { title: t('escalations.columns.round'), dataIndex: 'roundId', width: 140, render: (id: string) => quarter(id) },
     { title: t('escalations.columns.recordLevel'), dataIndex: 'level', width: 200, render: (_, r) => <LevelTag level={r.level} /> },
     { title: t('escalations.columns.head'), key: 'head', width: 150, render: (_, r) => head(r) },
-    { title: t('escalations.columns.status'), dataIndex: 'status', width: 100, render: (s: EscalationRecord['status']) => <Tag color={STATUS_COLORS[s]}>{t(`escalations.status.${s}`)}</Tag> },
+    {
+      title: t('escalations.columns.status'), dataIndex: 'status', width: 150,
+      render: (s: EscalationRecord['status'], r: EscalationRecord) => <>{<Tag color={STATUS_COLORS[s]}>{t(`escalations.status.${s}`)}</Tag>}{r.appeal ? <AppealStatusTag status={r.appeal.status} /> : null}</>,
+    },
     { title: t('escalations.columns.scheduledFor'), dataIndex: 'scheduledFor', width: 120, render: (d: string | null) => d ?? '—' },
     { title: t('escalations.columns.due'), key: 'due', width: 130, render: (_, r) => <DueTag due={r.due} scheduledFor={r.scheduledFor} today={today} /> },
     { title: t('escalations.columns.actions'), key: 'actions', width: 80, render: (_, r) => action(r) },
@@ -92,7 +96,10 @@ export default function EscalationsPage() {
     { title: t('escalations.columns.recordLevel'), dataIndex: 'level', width: 200, render: (_, r) => <LevelTag level={r.level} /> },
     { title: t('escalations.columns.streak'), dataIndex: 'streak', width: 90, align: 'right', render: (s: number) => t('escalations.streakValue', { count: s }) },
     { title: t('escalations.columns.head'), key: 'head', width: 150, render: (_, r) => head(r) },
-    { title: t('escalations.columns.status'), dataIndex: 'status', width: 100, render: (s: EscalationRecord['status']) => <Tag color={STATUS_COLORS[s]}>{t(`escalations.status.${s}`)}</Tag> },
+    {
+      title: t('escalations.columns.status'), dataIndex: 'status', width: 150,
+      render: (s: EscalationRecord['status'], r: EscalationRecord) => <>{<Tag color={STATUS_COLORS[s]}>{t(`escalations.status.${s}`)}</Tag>}{r.appeal ? <AppealStatusTag status={r.appeal.status} /> : null}</>,
+    },
     { title: t('escalations.columns.scheduledFor'), dataIndex: 'scheduledFor', width: 110, render: (d: string | null) => d ?? '—' },
     { title: t('escalations.columns.doneAt'), dataIndex: 'doneAt', width: 110, render: (d: string | null) => d ?? '—' },
     { title: t('escalations.columns.notes'), dataIndex: 'notes', ellipsis: true, render: (n: string | null) => n ?? '—' },
