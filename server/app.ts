@@ -21,11 +21,13 @@ import { userRoutes } from './users/users.routes.ts';
 import { edgesPlugin } from './http/edges.ts';
 import { MAX_IMPORT_BYTES } from './imports/bounded-import.ts';
 import { authRoutes } from './auth/auth.routes.ts';
+import { appealRoutes } from './appeals/appeals.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { cadreRoutes } from './cadres/cadres.routes.ts';
 import { departmentRoutes } from './departments/departments.routes.ts';
 import { enterpriseRoutes } from './enterprises/enterprises.routes.ts';
 import { pointsRoutes } from './points/points.routes.ts';
+import { integrityRoutes } from './integrity/integrity.routes.ts';
 import { invitationRoutes } from './invitations/invitations.routes.ts';
 import { breakdownRoutes } from './breakdowns/breakdowns.routes.ts';
 import { commentRoutes } from './comments/comments.routes.ts';
@@ -39,7 +41,7 @@ import { pageFor, serveWebApp } from './web/static.ts';
 export interface AppDeps {
   database: Database;
   config: Pick<Config, 'jwtSecret' | 'publicBaseUrl' | 'logLevel' | 'production'>
-    & Partial<Pick<Config, 'surveyRateLimit' | 'publicDisclosure' | 'cityTimeZone' | 'trustProxy' | 'sessionIdleMinutes' | 'sessionMaxHours'>>;
+    & Partial<Pick<Config, 'surveyRateLimit' | 'publicDisclosure' | 'cityTimeZone' | 'trustProxy' | 'sessionIdleMinutes' | 'sessionMaxHours' | 'appealWindowDays'>>;
   now?: () => Date;
   /** Wall-clock milliseconds for sessions and login backoff (tests control it; defaults to Date.now). */
   sessionNow?: () => number;
@@ -129,6 +131,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await api.register(invitationRoutes, routeDeps);
     await api.register(surveyRoutes, routeDeps);
     await api.register(resultRoutes, routeDeps);
+    await api.register(integrityRoutes, routeDeps);
+    await api.register(appealRoutes, routeDeps);
     await api.register(commentRoutes, routeDeps);
     await api.register(breakdownRoutes, routeDeps);
     await api.register(rectificationRoutes, routeDeps);

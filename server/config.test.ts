@@ -11,6 +11,8 @@ describe('config', () => {
     const c = loadConfig({ DATA_DIR: dir() });
     expect(c).toMatchObject({ port: 3000, databaseUrl: undefined, demo: false, publicBaseUrl: 'http://localhost:3000', publicDisclosure: 'full', cityTimeZone: 'Asia/Shanghai' });
     expect(loadConfig({ DATA_DIR: dir(), TZ_CITY: 'Asia/Urumqi' }).cityTimeZone).toBe('Asia/Urumqi');
+    expect(c.appealWindowDays).toBe(7);
+    expect(loadConfig({ DATA_DIR: dir(), APPEAL_WINDOW_DAYS: '10' }).appealWindowDays).toBe(10);
   });
 
   it('generates a JWT secret once and keeps it in the data folder', () => {
@@ -33,6 +35,8 @@ describe('config', () => {
     [{ DEMO: 'maybe' }, 'DEMO'],
     [{ PUBLIC_DISCLOSURE: 'everything' }, 'PUBLIC_DISCLOSURE'],
     [{ TZ_CITY: 'Mars/Olympus' }, 'TZ_CITY'],
+    [{ APPEAL_WINDOW_DAYS: '0' }, 'APPEAL_WINDOW_DAYS'],
+    [{ APPEAL_WINDOW_DAYS: 'a week' }, 'APPEAL_WINDOW_DAYS'],
   ])('a bad value stops start-up naming the variable: %o', (env, name) => {
     expect(() => loadConfig({ DATA_DIR: dir(), ...env })).toThrow(ConfigError);
     expect(() => loadConfig({ DATA_DIR: dir(), ...env })).toThrow(new RegExp(`${name}:`));

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { PUBLIC_DISCLOSURES, type PublicDisclosure } from '../shared/schemas/public.ts';
 import { DEFAULT_CITY_TZ, isTimeZone } from '../shared/city-day.ts';
+import { DEFAULT_APPEAL_WINDOW_DAYS } from '../shared/appeals.ts';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'], { message: 'expected true or false' })
@@ -37,6 +38,8 @@ const envSchema = z.object({
   // A session ends after this long without a request, and at the latest this long after login.
   SESSION_IDLE_MINUTES: z.coerce.number({ message: 'expected a number of minutes' }).int().min(1).max(24 * 60).default(60),
   SESSION_MAX_HOURS: z.coerce.number({ message: 'expected a number of hours' }).int().min(1).max(24 * 30).default(10),
+  // Days after publication a flagged department may appeal (申诉复核).
+  APPEAL_WINDOW_DAYS: z.coerce.number({ message: 'expected a number of days' }).int().min(1).max(365).default(DEFAULT_APPEAL_WINDOW_DAYS),
   NODE_ENV: z.string().default('development'),
 });
 
@@ -76,6 +79,7 @@ export interface Config {
   trustProxy: false | string[];
   sessionIdleMinutes: number;
   sessionMaxHours: number;
+  appealWindowDays: number;
 }
 
 export class ConfigError extends Error {}
@@ -105,6 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     sessionMaxHours: e.SESSION_MAX_HOURS,
+    appealWindowDays: e.APPEAL_WINDOW_DAYS,
   };
 }
 

@@ -1,5 +1,6 @@
 // The one place the database is described; drizzle-kit generates migrations/ from it.
 import { sql } from 'drizzle-orm';
+import { APPEAL_STATUSES } from '../../shared/appeals.ts';
 import {
   bigserial, boolean, check, date, foreignKey, index, integer, jsonb, pgEnum, pgTable, primaryKey, serial, text, timestamp, uniqueIndex, uuid,
   type AnyPgColumn,
@@ -512,4 +513,35 @@ export const pointsEntries = pgTable('points_entries', {
   check('points_entries_points_ck', sql`${t.points} <> 0`),
   check('points_entries_survey_ck', sql`(${t.source} = 'survey') = (${t.escalationId} is not null and ${t.roundId} is not null and ${t.measure} is not null)`),
   check('points_entries_review_ck', sql`(${t.status} = 'pending') = (${t.reviewedAt} is null)`),
+]);
+
+// ---------------------------------------------------------------- appeals (申诉复核)
+export const appealStatusEnum = pgEnum('appeal_status', APPEAL_STATUSES);
+
+/** One appeal per department and round; the escalation measures of both wait while it is pending. */
+export const appeals = pgTable('appeals', {
+  id: serial('id').primaryKey(),
+  roundId: text('round_id').notNull().references(() => rounds.id),
+  departmentId: integer('department_id').notNull().references(() => departments.id),
+  filedBy: integer('filed_by').notNull().references(() => users.id),
+  reasons: text('reasons').notNull(),
+  /** Evidence as the head gave it: descriptions, document numbers, links. */
+  evidence: jsonb('evidence').notNull().default([]),
+  status: appealStatusEnum('status').notNull().default('pending'),
+  filedAt: timestamp('filed_at', { withTimezone: true, mode: 'date' }).notNull(),
+  /** The window's end when it was filed, kept so the record shows it was in time. */
+  deadline: timestamp('deadline', { withTimezone: true, mode: 'date' }).notNull(),
+  decidedAt: timestamp('decided_at', { withTimezone: true, mode: 'date' }),
+  decidedBy: integer('decided_by').references(() => users.id),
+  decisionReasons: text('decision_reasons'),
+  /** Upheld: the correction it led to { version, answersExcluded, flaggedBefore, flaggedAfter }. */
+  correction: jsonb('correction'),
+  /** What the filing put on hold: { escalationId, record, measures: { measure: status } }, restored at the decision. */
+  held: jsonb('held'),
+}, (t) => [
+  uniqueIndex('appeals_round_department_uq').on(t.roundId, t.departmentId),
+  index('appeals_status_idx').on(t.status),
+  // Decided exactly when it is no longer pending, and then by someone, with reasons.
+  check('appeals_decided_ck', sql`(${t.status} = 'pending') = (${t.decidedAt} is null) and (${t.decidedAt} is null) = (${t.decidedBy} is null) and (${t.decidedAt} is null) = (${t.decisionReasons} is null)`),
+  check('appeals_filed_in_time_ck', sql`${t.filedAt} <= ${t.deadline}`),
 ]);

@@ -12,7 +12,7 @@ import {
 } from '../../shared/schemas/results.ts';
 import { appendAudit, type Actor } from '../audit/audit.writer.ts';
 import type { Db, Tx } from '../db/client.ts';
-import { departments, escalationMeasures, escalations } from '../db/schema.ts';
+import { appeals, departments, escalationMeasures, escalations } from '../db/schema.ts';
 import { Conflict, Invalid, NotFound } from '../errors.ts';
 import { syncEscalationEntries, syncMeasureEntry } from '../points/measures.service.ts';
 import * as q from './escalations.queries.ts';
@@ -127,9 +127,20 @@ function measureState(m: q.MeasureRow) {
   return { id: m.id, measure: m.measure, status: m.status, scheduledFor: m.scheduledFor, doneAt: m.doneAt, notes: m.notes };
 }
 
-function toRecord({ e, measures }: { e: q.EscalationRow; measures: q.MeasureRow[] }, d: { code: string; nameZh: string; nameEn: string | null }): EscalationRecord {
+type AppealRef = { id: number; status: (typeof appeals.$inferSelect)['status'] };
+
+/** Each (round, department)'s appeal, shown on its records (a pending one holds their measures). */
+async function appealsByRecord(tx: Tx): Promise<Map<string, AppealRef>> {
+  const rows = await tx.select({ id: appeals.id, status: appeals.status, roundId: appeals.roundId, departmentId: appeals.departmentId }).from(appeals);
+  return new Map(rows.map((r) => [`${r.roundId}:${r.departmentId}`, { id: r.id, status: r.status }]));
+}
+
+function toRecord(
+  { e, measures }: { e: q.EscalationRow; measures: q.MeasureRow[] }, d: { code: string; nameZh: string; nameEn: string | null }, appealOf: Map<string, AppealRef>,
+): EscalationRecord {
   const states = [...measures].sort((a, b) => severity(a.measure) - severity(b.measure));
   return {
+    appeal: appealOf.get(`${e.roundId}:${e.departmentId}`) ?? null,
     id: e.id, roundId: e.roundId, departmentId: e.departmentId, departmentCode: d.code, departmentName: d.nameZh, departmentNameEn: d.nameEn,
     level: e.level, measures: states.map((m) => m.measure), measureStates: states.map(measureState),
     streak: e.streak, headStreak: e.headStreak, departmentStreak: e.departmentStreak, policyVersion: e.policyVersion,
@@ -148,7 +159,7 @@ export async function escalationBoard(db: Db, onlyDepartmentId: number | null, n
   const heads = await q.tenures(db);
   const derived = deriveEscalations(outcomes, heads);
   const latest = outcomes.at(-1)?.roundId;
-  const [depts, current, old] = await Promise.all([q.departmentRows(db), q.currentRecords(db), q.supersededRecords(db)]);
+  const [depts, current, old, appealOf] = await Promise.all([q.departmentRows(db), q.currentRecords(db), q.supersededRecords(db), appealsByRecord(db)]);
   const deptOf = new Map(depts.map((d) => [d.id, d]));
   const headName = new Map(heads.map((h) => [h.headId, h.name]));
   const visible = (id: number) => onlyDepartmentId === null || id === onlyDepartmentId;
@@ -166,8 +177,8 @@ export async function escalationBoard(db: Db, onlyDepartmentId: number | null, n
         lastFlaggedRound: mine.at(-1)?.roundId ?? null, timesFlagged: mine.length,
       };
     }),
-    records: current.filter((r) => visible(r.e.departmentId)).map((r) => toRecord(r, deptOf.get(r.e.departmentId)!)).sort(newestFirst),
-    superseded: old.filter((r) => visible(r.e.departmentId)).map((r) => toRecord(r, deptOf.get(r.e.departmentId)!))
+    records: current.filter((r) => visible(r.e.departmentId)).map((r) => toRecord(r, deptOf.get(r.e.departmentId)!, appealOf)).sort(newestFirst),
+    superseded: old.filter((r) => visible(r.e.departmentId)).map((r) => toRecord(r, deptOf.get(r.e.departmentId)!, appealOf))
       .sort((a, b) => (b.supersededAt ?? '').localeCompare(a.supersededAt ?? '') || newestFirst(a, b)),
   };
 }
@@ -175,7 +186,7 @@ export async function escalationBoard(db: Db, onlyDepartmentId: number | null, n
 async function readRecord(tx: Tx, id: number) {
   const e = (await q.recordById(tx, id))!;
   const [d] = await tx.select().from(departments).where(eq(departments.id, e.departmentId));
-  return toRecord({ e, measures: await q.measuresOf(tx, id) }, d!);
+  return toRecord({ e, measures: await q.measuresOf(tx, id) }, d!, await appealsByRecord(tx));
 }
 
 async function lockCurrent(tx: Tx, id: number) {
@@ -195,6 +206,10 @@ async function lockCurrent(tx: Tx, id: number) {
 export async function updateEscalation(db: Db, actor: Actor, id: number, patch: z.infer<typeof escalationPatchSchema>, now: Date, timeZone: string) {
   return db.transaction(async (tx) => {
     const before = await lockCurrent(tx, id);
+    // While the department's appeal is pending its measures wait: notes may be kept, nothing scheduled or done.
+    if (before.status === 'on_hold' && (patch.status !== undefined || patch.scheduledFor !== undefined || patch.doneAt !== undefined)) {
+      throw new Conflict('The measures are on hold while the department\'s appeal is pending', undefined, 'on_hold');
+    }
     const change = { ...patch } as typeof patch & { reviewNote?: null };
     if (patch.status === 'done' && patch.doneAt === undefined && !before.doneAt) change.doneAt = cityDay(now, timeZone);
     if (patch.needsReview === false) change.reviewNote = null;

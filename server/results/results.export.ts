@@ -4,6 +4,20 @@ import { workbookBuffer } from '../exports/workbook.ts';
 const pct = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 10);
 const r1 = (x: number | null | undefined) => (x === null || x === undefined ? null : Math.round(x * 10) / 10);
 
+const VARIANT_ZH = { without_flagged: '剔除可疑答卷后', without_straight_lined: '剔除整齐划一答卷后' } as const;
+
+/** Whether the bottom N would change without the answers the integrity check flagged: stated beside the ranking. */
+function robustnessRows(res: Results) {
+  if (!res.robustness) return [];
+  const name = (id: number) => res.departments.find((d) => d.departmentId === id)?.name ?? String(id);
+  return res.robustness.variants.map((v) => ({
+    k: `${VARIANT_ZH[v.variant]}倒数${res.rules.bottomN}位`,
+    v: !v.answersRemoved ? '无需剔除（0 份）'
+      : v.changes ? `改变（剔除 ${v.answersRemoved} 份）：移出 ${v.leaving.map(name).join('、') || '无'}，进入 ${v.entering.map(name).join('、') || '无'}`
+      : `不变（剔除 ${v.answersRemoved} 份）`,
+  }));
+}
+
 /** Two sheets: the ranking as announced, and the statistics a flagged department will ask for. */
 export function resultsWorkbook(res: Results) {
   const rows = res.departments;
@@ -40,6 +54,7 @@ export function resultsWorkbook(res: Results) {
         { k: '最少有效评价数', v: res.rules.minRatings }, { k: '倒数标记数', v: res.rules.bottomN },
         { k: '分值', v: res.rules.scale.map((s) => `${s.labelZh} ${s.score}`).join('，') + '，不了解不计分' },
         { k: '排名规则', v: res.rules.rankingRule.zh }, ...(res.round.correctionReason ? [{ k: '更正原因', v: res.round.correctionReason }] : []),
+        ...robustnessRows(res),
       ],
     },
   ]);

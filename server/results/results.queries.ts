@@ -1,4 +1,5 @@
 import { and, count, desc, eq, isNotNull, isNull, lt, sql } from 'drizzle-orm';
+import type { IntegrityReport, RobustnessVariant } from '../../shared/integrity/report.ts';
 import { compareRounds } from '../../shared/results/quarters.ts';
 import type { RoundResults } from '../../shared/results/compute.ts';
 import type { RatingLevel } from '../../shared/results/scale.ts';
@@ -11,6 +12,10 @@ export interface StoredResults {
   meta: Record<number, { nameEn: string | null; category: string }>;
   responses: number;
   escalationPolicy: string;
+  /** The integrity check of the same answers (absent in versions computed before it existed). */
+  integrity?: IntegrityReport;
+  /** Answers left out of this version (a correction after an upheld appeal). */
+  excluded?: { variant: RobustnessVariant; answers: number };
 }
 export type ResultRow = Omit<typeof roundResults.$inferSelect, 'payload'> & { payload: StoredResults };
 

@@ -1,30 +1,48 @@
 // Compute when a round closes, publish to freeze (and escalate), correct only by an audited new version.
 import { and, eq, isNull } from 'drizzle-orm';
-import { computeResults, RANKING_RULE_TEXT, DEFAULT_RESULT_RULES } from '../../shared/results/compute.ts';
+import { countsOf } from '../../shared/integrity/answers.ts';
+import { answersWithout, type RobustnessVariant } from '../../shared/integrity/report.ts';
+import { computeResults, RANKING_RULE_TEXT, DEFAULT_RESULT_RULES, type DepartmentCounts, type DepartmentVotes } from '../../shared/results/compute.ts';
 import type { Scale } from '../../shared/results/scale.ts';
 import type { Results } from '../../shared/schemas/results.ts';
 import { appendAudit, type Actor } from '../audit/audit.writer.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { roundResults } from '../db/schema.ts';
 import { Conflict, NotFound } from '../errors.ts';
+import { answerPatterns } from '../integrity/integrity.queries.ts';
+import { computeIntegrity } from '../integrity/integrity.service.ts';
 import { reconcileEscalations } from '../escalations/escalations.service.ts';
 import * as rq from '../rounds/rounds.queries.ts';
 import { lockRoundFor, settleDeadline } from '../rounds/rounds.service.ts';
 import { onPublished } from '../rectification/rectification.service.ts';
 import * as q from './results.queries.ts';
 
-async function computeStored(tx: Tx, roundId: string): Promise<q.StoredResults> {
+/**
+ * Results and integrity from the stored answers. `exclude` leaves out the answers a robustness variant
+ * removes (after an upheld appeal): counts then come from the grouped answers instead of the aggregate.
+ */
+async function computeStored(tx: Tx, roundId: string, exclude?: RobustnessVariant): Promise<q.StoredResults> {
   const round = (await rq.findRound(tx, roundId))!;
   const depts = await rq.roundDepartmentRows(tx, roundId);
-  const { counts, votes, responses } = await q.aggregate(tx, roundId);
+  const refs = depts.map((d) => ({ id: d.departmentId, code: d.code, name: d.nameZh }));
+  const rules = { minRatings: round.minRatings, bottomN: round.bottomN, simulations: DEFAULT_RESULT_RULES.simulations };
+  const scale = round.scale as Scale;
+  let data: { counts: DepartmentCounts[]; votes: DepartmentVotes[]; responses: number };
+  let excluded: q.StoredResults['excluded'];
+  if (exclude) {
+    const { kept, removed } = answersWithout(exclude, { departments: refs, answers: await answerPatterns(tx, roundId), rules, scale });
+    data = { ...countsOf(kept), responses: kept.reduce((n, a) => n + a.count, 0) };
+    excluded = { variant: exclude, answers: removed };
+  } else {
+    data = await q.aggregate(tx, roundId);
+  }
   const results = computeResults({
-    rules: { minRatings: round.minRatings, bottomN: round.bottomN, simulations: DEFAULT_RESULT_RULES.simulations },
-    departments: depts.map((d) => ({ id: d.departmentId, code: d.code, name: d.nameZh })),
-    counts, votes, scale: round.scale as Scale,
+    rules, departments: refs, counts: data.counts, votes: data.votes, scale,
     simulationSeed: `pingyi-results:${roundId}`,
   });
   return {
-    results, responses, escalationPolicy: round.escalationPolicy,
+    results, responses: data.responses, escalationPolicy: round.escalationPolicy, integrity: await computeIntegrity(tx, round, depts),
+    ...(excluded ? { excluded } : {}),
     meta: Object.fromEntries(depts.map((d) => [d.departmentId, { nameEn: d.nameEn, category: d.category }])),
   };
 }
@@ -75,22 +93,36 @@ export async function publishRound(db: Db, actor: Actor, roundId: string, now: D
  * be corrected: its escalation records and those of later quarters are re-derived as audited revisions.
  */
 export async function correctRound(db: Db, actor: Actor, roundId: string, reason: string, now: Date, timeZone: string) {
-  await db.transaction(async (tx) => {
-    const round = await rq.findRound(tx, roundId, { forUpdate: true });
-    if (!round) throw new NotFound(`No round ${roundId}`);
-    if (round.status !== 'published') throw new Conflict('Only a published round can be corrected', { status: round.status }, 'illegal_transition');
-    const old = (await q.currentResult(tx, roundId))!;
-    const payload = await computeStored(tx, roundId);
-    const version = await q.nextVersion(tx, roundId);
-    await tx.update(roundResults).set({ supersededAt: now }).where(eq(roundResults.id, old.id));
-    await tx.insert(roundResults).values({ roundId, version, computedAt: now, publishedAt: now, correctionReason: reason, payload });
-    const changes = await reconcileEscalations(tx, actor, { kind: 'correction', roundId, reason }, now, timeZone);
-    await appendAudit(tx, actor, {
-      action: 'results.correct', entityType: 'round', entityId: roundId,
-      summary: { reason, before: { version: old.version, flagged: flaggedCodes(old.payload) }, after: { version, flagged: flaggedCodes(payload) }, escalations: changes },
-    }, now);
-  });
+  await db.transaction((tx) => correctRoundTx(tx, actor, roundId, reason, now, timeZone));
   return readResults(db, roundId, { full: true });
+}
+
+/**
+ * The correction inside the caller's transaction (an upheld appeal decides and corrects together).
+ * A version computed without some answers keeps leaving them out in later corrections.
+ */
+export async function correctRoundTx(
+  tx: Tx, actor: Actor, roundId: string, reason: string, now: Date, timeZone: string, opts: { exclude?: RobustnessVariant; appealId?: number } = {},
+) {
+  const round = await rq.findRound(tx, roundId, { forUpdate: true });
+  if (!round) throw new NotFound(`No round ${roundId}`);
+  if (round.status !== 'published') throw new Conflict('Only a published round can be corrected', { status: round.status }, 'illegal_transition');
+  const old = (await q.currentResult(tx, roundId))!;
+  const payload = await computeStored(tx, roundId, opts.exclude ?? old.payload.excluded?.variant);
+  const version = await q.nextVersion(tx, roundId);
+  await tx.update(roundResults).set({ supersededAt: now }).where(eq(roundResults.id, old.id));
+  await tx.insert(roundResults).values({ roundId, version, computedAt: now, publishedAt: now, correctionReason: reason, payload });
+  const changes = await reconcileEscalations(tx, actor, { kind: 'correction', roundId, reason }, now, timeZone);
+  const before = flaggedCodes(old.payload);
+  const after = flaggedCodes(payload);
+  await appendAudit(tx, actor, {
+    action: 'results.correct', entityType: 'round', entityId: roundId,
+    summary: {
+      reason, before: { version: old.version, flagged: before }, after: { version, flagged: after }, escalations: changes,
+      ...(payload.excluded ? { excluded: payload.excluded } : {}), ...(opts.appealId ? { appealId: opts.appealId } : {}),
+    },
+  }, now);
+  return { version, flaggedBefore: before, flaggedAfter: after, answersExcluded: payload.excluded?.answers ?? 0 };
 }
 
 const flaggedCodes = (p: q.StoredResults) => p.results.departments.filter((d) => d.flagged).map((d) => d.code);
@@ -127,6 +159,7 @@ export async function readResults(tx: Tx, roundId: string, who: { full: true } |
       };
     }),
     funnel: results.funnel,
+    robustness: who.full ? (row.payload.integrity?.robustness ?? null) : null,
   };
 }
 

@@ -28,7 +28,7 @@ const rec = (over: Partial<EscalationRecord>): EscalationRecord => ({
   id: 1, roundId: '2026Q3', departmentId: 1, departmentCode: 'a', departmentName: 'A', departmentNameEn: null, level: 'pledge', measures: ['pledge'], measureStates: [],
   streak: 1, headStreak: 1, departmentStreak: 1, policyVersion: '2021-v2', responsibleHeadId: null,
   headName: null, headTitle: null, status: 'pending', scheduledFor: null, doneAt: null, notes: null, commitment: null,
-  supersededAt: null, supersededById: null, supersededReason: null, needsReview: false, reviewNote: null, createdAt: '', ...over,
+  supersededAt: null, supersededById: null, supersededReason: null, needsReview: false, reviewNote: null, createdAt: '', appeal: null, ...over,
 });
 
 describe('pendingActions', () => {

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { APPEAL_STATUSES } from '../appeals.ts';
 import { ESCALATION_LEVELS, ESCALATION_STATUSES } from '../results/escalation.ts';
+import { robustnessSchema } from './integrity.ts';
 import { RATING_LEVELS, scaleSchema } from '../results/scale.ts';
 import { ROUND_STATUSES } from './rounds.ts';
 
@@ -50,6 +52,11 @@ export const resultsSchema = z.object({
   }),
   departments: z.array(departmentResultSchema),
   funnel: funnelSchema,
+  /**
+   * Whether the bottom N would change without the answers the integrity check flagged, or without the
+   * straight-lined ones; null for department heads and for versions computed before the check existed.
+   */
+  robustness: robustnessSchema.nullable(),
 });
 export type Results = z.infer<typeof resultsSchema>;
 
@@ -93,6 +100,8 @@ export const escalationSchema = z.object({
   /** Re-derivation would change the record, but a measure is done: for the admin to decide. */
   needsReview: z.boolean(), reviewNote: z.string().nullable(),
   createdAt: z.string(),
+  /** The department's appeal of this round, if any; its measures are on hold while it is pending. */
+  appeal: z.object({ id: z.number().int(), status: z.enum(APPEAL_STATUSES) }).nullable(),
 });
 export type EscalationRecord = z.infer<typeof escalationSchema>;
 

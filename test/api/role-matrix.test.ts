@@ -74,6 +74,11 @@ export const MATRIX: Record<string, Who[] | typeof PUBLIC> = {
   'GET /api/v1/rounds/:id/results': ALL, // heads: published only, own distribution (results.test.ts)
   'GET /api/v1/rounds/:id/results.xlsx': READ,
   'GET /api/v1/rounds/:id/breakdowns': READ, // closed rounds only, groups of 5 or more (anonymity.test.ts)
+  'GET /api/v1/rounds/:id/integrity': AUDIT, // never heads, never the public (integrity.test.ts)
+  'POST /api/v1/appeals': HEAD, // a flagged department's head, within the window (appeals.test.ts)
+  'GET /api/v1/appeals': ALL, // heads: own department only
+  'GET /api/v1/appeals/:id': ALL, // heads: own department only
+  'POST /api/v1/appeals/:id/decision': A,
   'GET /api/v1/departments/:id/history': ALL, // heads: own department only
   'GET /api/v1/escalations': ALL, // heads: own department only
   'PATCH /api/v1/escalations/:id': A,

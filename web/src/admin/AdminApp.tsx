@@ -36,6 +36,7 @@ const ReportPage = lazy(() => import('./pages/report/ReportPage.tsx'));
 const MyDepartmentPage = lazy(() => import('./pages/mydept/MyDepartmentPage.tsx'));
 const PublicRoundsPage = lazy(() => import('./pages/public/PublicRoundsPage.tsx'));
 const PublicRoundPage = lazy(() => import('./pages/public/PublicRoundPage.tsx'));
+const AppealsPage = lazy(() => import('./pages/appeals/AppealsPage.tsx'));
 
 function AppRoutes() {
   return (
@@ -53,6 +54,7 @@ function AppRoutes() {
         <Route path="rectification/:id" element={<RequirePage page="rectification"><CasePage /></RequirePage>} />
         <Route path="dashboard" element={<RequirePage page="dashboard"><Suspense fallback={<FullPageSpin />}><DashboardPage /></Suspense></RequirePage>} />
         <Route path="escalations" element={<RequirePage page="escalations"><Suspense fallback={<FullPageSpin />}><EscalationsPage /></Suspense></RequirePage>} />
+        <Route path="appeals" element={<RequirePage page="appeals"><Suspense fallback={<FullPageSpin />}><AppealsPage /></Suspense></RequirePage>} />
         <Route path="report/:roundId" element={<RequirePage page="report"><Suspense fallback={<FullPageSpin />}><ReportPage /></Suspense></RequirePage>} />
         <Route path="departments" element={<RequirePage page="departments"><DepartmentsPage /></RequirePage>} />
         <Route path="enterprises" element={<RequirePage page="enterprises"><EnterprisesPage /></RequirePage>} />

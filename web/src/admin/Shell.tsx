@@ -3,7 +3,7 @@ import {
   AuditOutlined, BankOutlined, CalendarOutlined, LinkOutlined, LogoutOutlined, ShopOutlined, UploadOutlined, UserOutlined,
 } from '@ant-design/icons';
 import { DashboardOutlined, SolutionOutlined } from '@ant-design/icons';
-import { AlertOutlined, FundOutlined, MenuOutlined, PrinterOutlined } from '@ant-design/icons';
+import { AlertOutlined, FundOutlined, MenuOutlined, PrinterOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { App, Button, Drawer, Flex, Grid, Layout, Menu, Tag, Typography, theme } from 'antd';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -26,6 +26,7 @@ const ICONS: Record<PageKey, ReactNode> = {
   dashboard: <FundOutlined />,
   escalations: <AlertOutlined />,
   report: <PrinterOutlined />,
+  appeals: <SafetyCertificateOutlined />,
 };
 
 export function Shell() {

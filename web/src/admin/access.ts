@@ -2,7 +2,7 @@
 import type { Role } from '../../../shared/schemas/common.ts';
 
 export type PageKey = 'departments' | 'enterprises' | 'import' | 'audit' | 'rounds' | 'invitations' | 'myDepartment' | 'rectification'
-  | 'dashboard' | 'escalations' | 'report';
+  | 'dashboard' | 'escalations' | 'report' | 'appeals';
 
 export interface PageDef { key: PageKey; path: string; roles: readonly Role[]; /** false: a sub-page, not in the menu */ menu?: false }
 
@@ -18,6 +18,8 @@ export const PAGES: readonly PageDef[] = [
   { key: 'rounds', path: '/rounds', roles: ['admin', 'leader', 'supervisor'] },
   { key: 'invitations', path: '/rounds/:id/invitations', roles: ['admin'], menu: false },
   { key: 'escalations', path: '/escalations', roles: READERS },
+  // The admin decides; leaders and the supervisor read every appeal (heads see theirs on 本部门).
+  { key: 'appeals', path: '/appeals', roles: READERS },
   // Heads see their own department's cases (the server filters); admins review; leaders and supervisors read.
   { key: 'rectification', path: '/rectification', roles: EVERYONE },
   { key: 'departments', path: '/departments', roles: EVERYONE },

@@ -20,6 +20,8 @@ import type {
 import type { EscalationLevel } from '../../../shared/results/escalation.ts';
 import type { departmentHistorySchema, EscalationRecord, escalationBoardSchema, escalationPatchSchema, measurePatchSchema, resultsSchema } from '../../../shared/schemas/results.ts';
 import type { PublicRound, publicRoundListSchema } from '../../../shared/schemas/public.ts';
+import type { appealDecisionSchema, appealSchema, fileAppealSchema } from '../../../shared/schemas/appeals.ts';
+import type { integritySchema } from '../../../shared/schemas/integrity.ts';
 import { request } from '../api.ts';
 
 export type PublicRoundSummary = z.infer<typeof publicRoundListSchema>[number];
@@ -149,3 +151,11 @@ export const resultsXlsxUrl = (roundId: string) => `${V1}/rounds/${encodeURIComp
 // Public disclosure (no login).
 export const publicRounds = (signal?: AbortSignal) => request<PublicRoundSummary[]>(`${V1}/public/rounds`, { signal, skipAuthRedirect: true });
 export const publicRound = (id: string, signal?: AbortSignal) => request<PublicRound>(`${V1}/public/rounds/${encodeURIComponent(id)}`, { signal, skipAuthRedirect: true });
+// Integrity of the answers and appeals (申诉复核).
+export type Integrity = z.infer<typeof integritySchema>;
+export type Appeal = z.infer<typeof appealSchema>;
+export type AppealDecisionBody = z.input<typeof appealDecisionSchema>;
+export const getIntegrity = (roundId: string, signal?: AbortSignal) => request<Integrity>(`${V1}/rounds/${encodeURIComponent(roundId)}/integrity`, { signal });
+export const listAppeals = (query: { roundId?: string } = {}, signal?: AbortSignal) => request<Appeal[]>(`${V1}/appeals`, { query, signal });
+export const fileAppeal = (body: z.input<typeof fileAppealSchema>) => request<Appeal>(`${V1}/appeals`, { method: 'POST', body });
+export const decideAppeal = (id: number, body: AppealDecisionBody) => request<Appeal>(`${V1}/appeals/${id}/decision`, { method: 'POST', body });

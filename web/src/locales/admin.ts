@@ -6,6 +6,7 @@ import enDashboard from './en/dashboard.ts';
 import enDepartments from './en/departments.ts';
 import enEnterprises from './en/enterprises.ts';
 import enImporter from './en/importer.ts';
+import enIntegrity from './en/integrity.ts';
 import enRounds from './en/rounds.ts';
 import enMydept from './en/mydept.ts';
 import enRectification from './en/rectification.ts';
@@ -19,6 +20,7 @@ import zhDashboard from './zh/dashboard.ts';
 import zhDepartments from './zh/departments.ts';
 import zhEnterprises from './zh/enterprises.ts';
 import zhImporter from './zh/importer.ts';
+import zhIntegrity from './zh/integrity.ts';
 import zhRounds from './zh/rounds.ts';
 import zhMydept from './zh/mydept.ts';
 import zhRectification from './zh/rectification.ts';
@@ -32,13 +34,13 @@ export const adminResources = {
     rounds: zhRounds,
     mydept: zhMydept, rectification: zhRectification,
     dashboard: zhDashboard, comments: zhComments,
-    verify: zhVerify, public: zhPublic,
+    verify: zhVerify, public: zhPublic, integrity: zhIntegrity,
   },
   en: {
     common: enCommon, shell: enShell, departments: enDepartments, enterprises: enEnterprises, importer: enImporter, audit: enAudit,
     rounds: enRounds,
     mydept: enMydept, rectification: enRectification,
     dashboard: enDashboard, comments: enComments,
-    verify: enVerify, public: enPublic,
+    verify: enVerify, public: enPublic, integrity: enIntegrity,
   },
 };

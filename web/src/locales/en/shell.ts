@@ -14,6 +14,7 @@ const shell: Messages<typeof zh> = {
     dashboard: 'Dashboard',
     escalations: 'Escalations',
     report: 'Quarterly report',
+    appeals: 'Appeals',
   },
   header: { logout: 'Sign out', menu: 'Navigation' },
   login: {

@@ -11,6 +11,7 @@ const shell = {
     dashboard: '数据看板',
     escalations: '问责督办',
     report: '测评通报',
+    appeals: '申诉复核',
   },
   header: { logout: '退出登录', menu: '导航' },
   login: {

@@ -8,6 +8,7 @@ import type { EscalationLevel } from '../../../../../shared/results/escalation.t
 import type { DepartmentResultView } from '../../../../../shared/schemas/results.ts';
 import type { RoundResults } from '../../endpoints.ts';
 import { categoryLabel, categoryOptions } from '../../labels.ts';
+import { RobustnessMark } from '../../components/integrity/RobustnessNote.tsx';
 import { COLORS, fmtMean, fmtPct, isEnglish, LevelTag, useDeptName } from './format.tsx';
 
 export type RankingRow = DepartmentResultView & { change: RankChange; level: EscalationLevel | null };
@@ -112,9 +113,12 @@ export function RankingTable({ results, rows }: { results: RoundResults; rows: r
       title: t('ranking.columns.pBottom'), dataIndex: 'pBottom', width: 110, align: 'right',
       sorter: (a, b) => (a.pBottom ?? -1) - (b.pBottom ?? -1),
       render: (p: number | null, d) => (p === null ? '—' : (
-        <Tooltip title={t('ranking.pBottomHelp', { runs: rules.simulations, bottomN: rules.bottomN, lo: d.rankInterval?.[0] ?? '—', hi: d.rankInterval?.[1] ?? '—' })}>
-          <span style={{ color: p >= 0.5 ? COLORS.flagged : undefined }}>{fmtPct(p, 0)}</span>
-        </Tooltip>
+        <>
+          <Tooltip title={t('ranking.pBottomHelp', { runs: rules.simulations, bottomN: rules.bottomN, lo: d.rankInterval?.[0] ?? '—', hi: d.rankInterval?.[1] ?? '—' })}>
+            <span style={{ color: p >= 0.5 ? COLORS.flagged : undefined }}>{fmtPct(p, 0)}</span>
+          </Tooltip>
+          <RobustnessMark results={results} departmentId={d.departmentId} />
+        </>
       )),
     },
     { title: t('ranking.columns.level'), key: 'level', width: 180, render: (_, d) => (d.flagged ? <LevelTag level={d.level} /> : null) },

@@ -19,6 +19,7 @@ import { RankingBarChart } from './charts/RankingBarChart.tsx';
 import { TrendsChart } from './charts/TrendsChart.tsx';
 import { VotesChart } from './charts/VotesChart.tsx';
 import { COLORS, LevelTag, useDeptName, useQuarter } from './format.tsx';
+import { RobustnessNote } from '../../components/integrity/RobustnessNote.tsx';
 import { RankingTable, useRankingRows } from './RankingTable.tsx';
 
 const MAX_TRENDS = 8;
@@ -52,6 +53,7 @@ function Headlines({ results, levels, history }: { results: RoundResults; levels
                 <LevelTag level={levels.get(d.departmentId) ?? null} />
               </Flex>
             ))}
+            <RobustnessNote results={results} />
           </Flex>
         </Card>
       </Col>
@@ -164,4 +166,5 @@ const EMPTY: RoundResults = {
   rules: { minRatings: 0, bottomN: 0, simulations: 0, simulationSeed: '', escalationPolicy: '', scale: [], rankingRule: { zh: '', en: '' } },
   departments: [],
   funnel: { mean: null, sd: null, n: 0, points: [] },
+  robustness: null,
 };

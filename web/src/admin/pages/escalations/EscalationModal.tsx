@@ -28,6 +28,7 @@ export function EscalationModal({ record: initialRecord, editable, onClose, onSa
   const [record, setRecord] = useState(initialRecord);
   const { t, i18n } = useTranslation('dashboard');
   const { t: tc } = useTranslation('common');
+  const { t: tI } = useTranslation('integrity');
   const { message } = App.useApp();
   const quarter = useQuarter();
   const [form] = Form.useForm<Values>();
@@ -90,6 +91,7 @@ export function EscalationModal({ record: initialRecord, editable, onClose, onSa
       <Modal open title={title} onCancel={onClose} footer={null} destroyOnHidden>
         {record.status === 'withdrawn' && !record.supersededAt ? <Alert type="warning" showIcon title={t('escalations.withdrawnNote')} style={{ marginBottom: 16 }} /> : null}
         {notices}
+        {record.status === 'on_hold' ? <Alert type="info" showIcon title={tI('appeal.status.pending')} description={tI('queue.onHoldHelp')} style={{ marginBottom: 16 }} data-testid="on-hold" /> : null}
         {facts}
         {measureTable}
         <Descriptions size="small" column={1} items={[

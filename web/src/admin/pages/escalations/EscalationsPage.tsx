@@ -3,6 +3,7 @@
 import { Alert, Button, Card, Col, Flex, Row, Statistic, Switch, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AppealStatusTag } from '../../components/integrity/AppealStatusTag.tsx';
 import { byStreak, daysBetween, levelCounts, pendingActions, type DueState } from '../../../../../shared/charts/escalations.ts';
 import { ESCALATION_LEVELS } from '../../../../../shared/results/escalation.ts';
 import type { EscalationRecord } from '../../../../../shared/schemas/results.ts';
@@ -72,7 +73,7 @@ export default function EscalationsPage() {
     { title: t('escalations.columns.measures'), key: 'measures', width: 260, render: (_, r) => <MeasureTags measures={r.measures} states={r.measureStates} /> },
     { title: t('escalations.columns.streaks'), key: 'streaks', width: 190, render: (_, r) => <Streaks headStreak={r.headStreak} departmentStreak={r.departmentStreak} /> },
     { title: t('escalations.columns.head'), key: 'head', width: 150, render: (_, r) => head(r) },
-    { title: t('escalations.columns.status'), dataIndex: 'status', width: 100, render: (s: EscalationRecord['status'], r) => <StatusTag status={s} review={r.needsReview} /> },
+    { title: t('escalations.columns.status'), dataIndex: 'status', width: 140, render: (s: EscalationRecord['status'], r: EscalationRecord) => <><StatusTag status={s} review={r.needsReview} />{r.appeal ? <AppealStatusTag status={r.appeal.status} /> : null}</> },
     { title: t('escalations.columns.scheduledFor'), dataIndex: 'scheduledFor', width: 120, render: (d: string | null) => d ?? '—' },
     { title: t('escalations.columns.due'), key: 'due', width: 130, render: (_, r) => <DueTag due={r.due} scheduledFor={r.scheduledFor} today={today} /> },
     { title: t('escalations.columns.actions'), key: 'actions', width: 80, render: (_, r) => action(r) },
@@ -103,7 +104,7 @@ export default function EscalationsPage() {
     { title: t('escalations.columns.measures'), key: 'measures', width: 260, render: (_, r) => <MeasureTags measures={r.measures} states={r.measureStates} /> },
     { title: t('escalations.columns.streaks'), key: 'streaks', width: 190, render: (_, r) => <Streaks headStreak={r.headStreak} departmentStreak={r.departmentStreak} /> },
     { title: t('escalations.columns.head'), key: 'head', width: 150, render: (_, r) => head(r) },
-    { title: t('escalations.columns.status'), dataIndex: 'status', width: 110, render: (s: EscalationRecord['status'], r) => <StatusTag status={s} review={r.needsReview} /> },
+    { title: t('escalations.columns.status'), dataIndex: 'status', width: 150, render: (s: EscalationRecord['status'], r: EscalationRecord) => <><StatusTag status={s} review={r.needsReview} />{r.appeal ? <AppealStatusTag status={r.appeal.status} /> : null}</> },
     { title: t('escalations.columns.scheduledFor'), dataIndex: 'scheduledFor', width: 110, render: (d: string | null) => d ?? '—' },
     { title: t('escalations.columns.doneAt'), dataIndex: 'doneAt', width: 110, render: (d: string | null) => d ?? '—' },
     { title: t('escalations.columns.notes'), dataIndex: 'notes', ellipsis: true, render: (n: string | null) => n ?? '—' },

@@ -1,6 +1,7 @@
 // The department's escalation (问责) status: current streak and level, and its records.
 import { Alert, Card, Descriptions, Empty, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { AppealStatusTag } from '../../components/integrity/AppealStatusTag.tsx';
 import { ESCALATION_LABELS, type EscalationLevel } from '../../../../../shared/results/escalation.ts';
 import type { EscalationRecord } from '../../../../../shared/schemas/results.ts';
 import { LoadError } from '../../components/LoadError.tsx';
@@ -72,7 +73,10 @@ export function EscalationCard({ board, error, loading, onRetry, departmentId }:
               { title: t('escalation.columns.level'), key: 'measures', render: (_, r) => <MeasureTags measures={r.measures} states={r.measureStates} /> },
               { title: t('escalation.columns.streak'), key: 'streaks', width: 200, render: (_, r) => <Streaks headStreak={r.headStreak} departmentStreak={r.departmentStreak} /> },
               { title: t('escalation.columns.head'), key: 'head', render: (_, r) => (r.headName ? `${r.headName}${r.headTitle ? `（${r.headTitle}）` : ''}` : '—') },
-              { title: t('escalation.columns.status'), dataIndex: 'status', width: 100, render: (s: EscalationRecord['status']) => <Tag color={STATUS_COLORS[s]}>{t(`escalation.status.${s}`)}</Tag> },
+              {
+                title: t('escalation.columns.status'), dataIndex: 'status', width: 150,
+                render: (s: EscalationRecord['status'], r: EscalationRecord) => <>{<Tag color={STATUS_COLORS[s]}>{t(`escalation.status.${s}`)}</Tag>}{r.appeal ? <AppealStatusTag status={r.appeal.status} /> : null}</>,
+              },
               { title: t('escalation.columns.scheduledFor'), dataIndex: 'scheduledFor', width: 130, render: (d: string | null) => dates.date(d) },
               { title: t('escalation.columns.doneAt'), dataIndex: 'doneAt', width: 130, render: (d: string | null) => dates.date(d) },
             ]}

@@ -16,6 +16,7 @@ import {
 import { departmentName } from '../../labels.ts';
 import { useLoad } from '../../useLoad.ts';
 import { percent, score, useDates, useQuarter } from '../rectification/labels.tsx';
+import { AppealCard } from './AppealCard.tsx';
 import { CommentsCard } from './CommentsCard.tsx';
 import { DistributionChart } from './DistributionChart.tsx';
 import { EscalationCard } from './EscalationCard.tsx';
@@ -115,6 +116,7 @@ function RoundView({ roundId, departmentId, history }: { roundId: string; depart
           ) : null}
           {own.status === 'insufficient' ? <Alert type="warning" showIcon title={t('insufficient', { min: rules.minRatings })} /> : null}
           <StatsCard own={own} results={results.data} />
+          <AppealCard roundId={roundId} flagged={own.flagged} />
           <Row gutter={[16, 16]}>
             <Col xs={24} xl={14}>
               <Card title={t('trend.title')} style={{ height: '100%' }}>

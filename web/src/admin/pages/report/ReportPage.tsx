@@ -3,6 +3,7 @@
 // the round's escalation records and the rules. Loaded on demand with recharts.
 import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, Button, Flex, Skeleton } from 'antd';
+import { RobustnessNote } from '../../components/integrity/RobustnessNote.tsx';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
@@ -127,6 +128,7 @@ function Report({ results, records, invited }: { results: RoundResults; records:
             })}
           </tbody>
         </table>
+        <RobustnessNote results={results} print />
       </section>
 
       <section>

@@ -7,6 +7,7 @@ import { Link, useParams } from 'react-router-dom';
 import { ApiError } from '../../../api.ts';
 import { canUse } from '../../access.ts';
 import { useUser } from '../../auth.tsx';
+import { IntegrityCard } from '../../components/integrity/IntegrityCard.tsx';
 import { LoadError, StaleDataWarning } from '../../components/LoadError.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { getRound } from '../../endpoints.ts';
@@ -91,6 +92,8 @@ export function RoundDetailPage() {
           <Col xs={24} xl={10}>
             <Flex vertical gap={16}>
               {drawn ? <ProgressCard round={round} /> : null}
+              {/* 数据质量: admins and the supervisor, once the answers are final. */}
+              {(user.role === 'admin' || user.role === 'supervisor') && showComments ? <IntegrityCard roundId={round.id} /> : null}
               <RoundSettings round={round} onEdit={isAdmin && round.status === 'draft' ? () => setEditing(true) : undefined} />
             </Flex>
           </Col>

@@ -1,0 +1,32 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { DEFAULT_APPEAL_WINDOW_DAYS } from '../../shared/appeals.ts';
+import { appealDecisionSchema, appealListQuerySchema, appealSchema, fileAppealSchema } from '../../shared/schemas/appeals.ts';
+import { idParamSchema } from '../../shared/schemas/common.ts';
+import type { RouteDeps } from '../app.ts';
+import { actorOf, ALL_ROLES, userOf } from '../auth/access.ts';
+import { decideAppeal, fileAppeal, readAppeal, readAppeals } from './appeals.service.ts';
+
+export const appealRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database: { db }, config, now, timeZone }) => {
+  const windowDays = config.appealWindowDays ?? DEFAULT_APPEAL_WINDOW_DAYS;
+
+  app.post('/appeals', {
+    schema: { tags: ['appeals'], body: fileAppealSchema, response: { 201: appealSchema } },
+    config: { access: ['dept_head'] },
+  }, async (request, reply) => reply.status(201).send(await fileAppeal(db, userOf(request), request.body, now(), windowDays)));
+
+  app.get('/appeals', {
+    schema: { tags: ['appeals'], querystring: appealListQuerySchema, response: { 200: z.array(appealSchema) } },
+    config: { access: ALL_ROLES },
+  }, async (request) => readAppeals(db, userOf(request), request.query));
+
+  app.get('/appeals/:id', {
+    schema: { tags: ['appeals'], params: idParamSchema, response: { 200: appealSchema } },
+    config: { access: ALL_ROLES },
+  }, async (request) => readAppeal(db, userOf(request), request.params.id));
+
+  app.post('/appeals/:id/decision', {
+    schema: { tags: ['appeals'], params: idParamSchema, body: appealDecisionSchema, response: { 200: appealSchema } },
+    config: { access: ['admin'] },
+  }, async (request) => decideAppeal(db, actorOf(request), request.params.id, request.body, now(), timeZone));
+};
