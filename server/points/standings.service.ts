@@ -1,7 +1,7 @@
 // Standings as of a date: every cadre's base (by tenure), awards and deductions, ranked within its rank
 // cohort. The database sums the approved entries; the pure rules in shared/points do the rest.
-import { and, eq, lte, sql } from 'drizzle-orm';
-import { basePointsFromDays, serviceDays, type TenureSpan } from '../../shared/points/base.ts';
+import { eq, sql } from 'drizzle-orm';
+import { basePointsFromDays } from '../../shared/points/base.ts';
 import { rankByCohort } from '../../shared/points/ranking.ts';
 import { rulebookInForce } from '../../shared/points/rulebook.ts';
 import { ineligibility, SANCTION_RULE_CODE, shortlist } from '../../shared/points/shortlist.ts';
@@ -13,7 +13,7 @@ import type { SessionUser } from '../auth/access.ts';
 import { findUnitByRef } from '../cadres/cadres.queries.ts';
 import { assertInScope, unitScope } from '../cadres/scope.ts';
 import type { Db, Tx } from '../db/client.ts';
-import { cadres, cadreTenures, pointsEntries, units } from '../db/schema.ts';
+import { cadres, cadreTenures, units } from '../db/schema.ts';
 import { NotFound } from '../errors.ts';
 import { entriesOfCadre } from './entries.queries.ts';
 import { cityDay, loadRulebooks } from './rules.service.ts';
@@ -21,42 +21,62 @@ import { cityDay, loadRulebooks } from './rules.service.ts';
 /** The status a cadre had on a day: a change dated later had not happened yet. */
 const statusOn = (status: CadreStatus, since: string | null, asOf: string): CadreStatus => (since !== null && since > asOf ? 'in_post' : status);
 
+interface StandingSource {
+  id: number; code: string; name: string; status: CadreStatus; status_since: string | null;
+  unit_id: number; rank: Rank; post: string; leadership: boolean; days: number; awards: number; deductions: number;
+}
+
+/**
+ * One row per cadre in post on the day: the post held then, the days in post (the union of the tenures
+ * clipped to the day: the same count as shared/points/base.ts serviceDays, checked in
+ * standings.db.test.ts) and the sums of approved entries dated by then. One query, so standings for
+ * every cadre stay fast on PGlite too.
+ */
+export async function standingSources(tx: Tx, asOf: string): Promise<StandingSource[]> {
+  const result = await tx.execute(sql`
+    with t as (
+      select cadre_id, since, least(coalesce(until, ${asOf}::date), ${asOf}::date) as till
+      from cadre_tenures where since <= ${asOf}::date
+    ), w as (
+      select cadre_id, since, till,
+        max(till) over (partition by cadre_id order by since, till rows between unbounded preceding and 1 preceding) as covered
+      from t
+    ), days as (
+      select cadre_id, sum(greatest(0, till - greatest(since, coalesce(covered + 1, since)) + 1))::int as days from w group by cadre_id
+    ), held as (
+      select distinct on (cadre_id) cadre_id, unit_id, rank, post, leadership
+      from cadre_tenures where since <= ${asOf}::date order by cadre_id, since desc, id desc
+    ), sums as (
+      select cadre_id,
+        coalesce(sum(points) filter (where kind = 'award'), 0)::int as awards,
+        coalesce(sum(points) filter (where kind = 'deduction'), 0)::int as deductions
+      from points_entries where status = 'approved' and date <= ${asOf}::date group by cadre_id
+    )
+    select c.id, c.code, c.name, c.status, c.status_since::text as status_since, h.unit_id, h.rank, h.post, h.leadership, d.days,
+      coalesce(s.awards, 0) as awards, coalesce(s.deductions, 0) as deductions
+    from cadres c join held h on h.cadre_id = c.id join days d on d.cadre_id = c.id left join sums s on s.cadre_id = c.id`);
+  return (result as unknown as { rows: StandingSource[] }).rows;
+}
+
 export async function computeStandings(tx: Tx, asOf: string) {
-  const [books, people, tenureRows, sums] = await Promise.all([
+  const [books, sources, unitRows] = await Promise.all([
     loadRulebooks(tx),
-    tx.select({ id: cadres.id, code: cadres.code, name: cadres.name, status: cadres.status, statusSince: cadres.statusSince }).from(cadres),
-    tx.select({ cadreId: cadreTenures.cadreId, since: cadreTenures.since, until: cadreTenures.until, rank: cadreTenures.rank, unitId: cadreTenures.unitId, post: cadreTenures.post, leadership: cadreTenures.leadership, unitName: units.nameZh })
-      .from(cadreTenures).innerJoin(units, eq(units.id, cadreTenures.unitId)).where(lte(cadreTenures.since, asOf)),
-    tx.select({
-      cadreId: pointsEntries.cadreId,
-      awards: sql<number>`coalesce(sum(${pointsEntries.points}) filter (where ${pointsEntries.kind} = 'award'), 0)::int`,
-      deductions: sql<number>`coalesce(sum(${pointsEntries.points}) filter (where ${pointsEntries.kind} = 'deduction'), 0)::int`,
-    }).from(pointsEntries).where(and(eq(pointsEntries.status, 'approved'), lte(pointsEntries.date, asOf))).groupBy(pointsEntries.cadreId),
+    standingSources(tx, asOf),
+    tx.select({ id: units.id, nameZh: units.nameZh }).from(units),
   ]);
   const book = rulebookInForce(books, asOf);
   const rule = book ?? { basePerYear: 0, baseCap: 0 };
-  const tenuresOf = new Map<number, typeof tenureRows>();
-  for (const t of tenureRows) {
-    const list = tenuresOf.get(t.cadreId);
-    if (list) list.push(t);
-    else tenuresOf.set(t.cadreId, [t]);
-  }
-  const sumOf = new Map(sums.map((s) => [s.cadreId, s]));
+  const unitName = new Map(unitRows.map((u) => [u.id, u.nameZh]));
   const rows = [];
-  for (const p of people) {
-    const spans = tenuresOf.get(p.id);
-    if (!spans) continue; // not yet in post on that day
-    const status = statusOn(p.status, p.statusSince, asOf);
+  for (const p of sources) {
+    const status = statusOn(p.status, p.status_since, asOf);
     if (!IN_SERVICE.includes(status)) continue;
-    // The post held on the day: the latest one begun by then.
-    const held = spans.reduce((a, b) => (b.since > a.since ? b : a));
-    const days = serviceDays(spans as TenureSpan[], asOf);
+    const days = Number(p.days);
     const base = basePointsFromDays(days, rule).points;
-    const s = sumOf.get(p.id);
-    const awards = s?.awards ?? 0;
-    const deductions = s?.deductions ?? 0;
+    const awards = Number(p.awards);
+    const deductions = Number(p.deductions);
     rows.push({
-      cadreId: p.id, code: p.code, name: p.name, unitId: held.unitId, unitName: held.unitName, rank: held.rank, post: held.post, leadership: held.leadership,
+      cadreId: Number(p.id), code: p.code, name: p.name, unitId: Number(p.unit_id), unitName: unitName.get(Number(p.unit_id)) ?? '', rank: p.rank, post: p.post, leadership: p.leadership,
       status, serviceDays: days, base, awards, deductions, total: base + awards + deductions,
     });
   }
