@@ -19,6 +19,10 @@ import type {
 } from '../../../shared/schemas/rectification.ts';
 import type { departmentHistorySchema, EscalationRecord, escalationBoardSchema, escalationPatchSchema, resultsSchema } from '../../../shared/schemas/results.ts';
 import type { PublicRound, publicRoundListSchema } from '../../../shared/schemas/public.ts';
+import type { CadreDetail, cadreListQuerySchema, cadreSchema, unitSchema } from '../../../shared/schemas/cadres.ts';
+import type {
+  CadrePoints, EntryInput, entryListQuerySchema, entrySchema, PointsEntry, rulesResponseSchema, Shortlist, standingsSchema,
+} from '../../../shared/schemas/points.ts';
 import { request } from '../api.ts';
 
 export type PublicRoundSummary = z.infer<typeof publicRoundListSchema>[number];
@@ -145,3 +149,32 @@ export const resultsXlsxUrl = (roundId: string) => `${V1}/rounds/${encodeURIComp
 // Public disclosure (no login).
 export const publicRounds = (signal?: AbortSignal) => request<PublicRoundSummary[]>(`${V1}/public/rounds`, { signal, skipAuthRedirect: true });
 export const publicRound = (id: string, signal?: AbortSignal) => request<PublicRound>(`${V1}/public/rounds/${encodeURIComponent(id)}`, { signal, skipAuthRedirect: true });
+
+// ---------------------------------------------------------------- cadre points (干部积分)
+export type Unit = z.infer<typeof unitSchema>;
+export type CadrePage = z.infer<ReturnType<typeof pageOf<typeof cadreSchema>>>;
+export type RulesView = z.infer<typeof rulesResponseSchema>;
+export type EntryPage = z.infer<ReturnType<typeof pageOf<typeof entrySchema>>>;
+export type Standings = z.infer<typeof standingsSchema>;
+export type EntryQuery = z.input<typeof entryListQuerySchema>;
+
+export const listUnits = (signal?: AbortSignal) => request<Unit[]>(`${V1}/units`, { signal });
+export const listCadres = (query: z.input<typeof cadreListQuerySchema>, signal?: AbortSignal) =>
+  request<CadrePage>(`${V1}/cadres`, { query: query as Record<string, string | number | undefined>, signal });
+export const getCadre = (id: number, signal?: AbortSignal) => request<CadreDetail>(`${V1}/cadres/${id}`, { signal });
+export const getRules = (signal?: AbortSignal) => request<RulesView>(`${V1}/points/rules`, { signal });
+export const listEntries = (query: EntryQuery, signal?: AbortSignal) =>
+  request<EntryPage>(`${V1}/points/entries`, { query: query as Record<string, string | number | undefined>, signal });
+export const submitEntry = (body: EntryInput) => request<PointsEntry>(`${V1}/points/entries`, { method: 'POST', body });
+export const approveEntry = (id: number, note?: string) => request<PointsEntry>(`${V1}/points/entries/${id}/approve`, { method: 'POST', body: note ? { note } : {} });
+export const rejectEntry = (id: number, note?: string) => request<PointsEntry>(`${V1}/points/entries/${id}/reject`, { method: 'POST', body: note ? { note } : {} });
+export const reverseEntry = (id: number, body: { reason: string; evidence?: string; date?: string }) =>
+  request<PointsEntry>(`${V1}/points/entries/${id}/reverse`, { method: 'POST', body });
+export const getCadrePoints = (id: number, asOf: string | undefined, signal?: AbortSignal) =>
+  request<CadrePoints>(`${V1}/cadres/${id}/points`, { query: { asOf }, signal });
+export const getStandings = (query: { asOf?: string; rank?: string; unit?: string }, signal?: AbortSignal) =>
+  request<Standings>(`${V1}/points/standings`, { query, signal });
+export const getShortlist = (query: { asOf?: string; rank: string; places: number }, signal?: AbortSignal) =>
+  request<Shortlist>(`${V1}/points/shortlist`, { query, signal });
+export const shortlistXlsxUrl = (query: { asOf?: string; rank: string; places: number }) =>
+  `${V1}/points/shortlist.xlsx?${new URLSearchParams(Object.entries(query).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]))}`;

@@ -12,6 +12,7 @@ import enRectification from './en/rectification.ts';
 import enShell from './en/shell.ts';
 import enPublic from './en/public.ts';
 import enVerify from './en/verify.ts';
+import enPoints from './en/points.ts';
 import zhAudit from './zh/audit.ts';
 import zhComments from './zh/comments.ts';
 import zhCommon from './zh/common.ts';
@@ -25,6 +26,7 @@ import zhRectification from './zh/rectification.ts';
 import zhShell from './zh/shell.ts';
 import zhPublic from './zh/public.ts';
 import zhVerify from './zh/verify.ts';
+import zhPoints from './zh/points.ts';
 
 export const adminResources = {
   'zh-CN': {
@@ -32,13 +34,13 @@ export const adminResources = {
     rounds: zhRounds,
     mydept: zhMydept, rectification: zhRectification,
     dashboard: zhDashboard, comments: zhComments,
-    verify: zhVerify, public: zhPublic,
+    verify: zhVerify, public: zhPublic, points: zhPoints,
   },
   en: {
     common: enCommon, shell: enShell, departments: enDepartments, enterprises: enEnterprises, importer: enImporter, audit: enAudit,
     rounds: enRounds,
     mydept: enMydept, rectification: enRectification,
     dashboard: enDashboard, comments: enComments,
-    verify: enVerify, public: enPublic,
+    verify: enVerify, public: enPublic, points: enPoints,
   },
 };

@@ -14,6 +14,11 @@ const shell: Messages<typeof zh> = {
     dashboard: 'Dashboard',
     escalations: 'Escalations',
     report: 'Quarterly report',
+    points: 'Cadre points',
+    pointsLedger: 'Points ledger',
+    pointsReview: 'Review queue',
+    pointsShortlist: 'Promotion shortlist',
+    cadre: 'Cadre record',
   },
   header: { logout: 'Sign out', menu: 'Navigation' },
   login: {

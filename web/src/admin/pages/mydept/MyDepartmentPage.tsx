@@ -19,6 +19,7 @@ import { percent, score, useDates, useQuarter } from '../rectification/labels.ts
 import { CommentsCard } from './CommentsCard.tsx';
 import { DistributionChart } from './DistributionChart.tsx';
 import { EscalationCard } from './EscalationCard.tsx';
+import { PointsEffectCard } from './PointsEffectCard.tsx';
 import { distributionBars, trendRows } from './series.ts';
 import { TrendChart } from './TrendChart.tsx';
 
@@ -78,6 +79,7 @@ function DepartmentView({ departmentId }: { departmentId: number }) {
       {header}
       <RoundView key={roundId} roundId={roundId} departmentId={departmentId} history={history.data} />
       <EscalationCard board={board.data} error={board.error} loading={board.loading} onRetry={board.reload} departmentId={departmentId} />
+      <PointsEffectCard />
     </Flex>
   );
 }
