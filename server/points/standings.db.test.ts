@@ -1,33 +1,33 @@
-// The standings query counts days in post in SQL; it must agree with the pure rule in shared/points.
-import fc from 'fast-check';
+// Standings keep the registry in memory between calls: any audited change must show in the next answer.
 import { afterAll, describe, expect, it } from 'vitest';
-import { serviceDays } from '../../shared/points/base.ts';
-import { dayNumber, isoOfDay } from '../../shared/points/days.ts';
+import { EXAMPLE_RULEBOOK } from '../../shared/points/rulebook.ts';
 import { freshDatabase } from '../../test/support/database.ts';
-import { cadres, cadreTenures, units } from '../db/schema.ts';
-import { standingSources } from './standings.service.ts';
+import { appointPost, createCadre, createUnit, updateCadre } from '../cadres/cadres.service.ts';
+import { computeStandings } from './standings.service.ts';
+import { insertRulebook } from './rules.service.ts';
 
 const database = await freshDatabase();
 afterAll(() => database.close());
 const { db } = database;
-const [unit] = await db.insert(units).values({ code: 'u1', nameZh: '测试单位', kind: 'office' }).returning();
+const actor = { id: null, name: 'test' };
+const now = new Date('2026-03-01T00:00:00Z');
+await db.transaction((tx) => insertRulebook(tx, EXAMPLE_RULEBOOK, 'test', now));
+const unit = await createUnit(db, actor, { code: 'u1', nameZh: '一号单位', kind: 'office' }, now);
+const other = await createUnit(db, actor, { code: 'u2', nameZh: '二号单位', kind: 'office' }, now);
 
-const span = fc.tuple(fc.integer({ min: dayNumber('2000-01-01'), max: dayNumber('2030-01-01') }), fc.integer({ min: 0, max: 4000 }), fc.boolean());
-
-describe('days in post, in SQL', () => {
-  it('equals serviceDays for any tenures (gaps, overlaps, open-ended) and any date', async () => {
-    let n = 0;
-    await fc.assert(fc.asyncProperty(fc.array(span, { minLength: 1, maxLength: 5 }), fc.integer({ min: dayNumber('1999-01-01'), max: dayNumber('2035-01-01') }), async (raw, asOfDay) => {
-      const asOf = isoOfDay(asOfDay);
-      // At most one open tenure per cadre (the database says so): only the latest may be open.
-      const latest = raw.reduce((m, r, i) => (r[0] >= raw[m]![0] ? i : m), 0);
-      const spans = raw.map(([s, len, open], i) => ({ since: isoOfDay(s), until: open && i === latest ? null : isoOfDay(s + len) }));
-      const [c] = await db.insert(cadres).values({ code: `P${++n}`, name: '测试', unitId: unit!.id, post: '科员', rank: 'clerk_1', leadership: false }).returning();
-      await db.insert(cadreTenures).values(spans.map((t) => ({ cadreId: c!.id, unitId: unit!.id, post: '科员', rank: 'clerk_1' as const, leadership: false, ...t })));
-      const row = (await standingSources(db, asOf)).find((r) => Number(r.id) === c!.id);
-      const expected = serviceDays(spans, asOf);
-      if (spans.every((t) => t.since > asOf)) expect(row).toBeUndefined();
-      else expect(Number(row!.days)).toBe(expected);
-    }), { numRuns: 60 });
+describe('standings follow the registry', () => {
+  it('a new cadre, a new post and a status change show in the very next standings', async () => {
+    expect((await computeStandings(db, '2026-01-01')).items).toEqual([]);
+    const a = await createCadre(db, actor, { code: 'A1', name: '甲', unitId: unit.id, post: '科员', rank: 'clerk_1', leadership: false, since: '2020-01-01' }, now);
+    let rows = (await computeStandings(db, '2026-01-01')).items;
+    expect(rows.map((r) => [r.code, r.rank, r.base])).toEqual([['A1', 'clerk_1', 6]]);
+    await appointPost(db, actor, a.id, { unitId: other.id, post: '副主任', rank: 'principal_4', leadership: true, since: '2025-06-01' }, now);
+    rows = (await computeStandings(db, '2026-01-01')).items;
+    expect(rows.map((r) => [r.rank, r.unitName, r.post, r.base])).toEqual([['principal_4', '二号单位', '副主任', 6]]);
+    // As of a day before the move, the earlier post and rank hold.
+    expect((await computeStandings(db, '2025-05-31')).items.map((r) => [r.rank, r.unitName])).toEqual([['clerk_1', '一号单位']]);
+    await updateCadre(db, actor, a.id, { status: 'retired', statusSince: '2025-12-01' }, now);
+    expect((await computeStandings(db, '2026-01-01')).items).toEqual([]);
+    expect((await computeStandings(db, '2025-11-30')).items).toHaveLength(1);
   });
 });
