@@ -5,9 +5,10 @@ import { benchBundle, type BundleFigures } from './bundle.ts';
 import { createScratchDatabase, openPgliteTarget, openPostgresTarget, type Target } from './db.ts';
 import { textTable, writeBenchmarks } from './report.ts';
 import { benchResults, computeRatio, type ResultsFigures } from './results.ts';
+import { benchPoints, summarise as summarisePoints, type PointsFigures } from './points.ts';
 import { measureStart, NPM_START, type StartupRun } from './startup.ts';
 import { benchSubmissions, type SubmitFigures } from './submit.ts';
-import { errorText, kb, log, median, ms, now, rate, ratio, tempDir, verdict, type Row } from './util.ts';
+import { errorText, kb, log, median, ms, now, percentile as percentileOf, rate, ratio, tempDir, verdict, type Row } from './util.ts';
 
 // Paced steps as fractions of the raw rate; 0.5 is the step the latency target is judged at.
 const PACED = { seconds: 2, fractions: [0.25, 0.5, 0.625, 0.75, 0.875, 1], p99LimitMs: 100 } as const;
@@ -24,7 +25,7 @@ const SCALE = {
   },
 } as const;
 
-interface PerDb { submit?: SubmitFigures; results?: ResultsFigures; startup: StartupRun[]; errors: string[] }
+interface PerDb { submit?: SubmitFigures; results?: ResultsFigures; points?: PointsFigures; startup: StartupRun[]; errors: string[] }
 
 const cleanups = new Set<() => Promise<void>>();
 async function cleanupAll() {
@@ -78,12 +79,18 @@ async function main() {
       pg.submit = await step(pg.errors, 'PostgreSQL submissions', () => benchSubmissions(t, SCALE.postgres.submit));
       pg.results = await step(pg.errors, 'PostgreSQL results', () => benchResults(t, SCALE.postgres.results));
     }));
+    await step(pg.errors, 'PostgreSQL standings', () => withTarget(() => openPostgresTarget(adminUrl, `${base}_points`), async (t) => {
+      pg.points = await step(pg.errors, 'PostgreSQL standings', () => benchPoints(t));
+    }));
   } else {
     log('DATABASE_URL is not set: PostgreSQL figures skipped (e.g. DATABASE_URL=postgres://root@127.0.0.1:5432/test npm run bench)');
   }
   await step(lite.errors, 'PGlite set-up', () => withTarget(() => openPgliteTarget('pingyi-bench-pglite-'), async (t) => {
     lite.submit = await step(lite.errors, 'PGlite submissions', () => benchSubmissions(t, SCALE.pglite.submit));
     lite.results = await step(lite.errors, 'PGlite results', () => benchResults(t, SCALE.pglite.results));
+  }));
+  await step(lite.errors, 'PGlite standings', () => withTarget(() => openPgliteTarget('pingyi-bench-points-'), async (t) => {
+    lite.points = await step(lite.errors, 'PGlite standings', () => benchPoints(t));
   }));
 
   // ---- figure 3: start-up of the real shell
@@ -140,6 +147,14 @@ function assemble(pg: PerDb, lite: PerDb, bundle: BundleFigures | undefined, bun
   const ls = lite.submit;
   const ratioOf = (s: SubmitFigures) => s.http.perSecond / s.raw.perSecond;
 
+  // 5. cadre points standings (placed first in the code, listed with the others)
+  const p50 = (f: PointsFigures) => median(f.httpMs);
+  rows.push({
+    metric: 'Cadre points standings, all 3,900 cadres as of a date: HTTP p50 / p95', pg: cell(pg.points, (f) => `${ms(p50(f))} / ${ms(percentileOf(f.httpMs, 95))}`, na),
+    pglite: cell(lite.points, (f) => `${ms(p50(f))} / ${ms(percentileOf(f.httpMs, 95))}`, 'error'), target: 'p50 ≤ 200 ms',
+    ok: verdict(pg.points ? p50(pg.points) <= 200 : null, lite.points ? p50(lite.points) <= 200 : null),
+  });
+  for (const [label, f] of [['PostgreSQL', pg.points], ['PGlite', lite.points]] as const) if (f) details.push(`${label} standings: ${summarisePoints(f)}.`);
   // 1. submissions
   rows.push({
     metric: `Submit via HTTP, 200 clients (${ps?.submissions ?? 2000} · ${ls?.submissions ?? 1000} × 53 depts)`,

@@ -7,6 +7,7 @@ import { appendAudit, SYSTEM_ACTOR } from '../audit/audit.writer.ts';
 import { hashPassword } from '../auth/password.ts';
 import type { Db } from '../db/client.ts';
 import { departmentHeads, departments, enterprises, users } from '../db/schema.ts';
+import { seedDemoCadres } from './cadres.ts';
 import { demoHistoryStart, seedDemoHistory } from './history.ts';
 
 export const DEMO_PASSWORD = 'pingyi-demo';
@@ -25,7 +26,10 @@ export async function isEmpty(db: Db): Promise<boolean> {
  */
 export async function seedDemo(db: Db, now: Date, opts: { secret?: string; timeZone?: string } = {}): Promise<DemoLogin[]> {
   // With history, the registries come first in time too: the audit log reads in time order from its first entry.
-  const logins = await seedRegistries(db, opts.secret ? demoHistoryStart(now) : now);
+  const start = opts.secret ? demoHistoryStart(now) : now;
+  const logins = await seedRegistries(db, start);
+  // Before the history: the escalations it marks done score against the heads' cadre records.
+  await seedDemoCadres(db, now, start);
   if (opts.secret) await seedDemoHistory(db, opts.secret, now, opts.timeZone ?? DEFAULT_CITY_TZ);
   return logins;
 }
@@ -53,6 +57,9 @@ async function seedRegistries(db: Db, now: Date): Promise<DemoLogin[]> {
       { username: 'admin', displayName: '营商办管理员', role: 'admin', passwordHash },
       { username: 'leader', displayName: '市领导', role: 'leader', passwordHash },
       { username: 'supervisor', displayName: '纪委监委', role: 'supervisor', passwordHash },
+      // Two reviewers: a points entry is approved by someone other than its submitter.
+      { username: 'org', displayName: '组织部干部科', role: 'org', passwordHash },
+      { username: 'org2', displayName: '组织部干部监督科', role: 'org', passwordHash },
       ...depts.map((d) => ({ username: `head.${d.code}`, displayName: `${d.nameZh}主要负责人`, role: 'dept_head' as const, departmentId: d.id, passwordHash })),
     ];
     await tx.insert(users).values(logins);

@@ -1,7 +1,7 @@
 // Standings as of a date: every cadre's base (by tenure), awards and deductions, ranked within its rank
 // cohort. The database sums the approved entries; the pure rules in shared/points do the rest.
-import { and, eq, lte, sql } from 'drizzle-orm';
-import { basePointsFromDays, serviceDays, type TenureSpan } from '../../shared/points/base.ts';
+import { and, asc, eq, lte, sql } from 'drizzle-orm';
+import { basePointsFromDays, serviceDays } from '../../shared/points/base.ts';
 import { rankByCohort } from '../../shared/points/ranking.ts';
 import { rulebookInForce } from '../../shared/points/rulebook.ts';
 import { ineligibility, SANCTION_RULE_CODE, shortlist } from '../../shared/points/shortlist.ts';
@@ -13,7 +13,7 @@ import type { SessionUser } from '../auth/access.ts';
 import { findUnitByRef } from '../cadres/cadres.queries.ts';
 import { assertInScope, unitScope } from '../cadres/scope.ts';
 import type { Db, Tx } from '../db/client.ts';
-import { cadres, cadreTenures, pointsEntries, units } from '../db/schema.ts';
+import { auditHead, cadres, cadreTenures, pointsEntries, units } from '../db/schema.ts';
 import { NotFound } from '../errors.ts';
 import { entriesOfCadre } from './entries.queries.ts';
 import { cityDay, loadRulebooks } from './rules.service.ts';
@@ -21,42 +21,64 @@ import { cityDay, loadRulebooks } from './rules.service.ts';
 /** The status a cadre had on a day: a change dated later had not happened yet. */
 const statusOn = (status: CadreStatus, since: string | null, asOf: string): CadreStatus => (since !== null && since > asOf ? 'in_post' : status);
 
-export async function computeStandings(tx: Tx, asOf: string) {
-  const [books, people, tenureRows, sums] = await Promise.all([
+interface RegistryCadre {
+  id: number; code: string; name: string; status: CadreStatus; statusSince: string | null;
+  tenures: { since: string; until: string | null; unitId: number; rank: Rank; post: string; leadership: boolean }[];
+}
+interface Registry { version: number; cadres: RegistryCadre[]; unitName: Map<number, string>; books: Awaited<ReturnType<typeof loadRulebooks>> }
+
+// The registry (cadres, posts, units, rulebooks) read once and kept while nothing changes: every change
+// to it is audited, so the audit chain's tip is its version. Entries are summed afresh on every call.
+const registries = new WeakMap<object, Registry>();
+
+async function registry(tx: Tx): Promise<Registry> {
+  const [head] = await tx.select({ lastId: auditHead.lastId }).from(auditHead).where(eq(auditHead.id, 1));
+  const version = head?.lastId ?? 0;
+  const cached = registries.get(tx);
+  if (cached && cached.version === version) return cached;
+  const [books, people, spans, unitRows] = await Promise.all([
     loadRulebooks(tx),
     tx.select({ id: cadres.id, code: cadres.code, name: cadres.name, status: cadres.status, statusSince: cadres.statusSince }).from(cadres),
-    tx.select({ cadreId: cadreTenures.cadreId, since: cadreTenures.since, until: cadreTenures.until, rank: cadreTenures.rank, unitId: cadreTenures.unitId, post: cadreTenures.post, leadership: cadreTenures.leadership, unitName: units.nameZh })
-      .from(cadreTenures).innerJoin(units, eq(units.id, cadreTenures.unitId)).where(lte(cadreTenures.since, asOf)),
-    tx.select({
-      cadreId: pointsEntries.cadreId,
-      awards: sql<number>`coalesce(sum(${pointsEntries.points}) filter (where ${pointsEntries.kind} = 'award'), 0)::int`,
-      deductions: sql<number>`coalesce(sum(${pointsEntries.points}) filter (where ${pointsEntries.kind} = 'deduction'), 0)::int`,
-    }).from(pointsEntries).where(and(eq(pointsEntries.status, 'approved'), lte(pointsEntries.date, asOf))).groupBy(pointsEntries.cadreId),
+    tx.select({ cadreId: cadreTenures.cadreId, since: cadreTenures.since, until: cadreTenures.until, unitId: cadreTenures.unitId, rank: cadreTenures.rank, post: cadreTenures.post, leadership: cadreTenures.leadership })
+      .from(cadreTenures).orderBy(asc(cadreTenures.since), asc(cadreTenures.id)),
+    tx.select({ id: units.id, nameZh: units.nameZh }).from(units),
   ]);
-  const book = rulebookInForce(books, asOf);
+  const byCadre = new Map<number, RegistryCadre>(people.map((p) => [p.id, { ...p, tenures: [] }]));
+  for (const { cadreId, ...t } of spans) byCadre.get(cadreId)?.tenures.push(t);
+  const fresh: Registry = { version, cadres: [...byCadre.values()], unitName: new Map(unitRows.map((u) => [u.id, u.nameZh])), books };
+  registries.set(tx, fresh);
+  return fresh;
+}
+
+/** Approved entries dated by the day, summed per cadre and kind. */
+async function entrySums(tx: Tx, asOf: string) {
+  const rows = await tx.select({
+    cadreId: pointsEntries.cadreId,
+    awards: sql<number>`coalesce(sum(${pointsEntries.points}) filter (where ${pointsEntries.kind} = 'award'), 0)::int`,
+    deductions: sql<number>`coalesce(sum(${pointsEntries.points}) filter (where ${pointsEntries.kind} = 'deduction'), 0)::int`,
+  }).from(pointsEntries).where(and(eq(pointsEntries.status, 'approved'), lte(pointsEntries.date, asOf))).groupBy(pointsEntries.cadreId);
+  return new Map(rows.map((r) => [r.cadreId, { awards: Number(r.awards), deductions: Number(r.deductions) }]));
+}
+
+export async function computeStandings(tx: Tx, asOf: string) {
+  const [reg, sums] = await Promise.all([registry(tx), entrySums(tx, asOf)]);
+  const book = rulebookInForce(reg.books, asOf);
   const rule = book ?? { basePerYear: 0, baseCap: 0 };
-  const tenuresOf = new Map<number, typeof tenureRows>();
-  for (const t of tenureRows) {
-    const list = tenuresOf.get(t.cadreId);
-    if (list) list.push(t);
-    else tenuresOf.set(t.cadreId, [t]);
-  }
-  const sumOf = new Map(sums.map((s) => [s.cadreId, s]));
   const rows = [];
-  for (const p of people) {
-    const spans = tenuresOf.get(p.id);
-    if (!spans) continue; // not yet in post on that day
+  for (const p of reg.cadres) {
+    // Tenures are ordered by start: the post held on the day is the last one begun by then.
+    let held: RegistryCadre['tenures'][number] | undefined;
+    for (const t of p.tenures) if (t.since <= asOf) held = t;
+    if (!held) continue; // not yet in post on that day
     const status = statusOn(p.status, p.statusSince, asOf);
     if (!IN_SERVICE.includes(status)) continue;
-    // The post held on the day: the latest one begun by then.
-    const held = spans.reduce((a, b) => (b.since > a.since ? b : a));
-    const days = serviceDays(spans as TenureSpan[], asOf);
+    const days = serviceDays(p.tenures, asOf);
     const base = basePointsFromDays(days, rule).points;
-    const s = sumOf.get(p.id);
+    const s = sums.get(p.id);
     const awards = s?.awards ?? 0;
     const deductions = s?.deductions ?? 0;
     rows.push({
-      cadreId: p.id, code: p.code, name: p.name, unitId: held.unitId, unitName: held.unitName, rank: held.rank, post: held.post, leadership: held.leadership,
+      cadreId: p.id, code: p.code, name: p.name, unitId: held.unitId, unitName: reg.unitName.get(held.unitId) ?? '', rank: held.rank, post: held.post, leadership: held.leadership,
       status, serviceDays: days, base, awards, deductions, total: base + awards + deductions,
     });
   }

@@ -202,7 +202,7 @@ function organisationCode(rng: Rng, older: boolean): string {
   return first8 + orgCodeCheckChar(first8);
 }
 
-function personName(rng: Rng): string {
+export function personName(rng: Rng): string {
   // Front-weighted surname choice: common surnames come up more often.
   const i = Math.floor(rng() * rng() * SURNAMES.length);
   const surname = SURNAMES[i] as string;

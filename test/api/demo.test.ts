@@ -10,6 +10,9 @@ import { escalationBoard } from '../../server/escalations/escalations.service.ts
 import { listCases } from '../../server/rectification/rectification.service.ts';
 import { listRounds } from '../../server/rounds/rounds.service.ts';
 import { freshDatabase } from '../support/database.ts';
+import { and, count, eq, isNotNull } from 'drizzle-orm';
+import { cadres, departmentHeads, pointsEntries, units, users } from '../../server/db/schema.ts';
+import { computeStandings } from '../../server/points/standings.service.ts';
 
 const database = await freshDatabase();
 const now = new Date('2026-11-25T08:00:00Z');
@@ -53,5 +56,32 @@ describe('demo history', () => {
       departments: h.payload.results.departments.map((d) => ({ ...d, nameEn: null })),
     }));
     expect(votesOverTime(rounds).headline).toMatchObject({ from: 17, to: 5 });
+  });
+});
+
+describe('demo cadre points', () => {
+  it('has 82 units, 3,900 cadres, every department head linked to a cadre, and the two org reviewers', async () => {
+    expect((await db.select({ n: count() }).from(units))[0]!.n).toBe(82);
+    expect((await db.select({ n: count() }).from(cadres))[0]!.n).toBe(3900);
+    const heads = await db.select().from(departmentHeads);
+    expect(heads.every((h) => h.cadreId !== null)).toBe(true);
+    expect((await db.select().from(users).where(eq(users.role, 'org'))).map((u) => u.username).sort()).toEqual(['org', 'org2']);
+  });
+
+  it('reflects the done escalations: 城管局\'s head carries two pledges and an admonishment, approved by rule', async () => {
+    const [cgj] = await db.select({ cadreId: departmentHeads.cadreId }).from(departmentHeads).innerJoin(units, eq(units.departmentId, departmentHeads.departmentId)).where(eq(units.code, 'cgj'));
+    const auto = await db.select().from(pointsEntries).where(and(eq(pointsEntries.cadreId, cgj!.cadreId!), isNotNull(pointsEntries.escalationId)));
+    expect(auto.map((e) => `${e.roundId}:${e.measure}:${e.points}:${e.reviewedByName}`).sort()).toEqual(['2026Q1:pledge:-2:rule', '2026Q2:admonishment:-5:rule', '2026Q2:pledge:-2:rule']);
+  });
+
+  it('ranks every rank cohort as of any date', async () => {
+    const { items } = await computeStandings(db, '2026-06-30');
+    expect(items.length).toBeGreaterThan(3500);
+    const cohorts = new Set(items.map((r) => r.rank));
+    expect(cohorts.size).toBeGreaterThan(5);
+    for (const rank of cohorts) {
+      const cohort = items.filter((r) => r.rank === rank);
+      expect(cohort.map((r) => r.position)).toEqual(cohort.map((_, i) => i + 1));
+    }
   });
 });

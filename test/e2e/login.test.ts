@@ -58,7 +58,7 @@ describe('signing in', () => {
     await page.getByRole('button', { name: /登\s?录/ }).click();
     await page.waitForURL('**/departments');
     await page.getByRole('heading', { name: '部门名录' }).waitFor();
-    expect(await page.getByTestId('nav').getByRole('menuitem').allTextContents()).toEqual(['数据看板', '轮次管理', '问责督办', '整改', '部门']);
+    expect(await page.getByTestId('nav').getByRole('menuitem').allTextContents()).toEqual(['数据看板', '轮次管理', '问责督办', '整改', '部门', '干部积分', '积分台账', '晋升推荐']);
     await page.context().close();
   });
 });

@@ -37,6 +37,13 @@ const MyDepartmentPage = lazy(() => import('./pages/mydept/MyDepartmentPage.tsx'
 const PublicRoundsPage = lazy(() => import('./pages/public/PublicRoundsPage.tsx'));
 const PublicRoundPage = lazy(() => import('./pages/public/PublicRoundPage.tsx'));
 const AppealsPage = lazy(() => import('./pages/appeals/AppealsPage.tsx'));
+const StandingsPage = lazy(() => import('./pages/points/StandingsPage.tsx'));
+const LedgerPage = lazy(() => import('./pages/points/LedgerPage.tsx'));
+const ReviewPage = lazy(() => import('./pages/points/ReviewPage.tsx'));
+const ShortlistPage = lazy(() => import('./pages/points/ShortlistPage.tsx'));
+const ShortlistPrintPage = lazy(() => import('./pages/points/ShortlistPrintPage.tsx'));
+const CadrePage = lazy(() => import('./pages/points/CadrePage.tsx'));
+const lazyPage = (node: ReactNode) => <Suspense fallback={<FullPageSpin />}>{node}</Suspense>;
 
 function AppRoutes() {
   return (
@@ -47,6 +54,7 @@ function AppRoutes() {
       <Route path="/public/rounds/:id" element={<Suspense fallback={<FullPageSpin />}><PublicRoundPage /></Suspense>} />
       {/* Printable letters: signed in, but without the menu and header. */}
       <Route path="/rounds/:id/letters" element={<RequireAuth><RequirePage page="invitations"><LettersPage /></RequirePage></RequireAuth>} />
+      <Route path="/points/shortlist/print" element={<RequireAuth><RequirePage page="pointsShortlist">{lazyPage(<ShortlistPrintPage />)}</RequirePage></RequireAuth>} />
       <Route element={<RequireAuth><Shell /></RequireAuth>}>
         <Route index element={<HomeRoute />} />
         <Route path="my-department" element={<RequirePage page="myDepartment"><Suspense fallback={<FullPageSpin />}><MyDepartmentPage /></Suspense></RequirePage>} />
@@ -65,6 +73,11 @@ function AppRoutes() {
         <Route path="rounds/:id/invitations" element={<RequirePage page="invitations"><InvitationsPage /></RequirePage>} />
         {/* Like the round itself: admins, leaders and supervisors (heads read theirs on 本部门). */}
         <Route path="rounds/:id/comments" element={<RequirePage page="rounds"><RoundCommentsPage /></RequirePage>} />
+        <Route path="points" element={<RequirePage page="points">{lazyPage(<StandingsPage />)}</RequirePage>} />
+        <Route path="points/ledger" element={<RequirePage page="pointsLedger">{lazyPage(<LedgerPage />)}</RequirePage>} />
+        <Route path="points/review" element={<RequirePage page="pointsReview">{lazyPage(<ReviewPage />)}</RequirePage>} />
+        <Route path="points/shortlist" element={<RequirePage page="pointsShortlist">{lazyPage(<ShortlistPage />)}</RequirePage>} />
+        <Route path="points/cadres/:id" element={<RequirePage page="cadre">{lazyPage(<CadrePage />)}</RequirePage>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -6,6 +6,7 @@ import { DashboardOutlined, SolutionOutlined } from '@ant-design/icons';
 import { AlertOutlined, FundOutlined, MenuOutlined, PrinterOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { App, Button, Drawer, Flex, Grid, Layout, Menu, Tag, Typography, theme } from 'antd';
 import { useEffect, useState, type ReactNode } from 'react';
+import { BookOutlined, CheckSquareOutlined, OrderedListOutlined, TrophyOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router-dom';
 import { pageForPath, pagesFor, type PageKey } from './access.ts';
@@ -27,6 +28,11 @@ const ICONS: Record<PageKey, ReactNode> = {
   escalations: <AlertOutlined />,
   report: <PrinterOutlined />,
   appeals: <SafetyCertificateOutlined />,
+  points: <TrophyOutlined />,
+  pointsLedger: <BookOutlined />,
+  pointsReview: <CheckSquareOutlined />,
+  pointsShortlist: <OrderedListOutlined />,
+  cadre: <UserOutlined />,
 };
 
 export function Shell() {

@@ -2,12 +2,13 @@
 import type { Role } from '../../../shared/schemas/common.ts';
 
 export type PageKey = 'departments' | 'enterprises' | 'import' | 'audit' | 'rounds' | 'invitations' | 'myDepartment' | 'rectification'
-  | 'dashboard' | 'escalations' | 'report' | 'appeals';
+  | 'dashboard' | 'escalations' | 'report' | 'appeals' | 'points' | 'pointsLedger' | 'pointsReview' | 'pointsShortlist' | 'cadre';
 
 export interface PageDef { key: PageKey; path: string; roles: readonly Role[]; /** false: a sub-page, not in the menu */ menu?: false }
 
 const EVERYONE: readonly Role[] = ['admin', 'leader', 'supervisor', 'dept_head'];
 const READERS: readonly Role[] = ['admin', 'leader', 'supervisor'];
+const POINTS_READERS: readonly Role[] = ['org', 'leader', 'supervisor', 'dept_head'];
 
 export const PAGES: readonly PageDef[] = [
   // "/" leads a department head to their department's page, everyone else to the dashboard.
@@ -26,6 +27,12 @@ export const PAGES: readonly PageDef[] = [
   { key: 'enterprises', path: '/enterprises', roles: ['admin', 'supervisor'] },
   { key: 'import', path: '/enterprises/import', roles: ['admin'] },
   { key: 'audit', path: '/audit', roles: ['admin', 'supervisor'] },
+  // 干部积分: the organisation department runs it; leaders and supervisors read; heads read their own unit.
+  { key: 'points', path: '/points', roles: POINTS_READERS },
+  { key: 'pointsLedger', path: '/points/ledger', roles: ['org', 'leader', 'supervisor'] },
+  { key: 'pointsReview', path: '/points/review', roles: ['org'] },
+  { key: 'pointsShortlist', path: '/points/shortlist', roles: ['org', 'leader', 'supervisor'] },
+  { key: 'cadre', path: '/points/cadres', roles: POINTS_READERS, menu: false },
 ];
 
 export function canUse(role: Role, key: PageKey): boolean {

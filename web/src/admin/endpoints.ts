@@ -22,6 +22,10 @@ import type { departmentHistorySchema, EscalationRecord, escalationBoardSchema, 
 import type { PublicRound, publicRoundListSchema } from '../../../shared/schemas/public.ts';
 import type { appealDecisionSchema, appealSchema, fileAppealSchema } from '../../../shared/schemas/appeals.ts';
 import type { integritySchema } from '../../../shared/schemas/integrity.ts';
+import type { CadreDetail, cadreListQuerySchema, cadreSchema, unitSchema } from '../../../shared/schemas/cadres.ts';
+import type {
+  CadrePoints, EntryInput, entryListQuerySchema, entrySchema, PointsEntry, rulesResponseSchema, Shortlist, standingsSchema,
+} from '../../../shared/schemas/points.ts';
 import { request } from '../api.ts';
 
 export type PublicRoundSummary = z.infer<typeof publicRoundListSchema>[number];
@@ -159,3 +163,32 @@ export const getIntegrity = (roundId: string, signal?: AbortSignal) => request<I
 export const listAppeals = (query: { roundId?: string } = {}, signal?: AbortSignal) => request<Appeal[]>(`${V1}/appeals`, { query, signal });
 export const fileAppeal = (body: z.input<typeof fileAppealSchema>) => request<Appeal>(`${V1}/appeals`, { method: 'POST', body });
 export const decideAppeal = (id: number, body: AppealDecisionBody) => request<Appeal>(`${V1}/appeals/${id}/decision`, { method: 'POST', body });
+
+// ---------------------------------------------------------------- cadre points (干部积分)
+export type Unit = z.infer<typeof unitSchema>;
+export type CadrePage = z.infer<ReturnType<typeof pageOf<typeof cadreSchema>>>;
+export type RulesView = z.infer<typeof rulesResponseSchema>;
+export type EntryPage = z.infer<ReturnType<typeof pageOf<typeof entrySchema>>>;
+export type Standings = z.infer<typeof standingsSchema>;
+export type EntryQuery = z.input<typeof entryListQuerySchema>;
+
+export const listUnits = (signal?: AbortSignal) => request<Unit[]>(`${V1}/units`, { signal });
+export const listCadres = (query: z.input<typeof cadreListQuerySchema>, signal?: AbortSignal) =>
+  request<CadrePage>(`${V1}/cadres`, { query: query as Record<string, string | number | undefined>, signal });
+export const getCadre = (id: number, signal?: AbortSignal) => request<CadreDetail>(`${V1}/cadres/${id}`, { signal });
+export const getRules = (signal?: AbortSignal) => request<RulesView>(`${V1}/points/rules`, { signal });
+export const listEntries = (query: EntryQuery, signal?: AbortSignal) =>
+  request<EntryPage>(`${V1}/points/entries`, { query: query as Record<string, string | number | undefined>, signal });
+export const submitEntry = (body: EntryInput) => request<PointsEntry>(`${V1}/points/entries`, { method: 'POST', body });
+export const approveEntry = (id: number, note?: string) => request<PointsEntry>(`${V1}/points/entries/${id}/approve`, { method: 'POST', body: note ? { note } : {} });
+export const rejectEntry = (id: number, note?: string) => request<PointsEntry>(`${V1}/points/entries/${id}/reject`, { method: 'POST', body: note ? { note } : {} });
+export const reverseEntry = (id: number, body: { reason: string; evidence?: string; date?: string }) =>
+  request<PointsEntry>(`${V1}/points/entries/${id}/reverse`, { method: 'POST', body });
+export const getCadrePoints = (id: number, asOf: string | undefined, signal?: AbortSignal) =>
+  request<CadrePoints>(`${V1}/cadres/${id}/points`, { query: { asOf }, signal });
+export const getStandings = (query: { asOf?: string; rank?: string; unit?: string }, signal?: AbortSignal) =>
+  request<Standings>(`${V1}/points/standings`, { query, signal });
+export const getShortlist = (query: { asOf?: string; rank: string; places: number }, signal?: AbortSignal) =>
+  request<Shortlist>(`${V1}/points/shortlist`, { query, signal });
+export const shortlistXlsxUrl = (query: { asOf?: string; rank: string; places: number }) =>
+  `${V1}/points/shortlist.xlsx?${new URLSearchParams(Object.entries(query).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]))}`;

@@ -13,6 +13,7 @@ import enRectification from './en/rectification.ts';
 import enShell from './en/shell.ts';
 import enPublic from './en/public.ts';
 import enVerify from './en/verify.ts';
+import enPoints from './en/points.ts';
 import zhAudit from './zh/audit.ts';
 import zhComments from './zh/comments.ts';
 import zhCommon from './zh/common.ts';
@@ -27,6 +28,7 @@ import zhRectification from './zh/rectification.ts';
 import zhShell from './zh/shell.ts';
 import zhPublic from './zh/public.ts';
 import zhVerify from './zh/verify.ts';
+import zhPoints from './zh/points.ts';
 
 export const adminResources = {
   'zh-CN': {
@@ -34,13 +36,13 @@ export const adminResources = {
     rounds: zhRounds,
     mydept: zhMydept, rectification: zhRectification,
     dashboard: zhDashboard, comments: zhComments,
-    verify: zhVerify, public: zhPublic, integrity: zhIntegrity,
+    verify: zhVerify, public: zhPublic, integrity: zhIntegrity, points: zhPoints,
   },
   en: {
     common: enCommon, shell: enShell, departments: enDepartments, enterprises: enEnterprises, importer: enImporter, audit: enAudit,
     rounds: enRounds,
     mydept: enMydept, rectification: enRectification,
     dashboard: enDashboard, comments: enComments,
-    verify: enVerify, public: enPublic, integrity: enIntegrity,
+    verify: enVerify, public: enPublic, integrity: enIntegrity, points: enPoints,
   },
 };

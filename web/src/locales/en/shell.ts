@@ -15,6 +15,11 @@ const shell: Messages<typeof zh> = {
     escalations: 'Escalations',
     report: 'Quarterly report',
     appeals: 'Appeals',
+    points: 'Cadre points',
+    pointsLedger: 'Points ledger',
+    pointsReview: 'Review queue',
+    pointsShortlist: 'Promotion shortlist',
+    cadre: 'Cadre record',
   },
   header: { logout: 'Sign out', menu: 'Navigation' },
   login: {

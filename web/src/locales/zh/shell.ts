@@ -12,6 +12,11 @@ const shell = {
     escalations: '问责督办',
     report: '测评通报',
     appeals: '申诉复核',
+    points: '干部积分',
+    pointsLedger: '积分台账',
+    pointsReview: '积分审核',
+    pointsShortlist: '晋升推荐',
+    cadre: '干部积分档案',
   },
   header: { logout: '退出登录', menu: '导航' },
   login: {

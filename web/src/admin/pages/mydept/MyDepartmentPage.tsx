@@ -20,6 +20,7 @@ import { AppealCard } from './AppealCard.tsx';
 import { CommentsCard } from './CommentsCard.tsx';
 import { DistributionChart } from './DistributionChart.tsx';
 import { EscalationCard } from './EscalationCard.tsx';
+import { PointsEffectCard } from './PointsEffectCard.tsx';
 import { distributionBars, trendRows } from './series.ts';
 import { TrendChart } from './TrendChart.tsx';
 
@@ -79,6 +80,7 @@ function DepartmentView({ departmentId }: { departmentId: number }) {
       {header}
       <RoundView key={roundId} roundId={roundId} departmentId={departmentId} history={history.data} />
       <EscalationCard board={board.data} error={board.error} loading={board.loading} onRetry={board.reload} departmentId={departmentId} />
+      <PointsEffectCard />
     </Flex>
   );
 }

@@ -1,0 +1,87 @@
+// 干部积分 in the browser: the organisation department's standings, cadre record, ledger with four-eyes
+// review across two logins, the shortlist; and a head seeing what the escalation measures cost.
+import { afterEach, describe, expect, it } from 'vitest';
+import { login, screenshot, startE2e } from '../support/e2e.ts';
+
+const e2e = await startE2e();
+
+afterEach(() => {
+  expect(e2e.pageErrors).toEqual([]);
+});
+
+describe('cadre points', () => {
+  it('org starts on the standings, opens a cadre and sees the breakdown, the chart and the post history', async () => {
+    const page = await e2e.newPage();
+    await login(page, 'org');
+    await page.waitForURL('**/points');
+    expect(await page.getByTestId('nav').getByRole('menuitem').allTextContents()).toEqual(['干部积分', '积分台账', '积分审核', '晋升推荐']);
+    const table = page.getByTestId('standings-table');
+    await table.locator('tbody tr.ant-table-row').first().waitFor();
+    await screenshot(page, 'points-standings');
+    await table.locator('tbody tr.ant-table-row').first().getByRole('link').click();
+    await page.getByTestId('cadre-title').waitFor();
+    await page.getByTestId('points-chart').locator('svg').first().waitFor();
+    expect(await page.getByTestId('cadre-base-explain').textContent()).toMatch(/满 \d+ 年/);
+    expect(await page.getByTestId('cadre-tenures').locator('tbody tr.ant-table-row').count()).toBeGreaterThan(0);
+    await screenshot(page, 'points-cadre');
+    await page.context().close();
+  });
+
+  it('an entry submitted by org waits for org2; org cannot approve it', async () => {
+    const page = await e2e.newPage();
+    await login(page, 'org');
+    await page.goto('/points/ledger');
+    await page.getByTestId('entry-add').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByTestId('entry-cadre').click();
+    await page.keyboard.type('王志强');
+    await page.locator('.ant-select-item-option').filter({ hasText: '王志强' }).first().click();
+    await dialog.getByTestId('entry-rule').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '市级表彰奖励' }).click();
+    await dialog.getByTestId('entry-reason').fill('e2e：获评市级先进工作者');
+    await dialog.getByTestId('entry-evidence').fill('仙发〔2026〕99号');
+    await dialog.getByRole('button', { name: '提交审核' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.goto('/points/review');
+    const mine = page.getByTestId('review-table').locator('tr', { hasText: 'e2e：获评市级先进工作者' });
+    await mine.getByTestId('review-own').waitFor();
+    expect(await mine.getByTestId('review-approve').count()).toBe(0);
+    await page.context().close();
+
+    const reviewer = await e2e.newPage();
+    await login(reviewer, 'org2');
+    await reviewer.goto('/points/review');
+    const row = reviewer.getByTestId('review-table').locator('tr', { hasText: 'e2e：获评市级先进工作者' });
+    await row.getByTestId('review-approve').click();
+    await row.waitFor({ state: 'detached' });
+    await reviewer.goto('/points/ledger');
+    await reviewer.getByTestId('ledger-table').locator('tr', { hasText: 'e2e：获评市级先进工作者' }).getByText('已生效').waitFor();
+    await reviewer.context().close();
+  });
+
+  it('the shortlist lists eligible cadres in points order and prints', async () => {
+    const page = await e2e.newPage();
+    await login(page, 'leader');
+    await page.goto('/points/shortlist');
+    const rows = page.getByTestId('shortlist-table').locator('tbody tr.ant-table-row');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(10);
+    const totals = (await rows.locator('td:nth-child(9) strong').allTextContents()).map(Number);
+    expect(totals).toEqual([...totals].sort((a, b) => b - a));
+    await screenshot(page, 'points-shortlist');
+    await page.goto('/points/shortlist/print?rank=researcher_4&places=5');
+    await page.getByTestId('shortlist-print').locator('tbody tr.ant-table-row').first().waitFor();
+    await page.context().close();
+  });
+
+  it('a head sees the points effect of the department\'s escalation measures', async () => {
+    const page = await e2e.newPage();
+    await login(page, 'head.cgj');
+    await page.waitForURL('**/my-department');
+    const card = page.getByTestId('points-effect');
+    await card.getByTestId('points-effect-table').locator('tbody tr.ant-table-row').first().waitFor();
+    expect(await card.textContent()).toContain('诫勉谈话');
+    await screenshot(page, 'points-head-effect');
+    await page.context().close();
+  });
+});
