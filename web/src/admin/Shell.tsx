@@ -4,8 +4,8 @@ import {
 } from '@ant-design/icons';
 import { DashboardOutlined, SolutionOutlined } from '@ant-design/icons';
 import { AlertOutlined, FundOutlined, MenuOutlined, PrinterOutlined } from '@ant-design/icons';
-import { App, Button, Drawer, Flex, Grid, Layout, Menu, Tag, Typography, theme } from 'antd';
-import { useEffect, useState, type ReactNode } from 'react';
+import { App, Button, Drawer, Flex, Grid, Layout, Menu, Spin, Tag, Typography, theme } from 'antd';
+import { Suspense, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router-dom';
 import { pageForPath, pagesFor, type PageKey } from './access.ts';
@@ -101,7 +101,9 @@ export function Shell() {
         </Layout.Header>
         <Layout.Content style={{ padding: wide ? 24 : 12, minWidth: 0 }}>
           <ErrorBoundary resetKey={location.pathname}>
-            <Outlet />
+            <Suspense fallback={<Flex justify="center" style={{ padding: 64 }}><Spin size="large" /></Flex>}>
+              <Outlet />
+            </Suspense>
           </ErrorBoundary>
         </Layout.Content>
       </Layout>
