@@ -10,26 +10,27 @@ import { adminResources } from '../locales/admin.ts';
 import { AuthProvider } from './auth.tsx';
 import { ErrorBoundary } from './components/ErrorBoundary.tsx';
 import { FullPageSpin, RequireAuth, RequirePage } from './Guards.tsx';
-import { AuditPage } from './pages/audit/AuditPage.tsx';
-import { DepartmentsPage } from './pages/departments/DepartmentsPage.tsx';
-import { EnterprisesPage } from './pages/enterprises/EnterprisesPage.tsx';
 import { HomeRoute } from './pages/dashboard/HomeRoute.tsx';
-import { ImportPage } from './pages/import/ImportPage.tsx';
-import { LoginPage } from './pages/LoginPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
-import { RoundCommentsPage } from './pages/rounds/CommentsPage.tsx';
-import { InvitationsPage } from './pages/rounds/InvitationsPage.tsx';
-import { LettersPage } from './pages/rounds/LettersPage.tsx';
-import { RoundDetailPage } from './pages/rounds/RoundDetailPage.tsx';
-import { RoundsPage } from './pages/rounds/RoundsPage.tsx';
-import { CasePage } from './pages/rectification/CasePage.tsx';
-import { CasesPage } from './pages/rectification/CasesPage.tsx';
 import { Shell } from './Shell.tsx';
 import './admin.css';
 
 initI18n(adminResources, 'common');
 
-// Pages with charts load on demand: recharts stays out of the main admin chunk.
+// Every page loads on demand: a leader opening the dashboard downloads neither the registries' forms,
+// the date pickers and QR codes of other pages, nor recharts before the first screen is drawn.
+const LoginPage = lazy(() => import('./pages/LoginPage.tsx').then((m) => ({ default: m.LoginPage })));
+const AuditPage = lazy(() => import('./pages/audit/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
+const DepartmentsPage = lazy(() => import('./pages/departments/DepartmentsPage.tsx').then((m) => ({ default: m.DepartmentsPage })));
+const EnterprisesPage = lazy(() => import('./pages/enterprises/EnterprisesPage.tsx').then((m) => ({ default: m.EnterprisesPage })));
+const ImportPage = lazy(() => import('./pages/import/ImportPage.tsx').then((m) => ({ default: m.ImportPage })));
+const RoundCommentsPage = lazy(() => import('./pages/rounds/CommentsPage.tsx').then((m) => ({ default: m.RoundCommentsPage })));
+const InvitationsPage = lazy(() => import('./pages/rounds/InvitationsPage.tsx').then((m) => ({ default: m.InvitationsPage })));
+const LettersPage = lazy(() => import('./pages/rounds/LettersPage.tsx').then((m) => ({ default: m.LettersPage })));
+const RoundDetailPage = lazy(() => import('./pages/rounds/RoundDetailPage.tsx').then((m) => ({ default: m.RoundDetailPage })));
+const RoundsPage = lazy(() => import('./pages/rounds/RoundsPage.tsx').then((m) => ({ default: m.RoundsPage })));
+const CasePage = lazy(() => import('./pages/rectification/CasePage.tsx').then((m) => ({ default: m.CasePage })));
+const CasesPage = lazy(() => import('./pages/rectification/CasesPage.tsx').then((m) => ({ default: m.CasesPage })));
 const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage.tsx'));
 const EscalationsPage = lazy(() => import('./pages/escalations/EscalationsPage.tsx'));
 const ReportPage = lazy(() => import('./pages/report/ReportPage.tsx'));
@@ -48,12 +49,12 @@ const lazyPage = (node: ReactNode) => <Suspense fallback={<FullPageSpin />}>{nod
 function AppRoutes() {
   return (
     <Routes>
-      <Route path="/login" element={<LoginPage />} />
+      <Route path="/login" element={<Suspense fallback={<FullPageSpin />}><LoginPage /></Suspense>} />
       {/* 公开通报: anyone, signed in or not. */}
       <Route path="/public" element={<Suspense fallback={<FullPageSpin />}><PublicRoundsPage /></Suspense>} />
       <Route path="/public/rounds/:id" element={<Suspense fallback={<FullPageSpin />}><PublicRoundPage /></Suspense>} />
       {/* Printable letters: signed in, but without the menu and header. */}
-      <Route path="/rounds/:id/letters" element={<RequireAuth><RequirePage page="invitations"><LettersPage /></RequirePage></RequireAuth>} />
+      <Route path="/rounds/:id/letters" element={<RequireAuth><RequirePage page="invitations"><Suspense fallback={<FullPageSpin />}><LettersPage /></Suspense></RequirePage></RequireAuth>} />
       <Route path="/points/shortlist/print" element={<RequireAuth><RequirePage page="pointsShortlist">{lazyPage(<ShortlistPrintPage />)}</RequirePage></RequireAuth>} />
       <Route element={<RequireAuth><Shell /></RequireAuth>}>
         <Route index element={<HomeRoute />} />

@@ -3,10 +3,9 @@ import {
   AuditOutlined, BankOutlined, CalendarOutlined, LinkOutlined, LogoutOutlined, ShopOutlined, UploadOutlined, UserOutlined,
 } from '@ant-design/icons';
 import { DashboardOutlined, SolutionOutlined } from '@ant-design/icons';
-import { AlertOutlined, FundOutlined, MenuOutlined, PrinterOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
-import { App, Button, Drawer, Flex, Grid, Layout, Menu, Tag, Typography, theme } from 'antd';
-import { useEffect, useState, type ReactNode } from 'react';
-import { BookOutlined, CheckSquareOutlined, OrderedListOutlined, TrophyOutlined } from '@ant-design/icons';
+import { AlertOutlined, BookOutlined, CheckSquareOutlined, FundOutlined, MenuOutlined, OrderedListOutlined, PrinterOutlined, SafetyCertificateOutlined, TrophyOutlined } from '@ant-design/icons';
+import { App, Button, Drawer, Flex, Grid, Layout, Menu, Spin, Tag, Typography, theme } from 'antd';
+import { Suspense, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router-dom';
 import { pageForPath, pagesFor, type PageKey } from './access.ts';
@@ -108,7 +107,9 @@ export function Shell() {
         </Layout.Header>
         <Layout.Content style={{ padding: wide ? 24 : 12, minWidth: 0 }}>
           <ErrorBoundary resetKey={location.pathname}>
-            <Outlet />
+            <Suspense fallback={<Flex justify="center" style={{ padding: 64 }}><Spin size="large" /></Flex>}>
+              <Outlet />
+            </Suspense>
           </ErrorBoundary>
         </Layout.Content>
       </Layout>

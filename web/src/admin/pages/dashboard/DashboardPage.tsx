@@ -2,7 +2,7 @@
 // ranking, charts and bottom three. Loaded on demand (with recharts) from AdminApp.
 import { DownloadOutlined, MessageOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Empty, Flex, Select, Skeleton } from 'antd';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { defaultRoundId, selectableRounds } from '../../../../../shared/charts/rounds.ts';
@@ -14,7 +14,10 @@ import { useLoad } from '../../useLoad.ts';
 import { downloadFile } from '../rounds/download.ts';
 import { useQuarter } from './format.tsx';
 import { ResultsSection } from './ResultsSection.tsx';
-import { RoundOverview } from './RoundOverview.tsx';
+
+// Progress (with its tables and steps) is not the first thing a leader reads: a chunk of its own.
+const RoundOverview = lazy(() => import('./RoundOverview.tsx').then((m) => ({ default: m.RoundOverview })));
+
 
 function ExportButton({ roundId }: { roundId: string }) {
   const { t } = useTranslation('dashboard');
@@ -71,9 +74,10 @@ export default function DashboardPage() {
             : (
               <>
                 <StaleDataWarning error={rounds.error} onRetry={rounds.reload} />
-                <RoundOverview round={round} />
-                {hasResults ? <ResultsSection key={round.id} round={round} rounds={rounds.data} />
-                  : <Alert type="info" showIcon title={t('overview.openOnly')} />}
+                {/* With results, they come first (the leader's question); the response progress follows. */}
+                {hasResults ? <ResultsSection key={round.id} round={round} rounds={rounds.data} /> : null}
+                <Suspense fallback={<Skeleton active paragraph={{ rows: 4 }} />}><RoundOverview round={round} /></Suspense>
+                {hasResults ? null : <Alert type="info" showIcon title={t('overview.openOnly')} />}
               </>
             )}
     </>

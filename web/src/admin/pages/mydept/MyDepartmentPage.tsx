@@ -13,6 +13,13 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import {
   getDepartmentHistory, getEscalationBoard, getRoundComments, getRoundResults, listCases, type DepartmentHistory, type RoundResults,
 } from '../../endpoints.ts';
+import type { CaseSummary } from '../../../../../shared/schemas/rectification.ts';
+import type { EscalationRecord, escalationBoardSchema } from '../../../../../shared/schemas/results.ts';
+import type { z } from 'zod';
+import { placeFromBottom } from '../../views/rank.ts';
+import { levelLabel } from '../dashboard/format.tsx';
+
+type EscalationBoard = z.infer<typeof escalationBoardSchema>;
 import { departmentName } from '../../labels.ts';
 import { useLoad } from '../../useLoad.ts';
 import { percent, score, useDates, useQuarter } from '../rectification/labels.tsx';
@@ -78,14 +85,14 @@ function DepartmentView({ departmentId }: { departmentId: number }) {
   return (
     <Flex vertical gap={16} style={{ maxWidth: 1280 }}>
       {header}
-      <RoundView key={roundId} roundId={roundId} departmentId={departmentId} history={history.data} />
+      <RoundView key={roundId} roundId={roundId} departmentId={departmentId} history={history.data} board={board.data} />
       <EscalationCard board={board.data} error={board.error} loading={board.loading} onRetry={board.reload} departmentId={departmentId} />
       <PointsEffectCard />
     </Flex>
   );
 }
 
-function RoundView({ roundId, departmentId, history }: { roundId: string; departmentId: number; history: DepartmentHistory }) {
+function RoundView({ roundId, departmentId, history, board }: { roundId: string; departmentId: number; history: DepartmentHistory; board: EscalationBoard | undefined }) {
   const { t, i18n } = useTranslation('mydept');
   const quarter = useQuarter();
   const results = useLoad((signal) => getRoundResults(roundId, signal), [roundId]);
@@ -100,6 +107,8 @@ function RoundView({ roundId, departmentId, history }: { roundId: string; depart
   const own = results.data.departments.find((d) => d.departmentId === departmentId);
   const myCase = (cases.data ?? []).find((c) => c.departmentId === departmentId && c.roundId === roundId);
   const { rules } = results.data;
+  const rankedCount = results.data.departments.filter((d) => d.status === 'ranked' && d.rank !== null).length;
+  const record = board?.records.find((r) => r.roundId === roundId && r.departmentId === departmentId && r.status !== 'withdrawn');
 
   return (
     <>
@@ -109,8 +118,8 @@ function RoundView({ roundId, departmentId, history }: { roundId: string; depart
             <Alert
               type="error"
               showIcon
-              title={t('flagged.title', { quarter: quarter(roundId), bottomN: rules.bottomN })}
-              description={t('flagged.description')}
+              title={<span style={{ fontSize: 18 }} data-testid="flagged-place">{t('flagged.place', { quarter: quarter(roundId), rank: own.rank, fromBottom: placeFromBottom(own.rank, rankedCount) })}</span>}
+              description={<Verdict record={record} myCase={myCase} />}
               // When the cases could not be loaded, the button still leads to the list (which says so, with a retry).
               action={myCase || cases.error ? <Link to={myCase ? `/rectification/${myCase.id}` : '/rectification'}><Button danger type="primary">{t('flagged.action')}</Button></Link> : undefined}
               data-testid="flagged-alert"
@@ -145,6 +154,24 @@ function RoundView({ roundId, departmentId, history }: { roundId: string; depart
       />
       <RulesNote results={results.data} />
     </>
+  );
+}
+
+/** The banner's verdict: the measures and the head's streak, their follow-up, and the rectification's state. */
+function Verdict({ record, myCase }: { record: EscalationRecord | undefined; myCase: CaseSummary | undefined }) {
+  const { t, i18n } = useTranslation('mydept');
+  const dates = useDates();
+  return (
+    <Flex vertical gap={4} data-testid="verdict">
+      {record ? (
+        <>
+          <Typography.Text strong style={{ fontSize: 16 }}>{t('flagged.verdict', { measures: record.measures.map((m) => levelLabel(m, i18n.language)).join(i18n.language === 'en' ? '; ' : '；') })}</Typography.Text>
+          <Typography.Text>{t('flagged.streak', { n: record.headStreak })} · {t('flagged.measureStatus', { status: t(`flagged.measureStatuses.${record.status}`) })}</Typography.Text>
+        </>
+      ) : <Typography.Text>{t('flagged.noRecord')}</Typography.Text>}
+      {myCase ? <Typography.Text>{t('flagged.rectification', { status: t(`flagged.caseStatus.${myCase.status}`), deadline: dates.date(myCase.deadline), ledger: myCase.ledgerEntries })}</Typography.Text> : null}
+      <Typography.Text type="secondary">{t('flagged.description')}</Typography.Text>
+    </Flex>
   );
 }
 

@@ -1,10 +1,12 @@
-// Score and rank across published rounds; rounds in the bottom (flagged) are marked red.
+// The score across published rounds on one axis: straight segments between the real values (a curve
+// would dip below any value between quarters), each point labelled with its score; the rank is in the
+// x-axis label, and rounds in the bottom (flagged) are marked red.
 import { theme, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import {
-  CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis, type DotItemDotProps, type TooltipContentProps,
+  CartesianGrid, LabelList, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis, type DotItemDotProps, type TooltipContentProps,
 } from 'recharts';
-import { meanAxis, rankAxisMax, type TrendChartRow } from './series.ts';
+import { meanAxis, type TrendChartRow } from './series.ts';
 
 const FLAG_RED = '#cf1322';
 
@@ -39,31 +41,22 @@ export function TrendChart({ rows }: { rows: TrendChartRow[] }) {
   const { t } = useTranslation('mydept');
   const { token } = theme.useToken();
   const meanColor = token.colorPrimary;
-  const rankColor = '#d48806';
+  // "2026年第三季度 · 第 53 名": the rank rides with the quarter, so one axis is enough.
+  const data = rows.map((r) => ({ ...r, axisLabel: r.rank === null ? r.label : `${r.label} · ${t('trend.rankShort', { rank: r.rank })}` }));
   return (
     <figure style={{ margin: 0 }} data-testid="trend-chart">
       <ResponsiveContainer width="100%" height={300}>
-        <ComposedChart data={rows} margin={{ top: 12, right: 12, bottom: 4, left: 0 }}>
+        <LineChart data={data} margin={{ top: 28, right: 24, bottom: 4, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="label" tick={{ fontSize: 12 }} interval={0} />
-          <YAxis yAxisId="mean" domain={meanAxis(rows)} tick={{ fontSize: 12 }} width={40} label={{ value: t('trend.mean'), angle: -90, position: 'insideLeft', fontSize: 12 }} />
-          <YAxis
-            yAxisId="rank"
-            orientation="right"
-            reversed
-            allowDecimals={false}
-            domain={[1, rankAxisMax(rows)]}
-            tick={{ fontSize: 12 }}
-            width={40}
-            label={{ value: t('trend.rank'), angle: 90, position: 'insideRight', fontSize: 12 }}
-          />
+          <XAxis dataKey="axisLabel" tick={{ fontSize: 14 }} interval="preserveStartEnd" />
+          <YAxis domain={meanAxis(rows)} tick={{ fontSize: 14 }} width={40} />
           <Tooltip content={TrendTooltip} />
-          <Legend />
-          <Line yAxisId="mean" type="monotone" dataKey="mean" name={t('trend.mean')} stroke={meanColor} strokeWidth={2} dot={FlaggedDot(meanColor)} connectNulls isAnimationActive={false} />
-          <Line yAxisId="rank" type="monotone" dataKey="rank" name={t('trend.rank')} stroke={rankColor} strokeWidth={2} strokeDasharray="5 4" dot={FlaggedDot(rankColor)} connectNulls isAnimationActive={false} />
-        </ComposedChart>
+          <Line type="linear" dataKey="mean" name={t('trend.mean')} stroke={meanColor} strokeWidth={3} dot={FlaggedDot(meanColor)} connectNulls isAnimationActive={false}>
+            <LabelList dataKey="mean" position="top" offset={10} style={{ fontSize: 15, fontWeight: 600, fill: '#262626' }} formatter={(v: unknown) => (typeof v === 'number' ? v.toFixed(1) : '')} />
+          </Line>
+        </LineChart>
       </ResponsiveContainer>
-      <figcaption><Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('trend.caption')}</Typography.Text></figcaption>
+      <figcaption><Typography.Text type="secondary" style={{ fontSize: 14 }}>{t('trend.caption')}</Typography.Text></figcaption>
     </figure>
   );
 }
