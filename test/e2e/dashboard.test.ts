@@ -81,7 +81,10 @@ describe('dashboard (admin, leader, supervisor)', () => {
     expect(await flagged.nth(0).textContent()).toContain('大会表态发言 + 约谈提醒');
     // The highlight is red: the row's cells carry the flagged background.
     expect(await flagged.first().locator('td').first().evaluate((td) => getComputedStyle(td).backgroundColor)).toBe('rgb(255, 241, 240)');
-    expect(await page.getByTestId('bottom-three').textContent()).toContain('53. 市城市管理执法局调离岗位');
+    const firstScreen = (await page.getByTestId('bottom-three').textContent()) ?? '';
+    expect(firstScreen).toContain('市城市管理执法局');
+    expect(firstScreen).toContain('第 53 名（倒数第 1）');
+    expect(firstScreen).toContain('调离岗位');
 
     const rules = (await page.getByTestId('ranking-rules').textContent()) ?? '';
     expect(rules).toContain('按平均分从高到低排名');

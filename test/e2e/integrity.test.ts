@@ -67,7 +67,6 @@ describe('an appeal (申诉复核)', () => {
     await button(page, '提交申诉').click();
     await card.getByTestId('appeal-status').getByText('复核中（措施暂停）').waitFor();
     await card.getByText('企业回访记录').waitFor();
-    await page.getByTestId('escalation-records').getByText('复核中（措施暂停）').first().waitFor();
   });
 
   it('the admin decides it in the queue; the head reads the outcome', async () => {

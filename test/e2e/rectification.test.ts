@@ -96,7 +96,7 @@ describe('a flagged department\'s head', () => {
     expect(items).not.toContain('首页');
 
     expect(await headPage.getByTestId('mydept-title').textContent()).toBe(`本部门：${myCase.departmentName}`);
-    await headPage.getByTestId('flagged-alert').getByText(/位列倒数 3 位/).waitFor();
+    await headPage.getByTestId('flagged-alert').getByText(/第 \d+ 名（倒数第 [123]）/).waitFor();
     expect(await headPage.getByTestId('stat-rank').textContent()).toContain(`第 ${mine.rank} 名`);
     expect(await headPage.getByTestId('stat-n').textContent()).toContain(`${mine.n} 份`);
     await headPage.getByTestId('trend-chart').locator('svg').first().waitFor();
