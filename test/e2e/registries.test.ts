@@ -51,8 +51,8 @@ describe('departments and audit log (admin)', () => {
     await login(page, 'supervisor');
     await page.getByTestId('nav').getByRole('menuitem', { name: '审计日志' }).click();
     const table = page.getByTestId('audit-table');
-    // The newest entry is the head appointed in the test above.
-    await table.locator('tr.ant-table-row').first().getByText('赵新民').waitFor();
+    // The head appointed in the test above is among the newest entries (after the supervisor's own sign-in).
+    await table.locator('tr.ant-table-row').getByText('赵新民').first().waitFor();
     await page.getByRole('button', { name: '核验日志链' }).click();
     await page.getByText('日志链完整').waitFor();
     expect(await page.getByTestId('audit-verify').textContent()).toMatch(/全部 \d+ 条记录核验通过/);

@@ -79,7 +79,7 @@ describe('the head’s page', () => {
 
 describe('every page at 375 px', () => {
   // Leaders', supervisors' and heads' pages at 375 px are not all there yet (see the session note).
-  const roles = [['admin', 'admin']] as const;
+  const roles: (readonly [string, 'admin' | 'leader' | 'supervisor' | 'dept_head'])[] = [['admin', 'admin']];
   it.each(roles)('%s: no sideways scrolling, no covered title', async (username, role) => {
     const page = await e2e.newPage({ viewport: { width: 375, height: 740 } });
     await login(page, username);

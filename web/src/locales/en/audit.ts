@@ -8,6 +8,8 @@ const audit: Messages<typeof zh> = {
   entityTypes: { department: 'Department', enterprise: 'Enterprise', user: 'Account', system: 'System', round: 'Round', escalation: 'Accountability action', rectification: 'Rectification', cadre: 'Cadre', unit: 'Unit', points_entry: 'Points entry', points_rulebook: 'Points rulebook' },
   columns: { id: 'No.', at: 'Time', actor: 'By', action: 'Action', entity: 'Record', summary: 'Details', hash: 'Hash' },
   actions: {
+    auth_login: 'Signed in', auth_login_failed: 'Failed sign-in', auth_logout: 'Signed out', auth_password_change: 'Changed password',
+    user_create: 'Created account', user_update: 'Changed account', user_deactivate: 'Deactivated account', user_password_reset: 'Reset password',
     round_create: 'Round created',
     round_update: 'Round settings changed',
     round_freeze: 'Pool frozen',
@@ -37,13 +39,13 @@ const audit: Messages<typeof zh> = {
     enterprise_create: 'Enterprise added',
     enterprise_update: 'Enterprise changed',
     enterprise_import: 'Enterprises imported',
-    user_create: 'Account created',
     cadre_create: 'Cadre added', cadre_import: 'Cadres imported', cadre_post_appoint: 'Cadre appointed to a post', cadre_update: 'Cadre changed',
     department_head_cadre: 'Head linked to a cadre record', unit_create: 'Unit added', points_rulebook_add: 'Points rulebook published',
     points_entry_auto: 'Points entry from a measure', points_entry_auto_reverse: 'Points entry reversed automatically', points_entry_submit: 'Points entry submitted',
     points_entry_approve: 'Points entry approved', points_entry_reject: 'Points entry rejected', points_entry_reverse: 'Points entry reversed',
   },
   fields: {
+    address: 'Address', sessionsEnded: 'Sessions ended', displayName: 'Display name', mustChangePassword: 'Must change password',
     code: 'Code', nameZh: 'Chinese name', nameEn: 'English name', category: 'Category', active: 'Status', head: 'Head',
     headName: 'Name', title: 'Title', since: 'In office since',
     uscc: 'Credit code', name: 'Name', industry: 'Industry', sizeClass: 'Size', township: 'Township',

@@ -5,6 +5,8 @@ const audit = {
   entityTypes: { department: '部门', enterprise: '市场主体', user: '账号', system: '系统', round: '测评轮次', escalation: '问责事项', rectification: '整改', cadre: '干部', unit: '单位', points_entry: '积分记录', points_rulebook: '积分规则' },
   columns: { id: '序号', at: '时间', actor: '操作人', action: '操作', entity: '对象', summary: '内容', hash: '哈希' },
   actions: {
+    auth_login: '登录', auth_login_failed: '登录失败', auth_logout: '退出登录', auth_password_change: '修改密码',
+    user_create: '新建账号', user_update: '修改账号', user_deactivate: '停用账号', user_password_reset: '重置密码',
     round_create: '新建轮次',
     round_update: '修改轮次设置',
     round_freeze: '冻结抽签池',
@@ -34,13 +36,13 @@ const audit = {
     enterprise_create: '新增市场主体',
     enterprise_update: '修改市场主体',
     enterprise_import: '批量导入市场主体',
-    user_create: '新建账号',
     cadre_create: '新增干部', cadre_import: '批量导入干部', cadre_post_appoint: '任命干部职务', cadre_update: '修改干部信息',
     department_head_cadre: '关联负责人干部档案', unit_create: '新增单位', points_rulebook_add: '发布积分规则',
     points_entry_auto: '按问责措施自动记分', points_entry_auto_reverse: '自动冲销积分', points_entry_submit: '提交积分记录',
     points_entry_approve: '批准积分记录', points_entry_reject: '驳回积分记录', points_entry_reverse: '冲销积分记录',
   },
   fields: {
+    address: '访问地址', sessionsEnded: '结束已登录会话', displayName: '显示名称', mustChangePassword: '须修改密码',
     code: '代码', nameZh: '中文名称', nameEn: '英文名称', category: '类别', active: '状态', head: '负责人',
     headName: '姓名', title: '职务', since: '任职起始日期',
     uscc: '统一社会信用代码', name: '名称', industry: '行业', sizeClass: '规模', township: '镇街',
