@@ -115,7 +115,9 @@ describe('dashboard (admin, leader, supervisor)', () => {
     expect(await page.getByTestId('votes-chart').locator('.recharts-bar-rectangle').count()).toBe(4);
     const headline = (await page.getByTestId('votes-headline').textContent()) ?? '';
     expect(headline).toMatch(/\d+ → \d+/);
-    expect(headline).toContain(`${quarterLabel(FIRST, 'zh')} 至 ${quarterLabel(LATEST, 'zh')}`);
+    // The headline names its departments: "市…局（first quarter）→ 市…局（latest quarter）".
+    expect(headline).toContain(`（${quarterLabel(FIRST, 'zh')}）→ `);
+    expect(headline).toContain(`（${quarterLabel(LATEST, 'zh')}）`);
     const trends = page.getByTestId('trends');
     await trends.getByTestId('trend-mean-chart').locator('.recharts-line').first().waitFor();
     expect(await trends.getByTestId('trend-rank-chart').locator('circle[data-flagged="true"]').count()).toBeGreaterThanOrEqual(3); // 城管局: three quarters in a row
