@@ -91,12 +91,6 @@ describe('dashboard (admin, leader, supervisor)', () => {
     expect(rules).toContain('满意 100 · 比较满意 80 · 基本满意 60 · 不满意 0');
     expect(rules).toContain('参与排名的最低有效评价数：10 条');
 
-    // Filter by category: only enforcement departments, 城管局 still last and red.
-    await choose(page, page.getByLabel('全部类别'), '执法监管部门');
-    await expect.poll(() => rows.count()).toBeLessThan(53);
-    for (const text of await rows.allTextContents()) expect(text).toContain('执法监管部门');
-    expect(await table.locator('tr.pingyi-flagged-row').getByTestId('dept-name').allTextContents()).toEqual(['市城市管理执法局']);
-
     // Funnel plot: a point per department, the bottom three in red, a tooltip with the name.
     const funnel = page.getByTestId('funnel-chart');
     await funnel.locator('.recharts-scatter-symbol').first().waitFor();

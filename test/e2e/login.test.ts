@@ -38,7 +38,7 @@ describe('signing in', () => {
 
     await page.getByTestId('lang-switch').click();
     await nav.getByRole('menuitem', { name: 'Departments' }).waitFor();
-    expect(await nav.getByRole('menuitem').allTextContents()).toEqual(['Dashboard', 'Survey rounds', 'Escalations', 'Rectification', 'Departments', 'Enterprises', 'Import registry', 'Audit log']);
+    expect(await nav.getByRole('menuitem').allTextContents()).toEqual(['Dashboard', 'Survey rounds', 'Escalations', 'Appeals', 'Rectification', 'Departments', 'Enterprises', 'Import registry', 'Audit log']);
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     expect(await page.getByTestId('user-role').textContent()).toBe('Business environment office');
 
