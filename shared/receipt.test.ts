@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { formatReceipt, normaliseReceipt, RECEIPT_HASH_PATTERN, RECEIPT_PATTERN, receiptHash } from './receipt.ts';
 
 describe('receipt codes', () => {
-  it('are XXXX-XXXX-XXXX in an unambiguous alphabet, whatever the random bytes', () => {
+  it('are three dash-separated groups of four characters in an unambiguous alphabet, whatever the random bytes', () => {
     fc.assert(fc.property(fc.uint8Array({ minLength: 12, maxLength: 12 }), (bytes) => {
       const code = formatReceipt(bytes);
       expect(code).toMatch(RECEIPT_PATTERN);

@@ -8,7 +8,7 @@ const ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 export const RECEIPT_PATTERN = /^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/;
 export const RECEIPT_HASH_PATTERN = /^[0-9a-f]{64}$/;
 
-/** A code from 12 random bytes (60 bits used): XXXX-XXXX-XXXX. */
+/** A code from 12 random bytes (60 bits used): three groups of four characters, e.g. 7KQ2-M9PX-4TRD. */
 export function formatReceipt(random: Uint8Array): string {
   if (random.length < 12) throw new Error('a receipt needs 12 random bytes');
   let code = '';

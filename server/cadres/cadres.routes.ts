@@ -7,12 +7,12 @@ import {
 } from '../../shared/schemas/cadres.ts';
 import type { RouteDeps } from '../app.ts';
 import { actorOf, userOf } from '../auth/access.ts';
-import { Invalid, NotFound } from '../errors.ts';
+import { Invalid } from '../errors.ts';
 import { readTable } from '../enterprises/spreadsheet.ts';
-import { findUnitByRef, listCadres, listUnits } from './cadres.queries.ts';
+import { listCadres, listUnits } from './cadres.queries.ts';
 import { importCadres } from './cadres.import.ts';
 import { appointPost, cadreDetail, createCadre, createUnit, linkHeadToCadre, updateCadre } from './cadres.service.ts';
-import { assertInScope, unitScope } from './scope.ts';
+import { assertInScope, unitFilter, unitScope } from './scope.ts';
 
 /** The organisation department (组织部) manages; leaders and supervisors read all; heads read their own unit. */
 export const ORG = ['org'] as const;
@@ -33,15 +33,7 @@ export const cadreRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { datab
     schema: { tags: ['cadres'], querystring: cadreListQuerySchema, response: { 200: pageOf(cadreSchema) } },
     config: { access: POINTS_READERS },
   }, async (request) => {
-    const scope = await unitScope(db, userOf(request));
-    let unitId = scope;
-    if (request.query.unit) {
-      const unit = await findUnitByRef(db, request.query.unit);
-      if (!unit) throw new NotFound(`No unit "${request.query.unit}"`);
-      assertInScope(scope, unit.id);
-      unitId = unit.id;
-    }
-    return listCadres(db, request.query, unitId);
+    return listCadres(db, request.query, await unitFilter(db, userOf(request), request.query.unit));
   });
 
   app.get('/cadres/:id', {

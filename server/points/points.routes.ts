@@ -6,11 +6,9 @@ import {
 } from '../../shared/schemas/points.ts';
 import type { RouteDeps } from '../app.ts';
 import { actorOf, userOf } from '../auth/access.ts';
-import { findUnitByRef } from '../cadres/cadres.queries.ts';
 import { ORG, POINTS_READERS } from '../cadres/cadres.routes.ts';
-import { assertInScope, unitScope } from '../cadres/scope.ts';
+import { unitFilter } from '../cadres/scope.ts';
 import { attachment, XLSX_TYPE } from '../exports/workbook.ts';
-import { NotFound } from '../errors.ts';
 import { listEntries } from './entries.queries.ts';
 import { reverseEntry, reviewEntry, submitEntry } from './entries.service.ts';
 import { addRulebook, rulesView } from './rules.service.ts';
@@ -36,15 +34,7 @@ export const pointsRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { data
     schema: { tags: ['points'], querystring: entryListQuerySchema, response: { 200: pageOf(entrySchema) } },
     config: { access: POINTS_READERS },
   }, async (request) => {
-    const scope = await unitScope(db, userOf(request));
-    let unitId = scope;
-    if (request.query.unit) {
-      const unit = await findUnitByRef(db, request.query.unit);
-      if (!unit) throw new NotFound(`No unit "${request.query.unit}"`);
-      assertInScope(scope, unit.id);
-      unitId = unit.id;
-    }
-    return listEntries(db, request.query, unitId);
+    return listEntries(db, request.query, await unitFilter(db, userOf(request), request.query.unit));
   });
 
   app.post('/points/entries', {
