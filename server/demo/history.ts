@@ -1,7 +1,7 @@
 // Demo history through the real code paths: four published quarters and the current one open with part
 // of its responses in. Simulated enterprises rate each department around a department-specific quality.
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { addDays, cityDay } from '../../shared/city-day.ts';
 import { makeRng, type Rng } from '../../shared/demo/prng.ts';
 import type { RatingLevel } from '../../shared/results/scale.ts';
@@ -30,7 +30,7 @@ const BOTTOM = [
 ];
 const BOTTOM_QUALITY = [0.2, 0.27, 0.33];
 // "最不满意" votes fall as rectification bites (17 for the worst department in the first quarter, 5 lately).
-const VOTE_PROPENSITY = [0.18, 0.12, 0.08, 0.05, 0.04];
+const VOTE_PROPENSITY = [0.18, 0.12, 0.08, 0.029, 0.04];
 const COMMENTS = ['办事流程还可以再简化', '窗口人员态度很好', '希望进一步压缩审批时限', '多次跑腿才办成', '政策宣传不够到位', '上门服务很及时', '收费标准不透明', '线上办理系统经常卡顿'];
 
 function quarterOf(d: Date) { return { year: d.getUTCFullYear(), q: Math.floor(d.getUTCMonth() / 3) + 1 }; }
@@ -71,7 +71,7 @@ export async function seedDemoHistory(db: Db, secret: string, now: Date, timeZon
   const [adminRow] = await db.select().from(users).where(eq(users.username, 'admin'));
   const admin: Actor = { id: adminRow!.id, name: 'admin' };
   const current = quarterOf(now);
-  const depts = await db.query.departments.findMany();
+  const depts = await db.query.departments.findMany({ orderBy: (d) => [asc(d.id)] });
   const base = new Map(depts.map((d) => [d.code, 0.5 + rng() * 0.4]));
   const familiarity = new Map(depts.map((d) => [d.code, 0.25 + rng() * 0.45])); // share with dealings
 
@@ -95,8 +95,9 @@ export async function seedDemoHistory(db: Db, secret: string, now: Date, timeZon
       if (!past && code === 'cgj') return 0.55; // rectification is working
       return base.get(code)!;
     };
-    const roundDepts = await db.select().from(roundDepartments).where(eq(roundDepartments.roundId, roundId));
-    const invited = await db.select().from(invitations).where(eq(invitations.roundId, roundId));
+    // Ordered: the simulated answers must not depend on the order a database happens to return rows in.
+    const roundDepts = await db.select().from(roundDepartments).where(eq(roundDepartments.roundId, roundId)).orderBy(asc(roundDepartments.position));
+    const invited = await db.select().from(invitations).where(eq(invitations.roundId, roundId)).orderBy(asc(invitations.id));
     const respondents = past ? invited.filter(() => rng() < 0.93) : invited.filter(() => rng() < 0.55);
     if (!past) {
       // Some enterprises of the open round have started but not finished: their drafts are on the server.
