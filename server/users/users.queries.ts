@@ -1,12 +1,21 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, max, sql } from 'drizzle-orm';
 import type { Tx } from '../db/client.ts';
-import { users } from '../db/schema.ts';
+import { auditLog, users } from '../db/schema.ts';
 
 type Row = typeof users.$inferSelect;
-export const toAccount = (r: Row) => ({
+export const toAccount = (r: Row, lastLoginAt: Date | null = null) => ({
   id: r.id, username: r.username, displayName: r.displayName, role: r.role, departmentId: r.departmentId,
   active: r.active, mustChangePassword: r.mustChangePassword, createdAt: r.createdAt.toISOString(),
+  lastLoginAt: lastLoginAt?.toISOString() ?? null,
 });
+
+/** Each account's latest sign-in, from the audit log (which records every one): user id → time. */
+export async function lastLogins(tx: Tx, userId?: number): Promise<Map<number, Date>> {
+  const rows = await tx.select({ id: auditLog.entityId, at: max(auditLog.at) }).from(auditLog)
+    .where(and(eq(auditLog.action, 'auth.login'), userId === undefined ? undefined : eq(auditLog.entityId, String(userId))))
+    .groupBy(auditLog.entityId);
+  return new Map(rows.filter((r) => r.at).map((r) => [Number(r.id), r.at!]));
+}
 
 export const findUserByUsername = async (tx: Tx, username: string) =>
   (await tx.select().from(users).where(eq(users.username, username)))[0];

@@ -9,12 +9,15 @@ import { Conflict, Invalid, NotFound, Unauthorized } from '../errors.ts';
 import { oneTimePassword } from './one-time-password.ts';
 import * as q from './users.queries.ts';
 
-export const listAccounts = async (db: Db) => (await q.listUsers(db)).map(q.toAccount);
+export async function listAccounts(db: Db) {
+  const [rows, logins] = await Promise.all([q.listUsers(db), q.lastLogins(db)]);
+  return rows.map((r) => q.toAccount(r, logins.get(r.id) ?? null));
+}
 
 export async function getAccount(db: Db, id: number) {
   const row = await q.findUserById(db, id);
   if (!row) throw new NotFound(`No account ${id}`);
-  return q.toAccount(row);
+  return q.toAccount(row, (await q.lastLogins(db, id)).get(id) ?? null);
 }
 
 export async function createAccount(db: Db, actor: Actor, input: AccountCreate, now: Date) {

@@ -17,6 +17,8 @@ export const accountSchema = z.object({
   active: z.boolean(),
   mustChangePassword: z.boolean(),
   createdAt: z.string(),
+  /** The last sign-in the audit log knows of; null when there has been none. */
+  lastLoginAt: z.string().nullable(),
 });
 export type Account = z.infer<typeof accountSchema>;
 

@@ -51,6 +51,12 @@ describe('accounts', () => {
     expect((await login('head.wang', oneTimePassword)).statusCode).toBe(401);
     expect((await login('head.wang', 'river-lamp-93-kite')).statusCode).toBe(200);
     expect(await auditActions()).toEqual(expect.arrayContaining(['user.create', 'auth.login', 'auth.password_change']));
+    // The list says when each person last signed in (from the audit log), null for someone who never has.
+    const listed = (await api('GET', '/users')).json() as { username: string; lastLoginAt: string | null }[];
+    expect(listed.find((u) => u.username === 'head.wang')!.lastLoginAt).toBe(ctx.clock.now.toISOString());
+    const never = await createHead('head.never');
+    expect(never.user).toMatchObject({ lastLoginAt: null });
+    expect((await api('GET', `/users/${never.user.id}`)).json().lastLoginAt).toBeNull();
   });
 
   it('refuses passwords that are short, the username or common', async () => {

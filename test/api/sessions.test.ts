@@ -25,6 +25,22 @@ describe('sessions', () => {
     expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/audit', headers: { cookie } })).statusCode).toBe(401);
   });
 
+  it('logout in one browser ends every session of that person, and only theirs', async () => {
+    const office = sessionCookie(await login('test-admin', TEST_PASSWORD, '198.51.100.2'));
+    const phone = sessionCookie(await login('test-admin', TEST_PASSWORD, '198.51.100.3'));
+    const leader = await ctx.as('leader');
+    expect((await me(office)).statusCode).toBe(200);
+    expect((await me(phone)).statusCode).toBe(200);
+    const before = (await ctx.database.db.select().from(users).where(eq(users.username, 'test-admin')))[0]!.sessionVersion;
+    expect((await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie: phone } })).statusCode).toBe(200);
+    expect((await ctx.database.db.select().from(users).where(eq(users.username, 'test-admin')))[0]!.sessionVersion).toBe(before + 1);
+    expect((await me(office)).statusCode).toBe(401);
+    expect((await me(phone)).statusCode).toBe(401);
+    expect((await me(leader)).statusCode).toBe(200);
+    // Signing in again starts a fresh session under the new version.
+    expect((await me(sessionCookie(await login('test-admin', TEST_PASSWORD, '198.51.100.4')))).statusCode).toBe(200);
+  });
+
   it('a head deactivated in the database loses access on the next request', async () => {
     const cookie = await ctx.as('dept_head');
     expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/rectification/cases', headers: { cookie } })).statusCode).toBe(200);
