@@ -67,6 +67,10 @@ describe('an appeal (申诉复核)', () => {
     await button(page, '提交申诉').click();
     await card.getByTestId('appeal-status').getByText('复核中（措施暂停）').waitFor();
     await card.getByText('企业回访记录').waitFor();
+    // The escalation records below say so too, without a reload: the round's measures wait on the appeal.
+    const records = page.getByTestId('escalation-records');
+    await records.getByText('复核中（措施暂停）').first().waitFor();
+    await records.getByText('申诉中暂缓').first().waitFor();
   });
 
   it('the admin decides it in the queue; the head reads the outcome', async () => {

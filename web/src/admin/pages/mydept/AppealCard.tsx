@@ -16,7 +16,8 @@ import { useDates } from '../rectification/labels.tsx';
 
 type Values = { reasons: string; evidence?: string };
 
-export function AppealCard({ roundId, flagged }: { roundId: string; flagged: boolean }) {
+/** `onFiled`: the page's other views of the round (escalation records, the banner) reload, since filing puts its measures on hold. */
+export function AppealCard({ roundId, flagged, onFiled }: { roundId: string; flagged: boolean; onFiled?: () => void }) {
   const { t } = useTranslation('integrity');
   const appeals = useLoad((signal) => listAppeals({ roundId }, signal), [roundId]);
   const [open, setOpen] = useState(false);
@@ -35,6 +36,7 @@ export function AppealCard({ roundId, flagged }: { roundId: string; flagged: boo
       await fileAppeal(body);
       setOpen(false);
       appeals.reload();
+      onFiled?.();
     });
   };
 

@@ -85,14 +85,16 @@ function DepartmentView({ departmentId }: { departmentId: number }) {
   return (
     <Flex vertical gap={16} style={{ maxWidth: 1280 }}>
       {header}
-      <RoundView key={roundId} roundId={roundId} departmentId={departmentId} history={history.data} board={board.data} />
+      <RoundView key={roundId} roundId={roundId} departmentId={departmentId} history={history.data} board={board.data} onAppealFiled={board.reload} />
       <EscalationCard board={board.data} error={board.error} loading={board.loading} onRetry={board.reload} departmentId={departmentId} />
       <PointsEffectCard />
     </Flex>
   );
 }
 
-function RoundView({ roundId, departmentId, history, board }: { roundId: string; departmentId: number; history: DepartmentHistory; board: EscalationBoard | undefined }) {
+function RoundView({ roundId, departmentId, history, board, onAppealFiled }: {
+  roundId: string; departmentId: number; history: DepartmentHistory; board: EscalationBoard | undefined; onAppealFiled: () => void;
+}) {
   const { t, i18n } = useTranslation('mydept');
   const quarter = useQuarter();
   const results = useLoad((signal) => getRoundResults(roundId, signal), [roundId]);
@@ -127,7 +129,7 @@ function RoundView({ roundId, departmentId, history, board }: { roundId: string;
           ) : null}
           {own.status === 'insufficient' ? <Alert type="warning" showIcon title={t('insufficient', { min: rules.minRatings })} /> : null}
           <StatsCard own={own} results={results.data} />
-          <AppealCard roundId={roundId} flagged={own.flagged} />
+          <AppealCard roundId={roundId} flagged={own.flagged} onFiled={onAppealFiled} />
           <Row gutter={[16, 16]}>
             <Col xs={24} xl={14}>
               <Card title={t('trend.title')} style={{ height: '100%' }}>
