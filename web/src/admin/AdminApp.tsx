@@ -43,6 +43,8 @@ const LedgerPage = lazy(() => import('./pages/points/LedgerPage.tsx'));
 const ReviewPage = lazy(() => import('./pages/points/ReviewPage.tsx'));
 const ShortlistPage = lazy(() => import('./pages/points/ShortlistPage.tsx'));
 const ShortlistPrintPage = lazy(() => import('./pages/points/ShortlistPrintPage.tsx'));
+const PasswordPage = lazy(() => import('./pages/PasswordPage.tsx'));
+const AccountsPage = lazy(() => import('./pages/accounts/AccountsPage.tsx'));
 const CadrePage = lazy(() => import('./pages/points/CadrePage.tsx'));
 const lazyPage = (node: ReactNode) => <Suspense fallback={<FullPageSpin />}>{node}</Suspense>;
 
@@ -55,6 +57,8 @@ function AppRoutes() {
       <Route path="/public/rounds/:id" element={<Suspense fallback={<FullPageSpin />}><PublicRoundPage /></Suspense>} />
       {/* Printable letters: signed in, but without the menu and header. */}
       <Route path="/rounds/:id/letters" element={<RequireAuth><RequirePage page="invitations"><Suspense fallback={<FullPageSpin />}><LettersPage /></Suspense></RequirePage></RequireAuth>} />
+      {/* 修改密码: without the menu, since a one-time password opens nothing else. */}
+      <Route path="/password" element={<RequireAuth>{lazyPage(<PasswordPage />)}</RequireAuth>} />
       <Route path="/points/shortlist/print" element={<RequireAuth><RequirePage page="pointsShortlist">{lazyPage(<ShortlistPrintPage />)}</RequirePage></RequireAuth>} />
       <Route element={<RequireAuth><Shell /></RequireAuth>}>
         <Route index element={<HomeRoute />} />
@@ -68,6 +72,7 @@ function AppRoutes() {
         <Route path="departments" element={<RequirePage page="departments"><DepartmentsPage /></RequirePage>} />
         <Route path="enterprises" element={<RequirePage page="enterprises"><EnterprisesPage /></RequirePage>} />
         <Route path="enterprises/import" element={<RequirePage page="import"><ImportPage /></RequirePage>} />
+        <Route path="accounts" element={<RequirePage page="accounts">{lazyPage(<AccountsPage />)}</RequirePage>} />
         <Route path="audit" element={<RequirePage page="audit"><AuditPage /></RequirePage>} />
         <Route path="rounds" element={<RequirePage page="rounds"><RoundsPage /></RequirePage>} />
         <Route path="rounds/:id" element={<RequirePage page="rounds"><RoundDetailPage /></RequirePage>} />

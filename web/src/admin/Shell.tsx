@@ -3,11 +3,13 @@ import {
   AuditOutlined, BankOutlined, CalendarOutlined, LinkOutlined, LogoutOutlined, ShopOutlined, UploadOutlined, UserOutlined,
 } from '@ant-design/icons';
 import { DashboardOutlined, SolutionOutlined } from '@ant-design/icons';
+import { KeyOutlined, TeamOutlined } from '@ant-design/icons';
 import { AlertOutlined, BookOutlined, CheckSquareOutlined, FundOutlined, MenuOutlined, OrderedListOutlined, PrinterOutlined, SafetyCertificateOutlined, TrophyOutlined } from '@ant-design/icons';
 import { App, Button, Drawer, Flex, Grid, Layout, Menu, Spin, Tag, Typography, theme } from 'antd';
 import { Suspense, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Outlet, useLocation } from 'react-router-dom';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { PASSWORD_PATH } from './Guards.tsx';
 import { pageForPath, pagesFor, type PageKey } from './access.ts';
 import { useAuth, useUser } from './auth.tsx';
 import { ErrorBoundary } from './components/ErrorBoundary.tsx';
@@ -32,16 +34,19 @@ const ICONS: Record<PageKey, ReactNode> = {
   pointsReview: <CheckSquareOutlined />,
   pointsShortlist: <OrderedListOutlined />,
   cadre: <UserOutlined />,
+  accounts: <TeamOutlined />,
 };
 
 export function Shell() {
   const { t } = useTranslation('shell');
   const { t: tc } = useTranslation('common');
+  const { t: tp } = useTranslation('password');
   const user = useUser();
   const { logout } = useAuth();
   const { message } = App.useApp();
   const errorText = useErrorText();
   const location = useLocation();
+  const navigate = useNavigate();
   const { token } = theme.useToken();
   const selected = pageForPath(location.pathname);
 
@@ -94,6 +99,12 @@ export function Shell() {
               {wide ? <Typography.Text data-testid="user-name">{user.displayName}</Typography.Text> : null}
               <Tag color="blue" data-testid="user-role" style={{ marginInlineEnd: wide ? undefined : 0 }}>{tc(`roles.${user.role}`)}</Tag>
               <LanguageSwitch compact={!wide} />
+              <Button
+                type="text" icon={<KeyOutlined />} aria-label={tp('menu')} data-testid="change-password"
+                onClick={() => navigate(PASSWORD_PATH, { state: { from: location.pathname + location.search } })}
+              >
+                {wide ? tp('menu') : null}
+              </Button>
               <Button
                 type="text"
                 icon={<LogoutOutlined />}

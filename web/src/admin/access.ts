@@ -2,7 +2,7 @@
 import type { Role } from '../../../shared/schemas/common.ts';
 
 export type PageKey = 'departments' | 'enterprises' | 'import' | 'audit' | 'rounds' | 'invitations' | 'myDepartment' | 'rectification'
-  | 'dashboard' | 'escalations' | 'report' | 'appeals' | 'points' | 'pointsLedger' | 'pointsReview' | 'pointsShortlist' | 'cadre';
+  | 'dashboard' | 'escalations' | 'report' | 'appeals' | 'points' | 'pointsLedger' | 'pointsReview' | 'pointsShortlist' | 'cadre' | 'accounts';
 
 export interface PageDef { key: PageKey; path: string; roles: readonly Role[]; /** false: a sub-page, not in the menu */ menu?: false }
 
@@ -27,6 +27,7 @@ export const PAGES: readonly PageDef[] = [
   { key: 'enterprises', path: '/enterprises', roles: ['admin', 'supervisor'] },
   { key: 'import', path: '/enterprises/import', roles: ['admin'] },
   { key: 'audit', path: '/audit', roles: ['admin', 'supervisor'] },
+  { key: 'accounts', path: '/accounts', roles: ['admin'] },
   // 干部积分: the organisation department runs it; leaders and supervisors read; heads read their own unit.
   { key: 'points', path: '/points', roles: POINTS_READERS },
   { key: 'pointsLedger', path: '/points/ledger', roles: ['org', 'leader', 'supervisor'] },

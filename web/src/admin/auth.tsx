@@ -16,6 +16,8 @@ interface AuthContextValue {
   login(body: LoginBody): Promise<User>;
   logout(): Promise<void>;
   recheck(): void;
+  /** The session's user after a change the server answered with (a new password). */
+  updateUser(user: User): void;
 }
 
 const AuthContext = createContext<AuthContextValue | null>(null);
@@ -71,7 +73,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     setAttempt((n) => n + 1);
   }, []);
 
-  const value = useMemo(() => ({ session, login, logout, recheck }), [session, login, logout, recheck]);
+  const updateUser = useCallback((user: User) => setSession({ status: 'signed-in', user }), []);
+
+  const value = useMemo(() => ({ session, login, logout, recheck, updateUser }), [session, login, logout, recheck, updateUser]);
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
 

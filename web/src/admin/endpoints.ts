@@ -26,6 +26,7 @@ import type { CadreDetail, cadreListQuerySchema, cadreSchema, unitSchema } from 
 import type {
   CadrePoints, EntryInput, entryListQuerySchema, entrySchema, PointsEntry, rulesResponseSchema, Shortlist, standingsSchema,
 } from '../../../shared/schemas/points.ts';
+import type { Account, AccountPatch, accountCreateSchema, accountWithPasswordSchema, PasswordChange } from '../../../shared/schemas/users.ts';
 import { request } from '../api.ts';
 
 export type PublicRoundSummary = z.infer<typeof publicRoundListSchema>[number];
@@ -192,3 +193,12 @@ export const getShortlist = (query: { asOf?: string; rank: string; places: numbe
   request<Shortlist>(`${V1}/points/shortlist`, { query, signal });
 export const shortlistXlsxUrl = (query: { asOf?: string; rank: string; places: number }) =>
   `${V1}/points/shortlist.xlsx?${new URLSearchParams(Object.entries(query).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]))}`;
+
+// ---------------------------------------------------------------- accounts (账号管理) and one's own password
+export type AccountWithPassword = z.infer<typeof accountWithPasswordSchema>;
+export const listAccounts = (signal?: AbortSignal) => request<Account[]>(`${V1}/users`, { signal });
+export const createAccount = (body: z.input<typeof accountCreateSchema>) => request<AccountWithPassword>(`${V1}/users`, { method: 'POST', body });
+export const updateAccount = (id: number, body: AccountPatch) => request<Account>(`${V1}/users/${id}`, { method: 'PATCH', body });
+export const deactivateAccount = (id: number) => request<Account>(`${V1}/users/${id}/deactivate`, { method: 'POST' });
+export const resetAccountPassword = (id: number) => request<AccountWithPassword>(`${V1}/users/${id}/reset-password`, { method: 'POST' });
+export const changePassword = (body: PasswordChange) => request<User>(`${V1}/auth/password`, { method: 'POST', body });

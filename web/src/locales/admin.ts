@@ -1,4 +1,5 @@
 // Strings of the admin app, one namespace per area.
+import enAccounts from './en/accounts.ts';
 import enAudit from './en/audit.ts';
 import enComments from './en/comments.ts';
 import enCommon from './en/common.ts';
@@ -14,6 +15,8 @@ import enShell from './en/shell.ts';
 import enPublic from './en/public.ts';
 import enVerify from './en/verify.ts';
 import enPoints from './en/points.ts';
+import enPassword from './en/password.ts';
+import zhAccounts from './zh/accounts.ts';
 import zhAudit from './zh/audit.ts';
 import zhComments from './zh/comments.ts';
 import zhCommon from './zh/common.ts';
@@ -29,6 +32,7 @@ import zhShell from './zh/shell.ts';
 import zhPublic from './zh/public.ts';
 import zhVerify from './zh/verify.ts';
 import zhPoints from './zh/points.ts';
+import zhPassword from './zh/password.ts';
 
 export const adminResources = {
   'zh-CN': {
@@ -37,6 +41,7 @@ export const adminResources = {
     mydept: zhMydept, rectification: zhRectification,
     dashboard: zhDashboard, comments: zhComments,
     verify: zhVerify, public: zhPublic, integrity: zhIntegrity, points: zhPoints,
+    accounts: zhAccounts, password: zhPassword,
   },
   en: {
     common: enCommon, shell: enShell, departments: enDepartments, enterprises: enEnterprises, importer: enImporter, audit: enAudit,
@@ -44,5 +49,6 @@ export const adminResources = {
     mydept: enMydept, rectification: enRectification,
     dashboard: enDashboard, comments: enComments,
     verify: enVerify, public: enPublic, integrity: enIntegrity, points: enPoints,
+    accounts: enAccounts, password: enPassword,
   },
 };

@@ -19,6 +19,7 @@ const shell: Messages<typeof zh> = {
     pointsLedger: 'Points ledger',
     pointsReview: 'Review queue',
     pointsShortlist: 'Promotion shortlist',
+    accounts: 'Accounts',
     cadre: 'Cadre record',
   },
   header: { logout: 'Sign out', menu: 'Navigation' },

@@ -16,6 +16,7 @@ const shell = {
     pointsLedger: '积分台账',
     pointsReview: '积分审核',
     pointsShortlist: '晋升推荐',
+    accounts: '账号管理',
     cadre: '干部积分档案',
   },
   header: { logout: '退出登录', menu: '导航' },

@@ -1,0 +1,170 @@
+// 账号管理 and the forced password change, as an admin and a new department head would do them.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { login, screenshot, startE2e } from '../support/e2e.ts';
+
+const e2e = await startE2e();
+
+afterEach(() => {
+  expect(e2e.pageErrors).toEqual([]);
+});
+
+const button = (page: Page, name: string) => page.getByRole('button', { name: new RegExp(`^${[...name].join('\\s?')}$`) });
+const formError = (page: Page, text: string) => page.locator('.ant-form-item-explain-error').getByText(text, { exact: true });
+
+async function signIn(page: Page, username: string, password: string) {
+  await page.goto('/login');
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await button(page, '登录').click();
+}
+
+let oneTimePassword = '';
+const NEW_PASSWORD = 'river-lamp-93-kite';
+
+describe('accounts', () => {
+  it('an admin creates a head: validation in words, the one-time password shown once with a copy button', async () => {
+    const page = await e2e.newPage();
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await login(page, 'admin');
+    await page.getByTestId('nav').getByRole('menuitem', { name: '账号管理' }).click();
+    await page.getByRole('heading', { name: '账号管理' }).waitFor();
+    const table = page.locator('.ant-table-tbody');
+    // The seeded admin has signed in (just now), a seeded head never has.
+    const adminRow = table.locator('tr', { has: page.getByText('admin', { exact: true }) });
+    await adminRow.waitFor();
+    expect(await adminRow.textContent()).not.toContain('从未登录');
+    await page.getByLabel('搜索用户名或姓名').fill('head.scjgj');
+    const seededHead = table.locator('tr', { has: page.getByText('head.scjgj', { exact: true }) });
+    expect(await seededHead.textContent()).toContain('从未登录');
+    expect(await seededHead.textContent()).toContain('部门负责人');
+    await page.getByLabel('搜索用户名或姓名').fill('head.zhang');
+
+    await page.getByTestId('account-create').click();
+    const dialog = page.getByRole('dialog');
+    await button(page, '保存').click();
+    await formError(page, '用户名须为 3–50 个字母、数字或 . _ -').waitFor();
+    await formError(page, '请填写姓名（100 字以内）').waitFor();
+    await formError(page, '请选择角色').waitFor();
+    await dialog.getByLabel('用户名').fill('head zhang');
+    await dialog.getByLabel('姓名').fill('张新局长');
+    await dialog.getByLabel('角色').click();
+    await page.locator('.ant-select-item-option').getByText('部门负责人', { exact: true }).click();
+    await button(page, '保存').click();
+    await formError(page, '部门负责人须选择所属部门').waitFor();
+    await formError(page, '用户名须为 3–50 个字母、数字或 . _ -').waitFor();
+    await screenshot(page, 'accounts-validation');
+
+    // A username already taken is named on its field (409 from the server).
+    await dialog.getByLabel('用户名').fill('head.scjgj');
+    await dialog.getByLabel('所属部门').click();
+    await dialog.getByLabel('所属部门').fill('市市场监督管理局');
+    await page.locator('.ant-select-item-option').getByText('市市场监督管理局', { exact: true }).click();
+    await button(page, '保存').click();
+    await formError(page, '该用户名已被使用，请换一个。').waitFor();
+
+    await dialog.getByLabel('用户名').fill('head.zhang');
+    await button(page, '保存').click();
+    const shown = page.getByTestId('one-time-password');
+    await shown.waitFor();
+    oneTimePassword = (await shown.textContent())!.trim();
+    expect(oneTimePassword).toMatch(/^[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}$/);
+    await page.getByTestId('one-time-copy').click();
+    await page.getByTestId('one-time-copy').getByText('已复制').waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(oneTimePassword);
+    await screenshot(page, 'accounts-one-time-password');
+    await page.getByTestId('one-time-done').click();
+    await shown.waitFor({ state: 'detached' });
+    // Shown once: nowhere on the page afterwards.
+    const row = table.locator('tr', { has: page.getByText('head.zhang', { exact: true }) });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('待修改密码');
+    expect(await row.textContent()).toContain('市市场监督管理局');
+    expect(await row.textContent()).toContain('从未登录');
+    expect(await page.content()).not.toContain(oneTimePassword);
+    await page.context().close();
+  });
+
+  it('the new head is held on 修改密码 until they set a password the policy accepts, then reaches their page', async () => {
+    const page = await e2e.newPage();
+    await signIn(page, 'head.zhang', oneTimePassword);
+    await page.waitForURL('**/password');
+    await page.getByTestId('password-forced').waitFor();
+    expect(await page.getByTestId('nav').count()).toBe(0);
+    // No way round it: any page leads back here.
+    await page.goto('/my-department');
+    await page.waitForURL('**/password');
+
+    await page.getByLabel('一次性密码').fill(oneTimePassword);
+    await page.getByLabel('新密码', { exact: true }).fill('password123');
+    const rules = page.getByTestId('password-rules');
+    expect(await rules.locator('[data-rule="too_short"]').getAttribute('data-met')).toBe('true');
+    expect(await rules.locator('[data-rule="common"]').getAttribute('data-met')).toBe('false');
+    await page.getByLabel('再次输入新密码').fill('password123');
+    await button(page, '保存新密码').click();
+    await formError(page, '新密码不符合要求：不是常见或过于简单的密码（如 1234567890、password123）。').waitFor();
+    await screenshot(page, 'password-forced-weak');
+
+    await page.getByLabel('新密码', { exact: true }).fill('zhang-short');
+    await page.getByLabel('再次输入新密码').fill('zhang-other');
+    await button(page, '保存新密码').click();
+    await formError(page, '两次输入的新密码不一致').waitFor();
+
+    await page.getByLabel('新密码', { exact: true }).fill(NEW_PASSWORD);
+    await page.getByLabel('再次输入新密码').fill(NEW_PASSWORD);
+    expect(await rules.locator('[data-met="false"]').count()).toBe(0);
+    await button(page, '保存新密码').click();
+    await page.waitForURL('**/my-department');
+    expect(await page.getByTestId('mydept-title').textContent()).toBe('本部门：市市场监督管理局');
+
+    // 修改密码 is in everyone's header, and leads back where they were.
+    await page.getByTestId('change-password').click();
+    await page.waitForURL('**/password');
+    await page.getByRole('heading', { name: '修改密码' }).waitFor();
+    expect(await page.getByTestId('password-forced').count()).toBe(0);
+    await button(page, '返回').click();
+    await page.waitForURL('**/my-department');
+    await page.context().close();
+  });
+
+  it('the admin sees the sign-in, resets the password (one-time again) and deactivates the account', async () => {
+    const page = await e2e.newPage();
+    await login(page, 'admin');
+    await page.goto('/accounts');
+    await page.getByLabel('搜索用户名或姓名').fill('head.zhang');
+    const row = page.locator('.ant-table-tbody tr', { has: page.getByText('head.zhang', { exact: true }) });
+    await row.waitFor();
+    expect(await row.textContent()).not.toContain('从未登录');
+    expect(await row.textContent()).not.toContain('待修改密码');
+
+    await row.getByRole('button', { name: '重置密码' }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s?定|OK/ }).click();
+    const shown = page.getByTestId('one-time-password');
+    await shown.waitFor();
+    const again = (await shown.textContent())!.trim();
+    expect(again).not.toBe(oneTimePassword);
+    await page.getByTestId('one-time-done').click();
+    await row.getByText('待修改密码').waitFor();
+
+    await row.getByRole('button', { name: '停用' }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s?定|OK/ }).click();
+    await row.getByText('已停用').waitFor();
+    await screenshot(page, 'accounts-list');
+
+    // Changing the role to leader drops the department.
+    await row.getByRole('button', { name: '修改' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('角色').click();
+    await page.locator('.ant-select-item-option').getByText('市领导', { exact: true }).click();
+    await dialog.getByText('修改角色或所属部门后，该账号已登录的会话立即失效。').waitFor();
+    await button(page, '保存').click();
+    await dialog.waitFor({ state: 'detached' });
+    await row.getByText('市领导').waitFor();
+    await page.context().close();
+
+    const head = await e2e.newPage();
+    await signIn(head, 'head.zhang', NEW_PASSWORD);
+    await head.getByTestId('login-error').waitFor();
+    await head.context().close();
+  });
+});

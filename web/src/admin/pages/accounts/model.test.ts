@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import type { Account } from '../../../../../shared/schemas/users.ts';
+import { createBody, endsSessions, passwordRules, patchBody } from './model.ts';
+
+const head: Account = {
+  id: 7, username: 'head.wang', displayName: '王局长', role: 'dept_head', departmentId: 3, active: true,
+  mustChangePassword: false, createdAt: '2026-01-01T00:00:00.000Z', lastLoginAt: null,
+};
+
+describe('account form', () => {
+  it('keeps a department only for heads when creating', () => {
+    expect(createBody({ username: ' head.li ', displayName: '李局长', role: 'dept_head', departmentId: 4 }))
+      .toEqual({ username: 'head.li', displayName: '李局长', role: 'dept_head', departmentId: 4 });
+    expect(createBody({ username: 'lead', displayName: '赵', role: 'leader', departmentId: 4 }).departmentId).toBeNull();
+  });
+
+  it('sends only what changed, and a role change with its department', () => {
+    expect(patchBody(head, { displayName: '王局长', role: 'dept_head', departmentId: 3 })).toEqual({});
+    expect(patchBody(head, { displayName: '王建国', role: 'dept_head', departmentId: 3 })).toEqual({ displayName: '王建国' });
+    expect(patchBody(head, { displayName: '王局长', role: 'dept_head', departmentId: 5 })).toEqual({ departmentId: 5 });
+    expect(patchBody(head, { displayName: '王局长', role: 'leader', departmentId: 3 })).toEqual({ role: 'leader', departmentId: null });
+    expect(endsSessions({ displayName: 'x' })).toBe(false);
+    expect(endsSessions({ departmentId: 5 })).toBe(true);
+  });
+
+  it('reads the password policy rule by rule', () => {
+    const met = (p: string) => Object.fromEntries(passwordRules(p, 'head.wang').map((r) => [r.rule, r.met]));
+    expect(met('')).toEqual({ too_short: false, contains_username: false, common: false });
+    expect(met('short')).toEqual({ too_short: false, contains_username: true, common: true });
+    expect(met('password123')).toEqual({ too_short: true, contains_username: true, common: false });
+    expect(met('my-head.wang-pw')).toEqual({ too_short: true, contains_username: false, common: true });
+    expect(met('river-lamp-93-kite')).toEqual({ too_short: true, contains_username: true, common: true });
+    expect(passwordRules('x'.repeat(201), 'a').map((r) => r.rule)).toContain('too_long');
+  });
+});
