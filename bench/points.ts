@@ -8,7 +8,7 @@ import { dayNumber, isoOfDay } from '../shared/points/days.ts';
 import { hashPassword } from '../server/auth/password.ts';
 import { departmentHeads, departments, users } from '../server/db/schema.ts';
 import { seedDemoCadres } from '../server/demo/cadres.ts';
-import { cityDay } from '../server/points/rules.service.ts';
+import { cityDay, DEFAULT_CITY_TZ } from '../shared/city-day.ts';
 import { computeStandings } from '../server/points/standings.service.ts';
 import { openPgliteTarget, openPostgresTarget, type Target } from './db.ts';
 import { startApp } from './fixtures.ts';
@@ -32,10 +32,10 @@ export async function benchPoints(target: Target): Promise<PointsFigures> {
   const depts = await db.insert(departments).values(DEMO_DEPARTMENTS.map((d) => ({ code: d.code, nameZh: d.nameZh, nameEn: d.nameEn, category: d.category }))).returning();
   await db.insert(departmentHeads).values(depts.map((d, i) => ({ departmentId: d.id, name: DEMO_DEPARTMENTS[i]!.head.name, title: DEMO_DEPARTMENTS[i]!.head.title, since: '2020-01-01' })));
   await db.insert(users).values([{ username: 'org', displayName: 'org', role: 'org', passwordHash }, { username: 'org2', displayName: 'org2', role: 'org', passwordHash }]);
-  await seedDemoCadres(db, nowDate);
+  await seedDemoCadres(db, nowDate, DEFAULT_CITY_TZ);
   const seedMs = now() - t0;
   const [counts] = await target.raw.query<{ cadres: number; entries: number }>('select (select count(*) from cadres)::int as cadres, (select count(*) from points_entries)::int as entries');
-  const days = dates(cityDay(nowDate), RUNS);
+  const days = dates(cityDay(nowDate, DEFAULT_CITY_TZ), RUNS);
 
   await computeStandings(db, days[0]!); // warm-up: plans and JIT
   const cpu0 = process.cpuUsage();

@@ -3,7 +3,7 @@
 // Throughput is measured closed loop (every client resubmits the moment it is answered). Latency is
 // measured paced: 200 keep-alive clients with submissions arriving at a steady rate, stepped up as a
 // fraction of the raw limit, since in a closed loop the wait is clients ÷ throughput by construction.
-import { cityDay } from '../shared/city-day.ts';
+import { cityDay, DEFAULT_CITY_TZ } from '../shared/city-day.ts';
 import { createHash, randomUUID } from 'node:crypto';
 import type { Target } from './db.ts';
 import { openRoundWithTokens, seedRegistry, startApp, type OpenRound } from './fixtures.ts';
@@ -60,7 +60,7 @@ async function rawSubmissions(target: Target, round: OpenRound, from: number, to
   const latencies: number[] = [];
   let failures = 0;
   let next = from;
-  const day = cityDay(new Date());
+  const day = cityDay(new Date(), DEFAULT_CITY_TZ);
   const one = async (i: number) => {
     const inv = round.invitations[i]!;
     const a = answerFor(i, round.departmentIds);

@@ -17,7 +17,7 @@ export function isTimeZone(timeZone: string): boolean {
 }
 
 /** The calendar day (YYYY-MM-DD) an instant falls on in the city's time zone. */
-export function cityDay(at: Date, timeZone: string = DEFAULT_CITY_TZ): string {
+export function cityDay(at: Date, timeZone: string): string {
   if (Number.isNaN(at.getTime())) throw new RangeError('cityDay: invalid date');
   let f = formatters.get(timeZone);
   if (!f) {
@@ -34,4 +34,26 @@ export function addDays(day: string, days: number): string {
   if (Number.isNaN(d.getTime())) throw new RangeError(`addDays: not a day: ${day}`);
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
+}
+
+/** The instant a city day begins (00:00 in the city's time zone), `plusDays` later; daylight saving included. */
+export function cityDayStart(day: string, timeZone: string, plusDays = 0): Date {
+  const midnightUtc = Date.parse(`${addDays(day, plusDays)}T00:00:00Z`);
+  // The zone's offset at the guess, then again at the corrected instant (a DST change may sit between).
+  let at = midnightUtc - offsetAt(midnightUtc, timeZone);
+  at = midnightUtc - offsetAt(at, timeZone);
+  return new Date(at);
+}
+
+const clocks = new Map<string, Intl.DateTimeFormat>();
+/** How far the zone's wall clock is ahead of UTC at an instant, in ms. */
+function offsetAt(instant: number, timeZone: string): number {
+  let f = clocks.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    clocks.set(timeZone, f);
+  }
+  const p = Object.fromEntries(f.formatToParts(new Date(instant)).map((x) => [x.type, x.value]));
+  const wall = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
+  return wall - Math.floor(instant / 1000) * 1000;
 }

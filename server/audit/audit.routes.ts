@@ -2,15 +2,15 @@ import { and, asc, count, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { auditCheckpointSchema, auditEntrySchema, auditFacetsSchema, auditQuerySchema, auditVerifyQuerySchema, auditVerifySchema } from '../../shared/schemas/audit.ts';
 import { pageOf } from '../../shared/schemas/common.ts';
+import { cityDayStart } from '../../shared/city-day.ts';
 import type { RouteDeps } from '../app.ts';
 import { auditLog, users } from '../db/schema.ts';
 import { hideUndisclosedSample } from '../draw/disclosure.ts';
 import { auditCheckpoint, verifyAuditChain } from './audit.writer.ts';
-import { cityDayStart } from './city-day.ts';
 
 const AUDIT_READERS = ['admin', 'supervisor'] as const;
 
-export const auditRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database: { db } }) => {
+export const auditRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database: { db }, timeZone }) => {
   // A person is shown by the name the app knows them by; entries keep the login name they were written with.
   const displayName = sql<string>`coalesce(${users.displayName}, ${auditLog.actorName})`;
 
@@ -24,8 +24,8 @@ export const auditRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { datab
     if (entityId) filters.push(eq(auditLog.entityId, entityId));
     if (actor) filters.push(eq(auditLog.actorName, actor));
     if (action) filters.push(eq(auditLog.action, action));
-    if (from) filters.push(gte(auditLog.at, cityDayStart(from)));
-    if (to) filters.push(lt(auditLog.at, cityDayStart(to, 1)));
+    if (from) filters.push(gte(auditLog.at, cityDayStart(from, timeZone)));
+    if (to) filters.push(lt(auditLog.at, cityDayStart(to, timeZone, 1)));
     const where = filters.length ? and(...filters) : undefined;
     const [rows, [total]] = await Promise.all([
       db.select({ a: auditLog, displayName }).from(auditLog).leftJoin(users, eq(users.username, auditLog.actorName))

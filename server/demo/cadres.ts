@@ -6,15 +6,16 @@ import { EXAMPLE_RULEBOOK } from '../../shared/points/rulebook.ts';
 import { appendAudit, SYSTEM_ACTOR } from '../audit/audit.writer.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { cadres, cadreTenures, departmentHeads, departments, pointsEntries, units, users } from '../db/schema.ts';
-import { cityDay, insertRulebook } from '../points/rules.service.ts';
+import { cityDay } from '../../shared/city-day.ts';
+import { insertRulebook } from '../points/rules.service.ts';
 
 async function chunked<T>(rows: T[], size: number, insert: (chunk: T[]) => Promise<unknown>) {
   for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
 }
 
 /** Entries run up to `now`; the rows and the audit entry are stamped `at` (the demo's start, for a time-ordered log). */
-export async function seedDemoCadres(db: Db, now: Date, at: Date = now) {
-  const today = cityDay(now);
+export async function seedDemoCadres(db: Db, now: Date, timeZone: string, at: Date = now) {
+  const today = cityDay(now, timeZone);
   const { units: demoUnits, cadres: demoCadres } = generateDemoCadres(today);
   const demoEntries = generateDemoEntries(demoCadres, today);
   await db.transaction(async (tx: Tx) => {

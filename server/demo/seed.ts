@@ -29,8 +29,9 @@ export async function seedDemo(db: Db, now: Date, opts: { secret?: string; timeZ
   const start = opts.secret ? demoHistoryStart(now) : now;
   const logins = await seedRegistries(db, start);
   // Before the history: the escalations it marks done score against the heads' cadre records.
-  await seedDemoCadres(db, now, start);
-  if (opts.secret) await seedDemoHistory(db, opts.secret, now, opts.timeZone ?? DEFAULT_CITY_TZ);
+  const timeZone = opts.timeZone ?? DEFAULT_CITY_TZ;
+  await seedDemoCadres(db, now, timeZone, start);
+  if (opts.secret) await seedDemoHistory(db, opts.secret, now, timeZone);
   return logins;
 }
 

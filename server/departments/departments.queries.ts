@@ -1,25 +1,29 @@
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, or } from 'drizzle-orm';
 import type { Tx } from '../db/client.ts';
 import { departmentHeads, departments } from '../db/schema.ts';
 
 type HeadRow = typeof departmentHeads.$inferSelect;
 type DepartmentRow = typeof departments.$inferSelect;
 
-export function toDepartment(d: DepartmentRow, head: HeadRow | undefined) {
+/** `head` is the one in office on the city's `today`; `nextHead` one appointed ahead of time (`since` later). */
+export function toDepartment(d: DepartmentRow, tenures: readonly HeadRow[], today: string) {
+  const head = tenures.find((h) => h.since <= today && (h.until === null || h.until >= today));
+  const next = tenures.filter((h) => h.since > today).sort((a, b) => (a.since < b.since ? -1 : 1))[0];
   return {
     id: d.id, code: d.code, nameZh: d.nameZh, nameEn: d.nameEn, category: d.category, active: d.active,
-    head: head ? toHead(head) : null,
+    head: head ? toHead(head) : null, nextHead: next ? toHead(next) : null,
   };
 }
 export const toHead = (h: HeadRow) => ({ id: h.id, name: h.name, title: h.title, since: h.since, until: h.until });
 
-export async function listDepartments(tx: Tx, opts: { ids?: number[] } = {}) {
-  const rows = await tx.select().from(departments)
-    .where(opts.ids ? inArray(departments.id, opts.ids) : undefined)
-    .orderBy(asc(departments.code));
-  const heads = await tx.select().from(departmentHeads).where(isNull(departmentHeads.until));
-  const byDept = new Map(heads.map((h) => [h.departmentId, h]));
-  return rows.map((d) => toDepartment(d, byDept.get(d.id)));
+/** The registry's rows by code, without heads. */
+export const departmentRows = (tx: Tx, opts: { ids?: number[] } = {}) =>
+  tx.select().from(departments).where(opts.ids ? inArray(departments.id, opts.ids) : undefined).orderBy(asc(departments.code));
+
+export async function listDepartments(tx: Tx, today: string, opts: { ids?: number[] } = {}) {
+  const rows = await departmentRows(tx, opts);
+  const tenures = await tx.select().from(departmentHeads).where(or(isNull(departmentHeads.until), gte(departmentHeads.until, today)));
+  return rows.map((d) => toDepartment(d, tenures.filter((h) => h.departmentId === d.id), today));
 }
 
 export const findDepartment = async (tx: Tx, id: number) =>
@@ -31,7 +35,8 @@ export const findDepartmentByCode = async (tx: Tx, code: string) =>
 export const headHistory = (tx: Tx, departmentId: number) =>
   tx.select().from(departmentHeads).where(eq(departmentHeads.departmentId, departmentId)).orderBy(asc(departmentHeads.since), asc(departmentHeads.id));
 
-export const currentHead = async (tx: Tx, departmentId: number) =>
+/** The last tenure recorded (open-ended): the one a new appointment follows, even if it starts ahead of today. */
+export const latestTenure = async (tx: Tx, departmentId: number) =>
   (await tx.select().from(departmentHeads).where(and(eq(departmentHeads.departmentId, departmentId), isNull(departmentHeads.until))))[0];
 
 export const insertDepartment = async (tx: Tx, values: typeof departments.$inferInsert) =>

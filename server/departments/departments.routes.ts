@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { cityDay } from '../../shared/city-day.ts';
 import { idParamSchema } from '../../shared/schemas/common.ts';
 import {
   departmentDetailSchema, departmentInputSchema, departmentPatchSchema, departmentSchema, headInputSchema,
@@ -10,31 +11,31 @@ import { listDepartments } from './departments.queries.ts';
 import { appointHead, createDepartment, getDepartmentDetail, updateDepartment } from './departments.service.ts';
 
 // The registry is public knowledge inside government: every signed-in role may read it.
-export const departmentRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database: { db }, now }) => {
+export const departmentRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database: { db }, now, timeZone }) => {
   const clock = now;
 
   app.get('/departments', {
     schema: { tags: ['departments'], response: { 200: z.array(departmentSchema) } },
     config: { access: SIGNED_IN },
-  }, async () => listDepartments(db));
+  }, async () => listDepartments(db, cityDay(clock(), timeZone)));
 
   app.get('/departments/:id', {
     schema: { tags: ['departments'], params: idParamSchema, response: { 200: departmentDetailSchema } },
     config: { access: SIGNED_IN },
-  }, async (request) => getDepartmentDetail(db, request.params.id));
+  }, async (request) => getDepartmentDetail(db, request.params.id, clock(), timeZone));
 
   app.post('/departments', {
     schema: { tags: ['departments'], body: departmentInputSchema, response: { 201: departmentSchema } },
     config: { access: ['admin'] },
-  }, async (request, reply) => reply.status(201).send(await createDepartment(db, actorOf(request), request.body, clock())));
+  }, async (request, reply) => reply.status(201).send(await createDepartment(db, actorOf(request), request.body, clock(), timeZone)));
 
   app.patch('/departments/:id', {
     schema: { tags: ['departments'], params: idParamSchema, body: departmentPatchSchema, response: { 200: departmentSchema } },
     config: { access: ['admin'] },
-  }, async (request) => updateDepartment(db, actorOf(request), request.params.id, request.body, clock()));
+  }, async (request) => updateDepartment(db, actorOf(request), request.params.id, request.body, clock(), timeZone));
 
   app.post('/departments/:id/head', {
     schema: { tags: ['departments'], params: idParamSchema, body: headInputSchema, response: { 200: departmentSchema } },
     config: { access: ['admin'] },
-  }, async (request) => appointHead(db, actorOf(request), request.params.id, request.body, clock()));
+  }, async (request) => appointHead(db, actorOf(request), request.params.id, request.body, clock(), timeZone));
 };

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { cityDay } from '../../shared/city-day.ts';
 import type { DepartmentInput, departmentPatchSchema, headInputSchema } from '../../shared/schemas/departments.ts';
 import { appendAudit, type Actor } from '../audit/audit.writer.ts';
 import type { Db, Tx } from '../db/client.ts';
@@ -7,32 +8,32 @@ import * as q from './departments.queries.ts';
 
 type HeadInput = z.infer<typeof headInputSchema>;
 
-export async function createDepartment(db: Db, actor: Actor, input: DepartmentInput, now: Date) {
+export async function createDepartment(db: Db, actor: Actor, input: DepartmentInput, now: Date, timeZone: string) {
   return db.transaction(async (tx) => {
     if (await q.findDepartmentByCode(tx, input.code)) throw new Conflict(`A department with code "${input.code}" already exists`);
     const d = await q.insertDepartment(tx, { code: input.code, nameZh: input.nameZh, nameEn: input.nameEn ?? null, category: input.category, active: input.active });
     const head = input.head ? await q.insertHead(tx, { departmentId: d.id, ...input.head }) : undefined;
     await appendAudit(tx, actor, { action: 'department.create', entityType: 'department', entityId: d.id, summary: { after: { ...input } } }, now);
-    return q.toDepartment(d, head);
+    return q.toDepartment(d, head ? [head] : [], cityDay(now, timeZone));
   });
 }
 
-export async function updateDepartment(db: Db, actor: Actor, id: number, patch: z.infer<typeof departmentPatchSchema>, now: Date) {
+export async function updateDepartment(db: Db, actor: Actor, id: number, patch: z.infer<typeof departmentPatchSchema>, now: Date, timeZone: string) {
   return db.transaction(async (tx) => {
     const before = await q.findDepartment(tx, id);
     if (!before) throw new NotFound('Department not found');
     const after = await q.updateDepartment(tx, id, { ...patch, updatedAt: now });
     await appendAudit(tx, actor, { action: 'department.update', entityType: 'department', entityId: id, summary: { before: pick(before, patch), after: pick(after, patch) } }, now);
-    return q.toDepartment(after, await q.currentHead(tx, id));
+    return q.toDepartment(after, await q.headHistory(tx, id), cityDay(now, timeZone));
   });
 }
 
 /** A new head takes office: the previous tenure ends the day before, history is kept. */
-export async function appointHead(db: Db, actor: Actor, id: number, input: HeadInput, now: Date) {
+export async function appointHead(db: Db, actor: Actor, id: number, input: HeadInput, now: Date, timeZone: string) {
   return db.transaction(async (tx) => {
     const d = await q.findDepartment(tx, id);
     if (!d) throw new NotFound('Department not found');
-    const previous = await q.currentHead(tx, id);
+    const previous = await q.latestTenure(tx, id);
     if (previous && input.since <= previous.since) {
       throw new Invalid(`The new head's start date must be after ${previous.since}, when ${previous.name} took office`);
     }
@@ -42,15 +43,15 @@ export async function appointHead(db: Db, actor: Actor, id: number, input: HeadI
       action: 'department.head.appoint', entityType: 'department', entityId: id,
       summary: { before: previous ? { name: previous.name, title: previous.title, since: previous.since } : null, after: input },
     }, now);
-    return q.toDepartment(d, head);
+    return q.toDepartment(d, await q.headHistory(tx, id), cityDay(now, timeZone));
   });
 }
 
-export async function getDepartmentDetail(tx: Tx, id: number) {
+export async function getDepartmentDetail(tx: Tx, id: number, now: Date, timeZone: string) {
   const d = await q.findDepartment(tx, id);
   if (!d) throw new NotFound('Department not found');
   const history = await q.headHistory(tx, id);
-  return { ...q.toDepartment(d, history.find((h) => h.until === null)), headHistory: history.map(q.toHead) };
+  return { ...q.toDepartment(d, history, cityDay(now, timeZone)), headHistory: history.map(q.toHead) };
 }
 
 function dayBefore(isoDate: string): string {

@@ -232,7 +232,7 @@ export async function updateEscalation(db: Db, actor: Actor, id: number, patch: 
       measureChanges.push({ measure: m.measure, before: m.status, after: set.status });
     }
     // Idempotent: a retried PATCH scores nothing twice.
-    await syncEscalationEntries(tx, id, now);
+    await syncEscalationEntries(tx, id, now, timeZone);
     const keys = Object.keys(change) as (keyof typeof before)[];
     await appendAudit(tx, actor, {
       action: 'escalation.update', entityType: 'escalation', entityId: id,
@@ -269,7 +269,7 @@ export async function updateMeasure(db: Db, actor: Actor, id: number, measure: E
       ? { status: 'done' as const, doneAt: live.map((m) => m.doneAt!).sort().at(-1)! }
       : !allDone && record.status === 'done' ? { status: 'pending' as const, doneAt: null } : null;
     if (recordChange) await tx.update(escalations).set({ ...recordChange, updatedAt: now }).where(eq(escalations.id, id));
-    await syncMeasureEntry(tx, { escalationId: id, measure, done: next.status === 'done', date: next.doneAt ?? cityDay(now, timeZone) }, now);
+    await syncMeasureEntry(tx, { escalationId: id, measure, done: next.status === 'done', date: next.doneAt ?? cityDay(now, timeZone) }, now, timeZone);
     const keys = Object.keys(change) as (keyof typeof before)[];
     await appendAudit(tx, actor, {
       action: 'escalation.measure.update', entityType: 'escalation', entityId: id,

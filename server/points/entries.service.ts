@@ -9,14 +9,15 @@ import type { Db } from '../db/client.ts';
 import { pointsEntries } from '../db/schema.ts';
 import { Conflict, Forbidden, Invalid, NotFound } from '../errors.ts';
 import { findEntry } from './entries.queries.ts';
-import { cityDay, loadRulebooks } from './rules.service.ts';
+import { cityDay } from '../../shared/city-day.ts';
+import { loadRulebooks } from './rules.service.ts';
 
 const actorOfUser = (u: SessionUser): Actor => ({ id: u.id, name: u.username });
 
-export async function submitEntry(db: Db, user: SessionUser, input: EntryInput, now: Date) {
+export async function submitEntry(db: Db, user: SessionUser, input: EntryInput, now: Date, timeZone: string) {
   return db.transaction(async (tx) => {
     if (!(await findCadre(tx, input.cadreId))) throw new Invalid('No such cadre', [{ path: 'body.cadreId', message: 'unknown cadre' }]);
-    if (input.date > cityDay(now)) throw new Invalid('An entry records something that happened: its date cannot be in the future', [{ path: 'body.date', message: 'today or earlier' }]);
+    if (input.date > cityDay(now, timeZone)) throw new Invalid('An entry records something that happened: its date cannot be in the future', [{ path: 'body.date', message: 'today or earlier' }]);
     const book = rulebookInForce(await loadRulebooks(tx), input.date);
     if (!book) throw new Invalid(`No rulebook was in force on ${input.date}`, [{ path: 'body.date', message: 'before the first rulebook' }]);
     const rule = book.rules.find((r) => r.code === input.ruleCode);
@@ -51,7 +52,7 @@ export async function reviewEntry(db: Db, user: SessionUser, id: number, decisio
 }
 
 /** A wrong approved entry is corrected by an entry with the opposite points, itself reviewed by four eyes. */
-export async function reverseEntry(db: Db, user: SessionUser, id: number, body: { reason: string; evidence?: string; date?: string }, now: Date) {
+export async function reverseEntry(db: Db, user: SessionUser, id: number, body: { reason: string; evidence?: string; date?: string }, now: Date, timeZone: string) {
   return db.transaction(async (tx) => {
     const [original] = await tx.select().from(pointsEntries).where(eq(pointsEntries.id, id)).for('update');
     if (!original) throw new NotFound('No such points entry');
@@ -59,7 +60,7 @@ export async function reverseEntry(db: Db, user: SessionUser, id: number, body: 
     if (original.reversesId !== null) throw new Conflict('This entry is itself a reversal; to restore the original, submit it again', undefined, 'is_reversal');
     const [live] = await tx.select({ id: pointsEntries.id }).from(pointsEntries).where(and(eq(pointsEntries.reversesId, id), ne(pointsEntries.status, 'rejected')));
     if (live) throw new Conflict(`Entry ${id} is already reversed (entry ${live.id})`, undefined, 'already_reversed');
-    const date = body.date ?? cityDay(now);
+    const date = body.date ?? cityDay(now, timeZone);
     if (date < original.date) throw new Invalid(`A reversal cannot predate the entry it reverses (${original.date})`, [{ path: 'body.date', message: `on or after ${original.date}` }]);
     const [row] = await tx.insert(pointsEntries).values({
       cadreId: original.cadreId, ruleVersion: original.ruleVersion, ruleCode: original.ruleCode, kind: original.kind, points: -original.points, date,

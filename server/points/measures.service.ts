@@ -7,7 +7,8 @@ import type { MeasureRuleCode } from '../../shared/points/vocabulary.ts';
 import { appendAudit, SYSTEM_ACTOR } from '../audit/audit.writer.ts';
 import type { Tx } from '../db/client.ts';
 import { departmentHeads, escalationMeasures, escalations, pointsEntries, rounds } from '../db/schema.ts';
-import { cityDay, loadRulebooks } from './rules.service.ts';
+import { cityDay } from '../../shared/city-day.ts';
+import { loadRulebooks } from './rules.service.ts';
 
 export const RULE_ACTOR = 'rule'; // the reviewer of an automatic entry: the rulebook itself
 
@@ -17,14 +18,14 @@ export type MeasureOutcome = 'scored' | 'reversed' | 'unchanged' | 'no_cadre' | 
  * The responsible head's tenure: the record names it (the head in office on the round's scheduled closing
  * day, decided by the escalation rule); records from before that was stored fall back to the same rule.
  */
-export async function responsibleHead(tx: Tx, escalationId: number) {
+export async function responsibleHead(tx: Tx, escalationId: number, timeZone: string) {
   const [row] = await tx.select({ e: escalations, closesAt: rounds.closesAt }).from(escalations).innerJoin(rounds, eq(rounds.id, escalations.roundId)).where(eq(escalations.id, escalationId));
   if (!row) return undefined;
   if (row.e.responsibleHeadId !== null) {
     const [head] = await tx.select().from(departmentHeads).where(eq(departmentHeads.id, row.e.responsibleHeadId));
     return { escalation: row.e, head };
   }
-  const day = cityDay(row.closesAt);
+  const day = cityDay(row.closesAt, timeZone);
   const [head] = await tx.select().from(departmentHeads).where(and(
     eq(departmentHeads.departmentId, row.e.departmentId), lte(departmentHeads.since, day),
     or(isNull(departmentHeads.until), gte(departmentHeads.until, day)),
@@ -36,8 +37,8 @@ export async function responsibleHead(tx: Tx, escalationId: number) {
  * Brings the ledger in line with one measure's state. Call it inside the transaction that changes the
  * measure, after the change (the escalation row is locked there, so concurrent retries queue up).
  */
-export async function syncMeasureEntry(tx: Tx, ev: { escalationId: number; measure: MeasureRuleCode; done: boolean; date: string }, now: Date): Promise<MeasureOutcome> {
-  const found = await responsibleHead(tx, ev.escalationId);
+export async function syncMeasureEntry(tx: Tx, ev: { escalationId: number; measure: MeasureRuleCode; done: boolean; date: string }, now: Date, timeZone: string): Promise<MeasureOutcome> {
+  const found = await responsibleHead(tx, ev.escalationId, timeZone);
   if (!found) return 'unchanged';
   const { escalation, head } = found;
   const originals = await tx.select().from(pointsEntries)
@@ -73,7 +74,7 @@ export async function syncMeasureEntry(tx: Tx, ev: { escalationId: number; measu
   if (!live) return 'unchanged';
   const [row] = await tx.insert(pointsEntries).values({
     ...approved, cadreId: live.cadreId, ruleVersion: live.ruleVersion, ruleCode: live.ruleCode, kind: live.kind, points: -live.points,
-    date: cityDay(now) < live.date ? live.date : cityDay(now),
+    date: cityDay(now, timeZone) < live.date ? live.date : cityDay(now, timeZone),
     reason: `问责措施已撤回，冲销第 ${live.id} 号积分记录 · measure withdrawn: reverses entry ${live.id}`,
     evidence: `问责记录 #${escalation.id}（${escalation.roundId}）· escalation record ${escalation.id}`,
     reversesId: live.id, escalationId: escalation.id, roundId: escalation.roundId, measure: ev.measure, occurrence: live.occurrence,
@@ -86,11 +87,11 @@ export async function syncMeasureEntry(tx: Tx, ev: { escalationId: number; measu
 }
 
 /** Every measure of a record as stored (escalation_measures): each done one scores, each undone one is reversed. */
-export async function syncEscalationEntries(tx: Tx, escalationId: number, now: Date) {
+export async function syncEscalationEntries(tx: Tx, escalationId: number, now: Date, timeZone: string) {
   const measures = await tx.select().from(escalationMeasures).where(eq(escalationMeasures.escalationId, escalationId));
   const outcomes: Partial<Record<MeasureRuleCode, MeasureOutcome>> = {};
   for (const m of measures) {
-    outcomes[m.measure] = await syncMeasureEntry(tx, { escalationId, measure: m.measure, done: m.status === 'done', date: m.doneAt ?? cityDay(now) }, now);
+    outcomes[m.measure] = await syncMeasureEntry(tx, { escalationId, measure: m.measure, done: m.status === 'done', date: m.doneAt ?? cityDay(now, timeZone) }, now, timeZone);
   }
   return outcomes;
 }

@@ -18,17 +18,17 @@ import { cadrePoints, promotionShortlist, standings } from './standings.service.
 /** The shortlist goes to the 组织部 meeting; heads do not see other units' cadres. */
 const SHORTLIST_READERS = ['org', 'leader', 'supervisor'] as const;
 
-export const pointsRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database: { db }, now }) => {
+export const pointsRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database: { db }, now, timeZone }) => {
   // The rulebook is no secret: everyone signed in may read how points are scored.
   app.get('/points/rules', {
     schema: { tags: ['points'], response: { 200: rulesResponseSchema } },
     config: { access: ROLES },
-  }, async () => rulesView(db, now()));
+  }, async () => rulesView(db, now(), timeZone));
 
   app.post('/points/rules', {
     schema: { tags: ['points'], body: rulebookInputSchema, response: { 201: rulesResponseSchema } },
     config: { access: ORG },
-  }, async (request, reply) => reply.status(201).send(await addRulebook(db, actorOf(request), request.body, now())));
+  }, async (request, reply) => reply.status(201).send(await addRulebook(db, actorOf(request), request.body, now(), timeZone)));
 
   app.get('/points/entries', {
     schema: { tags: ['points'], querystring: entryListQuerySchema, response: { 200: pageOf(entrySchema) } },
@@ -40,7 +40,7 @@ export const pointsRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { data
   app.post('/points/entries', {
     schema: { tags: ['points'], body: entryInputSchema, response: { 201: entrySchema } },
     config: { access: ORG },
-  }, async (request, reply) => reply.status(201).send(await submitEntry(db, userOf(request), request.body, now())));
+  }, async (request, reply) => reply.status(201).send(await submitEntry(db, userOf(request), request.body, now(), timeZone)));
 
   app.post('/points/entries/:id/approve', {
     schema: { tags: ['points'], params: idParamSchema, body: reviewInputSchema, response: { 200: entrySchema } },
@@ -55,28 +55,28 @@ export const pointsRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { data
   app.post('/points/entries/:id/reverse', {
     schema: { tags: ['points'], params: idParamSchema, body: reverseInputSchema, response: { 201: entrySchema } },
     config: { access: ORG },
-  }, async (request, reply) => reply.status(201).send(await reverseEntry(db, userOf(request), request.params.id, request.body, now())));
+  }, async (request, reply) => reply.status(201).send(await reverseEntry(db, userOf(request), request.params.id, request.body, now(), timeZone)));
 
   app.get('/cadres/:id/points', {
     schema: { tags: ['points'], params: idParamSchema, querystring: asOfQuerySchema, response: { 200: cadrePointsSchema } },
     config: { access: POINTS_READERS },
-  }, async (request) => cadrePoints(db, userOf(request), request.params.id, request.query.asOf, now()));
+  }, async (request) => cadrePoints(db, userOf(request), request.params.id, request.query.asOf, now(), timeZone));
 
   app.get('/points/standings', {
     schema: { tags: ['points'], querystring: standingsQuerySchema, response: { 200: standingsSchema } },
     config: { access: POINTS_READERS },
-  }, async (request) => standings(db, userOf(request), request.query, now()));
+  }, async (request) => standings(db, userOf(request), request.query, now(), timeZone));
 
   app.get('/points/shortlist', {
     schema: { tags: ['points'], querystring: shortlistQuerySchema, response: { 200: shortlistSchema } },
     config: { access: SHORTLIST_READERS },
-  }, async (request) => promotionShortlist(db, request.query, now()));
+  }, async (request) => promotionShortlist(db, request.query, now(), timeZone));
 
   app.get('/points/shortlist.xlsx', {
     schema: { tags: ['points'], querystring: shortlistQuerySchema },
     config: { access: SHORTLIST_READERS },
   }, async (request, reply) => {
-    const list = await promotionShortlist(db, request.query, now());
+    const list = await promotionShortlist(db, request.query, now(), timeZone);
     return reply.header('content-type', XLSX_TYPE)
       .header('content-disposition', attachment(`晋升推荐名单-${list.rank}-${list.asOf}.xlsx`))
       .send(await shortlistWorkbook(list));

@@ -1,6 +1,6 @@
 // The versioned rulebook: read every version, add a new one; a version is never edited (the DB refuses).
 import { and, asc, desc, eq } from 'drizzle-orm';
-import { cityDay as sharedCityDay } from '../../shared/city-day.ts';
+import { cityDay } from '../../shared/city-day.ts';
 import { TIE_BREAK } from '../../shared/points/ranking.ts';
 import { rulebookInForce, type Rulebook } from '../../shared/points/rulebook.ts';
 import type { RulebookInput } from '../../shared/schemas/points.ts';
@@ -10,9 +10,6 @@ import { pointsRulebooks, pointsRules } from '../db/schema.ts';
 import { Conflict, Invalid, NotFound } from '../errors.ts';
 
 export type StoredRulebook = Rulebook & { createdAt: string; createdBy: string };
-
-/** The city's day: "today" for the ledger and the standings (the one shared clock, shared/city-day.ts). */
-export const cityDay = (now: Date) => sharedCityDay(now);
 
 export async function loadRulebooks(tx: Tx): Promise<StoredRulebook[]> {
   const [books, rules] = await Promise.all([
@@ -26,25 +23,25 @@ export async function loadRulebooks(tx: Tx): Promise<StoredRulebook[]> {
   }));
 }
 
-export async function rulesView(tx: Tx, now: Date) {
+export async function rulesView(tx: Tx, now: Date, timeZone: string) {
   const books = await loadRulebooks(tx);
-  const current = rulebookInForce(books, cityDay(now));
+  const current = rulebookInForce(books, cityDay(now, timeZone));
   if (!current) throw new NotFound('No rulebook is in force yet: the organisation department adds the first version');
   const view = (b: StoredRulebook) => ({ ...b, inForce: b.version === current.version });
   return { ...view(current), versions: books.map(view), tieBreak: TIE_BREAK };
 }
 
 /** A new version takes effect from a day after every existing one, and not in the past. */
-export async function addRulebook(db: Db, actor: Actor, input: RulebookInput, now: Date) {
+export async function addRulebook(db: Db, actor: Actor, input: RulebookInput, now: Date, timeZone: string) {
   return db.transaction(async (tx) => {
     const books = await loadRulebooks(tx);
     if (books.some((b) => b.version === input.version)) throw new Conflict(`Rulebook version "${input.version}" exists; versions are never edited, choose a new name`);
     const latest = books[0];
     if (latest && input.effectiveFrom <= latest.effectiveFrom) throw new Invalid(`A new version must take effect after ${latest.effectiveFrom} (version ${latest.version})`, [{ path: 'body.effectiveFrom', message: `after ${latest.effectiveFrom}` }]);
-    if (input.effectiveFrom < cityDay(now)) throw new Invalid('A new version cannot take effect in the past: entries already scored keep their version', [{ path: 'body.effectiveFrom', message: 'today or later' }]);
+    if (input.effectiveFrom < cityDay(now, timeZone)) throw new Invalid('A new version cannot take effect in the past: entries already scored keep their version', [{ path: 'body.effectiveFrom', message: 'today or later' }]);
     await insertRulebook(tx, input, actor.name, now);
     await appendAudit(tx, actor, { action: 'points.rulebook.add', entityType: 'points_rulebook', entityId: input.version, summary: { after: input } }, now);
-    return (await rulesView(tx, now));
+    return (await rulesView(tx, now, timeZone));
   });
 }
 

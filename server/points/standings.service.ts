@@ -16,7 +16,8 @@ import type { Db, Tx } from '../db/client.ts';
 import { auditHead, cadres, cadreTenures, pointsEntries, units } from '../db/schema.ts';
 import { NotFound } from '../errors.ts';
 import { entriesOfCadre } from './entries.queries.ts';
-import { cityDay, loadRulebooks } from './rules.service.ts';
+import { cityDay } from '../../shared/city-day.ts';
+import { loadRulebooks } from './rules.service.ts';
 
 /** The status a cadre had on a day: a change dated later had not happened yet. */
 const statusOn = (status: CadreStatus, since: string | null, asOf: string): CadreStatus => (since !== null && since > asOf ? 'in_post' : status);
@@ -88,8 +89,8 @@ export async function computeStandings(tx: Tx, asOf: string) {
   return { asOf, book, items: ranked satisfies StandingRow[] as StandingRow[] };
 }
 
-export async function standings(db: Db, user: SessionUser, query: { asOf?: string; rank?: Rank; unit?: string }, now: Date) {
-  const asOf = query.asOf ?? cityDay(now);
+export async function standings(db: Db, user: SessionUser, query: { asOf?: string; rank?: Rank; unit?: string }, now: Date, timeZone: string) {
+  const asOf = query.asOf ?? cityDay(now, timeZone);
   const scope = await unitScope(db, user);
   let unitId: number | null = scope;
   if (query.unit) {
@@ -105,8 +106,8 @@ export async function standings(db: Db, user: SessionUser, query: { asOf?: strin
   };
 }
 
-export async function cadrePoints(db: Db, user: SessionUser, cadreId: number, asOfIn: string | undefined, now: Date) {
-  const asOf = asOfIn ?? cityDay(now);
+export async function cadrePoints(db: Db, user: SessionUser, cadreId: number, asOfIn: string | undefined, now: Date, timeZone: string) {
+  const asOf = asOfIn ?? cityDay(now, timeZone);
   const [cadre] = await db.select().from(cadres).where(eq(cadres.id, cadreId));
   if (!cadre) throw new NotFound('Cadre not found');
   assertInScope(await unitScope(db, user), cadre.unitId);
@@ -130,8 +131,8 @@ export async function cadrePoints(db: Db, user: SessionUser, cadreId: number, as
   };
 }
 
-export async function promotionShortlist(db: Db, query: { asOf?: string; rank: Rank; places: number }, now: Date) {
-  const asOf = query.asOf ?? cityDay(now);
+export async function promotionShortlist(db: Db, query: { asOf?: string; rank: Rank; places: number }, now: Date, timeZone: string) {
+  const asOf = query.asOf ?? cityDay(now, timeZone);
   const [{ book, items }, people, sanctions] = await Promise.all([
     computeStandings(db, asOf),
     db.select({ id: cadres.id, status: cadres.status, statusSince: cadres.statusSince }).from(cadres),

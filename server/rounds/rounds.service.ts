@@ -7,7 +7,7 @@ import { appendAudit, SYSTEM_ACTOR, type Actor } from '../audit/audit.writer.ts'
 import type { Db, Tx } from '../db/client.ts';
 import { roundDepartments, rounds } from '../db/schema.ts';
 import { Conflict, Invalid, NotFound } from '../errors.ts';
-import { listDepartments } from '../departments/departments.queries.ts';
+import { departmentRows } from '../departments/departments.queries.ts';
 import { sealRound, vacuumAnswers } from '../survey/ballot-box.ts';
 import * as q from './rounds.queries.ts';
 
@@ -88,7 +88,7 @@ export async function updateRound(db: Db, actor: Actor, id: string, patch: z.inf
 }
 
 async function snapshotDepartments(tx: Tx, roundId: string, ids: number[] | undefined) {
-  const all = await listDepartments(tx);
+  const all = await departmentRows(tx);
   const chosen = ids ? all.filter((d) => ids.includes(d.id)) : all.filter((d) => d.active);
   if (ids) {
     const unknown = ids.filter((id) => !all.some((d) => d.id === id));

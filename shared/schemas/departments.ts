@@ -35,7 +35,10 @@ export const departmentSchema = z.object({
   nameEn: z.string().nullable(),
   category: z.string(),
   active: z.boolean(),
+  /** The head in office today (the city's day). */
   head: headSchema.nullable(),
+  /** A head appointed ahead of time, not yet in office. */
+  nextHead: headSchema.nullable(),
 });
 export type Department = z.infer<typeof departmentSchema>;
 

@@ -32,6 +32,20 @@ describe('departments registry', () => {
     expect((await req('GET', `/departments/${id}`)).json().headHistory).toHaveLength(2);
   });
 
+  it('an appointment recorded ahead of time shows as coming, and takes office on its day in the city', async () => {
+    const id = (await req('GET', '/departments')).json().find((x: { code: string }) => x.code === 'scjgj').id;
+    ctx.clock.now = new Date('2026-06-01T02:00:00Z');
+    expect((await req('POST', `/departments/${id}/head`, { name: '孙未来', title: '局长', since: '2026-07-01' })).statusCode).toBe(200);
+    const listed = () => req('GET', '/departments').then((r) => r.json().find((x: { id: number }) => x.id === id));
+    expect(await listed()).toMatchObject({ head: { name: '王新' }, nextHead: { name: '孙未来', since: '2026-07-01' } });
+    expect((await req('GET', `/departments/${id}`)).json()).toMatchObject({ head: { name: '王新' }, nextHead: { name: '孙未来' } });
+    // 23:30 on 30 June in the city: still the old head. 00:30 on 1 July (still 30 June in UTC): the new one.
+    ctx.clock.now = new Date('2026-06-30T15:30:00Z');
+    expect((await listed()).head.name).toBe('王新');
+    ctx.clock.now = new Date('2026-06-30T16:30:00Z');
+    expect(await listed()).toMatchObject({ head: { name: '孙未来' }, nextHead: null });
+  });
+
   it('updates a department and audits before/after', async () => {
     const id = (await req('GET', '/departments')).json().find((x: { code: string }) => x.code === 'scjgj').id;
     const res = await req('PATCH', `/departments/${id}`, { active: false, nameEn: 'AMR' });

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { cityDay } from '../../shared/city-day.ts';
+import { cityDay, DEFAULT_CITY_TZ } from '../../shared/city-day.ts';
 import { makeTestContext } from '../support/app.ts';
 import { seedRegistry } from '../support/fixtures.ts';
 import { runQuarter } from '../support/rounds.ts';
@@ -86,7 +86,7 @@ describe('results and escalation across quarters', () => {
     // Marked done with no date given: done on the city's current day.
     const done = (await patch({ status: 'done' })).json();
     expect(done).toMatchObject({ status: 'done', scheduledFor: '2025-11-20' });
-    expect(done.doneAt).toBe(cityDay(ctx.clock.now));
+    expect(done.doneAt).toBe(cityDay(ctx.clock.now, DEFAULT_CITY_TZ));
     // Done on the record: each of its measures is done that day too.
     expect(done.measureStates.map((m: { status: string; doneAt: string }) => [m.status, m.doneAt])).toEqual(done.measures.map(() => ['done', done.doneAt]));
   });

@@ -1,6 +1,6 @@
 // The dashboard, the escalation board and the printable quarterly report, on the demo history
 // (server/demo/history.ts: four published quarters before the current one, which is open).
-import { cityDay } from '../../shared/city-day.ts';
+import { cityDay, DEFAULT_CITY_TZ } from '../../shared/city-day.ts';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -35,7 +35,7 @@ async function choose(page: Page, select: ReturnType<Page['locator']>, option: s
 }
 
 /** A day from now in the city's calendar: what the board judges due dates against. */
-const cityDayIn = (offsetDays: number) => cityDay(new Date(Date.now() + offsetDays * 86_400_000));
+const cityDayIn = (offsetDays: number) => cityDay(new Date(Date.now() + offsetDays * 86_400_000), DEFAULT_CITY_TZ);
 
 describe('dashboard (admin, leader, supervisor)', () => {
   it('recharts loads with the dashboard only, not with other pages', async () => {

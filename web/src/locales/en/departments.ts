@@ -12,6 +12,7 @@ const departments: Messages<typeof zh> = {
   },
   status: { active: 'Rated', inactive: 'Not rated' },
   noHead: 'Vacant',
+  nextHead: '{{name}} takes office on {{since}}',
   create: 'Add department',
   edit: 'Edit',
   appoint: 'Appoint head',

@@ -9,6 +9,7 @@ const departments = {
   },
   status: { active: '参与测评', inactive: '不参与' },
   noHead: '未任命',
+  nextHead: '{{name}} 将于 {{since}} 到任',
   create: '新增部门',
   edit: '编辑',
   appoint: '任命负责人',

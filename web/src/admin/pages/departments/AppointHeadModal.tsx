@@ -18,7 +18,8 @@ export function AppointHeadModal({ department, onClose, onSaved }: Props) {
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const { saving, problem, save } = useSave();
-  const current = department.head;
+  // A new appointment follows the last one recorded, even one that starts ahead of today.
+  const current = department.nextHead ?? department.head;
 
   const submit = async () => {
     const input = await parseForm(form, headInputSchema, () => tc('errors.validation_failed'));

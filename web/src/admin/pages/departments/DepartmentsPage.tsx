@@ -47,7 +47,15 @@ export function DepartmentsPage() {
       render: (_, d) => <Button type="link" style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'start' }} onClick={() => setDetailId(d.id)}>{departmentName(d, lang)}</Button>,
     },
     { title: t('columns.category'), dataIndex: 'category', render: (c: string) => categoryLabel(c, lang) },
-    { title: t('columns.head'), key: 'head', render: (_, d) => (d.head ? `${d.head.name}（${d.head.title}）` : <Tag>{t('noHead')}</Tag>) },
+    {
+      title: t('columns.head'), key: 'head',
+      render: (_, d) => (
+        <>
+          {d.head ? `${d.head.name}（${d.head.title}）` : <Tag>{t('noHead')}</Tag>}
+          {d.nextHead ? <div><Tag color="blue">{t('nextHead', { name: d.nextHead.name, since: d.nextHead.since })}</Tag></div> : null}
+        </>
+      ),
+    },
     { title: t('columns.since'), key: 'since', width: 120, render: (_, d) => d.head?.since ?? '—' },
     {
       title: t('columns.status'), dataIndex: 'active', width: 110,
