@@ -36,12 +36,13 @@ import { publicRoutes } from './public/public.routes.ts';
 import { resultRoutes } from './results/results.routes.ts';
 import { roundRoutes } from './rounds/rounds.routes.ts';
 import { surveyRoutes } from './survey/survey.routes.ts';
+import { requestRoutes } from './requests/requests.routes.ts';
 import { pageFor, serveWebApp } from './web/static.ts';
 
 export interface AppDeps {
   database: Database;
   config: Pick<Config, 'jwtSecret' | 'publicBaseUrl' | 'logLevel' | 'production'>
-    & Partial<Pick<Config, 'surveyRateLimit' | 'publicDisclosure' | 'cityTimeZone' | 'trustProxy' | 'sessionIdleMinutes' | 'sessionMaxHours' | 'appealWindowDays'>>;
+    & Partial<Pick<Config, 'surveyRateLimit' | 'requestRateLimit' | 'requestReplyWorkingDays' | 'publicDisclosure' | 'cityTimeZone' | 'trustProxy' | 'sessionIdleMinutes' | 'sessionMaxHours' | 'appealWindowDays'>>;
   now?: () => Date;
   /** Wall-clock milliseconds for sessions and login backoff (tests control it; defaults to Date.now). */
   sessionNow?: () => number;
@@ -136,6 +137,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await api.register(commentRoutes, routeDeps);
     await api.register(breakdownRoutes, routeDeps);
     await api.register(rectificationRoutes, routeDeps);
+    await api.register(requestRoutes, routeDeps);
     await api.register(publicRoutes, routeDeps);
     await api.register(cadreRoutes, routeDeps);
     await api.register(pointsRoutes, routeDeps);

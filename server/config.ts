@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { PUBLIC_DISCLOSURES, type PublicDisclosure } from '../shared/schemas/public.ts';
 import { DEFAULT_CITY_TZ, isTimeZone } from '../shared/city-day.ts';
 import { DEFAULT_APPEAL_WINDOW_DAYS } from '../shared/appeals.ts';
+import { DEFAULT_REPLY_WORKING_DAYS } from '../shared/requests/vocabulary.ts';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'], { message: 'expected true or false' })
@@ -25,6 +26,10 @@ const envSchema = z.object({
   DEMO: bool.default(false),
   // Survey requests per minute from one address (many enterprises may share a carrier NAT).
   SURVEY_RATE_LIMIT: z.coerce.number({ message: 'expected a number of requests per minute' }).int().min(1).default(600),
+  // Requests to departments (诉求直通) per minute from one address: raising, reading and feedback together.
+  REQUEST_RATE_LIMIT: z.coerce.number({ message: 'expected a number of requests per minute' }).int().min(1).default(30),
+  // The first-reply target for a request, in working days (Mon–Fri in TZ_CITY).
+  REQUEST_REPLY_WORKING_DAYS: z.coerce.number({ message: 'expected a number of working days' }).int().min(1).max(30).default(DEFAULT_REPLY_WORKING_DAYS),
   // What the public page (公开通报) shows of a published round: the whole ranking, or the bottom three and a summary.
   PUBLIC_DISCLOSURE: z.enum(PUBLIC_DISCLOSURES, { message: 'expected full or bottom' }).default('full'),
   // The city's clock: every "day" in the product (tenure, deadlines, overdue, done, response days).
@@ -72,6 +77,9 @@ export interface Config {
   demo: boolean;
   production: boolean;
   surveyRateLimit: number;
+  requestRateLimit: number;
+  /** Working days a department has for its first reply to a request. */
+  requestReplyWorkingDays: number;
   publicDisclosure: PublicDisclosure;
   /** IANA time zone whose calendar decides every day in the product. */
   cityTimeZone: string;
@@ -104,6 +112,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: e.DEMO,
     production: e.NODE_ENV === 'production',
     surveyRateLimit: e.SURVEY_RATE_LIMIT,
+    requestRateLimit: e.REQUEST_RATE_LIMIT,
+    requestReplyWorkingDays: e.REQUEST_REPLY_WORKING_DAYS,
     publicDisclosure: e.PUBLIC_DISCLOSURE,
     cityTimeZone: e.TZ_CITY,
     trustProxy: e.TRUST_PROXY,

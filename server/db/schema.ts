@@ -11,6 +11,7 @@ import {
 } from '../../shared/points/vocabulary.ts';
 import { ESCALATION_LEVELS, ESCALATION_STATUSES } from '../../shared/results/escalation.ts';
 import { BREAKDOWN_DIMENSIONS } from '../../shared/breakdowns.ts';
+import { REPLY_TEXT_MAX, REQUEST_CATEGORIES, REQUEST_CONTACT_MAX, REQUEST_TEXT_MAX } from '../../shared/requests/vocabulary.ts';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
@@ -372,7 +373,28 @@ export const ledgerEntries = pgTable('ledger_entries', {
   status: text('status').notNull(), // open | resolved
   createdBy: text('created_by').notNull(),
   createdAt: createdAt(),
+  /** Why an entry still open needs no call-back, stated by the admin who closed the case. */
+  callbackWaiver: text('callback_waiver'),
 }, (t) => [index('ledger_case_idx').on(t.caseId)]);
+
+/**
+ * A call-back (回访) by the admin to the enterprise of a ledger entry: reached, and if so whether the
+ * problem is solved and the enterprise satisfied. An entry may be called more than once (not reached, then reached).
+ */
+export const ledgerCallbacks = pgTable('ledger_callbacks', {
+  id: serial('id').primaryKey(),
+  entryId: integer('entry_id').notNull().references(() => ledgerEntries.id),
+  reached: boolean('reached').notNull(),
+  solved: boolean('solved'),
+  satisfied: boolean('satisfied'),
+  note: text('note'),
+  createdBy: text('created_by').notNull(),
+  at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
+}, (t) => [
+  index('ledger_callbacks_entry_idx').on(t.entryId),
+  // Solved and satisfied are answers the enterprise gave: only when it was reached.
+  check('ledger_callbacks_reached_ck', sql`${t.reached} or (${t.solved} is null and ${t.satisfied} is null)`),
+]);
 
 export const progressUpdates = pgTable('progress_updates', {
   id: serial('id').primaryKey(),
@@ -544,4 +566,47 @@ export const appeals = pgTable('appeals', {
   // Decided exactly when it is no longer pending, and then by someone, with reasons.
   check('appeals_decided_ck', sql`(${t.status} = 'pending') = (${t.decidedAt} is null) and (${t.decidedAt} is null) = (${t.decidedBy} is null) and (${t.decidedAt} is null) = (${t.decisionReasons} is null)`),
   check('appeals_filed_in_time_ck', sql`${t.filedAt} <= ${t.deadline}`),
+]);
+
+// ---------------------------------------------------------------- requests to departments (诉求直通)
+const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
+
+/**
+ * An enterprise's request to a department. Deliberately no receipt (nor its hash), no round, no invitation,
+ * no address: only the hash of the request's own random code reaches the thread. raisedAt is the request's
+ * own time, needed for the first-reply target.
+ */
+export const requests = pgTable('requests', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  codeHash: text('code_hash').notNull().unique(),
+  departmentId: integer('department_id').notNull().references(() => departments.id),
+  category: text('category').notNull(),
+  text: text('text').notNull(),
+  /** Left by the enterprise only if it wants a call. */
+  contact: text('contact'),
+  raisedAt: timestamp('raised_at', { withTimezone: true, mode: 'date' }).notNull(),
+  dueAt: timestamp('due_at', { withTimezone: true, mode: 'date' }).notNull(),
+  firstReplyAt: timestamp('first_reply_at', { withTimezone: true, mode: 'date' }),
+  resolved: boolean('resolved'),
+  satisfied: boolean('satisfied'),
+  feedbackAt: timestamp('feedback_at', { withTimezone: true, mode: 'date' }),
+}, (t) => [
+  index('requests_department_idx').on(t.departmentId),
+  check('requests_category_ck', sql`${t.category} in (${inList(REQUEST_CATEGORIES)})`),
+  check('requests_text_ck', sql`char_length(${t.text}) between 1 and ${sql.raw(String(REQUEST_TEXT_MAX))}`),
+  check('requests_contact_ck', sql`${t.contact} is null or char_length(${t.contact}) between 1 and ${sql.raw(String(REQUEST_CONTACT_MAX))}`),
+  check('requests_feedback_ck', sql`(${t.resolved} is null) = (${t.satisfied} is null) and (${t.resolved} is null) = (${t.feedbackAt} is null)`),
+  check('requests_due_ck', sql`${t.dueAt} > ${t.raisedAt}`),
+]);
+
+/** A department's reply, by its head (or the admin). */
+export const requestReplies = pgTable('request_replies', {
+  id: serial('id').primaryKey(),
+  requestId: uuid('request_id').notNull().references(() => requests.id),
+  text: text('text').notNull(),
+  authorId: integer('author_id').notNull().references(() => users.id),
+  at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
+}, (t) => [
+  index('request_replies_request_idx').on(t.requestId),
+  check('request_replies_text_ck', sql`char_length(${t.text}) between 1 and ${sql.raw(String(REPLY_TEXT_MAX))}`),
 ]);

@@ -160,12 +160,16 @@ async function advanceCases(db: Db, admin: Actor, roundId: string, k: number, pu
     await cases.submitCase(db, head, headActor, c.id, day(18), timeZone);
     if (k === 1) continue; // submitted, awaiting review
     if (j === 1 || k === 2) {
-      await cases.reviewCase(db, adminUser(admin), admin, c.id, { decision: 'return', comment: '请补充企业回访记录和佐证材料' }, day(20), timeZone);
+      await cases.reviewCase(db, adminUser(admin), admin, c.id, { decision: 'return', comment: '请补充企业回访记录和佐证材料', waivers: [] }, day(20), timeZone);
       if (k === 2 && j === 2) continue; // returned, being reworked
       await cases.addLedgerEntry(db, head, headActor, c.id, { date: date(21), enterprise: '回访企业', issue: '回访满意度', action: '电话回访，企业表示满意', status: 'resolved' }, day(21), timeZone);
       await cases.submitCase(db, head, headActor, c.id, day(22), timeZone);
     }
-    await cases.reviewCase(db, adminUser(admin), admin, c.id, { decision: 'accept', comment: '整改到位，同意销号' }, day(25), timeZone);
+    // The admin calls two visited enterprises back (回访) before closing: one reached and content, one not reached.
+    const { ledger } = await cases.caseDetail(db, adminUser(admin), c.id, day(24), timeZone);
+    await cases.addCallback(db, adminUser(admin), admin, c.id, ledger[0]!.id, { reached: true, solved: true, satisfied: true, note: '企业表示问题已解决' }, day(24), timeZone);
+    await cases.addCallback(db, adminUser(admin), admin, c.id, ledger[1]!.id, { reached: false, note: '电话无人接听' }, day(24), timeZone);
+    await cases.reviewCase(db, adminUser(admin), admin, c.id, { decision: 'accept', comment: '整改到位，同意销号', waivers: [] }, day(25), timeZone);
   }
 }
 

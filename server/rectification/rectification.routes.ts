@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  caseDetailSchema, caseListQuerySchema, caseParamSchema, caseSummarySchema, ledgerBodySchema, ledgerParamSchema, ledgerPatchSchema,
+  callbackBodySchema, caseDetailSchema, caseListQuerySchema, caseParamSchema, caseSummarySchema, ledgerBodySchema, ledgerParamSchema, ledgerPatchSchema,
   planBodySchema, progressBodySchema, reviewBodySchema,
 } from '../../shared/schemas/rectification.ts';
 import type { RouteDeps } from '../app.ts';
@@ -47,6 +47,11 @@ export const rectificationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app,
     schema: { tags: ['rectification'], ...detail },
     config: { access: HEAD },
   }, async (request) => cases.submitCase(db, userOf(request), actorOf(request), request.params.id, now(), timeZone));
+
+  app.post('/rectification/cases/:id/ledger/:entryId/callbacks', {
+    schema: { tags: ['rectification'], params: ledgerParamSchema, body: callbackBodySchema, response: { 200: caseDetailSchema } },
+    config: { access: ['admin'] },
+  }, async (request) => cases.addCallback(db, userOf(request), actorOf(request), request.params.id, request.params.entryId, request.body, now(), timeZone));
 
   app.post('/rectification/cases/:id/review', {
     schema: { tags: ['rectification'], body: reviewBodySchema, ...detail },

@@ -3,12 +3,13 @@
 import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
-  CaseDetail, CaseStatus, CaseSummary, caseListQuerySchema, ledgerBodySchema, PlanBody, progressBodySchema, reviewBodySchema,
+  callbackBodySchema, CaseDetail, CaseStatus, CaseSummary, caseListQuerySchema, ledgerBodySchema, PlanBody, progressBodySchema, reviewBodySchema,
 } from '../../shared/schemas/rectification.ts';
+import { entriesBlockingClose } from '../../shared/rectification-callbacks.ts';
 import { appendAudit, type Actor } from '../audit/audit.writer.ts';
 import type { SessionUser } from '../auth/access.ts';
 import type { Db, Tx } from '../db/client.ts';
-import { caseReviews, departments, ledgerEntries, progressUpdates, rectificationCases } from '../db/schema.ts';
+import { caseReviews, departments, ledgerCallbacks, ledgerEntries, progressUpdates, rectificationCases } from '../db/schema.ts';
 import { Conflict, Forbidden, NotFound } from '../errors.ts';
 import { publishedHistory } from '../results/results.queries.ts';
 import { addDays, cityDay } from '../../shared/city-day.ts';
@@ -80,12 +81,24 @@ export async function caseDetail(tx: Tx, user: SessionUser, id: number, now: Dat
     tx.select().from(caseReviews).where(eq(caseReviews.caseId, id)).orderBy(asc(caseReviews.id)),
   ]);
   const plan = c.plan as { problems: string; measures: PlanBody['measures'] } | null;
+  const callbacks = await callbacksOf(tx, ledger.map((l) => l.id));
   return {
     ...summary!, plan, commitment: c.commitment,
-    ledger: ledger.map((l) => ({ id: l.id, date: l.date, enterprise: l.enterprise, issue: l.issue, action: l.action, status: l.status as 'open' | 'resolved', createdBy: l.createdBy, createdAt: l.createdAt.toISOString() })),
+    ledger: ledger.map((l) => ({
+      id: l.id, date: l.date, enterprise: l.enterprise, issue: l.issue, action: l.action, status: l.status as 'open' | 'resolved', createdBy: l.createdBy, createdAt: l.createdAt.toISOString(),
+      callbacks: (callbacks.get(l.id) ?? []).map((b) => ({ id: b.id, reached: b.reached, solved: b.solved, satisfied: b.satisfied, note: b.note, createdBy: b.createdBy, at: b.at.toISOString() })),
+      callbackWaiver: l.callbackWaiver,
+    })),
     progress: progress.map((p) => ({ id: p.id, text: p.text, attachments: p.attachments as { label: string; url?: string }[], createdBy: p.createdBy, createdAt: p.createdAt.toISOString() })),
     reviews: reviews.map((r) => ({ decision: r.decision as 'accept' | 'return', comment: r.comment, reviewer: r.reviewer, at: r.at.toISOString() })),
   };
+}
+
+async function callbacksOf(tx: Tx, entryIds: number[]) {
+  const rows = entryIds.length ? await tx.select().from(ledgerCallbacks).where(inArray(ledgerCallbacks.entryId, entryIds)).orderBy(asc(ledgerCallbacks.at), asc(ledgerCallbacks.id)) : [];
+  const byEntry = new Map<number, (typeof rows)[number][]>();
+  for (const r of rows) byEntry.set(r.entryId, [...(byEntry.get(r.entryId) ?? []), r]);
+  return byEntry;
 }
 
 /** The head's work happens while the case is open or returned; a submitted or closed case is read-only. */
@@ -141,12 +154,47 @@ export const submitCase = (db: Db, user: SessionUser, actor: Actor, id: number, 
     return { before: { status: c.status }, after: { status: 'submitted' } };
   });
 
+/** The admin calls the enterprise of a ledger entry back (回访), at any time before the case is closed. */
+export const addCallback = (db: Db, user: SessionUser, actor: Actor, id: number, entryId: number, body: z.infer<typeof callbackBodySchema>, now: Date, timeZone: string) =>
+  act(db, user, actor, id, 'rectification.callback', now, timeZone, async (tx) => {
+    const [entry] = await tx.select({ id: ledgerEntries.id }).from(ledgerEntries).where(and(eq(ledgerEntries.id, entryId), eq(ledgerEntries.caseId, id)));
+    if (!entry) throw new NotFound('No such ledger entry in this case');
+    await tx.insert(ledgerCallbacks).values({
+      entryId, reached: body.reached, solved: body.solved ?? null, satisfied: body.satisfied ?? null, note: body.note || null, createdBy: actor.name, at: now,
+    });
+    // The note stays in the case (it may name people); the log says only what the call found.
+    return { entryId, reached: body.reached, solved: body.solved ?? null, satisfied: body.satisfied ?? null };
+  }, async (tx, u, caseId) => {
+    const c = await loadCase(tx, u, caseId, { lock: true });
+    if (c.status === 'closed') throw new Conflict('The case is closed; call-backs are recorded before closing it', { status: c.status }, 'case_locked');
+    return c;
+  });
+
+/** Closing needs every open ledger entry called back, or a reason why not (given now or earlier). */
+async function assertCallbacksDone(tx: Tx, caseId: number, waivers: z.infer<typeof reviewBodySchema>['waivers']) {
+  const entries = await tx.select().from(ledgerEntries).where(eq(ledgerEntries.caseId, caseId));
+  const known = new Set(entries.map((e) => e.id));
+  const strange = waivers.filter((w) => !known.has(w.entryId)).map((w) => w.entryId);
+  if (strange.length) throw new NotFound('A reason names a ledger entry that is not in this case', { entryIds: strange });
+  const callbacks = await callbacksOf(tx, entries.map((e) => e.id));
+  const given = new Map(waivers.map((w) => [w.entryId, w.reason]));
+  const blocking = entriesBlockingClose(entries.map((e) => ({ id: e.id, status: e.status as 'open' | 'resolved', callbacks: callbacks.get(e.id)?.length ?? 0, waiver: e.callbackWaiver })), given);
+  if (blocking.length) {
+    throw new Conflict(`${blocking.length} open ledger ${blocking.length === 1 ? 'entry has' : 'entries have'} no call-back: call the enterprise back or state why not before closing`, { entryIds: blocking }, 'callback_missing');
+  }
+  for (const w of waivers) await tx.update(ledgerEntries).set({ callbackWaiver: w.reason }).where(eq(ledgerEntries.id, w.entryId));
+}
+
 export const reviewCase = (db: Db, user: SessionUser, actor: Actor, id: number, body: z.infer<typeof reviewBodySchema>, now: Date, timeZone: string) =>
   act(db, user, actor, id, 'rectification.review', now, timeZone, async (tx, c) => {
     const status: CaseStatus = body.decision === 'accept' ? 'closed' : 'returned';
+    if (status === 'closed') await assertCallbacksDone(tx, id, body.waivers);
     await tx.insert(caseReviews).values({ caseId: id, decision: body.decision, comment: body.comment ?? null, reviewer: actor.name, at: now });
     await tx.update(rectificationCases).set({ status, closedAt: status === 'closed' ? now : null }).where(eq(rectificationCases.id, id));
-    return { decision: body.decision, comment: body.comment ?? null, before: { status: c.status }, after: { status } };
+    return {
+      decision: body.decision, comment: body.comment ?? null, before: { status: c.status }, after: { status },
+      ...(status === 'closed' && body.waivers.length ? { waivedEntries: body.waivers.map((w) => w.entryId) } : {}),
+    };
   }, async (tx, u, caseId) => {
     const c = await loadCase(tx, u, caseId, { lock: true });
     if (c.status !== 'submitted') throw new Conflict(`Only a submitted case can be reviewed (it is ${c.status})`, { status: c.status }, 'case_not_submitted');

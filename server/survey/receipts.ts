@@ -9,12 +9,15 @@ import { ballotBox, responses } from '../db/schema.ts';
 /** True when a response with this receipt code is stored for the round (still in the box or already out). */
 export const isReceiptCounted = (tx: Tx, roundId: string, code: string): Promise<boolean> => isReceiptHashStored(tx, roundId, receiptHash(code));
 
-export async function isReceiptHashStored(tx: Tx, roundId: string, hash: string): Promise<boolean> {
+/** True when a response with this receipt code is stored in any round (a request needs no round). */
+export const isReceiptCountedInAnyRound = (tx: Tx, code: string): Promise<boolean> => isReceiptHashStored(tx, null, receiptHash(code));
+
+export async function isReceiptHashStored(tx: Tx, roundId: string | null, hash: string): Promise<boolean> {
   const [stored] = await tx.select({ id: responses.id }).from(responses)
-    .where(and(eq(responses.roundId, roundId), eq(responses.receiptHash, hash))).limit(1);
+    .where(and(roundId === null ? undefined : eq(responses.roundId, roundId), eq(responses.receiptHash, hash))).limit(1);
   if (stored) return true;
   const [boxed] = await tx.select({ id: ballotBox.id }).from(ballotBox)
-    .where(and(eq(ballotBox.roundId, roundId), eq(ballotBox.receiptHash, hash))).limit(1);
+    .where(and(roundId === null ? undefined : eq(ballotBox.roundId, roundId), eq(ballotBox.receiptHash, hash))).limit(1);
   return !!boxed;
 }
 

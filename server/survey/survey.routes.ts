@@ -4,6 +4,7 @@ import { roundParamSchema } from '../../shared/schemas/rounds.ts';
 import { draftSavedSchema, draftSchema, submissionSchema, submitResultSchema, surveyViewSchema, tokenParamSchema } from '../../shared/survey.ts';
 import type { RouteDeps } from '../app.ts';
 import { NotFound } from '../errors.ts';
+import { limitAll } from '../http/rate-limits.ts';
 import { compressJson } from '../web/compress.ts';
 import { openSurvey, receiptCounted, saveDraft, submitSurvey } from './survey.service.ts';
 import { BALLOT_MOVE_EVERY_MS, startBallotMover } from './ballot-mover.ts';
@@ -17,10 +18,8 @@ const BODY_LIMIT = 256 * 1024;
 export const surveyRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database: { db }, config, now, timeZone, ballotMoveEveryMs }) => {
   const moveEveryMs = ballotMoveEveryMs ?? BALLOT_MOVE_EVERY_MS;
   const guard = makeTokenGuard();
-  const limits = [
-    app.rateLimit({ max: config.surveyRateLimit ?? 600, timeWindow: '1 minute', keyGenerator: (r) => `ip:${r.ip}` }),
-    app.rateLimit({ ...PER_TOKEN, keyGenerator: (r) => `token:${(r.params as { token?: string }).token}` }),
-  ];
+  const perAddress = { max: config.surveyRateLimit ?? 600, timeWindow: '1 minute', keyGenerator: (r: { ip: string }) => `ip:${r.ip}` };
+  const limits = limitAll(app, [perAddress, { ...PER_TOKEN, keyGenerator: (r) => `token:${(r.params as { token?: string }).token}` }]);
   // Unknown links count against the caller, so guessing tokens is slow and pointless.
   const guarded = async <T>(request: Parameters<typeof guard.check>[0], run: () => Promise<T>) => {
     guard.check(request);
@@ -60,7 +59,7 @@ export const surveyRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { data
   app.get('/rounds/:id/receipts/:receipt', {
     schema: { tags: ['survey'], params: roundParamSchema.extend({ receipt: z.string().trim().min(4).max(40) }), response: { 200: z.object({ counted: z.boolean() }) } },
     config: { access: 'public' },
-    preHandler: [limits[0]!],
+    preHandler: limitAll(app, [perAddress]),
   }, async (request) => {
     try {
       return await receiptCounted(db, request.params.id, request.params.receipt);

@@ -28,8 +28,28 @@ export const attachmentSchema = z.object({
   url: z.url({ protocol: /^https?$/, message: 'attachment link must be an http(s) URL' }).optional(),
 });
 export const progressBodySchema = z.object({ text: text('progress text', 5000), attachments: z.array(attachmentSchema).max(20).default([]) });
-export const reviewBodySchema = z.object({ decision: z.enum(['accept', 'return']), comment: z.string().trim().max(5000).optional() })
+/** Why an open entry needs no call-back, stated when closing the case. */
+export const waiverSchema = z.object({ entryId: z.number().int().positive(), reason: text('reason for no call-back', 1000).refine((r) => r.length >= 2, 'reason for no call-back: at least 2 characters') });
+export const reviewBodySchema = z.object({
+  decision: z.enum(['accept', 'return']),
+  comment: z.string().trim().max(5000).optional(),
+  waivers: z.array(waiverSchema).max(500).default([]),
+})
   .refine((r) => r.decision === 'accept' || (r.comment?.length ?? 0) >= 2, { message: 'returning a case needs a comment saying what to change', path: ['comment'] });
+
+/** A call-back (回访) to the enterprise of a ledger entry; solved and satisfied only when it was reached. */
+export const callbackBodySchema = z.object({
+  reached: z.boolean(),
+  solved: z.boolean().optional(),
+  satisfied: z.boolean().optional(),
+  note: z.string().trim().max(1000).optional(),
+}).refine((c) => (c.reached ? c.solved !== undefined && c.satisfied !== undefined : c.solved === undefined && c.satisfied === undefined), {
+  message: 'a reached enterprise says whether the problem is solved and whether it is satisfied; an unreached one says neither', path: ['reached'],
+});
+export const callbackSchema = z.object({
+  id: z.number().int(), reached: z.boolean(), solved: z.boolean().nullable(), satisfied: z.boolean().nullable(), note: z.string().nullable(), createdBy: z.string(), at: z.string(),
+});
+export type Callback = z.infer<typeof callbackSchema>;
 
 export const caseListQuerySchema = z.object({
   status: z.enum([...CASE_STATUSES, 'overdue']).optional(),
@@ -51,7 +71,9 @@ export type CaseSummary = z.infer<typeof caseSummarySchema>;
 export const caseDetailSchema = caseSummarySchema.extend({
   plan: z.object({ problems: z.string(), measures: z.array(measureSchema) }).nullable(),
   commitment: z.string().nullable(),
-  ledger: z.array(ledgerBodySchema.extend({ id: z.number().int(), createdBy: z.string(), createdAt: z.string() })),
+  ledger: z.array(ledgerBodySchema.extend({
+    id: z.number().int(), createdBy: z.string(), createdAt: z.string(), callbacks: z.array(callbackSchema), callbackWaiver: z.string().nullable(),
+  })),
   progress: z.array(z.object({ id: z.number().int(), text: z.string(), attachments: z.array(attachmentSchema), createdBy: z.string(), createdAt: z.string() })),
   reviews: z.array(z.object({ decision: z.enum(['accept', 'return']), comment: z.string().nullable(), reviewer: z.string(), at: z.string() })),
 });

@@ -71,15 +71,43 @@ describe('rectification', () => {
     expect(returned.json()).toMatchObject({ status: 'returned', reviews: [{ decision: 'return', comment: '请补充回访记录' }] });
     expect((await call('GET', '/rectification/cases?status=returned', admin)).json()).toHaveLength(1);
     await call('POST', `/rectification/cases/${myCase.id}/ledger`, head, visit('仙桃市甲公司（回访）'));
+    // Two visits whose problems are still open: a call-back, or a reason, is owed for each before closing.
+    await call('POST', `/rectification/cases/${myCase.id}/ledger`, head, { ...visit('仙桃市丙公司'), status: 'open' });
+    const withOpen = (await call('POST', `/rectification/cases/${myCase.id}/ledger`, head, { ...visit('仙桃市丁公司'), status: 'open' })).json();
+    const [called, waived] = withOpen.ledger.filter((l: { status: string }) => l.status === 'open').map((l: { id: number }) => l.id) as [number, number];
     await call('POST', `/rectification/cases/${myCase.id}/submit`, head);
-    const accepted = await call('POST', `/rectification/cases/${myCase.id}/review`, admin, { decision: 'accept', comment: '同意销号' });
+    const refused = await call('POST', `/rectification/cases/${myCase.id}/review`, admin, { decision: 'accept', comment: '同意销号' });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toEqual({ error: { code: 'callback_missing', message: expect.stringContaining('call-back'), details: { entryIds: [called, waived] } } });
+
+    // Call-backs are the admin's: heads, leaders and supervisors cannot record one; half an answer is refused.
+    const callback = (who: string, entryId: number, body: object) => call('POST', `/rectification/cases/${myCase.id}/ledger/${entryId}/callbacks`, who, body);
+    for (const who of [head, await ctx.as('leader'), await ctx.as('supervisor')]) expect((await callback(who, called, { reached: false })).statusCode).toBe(403);
+    expect((await callback(admin, called, { reached: true })).statusCode).toBe(400);
+    expect((await callback(admin, called, { reached: false, solved: true })).statusCode).toBe(400);
+    expect((await callback(admin, 999_999, { reached: false })).statusCode).toBe(404);
+    await callback(admin, called, { reached: false, note: '电话无人接听' });
+    const reached = (await callback(admin, called, { reached: true, solved: true, satisfied: false, note: '问题已解决，但对办理时长不满意' })).json();
+    expect(reached.ledger.find((l: { id: number }) => l.id === called).callbacks).toMatchObject([
+      { reached: false, solved: null, satisfied: null, note: '电话无人接听', createdBy: 'test-admin' },
+      { reached: true, solved: true, satisfied: false },
+    ]);
+    expect((await call('POST', `/rectification/cases/${myCase.id}/review`, admin, { decision: 'accept' })).json().error.details).toEqual({ entryIds: [waived] });
+    expect((await call('POST', `/rectification/cases/${myCase.id}/review`, admin, { decision: 'accept', waivers: [{ entryId: 999_999, reason: '企业已注销' }] })).statusCode).toBe(404);
+    const accepted = await call('POST', `/rectification/cases/${myCase.id}/review`, admin, { decision: 'accept', comment: '同意销号', waivers: [{ entryId: waived, reason: '企业已注销，无法回访' }] });
     expect(accepted.json()).toMatchObject({ status: 'closed', closedAt: expect.any(String) });
+    expect(accepted.json().ledger.find((l: { id: number }) => l.id === waived).callbackWaiver).toBe('企业已注销，无法回访');
+    expect((await callback(admin, called, { reached: false })).json().error.code).toBe('case_locked');
     expect((await call('POST', `/rectification/cases/${myCase.id}/review`, admin, { decision: 'accept' })).json().error.code).toBe('case_not_submitted');
     const audit = (await call('GET', `/audit?entityType=rectification&entityId=${myCase.id}&pageSize=50`, admin)).json();
     expect(audit.items.map((e: { action: string }) => e.action).reverse()).toEqual([
       'rectification.plan', 'rectification.ledger.add', 'rectification.ledger.add', 'rectification.ledger.update', 'rectification.progress',
-      'rectification.submit', 'rectification.review', 'rectification.ledger.add', 'rectification.submit', 'rectification.review',
+      'rectification.submit', 'rectification.review', 'rectification.ledger.add', 'rectification.ledger.add', 'rectification.ledger.add', 'rectification.submit',
+      'rectification.callback', 'rectification.callback', 'rectification.review',
     ]);
+    const [closing] = audit.items;
+    expect(closing.summary).toMatchObject({ decision: 'accept', waivedEntries: [waived] });
+    expect(JSON.stringify(audit.items)).not.toContain('电话无人接听'); // call-back notes stay in the case
   });
 
   it('lists overdue cases, and shows the next round\'s result on the case', async () => {

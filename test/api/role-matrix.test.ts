@@ -93,6 +93,14 @@ export const MATRIX: Record<string, Who[] | typeof PUBLIC> = {
   'POST /api/v1/rectification/cases/:id/progress': HEAD,
   'POST /api/v1/rectification/cases/:id/submit': HEAD,
   'POST /api/v1/rectification/cases/:id/review': A,
+  'POST /api/v1/rectification/cases/:id/ledger/:entryId/callbacks': A,
+  'GET /api/v1/requests/options': PUBLIC, // the enterprise's form (requests.test.ts)
+  'POST /api/v1/requests': PUBLIC, // a counted receipt is the credential
+  'GET /api/v1/requests/by-code/:code': PUBLIC, // the request's own code is the credential
+  'POST /api/v1/requests/by-code/:code/feedback': PUBLIC,
+  'GET /api/v1/requests': ALL, // heads: own department only
+  'GET /api/v1/requests/stats': READ,
+  'POST /api/v1/requests/:id/replies': ['dept_head', 'admin'], // heads: own department only
   'GET /api/v1/units': POINTS,
   'POST /api/v1/units': ORG,
   'GET /api/v1/cadres': POINTS,

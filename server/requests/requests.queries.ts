@@ -1,0 +1,41 @@
+// Reads of requests and their replies; the service owns the transactions.
+import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import type { Tx } from '../db/client.ts';
+import { departments, requestReplies, requests, users } from '../db/schema.ts';
+
+export type RequestRow = typeof requests.$inferSelect;
+export type DepartmentRow = typeof departments.$inferSelect;
+export interface ReplyRow { requestId: string; text: string; at: Date; by: string }
+
+export async function findByCodeHash(tx: Tx, codeHash: string, opts: { lock?: boolean } = {}) {
+  const q = tx.select().from(requests).where(eq(requests.codeHash, codeHash));
+  return (await (opts.lock ? q.for('update') : q))[0];
+}
+
+export async function findById(tx: Tx, id: string, opts: { lock?: boolean } = {}) {
+  const q = tx.select().from(requests).where(eq(requests.id, id));
+  return (await (opts.lock ? q.for('update') : q))[0];
+}
+
+export async function listRows(tx: Tx, filters: SQL[]) {
+  return tx.select().from(requests).where(filters.length ? and(...filters) : undefined).orderBy(desc(requests.raisedAt), asc(requests.id));
+}
+
+export async function repliesOf(tx: Tx, requestIds: string[]): Promise<ReplyRow[]> {
+  if (!requestIds.length) return [];
+  return tx.select({ requestId: requestReplies.requestId, text: requestReplies.text, at: requestReplies.at, by: users.displayName })
+    .from(requestReplies).innerJoin(users, eq(users.id, requestReplies.authorId))
+    .where(inArray(requestReplies.requestId, requestIds)).orderBy(asc(requestReplies.at), asc(requestReplies.id));
+}
+
+export async function departmentsByIds(tx: Tx, ids: number[]): Promise<Map<number, DepartmentRow>> {
+  if (!ids.length) return new Map();
+  const rows = await tx.select().from(departments).where(inArray(departments.id, [...new Set(ids)]));
+  return new Map(rows.map((d) => [d.id, d]));
+}
+
+export const activeDepartments = (tx: Tx) => tx.select().from(departments).where(eq(departments.active, true)).orderBy(asc(departments.code));
+
+export const requestFacts = (tx: Tx) => tx.select({
+  departmentId: requests.departmentId, raisedAt: requests.raisedAt, firstReplyAt: requests.firstReplyAt, resolved: requests.resolved, satisfied: requests.satisfied,
+}).from(requests);

@@ -1,0 +1,145 @@
+// Requests to departments (诉求直通). An enterprise with a counted receipt raises a request; the thread is
+// reached by the request's own random code, of which only a hash is kept. Nothing derived from the receipt,
+// no round, no invitation and no address is stored, so a request joins neither the answers nor the
+// enterprise (unless it leaves contact details). Heads reply for their department; the enterprise gives feedback.
+import { randomBytes } from 'node:crypto';
+import { count, eq, type SQL } from 'drizzle-orm';
+import type { z } from 'zod';
+import { firstReplyDue, isOverdue } from '../../shared/requests/deadline.ts';
+import { formatRequestCode, requestCodeHash } from '../../shared/requests/code.ts';
+import { requestStats } from '../../shared/requests/stats.ts';
+import { REPLIES_MAX, REQUEST_CATEGORIES, type RequestCategory } from '../../shared/requests/vocabulary.ts';
+import type {
+  createRequestSchema, feedbackBodySchema, RequestItem, requestListQuerySchema, RequestThread,
+} from '../../shared/schemas/requests.ts';
+import { appendAudit, type Actor } from '../audit/audit.writer.ts';
+import type { SessionUser } from '../auth/access.ts';
+import type { Db, Tx } from '../db/client.ts';
+import { requestReplies, requests } from '../db/schema.ts';
+import { Conflict, Forbidden, Invalid, NotFound } from '../errors.ts';
+import { isReceiptCountedInAnyRound } from '../survey/receipts.ts';
+import * as q from './requests.queries.ts';
+
+/** The enterprise, as the audit log names it: no address, no receipt, nothing that identifies it. */
+const ENTERPRISE: Actor = { id: null, name: 'enterprise' };
+
+export interface RequestPolicy { timeZone: string; replyWorkingDays: number }
+
+const stateOf = (r: q.RequestRow): RequestThread['state'] => (r.feedbackAt ? 'answered' : r.firstReplyAt ? 'replied' : 'waiting');
+const departmentRef = (d: q.DepartmentRow) => ({ id: d.id, code: d.code, nameZh: d.nameZh, nameEn: d.nameEn });
+
+function toThread(r: q.RequestRow, department: q.DepartmentRow, replies: q.ReplyRow[]): RequestThread {
+  return {
+    department: departmentRef(department), category: r.category as RequestCategory, text: r.text, contactLeft: r.contact !== null,
+    raisedAt: r.raisedAt.toISOString(), dueAt: r.dueAt.toISOString(), state: stateOf(r),
+    replies: replies.map((x) => ({ text: x.text, at: x.at.toISOString() })),
+    feedback: r.feedbackAt ? { resolved: r.resolved!, satisfied: r.satisfied!, at: r.feedbackAt.toISOString() } : null,
+  };
+}
+
+/** Contact details go to whoever may call back: the department's head and the admin. */
+const seesContact = (user: SessionUser, r: q.RequestRow) => user.role === 'admin' || (user.role === 'dept_head' && user.departmentId === r.departmentId);
+
+function toItem(user: SessionUser, r: q.RequestRow, department: q.DepartmentRow, replies: q.ReplyRow[], now: Date): RequestItem {
+  const firstReplyAt = r.firstReplyAt?.toISOString() ?? null;
+  return {
+    ...toThread(r, department, replies), id: r.id, contact: seesContact(user, r) ? r.contact : null, firstReplyAt,
+    overdue: isOverdue({ dueAt: r.dueAt.toISOString(), firstReplyAt }, now),
+    lateReply: !!r.firstReplyAt && r.firstReplyAt.getTime() >= r.dueAt.getTime(),
+    replies: replies.map((x) => ({ text: x.text, at: x.at.toISOString(), by: x.by })),
+  };
+}
+
+export async function raiseRequest(db: Db, body: z.output<typeof createRequestSchema>, now: Date, policy: RequestPolicy): Promise<{ code: string }> {
+  const code = formatRequestCode(randomBytes(16));
+  await db.transaction(async (tx) => {
+    if (!(await isReceiptCountedInAnyRound(tx, body.receipt))) {
+      throw new Invalid('This receipt code is not among the counted responses: check the code shown after submitting the survey', undefined, 'receipt_not_counted');
+    }
+    const department = (await q.departmentsByIds(tx, [body.departmentId])).get(body.departmentId);
+    if (!department?.active) throw new Invalid('No such department to write to', { fields: ['departmentId'] }, 'unknown_department');
+    const [row] = await tx.insert(requests).values({
+      codeHash: requestCodeHash(code), departmentId: department.id, category: body.category, text: body.text, contact: body.contact ?? null,
+      raisedAt: now, dueAt: firstReplyDue(now, policy.timeZone, policy.replyWorkingDays),
+    }).returning({ id: requests.id });
+    // Neither the text nor the contact: the log is read more widely than the queue.
+    await appendAudit(tx, ENTERPRISE, {
+      action: 'request.create', entityType: 'request', entityId: row!.id,
+      summary: { departmentId: department.id, category: body.category, chars: body.text.length, contactLeft: !!body.contact },
+    }, now);
+  });
+  return { code };
+}
+
+async function threadOf(tx: Tx, r: q.RequestRow): Promise<RequestThread> {
+  const [department, replies] = await Promise.all([q.departmentsByIds(tx, [r.departmentId]), q.repliesOf(tx, [r.id])]);
+  return toThread(r, department.get(r.departmentId)!, replies);
+}
+
+const NO_SUCH_CODE = 'No request with this code: check the code you were given when you raised it';
+
+export async function readThread(db: Db, code: string): Promise<RequestThread> {
+  const r = await q.findByCodeHash(db, requestCodeHash(code));
+  if (!r) throw new NotFound(NO_SUCH_CODE);
+  return threadOf(db, r);
+}
+
+export async function giveFeedback(db: Db, code: string, body: z.output<typeof feedbackBodySchema>, now: Date): Promise<RequestThread> {
+  return db.transaction(async (tx) => {
+    const r = await q.findByCodeHash(tx, requestCodeHash(code), { lock: true });
+    if (!r) throw new NotFound(NO_SUCH_CODE);
+    if (!r.firstReplyAt) throw new Conflict('The department has not replied yet; give your feedback after its reply', undefined, 'not_replied');
+    const [updated] = await tx.update(requests).set({ resolved: body.resolved, satisfied: body.satisfied, feedbackAt: now }).where(eq(requests.id, r.id)).returning();
+    await appendAudit(tx, ENTERPRISE, {
+      action: 'request.feedback', entityType: 'request', entityId: r.id,
+      summary: { departmentId: r.departmentId, resolved: body.resolved, satisfied: body.satisfied, ...(r.feedbackAt ? { before: { resolved: r.resolved, satisfied: r.satisfied } } : {}) },
+    }, now);
+    return threadOf(tx, updated!);
+  });
+}
+
+/** Heads see their own department's requests; admins, leaders and supervisors all of them. */
+export async function listRequests(db: Db, user: SessionUser, query: z.output<typeof requestListQuerySchema>, now: Date) {
+  const filters: SQL[] = [];
+  if (user.role === 'dept_head') filters.push(eq(requests.departmentId, user.departmentId ?? -1));
+  if (query.departmentId) filters.push(eq(requests.departmentId, query.departmentId));
+  const rows = await q.listRows(db, filters);
+  const [depts, replies] = await Promise.all([q.departmentsByIds(db, rows.map((r) => r.departmentId)), q.repliesOf(db, rows.map((r) => r.id))]);
+  const all = rows.map((r) => toItem(user, r, depts.get(r.departmentId)!, replies.filter((x) => x.requestId === r.id), now));
+  const items = query.state === 'overdue' ? all.filter((i) => i.overdue) : query.state ? all.filter((i) => i.state === query.state) : all;
+  // Overdue first: the admin's attention goes where the target was missed.
+  items.sort((a, b) => Number(b.overdue) - Number(a.overdue));
+  return { items, overdue: all.filter((i) => i.overdue).length };
+}
+
+export async function reply(db: Db, user: SessionUser, actor: Actor, id: string, text: string, now: Date): Promise<RequestItem> {
+  return db.transaction(async (tx) => {
+    const r = await q.findById(tx, id, { lock: true });
+    if (!r) throw new NotFound('No such request');
+    if (user.role === 'dept_head' && user.departmentId !== r.departmentId) throw new Forbidden('You can reply to your own department\'s requests only');
+    const [replies] = await tx.select({ n: count() }).from(requestReplies).where(eq(requestReplies.requestId, id));
+    if (Number(replies?.n) >= REPLIES_MAX) throw new Conflict(`A request takes at most ${REPLIES_MAX} replies`, undefined, 'too_many_replies');
+    await tx.insert(requestReplies).values({ requestId: id, text, authorId: user.id, at: now });
+    const first = !r.firstReplyAt;
+    if (first) await tx.update(requests).set({ firstReplyAt: now }).where(eq(requests.id, id));
+    await appendAudit(tx, actor, {
+      action: 'request.reply', entityType: 'request', entityId: id,
+      summary: { departmentId: r.departmentId, chars: text.length, first, ...(first ? { late: now.getTime() >= r.dueAt.getTime() } : {}) },
+    }, now);
+    const fresh = (await q.findById(tx, id))!;
+    const [depts, all] = await Promise.all([q.departmentsByIds(tx, [fresh.departmentId]), q.repliesOf(tx, [id])]);
+    return toItem(user, fresh, depts.get(fresh.departmentId)!, all, now);
+  });
+}
+
+export async function stats(db: Db, timeZone: string) {
+  const facts = await q.requestFacts(db);
+  const rows = requestStats(facts.map((f) => ({ ...f, raisedAt: f.raisedAt.toISOString(), firstReplyAt: f.firstReplyAt?.toISOString() ?? null })), timeZone);
+  const depts = await q.departmentsByIds(db, rows.map((r) => r.departmentId));
+  return rows.map((r) => ({ ...r, departmentName: depts.get(r.departmentId)!.nameZh, departmentNameEn: depts.get(r.departmentId)!.nameEn }));
+}
+
+export async function options(db: Db) {
+  const depts = await q.activeDepartments(db);
+  return { categories: [...REQUEST_CATEGORIES], departments: depts.map((d) => ({ ...departmentRef(d), category: d.category })) };
+}
