@@ -188,6 +188,15 @@ describe('whoever holds a copy of the database after close', () => {
     const tallyGroups = await rows<{ n: string }>(sql`select count(*)::text as n from breakdown_tallies t where round_id = ${ROUND}
       and not exists (select 1 from breakdown_groups g where g.round_id = t.round_id and g.dimension = t.dimension and g.value = t.value)`);
     expect(Number(tallyGroups[0]!.n)).toBe(0);
+    // Each shown township's tallies are exactly what its respondents answered (ground truth from the test's own record).
+    const townOf = new Map((await rows<{ uscc: string; township: string }>(sql`select uscc, township from enterprises`)).map((e) => [e.uscc, e.township]));
+    const tallies = await rows<{ value: string; department_id: number; level: string; n: number }>(sql`
+      select value, department_id, level::text, n from breakdown_tallies where round_id = ${ROUND} and dimension = 'township'`);
+    expect(tallies.length).toBeGreaterThan(0);
+    for (const t of tallies) {
+      const j = departmentIds.indexOf(t.department_id);
+      expect(t.n, `${t.value} ${t.department_id} ${t.level}`).toBe(truth.filter((x) => townOf.get(x.uscc) === t.value && x.levels[j] === t.level).length);
+    }
     // What the API shows of them after close: groups of 5 or more, cells of 5 or more ratings, the rest hidden.
     const shown = (await api('GET', `/rounds/${ROUND}/breakdowns`, undefined, 'leader')).json() as {
       dimensions: { hiddenRespondents: number; groups: { respondents: number; departments: { n: number | null; mean: number | null }[] }[] }[];
