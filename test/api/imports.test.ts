@@ -37,7 +37,7 @@ async function quietHealth() {
 let healthBound = 200;
 
 /** Runs the import while polling /health and sampling memory: its answer, duration, slowest health check, memory growth. */
-async function watched(run: () => Promise<{ statusCode: number; json(): { error?: { code: string; details?: unknown }; [k: string]: unknown } }>) {
+async function watched(run: () => Promise<{ statusCode: number; json(): { error?: { code: string; message?: string; details?: unknown }; [k: string]: unknown } }>) {
   const rssBefore = process.memoryUsage().rss;
   let peak = rssBefore;
   let slowestHealth = 0;
@@ -114,6 +114,27 @@ describe('crafted imports', () => {
     expect(JSON.stringify(res.json()).length).toBeLessThan(2_000);
     expect(ms).toBeLessThan(5_000);
     expect(growthMb).toBeLessThan(300);
+  });
+
+  it('refuses an over-long cell deep in a workbook at its row and column, and one far out at its column', async () => {
+    const rows = ['<row r="1"><c r="A1" t="inlineStr"><is><t>统一社会信用代码</t></is></c><c r="B1" t="inlineStr"><is><t>企业名称</t></is></c><c r="C1" t="inlineStr"><is><t>行业</t></is></c></row>'];
+    for (let r = 2; r <= 5000; r++) rows.push(`<row r="${r}"><c r="A${r}"><v>${r}</v></c><c r="B${r}" t="inlineStr"><is><t>企业${r}</t></is></c></row>`);
+    const long = `<row r="5001"><c r="A5001"><v>1</v></c><c r="C5001" t="inlineStr"><is><t>${'长'.repeat(1_001)}</t></is></c></row>`;
+    const deep = await watched(async () => upload('preview', 'deep.xlsx', await craftedXlsx(rows.join('') + long)));
+    expect(deep.res.statusCode).toBe(422);
+    expect(deep.res.json().error).toMatchObject({ code: 'cell_too_long', details: { row: 5001, column: 'C' } });
+    expect(deep.res.json().error?.message).toContain('Row 5001, column C');
+    expect(deep.ms).toBeLessThan(5_000);
+    // The same cell in column XFD: refused for the column before the cell is even read.
+    const far = `<row r="5001"><c r="A5001"><v>1</v></c><c r="XFD5001" t="inlineStr"><is><t>${'长'.repeat(1_001)}</t></is></c></row>`;
+    const res = await upload('preview', 'far.xlsx', await craftedXlsx(rows.join('') + far));
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error).toMatchObject({ code: 'too_many_columns', details: { row: 5001, column: 'XFD' } });
+    // Exactly at the limit is accepted.
+    const atLimit = `<row r="5001"><c r="A5001"><v>1</v></c><c r="C5001" t="inlineStr"><is><t>${'长'.repeat(1_000)}</t></is></c></row>`;
+    const ok = await upload('preview', 'limit.xlsx', await craftedXlsx(rows.join('') + atLimit));
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json().total).toBe(5_000);
   });
 
   it('refuses an upload over the size limit with 413 while it streams in', async () => {

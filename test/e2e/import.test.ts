@@ -103,3 +103,42 @@ describe('registry import', () => {
     await page.context().close();
   });
 });
+
+/** Text in GBK, as a Chinese Windows writes it (the inverse of the browser's and Node's GB18030 decoder on two-byte codes). */
+function gbkBytes(text: string): Buffer {
+  const decoder = new TextDecoder('gb18030');
+  const table = new Map<string, number[]>();
+  for (let lead = 0x81; lead <= 0xfe; lead++) {
+    for (let trail = 0x40; trail <= 0xfe; trail++) {
+      if (trail !== 0x7f) table.set(decoder.decode(new Uint8Array([lead, trail])), [lead, trail]);
+    }
+  }
+  return Buffer.from([...text].flatMap((c) => (c.charCodeAt(0) < 0x80 ? [c.charCodeAt(0)] : table.get(c) ?? [0x3f])));
+}
+
+describe('what the import says about the file itself', () => {
+  it('names the detected encoding of a CSV, and refuses an over-long cell naming its row and column', async () => {
+    const page = await e2e.newPage();
+    await login(page, 'admin');
+    await page.goto('/enterprises/import');
+    await page.getByRole('heading', { name: '批量导入市场主体' }).waitFor();
+
+    // As Excel saves a CSV on a Chinese Windows: GBK bytes, no byte-order mark.
+    const gbk = join(tmpdir(), `pingyi-e2e-${process.pid}-gbk.csv`);
+    await writeFile(gbk, gbkBytes(`${HEADER}\r\n${valid.map((r) => r.join(',')).join('\r\n')}\r\n`));
+    await upload(page, gbk);
+    expect(await page.getByTestId('import-encoding').textContent()).toContain('文件编码：GB18030');
+    await page.getByTestId('import-preview').getByText(valid[0]![1]!, { exact: true }).waitFor();
+    expect(await count(page, 'errors')).toBe('0');
+
+    await upload(page, await writeCsv('bom', valid));
+    await page.getByTestId('import-encoding').getByText(/UTF-8（带 BOM）/).waitFor();
+
+    await page.locator('input[type=file]').setInputFiles(await writeCsv('long-cell', [valid[0]!, [makeUscc('429004E2E000010'), '长'.repeat(1_001), '制造业', '小型', '沙嘴街道', '', '']]));
+    const problem = page.getByTestId('import-problem');
+    await problem.waitFor();
+    expect(await problem.textContent()).toBe('第 3 行 B 列：单元格超过 1000 字符。');
+    await screenshot(page, 'import-cell-too-long');
+    await page.context().close();
+  });
+});

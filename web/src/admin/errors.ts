@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api.ts';
+import { cellPlaceOf } from './errorKey.ts';
 import type zhCommon from '../locales/zh/common.ts';
 
 type ErrorKey = keyof typeof zhCommon.errors;
@@ -12,7 +13,7 @@ const KNOWN: Record<ErrorKey, true> = {
   network_error: true, unauthorized: true, forbidden: true, not_found: true, conflict: true, rate_limited: true,
   validation_failed: true, invalid: true, internal: true, database_unavailable: true, payload_too_large: true,
   unsupported_file: true, unreadable_file: true, empty_file: true, too_many_rows: true, file_required: true,
-  import_has_errors: true, unknown: true,
+  import_has_errors: true, unknown: true, too_many_columns: true, cell_too_long: true, control_characters: true, file_too_complex: true,
 };
 
 /** Turns any error into a sentence for the user (never a stack trace or raw JSON). */
@@ -22,6 +23,8 @@ export function useErrorText(): (error: unknown, overrides?: Partial<Record<stri
     if (error instanceof ApiError) {
       const override = overrides?.[error.code];
       if (override) return override;
+      const place = cellPlaceOf(error);
+      if (place) return t(`cellErrors.${place.code}`, { row: place.row.toLocaleString(), column: place.column });
       if (isKnown(error.code)) return t(`errors.${error.code}`);
       if (error.status === 413) return t('errors.payload_too_large');
       if (error.status >= 500) return t('errors.internal');

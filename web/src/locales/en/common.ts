@@ -29,14 +29,25 @@ const common: Messages<typeof zh> = {
     invalid: 'The information did not pass the checks. Please review it and try again.',
     internal: 'Something went wrong on the server. Please try again later; if it keeps happening, contact technical support.',
     database_unavailable: 'The database is temporarily unavailable. Please try again shortly.',
-    payload_too_large: 'The file is too large. Please upload a file under 10 MB.',
+    payload_too_large: 'The file is too large. Please upload a file up to 32 MB.',
     unsupported_file: 'This file type is not supported. Please upload an .xlsx or .csv file.',
     unreadable_file: 'The Excel file could not be read. Make sure it is not damaged, save it as .xlsx and try again.',
     empty_file: 'The file is empty: the first row must hold the column headers.',
-    too_many_rows: 'The file has too many rows: at most 50,000 can be imported at once. Please split it.',
+    too_many_rows: 'The file has too many rows: at most 200,000 can be imported at once. Please split it.',
     file_required: 'Please choose a file to upload.',
     import_has_errors: 'The file has errors, so nothing was imported.',
+    too_many_columns: 'The file has too many columns: at most 40 (A–AN) can be imported. Please remove the others.',
+    cell_too_long: 'A cell in the file holds more than 1,000 characters. Please shorten it.',
+    control_characters: 'The request contains control characters (such as NUL). Please remove them.',
+    file_too_complex: 'The file is too complex to read within the time and memory an import may use. Please split or simplify it.',
     unknown: 'That did not work. Please try again later.',
+  },
+  /** An import refused at a place in the file (row and column as Excel numbers them). */
+  cellErrors: {
+    too_many_rows: 'Row {{row}}: the file has more than 200,000 data rows. Please split it.',
+    too_many_columns: 'Row {{row}}, column {{column}}: at most 40 columns (A–AN) can be imported. Please remove the others.',
+    cell_too_long: 'Row {{row}}, column {{column}}: the cell holds more than 1,000 characters.',
+    control_characters: 'Row {{row}}, column {{column}}: the cell contains a control character (such as NUL). Please remove it.',
   },
 };
 export default common;

@@ -7,7 +7,7 @@ const importer: Messages<typeof zh> = {
   upload: {
     button: 'Choose file',
     change: 'Choose another file',
-    hint: 'The first row holds the column headers; .xlsx or .csv, up to 10 MB.',
+    hint: 'The first row holds the column headers; .xlsx or .csv, up to 32 MB.',
     checking: 'Checking the file…',
     file: 'File: {{name}}',
   },
@@ -21,6 +21,14 @@ const importer: Messages<typeof zh> = {
     hint: 'Columns were matched by their headers; please check. Fields marked * are required. The file is checked again after each change.',
     notMapped: 'Do not import',
     headers: 'Columns in the file:',
+  },
+  encoding: {
+    label: 'File encoding',
+    'utf-8': 'UTF-8',
+    'utf-8-bom': 'UTF-8 (with BOM)',
+    gb18030: 'GB18030 (GBK-compatible, as Excel saves CSV on a Chinese Windows)',
+    xlsx: 'Excel workbook (Unicode)',
+    hint: 'If Chinese text in the preview looks garbled, save the file as “CSV UTF-8” and upload it again.',
   },
   counts: { total: 'Data rows', creates: 'New', updates: 'Updates', errors: 'Errors' },
   errors: {

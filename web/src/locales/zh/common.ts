@@ -26,14 +26,25 @@ const common = {
     invalid: '提交的内容未通过校验，请检查后重试。',
     internal: '服务器出现问题，请稍后重试；如持续出现，请联系技术支持。',
     database_unavailable: '数据库暂时不可用，请稍后重试。',
-    payload_too_large: '文件过大，请上传 10 MB 以内的文件。',
+    payload_too_large: '文件过大，请上传 32 MB 以内的文件。',
     unsupported_file: '文件格式不支持，请上传 .xlsx 或 .csv 文件。',
     unreadable_file: '无法读取该 Excel 文件，请确认文件未损坏，另存为 .xlsx 后重试。',
     empty_file: '文件是空的：第一行应为列标题。',
-    too_many_rows: '文件行数过多，单次最多导入 50000 行，请拆分后分批导入。',
+    too_many_rows: '文件行数过多，单次最多导入 200,000 行，请拆分后分批导入。',
     file_required: '请选择要上传的文件。',
     import_has_errors: '文件中有错误，未导入任何数据。',
+    too_many_columns: '文件列数过多，最多导入 40 列（A–AN 列），请删除多余的列。',
+    cell_too_long: '文件中有单元格超过 1000 字符，请缩短后重试。',
+    control_characters: '提交的内容含有控制字符（如 NUL），请删除后重试。',
+    file_too_complex: '文件过于复杂，无法在限定的时间和内存内读取，请拆分或简化后重试。',
     unknown: '操作未成功，请稍后重试。',
+  },
+  /** An import refused at a place in the file (row and column as Excel numbers them). */
+  cellErrors: {
+    too_many_rows: '第 {{row}} 行：文件超过 200,000 行数据，请拆分后分批导入。',
+    too_many_columns: '第 {{row}} 行 {{column}} 列：最多导入 40 列（A–AN 列），请删除多余的列。',
+    cell_too_long: '第 {{row}} 行 {{column}} 列：单元格超过 1000 字符。',
+    control_characters: '第 {{row}} 行 {{column}} 列：单元格含有控制字符（如 NUL），请删除后重试。',
   },
 };
 export default common;

@@ -4,7 +4,7 @@ const importer = {
   upload: {
     button: '选择文件',
     change: '重新选择文件',
-    hint: '第一行为列标题；支持 .xlsx 和 .csv，不超过 10 MB。',
+    hint: '第一行为列标题；支持 .xlsx 和 .csv，不超过 32 MB。',
     checking: '正在检查文件…',
     file: '当前文件：{{name}}',
   },
@@ -18,6 +18,14 @@ const importer = {
     hint: '系统已按列标题自动对应，请核对。带 * 的为必填字段。修改后会自动重新检查。',
     notMapped: '不导入',
     headers: '文件中的列：',
+  },
+  encoding: {
+    label: '文件编码',
+    'utf-8': 'UTF-8',
+    'utf-8-bom': 'UTF-8（带 BOM）',
+    gb18030: 'GB18030（兼容 GBK，Excel 在中文 Windows 上另存的 CSV）',
+    xlsx: 'Excel 工作簿（Unicode）',
+    hint: '若预览中的中文显示为乱码，请将文件另存为“CSV UTF-8”后重新上传。',
   },
   counts: { total: '数据行', creates: '新增', updates: '更新', errors: '错误' },
   errors: {

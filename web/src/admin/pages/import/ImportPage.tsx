@@ -12,7 +12,8 @@ import { useErrorText } from '../../errors.ts';
 import { ImportErrorsTable, ImportPreviewTable } from './ImportTables.tsx';
 import { MappingEditor } from './MappingEditor.tsx';
 
-const MAX_BYTES = 10 * 1024 * 1024;
+// The server's limit (MAX_IMPORT_BYTES): a larger file is refused here before it is sent.
+const MAX_BYTES = 32 * 1024 * 1024;
 
 function Counts({ result }: { result: ImportResult }) {
   const { t } = useTranslation('importer');
@@ -147,6 +148,10 @@ export function ImportPage() {
             </Card>
             <Card>
               <Counts result={result} />
+              <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }} data-testid="import-encoding">
+                {t('encoding.label')}：{t(`encoding.${result.encoding ?? 'xlsx'}`)}
+                {result.encoding ? <>{' · '}{t('encoding.hint')}</> : null}
+              </Typography.Paragraph>
             </Card>
             {applyFailed ? <Alert type="error" showIcon title={t('applyFailed')} /> : null}
             {result.errors.length > 0 ? (
