@@ -2,7 +2,7 @@
 // never pulls files from under a running server. A new build goes to a scratch folder first; its hashed
 // files are added beside the old ones (pages already open keep loading theirs), index.html is swapped in
 // by rename, and only files from builds before the previous one are removed.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -63,18 +63,23 @@ function install(scratch: string, inputs: string) {
   writeFileSync(STAMP, JSON.stringify({ inputs, files, previous: previous.filter((f) => !files.includes(f)) } satisfies Stamp));
 }
 
-function main() {
+/**
+ * Builds the web app if its sources changed since the last build; resolves when `web/dist` is current.
+ * Vite runs in a child process, so a caller can do other work (open and seed the database) meanwhile.
+ */
+export async function ensureWebBuild(): Promise<void> {
   const inputs = sourcesHash();
   if (readStamp()?.inputs === inputs && existsSync(join(DIST, 'index.html'))) return;
   const scratchName = `.build-${process.pid}`;
   const scratch = join(ROOT, 'web', scratchName);
   try {
-    const res = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--outDir', scratchName, '--emptyOutDir', '--logLevel', 'warn'],
+    const child = spawn(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--outDir', scratchName, '--emptyOutDir', '--logLevel', 'warn'],
       { cwd: ROOT, stdio: 'inherit' });
-    if (res.status !== 0) {
-      console.error(`The web app did not build (vite exited with ${res.status ?? res.signal}).`);
-      process.exit(1);
-    }
+    const code = await new Promise<number | string>((resolve, reject) => {
+      child.on('error', reject);
+      child.on('exit', (status, signal) => resolve(status ?? signal ?? 'unknown'));
+    });
+    if (code !== 0) throw new Error(`The web app did not build (vite exited with ${code}).`);
     mkdirSync(DIST, { recursive: true });
     install(scratch, inputs);
   } finally {
@@ -82,4 +87,9 @@ function main() {
   }
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  ensureWebBuild().catch((err: unknown) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  });
+}

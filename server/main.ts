@@ -1,14 +1,17 @@
 // The thin shell: read config, open and migrate the database, seed the demo, listen, close gracefully.
+import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openConfiguredDatabase } from './db/open.ts';
 import { DEMO_PASSWORD, isEmpty, seedDemo } from './demo/seed.ts';
 
-async function main() {
+/** `webReady`: the web build `npm start` runs meanwhile (scripts/start.ts); the app serves it once it is done. */
+export async function startServer(opts: { webReady?: Promise<void> } = {}) {
   const config = loadConfig();
   const database = await openConfiguredDatabase(config);
   let logins: Awaited<ReturnType<typeof seedDemo>> | null = null;
   if (config.demo && (await isEmpty(database.db))) logins = await seedDemo(database.db, new Date(), { secret: config.jwtSecret, timeZone: config.cityTimeZone });
+  await opts.webReady;
 
   const app = await buildApp({ database, config, serveWeb: true });
   let closing = false;
@@ -42,11 +45,13 @@ async function main() {
   console.log(`API docs: ${url}/api/docs\n`);
 }
 
-main().catch((err) => {
+export function exitOnStartFailure(err: unknown): never {
   if (err instanceof ConfigError) {
     console.error(err.message);
     process.exit(2);
   }
   console.error(err);
   process.exit(1);
-});
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) startServer().catch(exitOnStartFailure);
