@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cityDay } from '../city-day.ts';
-import { cityDayStart, firstReplyDue, isOverdue, nthWorkingDayAfter } from './deadline.ts';
+import { cityDayStart } from '../city-day.ts';
+import { firstReplyDue, isOverdue, nthWorkingDayAfter } from './deadline.ts';
 
 const SH = 'Asia/Shanghai';
 

@@ -1,6 +1,6 @@
 // The first-reply target: a request raised on any day is due by the end of the Nth working day (Mon–Fri,
 // the city's calendar) after that day. Raised on Friday or at the weekend, one working day ends Monday night.
-import { addDays, cityDay } from '../city-day.ts';
+import { addDays, cityDay, cityDayStart } from '../city-day.ts';
 
 const isWorkingDay = (day: string) => {
   const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
@@ -18,30 +18,9 @@ export function nthWorkingDayAfter(day: string, n: number): string {
   return d;
 }
 
-const wallClock = new Map<string, Intl.DateTimeFormat>();
-
-/** Milliseconds the city's wall clock is ahead of UTC at `at`. */
-function offsetMs(at: Date, timeZone: string): number {
-  let f = wallClock.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
-    wallClock.set(timeZone, f);
-  }
-  const p = Object.fromEntries(f.formatToParts(at).map((x) => [x.type, Number(x.value)]));
-  return Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!) - Math.floor(at.getTime() / 1000) * 1000;
-}
-
-/** The instant the city's calendar day begins (00:00 there). */
-export function cityDayStart(day: string, timeZone: string): Date {
-  const utcMidnight = new Date(`${day}T00:00:00Z`).getTime();
-  const first = utcMidnight - offsetMs(new Date(utcMidnight), timeZone);
-  // Once more at the guess: a DST change between UTC midnight and local midnight moves the offset.
-  return new Date(utcMidnight - offsetMs(new Date(first), timeZone));
-}
-
 /** When the first reply to a request raised at `raisedAt` is due. */
 export function firstReplyDue(raisedAt: Date, timeZone: string, workingDays: number): Date {
-  return cityDayStart(addDays(nthWorkingDayAfter(cityDay(raisedAt, timeZone), workingDays), 1), timeZone);
+  return cityDayStart(nthWorkingDayAfter(cityDay(raisedAt, timeZone), workingDays), timeZone, 1);
 }
 
 /** Waiting for a first reply past its due time. */
