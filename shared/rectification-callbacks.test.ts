@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entriesBlockingClose, type LedgerEntryFacts } from './rectification-callbacks.ts';
+import { callbackTally, entriesBlockingClose, type LedgerEntryFacts } from './rectification-callbacks.ts';
 
 const entry = (o: Partial<LedgerEntryFacts> & { id: number }): LedgerEntryFacts => ({ status: 'open', callbacks: 0, waiver: null, ...o });
 
@@ -14,5 +14,17 @@ describe('closing a rectification case', () => {
     expect(entriesBlockingClose(entries)).toEqual([1]);
     expect(entriesBlockingClose(entries, new Map([[1, 'moved away, no phone']]))).toEqual([]);
     expect(entriesBlockingClose(entries, new Map([[1, '']]))).toEqual([1]);
+  });
+});
+
+describe('call-back tally', () => {
+  it('counts each entry once, by its latest call', () => {
+    const notReached = { reached: false, solved: null, satisfied: null };
+    expect(callbackTally([
+      { callbacks: [notReached, { reached: true, solved: true, satisfied: true }] },
+      { callbacks: [notReached] },
+      { callbacks: [{ reached: true, solved: true, satisfied: false }] },
+      { callbacks: [] },
+    ])).toEqual({ entries: 4, calledBack: 3, reached: 2, solved: 2, satisfied: 1 });
   });
 });

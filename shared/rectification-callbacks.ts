@@ -9,3 +9,18 @@ export function entriesBlockingClose(entries: readonly LedgerEntryFacts[], newWa
     .filter((e) => e.status === 'open' && e.callbacks === 0 && !e.waiver && !newWaivers.get(e.id))
     .map((e) => e.id);
 }
+
+export interface CallbackResult { reached: boolean; solved: boolean | null; satisfied: boolean | null }
+export interface CallbackTally { entries: number; calledBack: number; reached: number; solved: number; satisfied: number }
+
+/** What the call-backs found, entry by entry by the latest call (a later call supersedes an unanswered one). */
+export function callbackTally(entries: readonly { callbacks: readonly CallbackResult[] }[]): CallbackTally {
+  const latest = entries.map((e) => e.callbacks.at(-1)).filter((c): c is CallbackResult => !!c);
+  return {
+    entries: entries.length,
+    calledBack: latest.length,
+    reached: latest.filter((c) => c.reached).length,
+    solved: latest.filter((c) => c.solved === true).length,
+    satisfied: latest.filter((c) => c.satisfied === true).length,
+  };
+}

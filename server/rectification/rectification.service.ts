@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import type {
   callbackBodySchema, CaseDetail, CaseStatus, CaseSummary, caseListQuerySchema, ledgerBodySchema, PlanBody, progressBodySchema, reviewBodySchema,
 } from '../../shared/schemas/rectification.ts';
-import { entriesBlockingClose } from '../../shared/rectification-callbacks.ts';
+import { callbackTally, entriesBlockingClose } from '../../shared/rectification-callbacks.ts';
 import { appendAudit, type Actor } from '../audit/audit.writer.ts';
 import type { SessionUser } from '../auth/access.ts';
 import type { Db, Tx } from '../db/client.ts';
@@ -30,13 +30,14 @@ const isOverdue = (c: CaseRow, today: string) => c.status !== 'closed' && c.dead
 async function summaries(tx: Tx, rows: CaseRow[], today: string): Promise<CaseSummary[]> {
   if (!rows.length) return [];
   const ids = rows.map((c) => c.id);
-  const [depts, ledgerCounts, history] = await Promise.all([
+  const [depts, entries, history] = await Promise.all([
     tx.select().from(departments).where(inArray(departments.id, rows.map((c) => c.departmentId))),
-    tx.select({ caseId: ledgerEntries.caseId, n: count() }).from(ledgerEntries).where(inArray(ledgerEntries.caseId, ids)).groupBy(ledgerEntries.caseId),
+    tx.select({ id: ledgerEntries.id, caseId: ledgerEntries.caseId }).from(ledgerEntries).where(inArray(ledgerEntries.caseId, ids)),
     publishedHistory(tx),
   ]);
+  const calls = await callbacksOf(tx, entries.map((e) => e.id));
   const dept = new Map(depts.map((d) => [d.id, d]));
-  const ledger = new Map(ledgerCounts.map((l) => [l.caseId, Number(l.n)]));
+  const entriesOf = (caseId: number) => entries.filter((e) => e.caseId === caseId);
   const resultIn = (roundId: string | undefined, departmentId: number) => {
     const h = history.find((x) => x.roundId === roundId);
     const row = h?.payload.results.departments.find((d) => d.departmentId === departmentId);
@@ -45,9 +46,10 @@ async function summaries(tx: Tx, rows: CaseRow[], today: string): Promise<CaseSu
   return rows.map((c) => ({
     id: c.id, roundId: c.roundId, departmentId: c.departmentId, departmentCode: dept.get(c.departmentId)!.code,
     departmentName: dept.get(c.departmentId)!.nameZh, status: c.status, deadline: c.deadline, overdue: isOverdue(c, today),
-    ledgerEntries: ledger.get(c.id) ?? 0, submittedAt: c.submittedAt?.toISOString() ?? null, closedAt: c.closedAt?.toISOString() ?? null,
+    ledgerEntries: entriesOf(c.id).length, submittedAt: c.submittedAt?.toISOString() ?? null, closedAt: c.closedAt?.toISOString() ?? null,
     before: resultIn(c.roundId, c.departmentId),
     after: resultIn(history.find((h) => compareRounds(h.roundId, c.roundId) > 0)?.roundId, c.departmentId),
+    callbacks: callbackTally(entriesOf(c.id).map((e) => ({ callbacks: calls.get(e.id) ?? [] }))),
   }));
 }
 

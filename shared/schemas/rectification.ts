@@ -65,6 +65,8 @@ export const caseSummarySchema = z.object({
   submittedAt: z.string().nullable(), closedAt: z.string().nullable(),
   /** The flagged round's result, and the next published round's: did it improve? */
   before: outcome, after: outcome,
+  /** Call-backs (回访) over the ledger, each entry by its latest call. */
+  callbacks: z.object({ entries: z.number().int(), calledBack: z.number().int(), reached: z.number().int(), solved: z.number().int(), satisfied: z.number().int() }),
 });
 export type CaseSummary = z.infer<typeof caseSummarySchema>;
 

@@ -97,6 +97,9 @@ describe('rectification', () => {
     const accepted = await call('POST', `/rectification/cases/${myCase.id}/review`, admin, { decision: 'accept', comment: '同意销号', waivers: [{ entryId: waived, reason: '企业已注销，无法回访' }] });
     expect(accepted.json()).toMatchObject({ status: 'closed', closedAt: expect.any(String) });
     expect(accepted.json().ledger.find((l: { id: number }) => l.id === waived).callbackWaiver).toBe('企业已注销，无法回访');
+    // The list (and the printed report) carries what the call-backs found, each entry by its latest call.
+    const listed = (await call('GET', '/rectification/cases', admin)).json().find((x: { id: number }) => x.id === myCase.id);
+    expect(listed.callbacks).toEqual({ entries: 5, calledBack: 1, reached: 1, solved: 1, satisfied: 0 });
     expect((await callback(admin, called, { reached: false })).json().error.code).toBe('case_locked');
     expect((await call('POST', `/rectification/cases/${myCase.id}/review`, admin, { decision: 'accept' })).json().error.code).toBe('case_not_submitted');
     const audit = (await call('GET', `/audit?entityType=rectification&entityId=${myCase.id}&pageSize=50`, admin)).json();

@@ -12,7 +12,7 @@ describe('role-aware access', () => {
     const page = await e2e.newPage();
     await login(page, 'head.scjgj');
     const nav = page.getByTestId('nav');
-    expect(await nav.getByRole('menuitem').allTextContents()).toEqual(['本部门', '整改', '部门', '干部积分']);
+    expect(await nav.getByRole('menuitem').allTextContents()).toEqual(['本部门', '诉求', '整改', '部门', '干部积分']);
     expect(await page.getByTestId('user-role').textContent()).toBe('部门负责人');
     // A head's home is their department's page.
     await page.waitForURL('**/my-department');
@@ -23,7 +23,7 @@ describe('role-aware access', () => {
     await noAccess.waitFor();
     expect(await noAccess.textContent()).toContain('无权访问');
     expect(await noAccess.textContent()).toContain('部门负责人');
-    expect(await nav.getByRole('menuitem').allTextContents()).toEqual(['本部门', '整改', '部门', '干部积分']);
+    expect(await nav.getByRole('menuitem').allTextContents()).toEqual(['本部门', '诉求', '整改', '部门', '干部积分']);
     await screenshot(page, 'no-access-dept-head');
 
     await page.goto('/audit');

@@ -266,7 +266,9 @@ describe('printable quarterly report', () => {
     expect(await report.getByTestId('funnel-chart').locator('.recharts-scatter-symbol').count()).toBeGreaterThanOrEqual(50);
     expect(await report.getByTestId('ranking-chart').locator('.recharts-bar-rectangle').count()).toBe(53);
     const text = (await report.textContent()) ?? '';
-    for (const s of ['一、测评概况', '六、测评规则', '按平均分从高到低排名', '参与排名的最低有效评价数：10 条']) expect(text).toContain(s);
+    for (const s of ['一、测评概况', '六、整改与回访', '七、测评规则', '按平均分从高到低排名', '参与排名的最低有效评价数：10 条']) expect(text).toContain(s);
+    // Each flagged department's rectification, with what the call-backs found.
+    expect(await page.getByTestId('report-callbacks').locator('tbody tr td.name').allTextContents()).toEqual(expect.arrayContaining(BOTTOM_THREE));
     await screenshot(page, 'report');
 
     // Printing: A4 page rule, the app's menu, header and buttons hidden.

@@ -245,8 +245,25 @@ describe('the office reviews it', () => {
     expect(await status(headPage).textContent()).toBe('待审核');
   });
 
-  it('accepts it: the case is closed for everyone', async () => {
+  it('accepts it once every open problem was called back or a reason given: the case is closed for everyone', async () => {
     await openCase(adminPage);
+    // Two ledger problems are still open: closing needs a call-back (回访) or a reason for each.
+    const waivers = adminPage.getByTestId('review-waivers');
+    const open = (await waivers.locator('input').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!.replace('waiver-', ''))));
+    expect(open).toHaveLength(2);
+    await adminPage.getByTestId('review-accept').click();
+    await adminPage.getByText('还有未解决的台账没有回访').waitFor();
+    await adminPage.getByTestId(`callback-add-${open[0]}`).click();
+    const dialog = adminPage.getByRole('dialog');
+    await dialog.locator('label.ant-radio-wrapper').nth(0).click(); // reached: yes
+    await dialog.locator('label.ant-radio-wrapper').nth(2).click(); // solved: yes
+    await dialog.locator('label.ant-radio-wrapper').nth(4).click(); // satisfied: yes
+    await dialog.getByLabel('回访记录（选填，不进入审计日志）').fill('企业表示已按约定整改。');
+    await button(dialog, '保存').click();
+    await dialog.waitFor({ state: 'detached' });
+    await adminPage.getByTestId(`callback-${open[0]}`).getByText('问题已解决，企业满意').waitFor();
+    expect(await waivers.locator('input').count()).toBe(1);
+    await adminPage.getByTestId(`waiver-${open[1]}`).fill('企业已搬离本市，联系不上');
     await adminPage.getByTestId('review-comment').fill('整改到位，同意销号。');
     await adminPage.getByTestId('review-accept').click();
     await adminPage.getByTestId('locked-note').getByText('整改已审核通过并销号').waitFor();
@@ -255,6 +272,7 @@ describe('the office reviews it', () => {
     expect(history).toContain('退回修改');
     expect(history).toContain('审核通过');
     expect(history).toContain('整改到位，同意销号。');
+    await adminPage.getByTestId(`callback-${open[1]}`).getByText('免回访：企业已搬离本市，联系不上').waitFor();
     await screenshot(adminPage, 'rectification-closed-admin');
 
     await openCase(headPage);

@@ -45,6 +45,7 @@ const ShortlistPage = lazy(() => import('./pages/points/ShortlistPage.tsx'));
 const ShortlistPrintPage = lazy(() => import('./pages/points/ShortlistPrintPage.tsx'));
 const PasswordPage = lazy(() => import('./pages/PasswordPage.tsx'));
 const AccountsPage = lazy(() => import('./pages/accounts/AccountsPage.tsx'));
+const RequestsPage = lazy(() => import('./pages/requests/RequestsPage.tsx'));
 const CadrePage = lazy(() => import('./pages/points/CadrePage.tsx'));
 const lazyPage = (node: ReactNode) => <Suspense fallback={<FullPageSpin />}>{node}</Suspense>;
 
@@ -67,6 +68,7 @@ function AppRoutes() {
         <Route path="rectification/:id" element={<RequirePage page="rectification"><CasePage /></RequirePage>} />
         <Route path="dashboard" element={<RequirePage page="dashboard"><Suspense fallback={<FullPageSpin />}><DashboardPage /></Suspense></RequirePage>} />
         <Route path="escalations" element={<RequirePage page="escalations"><Suspense fallback={<FullPageSpin />}><EscalationsPage /></Suspense></RequirePage>} />
+        <Route path="requests" element={<RequirePage page="requests">{lazyPage(<RequestsPage />)}</RequirePage>} />
         <Route path="appeals" element={<RequirePage page="appeals"><Suspense fallback={<FullPageSpin />}><AppealsPage /></Suspense></RequirePage>} />
         <Route path="report/:roundId" element={<RequirePage page="report"><Suspense fallback={<FullPageSpin />}><ReportPage /></Suspense></RequirePage>} />
         <Route path="departments" element={<RequirePage page="departments"><DepartmentsPage /></RequirePage>} />

@@ -2,7 +2,7 @@
 import type { Role } from '../../../shared/schemas/common.ts';
 
 export type PageKey = 'departments' | 'enterprises' | 'import' | 'audit' | 'rounds' | 'invitations' | 'myDepartment' | 'rectification'
-  | 'dashboard' | 'escalations' | 'report' | 'appeals' | 'points' | 'pointsLedger' | 'pointsReview' | 'pointsShortlist' | 'cadre' | 'accounts';
+  | 'dashboard' | 'escalations' | 'report' | 'appeals' | 'points' | 'pointsLedger' | 'pointsReview' | 'pointsShortlist' | 'cadre' | 'accounts' | 'requests';
 
 export interface PageDef { key: PageKey; path: string; roles: readonly Role[]; /** false: a sub-page, not in the menu */ menu?: false }
 
@@ -21,6 +21,8 @@ export const PAGES: readonly PageDef[] = [
   { key: 'escalations', path: '/escalations', roles: READERS },
   // The admin decides; leaders and the supervisor read every appeal (heads see theirs on 本部门).
   { key: 'appeals', path: '/appeals', roles: READERS },
+  // 诉求: heads answer their department's; the admin sees every one and the overdue; leaders and supervisors read.
+  { key: 'requests', path: '/requests', roles: EVERYONE },
   // Heads see their own department's cases (the server filters); admins review; leaders and supervisors read.
   { key: 'rectification', path: '/rectification', roles: EVERYONE },
   { key: 'departments', path: '/departments', roles: EVERYONE },

@@ -15,12 +15,13 @@ import type {
 } from '../../../shared/schemas/rounds.ts';
 import type { commentsSchema } from '../../../shared/schemas/comments.ts';
 import type {
-  CaseDetail, CaseSummary, caseListQuerySchema, ledgerBodySchema, PlanBody, progressBodySchema, reviewBodySchema,
+  callbackBodySchema, CaseDetail, CaseSummary, caseListQuerySchema, ledgerBodySchema, PlanBody, progressBodySchema, reviewBodySchema,
 } from '../../../shared/schemas/rectification.ts';
 import type { EscalationLevel } from '../../../shared/results/escalation.ts';
 import type { departmentHistorySchema, EscalationRecord, escalationBoardSchema, escalationPatchSchema, measurePatchSchema, resultsSchema } from '../../../shared/schemas/results.ts';
 import type { PublicRound, publicRoundListSchema } from '../../../shared/schemas/public.ts';
 import type { appealDecisionSchema, appealSchema, fileAppealSchema } from '../../../shared/schemas/appeals.ts';
+import type { requestItemSchema, requestListQuerySchema, requestListSchema, requestStatsSchema } from '../../../shared/schemas/requests.ts';
 import type { integritySchema } from '../../../shared/schemas/integrity.ts';
 import type { CadreDetail, cadreListQuerySchema, cadreSchema, unitSchema } from '../../../shared/schemas/cadres.ts';
 import type {
@@ -122,6 +123,7 @@ export type RoundComments = z.infer<typeof commentsSchema>;
 export type LedgerBody = z.input<typeof ledgerBodySchema>;
 export type ProgressBody = z.input<typeof progressBodySchema>;
 export type ReviewBody = z.input<typeof reviewBodySchema>;
+export type CallbackBody = z.input<typeof callbackBodySchema>;
 export type CaseQuery = Partial<Pick<z.infer<typeof caseListQuerySchema>, 'status' | 'roundId' | 'departmentId'>>;
 const casePath = (id: number) => `${V1}/rectification/cases/${id}`;
 
@@ -144,6 +146,7 @@ export const setLedgerStatus = (id: number, entryId: number, status: 'open' | 'r
 export const addCaseProgress = (id: number, body: ProgressBody) => request<CaseDetail>(`${casePath(id)}/progress`, { method: 'POST', body });
 export const submitCase = (id: number) => request<CaseDetail>(`${casePath(id)}/submit`, { method: 'POST' });
 export const reviewCase = (id: number, body: ReviewBody) => request<CaseDetail>(`${casePath(id)}/review`, { method: 'POST', body });
+export const addCallback = (id: number, entryId: number, body: CallbackBody) => request<CaseDetail>(`${casePath(id)}/ledger/${entryId}/callbacks`, { method: 'POST', body });
 
 // The dashboard, the escalation board and the quarterly report.
 export type EscalationPatch = z.input<typeof escalationPatchSchema>;
@@ -202,3 +205,11 @@ export const updateAccount = (id: number, body: AccountPatch) => request<Account
 export const deactivateAccount = (id: number) => request<Account>(`${V1}/users/${id}/deactivate`, { method: 'POST' });
 export const resetAccountPassword = (id: number) => request<AccountWithPassword>(`${V1}/users/${id}/reset-password`, { method: 'POST' });
 export const changePassword = (body: PasswordChange) => request<User>(`${V1}/auth/password`, { method: 'POST', body });
+
+// Requests to departments (诉求直通).
+export type RequestItem = z.infer<typeof requestItemSchema>;
+export type RequestList = z.infer<typeof requestListSchema>;
+export type RequestStats = z.infer<typeof requestStatsSchema>;
+export const listRequests = (query: { departmentId?: number; state?: z.output<typeof requestListQuerySchema>['state'] } = {}, signal?: AbortSignal) => request<RequestList>(`${V1}/requests`, { query, signal });
+export const requestStats = (signal?: AbortSignal) => request<RequestStats>(`${V1}/requests/stats`, { signal });
+export const replyToRequest = (id: string, text: string) => request<RequestItem>(`${V1}/requests/${id}/replies`, { method: 'POST', body: { text } });

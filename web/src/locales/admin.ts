@@ -16,6 +16,7 @@ import enPublic from './en/public.ts';
 import enVerify from './en/verify.ts';
 import enPoints from './en/points.ts';
 import enPassword from './en/password.ts';
+import enRequests from './en/requests.ts';
 import zhAccounts from './zh/accounts.ts';
 import zhAudit from './zh/audit.ts';
 import zhComments from './zh/comments.ts';
@@ -33,6 +34,7 @@ import zhPublic from './zh/public.ts';
 import zhVerify from './zh/verify.ts';
 import zhPoints from './zh/points.ts';
 import zhPassword from './zh/password.ts';
+import zhRequests from './zh/requests.ts';
 
 export const adminResources = {
   'zh-CN': {
@@ -41,7 +43,7 @@ export const adminResources = {
     mydept: zhMydept, rectification: zhRectification,
     dashboard: zhDashboard, comments: zhComments,
     verify: zhVerify, public: zhPublic, integrity: zhIntegrity, points: zhPoints,
-    accounts: zhAccounts, password: zhPassword,
+    accounts: zhAccounts, password: zhPassword, requests: zhRequests,
   },
   en: {
     common: enCommon, shell: enShell, departments: enDepartments, enterprises: enEnterprises, importer: enImporter, audit: enAudit,
@@ -49,6 +51,6 @@ export const adminResources = {
     mydept: enMydept, rectification: enRectification,
     dashboard: enDashboard, comments: enComments,
     verify: enVerify, public: enPublic, integrity: enIntegrity, points: enPoints,
-    accounts: enAccounts, password: enPassword,
+    accounts: enAccounts, password: enPassword, requests: enRequests,
   },
 };

@@ -1,6 +1,6 @@
 // The enterprise survey (/s/<token>). It must stay free of antd, recharts and admin code: enterprises
 // open it on cheap phones, often inside WeChat, on slow connections. Plain React and plain CSS only.
-import { Component, useCallback, useEffect, useState, type ReactNode } from 'react';
+import { Component, lazy, Suspense, useCallback, useEffect, useState, type ReactNode } from 'react';
 import { currentLanguage, setLanguage, useTranslation } from './i18n.ts';
 import { quarterLabel } from '../../../shared/round-lifecycle.ts';
 import type { SurveyView } from '../../../shared/survey.ts';
@@ -13,6 +13,9 @@ import { SurveyForm } from './SurveyForm.tsx';
 import './survey.css';
 
 const TOKEN = /^\/s\/([^/?#]+)/;
+const REQUESTS_PAGE = /^\/r\/?$/;
+// Requests to departments: a chunk of their own, fetched only when the enterprise asks for them.
+const Requests = lazy(() => import('./requests/Requests.tsx'));
 
 type Phase =
   | { kind: 'loading' }
@@ -52,8 +55,47 @@ function tokenFromPath(): string | null {
 export default function SurveyApp() {
   return (
     <ErrorBoundary>
-      <Survey />
+      {REQUESTS_PAGE.test(window.location.pathname) ? <RequestsPage /> : <Survey />}
     </ErrorBoundary>
+  );
+}
+
+/** /r: raise a request with a receipt code, or read one's replies with a request code. */
+function RequestsPage() {
+  const { t, i18n } = useTranslation();
+  const lang: Lang = i18n.language === 'en' ? 'en' : 'zh';
+  useEffect(() => {
+    document.title = t('requests.pageTitle');
+  }, [t, lang]);
+  return (
+    <div className="survey">
+      <header className="top">
+        <div className="top__row">
+          <h1 className="top__title">{t('requests.pageTitle')}</h1>
+          <button type="button" className="lang" lang={lang === 'en' ? 'zh-CN' : 'en'} title={t('languageLabel')}
+            onClick={() => setLanguage(currentLanguage() === 'en' ? 'zh-CN' : 'en')} data-testid="lang-switch">
+            {t('language')}
+          </button>
+        </div>
+      </header>
+      <main>
+        <Suspense fallback={<p className="loading" role="status">{t('loading')}</p>}><Requests /></Suspense>
+      </main>
+    </div>
+  );
+}
+
+/** After submitting: an offer to raise a request with the receipt just shown; the form loads on demand. */
+function RequestOffer({ receipt }: { receipt: string }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  if (open) return <Suspense fallback={<p className="loading" role="status">{t('loading')}</p>}><Requests receipt={receipt} /></Suspense>;
+  return (
+    <section className="req__box" aria-labelledby="offer-title" data-testid="request-offer">
+      <h2 id="offer-title">{t('requests.offerTitle')}</h2>
+      <p>{t('requests.offerBody')}</p>
+      <button type="button" className="secondary" onClick={() => setOpen(true)} data-testid="request-open">{t('requests.offerButton')}</button>
+    </section>
   );
 }
 
@@ -144,6 +186,7 @@ function Body({ phase, token, lang, onRetry, onSubmitted, onReload }: {
       return (
         <Message title={t('done.title')} tone="done" testId="thank-you">
           <Receipt receipt={phase.result.receipt} submittedAt={phase.result.submittedAt} roundId={phase.view.round.id} lang={lang} />
+          <RequestOffer receipt={phase.result.receipt} />
         </Message>
       );
     case 'view': {
@@ -158,6 +201,7 @@ function Body({ phase, token, lang, onRetry, onSubmitted, onReload }: {
             <Message title={t('state.submittedTitle')} tone="done" testId="already-submitted">
               <p>{t('state.submittedBody', { time: view.submittedAt ? formatTime(view.submittedAt, lang) : '' })}</p>
               {mine ? <Receipt receipt={mine.receipt} submittedAt={mine.submittedAt} roundId={mine.roundId} lang={lang} /> : <ReceiptCheck roundId={view.round.id} />}
+              {mine && <RequestOffer receipt={mine.receipt} />}
             </Message>
           );
         }

@@ -15,6 +15,7 @@ const shell: Messages<typeof zh> = {
     escalations: 'Escalations',
     report: 'Quarterly report',
     appeals: 'Appeals',
+    requests: 'Requests',
     points: 'Cadre points',
     pointsLedger: 'Points ledger',
     pointsReview: 'Review queue',

@@ -100,6 +100,12 @@ const survey: Messages<typeof zh> = {
     submittedAt: 'Submitted: {{time}}',
     explain: 'Keep this code (take a screenshot or write it down). With it you can check that your response was counted. The code carries nothing about your business, so nobody can use it to see your answers.',
   },
+  requests: {
+    pageTitle: 'Requests to departments',
+    offerTitle: 'A problem to raise with a department?',
+    offerBody: 'With your receipt code you can write to a department; it replies within 1 working day. Your request is not linked to your survey answers.',
+    offerButton: 'Raise a request',
+  },
   check: {
     title: 'Check that a response was counted',
     inputLabel: 'Receipt code',

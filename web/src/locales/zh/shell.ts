@@ -12,6 +12,7 @@ const shell = {
     escalations: '问责督办',
     report: '测评通报',
     appeals: '申诉复核',
+    requests: '诉求',
     points: '干部积分',
     pointsLedger: '积分台账',
     pointsReview: '积分审核',

@@ -98,6 +98,12 @@ const survey = {
     submittedAt: '提交时间：{{time}}',
     explain: '请截图或抄下回执码。凭回执码可以查询您的答卷是否已计入本次测评统计；回执码不含企业信息，他人无法据此知道您的评价。',
   },
+  requests: {
+    pageTitle: '企业诉求直通',
+    offerTitle: '有问题想向部门反映？',
+    offerBody: '凭回执码向部门提出诉求，部门将在 1 个工作日内答复。诉求与您的测评答卷互不关联。',
+    offerButton: '提出诉求',
+  },
   check: {
     title: '查询答卷是否已计入',
     inputLabel: '回执码',

@@ -16,6 +16,7 @@ import { useQuarter } from './format.tsx';
 import { ResultsSection } from './ResultsSection.tsx';
 
 // Progress (with its tables and steps) is not the first thing a leader reads: a chunk of its own.
+const RequestStatsCard = lazy(() => import('../requests/RequestStatsCard.tsx').then((m) => ({ default: m.RequestStatsCard })));
 const RoundOverview = lazy(() => import('./RoundOverview.tsx').then((m) => ({ default: m.RoundOverview })));
 
 
@@ -80,6 +81,7 @@ export default function DashboardPage() {
                 {hasResults ? null : <Alert type="info" showIcon title={t('overview.openOnly')} />}
               </>
             )}
+      <Suspense fallback={null}><RequestStatsCard /></Suspense>
     </>
   );
 }

@@ -23,6 +23,7 @@ type EscalationBoard = z.infer<typeof escalationBoardSchema>;
 import { departmentName } from '../../labels.ts';
 import { useLoad } from '../../useLoad.ts';
 import { percent, score, useDates, useQuarter } from '../rectification/labels.tsx';
+import { MyRequestsCard } from '../requests/MyRequestsCard.tsx';
 import { AppealCard } from './AppealCard.tsx';
 import { CommentsCard } from './CommentsCard.tsx';
 import { DistributionChart } from './DistributionChart.tsx';
@@ -79,6 +80,7 @@ function DepartmentView({ departmentId }: { departmentId: number }) {
       <>
         {header}
         <Result status="info" title={t('noResults.title')} subTitle={t('noResults.description')} data-testid="no-results" />
+        <MyRequestsCard />
       </>
     );
   }
@@ -86,6 +88,7 @@ function DepartmentView({ departmentId }: { departmentId: number }) {
     <Flex vertical gap={16} style={{ maxWidth: 1280 }}>
       {header}
       <RoundView key={roundId} roundId={roundId} departmentId={departmentId} history={history.data} board={board.data} onAppealFiled={board.reload} />
+      <MyRequestsCard />
       <EscalationCard board={board.data} error={board.error} loading={board.loading} onRetry={board.reload} departmentId={departmentId} />
       <PointsEffectCard />
     </Flex>

@@ -11,7 +11,7 @@ import { useUser } from '../../auth.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import {
-  addCaseProgress, addLedgerEntry, getCase, reviewCase, saveCasePlan, setLedgerStatus, submitCase, type LedgerBody, type ProgressBody, type ReviewBody,
+  addCallback, addCaseProgress, addLedgerEntry, getCase, reviewCase, saveCasePlan, setLedgerStatus, submitCase, type CallbackBody, type LedgerBody, type ProgressBody, type ReviewBody,
 } from '../../endpoints.ts';
 import { useLoad } from '../../useLoad.ts';
 import { CaseStatusTag, useCaseErrorText, useDates, useQuarter } from './labels.tsx';
@@ -90,6 +90,7 @@ function CaseView({ caseId }: { caseId: number }) {
   };
   const addEntry = (body: LedgerBody) => change(() => addLedgerEntry(c.id, body), t('ledger.added'));
   const toggleEntry = (entryId: number, status: 'open' | 'resolved') => change(() => setLedgerStatus(c.id, entryId, status), t('ledger.updated'));
+  const callBack = (entryId: number, body: CallbackBody) => change(() => addCallback(c.id, entryId, body), t('callback.saved'));
   const addProgress = (body: ProgressBody) => change(() => addCaseProgress(c.id, body), t('progress.added'));
   const review = (body: ReviewBody) => change(() => reviewCase(c.id, body), body.decision === 'accept' ? t('review.accepted') : t('review.returned'));
   const submit = async (): Promise<string | null> => {
@@ -139,10 +140,10 @@ function CaseView({ caseId }: { caseId: number }) {
       {c.status === 'submitted' ? <Alert type="info" showIcon title={t('detail.lockedSubmitted')} data-testid="locked-note" /> : null}
       {c.status === 'closed' ? <Alert type="success" showIcon title={t('detail.lockedClosed')} data-testid="locked-note" /> : null}
       {!isHead && (c.status === 'open' || c.status === 'returned') ? <Alert type="info" showIcon title={t('detail.readOnly')} /> : null}
-      {canReview ? <ReviewPanel onReview={review} /> : null}
+      {canReview ? <ReviewPanel c={c} onReview={review} /> : null}
       <OutcomePanel c={c} />
       <PlanSection c={c} editable={editable} saving={savingPlan} onSave={savePlan} onDirtyChange={setPlanDirty} />
-      <LedgerSection c={c} editable={editable} onAdd={addEntry} onToggle={toggleEntry} />
+      <LedgerSection c={c} editable={editable} onAdd={addEntry} onToggle={toggleEntry} onCallback={user.role === 'admin' && c.status !== 'closed' ? callBack : undefined} />
       <ProgressSection c={c} editable={editable} onAdd={addProgress} />
       {editable ? <SubmitCard c={c} planDirty={planDirty} onSubmit={submit} /> : null}
       <ReviewHistory c={c} />

@@ -4,7 +4,8 @@ import { Button, Card, Empty, Form, Input, Modal, Select, Switch, Table, Tag, Ty
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ledgerBodySchema, type CaseDetail } from '../../../../../shared/schemas/rectification.ts';
-import type { LedgerBody } from '../../endpoints.ts';
+import type { CallbackBody, LedgerBody } from '../../endpoints.ts';
+import { CallbackCell, CallbackModal } from './CallbackParts.tsx';
 import { parseForm, zodRule } from '../../forms.ts';
 import { useSave } from '../../useSave.ts';
 import { useDates } from './labels.tsx';
@@ -69,13 +70,16 @@ interface Props {
   editable: boolean;
   onAdd(body: LedgerBody): Promise<boolean>;
   onToggle(entryId: number, status: 'open' | 'resolved'): Promise<boolean>;
+  /** The admin calls enterprises back until the case is closed. */
+  onCallback?: (entryId: number, body: CallbackBody) => Promise<boolean>;
 }
 
-export function LedgerSection({ c, editable, onAdd, onToggle }: Props) {
+export function LedgerSection({ c, editable, onAdd, onToggle, onCallback }: Props) {
   const { t } = useTranslation('rectification');
   const dates = useDates();
   const [adding, setAdding] = useState(false);
   const [busy, setBusy] = useState<number | null>(null);
+  const [calling, setCalling] = useState<Entry | null>(null);
 
   const toggle = async (entry: Entry, resolved: boolean) => {
     setBusy(entry.id);
@@ -99,7 +103,7 @@ export function LedgerSection({ c, editable, onAdd, onToggle }: Props) {
         dataSource={c.ledger}
         pagination={{ defaultPageSize: 20, hideOnSinglePage: true }}
         locale={{ emptyText: <Empty description={t('ledger.empty')} /> }}
-        scroll={{ x: 900 }}
+        scroll={{ x: 1100 }}
         data-testid="ledger-table"
         columns={[
           { title: t('ledger.date'), dataIndex: 'date', width: 130, render: (v: string) => dates.date(v) },
@@ -123,8 +127,10 @@ export function LedgerSection({ c, editable, onAdd, onToggle }: Props) {
             )),
           },
           { title: t('ledger.by'), dataIndex: 'createdBy', width: 120 },
+          { title: t('callback.column'), key: 'callback', width: 200, render: (_, e) => <CallbackCell entry={e} onAdd={onCallback ? () => setCalling(e) : undefined} /> },
         ]}
       />
+      {calling && onCallback ? <CallbackModal entry={calling} onClose={() => setCalling(null)} onSave={(body) => onCallback(calling.id, body)} /> : null}
       {adding ? <AddEntryModal onClose={() => setAdding(false)} onAdd={onAdd} /> : null}
     </Card>
   );

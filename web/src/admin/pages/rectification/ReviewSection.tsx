@@ -1,21 +1,30 @@
 // Review (审核): an admin accepts a submitted case (closing it) or returns it with a comment; everyone
 // sees the review history.
 import { CheckOutlined, RollbackOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Flex, Form, Input, Timeline, Typography } from 'antd';
-import { useState } from 'react';
+import { Alert, Button, Card, Empty, Flex, Form, Input, Timeline, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { entriesBlockingClose } from '../../../../../shared/rectification-callbacks.ts';
 import { useTranslation } from 'react-i18next';
 import { reviewBodySchema, type CaseDetail } from '../../../../../shared/schemas/rectification.ts';
 import type { ReviewBody } from '../../endpoints.ts';
 import { useDates } from './labels.tsx';
 
-export function ReviewPanel({ onReview }: { onReview(body: ReviewBody): Promise<boolean> }) {
+export function ReviewPanel({ c, onReview }: { c: CaseDetail; onReview(body: ReviewBody): Promise<boolean> }) {
   const { t } = useTranslation('rectification');
   const [form] = Form.useForm<{ comment?: string }>();
   const [busy, setBusy] = useState<'accept' | 'return' | null>(null);
+  // Open entries with neither a call-back nor a reason: closing asks for one or the other.
+  const blocking = useMemo(() => {
+    const ids = new Set(entriesBlockingClose(c.ledger.map((e) => ({ id: e.id, status: e.status, callbacks: e.callbacks.length, waiver: e.callbackWaiver }))));
+    return c.ledger.filter((e) => ids.has(e.id));
+  }, [c.ledger]);
+  const [reasons, setReasons] = useState<Record<number, string>>({});
 
   const review = async (decision: 'accept' | 'return') => {
     const comment = (form.getFieldValue('comment') as string | undefined)?.trim();
-    const parsed = reviewBodySchema.safeParse({ decision, ...(comment ? { comment } : {}) });
+    const waivers = decision === 'accept'
+      ? blocking.flatMap((e) => (reasons[e.id]?.trim() ? [{ entryId: e.id, reason: reasons[e.id]!.trim() }] : [])) : [];
+    const parsed = reviewBodySchema.safeParse({ decision, ...(comment ? { comment } : {}), waivers });
     if (!parsed.success) {
       form.setFields([{ name: 'comment', errors: [t('review.commentRequired')] }]);
       return;
@@ -33,6 +42,19 @@ export function ReviewPanel({ onReview }: { onReview(body: ReviewBody): Promise<
     <Card title={t('review.title')} data-testid="review-panel" style={{ borderColor: '#ffd666' }}>
       <Typography.Paragraph type="secondary">{t('review.caption')}</Typography.Paragraph>
       <Form form={form} layout="vertical">
+        {blocking.length ? (
+          <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('review.waiversTitle')} data-testid="review-waivers"
+            description={(
+              <Flex vertical gap={8}>
+                {blocking.map((e) => (
+                  <label key={e.id}>
+                    {t('review.waiverReason', { enterprise: e.enterprise })}
+                    <Input value={reasons[e.id] ?? ''} maxLength={1000} onChange={(ev) => setReasons((r) => ({ ...r, [e.id]: ev.target.value }))} data-testid={`waiver-${e.id}`} />
+                  </label>
+                ))}
+              </Flex>
+            )} />
+        ) : null}
         <Form.Item name="comment" label={t('review.comment')}>
           <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={5000} placeholder={t('review.commentPlaceholder')} data-testid="review-comment" />
         </Form.Item>

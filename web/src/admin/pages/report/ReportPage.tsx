@@ -1,6 +1,6 @@
 // The printable quarterly report (季度通报): A4, the app's menu and header hidden when printing. Title,
 // overview, the ranking, the bottom three with their escalation level, the funnel and ranking charts,
-// the round's escalation records and the rules. Loaded on demand with recharts.
+// the round's escalation records, its rectification cases with what the call-backs found, and the rules. Loaded on demand with recharts.
 import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, Button, Flex, Skeleton } from 'antd';
 import { RobustnessNote } from '../../components/integrity/RobustnessNote.tsx';
@@ -12,7 +12,8 @@ import { rankChange, rankingBars, splitRanking } from '../../../../../shared/cha
 import type { EscalationRecord } from '../../../../../shared/schemas/results.ts';
 import { ApiError } from '../../../api.ts';
 import { LoadError } from '../../components/LoadError.tsx';
-import { getEscalationBoard, getRoundResults, roundProgress, type RoundResults } from '../../endpoints.ts';
+import { getEscalationBoard, getRoundResults, listCases, roundProgress, type RoundResults } from '../../endpoints.ts';
+import type { CaseSummary } from '../../../../../shared/schemas/rectification.ts';
 import { useLoad } from '../../useLoad.ts';
 import { FunnelChart } from '../dashboard/charts/FunnelChart.tsx';
 import { RankingBarChart } from '../dashboard/charts/RankingBarChart.tsx';
@@ -47,8 +48,9 @@ const PRINT_CSS = `
 }
 `;
 
-function Report({ results, records, invited }: { results: RoundResults; records: EscalationRecord[]; invited: number | null }) {
+function Report({ results, records, invited, cases }: { results: RoundResults; records: EscalationRecord[]; invited: number | null; cases: CaseSummary[] }) {
   const { t } = useTranslation('dashboard');
+  const { t: tr } = useTranslation('rectification');
   const name = useDeptName();
   const quarter = useQuarter();
   const dates = useDates();
@@ -169,6 +171,32 @@ function Report({ results, records, invited }: { results: RoundResults; records:
       </section>
 
       <section className="keep">
+        <h2>{t('report.sections.rectification')}</h2>
+        {cases.length ? (
+          <>
+            <p>{t('report.callbacks.intro')}</p>
+            <table data-testid="report-callbacks">
+              <thead>
+                <tr>
+                  <th>{t('report.callbacks.department')}</th><th>{t('report.callbacks.status')}</th><th>{t('report.callbacks.entries')}</th><th>{t('report.callbacks.calledBack')}</th>
+                  <th>{t('report.callbacks.reached')}</th><th>{t('report.callbacks.solved')}</th><th>{t('report.callbacks.satisfied')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {cases.map((c) => (
+                  <tr key={c.id}>
+                    <td className="name">{nameById.get(c.departmentId) ?? c.departmentName}</td>
+                    <td>{tr(`status.${c.status}`)}</td>
+                    <td>{c.callbacks.entries}</td><td>{c.callbacks.calledBack}</td><td>{c.callbacks.reached}</td><td>{c.callbacks.solved}</td><td>{c.callbacks.satisfied}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </>
+        ) : <p>{t('report.callbacks.none')}</p>}
+      </section>
+
+      <section className="keep">
         <h2>{t('report.sections.rules')}</h2>
         <RulesText results={results} />
       </section>
@@ -182,13 +210,14 @@ export default function ReportPage() {
   const results = useLoad((signal) => getRoundResults(roundId, signal), [roundId]);
   const board = useLoad((signal) => getEscalationBoard(signal), [roundId]);
   const progress = useLoad((signal) => roundProgress(roundId, signal), [roundId]);
+  const cases = useLoad((signal) => listCases({ roundId }, signal), [roundId]);
   const records = useMemo(() => (board.data?.records ?? []).filter((r) => r.roundId === roundId), [board.data, roundId]);
   // A printed report must not say "no escalation records" or leave out the sample because a call failed:
   // it waits for both, and a failure is shown with a retry. Only a round without invitations has no progress.
   const noProgress = progress.error instanceof ApiError && progress.error.status === 404;
-  const partError = (!board.data && board.error) || (!progress.data && !noProgress && progress.error);
-  const retryParts = () => { if (board.error) board.reload(); if (progress.error) progress.reload(); };
-  const ready = results.data && board.data && (progress.data || noProgress);
+  const partError = (!board.data && board.error) || (!progress.data && !noProgress && progress.error) || (!cases.data && cases.error);
+  const retryParts = () => { if (board.error) board.reload(); if (progress.error) progress.reload(); if (cases.error) cases.reload(); };
+  const ready = results.data && board.data && cases.data && (progress.data || noProgress);
 
   return (
     <div className="pingyi-report">
@@ -203,7 +232,7 @@ export default function ReportPage() {
           : <LoadError error={results.error} onRetry={results.reload} />
       ) : partError ? <LoadError error={partError} onRetry={retryParts} />
         : !ready || !results.data ? <Skeleton active paragraph={{ rows: 16 }} /> : (
-        <Report results={results.data} records={records} invited={progress.data?.invited ?? null} />
+        <Report results={results.data} records={records} invited={progress.data?.invited ?? null} cases={cases.data!} />
       )}
     </div>
   );

@@ -1,0 +1,95 @@
+// Requests to departments (诉求直通) on a 375×812 phone: the enterprise submits its survey, raises a request
+// from the thank-you page, the department's head replies from the queue, the enterprise reads the reply
+// by its request code (at /r too) and rates it. Texts stay text.
+import { afterEach, describe, expect, it } from 'vitest';
+import { httpClient, login, openRoundForSurvey, screenshot, startE2e } from '../support/e2e.ts';
+
+const e2e = await startE2e();
+afterEach(() => {
+  expect(e2e.pageErrors).toEqual([]);
+});
+
+const { api } = httpClient(e2e.baseUrl);
+const { tokens } = await openRoundForSurvey(e2e.baseUrl, ['2036Q1', '2036Q2', '2036Q3', '2036Q4'], 3);
+const SCREEN = { width: 375, height: 812 };
+const departments = await api<{ id: number; code: string; nameZh: string }[]>('GET', '/departments');
+const target = departments.find((d) => d.code === 'scjgj')!;
+const TEXT = '<b>检查</b> 一个月来了三次，能否合并检查？';
+
+describe('requests to departments', () => {
+  it('an enterprise raises a request after submitting, the head replies, the enterprise reads it and rates it', async () => {
+    const token = tokens[0]!;
+    // The answers are already in the draft: this test is about what follows the submit.
+    const view = await api<{ departments: { id: number }[] }>('GET', `/survey/${token}`, undefined, null);
+    const res = await fetch(`${e2e.baseUrl}/api/v1/survey/${token}/draft`, {
+      method: 'PUT', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ratings: view.departments.map((d) => ({ departmentId: d.id, level: 'satisfied' })), leastSatisfied: [] }),
+    });
+    expect(res.status).toBe(200);
+
+    const page = await e2e.newPage({ viewport: SCREEN });
+    const scripts: string[] = [];
+    page.on('request', (r) => { if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname); });
+    await page.goto(`/s/${token}`);
+    await page.getByTestId('answered').waitFor();
+    await page.getByRole('button', { name: '下一步：选择最不满意部门' }).click();
+    await page.getByRole('button', { name: '提交问卷' }).click();
+    await page.getByTestId('thank-you').waitFor();
+    const receipt = (await page.getByTestId('receipt-code').innerText()).trim();
+    // The request form is a chunk of its own, fetched only when asked for.
+    expect(scripts.some((s) => /Requests/.test(s))).toBe(false);
+
+    await page.getByTestId('request-open').click();
+    await page.getByTestId('request-form').waitFor();
+    expect(scripts.some((s) => /Requests/.test(s))).toBe(true);
+    expect(await page.getByTestId('request-receipt').count()).toBe(0); // the receipt just shown is used
+    await page.getByTestId('request-department').selectOption({ label: target.nameZh });
+    await page.getByTestId('request-category').selectOption('inspection');
+    await page.getByTestId('request-text').fill(TEXT);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(SCREEN.width);
+    await page.getByTestId('request-submit').click();
+    const code = (await page.getByTestId('request-code').innerText()).trim();
+    expect(code).toMatch(/^[2-9A-HJ-NP-Z]{4}(-[2-9A-HJ-NP-Z]{4}){3}$/);
+    await screenshot(page, 'request-created');
+    await page.getByTestId('request-view').click();
+    await page.getByTestId('request-thread').getByText('等待部门答复').waitFor();
+    expect(await page.getByTestId('request-thread').innerText()).toContain(TEXT); // shown as typed, not as markup
+    expect(await page.locator('[data-testid="request-thread"] b').count()).toBe(0);
+    expect(receipt).not.toBe(code);
+
+    // The head of 市场监管局 replies from the queue, on a phone too.
+    const head = await e2e.newPage({ viewport: SCREEN });
+    await login(head, 'head.scjgj');
+    await head.goto('/requests');
+    const row = head.getByTestId('requests-table').getByRole('row').filter({ hasText: '检查' }).first();
+    await row.click();
+    await head.getByTestId('reply-text').fill('已安排专人联系，下月起合并为一次联合检查。');
+    await head.getByTestId('reply-send').click();
+    await head.getByText('已答复', { exact: true }).first().waitFor();
+    await screenshot(head, 'request-head-queue');
+
+    // Back on the enterprise's phone, later, at /r with the code kept on this phone.
+    await page.goto('/r');
+    await page.getByRole('button', { name: code }).click();
+    await page.getByTestId('request-replies').getByText('已安排专人联系，下月起合并为一次联合检查。').waitFor();
+    await page.getByTestId('resolved-yes').check();
+    await page.getByTestId('satisfied-yes').check();
+    await page.getByTestId('feedback-submit').click();
+    await page.getByTestId('request-feedback-given').filter({ hasText: '问题已解决；满意' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(SCREEN.width);
+    await screenshot(page, 'request-thread');
+
+    // The head sees the enterprise's rating; the admin sees the request among all, nothing overdue.
+    await head.reload();
+    await head.getByTestId('requests-table').getByRole('row').filter({ hasText: '检查' }).first().click();
+    await head.getByTestId('request-feedback').filter({ hasText: '问题已解决，满意' }).waitFor();
+    const admin = await e2e.newPage();
+    await login(admin, 'admin');
+    await admin.goto('/requests');
+    await admin.getByTestId('overdue-count').waitFor();
+    expect(await admin.getByTestId('requests-table').innerText()).toContain(target.nameZh);
+    await page.context().close();
+    await head.context().close();
+    await admin.context().close();
+  });
+});

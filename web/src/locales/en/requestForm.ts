@@ -1,0 +1,72 @@
+import type { Messages } from '../types.ts';
+import type zh from '../zh/requestForm.ts';
+
+const requestForm: Messages<typeof zh> = {
+  pageTitle: 'Requests to departments',
+  pageIntro: 'Enterprises that took part in the survey can write to any department with their receipt code, and read the reply with their request code.',
+  raise: {
+    title: 'Raise a request',
+    start: 'Raise a request',
+    receipt: 'Receipt code',
+    receiptPlaceholder: 'e.g. ABCD-EFGH-JKLM',
+    department: 'Department',
+    chooseDepartment: 'Choose a department',
+    category: 'Kind of problem',
+    text: 'The problem',
+    counter: '{{n}} / {{max}} characters',
+    contact: 'Contact details (optional)',
+    contactHelp: 'Only if you want the department to call you. The department will then know who you are; without them you stay anonymous.',
+    anonymity: 'Your request is not linked to your survey answers. Unless you wish to, do not name your enterprise in the text.',
+    submit: 'Send',
+    sending: 'Sending…',
+  },
+  categories: {
+    permit: 'Permits and licences', inspection: 'Inspections and enforcement', fees: 'Fees and fines', policy: 'Policy benefits', service: 'Service attitude and speed', other: 'Other',
+  },
+  created: {
+    title: 'Request sent',
+    codeLabel: 'Request code',
+    explain: 'Take a screenshot or write the request code down: you need it to read the reply and rate it. It is shown only now; the server does not keep it.',
+    view: 'See progress',
+  },
+  lookup: {
+    title: 'Read a reply',
+    label: 'Request code',
+    placeholder: 'e.g. ABCD-EFGH-JKLM-NPQR',
+    button: 'Open',
+    onThisPhone: 'Requests sent from this phone',
+    raiseTitle: 'Raise a new request with a receipt code',
+  },
+  thread: {
+    to: 'To: {{name}}',
+    category: 'Kind: {{name}}',
+    raisedAt: 'Sent: {{time}}',
+    dueAt: 'Reply due by {{time}}',
+    states: { waiting: 'Waiting for the department', replied: 'Replied: please rate it', answered: 'Rated' },
+    replies: 'Replies',
+    noReply: 'No reply yet.',
+    contactLeft: 'You left contact details; the department may call you.',
+    back: 'Back',
+  },
+  feedback: {
+    title: 'Your rating',
+    resolved: 'Was the problem solved?',
+    satisfied: 'Are you satisfied with the reply?',
+    yes: 'Yes',
+    no: 'No',
+    submit: 'Send rating',
+    given: 'Your rating: {{resolved}}; {{satisfied}}.',
+    resolvedYes: 'solved', resolvedNo: 'not solved', satisfiedYes: 'satisfied', satisfiedNo: 'not satisfied',
+    change: 'If things change, you can rate it again.',
+  },
+  errors: {
+    receipt_not_counted: 'No counted response has this receipt code; please check it.',
+    not_found: 'No request has this code; please check it.',
+    rate_limited: 'Too many tries; please wait a minute.',
+    validation_failed: 'Please check what you entered.',
+    not_replied: 'You can rate it once the department has replied.',
+    network: 'No connection; please try again later.',
+    other: 'This did not work; please try again later.',
+  },
+};
+export default requestForm;
