@@ -100,8 +100,10 @@ function measure(dist: string, source: string, buildMs: number | null): BundleFi
   };
 }
 
-export function benchBundle(): BundleFigures {
+/** keep: the fresh build stays for the delivery figure (bench/delivery.ts), which removes it. */
+export function benchBundle(opts: { keep?: boolean } = {}): BundleFigures & { kept?: { path: string; remove: () => void } } {
   const out = tempDir('pingyi-bench-dist-');
+  let kept = false;
   try {
     log('building the web app into a temporary folder (vite build --manifest)');
     const t = now();
@@ -109,7 +111,9 @@ export function benchBundle(): BundleFigures {
       '--outDir', out.path, '--emptyOutDir', '--manifest', '--logLevel', 'error'], { cwd: ROOT, encoding: 'utf8', timeout: 240_000 });
     const buildMs = now() - t;
     if (res.status === 0 && existsSync(join(out.path, '.vite', 'manifest.json'))) {
-      return measure(out.path, 'fresh `vite build` (temporary folder)', buildMs);
+      const figures = measure(out.path, 'fresh `vite build` (temporary folder)', buildMs);
+      kept = !!opts.keep;
+      return kept ? { ...figures, kept: out } : figures;
     }
     const why = errorText(res.error ?? (res.stderr || res.stdout || `exit ${res.status}`).replace(/\x1b\[[0-9;]*m/g, ''));
     log(`vite build failed (${why}); measuring web/dist as it is`);
@@ -117,6 +121,6 @@ export function benchBundle(): BundleFigures {
     const built = statSync(join(WEB_DIST, 'index.html')).mtime.toISOString().slice(0, 16).replace('T', ' ');
     return measure(WEB_DIST, `web/dist as found (built ${built} UTC; a fresh build failed: ${why})`, null);
   } finally {
-    out.remove();
+    if (!kept) out.remove();
   }
 }
