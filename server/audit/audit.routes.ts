@@ -4,6 +4,7 @@ import { auditCheckpointSchema, auditEntrySchema, auditFacetsSchema, auditQueryS
 import { pageOf } from '../../shared/schemas/common.ts';
 import { cityDayStart } from '../../shared/city-day.ts';
 import type { RouteDeps } from '../app.ts';
+import { READERS } from '../auth/access.ts';
 import { auditLog, users } from '../db/schema.ts';
 import { hideUndisclosedSample } from '../draw/disclosure.ts';
 import { auditCheckpoint, verifyAuditChain } from './audit.writer.ts';
@@ -61,9 +62,10 @@ export const auditRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { datab
     return verifyAuditChain(db, checkpointId !== undefined && checkpointHash ? { id: checkpointId, hash: checkpointHash } : undefined);
   });
 
-  // The chain's head for the supervisor to keep outside the database (also printed on published reports).
+  // The chain's head for the supervisor to keep outside the database. Also printed at the foot of the
+  // quarterly report, which leaders print too: the head names no entry's content, only its place and hash.
   app.get('/audit/checkpoint', {
     schema: { tags: ['audit'], response: { 200: auditCheckpointSchema } },
-    config: { access: AUDIT_READERS },
+    config: { access: READERS },
   }, async () => auditCheckpoint(db));
 };

@@ -31,7 +31,7 @@ export const MATRIX: Record<string, Who[] | typeof PUBLIC> = {
   'GET /api/v1/audit': AUDIT,
   'GET /api/v1/audit/verify': AUDIT,
   'GET /api/v1/audit/facets': AUDIT,
-  'GET /api/v1/audit/checkpoint': AUDIT,
+  'GET /api/v1/audit/checkpoint': READ,
   'GET /api/v1/departments': SIGNED_IN,
   'GET /api/v1/departments/:id': SIGNED_IN,
   'POST /api/v1/departments': A,

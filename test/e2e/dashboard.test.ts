@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { quarterLabel } from '../../shared/round-lifecycle.ts';
-import { ARTIFACTS, DEMO_PASSWORD, login, screenshot, startE2e } from '../support/e2e.ts';
+import { ARTIFACTS, DEMO_PASSWORD, httpClient, login, screenshot, startE2e } from '../support/e2e.ts';
 
 const e2e = await startE2e();
 
@@ -269,6 +269,16 @@ describe('printable quarterly report', () => {
     for (const s of ['一、测评概况', '六、整改与回访', '七、测评规则', '按平均分从高到低排名', '参与排名的最低有效评价数：10 条']) expect(text).toContain(s);
     // Each flagged department's rectification, with what the call-backs found.
     expect(await page.getByTestId('report-callbacks').locator('tbody tr td.name').allTextContents()).toEqual(expect.arrayContaining(BOTTOM_THREE));
+    // At the foot, the audit chain's head when printed: a checkpoint the chain verifies against.
+    const foot = page.getByTestId('report-checkpoint');
+    const id = Number(/最新记录为第 (\d+) 条/.exec((await foot.textContent()) ?? '')?.[1]);
+    const hash = (await page.getByTestId('report-checkpoint-hash').textContent())!;
+    expect(id).toBeGreaterThan(0);
+    expect(hash).toMatch(/^[0-9a-f]{64}$/);
+    const { api } = httpClient(e2e.baseUrl);
+    expect(await api('GET', `/audit/verify?checkpointId=${id}&checkpointHash=${hash}`)).toMatchObject({ ok: true });
+    const forged = `${hash.slice(0, -1)}${hash.endsWith('0') ? '1' : '0'}`;
+    expect(await api('GET', `/audit/verify?checkpointId=${id}&checkpointHash=${forged}`)).toMatchObject({ ok: false });
     await screenshot(page, 'report');
 
     // Printing: A4 page rule, the app's menu, header and buttons hidden.
@@ -284,6 +294,16 @@ describe('printable quarterly report', () => {
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(pdf.byteLength).toBeGreaterThan(50_000);
     await writeFile(join(ARTIFACTS, 'report.pdf'), pdf);
+    expect(await foot.isVisible()).toBe(true);
+    await page.context().close();
+  });
+
+  it('a leader prints the same foot: the checkpoint is readable by everyone who reads the report', async () => {
+    const page = await e2e.newPage();
+    await login(page, 'leader');
+    await page.goto(`/report/${LATEST}`);
+    await page.getByTestId('report-checkpoint-hash').waitFor();
+    expect(await page.getByTestId('report-checkpoint').textContent()).toMatch(/审计日志校验点.*最新记录为第 \d+ 条/);
     await page.context().close();
   });
 });

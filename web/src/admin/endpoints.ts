@@ -1,7 +1,7 @@
 // Typed calls to the API used by the admin app. Types come from the shared zod schemas.
 import type { z } from 'zod';
 import type { ImportMapping, ImportResult } from '../../../shared/enterprise-import.ts';
-import type { auditEntrySchema, auditFacetsSchema, auditVerifySchema } from '../../../shared/schemas/audit.ts';
+import type { AuditCheckpoint, auditEntrySchema, auditFacetsSchema, auditVerifySchema } from '../../../shared/schemas/audit.ts';
 import type { LoginBody, User } from '../../../shared/schemas/auth.ts';
 import type { pageOf } from '../../../shared/schemas/common.ts';
 import type {
@@ -28,6 +28,7 @@ import type {
   CadrePoints, EntryInput, entryListQuerySchema, entrySchema, PointsEntry, rulesResponseSchema, Shortlist, standingsSchema,
 } from '../../../shared/schemas/points.ts';
 import type { Account, AccountPatch, accountCreateSchema, accountWithPasswordSchema, PasswordChange } from '../../../shared/schemas/users.ts';
+import type { CadreImportResult } from '../../../shared/cadre-import.ts';
 import { request } from '../api.ts';
 
 export type PublicRoundSummary = z.infer<typeof publicRoundListSchema>[number];
@@ -79,6 +80,8 @@ export type AuditQuery = { page: number; pageSize: number; entityType?: string; 
 export const listAudit = (query: AuditQuery, signal?: AbortSignal) => request<AuditPage>(`${V1}/audit`, { query, signal });
 export const auditFacets = (signal?: AbortSignal) => request<AuditFacets>(`${V1}/audit/facets`, { signal });
 export const verifyAudit = () => request<AuditVerify>(`${V1}/audit/verify`);
+/** The chain's head (id, hash, time): printed on the quarterly report for whoever keeps it to verify against later. */
+export const auditCheckpoint = (signal?: AbortSignal) => request<AuditCheckpoint>(`${V1}/audit/checkpoint`, { signal });
 
 // Rounds, the draw and invitations.
 export type RoundSummary = z.infer<typeof roundSummarySchema>;
@@ -213,3 +216,12 @@ export type RequestStats = z.infer<typeof requestStatsSchema>;
 export const listRequests = (query: { departmentId?: number; state?: z.output<typeof requestListQuerySchema>['state'] } = {}, signal?: AbortSignal) => request<RequestList>(`${V1}/requests`, { query, signal });
 export const requestStats = (signal?: AbortSignal) => request<RequestStats>(`${V1}/requests/stats`, { signal });
 export const replyToRequest = (id: string, text: string) => request<RequestItem>(`${V1}/requests/${id}/replies`, { method: 'POST', body: { text } });
+
+// Cadre register import (干部名册导入): preview, then apply all or nothing (422 import_has_errors with the result).
+function fileForm(file: File): FormData {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  return form;
+}
+export const previewCadreImport = (file: File) => request<CadreImportResult>(`${V1}/cadres/import/preview`, { method: 'POST', body: fileForm(file) });
+export const applyCadreImport = (file: File) => request<CadreImportResult>(`${V1}/cadres/import/apply`, { method: 'POST', body: fileForm(file) });

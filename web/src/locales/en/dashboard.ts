@@ -228,6 +228,12 @@ const dashboard: Messages<typeof zh> = {
     insufficient: 'Not ranked (fewer than {{min}} applicable ratings): {{names}}.',
     insufficientName: '{{name}} ({{n}})',
     listSeparator: ', ',
+    checkpoint: {
+      title: 'Audit log checkpoint',
+      text: 'When this report was printed, the latest entry of the audit log chain was no. {{id}} ({{at}}), with the hash:',
+      empty: 'When this report was printed, the audit log had no entries yet.',
+      how: 'The discipline inspectors may keep this checkpoint and later verify with “npm run verify-audit -- --checkpoint file” or the audit log page that no earlier entry was altered or removed.',
+    },
   },
 };
 export default dashboard;

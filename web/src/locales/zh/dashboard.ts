@@ -226,6 +226,12 @@ const dashboard = {
     insufficient: '未参与排名（有效评价不足 {{min}} 条）：{{names}}。',
     insufficientName: '{{name}}（{{n}} 条）',
     listSeparator: '、',
+    checkpoint: {
+      title: '审计日志校验点',
+      text: '本通报打印时，审计日志链的最新记录为第 {{id}} 条（{{at}}），其哈希值为：',
+      empty: '本通报打印时，审计日志尚无记录。',
+      how: '纪检监督部门可留存本校验点，日后用“npm run verify-audit -- --checkpoint 文件”或审计日志页的核验，确认此前的记录未被删改。',
+    },
   },
 };
 export default dashboard;

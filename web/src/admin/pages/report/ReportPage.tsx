@@ -9,10 +9,11 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { funnelSeries } from '../../../../../shared/charts/funnel.ts';
 import { rankChange, rankingBars, splitRanking } from '../../../../../shared/charts/ranking.ts';
+import type { AuditCheckpoint } from '../../../../../shared/schemas/audit.ts';
 import type { EscalationRecord } from '../../../../../shared/schemas/results.ts';
 import { ApiError } from '../../../api.ts';
 import { LoadError } from '../../components/LoadError.tsx';
-import { getEscalationBoard, getRoundResults, listCases, roundProgress, type RoundResults } from '../../endpoints.ts';
+import { auditCheckpoint, getEscalationBoard, getRoundResults, listCases, roundProgress, type RoundResults } from '../../endpoints.ts';
 import type { CaseSummary } from '../../../../../shared/schemas/rectification.ts';
 import { useLoad } from '../../useLoad.ts';
 import { FunnelChart } from '../dashboard/charts/FunnelChart.tsx';
@@ -35,6 +36,7 @@ const PRINT_CSS = `
 .report-sheet th { word-break: keep-all; white-space: nowrap; }
 .report-sheet td.name { text-align: left; }
 .report-sheet tr.flagged td { background: ${COLORS.flaggedBg}; color: ${COLORS.flagged}; font-weight: 600; }
+.report-sheet .report-checkpoint code { word-break: break-all; font-size: 12px; }
 .report-sheet .draft-mark { color: ${COLORS.flagged}; border: 2px solid ${COLORS.flagged}; padding: 0 8px; font-weight: 700; margin-left: 8px; }
 @media print {
   .ant-layout-sider, .ant-layout-header, .no-print { display: none !important; }
@@ -48,7 +50,26 @@ const PRINT_CSS = `
 }
 `;
 
-function Report({ results, records, invited, cases }: { results: RoundResults; records: EscalationRecord[]; invited: number | null; cases: CaseSummary[] }) {
+/** The audit chain's head at the foot of the report: a printed copy carries a checkpoint to verify the log against later. */
+function CheckpointFoot({ checkpoint }: { checkpoint: AuditCheckpoint }) {
+  const { t } = useTranslation('dashboard');
+  const dates = useDates();
+  return (
+    <footer className="keep report-checkpoint" data-testid="report-checkpoint">
+      <h2>{t('report.checkpoint.title')}</h2>
+      {checkpoint.id === 0 ? <p>{t('report.checkpoint.empty')}</p> : (
+        <p>
+          {t('report.checkpoint.text', { id: checkpoint.id, at: dates.dateTime(checkpoint.at) })}
+          <br />
+          <code data-testid="report-checkpoint-hash">{checkpoint.hash}</code>
+        </p>
+      )}
+      <p style={{ color: '#595959', fontSize: 12 }}>{t('report.checkpoint.how')}</p>
+    </footer>
+  );
+}
+
+function Report({ results, records, invited, cases, checkpoint }: { results: RoundResults; records: EscalationRecord[]; invited: number | null; cases: CaseSummary[]; checkpoint: AuditCheckpoint }) {
   const { t } = useTranslation('dashboard');
   const { t: tr } = useTranslation('rectification');
   const name = useDeptName();
@@ -200,6 +221,7 @@ function Report({ results, records, invited, cases }: { results: RoundResults; r
         <h2>{t('report.sections.rules')}</h2>
         <RulesText results={results} />
       </section>
+      <CheckpointFoot checkpoint={checkpoint} />
     </article>
   );
 }
@@ -211,13 +233,14 @@ export default function ReportPage() {
   const board = useLoad((signal) => getEscalationBoard(signal), [roundId]);
   const progress = useLoad((signal) => roundProgress(roundId, signal), [roundId]);
   const cases = useLoad((signal) => listCases({ roundId }, signal), [roundId]);
+  const checkpoint = useLoad((signal) => auditCheckpoint(signal), [roundId]);
   const records = useMemo(() => (board.data?.records ?? []).filter((r) => r.roundId === roundId), [board.data, roundId]);
   // A printed report must not say "no escalation records" or leave out the sample because a call failed:
   // it waits for both, and a failure is shown with a retry. Only a round without invitations has no progress.
   const noProgress = progress.error instanceof ApiError && progress.error.status === 404;
-  const partError = (!board.data && board.error) || (!progress.data && !noProgress && progress.error) || (!cases.data && cases.error);
-  const retryParts = () => { if (board.error) board.reload(); if (progress.error) progress.reload(); if (cases.error) cases.reload(); };
-  const ready = results.data && board.data && cases.data && (progress.data || noProgress);
+  const partError = (!board.data && board.error) || (!progress.data && !noProgress && progress.error) || (!cases.data && cases.error) || (!checkpoint.data && checkpoint.error);
+  const retryParts = () => { if (board.error) board.reload(); if (progress.error) progress.reload(); if (cases.error) cases.reload(); if (checkpoint.error) checkpoint.reload(); };
+  const ready = results.data && board.data && cases.data && checkpoint.data && (progress.data || noProgress);
 
   return (
     <div className="pingyi-report">
@@ -231,8 +254,8 @@ export default function ReportPage() {
           ? <Alert type="info" showIcon title={t('report.notFound')} />
           : <LoadError error={results.error} onRetry={results.reload} />
       ) : partError ? <LoadError error={partError} onRetry={retryParts} />
-        : !ready || !results.data ? <Skeleton active paragraph={{ rows: 16 }} /> : (
-        <Report results={results.data} records={records} invited={progress.data?.invited ?? null} cases={cases.data!} />
+        : !ready || !results.data || !cases.data || !checkpoint.data ? <Skeleton active paragraph={{ rows: 16 }} /> : (
+        <Report results={results.data} records={records} invited={progress.data?.invited ?? null} cases={cases.data} checkpoint={checkpoint.data} />
       )}
     </div>
   );
