@@ -14,7 +14,7 @@ describe('cadre points', () => {
     const page = await e2e.newPage();
     await login(page, 'org');
     await page.waitForURL('**/points');
-    expect(await page.getByTestId('nav').getByRole('menuitem').allTextContents()).toEqual(['干部积分', '积分台账', '积分审核', '晋升推荐']);
+    expect(await page.getByTestId('nav').getByRole('menuitem').allTextContents()).toEqual(['干部积分', '积分台账', '积分审核', '晋升推荐', '干部名册导入']);
     const table = page.getByTestId('standings-table');
     await table.locator('tbody tr.ant-table-row').first().waitFor();
     await screenshot(page, 'points-standings');

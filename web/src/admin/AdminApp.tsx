@@ -46,6 +46,7 @@ const ShortlistPrintPage = lazy(() => import('./pages/points/ShortlistPrintPage.
 const PasswordPage = lazy(() => import('./pages/PasswordPage.tsx'));
 const AccountsPage = lazy(() => import('./pages/accounts/AccountsPage.tsx'));
 const RequestsPage = lazy(() => import('./pages/requests/RequestsPage.tsx'));
+const CadreImportPage = lazy(() => import('./pages/points/CadreImportPage.tsx'));
 const CadrePage = lazy(() => import('./pages/points/CadrePage.tsx'));
 const lazyPage = (node: ReactNode) => <Suspense fallback={<FullPageSpin />}>{node}</Suspense>;
 
@@ -85,6 +86,7 @@ function AppRoutes() {
         <Route path="points/ledger" element={<RequirePage page="pointsLedger">{lazyPage(<LedgerPage />)}</RequirePage>} />
         <Route path="points/review" element={<RequirePage page="pointsReview">{lazyPage(<ReviewPage />)}</RequirePage>} />
         <Route path="points/shortlist" element={<RequirePage page="pointsShortlist">{lazyPage(<ShortlistPage />)}</RequirePage>} />
+        <Route path="points/import" element={<RequirePage page="pointsImport">{lazyPage(<CadreImportPage />)}</RequirePage>} />
         <Route path="points/cadres/:id" element={<RequirePage page="cadre">{lazyPage(<CadrePage />)}</RequirePage>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -36,6 +36,7 @@ const ICONS: Record<PageKey, ReactNode> = {
   cadre: <UserOutlined />,
   accounts: <TeamOutlined />,
   requests: <MessageOutlined />,
+  pointsImport: <UploadOutlined />,
 };
 
 export function Shell() {

@@ -2,7 +2,7 @@
 import type { Role } from '../../../shared/schemas/common.ts';
 
 export type PageKey = 'departments' | 'enterprises' | 'import' | 'audit' | 'rounds' | 'invitations' | 'myDepartment' | 'rectification'
-  | 'dashboard' | 'escalations' | 'report' | 'appeals' | 'points' | 'pointsLedger' | 'pointsReview' | 'pointsShortlist' | 'cadre' | 'accounts' | 'requests';
+  | 'dashboard' | 'escalations' | 'report' | 'appeals' | 'points' | 'pointsLedger' | 'pointsReview' | 'pointsShortlist' | 'cadre' | 'accounts' | 'requests' | 'pointsImport';
 
 export interface PageDef { key: PageKey; path: string; roles: readonly Role[]; /** false: a sub-page, not in the menu */ menu?: false }
 
@@ -35,6 +35,7 @@ export const PAGES: readonly PageDef[] = [
   { key: 'pointsLedger', path: '/points/ledger', roles: ['org', 'leader', 'supervisor'] },
   { key: 'pointsReview', path: '/points/review', roles: ['org'] },
   { key: 'pointsShortlist', path: '/points/shortlist', roles: ['org', 'leader', 'supervisor'] },
+  { key: 'pointsImport', path: '/points/import', roles: ['org'] },
   { key: 'cadre', path: '/points/cadres', roles: POINTS_READERS, menu: false },
 ];
 

@@ -20,6 +20,7 @@ const shell: Messages<typeof zh> = {
     pointsLedger: 'Points ledger',
     pointsReview: 'Review queue',
     pointsShortlist: 'Promotion shortlist',
+    pointsImport: 'Import cadres',
     accounts: 'Accounts',
     cadre: 'Cadre record',
   },

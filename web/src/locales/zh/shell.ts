@@ -17,6 +17,7 @@ const shell = {
     pointsLedger: '积分台账',
     pointsReview: '积分审核',
     pointsShortlist: '晋升推荐',
+    pointsImport: '干部名册导入',
     accounts: '账号管理',
     cadre: '干部积分档案',
   },
