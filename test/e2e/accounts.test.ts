@@ -144,6 +144,7 @@ describe('accounts', () => {
     const again = (await shown.textContent())!.trim();
     expect(again).not.toBe(oneTimePassword);
     await page.getByTestId('one-time-done').click();
+    await shown.waitFor({ state: 'detached' });
     await row.getByText('待修改密码').waitFor();
 
     await row.getByRole('button', { name: '停用' }).click();
