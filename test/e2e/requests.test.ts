@@ -1,6 +1,9 @@
 // Requests to departments (诉求直通) on a 375×812 phone: the enterprise submits its survey, raises a request
 // from the thank-you page, the department's head replies from the queue, the enterprise reads the reply
 // by its request code (at /r too) and rates it. Texts stay text.
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { httpClient, login, openRoundForSurvey, screenshot, startE2e } from '../support/e2e.ts';
 
@@ -15,6 +18,17 @@ const SCREEN = { width: 375, height: 812 };
 const departments = await api<{ id: number; code: string; nameZh: string }[]>('GET', '/departments');
 const target = departments.find((d) => d.code === 'scjgj')!;
 const TEXT = '<b>检查</b> 一个月来了三次，能否合并检查？';
+const AXE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Serious or critical accessibility violations axe-core finds on the page as it is now. */
+async function axeSerious(page: Page) {
+  await page.evaluate(AXE);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } }).axe;
+    return (await axe.run(document, { resultTypes: ['violations'] })).violations;
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+}
 
 describe('requests to departments', () => {
   it('an enterprise raises a request after submitting, the head replies, the enterprise reads it and rates it', async () => {
@@ -47,6 +61,7 @@ describe('requests to departments', () => {
     await page.getByTestId('request-category').selectOption('inspection');
     await page.getByTestId('request-text').fill(TEXT);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(SCREEN.width);
+    expect(await axeSerious(page)).toEqual([]);
     await page.getByTestId('request-submit').click();
     const code = (await page.getByTestId('request-code').innerText()).trim();
     expect(code).toMatch(/^[2-9A-HJ-NP-Z]{4}(-[2-9A-HJ-NP-Z]{4}){3}$/);
@@ -76,6 +91,7 @@ describe('requests to departments', () => {
     await page.getByTestId('satisfied-yes').check();
     await page.getByTestId('feedback-submit').click();
     await page.getByTestId('request-feedback-given').filter({ hasText: '问题已解决；满意' }).waitFor();
+    expect(await axeSerious(page)).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(SCREEN.width);
     await screenshot(page, 'request-thread');
 
