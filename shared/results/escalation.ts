@@ -2,11 +2,10 @@
 // the consequence for the responsible head. The policy is versioned so that a published escalation
 // always names the rule it applied. Pure: the server feeds it rounds and head tenures.
 import { z } from 'zod';
+import { ESCALATION_LEVELS, type EscalationLevel } from './escalation-levels.ts';
 import { compareRounds, measuredQuarter } from './quarters.ts';
 
-/** Least to most severe. */
-export const ESCALATION_LEVELS = ['pledge', 'admonishment', 'reassignment'] as const;
-export type EscalationLevel = (typeof ESCALATION_LEVELS)[number];
+export { ESCALATION_LABELS, ESCALATION_LEVELS, type EscalationLevel } from './escalation-levels.ts';
 export const escalationLevelSchema = z.enum(ESCALATION_LEVELS);
 
 /**
@@ -16,11 +15,6 @@ export const escalationLevelSchema = z.enum(ESCALATION_LEVELS);
 export const ESCALATION_STATUSES = ['pending', 'scheduled', 'on_hold', 'done', 'withdrawn'] as const;
 export type EscalationStatus = (typeof ESCALATION_STATUSES)[number];
 
-export const ESCALATION_LABELS: Record<EscalationLevel, { zh: string; en: string }> = {
-  pledge: { zh: '大会表态发言 + 约谈提醒', en: 'Public pledge and reminder talk' },
-  admonishment: { zh: '诫勉谈话', en: 'Admonishment talk' },
-  reassignment: { zh: '调离岗位', en: 'Reassignment (removal from post)' },
-};
 
 export type EscalationPolicy = {
   version: string;

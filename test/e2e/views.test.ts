@@ -1,10 +1,15 @@
 // The views as their readers meet them: a leader's first screen at 1366×768 (who, by how much, how
-// sure, what happens) ready within a second with one results request per round; the head's banner; and
+// sure, what happens), its JavaScript budget, one results request per round and its time to ready (with a
+// generous margin: BENCHMARKS.md has the measured figures); the head's banner; and
 // every page of every role at 375 px (an iPhone in WeChat) without sideways scrolling or covered titles.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
+import { WEB_DIST } from '../../server/app.ts';
 import { pagesFor } from '../../web/src/admin/access.ts';
-import { httpClient, login, screenshot, startE2e } from '../support/e2e.ts';
+import { DEMO_PASSWORD, httpClient, login, screenshot, startE2e } from '../support/e2e.ts';
 
 const e2e = await startE2e();
 const { api } = httpClient(e2e.baseUrl);
@@ -27,23 +32,66 @@ const titleUncovered = (page: Page) => page.evaluate(() => {
   return top && (title === top || title.contains(top)) ? 'ok' : `covered by ${top?.outerHTML.slice(0, 80)}`;
 });
 
+/** In-page: the time (page clock) at which the bottom three are shown with their data. */
+const READY_SCRIPT = `new MutationObserver(() => {
+  if (window.__ready === undefined && document.querySelectorAll('[data-testid="bottom-department"]').length >= 3) window.__ready = performance.now();
+}).observe(document, { childList: true, subtree: true });`;
+const readyAt = async (page: Page) => Number(await (await page.waitForFunction(() => (window as unknown as { __ready?: number }).__ready)).jsonValue());
+
 describe('the leader’s first screen (1366×768)', () => {
-  it('shows the bottom three with score, interval, gap, P(bottom 3), votes, head streak and measures, one results request per round (time to ready is logged)', async () => {
+  it('needs at most 350 KB of JavaScript (gzip) before it is shown; the ranking and the charts come after', async () => {
+    // An empty cache: a leader's first visit, signed in already.
+    const page = await e2e.newPage({ viewport: { width: 1366, height: 768 } });
+    const signedIn = await page.context().request.post('/api/v1/auth/login', { data: { username: 'leader', password: DEMO_PASSWORD } });
+    expect(signedIn.ok()).toBe(true);
+    await page.context().addInitScript(READY_SCRIPT);
+    await page.goto('/dashboard');
+    await readyAt(page);
+    await page.getByTestId('result-charts').waitFor();
+    const scripts = await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.js'))
+      .map((e) => ({ path: new URL(e.name).pathname, before: e.startTime <= (window as unknown as { __ready: number }).__ready })));
+    const gzip = async (paths: string[]) => {
+      let bytes = 0;
+      for (const p of new Set(paths)) bytes += gzipSync(await readFile(join(WEB_DIST, p)), { level: 9 }).length;
+      return bytes;
+    };
+    const firstScreen = await gzip(scripts.filter((s) => s.before).map((s) => s.path));
+    const all = await gzip(scripts.map((s) => s.path));
+    console.log(`dashboard JS: ${(firstScreen / 1024).toFixed(1)} KB gz before the first screen, ${(all / 1024).toFixed(1)} KB gz in all`);
+    expect(firstScreen).toBeLessThanOrEqual(350 * 1024);
+    // Chart code is not part of it (recharts draws the funnel; its chunk is asked for after the first screen).
+    const before = scripts.filter((s) => s.before).map((s) => s.path).join(' ');
+    expect(before).not.toMatch(/ResultCharts|CartesianChart|RankingTable/);
+    expect(all).toBeGreaterThan(firstScreen);
+    await page.context().close();
+  });
+
+  it('shows the bottom three with score, interval, gap, P(bottom 3), votes, head streak and measures, with one results request per round and within a generous time', async () => {
     const page = await e2e.newPage({ viewport: { width: 1366, height: 768 } });
     await login(page, 'leader');
     // Warm: the server has answered these once already (the login's landing page).
     await page.getByTestId('bottom-three').waitFor();
-    const results: string[] = [];
-    page.on('request', (r) => { if (/\/api\/v1\/rounds\/[^/]+\/results$/.test(new URL(r.url()).pathname)) results.push(new URL(r.url()).pathname); });
-    const started = Date.now();
-    await page.goto('/dashboard');
-    await page.getByTestId('bottom-department').nth(2).waitFor();
-    const ready = Date.now() - started;
-    await page.getByTestId('votes-headline-names').getByText(/→/).waitFor();
-    await page.getByTestId('result-charts').waitFor();
-    console.log(`dashboard ready in ${ready} ms; results requests: ${results.join(', ')}`);
-    expect(results.length).toBe(new Set(results).size);
-    expect(new Set(results).size).toBe(rounds.filter((r) => r.status === 'published').length);
+    await page.context().addInitScript(READY_SCRIPT);
+    const times: number[] = [];
+    for (let visit = 0; visit < 3; visit++) {
+      const api: string[] = [];
+      const listener = (r: { url(): string }) => { const p = new URL(r.url()).pathname; if (p.startsWith('/api/')) api.push(p); };
+      page.on('request', listener);
+      await page.goto('/dashboard');
+      times.push(await readyAt(page));
+      await page.getByTestId('votes-headline-names').getByText(/→/).waitFor();
+      await page.getByTestId('result-charts').waitFor();
+      await page.waitForLoadState('networkidle');
+      page.off('request', listener);
+      const results = api.filter((p) => /\/rounds\/[^/]+\/results$/.test(p));
+      // One request per published round (the history and the charts share them), and no read twice.
+      expect(new Set(results).size).toBe(rounds.filter((r) => r.status === 'published').length);
+      expect(api.length).toBe(new Set(api).size);
+    }
+    times.sort((a, b) => a - b);
+    console.log(`dashboard ready (warm) in ${times.map((t) => t.toFixed(0)).join(', ')} ms`);
+    // The target is 1 s on a quiet machine (see BENCHMARKS.md); a shared, loaded one gets twice that.
+    expect(times[1]).toBeLessThanOrEqual(2000);
 
     const card = page.getByTestId('bottom-three');
     const box = (await card.boundingBox())!;

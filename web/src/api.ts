@@ -31,6 +31,12 @@ export interface RequestOptions {
 }
 
 let unauthorizedHandler: (() => void) | null = null;
+let writeListener: (() => void) | null = null;
+
+/** Called before every request that may change something (not GET): the admin app's read cache forgets what it holds. */
+export function setWriteListener(listener: (() => void) | null): void {
+  writeListener = listener;
+}
 
 /** The admin app registers this to send the user back to the login page when the session ends. */
 export function setUnauthorizedHandler(handler: (() => void) | null): void {
@@ -55,6 +61,7 @@ function isErrorBody(data: unknown): data is ErrorBody {
 export async function request<T>(path: string, opts: RequestOptions = {}): Promise<T> {
   const isForm = opts.body instanceof FormData;
   const headers: Record<string, string> = { accept: 'application/json' };
+  if ((opts.method ?? 'GET') !== 'GET') writeListener?.();
   if (opts.body !== undefined && !isForm) headers['content-type'] = 'application/json';
   let res: Response;
   try {

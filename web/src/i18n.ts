@@ -30,23 +30,50 @@ function remember(lng: string) {
   }
 }
 
-/** Initialises i18next once with the strings of one area (survey or admin). */
-export function initI18n(resources: Record<Language, Resource[string]>, defaultNS: string): typeof i18n {
-  if (i18n.isInitialized) return i18n;
-  void i18n.use(initReactI18next).init({
-    resources,
-    lng: storedLanguage(),
-    fallbackLng: DEFAULT_LANGUAGE,
-    supportedLngs: [...LANGUAGES],
-    defaultNS,
-    interpolation: { escapeValue: false }, // React escapes
-    initAsync: false,
-    returnNull: false,
-    showSupportNotice: false,
-  });
-  remember(i18n.language);
-  i18n.on('languageChanged', remember);
-  return i18n;
+type Bundle = Resource[string];
+/** Languages whose strings load on demand (the admin app's English), each loaded at most once. */
+const loaders: Partial<Record<Language, () => Promise<Bundle>>> = {};
+const loading = new Map<Language, Promise<void>>();
+
+function ensureLoaded(lng: string): Promise<void> {
+  if (!isLanguage(lng)) return Promise.resolve();
+  const load = loaders[lng];
+  if (!load) return Promise.resolve();
+  let done = loading.get(lng);
+  if (!done) {
+    done = load().then((bundle) => {
+      for (const [ns, strings] of Object.entries(bundle)) i18n.addResourceBundle(lng, ns, strings, true, true);
+    });
+    // A failed load (the network dropped) is tried again at the next switch; until then the fallback language shows.
+    done.catch(() => loading.delete(lng));
+    loading.set(lng, done);
+  }
+  return done;
+}
+
+/**
+ * Initialises i18next once with the strings of one area (survey or admin); `lazy` languages load when
+ * chosen. Resolves when the stored language's strings are in (render after it, or the first screen
+ * would flash in the fallback language); never rejects.
+ */
+export function initI18n(resources: Partial<Record<Language, Bundle>>, defaultNS: string, lazy: Partial<Record<Language, () => Promise<Bundle>>> = {}): Promise<void> {
+  Object.assign(loaders, lazy);
+  if (!i18n.isInitialized) {
+    void i18n.use(initReactI18next).init({
+      resources,
+      lng: storedLanguage(),
+      fallbackLng: DEFAULT_LANGUAGE,
+      supportedLngs: [...LANGUAGES],
+      defaultNS,
+      interpolation: { escapeValue: false }, // React escapes
+      initAsync: false,
+      returnNull: false,
+      showSupportNotice: false,
+    });
+    remember(i18n.language);
+    i18n.on('languageChanged', remember);
+  }
+  return ensureLoaded(i18n.language).catch(() => undefined);
 }
 
 export function currentLanguage(): Language {
@@ -54,5 +81,5 @@ export function currentLanguage(): Language {
 }
 
 export function setLanguage(lng: Language): void {
-  void i18n.changeLanguage(lng);
+  void ensureLoaded(lng).then(() => i18n.changeLanguage(lng), () => undefined);
 }

@@ -4,6 +4,8 @@ import { useLocation, useNavigate } from 'react-router-dom';
 import type { LoginBody, User } from '../../../shared/schemas/auth.ts';
 import { ApiError, setUnauthorizedHandler } from '../api.ts';
 import * as api from './endpoints.ts';
+import { readMe } from './prefetch.ts';
+import { answered } from './readCache.ts';
 
 export type SessionState =
   | { status: 'checking' }
@@ -25,15 +27,19 @@ const AuthContext = createContext<AuthContextValue | null>(null);
 export interface LoginRedirectState { from?: string }
 
 export function AuthProvider({ children }: { children: ReactNode }) {
-  const [session, setSession] = useState<SessionState>({ status: 'checking' });
+  // Signed in at the first render when the session check started with the page has answered already.
+  const [session, setSession] = useState<SessionState>(() => {
+    const user = answered<[User]>('me')?.[0];
+    return user ? { status: 'signed-in', user } : { status: 'checking' };
+  });
   const [attempt, setAttempt] = useState(0);
   const navigate = useNavigate();
   const location = useLocation();
 
   useEffect(() => {
     const controller = new AbortController();
-    api.me(controller.signal).then(
-      (user) => setSession({ status: 'signed-in', user }),
+    readMe().then(
+      (user) => { if (!controller.signal.aborted) setSession({ status: 'signed-in', user }); },
       (error: unknown) => {
         if (controller.signal.aborted) return;
         if (error instanceof ApiError && error.status === 401) setSession({ status: 'signed-out', expired: false });

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type DependencyList } from 'react';
+import { useCallback, useEffect, useRef, useState, type DependencyList } from 'react';
 
 export interface Loaded<T> {
   data: T | undefined;
@@ -7,11 +7,21 @@ export interface Loaded<T> {
   reload: () => void;
 }
 
-/** Loads data when the dependencies change; aborts the previous request; keeps the last data while reloading. */
-export function useLoad<T>(load: (signal: AbortSignal) => Promise<T>, deps: DependencyList): Loaded<T> {
-  const [state, setState] = useState<{ data: T | undefined; error: unknown; loading: boolean }>({ data: undefined, error: undefined, loading: true });
+/**
+ * Loads data when the dependencies change; aborts the previous request; keeps the last data while reloading.
+ * `initial`: data already at hand (an answered cached read) for the first render; it is not loaded again then.
+ */
+export function useLoad<T>(load: (signal: AbortSignal) => Promise<T>, deps: DependencyList, initial?: T): Loaded<T> {
+  const [state, setState] = useState<{ data: T | undefined; error: unknown; loading: boolean }>(
+    () => ({ data: initial, error: undefined, loading: initial === undefined }),
+  );
   const [nonce, setNonce] = useState(0);
+  const skip = useRef(initial !== undefined);
   useEffect(() => {
+    if (skip.current) {
+      skip.current = false;
+      return;
+    }
     const controller = new AbortController();
     setState((s) => ({ ...s, error: undefined, loading: true }));
     load(controller.signal).then(

@@ -1,22 +1,4 @@
-// Strings of the admin app, one namespace per area.
-import enAccounts from './en/accounts.ts';
-import enAudit from './en/audit.ts';
-import enComments from './en/comments.ts';
-import enCommon from './en/common.ts';
-import enDashboard from './en/dashboard.ts';
-import enDepartments from './en/departments.ts';
-import enEnterprises from './en/enterprises.ts';
-import enImporter from './en/importer.ts';
-import enIntegrity from './en/integrity.ts';
-import enRounds from './en/rounds.ts';
-import enMydept from './en/mydept.ts';
-import enRectification from './en/rectification.ts';
-import enShell from './en/shell.ts';
-import enPublic from './en/public.ts';
-import enVerify from './en/verify.ts';
-import enPoints from './en/points.ts';
-import enPassword from './en/password.ts';
-import enRequests from './en/requests.ts';
+// Strings of the admin app, one namespace per area. Chinese is built in; English (admin-en.ts) loads when chosen.
 import zhAccounts from './zh/accounts.ts';
 import zhAudit from './zh/audit.ts';
 import zhComments from './zh/comments.ts';
@@ -45,12 +27,6 @@ export const adminResources = {
     verify: zhVerify, public: zhPublic, integrity: zhIntegrity, points: zhPoints,
     accounts: zhAccounts, password: zhPassword, requests: zhRequests,
   },
-  en: {
-    common: enCommon, shell: enShell, departments: enDepartments, enterprises: enEnterprises, importer: enImporter, audit: enAudit,
-    rounds: enRounds,
-    mydept: enMydept, rectification: enRectification,
-    dashboard: enDashboard, comments: enComments,
-    verify: enVerify, public: enPublic, integrity: enIntegrity, points: enPoints,
-    accounts: enAccounts, password: enPassword, requests: enRequests,
-  },
 };
+
+export const loadAdminEnglish = () => import('./admin-en.ts').then((m) => m.default);

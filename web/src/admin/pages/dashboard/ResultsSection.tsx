@@ -1,17 +1,18 @@
 // A computed round: the bottom three first (who, by how much, how sure, what happens), the headline
 // figures and the ranking; the charts follow from a chunk of their own.
 import { Alert, Card, Col, Row, Skeleton, Statistic, Typography } from 'antd';
-import { lazy, Suspense, useMemo } from 'react';
+import { lazy, Suspense, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { publishedUpTo } from '../../../../../shared/charts/rounds.ts';
 import { votesOverTime } from '../../../../../shared/charts/votes.ts';
 import type { EscalationLevel } from '../../../../../shared/results/escalation.ts';
 import { ApiError } from '../../../api.ts';
 import { LoadError, StaleDataWarning } from '../../components/LoadError.tsx';
-import { getEscalationBoard, getRoundResults, type RoundResults, type RoundSummary } from '../../endpoints.ts';
+import { Deferred } from '../../components/Deferred.tsx';
+import type { RoundResults, RoundSummary } from '../../endpoints.ts';
 import { useLoad } from '../../useLoad.ts';
 import { BottomThreeCard } from './BottomThreeCard.tsx';
 import { COLORS, useDeptName, useQuarter } from './format.tsx';
+import { answeredBoard, answeredResults, historyIds, readBoard, readResults } from './reads.ts';
 
 const ResultCharts = lazy(() => import('./ResultCharts.tsx'));
 const RankingSection = lazy(() => import('./RankingSection.tsx'));
@@ -19,7 +20,7 @@ const RankingSection = lazy(() => import('./RankingSection.tsx'));
 
 /** Levels of the round's escalation records (withdrawn ones aside), by department; the load itself for its error and retry. */
 export function useRoundLevels(roundId: string) {
-  const board = useLoad((signal) => getEscalationBoard(signal), [roundId]);
+  const board = useLoad(() => readBoard(), [roundId], answeredBoard());
   const records = useMemo(() => (board.data?.records ?? []).filter((r) => r.roundId === roundId && r.status !== 'withdrawn'), [board.data, roundId]);
   const levels: ReadonlyMap<number, EscalationLevel> = useMemo(() => new Map(records.map((r) => [r.departmentId, r.level])), [records]);
   return { levels, board, records };
@@ -59,19 +60,24 @@ function Headlines({ results, history }: { results: RoundResults; history: reado
   );
 }
 
-export function ResultsSection({ round, rounds }: { round: RoundSummary; rounds: readonly RoundSummary[] }) {
+/** `onShown`: the results (or why there are none) are on the screen; what waits for the first screen may load. */
+export function ResultsSection({ round, rounds, onShown }: { round: RoundSummary; rounds: readonly RoundSummary[]; onShown?: () => void }) {
   const { t } = useTranslation('dashboard');
-  const results = useLoad((signal) => getRoundResults(round.id, signal), [round.id, round.status]);
+  // One results request per round, shared with the prefetch started with the page (reads.ts).
+  const results = useLoad(() => readResults(round.id), [round.id, round.status], answeredResults(round.id)?.[0]);
   const { levels, board, records } = useRoundLevels(round.id);
-  // One results request per round: the history reuses this round's results and fetches only the others.
-  const otherIds = publishedUpTo(rounds, round.id).filter((id) => id !== round.id);
-  const others = useLoad((signal) => Promise.all(otherIds.map((id) => getRoundResults(id, signal))), [otherIds.join(',')]);
+  const otherIds = historyIds(rounds, round);
+  const others = useLoad(() => Promise.all(otherIds.map((id) => readResults(id))), [otherIds.join(',')], answeredResults(...otherIds));
   const data = results.data;
   const history = useMemo(() => {
     if (!data || !others.data) return undefined;
     return data.round.publishedAt ? [...others.data, data] : others.data;
   }, [data, others.data]);
   const votes = useMemo(() => (history ? votesOverTime(history).points : null), [history]);
+  const settled = data !== undefined || results.error !== undefined;
+  useEffect(() => {
+    if (settled) onShown?.();
+  }, [settled]);
 
   if (results.error && !data) {
     if (results.error instanceof ApiError && results.error.status === 404) return <Alert type="info" showIcon title={t('results.notComputed')} />;
@@ -86,13 +92,18 @@ export function ResultsSection({ round, rounds }: { round: RoundSummary; rounds:
       {data.round.correctionReason ? <Alert type="info" showIcon title={t('results.corrected', { version: data.round.version, reason: data.round.correctionReason })} style={{ marginBottom: 16 }} /> : null}
       <div style={{ marginBottom: 16 }}><BottomThreeCard results={data} records={records} /></div>
       <Headlines results={data} history={history} />
-      <Suspense fallback={<Skeleton active paragraph={{ rows: 8 }} />}>
-        <RankingSection results={data} levels={levels} />
-      </Suspense>
+      {/* Below the first screen: drawn once it is shown (or scrolled to), so the bottom three never wait for them. */}
+      <Deferred minHeight={600}>
+        <Suspense fallback={<Skeleton active paragraph={{ rows: 8 }} />}>
+          <RankingSection results={data} levels={levels} />
+        </Suspense>
+      </Deferred>
       {others.error && !others.data ? <StaleDataWarning title={t('charts.historyFailed')} error={others.error} onRetry={others.reload} /> : null}
-      <Suspense fallback={<Skeleton active paragraph={{ rows: 8 }} />}>
-        <ResultCharts results={data} history={history} votes={votes} />
-      </Suspense>
+      <Deferred minHeight={600}>
+        <Suspense fallback={<Skeleton active paragraph={{ rows: 8 }} />}>
+          <ResultCharts results={data} history={history} votes={votes} />
+        </Suspense>
+      </Deferred>
     </div>
   );
 }

@@ -2,7 +2,7 @@
 import { Tag } from 'antd';
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ESCALATION_LABELS, type EscalationLevel } from '../../../../../shared/results/escalation.ts';
+import { ESCALATION_LABELS, type EscalationLevel } from '../../../../../shared/results/escalation-levels.ts';
 import { quarterLabel } from '../../../../../shared/round-lifecycle.ts';
 import type { RoundStatus } from '../../../../../shared/schemas/rounds.ts';
 
