@@ -17,13 +17,13 @@ import { Deferred } from '../../components/Deferred.tsx';
 import { answeredRounds, dashboardRound, hasResults as showsResults, readRounds } from './reads.ts';
 import { ResultsSection } from './ResultsSection.tsx';
 
-// Progress (with its tables and steps) is not the first thing a leader reads: a chunk of its own,
-// drawn after the first screen when the round has results (below them), at once when it has not.
 const RoundSelect = lazy(() => import('./RoundSelect.tsx'));
 /** Where the round picker will be, with the chosen round's name, until its code has arrived. */
 const ROUND_PLACEHOLDER = { width: 240, height: 32, lineHeight: '30px', padding: '0 11px', border: '1px solid #d9d9d9', borderRadius: 6, overflow: 'hidden', whiteSpace: 'nowrap' } as const;
 // Requests per department: below everything, a chunk of its own, drawn after the first screen too.
 const RequestStatsCard = lazy(() => import('../requests/RequestStatsCard.tsx').then((m) => ({ default: m.RequestStatsCard })));
+// Progress (with its tables and steps) is not the first thing a leader reads: a chunk of its own,
+// drawn after the first screen when the round has results (below them), at once when it has not.
 const RoundOverview = lazy(() => import('./RoundOverview.tsx').then((m) => ({ default: m.RoundOverview })));
 
 
