@@ -19,6 +19,8 @@ import * as cases from '../rectification/rectification.service.ts';
 import { computeRound, publishRound } from '../results/results.service.ts';
 import { createRound, getRound, openRound } from '../rounds/rounds.service.ts';
 import { saveDraft, submitSurvey } from '../survey/survey.service.ts';
+import { formatReceipt, receiptHash } from '../../shared/receipt.ts';
+import { DEMO_REQUESTS, seedDemoRequests } from './requests.ts';
 
 const DAY = 86_400_000;
 /** Who is in the bottom three each past quarter (oldest first): the stories the demo tells. */
@@ -67,6 +69,10 @@ type Clock = ReturnType<typeof inOrder>;
 export async function seedDemoHistory(db: Db, secret: string, now: Date, timeZone: string) {
   const rng = makeRng('pingyi-demo-history');
   const at = inOrder();
+  // Receipt codes of a few open-round responses, for the demo's requests: their own random source, so the
+  // simulated answers stay what they were.
+  const receiptRng = makeRng('pingyi-demo-receipts');
+  const receipts: string[] = [];
   const links = makeLinkMaker(secret, 'http://localhost');
   const [adminRow] = await db.select().from(users).where(eq(users.username, 'admin'));
   const admin: Actor = { id: adminRow!.id, name: 'admin' };
@@ -116,6 +122,11 @@ export async function seedDemoHistory(db: Db, secret: string, now: Date, timeZon
       });
       const votes = ratings.filter((r) => r.level === 'dissatisfied' && rng() < VOTE_PROPENSITY[4 - k]!).slice(0, 3).map((r) => r.departmentId);
       const submission: Submission = { submissionId: randomUUID(), ratings, leastSatisfied: votes, ...(rng() < 0.1 ? { comment: '总体营商环境有改善，希望继续保持' } : {}) };
+      if (!past && receipts.length < DEMO_REQUESTS) {
+        const code = formatReceipt(Uint8Array.from({ length: 12 }, () => Math.floor(receiptRng() * 256)));
+        receipts.push(code);
+        submission.receiptHash = receiptHash(code);
+      }
       const when = new Date(opensAt.getTime() + ((i++ % 20) + 1) * DAY / 2);
       await submitSurvey(db, links.token(roundId, inv.uscc, 1), submission, when, timeZone);
     }
@@ -129,6 +140,7 @@ export async function seedDemoHistory(db: Db, secret: string, now: Date, timeZon
     // Measures of all but the latest published round have been carried out, once its rectification is under way.
     if (k > 1) await advanceEscalations(db, admin, roundId, 'done', at(new Date(published.getTime() + 26 * DAY)), timeZone);
   }
+  await seedDemoRequests(db, receipts, now, timeZone, at);
   await advanceEscalations(db, admin, idOf(shift(current, -1)), 'scheduled', at(now), timeZone);
 }
 

@@ -1,6 +1,7 @@
 // The demo a newcomer first sees: a living system made through the real code paths.
 import { describe, expect, it } from 'vitest';
 import { asc } from 'drizzle-orm';
+import { listRequests } from '../../server/requests/requests.service.ts';
 import { verifyAuditChain } from '../../server/audit/audit.writer.ts';
 import { auditLog } from '../../server/db/schema.ts';
 import { publishedHistory } from '../../server/results/results.queries.ts';
@@ -40,7 +41,17 @@ describe('demo history', () => {
     const cases = await listCases(db, { id: 1, username: 'admin', displayName: '', role: 'admin', departmentId: null, mustChangePassword: false }, {}, now, 'Asia/Shanghai');
     expect(new Set(cases.map((c) => c.status))).toEqual(new Set(['open', 'submitted', 'returned', 'closed']));
     expect(cases.some((c) => c.overdue)).toBe(true);
+    // Closed cases show their call-backs.
+    expect(cases.filter((c) => c.status === 'closed').every((c) => c.callbacks.calledBack === 2 && c.callbacks.reached === 1)).toBe(true);
     expect(await verifyAuditChain(db)).toMatchObject({ ok: true });
+  });
+
+  it('has requests to departments: answered and rated, answered, and one overdue', async () => {
+    const admin = { id: 1, username: 'admin', displayName: '', role: 'admin' as const, departmentId: null, mustChangePassword: false };
+    const { items, overdue } = await listRequests(db, admin, {}, now);
+    expect(items).toHaveLength(8);
+    expect(new Set(items.map((i) => i.state))).toEqual(new Set(['waiting', 'replied', 'answered']));
+    expect(overdue).toBe(1);
   });
 
   it('writes its audit log in time order, from the registries on', async () => {

@@ -76,11 +76,13 @@ describe('requests to departments', () => {
     const head = await e2e.newPage({ viewport: SCREEN });
     await login(head, 'head.scjgj');
     await head.goto('/requests');
-    const row = head.getByTestId('requests-table').getByRole('row').filter({ hasText: '检查' }).first();
+    // The demo's department has requests of its own: this one is found by its text.
+    const row = head.getByTestId('requests-table').getByRole('row').filter({ hasText: '一个月来了三次' }).first();
     await row.click();
-    await head.getByTestId('reply-text').fill('已安排专人联系，下月起合并为一次联合检查。');
-    await head.getByTestId('reply-send').click();
-    await head.getByText('已答复', { exact: true }).first().waitFor();
+    const thread = head.getByTestId(/^request-thread-/).filter({ hasText: '一个月来了三次' });
+    await thread.getByTestId('reply-text').fill('已安排专人联系，下月起合并为一次联合检查。');
+    await thread.getByTestId('reply-send').click();
+    await thread.getByText('已安排专人联系，下月起合并为一次联合检查。', { exact: true }).waitFor();
     await screenshot(head, 'request-head-queue');
 
     // Back on the enterprise's phone, later, at /r with the code kept on this phone.
@@ -97,13 +99,21 @@ describe('requests to departments', () => {
 
     // The head sees the enterprise's rating; the admin sees the request among all, nothing overdue.
     await head.reload();
-    await head.getByTestId('requests-table').getByRole('row').filter({ hasText: '检查' }).first().click();
-    await head.getByTestId('request-feedback').filter({ hasText: '问题已解决，满意' }).waitFor();
+    await head.getByTestId('requests-table').getByRole('row').filter({ hasText: '一个月来了三次' }).first().click();
+    await head.getByTestId(/^request-thread-/).filter({ hasText: '一个月来了三次' }).getByTestId('request-feedback').filter({ hasText: '问题已解决，满意' }).waitFor();
     const admin = await e2e.newPage();
     await login(admin, 'admin');
     await admin.goto('/requests');
-    await admin.getByTestId('overdue-count').waitFor();
+    // The demo has one request past its first-reply target: flagged, and counted at the top.
+    await admin.getByTestId('overdue-count').filter({ hasText: '1 件诉求超过首次答复时限仍未答复' }).waitFor();
+    expect(await admin.getByTestId('overdue-tag').count()).toBe(1);
     expect(await admin.getByTestId('requests-table').innerText()).toContain(target.nameZh);
+    await screenshot(admin, 'requests-admin');
+    // The dashboard: requests per department and quarter, with the median first reply and the shares.
+    await admin.goto('/dashboard');
+    const stats = admin.getByTestId('request-stats');
+    await stats.getByText(target.nameZh).first().waitFor();
+    await stats.getByTestId('request-overdue-now').filter({ hasText: '当前超时未答复：1 件' }).waitFor();
     await page.context().close();
     await head.context().close();
     await admin.context().close();
