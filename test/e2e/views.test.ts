@@ -188,3 +188,29 @@ describe('comments', () => {
     expect(await page.getByTestId('overall-comments').getByTestId('comment-count-same').first().textContent()).toMatch(/^×\d+$/);
   });
 });
+
+describe('分组统计 on the round page', () => {
+  it('a leader reads the means by township and by size, every cell under 5 ratings as "<5"', async () => {
+    const page = await e2e.newPage();
+    await login(page, 'leader');
+    const b = await api<{ dimensions: { dimension: string; groups: { value: string; departments: { n: number | null }[] }[] }[] }>('GET', `/rounds/${latest}/breakdowns`);
+    await page.goto(`/rounds/${latest}`);
+    const card = page.getByTestId('breakdowns-card');
+    for (const [dimension, label] of [['township', '乡镇（街道）'], ['size', '企业规模']] as const) {
+      if (dimension !== 'township') await card.getByTestId('breakdowns-dimension').getByText(label).click();
+      const expected = b.dimensions.find((d) => d.dimension === dimension)!;
+      const table = card.getByTestId('breakdowns-table');
+      await table.locator('th').filter({ hasText: /（\d+ 家）/ }).first().waitFor();
+      await expect.poll(() => table.locator('thead th').filter({ hasText: /（\d+ 家）/ }).count()).toBe(expected.groups.length);
+      const suppressed = expected.groups.flatMap((g) => g.departments).filter((d) => d.n === null).length;
+      expect(await table.getByTestId('suppressed-cell').count()).toBe(suppressed);
+      for (const text of await table.getByTestId('suppressed-cell').allTextContents()) expect(text).toBe('<5');
+      // Every number shown stands on 5 ratings or more.
+      for (const n of await table.locator('td').filter({ hasText: /^\d+\.\d \(\d+\)$/ }).allTextContents()) {
+        expect(Number(/\((\d+)\)/.exec(n)![1])).toBeGreaterThanOrEqual(5);
+      }
+    }
+    expect(await card.textContent()).toContain('少于 5 家企业的分组不列出');
+    await page.context().close();
+  });
+});

@@ -13,6 +13,7 @@ import type {
 import type {
   createRoundSchema, drawResultSchema, freezeResultSchema, Invitation, Progress, replaceResultSchema, Round, roundSummarySchema, updateRoundSchema,
 } from '../../../shared/schemas/rounds.ts';
+import type { Breakdowns } from '../../../shared/schemas/breakdowns.ts';
 import type { commentsSchema } from '../../../shared/schemas/comments.ts';
 import type {
   callbackBodySchema, CaseDetail, CaseSummary, caseListQuerySchema, ledgerBodySchema, PlanBody, progressBodySchema, reviewBodySchema,
@@ -133,6 +134,8 @@ const casePath = (id: number) => `${V1}/rectification/cases/${id}`;
 export const getRoundResults = (roundId: string, signal?: AbortSignal) =>
   request<RoundResults>(`${V1}/rounds/${encodeURIComponent(roundId)}/results`, { signal });
 export const getDepartmentHistory = (id: number, signal?: AbortSignal) => request<DepartmentHistory>(`${V1}/departments/${id}/history`, { signal });
+export const getBreakdowns = (roundId: string, signal?: AbortSignal) =>
+  request<Breakdowns>(`${V1}/rounds/${encodeURIComponent(roundId)}/breakdowns`, { signal });
 export const getEscalationBoard = (signal?: AbortSignal) => request<EscalationBoard>(`${V1}/escalations`, { signal });
 /** 404 not_found for a department head until an admin releases the round's comments. */
 export const getRoundComments = (roundId: string, signal?: AbortSignal) =>

@@ -164,6 +164,17 @@ const rounds: Messages<typeof zh> = {
     publishContent: 'The results are then frozen, and the bottom {{n}} departments are flagged and escalated under the rules. Please make sure the computed results have been checked.',
     published: 'The results are published.',
   },
+  breakdowns: {
+    title: 'Breakdowns',
+    help: 'Mean scores by township, industry and enterprise size (valid ratings in brackets). To keep enterprises anonymous, groups of fewer than {{min}} enterprises are not listed, and cells with fewer than {{min}} ratings read "<{{min}}".',
+    dimensions: { township: 'Township', industry: 'Industry', size: 'Size' },
+    department: 'Department',
+    groupTitle: '{{value}} ({{n}} enterprises)',
+    hidden: 'Groups not listed: {{n}} enterprises in all.',
+    suppressed: '{{n}} cells have fewer than {{min}} ratings and show no score.',
+    suppressedCell: 'Fewer than {{min}} ratings: not shown',
+    noGroups: 'No group reaches {{min}} enterprises.',
+  },
   pool: {
     title: 'Pool',
     frozenNote: 'The pool is frozen and its hash published; only then is the random seed produced',

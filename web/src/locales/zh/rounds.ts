@@ -161,6 +161,17 @@ const rounds = {
     publishContent: '发布后结果冻结，排名倒数 {{n}} 位的部门将被标记并按问责规则处理。请确认已核对计算结果。',
     published: '结果已发布。',
   },
+  breakdowns: {
+    title: '分组统计',
+    help: '按乡镇（街道）、行业和企业规模分组的平均分（括号内为有效评价数）。为保护企业匿名，少于 {{min}} 家企业的分组不列出，少于 {{min}} 条评价的格子显示“<{{min}}”。',
+    dimensions: { township: '乡镇（街道）', industry: '行业', size: '企业规模' },
+    department: '部门',
+    groupTitle: '{{value}}（{{n}} 家）',
+    hidden: '未列出的分组共 {{n}} 家企业。',
+    suppressed: '{{n}} 个格子评价少于 {{min}} 条，不显示分数。',
+    suppressedCell: '评价少于 {{min}} 条，不显示',
+    noGroups: '没有达到 {{min}} 家企业的分组。',
+  },
   pool: {
     title: '抽签池',
     frozenNote: '抽签池已冻结，哈希值已公布，之后才产生随机种子',

@@ -13,6 +13,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { getRound } from '../../endpoints.ts';
 import { NotFoundPage } from '../NotFoundPage.tsx';
 import { useLoad } from '../../useLoad.ts';
+import { BreakdownsCard } from './BreakdownsCard.tsx';
 import { DrawPanel } from './DrawPanel.tsx';
 import { DrawRecordCard } from './DrawRecordCard.tsx';
 import { DrawResultCard } from './DrawResultCard.tsx';
@@ -98,6 +99,8 @@ export function RoundDetailPage() {
             </Flex>
           </Col>
         </Row>
+        {/* 分组统计: once the round has closed (the server makes them at close). */}
+        {showComments ? <BreakdownsCard roundId={round.id} /> : null}
       </Flex>
       {editing ? <RoundFormModal round={round} takenIds={[]} onClose={() => setEditing(false)} onSaved={() => { setEditing(false); reload(); }} /> : null}
     </>
