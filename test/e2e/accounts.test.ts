@@ -98,8 +98,9 @@ describe('accounts', () => {
     await page.getByLabel('一次性密码').fill(oneTimePassword);
     await page.getByLabel('新密码', { exact: true }).fill('password123');
     const rules = page.getByTestId('password-rules');
-    expect(await rules.locator('[data-rule="too_short"]').getAttribute('data-met')).toBe('true');
-    expect(await rules.locator('[data-rule="common"]').getAttribute('data-met')).toBe('false');
+    // The rules tick as the person types: wait for the page to have caught up with the last keystroke.
+    await rules.locator('[data-rule="too_short"][data-met="true"]').waitFor();
+    await rules.locator('[data-rule="common"][data-met="false"]').waitFor();
     await page.getByLabel('再次输入新密码').fill('password123');
     await button(page, '保存新密码').click();
     await formError(page, '新密码不符合要求：不是常见或过于简单的密码（如 1234567890、password123）。').waitFor();
@@ -112,7 +113,7 @@ describe('accounts', () => {
 
     await page.getByLabel('新密码', { exact: true }).fill(NEW_PASSWORD);
     await page.getByLabel('再次输入新密码').fill(NEW_PASSWORD);
-    expect(await rules.locator('[data-met="false"]').count()).toBe(0);
+    await rules.locator('[data-met="false"]').first().waitFor({ state: 'detached' });
     await button(page, '保存新密码').click();
     await page.waitForURL('**/my-department');
     expect(await page.getByTestId('mydept-title').textContent()).toBe('本部门：市市场监督管理局');
