@@ -98,8 +98,10 @@ export async function sealRound(tx: Tx, roundId: string): Promise<void> {
   // In a savepoint: the rewritten rows carry its own transaction id, not the one the closing
   // transaction leaves on the invitations whose drafts it deletes.
   await tx.transaction((inner) => shuffleAnswers(inner, roundId));
-  await tx.update(invitations).set({ draft: null, draftSavedAt: null })
-    .where(and(eq(invitations.roundId, roundId), sql`${invitations.draft} is not null`));
+  // Every invitation of the round is rewritten here, not only those with drafts: afterwards they all carry
+  // the closing transaction's id, so no invitation's xmin tells when it was submitted (nor which request,
+  // raised right after submitting, followed it). vacuumAnswers then stores them in draw order.
+  await tx.update(invitations).set({ draft: null, draftSavedAt: null }).where(eq(invitations.roundId, roundId));
   await dropSmallGroups(tx, roundId);
   await tx.update(rounds).set({ answersVacuumDue: true }).where(eq(rounds.id, roundId));
 }
@@ -149,6 +151,8 @@ export async function vacuumAnswers(db: Db): Promise<boolean> {
   const due = await db.select({ id: rounds.id }).from(rounds).where(eq(rounds.answersVacuumDue, true));
   if (!due.length) return false;
   await db.execute(sql`vacuum full ballot_box, responses, ratings, least_satisfied_votes, breakdown_groups, breakdown_tallies`);
+  // Invitations were updated in submission order, and an updated row moves: rewrite them in id (draw) order.
+  await db.execute(sql`cluster invitations using invitations_pkey`);
   await db.update(rounds).set({ answersVacuumDue: false }).where(inArray(rounds.id, due.map((d) => d.id)));
   return true;
 }

@@ -147,6 +147,9 @@ describe('whoever holds a copy of the database after close', () => {
     }
     // All of the round's answers were written by one transaction (the close): xmin orders nothing.
     expect(new Set(answers.map((a) => a.xmin)).size).toBe(1);
+    // So were all of its invitations, which lie in draw (id) order: neither says who submitted when.
+    expect(new Set(submitted.map((s) => s.xmin)).size).toBe(1);
+    expect(submitted.map((s) => s.id)).toEqual([...submitted].map((s) => s.id).sort((a, b) => a - b));
   });
 
   it('cannot pair answers with submitters by physical order, by id order or by ratings order beyond chance', async () => {
