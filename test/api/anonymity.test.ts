@@ -114,8 +114,9 @@ function spearman(a: number[], b: number[]) {
 }
 /** Guesses "answer k belongs to submitter k" by an ordering; how many are right. */
 const rightGuesses = (ordered: { comment: string | null }[]) => ordered.filter((a, k) => submitted[k]?.uscc === truthOf(a).uscc).length;
-// For a random permutation of 44 the number of right guesses is about Poisson(1): 6 or more happens < 0.1% of the time.
-const CHANCE_MAX = 5;
+// For a random permutation of 44 the number of right guesses is about Poisson(1): 7 or more happens < 0.01% of the
+// time (the suite checks several orderings on two databases each run, so 0.1% would fail CI now and then).
+const CHANCE_MAX = 6;
 
 describe('the round itself', () => {
   it('stored every one of the 44 answers, with its comment, and refused the one the database failed', () => {
@@ -159,9 +160,10 @@ describe('whoever holds a copy of the database after close', () => {
     const firstSeen = [...new Set(ratingOrder.map((r) => r.response_id))].map((id) => answers.find((a) => a.id === id)!);
     for (const [name, ordered] of [['ctid', byCtid], ['id', byId], ['ratings ctid', firstSeen]] as const) {
       expect(rightGuesses(ordered), name).toBeLessThanOrEqual(CHANCE_MAX);
-      // No trend either: the rank of an answer says nothing about when it was submitted (|rho| > 0.5 has p < 0.001 at n = 44).
+      // No trend either: the rank of an answer says nothing about when it was submitted. Under chance rho has
+      // SD 1/sqrt(43) = 0.15 at n = 44: |rho| > 0.6 is a 4-SD event (p < 1e-4), while any real leak of order gives rho near 1.
       const rho = spearman(ordered.map((_, k) => k), ordered.map((a) => truthOf(a).order));
-      expect(Math.abs(rho), name).toBeLessThan(0.5);
+      expect(Math.abs(rho), name).toBeLessThan(0.6);
     }
   });
 
