@@ -43,7 +43,7 @@ export interface ImportCheck { records: EnterpriseInput[]; errors: ImportRowErro
  * Validates every row (row numbers as the user sees them in Excel: header is row 1).
  * Errors name the row, the code and the problem; the caller applies nothing if there is any.
  */
-export function checkImportRows(rows: Record<string, string>[], mapping: ImportMapping): ImportCheck {
+export function checkImportRows(rows: Iterable<Record<string, string>>, mapping: ImportMapping): ImportCheck {
   const errors: ImportRowError[] = [];
   const missing = REQUIRED_IMPORT_FIELDS.filter((f) => !mapping[f]);
   if (missing.length) {
@@ -51,7 +51,10 @@ export function checkImportRows(rows: Record<string, string>[], mapping: ImportM
   }
   const records: EnterpriseInput[] = [];
   const seen = new Map<string, number>();
-  rows.forEach((raw, i) => {
+  // Any iterable: the import worker hands rows over one at a time, so 200,000 of them never exist as objects at once.
+  let i = -1;
+  for (const raw of rows) {
+    i++;
     const row = i + 2;
     const cell = (f: ImportField) => (mapping[f] ? (raw[mapping[f]!] ?? '').trim() : '');
     const size = cell('sizeClass');
@@ -69,16 +72,16 @@ export function checkImportRows(rows: Record<string, string>[], mapping: ImportM
         const field = (issue.path[0] as ImportField | undefined) ?? null;
         errors.push({ row, field, uscc, message: `Row ${row}${uscc ? ` (${uscc})` : ''}: ${field ?? 'row'}: ${issue.message}` });
       }
-      return;
+      continue;
     }
     const first = seen.get(parsed.data.uscc);
     if (first !== undefined) {
       errors.push({ row, field: 'uscc', uscc: parsed.data.uscc, message: `Row ${row} (${parsed.data.uscc}): duplicate code, already on row ${first}` });
-      return;
+      continue;
     }
     seen.set(parsed.data.uscc, row);
     records.push(parsed.data);
-  });
+  }
   return { records, errors };
 }
 

@@ -31,30 +31,32 @@ export async function listEnterprises(tx: Tx, query: z.infer<typeof enterpriseLi
 export const findEnterpriseByUscc = async (tx: Tx, uscc: string) =>
   (await tx.select().from(enterprises).where(eq(enterprises.uscc, uscc)))[0];
 
-/** The rows an import would update, by USCC (chunked so 200,000 codes stay within parameter limits). */
-export const existingEnterprises = async (tx: Tx, usccs: string[]) => {
-  const found = new Map<string, Row>();
+/** How many of these codes are in the registry already (chunked so 200,000 codes stay within parameter limits). */
+export async function countExistingEnterprises(tx: Tx, usccs: string[]) {
+  let n = 0;
   for (let i = 0; i < usccs.length; i += 5000) {
-    const rows = await tx.select().from(enterprises).where(inArray(enterprises.uscc, usccs.slice(i, i + 5000)));
-    rows.forEach((r) => found.set(r.uscc, r));
+    const [row] = await tx.select({ n: count() }).from(enterprises).where(inArray(enterprises.uscc, usccs.slice(i, i + 5000)));
+    n += row?.n ?? 0;
   }
-  return found;
-};
-
-export async function upsertEnterprises(tx: Tx, records: EnterpriseInput[], now: Date) {
-  for (let i = 0; i < records.length; i += 1000) {
-    await tx.insert(enterprises).values(records.slice(i, i + 1000).map((r) => ({ ...r, updatedAt: now })))
-      .onConflictDoUpdate({
-        target: enterprises.uscc,
-        set: {
-          name: sqlExcluded('name'), industry: sqlExcluded('industry'), sizeClass: sqlExcluded('size_class'),
-          township: sqlExcluded('township'), contactName: sqlExcluded('contact_name'), contactPhone: sqlExcluded('contact_phone'),
-          active: sqlExcluded('active'), updatedAt: now,
-        },
-      });
-  }
+  return n;
 }
 
+/** The registry rows of a batch of codes, by code (one batch of an import: a few thousand at most). */
+export const existingEnterprises = async (tx: Tx, usccs: string[]) =>
+  new Map((await tx.select().from(enterprises).where(inArray(enterprises.uscc, usccs))).map((r) => [r.uscc, r]));
+
+/** Inserts or updates one batch of an import (at most a few thousand rows: one statement). */
+export async function upsertEnterprises(tx: Tx, records: EnterpriseInput[], now: Date) {
+  await tx.insert(enterprises).values(records.map((r) => ({ ...r, updatedAt: now })))
+    .onConflictDoUpdate({
+      target: enterprises.uscc,
+      set: {
+        name: sqlExcluded('name'), industry: sqlExcluded('industry'), sizeClass: sqlExcluded('size_class'),
+        township: sqlExcluded('township'), contactName: sqlExcluded('contact_name'), contactPhone: sqlExcluded('contact_phone'),
+        active: sqlExcluded('active'), updatedAt: now,
+      },
+    });
+}
 const sqlExcluded = (column: string) => sql.raw(`excluded.${column}`);
 
 export const insertEnterprise = async (tx: Tx, r: EnterpriseInput) => (await tx.insert(enterprises).values(r).returning())[0]!;

@@ -4,7 +4,7 @@ import { appendAudit, type Actor } from '../audit/audit.writer.ts';
 import type { Db } from '../db/client.ts';
 import { Conflict, NotFound } from '../errors.ts';
 import * as q from './enterprises.queries.ts';
-import type { CheckedImport } from './import-rows.ts';
+import { recordBatches, type CheckedImport } from './import-rows.ts';
 
 export async function createEnterprise(db: Db, actor: Actor, input: EnterpriseInput, now: Date) {
   return db.transaction(async (tx) => {
@@ -29,40 +29,61 @@ export async function updateEnterprise(db: Db, actor: Actor, uscc: string, patch
   });
 }
 
-/** At most this many row errors are sent back; the count says how many there were. */
-const MAX_REPORTED_ERRORS = 1_000;
 const fieldsOfRecord = ['name', 'industry', 'sizeClass', 'township', 'contactName', 'contactPhone', 'active'] as const;
+/** Before-values one audit entry holds at most: a 200,000-row update is 200 entries of ~150 KB, not one of 30 MB. */
+export const OVERWRITES_PER_ENTRY = 1_000;
+
+type Overwrite = { uscc: string; before: Record<string, unknown>; after: Record<string, unknown> };
 
 /**
  * Preview (apply = false) or apply an import already read and checked in the import worker. Applying
  * writes all rows or none (one transaction, refused outright if any row has an error) and records in
- * the audit log the values it overwrote.
+ * the audit log the values it overwrote. It goes a batch at a time (read the rows it replaces, note what
+ * changes, write), so what it holds besides the file's records is one batch and the before-values not
+ * yet written to the log: the memory of an import does not grow with the registry's size.
  */
 export async function importEnterprises(db: Db, actor: Actor, checked: CheckedImport, apply: boolean, filename: string, now: Date): Promise<ImportResult> {
-  const { records, errors } = checked;
-  const run = async (tx: Parameters<Parameters<Db['transaction']>[0]>[0] | Db) => {
-    const existing = await q.existingEnterprises(tx, records.map((r) => r.uscc));
-    const result: ImportResult = {
-      headers: checked.headers, mapping: checked.mapping, total: checked.total, encoding: checked.encoding,
-      creates: records.length - existing.size, updates: existing.size,
-      errors: errors.slice(0, MAX_REPORTED_ERRORS), errorCount: errors.length,
-      preview: records.slice(0, 20).map((r) => ({ ...r, contactName: r.contactName ?? null, contactPhone: r.contactPhone ?? null })), applied: false,
-    };
-    if (!apply || errors.length || records.length === 0) return result;
-    // What the import overwrites, field by field, so the audit log can tell what was there before.
-    const overwritten: { uscc: string; before: Record<string, unknown>; after: Record<string, unknown> }[] = [];
-    for (const r of records) {
-      const old = existing.get(r.uscc);
-      if (!old) continue;
-      const changed = fieldsOfRecord.filter((f) => (r[f] ?? null) !== (old[f] ?? null));
-      if (changed.length) overwritten.push({ uscc: r.uscc, before: Object.fromEntries(changed.map((f) => [f, old[f]])), after: Object.fromEntries(changed.map((f) => [f, r[f] ?? null])) });
+  const { recordCount, errors, errorCount } = checked;
+  const result: ImportResult = {
+    headers: checked.headers, mapping: checked.mapping, total: checked.total, encoding: checked.encoding,
+    creates: 0, updates: 0, errors, errorCount,
+    preview: checked.preview.map((r) => ({ ...r, contactName: r.contactName ?? null, contactPhone: r.contactPhone ?? null })), applied: false,
+  };
+  if (!apply || errorCount || recordCount === 0) {
+    let updates = 0;
+    for (const batch of recordBatches(checked)) updates += await q.countExistingEnterprises(db, batch.map((r) => r.uscc));
+    return { ...result, creates: recordCount - updates, updates };
+  }
+  return db.transaction(async (tx) => {
+    let updates = 0;
+    let parts = 0;
+    // What the import overwrites, field by field, so the audit log can tell what was there before: written
+    // out in entries of OVERWRITES_PER_ENTRY as they fill; the import's own entry, last, holds the rest.
+    let overwritten: Overwrite[] = [];
+    for (const batch of recordBatches(checked)) {
+      const existing = await q.existingEnterprises(tx, batch.map((r) => r.uscc));
+      updates += existing.size;
+      for (const r of batch) {
+        const old = existing.get(r.uscc);
+        if (!old) continue;
+        const changed = fieldsOfRecord.filter((f) => (r[f] ?? null) !== (old[f] ?? null));
+        if (changed.length) overwritten.push({ uscc: r.uscc, before: Object.fromEntries(changed.map((f) => [f, old[f]])), after: Object.fromEntries(changed.map((f) => [f, r[f] ?? null])) });
+      }
+      while (overwritten.length >= OVERWRITES_PER_ENTRY) {
+        parts++;
+        await appendAudit(tx, actor, {
+          action: 'enterprise.import.overwritten', entityType: 'enterprise', entityId: filename,
+          summary: { file: filename, part: parts, overwritten: overwritten.slice(0, OVERWRITES_PER_ENTRY) },
+        }, now);
+        overwritten = overwritten.slice(OVERWRITES_PER_ENTRY);
+      }
+      await q.upsertEnterprises(tx, batch, now);
     }
-    await q.upsertEnterprises(tx, records, now);
+    const creates = recordCount - updates;
     await appendAudit(tx, actor, {
       action: 'enterprise.import', entityType: 'enterprise', entityId: filename,
-      summary: { file: filename, rows: records.length, creates: result.creates, updates: result.updates, overwritten },
+      summary: { file: filename, rows: recordCount, creates, updates, overwritten, ...(parts ? { parts } : {}) },
     }, now);
-    return { ...result, applied: true };
-  };
-  return apply ? db.transaction(run) : run(db);
+    return { ...result, creates, updates, applied: true };
+  });
 }

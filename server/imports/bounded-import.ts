@@ -1,6 +1,6 @@
 // Reads an uploaded spreadsheet off the event loop, within bounds: the worker has its own small heap
 // (a file that would need more is refused and the worker replaced; the server carries on), a time
-// limit, and one import runs at a time. Any import (the enterprise registry, cadres…) passes its row
+// limit, and one import runs at a time; a worker that read a large file is replaced too. Any import (the enterprise registry, cadres…) passes its row
 // check as a processor module that runs in the worker too.
 import { Worker } from 'node:worker_threads';
 import { AppError, Invalid } from '../errors.ts';
@@ -12,6 +12,8 @@ export const MAX_IMPORT_BYTES = 32 * 1024 * 1024;
 const WORKER_HEAP_MB = 192;
 const TIME_LIMIT_MS = 120_000;
 const IDLE_MS = 60_000;
+/** A worker that has read a file this large is not kept: its heap grew with the file (~150 MB for the largest). */
+const KEEP_WARM_BELOW_BYTES = 1024 * 1024;
 const MAX_WAITING = 4;
 const WORKER_URL = new URL('./import.worker.ts', import.meta.url);
 // The worker is TypeScript: tsx's loader is registered inside it, whatever started this process.
@@ -53,7 +55,10 @@ function stopWorker() {
   if (w) void w.thread.terminate();
 }
 
-/** The table (or the processor's result) of an uploaded file; refusals are 422 naming the row and column. */
+/**
+ * The table (or the processor's result) of an uploaded file; refusals are 422 naming the row and column.
+ * Takes `data` over: a Buffer that owns its whole memory is moved to the worker and reads empty afterwards.
+ */
 export async function readUpload<T = RawTable>(filename: string, data: Buffer, opts: ImportOptions = {}): Promise<T> {
   if (waiting >= MAX_WAITING) throw new AppError(429, 'rate_limited', 'Other imports are running; please try again in a minute');
   waiting++;
@@ -64,12 +69,14 @@ export async function readUpload<T = RawTable>(filename: string, data: Buffer, o
 
 async function runJob<T>(filename: string, data: Buffer, opts: ImportOptions): Promise<T> {
   clearTimeout(idleTimer);
+  const bytes = data.byteLength;
   worker ??= startWorker();
   const { thread, ready } = worker;
   await ready;
-  // A copy the worker owns: the upload's buffer may be a slice of a shared pool.
-  const copy = new Uint8Array(data.byteLength);
-  copy.set(data);
+  // The worker gets the upload's memory itself when the Buffer is the whole of it (a large upload is):
+  // handed over, not copied, so the file is in memory once. A small Buffer may be a slice of a shared pool: copied.
+  const whole = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength && data.buffer instanceof ArrayBuffer;
+  const copy = whole ? new Uint8Array(data.buffer as ArrayBuffer) : Uint8Array.from(data);
   const job: WorkerJob = { id: nextId++, filename, data: copy, limits: { ...DEFAULT_TABLE_LIMITS, ...opts.limits }, ...(opts.processor ? { processor: opts.processor } : {}) };
   try {
     return await new Promise<T>((resolve, reject) => {
@@ -102,8 +109,11 @@ async function runJob<T>(filename: string, data: Buffer, opts: ImportOptions): P
       thread.postMessage(job, [copy.buffer]);
     });
   } finally {
-    // Kept warm for the next import; its memory is given back when no import came for a minute.
     clearTimeout(idleTimer);
-    idleTimer = setTimeout(stopWorker, IDLE_MS).unref();
+    // After a large file the worker ends at once, so its memory goes back to the system before the
+    // import writes anything: the reading and the writing of one import do not add up. After a small
+    // one it is kept warm for the next import, and its memory given back when none came for a minute.
+    if (bytes >= KEEP_WARM_BELOW_BYTES) stopWorker();
+    else idleTimer = setTimeout(stopWorker, IDLE_MS).unref();
   }
 }

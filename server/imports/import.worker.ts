@@ -1,6 +1,7 @@
 // The import worker: reads a file within the limits and, if asked, runs the domain's row check on the
 // result, so neither the parsing nor the per-row validation of 200,000 rows runs on the event loop.
-// It takes one job at a time and stays warm between imports (bounded-import.ts ends it when idle).
+// It takes one job at a time and stays warm between small imports (bounded-import.ts ends it when idle, or
+// after a large file).
 import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { readTableFile, TableError, type TableLimits } from './table-reader.ts';
@@ -35,16 +36,31 @@ async function run(job: WorkerJob): Promise<WorkerOutput> {
   }
 }
 
+/** The memory of the byte arrays among `items`: handed over to the main thread, not copied. */
+function buffersOf(items: unknown[]): ArrayBuffer[] {
+  const buffers = new Set<ArrayBuffer>();
+  for (const item of items) if (item instanceof Uint8Array && item.buffer instanceof ArrayBuffer) buffers.add(item.buffer);
+  return [...buffers];
+}
+
 /** Sends the result, its long top-level arrays in chunks first, so the main thread never decodes 200,000 rows at once. */
 function send(out: WorkerOutput) {
   if ('ok' in out && out.ok && out.result && typeof out.result === 'object') {
     const result = { ...(out.result as Record<string, unknown>) };
+    const transfer: ArrayBuffer[] = [];
     for (const [field, value] of Object.entries(result)) {
-      if (!Array.isArray(value) || value.length <= CHUNK) continue;
-      for (let i = 0; i < value.length; i += CHUNK) parentPort!.postMessage({ id: out.id, chunk: { field, items: value.slice(i, i + CHUNK) } });
+      if (!Array.isArray(value)) continue;
+      if (value.length <= CHUNK) {
+        transfer.push(...buffersOf(value));
+        continue;
+      }
+      for (let i = 0; i < value.length; i += CHUNK) {
+        const items = value.slice(i, i + CHUNK);
+        parentPort!.postMessage({ id: out.id, chunk: { field, items } }, buffersOf(items));
+      }
       result[field] = [];
     }
-    parentPort!.postMessage({ ...out, result });
+    parentPort!.postMessage({ ...out, result }, transfer);
     return;
   }
   parentPort!.postMessage(out);

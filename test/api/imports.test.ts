@@ -180,4 +180,21 @@ describe('encodings and overwritten values', () => {
     const [entry] = await ctx.database.db.select().from(auditLog).where(eq(auditLog.action, 'enterprise.import')).orderBy(desc(auditLog.id)).limit(1);
     expect(entry!.summary).toMatchObject({ updates: 1, overwritten: [{ uscc: U(7), before: { name: '仙桃市旧名称有限公司' }, after: { name: '仙桃市新名称有限公司' } }] });
   });
+
+  it('records every overwritten value of a large import, a thousand to an audit entry, and the chain still verifies', async () => {
+    const n = 2_500;
+    const csv = (suffix: string) => Buffer.from('\uFEFF' + [header, ...Array.from({ length: n }, (_, i) => [U(10_000 + i), `仙桃市第${i}号${suffix}有限公司`, '制造业', '小型', '郑场镇'])].map((r) => r.join(',')).join('\n'));
+    expect((await upload('apply', 'many.csv', csv('甲'))).statusCode).toBe(200);
+    const res = await upload('apply', 'many.csv', csv('乙'));
+    expect(res.json()).toMatchObject({ applied: true, updates: n, creates: 0 });
+    const entries = await ctx.database.db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(3);
+    const [main, ...parts] = entries as { action: string; summary: { overwritten: { uscc: string; before: { name: string } }[]; parts?: number; part?: number } }[];
+    expect(main!.action).toBe('enterprise.import');
+    expect(main!.summary).toMatchObject({ rows: n, updates: n, parts: 2 });
+    expect(parts.map((p) => [p.action, p.summary.part])).toEqual([['enterprise.import.overwritten', 2], ['enterprise.import.overwritten', 1]]);
+    const all = [...parts.reverse(), main!].flatMap((e) => e.summary.overwritten);
+    expect(all).toHaveLength(n);
+    expect(all[1_234]).toEqual({ uscc: U(11_234), before: { name: '仙桃市第1234号甲有限公司' }, after: { name: '仙桃市第1234号乙有限公司' } });
+    expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/audit/verify', headers: { cookie: admin } })).json()).toMatchObject({ ok: true });
+  });
 });

@@ -38,6 +38,8 @@ const ENTRIES: EntryRef[] = [
   { action: 'escalation.update', entityType: 'escalation', entityId: '13', summary: { roundId: '2026Q1', departmentId: 7, before: { status: 'pending' }, after: { status: 'done' }, measures: [{ measure: 'pledge', before: 'pending', after: 'done' }] } },
   { action: 'escalation.revise', entityType: 'escalation', entityId: '14', summary: { roundId: '2026Q1', departmentId: 7, reason: '2026Q1 发布', cause: { kind: 'publish', roundId: '2026Q1' }, before: null, after: { measures: ['pledge', 'admonishment'], level: 'admonishment', headStreak: 2, departmentStreak: 2, streak: 2, responsibleHeadId: 3, policyVersion: '2021-v2' } } },
   { action: 'user.create', entityType: 'user', entityId: '1', summary: { after: { username: 'wangli', role: 'admin' } } },
+  { action: 'enterprise.import.overwritten', entityType: 'enterprise', entityId: '名录.xlsx', summary: { file: '名录.xlsx', part: 1, overwritten: [{ uscc: '91429004MA0000001X', before: { name: '旧名称', contactPhone: null }, after: { name: '新名称', contactPhone: '13800000000' } }] } },
+  { action: 'enterprise.import', entityType: 'enterprise', entityId: '名录.xlsx', summary: { file: '名录.xlsx', rows: 1500, creates: 0, updates: 1500, overwritten: [{ uscc: '91429004MA0000002X', before: { sizeClass: 'small' }, after: { sizeClass: 'medium' } }], parts: 1 } },
 ];
 
 const RAW = /\b[a-z]+[A-Z]\w*\b|\b[a-z]+_[a-z_]+\b|\b(pending|scheduled|done|withdrawn|ceremony|township|pledge|reassignment|open|closed|submitted|returned|return|admin|deadline|true|false|null)\b/;
