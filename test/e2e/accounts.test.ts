@@ -10,6 +10,9 @@ afterEach(() => {
 });
 
 const button = (page: Page, name: string) => page.getByRole('button', { name: new RegExp(`^${[...name].join('\\s?')}$`) });
+/** The OK of the confirmation asking `question` (an earlier one may still be fading out). */
+const confirmOk = (page: Page, question: string) =>
+  page.locator('.ant-popconfirm', { hasText: question }).getByRole('button', { name: /确\s?定|OK/ });
 const formError = (page: Page, text: string) => page.locator('.ant-form-item-explain-error').getByText(text, { exact: true });
 
 async function signIn(page: Page, username: string, password: string) {
@@ -139,7 +142,7 @@ describe('accounts', () => {
     expect(await row.textContent()).not.toContain('待修改密码');
 
     await row.getByRole('button', { name: '重置密码' }).click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s?定|OK/ }).click();
+    await confirmOk(page, '重置密码？').click();
     const shown = page.getByTestId('one-time-password');
     await shown.waitFor();
     const again = (await shown.textContent())!.trim();
@@ -149,7 +152,7 @@ describe('accounts', () => {
     await row.getByText('待修改密码').waitFor();
 
     await row.getByRole('button', { name: '停用' }).click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s?定|OK/ }).click();
+    await confirmOk(page, '之后无法登录').click();
     await row.getByText('已停用').waitFor();
     await screenshot(page, 'accounts-list');
 
