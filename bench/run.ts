@@ -281,7 +281,7 @@ function assemble(pg: PerDb, lite: PerDb, bundle: BundleFigures | undefined, del
   rows.push({ metric: '`npm start`, existing data folder', pg: '—', pglite: startCell(lite.startup, 3), target: '—', ok: '—' });
   details.push('Start-up: `node --import tsx server/main.ts` spawned with NODE_ENV=production, LOG_LEVEL=warn; time from spawn to the first '
     + 'GET /api/v1/health answering 200 (includes Node + tsx start, migrations, demo seeding where on); stopped with SIGTERM. '
-    + 'The `npm start` rows run the script itself: `vite build`, then the server with DEMO=true (four published quarters and an open one seeded on an empty folder).');
+    + 'The `npm start` rows run the script itself: one process that builds the web app (when its sources changed) while it opens the database and seeds the demo with DEMO=true (four published quarters and an open one, on an empty folder), then serves.');
 
   // 4. bundle
   if (bundle) {
