@@ -10,6 +10,11 @@ afterEach(() => {
 });
 
 const button = (page: Page, name: string) => page.getByRole('button', { name: new RegExp(`^${[...name].join('\\s?')}$`) });
+/** The 修改密码 page's one submit button (found by type: while a save is in flight its name also carries the spinner's label). */
+const savePassword = async (page: Page) => {
+  const save = page.getByTestId('password-page').locator('button[type="submit"]');
+  await save.and(page.locator(':not(.ant-btn-loading)')).click();
+};
 /** The OK of the confirmation asking `question` (an earlier one may still be fading out). */
 const confirmOk = (page: Page, question: string) =>
   page.locator('.ant-popconfirm', { hasText: question }).getByRole('button', { name: /确\s?定|OK/ });
@@ -105,19 +110,19 @@ describe('accounts', () => {
     await rules.locator('[data-rule="too_short"][data-met="true"]').waitFor();
     await rules.locator('[data-rule="common"][data-met="false"]').waitFor();
     await page.getByLabel('再次输入新密码').fill('password123');
-    await button(page, '保存新密码').click();
+    await savePassword(page);
     await formError(page, '新密码不符合要求：不是常见或过于简单的密码（如 1234567890、password123）。').waitFor();
     await screenshot(page, 'password-forced-weak');
 
     await page.getByLabel('新密码', { exact: true }).fill('zhang-short');
     await page.getByLabel('再次输入新密码').fill('zhang-other');
-    await button(page, '保存新密码').click();
+    await savePassword(page);
     await formError(page, '两次输入的新密码不一致').waitFor();
 
     await page.getByLabel('新密码', { exact: true }).fill(NEW_PASSWORD);
     await page.getByLabel('再次输入新密码').fill(NEW_PASSWORD);
     await rules.locator('[data-met="false"]').first().waitFor({ state: 'detached' });
-    await button(page, '保存新密码').click();
+    await savePassword(page);
     await page.waitForURL('**/my-department');
     expect(await page.getByTestId('mydept-title').textContent()).toBe('本部门：市市场监督管理局');
 
