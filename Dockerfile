@@ -1,5 +1,5 @@
-# Production image: the API and the built web app on Node 20.
-FROM node:20-bookworm-slim
+# Production image: the API and the built web app on Node 24 LTS.
+FROM node:24-bookworm-slim
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund

@@ -3,6 +3,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# Node 24 LTS (22 the minimum): on an older Node the suite runs on Node 24 from the npm registry, once.
+PATH="$(bash scripts/node24.sh):$PATH"
+export PATH
+echo "== Node $(node --version)"
+
 CHROMIUM="${CHROMIUM_PATH:-/usr/bin/chromium}"
 PG_URL="${PINGYI_TEST_PG_URL:-postgres://root@127.0.0.1:5432/test}"
 
@@ -16,15 +21,25 @@ if [ ! -x "$CHROMIUM" ]; then
   fi
 fi
 
+# Each tier's wall time, printed at the end (and on failure, up to the tier that failed).
+timings=()
+tier_start=$SECONDS
+tier() { timings+=("$(printf '%-34s %4d s' "$1" $((SECONDS - tier_start)))"); tier_start=$SECONDS; }
+report() { echo "== timings"; printf '   %s\n' "${timings[@]}"; echo "   total                              $SECONDS s"; }
+trap report EXIT
+
 echo "== type check"
 npx tsc --noEmit -p tsconfig.json
+tier "type check"
 
 echo "== unit and API tests on PGlite"
 env -u DATABASE_URL npx vitest run --project unit --project api
+tier "unit + API on PGlite"
 
 if node -e "const c=new (require('pg').Client)({connectionString:process.argv[1]});c.connect().then(()=>c.end(),()=>process.exit(1))" "$PG_URL" 2>/dev/null; then
   echo "== API tests on PostgreSQL ($PG_URL)"
   DATABASE_URL="$PG_URL" npx vitest run --project api --project pg
+  tier "API on PostgreSQL"
 elif [ "${CI:-}" = "true" ]; then
   echo "PostgreSQL is not reachable at $PG_URL; CI must run the suite against it" >&2
   exit 1
@@ -34,4 +49,6 @@ fi
 
 echo "== browser tests in Chromium"
 npx vite build --logLevel warn
+tier "web build"
 env -u DATABASE_URL CHROMIUM_PATH="$CHROMIUM" npx vitest run --project e2e
+tier "browser tests"

@@ -11,9 +11,9 @@ import { pickEncoding } from './compress.ts';
 /** A file whose name carries its content hash (Vite's `assets/name-<hash>.ext`): it never changes. */
 export const isHashedAsset = (path: string) => path.includes(`${sep}assets${sep}`) || path.includes('/assets/');
 
-export function cacheHeaders(res: { setHeader(name: string, value: string): unknown }, path: string): void {
-  res.setHeader('cache-control', isHashedAsset(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
-  res.setHeader('vary', 'accept-encoding');
+// `vary: accept-encoding` is added by @fastify/static itself for pre-compressed files.
+export function cacheHeaders(reply: { header(name: string, value: string): unknown }, path: string): void {
+  reply.header('cache-control', isHashedAsset(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
 }
 
 /** The enterprise's paths (the survey link, requests by code) get the light survey page, the rest the office's app. */
