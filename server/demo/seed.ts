@@ -10,7 +10,8 @@ import { departmentHeads, departments, enterprises, users } from '../db/schema.t
 import { seedDemoCadres } from './cadres.ts';
 import { demoHistoryStart, seedDemoHistory } from './history.ts';
 
-export const DEMO_PASSWORD = 'pingyi-demo';
+// One source with the policy, which refuses it as anyone's new password (it is printed in the README).
+export { DEMO_PASSWORD } from '../../shared/password-policy.ts';
 const HEADS_SINCE = '2020-01-01';
 
 export interface DemoLogin { username: string; role: string; displayName: string }
