@@ -2,8 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEMO_DEPARTMENTS } from './demo/departments.ts';
 import { passwordRuleProblems, STRENGTH_WARNINGS } from './password-policy.ts';
-import { checkPassword, feedbackInEnglish } from './password-strength.ts';
+import { passwordPolicy } from './password-strength.ts';
 
+const { check: checkPassword, feedbackInEnglish } = await passwordPolicy();
 const ctx = (username = 'wang.li', extra: Partial<Parameters<typeof checkPassword>[1]> = {}) => ({ username, displayName: '王力', year: 2026, ...extra });
 const problems = (password: string, username = 'wang.li') => checkPassword(password, ctx(username)).problems;
 
