@@ -68,6 +68,12 @@ describe('password policy', () => {
     expect(verdict).toEqual({ problems: [], score: 4, warning: null, suggestions: [] });
   });
 
+  it('a long password is judged by its first 64 characters (the estimate\'s time grows fast with length)', () => {
+    expect(problems('xiantao2026'.repeat(18))).toEqual(['weak']);
+    expect(problems(`lantern-orchid-vapor-81-gravel-${'a'.repeat(160)}`)).toEqual([]);
+    expect(problems('x'.repeat(201))).toEqual(['too_long', 'weak']);
+  });
+
   it('random strings of 14 or more letters and digits are accepted (the estimator only refuses guessable ones)', () => {
     const alphabet = 'abcdefghjkmnpqrstuvwxyz23456789';
     fc.assert(fc.property(fc.array(fc.constantFrom(...alphabet), { minLength: 14, maxLength: 30 }), (chars) => {

@@ -5,10 +5,14 @@
 import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import type { translations as englishTranslations } from '@zxcvbn-ts/language-en';
 import {
-  MAX_PASSWORD_LENGTH, MIN_PASSWORD_SCORE, STRENGTH_SUGGESTIONS, STRENGTH_WARNINGS, passwordRuleProblems,
+  MIN_PASSWORD_SCORE, STRENGTH_SUGGESTIONS, STRENGTH_WARNINGS, passwordRuleProblems,
   type PasswordContext, type PasswordVerdict, type StrengthSuggestion, type StrengthWarning,
 } from './password-policy.ts';
 import { passwordWords } from './password-words.ts';
+
+// The estimate reads the first 64 characters: its time grows quickly with length (a repeated pattern of
+// 200 takes seconds), and 64 characters that are not guessable make a strong password whatever follows.
+const ESTIMATED_LENGTH = 64;
 
 const isWarning = (w: string | null): w is StrengthWarning => (STRENGTH_WARNINGS as readonly (string | null)[]).includes(w);
 const isSuggestion = (s: string): s is StrengthSuggestion => (STRENGTH_SUGGESTIONS as readonly string[]).includes(s);
@@ -27,10 +31,10 @@ function checkPassword(zxcvbn: ZxcvbnFactory, password: string, ctx: PasswordCon
   const problems = passwordRuleProblems(password, ctx.username);
   if (password.length === 0) return { problems, score: 0, warning: null, suggestions: [] };
   const words = passwordWords(ctx);
-  const { score, feedback } = zxcvbn.check(password.slice(0, MAX_PASSWORD_LENGTH), words);
+  const { score, feedback } = zxcvbn.check(password.slice(0, ESTIMATED_LENGTH), words);
   // zxcvbn charges every extra piece a lot, so "pingyi-2025!" or "swj-fgw-2026" would pass on their own
   // score; words that anyone who knows the city (or the person) tries first count for nothing here.
-  const rest = withoutWords(password.slice(0, MAX_PASSWORD_LENGTH), words);
+  const rest = withoutWords(password.slice(0, ESTIMATED_LENGTH), words);
   const knownWordsCarryIt = rest !== null && zxcvbn.check(rest, words).score < MIN_PASSWORD_SCORE;
   if (score >= MIN_PASSWORD_SCORE && !knownWordsCarryIt) return { problems, score, warning: null, suggestions: [] };
   problems.push('weak');
@@ -58,7 +62,7 @@ export function passwordPolicy(): Promise<PasswordPolicy> {
       const zxcvbn = new core.ZxcvbnFactory({
         dictionary: { ...common.dictionary, ...en.dictionary },
         graphs: common.adjacencyGraphs,
-        maxLength: MAX_PASSWORD_LENGTH,
+        maxLength: ESTIMATED_LENGTH,
       });
       return {
         check: (password, ctx) => checkPassword(zxcvbn, password, ctx),
