@@ -17,6 +17,9 @@ export const SAMPLE_FIELDS: Readonly<Record<string, readonly string[]>> = {
 };
 export const carriesSample = (e: { action: string; entityType: string }) => e.entityType === 'round' && e.action in SAMPLE_FIELDS;
 
+/** One placeholder for every hidden value and salt, so its length says nothing; the page words it. */
+export const HIDDEN_UNTIL_CLOSE = '(hidden until the round closes)';
+
 /** Bytes of random salt (128 bits): guessing it is as hard as guessing a server seed. */
 export const SALT_BYTES = 16;
 

@@ -48,7 +48,7 @@ export async function appendAudit(tx: Tx, actor: Actor, entry: AuditEntry, now: 
 }
 
 /** The chain's head as a supervisor keeps it outside the database: entry id, its hash and its time. */
-export interface Checkpoint { id: number; hash: string; at: string | null }
+export interface Checkpoint { id: number; hash: string; at: string | null; roundId?: string }
 
 /** The head written by publishing a round, printed on its public page and report. */
 export interface PublishedHead { roundId: string; id: number; hash: string; at: string }
@@ -85,7 +85,7 @@ export async function lastPublishedHead(db: Tx): Promise<PublishedHead | null> {
 /** The head stored at a round's publication, or null (not published, or published before heads were stored). */
 export async function publishedHeadOf(db: Tx, roundId: string): Promise<Checkpoint | null> {
   const [r] = await db.select({ id: rounds.auditHeadId, hash: rounds.auditHeadHash, at: rounds.auditHeadAt }).from(rounds).where(eq(rounds.id, roundId));
-  return r?.id ? { id: r.id, hash: r.hash!, at: r.at!.toISOString() } : null;
+  return r?.id ? { id: r.id, hash: r.hash!, at: r.at!.toISOString(), roundId } : null;
 }
 
 interface Anchor { id: number; hash: string; kind: 'checkpoint' | 'published'; what: string }

@@ -3,13 +3,12 @@
 // round's draw becomes public. Without the salt the entry's hash tests no guess of what is hidden; with
 // it, once public, anyone recomputes the hash from what the page shows.
 import { inArray } from 'drizzle-orm';
-import { carriesSample, SAMPLE_FIELDS } from '../../shared/audit-chain.ts';
+import { carriesSample, HIDDEN_UNTIL_CLOSE, SAMPLE_FIELDS } from '../../shared/audit-chain.ts';
 import { drawIsPublic } from '../../shared/round-lifecycle.ts';
 import type { Tx } from '../db/client.ts';
 import { rounds } from '../db/schema.ts';
 
-/** One placeholder for every hidden value, so its length says nothing either. */
-export const HIDDEN_UNTIL_CLOSE = '(hidden until the round closes)';
+export { HIDDEN_UNTIL_CLOSE };
 
 export async function hideUndisclosedSample<T extends { action: string; entityType: string; entityId: string; summary: unknown; salt: string | null }>(
   tx: Tx, role: string | undefined, items: T[],

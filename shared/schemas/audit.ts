@@ -59,6 +59,8 @@ export const auditCheckpointSchema = z.object({
   id: z.number().int().min(0),
   hash: hash64,
   at: z.string().nullable(),
+  /** Set when this is the head stored at that round's publication (the one its public page shows). */
+  roundId: z.string().optional(),
 });
 /** A published round's checkpoint is the one stored at its publication; otherwise the current head. */
 export const auditCheckpointQuerySchema = z.object({ roundId: roundIdSchema.optional() });
