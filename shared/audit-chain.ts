@@ -13,7 +13,8 @@ export const GENESIS_HASH = '0'.repeat(64);
 export const SAMPLE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   'round.draw': ['seed'],
   'invitation.replace': ['out', 'in', 'reason'],
-  'invitation.regenerate': ['uscc'],
+  // The link's generation counts regenerations of one hidden enterprise: it would tie entries together.
+  'invitation.regenerate': ['uscc', 'generation'],
 };
 export const carriesSample = (e: { action: string; entityType: string }) => e.entityType === 'round' && e.action in SAMPLE_FIELDS;
 

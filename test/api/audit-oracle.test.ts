@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../shared/canonical-json.ts';
-import { recomputeEntryHash } from '../../shared/audit-chain.ts';
+import { recomputeEntryHash, SAMPLE_FIELDS } from '../../shared/audit-chain.ts';
 import { HIDDEN_UNTIL_CLOSE } from '../../server/draw/disclosure.ts';
 import { makeTestContext } from '../support/app.ts';
 import { roundBody, seedRegistry } from '../support/fixtures.ts';
@@ -77,7 +77,11 @@ describe('hidden audit fields against a supervisor with the registry', () => {
     expect(hidden.map((e) => e.action).sort()).toEqual([...hiddenActions].sort());
 
     // What the page shows of them: the one placeholder for each hidden value and the salt, nothing of their length.
-    for (const e of hidden) expect(e.salt).toBe(HIDDEN_UNTIL_CLOSE);
+    for (const e of hidden) {
+      expect(e.salt).toBe(HIDDEN_UNTIL_CLOSE);
+      const t = truth.find((x) => x.id === e.id)!;
+      for (const f of SAMPLE_FIELDS[e.action]!) if (f in t.summary) expect(e.summary[f], `${e.action}.${f}`).toBe(HIDDEN_UNTIL_CLOSE);
+    }
     const real = (action: string) => truth.find((t) => t.action === action)!;
     expect(real('round.draw').summary.seed).toBe(SEED);
     expect(real('round.draw').salt).toMatch(/^[0-9a-f]{32}$/);
