@@ -11,6 +11,7 @@ import { useErrorText } from '../../errors.ts';
 import { loadVerifiedHead, saveVerifiedHead, type VerifiedHead } from './verifiedHead.ts';
 
 const short = (hash: string) => `${hash.slice(0, 12)}…`;
+const REASONS: Record<string, 'prev' | 'content' | 'tip'> = { prev_hash: 'prev', content: 'content', tip: 'tip' };
 
 /** `dateTime` words an instant in the city's time, as the rest of the page does. */
 export function VerifyChain({ dateTime }: { dateTime(iso: string): string }) {
@@ -52,10 +53,10 @@ export function VerifyChain({ dateTime }: { dateTime(iso: string): string }) {
     switch (check.code) {
       case 'checkpoint_missing': failure = { title: t('verify.shorter'), text: t('verify.shorterDescription', vars) }; break;
       case 'checkpoint_diverges': failure = { title: t('verify.diverges'), text: t('verify.divergesDescription', vars) }; break;
-      case 'published_missing': failure = { title: t('verify.shorter'), text: t('verify.publishedMissing', vars) }; break;
-      case 'published_diverges': failure = { title: t('verify.diverges'), text: t('verify.publishedDiverges', vars) }; break;
+      case 'published_missing': failure = { title: t('verify.broken'), text: t('verify.publishedMissing', vars) }; break;
+      case 'published_diverges': failure = { title: t('verify.broken'), text: t('verify.publishedDiverges', vars) }; break;
       default: {
-        const reason = t(`verify.reasons.${check.code === 'prev_hash' ? 'prev' : check.code === 'content' ? 'content' : check.code === 'tip' ? 'tip' : 'other'}`);
+        const reason = t(`verify.reasons.${REASONS[check.code ?? ''] ?? 'other'}`);
         failure = { title: t('verify.broken'), text: check.brokenAt != null ? t('verify.brokenDescription', { id: check.brokenAt, reason }) : t('verify.brokenUnknown', { reason }) };
       }
     }
