@@ -1,13 +1,13 @@
 import { and, asc, count, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { auditCheckpointSchema, auditEntrySchema, auditFacetsSchema, auditQuerySchema, auditVerifyQuerySchema, auditVerifySchema } from '../../shared/schemas/audit.ts';
+import { auditCheckpointQuerySchema, auditCheckpointSchema, auditEntrySchema, auditFacetsSchema, auditQuerySchema, auditVerifyQuerySchema, auditVerifySchema } from '../../shared/schemas/audit.ts';
 import { pageOf } from '../../shared/schemas/common.ts';
 import { cityDayStart } from '../../shared/city-day.ts';
 import type { RouteDeps } from '../app.ts';
 import { READERS } from '../auth/access.ts';
 import { auditLog, users } from '../db/schema.ts';
 import { hideUndisclosedSample } from '../draw/disclosure.ts';
-import { auditCheckpoint, verifyAuditChain } from './audit.writer.ts';
+import { auditCheckpoint, publishedHeadOf, verifyAuditChain } from './audit.writer.ts';
 
 const AUDIT_READERS = ['admin', 'supervisor'] as const;
 
@@ -37,6 +37,7 @@ export const auditRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { datab
       items: await hideUndisclosedSample(db, request.sessionUser?.role, rows.map(({ a: r, displayName: name }) => ({
         id: r.id, at: r.at.toISOString(), actorName: r.actorName, actorDisplayName: name, action: r.action,
         entityType: r.entityType, entityId: r.entityId, summary: r.summary, hash: r.hash,
+        prevHash: r.prevHash, actorId: r.actorId, salt: r.salt,
       }))),
       total: total?.n ?? 0, page, pageSize,
     };
@@ -64,8 +65,13 @@ export const auditRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { datab
 
   // The chain's head for the supervisor to keep outside the database. Also printed at the foot of the
   // quarterly report, which leaders print too: the head names no entry's content, only its place and hash.
+  // For a published round, the head stored at its publication (the one its public page shows).
   app.get('/audit/checkpoint', {
-    schema: { tags: ['audit'], response: { 200: auditCheckpointSchema } },
+    schema: { tags: ['audit'], querystring: auditCheckpointQuerySchema, response: { 200: auditCheckpointSchema } },
     config: { access: READERS },
-  }, async () => auditCheckpoint(db));
+  }, async (request) => {
+    const { roundId } = request.query;
+    const stored = roundId ? await publishedHeadOf(db, roundId) : null;
+    return stored ?? auditCheckpoint(db);
+  });
 };

@@ -1,9 +1,9 @@
 // The one audit writer: every mutating admin action goes through appendAudit, inside the action's transaction.
-import { createHash } from 'node:crypto';
-import { asc, eq, sql } from 'drizzle-orm';
-import { canonicalJson } from '../../shared/canonical-json.ts';
+import { createHash, randomBytes } from 'node:crypto';
+import { asc, desc, eq, isNotNull, sql } from 'drizzle-orm';
+import { carriesSample, GENESIS_HASH as GENESIS, hashInput, SALT_BYTES, type ChainedEntry } from '../../shared/audit-chain.ts';
 import type { Db, Tx } from '../db/client.ts';
-import { auditHead, auditLog } from '../db/schema.ts';
+import { auditHead, auditLog, rounds } from '../db/schema.ts';
 
 export interface Actor { id: number | null; name: string }
 export const SYSTEM_ACTOR: Actor = { id: null, name: 'system' };
@@ -16,20 +16,18 @@ export interface AuditEntry {
   summary: Record<string, unknown>;
 }
 
-const GENESIS = '0'.repeat(64);
 // Serialises appends so the chain has one order even with concurrent transactions.
 const CHAIN_LOCK = 7_310_001;
 
-export function entryHash(prevHash: string, row: { at: Date; actorId: number | null; actorName: string; action: string; entityType: string; entityId: string; summary: unknown }): string {
-  const body = canonicalJson({
-    at: row.at.toISOString(), actorId: row.actorId, actorName: row.actorName, action: row.action,
-    entityType: row.entityType, entityId: row.entityId, summary: row.summary,
-  });
-  return createHash('sha256').update(`${prevHash}\n${body}`).digest('hex');
+export function entryHash(prevHash: string, row: ChainedEntry): string {
+  return createHash('sha256').update(hashInput(prevHash, row)).digest('hex');
 }
 
-/** Appends one entry; call it with the transaction that makes the change, so both commit or neither. */
-export async function appendAudit(tx: Tx, actor: Actor, entry: AuditEntry, now: Date): Promise<void> {
+/**
+ * Appends one entry; call it with the transaction that makes the change, so both commit or neither.
+ * Returns the entry as the chain's new head.
+ */
+export async function appendAudit(tx: Tx, actor: Actor, entry: AuditEntry, now: Date): Promise<Checkpoint> {
   await tx.execute(sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`);
   const [head] = await tx.select().from(auditHead).where(eq(auditHead.id, 1));
   const prevHash = head?.lastHash ?? GENESIS;
@@ -37,6 +35,8 @@ export async function appendAudit(tx: Tx, actor: Actor, entry: AuditEntry, now: 
   const row = {
     at: new Date(now.getTime()), actorId: actor.id, actorName: actor.name, action: entry.action,
     entityType: entry.entityType, entityId: String(entry.entityId), summary: JSON.parse(JSON.stringify(entry.summary)) as unknown,
+    // An entry naming the seed or the sample hashes with a secret salt: its visible hash tests no guess.
+    salt: carriesSample(entry) ? randomBytes(SALT_BYTES).toString('hex') : null,
   };
   const hash = entryHash(prevHash, row);
   const [inserted] = await tx.insert(auditLog).values({ ...row, prevHash, hash }).returning({ id: auditLog.id });
@@ -44,14 +44,29 @@ export async function appendAudit(tx: Tx, actor: Actor, entry: AuditEntry, now: 
     .insert(auditHead)
     .values({ id: 1, lastId: inserted!.id, lastHash: hash })
     .onConflictDoUpdate({ target: auditHead.id, set: { lastId: inserted!.id, lastHash: hash } });
+  return { id: inserted!.id, hash, at: row.at.toISOString() };
 }
 
-export type ChainCheck =
-  | { ok: true; entries: number }
-  | { ok: false; entries: number; brokenAt: number | null; reason: string };
-
 /** The chain's head as a supervisor keeps it outside the database: entry id, its hash and its time. */
-export interface Checkpoint { id: number; hash: string; at: string | null }
+export interface Checkpoint { id: number; hash: string; at: string | null; roundId?: string }
+
+/** The head written by publishing a round, printed on its public page and report. */
+export interface PublishedHead { roundId: string; id: number; hash: string; at: string }
+
+/** Why a chain fails: the page words these codes. */
+export type ChainFailure = 'prev_hash' | 'content' | 'tip' | 'checkpoint_missing' | 'checkpoint_diverges' | 'published_missing' | 'published_diverges';
+
+export interface ChainCheck {
+  ok: boolean;
+  entries: number;
+  /** The newest entry read (id 0 and the genesis hash for an empty log): the checkpoint to keep next. */
+  head: { id: number; hash: string };
+  /** The last published round's head, always required; null when no round carries one. */
+  published: PublishedHead | null;
+  brokenAt?: number | null;
+  reason?: string;
+  code?: ChainFailure;
+}
 
 export async function auditCheckpoint(db: Tx): Promise<Checkpoint> {
   const [head] = await db.select().from(auditHead).where(eq(auditHead.id, 1));
@@ -60,34 +75,58 @@ export async function auditCheckpoint(db: Tx): Promise<Checkpoint> {
   return { id: head.lastId, hash: head.lastHash, at: entry?.at.toISOString() ?? null };
 }
 
+/** The head stored by the newest publication (publishing appends, so the highest entry id is the newest). */
+export async function lastPublishedHead(db: Tx): Promise<PublishedHead | null> {
+  const [r] = await db.select({ roundId: rounds.id, id: rounds.auditHeadId, hash: rounds.auditHeadHash, at: rounds.auditHeadAt })
+    .from(rounds).where(isNotNull(rounds.auditHeadId)).orderBy(desc(rounds.auditHeadId)).limit(1);
+  return r ? { roundId: r.roundId, id: r.id!, hash: r.hash!, at: r.at!.toISOString() } : null;
+}
+
+/** The head stored at a round's publication, or null (not published, or published before heads were stored). */
+export async function publishedHeadOf(db: Tx, roundId: string): Promise<Checkpoint | null> {
+  const [r] = await db.select({ id: rounds.auditHeadId, hash: rounds.auditHeadHash, at: rounds.auditHeadAt }).from(rounds).where(eq(rounds.id, roundId));
+  return r?.id ? { id: r.id, hash: r.hash!, at: r.at!.toISOString(), roundId } : null;
+}
+
+interface Anchor { id: number; hash: string; kind: 'checkpoint' | 'published'; what: string }
+
 /**
- * Walks the whole chain and reports the first broken link. With a checkpoint saved earlier, also
- * requires that entry to be there with the same hash: a chain recomputed after an edit verifies on its
- * own (the hash is unkeyed), but it can no longer reproduce a hash someone kept outside the database.
+ * Walks the whole chain and reports the first broken link. It must also contain, with the same hash,
+ * the head printed on the last published round and the checkpoint given (one saved earlier): a chain
+ * recomputed after an edit, shortened or emptied verifies on its own (the hash is unkeyed), but it can
+ * no longer reproduce a hash someone kept outside the database.
  */
 export async function verifyAuditChain(db: Db, checkpoint?: Pick<Checkpoint, 'id' | 'hash'>): Promise<ChainCheck> {
   const rows = await db.select().from(auditLog).orderBy(asc(auditLog.id));
   const [head] = await db.select().from(auditHead).where(eq(auditHead.id, 1));
+  const published = await lastPublishedHead(db);
+  const anchors: Anchor[] = [
+    ...(published ? [{ id: published.id, hash: published.hash, kind: 'published' as const, what: `the chain head printed on round ${published.roundId}'s publication (entry ${published.id}, ${published.hash.slice(0, 12)}…)` }] : []),
+    ...(checkpoint && checkpoint.id > 0 ? [{ ...checkpoint, kind: 'checkpoint' as const, what: `the saved checkpoint (entry ${checkpoint.id}, ${checkpoint.hash.slice(0, 12)}…)` }] : []),
+  ];
+  const seen = new Set<Anchor>();
   let prev = GENESIS;
-  let checkpointSeen = !checkpoint || checkpoint.id === 0;
+  const tip = () => ({ id: rows.at(-1)?.id ?? 0, hash: rows.at(-1)?.hash ?? GENESIS });
+  const fail = (brokenAt: number | null, code: ChainFailure, reason: string): ChainCheck =>
+    ({ ok: false, entries: rows.length, head: tip(), published, brokenAt, reason, code });
   for (const r of rows) {
-    if (r.prevHash !== prev) return { ok: false, entries: rows.length, brokenAt: r.id, reason: 'previous entry missing or altered (prev_hash does not match)' };
-    if (entryHash(prev, r) !== r.hash) return { ok: false, entries: rows.length, brokenAt: r.id, reason: 'entry altered (hash does not match its content)' };
-    if (checkpoint && r.id === checkpoint.id) {
-      if (r.hash !== checkpoint.hash) {
-        return { ok: false, entries: rows.length, brokenAt: r.id, reason: `checkpoint diverges: entry ${r.id} now hashes to ${r.hash.slice(0, 12)}…, the saved checkpoint says ${checkpoint.hash.slice(0, 12)}… (this entry or an earlier one was rewritten)` };
+    if (r.prevHash !== prev) return fail(r.id, 'prev_hash', 'previous entry missing or altered (prev_hash does not match)');
+    if (entryHash(prev, r) !== r.hash) return fail(r.id, 'content', 'entry altered (hash does not match its content)');
+    for (const a of anchors) {
+      if (r.id === a.id) {
+        if (r.hash !== a.hash) return fail(r.id, `${a.kind}_diverges`, `checkpoint diverges: entry ${r.id} now hashes to ${r.hash.slice(0, 12)}…, ${a.what} says otherwise (this entry or an earlier one was rewritten)`);
+        seen.add(a);
+      } else if (r.id > a.id && !seen.has(a)) {
+        return fail(r.id, `${a.kind}_missing`, `checkpoint diverges: entry ${a.id} of ${a.what} is missing`);
       }
-      checkpointSeen = true;
-    }
-    if (checkpoint && !checkpointSeen && r.id > checkpoint.id) {
-      return { ok: false, entries: rows.length, brokenAt: r.id, reason: `checkpoint diverges: entry ${checkpoint.id} of the saved checkpoint is missing` };
     }
     prev = r.hash;
   }
-  if (!checkpointSeen) return { ok: false, entries: rows.length, brokenAt: checkpoint!.id, reason: `checkpoint diverges: the log ends before entry ${checkpoint!.id} of the saved checkpoint` };
+  const unseen = anchors.find((a) => !seen.has(a));
+  if (unseen) return fail(unseen.id, `${unseen.kind}_missing`, `checkpoint diverges: the log ends before entry ${unseen.id} of ${unseen.what} (${rows.length} entries left)`);
   const last = rows.at(-1);
   if ((head?.lastHash ?? GENESIS) !== prev || (head && head.lastId !== last?.id)) {
-    return { ok: false, entries: rows.length, brokenAt: last?.id ?? null, reason: 'newest entries deleted (chain tip does not match)' };
+    return fail(last?.id ?? null, 'tip', 'newest entries deleted (chain tip does not match)');
   }
-  return { ok: true, entries: rows.length };
+  return { ok: true, entries: rows.length, head: tip(), published };
 }

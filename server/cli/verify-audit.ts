@@ -1,4 +1,5 @@
 // Walks the audit log's hash chain and reports the first broken link:  npm run verify-audit
+// It always requires the chain head stored on the last published round (printed on its public page and report).
 // With a checkpoint saved earlier (GET /api/v1/audit/checkpoint):  npm run verify-audit -- --checkpoint file.json
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -35,9 +36,15 @@ export async function verifyAuditCli(args: string[] = [], env = process.env): Pr
   const database = await openConfiguredDatabase(loadConfig(env));
   try {
     const result = await verifyAuditChain(database.db, checkpoint);
+    const p = result.published;
+    // The head printed on the last published round is always checked: an emptied log cannot pass.
+    console.log(p
+      ? `chain head printed on round ${p.roundId}'s publication: entry ${p.id} (${p.at}), hash ${p.hash}`
+      : 'no published round carries a chain head yet: only a saved checkpoint (--checkpoint) can show a log emptied or cut short');
     if (result.ok) {
-      const against = checkpoint ? `, and it still contains checkpoint entry ${checkpoint.id} with the saved hash` : '';
-      console.log(`audit log intact: ${result.entries} entries, every link verifies${against}`);
+      const against = [p ? `it contains entry ${p.id} of round ${p.roundId}'s printed head` : '', checkpoint ? `it still contains checkpoint entry ${checkpoint.id} with the saved hash` : '']
+        .filter(Boolean).map((s) => `, and ${s}`).join('');
+      console.log(`audit log intact: ${result.entries} entries, every link verifies${against}; head now entry ${result.head.id}, hash ${result.head.hash}`);
       return 0;
     }
     console.log(`audit log BROKEN at entry ${result.brokenAt ?? '(none)'}: ${result.reason} (${result.entries} entries read)`);

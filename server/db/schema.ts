@@ -2,7 +2,7 @@
 import { sql } from 'drizzle-orm';
 import { APPEAL_STATUSES } from '../../shared/appeals.ts';
 import {
-  bigserial, boolean, check, date, foreignKey, index, integer, jsonb, pgEnum, pgTable, primaryKey, serial, text, timestamp, uniqueIndex, uuid,
+  bigint, bigserial, boolean, check, date, foreignKey, index, integer, jsonb, pgEnum, pgTable, primaryKey, serial, text, timestamp, uniqueIndex, uuid,
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 import { ROLES } from '../../shared/schemas/common.ts';
@@ -98,7 +98,9 @@ export const auditLog = pgTable('audit_log', {
   summary: jsonb('summary').notNull(),
   prevHash: text('prev_hash').notNull(),
   hash: text('hash').notNull(),
-});
+  /** Random, in the hashed body of entries naming the seed or the sample (hidden with them); null for others. */
+  salt: text('salt'),
+}, (t) => [check('audit_log_salt_ck', sql`${t.salt} is null or ${t.salt} ~ '^[0-9a-f]{32,}$'`)]);
 
 /** The chain's tip, updated with every append, so that deleting the newest rows is detected too. */
 export const auditHead = pgTable('audit_head', {
@@ -139,9 +141,16 @@ export const rounds = pgTable('rounds', {
   commentsReleasedAt: timestamp('comments_released_at', { withTimezone: true, mode: 'date' }),
   /** Set when closing shuffled the answer tables; cleared once VACUUM FULL has removed the old row versions. */
   answersVacuumDue: boolean('answers_vacuum_due').notNull().default(false),
+  /** The audit chain's head written by publishing (its round.publish entry), printed on the public page and report. */
+  auditHeadId: bigint('audit_head_id', { mode: 'number' }),
+  auditHeadHash: text('audit_head_hash'),
+  auditHeadAt: timestamp('audit_head_at', { withTimezone: true, mode: 'date' }),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
-});
+}, (t) => [
+  check('rounds_audit_head_ck', sql`(${t.auditHeadId} is null) = (${t.auditHeadHash} is null) and (${t.auditHeadId} is null) = (${t.auditHeadAt} is null) and (${t.auditHeadHash} is null or ${t.auditHeadHash} ~ '^[0-9a-f]{64}$')`),
+  check('rounds_audit_head_published_ck', sql`${t.auditHeadId} is null or ${t.publishedAt} is not null`),
+]);
 
 /** The departments taking part: a snapshot, so registry edits do not change a running round. */
 export const roundDepartments = pgTable('round_departments', {

@@ -2,6 +2,7 @@
 // rectification status of the flagged departments. Nothing else is read here (no comments, requests,
 // ratings, responses or invitations), so nothing else can leak.
 import { and, count, eq, inArray, isNull } from 'drizzle-orm';
+import { publishedHeadOf } from '../audit/audit.writer.ts';
 import { discloseRound } from '../../shared/results/disclosure.ts';
 import { ESCALATION_LEVELS } from '../../shared/results/escalation.ts';
 import type { PublicDisclosure, PublicRound } from '../../shared/schemas/public.ts';
@@ -30,9 +31,11 @@ export async function publicRound(db: Db, roundId: string, disclosure: PublicDis
     ? await db.select({ caseId: ledgerEntries.caseId, n: count() }).from(ledgerEntries)
       .where(inArray(ledgerEntries.caseId, caseRows.map((r) => r.c.id))).groupBy(ledgerEntries.caseId)
     : [];
+  const head = await publishedHeadOf(db, roundId);
   return discloseRound({
     results,
     disclosure,
+    auditHead: head ? { id: head.id, hash: head.hash, at: head.at! } : null,
     round: {
       scale: results.rules.scale, minRatings: results.rules.minRatings, bottomN: results.rules.bottomN, simulations: results.rules.simulations,
       rankingRule: results.rules.rankingRule, escalationPolicy: results.rules.escalationPolicy, sampleSize: round.sampleSize,

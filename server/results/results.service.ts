@@ -80,10 +80,13 @@ export async function publishRound(db: Db, actor: Actor, roundId: string, now: D
     // A quarter published after a later one re-derives the later quarters' records (audited there).
     const { created, ...revised } = await reconcileEscalations(tx, actor, { kind: 'publish', roundId }, now, timeZone);
     await onPublished(tx, roundId, current.payload.results.flaggedDepartmentIds, now, timeZone);
-    await appendAudit(tx, actor, {
+    const head = await appendAudit(tx, actor, {
       action: 'round.publish', entityType: 'round', entityId: roundId,
       summary: { version: current.version, flagged: flaggedCodes(current.payload), escalations: created, revisions: revised },
     }, now);
+    // The chain's head is this publication's own entry: printed on the public page and the report, and
+    // required by every later verification, so a log emptied or cut short before it never reads as intact.
+    await rq.updateRound(tx, roundId, { auditHeadId: head.id, auditHeadHash: head.hash, auditHeadAt: new Date(head.at!) });
   });
   return readResults(db, roundId, { full: true });
 }

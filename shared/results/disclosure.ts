@@ -12,6 +12,8 @@ export interface DisclosureInput {
   /** The round's current escalation records, with the measures the rule gave each (escalation.ts). */
   escalations: { code: string; measures: EscalationLevel[]; streak: number; status: PublicRound['flagged'][number]['measuresStatus']; doneAt: string | null }[];
   cases: { code: string; status: CaseStatus; deadline: string; ledgerEntries: number; closedAt: string | null }[];
+  /** The audit chain's head stored at publication; names no entry's content. */
+  auditHead?: PublicRound['auditHead'];
 }
 
 /** Only the public figures of a department: no distribution (counts), no sd, no not-applicable count. */
@@ -22,7 +24,7 @@ function publicFigures(d: DepartmentResultView): PublicDepartment {
   };
 }
 
-export function discloseRound({ results, disclosure, round, escalations, cases }: DisclosureInput): PublicRound {
+export function discloseRound({ results, disclosure, round, escalations, cases, auditHead = null }: DisclosureInput): PublicRound {
   const all = results.departments.map(publicFigures);
   const ranked = all.filter((d) => d.status === 'ranked' && d.mean !== null);
   const flaggedFigures = all.filter((d) => d.flagged).sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
@@ -51,5 +53,6 @@ export function discloseRound({ results, disclosure, round, escalations, cases }
       };
     }),
     drawRecordUrl: `/api/v1/rounds/${results.round.id}/draw-record`,
+    auditHead,
   };
 }

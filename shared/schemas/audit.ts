@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { roundIdSchema } from './rounds.ts';
 
 export const auditEntrySchema = z.object({
   id: z.number().int(),
@@ -11,6 +12,11 @@ export const auditEntrySchema = z.object({
   entityId: z.string(),
   summary: z.unknown(),
   hash: z.string(),
+  /** With actorId and salt, everything needed to recompute hash (shared/audit-chain.ts). */
+  prevHash: z.string(),
+  actorId: z.number().int().nullable(),
+  /** Entries naming the seed or the sample only; hidden like those fields until the draw is public. */
+  salt: z.string().nullable(),
 });
 
 const day = z.iso.date({ message: 'expected a date YYYY-MM-DD' });
@@ -33,18 +39,31 @@ export const auditFacetsSchema = z.object({
   actions: z.array(z.string()),
 });
 
+export const AUDIT_CHAIN_FAILURES = ['prev_hash', 'content', 'tip', 'checkpoint_missing', 'checkpoint_diverges', 'published_missing', 'published_diverges'] as const;
+const hash64 = z.string().regex(/^[0-9a-f]{64}$/, 'hash: 64 hex digits');
+
 export const auditVerifySchema = z.object({
   ok: z.boolean(),
   entries: z.number().int(),
   brokenAt: z.number().int().nullable().optional(),
   reason: z.string().optional(),
+  /** Why it failed, for the page to word. */
+  code: z.enum(AUDIT_CHAIN_FAILURES).optional(),
+  /** The newest entry read: the checkpoint to keep for the next verification. */
+  head: z.object({ id: z.number().int().min(0), hash: hash64 }),
+  /** The head printed on the last published round, always required to be in the chain; null before any. */
+  published: z.object({ roundId: z.string(), id: z.number().int().min(1), hash: hash64, at: z.string() }).nullable(),
 });
 
 export const auditCheckpointSchema = z.object({
   id: z.number().int().min(0),
-  hash: z.string().regex(/^[0-9a-f]{64}$/, 'hash: 64 hex digits'),
+  hash: hash64,
   at: z.string().nullable(),
+  /** Set when this is the head stored at that round's publication (the one its public page shows). */
+  roundId: z.string().optional(),
 });
+/** A published round's checkpoint is the one stored at its publication; otherwise the current head. */
+export const auditCheckpointQuerySchema = z.object({ roundId: roundIdSchema.optional() });
 export type AuditCheckpoint = z.infer<typeof auditCheckpointSchema>;
 
 /** Verify against a checkpoint kept outside the database (both or neither). */

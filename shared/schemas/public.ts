@@ -51,6 +51,11 @@ export const publicRoundSchema = z.object({
   departments: z.array(publicDepartmentSchema),
   flagged: z.array(publicFlaggedSchema),
   drawRecordUrl: z.string(),
+  /**
+   * The audit chain's head when the round was published (its publication entry): anyone may keep it;
+   * verifying the log fails once the chain no longer contains it. Null for rounds published before heads were stored.
+   */
+  auditHead: z.object({ id: z.number().int(), hash: z.string(), at: z.string() }).nullable(),
 });
 export type PublicRound = z.infer<typeof publicRoundSchema>;
 export type PublicDepartment = z.infer<typeof publicDepartmentSchema>;

@@ -3,9 +3,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { auditCheckpoint } from '../../server/audit/audit.writer.ts';
 import { openConfiguredDatabase } from '../../server/db/open.ts';
+import { rounds } from '../../server/db/schema.ts';
 import { freshDatabase } from '../support/database.ts';
 import { rechain } from '../support/tamper.ts';
 
@@ -55,6 +57,40 @@ describe('CLI', () => {
     expect(res.status).toBe(1);
     expect(res.stdout).toMatch(/BROKEN at entry 1: checkpoint diverges/);
     expect(run('server/cli/verify-audit.ts', ['--checkpoint', join(dir, 'missing.json')]).status).toBe(2);
+  });
+
+  it('verify-audit requires the chain head printed on the last published round: emptied with triggers off, it fails naming it', { timeout: 180_000 }, async () => {
+    const database = await openConfiguredDatabase({ databaseUrl: pg?.url, dataDir: env.DATA_DIR });
+    let head;
+    try {
+      // A published round as publishing leaves it: the chain's head stored with it.
+      head = await auditCheckpoint(database.db);
+      await database.db.insert(rounds).values({
+        id: '2026Q1', status: 'published', sampleSize: 10, rotationExclusion: false, votesLimit: 3, minRatings: 3, bottomN: 3, escalationPolicy: 'v1', scale: [],
+        opensAt: new Date('2026-01-01'), closesAt: new Date('2026-02-01'), publishedAt: new Date('2026-02-02'),
+        auditHeadId: head.id, auditHeadHash: head.hash, auditHeadAt: new Date(head.at!),
+      });
+    } finally {
+      await database.close();
+    }
+    const ok = run('server/cli/verify-audit.ts', []);
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toContain(`chain head printed on round 2026Q1's publication: entry ${head.id}`);
+    expect(ok.stdout).toContain(`it contains entry ${head.id} of round 2026Q1's printed head`);
+
+    const holder = await openConfiguredDatabase({ databaseUrl: pg?.url, dataDir: env.DATA_DIR });
+    try {
+      await holder.db.transaction(async (tx) => {
+        await tx.execute(sql`set local session_replication_role = replica`);
+        await tx.execute(sql`truncate audit_log, audit_head`);
+      });
+    } finally {
+      await holder.close();
+    }
+    const res = run('server/cli/verify-audit.ts', []);
+    expect(res.status).toBe(1);
+    expect(res.stdout).toContain(`BROKEN at entry ${head.id}: checkpoint diverges: the log ends before entry ${head.id} of the chain head printed on round 2026Q1's publication`);
+    expect(res.stdout).not.toContain('intact');
   });
 
   it('a bad configuration stops with a message naming the variable', { timeout: 60_000 }, () => {

@@ -1,5 +1,6 @@
 // The audit log as the discipline inspector (纪委监委) reads it in Chinese: no field names or codes,
 // people by name, Beijing time, newest first; filters by person and action.
+import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { login, screenshot, startE2e } from '../support/e2e.ts';
 
@@ -49,5 +50,40 @@ describe('audit log (审计日志)', () => {
     await page.keyboard.type('台账');
     await page.locator('.ant-select-item-option[title="新增整改台账"]').click();
     await expect.poll(async () => new Set(await table.locator('tbody tr.ant-table-row td:nth-child(3)').allInnerTexts())).toEqual(new Set(['新增整改台账']));
+  });
+
+  it('remembers the head it verified in this browser and warns, in words, once the log is shorter', async () => {
+    const page = await e2e.newPage();
+    await login(page, 'supervisor');
+    await page.goto('/audit');
+    const verify = page.getByTestId('audit-verify');
+    await verify.getByRole('button', { name: /核验日志链/ }).click();
+    await verify.getByText('日志链完整').waitFor();
+    // The demo's last published round printed its head; this browser had not verified before.
+    expect(await verify.textContent()).toMatch(/日志链包含.+结果发布时公开的日志链头（第 \d+ 条/);
+    expect(await verify.textContent()).toContain('本浏览器此前未核验过');
+    const saved = await page.evaluate(() => JSON.parse(window.localStorage.getItem('pingyi.audit.verifiedHead') ?? 'null') as { id: number } | null);
+    expect(saved?.id).toBeGreaterThan(0);
+
+    // Whoever holds the database drops the newest entries, triggers off, and moves the chain's tip back to match:
+    // the chain verifies on its own and still contains the published head.
+    await e2e.db.transaction(async (tx) => {
+      await tx.execute(sql`set local session_replication_role = replica`);
+      await tx.execute(sql`delete from audit_log where id >= ${saved!.id - 1}`);
+      await tx.execute(sql`update audit_head set last_id = (select max(id) from audit_log), last_hash = (select hash from audit_log where id = (select max(id) from audit_log))`);
+    });
+
+    await verify.getByRole('button', { name: /核验日志链/ }).click();
+    const failure = page.getByTestId('audit-verify-failure');
+    await failure.getByText('日志比此前核验时更短').waitFor();
+    expect(await failure.textContent()).toContain(`日志链头为第 ${saved!.id} 条`);
+    await screenshot(page, 'audit-verify-shorter');
+
+    // In English too.
+    await page.evaluate(() => window.localStorage.setItem('pingyi.lang', 'en'));
+    await page.reload();
+    await page.getByTestId('audit-verify').getByRole('button', { name: /Verify the chain/ }).click();
+    await page.getByTestId('audit-verify-failure').getByText('The log is shorter than when last verified').waitFor();
+    await page.context().close();
   });
 });

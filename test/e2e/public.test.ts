@@ -50,6 +50,13 @@ describe('public disclosure (公开通报)', () => {
     const text = (await page.locator('body').textContent())!;
     for (const c of commentTexts) expect(text).not.toContain(c);
     expect(text).not.toContain('意见建议');
+    // The audit chain's head stored at publication, for anyone to keep: the one every verification requires.
+    const head = (await api<{ auditHead: { id: number; hash: string } }>('GET', `/public/rounds/${latest}`, undefined, null)).auditHead;
+    const card = page.getByTestId('public-audit-head');
+    expect(await card.textContent()).toContain('审计日志链头');
+    expect(await card.textContent()).toContain(head.hash);
+    expect(await card.textContent()).toMatch(new RegExp(`记录序号\\s*${head.id}`));
+    expect((await api<{ published: { id: number } }>('GET', '/audit/verify')).published.id).toBe(head.id);
     await screenshot(page, 'public-round');
   });
 

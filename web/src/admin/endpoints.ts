@@ -80,9 +80,15 @@ export const applyImport = (file: File, mapping?: ImportMapping) =>
 export type AuditQuery = { page: number; pageSize: number; entityType?: string; actor?: string; action?: string; from?: string; to?: string };
 export const listAudit = (query: AuditQuery, signal?: AbortSignal) => request<AuditPage>(`${V1}/audit`, { query, signal });
 export const auditFacets = (signal?: AbortSignal) => request<AuditFacets>(`${V1}/audit/facets`, { signal });
-export const verifyAudit = () => request<AuditVerify>(`${V1}/audit/verify`);
-/** The chain's head (id, hash, time): printed on the quarterly report for whoever keeps it to verify against later. */
-export const auditCheckpoint = (signal?: AbortSignal) => request<AuditCheckpoint>(`${V1}/audit/checkpoint`, { signal });
+/** With the head this browser last verified: the server then also fails a log that no longer contains it. */
+export const verifyAudit = (checkpoint?: { id: number; hash: string }) =>
+  request<AuditVerify>(`${V1}/audit/verify`, checkpoint ? { query: { checkpointId: checkpoint.id, checkpointHash: checkpoint.hash } } : {});
+/**
+ * The chain's head (id, hash, time): printed on the quarterly report for whoever keeps it to verify against
+ * later. For a published round, the head stored at its publication (`roundId` is then set).
+ */
+export const auditCheckpoint = (signal?: AbortSignal, roundId?: string) =>
+  request<AuditCheckpoint>(`${V1}/audit/checkpoint`, { signal, ...(roundId ? { query: { roundId } } : {}) });
 
 // Rounds, the draw and invitations.
 export type RoundSummary = z.infer<typeof roundSummarySchema>;

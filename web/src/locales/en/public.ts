@@ -74,5 +74,12 @@ const pub: Messages<typeof zh> = {
     drawnAt: 'Drawn at',
     download: 'Download the draw record (JSON)',
   },
+  auditHead: {
+    title: 'Audit log chain head',
+    intro: 'When this round was published, the newest entry of the audit log (every action recorded, chained by hashes) was the one below. Anyone may keep it: every later verification of the audit log requires the chain to still contain this entry with this hash, so a log emptied, cut short or rewritten is found out.',
+    entry: 'Entry no.',
+    at: 'Recorded at',
+    hash: 'Hash',
+  },
 };
 export default pub;

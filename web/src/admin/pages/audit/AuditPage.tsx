@@ -62,7 +62,7 @@ export function AuditPage() {
   return (
     <>
       <PageHeader title={t('title')} subtitle={t('subtitle')} />
-      <VerifyChain />
+      <VerifyChain dateTime={look.dateTime} />
       <Flex gap={8} wrap style={{ margin: '16px 0' }} data-testid="audit-filters">
         <Select
           allowClear showSearch={{ optionFilterProp: 'label' }} placeholder={t('filters.actor')} aria-label={t('filters.actor')} style={{ width: 200, maxWidth: '100%' }}

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { HIDDEN_UNTIL_CLOSE } from '../../../../../shared/audit-chain.ts';
 import { quarterLabel } from '../../../../../shared/round-lifecycle.ts';
 import zh from '../../../locales/zh/audit.ts';
 import { summaryLines } from './summary.ts';
@@ -61,5 +62,9 @@ describe('audit log in the inspector’s words (zh)', () => {
     expect(render(ENTRIES.find((e) => e.action === 'rectification.ledger.add')!)).toContain('状态：未解决');
     expect(render(ENTRIES.find((e) => e.action === 'round.close')!)).toBe('原因：已到截止时间，自动结束');
     expect(render(ENTRIES.find((e) => e.action === 'round.open')!)).toBe('截止时间：北京时间 2026-03-25');
+  });
+  it('words a value hidden until the draw is public, whatever field it stands in', () => {
+    const hidden = { action: 'invitation.replace', entityType: 'round', entityId: '2026Q1', summary: { out: HIDDEN_UNTIL_CLOSE, in: HIDDEN_UNTIL_CLOSE, stratum: '', backupOrder: 1, reason: HIDDEN_UNTIL_CLOSE } };
+    expect(render(hidden)).toBe('替换出：（本轮抽签公开后显示）；替换入：（本轮抽签公开后显示）；层：—；备选序号：1；原因：（本轮抽签公开后显示）');
   });
 });

@@ -1,6 +1,7 @@
 // The audit log in the inspector's words: every field and code value of an entry's summary as a label
 // in the reader's language, departments and rounds by name, instants in the city's time. Pure: the
 // dictionary (the audit locale) and the look-ups come in, so it is tested without React.
+import { HIDDEN_UNTIL_CLOSE } from '../../../../../shared/audit-chain.ts';
 import type zhAudit from '../../../locales/zh/audit.ts';
 import type { SummaryWords } from './summary.ts';
 
@@ -43,6 +44,7 @@ export function auditWords(dict: AuditDictionary, look: AuditLookups, entry: Ent
     },
     value: (key, raw) => {
       if (raw === null || raw === undefined) return raw;
+      if (raw === HIDDEN_UNTIL_CLOSE) return v.hidden;
       switch (key) {
         case 'departmentId': case 'departmentIds': case 'withdrawn': case 'added': return department(raw);
         case 'code': case 'flagged': return typeof raw === 'string' ? look.departmentByCode.get(raw) ?? raw : raw;

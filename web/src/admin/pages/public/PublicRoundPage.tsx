@@ -55,6 +55,16 @@ export default function PublicRoundPage() {
             </a>
             <DrawVerify roundId={data.round.id} recordUrl={data.drawRecordUrl} />
           </Card>
+          {data.auditHead ? (
+            <Card title={t('auditHead.title')} className="keep-together" data-testid="public-audit-head">
+              <Typography.Paragraph>{t('auditHead.intro')}</Typography.Paragraph>
+              <Descriptions column={1} size="small" bordered styles={{ content: { overflowWrap: 'anywhere' } }}>
+                <Descriptions.Item label={t('auditHead.entry')}>{data.auditHead.id}</Descriptions.Item>
+                <Descriptions.Item label={t('auditHead.at')}>{cityDateTime(data.auditHead.at, i18n.language)}</Descriptions.Item>
+                <Descriptions.Item label={t('auditHead.hash')}><code>{data.auditHead.hash}</code></Descriptions.Item>
+              </Descriptions>
+            </Card>
+          ) : null}
         </Flex>
       ) : null}
     </PublicLayout>

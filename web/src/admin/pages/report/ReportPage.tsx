@@ -50,7 +50,11 @@ const PRINT_CSS = `
 }
 `;
 
-/** The audit chain's head at the foot of the report: a printed copy carries a checkpoint to verify the log against later. */
+/**
+ * The audit chain's head at the foot of the report: a printed copy carries a checkpoint to verify the log
+ * against later. A published round's is the head stored at its publication, the one its public page shows
+ * and every verification requires.
+ */
 function CheckpointFoot({ checkpoint }: { checkpoint: AuditCheckpoint }) {
   const { t } = useTranslation('dashboard');
   const dates = useDates();
@@ -59,7 +63,7 @@ function CheckpointFoot({ checkpoint }: { checkpoint: AuditCheckpoint }) {
       <h2>{t('report.checkpoint.title')}</h2>
       {checkpoint.id === 0 ? <p>{t('report.checkpoint.empty')}</p> : (
         <p>
-          {t('report.checkpoint.text', { id: checkpoint.id, at: dates.dateTime(checkpoint.at) })}
+          {t(checkpoint.roundId ? 'report.checkpoint.published' : 'report.checkpoint.text', { id: checkpoint.id, at: dates.dateTime(checkpoint.at) })}
           <br />
           <code data-testid="report-checkpoint-hash">{checkpoint.hash}</code>
         </p>
@@ -233,7 +237,7 @@ export default function ReportPage() {
   const board = useLoad((signal) => getEscalationBoard(signal), [roundId]);
   const progress = useLoad((signal) => roundProgress(roundId, signal), [roundId]);
   const cases = useLoad((signal) => listCases({ roundId }, signal), [roundId]);
-  const checkpoint = useLoad((signal) => auditCheckpoint(signal), [roundId]);
+  const checkpoint = useLoad((signal) => auditCheckpoint(signal, roundId), [roundId]);
   const records = useMemo(() => (board.data?.records ?? []).filter((r) => r.roundId === roundId), [board.data, roundId]);
   // A printed report must not say "no escalation records" or leave out the sample because a call failed:
   // it waits for both, and a failure is shown with a retry. Only a round without invitations has no progress.
