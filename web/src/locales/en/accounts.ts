@@ -38,7 +38,7 @@ const accounts: Messages<typeof zh> = {
     departmentRequired: 'A department head needs a department',
     departmentNotAllowed: 'Only a department head belongs to a department',
   },
-  ownAccount: 'You cannot change your own role, deactivate or reset your own account; ask another admin. To change your own password use “Change password” at the top right.',
+  ownAccount: 'You cannot change your own role, deactivate or reset your own account; ask another security administrator. To change your own password use “Change password” at the top right.',
   created: 'Account {{name}} created',
   saved: '{{name}} saved',
   deactivated: '{{name}} deactivated',

@@ -35,7 +35,7 @@ const accounts = {
     departmentRequired: '部门负责人须选择所属部门',
     departmentNotAllowed: '只有部门负责人属于部门',
   },
-  ownAccount: '不能修改自己的角色、停用或重置自己的账号，请由另一位管理员操作；修改自己的密码请用右上角的“修改密码”。',
+  ownAccount: '不能修改自己的角色、停用或重置自己的账号，请由另一位安全管理员操作；修改自己的密码请用右上角的“修改密码”。',
   created: '已创建账号 {{name}}',
   saved: '已保存 {{name}}',
   deactivated: '已停用 {{name}}',
