@@ -1,4 +1,5 @@
-// 账号管理 and the forced password change, as an admin and a new department head would do them.
+// 账号管理 and the forced password change, as the security administrator (安全管理员, who alone
+// manages accounts) and a new department head would do them.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { login, screenshot, startE2e } from '../support/e2e.ts';
@@ -31,17 +32,21 @@ let oneTimePassword = '';
 const NEW_PASSWORD = 'river-lamp-93-kite';
 
 describe('accounts', () => {
-  it('an admin creates a head: validation in words, the one-time password shown once with a copy button', async () => {
+  it('the security administrator creates a head: validation in words, the one-time password shown once with a copy button', async () => {
     const page = await e2e.newPage();
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
-    await login(page, 'admin');
-    await page.getByTestId('nav').getByRole('menuitem', { name: '账号管理' }).click();
+    await login(page, 'security');
+    // Accounts are all the security administrator has, and where they start.
+    await page.waitForURL('**/accounts');
+    expect(await page.getByTestId('nav').getByRole('menuitem').allTextContents()).toEqual(['账号管理']);
     await page.getByRole('heading', { name: '账号管理' }).waitFor();
     const table = page.locator('.ant-table-tbody');
-    // The seeded admin has signed in (just now), a seeded head never has.
-    const adminRow = table.locator('tr', { has: page.getByText('admin', { exact: true }) });
-    await adminRow.waitFor();
-    expect(await adminRow.textContent()).not.toContain('从未登录');
+    // The seeded security administrator has signed in (just now), a seeded head never has.
+    await page.getByLabel('搜索用户名或姓名').fill('security');
+    const securityRow = table.locator('tr', { has: page.getByText('security', { exact: true }) });
+    await securityRow.waitFor();
+    expect(await securityRow.textContent()).not.toContain('从未登录');
+    expect(await securityRow.textContent()).toContain('安全管理员');
     await page.getByLabel('搜索用户名或姓名').fill('head.scjgj');
     const seededHead = table.locator('tr', { has: page.getByText('head.scjgj', { exact: true }) });
     expect(await seededHead.textContent()).toContain('从未登录');
@@ -136,9 +141,9 @@ describe('accounts', () => {
     await page.context().close();
   });
 
-  it('the admin sees the sign-in, resets the password (one-time again) and deactivates the account', async () => {
+  it('the security administrator sees the sign-in, resets the password (one-time again) and deactivates the account', async () => {
     const page = await e2e.newPage();
-    await login(page, 'admin');
+    await login(page, 'security');
     await page.goto('/accounts');
     await page.getByLabel('搜索用户名或姓名').fill('head.zhang');
     const row = page.locator('.ant-table-tbody tr', { has: page.getByText('head.zhang', { exact: true }) });
