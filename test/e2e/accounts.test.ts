@@ -2,7 +2,7 @@
 // manages accounts) and a new department head would do them.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { login, screenshot, startE2e } from '../support/e2e.ts';
+import { httpClient, login, screenshot, startE2e } from '../support/e2e.ts';
 
 const e2e = await startE2e();
 
@@ -181,5 +181,31 @@ describe('accounts', () => {
     await signIn(head, 'head.zhang', NEW_PASSWORD);
     await head.getByTestId('login-error').waitFor();
     await head.context().close();
+  });
+
+  it('a new org account approves nothing for a day after its holder set a password, and the page says from when', async () => {
+    const { api, cookieFor } = httpClient(e2e.baseUrl);
+    const org = await cookieFor('org');
+    const cadre = (await api<{ items: { id: number }[] }>('GET', '/cadres?pageSize=1', undefined, org)).items[0]!;
+    await api('POST', '/points/entries', { cadreId: cadre.id, ruleCode: 'award_city', date: '2026-01-15', reason: 'e2e：新账号待审', evidence: '仙发〔2026〕98号' }, org);
+    const created = await api<{ oneTimePassword: string }>('POST', '/users', { username: 'org.new', displayName: '组织部新同事', role: 'org' }, await cookieFor('security'));
+
+    const page = await e2e.newPage();
+    await signIn(page, 'org.new', created.oneTimePassword);
+    await page.waitForURL('**/password');
+    await page.getByLabel('一次性密码').fill(created.oneTimePassword);
+    await page.getByLabel('新密码', { exact: true }).fill(NEW_PASSWORD);
+    await page.getByLabel('再次输入新密码').fill(NEW_PASSWORD);
+    await page.getByTestId('password-rules').locator('[data-met="false"]').first().waitFor({ state: 'detached' });
+    await savePassword(page);
+    await page.waitForURL('**/points');
+    await page.goto('/points/review');
+    const row = page.getByTestId('review-table').locator('tr', { hasText: 'e2e：新账号待审' });
+    await row.getByTestId('review-approve').click();
+    await page.getByText(/此账号的密码曾由他人设置（新建账号或重置密码）：.+起才能审批或作出决定。/).waitFor();
+    await screenshot(page, 'points-review-recently-reset');
+    // Still waiting for a second pair of eyes.
+    await row.getByTestId('review-approve').waitFor();
+    await page.context().close();
   });
 });
