@@ -59,18 +59,19 @@ describe('upgrading accounts to own_password_since', () => {
       rmSync(folder, { recursive: true, force: true });
     }
     const { db } = database;
-    const rows = await db.execute<{ id: number; username: string }>(sql`
+    const rows = async <T>(query: ReturnType<typeof sql>) => ((await db.execute(query)) as unknown as { rows: T[] }).rows;
+    const inserted = await rows<{ id: number; username: string }>(sql`
       insert into users (username, display_name, password_hash, role, must_change_password, created_at) values
         ('alice', 'Alice', 'x', 'admin', false, '2026-01-01T00:00:00Z'),
         ('bob', 'Bob', 'x', 'org', false, '2026-01-01T00:00:00Z'),
         ('carol', 'Carol', 'x', 'org', true, '2026-01-01T00:00:00Z')
       returning id, username`);
-    const id = Object.fromEntries(rows.rows.map((r) => [r.username, r.id]));
+    const id = Object.fromEntries(inserted.map((r) => [r.username, r.id]));
     await db.transaction((tx) => appendAudit(tx, { id: id.bob!, name: 'bob' }, { action: 'auth.password_change', entityType: 'user', entityId: id.bob!, summary: { username: 'bob' } }, new Date('2026-02-10T00:00:00Z')));
 
     await migrateDatabase(database);
-    const after = await db.execute<{ username: string; own: Date | string | null }>(sql`select username, own_password_since as own from users order by username`);
-    const own = Object.fromEntries(after.rows.map((r) => [r.username, r.own === null ? null : new Date(r.own).toISOString()]));
+    const after = await rows<{ username: string; own: Date | string | null }>(sql`select username, own_password_since as own from users order by username`);
+    const own = Object.fromEntries(after.map((r) => [r.username, r.own === null ? null : new Date(r.own).toISOString()]));
     expect(own).toEqual({ alice: '2026-01-01T00:00:00.000Z', bob: '2026-02-10T00:00:00.000Z', carol: null });
     // A one-time password is never the holder's own: the database refuses the contradiction.
     await expect(db.execute(sql`update users set own_password_since = now() where username = 'carol'`)).rejects.toThrow();
