@@ -208,4 +208,27 @@ describe('accounts', () => {
     await row.getByTestId('review-approve').waitFor();
     await page.context().close();
   });
+
+  it('the supervisor reads the security administrator\'s account actions in words, in Chinese and English', async () => {
+    const page = await e2e.newPage();
+    await login(page, 'supervisor');
+    await page.goto('/audit');
+    const table = page.getByTestId('audit-table');
+    await table.locator('tbody tr.ant-table-row').first().waitFor();
+    await page.getByLabel('操作人').click();
+    await page.keyboard.type('安全管理员');
+    await page.locator('.ant-select-item-option[title="安全管理员"]').click();
+    await expect.poll(async () => new Set(await table.locator('tbody tr.ant-table-row td:nth-child(2)').allInnerTexts())).toEqual(new Set(['安全管理员']));
+    const actions = new Set(await table.locator('tbody tr.ant-table-row td:nth-child(3)').allInnerTexts());
+    for (const action of ['新建账号', '重置密码', '停用账号', '修改账号']) expect(actions).toContain(action);
+    const rows = (await table.locator('tbody tr.ant-table-row').allInnerTexts()).join('\n');
+    expect(rows).toContain('角色：部门主要负责人 → 市领导');
+    expect(rows).toContain('用户名：head.zhang；结束已登录会话：是');
+    expect(rows).not.toMatch(/\b(security|dept_head|leader|user\.[a-z_]+|sessionsEnded)\b/);
+    await screenshot(page, 'audit-security-actions');
+    await page.getByTestId('lang-switch').click();
+    await expect.poll(async () => new Set(await table.locator('tbody tr.ant-table-row td:nth-child(3)').allInnerTexts())).toContain('Reset password');
+    expect((await table.locator('tbody tr.ant-table-row').allInnerTexts()).join('\n')).toContain('Department head → City leader');
+    await page.context().close();
+  });
 });
