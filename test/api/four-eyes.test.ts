@@ -70,9 +70,13 @@ describe('four eyes after a password reset', () => {
     const entry = await submit();
     const created = await api('POST', '/users', security, { username: 'org.three', displayName: '组织部三', role: 'org' });
     expect(created.statusCode).toBe(201);
+    expect(created.json().user.decidesFrom).toBeNull();
     const first = sessionCookie(await login('org.three', created.json().oneTimePassword));
     const cookie = sessionCookie(await api('POST', '/auth/password', first, { currentPassword: created.json().oneTimePassword, newPassword: 'violet-marsh-3390-kestrel' }));
     expect((await api('POST', `/points/entries/${entry}/approve`, cookie, {})).json().error.code).toBe('recently_reset');
+    // The security administrator's list says from when.
+    const listed = (await api('GET', `/users/${created.json().user.id}`, security)).json();
+    expect(listed.decidesFrom).toBe(new Date(ctx.clock.now.getTime() + 24 * 3_600_000).toISOString());
     later(24);
     expect((await api('POST', `/points/entries/${entry}/approve`, cookie, {})).statusCode).toBe(200);
   });

@@ -207,6 +207,14 @@ describe('accounts', () => {
     // Still waiting for a second pair of eyes.
     await row.getByTestId('review-approve').waitFor();
     await page.context().close();
+
+    // The security administrator's list says from when the account approves.
+    const security = await e2e.newPage();
+    await login(security, 'security');
+    await security.getByLabel('搜索用户名或姓名').fill('org.new');
+    const account = security.locator('.ant-table-tbody tr', { has: security.getByText('org.new', { exact: true }) });
+    expect(await account.getByTestId('decides-from').textContent()).toMatch(/起可审批$/);
+    await security.context().close();
   });
 
   it('the supervisor reads the security administrator\'s account actions in words, in Chinese and English', async () => {

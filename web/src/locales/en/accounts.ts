@@ -3,12 +3,12 @@ import type zh from '../zh/accounts.ts';
 
 const accounts: Messages<typeof zh> = {
   title: 'Accounts',
-  subtitle: 'Accounts for department heads, city leaders, discipline inspectors and staff. New and reset accounts get a one-time password that must be changed at first sign-in.',
+  subtitle: 'Accounts for department heads, city leaders, discipline inspectors and staff. New and reset accounts get a one-time password that must be changed at first sign-in; they may approve or decide 24 hours after their holder set a new password.',
   create: 'New account',
   columns: {
     username: 'Username', displayName: 'Name', role: 'Role', department: 'Department', status: 'Status', lastLogin: 'Last sign-in', actions: 'Actions',
   },
-  status: { active: 'Active', inactive: 'Deactivated', mustChange: 'Must change password' },
+  status: { active: 'Active', inactive: 'Deactivated', mustChange: 'Must change password', decidesFrom: 'Approves from {{time}}' },
   never: 'Never',
   empty: 'No accounts yet.',
   noMatch: 'No account matches.',
