@@ -77,7 +77,7 @@ export async function startApp(database: Database): Promise<{ app: FastifyInstan
 export async function adminCookie(db: Db, base: string): Promise<string> {
   const username = 'bench-admin';
   const password = 'bench-admin-password';
-  await db.insert(users).values({ username, displayName: 'Bench admin', passwordHash: await hashPassword(password), role: 'admin' })
+  await db.insert(users).values({ username, displayName: 'Bench admin', passwordHash: await hashPassword(password), role: 'admin', ownPasswordSince: new Date(0) })
     .onConflictDoNothing();
   const res = await fetch(`${base}/api/v1/auth/login`, {
     method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }),

@@ -31,7 +31,7 @@ export async function benchPoints(target: Target): Promise<PointsFigures> {
   const passwordHash = await hashPassword('bench-org-password');
   const depts = await db.insert(departments).values(DEMO_DEPARTMENTS.map((d) => ({ code: d.code, nameZh: d.nameZh, nameEn: d.nameEn, category: d.category }))).returning();
   await db.insert(departmentHeads).values(depts.map((d, i) => ({ departmentId: d.id, name: DEMO_DEPARTMENTS[i]!.head.name, title: DEMO_DEPARTMENTS[i]!.head.title, since: '2020-01-01' })));
-  await db.insert(users).values([{ username: 'org', displayName: 'org', role: 'org', passwordHash }, { username: 'org2', displayName: 'org2', role: 'org', passwordHash }]);
+  await db.insert(users).values([{ username: 'org', displayName: 'org', role: 'org', passwordHash, ownPasswordSince: new Date(0) }, { username: 'org2', displayName: 'org2', role: 'org', passwordHash, ownPasswordSince: new Date(0) }]);
   await seedDemoCadres(db, nowDate, DEFAULT_CITY_TZ);
   const seedMs = now() - t0;
   const [counts] = await target.raw.query<{ cadres: number; entries: number }>('select (select count(*) from cadres)::int as cadres, (select count(*) from points_entries)::int as entries');

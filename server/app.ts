@@ -117,11 +117,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     secure: deps.config.publicBaseUrl.startsWith('https:'),
     now: deps.sessionNow ?? Date.now,
   };
-  await app.register(accessPlugin, { db: deps.database.db, session });
+  const now = deps.now ?? (() => new Date());
+  await app.register(accessPlugin, { db: deps.database.db, session, now });
   // After the role guard: a stranger learns "log in" (401) before anything about the request's shape.
   await app.register(edgesPlugin, { publicBaseUrl: deps.config.publicBaseUrl });
 
-  const now = deps.now ?? (() => new Date());
   const routeDeps: RouteDeps = { ...deps, now, timeZone: deps.config.cityTimeZone ?? DEFAULT_CITY_TZ };
   await app.register(async (api) => {
     await api.register(authRoutes, { ...routeDeps, session, loginThrottle: makeLoginThrottle(session.now), devices: makeDeviceCookies(deps.config.jwtSecret, session) });

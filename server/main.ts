@@ -40,6 +40,7 @@ export async function startServer(opts: { webReady?: Promise<void> } = {}) {
     console.log('  supervisor  — 纪委监委 (everything incl. audit log, read-only)');
     console.log('  head.<code> — 部门主要负责人, e.g. head.scjgj, head.cgj, head.ctgs');
     console.log('  org, org2   — 组织部 (cadre points; two reviewers for four-eyes approval)');
+    console.log('  security    — 安全管理员 (accounts: create, reset, deactivate; nothing else)');
     if (logins) console.log(`  (seeded ${logins.length} demo logins into the empty database)`);
   }
   console.log(`API docs: ${url}/api/docs\n`);

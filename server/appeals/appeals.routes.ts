@@ -27,6 +27,6 @@ export const appealRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { data
 
   app.post('/appeals/:id/decision', {
     schema: { tags: ['appeals'], params: idParamSchema, body: appealDecisionSchema, response: { 200: appealSchema } },
-    config: { access: ['admin'] },
+    config: { access: ['admin'], decides: true },
   }, async (request) => decideAppeal(db, actorOf(request), request.params.id, request.body, now(), timeZone));
 };

@@ -2,8 +2,9 @@
 // resuming the caller's session from the database (so a revoked session or a changed role counts at once).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { decidesFrom, mayDecide } from '../../shared/accounts/decide-wait.ts';
 import { ROLES, type Role } from '../../shared/schemas/common.ts';
-import { Forbidden, Unauthorized } from '../errors.ts';
+import { AppError, Forbidden, Unauthorized } from '../errors.ts';
 import type { Actor } from '../audit/audit.writer.ts';
 import type { Db } from '../db/client.ts';
 import { resumeSession, type SessionPolicy, type SessionToken, type SessionUser } from './session.ts';
@@ -17,12 +18,17 @@ declare module 'fastify' {
     access?: Access;
     /** Reachable while the user must still replace a one-time password. */
     duringPasswordChange?: boolean;
+    /**
+     * Approves or decides something (four eyes, appeals, reviews, escalation measures, publication):
+     * refused until the holder has replaced a password someone else set and a day has passed.
+     */
+    decides?: boolean;
   }
   interface FastifyRequest { sessionUser: SessionUser | null; sessionToken: SessionToken | null }
   interface FastifyInstance { routeAccess: RouteAccess[] }
 }
 
-export interface RouteAccess { method: string; url: string; access: Access }
+export interface RouteAccess { method: string; url: string; access: Access; decides: boolean }
 declare module '@fastify/jwt' {
   interface FastifyJWT { payload: SessionToken; user: SessionToken }
 }
@@ -30,8 +36,12 @@ declare module '@fastify/jwt' {
 export const READERS = ['admin', 'leader', 'supervisor'] as const satisfies readonly Role[];
 /** The survey's roles (the organisation department, org, is not one of them). */
 export const ALL_ROLES = ['admin', 'leader', 'supervisor', 'dept_head'] as const satisfies readonly Role[];
-/** Everyone who can sign in, org included: the session itself and the public registries. */
+/** Everyone who can sign in, the security administrator included: the session itself. */
 export const SIGNED_IN = ROLES;
+/** Every role but the security administrator, who manages accounts and reads no survey or business data. */
+export const BUSINESS_ROLES = ['admin', 'leader', 'supervisor', 'dept_head', 'org'] as const satisfies readonly Role[];
+/** Account administration (安全管理员): not the admin running rounds, so nobody both resets and approves. */
+export const ACCOUNT_ADMINS = ['security'] as const satisfies readonly Role[];
 
 export function actorOf(request: FastifyRequest): Actor {
   const u = request.sessionUser;
@@ -44,7 +54,17 @@ export function userOf(request: FastifyRequest): SessionUser {
   return request.sessionUser;
 }
 
-export const accessPlugin = fp(async (app: FastifyInstance, opts: { db: Db; session: SessionPolicy }) => {
+/** The refusal of a deciding route to an account whose password someone else set, or set less than a day ago. */
+export class RecentlyReset extends AppError {
+  constructor(from: Date | null) {
+    super(403, 'recently_reset', from
+      ? `This account's password was set by someone else until recently; it may approve or decide from ${from.toISOString()}`
+      : "This account's password was set by someone else; set your own, then it may approve or decide a day later", { decidesFrom: from?.toISOString() ?? null });
+  }
+}
+
+/** `now` is the domain clock (the one decisions are recorded with), not the session's wall clock. */
+export const accessPlugin = fp(async (app: FastifyInstance, opts: { db: Db; session: SessionPolicy; now: () => Date }) => {
   app.decorateRequest('sessionUser', null);
   app.decorateRequest('sessionToken', null);
   // Every API route with who may call it: the role-matrix test checks this against its own table.
@@ -54,7 +74,7 @@ export const accessPlugin = fp(async (app: FastifyInstance, opts: { db: Db; sess
     if (!route.url.startsWith('/api/v1')) return;
     if (!route.config?.access) throw new Error(`route ${route.method} ${route.url} declares no access (config.access)`);
     for (const method of [route.method].flat()) {
-      if (method !== 'HEAD') app.routeAccess.push({ method, url: route.url, access: route.config.access });
+      if (method !== 'HEAD') app.routeAccess.push({ method, url: route.url, access: route.config.access, decides: route.config.decides === true });
     }
   });
 
@@ -70,6 +90,9 @@ export const accessPlugin = fp(async (app: FastifyInstance, opts: { db: Db; sess
     if (!access.includes(request.sessionUser.role)) throw new Forbidden();
     if (request.sessionUser.mustChangePassword && !request.routeOptions.config.duringPasswordChange) {
       throw new Forbidden('Change your one-time password first', 'password_change_required');
+    }
+    if (request.routeOptions.config.decides && !mayDecide(session!.ownPasswordSince, opts.now())) {
+      throw new RecentlyReset(decidesFrom(session!.ownPasswordSince));
     }
   });
 });

@@ -46,7 +46,7 @@ export function clearSessionCookie(reply: FastifyReply, policy: SessionPolicy): 
  * The signed-in user of this request, or null when there is no cookie or its session has ended
  * (forged, past its lifetime, idle too long, revoked by a version change, or the account deactivated).
  */
-export async function resumeSession(request: FastifyRequest, reply: FastifyReply, db: Db, policy: SessionPolicy): Promise<{ user: SessionUser; token: SessionToken } | null> {
+export async function resumeSession(request: FastifyRequest, reply: FastifyReply, db: Db, policy: SessionPolicy): Promise<{ user: SessionUser; token: SessionToken; ownPasswordSince: Date | null } | null> {
   if (!request.cookies[SESSION_COOKIE]) return null;
   let token: SessionToken;
   try {
@@ -60,9 +60,10 @@ export async function resumeSession(request: FastifyRequest, reply: FastifyReply
   const [row] = await db.select({
     id: users.id, username: users.username, displayName: users.displayName, role: users.role, departmentId: users.departmentId,
     mustChangePassword: users.mustChangePassword, active: users.active, sessionVersion: users.sessionVersion,
+    ownPasswordSince: users.ownPasswordSince,
   }).from(users).where(eq(users.id, token.id));
   if (!row?.active || row.sessionVersion !== token.sv) return null;
   if (now - token.seen > REFRESH_AFTER_MS) writeSessionCookie(reply, { ...token, seen: now }, policy);
-  const { active: _a, sessionVersion: _v, ...user } = row;
-  return { user, token };
+  const { active: _a, sessionVersion: _v, ownPasswordSince, ...user } = row;
+  return { user, token, ownPasswordSince };
 }

@@ -1,4 +1,7 @@
-// Creates the first admin on a real deployment:  npm run create-admin -- <username> "<display name>"
+// Creates the first administrators on a real deployment:
+//   npm run create-admin -- --role security <username> "<display name>"   the security administrator (安全管理员),
+//                                                                        who creates every other account on 账号管理
+//   npm run create-admin -- <username> "<display name>"                  the admin running rounds (--role admin)
 // The password is read from PINGYI_ADMIN_PASSWORD or prompted for (never passed as an argument).
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -10,12 +13,20 @@ import { openConfiguredDatabase } from '../db/open.ts';
 import { checkNewPassword, verdictText } from '../users/password-check.ts';
 import { findUserByUsername, insertUser } from '../users/users.queries.ts';
 
-export async function createAdmin(args: string[], env = process.env): Promise<number> {
+/** The administrators a console may create; every other account is the security administrator's to make. */
+const CLI_ROLES = { admin: 'Admin', security: 'Security administrator' } as const;
+type CliRole = keyof typeof CLI_ROLES;
+
+export async function createAdmin(argv: string[], env = process.env): Promise<number> {
+  const at = argv.indexOf('--role');
+  const roleArg = at >= 0 ? argv[at + 1] : 'admin';
+  const args = at >= 0 ? argv.filter((_, i) => i !== at && i !== at + 1) : argv;
   const [username, displayName = username] = args;
-  if (!username || !/^[a-z0-9._-]{3,50}$/i.test(username)) {
-    console.error('usage: npm run create-admin -- <username> ["display name"]   (username: 3–50 letters, digits, . _ -)');
+  if (!username || !/^[a-z0-9._-]{3,50}$/i.test(username) || !roleArg || !(roleArg in CLI_ROLES)) {
+    console.error('usage: npm run create-admin -- [--role admin|security] <username> ["display name"]   (username: 3–50 letters, digits, . _ -)');
     return 2;
   }
+  const role = roleArg as CliRole;
   const password = env.PINGYI_ADMIN_PASSWORD ?? (await prompt(`Password for ${username}: `));
   const database = await openConfiguredDatabase(loadConfig(env));
   try {
@@ -29,11 +40,13 @@ export async function createAdmin(args: string[], env = process.env): Promise<nu
       return 1;
     }
     const passwordHash = await hashPassword(password);
+    const now = new Date();
     await database.db.transaction(async (tx) => {
-      const user = await insertUser(tx, { username, displayName: displayName!, role: 'admin', passwordHash });
-      await appendAudit(tx, SYSTEM_ACTOR, { action: 'user.create', entityType: 'user', entityId: user.id, summary: { after: { username, role: 'admin' } } }, new Date());
+      // The password typed here is the holder's own; like any, it lets the account decide a day later.
+      const user = await insertUser(tx, { username, displayName: displayName!, role, passwordHash, ownPasswordSince: now });
+      await appendAudit(tx, SYSTEM_ACTOR, { action: 'user.create', entityType: 'user', entityId: user.id, summary: { after: { username, role } } }, now);
     });
-    console.log(`Admin "${username}" created.`);
+    console.log(`${CLI_ROLES[role]} "${username}" created.`);
     return 0;
   } finally {
     await database.close();

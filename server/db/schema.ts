@@ -62,10 +62,17 @@ export const users = pgTable('users', {
   sessionVersion: integer('session_version').notNull().default(0),
   /** Set with a one-time password: nothing but changing it is allowed until it is changed. */
   mustChangePassword: boolean('must_change_password').notNull().default(false),
+  /**
+   * When the holder replaced the last password someone else set (a new account's or a reset's); null
+   * while the password is one someone else knows. Approving or deciding waits a day after it.
+   */
+  ownPasswordSince: timestamp('own_password_since', { withTimezone: true, mode: 'date' }),
   createdAt: createdAt(),
 }, (t) => [
   // A department head always belongs to a department.
   check('users_head_has_department', sql`${t.role} <> 'dept_head' or ${t.departmentId} is not null`),
+  // A one-time password is never the holder's own.
+  check('users_one_time_password_not_own', sql`not ${t.mustChangePassword} or ${t.ownPasswordSince} is null`),
 ]);
 
 export const enterprises = pgTable(

@@ -56,14 +56,19 @@ async function seedRegistries(db: Db, now: Date): Promise<DemoLogin[]> {
         township: e.township, contactName: e.contactName, contactPhone: e.contactPhone, active: e.active,
       })));
     }
+    // Demo holders chose their own passwords long ago, so the demo approves and decides at once
+    // (a password someone else set waits a day: shared/accounts/decide-wait.ts).
+    const own = { passwordHash, ownPasswordSince: new Date(now.getTime() - 365 * 86_400_000) };
     const logins: (typeof users.$inferInsert)[] = [
-      { username: 'admin', displayName: '营商办管理员', role: 'admin', passwordHash },
-      { username: 'leader', displayName: '市领导', role: 'leader', passwordHash },
-      { username: 'supervisor', displayName: '纪委监委', role: 'supervisor', passwordHash },
+      { username: 'admin', displayName: '营商办管理员', role: 'admin', ...own },
+      { username: 'leader', displayName: '市领导', role: 'leader', ...own },
+      { username: 'supervisor', displayName: '纪委监委', role: 'supervisor', ...own },
+      // Accounts are managed by the security administrator alone (三员分立), not by the admin.
+      { username: 'security', displayName: '安全管理员', role: 'security', ...own },
       // Two reviewers: a points entry is approved by someone other than its submitter.
-      { username: 'org', displayName: '组织部干部科', role: 'org', passwordHash },
-      { username: 'org2', displayName: '组织部干部监督科', role: 'org', passwordHash },
-      ...depts.map((d) => ({ username: `head.${d.code}`, displayName: `${d.nameZh}主要负责人`, role: 'dept_head' as const, departmentId: d.id, passwordHash })),
+      { username: 'org', displayName: '组织部干部科', role: 'org', ...own },
+      { username: 'org2', displayName: '组织部干部监督科', role: 'org', ...own },
+      ...depts.map((d) => ({ username: `head.${d.code}`, displayName: `${d.nameZh}主要负责人`, role: 'dept_head' as const, departmentId: d.id, ...own })),
     ];
     await tx.insert(users).values(logins);
     await appendAudit(tx, SYSTEM_ACTOR, {

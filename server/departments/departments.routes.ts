@@ -6,11 +6,12 @@ import {
   departmentDetailSchema, departmentInputSchema, departmentPatchSchema, departmentSchema, headInputSchema,
 } from '../../shared/schemas/departments.ts';
 import type { RouteDeps } from '../app.ts';
-import { SIGNED_IN, actorOf } from '../auth/access.ts';
+import { BUSINESS_ROLES, SIGNED_IN, actorOf } from '../auth/access.ts';
 import { listDepartments } from './departments.queries.ts';
 import { appointHead, createDepartment, getDepartmentDetail, updateDepartment } from './departments.service.ts';
 
-// The registry is public knowledge inside government: every signed-in role may read it.
+// The registry is public knowledge inside government: every business role may read it; the security
+// administrator reads the list only, to give a department head's account its department.
 export const departmentRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database: { db }, now, timeZone }) => {
   const clock = now;
 
@@ -21,7 +22,7 @@ export const departmentRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { 
 
   app.get('/departments/:id', {
     schema: { tags: ['departments'], params: idParamSchema, response: { 200: departmentDetailSchema } },
-    config: { access: SIGNED_IN },
+    config: { access: BUSINESS_ROLES },
   }, async (request) => getDepartmentDetail(db, request.params.id, clock(), timeZone));
 
   app.post('/departments', {

@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { idParamSchema, pageOf, ROLES } from '../../shared/schemas/common.ts';
+import { idParamSchema, pageOf } from '../../shared/schemas/common.ts';
 import {
   asOfQuerySchema, cadrePointsSchema, entryInputSchema, entryListQuerySchema, entrySchema, reverseInputSchema, reviewInputSchema, rulebookInputSchema,
   rulesResponseSchema, shortlistQuerySchema, shortlistSchema, standingsQuerySchema, standingsSchema,
 } from '../../shared/schemas/points.ts';
 import type { RouteDeps } from '../app.ts';
-import { actorOf, userOf } from '../auth/access.ts';
+import { actorOf, BUSINESS_ROLES, userOf } from '../auth/access.ts';
 import { ORG, POINTS_READERS } from '../cadres/cadres.routes.ts';
 import { unitFilter } from '../cadres/scope.ts';
 import { attachment, XLSX_TYPE } from '../exports/workbook.ts';
@@ -19,10 +19,10 @@ import { cadrePoints, promotionShortlist, standings } from './standings.service.
 const SHORTLIST_READERS = ['org', 'leader', 'supervisor'] as const;
 
 export const pointsRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database: { db }, now, timeZone }) => {
-  // The rulebook is no secret: everyone signed in may read how points are scored.
+  // The rulebook is no secret: every business role may read how points are scored.
   app.get('/points/rules', {
     schema: { tags: ['points'], response: { 200: rulesResponseSchema } },
-    config: { access: ROLES },
+    config: { access: BUSINESS_ROLES },
   }, async () => rulesView(db, now(), timeZone));
 
   app.post('/points/rules', {
@@ -44,12 +44,12 @@ export const pointsRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { data
 
   app.post('/points/entries/:id/approve', {
     schema: { tags: ['points'], params: idParamSchema, body: reviewInputSchema, response: { 200: entrySchema } },
-    config: { access: ORG },
+    config: { access: ORG, decides: true },
   }, async (request) => reviewEntry(db, userOf(request), request.params.id, 'approved', request.body?.note, now()));
 
   app.post('/points/entries/:id/reject', {
     schema: { tags: ['points'], params: idParamSchema, body: reviewInputSchema, response: { 200: entrySchema } },
-    config: { access: ORG },
+    config: { access: ORG, decides: true },
   }, async (request) => reviewEntry(db, userOf(request), request.params.id, 'rejected', request.body?.note, now()));
 
   app.post('/points/entries/:id/reverse', {

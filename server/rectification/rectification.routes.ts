@@ -55,6 +55,6 @@ export const rectificationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app,
 
   app.post('/rectification/cases/:id/review', {
     schema: { tags: ['rectification'], body: reviewBodySchema, ...detail },
-    config: { access: ['admin'] },
+    config: { access: ['admin'], decides: true },
   }, async (request) => cases.reviewCase(db, userOf(request), actorOf(request), request.params.id, request.body, now(), timeZone));
 };

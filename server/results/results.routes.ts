@@ -22,12 +22,12 @@ export const resultRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { data
 
   app.post('/rounds/:id/publish', {
     schema: { tags: ['results'], params: roundParamSchema, response: { 200: resultsSchema } },
-    config: { access: ADMIN },
+    config: { access: ADMIN, decides: true },
   }, async (request) => publishRound(db, actorOf(request), request.params.id, now(), timeZone));
 
   app.post('/rounds/:id/results/correct', {
     schema: { tags: ['results'], params: roundParamSchema, body: correctBodySchema, response: { 200: resultsSchema } },
-    config: { access: ADMIN },
+    config: { access: ADMIN, decides: true },
   }, async (request) => correctRound(db, actorOf(request), request.params.id, request.body.reason, now(), timeZone));
 
   // Department heads see results only once published: the public figures, and their own distribution.
@@ -66,12 +66,12 @@ export const resultRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { data
 
   app.patch('/escalations/:id', {
     schema: { tags: ['escalations'], params: idParamSchema, body: escalationPatchSchema, response: { 200: escalationSchema } },
-    config: { access: ADMIN },
+    config: { access: ADMIN, decides: true },
   }, async (request) => updateEscalation(db, actorOf(request), request.params.id, request.body, now(), timeZone));
 
   // One measure at a time: each done measure is a consequence for the responsible head on its own.
   app.patch('/escalations/:id/measures/:measure', {
     schema: { tags: ['escalations'], params: measureParamSchema, body: measurePatchSchema, response: { 200: escalationSchema } },
-    config: { access: ADMIN },
+    config: { access: ADMIN, decides: true },
   }, async (request) => updateMeasure(db, actorOf(request), request.params.id, request.params.measure, request.body, now(), timeZone));
 };

@@ -1,4 +1,5 @@
 import { and, asc, eq, max, sql } from 'drizzle-orm';
+import { decidesFrom } from '../../shared/accounts/decide-wait.ts';
 import type { Tx } from '../db/client.ts';
 import { auditLog, users } from '../db/schema.ts';
 
@@ -7,6 +8,7 @@ export const toAccount = (r: Row, lastLoginAt: Date | null = null) => ({
   id: r.id, username: r.username, displayName: r.displayName, role: r.role, departmentId: r.departmentId,
   active: r.active, mustChangePassword: r.mustChangePassword, createdAt: r.createdAt.toISOString(),
   lastLoginAt: lastLoginAt?.toISOString() ?? null,
+  decidesFrom: decidesFrom(r.ownPasswordSince)?.toISOString() ?? null,
 });
 
 /** Each account's latest sign-in, from the audit log (which records every one): user id → time. */

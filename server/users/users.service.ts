@@ -1,5 +1,7 @@
-// Accounts: admins create them with a one-time password, change role or department, deactivate and
-// reset; every change that alters what a person may do ends their open sessions. All of it audited.
+// Accounts: the security administrator creates them with a one-time password, changes role or
+// department, deactivates and resets; every change that alters what a person may do ends their open
+// sessions. All of it audited. A one-time password is one someone else knows: until its holder has
+// replaced it (and a day has passed, see shared/accounts/decide-wait.ts) the account decides nothing.
 import type { AccountCreate, AccountPatch } from '../../shared/schemas/users.ts';
 import { appendAudit, type Actor } from '../audit/audit.writer.ts';
 import { hashPassword, verifyPassword } from '../auth/password.ts';
@@ -45,7 +47,7 @@ export async function updateAccount(db: Db, actor: Actor, id: number, patch: Acc
     const changes = { displayName: patch.displayName, role, departmentId, active: patch.active };
     const changed = Object.fromEntries(Object.entries(changes).filter(([k, v]) => v !== undefined && v !== before[k as keyof typeof before]));
     if (actor.id === id && ('role' in changed || changed.active === false)) {
-      throw new Conflict('You cannot change your own role or deactivate yourself; ask another admin', undefined, 'own_account');
+      throw new Conflict('You cannot change your own role or deactivate yourself; ask another security administrator', undefined, 'own_account');
     }
     if (Object.keys(changed).length === 0) return q.toAccount(before);
     // What a person may see or do changed: their open sessions end now, not when the cookie expires.
@@ -66,7 +68,7 @@ export async function resetPassword(db: Db, actor: Actor, id: number, now: Date)
   const password = oneTimePassword(existing.username);
   const passwordHash = await hashPassword(password);
   return db.transaction(async (tx) => {
-    const row = await q.updateUser(tx, id, { passwordHash, mustChangePassword: true }, true);
+    const row = await q.updateUser(tx, id, { passwordHash, mustChangePassword: true, ownPasswordSince: null }, true);
     await appendAudit(tx, actor, { action: 'user.password_reset', entityType: 'user', entityId: id, summary: { username: row.username, sessionsEnded: true } }, now);
     return { user: q.toAccount(row), oneTimePassword: password };
   });
@@ -82,7 +84,10 @@ export async function changeOwnPassword(db: Db, actor: Actor, id: number, curren
   if (verdict.problems.length) throw await weakPassword(verdict);
   const passwordHash = await hashPassword(next);
   return db.transaction(async (tx) => {
-    const row = await q.updateUser(tx, id, { passwordHash, mustChangePassword: false }, true);
+    // Replacing a password someone else set starts the day before this account may decide again;
+    // later changes of one's own keep that time (they are not someone else's password).
+    const ownPasswordSince = user.ownPasswordSince ?? now;
+    const row = await q.updateUser(tx, id, { passwordHash, mustChangePassword: false, ownPasswordSince }, true);
     await appendAudit(tx, actor, { action: 'auth.password_change', entityType: 'user', entityId: id, summary: { username: row.username, sessionsEnded: true } }, now);
     return row;
   });

@@ -1,7 +1,11 @@
 import { z } from 'zod';
 
-/** Who may sign in. org is the organisation department (组织部), which runs the cadre points. */
-export const ROLES = ['admin', 'leader', 'supervisor', 'dept_head', 'org'] as const;
+/**
+ * Who may sign in. org is the organisation department (组织部), which runs the cadre points. security is
+ * the security administrator (安全管理员): it alone manages accounts and sees no survey or business data,
+ * so the admin running rounds cannot reset someone's password and act as them (三员分立).
+ */
+export const ROLES = ['admin', 'leader', 'supervisor', 'dept_head', 'org', 'security'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const errorBodySchema = z.object({

@@ -19,6 +19,11 @@ export const accountSchema = z.object({
   createdAt: z.string(),
   /** The last sign-in the audit log knows of; null when there has been none. */
   lastLoginAt: z.string().nullable(),
+  /**
+   * From when the account may approve or decide (a day after its holder replaced a password someone
+   * else set); null while that password is not replaced yet.
+   */
+  decidesFrom: z.string().nullable(),
 });
 export type Account = z.infer<typeof accountSchema>;
 

@@ -1,12 +1,13 @@
-// Accounts: admins create them with a one-time password shown once, change role or department,
-// deactivate and reset; the person must replace a one-time password first; the password policy holds.
+// Accounts: the security administrator creates them with a one-time password shown once, changes role
+// or department, deactivates and resets; the person must replace a one-time password first; the
+// password policy holds. The admin running rounds manages no account (三员分立).
 import { describe, expect, it } from 'vitest';
 import { auditLog } from '../../server/db/schema.ts';
 import { makeTestContext, sessionCookie } from '../support/app.ts';
 
 const ctx = await makeTestContext();
-const admin = await ctx.as('admin');
-const api = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object, cookie: string | null = admin) =>
+const security = await ctx.as('security');
+const api = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object, cookie: string | null = security) =>
   ctx.app.inject({ method, url: `/api/v1${url}`, headers: cookie ? { cookie } : {}, ...(payload ? { payload } : {}) });
 /** A password change from its own address (the route allows 10 a minute per address). */
 const changePassword = (body: { currentPassword: string; newPassword: string }, cookie: string) =>
@@ -137,14 +138,35 @@ describe('accounts', () => {
     expect(await auditActions()).toEqual(expect.arrayContaining(['user.update', 'user.password_reset', 'user.deactivate']));
   });
 
-  it('an admin cannot demote, deactivate or reset themselves, and only admins manage accounts', async () => {
+  it('a security administrator cannot change their own role, deactivate or reset themselves, and only they manage accounts', async () => {
     const me = (await api('GET', '/me')).json();
-    expect((await api('PATCH', `/users/${me.id}`, { role: 'leader' })).json().error.code).toBe('own_account');
+    expect((await api('PATCH', `/users/${me.id}`, { role: 'admin' })).json().error.code).toBe('own_account');
     expect((await api('DELETE', `/users/${me.id}`)).json().error.code).toBe('own_account');
     expect((await api('POST', `/users/${me.id}/reset-password`)).json().error.code).toBe('own_account');
-    expect((await api('GET', '/me')).statusCode).toBe(200);
-    for (const role of ['leader', 'supervisor', 'dept_head'] as const) {
-      expect((await api('GET', '/users', undefined, await ctx.as(role))).statusCode).toBe(403);
+    expect((await api('GET', '/me')).json().role).toBe('security');
+    const target = (await api('GET', '/users')).json().find((u: { username: string }) => u.username === 'head.wang');
+    for (const role of ['admin', 'leader', 'supervisor', 'dept_head', 'org'] as const) {
+      const cookie = await ctx.as(role);
+      expect((await api('GET', '/users', undefined, cookie)).statusCode).toBe(403);
+      expect((await api('POST', '/users', { username: `x.${role}`, displayName: 'x', role: 'admin' }, cookie)).statusCode).toBe(403);
+      expect((await api('POST', `/users/${target.id}/reset-password`, undefined, cookie)).statusCode).toBe(403);
     }
+  });
+
+  it('a security administrator may create and reset another security administrator, in the audit log the supervisor reads', async () => {
+    const peer = await api('POST', '/users', { username: 'sec.two', displayName: '第二安全管理员', role: 'security' });
+    expect(peer.statusCode).toBe(201);
+    const reset = await api('POST', `/users/${peer.json().user.id}/reset-password`);
+    expect(reset.statusCode).toBe(200);
+    const entries = (await api('GET', '/audit?entityType=user&pageSize=500', undefined, await ctx.as('supervisor'))).json().items as { action: string; actorName: string; summary: { username?: string; after?: { role?: string } } }[];
+    expect(entries).toEqual(expect.arrayContaining([
+      expect.objectContaining({ action: 'user.create', actorName: 'test-security', summary: expect.objectContaining({ after: expect.objectContaining({ username: 'sec.two', role: 'security' }) }) }),
+      expect.objectContaining({ action: 'user.password_reset', actorName: 'test-security', summary: expect.objectContaining({ username: 'sec.two' }) }),
+    ]));
+    // No survey or business data: the security administrator reads accounts, its session and department names only.
+    for (const url of ['/rounds', '/audit', '/enterprises', '/points/rules', '/rectification/cases', `/departments/${ctx.departmentIds.own}`]) {
+      expect((await api('GET', url)).statusCode, url).toBe(403);
+    }
+    expect((await api('GET', '/departments')).statusCode).toBe(200);
   });
 });

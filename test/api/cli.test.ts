@@ -3,11 +3,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { auditCheckpoint } from '../../server/audit/audit.writer.ts';
 import { openConfiguredDatabase } from '../../server/db/open.ts';
-import { rounds } from '../../server/db/schema.ts';
+import { rounds, users } from '../../server/db/schema.ts';
 import { freshDatabase } from '../support/database.ts';
 import { rechain } from '../support/tamper.ts';
 
@@ -91,6 +91,21 @@ describe('CLI', () => {
     expect(res.status).toBe(1);
     expect(res.stdout).toContain(`BROKEN at entry ${head.id}: checkpoint diverges: the log ends before entry ${head.id} of the chain head printed on round 2026Q1's publication`);
     expect(res.stdout).not.toContain('intact');
+  });
+
+  it('creates the first security administrator, who alone manages accounts; refuses another role', { timeout: 180_000 }, async () => {
+    expect(run('server/cli/create-admin.ts', ['--role', 'leader', 'boss'], { PINGYI_ADMIN_PASSWORD: 'a long enough password' }).status).toBe(2);
+    const ok = run('server/cli/create-admin.ts', ['--role', 'security', 'secadmin', '安全管理员'], { PINGYI_ADMIN_PASSWORD: 'yet another long password' });
+    expect(ok.stdout).toContain('Security administrator "secadmin" created');
+    expect(ok.status).toBe(0);
+    const database = await openConfiguredDatabase({ databaseUrl: pg?.url, dataDir: env.DATA_DIR });
+    try {
+      const [row] = await database.db.select().from(users).where(eq(users.username, 'secadmin'));
+      expect(row).toMatchObject({ role: 'security', displayName: '安全管理员', mustChangePassword: false });
+      expect(row!.ownPasswordSince).toBeInstanceOf(Date);
+    } finally {
+      await database.close();
+    }
   });
 
   it('a bad configuration stops with a message naming the variable', { timeout: 60_000 }, () => {

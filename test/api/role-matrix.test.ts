@@ -3,13 +3,15 @@
 import { describe, expect, it } from 'vitest';
 import { makeTestContext } from '../support/app.ts';
 
-type Who = 'anon' | 'admin' | 'leader' | 'supervisor' | 'dept_head' | 'org';
+type Who = 'anon' | 'admin' | 'leader' | 'supervisor' | 'dept_head' | 'org' | 'security';
 const A: Who[] = ['admin'];
 const READ: Who[] = ['admin', 'leader', 'supervisor']; // dashboards (used by later routes)
 const ALL: Who[] = ['admin', 'leader', 'supervisor', 'dept_head'];
 const AUDIT: Who[] = ['admin', 'supervisor'];
 const HEAD: Who[] = ['dept_head'];
-const SIGNED_IN: Who[] = [...ALL, 'org'];
+const BUSINESS: Who[] = [...ALL, 'org'];
+const SIGNED_IN: Who[] = [...BUSINESS, 'security'];
+const SECURITY: Who[] = ['security']; // accounts: the security administrator only, never the admin (三员分立)
 const ORG: Who[] = ['org'];
 const POINTS: Who[] = ['org', 'leader', 'supervisor', 'dept_head']; // heads: own unit only (points.test.ts)
 const SHORTLIST: Who[] = ['org', 'leader', 'supervisor'];
@@ -20,20 +22,20 @@ export const MATRIX: Record<string, Who[] | typeof PUBLIC> = {
   'POST /api/v1/auth/logout': PUBLIC,
   'GET /api/v1/me': SIGNED_IN,
   'POST /api/v1/auth/password': SIGNED_IN,
-  'GET /api/v1/users': A,
-  'GET /api/v1/users/:id': A,
-  'POST /api/v1/users': A,
-  'PATCH /api/v1/users/:id': A,
-  'POST /api/v1/users/:id/deactivate': A,
-  'DELETE /api/v1/users/:id': A,
-  'POST /api/v1/users/:id/reset-password': A,
+  'GET /api/v1/users': SECURITY,
+  'GET /api/v1/users/:id': SECURITY,
+  'POST /api/v1/users': SECURITY,
+  'PATCH /api/v1/users/:id': SECURITY,
+  'POST /api/v1/users/:id/deactivate': SECURITY,
+  'DELETE /api/v1/users/:id': SECURITY,
+  'POST /api/v1/users/:id/reset-password': SECURITY,
   'GET /api/v1/health': PUBLIC,
   'GET /api/v1/audit': AUDIT,
   'GET /api/v1/audit/verify': AUDIT,
   'GET /api/v1/audit/facets': AUDIT,
   'GET /api/v1/audit/checkpoint': READ,
-  'GET /api/v1/departments': SIGNED_IN,
-  'GET /api/v1/departments/:id': SIGNED_IN,
+  'GET /api/v1/departments': SIGNED_IN, // the security administrator: to give a head's account its department
+  'GET /api/v1/departments/:id': BUSINESS,
   'POST /api/v1/departments': A,
   'PATCH /api/v1/departments/:id': A,
   'POST /api/v1/departments/:id/head': A,
@@ -111,7 +113,7 @@ export const MATRIX: Record<string, Who[] | typeof PUBLIC> = {
   'PUT /api/v1/department-heads/:id/cadre': ORG,
   'POST /api/v1/cadres/import/preview': ORG,
   'POST /api/v1/cadres/import/apply': ORG,
-  'GET /api/v1/points/rules': SIGNED_IN,
+  'GET /api/v1/points/rules': BUSINESS,
   'POST /api/v1/points/rules': ORG,
   'GET /api/v1/points/entries': POINTS,
   'POST /api/v1/points/entries': ORG,
@@ -132,11 +134,15 @@ const cookies: Record<Who, string | undefined> = {
   supervisor: await ctx.as('supervisor'),
   dept_head: await ctx.as('dept_head'),
   org: await ctx.as('org'),
+  security: await ctx.as('security'),
 };
 const forged = cookies.admin!.slice(0, -6) + 'forged';
 const expired = `pingyi_session=${ctx.app.jwt.sign({ id: 1, sv: 0, auth: Date.now(), seen: Date.now() }, { expiresIn: -60 })}`;
 
-const concrete = (url: string) => url.replace(/^\/api\/v1\/rounds\/:id/, '/api/v1/rounds/2099Q1').replace(':id', String(ctx.departmentIds.own)).replace(':uscc', '91429004MA0000000X').replace(':token', 'x'.repeat(22)).replace(':roundId', '2099Q1').replace(':receipt', 'AAAA-BBBB-CCCC').replace(':entryId', '1').replace(':measure', 'pledge');
+// Account routes act on the security administrator's own account, which they refuse (own_account):
+// trying every route must not deactivate or reset the other callers of this table.
+const securityId = (await ctx.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: cookies.security! } })).json().id as number;
+const concrete = (url: string) => url.replace(/^\/api\/v1\/users\/:id/, `/api/v1/users/${securityId}`).replace(/^\/api\/v1\/rounds\/:id/, '/api/v1/rounds/2099Q1').replace(':id', String(ctx.departmentIds.own)).replace(':uscc', '91429004MA0000000X').replace(':token', 'x'.repeat(22)).replace(':roundId', '2099Q1').replace(':receipt', 'AAAA-BBBB-CCCC').replace(':entryId', '1').replace(':measure', 'pledge');
 
 describe('role matrix', () => {
   it('covers exactly the registered routes', () => {
@@ -155,7 +161,7 @@ describe('role matrix', () => {
     const [method, url] = route.split(' ') as [string, string];
     it(`${route}`, async () => {
       // Logging out ends the caller's sessions (sessions.test.ts), so only the anonymous caller tries it here.
-      const callers: Who[] = route === 'POST /api/v1/auth/logout' ? ['anon'] : ['anon', 'admin', 'leader', 'supervisor', 'dept_head', 'org'];
+      const callers: Who[] = route === 'POST /api/v1/auth/logout' ? ['anon'] : ['anon', 'admin', 'leader', 'supervisor', 'dept_head', 'org', 'security'];
       for (const who of callers) {
         const res = await ctx.app.inject({ method: method as 'GET', url: concrete(url), headers: cookies[who] ? { cookie: cookies[who]! } : {}, ...(method === 'GET' ? {} : { payload: {} }) });
         const ok = allowed === 'public' || allowed.includes(who);

@@ -38,6 +38,30 @@ describe('role-aware access', () => {
     await page.context().close();
   });
 
+  it('三员分立: the admin has no 账号管理; the security administrator has nothing else', async () => {
+    const page = await e2e.newPage();
+    await login(page, 'admin');
+    const nav = page.getByTestId('nav');
+    await nav.getByRole('menuitem', { name: '轮次管理' }).waitFor();
+    expect(await nav.getByRole('menuitem').allTextContents()).not.toContain('账号管理');
+    await page.goto('/accounts');
+    await page.getByTestId('no-access').filter({ hasText: '营商办管理员' }).waitFor();
+    expect(await page.getByTestId('no-access').textContent()).toContain('请联系安全管理员');
+    await page.context().close();
+
+    const security = await e2e.newPage();
+    await login(security, 'security');
+    await security.waitForURL('**/accounts');
+    expect(await security.getByTestId('user-role').textContent()).toBe('安全管理员');
+    for (const path of ['/dashboard', '/rounds', '/audit', '/points', '/departments']) {
+      await security.goto(path);
+      await security.getByTestId('no-access').filter({ hasText: '安全管理员' }).waitFor();
+    }
+    await security.getByTestId('lang-switch').click();
+    await security.getByTestId('no-access').filter({ hasText: 'Security administrator' }).waitFor();
+    await security.context().close();
+  });
+
   it('the survey link loads without the admin app (no antd chunk)', async () => {
     const page = await e2e.newPage();
     const scripts: string[] = [];

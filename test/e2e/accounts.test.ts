@@ -1,7 +1,8 @@
-// 账号管理 and the forced password change, as an admin and a new department head would do them.
+// 账号管理 and the forced password change, as the security administrator (安全管理员, who alone
+// manages accounts) and a new department head would do them.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { login, screenshot, startE2e } from '../support/e2e.ts';
+import { httpClient, login, screenshot, startE2e } from '../support/e2e.ts';
 
 const e2e = await startE2e();
 
@@ -31,17 +32,21 @@ let oneTimePassword = '';
 const NEW_PASSWORD = 'river-lamp-93-kite';
 
 describe('accounts', () => {
-  it('an admin creates a head: validation in words, the one-time password shown once with a copy button', async () => {
+  it('the security administrator creates a head: validation in words, the one-time password shown once with a copy button', async () => {
     const page = await e2e.newPage();
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
-    await login(page, 'admin');
-    await page.getByTestId('nav').getByRole('menuitem', { name: '账号管理' }).click();
+    await login(page, 'security');
+    // Accounts are all the security administrator has, and where they start.
+    await page.waitForURL('**/accounts');
+    expect(await page.getByTestId('nav').getByRole('menuitem').allTextContents()).toEqual(['账号管理']);
     await page.getByRole('heading', { name: '账号管理' }).waitFor();
     const table = page.locator('.ant-table-tbody');
-    // The seeded admin has signed in (just now), a seeded head never has.
-    const adminRow = table.locator('tr', { has: page.getByText('admin', { exact: true }) });
-    await adminRow.waitFor();
-    expect(await adminRow.textContent()).not.toContain('从未登录');
+    // The seeded security administrator has signed in (just now), a seeded head never has.
+    await page.getByLabel('搜索用户名或姓名').fill('security');
+    const securityRow = table.locator('tr', { has: page.getByText('security', { exact: true }) });
+    await securityRow.waitFor();
+    expect(await securityRow.textContent()).not.toContain('从未登录');
+    expect(await securityRow.textContent()).toContain('安全管理员');
     await page.getByLabel('搜索用户名或姓名').fill('head.scjgj');
     const seededHead = table.locator('tr', { has: page.getByText('head.scjgj', { exact: true }) });
     expect(await seededHead.textContent()).toContain('从未登录');
@@ -141,9 +146,9 @@ describe('accounts', () => {
     await page.context().close();
   });
 
-  it('the admin sees the sign-in, resets the password (one-time again) and deactivates the account', async () => {
+  it('the security administrator sees the sign-in, resets the password (one-time again) and deactivates the account', async () => {
     const page = await e2e.newPage();
-    await login(page, 'admin');
+    await login(page, 'security');
     await page.goto('/accounts');
     await page.getByLabel('搜索用户名或姓名').fill('head.zhang');
     const row = page.locator('.ant-table-tbody tr', { has: page.getByText('head.zhang', { exact: true }) });
@@ -181,5 +186,62 @@ describe('accounts', () => {
     await signIn(head, 'head.zhang', NEW_PASSWORD);
     await head.getByTestId('login-error').waitFor();
     await head.context().close();
+  });
+
+  it('a new org account approves nothing for a day after its holder set a password, and the page says from when', async () => {
+    const { api, cookieFor } = httpClient(e2e.baseUrl);
+    const org = await cookieFor('org');
+    const cadre = (await api<{ items: { id: number }[] }>('GET', '/cadres?pageSize=1', undefined, org)).items[0]!;
+    await api('POST', '/points/entries', { cadreId: cadre.id, ruleCode: 'award_city', date: '2026-01-15', reason: 'e2e：新账号待审', evidence: '仙发〔2026〕98号' }, org);
+    const created = await api<{ oneTimePassword: string }>('POST', '/users', { username: 'org.new', displayName: '组织部新同事', role: 'org' }, await cookieFor('security'));
+
+    const page = await e2e.newPage();
+    await signIn(page, 'org.new', created.oneTimePassword);
+    await page.waitForURL('**/password');
+    await page.getByLabel('一次性密码').fill(created.oneTimePassword);
+    await page.getByLabel('新密码', { exact: true }).fill(NEW_PASSWORD);
+    await page.getByLabel('再次输入新密码').fill(NEW_PASSWORD);
+    await page.getByTestId('password-rules').locator('[data-met="false"]').first().waitFor({ state: 'detached' });
+    await savePassword(page);
+    await page.waitForURL('**/points');
+    await page.goto('/points/review');
+    const row = page.getByTestId('review-table').locator('tr', { hasText: 'e2e：新账号待审' });
+    await row.getByTestId('review-approve').click();
+    await page.getByText(/此账号的密码曾由他人设置（新建账号或重置密码）：.+起才能审批或作出决定。/).waitFor();
+    await screenshot(page, 'points-review-recently-reset');
+    // Still waiting for a second pair of eyes.
+    await row.getByTestId('review-approve').waitFor();
+    await page.context().close();
+
+    // The security administrator's list says from when the account approves.
+    const security = await e2e.newPage();
+    await login(security, 'security');
+    await security.getByLabel('搜索用户名或姓名').fill('org.new');
+    const account = security.locator('.ant-table-tbody tr', { has: security.getByText('org.new', { exact: true }) });
+    expect(await account.getByTestId('decides-from').textContent()).toMatch(/起可审批$/);
+    await security.context().close();
+  });
+
+  it('the supervisor reads the security administrator\'s account actions in words, in Chinese and English', async () => {
+    const page = await e2e.newPage();
+    await login(page, 'supervisor');
+    await page.goto('/audit');
+    const table = page.getByTestId('audit-table');
+    await table.locator('tbody tr.ant-table-row').first().waitFor();
+    await page.getByLabel('操作人').click();
+    await page.keyboard.type('安全管理员');
+    await page.locator('.ant-select-item-option[title="安全管理员"]').click();
+    await expect.poll(async () => new Set(await table.locator('tbody tr.ant-table-row td:nth-child(2)').allInnerTexts())).toEqual(new Set(['安全管理员']));
+    const actions = new Set(await table.locator('tbody tr.ant-table-row td:nth-child(3)').allInnerTexts());
+    for (const action of ['新建账号', '重置密码', '停用账号', '修改账号']) expect(actions).toContain(action);
+    const rows = (await table.locator('tbody tr.ant-table-row').allInnerTexts()).join('\n');
+    expect(rows).toContain('角色：部门主要负责人 → 市领导');
+    expect(rows).toContain('用户名：head.zhang；结束已登录会话：是');
+    expect(rows).not.toMatch(/\b(security|dept_head|leader|user\.[a-z_]+|sessionsEnded)\b/);
+    await screenshot(page, 'audit-security-actions');
+    await page.getByTestId('lang-switch').click();
+    await expect.poll(async () => new Set(await table.locator('tbody tr.ant-table-row td:nth-child(3)').allInnerTexts())).toContain('Reset password');
+    expect((await table.locator('tbody tr.ant-table-row').allInnerTexts()).join('\n')).toContain('Department head → City leader');
+    await page.context().close();
   });
 });

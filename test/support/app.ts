@@ -7,7 +7,7 @@ import { departments, users } from '../../server/db/schema.ts';
 import { freshDatabase } from './database.ts';
 
 export const TEST_PASSWORD = 'correct horse battery';
-export type TestRole = 'admin' | 'leader' | 'supervisor' | 'dept_head' | 'other_head' | 'org' | 'org2';
+export type TestRole = 'admin' | 'leader' | 'supervisor' | 'dept_head' | 'other_head' | 'org' | 'org2' | 'security';
 
 export interface TestContext {
   app: App;
@@ -58,6 +58,8 @@ export async function makeTestContext(opts: {
       username, displayName: role, passwordHash: await passwordHash,
       role: role === 'other_head' ? 'dept_head' : role === 'org2' ? 'org' : role,
       departmentId: role === 'dept_head' ? own!.id : role === 'other_head' ? other!.id : null,
+      // Their own password, set long ago: they may approve and decide at once.
+      ownPasswordSince: new Date(0),
     });
     const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: TEST_PASSWORD } });
     if (res.statusCode !== 200) throw new Error(`login failed: ${res.body}`);

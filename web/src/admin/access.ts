@@ -29,7 +29,8 @@ export const PAGES: readonly PageDef[] = [
   { key: 'enterprises', path: '/enterprises', roles: ['admin', 'supervisor'] },
   { key: 'import', path: '/enterprises/import', roles: ['admin'] },
   { key: 'audit', path: '/audit', roles: ['admin', 'supervisor'] },
-  { key: 'accounts', path: '/accounts', roles: ['admin'] },
+  // 三员分立: the security administrator manages accounts and sees nothing else; the admin running rounds does not.
+  { key: 'accounts', path: '/accounts', roles: ['security'] },
   // 干部积分: the organisation department runs it; leaders and supervisors read; heads read their own unit.
   { key: 'points', path: '/points', roles: POINTS_READERS },
   { key: 'pointsLedger', path: '/points/ledger', roles: ['org', 'leader', 'supervisor'] },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../api.ts';
-import { cellPlaceOf } from './errorKey.ts';
+import { cellPlaceOf, decidesFromOf } from './errorKey.ts';
 
 describe('cellPlaceOf', () => {
   it('reads the row and column of an import refusal', () => {
@@ -12,5 +12,15 @@ describe('cellPlaceOf', () => {
     expect(cellPlaceOf(new ApiError(400, 'control_characters', 'query.q', { path: 'query.q' }))).toBeNull();
     expect(cellPlaceOf(new ApiError(409, 'duplicate', 'x', { row: 3 }))).toBeNull();
     expect(cellPlaceOf(new Error('x'))).toBeNull();
+  });
+});
+
+describe('decidesFromOf', () => {
+  it('reads from when a recently reset account may decide', () => {
+    expect(decidesFromOf(new ApiError(403, 'recently_reset', 'x', { decidesFrom: '2026-03-02T08:00:00.000Z' }))?.toISOString()).toBe('2026-03-02T08:00:00.000Z');
+  });
+  it('has no time while the password is still one someone else set, nor for other refusals', () => {
+    expect(decidesFromOf(new ApiError(403, 'recently_reset', 'x', { decidesFrom: null }))).toBeNull();
+    expect(decidesFromOf(new ApiError(403, 'forbidden', 'x', { decidesFrom: '2026-03-02T08:00:00.000Z' }))).toBeNull();
   });
 });

@@ -15,3 +15,10 @@ export function cellPlaceOf(error: unknown): CellPlace | null {
   if (typeof d?.row !== 'number') return null;
   return { code: error.code as CellCode, row: d.row, column: typeof d.column === 'string' ? d.column : '' };
 }
+
+/** When a deciding action refused as `recently_reset` becomes possible, when the server says. */
+export function decidesFromOf(error: unknown): Date | null {
+  if (!(error instanceof ApiError) || error.code !== 'recently_reset') return null;
+  const from = (error.details as { decidesFrom?: unknown } | undefined)?.decidesFrom;
+  return typeof from === 'string' && !Number.isNaN(Date.parse(from)) ? new Date(from) : null;
+}

@@ -3,12 +3,12 @@ import type zh from '../zh/accounts.ts';
 
 const accounts: Messages<typeof zh> = {
   title: 'Accounts',
-  subtitle: 'Accounts for department heads, city leaders, discipline inspectors and staff. New and reset accounts get a one-time password that must be changed at first sign-in.',
+  subtitle: 'Accounts for department heads, city leaders, discipline inspectors and staff. New and reset accounts get a one-time password that must be changed at first sign-in; they may approve or decide 24 hours after their holder set a new password.',
   create: 'New account',
   columns: {
     username: 'Username', displayName: 'Name', role: 'Role', department: 'Department', status: 'Status', lastLogin: 'Last sign-in', actions: 'Actions',
   },
-  status: { active: 'Active', inactive: 'Deactivated', mustChange: 'Must change password' },
+  status: { active: 'Active', inactive: 'Deactivated', mustChange: 'Must change password', decidesFrom: 'Approves from {{time}}' },
   never: 'Never',
   empty: 'No accounts yet.',
   noMatch: 'No account matches.',
@@ -38,7 +38,7 @@ const accounts: Messages<typeof zh> = {
     departmentRequired: 'A department head needs a department',
     departmentNotAllowed: 'Only a department head belongs to a department',
   },
-  ownAccount: 'You cannot change your own role, deactivate or reset your own account; ask another admin. To change your own password use “Change password” at the top right.',
+  ownAccount: 'You cannot change your own role, deactivate or reset your own account; ask another security administrator. To change your own password use “Change password” at the top right.',
   created: 'Account {{name}} created',
   saved: '{{name}} saved',
   deactivated: '{{name}} deactivated',

@@ -101,7 +101,7 @@ const audit: Messages<typeof zh> = {
     },
   },
   values: {
-    role: { admin: 'Administrator', leader: 'City leader', supervisor: 'Discipline inspection', dept_head: 'Department head' },
+    role: { admin: 'Business environment office', leader: 'City leader', supervisor: 'Discipline inspection', dept_head: 'Department head', org: 'Organisation department', security: 'Security administrator' },
     seedSource: { ceremony: 'Public ceremony', server: 'Server random source' },
     stratify: { township: 'By township', industry: 'By industry', size: 'By size', none: 'Not stratified' },
     level: { pledge: 'Public pledge and reminder talk', admonishment: 'Admonishment talk', reassignment: 'Reassignment' },

@@ -15,7 +15,7 @@ const common: Messages<typeof zh> = {
     empty: 'No data',
     loadFailed: 'Could not load the data',
   },
-  roles: { admin: 'Business environment office', leader: 'City leader', supervisor: 'Discipline inspection', dept_head: 'Department head', org: 'Organisation department' },
+  roles: { admin: 'Business environment office', leader: 'City leader', supervisor: 'Discipline inspection', dept_head: 'Department head', org: 'Organisation department', security: 'Security administrator' },
   total: '{{total}} in total',
   optional: 'optional',
   errors: {
@@ -40,8 +40,11 @@ const common: Messages<typeof zh> = {
     cell_too_long: 'A cell in the file holds more than 1,000 characters. Please shorten it.',
     control_characters: 'The request contains control characters (such as NUL). Please remove them.',
     file_too_complex: 'The file is too complex to read within the time and memory an import may use. Please split or simplify it.',
+    recently_reset: 'This account’s password was set by someone else (a new account or a reset): it may approve or decide only 24 hours after its holder set a new password.',
     unknown: 'That did not work. Please try again later.',
   },
+  /** A deciding action refused until a day after the holder replaced a password someone else set. */
+  recentlyResetUntil: 'This account’s password was set by someone else (a new account or a reset): it may approve or decide from {{time}}.',
   /** An import refused at a place in the file (row and column as Excel numbers them). */
   cellErrors: {
     too_many_rows: 'Row {{row}}: the file has more than 200,000 data rows. Please split it.',

@@ -9,7 +9,7 @@ const mydept: Messages<typeof zh> = {
   roundOption: '{{quarter}} (published {{date}})',
   noDepartment: {
     title: 'Your account is not linked to a department',
-    description: 'Ask the business environment office to set your department on your account.',
+    description: 'Ask the security administrator to set your department on your account.',
   },
   noResults: {
     title: 'No published results yet',

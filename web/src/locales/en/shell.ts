@@ -42,7 +42,7 @@ const shell: Messages<typeof zh> = {
   },
   noAccess: {
     title: 'No access',
-    description: 'Your account ({{role}}) cannot use this page. To request access, contact the business environment office.',
+    description: 'Your account ({{role}}) cannot use this page. To request access, contact the security administrator.',
     back: 'Back to home',
   },
   notFound: {

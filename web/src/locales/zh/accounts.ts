@@ -1,11 +1,11 @@
 const accounts = {
   title: '账号管理',
-  subtitle: '为部门负责人、市领导、纪检监督和工作人员开设账号。新账号和重置后的账号使用一次性密码，首次登录须修改。',
+  subtitle: '为部门负责人、市领导、纪检监督和工作人员开设账号。新账号和重置后的账号使用一次性密码，首次登录须修改；本人设置新密码满 24 小时后，才能审批或作出决定。',
   create: '新建账号',
   columns: {
     username: '用户名', displayName: '姓名', role: '角色', department: '所属部门', status: '状态', lastLogin: '最近登录', actions: '操作',
   },
-  status: { active: '启用', inactive: '已停用', mustChange: '待修改密码' },
+  status: { active: '启用', inactive: '已停用', mustChange: '待修改密码', decidesFrom: '{{time}} 起可审批' },
   never: '从未登录',
   empty: '暂无账号。',
   noMatch: '没有符合条件的账号。',
@@ -35,7 +35,7 @@ const accounts = {
     departmentRequired: '部门负责人须选择所属部门',
     departmentNotAllowed: '只有部门负责人属于部门',
   },
-  ownAccount: '不能修改自己的角色、停用或重置自己的账号，请由另一位管理员操作；修改自己的密码请用右上角的“修改密码”。',
+  ownAccount: '不能修改自己的角色、停用或重置自己的账号，请由另一位安全管理员操作；修改自己的密码请用右上角的“修改密码”。',
   created: '已创建账号 {{name}}',
   saved: '已保存 {{name}}',
   deactivated: '已停用 {{name}}',

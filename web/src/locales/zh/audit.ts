@@ -98,7 +98,7 @@ const audit = {
     },
   },
   values: {
-    role: { admin: '管理员', leader: '市领导', supervisor: '纪检监督', dept_head: '部门主要负责人' },
+    role: { admin: '营商办管理员', leader: '市领导', supervisor: '纪检监督', dept_head: '部门主要负责人', org: '组织部', security: '安全管理员' },
     seedSource: { ceremony: '公开摇号仪式', server: '系统随机数' },
     stratify: { township: '按镇街', industry: '按行业', size: '按企业规模', none: '不分层' },
     level: { pledge: '大会表态发言 + 约谈提醒', admonishment: '诫勉谈话', reassignment: '调离岗位' },

@@ -12,7 +12,7 @@ const common = {
     empty: '暂无数据',
     loadFailed: '数据加载失败',
   },
-  roles: { admin: '营商办管理员', leader: '市领导', supervisor: '纪检监督', dept_head: '部门负责人', org: '组织部' },
+  roles: { admin: '营商办管理员', leader: '市领导', supervisor: '纪检监督', dept_head: '部门负责人', org: '组织部', security: '安全管理员' },
   total: '共 {{total}} 条',
   optional: '选填',
   errors: {
@@ -37,8 +37,11 @@ const common = {
     cell_too_long: '文件中有单元格超过 1000 字符，请缩短后重试。',
     control_characters: '提交的内容含有控制字符（如 NUL），请删除后重试。',
     file_too_complex: '文件过于复杂，无法在限定的时间和内存内读取，请拆分或简化后重试。',
+    recently_reset: '此账号的密码曾由他人设置（新建账号或重置密码）：本人设置新密码满 24 小时后，才能审批或作出决定。',
     unknown: '操作未成功，请稍后重试。',
   },
+  /** A deciding action refused until a day after the holder replaced a password someone else set. */
+  recentlyResetUntil: '此账号的密码曾由他人设置（新建账号或重置密码）：{{time}} 起才能审批或作出决定。',
   /** An import refused at a place in the file (row and column as Excel numbers them). */
   cellErrors: {
     too_many_rows: '第 {{row}} 行：文件超过 200,000 行数据，请拆分后分批导入。',

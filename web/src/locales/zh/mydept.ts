@@ -6,7 +6,7 @@ const mydept = {
   roundOption: '{{quarter}}（{{date}} 发布）',
   noDepartment: {
     title: '您的账号尚未关联部门',
-    description: '请联系营商办管理员为您的账号设置所在部门。',
+    description: '请联系安全管理员为您的账号设置所在部门。',
   },
   noResults: {
     title: '暂无已发布的测评结果',

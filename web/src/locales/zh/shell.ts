@@ -39,7 +39,7 @@ const shell = {
   },
   noAccess: {
     title: '无权访问',
-    description: '您的账号（{{role}}）不能使用此页面。如需开通，请联系营商办管理员。',
+    description: '您的账号（{{role}}）不能使用此页面。如需开通，请联系安全管理员。',
     back: '返回首页',
   },
   notFound: {

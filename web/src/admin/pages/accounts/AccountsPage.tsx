@@ -78,6 +78,8 @@ export default function AccountsPage() {
         <Space size={4} wrap>
           <Tag color={a.active ? 'green' : 'default'}>{a.active ? t('status.active') : t('status.inactive')}</Tag>
           {a.active && a.mustChangePassword ? <Tag color="orange">{t('status.mustChange')}</Tag> : null}
+          {a.active && !a.mustChangePassword && a.decidesFrom && Date.parse(a.decidesFrom) > Date.now()
+            ? <Tag color="gold" data-testid="decides-from">{t('status.decidesFrom', { time: dates.dateTime(a.decidesFrom) })}</Tag> : null}
         </Space>
       ),
     },

@@ -7,7 +7,7 @@ const { check: checkPassword } = await passwordPolicy();
 
 const head: Account = {
   id: 7, username: 'head.wang', displayName: '王局长', role: 'dept_head', departmentId: 3, active: true,
-  mustChangePassword: false, createdAt: '2026-01-01T00:00:00.000Z', lastLoginAt: null,
+  mustChangePassword: false, createdAt: '2026-01-01T00:00:00.000Z', lastLoginAt: null, decidesFrom: '2025-01-02T00:00:00.000Z',
 };
 
 describe('account form', () => {

@@ -39,11 +39,17 @@ const ENTRIES: EntryRef[] = [
   { action: 'escalation.update', entityType: 'escalation', entityId: '13', summary: { roundId: '2026Q1', departmentId: 7, before: { status: 'pending' }, after: { status: 'done' }, measures: [{ measure: 'pledge', before: 'pending', after: 'done' }] } },
   { action: 'escalation.revise', entityType: 'escalation', entityId: '14', summary: { roundId: '2026Q1', departmentId: 7, reason: '2026Q1 发布', cause: { kind: 'publish', roundId: '2026Q1' }, before: null, after: { measures: ['pledge', 'admonishment'], level: 'admonishment', headStreak: 2, departmentStreak: 2, streak: 2, responsibleHeadId: 3, policyVersion: '2021-v2' } } },
   { action: 'user.create', entityType: 'user', entityId: '1', summary: { after: { username: 'wangli', role: 'admin' } } },
+  // The security administrator's account actions, as the supervisor reads them.
+  { action: 'user.create', entityType: 'user', entityId: '2', summary: { after: { username: 'sec.two', displayName: '安全管理员', role: 'security', departmentId: null } } },
+  { action: 'user.update', entityType: 'user', entityId: '3', summary: { username: 'org2', before: { role: 'org' }, after: { role: 'security' }, sessionsEnded: true } },
+  { action: 'user.password_reset', entityType: 'user', entityId: '3', summary: { username: 'org2', sessionsEnded: true } },
+  { action: 'user.deactivate', entityType: 'user', entityId: '3', summary: { username: 'org2', before: { active: true }, after: { active: false }, sessionsEnded: true } },
+  { action: 'auth.password_change', entityType: 'user', entityId: '3', summary: { username: 'org2', sessionsEnded: true } },
   { action: 'enterprise.import.overwritten', entityType: 'enterprise', entityId: '名录.xlsx', summary: { file: '名录.xlsx', part: 1, overwritten: [{ uscc: '91429004MA0000001X', before: { name: '旧名称', contactPhone: null }, after: { name: '新名称', contactPhone: '13800000000' } }] } },
   { action: 'enterprise.import', entityType: 'enterprise', entityId: '名录.xlsx', summary: { file: '名录.xlsx', rows: 1500, creates: 0, updates: 1500, overwritten: [{ uscc: '91429004MA0000002X', before: { sizeClass: 'small' }, after: { sizeClass: 'medium' } }], parts: 1 } },
 ];
 
-const RAW = /\b[a-z]+[A-Z]\w*\b|\b[a-z]+_[a-z_]+\b|\b(pending|scheduled|done|withdrawn|ceremony|township|pledge|reassignment|open|closed|submitted|returned|return|admin|deadline|true|false|null)\b/;
+const RAW = /\b[a-z]+[A-Z]\w*\b|\b[a-z]+_[a-z_]+\b|\b(pending|scheduled|done|withdrawn|ceremony|township|pledge|reassignment|open|closed|submitted|returned|return|admin|security|org|deadline|true|false|null)\b/;
 
 const render = (e: EntryRef) => summaryLines(e.summary, auditWords(zh, look, e)).map((l) => `${l.label}：${l.text}`).join('；');
 
@@ -62,6 +68,8 @@ describe('audit log in the inspector’s words (zh)', () => {
     expect(render(ENTRIES.find((e) => e.action === 'rectification.ledger.add')!)).toContain('状态：未解决');
     expect(render(ENTRIES.find((e) => e.action === 'round.close')!)).toBe('原因：已到截止时间，自动结束');
     expect(render(ENTRIES.find((e) => e.action === 'round.open')!)).toBe('截止时间：北京时间 2026-03-25');
+    expect(render(ENTRIES.find((e) => e.action === 'user.update')!)).toContain('组织部 → 安全管理员');
+    expect(actionText(zh, 'user.password_reset')).toBe('重置密码');
   });
   it('words a value hidden until the draw is public, whatever field it stands in', () => {
     const hidden = { action: 'invitation.replace', entityType: 'round', entityId: '2026Q1', summary: { out: HIDDEN_UNTIL_CLOSE, in: HIDDEN_UNTIL_CLOSE, stratum: '', backupOrder: 1, reason: HIDDEN_UNTIL_CLOSE } };
