@@ -139,9 +139,14 @@ export const rounds = pgTable('rounds', {
   commentsReleasedAt: timestamp('comments_released_at', { withTimezone: true, mode: 'date' }),
   /** Set when closing shuffled the answer tables; cleared once VACUUM FULL has removed the old row versions. */
   answersVacuumDue: boolean('answers_vacuum_due').notNull().default(false),
+  /** When results were first computed after the last close: the close is final, answers readable, no reopen. */
+  finalizedAt: timestamp('finalized_at', { withTimezone: true, mode: 'date' }),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
-});
+}, (t) => [
+  check('rounds_finalized_status_ck', sql`${t.finalizedAt} is null or ${t.status} in ('closed', 'published', 'voided')`),
+  check('rounds_published_final_ck', sql`${t.status} <> 'published' or ${t.finalizedAt} is not null`),
+]);
 
 /** The departments taking part: a snapshot, so registry edits do not change a running round. */
 export const roundDepartments = pgTable('round_departments', {

@@ -4,6 +4,7 @@ import { inArray } from 'drizzle-orm';
 import { drawIsPublic } from '../../shared/round-lifecycle.ts';
 import type { Tx } from '../db/client.ts';
 import { rounds } from '../db/schema.ts';
+import { disclosureOf } from '../rounds/rounds.queries.ts';
 
 /** Summary fields, per audited action, that would reveal the sample. */
 const SAMPLE_FIELDS: Record<string, readonly string[]> = {
@@ -19,8 +20,8 @@ export async function hideUndisclosedSample<T extends { action: string; entityTy
   if (role === 'admin') return items;
   const ids = [...new Set(items.filter((i) => i.entityType === 'round' && SAMPLE_FIELDS[i.action]).map((i) => i.entityId))];
   if (!ids.length) return items;
-  const found = await tx.select({ id: rounds.id, status: rounds.status, closedAt: rounds.closedAt }).from(rounds).where(inArray(rounds.id, ids));
-  const hidden = new Set(found.filter((r) => !drawIsPublic({ status: r.status, closedAt: r.closedAt?.toISOString() ?? null })).map((r) => r.id));
+  const found = await tx.select({ id: rounds.id, status: rounds.status, closedAt: rounds.closedAt, finalizedAt: rounds.finalizedAt }).from(rounds).where(inArray(rounds.id, ids));
+  const hidden = new Set(found.filter((r) => !drawIsPublic(disclosureOf(r))).map((r) => r.id));
   return items.map((i) => {
     const fields = SAMPLE_FIELDS[i.action];
     if (i.entityType !== 'round' || !fields || !hidden.has(i.entityId) || typeof i.summary !== 'object' || i.summary === null) return i;
