@@ -9,6 +9,7 @@ import { hashPassword } from '../auth/password.ts';
 import { loadConfig } from '../config.ts';
 import { openConfiguredDatabase } from '../db/open.ts';
 import { findUserByUsername, insertUser } from '../users/users.queries.ts';
+import { safeErrorText } from '../database-errors.ts';
 
 export async function createAdmin(args: string[], env = process.env): Promise<number> {
   const [username, displayName = username] = args;
@@ -46,4 +47,5 @@ async function prompt(question: string): Promise<string> {
 }
 
 const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
-if (invokedDirectly) process.exitCode = await createAdmin(process.argv.slice(2));
+// A database failure prints its SQLSTATE, never the statement or its parameters (a password hash).
+if (invokedDirectly) process.exitCode = await createAdmin(process.argv.slice(2)).catch((err: unknown) => { console.error(safeErrorText(err)); return 1; });

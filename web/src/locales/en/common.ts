@@ -40,6 +40,8 @@ const common: Messages<typeof zh> = {
     cell_too_long: 'A cell in the file holds more than 1,000 characters. Please shorten it.',
     control_characters: 'The request contains control characters (such as NUL). Please remove them.',
     file_too_complex: 'The file is too complex to read within the time and memory an import may use. Please split or simplify it.',
+    not_computed: 'Compute the results first: computing makes the close final (the round can no longer be reopened), and comments, breakdowns and data quality become readable.',
+    round_not_closed: 'Readable once the round has closed and its results are computed.',
     unknown: 'That did not work. Please try again later.',
   },
   /** An import refused at a place in the file (row and column as Excel numbers them). */
