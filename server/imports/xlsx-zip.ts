@@ -87,9 +87,14 @@ async function measure(entry: Entry, bytes: Uint8Array, budget: { total: number 
     }
   });
   const done = new Promise<void>((resolve, reject) => { inflate.once('end', resolve); inflate.once('error', reject); inflate.once('close', resolve); });
+  const drained = () => new Promise<void>((resolve) => {
+    const go = () => { inflate.off('drain', go); inflate.off('close', go); resolve(); };
+    inflate.on('drain', go);
+    inflate.on('close', go);
+  });
   // Fed in slices, so a refusal stops the inflation within one slice rather than after the whole entry.
   for (let i = 0; i < bytes.length && !inflate.destroyed; i += 64 * 1024) {
-    if (!inflate.write(bytes.subarray(i, i + 64 * 1024))) await new Promise((r) => { inflate.once('drain', r); inflate.once('close', r); });
+    if (!inflate.write(bytes.subarray(i, i + 64 * 1024))) await drained();
   }
   if (!inflate.destroyed) inflate.end();
   try {

@@ -288,6 +288,10 @@ describe('rounds (admin)', () => {
     // Closed but not computed: it may still reopen, so nothing derived from answers is shown yet, in words.
     await page.getByTestId('breakdowns-card').getByTestId('compute-first').filter({ hasText: '请先计算本轮结果' }).waitFor();
     await page.getByTestId('integrity-card').getByTestId('compute-first').filter({ hasText: '请先计算本轮结果' }).waitFor();
+    await page.goto(`/rounds/${roundId}/comments`);
+    await page.getByTestId('compute-first').filter({ hasText: '请先计算本轮结果' }).waitFor();
+    await page.goto(`/rounds/${roundId}`);
+    await status.filter({ hasText: '已截止' }).waitFor();
 
     await actions.getByRole('button', { name: '重新开启' }).click();
     const dialog = page.getByRole('dialog');

@@ -101,7 +101,7 @@ export function RoundDetailPage() {
             </Flex>
           </Col>
         </Row>
-        {/* 分组统计: once the round has closed (the server makes them at close). */}
+        {/* 分组统计: made at close, readable once the close is final (the card says "compute first" until then). */}
         {showComments ? <BreakdownsCard roundId={round.id} /> : null}
       </Flex>
       {editing ? <RoundFormModal round={round} takenIds={[]} onClose={() => setEditing(false)} onSaved={() => { setEditing(false); reload(); }} /> : null}
