@@ -266,7 +266,7 @@ describe('rounds (admin)', () => {
     await head.context().close();
   });
 
-  it('opens, closes, reopens with a reason and a new deadline, and voids with a reason', async () => {
+  it('opens, closes, reopens with a reason and a new deadline, computes (no reopen after), and voids with a reason', async () => {
     expect(roundId).not.toBe('');
     const page = await e2e.newPage();
     await login(page, 'admin');
