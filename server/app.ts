@@ -14,6 +14,7 @@ import type { Config } from './config.ts';
 import { DEFAULT_CITY_TZ } from '../shared/city-day.ts';
 import type { Database } from './db/client.ts';
 import { registerErrorHandler, routeNotFound } from './errors.ts';
+import { logSafeError } from './database-errors.ts';
 import { accessPlugin, SESSION_COOKIE } from './auth/access.ts';
 import { makeDeviceCookies } from './auth/device-cookie.ts';
 import { makeLoginThrottle } from './auth/login-throttle.ts';
@@ -67,7 +68,10 @@ export const WEB_DIST = fileURLToPath(new URL('../web/dist', import.meta.url));
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: deps.config.logLevel === 'silent' ? false : { level: deps.config.logLevel, ...(deps.logStream ? { stream: deps.logStream } : {}) },
+    // Whatever logs an error (the error handler, timers, Fastify itself) goes through one scrubber.
+    logger: deps.config.logLevel === 'silent' ? false : {
+      level: deps.config.logLevel, serializers: { err: logSafeError }, ...(deps.logStream ? { stream: deps.logStream } : {}),
+    },
     bodyLimit: 1024 * 1024,
     // Slow clients (slowloris) cannot hold a connection open forever.
     requestTimeout: 30_000,

@@ -40,6 +40,14 @@ describe('the one error handler', () => {
     expect(res.json().error.code).toBe('database_unavailable');
   });
 
+  it.each(['57014', '55P03', '25P03'])('answers 503 with Retry-After for a cancelled or timed-out statement (%s)', async (code) => {
+    const err = Object.assign(new Error('canceling statement due to statement timeout'), { code });
+    const res = await (await appThrowing(new Error('Failed query: insert … params: secret', { cause: err }))).inject({ method: 'GET', url: '/boom' });
+    expect(res.statusCode).toBe(503);
+    expect(res.headers['retry-after']).toBe('5');
+    expect(res.json().error.code).toBe('database_unavailable');
+  });
+
   it('turns schema failures and malformed JSON into 400s naming the field', async () => {
     const app = await appThrowing(null);
     const bad = await app.inject({ method: 'POST', url: '/body', payload: { n: 0 } });

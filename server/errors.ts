@@ -1,6 +1,7 @@
 // The one error path: domain errors are a few classes, mapped to { error: { code, message, details? } }.
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { databaseErrorOf, isDatabaseUnavailable } from './database-errors.ts';
 
 export class AppError extends Error {
   constructor(
@@ -36,32 +37,6 @@ export interface ErrorBody { error: { code: string; message: string; details?: u
 
 /** Seconds a client is asked to wait when the database is unavailable. */
 export const RETRY_AFTER_SECONDS = 5;
-
-// SQLSTATE classes and node errors that mean "the database cannot serve now", not "the request is wrong":
-// 08 connection exceptions, 53 insufficient resources (53300 too many connections), 55000/55P03 not in a
-// usable state, 57P01–57P03 shut down or starting, 25006 a read-only standby, 40001/40P01 retryable conflicts.
-const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND', '55000', '55P03', '57P01', '57P02', '57P03', '25006', '40001', '40P01']);
-const UNAVAILABLE_MESSAGE = /Connection terminated|not queryable|timeout exceeded when trying to connect|ECONNRESET|ECONNREFUSED|too many clients|PGlite is closed|Database is closed/i;
-
-/** The database error (SQLSTATE, constraint, detail) anywhere in the cause chain, if any. */
-function databaseErrorOf(err: unknown): { code?: string; message: string; detail?: string; constraint?: string } | null {
-  for (let e: unknown = err, depth = 0; e && depth < 6; e = (e as { cause?: unknown }).cause, depth++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string' && (/^[0-9A-Z]{5}$/.test(code) || UNAVAILABLE_CODES.has(code))) {
-      const x = e as { message?: string; detail?: string; constraint?: string };
-      return { code, message: String(x.message ?? ''), detail: x.detail, constraint: x.constraint };
-    }
-    if (UNAVAILABLE_MESSAGE.test(String((e as { message?: string }).message ?? ''))) return { message: String((e as Error).message) };
-  }
-  return null;
-}
-
-export function isDatabaseUnavailable(err: unknown): boolean {
-  const db = databaseErrorOf(err);
-  if (!db) return false;
-  if (db.code === undefined) return true;
-  return UNAVAILABLE_CODES.has(db.code) || db.code.startsWith('08') || db.code.startsWith('53');
-}
 
 const camel = (column: string) => column.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
 
@@ -114,6 +89,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
       request.log.error({ err }, 'response did not match its schema');
       return send(500, { code: 'internal', message: 'Internal error' });
     }
+    // Every `err` below is logged through logSafeError (the logger's serializer): SQLSTATE, no statement or value.
     if (isDatabaseUnavailable(err)) {
       request.log.error({ err }, 'database unavailable');
       reply.header('retry-after', String(RETRY_AFTER_SECONDS));

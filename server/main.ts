@@ -2,6 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { safeErrorText } from './database-errors.ts';
 import { openConfiguredDatabase } from './db/open.ts';
 import { DEMO_PASSWORD, isEmpty, seedDemo } from './demo/seed.ts';
 
@@ -51,7 +52,7 @@ export function exitOnStartFailure(err: unknown): never {
     console.error(err.message);
     process.exit(2);
   }
-  console.error(err);
+  console.error(safeErrorText(err));
   process.exit(1);
 }
 

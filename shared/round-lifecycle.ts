@@ -37,12 +37,27 @@ export function quarterLabel(roundId: string, lang: 'zh' | 'en'): string {
   return lang === 'zh' ? `${m[1]}年第${zh}季度${rerun}` : `Q${m[2]} ${m[1]}${rerun}`;
 }
 
+/** What the disclosure rules read of a round. */
+export interface RoundDisclosure { status: RoundStatus; closedAt: string | null; finalizedAt: string | null }
+
 /**
- * The seed, the draw record and anything naming who was drawn are the admin's alone while a round
- * runs (a department that knew the sample could coach it); they become public when it closes. A round
- * voided after closing stays public; one voided before never was.
+ * A round's answers are final once no action can change them: published, closed with its results
+ * computed (computing makes the close final: a reopen is refused from then on), or voided after
+ * closing (a voided round never reopens). Until then nothing derived from answers is readable by
+ * anyone, the admin included: a read before a reopen compared with one after it would otherwise
+ * differ by the few answers given in between (a difference attack on one enterprise).
  */
-export const drawIsPublic = (round: { status: RoundStatus; closedAt: string | null }) =>
-  round.status === 'closed' || round.status === 'published' || (round.status === 'voided' && round.closedAt !== null);
-export const mayReadDraw = (role: string | undefined, round: { status: RoundStatus; closedAt: string | null }) =>
-  role === 'admin' || drawIsPublic(round);
+export const answersFinal = (round: RoundDisclosure) =>
+  round.status === 'published' || (round.status === 'closed' && round.finalizedAt !== null) || (round.status === 'voided' && round.closedAt !== null);
+
+/**
+ * The seed, the draw record and anything naming who was drawn are the admin's alone until the
+ * answers are final (a department that knew the sample could coach it, and a closed round may still
+ * reopen until its results are computed); a round voided before closing never discloses them.
+ */
+export const drawIsPublic = answersFinal;
+export const mayReadDraw = (role: string | undefined, round: RoundDisclosure) => role === 'admin' || drawIsPublic(round);
+
+/** null when a closed round may reopen; a computed close is final. */
+export const reopenRefusal = (round: RoundDisclosure): string | null =>
+  round.finalizedAt !== null ? 'The results of this round have been computed, which makes its close final: it cannot be reopened (void it and run the quarter again instead)' : null;

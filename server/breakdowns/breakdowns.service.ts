@@ -6,15 +6,15 @@ import type { ScaleEntry } from '../../shared/results/scale.ts';
 import type { Breakdowns } from '../../shared/schemas/breakdowns.ts';
 import type { Db } from '../db/client.ts';
 import { breakdownGroups, breakdownTallies, invitations } from '../db/schema.ts';
-import { Conflict, NotFound } from '../errors.ts';
+import { NotFound } from '../errors.ts';
+import { assertAnswersFinal } from '../rounds/answers-final.ts';
 import { findRound, roundDepartmentRows } from '../rounds/rounds.queries.ts';
 
 
 export async function readBreakdowns(db: Db, roundId: string): Promise<Breakdowns> {
   const round = await findRound(db, roundId);
   if (!round) throw new NotFound(`No round ${roundId}`);
-  const closed = round.status === 'closed' || round.status === 'published' || (round.status === 'voided' && round.closedAt !== null);
-  if (!closed) throw new Conflict('Breakdowns are made when the round closes', { status: round.status }, 'round_not_closed');
+  assertAnswersFinal(round, 'Breakdowns');
   const [groups, tallies, depts, submitted] = [
     await db.select().from(breakdownGroups).where(eq(breakdownGroups.roundId, roundId)),
     await db.select().from(breakdownTallies).where(eq(breakdownTallies.roundId, roundId)),

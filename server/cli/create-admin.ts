@@ -12,6 +12,7 @@ import { loadConfig } from '../config.ts';
 import { openConfiguredDatabase } from '../db/open.ts';
 import { checkNewPassword, verdictText } from '../users/password-check.ts';
 import { findUserByUsername, insertUser } from '../users/users.queries.ts';
+import { safeErrorText } from '../database-errors.ts';
 
 /** The administrators a console may create; every other account is the security administrator's to make. */
 const CLI_ROLES = { admin: 'Admin', security: 'Security administrator' } as const;
@@ -59,4 +60,5 @@ async function prompt(question: string): Promise<string> {
 }
 
 const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
-if (invokedDirectly) process.exitCode = await createAdmin(process.argv.slice(2));
+// A database failure prints its SQLSTATE, never the statement or its parameters (a password hash).
+if (invokedDirectly) process.exitCode = await createAdmin(process.argv.slice(2)).catch((err: unknown) => { console.error(safeErrorText(err)); return 1; });

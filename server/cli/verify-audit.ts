@@ -10,6 +10,7 @@ import { auditCheckpointSchema } from '../../shared/schemas/audit.ts';
 import { verifyAuditChain } from '../audit/audit.writer.ts';
 import { loadConfig } from '../config.ts';
 import { openConfiguredDatabase } from '../db/open.ts';
+import { safeErrorText } from '../database-errors.ts';
 
 function readCheckpoint(file: string) {
   let json: unknown;
@@ -55,4 +56,5 @@ export async function verifyAuditCli(args: string[] = [], env = process.env): Pr
 }
 
 const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
-if (invokedDirectly) process.exitCode = await verifyAuditCli(process.argv.slice(2));
+// A database failure prints its SQLSTATE, never the statement or its parameters (a password hash).
+if (invokedDirectly) process.exitCode = await verifyAuditCli(process.argv.slice(2)).catch((err: unknown) => { console.error(safeErrorText(err)); return 1; });

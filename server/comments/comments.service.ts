@@ -7,11 +7,8 @@ import type { SessionUser } from '../auth/access.ts';
 import type { Db } from '../db/client.ts';
 import { ratings, responses } from '../db/schema.ts';
 import { Conflict, Forbidden, NotFound } from '../errors.ts';
+import { assertAnswersFinal } from '../rounds/answers-final.ts';
 import { findRound, roundDepartmentRows, updateRound } from '../rounds/rounds.queries.ts';
-
-/** Closed, published, or voided after closing: the box has been emptied and the answers shuffled. */
-const answersReadable = (r: { status: string; closedAt: Date | null }) =>
-  r.status === 'closed' || r.status === 'published' || (r.status === 'voided' && r.closedAt !== null);
 
 const sorted = (xs: string[]) => [...xs].sort((a, b) => a.localeCompare(b, 'zh'));
 
@@ -19,8 +16,8 @@ export async function readComments(db: Db, user: SessionUser, roundId: string, d
   const round = await findRound(db, roundId);
   if (!round) throw new NotFound(`No round ${roundId}`);
   // While a round runs, a new comment beside the one invitation that just turned "submitted" would
-  // name its author: comments are readable by nobody until the round closes.
-  if (!answersReadable(round)) throw new Conflict('Comments are readable once the round has closed', { status: round.status }, 'round_not_closed');
+  // name its author; before the close is final, a reopen would do the same across two reads.
+  assertAnswersFinal(round, 'Comments');
   const head = user.role === 'dept_head';
   if (head) {
     if (!round.commentsReleasedAt) throw new NotFound('Comments for this round have not been released yet');

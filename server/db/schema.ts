@@ -152,11 +152,15 @@ export const rounds = pgTable('rounds', {
   auditHeadId: bigint('audit_head_id', { mode: 'number' }),
   auditHeadHash: text('audit_head_hash'),
   auditHeadAt: timestamp('audit_head_at', { withTimezone: true, mode: 'date' }),
+  /** When results were first computed after the last close: the close is final, answers readable, no reopen. */
+  finalizedAt: timestamp('finalized_at', { withTimezone: true, mode: 'date' }),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 }, (t) => [
   check('rounds_audit_head_ck', sql`(${t.auditHeadId} is null) = (${t.auditHeadHash} is null) and (${t.auditHeadId} is null) = (${t.auditHeadAt} is null) and (${t.auditHeadHash} is null or ${t.auditHeadHash} ~ '^[0-9a-f]{64}$')`),
   check('rounds_audit_head_published_ck', sql`${t.auditHeadId} is null or ${t.publishedAt} is not null`),
+  check('rounds_finalized_status_ck', sql`${t.finalizedAt} is null or ${t.status} in ('closed', 'published', 'voided')`),
+  check('rounds_published_final_ck', sql`${t.status} <> 'published' or ${t.finalizedAt} is not null`),
 ]);
 
 /** The departments taking part: a snapshot, so registry edits do not change a running round. */

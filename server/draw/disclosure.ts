@@ -7,6 +7,7 @@ import { carriesSample, HIDDEN_UNTIL_CLOSE, SAMPLE_FIELDS } from '../../shared/a
 import { drawIsPublic } from '../../shared/round-lifecycle.ts';
 import type { Tx } from '../db/client.ts';
 import { rounds } from '../db/schema.ts';
+import { disclosureOf } from '../rounds/rounds.queries.ts';
 
 export { HIDDEN_UNTIL_CLOSE };
 
@@ -16,8 +17,8 @@ export async function hideUndisclosedSample<T extends { action: string; entityTy
   if (role === 'admin') return items;
   const ids = [...new Set(items.filter(carriesSample).map((i) => i.entityId))];
   if (!ids.length) return items;
-  const found = await tx.select({ id: rounds.id, status: rounds.status, closedAt: rounds.closedAt }).from(rounds).where(inArray(rounds.id, ids));
-  const shown = new Set(found.filter((r) => drawIsPublic({ status: r.status, closedAt: r.closedAt?.toISOString() ?? null })).map((r) => r.id));
+  const found = await tx.select({ id: rounds.id, status: rounds.status, closedAt: rounds.closedAt, finalizedAt: rounds.finalizedAt }).from(rounds).where(inArray(rounds.id, ids));
+  const shown = new Set(found.filter((r) => drawIsPublic(disclosureOf(r))).map((r) => r.id));
   return items.map((i) => {
     // A round that does not exist (any more) is not public either.
     if (!carriesSample(i) || shown.has(i.entityId)) return i;

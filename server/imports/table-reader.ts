@@ -1,9 +1,11 @@
 // Reads the first sheet of an .xlsx or a .csv into rows of text, refusing the file at the first row,
 // column or cell beyond the limits while it streams through it (never after building the whole table).
-// Runs inside the import worker (bounded-import.ts); plain enough to run in a test as well.
-import { Readable } from 'node:stream';
+// Runs inside the import worker (bounded-import.ts); plain enough to run in a test as well. An .xlsx is
+// unzipped from memory within size limits and never touches the disk (xlsx-zip.ts).
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
+import { TableError } from './table-error.ts';
+import { DEFAULT_ZIP_LIMITS, orderedSheetStream, type ZipLimits } from './xlsx-zip.ts';
 
 export interface TableLimits {
   /** Data rows below the header row. */
@@ -24,12 +26,7 @@ export interface RawTable {
   encoding: TextEncoding | null;
 }
 
-/** A refusal that names the place: row as Excel numbers it (header = 1), column as a letter. */
-export class TableError extends Error {
-  constructor(readonly code: string, message: string, readonly details?: { row?: number; column?: string }) {
-    super(message);
-  }
-}
+export { TableError };
 
 export function columnLetter(index1: number): string {
   let n = index1;
@@ -121,10 +118,12 @@ function cellText(value: ExcelJS.CellValue): string {
   return String(value);
 }
 
-export async function readXlsx(data: Uint8Array, limits: TableLimits = DEFAULT_TABLE_LIMITS): Promise<RawTable> {
+export async function readXlsx(data: Uint8Array, limits: TableLimits = DEFAULT_TABLE_LIMITS, zipLimits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<RawTable> {
   // Not even a zip (an empty file would leave the unzipper waiting for ever).
   if (data.length < 22 || data[0] !== 0x50 || data[1] !== 0x4b) throw new TableError('unreadable_file', 'The file is not a readable .xlsx workbook');
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(data.buffer, data.byteOffset, data.byteLength)]), {
+  // Every part measured against the zip limits, and the sheet after the parts it refers to: exceljs
+  // then never writes a sheet to the temp folder (xlsx-zip.ts).
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(await orderedSheetStream(data, zipLimits), {
     // Styles are read for their number formats: without them a date cell is a bare serial number.
     sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'emit',
   });

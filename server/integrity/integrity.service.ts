@@ -1,11 +1,12 @@
-// Integrity of a round's answers, computed once the round has closed: stored with each computed
-// version of the results (so a published verdict keeps the check it was published with), or computed
-// on request for a closed round whose results are not computed yet.
+// Integrity of a round's answers, readable once they are final (results computed): stored with each
+// computed version of the results (so a published verdict keeps the check it was published with), or
+// computed on request for a round voided after closing, or a version from before integrity existed.
 import { integrityReport, type IntegrityReport } from '../../shared/integrity/report.ts';
 import type { Scale } from '../../shared/results/scale.ts';
 import type { Integrity } from '../../shared/schemas/integrity.ts';
 import type { Tx } from '../db/client.ts';
-import { Conflict, NotFound } from '../errors.ts';
+import { NotFound } from '../errors.ts';
+import { assertAnswersFinal } from '../rounds/answers-final.ts';
 import { currentResult } from '../results/results.queries.ts';
 import * as rq from '../rounds/rounds.queries.ts';
 import { answerPatterns } from './integrity.queries.ts';
@@ -23,14 +24,10 @@ export async function computeIntegrity(tx: Tx, round: RoundRow, depts: Departmen
   });
 }
 
-const ANSWERS_FINAL = new Set(['closed', 'published']);
-
 export async function readIntegrity(tx: Tx, roundId: string, now: Date): Promise<Integrity> {
   const round = await rq.findRound(tx, roundId);
   if (!round) throw new NotFound(`No round ${roundId}`);
-  if (!ANSWERS_FINAL.has(round.status)) {
-    throw new Conflict(`Integrity signals are computed once the round has closed (it is ${round.status})`, { status: round.status }, 'not_closed');
-  }
+  assertAnswersFinal(round, 'Integrity signals');
   const depts = await rq.roundDepartmentRows(tx, roundId);
   const stored = await currentResult(tx, roundId);
   const report = stored?.payload.integrity ?? await computeIntegrity(tx, round, depts);

@@ -58,9 +58,13 @@ export async function computeRound(db: Db, actor: Actor, roundId: string, now: D
     const payload = await computeStored(tx, roundId);
     const version = await q.nextVersion(tx, roundId);
     await tx.insert(roundResults).values({ roundId, version, computedAt: now, payload });
+    // The first computation makes the close final (shared/round-lifecycle.ts answersFinal): from now on
+    // the answers are readable and can never change, so no later read can differ from this one.
+    const finalizes = round.finalizedAt === null;
+    if (finalizes) await rq.updateRound(tx, roundId, { finalizedAt: now, updatedAt: now });
     await appendAudit(tx, actor, {
       action: 'results.compute', entityType: 'round', entityId: roundId,
-      summary: { version, responses: payload.responses, flagged: flaggedCodes(payload) },
+      summary: { version, responses: payload.responses, flagged: flaggedCodes(payload), ...(finalizes ? { finalizesClose: true } : {}) },
     }, now);
   });
   return readResults(db, roundId, { full: true });
@@ -68,7 +72,7 @@ export async function computeRound(db: Db, actor: Actor, roundId: string, now: D
 
 export async function publishRound(db: Db, actor: Actor, roundId: string, now: Date, timeZone: string) {
   await db.transaction(async (tx) => {
-    await lockRoundFor(tx, roundId, 'publish', now);
+    const round = await lockRoundFor(tx, roundId, 'publish', now);
     let current = await q.currentResult(tx, roundId);
     if (!current) {
       const payload = await computeStored(tx, roundId);
@@ -76,7 +80,7 @@ export async function publishRound(db: Db, actor: Actor, roundId: string, now: D
       current = row as q.ResultRow;
     }
     await tx.update(roundResults).set({ publishedAt: now }).where(eq(roundResults.id, current.id));
-    await rq.updateRound(tx, roundId, { status: 'published', publishedAt: now, updatedAt: now });
+    await rq.updateRound(tx, roundId, { status: 'published', publishedAt: now, finalizedAt: round.finalizedAt ?? now, updatedAt: now });
     // A quarter published after a later one re-derives the later quarters' records (audited there).
     const { created, ...revised } = await reconcileEscalations(tx, actor, { kind: 'publish', roundId }, now, timeZone);
     await onPublished(tx, roundId, current.payload.results.flaggedDepartmentIds, now, timeZone);

@@ -7,6 +7,10 @@ import { roundDepartments, rounds } from '../db/schema.ts';
 export type RoundRow = typeof rounds.$inferSelect;
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
+/** The fields the disclosure rules (shared/round-lifecycle.ts) read, from a stored row. */
+export const disclosureOf = (r: Pick<RoundRow, 'status' | 'closedAt' | 'finalizedAt'>) =>
+  ({ status: r.status, closedAt: iso(r.closedAt), finalizedAt: iso(r.finalizedAt) });
+
 export function toRound(r: RoundRow, depts: (typeof roundDepartments.$inferSelect)[]): Round {
   return {
     id: r.id, status: r.status, sampleSize: r.sampleSize, stratifyBy: r.stratifyBy as StratifyBy | null,
@@ -14,7 +18,7 @@ export function toRound(r: RoundRow, depts: (typeof roundDepartments.$inferSelec
     escalationPolicy: r.escalationPolicy, scale: r.scale as Scale, opensAt: r.opensAt.toISOString(), closesAt: r.closesAt.toISOString(),
     poolHash: r.poolHash, poolSize: r.poolSize, frozenAt: iso(r.frozenAt), seed: r.seed, seedSource: r.seedSource as 'ceremony' | 'server' | null,
     quotas: r.quotas as Record<string, number> | null, drawnAt: iso(r.drawnAt), openedAt: iso(r.openedAt), closedAt: iso(r.closedAt),
-    publishedAt: iso(r.publishedAt), voidedAt: iso(r.voidedAt), voidReason: r.voidReason,
+    publishedAt: iso(r.publishedAt), finalizedAt: iso(r.finalizedAt), voidedAt: iso(r.voidedAt), voidReason: r.voidReason,
     departments: depts.map((d) => ({ departmentId: d.departmentId, code: d.code, nameZh: d.nameZh, nameEn: d.nameEn, category: d.category })),
   };
 }

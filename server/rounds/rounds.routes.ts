@@ -81,7 +81,7 @@ export const roundRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { datab
   }, async (request, reply) => {
     const round = await rounds.getRound(db, request.params.id, now());
     if (!mayReadDraw(request.sessionUser?.role, round)) {
-      throw new Forbidden('The draw record is published when the round closes');
+      throw new Forbidden('The draw record is published when the round closes for good (its results computed)');
     }
     reply.header('content-disposition', `inline; filename="draw-record-${round.id}.json"`);
     return drawRecord(db, round.id);

@@ -1,7 +1,7 @@
 // Round lifecycle: create and edit drafts, open, close (by an admin or the deadline), reopen, void.
 import { and, eq, lte } from 'drizzle-orm';
 import type { z } from 'zod';
-import { transitionError, type RoundAction } from '../../shared/round-lifecycle.ts';
+import { reopenRefusal, transitionError, type RoundAction } from '../../shared/round-lifecycle.ts';
 import type { CreateRound, updateRoundSchema } from '../../shared/schemas/rounds.ts';
 import { appendAudit, SYSTEM_ACTOR, type Actor } from '../audit/audit.writer.ts';
 import type { Db, Tx } from '../db/client.ts';
@@ -123,6 +123,8 @@ export async function closeRound(db: Db, actor: Actor, id: string, now: Date) {
 export async function reopenRound(db: Db, actor: Actor, id: string, input: { reason: string; closesAt: string }, now: Date) {
   await db.transaction(async (tx) => {
     const round = await lockRoundFor(tx, id, 'reopen', now);
+    const final = reopenRefusal(q.disclosureOf(round));
+    if (final) throw new Conflict(final, { finalizedAt: round.finalizedAt?.toISOString() }, 'results_computed');
     const closesAt = new Date(input.closesAt);
     if (closesAt <= now) throw new Invalid('The new deadline must be in the future');
     await q.updateRound(tx, id, { status: 'open', closesAt, closedAt: null, updatedAt: now });

@@ -7,7 +7,6 @@ import type { Db } from '../db/client.ts';
 import { rounds } from '../db/schema.ts';
 import { settleDeadline } from '../rounds/rounds.service.ts';
 import { BATCH_MIN, moveBallots, vacuumAnswers } from './ballot-box.ts';
-import { scrubDatabaseError } from './scrub.ts';
 
 /** How often the box is looked at: an answer waits at most this long once BATCH_MIN - 1 others have joined it. */
 export const BALLOT_MOVE_EVERY_MS = 30_000;
@@ -32,7 +31,7 @@ export function startBallotMover(db: Db, now: () => Date, log: FastifyBaseLogger
   const tick = () => {
     if (running) return;
     running = ballotMoverTick(db, now())
-      .catch((err: unknown) => log.error({ err: scrubDatabaseError(err) }, 'ballot box: moving answers failed; will retry'))
+      .catch((err: unknown) => log.error({ err }, 'ballot box: moving answers failed; will retry')) // err: SQLSTATE only (logSafeError)
       .finally(() => { running = null; });
   };
   const timer = everyMs > 0 ? setInterval(tick, everyMs) : null;

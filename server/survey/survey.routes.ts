@@ -8,7 +8,6 @@ import { limitAll } from '../http/rate-limits.ts';
 import { compressJson } from '../web/compress.ts';
 import { openSurvey, receiptCounted, saveDraft, submitSurvey } from './survey.service.ts';
 import { BALLOT_MOVE_EVERY_MS, startBallotMover } from './ballot-mover.ts';
-import { scrubDatabaseError } from './scrub.ts';
 import { makeTokenGuard } from './token-guard.ts';
 
 // Public: the token is the credential. Limited per address and per token; small bodies only.
@@ -27,7 +26,7 @@ export const surveyRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { data
       return await run();
     } catch (err) {
       if (err instanceof NotFound) guard.miss(request);
-      throw scrubDatabaseError(err);
+      throw err;
     }
   };
 
@@ -61,11 +60,7 @@ export const surveyRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { data
     config: { access: 'public' },
     preHandler: limitAll(app, [perAddress]),
   }, async (request) => {
-    try {
-      return await receiptCounted(db, request.params.id, request.params.receipt);
-    } catch (err) {
-      throw scrubDatabaseError(err);
-    }
+    return receiptCounted(db, request.params.id, request.params.receipt);
   });
 
   // Answers leave the ballot box in batches on a timer of their own (never in a submit's transaction).

@@ -75,6 +75,8 @@ export const roundSchema = z.object({
   openedAt: z.string().nullable(),
   closedAt: z.string().nullable(),
   publishedAt: z.string().nullable(),
+  /** Results computed after the last close: the close is final (see shared/round-lifecycle.ts answersFinal). */
+  finalizedAt: z.string().nullable(),
   voidedAt: z.string().nullable(),
   voidReason: z.string().nullable(),
   departments: z.array(roundDepartmentSchema),

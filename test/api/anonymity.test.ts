@@ -202,7 +202,9 @@ describe('whoever holds a copy of the database after close', () => {
       const j = departmentIds.indexOf(t.department_id);
       expect(t.n, `${t.value} ${t.department_id} ${t.level}`).toBe(truth.filter((x) => townOf.get(x.uscc) === t.value && x.levels[j] === t.level).length);
     }
-    // What the API shows of them after close: groups of 5 or more, cells of 5 or more ratings, the rest hidden.
+    // What the API shows of them once the close is final: groups of 5 or more, cells of 5 or more ratings, the rest hidden.
+    expect((await api('GET', `/rounds/${ROUND}/breakdowns`, undefined, 'leader')).json().error.code).toBe('not_computed');
+    expect((await api('POST', `/rounds/${ROUND}/compute`, {}, 'admin')).statusCode).toBe(200);
     const shown = (await api('GET', `/rounds/${ROUND}/breakdowns`, undefined, 'leader')).json() as {
       dimensions: { hiddenRespondents: number; groups: { respondents: number; departments: { n: number | null; mean: number | null }[] }[] }[];
     };
@@ -253,7 +255,7 @@ describe('whoever holds the logs (level trace)', () => {
   it('finds no answer, comment, draft or receipt in any line, the failed statement included', () => {
     expect(logLines.length).toBeGreaterThan(100);
     const all = logLines.join('');
-    expect(all).toContain('survey storage failed'); // the failed submit was logged, scrubbed
+    expect(all).toContain('database error ('); // the failed submit was logged, scrubbed to its SQLSTATE
     const hits = logLines.filter((line) => [...truth, ...failedTruth].some((t) => line.includes(t.comment) || line.includes(t.code) || line.includes(receiptHash(t.code)))
       || line.includes(DRAFT_MARK) || LEVELS.some((l) => line.includes(l)));
     expect(hits).toEqual([]);

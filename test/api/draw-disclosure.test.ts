@@ -1,6 +1,6 @@
 // Who may read the seed, the draw record and anything naming who was drawn, by role and round status:
-// the admin always; leaders, supervisors, heads and the public only once the round has closed.
-// Heads never see invitations.
+// the admin always; leaders, supervisors, heads and the public only once the close is final (results
+// computed: a closed round may still reopen until then). Heads never see invitations.
 import { describe, expect, it } from 'vitest';
 import { HIDDEN_UNTIL_CLOSE } from '../../server/draw/disclosure.ts';
 import { makeTestContext } from '../support/app.ts';
@@ -65,7 +65,7 @@ function expectPublicToAll(seen: Record<Who, Seen>) {
 }
 
 describe('the seed, the draw record and the sample, by role and round status', () => {
-  it('drawn and open: the admin only; closed and published: everyone; heads never see invitations', async () => {
+  it('drawn, open and closed: the admin only; computed and published: everyone; heads never see invitations', async () => {
     await admin('/rounds', roundBody('2026Q1', { sampleSize: 10 }));
     await admin('/rounds/2026Q1/freeze');
     await admin('/rounds/2026Q1/draw', { seed: SEED });
@@ -80,9 +80,15 @@ describe('the seed, the draw record and the sample, by role and round status', (
     const departments = (await call('anon', 'GET', `/survey/${links[0]!.link!.split('/s/')[1]}`)).json().departments.map((d: { id: number }) => d.id);
     for (const l of links.slice(0, 6)) await call('anon', 'POST', `/survey/${l.link!.split('/s/')[1]}/submit`, completeSubmission(departments));
     await admin('/rounds/2026Q1/close');
-    expectPublicToAll(await whatEachSees('2026Q1'));
+    // Closed but not final: the admin may still reopen, and a reopened round must run with its sample secret.
+    expectHiddenFromAllButAdmin(await whatEachSees('2026Q1'));
+    await admin('/rounds/2026Q1/reopen', { reason: '部分企业未收到通知', closesAt: '2026-12-31T00:00:00+08:00' });
+    expectHiddenFromAllButAdmin(await whatEachSees('2026Q1'));
+    await admin('/rounds/2026Q1/close');
+    expectHiddenFromAllButAdmin(await whatEachSees('2026Q1'));
 
     await admin('/rounds/2026Q1/compute');
+    expectPublicToAll(await whatEachSees('2026Q1'));
     await admin('/rounds/2026Q1/publish');
     expectPublicToAll(await whatEachSees('2026Q1'));
   });
@@ -96,5 +102,18 @@ describe('the seed, the draw record and the sample, by role and round status', (
     await admin('/rounds/2026Q2/open');
     await admin('/rounds/2026Q2/void', { reason: '抽签池数据有误，重新组织' });
     expectHiddenFromAllButAdmin(await whatEachSees('2026Q2'));
+  });
+
+  it('a round voided after closing discloses its draw, computed or not (it can never reopen)', async () => {
+    await admin('/rounds', roundBody('2026Q3', { sampleSize: 10, opensAt: '2026-03-01T00:00:00+08:00', closesAt: '2026-09-30T23:59:59+08:00' }));
+    await admin('/rounds/2026Q3/freeze');
+    await admin('/rounds/2026Q3/draw', { seed: SEED });
+    const invited = (await call('admin', 'GET', '/rounds/2026Q3/invitations')).json() as { uscc: string }[];
+    await admin(`/rounds/2026Q3/invitations/${invited[0]!.uscc}/replace`, { reason: '企业已注销' });
+    await admin('/rounds/2026Q3/open');
+    await admin('/rounds/2026Q3/close');
+    expectHiddenFromAllButAdmin(await whatEachSees('2026Q3'));
+    await admin('/rounds/2026Q3/void', { reason: '抽签池数据有误，重新组织' });
+    expectPublicToAll(await whatEachSees('2026Q3'));
   });
 });

@@ -103,6 +103,6 @@ describe('integrity signals', () => {
     expect(created.statusCode).toBe(201);
     const res = await get('/rounds/2026Q2/integrity');
     expect(res.statusCode).toBe(409);
-    expect(res.json().error.code).toBe('not_closed');
+    expect(res.json().error.code).toBe('round_not_closed');
   });
 });

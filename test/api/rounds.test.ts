@@ -136,11 +136,18 @@ describe('round lifecycle', () => {
     expect(reopened.json()).toMatchObject({ status: 'open', closesAt: '2026-03-08T00:00:00.000Z' });
     ctx.clock.now = new Date('2026-03-09T00:00:00Z');
     expect(await status('2026Q1')).toBe('closed');
-    // Now the public may read the record, department heads too.
+    // Closed, yet it may still reopen: the record stays the admin's until the results are computed.
+    expect((await api('GET', '/rounds/2026Q1/draw-record', undefined, null)).statusCode).toBe(403);
+    expect((await api('POST', '/rounds/2026Q1/compute')).statusCode).toBe(200);
+    // Now the public may read the record, department heads too, and the close is final.
     expect((await api('GET', '/rounds/2026Q1/draw-record', undefined, null)).statusCode).toBe(200);
     expect((await api('GET', '/rounds/2026Q1/draw-record', undefined, await ctx.as('dept_head'))).statusCode).toBe(200);
+    const refused = await api('POST', '/rounds/2026Q1/reopen', { reason: '再延长一周', closesAt: '2026-03-20T00:00:00Z' });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error).toMatchObject({ code: 'results_computed', message: expect.stringMatching(/cannot be reopened/) });
+    expect(await status('2026Q1')).toBe('closed');
     const actions = await auditActions('2026Q1');
-    expect(actions.slice(-4)).toEqual(['round.open', 'round.close', 'round.reopen', 'round.close']);
+    expect(actions.slice(-5)).toEqual(['round.open', 'round.close', 'round.reopen', 'round.close', 'results.compute']);
   });
 
   it('voids a round with a reason; a voided round changes no more', async () => {

@@ -249,7 +249,9 @@ describe('rounds (admin)', () => {
     const supervisor = await e2e.newPage();
     await login(supervisor, 'supervisor');
     await supervisor.goto(`/rounds/${roundId}`);
-    await supervisor.getByRole('button', { name: '下载抽签记录 (JSON)' }).waitFor();
+    // The sample is the admin's until the close is final: the page says when the record becomes public, and offers no download.
+    await supervisor.getByTestId('draw-record').getByText('本轮次截止并计算结果后，抽签记录向社会公开').waitFor();
+    expect(await supervisor.getByRole('button', { name: '下载抽签记录 (JSON)' }).count()).toBe(0);
     expect(await supervisor.getByTestId('round-actions').count()).toBe(0);
     await supervisor.context().close();
 
@@ -264,7 +266,7 @@ describe('rounds (admin)', () => {
     await head.context().close();
   });
 
-  it('opens, closes, reopens with a reason and a new deadline, and voids with a reason', async () => {
+  it('opens, closes, reopens with a reason and a new deadline, computes (no reopen after), and voids with a reason', async () => {
     expect(roundId).not.toBe('');
     const page = await e2e.newPage();
     await login(page, 'admin');
@@ -283,6 +285,13 @@ describe('rounds (admin)', () => {
     await status.filter({ hasText: '已截止' }).waitFor();
     await actions.getByRole('button', { name: '计算结果' }).waitFor();
     await actions.getByRole('button', { name: '发布结果' }).waitFor();
+    // Closed but not computed: it may still reopen, so nothing derived from answers is shown yet, in words.
+    await page.getByTestId('breakdowns-card').getByTestId('compute-first').filter({ hasText: '请先计算本轮结果' }).waitFor();
+    await page.getByTestId('integrity-card').getByTestId('compute-first').filter({ hasText: '请先计算本轮结果' }).waitFor();
+    await page.goto(`/rounds/${roundId}/comments`);
+    await page.getByTestId('compute-first').filter({ hasText: '请先计算本轮结果' }).waitFor();
+    await page.goto(`/rounds/${roundId}`);
+    await status.filter({ hasText: '已截止' }).waitFor();
 
     await actions.getByRole('button', { name: '重新开启' }).click();
     const dialog = page.getByRole('dialog');
@@ -291,6 +300,19 @@ describe('rounds (admin)', () => {
     await dialog.getByLabel('原因').fill('部分企业未及时收到通知，延长 3 天');
     await dialog.getByRole('button', { name: '重新开启' }).click();
     await status.filter({ hasText: '测评中' }).waitFor();
+
+    // Closed again and computed: the close is final, and the reopen button says why it is off.
+    await actions.getByRole('button', { name: '提前截止' }).click();
+    await confirmBox.getByRole('button', { name: '提前截止' }).click();
+    await status.filter({ hasText: '已截止' }).waitFor();
+    await actions.getByRole('button', { name: '计算结果' }).click();
+    await confirmBox.getByText('计算后截止即为最终').waitFor();
+    await confirmBox.getByRole('button', { name: '计算结果' }).click();
+    const reopenOff = page.getByTestId('reopen-final');
+    await reopenOff.waitFor();
+    expect(await reopenOff.isDisabled()).toBe(true);
+    await reopenOff.hover({ force: true });
+    await page.getByRole('tooltip').filter({ hasText: '截止已为最终，不能再重新开启' }).waitFor();
 
     await actions.getByRole('button', { name: '作废本轮次' }).click();
     await dialog.getByLabel('原因').fill('演示：测试作废');

@@ -14,6 +14,7 @@ const KNOWN: Record<ErrorKey, true> = {
   validation_failed: true, invalid: true, internal: true, database_unavailable: true, payload_too_large: true,
   unsupported_file: true, unreadable_file: true, empty_file: true, too_many_rows: true, file_required: true,
   import_has_errors: true, unknown: true, recently_reset: true, too_many_columns: true, cell_too_long: true, control_characters: true, file_too_complex: true,
+  not_computed: true, round_not_closed: true,
 };
 
 /** Turns any error into a sentence for the user (never a stack trace or raw JSON). */

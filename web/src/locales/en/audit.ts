@@ -60,7 +60,7 @@ const audit: Messages<typeof zh> = {
     rotationExclusion: 'Exclude last quarter’s sample', votesLimit: 'Least-satisfied votes allowed', minRatings: 'Ratings needed to rank', bottomN: 'Bottom places flagged', escalationPolicy: 'Escalation rule',
     scale: 'Scale', level: 'Level', score: 'Score', labelZh: 'Chinese label', labelEn: 'English label', opensAt: 'Opens', closesAt: 'Closes',
     poolHash: 'Pool hash', poolSize: 'Pool size', excludedByRotation: 'Excluded by rotation', seed: 'Seed', seedSource: 'Seed source', sample: 'Sampled',
-    backups: 'Backups', quotas: 'Quotas', version: 'Version', responses: 'Responses', flagged: 'Bottom three', escalations: 'Escalations', streak: 'Streak',
+    backups: 'Backups', quotas: 'Quotas', version: 'Version', responses: 'Responses', finalizesClose: 'Makes the close final (no reopening)', flagged: 'Bottom three', escalations: 'Escalations', streak: 'Streak',
     reason: 'Reason', before: 'Before', after: 'After', status: 'Status', scheduledFor: 'Scheduled for', doneAt: 'Done on', notes: 'Notes', commitment: 'Commitment',
     out: 'Replaced', in: 'Brought in', stratum: 'Stratum', backupOrder: 'Backup no.', generation: 'Link version', measures: 'Measures', entryId: 'Ledger entry',
     date: 'Date', enterprise: 'Enterprise', attachments: 'Attachments', decision: 'Decision', comment: 'Comment', withdrawn: 'Withdrawn', added: 'Added',

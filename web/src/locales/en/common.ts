@@ -41,6 +41,8 @@ const common: Messages<typeof zh> = {
     control_characters: 'The request contains control characters (such as NUL). Please remove them.',
     file_too_complex: 'The file is too complex to read within the time and memory an import may use. Please split or simplify it.',
     recently_reset: 'This account’s password was set by someone else (a new account or a reset): it may approve or decide only 24 hours after its holder set a new password.',
+    not_computed: 'Compute the results first: computing makes the close final (the round can no longer be reopened), and comments, breakdowns and data quality become readable.',
+    round_not_closed: 'Readable once the round has closed and its results are computed.',
     unknown: 'That did not work. Please try again later.',
   },
   /** A deciding action refused until a day after the holder replaced a password someone else set. */

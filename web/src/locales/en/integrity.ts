@@ -8,7 +8,6 @@ const integrity: Messages<typeof zh> = {
     clean: 'No signal found',
     raisedCount: '{{n}} signal(s)',
     answers: '{{n}} answers, {{flagged}} touched by answer-level signals',
-    notClosed: 'Data quality is checked once the round has closed.',
     computedAt: 'Computed {{time}} (results version {{version}})',
     computedNow: 'Results not computed yet: checked now from the answers',
     raised: 'Signal',

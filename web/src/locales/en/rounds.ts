@@ -122,7 +122,7 @@ const rounds: Messages<typeof zh> = {
       pool_frozen: 'Next: under “Draw”, enter the seed from the public ceremony (or let the server generate one), have the witnesses check it, and draw.',
       drawn: 'Next: export the survey links or print the letters for the enterprises, then open the survey. Links work only once it is open.',
       open: 'The survey is open: follow up on enterprises that have not submitted under “Survey links”. It closes by itself at the deadline.',
-      closed: 'The survey has closed: compute the results to check them, then publish. If it really must be extended, reopen it with a new deadline.',
+      closed: 'The survey has closed. If it really must be extended, reopen it with a new deadline now: computing the results makes the close final (no reopening after it; comments, breakdowns and the draw record become readable then). Then check and publish.',
       published: 'The results are published.',
       voided: 'This round has been voided.',
     },
@@ -157,7 +157,9 @@ const rounds: Messages<typeof zh> = {
     reasonRequired: 'Please give the reason (2–1000 characters).',
     compute: 'Compute results',
     computeTitle: 'Compute the results of {{name}}?',
-    computeContent: 'Scores, satisfaction rates and the ranking are computed under this round’s rules for checking; they stay unpublished and can be recomputed.',
+    computeContent: 'Scores, satisfaction rates and the ranking are computed under this round’s rules for checking; they stay unpublished and can be recomputed. Computing makes the close final: the round can no longer be reopened, and its comments, breakdowns and draw record become readable.',
+    recomputeContent: 'Scores, satisfaction rates and the ranking are computed again from the same answers; they stay unpublished.',
+    reopenFinal: 'The results have been computed, so the close is final and the round cannot be reopened (void it and run the quarter again if needed).',
     computed: 'The results are computed; check them on the results page.',
     publish: 'Publish results',
     publishTitle: 'Publish the results of {{name}}?',
@@ -240,7 +242,7 @@ const rounds: Messages<typeof zh> = {
       sample: 'Sample: the enterprises with the smallest tickets in each stratum, in the same order;',
       backups: 'Backups: the rest of each stratum numbered in ticket order; replacements took backups by the rule.',
     },
-    publicLater: 'Once the round closes, the draw record is public (downloadable without signing in).',
+    publicLater: 'Once the round has closed and its results are computed, the draw record is public (downloadable without signing in).',
     publicNow: 'The draw record is public: {{url}}',
   },
   progress: {
@@ -343,7 +345,8 @@ const rounds: Messages<typeof zh> = {
     already_replaced: 'This enterprise has already been replaced.',
     already_submitted: 'This enterprise has already submitted, so it cannot be replaced and its link cannot be regenerated.',
     no_backup_left: 'No backup is left in the draw, so this enterprise cannot be replaced.',
-    forbidden: 'You are not allowed to do this; the draw record becomes public once the round has closed.',
+    forbidden: 'You are not allowed to do this; the draw record becomes public once the round has closed and its results are computed.',
+    results_computed: 'The results have been computed, so the close is final and the round cannot be reopened. The page has been refreshed.',
   },
 };
 export default rounds;

@@ -57,7 +57,7 @@ const audit = {
     rotationExclusion: '排除上季度已抽中企业', votesLimit: '最不满意票上限', minRatings: '排名所需最少评价数', bottomN: '倒数名次数', escalationPolicy: '问责规则版本',
     scale: '评分标准', level: '等级', score: '分值', labelZh: '中文名称', labelEn: '英文名称', opensAt: '开始时间', closesAt: '截止时间',
     poolHash: '抽签池哈希值', poolSize: '抽签池企业数', excludedByRotation: '因轮换排除', seed: '种子', seedSource: '种子来源', sample: '抽中企业数',
-    backups: '备选企业数', quotas: '各层名额', version: '版本', responses: '有效答卷', flagged: '倒数三位', escalations: '问责事项', streak: '连续次数',
+    backups: '备选企业数', quotas: '各层名额', version: '版本', responses: '有效答卷', finalizesClose: '截止成为最终（不可再重新开启）', flagged: '倒数三位', escalations: '问责事项', streak: '连续次数',
     reason: '原因', before: '变更前', after: '变更后', status: '状态', scheduledFor: '安排日期', doneAt: '完成日期', notes: '落实情况', commitment: '承诺',
     out: '替换出', in: '替换入', stratum: '层', backupOrder: '备选序号', generation: '链接版本', measures: '整改措施数', entryId: '台账记录编号',
     date: '日期', enterprise: '企业', attachments: '附件数', decision: '审核结论', comment: '审核意见', withdrawn: '撤销', added: '新增',

@@ -38,6 +38,8 @@ const common = {
     control_characters: '提交的内容含有控制字符（如 NUL），请删除后重试。',
     file_too_complex: '文件过于复杂，无法在限定的时间和内存内读取，请拆分或简化后重试。',
     recently_reset: '此账号的密码曾由他人设置（新建账号或重置密码）：本人设置新密码满 24 小时后，才能审批或作出决定。',
+    not_computed: '请先计算本轮结果：计算后截止即为最终（不能再重新开启），意见建议、分组统计和数据质量随之可查看。',
+    round_not_closed: '本轮测评截止并计算结果后才能查看。',
     unknown: '操作未成功，请稍后重试。',
   },
   /** A deciding action refused until a day after the holder replaced a password someone else set. */

@@ -5,7 +5,6 @@ const integrity = {
     clean: '未发现异常信号',
     raisedCount: '{{n}} 项信号',
     answers: '共 {{n}} 份答卷，{{flagged}} 份涉及答卷级信号',
-    notClosed: '轮次结束后才能检查数据质量。',
     computedAt: '计算于 {{time}}（第 {{version}} 版结果）',
     computedNow: '结果尚未计算，此为按当前答卷的即时检查',
     raised: '有信号',

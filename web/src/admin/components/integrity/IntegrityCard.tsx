@@ -11,13 +11,14 @@ const chance = (x: number) => (x < 0.0001 ? '< 0.0001' : x.toFixed(4));
 
 export function IntegrityCard({ roundId }: { roundId: string }) {
   const { t, i18n } = useTranslation('integrity');
+  const { t: tc } = useTranslation('common');
   const { data, error, reload, loading } = useLoad((signal) => getIntegrity(roundId, signal), [roundId]);
   const en = i18n.language === 'en';
 
   let body;
   if (error && !data) {
-    body = error instanceof ApiError && error.code === 'not_closed'
-      ? <Typography.Text type="secondary">{t('panel.notClosed')}</Typography.Text>
+    body = error instanceof ApiError && (error.code === 'round_not_closed' || error.code === 'not_computed')
+      ? <Typography.Text type="secondary" data-testid="compute-first">{tc(`errors.${error.code}`)}</Typography.Text>
       : <LoadError error={error} onRetry={reload} />;
   } else if (data) {
     body = <IntegrityBody data={data} en={en} />;

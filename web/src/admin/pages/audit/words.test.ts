@@ -26,7 +26,7 @@ const ENTRIES: EntryRef[] = [
   { action: 'round.void', entityType: 'round', entityId: '2026Q1', summary: { reason: '重新抽签', before: { status: 'open' } } },
   { action: 'invitation.replace', entityType: 'round', entityId: '2026Q1', summary: { out: '91429004MA0000001X', in: '91429004MA0000002X', stratum: '', backupOrder: 1, reason: '企业已注销' } },
   { action: 'invitation.regenerate', entityType: 'round', entityId: '2026Q1', summary: { uscc: '91429004MA0000001X', generation: 2 } },
-  { action: 'results.compute', entityType: 'round', entityId: '2026Q1', summary: { version: 1, responses: 190, flagged: ['cgj', 'ctgs'] } },
+  { action: 'results.compute', entityType: 'round', entityId: '2026Q1', summary: { version: 1, responses: 190, flagged: ['cgj', 'ctgs'], finalizesClose: true } },
   { action: 'round.publish', entityType: 'round', entityId: '2026Q1', summary: { version: 1, flagged: ['cgj'], escalations: [{ code: 'cgj', level: 'reassignment', streak: 3 }] } },
   { action: 'results.correct', entityType: 'round', entityId: '2026Q1', summary: { reason: '录入有误', before: { version: 1, flagged: ['cgj'] }, after: { version: 2, flagged: ['ctgs'] }, escalations: { withdrawn: [7], added: [9] } } },
   { action: 'escalation.update', entityType: 'escalation', entityId: '12', summary: { roundId: '2026Q1', departmentId: 7, before: { status: 'pending', doneAt: null }, after: { status: 'done', doneAt: '2026-05-01' } } },

@@ -4,6 +4,7 @@
 import { Card, Segmented, Table, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../../api.ts';
 import { LoadError } from '../../components/LoadError.tsx';
 import { getBreakdowns } from '../../endpoints.ts';
 import { sizeLabel } from '../../labels.ts';
@@ -14,6 +15,7 @@ const DIMENSIONS: Dimension[] = ['township', 'industry', 'size'];
 
 export function BreakdownsCard({ roundId }: { roundId: string }) {
   const { t, i18n } = useTranslation('rounds');
+  const { t: tc } = useTranslation('common');
   const [dimension, setDimension] = useState<Dimension>('township');
   const breakdowns = useLoad((signal) => getBreakdowns(roundId, signal), [roundId]);
   const min = breakdowns.data?.minGroup ?? 5;
@@ -38,7 +40,11 @@ export function BreakdownsCard({ roundId }: { roundId: string }) {
 
   return (
     <Card title={t('breakdowns.title')} data-testid="breakdowns-card" loading={breakdowns.loading && !breakdowns.data}>
-      {breakdowns.error && !breakdowns.data ? <LoadError error={breakdowns.error} onRetry={breakdowns.reload} /> : null}
+      {breakdowns.error && !breakdowns.data ? (
+        breakdowns.error instanceof ApiError && breakdowns.error.code === 'not_computed'
+          ? <Typography.Text type="secondary" data-testid="compute-first">{tc('errors.not_computed')}</Typography.Text>
+          : <LoadError error={breakdowns.error} onRetry={breakdowns.reload} />
+      ) : null}
       {table ? (
         <>
           <Typography.Paragraph type="secondary">{t('breakdowns.help', { min })}</Typography.Paragraph>

@@ -24,15 +24,18 @@ const missing = (error: unknown) => error instanceof ApiError && (error.code ===
 export function RoundCommentsPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation('comments');
+  const { t: tc } = useTranslation('common');
   const quarter = useQuarter();
   const round = useLoad((signal) => getRound(id, signal), [id]);
   const comments = useLoad((signal) => getRoundComments(id, signal), [id]);
   const reload = () => { round.reload(); comments.reload(); };
 
   if ((missing(round.error) && !round.data) || (missing(comments.error) && !comments.data)) return <NotFoundPage />;
-  const firstError = (!round.data && round.error) || (!comments.data && comments.error);
+  // A closed round whose results are not computed yet may still reopen: its comments wait (said in words).
+  const notComputed = !comments.data && comments.error instanceof ApiError && comments.error.code === 'not_computed';
+  const firstError = (!round.data && round.error) || (!comments.data && !notComputed && comments.error);
   if (firstError) return <LoadError error={firstError} onRetry={reload} />;
-  if (!round.data || !comments.data) return <Flex justify="center" style={{ padding: 64 }}><Spin size="large" /></Flex>;
+  if (!round.data || (!comments.data && !notComputed)) return <Flex justify="center" style={{ padding: 64 }}><Spin size="large" /></Flex>;
 
   return (
     <>
@@ -43,8 +46,10 @@ export function RoundCommentsPage() {
         title={<Space wrap><span data-testid="comments-title">{t('title', { quarter: quarter(id) })}</span><RoundStatusTag status={round.data.status} /></Space>}
         subtitle={t('subtitle')}
       />
-      <StaleDataWarning error={round.error ?? comments.error} onRetry={reload} />
-      <CommentsView round={round.data} data={comments.data} onChanged={reload} />
+      <StaleDataWarning error={round.error ?? (notComputed ? undefined : comments.error)} onRetry={reload} />
+      {comments.data
+        ? <CommentsView round={round.data} data={comments.data} onChanged={reload} />
+        : <Alert type="info" showIcon data-testid="compute-first" title={tc('errors.not_computed')} />}
     </>
   );
 }

@@ -3,6 +3,7 @@ import { DownloadOutlined, FileProtectOutlined } from '@ant-design/icons';
 import { App, Button, Card, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { drawIsPublic } from '../../../../../shared/round-lifecycle.ts';
 import type { Round } from '../../../../../shared/schemas/rounds.ts';
 import { DrawVerify } from '../../draw/DrawVerify.tsx';
 import { drawRecordUrl } from '../../endpoints.ts';
@@ -18,7 +19,7 @@ export function DrawRecordCard({ round, canDownload }: { round: Round; canDownlo
   const [busy, setBusy] = useState(false);
   const file = `draw-record-${round.id}.json`;
   const command = `npm run verify-draw -- ${file}`;
-  const isPublic = round.status === 'closed' || round.status === 'published';
+  const isPublic = drawIsPublic(round);
 
   const download = async () => {
     setBusy(true);

@@ -1,6 +1,6 @@
 // The admin's lifecycle actions on a round, each behind a confirmation that says what will happen.
 import { ExclamationCircleOutlined } from '@ant-design/icons';
-import { Alert, App, Button, DatePicker, Form, Input, Modal, Space } from 'antd';
+import { Alert, App, Button, DatePicker, Form, Input, Modal, Space, Tooltip } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -77,11 +77,16 @@ export function RoundActions({ round, onChanged, onEdit }: { round: Round; onCha
       })}>{t('actions.close')}</Button>,
     );
   }
-  if (allowed(round, 'reopen')) buttons.push(<Button key="reopen" onClick={() => setDialog('reopen')}>{t('actions.reopen')}</Button>);
+  if (allowed(round, 'reopen')) {
+    // Computing the results makes the close final (shared/round-lifecycle.ts): the button says why it is off.
+    buttons.push(round.finalizedAt
+      ? <Tooltip key="reopen" title={t('actions.reopenFinal')}><Button disabled data-testid="reopen-final">{t('actions.reopen')}</Button></Tooltip>
+      : <Button key="reopen" onClick={() => setDialog('reopen')}>{t('actions.reopen')}</Button>);
+  }
   if (round.status === 'closed') {
     buttons.push(
       <Button key="compute" onClick={() => confirm({
-        title: t('actions.computeTitle', { name }), content: t('actions.computeContent'), okText: t('actions.compute'),
+        title: t('actions.computeTitle', { name }), content: t(round.finalizedAt ? 'actions.recomputeContent' : 'actions.computeContent'), okText: t('actions.compute'),
         run: () => computeRoundResults(round.id), done: t('actions.computed'),
       })}>{t('actions.compute')}</Button>,
       <Button key="publish" type="primary" onClick={() => confirm({

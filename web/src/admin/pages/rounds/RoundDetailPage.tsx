@@ -4,6 +4,7 @@ import { Alert, Button, Card, Col, Flex, Row, Space, Spin, Typography } from 'an
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
+import { answersFinal, mayReadDraw } from '../../../../../shared/round-lifecycle.ts';
 import { ApiError } from '../../../api.ts';
 import { canUse } from '../../access.ts';
 import { useUser } from '../../auth.tsx';
@@ -42,10 +43,11 @@ export function RoundDetailPage() {
   if (!round) return <Flex justify="center" style={{ padding: 64 }}><Spin size="large" /></Flex>;
 
   const drawn = DRAWN_STATUSES.includes(round.status) || (round.status === 'voided' && round.drawnAt !== null);
-  // Insiders read the record at once; everyone else once the round has closed (as the server decides).
-  const canDownload = user.role === 'admin' || user.role === 'supervisor' || round.status === 'closed' || round.status === 'published';
+  // The admin reads the record at once; everyone else once the close is final (the same rule as the server).
+  const canDownload = mayReadDraw(user.role, round);
   const showInvitations = canUse(user.role, 'invitations') && drawn;
-  const showComments = round.status === 'closed' || round.status === 'published';
+  // Closed but not computed: the cards and the comments page say "compute first" instead of a figure.
+  const showComments = round.status === 'closed' || round.status === 'published' || answersFinal(round);
 
   return (
     <>
@@ -99,7 +101,7 @@ export function RoundDetailPage() {
             </Flex>
           </Col>
         </Row>
-        {/* 分组统计: once the round has closed (the server makes them at close). */}
+        {/* 分组统计: made at close, readable once the close is final (the card says "compute first" until then). */}
         {showComments ? <BreakdownsCard roundId={round.id} /> : null}
       </Flex>
       {editing ? <RoundFormModal round={round} takenIds={[]} onClose={() => setEditing(false)} onSaved={() => { setEditing(false); reload(); }} /> : null}

@@ -64,7 +64,7 @@ export function percent(rate: number): string {
 
 const ROUND_ERROR_CODES = [
   'round_exists', 'illegal_transition', 'empty_pool', 'deadline_passed', 'not_drawn',
-  'already_replaced', 'already_submitted', 'no_backup_left', 'forbidden',
+  'already_replaced', 'already_submitted', 'no_backup_left', 'forbidden', 'results_computed',
 ] as const;
 
 /** Like useErrorText, with the rounds' own error codes in words. */
