@@ -67,7 +67,7 @@ describe('CLI', () => {
       head = await auditCheckpoint(database.db);
       await database.db.insert(rounds).values({
         id: '2026Q1', status: 'published', sampleSize: 10, rotationExclusion: false, votesLimit: 3, minRatings: 3, bottomN: 3, escalationPolicy: 'v1', scale: [],
-        opensAt: new Date('2026-01-01'), closesAt: new Date('2026-02-01'), publishedAt: new Date('2026-02-02'),
+        opensAt: new Date('2026-01-01'), closesAt: new Date('2026-02-01'), closedAt: new Date('2026-02-01'), finalizedAt: new Date('2026-02-02'), publishedAt: new Date('2026-02-02'),
         auditHeadId: head.id, auditHeadHash: head.hash, auditHeadAt: new Date(head.at!),
       });
     } finally {
