@@ -140,7 +140,7 @@ export async function seedDemoHistory(db: Db, secret: string, now: Date, timeZon
     // Measures of all but the latest published round have been carried out, once its rectification is under way.
     if (k > 1) await advanceEscalations(db, admin, roundId, 'done', at(new Date(published.getTime() + 26 * DAY)), timeZone);
   }
-  await seedDemoRequests(db, receipts, now, timeZone, at);
+  await seedDemoRequests(db, secret, receipts, now, timeZone, at);
   await advanceEscalations(db, admin, idOf(shift(current, -1)), 'scheduled', at(now), timeZone);
 }
 

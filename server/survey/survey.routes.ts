@@ -1,7 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { DEFAULT_REPLY_WORKING_DAYS } from '../../shared/requests/vocabulary.ts';
 import { roundParamSchema } from '../../shared/schemas/rounds.ts';
-import { draftSavedSchema, draftSchema, submissionSchema, submitResultSchema, surveyViewSchema, tokenParamSchema } from '../../shared/survey.ts';
+import {
+  draftSavedSchema, draftSchema, receiptCheckResultSchema, receiptCheckSchema, submissionSchema, submitResultSchema, surveyViewSchema, tokenParamSchema,
+} from '../../shared/survey.ts';
 import type { RouteDeps } from '../app.ts';
 import { NotFound } from '../errors.ts';
 import { limitAll } from '../http/rate-limits.ts';
@@ -38,7 +40,7 @@ export const surveyRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { data
     onSend: compressJson,
   }, async (request, reply) => {
     reply.header('cache-control', 'no-store');
-    return guarded(request, () => openSurvey(db, request.params.token, now()));
+    return guarded(request, () => openSurvey(db, request.params.token, now(), timeZone));
   });
 
   app.put('/survey/:token/draft', {
@@ -46,7 +48,7 @@ export const surveyRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { data
     config: { access: 'public' },
     bodyLimit: BODY_LIMIT,
     preHandler: limits,
-  }, async (request) => guarded(request, () => saveDraft(db, request.params.token, request.body, now())));
+  }, async (request) => guarded(request, () => saveDraft(db, request.params.token, request.body, now(), timeZone)));
 
   app.post('/survey/:token/submit', {
     schema: { tags: ['survey'], params: tokenParamSchema, body: submissionSchema, response: { 200: submitResultSchema } },
@@ -55,20 +57,24 @@ export const surveyRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { data
     preHandler: limits,
   }, async (request) => guarded(request, () => submitSurvey(db, request.params.token, request.body, now(), timeZone)));
 
-  // An enterprise checks that its response was counted, by its receipt code alone.
-  app.get('/rounds/:id/receipts/:receipt', {
-    schema: { tags: ['survey'], params: roundParamSchema.extend({ receipt: z.string().trim().min(4).max(40) }), response: { 200: z.object({ counted: z.boolean() }) } },
+  // An enterprise checks that its response was counted, by its receipt code alone: in the body, never in a
+  // URL (proxies and the request log keep URLs), and logged at warn only, so no line carries the call at all.
+  app.post('/rounds/:id/receipts', {
+    schema: { tags: ['survey'], params: roundParamSchema, body: receiptCheckSchema, response: { 200: receiptCheckResultSchema } },
     config: { access: 'public' },
+    logLevel: 'warn',
+    bodyLimit: 1024,
     preHandler: limitAll(app, [perAddress]),
-  }, async (request) => {
+  }, async (request, reply) => {
+    reply.header('cache-control', 'no-store');
     try {
-      return await receiptCounted(db, request.params.id, request.params.receipt);
+      return await receiptCounted(db, request.params.id, request.body.receipt);
     } catch (err) {
       throw scrubDatabaseError(err);
     }
   });
 
   // Answers leave the ballot box in batches on a timer of their own (never in a submit's transaction).
-  const mover = startBallotMover(db, now, app.log, moveEveryMs);
+  const mover = startBallotMover(db, now, app.log, moveEveryMs, { timeZone, replyWorkingDays: config.requestReplyWorkingDays ?? DEFAULT_REPLY_WORKING_DAYS });
   app.addHook('onClose', async () => mover.stop());
 };
