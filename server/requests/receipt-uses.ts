@@ -33,7 +33,7 @@ export async function countReceiptUse(db: Db, key: string, roundId: string): Pro
       .returning({ uses: requestReceiptUses.uses });
   });
   if (!counted.length) {
-    throw new Conflict(`This receipt has already raised ${RECEIPT_REQUESTS_MAX} requests in its round, the most one receipt may raise`, { limit: RECEIPT_REQUESTS_MAX }, 'request_limit_reached');
+    throw new Conflict(`One receipt may raise at most ${RECEIPT_REQUESTS_MAX} requests in its round, and this one has: follow them by their request codes`, { limit: RECEIPT_REQUESTS_MAX }, 'request_limit_reached');
   }
 }
 
