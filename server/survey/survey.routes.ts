@@ -5,7 +5,7 @@ import {
   draftSavedSchema, draftSchema, receiptCheckResultSchema, receiptCheckSchema, submissionSchema, submitResultSchema, surveyViewSchema, tokenParamSchema,
 } from '../../shared/survey.ts';
 import type { RouteDeps } from '../app.ts';
-import { NotFound } from '../errors.ts';
+import { Gone, NotFound } from '../errors.ts';
 import { limitAll } from '../http/rate-limits.ts';
 import { compressJson } from '../web/compress.ts';
 import { openSurvey, receiptCounted, saveDraft, submitSurvey } from './survey.service.ts';
@@ -72,6 +72,16 @@ export const surveyRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { data
     } catch (err) {
       throw scrubDatabaseError(err);
     }
+  });
+
+  // The old check put the code in the path. A page loaded before an upgrade may still call it: it is told to
+  // reload, and nothing of the call is logged (an unknown route would log its URL, the code with it).
+  app.get('/rounds/:id/receipts/:receipt', {
+    schema: { hide: true },
+    config: { access: 'public' },
+    logLevel: 'silent',
+  }, async () => {
+    throw new Gone('Receipts are checked with POST /api/v1/rounds/:id/receipts and the code in the body; reload the page', 'receipt_check_moved');
   });
 
   // Answers leave the ballot box in batches on a timer of their own (never in a submit's transaction).

@@ -68,6 +68,7 @@ export const MATRIX: Record<string, Who[] | typeof PUBLIC> = {
   'PUT /api/v1/survey/:token/draft': PUBLIC,
   'POST /api/v1/survey/:token/submit': PUBLIC,
   'POST /api/v1/rounds/:id/receipts': PUBLIC,
+  'GET /api/v1/rounds/:id/receipts/:receipt': PUBLIC,
   'POST /api/v1/rounds/:id/compute': A,
   'POST /api/v1/rounds/:id/publish': A,
   'POST /api/v1/rounds/:id/results/correct': A,
