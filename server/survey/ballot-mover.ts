@@ -3,7 +3,7 @@
 // reported to the admin in batches of at least BATCH_MIN submissions, held requests are released with such
 // a batch (or when no round is open), and the answer tables are vacuumed after a close. Runs in its own
 // transactions, apart from any request.
-import { eq } from 'drizzle-orm';
+import { eq, gte } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import { DEFAULT_CITY_TZ } from '../../shared/city-day.ts';
 import { DEFAULT_REPLY_WORKING_DAYS } from '../../shared/requests/vocabulary.ts';
@@ -22,7 +22,8 @@ export const BALLOT_MOVE_EVERY_MS = 30_000;
 
 const DEFAULT_RELEASE: ReleasePolicy = { timeZone: DEFAULT_CITY_TZ, replyWorkingDays: DEFAULT_REPLY_WORKING_DAYS };
 
-export async function ballotMoverTick(db: Db, now: Date, release: ReleasePolicy = DEFAULT_RELEASE): Promise<{ moved: number; closed: number; reported: number; released: number; vacuumed: boolean }> {
+/** closedSince: the previous tick's time, so that a round an admin closed in between releases held requests too. */
+export async function ballotMoverTick(db: Db, now: Date, release: ReleasePolicy = DEFAULT_RELEASE, closedSince?: Date): Promise<{ moved: number; closed: number; reported: number; released: number; vacuumed: boolean }> {
   let moved = 0;
   let closed = 0;
   const open = await db.select({ id: rounds.id, closesAt: rounds.closesAt }).from(rounds).where(eq(rounds.status, 'open'));
@@ -36,7 +37,8 @@ export async function ballotMoverTick(db: Db, now: Date, release: ReleasePolicy 
       stillOpen.push(r.id);
     }
   }
-  const { reported, released } = await reportAndRelease(db, stillOpen, closed > 0, now, release);
+  const closedByAdmin = closedSince ? (await db.select({ id: rounds.id }).from(rounds).where(gte(rounds.closedAt, closedSince)).limit(1)).length > 0 : false;
+  const { reported, released } = await reportAndRelease(db, stillOpen, closed > 0 || closedByAdmin, now, release);
   await dropExpiredReceiptUses(db, now);
   return { moved, closed, reported, released, vacuumed: await vacuumAnswers(db) };
 }
@@ -63,9 +65,13 @@ async function reportAndRelease(db: Db, openRounds: string[], anyClosed: boolean
 
 export function startBallotMover(db: Db, now: () => Date, log: FastifyBaseLogger, everyMs: number, release: ReleasePolicy) {
   let running: Promise<unknown> | null = null;
+  let last = now();
   const tick = () => {
     if (running) return;
-    running = ballotMoverTick(db, now(), release)
+    const at = now();
+    const since = last;
+    last = at;
+    running = ballotMoverTick(db, at, release, since)
       .catch((err: unknown) => log.error({ err: scrubDatabaseError(err) }, 'ballot box: moving answers failed; will retry'))
       .finally(() => { running = null; });
   };

@@ -70,6 +70,7 @@ await poll(); // signs every role in first: a sign-in is audited, a poll is not
 const start = await invitationsNow();
 const quietTicks: { moved: number; reported: number; released: number }[] = [];
 const unchanged: string[][] = [];
+const receipts: string[] = [];
 let requestCode = '';
 let requestThreadState = '';
 let regenerateUnreported = 0;
@@ -79,6 +80,7 @@ let regeneratedLinkState = '';
 for (let i = 0; i < 4; i++) {
   const before = await poll();
   const receipt = await visitAndSubmit(i);
+  receipts.push(receipt);
   if (i === 2) {
     const raised = await ctx.app.inject({
       method: 'POST', url: '/api/v1/requests', remoteAddress: '198.51.100.9',
@@ -158,8 +160,17 @@ describe('an admin polling around single submissions and a request while the rou
     await get(`/survey/${token}`);
     await tick();
     expect((await invitationsNow()).find((i) => i.uscc === uscc)!.status).toBe('not_opened');
-    // … and reported by the close.
+    // A request raised now waits too …
+    const raised = await ctx.app.inject({
+      method: 'POST', url: '/api/v1/requests', remoteAddress: '198.51.100.10',
+      payload: { receipt: receipts[0], departmentId: ctx.departmentIds.own, category: 'fees', text: '关闭前提出的诉求' },
+    });
+    expect(raised.statusCode).toBe(201);
+    expect(await tick()).toMatchObject({ released: 0 });
+    // … and the close reports the states, and the next tick releases the request (no round is open any more).
     expect((await ctx.app.inject({ method: 'POST', url: `/api/v1/rounds/${ROUND}/close`, headers: { cookie: await ctx.as('admin') }, payload: {} })).statusCode).toBe(200);
     expect((await invitationsNow()).find((i) => i.uscc === uscc)).toMatchObject({ status: 'opened', openedAt: '2026-03-01' });
+    expect(await tick()).toMatchObject({ released: 1 });
+    expect((await get('/requests', 'admin')).json().items.map((i: { text: string }) => i.text)).toContain('关闭前提出的诉求');
   });
 });
