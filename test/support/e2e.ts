@@ -9,6 +9,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, inject } from 'vitest';
 import { buildApp, WEB_DIST } from '../../server/app.ts';
 import { openDatabase } from '../../server/db/client.ts';
+import { ballotMoverTick } from '../../server/survey/ballot-mover.ts';
 import { DEMO_PASSWORD } from '../../server/demo/seed.ts';
 import { E2E_SECRET } from './e2e-global-setup.ts';
 
@@ -37,6 +38,8 @@ export interface E2e {
   newPage(opts?: { locale?: string; phone?: boolean; viewport?: { width: number; height: number } }): Promise<Page>;
   /** Uncaught errors thrown in any page so far (a test should end with none). */
   pageErrors: string[];
+  /** One tick of the ballot mover's timer now (moves the box, reports states, releases held requests), without waiting 30 s for it. */
+  tick(): Promise<unknown>;
 }
 
 /** Starts the app on a random port with the demo data, and Chromium; both are closed after the file's tests. */
@@ -67,6 +70,7 @@ export async function startE2e(): Promise<E2e> {
   return {
     baseUrl,
     pageErrors,
+    tick: () => ballotMoverTick(database.db, new Date()),
     async newPage(opts = {}) {
       // phone: a cheap Android phone's screen (the enterprise survey), with touch.
       // viewport: a given window (e.g. 375 px, an iPhone in WeChat; 1366×768, a leader's laptop).
