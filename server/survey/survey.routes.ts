@@ -77,7 +77,7 @@ export const surveyRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { data
   // The old check put the code in the path. A page loaded before an upgrade may still call it: it is told to
   // reload, and nothing of the call is logged (an unknown route would log its URL, the code with it).
   app.get('/rounds/:id/receipts/:receipt', {
-    schema: { hide: true },
+    schema: { tags: ['survey'], deprecated: true, summary: 'Moved: POST /rounds/:id/receipts with the code in the body (410)' },
     config: { access: 'public' },
     logLevel: 'silent',
   }, async () => {
