@@ -3,6 +3,7 @@
 // in between. Nothing it reads may change; with the fifth submission and the next tick at least five
 // invitations change at once and the request reaches the queues. Runs on PGlite and, with DATABASE_URL, PostgreSQL.
 import { randomBytes } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { formatReceipt, receiptHash } from '../../shared/receipt.ts';
@@ -171,6 +172,12 @@ describe('an admin polling around single submissions and a request while the rou
     expect((await ctx.app.inject({ method: 'POST', url: `/api/v1/rounds/${ROUND}/close`, headers: { cookie: await ctx.as('admin') }, payload: {} })).statusCode).toBe(200);
     expect((await invitationsNow()).find((i) => i.uscc === uscc)).toMatchObject({ status: 'opened', openedAt: '2026-03-01' });
     expect(await tick()).toMatchObject({ released: 1 });
+    // The round's receipt counters were rewritten by the close and stored in key order: neither xmin nor place
+    // says which receipt raised a request first.
+    const counters = (await db.execute(sql`select key, xmin::text as xmin from request_receipt_uses where round_id = ${ROUND} order by ctid`) as unknown as { rows: { key: string; xmin: string }[] }).rows;
+    expect(counters).toHaveLength(2);
+    expect(new Set(counters.map((c) => c.xmin)).size).toBe(1);
+    expect(counters.map((c) => c.key)).toEqual(counters.map((c) => c.key).sort());
     expect((await get('/requests', 'admin')).json().items.map((i: { text: string }) => i.text)).toContain('关闭前提出的诉求');
   });
 });
