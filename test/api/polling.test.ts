@@ -155,7 +155,7 @@ describe('an admin polling around single submissions and a request while the rou
     expect(replace.json().error.code).toBe('already_submitted');
   });
 
-  it('reports whatever is left at close, opened and drafted states included', async () => {
+  it('reports whatever is left at close, opened and drafted states included, and releases a request held until then', async () => {
     // One more visit that only opens and drafts: not reported while open (fewer than five submissions wait) …
     const [uscc, token] = tokens[9]!;
     await get(`/survey/${token}`);
@@ -168,10 +168,14 @@ describe('an admin polling around single submissions and a request while the rou
     });
     expect(raised.statusCode).toBe(201);
     expect(await tick()).toMatchObject({ released: 0 });
-    // … and the close reports the states, and the next tick releases the request (no round is open any more).
+    // … and the close reports the states, and the timer's next tick releases the request, though another round
+    // is open (the timer passes the time of its previous tick: a round closed since then counts as a close).
+    await openRoundWithTokens(ctx, '2026Q2', { sampleSize: 6 });
+    const previousTick = ctx.clock.now;
+    ctx.clock.now = new Date(ctx.clock.now.getTime() + 60_000);
     expect((await ctx.app.inject({ method: 'POST', url: `/api/v1/rounds/${ROUND}/close`, headers: { cookie: await ctx.as('admin') }, payload: {} })).statusCode).toBe(200);
     expect((await invitationsNow()).find((i) => i.uscc === uscc)).toMatchObject({ status: 'opened', openedAt: '2026-03-01' });
-    expect(await tick()).toMatchObject({ released: 1 });
+    expect(await ballotMoverTick(db, ctx.clock.now, undefined, previousTick)).toMatchObject({ released: 1 });
     // The round's receipt counters were rewritten by the close and stored in key order: neither xmin nor place
     // says which receipt raised a request first.
     const counters = (await db.execute(sql`select key, xmin::text as xmin from request_receipt_uses where round_id = ${ROUND} order by ctid`) as unknown as { rows: { key: string; xmin: string }[] }).rows;

@@ -8,7 +8,7 @@ import { formatReceipt, receiptHash } from '../../shared/receipt.ts';
 import { REQUEST_CODE_PATTERN, requestCodeHash } from '../../shared/requests/code.ts';
 import { DEFAULT_CITY_TZ } from '../../shared/city-day.ts';
 import { auditLog, invitations, requestReceiptUses, requestReplies, requests, rounds } from '../../server/db/schema.ts';
-import { RECEIPT_USES_KEPT_DAYS } from '../../server/requests/receipt-uses.ts';
+import { dropExpiredReceiptUses, RECEIPT_USES_KEPT_DAYS } from '../../server/requests/receipt-uses.ts';
 import { releaseHeldRequests } from '../../server/requests/release.ts';
 import { makeTestContext } from '../support/app.ts';
 import { seedRegistry } from '../support/fixtures.ts';
@@ -259,6 +259,11 @@ describe('requests per receipt', () => {
     const log = logLines.join('\n');
     for (const c of counters) expect(log).not.toContain(c.key);
     expect(log).not.toContain(receipts[2]!);
+    // Past their expiry the mover's timer deletes them: nothing then says which receipts raised requests.
+    await dropExpiredReceiptUses(db, new Date(counted.expiresAt.getTime() - 1));
+    expect(await db.select().from(requestReceiptUses)).toHaveLength(counters.length);
+    await dropExpiredReceiptUses(db, counted.expiresAt);
+    expect(await db.select().from(requestReceiptUses)).toEqual([]);
   });
 });
 
