@@ -46,8 +46,10 @@ export async function ballotMoverTick(db: Db, now: Date, release: ReleasePolicy 
 /**
  * In one transaction, with new requests waiting on a table lock: report each open round's states if at least
  * BATCH_MIN submissions wait; then, if any round reported a batch, one closed, or none is open, release every
- * held request. Every released request was written before the lock, so the submission behind its receipt
- * is already among the reported ones (or its round is closed).
+ * held request. Every released request was written before the lock, so a receipt of a round that reported now
+ * (or closed) belongs to a submission the admin already sees; one of another open round, still short of its own
+ * batch, belongs to a submission the admin does not see yet: either way the request appears next to a batch
+ * of five or more, or a close, never next to one invitation's change.
  */
 async function reportAndRelease(db: Db, openRounds: string[], anyClosed: boolean, now: Date, release: ReleasePolicy) {
   return db.transaction(async (tx) => {
