@@ -58,3 +58,6 @@ export type SurveyView = z.infer<typeof surveyViewSchema>;
 export const submitResultSchema = z.object({ receipt: z.string().nullable(), submittedAt: z.string() });
 export const draftSavedSchema = z.object({ savedAt: z.string() });
 export const tokenParamSchema = z.object({ token: z.string().min(1).max(100) });
+/** POST /rounds/:id/receipts: the code travels in the body, never in a URL. */
+export const receiptCheckSchema = z.object({ receipt: z.string().trim().min(4, 'receipt: a receipt code such as 7KQ2-M9PX-4TRD').max(40, 'receipt: at most 40 characters') });
+export const receiptCheckResultSchema = z.object({ counted: z.boolean() });

@@ -11,7 +11,8 @@ import {
 } from '../../shared/points/vocabulary.ts';
 import { ESCALATION_LEVELS, ESCALATION_STATUSES } from '../../shared/results/escalation.ts';
 import { BREAKDOWN_DIMENSIONS } from '../../shared/breakdowns.ts';
-import { REPLY_TEXT_MAX, REQUEST_CATEGORIES, REQUEST_CONTACT_MAX, REQUEST_TEXT_MAX } from '../../shared/requests/vocabulary.ts';
+import { RECEIPT_REQUESTS_MAX, REPLY_TEXT_MAX, REQUEST_CATEGORIES, REQUEST_CONTACT_MAX, REQUEST_TEXT_MAX } from '../../shared/requests/vocabulary.ts';
+import { INVITATION_STATUSES } from '../../shared/schemas/rounds.ts';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
@@ -200,7 +201,7 @@ export const replacements = pgTable('replacements', {
   at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
 }, (t) => [uniqueIndex('replacements_in_uq').on(t.roundId, t.inUscc), uniqueIndex('replacements_out_uq').on(t.roundId, t.outUscc)]);
 
-export const invitationStatusEnum = pgEnum('invitation_status', ['not_opened', 'opened', 'drafted', 'submitted', 'replaced']);
+export const invitationStatusEnum = pgEnum('invitation_status', INVITATION_STATUSES);
 
 /** "Who responded" lives here; "what they answered" lives in responses, with no link back. */
 export const invitations = pgTable('invitations', {
@@ -214,6 +215,8 @@ export const invitations = pgTable('invitations', {
   generation: integer('generation').notNull().default(1),
   status: invitationStatusEnum('status').notNull().default('not_opened'),
   openedAt: timestamp('opened_at', { withTimezone: true, mode: 'date' }),
+  /** The city's day of the first opening: what the admin is shown (reported), never the time. */
+  openedOn: date('opened_on', { mode: 'string' }),
   /** The draft sealed (AES-256-GCM) with a key derived from the link's token, which the server never stores. */
   draft: text('draft'),
   draftSavedAt: timestamp('draft_saved_at', { withTimezone: true, mode: 'date' }),
@@ -221,6 +224,13 @@ export const invitations = pgTable('invitations', {
   submittedAt: date('submitted_at', { mode: 'string' }),
   submissionId: uuid('submission_id').unique(),
   replacedAt: timestamp('replaced_at', { withTimezone: true, mode: 'date' }),
+  /**
+   * What the admin sees (lists, exports, letters, progress, refusals): copied from the true state above only
+   * when at least BATCH_MIN submissions wait to be reported, or at close (server/invitations/reported.ts).
+   */
+  reportedStatus: invitationStatusEnum('reported_status').notNull().default('not_opened'),
+  reportedOpenedOn: date('reported_opened_on', { mode: 'string' }),
+  reportedSubmittedOn: date('reported_submitted_on', { mode: 'string' }),
   createdAt: createdAt(),
 }, (t) => [uniqueIndex('invitations_round_uscc_uq').on(t.roundId, t.uscc), index('invitations_round_idx').on(t.roundId)]);
 
@@ -604,8 +614,9 @@ export const requests = pgTable('requests', {
   text: text('text').notNull(),
   /** Left by the enterprise only if it wants a call. */
   contact: text('contact'),
-  raisedAt: timestamp('raised_at', { withTimezone: true, mode: 'date' }).notNull(),
-  dueAt: timestamp('due_at', { withTimezone: true, mode: 'date' }).notNull(),
+  /** When it reached the queues (its release with a batch of submissions); null while held. Never the time it was written. */
+  raisedAt: timestamp('raised_at', { withTimezone: true, mode: 'date' }),
+  dueAt: timestamp('due_at', { withTimezone: true, mode: 'date' }),
   firstReplyAt: timestamp('first_reply_at', { withTimezone: true, mode: 'date' }),
   resolved: boolean('resolved'),
   satisfied: boolean('satisfied'),
@@ -617,6 +628,21 @@ export const requests = pgTable('requests', {
   check('requests_contact_ck', sql`${t.contact} is null or char_length(${t.contact}) between 1 and ${sql.raw(String(REQUEST_CONTACT_MAX))}`),
   check('requests_feedback_ck', sql`(${t.resolved} is null) = (${t.satisfied} is null) and (${t.resolved} is null) = (${t.feedbackAt} is null)`),
   check('requests_due_ck', sql`${t.dueAt} > ${t.raisedAt}`),
+  check('requests_held_ck', sql`(${t.raisedAt} is null) = (${t.dueAt} is null) and (${t.raisedAt} is not null or ${t.firstReplyAt} is null)`),
+]);
+
+/**
+ * How many requests a receipt raised in its round, under a keyed hash of (round, receipt code) that nothing
+ * else stores (server/requests/receipt-uses.ts); rows expire with their round (expiresAt), then are deleted.
+ */
+export const requestReceiptUses = pgTable('request_receipt_uses', {
+  key: text('key').primaryKey(),
+  roundId: text('round_id').notNull().references(() => rounds.id),
+  uses: integer('uses').notNull(),
+  expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+}, (t) => [
+  index('request_receipt_uses_round_idx').on(t.roundId),
+  check('request_receipt_uses_uses_ck', sql`${t.uses} between 1 and ${sql.raw(String(RECEIPT_REQUESTS_MAX))}`),
 ]);
 
 /** A department's reply, by its head (or the admin). */

@@ -20,6 +20,7 @@ import { computeRound, publishRound } from '../results/results.service.ts';
 import { createRound, getRound, openRound } from '../rounds/rounds.service.ts';
 import { saveDraft, submitSurvey } from '../survey/survey.service.ts';
 import { formatReceipt, receiptHash } from '../../shared/receipt.ts';
+import { reportStates } from '../invitations/reported.ts';
 import { DEMO_REQUESTS, seedDemoRequests } from './requests.ts';
 
 const DAY = 86_400_000;
@@ -130,7 +131,11 @@ export async function seedDemoHistory(db: Db, secret: string, now: Date, timeZon
       const when = new Date(opensAt.getTime() + ((i++ % 20) + 1) * DAY / 2);
       await submitSurvey(db, links.token(roundId, inv.uscc, 1), submission, when, timeZone);
     }
-    if (!past) continue;
+    if (!past) {
+      // The open round's past: the timer has reported its batches so far, as it would have while they came in.
+      await db.transaction((tx) => reportStates(tx, roundId, 0));
+      continue;
+    }
     const published = new Date(closesAt.getTime() + 12 * DAY);
     await getRound(db, roundId, at(new Date(closesAt.getTime() + DAY))); // the deadline closes it
     await computeRound(db, admin, roundId, at(new Date(closesAt.getTime() + 2 * DAY)));
@@ -140,7 +145,7 @@ export async function seedDemoHistory(db: Db, secret: string, now: Date, timeZon
     // Measures of all but the latest published round have been carried out, once its rectification is under way.
     if (k > 1) await advanceEscalations(db, admin, roundId, 'done', at(new Date(published.getTime() + 26 * DAY)), timeZone);
   }
-  await seedDemoRequests(db, receipts, now, timeZone, at);
+  await seedDemoRequests(db, secret, receipts, now, timeZone, at);
   await advanceEscalations(db, admin, idOf(shift(current, -1)), 'scheduled', at(now), timeZone);
 }
 

@@ -6,6 +6,8 @@ import { DEFAULT_REPLY_WORKING_DAYS, type RequestCategory } from '../../shared/r
 import { requestCodeHash } from '../../shared/requests/code.ts';
 import type { Db } from '../db/client.ts';
 import { requests, users } from '../db/schema.ts';
+import { makeReceiptUseKey } from '../requests/receipt-uses.ts';
+import { releaseHeldRequests } from '../requests/release.ts';
 import { giveFeedback, raiseRequest, reply } from '../requests/requests.service.ts';
 
 const HOUR = 3_600_000;
@@ -35,8 +37,8 @@ const STORIES: Story[] = [
 type Clock = (when: Date) => Date;
 
 /** receipts: codes of responses counted in the open round, one per story (the demo made them when submitting). */
-export async function seedDemoRequests(db: Db, receipts: string[], now: Date, timeZone: string, at: Clock) {
-  const policy = { timeZone, replyWorkingDays: DEFAULT_REPLY_WORKING_DAYS };
+export async function seedDemoRequests(db: Db, secret: string, receipts: string[], now: Date, timeZone: string, at: Clock) {
+  const policy = { timeZone, replyWorkingDays: DEFAULT_REPLY_WORKING_DAYS, receiptKey: makeReceiptUseKey(secret) };
   const heads = new Map((await db.select().from(users)).filter((u) => u.role === 'dept_head').map((u) => [u.username, u]));
   const departmentOf = (code: string) => heads.get(`head.${code}`)?.departmentId ?? null;
   type Step = { when: number; run: (t: Date) => Promise<void> };
@@ -48,7 +50,9 @@ export async function seedDemoRequests(db: Db, receipts: string[], now: Date, ti
     if (!departmentId || !receipt) return;
     const raised = now.getTime() - s.hoursAgo * HOUR;
     steps.push({ when: raised, run: async (t) => {
-      codes[i] = (await raiseRequest(db, { receipt, departmentId, category: s.category, text: s.text, contact: s.contact }, t, policy)).code;
+      codes[i] = (await raiseRequest(db, { receipt, departmentId, category: s.category, text: s.text, contact: s.contact }, policy)).code;
+      // The story's past: its batch was reported when it was raised.
+      await db.transaction((tx) => releaseHeldRequests(tx, t, policy));
     } });
     if (s.reply) {
       const replied = raised + s.reply.afterHours * HOUR;

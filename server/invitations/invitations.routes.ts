@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { invitationParamSchema, invitationSchema, progressSchema, reasonBodySchema, replaceResultSchema, roundParamSchema } from '../../shared/schemas/rounds.ts';
 import type { RouteDeps } from '../app.ts';
-import { actorOf } from '../auth/access.ts';
+import { actorOf, userOf } from '../auth/access.ts';
 import { NotFound } from '../errors.ts';
 import { attachment, XLSX_TYPE } from '../exports/workbook.ts';
 import { findRound } from '../rounds/rounds.queries.ts';
@@ -31,7 +31,7 @@ export const invitationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { 
   app.get('/rounds/:id/progress', {
     schema: { tags: ['invitations'], params: roundParamSchema, response: { 200: progressSchema } },
     config: { access: ['admin', 'leader', 'supervisor'] },
-  }, async (request) => roundProgress(db, request.params.id, now()));
+  }, async (request) => roundProgress(db, request.params.id, now(), userOf(request).role));
 
   // For follow-up calls: who has not submitted yet, with contacts (admins only).
   app.get('/rounds/:id/non-responders', {

@@ -21,18 +21,24 @@ export async function listInvitations(tx: Tx, links: LinkMaker, roundId: string)
   const replaces = new Map(repl.map((r) => [r.inUscc, r.outUscc]));
   return rows.map(({ inv, e }) => ({
     uscc: inv.uscc, name: e.name, stratum: inv.stratum, township: e.township, industry: e.industry,
-    contactName: e.contactName, contactPhone: e.contactPhone, status: inv.status,
-    openedAt: inv.openedAt?.toISOString() ?? null, submittedAt: inv.submittedAt ?? null,
-    link: inv.status === 'replaced' ? null : links.link(links.token(roundId, inv.uscc, inv.generation)),
+    // The reported state, never the true one: it moves only in batches (./reported.ts).
+    contactName: e.contactName, contactPhone: e.contactPhone, status: inv.reportedStatus,
+    openedAt: inv.reportedOpenedOn ?? null, submittedAt: inv.reportedSubmittedOn ?? null,
+    link: inv.reportedStatus === 'replaced' ? null : links.link(links.token(roundId, inv.uscc, inv.generation)),
     generation: inv.generation, replacedBy: replacedBy.get(inv.uscc) ?? null, replaces: replaces.get(inv.uscc) ?? null,
   }));
 }
 
+/**
+ * Refuses by the reported state only, so the answer never tells a submission the lists do not show yet.
+ * A link submitted since the last batch can therefore still be regenerated (harmless: the new link opens on
+ * "already submitted") or replaced (its answer stays counted and the backup is invited too; README, Limits).
+ */
 async function lockInvitation(tx: Tx, roundId: string, uscc: string) {
   const [inv] = await tx.select().from(invitations).where(and(eq(invitations.roundId, roundId), eq(invitations.uscc, uscc))).for('update');
   if (!inv) throw new NotFound(`${uscc} is not invited in round ${roundId}`);
-  if (inv.status === 'replaced') throw new Conflict(`${uscc} has already been replaced`, undefined, 'already_replaced');
-  if (inv.status === 'submitted') throw new Conflict(`${uscc} has already submitted its response`, undefined, 'already_submitted');
+  if (inv.reportedStatus === 'replaced') throw new Conflict(`${uscc} has already been replaced`, undefined, 'already_replaced');
+  if (inv.reportedStatus === 'submitted') throw new Conflict(`${uscc} has already submitted its response`, undefined, 'already_submitted');
   return inv;
 }
 
@@ -48,7 +54,8 @@ export async function replaceInvitation(db: Db, actor: Actor, links: LinkMaker, 
     if (!chosen) throw new Conflict('No backup is left in the draw to replace this enterprise', undefined, 'no_backup_left');
     const [poolRow] = await tx.select().from(roundPool).where(and(eq(roundPool.roundId, roundId), eq(roundPool.uscc, chosen.uscc)));
     await tx.insert(replacements).values({ roundId, outUscc: uscc, inUscc: chosen.uscc, reason, at: now });
-    await tx.update(invitations).set({ status: 'replaced', replacedAt: now }).where(eq(invitations.id, out.id));
+    // The admin's own act: reported at once.
+    await tx.update(invitations).set({ status: 'replaced', reportedStatus: 'replaced', replacedAt: now }).where(eq(invitations.id, out.id));
     await tx.insert(invitations).values({
       roundId, enterpriseId: poolRow!.enterpriseId, uscc: chosen.uscc, stratum: chosen.stratum,
       tokenHash: hashToken(links.token(roundId, chosen.uscc, 1)), generation: 1, createdAt: now,

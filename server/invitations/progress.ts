@@ -1,5 +1,10 @@
-// Who has responded so far: counts only (what they answered is elsewhere and never joined to this).
+// Who has responded so far: counts only (what they answered is elsewhere and never joined to this), from the
+// reported states (./reported.ts). The groups (by stratum, township, industry) show the sample's composition:
+// the admin running the round sees them; leaders and supervisors only once the round has closed, and then
+// without the groups under MIN_GROUP respondents (the same suppression as the breakdowns).
 import { eq } from 'drizzle-orm';
+import { suppressedGroups } from '../../shared/breakdowns.ts';
+import type { Role } from '../../shared/schemas/common.ts';
 import type { Invitation, Progress } from '../../shared/schemas/rounds.ts';
 import type { Db } from '../db/client.ts';
 import { enterprises, invitations } from '../db/schema.ts';
@@ -25,13 +30,25 @@ function groupBy(rows: Row[], key: (r: Row) => string) {
   return [...groups].sort(([a], [b]) => a.localeCompare(b, 'zh')).map(([k, g]) => ({ key: k, ...tally(g) }));
 }
 
-export async function roundProgress(db: Db, roundId: string, now: Date): Promise<Progress> {
+type Group = ReturnType<typeof groupBy>[number];
+
+/** Drops groups under MIN_GROUP respondents, and the next smallest while the dropped ones add up to fewer (as breakdowns do). */
+function suppress(groups: Group[]): Group[] {
+  const hidden = suppressedGroups(new Map(groups.map((g) => [g.key, g.submitted])));
+  return groups.filter((g) => !hidden.has(g.key));
+}
+
+const AFTER_CLOSE = ['closed', 'published'];
+
+export async function roundProgress(db: Db, roundId: string, now: Date, role: Role): Promise<Progress> {
   const round = await getRound(db, roundId, now);
-  const rows = await db.select({ status: invitations.status, stratum: invitations.stratum, township: enterprises.township, industry: enterprises.industry })
+  const rows = await db.select({ status: invitations.reportedStatus, stratum: invitations.stratum, township: enterprises.township, industry: enterprises.industry })
     .from(invitations).innerJoin(enterprises, eq(enterprises.id, invitations.enterpriseId)).where(eq(invitations.roundId, roundId));
+  const groups = role === 'admin' ? 'all' : AFTER_CLOSE.includes(round.status) || (round.status === 'voided' && round.closedAt) ? 'suppressed' : 'after_close';
+  const by = (key: (r: Row) => string) => (groups === 'all' ? groupBy(rows, key) : groups === 'suppressed' ? suppress(groupBy(rows, key)) : []);
   return {
     roundId, status: round.status, closesAt: round.closesAt, ...tally(rows),
     replaced: rows.filter((r) => r.status === 'replaced').length,
-    byStratum: groupBy(rows, (r) => r.stratum), byTownship: groupBy(rows, (r) => r.township), byIndustry: groupBy(rows, (r) => r.industry),
+    groups, byStratum: by((r) => r.stratum), byTownship: by((r) => r.township), byIndustry: by((r) => r.industry),
   };
 }

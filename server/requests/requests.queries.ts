@@ -1,5 +1,5 @@
 // Reads of requests and their replies; the service owns the transactions.
-import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, type SQL } from 'drizzle-orm';
 import type { Tx } from '../db/client.ts';
 import { departments, requestReplies, requests, users } from '../db/schema.ts';
 
@@ -16,6 +16,9 @@ export async function findById(tx: Tx, id: string, opts: { lock?: boolean } = {}
   const q = tx.select().from(requests).where(eq(requests.id, id));
   return (await (opts.lock ? q.for('update') : q))[0];
 }
+
+/** What staff may see: requests released from the hold (server/requests/release.ts). */
+export const released = isNotNull(requests.raisedAt);
 
 export async function listRows(tx: Tx, filters: SQL[]) {
   return tx.select().from(requests).where(filters.length ? and(...filters) : undefined).orderBy(desc(requests.raisedAt), asc(requests.id));
@@ -38,4 +41,4 @@ export const activeDepartments = (tx: Tx) => tx.select().from(departments).where
 
 export const requestFacts = (tx: Tx) => tx.select({
   departmentId: requests.departmentId, raisedAt: requests.raisedAt, firstReplyAt: requests.firstReplyAt, resolved: requests.resolved, satisfied: requests.satisfied,
-}).from(requests);
+}).from(requests).where(released);

@@ -7,12 +7,13 @@ import { DEFAULT_REPLY_WORKING_DAYS } from '../../shared/requests/vocabulary.ts'
 import type { RouteDeps } from '../app.ts';
 import { actorOf, ALL_ROLES, READERS, userOf } from '../auth/access.ts';
 import { limitAll } from '../http/rate-limits.ts';
+import { makeReceiptUseKey } from './receipt-uses.ts';
 import * as service from './requests.service.ts';
 
 const BODY_LIMIT = 16 * 1024;
 
 export const requestRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database: { db }, config, now, timeZone }) => {
-  const policy = { timeZone, replyWorkingDays: config.requestReplyWorkingDays ?? DEFAULT_REPLY_WORKING_DAYS };
+  const policy = { timeZone, replyWorkingDays: config.requestReplyWorkingDays ?? DEFAULT_REPLY_WORKING_DAYS, receiptKey: makeReceiptUseKey(config.jwtSecret) };
   // The enterprise's routes: limited per address, and not logged at info, where a line would carry the
   // address, the time and (in the URL) the request's code: enough to join a request to a survey submit.
   const limited = limitAll(app, [{ max: config.requestRateLimit ?? 30, timeWindow: '1 minute', keyGenerator: (r) => `request:${r.ip}` }],
@@ -29,7 +30,7 @@ export const requestRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { dat
     ...enterprise,
   }, async (request, reply) => {
     reply.header('cache-control', 'no-store');
-    return reply.status(201).send(await service.raiseRequest(db, request.body, now(), policy));
+    return reply.status(201).send(await service.raiseRequest(db, request.body, policy));
   });
 
   app.get('/requests/by-code/:code', {

@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { count, eq, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
-import { firstReplyDue, isOverdue } from '../../shared/requests/deadline.ts';
+import { isOverdue } from '../../shared/requests/deadline.ts';
 import { formatRequestCode, requestCodeHash } from '../../shared/requests/code.ts';
 import { requestStats } from '../../shared/requests/stats.ts';
 import { REPLIES_MAX, REQUEST_CATEGORIES, type RequestCategory } from '../../shared/requests/vocabulary.ts';
@@ -17,21 +17,23 @@ import type { SessionUser } from '../auth/access.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { requestReplies, requests } from '../db/schema.ts';
 import { Conflict, Forbidden, Invalid, NotFound } from '../errors.ts';
-import { isReceiptCountedInAnyRound } from '../survey/receipts.ts';
+import { receiptRound } from '../survey/receipts.ts';
+import { countReceiptUse, type ReceiptUseKey } from './receipt-uses.ts';
 import * as q from './requests.queries.ts';
 
 /** The enterprise, as the audit log names it: no address, no receipt, nothing that identifies it. */
-const ENTERPRISE: Actor = { id: null, name: 'enterprise' };
+export const ENTERPRISE: Actor = { id: null, name: 'enterprise' };
 
-export interface RequestPolicy { timeZone: string; replyWorkingDays: number }
+export interface ReleasePolicy { timeZone: string; replyWorkingDays: number }
+export interface RequestPolicy extends ReleasePolicy { receiptKey: ReceiptUseKey }
 
-const stateOf = (r: q.RequestRow): RequestThread['state'] => (r.feedbackAt ? 'answered' : r.firstReplyAt ? 'replied' : 'waiting');
+const stateOf = (r: q.RequestRow): RequestThread['state'] => (r.feedbackAt ? 'answered' : r.firstReplyAt ? 'replied' : r.raisedAt ? 'waiting' : 'held');
 const departmentRef = (d: q.DepartmentRow) => ({ id: d.id, code: d.code, nameZh: d.nameZh, nameEn: d.nameEn });
 
 function toThread(r: q.RequestRow, department: q.DepartmentRow, replies: q.ReplyRow[]): RequestThread {
   return {
     department: departmentRef(department), category: r.category as RequestCategory, text: r.text, contactLeft: r.contact !== null,
-    raisedAt: r.raisedAt.toISOString(), dueAt: r.dueAt.toISOString(), state: stateOf(r),
+    raisedAt: r.raisedAt?.toISOString() ?? null, dueAt: r.dueAt?.toISOString() ?? null, state: stateOf(r),
     replies: replies.map((x) => ({ text: x.text, at: x.at.toISOString() })),
     feedback: r.feedbackAt ? { resolved: r.resolved!, satisfied: r.satisfied!, at: r.feedbackAt.toISOString() } : null,
   };
@@ -40,33 +42,36 @@ function toThread(r: q.RequestRow, department: q.DepartmentRow, replies: q.Reply
 /** Contact details go to whoever may call back: the department's head and the admin. */
 const seesContact = (user: SessionUser, r: q.RequestRow) => user.role === 'admin' || (user.role === 'dept_head' && user.departmentId === r.departmentId);
 
+/** Staff read released requests only (q.released), so raisedAt and dueAt are set. */
 function toItem(user: SessionUser, r: q.RequestRow, department: q.DepartmentRow, replies: q.ReplyRow[], now: Date): RequestItem {
   const firstReplyAt = r.firstReplyAt?.toISOString() ?? null;
+  const raisedAt = r.raisedAt!;
+  const dueAt = r.dueAt!;
   return {
     ...toThread(r, department, replies), id: r.id, contact: seesContact(user, r) ? r.contact : null, firstReplyAt,
-    overdue: isOverdue({ dueAt: r.dueAt.toISOString(), firstReplyAt }, now),
-    lateReply: !!r.firstReplyAt && r.firstReplyAt.getTime() >= r.dueAt.getTime(),
+    raisedAt: raisedAt.toISOString(), dueAt: dueAt.toISOString(), state: r.feedbackAt ? 'answered' : r.firstReplyAt ? 'replied' : 'waiting',
+    overdue: isOverdue({ dueAt: dueAt.toISOString(), firstReplyAt }, now),
+    lateReply: !!r.firstReplyAt && r.firstReplyAt.getTime() >= dueAt.getTime(),
     replies: replies.map((x) => ({ text: x.text, at: x.at.toISOString(), by: x.by })),
   };
 }
 
-export async function raiseRequest(db: Db, body: z.output<typeof createRequestSchema>, now: Date, policy: RequestPolicy): Promise<{ code: string }> {
+/**
+ * Raises a request, held: it reaches no queue, count or audit entry until the ballot mover releases it with
+ * the next batch of reported submissions (server/requests/release.ts); the enterprise reads it by code at once.
+ * The receipt's use is counted first, in a transaction of its own, so nothing links the counter to the row.
+ */
+export async function raiseRequest(db: Db, body: z.output<typeof createRequestSchema>, policy: RequestPolicy): Promise<{ code: string }> {
+  const roundId = await receiptRound(db, body.receipt);
+  if (!roundId) {
+    throw new Invalid('This receipt code is not among the counted responses: check the code shown after submitting the survey', undefined, 'receipt_not_counted');
+  }
+  const department = (await q.departmentsByIds(db, [body.departmentId])).get(body.departmentId);
+  if (!department?.active) throw new Invalid('No such department to write to', { fields: ['departmentId'] }, 'unknown_department');
+  await countReceiptUse(db, policy.receiptKey(roundId, body.receipt), roundId);
   const code = formatRequestCode(randomBytes(16));
-  await db.transaction(async (tx) => {
-    if (!(await isReceiptCountedInAnyRound(tx, body.receipt))) {
-      throw new Invalid('This receipt code is not among the counted responses: check the code shown after submitting the survey', undefined, 'receipt_not_counted');
-    }
-    const department = (await q.departmentsByIds(tx, [body.departmentId])).get(body.departmentId);
-    if (!department?.active) throw new Invalid('No such department to write to', { fields: ['departmentId'] }, 'unknown_department');
-    const [row] = await tx.insert(requests).values({
-      codeHash: requestCodeHash(code), departmentId: department.id, category: body.category, text: body.text, contact: body.contact ?? null,
-      raisedAt: now, dueAt: firstReplyDue(now, policy.timeZone, policy.replyWorkingDays),
-    }).returning({ id: requests.id });
-    // Neither the text nor the contact: the log is read more widely than the queue.
-    await appendAudit(tx, ENTERPRISE, {
-      action: 'request.create', entityType: 'request', entityId: row!.id,
-      summary: { departmentId: department.id, category: body.category, chars: body.text.length, contactLeft: !!body.contact },
-    }, now);
+  await db.insert(requests).values({
+    codeHash: requestCodeHash(code), departmentId: department.id, category: body.category, text: body.text, contact: body.contact ?? null,
   });
   return { code };
 }
@@ -100,7 +105,7 @@ export async function giveFeedback(db: Db, code: string, body: z.output<typeof f
 
 /** Heads see their own department's requests; admins, leaders and supervisors all of them. */
 export async function listRequests(db: Db, user: SessionUser, query: z.output<typeof requestListQuerySchema>, now: Date) {
-  const filters: SQL[] = [];
+  const filters: SQL[] = [q.released];
   if (user.role === 'dept_head') filters.push(eq(requests.departmentId, user.departmentId ?? -1));
   if (query.departmentId) filters.push(eq(requests.departmentId, query.departmentId));
   const rows = await q.listRows(db, filters);
@@ -115,7 +120,8 @@ export async function listRequests(db: Db, user: SessionUser, query: z.output<ty
 export async function reply(db: Db, user: SessionUser, actor: Actor, id: string, text: string, now: Date): Promise<RequestItem> {
   return db.transaction(async (tx) => {
     const r = await q.findById(tx, id, { lock: true });
-    if (!r) throw new NotFound('No such request');
+    // A held request does not exist for staff yet: the same answer as an unknown id.
+    if (!r?.raisedAt) throw new NotFound('No such request');
     if (user.role === 'dept_head' && user.departmentId !== r.departmentId) throw new Forbidden('You can reply to your own department\'s requests only');
     const [replies] = await tx.select({ n: count() }).from(requestReplies).where(eq(requestReplies.requestId, id));
     if (Number(replies?.n) >= REPLIES_MAX) throw new Conflict(`A request takes at most ${REPLIES_MAX} replies`, undefined, 'too_many_replies');
@@ -124,7 +130,7 @@ export async function reply(db: Db, user: SessionUser, actor: Actor, id: string,
     if (first) await tx.update(requests).set({ firstReplyAt: now }).where(eq(requests.id, id));
     await appendAudit(tx, actor, {
       action: 'request.reply', entityType: 'request', entityId: id,
-      summary: { departmentId: r.departmentId, chars: text.length, first, ...(first ? { late: now.getTime() >= r.dueAt.getTime() } : {}) },
+      summary: { departmentId: r.departmentId, chars: text.length, first, ...(first ? { late: now.getTime() >= r.dueAt!.getTime() } : {}) },
     }, now);
     const fresh = (await q.findById(tx, id))!;
     const [depts, all] = await Promise.all([q.departmentsByIds(tx, [fresh.departmentId]), q.repliesOf(tx, [id])]);
@@ -134,7 +140,7 @@ export async function reply(db: Db, user: SessionUser, actor: Actor, id: string,
 
 export async function stats(db: Db, timeZone: string) {
   const facts = await q.requestFacts(db);
-  const rows = requestStats(facts.map((f) => ({ ...f, raisedAt: f.raisedAt.toISOString(), firstReplyAt: f.firstReplyAt?.toISOString() ?? null })), timeZone);
+  const rows = requestStats(facts.map((f) => ({ ...f, raisedAt: f.raisedAt!.toISOString(), firstReplyAt: f.firstReplyAt?.toISOString() ?? null })), timeZone);
   const depts = await q.departmentsByIds(db, rows.map((r) => r.departmentId));
   return rows.map((r) => ({ ...r, departmentName: depts.get(r.departmentId)!.nameZh, departmentNameEn: depts.get(r.departmentId)!.nameEn }));
 }

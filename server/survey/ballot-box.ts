@@ -9,6 +9,8 @@ import { BREAKDOWN_DIMENSIONS, suppressedGroups, type BreakdownDimension } from 
 import type { RatingLevel } from '../../shared/results/levels.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { ballotBox, breakdownGroups, breakdownTallies, invitations, leastSatisfiedVotes, ratings, responses, rounds } from '../db/schema.ts';
+import { reportStates } from '../invitations/reported.ts';
+import { rewriteReceiptUses } from '../requests/receipt-uses.ts';
 
 /** An answer leaves the box only together with at least this many others (or when the round closes). */
 export const BATCH_MIN = 5;
@@ -101,7 +103,9 @@ export async function sealRound(tx: Tx, roundId: string): Promise<void> {
   // Every invitation of the round is rewritten here, not only those with drafts: afterwards they all carry
   // the closing transaction's id, so no invitation's xmin tells when it was submitted (nor which request,
   // raised right after submitting, followed it). vacuumAnswers then stores them in draw order.
+  await reportStates(tx, roundId, 0);
   await tx.update(invitations).set({ draft: null, draftSavedAt: null }).where(eq(invitations.roundId, roundId));
+  await rewriteReceiptUses(tx, roundId);
   await dropSmallGroups(tx, roundId);
   await tx.update(rounds).set({ answersVacuumDue: true }).where(eq(rounds.id, roundId));
 }
@@ -153,6 +157,8 @@ export async function vacuumAnswers(db: Db): Promise<boolean> {
   await db.execute(sql`vacuum full ballot_box, responses, ratings, least_satisfied_votes, breakdown_groups, breakdown_tallies`);
   // Invitations were updated in submission order, and an updated row moves: rewrite them in id (draw) order.
   await db.execute(sql`cluster invitations using invitations_pkey`);
+  // The close rewrote the receipt counters in their old (first use) order: store them in key (HMAC, random) order.
+  await db.execute(sql`cluster request_receipt_uses using request_receipt_uses_pkey`);
   await db.update(rounds).set({ answersVacuumDue: false }).where(inArray(rounds.id, due.map((d) => d.id)));
   return true;
 }

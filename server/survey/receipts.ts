@@ -9,8 +9,14 @@ import { ballotBox, responses } from '../db/schema.ts';
 /** True when a response with this receipt code is stored for the round (still in the box or already out). */
 export const isReceiptCounted = (tx: Tx, roundId: string, code: string): Promise<boolean> => isReceiptHashStored(tx, roundId, receiptHash(code));
 
-/** True when a response with this receipt code is stored in any round (a request needs no round). */
-export const isReceiptCountedInAnyRound = (tx: Tx, code: string): Promise<boolean> => isReceiptHashStored(tx, null, receiptHash(code));
+/** The round in which a response with this receipt code is stored (in the box or out), or null: a request counts per round. */
+export async function receiptRound(tx: Tx, code: string): Promise<string | null> {
+  const hash = receiptHash(code);
+  const [stored] = await tx.select({ roundId: responses.roundId }).from(responses).where(eq(responses.receiptHash, hash)).limit(1);
+  if (stored) return stored.roundId;
+  const [boxed] = await tx.select({ roundId: ballotBox.roundId }).from(ballotBox).where(eq(ballotBox.receiptHash, hash)).limit(1);
+  return boxed?.roundId ?? null;
+}
 
 export async function isReceiptHashStored(tx: Tx, roundId: string | null, hash: string): Promise<boolean> {
   const [stored] = await tx.select({ id: responses.id }).from(responses)

@@ -1,9 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { DEFAULT_REPLY_WORKING_DAYS } from '../../shared/requests/vocabulary.ts';
 import { roundParamSchema } from '../../shared/schemas/rounds.ts';
-import { draftSavedSchema, draftSchema, submissionSchema, submitResultSchema, surveyViewSchema, tokenParamSchema } from '../../shared/survey.ts';
+import {
+  draftSavedSchema, draftSchema, receiptCheckResultSchema, receiptCheckSchema, submissionSchema, submitResultSchema, surveyViewSchema, tokenParamSchema,
+} from '../../shared/survey.ts';
 import type { RouteDeps } from '../app.ts';
-import { NotFound } from '../errors.ts';
+import { Gone, NotFound } from '../errors.ts';
 import { limitAll } from '../http/rate-limits.ts';
 import { compressJson } from '../web/compress.ts';
 import { openSurvey, receiptCounted, saveDraft, submitSurvey } from './survey.service.ts';
@@ -37,7 +39,7 @@ export const surveyRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { data
     onSend: compressJson,
   }, async (request, reply) => {
     reply.header('cache-control', 'no-store');
-    return guarded(request, () => openSurvey(db, request.params.token, now()));
+    return guarded(request, () => openSurvey(db, request.params.token, now(), timeZone));
   });
 
   app.put('/survey/:token/draft', {
@@ -45,7 +47,7 @@ export const surveyRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { data
     config: { access: 'public' },
     bodyLimit: BODY_LIMIT,
     preHandler: limits,
-  }, async (request) => guarded(request, () => saveDraft(db, request.params.token, request.body, now())));
+  }, async (request) => guarded(request, () => saveDraft(db, request.params.token, request.body, now(), timeZone)));
 
   app.post('/survey/:token/submit', {
     schema: { tags: ['survey'], params: tokenParamSchema, body: submissionSchema, response: { 200: submitResultSchema } },
@@ -54,16 +56,30 @@ export const surveyRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { data
     preHandler: limits,
   }, async (request) => guarded(request, () => submitSurvey(db, request.params.token, request.body, now(), timeZone)));
 
-  // An enterprise checks that its response was counted, by its receipt code alone.
-  app.get('/rounds/:id/receipts/:receipt', {
-    schema: { tags: ['survey'], params: roundParamSchema.extend({ receipt: z.string().trim().min(4).max(40) }), response: { 200: z.object({ counted: z.boolean() }) } },
+  // An enterprise checks that its response was counted, by its receipt code alone: in the body, never in a
+  // URL (proxies and the request log keep URLs), and logged at warn only, so no line carries the call at all.
+  app.post('/rounds/:id/receipts', {
+    schema: { tags: ['survey'], params: roundParamSchema, body: receiptCheckSchema, response: { 200: receiptCheckResultSchema } },
     config: { access: 'public' },
+    logLevel: 'warn',
+    bodyLimit: 1024,
     preHandler: limitAll(app, [perAddress]),
-  }, async (request) => {
-    return receiptCounted(db, request.params.id, request.params.receipt);
+  }, async (request, reply) => {
+    reply.header('cache-control', 'no-store');
+    return receiptCounted(db, request.params.id, request.body.receipt);
+  });
+
+  // The old check put the code in the path. A page loaded before an upgrade may still call it: it is told to
+  // reload, and nothing of the call is logged (an unknown route would log its URL, the code with it).
+  app.get('/rounds/:id/receipts/:receipt', {
+    schema: { tags: ['survey'], deprecated: true, summary: 'Moved: POST /rounds/:id/receipts with the code in the body (410)' },
+    config: { access: 'public' },
+    logLevel: 'silent',
+  }, async () => {
+    throw new Gone('Receipts are checked with POST /api/v1/rounds/:id/receipts and the code in the body; reload the page', 'receipt_check_moved');
   });
 
   // Answers leave the ballot box in batches on a timer of their own (never in a submit's transaction).
-  const mover = startBallotMover(db, now, app.log, moveEveryMs);
+  const mover = startBallotMover(db, now, app.log, moveEveryMs, { timeZone, replyWorkingDays: config.requestReplyWorkingDays ?? DEFAULT_REPLY_WORKING_DAYS });
   app.addHook('onClose', async () => mover.stop());
 };

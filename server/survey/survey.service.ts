@@ -1,7 +1,7 @@
 // The enterprise's side: open a link, save drafts, submit once. Submitting marks the invitation and
 // drops the answer into the ballot box in one statement, idempotent by submission id; nothing stored
 // with the answer points back to the invitation, and the receipt code exists only on the enterprise's page.
-import { cityDay } from '../../shared/city-day.ts';
+import { cityDay, DEFAULT_CITY_TZ } from '../../shared/city-day.ts';
 import type { Scale } from '../../shared/results/scale.ts';
 import { receiptHash } from '../../shared/receipt.ts';
 import { linksWork } from '../../shared/round-lifecycle.ts';
@@ -41,7 +41,7 @@ function stateOf(found: NonNullable<Found>, now: Date): SurveyState {
 
 const unknownLink = () => new NotFound('This survey link is not valid. Please check the link you received.');
 
-export async function openSurvey(db: Db, token: string, now: Date): Promise<SurveyView> {
+export async function openSurvey(db: Db, token: string, now: Date, timeZone = DEFAULT_CITY_TZ): Promise<SurveyView> {
   return db.transaction(async (tx) => {
     const found = await findByToken(tx, token, 'withDraft');
     if (!found) throw unknownLink();
@@ -51,7 +51,7 @@ export async function openSurvey(db: Db, token: string, now: Date): Promise<Surv
     const inv = found.kind === 'invitation' ? found.invitation : null;
     // Opening changes nothing but "opened" (chat apps prefetch links; only submit spends one).
     if (inv && state === 'open' && inv.status === 'not_opened') {
-      await tx.update(invitations).set({ status: 'opened', openedAt: now }).where(eq(invitations.id, inv.id));
+      await tx.update(invitations).set({ status: 'opened', openedAt: now, openedOn: cityDay(now, timeZone) }).where(eq(invitations.id, inv.id));
     }
     const showForm = state === 'open';
     const depts = showForm ? await roundDepartmentRows(tx, found.round.id) : [];
@@ -79,13 +79,14 @@ function refuse(state: SurveyState): never {
   }
 }
 
-export async function saveDraft(db: Db, token: string, draft: Draft, now: Date) {
+export async function saveDraft(db: Db, token: string, draft: Draft, now: Date, timeZone = DEFAULT_CITY_TZ) {
   return db.transaction(async (tx) => {
     const found = await findByToken(tx, token, 'forUpdate');
     if (!found) throw unknownLink();
     const state = stateOf(found, now);
     if (state !== 'open' || found.kind !== 'invitation') refuse(state);
-    await tx.update(invitations).set({ draft: sealDraft(token, draft), draftSavedAt: now, status: 'drafted', openedAt: found.invitation.openedAt ?? now })
+    await tx.update(invitations).set({ draft: sealDraft(token, draft), draftSavedAt: now, status: 'drafted',
+      ...(found.invitation.openedAt ? {} : { openedAt: now, openedOn: cityDay(now, timeZone) }) })
       .where(eq(invitations.id, found.invitation.id));
     return { savedAt: now.toISOString() };
   });

@@ -12,3 +12,6 @@ export const REPLIES_MAX = 50;
 
 /** The first-reply target in working days (Mon–Fri in the city's time zone); REQUEST_REPLY_WORKING_DAYS overrides it. */
 export const DEFAULT_REPLY_WORKING_DAYS = 1;
+
+/** Requests one receipt may raise in its round (409 request_limit_reached after); also the counter's CHECK. */
+export const RECEIPT_REQUESTS_MAX = 5;

@@ -28,6 +28,11 @@ export const replyBodySchema = z.object({ text: text('text', REPLY_TEXT_MAX) });
 export const feedbackBodySchema = z.object({ resolved: z.boolean(), satisfied: z.boolean() });
 
 export const REQUEST_STATES = ['waiting', 'replied', 'answered'] as const;
+/**
+ * What the enterprise may also see of its own request: held, i.e. written but not yet in the department's queue
+ * (requests reach the queues with the next batch of submissions; see the README's Anonymity section).
+ */
+export const THREAD_STATES = ['held', ...REQUEST_STATES] as const;
 const replySchema = z.object({ text: z.string(), at: z.string() });
 const departmentRef = z.object({ id: z.number().int(), code: z.string(), nameZh: z.string(), nameEn: z.string().nullable() });
 const feedbackSchema = z.object({ resolved: z.boolean(), satisfied: z.boolean(), at: z.string() }).nullable();
@@ -38,9 +43,10 @@ export const requestThreadSchema = z.object({
   category: z.enum(REQUEST_CATEGORIES),
   text: z.string(),
   contactLeft: z.boolean(),
-  raisedAt: z.string(),
-  dueAt: z.string(),
-  state: z.enum(REQUEST_STATES),
+  /** When it reached the department's queue, and the first reply's due time from then: null while held. */
+  raisedAt: z.string().nullable(),
+  dueAt: z.string().nullable(),
+  state: z.enum(THREAD_STATES),
   replies: z.array(replySchema),
   feedback: feedbackSchema,
 });
@@ -48,6 +54,9 @@ export type RequestThread = z.infer<typeof requestThreadSchema>;
 
 /** What the office sees. contact: to the department's head and the admin only (null otherwise or when none was left). */
 export const requestItemSchema = requestThreadSchema.extend({
+  raisedAt: z.string(),
+  dueAt: z.string(),
+  state: z.enum(REQUEST_STATES),
   id: z.uuid(),
   contact: z.string().nullable(),
   firstReplyAt: z.string().nullable(),

@@ -107,6 +107,7 @@ export const invitationSchema = z.object({
   contactName: z.string().nullable(),
   contactPhone: z.string().nullable(),
   status: z.enum(INVITATION_STATUSES),
+  /** Status and days as reported (in batches, see server/invitations/reported.ts). The day first opened (YYYY-MM-DD), never the time. */
   openedAt: z.string().nullable(),
   /** The day of submission (YYYY-MM-DD): the invitation keeps no time. */
   submittedAt: z.string().nullable(),
@@ -120,12 +121,18 @@ export type Invitation = z.infer<typeof invitationSchema>;
 export const invitationParamSchema = z.object({ id: roundIdSchema, uscc: z.string().trim().toUpperCase().min(1).max(18) });
 export const replaceResultSchema = z.object({ out: z.string(), in: z.string(), reason: z.string(), invitation: invitationSchema });
 
+export const PROGRESS_GROUPS = ['all', 'suppressed', 'after_close'] as const;
 const progressCounts = z.object({ invited: z.number().int(), opened: z.number().int(), drafted: z.number().int(), submitted: z.number().int(), responseRate: z.number() });
 export const progressSchema = progressCounts.extend({
   roundId: z.string(),
   status: z.enum(ROUND_STATUSES),
   closesAt: z.string(),
   replaced: z.number().int(),
+  /**
+   * all: every group (the admin). suppressed: after close, groups under 5 respondents left out (leaders,
+   * supervisors). after_close: while the round runs, no groups for them (they would show the sample's make-up).
+   */
+  groups: z.enum(PROGRESS_GROUPS),
   byStratum: z.array(progressCounts.extend({ key: z.string() })),
   byTownship: z.array(progressCounts.extend({ key: z.string() })),
   byIndustry: z.array(progressCounts.extend({ key: z.string() })),

@@ -2,10 +2,14 @@
 // request's own code, the department's queue and replies, feedback, the overdue flag, rate limits,
 // bad input, and anonymity: nothing stored or logged ties a request to the receipt or the invitation.
 import { randomBytes } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { formatReceipt, receiptHash } from '../../shared/receipt.ts';
 import { REQUEST_CODE_PATTERN, requestCodeHash } from '../../shared/requests/code.ts';
-import { auditLog, invitations, requestReplies, requests } from '../../server/db/schema.ts';
+import { DEFAULT_CITY_TZ } from '../../shared/city-day.ts';
+import { auditLog, invitations, requestReceiptUses, requestReplies, requests, rounds } from '../../server/db/schema.ts';
+import { dropExpiredReceiptUses, RECEIPT_USES_KEPT_DAYS } from '../../server/requests/receipt-uses.ts';
+import { releaseHeldRequests } from '../../server/requests/release.ts';
 import { makeTestContext } from '../support/app.ts';
 import { seedRegistry } from '../support/fixtures.ts';
 import { completeSubmission, openRoundWithTokens } from '../support/survey.ts';
@@ -18,9 +22,9 @@ const tokens = [...(await openRoundWithTokens(ctx, '2026Q1', { sampleSize: 8 }))
 const surveyView = (await ctx.app.inject({ method: 'GET', url: `/api/v1/survey/${tokens[0]}` })).json();
 const departmentIds: number[] = surveyView.departments.map((d: { id: number }) => d.id);
 
-// Two enterprises submit, each with the receipt code its page made.
+// Three enterprises submit, each with the receipt code its page made.
 const receipts: string[] = [];
-for (const token of tokens.slice(0, 2)) {
+for (const token of tokens.slice(0, 3)) {
   const receipt = formatReceipt(randomBytes(12));
   const res = await ctx.app.inject({ method: 'POST', url: `/api/v1/survey/${token}/submit`, payload: { ...completeSubmission(departmentIds), receiptHash: receiptHash(receipt) } });
   expect(res.statusCode).toBe(200);
@@ -34,6 +38,8 @@ const call = (method: 'GET' | 'POST', url: string, payload?: object, opts: { coo
   headers: opts.cookie ? { cookie: opts.cookie } : {}, ...(payload ? { payload } : {}),
 });
 const raise = (body: Record<string, unknown>, from?: string) => call('POST', '/requests', body, { from });
+/** What the ballot mover does when a batch of submissions is reported (test/api/polling.test.ts runs the real timer's tick). */
+const nextBatch = () => db.transaction((tx) => releaseHeldRequests(tx, ctx.clock.now, { timeZone: DEFAULT_CITY_TZ, replyWorkingDays: 1 }));
 const own = ctx.departmentIds.own;
 const valid = { receipt: receipts[0]!, departmentId: own, category: 'inspection', text: '检查频次过高，同一事项一个月来了三次。' };
 
@@ -76,7 +82,10 @@ describe('raising a request', () => {
     const thread = await call('GET', `/requests/by-code/${code.toLowerCase()}`);
     expect(thread.statusCode).toBe(200);
     expect(thread.headers['cache-control']).toBe('no-store');
-    expect(thread.json()).toMatchObject({ department: { id: own }, category: 'inspection', text, contactLeft: false, state: 'waiting', replies: [], feedback: null });
+    // Held until the next batch: the enterprise reads it at once, with no time and no due time yet.
+    expect(thread.json()).toMatchObject({ department: { id: own }, category: 'inspection', text, contactLeft: false, state: 'held', raisedAt: null, dueAt: null, replies: [], feedback: null });
+    await nextBatch();
+    expect((await call('GET', `/requests/by-code/${code}`)).json()).toMatchObject({ state: 'waiting', raisedAt: ctx.clock.now.toISOString() });
     expect((await call('GET', '/requests/by-code/AAAA-BBBB-CCCC-DDDD')).statusCode).toBe(404);
     expect((await call('GET', '/requests/by-code/nonsense')).json().error.code).toBe('validation_failed');
   });
@@ -89,6 +98,7 @@ describe('anonymity', () => {
     const res = await raise({ ...valid, receipt: receipts[1]!, text: '希望上门指导办证流程', contact });
     expect(res.statusCode).toBe(201);
     code = res.json().code;
+    await nextBatch();
     const rows = await db.select().from(requests);
     const row = rows.find((r) => r.codeHash === requestCodeHash(code))!;
     // The columns are exactly these: no receipt, round, invitation, address or submit time among them.
@@ -123,6 +133,7 @@ describe('anonymity', () => {
 describe('the department\'s queue, replies and feedback', () => {
   it('heads see their own department only; replying to another\'s is refused', async () => {
     await raise({ ...valid, departmentId: ctx.departmentIds.other, text: '其他部门的诉求' });
+    await nextBatch();
     const mine = (await call('GET', '/requests', undefined, { cookie: await ctx.as('dept_head') })).json();
     expect(mine.items.length).toBeGreaterThan(0);
     expect(mine.items.every((i: { department: { id: number } }) => i.department.id === own)).toBe(true);
@@ -138,6 +149,7 @@ describe('the department\'s queue, replies and feedback', () => {
 
   it('feedback waits for a reply; the head replies, the enterprise reads it and says whether it was solved', async () => {
     const { code } = (await raise({ ...valid, text: '办证需要跑三次' })).json();
+    await nextBatch();
     const early = await call('POST', `/requests/by-code/${code}/feedback`, { resolved: true, satisfied: true });
     expect(early.statusCode).toBe(409);
     expect(early.json().error.code).toBe('not_replied');
@@ -166,6 +178,7 @@ describe('the first-reply target', () => {
     // The clock says Sunday 2026-03-01 16:00 in the city: due by the end of Monday (16:00 UTC).
     ctx.clock.now = new Date('2026-03-01T08:00:00.000Z');
     const { code } = (await raise({ ...valid, text: '超时测试' })).json();
+    await nextBatch();
     const admin = await ctx.as('admin');
     const find = async () => {
       const list = (await call('GET', '/requests', undefined, { cookie: admin })).json();
@@ -185,6 +198,72 @@ describe('the first-reply target', () => {
     const res = await call('POST', `/requests/${item.id}/replies`, { text: '抱歉回复晚了' }, { cookie: admin });
     expect(res.json()).toMatchObject({ overdue: false, lateReply: true });
     expect((await call('GET', `/requests/by-code/${code}`)).json().state).toBe('replied');
+  });
+});
+
+describe('the hold until a batch', () => {
+  it('keeps a new request out of every queue, count, statistic and the audit log until the next batch; its time and due count from the release', async () => {
+    ctx.clock.now = new Date('2026-03-03T01:00:00.000Z');
+    const text = '暂缓转交测试';
+    const { code } = (await raise({ ...valid, receipt: receipts[1]!, text })).json();
+    const seen = async () => {
+      const out: string[] = [];
+      for (const role of ['dept_head', 'admin', 'leader', 'supervisor'] as const) {
+        const cookie = await ctx.as(role);
+        out.push((await call('GET', '/requests', undefined, { cookie })).body);
+        out.push((await call('GET', '/requests?state=waiting', undefined, { cookie })).body);
+        if (role !== 'dept_head') out.push((await call('GET', '/requests/stats', undefined, { cookie })).body);
+      }
+      out.push((await call('GET', '/audit?pageSize=200', undefined, { cookie: await ctx.as('supervisor') })).body);
+      return out;
+    };
+    const before = await seen();
+    expect(before.join('\n')).not.toContain(text);
+    // A reply to it is refused as to an unknown request: staff cannot learn it exists.
+    const [held] = await db.select().from(requests).where(eq(requests.codeHash, requestCodeHash(code)));
+    expect((await call('POST', `/requests/${held!.id}/replies`, { text: '抢答' }, { cookie: await ctx.as('dept_head') })).statusCode).toBe(404);
+    ctx.clock.now = new Date('2026-03-03T03:30:00.000Z');
+    expect(await seen()).toEqual(before);
+    expect(await nextBatch()).toBe(1);
+    const item = (await call('GET', '/requests', undefined, { cookie: await ctx.as('admin') })).json().items.find((i: { text: string }) => i.text === text);
+    // Raised at the release, not when it was written; due by the end of the next working day from then.
+    expect(item).toMatchObject({ raisedAt: '2026-03-03T03:30:00.000Z', dueAt: '2026-03-04T16:00:00.000Z', state: 'waiting' });
+    const entry = (await db.select().from(auditLog)).filter((a) => a.action === 'request.create' && a.entityId === held!.id);
+    expect(entry.map((e) => e.at.toISOString())).toEqual(['2026-03-03T03:30:00.000Z']);
+  });
+});
+
+describe('requests per receipt', () => {
+  it('lets one receipt raise at most 5 requests in its round: the 6th is refused in words, another receipt still works', async () => {
+    const limited = { ...valid, receipt: receipts[2]! };
+    for (let i = 0; i < 5; i++) expect((await raise({ ...limited, text: `第${i + 1}条` })).statusCode).toBe(201);
+    const sixth = await raise({ ...limited, text: '第6条', receipt: receipts[2]!.toLowerCase() });
+    expect(sixth.statusCode).toBe(409);
+    expect(sixth.json()).toEqual({ error: { code: 'request_limit_reached', message: expect.stringContaining('at most 5'), details: { limit: 5 } } });
+    expect((await db.select().from(requests)).filter((r) => r.text === '第6条')).toEqual([]);
+    expect((await raise({ ...valid, receipt: receipts[1]!, text: '另一张回执' })).statusCode).toBe(201);
+    // The counter: a keyed hash (not the receipt's SHA-256, which responses store), the round, a count and the
+    // round's expiry; nothing of the requests it counted.
+    const counters = await db.select().from(requestReceiptUses);
+    expect(Object.keys(counters[0]!).sort()).toEqual(['expiresAt', 'key', 'roundId', 'uses']);
+    const counted = counters.find((c) => c.uses === 5)!;
+    const [round] = await db.select().from(rounds).where(eq(rounds.id, '2026Q1'));
+    expect(counted.expiresAt.getTime()).toBe(round!.closesAt.getTime() + RECEIPT_USES_KEPT_DAYS * 86_400_000);
+    const hashes = new Set(receipts.map(receiptHash));
+    const requestValues = new Set((await db.select().from(requests)).flatMap((r) => [r.id, r.codeHash]));
+    for (const c of counters) {
+      expect(hashes.has(c.key)).toBe(false);
+      expect(requestValues.has(c.key)).toBe(false);
+    }
+    expect(new Set(counters.map((c) => c.expiresAt.getTime())).size).toBe(1);
+    const log = logLines.join('\n');
+    for (const c of counters) expect(log).not.toContain(c.key);
+    expect(log).not.toContain(receipts[2]!);
+    // Past their expiry the mover's timer deletes them: nothing then says which receipts raised requests.
+    await dropExpiredReceiptUses(db, new Date(counted.expiresAt.getTime() - 1));
+    expect(await db.select().from(requestReceiptUses)).toHaveLength(counters.length);
+    await dropExpiredReceiptUses(db, counted.expiresAt);
+    expect(await db.select().from(requestReceiptUses)).toEqual([]);
   });
 });
 

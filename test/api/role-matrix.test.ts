@@ -69,6 +69,7 @@ export const MATRIX: Record<string, Who[] | typeof PUBLIC> = {
   'GET /api/v1/survey/:token': PUBLIC, // the token is the credential
   'PUT /api/v1/survey/:token/draft': PUBLIC,
   'POST /api/v1/survey/:token/submit': PUBLIC,
+  'POST /api/v1/rounds/:id/receipts': PUBLIC,
   'GET /api/v1/rounds/:id/receipts/:receipt': PUBLIC,
   'POST /api/v1/rounds/:id/compute': A,
   'POST /api/v1/rounds/:id/publish': A,

@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { httpClient, login, openRoundForSurvey, screenshot, startE2e } from '../support/e2e.ts';
+import { completeSubmission } from '../support/survey.ts';
 
 const e2e = await startE2e();
 afterEach(() => {
@@ -13,7 +14,7 @@ afterEach(() => {
 });
 
 const { api } = httpClient(e2e.baseUrl);
-const { tokens } = await openRoundForSurvey(e2e.baseUrl, ['2036Q1', '2036Q2', '2036Q3', '2036Q4'], 3);
+const { tokens } = await openRoundForSurvey(e2e.baseUrl, ['2036Q1', '2036Q2', '2036Q3', '2036Q4'], 6);
 const SCREEN = { width: 375, height: 812 };
 const departments = await api<{ id: number; code: string; nameZh: string }[]>('GET', '/departments');
 const target = departments.find((d) => d.code === 'scjgj')!;
@@ -67,6 +68,20 @@ describe('requests to departments', () => {
     expect(code).toMatch(/^[2-9A-HJ-NP-Z]{4}(-[2-9A-HJ-NP-Z]{4}){3}$/);
     await screenshot(page, 'request-created');
     await page.getByTestId('request-view').click();
+    // Held until the next batch of responses: the enterprise reads it at once and is told why it waits.
+    await page.getByTestId('request-thread').getByText('已收到，将随下一批答卷转交部门').waitFor();
+    await page.getByTestId('request-held').waitFor();
+    expect(await axeSerious(page)).toEqual([]);
+    // Four more enterprises submit, the timer ticks: the batch of five is reported and the request released.
+    for (const other of tokens.slice(1, 5)) {
+      const submitted = await fetch(`${e2e.baseUrl}/api/v1/survey/${other}/submit`, {
+        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(completeSubmission(view.departments.map((d) => d.id))),
+      });
+      expect(submitted.status).toBe(200);
+    }
+    await e2e.tick();
+    await page.goto('/r');
+    await page.getByRole('button', { name: code }).click();
     await page.getByTestId('request-thread').getByText('等待部门答复').waitFor();
     expect(await page.getByTestId('request-thread').innerText()).toContain(TEXT); // shown as typed, not as markup
     expect(await page.locator('[data-testid="request-thread"] b').count()).toBe(0);

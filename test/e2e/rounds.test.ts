@@ -222,6 +222,9 @@ describe('rounds (admin)', () => {
     await leader.goto(`/rounds/${roundId}`);
     await leader.getByTestId('pool-hash').waitFor();
     await leader.getByTestId('progress-card').waitFor();
+    // While the round runs a leader sees totals, and a note where the groups would be.
+    await leader.getByTestId('progress-groups-after-close').waitFor();
+    expect(await leader.getByTestId('progress-card').getByRole('tab').count()).toBe(0);
     expect(await leader.getByTestId('round-actions').count()).toBe(0);
     expect(await leader.getByTestId('draw-panel').count()).toBe(0);
     expect(await leader.getByRole('button', { name: '问卷链接与二维码' }).count()).toBe(0);

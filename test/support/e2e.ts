@@ -9,6 +9,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, inject } from 'vitest';
 import { buildApp, WEB_DIST } from '../../server/app.ts';
 import { openDatabase, type Db } from '../../server/db/client.ts';
+import { ballotMoverTick } from '../../server/survey/ballot-mover.ts';
 import { DEMO_PASSWORD } from '../../server/demo/seed.ts';
 import { E2E_SECRET } from './e2e-global-setup.ts';
 
@@ -39,6 +40,8 @@ export interface E2e {
   pageErrors: string[];
   /** The server's database, for tests that play whoever holds it. */
   db: Db;
+  /** One tick of the ballot mover's timer now (moves the box, reports states, releases held requests), without waiting 30 s for it. */
+  tick(): Promise<unknown>;
 }
 
 /** Starts the app on a random port with the demo data, and Chromium; both are closed after the file's tests. */
@@ -70,6 +73,7 @@ export async function startE2e(): Promise<E2e> {
     baseUrl,
     pageErrors,
     db: database.db,
+    tick: () => ballotMoverTick(database.db, new Date()),
     async newPage(opts = {}) {
       // phone: a cheap Android phone's screen (the enterprise survey), with touch.
       // viewport: a given window (e.g. 375 px, an iPhone in WeChat; 1366×768, a leader's laptop).

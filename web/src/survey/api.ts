@@ -17,8 +17,9 @@ export const putDraft = (token: string, draft: Draft) =>
 export const postSubmission = (token: string, submission: Submission) =>
   request<SubmitResult>(`${base(token)}/submit`, { method: 'POST', body: submission, skipAuthRedirect: true });
 
+/** The code goes in the body, never in the URL (which proxies and logs keep). */
 export const checkReceipt = (roundId: string, receipt: string) =>
-  request<{ counted: boolean }>(`/api/v1/rounds/${encodeURIComponent(roundId)}/receipts/${encodeURIComponent(receipt)}`, { skipAuthRedirect: true });
+  request<{ counted: boolean }>(`/api/v1/rounds/${encodeURIComponent(roundId)}/receipts`, { method: 'POST', body: { receipt }, skipAuthRedirect: true });
 
 /** Problems a 422 carries, read defensively (details is `unknown` on the wire). */
 export function problemsOf(err: ApiError): { code: string; departmentIds: number[] }[] {

@@ -33,6 +33,7 @@ const dashboard: Messages<typeof zh> = {
     byTownship: 'By township',
     byIndustry: 'By industry',
     group: 'Group',
+    groupsAfterClose: 'Counts by township and industry appear after the round closes (groups under 5 not shown); while it runs, totals only.',
     lowestFirst: 'Lowest response rate first, where follow-up helps most.',
     openOnly: 'This round is open: results appear once it has closed and been published.',
     noProgress: 'No invitations in this round yet.',

@@ -42,7 +42,8 @@ const requestForm: Messages<typeof zh> = {
     category: 'Kind: {{name}}',
     raisedAt: 'Sent: {{time}}',
     dueAt: 'Reply due by {{time}}',
-    states: { waiting: 'Waiting for the department', replied: 'Replied: please rate it', answered: 'Rated' },
+    states: { held: 'Received: it goes to the department with the next batch of responses', waiting: 'Waiting for the department', replied: 'Replied: please rate it', answered: 'Rated' },
+    held: 'To keep you anonymous, requests go to departments in batches, like the answers: once at least 5 enterprises\' responses are counted together, or when the survey closes. The reply is due from then.',
     replies: 'Replies',
     noReply: 'No reply yet.',
     contactLeft: 'You left contact details; the department may call you.',
@@ -61,6 +62,7 @@ const requestForm: Messages<typeof zh> = {
   },
   errors: {
     receipt_not_counted: 'No counted response has this receipt code; please check it.',
+    request_limit_reached: 'One receipt code may raise at most 5 requests per survey round, and this one has. You can still follow your requests by their codes.',
     not_found: 'No request has this code; please check it.',
     rate_limited: 'Too many tries; please wait a minute.',
     validation_failed: 'Please check what you entered.',

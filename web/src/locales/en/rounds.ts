@@ -16,7 +16,7 @@ const rounds: Messages<typeof zh> = {
   columns: {
     round: 'Round', status: 'Status', period: 'Survey period', sample: 'Sample', departments: 'Departments', progress: 'Responses', actions: 'Actions',
     enterprise: 'Enterprise', stratum: 'Stratum', township: 'Township', contact: 'Contact', contactName: 'Contact', phone: 'Phone',
-    invitationStatus: 'Status', link: 'Survey link', qr: 'QR code', openedAt: 'Last opened',
+    invitationStatus: 'Status', link: 'Survey link', qr: 'QR code', openedAt: 'Opened on',
   },
   list: {
     submittedOf: '{{submitted}} of {{invited}} submitted',
@@ -246,6 +246,8 @@ const rounds: Messages<typeof zh> = {
     publicNow: 'The draw record is public: {{url}}',
   },
   progress: {
+    groupsAfterClose: 'Counts by township, industry and size appear once the round closes (groups with fewer than 5 responses left out); while it runs, totals only, so the sample stays secret.',
+    groupsSuppressed: 'Groups with fewer than 5 responses are not shown.',
     title: 'Responses',
     refresh: 'Refresh',
     invited: 'Invited',

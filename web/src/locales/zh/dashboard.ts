@@ -31,6 +31,7 @@ const dashboard = {
     byTownship: '按乡镇（街道）',
     byIndustry: '按行业',
     group: '分组',
+    groupsAfterClose: '按乡镇、行业的分组数在测评结束后显示（不足 5 家的组不显示），进行中只显示总数。',
     lowestFirst: '回收率低的排在前面，便于督促。',
     openOnly: '本轮正在测评，结果在截止并发布后显示。',
     noProgress: '本轮尚无问卷发放数据。',

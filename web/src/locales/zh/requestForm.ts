@@ -40,7 +40,8 @@ const requestForm = {
     category: '类别：{{name}}',
     raisedAt: '提交时间：{{time}}',
     dueAt: '答复时限：{{time}} 前',
-    states: { waiting: '等待部门答复', replied: '部门已答复，请评价', answered: '已评价' },
+    states: { held: '已收到，将随下一批答卷转交部门', waiting: '等待部门答复', replied: '部门已答复，请评价', answered: '已评价' },
+    held: '为保护匿名，诉求与答卷一样分批转交：至少 5 家企业的答卷一起计入时，或测评结束时，诉求才进入部门的待办，答复时限从那时算起。',
     replies: '部门答复',
     noReply: '部门尚未答复。',
     contactLeft: '您留下了联系方式，部门可能电话联系您。',
@@ -59,6 +60,7 @@ const requestForm = {
   },
   errors: {
     receipt_not_counted: '没有找到这个回执码对应的答卷，请核对回执码。',
+    request_limit_reached: '一个回执码在一轮测评中最多提出 5 条诉求，这个回执码已经用完。可以凭已有的诉求码继续查看答复。',
     not_found: '没有找到这个诉求码，请核对。',
     rate_limited: '操作太频繁，请一分钟后再试。',
     validation_failed: '请检查填写的内容。',

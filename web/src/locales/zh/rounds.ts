@@ -13,7 +13,7 @@ const rounds = {
   columns: {
     round: '轮次', status: '状态', period: '测评期间', sample: '样本', departments: '部门数', progress: '回收进度', actions: '操作',
     enterprise: '企业', stratum: '分层', township: '乡镇（街道）', contact: '联系人', contactName: '联系人', phone: '联系电话',
-    invitationStatus: '状态', link: '问卷链接', qr: '二维码', openedAt: '最近打开',
+    invitationStatus: '状态', link: '问卷链接', qr: '二维码', openedAt: '打开日期',
   },
   list: {
     submittedOf: '已提交 {{submitted}} / {{invited}}',
@@ -243,6 +243,8 @@ const rounds = {
     publicNow: '抽签记录已向社会公开：{{url}}',
   },
   progress: {
+    groupsAfterClose: '按乡镇、行业、规模的分组数在测评结束后显示（不足 5 家答卷的组不显示）；进行中只显示总数，以免透露抽中了哪些企业。',
+    groupsSuppressed: '答卷不足 5 家的分组不显示。',
     title: '回收进度',
     refresh: '刷新',
     invited: '已邀请',

@@ -159,7 +159,9 @@ function Thread({ code, onBack }: { code: string; onBack?: () => void }) {
         <>
           <p>{t('thread.to', { name: lang === 'en' && thread.department.nameEn ? thread.department.nameEn : thread.department.nameZh })}</p>
           <p>{t('thread.category', { name: t(`categories.${thread.category}`) })}</p>
-          <p className="hint">{t('thread.raisedAt', { time: formatTime(thread.raisedAt, lang) })} · {t('thread.dueAt', { time: formatTime(thread.dueAt, lang) })}</p>
+          {thread.raisedAt && thread.dueAt
+            ? <p className="hint">{t('thread.raisedAt', { time: formatTime(thread.raisedAt, lang) })} · {t('thread.dueAt', { time: formatTime(thread.dueAt, lang) })}</p>
+            : <p className="hint" data-testid="request-held">{t('thread.held')}</p>}
           <blockquote className="req__text">{thread.text}</blockquote>
           {thread.contactLeft && <p className="hint">{t('thread.contactLeft')}</p>}
           <h3>{t('thread.replies')}</h3>
@@ -168,7 +170,7 @@ function Thread({ code, onBack }: { code: string; onBack?: () => void }) {
               {thread.replies.map((r, i) => <li key={i}><p className="hint">{formatTime(r.at, lang)}</p><p className="req__text">{r.text}</p></li>)}
             </ol>
           ) : <p>{t('thread.noReply')}</p>}
-          {thread.state !== 'waiting' && <Feedback code={code} thread={thread} onDone={setThread} />}
+          {(thread.state === 'replied' || thread.state === 'answered') && <Feedback code={code} thread={thread} onDone={setThread} />}
         </>
       )}
       {onBack && <button type="button" className="link-button" onClick={onBack}>{t('thread.back')}</button>}

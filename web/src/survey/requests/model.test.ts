@@ -6,6 +6,8 @@ const code = (n: number) => `ABCD-EFGH-JKLM-${'23456789ABCDEFGHJKLMNPQRSTUVWXYZ'
 describe('the requests panel', () => {
   it('maps errors to messages it has, and the rest to the general one', () => {
     expect(errorKeyOf({ status: 422, code: 'receipt_not_counted' })).toBe('receipt_not_counted');
+    // The 6th request of one receipt in its round: its own words on the form, not the general message.
+    expect(errorKeyOf({ status: 409, code: 'request_limit_reached' })).toBe('request_limit_reached');
     expect(errorKeyOf({ status: 400, code: 'control_characters' })).toBe('validation_failed');
     expect(errorKeyOf({ status: 0, code: 'network' })).toBe('network');
     expect(errorKeyOf({ status: 500, code: 'internal' })).toBe('other');

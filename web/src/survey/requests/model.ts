@@ -1,7 +1,7 @@
 // The requests panel's pure logic: which message an error shows, and the codes this phone remembers.
 import { normaliseRequestCode, REQUEST_CODE_PATTERN } from '../../../../shared/requests/code.ts';
 
-const KNOWN = ['receipt_not_counted', 'not_found', 'rate_limited', 'validation_failed', 'not_replied'] as const;
+const KNOWN = ['receipt_not_counted', 'request_limit_reached', 'not_found', 'rate_limited', 'validation_failed', 'not_replied'] as const;
 export type ErrorKey = (typeof KNOWN)[number] | 'network' | 'other';
 
 /** The message for a failed call: status 0 is no connection; unknown codes get the general message. */

@@ -100,7 +100,9 @@ export function RoundOverview({ round }: { round: RoundSummary }) {
             </Col>
             {open ? <Col xs={24} md={6}><Countdown closesAt={round.closesAt} /></Col> : null}
           </Row>
-          {open && p ? (
+          {open && p && p.groups === 'after_close' ? (
+            <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0 }} data-testid="progress-groups-after-close">{t('overview.groupsAfterClose')}</Typography.Paragraph>
+          ) : open && p ? (
             <>
               <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 8 }}>{t('overview.lowestFirst')}</Typography.Paragraph>
               <Row gutter={[16, 16]}>

@@ -141,7 +141,7 @@ export function InvitationsPage() {
     <Flex vertical align="flex-start">
       <InvitationStatusTag status={i.status} />
       {i.submittedAt ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('invitations.submittedAt', { time: time.date(i.submittedAt) })}</Typography.Text>
-        : i.openedAt ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('invitations.openedAt', { time: time.dateTime(i.openedAt) })}</Typography.Text> : null}
+        : i.openedAt ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('invitations.openedAt', { time: time.date(i.openedAt) })}</Typography.Text> : null}
       {i.replacedBy ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('invitations.replacedBy', { name: names.get(i.replacedBy) ?? i.replacedBy })}</Typography.Text> : null}
     </Flex>
   );
@@ -264,7 +264,7 @@ function NonResponders({ round }: { round: Round }) {
       render: (v: string | null) => (v ? <Typography.Text copyable={{ tooltips: [t('copy'), t('copied')] }}><a href={`tel:${v}`}><PhoneOutlined /> {v}</a></Typography.Text> : '—'),
     },
     { title: t('columns.invitationStatus'), dataIndex: 'status', width: 110, render: (s: Invitation['status']) => <InvitationStatusTag status={s} /> },
-    { title: t('columns.openedAt'), dataIndex: 'openedAt', width: 170, render: (v: string | null) => (v ? time.dateTime(v) : t('invitations.never')) },
+    { title: t('columns.openedAt'), dataIndex: 'openedAt', width: 170, render: (v: string | null) => (v ? time.date(v) : t('invitations.never')) },
     { title: round.stratifyBy ? t('columns.stratum') : t('columns.township'), key: 'where', width: 150, render: (_, i) => (round.stratifyBy ? stratumLabel(i.stratum, round.stratifyBy) : i.township) },
     {
       title: t('columns.link'), key: 'link', width: 220,

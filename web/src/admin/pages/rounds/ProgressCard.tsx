@@ -34,7 +34,6 @@ function GroupTable({ rows, label }: { rows: Group[]; label: (key: string) => st
 export function ProgressCard({ round }: { round: Round }) {
   const { t } = useTranslation('rounds');
   const time = useTimeFormat();
-  const stratumLabel = useStratumLabel();
   const { data, error, loading, reload } = useLoad((signal) => roundProgress(round.id, signal), [round.id, round.status, round.closesAt]);
   const deadline = Date.parse(round.closesAt);
 
@@ -78,16 +77,31 @@ export function ProgressCard({ round }: { round: Round }) {
               {t('progress.detail', { drafted: data.drafted, notOpened: data.invited - data.opened, replaced: data.replaced })}
             </Typography.Text>
           </div>
-          <Tabs
-            size="small"
-            items={[
-              ...(round.stratifyBy ? [{ key: 'stratum', label: t('progress.byStratum'), children: <GroupTable rows={data.byStratum} label={(k) => stratumLabel(k, round.stratifyBy)} /> }] : []),
-              { key: 'township', label: t('progress.byTownship'), children: <GroupTable rows={data.byTownship} label={(k) => k} /> },
-              { key: 'industry', label: t('progress.byIndustry'), children: <GroupTable rows={data.byIndustry} label={(k) => k} /> },
-            ]}
-          />
+          {data.groups === 'after_close' ? (
+            <Typography.Text type="secondary" data-testid="progress-groups-after-close">{t('progress.groupsAfterClose')}</Typography.Text>
+          ) : (
+            <>
+              {data.groups === 'suppressed' ? <Typography.Text type="secondary" data-testid="progress-groups-suppressed">{t('progress.groupsSuppressed')}</Typography.Text> : null}
+              <GroupTabs data={data} round={round} />
+            </>
+          )}
         </Flex>
       ) : null}
     </Card>
+  );
+}
+
+function GroupTabs({ data, round }: { data: Progress; round: Round }) {
+  const { t } = useTranslation('rounds');
+  const stratumLabel = useStratumLabel();
+  return (
+    <Tabs
+      size="small"
+      items={[
+        ...(round.stratifyBy ? [{ key: 'stratum', label: t('progress.byStratum'), children: <GroupTable rows={data.byStratum} label={(k) => stratumLabel(k, round.stratifyBy)} /> }] : []),
+        { key: 'township', label: t('progress.byTownship'), children: <GroupTable rows={data.byTownship} label={(k) => k} /> },
+        { key: 'industry', label: t('progress.byIndustry'), children: <GroupTable rows={data.byIndustry} label={(k) => k} /> },
+      ]}
+    />
   );
 }
