@@ -38,6 +38,8 @@ import { roundRoutes } from './rounds/rounds.routes.ts';
 import { surveyRoutes } from './survey/survey.routes.ts';
 import { requestRoutes } from './requests/requests.routes.ts';
 import { pageFor, serveWebApp } from './web/static.ts';
+import { appJobs } from './jobs/jobs.ts';
+import { startJobs } from './jobs/runner.ts';
 
 export interface AppDeps {
   database: Database;
@@ -50,7 +52,7 @@ export interface AppDeps {
   serveWeb?: boolean;
   /** Where the built web app is, when not web/dist (tests). */
   webDist?: string;
-  /** How often answers leave the ballot box (ms; 0: only when a round closes). Default 30 s. */
+  /** How often the ballot-box job runs (ms; 0: never on its own, tests run ballotMoverTick). Default 30 s. */
   ballotMoveEveryMs?: number;
   /** Where log lines go (default stdout): the anonymity test reads them. */
   logStream?: { write(line: string): void };
@@ -142,6 +144,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await api.register(cadreRoutes, routeDeps);
     await api.register(pointsRoutes, routeDeps);
   }, { prefix: '/api/v1' });
+
+  // Background work runs as jobs claimed in the database: one set per process, each run in one process.
+  const jobs = startJobs(deps.database.db, appJobs({ ballotMoveEveryMs: deps.ballotMoveEveryMs }), { now, log: app.log });
+  app.addHook('onClose', async () => jobs.stop());
 
   const webDist = deps.webDist ?? WEB_DIST;
   const web = deps.serveWeb && existsSync(webDist);

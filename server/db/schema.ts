@@ -610,3 +610,19 @@ export const requestReplies = pgTable('request_replies', {
   index('request_replies_request_idx').on(t.requestId),
   check('request_replies_text_ck', sql`char_length(${t.text}) between 1 and ${sql.raw(String(REPLY_TEXT_MAX))}`),
 ]);
+
+// ---------------------------------------------------------------- jobs and limits shared by every replica
+/** One row per background job: a process runs it only after claiming the row (server/jobs/runner.ts). */
+export const jobs = pgTable('jobs', {
+  name: text('name').primaryKey(),
+  dueAt: timestamp('due_at', { withTimezone: true, mode: 'date' }).notNull(),
+  lockedBy: text('locked_by'),
+  /** The claim's lease: past it, a process that died mid-run loses the job to the next one. */
+  lockedUntil: timestamp('locked_until', { withTimezone: true, mode: 'date' }),
+  attempts: integer('attempts').notNull().default(0),
+  lastError: text('last_error'),
+  lastDoneAt: timestamp('last_done_at', { withTimezone: true, mode: 'date' }),
+}, (t) => [
+  check('jobs_lock_ck', sql`(${t.lockedBy} is null) = (${t.lockedUntil} is null)`),
+  check('jobs_attempts_ck', sql`${t.attempts} >= 0`),
+]);

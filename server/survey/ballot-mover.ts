@@ -1,13 +1,12 @@
-// The ballot box's timer: every tick, each open round's box is emptied if it holds at least BATCH_MIN
-// answers, rounds past their deadline are closed (which empties and seals them), and the answer tables
-// are vacuumed after a close. Runs in its own transactions, apart from any request.
+// The ballot box's tick, run as the 'ballot-box' job (server/jobs): each open round's box is emptied if
+// it holds at least BATCH_MIN answers, rounds past their deadline are closed (which empties and seals
+// them), and the answer tables are vacuumed after a close. Runs in its own transactions, apart from any
+// request; every step is guarded by the state it changes, so a run retried after a crash is harmless.
 import { eq } from 'drizzle-orm';
-import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../db/client.ts';
 import { rounds } from '../db/schema.ts';
 import { settleDeadline } from '../rounds/rounds.service.ts';
 import { BATCH_MIN, moveBallots, vacuumAnswers } from './ballot-box.ts';
-import { scrubDatabaseError } from './scrub.ts';
 
 /** How often the box is looked at: an answer waits at most this long once BATCH_MIN - 1 others have joined it. */
 export const BALLOT_MOVE_EVERY_MS = 30_000;
@@ -25,22 +24,4 @@ export async function ballotMoverTick(db: Db, now: Date): Promise<{ moved: numbe
     }
   }
   return { moved, closed, vacuumed: await vacuumAnswers(db) };
-}
-
-export function startBallotMover(db: Db, now: () => Date, log: FastifyBaseLogger, everyMs: number) {
-  let running: Promise<unknown> | null = null;
-  const tick = () => {
-    if (running) return;
-    running = ballotMoverTick(db, now())
-      .catch((err: unknown) => log.error({ err: scrubDatabaseError(err) }, 'ballot box: moving answers failed; will retry'))
-      .finally(() => { running = null; });
-  };
-  const timer = everyMs > 0 ? setInterval(tick, everyMs) : null;
-  timer?.unref();
-  return {
-    stop: async () => {
-      if (timer) clearInterval(timer);
-      await running;
-    },
-  };
 }

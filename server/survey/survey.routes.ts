@@ -7,7 +7,6 @@ import { NotFound } from '../errors.ts';
 import { limitAll } from '../http/rate-limits.ts';
 import { compressJson } from '../web/compress.ts';
 import { openSurvey, receiptCounted, saveDraft, submitSurvey } from './survey.service.ts';
-import { BALLOT_MOVE_EVERY_MS, startBallotMover } from './ballot-mover.ts';
 import { scrubDatabaseError } from './scrub.ts';
 import { makeTokenGuard } from './token-guard.ts';
 
@@ -15,8 +14,7 @@ import { makeTokenGuard } from './token-guard.ts';
 const PER_TOKEN = { max: 60, timeWindow: '1 minute' };
 const BODY_LIMIT = 256 * 1024;
 
-export const surveyRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database: { db }, config, now, timeZone, ballotMoveEveryMs }) => {
-  const moveEveryMs = ballotMoveEveryMs ?? BALLOT_MOVE_EVERY_MS;
+export const surveyRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database: { db }, config, now, timeZone }) => {
   const guard = makeTokenGuard();
   const perAddress = { max: config.surveyRateLimit ?? 600, timeWindow: '1 minute', keyGenerator: (r: { ip: string }) => `ip:${r.ip}` };
   const limits = limitAll(app, [perAddress, { ...PER_TOKEN, keyGenerator: (r) => `token:${(r.params as { token?: string }).token}` }]);
@@ -67,8 +65,4 @@ export const surveyRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { data
       throw scrubDatabaseError(err);
     }
   });
-
-  // Answers leave the ballot box in batches on a timer of their own (never in a submit's transaction).
-  const mover = startBallotMover(db, now, app.log, moveEveryMs);
-  app.addHook('onClose', async () => mover.stop());
 };

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { verifyRecord } from '../../shared/draw/verify.ts';
+import { ballotMoverTick } from '../../server/survey/ballot-mover.ts';
 import { makeTestContext } from '../support/app.ts';
 import { roundBody, seedRegistry } from '../support/fixtures.ts';
 
@@ -139,6 +140,10 @@ describe('round lifecycle', () => {
     // Now the public may read the record, department heads too.
     expect((await api('GET', '/rounds/2026Q1/draw-record', undefined, null)).statusCode).toBe(200);
     expect((await api('GET', '/rounds/2026Q1/draw-record', undefined, await ctx.as('dept_head'))).statusCode).toBe(200);
+    // Reading showed it closed and wrote nothing: the deadline job closes it, once however often it runs.
+    expect((await auditActions('2026Q1')).slice(-3)).toEqual(['round.open', 'round.close', 'round.reopen']);
+    expect(await ballotMoverTick(ctx.database.db, ctx.clock.now)).toMatchObject({ closed: 1 });
+    expect(await ballotMoverTick(ctx.database.db, ctx.clock.now)).toMatchObject({ closed: 0 });
     const actions = await auditActions('2026Q1');
     expect(actions.slice(-4)).toEqual(['round.open', 'round.close', 'round.reopen', 'round.close']);
   });

@@ -1,0 +1,19 @@
+// Every piece of background work, in one list: the app starts them once (buildApp), whatever route
+// file the work belongs to. Request deadlines and overdue flags need no job: they are computed from
+// the stored dates on each read (shared/requests), so there is nothing to flip on a timer.
+import type { Db } from '../db/client.ts';
+import { BALLOT_MOVE_EVERY_MS, ballotMoverTick } from '../survey/ballot-mover.ts';
+import type { Job } from './runner.ts';
+
+export interface JobSettings {
+  /** The ballot box's interval (ms); 0 leaves the job unscheduled (tests run its tick themselves). */
+  ballotMoveEveryMs?: number;
+}
+
+export function appJobs(settings: JobSettings): Job[] {
+  const jobs: Job[] = [];
+  const ballotEvery = settings.ballotMoveEveryMs ?? BALLOT_MOVE_EVERY_MS;
+  // Moves answers out of the box, closes and seals rounds past their deadline, vacuums after a close.
+  if (ballotEvery > 0) jobs.push({ name: 'ballot-box', everyMs: ballotEvery, run: (db: Db, now: Date) => ballotMoverTick(db, now) });
+  return jobs;
+}
