@@ -15,6 +15,7 @@ import { DEFAULT_CITY_TZ } from '../shared/city-day.ts';
 import type { Database } from './db/client.ts';
 import { registerErrorHandler, routeNotFound } from './errors.ts';
 import { accessPlugin, SESSION_COOKIE } from './auth/access.ts';
+import { makeDeviceCookies } from './auth/device-cookie.ts';
 import { makeLoginThrottle } from './auth/login-throttle.ts';
 import type { SessionPolicy } from './auth/session.ts';
 import { userRoutes } from './users/users.routes.ts';
@@ -125,7 +126,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const now = deps.now ?? (() => new Date());
   const routeDeps: RouteDeps = { ...deps, now, timeZone: deps.config.cityTimeZone ?? DEFAULT_CITY_TZ };
   await app.register(async (api) => {
-    await api.register(authRoutes, { ...routeDeps, session, loginThrottle: makeLoginThrottle(session.now) });
+    await api.register(authRoutes, { ...routeDeps, session, loginThrottle: makeLoginThrottle(session.now), devices: makeDeviceCookies(deps.config.jwtSecret, session) });
     await api.register(userRoutes, routeDeps);
     await api.register(auditRoutes, routeDeps);
     await api.register(departmentRoutes, routeDeps);

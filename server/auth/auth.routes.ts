@@ -7,39 +7,45 @@ import { Unauthorized } from '../errors.ts';
 import { changeOwnPassword } from '../users/users.service.ts';
 import { findUserByUsername, updateUser } from '../users/users.queries.ts';
 import { SIGNED_IN, actorOf, userOf } from './access.ts';
-import { AccountThrottled, type LoginThrottle } from './login-throttle.ts';
+import type { DeviceCookies } from './device-cookie.ts';
+import { AccountThrottled, type Admission, type LoginThrottle } from './login-throttle.ts';
 import { dummyHash, verifyPassword } from './password.ts';
 import { clearSessionCookie, startSession, writeSessionCookie, type SessionPolicy } from './session.ts';
 import type { RouteDeps } from '../app.ts';
 
-export interface AuthDeps { session: SessionPolicy; loginThrottle: LoginThrottle }
+export interface AuthDeps { session: SessionPolicy; loginThrottle: LoginThrottle; devices: DeviceCookies }
 
-export const authRoutes: FastifyPluginAsyncZod<RouteDeps & AuthDeps> = async (app, { database, now, session, loginThrottle }) => {
+export const authRoutes: FastifyPluginAsyncZod<RouteDeps & AuthDeps> = async (app, { database, now, session, loginThrottle, devices }) => {
   const { db } = database;
 
-  // Per address: the route's rate limit. Per account: the throttle's backoff, whatever the address.
+  // Per address: the route's rate limit. Per account: the throttle's backoff, whatever the address, for
+  // unknown browsers; a browser with the account's device cookie has its own count (login-throttle.ts).
   app.post('/auth/login', {
     schema: { tags: ['auth'], body: loginBodySchema, response: { 200: userSchema } },
     config: { access: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } },
   }, async (request, reply) => {
     const { username, password } = request.body;
+    let admission: Admission;
     try {
-      loginThrottle.check(username);
+      admission = await loginThrottle.admit(username, devices.read(request, username));
     } catch (err) {
       if (err instanceof AccountThrottled) reply.header('retry-after', String(err.retryAfterSeconds));
       throw err;
     }
+    const knownDevice = admission.kind === 'device';
     const user = await findUserByUsername(db, username);
     const ok = user?.active ? await verifyPassword(user.passwordHash, password) : (await verifyPassword(await dummyHash(), password), false);
     if (!user || !ok) {
-      loginThrottle.failure(username);
+      await loginThrottle.failure(username, admission);
       const actor: Actor = { id: null, name: 'anonymous' };
-      await db.transaction((tx) => appendAudit(tx, actor, { action: 'auth.login_failed', entityType: 'user', entityId: username.slice(0, 100), summary: { username: username.slice(0, 100), address: request.ip } }, now()));
+      await db.transaction((tx) => appendAudit(tx, actor, { action: 'auth.login_failed', entityType: 'user', entityId: username.slice(0, 100), summary: { username: username.slice(0, 100), address: request.ip, knownDevice } }, now()));
       throw new Unauthorized('Wrong username or password');
     }
-    loginThrottle.success(username);
-    await db.transaction((tx) => appendAudit(tx, { id: user.id, name: user.username }, { action: 'auth.login', entityType: 'user', entityId: user.id, summary: { address: request.ip } }, now()));
+    await loginThrottle.success(username, admission);
+    await db.transaction((tx) => appendAudit(tx, { id: user.id, name: user.username }, { action: 'auth.login', entityType: 'user', entityId: user.id, summary: { address: request.ip, knownDevice } }, now()));
     startSession(reply, user, session);
+    // A fresh nonce on every sign-in: a cookie that piled up failures is replaced by a clean one.
+    devices.issue(reply, user.username);
     return { id: user.id, username: user.username, displayName: user.displayName, role: user.role, departmentId: user.departmentId, mustChangePassword: user.mustChangePassword };
   });
 

@@ -1,6 +1,9 @@
-// Login failures slow down the account itself, whatever address they come from: after a few free
-// attempts each further failure doubles the wait, so rotating addresses buys nothing. (The per-address
-// limit is the route's rate limit.) In memory and per process, like the survey's token guard.
+// Login failures from unknown browsers slow down the account itself, whatever address they come from:
+// after a few free attempts each further failure doubles the wait, so rotating addresses buys nothing.
+// A browser with a valid device cookie for the account (device-cookie.ts) is not held by that wait: it
+// has its own small failure count, and once that runs out the cookie is locked and the browser counts as
+// unknown again (OWASP's device-cookie scheme). The per-address limit is the route's rate limit.
+// The state sits behind the LoginThrottle interface (async, so a shared store can replace the memory).
 import { AppError } from '../errors.ts';
 
 export const FREE_FAILURES = 5;
@@ -8,8 +11,10 @@ const BASE_DELAY_MS = 1_000;
 const MAX_DELAY_MS = 15 * 60_000;
 const FORGET_AFTER_MS = 60 * 60_000;
 const MAX_ENTRIES = 10_000;
-
-interface Entry { failures: number; lockedUntil: number; lastFailure: number }
+/** Failures a device cookie may have (within an hour of each other) before it is locked. */
+export const DEVICE_FREE_FAILURES = 5;
+/** How long a device cookie that ran out of failures stays locked. */
+export const DEVICE_LOCK_MS = 60 * 60_000;
 
 export class AccountThrottled extends AppError {
   constructor(readonly retryAfterSeconds: number) {
@@ -17,31 +22,66 @@ export class AccountThrottled extends AppError {
   }
 }
 
+/** How a login attempt was let in: as the browser of a device cookie, or as an unknown browser. */
+export type Admission = { kind: 'device'; nonce: string } | { kind: 'unknown' };
+
+export interface LoginThrottle {
+  /** Lets the attempt in and says as what; throws AccountThrottled while it must wait. */
+  admit(username: string, deviceNonce: string | null): Promise<Admission>;
+  failure(username: string, admission: Admission): Promise<void>;
+  success(username: string, admission: Admission): Promise<void>;
+}
+
+/** Usernames are compared as typed, trimmed and lower-cased. */
+export const accountKey = (username: string) => username.trim().toLowerCase();
+
 /** The wait after the n-th consecutive failure (n counted from 1). */
 export const delayAfter = (failures: number) =>
   failures <= FREE_FAILURES ? 0 : Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** (failures - FREE_FAILURES - 1));
 
-export function makeLoginThrottle(now: () => number) {
-  const accounts = new Map<string, Entry>();
-  const key = (username: string) => username.trim().toLowerCase();
+interface Entry { failures: number; lockedUntil: number; lastFailure: number }
+
+/** Consecutive failures per key, each setting a wait; stale keys are dropped when the map is full. */
+function failureBook(now: () => number, waitAfter: (failures: number) => number) {
+  const entries = new Map<string, Entry>();
   return {
-    /** Throws while the account is waiting out its backoff. */
-    check(username: string) {
-      const entry = accounts.get(key(username));
-      const wait = entry ? entry.lockedUntil - now() : 0;
-      if (wait > 0) throw new AccountThrottled(Math.ceil(wait / 1000));
+    wait(key: string) {
+      const entry = entries.get(key);
+      return entry ? entry.lockedUntil - now() : 0;
     },
-    failure(username: string) {
+    fail(key: string) {
       const t = now();
-      if (accounts.size >= MAX_ENTRIES) for (const [k, v] of accounts) if (t - v.lastFailure > FORGET_AFTER_MS) accounts.delete(k);
-      const k = key(username);
-      const previous = accounts.get(k);
+      if (entries.size >= MAX_ENTRIES) for (const [k, v] of entries) if (t - v.lastFailure > FORGET_AFTER_MS && v.lockedUntil < t) entries.delete(k);
+      const previous = entries.get(key);
       const failures = previous && t - previous.lastFailure <= FORGET_AFTER_MS ? previous.failures + 1 : 1;
-      accounts.set(k, { failures, lockedUntil: t + delayAfter(failures), lastFailure: t });
+      entries.set(key, { failures, lockedUntil: t + waitAfter(failures), lastFailure: t });
     },
-    success(username: string) {
-      accounts.delete(key(username));
+    clear(key: string) {
+      entries.delete(key);
     },
   };
 }
-export type LoginThrottle = ReturnType<typeof makeLoginThrottle>;
+
+/** In memory and per process, like the survey's token guard. */
+export function makeLoginThrottle(now: () => number): LoginThrottle {
+  const unknownBrowsers = failureBook(now, delayAfter);
+  const devices = failureBook(now, (failures) => (failures >= DEVICE_FREE_FAILURES ? DEVICE_LOCK_MS : 0));
+  const deviceKey = (username: string, nonce: string) => `${accountKey(username)}\n${nonce}`;
+  return {
+    async admit(username, deviceNonce) {
+      if (deviceNonce !== null && devices.wait(deviceKey(username, deviceNonce)) <= 0) return { kind: 'device', nonce: deviceNonce };
+      const wait = unknownBrowsers.wait(accountKey(username));
+      if (wait > 0) throw new AccountThrottled(Math.ceil(wait / 1000));
+      return { kind: 'unknown' };
+    },
+    async failure(username, admission) {
+      if (admission.kind === 'device') devices.fail(deviceKey(username, admission.nonce));
+      else unknownBrowsers.fail(accountKey(username));
+    },
+    // A known browser's success leaves the unknown browsers' wait alone: it must not lift an attack's lockout.
+    async success(username, admission) {
+      if (admission.kind === 'device') devices.clear(deviceKey(username, admission.nonce));
+      else unknownBrowsers.clear(accountKey(username));
+    },
+  };
+}

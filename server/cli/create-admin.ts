@@ -4,10 +4,10 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createInterface } from 'node:readline/promises';
 import { SYSTEM_ACTOR, appendAudit } from '../audit/audit.writer.ts';
-import { PASSWORD_PROBLEM_TEXT, passwordProblems } from '../../shared/password-policy.ts';
 import { hashPassword } from '../auth/password.ts';
 import { loadConfig } from '../config.ts';
 import { openConfiguredDatabase } from '../db/open.ts';
+import { checkNewPassword, verdictText } from '../users/password-check.ts';
 import { findUserByUsername, insertUser } from '../users/users.queries.ts';
 
 export async function createAdmin(args: string[], env = process.env): Promise<number> {
@@ -17,13 +17,13 @@ export async function createAdmin(args: string[], env = process.env): Promise<nu
     return 2;
   }
   const password = env.PINGYI_ADMIN_PASSWORD ?? (await prompt(`Password for ${username}: `));
-  const problems = passwordProblems(password, username);
-  if (problems.length) {
-    console.error(`The password is not acceptable: ${problems.map((p) => PASSWORD_PROBLEM_TEXT[p]).join('; ')}.`);
-    return 2;
-  }
   const database = await openConfiguredDatabase(loadConfig(env));
   try {
+    const verdict = await checkNewPassword(database.db, { username, displayName: displayName! }, password, new Date());
+    if (verdict.problems.length) {
+      console.error(`The password is not acceptable: ${await verdictText(verdict)}.`);
+      return 2;
+    }
     if (await findUserByUsername(database.db, username)) {
       console.error(`A user named "${username}" already exists; nothing changed.`);
       return 1;

@@ -3,6 +3,7 @@ import { count } from 'drizzle-orm';
 import { DEFAULT_CITY_TZ } from '../../shared/city-day.ts';
 import { DEMO_DEPARTMENTS } from '../../shared/demo/departments.ts';
 import { generateDemoEnterprises, INDUSTRIES } from '../../shared/demo/enterprises.ts';
+import { DEMO_PASSWORD } from '../../shared/password-policy.ts';
 import { appendAudit, SYSTEM_ACTOR } from '../audit/audit.writer.ts';
 import { hashPassword } from '../auth/password.ts';
 import type { Db } from '../db/client.ts';
@@ -10,7 +11,8 @@ import { departmentHeads, departments, enterprises, users } from '../db/schema.t
 import { seedDemoCadres } from './cadres.ts';
 import { demoHistoryStart, seedDemoHistory } from './history.ts';
 
-export const DEMO_PASSWORD = 'pingyi-demo';
+// One source with the policy, which refuses it as anyone's new password (it is printed in the README).
+export { DEMO_PASSWORD };
 const HEADS_SINCE = '2020-01-01';
 
 export interface DemoLogin { username: string; role: string; displayName: string }

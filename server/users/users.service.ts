@@ -1,12 +1,12 @@
 // Accounts: admins create them with a one-time password, change role or department, deactivate and
 // reset; every change that alters what a person may do ends their open sessions. All of it audited.
-import { PASSWORD_PROBLEM_TEXT, passwordProblems } from '../../shared/password-policy.ts';
 import type { AccountCreate, AccountPatch } from '../../shared/schemas/users.ts';
 import { appendAudit, type Actor } from '../audit/audit.writer.ts';
 import { hashPassword, verifyPassword } from '../auth/password.ts';
 import type { Db } from '../db/client.ts';
 import { Conflict, Invalid, NotFound, Unauthorized } from '../errors.ts';
 import { oneTimePassword } from './one-time-password.ts';
+import { checkNewPassword, weakPassword } from './password-check.ts';
 import * as q from './users.queries.ts';
 
 export async function listAccounts(db: Db) {
@@ -78,10 +78,8 @@ export async function changeOwnPassword(db: Db, actor: Actor, id: number, curren
   if (!user?.active) throw new Unauthorized();
   if (!(await verifyPassword(user.passwordHash, current))) throw new Invalid('The current password is wrong', { fields: ['currentPassword'] }, 'wrong_password');
   if (next === current) throw new Invalid('The new password must differ from the current one', { fields: ['newPassword'] }, 'password_unchanged');
-  const problems = passwordProblems(next, user.username);
-  if (problems.length) {
-    throw new Invalid(`The new password is not acceptable: ${problems.map((p) => PASSWORD_PROBLEM_TEXT[p]).join('; ')}`, { fields: ['newPassword'], problems }, 'weak_password');
-  }
+  const verdict = await checkNewPassword(db, user, next, now);
+  if (verdict.problems.length) throw await weakPassword(verdict);
   const passwordHash = await hashPassword(next);
   return db.transaction(async (tx) => {
     const row = await q.updateUser(tx, id, { passwordHash, mustChangePassword: false }, true);

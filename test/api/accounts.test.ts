@@ -8,6 +8,9 @@ const ctx = await makeTestContext();
 const admin = await ctx.as('admin');
 const api = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object, cookie: string | null = admin) =>
   ctx.app.inject({ method, url: `/api/v1${url}`, headers: cookie ? { cookie } : {}, ...(payload ? { payload } : {}) });
+/** A password change from its own address (the route allows 10 a minute per address). */
+const changePassword = (body: { currentPassword: string; newPassword: string }, cookie: string) =>
+  ctx.app.inject({ method: 'POST', url: '/api/v1/auth/password', headers: { cookie }, payload: body, remoteAddress: `10.30.0.${++address}` });
 // Each login from its own address: the per-address limit is not what these tests are about.
 let address = 0;
 const login = (username: string, password: string) =>
@@ -42,7 +45,7 @@ describe('accounts', () => {
 
     const weak = await api('POST', '/auth/password', { currentPassword: oneTimePassword, newPassword: 'password123' }, cookie);
     expect(weak.statusCode).toBe(422);
-    expect(weak.json().error).toMatchObject({ code: 'weak_password', details: { problems: ['common'] } });
+    expect(weak.json().error).toMatchObject({ code: 'weak_password', details: { problems: ['weak'], warning: 'common' } });
     const changed = await api('POST', '/auth/password', { currentPassword: oneTimePassword, newPassword: 'river-lamp-93-kite' }, cookie);
     expect(changed.statusCode).toBe(200);
     expect(changed.json().mustChangePassword).toBe(false);
@@ -59,16 +62,35 @@ describe('accounts', () => {
     expect((await api('GET', `/users/${never.user.id}`)).json().lastLoginAt).toBeNull();
   });
 
-  it('refuses passwords that are short, the username or common', async () => {
+  it('refuses passwords that are short, the username, guessable or the published demo password', async () => {
     const { oneTimePassword } = await createHead('head.li');
     const cookie = sessionCookie(await login('head.li', oneTimePassword));
-    for (const [newPassword, problem] of [['short-1', 'too_short'], ['head.li-2026-x', 'contains_username'], ['1234567890', 'common']] as const) {
+    for (const [newPassword, problem] of [['short-1', 'too_short'], ['head.li-2026-x', 'contains_username'], ['1234567890', 'weak'], ['pingyi-demo', 'published']] as const) {
       const res = await api('POST', '/auth/password', { currentPassword: oneTimePassword, newPassword }, cookie);
       expect(res.statusCode).toBe(422);
       expect(res.json().error.details.problems).toContain(problem);
     }
     const wrongCurrent = await api('POST', '/auth/password', { currentPassword: 'not-my-password', newPassword: 'river-lamp-93-kite' }, cookie);
     expect(wrongCurrent.json().error.code).toBe('wrong_password');
+  });
+
+  it('refuses the city\'s name with a year (Xiantao2027) and a department of the database with a year, saying why', async () => {
+    const { oneTimePassword } = await createHead('head.qian');
+    const cookie = sessionCookie(await login('head.qian', oneTimePassword));
+    const city = await changePassword({ currentPassword: oneTimePassword, newPassword: 'Xiantao2027' }, cookie);
+    expect(city.statusCode).toBe(422);
+    expect(city.json().error).toMatchObject({
+      code: 'weak_password',
+      details: { fields: ['newPassword'], problems: ['weak'], warning: 'userInputs', suggestions: expect.arrayContaining(['anotherWord']) },
+    });
+    expect(city.json().error.message).toMatch(/too easy to guess.*personal/);
+    // 'owndept' is a department code only this database has (the test's 市测试局).
+    const department = await changePassword({ currentPassword: oneTimePassword, newPassword: 'Owndept-2026!' }, cookie);
+    expect(department.statusCode).toBe(422);
+    expect(department.json().error.details).toMatchObject({ problems: ['weak'], warning: 'userInputs' });
+    // Nothing was changed: the one-time password still signs in, and a strong passphrase is taken.
+    expect((await login('head.qian', oneTimePassword)).statusCode).toBe(200);
+    expect((await changePassword({ currentPassword: oneTimePassword, newPassword: 'lantern-orchid-vapor-81' }, cookie)).statusCode).toBe(200);
   });
 
   it('answers a duplicate username with 409 naming the field, and bad role/department combinations with 400', async () => {

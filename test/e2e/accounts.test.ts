@@ -104,14 +104,19 @@ describe('accounts', () => {
     await page.waitForURL('**/password');
 
     await page.getByLabel('一次性密码').fill(oneTimePassword);
-    await page.getByLabel('新密码', { exact: true }).fill('password123');
+    // The city's name and a year: long enough, but guessed first. The page says so as they type…
+    await page.getByLabel('新密码', { exact: true }).fill('Xiantao2027');
     const rules = page.getByTestId('password-rules');
     // The rules tick as the person types: wait for the page to have caught up with the last keystroke.
     await rules.locator('[data-rule="too_short"][data-met="true"]').waitFor();
-    await rules.locator('[data-rule="common"][data-met="false"]').waitFor();
-    await page.getByLabel('再次输入新密码').fill('password123');
+    await rules.locator('[data-rule="weak"][data-met="false"]').waitFor();
+    const why = '包含了个人或本平台相关的词（用户名、姓名、城市名、部门名称或代码、“pingyi/评议”、近年年份），这些会被最先尝试。';
+    await page.getByTestId('password-feedback').getByText(`原因：${why}`).waitFor();
+    await page.getByLabel('再次输入新密码').fill('Xiantao2027');
+    // …and the server, which decides, refuses it with the same reason.
     await savePassword(page);
-    await formError(page, '新密码不符合要求：不是常见或过于简单的密码（如 1234567890、password123）。').waitFor();
+    await formError(page, '新密码不符合要求：不易被猜中（城市名、部门名称或代码、“pingyi/评议”、年份、姓名和常见词会被最先尝试）。').waitFor();
+    await formError(page, why).waitFor();
     await screenshot(page, 'password-forced-weak');
 
     await page.getByLabel('新密码', { exact: true }).fill('zhang-short');

@@ -1,12 +1,16 @@
 // 修改密码: everyone's own password change, and the one screen a person signed in with a one-time
 // password can use until they set their own. The policy (shared/password-policy.ts) is shown rule by
-// rule as they type; the server decides.
+// rule as they type, with the strength estimate's reason for a weak one (its dictionaries load after the
+// page shows); the server decides.
 import { CheckCircleFilled, CloseCircleOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Flex, Form, Input, Typography } from 'antd';
-import { useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router-dom';
-import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, type PasswordProblem } from '../../../../shared/password-policy.ts';
+import {
+  MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, type PasswordContext, type PasswordProblem, type PasswordVerdict,
+  type StrengthSuggestion, type StrengthWarning,
+} from '../../../../shared/password-policy.ts';
 import { ApiError } from '../../api.ts';
 import { useAuth, useUser, type LoginRedirectState } from '../auth.tsx';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
@@ -15,6 +19,8 @@ import { useErrorText } from '../errors.ts';
 import { passwordRules } from './accounts/model.ts';
 
 interface Values { currentPassword: string; newPassword: string; confirm: string }
+type Check = (password: string, ctx: PasswordContext) => PasswordVerdict;
+type Feedback = Pick<PasswordVerdict, 'warning' | 'suggestions'>;
 
 /** Only same-site paths, never back to this page or the login. */
 function safeTarget(from: string | undefined): string {
@@ -33,10 +39,23 @@ export default function PasswordPage() {
   const from = safeTarget((location.state as LoginRedirectState | null)?.from);
   const forced = user.mustChangePassword;
   const [form] = Form.useForm<Values>();
-  const typed = Form.useWatch('newPassword', form) ?? '';
+  const typed = useDeferredValue(Form.useWatch('newPassword', form) ?? '');
   const [problem, setProblem] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const [check, setCheck] = useState<Check | null>(null);
+  useEffect(() => {
+    let live = true;
+    // If the estimate cannot load, the page still lists the other rules and the server still decides.
+    import('../../../../shared/password-strength.ts').then((m) => { if (live) setCheck(() => m.checkPassword); }, () => undefined);
+    return () => { live = false; };
+  }, []);
+  const verdict = useMemo(
+    () => (check && typed ? check(typed, { username: user.username, displayName: user.displayName, year: new Date().getFullYear() }) : null),
+    [check, typed, user.username, user.displayName],
+  );
   const ruleText = (rule: PasswordProblem) => t(`rules.${rule}`, { min: MIN_PASSWORD_LENGTH, max: MAX_PASSWORD_LENGTH });
+  const feedbackText = ({ warning, suggestions }: Feedback) =>
+    [...(warning ? [t(`warnings.${warning}`)] : []), ...suggestions.map((s) => t(`suggestions.${s}`))];
 
   const submit = async (values: Values) => {
     setSaving(true);
@@ -50,8 +69,10 @@ export default function PasswordPage() {
       if (error instanceof ApiError && error.code === 'wrong_password') form.setFields([{ name: 'currentPassword', errors: [t('wrongPassword')] }]);
       else if (error instanceof ApiError && error.code === 'password_unchanged') form.setFields([{ name: 'newPassword', errors: [t('unchanged')] }]);
       else if (error instanceof ApiError && error.code === 'weak_password') {
-        const problems = ((error.details as { problems?: PasswordProblem[] } | undefined)?.problems ?? []).map(ruleText);
-        form.setFields([{ name: 'newPassword', errors: [t('weak', { problems: problems.join(t('separator')) })] }]);
+        const details = (error.details ?? {}) as { problems?: PasswordProblem[]; warning?: StrengthWarning | null; suggestions?: StrengthSuggestion[] };
+        const problems = (details.problems ?? []).map(ruleText);
+        const why = feedbackText({ warning: details.warning ?? null, suggestions: details.suggestions ?? [] });
+        form.setFields([{ name: 'newPassword', errors: [t('weak', { problems: problems.join(t('separator')) }), ...why] }]);
       } else setProblem(errorText(error));
     } finally {
       setSaving(false);
@@ -79,12 +100,20 @@ export default function PasswordPage() {
           </Form.Item>
           <div style={{ marginTop: -8, marginBottom: 16 }} data-testid="password-rules">
             <Typography.Text type="secondary">{t('rulesTitle')}</Typography.Text>
-            {passwordRules(typed, user.username).map(({ rule, met }) => (
+            {passwordRules(typed, user.username, verdict).map(({ rule, met }) => (
               <div key={rule} data-rule={rule} data-met={met}>
                 {met ? <CheckCircleFilled style={{ color: '#389e0d' }} /> : <CloseCircleOutlined style={{ color: '#8c8c8c' }} />}{' '}
                 <Typography.Text type={met ? 'success' : 'secondary'}>{ruleText(rule)}</Typography.Text>
               </div>
             ))}
+            {typed && !check ? <Typography.Text type="secondary">{t('checking')}</Typography.Text> : null}
+            {verdict?.problems.includes('weak') ? (
+              <div data-testid="password-feedback" style={{ marginTop: 4 }}>
+                {feedbackText(verdict).map((line, i) => (
+                  <div key={line}><Typography.Text type="warning">{i === 0 ? t('why') : ''}{line}</Typography.Text></div>
+                ))}
+              </div>
+            ) : null}
           </div>
           <Form.Item
             name="confirm" label={t('confirm')} dependencies={['newPassword']}

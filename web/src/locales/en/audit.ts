@@ -49,7 +49,7 @@ const audit: Messages<typeof zh> = {
   },
   fields: {
     overwritten: 'Values overwritten', part: 'Part', parts: 'Earlier entries with overwritten values',
-    address: 'Address', sessionsEnded: 'Sessions ended', displayName: 'Display name', mustChangePassword: 'Must change password',
+    address: 'Address', knownDevice: 'Browser signed in before', sessionsEnded: 'Sessions ended', displayName: 'Display name', mustChangePassword: 'Must change password',
     code: 'Code', nameZh: 'Chinese name', nameEn: 'English name', category: 'Category', active: 'Status', head: 'Head',
     headName: 'Name', title: 'Title', since: 'In office since',
     uscc: 'Credit code', name: 'Name', industry: 'Industry', sizeClass: 'Size', township: 'Township',

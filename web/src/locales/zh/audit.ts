@@ -46,7 +46,7 @@ const audit = {
   },
   fields: {
     overwritten: '被覆盖的原值', part: '分段序号', parts: '此前分段记录的原值条目数',
-    address: '访问地址', sessionsEnded: '结束已登录会话', displayName: '显示名称', mustChangePassword: '须修改密码',
+    address: '访问地址', knownDevice: '曾登录过的浏览器', sessionsEnded: '结束已登录会话', displayName: '显示名称', mustChangePassword: '须修改密码',
     code: '代码', nameZh: '中文名称', nameEn: '英文名称', category: '类别', active: '状态', head: '负责人',
     headName: '姓名', title: '职务', since: '任职起始日期',
     uscc: '统一社会信用代码', name: '名称', industry: '行业', sizeClass: '规模', township: '镇街',

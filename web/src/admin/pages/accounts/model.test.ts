@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Account } from '../../../../../shared/schemas/users.ts';
+import { checkPassword } from '../../../../../shared/password-strength.ts';
 import { createBody, endsSessions, passwordRules, patchBody } from './model.ts';
 
 const head: Account = {
@@ -23,13 +24,19 @@ describe('account form', () => {
     expect(endsSessions({ departmentId: 5 })).toBe(true);
   });
 
-  it('reads the password policy rule by rule', () => {
-    const met = (p: string) => Object.fromEntries(passwordRules(p, 'head.wang').map((r) => [r.rule, r.met]));
-    expect(met('')).toEqual({ too_short: false, contains_username: false, common: false });
-    expect(met('short')).toEqual({ too_short: false, contains_username: true, common: true });
-    expect(met('password123')).toEqual({ too_short: true, contains_username: true, common: false });
-    expect(met('my-head.wang-pw')).toEqual({ too_short: true, contains_username: false, common: true });
-    expect(met('river-lamp-93-kite')).toEqual({ too_short: true, contains_username: true, common: true });
-    expect(passwordRules('x'.repeat(201), 'a').map((r) => r.rule)).toContain('too_long');
+  it('reads the password policy rule by rule, the strength once its estimate has loaded', () => {
+    const ctx = { username: 'head.wang', displayName: '王局长', year: 2026 };
+    const met = (p: string) => Object.fromEntries(passwordRules(p, 'head.wang', checkPassword(p, ctx)).map((r) => [r.rule, r.met]));
+    expect(met('')).toEqual({ too_short: false, contains_username: false, weak: false });
+    expect(met('short-but-fine')).toEqual({ too_short: true, contains_username: true, weak: true });
+    expect(met('password123')).toEqual({ too_short: true, contains_username: true, weak: false });
+    expect(met('Xiantao2027')).toEqual({ too_short: true, contains_username: true, weak: false });
+    expect(met('my-head.wang-pw')).toEqual({ too_short: true, contains_username: false, weak: false });
+    expect(met('river-lamp-93-kite')).toEqual({ too_short: true, contains_username: true, weak: true });
+    expect(met('pingyi-demo')).toEqual({ too_short: true, contains_username: true, published: false, weak: false });
+    // Before the estimate has loaded the other rules already read; strength is not yet met.
+    expect(Object.fromEntries(passwordRules('river-lamp-93-kite', 'head.wang', null).map((r) => [r.rule, r.met])))
+      .toEqual({ too_short: true, contains_username: true, weak: false });
+    expect(passwordRules('x'.repeat(201), 'a', null).map((r) => r.rule)).toContain('too_long');
   });
 });

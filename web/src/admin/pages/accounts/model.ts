@@ -1,6 +1,6 @@
 // The account form's rules apart from its components: what a change sends, and how the password
 // policy reads rule by rule as the person types.
-import { MAX_PASSWORD_LENGTH, passwordProblems, type PasswordProblem } from '../../../../../shared/password-policy.ts';
+import { MAX_PASSWORD_LENGTH, passwordRuleProblems, type PasswordProblem, type PasswordVerdict } from '../../../../../shared/password-policy.ts';
 import type { Role } from '../../../../../shared/schemas/common.ts';
 import { roleNeedsDepartment, type Account, type AccountPatch } from '../../../../../shared/schemas/users.ts';
 
@@ -32,10 +32,12 @@ export function patchBody(before: Account, v: AccountFormValues): AccountPatch {
 /** Would this change end the person's open sessions (the form warns before saving)? */
 export const endsSessions = (patch: AccountPatch) => patch.role !== undefined || patch.departmentId !== undefined;
 
-/** Each rule of the policy shown to the person, met or not (too_long only once it applies). */
-export function passwordRules(password: string, username: string): { rule: PasswordProblem; met: boolean }[] {
-  const problems = new Set(passwordProblems(password, username));
-  const rules: PasswordProblem[] = ['too_short', 'contains_username', 'common'];
+/** Each rule of the policy shown to the person, met or not (too_long and the demo password only once they
+ *  apply). Until the strength estimate has loaded (verdict null) its rule reads as not yet met. */
+export function passwordRules(password: string, username: string, verdict: PasswordVerdict | null): { rule: PasswordProblem; met: boolean }[] {
+  const problems = new Set<PasswordProblem>(verdict?.problems ?? passwordRuleProblems(password, username));
+  const rules: PasswordProblem[] = ['too_short', 'contains_username', 'weak'];
+  if (problems.has('published')) rules.splice(2, 0, 'published');
   if ([...password].length > MAX_PASSWORD_LENGTH) rules.splice(1, 0, 'too_long');
-  return rules.map((rule) => ({ rule, met: password.length > 0 && !problems.has(rule) }));
+  return rules.map((rule) => ({ rule, met: password.length > 0 && (rule !== 'weak' || verdict !== null) && !problems.has(rule) }));
 }
