@@ -14,17 +14,17 @@ import { makeTokenGuard } from './token-guard.ts';
 const PER_TOKEN = { max: 60, timeWindow: '1 minute' };
 const BODY_LIMIT = 256 * 1024;
 
-export const surveyRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database: { db }, config, now, timeZone }) => {
-  const guard = makeTokenGuard();
+export const surveyRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database: { db }, config, now, timeZone, limitCounter }) => {
+  const guard = makeTokenGuard(limitCounter);
   const perAddress = { max: config.surveyRateLimit ?? 600, timeWindow: '1 minute', keyGenerator: (r: { ip: string }) => `ip:${r.ip}` };
   const limits = limitAll(app, [perAddress, { ...PER_TOKEN, keyGenerator: (r) => `token:${(r.params as { token?: string }).token}` }]);
   // Unknown links count against the caller, so guessing tokens is slow and pointless.
   const guarded = async <T>(request: Parameters<typeof guard.check>[0], run: () => Promise<T>) => {
-    guard.check(request);
+    await guard.check(request);
     try {
       return await run();
     } catch (err) {
-      if (err instanceof NotFound) guard.miss(request);
+      if (err instanceof NotFound) await guard.miss(request);
       throw scrubDatabaseError(err);
     }
   };

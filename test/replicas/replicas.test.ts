@@ -29,7 +29,11 @@ const rows = async <T>(query: ReturnType<typeof sql>) => ((await db.execute(quer
 const count = async (query: ReturnType<typeof sql>) => (await rows<{ n: number }>(query))[0]!.n;
 
 await seedRegistry(db, { enterprises: 440, departments: 6 });
-await db.insert(users).values({ username: 'admin', displayName: 'admin', passwordHash: await hashPassword('replica admin password'), role: 'admin' });
+const passwordHash = await hashPassword('replica admin password');
+await db.insert(users).values([
+  { username: 'admin', displayName: 'admin', passwordHash, role: 'admin' },
+  { username: 'leader', displayName: 'leader', passwordHash, role: 'leader' },
+]);
 
 /** An open round inviting `size` enterprises, returning its live tokens. */
 async function openRoundOf(id: string, size: number, closesAt: Date) {
@@ -49,7 +53,7 @@ const deadlineDepartments = (await roundDepartmentRows(db, '2026Q3')).map((d) =>
 
 const env = {
   DATABASE_URL: database.url, JWT_SECRET: SECRET, PUBLIC_BASE_URL: 'http://x', DEMO: 'false', NODE_ENV: 'production',
-  SURVEY_RATE_LIMIT: '1000000', BALLOT_MOVE_EVERY_MS: String(JOB_EVERY_MS), DATA_DIR: mkdtempSync(join(tmpdir(), 'pingyi-replica-')),
+  SURVEY_RATE_LIMIT: '1000000', TRUST_PROXY: '127.0.0.1', BALLOT_MOVE_EVERY_MS: String(JOB_EVERY_MS), DATA_DIR: mkdtempSync(join(tmpdir(), 'pingyi-replica-')),
 };
 const servers: ServerProcess[] = await Promise.all([startServer(env, randomPort()), startServer(env, randomPort())]);
 afterAll(async () => {
@@ -120,6 +124,21 @@ describe('two replicas on one database', () => {
     expect((await read.json()).nameZh).toBe('市改名局');
     expect((await fetch(`${base(1)}/auth/logout`, { method: 'POST', headers: { cookie } })).status).toBeLessThan(300);
     expect((await fetch(`${base(0)}/me`, { headers: { cookie } })).status).toBe(401);
+  });
+
+  it('8 failed logins spread over both lock the account on both', async () => {
+    // Each from its own address (through the trusted proxy), so only the account's backoff is in the way.
+    const login = (i: number, password: string) => fetch(`${base(i % 2)}/auth/login`, {
+      method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': `10.0.0.${i + 1}` }, body: JSON.stringify({ username: 'leader', password }),
+    });
+    const statuses = [];
+    for (let i = 0; i < 8; i++) statuses.push((await login(i, 'wrong password')).status);
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 401, 429, 429]);
+    for (const i of [10, 11]) {
+      const res = await login(i, 'replica admin password');
+      expect(res.status).toBe(429);
+      expect((await res.json()).error.details.retryAfterSeconds).toBeGreaterThan(0);
+    }
   });
 });
 
