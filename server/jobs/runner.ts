@@ -13,7 +13,7 @@ import { scrubDatabaseError } from '../survey/scrub.ts';
 
 export interface Job {
   name: string;
-  /** From the end of one run to the next due run. */
+  /** How often it runs (the next run is due a little under this after one begins). */
   everyMs: number;
   run(db: Db, now: Date): Promise<unknown>;
 }
@@ -45,9 +45,14 @@ export async function claimJob(db: Db, job: Job, owner: string, now: Date): Prom
   return rowsOf(claimed).length === 1;
 }
 
-/** Ends this owner's claim: due again after the job's interval, or sooner after a failure. */
-async function release(db: Db, job: Job, owner: string, now: Date, error?: unknown) {
-  const next = new Date(now.getTime() + (error === undefined ? job.everyMs : Math.min(job.everyMs, RETRY_MS)));
+/**
+ * Ends this owner's claim. Due again a little under one interval after the run began (so that a poll
+ * arriving a few milliseconds early never skips a run and waits a second interval), or soon after a failure.
+ */
+async function release(db: Db, job: Job, owner: string, startedAt: Date, now: Date, error?: unknown) {
+  const next = error === undefined
+    ? new Date(Math.max(now.getTime(), startedAt.getTime() + job.everyMs * 0.9))
+    : new Date(now.getTime() + Math.min(job.everyMs, RETRY_MS));
   // Only the SQLSTATE or the error's name: a database error's message can carry the statement's values.
   const code = error === undefined ? null : String((scrubDatabaseError(error) as { code?: string }).code ?? (error as Error)?.name ?? 'error');
   await db.execute(sql`
@@ -64,10 +69,10 @@ export async function runIfDue(db: Db, job: Job, owner: string, now: () => Date)
   try {
     await job.run(db, at);
   } catch (err) {
-    await release(db, job, owner, now(), err).catch(() => undefined);
+    await release(db, job, owner, at, now(), err).catch(() => undefined);
     throw err;
   }
-  await release(db, job, owner, now());
+  await release(db, job, owner, at, now());
   return 'ran';
 }
 
