@@ -2,8 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEMO_DEPARTMENTS } from './demo/departments.ts';
 import { passwordRuleProblems, STRENGTH_WARNINGS } from './password-policy.ts';
-import { checkPassword, feedbackInEnglish } from './password-strength.ts';
+import { passwordPolicy } from './password-strength.ts';
 
+const { check: checkPassword, feedbackInEnglish } = await passwordPolicy();
 const ctx = (username = 'wang.li', extra: Partial<Parameters<typeof checkPassword>[1]> = {}) => ({ username, displayName: '王力', year: 2026, ...extra });
 const problems = (password: string, username = 'wang.li') => checkPassword(password, ctx(username)).problems;
 
@@ -65,6 +66,12 @@ describe('password policy', () => {
   it('a long random passphrase is accepted, with no warning', () => {
     const verdict = checkPassword('lantern-orchid-vapor-81-gravel', ctx());
     expect(verdict).toEqual({ problems: [], score: 4, warning: null, suggestions: [] });
+  });
+
+  it('a long password is judged by its first 64 characters (the estimate\'s time grows fast with length)', () => {
+    expect(problems('xiantao2026'.repeat(18))).toEqual(['weak']);
+    expect(problems(`lantern-orchid-vapor-81-gravel-${'a'.repeat(160)}`)).toEqual([]);
+    expect(problems('x'.repeat(201))).toEqual(['too_long', 'weak']);
   });
 
   it('random strings of 14 or more letters and digits are accepted (the estimator only refuses guessable ones)', () => {

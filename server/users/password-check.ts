@@ -7,16 +7,16 @@ import type { Db } from '../db/client.ts';
 import { departments } from '../db/schema.ts';
 import { Invalid } from '../errors.ts';
 
-const strength = () => import('../../shared/password-strength.ts');
+const policy = () => import('../../shared/password-strength.ts').then((m) => m.passwordPolicy());
 
 export async function checkNewPassword(db: Db | null, person: { username: string; displayName?: string }, password: string, now: Date): Promise<PasswordVerdict> {
-  const [{ checkPassword }, rows] = await Promise.all([strength(), db ? db.select({ code: departments.code, nameZh: departments.nameZh }).from(departments) : []]);
-  return checkPassword(password, { ...person, year: now.getUTCFullYear(), words: departmentWords(rows) });
+  const [{ check }, rows] = await Promise.all([policy(), db ? db.select({ code: departments.code, nameZh: departments.nameZh }).from(departments) : []]);
+  return check(password, { ...person, year: now.getUTCFullYear(), words: departmentWords(rows) });
 }
 
 /** "The new password is not acceptable: …" in English, with the estimator's reason when it has one. */
 export async function verdictText(verdict: PasswordVerdict): Promise<string> {
-  const { feedbackInEnglish } = await strength();
+  const { feedbackInEnglish } = await policy();
   const why = feedbackInEnglish(verdict);
   return `${verdict.problems.map((p) => PASSWORD_PROBLEM_TEXT[p]).join('; ')}${why ? ` (${why})` : ''}`;
 }

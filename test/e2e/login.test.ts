@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, screenshot, startE2e } from '../support/e2e.ts';
+import { DEMO_PASSWORD, login, screenshot, startE2e } from '../support/e2e.ts';
 
 const e2e = await startE2e();
 
@@ -59,6 +59,20 @@ describe('signing in', () => {
     await page.waitForURL('**/departments');
     await page.getByRole('heading', { name: '部门名录' }).waitFor();
     expect(await page.getByTestId('nav').getByRole('menuitem').allTextContents()).toEqual(['数据看板', '轮次管理', '问责督办', '申诉复核', '诉求', '整改', '部门', '干部积分', '积分台账', '晋升推荐']);
+    await page.context().close();
+  });
+
+  it('keeps a device cookie the page cannot read, sent back on the next sign-in from this browser (audited as a known browser)', async () => {
+    const page = await e2e.newPage();
+    await login(page, 'supervisor');
+    const device = (await page.context().cookies()).find((c) => c.name === 'pingyi_device');
+    expect(device).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/api/v1/auth/login' });
+    expect(await page.evaluate(() => document.cookie)).not.toContain('pingyi_device');
+    // Signing out keeps the browser known; signing in again presents the cookie.
+    expect((await page.request.post('/api/v1/auth/logout')).ok()).toBe(true);
+    await login(page, 'supervisor');
+    const audit = await page.request.get('/api/v1/audit?action=auth.login&actor=supervisor&pageSize=1');
+    expect(((await audit.json()) as { items: { summary: unknown }[] }).items[0]!.summary).toMatchObject({ knownDevice: true });
     await page.context().close();
   });
 });

@@ -46,7 +46,8 @@ export default function PasswordPage() {
   useEffect(() => {
     let live = true;
     // If the estimate cannot load, the page still lists the other rules and the server still decides.
-    import('../../../../shared/password-strength.ts').then((m) => { if (live) setCheck(() => m.checkPassword); }, () => undefined);
+    import('../../../../shared/password-strength.ts').then((m) => m.passwordPolicy())
+      .then(({ check: loaded }) => { if (live) setCheck(() => loaded); }, () => undefined);
     return () => { live = false; };
   }, []);
   const verdict = useMemo(
@@ -71,7 +72,9 @@ export default function PasswordPage() {
       else if (error instanceof ApiError && error.code === 'weak_password') {
         const details = (error.details ?? {}) as { problems?: PasswordProblem[]; warning?: StrengthWarning | null; suggestions?: StrengthSuggestion[] };
         const problems = (details.problems ?? []).map(ruleText);
-        const why = feedbackText({ warning: details.warning ?? null, suggestions: details.suggestions ?? [] });
+        // The server's reason, unless the page already shows the same under the rules.
+        const shown = verdict?.problems.includes('weak') ? feedbackText(verdict) : [];
+        const why = feedbackText({ warning: details.warning ?? null, suggestions: details.suggestions ?? [] }).filter((line) => !shown.includes(line));
         form.setFields([{ name: 'newPassword', errors: [t('weak', { problems: problems.join(t('separator')) }), ...why] }]);
       } else setProblem(errorText(error));
     } finally {

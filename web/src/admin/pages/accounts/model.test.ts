@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Account } from '../../../../../shared/schemas/users.ts';
-import { checkPassword } from '../../../../../shared/password-strength.ts';
+import { passwordPolicy } from '../../../../../shared/password-strength.ts';
 import { createBody, endsSessions, passwordRules, patchBody } from './model.ts';
+
+const { check: checkPassword } = await passwordPolicy();
 
 const head: Account = {
   id: 7, username: 'head.wang', displayName: '王局长', role: 'dept_head', departmentId: 3, active: true,
