@@ -32,6 +32,16 @@ export default defineConfig({
         },
       },
       {
+        // Needs PostgreSQL (DATABASE_URL): two app processes on one database (replicas behind a balancer).
+        test: {
+          name: 'replicas',
+          include: ['test/replicas/**/*.test.ts'],
+          globalSetup: ['test/support/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],

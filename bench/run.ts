@@ -12,6 +12,7 @@ import { benchPoints, summarise as summarisePoints, type PointsFigures } from '.
 import { benchImport, IMPORT_ROWS, rowsPerSecond, summarise as summariseImport, type ImportFigures } from './import.ts';
 import { measureStart, NPM_START, type StartupRun } from './startup.ts';
 import { benchSubmissions, type SubmitFigures } from './submit.ts';
+import { benchJobLatency, type JobFigures } from './jobs.ts';
 import { errorText, kb, log, median, ms, now, percentile as percentileOf, rate, ratio, tempDir, verdict, type Row } from './util.ts';
 
 // Paced steps as fractions of the raw rate; 0.5 is the step the latency target is judged at.
@@ -29,7 +30,7 @@ const SCALE = {
   },
 } as const;
 
-interface PerDb { submit?: SubmitFigures; results?: ResultsFigures; points?: PointsFigures; imports?: ImportFigures; startup: StartupRun[]; errors: string[] }
+interface PerDb { submit?: SubmitFigures; results?: ResultsFigures; points?: PointsFigures; imports?: ImportFigures; jobs?: JobFigures; startup: StartupRun[]; errors: string[] }
 
 const cleanups = new Set<() => Promise<void>>();
 async function cleanupAll() {
@@ -87,6 +88,9 @@ async function main() {
       pg.points = await step(pg.errors, 'PostgreSQL standings', () => benchPoints(t));
     }));
     pg.imports = await step(pg.errors, 'PostgreSQL import', () => benchImport({ kind: 'postgres', adminUrl, name: `${base}_import` }));
+    await step(pg.errors, 'PostgreSQL job latency', () => withTarget(() => openPostgresTarget(adminUrl, `${base}_jobs`), async (t) => {
+      pg.jobs = await step(pg.errors, 'PostgreSQL job latency', () => benchJobLatency(t));
+    }));
   } else {
     log('DATABASE_URL is not set: PostgreSQL figures skipped (e.g. DATABASE_URL=postgres://root@127.0.0.1:5432/test npm run bench)');
   }
@@ -98,6 +102,9 @@ async function main() {
     lite.points = await step(lite.errors, 'PGlite standings', () => benchPoints(t));
   }));
   lite.imports = await step(lite.errors, 'PGlite import', () => benchImport({ kind: 'pglite' }));
+  await step(lite.errors, 'PGlite job latency', () => withTarget(() => openPgliteTarget('pingyi-bench-jobs-'), async (t) => {
+    lite.jobs = await step(lite.errors, 'PGlite job latency', () => benchJobLatency(t));
+  }));
 
   // ---- figure 3: start-up of the real shell
   if (adminUrl) {
@@ -182,6 +189,13 @@ function assemble(pg: PerDb, lite: PerDb, bundle: BundleFigures | undefined, del
     ok: verdict(pg.imports ? peakOf(pg.imports) <= 300 : null, lite.imports ? peakOf(lite.imports) <= 300 : null),
   });
   for (const [label, f] of [['PostgreSQL', pg.imports], ['PGlite', lite.imports]] as const) if (f) details.push(`${label} import: ${summariseImport(f)}.`);
+  // 7. background jobs: a deadline to the round's close, by the ballot-box job on one of two instances
+  const jobCell = (f: JobFigures) => `${ms(median(f.latenciesMs))} / ${ms(Math.max(...f.latenciesMs))}`;
+  const jobOk = (f: JobFigures | undefined) => (f ? Math.max(...f.latenciesMs) <= f.everyMs + 1_000 && f.closes === f.latenciesMs.length : null);
+  rows.push({
+    metric: 'Deadline to closed by the ballot-box job (2 app instances, job every 1 s, 100 answers): p50 / max', pg: cell(pg.jobs, jobCell, na),
+    pglite: cell(lite.jobs, jobCell, 'error'), target: 'max ≤ interval + 1 s, one close each', ok: verdict(jobOk(pg.jobs), jobOk(lite.jobs)),
+  });
   // 1. submissions
   rows.push({
     metric: `Submit via HTTP, 200 clients (${ps?.submissions ?? 2000} · ${ls?.submissions ?? 1000} × 53 depts)`,

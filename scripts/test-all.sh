@@ -37,8 +37,8 @@ env -u DATABASE_URL npx vitest run --project unit --project api
 tier "unit + API on PGlite"
 
 if node -e "const c=new (require('pg').Client)({connectionString:process.argv[1]});c.connect().then(()=>c.end(),()=>process.exit(1))" "$PG_URL" 2>/dev/null; then
-  echo "== API tests on PostgreSQL ($PG_URL)"
-  DATABASE_URL="$PG_URL" npx vitest run --project api --project pg
+  echo "== API tests on PostgreSQL ($PG_URL), and two app replicas on it"
+  DATABASE_URL="$PG_URL" npx vitest run --project api --project pg --project replicas
   tier "API on PostgreSQL"
 elif [ "${CI:-}" = "true" ]; then
   echo "PostgreSQL is not reachable at $PG_URL; CI must run the suite against it" >&2

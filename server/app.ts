@@ -18,6 +18,8 @@ import { logSafeError } from './database-errors.ts';
 import { accessPlugin, SESSION_COOKIE } from './auth/access.ts';
 import { makeDeviceCookies } from './auth/device-cookie.ts';
 import { makeLoginThrottle } from './auth/login-throttle.ts';
+import { dbFailureBooks } from './auth/login-failures.ts';
+import { dbCounter, dbRateLimitStore, keyHasher, type Counter } from './http/shared-limits.ts';
 import type { SessionPolicy } from './auth/session.ts';
 import { userRoutes } from './users/users.routes.ts';
 import { edgesPlugin } from './http/edges.ts';
@@ -40,6 +42,9 @@ import { roundRoutes } from './rounds/rounds.routes.ts';
 import { surveyRoutes } from './survey/survey.routes.ts';
 import { requestRoutes } from './requests/requests.routes.ts';
 import { pageFor, serveWebApp } from './web/static.ts';
+import { DEFAULT_REPLY_WORKING_DAYS } from '../shared/requests/vocabulary.ts';
+import { appJobs } from './jobs/jobs.ts';
+import { startJobs } from './jobs/runner.ts';
 
 export interface AppDeps {
   database: Database;
@@ -52,14 +57,22 @@ export interface AppDeps {
   serveWeb?: boolean;
   /** Where the built web app is, when not web/dist (tests). */
   webDist?: string;
-  /** How often answers leave the ballot box (ms; 0: only when a round closes). Default 30 s. */
+  /** How often the ballot-box job runs (ms; 0: never on its own, tests run ballotMoverTick). Default 30 s. */
   ballotMoveEveryMs?: number;
+  /** Start the background jobs (default true); tests that run a job's work themselves may say false. */
+  runJobs?: boolean;
   /** Where log lines go (default stdout): the anonymity test reads them. */
   logStream?: { write(line: string): void };
 }
 
 /** What every domain plugin receives: the app's dependencies with the clock resolved. */
-export type RouteDeps = Omit<AppDeps, 'now'> & { now: () => Date; /** The city's time zone (TZ_CITY). */ timeZone: string };
+export type RouteDeps = Omit<AppDeps, 'now'> & {
+  now: () => Date;
+  /** The city's time zone (TZ_CITY). */
+  timeZone: string;
+  /** Request counters shared by every replica (server/http/shared-limits.ts). */
+  limitCounter: Counter;
+};
 
 const DEFAULT_IDLE_MINUTES = 60;
 const DEFAULT_MAX_HOURS = 10;
@@ -108,7 +121,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, () => done()));
   await app.register(cookie);
   await app.register(jwt, { secret: deps.config.jwtSecret, cookie: { cookieName: SESSION_COOKIE, signed: false } });
-  await app.register(rateLimit, { global: false });
+  // Counted in the database, so every replica shares each limit (and a restart forgets none).
+  const hashKey = keyHasher(deps.config.jwtSecret);
+  const limitCounter = dbCounter(deps.database.db, hashKey);
+  await app.register(rateLimit, { global: false, store: dbRateLimitStore(limitCounter) });
   await app.register(multipart, { limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } });
   await app.register(swagger, {
     openapi: { info: { title: 'Pingyi API', version: '1' } },
@@ -126,9 +142,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // After the role guard: a stranger learns "log in" (401) before anything about the request's shape.
   await app.register(edgesPlugin, { publicBaseUrl: deps.config.publicBaseUrl });
 
-  const routeDeps: RouteDeps = { ...deps, now, timeZone: deps.config.cityTimeZone ?? DEFAULT_CITY_TZ };
+  const routeDeps: RouteDeps = { ...deps, now, timeZone: deps.config.cityTimeZone ?? DEFAULT_CITY_TZ, limitCounter };
   await app.register(async (api) => {
-    await api.register(authRoutes, { ...routeDeps, session, loginThrottle: makeLoginThrottle(session.now), devices: makeDeviceCookies(deps.config.jwtSecret, session) });
+    await api.register(authRoutes, { ...routeDeps, session, loginThrottle: makeLoginThrottle(dbFailureBooks(deps.database.db, hashKey, session.now)), devices: makeDeviceCookies(deps.config.jwtSecret, session) });
     await api.register(userRoutes, routeDeps);
     await api.register(auditRoutes, routeDeps);
     await api.register(departmentRoutes, routeDeps);
@@ -147,6 +163,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await api.register(cadreRoutes, routeDeps);
     await api.register(pointsRoutes, routeDeps);
   }, { prefix: '/api/v1' });
+
+  // Background work runs as jobs claimed in the database: one set per process, each run in one process.
+  const jobs = startJobs(deps.database.db, deps.runJobs === false ? [] : appJobs({
+    ballotMoveEveryMs: deps.ballotMoveEveryMs,
+    release: { timeZone: routeDeps.timeZone, replyWorkingDays: deps.config.requestReplyWorkingDays ?? DEFAULT_REPLY_WORKING_DAYS },
+  }), { now, log: app.log });
+  app.addHook('onClose', async () => jobs.stop());
 
   const webDist = deps.webDist ?? WEB_DIST;
   const web = deps.serveWeb && existsSync(webDist);

@@ -45,6 +45,8 @@ const envSchema = z.object({
   SESSION_MAX_HOURS: z.coerce.number({ message: 'expected a number of hours' }).int().min(1).max(24 * 30).default(10),
   // Days after publication a flagged department may appeal (申诉复核).
   APPEAL_WINDOW_DAYS: z.coerce.number({ message: 'expected a number of days' }).int().min(1).max(365).default(DEFAULT_APPEAL_WINDOW_DAYS),
+  // How often the ballot-box job looks at the box and the deadlines (ms): the wait from a deadline to the close.
+  BALLOT_MOVE_EVERY_MS: z.coerce.number({ message: 'expected a number of milliseconds' }).int().min(100).max(3_600_000).default(30_000),
   NODE_ENV: z.string().default('development'),
 });
 
@@ -88,6 +90,8 @@ export interface Config {
   sessionIdleMinutes: number;
   sessionMaxHours: number;
   appealWindowDays: number;
+  /** The ballot-box job's interval: answers move, and rounds past their deadline close, this often. */
+  ballotMoveEveryMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -120,6 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     sessionMaxHours: e.SESSION_MAX_HOURS,
     appealWindowDays: e.APPEAL_WINDOW_DAYS,
+    ballotMoveEveryMs: e.BALLOT_MOVE_EVERY_MS,
   };
 }
 

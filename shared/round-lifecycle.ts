@@ -26,8 +26,16 @@ export function transitionError(status: RoundStatus, action: RoundAction): strin
   return `Cannot ${action} a round that is ${status.replace('_', ' ')} (allowed from: ${rule.from.join(', ')})`;
 }
 
+/**
+ * The status a reader sees: an open round whose deadline has passed is closed, whether or not the
+ * close job has sealed it yet. Reads use this rule and never write; the seal runs in a job, or in the
+ * next write on that round (lockRoundFor), which settles the deadline first.
+ */
+export const statusAt = (status: RoundStatus, closesAt: Date, now: Date): RoundStatus =>
+  (status === 'open' && closesAt <= now ? 'closed' : status);
+
 /** Invitations are live (links work) only while the round is open and before its deadline. */
-export const linksWork = (status: RoundStatus, closesAt: Date, now: Date) => status === 'open' && now < closesAt;
+export const linksWork = (status: RoundStatus, closesAt: Date, now: Date) => statusAt(status, closesAt, now) === 'open';
 
 export function quarterLabel(roundId: string, lang: 'zh' | 'en'): string {
   const m = /^(\d{4})Q([1-4])(?:R([2-9]))?$/.exec(roundId);

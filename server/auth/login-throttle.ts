@@ -3,14 +3,13 @@
 // A browser with a valid device cookie for the account (device-cookie.ts) is not held by that wait: it
 // has its own small failure count, and once that runs out the cookie is locked and the browser counts as
 // unknown again (OWASP's device-cookie scheme). The per-address limit is the route's rate limit.
-// The state sits behind the LoginThrottle interface (async, so a shared store can replace the memory).
+// The failure counts sit in the database (login-failures.ts), shared by every replica.
 import { AppError } from '../errors.ts';
 
 export const FREE_FAILURES = 5;
 const BASE_DELAY_MS = 1_000;
 const MAX_DELAY_MS = 15 * 60_000;
-const FORGET_AFTER_MS = 60 * 60_000;
-const MAX_ENTRIES = 10_000;
+export const FORGET_AFTER_MS = 60 * 60_000;
 /** Failures a device cookie may have (within an hour of each other) before it is locked. */
 export const DEVICE_FREE_FAILURES = 5;
 /** How long a device cookie that ran out of failures stays locked. */
@@ -39,49 +38,34 @@ export const accountKey = (username: string) => username.trim().toLowerCase();
 export const delayAfter = (failures: number) =>
   failures <= FREE_FAILURES ? 0 : Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** (failures - FREE_FAILURES - 1));
 
-interface Entry { failures: number; lockedUntil: number; lastFailure: number }
-
-/** Consecutive failures per key, each setting a wait; stale keys are dropped when the map is full. */
-function failureBook(now: () => number, waitAfter: (failures: number) => number) {
-  const entries = new Map<string, Entry>();
-  return {
-    wait(key: string) {
-      const entry = entries.get(key);
-      return entry ? entry.lockedUntil - now() : 0;
-    },
-    fail(key: string) {
-      const t = now();
-      if (entries.size >= MAX_ENTRIES) for (const [k, v] of entries) if (t - v.lastFailure > FORGET_AFTER_MS && v.lockedUntil < t) entries.delete(k);
-      const previous = entries.get(key);
-      const failures = previous && t - previous.lastFailure <= FORGET_AFTER_MS ? previous.failures + 1 : 1;
-      entries.set(key, { failures, lockedUntil: t + waitAfter(failures), lastFailure: t });
-    },
-    clear(key: string) {
-      entries.delete(key);
-    },
-  };
+/** Consecutive failures per key, each setting a wait (the store forgets a count an hour old). */
+export interface FailureBook {
+  /** Milliseconds the key must still wait (0 or less: none). */
+  wait(key: string): Promise<number>;
+  fail(key: string): Promise<void>;
+  clear(key: string): Promise<void>;
 }
+export type FailureBooks = (book: 'account' | 'device', waitAfter: (failures: number) => number) => FailureBook;
 
-/** In memory and per process, like the survey's token guard. */
-export function makeLoginThrottle(now: () => number): LoginThrottle {
-  const unknownBrowsers = failureBook(now, delayAfter);
-  const devices = failureBook(now, (failures) => (failures >= DEVICE_FREE_FAILURES ? DEVICE_LOCK_MS : 0));
+export function makeLoginThrottle(books: FailureBooks): LoginThrottle {
+  const unknownBrowsers = books('account', delayAfter);
+  const devices = books('device', (failures) => (failures >= DEVICE_FREE_FAILURES ? DEVICE_LOCK_MS : 0));
   const deviceKey = (username: string, nonce: string) => `${accountKey(username)}\n${nonce}`;
   return {
     async admit(username, deviceNonce) {
-      if (deviceNonce !== null && devices.wait(deviceKey(username, deviceNonce)) <= 0) return { kind: 'device', nonce: deviceNonce };
-      const wait = unknownBrowsers.wait(accountKey(username));
+      if (deviceNonce !== null && (await devices.wait(deviceKey(username, deviceNonce))) <= 0) return { kind: 'device', nonce: deviceNonce };
+      const wait = await unknownBrowsers.wait(accountKey(username));
       if (wait > 0) throw new AccountThrottled(Math.ceil(wait / 1000));
       return { kind: 'unknown' };
     },
     async failure(username, admission) {
-      if (admission.kind === 'device') devices.fail(deviceKey(username, admission.nonce));
-      else unknownBrowsers.fail(accountKey(username));
+      if (admission.kind === 'device') await devices.fail(deviceKey(username, admission.nonce));
+      else await unknownBrowsers.fail(accountKey(username));
     },
     // A known browser's success leaves the unknown browsers' wait alone: it must not lift an attack's lockout.
     async success(username, admission) {
-      if (admission.kind === 'device') devices.clear(deviceKey(username, admission.nonce));
-      else unknownBrowsers.clear(accountKey(username));
+      if (admission.kind === 'device') await devices.clear(deviceKey(username, admission.nonce));
+      else await unknownBrowsers.clear(accountKey(username));
     },
   };
 }

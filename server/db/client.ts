@@ -57,10 +57,24 @@ export async function openDatabase(target: DatabaseTarget, opts: { migrate?: boo
   return database;
 }
 
+/** Any fixed number: the advisory lock replicas take so that one at a time migrates a shared database. */
+const MIGRATION_LOCK = 20_261_124;
+
 export async function migrateDatabase(database: Database): Promise<void> {
   // Both migrators take the same options; the cast only bridges the two driver types.
-  if (database.kind === 'postgres') await migratePg(database.db as never, { migrationsFolder: MIGRATIONS_DIR });
-  else await migratePglite(database.db as never, { migrationsFolder: MIGRATIONS_DIR });
+  if (database.kind === 'postgres') {
+    // Replicas starting together on a new database would each run the same CREATE TABLEs: the first
+    // migrates, the others wait on the lock and then find nothing left to do.
+    const pool = (database as unknown as { pool: pg.Pool }).pool;
+    const lock = await pool.connect();
+    try {
+      await lock.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
+      await migratePg(database.db as never, { migrationsFolder: MIGRATIONS_DIR });
+    } finally {
+      await lock.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+      lock.release();
+    }
+  } else await migratePglite(database.db as never, { migrationsFolder: MIGRATIONS_DIR });
 }
 
 function openPostgres(url: string): Database {
@@ -76,6 +90,8 @@ function openPostgres(url: string): Database {
     ping: async () => void (await db.execute(sql`select 1`)),
     // pool.end() can wait forever on a client whose socket died with the server: bound it.
     close: () => Promise.race([pool.end(), new Promise<void>((r) => setTimeout(r, 5_000).unref())]),
+    // For the migration lock (migrateDatabase); not part of the app's surface.
+    ...({ pool } as object),
   };
 }
 

@@ -656,3 +656,45 @@ export const requestReplies = pgTable('request_replies', {
   index('request_replies_request_idx').on(t.requestId),
   check('request_replies_text_ck', sql`char_length(${t.text}) between 1 and ${sql.raw(String(REPLY_TEXT_MAX))}`),
 ]);
+
+// ---------------------------------------------------------------- jobs and limits shared by every replica
+/** One row per background job: a process runs it only after claiming the row (server/jobs/runner.ts). */
+export const jobs = pgTable('jobs', {
+  name: text('name').primaryKey(),
+  dueAt: timestamp('due_at', { withTimezone: true, mode: 'date' }).notNull(),
+  lockedBy: text('locked_by'),
+  /** The claim's lease: past it, a process that died mid-run loses the job to the next one. */
+  lockedUntil: timestamp('locked_until', { withTimezone: true, mode: 'date' }),
+  attempts: integer('attempts').notNull().default(0),
+  lastError: text('last_error'),
+  lastDoneAt: timestamp('last_done_at', { withTimezone: true, mode: 'date' }),
+}, (t) => [
+  check('jobs_lock_ck', sql`(${t.lockedBy} is null) = (${t.lockedUntil} is null)`),
+  check('jobs_attempts_ck', sql`${t.attempts} >= 0`),
+]);
+
+/** Request counters of every rate limit, one row per (hashed) key and window, swept once expired. */
+export const rateLimits = pgTable('rate_limits', {
+  /** HMAC of the limit's key (an address, a survey token): no address or token is stored. */
+  key: text('key').primaryKey(),
+  hits: integer('hits').notNull(),
+  expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+}, (t) => [
+  index('rate_limits_expires_idx').on(t.expiresAt),
+  check('rate_limits_hits_ck', sql`${t.hits} >= 1`),
+]);
+
+export const LOGIN_FAILURE_BOOKS = ['account', 'device'] as const;
+/** Consecutive failed logins: per account from unknown browsers, per device cookie (login-throttle.ts). */
+export const loginFailures = pgTable('login_failures', {
+  book: text('book', { enum: LOGIN_FAILURE_BOOKS }).notNull(),
+  /** HMAC of the account (and device nonce). */
+  key: text('key').notNull(),
+  failures: integer('failures').notNull(),
+  lockedUntil: timestamp('locked_until', { withTimezone: true, mode: 'date' }).notNull(),
+  lastFailure: timestamp('last_failure', { withTimezone: true, mode: 'date' }).notNull(),
+}, (t) => [
+  primaryKey({ columns: [t.book, t.key] }),
+  check('login_failures_book_ck', sql`${t.book} in (${inList(LOGIN_FAILURE_BOOKS)})`),
+  check('login_failures_failures_ck', sql`${t.failures} >= 1`),
+]);

@@ -17,7 +17,7 @@ import { updateEscalation, escalationBoard } from '../escalations/escalations.se
 import { makeLinkMaker } from '../invitations/tokens.ts';
 import * as cases from '../rectification/rectification.service.ts';
 import { computeRound, publishRound } from '../results/results.service.ts';
-import { createRound, getRound, openRound } from '../rounds/rounds.service.ts';
+import { createRound, openRound, settleDeadline } from '../rounds/rounds.service.ts';
 import { saveDraft, submitSurvey } from '../survey/survey.service.ts';
 import { formatReceipt, receiptHash } from '../../shared/receipt.ts';
 import { reportStates } from '../invitations/reported.ts';
@@ -137,7 +137,7 @@ export async function seedDemoHistory(db: Db, secret: string, now: Date, timeZon
       continue;
     }
     const published = new Date(closesAt.getTime() + 12 * DAY);
-    await getRound(db, roundId, at(new Date(closesAt.getTime() + DAY))); // the deadline closes it
+    await db.transaction((tx) => settleDeadline(tx, roundId, at(new Date(closesAt.getTime() + DAY)))); // the deadline job closes it
     await computeRound(db, admin, roundId, at(new Date(closesAt.getTime() + 2 * DAY)));
     await publishRound(db, admin, roundId, at(published), timeZone);
     await releaseComments(db, admin, roundId, at(new Date(published.getTime() + DAY)));

@@ -1,7 +1,7 @@
 // Round lifecycle: create and edit drafts, open, close (by an admin or the deadline), reopen, void.
 import { and, eq, lte } from 'drizzle-orm';
 import type { z } from 'zod';
-import { reopenRefusal, transitionError, type RoundAction } from '../../shared/round-lifecycle.ts';
+import { reopenRefusal, statusAt, transitionError, type RoundAction } from '../../shared/round-lifecycle.ts';
 import type { CreateRound, updateRoundSchema } from '../../shared/schemas/rounds.ts';
 import { appendAudit, SYSTEM_ACTOR, type Actor } from '../audit/audit.writer.ts';
 import type { Db, Tx } from '../db/client.ts';
@@ -21,7 +21,10 @@ export async function lockRoundFor(tx: Tx, id: string, action: RoundAction, now:
   return round;
 }
 
-/** An open round whose deadline has passed is closed, by the system, the first time anyone looks. */
+/**
+ * An open round whose deadline has passed is closed and sealed, by the system: in the deadline job, or
+ * first thing in any write on the round. Guarded by the status, so a retried close changes nothing.
+ */
 export async function settleDeadline(tx: Tx, id: string, now: Date) {
   const closed = await tx.update(rounds).set({ status: 'closed', closedAt: now, updatedAt: now })
     .where(and(eq(rounds.id, id), eq(rounds.status, 'open'), lte(rounds.closesAt, now))).returning({ id: rounds.id });
@@ -31,21 +34,23 @@ export async function settleDeadline(tx: Tx, id: string, now: Date) {
   }
 }
 
+/** A round as readers see it at `now` (statusAt): past its deadline it reads as closed at the deadline. */
+function asSeen(r: q.RoundRow, now: Date): q.RoundRow {
+  const status = statusAt(r.status, r.closesAt, now);
+  return status === r.status ? r : { ...r, status, closedAt: r.closesAt };
+}
+
+// Reads never write: a round past its deadline is shown closed, and the jobs close it.
 export async function getRound(db: Db, id: string, now: Date) {
-  return db.transaction(async (tx) => {
-    await settleDeadline(tx, id, now);
-    const round = await q.findRound(tx, id);
-    if (!round) throw new NotFound(`No round ${id}`);
-    return q.toRound(round, await q.roundDepartmentRows(tx, id));
-  });
+  const round = await q.findRound(db, id);
+  if (!round) throw new NotFound(`No round ${id}`);
+  return q.toRound(asSeen(round, now), await q.roundDepartmentRows(db, id));
 }
 
 export async function listRounds(db: Db, now: Date) {
-  const all = await q.listRounds(db);
-  for (const r of all) if (r.status === 'open' && r.closesAt <= now) await db.transaction((tx) => settleDeadline(tx, r.id, now));
-  const [fresh, counts] = await Promise.all([q.listRounds(db), q.departmentCounts(db)]);
-  return fresh.map((r) => {
-    const { departments: _d, seed: _s, ...rest } = q.toRound(r, []);
+  const [all, counts] = await Promise.all([q.listRounds(db), q.departmentCounts(db)]);
+  return all.map((r) => {
+    const { departments: _d, seed: _s, ...rest } = q.toRound(asSeen(r, now), []);
     return { ...rest, departmentCount: counts.get(r.id) ?? 0 };
   });
 }

@@ -1,10 +1,9 @@
-// The ballot box's timer: every tick, each open round's box is emptied if it holds at least BATCH_MIN
+// The ballot box's tick, run as the 'ballot-box' job (server/jobs): each time, each open round's box is emptied if it holds at least BATCH_MIN
 // answers, rounds past their deadline are closed (which empties and seals them), invitation states are
 // reported to the admin in batches of at least BATCH_MIN submissions, held requests are released with such
 // a batch (or when no round is open), and the answer tables are vacuumed after a close. Runs in its own
 // transactions, apart from any request.
 import { eq, gte } from 'drizzle-orm';
-import type { FastifyBaseLogger } from 'fastify';
 import { DEFAULT_CITY_TZ } from '../../shared/city-day.ts';
 import { DEFAULT_REPLY_WORKING_DAYS } from '../../shared/requests/vocabulary.ts';
 import type { Db } from '../db/client.ts';
@@ -64,24 +63,3 @@ async function reportAndRelease(db: Db, openRounds: string[], anyClosed: boolean
   });
 }
 
-export function startBallotMover(db: Db, now: () => Date, log: FastifyBaseLogger, everyMs: number, release: ReleasePolicy) {
-  let running: Promise<unknown> | null = null;
-  let last = now();
-  const tick = () => {
-    if (running) return;
-    const at = now();
-    const since = last;
-    last = at;
-    running = ballotMoverTick(db, at, release, since)
-      .catch((err: unknown) => log.error({ err }, 'ballot box: moving answers failed; will retry')) // err: SQLSTATE only (logSafeError)
-      .finally(() => { running = null; });
-  };
-  const timer = everyMs > 0 ? setInterval(tick, everyMs) : null;
-  timer?.unref();
-  return {
-    stop: async () => {
-      if (timer) clearInterval(timer);
-      await running;
-    },
-  };
-}

@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { DEFAULT_REPLY_WORKING_DAYS } from '../../shared/requests/vocabulary.ts';
 import { roundParamSchema } from '../../shared/schemas/rounds.ts';
 import {
   draftSavedSchema, draftSchema, receiptCheckResultSchema, receiptCheckSchema, submissionSchema, submitResultSchema, surveyViewSchema, tokenParamSchema,
@@ -9,25 +8,23 @@ import { Gone, NotFound } from '../errors.ts';
 import { limitAll } from '../http/rate-limits.ts';
 import { compressJson } from '../web/compress.ts';
 import { openSurvey, receiptCounted, saveDraft, submitSurvey } from './survey.service.ts';
-import { BALLOT_MOVE_EVERY_MS, startBallotMover } from './ballot-mover.ts';
 import { makeTokenGuard } from './token-guard.ts';
 
 // Public: the token is the credential. Limited per address and per token; small bodies only.
 const PER_TOKEN = { max: 60, timeWindow: '1 minute' };
 const BODY_LIMIT = 256 * 1024;
 
-export const surveyRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database: { db }, config, now, timeZone, ballotMoveEveryMs }) => {
-  const moveEveryMs = ballotMoveEveryMs ?? BALLOT_MOVE_EVERY_MS;
-  const guard = makeTokenGuard();
+export const surveyRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database: { db }, config, now, timeZone, limitCounter }) => {
+  const guard = makeTokenGuard(limitCounter);
   const perAddress = { max: config.surveyRateLimit ?? 600, timeWindow: '1 minute', keyGenerator: (r: { ip: string }) => `ip:${r.ip}` };
   const limits = limitAll(app, [perAddress, { ...PER_TOKEN, keyGenerator: (r) => `token:${(r.params as { token?: string }).token}` }]);
   // Unknown links count against the caller, so guessing tokens is slow and pointless.
   const guarded = async <T>(request: Parameters<typeof guard.check>[0], run: () => Promise<T>) => {
-    guard.check(request);
+    await guard.check(request);
     try {
       return await run();
     } catch (err) {
-      if (err instanceof NotFound) guard.miss(request);
+      if (err instanceof NotFound) await guard.miss(request);
       throw err;
     }
   };
@@ -78,8 +75,4 @@ export const surveyRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { data
   }, async () => {
     throw new Gone('Receipts are checked with POST /api/v1/rounds/:id/receipts and the code in the body; reload the page', 'receipt_check_moved');
   });
-
-  // Answers leave the ballot box in batches on a timer of their own (never in a submit's transaction).
-  const mover = startBallotMover(db, now, app.log, moveEveryMs, { timeZone, replyWorkingDays: config.requestReplyWorkingDays ?? DEFAULT_REPLY_WORKING_DAYS });
-  app.addHook('onClose', async () => mover.stop());
 };

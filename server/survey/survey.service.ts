@@ -11,7 +11,6 @@ import type { Db, Tx } from '../db/client.ts';
 import { invitations } from '../db/schema.ts';
 import { Conflict, Gone, Invalid, NotFound } from '../errors.ts';
 import { roundDepartmentRows } from '../rounds/rounds.queries.ts';
-import { settleDeadline } from '../rounds/rounds.service.ts';
 import type { BoxedAnswer } from './ballot-box.ts';
 import { openDraft, sealDraft } from './draft-seal.ts';
 import { isReceiptCounted, isReceiptHashStored, randomReceipt } from './receipts.ts';
@@ -45,8 +44,7 @@ export async function openSurvey(db: Db, token: string, now: Date, timeZone = DE
   return db.transaction(async (tx) => {
     const found = await findByToken(tx, token, 'withDraft');
     if (!found) throw unknownLink();
-    // Past its deadline the round is closed for everyone; stateOf already treats it so.
-    if (found.round.status === 'open' && found.round.closesAt <= now) await settleDeadline(tx, found.round.id, now);
+    // Past its deadline the round is closed for everyone (stateOf); the close job seals it, not this read.
     const state = stateOf(found, now);
     const inv = found.kind === 'invitation' ? found.invitation : null;
     // Opening changes nothing but "opened" (chat apps prefetch links; only submit spends one).

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { verifyRecord } from '../../shared/draw/verify.ts';
+import { ballotMoverTick } from '../../server/survey/ballot-mover.ts';
 import { makeTestContext } from '../support/app.ts';
 import { roundBody, seedRegistry } from '../support/fixtures.ts';
 
@@ -136,6 +137,10 @@ describe('round lifecycle', () => {
     expect(reopened.json()).toMatchObject({ status: 'open', closesAt: '2026-03-08T00:00:00.000Z' });
     ctx.clock.now = new Date('2026-03-09T00:00:00Z');
     expect(await status('2026Q1')).toBe('closed');
+    // Reading showed it closed and wrote nothing: the deadline job closes it, once however often it runs.
+    expect((await auditActions('2026Q1')).slice(-3)).toEqual(['round.open', 'round.close', 'round.reopen']);
+    expect(await ballotMoverTick(ctx.database.db, ctx.clock.now)).toMatchObject({ closed: 1 });
+    expect(await ballotMoverTick(ctx.database.db, ctx.clock.now)).toMatchObject({ closed: 0 });
     // Closed, yet it may still reopen: the record stays the admin's until the results are computed.
     expect((await api('GET', '/rounds/2026Q1/draw-record', undefined, null)).statusCode).toBe(403);
     expect((await api('POST', '/rounds/2026Q1/compute')).statusCode).toBe(200);

@@ -27,6 +27,7 @@ export async function makeTestContext(opts: {
   logLevel?: AppDeps['config']['logLevel'];
   logStream?: AppDeps['logStream'];
   ballotMoveEveryMs?: number;
+  runJobs?: boolean;
   config?: Partial<AppDeps['config']>;
   sessionNow?: () => number;
 } = {}): Promise<TestContext> {
@@ -37,6 +38,7 @@ export async function makeTestContext(opts: {
     config: { jwtSecret: 'test-secret-test-secret-test-secret-123', publicBaseUrl: opts.publicBaseUrl ?? 'https://pingyi.example.gov.cn', logLevel: opts.logLevel ?? 'silent', production: false, publicDisclosure: opts.publicDisclosure, ...opts.config },
     ...(opts.logStream ? { logStream: opts.logStream } : {}),
     ...(opts.ballotMoveEveryMs !== undefined ? { ballotMoveEveryMs: opts.ballotMoveEveryMs } : {}),
+    ...(opts.runJobs !== undefined ? { runJobs: opts.runJobs } : {}),
     now: () => clock.now,
     ...(opts.sessionNow ? { sessionNow: opts.sessionNow } : {}),
   });

@@ -1,3 +1,4 @@
+import { ballotMoverTick } from '../../server/survey/ballot-mover.ts';
 import type { TestContext } from './app.ts';
 import { roundBody } from './fixtures.ts';
 import { completeSubmission, type Level } from './survey.ts';
@@ -43,7 +44,7 @@ export async function runQuarter(ctx: TestContext, id: string, level: (code: str
     i++;
   }
   ctx.clock.now = new Date(closesAt.getTime() + 3_600_000);
-  await call('GET', `/rounds/${id}`); // the deadline closes it
+  await ballotMoverTick(ctx.database.db, ctx.clock.now); // the deadline job closes it
   const computed = await call('POST', `/rounds/${id}/compute`);
   if (opts.publish === false) return computed;
   return call('POST', `/rounds/${id}/publish`);

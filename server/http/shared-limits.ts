@@ -1,0 +1,75 @@
+// Limits shared by every replica: request counters live in the database (rate_limits), so N processes
+// behind a balancer allow what one would, and a restart forgets nothing. Keys are stored as an HMAC
+// under the app's secret: a dump names no address, survey token or username. Expired rows are swept
+// by the limits job (server/jobs). One upsert per count, atomic under concurrent replicas.
+import { createHmac } from 'node:crypto';
+import { lt, sql } from 'drizzle-orm';
+import type { FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
+import type { Db } from '../db/client.ts';
+import { rateLimits } from '../db/schema.ts';
+
+export type KeyHasher = (key: string) => string;
+export const keyHasher = (secret: string): KeyHasher => (key) => createHmac('sha256', secret).update(`limits\n${key}`).digest('base64url');
+
+export interface Counter {
+  /** Counts one hit against `key`; the window starts at the first hit. */
+  hit(key: string, windowMs: number): Promise<{ current: number; ttl: number }>;
+  /** The key's hits in its current window, counting none. */
+  read(key: string): Promise<{ current: number; ttl: number }>;
+}
+
+const ts = (ms: number) => sql`${new Date(ms).toISOString()}::timestamptz`;
+const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
+
+export function dbCounter(db: Db, hash: KeyHasher, now: () => number = Date.now): Counter {
+  return {
+    async hit(key, windowMs) {
+      const t = now();
+      const [row] = rowsOf<{ hits: number; expires_ms: string | number }>(await db.execute(sql`
+        insert into rate_limits as r (key, hits, expires_at) values (${hash(key)}, 1, ${ts(t + windowMs)})
+        on conflict (key) do update set
+          hits = case when r.expires_at <= ${ts(t)} then 1 else r.hits + 1 end,
+          expires_at = case when r.expires_at <= ${ts(t)} then excluded.expires_at else r.expires_at end
+        returning hits, (extract(epoch from expires_at) * 1000)::bigint as expires_ms`));
+      return { current: Number(row!.hits), ttl: Math.max(0, Number(row!.expires_ms) - t) };
+    },
+    async read(key) {
+      const t = now();
+      const [row] = rowsOf<{ hits: number; expires_ms: string | number }>(await db.execute(sql`
+        select hits, (extract(epoch from expires_at) * 1000)::bigint as expires_ms from rate_limits
+        where key = ${hash(key)} and expires_at > ${ts(t)}`));
+      return row ? { current: Number(row.hits), ttl: Math.max(0, Number(row.expires_ms) - t) } : { current: 0, ttl: 0 };
+    },
+  };
+}
+
+type Callback = (error: Error | null, result?: { current: number; ttl: number }) => void;
+
+/**
+ * @fastify/rate-limit's store over the counter. Like its memory store, every limit counts apart: a
+ * route's own limit under the route's name, each createRateLimit (limitAll) under its place in the
+ * registration order, which is the same in every replica.
+ */
+export function dbRateLimitStore(counter: Counter): FastifyRateLimitStoreCtor {
+  // Not declared as FastifyRateLimitStore: its typing of child() omits the routeInfo the plugin passes.
+  class DbStore {
+    private children = 0;
+    constructor(readonly prefix = '') {}
+    incr(key: string, callback: Callback, timeWindow: number) {
+      counter.hit(`${this.prefix}${key}`, timeWindow).then((r) => callback(null, r), (err: Error) => callback(err));
+    }
+    read(key: string, callback: Callback) {
+      counter.read(`${this.prefix}${key}`).then((r) => callback(null, r), (err: Error) => callback(err));
+    }
+    child(params: { routeInfo?: { method?: string | string[]; url?: string } }) {
+      const route = params.routeInfo?.url ? `${String(params.routeInfo.method)} ${params.routeInfo.url}` : `limit#${++this.children}`;
+      return new DbStore(`${route}\n`);
+    }
+  }
+  return DbStore as unknown as FastifyRateLimitStoreCtor;
+}
+
+/** Drops the counters whose window has ended. */
+export async function sweepRateLimits(db: Db, now: Date) {
+  await db.delete(rateLimits).where(lt(rateLimits.expiresAt, now));
+}

@@ -1,0 +1,35 @@
+// Every piece of background work, in one list: the app starts them once (buildApp), whatever route
+// file the work belongs to. Request deadlines and overdue flags need no job: they are computed from
+// the stored dates on each read (shared/requests), so there is nothing to flip on a timer.
+import { sweepLoginFailures } from '../auth/login-failures.ts';
+import type { Db } from '../db/client.ts';
+import { sweepRateLimits } from '../http/shared-limits.ts';
+import type { ReleasePolicy } from '../requests/requests.service.ts';
+import { BALLOT_MOVE_EVERY_MS, ballotMoverTick } from '../survey/ballot-mover.ts';
+import type { Job } from './runner.ts';
+
+export interface JobSettings {
+  /** The ballot box's interval (ms); 0 leaves the job unscheduled (tests run its tick themselves). */
+  ballotMoveEveryMs?: number;
+  /** The city's clock and the first-reply target for requests the ballot box releases. */
+  release: ReleasePolicy;
+}
+
+export function appJobs(settings: JobSettings): Job[] {
+  const jobs: Job[] = [];
+  const ballotEvery = settings.ballotMoveEveryMs ?? BALLOT_MOVE_EVERY_MS;
+  // Moves answers out of the box, closes and seals rounds past their deadline, reports invitation states
+  // and releases held requests in batches, vacuums after a close. Looks back to the previous run for closes
+  // an admin made in between (they release held requests too).
+  if (ballotEvery > 0) {
+    jobs.push({ name: 'ballot-box', everyMs: ballotEvery, run: (db: Db, now: Date, previousRunAt) => ballotMoverTick(db, now, settings.release, previousRunAt ?? undefined) });
+  }
+  // Counters whose window has ended and login failures an hour old: the limits tables stay small.
+  jobs.push({ name: 'limits-sweep', everyMs: LIMITS_SWEEP_EVERY_MS, run: async (db: Db, now: Date) => {
+    await sweepRateLimits(db, now);
+    await sweepLoginFailures(db, now);
+  } });
+  return jobs;
+}
+
+export const LIMITS_SWEEP_EVERY_MS = 60_000;
