@@ -30,6 +30,7 @@ await call('PUT', `/department-heads/${h2!.id}/cadre`, { cadreId: successor.id }
 await db.insert(rounds).values({
   id: '2025Q4', status: 'published', sampleSize: 200, rotationExclusion: true, votesLimit: 3, minRatings: 10, bottomN: 3, escalationPolicy: '2021-v1', scale: {},
   opensAt: new Date('2025-12-01T00:00:00+08:00'), closesAt: new Date('2025-12-25T23:59:59+08:00'),
+  closedAt: new Date('2025-12-25T23:59:59+08:00'), finalizedAt: new Date('2025-12-26T10:00:00+08:00'), publishedAt: new Date('2025-12-26T10:00:00+08:00'),
 });
 const [esc] = await db.insert(escalations).values({
   roundId: '2025Q4', departmentId: ctx.departmentIds.own, level: 'admonishment', streak: 2, headStreak: 2, departmentStreak: 2, policyVersion: '2021-v2',
