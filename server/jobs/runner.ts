@@ -9,7 +9,7 @@ import { hostname } from 'node:os';
 import { sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../db/client.ts';
-import { scrubDatabaseError } from '../survey/scrub.ts';
+import { databaseErrorOf } from '../database-errors.ts';
 
 export interface Job {
   name: string;
@@ -57,7 +57,7 @@ async function release(db: Db, job: Job, owner: string, startedAt: Date, now: Da
     ? new Date(Math.max(now.getTime(), startedAt.getTime() + job.everyMs * 0.9))
     : new Date(now.getTime() + Math.min(job.everyMs, RETRY_MS));
   // Only the SQLSTATE or the error's name: a database error's message can carry the statement's values.
-  const code = error === undefined ? null : String((scrubDatabaseError(error) as { code?: string }).code ?? (error as Error)?.name ?? 'error');
+  const code = error === undefined ? null : String(databaseErrorOf(error)?.code ?? (error as Error)?.name ?? 'error');
   await db.execute(sql`
     update jobs set locked_by = null, locked_until = null, due_at = ${ts(next)},
       attempts = ${error === undefined ? sql`0` : sql`attempts`}, last_error = ${code},
@@ -88,12 +88,12 @@ export function startJobs(db: Db, jobs: readonly Job[], opts: { now: () => Date;
   const owner = opts.owner ?? newOwner();
   const pollMs = Math.min(...jobs.map((j) => j.everyMs));
   let running: Promise<unknown> | null = null;
-  const ready = ensureJobs(db, jobs, opts.now()).catch((err: unknown) => opts.log.error({ err: scrubDatabaseError(err) }, 'jobs: could not register'));
+  const ready = ensureJobs(db, jobs, opts.now()).catch((err: unknown) => opts.log.error({ err }, 'jobs: could not register'));
   const pass = async () => {
     await ready;
     for (const job of jobs) {
       await runIfDue(db, job, owner, opts.now)
-        .catch((err: unknown) => opts.log.error({ err: scrubDatabaseError(err) }, `job ${job.name} failed; will retry`));
+        .catch((err: unknown) => opts.log.error({ err }, `job ${job.name} failed; will retry`));
     }
   };
   const tick = () => {

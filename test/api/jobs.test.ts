@@ -44,7 +44,7 @@ describe('jobs', () => {
     await seedRegistry(db, { enterprises: 60, departments: 4 });
     ctx.clock.now = new Date('2026-03-31T08:00:00Z');
     await openRoundWithTokens(ctx, '2026Q2', { sampleSize: 6, opensAt: '2026-04-01T00:00:00Z', closesAt: '2026-04-30T00:00:00Z' });
-    const [job] = appJobs({ ballotMoveEveryMs: 30_000 });
+    const [job] = appJobs({ ballotMoveEveryMs: 30_000, release: { timeZone: 'Asia/Shanghai', replyWorkingDays: 5 } });
     const after = new Date('2026-04-30T00:00:10Z');
     await ensureJobs(db, [job!], after);
     // Process A claims and dies before running (SIGKILL): its lease holds the job for a while.
