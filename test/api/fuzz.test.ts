@@ -12,7 +12,7 @@ import { makeTestContext, type TestRole } from '../support/app.ts';
 const ctx = await makeTestContext();
 const cookies: Partial<Record<Role, string>> = {
   admin: await ctx.as('admin'), leader: await ctx.as('leader'), supervisor: await ctx.as('supervisor'),
-  dept_head: await ctx.as('dept_head'), org: await ctx.as('org'),
+  dept_head: await ctx.as('dept_head'), org: await ctx.as('org'), security: await ctx.as('security'),
 };
 // One enterprise and the two departments exist, so that ids in the paths may name something real.
 const USCC = makeUscc('91429004MA49E1234');
