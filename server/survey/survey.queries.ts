@@ -65,10 +65,12 @@ export async function findByToken(tx: Tx, token: string, mode: keyof typeof find
 
 const p = (name: string) => sql.placeholder(name);
 // Marks the invitation (the day only, its draft gone) and drops the answer into the ballot box; the
-// responses table is not touched here, so this transaction's id ends up on no answer row.
+// responses table is not touched here, so this transaction's id ends up on no answer row. A submission
+// implies "opened" (the page's own call may have been lost): the day of opening, never the time of this.
 const submit = preparedStatement<{ n: number }>('survey_submit_to_box', sql`
   with marked as (
-    update invitations set status = 'submitted', submitted_at = ${p('day')}::date, submission_id = ${p('submissionId')}::uuid, draft = null, draft_saved_at = null
+    update invitations set status = 'submitted', submitted_at = ${p('day')}::date, submission_id = ${p('submissionId')}::uuid, draft = null, draft_saved_at = null,
+      opened_on = coalesce(opened_on, ${p('day')}::date)
     where id = ${p('invitationId')} and token_hash = ${p('tokenHash')} and submitted_at is null and status <> 'replaced'
       and exists (select 1 from rounds where id = ${p('roundId')} and status = 'open' and closes_at > ${p('at')}::timestamptz)
       and not exists (select 1 from ballot_box where receipt_hash = ${p('receiptHash')})

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { roundParamSchema } from '../../shared/schemas/rounds.ts';
 import {
   draftSavedSchema, draftSchema, receiptCheckResultSchema, receiptCheckSchema, submissionSchema, submitResultSchema, surveyViewSchema, tokenParamSchema,
@@ -7,7 +8,7 @@ import type { RouteDeps } from '../app.ts';
 import { Gone, NotFound } from '../errors.ts';
 import { limitAll } from '../http/rate-limits.ts';
 import { compressJson } from '../web/compress.ts';
-import { openSurvey, receiptCounted, saveDraft, submitSurvey } from './survey.service.ts';
+import { markOpened, openSurvey, receiptCounted, saveDraft, submitSurvey } from './survey.service.ts';
 import { makeTokenGuard } from './token-guard.ts';
 
 // Public: the token is the credential. Limited per address and per token; small bodies only.
@@ -37,6 +38,17 @@ export const surveyRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { data
   }, async (request, reply) => {
     reply.header('cache-control', 'no-store');
     return guarded(request, () => openSurvey(db, request.params.token, now(), timeZone));
+  });
+
+  // The page says the questions are on screen (the GET above records nothing). No body; idempotent.
+  app.post('/survey/:token/opened', {
+    schema: { tags: ['survey'], params: tokenParamSchema, response: { 204: z.null().describe('Recorded, or nothing to record') } },
+    config: { access: 'public' },
+    bodyLimit: 1024,
+    preHandler: limits,
+  }, async (request, reply) => {
+    await guarded(request, () => markOpened(db, request.params.token, now(), timeZone));
+    return reply.code(204).send(null);
   });
 
   app.put('/survey/:token/draft', {

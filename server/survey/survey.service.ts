@@ -6,9 +6,9 @@ import type { Scale } from '../../shared/results/scale.ts';
 import { receiptHash } from '../../shared/receipt.ts';
 import { linksWork } from '../../shared/round-lifecycle.ts';
 import { checkSubmission, type Draft, type Submission, type SurveyState, type SurveyView } from '../../shared/survey.ts';
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.ts';
-import { invitations } from '../db/schema.ts';
+import { invitations, rounds } from '../db/schema.ts';
 import { Conflict, Gone, Invalid, NotFound } from '../errors.ts';
 import { roundDepartmentRows } from '../rounds/rounds.queries.ts';
 import type { BoxedAnswer } from './ballot-box.ts';
@@ -47,10 +47,7 @@ export async function openSurvey(db: Db, token: string, now: Date, timeZone = DE
     // Past its deadline the round is closed for everyone (stateOf); the close job seals it, not this read.
     const state = stateOf(found, now);
     const inv = found.kind === 'invitation' ? found.invitation : null;
-    // Opening changes nothing but "opened" (chat apps prefetch links; only submit spends one).
-    if (inv && state === 'open' && inv.status === 'not_opened') {
-      await tx.update(invitations).set({ status: 'opened', openedAt: now, openedOn: cityDay(now, timeZone) }).where(eq(invitations.id, inv.id));
-    }
+    // A read only: the page records "opened" with markOpened once the questions are on screen.
     const showForm = state === 'open';
     const depts = showForm ? await roundDepartmentRows(tx, found.round.id) : [];
     return {
@@ -65,6 +62,23 @@ export async function openSurvey(db: Db, token: string, now: Date, timeZone = DE
       draftSavedAt: showForm ? (inv?.draftSavedAt?.toISOString() ?? null) : null,
     };
   });
+}
+
+/**
+ * The page shows the questions: "opened", once, and only from "not opened" (a draft or a submission
+ * already says more, and a state never goes back). Anything else is a harmless no-op, so a retried or
+ * late call (the round closed, the link replaced or submitted meanwhile) changes nothing. Chat apps
+ * prefetch links with a GET, which now records nothing; only a page that ran sends this.
+ */
+export async function markOpened(db: Db, token: string, now: Date, timeZone = DEFAULT_CITY_TZ): Promise<void> {
+  const found = await findByToken(db, token);
+  if (!found) throw unknownLink();
+  if (found.kind !== 'invitation' || found.invitation.status !== 'not_opened' || stateOf(found, now) !== 'open') return;
+  // Guarded in the statement too: a submission, a replacement or the close that lands in between wins.
+  await db.update(invitations).set({ status: 'opened', openedAt: now, openedOn: cityDay(now, timeZone) }).where(and(
+    eq(invitations.id, found.invitation.id), eq(invitations.status, 'not_opened'), isNull(invitations.submittedAt),
+    sql`exists (select 1 from ${rounds} where ${rounds.id} = ${found.round.id} and ${rounds.status} = 'open' and ${rounds.closesAt} > ${now.toISOString()}::timestamptz)`,
+  ));
 }
 
 function refuse(state: SurveyState): never {

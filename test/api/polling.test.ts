@@ -19,7 +19,13 @@ await seedRegistry(db, { enterprises: 120, departments: 4 });
 const tokens = [...(await openRoundWithTokens(ctx, ROUND, { sampleSize: 12 })).entries()];
 const get = async (url: string, role?: TestRole) =>
   ctx.app.inject({ method: 'GET', url: `/api/v1${url}`, ...(role ? { headers: { cookie: await ctx.as(role) } } : {}) });
-const departmentIds: number[] = (await get(`/survey/${tokens[11]![1]}`)).json().departments.map((d: { id: number }) => d.id);
+/** What the survey page does: reads the link, then says the questions are on screen (the GET records nothing). */
+async function openLink(token: string) {
+  const view = await get(`/survey/${token}`);
+  expect((await ctx.app.inject({ method: 'POST', url: `/api/v1/survey/${token}/opened` })).statusCode).toBe(204);
+  return view;
+}
+const departmentIds: number[] = (await openLink(tokens[11]![1])).json().departments.map((d: { id: number }) => d.id);
 const tick = () => ballotMoverTick(db, ctx.clock.now);
 
 /** The invitations export, as the cells a spreadsheet shows (the file itself carries its own creation time). */
@@ -58,7 +64,7 @@ const invitationsNow = async () => (await get(`/rounds/${ROUND}/invitations`, 'a
 /** An enterprise's whole visit: opens its link, saves a draft, submits with its page's receipt. */
 async function visitAndSubmit(i: number) {
   const [, token] = tokens[i]!;
-  expect((await get(`/survey/${token}`)).statusCode).toBe(200);
+  expect((await openLink(token)).statusCode).toBe(200);
   const draft = await ctx.app.inject({ method: 'PUT', url: `/api/v1/survey/${token}/draft`, payload: { ratings: [{ departmentId: departmentIds[0], level: 'satisfied' }] } });
   expect(draft.statusCode).toBe(200);
   const receipt = formatReceipt(randomBytes(12));
@@ -158,7 +164,7 @@ describe('an admin polling around single submissions and a request while the rou
   it('reports whatever is left at close, opened and drafted states included, and releases a request held until then', async () => {
     // One more visit that only opens and drafts: not reported while open (fewer than five submissions wait) …
     const [uscc, token] = tokens[9]!;
-    await get(`/survey/${token}`);
+    await openLink(token);
     await tick();
     expect((await invitationsNow()).find((i) => i.uscc === uscc)!.status).toBe('not_opened');
     // A request raised now waits too …

@@ -35,10 +35,10 @@ for (const [, token] of tokens.slice(0, 3)) {
 }
 const [drafterUscc, drafter] = tokens[3]!;
 expect((await ctx.app.inject({ method: 'PUT', url: `/api/v1/survey/${drafter}/draft`, payload: { ratings: [] } })).statusCode).toBe(200);
-// The first opening of a link records "opened" (the one state a link's GET sets, by design); every
-// link read below has been opened already.
-for (const [, token] of tokens.slice(4)) await survey(token);
-const late = tokens[5]![1];
+// The rest have never been opened: their first GET (a chat app's prefetch, or the page loading) records
+// nothing; the page's POST …/opened does that.
+const unopened = tokens.slice(4).map(([, token]) => token);
+const late = unopened[1]!;
 
 /** Every GET route with real values where the test has them. */
 const concrete = (url: string, round: string) => url
@@ -58,17 +58,29 @@ async function readEverything() {
       }
     }
   }
+  // Every link's GET too, those never opened included.
+  for (const token of unopened) {
+    expect((await survey(token)).statusCode).toBe(200);
+    answered++;
+  }
   return answered;
 }
 
 const rows = async <T>(query: ReturnType<typeof sql>) => ((await db.execute(query)) as unknown as { rows: T[] }).rows;
+const notOpened = async () => (await rows<{ n: number }>(sql`select count(*)::int as n from invitations where round_id = ${OPEN} and status = 'not_opened'`))[0]!.n;
 const closes = async () => (await rows<{ n: number }>(sql`select count(*)::int as n from audit_log where action = 'round.close' and entity_id = ${OPEN}`))[0]!.n;
 
 describe('a GET never writes', () => {
   it('before the deadline: every GET route as every role leaves every table as it was', { timeout: 120_000 }, async () => {
+    expect(await notOpened()).toBe(unopened.length);
     const before = await tableDigests(db);
     expect(await readEverything()).toBeGreaterThan(gets.length);
     expect(await tableDigests(db)).toEqual(before);
+    // The digests see the page's own call, which is a POST.
+    const res = await ctx.app.inject({ method: 'POST', url: `/api/v1/survey/${unopened[0]}/opened` });
+    expect(res.statusCode).toBe(204);
+    expect(await notOpened()).toBe(unopened.length - 1);
+    expect(await tableDigests(db)).not.toEqual(before);
   });
 
   it('after the deadline: the round reads as closed, the survey refuses, and still nothing is written', { timeout: 120_000 }, async () => {

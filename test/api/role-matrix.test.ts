@@ -67,6 +67,7 @@ export const MATRIX: Record<string, Who[] | typeof PUBLIC> = {
   'GET /api/v1/rounds/:id/progress': READ,
   'GET /api/v1/rounds/:id/non-responders': A,
   'GET /api/v1/survey/:token': PUBLIC, // the token is the credential
+  'POST /api/v1/survey/:token/opened': PUBLIC,
   'PUT /api/v1/survey/:token/draft': PUBLIC,
   'POST /api/v1/survey/:token/submit': PUBLIC,
   'POST /api/v1/rounds/:id/receipts': PUBLIC,

@@ -28,7 +28,7 @@ const first = await view(tokens[0]![1]);
 const departmentIds: number[] = first.json().departments.map((d: { id: number }) => d.id);
 
 describe('opening a link', () => {
-  it('shows the round, deadline, organiser, scale and every department, and marks the invitation opened', () => {
+  it('shows the round, deadline, organiser, scale and every department', () => {
     expect(first.statusCode).toBe(200);
     const v = first.json();
     expect(v).toMatchObject({ state: 'open', round: { id: '2026Q1' }, votesLimit: 3, organiser: { zh: expect.stringContaining('营商环境') }, draft: null });
@@ -37,10 +37,12 @@ describe('opening a link', () => {
     expect(first.headers['cache-control']).toBe('no-store');
   });
 
-  it('records "opened" and nothing else', async () => {
-    const [inv] = await db.select().from(invitations).where(eq(invitations.uscc, tokens[0]![0]));
-    expect(inv).toMatchObject({ status: 'opened', submittedAt: null });
-    expect(inv!.openedAt).toBeInstanceOf(Date);
+  it('records nothing on the GET; the page\'s POST …/opened records "opened" and nothing else', async () => {
+    const invitation = async () => (await db.select().from(invitations).where(eq(invitations.uscc, tokens[0]![0])))[0]!;
+    expect(await invitation()).toMatchObject({ status: 'not_opened', openedAt: null, submittedAt: null });
+    const res = await ctx.app.inject({ method: 'POST', url: `/api/v1/survey/${tokens[0]![1]}/opened` });
+    expect(res.statusCode).toBe(204);
+    expect(await invitation()).toMatchObject({ status: 'opened', openedAt: ctx.clock.now, submittedAt: null, draft: null });
   });
 
   it('answers an unknown or malformed token with the same 404', async () => {

@@ -2,6 +2,7 @@
 // what the first and a repeat visit transfer, and how long until the form can be answered.
 import type { CDPSession, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
+import { findByToken } from '../../server/survey/survey.queries.ts';
 import { openRoundForSurvey, startE2e } from '../support/e2e.ts';
 
 const e2e = await startE2e();
@@ -9,7 +10,12 @@ afterEach(() => {
   expect(e2e.pageErrors).toEqual([]);
 });
 
-const { tokens } = await openRoundForSurvey(e2e.baseUrl, ['2034Q1', '2034Q2', '2034Q3', '2034Q4'], 3);
+const { tokens } = await openRoundForSurvey(e2e.baseUrl, ['2034Q1', '2034Q2', '2034Q3', '2034Q4'], 5);
+/** The invitation's true state (admins see it only in batches): read as whoever holds the database. */
+const statusOf = async (token: string) => {
+  const found = await findByToken(e2e.db, token);
+  return found?.kind === 'invitation' ? found.invitation : null;
+};
 
 export const SLOW_LINE = { offline: false, latency: 150, downloadThroughput: 1_600_000 / 8, uploadThroughput: 750_000 / 8 };
 
@@ -51,6 +57,43 @@ async function freshPhone() {
   await page.setViewportSize({ width: 375, height: 812 });
   return page;
 }
+
+describe('"opened" comes from the page once the questions are shown, never from the GET', () => {
+  it('a link preview records nothing; the page records "opened" without holding up the form', async () => {
+    const token = tokens[3]!;
+    // A chat app fetching the link for its preview: a GET, nothing recorded.
+    expect((await fetch(`${e2e.baseUrl}/api/v1/survey/${token}`)).status).toBe(200);
+    expect(await statusOf(token)).toMatchObject({ status: 'not_opened', openedAt: null });
+    const page = await freshPhone();
+    // The page's call is held back until the questions are on screen: they do not wait for it.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => { release = resolve; });
+    await page.route('**/api/v1/survey/*/opened', async (route) => { await held; await route.continue(); });
+    const sent = page.waitForRequest((r) => r.url().endsWith('/opened') && r.method() === 'POST');
+    await page.goto(`/s/${token}`);
+    await page.getByRole('radio').first().waitFor({ state: 'visible' });
+    await sent;
+    expect(await statusOf(token)).toMatchObject({ status: 'not_opened' });
+    const answered = page.waitForResponse((r) => r.url().endsWith('/opened'));
+    release();
+    expect((await answered).status()).toBe(204);
+    expect(await statusOf(token)).toMatchObject({ status: 'opened', openedAt: expect.any(Date) });
+    await page.context().close();
+  });
+
+  it('a lost call is harmless: the form works, and the first draft save records the opening', async () => {
+    const token = tokens[4]!;
+    const page = await freshPhone();
+    await page.route('**/api/v1/survey/*/opened', (route) => route.abort('internetdisconnected'));
+    const failed = page.waitForEvent('requestfailed', (r) => r.url().endsWith('/opened'));
+    await page.goto(`/s/${token}`);
+    await failed;
+    await page.getByRole('radio').first().click();
+    await page.getByTestId('save-status').getByText(/^已保存/).waitFor();
+    expect(await statusOf(token)).toMatchObject({ status: 'drafted', openedAt: expect.any(Date) });
+    await page.context().close();
+  });
+});
 
 describe('the survey at 375×812 on a 1.6 Mbps / 150 ms line', () => {
   it('transfers at most 100 KB and is usable within 1.5 s on a first visit', async () => {

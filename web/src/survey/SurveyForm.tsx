@@ -6,7 +6,7 @@ import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'r
 import { APPLICABLE_LEVELS, type RatingLevel } from '../../../shared/results/levels.ts';
 import { checkSubmission } from '../../../shared/survey-rules.ts';
 import type { SurveyView } from '../../../shared/survey.ts';
-import { ApiError, postSubmission, problemsOf } from './api.ts';
+import { ApiError, markOpened, postSubmission, problemsOf } from './api.ts';
 import { receiptCodeFor, shownReceipt, withReceiptHash, type ShownReceipt } from './receiptCode.ts';
 import { DepartmentRow, deptElementId } from './DepartmentRow.tsx';
 import { useTranslation } from './i18n.ts';
@@ -59,6 +59,12 @@ export function SurveyForm({ token, view, lang, onSubmitted, onReload }: Props) 
   const [, rerender] = useReducer((n: number) => n + 1, 0); // runs the focus effect when nothing else changed
   const answersRef = useRef(answers);
   answersRef.current = answers;
+
+  // After the first render is on screen, never awaited: the page does not wait for it. A saved draft
+  // already means "opened".
+  useEffect(() => {
+    if (!view.draftSavedAt) void markOpened(token);
+  }, [token, view.draftSavedAt]);
 
   const saver = useAutosave({ token, answers, initialSavedAt: view.draftSavedAt, syncOnStart: opening.syncOnStart, onGone: onReload });
 

@@ -1,4 +1,4 @@
-// The survey's four calls. Responses are checked by the server's response schemas, so they are typed, not re-parsed
+// The survey's calls. Responses are checked by the server's response schemas, so they are typed, not re-parsed
 // (parsing here would pull zod's parser into the phone's download).
 import type { z } from 'zod';
 import type { Draft, draftSavedSchema, Submission, submitResultSchema, SurveyView } from '../../../shared/survey.ts';
@@ -10,6 +10,13 @@ type DraftSaved = z.infer<typeof draftSavedSchema>;
 const base = (token: string) => `/api/v1/survey/${encodeURIComponent(token)}`;
 
 export const fetchSurvey = (token: string) => request<SurveyView>(base(token), { skipAuthRedirect: true });
+
+/**
+ * The questions are on screen: the invitation counts as opened (the GET records nothing). Fire and
+ * forget: a lost call is harmless, since a draft save or the submission records "opened" as well.
+ */
+export const markOpened = (token: string) =>
+  request<null>(`${base(token)}/opened`, { method: 'POST', skipAuthRedirect: true }).catch(() => null);
 
 export const putDraft = (token: string, draft: Draft) =>
   request<DraftSaved>(`${base(token)}/draft`, { method: 'PUT', body: draft, skipAuthRedirect: true });
