@@ -3,7 +3,7 @@
 // the same load shape, two autocannon generators in their own processes with half the clients each,
 // lined up to start together: in the first phase both aim at the one replica, in the second each at its
 // own, so the only difference is the number of app processes. On a machine whose cores are already
-// busy with the database and the load, a second replica gains little; the row is for larger machines.
+// busy with the database and the load, a second replica has little to gain; the row is for larger machines.
 import { spawn, type ChildProcess } from 'node:child_process';
 import pg from 'pg';
 import { openDatabase } from '../server/db/client.ts';
@@ -12,7 +12,8 @@ import { JWT_SECRET, openRoundWithTokens, PUBLIC_BASE_URL, seedRegistry } from '
 import { runLoad, type LoadFigures, type LoadRequest } from './load.ts';
 import { freePort, ROOT } from './startup.ts';
 import { submitRequests } from './submit.ts';
-import { log, tempDir } from './util.ts';
+import { textTable } from './report.ts';
+import { log, ms, rate, ratio, tempDir, type Row } from './util.ts';
 
 export interface ReplicaPhase {
   replicas: number;
@@ -28,7 +29,7 @@ export interface ReplicaPhase {
 export interface ReplicaFigures { concurrency: number; submissions: number; warmup: number; phases: ReplicaPhase[]; stored: number; expected: number }
 export interface ReplicaOptions { submissions: number; warmup: number; concurrency: number }
 
-export const REPLICA_SCALE: ReplicaOptions = { submissions: 1500, warmup: 200, concurrency: 200 };
+export const REPLICA_SCALE: ReplicaOptions = { submissions: 1200, warmup: 150, concurrency: 200 };
 
 interface Replica { child: ChildProcess; base: string; output: () => string }
 
@@ -70,7 +71,7 @@ async function stopReplica(r: Replica) {
 async function measure(bases: [string, string], requests: LoadRequest[], concurrency: number, replicas: number): Promise<ReplicaPhase> {
   const half = Math.ceil(requests.length / 2);
   // Time for both forked generators to load before the common start.
-  const startAt = Date.now() + 3_000;
+  const startAt = Date.now() + 2_000;
   const parts: LoadFigures[] = await Promise.all([requests.slice(0, half), requests.slice(half)].map((measured, i) =>
     runLoad({ base: bases[i]!, concurrency: concurrency / 2, warmup: [], measured, startAt })));
   const begin = Math.min(...parts.map((p) => p.startedAt));
@@ -95,12 +96,14 @@ export async function benchReplicas(adminUrl: string, name: string, opts: Replic
     await scratch.drop();
   };
   const untrack = track(cleanup);
+  const t0 = Date.now();
+  const say = (line: string) => log(`replicas (${((Date.now() - t0) / 1000).toFixed(1)} s): ${line}`);
   try {
     const database = await openDatabase({ kind: 'postgres', url: scratch.url });
     const total = 2 * (opts.warmup + opts.submissions);
     let round;
     try {
-      log(`replicas: seeding ${total} enterprises, 53 departments, one round of ${total} invitations`);
+      say(`seeding ${total} enterprises, 53 departments, one round of ${total} invitations`);
       await seedRegistry(database.db, total);
       round = await openRoundWithTokens(database.db, '2026Q1', total, new Date());
     } finally {
@@ -117,16 +120,20 @@ export async function benchReplicas(adminUrl: string, name: string, opts: Replic
     let next = 0;
     const take = (n: number) => slice((next += n) - n, n);
 
+    say('starting replica 1');
     replicas.push(await startReplica(env));
+    say('warming replica 1');
     await runLoad({ base: replicas[0]!.base, concurrency: opts.concurrency, warmup: [], measured: take(opts.warmup) });
-    log(`replicas: ${opts.submissions} submissions through 1 replica, ${opts.concurrency} clients`);
+    say(`${opts.submissions} submissions through 1 replica, ${opts.concurrency} clients`);
     phases.push(await measure([replicas[0]!.base, replicas[0]!.base], take(opts.submissions), opts.concurrency, 1));
 
+    say('starting replica 2');
     replicas.push(await startReplica(env));
+    say('warming replica 2');
     await runLoad({ base: replicas[1]!.base, concurrency: opts.concurrency, warmup: [], measured: take(opts.warmup) });
-    log(`replicas: ${opts.submissions} submissions through 2 replicas, ${opts.concurrency / 2} clients each`);
+    say(`${opts.submissions} submissions through 2 replicas, ${opts.concurrency / 2} clients each`);
     phases.push(await measure([replicas[0]!.base, replicas[1]!.base], take(opts.submissions), opts.concurrency, 2));
-    for (const p of phases) if (p.errors.length) log(`replicas: ${p.replicas} replica(s) errors: ${p.errors.join(' | ')}`);
+    for (const p of phases) if (p.errors.length) say(`${p.replicas} replica(s) errors: ${p.errors.join(' | ')}`);
 
     // Every answer acknowledged is stored once (in the box, or moved out by a job run at start-up).
     const check = new pg.Client({ connectionString: scratch.url });
@@ -148,16 +155,33 @@ export async function benchReplicas(adminUrl: string, name: string, opts: Replic
 
 export const replicaGain = (f: ReplicaFigures) => f.phases[1]!.perSecond / f.phases[0]!.perSecond;
 
+/** The table's row; `missing` when the step did not run or failed. */
+export function replicaRow(f: ReplicaFigures | undefined, missing: string): Row {
+  return {
+    metric: 'Submit via HTTP, 1 vs 2 app replicas on one PostgreSQL',
+    pg: f ? `${rate(f.phases[0]!.perSecond)} vs ${rate(f.phases[1]!.perSecond)} (${ratio(replicaGain(f))})` : missing,
+    pglite: '— (single-process by design)', target: '—', ok: '—',
+  };
+}
+
+export function replicaDetail(f: ReplicaFigures): string {
+  const phase = (p: ReplicaPhase) => `${p.replicas} replica${p.replicas > 1 ? 's' : ''}: ${p.ok}/${p.requests} HTTP 200 in ${(p.wallMs / 1000).toFixed(1)} s, p99 ${ms(p.p99)}`;
+  const errors = [...new Set(f.phases.flatMap((p) => p.errors))];
+  return `Replicas: real server processes (\`node --import tsx server/main.ts\`, NODE_ENV=production) on one scratch database, ${f.concurrency} clients in both phases `
+    + `from two autocannon processes started together (first both at the one replica, then one at each), ${f.submissions} measured submissions per phase after `
+    + `${f.warmup} warm-up ones per replica; the ballot-box job is kept out of the window (BALLOT_MOVE_EVERY_MS=3600000). ${f.phases.map(phase).join('; ')}; `
+    + `answers stored: ${f.stored} of ${f.expected} sent (warm-ups included). Replicas, database and load share the machine's cores: where they are few, a second replica has little to gain; `
+    + 'the row is for machines with cores to spare (a single figure per phase, so other work on the machine moves it). PGlite has no row figure: it is embedded in its one process by design.'
+    + `${errors.length ? ` Errors seen: ${errors.join(' | ')}.` : ''}`;
+}
+
 /** `DATABASE_URL=postgres://… npx tsx bench/replicas.ts`: this step alone, on its own scratch database. */
 async function main() {
   const adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) throw new Error('set DATABASE_URL (PostgreSQL): replicas share one PostgreSQL database; PGlite is single-process by design');
   const t0 = Date.now();
   const f = await benchReplicas(adminUrl, `pingyi_bench_replicas_${process.pid}`);
-  for (const p of f.phases) {
-    console.log(`${p.replicas} replica(s): ${p.perSecond.toFixed(0)} submissions/s (${p.ok}/${p.requests} HTTP 200 in ${(p.wallMs / 1000).toFixed(1)} s, `
-      + `p99 ${p.p99.toFixed(0)} ms, statuses ${JSON.stringify(p.statuses)})`);
-  }
-  console.log(`2 ÷ 1 replicas: ${replicaGain(f).toFixed(2)}×; stored ${f.stored} of ${f.expected} sent; step took ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(`\n${textTable([replicaRow(f, 'error')])}\n\n  · ${replicaDetail(f)}\n`);
+  console.log(`Step took ${((Date.now() - t0) / 1000).toFixed(1)} s.`);
 }
 if (process.argv[1] && (await import('node:url')).fileURLToPath(import.meta.url) === process.argv[1]) await main();
