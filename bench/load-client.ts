@@ -10,7 +10,7 @@ import autocannon from 'autocannon';
 import { Pool } from 'undici';
 import type { LoadRequest, LoadResult, LoadTask } from './load.ts';
 
-type Phase = Omit<LoadResult, 'cpuMs'>;
+type Phase = Omit<LoadResult, 'cpuMs' | 'startedAt'>;
 
 const headersOf = (r: LoadRequest) => ({ ...(r.body === undefined ? {} : { 'content-type': 'application/json' }), ...r.headers });
 
@@ -91,12 +91,15 @@ async function paced(base: string, requests: LoadRequest[], concurrency: number,
 process.once('message', (task: LoadTask) => {
   void (async () => {
     if (task.warmup.length) await closedLoop(task.base, task.warmup, task.concurrency);
+    const wait = (task.startAt ?? 0) - Date.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    const startedAt = Date.now();
     const cpu0 = process.cpuUsage();
     const result = task.ratePerSecond
       ? await paced(task.base, task.measured, task.concurrency, task.ratePerSecond)
       : await closedLoop(task.base, task.measured, task.concurrency);
     const cpu = process.cpuUsage(cpu0);
-    process.send!({ ...result, cpuMs: (cpu.user + cpu.system) / 1000 } satisfies LoadResult, () => process.exit(0));
+    process.send!({ ...result, cpuMs: (cpu.user + cpu.system) / 1000, startedAt } satisfies LoadResult, () => process.exit(0));
   })().catch((err) => {
     console.error(err);
     process.exit(1);

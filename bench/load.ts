@@ -3,8 +3,12 @@ import { fork } from 'node:child_process';
 import { percentile } from './util.ts';
 
 export interface LoadRequest { method: 'GET' | 'POST'; path: string; body?: string; headers?: Record<string, string> }
-export interface LoadTask { base: string; concurrency: number; warmup: LoadRequest[]; measured: LoadRequest[]; ratePerSecond?: number }
-export interface LoadResult { latencies: number[]; statuses: Record<string, number>; errors: string[]; wallMs: number; cpuMs: number }
+export interface LoadTask {
+  base: string; concurrency: number; warmup: LoadRequest[]; measured: LoadRequest[]; ratePerSecond?: number;
+  /** Epoch ms before which the measured part does not start: lines up several generators run side by side. */
+  startAt?: number;
+}
+export interface LoadResult { latencies: number[]; statuses: Record<string, number>; errors: string[]; wallMs: number; cpuMs: number; startedAt: number }
 
 export interface LoadFigures {
   requests: number;
@@ -17,6 +21,8 @@ export interface LoadFigures {
   wallMs: number;
   /** CPU time the load generator itself spent (its own process). */
   clientCpuMs: number;
+  /** Epoch ms at which the measured part started (it ended `wallMs` later). */
+  startedAt: number;
 }
 
 export function summarise(r: LoadResult): LoadFigures {
@@ -24,7 +30,7 @@ export function summarise(r: LoadResult): LoadFigures {
   return {
     requests: r.latencies.length, ok, perSecond: (ok / r.wallMs) * 1000,
     p50: percentile(r.latencies, 50), p99: percentile(r.latencies, 99),
-    statuses: r.statuses, errors: r.errors, wallMs: r.wallMs, clientCpuMs: r.cpuMs,
+    statuses: r.statuses, errors: r.errors, wallMs: r.wallMs, clientCpuMs: r.cpuMs, startedAt: r.startedAt,
   };
 }
 

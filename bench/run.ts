@@ -13,6 +13,7 @@ import { benchImport, IMPORT_ROWS, rowsPerSecond, summarise as summariseImport, 
 import { measureStart, NPM_START, type StartupRun } from './startup.ts';
 import { benchSubmissions, type SubmitFigures } from './submit.ts';
 import { benchJobLatency, type JobFigures } from './jobs.ts';
+import { benchReplicas, replicaDetail, replicaRow, type ReplicaFigures } from './replicas.ts';
 import { errorText, kb, log, median, ms, now, percentile as percentileOf, rate, ratio, tempDir, verdict, type Row } from './util.ts';
 
 // Paced steps as fractions of the raw rate; 0.5 is the step the latency target is judged at.
@@ -30,7 +31,7 @@ const SCALE = {
   },
 } as const;
 
-interface PerDb { submit?: SubmitFigures; results?: ResultsFigures; points?: PointsFigures; imports?: ImportFigures; jobs?: JobFigures; startup: StartupRun[]; errors: string[] }
+interface PerDb { submit?: SubmitFigures; results?: ResultsFigures; points?: PointsFigures; imports?: ImportFigures; jobs?: JobFigures; replicas?: ReplicaFigures; startup: StartupRun[]; errors: string[] }
 
 const cleanups = new Set<() => Promise<void>>();
 async function cleanupAll() {
@@ -90,6 +91,11 @@ async function main() {
     pg.imports = await step(pg.errors, 'PostgreSQL import', () => benchImport({ kind: 'postgres', adminUrl, name: `${base}_import` }));
     await step(pg.errors, 'PostgreSQL job latency', () => withTarget(() => openPostgresTarget(adminUrl, `${base}_jobs`), async (t) => {
       pg.jobs = await step(pg.errors, 'PostgreSQL job latency', () => benchJobLatency(t));
+    }));
+    // Real server processes on their own scratch database; PGlite has no such row (one process by design).
+    pg.replicas = await step(pg.errors, 'PostgreSQL replicas', () => benchReplicas(adminUrl, `${base}_replicas`, undefined, (c) => {
+      cleanups.add(c);
+      return () => cleanups.delete(c);
     }));
   } else {
     log('DATABASE_URL is not set: PostgreSQL figures skipped (e.g. DATABASE_URL=postgres://root@127.0.0.1:5432/test npm run bench)');
@@ -196,6 +202,9 @@ function assemble(pg: PerDb, lite: PerDb, bundle: BundleFigures | undefined, del
     metric: 'Deadline to closed by the ballot-box job (2 app instances, job every 1 s, 100 answers): p50 / max', pg: cell(pg.jobs, jobCell, na),
     pglite: cell(lite.jobs, jobCell, 'error'), target: 'max ≤ interval + 1 s, one close each', ok: verdict(jobOk(pg.jobs), jobOk(lite.jobs)),
   });
+  // 8. replicas: the same load through one app process, then split over two, on one PostgreSQL database
+  rows.push(replicaRow(pg.replicas, na));
+  if (pg.replicas) details.push(replicaDetail(pg.replicas));
   // 1. submissions
   rows.push({
     metric: `Submit via HTTP, 200 clients (${ps?.submissions ?? 2000} · ${ls?.submissions ?? 1000} × 53 depts)`,

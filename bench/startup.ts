@@ -6,9 +6,9 @@ import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { log, now } from './util.ts';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer();
     srv.once('error', reject);

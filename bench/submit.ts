@@ -33,6 +33,15 @@ function answerFor(i: number, departmentIds: number[]): Answer {
   return { ratings, leastSatisfied, ...(i % 5 === 0 ? { comment: `基准测试意见 ${i}：办事效率有待提高。` } : {}) };
 }
 
+/** One POST /survey/:token/submit per invitation of `round`, each with its own answer. */
+export function submitRequests(round: OpenRound): LoadRequest[] {
+  return round.invitations.map((inv, i) => ({
+    method: 'POST', path: `/api/v1/survey/${inv.token}/submit`,
+    // As the survey page does: the hash of a receipt code it made (the code itself stays on the phone).
+    body: JSON.stringify({ submissionId: randomUUID(), receiptHash: createHash('sha256').update(randomUUID()).digest('hex'), ...answerFor(i, round.departmentIds) }),
+  }));
+}
+
 export interface PacedStep { fraction: number; rate: number; figures: LoadFigures }
 
 export interface SubmitFigures {
@@ -123,11 +132,7 @@ export async function benchSubmissions(target: Target, opts: SubmitOptions): Pro
   const rawCpu = cpuMs(c1) / opts.submissions;
 
   const { app, base } = await startApp(database);
-  const requests: LoadRequest[] = httpRound.invitations.map((inv, i) => ({
-    method: 'POST', path: `/api/v1/survey/${inv.token}/submit`,
-    // As the survey page does: the hash of a receipt code it made (the code itself stays on the phone).
-    body: JSON.stringify({ submissionId: randomUUID(), receiptHash: createHash('sha256').update(randomUUID()).digest('hex'), ...answerFor(i, httpRound.departmentIds) }),
-  }));
+  const requests = submitRequests(httpRound);
   let http: LoadFigures;
   let httpCpu: number;
   const paced: PacedStep[] = [];
