@@ -19,7 +19,7 @@ import { accessPlugin, SESSION_COOKIE } from './auth/access.ts';
 import { makeDeviceCookies } from './auth/device-cookie.ts';
 import { makeLoginThrottle } from './auth/login-throttle.ts';
 import { dbFailureBooks } from './auth/login-failures.ts';
-import { dbCounter, dbRateLimitStore, keyHasher, type Counter } from './http/shared-limits.ts';
+import { dbCounter, counterRateLimitStore, keyHasher, processCounter, type Counter } from './http/shared-limits.ts';
 import type { SessionPolicy } from './auth/session.ts';
 import { userRoutes } from './users/users.routes.ts';
 import { edgesPlugin } from './http/edges.ts';
@@ -121,10 +121,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, () => done()));
   await app.register(cookie);
   await app.register(jwt, { secret: deps.config.jwtSecret, cookie: { cookieName: SESSION_COOKIE, signed: false } });
-  // Counted in the database, so every replica shares each limit (and a restart forgets none).
+  // On PostgreSQL counted in the database, so every replica shares each limit (and a restart forgets none);
+  // the embedded PGlite has one process by design and counts in it.
   const hashKey = keyHasher(deps.config.jwtSecret);
-  const limitCounter = dbCounter(deps.database.db, hashKey);
-  await app.register(rateLimit, { global: false, store: dbRateLimitStore(limitCounter) });
+  const limitCounter = deps.database.kind === 'postgres' ? dbCounter(deps.database.db, hashKey) : processCounter(deps.database.db);
+  await app.register(rateLimit, { global: false, store: counterRateLimitStore(limitCounter) });
   await app.register(multipart, { limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } });
   await app.register(swagger, {
     openapi: { info: { title: 'Pingyi API', version: '1' } },

@@ -1,5 +1,6 @@
-// Limits shared by every replica: request counters live in the database (rate_limits), so N processes
-// behind a balancer allow what one would, and a restart forgets nothing. Keys are stored as an HMAC
+// Limits shared by every replica: on PostgreSQL request counters live in the database (rate_limits), so
+// N processes behind a balancer allow what one would, and a restart forgets nothing; on the embedded
+// PGlite, which one process owns, they live in that process (processCounter). Keys are stored as an HMAC
 // under the app's secret: a dump names no address, survey token or username. Expired rows are swept
 // by the limits job (server/jobs). One upsert per count, atomic under concurrent replicas.
 import { createHmac } from 'node:crypto';
@@ -43,6 +44,40 @@ export function dbCounter(db: Db, hash: KeyHasher, now: () => number = Date.now)
   };
 }
 
+/**
+ * The counter for an embedded PGlite database, which one process owns by design (no replica can share
+ * its data folder): counting in memory spares its single connection three statements per survey request.
+ * Kept per database object, so every app instance on that database counts into the same books.
+ */
+const inProcess = new WeakMap<object, Counter>();
+export function processCounter(owner: object, now: () => number = Date.now): Counter {
+  const existing = inProcess.get(owner);
+  if (existing) return existing;
+  const books = new Map<string, { hits: number; expiresMs: number }>();
+  const live = (key: string, t: number) => {
+    const entry = books.get(key);
+    return entry && entry.expiresMs > t ? entry : undefined;
+  };
+  const counter: Counter = {
+    async hit(key, windowMs) {
+      const t = now();
+      // Expired windows go when the books grow, so a flood of addresses cannot keep them forever.
+      if (books.size >= 10_000) for (const [k, v] of books) if (v.expiresMs <= t) books.delete(k);
+      const entry = live(key, t) ?? { hits: 0, expiresMs: t + windowMs };
+      entry.hits++;
+      books.set(key, entry);
+      return { current: entry.hits, ttl: entry.expiresMs - t };
+    },
+    async read(key) {
+      const t = now();
+      const entry = live(key, t);
+      return entry ? { current: entry.hits, ttl: entry.expiresMs - t } : { current: 0, ttl: 0 };
+    },
+  };
+  inProcess.set(owner, counter);
+  return counter;
+}
+
 type Callback = (error: Error | null, result?: { current: number; ttl: number }) => void;
 
 /**
@@ -50,9 +85,9 @@ type Callback = (error: Error | null, result?: { current: number; ttl: number })
  * route's own limit under the route's name, each createRateLimit (limitAll) under its place in the
  * registration order, which is the same in every replica.
  */
-export function dbRateLimitStore(counter: Counter): FastifyRateLimitStoreCtor {
+export function counterRateLimitStore(counter: Counter): FastifyRateLimitStoreCtor {
   // Not declared as FastifyRateLimitStore: its typing of child() omits the routeInfo the plugin passes.
-  class DbStore {
+  class CounterStore {
     private children = 0;
     constructor(readonly prefix = '') {}
     incr(key: string, callback: Callback, timeWindow: number) {
@@ -63,10 +98,10 @@ export function dbRateLimitStore(counter: Counter): FastifyRateLimitStoreCtor {
     }
     child(params: { routeInfo?: { method?: string | string[]; url?: string } }) {
       const route = params.routeInfo?.url ? `${String(params.routeInfo.method)} ${params.routeInfo.url}` : `limit#${++this.children}`;
-      return new DbStore(`${route}\n`);
+      return new CounterStore(`${route}\n`);
     }
   }
-  return DbStore as unknown as FastifyRateLimitStoreCtor;
+  return CounterStore as unknown as FastifyRateLimitStoreCtor;
 }
 
 /** Drops the counters whose window has ended. */
