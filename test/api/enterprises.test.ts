@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { makeUscc } from '../../shared/uscc.ts';
 import { makeTestContext } from '../support/app.ts';
+import { multipart } from '../support/multipart.ts';
 
 const ctx = await makeTestContext();
 const admin = await ctx.as('admin');
@@ -10,15 +11,6 @@ const api = (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object, co
 
 const U = (n: number) => makeUscc(`429004MA${String(n).padStart(7, '0')}`);
 
-function multipart(filename: string, content: Buffer | string, mapping?: object) {
-  const boundary = '----pingyi' + Math.random().toString(16).slice(2);
-  const parts: Buffer[] = [];
-  if (mapping) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="mapping"\r\n\r\n${JSON.stringify(mapping)}\r\n`));
-  parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`));
-  parts.push(Buffer.isBuffer(content) ? content : Buffer.from(content));
-  parts.push(Buffer.from(`\r\n--${boundary}--\r\n`));
-  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
 const upload = (path: 'preview' | 'apply', filename: string, content: Buffer | string, mapping?: object, cookie = admin) => {
   const m = multipart(filename, content, mapping);
   return ctx.app.inject({ method: 'POST', url: `/api/v1/enterprises/import/${path}`, payload: m.payload, headers: { ...m.headers, cookie } });

@@ -11,6 +11,7 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeUscc } from '../../shared/uscc.ts';
 import { makeTestContext } from '../support/app.ts';
+import { multipart } from '../support/multipart.ts';
 
 // Before anything reads a file: the import worker starts at the first import and inherits it.
 const TEMP = mkdtempSync(join(tmpdir(), 'pingyi-import-tmp-'));
@@ -21,16 +22,10 @@ const listing = () => readdirSync(TEMP, { recursive: true }).map(String).sort();
 const ctx = await makeTestContext();
 const admin = await ctx.as('admin');
 
-function multipart(filename: string, content: Buffer) {
-  const boundary = '----files' + Math.random().toString(16).slice(2);
-  const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
-    content, Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, cookie: admin } };
-}
-const upload = (step: 'preview' | 'apply', filename: string, content: Buffer) =>
-  ctx.app.inject({ method: 'POST', url: `/api/v1/enterprises/import/${step}`, ...multipart(filename, content) });
+const upload = (step: 'preview' | 'apply', filename: string, content: Buffer) => {
+  const m = multipart(filename, content);
+  return ctx.app.inject({ method: 'POST', url: `/api/v1/enterprises/import/${step}`, payload: m.payload, headers: { ...m.headers, cookie: admin } });
+};
 
 /** Zip entry names in file order. */
 const order = async (file: Buffer) => Object.keys((await JSZip.loadAsync(file)).files);

@@ -7,20 +7,15 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../server/db/schema.ts';
 import { makeUscc } from '../../shared/uscc.ts';
 import { makeTestContext } from '../support/app.ts';
+import { multipart } from '../support/multipart.ts';
 
 const ctx = await makeTestContext();
 const admin = await ctx.as('admin');
 
-function multipart(filename: string, content: Buffer) {
-  const boundary = '----crafted' + Math.random().toString(16).slice(2);
-  const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
-    content, Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, cookie: admin } };
-}
-const upload = (step: 'preview' | 'apply', filename: string, content: Buffer) =>
-  ctx.app.inject({ method: 'POST', url: `/api/v1/enterprises/import/${step}`, ...multipart(filename, content) });
+const upload = (step: 'preview' | 'apply', filename: string, content: Buffer) => {
+  const m = multipart(filename, content);
+  return ctx.app.inject({ method: 'POST', url: `/api/v1/enterprises/import/${step}`, payload: m.payload, headers: { ...m.headers, cookie: admin } });
+};
 
 /** The slowest of /health's answers over a second with no import running: the machine's own noise. */
 async function quietHealth() {

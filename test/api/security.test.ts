@@ -11,6 +11,7 @@ import { makeUscc } from '../../shared/uscc.ts';
 import { makeTestContext } from '../support/app.ts';
 import { seedRegistry } from '../support/fixtures.ts';
 import { openRoundWithTokens } from '../support/survey.ts';
+import { multipart } from '../support/multipart.ts';
 
 const ctx = await makeTestContext();
 const { db } = ctx.database;
@@ -27,14 +28,6 @@ const snapshot = async () => ({
   invitations: JSON.stringify(await db.select({ s: invitations.status, d: invitations.draft }).from(invitations).orderBy(invitations.id)),
 });
 
-function multipart(filename: string, content: Uint8Array | string) {
-  const boundary = '----fuzz' + Math.random().toString(16).slice(2);
-  const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\n\r\n`),
-    Buffer.from(content), Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, cookie: admin } };
-}
 
 describe('fuzzing', () => {
   it('the public survey endpoints never answer 5xx and never change anything on a rejected request', { timeout: 120_000 }, async () => {
@@ -65,7 +58,8 @@ describe('fuzzing', () => {
       fc.array(fc.array(fc.string({ maxLength: 30 }), { maxLength: 8 }), { maxLength: 30 }).map((rows) => rows.map((r) => r.join(',')).join('\n')),
     );
     await fc.assert(fc.asyncProperty(files, fc.constantFrom('x.csv', 'x.xlsx', 'x.txt'), fc.constantFrom('preview', 'apply'), async (content, name, step) => {
-      const res = await ctx.app.inject({ method: 'POST', url: `/api/v1/enterprises/import/${step}`, ...multipart(name, typeof content === 'string' ? content : content) });
+      const m = multipart(name, content);
+      const res = await ctx.app.inject({ method: 'POST', url: `/api/v1/enterprises/import/${step}`, payload: m.payload, headers: { ...m.headers, cookie: admin } });
       expect(res.statusCode).toBeLessThan(500);
     }), { numRuns: 150 });
     expect((await snapshot()).enterprises).toBe(before.enterprises);
