@@ -19,6 +19,10 @@ const savePassword = async (page: Page) => {
 /** The OK of the confirmation asking `question` (an earlier one may still be fading out). */
 const confirmOk = (page: Page, question: string) =>
   page.locator('.ant-popconfirm', { hasText: question }).getByRole('button', { name: /确\s?定|OK/ });
+/** The account dialog's 保存, once no save is in flight (while one is, its name also carries the spinner's label). */
+const saveAccount = async (page: Page) => {
+  await page.getByRole('dialog').locator('.ant-modal-footer .ant-btn-primary:not(.ant-btn-loading)').click();
+};
 const formError = (page: Page, text: string) => page.locator('.ant-form-item-explain-error').getByText(text, { exact: true });
 
 async function signIn(page: Page, username: string, password: string) {
@@ -55,7 +59,7 @@ describe('accounts', () => {
 
     await page.getByTestId('account-create').click();
     const dialog = page.getByRole('dialog');
-    await button(page, '保存').click();
+    await saveAccount(page);
     await formError(page, '用户名须为 3–50 个字母、数字或 . _ -').waitFor();
     await formError(page, '请填写姓名（100 字以内）').waitFor();
     await formError(page, '请选择角色').waitFor();
@@ -63,7 +67,7 @@ describe('accounts', () => {
     await dialog.getByLabel('姓名').fill('张新局长');
     await dialog.getByLabel('角色').click();
     await page.locator('.ant-select-item-option').getByText('部门负责人', { exact: true }).click();
-    await button(page, '保存').click();
+    await saveAccount(page);
     await formError(page, '部门负责人须选择所属部门').waitFor();
     await formError(page, '用户名须为 3–50 个字母、数字或 . _ -').waitFor();
     await screenshot(page, 'accounts-validation');
@@ -73,11 +77,11 @@ describe('accounts', () => {
     await dialog.getByLabel('所属部门').click();
     await dialog.getByLabel('所属部门').fill('市市场监督管理局');
     await page.locator('.ant-select-item-option').getByText('市市场监督管理局', { exact: true }).click();
-    await button(page, '保存').click();
+    await saveAccount(page);
     await formError(page, '该用户名已被使用，请换一个。').waitFor();
 
     await dialog.getByLabel('用户名').fill('head.zhang');
-    await button(page, '保存').click();
+    await saveAccount(page);
     const shown = page.getByTestId('one-time-password');
     await shown.waitFor();
     oneTimePassword = (await shown.textContent())!.trim();
@@ -177,7 +181,7 @@ describe('accounts', () => {
     await dialog.getByLabel('角色').click();
     await page.locator('.ant-select-item-option').getByText('市领导', { exact: true }).click();
     await dialog.getByText('修改角色或所属部门后，该账号已登录的会话立即失效。').waitFor();
-    await button(page, '保存').click();
+    await saveAccount(page);
     await dialog.waitFor({ state: 'detached' });
     await row.getByText('市领导').waitFor();
     await page.context().close();
