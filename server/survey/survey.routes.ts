@@ -37,7 +37,7 @@ export const surveyRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { data
     compress: JSON_COMPRESSION,
   }, async (request, reply) => {
     reply.header('cache-control', 'no-store');
-    return guarded(request, () => openSurvey(db, request.params.token, now(), timeZone));
+    return guarded(request, () => openSurvey(db, request.params.token, now()));
   });
 
   // The page says the questions are on screen (the GET above records nothing). No body; idempotent.

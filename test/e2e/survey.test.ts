@@ -66,7 +66,6 @@ async function answer(page: Page, i: number) {
 const screen = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), animations: 'disabled' });
 
 const answered = (page: Page) => page.getByTestId('answered');
-const saveStatus = (page: Page) => page.getByTestId('save-status');
 
 async function waitForText(page: Page, testId: string, text: string | RegExp) {
   await page.getByTestId(testId).filter({ hasText: text }).waitFor();
