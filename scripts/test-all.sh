@@ -29,7 +29,7 @@ report() { echo "== timings"; printf '   %s\n' "${timings[@]}"; echo "   total  
 trap report EXIT
 
 echo "== type check and lint"
-npx tsc --noEmit -p tsconfig.json
+npm run --silent typecheck
 npm run --silent lint
 tier "type check and lint"
 
