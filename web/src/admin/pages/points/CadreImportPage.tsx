@@ -1,12 +1,13 @@
 // 干部名册导入 (org): upload → check (preview: counts, the columns found, every bad row) → import,
 // all or nothing. Nothing is saved before "Import"; the server refuses the whole file if any row is wrong.
-import { Card, Col, Descriptions, Row, Statistic, Table, Typography } from 'antd';
+import { Card, Col, Descriptions, Row, Statistic, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { CADRE_IMPORT_FIELDS, cadreImportResultSchema, type CadreImportResult } from '../../../../../shared/cadre-import.ts';
 import { ApiError } from '../../../api.ts';
 import { applyCadreImport, previewCadreImport } from '../../endpoints.ts';
 import { blockedBy } from '../../import-flow/flow.ts';
 import { ImportFlowView } from '../../import-flow/ImportFlowView.tsx';
+import { RowErrorsTable } from '../../import-flow/RowErrorsTable.tsx';
 import { useImportFlow } from '../../import-flow/useImportFlow.ts';
 import { cadreErrorText, type CadreRowError } from './cadreImportErrors.ts';
 
@@ -29,18 +30,15 @@ function Counts({ result }: { result: CadreImportResult }) {
 function ErrorsTable({ errors }: { errors: CadreRowError[] }) {
   const { t } = useTranslation('points');
   return (
-    <Table<CadreRowError>
-      rowKey={(e, i) => `${e.row}-${e.field ?? ''}-${i ?? 0}`}
-      size="small"
-      dataSource={errors}
-      pagination={errors.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
-      data-testid="cadre-import-errors"
-      columns={[
-        { title: t('import.row'), dataIndex: 'row', width: 100, render: (row: number) => t('import.rowN', { row }) },
-        { title: t('import.field'), dataIndex: 'field', width: 140, render: (f: CadreRowError['field']) => (f ? t(`import.fields.${f}`) : '—') },
-        { title: t('import.code'), dataIndex: 'code', width: 120, render: (c: string | null) => (c ? <code>{c}</code> : '—') },
-        { title: t('import.message'), key: 'message', render: (_, e) => <Typography.Text type="danger">{cadreErrorText(e, t)}</Typography.Text> },
-      ]}
+    <RowErrorsTable<CadreRowError>
+      errors={errors}
+      testId="cadre-import-errors"
+      titles={{ row: t('import.row'), field: t('import.field'), key: t('import.code'), message: t('import.message') }}
+      rowLabel={(row) => t('import.rowN', { row })}
+      fieldLabel={(f) => t(`import.fields.${f}`)}
+      keyOf={(e) => e.code}
+      keyWidth={120}
+      message={(e) => cadreErrorText(e, t)}
     />
   );
 }
