@@ -6,7 +6,7 @@ import type { RouteDeps } from '../app.ts';
 import { publicRound, publicRounds } from './public.service.ts';
 
 export const publicRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database: { db }, config }) => {
-  const disclosure = config.publicDisclosure ?? 'full';
+  const disclosure = config.publicDisclosure;
 
   app.get('/public/rounds', {
     schema: { tags: ['public'], response: { 200: publicRoundListSchema } },

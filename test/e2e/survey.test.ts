@@ -278,7 +278,7 @@ describe('enterprise survey on a phone', () => {
     await waitForText(page, 'answered', `已答 0 / ${departmentCount}`);
 
     // The other states, as the server reports them.
-    const view = { round: { id: roundId, opensAt: '2030-01-01T00:00:00+08:00', closesAt: '2030-01-31T23:59:59+08:00' }, organiser: { zh: '仙桃市优化营商环境工作领导小组办公室', en: 'Xiantao Business Environment Office' }, scale: [], departments: [], votesLimit: 3, submittedAt: null, draft: null, draftSavedAt: null };
+    const view = { round: { id: roundId, opensAt: '2030-01-01T00:00:00+08:00', closesAt: '2030-01-31T23:59:59+08:00' }, issuer: { name: { zh: '仙桃市', en: 'Xiantao' }, organiser: { zh: '仙桃市优化营商环境工作领导小组办公室', en: 'Xiantao Business Environment Office' }, helpPhone: '0728-3312345' }, scale: [], departments: [], votesLimit: 3, submittedAt: null, draft: null, draftSavedAt: null };
     const cases: [string, object, number, string, string][] = [
       ['not_open', { ...view, state: 'not_open' }, 200, '测评尚未开始', '2030年1月1日'],
       ['closed', { ...view, state: 'closed' }, 200, '本次测评已截止', '2030年1月31日 23:59'],

@@ -152,7 +152,7 @@ function Survey() {
             {view.state === 'open' && phase.kind === 'view' && (
               <p className="top__deadline">{t('header.deadline', { time: formatTime(view.round.closesAt, lang) })}{t('header.timeZone')}</p>
             )}
-            <p>{t('header.organiser', { name: lang === 'en' ? view.organiser.en : view.organiser.zh })}</p>
+            {view.issuer.organiser && <p>{t('header.organiser', { name: view.issuer.organiser[lang] })}</p>}
             <p className="top__privacy">{t('header.privacy')}</p>
           </div>
         )}
