@@ -6,6 +6,13 @@ const common: Messages<typeof zh> = {
   appSubtitle: 'Enterprises rate departments',
   switchLanguage: '中文',
   switchLanguageLabel: 'Switch to Chinese',
+  contact: {
+    officePhone: '{{office}} (tel. {{phone}})',
+    office: '{{office}}',
+    phone: 'the organisers (tel. {{phone}})',
+    none: 'the organisers',
+  },
+  helpPhone: 'Help line: {{phone}}',
   actions: {
     save: 'Save', cancel: 'Cancel', create: 'Add', edit: 'Edit', search: 'Search', reset: 'Reset',
     retry: 'Try again', close: 'Close', details: 'Details', refresh: 'Refresh',

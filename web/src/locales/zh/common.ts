@@ -3,6 +3,14 @@ const common = {
   appSubtitle: '市场主体评议部门',
   switchLanguage: 'English',
   switchLanguageLabel: '切换为英文',
+  // Whom an enterprise contacts (web/src/issuer.ts): the office and the help line as far as configured.
+  contact: {
+    officePhone: '{{office}}（电话 {{phone}}）',
+    office: '{{office}}',
+    phone: '组织单位（电话 {{phone}}）',
+    none: '组织单位',
+  },
+  helpPhone: '咨询电话：{{phone}}',
   actions: {
     save: '保存', cancel: '取消', create: '新增', edit: '编辑', search: '搜索', reset: '重置',
     retry: '重试', close: '关闭', details: '详情', refresh: '刷新',
