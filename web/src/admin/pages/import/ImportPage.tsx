@@ -5,6 +5,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { importResultSchema, type ImportMapping, type ImportResult } from '../../../../../shared/enterprise-import.ts';
+import { MAX_IMPORT_BYTES } from '../../../../../shared/import-limits.ts';
 import { ApiError } from '../../../api.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { applyImport, previewImport } from '../../endpoints.ts';
@@ -12,8 +13,6 @@ import { useErrorText } from '../../errors.ts';
 import { ImportErrorsTable, ImportPreviewTable } from './ImportTables.tsx';
 import { MappingEditor } from './MappingEditor.tsx';
 
-// The server's limit (MAX_IMPORT_BYTES): a larger file is refused here before it is sent.
-const MAX_BYTES = 32 * 1024 * 1024;
 
 function Counts({ result }: { result: ImportResult }) {
   const { t } = useTranslation('importer');
@@ -67,7 +66,8 @@ export function ImportPage() {
     setFile(f);
     setApplied(null);
     setResult(null);
-    if (f.size > MAX_BYTES) {
+    // The server's limit: a larger file is refused here before it is sent.
+    if (f.size > MAX_IMPORT_BYTES) {
       setProblem(new ApiError(413, 'payload_too_large', 'file too large'));
       return;
     }

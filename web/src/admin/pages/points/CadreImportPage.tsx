@@ -6,14 +6,13 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { CADRE_IMPORT_FIELDS, cadreImportResultSchema, type CadreImportResult } from '../../../../../shared/cadre-import.ts';
+import { MAX_IMPORT_BYTES } from '../../../../../shared/import-limits.ts';
 import { ApiError } from '../../../api.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { applyCadreImport, previewCadreImport } from '../../endpoints.ts';
 import { useErrorText } from '../../errors.ts';
 import { cadreErrorText, type CadreRowError } from './cadreImportErrors.ts';
 
-// The server's limit (MAX_IMPORT_BYTES): a larger file is refused here before it is sent.
-const MAX_BYTES = 32 * 1024 * 1024;
 const COUNTS = ['total', 'creates', 'moves', 'unchanged', 'errors'] as const;
 
 function Counts({ result }: { result: CadreImportResult }) {
@@ -68,7 +67,8 @@ export default function CadreImportPage() {
     setApplied(null);
     setApplyFailed(false);
     setProblem(undefined);
-    if (f.size > MAX_BYTES) {
+    // The server's limit: a larger file is refused here before it is sent.
+    if (f.size > MAX_IMPORT_BYTES) {
       setProblem(new ApiError(413, 'payload_too_large', 'file too large'));
       return;
     }
