@@ -6,6 +6,7 @@ import {
   draftSavedSchema, draftSchema, receiptCheckResultSchema, receiptCheckSchema, submissionSchema, submitResultSchema, surveyViewSchema, tokenParamSchema,
 } from '../../shared/survey.ts';
 import type { RouteDeps } from '../app.ts';
+import { issuerOf } from '../config.ts';
 import { Gone, NotFound } from '../errors.ts';
 import { limitAll } from '../http/rate-limits.ts';
 import { markOpened, openSurvey, receiptCounted, saveDraft, submitSurvey } from './survey.service.ts';
@@ -17,7 +18,8 @@ const BODY_LIMIT = 256 * 1024;
 
 export const surveyRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database: { db }, config, now, timeZone, limitCounter }) => {
   const guard = makeTokenGuard(limitCounter);
-  const perAddress = { max: config.surveyRateLimit ?? 600, timeWindow: '1 minute', keyGenerator: (r: { ip: string }) => `ip:${r.ip}` };
+  const issuer = issuerOf(config.city);
+  const perAddress = { max: config.surveyRateLimit, timeWindow: '1 minute', keyGenerator: (r: { ip: string }) => `ip:${r.ip}` };
   const limits = limitAll(app, [perAddress, { ...PER_TOKEN, keyGenerator: (r) => `token:${(r.params as { token?: string }).token}` }]);
   // Unknown links count against the caller, so guessing tokens is slow and pointless.
   const guarded = async <T>(request: Parameters<typeof guard.check>[0], run: () => Promise<T>) => {
@@ -37,7 +39,7 @@ export const surveyRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { data
     compress: JSON_COMPRESSION,
   }, async (request, reply) => {
     reply.header('cache-control', 'no-store');
-    return guarded(request, () => openSurvey(db, request.params.token, now()));
+    return { ...(await guarded(request, () => openSurvey(db, request.params.token, now()))), issuer };
   });
 
   // The page says the questions are on screen (the GET above records nothing). No body; idempotent.

@@ -47,6 +47,10 @@ describe('public disclosure (公开通报)', () => {
     const text = (await page.locator('body').textContent())!;
     for (const c of commentTexts) expect(text).not.toContain(c);
     expect(text).not.toContain('意见建议');
+    // Who publishes it and whom to call, from the configuration (the demo's city).
+    expect(await page.getByTestId('issuer-office').textContent()).toBe('发布单位：仙桃市优化营商环境工作领导小组办公室');
+    expect(await page.getByTestId('issuer-phone').textContent()).toBe('咨询电话：0728-3312345');
+    expect(await page.getByTestId('issuer-phone').getByRole('link').getAttribute('href')).toBe('tel:07283312345');
     // The audit chain's head stored at publication, for anyone to keep: the one every verification requires.
     const head = (await api<{ auditHead: { id: number; hash: string } }>('GET', `/public/rounds/${latest}`, undefined, null)).auditHead;
     const card = page.getByTestId('public-audit-head');

@@ -66,6 +66,9 @@ describe('requests to departments', () => {
     }
     await e2e.tick();
     await page.goto('/r');
+    // The page names the organising office and its help line (the demo's city profile).
+    expect(await page.getByTestId('issuer-phone').innerText()).toBe('咨询电话：0728-3312345');
+    expect(await page.locator('header').innerText()).toContain('组织单位：仙桃市优化营商环境工作领导小组办公室');
     await page.getByRole('button', { name: code }).click();
     await page.getByTestId('request-thread').getByText('等待部门答复').waitFor();
     expect(await page.getByTestId('request-thread').innerText()).toContain(TEXT); // shown as typed, not as markup

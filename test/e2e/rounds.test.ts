@@ -159,6 +159,8 @@ describe('rounds (admin)', () => {
     expect(text).toContain(`${first.name}：`);
     expect(text).toContain(first.link!);
     expect(text).toContain('仙桃市优化营商环境工作领导小组办公室');
+    // The issuer and its help line, from the configuration (the demo's city).
+    expect(text).toContain('请联系仙桃市优化营商环境工作领导小组办公室（电话 0728-3312345）');
     expect(text).toContain('被评议的部门看不到任何一家企业的评价');
     await page.getByTestId('letter-count').filter({ hasText: '共 200 封' }).waitFor();
     await page.screenshot({ path: join(ARTIFACTS, 'round-letters.png'), animations: 'disabled' });

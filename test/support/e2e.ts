@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, afterEach, expect, inject } from 'vitest';
 import { buildApp, WEB_DIST } from '../../server/app.ts';
+import { testConfig } from './config.ts';
 import { openDatabase, type Db } from '../../server/db/client.ts';
 import { ballotMoverTick } from '../../server/survey/ballot-mover.ts';
 import { DEMO_PASSWORD } from '../../server/demo/seed.ts';
@@ -63,7 +64,7 @@ export async function startE2e(): Promise<E2e> {
   const port = await freePort();
   const app = await buildApp({
     database,
-    config: { jwtSecret: E2E_SECRET, publicBaseUrl: `http://127.0.0.1:${port}`, logLevel: 'silent', production: false },
+    config: testConfig({ jwtSecret: E2E_SECRET, publicBaseUrl: `http://127.0.0.1:${port}` }),
     serveWeb: true,
   });
   closers.push(() => app.close());
