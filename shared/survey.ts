@@ -39,7 +39,8 @@ export type SurveyState = (typeof SURVEY_STATES)[number];
 
 export const surveyViewSchema = z.object({
   state: z.enum(SURVEY_STATES),
-  round: z.object({ id: z.string(), opensAt: z.string(), closesAt: z.string() }),
+  // closedAt: when a closed round actually stopped taking answers (earlier than closesAt if closed early).
+  round: z.object({ id: z.string(), opensAt: z.string(), closesAt: z.string(), closedAt: z.string().nullable() }),
   organiser: z.object({ zh: z.string(), en: z.string() }),
   scale: scaleSchema,
   departments: z.array(z.object({ id: z.number().int(), code: z.string(), nameZh: z.string(), nameEn: z.string().nullable(), category: z.string() })),

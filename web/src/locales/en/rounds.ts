@@ -112,6 +112,7 @@ const rounds: Messages<typeof zh> = {
   detail: {
     back: 'Back to rounds',
     subtitle: 'Round {{id}} · survey period {{opens}} – {{closes}}',
+    subtitleClosedEarly: 'Round {{id}} · survey period {{opens}} – {{closed}} (closed early; planned end {{closes}})',
     invitations: 'Survey links and QR codes',
     letters: 'Print letters',
     readOnly: 'You can follow this round and read its draw record; the business environment office runs the round.',

@@ -109,6 +109,7 @@ const rounds = {
   detail: {
     back: '返回轮次列表',
     subtitle: '轮次编号 {{id}} · 测评期间 {{opens}} – {{closes}}',
+    subtitleClosedEarly: '轮次编号 {{id}} · 测评期间 {{opens}} – {{closed}}（提前截止，原定 {{closes}}）',
     invitations: '问卷链接与二维码',
     letters: '打印邀请函',
     readOnly: '您可以查看本轮次的进展和抽签记录；轮次操作由营商办管理员进行。',
