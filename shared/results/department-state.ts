@@ -85,7 +85,7 @@ export function departmentQuarterState(f: QuarterFacts, today: string): Departme
 }
 
 /** A department's quarters newest first, and those still open (older quarters can be open too). */
-export function departmentStanding(states: readonly DepartmentQuarterState[]) {
+export function departmentStanding<S extends DepartmentQuarterState>(states: readonly S[]) {
   const quarters = [...states].sort((a, b) => compareRounds(b.roundId, a.roundId));
   return { latest: quarters[0] ?? null, quarters, open: quarters.filter((s) => s.open) };
 }

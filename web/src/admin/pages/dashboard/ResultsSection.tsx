@@ -3,12 +3,12 @@
 import { Alert, Card, Col, Row, Skeleton, Statistic, Typography } from 'antd';
 import { lazy, Suspense, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { votesOverTime } from '../../../../../shared/charts/votes.ts';
+import { votesOverTime, votesRoundsThrough } from '../../../../../shared/charts/votes.ts';
 import type { EscalationLevel } from '../../../../../shared/results/escalation.ts';
 import { ApiError } from '../../../api.ts';
 import { LoadError, StaleDataWarning } from '../../components/LoadError.tsx';
 import { Deferred } from '../../components/Deferred.tsx';
-import type { RoundResults, RoundSummary } from '../../endpoints.ts';
+import { getDepartmentStates, type RoundResults, type RoundSummary } from '../../endpoints.ts';
 import { useLoad } from '../../useLoad.ts';
 import { BottomThreeCard } from './BottomThreeCard.tsx';
 import { COLORS, useDeptName, useQuarter } from './format.tsx';
@@ -66,6 +66,8 @@ export function ResultsSection({ round, rounds, onShown }: { round: RoundSummary
   // One results request per round, shared with the prefetch started with the page (reads.ts).
   const results = useLoad(() => readResults(round.id), [round.id, round.status], answeredResults(round.id)?.[0]);
   const { levels, board, records } = useRoundLevels(round.id);
+  // What happens next to each flagged department, by when: decided once by the server for every page.
+  const states = useLoad((signal) => (round.status === 'published' ? getDepartmentStates({ roundId: round.id }, signal) : Promise.resolve(undefined)), [round.id, round.status]);
   const otherIds = historyIds(rounds, round);
   const others = useLoad(() => Promise.all(otherIds.map((id) => readResults(id))), [otherIds.join(',')], answeredResults(...otherIds));
   const data = results.data;
@@ -73,6 +75,8 @@ export function ResultsSection({ round, rounds, onShown }: { round: RoundSummary
     if (!data || !others.data) return undefined;
     return data.round.publishedAt ? [...others.data, data] : others.data;
   }, [data, others.data]);
+  // The votes card follows the selected round, published or not (the trend charts keep published rounds only).
+  const votesRounds = useMemo(() => (data && others.data ? votesRoundsThrough(others.data, data) : undefined), [data, others.data]);
   const votes = useMemo(() => (history ? votesOverTime(history).points : null), [history]);
   const settled = data !== undefined || results.error !== undefined;
   useEffect(() => {
@@ -90,8 +94,8 @@ export function ResultsSection({ round, rounds, onShown }: { round: RoundSummary
       {/* Without the board every level would read "none": say the levels are missing instead. */}
       {board.error && !board.data ? <StaleDataWarning title={t('results.levelsFailed')} error={board.error} onRetry={board.reload} /> : null}
       {data.round.correctionReason ? <Alert type="info" showIcon title={t('results.corrected', { version: data.round.version, reason: data.round.correctionReason })} style={{ marginBottom: 16 }} /> : null}
-      <div style={{ marginBottom: 16 }}><BottomThreeCard results={data} records={records} /></div>
-      <Headlines results={data} history={history} />
+      <div style={{ marginBottom: 16 }}><BottomThreeCard results={data} records={records} states={states.data} /></div>
+      <Headlines results={data} history={votesRounds} />
       {/* Below the first screen: drawn once it is shown (or scrolled to), so the bottom three never wait for them. */}
       <Deferred minHeight={600}>
         <Suspense fallback={<Skeleton active paragraph={{ rows: 8 }} />}>
