@@ -5,7 +5,7 @@ import { roundParamSchema } from '../../shared/schemas/rounds.ts';
 import type { RouteDeps } from '../app.ts';
 import { publicRound, publicRounds } from './public.service.ts';
 
-export const publicRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database: { db }, config }) => {
+export const publicRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database: { db }, config, now, timeZone }) => {
   const disclosure = config.publicDisclosure ?? 'full';
 
   app.get('/public/rounds', {
@@ -16,5 +16,5 @@ export const publicRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { data
   app.get('/public/rounds/:id', {
     schema: { tags: ['public'], params: roundParamSchema, response: { 200: publicRoundSchema } },
     config: { access: 'public' },
-  }, async (request) => publicRound(db, request.params.id, disclosure));
+  }, async (request) => publicRound(db, request.params.id, disclosure, now(), timeZone));
 };

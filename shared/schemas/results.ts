@@ -109,6 +109,8 @@ export type EscalationRecord = z.infer<typeof escalationSchema>;
 export const escalationBoardSchema = z.object({
   /** The city's day (TZ_CITY) when the board was read: what "overdue" and "due soon" are judged against. */
   today: z.iso.date(),
+  /** The latest published quarter: what the departments' current levels ("本季度") are as of. */
+  latestRound: z.string().nullable(),
   departments: z.array(z.object({
     departmentId: z.number().int(), code: z.string(), name: z.string(), nameEn: z.string().nullable(), category: z.string(),
     /** As of the latest evaluation: the deciding streak, the head's and the department's. */

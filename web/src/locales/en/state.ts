@@ -39,6 +39,7 @@ const state: Messages<typeof zh> = {
   openQuarters: 'Open matters (all quarters)',
   link: 'Open the rectification',
   summary: {
+    cumulativeOpen: 'Still open, all quarters: {{n}} dept.',
     thisQuarter: 'This quarter ({{quarter}})',
     cumulative: 'Cumulative (all published quarters)',
   },

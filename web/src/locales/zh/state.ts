@@ -37,6 +37,7 @@ const state = {
   openQuarters: '未办结事项（累计）',
   link: '查看整改',
   summary: {
+    cumulativeOpen: '累计未办结：{{n}} 个部门',
     thisQuarter: '本季度（{{quarter}}）',
     cumulative: '累计（所有已发布季度）',
   },
