@@ -38,6 +38,12 @@ const state: Messages<typeof zh> = {
   openElsewhere: 'Escalation or rectification matters are still open',
   openQuarters: 'Open matters (all quarters)',
   link: 'Open the rectification',
+  headline: {
+    mean: 'Mean score (ranked departments)',
+    dissatisfied: 'Dissatisfied',
+    satisfaction: 'Satisfaction',
+    satisfactionDefinition: ' (share rated basically satisfied or better)',
+  },
   summary: {
     cumulativeOpen: 'Still open, all quarters: {{n}} dept.',
     thisQuarter: 'This quarter ({{quarter}})',

@@ -36,6 +36,12 @@ const state = {
   openElsewhere: '仍有未办结的问责或整改事项',
   openQuarters: '未办结事项（累计）',
   link: '查看整改',
+  headline: {
+    mean: '综合得分（参与排名部门平均）',
+    dissatisfied: '不满意率',
+    satisfaction: '满意率',
+    satisfactionDefinition: '（评价为“基本满意”及以上的比例）',
+  },
   summary: {
     cumulativeOpen: '累计未办结：{{n}} 个部门',
     thisQuarter: '本季度（{{quarter}}）',
