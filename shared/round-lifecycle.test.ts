@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { linksWork, statusAt } from './round-lifecycle.ts';
+import { actualClose, linksWork, statusAt } from './round-lifecycle.ts';
 
 const closesAt = new Date('2026-03-31T16:00:00Z');
 const before = new Date(closesAt.getTime() - 1);
@@ -22,5 +22,17 @@ describe('statusAt: what a reader sees of a round', () => {
     expect(linksWork('open', closesAt, before)).toBe(true);
     expect(linksWork('open', closesAt, closesAt)).toBe(false);
     expect(linksWork('drawn', closesAt, before)).toBe(false);
+  });
+});
+
+describe('actualClose: when a round really stopped taking answers', () => {
+  const deadline = '2026-12-20T07:30:00.000Z';
+  it('closed early: the real close time, marked early', () => {
+    expect(actualClose(deadline, '2026-12-06T02:00:00.000Z')).toEqual({ at: '2026-12-06T02:00:00.000Z', early: true });
+  });
+  it('sealed at or after its deadline, or not closed yet: the deadline', () => {
+    expect(actualClose(deadline, '2026-12-20T07:30:01.000Z')).toEqual({ at: deadline, early: false });
+    expect(actualClose(deadline, deadline)).toEqual({ at: deadline, early: false });
+    expect(actualClose(deadline, null)).toEqual({ at: deadline, early: false });
   });
 });

@@ -37,6 +37,14 @@ export const statusAt = (status: RoundStatus, closesAt: Date, now: Date): RoundS
 /** Invitations are live (links work) only while the round is open and before its deadline. */
 export const linksWork = (status: RoundStatus, closesAt: Date, now: Date) => statusAt(status, closesAt, now) === 'open';
 
+/**
+ * When a round stopped taking answers: the close time when it was closed before its deadline (closed
+ * early), else the deadline. A close recorded after the deadline (the job sealing it) is the deadline.
+ */
+export function actualClose(closesAt: string, closedAt: string | null): { at: string; early: boolean } {
+  return closedAt !== null && Date.parse(closedAt) < Date.parse(closesAt) ? { at: closedAt, early: true } : { at: closesAt, early: false };
+}
+
 export function quarterLabel(roundId: string, lang: 'zh' | 'en'): string {
   const m = /^(\d{4})Q([1-4])(?:R([2-9]))?$/.exec(roundId);
   if (!m) return roundId;

@@ -40,7 +40,8 @@ export type SurveyState = (typeof SURVEY_STATES)[number];
 
 export const surveyViewSchema = z.object({
   state: z.enum(SURVEY_STATES),
-  round: z.object({ id: z.string(), opensAt: z.string(), closesAt: z.string() }),
+  // closedAt: when a closed round actually stopped taking answers (earlier than closesAt if closed early).
+  round: z.object({ id: z.string(), opensAt: z.string(), closesAt: z.string(), closedAt: z.string().nullable() }),
   /** Who runs the survey and whom to call (the city profile). */
   issuer: cityProfileSchema,
   scale: scaleSchema,

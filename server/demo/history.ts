@@ -32,8 +32,12 @@ const BOTTOM = [
   ['cgj', 'rsj', 'gdgs'], // 城管局 a third time: reassignment
 ];
 const BOTTOM_QUALITY = [0.2, 0.27, 0.33];
-// "最不满意" votes fall as rectification bites (17 for the worst department in the first quarter, 5 lately).
-const VOTE_PROPENSITY = [0.18, 0.12, 0.08, 0.029, 0.04];
+// "最不满意" votes fall as rectification bites: the last department's votes each quarter, oldest first, the
+// open one last (17 in the first quarter, 5 in the latest published, fewer now). Every respondent who
+// rated it 不满意 votes against it until its count is reached; other 不满意 ratings draw a vote now and
+// then, never as many, so each quarter's most-voted department is its last one and the story shows in it.
+const VOTES_FOR_LAST = [17, 12, 9, 5, 4];
+const OTHER_VOTE_SHARE = 0.1;
 const COMMENTS = ['办事流程还可以再简化', '窗口人员态度很好', '希望进一步压缩审批时限', '多次跑腿才办成', '政策宣传不够到位', '上门服务很及时', '收费标准不透明', '线上办理系统经常卡顿'];
 
 function quarterOf(d: Date) { return { year: d.getUTCFullYear(), q: Math.floor(d.getUTCMonth() / 3) + 1 }; }
@@ -114,6 +118,11 @@ export async function seedDemoHistory(db: Db, secret: string, now: Date, timeZon
         await saveDraft(db, links.token(roundId, inv.uscc, 1), draft, new Date(now.getTime() - DAY));
       }
     }
+    const lastId = past
+      ? roundDepts.find((d) => d.code === bottom[0])!.departmentId
+      : [...roundDepts].sort((a, b) => quality(a.code) - quality(b.code) || a.position - b.position)[0]!.departmentId;
+    const target = VOTES_FOR_LAST[4 - k]!;
+    const tally = new Map<number, number>();
     let i = 0;
     for (const inv of respondents) {
       const ratings = roundDepts.map((d) => {
@@ -121,7 +130,14 @@ export async function seedDemoHistory(db: Db, secret: string, now: Date, timeZon
         const comment = l !== 'not_applicable' && rng() < 0.04 ? COMMENTS[Math.floor(rng() * COMMENTS.length)] : undefined;
         return { departmentId: d.departmentId, level: l, ...(comment ? { comment } : {}) };
       });
-      const votes = ratings.filter((r) => r.level === 'dissatisfied' && rng() < VOTE_PROPENSITY[4 - k]!).slice(0, 3).map((r) => r.departmentId);
+      const unhappy = ratings.filter((r) => r.level === 'dissatisfied').map((r) => r.departmentId);
+      const votes: number[] = [];
+      if (unhappy.includes(lastId) && (tally.get(lastId) ?? 0) < target) votes.push(lastId);
+      for (const id of unhappy) {
+        if (votes.length >= 2) break;
+        if (id !== lastId && (tally.get(id) ?? 0) < target - 1 && rng() < OTHER_VOTE_SHARE) votes.push(id);
+      }
+      for (const id of votes) tally.set(id, (tally.get(id) ?? 0) + 1);
       const submission: Submission = { submissionId: randomUUID(), ratings, leastSatisfied: votes, ...(rng() < 0.1 ? { comment: '总体营商环境有改善，希望继续保持' } : {}) };
       if (!past && receipts.length < DEMO_REQUESTS) {
         const code = formatReceipt(Uint8Array.from({ length: 12 }, () => Math.floor(receiptRng() * 256)));

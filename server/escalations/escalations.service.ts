@@ -166,6 +166,7 @@ export async function escalationBoard(db: Db, onlyDepartmentId: number | null, n
   return {
     // Due dates are judged against the city's day, not the reader's.
     today: cityDay(now, timeZone),
+    latestRound: latest ?? null,
     departments: depts.filter((d) => visible(d.id)).map((d) => {
       const mine = derived.filter((r) => r.departmentId === d.id);
       const last = mine.find((r) => r.roundId === latest);

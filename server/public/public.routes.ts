@@ -7,7 +7,7 @@ import type { RouteDeps } from '../app.ts';
 import { issuerOf } from '../config.ts';
 import { publicRound, publicRounds } from './public.service.ts';
 
-export const publicRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database: { db }, config }) => {
+export const publicRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database: { db }, config, now, timeZone }) => {
   const disclosure = config.publicDisclosure;
   const issuer = issuerOf(config.city);
 
@@ -28,5 +28,5 @@ export const publicRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { data
   app.get('/public/rounds/:id', {
     schema: { tags: ['public'], params: roundParamSchema, response: { 200: publicRoundSchema } },
     config: { access: 'public' },
-  }, async (request) => publicRound(db, request.params.id, disclosure));
+  }, async (request) => publicRound(db, request.params.id, disclosure, now(), timeZone));
 };

@@ -10,11 +10,12 @@ import type { Db } from '../db/client.ts';
 import { departments, escalations, ledgerEntries, rectificationCases } from '../db/schema.ts';
 import { NotFound } from '../errors.ts';
 import { withMeasures } from '../escalations/escalations.queries.ts';
+import { departmentStates } from '../departments/states.service.ts';
 import { publishedHistory } from '../results/results.queries.ts';
 import { readResults } from '../results/results.service.ts';
 import * as rq from '../rounds/rounds.queries.ts';
 
-export async function publicRound(db: Db, roundId: string, disclosure: PublicDisclosure): Promise<PublicRound> {
+export async function publicRound(db: Db, roundId: string, disclosure: PublicDisclosure, now: Date, timeZone: string): Promise<PublicRound> {
   const round = await rq.findRound(db, roundId);
   // An unpublished round does not exist for the public (not even "not yet").
   if (!round || round.status !== 'published') throw new NotFound(`No published round ${roundId}`);
@@ -32,7 +33,11 @@ export async function publicRound(db: Db, roundId: string, disclosure: PublicDis
       .where(inArray(ledgerEntries.caseId, caseRows.map((r) => r.c.id))).groupBy(ledgerEntries.caseId)
     : [];
   const head = await publishedHeadOf(db, roundId);
+  // The same state 本部门 and the office's pages show, decided in one place.
+  const { states } = await departmentStates(db, { roundId }, now, timeZone);
   return discloseRound({
+    states: states.filter((x) => x.flagged).map(({ departmentCode, roundId: id, rank, rankedCount, fromBottom, flagged, measures, rectification, appeal, next }) =>
+      ({ code: departmentCode, state: { roundId: id, rank, rankedCount, fromBottom, flagged, measures, rectification, appeal, next } })),
     results,
     disclosure,
     auditHead: head ? { id: head.id, hash: head.hash, at: head.at! } : null,

@@ -2,11 +2,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { idParamSchema } from '../../shared/schemas/common.ts';
 import { roundParamSchema } from '../../shared/schemas/rounds.ts';
 import {
-  correctBodySchema, departmentHistorySchema, escalationBoardSchema, escalationPatchSchema, escalationSchema, measureParamSchema, measurePatchSchema, resultsSchema,
+  correctBodySchema, departmentHistorySchema, departmentStatesQuerySchema, departmentStatesSchema, escalationBoardSchema, escalationPatchSchema, escalationSchema, measureParamSchema, measurePatchSchema, resultsSchema,
 } from '../../shared/schemas/results.ts';
 import type { RouteDeps } from '../app.ts';
 import { actorOf, ALL_ROLES, READERS, userOf } from '../auth/access.ts';
 import { Forbidden } from '../errors.ts';
+import { departmentStates } from '../departments/states.service.ts';
 import { departmentHistory, escalationBoard, updateEscalation, updateMeasure } from '../escalations/escalations.service.ts';
 import { attachment, XLSX_TYPE } from '../exports/workbook.ts';
 import { resultsWorkbook } from './results.export.ts';
@@ -54,6 +55,18 @@ export const resultRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { data
     const user = userOf(request);
     if (user.role === 'dept_head' && user.departmentId !== request.params.id) throw new Forbidden('You can see your own department only');
     return departmentHistory(db, request.params.id, timeZone);
+  });
+
+  // One state per department and quarter, for every page that shows one: a head reads their own only.
+  app.get('/department-states', {
+    schema: { tags: ['escalations'], querystring: departmentStatesQuerySchema, response: { 200: departmentStatesSchema } },
+    config: { access: ALL_ROLES },
+  }, async (request) => {
+    const user = userOf(request);
+    const { departmentId, roundId, all } = request.query;
+    if (user.role === 'dept_head' && departmentId !== undefined && departmentId !== user.departmentId) throw new Forbidden('You can see your own department only');
+    const only = user.role === 'dept_head' ? (user.departmentId ?? -1) : departmentId;
+    return departmentStates(db, { departmentId: only, roundId, all: all === 'true' }, now(), timeZone);
   });
 
   app.get('/escalations', {

@@ -4,7 +4,7 @@
 import { cityDay, DEFAULT_CITY_TZ } from '../../shared/city-day.ts';
 import type { Scale } from '../../shared/results/scale.ts';
 import { receiptHash } from '../../shared/receipt.ts';
-import { linksWork } from '../../shared/round-lifecycle.ts';
+import { actualClose, linksWork } from '../../shared/round-lifecycle.ts';
 import { checkSubmission, type Draft, type Submission, type SurveyState, type SurveyView } from '../../shared/survey.ts';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.ts';
@@ -51,7 +51,10 @@ export async function openSurvey(db: Db, token: string, now: Date): Promise<Omit
     const depts = showForm ? await roundDepartmentRows(tx, found.round.id) : [];
     return {
       state,
-      round: { id: found.round.id, opensAt: found.round.opensAt.toISOString(), closesAt: found.round.closesAt.toISOString() },
+      round: {
+        id: found.round.id, opensAt: found.round.opensAt.toISOString(), closesAt: found.round.closesAt.toISOString(),
+        closedAt: state === 'closed' ? actualClose(found.round.closesAt.toISOString(), found.round.closedAt?.toISOString() ?? null).at : null,
+      },
       scale: found.round.scale as Scale,
       departments: depts.map((d) => ({ id: d.departmentId, code: d.code, nameZh: d.nameZh, nameEn: d.nameEn, category: d.category })),
       votesLimit: found.round.votesLimit,

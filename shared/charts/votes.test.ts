@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeDepartment, makeRound } from './builders.ts';
-import { votesOverTime } from './votes.ts';
+import { votesOverTime, votesRoundsThrough } from './votes.ts';
 
 const round = (id: string, votes: [id: number, votes: number, rank: number][]) =>
   makeRound(id, votes.map(([departmentId, leastSatisfiedVotes, rank]) => makeDepartment({ departmentId, leastSatisfiedVotes, rank, code: `d${departmentId}` })));
@@ -29,5 +29,21 @@ describe('votesOverTime', () => {
   it('no headline with fewer than two rounds', () => {
     expect(votesOverTime([]).headline).toBeNull();
     expect(votesOverTime([round('2026Q1', [[1, 3, 1]])]).headline).toBeNull();
+  });
+});
+
+describe('votesRoundsThrough', () => {
+  it('an unpublished selected round is the headline\'s latest round, not the last published one', () => {
+    const q3 = round('2026Q3', [[1, 5, 53]]);
+    const q4 = { ...round('2026Q4', [[2, 9, 53]]), round: { ...round('2026Q4', []).round, status: 'closed' as const, publishedAt: null } };
+    const { headline, points } = votesOverTime(votesRoundsThrough([round('2026Q1', [[1, 17, 53]]), q3], q4));
+    expect(headline).toMatchObject({ fromRound: '2026Q1', from: 17, toRound: '2026Q4', to: 9 });
+    expect(points.at(-1)!.worstDepartmentId).toBe(2);
+  });
+
+  it('an earlier selected round ends the headline there, later rounds left out', () => {
+    const q1 = round('2026Q1', [[1, 17, 53]]);
+    const q2 = round('2026Q2', [[1, 11, 53]]);
+    expect(votesRoundsThrough([q1, q2, round('2026Q3', [[1, 5, 53]])], q2).map((r) => r.round.id)).toEqual(['2026Q1', '2026Q2']);
   });
 });

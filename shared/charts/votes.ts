@@ -1,5 +1,6 @@
 // "Least satisfied" votes (最不满意票) over time: the round's total and the worst department's count,
 // and the headline the city quotes ("the worst department got 17 votes in the first round, 5 in the latest").
+import { compareRounds } from '../results/quarters.ts';
 import type { DepartmentResultView } from '../schemas/results.ts';
 import type { RoundRows, DepartmentRow } from './types.ts';
 
@@ -51,4 +52,12 @@ export function votesOverTime(rounds: readonly RoundRows<VoteRow>[]): { points: 
     ? { fromRound: first.roundId, from: first.worst, toRound: last.roundId, to: last.worst, change: last.worst - first.worst }
     : null;
   return { points, headline };
+}
+
+/**
+ * The rounds the votes card reads for a selected round: the earlier published ones and the selected
+ * round itself, published or not, never a later one: the card speaks of the round on screen.
+ */
+export function votesRoundsThrough<R extends RoundRows<VoteRow>>(earlier: readonly R[], selected: R): R[] {
+  return [...earlier.filter((r) => compareRounds(r.round.id, selected.round.id) < 0), selected];
 }

@@ -89,6 +89,17 @@ describe('integrity signals on designed rounds', () => {
     expect(r.flaggedAnswers).toBe(0);
   });
 
+  it('several coached departments: the answers a signal touches are counted once, never more than the round has', () => {
+    const coached = new Set([13, 14, 15]);
+    const answers = designedAnswers('coached trio', IDS, 114, (position, id) => (coached.has(id) ? { satisfied: 0.95, fairly_satisfied: 0.05 } : cleanShares(position)));
+    const r = report(answers);
+    const na = signal(r, 'not_applicable_outlier');
+    expect(na.departments.map((d) => d.code)).toEqual(['d13', 'd14', 'd15']);
+    // each finding is about all 114 answers; the signal still touches 114 answers, not 3 × 114
+    expect(na.answers).toBe(114);
+    for (const s of r.signals) expect(s.answers).toBeLessThanOrEqual(r.answers);
+  });
+
   it('a department ahead of its peers by less than the gap is not flagged', () => {
     const answers = designedAnswers('good department', IDS, 200, (position, id) => (id === 14 ? { ...cleanShares(position), not_applicable: 0.2, satisfied: 0.4 } : cleanShares(position)));
     expect(raisedKinds(report(answers))).toEqual([]);
@@ -158,7 +169,10 @@ describe('properties', () => {
     fc.assert(fc.property(fc.array(answer, { maxLength: 40 }), (answers) => {
       const r = run(answers);
       expect(r.flaggedAnswers).toBeLessThanOrEqual(r.answers);
-      for (const s of r.signals) if (!s.raised) expect(s.answers).toBe(0);
+      for (const s of r.signals) {
+        if (!s.raised) expect(s.answers).toBe(0);
+        expect(s.answers).toBeLessThanOrEqual(r.answers);
+      }
       for (const v of r.robustness.variants) {
         expect(v.answersRemoved).toBeLessThanOrEqual(r.answers);
         if (v.answersRemoved === 0) expect(v.changes).toBe(false);

@@ -153,15 +153,25 @@ export function computeSignals(departments: readonly DepartmentRef[], answers: r
   }
   const voteTargets = new Set(voteFindings.map((f) => f.departmentId));
 
+  const isUnexplainedVote = (a: AnswerPattern, id: number) => a.ratings[id] === undefined || UNEXPLAINED_VOTE_LEVELS.has(a.ratings[id]!);
   const straightLined = (a: AnswerPattern) => isStraightLined(a, t);
   const flagged = (a: AnswerPattern) =>
     (straightRaised && straightLined(a))
     || raisedClusters.has(ratingsKey(a.ratings))
-    || a.votes.some((id) => voteTargets.has(id) && (a.ratings[id] === undefined || UNEXPLAINED_VOTE_LEVELS.has(a.ratings[id]!)));
+    || a.votes.some((id) => voteTargets.has(id) && isUnexplainedVote(a, id));
 
-  const byDepartments = (kind: SignalKind, list: DepartmentFinding[]): Signal => ({
-    kind, raised: list.length > 0, answers: list.reduce((s, f) => s + f.answers, 0), observed: null, clusterSizes: [], departments: list,
-  });
+  // A signal's answers are distinct answers (one answer rates many departments: summing each finding's
+  // ratings counted the same answer once per department and could exceed the round's answers).
+  const touches: Record<'not_applicable_outlier' | 'top_box_outlier' | 'votes_unexplained', (a: AnswerPattern, id: number) => boolean> = {
+    not_applicable_outlier: (a, id) => a.ratings[id] !== undefined,
+    top_box_outlier: (a, id) => a.ratings[id] !== undefined && a.ratings[id] !== 'not_applicable',
+    votes_unexplained: (a, id) => a.votes.includes(id) && isUnexplainedVote(a, id),
+  };
+  const byDepartments = (kind: keyof typeof touches, list: DepartmentFinding[]): Signal => {
+    const ids = list.map((f) => f.departmentId);
+    const n = answers.filter((a) => ids.some((id) => touches[kind](a, id))).reduce((s, a) => s + a.count, 0);
+    return { kind, raised: list.length > 0, answers: n, observed: null, clusterSizes: [], departments: list };
+  };
   return {
     signals: [
       { kind: 'straight_lining', raised: straightRaised, answers: straightRaised ? straight : 0, observed: straightShare, clusterSizes: [], departments: [] },

@@ -14,22 +14,39 @@ export interface DisclosureInput {
   cases: { code: string; status: CaseStatus; deadline: string; ledgerEntries: number; closedAt: string | null }[];
   /** The audit chain's head stored at publication; names no entry's content. */
   auditHead?: PublicRound['auditHead'];
+  /** The flagged departments' states (department-state.ts), by code. */
+  states?: { code: string; state: NonNullable<PublicRound['flagged'][number]['state']> }[];
 }
 
 /** Only the public figures of a department: no distribution (counts), no sd, no not-applicable count. */
 function publicFigures(d: DepartmentResultView): PublicDepartment {
   return {
     code: d.code, name: d.name, nameEn: d.nameEn, rank: d.rank, n: d.n, mean: d.mean, ci95: d.ci95,
-    satisfactionRate: d.satisfactionRate, leastSatisfiedVotes: d.leastSatisfiedVotes, pBottom: d.pBottom, flagged: d.flagged, status: d.status,
+    satisfactionRate: d.satisfactionRate, dissatisfiedRate: d.dissatisfiedRate, leastSatisfiedVotes: d.leastSatisfiedVotes, pBottom: d.pBottom, flagged: d.flagged, status: d.status,
   };
 }
 
-export function discloseRound({ results, disclosure, round, escalations, cases, auditHead = null }: DisclosureInput): PublicRound {
+type HeadlineRow = Pick<DepartmentResultView, 'status' | 'mean' | 'n' | 'satisfactionRate' | 'dissatisfiedRate'>;
+
+/**
+ * A round's headline, what ranks first: the mean of the ranked departments' scores and the share of
+ * applicable ratings at 不满意; then 满意率 (基本满意 or better), each rate weighted by the ratings.
+ */
+export function roundHeadline(departments: readonly HeadlineRow[]) {
+  const ranked = departments.filter((d) => d.status === 'ranked' && d.mean !== null);
+  const rated = departments.filter((d) => d.satisfactionRate !== null && d.n > 0);
+  const applicable = rated.reduce((s, d) => s + d.n, 0);
+  return {
+    meanScore: ranked.length ? ranked.reduce((s, d) => s + d.mean!, 0) / ranked.length : null,
+    dissatisfiedRate: applicable ? rated.reduce((s, d) => s + (d.dissatisfiedRate ?? 0) * d.n, 0) / applicable : null,
+    satisfactionRate: applicable ? rated.reduce((s, d) => s + d.satisfactionRate! * d.n, 0) / applicable : null,
+  };
+}
+
+export function discloseRound({ results, disclosure, round, escalations, cases, auditHead = null, states = [] }: DisclosureInput): PublicRound {
   const all = results.departments.map(publicFigures);
   const ranked = all.filter((d) => d.status === 'ranked' && d.mean !== null);
   const flaggedFigures = all.filter((d) => d.flagged).sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
-  const rated = results.departments.filter((d) => d.satisfactionRate !== null && d.n > 0);
-  const applicable = rated.reduce((s, d) => s + d.n, 0);
   const { scale, minRatings, bottomN, simulations, rankingRule, escalationPolicy, stratifyBy, poolSize, poolHash, seed, seedSource, drawnAt } = round;
   return {
     round: {
@@ -39,8 +56,7 @@ export function discloseRound({ results, disclosure, round, escalations, cases, 
     disclosure,
     method: { scale, minRatings, bottomN, simulations, rankingRule, escalationPolicy, stratifyBy, poolSize, poolHash, seed, seedSource, drawnAt },
     summary: {
-      meanScore: ranked.length ? ranked.reduce((s, d) => s + d.mean!, 0) / ranked.length : null,
-      satisfactionRate: applicable ? rated.reduce((s, d) => s + d.satisfactionRate! * d.n, 0) / applicable : null,
+      ...roundHeadline(results.departments),
       best: ranked.find((d) => d.rank === 1) ?? null,
     },
     departments: disclosure === 'full' ? all : flaggedFigures,
@@ -50,6 +66,7 @@ export function discloseRound({ results, disclosure, round, escalations, cases, 
       return {
         ...d, streak: e?.streak ?? 0, measures: e?.measures ?? [], measuresStatus: e?.status ?? null, measuresDoneAt: e?.doneAt ?? null,
         rectification: c ? { status: c.status, deadline: c.deadline, ledgerEntries: c.ledgerEntries, closedAt: c.closedAt } : null,
+        state: states.find((x) => x.code === d.code)?.state ?? null,
       };
     }),
     drawRecordUrl: `/api/v1/rounds/${results.round.id}/draw-record`,

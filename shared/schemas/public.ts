@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { ESCALATION_LEVELS, ESCALATION_STATUSES } from '../results/escalation.ts';
 import { scaleSchema } from '../results/scale.ts';
 import { CASE_STATUSES } from './rectification.ts';
+import { departmentStateSchema } from './results.ts';
 
 /** The city's choice: the whole ranking, or the bottom three and a summary of the rest. */
 export const PUBLIC_DISCLOSURES = ['full', 'bottom'] as const;
@@ -15,8 +16,13 @@ const pair = z.tuple([z.number(), z.number()]);
 export const publicDepartmentSchema = z.object({
   code: z.string(), name: z.string(), nameEn: z.string().nullable(),
   rank: z.number().int().nullable(), n: z.number().int(), mean: z.number().nullable(), ci95: pair.nullable(),
-  satisfactionRate: z.number().nullable(), leastSatisfiedVotes: z.number().int(), pBottom: z.number().nullable(),
+  satisfactionRate: z.number().nullable(), dissatisfiedRate: z.number().nullable(), leastSatisfiedVotes: z.number().int(), pBottom: z.number().nullable(),
   flagged: z.boolean(), status: z.enum(['ranked', 'insufficient']),
+});
+
+/** The quarter's state as every page shows it (department-state.ts); nothing in it is about answers. */
+export const publicStateSchema = departmentStateSchema.pick({
+  roundId: true, rank: true, rankedCount: true, fromBottom: true, flagged: true, measures: true, rectification: true, appeal: true, next: true,
 });
 
 export const publicFlaggedSchema = publicDepartmentSchema.extend({
@@ -26,6 +32,7 @@ export const publicFlaggedSchema = publicDepartmentSchema.extend({
   measuresStatus: z.enum(ESCALATION_STATUSES).nullable(),
   measuresDoneAt: z.string().nullable(),
   rectification: z.object({ status: z.enum(CASE_STATUSES), deadline: z.string(), ledgerEntries: z.number().int(), closedAt: z.string().nullable() }).nullable(),
+  state: publicStateSchema.nullable(),
 });
 
 export const publicRoundSchema = z.object({
@@ -45,6 +52,8 @@ export const publicRoundSchema = z.object({
     meanScore: z.number().nullable(),
     /** Ratings at 基本满意 or better over all applicable ratings of the round. */
     satisfactionRate: z.number().nullable(),
+    /** Ratings at 不满意 over all applicable ratings of the round: with the mean score, what leads. */
+    dissatisfiedRate: z.number().nullable(),
     best: publicDepartmentSchema.nullable(),
   }),
   /** Full disclosure: every department in rank order; bottom: the flagged ones only. */

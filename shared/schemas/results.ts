@@ -3,6 +3,7 @@ import { APPEAL_STATUSES } from '../appeals.ts';
 import { ESCALATION_LEVELS, ESCALATION_STATUSES } from '../results/escalation.ts';
 import { robustnessSchema } from './integrity.ts';
 import { RATING_LEVELS, scaleSchema } from '../results/scale.ts';
+import { CASE_STATUSES } from './rectification.ts';
 import { ROUND_STATUSES } from './rounds.ts';
 
 const pair = z.tuple([z.number(), z.number()]);
@@ -108,6 +109,8 @@ export type EscalationRecord = z.infer<typeof escalationSchema>;
 export const escalationBoardSchema = z.object({
   /** The city's day (TZ_CITY) when the board was read: what "overdue" and "due soon" are judged against. */
   today: z.iso.date(),
+  /** The latest published quarter: what the departments' current levels ("本季度") are as of. */
+  latestRound: z.string().nullable(),
   departments: z.array(z.object({
     departmentId: z.number().int(), code: z.string(), name: z.string(), nameEn: z.string().nullable(), category: z.string(),
     /** As of the latest evaluation: the deciding streak, the head's and the department's. */
@@ -154,3 +157,33 @@ export const measurePatchSchema = z.object({
   notes: z.string().max(5000).nullable().optional(),
 }).refine((p) => Object.keys(p).length > 0, 'nothing to change');
 export const measureParamSchema = z.object({ id: z.coerce.number().int().positive(), measure: level });
+
+/** One department's state in one published quarter (shared/results/department-state.ts). */
+const nextStepSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('appeal'), due: z.null(), overdue: z.literal(false) }),
+  z.object({ kind: z.literal('measure'), measure: level, status: z.enum(['pending', 'scheduled']), due: z.string().nullable(), overdue: z.boolean() }),
+  z.object({ kind: z.literal('rectification'), caseId: z.number().int(), status: z.enum(['open', 'returned', 'submitted']), due: z.string(), overdue: z.boolean() }),
+]);
+export const departmentStateSchema = z.object({
+  roundId: z.string(), departmentId: z.number().int(), departmentCode: z.string(), departmentName: z.string(), departmentNameEn: z.string().nullable(),
+  rank: z.number().int().nullable(), rankedCount: z.number().int(), fromBottom: z.number().int().nullable(),
+  mean: z.number().nullable(), dissatisfiedRate: z.number().nullable(), flagged: z.boolean(),
+  measures: z.array(z.object({ measure: level, status: z.enum(ESCALATION_STATUSES), date: z.string().nullable() })),
+  rectification: z.object({ id: z.number().int(), status: z.enum(CASE_STATUSES), deadline: z.string(), overdue: z.boolean(), closedAt: z.string().nullable() }).nullable(),
+  appeal: z.object({ id: z.number().int(), status: z.enum(APPEAL_STATUSES) }).nullable(),
+  next: z.array(nextStepSchema),
+  open: z.boolean(),
+});
+export type DepartmentStateView = z.infer<typeof departmentStateSchema>;
+export const departmentStatesQuerySchema = z.object({
+  departmentId: z.coerce.number().int().positive().optional(),
+  roundId: z.string().max(10).optional(),
+  /** Only the quarters where the department was flagged or something is recorded (the default), or every quarter. */
+  all: z.enum(['true', 'false']).optional(),
+});
+export const departmentStatesSchema = z.object({
+  /** The city's day the states were judged on (overdue, due). */
+  today: z.iso.date(),
+  /** Newest quarter first, then by department code. */
+  states: z.array(departmentStateSchema),
+});

@@ -67,6 +67,13 @@ describe('demo history', () => {
       departments: h.payload.results.departments.map((d) => ({ ...d, nameEn: null })),
     }));
     expect(votesOverTime(rounds).headline).toMatchObject({ from: 17, to: 5 });
+    // Each quarter tells it: the most-voted department is the one ranked last, and others vote too.
+    for (const r of rounds) {
+      const last = r.departments.filter((d) => d.rank !== null).sort((a, b) => b.rank! - a.rank!)[0]!;
+      const point = votesOverTime([r]).points[0]!;
+      expect(point.worstDepartmentId, r.round.id).toBe(last.departmentId);
+      expect(point.total, r.round.id).toBeGreaterThan(point.worst);
+    }
   });
 });
 

@@ -39,6 +39,19 @@ describe('public disclosure (公开通报)', () => {
     for (const f of body.flagged) {
       expect(f).toMatchObject({ streak: 1, measures: ['pledge'], measuresStatus: 'pending', rectification: { status: 'open', ledgerEntries: 0 } });
     }
+    // The public page shows the same state as the office's pages, from the one place that decides it.
+    const office = (await ctx.app.inject({ method: 'GET', url: '/api/v1/department-states?roundId=2025Q1', headers: { cookie: await ctx.as('admin') } })).json();
+    for (const f of body.flagged) {
+      const s = office.states.find((x: { departmentCode: string }) => x.departmentCode === f.code);
+      expect(f.state).toEqual({
+        roundId: s.roundId, rank: s.rank, rankedCount: s.rankedCount, fromBottom: s.fromBottom, flagged: true,
+        measures: s.measures, rectification: s.rectification, appeal: s.appeal, next: s.next,
+      });
+      expect(f.state.measures).toEqual([{ measure: 'pledge', status: 'pending', date: null }]);
+    }
+    // The headline is what ranks: the mean and the share dissatisfied, beside the conventional 满意率.
+    expect(body.summary).toMatchObject({ meanScore: expect.any(Number), dissatisfiedRate: expect.any(Number), satisfactionRate: expect.any(Number) });
+    expect(body.summary.dissatisfiedRate).toBeGreaterThan(0);
     expect(body.method).toMatchObject({ minRatings: 3, bottomN: 3, seedSource: 'ceremony', seed: 'ceremony 2025Q1', poolHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(body.method.rankingRule.zh).toContain('平均分');
     expect(body.drawRecordUrl).toBe('/api/v1/rounds/2025Q1/draw-record');

@@ -86,6 +86,7 @@ export const MATRIX: Record<string, Who[] | typeof PUBLIC> = {
   'POST /api/v1/appeals/:id/decision': A,
   'GET /api/v1/departments/:id/history': ALL, // heads: own department only
   'GET /api/v1/escalations': ALL, // heads: own department only
+  'GET /api/v1/department-states': ALL, // heads: own department only
   'PATCH /api/v1/escalations/:id': A,
   'PATCH /api/v1/escalations/:id/measures/:measure': A,
   'GET /api/v1/rounds/:id/comments': ALL, // heads: own department, after release

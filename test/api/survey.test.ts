@@ -31,7 +31,7 @@ describe('opening a link', () => {
   it('shows the round, deadline, organiser, scale and every department', () => {
     expect(first.statusCode).toBe(200);
     const v = first.json();
-    expect(v).toMatchObject({ state: 'open', round: { id: '2026Q1' }, votesLimit: 3, issuer: { organiser: { zh: '仙桃市优化营商环境工作领导小组办公室' }, helpPhone: '0728-3312345' }, draft: null });
+    expect(v).toMatchObject({ state: 'open', round: { id: '2026Q1', closedAt: null }, votesLimit: 3, issuer: { organiser: { zh: '仙桃市优化营商环境工作领导小组办公室' }, helpPhone: '0728-3312345' }, draft: null });
     expect(v.departments).toHaveLength(7);
     expect(v.scale).toHaveLength(4);
     expect(first.headers['cache-control']).toBe('no-store');
@@ -217,7 +217,11 @@ describe('links that no longer work', () => {
   it('a closed round refuses links; a round not yet open says so', async () => {
     const admin = await ctx.as('admin');
     await ctx.app.inject({ method: 'POST', url: '/api/v1/rounds/2026Q1/close', headers: { cookie: admin } });
-    expect((await view(tokens[7]![1])).json()).toMatchObject({ state: 'closed', departments: [] });
+    const closed = (await view(tokens[7]![1])).json();
+    expect(closed).toMatchObject({ state: 'closed', departments: [] });
+    // Closed early: the link says when it really closed, not the planned deadline still ahead.
+    expect(closed.round.closedAt).toBe(ctx.clock.now.toISOString());
+    expect(Date.parse(closed.round.closedAt)).toBeLessThan(Date.parse(closed.round.closesAt));
     const res = await submit(tokens[7]![1], completeSubmission(departmentIds));
     expect(res.statusCode).toBe(410);
     expect(res.json().error.code).toBe('survey_closed');

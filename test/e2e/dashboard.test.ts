@@ -189,7 +189,8 @@ describe('escalation board', () => {
     expect(await first.getByTestId('measures').locator('[data-measure]').evaluateAll((tags) => tags.map((t) => t.getAttribute('data-measure')))).toEqual(['pledge', 'reassignment']);
     // 城投公司: flagged twice, not in the latest round: no streak, no measures.
     expect(await streaks.locator('tr.ant-table-row').filter({ hasText: '市城投公司' }).textContent()).toMatch(/市城投公司公用事业与国有企业———2/);
-    expect(await page.getByTestId('level-counts').textContent()).toMatch(/大会表态发言 \+ 约谈提醒2个部门诫勉谈话0个部门调离岗位1个部门/);
+    // The cards say what they count: the latest quarter, and beside it what is still open over all quarters.
+    expect(await page.getByTestId('level-counts').textContent()).toMatch(/大会表态发言 \+ 约谈提醒 本季度（[^）]+）2个部门.*诫勉谈话 本季度（[^）]+）0个部门.*调离岗位 本季度（[^）]+）1个部门累计未办结：1 个部门/);
 
     const pending = page.getByTestId('pending-actions');
     const cgj = pending.locator('tr.ant-table-row').filter({ hasText: '市城市管理执法局' });

@@ -227,7 +227,10 @@ describe('rounds (admin)', () => {
     expect(await leader.getByTestId('round-actions').count()).toBe(0);
     expect(await leader.getByTestId('draw-panel').count()).toBe(0);
     expect(await leader.getByRole('button', { name: '问卷链接与二维码' }).count()).toBe(0);
-    expect(await leader.getByRole('button', { name: '下载抽签记录 (JSON)' }).count()).toBe(0); // public only after close
+    // Public only after the close is final: the buttons wait, and say why, instead of failing.
+    expect(await leader.getByRole('button', { name: '下载抽签记录 (JSON)' }).isDisabled()).toBe(true);
+    expect(await leader.getByTestId('draw-verify').getByRole('button', { name: '验证抽签' }).isDisabled()).toBe(true);
+    expect(await leader.getByTestId('draw-not-yet').textContent()).toContain('抽签记录在截止并计算结果后公开');
     await leader.goto(`/rounds/${roundId}/invitations`);
     await leader.getByTestId('no-access').waitFor();
     await leader.goto(`/rounds/${roundId}/letters`);

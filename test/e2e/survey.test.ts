@@ -275,10 +275,11 @@ describe('enterprise survey on a phone', () => {
     await waitForText(page, 'answered', `已答 0 / ${departmentCount}`);
 
     // The other states, as the server reports them.
-    const view = { round: { id: roundId, opensAt: '2030-01-01T00:00:00+08:00', closesAt: '2030-01-31T23:59:59+08:00' }, issuer: { name: { zh: '仙桃市', en: 'Xiantao' }, organiser: { zh: '仙桃市优化营商环境工作领导小组办公室', en: 'Xiantao Business Environment Office' }, helpPhone: '0728-3312345' }, scale: [], departments: [], votesLimit: 3, submittedAt: null, draft: null, draftSavedAt: null };
+    const view = { round: { id: roundId, opensAt: '2030-01-01T00:00:00+08:00', closesAt: '2030-01-31T23:59:59+08:00', closedAt: null }, issuer: { name: { zh: '仙桃市', en: 'Xiantao' }, organiser: { zh: '仙桃市优化营商环境工作领导小组办公室', en: 'Xiantao Business Environment Office' }, helpPhone: '0728-3312345' }, scale: [], departments: [], votesLimit: 3, submittedAt: null, draft: null, draftSavedAt: null };
     const cases: [string, object, number, string, string][] = [
       ['not_open', { ...view, state: 'not_open' }, 200, '测评尚未开始', '2030年1月1日'],
       ['closed', { ...view, state: 'closed' }, 200, '本次测评已截止', '2030年1月31日 23:59'],
+      ['closed early', { ...view, state: 'closed', round: { ...view.round, closedAt: '2030-01-06T10:00:00+08:00' } }, 200, '本次测评已截止', '截止时间为 2030年1月6日 10:00'],
       ['revoked', { ...view, state: 'revoked' }, 200, '此链接已失效', '此链接已被替换，不能再使用。如有疑问，请联系仙桃市优化营商环境工作领导小组办公室（电话 0728-3312345）。'],
       // No survey to name its issuer: the page asks the server whom to contact.
       ['not_found', { error: { code: 'not_found', message: 'not found' } }, 404, '链接无效', '如仍无法打开，请联系仙桃市优化营商环境工作领导小组办公室（电话 0728-3312345）。'],

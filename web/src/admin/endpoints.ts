@@ -19,7 +19,7 @@ import type {
   callbackBodySchema, CaseDetail, CaseSummary, caseListQuerySchema, ledgerBodySchema, PlanBody, progressBodySchema, reviewBodySchema,
 } from '../../../shared/schemas/rectification.ts';
 import type { EscalationLevel } from '../../../shared/results/escalation.ts';
-import type { departmentHistorySchema, EscalationRecord, escalationBoardSchema, escalationPatchSchema, measurePatchSchema, resultsSchema } from '../../../shared/schemas/results.ts';
+import type { departmentHistorySchema, departmentStatesSchema, EscalationRecord, escalationBoardSchema, escalationPatchSchema, measurePatchSchema, resultsSchema } from '../../../shared/schemas/results.ts';
 import type { PublicRound, publicRoundListSchema } from '../../../shared/schemas/public.ts';
 import type { CityProfile } from '../../../shared/schemas/profile.ts';
 import type { appealDecisionSchema, appealSchema, fileAppealSchema } from '../../../shared/schemas/appeals.ts';
@@ -144,6 +144,15 @@ export const getDepartmentHistory = (id: number, signal?: AbortSignal) => reques
 export const getBreakdowns = (roundId: string, signal?: AbortSignal) =>
   request<Breakdowns>(`${V1}/rounds/${encodeURIComponent(roundId)}/breakdowns`, { signal });
 export const getEscalationBoard = (signal?: AbortSignal) => request<EscalationBoard>(`${V1}/escalations`, { signal });
+export type DepartmentStates = z.infer<typeof departmentStatesSchema>;
+/** One state per department and quarter (the server decides it once for every page). */
+export const getDepartmentStates = (query: { departmentId?: number; roundId?: string; all?: boolean }, signal?: AbortSignal) => {
+  const q = new URLSearchParams();
+  if (query.departmentId !== undefined) q.set('departmentId', String(query.departmentId));
+  if (query.roundId) q.set('roundId', query.roundId);
+  if (query.all) q.set('all', 'true');
+  return request<DepartmentStates>(`${V1}/department-states${q.size ? `?${q}` : ''}`, { signal });
+};
 /** 404 not_found for a department head until an admin releases the round's comments. */
 export const getRoundComments = (roundId: string, signal?: AbortSignal) =>
   request<RoundComments>(`${V1}/rounds/${encodeURIComponent(roundId)}/comments`, { signal });

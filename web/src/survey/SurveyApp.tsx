@@ -237,7 +237,7 @@ function Body({ phase, token, lang, contact, onRetry, onSubmitted, onReload }: {
           );
         }
         case 'closed':
-          return <Message title={t('state.closedTitle')} testId="closed"><p>{t('state.closedBody', { time: formatTime(view.round.closesAt, lang) })}</p></Message>;
+          return <Message title={t('state.closedTitle')} testId="closed"><p>{t('state.closedBody', { time: formatTime(view.round.closedAt ?? view.round.closesAt, lang) })}</p></Message>;
         case 'not_open':
           return <Message title={t('state.notOpenTitle')} testId="not-open"><p>{t('state.notOpenBody', { time: formatTime(view.round.opensAt, lang) })}</p></Message>;
         case 'revoked':

@@ -6,6 +6,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { checkDrawRecord, type RecordCheck } from '../../../../shared/draw/check.ts';
 import { request } from '../../api.ts';
+import { useErrorText } from '../errors.ts';
 import { differenceText, type VerifyT } from './differenceText.ts';
 
 const SHOWN = 50; // a tampered pool can differ everywhere; the first lines say enough
@@ -15,8 +16,10 @@ type State = { kind: 'idle' } | { kind: 'running' } | { kind: 'failed'; message:
 /** Let the browser paint "running" before the synchronous recomputation takes the thread. */
 const nextFrame = () => new Promise((resolve) => setTimeout(resolve, 30));
 
-export function DrawVerify({ roundId, recordUrl }: { roundId: string; recordUrl: string }) {
+/** `disabledReason`: why the record cannot be read yet (the round still runs); the buttons wait, saying so. */
+export function DrawVerify({ roundId, recordUrl, disabledReason }: { roundId: string; recordUrl: string; disabledReason?: string }) {
   const { t } = useTranslation('verify');
+  const errorText = useErrorText();
   const [state, setState] = useState<State>({ kind: 'idle' });
   const fileInput = useRef<HTMLInputElement>(null);
 
@@ -26,7 +29,8 @@ export function DrawVerify({ roundId, recordUrl }: { roundId: string; recordUrl:
     try {
       json = await load();
     } catch (error) {
-      setState({ kind: 'failed', message: error instanceof SyntaxError ? t('notJson', { message: error.message }) : t('failed', { message: (error as Error).message }) });
+      // The server's refusal in the page's words (never its English message).
+      setState({ kind: 'failed', message: error instanceof SyntaxError ? t('notJson', { message: error.message }) : t('failed', { message: errorText(error) }) });
       return;
     }
     await nextFrame();
@@ -40,8 +44,8 @@ export function DrawVerify({ roundId, recordUrl }: { roundId: string; recordUrl:
     <Flex vertical gap={12} data-testid="draw-verify">
       <Typography.Paragraph style={{ margin: 0 }}>{t('intro')}</Typography.Paragraph>
       <Flex gap={8} wrap>
-        <Button type="primary" icon={<SafetyCertificateOutlined />} onClick={fromServer} loading={state.kind === 'running'}>{t('button')}</Button>
-        <Button icon={<UploadOutlined />} onClick={() => fileInput.current?.click()} disabled={state.kind === 'running'}>{t('checkFile')}</Button>
+        <Button type="primary" icon={<SafetyCertificateOutlined />} onClick={fromServer} loading={state.kind === 'running'} disabled={disabledReason !== undefined}>{t('button')}</Button>
+        <Button icon={<UploadOutlined />} onClick={() => fileInput.current?.click()} disabled={state.kind === 'running' || disabledReason !== undefined}>{t('checkFile')}</Button>
         <input
           ref={fileInput} type="file" accept="application/json,.json" hidden data-testid="verify-file"
           onChange={(e) => {
@@ -51,7 +55,7 @@ export function DrawVerify({ roundId, recordUrl }: { roundId: string; recordUrl:
           }}
         />
       </Flex>
-      <Typography.Text type="secondary">{t('fileIntro')}</Typography.Text>
+      {disabledReason ? <Typography.Text type="warning" data-testid="draw-not-yet">{disabledReason}</Typography.Text> : <Typography.Text type="secondary">{t('fileIntro')}</Typography.Text>}
       <VerifyOutcome state={state} t={t as unknown as VerifyT} />
     </Flex>
   );

@@ -140,7 +140,7 @@ const dashboard: Messages<typeof zh> = {
     policy: 'Rule (2021-v2): every quarter in the bottom three brings {{pledge}}; 2 in a row under the same head add {{admonishment}}; 3 or more add {{reassignment}}. Quarters count in the order they measure (a voided round does not count, its re-run does); leaving the bottom three ends the streak. The responsible head is the one in office on the round\'s scheduled closing day: a new head starts afresh, and the department\'s streak is shown beside it.',
     counts: 'Current levels',
     departmentsUnit: 'dept.',
-    pendingTitle: 'Open actions',
+    pendingTitle: 'Open actions (all quarters)',
     pendingEmpty: 'No open actions.',
     departmentsTitle: 'Streaks by department',
     onlyFlagged: 'Only departments ever in the bottom',

@@ -66,6 +66,7 @@ const departments: Messages<typeof zh> = {
     head: 'Responsible head',
     streaks: 'Streaks',
     measures: 'Measures',
+    state: 'Rank, measures and rectification',
   },
   empty: 'No departments yet. Add the first one.',
   noMatch: 'No department matches.',

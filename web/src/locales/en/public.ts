@@ -18,6 +18,8 @@ const pub: Messages<typeof zh> = {
   notFound: 'No published results for this round.',
   correction: 'Corrected version {{version}}: {{reason}}',
   summary: {
+    dissatisfied: 'Dissatisfied',
+    satisfactionDefinition: ' (share rated basically satisfied or better)',
     title: 'Overview',
     responses: 'Responses',
     responsesValue: '{{responses}} (of {{sample}} drawn)',
@@ -28,6 +30,7 @@ const pub: Messages<typeof zh> = {
     best: 'First place',
   },
   flagged: {
+    dissatisfied: 'Dissatisfied',
     title: 'The bottom three, measures and rectification',
     place: 'Rank {{rank}} ({{fromBottom}} from the bottom)',
     score: 'Score',
@@ -45,6 +48,7 @@ const pub: Messages<typeof zh> = {
   measureStatus: { pending: 'To be carried out', scheduled: 'Scheduled', on_hold: 'On hold (appeal under review)', done: 'Done', withdrawn: 'Withdrawn' },
   caseStatus: { open: 'In progress', submitted: 'Report under review', returned: 'Report returned', closed: 'Rectified and closed' },
   ranking: {
+    dissatisfied: 'Dissatisfied',
     title: 'All departments',
     bottomOnly: 'As the city decided, only the bottom three and the overview are published.',
     rank: 'Rank',

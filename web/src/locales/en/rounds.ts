@@ -112,6 +112,7 @@ const rounds: Messages<typeof zh> = {
   detail: {
     back: 'Back to rounds',
     subtitle: 'Round {{id}} · survey period {{opens}} – {{closes}}',
+    subtitleClosedEarly: 'Round {{id}} · survey period {{opens}} – {{closed}} (closed early; planned end {{closes}})',
     invitations: 'Survey links and QR codes',
     letters: 'Print letters',
     readOnly: 'You can follow this round and read its draw record; the business environment office runs the round.',
@@ -229,6 +230,7 @@ const rounds: Messages<typeof zh> = {
   record: {
     title: 'Draw record and verification',
     intro: 'The draw record holds the pool, the seed, the seats per stratum, the sample, the backups and any replacements. Anyone can re-run it independently, without access to this system’s database.',
+    notYet: 'This round has not closed for good yet: the draw record is published once it closes and its results are computed; then it can be downloaded and verified (the sample stays private while the survey runs).',
     download: 'Download the draw record (JSON)',
     howTitle: 'Experts can also check it on the command line',
     step1: 'Download the draw record, {{file}};',

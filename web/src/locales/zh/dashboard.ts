@@ -138,7 +138,7 @@ const dashboard = {
     policy: '问责规则（2021-v2）：每次位列倒数三位，{{pledge}}；同一负责人任内连续 2 次，另加{{admonishment}}；连续 3 次及以上，另加{{reassignment}}。按所测评的季度排序（作废轮次不计，重测计入原季度）；退出倒数三位即重新计算；责任人为该轮预定截止日在任的主要负责人，新任负责人重新计算，部门连续次数一并列出。',
     counts: '当前等级',
     departmentsUnit: '个部门',
-    pendingTitle: '待办事项',
+    pendingTitle: '待办事项（累计，所有季度）',
     pendingEmpty: '没有待办的问责事项。',
     departmentsTitle: '各部门连续位列倒数情况',
     onlyFlagged: '只看曾位列倒数的部门',

@@ -63,6 +63,7 @@ const departments = {
     head: '责任人',
     streaks: '连续次数',
     measures: '问责措施',
+    state: '排名与问责、整改情况',
   },
   empty: '还没有部门，请先新增。',
   noMatch: '没有符合条件的部门。',

@@ -16,16 +16,19 @@ const pub = {
   notFound: '没有找到这一期已发布的通报。',
   correction: '本通报为更正后的第 {{version}} 版：{{reason}}',
   summary: {
+    dissatisfied: '不满意率',
+    satisfactionDefinition: '（评价为“基本满意”及以上的比例）',
     title: '总体情况',
     responses: '有效答卷',
     responsesValue: '{{responses}} 份（抽取 {{sample}} 家）',
     departments: '参评部门',
     departmentsValue: '{{departments}} 个（排名 {{ranked}} 个）',
-    mean: '平均得分',
+    mean: '综合得分（平均）',
     satisfaction: '总体满意率',
     best: '第一名',
   },
   flagged: {
+    dissatisfied: '不满意率',
     title: '倒数三位及问责整改',
     place: '第 {{rank}} 名（倒数第 {{fromBottom}}）',
     score: '得分',
@@ -43,6 +46,7 @@ const pub = {
   measureStatus: { pending: '待落实', scheduled: '已安排', on_hold: '申诉复核中暂缓', done: '已落实', withdrawn: '已撤销' },
   caseStatus: { open: '整改中', submitted: '整改报告待审核', returned: '整改报告已退回', closed: '已整改销号' },
   ranking: {
+    dissatisfied: '不满意率',
     title: '全部部门排名',
     bottomOnly: '按本市规定，本通报只公布倒数三位部门和总体情况。',
     rank: '名次',

@@ -109,6 +109,7 @@ const rounds = {
   detail: {
     back: '返回轮次列表',
     subtitle: '轮次编号 {{id}} · 测评期间 {{opens}} – {{closes}}',
+    subtitleClosedEarly: '轮次编号 {{id}} · 测评期间 {{opens}} – {{closed}}（提前截止，原定 {{closes}}）',
     invitations: '问卷链接与二维码',
     letters: '打印邀请函',
     readOnly: '您可以查看本轮次的进展和抽签记录；轮次操作由营商办管理员进行。',
@@ -226,6 +227,7 @@ const rounds = {
   record: {
     title: '抽签记录与复核',
     intro: '抽签记录包括抽签池、种子、各层名额、抽中名单、备选名单和替换记录，任何人都可以据此独立复核，无需连接本系统的数据库。',
+    notYet: '本轮测评尚未最终截止：抽签记录在截止并计算结果后公开，届时即可下载和核验（测评期间不公开抽中名单，以免有人据此打招呼）。',
     download: '下载抽签记录 (JSON)',
     howTitle: '专业人员也可以用命令行复核',
     step1: '下载抽签记录文件 {{file}}；',

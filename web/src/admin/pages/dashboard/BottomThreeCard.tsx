@@ -3,7 +3,8 @@
 import { Card, Col, Flex, Row, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RoundResults } from '../../endpoints.ts';
+import { QuarterState } from '../../components/QuarterState.tsx';
+import type { DepartmentStates, RoundResults } from '../../endpoints.ts';
 import { bottomThree, type RecordView } from '../../views/bottomThree.ts';
 import { COLORS, fmtMean, fmtPct, levelLabel, useDeptName } from './format.tsx';
 import { RobustnessNote } from '../../components/integrity/RobustnessNote.tsx';
@@ -17,10 +18,12 @@ function Figure({ label, value, testId }: { label: string; value: string; testId
   );
 }
 
-export function BottomThreeCard({ results, records }: { results: RoundResults; records: readonly RecordView[] }) {
+/** `states`: the round's department states (published rounds only): what happens next to each, by when. */
+export function BottomThreeCard({ results, records, states }: { results: RoundResults; records: readonly RecordView[]; states?: DepartmentStates }) {
   const { t, i18n } = useTranslation('dashboard');
   const name = useDeptName();
   const { rows, line } = useMemo(() => bottomThree(results.departments, records), [results, records]);
+  const stateOf = (departmentId: number) => states?.states.find((s) => s.departmentId === departmentId && s.roundId === results.round.id);
   return (
     <Card
       size="small"
@@ -58,10 +61,11 @@ export function BottomThreeCard({ results, records }: { results: RoundResults; r
                     {r.departmentStreak !== null && r.departmentStreak !== r.headStreak
                       ? <Typography.Text type="secondary"> · {t('first.departmentStreak', { n: r.departmentStreak })}</Typography.Text> : null}
                     {r.headName ? <Typography.Text type="secondary"> · {t('first.head')} {r.headName}</Typography.Text> : null}
-                    <div>{r.measures.map((m) => <Tag key={m} color="red" style={{ marginTop: 4 }}>{levelLabel(m, i18n.language)}</Tag>)}</div>
+                    {stateOf(r.departmentId) ? null : <div>{r.measures.map((m) => <Tag key={m} color="red" style={{ marginTop: 4 }}>{levelLabel(m, i18n.language)}</Tag>)}</div>}
                   </>
                 ) : <Typography.Text type="secondary">{t('first.noRecord')}</Typography.Text>}
               </div>
+              {stateOf(r.departmentId) ? <QuarterState state={stateOf(r.departmentId)!} code={r.code} caseLink /> : null}
             </Flex>
           </Col>
         ))}

@@ -11,7 +11,8 @@ import { useUser } from '../../auth.tsx';
 import { useListStates } from '../../components/ListStates.tsx';
 import { LoadError, StaleDataWarning } from '../../components/LoadError.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { getEscalationBoard, type EscalationBoard } from '../../endpoints.ts';
+import { QuarterState } from '../../components/QuarterState.tsx';
+import { getDepartmentStates, getEscalationBoard, type EscalationBoard } from '../../endpoints.ts';
 import { categoryLabel, departmentName } from '../../labels.ts';
 import { useLoad } from '../../useLoad.ts';
 import { COLORS, levelLabel, LevelTag, useQuarter } from '../dashboard/format.tsx';
@@ -49,7 +50,16 @@ export default function EscalationsPage() {
   const lang = i18n.language;
   const quarter = useQuarter();
   const isAdmin = useUser().role === 'admin';
+  const { t: tState } = useTranslation('state');
   const board = useLoad((signal) => getEscalationBoard(signal), []);
+  // Every quarter still open, from the one state the server decides (the same words as 本部门 and the dashboard).
+  const states = useLoad((signal) => getDepartmentStates({}, signal), []);
+  const openStates = useMemo(() => (states.data?.states ?? []).filter((s) => s.open), [states.data]);
+  // Open measures by level over every quarter: the "累计" beside the latest quarter's count.
+  const openByLevel = useMemo(() => Object.fromEntries(ESCALATION_LEVELS.map((l) => [l, new Set(openStates
+    .filter((s) => s.measures.some((m) => m.measure === l && (m.status === 'pending' || m.status === 'scheduled' || m.status === 'on_hold')))
+    .map((s) => s.departmentId)).size])) as Record<(typeof ESCALATION_LEVELS)[number], number>, [openStates]);
+  const latestRound = board.data?.latestRound ?? null;
   const [onlyFlagged, setOnlyFlagged] = useState(true);
   const [open, setOpen] = useState<EscalationRecord | null>(null);
   const today = board.data?.today ?? '';
@@ -136,12 +146,32 @@ export default function EscalationsPage() {
           <Row gutter={[16, 16]} style={{ marginBottom: 16 }} data-testid="level-counts">
             {ESCALATION_LEVELS.map((level) => (
               <Col xs={24} md={8} key={level}>
-                <Card size="small" loading={firstLoad}>
-                  <Statistic title={<LevelTag level={level} />} value={counts[level]} suffix={t('escalations.departmentsUnit')} />
+                <Card size="small" loading={firstLoad} data-level={level}>
+                  <Statistic
+                    title={<><LevelTag level={level} /> {latestRound ? tState('summary.thisQuarter', { quarter: quarter(latestRound) }) : null}</>}
+                    value={counts[level]}
+                    suffix={t('escalations.departmentsUnit')}
+                  />
+                  <Typography.Text type="secondary" data-testid="level-open">
+                    {tState('summary.cumulativeOpen', { n: openByLevel[level] })}
+                  </Typography.Text>
                 </Card>
               </Col>
             ))}
           </Row>
+          <Card title={tState('openQuarters')} style={{ marginBottom: 16 }} loading={states.loading && !states.data} data-testid="open-states">
+            {states.error && !states.data ? <LoadError error={states.error} onRetry={states.reload} />
+              : openStates.length === 0 ? <Typography.Text type="secondary">{t('escalations.pendingEmpty')}</Typography.Text> : (
+                <Row gutter={[16, 16]}>
+                  {openStates.map((s) => (
+                    <Col xs={24} md={12} xl={8} key={`${s.roundId}:${s.departmentId}`}>
+                      <Typography.Text strong>{departmentName({ nameZh: s.departmentName, nameEn: s.departmentNameEn }, lang)}</Typography.Text>
+                      <QuarterState state={s} code={s.departmentCode} caseLink />
+                    </Col>
+                  ))}
+                </Row>
+              )}
+          </Card>
           <Card title={t('escalations.pendingTitle')} style={{ marginBottom: 16 }} data-testid="pending-actions">
             <Table
               rowKey="id" size="small" {...listStates(firstLoad, t('escalations.pendingEmpty'))} columns={pendingColumns} dataSource={pending} pagination={false}
@@ -183,8 +213,8 @@ export default function EscalationsPage() {
           record={open}
           editable={isAdmin}
           onClose={() => setOpen(null)}
-          onSaved={() => { setOpen(null); board.reload(); }}
-          onChanged={() => board.reload()}
+          onSaved={() => { setOpen(null); board.reload(); states.reload(); }}
+          onChanged={() => { board.reload(); states.reload(); }}
         />
       ) : null}
     </>

@@ -1,11 +1,13 @@
 // The department's escalation (问责) status: current streak and level, and its records.
-import { Alert, Card, Descriptions, Empty, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Descriptions, Empty, Flex, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { AppealStatusTag } from '../../components/integrity/AppealStatusTag.tsx';
 import { ESCALATION_LABELS, type EscalationLevel } from '../../../../../shared/results/escalation.ts';
 import type { EscalationRecord } from '../../../../../shared/schemas/results.ts';
 import { LoadError } from '../../components/LoadError.tsx';
-import type { EscalationBoard } from '../../endpoints.ts';
+import { departmentStanding } from '../../../../../shared/results/department-state.ts';
+import { QuarterState } from '../../components/QuarterState.tsx';
+import type { DepartmentStates, EscalationBoard } from '../../endpoints.ts';
 import { MeasureTags, Streaks } from '../escalations/Measures.tsx';
 import { useDates, useQuarter } from '../rectification/labels.tsx';
 
@@ -17,20 +19,37 @@ export function useLevelLabel(): (level: EscalationLevel) => string {
   return (level) => (i18n.language === 'en' ? ESCALATION_LABELS[level].en : ESCALATION_LABELS[level].zh);
 }
 
-export function EscalationCard({ board, error, loading, onRetry, departmentId }: {
-  board: EscalationBoard | undefined; error: unknown; loading: boolean; onRetry(): void; departmentId: number;
+export function EscalationCard({ board, states, error, loading, onRetry, departmentId }: {
+  board: EscalationBoard | undefined; states: DepartmentStates | undefined; error: unknown; loading: boolean; onRetry(): void; departmentId: number;
 }) {
   const { t } = useTranslation('mydept');
+  const { t: tState } = useTranslation('state');
   const levelLabel = useLevelLabel();
   const quarter = useQuarter();
   const dates = useDates();
   const mine = board?.departments.find((d) => d.departmentId === departmentId);
   const records = (board?.records ?? []).filter((r) => r.departmentId === departmentId);
+  // Older quarters may still be open when the latest is clear: "no escalation matters" only when none is.
+  const standing = departmentStanding((states?.states ?? []).filter((s) => s.departmentId === departmentId));
 
   return (
     <Card title={t('escalation.title')} loading={loading && !board} data-testid="escalation-card">
       {error && !board ? <LoadError error={error} onRetry={onRetry} /> : (
         <>
+          {standing.open.length ? (
+            <Alert
+              type="warning"
+              showIcon
+              title={tState('openElsewhere')}
+              description={(
+                <Flex vertical gap={12} style={{ marginTop: 8 }}>
+                  {standing.open.map((s) => <QuarterState key={s.roundId} state={s} code={s.departmentCode} caseLink />)}
+                </Flex>
+              )}
+              style={{ marginBottom: 16 }}
+              data-testid="open-matters"
+            />
+          ) : null}
           {mine && mine.level ? (
             <Alert
               type={mine.level === 'pledge' ? 'warning' : 'error'}
@@ -39,7 +58,7 @@ export function EscalationCard({ board, error, loading, onRetry, departmentId }:
               description={<>{t('escalation.currentMeasures')} <MeasureTags measures={mine.measures} /></>}
               style={{ marginBottom: 16 }}
             />
-          ) : <Alert type="success" showIcon title={t('escalation.noneHelp')} style={{ marginBottom: 16 }} />}
+          ) : standing.open.length || !states ? null : <Alert type="success" showIcon title={t('escalation.noneHelp')} style={{ marginBottom: 16 }} />}
           <Descriptions
             size="small"
             column={{ xs: 1, sm: 2, lg: 4 }}

@@ -11,15 +11,11 @@ import { useUser } from '../../auth.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import {
-  getDepartmentHistory, getEscalationBoard, getRoundComments, getRoundResults, listCases, type DepartmentHistory, type RoundResults,
+  getDepartmentHistory, getDepartmentStates, getEscalationBoard, getRoundComments, getRoundResults, listCases, type DepartmentHistory,
+  type DepartmentStates, type RoundResults,
 } from '../../endpoints.ts';
-import type { CaseSummary } from '../../../../../shared/schemas/rectification.ts';
-import type { EscalationRecord, escalationBoardSchema } from '../../../../../shared/schemas/results.ts';
-import type { z } from 'zod';
+import { QuarterState } from '../../components/QuarterState.tsx';
 import { placeFromBottom } from '../../views/rank.ts';
-import { levelLabel } from '../dashboard/format.tsx';
-
-type EscalationBoard = z.infer<typeof escalationBoardSchema>;
 import { departmentName } from '../../labels.ts';
 import { useLoad } from '../../useLoad.ts';
 import { percent, score, useDates, useQuarter } from '../rectification/labels.tsx';
@@ -47,6 +43,9 @@ function DepartmentView({ departmentId }: { departmentId: number }) {
   const dates = useDates();
   const history = useLoad((signal) => getDepartmentHistory(departmentId, signal), [departmentId]);
   const board = useLoad((signal) => getEscalationBoard(signal), []);
+  // Every quarter of this department, decided by the server once: the banner and the escalation card read it.
+  const states = useLoad((signal) => getDepartmentStates({ departmentId, all: true }, signal), [departmentId]);
+  const reloadAll = () => { board.reload(); states.reload(); };
   const rounds = useMemo(() => [...(history.data?.rounds ?? [])].sort((a, b) => (a.roundId < b.roundId ? 1 : -1)), [history.data]);
   const [chosen, setChosen] = useState<string | null>(null);
   const roundId = chosen ?? rounds[0]?.roundId ?? null;
@@ -87,16 +86,18 @@ function DepartmentView({ departmentId }: { departmentId: number }) {
   return (
     <Flex vertical gap={16} style={{ maxWidth: 1280 }}>
       {header}
-      <RoundView key={roundId} roundId={roundId} departmentId={departmentId} history={history.data} board={board.data} onAppealFiled={board.reload} />
+      <RoundView key={roundId} roundId={roundId} departmentId={departmentId} history={history.data} states={states.data} onAppealFiled={reloadAll} />
       <MyRequestsCard />
-      <EscalationCard board={board.data} error={board.error} loading={board.loading} onRetry={board.reload} departmentId={departmentId} />
+      <EscalationCard
+        board={board.data} states={states.data} error={board.error ?? states.error} loading={board.loading || states.loading} onRetry={reloadAll} departmentId={departmentId}
+      />
       <PointsEffectCard />
     </Flex>
   );
 }
 
-function RoundView({ roundId, departmentId, history, board, onAppealFiled }: {
-  roundId: string; departmentId: number; history: DepartmentHistory; board: EscalationBoard | undefined; onAppealFiled: () => void;
+function RoundView({ roundId, departmentId, history, states, onAppealFiled }: {
+  roundId: string; departmentId: number; history: DepartmentHistory; states: DepartmentStates | undefined; onAppealFiled: () => void;
 }) {
   const { t, i18n } = useTranslation('mydept');
   const quarter = useQuarter();
@@ -113,7 +114,7 @@ function RoundView({ roundId, departmentId, history, board, onAppealFiled }: {
   const myCase = (cases.data ?? []).find((c) => c.departmentId === departmentId && c.roundId === roundId);
   const { rules } = results.data;
   const rankedCount = results.data.departments.filter((d) => d.status === 'ranked' && d.rank !== null).length;
-  const record = board?.records.find((r) => r.roundId === roundId && r.departmentId === departmentId && r.status !== 'withdrawn');
+  const state = states?.states.find((x) => x.roundId === roundId && x.departmentId === departmentId);
 
   return (
     <>
@@ -124,7 +125,7 @@ function RoundView({ roundId, departmentId, history, board, onAppealFiled }: {
               type="error"
               showIcon
               title={<span style={{ fontSize: 18 }} data-testid="flagged-place">{t('flagged.place', { quarter: quarter(roundId), rank: own.rank, fromBottom: placeFromBottom(own.rank, rankedCount) })}</span>}
-              description={<Verdict record={record} myCase={myCase} />}
+              description={<Verdict state={state} code={history.department.code} />}
               // When the cases could not be loaded, the button still leads to the list (which says so, with a retry).
               action={myCase || cases.error ? <Link to={myCase ? `/rectification/${myCase.id}` : '/rectification'}><Button danger type="primary">{t('flagged.action')}</Button></Link> : undefined}
               data-testid="flagged-alert"
@@ -162,19 +163,12 @@ function RoundView({ roundId, departmentId, history, board, onAppealFiled }: {
   );
 }
 
-/** The banner's verdict: the measures and the head's streak, their follow-up, and the rectification's state. */
-function Verdict({ record, myCase }: { record: EscalationRecord | undefined; myCase: CaseSummary | undefined }) {
-  const { t, i18n } = useTranslation('mydept');
-  const dates = useDates();
+/** The banner's verdict: the quarter's state as every page words it, and what the head is asked to do. */
+function Verdict({ state, code }: { state: DepartmentStates['states'][number] | undefined; code: string }) {
+  const { t } = useTranslation('mydept');
   return (
     <Flex vertical gap={4} data-testid="verdict">
-      {record ? (
-        <>
-          <Typography.Text strong style={{ fontSize: 16 }}>{t('flagged.verdict', { measures: record.measures.map((m) => levelLabel(m, i18n.language)).join(i18n.language === 'en' ? '; ' : '；') })}</Typography.Text>
-          <Typography.Text>{t('flagged.streak', { n: record.headStreak })} · {t('flagged.measureStatus', { status: t(`flagged.measureStatuses.${record.status}`) })}</Typography.Text>
-        </>
-      ) : <Typography.Text>{t('flagged.noRecord')}</Typography.Text>}
-      {myCase ? <Typography.Text>{t('flagged.rectification', { status: t(`flagged.caseStatus.${myCase.status}`), deadline: dates.date(myCase.deadline), ledger: myCase.ledgerEntries })}</Typography.Text> : null}
+      {state ? <QuarterState state={state} code={code} caseLink /> : <Typography.Text>{t('flagged.noRecord')}</Typography.Text>}
       <Typography.Text type="secondary">{t('flagged.description')}</Typography.Text>
     </Flex>
   );

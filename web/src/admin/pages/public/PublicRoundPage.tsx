@@ -1,13 +1,13 @@
 // /public/rounds/<id>: what the city publishes of one round (公开通报), and the draw anyone can check.
 import { DownloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Descriptions, Flex, Spin, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Flex, Spin, Statistic, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { ESCALATION_LABELS } from '../../../../../shared/results/escalation.ts';
 import type { PublicDepartment, PublicRound } from '../../../../../shared/schemas/public.ts';
 import { ApiError } from '../../../api.ts';
 import { LoadError } from '../../components/LoadError.tsx';
+import { QuarterState } from '../../components/QuarterState.tsx';
 import { DrawVerify } from '../../draw/DrawVerify.tsx';
 import { publicRound } from '../../endpoints.ts';
 import { useLoad } from '../../useLoad.ts';
@@ -71,17 +71,23 @@ export default function PublicRoundPage() {
   );
 }
 
+/** The headline is what ranks: the mean score and the share dissatisfied lead; 满意率 follows with its definition. */
 function Summary({ data }: { data: PublicRound }) {
   const { t } = useTranslation('public');
   const name = useDeptName();
   const best = data.summary.best;
   return (
     <Card title={t('summary.title')} className="keep-together">
+      <Flex gap={32} wrap style={{ marginBottom: 12 }} data-testid="public-headline">
+        <Statistic title={t('summary.mean')} value={fmtMean(data.summary.meanScore)} />
+        <Statistic title={t('summary.dissatisfied')} value={fmtPct(data.summary.dissatisfiedRate)} />
+      </Flex>
       <Descriptions column={{ xs: 1, sm: 2, lg: 3 }} size="small">
         <Descriptions.Item label={t('summary.responses')}>{t('summary.responsesValue', { responses: data.round.responses, sample: data.round.sampleSize })}</Descriptions.Item>
         <Descriptions.Item label={t('summary.departments')}>{t('summary.departmentsValue', { departments: data.round.departments, ranked: data.round.ranked })}</Descriptions.Item>
-        <Descriptions.Item label={t('summary.mean')}>{fmtMean(data.summary.meanScore)}</Descriptions.Item>
-        <Descriptions.Item label={t('summary.satisfaction')}>{fmtPct(data.summary.satisfactionRate)}</Descriptions.Item>
+        <Descriptions.Item label={t('summary.satisfaction')}>
+          <span data-testid="public-satisfaction">{fmtPct(data.summary.satisfactionRate)}<Typography.Text type="secondary">{t('summary.satisfactionDefinition')}</Typography.Text></span>
+        </Descriptions.Item>
         {best ? <Descriptions.Item label={t('summary.best')}>{name(best)}（{fmtMean(best.mean)}）</Descriptions.Item> : null}
       </Descriptions>
     </Card>
@@ -89,9 +95,8 @@ function Summary({ data }: { data: PublicRound }) {
 }
 
 function Flagged({ data }: { data: PublicRound }) {
-  const { t, i18n } = useTranslation('public');
+  const { t } = useTranslation('public');
   const name = useDeptName();
-  const en = isEnglish(i18n.language);
   return (
     <Card title={t('flagged.title')} styles={{ header: { background: COLORS.flaggedBg } }} data-testid="public-flagged">
       <Flex vertical gap={16}>
@@ -103,19 +108,12 @@ function Flagged({ data }: { data: PublicRound }) {
             {d.streak > 1 ? <Typography.Text type="secondary"> · {t('flagged.streak', { streak: d.streak })}</Typography.Text> : null}
             <Descriptions column={{ xs: 1, sm: 2, lg: 3 }} size="small" style={{ marginTop: 8 }}>
               <Descriptions.Item label={t('flagged.score')}>{fmtMean(d.mean)}</Descriptions.Item>
+              <Descriptions.Item label={t('flagged.dissatisfied')}>{fmtPct(d.dissatisfiedRate)}</Descriptions.Item>
               <Descriptions.Item label={t('flagged.interval')}>{interval(d.ci95)}</Descriptions.Item>
               <Descriptions.Item label={t('flagged.pBottom')}>{fmtPct(d.pBottom, 0)}</Descriptions.Item>
               <Descriptions.Item label={t('flagged.votes')}>{d.leastSatisfiedVotes}</Descriptions.Item>
-              <Descriptions.Item label={t('flagged.measures')}>
-                {d.measures.length ? d.measures.map((m) => <Tag key={m} color="red">{en ? ESCALATION_LABELS[m].en : ESCALATION_LABELS[m].zh}</Tag>) : t('flagged.none')}
-              </Descriptions.Item>
-              <Descriptions.Item label={t('flagged.measuresStatus')}>{d.measuresStatus ? t(`measureStatus.${d.measuresStatus}`) : '—'}</Descriptions.Item>
-              <Descriptions.Item label={t('flagged.rectification')}>
-                {d.rectification
-                  ? t('flagged.rectificationLine', { status: t(`caseStatus.${d.rectification.status}`), deadline: cityDate(d.rectification.deadline, i18n.language), ledger: d.rectification.ledgerEntries })
-                  : t('flagged.noRectification')}
-              </Descriptions.Item>
             </Descriptions>
+            {d.state ? <QuarterState state={d.state} code={d.code} /> : null}
           </div>
         ))}
       </Flex>
@@ -133,6 +131,7 @@ function Ranking({ data }: { data: PublicRound }) {
     { title: t('ranking.score'), dataIndex: 'mean', align: 'right', render: (m: number | null, d) => (d.status === 'ranked' ? fmtMean(m) : t('ranking.notRanked')) },
     { title: t('ranking.interval'), key: 'ci', render: (_, d) => interval(d.ci95) },
     { title: t('ranking.n'), dataIndex: 'n', align: 'right' },
+    { title: t('ranking.dissatisfied'), dataIndex: 'dissatisfiedRate', align: 'right', render: (x: number | null) => fmtPct(x) },
     { title: t('ranking.satisfaction'), dataIndex: 'satisfactionRate', align: 'right', render: (x: number | null) => fmtPct(x) },
     { title: t('ranking.votes'), dataIndex: 'leastSatisfiedVotes', align: 'right' },
     { title: t('ranking.pBottom'), dataIndex: 'pBottom', align: 'right', render: (x: number | null) => fmtPct(x, 0) },

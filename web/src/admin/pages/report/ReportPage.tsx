@@ -13,7 +13,11 @@ import type { AuditCheckpoint } from '../../../../../shared/schemas/audit.ts';
 import type { EscalationRecord } from '../../../../../shared/schemas/results.ts';
 import { ApiError } from '../../../api.ts';
 import { LoadError } from '../../components/LoadError.tsx';
-import { auditCheckpoint, getEscalationBoard, getRoundResults, listCases, roundProgress, type RoundResults } from '../../endpoints.ts';
+import { QuarterState } from '../../components/QuarterState.tsx';
+import {
+  auditCheckpoint, getDepartmentStates, getEscalationBoard, getRoundResults, listCases, roundProgress, type DepartmentStates, type RoundResults,
+} from '../../endpoints.ts';
+import { roundHeadline } from '../../../../../shared/results/disclosure.ts';
 import type { CaseSummary } from '../../../../../shared/schemas/rectification.ts';
 import { useIssuer } from '../../issuer.ts';
 import { useLoad } from '../../useLoad.ts';
@@ -76,9 +80,13 @@ function CheckpointFoot({ checkpoint }: { checkpoint: AuditCheckpoint }) {
 
 type Issuer = NonNullable<ReturnType<typeof useIssuer>>;
 
-function Report({ results, records, invited, cases, checkpoint, issuer }: { results: RoundResults; records: EscalationRecord[]; invited: number | null; cases: CaseSummary[]; checkpoint: AuditCheckpoint; issuer: Issuer }) {
+function Report({ results, records, invited, cases, checkpoint, states, issuer }: {
+  results: RoundResults; records: EscalationRecord[]; invited: number | null; cases: CaseSummary[]; checkpoint: AuditCheckpoint; states: DepartmentStates | undefined; issuer: Issuer;
+}) {
   const { t } = useTranslation('dashboard');
   const { t: tc } = useTranslation('common');
+  const { t: ts } = useTranslation('state');
+  const headline = useMemo(() => roundHeadline(results.departments), [results]);
   const { t: tr } = useTranslation('rectification');
   const name = useDeptName();
   const quarter = useQuarter();
@@ -106,6 +114,10 @@ function Report({ results, records, invited, cases, checkpoint, issuer }: { resu
       <section className="keep">
         <h2>{t('report.sections.overview')}</h2>
         <p>{invited ? t('report.overviewText', overview) : t('report.overviewTextNoProgress', overview)}</p>
+        <p data-testid="report-headline">
+          <strong>{ts('headline.mean')}：{fmtMean(headline.meanScore)}</strong>；<strong>{ts('headline.dissatisfied')}：{fmtPct(headline.dissatisfiedRate)}</strong>；
+          {ts('headline.satisfaction')}：{fmtPct(headline.satisfactionRate)}{ts('headline.satisfactionDefinition')}
+        </p>
       </section>
 
       <section>
@@ -114,7 +126,7 @@ function Report({ results, records, invited, cases, checkpoint, issuer }: { resu
           <thead>
             <tr>
               <th>{t('ranking.columns.rank')}</th><th>{t('ranking.columns.department')}</th><th>{t('charts.mean')}</th><th>95%</th>
-              <th>{t('ranking.columns.n')}</th><th>{t('ranking.columns.satisfaction')}</th><th>{t('ranking.columns.votes')}</th><th>{t('ranking.columns.change')}</th>
+              <th>{t('ranking.columns.n')}</th><th>{ts('headline.dissatisfied')}</th><th>{t('ranking.columns.satisfaction')}</th><th>{t('ranking.columns.votes')}</th><th>{t('ranking.columns.change')}</th>
             </tr>
           </thead>
           <tbody>
@@ -125,6 +137,7 @@ function Report({ results, records, invited, cases, checkpoint, issuer }: { resu
                 <td>{fmtMean(d.mean)}</td>
                 <td>{d.ci95 ? `${fmtMean(d.ci95[0])}–${fmtMean(d.ci95[1])}` : '—'}</td>
                 <td>{d.n}</td>
+                <td>{fmtPct(d.dissatisfiedRate)}</td>
                 <td>{fmtPct(d.satisfactionRate)}</td>
                 <td>{d.leastSatisfiedVotes}</td>
                 <td><ChangeMark change={rankChange(d.rank, d.previousRank)} /></td>
@@ -159,6 +172,15 @@ function Report({ results, records, invited, cases, checkpoint, issuer }: { resu
             })}
           </tbody>
         </table>
+        {bottom.map((d) => {
+          const state = states?.states.find((x) => x.departmentId === d.departmentId && x.roundId === results.round.id);
+          return state ? (
+            <div key={d.departmentId} style={{ margin: '8px 0' }}>
+              <strong>{name(d)}</strong>
+              <QuarterState state={state} code={state.departmentCode} />
+            </div>
+          ) : null;
+        })}
         <RobustnessNote results={results} print />
       </section>
 
@@ -243,13 +265,14 @@ export default function ReportPage() {
   const cases = useLoad((signal) => listCases({ roundId }, signal), [roundId]);
   const checkpoint = useLoad((signal) => auditCheckpoint(signal, roundId), [roundId]);
   const issuer = useIssuer();
+  const states = useLoad((signal) => getDepartmentStates({ roundId }, signal), [roundId]);
   const records = useMemo(() => (board.data?.records ?? []).filter((r) => r.roundId === roundId), [board.data, roundId]);
   // A printed report must not say "no escalation records" or leave out the sample because a call failed:
   // it waits for both, and a failure is shown with a retry. Only a round without invitations has no progress.
   const noProgress = progress.error instanceof ApiError && progress.error.status === 404;
-  const partError = (!board.data && board.error) || (!progress.data && !noProgress && progress.error) || (!cases.data && cases.error) || (!checkpoint.data && checkpoint.error);
-  const retryParts = () => { if (board.error) board.reload(); if (progress.error) progress.reload(); if (cases.error) cases.reload(); if (checkpoint.error) checkpoint.reload(); };
-  const ready = results.data && board.data && cases.data && checkpoint.data && issuer && (progress.data || noProgress);
+  const partError = (!states.data && states.error) || (!board.data && board.error) || (!progress.data && !noProgress && progress.error) || (!cases.data && cases.error) || (!checkpoint.data && checkpoint.error);
+  const retryParts = () => { if (states.error) states.reload(); if (board.error) board.reload(); if (progress.error) progress.reload(); if (cases.error) cases.reload(); if (checkpoint.error) checkpoint.reload(); };
+  const ready = results.data && states.data && board.data && cases.data && checkpoint.data && issuer && (progress.data || noProgress);
 
   return (
     <div className="pingyi-report">
@@ -264,7 +287,7 @@ export default function ReportPage() {
           : <LoadError error={results.error} onRetry={results.reload} />
       ) : partError ? <LoadError error={partError} onRetry={retryParts} />
         : !ready || !results.data || !cases.data || !checkpoint.data || !issuer ? <Skeleton active paragraph={{ rows: 16 }} /> : (
-        <Report results={results.data} records={records} invited={progress.data?.invited ?? null} cases={cases.data} checkpoint={checkpoint.data} issuer={issuer} />
+        <Report results={results.data} records={records} invited={progress.data?.invited ?? null} cases={cases.data} checkpoint={checkpoint.data} states={states.data} issuer={issuer} />
       )}
     </div>
   );

@@ -35,12 +35,13 @@ export function DrawRecordCard({ round, canDownload }: { round: Round; canDownlo
   return (
     <Card title={<><FileProtectOutlined /> {t('record.title')}</>} data-testid="draw-record">
       <Typography.Paragraph>{t('record.intro')}</Typography.Paragraph>
-      {canDownload ? (
-        <Button type="primary" icon={<DownloadOutlined />} onClick={download} loading={busy} style={{ marginBottom: 16 }}>
-          {t('record.download')}
-        </Button>
-      ) : null}
-      {canDownload ? <div style={{ marginBottom: 16 }}><DrawVerify roundId={round.id} recordUrl={drawRecordUrl(round.id)} /></div> : null}
+      {/* Before the close is final only the admin reads the record: the others see the buttons wait, and why. */}
+      <Button type="primary" icon={<DownloadOutlined />} onClick={download} loading={busy} disabled={!canDownload} style={{ marginBottom: 16 }}>
+        {t('record.download')}
+      </Button>
+      <div style={{ marginBottom: 16 }}>
+        <DrawVerify roundId={round.id} recordUrl={drawRecordUrl(round.id)} disabledReason={canDownload ? undefined : t('record.notYet')} />
+      </div>
       <Typography.Paragraph strong style={{ marginBottom: 4 }}>{t('record.howTitle')}</Typography.Paragraph>
       <ol style={{ paddingInlineStart: 20, marginTop: 0 }}>
         <li>{t('record.step1', { file })}</li>

@@ -4,7 +4,7 @@ import { Alert, Button, Card, Col, Flex, Row, Space, Spin, Typography } from 'an
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { answersFinal, mayReadDraw } from '../../../../../shared/round-lifecycle.ts';
+import { actualClose, answersFinal, mayReadDraw } from '../../../../../shared/round-lifecycle.ts';
 import { ApiError } from '../../../api.ts';
 import { canUse } from '../../access.ts';
 import { useUser } from '../../auth.tsx';
@@ -49,12 +49,18 @@ export function RoundDetailPage() {
   // Closed but not computed: the cards and the comments page say "compute first" instead of a figure.
   const showComments = round.status === 'closed' || round.status === 'published' || answersFinal(round);
 
+  // A round closed before its deadline says when it really closed (a reopened one is open again).
+  const close = actualClose(round.closesAt, round.status === 'open' ? null : round.closedAt);
+  const closedEarly = close.early;
+
   return (
     <>
       <Link to="/rounds"><Button type="link" icon={<ArrowLeftOutlined />} style={{ paddingInline: 0 }}>{t('detail.back')}</Button></Link>
       <PageHeader
         title={<Space wrap>{quarter(round.id)}<RoundStatusTag status={round.status} /></Space>}
-        subtitle={t('detail.subtitle', { id: round.id, opens: time.dateTime(round.opensAt), closes: time.dateTime(round.closesAt) })}
+        subtitle={closedEarly
+          ? t('detail.subtitleClosedEarly', { id: round.id, opens: time.dateTime(round.opensAt), closed: time.dateTime(close.at), closes: time.dateTime(round.closesAt) })
+          : t('detail.subtitle', { id: round.id, opens: time.dateTime(round.opensAt), closes: time.dateTime(round.closesAt) })}
         extra={showInvitations || showComments ? (
           <Space wrap>
             {showComments ? <Link to={`/rounds/${round.id}/comments`}><Button icon={<MessageOutlined />}>{tComments('open')}</Button></Link> : null}
