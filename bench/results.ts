@@ -1,6 +1,7 @@
-// Figure 2: results at scale. A closed round with R responses × 100 departments, generated in the
-// database with SQL; computeRound (aggregation + bottom-three simulation + storing) timed against a raw
-// GROUP BY over the same ratings; then publish and read the published results through the API.
+// Figure 2: results at scale. A round with R responses × 100 departments, generated in the database with
+// SQL and closed by its deadline (which checks the answers' integrity once); computeRound (aggregation +
+// bottom-three simulation + the stored check + storing) timed against a raw GROUP BY over the same
+// ratings; then publish and read the published results through the API.
 import { DEFAULT_CITY_TZ } from '../shared/city-day.ts';
 import { computeResults, DEFAULT_RESULT_RULES } from '../shared/results/compute.ts';
 import type { Scale } from '../shared/results/scale.ts';
@@ -8,13 +9,15 @@ import { createRoundSchema } from '../shared/schemas/rounds.ts';
 import { aggregate } from '../server/results/results.queries.ts';
 import { computeRound, publishRound, readResults } from '../server/results/results.service.ts';
 import { findRound, roundDepartmentRows } from '../server/rounds/rounds.queries.ts';
-import { createRound } from '../server/rounds/rounds.service.ts';
+import { checkAtClose } from '../server/integrity/integrity.service.ts';
+import { createRound, settleDeadline } from '../server/rounds/rounds.service.ts';
+import { vacuumAnswers } from '../server/survey/ballot-box.ts';
 import type { Target } from './db.ts';
 import { ACTOR, adminCookie, startApp } from './fixtures.ts';
 import { runLoad, type LoadFigures } from './load.ts';
 import { log, median, now, timeRuns } from './util.ts';
 
-const ROUND = '2025Q4';
+export const ROUND = '2025Q4';
 
 export interface ResultsFigures {
   responses: number;
@@ -26,6 +29,9 @@ export interface ResultsFigures {
   /** Where computeRound's time goes, measured separately: the aggregate query and the pure computation. */
   aggregateMs: number[];
   pureMs: number[];
+  /** The close by the deadline (answers shuffled, integrity checked once) and the check alone, as computeRound finds it stored. */
+  closeMs: number;
+  integrityMs: number;
   read: LoadFigures;
   /** readResults alone (the service, no HTTP, no serialisation), median of repeated calls. */
   serviceReadMs: number;
@@ -33,7 +39,7 @@ export interface ResultsFigures {
 }
 
 /** Tops the registry up to `departments` departments (with heads), all in SQL. */
-async function ensureDepartments(target: Target, departments: number) {
+export async function ensureDepartments(target: Target, departments: number) {
   const [row] = await target.raw.query<{ n: number }>('select count(*)::int as n from departments');
   const missing = departments - (row?.n ?? 0);
   if (missing > 0) {
@@ -53,7 +59,7 @@ async function ensureDepartments(target: Target, departments: number) {
 }
 
 /** responses × departments ratings with levels weighted per department (position 0 best … last worst). */
-async function generate(target: Target, responses: number) {
+export async function generate(target: Target, responses: number) {
   const q = (text: string, params?: unknown[]) => target.raw.query(text, params);
   await q(
     `insert into responses (id, round_id, comment, receipt_hash)
@@ -109,13 +115,21 @@ export async function benchResults(target: Target, opts: { responses: number; de
     id: ROUND, departmentIds, rotationExclusion: false,
     opensAt: new Date(at.getTime() - 40 * day).toISOString(), closesAt: new Date(at.getTime() - 10 * day).toISOString(),
   }), at);
-  // Taken through its life by SQL: the survey itself is not what this figure measures.
-  await target.raw.query(`update rounds set status = 'closed', opened_at = opens_at, closed_at = closes_at where id = $1`, [ROUND]);
+  // Opened by SQL and its answers written by SQL (the survey itself is not what this figure measures),
+  // then closed as the deadline job closes it: the answers sealed and their integrity checked.
+  await target.raw.query(`update rounds set status = 'open', opened_at = opens_at where id = $1`, [ROUND]);
 
   log(`${target.label}: generating ${opts.responses} responses × ${departmentIds.length} departments in SQL`);
   let t = now();
   await generate(target, opts.responses);
   const generateMs = now() - t;
+  t = now();
+  await db.transaction((tx) => settleDeadline(tx, ROUND, at));
+  const closeMs = now() - t;
+  t = now();
+  await vacuumAnswers(db);
+  const vacuumMs = now() - t;
+  log(`${target.label}: closed in ${closeMs.toFixed(0)} ms (answers shuffled, integrity checked), vacuumed in ${vacuumMs.toFixed(0)} ms`);
   const [count] = await target.raw.query<{ n: string }>('select count(*)::text as n from ratings where round_id = $1', [ROUND]);
 
   log(`${target.label}: timing computeRound against the raw GROUP BY`);
@@ -125,6 +139,7 @@ export async function benchResults(target: Target, opts: { responses: number; de
   const round = (await findRound(db, ROUND))!;
   const depts = await roundDepartmentRows(db, ROUND);
   const agg = await aggregate(db, ROUND);
+  const integrityMs = median(await timeRuns(3, () => db.transaction((tx) => checkAtClose(tx, ROUND))));
   const pureMs = await timeRuns(3, async () => computeResults({
     rules: { minRatings: round.minRatings, bottomN: round.bottomN, simulations: DEFAULT_RESULT_RULES.simulations },
     departments: depts.map((d) => ({ id: d.departmentId, code: d.code, name: d.nameZh })),
@@ -146,7 +161,7 @@ export async function benchResults(target: Target, opts: { responses: number; de
     const read = await runLoad({ base, concurrency: 1, warmup: Array(20).fill(get), measured: Array(opts.reads).fill(get) });
     return {
       responses: opts.responses, departments: departmentIds.length, ratings: Number(count?.n ?? 0), generateMs,
-      computeMs, rawMs, aggregateMs, pureMs, read, serviceReadMs, payloadBytes,
+      computeMs, rawMs, aggregateMs, pureMs, read, serviceReadMs, payloadBytes, closeMs, integrityMs,
     };
   } finally {
     await app.close();
