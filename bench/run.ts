@@ -306,7 +306,7 @@ function assemble(pg: PerDb, lite: PerDb, bundle: BundleFigures | undefined, del
     details.push(`${label} results: ${r.ratings.toLocaleString('en')} ratings generated in SQL in ${(r.generateMs / 1000).toFixed(1)} s; `
       + `computeRound runs ${runs(r.computeMs)} ms, raw GROUP BY runs ${runs(r.rawMs)} ms; inside computeRound, the aggregate query takes `
       + `${ms(median(r.aggregateMs))} and the pure computation (incl. simulation) ${ms(median(r.pureMs))}; the integrity check is made once, `
-      + `when the round closes (close by the deadline ${ms(r.closeMs)}, of which the check ${ms(r.integrityMs)}), and computeRound copies it; results read p99 ${ms(r.read.p99)}, `
+      + `when the round closes (${ms(r.integrityMs)}), and computeRound copies it; results read p99 ${ms(r.read.p99)}, `
       + `readResults alone (no HTTP) ${ms(r.serviceReadMs)}, `
       + `${kb(r.payloadBytes)} per response (${r.read.ok}/${r.read.requests} OK).`);
   }

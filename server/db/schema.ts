@@ -679,7 +679,7 @@ export const jobs = pgTable('jobs', {
   check('jobs_attempts_ck', sql`${t.attempts} >= 0`),
 ]);
 
-/** Request counters of every rate limit, one row per (hashed) key and window, swept once expired. */
+/** Request counters of every rate limit, one row per (hashed) key and window, swept once expired. UNLOGGED (migration 0024): no WAL. */
 export const rateLimits = pgTable('rate_limits', {
   /** HMAC of the limit's key (an address, a survey token): no address or token is stored. */
   key: text('key').primaryKey(),
