@@ -11,6 +11,9 @@ export interface Limit {
   /** Milliseconds. */
   windowMs: number;
   keyGenerator: (request: FastifyRequest) => string;
+  /** Checked but not counted here (the request is refused once `max` are already counted): the token guard's misses. */
+  readOnly?: boolean;
+  message?: string;
 }
 
 /**
@@ -19,11 +22,13 @@ export interface Limit {
  */
 export function limitAll(counter: Counter, name: string, limits: readonly Limit[], message = 'Too many requests; please wait a minute and try again') {
   return async (request: FastifyRequest, reply: FastifyReply) => {
-    const results = await counter.hitAll(limits.map((l, i) => ({ key: `${name}#${i}\n${l.keyGenerator(request)}`, windowMs: l.windowMs })));
-    const over = results.findIndex((r, i) => r.current > limits[i]!.max);
+    const results = await counter.hitAll(limits.map((l, i) => ({
+      key: l.readOnly ? l.keyGenerator(request) : `${name}#${i}\n${l.keyGenerator(request)}`, windowMs: l.windowMs, readOnly: l.readOnly,
+    })));
+    const over = results.findIndex((r, i) => (limits[i]!.readOnly ? r.current >= limits[i]!.max : r.current > limits[i]!.max));
     if (over >= 0) {
-      reply.header('retry-after', String(Math.ceil(results[over]!.ttl / 1000)));
-      throw new AppError(429, 'rate_limited', message);
+      if (!limits[over]!.readOnly) reply.header('retry-after', String(Math.ceil(results[over]!.ttl / 1000)));
+      throw new AppError(429, 'rate_limited', limits[over]!.message ?? message);
     }
   };
 }

@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { roundParamSchema } from '../../shared/schemas/rounds.ts';
@@ -18,10 +19,10 @@ const BODY_LIMIT = 256 * 1024;
 export const surveyRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database: { db }, config, now, timeZone, limitCounter }) => {
   const guard = makeTokenGuard(limitCounter);
   const perAddress = { max: config.surveyRateLimit ?? 600, windowMs: 60_000, keyGenerator: (r: { ip: string }) => `ip:${r.ip}` };
-  const limits = limitAll(limitCounter, 'survey', [perAddress, { ...PER_TOKEN, keyGenerator: (r) => `token:${(r.params as { token?: string }).token}` }]);
-  // Unknown links count against the caller, so guessing tokens is slow and pointless.
-  const guarded = async <T>(request: Parameters<typeof guard.check>[0], run: () => Promise<T>) => {
-    await guard.check(request);
+  // Unknown links count against the caller, so guessing tokens is slow and pointless: an address past the
+  // guard's limit is refused with the other limits, before any lookup.
+  const limits = limitAll(limitCounter, 'survey', [perAddress, { ...PER_TOKEN, keyGenerator: (r) => `token:${(r.params as { token?: string }).token}` }, guard.limit]);
+  const guarded = async <T>(request: FastifyRequest, run: () => Promise<T>) => {
     try {
       return await run();
     } catch (err) {
