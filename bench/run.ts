@@ -230,7 +230,7 @@ function assemble(pg: PerDb, lite: PerDb, bundle: BundleFigures | undefined, del
   rows.push({ metric: 'Submit raw SQL (1 tx each, pool of 20)', pg: cell(ps, (s) => rate(s.raw.perSecond), na), pglite: cell(ls, (s) => rate(s.raw.perSecond), 'error'), target: '—', ok: '—' });
   rows.push({
     metric: 'HTTP ÷ raw throughput', pg: cell(ps, (s) => ratio(ratioOf(s)), na), pglite: cell(ls, (s) => ratio(ratioOf(s)), 'error'),
-    target: '≥ 0.5', ok: verdict(ps ? ratioOf(ps) >= 0.5 : null, ls ? ratioOf(ls) >= 0.5 : null),
+    target: '≥ 0.6', ok: verdict(ps ? ratioOf(ps) >= 0.6 : null, ls ? ratioOf(ls) >= 0.6 : null),
   });
   rows.push({
     metric: 'Closed-loop latency p50 / p99 (HTTP)', pg: cell(ps, (s) => `${ms(s.http.p50)} / ${ms(s.http.p99)}`, na),
@@ -259,7 +259,8 @@ function assemble(pg: PerDb, lite: PerDb, bundle: BundleFigures | undefined, del
   });
   rows.push({
     metric: 'Node CPU per submission: app / raw / load generator', pg: cell(ps, (s) => `${ms(s.cpuMs.http)} / ${ms(s.cpuMs.raw)} / ${ms(s.cpuMs.loadGenerator)}`, na),
-    pglite: cell(ls, (s) => `${ms(s.cpuMs.http)} / ${ms(s.cpuMs.raw)} / ${ms(s.cpuMs.loadGenerator)}`, 'error'), target: '—', ok: '—',
+    pglite: cell(ls, (s) => `${ms(s.cpuMs.http)} / ${ms(s.cpuMs.raw)} / ${ms(s.cpuMs.loadGenerator)}`, 'error'), target: 'app ≤ 0.6 ms (PostgreSQL)',
+    ok: verdict(ps ? ps.cpuMs.http <= 0.6 : null),
   });
   rows.push({ metric: 'Raw transaction latency p50 / p99', pg: cell(ps, (s) => `${ms(s.raw.p50)} / ${ms(s.raw.p99)}`, na), pglite: cell(ls, (s) => `${ms(s.raw.p50)} / ${ms(s.raw.p99)}`, 'error'), target: '—', ok: '—' });
   for (const [label, s] of [['PostgreSQL', ps], ['PGlite', ls]] as const) {
@@ -278,6 +279,17 @@ function assemble(pg: PerDb, lite: PerDb, bundle: BundleFigures | undefined, del
       + `and p99 ≤ 100 ms in that loop would need ≥ ${(ps.concurrency / 0.1).toLocaleString('en')} submissions/s on this machine. The paced steps keep ${ps.concurrency} `
       + `clients connected and send submissions at a steady rate (a fraction of the raw limit measured in the same run); each latency counts from when the `
       + `submission was due, so a server falling behind shows in it. The judged step, ${JUDGED_FRACTION}× raw, is the throughput the ratio target asks for.`);
+  }
+  if (ls) {
+    // PGlite runs in the app's own thread: its statements and the HTTP, validation and JSON work share one core.
+    const bound = 1000 / ls.cpuMs.http;
+    const judgedRate = ls.paced.find((p) => p.fraction === JUDGED_FRACTION)?.rate ?? JUDGED_FRACTION * ls.raw.perSecond;
+    details.push(`PGlite's bound: the embedded database runs on the app's one thread, so every submission's SQL (in WebAssembly) and its HTTP, `
+      + `validation and JSON work take turns on one core: ${ms(ls.cpuMs.http)} of CPU per submission in the app (the raw path's ${ms(ls.cpuMs.raw)} is the SQL alone) `
+      + `caps it near ${rate(bound)} on this machine (closed loop measured ${rate(ls.http.perSecond)}). Paced at ${JUDGED_FRACTION}× raw (${rate(judgedRate)}) `
+      + `${judgedRate > ls.http.perSecond ? 'asks for more than that cap, so the queue and p99 grow for as long as the step lasts' : 'stays under that cap'}; `
+      + `the highest paced step held with p99 ≤ ${PACED.p99LimitMs} ms is in the row above. A city's real peak (200 firms, most within a few evening `
+      + 'hours: well under 1 submission a second) is thousands of times below it; PostgreSQL is the choice past one process.');
   }
   details.push('Node CPU per submission: CPU time of the process running the app (HTTP, validation, ORM, pg driver) or, for raw, the plain pg caller, '
     + 'divided by submissions; the load generator (autocannon in its own process) is shown separately. It is the figure least disturbed by other work on the machine.');
