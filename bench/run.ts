@@ -1,5 +1,6 @@
 // `npm run bench`: prints figures (no assertions) for PostgreSQL (DATABASE_URL) and PGlite side by side,
 // then writes BENCHMARKS.md. Every database it uses is its own scratch database or temporary folder.
+// `npm run bench -- submit results` runs only the named parts and prints their rows, leaving BENCHMARKS.md as it is.
 import os from 'node:os';
 import { benchBundle, type BundleFigures } from './bundle.ts';
 import { benchDashboard, readyP50, readyP90, type DashboardFigures } from './dashboard.ts';
@@ -30,6 +31,12 @@ const SCALE = {
     results: { responses: 10_000, departments: 100, reads: 200 },
   },
 } as const;
+
+const PARTS = ['submit', 'results', 'points', 'import', 'jobs', 'replicas', 'startup', 'bundle'] as const;
+type Part = (typeof PARTS)[number];
+const only = process.argv.slice(2).filter((a) => a !== '--');
+for (const a of only) if (!(PARTS as readonly string[]).includes(a)) throw new Error(`unknown bench part ${a}: one of ${PARTS.join(', ')}`);
+const want = (part: Part) => only.length === 0 || only.includes(part);
 
 interface PerDb { submit?: SubmitFigures; results?: ResultsFigures; points?: PointsFigures; imports?: ImportFigures; jobs?: JobFigures; replicas?: ReplicaFigures; startup: StartupRun[]; errors: string[] }
 
@@ -75,45 +82,45 @@ async function main() {
 
   // ---- figures 1 and 2
   if (adminUrl) {
-    await step(pg.errors, 'PostgreSQL set-up', () => withTarget(() => openPostgresTarget(adminUrl, base), async (t) => {
+    if (want('submit') || want('results')) await step(pg.errors, 'PostgreSQL set-up', () => withTarget(() => openPostgresTarget(adminUrl, base), async (t) => {
       const [v] = await t.raw.query<{ v: string }>("select current_setting('server_version') as v");
       postgresVersion = `PostgreSQL ${v?.v ?? '?'} at ${new URL(adminUrl).host} (scratch databases pingyi_bench_<pid>, pingyi_bench_<pid>_boot, dropped after)`;
       for (const s of ['synchronous_commit', 'shared_buffers', 'max_connections']) {
         const [r] = await t.raw.query<Record<string, string>>(`show ${s}`);
         pgSettings.push(`${s}=${r?.[s] ?? '?'}`);
       }
-      pg.submit = await step(pg.errors, 'PostgreSQL submissions', () => benchSubmissions(t, SCALE.postgres.submit));
-      pg.results = await step(pg.errors, 'PostgreSQL results', () => benchResults(t, SCALE.postgres.results));
+      if (want('submit')) pg.submit = await step(pg.errors, 'PostgreSQL submissions', () => benchSubmissions(t, SCALE.postgres.submit));
+      if (want('results')) pg.results = await step(pg.errors, 'PostgreSQL results', () => benchResults(t, SCALE.postgres.results));
     }));
-    await step(pg.errors, 'PostgreSQL standings', () => withTarget(() => openPostgresTarget(adminUrl, `${base}_points`), async (t) => {
+    if (want('points')) await step(pg.errors, 'PostgreSQL standings', () => withTarget(() => openPostgresTarget(adminUrl, `${base}_points`), async (t) => {
       pg.points = await step(pg.errors, 'PostgreSQL standings', () => benchPoints(t));
     }));
-    pg.imports = await step(pg.errors, 'PostgreSQL import', () => benchImport({ kind: 'postgres', adminUrl, name: `${base}_import` }));
-    await step(pg.errors, 'PostgreSQL job latency', () => withTarget(() => openPostgresTarget(adminUrl, `${base}_jobs`), async (t) => {
+    if (want('import')) pg.imports = await step(pg.errors, 'PostgreSQL import', () => benchImport({ kind: 'postgres', adminUrl, name: `${base}_import` }));
+    if (want('jobs')) await step(pg.errors, 'PostgreSQL job latency', () => withTarget(() => openPostgresTarget(adminUrl, `${base}_jobs`), async (t) => {
       pg.jobs = await step(pg.errors, 'PostgreSQL job latency', () => benchJobLatency(t));
     }));
     // Real server processes on their own scratch database; PGlite has no such row (one process by design).
-    pg.replicas = await step(pg.errors, 'PostgreSQL replicas', () => benchReplicas(adminUrl, `${base}_replicas`, undefined, (c) => {
+    if (want('replicas')) pg.replicas = await step(pg.errors, 'PostgreSQL replicas', () => benchReplicas(adminUrl, `${base}_replicas`, undefined, (c) => {
       cleanups.add(c);
       return () => cleanups.delete(c);
     }));
   } else {
     log('DATABASE_URL is not set: PostgreSQL figures skipped (e.g. DATABASE_URL=postgres://root@127.0.0.1:5432/test npm run bench)');
   }
-  await step(lite.errors, 'PGlite set-up', () => withTarget(() => openPgliteTarget('pingyi-bench-pglite-'), async (t) => {
-    lite.submit = await step(lite.errors, 'PGlite submissions', () => benchSubmissions(t, SCALE.pglite.submit));
-    lite.results = await step(lite.errors, 'PGlite results', () => benchResults(t, SCALE.pglite.results));
+  if (want('submit') || want('results')) await step(lite.errors, 'PGlite set-up', () => withTarget(() => openPgliteTarget('pingyi-bench-pglite-'), async (t) => {
+    if (want('submit')) lite.submit = await step(lite.errors, 'PGlite submissions', () => benchSubmissions(t, SCALE.pglite.submit));
+    if (want('results')) lite.results = await step(lite.errors, 'PGlite results', () => benchResults(t, SCALE.pglite.results));
   }));
-  await step(lite.errors, 'PGlite standings', () => withTarget(() => openPgliteTarget('pingyi-bench-points-'), async (t) => {
+  if (want('points')) await step(lite.errors, 'PGlite standings', () => withTarget(() => openPgliteTarget('pingyi-bench-points-'), async (t) => {
     lite.points = await step(lite.errors, 'PGlite standings', () => benchPoints(t));
   }));
-  lite.imports = await step(lite.errors, 'PGlite import', () => benchImport({ kind: 'pglite' }));
-  await step(lite.errors, 'PGlite job latency', () => withTarget(() => openPgliteTarget('pingyi-bench-jobs-'), async (t) => {
+  if (want('import')) lite.imports = await step(lite.errors, 'PGlite import', () => benchImport({ kind: 'pglite' }));
+  if (want('jobs')) await step(lite.errors, 'PGlite job latency', () => withTarget(() => openPgliteTarget('pingyi-bench-jobs-'), async (t) => {
     lite.jobs = await step(lite.errors, 'PGlite job latency', () => benchJobLatency(t));
   }));
 
   // ---- figure 3: start-up of the real shell
-  if (adminUrl) {
+  if (adminUrl && want('startup')) {
     await step(pg.errors, 'PostgreSQL start-up', async () => {
       const scratch = await createScratchDatabase(adminUrl, `${base}_boot`);
       cleanups.add(scratch.drop);
@@ -129,7 +136,7 @@ async function main() {
       }
     });
   }
-  await step(lite.errors, 'PGlite start-up', async () => {
+  if (want('startup')) await step(lite.errors, 'PGlite start-up', async () => {
     const dir = tempDir('pingyi-bench-boot-');
     const demo = tempDir('pingyi-bench-boot-demo-');
     try {
@@ -145,22 +152,32 @@ async function main() {
 
   // ---- figure 4: bundle sizes; figures 6 and 7: the survey page on the wire and the leader's dashboard, served from the same build
   const bundleErrors: string[] = [];
-  const bundle = await step(bundleErrors, 'bundle sizes', () => benchBundle({ keep: true }));
+  const bundle = want('bundle') ? await step(bundleErrors, 'bundle sizes', () => benchBundle({ keep: true })) : undefined;
   let delivery: DeliveryFigures | undefined;
   let dashboard: DashboardFigures | undefined;
-  try {
-    delivery = await step(bundleErrors, 'survey delivery', () => benchDelivery(bundle?.kept?.path ?? WEB_DIST));
-    dashboard = await step(bundleErrors, 'dashboard in Chromium', () => benchDashboard(bundle?.kept?.path ?? WEB_DIST));
-  } finally {
-    bundle?.kept?.remove();
+  if (want('bundle')) {
+    try {
+      delivery = await step(bundleErrors, 'survey delivery', () => benchDelivery(bundle?.kept?.path ?? WEB_DIST));
+      dashboard = await step(bundleErrors, 'dashboard in Chromium', () => benchDashboard(bundle?.kept?.path ?? WEB_DIST));
+    } finally {
+      bundle?.kept?.remove();
+    }
   }
 
   const totalMs = now() - t0;
-  const { rows, details } = assemble(pg, lite, bundle, delivery, dashboard, bundleErrors, Boolean(adminUrl), pgSettings);
+  const assembled = assemble(pg, lite, bundle, delivery, dashboard, bundleErrors, Boolean(adminUrl), pgSettings);
+  const { details } = assembled;
+  // A partial run shows the rows it has figures for.
+  const unmeasured = new Set(['error', 'not run', '—']);
+  const rows = only.length ? assembled.rows.filter((r) => !(unmeasured.has(r.pg) && unmeasured.has(r.pglite))) : assembled.rows;
   console.log(`\n${textTable(rows)}\n`);
   for (const d of details) console.log(`  · ${d}`);
   const loadavg = { start: loadStart, end: os.loadavg()[0]! };
   console.log(`  · 1-minute load average: ${loadavg.start.toFixed(1)} at the start, ${loadavg.end.toFixed(1)} at the end.`);
+  if (only.length) {
+    console.log(`\nRan ${only.join(', ')} only (${(totalMs / 1000).toFixed(0)} s): BENCHMARKS.md left as it was.`);
+    return;
+  }
   writeBenchmarks(rows, details, { startedAt, totalMs, postgres: postgresVersion, loadavg });
   console.log(`\nWrote BENCHMARKS.md (${(totalMs / 1000).toFixed(0)} s).`);
 }
@@ -213,7 +230,7 @@ function assemble(pg: PerDb, lite: PerDb, bundle: BundleFigures | undefined, del
   rows.push({ metric: 'Submit raw SQL (1 tx each, pool of 20)', pg: cell(ps, (s) => rate(s.raw.perSecond), na), pglite: cell(ls, (s) => rate(s.raw.perSecond), 'error'), target: '—', ok: '—' });
   rows.push({
     metric: 'HTTP ÷ raw throughput', pg: cell(ps, (s) => ratio(ratioOf(s)), na), pglite: cell(ls, (s) => ratio(ratioOf(s)), 'error'),
-    target: '≥ 0.5', ok: verdict(ps ? ratioOf(ps) >= 0.5 : null, ls ? ratioOf(ls) >= 0.5 : null),
+    target: '≥ 0.6', ok: verdict(ps ? ratioOf(ps) >= 0.6 : null, ls ? ratioOf(ls) >= 0.6 : null),
   });
   rows.push({
     metric: 'Closed-loop latency p50 / p99 (HTTP)', pg: cell(ps, (s) => `${ms(s.http.p50)} / ${ms(s.http.p99)}`, na),
@@ -242,7 +259,8 @@ function assemble(pg: PerDb, lite: PerDb, bundle: BundleFigures | undefined, del
   });
   rows.push({
     metric: 'Node CPU per submission: app / raw / load generator', pg: cell(ps, (s) => `${ms(s.cpuMs.http)} / ${ms(s.cpuMs.raw)} / ${ms(s.cpuMs.loadGenerator)}`, na),
-    pglite: cell(ls, (s) => `${ms(s.cpuMs.http)} / ${ms(s.cpuMs.raw)} / ${ms(s.cpuMs.loadGenerator)}`, 'error'), target: '—', ok: '—',
+    pglite: cell(ls, (s) => `${ms(s.cpuMs.http)} / ${ms(s.cpuMs.raw)} / ${ms(s.cpuMs.loadGenerator)}`, 'error'), target: 'app ≤ 0.6 ms (PostgreSQL)',
+    ok: verdict(ps ? ps.cpuMs.http <= 0.6 : null),
   });
   rows.push({ metric: 'Raw transaction latency p50 / p99', pg: cell(ps, (s) => `${ms(s.raw.p50)} / ${ms(s.raw.p99)}`, na), pglite: cell(ls, (s) => `${ms(s.raw.p50)} / ${ms(s.raw.p99)}`, 'error'), target: '—', ok: '—' });
   for (const [label, s] of [['PostgreSQL', ps], ['PGlite', ls]] as const) {
@@ -261,6 +279,17 @@ function assemble(pg: PerDb, lite: PerDb, bundle: BundleFigures | undefined, del
       + `and p99 ≤ 100 ms in that loop would need ≥ ${(ps.concurrency / 0.1).toLocaleString('en')} submissions/s on this machine. The paced steps keep ${ps.concurrency} `
       + `clients connected and send submissions at a steady rate (a fraction of the raw limit measured in the same run); each latency counts from when the `
       + `submission was due, so a server falling behind shows in it. The judged step, ${JUDGED_FRACTION}× raw, is the throughput the ratio target asks for.`);
+  }
+  if (ls) {
+    // PGlite runs in the app's own thread: its statements and the HTTP, validation and JSON work share one core.
+    const bound = 1000 / ls.cpuMs.http;
+    const judgedRate = ls.paced.find((p) => p.fraction === JUDGED_FRACTION)?.rate ?? JUDGED_FRACTION * ls.raw.perSecond;
+    details.push(`PGlite's bound: the embedded database runs on the app's one thread, so every submission's SQL (in WebAssembly) and its HTTP, `
+      + `validation and JSON work take turns on one core: ${ms(ls.cpuMs.http)} of CPU per submission in the app (the raw path's ${ms(ls.cpuMs.raw)} is the SQL alone) `
+      + `caps it near ${rate(bound)} on this machine (closed loop measured ${rate(ls.http.perSecond)}). Paced at ${JUDGED_FRACTION}× raw (${rate(judgedRate)}) `
+      + `${judgedRate > ls.http.perSecond ? 'asks for more than that cap, so the queue and p99 grow for as long as the step lasts' : 'stays under that cap'}; `
+      + `the highest paced step held with p99 ≤ ${PACED.p99LimitMs} ms is in the row above. A city's real peak (200 firms, most within a few evening `
+      + 'hours: well under 1 submission a second) is thousands of times below it; PostgreSQL is the choice past one process.');
   }
   details.push('Node CPU per submission: CPU time of the process running the app (HTTP, validation, ORM, pg driver) or, for raw, the plain pg caller, '
     + 'divided by submissions; the load generator (autocannon in its own process) is shown separately. It is the figure least disturbed by other work on the machine.');
@@ -288,7 +317,8 @@ function assemble(pg: PerDb, lite: PerDb, bundle: BundleFigures | undefined, del
     const runs = (xs: number[]) => xs.map((x) => x.toFixed(0)).join(', ');
     details.push(`${label} results: ${r.ratings.toLocaleString('en')} ratings generated in SQL in ${(r.generateMs / 1000).toFixed(1)} s; `
       + `computeRound runs ${runs(r.computeMs)} ms, raw GROUP BY runs ${runs(r.rawMs)} ms; inside computeRound, the aggregate query takes `
-      + `${ms(median(r.aggregateMs))} and the pure computation (incl. simulation) ${ms(median(r.pureMs))}; results read p99 ${ms(r.read.p99)}, `
+      + `${ms(median(r.aggregateMs))} and the pure computation (incl. simulation) ${ms(median(r.pureMs))}; the integrity check is made once, `
+      + `when the round closes (${ms(r.integrityMs)}), and computeRound copies it; results read p99 ${ms(r.read.p99)}, `
       + `readResults alone (no HTTP) ${ms(r.serviceReadMs)}, `
       + `${kb(r.payloadBytes)} per response (${r.read.ok}/${r.read.requests} OK).`);
   }

@@ -317,6 +317,12 @@ export const roundResults = pgTable('round_results', {
   payload: jsonb('payload').notNull(),
 }, (t) => [uniqueIndex('round_results_version_uq').on(t.roundId, t.version)]);
 
+/** The integrity check made when the round closed (aggregates only); computing the results copies it. Gone on reopen. */
+export const roundIntegrity = pgTable('round_integrity', {
+  roundId: text('round_id').primaryKey().references(() => rounds.id),
+  report: jsonb('report').notNull(),
+});
+
 export const escalationLevelEnum = pgEnum('escalation_level', ESCALATION_LEVELS);
 /** One list for a record and for each of its measures; `on_hold` while an appeal is pending. */
 export const escalationStatusEnum = pgEnum('escalation_status', ESCALATION_STATUSES);
@@ -674,7 +680,7 @@ export const jobs = pgTable('jobs', {
   check('jobs_attempts_ck', sql`${t.attempts} >= 0`),
 ]);
 
-/** Request counters of every rate limit, one row per (hashed) key and window, swept once expired. */
+/** Request counters of every rate limit, one row per (hashed) key and window, swept once expired. UNLOGGED (migration 0024): no WAL. */
 export const rateLimits = pgTable('rate_limits', {
   /** HMAC of the limit's key (an address, a survey token): no address or token is stored. */
   key: text('key').primaryKey(),

@@ -18,14 +18,27 @@ export class ControlCharacters extends AppError {
 }
 
 /** The first path (e.g. "body.ratings.0.comment") whose key or text holds a forbidden character. */
-export function findControlCharacter(value: unknown, path: string, pattern = BODY_CONTROL, depth = 0): string | null {
-  if (typeof value === 'string') return pattern.test(value) ? path : null;
+export function findControlCharacter(value: unknown, path: string, pattern = BODY_CONTROL): string | null {
+  const found = controlAt(value, pattern, 0);
+  return found ? [path, ...found.reverse()].join('.') : null;
+}
+
+// Every request body passes here: no path is built (nor an entry array made) until something is found.
+function controlAt(value: unknown, pattern: RegExp, depth: number): string[] | null {
+  if (typeof value === 'string') return pattern.test(value) ? [] : null;
   if (value === null || typeof value !== 'object' || depth > 64) return null;
-  for (const [key, item] of Object.entries(value)) {
-    const at = `${path}.${key}`;
-    if (pattern.test(key)) return at;
-    const found = findControlCharacter(item, at, pattern, depth + 1);
-    if (found) return found;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = controlAt(value[i], pattern, depth + 1);
+      if (found) return (found.push(String(i)), found);
+    }
+    return null;
+  }
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    if (pattern.test(key)) return [key];
+    const found = controlAt((value as Record<string, unknown>)[key], pattern, depth + 1);
+    if (found) return (found.push(key), found);
   }
   return null;
 }

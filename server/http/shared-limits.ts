@@ -15,6 +15,11 @@ export const keyHasher = (secret: string): KeyHasher => (key) => createHmac('sha
 export interface Counter {
   /** Counts one hit against `key`; the window starts at the first hit. */
   hit(key: string, windowMs: number): Promise<{ current: number; ttl: number }>;
+  /**
+   * Counts one hit against each key at once, and reads the `readOnly` ones without counting (one statement
+   * on PostgreSQL); the results in the same order.
+   */
+  hitAll(hits: readonly { key: string; windowMs: number; readOnly?: boolean }[]): Promise<{ current: number; ttl: number }[]>;
   /** The key's hits in its current window, counting none. */
   read(key: string): Promise<{ current: number; ttl: number }>;
 }
@@ -23,16 +28,31 @@ const ts = (ms: number) => sql`${new Date(ms).toISOString()}::timestamptz`;
 const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 
 export function dbCounter(db: Db, hash: KeyHasher, now: () => number = Date.now): Counter {
-  return {
+  const counter: Counter = {
     async hit(key, windowMs) {
+      return (await counter.hitAll([{ key, windowMs }]))[0]!;
+    },
+    // A survey request counts against two limits and reads the link guard's: one statement (one round
+    // trip, one commit) for all three, not one each.
+    async hitAll(hits) {
       const t = now();
-      const [row] = rowsOf<{ hits: number; expires_ms: string | number }>(await db.execute(sql`
-        insert into rate_limits as r (key, hits, expires_at) values (${hash(key)}, 1, ${ts(t + windowMs)})
+      const keys = hits.map((h) => hash(h.key));
+      // In key order, so two requests sharing two keys lock them in the same order (no deadlock).
+      const counted = keys.map((k, i) => ({ k, h: hits[i]! })).filter((x) => !x.h.readOnly).sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0));
+      const read = keys.filter((_, i) => hits[i]!.readOnly);
+      const upsert = counted.length ? sql`
+        insert into rate_limits as r (key, hits, expires_at) values ${sql.join(counted.map((x) => sql`(${x.k}, 1, ${ts(t + x.h.windowMs)})`), sql`, `)}
         on conflict (key) do update set
           hits = case when r.expires_at <= ${ts(t)} then 1 else r.hits + 1 end,
           expires_at = case when r.expires_at <= ${ts(t)} then excluded.expires_at else r.expires_at end
-        returning hits, (extract(epoch from expires_at) * 1000)::bigint as expires_ms`));
-      return { current: Number(row!.hits), ttl: Math.max(0, Number(row!.expires_ms) - t) };
+        returning key, hits, (extract(epoch from expires_at) * 1000)::bigint as expires_ms` : null;
+      const lookup = read.length ? sql`
+        select key, hits, (extract(epoch from expires_at) * 1000)::bigint as expires_ms from rate_limits
+        where key in (${sql.join(read.map((k) => sql`${k}`), sql`, `)}) and expires_at > ${ts(t)}` : null;
+      const query = upsert && lookup ? sql`with counted as (${upsert}) select * from counted union all ${lookup}` : (upsert ?? lookup)!;
+      const rows = rowsOf<{ key: string; hits: number; expires_ms: string | number }>(await db.execute(query));
+      const byKey = new Map(rows.map((row) => [row.key, { current: Number(row.hits), ttl: Math.max(0, Number(row.expires_ms) - t) }]));
+      return keys.map((k) => byKey.get(k) ?? { current: 0, ttl: 0 });
     },
     async read(key) {
       const t = now();
@@ -42,6 +62,7 @@ export function dbCounter(db: Db, hash: KeyHasher, now: () => number = Date.now)
       return row ? { current: Number(row.hits), ttl: Math.max(0, Number(row.expires_ms) - t) } : { current: 0, ttl: 0 };
     },
   };
+  return counter;
 }
 
 /**
@@ -67,6 +88,11 @@ export function processCounter(owner: object, now: () => number = Date.now): Cou
       entry.hits++;
       books.set(key, entry);
       return { current: entry.hits, ttl: entry.expiresMs - t };
+    },
+    async hitAll(hits) {
+      const out = [];
+      for (const h of hits) out.push(await (h.readOnly ? counter.read(h.key) : counter.hit(h.key, h.windowMs)));
+      return out;
     },
     async read(key) {
       const t = now();

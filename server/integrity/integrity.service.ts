@@ -1,10 +1,12 @@
-// Integrity of a round's answers, readable once they are final (results computed): stored with each
-// computed version of the results (so a published verdict keeps the check it was published with), or
-// computed on request for a round voided after closing, or a version from before integrity existed.
+// Integrity of a round's answers, readable once they are final (results computed): checked when the round
+// closes, stored with each computed version of the results (so a published verdict keeps the check it was
+// published with); a round closed before checks were made at close is checked on request.
+import { eq } from 'drizzle-orm';
 import { integrityReport, type IntegrityReport } from '../../shared/integrity/report.ts';
 import type { Scale } from '../../shared/results/scale.ts';
 import type { Integrity } from '../../shared/schemas/integrity.ts';
 import type { Tx } from '../db/client.ts';
+import { roundIntegrity } from '../db/schema.ts';
 import { NotFound } from '../errors.ts';
 import { assertAnswersFinal } from '../rounds/answers-final.ts';
 import { currentResult } from '../results/results.queries.ts';
@@ -14,14 +16,38 @@ import { answerPatterns } from './integrity.queries.ts';
 type RoundRow = NonNullable<Awaited<ReturnType<typeof rq.findRound>>>;
 type DepartmentRow = Awaited<ReturnType<typeof rq.roundDepartmentRows>>[number];
 
-/** The report from the stored answers: called inside computing the results, after the round closed. */
-export async function computeIntegrity(tx: Tx, round: RoundRow, depts: DepartmentRow[]): Promise<IntegrityReport> {
+/** The report from the stored answers, read whole (every answer grouped). */
+async function checkAnswers(tx: Tx, round: RoundRow, depts: DepartmentRow[]): Promise<IntegrityReport> {
   return integrityReport({
     departments: depts.map((d) => ({ id: d.departmentId, code: d.code, name: d.nameZh })),
     answers: await answerPatterns(tx, round.id),
     rules: { minRatings: round.minRatings, bottomN: round.bottomN },
     scale: round.scale as Scale,
   });
+}
+
+/**
+ * Closing, inside the closing transaction once the answers are sealed: the check is made here, once, and
+ * computing the results copies it (the answers cannot change until a reopen, which deletes it).
+ */
+export async function checkAtClose(tx: Tx, roundId: string): Promise<void> {
+  const round = (await rq.findRound(tx, roundId))!;
+  const report = await checkAnswers(tx, round, await rq.roundDepartmentRows(tx, roundId));
+  await tx.insert(roundIntegrity).values({ roundId, report }).onConflictDoUpdate({ target: roundIntegrity.roundId, set: { report } });
+}
+
+/** Reopening: the answers will change, so the check made at the close no longer holds. */
+export async function forgetCheckAtClose(tx: Tx, roundId: string): Promise<void> {
+  await tx.delete(roundIntegrity).where(eq(roundIntegrity.roundId, roundId));
+}
+
+/**
+ * The report of a closed round's answers: the one made at its close, or (a round closed before checks
+ * were made at close) computed now.
+ */
+export async function computeIntegrity(tx: Tx, round: RoundRow, depts: DepartmentRow[]): Promise<IntegrityReport> {
+  const [stored] = await tx.select({ report: roundIntegrity.report }).from(roundIntegrity).where(eq(roundIntegrity.roundId, round.id));
+  return (stored?.report as IntegrityReport | undefined) ?? checkAnswers(tx, round, depts);
 }
 
 export async function readIntegrity(tx: Tx, roundId: string, now: Date): Promise<Integrity> {

@@ -11,11 +11,11 @@ import * as service from './requests.service.ts';
 
 const BODY_LIMIT = 16 * 1024;
 
-export const requestRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database: { db }, config, now, timeZone }) => {
+export const requestRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database: { db }, config, now, timeZone, limitCounter }) => {
   const policy = { timeZone, replyWorkingDays: config.requestReplyWorkingDays, receiptKey: makeReceiptUseKey(config.jwtSecret) };
   // The enterprise's routes: limited per address, and not logged at info, where a line would carry the
   // address, the time and (in the URL) the request's code: enough to join a request to a survey submit.
-  const limited = limitAll(app, [{ max: config.requestRateLimit, timeWindow: '1 minute', keyGenerator: (r) => `request:${r.ip}` }],
+  const limited = limitAll(limitCounter, 'requests', [{ max: config.requestRateLimit, windowMs: 60_000, keyGenerator: (r) => `request:${r.ip}` }],
     'Too many requests from this address; please wait a minute and try again');
   const enterprise = { config: { access: 'public' as const }, preHandler: limited, logLevel: 'warn' as const, bodyLimit: BODY_LIMIT };
 

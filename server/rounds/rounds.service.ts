@@ -8,6 +8,7 @@ import type { Db, Tx } from '../db/client.ts';
 import { roundDepartments, rounds } from '../db/schema.ts';
 import { Conflict, Invalid, NotFound } from '../errors.ts';
 import { departmentRows } from '../departments/departments.queries.ts';
+import { forgetCheckAtClose } from '../integrity/integrity.service.ts';
 import { sealRound, vacuumAnswers } from '../survey/ballot-box.ts';
 import * as q from './rounds.queries.ts';
 
@@ -133,6 +134,7 @@ export async function reopenRound(db: Db, actor: Actor, id: string, input: { rea
     const closesAt = new Date(input.closesAt);
     if (closesAt <= now) throw new Invalid('The new deadline must be in the future');
     await q.updateRound(tx, id, { status: 'open', closesAt, closedAt: null, updatedAt: now });
+    await forgetCheckAtClose(tx, id);
     await appendAudit(tx, actor, {
       action: 'round.reopen', entityType: 'round', entityId: id,
       summary: { reason: input.reason, before: { closesAt: round.closesAt.toISOString() }, after: { closesAt: input.closesAt } },

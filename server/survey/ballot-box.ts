@@ -9,6 +9,7 @@ import { BREAKDOWN_DIMENSIONS, suppressedGroups, type BreakdownDimension } from 
 import type { RatingLevel } from '../../shared/results/levels.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { ballotBox, breakdownGroups, breakdownTallies, invitations, rounds } from '../db/schema.ts';
+import { checkAtClose } from '../integrity/integrity.service.ts';
 import { reportStates } from '../invitations/reported.ts';
 import { rewriteReceiptUses } from '../requests/receipt-uses.ts';
 
@@ -94,7 +95,8 @@ export async function moveBallots(db: Db, roundId: string, min = BATCH_MIN): Pro
 
 /**
  * Closing, inside the closing transaction: empty the box, rewrite every answer of the round in random
- * order under new random ids, delete unsent drafts, drop breakdown groups too small to show.
+ * order under new random ids, delete unsent drafts, drop breakdown groups too small to show, check the
+ * answers' integrity (once, for computing the results).
  */
 export async function sealRound(tx: Tx, roundId: string): Promise<void> {
   // In a savepoint: the rewritten rows carry its own transaction id, not the one the closing
@@ -107,6 +109,7 @@ export async function sealRound(tx: Tx, roundId: string): Promise<void> {
   await tx.update(invitations).set({ draft: null, draftSavedAt: null }).where(eq(invitations.roundId, roundId));
   await rewriteReceiptUses(tx, roundId);
   await dropSmallGroups(tx, roundId);
+  await checkAtClose(tx, roundId);
   await tx.update(rounds).set({ answersVacuumDue: true }).where(eq(rounds.id, roundId));
 }
 

@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { JSON_COMPRESSION } from '../web/compression.ts';
 import { z } from 'zod';
@@ -13,17 +14,17 @@ import { markOpened, openSurvey, receiptCounted, saveDraft, submitSurvey } from 
 import { makeTokenGuard } from './token-guard.ts';
 
 // Public: the token is the credential. Limited per address and per token; small bodies only.
-const PER_TOKEN = { max: 60, timeWindow: '1 minute' };
+const PER_TOKEN = { max: 60, windowMs: 60_000 };
 const BODY_LIMIT = 256 * 1024;
 
 export const surveyRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database: { db }, config, now, timeZone, limitCounter }) => {
   const guard = makeTokenGuard(limitCounter);
   const issuer = issuerOf(config.city);
-  const perAddress = { max: config.surveyRateLimit, timeWindow: '1 minute', keyGenerator: (r: { ip: string }) => `ip:${r.ip}` };
-  const limits = limitAll(app, [perAddress, { ...PER_TOKEN, keyGenerator: (r) => `token:${(r.params as { token?: string }).token}` }]);
-  // Unknown links count against the caller, so guessing tokens is slow and pointless.
-  const guarded = async <T>(request: Parameters<typeof guard.check>[0], run: () => Promise<T>) => {
-    await guard.check(request);
+  const perAddress = { max: config.surveyRateLimit, windowMs: 60_000, keyGenerator: (r: { ip: string }) => `ip:${r.ip}` };
+  // Unknown links count against the caller, so guessing tokens is slow and pointless: an address past the
+  // guard's limit is refused with the other limits, before any lookup.
+  const limits = limitAll(limitCounter, 'survey', [perAddress, { ...PER_TOKEN, keyGenerator: (r) => `token:${(r.params as { token?: string }).token}` }, guard.limit]);
+  const guarded = async <T>(request: FastifyRequest, run: () => Promise<T>) => {
     try {
       return await run();
     } catch (err) {
@@ -74,7 +75,7 @@ export const surveyRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { data
     config: { access: 'public' },
     logLevel: 'warn',
     bodyLimit: 1024,
-    preHandler: limitAll(app, [perAddress]),
+    preHandler: limitAll(limitCounter, 'receipts', [perAddress]),
   }, async (request, reply) => {
     reply.header('cache-control', 'no-store');
     return receiptCounted(db, request.params.id, request.body.receipt);

@@ -73,6 +73,12 @@ describe('control characters', () => {
     expect(body.json().error.message).toContain('body.code');
     const bell = await ctx.app.inject({ method: 'POST', url: '/api/v1/departments', headers: { cookie: admin }, payload: { ...newDepartment('bell'), nameZh: '市\u0007局' } });
     expectErrorShape(bell, 400, 'control_characters');
+    const nested = await ctx.app.inject({
+      method: 'POST', url: `/api/v1/survey/${'x'.repeat(22)}/submit`,
+      payload: { ratings: [{ departmentId: 1, level: 'satisfied' }, { departmentId: 2, level: 'dissatisfied', comment: '办事慢\u0007' }] },
+    });
+    expectErrorShape(nested, 400, 'control_characters');
+    expect(nested.json().error.message).toContain('body.ratings.1.comment');
     const query = await ctx.app.inject({ method: 'GET', url: '/api/v1/enterprises?q=%00', headers: { cookie: admin } });
     expectErrorShape(query, 400, 'control_characters');
     const path = await ctx.app.inject({ method: 'GET', url: '/api/v1/survey/abc%00def' });

@@ -41,6 +41,16 @@ describe('limits shared by two app instances on one database', () => {
     expect((await open(1, '10.0.2.2')).statusCode).toBe(404);
   });
 
+  it('one survey link opened 60 times a minute over both, from 60 addresses: the 61st is refused on either', async () => {
+    // Each from its own address, so neither the per-address limit nor the guard is in the way: the per-token limit counts.
+    const open = (i: number) => replicas[i % 2]!.inject({ method: 'GET', url: `/api/v1/survey/${'T'.repeat(22)}`, remoteAddress: `10.0.4.${i + 1}` });
+    for (let i = 0; i < 60; i++) expect((await open(i)).statusCode, `request ${i + 1}`).toBe(404);
+    const refused = await open(60);
+    expect(refused.statusCode).toBe(429);
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    expect((await open(61)).statusCode).toBe(429);
+  });
+
   it("a route's own limit (10 logins a minute from one address) counts over both", async () => {
     const statuses = [];
     for (let i = 0; i < 11; i++) statuses.push((await replicas[i % 2]!.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: '10.0.3.1', payload: { username: `nobody-${i}`, password: 'x' } })).statusCode);
