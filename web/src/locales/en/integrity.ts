@@ -96,5 +96,12 @@ const integrity: Messages<typeof zh> = {
     onHold: 'Measures on hold',
     onHoldHelp: 'The department has appealed this round’s results: until the appeal is decided the measures wait; notes may be kept, nothing scheduled or done.',
   },
+  weighted: {
+    stands: 'Weighted to the registry, the bottom {{bottomN}} stand',
+    changes: 'Weighted to the registry, the bottom {{bottomN}} would change: leaving {{leaving}}; entering {{entering}}',
+    detail: 'Weighted by {{dimension}} (each stratum: registry share ÷ respondent share, strata under 5 respondents merged); effective sample size {{effectiveN}} ({{respondents}} answers)',
+    gap: 'The last flagged and the next department are {{unweighted}} points apart; {{weighted}} weighted',
+    dimensions: { township: 'township', industry: 'industry', size: 'enterprise size' },
+  },
 };
 export default integrity;

@@ -7,6 +7,7 @@ import type { RoundResults } from '../../endpoints.ts';
 import { bottomThree, type RecordView } from '../../views/bottomThree.ts';
 import { COLORS, fmtMean, fmtPct, levelLabel, useDeptName } from './format.tsx';
 import { RobustnessNote } from '../../components/integrity/RobustnessNote.tsx';
+import { WeightedNote } from '../../components/integrity/WeightedNote.tsx';
 
 function Figure({ label, value, testId }: { label: string; value: string; testId?: string }) {
   return (
@@ -67,6 +68,7 @@ export function BottomThreeCard({ results, records }: { results: RoundResults; r
         ))}
       </Row>
       <RobustnessNote results={results} />
+      <WeightedNote results={results} />
     </Card>
   );
 }
