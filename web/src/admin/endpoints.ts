@@ -19,6 +19,7 @@ import type {
   callbackBodySchema, CaseDetail, CaseSummary, caseListQuerySchema, ledgerBodySchema, PlanBody, progressBodySchema, reviewBodySchema,
 } from '../../../shared/schemas/rectification.ts';
 import type { EscalationLevel } from '../../../shared/results/escalation.ts';
+import type { Watch, watchReviewBodySchema } from '../../../shared/schemas/escalation-guard.ts';
 import type { departmentHistorySchema, EscalationRecord, escalationBoardSchema, escalationPatchSchema, measurePatchSchema, resultsSchema } from '../../../shared/schemas/results.ts';
 import type { PublicRound, publicRoundListSchema } from '../../../shared/schemas/public.ts';
 import type { appealDecisionSchema, appealSchema, fileAppealSchema } from '../../../shared/schemas/appeals.ts';
@@ -143,6 +144,7 @@ export const getDepartmentHistory = (id: number, signal?: AbortSignal) => reques
 export const getBreakdowns = (roundId: string, signal?: AbortSignal) =>
   request<Breakdowns>(`${V1}/rounds/${encodeURIComponent(roundId)}/breakdowns`, { signal });
 export const getEscalationBoard = (signal?: AbortSignal) => request<EscalationBoard>(`${V1}/escalations`, { signal });
+export const reviewWatch = (body: z.input<typeof watchReviewBodySchema>) => request<Watch>(`${V1}/escalations/watches/review`, { method: 'POST', body });
 /** 404 not_found for a department head until an admin releases the round's comments. */
 export const getRoundComments = (roundId: string, signal?: AbortSignal) =>
   request<RoundComments>(`${V1}/rounds/${encodeURIComponent(roundId)}/comments`, { signal });
