@@ -1,6 +1,6 @@
 // Public disclosure: published rounds only, read from the frozen results plus the measures and
-// rectification status of the flagged departments. Nothing else is read here (no comments, requests,
-// ratings, responses or invitations), so nothing else can leak.
+// rectification status and timeline (./timeline.ts) of the flagged departments. Nothing else is read here
+// (no comments, requests, ratings, responses, invitations or ledger contents), so nothing else can leak.
 import { and, count, eq, inArray, isNull } from 'drizzle-orm';
 import { publishedHeadOf } from '../audit/audit.writer.ts';
 import { discloseRound } from '../../shared/results/disclosure.ts';
@@ -13,6 +13,7 @@ import { withMeasures } from '../escalations/escalations.queries.ts';
 import { publishedHistory } from '../results/results.queries.ts';
 import { readResults } from '../results/results.service.ts';
 import * as rq from '../rounds/rounds.queries.ts';
+import { caseTimelines } from './timeline.ts';
 
 export async function publicRound(db: Db, roundId: string, disclosure: PublicDisclosure): Promise<PublicRound> {
   const round = await rq.findRound(db, roundId);
@@ -31,6 +32,7 @@ export async function publicRound(db: Db, roundId: string, disclosure: PublicDis
     ? await db.select({ caseId: ledgerEntries.caseId, n: count() }).from(ledgerEntries)
       .where(inArray(ledgerEntries.caseId, caseRows.map((r) => r.c.id))).groupBy(ledgerEntries.caseId)
     : [];
+  const timelines = await caseTimelines(db, caseRows.map((r) => r.c));
   const head = await publishedHeadOf(db, roundId);
   return discloseRound({
     results,
@@ -47,7 +49,7 @@ export async function publicRound(db: Db, roundId: string, disclosure: PublicDis
     })),
     cases: caseRows.map((r) => ({
       code: r.code, status: r.c.status, deadline: r.c.deadline, closedAt: r.c.closedAt?.toISOString() ?? null,
-      ledgerEntries: Number(ledger.find((l) => l.caseId === r.c.id)?.n ?? 0),
+      ledgerEntries: Number(ledger.find((l) => l.caseId === r.c.id)?.n ?? 0), timeline: timelines.get(r.c.id)!,
     })),
   });
 }

@@ -4,6 +4,7 @@ import type { DepartmentResultView, Results } from '../schemas/results.ts';
 import type { CaseStatus } from '../schemas/rectification.ts';
 import type { PublicDepartment, PublicDisclosure, PublicRound } from '../schemas/public.ts';
 import type { EscalationLevel } from './escalation.ts';
+import type { PublicCaseTimeline } from '../rectification-timeline.ts';
 
 export interface DisclosureInput {
   results: Results;
@@ -11,7 +12,7 @@ export interface DisclosureInput {
   round: PublicRound['method'] & { sampleSize: number };
   /** The round's current escalation records, with the measures the rule gave each (escalation.ts). */
   escalations: { code: string; measures: EscalationLevel[]; streak: number; status: PublicRound['flagged'][number]['measuresStatus']; doneAt: string | null }[];
-  cases: { code: string; status: CaseStatus; deadline: string; ledgerEntries: number; closedAt: string | null }[];
+  cases: { code: string; status: CaseStatus; deadline: string; ledgerEntries: number; closedAt: string | null; timeline: PublicCaseTimeline }[];
   /** The audit chain's head stored at publication; names no entry's content. */
   auditHead?: PublicRound['auditHead'];
 }
@@ -49,7 +50,7 @@ export function discloseRound({ results, disclosure, round, escalations, cases, 
       const c = cases.find((x) => x.code === d.code);
       return {
         ...d, streak: e?.streak ?? 0, measures: e?.measures ?? [], measuresStatus: e?.status ?? null, measuresDoneAt: e?.doneAt ?? null,
-        rectification: c ? { status: c.status, deadline: c.deadline, ledgerEntries: c.ledgerEntries, closedAt: c.closedAt } : null,
+        rectification: c ? { status: c.status, deadline: c.deadline, ledgerEntries: c.ledgerEntries, closedAt: c.closedAt, timeline: c.timeline } : null,
       };
     }),
     drawRecordUrl: `/api/v1/rounds/${results.round.id}/draw-record`,

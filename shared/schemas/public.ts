@@ -3,7 +3,16 @@
 import { z } from 'zod';
 import { ESCALATION_LEVELS, ESCALATION_STATUSES } from '../results/escalation.ts';
 import { scaleSchema } from '../results/scale.ts';
+import { TIMELINE_EVENTS } from '../rectification-timeline.ts';
 import { CASE_STATUSES } from './rectification.ts';
+
+const count = z.number().int();
+export const publicCaseTimelineSchema = z.object({
+  commitment: z.string().nullable(),
+  measures: z.array(z.object({ measure: z.string(), due: z.string() })),
+  events: z.array(z.object({ at: z.string(), kind: z.enum(TIMELINE_EVENTS), text: z.string().nullable() })),
+  callbacks: z.object({ entries: count, calledBack: count, reached: count, solved: count, satisfied: count }),
+});
 
 /** The city's choice: the whole ranking, or the bottom three and a summary of the rest. */
 export const PUBLIC_DISCLOSURES = ['full', 'bottom'] as const;
@@ -25,7 +34,11 @@ export const publicFlaggedSchema = publicDepartmentSchema.extend({
   measures: z.array(z.enum(MEASURES)),
   measuresStatus: z.enum(ESCALATION_STATUSES).nullable(),
   measuresDoneAt: z.string().nullable(),
-  rectification: z.object({ status: z.enum(CASE_STATUSES), deadline: z.string(), ledgerEntries: z.number().int(), closedAt: z.string().nullable() }).nullable(),
+  rectification: z.object({
+    status: z.enum(CASE_STATUSES), deadline: z.string(), ledgerEntries: z.number().int(), closedAt: z.string().nullable(),
+    /** The case through time (shared/rectification-timeline.ts): commitments, dated progress, call-back counts; no firm. */
+    timeline: publicCaseTimelineSchema,
+  }).nullable(),
 });
 
 export const publicRoundSchema = z.object({

@@ -40,6 +40,12 @@ const pub: Messages<typeof zh> = {
     noRectification: '—',
     none: 'none',
   },
+  timeline: {
+    commitment: 'Commitment',
+    due: 'by {{date}}',
+    events: { started: 'Rectification opened', progress: 'Progress report', report_filed: 'Rectification report submitted', returned: 'Report returned', closed: 'Closed' },
+    callbacks: 'Call-backs: {{entries}} ledger entries, {{calledBack}} called back, {{reached}} reached, {{solved}} solved, {{satisfied}} satisfied (no firm is named)',
+  },
   measureStatus: { pending: 'To be carried out', scheduled: 'Scheduled', on_hold: 'On hold (appeal under review)', done: 'Done', withdrawn: 'Withdrawn' },
   caseStatus: { open: 'In progress', submitted: 'Report under review', returned: 'Report returned', closed: 'Rectified and closed' },
   ranking: {

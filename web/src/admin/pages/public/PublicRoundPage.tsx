@@ -14,6 +14,7 @@ import { useLoad } from '../../useLoad.ts';
 import { placeFromBottom } from '../../views/rank.ts';
 import { cityDate, cityDateTime } from '../../views/time.ts';
 import { COLORS, fmtMean, fmtPct, isEnglish, useDeptName, useQuarter } from '../dashboard/format.tsx';
+import { CaseTimeline } from './CaseTimeline.tsx';
 import { PublicLayout } from './PublicLayout.tsx';
 
 const interval = (ci: [number, number] | null) => (ci ? `${fmtMean(ci[0])}–${fmtMean(ci[1])}` : '—');
@@ -116,6 +117,7 @@ function Flagged({ data }: { data: PublicRound }) {
                   : t('flagged.noRectification')}
               </Descriptions.Item>
             </Descriptions>
+            {d.rectification ? <CaseTimeline timeline={d.rectification.timeline} /> : null}
           </div>
         ))}
       </Flex>
