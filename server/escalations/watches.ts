@@ -5,7 +5,8 @@ import { and, eq } from 'drizzle-orm';
 import type { WatchReviewDecision } from '../../shared/results/escalation-guard.ts';
 import { appendAudit, type Actor } from '../audit/audit.writer.ts';
 import type { Db, Tx } from '../db/client.ts';
-import { departments, escalationWatchReviews, users } from '../db/schema.ts';
+import { departments, escalationWatchReviews, rounds, users } from '../db/schema.ts';
+import { currentResult } from '../results/results.queries.ts';
 import { Conflict, NotFound } from '../errors.ts';
 import { reconcileEscalations } from './escalations.service.ts';
 import * as q from './escalations.queries.ts';
@@ -59,4 +60,19 @@ export async function reviewWatch(
     }, now);
     return (await watchList(tx, timeZone, body.departmentId)).find((w) => w.roundId === body.roundId)!;
   });
+}
+
+/** One round's watches as the public page shows them: the department, why, and the decision (never the reason or who). */
+export async function roundWatches(db: Db, roundId: string) {
+  const [round] = await db.select({ policy: rounds.escalationPolicy }).from(rounds).where(eq(rounds.id, roundId));
+  const current = await currentResult(db, roundId);
+  if (!round || !current) return [];
+  const decisions = q.roundGuard(current, round.policy).filter((d) => d.decision === 'watch');
+  if (!decisions.length) return [];
+  const reviews = await db.select().from(escalationWatchReviews).where(eq(escalationWatchReviews.roundId, roundId));
+  const codes = new Map((await q.departmentRows(db)).map((d) => [d.id, d.code]));
+  return decisions.map((d) => ({
+    code: codes.get(d.departmentId)!,
+    watch: { reasons: d.reasons, review: (reviews.find((r) => r.departmentId === d.departmentId)?.decision ?? null) as WatchReviewDecision | null },
+  }));
 }

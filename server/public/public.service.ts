@@ -14,6 +14,7 @@ import { publishedHistory } from '../results/results.queries.ts';
 import { readResults } from '../results/results.service.ts';
 import * as rq from '../rounds/rounds.queries.ts';
 import { caseTimelines } from './timeline.ts';
+import { roundWatches } from '../escalations/watches.ts';
 
 export async function publicRound(db: Db, roundId: string, disclosure: PublicDisclosure): Promise<PublicRound> {
   const round = await rq.findRound(db, roundId);
@@ -33,6 +34,7 @@ export async function publicRound(db: Db, roundId: string, disclosure: PublicDis
       .where(inArray(ledgerEntries.caseId, caseRows.map((r) => r.c.id))).groupBy(ledgerEntries.caseId)
     : [];
   const timelines = await caseTimelines(db, caseRows.map((r) => r.c));
+  const watches = await roundWatches(db, roundId);
   const head = await publishedHeadOf(db, roundId);
   return discloseRound({
     results,
@@ -44,6 +46,7 @@ export async function publicRound(db: Db, roundId: string, disclosure: PublicDis
       stratifyBy: round.stratifyBy, poolSize: round.poolSize, poolHash: round.poolHash, seed: round.seed,
       seedSource: round.seedSource as PublicRound['method']['seedSource'], drawnAt: round.drawnAt?.toISOString() ?? null,
     },
+    watches,
     escalations: escRows.map((r) => ({
       code: r.code, measures: measuresByRecord.get(r.e.id) ?? [], streak: r.e.streak, status: r.e.status, doneAt: r.e.doneAt,
     })),

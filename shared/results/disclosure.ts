@@ -13,6 +13,8 @@ export interface DisclosureInput {
   /** The round's current escalation records, with the measures the rule gave each (escalation.ts). */
   escalations: { code: string; measures: EscalationLevel[]; streak: number; status: PublicRound['flagged'][number]['measuresStatus']; doneAt: string | null }[];
   cases: { code: string; status: CaseStatus; deadline: string; ledgerEntries: number; closedAt: string | null; timeline: PublicCaseTimeline }[];
+  /** Flagged departments the statistical guard watches instead of measuring (absent: none). */
+  watches?: { code: string; watch: NonNullable<PublicRound['flagged'][number]['watch']> }[];
   /** The audit chain's head stored at publication; names no entry's content. */
   auditHead?: PublicRound['auditHead'];
 }
@@ -25,7 +27,7 @@ function publicFigures(d: DepartmentResultView): PublicDepartment {
   };
 }
 
-export function discloseRound({ results, disclosure, round, escalations, cases, auditHead = null }: DisclosureInput): PublicRound {
+export function discloseRound({ results, disclosure, round, escalations, cases, watches = [], auditHead = null }: DisclosureInput): PublicRound {
   const all = results.departments.map(publicFigures);
   const ranked = all.filter((d) => d.status === 'ranked' && d.mean !== null);
   const flaggedFigures = all.filter((d) => d.flagged).sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
@@ -50,6 +52,7 @@ export function discloseRound({ results, disclosure, round, escalations, cases, 
       const c = cases.find((x) => x.code === d.code);
       return {
         ...d, streak: e?.streak ?? 0, measures: e?.measures ?? [], measuresStatus: e?.status ?? null, measuresDoneAt: e?.doneAt ?? null,
+        watch: watches.find((w) => w.code === d.code)?.watch ?? null,
         rectification: c ? { status: c.status, deadline: c.deadline, ledgerEntries: c.ledgerEntries, closedAt: c.closedAt, timeline: c.timeline } : null,
       };
     }),

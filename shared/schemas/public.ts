@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { ESCALATION_LEVELS, ESCALATION_STATUSES } from '../results/escalation.ts';
 import { scaleSchema } from '../results/scale.ts';
+import { GUARD_REASONS, WATCH_REVIEW_DECISIONS } from '../results/escalation-guard.ts';
 import { TIMELINE_EVENTS } from '../rectification-timeline.ts';
 import { CASE_STATUSES } from './rectification.ts';
 
@@ -34,6 +35,8 @@ export const publicFlaggedSchema = publicDepartmentSchema.extend({
   measures: z.array(z.enum(MEASURES)),
   measuresStatus: z.enum(ESCALATION_STATUSES).nullable(),
   measuresDoneAt: z.string().nullable(),
+  /** Watched (观察) instead of measured under the statistical guard, why, and the supervisor's decision so far. */
+  watch: z.object({ reasons: z.array(z.enum(GUARD_REASONS)), review: z.enum(WATCH_REVIEW_DECISIONS).nullable() }).nullable(),
   rectification: z.object({
     status: z.enum(CASE_STATUSES), deadline: z.string(), ledgerEntries: z.number().int(), closedAt: z.string().nullable(),
     /** The case through time (shared/rectification-timeline.ts): commitments, dated progress, call-back counts; no firm. */

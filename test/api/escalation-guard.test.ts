@@ -69,6 +69,13 @@ describe('the statistical guard', () => {
     expect(audit.map((e) => (e.summary as { decision: string; reason: string; code: string })).map((s) => [s.code, s.decision, s.reason])).toEqual([
       [W1, 'override', '连续两季不满意集中，按规则问责'], [W2, 'confirm', '与第四位无显著差异，观察一季'],
     ]);
+    // The public page says who is watched, why, and the decision: never the supervisor's reason or name.
+    const page = (await ctx.app.inject({ method: 'GET', url: '/api/v1/public/rounds/2026Q1' })).json();
+    const flaggedOf = (code: string) => page.flagged.find((d: { code: string }) => d.code === code);
+    expect(flaggedOf(W1)).toMatchObject({ measures: ['pledge'], watch: { reasons: expect.arrayContaining(['p_bottom_below']), review: 'override' } });
+    expect(flaggedOf(W2)).toMatchObject({ measures: [], watch: { review: 'confirm' } });
+    expect(flaggedOf(A)).toMatchObject({ measures: ['pledge'], watch: null });
+    expect(JSON.stringify(page)).not.toContain('观察一季');
     const revision = (audit[0]!.summary as { escalations: { created: { code: string }[] } }).escalations;
     expect(revision.created.map((c) => c.code)).toEqual([W1]);
   });

@@ -95,6 +95,13 @@ describe('verdicts that hold up', () => {
     expect(records).toContain(overridden.code);
     expect(records).not.toContain(confirmed.code);
     expect(records).toContain('cgj');
+
+    // The public page names the watch and the decision, never the supervisor's reason.
+    await page.goto(`/public/rounds/${roundId}`);
+    const watched = page.getByTestId('public-flagged').getByTestId('public-watch');
+    await watched.filter({ hasText: '纪委确认观察' }).waitFor();
+    await watched.filter({ hasText: '纪委否决观察，实施措施' }).waitFor();
+    expect(await page.getByTestId('public-flagged').textContent()).not.toContain('观察一季');
     await page.context().close();
   });
 });

@@ -108,7 +108,13 @@ function Flagged({ data }: { data: PublicRound }) {
               <Descriptions.Item label={t('flagged.pBottom')}>{fmtPct(d.pBottom, 0)}</Descriptions.Item>
               <Descriptions.Item label={t('flagged.votes')}>{d.leastSatisfiedVotes}</Descriptions.Item>
               <Descriptions.Item label={t('flagged.measures')}>
-                {d.measures.length ? d.measures.map((m) => <Tag key={m} color="red">{en ? ESCALATION_LABELS[m].en : ESCALATION_LABELS[m].zh}</Tag>) : t('flagged.none')}
+                {d.measures.length ? d.measures.map((m) => <Tag key={m} color="red">{en ? ESCALATION_LABELS[m].en : ESCALATION_LABELS[m].zh}</Tag>) : d.watch ? null : t('flagged.none')}
+                {d.watch ? (
+                  <span data-testid="public-watch">
+                    <Tag color="gold">{t('watch.tag')}</Tag>
+                    {d.watch.reasons.map((r) => t(`watch.reasons.${r}`)).join('；')}（{d.watch.review ? t(`watch.review.${d.watch.review}`) : t('watch.pending')}）
+                  </span>
+                ) : null}
               </Descriptions.Item>
               <Descriptions.Item label={t('flagged.measuresStatus')}>{d.measuresStatus ? t(`measureStatus.${d.measuresStatus}`) : '—'}</Descriptions.Item>
               <Descriptions.Item label={t('flagged.rectification')}>
