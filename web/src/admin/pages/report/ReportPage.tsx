@@ -16,6 +16,7 @@ import { ApiError } from '../../../api.ts';
 import { LoadError } from '../../components/LoadError.tsx';
 import { auditCheckpoint, getEscalationBoard, getRoundResults, listCases, roundProgress, type RoundResults } from '../../endpoints.ts';
 import type { CaseSummary } from '../../../../../shared/schemas/rectification.ts';
+import { useIssuer } from '../../issuer.ts';
 import { useLoad } from '../../useLoad.ts';
 import { FunnelChart } from '../dashboard/charts/FunnelChart.tsx';
 import { RankingBarChart } from '../dashboard/charts/RankingBarChart.tsx';
@@ -74,8 +75,11 @@ function CheckpointFoot({ checkpoint }: { checkpoint: AuditCheckpoint }) {
   );
 }
 
-function Report({ results, records, invited, cases, checkpoint }: { results: RoundResults; records: EscalationRecord[]; invited: number | null; cases: CaseSummary[]; checkpoint: AuditCheckpoint }) {
+type Issuer = NonNullable<ReturnType<typeof useIssuer>>;
+
+function Report({ results, records, invited, cases, checkpoint, issuer }: { results: RoundResults; records: EscalationRecord[]; invited: number | null; cases: CaseSummary[]; checkpoint: AuditCheckpoint; issuer: Issuer }) {
   const { t } = useTranslation('dashboard');
+  const { t: tc } = useTranslation('common');
   const { t: tr } = useTranslation('rectification');
   const name = useDeptName();
   const quarter = useQuarter();
@@ -93,9 +97,9 @@ function Report({ results, records, invited, cases, checkpoint }: { results: Rou
   };
   return (
     <article className="report-sheet" data-testid="report">
-      <h1 data-testid="report-title">{t('report.title', { quarter: quarter(results.round.id) })}</h1>
-      <div className="issuer">
-        {t('report.issuer')} · {results.round.publishedAt ? t('report.publishedOn', { date: dates.date(results.round.publishedAt) }) : <span className="draft-mark">{t('report.draftMark')}</span>}
+      <h1 data-testid="report-title">{t('report.title', { city: issuer.city, quarter: quarter(results.round.id) })}</h1>
+      <div className="issuer" data-testid="report-issuer">
+        {issuer.office || t('report.issuer')} · {issuer.phone ? <>{tc('helpPhone', { phone: issuer.phone })} · </> : null}{results.round.publishedAt ? t('report.publishedOn', { date: dates.date(results.round.publishedAt) }) : <span className="draft-mark">{t('report.draftMark')}</span>}
       </div>
       <hr className="red-rule" />
       {!results.round.publishedAt ? <Alert type="warning" showIcon title={t('report.notPublished')} style={{ marginBottom: 12 }} /> : null}
@@ -240,13 +244,14 @@ export default function ReportPage() {
   const progress = useLoad((signal) => roundProgress(roundId, signal), [roundId]);
   const cases = useLoad((signal) => listCases({ roundId }, signal), [roundId]);
   const checkpoint = useLoad((signal) => auditCheckpoint(signal, roundId), [roundId]);
+  const issuer = useIssuer();
   const records = useMemo(() => (board.data?.records ?? []).filter((r) => r.roundId === roundId), [board.data, roundId]);
   // A printed report must not say "no escalation records" or leave out the sample because a call failed:
   // it waits for both, and a failure is shown with a retry. Only a round without invitations has no progress.
   const noProgress = progress.error instanceof ApiError && progress.error.status === 404;
   const partError = (!board.data && board.error) || (!progress.data && !noProgress && progress.error) || (!cases.data && cases.error) || (!checkpoint.data && checkpoint.error);
   const retryParts = () => { if (board.error) board.reload(); if (progress.error) progress.reload(); if (cases.error) cases.reload(); if (checkpoint.error) checkpoint.reload(); };
-  const ready = results.data && board.data && cases.data && checkpoint.data && (progress.data || noProgress);
+  const ready = results.data && board.data && cases.data && checkpoint.data && issuer && (progress.data || noProgress);
 
   return (
     <div className="pingyi-report">
@@ -260,8 +265,8 @@ export default function ReportPage() {
           ? <Alert type="info" showIcon title={t('report.notFound')} />
           : <LoadError error={results.error} onRetry={results.reload} />
       ) : partError ? <LoadError error={partError} onRetry={retryParts} />
-        : !ready || !results.data || !cases.data || !checkpoint.data ? <Skeleton active paragraph={{ rows: 16 }} /> : (
-        <Report results={results.data} records={records} invited={progress.data?.invited ?? null} cases={cases.data} checkpoint={checkpoint.data} />
+        : !ready || !results.data || !cases.data || !checkpoint.data || !issuer ? <Skeleton active paragraph={{ rows: 16 }} /> : (
+        <Report results={results.data} records={records} invited={progress.data?.invited ?? null} cases={cases.data} checkpoint={checkpoint.data} issuer={issuer} />
       )}
     </div>
   );
