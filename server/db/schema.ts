@@ -11,6 +11,7 @@ import {
 } from '../../shared/points/vocabulary.ts';
 import { ESCALATION_LEVELS, ESCALATION_STATUSES } from '../../shared/results/escalation.ts';
 import { BREAKDOWN_DIMENSIONS } from '../../shared/breakdowns.ts';
+import { WATCH_REVIEW_DECISIONS } from '../../shared/results/escalation-guard.ts';
 import { RECEIPT_REQUESTS_MAX, REPLY_TEXT_MAX, REQUEST_CATEGORIES, REQUEST_CONTACT_MAX, REQUEST_TEXT_MAX } from '../../shared/requests/vocabulary.ts';
 import { INVITATION_STATUSES } from '../../shared/schemas/rounds.ts';
 import { SIZE_CLASS_KEYS } from '../../shared/vocabulary/size-classes.ts';
@@ -380,6 +381,25 @@ export const escalationMeasures = pgTable('escalation_measures', {
   uniqueIndex('escalation_measures_uq').on(t.escalationId, t.measure),
   check('escalation_measures_done_ck', sql`${t.status} <> 'done' or ${t.doneAt} is not null`),
   check('escalation_measures_scheduled_ck', sql`${t.status} <> 'scheduled' or ${t.scheduledFor} is not null`),
+]);
+
+/**
+ * The supervisor's (纪委) review of a watch (观察) the escalation policy's statistical guard gave a flagged
+ * department: confirmed (no measures) or overridden (measures apply), with a reason; once per round and
+ * department. The watch itself is derived from the stored results, so it needs no row.
+ */
+export const escalationWatchReviews = pgTable('escalation_watch_reviews', {
+  id: serial('id').primaryKey(),
+  roundId: text('round_id').notNull().references(() => rounds.id),
+  departmentId: integer('department_id').notNull().references(() => departments.id),
+  decision: text('decision').notNull(),
+  reason: text('reason').notNull(),
+  reviewedBy: integer('reviewed_by').notNull().references(() => users.id),
+  reviewedAt: timestamp('reviewed_at', { withTimezone: true, mode: 'date' }).notNull(),
+}, (t) => [
+  uniqueIndex('escalation_watch_reviews_uq').on(t.roundId, t.departmentId),
+  check('escalation_watch_reviews_decision_ck', sql`${t.decision} in (${sql.raw(WATCH_REVIEW_DECISIONS.map((d) => `'${d}'`).join(', '))})`),
+  check('escalation_watch_reviews_reason_ck', sql`length(trim(${t.reason})) >= 5`),
 ]);
 
 // ---------------------------------------------------------------- rectification (整改)

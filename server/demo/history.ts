@@ -1,7 +1,7 @@
 // Demo history through the real code paths: four published quarters and the current one open with part
 // of its responses in. Simulated enterprises rate each department around a department-specific quality.
 import { randomUUID } from 'node:crypto';
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import { addDays, cityDay } from '../../shared/city-day.ts';
 import { makeRng, type Rng } from '../../shared/demo/prng.ts';
 import type { RatingLevel } from '../../shared/results/scale.ts';
@@ -11,7 +11,7 @@ import type { Actor } from '../audit/audit.writer.ts';
 import type { SessionUser } from '../auth/access.ts';
 import { releaseComments } from '../comments/comments.service.ts';
 import type { Db } from '../db/client.ts';
-import { invitations, roundDepartments, users } from '../db/schema.ts';
+import { departments, enterprises, invitations, roundDepartments, users } from '../db/schema.ts';
 import { drawRound, freezePool } from '../draw/draw.service.ts';
 import { updateEscalation, escalationBoard } from '../escalations/escalations.service.ts';
 import { makeLinkMaker } from '../invitations/tokens.ts';
@@ -38,6 +38,14 @@ const BOTTOM_QUALITY = [0.2, 0.27, 0.33];
 // then, never as many, so each quarter's most-voted department is its last one and the story shows in it.
 const VOTES_FOR_LAST = [17, 12, 9, 5, 4];
 const OTHER_VOTE_SHARE = 0.1;
+/**
+ * In the latest published quarter micro firms answer more than their share (non-micro firms that cast no
+ * vote drop out half the time, on a random source of their own so every other answer stays as it was), and
+ * they rate the third from the bottom worse than the others do (a rating moved one level, on the same
+ * source, after the votes are cast): weighted to the registry, the third and the fourth place come closer
+ * (the results' weighted robustness line, issue 27).
+ */
+const OVER_REPRESENTED = { size: 'micro', skipOthers: 0.8, third: { worse: 0.15, better: 0.6 } } as const;
 const COMMENTS = ['办事流程还可以再简化', '窗口人员态度很好', '希望进一步压缩审批时限', '多次跑腿才办成', '政策宣传不够到位', '上门服务很及时', '收费标准不透明', '线上办理系统经常卡顿'];
 
 function quarterOf(d: Date) { return { year: d.getUTCFullYear(), q: Math.floor(d.getUTCMonth() / 3) + 1 }; }
@@ -110,6 +118,7 @@ export async function seedDemoHistory(db: Db, secret: string, now: Date, timeZon
     const roundDepts = await db.select().from(roundDepartments).where(eq(roundDepartments.roundId, roundId)).orderBy(asc(roundDepartments.position));
     const invited = await db.select().from(invitations).where(eq(invitations.roundId, roundId)).orderBy(asc(invitations.id));
     const respondents = past ? invited.filter(() => rng() < 0.93) : invited.filter(() => rng() < 0.55);
+    const skew = k === 1 ? await sizeSkew(db, invited, bottom[2]!) : null;
     if (!past) {
       // Some enterprises of the open round have started but not finished: their drafts are on the server.
       const started = invited.filter((inv) => !respondents.includes(inv)).slice(0, 12);
@@ -138,13 +147,14 @@ export async function seedDemoHistory(db: Db, secret: string, now: Date, timeZon
         if (id !== lastId && (tally.get(id) ?? 0) < target - 1 && rng() < OTHER_VOTE_SHARE) votes.push(id);
       }
       for (const id of votes) tally.set(id, (tally.get(id) ?? 0) + 1);
-      const submission: Submission = { submissionId: randomUUID(), ratings, leastSatisfied: votes, ...(rng() < 0.1 ? { comment: '总体营商环境有改善，希望继续保持' } : {}) };
+      const submission: Submission = { submissionId: randomUUID(), ratings: skew ? skew.adjust(inv, ratings, votes) : ratings, leastSatisfied: votes, ...(rng() < 0.1 ? { comment: '总体营商环境有改善，希望继续保持' } : {}) };
       if (!past && receipts.length < DEMO_REQUESTS) {
         const code = formatReceipt(Uint8Array.from({ length: 12 }, () => Math.floor(receiptRng() * 256)));
         receipts.push(code);
         submission.receiptHash = receiptHash(code);
       }
       const when = new Date(opensAt.getTime() + ((i++ % 20) + 1) * DAY / 2);
+      if (skew?.skips(inv, votes.length > 0)) continue;
       await submitSurvey(db, links.token(roundId, inv.uscc, 1), submission, when, timeZone);
     }
     if (!past) {
@@ -163,6 +173,28 @@ export async function seedDemoHistory(db: Db, secret: string, now: Date, timeZon
   }
   await seedDemoRequests(db, secret, receipts, now, timeZone, at);
   await advanceEscalations(db, admin, idOf(shift(current, -1)), 'scheduled', at(now), timeZone);
+}
+
+/** The latest published quarter's over-represented stratum (OVER_REPRESENTED). */
+async function sizeSkew(db: Db, invited: (typeof invitations.$inferSelect)[], third: string) {
+  const rows = await db.select({ id: enterprises.id, size: enterprises.sizeClass }).from(enterprises).where(inArray(enterprises.id, invited.map((i) => i.enterpriseId)));
+  const sizeOf = new Map(rows.map((r) => [r.id, r.size]));
+  const inStratum = (inv: typeof invitations.$inferSelect) => sizeOf.get(inv.enterpriseId) === OVER_REPRESENTED.size;
+  const skipRng = makeRng('pingyi-demo-weighting');
+  const LADDER: RatingLevel[] = ['dissatisfied', 'basically_satisfied', 'fairly_satisfied', 'satisfied'];
+  const thirdId = (await db.select({ id: departments.id }).from(departments).where(eq(departments.code, third)))[0]!.id;
+  return {
+    /** Micro firms rate the third from the bottom a level lower now and then, the others a level higher; a voted-for rating stays. */
+    adjust: <R extends { departmentId: number; level: RatingLevel }>(inv: typeof invitations.$inferSelect, ratings: R[], votes: number[]): R[] => ratings.map((r) => {
+      const step = LADDER.indexOf(r.level);
+      if (r.departmentId !== thirdId || step < 0 || votes.includes(r.departmentId)) return r;
+      const micro = inStratum(inv);
+      if (skipRng() >= (micro ? OVER_REPRESENTED.third.worse : OVER_REPRESENTED.third.better)) return r;
+      return { ...r, level: LADDER[Math.min(LADDER.length - 1, Math.max(0, step + (micro ? -1 : 1)))]! };
+    }),
+    // A voter always answers, so the votes the demo's figures count stay the same.
+    skips: (inv: typeof invitations.$inferSelect, voted: boolean) => !inStratum(inv) && !voted && skipRng() < OVER_REPRESENTED.skipOthers,
+  };
 }
 
 /** Rectification in several states: old rounds closed, the latest in progress, one overdue and untouched. */

@@ -1,8 +1,9 @@
 import { asc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import { cityDay } from '../../shared/city-day.ts';
-import type { RoundOutcome, Tenure } from '../../shared/results/escalation.ts';
+import { policyForVersion, type RoundOutcome, type Tenure } from '../../shared/results/escalation.ts';
+import { guardDecisions, watchedDepartments, type GuardDecision } from '../../shared/results/escalation-guard.ts';
 import type { Tx } from '../db/client.ts';
-import { departmentHeads, departments, escalationMeasures, escalations, rounds } from '../db/schema.ts';
+import { departmentHeads, departments, escalationMeasures, escalations, escalationWatchReviews, rounds } from '../db/schema.ts';
 import { publishedHistory, type ResultRow } from '../results/results.queries.ts';
 
 export type EscalationRow = typeof escalations.$inferSelect;
@@ -14,9 +15,17 @@ export async function roundOutcomes(tx: Tx, timeZone: string): Promise<{ outcome
   const ids = history.map((h) => h.roundId);
   const rows = ids.length ? await tx.select({ id: rounds.id, closesAt: rounds.closesAt, policy: rounds.escalationPolicy }).from(rounds).where(inArray(rounds.id, ids)) : [];
   const byId = new Map(rows.map((r) => [r.id, r]));
+  // Under a policy with the statistical guard, a watched department brings no measures (unless the
+  // supervisor overrode the watch): the rule sees it as not flagged, so its streak ends there.
+  const guarded = history.some((h) => policyForVersion(byId.get(h.roundId)!.policy).guard);
+  const overridden = new Set(guarded
+    ? (await tx.select().from(escalationWatchReviews).where(eq(escalationWatchReviews.decision, 'override'))).map((r) => `${r.roundId}:${r.departmentId}`)
+    : []);
   const outcomes = history.map((h) => {
     const r = byId.get(h.roundId)!;
-    return { roundId: h.roundId, policyVersion: r.policy, closingDay: cityDay(r.closesAt, timeZone), flaggedDepartmentIds: h.payload.results.flaggedDepartmentIds };
+    const watched = watchedDepartments(roundGuard(h, r.policy), new Set([...overridden].filter((k) => k.startsWith(`${h.roundId}:`)).map((k) => Number(k.split(':')[1]))));
+    const flaggedDepartmentIds = h.payload.results.flaggedDepartmentIds.filter((id) => !watched.has(id));
+    return { roundId: h.roundId, policyVersion: r.policy, closingDay: cityDay(r.closesAt, timeZone), flaggedDepartmentIds };
   });
   return { outcomes, history };
 }
@@ -55,3 +64,14 @@ export async function withMeasures(tx: Tx, rows: EscalationRow[]) {
 }
 
 export const departmentRows = (tx: Tx) => tx.select().from(departments).orderBy(asc(departments.code));
+
+/** The guard's decisions for one published round's current results (none when its policy has no guard). */
+export function roundGuard(row: Pick<ResultRow, 'payload'>, policyVersion: string): GuardDecision[] {
+  const policy = policyForVersion(policyVersion);
+  if (!policy.guard) return [];
+  const { results } = row.payload;
+  return guardDecisions(policy, {
+    flagged: results.departments.filter((d) => d.flagged).map((d) => ({ departmentId: d.departmentId, pBottom: d.pBottom, mean: d.mean, n: d.n })),
+    funnel: results.funnel,
+  });
+}

@@ -16,9 +16,11 @@ import { appeals, departments, escalationMeasures, escalations } from '../db/sch
 import { Conflict, Invalid, NotFound } from '../errors.ts';
 import { syncEscalationEntries, syncMeasureEntry } from '../points/measures.service.ts';
 import * as q from './escalations.queries.ts';
+import { watchList } from './watches.ts';
 
 /** Why records are being (re-)derived: a round published, or a published round corrected. */
-export type Cause = { kind: 'publish'; roundId: string } | { kind: 'correction'; roundId: string; reason: string };
+export type Cause = { kind: 'publish'; roundId: string } | { kind: 'correction'; roundId: string; reason: string }
+  | { kind: 'watch_override'; roundId: string; reason: string };
 
 const severity = (m: EscalationLevel) => ESCALATION_LEVELS.indexOf(m);
 const measureList = (ms: q.MeasureRow[]) => ms.map((m) => m.measure).sort((a, b) => severity(a) - severity(b));
@@ -37,6 +39,7 @@ const summaryOf = (r: Omit<DerivedEscalation, 'roundId' | 'departmentId'>) => ({
 });
 
 function reasonFor(cause: Cause, laterThanPublished: boolean): string {
+  if (cause.kind === 'watch_override') return `纪委否决 ${cause.roundId} 的观察决定，按规则实施措施（The supervisor overrode the watch in ${cause.roundId}: ${cause.reason}）`;
   if (cause.kind === 'correction') return `${cause.roundId} 结果更正后按季度顺序重新推算（Re-derived after the correction of ${cause.roundId}: ${cause.reason}）`;
   return laterThanPublished
     ? `较早季度 ${cause.roundId} 晚于后续季度发布，按季度顺序重新推算（Re-derived in quarter order: ${cause.roundId} was published after a later quarter）`
@@ -181,6 +184,7 @@ export async function escalationBoard(db: Db, onlyDepartmentId: number | null, n
     records: current.filter((r) => visible(r.e.departmentId)).map((r) => toRecord(r, deptOf.get(r.e.departmentId)!, appealOf)).sort(newestFirst),
     superseded: old.filter((r) => visible(r.e.departmentId)).map((r) => toRecord(r, deptOf.get(r.e.departmentId)!, appealOf))
       .sort((a, b) => (b.supersededAt ?? '').localeCompare(a.supersededAt ?? '') || newestFirst(a, b)),
+    watches: await watchList(db, timeZone, onlyDepartmentId),
   };
 }
 

@@ -1,6 +1,6 @@
 // Public disclosure: published rounds only, read from the frozen results plus the measures and
-// rectification status of the flagged departments. Nothing else is read here (no comments, requests,
-// ratings, responses or invitations), so nothing else can leak.
+// rectification status and timeline (./timeline.ts) of the flagged departments. Nothing else is read here
+// (no comments, requests, ratings, responses, invitations or ledger contents), so nothing else can leak.
 import { and, count, eq, inArray, isNull } from 'drizzle-orm';
 import { publishedHeadOf } from '../audit/audit.writer.ts';
 import { discloseRound } from '../../shared/results/disclosure.ts';
@@ -14,6 +14,8 @@ import { departmentStates } from '../departments/states.service.ts';
 import { publishedHistory } from '../results/results.queries.ts';
 import { readResults } from '../results/results.service.ts';
 import * as rq from '../rounds/rounds.queries.ts';
+import { caseTimelines } from './timeline.ts';
+import { roundWatches } from '../escalations/watches.ts';
 
 export async function publicRound(db: Db, roundId: string, disclosure: PublicDisclosure, now: Date, timeZone: string): Promise<PublicRound> {
   const round = await rq.findRound(db, roundId);
@@ -32,6 +34,8 @@ export async function publicRound(db: Db, roundId: string, disclosure: PublicDis
     ? await db.select({ caseId: ledgerEntries.caseId, n: count() }).from(ledgerEntries)
       .where(inArray(ledgerEntries.caseId, caseRows.map((r) => r.c.id))).groupBy(ledgerEntries.caseId)
     : [];
+  const timelines = await caseTimelines(db, caseRows.map((r) => r.c));
+  const watches = await roundWatches(db, roundId);
   const head = await publishedHeadOf(db, roundId);
   // The same state 本部门 and the office's pages show, decided in one place.
   const { states } = await departmentStates(db, { roundId }, now, timeZone);
@@ -47,12 +51,13 @@ export async function publicRound(db: Db, roundId: string, disclosure: PublicDis
       stratifyBy: round.stratifyBy, poolSize: round.poolSize, poolHash: round.poolHash, seed: round.seed,
       seedSource: round.seedSource as PublicRound['method']['seedSource'], drawnAt: round.drawnAt?.toISOString() ?? null,
     },
+    watches,
     escalations: escRows.map((r) => ({
       code: r.code, measures: measuresByRecord.get(r.e.id) ?? [], streak: r.e.streak, status: r.e.status, doneAt: r.e.doneAt,
     })),
     cases: caseRows.map((r) => ({
       code: r.code, status: r.c.status, deadline: r.c.deadline, closedAt: r.c.closedAt?.toISOString() ?? null,
-      ledgerEntries: Number(ledger.find((l) => l.caseId === r.c.id)?.n ?? 0),
+      ledgerEntries: Number(ledger.find((l) => l.caseId === r.c.id)?.n ?? 0), timeline: timelines.get(r.c.id)!,
     })),
   });
 }

@@ -15,7 +15,18 @@ function robustnessRows(res: Results) {
     v: !v.answersRemoved ? '无需剔除（0 份）'
       : v.changes ? `改变（剔除 ${v.answersRemoved} 份）：移出 ${v.leaving.map(name).join('、') || '无'}，进入 ${v.entering.map(name).join('、') || '无'}`
       : `不变（剔除 ${v.answersRemoved} 份）`,
-  }));
+  })).concat(weightedRows(res, name));
+}
+
+/** The same question with the answers weighted to the registry (server/results/weighted.ts). */
+function weightedRows(res: Results, name: (id: number) => string) {
+  const w = res.robustness?.weighted;
+  if (!w) return [];
+  const how = `有效样本量 ${r1(w.effectiveN)}，答卷 ${w.respondents} 份`;
+  return [{
+    k: `按名录结构加权后倒数${res.rules.bottomN}位`,
+    v: w.changed ? `改变（${how}）：移出 ${w.leaving.map(name).join('、') || '无'}，进入 ${w.entering.map(name).join('、') || '无'}` : `不变（${how}）`,
+  }];
 }
 
 /** Two sheets: the ranking as announced, and the statistics a flagged department will ask for. */

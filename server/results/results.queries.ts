@@ -4,6 +4,7 @@ import { compareRounds } from '../../shared/results/quarters.ts';
 import type { RoundResults } from '../../shared/results/compute.ts';
 import type { RatingLevel } from '../../shared/results/scale.ts';
 import type { Tx } from '../db/client.ts';
+import type { StoredWeighted } from './weighted.ts';
 import { leastSatisfiedVotes, ratings, responses, roundResults, rounds } from '../db/schema.ts';
 
 /** What is stored for one computed version: the pure results plus what the views need beside them. */
@@ -16,6 +17,8 @@ export interface StoredResults {
   integrity?: IntegrityReport;
   /** Answers left out of this version (a correction after an upheld appeal). */
   excluded?: { variant: RobustnessVariant; answers: number };
+  /** Post-stratified to the registry (absent in versions computed before it existed, or leaving answers out). */
+  weighted?: StoredWeighted;
 }
 export type ResultRow = Omit<typeof roundResults.$inferSelect, 'payload'> & { payload: StoredResults };
 

@@ -9,6 +9,8 @@ import { actorOf, ALL_ROLES, READERS, userOf } from '../auth/access.ts';
 import { Forbidden } from '../errors.ts';
 import { departmentStates } from '../departments/states.service.ts';
 import { departmentHistory, escalationBoard, updateEscalation, updateMeasure } from '../escalations/escalations.service.ts';
+import { reviewWatch } from '../escalations/watches.ts';
+import { watchReviewBodySchema, watchSchema } from '../../shared/schemas/escalation-guard.ts';
 import { attachment, XLSX_TYPE } from '../exports/workbook.ts';
 import { resultsWorkbook } from './results.export.ts';
 import { computeRound, correctRound, publishRound, readResults } from './results.service.ts';
@@ -81,6 +83,12 @@ export const resultRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { data
     schema: { tags: ['escalations'], params: idParamSchema, body: escalationPatchSchema, response: { 200: escalationSchema } },
     config: { access: ADMIN, decides: true },
   }, async (request) => updateEscalation(db, actorOf(request), request.params.id, request.body, now(), timeZone));
+
+  // The 纪委 reviews each watch the statistical guard gave (2027-guard): confirm, or override so measures apply.
+  app.post('/escalations/watches/review', {
+    schema: { tags: ['escalations'], body: watchReviewBodySchema, response: { 200: watchSchema } },
+    config: { access: ['supervisor'], decides: true },
+  }, async (request) => reviewWatch(db, actorOf(request), request.body, now(), timeZone));
 
   // One measure at a time: each done measure is a consequence for the responsible head on its own.
   app.patch('/escalations/:id/measures/:measure', {

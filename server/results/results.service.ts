@@ -16,6 +16,7 @@ import * as rq from '../rounds/rounds.queries.ts';
 import { lockRoundFor, settleDeadline } from '../rounds/rounds.service.ts';
 import { onPublished } from '../rectification/rectification.service.ts';
 import * as q from './results.queries.ts';
+import { robustnessView, weightedVariant } from './weighted.ts';
 
 /**
  * Results and integrity from the stored answers. `exclude` leaves out the answers a robustness variant
@@ -40,9 +41,11 @@ async function computeStored(tx: Tx, roundId: string, exclude?: RobustnessVarian
     rules, departments: refs, counts: data.counts, votes: data.votes, scale,
     simulationSeed: `pingyi-results:${roundId}`,
   });
+  // Weighting reads the breakdown tallies, which hold every answer: not for a version that leaves some out.
+  const weighted = excluded ? null : await weightedVariant(tx, round, results, data.responses);
   return {
     results, responses: data.responses, escalationPolicy: round.escalationPolicy, integrity: await computeIntegrity(tx, round, depts),
-    ...(excluded ? { excluded } : {}),
+    ...(excluded ? { excluded } : {}), ...(weighted ? { weighted } : {}),
     meta: Object.fromEntries(depts.map((d) => [d.departmentId, { nameEn: d.nameEn, category: d.category }])),
   };
 }
@@ -166,7 +169,7 @@ export async function readResults(tx: Tx, roundId: string, who: { full: true } |
       };
     }),
     funnel: results.funnel,
-    robustness: who.full ? (row.payload.integrity?.robustness ?? null) : null,
+    robustness: who.full ? robustnessView(row.payload) : null,
   };
 }
 

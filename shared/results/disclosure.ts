@@ -4,6 +4,7 @@ import type { DepartmentResultView, Results } from '../schemas/results.ts';
 import type { CaseStatus } from '../schemas/rectification.ts';
 import type { PublicDepartment, PublicDisclosure, PublicRound } from '../schemas/public.ts';
 import type { EscalationLevel } from './escalation.ts';
+import type { PublicCaseTimeline } from '../rectification-timeline.ts';
 
 export interface DisclosureInput {
   results: Results;
@@ -11,7 +12,9 @@ export interface DisclosureInput {
   round: PublicRound['method'] & { sampleSize: number };
   /** The round's current escalation records, with the measures the rule gave each (escalation.ts). */
   escalations: { code: string; measures: EscalationLevel[]; streak: number; status: PublicRound['flagged'][number]['measuresStatus']; doneAt: string | null }[];
-  cases: { code: string; status: CaseStatus; deadline: string; ledgerEntries: number; closedAt: string | null }[];
+  cases: { code: string; status: CaseStatus; deadline: string; ledgerEntries: number; closedAt: string | null; timeline: PublicCaseTimeline }[];
+  /** Flagged departments the statistical guard watches instead of measuring (absent: none). */
+  watches?: { code: string; watch: NonNullable<PublicRound['flagged'][number]['watch']> }[];
   /** The audit chain's head stored at publication; names no entry's content. */
   auditHead?: PublicRound['auditHead'];
   /** The flagged departments' states (department-state.ts), by code. */
@@ -43,7 +46,7 @@ export function roundHeadline(departments: readonly HeadlineRow[]) {
   };
 }
 
-export function discloseRound({ results, disclosure, round, escalations, cases, auditHead = null, states = [] }: DisclosureInput): PublicRound {
+export function discloseRound({ results, disclosure, round, escalations, cases, watches = [], auditHead = null, states = [] }: DisclosureInput): PublicRound {
   const all = results.departments.map(publicFigures);
   const ranked = all.filter((d) => d.status === 'ranked' && d.mean !== null);
   const flaggedFigures = all.filter((d) => d.flagged).sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
@@ -65,7 +68,8 @@ export function discloseRound({ results, disclosure, round, escalations, cases, 
       const c = cases.find((x) => x.code === d.code);
       return {
         ...d, streak: e?.streak ?? 0, measures: e?.measures ?? [], measuresStatus: e?.status ?? null, measuresDoneAt: e?.doneAt ?? null,
-        rectification: c ? { status: c.status, deadline: c.deadline, ledgerEntries: c.ledgerEntries, closedAt: c.closedAt } : null,
+        watch: watches.find((w) => w.code === d.code)?.watch ?? null,
+        rectification: c ? { status: c.status, deadline: c.deadline, ledgerEntries: c.ledgerEntries, closedAt: c.closedAt, timeline: c.timeline } : null,
         state: states.find((x) => x.code === d.code)?.state ?? null,
       };
     }),

@@ -27,6 +27,11 @@ export type EscalationPolicy = {
   cumulative: boolean;
   /** A streak of at least minStreak flagged rounds reaches level; the highest reached threshold applies. */
   thresholds: { level: EscalationLevel; minStreak: number }[];
+  /**
+   * The statistical guard (escalation-guard.ts), absent = off: a bottom-N department whose P(倒数三位) is
+   * below minPBottom, or (funnel95) whose mean lies inside the funnel's 95 % limits, is watched instead.
+   */
+  guard?: { minPBottom: number; funnel95: boolean };
 };
 
 /**
@@ -41,6 +46,7 @@ export const escalationPolicySchema = z
     thresholds: z
       .array(z.object({ level: escalationLevelSchema, minStreak: z.number().int().min(1) }))
       .min(1),
+    guard: z.object({ minPBottom: z.number().min(0).max(1), funnel95: z.boolean() }).optional(),
   })
   .superRefine((policy, ctx) => {
     for (let i = 1; i < policy.thresholds.length; i++) {
@@ -73,8 +79,17 @@ export const POLICY_V1: EscalationPolicy = { version: '2021-v1', basis: 'departm
  */
 export const POLICY_V2: EscalationPolicy = { version: '2021-v2', basis: 'head', cumulative: true, thresholds: THRESHOLDS_2021 };
 
+/**
+ * 2021-v2 with the statistical guard on: a bottom-three department the ranking cannot tell apart from the
+ * rest (P(倒数三位) < 0.5, or a mean inside the funnel's 95 % limits) is watched (观察) instead of
+ * measured, until the supervisor (纪委) confirms or overrides it; streaks count only quarters with measures.
+ */
+export const POLICY_V3_GUARD: EscalationPolicy = { ...POLICY_V2, version: '2027-guard', guard: { minPBottom: 0.5, funnel95: true } };
+
 /** Every policy ever published, by version. Never edit a published one: add a new version. */
-export const POLICIES: Readonly<Record<string, EscalationPolicy>> = { [POLICY_V1.version]: POLICY_V1, [POLICY_V2.version]: POLICY_V2 };
+export const POLICIES: Readonly<Record<string, EscalationPolicy>> = {
+  [POLICY_V1.version]: POLICY_V1, [POLICY_V2.version]: POLICY_V2, [POLICY_V3_GUARD.version]: POLICY_V3_GUARD,
+};
 export const CURRENT_POLICY: EscalationPolicy = POLICY_V2;
 
 export function policyForVersion(version: string): EscalationPolicy {

@@ -13,7 +13,28 @@ export const robustnessVariantSchema = z.object({
   entering: ids,
   leaving: ids,
 });
-export const robustnessSchema = z.object({ flaggedDepartmentIds: ids, variants: z.array(robustnessVariantSchema) });
+/** The bottom N with the answers post-stratified to the registry (server/results/weighted.ts). */
+export const weightedVariantSchema = z.object({
+  /** The registry attribute weighted by: the draw's stratification, or size when it had none. */
+  dimension: z.enum(['township', 'industry', 'size']),
+  bottomThree: ids,
+  changed: z.boolean(),
+  entering: ids,
+  leaving: ids,
+  /** Kish's effective sample size under the weights, beside the respondents. */
+  effectiveN: z.number(),
+  respondents: z.number().int(),
+  /** Merged strata; a null member is the remainder of the groups too small to keep (never named). */
+  strata: z.array(z.object({ members: z.array(z.string().nullable()), registryShare: z.number(), respondentShare: z.number(), weight: z.number() })),
+  /** Ranked departments, best weighted mean first. */
+  departments: z.array(z.object({ departmentId: z.number().int(), mean: z.number().nullable(), effectiveN: z.number() })),
+});
+export type WeightedVariantView = z.infer<typeof weightedVariantSchema>;
+export const robustnessSchema = z.object({
+  flaggedDepartmentIds: ids, variants: z.array(robustnessVariantSchema),
+  /** Absent on the integrity page; null where the round kept no tallies to weight by. */
+  weighted: weightedVariantSchema.nullable().optional(),
+});
 export type RobustnessView = z.infer<typeof robustnessSchema>;
 
 export const departmentFindingSchema = z.object({

@@ -3,8 +3,18 @@
 import { z } from 'zod';
 import { ESCALATION_LEVELS, ESCALATION_STATUSES } from '../results/escalation.ts';
 import { scaleSchema } from '../results/scale.ts';
+import { GUARD_REASONS, WATCH_REVIEW_DECISIONS } from '../results/escalation-guard.ts';
+import { TIMELINE_EVENTS } from '../rectification-timeline.ts';
 import { CASE_STATUSES } from './rectification.ts';
 import { departmentStateSchema } from './results.ts';
+
+const count = z.number().int();
+export const publicCaseTimelineSchema = z.object({
+  commitment: z.string().nullable(),
+  measures: z.array(z.object({ measure: z.string(), due: z.string() })),
+  events: z.array(z.object({ at: z.string(), kind: z.enum(TIMELINE_EVENTS), text: z.string().nullable() })),
+  callbacks: z.object({ entries: count, calledBack: count, reached: count, solved: count, satisfied: count }),
+});
 
 /** The city's choice: the whole ranking, or the bottom three and a summary of the rest. */
 export const PUBLIC_DISCLOSURES = ['full', 'bottom'] as const;
@@ -31,7 +41,13 @@ export const publicFlaggedSchema = publicDepartmentSchema.extend({
   measures: z.array(z.enum(MEASURES)),
   measuresStatus: z.enum(ESCALATION_STATUSES).nullable(),
   measuresDoneAt: z.string().nullable(),
-  rectification: z.object({ status: z.enum(CASE_STATUSES), deadline: z.string(), ledgerEntries: z.number().int(), closedAt: z.string().nullable() }).nullable(),
+  /** Watched (观察) instead of measured under the statistical guard, why, and the supervisor's decision so far. */
+  watch: z.object({ reasons: z.array(z.enum(GUARD_REASONS)), review: z.enum(WATCH_REVIEW_DECISIONS).nullable() }).nullable(),
+  rectification: z.object({
+    status: z.enum(CASE_STATUSES), deadline: z.string(), ledgerEntries: z.number().int(), closedAt: z.string().nullable(),
+    /** The case through time (shared/rectification-timeline.ts): commitments, dated progress, call-back counts; no firm. */
+    timeline: publicCaseTimelineSchema,
+  }).nullable(),
   state: publicStateSchema.nullable(),
 });
 

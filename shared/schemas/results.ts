@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { APPEAL_STATUSES } from '../appeals.ts';
 import { ESCALATION_LEVELS, ESCALATION_STATUSES } from '../results/escalation.ts';
+import { watchSchema } from './escalation-guard.ts';
 import { robustnessSchema } from './integrity.ts';
 import { RATING_LEVELS, scaleSchema } from '../results/scale.ts';
 import { CASE_STATUSES } from './rectification.ts';
@@ -122,6 +123,8 @@ export const escalationBoardSchema = z.object({
   records: z.array(escalationSchema),
   /** Records replaced or withdrawn by a re-derivation, newest first: the revision history. */
   superseded: z.array(escalationSchema),
+  /** Departments watched (观察) instead of measured under a policy with the statistical guard, newest quarter first. */
+  watches: z.array(watchSchema),
 });
 
 const isoDate = z.iso.date({ message: 'expected a date YYYY-MM-DD' });

@@ -61,6 +61,23 @@ describe('demo history', () => {
     expect(times.at(-1)).toBeLessThanOrEqual(now.getTime());
   });
 
+  it('over-represents micro firms in the latest published quarter: weighted to the registry, the third and fourth places come closer', async () => {
+    const latest = (await publishedHistory(db)).at(-1)!;
+    expect(latest.roundId).toBe('2026Q3');
+    const w = latest.payload.weighted!;
+    expect(w.dimension).toBe('size');
+    const micro = w.strata.find((s) => s.members.includes('micro'))!;
+    expect(micro.respondentShare - micro.registryShare).toBeGreaterThan(0.1);
+    expect(micro.weight).toBeLessThan(0.85);
+    const ranked = latest.payload.results.departments.filter((d) => d.status === 'ranked');
+    const gap = (means: (number | null)[]) => means.at(-4)! - means.at(-3)!;
+    const unweighted = gap(ranked.map((d) => d.mean));
+    const weighted = gap(w.departments.map((d) => d.mean));
+    expect(weighted).toBeLessThan(unweighted - 1);
+    expect(w.changed).toBe(false);
+    expect(w.effectiveN).toBeLessThan(latest.payload.responses);
+  });
+
   it('reproduces the seed city’s figure: the most least-satisfied votes for one department, 17 in the first round, 5 in the latest', async () => {
     const rounds = (await publishedHistory(db)).map((h) => ({
       round: { id: h.roundId },

@@ -89,6 +89,7 @@ export const MATRIX: Record<string, Who[] | typeof PUBLIC> = {
   'GET /api/v1/department-states': ALL, // heads: own department only
   'PATCH /api/v1/escalations/:id': A,
   'PATCH /api/v1/escalations/:id/measures/:measure': A,
+  'POST /api/v1/escalations/watches/review': ['supervisor'],
   'GET /api/v1/rounds/:id/comments': ALL, // heads: own department, after release
   'POST /api/v1/rounds/:id/comments/release': A,
   'GET /api/v1/rectification/cases': ALL, // heads: own department only

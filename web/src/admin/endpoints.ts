@@ -19,6 +19,7 @@ import type {
   callbackBodySchema, CaseDetail, CaseSummary, caseListQuerySchema, ledgerBodySchema, PlanBody, progressBodySchema, reviewBodySchema,
 } from '../../../shared/schemas/rectification.ts';
 import type { EscalationLevel } from '../../../shared/results/escalation.ts';
+import type { Watch, watchReviewBodySchema } from '../../../shared/schemas/escalation-guard.ts';
 import type { departmentHistorySchema, departmentStatesSchema, EscalationRecord, escalationBoardSchema, escalationPatchSchema, measurePatchSchema, resultsSchema } from '../../../shared/schemas/results.ts';
 import type { PublicRound, publicRoundListSchema } from '../../../shared/schemas/public.ts';
 import type { CityProfile } from '../../../shared/schemas/profile.ts';
@@ -153,6 +154,7 @@ export const getDepartmentStates = (query: { departmentId?: number; roundId?: st
   if (query.all) q.set('all', 'true');
   return request<DepartmentStates>(`${V1}/department-states${q.size ? `?${q}` : ''}`, { signal });
 };
+export const reviewWatch = (body: z.input<typeof watchReviewBodySchema>) => request<Watch>(`${V1}/escalations/watches/review`, { method: 'POST', body });
 /** 404 not_found for a department head until an admin releases the round's comments. */
 export const getRoundComments = (roundId: string, signal?: AbortSignal) =>
   request<RoundComments>(`${V1}/rounds/${encodeURIComponent(roundId)}/comments`, { signal });

@@ -95,5 +95,25 @@ const integrity: Messages<typeof zh> = {
     onHold: 'Measures on hold',
     onHoldHelp: 'The department has appealed this round’s results: until the appeal is decided the measures wait; notes may be kept, nothing scheduled or done.',
   },
+  weighted: {
+    stands: 'Weighted to the registry, the bottom {{bottomN}} stand',
+    changes: 'Weighted to the registry, the bottom {{bottomN}} would change: leaving {{leaving}}; entering {{entering}}',
+    detail: 'Weighted by {{dimension}} (each stratum: registry share ÷ respondent share, strata under 5 respondents merged); effective sample size {{effectiveN}} ({{respondents}} answers)',
+    gap: 'The last flagged and the next department are {{unweighted}} points apart; {{weighted}} weighted',
+    dimensions: { township: 'township', industry: 'industry', size: 'enterprise size' },
+  },
+  watch: {
+    title: 'Watch (statistical guard)',
+    help: 'This round’s escalation rule has the statistical guard on: a bottom-three department whose chance of being in the bottom is below the set threshold, or whose mean lies inside the funnel’s 95% limits, is watched instead of measured; the supervisor confirms or overrides each watch (an override applies the measures), with a reason, audited. Streaks count only quarters with measures.',
+    columns: { round: 'Round', department: 'Department', reasons: 'Why watched', review: 'Supervisor' },
+    reasons: { p_bottom_below: 'P(bottom) {{p}}, below the threshold', inside_funnel_95: 'Mean inside the 95% limits (lower {{lo95}})' },
+    decisions: { confirm: 'Watch confirmed', override: 'Overridden: measures apply' },
+    review: 'Review',
+    awaiting: 'Awaiting the supervisor',
+    decision: 'Decision',
+    reason: 'Reason',
+    reasonRequired: 'State a reason (at least 5 characters)',
+    submit: 'Submit',
+  },
 };
 export default integrity;

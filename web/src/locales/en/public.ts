@@ -45,6 +45,18 @@ const pub: Messages<typeof zh> = {
     noRectification: '—',
     none: 'none',
   },
+  timeline: {
+    commitment: 'Commitment',
+    due: 'by {{date}}',
+    events: { started: 'Rectification opened', progress: 'Progress report', report_filed: 'Rectification report submitted', returned: 'Report returned', closed: 'Closed' },
+    callbacks: 'Call-backs: {{entries}} ledger entries, {{calledBack}} called back, {{reached}} reached, {{solved}} solved, {{satisfied}} satisfied (no firm is named)',
+  },
+  watch: {
+    tag: 'Watch (statistical guard)',
+    reasons: { p_bottom_below: 'chance of being in the bottom below the threshold', inside_funnel_95: 'score inside the 95% limits' },
+    review: { confirm: 'watch confirmed by the supervisor', override: 'watch overridden by the supervisor: measures apply' },
+    pending: 'awaiting the supervisor',
+  },
   measureStatus: { pending: 'To be carried out', scheduled: 'Scheduled', on_hold: 'On hold (appeal under review)', done: 'Done', withdrawn: 'Withdrawn' },
   caseStatus: { open: 'In progress', submitted: 'Report under review', returned: 'Report returned', closed: 'Rectified and closed' },
   ranking: {

@@ -101,6 +101,7 @@ const rectification: Messages<typeof zh> = {
     title: 'Progress',
     text: 'Progress',
     textPlaceholder: 'What was done in this period, and what came of it',
+    textPublic: 'Progress is published as written on the public page’s rectification timeline: name no firm and no person.',
     attachments: 'Attachments',
     attachmentLabel: 'Attachment name',
     attachmentLabelPlaceholder: 'e.g. visit photos, new procedure',

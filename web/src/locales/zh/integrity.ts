@@ -92,5 +92,25 @@ const integrity = {
     onHold: '措施暂停',
     onHoldHelp: '本部门已就本轮结果提出申诉，复核结论作出前，问责措施暂停执行：可记录备注，不能安排或办结。',
   },
+  weighted: {
+    stands: '按名录结构加权后倒数{{bottomN}}位不变',
+    changes: '按名录结构加权后倒数{{bottomN}}位会改变：移出 {{leaving}}；进入 {{entering}}',
+    detail: '按{{dimension}}加权（各层权重 = 名录占比 ÷ 答卷占比，不足 5 份的层合并），有效样本量 {{effectiveN}}（答卷 {{respondents}} 份）',
+    gap: '倒数第{{bottomN}}位与其上一位相差 {{unweighted}} 分，加权后 {{weighted}} 分',
+    dimensions: { township: '乡镇', industry: '行业', size: '企业规模' },
+  },
+  watch: {
+    title: '观察（统计把关）',
+    help: '本轮问责规则启用统计把关：倒数三位中，位列倒数的概率低于规定值、或平均分仍在漏斗图 95% 控制限内的部门，先列为“观察”，不实施问责措施；由纪委逐一确认或否决（否决即按规则实施措施），须写明理由并记入审计日志。连续次数只计实施措施的季度。',
+    columns: { round: '轮次', department: '部门', reasons: '观察原因', review: '纪委意见' },
+    reasons: { p_bottom_below: '位列倒数概率 {{p}}，低于规定值', inside_funnel_95: '平均分在 95% 控制限内（下限 {{lo95}}）' },
+    decisions: { confirm: '确认观察', override: '否决，实施措施' },
+    review: '审核',
+    awaiting: '待纪委审核',
+    decision: '意见',
+    reason: '理由',
+    reasonRequired: '请写明理由（至少 5 个字）',
+    submit: '提交',
+  },
 };
 export default integrity;

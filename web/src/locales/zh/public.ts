@@ -43,6 +43,18 @@ const pub = {
     noRectification: '—',
     none: '无',
   },
+  timeline: {
+    commitment: '整改承诺',
+    due: '{{date}} 前完成',
+    events: { started: '列入整改', progress: '进展报告', report_filed: '提交整改报告', returned: '整改报告被退回', closed: '整改销号' },
+    callbacks: '回访：台账 {{entries}} 条，已回访 {{calledBack}} 条，联系上 {{reached}} 家，问题已解决 {{solved}} 家，表示满意 {{satisfied}} 家（不公布企业名称）',
+  },
+  watch: {
+    tag: '观察（统计把关）',
+    reasons: { p_bottom_below: '位列倒数的概率低于规定值', inside_funnel_95: '得分在 95% 控制限内' },
+    review: { confirm: '纪委确认观察', override: '纪委否决观察，实施措施' },
+    pending: '待纪委审核',
+  },
   measureStatus: { pending: '待落实', scheduled: '已安排', on_hold: '申诉复核中暂缓', done: '已落实', withdrawn: '已撤销' },
   caseStatus: { open: '整改中', submitted: '整改报告待审核', returned: '整改报告已退回', closed: '已整改销号' },
   ranking: {

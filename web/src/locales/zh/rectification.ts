@@ -98,6 +98,7 @@ const rectification = {
     title: '整改进展',
     text: '进展情况',
     textPlaceholder: '本阶段做了什么、取得了什么效果',
+    textPublic: '进展情况将按原文在公开通报的整改时间线中公布，请勿写企业名称或个人信息。',
     attachments: '附件',
     attachmentLabel: '附件名称',
     attachmentLabelPlaceholder: '如：走访照片、制度文件',

@@ -8,6 +8,7 @@ import type { DepartmentStates, RoundResults } from '../../endpoints.ts';
 import { bottomThree, type RecordView } from '../../views/bottomThree.ts';
 import { COLORS, fmtMean, fmtPct, levelLabel, useDeptName } from './format.tsx';
 import { RobustnessNote } from '../../components/integrity/RobustnessNote.tsx';
+import { WeightedNote } from '../../components/integrity/WeightedNote.tsx';
 
 function Figure({ label, value, testId }: { label: string; value: string; testId?: string }) {
   return (
@@ -71,6 +72,7 @@ export function BottomThreeCard({ results, records, states }: { results: RoundRe
         ))}
       </Row>
       <RobustnessNote results={results} />
+      <WeightedNote results={results} />
     </Card>
   );
 }

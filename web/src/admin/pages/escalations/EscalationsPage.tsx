@@ -18,6 +18,7 @@ import { useLoad } from '../../useLoad.ts';
 import { COLORS, levelLabel, LevelTag, useQuarter } from '../dashboard/format.tsx';
 import { EscalationModal } from './EscalationModal.tsx';
 import { MeasureTags, Streaks } from './Measures.tsx';
+import { WatchesCard } from './WatchesCard.tsx';
 
 type BoardDepartment = EscalationBoard['departments'][number];
 
@@ -172,6 +173,7 @@ export default function EscalationsPage() {
                 </Row>
               )}
           </Card>
+          <WatchesCard watches={board.data?.watches ?? []} onReviewed={board.reload} />
           <Card title={t('escalations.pendingTitle')} style={{ marginBottom: 16 }} data-testid="pending-actions">
             <Table
               rowKey="id" size="small" {...listStates(firstLoad, t('escalations.pendingEmpty'))} columns={pendingColumns} dataSource={pending} pagination={false}

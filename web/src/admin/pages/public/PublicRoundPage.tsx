@@ -1,6 +1,6 @@
 // /public/rounds/<id>: what the city publishes of one round (公开通报), and the draw anyone can check.
 import { DownloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Descriptions, Flex, Spin, Statistic, Table, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Flex, Spin, Statistic, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
@@ -14,6 +14,7 @@ import { useLoad } from '../../useLoad.ts';
 import { placeFromBottom } from '../../views/rank.ts';
 import { cityDate, cityDateTime } from '../../views/time.ts';
 import { COLORS, fmtMean, fmtPct, isEnglish, useDeptName, useQuarter } from '../dashboard/format.tsx';
+import { CaseTimeline } from './CaseTimeline.tsx';
 import { PublicLayout } from './PublicLayout.tsx';
 
 const interval = (ci: [number, number] | null) => (ci ? `${fmtMean(ci[0])}–${fmtMean(ci[1])}` : '—');
@@ -114,6 +115,13 @@ function Flagged({ data }: { data: PublicRound }) {
               <Descriptions.Item label={t('flagged.votes')}>{d.leastSatisfiedVotes}</Descriptions.Item>
             </Descriptions>
             {d.state ? <QuarterState state={d.state} code={d.code} /> : null}
+            {d.watch ? (
+              <Typography.Paragraph data-testid="public-watch" style={{ marginTop: 8 }}>
+                <Tag color="gold">{t('watch.tag')}</Tag>
+                {d.watch.reasons.map((r) => t(`watch.reasons.${r}`)).join('；')}（{d.watch.review ? t(`watch.review.${d.watch.review}`) : t('watch.pending')}）
+              </Typography.Paragraph>
+            ) : null}
+            {d.rectification ? <CaseTimeline timeline={d.rectification.timeline} /> : null}
           </div>
         ))}
       </Flex>

@@ -48,7 +48,7 @@ function ProgressForm({ onAdd }: { onAdd(body: ProgressBody): Promise<boolean> }
 
   return (
     <Form<Values> form={form} layout="vertical" data-testid="progress-form">
-      <Form.Item name="text" label={t('progress.text')} required rules={[zodRule(progressBodySchema.shape.text, t('validation.text'))]}>
+      <Form.Item name="text" label={t('progress.text')} extra={t('progress.textPublic')} required rules={[zodRule(progressBodySchema.shape.text, t('validation.text'))]}>
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} maxLength={5000} placeholder={t('progress.textPlaceholder')} />
       </Form.Item>
       <Form.List name="attachments">

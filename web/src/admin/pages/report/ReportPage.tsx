@@ -4,6 +4,7 @@
 import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, Button, Flex, Skeleton } from 'antd';
 import { RobustnessNote } from '../../components/integrity/RobustnessNote.tsx';
+import { WeightedNote } from '../../components/integrity/WeightedNote.tsx';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
@@ -182,6 +183,7 @@ function Report({ results, records, invited, cases, checkpoint, states, issuer }
           ) : null;
         })}
         <RobustnessNote results={results} print />
+        <WeightedNote results={results} print />
       </section>
 
       <section>
