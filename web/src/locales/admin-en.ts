@@ -17,6 +17,7 @@ import enVerify from './en/verify.ts';
 import enPoints from './en/points.ts';
 import enPassword from './en/password.ts';
 import enRequests from './en/requests.ts';
+import enFollowUps from './en/followUps.ts';
 import type { adminResources } from './admin.ts';
 
 const en: Record<keyof (typeof adminResources)['zh-CN'], object> = {
@@ -26,5 +27,6 @@ const en: Record<keyof (typeof adminResources)['zh-CN'], object> = {
   dashboard: enDashboard, comments: enComments,
   verify: enVerify, public: enPublic, integrity: enIntegrity, points: enPoints,
   accounts: enAccounts, password: enPassword, requests: enRequests,
+  followUps: enFollowUps,
 };
 export default en;

@@ -17,6 +17,7 @@ import zhVerify from './zh/verify.ts';
 import zhPoints from './zh/points.ts';
 import zhPassword from './zh/password.ts';
 import zhRequests from './zh/requests.ts';
+import zhFollowUps from './zh/followUps.ts';
 
 export const adminResources = {
   'zh-CN': {
@@ -26,6 +27,7 @@ export const adminResources = {
     dashboard: zhDashboard, comments: zhComments,
     verify: zhVerify, public: zhPublic, integrity: zhIntegrity, points: zhPoints,
     accounts: zhAccounts, password: zhPassword, requests: zhRequests,
+    followUps: zhFollowUps,
   },
 };
 

@@ -13,7 +13,9 @@ import type { AuditCheckpoint } from '../../../../../shared/schemas/audit.ts';
 import type { EscalationRecord } from '../../../../../shared/schemas/results.ts';
 import { ApiError } from '../../../api.ts';
 import { LoadError } from '../../components/LoadError.tsx';
-import { auditCheckpoint, getEscalationBoard, getRoundResults, listCases, roundProgress, type RoundResults } from '../../endpoints.ts';
+import { auditCheckpoint, getEscalationBoard, getRoundResults, listCases, responseRates, roundProgress, type RoundResults } from '../../endpoints.ts';
+import type { ResponseRates } from '../../../../../shared/schemas/follow-ups.ts';
+import { ReportRates } from './ReportRates.tsx';
 import type { CaseSummary } from '../../../../../shared/schemas/rectification.ts';
 import { useLoad } from '../../useLoad.ts';
 import { FunnelChart } from '../dashboard/charts/FunnelChart.tsx';
@@ -73,7 +75,7 @@ function CheckpointFoot({ checkpoint }: { checkpoint: AuditCheckpoint }) {
   );
 }
 
-function Report({ results, records, invited, cases, checkpoint }: { results: RoundResults; records: EscalationRecord[]; invited: number | null; cases: CaseSummary[]; checkpoint: AuditCheckpoint }) {
+function Report({ results, records, invited, rates, cases, checkpoint }: { results: RoundResults; records: EscalationRecord[]; invited: number | null; rates: ResponseRates | null; cases: CaseSummary[]; checkpoint: AuditCheckpoint }) {
   const { t } = useTranslation('dashboard');
   const { t: tr } = useTranslation('rectification');
   const name = useDeptName();
@@ -103,6 +105,8 @@ function Report({ results, records, invited, cases, checkpoint }: { results: Rou
         <h2>{t('report.sections.overview')}</h2>
         <p>{invited ? t('report.overviewText', overview) : t('report.overviewTextNoProgress', overview)}</p>
       </section>
+
+      {rates ? <ReportRates rates={rates} /> : null}
 
       <section>
         <h2>{t('report.sections.ranking')}</h2>
@@ -236,15 +240,18 @@ export default function ReportPage() {
   const results = useLoad((signal) => getRoundResults(roundId, signal), [roundId]);
   const board = useLoad((signal) => getEscalationBoard(signal), [roundId]);
   const progress = useLoad((signal) => roundProgress(roundId, signal), [roundId]);
+  const rates = useLoad((signal) => responseRates(roundId, signal), [roundId]);
   const cases = useLoad((signal) => listCases({ roundId }, signal), [roundId]);
   const checkpoint = useLoad((signal) => auditCheckpoint(signal, roundId), [roundId]);
   const records = useMemo(() => (board.data?.records ?? []).filter((r) => r.roundId === roundId), [board.data, roundId]);
   // A printed report must not say "no escalation records" or leave out the sample because a call failed:
   // it waits for both, and a failure is shown with a retry. Only a round without invitations has no progress.
   const noProgress = progress.error instanceof ApiError && progress.error.status === 404;
-  const partError = (!board.data && board.error) || (!progress.data && !noProgress && progress.error) || (!cases.data && cases.error) || (!checkpoint.data && checkpoint.error);
-  const retryParts = () => { if (board.error) board.reload(); if (progress.error) progress.reload(); if (cases.error) cases.reload(); if (checkpoint.error) checkpoint.reload(); };
-  const ready = results.data && board.data && cases.data && checkpoint.data && (progress.data || noProgress);
+  // Rates are for the admin, leaders and supervisors; anyone else reads the report without them.
+  const noRates = rates.error instanceof ApiError && [403, 404].includes(rates.error.status);
+  const partError = (!board.data && board.error) || (!progress.data && !noProgress && progress.error) || (!rates.data && !noRates && rates.error) || (!cases.data && cases.error) || (!checkpoint.data && checkpoint.error);
+  const retryParts = () => { if (board.error) board.reload(); if (progress.error) progress.reload(); if (rates.error) rates.reload(); if (cases.error) cases.reload(); if (checkpoint.error) checkpoint.reload(); };
+  const ready = results.data && board.data && cases.data && checkpoint.data && (progress.data || noProgress) && (rates.data || noRates);
 
   return (
     <div className="pingyi-report">
@@ -259,7 +266,7 @@ export default function ReportPage() {
           : <LoadError error={results.error} onRetry={results.reload} />
       ) : partError ? <LoadError error={partError} onRetry={retryParts} />
         : !ready || !results.data || !cases.data || !checkpoint.data ? <Skeleton active paragraph={{ rows: 16 }} /> : (
-        <Report results={results.data} records={records} invited={progress.data?.invited ?? null} cases={cases.data} checkpoint={checkpoint.data} />
+        <Report results={results.data} records={records} invited={progress.data?.invited ?? null} rates={rates.data ?? null} cases={cases.data} checkpoint={checkpoint.data} />
       )}
     </div>
   );

@@ -1,0 +1,68 @@
+// The follow-up list in the browser: the admin records a refused call and a firm found deregistered on
+// the round's 跟进名单, is offered its replacement from the draw's backups and takes it, and sees the
+// dispositions and the AAPOR rates on the round page.
+import { afterEach, describe, expect, it } from 'vitest';
+import { httpClient, login, openRoundForSurvey, screenshot, startE2e } from '../support/e2e.ts';
+
+const e2e = await startE2e();
+const { api } = httpClient(e2e.baseUrl);
+
+afterEach(() => {
+  expect(e2e.pageErrors).toEqual([]);
+});
+
+const { roundId } = await openRoundForSurvey(e2e.baseUrl, ['2035Q1', '2035Q2', '2035Q3', '2035Q4'], 10);
+const invitations = await api<{ uscc: string; name: string }[]>('GET', `/rounds/${roundId}/invitations`);
+const [refuser, gone] = [invitations[0]!, invitations[1]!];
+
+describe('follow-up calls (admin)', () => {
+  it('records a refusal and a deregistered firm, replaces it from the backups, and sees the rates move', async () => {
+    const page = await e2e.newPage();
+    await login(page, 'admin');
+    await page.goto(`/rounds/${roundId}/invitations?view=follow-up`);
+    const table = page.getByTestId('non-responders-table');
+    const row = (name: string) => table.getByRole('row').filter({ hasText: name });
+
+    await row(refuser.name).getByRole('button', { name: '记录跟进' }).click();
+    let dialog = page.getByRole('dialog', { name: `记录跟进：${refuser.name}` });
+    await dialog.getByText('还没有跟进记录。').waitFor();
+    await dialog.getByText('拒访', { exact: true }).click();
+    await dialog.getByLabel('备注').fill('负责人说不参加');
+    await dialog.getByRole('button', { name: /保\s?存/ }).click();
+    await dialog.getByTestId('follow-up-history').getByText('负责人说不参加').waitFor();
+    await dialog.getByRole('button', { name: '关 闭', exact: true }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await row(refuser.name).getByTestId('disposition').filter({ hasText: '拒绝' }).waitFor();
+    expect(await row(refuser.name).textContent()).toContain('拒访 · 电话');
+
+    await row(gone.name).getByRole('button', { name: '记录跟进' }).click();
+    dialog = page.getByRole('dialog', { name: `记录跟进：${gone.name}` });
+    await dialog.getByText('上门', { exact: true }).click();
+    await dialog.getByText('企业已注销或停业', { exact: true }).click();
+    await dialog.getByRole('button', { name: /保\s?存/ }).click();
+    const offer = dialog.getByTestId('replacement-offer');
+    await offer.waitFor();
+    await screenshot(page, 'follow-up-offer');
+    await offer.getByRole('button', { name: '替换为备选企业' }).click();
+    const replace = page.getByRole('dialog', { name: `替换企业：${gone.name}` });
+    expect(await replace.getByLabel('替换原因').inputValue()).toBe('企业已注销或停业（跟进核实）');
+    await replace.getByRole('button', { name: '确认替换' }).click();
+    await replace.getByText('替换完成').waitFor();
+    await replace.getByRole('button', { name: '关 闭', exact: true }).click();
+    await replace.waitFor({ state: 'detached' });
+    // The firm gone leaves the list; its backup comes in, not yet called.
+    await row(gone.name).waitFor({ state: 'detached' });
+
+    // 10 drawn + 1 backup: refusal 1, ineligible 1, unknown 9. RR1 0/(1+9), contact 1/10, cooperation 0/1.
+    await page.goto(`/rounds/${roundId}`);
+    const card = page.getByTestId('rates-card');
+    await card.getByTestId('rate-contact').filter({ hasText: '10.0%' }).waitFor();
+    expect(await card.getByTestId('rate-rr1').textContent()).toContain('0.0%');
+    expect(await card.getByTestId('rate-cooperation').textContent()).toContain('0.0%');
+    const dispositions = await card.getByTestId('dispositions').textContent();
+    expect(dispositions).toContain('拒绝 1');
+    expect(dispositions).toContain('不符合资格 1');
+    expect(dispositions).toContain('资格未知 9');
+    await screenshot(page, 'follow-up-rates');
+  });
+});
