@@ -64,5 +64,22 @@ describe('follow-up calls (admin)', () => {
     expect(dispositions).toContain('不符合资格 1');
     expect(dispositions).toContain('资格未知 9');
     await screenshot(page, 'follow-up-rates');
+    await page.context().close();
+  });
+
+  it('prints the rates in the quarterly report, each with its one-line explanation', async () => {
+    const rounds = await api<{ id: string; status: string }[]>('GET', '/rounds');
+    const published = rounds.filter((r) => r.status === 'published').map((r) => r.id).sort().at(-1)!;
+    const rates = await api<{ rr1: number; contact: number }>('GET', `/rounds/${published}/response-rates`);
+    const page = await e2e.newPage();
+    await login(page, 'leader');
+    await page.goto(`/report/${published}`);
+    const section = page.getByTestId('report-rates');
+    await section.waitFor();
+    expect(await section.getByTestId('report-rate-rr1').textContent()).toBe(`${(rates.rr1 * 100).toFixed(1)}%`);
+    expect(await section.getByTestId('report-rate-contact').textContent()).toBe(`${(rates.contact * 100).toFixed(1)}%`);
+    const text = await section.textContent();
+    for (const line of ['RR1：完成数', 'RR3：同 RR1', '合作率：', '接触率：']) expect(text).toContain(line);
+    await page.context().close();
   });
 });

@@ -21,6 +21,7 @@ const followUps: Messages<typeof zh> = {
     notePlaceholder: 'e.g. the contact will fill it in this week; reception says the manager is away',
     phone: 'Number called',
     phoneHelp: 'Only when it is not the registry\'s number (e.g. a number found after a wrong one).',
+    phoneInvalid: 'A number: digits, spaces and + - ( ), 3–40 characters.',
     submit: 'Save',
     saved: 'Recorded: {{outcome}}',
     history: 'Follow-ups',

@@ -18,6 +18,7 @@ const followUps = {
     notePlaceholder: '如：联系人说本周内填写；前台说负责人出差',
     phone: '拨打的号码',
     phoneHelp: '与名录中的号码不同时填写（如名录号码错误，另查到的号码）。',
+    phoneInvalid: '号码只能包含数字、空格和 + - ( )，3–40 个字符。',
     submit: '保存',
     saved: '已记录：{{outcome}}',
     history: '跟进记录',

@@ -4,9 +4,10 @@ import { Alert, App, Button, Form, Input, Modal, Radio, Timeline, Typography } f
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FOLLOW_UP_CHANNELS, FOLLOW_UP_NOTE_MAX, FOLLOW_UP_OUTCOMES } from '../../../../../shared/follow-ups/vocabulary.ts';
-import type { FollowUpLog } from '../../../../../shared/schemas/follow-ups.ts';
+import { followUpBodySchema, type FollowUpLog } from '../../../../../shared/schemas/follow-ups.ts';
 import type { Invitation, Round } from '../../../../../shared/schemas/rounds.ts';
 import { followUpLog, recordFollowUp } from '../../endpoints.ts';
+import { zodRule } from '../../forms.ts';
 import { useLoad } from '../../useLoad.ts';
 import { useSave } from '../../useSave.ts';
 import { followUpBody, type FollowUpForm } from '../../views/responseRates.ts';
@@ -101,7 +102,7 @@ export function FollowUpModal({ round, invitation, onClose, onRecorded, onReplac
         <Form.Item name="note" label={t('dialog.note')}>
           <Input.TextArea rows={2} maxLength={FOLLOW_UP_NOTE_MAX} showCount placeholder={t('dialog.notePlaceholder')} />
         </Form.Item>
-        <Form.Item name="phone" label={t('dialog.phone')} extra={t('dialog.phoneHelp')}>
+        <Form.Item name="phone" label={t('dialog.phone')} extra={t('dialog.phoneHelp')} rules={[zodRule(followUpBodySchema.shape.phone, t('dialog.phoneInvalid'))]}>
           <Input maxLength={40} inputMode="tel" placeholder={invitation.contactPhone ?? ''} />
         </Form.Item>
       </Form>
