@@ -108,6 +108,8 @@ const audit: Messages<typeof zh> = {
     stratify: { township: 'By township', industry: 'By industry', size: 'By size', none: 'Not stratified' },
     level: { pledge: 'Public pledge and reminder talk', admonishment: 'Admonishment talk', reassignment: 'Reassignment' },
     ratingLevel: { satisfied: 'Satisfied', fairly_satisfied: 'Fairly satisfied', basically_satisfied: 'Basically satisfied', dissatisfied: 'Dissatisfied', not_applicable: 'Don’t know' },
+    followUpChannel: { phone: 'Phone', visit: 'Visit', sms: 'SMS', other: 'Other' },
+    followUpOutcome: { reminded: 'Reminded', refused: 'Refused', unreachable: 'Could not reach', ineligible: 'Deregistered or closed', wrong_number: 'Wrong number' },
     decision: { accept: 'Accepted', return: 'Returned' },
     roundStatus: { draft: 'Draft', pool_frozen: 'Pool frozen', drawn: 'Drawn', open: 'Open', closed: 'Closed', published: 'Published', voided: 'Voided' },
     escalationStatus: { pending: 'To be scheduled', scheduled: 'Scheduled', on_hold: 'On hold (appeal)', done: 'Done', withdrawn: 'Withdrawn' },

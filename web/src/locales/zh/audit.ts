@@ -105,6 +105,8 @@ const audit = {
     stratify: { township: '按镇街', industry: '按行业', size: '按企业规模', none: '不分层' },
     level: { pledge: '大会表态发言 + 约谈提醒', admonishment: '诫勉谈话', reassignment: '调离岗位' },
     ratingLevel: { satisfied: '满意', fairly_satisfied: '比较满意', basically_satisfied: '基本满意', dissatisfied: '不满意', not_applicable: '不了解' },
+    followUpChannel: { phone: '电话', visit: '上门', sms: '短信', other: '其他' },
+    followUpOutcome: { reminded: '已提醒', refused: '拒访', unreachable: '联系不上', ineligible: '企业已注销或停业', wrong_number: '号码错误' },
     decision: { accept: '通过', return: '退回' },
     roundStatus: { draft: '草稿', pool_frozen: '抽签池已冻结', drawn: '已抽签', open: '测评中', closed: '已截止', published: '已发布', voided: '已作废' },
     escalationStatus: { pending: '待安排', scheduled: '已安排', on_hold: '申诉期间暂缓', done: '已完成', withdrawn: '已撤销' },
