@@ -31,6 +31,6 @@ export async function responseRates(db: Db, roundId: string, now: Date, role: Ro
   }
   return {
     roundId, final: ['closed', 'published'].includes(round.status) || (round.status === 'voided' && round.closedAt !== null),
-    groups, ...figures(cases.map((c) => c.disposition)), strata,
+    groups, stratifyBy: round.stratifyBy, ...figures(cases.map((c) => c.disposition)), strata,
   };
 }

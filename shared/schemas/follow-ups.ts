@@ -1,7 +1,7 @@
 // The follow-up log (跟进记录) and the AAPOR response rates, as the API and the page exchange them.
 import { z } from 'zod';
 import { DISPOSITIONS, FOLLOW_UP_CHANNELS, FOLLOW_UP_NOTE_MAX, FOLLOW_UP_OUTCOMES } from '../follow-ups/vocabulary.ts';
-import { PROGRESS_GROUPS } from './rounds.ts';
+import { PROGRESS_GROUPS, STRATIFY_BY } from './rounds.ts';
 
 export const followUpBodySchema = z.object({
   channel: z.enum(FOLLOW_UP_CHANNELS),
@@ -64,6 +64,8 @@ export const responseRatesSchema = rates.extend({
   final: z.boolean(),
   /** The progress page's rule for groups: all (the admin), suppressed (after close, 5+ respondents), after_close (none yet). */
   groups: z.enum(PROGRESS_GROUPS),
+  /** What the strata are (township, industry, size), null for a round drawn without strata. */
+  stratifyBy: z.enum(STRATIFY_BY).nullable(),
   strata: z.array(rates.extend({ key: z.string() })),
 });
 export type ResponseRates = z.infer<typeof responseRatesSchema>;

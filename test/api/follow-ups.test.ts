@@ -39,7 +39,7 @@ const afterBatch = await rates();
 
 describe('dispositions from the reported states', () => {
   it('starts with every firm of unknown eligibility: RR1 0, RR3 not yet estimable', () => {
-    expect(atStart).toMatchObject({ cases: 20, rr1: 0, rr3: null, contact: 0, cooperation: null, final: false, groups: 'all' });
+    expect(atStart).toMatchObject({ cases: 20, rr1: 0, rr3: null, contact: 0, cooperation: null, final: false, groups: 'all', stratifyBy: 'size' });
     expect(atStart.dispositions).toEqual({ complete: 0, partial: 0, refusal: 0, non_contact: 0, ineligible: 0, unknown: 20 });
   });
 

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { httpClient, login, openRoundForSurvey, screenshot, startE2e } from '../support/e2e.ts';
 
 const e2e = await startE2e();
-const { api } = httpClient(e2e.baseUrl);
+const { api, cookieFor } = httpClient(e2e.baseUrl);
 
 afterEach(() => {
   expect(e2e.pageErrors).toEqual([]);
@@ -70,7 +70,8 @@ describe('follow-up calls (admin)', () => {
   it('prints the rates in the quarterly report, each with its one-line explanation', async () => {
     const rounds = await api<{ id: string; status: string }[]>('GET', '/rounds');
     const published = rounds.filter((r) => r.status === 'published').map((r) => r.id).sort().at(-1)!;
-    const rates = await api<{ rr1: number; contact: number }>('GET', `/rounds/${published}/response-rates`);
+    // As the leader reads them: after close, the strata with 5 or more respondents.
+    const rates = await api<{ rr1: number; contact: number; strata: unknown[] }>('GET', `/rounds/${published}/response-rates`, undefined, await cookieFor('leader'));
     const page = await e2e.newPage();
     await login(page, 'leader');
     await page.goto(`/report/${published}`);
@@ -80,6 +81,8 @@ describe('follow-up calls (admin)', () => {
     expect(await section.getByTestId('report-rate-contact').textContent()).toBe(`${(rates.contact * 100).toFixed(1)}%`);
     const text = await section.textContent();
     for (const line of ['RR1：完成数', 'RR3：同 RR1', '合作率：', '接触率：']) expect(text).toContain(line);
+    const strata = section.getByTestId('report-rates-strata').locator('tbody tr');
+    expect(await strata.count()).toBe(rates.strata.length);
     await page.context().close();
   });
 });
