@@ -23,6 +23,8 @@ describe('follow-up calls (admin)', () => {
     const table = page.getByTestId('non-responders-table');
     const row = (name: string) => table.getByRole('row').filter({ hasText: name });
 
+    // Both lists in: the row shows its disposition (资格未知, nothing known yet) before anyone calls.
+    await row(refuser.name).getByTestId('disposition').filter({ hasText: '资格未知' }).waitFor();
     await row(refuser.name).getByRole('button', { name: '记录跟进' }).click();
     let dialog = page.getByRole('dialog', { name: `记录跟进：${refuser.name}` });
     await dialog.getByText('还没有跟进记录。').waitFor();
@@ -64,6 +66,20 @@ describe('follow-up calls (admin)', () => {
     expect(dispositions).toContain('不符合资格 1');
     expect(dispositions).toContain('资格未知 9');
     await screenshot(page, 'follow-up-rates');
+
+    // The same in English: the rates card, then the dialog with the call recorded above.
+    await page.getByTestId('lang-switch').click();
+    await card.getByTestId('dispositions').filter({ hasText: 'Refusal 1' }).waitFor();
+    expect(await card.getByTestId('rate-contact').textContent()).toContain('Contact CON1');
+    await page.goto(`/rounds/${roundId}/invitations?view=follow-up`);
+    await row(refuser.name).getByTestId('disposition').filter({ hasText: 'Refusal' }).waitFor();
+    await row(refuser.name).getByRole('button', { name: 'Record a call' }).click();
+    dialog = page.getByRole('dialog', { name: `Record a follow-up: ${refuser.name}` });
+    await dialog.getByTestId('follow-up-history').getByText('Refused').waitFor();
+    expect(await dialog.getByTestId('follow-up-history').textContent()).toContain('Phone');
+    await dialog.getByRole('button', { name: 'Close', exact: true }).last().click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByTestId('lang-switch').click();
     await page.context().close();
   });
 
