@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { buildApp } from '../server/app.ts';
+import { testConfig } from '../test/support/config.ts';
 import { openDatabase } from '../server/db/client.ts';
 import { DEMO_PASSWORD, seedDemo } from '../server/demo/seed.ts';
 import { benchBundle } from './bundle.ts';
@@ -58,7 +59,7 @@ export async function benchDashboard(webDist: string, executablePath = process.e
   if (!existsSync(executablePath)) throw new Error(`Chromium not found at ${executablePath} (set CHROMIUM_PATH)`);
   const database = await openDatabase({ kind: 'pglite' });
   let browser: Browser | undefined;
-  const app = await buildApp({ database, config: { jwtSecret: SECRET, publicBaseUrl: 'http://127.0.0.1', logLevel: 'silent', production: true }, serveWeb: true, webDist });
+  const app = await buildApp({ database, config: testConfig({ jwtSecret: SECRET, publicBaseUrl: 'http://127.0.0.1' }), serveWeb: true, webDist });
   try {
     const t = now();
     await seedDemo(database.db, new Date(), { secret: SECRET });

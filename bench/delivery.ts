@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
 import { buildApp } from '../server/app.ts';
+import { testConfig } from '../test/support/config.ts';
 import { openPgliteTarget } from './db.ts';
 import { JWT_SECRET, openRoundWithTokens, seedRegistry } from './fixtures.ts';
 import { errorText, kb, log } from './util.ts';
@@ -48,7 +49,7 @@ export async function benchDelivery(webDist: string): Promise<DeliveryFigures> {
     const round = await openRoundWithTokens(target.database.db, '2026Q1', 3, new Date());
     const app = await buildApp({
       database: target.database, serveWeb: true, webDist,
-      config: { jwtSecret: JWT_SECRET, publicBaseUrl: 'http://127.0.0.1', logLevel: 'silent', production: true },
+      config: testConfig({ jwtSecret: JWT_SECRET, publicBaseUrl: 'http://127.0.0.1' }),
     });
     await app.listen({ host: '127.0.0.1', port: 0 });
     const { port } = app.server.address() as { port: number };

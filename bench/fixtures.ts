@@ -6,6 +6,7 @@ import { DEMO_DEPARTMENTS } from '../shared/demo/departments.ts';
 import { generateDemoEnterprises, INDUSTRIES, type DemoEnterprise } from '../shared/demo/enterprises.ts';
 import { createRoundSchema } from '../shared/schemas/rounds.ts';
 import { buildApp } from '../server/app.ts';
+import { testConfig } from '../test/support/config.ts';
 import type { Actor } from '../server/audit/audit.writer.ts';
 import { hashPassword } from '../server/auth/password.ts';
 import type { Database, Db } from '../server/db/client.ts';
@@ -66,7 +67,7 @@ export async function openRoundWithTokens(db: Db, id: string, sampleSize: number
 export async function startApp(database: Database): Promise<{ app: FastifyInstance; base: string }> {
   const app = await buildApp({
     database,
-    config: { jwtSecret: JWT_SECRET, publicBaseUrl: PUBLIC_BASE_URL, logLevel: 'silent', production: true, surveyRateLimit: 1_000_000 },
+    config: testConfig({ jwtSecret: JWT_SECRET, publicBaseUrl: PUBLIC_BASE_URL, surveyRateLimit: 1_000_000 }),
   });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.server.address() as { port: number };

@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { buildApp } from '../server/app.ts';
+import { testConfig } from '../test/support/config.ts';
 import { submitSurvey } from '../server/survey/survey.service.ts';
 import type { Target } from './db.ts';
 import { JWT_SECRET, openRoundWithTokens, PUBLIC_BASE_URL, seedRegistry } from './fixtures.ts';
@@ -16,8 +17,8 @@ export async function benchJobLatency(target: Target, opts = { everyMs: 1_000, r
   const { db } = target.database;
   await seedRegistry(db, opts.answers * 2);
   const apps = await Promise.all([0, 1].map(() => buildApp({
-    database: target.database, ballotMoveEveryMs: opts.everyMs,
-    config: { jwtSecret: JWT_SECRET, publicBaseUrl: PUBLIC_BASE_URL, logLevel: 'silent', production: true },
+    database: target.database,
+    config: testConfig({ jwtSecret: JWT_SECRET, publicBaseUrl: PUBLIC_BASE_URL, ballotMoveEveryMs: opts.everyMs }),
   })));
   const latenciesMs: number[] = [];
   try {

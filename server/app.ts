@@ -11,7 +11,6 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
-import { DEFAULT_CITY_TZ } from '../shared/city-day.ts';
 import type { Database } from './db/client.ts';
 import { registerErrorHandler, routeNotFound } from './errors.ts';
 import { logSafeError } from './database-errors.ts';
@@ -42,15 +41,15 @@ import { resultRoutes } from './results/results.routes.ts';
 import { roundRoutes } from './rounds/rounds.routes.ts';
 import { surveyRoutes } from './survey/survey.routes.ts';
 import { requestRoutes } from './requests/requests.routes.ts';
+import { registerCompression } from './web/compression.ts';
 import { pageFor, serveWebApp } from './web/static.ts';
-import { DEFAULT_REPLY_WORKING_DAYS } from '../shared/requests/vocabulary.ts';
 import { appJobs } from './jobs/jobs.ts';
 import { startJobs } from './jobs/runner.ts';
 
 export interface AppDeps {
   database: Database;
-  config: Pick<Config, 'jwtSecret' | 'publicBaseUrl' | 'logLevel' | 'production'>
-    & Partial<Pick<Config, 'surveyRateLimit' | 'requestRateLimit' | 'requestReplyWorkingDays' | 'publicDisclosure' | 'cityTimeZone' | 'trustProxy' | 'sessionIdleMinutes' | 'sessionMaxHours' | 'appealWindowDays'>>;
+  /** The whole configuration, defaults included (loadConfig; tests: test/support/config.ts testConfig). */
+  config: Config;
   now?: () => Date;
   /** Wall-clock milliseconds for sessions and login backoff (tests control it; defaults to Date.now). */
   sessionNow?: () => number;
@@ -58,8 +57,6 @@ export interface AppDeps {
   serveWeb?: boolean;
   /** Where the built web app is, when not web/dist (tests). */
   webDist?: string;
-  /** How often the ballot-box job runs (ms; 0: never on its own, tests run ballotMoverTick). Default 30 s. */
-  ballotMoveEveryMs?: number;
   /** Start the background jobs (default true); tests that run a job's work themselves may say false. */
   runJobs?: boolean;
   /** Where log lines go (default stdout): the anonymity test reads them. */
@@ -75,9 +72,6 @@ export type RouteDeps = Omit<AppDeps, 'now'> & {
   limitCounter: Counter;
 };
 
-const DEFAULT_IDLE_MINUTES = 60;
-const DEFAULT_MAX_HOURS = 10;
-
 export const WEB_DIST = fileURLToPath(new URL('../web/dist', import.meta.url));
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -90,7 +84,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // Slow clients (slowloris) cannot hold a connection open forever.
     requestTimeout: 30_000,
     // Off by default: the socket address is the client's. Only listed proxies may name another.
-    trustProxy: deps.config.trustProxy || false,
+    trustProxy: deps.config.trustProxy,
     // A malformed URL (%zz) answers in the one error shape too.
     frameworkErrors: (error, _request, reply) => {
       void (reply as FastifyReply).code(400).send({ error: { code: 'bad_request', message: error.message } });
@@ -120,6 +114,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   // helmet 8 throws instead of passing errors to its callback.
   app.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, () => done()));
+  await registerCompression(app);
   await app.register(cookie);
   await app.register(jwt, { secret: deps.config.jwtSecret, cookie: { cookieName: SESSION_COOKIE, signed: false } });
   // On PostgreSQL counted in the database, so every replica shares each limit (and a restart forgets none);
@@ -134,8 +129,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   const session: SessionPolicy = {
-    idleMs: (deps.config.sessionIdleMinutes ?? DEFAULT_IDLE_MINUTES) * 60_000,
-    maxMs: (deps.config.sessionMaxHours ?? DEFAULT_MAX_HOURS) * 3_600_000,
+    idleMs: deps.config.sessionIdleMinutes * 60_000,
+    maxMs: deps.config.sessionMaxHours * 3_600_000,
     secure: deps.config.publicBaseUrl.startsWith('https:'),
     now: deps.sessionNow ?? Date.now,
   };
@@ -144,7 +139,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // After the role guard: a stranger learns "log in" (401) before anything about the request's shape.
   await app.register(edgesPlugin, { publicBaseUrl: deps.config.publicBaseUrl });
 
-  const routeDeps: RouteDeps = { ...deps, now, timeZone: deps.config.cityTimeZone ?? DEFAULT_CITY_TZ, limitCounter };
+  const routeDeps: RouteDeps = { ...deps, now, timeZone: deps.config.city.timeZone, limitCounter };
   await app.register(async (api) => {
     await api.register(authRoutes, { ...routeDeps, session, loginThrottle: makeLoginThrottle(dbFailureBooks(deps.database.db, hashKey, session.now)), devices: makeDeviceCookies(deps.config.jwtSecret, session) });
     await api.register(userRoutes, routeDeps);
@@ -169,8 +164,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   // Background work runs as jobs claimed in the database: one set per process, each run in one process.
   const jobs = startJobs(deps.database.db, deps.runJobs === false ? [] : appJobs({
-    ballotMoveEveryMs: deps.ballotMoveEveryMs,
-    release: { timeZone: routeDeps.timeZone, replyWorkingDays: deps.config.requestReplyWorkingDays ?? DEFAULT_REPLY_WORKING_DAYS },
+    ballotMoveEveryMs: deps.config.ballotMoveEveryMs,
+    release: { timeZone: routeDeps.timeZone, replyWorkingDays: deps.config.requestReplyWorkingDays },
   }), { now, log: app.log });
   app.addHook('onClose', async () => jobs.stop());
 

@@ -2,17 +2,37 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, DEMO_CITY, loadConfig } from './config.ts';
 
 const dir = () => mkdtempSync(join(tmpdir(), 'pingyi-config-'));
 
 describe('config', () => {
   it('defaults to PGlite in ./data on port 3000, demo off', () => {
     const c = loadConfig({ DATA_DIR: dir() });
-    expect(c).toMatchObject({ port: 3000, databaseUrl: undefined, demo: false, publicBaseUrl: 'http://localhost:3000', publicDisclosure: 'full', cityTimeZone: 'Asia/Shanghai' });
-    expect(loadConfig({ DATA_DIR: dir(), TZ_CITY: 'Asia/Urumqi' }).cityTimeZone).toBe('Asia/Urumqi');
+    expect(c).toMatchObject({ port: 3000, databaseUrl: undefined, demo: false, publicBaseUrl: 'http://localhost:3000', publicDisclosure: 'full' });
+    expect(c.city.timeZone).toBe('Asia/Shanghai');
+    expect(loadConfig({ DATA_DIR: dir(), TZ_CITY: 'Asia/Urumqi' }).city.timeZone).toBe('Asia/Urumqi');
     expect(c.appealWindowDays).toBe(7);
     expect(loadConfig({ DATA_DIR: dir(), APPEAL_WINDOW_DAYS: '10' }).appealWindowDays).toBe(10);
+  });
+
+  it('gives every setting a value: the defaults live here and nowhere else', () => {
+    const c = loadConfig({ DATA_DIR: dir() });
+    expect(c).toMatchObject({
+      host: '0.0.0.0', logLevel: 'info', surveyRateLimit: 600, requestRateLimit: 30, requestReplyWorkingDays: 1,
+      trustProxy: false, sessionIdleMinutes: 60, sessionMaxHours: 10, ballotMoveEveryMs: 30_000,
+    });
+    // Only the database may be absent (then PGlite); nothing else is left for a reader to default.
+    const { databaseUrl: _pglite, ...rest } = c;
+    expect(Object.entries(rest).filter(([, v]) => v === undefined)).toEqual([]);
+  });
+
+  it('names no issuer unless told, and the demo city when DEMO is on', () => {
+    expect(loadConfig({ DATA_DIR: dir() }).city).toEqual({ name: null, organiser: null, helpPhone: null, timeZone: 'Asia/Shanghai' });
+    expect(loadConfig({ DATA_DIR: dir(), DEMO: 'true' }).city).toEqual({ ...DEMO_CITY, timeZone: 'Asia/Shanghai' });
+    const own = loadConfig({ DATA_DIR: dir(), DEMO: 'true', CITY_NAME: '潜江市', ORGANISER_NAME: '潜江市营商环境办公室', HELP_PHONE: '0728-6201234' });
+    expect(own.city).toMatchObject({ name: { zh: '潜江市', en: '潜江市' }, organiser: { zh: '潜江市营商环境办公室', en: '潜江市营商环境办公室' }, helpPhone: '0728-6201234' });
+    expect(loadConfig({ DATA_DIR: dir(), CITY_NAME: '潜江市', CITY_NAME_EN: 'Qianjiang' }).city.name).toEqual({ zh: '潜江市', en: 'Qianjiang' });
   });
 
   it('generates a JWT secret once and keeps it in the data folder', () => {
@@ -37,6 +57,9 @@ describe('config', () => {
     [{ TZ_CITY: 'Mars/Olympus' }, 'TZ_CITY'],
     [{ APPEAL_WINDOW_DAYS: '0' }, 'APPEAL_WINDOW_DAYS'],
     [{ APPEAL_WINDOW_DAYS: 'a week' }, 'APPEAL_WINDOW_DAYS'],
+    [{ HELP_PHONE: 'call us' }, 'HELP_PHONE'],
+    [{ REQUEST_RATE_LIMIT: '0' }, 'REQUEST_RATE_LIMIT'],
+    [{ SESSION_IDLE_MINUTES: 'forever' }, 'SESSION_IDLE_MINUTES'],
   ])('a bad value stops start-up naming the variable: %o', (env, name) => {
     expect(() => loadConfig({ DATA_DIR: dir(), ...env })).toThrow(ConfigError);
     expect(() => loadConfig({ DATA_DIR: dir(), ...env })).toThrow(new RegExp(`${name}:`));

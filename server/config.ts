@@ -7,6 +7,7 @@ import { PUBLIC_DISCLOSURES, type PublicDisclosure } from '../shared/schemas/pub
 import { DEFAULT_CITY_TZ, isTimeZone } from '../shared/city-day.ts';
 import { DEFAULT_APPEAL_WINDOW_DAYS } from '../shared/appeals.ts';
 import { DEFAULT_REPLY_WORKING_DAYS } from '../shared/requests/vocabulary.ts';
+import type { CityProfile, LocalName } from '../shared/schemas/profile.ts';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'], { message: 'expected true or false' })
@@ -45,10 +46,23 @@ const envSchema = z.object({
   SESSION_MAX_HOURS: z.coerce.number({ message: 'expected a number of hours' }).int().min(1).max(24 * 30).default(10),
   // Days after publication a flagged department may appeal (申诉复核).
   APPEAL_WINDOW_DAYS: z.coerce.number({ message: 'expected a number of days' }).int().min(1).max(365).default(DEFAULT_APPEAL_WINDOW_DAYS),
-  // How often the ballot-box job looks at the box and the deadlines (ms): the wait from a deadline to the close.
+  // How often the ballot-box job looks at the box and the deadlines (ms): the wait from a deadline to the close,
+  // and at most how long an answer waits once BATCH_MIN - 1 others have joined it.
   BALLOT_MOVE_EVERY_MS: z.coerce.number({ message: 'expected a number of milliseconds' }).int().min(100).max(3_600_000).default(30_000),
-  NODE_ENV: z.string().default('development'),
+  // The city profile: who issues the survey and whom an enterprise calls. Unset, the demo's values when DEMO is on.
+  CITY_NAME: z.string().trim().min(1).max(40).optional(),
+  CITY_NAME_EN: z.string().trim().min(1).max(80).optional(),
+  ORGANISER_NAME: z.string().trim().min(1).max(80).optional(),
+  ORGANISER_NAME_EN: z.string().trim().min(1).max(160).optional(),
+  HELP_PHONE: z.string().trim().regex(/^[0-9+][0-9 ()-]{4,24}$/, 'expected a phone number such as 0728-3312345').optional(),
 });
+
+/** The demo's issuer (仙桃市): what the pages, letters and report show when DEMO is on and nothing else is set. */
+export const DEMO_CITY: CityProfile = {
+  name: { zh: '仙桃市', en: 'Xiantao' },
+  organiser: { zh: '仙桃市优化营商环境工作领导小组办公室', en: 'Xiantao Business Environment Office' },
+  helpPhone: '0728-3312345',
+};
 
 const PROXY_WORDS = ['loopback', 'linklocal', 'uniquelocal'];
 
@@ -68,6 +82,12 @@ export function parseTrustProxy(value: string): false | string[] | null {
   return items.length && items.every(valid) ? items : null;
 }
 
+/** Who issues the survey and the reports and whom an enterprise calls (null where not configured), and the city's clock. */
+export interface CityConfig extends CityProfile {
+  /** IANA time zone whose calendar decides every day in the product. */
+  timeZone: string;
+}
+
 export interface Config {
   port: number;
   host: string;
@@ -77,20 +97,18 @@ export interface Config {
   publicBaseUrl: string;
   logLevel: string;
   demo: boolean;
-  production: boolean;
   surveyRateLimit: number;
   requestRateLimit: number;
   /** Working days a department has for its first reply to a request. */
   requestReplyWorkingDays: number;
   publicDisclosure: PublicDisclosure;
-  /** IANA time zone whose calendar decides every day in the product. */
-  cityTimeZone: string;
+  city: CityConfig;
   /** false: the socket address is the client's; else the proxies whose X-Forwarded-For is believed. */
   trustProxy: false | string[];
   sessionIdleMinutes: number;
   sessionMaxHours: number;
   appealWindowDays: number;
-  /** The ballot-box job's interval: answers move, and rounds past their deadline close, this often. */
+  /** The ballot-box job's interval: answers move, and rounds past their deadline close, this often (tests: 0, never on its own). */
   ballotMoveEveryMs: number;
 }
 
@@ -114,17 +132,33 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     logLevel: e.LOG_LEVEL,
     demo: e.DEMO,
-    production: e.NODE_ENV === 'production',
     surveyRateLimit: e.SURVEY_RATE_LIMIT,
     requestRateLimit: e.REQUEST_RATE_LIMIT,
     requestReplyWorkingDays: e.REQUEST_REPLY_WORKING_DAYS,
     publicDisclosure: e.PUBLIC_DISCLOSURE,
-    cityTimeZone: e.TZ_CITY,
+    city: cityProfile(e),
     trustProxy: e.TRUST_PROXY,
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     sessionMaxHours: e.SESSION_MAX_HOURS,
     appealWindowDays: e.APPEAL_WINDOW_DAYS,
     ballotMoveEveryMs: e.BALLOT_MOVE_EVERY_MS,
+  };
+}
+
+/** What the pages may show of the city profile: the issuer and the help line. */
+export function issuerOf(city: CityConfig): CityProfile {
+  return { name: city.name, organiser: city.organiser, helpPhone: city.helpPhone };
+}
+
+function cityProfile(e: z.infer<typeof envSchema>): CityConfig {
+  const demo = e.DEMO ? DEMO_CITY : null;
+  const local = (zh: string | undefined, en: string | undefined, fallback: LocalName | null | undefined): LocalName | null =>
+    zh ? { zh, en: en ?? zh } : fallback ? { ...fallback } : null;
+  return {
+    name: local(e.CITY_NAME, e.CITY_NAME_EN, demo?.name),
+    organiser: local(e.ORGANISER_NAME, e.ORGANISER_NAME_EN, demo?.organiser),
+    helpPhone: e.HELP_PHONE ?? demo?.helpPhone ?? null,
+    timeZone: e.TZ_CITY,
   };
 }
 

@@ -1,12 +1,13 @@
 // The one error path: domain errors are a few classes, mapped to { error: { code, message, details? } }.
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import type { ErrorCode } from '../shared/errors.ts';
 import { databaseErrorOf, isDatabaseUnavailable } from './database-errors.ts';
 
 export class AppError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly details?: unknown,
   ) {
@@ -17,23 +18,23 @@ export class NotFound extends AppError {
   constructor(message = 'Not found', details?: unknown) { super(404, 'not_found', message, details); }
 }
 export class Conflict extends AppError {
-  constructor(message: string, details?: unknown, code = 'conflict') { super(409, code, message, details); }
+  constructor(message: string, details?: unknown, code: ErrorCode = 'conflict') { super(409, code, message, details); }
 }
 export class Forbidden extends AppError {
-  constructor(message = 'You are not allowed to do this', code = 'forbidden') { super(403, code, message); }
+  constructor(message = 'You are not allowed to do this', code: ErrorCode = 'forbidden') { super(403, code, message); }
 }
 export class Unauthorized extends AppError {
   constructor(message = 'Please log in') { super(401, 'unauthorized', message); }
 }
 /** The thing existed but is no longer usable (a revoked link, a closed survey). */
 export class Gone extends AppError {
-  constructor(message: string, code = 'gone') { super(410, code, message); }
+  constructor(message: string, code: ErrorCode = 'gone') { super(410, code, message); }
 }
 export class Invalid extends AppError {
-  constructor(message: string, details?: unknown, code = 'invalid') { super(422, code, message, details); }
+  constructor(message: string, details?: unknown, code: ErrorCode = 'invalid') { super(422, code, message, details); }
 }
 
-export interface ErrorBody { error: { code: string; message: string; details?: unknown } }
+export interface ErrorBody { error: { code: ErrorCode; message: string; details?: unknown } }
 
 /** Seconds a client is asked to wait when the database is unavailable. */
 export const RETRY_AFTER_SECONDS = 5;
@@ -105,7 +106,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
   });
 }
 
-const CLIENT_ERROR_CODES: Record<number, string> = {
+const CLIENT_ERROR_CODES: Partial<Record<number, ErrorCode>> = {
   401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 405: 'method_not_allowed', 406: 'unsupported_media_type',
   413: 'payload_too_large', 414: 'uri_too_long', 415: 'unsupported_media_type', 429: 'rate_limited', 431: 'headers_too_large',
 };

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { RATING_LEVELS, scaleSchema } from './results/scale.ts';
 import { RECEIPT_HASH_PATTERN } from './receipt.ts';
+import { cityProfileSchema } from './schemas/profile.ts';
 import { COMMENT_MAX, OVERALL_COMMENT_MAX } from './survey-rules.ts';
 
 export * from './survey-rules.ts';
@@ -40,7 +41,8 @@ export type SurveyState = (typeof SURVEY_STATES)[number];
 export const surveyViewSchema = z.object({
   state: z.enum(SURVEY_STATES),
   round: z.object({ id: z.string(), opensAt: z.string(), closesAt: z.string() }),
-  organiser: z.object({ zh: z.string(), en: z.string() }),
+  /** Who runs the survey and whom to call (the city profile). */
+  issuer: cityProfileSchema,
   scale: scaleSchema,
   departments: z.array(z.object({ id: z.number().int(), code: z.string(), nameZh: z.string(), nameEn: z.string().nullable(), category: z.string() })),
   votesLimit: z.number().int(),

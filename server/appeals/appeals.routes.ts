@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { DEFAULT_APPEAL_WINDOW_DAYS } from '../../shared/appeals.ts';
 import { appealDecisionSchema, appealListQuerySchema, appealSchema, fileAppealSchema } from '../../shared/schemas/appeals.ts';
 import { idParamSchema } from '../../shared/schemas/common.ts';
 import type { RouteDeps } from '../app.ts';
@@ -8,7 +7,7 @@ import { actorOf, ALL_ROLES, userOf } from '../auth/access.ts';
 import { decideAppeal, fileAppeal, readAppeal, readAppeals } from './appeals.service.ts';
 
 export const appealRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database: { db }, config, now, timeZone }) => {
-  const windowDays = config.appealWindowDays ?? DEFAULT_APPEAL_WINDOW_DAYS;
+  const windowDays = config.appealWindowDays;
 
   app.post('/appeals', {
     schema: { tags: ['appeals'], body: fileAppealSchema, response: { 201: appealSchema } },

@@ -11,18 +11,14 @@ import { appendAudit, type Actor } from '../audit/audit.writer.ts';
 import type { SessionUser } from '../auth/access.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { appeals, escalationMeasures, escalations } from '../db/schema.ts';
+import { databaseErrorOf } from '../database-errors.ts';
 import { Conflict, Forbidden, NotFound } from '../errors.ts';
 import { currentResult } from '../results/results.queries.ts';
 import { correctRoundTx } from '../results/results.service.ts';
 import { findRound } from '../rounds/rounds.queries.ts';
 import { listAppeals } from './appeals.queries.ts';
 
-function isUniqueViolation(err: unknown): boolean {
-  for (let e: unknown = err, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
-    if ((e as { code?: string }).code === '23505') return true;
-  }
-  return false;
-}
+const isUniqueViolation = (err: unknown) => databaseErrorOf(err)?.code === '23505';
 
 type Status = (typeof escalations.$inferSelect)['status'];
 /** What a filing put on hold, to restore at the decision: the record's and each measure's status. */

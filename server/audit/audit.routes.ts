@@ -4,12 +4,11 @@ import { auditCheckpointQuerySchema, auditCheckpointSchema, auditEntrySchema, au
 import { pageOf } from '../../shared/schemas/common.ts';
 import { cityDayStart } from '../../shared/city-day.ts';
 import type { RouteDeps } from '../app.ts';
-import { READERS } from '../auth/access.ts';
+import { AUDIT_READERS, READERS } from '../auth/access.ts';
 import { auditLog, users } from '../db/schema.ts';
 import { hideUndisclosedSample } from '../draw/disclosure.ts';
 import { auditCheckpoint, publishedHeadOf, verifyAuditChain } from './audit.writer.ts';
 
-const AUDIT_READERS = ['admin', 'supervisor'] as const;
 
 export const auditRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database: { db }, timeZone }) => {
   // A person is shown by the name the app knows them by; entries keep the login name they were written with.

@@ -3,7 +3,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { decidesFrom, mayDecide } from '../../shared/accounts/decide-wait.ts';
-import { ROLES, type Role } from '../../shared/schemas/common.ts';
+import type { Role } from '../../shared/schemas/common.ts';
 import { AppError, Forbidden, Unauthorized } from '../errors.ts';
 import type { Actor } from '../audit/audit.writer.ts';
 import type { Db } from '../db/client.ts';
@@ -33,15 +33,9 @@ declare module '@fastify/jwt' {
   interface FastifyJWT { payload: SessionToken; user: SessionToken }
 }
 
-export const READERS = ['admin', 'leader', 'supervisor'] as const satisfies readonly Role[];
-/** The survey's roles (the organisation department, org, is not one of them). */
-export const ALL_ROLES = ['admin', 'leader', 'supervisor', 'dept_head'] as const satisfies readonly Role[];
-/** Everyone who can sign in, the security administrator included: the session itself. */
-export const SIGNED_IN = ROLES;
-/** Every role but the security administrator, who manages accounts and reads no survey or business data. */
-export const BUSINESS_ROLES = ['admin', 'leader', 'supervisor', 'dept_head', 'org'] as const satisfies readonly Role[];
-/** Account administration (安全管理员): not the admin running rounds, so nobody both resets and approves. */
-export const ACCOUNT_ADMINS = ['security'] as const satisfies readonly Role[];
+export {
+  ACCOUNT_ADMINS, ALL_ROLES, AUDIT_READERS, BUSINESS_ROLES, ORG, POINTS_READERS, READERS, SHORTLIST_READERS, SIGNED_IN,
+} from '../../shared/role-groups.ts';
 
 export function actorOf(request: FastifyRequest): Actor {
   const u = request.sessionUser;

@@ -6,7 +6,7 @@ import {
   cadreDetailSchema, cadreInputSchema, cadreListQuerySchema, cadrePatchSchema, cadreSchema, headCadreSchema, tenureInputSchema, unitInputSchema, unitSchema,
 } from '../../shared/schemas/cadres.ts';
 import type { RouteDeps } from '../app.ts';
-import { actorOf, userOf } from '../auth/access.ts';
+import { actorOf, ORG, POINTS_READERS, userOf } from '../auth/access.ts';
 import { Invalid } from '../errors.ts';
 import { readTable } from '../enterprises/spreadsheet.ts';
 import { listCadres, listUnits } from './cadres.queries.ts';
@@ -14,10 +14,7 @@ import { importCadres } from './cadres.import.ts';
 import { appointPost, cadreDetail, createCadre, createUnit, linkHeadToCadre, updateCadre } from './cadres.service.ts';
 import { assertInScope, unitFilter, unitScope } from './scope.ts';
 
-/** The organisation department (组织部) manages; leaders and supervisors read all; heads read their own unit. */
-export const ORG = ['org'] as const;
-export const POINTS_READERS = ['org', 'leader', 'supervisor', 'dept_head'] as const;
-
+// The organisation department (组织部) manages; leaders and supervisors read all; heads read their own unit.
 export const cadreRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database: { db }, now }) => {
   app.get('/units', {
     schema: { tags: ['cadres'], response: { 200: z.array(unitSchema) } },

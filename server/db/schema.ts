@@ -14,12 +14,13 @@ import { BREAKDOWN_DIMENSIONS } from '../../shared/breakdowns.ts';
 import { RECEIPT_REQUESTS_MAX, REPLY_TEXT_MAX, REQUEST_CATEGORIES, REQUEST_CONTACT_MAX, REQUEST_TEXT_MAX } from '../../shared/requests/vocabulary.ts';
 import { INVITATION_STATUSES } from '../../shared/schemas/rounds.ts';
 import { FOLLOW_UP_CHANNELS, FOLLOW_UP_NOTE_MAX, FOLLOW_UP_OUTCOMES } from '../../shared/follow-ups/vocabulary.ts';
+import { SIZE_CLASS_KEYS } from '../../shared/vocabulary/size-classes.ts';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
 
 export const roleEnum = pgEnum('role', ROLES);
-export const sizeClassEnum = pgEnum('size_class', ['large', 'medium', 'small', 'micro']);
+export const sizeClassEnum = pgEnum('size_class', SIZE_CLASS_KEYS);
 
 export const departments = pgTable('departments', {
   id: serial('id').primaryKey(),

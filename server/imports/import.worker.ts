@@ -5,6 +5,7 @@
 import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { readTableFile, TableError, type TableLimits } from './table-reader.ts';
+import type { ErrorCode } from '../../shared/errors.ts';
 
 export interface WorkerJob {
   id: number;
@@ -16,7 +17,7 @@ export interface WorkerJob {
 }
 export type WorkerOutput =
   | { id: number; ok: true; result: unknown }
-  | { id: number; ok: false; error: { code: string; message: string; details?: unknown } }
+  | { id: number; ok: false; error: { code: ErrorCode; message: string; details?: unknown } }
   /** Part of a long array of the result, sent ahead of it: each message is a short task for the event loop. */
   | { id: number; chunk: { field: string; items: unknown[] } };
 

@@ -5,19 +5,19 @@ import { sweepLoginFailures } from '../auth/login-failures.ts';
 import type { Db } from '../db/client.ts';
 import { sweepRateLimits } from '../http/shared-limits.ts';
 import type { ReleasePolicy } from '../requests/requests.service.ts';
-import { BALLOT_MOVE_EVERY_MS, ballotMoverTick } from '../survey/ballot-mover.ts';
+import { ballotMoverTick } from '../survey/ballot-mover.ts';
 import type { Job } from './runner.ts';
 
 export interface JobSettings {
   /** The ballot box's interval (ms); 0 leaves the job unscheduled (tests run its tick themselves). */
-  ballotMoveEveryMs?: number;
+  ballotMoveEveryMs: number;
   /** The city's clock and the first-reply target for requests the ballot box releases. */
   release: ReleasePolicy;
 }
 
 export function appJobs(settings: JobSettings): Job[] {
   const jobs: Job[] = [];
-  const ballotEvery = settings.ballotMoveEveryMs ?? BALLOT_MOVE_EVERY_MS;
+  const ballotEvery = settings.ballotMoveEveryMs;
   // Moves answers out of the box, closes and seals rounds past their deadline, reports invitation states
   // and releases held requests in batches, vacuums after a close. Looks back to the previous run for closes
   // an admin made in between (they release held requests too).

@@ -5,8 +5,7 @@ import {
   rulesResponseSchema, shortlistQuerySchema, shortlistSchema, standingsQuerySchema, standingsSchema,
 } from '../../shared/schemas/points.ts';
 import type { RouteDeps } from '../app.ts';
-import { actorOf, BUSINESS_ROLES, userOf } from '../auth/access.ts';
-import { ORG, POINTS_READERS } from '../cadres/cadres.routes.ts';
+import { actorOf, BUSINESS_ROLES, ORG, POINTS_READERS, SHORTLIST_READERS, userOf } from '../auth/access.ts';
 import { unitFilter } from '../cadres/scope.ts';
 import { attachment, XLSX_TYPE } from '../exports/workbook.ts';
 import { listEntries } from './entries.queries.ts';
@@ -16,7 +15,6 @@ import { shortlistWorkbook } from './shortlist.export.ts';
 import { cadrePoints, promotionShortlist, standings } from './standings.service.ts';
 
 /** The shortlist goes to the 组织部 meeting; heads do not see other units' cadres. */
-const SHORTLIST_READERS = ['org', 'leader', 'supervisor'] as const;
 
 export const pointsRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database: { db }, now, timeZone }) => {
   // The rulebook is no secret: every business role may read how points are scored.

@@ -3,7 +3,6 @@ import {
   createdRequestSchema, createRequestSchema, feedbackBodySchema, replyBodySchema, requestCodeParamSchema, requestIdParamSchema,
   requestItemSchema, requestListQuerySchema, requestListSchema, requestOptionsSchema, requestStatsSchema, requestThreadSchema,
 } from '../../shared/schemas/requests.ts';
-import { DEFAULT_REPLY_WORKING_DAYS } from '../../shared/requests/vocabulary.ts';
 import type { RouteDeps } from '../app.ts';
 import { actorOf, ALL_ROLES, READERS, userOf } from '../auth/access.ts';
 import { limitAll } from '../http/rate-limits.ts';
@@ -13,10 +12,10 @@ import * as service from './requests.service.ts';
 const BODY_LIMIT = 16 * 1024;
 
 export const requestRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database: { db }, config, now, timeZone }) => {
-  const policy = { timeZone, replyWorkingDays: config.requestReplyWorkingDays ?? DEFAULT_REPLY_WORKING_DAYS, receiptKey: makeReceiptUseKey(config.jwtSecret) };
+  const policy = { timeZone, replyWorkingDays: config.requestReplyWorkingDays, receiptKey: makeReceiptUseKey(config.jwtSecret) };
   // The enterprise's routes: limited per address, and not logged at info, where a line would carry the
   // address, the time and (in the URL) the request's code: enough to join a request to a survey submit.
-  const limited = limitAll(app, [{ max: config.requestRateLimit ?? 30, timeWindow: '1 minute', keyGenerator: (r) => `request:${r.ip}` }],
+  const limited = limitAll(app, [{ max: config.requestRateLimit, timeWindow: '1 minute', keyGenerator: (r) => `request:${r.ip}` }],
     'Too many requests from this address; please wait a minute and try again');
   const enterprise = { config: { access: 'public' as const }, preHandler: limited, logLevel: 'warn' as const, bodyLimit: BODY_LIMIT };
 

@@ -15,9 +15,6 @@ import type { ReleasePolicy } from '../requests/requests.service.ts';
 import { settleDeadline } from '../rounds/rounds.service.ts';
 import { BATCH_MIN, moveBallots, vacuumAnswers } from './ballot-box.ts';
 
-/** How often the box is looked at: an answer waits at most this long once BATCH_MIN - 1 others have joined it. */
-export const BALLOT_MOVE_EVERY_MS = 30_000;
-
 const DEFAULT_RELEASE: ReleasePolicy = { timeZone: DEFAULT_CITY_TZ, replyWorkingDays: DEFAULT_REPLY_WORKING_DAYS };
 
 /** closedSince: the previous tick's time, so that a round an admin closed in between releases held requests too. */

@@ -1,13 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { JSON_COMPRESSION } from '../web/compression.ts';
 import { z } from 'zod';
 import { roundParamSchema } from '../../shared/schemas/rounds.ts';
 import {
   draftSavedSchema, draftSchema, receiptCheckResultSchema, receiptCheckSchema, submissionSchema, submitResultSchema, surveyViewSchema, tokenParamSchema,
 } from '../../shared/survey.ts';
 import type { RouteDeps } from '../app.ts';
+import { issuerOf } from '../config.ts';
 import { Gone, NotFound } from '../errors.ts';
 import { limitAll } from '../http/rate-limits.ts';
-import { compressJson } from '../web/compress.ts';
 import { markOpened, openSurvey, receiptCounted, saveDraft, submitSurvey } from './survey.service.ts';
 import { makeTokenGuard } from './token-guard.ts';
 
@@ -17,7 +18,8 @@ const BODY_LIMIT = 256 * 1024;
 
 export const surveyRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database: { db }, config, now, timeZone, limitCounter }) => {
   const guard = makeTokenGuard(limitCounter);
-  const perAddress = { max: config.surveyRateLimit ?? 600, timeWindow: '1 minute', keyGenerator: (r: { ip: string }) => `ip:${r.ip}` };
+  const issuer = issuerOf(config.city);
+  const perAddress = { max: config.surveyRateLimit, timeWindow: '1 minute', keyGenerator: (r: { ip: string }) => `ip:${r.ip}` };
   const limits = limitAll(app, [perAddress, { ...PER_TOKEN, keyGenerator: (r) => `token:${(r.params as { token?: string }).token}` }]);
   // Unknown links count against the caller, so guessing tokens is slow and pointless.
   const guarded = async <T>(request: Parameters<typeof guard.check>[0], run: () => Promise<T>) => {
@@ -34,10 +36,10 @@ export const surveyRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { data
     schema: { tags: ['survey'], params: tokenParamSchema, response: { 200: surveyViewSchema } },
     config: { access: 'public' },
     preHandler: limits,
-    onSend: compressJson,
+    compress: JSON_COMPRESSION,
   }, async (request, reply) => {
     reply.header('cache-control', 'no-store');
-    return guarded(request, () => openSurvey(db, request.params.token, now(), timeZone));
+    return { ...(await guarded(request, () => openSurvey(db, request.params.token, now()))), issuer };
   });
 
   // The page says the questions are on screen (the GET above records nothing). No body; idempotent.

@@ -16,8 +16,6 @@ import { openDraft, sealDraft } from './draft-seal.ts';
 import { isReceiptCounted, isReceiptHashStored, randomReceipt } from './receipts.ts';
 import { findByToken, storeSubmission, type Found } from './survey.queries.ts';
 
-export const ORGANISER = { zh: '仙桃市优化营商环境工作领导小组办公室', en: 'Xiantao Business Environment Office' };
-
 // A round's departments cannot change once it is open, so each submission need not read them again.
 const openRoundDepartments = new Map<string, number[]>();
 async function departmentIdsOf(tx: Tx, roundId: string) {
@@ -40,7 +38,8 @@ function stateOf(found: NonNullable<Found>, now: Date): SurveyState {
 
 const unknownLink = () => new NotFound('This survey link is not valid. Please check the link you received.');
 
-export async function openSurvey(db: Db, token: string, now: Date, timeZone = DEFAULT_CITY_TZ): Promise<SurveyView> {
+/** The view without its issuer, which the route adds from the configuration. */
+export async function openSurvey(db: Db, token: string, now: Date): Promise<Omit<SurveyView, 'issuer'>> {
   return db.transaction(async (tx) => {
     const found = await findByToken(tx, token, 'withDraft');
     if (!found) throw unknownLink();
@@ -53,7 +52,6 @@ export async function openSurvey(db: Db, token: string, now: Date, timeZone = DE
     return {
       state,
       round: { id: found.round.id, opensAt: found.round.opensAt.toISOString(), closesAt: found.round.closesAt.toISOString() },
-      organiser: ORGANISER,
       scale: found.round.scale as Scale,
       departments: depts.map((d) => ({ id: d.departmentId, code: d.code, nameZh: d.nameZh, nameEn: d.nameEn, category: d.category })),
       votesLimit: found.round.votesLimit,

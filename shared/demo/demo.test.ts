@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { isValidUscc } from '../uscc.ts';
-import { DEMO_DEPARTMENTS, DEPARTMENT_CATEGORIES } from './departments.ts';
-import { INDUSTRIES, SIZE_CLASSES, TOWNSHIPS, generateDemoEnterprises } from './enterprises.ts';
+import { DEPARTMENT_CATEGORIES } from '../vocabulary/department-categories.ts';
+import { SIZE_CLASSES } from '../vocabulary/size-classes.ts';
+import { DEMO_DEPARTMENTS } from './departments.ts';
+import { INDUSTRIES, TOWNSHIPS, generateDemoEnterprises } from './enterprises.ts';
 import { hashString, int, makeRng, pick, pickWeighted } from './prng.ts';
 
 describe('DEMO_DEPARTMENTS', () => {

@@ -5,22 +5,7 @@
  * Heads are fictitious. Browser-safe.
  */
 
-export type DepartmentCategoryKey = 'economic' | 'enforcement' | 'service' | 'social' | 'utility' | 'party';
-
-export interface DepartmentCategory {
-  key: DepartmentCategoryKey;
-  zh: string;
-  en: string;
-}
-
-export const DEPARTMENT_CATEGORIES: readonly DepartmentCategory[] = [
-  { key: 'economic', zh: '经济管理部门', en: 'Economic management' },
-  { key: 'enforcement', zh: '执法监管部门', en: 'Law enforcement and regulation' },
-  { key: 'service', zh: '公共服务部门', en: 'Public services' },
-  { key: 'social', zh: '社会事业部门', en: 'Social affairs' },
-  { key: 'utility', zh: '公用事业与国有企业', en: 'Utilities and state-owned enterprises' },
-  { key: 'party', zh: '党群部门', en: 'Party and mass organisations' },
-];
+import type { DepartmentCategoryKey } from '../vocabulary/department-categories.ts';
 
 export interface DemoDepartment {
   /** Short lower-case pinyin abbreviation, unique, /^[a-z]+$/. */

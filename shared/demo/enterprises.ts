@@ -3,7 +3,8 @@
  * Same seed, same list; browser-safe (no node imports).
  */
 import { USCC_ALPHABET, makeUscc } from '../uscc.ts';
-import { int, makeRng, pick, pickWeighted, type Rng } from './prng.ts';
+import { makeRng, pick, pickWeighted, type Rng } from './prng.ts';
+import type { SizeClass } from '../vocabulary/size-classes.ts';
 
 export const DEMO_DIVISION_CODE = '429004';
 export const DEMO_CITY_ZH = '仙桃市';
@@ -50,14 +51,6 @@ export const INDUSTRIES: readonly Industry[] = [
   { key: 'culture', section: 'R', zh: '文化、体育和娱乐业', en: 'Culture, sports and entertainment' },
 ];
 
-export type SizeClass = 'large' | 'medium' | 'small' | 'micro';
-
-export const SIZE_CLASSES: readonly { key: SizeClass; zh: string; en: string }[] = [
-  { key: 'large', zh: '大型', en: 'Large' },
-  { key: 'medium', zh: '中型', en: 'Medium' },
-  { key: 'small', zh: '小型', en: 'Small' },
-  { key: 'micro', zh: '微型', en: 'Micro' },
-];
 
 export type TownshipKind = 'subdistrict' | 'town' | 'zone' | 'farm';
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ERROR_CODES } from '../errors.ts';
 
 /**
  * Who may sign in. org is the organisation department (组织部), which runs the cadre points. security is
@@ -9,7 +10,7 @@ export const ROLES = ['admin', 'leader', 'supervisor', 'dept_head', 'org', 'secu
 export type Role = (typeof ROLES)[number];
 
 export const errorBodySchema = z.object({
-  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
+  error: z.object({ code: z.enum(ERROR_CODES), message: z.string(), details: z.unknown().optional() }),
 });
 
 export const idParamSchema = z.object({ id: z.coerce.number().int().positive() });

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { usccSchema } from '../uscc.ts';
 
-export const SIZE_CLASS_KEYS = ['large', 'medium', 'small', 'micro'] as const;
-export type SizeClass = (typeof SIZE_CLASS_KEYS)[number];
+import { SIZE_CLASS_KEYS } from '../vocabulary/size-classes.ts';
+
+export { SIZE_CLASS_KEYS, type SizeClass } from '../vocabulary/size-classes.ts';
 
 const optionalText = (max: number) => z.string().trim().max(max).nullish().transform((v) => (v ? v : null));
 

@@ -2,6 +2,7 @@
 // audited correction, or rejected), the refusals, who reads them, and the configured window.
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/app.ts';
+import { testConfig } from '../support/config.ts';
 import { seededUniform } from '../../shared/results/stats.ts';
 import { makeTestContext } from '../support/app.ts';
 import { seedRegistry } from '../support/fixtures.ts';
@@ -155,7 +156,7 @@ describe('rejection and the window', () => {
 
     const tenDays = await buildApp({
       database: ctx.database,
-      config: { jwtSecret: 'test-secret-test-secret-test-secret-123', publicBaseUrl: 'https://pingyi.example.gov.cn', logLevel: 'silent', production: false, appealWindowDays: 10 },
+      config: testConfig({ appealWindowDays: 10 }),
       now: () => ctx.clock.now,
     });
     try {

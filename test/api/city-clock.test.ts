@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { EXAMPLE_RULEBOOK } from '../../shared/points/rulebook.ts';
 import { insertRulebook } from '../../server/points/rules.service.ts';
 import { makeTestContext } from '../support/app.ts';
+import { testConfig } from '../support/config.ts';
 
 // A city far west of UTC: at 02:00 UTC on 2 March it is still 1 March there (21:00).
-const ctx = await makeTestContext({ config: { cityTimeZone: 'America/New_York' } });
+const ctx = await makeTestContext({ config: { city: { ...testConfig().city, timeZone: 'America/New_York' } } });
 ctx.clock.now = new Date('2026-03-02T02:00:00Z');
 await ctx.database.db.transaction((tx) => insertRulebook(tx, EXAMPLE_RULEBOOK, 'test', ctx.clock.now));
 const as = async (role: 'admin' | 'org') => ctx.as(role);

@@ -4,6 +4,7 @@
 // always the one error shape, never a success, and nothing changes (audit log, accounts, sessions).
 import { count } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { ERROR_CODES } from '../../shared/errors.ts';
 import type { Role } from '../../shared/schemas/common.ts';
 import { auditLog, departments, enterprises, users } from '../../server/db/schema.ts';
 import { makeUscc } from '../../shared/uscc.ts';
@@ -99,7 +100,7 @@ describe('fuzz over every route', () => {
         expect(res.headers['content-type'], label).toMatch(/^application\/json/);
         const body = res.json() as { error?: { code?: unknown; message?: unknown } };
         expect(Object.keys(body), label).toEqual(['error']);
-        expect(typeof body.error?.code, label).toBe('string');
+        expect(ERROR_CODES, `${label}: code ${String(body.error?.code)} is listed in shared/errors.ts`).toContain(body.error?.code);
         expect(typeof body.error?.message, label).toBe('string');
       }
     }

@@ -57,6 +57,7 @@ export const MATRIX: Record<string, Who[] | typeof PUBLIC> = {
   'POST /api/v1/rounds/:id/reopen': A,
   'POST /api/v1/rounds/:id/void': A,
   'GET /api/v1/rounds/:id/draw-record': PUBLIC, // then refined by round state, see rounds.test.ts
+  'GET /api/v1/profile': PUBLIC, // the city profile: issuer and help line
   'GET /api/v1/public/rounds': PUBLIC,
   'GET /api/v1/public/rounds/:id': PUBLIC, // published rounds only, see public.test.ts
   'GET /api/v1/rounds/:id/invitations': A,

@@ -5,11 +5,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/app.ts';
 import { FREE_FAILURES } from '../../server/auth/login-throttle.ts';
 import { makeTestContext, TEST_PASSWORD } from '../support/app.ts';
+import { testConfig } from '../support/config.ts';
 
 const ctx = await makeTestContext();
 const other = await buildApp({
   database: ctx.database,
-  config: { jwtSecret: 'test-secret-test-secret-test-secret-123', publicBaseUrl: 'https://pingyi.example.gov.cn', logLevel: 'silent', production: false },
+  config: testConfig(),
   now: () => ctx.clock.now,
 });
 afterAll(() => other.close());

@@ -31,7 +31,7 @@ describe('opening a link', () => {
   it('shows the round, deadline, organiser, scale and every department', () => {
     expect(first.statusCode).toBe(200);
     const v = first.json();
-    expect(v).toMatchObject({ state: 'open', round: { id: '2026Q1' }, votesLimit: 3, organiser: { zh: expect.stringContaining('营商环境') }, draft: null });
+    expect(v).toMatchObject({ state: 'open', round: { id: '2026Q1' }, votesLimit: 3, issuer: { organiser: { zh: '仙桃市优化营商环境工作领导小组办公室' }, helpPhone: '0728-3312345' }, draft: null });
     expect(v.departments).toHaveLength(7);
     expect(v.scale).toHaveLength(4);
     expect(first.headers['cache-control']).toBe('no-store');

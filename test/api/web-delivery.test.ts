@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../../server/app.ts';
+import { testConfig } from '../support/config.ts';
 import { precompressDir } from '../../scripts/precompress.ts';
 import { freshDatabase } from '../support/database.ts';
 
@@ -25,7 +26,7 @@ beforeAll(async () => {
   const database = await freshDatabase();
   app = await buildApp({
     database, serveWeb: true, webDist: dist,
-    config: { jwtSecret: 'test-secret-test-secret-test-secret-123', publicBaseUrl: 'https://pingyi.example.gov.cn', logLevel: 'silent', production: false },
+    config: testConfig(),
   });
   afterAll(async () => {
     await app.close();

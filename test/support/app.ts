@@ -3,6 +3,8 @@ import { afterAll } from 'vitest';
 import { buildApp, type App, type AppDeps } from '../../server/app.ts';
 import { hashPassword } from '../../server/auth/password.ts';
 import type { Database } from '../../server/db/client.ts';
+import type { Config } from '../../server/config.ts';
+import { testConfig } from './config.ts';
 import { departments, users } from '../../server/db/schema.ts';
 import { freshDatabase } from './database.ts';
 
@@ -28,16 +30,21 @@ export async function makeTestContext(opts: {
   logStream?: AppDeps['logStream'];
   ballotMoveEveryMs?: number;
   runJobs?: boolean;
-  config?: Partial<AppDeps['config']>;
+  config?: Partial<Config>;
   sessionNow?: () => number;
 } = {}): Promise<TestContext> {
   const database = await freshDatabase();
   const clock = { now: new Date('2026-03-01T08:00:00.000Z') };
   const app = await buildApp({
     database,
-    config: { jwtSecret: 'test-secret-test-secret-test-secret-123', publicBaseUrl: opts.publicBaseUrl ?? 'https://pingyi.example.gov.cn', logLevel: opts.logLevel ?? 'silent', production: false, publicDisclosure: opts.publicDisclosure, ...opts.config },
+    config: testConfig({
+      ...(opts.publicBaseUrl ? { publicBaseUrl: opts.publicBaseUrl } : {}),
+      ...(opts.logLevel ? { logLevel: opts.logLevel } : {}),
+      ...(opts.publicDisclosure ? { publicDisclosure: opts.publicDisclosure } : {}),
+      ...(opts.ballotMoveEveryMs !== undefined ? { ballotMoveEveryMs: opts.ballotMoveEveryMs } : {}),
+      ...opts.config,
+    }),
     ...(opts.logStream ? { logStream: opts.logStream } : {}),
-    ...(opts.ballotMoveEveryMs !== undefined ? { ballotMoveEveryMs: opts.ballotMoveEveryMs } : {}),
     ...(opts.runJobs !== undefined ? { runJobs: opts.runJobs } : {}),
     now: () => clock.now,
     ...(opts.sessionNow ? { sessionNow: opts.sessionNow } : {}),

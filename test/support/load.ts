@@ -3,6 +3,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { formatReceipt, receiptHash } from '../../shared/receipt.ts';
 import type { AddressInfo } from 'node:net';
 import { buildApp } from '../../server/app.ts';
+import { testConfig } from './config.ts';
 import type { Database, Db } from '../../server/db/client.ts';
 import { createRound, openRound } from '../../server/rounds/rounds.service.ts';
 import { drawRound, freezePool } from '../../server/draw/draw.service.ts';
@@ -15,7 +16,7 @@ const actor = { id: null, name: 'load-test' };
 
 /** The app as production runs it (no per-address limit in the way of the load), listening on loopback. */
 export async function listeningApp(database: Database, secret: string) {
-  const app = await buildApp({ database, config: { jwtSecret: secret, publicBaseUrl: 'http://x', logLevel: 'silent', production: true, surveyRateLimit: 1_000_000 } });
+  const app = await buildApp({ database, config: testConfig({ jwtSecret: secret, publicBaseUrl: 'http://x', surveyRateLimit: 1_000_000 }) });
   await app.listen({ port: 0, host: '127.0.0.1' });
   return { app, base: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}` };
 }

@@ -1,4 +1,5 @@
 // Which admin pages each role may use. Mirrors the server's route guards; the server still decides.
+import { ALL_ROLES, AUDIT_READERS, ORG, POINTS_READERS, READERS, SHORTLIST_READERS } from '../../../shared/role-groups.ts';
 import type { Role } from '../../../shared/schemas/common.ts';
 
 export type PageKey = 'departments' | 'enterprises' | 'import' | 'audit' | 'rounds' | 'invitations' | 'myDepartment' | 'rectification'
@@ -6,9 +7,6 @@ export type PageKey = 'departments' | 'enterprises' | 'import' | 'audit' | 'roun
 
 export interface PageDef { key: PageKey; path: string; roles: readonly Role[]; /** false: a sub-page, not in the menu */ menu?: false }
 
-const EVERYONE: readonly Role[] = ['admin', 'leader', 'supervisor', 'dept_head'];
-const READERS: readonly Role[] = ['admin', 'leader', 'supervisor'];
-const POINTS_READERS: readonly Role[] = ['org', 'leader', 'supervisor', 'dept_head'];
 
 export const PAGES: readonly PageDef[] = [
   // "/" leads a department head to their department's page, everyone else to the dashboard.
@@ -16,27 +14,27 @@ export const PAGES: readonly PageDef[] = [
   { key: 'dashboard', path: '/dashboard', roles: READERS },
   { key: 'report', path: '/report', roles: READERS, menu: false },
   // Department heads never see rounds: who was drawn must stay unknown to the departments rated.
-  { key: 'rounds', path: '/rounds', roles: ['admin', 'leader', 'supervisor'] },
+  { key: 'rounds', path: '/rounds', roles: READERS },
   { key: 'invitations', path: '/rounds/:id/invitations', roles: ['admin'], menu: false },
   { key: 'escalations', path: '/escalations', roles: READERS },
   // The admin decides; leaders and the supervisor read every appeal (heads see theirs on 本部门).
   { key: 'appeals', path: '/appeals', roles: READERS },
   // 诉求: heads answer their department's; the admin sees every one and the overdue; leaders and supervisors read.
-  { key: 'requests', path: '/requests', roles: EVERYONE },
+  { key: 'requests', path: '/requests', roles: ALL_ROLES },
   // Heads see their own department's cases (the server filters); admins review; leaders and supervisors read.
-  { key: 'rectification', path: '/rectification', roles: EVERYONE },
-  { key: 'departments', path: '/departments', roles: EVERYONE },
+  { key: 'rectification', path: '/rectification', roles: ALL_ROLES },
+  { key: 'departments', path: '/departments', roles: ALL_ROLES },
   { key: 'enterprises', path: '/enterprises', roles: ['admin', 'supervisor'] },
   { key: 'import', path: '/enterprises/import', roles: ['admin'] },
-  { key: 'audit', path: '/audit', roles: ['admin', 'supervisor'] },
+  { key: 'audit', path: '/audit', roles: AUDIT_READERS },
   // 三员分立: the security administrator manages accounts and sees nothing else; the admin running rounds does not.
   { key: 'accounts', path: '/accounts', roles: ['security'] },
   // 干部积分: the organisation department runs it; leaders and supervisors read; heads read their own unit.
   { key: 'points', path: '/points', roles: POINTS_READERS },
-  { key: 'pointsLedger', path: '/points/ledger', roles: ['org', 'leader', 'supervisor'] },
-  { key: 'pointsReview', path: '/points/review', roles: ['org'] },
-  { key: 'pointsShortlist', path: '/points/shortlist', roles: ['org', 'leader', 'supervisor'] },
-  { key: 'pointsImport', path: '/points/import', roles: ['org'] },
+  { key: 'pointsLedger', path: '/points/ledger', roles: SHORTLIST_READERS },
+  { key: 'pointsReview', path: '/points/review', roles: ORG },
+  { key: 'pointsShortlist', path: '/points/shortlist', roles: SHORTLIST_READERS },
+  { key: 'pointsImport', path: '/points/import', roles: ORG },
   { key: 'cadre', path: '/points/cadres', roles: POINTS_READERS, menu: false },
 ];
 

@@ -22,6 +22,7 @@ import type {
 import type { EscalationLevel } from '../../../shared/results/escalation.ts';
 import type { departmentHistorySchema, EscalationRecord, escalationBoardSchema, escalationPatchSchema, measurePatchSchema, resultsSchema } from '../../../shared/schemas/results.ts';
 import type { PublicRound, publicRoundListSchema } from '../../../shared/schemas/public.ts';
+import type { CityProfile } from '../../../shared/schemas/profile.ts';
 import type { appealDecisionSchema, appealSchema, fileAppealSchema } from '../../../shared/schemas/appeals.ts';
 import type { requestItemSchema, requestListQuerySchema, requestListSchema, requestStatsSchema } from '../../../shared/schemas/requests.ts';
 import type { integritySchema } from '../../../shared/schemas/integrity.ts';
@@ -176,6 +177,7 @@ export const updateMeasure = (id: number, measure: EscalationLevel, body: Measur
 export const resultsXlsxUrl = (roundId: string) => `${V1}/rounds/${encodeURIComponent(roundId)}/results.xlsx`;
 
 // Public disclosure (no login).
+export const getProfile = (signal?: AbortSignal) => request<CityProfile>(`${V1}/profile`, { signal, skipAuthRedirect: true });
 export const publicRounds = (signal?: AbortSignal) => request<PublicRoundSummary[]>(`${V1}/public/rounds`, { signal, skipAuthRedirect: true });
 export const publicRound = (id: string, signal?: AbortSignal) => request<PublicRound>(`${V1}/public/rounds/${encodeURIComponent(id)}`, { signal, skipAuthRedirect: true });
 // Integrity of the answers and appeals (申诉复核).

@@ -1,21 +1,14 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isErrorCode } from '../../../shared/errors.ts';
 import { ApiError } from '../api.ts';
 import { cellPlaceOf, decidesFromOf } from './errorKey.ts';
 import type zhCommon from '../locales/zh/common.ts';
 
 type ErrorKey = keyof typeof zhCommon.errors;
 
-function isKnown(code: string): code is ErrorKey {
-  return code in KNOWN;
-}
-const KNOWN: Record<ErrorKey, true> = {
-  network_error: true, unauthorized: true, forbidden: true, not_found: true, conflict: true, rate_limited: true,
-  validation_failed: true, invalid: true, internal: true, database_unavailable: true, payload_too_large: true,
-  unsupported_file: true, unreadable_file: true, empty_file: true, too_many_rows: true, file_required: true,
-  import_has_errors: true, unknown: true, recently_reset: true, too_many_columns: true, cell_too_long: true, control_characters: true, file_too_complex: true,
-  not_computed: true, round_not_closed: true,
-};
+/** A code with a sentence of its own: every server code (the locale files are exhaustive over them) and the page's own. */
+const isKnown = (code: string): code is ErrorKey => isErrorCode(code) || code === 'network_error';
 
 /** Turns any error into a sentence for the user (never a stack trace or raw JSON). */
 export function useErrorText(): (error: unknown, overrides?: Partial<Record<string, string>>) => string {

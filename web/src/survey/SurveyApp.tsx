@@ -3,8 +3,10 @@
 import { Component, lazy, Suspense, useCallback, useEffect, useState, type ReactNode } from 'react';
 import { currentLanguage, setLanguage, useTranslation } from './i18n.ts';
 import { quarterLabel } from '../../../shared/round-lifecycle.ts';
+import type { CityProfile } from '../../../shared/schemas/profile.ts';
 import type { SurveyView } from '../../../shared/survey.ts';
-import { ApiError, fetchSurvey, postSubmission } from './api.ts';
+import { issuerWords, telHref } from '../issuer.ts';
+import { ApiError, fetchProfile, fetchSurvey, postSubmission } from './api.ts';
 import { pendingReceiptCode, shownReceipt, withReceiptHash, type ShownReceipt } from './receiptCode.ts';
 import { formatTime, type Lang } from './model.ts';
 import { Message, Receipt, ReceiptCheck, RetryButton } from './Pages.tsx';
@@ -19,7 +21,7 @@ const Requests = lazy(() => import('./requests/Requests.tsx'));
 
 type Phase =
   | { kind: 'loading' }
-  | { kind: 'failed'; reason: 'not_found' | 'rate_limited' | 'network' | 'server' }
+  | { kind: 'failed'; reason: 'not_found' | 'rate_limited' | 'network' | 'server'; issuer?: CityProfile | null }
   | { kind: 'view'; view: SurveyView }
   | { kind: 'done'; view: SurveyView; result: ShownReceipt };
 
@@ -60,13 +62,36 @@ export default function SurveyApp() {
   );
 }
 
+/** The organising office and the help line, under a page's title. */
+function IssuerLines({ issuer, lang }: { issuer: CityProfile | null | undefined; lang: Lang }) {
+  const { t } = useTranslation();
+  const w = issuerWords(issuer, lang);
+  return (
+    <>
+      {w.office && <p data-testid="issuer-office">{t('header.organiser', { name: w.office })}</p>}
+      {w.phone && <p data-testid="issuer-phone">{t('header.helpPhone')}<a href={telHref(w.phone)}>{w.phone}</a></p>}
+    </>
+  );
+}
+
+/** The sentence that names whom to contact: the office and its phone, as far as the city configured them. */
+function useContact(issuer: CityProfile | null | undefined, lang: Lang): string {
+  const { t } = useTranslation();
+  const w = issuerWords(issuer, lang);
+  return t(`contact.${w.contact}`, { office: w.office, phone: w.phone });
+}
+
 /** /r: raise a request with a receipt code, or read one's replies with a request code. */
 function RequestsPage() {
   const { t, i18n } = useTranslation();
   const lang: Lang = i18n.language === 'en' ? 'en' : 'zh';
+  const [issuer, setIssuer] = useState<CityProfile | null>(null);
   useEffect(() => {
     document.title = t('requests.pageTitle');
   }, [t, lang]);
+  useEffect(() => {
+    fetchProfile().then(setIssuer, () => setIssuer(null));
+  }, []);
   return (
     <div className="survey">
       <header className="top">
@@ -77,6 +102,7 @@ function RequestsPage() {
             {t('language')}
           </button>
         </div>
+        <div className="top__round"><IssuerLines issuer={issuer} lang={lang} /></div>
       </header>
       <main>
         <Suspense fallback={<p className="loading" role="status">{t('loading')}</p>}><Requests /></Suspense>
@@ -114,7 +140,9 @@ function Survey() {
       setPhase({ kind: 'view', view });
     } catch (err) {
       const status = err instanceof ApiError ? err.status : -1;
-      setPhase({ kind: 'failed', reason: status === 404 ? 'not_found' : status === 429 ? 'rate_limited' : status === 0 ? 'network' : 'server' });
+      // An unknown link has no survey to name its issuer: the page asks whom to contact on its own.
+      const issuer = status === 404 ? await fetchProfile().catch(() => null) : null;
+      setPhase({ kind: 'failed', reason: status === 404 ? 'not_found' : status === 429 ? 'rate_limited' : status === 0 ? 'network' : 'server', issuer });
     }
   }, [token]);
 
@@ -136,6 +164,8 @@ function Survey() {
   }, [load]);
 
   const view = phase.kind === 'view' || phase.kind === 'done' ? phase.view : null;
+  const issuer = view ? view.issuer : phase.kind === 'failed' ? phase.issuer : null;
+  const contact = useContact(issuer, lang);
   return (
     <div className="survey">
       <header className="top">
@@ -148,24 +178,25 @@ function Survey() {
         </div>
         {view && (
           <div className="top__round">
-            <h1>{t('header.heading', { quarter: quarterLabel(view.round.id, lang) })}</h1>
+            <h1>{t('header.heading', { city: issuerWords(view.issuer, lang).city, quarter: quarterLabel(view.round.id, lang) })}</h1>
             {view.state === 'open' && phase.kind === 'view' && (
               <p className="top__deadline">{t('header.deadline', { time: formatTime(view.round.closesAt, lang) })}{t('header.timeZone')}</p>
             )}
-            <p>{t('header.organiser', { name: lang === 'en' ? view.organiser.en : view.organiser.zh })}</p>
+            <IssuerLines issuer={view.issuer} lang={lang} />
             <p className="top__privacy">{t('header.privacy')}</p>
           </div>
         )}
+        {!view && issuer && <div className="top__round"><IssuerLines issuer={issuer} lang={lang} /></div>}
       </header>
-      <main>{token ? <Body phase={phase} token={token} lang={lang} onRetry={() => void load()} onSubmitted={onSubmitted} onReload={onReload} /> : (
+      <main>{token ? <Body phase={phase} token={token} lang={lang} contact={contact} onRetry={() => void load()} onSubmitted={onSubmitted} onReload={onReload} /> : (
         <Message title={t('state.notFoundTitle')} tone="warn"><p>{t('invalidLink')}</p></Message>
       )}</main>
     </div>
   );
 }
 
-function Body({ phase, token, lang, onRetry, onSubmitted, onReload }: {
-  phase: Phase; token: string; lang: Lang; onRetry: () => void; onSubmitted: (r: ShownReceipt) => void; onReload: () => void;
+function Body({ phase, token, lang, contact, onRetry, onSubmitted, onReload }: {
+  phase: Phase; token: string; lang: Lang; contact: string; onRetry: () => void; onSubmitted: (r: ShownReceipt) => void; onReload: () => void;
 }) {
   const { t } = useTranslation();
   switch (phase.kind) {
@@ -174,7 +205,7 @@ function Body({ phase, token, lang, onRetry, onSubmitted, onReload }: {
     case 'failed':
       switch (phase.reason) {
         case 'not_found':
-          return <Message title={t('state.notFoundTitle')} tone="warn" testId="not-found"><p>{t('state.notFoundBody')}</p></Message>;
+          return <Message title={t('state.notFoundTitle')} tone="warn" testId="not-found"><p>{t('state.notFoundBody', { contact })}</p></Message>;
         case 'rate_limited':
           return <Message title={t('state.rateLimitedTitle')} tone="warn"><p>{t('state.rateLimitedBody')}</p><RetryButton onRetry={onRetry} /></Message>;
         case 'network':
@@ -210,7 +241,7 @@ function Body({ phase, token, lang, onRetry, onSubmitted, onReload }: {
         case 'not_open':
           return <Message title={t('state.notOpenTitle')} testId="not-open"><p>{t('state.notOpenBody', { time: formatTime(view.round.opensAt, lang) })}</p></Message>;
         case 'revoked':
-          return <Message title={t('state.revokedTitle')} tone="warn" testId="revoked"><p>{t('state.revokedBody')}</p></Message>;
+          return <Message title={t('state.revokedTitle')} tone="warn" testId="revoked"><p>{t('state.revokedBody', { contact })}</p></Message>;
       }
     }
   }

@@ -1,6 +1,7 @@
 // The survey's calls. Responses are checked by the server's response schemas, so they are typed, not re-parsed
 // (parsing here would pull zod's parser into the phone's download).
 import type { z } from 'zod';
+import type { CityProfile } from '../../../shared/schemas/profile.ts';
 import type { Draft, draftSavedSchema, Submission, submitResultSchema, SurveyView } from '../../../shared/survey.ts';
 import { ApiError, request } from '../api.ts';
 
@@ -10,6 +11,9 @@ type DraftSaved = z.infer<typeof draftSavedSchema>;
 const base = (token: string) => `/api/v1/survey/${encodeURIComponent(token)}`;
 
 export const fetchSurvey = (token: string) => request<SurveyView>(base(token), { skipAuthRedirect: true });
+
+/** The city, organising office and help line (a survey's own answer carries them too). */
+export const fetchProfile = () => request<CityProfile>('/api/v1/profile', { skipAuthRedirect: true });
 
 /**
  * The questions are on screen: the invitation counts as opened (the GET records nothing). Fire and

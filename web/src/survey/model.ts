@@ -2,6 +2,7 @@
 import type { RatingLevel } from '../../../shared/results/levels.ts';
 import { COMMENT_MAX, OVERALL_COMMENT_MAX } from '../../../shared/survey-rules.ts';
 import type { Draft, Submission, SurveyView } from '../../../shared/survey.ts';
+import { DEPARTMENT_CATEGORY_KEYS } from '../../../shared/vocabulary/department-categories.ts';
 
 export type Department = SurveyView['departments'][number];
 export type Lang = 'zh' | 'en';
@@ -115,7 +116,7 @@ export function toSubmission(a: Answers, departments: readonly Department[], sub
 
 export const departmentName = (d: Department, lang: Lang) => (lang === 'en' && d.nameEn ? d.nameEn : d.nameZh);
 
-export const CATEGORY_ORDER = ['economic', 'enforcement', 'service', 'social', 'utility', 'party'] as const;
+export const CATEGORY_ORDER = DEPARTMENT_CATEGORY_KEYS;
 export type CategoryKey = (typeof CATEGORY_ORDER)[number] | 'other';
 
 /** Departments by category in the usual order (the round's order within each); unknown categories last. */

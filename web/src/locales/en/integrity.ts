@@ -72,7 +72,6 @@ const integrity: Messages<typeof zh> = {
       appeal_exists: 'Your department has already appealed this round (one appeal per round).',
       not_published: 'This round’s results are not published yet.',
       already_decided: 'This appeal has already been decided.',
-      not_latest: 'Only the latest published round can be corrected; deal with later rounds first.',
     },
   },
   queue: {

@@ -3,6 +3,8 @@ import type zh from '../zh/public.ts';
 
 const pub: Messages<typeof zh> = {
   brand: 'Pingyi · Enterprises rate departments',
+  issuer: 'Published by {{office}}',
+  helpLine: 'Help line: ',
   title: 'Public results',
   listTitle: 'Enterprises rate the city’s departments: published results',
   listIntro: 'Each quarter, enterprises drawn by lot rate every city department. Once published, the results appear here: scores with their intervals, the measures and rectification of the bottom three, the method and the draw record.',

@@ -335,7 +335,7 @@ const rounds: Messages<typeof zh> = {
     scan: 'Scan with WeChat or open the link:',
     privacy: 'Our promise: the survey is anonymous. Your answers are stored apart from your enterprise’s details; the departments rated never see any enterprise’s answers and cannot learn who gave which score. Results are published only as totals. Please answer as you have found things.',
     personal: 'This link is for your enterprise only and can be submitted once; please do not pass it on. If any department or person asks you to give “standard answers” or not to choose “No dealings”, please report it to the city’s discipline inspection commission.',
-    organiser: 'Office of the Xiantao Leading Group for Optimising the Business Environment',
+    help: 'If you have questions while answering, please contact {{contact}}.',
     footer: 'Round {{round}} · credit code {{uscc}}',
   },
   errors: {

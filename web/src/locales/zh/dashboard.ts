@@ -196,7 +196,7 @@ const dashboard = {
     commitmentTitle: '承诺书',
   },
   report: {
-    title: '{{quarter}}市场主体评部门测评结果通报',
+    title: '{{city}}{{quarter}}市场主体评部门测评结果通报',
     print: '打印 / 另存为 PDF',
     back: '返回数据看板',
     issuer: '市优化营商环境工作领导小组办公室',

@@ -69,7 +69,6 @@ const integrity = {
       appeal_exists: '本部门已就本轮提出过申诉，每轮只能申诉一次。',
       not_published: '本轮结果尚未发布，不能申诉。',
       already_decided: '该申诉已有复核结论。',
-      not_latest: '只能更正最近一轮已发布的结果；请先处理后续轮次。',
     },
   },
   queue: {

@@ -1,6 +1,8 @@
 // 公开通报: the page anyone can open, without a login.
 const pub = {
   brand: '评议 · 市场主体评部门',
+  issuer: '发布单位：{{office}}',
+  helpLine: '咨询电话：',
   title: '公开通报',
   listTitle: '市场主体评部门结果公开通报',
   listIntro: '每季度随机抽取市场主体，对全市各部门进行满意度测评。结果发布后在此公开：得分及其置信区间、倒数三位部门的问责措施和整改情况、测评方法和抽签记录。',

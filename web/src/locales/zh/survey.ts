@@ -6,9 +6,10 @@ const survey = {
   language: 'English',
   languageLabel: '切换为英文（Switch to English）',
   header: {
-    heading: '{{quarter}}市场主体评议部门测评',
+    heading: '{{city}}{{quarter}}市场主体评议部门测评',
     deadline: '截止时间：{{time}}',
     organiser: '组织单位：{{name}}',
+    helpPhone: '咨询电话：',
     privacy: '匿名评价：各部门只能看到汇总结果，无法知道哪家企业给了什么评价。',
     timeZone: '（北京时间）',
   },
@@ -98,6 +99,13 @@ const survey = {
     submittedAt: '提交时间：{{time}}',
     explain: '请截图或抄下回执码。凭回执码可以查询您的答卷是否已计入本次测评统计；回执码不含企业信息，他人无法据此知道您的评价。',
   },
+  // Whom to contact (web/src/issuer.ts): the office and the help line where the city configured them.
+  contact: {
+    officePhone: '{{office}}（电话 {{phone}}）',
+    office: '{{office}}',
+    phone: '组织单位（电话 {{phone}}）',
+    none: '组织单位',
+  },
   requests: {
     pageTitle: '企业诉求直通',
     offerTitle: '有问题想向部门反映？',
@@ -122,9 +130,9 @@ const survey = {
     notOpenTitle: '测评尚未开始',
     notOpenBody: '本次测评将于 {{time}} 开始，届时请重新打开此链接。',
     revokedTitle: '此链接已失效',
-    revokedBody: '此链接已被替换，不能再使用。如有疑问，请联系组织单位。',
+    revokedBody: '此链接已被替换，不能再使用。如有疑问，请联系{{contact}}。',
     notFoundTitle: '链接无效',
-    notFoundBody: '没有找到这份测评问卷。请核对短信、微信或通知中的链接是否完整；如仍无法打开，请联系组织单位。',
+    notFoundBody: '没有找到这份测评问卷。请核对短信、微信或通知中的链接是否完整；如仍无法打开，请联系{{contact}}。',
     rateLimitedTitle: '访问过于频繁',
     rateLimitedBody: '请稍等一分钟后再试。',
     networkTitle: '网络连接失败',

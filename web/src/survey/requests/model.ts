@@ -1,7 +1,9 @@
 // The requests panel's pure logic: which message an error shows, and the codes this phone remembers.
+import type { ErrorCode } from '../../../../shared/errors.ts';
 import { normaliseRequestCode, REQUEST_CODE_PATTERN } from '../../../../shared/requests/code.ts';
 
-const KNOWN = ['receipt_not_counted', 'request_limit_reached', 'not_found', 'rate_limited', 'validation_failed', 'not_replied'] as const;
+// The few codes this panel words itself (its strings load with the chunk, not the survey's first visit).
+const KNOWN = ['receipt_not_counted', 'request_limit_reached', 'not_found', 'rate_limited', 'validation_failed', 'not_replied'] as const satisfies readonly ErrorCode[];
 export type ErrorKey = (typeof KNOWN)[number] | 'network' | 'other';
 
 /** The message for a failed call: status 0 is no connection; unknown codes get the general message. */

@@ -1,8 +1,9 @@
 import { useTranslation } from 'react-i18next';
+import type { ErrorCode } from '../../../../../shared/errors.ts';
 import { ApiError } from '../../../api.ts';
 import { useErrorText } from '../../errors.ts';
 
-const CODES = ['not_flagged', 'window_closed', 'appeal_exists', 'not_published', 'already_decided', 'not_latest'] as const;
+const CODES = ['not_flagged', 'window_closed', 'appeal_exists', 'not_published', 'already_decided'] as const satisfies readonly ErrorCode[];
 
 /** The appeal refusals in the user's words (the deadline from the error's details); anything else as usual. */
 export function useAppealErrorText(): (error: unknown) => string {

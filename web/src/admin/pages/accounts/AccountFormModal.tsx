@@ -1,6 +1,7 @@
 // Create an account (username, name, role, a department for heads) or change one's name, role or department.
-import { Alert, App, Form, Input, Modal, Select } from 'antd';
+import { Alert, App, Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { FormModal } from '../../components/FormModal.tsx';
 import { ROLES } from '../../../../../shared/schemas/common.ts';
 import { accountCreateSchema, roleNeedsDepartment, type Account } from '../../../../../shared/schemas/users.ts';
 import type { Department } from '../../../../../shared/schemas/departments.ts';
@@ -75,18 +76,16 @@ export function AccountFormModal({ account, departments, onClose, onCreated, onS
   };
 
   return (
-    <Modal
-      open
+    <FormModal
       title={editing ? t('form.editTitle', { name: account.displayName }) : t('form.createTitle')}
-      okText={tc('actions.save')}
-      cancelText={tc('actions.cancel')}
-      confirmLoading={saving}
+      saving={saving}
       onOk={submit}
       onCancel={onClose}
-      destroyOnHidden
       width={560}
+      problem={problem}
+      problemTestId="account-problem"
     >
-      {problem ? <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} data-testid="account-problem" /> : null}
+
       <Form<AccountFormValues>
         form={form}
         layout="vertical"
@@ -116,6 +115,6 @@ export function AccountFormModal({ account, departments, onClose, onCreated, onS
           <Alert type="info" showIcon title={t('form.sessionsNote')} />
         ) : null}
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,6 +1,7 @@
 // Appoint a new head: the current head's tenure ends the day the new one starts (history is kept).
-import { Alert, App, Form, Input, Modal, Typography } from 'antd';
+import { App, Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { FormModal } from '../../components/FormModal.tsx';
 import type { z } from 'zod';
 import { headInputSchema, type Department } from '../../../../../shared/schemas/departments.ts';
 import { appointHead } from '../../endpoints.ts';
@@ -32,21 +33,17 @@ export function AppointHeadModal({ department, onClose, onSaved }: Props) {
   };
 
   return (
-    <Modal
-      open
+    <FormModal
       title={t('appointTitle', { name: department.nameZh })}
-      okText={tc('actions.save')}
-      cancelText={tc('actions.cancel')}
-      confirmLoading={saving}
+      saving={saving}
       onOk={submit}
       onCancel={onClose}
-      destroyOnHidden
+      problem={problem}
     >
       <Typography.Paragraph type="secondary">
         {current ? t('appointHint', { name: current.name }) : t('appointHintNone')}
         {current ? ` (${t('columns.since')}: ${current.since})` : null}
       </Typography.Paragraph>
-      {problem ? <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} /> : null}
       <Form<Values> form={form} layout="vertical">
         <Form.Item name="name" label={t('form.headName')} required rules={[zodRule(shape.name, t('validation.headName'))]}>
           <Input maxLength={50} />
@@ -58,6 +55,6 @@ export function AppointHeadModal({ department, onClose, onSaved }: Props) {
           <Input type="date" min={current?.since} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,6 +1,7 @@
 // Create a department (with an optional first head) or edit its names, category and status.
-import { Alert, App, Divider, Form, Input, Modal, Select, Switch } from 'antd';
+import { App, Divider, Form, Input, Select, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { FormModal } from '../../components/FormModal.tsx';
 import type { z } from 'zod';
 import {
   departmentInputSchema, departmentPatchSchema, headInputSchema, type Department,
@@ -54,18 +55,15 @@ export function DepartmentFormModal({ department, onClose, onSaved }: Props) {
 
   const dependsOnHead = HEAD_KEYS.map((k) => ['head', k]);
   return (
-    <Modal
-      open
+    <FormModal
       title={editing ? t('editTitle', { name: department.nameZh }) : t('createTitle')}
-      okText={tc('actions.save')}
-      cancelText={tc('actions.cancel')}
-      confirmLoading={saving}
+      saving={saving}
       onOk={submit}
       onCancel={onClose}
-      destroyOnHidden
       width={560}
+      problem={problem}
     >
-      {problem ? <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} /> : null}
+
       <Form<Values>
         form={form}
         layout="vertical"
@@ -103,6 +101,6 @@ export function DepartmentFormModal({ department, onClose, onSaved }: Props) {
           </>
         )}
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

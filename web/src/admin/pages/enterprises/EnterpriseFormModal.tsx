@@ -1,6 +1,7 @@
 // Add an enterprise to the registry or edit one (the credit code cannot change).
-import { Alert, App, AutoComplete, Form, Input, Modal, Select, Switch } from 'antd';
+import { App, AutoComplete, Form, Input, Select, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { FormModal } from '../../components/FormModal.tsx';
 import type { z } from 'zod';
 import { enterpriseInputSchema, enterprisePatchSchema, type Enterprise } from '../../../../../shared/schemas/enterprises.ts';
 import { validateUscc } from '../../../../../shared/uscc.ts';
@@ -45,18 +46,15 @@ export function EnterpriseFormModal({ enterprise, facets, onClose, onSaved }: Pr
   const filter = (input: string, option?: { value: string }) => (option?.value ?? '').includes(input.trim());
 
   return (
-    <Modal
-      open
+    <FormModal
       title={editing ? t('editTitle', { name: enterprise.name }) : t('createTitle')}
-      okText={tc('actions.save')}
-      cancelText={tc('actions.cancel')}
-      confirmLoading={saving}
+      saving={saving}
       onOk={submit}
       onCancel={onClose}
-      destroyOnHidden
       width={600}
+      problem={problem}
     >
-      {problem ? <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} /> : null}
+
       <Form<Values> form={form} layout="vertical" initialValues={enterprise ?? { active: true }}>
         <Form.Item name="uscc" label={t('form.uscc')} extra={editing ? undefined : t('form.usccHelp')} required rules={editing ? [] : [zodRule(shape.uscc, usccMessage)]}>
           <Input disabled={editing} maxLength={18} autoComplete="off" style={{ fontFamily: 'monospace' }} />
@@ -83,6 +81,6 @@ export function EnterpriseFormModal({ enterprise, facets, onClose, onSaved }: Pr
           <Switch />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

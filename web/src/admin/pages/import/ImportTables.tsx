@@ -1,8 +1,9 @@
 // The row problems and the first rows as they will be saved.
-import { Table, Tag, Typography } from 'antd';
+import { Table, Tag, } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ImportResult } from '../../../../../shared/enterprise-import.ts';
 import { sizeLabel } from '../../labels.ts';
+import { RowErrorsTable } from '../../import-flow/RowErrorsTable.tsx';
 import { rowErrorText, type RowError } from './rowErrors.ts';
 
 type PreviewRow = ImportResult['preview'][number];
@@ -10,18 +11,15 @@ type PreviewRow = ImportResult['preview'][number];
 export function ImportErrorsTable({ errors }: { errors: RowError[] }) {
   const { t } = useTranslation('importer');
   return (
-    <Table<RowError>
-      rowKey={(e, i) => `${e.row}-${e.field ?? ''}-${i ?? 0}`}
-      size="small"
-      dataSource={errors}
-      pagination={errors.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
-      data-testid="import-errors"
-      columns={[
-        { title: t('errors.row'), dataIndex: 'row', width: 100, render: (row: number) => t('errors.rowN', { row }) },
-        { title: t('errors.field'), dataIndex: 'field', width: 150, render: (f: RowError['field']) => (f ? t(`fields.${f}`) : '—') },
-        { title: t('errors.uscc'), dataIndex: 'uscc', width: 200, render: (u: string | null) => (u ? <code>{u}</code> : '—') },
-        { title: t('errors.message'), key: 'message', render: (_, e) => <Typography.Text type="danger">{rowErrorText(e, t)}</Typography.Text> },
-      ]}
+    <RowErrorsTable<RowError>
+      errors={errors}
+      testId="import-errors"
+      titles={{ row: t('errors.row'), field: t('errors.field'), key: t('errors.uscc'), message: t('errors.message') }}
+      rowLabel={(row) => t('errors.rowN', { row })}
+      fieldLabel={(f) => t(`fields.${f}`)}
+      keyOf={(e) => e.uscc}
+      keyWidth={200}
+      message={(e) => rowErrorText(e, t)}
     />
   );
 }

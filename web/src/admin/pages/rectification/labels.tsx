@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { quarterLabel } from '../../../../../shared/round-lifecycle.ts';
 import type { CaseStatus } from '../../../../../shared/schemas/rectification.ts';
 import { useErrorText } from '../../errors.ts';
+import type { ErrorCode } from '../../../../../shared/errors.ts';
 
 const STATUS_COLORS: Record<CaseStatus, string> = { open: 'processing', submitted: 'gold', returned: 'orange', closed: 'success' };
 
@@ -48,7 +49,7 @@ export function useDates(): Dates {
 export const score = (mean: number | null | undefined): string => (mean === null || mean === undefined ? '—' : mean.toFixed(1));
 export const percent = (rate: number | null | undefined): string => (rate === null || rate === undefined ? '—' : `${(rate * 100).toFixed(1)}%`);
 
-const CASE_ERROR_CODES = ['case_locked', 'plan_missing', 'ledger_empty', 'case_not_submitted', 'callback_missing'] as const;
+const CASE_ERROR_CODES = ['case_locked', 'plan_missing', 'ledger_empty', 'case_not_submitted', 'callback_missing'] as const satisfies readonly ErrorCode[];
 
 /** Like useErrorText, with the rectification error codes in words. */
 export function useCaseErrorText(): (error: unknown) => string {

@@ -17,6 +17,7 @@ import { auditCheckpoint, getEscalationBoard, getRoundResults, listCases, respon
 import type { ResponseRates } from '../../../../../shared/schemas/follow-ups.ts';
 import { ReportRates } from './ReportRates.tsx';
 import type { CaseSummary } from '../../../../../shared/schemas/rectification.ts';
+import { useIssuer } from '../../issuer.ts';
 import { useLoad } from '../../useLoad.ts';
 import { FunnelChart } from '../dashboard/charts/FunnelChart.tsx';
 import { RankingBarChart } from '../dashboard/charts/RankingBarChart.tsx';
@@ -75,8 +76,11 @@ function CheckpointFoot({ checkpoint }: { checkpoint: AuditCheckpoint }) {
   );
 }
 
-function Report({ results, records, invited, rates, cases, checkpoint }: { results: RoundResults; records: EscalationRecord[]; invited: number | null; rates: ResponseRates | null; cases: CaseSummary[]; checkpoint: AuditCheckpoint }) {
+type Issuer = NonNullable<ReturnType<typeof useIssuer>>;
+
+function Report({ results, records, invited, rates, cases, checkpoint, issuer }: { results: RoundResults; records: EscalationRecord[]; invited: number | null; rates: ResponseRates | null; cases: CaseSummary[]; checkpoint: AuditCheckpoint; issuer: Issuer }) {
   const { t } = useTranslation('dashboard');
+  const { t: tc } = useTranslation('common');
   const { t: tr } = useTranslation('rectification');
   const name = useDeptName();
   const quarter = useQuarter();
@@ -94,9 +98,9 @@ function Report({ results, records, invited, rates, cases, checkpoint }: { resul
   };
   return (
     <article className="report-sheet" data-testid="report">
-      <h1 data-testid="report-title">{t('report.title', { quarter: quarter(results.round.id) })}</h1>
-      <div className="issuer">
-        {t('report.issuer')} · {results.round.publishedAt ? t('report.publishedOn', { date: dates.date(results.round.publishedAt) }) : <span className="draft-mark">{t('report.draftMark')}</span>}
+      <h1 data-testid="report-title">{t('report.title', { city: issuer.city, quarter: quarter(results.round.id) })}</h1>
+      <div className="issuer" data-testid="report-issuer">
+        {issuer.office || t('report.issuer')} · {issuer.phone ? <>{tc('helpPhone', { phone: issuer.phone })} · </> : null}{results.round.publishedAt ? t('report.publishedOn', { date: dates.date(results.round.publishedAt) }) : <span className="draft-mark">{t('report.draftMark')}</span>}
       </div>
       <hr className="red-rule" />
       {!results.round.publishedAt ? <Alert type="warning" showIcon title={t('report.notPublished')} style={{ marginBottom: 12 }} /> : null}
@@ -243,6 +247,7 @@ export default function ReportPage() {
   const rates = useLoad((signal) => responseRates(roundId, signal), [roundId]);
   const cases = useLoad((signal) => listCases({ roundId }, signal), [roundId]);
   const checkpoint = useLoad((signal) => auditCheckpoint(signal, roundId), [roundId]);
+  const issuer = useIssuer();
   const records = useMemo(() => (board.data?.records ?? []).filter((r) => r.roundId === roundId), [board.data, roundId]);
   // A printed report must not say "no escalation records" or leave out the sample because a call failed:
   // it waits for both, and a failure is shown with a retry. Only a round without invitations has no progress.
@@ -251,7 +256,7 @@ export default function ReportPage() {
   const noRates = rates.error instanceof ApiError && [403, 404].includes(rates.error.status);
   const partError = (!board.data && board.error) || (!progress.data && !noProgress && progress.error) || (!rates.data && !noRates && rates.error) || (!cases.data && cases.error) || (!checkpoint.data && checkpoint.error);
   const retryParts = () => { if (board.error) board.reload(); if (progress.error) progress.reload(); if (rates.error) rates.reload(); if (cases.error) cases.reload(); if (checkpoint.error) checkpoint.reload(); };
-  const ready = results.data && board.data && cases.data && checkpoint.data && (progress.data || noProgress) && (rates.data || noRates);
+  const ready = results.data && board.data && cases.data && checkpoint.data && issuer && (progress.data || noProgress) && (rates.data || noRates);
 
   return (
     <div className="pingyi-report">
@@ -265,8 +270,8 @@ export default function ReportPage() {
           ? <Alert type="info" showIcon title={t('report.notFound')} />
           : <LoadError error={results.error} onRetry={results.reload} />
       ) : partError ? <LoadError error={partError} onRetry={retryParts} />
-        : !ready || !results.data || !cases.data || !checkpoint.data ? <Skeleton active paragraph={{ rows: 16 }} /> : (
-        <Report results={results.data} records={records} invited={progress.data?.invited ?? null} rates={rates.data ?? null} cases={cases.data} checkpoint={checkpoint.data} />
+        : !ready || !results.data || !cases.data || !checkpoint.data || !issuer ? <Skeleton active paragraph={{ rows: 16 }} /> : (
+        <Report results={results.data} records={records} invited={progress.data?.invited ?? null} rates={rates.data ?? null} cases={cases.data} checkpoint={checkpoint.data} issuer={issuer} />
       )}
     </div>
   );

@@ -9,19 +9,22 @@ import type { Invitation, Round } from '../../../../../shared/schemas/rounds.ts'
 import { LanguageSwitch } from '../../components/LanguageSwitch.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
 import { getRound, listInvitations } from '../../endpoints.ts';
+import { useIssuer } from '../../issuer.ts';
 import { useLoad } from '../../useLoad.ts';
 import { useQuarter } from './labels.tsx';
 import './letters.css';
 import { QrCode } from './QrCode.tsx';
 
-function Letter({ round, invitation, issued }: { round: Round; invitation: Invitation; issued: string }) {
+type Issuer = NonNullable<ReturnType<typeof useIssuer>>;
+
+function Letter({ round, invitation, issued, issuer }: { round: Round; invitation: Invitation; issued: string; issuer: Issuer }) {
   const { t, i18n } = useTranslation('rounds');
   const quarter = useQuarter();
   const deadline = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long', timeStyle: 'short' }).format(new Date(round.closesAt));
   const link = invitation.link!;
   return (
     <section className="letter" data-testid="letter" lang={i18n.language}>
-      <h1>{t('letters.heading', { quarter: quarter(round.id) })}</h1>
+      <h1>{t('letters.heading', { city: issuer.city, quarter: quarter(round.id) })}</h1>
       <p className="greeting">{t('letters.greeting', { name: invitation.name })}</p>
       <p>{t('letters.purpose', { quarter: quarter(round.id), count: round.departments.length })}</p>
       <p>{t('letters.how', { deadline })}</p>
@@ -34,8 +37,9 @@ function Letter({ round, invitation, issued }: { round: Round; invitation: Invit
       </div>
       <p>{t('letters.privacy')}</p>
       <p>{t('letters.personal')}</p>
+      <p data-testid="letter-help">{t('letters.help', { contact: issuer.contactText })}</p>
       <div className="signature">
-        <div>{t('letters.organiser')}</div>
+        {issuer.office && <div data-testid="letter-organiser">{issuer.office}</div>}
         <div>{issued}</div>
       </div>
       <div className="footer">{t('letters.footer', { round: round.id, uscc: invitation.uscc })}</div>
@@ -49,6 +53,7 @@ export function LettersPage() {
   const quarter = useQuarter();
   const round = useLoad((signal) => getRound(id, signal), [id]);
   const list = useLoad((signal) => listInvitations(id, signal), [id]);
+  const issuer = useIssuer();
   const [pendingOnly, setPendingOnly] = useState(false);
   const issued = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long' }).format(new Date());
   const letters = useMemo(
@@ -58,7 +63,7 @@ export function LettersPage() {
 
   const error = round.error ?? list.error;
   if (error && !(round.data && list.data)) return <div style={{ padding: 24 }}><LoadError error={error} onRetry={() => { round.reload(); list.reload(); }} /></div>;
-  if (!round.data || !list.data) return <Flex justify="center" style={{ padding: 64 }}><Spin size="large" /></Flex>;
+  if (!round.data || !list.data || !issuer) return <Flex justify="center" style={{ padding: 64 }}><Spin size="large" /></Flex>;
   const r = round.data;
   const stale = r.status === 'closed' || r.status === 'published' || r.status === 'voided';
 
@@ -80,7 +85,7 @@ export function LettersPage() {
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('letters.printHint')}</Typography.Text>
         {stale ? <Alert type="warning" showIcon title={t('letters.stale')} style={{ marginTop: 8 }} /> : null}
       </div>
-      {letters.length ? letters.map((i) => <Letter key={i.uscc} round={r} invitation={i} issued={issued} />) : (
+      {letters.length ? letters.map((i) => <Letter key={i.uscc} round={r} invitation={i} issued={issued} issuer={issuer} />) : (
         <Result icon={<Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />} title={list.data.length ? t('letters.nonePending') : t('letters.none')} className="no-print" />
       )}
     </div>

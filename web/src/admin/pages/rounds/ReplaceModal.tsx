@@ -2,6 +2,7 @@
 import { Alert, App, Button, Descriptions, Flex, Form, Input, Modal, Result, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormModal } from '../../components/FormModal.tsx';
 import { reasonBodySchema, type Invitation } from '../../../../../shared/schemas/rounds.ts';
 import { replaceInvitation, type ReplaceResult } from '../../endpoints.ts';
 import { parseForm, zodRule } from '../../forms.ts';
@@ -69,20 +70,17 @@ export function ReplaceModal({ roundId, invitation, initialReason = '', onClose,
   }
 
   return (
-    <Modal
-      open
+    <FormModal
       title={t('replace.title', { name: invitation.name })}
       okText={t('replace.submit')}
       okButtonProps={{ danger: true }}
-      cancelText={tc('actions.cancel')}
-      confirmLoading={saving}
+      saving={saving}
       onOk={submit}
       onCancel={onClose}
-      destroyOnHidden
       width={560}
+      problem={problem}
     >
       <Alert type="info" showIcon title={t('replace.explain')} style={{ marginBottom: 16 }} />
-      {problem ? <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} /> : null}
       <Form form={form} layout="vertical" initialValues={{ reason: initialReason }}>
         <Form.Item name="reason" label={t('replace.reason')} required rules={[zodRule(reasonBodySchema.shape.reason, t('replace.reasonRequired'))]}>
           <Input.TextArea rows={3} maxLength={1000} showCount placeholder={t('replace.reasonPlaceholder')} />
@@ -96,6 +94,6 @@ export function ReplaceModal({ roundId, invitation, initialReason = '', onClose,
           ))}
         </Flex>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

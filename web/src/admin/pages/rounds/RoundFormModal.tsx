@@ -1,9 +1,10 @@
 // Create a round (quarter, sample, strata, departments, rules, dates) or change the settings of a draft.
 // The defaults are the city's usual ones; everything is locked once the pool is frozen.
-import { Alert, App, Col, DatePicker, Divider, Form, InputNumber, Modal, Row, Select, Switch, Typography } from 'antd';
+import { App, Col, DatePicker, Divider, Form, InputNumber, Row, Select, Switch, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormModal } from '../../components/FormModal.tsx';
 import { POLICIES } from '../../../../../shared/results/escalation.ts';
 import { createRoundSchema, STRATIFY_BY, updateRoundSchema, type CreateRound, type Round, type StratifyBy } from '../../../../../shared/schemas/rounds.ts';
 import { StaleDataWarning } from '../../components/LoadError.tsx';
@@ -144,20 +145,18 @@ export function RoundFormModal({ round, takenIds, onClose, onSaved }: Props) {
   ];
 
   return (
-    <Modal
-      open
+    <FormModal
       title={editing ? t('form.editTitle', { name: quarter(round.id) }) : t('form.createTitle')}
       okText={editing ? tc('actions.save') : t('form.submit')}
-      cancelText={tc('actions.cancel')}
-      confirmLoading={saving}
+      saving={saving}
       onOk={submit}
       onCancel={onClose}
-      destroyOnHidden
       width={720}
       // Editing sends the full list of departments, which needs them loaded; a new round can take the default (all).
       okButtonProps={{ disabled: !departments.data && (departments.loading || editing) }}
+      problem={problem}
     >
-      {problem ? <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} /> : null}
+
       {departments.data ? null : <StaleDataWarning title={t('form.departmentsFailed')} error={departments.error} onRetry={departments.reload} />}
       <Form<Values> form={form} layout="vertical" initialValues={initialValues} key={editing && departments.data ? 'ready' : 'initial'}>
         <Row gutter={16}>
@@ -260,6 +259,6 @@ export function RoundFormModal({ round, takenIds, onClose, onSaved }: Props) {
         </Row>
         <Typography.Text type="secondary">{t('form.lockNote')}</Typography.Text>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -7,6 +7,7 @@ import { quarterLabel } from '../../../../../shared/round-lifecycle.ts';
 import type { Invitation, RoundStatus, StratifyBy } from '../../../../../shared/schemas/rounds.ts';
 import { useErrorText } from '../../errors.ts';
 import { sizeLabel } from '../../labels.ts';
+import type { ErrorCode } from '../../../../../shared/errors.ts';
 
 const STATUS_COLORS: Record<RoundStatus, string> = {
   draft: 'default', pool_frozen: 'cyan', drawn: 'geekblue', open: 'green', closed: 'orange', published: 'purple', voided: 'red',
@@ -65,7 +66,7 @@ export function percent(rate: number): string {
 const ROUND_ERROR_CODES = [
   'round_exists', 'illegal_transition', 'empty_pool', 'deadline_passed', 'not_drawn',
   'already_replaced', 'already_submitted', 'no_backup_left', 'forbidden', 'results_computed',
-] as const;
+] as const satisfies readonly ErrorCode[];
 
 /** Like useErrorText, with the rounds' own error codes in words. */
 export function useRoundErrorText(): (error: unknown) => string {
