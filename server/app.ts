@@ -32,6 +32,7 @@ import { enterpriseRoutes } from './enterprises/enterprises.routes.ts';
 import { pointsRoutes } from './points/points.routes.ts';
 import { integrityRoutes } from './integrity/integrity.routes.ts';
 import { invitationRoutes } from './invitations/invitations.routes.ts';
+import { followUpRoutes } from './follow-ups/follow-ups.routes.ts';
 import { breakdownRoutes } from './breakdowns/breakdowns.routes.ts';
 import { commentRoutes } from './comments/comments.routes.ts';
 import { rectificationRoutes } from './rectification/rectification.routes.ts';
@@ -147,6 +148,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await api.register(enterpriseRoutes, routeDeps);
     await api.register(roundRoutes, routeDeps);
     await api.register(invitationRoutes, routeDeps);
+    await api.register(followUpRoutes, routeDeps);
     await api.register(surveyRoutes, routeDeps);
     await api.register(resultRoutes, routeDeps);
     await api.register(integrityRoutes, routeDeps);

@@ -20,7 +20,7 @@ describe('audit entry hash', () => {
   });
 
   it('salts the round actions that name the seed or the sample, and only those', () => {
-    expect(['round.draw', 'invitation.replace', 'invitation.regenerate'].every((action) => carriesSample({ action, entityType: 'round' }))).toBe(true);
+    expect(['round.draw', 'invitation.replace', 'invitation.regenerate', 'invitation.follow_up'].every((action) => carriesSample({ action, entityType: 'round' }))).toBe(true);
     expect(carriesSample({ action: 'round.open', entityType: 'round' })).toBe(false);
     expect(carriesSample({ action: 'round.draw', entityType: 'test' })).toBe(false);
   });

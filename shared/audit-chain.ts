@@ -15,6 +15,8 @@ export const SAMPLE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   'invitation.replace': ['out', 'in', 'reason'],
   // The link's generation counts regenerations of one hidden enterprise: it would tie entries together.
   'invitation.regenerate': ['uscc', 'generation'],
+  // A call names the firm; its outcome (注销/停业, 拒访) would tell a supervisor about a firm in the sample.
+  'invitation.follow_up': ['uscc', 'channel', 'outcome'],
 };
 export const carriesSample = (e: { action: string; entityType: string }) => e.entityType === 'round' && e.action in SAMPLE_FIELDS;
 

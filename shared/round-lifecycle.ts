@@ -15,6 +15,8 @@ export const ROUND_ACTIONS = {
   // Actions on invitations that leave the status as it is.
   replace: { from: ['drawn', 'open'], to: null },
   regenerate: { from: ['drawn', 'open', 'closed'], to: null },
+  // Calls and visits from the draw on; after the close only to settle a firm's eligibility for the rates.
+  follow_up: { from: ['drawn', 'open', 'closed'], to: null },
 } as const satisfies Record<string, { from: readonly RoundStatus[]; to: RoundStatus | null }>;
 export type RoundAction = keyof typeof ROUND_ACTIONS;
 

@@ -14,6 +14,7 @@ import { BREAKDOWN_DIMENSIONS } from '../../shared/breakdowns.ts';
 import { WATCH_REVIEW_DECISIONS } from '../../shared/results/escalation-guard.ts';
 import { RECEIPT_REQUESTS_MAX, REPLY_TEXT_MAX, REQUEST_CATEGORIES, REQUEST_CONTACT_MAX, REQUEST_TEXT_MAX } from '../../shared/requests/vocabulary.ts';
 import { INVITATION_STATUSES } from '../../shared/schemas/rounds.ts';
+import { FOLLOW_UP_CHANNELS, FOLLOW_UP_NOTE_MAX, FOLLOW_UP_OUTCOMES } from '../../shared/follow-ups/vocabulary.ts';
 import { SIZE_CLASS_KEYS } from '../../shared/vocabulary/size-classes.ts';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
@@ -242,6 +243,30 @@ export const revokedTokens = pgTable('revoked_tokens', {
   roundId: text('round_id').notNull().references(() => rounds.id),
   revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }).notNull(),
 });
+
+const quoted = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
+
+/**
+ * The office's calls and visits to a drawn enterprise (跟进记录): channel, outcome, a note, the number
+ * called, who and when. Never joined to answers; the outcomes feed the AAPOR dispositions (shared/follow-ups).
+ */
+export const followUps = pgTable('follow_ups', {
+  id: serial('id').primaryKey(),
+  invitationId: integer('invitation_id').notNull().references(() => invitations.id),
+  channel: text('channel').notNull(),
+  outcome: text('outcome').notNull(),
+  note: text('note'),
+  /** The number called, which may differ from the registry's (号码错误 → a number found elsewhere). */
+  phone: text('phone'),
+  createdBy: integer('created_by').notNull().references(() => users.id),
+  at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
+}, (t) => [
+  index('follow_ups_invitation_idx').on(t.invitationId),
+  check('follow_ups_channel_ck', sql`${t.channel} in (${quoted(FOLLOW_UP_CHANNELS)})`),
+  check('follow_ups_outcome_ck', sql`${t.outcome} in (${quoted(FOLLOW_UP_OUTCOMES)})`),
+  check('follow_ups_note_ck', sql`${t.note} is null or char_length(${t.note}) between 1 and ${sql.raw(String(FOLLOW_UP_NOTE_MAX))}`),
+  check('follow_ups_phone_ck', sql`${t.phone} is null or char_length(${t.phone}) between 1 and 40`),
+]);
 
 // ---------------------------------------------------------------- responses (anonymous)
 /**

@@ -34,7 +34,7 @@ export async function listInvitations(tx: Tx, links: LinkMaker, roundId: string)
  * A link submitted since the last batch can therefore still be regenerated (harmless: the new link opens on
  * "already submitted") or replaced (its answer stays counted and the backup is invited too; README, Limits).
  */
-async function lockInvitation(tx: Tx, roundId: string, uscc: string) {
+export async function lockInvitation(tx: Tx, roundId: string, uscc: string) {
   const [inv] = await tx.select().from(invitations).where(and(eq(invitations.roundId, roundId), eq(invitations.uscc, uscc))).for('update');
   if (!inv) throw new NotFound(`${uscc} is not invited in round ${roundId}`);
   if (inv.reportedStatus === 'replaced') throw new Conflict(`${uscc} has already been replaced`, undefined, 'already_replaced');

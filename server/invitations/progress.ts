@@ -40,11 +40,15 @@ function suppress(groups: Group[]): Group[] {
 
 const AFTER_CLOSE = ['closed', 'published'];
 
+/** The one rule for groups of the sample (progress, response rates per stratum): see the file's head. */
+export const progressGroupsFor = (role: Role, round: { status: string; closedAt: string | null }): Progress['groups'] =>
+  (role === 'admin' ? 'all' : AFTER_CLOSE.includes(round.status) || (round.status === 'voided' && round.closedAt) ? 'suppressed' : 'after_close');
+
 export async function roundProgress(db: Db, roundId: string, now: Date, role: Role): Promise<Progress> {
   const round = await getRound(db, roundId, now);
   const rows = await db.select({ status: invitations.reportedStatus, stratum: invitations.stratum, township: enterprises.township, industry: enterprises.industry })
     .from(invitations).innerJoin(enterprises, eq(enterprises.id, invitations.enterpriseId)).where(eq(invitations.roundId, roundId));
-  const groups = role === 'admin' ? 'all' : AFTER_CLOSE.includes(round.status) || (round.status === 'voided' && round.closedAt) ? 'suppressed' : 'after_close';
+  const groups = progressGroupsFor(role, round);
   const by = (key: (r: Row) => string) => (groups === 'all' ? groupBy(rows, key) : groups === 'suppressed' ? suppress(groupBy(rows, key)) : []);
   return {
     roundId, status: round.status, closesAt: round.closesAt, ...tally(rows),

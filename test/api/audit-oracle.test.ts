@@ -1,5 +1,5 @@
 // Issue 21, story 1 replayed: a supervisor reads the audit log of an open round after a draw from a short
-// ceremony seed, a replacement and a regeneration, and hashes every registry USCC and every 6-digit seed
+// ceremony seed, a replacement, a regeneration and a follow-up call, and hashes every registry USCC and every 6-digit seed
 // against each entry's visible hash the way the chain used to hash. Nothing matches while the round runs;
 // once its draw is public the same reads recompute every hash, and the same search finds the true values.
 import { createHash } from 'node:crypto';
@@ -68,11 +68,12 @@ describe('hidden audit fields against a supervisor with the registry', () => {
     const invited = await call('admin', `/rounds/${ROUND}/invitations`) as { uscc: string }[];
     await call('admin', `/rounds/${ROUND}/invitations/${invited[0]!.uscc}/replace`, { reason: '企业已注销' });
     await call('admin', `/rounds/${ROUND}/invitations/${invited[1]!.uscc}/regenerate`, {});
+    await call('admin', `/rounds/${ROUND}/invitations/${invited[2]!.uscc}/follow-ups`, { channel: 'visit', outcome: 'ineligible' });
 
     truth = await auditOf('admin');
     usccs = await registry();
     const seen = await auditOf('supervisor');
-    const hiddenActions = ['round.draw', 'invitation.replace', 'invitation.regenerate'];
+    const hiddenActions = ['round.draw', 'invitation.replace', 'invitation.regenerate', 'invitation.follow_up'];
     const hidden = seen.filter((e) => hiddenActions.includes(e.action));
     expect(hidden.map((e) => e.action).sort()).toEqual([...hiddenActions].sort());
 
@@ -106,7 +107,7 @@ describe('hidden audit fields against a supervisor with the registry', () => {
         if (field !== 'seed') attempts[`${e.action}.${field}+placeholder`] = search(e, t.summary, field, usccs, HIDDEN_UNTIL_CLOSE);
       }
     }
-    expect(Object.keys(attempts)).toHaveLength(7);
+    expect(Object.keys(attempts)).toHaveLength(9);
     expect(Object.values(attempts).flat()).toEqual([]);
   });
 
@@ -132,5 +133,7 @@ describe('hidden audit fields against a supervisor with the registry', () => {
     expect(search(draw, draw.summary, 'seed', sixDigits(), draw.salt!)).toEqual([SEED]);
     expect(search(replace, replace.summary, 'in', usccs, replace.salt!)).toEqual([replace.summary.in]);
     expect(search(regenerate, regenerate.summary, 'uscc', usccs, regenerate.salt!)).toEqual([regenerate.summary.uscc]);
+    const followUp = seen.find((e) => e.action === 'invitation.follow_up')!;
+    expect(search(followUp, followUp.summary, 'uscc', usccs, followUp.salt!)).toEqual([followUp.summary.uscc]);
   });
 });

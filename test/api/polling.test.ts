@@ -44,6 +44,7 @@ async function poll() {
   const reads: [string, TestRole][] = [
     [`/rounds/${ROUND}/invitations`, 'admin'], [`/rounds/${ROUND}/non-responders`, 'admin'],
     [`/rounds/${ROUND}/progress`, 'admin'], [`/rounds/${ROUND}/progress`, 'leader'], [`/rounds/${ROUND}/progress`, 'supervisor'],
+    [`/rounds/${ROUND}/response-rates`, 'admin'], [`/rounds/${ROUND}/response-rates`, 'leader'], [`/rounds/${ROUND}/follow-ups`, 'admin'],
     [`/rounds/${ROUND}`, 'admin'], ['/rounds', 'admin'], ['/audit?pageSize=200', 'supervisor'], ['/audit?pageSize=200', 'admin'],
     ['/requests', 'admin'], ['/requests', 'dept_head'], ['/requests', 'leader'], ['/requests', 'supervisor'],
     ['/requests?state=waiting', 'admin'], ['/requests?state=overdue', 'admin'], ['/requests/stats', 'admin'], ['/requests/stats', 'leader'],
@@ -145,7 +146,7 @@ describe('an admin polling around single submissions and a request while the rou
     // Days only, never a time of opening.
     expect(flipped.every((f) => f.openedAt === '2026-03-01')).toBe(true);
     expect(flipped.filter((f) => f.status === 'submitted').every((f) => f.submittedAt === '2026-03-01')).toBe(true);
-    expect(changed(beforeBatch, afterBatch)).toEqual(expect.arrayContaining([`admin /rounds/${ROUND}/invitations`, 'admin /requests', 'dept_head /requests', 'supervisor /audit?pageSize=200']));
+    expect(changed(beforeBatch, afterBatch)).toEqual(expect.arrayContaining([`admin /rounds/${ROUND}/invitations`, `leader /rounds/${ROUND}/response-rates`, `admin /rounds/${ROUND}/follow-ups`, 'admin /requests', 'dept_head /requests', 'supervisor /audit?pageSize=200']));
     const items = JSON.parse(afterBatch.get('admin /requests')!).items as { text: string; raisedAt: string }[];
     // It reached the queue at the release: that is its time, and its due time counts from there.
     expect(items).toEqual([expect.objectContaining({ text: '提交后马上提出的诉求', raisedAt: ctx.clock.now.toISOString() })]);

@@ -67,6 +67,11 @@ export const MATRIX: Record<string, Who[] | typeof PUBLIC> = {
   'POST /api/v1/rounds/:id/invitations/:uscc/regenerate': A,
   'GET /api/v1/rounds/:id/progress': READ,
   'GET /api/v1/rounds/:id/non-responders': A,
+  'GET /api/v1/rounds/:id/follow-ups': A,
+  // Supervisors: only once the draw is public, numbers masked (follow-ups.test.ts).
+  'GET /api/v1/rounds/:id/invitations/:uscc/follow-ups': AUDIT,
+  'POST /api/v1/rounds/:id/invitations/:uscc/follow-ups': A,
+  'GET /api/v1/rounds/:id/response-rates': READ,
   'GET /api/v1/survey/:token': PUBLIC, // the token is the credential
   'POST /api/v1/survey/:token/opened': PUBLIC,
   'PUT /api/v1/survey/:token/draft': PUBLIC,

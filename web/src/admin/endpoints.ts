@@ -14,6 +14,7 @@ import type {
   createRoundSchema, drawResultSchema, freezeResultSchema, Invitation, Progress, replaceResultSchema, Round, roundSummarySchema, updateRoundSchema,
 } from '../../../shared/schemas/rounds.ts';
 import type { Breakdowns } from '../../../shared/schemas/breakdowns.ts';
+import type { FollowUpBody, FollowUpLog, FollowUpSummary, ResponseRates } from '../../../shared/schemas/follow-ups.ts';
 import type { commentsSchema } from '../../../shared/schemas/comments.ts';
 import type {
   callbackBodySchema, CaseDetail, CaseSummary, caseListQuerySchema, ledgerBodySchema, PlanBody, progressBodySchema, reviewBodySchema,
@@ -119,6 +120,12 @@ export const publishRoundResults = (id: string) => request<unknown>(`${roundPath
 export const roundProgress = (id: string, signal?: AbortSignal) => request<Progress>(`${roundPath(id)}/progress`, { signal });
 export const listInvitations = (id: string, signal?: AbortSignal) => request<Invitation[]>(`${roundPath(id)}/invitations`, { signal });
 export const listNonResponders = (id: string, signal?: AbortSignal) => request<Invitation[]>(`${roundPath(id)}/non-responders`, { signal });
+export const listFollowUps = (id: string, signal?: AbortSignal) => request<FollowUpSummary[]>(`${roundPath(id)}/follow-ups`, { signal });
+export const followUpLog = (id: string, uscc: string, signal?: AbortSignal) =>
+  request<FollowUpLog>(`${roundPath(id)}/invitations/${encodeURIComponent(uscc)}/follow-ups`, { signal });
+export const recordFollowUp = (id: string, uscc: string, body: FollowUpBody) =>
+  request<FollowUpLog>(`${roundPath(id)}/invitations/${encodeURIComponent(uscc)}/follow-ups`, { method: 'POST', body });
+export const responseRates = (id: string, signal?: AbortSignal) => request<ResponseRates>(`${roundPath(id)}/response-rates`, { signal });
 export const replaceInvitation = (id: string, uscc: string, reason: string) =>
   request<ReplaceResult>(`${roundPath(id)}/invitations/${encodeURIComponent(uscc)}/replace`, { method: 'POST', body: { reason } });
 export const regenerateInvitation = (id: string, uscc: string) =>

@@ -18,6 +18,7 @@ import enPoints from './en/points.ts';
 import enPassword from './en/password.ts';
 import enRequests from './en/requests.ts';
 import enState from './en/state.ts';
+import enFollowUps from './en/followUps.ts';
 import type { adminResources } from './admin.ts';
 
 const en: Record<keyof (typeof adminResources)['zh-CN'], object> = {
@@ -27,5 +28,6 @@ const en: Record<keyof (typeof adminResources)['zh-CN'], object> = {
   dashboard: enDashboard, comments: enComments,
   verify: enVerify, public: enPublic, integrity: enIntegrity, points: enPoints,
   accounts: enAccounts, password: enPassword, requests: enRequests, state: enState,
+  followUps: enFollowUps,
 };
 export default en;

@@ -18,6 +18,7 @@ import zhPoints from './zh/points.ts';
 import zhPassword from './zh/password.ts';
 import zhRequests from './zh/requests.ts';
 import zhState from './zh/state.ts';
+import zhFollowUps from './zh/followUps.ts';
 
 export const adminResources = {
   'zh-CN': {
@@ -27,6 +28,7 @@ export const adminResources = {
     dashboard: zhDashboard, comments: zhComments,
     verify: zhVerify, public: zhPublic, integrity: zhIntegrity, points: zhPoints,
     accounts: zhAccounts, password: zhPassword, requests: zhRequests, state: zhState,
+    followUps: zhFollowUps,
   },
 };
 

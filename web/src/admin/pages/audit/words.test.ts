@@ -26,6 +26,7 @@ const ENTRIES: EntryRef[] = [
   { action: 'round.void', entityType: 'round', entityId: '2026Q1', summary: { reason: '重新抽签', before: { status: 'open' } } },
   { action: 'invitation.replace', entityType: 'round', entityId: '2026Q1', summary: { out: '91429004MA0000001X', in: '91429004MA0000002X', stratum: '', backupOrder: 1, reason: '企业已注销' } },
   { action: 'invitation.regenerate', entityType: 'round', entityId: '2026Q1', summary: { uscc: '91429004MA0000001X', generation: 2 } },
+  { action: 'invitation.follow_up', entityType: 'round', entityId: '2026Q1', summary: { uscc: '91429004MA0000001X', channel: 'visit', outcome: 'wrong_number' } },
   { action: 'results.compute', entityType: 'round', entityId: '2026Q1', summary: { version: 1, responses: 190, flagged: ['cgj', 'ctgs'], finalizesClose: true } },
   { action: 'round.publish', entityType: 'round', entityId: '2026Q1', summary: { version: 1, flagged: ['cgj'], escalations: [{ code: 'cgj', level: 'reassignment', streak: 3 }] } },
   { action: 'results.correct', entityType: 'round', entityId: '2026Q1', summary: { reason: '录入有误', before: { version: 1, flagged: ['cgj'] }, after: { version: 2, flagged: ['ctgs'] }, escalations: { withdrawn: [7], added: [9] } } },
@@ -70,6 +71,7 @@ describe('audit log in the inspector’s words (zh)', () => {
     expect(render(ENTRIES.find((e) => e.action === 'round.open')!)).toBe('截止时间：北京时间 2026-03-25');
     expect(render(ENTRIES.find((e) => e.action === 'user.update')!)).toContain('组织部 → 安全管理员');
     expect(actionText(zh, 'user.password_reset')).toBe('重置密码');
+    expect(render(ENTRIES.find((e) => e.action === 'invitation.follow_up')!)).toBe('统一社会信用代码：91429004MA0000001X；跟进方式：上门；跟进结果：号码错误');
   });
   it('words a value hidden until the draw is public, whatever field it stands in', () => {
     const hidden = { action: 'invitation.replace', entityType: 'round', entityId: '2026Q1', summary: { out: HIDDEN_UNTIL_CLOSE, in: HIDDEN_UNTIL_CLOSE, stratum: '', backupOrder: 1, reason: HIDDEN_UNTIL_CLOSE } };

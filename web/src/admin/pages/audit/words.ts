@@ -53,6 +53,8 @@ export function auditWords(dict: AuditDictionary, look: AuditLookups, entry: Ent
         case 'role': return has(v.role, raw) ? v.role[raw] : raw;
         case 'seedSource': return has(v.seedSource, raw) ? v.seedSource[raw] : raw;
         case 'decision': return has(v.decision, raw) ? v.decision[raw] : raw;
+        case 'channel': return has(v.followUpChannel, raw) ? v.followUpChannel[raw] : raw;
+        case 'outcome': return has(v.followUpOutcome, raw) ? v.followUpOutcome[raw] : raw;
         case 'stratifyBy': case 'stratifiedBy': return has(v.stratify, raw) ? v.stratify[raw] : raw;
         case 'kind': return has(v.cause, raw) ? v.cause[raw] : raw;
         // A measure's own status change inside an escalation entry: { measure, before: 'pending', after: 'done' }.

@@ -16,9 +16,11 @@ import { ApiError } from '../../../api.ts';
 import { LoadError } from '../../components/LoadError.tsx';
 import { QuarterState } from '../../components/QuarterState.tsx';
 import {
-  auditCheckpoint, getDepartmentStates, getEscalationBoard, getRoundResults, listCases, roundProgress, type DepartmentStates, type RoundResults,
+  auditCheckpoint, getDepartmentStates, getEscalationBoard, getRoundResults, listCases, responseRates, roundProgress, type DepartmentStates, type RoundResults,
 } from '../../endpoints.ts';
 import { roundHeadline } from '../../../../../shared/results/disclosure.ts';
+import type { ResponseRates } from '../../../../../shared/schemas/follow-ups.ts';
+import { ReportRates } from './ReportRates.tsx';
 import type { CaseSummary } from '../../../../../shared/schemas/rectification.ts';
 import { useIssuer } from '../../issuer.ts';
 import { useLoad } from '../../useLoad.ts';
@@ -81,8 +83,9 @@ function CheckpointFoot({ checkpoint }: { checkpoint: AuditCheckpoint }) {
 
 type Issuer = NonNullable<ReturnType<typeof useIssuer>>;
 
-function Report({ results, records, invited, cases, checkpoint, states, issuer }: {
-  results: RoundResults; records: EscalationRecord[]; invited: number | null; cases: CaseSummary[]; checkpoint: AuditCheckpoint; states: DepartmentStates | undefined; issuer: Issuer;
+function Report({ results, records, invited, rates, cases, checkpoint, states, issuer }: {
+  results: RoundResults; records: EscalationRecord[]; invited: number | null; rates: ResponseRates | null; cases: CaseSummary[]; checkpoint: AuditCheckpoint;
+  states: DepartmentStates | undefined; issuer: Issuer;
 }) {
   const { t } = useTranslation('dashboard');
   const { t: tc } = useTranslation('common');
@@ -120,6 +123,8 @@ function Report({ results, records, invited, cases, checkpoint, states, issuer }
           {ts('headline.satisfaction')}：{fmtPct(headline.satisfactionRate)}{ts('headline.satisfactionDefinition')}
         </p>
       </section>
+
+      {rates ? <ReportRates rates={rates} /> : null}
 
       <section>
         <h2>{t('report.sections.ranking')}</h2>
@@ -264,6 +269,7 @@ export default function ReportPage() {
   const results = useLoad((signal) => getRoundResults(roundId, signal), [roundId]);
   const board = useLoad((signal) => getEscalationBoard(signal), [roundId]);
   const progress = useLoad((signal) => roundProgress(roundId, signal), [roundId]);
+  const rates = useLoad((signal) => responseRates(roundId, signal), [roundId]);
   const cases = useLoad((signal) => listCases({ roundId }, signal), [roundId]);
   const checkpoint = useLoad((signal) => auditCheckpoint(signal, roundId), [roundId]);
   const issuer = useIssuer();
@@ -272,9 +278,11 @@ export default function ReportPage() {
   // A printed report must not say "no escalation records" or leave out the sample because a call failed:
   // it waits for both, and a failure is shown with a retry. Only a round without invitations has no progress.
   const noProgress = progress.error instanceof ApiError && progress.error.status === 404;
-  const partError = (!states.data && states.error) || (!board.data && board.error) || (!progress.data && !noProgress && progress.error) || (!cases.data && cases.error) || (!checkpoint.data && checkpoint.error);
-  const retryParts = () => { if (states.error) states.reload(); if (board.error) board.reload(); if (progress.error) progress.reload(); if (cases.error) cases.reload(); if (checkpoint.error) checkpoint.reload(); };
-  const ready = results.data && states.data && board.data && cases.data && checkpoint.data && issuer && (progress.data || noProgress);
+  // Rates are for the admin, leaders and supervisors; anyone else reads the report without them.
+  const noRates = rates.error instanceof ApiError && [403, 404].includes(rates.error.status);
+  const partError = (!states.data && states.error) || (!board.data && board.error) || (!progress.data && !noProgress && progress.error) || (!rates.data && !noRates && rates.error) || (!cases.data && cases.error) || (!checkpoint.data && checkpoint.error);
+  const retryParts = () => { if (states.error) states.reload(); if (board.error) board.reload(); if (progress.error) progress.reload(); if (rates.error) rates.reload(); if (cases.error) cases.reload(); if (checkpoint.error) checkpoint.reload(); };
+  const ready = results.data && states.data && board.data && cases.data && checkpoint.data && issuer && (progress.data || noProgress) && (rates.data || noRates);
 
   return (
     <div className="pingyi-report">
@@ -289,7 +297,7 @@ export default function ReportPage() {
           : <LoadError error={results.error} onRetry={results.reload} />
       ) : partError ? <LoadError error={partError} onRetry={retryParts} />
         : !ready || !results.data || !cases.data || !checkpoint.data || !issuer ? <Skeleton active paragraph={{ rows: 16 }} /> : (
-        <Report results={results.data} records={records} invited={progress.data?.invited ?? null} cases={cases.data} checkpoint={checkpoint.data} states={states.data} issuer={issuer} />
+        <Report results={results.data} records={records} invited={progress.data?.invited ?? null} rates={rates.data ?? null} cases={cases.data} checkpoint={checkpoint.data} states={states.data} issuer={issuer} />
       )}
     </div>
   );

@@ -1,6 +1,6 @@
 // 问卷链接: every sampled enterprise with its personal link and QR code; replacement, new links,
-// the .xlsx export, and the list of those who have not responded yet (for follow-up calls).
-import { ArrowLeftOutlined, DownloadOutlined, PhoneOutlined, PrinterOutlined } from '@ant-design/icons';
+// the .xlsx export, and the follow-up list of those who have not responded yet (FollowUpList.tsx).
+import { ArrowLeftOutlined, DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import {
   Alert, App, Badge, Button, Flex, Input, Select, Space, Spin, Table, Tabs, Tooltip, Typography, type TableColumnsType,
 } from 'antd';
@@ -12,31 +12,16 @@ import { INVITATION_STATUSES, type Invitation, type Round } from '../../../../..
 import { useListStates } from '../../components/ListStates.tsx';
 import { LoadError, StaleDataWarning } from '../../components/LoadError.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { getRound, invitationsXlsxUrl, listInvitations, listNonResponders, regenerateInvitation } from '../../endpoints.ts';
+import { getRound, invitationsXlsxUrl, listInvitations, regenerateInvitation } from '../../endpoints.ts';
 import { useLoad } from '../../useLoad.ts';
 import { downloadFile } from './download.ts';
+import { FollowUpList } from './FollowUpList.tsx';
+import { LinkText } from './LinkText.tsx';
 import { InvitationStatusTag, useQuarter, useRoundErrorText, useStratumLabel, useTimeFormat } from './labels.tsx';
 import { QrCode } from './QrCode.tsx';
 import { ReplaceModal } from './ReplaceModal.tsx';
 
 type Tab = 'all' | 'follow-up';
-
-/** The full link in the page (cut visually at the start, so the token shows; not cut in the text), with a copy button. */
-function LinkText({ link, width }: { link: string; width: number }) {
-  const { t } = useTranslation('rounds');
-  return (
-    <Typography.Text copyable={{ text: link, tooltips: [t('copyLink'), t('copied')] }}>
-      <Tooltip title={link}>
-        <span
-          data-testid="invitation-link"
-          style={{ display: 'inline-block', maxWidth: width, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', verticalAlign: 'bottom', direction: 'rtl', textAlign: 'left' }}
-        >
-          <span dir="ltr">{link}</span>
-        </span>
-      </Tooltip>
-    </Typography.Text>
-  );
-}
 
 function matches(i: Invitation, q: string): boolean {
   const s = q.trim().toLowerCase();
@@ -226,73 +211,11 @@ export function InvitationsPage() {
           {
             key: 'follow-up',
             label: <>{t('invitations.tabFollowUp')} <Badge count={pending} overflowCount={9999} color="orange" showZero /></>,
-            children: tab === 'follow-up' ? <NonResponders round={r} /> : null,
+            children: tab === 'follow-up' ? <FollowUpList round={r} onReplaced={list.reload} /> : null,
           },
         ]}
       />
       {replacing ? <ReplaceModal roundId={r.id} invitation={replacing} onClose={() => setReplacing(null)} onReplaced={list.reload} /> : null}
-    </>
-  );
-}
-
-/** Not opened first: they are the ones to call. */
-const FOLLOW_UP_ORDER: Record<Invitation['status'], number> = { not_opened: 0, opened: 1, drafted: 2, submitted: 3, replaced: 4 };
-
-/** Who has not submitted yet, with contacts, for follow-up calls (never what anyone answered). */
-function NonResponders({ round }: { round: Round }) {
-  const { t } = useTranslation('rounds');
-  const { t: tc } = useTranslation('common');
-  const time = useTimeFormat();
-  const stratumLabel = useStratumLabel();
-  const { data, error, loading, reload } = useLoad((signal) => listNonResponders(round.id, signal), [round.id]);
-  const [status, setStatus] = useState<Invitation['status'] | undefined>();
-  const listStates = useListStates();
-  const rows = useMemo(
-    () => (data ?? []).filter((i) => !status || i.status === status)
-      .sort((a, b) => FOLLOW_UP_ORDER[a.status] - FOLLOW_UP_ORDER[b.status] || a.township.localeCompare(b.township, 'zh')),
-    [data, status],
-  );
-
-  const columns: TableColumnsType<Invitation> = [
-    {
-      title: t('columns.enterprise'), key: 'enterprise', width: 260,
-      render: (_, i) => <Flex vertical><Typography.Text strong>{i.name}</Typography.Text><Typography.Text type="secondary" style={{ fontSize: 12 }}><code>{i.uscc}</code></Typography.Text></Flex>,
-    },
-    { title: t('columns.contactName'), dataIndex: 'contactName', width: 110, render: (v: string | null) => v ?? '—' },
-    {
-      title: t('columns.phone'), dataIndex: 'contactPhone', width: 170,
-      render: (v: string | null) => (v ? <Typography.Text copyable={{ tooltips: [t('copy'), t('copied')] }}><a href={`tel:${v}`}><PhoneOutlined /> {v}</a></Typography.Text> : '—'),
-    },
-    { title: t('columns.invitationStatus'), dataIndex: 'status', width: 110, render: (s: Invitation['status']) => <InvitationStatusTag status={s} /> },
-    { title: t('columns.openedAt'), dataIndex: 'openedAt', width: 170, render: (v: string | null) => (v ? time.date(v) : t('invitations.never')) },
-    { title: round.stratifyBy ? t('columns.stratum') : t('columns.township'), key: 'where', width: 150, render: (_, i) => (round.stratifyBy ? stratumLabel(i.stratum, round.stratifyBy) : i.township) },
-    {
-      title: t('columns.link'), key: 'link', width: 220,
-      render: (_, i) => (i.link ? <LinkText link={i.link} width={170} /> : '—'),
-    },
-  ];
-
-  return (
-    <>
-      <Alert type="info" showIcon style={{ marginBottom: 16 }} title={data ? t('followUp.summary', { count: data.length }) : tc('states.loading')} description={t('followUp.hint')} />
-      <Flex gap={8} style={{ marginBottom: 16 }}>
-        <Select
-          allowClear placeholder={t('invitations.allStatuses')} style={{ width: 160 }} value={status} onChange={setStatus}
-          options={(['not_opened', 'opened', 'drafted'] as const).map((s) => ({ value: s, label: t(`invitationStatus.${s}`) }))}
-        />
-      </Flex>
-      {error && !data ? <LoadError error={error} onRetry={reload} /> : (
-        <>
-          <StaleDataWarning error={error} onRetry={reload} />
-          <div data-testid="non-responders-table">
-            <Table<Invitation>
-              rowKey="uscc" size="middle" {...listStates(loading, t('followUp.empty'))} columns={columns} dataSource={rows}
-              pagination={{ defaultPageSize: 50, showSizeChanger: true, showTotal: (total) => tc('total', { total }) }}
-              scroll={{ x: 1100 }}
-            />
-          </div>
-        </>
-      )}
     </>
   );
 }

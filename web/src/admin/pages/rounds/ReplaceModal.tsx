@@ -12,9 +12,9 @@ import { QrCode } from './QrCode.tsx';
 
 const QUICK_REASONS = ['closed', 'unreachable', 'declined'] as const;
 
-interface Props { roundId: string; invitation: Invitation; onClose(): void; onReplaced(): void }
+interface Props { roundId: string; invitation: Invitation; initialReason?: string; onClose(): void; onReplaced(): void }
 
-export function ReplaceModal({ roundId, invitation, onClose, onReplaced }: Props) {
+export function ReplaceModal({ roundId, invitation, initialReason = '', onClose, onReplaced }: Props) {
   const { t } = useTranslation('rounds');
   const { t: tc } = useTranslation('common');
   const { message } = App.useApp();
@@ -81,7 +81,7 @@ export function ReplaceModal({ roundId, invitation, onClose, onReplaced }: Props
       problem={problem}
     >
       <Alert type="info" showIcon title={t('replace.explain')} style={{ marginBottom: 16 }} />
-      <Form form={form} layout="vertical" initialValues={{ reason: '' }}>
+      <Form form={form} layout="vertical" initialValues={{ reason: initialReason }}>
         <Form.Item name="reason" label={t('replace.reason')} required rules={[zodRule(reasonBodySchema.shape.reason, t('replace.reasonRequired'))]}>
           <Input.TextArea rows={3} maxLength={1000} showCount placeholder={t('replace.reasonPlaceholder')} />
         </Form.Item>

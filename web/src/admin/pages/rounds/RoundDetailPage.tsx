@@ -22,6 +22,7 @@ import { RoundStatusTag, useQuarter, useTimeFormat } from './labels.tsx';
 import { LifecycleSteps } from './LifecycleSteps.tsx';
 import { PoolCard } from './PoolCard.tsx';
 import { ProgressCard } from './ProgressCard.tsx';
+import { ResponseRatesCard } from './ResponseRatesCard.tsx';
 import { RoundActions } from './RoundActions.tsx';
 import { RoundFormModal } from './RoundFormModal.tsx';
 import { RoundSettings } from './RoundSettings.tsx';
@@ -101,6 +102,7 @@ export function RoundDetailPage() {
           <Col xs={24} xl={10}>
             <Flex vertical gap={16}>
               {drawn ? <ProgressCard round={round} /> : null}
+              {drawn ? <ResponseRatesCard round={round} /> : null}
               {/* 数据质量: admins and the supervisor, once the answers are final. */}
               {(user.role === 'admin' || user.role === 'supervisor') && showComments ? <IntegrityCard roundId={round.id} /> : null}
               <RoundSettings round={round} onEdit={isAdmin && round.status === 'draft' ? () => setEditing(true) : undefined} />

@@ -1,0 +1,63 @@
+import type { Messages } from '../types.ts';
+import type zh from '../zh/followUps.ts';
+
+const followUps: Messages<typeof zh> = {
+  channel: { phone: 'Phone', visit: 'Visit', sms: 'SMS', other: 'Other' },
+  outcome: { reminded: 'Reminded', refused: 'Refused', unreachable: 'Could not reach', ineligible: 'Deregistered or closed', wrong_number: 'Wrong number' },
+  disposition: { complete: 'Complete', partial: 'Partial', refusal: 'Refusal', non_contact: 'Non-contact', ineligible: 'Not eligible', unknown: 'Eligibility unknown' },
+  basis: {
+    submitted: 'Submitted the survey', drafted: 'Saved a draft, not submitted', opened: 'Opened the link, answered nothing (implicit refusal)', nothing: 'Nothing known yet',
+    reminded: 'Reached and reminded, no answer yet', refused: 'Refused outright', unreachable: 'Could not be reached', ineligible: 'Deregistered or closed', wrong_number: 'Wrong number: the firm\'s state is unknown',
+  },
+  columns: { disposition: 'Disposition', lastCall: 'Last follow-up', actions: 'Actions' },
+  never: 'Not followed up',
+  calls: '{{count}} in all',
+  record: 'Record a call',
+  dialog: {
+    title: 'Record a follow-up: {{name}}',
+    channel: 'By',
+    outcome: 'Outcome',
+    note: 'Note',
+    notePlaceholder: 'e.g. the contact will fill it in this week; reception says the manager is away',
+    phone: 'Number called',
+    phoneHelp: 'Only when it is not the registry\'s number (e.g. a number found after a wrong one).',
+    phoneInvalid: 'A number: digits, spaces and + - ( ), 3–40 characters.',
+    submit: 'Save',
+    saved: 'Recorded: {{outcome}}',
+    history: 'Follow-ups',
+    empty: 'No follow-up yet.',
+    by: '{{who}} · {{time}}',
+    phoneLabel: 'number {{phone}}',
+  },
+  offer: {
+    title: 'This firm is deregistered or closed',
+    text: 'By the AAPOR definitions it counts as not eligible and leaves the rates\' denominators. A backup of its stratum can come in from the draw.',
+    replace: 'Replace by a backup',
+    reason: 'Deregistered or closed (found on follow-up)',
+    notNow: 'The round cannot take a replacement now (closed, or no backup left); it still counts as not eligible.',
+  },
+  rates: {
+    title: 'Response rates (AAPOR)',
+    interim: 'Interim: a firm reminded and not yet answering counts as a refusal until the deadline.',
+    final: 'Final (the round has closed).',
+    rr1: 'RR1 response rate',
+    rr3: 'RR3 response rate',
+    cooperation: 'Cooperation COOP1',
+    contact: 'Contact CON1',
+    eligibility: 'Eligibility estimate e',
+    explain: {
+      rr1: 'RR1: completes over every firm eligible or possibly so, all of unknown eligibility counted as eligible (the most conservative).',
+      rr3: 'RR3: as RR1, but firms of unknown eligibility count only at the eligible share e among the firms whose eligibility is known.',
+      cooperation: 'Cooperation: of the eligible firms reached, the share that completed.',
+      contact: 'Contact: of the firms eligible or possibly so, the share reached at least once (or that opened the link).',
+    },
+    notAvailable: '—',
+    dispositions: 'Dispositions',
+    cases: '{{count}} firms (replaced ones included)',
+    byStratum: 'By stratum',
+    stratum: 'Stratum',
+    strataAfterClose: 'Rates by stratum are shown after the round closes (strata with fewer than 5 responses left out).',
+    strataSuppressed: 'Strata with fewer than 5 responses are left out.',
+  },
+};
+export default followUps;
