@@ -3,6 +3,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { countsOf } from '../../shared/integrity/answers.ts';
 import { answersWithout, type RobustnessVariant } from '../../shared/integrity/report.ts';
 import { computeResults, RANKING_RULE_TEXT, DEFAULT_RESULT_RULES, type DepartmentCounts, type DepartmentVotes } from '../../shared/results/compute.ts';
+import type { ReasonEntry } from '../../shared/reasons.ts';
 import type { Scale } from '../../shared/results/scale.ts';
 import type { Results } from '../../shared/schemas/results.ts';
 import { appendAudit, type Actor } from '../audit/audit.writer.ts';
@@ -40,9 +41,11 @@ async function computeStored(tx: Tx, roundId: string, exclude?: RobustnessVarian
     rules, departments: refs, counts: data.counts, votes: data.votes, scale,
     simulationSeed: `pingyi-results:${roundId}`,
   });
+  const offered = (round.reasons as ReasonEntry[]).map((r) => r.code);
   return {
     results, responses: data.responses, escalationPolicy: round.escalationPolicy, integrity: await computeIntegrity(tx, round, depts),
     ...(excluded ? { excluded } : {}),
+    reasons: await q.reasonTallies(tx, roundId, offered, depts.map((d) => d.departmentId)),
     meta: Object.fromEntries(depts.map((d) => [d.departmentId, { nameEn: d.nameEn, category: d.category }])),
   };
 }
@@ -154,6 +157,7 @@ export async function readResults(tx: Tx, roundId: string, who: { full: true } |
     rules: {
       minRatings: results.rules.minRatings, bottomN: results.rules.bottomN, simulations: results.simulation.runs,
       simulationSeed: results.simulation.seed, escalationPolicy, scale: results.scale as Scale, rankingRule: RANKING_RULE_TEXT,
+      reasons: round.reasons as ReasonEntry[],
     },
     departments: results.departments.map((d) => {
       const mine = who.full || d.departmentId === who.departmentId;
@@ -163,6 +167,7 @@ export async function readResults(tx: Tx, roundId: string, who: { full: true } |
         sd: mine ? d.sd : null, ci95: d.ci95, satisfactionRate: d.satisfactionRate, dissatisfiedRate: d.dissatisfiedRate,
         leastSatisfiedVotes: d.leastSatisfiedVotes, rank: d.rank, previousRank: previousRanks.get(d.departmentId) ?? null,
         flagged: d.flagged, pBottom: d.pBottom, rankInterval: d.rankInterval, status: d.status, counts: mine ? d.counts : null,
+        reasons: mine ? (row.payload.reasons?.[d.departmentId] ?? []) : null,
       };
     }),
     funnel: results.funnel,
