@@ -14,6 +14,7 @@ import { answerPatterns } from '../integrity/integrity.queries.ts';
 import { computeIntegrity } from '../integrity/integrity.service.ts';
 import { reconcileEscalations } from '../escalations/escalations.service.ts';
 import * as rq from '../rounds/rounds.queries.ts';
+import { assertAnswersFinal } from '../rounds/answers-final.ts';
 import { lockRoundFor, settleDeadline } from '../rounds/rounds.service.ts';
 import { onPublished } from '../rectification/rectification.service.ts';
 import * as q from './results.queries.ts';
@@ -144,6 +145,8 @@ const flaggedCodes = (p: q.StoredResults) => p.results.departments.filter((d) =>
 export async function readResults(tx: Tx, roundId: string, who: { full: true } | { full: false; departmentId: number | null }): Promise<Results> {
   const round = await rq.findRound(tx, roundId);
   if (!round) throw new NotFound(`No round ${roundId}`);
+  // Like every answer-derived read (reasons for 不满意 among them): 409 until the close is final.
+  assertAnswersFinal(round, 'Results');
   const row = await q.currentResult(tx, roundId);
   if (!row) throw new NotFound(`Results for ${roundId} have not been computed yet`, undefined);
   if (!who.full && !row.publishedAt) throw new NotFound(`Results for ${roundId} have not been published yet`);
