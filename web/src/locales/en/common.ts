@@ -6,6 +6,13 @@ const common: Messages<typeof zh> = {
   appSubtitle: 'Enterprises rate departments',
   switchLanguage: '中文',
   switchLanguageLabel: 'Switch to Chinese',
+  reasons: {
+    title: 'Why firms were dissatisfied',
+    help: 'A firm rating a department “Dissatisfied” may give up to 3 reasons; a reason chosen by fewer than 3 firms shows as “<3”.',
+    fewer: '<3',
+    none: 'No reason was chosen by 3 or more firms.',
+    top: 'Main reasons: {{list}}',
+  },
   actions: {
     save: 'Save', cancel: 'Cancel', create: 'Add', edit: 'Edit', search: 'Search', reset: 'Reset',
     retry: 'Try again', close: 'Close', details: 'Details', refresh: 'Refresh',

@@ -3,6 +3,13 @@ const common = {
   appSubtitle: '市场主体评议部门',
   switchLanguage: 'English',
   switchLanguageLabel: '切换为英文',
+  reasons: {
+    title: '企业不满意的原因',
+    help: '企业评“不满意”时可选填原因（每个部门最多 3 项）；少于 3 家企业选择的原因显示为“<3”。',
+    fewer: '<3',
+    none: '没有哪项原因有 3 家及以上企业选择。',
+    top: '主要原因：{{list}}',
+  },
   actions: {
     save: '保存', cancel: '取消', create: '新增', edit: '编辑', search: '搜索', reset: '重置',
     retry: '重试', close: '关闭', details: '详情', refresh: '刷新',
