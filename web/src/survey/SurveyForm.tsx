@@ -57,6 +57,10 @@ export function SurveyForm({ token, view, lang, onSubmitted, onReload }: Props) 
   const errorRef = useRef<HTMLDivElement>(null);
   const submittingRef = useRef(false);
   const focusNext = useRef<FocusTarget | null>(null);
+  // The row held open for its reasons: leaving it does not fold it (a fold under a tap on the next row
+  // would move that row away before the tap lands); 完成 or an answer elsewhere does. The second ref: a first
+  // answer, so 完成 moves on to the next department as a tap on another answer would have.
+  const heldOpen = useRef<number | null>(null);
   const heldForReasons = useRef<number | null>(null);
   const [, rerender] = useReducer((n: number) => n + 1, 0); // runs the focus effect when nothing else changed
   const answersRef = useRef(answers);
@@ -127,11 +131,12 @@ export function SurveyForm({ token, view, lang, onSubmitted, onReload }: Props) 
     const after = reduce(before, { type: 'rate', departmentId: id, level });
     dispatch({ type: 'rate', departmentId: id, level });
     if (level === 'dissatisfied' && view.reasons.length > 0) {
-      // Held open for the optional reasons; 完成 then moves on as a tap on another answer would have.
+      heldOpen.current = id;
       heldForReasons.current = wasAnswered ? null : id;
       setOpenId(id);
       return;
     }
+    heldOpen.current = null;
     if (!pointer) {
       setOpenId(id); // the keyboard moves between choices: stay until focus leaves the row
       return;
@@ -145,13 +150,17 @@ export function SurveyForm({ token, view, lang, onSubmitted, onReload }: Props) 
     focusNext.current = next === null ? { kind: 'next' } : { kind: 'row', id: next, scroll: true };
   }, [order, view.reasons.length]);
   const onOpen = useCallback((id: number) => {
+    heldOpen.current = null;
     focusNext.current = { kind: 'row', id, scroll: false };
     setOpenId(id);
   }, []);
-  const onClose = useCallback((id: number) => setOpenId((x) => (x === id ? null : x)), []);
+  const onClose = useCallback((id: number) => {
+    if (heldOpen.current !== id) setOpenId((x) => (x === id ? null : x));
+  }, []);
   const onComment = useCallback((id: number, comment: string) => dispatch({ type: 'comment', departmentId: id, comment }), []);
   const onReason = useCallback((id: number, code: string, on: boolean) => dispatch({ type: 'reason', departmentId: id, code, on }), []);
   const onDone = useCallback((id: number) => {
+    if (heldOpen.current === id) heldOpen.current = null;
     setOpenId((x) => (x === id ? null : x));
     if (heldForReasons.current !== id) return;
     heldForReasons.current = null;
