@@ -22,6 +22,7 @@ export const ERROR_CODES = [
   'superseded', 'on_hold', 'already_decided', 'appeal_exists', 'window_closed', 'not_published', 'not_flagged',
   // Rectification and call-backs.
   'case_locked', 'case_not_submitted', 'plan_missing', 'ledger_empty', 'callback_missing', 'already_reviewed',
+  'reasons_unanswered', 'reason_not_top',
   // Requests to departments.
   'request_limit_reached', 'already_released', 'not_replied', 'too_many_replies',
   // Cadre points.

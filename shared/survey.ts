@@ -14,6 +14,8 @@ export const ratingAnswerSchema = z.object({
   departmentId: z.number().int().positive(),
   level: z.enum(RATING_LEVELS, { message: `level must be one of ${RATING_LEVELS.join(', ')}` }),
   comment: comment(COMMENT_MAX),
+  /** Reason codes for a 不满意 rating; which codes and how many are checked against the round (checkSubmission). */
+  reasons: z.array(z.string().max(40)).max(10, 'reasons: at most 10 codes').optional(),
 });
 export type RatingAnswer = z.infer<typeof ratingAnswerSchema>;
 
@@ -47,6 +49,8 @@ export const surveyViewSchema = z.object({
   scale: scaleSchema,
   departments: z.array(z.object({ id: z.number().int(), code: z.string(), nameZh: z.string(), nameEn: z.string().nullable(), category: z.string() })),
   votesLimit: z.number().int(),
+  /** The reasons for 不满意 the round offers, in its order. */
+  reasons: z.array(z.object({ code: z.string(), label: z.object({ zh: z.string(), en: z.string() }) })),
   /** The day of submission (YYYY-MM-DD, the city's): no time is kept. */
   submittedAt: z.string().nullable(),
   draft: draftSchema.nullable(),

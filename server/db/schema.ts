@@ -16,6 +16,7 @@ import { RECEIPT_REQUESTS_MAX, REPLY_TEXT_MAX, REQUEST_CATEGORIES, REQUEST_CONTA
 import { INVITATION_STATUSES } from '../../shared/schemas/rounds.ts';
 import { FOLLOW_UP_CHANNELS, FOLLOW_UP_NOTE_MAX, FOLLOW_UP_OUTCOMES } from '../../shared/follow-ups/vocabulary.ts';
 import { SIZE_CLASS_KEYS } from '../../shared/vocabulary/size-classes.ts';
+import { REASON_CODES } from '../../shared/reasons.ts';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
@@ -134,6 +135,8 @@ export const rounds = pgTable('rounds', {
   bottomN: integer('bottom_n').notNull(),
   escalationPolicy: text('escalation_policy').notNull(),
   scale: jsonb('scale').notNull(),
+  /** The reasons for 不满意 the survey offers ([{ code, labelZh, labelEn }]); [] for rounds from before reasons. */
+  reasons: jsonb('dissatisfaction_reasons').notNull().default([]),
   opensAt: timestamp('opens_at', { withTimezone: true, mode: 'date' }).notNull(),
   closesAt: timestamp('closes_at', { withTimezone: true, mode: 'date' }).notNull(),
   poolHash: text('pool_hash'),
@@ -165,6 +168,7 @@ export const rounds = pgTable('rounds', {
   check('rounds_audit_head_published_ck', sql`${t.auditHeadId} is null or ${t.publishedAt} is not null`),
   check('rounds_finalized_status_ck', sql`${t.finalizedAt} is null or ${t.status} in ('closed', 'published', 'voided')`),
   check('rounds_published_final_ck', sql`${t.status} <> 'published' or ${t.finalizedAt} is not null`),
+  check('rounds_dissatisfaction_reasons_ck', sql`jsonb_typeof(${t.reasons}) = 'array' and jsonb_array_length(${t.reasons}) <= 20`),
 ]);
 
 /** The departments taking part: a snapshot, so registry edits do not change a running round. */
@@ -312,7 +316,27 @@ export const ratings = pgTable('ratings', {
   departmentId: integer('department_id').notNull(),
   level: ratingLevelEnum('level').notNull(),
   comment: text('comment'),
-}, (t) => [primaryKey({ columns: [t.responseId, t.departmentId] }), index('ratings_round_department_idx').on(t.roundId, t.departmentId)]);
+}, (t) => [
+  primaryKey({ columns: [t.responseId, t.departmentId] }), index('ratings_round_department_idx').on(t.roundId, t.departmentId),
+  // The target of rating_reasons' key, which carries the level so that only a 不满意 rating can have reasons.
+  uniqueIndex('ratings_response_department_level_uq').on(t.responseId, t.departmentId, t.level),
+]);
+
+export const dissatisfactionReasonEnum = pgEnum('dissatisfaction_reason', REASON_CODES);
+
+/** Reasons a firm gave for a 不满意 rating: moved out of the ballot box with the rating, rewritten with it at close. */
+export const ratingReasons = pgTable('rating_reasons', {
+  responseId: uuid('response_id').notNull(),
+  roundId: text('round_id').notNull(),
+  departmentId: integer('department_id').notNull(),
+  level: ratingLevelEnum('level').notNull().default('dissatisfied'),
+  reason: dissatisfactionReasonEnum('reason').notNull(),
+}, (t) => [
+  primaryKey({ columns: [t.responseId, t.departmentId, t.reason] }),
+  foreignKey({ name: 'rating_reasons_rating_fk', columns: [t.responseId, t.departmentId, t.level], foreignColumns: [ratings.responseId, ratings.departmentId, ratings.level] }),
+  check('rating_reasons_dissatisfied_ck', sql`${t.level} = 'dissatisfied'`),
+  index('rating_reasons_round_department_idx').on(t.roundId, t.departmentId),
+]);
 
 export const leastSatisfiedVotes = pgTable('least_satisfied_votes', {
   responseId: uuid('response_id').notNull().references(() => responses.id),

@@ -22,6 +22,7 @@ import { saveDraft, submitSurvey } from '../survey/survey.service.ts';
 import { formatReceipt, receiptHash } from '../../shared/receipt.ts';
 import { reportStates } from '../invitations/reported.ts';
 import { DEMO_REQUESTS, seedDemoRequests } from './requests.ts';
+import { REASON_CODES, type ReasonCode } from '../../shared/reasons.ts';
 
 const DAY = 86_400_000;
 /** Who is in the bottom three each past quarter (oldest first): the stories the demo tells. */
@@ -47,6 +48,29 @@ const OTHER_VOTE_SHARE = 0.1;
  */
 const OVER_REPRESENTED = { size: 'micro', skipOthers: 0.8, third: { worse: 0.15, better: 0.6 } } as const;
 const COMMENTS = ['办事流程还可以再简化', '窗口人员态度很好', '希望进一步压缩审批时限', '多次跑腿才办成', '政策宣传不够到位', '上门服务很及时', '收费标准不透明', '线上办理系统经常卡顿'];
+
+// Why firms are dissatisfied: each department has a reason most of its 不满意 come with (城管局: 多次跑动,
+// the clear top reason of the demo's bottom department), plus a scatter of others.
+const SIGNATURE_REASON: Record<string, ReasonCode> = { cgj: 'repeat_trips', ctgs: 'improper_fees', rsj: 'slow', gdgs: 'unclear_requirements', zjj: 'slow', bdcdj: 'repeat_trips' };
+function reasonsFor(rng: Rng, code: string, index: number): ReasonCode[] {
+  if (rng() > 0.8) return []; // reasons are optional
+  const main = SIGNATURE_REASON[code] ?? REASON_CODES[index % (REASON_CODES.length - 1)]!;
+  const picked = new Set<ReasonCode>(rng() < 0.85 ? [main] : []);
+  const extra = rng() < 0.5 ? 1 : rng() < 0.3 ? 2 : 0;
+  for (let i = 0; i < extra; i++) picked.add(REASON_CODES[Math.floor(rng() * REASON_CODES.length)]!);
+  if (!picked.size) picked.add(REASON_CODES[Math.floor(rng() * REASON_CODES.length)]!);
+  return [...picked].slice(0, 3);
+}
+/** What a plan does about each reason (the demo's heads answer their top reasons). */
+const REASON_MEASURES: Record<ReasonCode, string> = {
+  slow: '压缩办理时限，实行限时办结和超时默认',
+  repeat_trips: '推行“一次办好”，一窗受理、容缺办理，全程网办',
+  unclear_requirements: '公布办事材料清单和示范文本，一次性告知',
+  policy_not_implemented: '逐项梳理惠企政策，建立兑现台账，免申即享',
+  poor_attitude: '开展窗口服务作风整顿，实行服务评价和首问负责',
+  improper_fees: '公示收费项目和标准，畅通举报渠道，严查吃拿卡要',
+  other: '开通企业诉求专线，逐条回应企业反映的其他问题',
+};
 
 function quarterOf(d: Date) { return { year: d.getUTCFullYear(), q: Math.floor(d.getUTCMonth() / 3) + 1 }; }
 function shift({ year, q }: { year: number; q: number }, by: number) {
@@ -85,6 +109,8 @@ export async function seedDemoHistory(db: Db, secret: string, now: Date, timeZon
   // Receipt codes of a few open-round responses, for the demo's requests: their own random source, so the
   // simulated answers stay what they were.
   const receiptRng = makeRng('pingyi-demo-receipts');
+  // Reasons for 不满意 have their own random source too, so the ratings stay what they were.
+  const reasonRng = makeRng('pingyi-demo-reasons');
   const receipts: string[] = [];
   const links = makeLinkMaker(secret, 'http://localhost');
   const [adminRow] = await db.select().from(users).where(eq(users.username, 'admin'));
@@ -134,10 +160,11 @@ export async function seedDemoHistory(db: Db, secret: string, now: Date, timeZon
     const tally = new Map<number, number>();
     let i = 0;
     for (const inv of respondents) {
-      const ratings = roundDepts.map((d) => {
+      const ratings = roundDepts.map((d, index) => {
         const l: RatingLevel = rng() < familiarity.get(d.code)! ? level(rng, quality(d.code)) : 'not_applicable';
         const comment = l !== 'not_applicable' && rng() < 0.04 ? COMMENTS[Math.floor(rng() * COMMENTS.length)] : undefined;
-        return { departmentId: d.departmentId, level: l, ...(comment ? { comment } : {}) };
+        const reasons = l === 'dissatisfied' ? reasonsFor(reasonRng, d.code, index) : [];
+        return { departmentId: d.departmentId, level: l, ...(comment ? { comment } : {}), ...(reasons.length ? { reasons } : {}) };
       });
       const unhappy = ratings.filter((r) => r.level === 'dissatisfied').map((r) => r.departmentId);
       const votes: number[] = [];
@@ -206,9 +233,11 @@ async function advanceCases(db: Db, admin: Actor, roundId: string, k: number, pu
     const day = (d: number) => at(new Date(published.getTime() + d * DAY));
     const date = (d: number) => cityDay(day(d), timeZone);
     if (k === 1 && j === 2) continue; // the latest round: one case not started (and soon overdue)
+    const { topReasons } = await cases.caseDetail(db, head, c.id, day(2), timeZone);
     await cases.savePlan(db, head, headActor, c.id, {
-      problems: `${c.departmentName}在企业评议中排名靠后，主要问题：办事环节多、响应慢、政策解读不到位。`,
+      problems: `${c.departmentName}在企业评议中排名靠后，企业反映的主要原因：${topReasons.map((r) => `${r.labelZh}（${r.count}家）`).join('、') || '办事环节多、响应慢'}。`,
       measures: [
+        ...topReasons.map((r) => ({ measure: REASON_MEASURES[r.code], owner: '分管副局长', due: date(20), reason: r.code })),
         { measure: '梳理办事流程，压减审批环节和材料', owner: '办公室', due: date(20) },
         { measure: '建立企业诉求台账，限时办结并回访', owner: '分管副局长', due: date(25) },
       ],

@@ -3,15 +3,17 @@
 import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
-  callbackBodySchema, CaseDetail, CaseStatus, CaseSummary, caseListQuerySchema, ledgerBodySchema, PlanBody, progressBodySchema, reviewBodySchema,
+  callbackBodySchema, CaseDetail, CaseStatus, CaseSummary, caseListQuerySchema, ledgerBodySchema, PlanBody, progressBodySchema, reviewBodySchema, TopReason,
 } from '../../shared/schemas/rectification.ts';
 import { callbackTally, entriesBlockingClose } from '../../shared/rectification-callbacks.ts';
 import { appendAudit, type Actor } from '../audit/audit.writer.ts';
 import type { SessionUser } from '../auth/access.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { caseReviews, departments, ledgerCallbacks, ledgerEntries, progressUpdates, rectificationCases } from '../db/schema.ts';
-import { Conflict, Forbidden, NotFound } from '../errors.ts';
-import { publishedHistory } from '../results/results.queries.ts';
+import { Conflict, Forbidden, Invalid, NotFound } from '../errors.ts';
+import { currentResult, publishedHistory } from '../results/results.queries.ts';
+import { findRound } from '../rounds/rounds.queries.ts';
+import { topReasons, type ReasonEntry } from '../../shared/reasons.ts';
 import { addDays, cityDay } from '../../shared/city-day.ts';
 import { compareRounds } from '../../shared/results/quarters.ts';
 
@@ -74,8 +76,28 @@ async function loadCase(tx: Tx, user: SessionUser, id: number, opts: { lock?: bo
   return c;
 }
 
+/** The flagged round's top reasons for the case's department, from its current (published) results. */
+async function caseTopReasons(tx: Tx, c: CaseRow): Promise<TopReason[]> {
+  const [result, round] = [await currentResult(tx, c.roundId), await findRound(tx, c.roundId)];
+  const labels = new Map(((round?.reasons ?? []) as ReasonEntry[]).map((r) => [r.code, r]));
+  return topReasons(result?.payload.reasons?.[c.departmentId] ?? []).map((r) => ({
+    ...r, labelZh: labels.get(r.code)?.labelZh ?? r.code, labelEn: labels.get(r.code)?.labelEn ?? r.code,
+  }));
+}
+
+/** Each top reason answered by at least one measure, and no measure naming a reason that is not among them. */
+function assertReasonsAnswered(top: TopReason[], measures: PlanBody['measures']) {
+  const codes = new Set(top.map((r) => r.code));
+  const stray = [...new Set(measures.flatMap((m) => (m.reason && !codes.has(m.reason) ? [m.reason] : [])))];
+  if (stray.length) throw new Invalid(`A measure names a reason that is not among this department's top reasons: ${stray.join(', ')}`, { reasons: stray }, 'reason_not_top');
+  const answered = new Set(measures.map((m) => m.reason));
+  const missing = top.filter((r) => !answered.has(r.code)).map((r) => r.code);
+  if (missing.length) throw new Invalid(`Say what the plan does about each top reason for 不满意: no measure for ${missing.join(', ')}`, { reasons: missing }, 'reasons_unanswered');
+}
+
 export async function caseDetail(tx: Tx, user: SessionUser, id: number, now: Date, timeZone: string): Promise<CaseDetail> {
   const c = await loadCase(tx, user, id);
+  const top = await caseTopReasons(tx, c);
   const [[summary], ledger, progress, reviews] = await Promise.all([
     summaries(tx, [c], cityDay(now, timeZone)),
     tx.select().from(ledgerEntries).where(eq(ledgerEntries.caseId, id)).orderBy(asc(ledgerEntries.date), asc(ledgerEntries.id)),
@@ -85,7 +107,7 @@ export async function caseDetail(tx: Tx, user: SessionUser, id: number, now: Dat
   const plan = c.plan as { problems: string; measures: PlanBody['measures'] } | null;
   const callbacks = await callbacksOf(tx, ledger.map((l) => l.id));
   return {
-    ...summary!, plan, commitment: c.commitment,
+    ...summary!, topReasons: top, plan, commitment: c.commitment,
     ledger: ledger.map((l) => ({
       id: l.id, date: l.date, enterprise: l.enterprise, issue: l.issue, action: l.action, status: l.status as 'open' | 'resolved', createdBy: l.createdBy, createdAt: l.createdAt.toISOString(),
       callbacks: (callbacks.get(l.id) ?? []).map((b) => ({ id: b.id, reached: b.reached, solved: b.solved, satisfied: b.satisfied, note: b.note, createdBy: b.createdBy, at: b.at.toISOString() })),
@@ -123,9 +145,10 @@ async function act(db: Db, user: SessionUser, actor: Actor, id: number, action: 
 }
 
 export const savePlan = (db: Db, user: SessionUser, actor: Actor, id: number, body: PlanBody, now: Date, timeZone: string) =>
-  act(db, user, actor, id, 'rectification.plan', now, timeZone, async (tx) => {
+  act(db, user, actor, id, 'rectification.plan', now, timeZone, async (tx, c) => {
+    assertReasonsAnswered(await caseTopReasons(tx, c), body.measures);
     await tx.update(rectificationCases).set({ plan: { problems: body.problems, measures: body.measures }, commitment: body.commitment }).where(eq(rectificationCases.id, id));
-    return { measures: body.measures.length };
+    return { measures: body.measures.length, reasons: [...new Set(body.measures.flatMap((m) => (m.reason ? [m.reason] : [])))] };
   });
 
 export const addLedgerEntry = (db: Db, user: SessionUser, actor: Actor, id: number, body: z.infer<typeof ledgerBodySchema>, now: Date, timeZone: string) =>

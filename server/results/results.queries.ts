@@ -5,7 +5,8 @@ import type { RoundResults } from '../../shared/results/compute.ts';
 import type { RatingLevel } from '../../shared/results/scale.ts';
 import type { Tx } from '../db/client.ts';
 import type { StoredWeighted } from './weighted.ts';
-import { leastSatisfiedVotes, ratings, responses, roundResults, rounds } from '../db/schema.ts';
+import { reasonCounts, type ReasonCode, type ReasonCount } from '../../shared/reasons.ts';
+import { leastSatisfiedVotes, ratingReasons, ratings, responses, roundResults, rounds } from '../db/schema.ts';
 
 /** What is stored for one computed version: the pure results plus what the views need beside them. */
 export interface StoredResults {
@@ -19,6 +20,11 @@ export interface StoredResults {
   excluded?: { variant: RobustnessVariant; answers: number };
   /** Post-stratified to the registry (absent in versions computed before it existed, or leaving answers out). */
   weighted?: StoredWeighted;
+  /**
+   * Reasons for 不满意 per department, already suppressed below 3 (raw counts are never stored here); from
+   * all of the round's answers, also in a version that leaves some out. Absent before reasons existed.
+   */
+  reasons?: Record<number, ReasonCount[]>;
 }
 export type ResultRow = Omit<typeof roundResults.$inferSelect, 'payload'> & { payload: StoredResults };
 
@@ -37,6 +43,15 @@ export async function aggregate(tx: Tx, roundId: string) {
     votes: voteRows.map((v) => ({ departmentId: v.departmentId, votes: Number(v.votes) })),
     responses: Number(total?.n ?? 0),
   };
+}
+
+/** How many firms chose each reason, per department, shown only from REASON_MIN_COUNT up. */
+export async function reasonTallies(tx: Tx, roundId: string, offered: readonly ReasonCode[], departmentIds: readonly number[]) {
+  const rows = await tx.select({ departmentId: ratingReasons.departmentId, reason: ratingReasons.reason, n: count() }).from(ratingReasons)
+    .where(eq(ratingReasons.roundId, roundId)).groupBy(ratingReasons.departmentId, ratingReasons.reason);
+  const chosen = new Map<number, Map<ReasonCode, number>>();
+  for (const r of rows) chosen.set(r.departmentId, (chosen.get(r.departmentId) ?? new Map()).set(r.reason, Number(r.n)));
+  return Object.fromEntries(departmentIds.map((id) => [id, reasonCounts(offered, chosen.get(id) ?? new Map())]));
 }
 
 /** The version a reader sees: the newest not superseded (published or, before publication, computed). */

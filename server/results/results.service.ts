@@ -3,6 +3,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { countsOf } from '../../shared/integrity/answers.ts';
 import { answersWithout, type RobustnessVariant } from '../../shared/integrity/report.ts';
 import { computeResults, RANKING_RULE_TEXT, DEFAULT_RESULT_RULES, type DepartmentCounts, type DepartmentVotes } from '../../shared/results/compute.ts';
+import type { ReasonEntry } from '../../shared/reasons.ts';
 import type { Scale } from '../../shared/results/scale.ts';
 import type { Results } from '../../shared/schemas/results.ts';
 import { appendAudit, type Actor } from '../audit/audit.writer.ts';
@@ -13,6 +14,7 @@ import { answerPatterns } from '../integrity/integrity.queries.ts';
 import { computeIntegrity } from '../integrity/integrity.service.ts';
 import { reconcileEscalations } from '../escalations/escalations.service.ts';
 import * as rq from '../rounds/rounds.queries.ts';
+import { assertAnswersFinal } from '../rounds/answers-final.ts';
 import { lockRoundFor, settleDeadline } from '../rounds/rounds.service.ts';
 import { onPublished } from '../rectification/rectification.service.ts';
 import * as q from './results.queries.ts';
@@ -43,9 +45,11 @@ async function computeStored(tx: Tx, roundId: string, exclude?: RobustnessVarian
   });
   // Weighting reads the breakdown tallies, which hold every answer: not for a version that leaves some out.
   const weighted = excluded ? null : await weightedVariant(tx, round, results, data.responses);
+  const offered = (round.reasons as ReasonEntry[]).map((r) => r.code);
   return {
     results, responses: data.responses, escalationPolicy: round.escalationPolicy, integrity: await computeIntegrity(tx, round, depts),
     ...(excluded ? { excluded } : {}), ...(weighted ? { weighted } : {}),
+    reasons: await q.reasonTallies(tx, roundId, offered, depts.map((d) => d.departmentId)),
     meta: Object.fromEntries(depts.map((d) => [d.departmentId, { nameEn: d.nameEn, category: d.category }])),
   };
 }
@@ -144,6 +148,8 @@ const flaggedCodes = (p: q.StoredResults) => p.results.departments.filter((d) =>
 export async function readResults(tx: Tx, roundId: string, who: { full: true } | { full: false; departmentId: number | null }): Promise<Results> {
   const round = await rq.findRound(tx, roundId);
   if (!round) throw new NotFound(`No round ${roundId}`);
+  // Like every answer-derived read (reasons for 不满意 among them): 409 until the close is final.
+  assertAnswersFinal(round, 'Results');
   const row = await q.currentResult(tx, roundId);
   if (!row) throw new NotFound(`Results for ${roundId} have not been computed yet`, undefined);
   if (!who.full && !row.publishedAt) throw new NotFound(`Results for ${roundId} have not been published yet`);
@@ -157,6 +163,7 @@ export async function readResults(tx: Tx, roundId: string, who: { full: true } |
     rules: {
       minRatings: results.rules.minRatings, bottomN: results.rules.bottomN, simulations: results.simulation.runs,
       simulationSeed: results.simulation.seed, escalationPolicy, scale: results.scale as Scale, rankingRule: RANKING_RULE_TEXT,
+      reasons: round.reasons as ReasonEntry[],
     },
     departments: results.departments.map((d) => {
       const mine = who.full || d.departmentId === who.departmentId;
@@ -166,6 +173,7 @@ export async function readResults(tx: Tx, roundId: string, who: { full: true } |
         sd: mine ? d.sd : null, ci95: d.ci95, satisfactionRate: d.satisfactionRate, dissatisfiedRate: d.dissatisfiedRate,
         leastSatisfiedVotes: d.leastSatisfiedVotes, rank: d.rank, previousRank: previousRanks.get(d.departmentId) ?? null,
         flagged: d.flagged, pBottom: d.pBottom, rankInterval: d.rankInterval, status: d.status, counts: mine ? d.counts : null,
+        reasons: mine ? (row.payload.reasons?.[d.departmentId] ?? []) : null,
       };
     }),
     funnel: results.funnel,

@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, like, lt, ne } from 'drizzle-orm';
+import type { ReasonEntry } from '../../shared/reasons.ts';
 import type { Scale } from '../../shared/results/scale.ts';
 import type { Round, StratifyBy } from '../../shared/schemas/rounds.ts';
 import type { Tx } from '../db/client.ts';
@@ -15,7 +16,7 @@ export function toRound(r: RoundRow, depts: (typeof roundDepartments.$inferSelec
   return {
     id: r.id, status: r.status, sampleSize: r.sampleSize, stratifyBy: r.stratifyBy as StratifyBy | null,
     rotationExclusion: r.rotationExclusion, votesLimit: r.votesLimit, minRatings: r.minRatings, bottomN: r.bottomN,
-    escalationPolicy: r.escalationPolicy, scale: r.scale as Scale, opensAt: r.opensAt.toISOString(), closesAt: r.closesAt.toISOString(),
+    escalationPolicy: r.escalationPolicy, scale: r.scale as Scale, reasons: r.reasons as ReasonEntry[], opensAt: r.opensAt.toISOString(), closesAt: r.closesAt.toISOString(),
     poolHash: r.poolHash, poolSize: r.poolSize, frozenAt: iso(r.frozenAt), seed: r.seed, seedSource: r.seedSource as 'ceremony' | 'server' | null,
     quotas: r.quotas as Record<string, number> | null, drawnAt: iso(r.drawnAt), openedAt: iso(r.openedAt), closedAt: iso(r.closedAt),
     publishedAt: iso(r.publishedAt), finalizedAt: iso(r.finalizedAt), voidedAt: iso(r.voidedAt), voidReason: r.voidReason,

@@ -4,8 +4,10 @@
 // round empties the box, rewrites all of the round's answers in random order with new ids (so neither
 // physical order, ids nor transaction ids keep any submission order), deletes the drafts of those who
 // never submitted, keeps only the breakdown groups big enough to show, and asks for a VACUUM FULL.
+// Reasons for 不满意 travel inside their rating ({ d, l, c, r }) and are moved and rewritten with it.
 import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import { BREAKDOWN_DIMENSIONS, suppressedGroups, type BreakdownDimension } from '../../shared/breakdowns.ts';
+import type { ReasonCode } from '../../shared/reasons.ts';
 import type { RatingLevel } from '../../shared/results/levels.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { ballotBox, breakdownGroups, breakdownTallies, invitations, rounds } from '../db/schema.ts';
@@ -17,7 +19,8 @@ import { rewriteReceiptUses } from '../requests/receipt-uses.ts';
 export const BATCH_MIN = 5;
 
 export interface BoxedAnswer {
-  ratings: { d: number; l: RatingLevel; c: string | null }[];
+  /** r: the reasons for a 不满意 rating, when any were chosen. */
+  ratings: { d: number; l: RatingLevel; c: string | null; r?: ReasonCode[] }[];
   votes: number[];
   comment: string | null;
   /** The strata it is tallied under when it leaves the box; never stored with the answer itself. */
@@ -54,6 +57,12 @@ export async function emptyBox(tx: Tx, roundId: string, min: number, limit?: num
       insert into ratings (response_id, round_id, department_id, level, comment)
       select a.id, ${roundId}, (r->>'d')::int, (r->>'l')::rating_level, r->>'c'
       from answers a cross join lateral jsonb_array_elements(a.answer->'ratings') r order by gen_random_uuid()
+    ), new_reasons as (
+      insert into rating_reasons (response_id, round_id, department_id, level, reason)
+      select a.id, ${roundId}, (r->>'d')::int, (r->>'l')::rating_level, reason::dissatisfaction_reason
+      from answers a cross join lateral jsonb_array_elements(a.answer->'ratings') r
+        cross join lateral jsonb_array_elements_text(coalesce(r->'r', '[]'::jsonb)) reason
+      order by gen_random_uuid()
     ), new_votes as (
       insert into least_satisfied_votes (response_id, round_id, department_id)
       select a.id, ${roundId}, v::int from answers a cross join lateral jsonb_array_elements_text(a.answer->'votes') v order by gen_random_uuid()
@@ -123,16 +132,21 @@ async function shuffleAnswers(tx: Tx, roundId: string) {
       select m.new_id, r.department_id, r.level, r.comment from ratings r join seal_responses m on m.old_id = r.response_id`,
     sql`create temp table seal_votes on commit drop as
       select m.new_id, v.department_id from least_satisfied_votes v join seal_responses m on m.old_id = v.response_id`,
+    sql`create temp table seal_reasons on commit drop as
+      select m.new_id, x.department_id, x.level, x.reason from rating_reasons x join seal_responses m on m.old_id = x.response_id`,
     sql`delete from least_satisfied_votes where round_id = ${roundId}`,
+    sql`delete from rating_reasons where round_id = ${roundId}`,
     sql`delete from ratings where round_id = ${roundId}`,
     sql`delete from responses where round_id = ${roundId}`,
     sql`insert into responses (id, round_id, comment, receipt_hash)
       select new_id, ${roundId}, comment, receipt_hash from seal_responses order by gen_random_uuid()`,
     sql`insert into ratings (response_id, round_id, department_id, level, comment)
       select new_id, ${roundId}, department_id, level, comment from seal_ratings order by gen_random_uuid()`,
+    sql`insert into rating_reasons (response_id, round_id, department_id, level, reason)
+      select new_id, ${roundId}, department_id, level, reason from seal_reasons order by gen_random_uuid()`,
     sql`insert into least_satisfied_votes (response_id, round_id, department_id)
       select new_id, ${roundId}, department_id from seal_votes order by gen_random_uuid()`,
-    sql`drop table seal_responses, seal_ratings, seal_votes`,
+    sql`drop table seal_responses, seal_ratings, seal_votes, seal_reasons`,
   ];
   for (const step of steps) await tx.execute(step);
 }
@@ -157,7 +171,7 @@ async function dropSmallGroups(tx: Tx, roundId: string) {
 export async function vacuumAnswers(db: Db): Promise<boolean> {
   const due = await db.select({ id: rounds.id }).from(rounds).where(eq(rounds.answersVacuumDue, true));
   if (!due.length) return false;
-  await db.execute(sql`vacuum full ballot_box, responses, ratings, least_satisfied_votes, breakdown_groups, breakdown_tallies`);
+  await db.execute(sql`vacuum full ballot_box, responses, ratings, rating_reasons, least_satisfied_votes, breakdown_groups, breakdown_tallies`);
   // Invitations were updated in submission order, and an updated row moves: rewrite them in id (draw) order.
   await db.execute(sql`cluster invitations using invitations_pkey`);
   // The close rewrote the receipt counters in their old (first use) order: store them in key (HMAC, random) order.

@@ -9,14 +9,14 @@ import type { BoxedAnswer } from './ballot-box.ts';
 
 type Attributes = { industry: string | null; sizeClass: string | null; township: string | null };
 type InvitationRow = Pick<typeof invitations.$inferSelect, 'id' | 'status' | 'tokenHash' | 'openedAt' | 'submittedAt' | 'submissionId' | 'draftSavedAt'> & { sealedDraft: string | null };
-type RoundRow = Pick<typeof rounds.$inferSelect, 'id' | 'status' | 'opensAt' | 'closesAt' | 'closedAt' | 'votesLimit' | 'scale'>;
+type RoundRow = Pick<typeof rounds.$inferSelect, 'id' | 'status' | 'opensAt' | 'closesAt' | 'closedAt' | 'votesLimit' | 'scale' | 'reasons'>;
 export type Found =
   | { kind: 'invitation'; invitation: InvitationRow; round: RoundRow; attributes: Attributes }
   | { kind: 'revoked'; round: RoundRow }
   | null;
 
 type Row = Record<string, unknown>;
-const ROUND_COLUMNS = sql`r.id as round_id, r.status as round_status, r.opens_at, r.closes_at, r.closed_at, r.votes_limit, r.scale`;
+const ROUND_COLUMNS = sql`r.id as round_id, r.status as round_status, r.opens_at, r.closes_at, r.closed_at, r.votes_limit, r.scale, r.dissatisfaction_reasons`;
 const hash = sql.placeholder('hash');
 
 const findQuery = (opts: { lock: boolean; withDraft: boolean }) => sql`
@@ -36,7 +36,7 @@ const asDay = (v: unknown) => (v === null || v === undefined ? null : v instance
 const asDate = (v: unknown) => (v === null || v === undefined ? null : v instanceof Date ? v : new Date(String(v)));
 const toRound = (r: Row): RoundRow => ({
   id: r.round_id as string, status: r.round_status as RoundRow['status'], opensAt: asDate(r.opens_at)!, closesAt: asDate(r.closes_at)!, closedAt: asDate(r.closed_at),
-  votesLimit: Number(r.votes_limit), scale: r.scale,
+  votesLimit: Number(r.votes_limit), scale: r.scale, reasons: r.dissatisfaction_reasons ?? [],
 });
 
 /**

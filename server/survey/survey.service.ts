@@ -2,6 +2,7 @@
 // drops the answer into the ballot box in one statement, idempotent by submission id; nothing stored
 // with the answer points back to the invitation, and the receipt code exists only on the enterprise's page.
 import { cityDay, DEFAULT_CITY_TZ } from '../../shared/city-day.ts';
+import type { ReasonCode, ReasonEntry } from '../../shared/reasons.ts';
 import type { Scale } from '../../shared/results/scale.ts';
 import { receiptHash } from '../../shared/receipt.ts';
 import { actualClose, linksWork } from '../../shared/round-lifecycle.ts';
@@ -36,6 +37,8 @@ function stateOf(found: NonNullable<Found>, now: Date): SurveyState {
   return linksWork(r.status, r.closesAt, now) ? 'open' : 'closed';
 }
 
+const reasonsOf = (round: { reasons: unknown }) => round.reasons as ReasonEntry[];
+
 const unknownLink = () => new NotFound('This survey link is not valid. Please check the link you received.');
 
 /** The view without its issuer, which the route adds from the configuration. */
@@ -58,6 +61,7 @@ export async function openSurvey(db: Db, token: string, now: Date): Promise<Omit
       scale: found.round.scale as Scale,
       departments: depts.map((d) => ({ id: d.departmentId, code: d.code, nameZh: d.nameZh, nameEn: d.nameEn, category: d.category })),
       votesLimit: found.round.votesLimit,
+      reasons: reasonsOf(found.round).map((r) => ({ code: r.code, label: { zh: r.labelZh, en: r.labelEn } })),
       submittedAt: inv?.submittedAt ?? null,
       draft: showForm && inv ? openDraft(token, inv.sealedDraft) : null,
       draftSavedAt: showForm ? (inv?.draftSavedAt?.toISOString() ?? null) : null,
@@ -118,13 +122,16 @@ export async function submitSurvey(db: Db, token: string, s: Submission, now: Da
   const state = stateOf(found, now);
   if (state !== 'open' || found.kind !== 'invitation') refuse(state);
   const { invitation: inv, round, attributes } = found;
-  const problems = checkSubmission(s, { departmentIds: await departmentIdsOf(db, round.id), votesLimit: round.votesLimit });
+  const problems = checkSubmission(s, { departmentIds: await departmentIdsOf(db, round.id), votesLimit: round.votesLimit, reasonCodes: reasonsOf(round).map((r) => r.code) });
   if (problems.length) throw new Invalid(problems.map((p) => p.message).join('; '), problems, 'invalid_response');
 
   const serverReceipt = s.receiptHash ? null : randomReceipt();
   const hash = s.receiptHash ?? receiptHash(serverReceipt!);
   const answer: BoxedAnswer = {
-    ratings: s.ratings.map((r) => ({ d: r.departmentId, l: r.level, c: r.level === 'not_applicable' ? null : r.comment?.trim() || null })),
+    // Reasons only when given (checkSubmission allows them with 不满意 alone), so most ratings stay { d, l, c }.
+    ratings: s.ratings.map((r) => ({
+      d: r.departmentId, l: r.level, c: r.level === 'not_applicable' ? null : r.comment?.trim() || null, ...(r.reasons?.length ? { r: r.reasons as ReasonCode[] } : {}),
+    })),
     votes: s.leastSatisfied,
     comment: s.comment?.trim() || null,
     strata: { township: attributes.township, industry: attributes.industry, size: attributes.sizeClass },

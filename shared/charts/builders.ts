@@ -7,7 +7,7 @@ export function makeDepartment(overrides: Partial<DepartmentResultView> = {}): D
     departmentId: id, code: `d${id}`, name: `部门${id}`, nameEn: `Dept ${id}`, category: 'service',
     n: 40, notApplicable: 5, mean: 80, sd: 20, ci95: [73, 87], satisfactionRate: 0.9, dissatisfiedRate: 0.1,
     leastSatisfiedVotes: 0, rank: id, previousRank: null, flagged: false, pBottom: 0, rankInterval: [id, id], status: 'ranked',
-    counts: { satisfied: 20, fairly_satisfied: 10, basically_satisfied: 6, dissatisfied: 4, not_applicable: 5 },
+    counts: { satisfied: 20, fairly_satisfied: 10, basically_satisfied: 6, dissatisfied: 4, not_applicable: 5 }, reasons: [],
     ...overrides,
   };
 }

@@ -1,11 +1,16 @@
 import { z } from 'zod';
+import { REASON_CODES } from '../reasons.ts';
 
 export const CASE_STATUSES = ['open', 'submitted', 'returned', 'closed'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 const isoDate = z.iso.date({ message: 'expected a date YYYY-MM-DD' });
 const text = (label: string, max: number) => z.string().trim().min(1, `${label} is required`).max(max);
 
-export const measureSchema = z.object({ measure: text('measure', 1000), owner: text('owner', 100), due: isoDate });
+/** reason: the reason for 不满意 (one of the case's top reasons) this measure answers, if any. */
+export const measureSchema = z.object({
+  measure: text('measure', 1000), owner: text('owner', 100), due: isoDate,
+  reason: z.enum(REASON_CODES, { message: `reason must be one of ${REASON_CODES.join(', ')}` }).optional(),
+});
 export const planBodySchema = z.object({
   problems: text('problems found', 5000),
   measures: z.array(measureSchema).min(1, 'at least one measure').max(50),
@@ -70,7 +75,13 @@ export const caseSummarySchema = z.object({
 });
 export type CaseSummary = z.infer<typeof caseSummarySchema>;
 
+/** One of the flagged round's most chosen reasons for 不满意 (shown counts only, 3 or more firms), with its wording. */
+export const topReasonSchema = z.object({ code: z.enum(REASON_CODES), count: z.number().int(), labelZh: z.string(), labelEn: z.string() });
+export type TopReason = z.infer<typeof topReasonSchema>;
+
 export const caseDetailSchema = caseSummarySchema.extend({
+  /** The plan answers each of these with at least one measure. */
+  topReasons: z.array(topReasonSchema),
   plan: z.object({ problems: z.string(), measures: z.array(measureSchema) }).nullable(),
   commitment: z.string().nullable(),
   ledger: z.array(ledgerBodySchema.extend({

@@ -4,11 +4,14 @@ import { ESCALATION_LEVELS, ESCALATION_STATUSES } from '../results/escalation.ts
 import { watchSchema } from './escalation-guard.ts';
 import { robustnessSchema } from './integrity.ts';
 import { RATING_LEVELS, scaleSchema } from '../results/scale.ts';
+import { REASON_CODES } from '../reasons.ts';
 import { CASE_STATUSES } from './rectification.ts';
-import { ROUND_STATUSES } from './rounds.ts';
+import { roundReasonsSchema, ROUND_STATUSES } from './rounds.ts';
 
 const pair = z.tuple([z.number(), z.number()]);
 const counts = z.record(z.enum(RATING_LEVELS), z.number().int());
+
+export const reasonCountSchema = z.object({ code: z.enum(REASON_CODES), count: z.number().int().nullable() });
 
 export const departmentResultSchema = z.object({
   departmentId: z.number().int(),
@@ -32,6 +35,11 @@ export const departmentResultSchema = z.object({
   status: z.enum(['ranked', 'insufficient']),
   /** Ratings by level; null where the reader may not see the distribution. */
   counts: counts.nullable(),
+  /**
+   * Reasons for 不满意, most chosen first, each offered reason once; count null where fewer than 3 firms
+   * chose it. The whole list is null where the reader may not see it (another department, for a head).
+   */
+  reasons: z.array(reasonCountSchema).nullable(),
 });
 export type DepartmentResultView = z.infer<typeof departmentResultSchema>;
 
@@ -51,6 +59,8 @@ export const resultsSchema = z.object({
   rules: z.object({
     minRatings: z.number().int(), bottomN: z.number().int(), simulations: z.number().int(), simulationSeed: z.string(),
     escalationPolicy: z.string(), scale: scaleSchema, rankingRule: z.object({ zh: z.string(), en: z.string() }),
+    /** The reasons for 不满意 the round offered, with their wording. */
+    reasons: roundReasonsSchema,
   }),
   departments: z.array(departmentResultSchema),
   funnel: funnelSchema,

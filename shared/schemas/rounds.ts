@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CURRENT_POLICY, POLICIES } from '../results/escalation.ts';
 import { DEFAULT_SCALE, scaleSchema } from '../results/scale.ts';
+import { DEFAULT_REASONS, REASON_CODES } from '../reasons.ts';
 
 export const ROUND_STATUSES = ['draft', 'pool_frozen', 'drawn', 'open', 'closed', 'published', 'voided'] as const;
 export type RoundStatus = (typeof ROUND_STATUSES)[number];
@@ -13,11 +14,19 @@ export const roundParamSchema = z.object({ id: roundIdSchema });
 
 const isoDateTime = z.iso.datetime({ offset: true, message: 'expected an ISO date-time such as 2026-04-01T00:00:00+08:00' });
 
+/** The reasons for 不满意 a round offers: known codes, each once, worded in both languages; [] asks for none. */
+export const roundReasonsSchema = z.array(z.object({
+  code: z.enum(REASON_CODES, { message: `reason code must be one of ${REASON_CODES.join(', ')}` }),
+  labelZh: z.string().trim().min(1).max(40),
+  labelEn: z.string().trim().min(1).max(80),
+})).max(REASON_CODES.length).refine((list) => new Set(list.map((r) => r.code)).size === list.length, 'each reason code at most once');
+
 const settings = {
   sampleSize: z.number().int().min(1, 'sample size must be at least 1').max(100_000),
   stratifyBy: z.enum(STRATIFY_BY).nullable(),
   departmentIds: z.array(z.number().int().positive()).min(1, 'at least one department takes part').max(500),
   scale: scaleSchema,
+  reasons: roundReasonsSchema,
   votesLimit: z.number().int().min(0).max(10),
   minRatings: z.number().int().min(1).max(10_000),
   bottomN: z.number().int().min(1).max(20),
@@ -36,6 +45,7 @@ export const createRoundSchema = z.object({
   stratifyBy: settings.stratifyBy.default(null),
   departmentIds: settings.departmentIds.optional(), // default: all active departments
   scale: settings.scale.default(DEFAULT_SCALE),
+  reasons: settings.reasons.default(DEFAULT_REASONS),
   votesLimit: settings.votesLimit.default(3),
   minRatings: settings.minRatings.default(10),
   bottomN: settings.bottomN.default(3),
@@ -63,6 +73,7 @@ export const roundSchema = z.object({
   bottomN: z.number().int(),
   escalationPolicy: z.string(),
   scale: scaleSchema,
+  reasons: roundReasonsSchema,
   opensAt: z.string(),
   closesAt: z.string(),
   poolHash: z.string().nullable(),

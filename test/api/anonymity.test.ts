@@ -26,7 +26,10 @@ const departmentIds: number[] = (await api('GET', `/survey/${tokens[0]![1]}`)).j
 const rows = async <T>(query: ReturnType<typeof sql>) => ((await db.execute(query)) as unknown as { rows: T[] }).rows;
 
 const LEVELS: Level[] = ['satisfied', 'fairly_satisfied', 'basically_satisfied', 'dissatisfied', 'not_applicable'];
-interface Truth { uscc: string; token: string; comment: string; code: string; levels: Level[]; order: number }
+interface Truth { uscc: string; token: string; comment: string; code: string; levels: Level[]; reasons: string[][]; order: number }
+const REASONS = ['slow', 'repeat_trips', 'unclear_requirements', 'policy_not_implemented', 'poor_attitude', 'improper_fees', 'other'];
+/** Up to three reasons for each 不满意, a pattern of the enterprise's own (k * 2 mod 7 keeps them distinct). */
+const reasonsFor = (i: number, j: number, level: Level) => (level === 'dissatisfied' ? Array.from({ length: (i + j) % 4 }, (_, k) => REASONS[(i * 3 + j + k * 2) % 7]!) : []);
 const truth: Truth[] = [];
 const drafters = tokens.slice(44, 48);
 const DRAFT_MARK = `草稿-${randomUUID()}`;
@@ -35,8 +38,11 @@ const submitAs = async (i: number) => {
   const [uscc, token] = tokens[i]!;
   // Answers a human would recognise as this enterprise's: a unique comment and a rating pattern of its own.
   const levels = departmentIds.map((_, j) => LEVELS[(i * 7 + j * (i % 5 + 1)) % 5]!);
-  const t: Truth = { uscc, token, comment: `意见-${i}-${randomUUID()}`, code: formatReceipt(randomBytes(12)), levels, order: truth.length };
-  const rated = departmentIds.map((departmentId, j) => ({ departmentId, level: levels[j]!, ...(levels[j] !== 'not_applicable' ? { comment: `${t.comment}-部门${j}` } : {}) }));
+  const reasons = levels.map((l, j) => reasonsFor(i, j, l));
+  const t: Truth = { uscc, token, comment: `意见-${i}-${randomUUID()}`, code: formatReceipt(randomBytes(12)), levels, reasons, order: truth.length };
+  const rated = departmentIds.map((departmentId, j) => ({
+    departmentId, level: levels[j]!, ...(levels[j] !== 'not_applicable' ? { comment: `${t.comment}-部门${j}` } : {}), ...(reasons[j]!.length ? { reasons: reasons[j] } : {}),
+  }));
   const votes = rated.filter((r) => r.level === 'dissatisfied').slice(0, 3).map((r) => r.departmentId);
   const res = await api('POST', `/survey/${token}/submit`, { submissionId: randomUUID(), ratings: rated, leastSatisfied: votes, comment: t.comment, receiptHash: receiptHash(t.code) });
   return { res, t };
@@ -126,6 +132,17 @@ describe('the round itself', () => {
     expect(failedStatus).toBe(500);
     expect(submitted).toHaveLength(44);
   });
+
+  it('stored every reason given for 不满意, with its rating, and none for another answer', async () => {
+    const stored = await rows<{ department_id: number; reason: string; n: number }>(sql`
+      select department_id, reason::text, count(*)::int as n from rating_reasons where round_id = ${ROUND} group by department_id, reason`);
+    const expected = new Map<string, number>();
+    for (const t of truth) t.reasons.forEach((list, j) => list.forEach((r) => expected.set(`${departmentIds[j]}:${r}`, (expected.get(`${departmentIds[j]}:${r}`) ?? 0) + 1)));
+    expect(expected.size).toBeGreaterThan(10);
+    expect(new Map(stored.map((r) => [`${r.department_id}:${r.reason}`, Number(r.n)]))).toEqual(expected);
+    const orphans = await rows<{ n: string }>(sql`select count(*)::text as n from rating_reasons x join ratings r using (response_id, department_id) where r.level <> 'dissatisfied'`);
+    expect(Number(orphans[0]!.n)).toBe(0);
+  });
 });
 
 describe('an admin using the API while the round is open', () => {
@@ -142,7 +159,7 @@ describe('whoever holds a copy of the database after close', () => {
     expect(Number(whileOpen.xminShared)).toBeGreaterThan(0); // the limit stated in the README, taken while open
     const invXmins = new Set(submitted.map((s) => s.xmin));
     expect(answers.filter((a) => invXmins.has(a.xmin))).toEqual([]);
-    for (const table of ['ratings', 'least_satisfied_votes']) {
+    for (const table of ['ratings', 'rating_reasons', 'least_satisfied_votes']) {
       const shared = await rows<{ n: string }>(sql.raw(`select count(*)::text as n from ${table} a join invitations i on i.xmin = a.xmin where a.round_id = '${ROUND}'`));
       expect(Number(shared[0]!.n), table).toBe(0);
     }
@@ -158,7 +175,10 @@ describe('whoever holds a copy of the database after close', () => {
     const byId = [...answers].sort((a, b) => a.id.localeCompare(b.id));
     const ratingOrder = await rows<{ response_id: string }>(sql`select response_id::text from ratings where round_id = ${ROUND} order by ctid`);
     const firstSeen = [...new Set(ratingOrder.map((r) => r.response_id))].map((id) => answers.find((a) => a.id === id)!);
-    for (const [name, ordered] of [['ctid', byCtid], ['id', byId], ['ratings ctid', firstSeen]] as const) {
+    const reasonOrder = await rows<{ response_id: string }>(sql`select response_id::text from rating_reasons where round_id = ${ROUND} order by ctid`);
+    const firstReason = [...new Set(reasonOrder.map((r) => r.response_id))].map((id) => answers.find((a) => a.id === id)!);
+    expect(firstReason.length).toBeGreaterThan(30);
+    for (const [name, ordered] of [['ctid', byCtid], ['id', byId], ['ratings ctid', firstSeen], ['reasons ctid', firstReason]] as const) {
       expect(rightGuesses(ordered), name).toBeLessThanOrEqual(CHANCE_MAX);
       // No trend either: the rank of an answer says nothing about when it was submitted. Under chance rho has
       // SD 1/sqrt(43) = 0.15 at n = 44: |rho| > 0.6 is a 4-SD event (p < 1e-4), while any real leak of order gives rho near 1.
@@ -169,14 +189,15 @@ describe('whoever holds a copy of the database after close', () => {
 
   it('finds no value, time or attribute on an answer that equals anything on an invitation', async () => {
     const timeColumns = await rows<{ c: string }>(sql`select table_name || '.' || column_name as c from information_schema.columns
-      where table_name in ('responses', 'ratings', 'least_satisfied_votes', 'ballot_box') and (data_type like 'timestamp%' or data_type in ('date', 'time'))`);
+      where table_name in ('responses', 'ratings', 'rating_reasons', 'least_satisfied_votes', 'ballot_box') and (data_type like 'timestamp%' or data_type in ('date', 'time'))`);
     expect(timeColumns).toEqual([]);
     const columns = await rows<{ c: string }>(sql`select column_name as c from information_schema.columns where table_name = 'responses'`);
     expect(columns.map((c) => c.c).sort()).toEqual(['comment', 'id', 'receipt_hash', 'round_id']);
     const invitationValues = new Set(submitted.flatMap((s) => [String(s.id), s.uscc, s.token_hash, s.submission_id, String(s.enterprise_id)]));
     const answerValues = (await rows<{ v: string }>(sql`
       select v from (select id::text as v from responses union all select receipt_hash from responses union all select comment from responses
-        union all select response_id::text from ratings union all select comment from ratings) x where v is not null`)).map((r) => r.v);
+        union all select response_id::text from ratings union all select comment from ratings
+        union all select response_id::text from rating_reasons) x where v is not null`)).map((r) => r.v);
     expect(answerValues.filter((v) => invitationValues.has(v))).toEqual([]);
     expect(await db.select().from(ballotBox)).toEqual([]);
   });
@@ -241,7 +262,7 @@ describe('whoever holds a copy of the database after close', () => {
 
   it('finds no answer content outside the answer tables', async () => {
     const tables = (await rows<{ t: string }>(sql`select table_name as t from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`))
-      .map((r) => r.t).filter((t) => !['responses', 'ratings', 'least_satisfied_votes'].includes(t));
+      .map((r) => r.t).filter((t) => !['responses', 'ratings', 'rating_reasons', 'least_satisfied_votes'].includes(t));
     for (const table of tables) {
       const [dump] = await rows<{ t: string | null }>(sql.raw(`select string_agg(x::text, '\n') as t from "${table}" x`));
       const text = dump?.t ?? '';

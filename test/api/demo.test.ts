@@ -8,7 +8,7 @@ import { publishedHistory } from '../../server/results/results.queries.ts';
 import { votesOverTime } from '../../shared/charts/votes.ts';
 import { seedDemo } from '../../server/demo/seed.ts';
 import { escalationBoard } from '../../server/escalations/escalations.service.ts';
-import { listCases } from '../../server/rectification/rectification.service.ts';
+import { caseDetail, listCases } from '../../server/rectification/rectification.service.ts';
 import { listRounds } from '../../server/rounds/rounds.service.ts';
 import { freshDatabase } from '../support/database.ts';
 import { and, count, eq, isNotNull } from 'drizzle-orm';
@@ -35,6 +35,21 @@ describe('demo history', () => {
     // Every flagged quarter brings the pledge: the second and third add admonishment, then reassignment.
     const measures = (code: string) => board.records.filter((r) => r.departmentCode === code).map((r) => `${r.roundId}:${r.measures.join('+')}`).sort();
     expect(measures('cgj')).toEqual(['2026Q1:pledge', '2026Q2:pledge+admonishment', '2026Q3:pledge+reassignment']);
+  });
+
+  it('gives the bottom department a clear top reason for 不满意, answered by its plan', async () => {
+    const latest = (await publishedHistory(db)).at(-1)!;
+    const cgj = latest.payload.results.departments.find((d) => d.code === 'cgj')!;
+    const reasons = latest.payload.reasons![cgj.departmentId]!;
+    expect(reasons[0]!.code).toBe('repeat_trips');
+    expect(reasons[0]!.count!).toBeGreaterThan(2 * (reasons[1]!.count ?? 0));
+    // Elsewhere some reasons were chosen by fewer than 3 firms: shown as "<3".
+    expect(Object.values(latest.payload.reasons!).flat().some((r) => r.count === null)).toBe(true);
+    const admin = { id: 1, username: 'admin', displayName: '', role: 'admin' as const, departmentId: null, mustChangePassword: false };
+    const [cgjCase] = await listCases(db, admin, { roundId: latest.roundId, departmentId: cgj.departmentId }, now, 'Asia/Shanghai');
+    const detail = await caseDetail(db, admin, cgjCase!.id, now, 'Asia/Shanghai');
+    expect(detail.topReasons[0]).toMatchObject({ code: 'repeat_trips', labelZh: '多次跑动' });
+    expect(detail.plan!.measures.filter((m) => m.reason).map((m) => m.reason)).toEqual(detail.topReasons.map((r) => r.code));
   });
 
   it('has rectification cases in several states and an intact audit chain', async () => {

@@ -159,9 +159,15 @@ describe('a flagged department\'s head', () => {
     await headPage.getByTestId('save-plan').click();
     await headPage.getByText('请填写查找的问题（不超过 5000 字）。').waitFor();
     await headPage.getByLabel('查找的问题').fill('审批环节多、企业多次跑腿；执法检查事前告知不到位。');
+    // One measure row per top reason for 不满意 is there already (aimed at it); each needs filling in.
+    const rows = await headPage.getByTestId('measures-table').locator('tbody tr.ant-table-row').count();
+    expect(rows).toBeGreaterThanOrEqual(1);
     await headPage.getByLabel('措施 1').fill('推行“一窗通办”，压减审批材料三分之一');
-    await headPage.getByLabel('责任人 / 科室 1').fill('审批科');
-    await headPage.getByLabel('完成时限 1').fill('2026-12-31');
+    for (let i = 1; i <= rows; i++) {
+      if (i > 1) await headPage.getByLabel(`措施 ${i}`).fill(`针对企业反映的第 ${i} 项原因：限时办结并回访`);
+      await headPage.getByLabel(`责任人 / 科室 ${i}`).fill('审批科');
+      await headPage.getByLabel(`完成时限 ${i}`).fill('2026-12-31');
+    }
     await headPage.getByLabel('整改承诺').fill('本人承诺：三十日内整改到位，逐户回访企业，接受监督。');
     await headPage.getByTestId('plan-unsaved').waitFor();
     await headPage.getByTestId('save-plan').click();

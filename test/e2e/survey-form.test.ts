@@ -75,11 +75,16 @@ describe('the survey form at 375×812', () => {
     const lastCategoryFirst = await page.locator('section.category').last().locator('[data-testid="department"]').first().getAttribute('id');
     await expect.poll(() => focusedRow(page)).toBe(lastCategoryFirst);
 
-    // Answer everything else, always on the row the form moved to.
+    // Answer everything else, always on the row the form moved to; a 不满意 row stays open for its
+    // optional reasons, and 完成 moves on.
     for (let i = 1; i < total; i++) {
       const row = await focusedRow(page);
       expect(row, `after ${i} answers`).not.toBeNull();
       await page.locator(`#${row}`).getByRole('radio', { name: LEVELS[i % 5], exact: true }).click();
+      if (LEVELS[i % 5] === '不满意') {
+        await page.locator(`#${row}`).getByRole('group', { name: /不满意的主要原因/ }).waitFor();
+        await page.locator(`#${row}`).getByRole('button', { name: '完成' }).click();
+      }
     }
     await page.getByTestId('answered').filter({ hasText: `已答 ${total} / ${total}` }).waitFor();
     expect(await openRows(page).count()).toBe(0);
@@ -96,19 +101,24 @@ describe('the survey form at 375×812', () => {
     const reopened = page.getByRole('group', { name: firstName, exact: true });
     expect(await reopened.getByRole('radio', { name: '满意', exact: true }).isChecked()).toBe(true);
     await reopened.getByRole('radio', { name: '不满意', exact: true }).click();
+    await reopened.getByRole('group', { name: /不满意的主要原因/ }).waitFor(); // held open for reasons
+    await reopened.getByRole('button', { name: '完成' }).click();
     expect(await page.locator(`#${ids[0]}`).getByRole('button', { name: new RegExp(`^${firstName}\\s*不满意\\s*修改$`) }).count()).toBe(1);
 
     // From the keyboard: arrows change the answer without jumping away; leaving the row folds it.
-    await page.locator(`#${ids[2]}`).getByRole('button').click();
-    const group = page.locator(`#${ids[2]}`);
+    // (A row answered 满意: one arrow to the right is 比较满意, not 不满意 with its reasons to tab through.)
+    const satisfiedRow = (await page.locator('.row__summary').evaluateAll((els) => els
+      .filter((e) => e.querySelector('.row__level')?.textContent === '满意').map((e) => e.closest('[data-testid="department"]')!.id)))[1]!;
+    await page.locator(`#${satisfiedRow}`).getByRole('button').click();
+    const group = page.locator(`#${satisfiedRow}`);
     const checkedBefore = await group.locator('input:checked').getAttribute('value');
     await page.keyboard.press('ArrowRight');
-    expect(await focusedRow(page)).toBe(ids[2]);
+    expect(await focusedRow(page)).toBe(satisfiedRow);
     expect(await group.locator('input:checked').getAttribute('value')).not.toBe(checkedBefore);
     await page.keyboard.press('Tab'); // to the comment button, still in the row
     await page.keyboard.press('Tab'); // 完成
     await page.keyboard.press('Enter');
-    expect(await page.locator(`fieldset#${ids[2]}`).count()).toBe(0);
+    expect(await page.locator(`fieldset#${satisfiedRow}`).count()).toBe(0);
     await page.context().close();
   });
 

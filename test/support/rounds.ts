@@ -16,6 +16,8 @@ export async function runQuarter(ctx: TestContext, id: string, level: (code: str
   /** Invited enterprises that never answer. */
   skip?: (invitation: Invitation) => boolean;
   sampleSize?: number; minRatings?: number; publish?: boolean; votes?: (codes: string[], respondent: number) => string[]; comment?: (respondent: number) => string;
+  /** Reasons given with a 不满意 rating of department `code`. */
+  reasons?: (code: string, respondent: number) => string[];
   /** Default: opens on the quarter's first day, closes a month later (UTC midnight). */
   dates?: { opensAt: Date; closesAt: Date };
 } = {}) {
@@ -47,6 +49,13 @@ export async function runQuarter(ctx: TestContext, id: string, level: (code: str
       leastSatisfied: depts.filter((d) => codes.includes(d.code)).map((d) => d.id),
       ...(opts.comment ? { comment: opts.comment(i) } : {}),
     });
+    if (opts.reasons) {
+      const given = opts.reasons;
+      body.ratings = body.ratings.map((r, k) => {
+        const reasons = r.level === 'dissatisfied' ? given(depts[k]!.code, i) : [];
+        return reasons.length ? { ...r, reasons } : r;
+      });
+    }
     const res = await ctx.app.inject({ method: 'POST', url: `/api/v1/survey/${token}/submit`, payload: body });
     if (res.statusCode !== 200) throw new Error(`submit: ${res.body}`);
     i++;

@@ -26,5 +26,6 @@ export type Level = 'satisfied' | 'fairly_satisfied' | 'basically_satisfied' | '
 
 /** A complete, valid submission rating every department with `level(i)`. */
 export function completeSubmission(departmentIds: number[], level: (i: number) => Level = () => 'satisfied', extra: Record<string, unknown> = {}) {
-  return { submissionId: randomUUID(), ratings: departmentIds.map((departmentId, i) => ({ departmentId, level: level(i) })), leastSatisfied: [], ...extra };
+  const ratings: { departmentId: number; level: Level; reasons?: string[] }[] = departmentIds.map((departmentId, i) => ({ departmentId, level: level(i) }));
+  return { submissionId: randomUUID(), ratings, leastSatisfied: [], ...extra };
 }

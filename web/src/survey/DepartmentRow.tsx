@@ -3,14 +3,18 @@
 // never re-renders the other 52.
 import { memo, useRef, useState } from 'react';
 import { NOT_APPLICABLE_LABEL, type RatingLevel, type ScaleEntry } from '../../../shared/results/levels.ts';
+import { REASONS_MAX } from '../../../shared/reasons.ts';
 import { COMMENT_MAX } from '../../../shared/survey-rules.ts';
+import type { SurveyView } from '../../../shared/survey.ts';
 import { useTranslation } from './i18n.ts';
-import { departmentName, EMPTY_ANSWER, type Answer, type Department, type Lang } from './model.ts';
+import { canChooseReason, departmentName, EMPTY_ANSWER, type Answer, type Department, type Lang } from './model.ts';
 
 interface Props {
   department: Department;
   answer: Answer | undefined;
   scale: readonly ScaleEntry[];
+  /** The round's reasons for 不满意, offered (optional, one tap each) once 不满意 is chosen. */
+  reasons: SurveyView['reasons'];
   lang: Lang;
   /** Shown open although answered (reopened, or being answered from the keyboard). */
   open: boolean;
@@ -20,6 +24,9 @@ interface Props {
   onOpen: (id: number) => void;
   onClose: (id: number) => void;
   onComment: (id: number, comment: string) => void;
+  onReason: (id: number, code: string, on: boolean) => void;
+  /** 完成: folds the row (and moves on when it was held open for reasons). */
+  onDone: (id: number) => void;
 }
 
 export const deptElementId = (id: number) => `dept-${id}`;
@@ -31,7 +38,7 @@ export function levelLabel(level: RatingLevel, scale: readonly ScaleEntry[], lan
   return e ? (lang === 'en' ? e.labelEn : e.labelZh) : level;
 }
 
-function DepartmentRowImpl({ department: d, answer = EMPTY_ANSWER, scale, lang, open, showMissing, onRate, onOpen, onClose, onComment }: Props) {
+function DepartmentRowImpl({ department: d, answer = EMPTY_ANSWER, scale, reasons, lang, open, showMissing, onRate, onOpen, onClose, onComment, onReason, onDone }: Props) {
   const { t } = useTranslation();
   const [commentOpen, setCommentOpen] = useState(answer.comment !== '');
   const pointerAt = useRef(0);
@@ -46,6 +53,7 @@ function DepartmentRowImpl({ department: d, answer = EMPTY_ANSWER, scale, lang, 
         <button type="button" className="row__summary" aria-expanded="false" onClick={() => onOpen(d.id)}>
           <span className="row__name">{name}</span>
           <span className="row__level">{answer.level === 'not_applicable' ? t('dept.notApplicableShort') : label}</span>
+          {answer.reasons.length > 0 && <span className="row__mark">{t('dept.reasonsShort', { n: answer.reasons.length })}</span>}
           {answer.comment && <span className="row__mark" aria-hidden="true">✎</span>}
           <span className="row__edit">{t('dept.edit')}</span>
         </button>
@@ -79,6 +87,23 @@ function DepartmentRowImpl({ department: d, answer = EMPTY_ANSWER, scale, lang, 
           </label>
         ))}
       </div>
+      {answer.level === 'dissatisfied' && reasons.length > 0 && (
+        <fieldset className="reasons" data-testid="reasons">
+          <legend className="field-label">{t('dept.reasonsLegend', { max: REASONS_MAX })}</legend>
+          {reasons.map((r) => {
+            const on = answer.reasons.includes(r.code);
+            return (
+              <label key={r.code} className={`reason${on ? ' reason--on' : ''}`}>
+                <input
+                  type="checkbox" checked={on} disabled={!canChooseReason(answer, r.code)}
+                  onChange={(e) => onReason(d.id, r.code, e.target.checked)}
+                />
+                <span>{lang === 'en' ? r.label.en : r.label.zh}</span>
+              </label>
+            );
+          })}
+        </fieldset>
+      )}
       {answer.level && (
         <div className="row__more">
           {answer.level !== 'not_applicable' && (!commentOpen ? (
@@ -93,7 +118,7 @@ function DepartmentRowImpl({ department: d, answer = EMPTY_ANSWER, scale, lang, 
               <p id={`${id}-count`} className="counter">{t('dept.counter', { n: answer.comment.length, max: COMMENT_MAX })}</p>
             </div>
           ))}
-          <button type="button" className="secondary small row__close" onClick={() => onClose(d.id)}>{t('dept.done')}</button>
+          <button type="button" className="secondary small row__close" onClick={() => onDone(d.id)}>{t('dept.done')}</button>
         </div>
       )}
     </fieldset>

@@ -4,6 +4,7 @@
 // (lowest first), the overall comment and the submit, checked here by the server's own rules.
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { APPLICABLE_LEVELS, type RatingLevel } from '../../../shared/results/levels.ts';
+import { REASONS_MAX } from '../../../shared/reasons.ts';
 import { checkSubmission } from '../../../shared/survey-rules.ts';
 import type { SurveyView } from '../../../shared/survey.ts';
 import { ApiError, markOpened, postSubmission, problemsOf } from './api.ts';
@@ -45,7 +46,7 @@ function openingAnswers(token: string, view: SurveyView, rules: Rules) {
 export function SurveyForm({ token, view, lang, onSubmitted, onReload }: Props) {
   const { t } = useTranslation();
   const { departments, votesLimit } = view;
-  const rules = useMemo<Rules>(() => ({ departmentIds: departments.map((d) => d.id), votesLimit }), [departments, votesLimit]);
+  const rules = useMemo<Rules>(() => ({ departmentIds: departments.map((d) => d.id), votesLimit, reasonCodes: view.reasons.map((r) => r.code) }), [departments, votesLimit, view.reasons]);
   const [opening] = useState(() => openingAnswers(token, view, rules));
   const [answers, dispatch] = useReducer(reduce, opening.answers);
   const [step, setStep] = useState<'rate' | 'votes'>('rate');
@@ -56,6 +57,11 @@ export function SurveyForm({ token, view, lang, onSubmitted, onReload }: Props) 
   const errorRef = useRef<HTMLDivElement>(null);
   const submittingRef = useRef(false);
   const focusNext = useRef<FocusTarget | null>(null);
+  // The row held open for its reasons: leaving it does not fold it (a fold under a tap on the next row
+  // would move that row away before the tap lands); 完成 or an answer elsewhere does. The second ref: a first
+  // answer, so 完成 moves on to the next department as a tap on another answer would have.
+  const heldOpen = useRef<number | null>(null);
+  const heldForReasons = useRef<number | null>(null);
   const [, rerender] = useReducer((n: number) => n + 1, 0); // runs the focus effect when nothing else changed
   const answersRef = useRef(answers);
   answersRef.current = answers;
@@ -124,6 +130,13 @@ export function SurveyForm({ token, view, lang, onSubmitted, onReload }: Props) 
     const wasAnswered = !!before.ratings[id]?.level;
     const after = reduce(before, { type: 'rate', departmentId: id, level });
     dispatch({ type: 'rate', departmentId: id, level });
+    if (level === 'dissatisfied' && view.reasons.length > 0) {
+      heldOpen.current = id;
+      heldForReasons.current = wasAnswered ? null : id;
+      setOpenId(id);
+      return;
+    }
+    heldOpen.current = null;
     if (!pointer) {
       setOpenId(id); // the keyboard moves between choices: stay until focus leaves the row
       return;
@@ -135,13 +148,25 @@ export function SurveyForm({ token, view, lang, onSubmitted, onReload }: Props) 
     }
     const next = nextUnanswered(order, after, id);
     focusNext.current = next === null ? { kind: 'next' } : { kind: 'row', id: next, scroll: true };
-  }, [order]);
+  }, [order, view.reasons.length]);
   const onOpen = useCallback((id: number) => {
+    heldOpen.current = null;
     focusNext.current = { kind: 'row', id, scroll: false };
     setOpenId(id);
   }, []);
-  const onClose = useCallback((id: number) => setOpenId((x) => (x === id ? null : x)), []);
+  const onClose = useCallback((id: number) => {
+    if (heldOpen.current !== id) setOpenId((x) => (x === id ? null : x));
+  }, []);
   const onComment = useCallback((id: number, comment: string) => dispatch({ type: 'comment', departmentId: id, comment }), []);
+  const onReason = useCallback((id: number, code: string, on: boolean) => dispatch({ type: 'reason', departmentId: id, code, on }), []);
+  const onDone = useCallback((id: number) => {
+    if (heldOpen.current === id) heldOpen.current = null;
+    setOpenId((x) => (x === id ? null : x));
+    if (heldForReasons.current !== id) return;
+    heldForReasons.current = null;
+    const next = nextUnanswered(order, answersRef.current, id);
+    focusNext.current = next === null ? { kind: 'next' } : { kind: 'row', id: next, scroll: true };
+  }, [order]);
 
   function showError(e: SubmitError) {
     setError(e);
@@ -222,6 +247,10 @@ export function SurveyForm({ token, view, lang, onSubmitted, onReload }: Props) 
       case 'duplicate_vote': return t('submit.problems.duplicate_vote');
       case 'too_many_votes': return t('submit.problems.too_many_votes', { limit: votesLimit });
       case 'vote_not_allowed': return t('submit.problems.vote_not_allowed', { names: names(p.departmentIds) });
+      case 'reasons_need_dissatisfied': return t('submit.problems.reasons_need_dissatisfied', { names: names(p.departmentIds) });
+      case 'too_many_reasons': return t('submit.problems.too_many_reasons', { max: REASONS_MAX, names: names(p.departmentIds) });
+      case 'duplicate_reason': return t('submit.problems.duplicate_reason', { names: names(p.departmentIds) });
+      case 'unknown_reason': return t('submit.problems.unknown_reason', { names: names(p.departmentIds) });
       default: return t('submit.problems.other');
     }
   };
@@ -293,8 +322,8 @@ export function SurveyForm({ token, view, lang, onSubmitted, onReload }: Props) 
           </h2>
           {list.map((d) => (
             <DepartmentRow
-              key={d.id} department={d} answer={answers.ratings[d.id]} scale={scale} lang={lang} open={openId === d.id}
-              showMissing={showMissing} onRate={onRate} onOpen={onOpen} onClose={onClose} onComment={onComment}
+              key={d.id} department={d} answer={answers.ratings[d.id]} scale={scale} reasons={view.reasons} lang={lang} open={openId === d.id}
+              showMissing={showMissing} onRate={onRate} onOpen={onOpen} onClose={onClose} onComment={onComment} onReason={onReason} onDone={onDone}
             />
           ))}
         </section>

@@ -2,13 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCALE, RATING_LEVELS, type RatingLevel } from '../../../shared/results/levels.ts';
 import {
-  canVote, fromDraft, groupByCategory, nextUnanswered, pickOpeningDraft, progress, reduce, voteCandidates,
+  canChooseReason, canVote, fromDraft, toDraft, toSubmission, groupByCategory, nextUnanswered, pickOpeningDraft, progress, reduce, voteCandidates,
   type Answers, type Department,
 } from './model.ts';
 
 const dept = (id: number, category = 'service'): Department => ({ id, code: `d${id}`, nameZh: `部门${id}`, nameEn: null, category });
 const rated = (levels: Record<number, RatingLevel | null>, votes: number[] = []): Answers => ({
-  ratings: Object.fromEntries(Object.entries(levels).map(([id, level]) => [id, { level, comment: '' }])),
+  ratings: Object.fromEntries(Object.entries(levels).map(([id, level]) => [id, { level, comment: '', reasons: [] }])),
   votes,
   comment: '',
 });
@@ -116,6 +116,60 @@ describe('pickOpeningDraft', () => {
   });
   it('opens on whatever fromDraft can read, even a tampered local copy', () => {
     const opening = pickOpeningDraft({ draft: null, savedAt: null }, { draft: { ratings: [{ departmentId: 'x' }, { departmentId: 1, level: 'nope' }], leastSatisfied: [1, 1] }, changedAt: 0, dirty: true });
-    expect(fromDraft(opening.draft, { departmentIds: [1], votesLimit: 3 })).toEqual({ ratings: { 1: { level: null, comment: '' } }, votes: [], comment: '' });
+    expect(fromDraft(opening.draft, { departmentIds: [1], votesLimit: 3, reasonCodes: [] })).toEqual({ ratings: { 1: { level: null, comment: '', reasons: [] } }, votes: [], comment: '' });
+  });
+});
+
+describe('reasons for 不满意', () => {
+  const codes = ['slow', 'repeat_trips', 'unclear_requirements', 'poor_attitude', 'other'];
+  const tap = (a: Answers, code: string, on = true) => reduce(a, { type: 'reason', departmentId: 1, code, on });
+
+  it('are taken only with 不满意, at most three, one tap each way', () => {
+    expect(tap(rated({ 1: 'basically_satisfied' }), 'slow')).toEqual(rated({ 1: 'basically_satisfied' }));
+    let a = rated({ 1: 'dissatisfied' });
+    for (const c of codes) a = tap(a, c);
+    expect(a.ratings[1]!.reasons).toEqual(['slow', 'repeat_trips', 'unclear_requirements']);
+    expect(canChooseReason(a.ratings[1]!, 'other')).toBe(false);
+    expect(canChooseReason(a.ratings[1]!, 'slow')).toBe(true); // ticked: can be unticked
+    a = tap(a, 'repeat_trips', false);
+    expect(tap(a, 'other').ratings[1]!.reasons).toEqual(['slow', 'unclear_requirements', 'other']);
+  });
+
+  it('go when the answer changes away from 不满意, and stay when it is chosen again', () => {
+    const a = tap(rated({ 1: 'dissatisfied' }), 'slow');
+    expect(reduce(a, { type: 'rate', departmentId: 1, level: 'dissatisfied' }).ratings[1]!.reasons).toEqual(['slow']);
+    const changed = reduce(a, { type: 'rate', departmentId: 1, level: 'fairly_satisfied' });
+    expect(changed.ratings[1]!.reasons).toEqual([]);
+  });
+
+  it('travel in the draft and the submission, and a draft brings back only offered codes, once, at most three', () => {
+    const a = tap(tap(rated({ 1: 'dissatisfied', 2: 'satisfied' }), 'poor_attitude'), 'slow');
+    expect(toDraft(a).ratings).toEqual([{ departmentId: 1, level: 'dissatisfied', reasons: ['poor_attitude', 'slow'] }, { departmentId: 2, level: 'satisfied' }]);
+    expect(toSubmission(a, [dept(1), dept(2)], 'id').ratings).toEqual([
+      { departmentId: 1, level: 'dissatisfied', reasons: ['poor_attitude', 'slow'] }, { departmentId: 2, level: 'satisfied' },
+    ]);
+    const rules = { departmentIds: [1, 2], votesLimit: 3, reasonCodes: codes };
+    expect(fromDraft(toDraft(a), rules)).toEqual(a);
+    const tampered = { ratings: [
+      { departmentId: 1, level: 'dissatisfied', reasons: ['slow', 'slow', 'bribes', 7, 'other', 'poor_attitude', 'repeat_trips'] },
+      { departmentId: 2, level: 'satisfied', reasons: ['slow'] },
+    ] };
+    const back = fromDraft(tampered, rules);
+    expect(back.ratings[1]!.reasons).toEqual(['slow', 'other', 'poor_attitude']);
+    expect(back.ratings[2]!.reasons).toEqual([]);
+  });
+
+  it('never exceed three nor sit on another answer, whatever is tapped', () => {
+    fc.assert(fc.property(fc.array(fc.oneof(
+      fc.record({ type: fc.constant('reason' as const), code: fc.constantFrom(...codes), on: fc.boolean() }),
+      fc.record({ type: fc.constant('rate' as const), level: fc.constantFrom(...RATING_LEVELS) }),
+    )), (steps) => {
+      let a = rated({ 1: null });
+      for (const s of steps) a = s.type === 'reason' ? tap(a, s.code, s.on) : reduce(a, { type: 'rate', departmentId: 1, level: s.level });
+      const r = a.ratings[1]!;
+      expect(r.reasons.length).toBeLessThanOrEqual(3);
+      expect(new Set(r.reasons).size).toBe(r.reasons.length);
+      if (r.level !== 'dissatisfied') expect(r.reasons).toEqual([]);
+    }));
   });
 });

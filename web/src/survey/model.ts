@@ -1,5 +1,6 @@
 // The form's answers and the pure rules around them: drafts in and out, votes, progress.
 import type { RatingLevel } from '../../../shared/results/levels.ts';
+import { REASONS_MAX } from '../../../shared/reasons.ts';
 import { COMMENT_MAX, OVERALL_COMMENT_MAX } from '../../../shared/survey-rules.ts';
 import type { Draft, Submission, SurveyView } from '../../../shared/survey.ts';
 import { DEPARTMENT_CATEGORY_KEYS } from '../../../shared/vocabulary/department-categories.ts';
@@ -10,6 +11,8 @@ export type Lang = 'zh' | 'en';
 export interface Answer {
   level: RatingLevel | null;
   comment: string;
+  /** Reason codes, only while the level is 不满意 (at most REASONS_MAX, in the order tapped). */
+  reasons: readonly string[];
 }
 
 export interface Answers {
@@ -21,9 +24,11 @@ export interface Answers {
 export interface Rules {
   departmentIds: number[];
   votesLimit: number;
+  /** The reasons for 不满意 the round offers. */
+  reasonCodes: readonly string[];
 }
 
-export const EMPTY_ANSWER: Answer = { level: null, comment: '' };
+export const EMPTY_ANSWER: Answer = { level: null, comment: '', reasons: [] };
 const LEVELS: readonly string[] = ['satisfied', 'fairly_satisfied', 'basically_satisfied', 'dissatisfied', 'not_applicable'];
 
 export const isApplicable = (level: RatingLevel | null): boolean => level !== null && level !== 'not_applicable';
@@ -31,6 +36,7 @@ export const isApplicable = (level: RatingLevel | null): boolean => level !== nu
 export type Action =
   | { type: 'rate'; departmentId: number; level: RatingLevel }
   | { type: 'comment'; departmentId: number; comment: string }
+  | { type: 'reason'; departmentId: number; code: string; on: boolean }
   | { type: 'vote'; departmentId: number; on: boolean; limit: number }
   | { type: 'overall'; comment: string };
 
@@ -39,7 +45,9 @@ export function reduce(state: Answers, action: Action): Answers {
     case 'rate': {
       const prev = state.ratings[action.departmentId] ?? EMPTY_ANSWER;
       if (prev.level === action.level) return state;
-      const ratings = { ...state.ratings, [action.departmentId]: { ...prev, level: action.level } };
+      // Reasons belong to 不满意 alone: another answer drops them.
+      const reasons = action.level === 'dissatisfied' ? prev.reasons : [];
+      const ratings = { ...state.ratings, [action.departmentId]: { ...prev, level: action.level, reasons } };
       // A vote cannot stay on a department the enterprise had no dealings with.
       const votes = action.level === 'not_applicable' ? state.votes.filter((id) => id !== action.departmentId) : state.votes;
       return { ...state, ratings, votes };
@@ -49,6 +57,14 @@ export function reduce(state: Answers, action: Action): Answers {
       const comment = action.comment.slice(0, COMMENT_MAX);
       if (prev.comment === comment) return state;
       return { ...state, ratings: { ...state.ratings, [action.departmentId]: { ...prev, comment } } };
+    }
+    case 'reason': {
+      const prev = state.ratings[action.departmentId] ?? EMPTY_ANSWER;
+      if (!canChooseReason(prev, action.code) && action.on) return state;
+      const has = prev.reasons.includes(action.code);
+      if (has === action.on) return state;
+      const reasons = action.on ? [...prev.reasons, action.code] : prev.reasons.filter((c) => c !== action.code);
+      return { ...state, ratings: { ...state.ratings, [action.departmentId]: { ...prev, reasons } } };
     }
     case 'vote': {
       const has = state.votes.includes(action.departmentId);
@@ -72,11 +88,13 @@ export function fromDraft(draft: unknown, rules: Rules): Answers {
   if (Array.isArray(d.ratings)) {
     for (const r of d.ratings as unknown[]) {
       if (typeof r !== 'object' || r === null) continue;
-      const { departmentId, level, comment } = r as Record<string, unknown>;
+      const { departmentId, level, comment, reasons } = r as Record<string, unknown>;
       if (typeof departmentId !== 'number' || !known.has(departmentId)) continue;
+      const lvl = typeof level === 'string' && LEVELS.includes(level) ? (level as RatingLevel) : null;
       ratings[departmentId] = {
-        level: typeof level === 'string' && LEVELS.includes(level) ? (level as RatingLevel) : null,
+        level: lvl,
         comment: typeof comment === 'string' ? comment.slice(0, COMMENT_MAX) : '',
+        reasons: lvl === 'dissatisfied' ? draftReasons(reasons, rules.reasonCodes) : [],
       };
     }
   }
@@ -91,12 +109,28 @@ export function fromDraft(draft: unknown, rules: Rules): Answers {
   return { ratings, votes, comment };
 }
 
+/** Offered codes only, each once, at most REASONS_MAX: a stored draft may predate a change or be tampered with. */
+function draftReasons(value: unknown, offered: readonly string[]): string[] {
+  if (!Array.isArray(value)) return [];
+  const out: string[] = [];
+  for (const c of value) if (typeof c === 'string' && offered.includes(c) && !out.includes(c) && out.length < REASONS_MAX) out.push(c);
+  return out;
+}
+
+/** Whether one more reason can be ticked on this answer now (already ticked counts as allowed). */
+export function canChooseReason(a: Answer, code: string): boolean {
+  if (a.reasons.includes(code)) return true;
+  return a.level === 'dissatisfied' && a.reasons.length < REASONS_MAX;
+}
+
 /** What is saved as the draft: everything typed so far, untrimmed. */
 export function toDraft(a: Answers): Draft {
   const ratings: Draft['ratings'] = [];
   for (const [id, r] of Object.entries(a.ratings)) {
     if (r.level === null && !r.comment) continue;
-    ratings.push(r.comment ? { departmentId: Number(id), level: r.level, comment: r.comment } : { departmentId: Number(id), level: r.level });
+    ratings.push({
+      departmentId: Number(id), level: r.level, ...(r.comment ? { comment: r.comment } : {}), ...(r.reasons.length ? { reasons: [...r.reasons] } : {}),
+    });
   }
   return { ratings, leastSatisfied: [...a.votes], ...(a.comment ? { comment: a.comment } : {}) };
 }
@@ -108,7 +142,8 @@ export function toSubmission(a: Answers, departments: readonly Department[], sub
     const r = a.ratings[d.id];
     if (!r?.level) continue;
     const comment = r.level === 'not_applicable' ? '' : r.comment.trim();
-    ratings.push(comment ? { departmentId: d.id, level: r.level, comment } : { departmentId: d.id, level: r.level });
+    const reasons = r.level === 'dissatisfied' ? r.reasons : [];
+    ratings.push({ departmentId: d.id, level: r.level, ...(comment ? { comment } : {}), ...(reasons.length ? { reasons: [...reasons] } : {}) });
   }
   const comment = a.comment.trim();
   return { submissionId, ratings, leastSatisfied: [...a.votes], ...(comment ? { comment } : {}) };

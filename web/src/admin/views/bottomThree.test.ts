@@ -5,7 +5,7 @@ import { bottomThree } from './bottomThree.ts';
 const dept = (rank: number | null, mean: number | null, over: Partial<DepartmentResultView> = {}): DepartmentResultView => ({
   departmentId: rank ?? 99, code: `d${rank}`, name: `部门${rank}`, nameEn: null, category: 'service', n: 40, notApplicable: 0, mean, sd: 10,
   ci95: mean === null ? null : [mean - 5, mean + 5], satisfactionRate: 0.5, dissatisfiedRate: 0.3, leastSatisfiedVotes: 0, rank, previousRank: null,
-  flagged: false, pBottom: 0, rankInterval: null, status: rank === null ? 'insufficient' : 'ranked', counts: null, ...over,
+  flagged: false, pBottom: 0, rankInterval: null, status: rank === null ? 'insufficient' : 'ranked', counts: null, reasons: null, ...over,
 });
 
 // The issue's figures: 16.3 / 26.1 / 39.8 at the bottom of 53, against 66.4 for the 50th.

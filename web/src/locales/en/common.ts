@@ -13,6 +13,13 @@ const common: Messages<typeof zh> = {
     none: 'the organisers',
   },
   helpPhone: 'Help line: {{phone}}',
+  reasons: {
+    title: 'Why firms were dissatisfied',
+    help: 'A firm rating a department “Dissatisfied” may give up to 3 reasons; a reason chosen by fewer than 3 firms shows as “<3”.',
+    fewer: '<3',
+    none: 'No reason was chosen by 3 or more firms.',
+    top: 'Main reasons: {{list}}',
+  },
   actions: {
     save: 'Save', cancel: 'Cancel', create: 'Add', edit: 'Edit', search: 'Search', reset: 'Reset',
     retry: 'Try again', close: 'Close', details: 'Details', refresh: 'Refresh',
@@ -96,6 +103,8 @@ const common: Messages<typeof zh> = {
     plan_missing: 'Fill in and save the plan and the commitment before submitting for review.',
     ledger_empty: 'Record at least one ledger entry (an enterprise visited or contacted) before submitting for review.',
     callback_missing: 'Some open ledger entries have no call-back: call them back, or give the reason in the review.',
+    reasons_unanswered: 'The plan needs at least one measure aimed at each main reason.',
+    reason_not_top: 'A measure is aimed at a reason that is not among this department\'s main reasons; reload the page.',
     already_reviewed: 'This entry has already been reviewed.',
     request_limit_reached: 'A receipt code can raise at most 5 requests in a round, and this one has used them all.',
     already_released: 'This has already been released.',

@@ -78,7 +78,7 @@ const dashboard: Messages<typeof zh> = {
     searchPlaceholder: 'Search departments',
     columns: {
       rank: 'Rank', department: 'Department', category: 'Category', mean: 'Mean (95% interval)', n: 'Ratings', satisfaction: 'Satisfaction',
-      votes: 'Least-satisfied votes', change: 'Change', pBottom: 'P(bottom)', level: 'Escalation',
+      votes: 'Least-satisfied votes', reasons: 'Main reasons for dissatisfaction', change: 'Change', pBottom: 'P(bottom)', level: 'Escalation',
     },
     bottomTag: 'Bottom',
     changeUp: 'Up {{count}}',

@@ -77,6 +77,11 @@ const rectification: Messages<typeof zh> = {
     unsaved: 'The plan has unsaved changes.',
     empty: 'No plan yet.',
     noCommitment: 'No commitment yet.',
+    topReasons: 'Main reasons firms gave for dissatisfaction (this round)',
+    topReasonsHelp: 'The plan needs at least one measure aimed at each main reason (choose it under “Aimed at”).',
+    firms: '{{count}} firms',
+    reason: 'Aimed at',
+    general: 'General measure',
   },
   ledger: {
     title: 'Ledger of visits',
@@ -176,6 +181,7 @@ const rectification: Messages<typeof zh> = {
     text: 'Describe the progress (at most 5000 characters).',
     attachmentLabel: 'Name the attachment (at most 200 characters).',
     attachmentUrl: 'The link must start with http:// or https://.',
+    reasons: 'Add at least one measure aimed at each of these main reasons: {{reasons}}.',
   },
   errors: {
     callback_missing: 'Open ledger entries have no call-back: call the enterprises back, or state why not in the review panel.',
@@ -183,6 +189,8 @@ const rectification: Messages<typeof zh> = {
     plan_missing: 'Write and save the plan and the commitment before submitting.',
     ledger_empty: 'Log at least one enterprise visited or contacted in the ledger before submitting.',
     case_not_submitted: 'The case is not awaiting review; the page now shows its current state.',
+    reasons_unanswered: 'The plan needs at least one measure aimed at each main reason.',
+    reason_not_top: 'A measure is aimed at a reason that is not among this department\'s main reasons; the page has been refreshed.',
   },
 };
 export default rectification;

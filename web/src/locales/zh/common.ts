@@ -13,6 +13,13 @@ const common = {
     none: '组织单位',
   },
   helpPhone: '咨询电话：{{phone}}',
+  reasons: {
+    title: '企业不满意的原因',
+    help: '企业评“不满意”时可选填原因（每个部门最多 3 项）；少于 3 家企业选择的原因显示为“<3”。',
+    fewer: '<3',
+    none: '没有哪项原因有 3 家及以上企业选择。',
+    top: '主要原因：{{list}}',
+  },
   actions: {
     save: '保存', cancel: '取消', create: '新增', edit: '编辑', search: '搜索', reset: '重置',
     retry: '重试', close: '关闭', details: '详情', refresh: '刷新',
@@ -97,6 +104,8 @@ const common = {
     plan_missing: '请先填写并保存整改方案和整改承诺，再提交审核。',
     ledger_empty: '请至少登记一条台账记录（走访或联系的企业），再提交审核。',
     callback_missing: '还有未解决的台账没有回访：请先回访，或在审核栏写明不回访的理由。',
+    reasons_unanswered: '整改方案须针对每项主要原因至少提出一条措施。',
+    reason_not_top: '措施所针对的原因不在本部门的主要原因之列，请刷新页面。',
     already_reviewed: '该记录已经审核过了。',
     request_limit_reached: '一个回执码在一轮测评中最多提出 5 条诉求，这个回执码已经用完。',
     already_released: '已经发布过了。',

@@ -76,7 +76,7 @@ const dashboard = {
     searchPlaceholder: '搜索部门',
     columns: {
       rank: '排名', department: '部门', category: '类别', mean: '平均分（95%区间）', n: '有效评价', satisfaction: '满意率',
-      votes: '最不满意票', change: '名次变化', pBottom: '进入倒数概率', level: '问责等级',
+      votes: '最不满意票', reasons: '不满意主要原因', change: '名次变化', pBottom: '进入倒数概率', level: '问责等级',
     },
     bottomTag: '倒数',
     changeUp: '上升 {{count}} 位',

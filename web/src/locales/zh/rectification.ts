@@ -74,6 +74,11 @@ const rectification = {
     unsaved: '整改方案有未保存的修改。',
     empty: '尚未填写整改方案。',
     noCommitment: '尚未填写整改承诺。',
+    topReasons: '企业不满意的主要原因（本轮测评）',
+    topReasonsHelp: '整改方案须针对每项主要原因至少提出一条措施（在“针对原因”一栏选择）。',
+    firms: '{{count}} 家企业',
+    reason: '针对原因',
+    general: '通用措施',
   },
   ledger: {
     title: '整改台账',
@@ -173,6 +178,7 @@ const rectification = {
     text: '请填写进展情况（不超过 5000 字）。',
     attachmentLabel: '请填写附件名称（不超过 200 字）。',
     attachmentUrl: '链接须以 http:// 或 https:// 开头。',
+    reasons: '请针对以下主要原因各提出至少一条措施：{{reasons}}。',
   },
   errors: {
     callback_missing: '还有未解决的台账没有回访：请先回访，或在审核栏写明不回访的理由。',
@@ -180,6 +186,8 @@ const rectification = {
     plan_missing: '请先填写并保存整改方案和整改承诺，再提交审核。',
     ledger_empty: '请至少登记一条台账记录（走访或联系的企业），再提交审核。',
     case_not_submitted: '该整改事项不在待审核状态，页面已刷新为最新状态。',
+    reasons_unanswered: '整改方案须针对每项主要原因至少提出一条措施。',
+    reason_not_top: '措施所针对的原因不在本部门的主要原因之列，页面已刷新。',
   },
 };
 export default rectification;

@@ -6,7 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { QuarterState } from '../../components/QuarterState.tsx';
 import type { DepartmentStates, RoundResults } from '../../endpoints.ts';
 import { bottomThree, type RecordView } from '../../views/bottomThree.ts';
-import { COLORS, fmtMean, fmtPct, levelLabel, useDeptName } from './format.tsx';
+import { COLORS, fmtMean, fmtPct, isEnglish, levelLabel, useDeptName } from './format.tsx';
+import { reasonItems, reasonLine } from '../../views/reasons.ts';
 import { RobustnessNote } from '../../components/integrity/RobustnessNote.tsx';
 import { WeightedNote } from '../../components/integrity/WeightedNote.tsx';
 
@@ -25,6 +26,11 @@ export function BottomThreeCard({ results, records, states }: { results: RoundRe
   const name = useDeptName();
   const { rows, line } = useMemo(() => bottomThree(results.departments, records), [results, records]);
   const stateOf = (departmentId: number) => states?.states.find((s) => s.departmentId === departmentId && s.roundId === results.round.id);
+  const { t: tc } = useTranslation();
+  const topReasons = (departmentId: number) => {
+    const reasons = results.departments.find((d) => d.departmentId === departmentId)?.reasons;
+    return reasons ? reasonLine(reasonItems(reasons, results.rules.reasons, isEnglish(i18n.language))) : '';
+  };
   return (
     <Card
       size="small"
@@ -51,6 +57,7 @@ export function BottomThreeCard({ results, records, states }: { results: RoundRe
                   <div style={{ fontSize: 13 }} data-testid="bottom-gap">{r.gap !== null ? t('first.gap', { gap: fmtMean(r.gap) }) : t('first.first')}</div>
                 </div>
               </Flex>
+              {topReasons(r.departmentId) ? <Typography.Text data-testid="bottom-reasons">{tc('reasons.top', { list: topReasons(r.departmentId) })}</Typography.Text> : null}
               <Flex gap={16} wrap>
                 <Figure label={t('first.pBottom')} value={fmtPct(r.pBottom, 0)} testId="bottom-pbottom" />
                 <Figure label={t('first.votes')} value={t('first.votesValue', { n: r.votes })} testId="bottom-votes" />

@@ -10,6 +10,8 @@ import type { RoundResults } from '../../endpoints.ts';
 import { categoryLabel, categoryOptions } from '../../labels.ts';
 import { RobustnessMark } from '../../components/integrity/RobustnessNote.tsx';
 import { COLORS, fmtMean, fmtPct, isEnglish, LevelTag, useDeptName } from './format.tsx';
+import { ReasonsList } from '../../components/ReasonsList.tsx';
+import { reasonItems, reasonLine } from '../../views/reasons.ts';
 
 export type RankingRow = DepartmentResultView & { change: RankChange; level: EscalationLevel | null };
 
@@ -106,6 +108,18 @@ export function RankingTable({ results, rows }: { results: RoundResults; rows: r
       sorter: (a, b) => a.leastSatisfiedVotes - b.leastSatisfiedVotes,
     },
     {
+      // The most chosen reasons for 不满意; the whole list (with "<3") on hover.
+      title: t('ranking.columns.reasons'), key: 'reasons', width: 170,
+      render: (_, d) => {
+        const text = d.reasons ? reasonLine(reasonItems(d.reasons, rules.reasons, isEnglish(lang))) : '';
+        return text && d.reasons ? (
+          <Tooltip title={<ReasonsList reasons={d.reasons} offered={rules.reasons} />} color="#fff">
+            <span data-testid="ranking-reasons" style={{ fontSize: 12 }}>{text}</span>
+          </Tooltip>
+        ) : '—';
+      },
+    },
+    {
       title: t('ranking.columns.change'), key: 'change', width: 84, align: 'center',
       sorter: (a, b) => rankChangeOrder(a.change) - rankChangeOrder(b.change), render: (_, d) => <ChangeMark change={d.change} />,
     },
@@ -146,7 +160,7 @@ export function RankingTable({ results, rows }: { results: RoundResults; rows: r
         dataSource={ranked}
         rowClassName={(d) => (d.flagged ? 'pingyi-flagged-row' : '')}
         pagination={false}
-        scroll={{ x: 1060 }}
+        scroll={{ x: 1230 }}
         locale={{ emptyText: t('ranking.noMatch') }}
       />
       </div>

@@ -95,7 +95,8 @@ export function ResultsSection({ round, rounds, onShown }: { round: RoundSummary
   }, [settled]);
 
   if (results.error && !data) {
-    if (results.error instanceof ApiError && results.error.status === 404) return <Alert type="info" showIcon title={t('results.notComputed')} />;
+    // 409: the round is open, or closed with its results not computed yet (answer-derived reads wait for that).
+    if (results.error instanceof ApiError && (results.error.status === 404 || results.error.status === 409)) return <Alert type="info" showIcon title={t('results.notComputed')} />;
     return <LoadError error={results.error} onRetry={results.reload} />;
   }
   if (!data) return <Skeleton active paragraph={{ rows: 12 }} />;

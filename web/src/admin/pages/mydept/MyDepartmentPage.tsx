@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { rankChange } from '../../../../../shared/charts/ranking.ts';
 import type { DepartmentResultView } from '../../../../../shared/schemas/results.ts';
+import { ReasonsList } from '../../components/ReasonsList.tsx';
 import { useUser } from '../../auth.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -100,6 +101,7 @@ function RoundView({ roundId, departmentId, history, states, onAppealFiled }: {
   roundId: string; departmentId: number; history: DepartmentHistory; states: DepartmentStates | undefined; onAppealFiled: () => void;
 }) {
   const { t, i18n } = useTranslation('mydept');
+  const { t: tc } = useTranslation();
   const quarter = useQuarter();
   const results = useLoad((signal) => getRoundResults(roundId, signal), [roundId]);
   const comments = useLoad((signal) => getRoundComments(roundId, signal), [roundId]);
@@ -133,6 +135,12 @@ function RoundView({ roundId, departmentId, history, states, onAppealFiled }: {
           ) : null}
           {own.status === 'insufficient' ? <Alert type="warning" showIcon title={t('insufficient', { min: rules.minRatings })} /> : null}
           <StatsCard own={own} results={results.data} />
+          {own.reasons && results.data.rules.reasons.length ? (
+            <Card title={`${tc('reasons.title')} · ${quarter(roundId)}`} size="small" style={{ marginBottom: 16 }} data-testid="reasons-card">
+              <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>{tc('reasons.help')}</Typography.Paragraph>
+              <ReasonsList reasons={own.reasons} offered={results.data.rules.reasons} />
+            </Card>
+          ) : null}
           <AppealCard roundId={roundId} flagged={own.flagged} onFiled={onAppealFiled} />
           <Row gutter={[16, 16]}>
             <Col xs={24} xl={14}>

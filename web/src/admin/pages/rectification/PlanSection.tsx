@@ -1,24 +1,64 @@
 // The rectification plan (整改方案) and the head's commitment (整改承诺): an editor while the case is
 // open or returned, a read-only view otherwise.
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Flex, Form, Input, Table, Typography } from 'antd';
+import { Alert, Button, Card, Empty, Flex, Form, Input, Select, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { measureSchema, planBodySchema, type CaseDetail, type PlanBody } from '../../../../../shared/schemas/rectification.ts';
 import { zodRule, parseForm } from '../../forms.ts';
+import { isEnglish } from '../dashboard/format.tsx';
 import { useDates } from './labels.tsx';
+import { startingMeasures, unansweredReasons } from './planReasons.ts';
 
 type Measure = PlanBody['measures'][number];
 type PlanValues = { problems?: string; measures?: Partial<Measure>[]; commitment?: string };
 
 const blankMeasure = (): Partial<Measure> => ({ measure: '', owner: '', due: '' });
 
+/** The flagged round's top reasons for 不满意, each with how many firms chose it. */
+function TopReasons({ c }: { c: CaseDetail }) {
+  const { t, i18n } = useTranslation('rectification');
+  if (!c.topReasons.length) return null;
+  const en = isEnglish(i18n.language);
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      style={{ marginBottom: 16 }}
+      data-testid="top-reasons"
+      title={t('plan.topReasons')}
+      description={(
+        <Flex vertical gap={6}>
+          <Flex gap={6} wrap>
+            {c.topReasons.map((r) => (
+              <Tag key={r.code} color="volcano" data-testid="top-reason" data-code={r.code}>{en ? r.labelEn : r.labelZh} · {t('plan.firms', { count: r.count })}</Tag>
+            ))}
+          </Flex>
+          <Typography.Text type="secondary">{t('plan.topReasonsHelp')}</Typography.Text>
+        </Flex>
+      )}
+    />
+  );
+}
+
+function useReasonLabel(c: CaseDetail) {
+  const { t, i18n } = useTranslation('rectification');
+  const en = isEnglish(i18n.language);
+  return (code: string | undefined) => {
+    const r = c.topReasons.find((x) => x.code === code);
+    return r ? (en ? r.labelEn : r.labelZh) : t('plan.general');
+  };
+}
+
 function PlanView({ c }: { c: CaseDetail }) {
   const { t } = useTranslation('rectification');
   const dates = useDates();
-  if (!c.plan && !c.commitment) return <Empty description={t('plan.empty')} />;
+  const reasonLabel = useReasonLabel(c);
+  if (!c.plan && !c.commitment) return <><TopReasons c={c} /><Empty description={t('plan.empty')} /></>;
+  const aimed = c.plan?.measures.some((m) => m.reason) ?? false;
   return (
     <Flex vertical gap={16} data-testid="plan-view">
+      <TopReasons c={c} />
       <div>
         <Typography.Title level={5}>{t('plan.problems')}</Typography.Title>
         <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{c.plan?.problems ?? t('plan.empty')}</Typography.Paragraph>
@@ -32,6 +72,7 @@ function PlanView({ c }: { c: CaseDetail }) {
           dataSource={c.plan?.measures ?? []}
           columns={[
             { title: '#', key: 'i', width: 48, render: (_, __, i) => i + 1 },
+            ...(aimed ? [{ title: t('plan.reason'), key: 'reason', width: 150, render: (_: unknown, m: Measure) => <span data-testid="measure-reason">{reasonLabel(m.reason)}</span> }] : []),
             { title: t('plan.measure'), dataIndex: 'measure', render: (v: string) => <span style={{ whiteSpace: 'pre-wrap' }}>{v}</span> },
             { title: t('plan.owner'), dataIndex: 'owner', width: 180 },
             { title: t('plan.due'), dataIndex: 'due', width: 140, render: (v: string) => dates.date(v) },
@@ -63,6 +104,8 @@ function PlanEditor({ c, saving, onSave, onDirtyChange }: EditorProps) {
   const [form] = Form.useForm<PlanValues>();
   const [dirty, setDirty] = useState(false);
   const markDirty = (value: boolean) => { setDirty(value); onDirtyChange(value); };
+  const reasonLabel = useReasonLabel(c);
+  const reasonOptions = [{ value: '', label: t('plan.general') }, ...c.topReasons.map((r) => ({ value: r.code, label: reasonLabel(r.code) }))];
 
   const fieldMessage = (path: string): string => {
     if (path.startsWith('measures.')) {
@@ -76,6 +119,9 @@ function PlanEditor({ c, saving, onSave, onDirtyChange }: EditorProps) {
   };
 
   const save = async () => {
+    // A general measure's reason is '' in the select; the plan leaves it out.
+    const measures = (form.getFieldValue('measures') as Partial<Measure>[] | undefined) ?? [];
+    form.setFieldValue('measures', measures.map((m) => { const { reason, ...rest } = m ?? {}; return reason ? { ...rest, reason } : rest; }));
     const plan = await parseForm(form, planBodySchema, fieldMessage);
     if (plan && (await onSave(plan))) markDirty(false);
   };
@@ -86,12 +132,13 @@ function PlanEditor({ c, saving, onSave, onDirtyChange }: EditorProps) {
       layout="vertical"
       initialValues={{
         problems: c.plan?.problems ?? '',
-        measures: c.plan?.measures.length ? c.plan.measures : [blankMeasure()],
+        measures: startingMeasures(c.topReasons, c.plan?.measures),
         commitment: c.commitment ?? '',
       }}
       onValuesChange={() => { if (!dirty) markDirty(true); }}
       data-testid="plan-editor"
     >
+      <TopReasons c={c} />
       <Form.Item name="problems" label={t('plan.problems')} required rules={[zodRule(planBodySchema.shape.problems, t('validation.problems'))]}>
         <Input.TextArea autoSize={{ minRows: 3, maxRows: 12 }} maxLength={5000} placeholder={t('plan.problemsPlaceholder')} />
       </Form.Item>
@@ -101,6 +148,8 @@ function PlanEditor({ c, saving, onSave, onDirtyChange }: EditorProps) {
           validator: async (_, value: unknown) => {
             const n = Array.isArray(value) ? value.length : 0;
             if (n < 1 || n > 50) throw new Error(t('validation.measures'));
+            const missing = unansweredReasons(c.topReasons, value as Partial<Measure>[]);
+            if (missing.length) throw new Error(t('validation.reasons', { reasons: missing.map(reasonLabel).join('、') }));
           },
         }]}
       >
@@ -114,6 +163,14 @@ function PlanEditor({ c, saving, onSave, onDirtyChange }: EditorProps) {
               data-testid="measures-table"
               columns={[
                 { title: '#', key: 'i', width: 40, render: (_, __, i) => i + 1 },
+                ...(c.topReasons.length ? [{
+                  title: t('plan.reason'), key: 'reason', width: 170,
+                  render: (_: unknown, field: { name: number }) => (
+                    <Form.Item name={[field.name, 'reason']} style={{ margin: 0 }} getValueProps={(v: string | undefined) => ({ value: v ?? '' })}>
+                      <Select options={reasonOptions} aria-label={`${t('plan.reason')} ${field.name + 1}`} data-testid="measure-reason-select" />
+                    </Form.Item>
+                  ),
+                }] : []),
                 {
                   title: t('plan.measure'), key: 'measure',
                   render: (_, field) => (

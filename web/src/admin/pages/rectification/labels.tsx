@@ -49,7 +49,7 @@ export function useDates(): Dates {
 export const score = (mean: number | null | undefined): string => (mean === null || mean === undefined ? '—' : mean.toFixed(1));
 export const percent = (rate: number | null | undefined): string => (rate === null || rate === undefined ? '—' : `${(rate * 100).toFixed(1)}%`);
 
-const CASE_ERROR_CODES = ['case_locked', 'plan_missing', 'ledger_empty', 'case_not_submitted', 'callback_missing'] as const satisfies readonly ErrorCode[];
+const CASE_ERROR_CODES = ['case_locked', 'plan_missing', 'ledger_empty', 'case_not_submitted', 'callback_missing', 'reasons_unanswered', 'reason_not_top'] as const satisfies readonly ErrorCode[];
 
 /** Like useErrorText, with the rectification error codes in words. */
 export function useCaseErrorText(): (error: unknown) => string {

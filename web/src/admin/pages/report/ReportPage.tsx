@@ -292,7 +292,7 @@ export default function ReportPage() {
         <Button type="primary" icon={<PrinterOutlined />} disabled={!ready} onClick={() => window.print()}>{t('report.print')}</Button>
       </Flex>
       {results.error && !results.data ? (
-        results.error instanceof ApiError && results.error.status === 404
+        results.error instanceof ApiError && (results.error.status === 404 || results.error.status === 409)
           ? <Alert type="info" showIcon title={t('report.notFound')} />
           : <LoadError error={results.error} onRetry={results.reload} />
       ) : partError ? <LoadError error={partError} onRetry={retryParts} />
