@@ -79,7 +79,7 @@ describe('the ledger', () => {
   it('a submitted entry is pending and scored by the rulebook in force on its date', async () => {
     const res = await api('POST', '/points/entries', { cadreId: a.id, ruleCode: 'award_provincial', date: '2024-05-01', reason: '获省级优秀公务员', evidence: '鄂人社发〔2024〕12号' });
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ status: 'pending', points: 6, kind: 'award', ruleVersion: '2021-example', submittedBy: 'test-org', source: 'manual' });
+    expect(res.json()).toMatchObject({ status: 'pending', points: 6, kind: 'award', ruleVersion: '2021-example', submittedBy: 'test-org', submittedByName: 'org', source: 'manual' });
     approvedId = res.json().id;
     const pending = await ok('GET', '/points/entries?status=pending');
     expect(pending.items.map((e: { id: number }) => e.id)).toContain(approvedId);

@@ -20,6 +20,10 @@ const points = {
   tied: '同分（按排序规则）',
   status: { pending: '待审核', approved: '已生效', rejected: '已驳回' },
   source: { manual: '组织部录入', survey: '评议问责自动生成' },
+  auto: {
+    reason: '{{quarter}}市场主体评部门问责：{{measure}}', reversal: '问责措施已撤回，冲销第 {{id}} 号积分记录', evidence: '问责记录第 {{id}} 号',
+    submittedBy: '系统（按问责措施自动记分）', reviewedBy: '按积分规则自动生效',
+  },
   reversed: '已冲销（第 {{id}} 号）',
   reversal: '冲销第 {{id}} 号',
   ledger: {
@@ -59,6 +63,9 @@ const points = {
     approve: '通过',
     reject: '驳回',
     own: '本人提交，需他人审核',
+    ownTitle: '本人提交、等待他人审核的记录（{{count}} 条）',
+    bulkApprove: '批量通过所选（{{count}} 条）', bulkConfirm: '确认通过所选的 {{count}} 条记录？每条分别记入审计日志。',
+    bulkApproved: '已通过 {{count}} 条记录', bulkStopped: '已通过 {{count}} 条，其余未处理：', bulkHint: '勾选已核对事由和依据的记录后可批量通过。',
     note: '审核意见（选填）',
     approved: '已通过',
     rejected: '已驳回',
