@@ -49,7 +49,7 @@ describe('cadre points', () => {
     expect(await mine.getByTestId('review-approve').count()).toBe(0);
     expect(await page.getByTestId('review-table').locator('tr', { hasText: 'e2e：获评市级先进工作者' }).count()).toBe(0);
     // Its evidence is shown, and the submitter is a person, not a login.
-    expect(await mine.getByTestId('entry-reason').textContent()).toContain('依据：仙发〔2026〕99号');
+    expect(await mine.getByTestId('entry-reason-text').textContent()).toContain('依据：仙发〔2026〕99号');
     expect(await mine.getByTestId('entry-people').textContent()).toBe('组织部干部科');
     await page.context().close();
 

@@ -32,7 +32,7 @@ export function EntryTable({ entries, loading, empty, actions, showCadre = true,
     // The reason wraps instead of being cut: a reviewer reads it, and its evidence under it, before approving.
     { title: t('columns.reason'), key: 'reason', width: 300, render: (_, e) => {
       const { reason, evidence } = entryReason(e, words);
-      return <div data-testid="entry-reason">{reason}<Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>{t('columns.evidence')}：{evidence}</Typography.Text></div>;
+      return <div data-testid="entry-reason-text">{reason}<Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>{t('columns.evidence')}：{evidence}</Typography.Text></div>;
     } },
     { title: t('columns.status'), key: 'status', width: 190, render: (_, e) => <EntryStatus entry={e} /> },
     { title: t('columns.submittedBy'), key: 'by', width: 150, render: (_, e) => {
