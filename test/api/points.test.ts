@@ -185,5 +185,12 @@ describe('standings and the shortlist', () => {
     const sheet = book.getWorksheet('推荐名单')!;
     expect(sheet.getRow(2).getCell(2).value).toBe('C002');
     expect(sheet.getRow(2).getCell(9).value).toBe(13);
+    // In the office's words: the rank by name in the file's name, Chinese headers, the reserve numbered from 1 as on the page.
+    expect(decodeURIComponent(String(xlsx.headers['content-disposition']))).toContain('晋升推荐名单-四级调研员-2025-12-31.xlsx');
+    expect(sheet.getRow(1).values).toEqual([undefined, '名次', '干部编号', '姓名', '单位', '职务', '基础分', '奖励分', '扣分', '总积分', '同分']);
+    const reserve = book.getWorksheet('递补名单')!;
+    expect([reserve.getRow(1).getCell(1).value, reserve.getRow(2).getCell(1).value, reserve.getRow(2).getCell(2).value]).toEqual(['递补顺序', 1, 'C001']);
+    // Rulebook versions (2021-example) are names the office chose.
+    for (const ws of book.worksheets) ws.eachRow((r) => r.eachCell((cell) => expect(String(cell.value).replace(/\d{4}-[a-z]+/g, '')).not.toMatch(/[A-Za-z]{3,}/)));
   });
 });

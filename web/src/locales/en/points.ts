@@ -75,6 +75,7 @@ const points: Messages<typeof zh> = {
   },
   shortlist: {
     title: 'Promotion shortlist',
+    position: 'Place', reserveOrder: 'Reserve order',
     subtitle: 'Eligible cadres in points order, for the organisation department\'s meeting',
     rank: 'Current rank',
     places: 'Places',

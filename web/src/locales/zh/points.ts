@@ -72,6 +72,7 @@ const points = {
   },
   shortlist: {
     title: '职级晋升推荐名单',
+    position: '推荐名次', reserveOrder: '递补顺序',
     subtitle: '按积分从高到低，列出符合条件的干部；供组织部会议研究',
     rank: '拟晋升人员现职级',
     places: '推荐名额',

@@ -19,6 +19,7 @@ export default function ShortlistPrintPage() {
   const asOf = params.get('asOf') ?? undefined;
   const rankLabel = useRankLabel();
   const columns = useShortlistColumns();
+  const reserveColumns = useShortlistColumns(true);
   const data = useLoad((signal) => getShortlist({ rank, places, asOf }, signal), [rank, places, asOf]);
   useEffect(() => {
     if (data.data) setTimeout(() => window.print(), 300);
@@ -32,7 +33,7 @@ export default function ShortlistPrintPage() {
       <Typography.Title level={5}>{t('shortlist.listed')}</Typography.Title>
       <Table<StandingRow> rowKey="cadreId" size="small" pagination={false} bordered dataSource={list.shortlisted} columns={columns} />
       <Typography.Title level={5} style={{ marginTop: 16 }}>{t('shortlist.reserve')}</Typography.Title>
-      <Table<StandingRow> rowKey="cadreId" size="small" pagination={false} bordered dataSource={list.reserve} columns={columns} />
+      <Table<StandingRow> rowKey="cadreId" size="small" pagination={false} bordered dataSource={list.reserve} columns={reserveColumns} />
       {list.tieAtCut ? <Typography.Paragraph style={{ marginTop: 12 }}>{t('shortlist.tieAtCut')}</Typography.Paragraph> : null}
       <Typography.Paragraph type="secondary" style={{ marginTop: 16, fontSize: 12 }}>
         {t('shortlist.eligible', { n: list.eligibleCount })}；{t('shortlist.printFooter', { version: list.rulebookVersion ?? '—', rule: i18n.language === 'en' ? list.tieBreak.en : list.tieBreak.zh })}
