@@ -39,6 +39,11 @@ describe('appeal lifecycle', () => {
     expect(flaggedCodes(published1)).not.toContain('otherdept');
   });
 
+  it('says before filing when the window closes: publication plus the configured days', async () => {
+    expect((await call('GET', '/appeals/window/2026Q1', head)).json()).toEqual({ windowDays: 7, deadline: new Date(publishedAt1.getTime() + 7 * 86_400_000).toISOString() });
+    expect((await call('GET', '/appeals/window/2031Q1', head)).statusCode).toBe(404);
+  });
+
   it('refuses an unflagged department with a clear error', async () => {
     const res = await call('POST', '/appeals', otherHead, { roundId: '2026Q1', reasons: '我们不在倒数三位', evidence: ['说明'] });
     expect(res.statusCode).toBe(409);

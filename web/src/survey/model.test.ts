@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCALE, RATING_LEVELS, type RatingLevel } from '../../../shared/results/levels.ts';
 import {
-  canVote, fromDraft, groupByCategory, nextUnanswered, pickOpeningDraft, progress, reduce, voteCandidates,
+  canVote, formatDeadline, formatTime, fromDraft, groupByCategory, nextUnanswered, pickOpeningDraft, progress, reduce, voteCandidates,
   type Answers, type Department,
 } from './model.ts';
 
@@ -117,5 +117,15 @@ describe('pickOpeningDraft', () => {
   it('opens on whatever fromDraft can read, even a tampered local copy', () => {
     const opening = pickOpeningDraft({ draft: null, savedAt: null }, { draft: { ratings: [{ departmentId: 'x' }, { departmentId: 1, level: 'nope' }], leastSatisfied: [1, 1] }, changedAt: 0, dirty: true });
     expect(fromDraft(opening.draft, { departmentIds: [1], votesLimit: 3 })).toEqual({ ratings: { 1: { level: null, comment: '' } }, votes: [], comment: '' });
+  });
+});
+
+describe('formatDeadline', () => {
+  it('reads a deadline at the city’s midnight as the end of the day before', () => {
+    expect(formatDeadline('2026-12-07T16:00:00.000Z', 'zh')).toBe('2026年12月7日 24:00');
+    expect(formatDeadline('2026-12-07T16:00:00.000Z', 'en')).toBe('7 Dec 2026, end of day');
+  });
+  it('keeps any other time as it is', () => {
+    expect(formatDeadline('2026-12-07T09:30:00.000Z', 'zh')).toBe(formatTime('2026-12-07T09:30:00.000Z', 'zh'));
   });
 });
