@@ -233,7 +233,7 @@ const rounds: Messages<typeof zh> = {
     howTitle: 'Experts can also check it on the command line',
     step1: 'Download the draw record, {{file}};',
     step2: 'In this system’s source directory, run:',
-    step3: '“reproduces” means it checks out; otherwise every difference is listed.',
+    step3: '<c>reproduces</c> means it checks out; otherwise every difference is listed.',
     checksTitle: 'What is checked',
     checks: {
       poolHash: 'Pool hash: the same as the one published when the pool was frozen;',
@@ -281,6 +281,7 @@ const rounds: Messages<typeof zh> = {
     voidedNow: 'This round was voided; all links have stopped working.',
     replace: 'Replace',
     regenerate: 'New link',
+    letter: 'Print letter',
     replaceNotNow: 'Enterprises can be replaced only after the draw and while the survey is open.',
     regenerateNotNow: 'Links cannot be regenerated in this round’s current status.',
     notLive: 'This enterprise has submitted or been replaced.',
@@ -299,6 +300,7 @@ const rounds: Messages<typeof zh> = {
     empty: 'Every enterprise has submitted.',
   },
   replace: {
+    letter: 'Letter', printLetter: 'Print this enterprise\'s letter',
     title: 'Replace {{name}}',
     explain: 'This enterprise leaves the round and its link stops working at once. By the draw’s rule, the lowest-numbered unused backup of the same stratum comes in (or, with none left there, the unused backup with the smallest ticket in the pool). The replacement and its reason go into the draw record and the audit log.',
     reason: 'Reason',

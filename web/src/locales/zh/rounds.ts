@@ -230,7 +230,7 @@ const rounds = {
     howTitle: '专业人员也可以用命令行复核',
     step1: '下载抽签记录文件 {{file}}；',
     step2: '在本系统源代码目录中运行：',
-    step3: '显示 “reproduces” 表示复核一致；否则逐项列出不一致之处。',
+    step3: '显示 <c>reproduces</c> 表示复核一致；否则逐项列出不一致之处。',
     checksTitle: '复核内容',
     checks: {
       poolHash: '抽签池哈希值：与冻结时公布的哈希值一致；',
@@ -278,6 +278,7 @@ const rounds = {
     voidedNow: '本轮次已作废，链接已全部失效。',
     replace: '替换',
     regenerate: '重新生成链接',
+    letter: '打印邀请函',
     replaceNotNow: '只有在已抽签或测评进行中时才能替换企业。',
     regenerateNotNow: '本轮次当前状态下不能重新生成链接。',
     notLive: '该企业已提交或已被替换。',
@@ -296,6 +297,7 @@ const rounds = {
     empty: '所有企业都已提交问卷。',
   },
   replace: {
+    letter: '邀请函', printLetter: '打印这家企业的邀请函',
     title: '替换企业：{{name}}',
     explain: '该企业将不再参加本轮测评，其链接立即失效；按抽签规则，由同一层中序号最靠前的未用备选企业替补（该层已无备选时，取全池签号最小的备选企业）。替换及原因记入抽签记录和审计日志。',
     reason: '替换原因',
