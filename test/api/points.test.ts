@@ -101,9 +101,11 @@ describe('the ledger', () => {
   });
 
   it('refuses unknown rules, future dates and other roles', async () => {
-    expect((await api('POST', '/points/entries', { cadreId: a.id, ruleCode: 'bonus', date: '2024-05-01', reason: 'x', evidence: 'x' })).statusCode).toBe(422);
-    expect((await api('POST', '/points/entries', { cadreId: a.id, ruleCode: 'award_city', date: '2027-01-01', reason: 'x', evidence: 'x' })).statusCode).toBe(422);
-    expect((await api('POST', '/points/entries', { cadreId: a.id, ruleCode: 'award_city', date: '2020-01-01', reason: 'x', evidence: 'x' })).statusCode).toBe(422);
+    // Each refusal carries its own code, so the form says which check failed in words.
+    const refusal = async (body: object) => { const r = await api('POST', '/points/entries', body); return [r.statusCode, r.json().error.code]; };
+    expect(await refusal({ cadreId: a.id, ruleCode: 'bonus', date: '2024-05-01', reason: 'x', evidence: 'x' })).toEqual([422, 'unknown_rule']);
+    expect(await refusal({ cadreId: a.id, ruleCode: 'award_city', date: '2027-01-01', reason: 'x', evidence: 'x' })).toEqual([422, 'date_in_future']);
+    expect(await refusal({ cadreId: a.id, ruleCode: 'award_city', date: '2020-01-01', reason: 'x', evidence: 'x' })).toEqual([422, 'no_rulebook_on_date']);
     for (const role of ['admin', 'leader', 'supervisor', 'dept_head'] as const) {
       expect((await api('POST', '/points/entries', { cadreId: a.id, ruleCode: 'award_city', date: '2024-05-01', reason: 'x', evidence: 'x' }, await ctx.as(role))).statusCode).toBe(403);
     }

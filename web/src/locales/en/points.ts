@@ -40,6 +40,10 @@ const points: Messages<typeof zh> = {
     reverse: 'Reverse',
   },
   form: {
+    errors: {
+      date_in_future: 'The date cannot be after today: an entry records something that happened.', no_rulebook_on_date: 'That date is before the first rulebook came into force: nothing can be scored.',
+      unknown_cadre: 'This cadre was not found; choose again.', unknown_rule: 'The rulebook in force then has no such item; choose the item again.',
+    },
     title: 'New points entry',
     cadre: 'Cadre',
     cadrePlaceholder: 'Search by name or staff number',

@@ -37,6 +37,10 @@ const points = {
     reverse: '冲销',
   },
   form: {
+    errors: {
+      date_in_future: '日期不能晚于今天：积分记录的是已经发生的事。', no_rulebook_on_date: '该日期早于第一版积分规则的施行日期，无法记分。',
+      unknown_cadre: '找不到这名干部，请重新选择。', unknown_rule: '当时施行的积分规则中没有这一项，请重新选择积分项目。',
+    },
     title: '新增积分记录',
     cadre: '干部',
     cadrePlaceholder: '输入姓名或干部编号搜索',
