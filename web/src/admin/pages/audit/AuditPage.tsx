@@ -21,7 +21,7 @@ export function AuditPage() {
   const { t: tc } = useTranslation('common');
   const departments = useLoad((signal) => listDepartments(signal), []);
   const facets = useLoad((signal) => auditFacets(signal), []);
-  const { dict, look } = useAuditLabels(departments.data);
+  const { dict, look } = useAuditLabels(departments.data, facets.data?.actors);
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
   const [filters, setFilters] = useState<{ entityType?: string; actor?: string; action?: string; from?: string; to?: string }>({});

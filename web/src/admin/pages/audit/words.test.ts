@@ -85,6 +85,9 @@ describe('audit log in the inspector’s words (zh)', () => {
   });
 
   it('says who acted: a person by name, the system, or an anonymous enterprise, never a login', () => {
+    const withPeople = { ...look, personByLogin: new Map([['org', '组织部干部科']]) };
+    const approve = { action: 'points.entry.approve', entityType: 'points_entry', entityId: '9', summary: { cadreId: 2, ruleCode: 'award_city', points: 6, submittedBy: 'org', note: null } };
+    expect(summaryLines(approve.summary, auditWords(zh, withPeople, approve)).find((l) => l.label === '提交人')?.text).toBe('组织部干部科');
     expect(actorText(zh, 'enterprise', null)).toBe('企业（匿名）');
     expect(actorText(zh, 'system', null)).toBe('系统');
     expect(actorText(zh, 'org2', '组织部干部监督科')).toBe('组织部干部监督科');

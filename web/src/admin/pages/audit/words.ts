@@ -10,6 +10,8 @@ export type AuditDictionary = typeof zhAudit;
 export interface AuditLookups {
   departmentById: ReadonlyMap<number, string>;
   departmentByCode: ReadonlyMap<string, string>;
+  /** People by login (from the log's own actors), so that a summary names the person, not the login. */
+  personByLogin?: ReadonlyMap<string, string>;
   quarter(roundId: string): string;
   dateTime(iso: string): string;
   /** Interpolates {{id}} in the dictionary's few templates. */
@@ -50,6 +52,7 @@ export function auditWords(dict: AuditDictionary, look: AuditLookups, entry: Ent
       switch (key) {
         case 'departmentId': case 'departmentIds': case 'withdrawn': case 'added': return department(raw);
         case 'code': case 'flagged': case 'flaggedBefore': case 'flaggedAfter': return typeof raw === 'string' ? look.departmentByCode.get(raw) ?? raw : raw;
+        case 'submittedBy': return typeof raw === 'string' ? look.personByLogin?.get(raw) ?? raw : raw;
         case 'roundId': return typeof raw === 'string' ? look.quarter(raw) : raw;
         case 'id': return entry.entityType === 'round' && typeof raw === 'string' ? look.quarter(raw) : raw;
         case 'role': return has(v.role, raw) ? v.role[raw] : raw;
