@@ -57,7 +57,7 @@ describe('appeal lifecycle', () => {
     const a = res.json();
     appealId = a.id;
     expect(a).toMatchObject({
-      roundId: '2026Q1', departmentCode: 'owndept', status: 'pending', evidence: ['8 份答卷雷同', '附件：情况说明.pdf'], filedBy: 'test-dept_head',
+      roundId: '2026Q1', departmentCode: 'owndept', status: 'pending', evidence: ['8 份答卷雷同', '附件：情况说明.pdf'], filedBy: 'dept_head', // the head's display name, not the login test-dept_head
       deadline: new Date(publishedAt1.getTime() + 7 * 86_400_000).toISOString(), decidedAt: null, correction: null,
     });
     const audit = (await call('GET', `/audit?entityType=appeal&entityId=${a.id}`, admin)).json();
@@ -111,7 +111,7 @@ describe('appeal lifecycle', () => {
     const res = await call('POST', `/appeals/${appealId}/decision`, admin, { decision: 'upheld', reasons: '8 份雷同答卷经核查为代填' });
     expect(res.statusCode).toBe(200);
     const a = res.json();
-    expect(a).toMatchObject({ status: 'upheld', decidedBy: 'test-admin', decisionReasons: '8 份雷同答卷经核查为代填', correction: { version: 2, answersExcluded: 8 } });
+    expect(a).toMatchObject({ status: 'upheld', decidedBy: 'admin', decisionReasons: '8 份雷同答卷经核查为代填', correction: { version: 2, answersExcluded: 8 } });
     expect(a.correction.flaggedBefore).toContain('owndept');
     expect(a.correction.flaggedAfter).not.toContain('owndept');
 
