@@ -30,6 +30,7 @@ function PlanView({ c }: { c: CaseDetail }) {
           size="small"
           pagination={false}
           dataSource={c.plan?.measures ?? []}
+          scroll={{ x: 480 }} /* on a phone the table scrolls in its box, not the page */
           columns={[
             { title: '#', key: 'i', width: 48, render: (_, __, i) => i + 1 },
             { title: t('plan.measure'), dataIndex: 'measure', render: (v: string) => <span style={{ whiteSpace: 'pre-wrap' }}>{v}</span> },

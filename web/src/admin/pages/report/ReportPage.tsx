@@ -40,6 +40,7 @@ const PRINT_CSS = `
 .report-sheet .draft-mark { color: ${COLORS.flagged}; border: 2px solid ${COLORS.flagged}; padding: 0 8px; font-weight: 700; margin-left: 8px; }
 /* On a phone the A4-wide charts scroll inside their own box; the page itself never scrolls sideways. */
 .report-sheet .report-chart { max-width: 100%; overflow-x: auto; }
+@media screen and (max-width: 700px) { .report-sheet table { display: block; overflow-x: auto; } }
 @media print {
   .report-sheet .report-chart { overflow: visible; }
   .ant-layout-sider, .ant-layout-header, .no-print { display: none !important; }
