@@ -3,7 +3,7 @@ import { ExclamationCircleOutlined } from '@ant-design/icons';
 import { Alert, App, Button, DatePicker, Form, Input, Modal, Space, Tooltip } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState, type ReactNode } from 'react';
-import { Link } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { ROUND_ACTIONS, type RoundAction } from '../../../../../shared/round-lifecycle.ts';
 import { reasonBodySchema, reopenBodySchema, type Round } from '../../../../../shared/schemas/rounds.ts';
@@ -27,6 +27,8 @@ export function RoundActions({ round, onChanged, onEdit }: { round: Round; onCha
   const time = useTimeFormat();
   const [dialog, setDialog] = useState<Dialog>(null);
   const name = quarter(round.id);
+  const navigate = useNavigate();
+  const resultsPath = `/dashboard?round=${encodeURIComponent(round.id)}`;
 
   /** A confirmation; the action runs from its OK button, which spins until done. */
   const confirm = (opts: { title: string; content: ReactNode; okText: string; danger?: boolean; run: () => Promise<unknown>; done: ReactNode }) => {
@@ -95,7 +97,8 @@ export function RoundActions({ round, onChanged, onEdit }: { round: Round; onCha
       <Button key="compute" onClick={() => confirm({
         title: t('actions.computeTitle', { name }), content: t(round.finalizedAt ? 'actions.recomputeContent' : 'actions.computeContent'), okText: t('actions.compute'),
         run: () => computeRoundResults(round.id),
-        done: <>{t('actions.computed')} <Link to={`/dashboard?round=${encodeURIComponent(round.id)}`} data-testid="computed-link">{t('actions.viewResults')}</Link></>,
+        // The message renders outside the router (antd's App holder), so the link navigates through the page's own hook.
+        done: <>{t('actions.computed')} <a href={resultsPath} onClick={(e) => { e.preventDefault(); navigate(resultsPath); }} data-testid="computed-link">{t('actions.viewResults')}</a></>,
       })}>{t('actions.compute')}</Button>,
       <Button key="publish" type="primary" data-testid="round-publish" onClick={async () => {
         // Publishing names the bottom departments: the confirm lists them, as computed.
