@@ -112,6 +112,7 @@ function PlanEditor({ c, saving, onSave, onDirtyChange }: EditorProps) {
               size="small"
               pagination={false}
               dataSource={fields}
+              scroll={{ x: 560 }} /* on a phone the form's table scrolls in its box, not the page */
               data-testid="measures-table"
               columns={[
                 { title: '#', key: 'i', width: 40, render: (_, __, i) => i + 1 },
