@@ -26,7 +26,7 @@ export const ERROR_CODES = [
   // Requests to departments.
   'request_limit_reached', 'already_released', 'not_replied', 'too_many_replies',
   // Cadre points.
-  'already_reversed', 'is_reversal', 'not_approved',
+  'already_reversed', 'is_reversal', 'not_approved', 'date_in_future', 'no_rulebook_on_date', 'unknown_cadre', 'unknown_rule',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

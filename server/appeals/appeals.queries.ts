@@ -16,7 +16,7 @@ export async function listAppeals(tx: Tx, where: { id?: number; roundId?: string
     where.status ? eq(appeals.status, where.status) : undefined,
     where.roundIds ? inArray(appeals.roundId, where.roundIds) : undefined,
   ].filter((f) => f !== undefined);
-  const rows = await tx.select({ a: appeals, d: departments, filer: users.username, decider: decider.username }).from(appeals)
+  const rows = await tx.select({ a: appeals, d: departments, filer: users.displayName, decider: decider.displayName }).from(appeals) // people by name, never by login
     .innerJoin(departments, eq(departments.id, appeals.departmentId))
     .innerJoin(users, eq(users.id, appeals.filedBy))
     .leftJoin(decider, eq(decider.id, appeals.decidedBy))

@@ -1,6 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { appealDecisionSchema, appealListQuerySchema, appealSchema, fileAppealSchema } from '../../shared/schemas/appeals.ts';
+import { appealDeadline } from '../../shared/appeals.ts';
+import { appealDecisionSchema, appealListQuerySchema, appealSchema, appealWindowSchema, fileAppealSchema } from '../../shared/schemas/appeals.ts';
+import { roundParamSchema } from '../../shared/schemas/rounds.ts';
+import { NotFound } from '../errors.ts';
+import { findRound } from '../rounds/rounds.queries.ts';
 import { idParamSchema } from '../../shared/schemas/common.ts';
 import type { RouteDeps } from '../app.ts';
 import { actorOf, ALL_ROLES, userOf } from '../auth/access.ts';
@@ -18,6 +22,16 @@ export const appealRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { data
     schema: { tags: ['appeals'], querystring: appealListQuerySchema, response: { 200: z.array(appealSchema) } },
     config: { access: ALL_ROLES },
   }, async (request) => readAppeals(db, userOf(request), request.query));
+
+  // When the window of a round closes, so that the form says it before anyone files.
+  app.get('/appeals/window/:id', {
+    schema: { tags: ['appeals'], params: roundParamSchema, response: { 200: appealWindowSchema } },
+    config: { access: ALL_ROLES },
+  }, async (request) => {
+    const round = await findRound(db, request.params.id);
+    if (!round) throw new NotFound(`No round ${request.params.id}`);
+    return { windowDays, deadline: round.publishedAt ? appealDeadline(round.publishedAt, windowDays).toISOString() : null };
+  });
 
   app.get('/appeals/:id', {
     schema: { tags: ['appeals'], params: idParamSchema, response: { 200: appealSchema } },

@@ -87,11 +87,15 @@ const STATUS_ZH: Record<Invitation['status'], string> = { not_opened: '未打开
 
 export async function invitationsWorkbook(tx: Tx, links: LinkMaker, roundId: string) {
   const list = (await listInvitations(tx, links, roundId)).filter((i) => i.status !== 'replaced');
+  // Township and industry for whoever phones or visits; 分层 only when the round drew by stratum.
+  const stratified = list.some((i) => i.stratum !== '');
   return workbookBuffer([{
     name: `${roundId} 问卷链接`,
     columns: [
       { header: '企业名称', key: 'name', width: 36 }, { header: '统一社会信用代码', key: 'uscc', width: 22 },
-      { header: '分层', key: 'stratum' }, { header: '联系人', key: 'contactName' }, { header: '联系电话', key: 'contactPhone' },
+      { header: '镇街', key: 'township', width: 14 }, { header: '行业', key: 'industry', width: 18 },
+      ...(stratified ? [{ header: '分层', key: 'stratum' }] : []),
+      { header: '联系人', key: 'contactName' }, { header: '联系电话', key: 'contactPhone' },
       { header: '问卷链接', key: 'link', width: 60 }, { header: '状态', key: 'status' },
     ],
     rows: list.map((i) => ({ ...i, status: STATUS_ZH[i.status] })),

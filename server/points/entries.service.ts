@@ -16,12 +16,12 @@ const actorOfUser = (u: SessionUser): Actor => ({ id: u.id, name: u.username });
 
 export async function submitEntry(db: Db, user: SessionUser, input: EntryInput, now: Date, timeZone: string) {
   return db.transaction(async (tx) => {
-    if (!(await findCadre(tx, input.cadreId))) throw new Invalid('No such cadre', [{ path: 'body.cadreId', message: 'unknown cadre' }]);
-    if (input.date > cityDay(now, timeZone)) throw new Invalid('An entry records something that happened: its date cannot be in the future', [{ path: 'body.date', message: 'today or earlier' }]);
+    if (!(await findCadre(tx, input.cadreId))) throw new Invalid('No such cadre', [{ path: 'body.cadreId', message: 'unknown cadre' }], 'unknown_cadre');
+    if (input.date > cityDay(now, timeZone)) throw new Invalid('An entry records something that happened: its date cannot be in the future', [{ path: 'body.date', message: 'today or earlier' }], 'date_in_future');
     const book = rulebookInForce(await loadRulebooks(tx), input.date);
-    if (!book) throw new Invalid(`No rulebook was in force on ${input.date}`, [{ path: 'body.date', message: 'before the first rulebook' }]);
+    if (!book) throw new Invalid(`No rulebook was in force on ${input.date}`, [{ path: 'body.date', message: 'before the first rulebook' }], 'no_rulebook_on_date');
     const rule = book.rules.find((r) => r.code === input.ruleCode);
-    if (!rule) throw new Invalid(`Rulebook ${book.version} has no rule "${input.ruleCode}"; its rules: ${book.rules.map((r) => r.code).join(', ')}`, [{ path: 'body.ruleCode', message: 'unknown rule' }]);
+    if (!rule) throw new Invalid(`Rulebook ${book.version} has no rule "${input.ruleCode}"; its rules: ${book.rules.map((r) => r.code).join(', ')}`, [{ path: 'body.ruleCode', message: 'unknown rule' }], 'unknown_rule');
     const [row] = await tx.insert(pointsEntries).values({
       cadreId: input.cadreId, ruleVersion: book.version, ruleCode: rule.code, kind: rule.kind, points: rule.points, date: input.date,
       reason: input.reason, evidence: input.evidence, status: 'pending', source: 'manual',

@@ -60,8 +60,9 @@ export async function syncMeasureEntry(tx: Tx, ev: { escalationId: number; measu
     if (!book || !rule) return 'no_rule';
     const [row] = await tx.insert(pointsEntries).values({
       ...approved, cadreId, ruleVersion: book.version, ruleCode: rule.code, kind: rule.kind, points: rule.points, date: ev.date,
-      reason: `${escalation.roundId} 季度市场主体评部门问责：${rule.nameZh} · ${escalation.roundId} survey escalation: ${rule.nameEn}`,
-      evidence: `问责记录 #${escalation.id}（${escalation.roundId}）· escalation record ${escalation.id}`,
+      // Stored for the record; pages word automatic entries from roundId, measure and escalationId in the reader's language.
+      reason: `${escalation.roundId} 季度市场主体评部门问责：${rule.nameZh}`,
+      evidence: `问责记录 #${escalation.id}（${escalation.roundId}）`,
       escalationId: escalation.id, roundId: escalation.roundId, measure: ev.measure, occurrence: (latest?.occurrence ?? 0) + 1,
     }).returning();
     await appendAudit(tx, SYSTEM_ACTOR, {
@@ -75,8 +76,8 @@ export async function syncMeasureEntry(tx: Tx, ev: { escalationId: number; measu
   const [row] = await tx.insert(pointsEntries).values({
     ...approved, cadreId: live.cadreId, ruleVersion: live.ruleVersion, ruleCode: live.ruleCode, kind: live.kind, points: -live.points,
     date: cityDay(now, timeZone) < live.date ? live.date : cityDay(now, timeZone),
-    reason: `问责措施已撤回，冲销第 ${live.id} 号积分记录 · measure withdrawn: reverses entry ${live.id}`,
-    evidence: `问责记录 #${escalation.id}（${escalation.roundId}）· escalation record ${escalation.id}`,
+    reason: `问责措施已撤回，冲销第 ${live.id} 号积分记录`,
+    evidence: `问责记录 #${escalation.id}（${escalation.roundId}）`,
     reversesId: live.id, escalationId: escalation.id, roundId: escalation.roundId, measure: ev.measure, occurrence: live.occurrence,
   }).returning();
   await appendAudit(tx, SYSTEM_ACTOR, {

@@ -11,7 +11,7 @@ import { attachment, XLSX_TYPE } from '../exports/workbook.ts';
 import { listEntries } from './entries.queries.ts';
 import { reverseEntry, reviewEntry, submitEntry } from './entries.service.ts';
 import { addRulebook, rulesView } from './rules.service.ts';
-import { shortlistWorkbook } from './shortlist.export.ts';
+import { shortlistFileName, shortlistWorkbook } from './shortlist.export.ts';
 import { cadrePoints, promotionShortlist, standings } from './standings.service.ts';
 
 /** The shortlist goes to the 组织部 meeting; heads do not see other units' cadres. */
@@ -76,7 +76,7 @@ export const pointsRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { data
   }, async (request, reply) => {
     const list = await promotionShortlist(db, request.query, now(), timeZone);
     return reply.header('content-type', XLSX_TYPE)
-      .header('content-disposition', attachment(`晋升推荐名单-${list.rank}-${list.asOf}.xlsx`))
+      .header('content-disposition', attachment(shortlistFileName(list)))
       .send(await shortlistWorkbook(list));
   });
 };

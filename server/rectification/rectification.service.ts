@@ -9,7 +9,7 @@ import { callbackTally, entriesBlockingClose } from '../../shared/rectification-
 import { appendAudit, type Actor } from '../audit/audit.writer.ts';
 import type { SessionUser } from '../auth/access.ts';
 import type { Db, Tx } from '../db/client.ts';
-import { caseReviews, departments, ledgerCallbacks, ledgerEntries, progressUpdates, rectificationCases } from '../db/schema.ts';
+import { caseReviews, departments, ledgerCallbacks, ledgerEntries, progressUpdates, rectificationCases, users } from '../db/schema.ts';
 import { Conflict, Forbidden, Invalid, NotFound } from '../errors.ts';
 import { currentResult, publishedHistory } from '../results/results.queries.ts';
 import { findRound } from '../rounds/rounds.queries.ts';
@@ -106,15 +106,21 @@ export async function caseDetail(tx: Tx, user: SessionUser, id: number, now: Dat
   ]);
   const plan = c.plan as { problems: string; measures: PlanBody['measures'] } | null;
   const callbacks = await callbacksOf(tx, ledger.map((l) => l.id));
+  // Rows keep the login that wrote them; the case names people (their display name), never logins.
+  const logins = [...new Set([...ledger.map((l) => l.createdBy), ...progress.map((p) => p.createdBy), ...reviews.map((r) => r.reviewer),
+    ...[...callbacks.values()].flat().map((b) => b.createdBy)])];
+  const names = new Map(logins.length ? (await tx.select({ username: users.username, displayName: users.displayName }).from(users)
+    .where(inArray(users.username, logins))).map((u) => [u.username, u.displayName]) : []);
+  const person = (login: string) => names.get(login) ?? login;
   return {
     ...summary!, topReasons: top, plan, commitment: c.commitment,
     ledger: ledger.map((l) => ({
-      id: l.id, date: l.date, enterprise: l.enterprise, issue: l.issue, action: l.action, status: l.status as 'open' | 'resolved', createdBy: l.createdBy, createdAt: l.createdAt.toISOString(),
-      callbacks: (callbacks.get(l.id) ?? []).map((b) => ({ id: b.id, reached: b.reached, solved: b.solved, satisfied: b.satisfied, note: b.note, createdBy: b.createdBy, at: b.at.toISOString() })),
+      id: l.id, date: l.date, enterprise: l.enterprise, issue: l.issue, action: l.action, status: l.status as 'open' | 'resolved', createdBy: person(l.createdBy), createdAt: l.createdAt.toISOString(),
+      callbacks: (callbacks.get(l.id) ?? []).map((b) => ({ id: b.id, reached: b.reached, solved: b.solved, satisfied: b.satisfied, note: b.note, createdBy: person(b.createdBy), at: b.at.toISOString() })),
       callbackWaiver: l.callbackWaiver,
     })),
-    progress: progress.map((p) => ({ id: p.id, text: p.text, attachments: p.attachments as { label: string; url?: string }[], createdBy: p.createdBy, createdAt: p.createdAt.toISOString() })),
-    reviews: reviews.map((r) => ({ decision: r.decision as 'accept' | 'return', comment: r.comment, reviewer: r.reviewer, at: r.at.toISOString() })),
+    progress: progress.map((p) => ({ id: p.id, text: p.text, attachments: p.attachments as { label: string; url?: string }[], createdBy: person(p.createdBy), createdAt: p.createdAt.toISOString() })),
+    reviews: reviews.map((r) => ({ decision: r.decision as 'accept' | 'return', comment: r.comment, reviewer: person(r.reviewer), at: r.at.toISOString() })),
   };
 }
 

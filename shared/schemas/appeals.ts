@@ -49,3 +49,7 @@ export const appealListQuerySchema = z.object({
   roundId: z.string().optional(),
   status: z.enum(APPEAL_STATUSES).optional(),
 });
+
+/** The filing window of a round: its length and when it closes (null until the round is published). */
+export const appealWindowSchema = z.object({ windowDays: z.number().int(), deadline: z.string().nullable() });
+export type AppealWindow = z.infer<typeof appealWindowSchema>;

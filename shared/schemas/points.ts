@@ -60,6 +60,8 @@ export const entrySchema = z.object({
   ruleVersion: z.string(), ruleCode: z.string(), ruleNameZh: z.string(), ruleNameEn: z.string(), kind: z.enum(RULE_KINDS), points: z.number().int(),
   date: z.string(), reason: z.string(), evidence: z.string(), status: z.enum(ENTRY_STATUSES), source: z.enum(ENTRY_SOURCES),
   submittedBy: z.string(), submittedAt: z.string(), reviewedBy: z.string().nullable(), reviewedAt: z.string().nullable(), reviewNote: z.string().nullable(),
+  /** The people behind the logins above (null for the system and the rulebook), so that pages name people, never logins. */
+  submittedByName: z.string().nullable(), reviewedByName: z.string().nullable(),
   reversesId: z.number().int().nullable(), reversedById: z.number().int().nullable(),
   escalationId: z.number().int().nullable(), roundId: z.string().nullable(), measure: z.enum(MEASURE_RULE_CODES).nullable(),
 });

@@ -40,6 +40,11 @@ describe('appeal lifecycle', () => {
     expect(flaggedCodes(published1)).not.toContain('otherdept');
   });
 
+  it('says before filing when the window closes: publication plus the configured days', async () => {
+    expect((await call('GET', '/appeals/window/2026Q1', head)).json()).toEqual({ windowDays: 7, deadline: new Date(publishedAt1.getTime() + 7 * 86_400_000).toISOString() });
+    expect((await call('GET', '/appeals/window/2031Q1', head)).statusCode).toBe(404);
+  });
+
   it('refuses an unflagged department with a clear error', async () => {
     const res = await call('POST', '/appeals', otherHead, { roundId: '2026Q1', reasons: '我们不在倒数三位', evidence: ['说明'] });
     expect(res.statusCode).toBe(409);
@@ -53,7 +58,7 @@ describe('appeal lifecycle', () => {
     const a = res.json();
     appealId = a.id;
     expect(a).toMatchObject({
-      roundId: '2026Q1', departmentCode: 'owndept', status: 'pending', evidence: ['8 份答卷雷同', '附件：情况说明.pdf'], filedBy: 'test-dept_head',
+      roundId: '2026Q1', departmentCode: 'owndept', status: 'pending', evidence: ['8 份答卷雷同', '附件：情况说明.pdf'], filedBy: 'dept_head', // the head's display name, not the login test-dept_head
       deadline: new Date(publishedAt1.getTime() + 7 * 86_400_000).toISOString(), decidedAt: null, correction: null,
     });
     const audit = (await call('GET', `/audit?entityType=appeal&entityId=${a.id}`, admin)).json();
@@ -107,7 +112,7 @@ describe('appeal lifecycle', () => {
     const res = await call('POST', `/appeals/${appealId}/decision`, admin, { decision: 'upheld', reasons: '8 份雷同答卷经核查为代填' });
     expect(res.statusCode).toBe(200);
     const a = res.json();
-    expect(a).toMatchObject({ status: 'upheld', decidedBy: 'test-admin', decisionReasons: '8 份雷同答卷经核查为代填', correction: { version: 2, answersExcluded: 8 } });
+    expect(a).toMatchObject({ status: 'upheld', decidedBy: 'admin', decisionReasons: '8 份雷同答卷经核查为代填', correction: { version: 2, answersExcluded: 8 } });
     expect(a.correction.flaggedBefore).toContain('owndept');
     expect(a.correction.flaggedAfter).not.toContain('owndept');
 

@@ -79,7 +79,7 @@ describe('the ledger', () => {
   it('a submitted entry is pending and scored by the rulebook in force on its date', async () => {
     const res = await api('POST', '/points/entries', { cadreId: a.id, ruleCode: 'award_provincial', date: '2024-05-01', reason: '获省级优秀公务员', evidence: '鄂人社发〔2024〕12号' });
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ status: 'pending', points: 6, kind: 'award', ruleVersion: '2021-example', submittedBy: 'test-org', source: 'manual' });
+    expect(res.json()).toMatchObject({ status: 'pending', points: 6, kind: 'award', ruleVersion: '2021-example', submittedBy: 'test-org', submittedByName: 'org', source: 'manual' });
     approvedId = res.json().id;
     const pending = await ok('GET', '/points/entries?status=pending');
     expect(pending.items.map((e: { id: number }) => e.id)).toContain(approvedId);
@@ -101,9 +101,11 @@ describe('the ledger', () => {
   });
 
   it('refuses unknown rules, future dates and other roles', async () => {
-    expect((await api('POST', '/points/entries', { cadreId: a.id, ruleCode: 'bonus', date: '2024-05-01', reason: 'x', evidence: 'x' })).statusCode).toBe(422);
-    expect((await api('POST', '/points/entries', { cadreId: a.id, ruleCode: 'award_city', date: '2027-01-01', reason: 'x', evidence: 'x' })).statusCode).toBe(422);
-    expect((await api('POST', '/points/entries', { cadreId: a.id, ruleCode: 'award_city', date: '2020-01-01', reason: 'x', evidence: 'x' })).statusCode).toBe(422);
+    // Each refusal carries its own code, so the form says which check failed in words.
+    const refusal = async (body: object) => { const r = await api('POST', '/points/entries', body); return [r.statusCode, r.json().error.code]; };
+    expect(await refusal({ cadreId: a.id, ruleCode: 'bonus', date: '2024-05-01', reason: 'x', evidence: 'x' })).toEqual([422, 'unknown_rule']);
+    expect(await refusal({ cadreId: a.id, ruleCode: 'award_city', date: '2027-01-01', reason: 'x', evidence: 'x' })).toEqual([422, 'date_in_future']);
+    expect(await refusal({ cadreId: a.id, ruleCode: 'award_city', date: '2020-01-01', reason: 'x', evidence: 'x' })).toEqual([422, 'no_rulebook_on_date']);
     for (const role of ['admin', 'leader', 'supervisor', 'dept_head'] as const) {
       expect((await api('POST', '/points/entries', { cadreId: a.id, ruleCode: 'award_city', date: '2024-05-01', reason: 'x', evidence: 'x' }, await ctx.as(role))).statusCode).toBe(403);
     }
@@ -185,5 +187,12 @@ describe('standings and the shortlist', () => {
     const sheet = book.getWorksheet('推荐名单')!;
     expect(sheet.getRow(2).getCell(2).value).toBe('C002');
     expect(sheet.getRow(2).getCell(9).value).toBe(13);
+    // In the office's words: the rank by name in the file's name, Chinese headers, the reserve numbered from 1 as on the page.
+    expect(decodeURIComponent(String(xlsx.headers['content-disposition']))).toContain('晋升推荐名单-四级调研员-2025-12-31.xlsx');
+    expect(sheet.getRow(1).values).toEqual([undefined, '名次', '干部编号', '姓名', '单位', '职务', '基础分', '奖励分', '扣分', '总积分', '同分']);
+    const reserve = book.getWorksheet('递补名单')!;
+    expect([reserve.getRow(1).getCell(1).value, reserve.getRow(2).getCell(1).value, reserve.getRow(2).getCell(2).value]).toEqual(['递补顺序', 1, 'C001']);
+    // Rulebook versions (2021-example) are names the office chose.
+    for (const ws of book.worksheets) ws.eachRow((r) => r.eachCell((cell) => expect(String(cell.value).replace(/\d{4}-[a-z]+/g, '')).not.toMatch(/[A-Za-z]{3,}/)));
   });
 });

@@ -89,7 +89,7 @@ describe('rectification', () => {
     await callback(admin, called, { reached: false, note: '电话无人接听' });
     const reached = (await callback(admin, called, { reached: true, solved: true, satisfied: false, note: '问题已解决，但对办理时长不满意' })).json();
     expect(reached.ledger.find((l: { id: number }) => l.id === called).callbacks).toMatchObject([
-      { reached: false, solved: null, satisfied: null, note: '电话无人接听', createdBy: 'test-admin' },
+      { reached: false, solved: null, satisfied: null, note: '电话无人接听', createdBy: 'admin' }, // the caller's display name, not the login test-admin
       { reached: true, solved: true, satisfied: false },
     ]);
     expect((await call('POST', `/rectification/cases/${myCase.id}/review`, admin, { decision: 'accept' })).json().error.details).toEqual({ entryIds: [waived] });

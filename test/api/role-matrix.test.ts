@@ -88,6 +88,7 @@ export const MATRIX: Record<string, Who[] | typeof PUBLIC> = {
   'POST /api/v1/appeals': HEAD, // a flagged department's head, within the window (appeals.test.ts)
   'GET /api/v1/appeals': ALL, // heads: own department only
   'GET /api/v1/appeals/:id': ALL, // heads: own department only
+  'GET /api/v1/appeals/window/:id': ALL, // when a round's filing window closes (its publication date is public)
   'POST /api/v1/appeals/:id/decision': A,
   'GET /api/v1/departments/:id/history': ALL, // heads: own department only
   'GET /api/v1/escalations': ALL, // heads: own department only

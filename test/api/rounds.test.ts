@@ -98,7 +98,12 @@ describe('round lifecycle', () => {
     await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     const sheet = book.worksheets[0]!;
     expect(sheet.rowCount).toBe(26);
-    expect(String(sheet.getRow(2).getCell(6).value)).toBe(list[0].link);
+    // Township and industry for the follow-up; 分层 only when the round drew by stratum.
+    const headers = (sheet.getRow(1).values as unknown[]).slice(1);
+    expect(headers.slice(0, 4)).toEqual(['企业名称', '统一社会信用代码', '镇街', '行业']);
+    expect(headers.includes('分层')).toBe(list.some((i: { stratum: string }) => i.stratum !== ''));
+    expect([sheet.getRow(2).getCell(3).value, sheet.getRow(2).getCell(4).value]).toEqual([list[0].township, list[0].industry]);
+    expect(String(sheet.getRow(2).getCell(headers.indexOf('问卷链接') + 1).value)).toBe(list[0].link);
     expect((await api('GET', '/rounds/2026Q1/invitations', undefined, await ctx.as('supervisor'))).statusCode).toBe(403);
   });
 

@@ -116,12 +116,12 @@ describe('accounts', () => {
     // The rules tick as the person types: wait for the page to have caught up with the last keystroke.
     await rules.locator('[data-rule="too_short"][data-met="true"]').waitFor();
     await rules.locator('[data-rule="weak"][data-met="false"]').waitFor();
-    const why = '包含了个人或本平台相关的词（用户名、姓名、城市名、部门名称或代码、“pingyi/评议”、近年年份），这些会被最先尝试。';
+    const why = '包含了个人或本平台相关的词（用户名、姓名、城市名、部门名称或代码、平台名称“评议”及其拼音、近年年份），这些会被最先尝试。';
     await page.getByTestId('password-feedback').getByText(`原因：${why}`).waitFor();
     await page.getByLabel('再次输入新密码').fill('Xiantao2027');
     // …and the server, which decides, refuses it with the same reason.
     await savePassword(page);
-    await formError(page, '新密码不符合要求：不易被猜中（城市名、部门名称或代码、“pingyi/评议”、年份、姓名和常见词会被最先尝试）。').waitFor();
+    await formError(page, '新密码不符合要求：不易被猜中（城市名、部门名称或代码、平台名称“评议”及其拼音、年份、姓名和常见词会被最先尝试）。').waitFor();
     expect(await page.getByTestId('password-feedback').textContent()).toContain(why);
     await screenshot(page, 'password-forced-weak');
 

@@ -1,6 +1,6 @@
 // 数据质量, the robustness of the bottom three, and an appeal from the head's page to the admin's
 // decision, in Chromium. The demo's current round is closed and published first, so its appeal window is open.
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { httpClient, login, startE2e } from '../support/e2e.ts';
 
@@ -24,7 +24,7 @@ async function signedIn(username: string) {
   await login(page, username);
   return page;
 }
-const button = (page: Page, name: string) => page.getByRole('button', { name: new RegExp(`^${[...name].join('\\s?')}$`) });
+const button = (scope: Page | Locator, name: string) => scope.getByRole('button', { name: new RegExp(`^${[...name].join('\\s?')}$`) });
 
 describe('数据质量 and robustness', () => {
   it('the admin and the supervisor see what each check measured on the round; a leader does not', async () => {
@@ -58,10 +58,22 @@ describe('an appeal (申诉复核)', () => {
     const page = await signedIn(`head.${flagged.code}`);
     await page.waitForURL('**/my-department');
     const card = page.getByTestId('appeal-card');
+    // The deadline is said before filing, not only after.
+    await card.getByTestId('appeal-deadline').filter({ hasText: /^申诉截止：/ }).waitFor();
     await card.getByTestId('appeal-open').click();
+    // The form opens in view, not below the fold.
+    await expect.poll(() => card.getByLabel('申诉理由').evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return r.top >= 0 && r.bottom <= window.innerHeight;
+    })).toBe(true);
     await card.getByLabel('申诉理由').fill('同一天收到多份雷同答卷，请求复核');
     await card.getByLabel('证据材料').fill('情况说明\n企业回访记录');
-    await button(page, '提交申诉').click();
+    await button(card, '提交申诉').click();
+    // Filing is confirmed first: once per round, and the measures go on hold.
+    const confirm = page.locator('.ant-modal-confirm').filter({ hasText: '确认提交申诉？' });
+    await confirm.getByText('每轮只能申诉一次').waitFor();
+    await button(confirm, '提交申诉').click();
+    await confirm.waitFor({ state: 'detached' });
     await card.getByTestId('appeal-status').getByText('复核中（措施暂停）').waitFor();
     await card.getByText('企业回访记录').waitFor();
     // The escalation records below say so too, without a reload: the round's measures wait on the appeal.

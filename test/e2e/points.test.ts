@@ -40,19 +40,29 @@ describe('cadre points', () => {
     await dialog.getByRole('button', { name: '提交审核' }).click();
     await dialog.waitFor({ state: 'hidden' });
     await page.goto('/points/review');
-    const mine = page.getByTestId('review-table').locator('tr', { hasText: 'e2e：获评市级先进工作者' });
-    await mine.getByTestId('review-own').waitFor();
+    // Four eyes: the submitter's own entry is listed apart, out of the queue they approve from, with no approve button.
+    const mine = page.getByTestId('review-own-table').locator('tr', { hasText: 'e2e：获评市级先进工作者' });
+    await mine.waitFor();
     expect(await mine.getByTestId('review-approve').count()).toBe(0);
+    expect(await page.getByTestId('review-table').locator('tr', { hasText: 'e2e：获评市级先进工作者' }).count()).toBe(0);
+    // Its evidence is shown, and the submitter is a person, not a login.
+    expect(await mine.getByTestId('entry-reason-text').textContent()).toContain('依据：仙发〔2026〕99号');
+    expect(await mine.getByTestId('entry-people').textContent()).toBe('组织部干部科');
     await page.context().close();
 
     const reviewer = await e2e.newPage();
     await login(reviewer, 'org2');
     await reviewer.goto('/points/review');
     const row = reviewer.getByTestId('review-table').locator('tr', { hasText: 'e2e：获评市级先进工作者' });
-    await row.getByTestId('review-approve').click();
+    // Ticked and approved in bulk, after a confirm that says how many.
+    await row.locator('.ant-checkbox-input').check();
+    await reviewer.getByTestId('review-bulk-approve').click();
+    await reviewer.locator('.ant-popover').filter({ hasText: '确认通过所选的 1 条记录' }).getByRole('button', { name: '通 过' }).or(reviewer.locator('.ant-popover').getByRole('button', { name: '通过' })).first().click();
     await row.waitFor({ state: 'detached' });
     await reviewer.goto('/points/ledger');
-    await reviewer.getByTestId('ledger-table').locator('tr', { hasText: 'e2e：获评市级先进工作者' }).getByText('已生效').waitFor();
+    const approved = reviewer.getByTestId('ledger-table').locator('tr', { hasText: 'e2e：获评市级先进工作者' });
+    await approved.getByText('已生效').waitFor();
+    expect(await approved.getByTestId('entry-people').textContent()).toBe('组织部干部科审核人：组织部干部监督科');
     await reviewer.context().close();
   });
 

@@ -51,6 +51,10 @@ describe('requests to departments', () => {
     await page.getByTestId('request-submit').click();
     const code = (await page.getByTestId('request-code').innerText()).trim();
     expect(code).toMatch(/^[2-9A-HJ-NP-Z]{4}(-[2-9A-HJ-NP-Z]{4}){3}$/);
+    // Shown once, so it can be copied, and it breaks between groups only: each group sits on one line.
+    await page.getByTestId('request-code-copy').waitFor();
+    const groups = await page.getByTestId('request-code').locator('.receipt__group').evaluateAll((els) => els.map((el) => el.getClientRects().length));
+    expect(groups).toEqual([1, 1, 1, 1]);
     await screenshot(page, 'request-created');
     await page.getByTestId('request-view').click();
     // Held until the next batch of responses: the enterprise reads it at once and is told why it waits.

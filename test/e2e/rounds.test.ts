@@ -285,7 +285,9 @@ describe('rounds (admin)', () => {
     await status.filter({ hasText: '测评中' }).waitFor();
     await page.getByTestId('countdown').waitFor();
 
+    // Closing early is decided on the response rate: the confirm says it.
     await actions.getByRole('button', { name: '提前截止' }).click();
+    await confirmBox.getByTestId('close-rate').filter({ hasText: /^目前已提交 \d+ \/ \d+ 家，回收率 \d+%。$/ }).waitFor();
     await confirmBox.getByRole('button', { name: '提前截止' }).click();
     await status.filter({ hasText: '已截止' }).waitFor();
     await actions.getByRole('button', { name: '计算结果' }).waitFor();
@@ -313,6 +315,9 @@ describe('rounds (admin)', () => {
     await actions.getByRole('button', { name: '计算结果' }).click();
     await confirmBox.getByText('计算后截止即为最终').waitFor();
     await confirmBox.getByRole('button', { name: '计算结果' }).click();
+    // The message links to where the results are checked.
+    await page.getByTestId('computed-link').filter({ hasText: '到数据看板核对结果' }).waitFor();
+    expect(await page.getByTestId('computed-link').getAttribute('href')).toBe(`/dashboard?round=${roundId}`);
     const reopenOff = page.getByTestId('reopen-final');
     await reopenOff.waitFor();
     expect(await reopenOff.isDisabled()).toBe(true);

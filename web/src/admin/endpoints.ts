@@ -24,7 +24,7 @@ import type { Watch, watchReviewBodySchema } from '../../../shared/schemas/escal
 import type { departmentHistorySchema, departmentStatesSchema, EscalationRecord, escalationBoardSchema, escalationPatchSchema, measurePatchSchema, resultsSchema } from '../../../shared/schemas/results.ts';
 import type { PublicRound, publicRoundListSchema } from '../../../shared/schemas/public.ts';
 import type { CityProfile } from '../../../shared/schemas/profile.ts';
-import type { appealDecisionSchema, appealSchema, fileAppealSchema } from '../../../shared/schemas/appeals.ts';
+import type { AppealWindow, appealDecisionSchema, appealSchema, fileAppealSchema } from '../../../shared/schemas/appeals.ts';
 import type { requestItemSchema, requestListQuerySchema, requestListSchema, requestStatsSchema } from '../../../shared/schemas/requests.ts';
 import type { integritySchema } from '../../../shared/schemas/integrity.ts';
 import type { CadreDetail, cadreListQuerySchema, cadreSchema, unitSchema } from '../../../shared/schemas/cadres.ts';
@@ -197,6 +197,7 @@ export type Appeal = z.infer<typeof appealSchema>;
 export type AppealDecisionBody = z.input<typeof appealDecisionSchema>;
 export const getIntegrity = (roundId: string, signal?: AbortSignal) => request<Integrity>(`${V1}/rounds/${encodeURIComponent(roundId)}/integrity`, { signal });
 export const listAppeals = (query: { roundId?: string } = {}, signal?: AbortSignal) => request<Appeal[]>(`${V1}/appeals`, { query, signal });
+export const getAppealWindow = (roundId: string, signal?: AbortSignal) => request<AppealWindow>(`${V1}/appeals/window/${roundId}`, { signal });
 export const fileAppeal = (body: z.input<typeof fileAppealSchema>) => request<Appeal>(`${V1}/appeals`, { method: 'POST', body });
 export const decideAppeal = (id: number, body: AppealDecisionBody) => request<Appeal>(`${V1}/appeals/${id}/decision`, { method: 'POST', body });
 

@@ -22,15 +22,19 @@ export function RetryButton({ onRetry }: { onRetry: () => void }) {
   return <button type="button" className="primary" onClick={onRetry}>{t('state.retry')}</button>;
 }
 
-/** The receipt, large and copyable, with the time and what it is for. */
-export function Receipt({ receipt, submittedAt, roundId, lang }: { receipt: string; submittedAt: string; roundId: string; lang: Lang }) {
-  const { t } = useTranslation();
+/**
+ * A code shown once, large, with a copy button. It breaks only between its groups (ABCD-EFGH-…), never
+ * inside one, so that a narrow phone never shows half a group on each line.
+ */
+export function CopyableCode({ code, labelId, testId, words }: {
+  code: string; labelId: string; testId: string; words: { copy: string; copied: string; copyFailed: string };
+}) {
   const [copy, setCopy] = useState<'idle' | 'copied' | 'failed'>('idle');
   const codeRef = useRef<HTMLElement>(null);
 
   async function copyCode() {
     try {
-      await navigator.clipboard.writeText(receipt);
+      await navigator.clipboard.writeText(code);
       setCopy('copied');
     } catch {
       // No clipboard API (plain http, older in-app browsers): select the code for a long-press copy.
@@ -42,12 +46,27 @@ export function Receipt({ receipt, submittedAt, roundId, lang }: { receipt: stri
     }
   }
 
+  const groups = code.split('-');
+  return (
+    <>
+      <p className="receipt__code">
+        <code ref={codeRef} aria-labelledby={labelId} data-testid={testId}>
+          {groups.map((g, i) => <span key={i} className="receipt__group">{g}{i < groups.length - 1 ? '-' : ''}</span>)}
+        </code>
+      </p>
+      <button type="button" className="secondary" onClick={() => void copyCode()} data-testid={`${testId}-copy`}>{words.copy}</button>
+      <span className="receipt__copied" role="status">{copy === 'copied' ? words.copied : copy === 'failed' ? words.copyFailed : ''}</span>
+    </>
+  );
+}
+
+/** The receipt, large and copyable, with the time and what it is for. */
+export function Receipt({ receipt, submittedAt, roundId, lang }: { receipt: string; submittedAt: string; roundId: string; lang: Lang }) {
+  const { t } = useTranslation();
   return (
     <div className="receipt" data-testid="receipt">
       <p className="receipt__label" id="receipt-label">{t('done.receiptLabel')}</p>
-      <p className="receipt__code"><code ref={codeRef} aria-labelledby="receipt-label" data-testid="receipt-code">{receipt}</code></p>
-      <button type="button" className="secondary" onClick={() => void copyCode()}>{t('done.copy')}</button>
-      <span className="receipt__copied" role="status">{copy === 'copied' ? t('done.copied') : copy === 'failed' ? t('done.copyFailed') : ''}</span>
+      <CopyableCode code={receipt} labelId="receipt-label" testId="receipt-code" words={{ copy: t('done.copy'), copied: t('done.copied'), copyFailed: t('done.copyFailed') }} />
       <p>{t('done.submittedAt', { time: formatTime(submittedAt, lang) })}</p>
       <p className="hint">{t('done.explain')}</p>
       <ReceiptCheck roundId={roundId} receipt={receipt} />

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCALE, RATING_LEVELS, type RatingLevel } from '../../../shared/results/levels.ts';
 import {
-  canChooseReason, canVote, fromDraft, toDraft, toSubmission, groupByCategory, nextUnanswered, pickOpeningDraft, progress, reduce, voteCandidates,
+  canChooseReason, canVote, formatDeadline, formatTime, fromDraft, toDraft, toSubmission, groupByCategory, nextUnanswered, pickOpeningDraft, progress, reduce, voteCandidates,
   type Answers, type Department,
 } from './model.ts';
 
@@ -171,5 +171,15 @@ describe('reasons for 不满意', () => {
       expect(new Set(r.reasons).size).toBe(r.reasons.length);
       if (r.level !== 'dissatisfied') expect(r.reasons).toEqual([]);
     }));
+  });
+});
+
+describe('formatDeadline', () => {
+  it('reads a deadline at the city’s midnight as the end of the day before', () => {
+    expect(formatDeadline('2026-12-07T16:00:00.000Z', 'zh')).toBe('2026年12月7日 24:00');
+    expect(formatDeadline('2026-12-07T16:00:00.000Z', 'en')).toBe('7 Dec 2026, end of day');
+  });
+  it('keeps any other time as it is', () => {
+    expect(formatDeadline('2026-12-07T09:30:00.000Z', 'zh')).toBe(formatTime('2026-12-07T09:30:00.000Z', 'zh'));
   });
 });

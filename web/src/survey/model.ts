@@ -166,6 +166,20 @@ export function groupByCategory(departments: readonly Department[]): { key: Cate
   return [...groups].filter(([, list]) => list.length > 0).map(([key, list]) => ({ key, departments: list }));
 }
 
+/**
+ * A deadline as people read one: an instant at the city's midnight is the end of the day before
+ * ("12月7日 24:00", "7 Dec 2026, end of day"), not "12月8日 00:00", which reads as a day later.
+ */
+export function formatDeadline(iso: string, lang: Lang): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '';
+  const cityMidnight = (date.getTime() + 8 * 3600_000) % 86_400_000 === 0; // Asia/Shanghai has no daylight saving
+  if (!cityMidnight) return formatTime(iso, lang);
+  const dayBefore = new Date(date.getTime() - 12 * 3600_000).toISOString();
+  const day = formatTime(dayBefore, lang, { dateOnly: true });
+  return lang === 'en' ? `${day}, end of day` : `${day} 24:00`;
+}
+
 /** Date and time in the city's time zone, the way the notice prints it. */
 export function formatTime(iso: string, lang: Lang, opts: { dateOnly?: boolean; timeOnly?: boolean } = {}): string {
   // A bare day (a submission keeps no time) is shown as that day, with no made-up hour.

@@ -87,7 +87,7 @@ export default function PasswordPage() {
       <Flex justify="flex-end" style={{ width: '100%' }}><LanguageSwitch /></Flex>
       <Card style={{ width: '100%', maxWidth: 440, marginTop: '6vh' }} data-testid="password-page">
         <Typography.Title level={3} style={{ marginTop: 0, marginBottom: 4 }}>{forced ? t('forcedTitle') : t('title')}</Typography.Title>
-        <Typography.Paragraph type="secondary">{user.displayName}（{user.username}）</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">{user.displayName}（<span translate="no">{user.username}</span>）</Typography.Paragraph>
         {forced
           ? <Alert type="warning" showIcon title={t('forcedDescription')} style={{ marginBottom: 16 }} data-testid="password-forced" />
           : <Typography.Paragraph type="secondary">{t('subtitle')}</Typography.Paragraph>}

@@ -17,3 +17,12 @@ export function cityDate(iso: string | null | undefined, lang: string): string {
 export function cityDay(iso: string): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: CITY_TIME_ZONE }).format(new Date(iso));
 }
+
+/** A deadline: an instant at the city's midnight is shown as the end of the day before (24:00), not the next day's 00:00. */
+export function cityDeadline(iso: string | null | undefined, lang: string): string {
+  if (!iso) return '—';
+  const t = new Date(iso).getTime();
+  if ((t + 8 * 3600_000) % 86_400_000 !== 0) return cityDateTime(iso, lang); // Asia/Shanghai has no daylight saving
+  const day = cityDate(new Date(t - 12 * 3600_000).toISOString(), lang);
+  return lang === 'en' ? `${day}, end of day` : `${day} 24:00`;
+}

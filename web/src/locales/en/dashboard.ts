@@ -234,7 +234,7 @@ const dashboard: Messages<typeof zh> = {
       text: 'When this report was printed, the latest entry of the audit log chain was no. {{id}} ({{at}}), with the hash:',
       published: 'When this round was published, the latest entry of the audit log chain was no. {{id}} ({{at}}), with the hash below (also on the public page; every verification of the log requires the chain to still contain it):',
       empty: 'When this report was printed, the audit log had no entries yet.',
-      how: 'The discipline inspectors may keep this checkpoint and later verify with “npm run verify-audit -- --checkpoint file” or the audit log page that no earlier entry was altered or removed.',
+      how: 'The discipline inspectors may keep this checkpoint and later verify with <c>npm run verify-audit -- --checkpoint file</c> or the audit log page that no earlier entry was altered or removed.',
     },
   },
 };

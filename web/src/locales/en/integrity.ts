@@ -56,6 +56,9 @@ const integrity: Messages<typeof zh> = {
     evidence: 'Evidence',
     evidenceHelp: 'One item per line: statements, document numbers, links',
     submit: 'Submit appeal',
+    deadlineBefore: 'Appeals close: {{time}}',
+    confirmTitle: 'File the appeal?',
+    confirmBody: 'A department appeals once per round and cannot change it after filing. While it is reviewed, the round\'s measures are on hold until the office decides.',
     cancel: 'Cancel',
     filed: 'Appeal filed; awaiting review.',
     status: {

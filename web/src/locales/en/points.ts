@@ -22,6 +22,10 @@ const points: Messages<typeof zh> = {
   },
   tied: 'Tied (decided by the ordering rule)',
   status: { pending: 'Pending', approved: 'In effect', rejected: 'Rejected' },
+  auto: {
+    reason: '{{quarter}} survey accountability: {{measure}}', reversal: 'Measure withdrawn: reverses entry {{id}}', evidence: 'Accountability record {{id}}',
+    submittedBy: 'System (scored from the accountability measure)', reviewedBy: 'In effect by the rulebook',
+  },
   source: { manual: 'Organisation department', survey: 'Survey escalation (automatic)' },
   reversed: 'Reversed (entry {{id}})',
   reversal: 'Reverses entry {{id}}',
@@ -36,6 +40,10 @@ const points: Messages<typeof zh> = {
     reverse: 'Reverse',
   },
   form: {
+    errors: {
+      date_in_future: 'The date cannot be after today: an entry records something that happened.', no_rulebook_on_date: 'That date is before the first rulebook came into force: nothing can be scored.',
+      unknown_cadre: 'This cadre was not found; choose again.', unknown_rule: 'The rulebook in force then has no such item; choose the item again.',
+    },
     title: 'New points entry',
     cadre: 'Cadre',
     cadrePlaceholder: 'Search by name or staff number',
@@ -61,6 +69,9 @@ const points: Messages<typeof zh> = {
     empty: 'Nothing waiting for review',
     approve: 'Approve',
     reject: 'Reject',
+    ownTitle: 'Submitted by you, waiting for someone else ({{count}})',
+    bulkApprove: 'Approve selected ({{count}})', bulkConfirm: 'Approve the {{count}} selected entries? Each is audited on its own.',
+    bulkApproved: '{{count}} entries approved', bulkStopped: '{{count}} approved, the rest left as they were: ', bulkHint: 'Tick the entries whose reason and evidence you checked, then approve them together.',
     own: 'Submitted by you: someone else reviews it',
     note: 'Note (optional)',
     approved: 'Approved',
@@ -68,6 +79,7 @@ const points: Messages<typeof zh> = {
   },
   shortlist: {
     title: 'Promotion shortlist',
+    position: 'Place', reserveOrder: 'Reserve order',
     subtitle: 'Eligible cadres in points order, for the organisation department\'s meeting',
     rank: 'Current rank',
     places: 'Places',

@@ -11,6 +11,7 @@ const requestForm: Messages<typeof zh> = {
     receiptPlaceholder: 'e.g. ABCD-EFGH-JKLM',
     department: 'Department',
     chooseDepartment: 'Choose a department',
+    searchDepartment: 'Type part of the name to find a department, e.g. "tax"',
     category: 'Kind of problem',
     text: 'The problem',
     counter: '{{n}} / {{max}} characters',
@@ -20,6 +21,9 @@ const requestForm: Messages<typeof zh> = {
     submit: 'Send',
     sending: 'Sending…',
   },
+  departmentCategories: {
+    economic: 'Economic management', enforcement: 'Law enforcement and regulation', service: 'Public services', social: 'Social affairs', utility: 'Utilities and state-owned enterprises', party: 'Party and mass organisations', other: 'Other departments',
+  },
   categories: {
     permit: 'Permits and licences', inspection: 'Inspections and enforcement', fees: 'Fees and fines', policy: 'Policy benefits', service: 'Service attitude and speed', other: 'Other',
   },
@@ -28,6 +32,7 @@ const requestForm: Messages<typeof zh> = {
     codeLabel: 'Request code',
     explain: 'Take a screenshot or write the request code down: you need it to read the reply and rate it. It is shown only now; the server does not keep it.',
     view: 'See progress',
+    copy: 'Copy the request code', copied: 'Copied', copyFailed: 'Could not copy: the code is selected, long-press to copy it',
   },
   lookup: {
     title: 'Read a reply',

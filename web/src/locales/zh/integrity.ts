@@ -53,6 +53,9 @@ const integrity = {
     evidence: '证据材料',
     evidenceHelp: '每行一项：情况说明、文件编号、链接等',
     submit: '提交申诉',
+    deadlineBefore: '申诉截止：{{time}}',
+    confirmTitle: '确认提交申诉？',
+    confirmBody: '每轮只能申诉一次，提交后不能修改。申诉期间，本轮问责措施暂停执行，直至营商办作出复核决定。',
     cancel: '取消',
     filed: '申诉已提交，等待营商办复核。',
     status: {

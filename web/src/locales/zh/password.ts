@@ -16,7 +16,7 @@ const password = {
     too_long: '不超过 {{max}} 个字符',
     contains_username: '不包含用户名',
     published: '不是公开的演示密码',
-    weak: '不易被猜中（城市名、部门名称或代码、“pingyi/评议”、年份、姓名和常见词会被最先尝试）',
+    weak: '不易被猜中（城市名、部门名称或代码、平台名称“评议”及其拼音、年份、姓名和常见词会被最先尝试）',
   },
   checking: '正在加载密码强度检查…',
   why: '原因：',
@@ -36,7 +36,7 @@ const password = {
     wordByItself: '单个词很容易被猜中。',
     namesByThemselves: '单独的姓名很容易被猜中。',
     commonNames: '常见的姓名很容易被猜中。',
-    userInputs: '包含了个人或本平台相关的词（用户名、姓名、城市名、部门名称或代码、“pingyi/评议”、近年年份），这些会被最先尝试。',
+    userInputs: '包含了个人或本平台相关的词（用户名、姓名、城市名、部门名称或代码、平台名称“评议”及其拼音、近年年份），这些会被最先尝试。',
     pwned: '这个密码已在网上的数据泄露中出现过。',
   },
   suggestions: {

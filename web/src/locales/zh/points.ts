@@ -20,6 +20,10 @@ const points = {
   tied: '同分（按排序规则）',
   status: { pending: '待审核', approved: '已生效', rejected: '已驳回' },
   source: { manual: '组织部录入', survey: '评议问责自动生成' },
+  auto: {
+    reason: '{{quarter}}市场主体评部门问责：{{measure}}', reversal: '问责措施已撤回，冲销第 {{id}} 号积分记录', evidence: '问责记录第 {{id}} 号',
+    submittedBy: '系统（按问责措施自动记分）', reviewedBy: '按积分规则自动生效',
+  },
   reversed: '已冲销（第 {{id}} 号）',
   reversal: '冲销第 {{id}} 号',
   ledger: {
@@ -33,6 +37,10 @@ const points = {
     reverse: '冲销',
   },
   form: {
+    errors: {
+      date_in_future: '日期不能晚于今天：积分记录的是已经发生的事。', no_rulebook_on_date: '该日期早于第一版积分规则的施行日期，无法记分。',
+      unknown_cadre: '找不到这名干部，请重新选择。', unknown_rule: '当时施行的积分规则中没有这一项，请重新选择积分项目。',
+    },
     title: '新增积分记录',
     cadre: '干部',
     cadrePlaceholder: '输入姓名或干部编号搜索',
@@ -59,12 +67,16 @@ const points = {
     approve: '通过',
     reject: '驳回',
     own: '本人提交，需他人审核',
+    ownTitle: '本人提交、等待他人审核的记录（{{count}} 条）',
+    bulkApprove: '批量通过所选（{{count}} 条）', bulkConfirm: '确认通过所选的 {{count}} 条记录？每条分别记入审计日志。',
+    bulkApproved: '已通过 {{count}} 条记录', bulkStopped: '已通过 {{count}} 条，其余未处理：', bulkHint: '勾选已核对事由和依据的记录后可批量通过。',
     note: '审核意见（选填）',
     approved: '已通过',
     rejected: '已驳回',
   },
   shortlist: {
     title: '职级晋升推荐名单',
+    position: '推荐名次', reserveOrder: '递补顺序',
     subtitle: '按积分从高到低，列出符合条件的干部；供组织部会议研究',
     rank: '拟晋升人员现职级',
     places: '推荐名额',

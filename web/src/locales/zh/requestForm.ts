@@ -9,6 +9,7 @@ const requestForm = {
     receiptPlaceholder: '如 ABCD-EFGH-JKLM',
     department: '向哪个部门反映',
     chooseDepartment: '请选择部门',
+    searchDepartment: '输入部门名称中的字查找，如“税务”',
     category: '问题类别',
     text: '具体问题',
     counter: '{{n}} / {{max}} 字',
@@ -18,6 +19,9 @@ const requestForm = {
     submit: '提交诉求',
     sending: '提交中…',
   },
+  departmentCategories: {
+    economic: '经济管理部门', enforcement: '执法监管部门', service: '公共服务部门', social: '社会事业部门', utility: '公用事业与国有企业', party: '党群部门', other: '其他部门',
+  },
   categories: {
     permit: '审批办证', inspection: '检查执法', fees: '收费罚款', policy: '政策兑现', service: '服务态度与效率', other: '其他',
   },
@@ -26,6 +30,7 @@ const requestForm = {
     codeLabel: '诉求码',
     explain: '请截图或抄下诉求码：凭它查看部门答复并评价。诉求码只显示这一次，服务器不保存它。',
     view: '查看进展',
+    copy: '复制诉求码', copied: '已复制', copyFailed: '请长按诉求码手动复制',
   },
   lookup: {
     title: '查看诉求答复',

@@ -4,10 +4,11 @@
 import { useEffect, useState } from 'react';
 import { REQUEST_CONTACT_MAX, REQUEST_TEXT_MAX, type RequestCategory } from '../../../../shared/requests/vocabulary.ts';
 import type { RequestThread } from '../../../../shared/schemas/requests.ts';
-import { formatTime } from '../model.ts';
+import { CATEGORY_ORDER, formatDeadline, formatTime } from '../model.ts';
+import { CopyableCode } from '../Pages.tsx';
 import { fetchOptions, fetchThread, raiseRequest, sendFeedback, type RequestOptions } from './api.ts';
-import { useRequestT } from './i18n.ts';
-import { codeStore, errorKeyOf, type ErrorKey } from './model.ts';
+import { useRequestT, type RequestKey } from './i18n.ts';
+import { codeStore, departmentChoices, errorKeyOf, type ErrorKey } from './model.ts';
 
 type View = { kind: 'home' } | { kind: 'raise' } | { kind: 'created'; code: string } | { kind: 'thread'; code: string };
 
@@ -68,6 +69,7 @@ function RaiseForm({ receipt, askReceipt, onCreated }: { receipt?: string; askRe
   const { t, lang } = useRequestT();
   const [options, setOptions] = useState<RequestOptions | null>(null);
   const [form, setForm] = useState({ receipt: receipt ?? '', departmentId: '', category: '' as RequestCategory | '', text: '', contact: '' });
+  const [departmentQuery, setDepartmentQuery] = useState('');
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<ErrorKey | null>(null);
   useEffect(() => {
@@ -105,9 +107,15 @@ function RaiseForm({ receipt, askReceipt, onCreated }: { receipt?: string; askRe
         </>
       )}
       <label htmlFor="req-department" className="field-label">{t('raise.department')}</label>
+      <input type="search" value={departmentQuery} onChange={(e) => setDepartmentQuery(e.target.value)} placeholder={t('raise.searchDepartment')}
+        aria-label={t('raise.searchDepartment')} autoComplete="off" data-testid="request-department-search" />
       <select id="req-department" value={form.departmentId} onChange={set('departmentId')} required data-testid="request-department">
         <option value="">{t('raise.chooseDepartment')}</option>
-        {options?.departments.map((d) => <option key={d.id} value={d.id}>{lang === 'en' && d.nameEn ? d.nameEn : d.nameZh}</option>)}
+        {departmentChoices(options?.departments ?? [], CATEGORY_ORDER, departmentQuery, lang).map((g) => (
+          <optgroup key={g.category} label={t(`departmentCategories.${g.category}` as RequestKey)}>
+            {g.departments.map((d) => <option key={d.id} value={d.id}>{lang === 'en' && d.nameEn ? d.nameEn : d.nameZh}</option>)}
+          </optgroup>
+        ))}
       </select>
       <label htmlFor="req-category" className="field-label">{t('raise.category')}</label>
       <select id="req-category" value={form.category} onChange={set('category')} required data-testid="request-category">
@@ -133,7 +141,7 @@ function Created({ code, onView }: { code: string; onView: () => void }) {
     <section className="req__box message--done" data-testid="request-created">
       <h2 tabIndex={-1} ref={(el) => el?.focus({ preventScroll: true })}>{t('created.title')}</h2>
       <p className="field-label" id="request-code-label">{t('created.codeLabel')}</p>
-      <p className="receipt__code"><code aria-labelledby="request-code-label" data-testid="request-code">{code}</code></p>
+      <CopyableCode code={code} labelId="request-code-label" testId="request-code" words={{ copy: t('created.copy'), copied: t('created.copied'), copyFailed: t('created.copyFailed') }} />
       <p className="hint">{t('created.explain')}</p>
       <button type="button" className="secondary" onClick={onView} data-testid="request-view">{t('created.view')}</button>
     </section>
@@ -160,7 +168,7 @@ function Thread({ code, onBack }: { code: string; onBack?: () => void }) {
           <p>{t('thread.to', { name: lang === 'en' && thread.department.nameEn ? thread.department.nameEn : thread.department.nameZh })}</p>
           <p>{t('thread.category', { name: t(`categories.${thread.category}`) })}</p>
           {thread.raisedAt && thread.dueAt
-            ? <p className="hint">{t('thread.raisedAt', { time: formatTime(thread.raisedAt, lang) })} · {t('thread.dueAt', { time: formatTime(thread.dueAt, lang) })}</p>
+            ? <p className="hint">{t('thread.raisedAt', { time: formatTime(thread.raisedAt, lang) })} · {t('thread.dueAt', { time: formatDeadline(thread.dueAt, lang) })}</p>
             : <p className="hint" data-testid="request-held">{t('thread.held')}</p>}
           <blockquote className="req__text">{thread.text}</blockquote>
           {thread.contactLeft && <p className="hint">{t('thread.contactLeft')}</p>}

@@ -45,3 +45,25 @@ export const codeStore = {
     return next;
   },
 };
+
+export interface PickerDepartment { id: number; nameZh: string; nameEn: string | null; category: string }
+
+/**
+ * The department picker: the departments grouped as on the survey (by category, in its order), sorted by
+ * name within a group (pinyin order in Chinese), and narrowed to those whose name contains `query`.
+ */
+export function departmentChoices<D extends PickerDepartment>(departments: readonly D[], categoryOrder: readonly string[], query: string, lang: 'zh' | 'en'):
+  { category: string; departments: D[] }[] {
+  const name = (d: D) => (lang === 'en' && d.nameEn ? d.nameEn : d.nameZh);
+  const q = query.trim().toLowerCase();
+  const collator = new Intl.Collator(lang === 'en' ? 'en' : 'zh-CN');
+  const rank = (c: string) => (categoryOrder.includes(c) ? categoryOrder.indexOf(c) : categoryOrder.length);
+  const groups = new Map<string, D[]>();
+  for (const d of departments) {
+    if (q && !d.nameZh.toLowerCase().includes(q) && !(d.nameEn ?? '').toLowerCase().includes(q)) continue;
+    const key = categoryOrder.includes(d.category) ? d.category : 'other';
+    groups.set(key, [...(groups.get(key) ?? []), d]);
+  }
+  return [...groups].sort(([a], [b]) => rank(a) - rank(b))
+    .map(([category, list]) => ({ category, departments: list.sort((a, b) => collator.compare(name(a), name(b))) }));
+}

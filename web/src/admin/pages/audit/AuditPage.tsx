@@ -12,16 +12,16 @@ import { useLoad } from '../../useLoad.ts';
 import { useAuditLabels } from './labels.ts';
 import { summaryLines } from './summary.ts';
 import { VerifyChain } from './VerifyChain.tsx';
-import { actionText, auditWords, entityText } from './words.ts';
+import { actionText, actorText, auditWords, entityText } from './words.ts';
 
-const ENTITY_TYPES = ['round', 'escalation', 'rectification', 'department', 'enterprise', 'user', 'system'] as const;
+const ENTITY_TYPES = ['round', 'escalation', 'rectification', 'appeal', 'request', 'department', 'enterprise', 'user', 'system'] as const;
 
 export function AuditPage() {
   const { t } = useTranslation('audit');
   const { t: tc } = useTranslation('common');
   const departments = useLoad((signal) => listDepartments(signal), []);
   const facets = useLoad((signal) => auditFacets(signal), []);
-  const { dict, look } = useAuditLabels(departments.data);
+  const { dict, look } = useAuditLabels(departments.data, facets.data?.actors);
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
   const [filters, setFilters] = useState<{ entityType?: string; actor?: string; action?: string; from?: string; to?: string }>({});
@@ -34,7 +34,7 @@ export function AuditPage() {
 
   const columns: TableColumnsType<AuditEntry> = [
     { title: t('columns.at'), dataIndex: 'at', width: 170, render: (at: string) => look.dateTime(at) },
-    { title: t('columns.actor'), dataIndex: 'actorDisplayName', width: 150, render: (name: string, e) => (e.actorName === 'system' ? t('system') : name) },
+    { title: t('columns.actor'), dataIndex: 'actorDisplayName', width: 150, render: (name: string | null, e) => actorText(dict, e.actorName, name) },
     { title: t('columns.action'), dataIndex: 'action', width: 150, render: (a: string) => actionText(dict, a) },
     { title: t('columns.entity'), key: 'entity', width: 190, render: (_, e) => entityText(dict, look, e) },
     {
@@ -67,7 +67,7 @@ export function AuditPage() {
         <Select
           allowClear showSearch={{ optionFilterProp: 'label' }} placeholder={t('filters.actor')} aria-label={t('filters.actor')} style={{ width: 200, maxWidth: '100%' }}
           value={filters.actor} onChange={(actor?: string) => filter({ actor })} loading={facets.loading}
-          options={(facets.data?.actors ?? []).map((a) => ({ value: a.name, label: a.name === 'system' ? t('system') : a.displayName }))}
+          options={(facets.data?.actors ?? []).map((a) => ({ value: a.name, label: actorText(dict, a.name, a.displayName) }))}
         />
         <Select
           allowClear showSearch={{ optionFilterProp: 'label' }} placeholder={t('filters.action')} aria-label={t('filters.action')} style={{ width: 200, maxWidth: '100%' }}

@@ -7,7 +7,7 @@ import { cityDateTime } from '../../views/time.ts';
 import type { AuditDictionary, AuditLookups } from './words.ts';
 
 /** The audit dictionary in the current language and the look-ups (departments by id and code, rounds, city time). */
-export function useAuditLabels(departments: readonly Department[] | undefined) {
+export function useAuditLabels(departments: readonly Department[] | undefined, actors?: readonly { name: string; displayName: string | null }[]) {
   const { i18n } = useTranslation('audit');
   const lang = i18n.language;
   return useMemo(() => {
@@ -15,10 +15,11 @@ export function useAuditLabels(departments: readonly Department[] | undefined) {
     const look: AuditLookups = {
       departmentById: new Map((departments ?? []).map((d) => [d.id, departmentName(d, lang)])),
       departmentByCode: new Map((departments ?? []).map((d) => [d.code, departmentName(d, lang)])),
+      personByLogin: new Map((actors ?? []).flatMap((a) => (a.displayName ? [[a.name, a.displayName] as const] : []))),
       quarter: (id) => quarterLabel(id, lang === 'en' ? 'en' : 'zh'),
       dateTime: (iso) => cityDateTime(iso, lang),
       format: (template, vars) => template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(vars[k] ?? '')),
     };
     return { dict, look };
-  }, [i18n, lang, departments]);
+  }, [i18n, lang, departments, actors]);
 }

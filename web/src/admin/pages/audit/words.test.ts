@@ -3,7 +3,7 @@ import { HIDDEN_UNTIL_CLOSE } from '../../../../../shared/audit-chain.ts';
 import { quarterLabel } from '../../../../../shared/round-lifecycle.ts';
 import zh from '../../../locales/zh/audit.ts';
 import { summaryLines } from './summary.ts';
-import { actionText, auditWords, entityText, type AuditLookups, type EntryRef } from './words.ts';
+import { actionText, actorText, auditWords, entityText, type AuditLookups, type EntryRef } from './words.ts';
 
 const look: AuditLookups = {
   departmentById: new Map([[7, '市城市管理执法局'], [9, '市城投公司']]),
@@ -73,6 +73,31 @@ describe('audit log in the inspector’s words (zh)', () => {
     expect(actionText(zh, 'user.password_reset')).toBe('重置密码');
     expect(render(ENTRIES.find((e) => e.action === 'invitation.follow_up')!)).toBe('统一社会信用代码：91429004MA0000001X；跟进方式：上门；跟进结果：号码错误');
   });
+  it.each([
+    { action: 'appeal.file', entityType: 'appeal', entityId: '1', summary: { roundId: '2026Q1', departmentId: 7, reasons: '样本偏少', evidence: [], measures: 'on_hold', held: { escalationId: 12, record: 'pending', measures: { pledge: 'scheduled', reassignment: 'pending' } } } },
+    { action: 'appeal.decide', entityType: 'appeal', entityId: '1', summary: { roundId: '2026Q1', departmentId: 7, decision: 'rejected', reasons: '理由不足', correction: { version: 2, flaggedBefore: ['cgj'], flaggedAfter: ['ctgs'], answersExcluded: 3 }, measures: 'resumed', released: { escalationId: 12, record: 'pending', pledge: 'scheduled' } } },
+    { action: 'round.publish', entityType: 'round', entityId: '2026Q1', summary: { version: 1, flagged: ['cgj'], revisions: { flagged: [], withdrawn: [], superseded: [] } } },
+    { action: 'request.create', entityType: 'request', entityId: '0e11db67-9b88-4682-9428-c949d01ea4d1', summary: { chars: 20, category: 'permit', contactLeft: false, departmentId: 7 } },
+    { action: 'demo.seed.cadres', entityType: 'system', entityId: 'demo', summary: { units: 82, cadres: 3900, entries: 2224, tenures: 7661, rulebook: '2021-example', headsLinked: 53 } },
+    { action: 'round.create', entityType: 'round', entityId: '2026Q1', summary: { after: { scale: [{ level: 'satisfied', score: 100, labelZh: '满意', labelEn: 'Satisfied' }, { level: 'dissatisfied', score: 0, labelZh: '不满意', labelEn: 'Dissatisfied' }] } } },
+  ] as EntryRef[])('$action: no English word, field name or code value reaches a Chinese reader', (entry) => {
+    const text = `${actionText(zh, entry.action)} ${entityText(zh, look, entry)} ${render(entry)}`;
+    // Rulebook versions such as 2021-example are names the office chose; words are what must be Chinese.
+    expect(text.replace(/\d{4}-example/g, '').match(/[A-Za-z]{2,}/g)).toBeNull();
+  });
+
+  it('says who acted: a person by name, the system, or an anonymous enterprise, never a login', () => {
+    const withPeople = { ...look, personByLogin: new Map([['org', '组织部干部科']]) };
+    const approve = { action: 'points.entry.approve', entityType: 'points_entry', entityId: '9', summary: { cadreId: 2, ruleCode: 'award_city', points: 6, submittedBy: 'org', note: null } };
+    expect(summaryLines(approve.summary, auditWords(zh, withPeople, approve)).find((l) => l.label === '提交人')?.text).toBe('组织部干部科');
+    expect(actorText(zh, 'enterprise', null)).toBe('企业（匿名）');
+    expect(actorText(zh, 'system', null)).toBe('系统');
+    expect(actorText(zh, 'org2', '组织部干部监督科')).toBe('组织部干部监督科');
+    expect(entityText(zh, look, { action: 'appeal.file', entityType: 'appeal', entityId: '1', summary: {} })).toBe('申诉 第 1 号');
+    expect(render({ action: 'appeal.file', entityType: 'appeal', entityId: '1', summary: { measures: 'on_hold', held: { record: 'pending', measures: { pledge: 'scheduled' } } } }))
+      .toBe('问责措施：申诉期间暂缓；暂缓的措施：问责事项 待安排，问责措施 大会表态发言 + 约谈提醒 已安排');
+  });
+
   it('words a value hidden until the draw is public, whatever field it stands in', () => {
     const hidden = { action: 'invitation.replace', entityType: 'round', entityId: '2026Q1', summary: { out: HIDDEN_UNTIL_CLOSE, in: HIDDEN_UNTIL_CLOSE, stratum: '', backupOrder: 1, reason: HIDDEN_UNTIL_CLOSE } };
     expect(render(hidden)).toBe('替换出：（本轮抽签公开后显示）；替换入：（本轮抽签公开后显示）；层：—；备选序号：1；原因：（本轮抽签公开后显示）');

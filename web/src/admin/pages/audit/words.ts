@@ -10,6 +10,8 @@ export type AuditDictionary = typeof zhAudit;
 export interface AuditLookups {
   departmentById: ReadonlyMap<number, string>;
   departmentByCode: ReadonlyMap<string, string>;
+  /** People by login (from the log's own actors), so that a summary names the person, not the login. */
+  personByLogin?: ReadonlyMap<string, string>;
   quarter(roundId: string): string;
   dateTime(iso: string): string;
   /** Interpolates {{id}} in the dictionary's few templates. */
@@ -40,14 +42,17 @@ export function auditWords(dict: AuditDictionary, look: AuditLookups, entry: Ent
       if (key === '') return v.allStrata;
       // In a department's entry, "name" is always a head's name (the department's own is nameZh).
       if (entry.entityType === 'department' && key === 'name') return dict.fields.headName;
-      return has(dict.fields, key) ? dict.fields[key] : key;
+      if (entry.entityType === 'appeal' && key === 'measures') return dict.fields.accountabilityMeasures;
+      // A held or released measure is keyed by its level: { pledge: 'pending' }.
+      return has(dict.fields, key) ? dict.fields[key] : has(v.level, key) ? v.level[key] : key;
     },
     value: (key, raw) => {
       if (raw === null || raw === undefined) return raw;
       if (raw === HIDDEN_UNTIL_CLOSE) return v.hidden;
       switch (key) {
         case 'departmentId': case 'departmentIds': case 'withdrawn': case 'added': return department(raw);
-        case 'code': case 'flagged': return typeof raw === 'string' ? look.departmentByCode.get(raw) ?? raw : raw;
+        case 'code': case 'flagged': case 'flaggedBefore': case 'flaggedAfter': return typeof raw === 'string' ? look.departmentByCode.get(raw) ?? raw : raw;
+        case 'submittedBy': return typeof raw === 'string' ? look.personByLogin?.get(raw) ?? raw : raw;
         case 'roundId': return typeof raw === 'string' ? look.quarter(raw) : raw;
         case 'id': return entry.entityType === 'round' && typeof raw === 'string' ? look.quarter(raw) : raw;
         case 'role': return has(v.role, raw) ? v.role[raw] : raw;
@@ -59,7 +64,14 @@ export function auditWords(dict: AuditDictionary, look: AuditLookups, entry: Ent
         case 'kind': return has(v.cause, raw) ? v.cause[raw] : raw;
         // A measure's own status change inside an escalation entry: { measure, before: 'pending', after: 'done' }.
         case 'before': case 'after': return has(v.escalationStatus, raw) ? v.escalationStatus[raw] : raw;
-        case 'level': case 'measure': case 'measures': return has(v.level, raw) ? v.level[raw] : has(v.ratingLevel, raw) ? v.ratingLevel[raw] : raw;
+        case 'category': return has(v.requestCategory, raw) ? v.requestCategory[raw] : raw;
+        case 'record': case 'pledge': case 'admonishment': case 'reassignment': return has(v.escalationStatus, raw) ? v.escalationStatus[raw] : raw;
+        case 'scale': return Array.isArray(raw) ? raw.map((s: { labelZh?: string; labelEn?: string; score?: number }) =>
+          look.format(v.scaleItem, { label: s.labelZh ?? '', labelEn: s.labelEn ?? '', score: s.score ?? '' })) : raw;
+        // An appeal's summary says what became of the measures as a whole: on hold, or resumed.
+        case 'measures': if (has(v.appealMeasures, raw)) return v.appealMeasures[raw];
+          return has(v.level, raw) ? v.level[raw] : has(v.ratingLevel, raw) ? v.ratingLevel[raw] : raw;
+        case 'level': case 'measure': return has(v.level, raw) ? v.level[raw] : has(v.ratingLevel, raw) ? v.ratingLevel[raw] : raw;
         case 'reason': return has(v.reason, raw) ? v.reason[raw] : raw;
         case 'status': { const m = statusMap(dict, entry); return has(m, raw) ? m[raw] : raw; }
         default: return typeof raw === 'string' && ISO_INSTANT.test(raw) ? look.dateTime(raw) : raw;
@@ -76,8 +88,9 @@ export function entityText(dict: AuditDictionary, look: AuditLookups, entry: Ent
   switch (entry.entityType) {
     case 'department': return `${kind} ${look.departmentById.get(Number(id)) ?? look.format(dict.values.departmentNo, { id })}`;
     case 'round': return `${kind} ${look.quarter(id)}`;
-    case 'escalation': case 'rectification': return `${kind} ${look.format(dict.values.entryNo, { id })}`;
-    case 'system': return kind;
+    case 'escalation': case 'rectification': case 'appeal': return `${kind} ${look.format(dict.values.entryNo, { id })}`;
+    // A request's id is internal (people know it by its code, which is not stored): its kind says enough.
+    case 'system': case 'request': return kind;
     default: return `${kind} ${id}`;
   }
 }
@@ -85,4 +98,11 @@ export function entityText(dict: AuditDictionary, look: AuditLookups, entry: Ent
 export function actionText(dict: AuditDictionary, action: string): string {
   const key = action.replaceAll('.', '_');
   return has(dict.actions, key) ? dict.actions[key] : action;
+}
+
+/** Who did it: a person by name (never a login), the system, or an anonymous enterprise. */
+export function actorText(dict: AuditDictionary, actorName: string, displayName: string | null | undefined): string {
+  if (actorName === 'system') return dict.system;
+  if (actorName === 'enterprise') return dict.enterprise;
+  return displayName ?? actorName;
 }

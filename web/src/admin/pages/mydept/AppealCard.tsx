@@ -1,14 +1,14 @@
 // 申诉: a flagged department's head appeals the round's verdict (reasons and evidence) and follows the
 // review. The server decides whether it may (flagged, within the window, once per round) and says why not.
-import { Alert, Button, Card, Descriptions, Flex, Form, Input, Typography } from 'antd';
-import { useState } from 'react';
+import { Alert, App, Button, Card, Descriptions, Flex, Form, Input, Typography } from 'antd';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { appealState } from '../../../../../shared/charts/integrity.ts';
 import { fileAppealSchema } from '../../../../../shared/schemas/appeals.ts';
 import { AppealStatusTag } from '../../components/integrity/AppealStatusTag.tsx';
 import { useAppealErrorText } from '../../components/integrity/useAppealErrorText.ts';
 import { LoadError } from '../../components/LoadError.tsx';
-import { fileAppeal, listAppeals, type Appeal } from '../../endpoints.ts';
+import { fileAppeal, getAppealWindow, listAppeals, type Appeal } from '../../endpoints.ts';
 import { parseForm } from '../../forms.ts';
 import { useLoad } from '../../useLoad.ts';
 import { useSave } from '../../useSave.ts';
@@ -20,7 +20,13 @@ type Values = { reasons: string; evidence?: string };
 export function AppealCard({ roundId, flagged, onFiled }: { roundId: string; flagged: boolean; onFiled?: () => void }) {
   const { t } = useTranslation('integrity');
   const appeals = useLoad((signal) => listAppeals({ roundId }, signal), [roundId]);
+  const filing = useLoad((signal) => getAppealWindow(roundId, signal), [roundId]);
+  const dates = useDates();
+  const { modal } = App.useApp();
   const [open, setOpen] = useState(false);
+  const formRef = useRef<HTMLDivElement>(null);
+  // The form opens where the head can see it, not below the fold.
+  useEffect(() => { if (open) formRef.current?.scrollIntoView({ behavior: 'smooth', block: 'center' }); }, [open]);
   const [form] = Form.useForm<Values>();
   const { saving, problem, save } = useSave(useAppealErrorText());
   const appeal = appeals.data?.find((a) => a.roundId === roundId);
@@ -32,6 +38,9 @@ export function AppealCard({ roundId, flagged, onFiled }: { roundId: string; fla
       roundId, reasons: v.reasons, evidence: (v.evidence ?? '').split('\n').map((x) => x.trim()).filter(Boolean),
     }));
     if (!body) return;
+    // Filing puts the round's measures on hold and can be done once: the head confirms, knowing that.
+    const confirmed = await modal.confirm({ title: t('appeal.confirmTitle'), content: t('appeal.confirmBody'), okText: t('appeal.submit'), cancelText: t('appeal.cancel') });
+    if (!confirmed) return;
     await save(async () => {
       await fileAppeal(body);
       setOpen(false);
@@ -46,10 +55,15 @@ export function AppealCard({ roundId, flagged, onFiled }: { roundId: string; fla
       {appeal ? <AppealView appeal={appeal} /> : null}
       {state === 'can_file' && appeals.data ? (
         <Flex vertical gap={12}>
-          <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>{t('appeal.helpNoDays')}</Typography.Paragraph>
+          <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
+            {filing.data ? t('appeal.help', { days: filing.data.windowDays }) : t('appeal.helpNoDays')}
+          </Typography.Paragraph>
+          {filing.data?.deadline ? (
+            <Typography.Text strong data-testid="appeal-deadline">{t('appeal.deadlineBefore', { time: dates.dateTime(filing.data.deadline) })}</Typography.Text>
+          ) : null}
           {problem ? <Alert type="error" showIcon title={problem} data-testid="appeal-problem" /> : null}
           {open ? (
-            <Form form={form} layout="vertical" onFinish={submit} data-testid="appeal-form">
+            <div ref={formRef}><Form form={form} layout="vertical" onFinish={submit} data-testid="appeal-form">
               <Form.Item name="reasons" label={t('appeal.reasons')} rules={[{ required: true, whitespace: true, message: t('appeal.reasonsRequired') }]}>
                 <Input.TextArea rows={4} maxLength={20_000} />
               </Form.Item>
@@ -60,7 +74,7 @@ export function AppealCard({ roundId, flagged, onFiled }: { roundId: string; fla
                 <Button type="primary" htmlType="submit" loading={saving}>{t('appeal.submit')}</Button>
                 <Button onClick={() => setOpen(false)}>{t('appeal.cancel')}</Button>
               </Flex>
-            </Form>
+            </Form></div>
           ) : <div><Button onClick={() => setOpen(true)} data-testid="appeal-open">{t('appeal.file')}</Button></div>}
         </Flex>
       ) : null}

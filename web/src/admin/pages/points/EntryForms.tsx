@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { entryInputSchema, reverseInputSchema, type PointsEntry } from '../../../../../shared/schemas/points.ts';
 import { getRules, listCadres, reverseEntry, submitEntry } from '../../endpoints.ts';
+import { useErrorText } from '../../errors.ts';
 import { parseForm, zodRule } from '../../forms.ts';
 import { useLoad } from '../../useLoad.ts';
 import { useSave } from '../../useSave.ts';
@@ -18,7 +19,12 @@ export function EntryForm({ onClose, onSaved, cadre }: { onClose(): void; onSave
   const { t: tc } = useTranslation('common');
   const { message } = App.useApp();
   const [form] = Form.useForm<EntryValues>();
-  const { saving, problem, save } = useSave();
+  const errorText = useErrorText();
+  // The server says which check refused the entry; the form says it in words (not 提交的内容未通过校验).
+  const { saving, problem, save } = useSave((error) => errorText(error, {
+    date_in_future: t('form.errors.date_in_future'), no_rulebook_on_date: t('form.errors.no_rulebook_on_date'),
+    unknown_cadre: t('form.errors.unknown_cadre'), unknown_rule: t('form.errors.unknown_rule'),
+  }));
   const [query, setQuery] = useState('');
   const rules = useLoad((signal) => getRules(signal), []);
   const found = useLoad((signal) => (query.trim() ? listCadres({ q: query.trim(), pageSize: 20 }, signal) : Promise.resolve(null)), [query]);

@@ -12,10 +12,11 @@ import { getShortlist, shortlistXlsxUrl } from '../../endpoints.ts';
 import { useLoad } from '../../useLoad.ts';
 import { cityToday, signed, useRankOptions } from './shared.tsx';
 
-export function useShortlistColumns() {
+/** `reserve`: the reserve's first column is its order of call-up (1, 2, …), as in the exported file. */
+export function useShortlistColumns(reserve = false) {
   const { t } = useTranslation('points');
   return [
-    { title: t('columns.position'), key: 'n', width: 70, render: (_: unknown, __: StandingRow, i: number) => i + 1 },
+    { title: reserve ? t('shortlist.reserveOrder') : t('shortlist.position'), key: 'n', width: 70, render: (_: unknown, __: StandingRow, i: number) => i + 1 },
     { title: t('columns.name'), key: 'name', width: 100, render: (_: unknown, r: StandingRow) => <Link to={`/points/cadres/${r.cadreId}`}>{r.name}</Link> },
     { title: t('columns.code'), dataIndex: 'code', width: 100 },
     { title: t('columns.unit'), dataIndex: 'unitName' },
@@ -36,6 +37,7 @@ export default function ShortlistPage() {
   const query = { rank, places, asOf: /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? asOf : undefined };
   const data = useLoad((signal) => getShortlist(query, signal), [rank, places, asOf]);
   const columns = useShortlistColumns();
+  const reserveColumns = useShortlistColumns(true);
   const list: Shortlist | undefined = data.data;
   const printUrl = `/points/shortlist/print?${new URLSearchParams({ rank, places: String(places), ...(query.asOf ? { asOf: query.asOf } : {}) })}`;
 
@@ -67,7 +69,7 @@ export default function ShortlistPage() {
             <Table<StandingRow> rowKey="cadreId" size="small" pagination={false} dataSource={list.shortlisted} columns={columns} data-testid="shortlist-table" scroll={{ x: 900 }} />
           </Card>
           <Card title={t('shortlist.reserve')} size="small" style={{ marginBottom: 12 }}>
-            <Table<StandingRow> rowKey="cadreId" size="small" pagination={false} dataSource={list.reserve} columns={columns} scroll={{ x: 900 }} />
+            <Table<StandingRow> rowKey="cadreId" size="small" pagination={false} dataSource={list.reserve} columns={reserveColumns} scroll={{ x: 900 }} />
           </Card>
           {list.ineligible.length ? (
             <Card title={t('shortlist.ineligible')} size="small">

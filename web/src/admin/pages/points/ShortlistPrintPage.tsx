@@ -19,6 +19,7 @@ export default function ShortlistPrintPage() {
   const asOf = params.get('asOf') ?? undefined;
   const rankLabel = useRankLabel();
   const columns = useShortlistColumns();
+  const reserveColumns = useShortlistColumns(true);
   const data = useLoad((signal) => getShortlist({ rank, places, asOf }, signal), [rank, places, asOf]);
   useEffect(() => {
     if (data.data) setTimeout(() => window.print(), 300);
@@ -30,9 +31,10 @@ export default function ShortlistPrintPage() {
     <main style={{ maxWidth: 1000, margin: '0 auto', padding: 24, background: '#fff' }} data-testid="shortlist-print">
       <Typography.Title level={3} style={{ textAlign: 'center' }}>{t('shortlist.printTitle', { rank: rankLabel(list.rank), asOf: list.asOf })}</Typography.Title>
       <Typography.Title level={5}>{t('shortlist.listed')}</Typography.Title>
-      <Table<StandingRow> rowKey="cadreId" size="small" pagination={false} bordered dataSource={list.shortlisted} columns={columns} />
+      {/* On a phone the tables scroll in their box; printed, they fit the page. */}
+      <div style={{ overflowX: 'auto' }}><Table<StandingRow> rowKey="cadreId" size="small" pagination={false} bordered dataSource={list.shortlisted} columns={columns} /></div>
       <Typography.Title level={5} style={{ marginTop: 16 }}>{t('shortlist.reserve')}</Typography.Title>
-      <Table<StandingRow> rowKey="cadreId" size="small" pagination={false} bordered dataSource={list.reserve} columns={columns} />
+      <div style={{ overflowX: 'auto' }}><Table<StandingRow> rowKey="cadreId" size="small" pagination={false} bordered dataSource={list.reserve} columns={reserveColumns} /></div>
       {list.tieAtCut ? <Typography.Paragraph style={{ marginTop: 12 }}>{t('shortlist.tieAtCut')}</Typography.Paragraph> : null}
       <Typography.Paragraph type="secondary" style={{ marginTop: 16, fontSize: 12 }}>
         {t('shortlist.eligible', { n: list.eligibleCount })}；{t('shortlist.printFooter', { version: list.rulebookVersion ?? '—', rule: i18n.language === 'en' ? list.tieBreak.en : list.tieBreak.zh })}

@@ -70,6 +70,7 @@ function PlanView({ c }: { c: CaseDetail }) {
           size="small"
           pagination={false}
           dataSource={c.plan?.measures ?? []}
+          scroll={{ x: 480 }} /* on a phone the table scrolls in its box, not the page */
           columns={[
             { title: '#', key: 'i', width: 48, render: (_, __, i) => i + 1 },
             ...(aimed ? [{ title: t('plan.reason'), key: 'reason', width: 150, render: (_: unknown, m: Measure) => <span data-testid="measure-reason">{reasonLabel(m.reason)}</span> }] : []),
@@ -160,6 +161,7 @@ function PlanEditor({ c, saving, onSave, onDirtyChange }: EditorProps) {
               size="small"
               pagination={false}
               dataSource={fields}
+              scroll={{ x: 560 }} /* on a phone the form's table scrolls in its box, not the page */
               data-testid="measures-table"
               columns={[
                 { title: '#', key: 'i', width: 40, render: (_, __, i) => i + 1 },

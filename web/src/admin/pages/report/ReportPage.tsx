@@ -6,7 +6,7 @@ import { Alert, Button, Flex, Skeleton } from 'antd';
 import { RobustnessNote } from '../../components/integrity/RobustnessNote.tsx';
 import { WeightedNote } from '../../components/integrity/WeightedNote.tsx';
 import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { funnelSeries } from '../../../../../shared/charts/funnel.ts';
 import { rankChange, rankingBars, splitRanking } from '../../../../../shared/charts/ranking.ts';
@@ -46,7 +46,11 @@ const PRINT_CSS = `
 .report-sheet tr.flagged td { background: ${COLORS.flaggedBg}; color: ${COLORS.flagged}; font-weight: 600; }
 .report-sheet .report-checkpoint code { word-break: break-all; font-size: 12px; }
 .report-sheet .draft-mark { color: ${COLORS.flagged}; border: 2px solid ${COLORS.flagged}; padding: 0 8px; font-weight: 700; margin-left: 8px; }
+/* On a phone the A4-wide charts scroll inside their own box; the page itself never scrolls sideways. */
+.report-sheet .report-chart { max-width: 100%; overflow-x: auto; }
+@media screen and (max-width: 700px) { .report-sheet table { display: block; overflow-x: auto; } }
 @media print {
+  .report-sheet .report-chart { overflow: visible; }
   .ant-layout-sider, .ant-layout-header, .no-print { display: none !important; }
   .ant-layout, .ant-layout-content { background: #fff !important; padding: 0 !important; margin: 0 !important; min-height: 0 !important; }
   .report-sheet { width: auto; padding: 0; box-shadow: none; }
@@ -76,7 +80,7 @@ function CheckpointFoot({ checkpoint }: { checkpoint: AuditCheckpoint }) {
           <code data-testid="report-checkpoint-hash">{checkpoint.hash}</code>
         </p>
       )}
-      <p style={{ color: '#595959', fontSize: 12 }}>{t('report.checkpoint.how')}</p>
+      <p style={{ color: '#595959', fontSize: 12 }}><Trans t={t} i18nKey="report.checkpoint.how" components={{ c: <code /> }} /></p>
     </footer>
   );
 }
@@ -196,12 +200,12 @@ function Report({ results, records, invited, rates, cases, checkpoint, states, i
         <div className="keep">
           <h3 style={{ fontSize: 14 }}>{t('charts.funnel')}</h3>
           <p style={{ color: '#595959', fontSize: 12 }}>{t('charts.funnelHelp')}</p>
-          <FunnelChart series={funnel} width={CHART_WIDTH} height={340} />
+          <div className="report-chart"><FunnelChart series={funnel} width={CHART_WIDTH} height={340} /></div>
         </div>
         <div className="keep">
           <h3 style={{ fontSize: 14 }}>{t('charts.ranking')}</h3>
           <p style={{ color: '#595959', fontSize: 12 }}>{t('charts.rankingHelp')}</p>
-          <RankingBarChart bars={bars} width={CHART_WIDTH} rowHeight={15} />
+          <div className="report-chart"><RankingBarChart bars={bars} width={CHART_WIDTH} rowHeight={15} /></div>
         </div>
       </section>
 

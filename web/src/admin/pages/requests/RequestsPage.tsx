@@ -10,6 +10,7 @@ import { LoadError } from '../../components/LoadError.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { listRequests, type RequestItem, type RequestList } from '../../endpoints.ts';
 import { departmentName } from '../../labels.ts';
+import { cityDeadline } from '../../views/time.ts';
 import { useLoad } from '../../useLoad.ts';
 import { useDates } from '../rectification/labels.tsx';
 import { RequestStateTags, RequestThreadView } from './RequestThreadView.tsx';
@@ -56,7 +57,7 @@ export default function RequestsPage() {
             { title: t('columns.category'), key: 'category', render: (_, r) => t(`categories.${r.category}`) },
             { title: t('columns.text'), key: 'text', ellipsis: true, render: (_, r) => <Typography.Text style={{ maxWidth: 320 }} ellipsis>{r.text}</Typography.Text> },
             { title: t('columns.state'), key: 'state', render: (_, r) => <RequestStateTags item={r} /> },
-            { title: t('columns.dueAt'), key: 'dueAt', render: (_, r) => dates.dateTime(r.dueAt) },
+            { title: t('columns.dueAt'), key: 'dueAt', render: (_, r) => (r.dueAt ? cityDeadline(r.dueAt, i18n.language) : '—') },
           ]}
         />
       )}

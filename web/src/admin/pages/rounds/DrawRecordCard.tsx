@@ -2,7 +2,7 @@
 import { DownloadOutlined, FileProtectOutlined } from '@ant-design/icons';
 import { App, Button, Card, Typography } from 'antd';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { drawIsPublic } from '../../../../../shared/round-lifecycle.ts';
 import type { Round } from '../../../../../shared/schemas/rounds.ts';
 import { DrawVerify } from '../../draw/DrawVerify.tsx';
@@ -51,7 +51,7 @@ export function DrawRecordCard({ round, canDownload }: { round: Round; canDownlo
             <code data-testid="verify-command">{command}</code>
           </Typography.Paragraph>
         </li>
-        <li>{t('record.step3')}</li>
+        <li><Trans t={t} i18nKey="record.step3" components={{ c: <code /> }} /></li>
       </ol>
       <Typography.Paragraph strong style={{ marginBottom: 4 }}>{t('record.checksTitle')}</Typography.Paragraph>
       <ul style={{ paddingInlineStart: 20, marginTop: 0 }}>

@@ -136,14 +136,15 @@ export function InvitationsPage() {
 
   const columns: TableColumnsType<Invitation> = [
     { title: t('columns.enterprise'), key: 'enterprise', width: 260, render: (_, i) => enterprise(i) },
-    { title: r.stratifyBy ? t('columns.stratum') : t('columns.township'), key: 'stratum', width: 170, render: (_, i) => stratum(i) },
-    { title: t('columns.contact'), key: 'contact', width: 150, render: (_, i) => contact(i) },
-    { title: t('columns.invitationStatus'), key: 'status', width: 170, render: (_, i) => statusCell(i) },
-    { title: t('columns.link'), key: 'link', width: 230, render: (_, i) => linkCell(i) },
+    // The QR code comes early: at the far right the sticky 操作 column covered it while the table scrolled.
     {
       title: t('columns.qr'), key: 'qr', width: 90,
       render: (_, i) => (i.link ? <QrCode text={i.link} size={56} alt={t('invitations.qrAlt', { name: i.name })} preview /> : null),
     },
+    { title: r.stratifyBy ? t('columns.stratum') : t('columns.township'), key: 'stratum', width: 170, render: (_, i) => stratum(i) },
+    { title: t('columns.contact'), key: 'contact', width: 150, render: (_, i) => contact(i) },
+    { title: t('columns.invitationStatus'), key: 'status', width: 170, render: (_, i) => statusCell(i) },
+    { title: t('columns.link'), key: 'link', width: 230, render: (_, i) => linkCell(i) },
     {
       title: t('columns.actions'), key: 'actions', width: 130, fixed: 'right',
       render: (_, i) => (
@@ -154,6 +155,7 @@ export function InvitationsPage() {
           <Tooltip title={!canRegenerate ? t('invitations.regenerateNotNow') : !live(i) ? t('invitations.notLive') : undefined}>
             <Button type="link" size="small" disabled={!canRegenerate || !live(i)} onClick={() => regenerate(i)}>{t('invitations.regenerate')}</Button>
           </Tooltip>
+          {i.link ? <Link to={`/rounds/${r.id}/letters?uscc=${encodeURIComponent(i.uscc)}`} target="_blank" style={{ paddingInline: 7, fontSize: 14 }}>{t('invitations.letter')}</Link> : null}
         </Flex>
       ),
     },

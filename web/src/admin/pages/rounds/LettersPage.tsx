@@ -4,7 +4,7 @@ import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, Button, Checkbox, Empty, Flex, Result, Spin, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
 import type { Invitation, Round } from '../../../../../shared/schemas/rounds.ts';
 import { LanguageSwitch } from '../../components/LanguageSwitch.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
@@ -55,10 +55,13 @@ export function LettersPage() {
   const list = useLoad((signal) => listInvitations(id, signal), [id]);
   const issuer = useIssuer();
   const [pendingOnly, setPendingOnly] = useState(false);
+  // ?uscc=…: one enterprise's letter (a replacement's, printed when it is invited).
+  const [params] = useSearchParams();
+  const only = params.get('uscc');
   const issued = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long' }).format(new Date());
   const letters = useMemo(
-    () => (list.data ?? []).filter((i) => i.link !== null && (!pendingOnly || i.status !== 'submitted')),
-    [list.data, pendingOnly],
+    () => (list.data ?? []).filter((i) => i.link !== null && (only ? i.uscc === only : !pendingOnly || i.status !== 'submitted')),
+    [list.data, pendingOnly, only],
   );
 
   const error = round.error ?? list.error;

@@ -3,6 +3,7 @@ import { Alert, App, Button, Descriptions, Flex, Form, Input, Modal, Result, Tag
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormModal } from '../../components/FormModal.tsx';
+import { Link } from 'react-router-dom';
 import { reasonBodySchema, type Invitation } from '../../../../../shared/schemas/rounds.ts';
 import { replaceInvitation, type ReplaceResult } from '../../endpoints.ts';
 import { parseForm, zodRule } from '../../forms.ts';
@@ -60,6 +61,12 @@ export function ReplaceModal({ roundId, invitation, initialReason = '', onClose,
                     <QrCode text={inv.link} size={72} alt={t('invitations.qrAlt', { name: inv.name })} preview />
                     <Typography.Text copyable={{ tooltips: [t('copy'), t('copied')] }} style={{ wordBreak: 'break-all' }}>{inv.link}</Typography.Text>
                   </Flex>
+                ) : '—',
+              },
+              {
+                key: 'letter', label: t('replace.letter'),
+                children: inv.link ? (
+                  <Link to={`/rounds/${roundId}/letters?uscc=${encodeURIComponent(inv.uscc)}`} target="_blank" data-testid="replacement-letter">{t('replace.printLetter')}</Link>
                 ) : '—',
               },
             ]}

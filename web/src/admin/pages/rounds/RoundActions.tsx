@@ -2,12 +2,13 @@
 import { ExclamationCircleOutlined } from '@ant-design/icons';
 import { Alert, App, Button, DatePicker, Form, Input, Modal, Space, Tooltip } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
+import { useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { ROUND_ACTIONS, type RoundAction } from '../../../../../shared/round-lifecycle.ts';
 import { reasonBodySchema, reopenBodySchema, type Round } from '../../../../../shared/schemas/rounds.ts';
 import {
-  closeRound, computeRoundResults, freezeRound, openRound, publishRoundResults, reopenRound, voidRound,
+  closeRound, computeRoundResults, freezeRound, getRoundResults, openRound, publishRoundResults, reopenRound, roundProgress, voidRound,
 } from '../../endpoints.ts';
 import { parseForm, zodRule } from '../../forms.ts';
 import { useSave } from '../../useSave.ts';
@@ -18,7 +19,7 @@ const allowed = (round: Round, action: RoundAction) => (ROUND_ACTIONS[action].fr
 type Dialog = 'reopen' | 'void' | null;
 
 export function RoundActions({ round, onChanged, onEdit }: { round: Round; onChanged(): void; onEdit(): void }) {
-  const { t } = useTranslation('rounds');
+  const { t, i18n } = useTranslation('rounds');
   const { t: tc } = useTranslation('common');
   const { modal, message } = App.useApp();
   const errorText = useRoundErrorText();
@@ -26,9 +27,11 @@ export function RoundActions({ round, onChanged, onEdit }: { round: Round; onCha
   const time = useTimeFormat();
   const [dialog, setDialog] = useState<Dialog>(null);
   const name = quarter(round.id);
+  const navigate = useNavigate();
+  const resultsPath = `/dashboard?round=${encodeURIComponent(round.id)}`;
 
   /** A confirmation; the action runs from its OK button, which spins until done. */
-  const confirm = (opts: { title: string; content: string; okText: string; danger?: boolean; run: () => Promise<unknown>; done: string }) => {
+  const confirm = (opts: { title: string; content: ReactNode; okText: string; danger?: boolean; run: () => Promise<unknown>; done: ReactNode }) => {
     modal.confirm({
       title: opts.title,
       icon: <ExclamationCircleOutlined />,
@@ -40,7 +43,8 @@ export function RoundActions({ round, onChanged, onEdit }: { round: Round; onCha
       onOk: async () => {
         try {
           await opts.run();
-          message.success(opts.done);
+          // A message with a link stays long enough to be clicked.
+          message.success({ content: opts.done, duration: typeof opts.done === 'string' ? 3 : 10 });
           onChanged();
         } catch (error) {
           // Closes the dialog and says why; the page reloads, as the round may have moved on meanwhile.
@@ -71,10 +75,15 @@ export function RoundActions({ round, onChanged, onEdit }: { round: Round; onCha
   }
   if (allowed(round, 'close')) {
     buttons.push(
-      <Button key="close" onClick={() => confirm({
-        title: t('actions.closeTitle', { name }), content: t('actions.closeContent'), okText: t('actions.close'), danger: true,
-        run: () => closeRound(round.id), done: t('actions.closed'),
-      })}>{t('actions.close')}</Button>,
+      <Button key="close" data-testid="round-close" onClick={async () => {
+        // Closing early is decided on the response rate: the confirm says it (the reported count, as the admin's lists show it).
+        const progress = await roundProgress(round.id).catch(() => null);
+        confirm({
+          title: t('actions.closeTitle', { name }), danger: true, okText: t('actions.close'),
+          content: <>{progress ? <p data-testid="close-rate"><strong>{t('actions.closeRate', { submitted: progress.submitted, invited: progress.invited, rate: Math.round(progress.responseRate * 100) })}</strong></p> : null}<p>{t('actions.closeContent')}</p></>,
+          run: () => closeRound(round.id), done: t('actions.closed'),
+        });
+      }}>{t('actions.close')}</Button>,
     );
   }
   if (allowed(round, 'reopen')) {
@@ -87,12 +96,21 @@ export function RoundActions({ round, onChanged, onEdit }: { round: Round; onCha
     buttons.push(
       <Button key="compute" onClick={() => confirm({
         title: t('actions.computeTitle', { name }), content: t(round.finalizedAt ? 'actions.recomputeContent' : 'actions.computeContent'), okText: t('actions.compute'),
-        run: () => computeRoundResults(round.id), done: t('actions.computed'),
+        run: () => computeRoundResults(round.id),
+        // The message renders outside the router (antd's App holder), so the link navigates through the page's own hook.
+        done: <>{t('actions.computed')} <a href={resultsPath} onClick={(e) => { e.preventDefault(); navigate(resultsPath); }} data-testid="computed-link">{t('actions.viewResults')}</a></>,
       })}>{t('actions.compute')}</Button>,
-      <Button key="publish" type="primary" onClick={() => confirm({
-        title: t('actions.publishTitle', { name }), content: t('actions.publishContent', { n: round.bottomN }), okText: t('actions.publish'),
-        run: () => publishRoundResults(round.id), done: t('actions.published'),
-      })}>{t('actions.publish')}</Button>,
+      <Button key="publish" type="primary" data-testid="round-publish" onClick={async () => {
+        // Publishing names the bottom departments: the confirm lists them, as computed.
+        const results = round.finalizedAt ? await getRoundResults(round.id).catch(() => null) : null;
+        const bottom = (results?.departments ?? []).filter((d) => d.flagged).sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
+        confirm({
+          title: t('actions.publishTitle', { name }), okText: t('actions.publish'),
+          content: <>{bottom.length ? <p data-testid="publish-bottom"><strong>{t('actions.publishBottom', { n: bottom.length, names: bottom.map((d) => (i18n.language === 'en' && d.nameEn ? d.nameEn : d.name)).join('、') })}</strong></p> : null}
+            {results ? <p>{t('actions.publishResponses', { n: results.round.responses })}</p> : null}<p>{t('actions.publishContent', { n: round.bottomN })}</p></>,
+          run: () => publishRoundResults(round.id), done: t('actions.published'),
+        });
+      }}>{t('actions.publish')}</Button>,
     );
   }
   if (allowed(round, 'void')) buttons.push(<Button key="void" danger onClick={() => setDialog('void')}>{t('actions.void')}</Button>);
