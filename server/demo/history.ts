@@ -217,7 +217,10 @@ async function sizeSkew(db: Db, invited: (typeof invitations.$inferSelect)[], th
       if (r.departmentId !== thirdId || step < 0 || votes.includes(r.departmentId)) return r;
       const micro = inStratum(inv);
       if (skipRng() >= (micro ? OVER_REPRESENTED.third.worse : OVER_REPRESENTED.third.better)) return r;
-      return { ...r, level: LADDER[Math.min(LADDER.length - 1, Math.max(0, step + (micro ? -1 : 1)))]! };
+      const level = LADDER[Math.min(LADDER.length - 1, Math.max(0, step + (micro ? -1 : 1)))]!;
+      // Reasons go only with 不满意: a rating moved off it drops them.
+      const { reasons: _dropped, ...rest } = r as R & { reasons?: unknown };
+      return (level === 'dissatisfied' ? { ...r, level } : { ...rest, level }) as R;
     }),
     // A voter always answers, so the votes the demo's figures count stay the same.
     skips: (inv: typeof invitations.$inferSelect, voted: boolean) => !inStratum(inv) && !voted && skipRng() < OVER_REPRESENTED.skipOthers,
