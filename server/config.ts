@@ -7,6 +7,9 @@ import { PUBLIC_DISCLOSURES, type PublicDisclosure } from '../shared/schemas/pub
 import { DEFAULT_CITY_TZ, isTimeZone } from '../shared/city-day.ts';
 import { DEFAULT_APPEAL_WINDOW_DAYS } from '../shared/appeals.ts';
 import { DEFAULT_REPLY_WORKING_DAYS } from '../shared/requests/vocabulary.ts';
+import { parseQuietHours } from '../shared/outbound/quiet-hours.ts';
+import { parseSmppUrl } from './outbound/smpp-url.ts';
+import type { OutboundSettings } from './outbound/outbound.ts';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'], { message: 'expected true or false' })
@@ -48,6 +51,12 @@ const envSchema = z.object({
   // How often the ballot-box job looks at the box and the deadlines (ms): the wait from a deadline to the close.
   BALLOT_MOVE_EVERY_MS: z.coerce.number({ message: 'expected a number of milliseconds' }).int().min(100).max(3_600_000).default(30_000),
   NODE_ENV: z.string().default('development'),
+  // Invitations and reminders (server/outbound). No SMS_GATEWAY: SMS wait in the outbox for the .xlsx download.
+  SMS_GATEWAY: z.string().refine((v) => parseSmppUrl(v) !== null, 'expected smpp://system_id:password@host:port').optional(),
+  SMS_SENDER: z.string().trim().min(1).max(20).default('Pingyi'),
+  SMS_QUIET_HOURS: z.string().default('21-8').refine((v) => parseQuietHours(v) !== undefined, 'expected hours such as 21-8 (from 21:00 to 08:00), or off'),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'expected smtp://user:pass@host:port').optional(),
+  MAIL_FROM: z.string().trim().min(3).max(200).optional(),
 });
 
 const PROXY_WORDS = ['loopback', 'linklocal', 'uniquelocal'];
@@ -92,6 +101,8 @@ export interface Config {
   appealWindowDays: number;
   /** The ballot-box job's interval: answers move, and rounds past their deadline close, this often. */
   ballotMoveEveryMs: number;
+  /** The SMS and e-mail gateways (none by default) and SMS quiet hours. */
+  outbound: OutboundSettings;
 }
 
 export class ConfigError extends Error {}
@@ -125,6 +136,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionMaxHours: e.SESSION_MAX_HOURS,
     appealWindowDays: e.APPEAL_WINDOW_DAYS,
     ballotMoveEveryMs: e.BALLOT_MOVE_EVERY_MS,
+    outbound: {
+      smsGateway: e.SMS_GATEWAY ?? null, smsSender: e.SMS_SENDER, quietHours: parseQuietHours(e.SMS_QUIET_HOURS) ?? null,
+      smtpUrl: e.SMTP_URL ?? null, mailFrom: e.MAIL_FROM ?? null,
+    },
   };
 }
 
