@@ -45,11 +45,15 @@ import { pageFor, serveWebApp } from './web/static.ts';
 import { DEFAULT_REPLY_WORKING_DAYS } from '../shared/requests/vocabulary.ts';
 import { appJobs } from './jobs/jobs.ts';
 import { startJobs } from './jobs/runner.ts';
+import { makeLinkMaker } from './invitations/tokens.ts';
+import { makeOutbound, type Outbound, type OutboundSettings } from './outbound/outbound.ts';
+import { outboxRoutes } from './outbound/outbox.routes.ts';
+import { senderOf } from './outbound/sender.ts';
 
 export interface AppDeps {
   database: Database;
   config: Pick<Config, 'jwtSecret' | 'publicBaseUrl' | 'logLevel' | 'production'>
-    & Partial<Pick<Config, 'surveyRateLimit' | 'requestRateLimit' | 'requestReplyWorkingDays' | 'publicDisclosure' | 'cityTimeZone' | 'trustProxy' | 'sessionIdleMinutes' | 'sessionMaxHours' | 'appealWindowDays'>>;
+    & Partial<Pick<Config, 'surveyRateLimit' | 'requestRateLimit' | 'requestReplyWorkingDays' | 'publicDisclosure' | 'cityTimeZone' | 'trustProxy' | 'sessionIdleMinutes' | 'sessionMaxHours' | 'appealWindowDays' | 'outbound'>>;
   now?: () => Date;
   /** Wall-clock milliseconds for sessions and login backoff (tests control it; defaults to Date.now). */
   sessionNow?: () => number;
@@ -59,6 +63,8 @@ export interface AppDeps {
   webDist?: string;
   /** How often the ballot-box job runs (ms; 0: never on its own, tests run ballotMoverTick). Default 30 s. */
   ballotMoveEveryMs?: number;
+  /** How often the outbox job plans and sends (ms; 0: never on its own, tests call outbound.tick). Default 5 s. */
+  outboxEveryMs?: number;
   /** Start the background jobs (default true); tests that run a job's work themselves may say false. */
   runJobs?: boolean;
   /** Where log lines go (default stdout): the anonymity test reads them. */
@@ -72,7 +78,16 @@ export type RouteDeps = Omit<AppDeps, 'now'> & {
   timeZone: string;
   /** Request counters shared by every replica (server/http/shared-limits.ts). */
   limitCounter: Counter;
+  /** The SMS and e-mail gateways and the outbox job (server/outbound). */
+  outbound: Outbound;
 };
+
+declare module 'fastify' {
+  interface FastifyInstance { outbound: Outbound }
+}
+
+/** No gateway, quiet hours 21–8: what a deployment gets unless it configures otherwise. */
+const DEFAULT_OUTBOUND: OutboundSettings = { smsGateway: null, smsSender: 'Pingyi', smtpUrl: null, mailFrom: null, quietHours: { from: 21, to: 8 } };
 
 const DEFAULT_IDLE_MINUTES = 60;
 const DEFAULT_MAX_HOURS = 10;
@@ -143,7 +158,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // After the role guard: a stranger learns "log in" (401) before anything about the request's shape.
   await app.register(edgesPlugin, { publicBaseUrl: deps.config.publicBaseUrl });
 
-  const routeDeps: RouteDeps = { ...deps, now, timeZone: deps.config.cityTimeZone ?? DEFAULT_CITY_TZ, limitCounter };
+  const timeZone = deps.config.cityTimeZone ?? DEFAULT_CITY_TZ;
+  const outbound = makeOutbound({
+    db: deps.database.db, settings: deps.config.outbound ?? DEFAULT_OUTBOUND, links: makeLinkMaker(deps.config.jwtSecret, deps.config.publicBaseUrl),
+    sender: senderOf(), timeZone, now, log: (msg) => app.log.warn(msg),
+  });
+  app.decorate('outbound', outbound);
+  const routeDeps: RouteDeps = { ...deps, now, timeZone, limitCounter, outbound };
   await app.register(async (api) => {
     await api.register(authRoutes, { ...routeDeps, session, loginThrottle: makeLoginThrottle(dbFailureBooks(deps.database.db, hashKey, session.now)), devices: makeDeviceCookies(deps.config.jwtSecret, session) });
     await api.register(userRoutes, routeDeps);
@@ -163,14 +184,19 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await api.register(publicRoutes, routeDeps);
     await api.register(cadreRoutes, routeDeps);
     await api.register(pointsRoutes, routeDeps);
+    await api.register(outboxRoutes, routeDeps);
   }, { prefix: '/api/v1' });
 
   // Background work runs as jobs claimed in the database: one set per process, each run in one process.
   const jobs = startJobs(deps.database.db, deps.runJobs === false ? [] : appJobs({
     ballotMoveEveryMs: deps.ballotMoveEveryMs,
+    outbox: { everyMs: deps.outboxEveryMs, outbound },
     release: { timeZone: routeDeps.timeZone, replyWorkingDays: deps.config.requestReplyWorkingDays ?? DEFAULT_REPLY_WORKING_DAYS },
   }), { now, log: app.log });
-  app.addHook('onClose', async () => jobs.stop());
+  app.addHook('onClose', async () => {
+    await jobs.stop();
+    await outbound.close();
+  });
 
   const webDist = deps.webDist ?? WEB_DIST;
   const web = deps.serveWeb && existsSync(webDist);

@@ -66,6 +66,9 @@ export const MATRIX: Record<string, Who[] | typeof PUBLIC> = {
   'POST /api/v1/rounds/:id/invitations/:uscc/regenerate': A,
   'GET /api/v1/rounds/:id/progress': READ,
   'GET /api/v1/rounds/:id/non-responders': A,
+  'GET /api/v1/rounds/:id/outbox': A,
+  'GET /api/v1/rounds/:id/outbox.xlsx': A,
+  'POST /api/v1/rounds/:id/reminders': A,
   'GET /api/v1/survey/:token': PUBLIC, // the token is the credential
   'POST /api/v1/survey/:token/opened': PUBLIC,
   'PUT /api/v1/survey/:token/draft': PUBLIC,

@@ -27,6 +27,8 @@ export async function makeTestContext(opts: {
   logLevel?: AppDeps['config']['logLevel'];
   logStream?: AppDeps['logStream'];
   ballotMoveEveryMs?: number;
+  /** The outbox job's interval; default 0: tests run `app.outbound.tick(now)` themselves, on the fake clock. */
+  outboxEveryMs?: number;
   runJobs?: boolean;
   config?: Partial<AppDeps['config']>;
   sessionNow?: () => number;
@@ -39,6 +41,7 @@ export async function makeTestContext(opts: {
     ...(opts.logStream ? { logStream: opts.logStream } : {}),
     ...(opts.ballotMoveEveryMs !== undefined ? { ballotMoveEveryMs: opts.ballotMoveEveryMs } : {}),
     ...(opts.runJobs !== undefined ? { runJobs: opts.runJobs } : {}),
+    outboxEveryMs: opts.outboxEveryMs ?? 0,
     now: () => clock.now,
     ...(opts.sessionNow ? { sessionNow: opts.sessionNow } : {}),
   });
