@@ -28,9 +28,10 @@ tier() { timings+=("$(printf '%-34s %4d s' "$1" $((SECONDS - tier_start)))"); ti
 report() { echo "== timings"; printf '   %s\n' "${timings[@]}"; echo "   total                              $SECONDS s"; }
 trap report EXIT
 
-echo "== type check"
-npx tsc --noEmit -p tsconfig.json
-tier "type check"
+echo "== type check and lint"
+npm run --silent typecheck
+npm run --silent lint
+tier "type check and lint"
 
 echo "== unit and API tests on PGlite"
 env -u DATABASE_URL npx vitest run --project unit --project api

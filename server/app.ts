@@ -41,6 +41,7 @@ import { resultRoutes } from './results/results.routes.ts';
 import { roundRoutes } from './rounds/rounds.routes.ts';
 import { surveyRoutes } from './survey/survey.routes.ts';
 import { requestRoutes } from './requests/requests.routes.ts';
+import { registerCompression } from './web/compression.ts';
 import { pageFor, serveWebApp } from './web/static.ts';
 import { DEFAULT_REPLY_WORKING_DAYS } from '../shared/requests/vocabulary.ts';
 import { appJobs } from './jobs/jobs.ts';
@@ -134,6 +135,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   // helmet 8 throws instead of passing errors to its callback.
   app.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, () => done()));
+  await registerCompression(app);
   await app.register(cookie);
   await app.register(jwt, { secret: deps.config.jwtSecret, cookie: { cookieName: SESSION_COOKIE, signed: false } });
   // On PostgreSQL counted in the database, so every replica shares each limit (and a restart forgets none);

@@ -38,7 +38,7 @@ export async function appointHead(db: Db, actor: Actor, id: number, input: HeadI
       throw new Invalid(`The new head's start date must be after ${previous.since}, when ${previous.name} took office`);
     }
     if (previous) await q.endHeadTenure(tx, previous.id, dayBefore(input.since));
-    const head = await q.insertHead(tx, { departmentId: id, ...input });
+    await q.insertHead(tx, { departmentId: id, ...input });
     await appendAudit(tx, actor, {
       action: 'department.head.appoint', entityType: 'department', entityId: id,
       summary: { before: previous ? { name: previous.name, title: previous.title, since: previous.since } : null, after: input },

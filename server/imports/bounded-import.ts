@@ -8,7 +8,7 @@ import type { WorkerJob, WorkerOutput } from './import.worker.ts';
 import { DEFAULT_TABLE_LIMITS, type RawTable, type TableLimits } from './table-reader.ts';
 
 /** The largest upload; checked while the upload streams in (multipart limit), before anything is parsed. */
-export const MAX_IMPORT_BYTES = 32 * 1024 * 1024;
+export { MAX_IMPORT_BYTES } from '../../shared/uploads.ts';
 const WORKER_HEAP_MB = 192;
 const TIME_LIMIT_MS = 120_000;
 const IDLE_MS = 60_000;

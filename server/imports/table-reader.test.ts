@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { columnLetter, decodeText, readCsv, readXlsx, TableError } from './table-reader.ts';
+import { columnLetter, decodeText, readCsv, readXlsx, type TableError } from './table-reader.ts';
 
 const limits = { maxRows: 3, maxColumns: 4, maxCellChars: 10 };
 const refusal = (fn: () => unknown) => {

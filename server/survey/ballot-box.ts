@@ -8,7 +8,7 @@ import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import { BREAKDOWN_DIMENSIONS, suppressedGroups, type BreakdownDimension } from '../../shared/breakdowns.ts';
 import type { RatingLevel } from '../../shared/results/levels.ts';
 import type { Db, Tx } from '../db/client.ts';
-import { ballotBox, breakdownGroups, breakdownTallies, invitations, leastSatisfiedVotes, ratings, responses, rounds } from '../db/schema.ts';
+import { ballotBox, breakdownGroups, breakdownTallies, invitations, rounds } from '../db/schema.ts';
 import { reportStates } from '../invitations/reported.ts';
 import { rewriteReceiptUses } from '../requests/receipt-uses.ts';
 

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { JSON_COMPRESSION } from '../web/compression.ts';
 import { z } from 'zod';
 import { roundParamSchema } from '../../shared/schemas/rounds.ts';
 import {
@@ -7,7 +8,6 @@ import {
 import type { RouteDeps } from '../app.ts';
 import { Gone, NotFound } from '../errors.ts';
 import { limitAll } from '../http/rate-limits.ts';
-import { compressJson } from '../web/compress.ts';
 import { markOpened, openSurvey, receiptCounted, saveDraft, submitSurvey } from './survey.service.ts';
 import { makeTokenGuard } from './token-guard.ts';
 
@@ -34,10 +34,10 @@ export const surveyRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { data
     schema: { tags: ['survey'], params: tokenParamSchema, response: { 200: surveyViewSchema } },
     config: { access: 'public' },
     preHandler: limits,
-    onSend: compressJson,
+    compress: JSON_COMPRESSION,
   }, async (request, reply) => {
     reply.header('cache-control', 'no-store');
-    return guarded(request, () => openSurvey(db, request.params.token, now(), timeZone));
+    return guarded(request, () => openSurvey(db, request.params.token, now()));
   });
 
   // The page says the questions are on screen (the GET above records nothing). No body; idempotent.

@@ -40,7 +40,7 @@ function stateOf(found: NonNullable<Found>, now: Date): SurveyState {
 
 const unknownLink = () => new NotFound('This survey link is not valid. Please check the link you received.');
 
-export async function openSurvey(db: Db, token: string, now: Date, timeZone = DEFAULT_CITY_TZ): Promise<SurveyView> {
+export async function openSurvey(db: Db, token: string, now: Date): Promise<SurveyView> {
   return db.transaction(async (tx) => {
     const found = await findByToken(tx, token, 'withDraft');
     if (!found) throw unknownLink();

@@ -3,10 +3,9 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { join, sep } from 'node:path';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
-import { pickEncoding } from './compress.ts';
+import { HTML_COMPRESSION } from './compression.ts';
 
 /** A file whose name carries its content hash (Vite's `assets/name-<hash>.ext`): it never changes. */
 export const isHashedAsset = (path: string) => path.includes(`${sep}assets${sep}`) || path.includes('/assets/');
@@ -53,7 +52,7 @@ export async function serveWebApp(app: FastifyInstance, root: string): Promise<v
     return cached.html;
   };
 
-  app.get<{ Params: { token: string } }>('/s/:token', async (request, reply) => {
+  app.get<{ Params: { token: string } }>('/s/:token', { compress: HTML_COMPRESSION }, async (request, reply) => {
     let html: string;
     try {
       html = await surveyHtml();
@@ -64,10 +63,6 @@ export async function serveWebApp(app: FastifyInstance, root: string): Promise<v
     const etag = `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
     reply.header('cache-control', 'no-cache').header('vary', 'accept-encoding').header('etag', etag);
     if (request.headers['if-none-match'] === etag) return reply.code(304).send();
-    reply.type('text/html; charset=utf-8');
-    const encoding = pickEncoding(request.headers['accept-encoding']);
-    if (!encoding) return body;
-    reply.header('content-encoding', encoding);
-    return encoding === 'br' ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 9 } }) : gzipSync(body, { level: 9 });
+    return reply.type('text/html; charset=utf-8').send(body);
   });
 }

@@ -3,7 +3,7 @@
  * Same seed, same list; browser-safe (no node imports).
  */
 import { USCC_ALPHABET, makeUscc } from '../uscc.ts';
-import { int, makeRng, pick, pickWeighted, type Rng } from './prng.ts';
+import { makeRng, pick, pickWeighted, type Rng } from './prng.ts';
 
 export const DEMO_DIVISION_CODE = '429004';
 export const DEMO_CITY_ZH = '仙桃市';

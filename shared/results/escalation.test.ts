@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import fc from 'fast-check';
 import {
   CURRENT_POLICY,
   ESCALATION_LABELS,

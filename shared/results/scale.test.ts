@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  APPLICABLE_LEVELS,
+  type APPLICABLE_LEVELS,
   DEFAULT_SCALE,
   RATING_LEVELS,
   isSatisfiedOrBetter,

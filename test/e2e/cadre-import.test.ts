@@ -5,15 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { httpClient, login, screenshot, startE2e } from '../support/e2e.ts';
 
 const e2e = await startE2e();
 const { api, cookieFor } = httpClient(e2e.baseUrl);
 
-afterEach(() => {
-  expect(e2e.pageErrors).toEqual([]);
-});
 
 const HEADERS = ['干部编号', '姓名', '单位', '职务', '职级', '是否领导职务', '任现职时间'];
 async function register(name: string, rows: string[][]): Promise<string> {

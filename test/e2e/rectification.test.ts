@@ -2,15 +2,12 @@
 // return and one acceptance by the office.
 import { randomUUID } from 'node:crypto';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { groupComments } from '../../web/src/admin/views/comments.ts';
 import { httpClient, login, screenshot, startE2e } from '../support/e2e.ts';
 
 const e2e = await startE2e();
 
-afterEach(() => {
-  expect(e2e.pageErrors).toEqual([]);
-});
 
 // ---- The office's side over HTTP (set-up and cross-checks), with the admin's cookie.
 

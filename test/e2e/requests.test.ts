@@ -1,17 +1,12 @@
 // Requests to departments (诉求直通) on a 375×812 phone: the enterprise submits its survey, raises a request
 // from the thank-you page, the department's head replies from the queue, the enterprise reads the reply
 // by its request code (at /r too) and rates it. Texts stay text.
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { axeSerious } from '../support/axe.ts';
 import { httpClient, login, openRoundForSurvey, screenshot, startE2e } from '../support/e2e.ts';
 import { completeSubmission } from '../support/survey.ts';
 
 const e2e = await startE2e();
-afterEach(() => {
-  expect(e2e.pageErrors).toEqual([]);
-});
 
 const { api } = httpClient(e2e.baseUrl);
 const { tokens } = await openRoundForSurvey(e2e.baseUrl, ['2036Q1', '2036Q2', '2036Q3', '2036Q4'], 6);
@@ -19,17 +14,7 @@ const SCREEN = { width: 375, height: 812 };
 const departments = await api<{ id: number; code: string; nameZh: string }[]>('GET', '/departments');
 const target = departments.find((d) => d.code === 'scjgj')!;
 const TEXT = '<b>检查</b> 一个月来了三次，能否合并检查？';
-const AXE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-/** Serious or critical accessibility violations axe-core finds on the page as it is now. */
-async function axeSerious(page: Page) {
-  await page.evaluate(AXE);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } }).axe;
-    return (await axe.run(document, { resultTypes: ['violations'] })).violations;
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 describe('requests to departments', () => {
   it('an enterprise raises a request after submitting, the head replies, the enterprise reads it and rates it', async () => {

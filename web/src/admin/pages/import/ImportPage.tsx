@@ -1,19 +1,14 @@
 // Registry import: upload → check (preview) → fix the mapping → import. Nothing is saved before "Import".
-import { InboxOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Flex, Result, Row, Spin, Statistic, Typography, Upload } from 'antd';
-import { useRef, useState } from 'react';
+import { Card, Col, Row, Statistic, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
 import { importResultSchema, type ImportMapping, type ImportResult } from '../../../../../shared/enterprise-import.ts';
 import { ApiError } from '../../../api.ts';
-import { PageHeader } from '../../components/PageHeader.tsx';
 import { applyImport, previewImport } from '../../endpoints.ts';
-import { useErrorText } from '../../errors.ts';
+import { blockedBy } from '../../import-flow/flow.ts';
+import { ImportFlowView } from '../../import-flow/ImportFlowView.tsx';
+import { useImportFlow } from '../../import-flow/useImportFlow.ts';
 import { ImportErrorsTable, ImportPreviewTable } from './ImportTables.tsx';
 import { MappingEditor } from './MappingEditor.tsx';
-
-// The server's limit (MAX_IMPORT_BYTES): a larger file is refused here before it is sent.
-const MAX_BYTES = 32 * 1024 * 1024;
 
 function Counts({ result }: { result: ImportResult }) {
   const { t } = useTranslation('importer');
@@ -36,142 +31,57 @@ function Counts({ result }: { result: ImportResult }) {
 
 export function ImportPage() {
   const { t } = useTranslation('importer');
-  const errorText = useErrorText();
-  const [file, setFile] = useState<File | null>(null);
-  const [result, setResult] = useState<ImportResult | null>(null);
-  const [checking, setChecking] = useState(false);
-  const [problem, setProblem] = useState<unknown>(undefined);
-  const [applying, setApplying] = useState(false);
-  const [applyFailed, setApplyFailed] = useState(false);
-  const [applied, setApplied] = useState<ImportResult | null>(null);
-  const latest = useRef(0);
-
-  const check = async (f: File, mapping?: ImportMapping) => {
-    const id = ++latest.current;
-    setChecking(true);
-    setProblem(undefined);
-    setApplyFailed(false);
-    try {
-      const r = await previewImport(f, mapping);
-      if (id === latest.current) setResult(r);
-    } catch (error) {
-      if (id !== latest.current) return;
-      setProblem(error);
-      if (!mapping) setResult(null);
-    } finally {
-      if (id === latest.current) setChecking(false);
-    }
-  };
-
-  const choose = (f: File) => {
-    setFile(f);
-    setApplied(null);
-    setResult(null);
-    if (f.size > MAX_BYTES) {
-      setProblem(new ApiError(413, 'payload_too_large', 'file too large'));
-      return;
-    }
-    void check(f);
-  };
-
-  const changeMapping = (mapping: ImportMapping) => {
-    if (!file || !result) return;
-    setResult({ ...result, mapping });
-    void check(file, mapping);
-  };
-
-  const apply = async () => {
-    if (!file || !result) return;
-    latest.current++; // any preview still on its way is out of date
-    setApplying(true);
-    setProblem(undefined);
-    try {
-      setApplied(await applyImport(file, result.mapping));
-    } catch (error) {
+  const { state, choose, recheck, apply, restart } = useImportFlow<ImportResult, ImportMapping>({
+    preview: previewImport,
+    apply: applyImport,
+    refusedRows: (error) => {
       const details = error instanceof ApiError && error.status === 422 ? importResultSchema.safeParse(error.details) : null;
-      if (details?.success) {
-        setResult(details.data);
-        setApplyFailed(true);
-      } else {
-        setProblem(error);
-      }
-    } finally {
-      setApplying(false);
-    }
-  };
-
-  const restart = () => { setFile(null); setResult(null); setApplied(null); setProblem(undefined); setApplyFailed(false); };
-
-  if (applied) {
-    return (
-      <Result
-        status="success"
-        title={t('success.title')}
-        subTitle={t('success.description', { total: applied.creates + applied.updates, creates: applied.creates, updates: applied.updates })}
-        extra={[
-          <Link key="list" to="/enterprises"><Button type="primary">{t('success.toList')}</Button></Link>,
-          <Button key="again" onClick={restart}>{t('success.again')}</Button>,
-        ]}
-        data-testid="import-success"
-      />
-    );
-  }
-
-  const rowsToSave = result ? result.creates + result.updates : 0;
-  const blocked = !result ? null : result.errors.length > 0 ? t('applyBlocked') : rowsToSave === 0 ? t('applyNothing') : null;
+      return details?.success ? details.data : null;
+    },
+  });
+  const { result, applied } = state;
 
   return (
-    <Flex vertical gap={16}>
-      <PageHeader title={t('title')} subtitle={t('subtitle')} />
-      <Card>
-        <Upload.Dragger
-          accept=".xlsx,.csv"
-          multiple={false}
-          showUploadList={false}
-          beforeUpload={(f) => { choose(f); return Upload.LIST_IGNORE; }}
-          disabled={applying}
-          data-testid="import-upload"
-        >
-          <p className="ant-upload-drag-icon"><InboxOutlined /></p>
-          <p className="ant-upload-text">{file ? t('upload.change') : t('upload.button')}</p>
-          <p className="ant-upload-hint">{t('upload.hint')}</p>
-        </Upload.Dragger>
-        {file ? <Typography.Paragraph style={{ marginTop: 12, marginBottom: 0 }} data-testid="import-file">{t('upload.file', { name: file.name })}</Typography.Paragraph> : null}
-      </Card>
-      {problem !== undefined ? <Alert type="error" showIcon title={errorText(problem)} data-testid="import-problem" /> : null}
-      {checking && !result ? <Spin description={t('upload.checking')} style={{ display: 'block', padding: 32 }} /> : null}
+    <ImportFlowView
+      flow={state}
+      testId="import"
+      blocked={blockedBy(result, result ? result.creates + result.updates : 0)}
+      onChoose={choose}
+      onApply={() => void apply(result?.mapping)}
+      texts={{
+        title: t('title'), subtitle: t('subtitle'), upload: t('upload.button'), change: t('upload.change'), hint: t('upload.hint'),
+        file: (name) => t('upload.file', { name }), checking: t('upload.checking'), applyFailed: t('applyFailed'), apply: t('apply'),
+        blocked: { errors: t('applyBlocked'), nothing: t('applyNothing') },
+      }}
+      success={{
+        title: t('success.title'),
+        text: applied ? t('success.description', { total: applied.creates + applied.updates, creates: applied.creates, updates: applied.updates }) : '',
+        to: '/enterprises', toLabel: t('success.toList'), again: t('success.again'), onAgain: restart,
+      }}
+    >
       {result ? (
-        <Spin spinning={checking || applying} description={t('upload.checking')}>
-          <Flex vertical gap={16}>
-            <Card title={t('mapping.title')}>
-              <MappingEditor headers={result.headers} mapping={result.mapping} disabled={applying} onChange={changeMapping} />
+        <>
+          <Card title={t('mapping.title')}>
+            <MappingEditor headers={result.headers} mapping={result.mapping} disabled={state.applying} onChange={(mapping) => recheck(mapping, { ...result, mapping })} />
+          </Card>
+          <Card>
+            <Counts result={result} />
+            <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }} data-testid="import-encoding">
+              {t('encoding.label')}：{t(`encoding.${result.encoding ?? 'xlsx'}`)}
+              {result.encoding ? <>{' · '}{t('encoding.hint')}</> : null}
+            </Typography.Paragraph>
+          </Card>
+          {result.errors.length > 0 ? (
+            <Card title={<Typography.Text type="danger">{t('errors.title', { count: result.errors.length })}</Typography.Text>}>
+              <Typography.Paragraph type="secondary">{t('errors.description')}</Typography.Paragraph>
+              <ImportErrorsTable errors={result.errors} />
             </Card>
-            <Card>
-              <Counts result={result} />
-              <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }} data-testid="import-encoding">
-                {t('encoding.label')}：{t(`encoding.${result.encoding ?? 'xlsx'}`)}
-                {result.encoding ? <>{' · '}{t('encoding.hint')}</> : null}
-              </Typography.Paragraph>
-            </Card>
-            {applyFailed ? <Alert type="error" showIcon title={t('applyFailed')} /> : null}
-            {result.errors.length > 0 ? (
-              <Card title={<Typography.Text type="danger">{t('errors.title', { count: result.errors.length })}</Typography.Text>}>
-                <Typography.Paragraph type="secondary">{t('errors.description')}</Typography.Paragraph>
-                <ImportErrorsTable errors={result.errors} />
-              </Card>
-            ) : null}
-            <Card title={t('preview.title', { count: result.preview.length })}>
-              {result.preview.length ? <ImportPreviewTable rows={result.preview} /> : <Typography.Text type="secondary">{t('preview.empty')}</Typography.Text>}
-            </Card>
-            <Flex gap={12} align="center" justify="flex-end">
-              {blocked ? <Typography.Text type="secondary" data-testid="import-blocked">{blocked}</Typography.Text> : null}
-              <Button type="primary" size="large" disabled={blocked !== null || checking} loading={applying} onClick={apply} data-testid="import-apply">
-                {t('apply')}
-              </Button>
-            </Flex>
-          </Flex>
-        </Spin>
+          ) : null}
+          <Card title={t('preview.title', { count: result.preview.length })}>
+            {result.preview.length ? <ImportPreviewTable rows={result.preview} /> : <Typography.Text type="secondary">{t('preview.empty')}</Typography.Text>}
+          </Card>
+        </>
       ) : null}
-    </Flex>
+    </ImportFlowView>
   );
 }

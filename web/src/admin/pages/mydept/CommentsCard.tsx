@@ -1,6 +1,5 @@
 // Comments addressed to the department, once an admin has released them (the API answers 404 before).
-import { MessageOutlined } from '@ant-design/icons';
-import { Card, Empty, Flex, Typography } from 'antd';
+import { Card, Empty, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { CommentList } from '../../components/CommentList.tsx';
 import { ApiError } from '../../../api.ts';

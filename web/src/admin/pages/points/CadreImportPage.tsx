@@ -1,19 +1,15 @@
 // 干部名册导入 (org): upload → check (preview: counts, the columns found, every bad row) → import,
 // all or nothing. Nothing is saved before "Import"; the server refuses the whole file if any row is wrong.
-import { InboxOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Descriptions, Flex, Result, Row, Spin, Statistic, Table, Typography, Upload } from 'antd';
-import { useRef, useState } from 'react';
+import { Card, Col, Descriptions, Row, Statistic, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
 import { CADRE_IMPORT_FIELDS, cadreImportResultSchema, type CadreImportResult } from '../../../../../shared/cadre-import.ts';
 import { ApiError } from '../../../api.ts';
-import { PageHeader } from '../../components/PageHeader.tsx';
 import { applyCadreImport, previewCadreImport } from '../../endpoints.ts';
-import { useErrorText } from '../../errors.ts';
+import { blockedBy } from '../../import-flow/flow.ts';
+import { ImportFlowView } from '../../import-flow/ImportFlowView.tsx';
+import { useImportFlow } from '../../import-flow/useImportFlow.ts';
 import { cadreErrorText, type CadreRowError } from './cadreImportErrors.ts';
 
-// The server's limit (MAX_IMPORT_BYTES): a larger file is refused here before it is sent.
-const MAX_BYTES = 32 * 1024 * 1024;
 const COUNTS = ['total', 'creates', 'moves', 'unchanged', 'errors'] as const;
 
 function Counts({ result }: { result: CadreImportResult }) {
@@ -51,130 +47,57 @@ function ErrorsTable({ errors }: { errors: CadreRowError[] }) {
 
 export default function CadreImportPage() {
   const { t } = useTranslation('points');
-  const errorText = useErrorText();
-  const [file, setFile] = useState<File | null>(null);
-  const [result, setResult] = useState<CadreImportResult | null>(null);
-  const [checking, setChecking] = useState(false);
-  const [problem, setProblem] = useState<unknown>(undefined);
-  const [applying, setApplying] = useState(false);
-  const [applyFailed, setApplyFailed] = useState(false);
-  const [applied, setApplied] = useState<CadreImportResult | null>(null);
-  const latest = useRef(0);
-
-  const choose = async (f: File) => {
-    const id = ++latest.current;
-    setFile(f);
-    setResult(null);
-    setApplied(null);
-    setApplyFailed(false);
-    setProblem(undefined);
-    if (f.size > MAX_BYTES) {
-      setProblem(new ApiError(413, 'payload_too_large', 'file too large'));
-      return;
-    }
-    setChecking(true);
-    try {
-      const r = await previewCadreImport(f);
-      if (id === latest.current) setResult(r);
-    } catch (error) {
-      if (id === latest.current) setProblem(error);
-    } finally {
-      if (id === latest.current) setChecking(false);
-    }
-  };
-
-  const apply = async () => {
-    if (!file) return;
-    latest.current++;
-    setApplying(true);
-    setProblem(undefined);
-    try {
-      setApplied(await applyCadreImport(file));
-    } catch (error) {
-      // All or nothing: a refused file comes back with its problems, as the preview showed them.
+  const { state, choose, apply, restart } = useImportFlow<CadreImportResult>({
+    preview: (file) => previewCadreImport(file),
+    apply: (file) => applyCadreImport(file),
+    // All or nothing: a refused file comes back with its problems, as the preview showed them.
+    refusedRows: (error) => {
       const details = error instanceof ApiError && error.code === 'import_has_errors' ? cadreImportResultSchema.safeParse(error.details) : null;
-      if (details?.success) {
-        setResult(details.data);
-        setApplyFailed(true);
-      } else {
-        setProblem(error);
-      }
-    } finally {
-      setApplying(false);
-    }
-  };
-
-  const restart = () => { setFile(null); setResult(null); setApplied(null); setProblem(undefined); setApplyFailed(false); };
-
-  if (applied) {
-    return (
-      <Result
-        status="success"
-        title={t('import.done')}
-        subTitle={t('import.doneText', { rows: applied.total, creates: applied.creates, moves: applied.moves, unchanged: applied.unchanged })}
-        extra={[
-          <Link key="list" to="/points"><Button type="primary">{t('import.toStandings')}</Button></Link>,
-          <Button key="again" onClick={restart}>{t('import.again')}</Button>,
-        ]}
-        data-testid="cadre-import-success"
-      />
-    );
-  }
-
-  const toSave = result ? result.creates + result.moves : 0;
-  const blocked = !result ? null : result.errors.length > 0 ? t('import.blocked') : toSave === 0 ? t('import.nothing') : null;
+      return details?.success ? details.data : null;
+    },
+  });
+  const { result, applied } = state;
 
   return (
-    <Flex vertical gap={16}>
-      <PageHeader title={t('import.title')} subtitle={t('import.subtitle')} />
-      <Card>
-        <Upload.Dragger
-          accept=".xlsx,.csv"
-          multiple={false}
-          showUploadList={false}
-          beforeUpload={(f) => { void choose(f); return Upload.LIST_IGNORE; }}
-          disabled={applying}
-          data-testid="cadre-import-upload"
-        >
-          <p className="ant-upload-drag-icon"><InboxOutlined /></p>
-          <p className="ant-upload-text">{file ? t('import.change') : t('import.upload')}</p>
-          <p className="ant-upload-hint">{t('import.hint')}</p>
-        </Upload.Dragger>
-        {file ? <Typography.Paragraph style={{ marginTop: 12, marginBottom: 0 }} data-testid="cadre-import-file">{t('import.file', { name: file.name })}</Typography.Paragraph> : null}
-      </Card>
-      {problem !== undefined ? <Alert type="error" showIcon title={errorText(problem)} data-testid="cadre-import-problem" /> : null}
-      {checking ? <Spin description={t('import.checking')} style={{ display: 'block', padding: 32 }} /> : null}
+    <ImportFlowView
+      flow={state}
+      testId="cadre-import"
+      blocked={blockedBy(result, result ? result.creates + result.moves : 0)}
+      onChoose={choose}
+      onApply={() => void apply()}
+      texts={{
+        title: t('import.title'), subtitle: t('import.subtitle'), upload: t('import.upload'), change: t('import.change'), hint: t('import.hint'),
+        file: (name) => t('import.file', { name }), checking: t('import.checking'), applyFailed: t('import.applyFailed'), apply: t('import.apply'),
+        blocked: { errors: t('import.blocked'), nothing: t('import.nothing') },
+      }}
+      success={{
+        title: t('import.done'),
+        text: applied ? t('import.doneText', { rows: applied.total, creates: applied.creates, moves: applied.moves, unchanged: applied.unchanged }) : '',
+        to: '/points', toLabel: t('import.toStandings'), again: t('import.again'), onAgain: restart,
+      }}
+    >
       {result ? (
-        <Spin spinning={applying} description={t('import.checking')}>
-          <Flex vertical gap={16}>
-            <Card>
-              <Counts result={result} />
+        <>
+          <Card>
+            <Counts result={result} />
+          </Card>
+          <Card title={t('import.columns')} size="small">
+            <Descriptions size="small" column={{ xs: 1, md: 4 }} data-testid="cadre-import-columns">
+              {CADRE_IMPORT_FIELDS.map((f) => (
+                <Descriptions.Item key={f} label={t(`import.fields.${f}`)}>
+                  {result.mapping[f] ?? <Typography.Text type="secondary">{t('import.notFound')}</Typography.Text>}
+                </Descriptions.Item>
+              ))}
+            </Descriptions>
+          </Card>
+          {result.errors.length > 0 ? (
+            <Card title={<Typography.Text type="danger">{t('import.errorsTitle', { count: result.errors.length })}</Typography.Text>}>
+              <Typography.Paragraph type="secondary">{t('import.errorsHelp')}</Typography.Paragraph>
+              <ErrorsTable errors={result.errors} />
             </Card>
-            <Card title={t('import.columns')} size="small">
-              <Descriptions size="small" column={{ xs: 1, md: 4 }} data-testid="cadre-import-columns">
-                {CADRE_IMPORT_FIELDS.map((f) => (
-                  <Descriptions.Item key={f} label={t(`import.fields.${f}`)}>
-                    {result.mapping[f] ?? <Typography.Text type="secondary">{t('import.notFound')}</Typography.Text>}
-                  </Descriptions.Item>
-                ))}
-              </Descriptions>
-            </Card>
-            {applyFailed ? <Alert type="error" showIcon title={t('import.applyFailed')} data-testid="cadre-import-apply-failed" /> : null}
-            {result.errors.length > 0 ? (
-              <Card title={<Typography.Text type="danger">{t('import.errorsTitle', { count: result.errors.length })}</Typography.Text>}>
-                <Typography.Paragraph type="secondary">{t('import.errorsHelp')}</Typography.Paragraph>
-                <ErrorsTable errors={result.errors} />
-              </Card>
-            ) : null}
-            <Flex gap={12} align="center" justify="flex-end">
-              {blocked ? <Typography.Text type="secondary" data-testid="cadre-import-blocked">{blocked}</Typography.Text> : null}
-              <Button type="primary" size="large" disabled={blocked !== null} loading={applying} onClick={apply} data-testid="cadre-import-apply">
-                {t('import.apply')}
-              </Button>
-            </Flex>
-          </Flex>
-        </Spin>
+          ) : null}
+        </>
       ) : null}
-    </Flex>
+    </ImportFlowView>
   );
 }

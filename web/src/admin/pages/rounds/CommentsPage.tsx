@@ -1,7 +1,7 @@
 // 意见建议 of one round, for admins, leaders and supervisors: what enterprises wrote to each department
 // and overall, and the release to departments (admins, once the results are published). Comments are
 // enterprise text: always rendered as text by React, never as markup.
-import { ArrowLeftOutlined, ExclamationCircleOutlined, MessageOutlined, SendOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, ExclamationCircleOutlined, SendOutlined } from '@ant-design/icons';
 import { Alert, App, Badge, Button, Card, Col, Empty, Flex, Input, Row, Select, Space, Spin, Statistic, Switch, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -1,0 +1,89 @@
+// The page of an import flow (see flow.ts): the upload card, then the check's result in cards that
+// the page supplies (counts, columns, bad rows, preview), then "Import" or why it is unavailable.
+import { InboxOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Flex, Result, Spin, Typography, Upload } from 'antd';
+import type { ReactNode } from 'react';
+import { Link } from 'react-router-dom';
+import { PageHeader } from '../components/PageHeader.tsx';
+import { useErrorText } from '../errors.ts';
+import type { ImportFlow } from './flow.ts';
+
+export interface ImportTexts {
+  title: string;
+  subtitle: string;
+  upload: string;
+  change: string;
+  hint: string;
+  file(name: string): string;
+  checking: string;
+  applyFailed: string;
+  apply: string;
+  blocked: { errors: string; nothing: string };
+}
+
+interface Props<R> {
+  flow: ImportFlow<R>;
+  texts: ImportTexts;
+  /** Prefix of the test ids (`import`, `cadre-import`): `-upload`, `-file`, `-problem`, `-apply`, … */
+  testId: string;
+  blocked: 'errors' | 'nothing' | null;
+  onChoose(file: File): void;
+  onApply(): void;
+  /** The cards that show a checked file (counts, columns, bad rows, preview). */
+  children: ReactNode;
+  success: { title: string; text: string; to: string; toLabel: string; again: string; onAgain(): void };
+}
+
+export function ImportFlowView<R>({ flow, texts, testId, blocked, onChoose, onApply, children, success }: Props<R>) {
+  const errorText = useErrorText();
+  if (flow.applied) {
+    return (
+      <Result
+        status="success"
+        title={success.title}
+        subTitle={success.text}
+        extra={[
+          <Link key="list" to={success.to}><Button type="primary">{success.toLabel}</Button></Link>,
+          <Button key="again" onClick={success.onAgain}>{success.again}</Button>,
+        ]}
+        data-testid={`${testId}-success`}
+      />
+    );
+  }
+  return (
+    <Flex vertical gap={16}>
+      <PageHeader title={texts.title} subtitle={texts.subtitle} />
+      <Card>
+        <Upload.Dragger
+          accept=".xlsx,.csv"
+          multiple={false}
+          showUploadList={false}
+          beforeUpload={(f) => { onChoose(f); return Upload.LIST_IGNORE; }}
+          disabled={flow.applying}
+          data-testid={`${testId}-upload`}
+        >
+          <p className="ant-upload-drag-icon"><InboxOutlined /></p>
+          <p className="ant-upload-text">{flow.file ? texts.change : texts.upload}</p>
+          <p className="ant-upload-hint">{texts.hint}</p>
+        </Upload.Dragger>
+        {flow.file ? <Typography.Paragraph style={{ marginTop: 12, marginBottom: 0 }} data-testid={`${testId}-file`}>{texts.file(flow.file.name)}</Typography.Paragraph> : null}
+      </Card>
+      {flow.problem !== undefined ? <Alert type="error" showIcon title={errorText(flow.problem)} data-testid={`${testId}-problem`} /> : null}
+      {flow.checking && !flow.result ? <Spin description={texts.checking} style={{ display: 'block', padding: 32 }} /> : null}
+      {flow.result ? (
+        <Spin spinning={flow.checking || flow.applying} description={texts.checking}>
+          <Flex vertical gap={16}>
+            {flow.applyFailed ? <Alert type="error" showIcon title={texts.applyFailed} data-testid={`${testId}-apply-failed`} /> : null}
+            {children}
+            <Flex gap={12} align="center" justify="flex-end">
+              {blocked ? <Typography.Text type="secondary" data-testid={`${testId}-blocked`}>{texts.blocked[blocked]}</Typography.Text> : null}
+              <Button type="primary" size="large" disabled={blocked !== null || flow.checking} loading={flow.applying} onClick={onApply} data-testid={`${testId}-apply`}>
+                {texts.apply}
+              </Button>
+            </Flex>
+          </Flex>
+        </Spin>
+      ) : null}
+    </Flex>
+  );
+}
