@@ -57,6 +57,8 @@ const envSchema = z.object({
   SMS_QUIET_HOURS: z.string().default('21-8').refine((v) => parseQuietHours(v) !== undefined, 'expected hours such as 21-8 (from 21:00 to 08:00), or off'),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'expected smtp://user:pass@host:port').optional(),
   MAIL_FROM: z.string().trim().min(3).max(200).optional(),
+  // How often the outbox job plans and sends (ms); its lease, and so the wait after a crash, is 20 times this.
+  OUTBOX_EVERY_MS: z.coerce.number({ message: 'expected a number of milliseconds' }).int().min(100).max(3_600_000).default(5_000),
 });
 
 const PROXY_WORDS = ['loopback', 'linklocal', 'uniquelocal'];
@@ -103,6 +105,7 @@ export interface Config {
   ballotMoveEveryMs: number;
   /** The SMS and e-mail gateways (none by default) and SMS quiet hours. */
   outbound: OutboundSettings;
+  outboxEveryMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -140,6 +143,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       smsGateway: e.SMS_GATEWAY ?? null, smsSender: e.SMS_SENDER, quietHours: parseQuietHours(e.SMS_QUIET_HOURS) ?? null,
       smtpUrl: e.SMTP_URL ?? null, mailFrom: e.MAIL_FROM ?? null,
     },
+    outboxEveryMs: e.OUTBOX_EVERY_MS,
   };
 }
 

@@ -14,7 +14,7 @@ export async function startServer(opts: { webReady?: Promise<void> } = {}) {
   if (config.demo && (await isEmpty(database.db))) logins = await seedDemo(database.db, new Date(), { secret: config.jwtSecret, timeZone: config.cityTimeZone });
   await opts.webReady;
 
-  const app = await buildApp({ database, config, serveWeb: true, ballotMoveEveryMs: config.ballotMoveEveryMs });
+  const app = await buildApp({ database, config, serveWeb: true, ballotMoveEveryMs: config.ballotMoveEveryMs, outboxEveryMs: config.outboxEveryMs });
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;

@@ -4,7 +4,6 @@
 // one-per-day hold on the fake clock; a refusing or unreachable gateway leaves failures with the reason.
 // Runs on PGlite and, with DATABASE_URL, PostgreSQL.
 import { eq, sql } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { enterprises, invitations, outboxMessages } from '../../server/db/schema.ts';
 import { ballotMoverTick } from '../../server/survey/ballot-mover.ts';
@@ -35,15 +34,16 @@ const api = async (method: 'GET' | 'POST', url: string, payload?: object) =>
   ctx.app.inject({ method, url: `/api/v1${url}`, headers: { cookie: await ctx.as('admin') }, ...(payload ? { payload } : {}) });
 const tick = async () => ctx.app.outbound.tick(ctx.clock.now);
 const outbox = async () => (await api('GET', `/rounds/${ROUND}/outbox`)).json();
-/** Waits until the SMSC has seen n messages (the job returns once the gateway has answered each). */
+/** How many messages reached each number (the job returns once the gateway has answered each). */
 const perNumber = () => {
   const m = new Map<string, number>();
   for (const s of smsc.received) m.set(s.to, (m.get(s.to) ?? 0) + 1);
   return m;
 };
-const until = async (what: () => boolean) => {
-  for (let i = 0; i < 200 && !what(); i++) await new Promise((r) => setTimeout(r, 25));
-  expect(what()).toBe(true);
+/** Receipts and replies arrive on the gateway's own session: wait until their effect shows. */
+const until = async (what: () => Promise<boolean>) => {
+  for (let i = 0; i < 200 && !(await what()); i++) await new Promise((r) => setTimeout(r, 25));
+  expect(await what()).toBe(true);
 };
 
 let drawn: { uscc: string; phone: string | null; email: string | null; token: string }[] = [];
@@ -96,18 +96,10 @@ describe('the outbox with real gateways', () => {
       const box = await outbox();
       return box.messages.find((m: { to: string }) => m.to === to)?.status;
     };
-    for (let i = 0; i < 100 && (await statusOf(first!.to)) !== 'delivered'; i++) await new Promise((r) => setTimeout(r, 25));
-    expect(await statusOf(first!.to)).toBe('delivered');
-    expect(await statusOf(second!.to)).toBe('failed');
+    await until(async () => (await statusOf(first!.to)) === 'delivered' && (await statusOf(second!.to)) === 'failed');
     const box = await outbox();
     expect(box.messages.find((m: { to: string }) => m.to === second!.to).reason).toBe('receipt: UNDELIV');
-    for (let i = 0; i < 100; i++) {
-      const [e] = await db.select().from(enterprises).where(eq(enterprises.contactPhone, third!.to));
-      if (e!.smsOptedOutAt) break;
-      await new Promise((r) => setTimeout(r, 25));
-    }
-    const [e] = await db.select().from(enterprises).where(eq(enterprises.contactPhone, third!.to));
-    expect(e!.smsOptedOutAt).not.toBeNull();
+    await until(async () => (await db.select().from(enterprises).where(eq(enterprises.contactPhone, third!.to)))[0]!.smsOptedOutAt !== null);
   });
 
   it('reminds on day 3 exactly the firms that have not submitted (as reported) and did not opt out', async () => {

@@ -17,6 +17,7 @@ import enVerify from './en/verify.ts';
 import enPoints from './en/points.ts';
 import enPassword from './en/password.ts';
 import enRequests from './en/requests.ts';
+import enOutbox from './en/outbox.ts';
 import type { adminResources } from './admin.ts';
 
 const en: Record<keyof (typeof adminResources)['zh-CN'], object> = {
@@ -25,6 +26,6 @@ const en: Record<keyof (typeof adminResources)['zh-CN'], object> = {
   mydept: enMydept, rectification: enRectification,
   dashboard: enDashboard, comments: enComments,
   verify: enVerify, public: enPublic, integrity: enIntegrity, points: enPoints,
-  accounts: enAccounts, password: enPassword, requests: enRequests,
+  accounts: enAccounts, password: enPassword, requests: enRequests, outbox: enOutbox,
 };
 export default en;

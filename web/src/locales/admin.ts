@@ -17,6 +17,7 @@ import zhVerify from './zh/verify.ts';
 import zhPoints from './zh/points.ts';
 import zhPassword from './zh/password.ts';
 import zhRequests from './zh/requests.ts';
+import zhOutbox from './zh/outbox.ts';
 
 export const adminResources = {
   'zh-CN': {
@@ -25,7 +26,7 @@ export const adminResources = {
     mydept: zhMydept, rectification: zhRectification,
     dashboard: zhDashboard, comments: zhComments,
     verify: zhVerify, public: zhPublic, integrity: zhIntegrity, points: zhPoints,
-    accounts: zhAccounts, password: zhPassword, requests: zhRequests,
+    accounts: zhAccounts, password: zhPassword, requests: zhRequests, outbox: zhOutbox,
   },
 };
 
