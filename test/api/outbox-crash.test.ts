@@ -36,15 +36,16 @@ afterAll(async () => {
 });
 
 describe('outbox crash safety', () => {
-  it('neither loses nor doubles a message across SIGKILLs mid-batch', { timeout: 300_000 }, async () => {
-    server = await startServer(env, port);
+  it('neither loses nor doubles a message across SIGKILLs mid-batch', { timeout: 900_000 }, async () => {
+    server = await startServer(env, port, 280_000);
     let kills = 0;
     // Kill at points of progress (the SMSC's count), the moment a submit arrives: the worst case, one in flight.
     for (const share of [0.2, 0.45, 0.7]) {
       while (smsc.received.length < share * FIRMS) await new Promise((r) => setTimeout(r, 5));
       await kill(server);
       kills++;
-      server = await startServer(env, port);
+      // A generous start-up: the restart recovers the database after the kill, on a machine that may be busy.
+      server = await startServer(env, port, 280_000);
     }
     // Wait until the SMSC has had nothing new for three seconds (the embedded database is the server's alone
     // while it runs; PostgreSQL could be asked, but one rule for both keeps the test the same on each).
