@@ -1,6 +1,6 @@
 // SIGKILL the server three times while it sends a round's invitations through a real SMPP SMSC: no number
 // gets two, and every firm either got its invitation or has its message marked in doubt ("interrupted":
-// handed over when the process died, so the SMSC may have it; never resent). Both databases.
+// in flight when the process died, so the SMSC may have it; never resent, listed as failed). Both databases.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -72,11 +72,11 @@ describe('outbox crash safety', () => {
       const inDoubt = rows.filter((r) => r.m.status !== 'sent' && (r.m.lockedBy !== null || r.m.reason?.startsWith('interrupted')));
       const lost = rows.filter((r) => !counts.has(r.phone!) && !inDoubt.includes(r));
       expect(lost.map((r) => `${r.m.status} ${r.m.reason}`)).toEqual([]); // nothing lost: sent, or marked in doubt
-      // Those in doubt were handed to the SMSC as the process died: it has them.
-      expect(inDoubt.every((r) => counts.has(r.phone!))).toBe(true);
+      // At most the messages in flight (4 per process) are in doubt at each kill; the page lists them as failed.
       expect(inDoubt.length).toBeLessThanOrEqual(kills * 4);
+      const inDoubtNotAtSmsc = inDoubt.filter((r) => !counts.has(r.phone!)).length;
       expect(rows.filter((r) => r.m.status === 'sent').every((r) => counts.has(r.phone!))).toBe(true);
-      console.log(`outbox crash: ${kills} SIGKILLs while sending ${FIRMS} invitations on ${pg ? 'postgres' : 'pglite'}; ${smsc.received.length} received once each, ${inDoubt.length} in doubt`);
+      console.log(`outbox crash: ${kills} SIGKILLs while sending ${FIRMS} invitations on ${pg ? 'postgres' : 'pglite'}; ${smsc.received.length} received once each, ${inDoubt.length} in doubt (${inDoubtNotAtSmsc} of them never reached the SMSC)`);
     } finally {
       if (!pg) await after.close();
     }
