@@ -14,6 +14,7 @@ import { benchImport, IMPORT_ROWS, rowsPerSecond, summarise as summariseImport, 
 import { measureStart, NPM_START, type StartupRun } from './startup.ts';
 import { benchSubmissions, type SubmitFigures } from './submit.ts';
 import { benchJobLatency, type JobFigures } from './jobs.ts';
+import { benchOutbox, outboxLine } from './outbox.ts';
 import { benchReplicas, replicaDetail, replicaRow, type ReplicaFigures } from './replicas.ts';
 import { errorText, kb, log, median, ms, now, percentile as percentileOf, rate, ratio, tempDir, verdict, type Row } from './util.ts';
 
@@ -117,6 +118,10 @@ async function main() {
   if (want('import')) lite.imports = await step(lite.errors, 'PGlite import', () => benchImport({ kind: 'pglite' }));
   if (want('jobs')) await step(lite.errors, 'PGlite job latency', () => withTarget(() => openPgliteTarget('pingyi-bench-jobs-'), async (t) => {
     lite.jobs = await step(lite.errors, 'PGlite job latency', () => benchJobLatency(t));
+  }));
+  // The outbox: 10,000 SMS through a real SMPP server (alone: npx tsx bench/outbox.ts).
+  await step(lite.errors, 'PGlite outbox', () => withTarget(() => openPgliteTarget('pingyi-bench-outbox-'), async (t) => {
+    log(outboxLine('PGlite', await benchOutbox(t)));
   }));
 
   // ---- figure 3: start-up of the real shell

@@ -45,6 +45,10 @@ import { registerCompression } from './web/compression.ts';
 import { pageFor, serveWebApp } from './web/static.ts';
 import { appJobs } from './jobs/jobs.ts';
 import { startJobs } from './jobs/runner.ts';
+import { makeLinkMaker } from './invitations/tokens.ts';
+import { makeOutbound, type Outbound } from './outbound/outbound.ts';
+import { outboxRoutes } from './outbound/outbox.routes.ts';
+import { senderOf } from './outbound/sender.ts';
 
 export interface AppDeps {
   database: Database;
@@ -70,7 +74,13 @@ export type RouteDeps = Omit<AppDeps, 'now'> & {
   timeZone: string;
   /** Request counters shared by every replica (server/http/shared-limits.ts). */
   limitCounter: Counter;
+  /** The SMS and e-mail gateways and the outbox job (server/outbound). */
+  outbound: Outbound;
 };
+
+declare module 'fastify' {
+  interface FastifyInstance { outbound: Outbound }
+}
 
 export const WEB_DIST = fileURLToPath(new URL('../web/dist', import.meta.url));
 
@@ -139,7 +149,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // After the role guard: a stranger learns "log in" (401) before anything about the request's shape.
   await app.register(edgesPlugin, { publicBaseUrl: deps.config.publicBaseUrl });
 
-  const routeDeps: RouteDeps = { ...deps, now, timeZone: deps.config.city.timeZone, limitCounter };
+  const city = deps.config.city;
+  const outbound = makeOutbound({
+    db: deps.database.db, settings: deps.config.outbound, links: makeLinkMaker(deps.config.jwtSecret, deps.config.publicBaseUrl),
+    sender: senderOf({ city: city.name?.zh, office: city.organiser?.zh, helpPhone: city.helpPhone }), timeZone: city.timeZone, now, log: (msg) => app.log.warn(msg),
+  });
+  app.decorate('outbound', outbound);
+  const routeDeps: RouteDeps = { ...deps, now, timeZone: city.timeZone, limitCounter, outbound };
   await app.register(async (api) => {
     await api.register(authRoutes, { ...routeDeps, session, loginThrottle: makeLoginThrottle(dbFailureBooks(deps.database.db, hashKey, session.now)), devices: makeDeviceCookies(deps.config.jwtSecret, session) });
     await api.register(userRoutes, routeDeps);
@@ -160,14 +176,19 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await api.register(publicRoutes, routeDeps);
     await api.register(cadreRoutes, routeDeps);
     await api.register(pointsRoutes, routeDeps);
+    await api.register(outboxRoutes, routeDeps);
   }, { prefix: '/api/v1' });
 
   // Background work runs as jobs claimed in the database: one set per process, each run in one process.
   const jobs = startJobs(deps.database.db, deps.runJobs === false ? [] : appJobs({
     ballotMoveEveryMs: deps.config.ballotMoveEveryMs,
+    outbox: { everyMs: deps.config.outboxEveryMs, outbound },
     release: { timeZone: routeDeps.timeZone, replyWorkingDays: deps.config.requestReplyWorkingDays },
   }), { now, log: app.log });
-  app.addHook('onClose', async () => jobs.stop());
+  app.addHook('onClose', async () => {
+    await jobs.stop();
+    await outbound.close();
+  });
 
   const webDist = deps.webDist ?? WEB_DIST;
   const web = deps.serveWeb && existsSync(webDist);

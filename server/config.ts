@@ -8,6 +8,9 @@ import { DEFAULT_CITY_TZ, isTimeZone } from '../shared/city-day.ts';
 import { DEFAULT_APPEAL_WINDOW_DAYS } from '../shared/appeals.ts';
 import { DEFAULT_REPLY_WORKING_DAYS } from '../shared/requests/vocabulary.ts';
 import type { CityProfile, LocalName } from '../shared/schemas/profile.ts';
+import { parseQuietHours } from '../shared/outbound/quiet-hours.ts';
+import { parseSmppUrl } from './outbound/smpp-url.ts';
+import type { OutboundSettings } from './outbound/outbound.ts';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'], { message: 'expected true or false' })
@@ -55,6 +58,14 @@ const envSchema = z.object({
   ORGANISER_NAME: z.string().trim().min(1).max(80).optional(),
   ORGANISER_NAME_EN: z.string().trim().min(1).max(160).optional(),
   HELP_PHONE: z.string().trim().regex(/^[0-9+][0-9 ()-]{4,24}$/, 'expected a phone number such as 0728-3312345').optional(),
+  // Invitations and reminders (server/outbound). No SMS_GATEWAY: SMS wait in the outbox for the .xlsx download.
+  SMS_GATEWAY: z.string().refine((v) => parseSmppUrl(v) !== null, 'expected smpp://system_id:password@host:port').optional(),
+  SMS_SENDER: z.string().trim().min(1).max(20).default('Pingyi'),
+  SMS_QUIET_HOURS: z.string().default('21-8').refine((v) => parseQuietHours(v) !== undefined, 'expected hours such as 21-8 (from 21:00 to 08:00), or off'),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'expected smtp://user:pass@host:port').optional(),
+  MAIL_FROM: z.string().trim().min(3).max(200).optional(),
+  // How often the outbox job plans and sends (ms); its lease, and so the wait after a crash, is 20 times this.
+  OUTBOX_EVERY_MS: z.coerce.number({ message: 'expected a number of milliseconds' }).int().min(100).max(3_600_000).default(5_000),
 });
 
 /** The demo's issuer (仙桃市): what the pages, letters and report show when DEMO is on and nothing else is set. */
@@ -110,6 +121,9 @@ export interface Config {
   appealWindowDays: number;
   /** The ballot-box job's interval: answers move, and rounds past their deadline close, this often (tests: 0, never on its own). */
   ballotMoveEveryMs: number;
+  /** The SMS and e-mail gateways (none by default) and SMS quiet hours. */
+  outbound: OutboundSettings;
+  outboxEveryMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -142,6 +156,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionMaxHours: e.SESSION_MAX_HOURS,
     appealWindowDays: e.APPEAL_WINDOW_DAYS,
     ballotMoveEveryMs: e.BALLOT_MOVE_EVERY_MS,
+    outbound: {
+      smsGateway: e.SMS_GATEWAY ?? null, smsSender: e.SMS_SENDER, quietHours: parseQuietHours(e.SMS_QUIET_HOURS) ?? null,
+      smtpUrl: e.SMTP_URL ?? null, mailFrom: e.MAIL_FROM ?? null,
+    },
+    outboxEveryMs: e.OUTBOX_EVERY_MS,
   };
 }
 

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { enterpriseInputSchema, enterpriseSchema, type EnterpriseInput, type SizeClass } from './schemas/enterprises.ts';
 
-export const IMPORT_FIELDS = ['uscc', 'name', 'industry', 'sizeClass', 'township', 'contactName', 'contactPhone', 'active'] as const;
+export const IMPORT_FIELDS = ['uscc', 'name', 'industry', 'sizeClass', 'township', 'contactName', 'contactPhone', 'contactEmail', 'active'] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 export const REQUIRED_IMPORT_FIELDS: ImportField[] = ['uscc', 'name', 'industry', 'sizeClass', 'township'];
 
@@ -19,6 +19,7 @@ const HEADER_ALIASES: Record<ImportField, string[]> = {
   township: ['township', '乡镇', '镇街', '所属镇街', '乡镇街道', '区域', 'district'],
   contactName: ['contactname', 'contact', '联系人', '联系人姓名'],
   contactPhone: ['contactphone', 'phone', '联系电话', '电话', '手机', '手机号'],
+  contactEmail: ['contactemail', 'email', 'mail', '邮箱', '电子邮箱', '联系邮箱', '电子邮件'],
   active: ['active', '状态', '经营状态', '是否在营'],
 };
 
@@ -62,7 +63,7 @@ export function checkImportRows(rows: Iterable<Record<string, string>>, mapping:
     const candidate = {
       uscc: cell('uscc'), name: cell('name'), industry: cell('industry'),
       sizeClass: SIZE_WORDS[size] ?? size.toLowerCase(), township: cell('township'),
-      contactName: cell('contactName') || null, contactPhone: cell('contactPhone') || null,
+      contactName: cell('contactName') || null, contactPhone: cell('contactPhone') || null, contactEmail: cell('contactEmail') || null,
       active: active === '' ? true : !INACTIVE_WORDS.includes(active.toLowerCase()),
     };
     const parsed = enterpriseInputSchema.safeParse(candidate);

@@ -15,7 +15,7 @@ export const ERROR_CODES = [
   'file_too_complex', 'import_has_errors',
   // Rounds, draw and invitations.
   'round_exists', 'illegal_transition', 'empty_pool', 'deadline_passed', 'not_drawn', 'already_replaced', 'already_submitted',
-  'no_backup_left', 'results_computed', 'not_computed', 'round_not_closed', 'unknown_department',
+  'no_backup_left', 'results_computed', 'not_computed', 'round_not_closed', 'unknown_department', 'round_not_open', 'quiet_hours',
   // The survey and receipts.
   'survey_not_open', 'survey_closed', 'invalid_response', 'link_revoked', 'receipt_in_use', 'receipt_not_counted', 'receipt_check_moved',
   // Results, escalations, appeals.

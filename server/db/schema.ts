@@ -17,6 +17,7 @@ import { INVITATION_STATUSES } from '../../shared/schemas/rounds.ts';
 import { FOLLOW_UP_CHANNELS, FOLLOW_UP_NOTE_MAX, FOLLOW_UP_OUTCOMES } from '../../shared/follow-ups/vocabulary.ts';
 import { SIZE_CLASS_KEYS } from '../../shared/vocabulary/size-classes.ts';
 import { REASON_CODES } from '../../shared/reasons.ts';
+import { MESSAGE_KINDS, MESSAGE_STATUSES, OUTBOX_CHANNELS, type ContactPlan } from '../../shared/outbound/vocabulary.ts';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
@@ -91,6 +92,10 @@ export const enterprises = pgTable(
     township: text('township').notNull(),
     contactName: text('contact_name'),
     contactPhone: text('contact_phone'),
+    /** Optional: invitations and reminders go by e-mail too (server/outbound). */
+    contactEmail: text('contact_email'),
+    /** The firm replied "TD" (退订) to an SMS: no more SMS to it, in any round. */
+    smsOptedOutAt: timestamp('sms_opted_out_at', { withTimezone: true, mode: 'date' }),
     active: boolean('active').notNull().default(true),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -161,6 +166,8 @@ export const rounds = pgTable('rounds', {
   auditHeadAt: timestamp('audit_head_at', { withTimezone: true, mode: 'date' }),
   /** When results were first computed after the last close: the close is final, answers readable, no reopen. */
   finalizedAt: timestamp('finalized_at', { withTimezone: true, mode: 'date' }),
+  /** Invitation and reminders (shared/outbound/plan.ts), set with the round and frozen with it. */
+  contactPlan: jsonb('contact_plan').$type<ContactPlan>().notNull().default(sql`'{"invitation":true,"reminderDays":[3,7],"finalReminder":true}'::jsonb`),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 }, (t) => [
@@ -773,4 +780,47 @@ export const loginFailures = pgTable('login_failures', {
   primaryKey({ columns: [t.book, t.key] }),
   check('login_failures_book_ck', sql`${t.book} in (${inList(LOGIN_FAILURE_BOOKS)})`),
   check('login_failures_failures_ck', sql`${t.failures} >= 1`),
+]);
+
+// ---------------------------------------------------------------- outbox (server/outbound)
+/**
+ * Every invitation and reminder to a firm, one row per message: the job claims due rows one at a time
+ * (FOR UPDATE SKIP LOCKED and a lease), so a crash or a second process never sends one twice. The text
+ * is not stored (its link is derived at send time, like every link) and neither is the number.
+ */
+export const outboxMessages = pgTable('outbox_messages', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  roundId: text('round_id').notNull().references(() => rounds.id),
+  invitationId: integer('invitation_id').notNull().references(() => invitations.id),
+  channel: text('channel', { enum: OUTBOX_CHANNELS }).notNull(),
+  kind: text('kind', { enum: MESSAGE_KINDS }).notNull(),
+  /** The city's day it was planned for: one message per firm and channel a day. */
+  day: date('day', { mode: 'string' }).notNull(),
+  status: text('status', { enum: MESSAGE_STATUSES }).notNull().default('queued'),
+  attempts: integer('attempts').notNull().default(0),
+  /** When it may be tried (again): after quiet hours, after a failure's backoff. */
+  dueAt: timestamp('due_at', { withTimezone: true, mode: 'date' }).notNull(),
+  lockedBy: text('locked_by'),
+  /** The sending process's lease: a message claimed by a process that died is settled after it lapses. */
+  lockedUntil: timestamp('locked_until', { withTimezone: true, mode: 'date' }),
+  /** The gateway's message id (SMPP message_id, SMTP Message-ID): delivery receipts find the row by it. */
+  gatewayId: text('gateway_id'),
+  /** Why it failed or was refused, in the gateway's words. */
+  reason: text('reason'),
+  createdAt: createdAt(),
+  sentAt: timestamp('sent_at', { withTimezone: true, mode: 'date' }),
+  deliveredAt: timestamp('delivered_at', { withTimezone: true, mode: 'date' }),
+  updatedAt: updatedAt(),
+}, (t) => [
+  uniqueIndex('outbox_messages_one_a_day_uq').on(t.invitationId, t.channel, t.day),
+  uniqueIndex('outbox_messages_one_invitation_uq').on(t.invitationId, t.channel).where(sql`${t.kind} = 'invitation'`),
+  index('outbox_messages_round_idx').on(t.roundId),
+  index('outbox_messages_due_idx').on(t.dueAt).where(sql`${t.status} in ('queued', 'failed')`),
+  index('outbox_messages_gateway_idx').on(t.channel, t.gatewayId),
+  check('outbox_messages_channel_ck', sql`${t.channel} in (${inList(OUTBOX_CHANNELS)})`),
+  check('outbox_messages_kind_ck', sql`${t.kind} in (${inList(MESSAGE_KINDS)})`),
+  check('outbox_messages_status_ck', sql`${t.status} in (${inList(MESSAGE_STATUSES)})`),
+  check('outbox_messages_attempts_ck', sql`${t.attempts} >= 0`),
+  check('outbox_messages_lock_ck', sql`(${t.lockedBy} is null) = (${t.lockedUntil} is null)`),
+  check('outbox_messages_sent_ck', sql`${t.status} in ('queued', 'failed', 'refused') or ${t.sentAt} is not null`),
 ]);

@@ -7,7 +7,7 @@ import { enterprises } from '../db/schema.ts';
 type Row = typeof enterprises.$inferSelect;
 export const toEnterprise = (r: Row) => ({
   id: r.id, uscc: r.uscc, name: r.name, industry: r.industry, sizeClass: r.sizeClass, township: r.township,
-  contactName: r.contactName, contactPhone: r.contactPhone, active: r.active,
+  contactName: r.contactName, contactPhone: r.contactPhone, contactEmail: r.contactEmail, active: r.active,
 });
 
 export async function listEnterprises(tx: Tx, query: z.infer<typeof enterpriseListQuerySchema>) {
@@ -52,7 +52,7 @@ export async function upsertEnterprises(tx: Tx, records: EnterpriseInput[], now:
       target: enterprises.uscc,
       set: {
         name: sqlExcluded('name'), industry: sqlExcluded('industry'), sizeClass: sqlExcluded('size_class'),
-        township: sqlExcluded('township'), contactName: sqlExcluded('contact_name'), contactPhone: sqlExcluded('contact_phone'),
+        township: sqlExcluded('township'), contactName: sqlExcluded('contact_name'), contactPhone: sqlExcluded('contact_phone'), contactEmail: sqlExcluded('contact_email'),
         active: sqlExcluded('active'), updatedAt: now,
       },
     });

@@ -29,7 +29,7 @@ export async function updateEnterprise(db: Db, actor: Actor, uscc: string, patch
   });
 }
 
-const fieldsOfRecord = ['name', 'industry', 'sizeClass', 'township', 'contactName', 'contactPhone', 'active'] as const;
+const fieldsOfRecord = ['name', 'industry', 'sizeClass', 'township', 'contactName', 'contactPhone', 'contactEmail', 'active'] as const;
 /** Before-values one audit entry holds at most: a 200,000-row update is 200 entries of ~150 KB, not one of 30 MB. */
 export const OVERWRITES_PER_ENTRY = 1_000;
 
@@ -47,7 +47,7 @@ export async function importEnterprises(db: Db, actor: Actor, checked: CheckedIm
   const result: ImportResult = {
     headers: checked.headers, mapping: checked.mapping, total: checked.total, encoding: checked.encoding,
     creates: 0, updates: 0, errors, errorCount,
-    preview: checked.preview.map((r) => ({ ...r, contactName: r.contactName ?? null, contactPhone: r.contactPhone ?? null })), applied: false,
+    preview: checked.preview.map((r) => ({ ...r, contactName: r.contactName ?? null, contactPhone: r.contactPhone ?? null, contactEmail: r.contactEmail ?? null })), applied: false,
   };
   if (!apply || errorCount || recordCount === 0) {
     let updates = 0;

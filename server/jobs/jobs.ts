@@ -6,13 +6,16 @@ import type { Db } from '../db/client.ts';
 import { sweepRateLimits } from '../http/shared-limits.ts';
 import type { ReleasePolicy } from '../requests/requests.service.ts';
 import { ballotMoverTick } from '../survey/ballot-mover.ts';
-import type { Job } from './runner.ts';
+import { leaseFor, type Job } from './runner.ts';
+import { OUTBOX_EVERY_MS, type Outbound } from '../outbound/outbound.ts';
 
 export interface JobSettings {
   /** The ballot box's interval (ms); 0 leaves the job unscheduled (tests run its tick themselves). */
   ballotMoveEveryMs: number;
   /** The city's clock and the first-reply target for requests the ballot box releases. */
   release: ReleasePolicy;
+  /** The outbox: its interval (ms; 0 leaves it unscheduled) and the gateways it sends through. */
+  outbox?: { everyMs?: number; outbound: Outbound };
 }
 
 export function appJobs(settings: JobSettings): Job[] {
@@ -29,6 +32,13 @@ export function appJobs(settings: JobSettings): Job[] {
     await sweepRateLimits(db, now);
     await sweepLoginFailures(db, now);
   } });
+  // Plans the rounds' invitations and reminders for today and sends what is due, one leased message at a time.
+  const outboxEvery = settings.outbox?.everyMs ?? OUTBOX_EVERY_MS;
+  if (settings.outbox && outboxEvery > 0) {
+    const { outbound } = settings.outbox;
+    // Its batch stops well inside the job's lease (runner.ts leaseFor), so no other process takes the job mid-batch.
+    jobs.push({ name: 'outbox', everyMs: outboxEvery, run: (_db: Db, now: Date) => outbound.tick(now, leaseFor(outboxEvery) / 2) });
+  }
   return jobs;
 }
 

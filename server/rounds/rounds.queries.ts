@@ -20,6 +20,7 @@ export function toRound(r: RoundRow, depts: (typeof roundDepartments.$inferSelec
     poolHash: r.poolHash, poolSize: r.poolSize, frozenAt: iso(r.frozenAt), seed: r.seed, seedSource: r.seedSource as 'ceremony' | 'server' | null,
     quotas: r.quotas as Record<string, number> | null, drawnAt: iso(r.drawnAt), openedAt: iso(r.openedAt), closedAt: iso(r.closedAt),
     publishedAt: iso(r.publishedAt), finalizedAt: iso(r.finalizedAt), voidedAt: iso(r.voidedAt), voidReason: r.voidReason,
+    contactPlan: r.contactPlan,
     departments: depts.map((d) => ({ departmentId: d.departmentId, code: d.code, nameZh: d.nameZh, nameEn: d.nameEn, category: d.category })),
   };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { usccSchema } from '../uscc.ts';
+import { isEmail } from '../outbound/phone.ts';
 
 import { SIZE_CLASS_KEYS } from '../vocabulary/size-classes.ts';
 
@@ -15,6 +16,8 @@ export const enterpriseInputSchema = z.object({
   township: z.string().trim().min(1, 'township is required').max(100),
   contactName: optionalText(50),
   contactPhone: optionalText(30).refine((v) => v === null || /^[0-9+\-() ]{5,30}$/.test(v), 'phone: digits, spaces, + - ( ) only'),
+  /** Optional: invitations and reminders are e-mailed too when an SMTP gateway is configured. */
+  contactEmail: optionalText(254).refine((v) => v === null || isEmail(v), 'e-mail: expected an address such as name@example.cn'),
   active: z.boolean().default(true),
 });
 export type EnterpriseInput = z.infer<typeof enterpriseInputSchema>;
@@ -30,6 +33,7 @@ export const enterpriseSchema = z.object({
   township: z.string(),
   contactName: z.string().nullable(),
   contactPhone: z.string().nullable(),
+  contactEmail: z.string().nullable(),
   active: z.boolean(),
 });
 export type Enterprise = z.infer<typeof enterpriseSchema>;

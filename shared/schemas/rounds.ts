@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CURRENT_POLICY, POLICIES } from '../results/escalation.ts';
 import { DEFAULT_SCALE, scaleSchema } from '../results/scale.ts';
 import { DEFAULT_REASONS, REASON_CODES } from '../reasons.ts';
+import { contactPlanDefault, contactPlanInputSchema, contactPlanSchema } from './outbox.ts';
 
 export const ROUND_STATUSES = ['draft', 'pool_frozen', 'drawn', 'open', 'closed', 'published', 'voided'] as const;
 export type RoundStatus = (typeof ROUND_STATUSES)[number];
@@ -34,6 +35,7 @@ const settings = {
   rotationExclusion: z.boolean(),
   opensAt: isoDateTime,
   closesAt: isoDateTime,
+  contactPlan: contactPlanInputSchema,
 };
 
 const deadlineAfterOpening = (r: { opensAt?: string; closesAt?: string }) => !r.opensAt || !r.closesAt || Date.parse(r.closesAt) > Date.parse(r.opensAt);
@@ -53,6 +55,7 @@ export const createRoundSchema = z.object({
   rotationExclusion: settings.rotationExclusion.default(true),
   opensAt: settings.opensAt,
   closesAt: settings.closesAt,
+  contactPlan: settings.contactPlan.default(contactPlanDefault),
 }).refine(deadlineAfterOpening, deadlineMessage);
 export type CreateRound = z.infer<typeof createRoundSchema>;
 
@@ -91,6 +94,8 @@ export const roundSchema = z.object({
   voidedAt: z.string().nullable(),
   voidReason: z.string().nullable(),
   departments: z.array(roundDepartmentSchema),
+  /** Invitation and reminders by SMS and e-mail (server/outbound), frozen with the round's rules. */
+  contactPlan: contactPlanSchema,
 });
 export type Round = z.infer<typeof roundSchema>;
 export const roundSummarySchema = roundSchema.omit({ departments: true, seed: true }).extend({ departmentCount: z.number().int() });

@@ -72,6 +72,9 @@ export const MATRIX: Record<string, Who[] | typeof PUBLIC> = {
   'GET /api/v1/rounds/:id/invitations/:uscc/follow-ups': AUDIT,
   'POST /api/v1/rounds/:id/invitations/:uscc/follow-ups': A,
   'GET /api/v1/rounds/:id/response-rates': READ,
+  'GET /api/v1/rounds/:id/outbox': A,
+  'GET /api/v1/rounds/:id/outbox.xlsx': A,
+  'POST /api/v1/rounds/:id/reminders': A,
   'GET /api/v1/survey/:token': PUBLIC, // the token is the credential
   'POST /api/v1/survey/:token/opened': PUBLIC,
   'PUT /api/v1/survey/:token/draft': PUBLIC,

@@ -29,6 +29,8 @@ export async function makeTestContext(opts: {
   logLevel?: AppDeps['config']['logLevel'];
   logStream?: AppDeps['logStream'];
   ballotMoveEveryMs?: number;
+  /** The outbox job's interval; default 0: tests run `app.outbound.tick(now)` themselves, on the fake clock. */
+  outboxEveryMs?: number;
   runJobs?: boolean;
   config?: Partial<Config>;
   sessionNow?: () => number;
@@ -42,6 +44,7 @@ export async function makeTestContext(opts: {
       ...(opts.logLevel ? { logLevel: opts.logLevel } : {}),
       ...(opts.publicDisclosure ? { publicDisclosure: opts.publicDisclosure } : {}),
       ...(opts.ballotMoveEveryMs !== undefined ? { ballotMoveEveryMs: opts.ballotMoveEveryMs } : {}),
+      outboxEveryMs: opts.outboxEveryMs ?? 0,
       ...opts.config,
     }),
     ...(opts.logStream ? { logStream: opts.logStream } : {}),

@@ -1,4 +1,5 @@
 // Browser tests: a real server (built web app, fresh seeded database) and headless Chromium per test file.
+import { cityDay, DEFAULT_CITY_TZ } from '../../shared/city-day.ts';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -43,6 +44,8 @@ export interface E2e {
   db: Db;
   /** One tick of the ballot mover's timer now (moves the box, reports states, releases held requests), without waiting 30 s for it. */
   tick(): Promise<unknown>;
+  /** One run of the outbox job at noon today, city time (outside quiet hours whenever the test runs). */
+  outboxTick(): Promise<unknown>;
 }
 
 /** Starts the app on a random port with the demo data, and Chromium; both are closed after the file's tests. */
@@ -79,6 +82,7 @@ export async function startE2e(): Promise<E2e> {
     pageErrors,
     db: database.db,
     tick: () => ballotMoverTick(database.db, new Date()),
+    outboxTick: () => app.outbound.tick(new Date(`${cityDay(new Date(), DEFAULT_CITY_TZ)}T12:00:00+08:00`)),
     async newPage(opts = {}) {
       // phone: a cheap Android phone's screen (the enterprise survey), with touch.
       // viewport: a given window (e.g. 375 px, an iPhone in WeChat; 1366×768, a leader's laptop).

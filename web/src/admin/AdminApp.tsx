@@ -27,6 +27,7 @@ const EnterprisesPage = lazy(() => import('./pages/enterprises/EnterprisesPage.t
 const ImportPage = lazy(() => import('./pages/import/ImportPage.tsx').then((m) => ({ default: m.ImportPage })));
 const RoundCommentsPage = lazy(() => import('./pages/rounds/CommentsPage.tsx').then((m) => ({ default: m.RoundCommentsPage })));
 const InvitationsPage = lazy(() => import('./pages/rounds/InvitationsPage.tsx').then((m) => ({ default: m.InvitationsPage })));
+const OutboxPage = lazy(() => import('./pages/rounds/OutboxPage.tsx').then((m) => ({ default: m.OutboxPage })));
 const LettersPage = lazy(() => import('./pages/rounds/LettersPage.tsx').then((m) => ({ default: m.LettersPage })));
 const RoundDetailPage = lazy(() => import('./pages/rounds/RoundDetailPage.tsx').then((m) => ({ default: m.RoundDetailPage })));
 const RoundsPage = lazy(() => import('./pages/rounds/RoundsPage.tsx').then((m) => ({ default: m.RoundsPage })));
@@ -81,6 +82,7 @@ function AppRoutes() {
         <Route path="rounds" element={<RequirePage page="rounds"><RoundsPage /></RequirePage>} />
         <Route path="rounds/:id" element={<RequirePage page="rounds"><RoundDetailPage /></RequirePage>} />
         <Route path="rounds/:id/invitations" element={<RequirePage page="invitations"><InvitationsPage /></RequirePage>} />
+        <Route path="rounds/:id/outbox" element={<RequirePage page="outbox"><OutboxPage /></RequirePage>} />
         {/* Like the round itself: admins, leaders and supervisors (heads read theirs on 本部门). */}
         <Route path="rounds/:id/comments" element={<RequirePage page="rounds"><RoundCommentsPage /></RequirePage>} />
         <Route path="points" element={<RequirePage page="points">{lazyPage(<StandingsPage />)}</RequirePage>} />

@@ -3,7 +3,7 @@ import {
   AuditOutlined, BankOutlined, CalendarOutlined, LinkOutlined, LogoutOutlined, ShopOutlined, UploadOutlined, UserOutlined,
 } from '@ant-design/icons';
 import { DashboardOutlined, SolutionOutlined } from '@ant-design/icons';
-import { KeyOutlined, MessageOutlined, TeamOutlined } from '@ant-design/icons';
+import { KeyOutlined, MailOutlined, MessageOutlined, TeamOutlined } from '@ant-design/icons';
 import { AlertOutlined, BookOutlined, CheckSquareOutlined, FundOutlined, MenuOutlined, OrderedListOutlined, PrinterOutlined, SafetyCertificateOutlined, TrophyOutlined } from '@ant-design/icons';
 import { App, Button, Drawer, Flex, Grid, Layout, Menu, Spin, Tag, Typography, theme } from 'antd';
 import { Suspense, useEffect, useState, type ReactNode } from 'react';
@@ -23,6 +23,7 @@ const ICONS: Record<PageKey, ReactNode> = {
   audit: <AuditOutlined />,
   rounds: <CalendarOutlined />,
   invitations: <LinkOutlined />,
+  outbox: <MailOutlined />,
   myDepartment: <DashboardOutlined />,
   rectification: <SolutionOutlined />,
   dashboard: <FundOutlined />,

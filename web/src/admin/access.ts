@@ -3,7 +3,7 @@ import { ALL_ROLES, AUDIT_READERS, ORG, POINTS_READERS, READERS, SHORTLIST_READE
 import type { Role } from '../../../shared/schemas/common.ts';
 
 export type PageKey = 'departments' | 'enterprises' | 'import' | 'audit' | 'rounds' | 'invitations' | 'myDepartment' | 'rectification'
-  | 'dashboard' | 'escalations' | 'report' | 'appeals' | 'points' | 'pointsLedger' | 'pointsReview' | 'pointsShortlist' | 'cadre' | 'accounts' | 'requests' | 'pointsImport';
+  | 'outbox' | 'dashboard' | 'escalations' | 'report' | 'appeals' | 'points' | 'pointsLedger' | 'pointsReview' | 'pointsShortlist' | 'cadre' | 'accounts' | 'requests' | 'pointsImport';
 
 export interface PageDef { key: PageKey; path: string; roles: readonly Role[]; /** false: a sub-page, not in the menu */ menu?: false }
 
@@ -16,6 +16,7 @@ export const PAGES: readonly PageDef[] = [
   // Department heads never see rounds: who was drawn must stay unknown to the departments rated.
   { key: 'rounds', path: '/rounds', roles: READERS },
   { key: 'invitations', path: '/rounds/:id/invitations', roles: ['admin'], menu: false },
+  { key: 'outbox', path: '/rounds/:id/outbox', roles: ['admin'], menu: false },
   { key: 'escalations', path: '/escalations', roles: READERS },
   // The admin decides; leaders and the supervisor read every appeal (heads see theirs on 本部门).
   { key: 'appeals', path: '/appeals', roles: READERS },

@@ -15,6 +15,7 @@ import type {
 } from '../../../shared/schemas/rounds.ts';
 import type { Breakdowns } from '../../../shared/schemas/breakdowns.ts';
 import type { FollowUpBody, FollowUpLog, FollowUpSummary, ResponseRates } from '../../../shared/schemas/follow-ups.ts';
+import type { Outbox } from '../../../shared/schemas/outbox.ts';
 import type { commentsSchema } from '../../../shared/schemas/comments.ts';
 import type {
   callbackBodySchema, CaseDetail, CaseSummary, caseListQuerySchema, ledgerBodySchema, PlanBody, progressBodySchema, reviewBodySchema,
@@ -133,6 +134,9 @@ export const regenerateInvitation = (id: string, uscc: string) =>
 /** Downloads (fetched as files, not JSON). */
 export const drawRecordUrl = (id: string) => `${roundPath(id)}/draw-record`;
 export const invitationsXlsxUrl = (id: string) => `${roundPath(id)}/invitations.xlsx`;
+export const outboxXlsxUrl = (id: string) => `${roundPath(id)}/outbox.xlsx`;
+export const getOutbox = (id: string, signal?: AbortSignal) => request<Outbox>(`${roundPath(id)}/outbox`, { signal });
+export const sendReminders = (id: string) => request<{ queued: number }>(`${roundPath(id)}/reminders`, { method: 'POST' });
 
 // A department's own view (results, history, comments, escalation) and rectification (整改).
 export type RoundResults = z.infer<typeof resultsSchema>;

@@ -19,6 +19,7 @@ import enPassword from './en/password.ts';
 import enRequests from './en/requests.ts';
 import enState from './en/state.ts';
 import enFollowUps from './en/followUps.ts';
+import enOutbox from './en/outbox.ts';
 import type { adminResources } from './admin.ts';
 
 const en: Record<keyof (typeof adminResources)['zh-CN'], object> = {
@@ -29,5 +30,6 @@ const en: Record<keyof (typeof adminResources)['zh-CN'], object> = {
   verify: enVerify, public: enPublic, integrity: enIntegrity, points: enPoints,
   accounts: enAccounts, password: enPassword, requests: enRequests, state: enState,
   followUps: enFollowUps,
+  outbox: enOutbox,
 };
 export default en;

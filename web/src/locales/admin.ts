@@ -19,6 +19,7 @@ import zhPassword from './zh/password.ts';
 import zhRequests from './zh/requests.ts';
 import zhState from './zh/state.ts';
 import zhFollowUps from './zh/followUps.ts';
+import zhOutbox from './zh/outbox.ts';
 
 export const adminResources = {
   'zh-CN': {
@@ -29,6 +30,7 @@ export const adminResources = {
     verify: zhVerify, public: zhPublic, integrity: zhIntegrity, points: zhPoints,
     accounts: zhAccounts, password: zhPassword, requests: zhRequests, state: zhState,
     followUps: zhFollowUps,
+    outbox: zhOutbox,
   },
 };
 

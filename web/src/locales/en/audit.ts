@@ -55,7 +55,7 @@ const audit: Messages<typeof zh> = {
     code: 'Code', nameZh: 'Chinese name', nameEn: 'English name', category: 'Category', active: 'Status', head: 'Head',
     headName: 'Name', title: 'Title', since: 'In office since',
     uscc: 'Credit code', name: 'Name', industry: 'Industry', sizeClass: 'Size', township: 'Township',
-    contactName: 'Contact', contactPhone: 'Phone',
+    contactName: 'Contact', contactPhone: 'Phone', contactEmail: 'E-mail',
     users: 'Accounts', departments: 'Departments', enterprises: 'Enterprises', file: 'File', rows: 'Rows', creates: 'Added', updates: 'Updated',
     username: 'Username', role: 'Role',
     id: 'Round', roundId: 'Round', departmentId: 'Department', departmentIds: 'Departments', sampleSize: 'Sample size', stratifyBy: 'Strata', stratifiedBy: 'Strata',

@@ -25,6 +25,7 @@ const enterprises: Messages<typeof zh> = {
     township: 'Township',
     contactName: 'Contact person',
     contactPhone: 'Contact phone',
+    contactEmail: 'Contact e-mail',
     active: 'Active (included in the draw)',
   },
   validation: {
@@ -37,6 +38,7 @@ const enterprises: Messages<typeof zh> = {
     township: 'Please choose or enter the township.',
     contactName: 'The contact name can have at most 50 characters.',
     contactPhone: 'The phone may contain only digits, spaces and + - ( ), 5–30 characters.',
+    contactEmail: 'The e-mail must look like name@example.cn.',
   },
   usccTaken: 'An enterprise with this credit code is already in the registry.',
   created: 'Added: {{name}}',

@@ -13,7 +13,7 @@ const importer: Messages<typeof zh> = {
   },
   fields: {
     uscc: 'Credit code', name: 'Name', industry: 'Industry', sizeClass: 'Size', township: 'Township',
-    contactName: 'Contact', contactPhone: 'Phone', active: 'Status',
+    contactName: 'Contact', contactPhone: 'Phone', contactEmail: 'E-mail', active: 'Status',
   },
   fieldSeparator: ', ',
   mapping: {
@@ -52,6 +52,7 @@ const importer: Messages<typeof zh> = {
     tooLong: 'Too long',
     sizeClass: 'Size must be large, medium, small or micro (大型, 中型, 小型, 微型)',
     contactPhone: 'The phone may contain only digits, spaces and + - ( )',
+    contactEmail: 'The e-mail must look like name@example.cn',
     invalid: 'Not in the expected format',
   },
   preview: {

@@ -11,6 +11,7 @@ const shell: Messages<typeof zh> = {
     audit: 'Audit log',
     rounds: 'Survey rounds',
     invitations: 'Survey links',
+    outbox: 'SMS and e-mail',
     dashboard: 'Dashboard',
     escalations: 'Escalations',
     report: 'Quarterly report',

@@ -52,7 +52,7 @@ const audit = {
     code: '代码', nameZh: '中文名称', nameEn: '英文名称', category: '类别', active: '状态', head: '负责人',
     headName: '姓名', title: '职务', since: '任职起始日期',
     uscc: '统一社会信用代码', name: '名称', industry: '行业', sizeClass: '规模', township: '镇街',
-    contactName: '联系人', contactPhone: '联系电话',
+    contactName: '联系人', contactPhone: '联系电话', contactEmail: '联系邮箱',
     users: '账号数', departments: '部门数', enterprises: '市场主体数', file: '文件', rows: '行数', creates: '新增', updates: '更新',
     username: '用户名', role: '角色',
     id: '轮次编号', roundId: '轮次', departmentId: '部门', departmentIds: '部门', sampleSize: '抽取企业数', stratifyBy: '分层方式', stratifiedBy: '分层方式',

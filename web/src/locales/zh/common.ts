@@ -104,6 +104,8 @@ const common = {
     plan_missing: '请先填写并保存整改方案和整改承诺，再提交审核。',
     ledger_empty: '请至少登记一条台账记录（走访或联系的企业），再提交审核。',
     callback_missing: '还有未解决的台账没有回访：请先回访，或在审核栏写明不回访的理由。',
+    round_not_open: '本轮未在进行中，不能发送提醒。',
+    quiet_hours: '现在是免打扰时段，不能发送短信。',
     date_in_future: '日期不能晚于今天：积分记录的是已经发生的事。',
     no_rulebook_on_date: '该日期早于第一版积分规则的施行日期，无法记分。',
     unknown_cadre: '找不到这名干部，请重新选择。',

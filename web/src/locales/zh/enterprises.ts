@@ -22,6 +22,7 @@ const enterprises = {
     township: '所属镇街',
     contactName: '联系人',
     contactPhone: '联系电话',
+    contactEmail: '联系邮箱',
     active: '正常（纳入抽签范围）',
   },
   validation: {
@@ -34,6 +35,7 @@ const enterprises = {
     township: '请选择或填写所属镇街。',
     contactName: '联系人不超过 50 字。',
     contactPhone: '电话只能包含数字、空格及 + - ( )，5–30 位。',
+    contactEmail: '邮箱格式应如 name@example.cn。',
   },
   usccTaken: '该统一社会信用代码已在名录中。',
   created: '已新增：{{name}}',

@@ -10,7 +10,7 @@ const importer = {
   },
   fields: {
     uscc: '统一社会信用代码', name: '名称', industry: '行业', sizeClass: '规模', township: '镇街',
-    contactName: '联系人', contactPhone: '联系电话', active: '经营状态',
+    contactName: '联系人', contactPhone: '联系电话', contactEmail: '电子邮箱', active: '经营状态',
   },
   fieldSeparator: '、',
   mapping: {
@@ -49,6 +49,7 @@ const importer = {
     tooLong: '内容过长',
     sizeClass: '规模应为 大型、中型、小型 或 微型',
     contactPhone: '电话只能包含数字、空格及 + - ( )',
+    contactEmail: '邮箱格式应如 name@example.cn',
     invalid: '内容格式不正确',
   },
   preview: {

@@ -8,6 +8,7 @@ const shell = {
     audit: '审计日志',
     rounds: '轮次管理',
     invitations: '问卷链接',
+    outbox: '短信与邮件',
     dashboard: '数据看板',
     escalations: '问责督办',
     report: '测评通报',

@@ -77,6 +77,9 @@ export function EnterpriseFormModal({ enterprise, facets, onClose, onSaved }: Pr
         <Form.Item name="contactPhone" label={t('form.contactPhone')} rules={[zodRule(shape.contactPhone, t('validation.contactPhone'))]}>
           <Input maxLength={30} placeholder={tc('optional')} />
         </Form.Item>
+        <Form.Item name="contactEmail" label={t('form.contactEmail')} rules={[zodRule(shape.contactEmail, t('validation.contactEmail'))]}>
+          <Input maxLength={254} placeholder={tc('optional')} />
+        </Form.Item>
         <Form.Item name="active" label={t('form.active')} valuePropName="checked">
           <Switch />
         </Form.Item>

@@ -43,6 +43,7 @@ export function ImportPreviewTable({ rows }: { rows: PreviewRow[] }) {
         { title: t('fields.township'), dataIndex: 'township' },
         { title: t('fields.contactName'), dataIndex: 'contactName', render: (v: string | null) => v ?? '—' },
         { title: t('fields.contactPhone'), dataIndex: 'contactPhone', render: (v: string | null) => v ?? '—' },
+        { title: t('fields.contactEmail'), dataIndex: 'contactEmail', render: (v: string | null) => v ?? '—' },
         {
           title: t('fields.active'), dataIndex: 'active', width: 80,
           render: (a: boolean) => <Tag color={a ? 'green' : 'default'}>{a ? te('status.active') : te('status.inactive')}</Tag>,

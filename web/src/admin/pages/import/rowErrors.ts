@@ -30,6 +30,8 @@ export function rowErrorText(e: RowError, t: TFunction<'importer'>): string {
       return t('messages.sizeClass');
     case 'contactPhone':
       return /too big/i.test(m) ? t('messages.tooLong') : t('messages.contactPhone');
+    case 'contactEmail':
+      return /too big/i.test(m) ? t('messages.tooLong') : t('messages.contactEmail');
     default:
       if (/required/i.test(m)) return t('messages.required');
       if (/too big/i.test(m)) return t('messages.tooLong');

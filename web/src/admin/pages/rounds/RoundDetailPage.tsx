@@ -1,5 +1,5 @@
 // One round: lifecycle, settings, the frozen pool, the draw, its record and the response progress.
-import { ArrowLeftOutlined, LinkOutlined, MessageOutlined, PrinterOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, LinkOutlined, MailOutlined, MessageOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Flex, Row, Space, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -32,6 +32,7 @@ export function RoundDetailPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation('rounds');
   const { t: tComments } = useTranslation('comments');
+  const { t: tOutbox } = useTranslation('outbox');
   const user = useUser();
   const quarter = useQuarter();
   const time = useTimeFormat();
@@ -67,6 +68,7 @@ export function RoundDetailPage() {
             {showComments ? <Link to={`/rounds/${round.id}/comments`}><Button icon={<MessageOutlined />}>{tComments('open')}</Button></Link> : null}
             {showInvitations ? <Link to={`/rounds/${round.id}/invitations`}><Button icon={<LinkOutlined />}>{t('detail.invitations')}</Button></Link> : null}
             {showInvitations ? <Link to={`/rounds/${round.id}/letters`} target="_blank"><Button icon={<PrinterOutlined />}>{t('detail.letters')}</Button></Link> : null}
+            {showInvitations ? <Link to={`/rounds/${round.id}/outbox`}><Button icon={<MailOutlined />}>{tOutbox('open')}</Button></Link> : null}
           </Space>
         ) : null}
       />

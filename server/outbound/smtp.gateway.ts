@@ -1,0 +1,23 @@
+// E-mail over SMTP with nodemailer, for firms that gave an address.
+import nodemailer from 'nodemailer';
+import type { Gateway, OutboundMessage, SendOutcome } from './gateway.ts';
+
+export function smtpGateway(url: string, from: string): Gateway {
+  const transport = nodemailer.createTransport(url, { from });
+  return {
+    channel: 'email',
+    async send(message: OutboundMessage): Promise<SendOutcome> {
+      try {
+        const info = await transport.sendMail({ to: message.to, subject: message.subject ?? '', text: message.text });
+        if (info.rejected.length) return { outcome: 'refused', reason: `rejected: ${info.response}` };
+        return { outcome: 'taken', gatewayId: info.messageId };
+      } catch (err) {
+        const e = err as { responseCode?: number; code?: string; response?: string; message: string };
+        // A 5xx answer to the recipient is final; a refused connection or a 4xx is worth another try.
+        const reason = e.response ?? e.code ?? e.message;
+        return e.responseCode && e.responseCode >= 500 && e.responseCode < 600 ? { outcome: 'refused', reason } : { outcome: 'failed', reason };
+      }
+    },
+    async close() { transport.close(); },
+  };
+}
