@@ -11,6 +11,12 @@ echo "== Node $(node --version)"
 CHROMIUM="${CHROMIUM_PATH:-/usr/bin/chromium}"
 PG_URL="${PINGYI_TEST_PG_URL:-postgres://root@127.0.0.1:5432/test}"
 
+# A CJK font, so that pages render Chinese at its real width (the 375 px sweep measures it) and screenshots read.
+if [ ! -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  echo "== installing a Chinese font for the browser tests"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-wqy-microhei >/dev/null
+fi
+
 if [ ! -x "$CHROMIUM" ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     echo "== installing Debian's chromium for the browser tests"
