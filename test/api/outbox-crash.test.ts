@@ -47,11 +47,15 @@ describe('outbox crash safety', () => {
       // A generous start-up: the restart recovers the database after the kill, on a machine that may be busy.
       server = await startServer(env, port, 280_000);
     }
-    // Wait until the SMSC has had nothing new for three seconds (the embedded database is the server's alone
-    // while it runs; PostgreSQL could be asked, but one rule for both keeps the test the same on each).
+    // Wait until the SMSC has all but the messages that may be in doubt (at most 4 per kill), then until it
+    // has had nothing new for longer than a dead sender's job lease (20 × OUTBOX_EVERY_MS), which a restarted
+    // process waits out before it sends again. (The embedded database is the server's alone while it runs;
+    // PostgreSQL could be asked, but one rule for both keeps the test the same on each.)
+    while (smsc.received.length < FIRMS - kills * 4) await new Promise((r) => setTimeout(r, 50));
+    const quietMs = 20 * Number(env.OUTBOX_EVERY_MS) + 3_000;
     let seen = -1;
     let still = 0;
-    while (still < 3_000) {
+    while (still < quietMs) {
       await new Promise((r) => setTimeout(r, 250));
       still = smsc.received.length === seen ? still + 250 : 0;
       seen = smsc.received.length;
