@@ -254,9 +254,10 @@ describe('rounds (admin)', () => {
     const supervisor = await e2e.newPage();
     await login(supervisor, 'supervisor');
     await supervisor.goto(`/rounds/${roundId}`);
-    // The sample is the admin's until the close is final: the page says when the record becomes public, and offers no download.
+    // The sample is the admin's until the close is final: the page says when the record becomes public, and the download waits.
     await supervisor.getByTestId('draw-record').getByText('本轮次截止并计算结果后，抽签记录向社会公开').waitFor();
-    expect(await supervisor.getByRole('button', { name: '下载抽签记录 (JSON)' }).count()).toBe(0);
+    const download = supervisor.getByRole('button', { name: '下载抽签记录 (JSON)' });
+    for (const button of await download.all()) expect(await button.isDisabled()).toBe(true);
     expect(await supervisor.getByTestId('round-actions').count()).toBe(0);
     await supervisor.context().close();
 

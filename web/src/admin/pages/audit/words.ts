@@ -1,6 +1,7 @@
 // The audit log in the inspector's words: every field and code value of an entry's summary as a label
 // in the reader's language, departments and rounds by name, instants in the city's time. Pure: the
 // dictionary (the audit locale) and the look-ups come in, so it is tested without React.
+import { DEFAULT_REASONS } from '../../../../../shared/reasons.ts';
 import { HIDDEN_UNTIL_CLOSE } from '../../../../../shared/audit-chain.ts';
 import type zhAudit from '../../../locales/zh/audit.ts';
 import type { SummaryWords } from './summary.ts';
@@ -66,13 +67,27 @@ export function auditWords(dict: AuditDictionary, look: AuditLookups, entry: Ent
         case 'before': case 'after': return has(v.escalationStatus, raw) ? v.escalationStatus[raw] : raw;
         case 'category': return has(v.requestCategory, raw) ? v.requestCategory[raw] : raw;
         case 'record': case 'pledge': case 'admonishment': case 'reassignment': return has(v.escalationStatus, raw) ? v.escalationStatus[raw] : raw;
+        // A round's reasons for 不满意: their labels in the page's language.
+        case 'reasons': {
+          if (!Array.isArray(raw)) return raw;
+          const words = raw.map((r: unknown) => {
+            const entry = typeof r === 'string' ? DEFAULT_REASONS.find((d) => d.code === r) : (r as { labelZh?: string; labelEn?: string } | null);
+            return entry?.labelZh ? look.format(v.reasonItem, { zh: entry.labelZh, en: entry.labelEn ?? entry.labelZh }) : String(r);
+          });
+          return words.join(look.format(v.listSeparator, {}));
+        }
         case 'scale': return Array.isArray(raw) ? raw.map((s: { labelZh?: string; labelEn?: string; score?: number }) =>
           look.format(v.scaleItem, { label: s.labelZh ?? '', labelEn: s.labelEn ?? '', score: s.score ?? '' })) : raw;
         // An appeal's summary says what became of the measures as a whole: on hold, or resumed.
         case 'measures': if (has(v.appealMeasures, raw)) return v.appealMeasures[raw];
           return has(v.level, raw) ? v.level[raw] : has(v.ratingLevel, raw) ? v.ratingLevel[raw] : raw;
         case 'level': case 'measure': return has(v.level, raw) ? v.level[raw] : has(v.ratingLevel, raw) ? v.ratingLevel[raw] : raw;
-        case 'reason': return has(v.reason, raw) ? v.reason[raw] : raw;
+        case 'reason': {
+          if (has(v.reason, raw)) return v.reason[raw];
+          // A plan measure's reason for 不满意 (shared/reasons.ts).
+          const r = DEFAULT_REASONS.find((d) => d.code === raw);
+          return r ? look.format(v.reasonItem, { zh: r.labelZh, en: r.labelEn }) : raw;
+        }
         case 'status': { const m = statusMap(dict, entry); return has(m, raw) ? m[raw] : raw; }
         default: return typeof raw === 'string' && ISO_INSTANT.test(raw) ? look.dateTime(raw) : raw;
       }
