@@ -11,10 +11,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
-import { buildApp } from '../server/app.ts';
+import { buildApp } from '#server/app.ts';
 import { testConfig } from '../test/support/config.ts';
-import { openDatabase } from '../server/db/client.ts';
-import { DEMO_PASSWORD, seedDemo } from '../server/demo/seed.ts';
+import { openDatabase } from '#server/db/client.ts';
+import { DEMO_PASSWORD, seedDemo } from '#server/demo/seed.ts';
 import { benchBundle } from './bundle.ts';
 import { log, median, now, percentile } from './util.ts';
 

@@ -2,7 +2,7 @@
 // nothing else on the server is touched) and PGlite in a temporary data folder (as `npm start` uses it).
 import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import { openDatabase, type Database } from '../server/db/client.ts';
+import { openDatabase, type Database } from '#server/db/client.ts';
 import { tempDir } from './util.ts';
 
 export type Kind = 'postgres' | 'pglite';

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
-import { buildApp } from '../server/app.ts';
+import { buildApp } from '#server/app.ts';
 import { testConfig } from '../test/support/config.ts';
 import { openPgliteTarget } from './db.ts';
 import { JWT_SECRET, openRoundWithTokens, seedRegistry } from './fixtures.ts';

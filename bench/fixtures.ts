@@ -2,18 +2,18 @@
 // round flow (create, freeze, draw, open) through the services, with each invitation's token derived.
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import { DEMO_DEPARTMENTS } from '../shared/demo/departments.ts';
-import { generateDemoEnterprises, INDUSTRIES, type DemoEnterprise } from '../shared/demo/enterprises.ts';
-import { createRoundSchema } from '../shared/schemas/rounds.ts';
-import { buildApp } from '../server/app.ts';
+import { DEMO_DEPARTMENTS } from '#shared/demo/departments.ts';
+import { generateDemoEnterprises, INDUSTRIES, type DemoEnterprise } from '#shared/demo/enterprises.ts';
+import { createRoundSchema } from '#shared/schemas/rounds.ts';
+import { buildApp } from '#server/app.ts';
 import { testConfig } from '../test/support/config.ts';
-import type { Actor } from '../server/audit/audit.writer.ts';
-import { hashPassword } from '../server/auth/password.ts';
-import type { Database, Db } from '../server/db/client.ts';
-import { departmentHeads, departments, enterprises, invitations, users } from '../server/db/schema.ts';
-import { drawRound, freezePool } from '../server/draw/draw.service.ts';
-import { makeLinkMaker } from '../server/invitations/tokens.ts';
-import { createRound, openRound } from '../server/rounds/rounds.service.ts';
+import type { Actor } from '#server/audit/audit.writer.ts';
+import { hashPassword } from '#server/auth/password.ts';
+import type { Database, Db } from '#server/db/client.ts';
+import { departmentHeads, departments, enterprises, invitations, users } from '#server/db/schema.ts';
+import { drawRound, freezePool } from '#server/draw/draw.service.ts';
+import { makeLinkMaker } from '#server/invitations/tokens.ts';
+import { createRound, openRound } from '#server/rounds/rounds.service.ts';
 
 export const ACTOR: Actor = { id: null, name: 'bench' };
 export const JWT_SECRET = 'pingyi-bench-secret-0123456789-abcdefghijklmnopqrstuvwxyz';

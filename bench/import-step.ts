@@ -1,7 +1,7 @@
 // One upload of bench/import.ts in a process of its own: opens the database the earlier steps left,
 // starts the app and warms the import worker, then measures the one upload from there
 // and prints its figures as a JSON line.
-import { openDatabase, type DatabaseTarget } from '../server/db/client.ts';
+import { openDatabase, type DatabaseTarget } from '#server/db/client.ts';
 import { adminCookie, startApp } from './fixtures.ts';
 import { upload } from './import.ts';
 

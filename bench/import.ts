@@ -11,9 +11,9 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
-import { generateDemoEnterprises, INDUSTRIES } from '../shared/demo/enterprises.ts';
-import { SIZE_CLASSES } from '../shared/vocabulary/size-classes.ts';
-import type { DatabaseTarget } from '../server/db/client.ts';
+import { generateDemoEnterprises, INDUSTRIES } from '#shared/demo/enterprises.ts';
+import { SIZE_CLASSES } from '#shared/vocabulary/size-classes.ts';
+import type { DatabaseTarget } from '#server/db/client.ts';
 import { createScratchDatabase } from './db.ts';
 import { log, now, tempDir } from './util.ts';
 

@@ -3,9 +3,9 @@
 // the time to the next run (at most the interval, BALLOT_MOVE_EVERY_MS, 30 s by default) plus the close.
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { buildApp } from '../server/app.ts';
+import { buildApp } from '#server/app.ts';
 import { testConfig } from '../test/support/config.ts';
-import { submitSurvey } from '../server/survey/survey.service.ts';
+import { submitSurvey } from '#server/survey/survey.service.ts';
 import type { Target } from './db.ts';
 import { JWT_SECRET, openRoundWithTokens, PUBLIC_BASE_URL, seedRegistry } from './fixtures.ts';
 

@@ -3,7 +3,7 @@
 // `npx tsx bench/outbox.ts` (PGlite; DATABASE_URL for PostgreSQL), or as a step of `npm run bench`.
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
-import { buildApp } from '../server/app.ts';
+import { buildApp } from '#server/app.ts';
 import { startSmsc } from '../test/support/gateways.ts';
 import { openPgliteTarget, openPostgresTarget, type Target } from './db.ts';
 import { JWT_SECRET, openRoundWithTokens, PUBLIC_BASE_URL, seedRegistry } from './fixtures.ts';

@@ -3,13 +3,13 @@
 // HTTP route (GET /points/standings, serialised), p50 judged against 200 ms.
 // Standalone: `npx tsx bench/points.ts` (PGlite; and PostgreSQL when DATABASE_URL is set).
 import os from 'node:os';
-import { DEMO_DEPARTMENTS } from '../shared/demo/departments.ts';
-import { dayNumber, isoOfDay } from '../shared/points/days.ts';
-import { hashPassword } from '../server/auth/password.ts';
-import { departmentHeads, departments, users } from '../server/db/schema.ts';
-import { seedDemoCadres } from '../server/demo/cadres.ts';
-import { cityDay, DEFAULT_CITY_TZ } from '../shared/city-day.ts';
-import { computeStandings } from '../server/points/standings.service.ts';
+import { DEMO_DEPARTMENTS } from '#shared/demo/departments.ts';
+import { dayNumber, isoOfDay } from '#shared/points/days.ts';
+import { hashPassword } from '#server/auth/password.ts';
+import { departmentHeads, departments, users } from '#server/db/schema.ts';
+import { seedDemoCadres } from '#server/demo/cadres.ts';
+import { cityDay, DEFAULT_CITY_TZ } from '#shared/city-day.ts';
+import { computeStandings } from '#server/points/standings.service.ts';
 import { openPgliteTarget, openPostgresTarget, type Target } from './db.ts';
 import { startApp } from './fixtures.ts';
 import { log, median, now, percentile } from './util.ts';

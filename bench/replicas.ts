@@ -6,7 +6,7 @@
 // busy with the database and the load, a second replica has little to gain; the row is for larger machines.
 import { spawn, type ChildProcess } from 'node:child_process';
 import pg from 'pg';
-import { openDatabase } from '../server/db/client.ts';
+import { openDatabase } from '#server/db/client.ts';
 import { createScratchDatabase } from './db.ts';
 import { JWT_SECRET, openRoundWithTokens, PUBLIC_BASE_URL, seedRegistry } from './fixtures.ts';
 import { runLoad, type LoadFigures, type LoadRequest } from './load.ts';

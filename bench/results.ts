@@ -2,15 +2,15 @@
 // database with SQL, its integrity checked as its close does; computeRound (aggregation + bottom-three
 // simulation + the stored check + storing) timed against a raw GROUP BY over the same ratings; then
 // publish and read the published results through the API.
-import { DEFAULT_CITY_TZ } from '../shared/city-day.ts';
-import { computeResults, DEFAULT_RESULT_RULES } from '../shared/results/compute.ts';
-import type { Scale } from '../shared/results/scale.ts';
-import { createRoundSchema } from '../shared/schemas/rounds.ts';
-import { aggregate } from '../server/results/results.queries.ts';
-import { computeRound, publishRound, readResults } from '../server/results/results.service.ts';
-import { findRound, roundDepartmentRows } from '../server/rounds/rounds.queries.ts';
-import { checkAtClose } from '../server/integrity/integrity.service.ts';
-import { createRound } from '../server/rounds/rounds.service.ts';
+import { DEFAULT_CITY_TZ } from '#shared/city-day.ts';
+import { computeResults, DEFAULT_RESULT_RULES } from '#shared/results/compute.ts';
+import type { Scale } from '#shared/results/scale.ts';
+import { createRoundSchema } from '#shared/schemas/rounds.ts';
+import { aggregate } from '#server/results/results.queries.ts';
+import { computeRound, publishRound, readResults } from '#server/results/results.service.ts';
+import { findRound, roundDepartmentRows } from '#server/rounds/rounds.queries.ts';
+import { checkAtClose } from '#server/integrity/integrity.service.ts';
+import { createRound } from '#server/rounds/rounds.service.ts';
 import type { Target } from './db.ts';
 import { ACTOR, adminCookie, startApp } from './fixtures.ts';
 import { runLoad, type LoadFigures } from './load.ts';

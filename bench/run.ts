@@ -5,7 +5,7 @@ import os from 'node:os';
 import { benchBundle, type BundleFigures } from './bundle.ts';
 import { benchDashboard, readyP50, readyP90, type DashboardFigures } from './dashboard.ts';
 import { benchDelivery, type DeliveryFigures } from './delivery.ts';
-import { WEB_DIST } from '../server/app.ts';
+import { WEB_DIST } from '#server/app.ts';
 import { createScratchDatabase, openPgliteTarget, openPostgresTarget, type Target } from './db.ts';
 import { textTable, writeBenchmarks } from './report.ts';
 import { benchResults, computeRatio, type ResultsFigures } from './results.ts';

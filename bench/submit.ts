@@ -3,7 +3,7 @@
 // Throughput is measured closed loop (every client resubmits the moment it is answered). Latency is
 // measured paced: 200 keep-alive clients with submissions arriving at a steady rate, stepped up as a
 // fraction of the raw limit, since in a closed loop the wait is clients ÷ throughput by construction.
-import { cityDay, DEFAULT_CITY_TZ } from '../shared/city-day.ts';
+import { cityDay, DEFAULT_CITY_TZ } from '#shared/city-day.ts';
 import { createHash, randomUUID } from 'node:crypto';
 import type { Target } from './db.ts';
 import { openRoundWithTokens, seedRegistry, startApp, type OpenRound } from './fixtures.ts';

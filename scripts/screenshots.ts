@@ -8,10 +8,10 @@ import { mkdir } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
-import { buildApp } from '../server/app.ts';
-import { loadConfig } from '../server/config.ts';
-import { openDatabase } from '../server/db/client.ts';
-import { DEMO_PASSWORD, seedDemo } from '../server/demo/seed.ts';
+import { buildApp } from '#server/app.ts';
+import { loadConfig } from '#server/config.ts';
+import { openDatabase } from '#server/db/client.ts';
+import { DEMO_PASSWORD, seedDemo } from '#server/demo/seed.ts';
 import { ensureWebBuild } from './build-web.ts';
 
 const OUT = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));

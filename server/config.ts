@@ -3,12 +3,12 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
-import { PUBLIC_DISCLOSURES, type PublicDisclosure } from '../shared/schemas/public.ts';
-import { DEFAULT_CITY_TZ, isTimeZone } from '../shared/city-day.ts';
-import { DEFAULT_APPEAL_WINDOW_DAYS } from '../shared/appeals.ts';
-import { DEFAULT_REPLY_WORKING_DAYS } from '../shared/requests/vocabulary.ts';
-import type { CityProfile, LocalName } from '../shared/schemas/profile.ts';
-import { parseQuietHours } from '../shared/outbound/quiet-hours.ts';
+import { PUBLIC_DISCLOSURES, type PublicDisclosure } from '#shared/schemas/public.ts';
+import { DEFAULT_CITY_TZ, isTimeZone } from '#shared/city-day.ts';
+import { DEFAULT_APPEAL_WINDOW_DAYS } from '#shared/appeals.ts';
+import { DEFAULT_REPLY_WORKING_DAYS } from '#shared/requests/vocabulary.ts';
+import type { CityProfile, LocalName } from '#shared/schemas/profile.ts';
+import { parseQuietHours } from '#shared/outbound/quiet-hours.ts';
 import { parseSmppUrl } from './outbound/smpp-url.ts';
 import type { OutboundSettings } from './outbound/outbound.ts';
 

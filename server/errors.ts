@@ -1,7 +1,7 @@
 // The one error path: domain errors are a few classes, mapped to { error: { code, message, details? } }.
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import type { ErrorCode } from '../shared/errors.ts';
+import type { ErrorCode } from '#shared/errors.ts';
 import { databaseErrorOf, isDatabaseUnavailable } from './database-errors.ts';
 
 export class AppError extends Error {

@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { Appeal } from '../../shared/schemas/appeals.ts';
+import type { Appeal } from '#shared/schemas/appeals.ts';
 import type { Tx } from '../db/client.ts';
 import { appeals, departments, users } from '../db/schema.ts';
 

@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { appealDeadline } from '../../shared/appeals.ts';
-import { appealDecisionSchema, appealListQuerySchema, appealSchema, appealWindowSchema, fileAppealSchema } from '../../shared/schemas/appeals.ts';
-import { roundParamSchema } from '../../shared/schemas/rounds.ts';
+import { appealDeadline } from '#shared/appeals.ts';
+import { appealDecisionSchema, appealListQuerySchema, appealSchema, appealWindowSchema, fileAppealSchema } from '#shared/schemas/appeals.ts';
+import { roundParamSchema } from '#shared/schemas/rounds.ts';
 import { NotFound } from '../errors.ts';
 import { findRound } from '../rounds/rounds.queries.ts';
-import { idParamSchema } from '../../shared/schemas/common.ts';
+import { idParamSchema } from '#shared/schemas/common.ts';
 import type { RouteDeps } from '../app.ts';
 import { actorOf, ALL_ROLES, userOf } from '../auth/access.ts';
 import { decideAppeal, fileAppeal, readAppeal, readAppeals } from './appeals.service.ts';

@@ -4,9 +4,9 @@
 // flagged, and escalations are revised from the corrected bottom three.
 import { and, eq, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
-import { filingRefusal } from '../../shared/appeals.ts';
-import { appealDeadline } from '../../shared/appeals.ts';
-import type { Appeal, appealDecisionSchema, appealListQuerySchema, fileAppealSchema } from '../../shared/schemas/appeals.ts';
+import { filingRefusal } from '#shared/appeals.ts';
+import { appealDeadline } from '#shared/appeals.ts';
+import type { Appeal, appealDecisionSchema, appealListQuerySchema, fileAppealSchema } from '#shared/schemas/appeals.ts';
 import { appendAudit, type Actor } from '../audit/audit.writer.ts';
 import type { SessionUser } from '../auth/access.ts';
 import type { Db, Tx } from '../db/client.ts';

@@ -1,8 +1,8 @@
 import { and, asc, count, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { auditCheckpointQuerySchema, auditCheckpointSchema, auditEntrySchema, auditFacetsSchema, auditQuerySchema, auditVerifyQuerySchema, auditVerifySchema } from '../../shared/schemas/audit.ts';
-import { pageOf } from '../../shared/schemas/common.ts';
-import { cityDayStart } from '../../shared/city-day.ts';
+import { auditCheckpointQuerySchema, auditCheckpointSchema, auditEntrySchema, auditFacetsSchema, auditQuerySchema, auditVerifyQuerySchema, auditVerifySchema } from '#shared/schemas/audit.ts';
+import { pageOf } from '#shared/schemas/common.ts';
+import { cityDayStart } from '#shared/city-day.ts';
 import type { RouteDeps } from '../app.ts';
 import { AUDIT_READERS, READERS } from '../auth/access.ts';
 import { auditLog, users } from '../db/schema.ts';

@@ -1,7 +1,7 @@
 // The one audit writer: every mutating admin action goes through appendAudit, inside the action's transaction.
 import { createHash, randomBytes } from 'node:crypto';
 import { asc, desc, eq, isNotNull, sql } from 'drizzle-orm';
-import { carriesSample, GENESIS_HASH as GENESIS, hashInput, SALT_BYTES, type ChainedEntry } from '../../shared/audit-chain.ts';
+import { carriesSample, GENESIS_HASH as GENESIS, hashInput, SALT_BYTES, type ChainedEntry } from '#shared/audit-chain.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { auditHead, auditLog, rounds } from '../db/schema.ts';
 

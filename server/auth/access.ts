@@ -2,8 +2,8 @@
 // resuming the caller's session from the database (so a revoked session or a changed role counts at once).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { decidesFrom, mayDecide } from '../../shared/accounts/decide-wait.ts';
-import type { Role } from '../../shared/schemas/common.ts';
+import { decidesFrom, mayDecide } from '#shared/accounts/decide-wait.ts';
+import type { Role } from '#shared/schemas/common.ts';
 import { AppError, Forbidden, Unauthorized } from '../errors.ts';
 import type { Actor } from '../audit/audit.writer.ts';
 import type { Db } from '../db/client.ts';
@@ -35,7 +35,7 @@ declare module '@fastify/jwt' {
 
 export {
   ACCOUNT_ADMINS, ALL_ROLES, AUDIT_READERS, BUSINESS_ROLES, ORG, POINTS_READERS, READERS, SHORTLIST_READERS, SIGNED_IN,
-} from '../../shared/role-groups.ts';
+} from '#shared/role-groups.ts';
 
 export function actorOf(request: FastifyRequest): Actor {
   const u = request.sessionUser;

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { loginBodySchema, userSchema, healthSchema } from '../../shared/schemas/auth.ts';
-import { okSchema } from '../../shared/schemas/common.ts';
-import { passwordChangeSchema } from '../../shared/schemas/users.ts';
+import { loginBodySchema, userSchema, healthSchema } from '#shared/schemas/auth.ts';
+import { okSchema } from '#shared/schemas/common.ts';
+import { passwordChangeSchema } from '#shared/schemas/users.ts';
 import { appendAudit, type Actor } from '../audit/audit.writer.ts';
 import { Unauthorized } from '../errors.ts';
 import { changeOwnPassword } from '../users/users.service.ts';

@@ -2,7 +2,7 @@
 // last used. Every request re-reads the user, so raising the version ends all of that person's sessions.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { eq } from 'drizzle-orm';
-import type { Role } from '../../shared/schemas/common.ts';
+import type { Role } from '#shared/schemas/common.ts';
 import type { Db } from '../db/client.ts';
 import { users } from '../db/schema.ts';
 

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { breakdownsSchema } from '../../shared/schemas/breakdowns.ts';
-import { roundParamSchema } from '../../shared/schemas/rounds.ts';
+import { breakdownsSchema } from '#shared/schemas/breakdowns.ts';
+import { roundParamSchema } from '#shared/schemas/rounds.ts';
 import type { RouteDeps } from '../app.ts';
 import { READERS } from '../auth/access.ts';
 import { readBreakdowns } from './breakdowns.service.ts';

@@ -1,9 +1,9 @@
 // Breakdowns by township, industry and size, read only from the tallies made as answers left the
 // ballot box (never from answers, which carry no attributes), and only once the round has closed.
 import { and, eq } from 'drizzle-orm';
-import { BREAKDOWN_DIMENSIONS, breakdownCell, MIN_GROUP } from '../../shared/breakdowns.ts';
-import type { ScaleEntry } from '../../shared/results/scale.ts';
-import type { Breakdowns } from '../../shared/schemas/breakdowns.ts';
+import { BREAKDOWN_DIMENSIONS, breakdownCell, MIN_GROUP } from '#shared/breakdowns.ts';
+import type { ScaleEntry } from '#shared/results/scale.ts';
+import type { Breakdowns } from '#shared/schemas/breakdowns.ts';
 import type { Db } from '../db/client.ts';
 import { breakdownGroups, breakdownTallies, invitations } from '../db/schema.ts';
 import { NotFound } from '../errors.ts';

@@ -1,6 +1,6 @@
 // The cadre registry import: the enterprise registry's pattern (preview, row-level errors, all-or-nothing).
 import { eq } from 'drizzle-orm';
-import { checkCadreRows, guessCadreMapping, type CadreImportResult } from '../../shared/cadre-import.ts';
+import { checkCadreRows, guessCadreMapping, type CadreImportResult } from '#shared/cadre-import.ts';
 import { appendAudit, type Actor } from '../audit/audit.writer.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { cadres, cadreTenures, units } from '../db/schema.ts';

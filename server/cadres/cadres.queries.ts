@@ -1,6 +1,6 @@
 import { and, asc, count, eq, ilike, inArray, isNull, or, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { cadreListQuerySchema } from '../../shared/schemas/cadres.ts';
+import type { cadreListQuerySchema } from '#shared/schemas/cadres.ts';
 import type { Tx } from '../db/client.ts';
 import { cadres, cadreTenures, departmentHeads, departments, units } from '../db/schema.ts';
 

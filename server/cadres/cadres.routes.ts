@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { cadreImportResultSchema } from '../../shared/cadre-import.ts';
-import { idParamSchema, pageOf } from '../../shared/schemas/common.ts';
+import { cadreImportResultSchema } from '#shared/cadre-import.ts';
+import { idParamSchema, pageOf } from '#shared/schemas/common.ts';
 import {
   cadreDetailSchema, cadreInputSchema, cadreListQuerySchema, cadrePatchSchema, cadreSchema, headCadreSchema, tenureInputSchema, unitInputSchema, unitSchema,
-} from '../../shared/schemas/cadres.ts';
+} from '#shared/schemas/cadres.ts';
 import type { RouteDeps } from '../app.ts';
 import { actorOf, ORG, POINTS_READERS, userOf } from '../auth/access.ts';
 import { Invalid } from '../errors.ts';

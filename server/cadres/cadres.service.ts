@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { CadreInput, cadrePatchSchema, TenureInput, unitInputSchema } from '../../shared/schemas/cadres.ts';
+import type { CadreInput, cadrePatchSchema, TenureInput, unitInputSchema } from '#shared/schemas/cadres.ts';
 import { appendAudit, type Actor } from '../audit/audit.writer.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { cadres, cadreTenures, departmentHeads, departments, units } from '../db/schema.ts';

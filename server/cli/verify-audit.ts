@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { auditCheckpointSchema } from '../../shared/schemas/audit.ts';
+import { auditCheckpointSchema } from '#shared/schemas/audit.ts';
 import { verifyAuditChain } from '../audit/audit.writer.ts';
 import { loadConfig } from '../config.ts';
 import { openConfiguredDatabase } from '../db/open.ts';

@@ -4,8 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { drawRecordSchema } from '../../shared/draw/draw.ts';
-import { verifyRecord } from '../../shared/draw/verify.ts';
+import { drawRecordSchema } from '#shared/draw/draw.ts';
+import { verifyRecord } from '#shared/draw/verify.ts';
 
 interface Output {
   log: (line: string) => void;

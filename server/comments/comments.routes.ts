@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { commentsQuerySchema, commentsSchema } from '../../shared/schemas/comments.ts';
-import { okSchema } from '../../shared/schemas/common.ts';
-import { roundParamSchema } from '../../shared/schemas/rounds.ts';
+import { commentsQuerySchema, commentsSchema } from '#shared/schemas/comments.ts';
+import { okSchema } from '#shared/schemas/common.ts';
+import { roundParamSchema } from '#shared/schemas/rounds.ts';
 import type { RouteDeps } from '../app.ts';
 import { actorOf, ALL_ROLES, userOf } from '../auth/access.ts';
 import { readComments, releaseComments } from './comments.service.ts';

@@ -1,7 +1,7 @@
 // Comments for improvement, shown with no respondent attributes and sorted (never in submission order).
 import { and, eq, isNotNull } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { commentsSchema } from '../../shared/schemas/comments.ts';
+import type { commentsSchema } from '#shared/schemas/comments.ts';
 import { appendAudit, type Actor } from '../audit/audit.writer.ts';
 import type { SessionUser } from '../auth/access.ts';
 import type { Db } from '../db/client.ts';

@@ -1,23 +1,23 @@
 // The one place the database is described; drizzle-kit generates migrations/ from it.
 import { sql } from 'drizzle-orm';
-import { APPEAL_STATUSES } from '../../shared/appeals.ts';
+import { APPEAL_STATUSES } from '#shared/appeals.ts';
 import {
   bigint, bigserial, boolean, check, date, foreignKey, index, integer, jsonb, pgEnum, pgTable, primaryKey, serial, text, timestamp, uniqueIndex, uuid,
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
-import { ROLES } from '../../shared/schemas/common.ts';
+import { ROLES } from '#shared/schemas/common.ts';
 import {
   CADRE_STATUSES, ENTRY_SOURCES, ENTRY_STATUSES, MEASURE_RULE_CODES, RANKS, RULE_KINDS, RULE_LEVELS, UNIT_KINDS,
-} from '../../shared/points/vocabulary.ts';
-import { ESCALATION_LEVELS, ESCALATION_STATUSES } from '../../shared/results/escalation.ts';
-import { BREAKDOWN_DIMENSIONS } from '../../shared/breakdowns.ts';
-import { WATCH_REVIEW_DECISIONS } from '../../shared/results/escalation-guard.ts';
-import { RECEIPT_REQUESTS_MAX, REPLY_TEXT_MAX, REQUEST_CATEGORIES, REQUEST_CONTACT_MAX, REQUEST_TEXT_MAX } from '../../shared/requests/vocabulary.ts';
-import { INVITATION_STATUSES } from '../../shared/schemas/rounds.ts';
-import { FOLLOW_UP_CHANNELS, FOLLOW_UP_NOTE_MAX, FOLLOW_UP_OUTCOMES } from '../../shared/follow-ups/vocabulary.ts';
-import { SIZE_CLASS_KEYS } from '../../shared/vocabulary/size-classes.ts';
-import { REASON_CODES } from '../../shared/reasons.ts';
-import { MESSAGE_KINDS, MESSAGE_STATUSES, OUTBOX_CHANNELS, type ContactPlan } from '../../shared/outbound/vocabulary.ts';
+} from '#shared/points/vocabulary.ts';
+import { ESCALATION_LEVELS, ESCALATION_STATUSES } from '#shared/results/escalation.ts';
+import { BREAKDOWN_DIMENSIONS } from '#shared/breakdowns.ts';
+import { WATCH_REVIEW_DECISIONS } from '#shared/results/escalation-guard.ts';
+import { RECEIPT_REQUESTS_MAX, REPLY_TEXT_MAX, REQUEST_CATEGORIES, REQUEST_CONTACT_MAX, REQUEST_TEXT_MAX } from '#shared/requests/vocabulary.ts';
+import { INVITATION_STATUSES } from '#shared/schemas/rounds.ts';
+import { FOLLOW_UP_CHANNELS, FOLLOW_UP_NOTE_MAX, FOLLOW_UP_OUTCOMES } from '#shared/follow-ups/vocabulary.ts';
+import { SIZE_CLASS_KEYS } from '#shared/vocabulary/size-classes.ts';
+import { REASON_CODES } from '#shared/reasons.ts';
+import { MESSAGE_KINDS, MESSAGE_STATUSES, OUTBOX_CHANNELS, type ContactPlan } from '#shared/outbound/vocabulary.ts';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();

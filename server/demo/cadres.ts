@@ -1,12 +1,12 @@
 // The cadre points demo: units, ~3,900 cadres with tenures, the example rulebook and three years of
 // entries, bulk-inserted (a few thousand rows a statement) so that a first start stays fast.
 import { eq, inArray, sql } from 'drizzle-orm';
-import { generateDemoCadres, generateDemoEntries } from '../../shared/demo/cadres.ts';
-import { EXAMPLE_RULEBOOK } from '../../shared/points/rulebook.ts';
+import { generateDemoCadres, generateDemoEntries } from '#shared/demo/cadres.ts';
+import { EXAMPLE_RULEBOOK } from '#shared/points/rulebook.ts';
 import { appendAudit, SYSTEM_ACTOR } from '../audit/audit.writer.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { cadres, cadreTenures, departmentHeads, departments, pointsEntries, units, users } from '../db/schema.ts';
-import { cityDay } from '../../shared/city-day.ts';
+import { cityDay } from '#shared/city-day.ts';
 import { insertRulebook } from '../points/rules.service.ts';
 
 async function chunked<T>(rows: T[], size: number, insert: (chunk: T[]) => Promise<unknown>) {

@@ -2,11 +2,11 @@
 // of its responses in. Simulated enterprises rate each department around a department-specific quality.
 import { randomUUID } from 'node:crypto';
 import { asc, eq, inArray } from 'drizzle-orm';
-import { addDays, cityDay } from '../../shared/city-day.ts';
-import { makeRng, type Rng } from '../../shared/demo/prng.ts';
-import type { RatingLevel } from '../../shared/results/scale.ts';
-import { createRoundSchema } from '../../shared/schemas/rounds.ts';
-import type { Submission } from '../../shared/survey.ts';
+import { addDays, cityDay } from '#shared/city-day.ts';
+import { makeRng, type Rng } from '#shared/demo/prng.ts';
+import type { RatingLevel } from '#shared/results/scale.ts';
+import { createRoundSchema } from '#shared/schemas/rounds.ts';
+import type { Submission } from '#shared/survey.ts';
 import type { Actor } from '../audit/audit.writer.ts';
 import type { SessionUser } from '../auth/access.ts';
 import { releaseComments } from '../comments/comments.service.ts';
@@ -19,10 +19,10 @@ import * as cases from '../rectification/rectification.service.ts';
 import { computeRound, publishRound } from '../results/results.service.ts';
 import { createRound, openRound, settleDeadline } from '../rounds/rounds.service.ts';
 import { saveDraft, submitSurvey } from '../survey/survey.service.ts';
-import { formatReceipt, receiptHash } from '../../shared/receipt.ts';
+import { formatReceipt, receiptHash } from '#shared/receipt.ts';
 import { reportStates } from '../invitations/reported.ts';
 import { DEMO_REQUESTS, seedDemoRequests } from './requests.ts';
-import { REASON_CODES, type ReasonCode } from '../../shared/reasons.ts';
+import { REASON_CODES, type ReasonCode } from '#shared/reasons.ts';
 
 const DAY = 86_400_000;
 /** Who is in the bottom three each past quarter (oldest first): the stories the demo tells. */

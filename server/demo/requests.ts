@@ -2,8 +2,8 @@
 // receipt codes; heads answer most within the working day, one late, one not yet (overdue), and the
 // enterprises rate the answers. Every step happens in time order, like the rest of the demo's audit log.
 import { eq } from 'drizzle-orm';
-import { DEFAULT_REPLY_WORKING_DAYS, type RequestCategory } from '../../shared/requests/vocabulary.ts';
-import { requestCodeHash } from '../../shared/requests/code.ts';
+import { DEFAULT_REPLY_WORKING_DAYS, type RequestCategory } from '#shared/requests/vocabulary.ts';
+import { requestCodeHash } from '#shared/requests/code.ts';
 import type { Db } from '../db/client.ts';
 import { requests, users } from '../db/schema.ts';
 import { makeReceiptUseKey } from '../requests/receipt-uses.ts';

@@ -1,9 +1,9 @@
 // Demo data for a newcomer's first look: only into an empty database, only when DEMO is on.
 import { count } from 'drizzle-orm';
-import { DEFAULT_CITY_TZ } from '../../shared/city-day.ts';
-import { DEMO_DEPARTMENTS } from '../../shared/demo/departments.ts';
-import { generateDemoEnterprises, INDUSTRIES } from '../../shared/demo/enterprises.ts';
-import { DEMO_PASSWORD } from '../../shared/password-policy.ts';
+import { DEFAULT_CITY_TZ } from '#shared/city-day.ts';
+import { DEMO_DEPARTMENTS } from '#shared/demo/departments.ts';
+import { generateDemoEnterprises, INDUSTRIES } from '#shared/demo/enterprises.ts';
+import { DEMO_PASSWORD } from '#shared/password-policy.ts';
 import { appendAudit, SYSTEM_ACTOR } from '../audit/audit.writer.ts';
 import { hashPassword } from '../auth/password.ts';
 import type { Db } from '../db/client.ts';

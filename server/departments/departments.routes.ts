@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { cityDay } from '../../shared/city-day.ts';
-import { idParamSchema } from '../../shared/schemas/common.ts';
+import { cityDay } from '#shared/city-day.ts';
+import { idParamSchema } from '#shared/schemas/common.ts';
 import {
   departmentDetailSchema, departmentInputSchema, departmentPatchSchema, departmentSchema, headInputSchema,
-} from '../../shared/schemas/departments.ts';
+} from '#shared/schemas/departments.ts';
 import type { RouteDeps } from '../app.ts';
 import { BUSINESS_ROLES, SIGNED_IN, actorOf } from '../auth/access.ts';
 import { listDepartments } from './departments.queries.ts';

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { cityDay } from '../../shared/city-day.ts';
-import type { DepartmentInput, departmentPatchSchema, headInputSchema } from '../../shared/schemas/departments.ts';
+import { cityDay } from '#shared/city-day.ts';
+import type { DepartmentInput, departmentPatchSchema, headInputSchema } from '#shared/schemas/departments.ts';
 import { appendAudit, type Actor } from '../audit/audit.writer.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { Conflict, Invalid, NotFound } from '../errors.ts';

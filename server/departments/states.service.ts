@@ -2,10 +2,10 @@
 // published result, the current escalation record, the rectification case and the appeal, and lets the
 // pure rule (shared/results/department-state.ts) decide. Every page reads its states from here.
 import { and, eq, inArray, isNull } from 'drizzle-orm';
-import { cityDay } from '../../shared/city-day.ts';
-import { departmentQuarterState } from '../../shared/results/department-state.ts';
-import { compareRounds } from '../../shared/results/quarters.ts';
-import type { DepartmentStateView } from '../../shared/schemas/results.ts';
+import { cityDay } from '#shared/city-day.ts';
+import { departmentQuarterState } from '#shared/results/department-state.ts';
+import { compareRounds } from '#shared/results/quarters.ts';
+import type { DepartmentStateView } from '#shared/schemas/results.ts';
 import type { Tx } from '../db/client.ts';
 import { appeals, departments, escalations, rectificationCases } from '../db/schema.ts';
 import { withMeasures } from '../escalations/escalations.queries.ts';

@@ -3,8 +3,8 @@
 // round's draw becomes public. Without the salt the entry's hash tests no guess of what is hidden; with
 // it, once public, anyone recomputes the hash from what the page shows.
 import { inArray } from 'drizzle-orm';
-import { carriesSample, HIDDEN_UNTIL_CLOSE, SAMPLE_FIELDS } from '../../shared/audit-chain.ts';
-import { drawIsPublic } from '../../shared/round-lifecycle.ts';
+import { carriesSample, HIDDEN_UNTIL_CLOSE, SAMPLE_FIELDS } from '#shared/audit-chain.ts';
+import { drawIsPublic } from '#shared/round-lifecycle.ts';
 import type { Tx } from '../db/client.ts';
 import { rounds } from '../db/schema.ts';
 import { disclosureOf } from '../rounds/rounds.queries.ts';

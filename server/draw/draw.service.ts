@@ -1,8 +1,8 @@
 // Freezing the pool (hash published before any seed exists), the draw itself, and its published record.
 import { randomBytes } from 'node:crypto';
 import { asc, eq } from 'drizzle-orm';
-import { compareBytes, draw, normaliseSeed, poolHash, type DrawRecord, type PoolEntry } from '../../shared/draw/draw.ts';
-import type { StratifyBy } from '../../shared/schemas/rounds.ts';
+import { compareBytes, draw, normaliseSeed, poolHash, type DrawRecord, type PoolEntry } from '#shared/draw/draw.ts';
+import type { StratifyBy } from '#shared/schemas/rounds.ts';
 import { appendAudit, type Actor } from '../audit/audit.writer.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { drawEntries, enterprises, invitations, replacements, roundPool } from '../db/schema.ts';

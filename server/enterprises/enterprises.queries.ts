@@ -1,6 +1,6 @@
 import { and, asc, count, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { EnterpriseInput, enterpriseListQuerySchema } from '../../shared/schemas/enterprises.ts';
+import type { EnterpriseInput, enterpriseListQuerySchema } from '#shared/schemas/enterprises.ts';
 import type { Tx } from '../db/client.ts';
 import { enterprises } from '../db/schema.ts';
 

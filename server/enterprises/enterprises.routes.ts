@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { importMappingSchema, importResultSchema } from '../../shared/enterprise-import.ts';
-import { pageOf } from '../../shared/schemas/common.ts';
+import { importMappingSchema, importResultSchema } from '#shared/enterprise-import.ts';
+import { pageOf } from '#shared/schemas/common.ts';
 import {
   enterpriseFacetsSchema, enterpriseInputSchema, enterpriseListQuerySchema, enterprisePatchSchema, enterpriseSchema, usccParamSchema,
-} from '../../shared/schemas/enterprises.ts';
+} from '#shared/schemas/enterprises.ts';
 import type { RouteDeps } from '../app.ts';
 import { actorOf } from '../auth/access.ts';
 import { Invalid, NotFound } from '../errors.ts';

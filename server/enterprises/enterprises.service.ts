@@ -1,5 +1,5 @@
-import type { ImportResult } from '../../shared/enterprise-import.ts';
-import type { EnterpriseInput } from '../../shared/schemas/enterprises.ts';
+import type { ImportResult } from '#shared/enterprise-import.ts';
+import type { EnterpriseInput } from '#shared/schemas/enterprises.ts';
 import { appendAudit, type Actor } from '../audit/audit.writer.ts';
 import type { Db } from '../db/client.ts';
 import { Conflict, NotFound } from '../errors.ts';

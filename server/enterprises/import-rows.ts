@@ -1,7 +1,7 @@
 // The registry import's row check, run inside the import worker (see imports/bounded-import.ts):
 // 200,000 rows are validated there, not on the event loop.
-import { checkImportRows, guessMapping, type ImportMapping, type ImportRowError } from '../../shared/enterprise-import.ts';
-import type { EnterpriseInput } from '../../shared/schemas/enterprises.ts';
+import { checkImportRows, guessMapping, type ImportMapping, type ImportRowError } from '#shared/enterprise-import.ts';
+import type { EnterpriseInput } from '#shared/schemas/enterprises.ts';
 import type { RawTable, TextEncoding } from '../imports/table-reader.ts';
 
 /** At most this many row errors are sent back; errorCount says how many there were. */

@@ -1,7 +1,7 @@
 import { asc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
-import { cityDay } from '../../shared/city-day.ts';
-import { policyForVersion, type RoundOutcome, type Tenure } from '../../shared/results/escalation.ts';
-import { guardDecisions, watchedDepartments, type GuardDecision } from '../../shared/results/escalation-guard.ts';
+import { cityDay } from '#shared/city-day.ts';
+import { policyForVersion, type RoundOutcome, type Tenure } from '#shared/results/escalation.ts';
+import { guardDecisions, watchedDepartments, type GuardDecision } from '#shared/results/escalation-guard.ts';
 import type { Tx } from '../db/client.ts';
 import { departmentHeads, departments, escalationMeasures, escalations, escalationWatchReviews, rounds } from '../db/schema.ts';
 import { publishedHistory, type ResultRow } from '../results/results.queries.ts';

@@ -2,14 +2,14 @@
 // records, and when a quarter is published late or a round is corrected, revises them openly.
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import { cityDay } from '../../shared/city-day.ts';
+import { cityDay } from '#shared/city-day.ts';
 import {
   deriveEscalations, ESCALATION_LEVELS, planRevisions, type DerivedEscalation, type EscalationLevel, type StoredEscalation,
-} from '../../shared/results/escalation.ts';
-import { compareRounds } from '../../shared/results/quarters.ts';
+} from '#shared/results/escalation.ts';
+import { compareRounds } from '#shared/results/quarters.ts';
 import {
   scheduledHasDate, type EscalationRecord, type escalationPatchSchema, type measurePatchSchema,
-} from '../../shared/schemas/results.ts';
+} from '#shared/schemas/results.ts';
 import { appendAudit, type Actor } from '../audit/audit.writer.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { appeals, departments, escalationMeasures, escalations } from '../db/schema.ts';

@@ -2,7 +2,7 @@
 // them, with the supervisor's reviews: a watched department is left out of its round's flagged list for
 // the escalation rule (no measures, and its streak ends), until the supervisor overrides the watch.
 import { and, eq } from 'drizzle-orm';
-import type { WatchReviewDecision } from '../../shared/results/escalation-guard.ts';
+import type { WatchReviewDecision } from '#shared/results/escalation-guard.ts';
 import { appendAudit, type Actor } from '../audit/audit.writer.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { departments, escalationWatchReviews, rounds, users } from '../db/schema.ts';

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { mayReadDraw } from '../../shared/round-lifecycle.ts';
-import { followUpBodySchema, followUpLogSchema, followUpSummarySchema, responseRatesSchema } from '../../shared/schemas/follow-ups.ts';
-import { invitationParamSchema, roundParamSchema, type RoundStatus } from '../../shared/schemas/rounds.ts';
+import { mayReadDraw } from '#shared/round-lifecycle.ts';
+import { followUpBodySchema, followUpLogSchema, followUpSummarySchema, responseRatesSchema } from '#shared/schemas/follow-ups.ts';
+import { invitationParamSchema, roundParamSchema, type RoundStatus } from '#shared/schemas/rounds.ts';
 import type { RouteDeps } from '../app.ts';
 import { actorOf, READERS, userOf } from '../auth/access.ts';
 import { Forbidden } from '../errors.ts';

@@ -2,14 +2,14 @@
 // dispositions and rates they feed. Reads the invitations' reported states only (../invitations/reported.ts)
 // and never an answer.
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { chooseReplacement } from '../../shared/draw/draw.ts';
-import { dispositionOf } from '../../shared/follow-ups/disposition.ts';
-import { maskPhone } from '../../shared/follow-ups/mask-phone.ts';
-import type { FollowUpOutcome } from '../../shared/follow-ups/vocabulary.ts';
-import { transitionError } from '../../shared/round-lifecycle.ts';
-import type { Role } from '../../shared/schemas/common.ts';
-import type { FollowUp, FollowUpBody, FollowUpLog, FollowUpSummary } from '../../shared/schemas/follow-ups.ts';
-import type { RoundStatus } from '../../shared/schemas/rounds.ts';
+import { chooseReplacement } from '#shared/draw/draw.ts';
+import { dispositionOf } from '#shared/follow-ups/disposition.ts';
+import { maskPhone } from '#shared/follow-ups/mask-phone.ts';
+import type { FollowUpOutcome } from '#shared/follow-ups/vocabulary.ts';
+import { transitionError } from '#shared/round-lifecycle.ts';
+import type { Role } from '#shared/schemas/common.ts';
+import type { FollowUp, FollowUpBody, FollowUpLog, FollowUpSummary } from '#shared/schemas/follow-ups.ts';
+import type { RoundStatus } from '#shared/schemas/rounds.ts';
 import { appendAudit, type Actor } from '../audit/audit.writer.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { drawEntries, followUps, invitations, replacements, users } from '../db/schema.ts';

@@ -1,11 +1,11 @@
 // GET /rounds/:id/response-rates: AAPOR dispositions and rates, overall and per stratum. Strata follow the
 // progress page's rule (../invitations/progress.ts): the admin's while a round runs, others' after close
 // with groups under 5 respondents left out.
-import { suppressedGroups } from '../../shared/breakdowns.ts';
-import { aaporRates, countDispositions } from '../../shared/follow-ups/rates.ts';
-import type { Disposition } from '../../shared/follow-ups/vocabulary.ts';
-import type { Role } from '../../shared/schemas/common.ts';
-import type { RateFigures, ResponseRates } from '../../shared/schemas/follow-ups.ts';
+import { suppressedGroups } from '#shared/breakdowns.ts';
+import { aaporRates, countDispositions } from '#shared/follow-ups/rates.ts';
+import type { Disposition } from '#shared/follow-ups/vocabulary.ts';
+import type { Role } from '#shared/schemas/common.ts';
+import type { RateFigures, ResponseRates } from '#shared/schemas/follow-ups.ts';
 import type { Db } from '../db/client.ts';
 import { progressGroupsFor } from '../invitations/progress.ts';
 import { getRound } from '../rounds/rounds.service.ts';

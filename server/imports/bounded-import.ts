@@ -8,7 +8,7 @@ import type { WorkerJob, WorkerOutput } from './import.worker.ts';
 import { DEFAULT_TABLE_LIMITS, type RawTable, type TableLimits } from './table-reader.ts';
 
 /** The largest upload (shared with the import pages); checked while the upload streams in (multipart limit), before anything is parsed. */
-export { MAX_IMPORT_BYTES } from '../../shared/import-limits.ts';
+export { MAX_IMPORT_BYTES } from '#shared/import-limits.ts';
 const WORKER_HEAP_MB = 192;
 const TIME_LIMIT_MS = 120_000;
 const IDLE_MS = 60_000;

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import type { AnswerPattern } from '../../shared/integrity/answers.ts';
-import type { RatingLevel } from '../../shared/results/scale.ts';
+import type { AnswerPattern } from '#shared/integrity/answers.ts';
+import type { RatingLevel } from '#shared/results/scale.ts';
 import type { Tx } from '../db/client.ts';
 
 const LEVEL_OF: Record<string, RatingLevel> = { a: 'satisfied', b: 'fairly_satisfied', c: 'basically_satisfied', d: 'dissatisfied', n: 'not_applicable' };

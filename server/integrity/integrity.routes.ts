@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { integritySchema } from '../../shared/schemas/integrity.ts';
-import { roundParamSchema } from '../../shared/schemas/rounds.ts';
+import { integritySchema } from '#shared/schemas/integrity.ts';
+import { roundParamSchema } from '#shared/schemas/rounds.ts';
 import type { RouteDeps } from '../app.ts';
 import { readIntegrity } from './integrity.service.ts';
 

@@ -2,9 +2,9 @@
 // closes, stored with each computed version of the results (so a published verdict keeps the check it was
 // published with); a round closed before checks were made at close is checked on request.
 import { eq } from 'drizzle-orm';
-import { integrityReport, type IntegrityReport } from '../../shared/integrity/report.ts';
-import type { Scale } from '../../shared/results/scale.ts';
-import type { Integrity } from '../../shared/schemas/integrity.ts';
+import { integrityReport, type IntegrityReport } from '#shared/integrity/report.ts';
+import type { Scale } from '#shared/results/scale.ts';
+import type { Integrity } from '#shared/schemas/integrity.ts';
 import type { Tx } from '../db/client.ts';
 import { roundIntegrity } from '../db/schema.ts';
 import { NotFound } from '../errors.ts';

@@ -1,7 +1,7 @@
 import QRCode from 'qrcode';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { invitationParamSchema, invitationSchema, progressSchema, reasonBodySchema, replaceResultSchema, roundParamSchema } from '../../shared/schemas/rounds.ts';
+import { invitationParamSchema, invitationSchema, progressSchema, reasonBodySchema, replaceResultSchema, roundParamSchema } from '#shared/schemas/rounds.ts';
 import type { RouteDeps } from '../app.ts';
 import { actorOf, userOf } from '../auth/access.ts';
 import { NotFound } from '../errors.ts';

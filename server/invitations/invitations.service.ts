@@ -1,7 +1,7 @@
 // The admin side of invitations: the list with links, replacement by the draw's backups, regeneration, export.
 import { and, asc, eq } from 'drizzle-orm';
-import { chooseReplacement, type Backup } from '../../shared/draw/draw.ts';
-import type { Invitation } from '../../shared/schemas/rounds.ts';
+import { chooseReplacement, type Backup } from '#shared/draw/draw.ts';
+import type { Invitation } from '#shared/schemas/rounds.ts';
 import { appendAudit, type Actor } from '../audit/audit.writer.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { drawEntries, enterprises, invitations, replacements, revokedTokens, roundPool } from '../db/schema.ts';

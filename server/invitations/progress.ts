@@ -3,9 +3,9 @@
 // the admin running the round sees them; leaders and supervisors only once the round has closed, and then
 // without the groups under MIN_GROUP respondents (the same suppression as the breakdowns).
 import { eq } from 'drizzle-orm';
-import { suppressedGroups } from '../../shared/breakdowns.ts';
-import type { Role } from '../../shared/schemas/common.ts';
-import type { Invitation, Progress } from '../../shared/schemas/rounds.ts';
+import { suppressedGroups } from '#shared/breakdowns.ts';
+import type { Role } from '#shared/schemas/common.ts';
+import type { Invitation, Progress } from '#shared/schemas/rounds.ts';
 import type { Db } from '../db/client.ts';
 import { enterprises, invitations } from '../db/schema.ts';
 import { getRound } from '../rounds/rounds.service.ts';

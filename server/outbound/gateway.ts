@@ -1,6 +1,6 @@
 // The one small interface every channel implements: hand a message over, and report what comes back
 // (delivery receipts, opt-outs) through the listener the outbox gives it.
-import type { OutboxChannel } from '../../shared/outbound/vocabulary.ts';
+import type { OutboxChannel } from '#shared/outbound/vocabulary.ts';
 
 /**
  * How the reason of a message in doubt begins: handed to a gateway that never answered, or held by a process

@@ -1,12 +1,12 @@
 // The outbox's shell: the gateways configured (or none), the sending job's tick, and what gateways report.
 // Planning and sending are both driven by the job (server/jobs/jobs.ts); each message is a row that one
 // process at a time leases, so a crash or a second replica neither loses nor doubles one.
-import { cityDay } from '../../shared/city-day.ts';
-import { isEmail, normaliseMobile } from '../../shared/outbound/phone.ts';
-import { reminderDue, retryDelayMs } from '../../shared/outbound/plan.ts';
-import { isQuiet, type QuietHours } from '../../shared/outbound/quiet-hours.ts';
-import { mailOf, messageText, type Sender } from '../../shared/outbound/template.ts';
-import type { MessageKind, OutboxChannel } from '../../shared/outbound/vocabulary.ts';
+import { cityDay } from '#shared/city-day.ts';
+import { isEmail, normaliseMobile } from '#shared/outbound/phone.ts';
+import { reminderDue, retryDelayMs } from '#shared/outbound/plan.ts';
+import { isQuiet, type QuietHours } from '#shared/outbound/quiet-hours.ts';
+import { mailOf, messageText, type Sender } from '#shared/outbound/template.ts';
+import type { MessageKind, OutboxChannel } from '#shared/outbound/vocabulary.ts';
 import type { Db } from '../db/client.ts';
 import type { LinkMaker } from '../invitations/tokens.ts';
 import { newOwner } from '../jobs/runner.ts';

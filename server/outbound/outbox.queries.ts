@@ -1,6 +1,6 @@
 // The outbox's SQL: planning rows, claiming one at a time (FOR UPDATE SKIP LOCKED and a lease), settling.
 import { and, asc, eq, inArray, isNull, ne, notInArray, sql } from 'drizzle-orm';
-import { MAX_SEND_ATTEMPTS, type MessageKind, type OutboxChannel } from '../../shared/outbound/vocabulary.ts';
+import { MAX_SEND_ATTEMPTS, type MessageKind, type OutboxChannel } from '#shared/outbound/vocabulary.ts';
 import type { Tx } from '../db/client.ts';
 import { INTERRUPTED } from './gateway.ts';
 import { enterprises, invitations, outboxMessages, rounds } from '../db/schema.ts';

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { cityDay } from '../../shared/city-day.ts';
-import { outboxSchema, remindersResultSchema } from '../../shared/schemas/outbox.ts';
-import { roundParamSchema } from '../../shared/schemas/rounds.ts';
+import { cityDay } from '#shared/city-day.ts';
+import { outboxSchema, remindersResultSchema } from '#shared/schemas/outbox.ts';
+import { roundParamSchema } from '#shared/schemas/rounds.ts';
 import type { RouteDeps } from '../app.ts';
 import { actorOf, userOf } from '../auth/access.ts';
 import { attachment, XLSX_TYPE } from '../exports/workbook.ts';

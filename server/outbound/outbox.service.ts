@@ -1,10 +1,10 @@
 // What the admin sees of the outbox and can do with it: the list with counts, the .xlsx for the city's
 // SMS platform, and a reminder now to the firms that have not submitted and were not contacted today.
-import { cityDay } from '../../shared/city-day.ts';
-import { isQuiet } from '../../shared/outbound/quiet-hours.ts';
-import { maskEmail, maskPhone, normaliseMobile } from '../../shared/outbound/phone.ts';
-import { MESSAGE_STATUSES, type MessageStatus } from '../../shared/outbound/vocabulary.ts';
-import type { Outbox } from '../../shared/schemas/outbox.ts';
+import { cityDay } from '#shared/city-day.ts';
+import { isQuiet } from '#shared/outbound/quiet-hours.ts';
+import { maskEmail, maskPhone, normaliseMobile } from '#shared/outbound/phone.ts';
+import { MESSAGE_STATUSES, type MessageStatus } from '#shared/outbound/vocabulary.ts';
+import type { Outbox } from '#shared/schemas/outbox.ts';
 import { appendAudit, type Actor } from '../audit/audit.writer.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { Conflict, NotFound } from '../errors.ts';

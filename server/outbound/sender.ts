@@ -1,6 +1,6 @@
 // Whose name the texts carry. The city profile (city, organiser, help phone) belongs in server/config.ts;
 // this is the one place the outbox reads it, with plain fallbacks where a deployment has not set it.
-import type { Sender } from '../../shared/outbound/template.ts';
+import type { Sender } from '#shared/outbound/template.ts';
 
 export interface SenderProfile { city?: string | null; office?: string | null; helpPhone?: string | null }
 

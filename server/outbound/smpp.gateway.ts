@@ -1,8 +1,8 @@
 // SMS over SMPP 3.4 (the `smpp` package): one transceiver session per process, bound on start and rebound
 // after a drop, so that delivery receipts and replies (deliver_sm) reach us between sends too.
 import smpp, { type PDU, type Session } from 'smpp';
-import { normaliseMobile } from '../../shared/outbound/phone.ts';
-import { isOptOut } from '../../shared/outbound/template.ts';
+import { normaliseMobile } from '#shared/outbound/phone.ts';
+import { isOptOut } from '#shared/outbound/template.ts';
 import { INTERRUPTED, type Gateway, type GatewayEvents, type OutboundMessage, type ReceiptState, type SendOutcome } from './gateway.ts';
 import type { SmppSettings } from './smpp-url.ts';
 

@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, inArray, lte, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
-import type { entryListQuerySchema, PointsEntry } from '../../shared/schemas/points.ts';
+import type { entryListQuerySchema, PointsEntry } from '#shared/schemas/points.ts';
 import type { Tx } from '../db/client.ts';
 import { cadres, pointsEntries, pointsRules, units, users } from '../db/schema.ts';
 

@@ -1,7 +1,7 @@
 // The ledger: submit (pending), four-eyes review, reversal instead of deletion. Every step audited.
 import { and, eq, ne } from 'drizzle-orm';
-import { rulebookInForce } from '../../shared/points/rulebook.ts';
-import type { EntryInput } from '../../shared/schemas/points.ts';
+import { rulebookInForce } from '#shared/points/rulebook.ts';
+import type { EntryInput } from '#shared/schemas/points.ts';
 import { appendAudit, type Actor } from '../audit/audit.writer.ts';
 import type { SessionUser } from '../auth/access.ts';
 import { findCadre } from '../cadres/cadres.queries.ts';
@@ -9,7 +9,7 @@ import type { Db } from '../db/client.ts';
 import { pointsEntries } from '../db/schema.ts';
 import { Conflict, Forbidden, Invalid, NotFound } from '../errors.ts';
 import { findEntry } from './entries.queries.ts';
-import { cityDay } from '../../shared/city-day.ts';
+import { cityDay } from '#shared/city-day.ts';
 import { loadRulebooks } from './rules.service.ts';
 
 const actorOfUser = (u: SessionUser): Actor => ({ id: u.id, name: u.username });

@@ -2,12 +2,12 @@
 // on the responsible head's cadre record (approved by rule: the rulebook says what it costs), and a
 // withdrawn measure gets the reversing entry. One entry per measure: retries and repeats change nothing.
 import { and, desc, eq, gte, isNull, lte, ne, or } from 'drizzle-orm';
-import { rulebookInForce } from '../../shared/points/rulebook.ts';
-import type { MeasureRuleCode } from '../../shared/points/vocabulary.ts';
+import { rulebookInForce } from '#shared/points/rulebook.ts';
+import type { MeasureRuleCode } from '#shared/points/vocabulary.ts';
 import { appendAudit, SYSTEM_ACTOR } from '../audit/audit.writer.ts';
 import type { Tx } from '../db/client.ts';
 import { departmentHeads, escalationMeasures, escalations, pointsEntries, rounds } from '../db/schema.ts';
-import { cityDay } from '../../shared/city-day.ts';
+import { cityDay } from '#shared/city-day.ts';
 import { loadRulebooks } from './rules.service.ts';
 
 export const RULE_ACTOR = 'rule'; // the reviewer of an automatic entry: the rulebook itself

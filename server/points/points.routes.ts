@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { idParamSchema, pageOf } from '../../shared/schemas/common.ts';
+import { idParamSchema, pageOf } from '#shared/schemas/common.ts';
 import {
   asOfQuerySchema, cadrePointsSchema, entryInputSchema, entryListQuerySchema, entrySchema, reverseInputSchema, reviewInputSchema, rulebookInputSchema,
   rulesResponseSchema, shortlistQuerySchema, shortlistSchema, standingsQuerySchema, standingsSchema,
-} from '../../shared/schemas/points.ts';
+} from '#shared/schemas/points.ts';
 import type { RouteDeps } from '../app.ts';
 import { actorOf, BUSINESS_ROLES, ORG, POINTS_READERS, SHORTLIST_READERS, userOf } from '../auth/access.ts';
 import { unitFilter } from '../cadres/scope.ts';

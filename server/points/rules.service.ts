@@ -1,9 +1,9 @@
 // The versioned rulebook: read every version, add a new one; a version is never edited (the DB refuses).
 import { and, asc, desc, eq } from 'drizzle-orm';
-import { cityDay } from '../../shared/city-day.ts';
-import { TIE_BREAK } from '../../shared/points/ranking.ts';
-import { rulebookInForce, type Rulebook } from '../../shared/points/rulebook.ts';
-import type { RulebookInput } from '../../shared/schemas/points.ts';
+import { cityDay } from '#shared/city-day.ts';
+import { TIE_BREAK } from '#shared/points/ranking.ts';
+import { rulebookInForce, type Rulebook } from '#shared/points/rulebook.ts';
+import type { RulebookInput } from '#shared/schemas/points.ts';
 import { appendAudit, type Actor } from '../audit/audit.writer.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { pointsRulebooks, pointsRules } from '../db/schema.ts';

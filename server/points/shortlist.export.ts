@@ -1,6 +1,6 @@
 // The promotion shortlist as a workbook for the 组织部 meeting: the list, the reserve, and how it was made.
-import { RANK_LABELS } from '../../shared/points/vocabulary.ts';
-import type { Shortlist, StandingRow } from '../../shared/schemas/points.ts';
+import { RANK_LABELS } from '#shared/points/vocabulary.ts';
+import type { Shortlist, StandingRow } from '#shared/schemas/points.ts';
 import { workbookBuffer } from '../exports/workbook.ts';
 
 // Chinese headers only: the workbook goes to the 组织部 meeting as it is (the page has the English switch).

@@ -1,6 +1,6 @@
 // Standings keep the registry in memory between calls: any audited change must show in the next answer.
 import { afterAll, describe, expect, it } from 'vitest';
-import { EXAMPLE_RULEBOOK } from '../../shared/points/rulebook.ts';
+import { EXAMPLE_RULEBOOK } from '#shared/points/rulebook.ts';
 import { freshDatabase } from '../../test/support/database.ts';
 import { appointPost, createCadre, createUnit, updateCadre } from '../cadres/cadres.service.ts';
 import { computeStandings } from './standings.service.ts';

@@ -1,14 +1,14 @@
 // Standings as of a date: every cadre's base (by tenure), awards and deductions, ranked within its rank
 // cohort. The database sums the approved entries; the pure rules in shared/points do the rest.
 import { and, asc, eq, lte, sql } from 'drizzle-orm';
-import { basePointsFromDays, serviceDays } from '../../shared/points/base.ts';
-import { rankByCohort } from '../../shared/points/ranking.ts';
-import { rulebookInForce } from '../../shared/points/rulebook.ts';
-import { ineligibility, SANCTION_RULE_CODE, shortlist } from '../../shared/points/shortlist.ts';
-import { standingOn, totalsOverTime } from '../../shared/points/standing.ts';
-import { TIE_BREAK } from '../../shared/points/ranking.ts';
-import { IN_SERVICE, RANKS, type CadreStatus, type Rank } from '../../shared/points/vocabulary.ts';
-import type { StandingRow } from '../../shared/schemas/points.ts';
+import { basePointsFromDays, serviceDays } from '#shared/points/base.ts';
+import { rankByCohort } from '#shared/points/ranking.ts';
+import { rulebookInForce } from '#shared/points/rulebook.ts';
+import { ineligibility, SANCTION_RULE_CODE, shortlist } from '#shared/points/shortlist.ts';
+import { standingOn, totalsOverTime } from '#shared/points/standing.ts';
+import { TIE_BREAK } from '#shared/points/ranking.ts';
+import { IN_SERVICE, RANKS, type CadreStatus, type Rank } from '#shared/points/vocabulary.ts';
+import type { StandingRow } from '#shared/schemas/points.ts';
 import type { SessionUser } from '../auth/access.ts';
 import { findUnitByRef } from '../cadres/cadres.queries.ts';
 import { assertInScope, unitScope } from '../cadres/scope.ts';
@@ -16,7 +16,7 @@ import type { Db, Tx } from '../db/client.ts';
 import { auditHead, cadres, cadreTenures, pointsEntries, units } from '../db/schema.ts';
 import { NotFound } from '../errors.ts';
 import { entriesOfCadre } from './entries.queries.ts';
-import { cityDay } from '../../shared/city-day.ts';
+import { cityDay } from '#shared/city-day.ts';
 import { loadRulebooks } from './rules.service.ts';
 
 /** The status a cadre had on a day: a change dated later had not happened yet. */

@@ -1,8 +1,8 @@
 // Unauthenticated: the public disclosure (公开通报) of published rounds, and the issuer every outward page names.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { publicRoundListSchema, publicRoundSchema } from '../../shared/schemas/public.ts';
-import { cityProfileSchema } from '../../shared/schemas/profile.ts';
-import { roundParamSchema } from '../../shared/schemas/rounds.ts';
+import { publicRoundListSchema, publicRoundSchema } from '#shared/schemas/public.ts';
+import { cityProfileSchema } from '#shared/schemas/profile.ts';
+import { roundParamSchema } from '#shared/schemas/rounds.ts';
 import type { RouteDeps } from '../app.ts';
 import { issuerOf } from '../config.ts';
 import { publicRound, publicRounds } from './public.service.ts';

@@ -3,9 +3,9 @@
 // (no comments, requests, ratings, responses, invitations or ledger contents), so nothing else can leak.
 import { and, count, eq, inArray, isNull } from 'drizzle-orm';
 import { publishedHeadOf } from '../audit/audit.writer.ts';
-import { discloseRound } from '../../shared/results/disclosure.ts';
-import { ESCALATION_LEVELS } from '../../shared/results/escalation.ts';
-import type { PublicDisclosure, PublicRound } from '../../shared/schemas/public.ts';
+import { discloseRound } from '#shared/results/disclosure.ts';
+import { ESCALATION_LEVELS } from '#shared/results/escalation.ts';
+import type { PublicDisclosure, PublicRound } from '#shared/schemas/public.ts';
 import type { Db } from '../db/client.ts';
 import { departments, escalations, ledgerEntries, rectificationCases } from '../db/schema.ts';
 import { NotFound } from '../errors.ts';

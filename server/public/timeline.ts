@@ -2,8 +2,8 @@
 // Reads only dates, the commitment and plan, progress texts, return decisions and call-back outcomes:
 // never a ledger entry's enterprise, issue or action, a call-back's note, a reviewer or a comment.
 import { asc, inArray } from 'drizzle-orm';
-import { callbackTally } from '../../shared/rectification-callbacks.ts';
-import { publicCaseTimeline, type PublicCaseTimeline } from '../../shared/rectification-timeline.ts';
+import { callbackTally } from '#shared/rectification-callbacks.ts';
+import { publicCaseTimeline, type PublicCaseTimeline } from '#shared/rectification-timeline.ts';
 import type { Db } from '../db/client.ts';
 import { caseReviews, ledgerCallbacks, ledgerEntries, progressUpdates, type rectificationCases } from '../db/schema.ts';
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import {
   callbackBodySchema, caseDetailSchema, caseListQuerySchema, caseParamSchema, caseSummarySchema, ledgerBodySchema, ledgerParamSchema, ledgerPatchSchema,
   planBodySchema, progressBodySchema, reviewBodySchema,
-} from '../../shared/schemas/rectification.ts';
+} from '#shared/schemas/rectification.ts';
 import type { RouteDeps } from '../app.ts';
 import { actorOf, ALL_ROLES, userOf } from '../auth/access.ts';
 import * as cases from './rectification.service.ts';

@@ -4,8 +4,8 @@ import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
   callbackBodySchema, CaseDetail, CaseStatus, CaseSummary, caseListQuerySchema, ledgerBodySchema, PlanBody, progressBodySchema, reviewBodySchema, TopReason,
-} from '../../shared/schemas/rectification.ts';
-import { callbackTally, entriesBlockingClose } from '../../shared/rectification-callbacks.ts';
+} from '#shared/schemas/rectification.ts';
+import { callbackTally, entriesBlockingClose } from '#shared/rectification-callbacks.ts';
 import { appendAudit, type Actor } from '../audit/audit.writer.ts';
 import type { SessionUser } from '../auth/access.ts';
 import type { Db, Tx } from '../db/client.ts';
@@ -13,9 +13,9 @@ import { caseReviews, departments, ledgerCallbacks, ledgerEntries, progressUpdat
 import { Conflict, Forbidden, Invalid, NotFound } from '../errors.ts';
 import { currentResult, publishedHistory } from '../results/results.queries.ts';
 import { findRound } from '../rounds/rounds.queries.ts';
-import { topReasons, type ReasonEntry } from '../../shared/reasons.ts';
-import { addDays, cityDay } from '../../shared/city-day.ts';
-import { compareRounds } from '../../shared/results/quarters.ts';
+import { topReasons, type ReasonEntry } from '#shared/reasons.ts';
+import { addDays, cityDay } from '#shared/city-day.ts';
+import { compareRounds } from '#shared/results/quarters.ts';
 
 export const DEFAULT_CASE_DAYS = 30;
 type CaseRow = typeof rectificationCases.$inferSelect;

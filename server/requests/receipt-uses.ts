@@ -4,7 +4,7 @@
 // cannot join a counter to a response, and the counter names no request. The rows expire with their round.
 import { createHmac, hkdfSync } from 'node:crypto';
 import { eq, lte, sql } from 'drizzle-orm';
-import { RECEIPT_REQUESTS_MAX } from '../../shared/requests/vocabulary.ts';
+import { RECEIPT_REQUESTS_MAX } from '#shared/requests/vocabulary.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { requestReceiptUses, rounds } from '../db/schema.ts';
 import { Conflict } from '../errors.ts';

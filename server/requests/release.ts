@@ -4,7 +4,7 @@
 // from it) and their audit entry then, in random order: the time they were written is kept nowhere.
 import { randomInt } from 'node:crypto';
 import { isNull, sql } from 'drizzle-orm';
-import { firstReplyDue } from '../../shared/requests/deadline.ts';
+import { firstReplyDue } from '#shared/requests/deadline.ts';
 import { appendAudit } from '../audit/audit.writer.ts';
 import type { Tx } from '../db/client.ts';
 import { requests } from '../db/schema.ts';

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   createdRequestSchema, createRequestSchema, feedbackBodySchema, replyBodySchema, requestCodeParamSchema, requestIdParamSchema,
   requestItemSchema, requestListQuerySchema, requestListSchema, requestOptionsSchema, requestStatsSchema, requestThreadSchema,
-} from '../../shared/schemas/requests.ts';
+} from '#shared/schemas/requests.ts';
 import type { RouteDeps } from '../app.ts';
 import { actorOf, ALL_ROLES, READERS, userOf } from '../auth/access.ts';
 import { limitAll } from '../http/rate-limits.ts';

@@ -5,13 +5,13 @@
 import { randomBytes } from 'node:crypto';
 import { count, eq, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
-import { isOverdue } from '../../shared/requests/deadline.ts';
-import { formatRequestCode, requestCodeHash } from '../../shared/requests/code.ts';
-import { requestStats } from '../../shared/requests/stats.ts';
-import { REPLIES_MAX, REQUEST_CATEGORIES, type RequestCategory } from '../../shared/requests/vocabulary.ts';
+import { isOverdue } from '#shared/requests/deadline.ts';
+import { formatRequestCode, requestCodeHash } from '#shared/requests/code.ts';
+import { requestStats } from '#shared/requests/stats.ts';
+import { REPLIES_MAX, REQUEST_CATEGORIES, type RequestCategory } from '#shared/requests/vocabulary.ts';
 import type {
   createRequestSchema, feedbackBodySchema, RequestItem, requestListQuerySchema, RequestThread,
-} from '../../shared/schemas/requests.ts';
+} from '#shared/schemas/requests.ts';
 import { appendAudit, type Actor } from '../audit/audit.writer.ts';
 import type { SessionUser } from '../auth/access.ts';
 import type { Db, Tx } from '../db/client.ts';

@@ -1,4 +1,4 @@
-import type { Results } from '../../shared/schemas/results.ts';
+import type { Results } from '#shared/schemas/results.ts';
 import { workbookBuffer } from '../exports/workbook.ts';
 
 const pct = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 10);

@@ -1,11 +1,11 @@
 import { and, count, desc, eq, isNotNull, isNull, lt, sql } from 'drizzle-orm';
-import type { IntegrityReport, RobustnessVariant } from '../../shared/integrity/report.ts';
-import { compareRounds } from '../../shared/results/quarters.ts';
-import type { RoundResults } from '../../shared/results/compute.ts';
-import type { RatingLevel } from '../../shared/results/scale.ts';
+import type { IntegrityReport, RobustnessVariant } from '#shared/integrity/report.ts';
+import { compareRounds } from '#shared/results/quarters.ts';
+import type { RoundResults } from '#shared/results/compute.ts';
+import type { RatingLevel } from '#shared/results/scale.ts';
 import type { Tx } from '../db/client.ts';
 import type { StoredWeighted } from './weighted.ts';
-import { reasonCounts, type ReasonCode, type ReasonCount } from '../../shared/reasons.ts';
+import { reasonCounts, type ReasonCode, type ReasonCount } from '#shared/reasons.ts';
 import { leastSatisfiedVotes, ratingReasons, ratings, responses, roundResults, rounds } from '../db/schema.ts';
 
 /** What is stored for one computed version: the pure results plus what the views need beside them. */

@@ -1,16 +1,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { idParamSchema } from '../../shared/schemas/common.ts';
-import { roundParamSchema } from '../../shared/schemas/rounds.ts';
+import { idParamSchema } from '#shared/schemas/common.ts';
+import { roundParamSchema } from '#shared/schemas/rounds.ts';
 import {
   correctBodySchema, departmentHistorySchema, departmentStatesQuerySchema, departmentStatesSchema, escalationBoardSchema, escalationPatchSchema, escalationSchema, measureParamSchema, measurePatchSchema, resultsSchema,
-} from '../../shared/schemas/results.ts';
+} from '#shared/schemas/results.ts';
 import type { RouteDeps } from '../app.ts';
 import { actorOf, ALL_ROLES, READERS, userOf } from '../auth/access.ts';
 import { Forbidden } from '../errors.ts';
 import { departmentStates } from '../departments/states.service.ts';
 import { departmentHistory, escalationBoard, updateEscalation, updateMeasure } from '../escalations/escalations.service.ts';
 import { reviewWatch } from '../escalations/watches.ts';
-import { watchReviewBodySchema, watchSchema } from '../../shared/schemas/escalation-guard.ts';
+import { watchReviewBodySchema, watchSchema } from '#shared/schemas/escalation-guard.ts';
 import { attachment, XLSX_TYPE } from '../exports/workbook.ts';
 import { resultsWorkbook } from './results.export.ts';
 import { computeRound, correctRound, publishRound, readResults } from './results.service.ts';

@@ -1,11 +1,11 @@
 // Compute when a round closes, publish to freeze (and escalate), correct only by an audited new version.
 import { and, eq, isNull } from 'drizzle-orm';
-import { countsOf } from '../../shared/integrity/answers.ts';
-import { answersWithout, type RobustnessVariant } from '../../shared/integrity/report.ts';
-import { computeResults, RANKING_RULE_TEXT, DEFAULT_RESULT_RULES, type DepartmentCounts, type DepartmentVotes } from '../../shared/results/compute.ts';
-import type { ReasonEntry } from '../../shared/reasons.ts';
-import type { Scale } from '../../shared/results/scale.ts';
-import type { Results } from '../../shared/schemas/results.ts';
+import { countsOf } from '#shared/integrity/answers.ts';
+import { answersWithout, type RobustnessVariant } from '#shared/integrity/report.ts';
+import { computeResults, RANKING_RULE_TEXT, DEFAULT_RESULT_RULES, type DepartmentCounts, type DepartmentVotes } from '#shared/results/compute.ts';
+import type { ReasonEntry } from '#shared/reasons.ts';
+import type { Scale } from '#shared/results/scale.ts';
+import type { Results } from '#shared/schemas/results.ts';
 import { appendAudit, type Actor } from '../audit/audit.writer.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { roundResults } from '../db/schema.ts';

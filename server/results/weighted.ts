@@ -4,12 +4,12 @@
 // no attributes). Groups of fewer than 5 respondents were deleted at close; together they are the round's
 // totals minus the kept groups, and are weighted as one stratum ("other"), which holds 0 or at least 5.
 import { count, eq, sql } from 'drizzle-orm';
-import type { BreakdownDimension } from '../../shared/breakdowns.ts';
-import type { Robustness } from '../../shared/integrity/report.ts';
-import type { RoundResults } from '../../shared/results/compute.ts';
-import type { RobustnessView } from '../../shared/schemas/integrity.ts';
-import { RATING_LEVELS, scoresByLevel, type RatingLevel, type Scale } from '../../shared/results/scale.ts';
-import { weightedResults, type StratumInput, type WeightedResult } from '../../shared/results/weighting.ts';
+import type { BreakdownDimension } from '#shared/breakdowns.ts';
+import type { Robustness } from '#shared/integrity/report.ts';
+import type { RoundResults } from '#shared/results/compute.ts';
+import type { RobustnessView } from '#shared/schemas/integrity.ts';
+import { RATING_LEVELS, scoresByLevel, type RatingLevel, type Scale } from '#shared/results/scale.ts';
+import { weightedResults, type StratumInput, type WeightedResult } from '#shared/results/weighting.ts';
 import type { Tx } from '../db/client.ts';
 import { breakdownGroups, breakdownTallies, enterprises, roundPool } from '../db/schema.ts';
 

@@ -1,6 +1,6 @@
 // One gate for every read derived from answers (comments, breakdowns, integrity, results exports):
 // readable only once the answers can no longer change (shared/round-lifecycle.ts answersFinal).
-import { answersFinal } from '../../shared/round-lifecycle.ts';
+import { answersFinal } from '#shared/round-lifecycle.ts';
 import { Conflict } from '../errors.ts';
 import { disclosureOf, type RoundRow } from './rounds.queries.ts';
 

@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, like, lt, ne } from 'drizzle-orm';
-import type { ReasonEntry } from '../../shared/reasons.ts';
-import type { Scale } from '../../shared/results/scale.ts';
-import type { Round, StratifyBy } from '../../shared/schemas/rounds.ts';
+import type { ReasonEntry } from '#shared/reasons.ts';
+import type { Scale } from '#shared/results/scale.ts';
+import type { Round, StratifyBy } from '#shared/schemas/rounds.ts';
 import type { Tx } from '../db/client.ts';
 import { roundDepartments, rounds } from '../db/schema.ts';
 

@@ -3,10 +3,10 @@ import { z } from 'zod';
 import {
   createRoundSchema, drawBodySchema, drawResultSchema, freezeResultSchema, reasonBodySchema, reopenBodySchema,
   roundParamSchema, roundSchema, roundSummarySchema, updateRoundSchema,
-} from '../../shared/schemas/rounds.ts';
-import { drawRecordSchema } from '../../shared/draw/draw.ts';
+} from '#shared/schemas/rounds.ts';
+import { drawRecordSchema } from '#shared/draw/draw.ts';
 import type { RouteDeps } from '../app.ts';
-import { mayReadDraw } from '../../shared/round-lifecycle.ts';
+import { mayReadDraw } from '#shared/round-lifecycle.ts';
 import { actorOf, ALL_ROLES } from '../auth/access.ts';
 import { drawRecord, drawRound, freezePool } from '../draw/draw.service.ts';
 import { Forbidden } from '../errors.ts';

@@ -1,8 +1,8 @@
 // Round lifecycle: create and edit drafts, open, close (by an admin or the deadline), reopen, void.
 import { and, eq, lte } from 'drizzle-orm';
 import type { z } from 'zod';
-import { reopenRefusal, statusAt, transitionError, type RoundAction } from '../../shared/round-lifecycle.ts';
-import type { CreateRound, updateRoundSchema } from '../../shared/schemas/rounds.ts';
+import { reopenRefusal, statusAt, transitionError, type RoundAction } from '#shared/round-lifecycle.ts';
+import type { CreateRound, updateRoundSchema } from '#shared/schemas/rounds.ts';
 import { appendAudit, SYSTEM_ACTOR, type Actor } from '../audit/audit.writer.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { roundDepartments, rounds } from '../db/schema.ts';

@@ -6,9 +6,9 @@
 // never submitted, keeps only the breakdown groups big enough to show, and asks for a VACUUM FULL.
 // Reasons for 不满意 travel inside their rating ({ d, l, c, r }) and are moved and rewritten with it.
 import { and, count, eq, inArray, sql } from 'drizzle-orm';
-import { BREAKDOWN_DIMENSIONS, suppressedGroups, type BreakdownDimension } from '../../shared/breakdowns.ts';
-import type { ReasonCode } from '../../shared/reasons.ts';
-import type { RatingLevel } from '../../shared/results/levels.ts';
+import { BREAKDOWN_DIMENSIONS, suppressedGroups, type BreakdownDimension } from '#shared/breakdowns.ts';
+import type { ReasonCode } from '#shared/reasons.ts';
+import type { RatingLevel } from '#shared/results/levels.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { ballotBox, breakdownGroups, breakdownTallies, invitations, rounds } from '../db/schema.ts';
 import { checkAtClose } from '../integrity/integrity.service.ts';

@@ -4,8 +4,8 @@
 // a batch (or when no round is open), and the answer tables are vacuumed after a close. Runs in its own
 // transactions, apart from any request.
 import { eq, gte } from 'drizzle-orm';
-import { DEFAULT_CITY_TZ } from '../../shared/city-day.ts';
-import { DEFAULT_REPLY_WORKING_DAYS } from '../../shared/requests/vocabulary.ts';
+import { DEFAULT_CITY_TZ } from '#shared/city-day.ts';
+import { DEFAULT_REPLY_WORKING_DAYS } from '#shared/requests/vocabulary.ts';
 import type { Db } from '../db/client.ts';
 import { rounds } from '../db/schema.ts';
 import { reportStates } from '../invitations/reported.ts';

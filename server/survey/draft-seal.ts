@@ -1,7 +1,7 @@
 // Drafts are sealed with a key derived from the link's token. The server stores only the token's
 // hash, so a dump of the database (without the token) shows no draft answers.
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
-import { draftSchema, type Draft } from '../../shared/survey.ts';
+import { draftSchema, type Draft } from '#shared/survey.ts';
 
 const VERSION = 'v1';
 const keyOf = (token: string) => Buffer.from(hkdfSync('sha256', token, 'pingyi', 'draft-seal-v1', 32));

@@ -2,7 +2,7 @@
 // (requests to departments): it answers yes or no and nothing about the answers behind the code.
 import { randomBytes } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import { formatReceipt, receiptHash } from '../../shared/receipt.ts';
+import { formatReceipt, receiptHash } from '#shared/receipt.ts';
 import type { Tx } from '../db/client.ts';
 import { ballotBox, responses } from '../db/schema.ts';
 

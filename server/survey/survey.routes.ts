@@ -2,10 +2,10 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { JSON_COMPRESSION } from '../web/compression.ts';
 import { z } from 'zod';
-import { roundParamSchema } from '../../shared/schemas/rounds.ts';
+import { roundParamSchema } from '#shared/schemas/rounds.ts';
 import {
   draftSavedSchema, draftSchema, receiptCheckResultSchema, receiptCheckSchema, submissionSchema, submitResultSchema, surveyViewSchema, tokenParamSchema,
-} from '../../shared/survey.ts';
+} from '#shared/survey.ts';
 import type { RouteDeps } from '../app.ts';
 import { issuerOf } from '../config.ts';
 import { Gone, NotFound } from '../errors.ts';

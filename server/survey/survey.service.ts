@@ -1,12 +1,12 @@
 // The enterprise's side: open a link, save drafts, submit once. Submitting marks the invitation and
 // drops the answer into the ballot box in one statement, idempotent by submission id; nothing stored
 // with the answer points back to the invitation, and the receipt code exists only on the enterprise's page.
-import { cityDay, DEFAULT_CITY_TZ } from '../../shared/city-day.ts';
-import type { ReasonCode, ReasonEntry } from '../../shared/reasons.ts';
-import type { Scale } from '../../shared/results/scale.ts';
-import { receiptHash } from '../../shared/receipt.ts';
-import { actualClose, linksWork } from '../../shared/round-lifecycle.ts';
-import { checkSubmission, type Draft, type Submission, type SurveyState, type SurveyView } from '../../shared/survey.ts';
+import { cityDay, DEFAULT_CITY_TZ } from '#shared/city-day.ts';
+import type { ReasonCode, ReasonEntry } from '#shared/reasons.ts';
+import type { Scale } from '#shared/results/scale.ts';
+import { receiptHash } from '#shared/receipt.ts';
+import { actualClose, linksWork } from '#shared/round-lifecycle.ts';
+import { checkSubmission, type Draft, type Submission, type SurveyState, type SurveyView } from '#shared/survey.ts';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.ts';
 import { invitations, rounds } from '../db/schema.ts';

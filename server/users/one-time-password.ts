@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { passwordRuleProblems } from '../../shared/password-policy.ts';
+import { passwordRuleProblems } from '#shared/password-policy.ts';
 
 // No 0/o, 1/l/i: read aloud or copied from paper without mistakes.
 const ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';

@@ -1,13 +1,13 @@
 // The server's side of the password policy: it decides, with the departments in its database counted as
 // known words besides the city's and the person's. The estimator loads on first use (its dictionaries
 // are large and most processes never set a password).
-import { PASSWORD_PROBLEM_TEXT, type PasswordVerdict } from '../../shared/password-policy.ts';
-import { departmentWords } from '../../shared/password-words.ts';
+import { PASSWORD_PROBLEM_TEXT, type PasswordVerdict } from '#shared/password-policy.ts';
+import { departmentWords } from '#shared/password-words.ts';
 import type { Db } from '../db/client.ts';
 import { departments } from '../db/schema.ts';
 import { Invalid } from '../errors.ts';
 
-const policy = () => import('../../shared/password-strength.ts').then((m) => m.passwordPolicy());
+const policy = () => import('#shared/password-strength.ts').then((m) => m.passwordPolicy());
 
 export async function checkNewPassword(db: Db | null, person: { username: string; displayName?: string }, password: string, now: Date): Promise<PasswordVerdict> {
   const [{ check }, rows] = await Promise.all([policy(), db ? db.select({ code: departments.code, nameZh: departments.nameZh }).from(departments) : []]);

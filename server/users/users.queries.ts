@@ -1,5 +1,5 @@
 import { and, asc, eq, max, sql } from 'drizzle-orm';
-import { decidesFrom } from '../../shared/accounts/decide-wait.ts';
+import { decidesFrom } from '#shared/accounts/decide-wait.ts';
 import type { Tx } from '../db/client.ts';
 import { auditLog, users } from '../db/schema.ts';
 

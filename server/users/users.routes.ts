@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { idParamSchema } from '../../shared/schemas/common.ts';
-import { accountCreateSchema, accountPatchSchema, accountSchema, accountWithPasswordSchema } from '../../shared/schemas/users.ts';
+import { idParamSchema } from '#shared/schemas/common.ts';
+import { accountCreateSchema, accountPatchSchema, accountSchema, accountWithPasswordSchema } from '#shared/schemas/users.ts';
 import type { RouteDeps } from '../app.ts';
 import { ACCOUNT_ADMINS, actorOf } from '../auth/access.ts';
 import * as accounts from './users.service.ts';

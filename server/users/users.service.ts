@@ -2,7 +2,7 @@
 // department, deactivates and resets; every change that alters what a person may do ends their open
 // sessions. All of it audited. A one-time password is one someone else knows: until its holder has
 // replaced it (and a day has passed, see shared/accounts/decide-wait.ts) the account decides nothing.
-import type { AccountCreate, AccountPatch } from '../../shared/schemas/users.ts';
+import type { AccountCreate, AccountPatch } from '#shared/schemas/users.ts';
 import { appendAudit, type Actor } from '../audit/audit.writer.ts';
 import { hashPassword, verifyPassword } from '../auth/password.ts';
 import type { Db } from '../db/client.ts';

@@ -2,7 +2,7 @@
 // or department, deactivates and resets; the person must replace a one-time password first; the
 // password policy holds. The admin running rounds manages no account (三员分立).
 import { describe, expect, it } from 'vitest';
-import { auditLog } from '../../server/db/schema.ts';
+import { auditLog } from '#server/db/schema.ts';
 import { makeTestContext, sessionCookie } from '../support/app.ts';
 
 const ctx = await makeTestContext();

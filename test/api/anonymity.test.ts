@@ -5,10 +5,10 @@
 import { createHash, createHmac, hkdfSync, randomBytes, randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { formatReceipt, receiptHash } from '../../shared/receipt.ts';
-import { ballotBox, invitations } from '../../server/db/schema.ts';
-import { makeLinkMaker } from '../../server/invitations/tokens.ts';
-import { moveBallots } from '../../server/survey/ballot-box.ts';
+import { formatReceipt, receiptHash } from '#shared/receipt.ts';
+import { ballotBox, invitations } from '#server/db/schema.ts';
+import { makeLinkMaker } from '#server/invitations/tokens.ts';
+import { moveBallots } from '#server/survey/ballot-box.ts';
 import { makeTestContext } from '../support/app.ts';
 import { seedRegistry } from '../support/fixtures.ts';
 import { openRoundWithTokens, type Level } from '../support/survey.ts';

@@ -1,9 +1,9 @@
 // Appeals (申诉复核) through the API: the lifecycle (filed → measures on hold → upheld through the
 // audited correction, or rejected), the refusals, who reads them, and the configured window.
 import { describe, expect, it } from 'vitest';
-import { buildApp } from '../../server/app.ts';
+import { buildApp } from '#server/app.ts';
 import { testConfig } from '../support/config.ts';
-import { seededUniform } from '../../shared/results/stats.ts';
+import { seededUniform } from '#shared/results/stats.ts';
 import { makeTestContext } from '../support/app.ts';
 import { seedRegistry } from '../support/fixtures.ts';
 import { cleanShares, pickLevel } from '../support/integrity.ts';

@@ -4,9 +4,9 @@
 // once its draw is public the same reads recompute every hash, and the same search finds the true values.
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson } from '../../shared/canonical-json.ts';
-import { recomputeEntryHash, SAMPLE_FIELDS } from '../../shared/audit-chain.ts';
-import { HIDDEN_UNTIL_CLOSE } from '../../server/draw/disclosure.ts';
+import { canonicalJson } from '#shared/canonical-json.ts';
+import { recomputeEntryHash, SAMPLE_FIELDS } from '#shared/audit-chain.ts';
+import { HIDDEN_UNTIL_CLOSE } from '#server/draw/disclosure.ts';
 import { makeTestContext } from '../support/app.ts';
 import { roundBody, seedRegistry } from '../support/fixtures.ts';
 

@@ -1,7 +1,7 @@
 // The audit log as the discipline inspector reads it: newest first by time (whatever order entries were
 // written in), people by display name, and filters by person, action, record and the city's calendar day.
 import { describe, expect, it } from 'vitest';
-import { appendAudit } from '../../server/audit/audit.writer.ts';
+import { appendAudit } from '#server/audit/audit.writer.ts';
 import { makeTestContext } from '../support/app.ts';
 
 const ctx = await makeTestContext();

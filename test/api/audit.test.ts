@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { appendAudit, verifyAuditChain } from '../../server/audit/audit.writer.ts';
+import { appendAudit, verifyAuditChain } from '#server/audit/audit.writer.ts';
 import { rechain } from '../support/tamper.ts';
 import { makeTestContext } from '../support/app.ts';
 

@@ -1,7 +1,7 @@
 // One clock: TZ_CITY decides "today" in every module, not only where it was first threaded through.
 import { describe, expect, it } from 'vitest';
-import { EXAMPLE_RULEBOOK } from '../../shared/points/rulebook.ts';
-import { insertRulebook } from '../../server/points/rules.service.ts';
+import { EXAMPLE_RULEBOOK } from '#shared/points/rulebook.ts';
+import { insertRulebook } from '#server/points/rules.service.ts';
 import { makeTestContext } from '../support/app.ts';
 import { testConfig } from '../support/config.ts';
 

@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { auditCheckpoint } from '../../server/audit/audit.writer.ts';
-import { openConfiguredDatabase } from '../../server/db/open.ts';
-import { rounds, users } from '../../server/db/schema.ts';
+import { auditCheckpoint } from '#server/audit/audit.writer.ts';
+import { openConfiguredDatabase } from '#server/db/open.ts';
+import { rounds, users } from '#server/db/schema.ts';
 import { freshDatabase } from '../support/database.ts';
 import { rechain } from '../support/tamper.ts';
 

@@ -5,11 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { count, eq, sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../server/db/client.ts';
-import { invitations, ratings, responses } from '../../server/db/schema.ts';
+import { openDatabase, type Database } from '#server/db/client.ts';
+import { invitations, ratings, responses } from '#server/db/schema.ts';
 import { freshDatabase } from '../support/database.ts';
 import { openLoadRound, pool, submissionFor } from '../support/load.ts';
-import { moveBallots } from '../../server/survey/ballot-box.ts';
+import { moveBallots } from '#server/survey/ballot-box.ts';
 import { kill, randomPort, startServer, type ServerProcess } from '../support/server-process.ts';
 
 const SECRET = 'crash-secret-crash-secret-crash-secret-12';

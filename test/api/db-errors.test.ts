@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { formatReceipt, receiptHash } from '../../shared/receipt.ts';
+import { formatReceipt, receiptHash } from '#shared/receipt.ts';
 import { makeTestContext } from '../support/app.ts';
 import { seedRegistry } from '../support/fixtures.ts';
 import { completeSubmission, openRoundWithTokens } from '../support/survey.ts';

@@ -1,19 +1,19 @@
 // The demo a newcomer first sees: a living system made through the real code paths.
 import { describe, expect, it } from 'vitest';
 import { asc } from 'drizzle-orm';
-import { listRequests } from '../../server/requests/requests.service.ts';
-import { verifyAuditChain } from '../../server/audit/audit.writer.ts';
-import { auditLog } from '../../server/db/schema.ts';
-import { publishedHistory } from '../../server/results/results.queries.ts';
-import { votesOverTime } from '../../shared/charts/votes.ts';
-import { seedDemo } from '../../server/demo/seed.ts';
-import { escalationBoard } from '../../server/escalations/escalations.service.ts';
-import { caseDetail, listCases } from '../../server/rectification/rectification.service.ts';
-import { listRounds } from '../../server/rounds/rounds.service.ts';
+import { listRequests } from '#server/requests/requests.service.ts';
+import { verifyAuditChain } from '#server/audit/audit.writer.ts';
+import { auditLog } from '#server/db/schema.ts';
+import { publishedHistory } from '#server/results/results.queries.ts';
+import { votesOverTime } from '#shared/charts/votes.ts';
+import { seedDemo } from '#server/demo/seed.ts';
+import { escalationBoard } from '#server/escalations/escalations.service.ts';
+import { caseDetail, listCases } from '#server/rectification/rectification.service.ts';
+import { listRounds } from '#server/rounds/rounds.service.ts';
 import { freshDatabase } from '../support/database.ts';
 import { and, count, eq, isNotNull } from 'drizzle-orm';
-import { cadres, departmentHeads, pointsEntries, units, users } from '../../server/db/schema.ts';
-import { computeStandings } from '../../server/points/standings.service.ts';
+import { cadres, departmentHeads, pointsEntries, units, users } from '#server/db/schema.ts';
+import { computeStandings } from '#server/points/standings.service.ts';
 
 const database = await freshDatabase();
 const now = new Date('2026-11-25T08:00:00Z');

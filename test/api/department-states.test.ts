@@ -5,7 +5,7 @@ import { makeTestContext } from '../support/app.ts';
 import { seedRegistry } from '../support/fixtures.ts';
 import { runQuarter } from '../support/rounds.ts';
 import type { Level } from '../support/survey.ts';
-import type { DepartmentStateView } from '../../shared/schemas/results.ts';
+import type { DepartmentStateView } from '#shared/schemas/results.ts';
 
 const ctx = await makeTestContext();
 await seedRegistry(ctx.database.db, { enterprises: 120, departments: 5 });

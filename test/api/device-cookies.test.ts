@@ -5,7 +5,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { createHmac } from 'node:crypto';
-import { auditLog } from '../../server/db/schema.ts';
+import { auditLog } from '#server/db/schema.ts';
 import { makeTestContext, TEST_PASSWORD } from '../support/app.ts';
 
 const wall = { ms: Date.parse('2026-06-01T08:00:00Z') };

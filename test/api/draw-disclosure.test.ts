@@ -2,7 +2,7 @@
 // the admin always; leaders, supervisors, heads and the public only once the close is final (results
 // computed: a closed round may still reopen until then). Heads never see invitations.
 import { describe, expect, it } from 'vitest';
-import { HIDDEN_UNTIL_CLOSE } from '../../server/draw/disclosure.ts';
+import { HIDDEN_UNTIL_CLOSE } from '#server/draw/disclosure.ts';
 import { makeTestContext } from '../support/app.ts';
 import { roundBody, seedRegistry } from '../support/fixtures.ts';
 import { completeSubmission } from '../support/survey.ts';

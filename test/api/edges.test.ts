@@ -2,7 +2,7 @@
 // (multipart for uploads) on state-changing routes, foreign origins refused, duplicates as 409 naming the field.
 import { count } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { departments } from '../../server/db/schema.ts';
+import { departments } from '#server/db/schema.ts';
 import { makeTestContext } from '../support/app.ts';
 
 const ctx = await makeTestContext();

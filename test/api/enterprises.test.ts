@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { makeUscc } from '../../shared/uscc.ts';
+import { makeUscc } from '#shared/uscc.ts';
 import { makeTestContext } from '../support/app.ts';
 import { multipart } from '../support/multipart.ts';
 

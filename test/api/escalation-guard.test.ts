@@ -4,7 +4,7 @@
 // count only quarters with measures.
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { auditLog } from '../../server/db/schema.ts';
+import { auditLog } from '#server/db/schema.ts';
 import { makeTestContext } from '../support/app.ts';
 import { seedRegistry } from '../support/fixtures.ts';
 import { runQuarter } from '../support/rounds.ts';

@@ -3,8 +3,8 @@
 // gone offers its replacement; supervisors see neither who was called nor the numbers while the sample is
 // secret. Runs on PGlite and, with DATABASE_URL, PostgreSQL.
 import { describe, expect, it } from 'vitest';
-import { HIDDEN_UNTIL_CLOSE } from '../../shared/audit-chain.ts';
-import { ballotMoverTick } from '../../server/survey/ballot-mover.ts';
+import { HIDDEN_UNTIL_CLOSE } from '#shared/audit-chain.ts';
+import { ballotMoverTick } from '#server/survey/ballot-mover.ts';
 import { makeTestContext, type TestRole } from '../support/app.ts';
 import { seedRegistry } from '../support/fixtures.ts';
 import { completeSubmission, openRoundWithTokens } from '../support/survey.ts';

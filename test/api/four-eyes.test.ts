@@ -2,8 +2,8 @@
 // security administrator does, and an account whose password someone else set approves or decides
 // nothing until its holder has set their own and a day has passed (on the app's clock).
 import { describe, expect, it } from 'vitest';
-import { EXAMPLE_RULEBOOK } from '../../shared/points/rulebook.ts';
-import { insertRulebook } from '../../server/points/rules.service.ts';
+import { EXAMPLE_RULEBOOK } from '#shared/points/rulebook.ts';
+import { insertRulebook } from '#server/points/rules.service.ts';
 import { makeTestContext, sessionCookie } from '../support/app.ts';
 
 const ctx = await makeTestContext(); // clock: 2026-03-01T08:00Z

@@ -4,10 +4,10 @@
 // always the one error shape, never a success, and nothing changes (audit log, accounts, sessions).
 import { count } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { ERROR_CODES } from '../../shared/errors.ts';
-import type { Role } from '../../shared/schemas/common.ts';
-import { auditLog, departments, enterprises, users } from '../../server/db/schema.ts';
-import { makeUscc } from '../../shared/uscc.ts';
+import { ERROR_CODES } from '#shared/errors.ts';
+import type { Role } from '#shared/schemas/common.ts';
+import { auditLog, departments, enterprises, users } from '#server/db/schema.ts';
+import { makeUscc } from '#shared/uscc.ts';
 import { makeTestContext, type TestRole } from '../support/app.ts';
 
 const ctx = await makeTestContext();

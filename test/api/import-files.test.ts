@@ -9,7 +9,7 @@ import { constants, deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeUscc } from '../../shared/uscc.ts';
+import { makeUscc } from '#shared/uscc.ts';
 import { makeTestContext } from '../support/app.ts';
 import { multipart } from '../support/multipart.ts';
 

@@ -4,8 +4,8 @@ import JSZip from 'jszip';
 import ExcelJS from 'exceljs';
 import { desc, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { auditLog } from '../../server/db/schema.ts';
-import { makeUscc } from '../../shared/uscc.ts';
+import { auditLog } from '#server/db/schema.ts';
+import { makeUscc } from '#shared/uscc.ts';
 import { makeTestContext } from '../support/app.ts';
 import { multipart } from '../support/multipart.ts';
 

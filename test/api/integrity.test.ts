@@ -3,7 +3,7 @@
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { seededUniform } from '../../shared/results/stats.ts';
+import { seededUniform } from '#shared/results/stats.ts';
 import { makeTestContext } from '../support/app.ts';
 import { seedRegistry } from '../support/fixtures.ts';
 import { cleanShares, pickLevel } from '../support/integrity.ts';

@@ -3,8 +3,8 @@
 // effect (here: closing a round at its deadline) happens once.
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { claimJob, ensureJobs, leaseFor, runIfDue, type Job } from '../../server/jobs/runner.ts';
-import { appJobs } from '../../server/jobs/jobs.ts';
+import { claimJob, ensureJobs, leaseFor, runIfDue, type Job } from '#server/jobs/runner.ts';
+import { appJobs } from '#server/jobs/jobs.ts';
 import { makeTestContext } from '../support/app.ts';
 import { seedRegistry } from '../support/fixtures.ts';
 import { openRoundWithTokens } from '../support/survey.ts';

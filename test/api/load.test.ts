@@ -2,10 +2,10 @@
 // The rate is printed, not asserted (a shared CI machine is no stopwatch): `npm run bench` measures it.
 import { count, eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { invitations, ratings, responses } from '../../server/db/schema.ts';
+import { invitations, ratings, responses } from '#server/db/schema.ts';
 import { freshDatabase } from '../support/database.ts';
 import { listeningApp, openLoadRound, pool, submissionFor } from '../support/load.ts';
-import { moveBallots } from '../../server/survey/ballot-box.ts';
+import { moveBallots } from '#server/survey/ballot-box.ts';
 
 const SECRET = 'load-secret-load-secret-load-secret-1234';
 const database = await freshDatabase();

@@ -5,8 +5,8 @@
 // Runs on PGlite and, with DATABASE_URL, PostgreSQL.
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { enterprises, invitations, outboxMessages } from '../../server/db/schema.ts';
-import { ballotMoverTick } from '../../server/survey/ballot-mover.ts';
+import { enterprises, invitations, outboxMessages } from '#server/db/schema.ts';
+import { ballotMoverTick } from '#server/survey/ballot-mover.ts';
 import { makeTestContext } from '../support/app.ts';
 import { seedRegistry } from '../support/fixtures.ts';
 import { startSmsc, startSmtp } from '../support/gateways.ts';

@@ -1,9 +1,9 @@
 // Automatic entries: a done escalation measure scores against the responsible head's cadre record.
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { EXAMPLE_RULEBOOK } from '../../shared/points/rulebook.ts';
-import { departmentHeads, escalationMeasures, escalations, pointsEntries, rounds } from '../../server/db/schema.ts';
-import { insertRulebook } from '../../server/points/rules.service.ts';
+import { EXAMPLE_RULEBOOK } from '#shared/points/rulebook.ts';
+import { departmentHeads, escalationMeasures, escalations, pointsEntries, rounds } from '#server/db/schema.ts';
+import { insertRulebook } from '#server/points/rules.service.ts';
 import { makeTestContext } from '../support/app.ts';
 
 const ctx = await makeTestContext();

@@ -2,9 +2,9 @@
 import { eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { EXAMPLE_RULEBOOK } from '../../shared/points/rulebook.ts';
-import { auditLog, pointsEntries } from '../../server/db/schema.ts';
-import { insertRulebook } from '../../server/points/rules.service.ts';
+import { EXAMPLE_RULEBOOK } from '#shared/points/rulebook.ts';
+import { auditLog, pointsEntries } from '#server/db/schema.ts';
+import { insertRulebook } from '#server/points/rules.service.ts';
 import { makeTestContext } from '../support/app.ts';
 
 const ctx = await makeTestContext(); // clock: 2026-03-01

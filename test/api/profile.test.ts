@@ -1,7 +1,7 @@
 // The city profile (server/config.ts) reaches the pages: the issuer and help line, from the configuration.
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../server/app.ts';
-import { loadConfig } from '../../server/config.ts';
+import { buildApp } from '#server/app.ts';
+import { loadConfig } from '#server/config.ts';
 import { makeTestContext } from '../support/app.ts';
 import { testConfig } from '../support/config.ts';
 

@@ -2,7 +2,7 @@
 // only the admin running it sees the groups; leaders and supervisors see the totals, and the groups after close
 // with those under 5 respondents left out (heads and org never read progress). Role × status matrix, both databases.
 import { describe, expect, it } from 'vitest';
-import { ballotMoverTick } from '../../server/survey/ballot-mover.ts';
+import { ballotMoverTick } from '#server/survey/ballot-mover.ts';
 import { makeTestContext, type TestRole } from '../support/app.ts';
 import { seedRegistry } from '../support/fixtures.ts';
 import { completeSubmission, openRoundWithTokens } from '../support/survey.ts';

@@ -4,7 +4,7 @@
 // once, in the deadline job.
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { ballotMoverTick } from '../../server/survey/ballot-mover.ts';
+import { ballotMoverTick } from '#server/survey/ballot-mover.ts';
 import { makeTestContext } from '../support/app.ts';
 import { seedRegistry } from '../support/fixtures.ts';
 import { runQuarter } from '../support/rounds.ts';

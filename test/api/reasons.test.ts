@@ -4,9 +4,9 @@
 import { randomUUID } from 'node:crypto';
 import { count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_REASONS } from '../../shared/reasons.ts';
-import { ballotBox, ratingReasons } from '../../server/db/schema.ts';
-import { ballotMoverTick } from '../../server/survey/ballot-mover.ts';
+import { DEFAULT_REASONS } from '#shared/reasons.ts';
+import { ballotBox, ratingReasons } from '#server/db/schema.ts';
+import { ballotMoverTick } from '#server/survey/ballot-mover.ts';
 import { makeTestContext } from '../support/app.ts';
 import { seedRegistry } from '../support/fixtures.ts';
 import { runQuarter } from '../support/rounds.ts';

@@ -3,7 +3,7 @@
 // The enterprise's survey routes log no body either. Runs on PGlite and, with DATABASE_URL, PostgreSQL.
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { formatReceipt, receiptHash } from '../../shared/receipt.ts';
+import { formatReceipt, receiptHash } from '#shared/receipt.ts';
 import { makeTestContext } from '../support/app.ts';
 import { seedRegistry } from '../support/fixtures.ts';
 import { completeSubmission, openRoundWithTokens } from '../support/survey.ts';

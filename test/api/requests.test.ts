@@ -4,12 +4,12 @@
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { formatReceipt, receiptHash } from '../../shared/receipt.ts';
-import { REQUEST_CODE_PATTERN, requestCodeHash } from '../../shared/requests/code.ts';
-import { DEFAULT_CITY_TZ } from '../../shared/city-day.ts';
-import { auditLog, invitations, requestReceiptUses, requestReplies, requests, rounds } from '../../server/db/schema.ts';
-import { dropExpiredReceiptUses, RECEIPT_USES_KEPT_DAYS } from '../../server/requests/receipt-uses.ts';
-import { releaseHeldRequests } from '../../server/requests/release.ts';
+import { formatReceipt, receiptHash } from '#shared/receipt.ts';
+import { REQUEST_CODE_PATTERN, requestCodeHash } from '#shared/requests/code.ts';
+import { DEFAULT_CITY_TZ } from '#shared/city-day.ts';
+import { auditLog, invitations, requestReceiptUses, requestReplies, requests, rounds } from '#server/db/schema.ts';
+import { dropExpiredReceiptUses, RECEIPT_USES_KEPT_DAYS } from '#server/requests/receipt-uses.ts';
+import { releaseHeldRequests } from '#server/requests/release.ts';
 import { makeTestContext } from '../support/app.ts';
 import { seedRegistry } from '../support/fixtures.ts';
 import { completeSubmission, openRoundWithTokens } from '../support/survey.ts';

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { cityDay, DEFAULT_CITY_TZ } from '../../shared/city-day.ts';
+import { cityDay, DEFAULT_CITY_TZ } from '#shared/city-day.ts';
 import { makeTestContext } from '../support/app.ts';
 import { seedRegistry } from '../support/fixtures.ts';
 import { runQuarter } from '../support/rounds.ts';

@@ -3,8 +3,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { verifyRecord } from '../../shared/draw/verify.ts';
-import { ballotMoverTick } from '../../server/survey/ballot-mover.ts';
+import { verifyRecord } from '#shared/draw/verify.ts';
+import { ballotMoverTick } from '#server/survey/ballot-mover.ts';
 import { makeTestContext } from '../support/app.ts';
 import { roundBody, seedRegistry } from '../support/fixtures.ts';
 

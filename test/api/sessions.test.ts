@@ -2,7 +2,7 @@
 // rotating address cannot escape, and login events in the audit log.
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { auditLog, users } from '../../server/db/schema.ts';
+import { auditLog, users } from '#server/db/schema.ts';
 import { makeTestContext, sessionCookie, TEST_PASSWORD } from '../support/app.ts';
 
 const wall = { ms: Date.parse('2026-06-01T08:00:00Z') };

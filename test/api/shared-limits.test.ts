@@ -2,8 +2,8 @@
 // count into the same login backoff and the same per-address limits, so a second replica buys an
 // attacker nothing. (test/replicas repeats the login case with real processes on PostgreSQL.)
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../server/app.ts';
-import { FREE_FAILURES } from '../../server/auth/login-throttle.ts';
+import { buildApp } from '#server/app.ts';
+import { FREE_FAILURES } from '#server/auth/login-throttle.ts';
 import { makeTestContext, TEST_PASSWORD } from '../support/app.ts';
 import { testConfig } from '../support/config.ts';
 

@@ -3,7 +3,7 @@
 // still see them only in batches (reported_status).
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { invitations } from '../../server/db/schema.ts';
+import { invitations } from '#server/db/schema.ts';
 import { makeTestContext } from '../support/app.ts';
 import { seedRegistry } from '../support/fixtures.ts';
 import { completeSubmission, invitationTokens, openRoundWithTokens } from '../support/survey.ts';

@@ -1,10 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { formatReceipt, receiptHash } from '../../shared/receipt.ts';
-import { ballotBox, invitations, leastSatisfiedVotes, ratings, responses } from '../../server/db/schema.ts';
-import { reportStates } from '../../server/invitations/reported.ts';
-import { moveBallots } from '../../server/survey/ballot-box.ts';
+import { formatReceipt, receiptHash } from '#shared/receipt.ts';
+import { ballotBox, invitations, leastSatisfiedVotes, ratings, responses } from '#server/db/schema.ts';
+import { reportStates } from '#server/invitations/reported.ts';
+import { moveBallots } from '#server/survey/ballot-box.ts';
 import { makeTestContext } from '../support/app.ts';
 import { seedRegistry } from '../support/fixtures.ts';
 import { completeSubmission, invitationTokens, openRoundWithTokens } from '../support/survey.ts';

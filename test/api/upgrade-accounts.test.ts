@@ -9,8 +9,8 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { appendAudit } from '../../server/audit/audit.writer.ts';
-import { MIGRATIONS_DIR, migrateDatabase, openDatabase, type Database } from '../../server/db/client.ts';
+import { appendAudit } from '#server/audit/audit.writer.ts';
+import { MIGRATIONS_DIR, migrateDatabase, openDatabase, type Database } from '#server/db/client.ts';
 import { withDatabase } from '../support/global-setup.ts';
 
 const MINE = 16;

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, type App } from '../../server/app.ts';
+import { buildApp, type App } from '#server/app.ts';
 import { testConfig } from '../support/config.ts';
 import { precompressDir } from '../../scripts/precompress.ts';
 import { freshDatabase } from '../support/database.ts';

@@ -1,11 +1,11 @@
 // The dashboard, the escalation board and the printable quarterly report, on the demo history
 // (server/demo/history.ts: four published quarters before the current one, which is open).
-import { cityDay, DEFAULT_CITY_TZ } from '../../shared/city-day.ts';
+import { cityDay, DEFAULT_CITY_TZ } from '#shared/city-day.ts';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { quarterLabel } from '../../shared/round-lifecycle.ts';
+import { quarterLabel } from '#shared/round-lifecycle.ts';
 import { ARTIFACTS, DEMO_PASSWORD, httpClient, login, screenshot, startE2e } from '../support/e2e.ts';
 
 const e2e = await startE2e();

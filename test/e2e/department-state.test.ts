@@ -66,7 +66,7 @@ describe('one state per department and quarter', () => {
     await login(page, 'admin');
     await page.goto('/escalations');
     const card = page.getByTestId('level-counts').locator('.ant-card[data-level="reassignment"]');
-    await card.getByText('本季度').waitFor();
+    await card.getByTestId('level-open').waitFor();
     const text = await card.innerText();
     expect(text).toMatch(/累计未办结：\d+ 个部门/);
     // 城管局's 调离岗位 is still open, so the cumulative count includes it even if this quarter's does not.

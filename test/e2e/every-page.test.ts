@@ -4,7 +4,7 @@
 // department's code, a command to type) are marked translate="no" or set in <code>, and are skipped.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { latinWords } from '../../shared/latin-words.ts';
+import { latinWords } from '#shared/latin-words.ts';
 import { httpClient, login, startE2e } from '../support/e2e.ts';
 
 const e2e = await startE2e();

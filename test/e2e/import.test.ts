@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { makeUscc, USCC_ALPHABET } from '../../shared/uscc.ts';
+import { makeUscc, USCC_ALPHABET } from '#shared/uscc.ts';
 import { login, screenshot, startE2e } from '../support/e2e.ts';
 
 const e2e = await startE2e();

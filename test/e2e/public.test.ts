@@ -3,7 +3,7 @@
 // exact difference for a tampered one (served in its place, or chosen as a file). The round page too.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { DrawRecord } from '../../shared/draw/draw.ts';
+import type { DrawRecord } from '#shared/draw/draw.ts';
 import { httpClient, login, screenshot, startE2e } from '../support/e2e.ts';
 
 const e2e = await startE2e();

@@ -5,9 +5,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { drawRecordSchema } from '../../shared/draw/draw.ts';
-import { verifyRecord } from '../../shared/draw/verify.ts';
-import type { Invitation } from '../../shared/schemas/rounds.ts';
+import { drawRecordSchema } from '#shared/draw/draw.ts';
+import { verifyRecord } from '#shared/draw/verify.ts';
+import type { Invitation } from '#shared/schemas/rounds.ts';
 import { ARTIFACTS, login, screenshot, startE2e } from '../support/e2e.ts';
 
 const e2e = await startE2e();

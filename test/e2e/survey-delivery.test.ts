@@ -2,7 +2,7 @@
 // what the first and a repeat visit transfer, and how long until the form can be answered.
 import type { CDPSession, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { findByToken } from '../../server/survey/survey.queries.ts';
+import { findByToken } from '#server/survey/survey.queries.ts';
 import { openRoundForSurvey, startE2e } from '../support/e2e.ts';
 
 const e2e = await startE2e();

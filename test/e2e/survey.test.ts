@@ -2,10 +2,10 @@
 // server's draft, and from the phone's copy when the connection dropped), submit once, get a receipt.
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { quarterLabel } from '../../shared/round-lifecycle.ts';
+import { quarterLabel } from '#shared/round-lifecycle.ts';
 import { join } from 'node:path';
 import { ARTIFACTS, DEMO_PASSWORD, screenshot, startE2e } from '../support/e2e.ts';
-import { receiptHash } from '../../shared/receipt.ts';
+import { receiptHash } from '#shared/receipt.ts';
 
 const e2e = await startE2e();
 

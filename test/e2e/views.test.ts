@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { WEB_DIST } from '../../server/app.ts';
-import type { Role } from '../../shared/schemas/common.ts';
+import { WEB_DIST } from '#server/app.ts';
+import type { Role } from '#shared/schemas/common.ts';
 import { pagesFor } from '../../web/src/admin/access.ts';
 import { DEMO_PASSWORD, httpClient, login, screenshot, startE2e } from '../support/e2e.ts';
 

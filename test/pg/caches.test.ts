@@ -2,11 +2,11 @@
 // have). The standings keep the cadre registry in memory, versioned by the audit chain's tip, which
 // every replica reads from the database: a change written through one is in the next answer of the other.
 import { afterAll, describe, expect, it } from 'vitest';
-import { EXAMPLE_RULEBOOK } from '../../shared/points/rulebook.ts';
-import { appointPost, createCadre, createUnit } from '../../server/cadres/cadres.service.ts';
-import { openDatabase } from '../../server/db/client.ts';
-import { insertRulebook } from '../../server/points/rules.service.ts';
-import { computeStandings } from '../../server/points/standings.service.ts';
+import { EXAMPLE_RULEBOOK } from '#shared/points/rulebook.ts';
+import { appointPost, createCadre, createUnit } from '#server/cadres/cadres.service.ts';
+import { openDatabase } from '#server/db/client.ts';
+import { insertRulebook } from '#server/points/rules.service.ts';
+import { computeStandings } from '#server/points/standings.service.ts';
 import { freshDatabase } from '../support/database.ts';
 
 const a = await freshDatabase();

@@ -2,7 +2,7 @@
 // is gone, and recovers without a restart. A TCP proxy between the app and PostgreSQL plays the outage.
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../server/db/client.ts';
+import { openDatabase } from '#server/db/client.ts';
 import { freshDatabase } from '../support/database.ts';
 import { listeningApp, openLoadRound, pool, submissionFor } from '../support/load.ts';
 

@@ -1,11 +1,11 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll } from 'vitest';
-import { buildApp, type App, type AppDeps } from '../../server/app.ts';
-import { hashPassword } from '../../server/auth/password.ts';
-import type { Database } from '../../server/db/client.ts';
-import type { Config } from '../../server/config.ts';
+import { buildApp, type App, type AppDeps } from '#server/app.ts';
+import { hashPassword } from '#server/auth/password.ts';
+import type { Database } from '#server/db/client.ts';
+import type { Config } from '#server/config.ts';
 import { testConfig } from './config.ts';
-import { departments, users } from '../../server/db/schema.ts';
+import { departments, users } from '#server/db/schema.ts';
 import { freshDatabase } from './database.ts';
 
 export const TEST_PASSWORD = 'correct horse battery';

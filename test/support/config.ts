@@ -1,5 +1,5 @@
 // The configuration every test app runs with: loadConfig's defaults, the demo's city profile, then the test's own.
-import { loadConfig, type Config } from '../../server/config.ts';
+import { loadConfig, type Config } from '#server/config.ts';
 
 export const TEST_SECRET = 'test-secret-test-secret-test-secret-123';
 

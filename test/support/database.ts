@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { openDatabase, type Database } from '../../server/db/client.ts';
+import { openDatabase, type Database } from '#server/db/client.ts';
 import { withDatabase } from './global-setup.ts';
 
 /** A fresh, migrated database of its own: PGlite by default, PostgreSQL when DATABASE_URL is set. */

@@ -4,8 +4,8 @@ import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { openDatabase } from '../../server/db/client.ts';
-import { seedDemo } from '../../server/demo/seed.ts';
+import { openDatabase } from '#server/db/client.ts';
+import { seedDemo } from '#server/demo/seed.ts';
 
 declare module 'vitest' {
   interface ProvidedContext { pgliteDemoTemplate: string }

@@ -1,5 +1,5 @@
 // Browser tests: a real server (built web app, fresh seeded database) and headless Chromium per test file.
-import { cityDay, DEFAULT_CITY_TZ } from '../../shared/city-day.ts';
+import { cityDay, DEFAULT_CITY_TZ } from '#shared/city-day.ts';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -8,11 +8,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, afterEach, expect, inject } from 'vitest';
-import { buildApp, WEB_DIST } from '../../server/app.ts';
+import { buildApp, WEB_DIST } from '#server/app.ts';
 import { testConfig } from './config.ts';
-import { openDatabase, type Db } from '../../server/db/client.ts';
-import { ballotMoverTick } from '../../server/survey/ballot-mover.ts';
-import { DEMO_PASSWORD } from '../../server/demo/seed.ts';
+import { openDatabase, type Db } from '#server/db/client.ts';
+import { ballotMoverTick } from '#server/survey/ballot-mover.ts';
+import { DEMO_PASSWORD } from '#server/demo/seed.ts';
 import { E2E_SECRET } from './e2e-global-setup.ts';
 
 export { DEMO_PASSWORD };

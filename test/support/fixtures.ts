@@ -1,7 +1,7 @@
-import { DEMO_DEPARTMENTS } from '../../shared/demo/departments.ts';
-import { generateDemoEnterprises, INDUSTRIES } from '../../shared/demo/enterprises.ts';
-import type { Db } from '../../server/db/client.ts';
-import { departmentHeads, departments, enterprises } from '../../server/db/schema.ts';
+import { DEMO_DEPARTMENTS } from '#shared/demo/departments.ts';
+import { generateDemoEnterprises, INDUSTRIES } from '#shared/demo/enterprises.ts';
+import type { Db } from '#server/db/client.ts';
+import { departmentHeads, departments, enterprises } from '#server/db/schema.ts';
 
 /** Registry rows for a test: `n` demo enterprises and `d` more demo departments (with heads). */
 export async function seedRegistry(db: Db, opts: { enterprises?: number; departments?: number } = {}) {

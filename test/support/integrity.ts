@@ -1,7 +1,7 @@
 // Designed rounds for the integrity tests (unit and API): clean answers drawn from per-department
 // level shares with a seeded generator, and the patterns coaching or carelessness leave on top of them.
-import type { RatingLevel } from '../../shared/results/scale.ts';
-import { seededUniform } from '../../shared/results/stats.ts';
+import type { RatingLevel } from '#shared/results/scale.ts';
+import { seededUniform } from '#shared/results/stats.ts';
 
 export type LevelShares = Partial<Record<RatingLevel, number>>;
 

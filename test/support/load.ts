@@ -1,15 +1,15 @@
 // Helpers for load and fault tests: a round ready for submissions, and a bounded concurrent client.
 import { randomBytes, randomUUID } from 'node:crypto';
-import { formatReceipt, receiptHash } from '../../shared/receipt.ts';
+import { formatReceipt, receiptHash } from '#shared/receipt.ts';
 import type { AddressInfo } from 'node:net';
-import { buildApp } from '../../server/app.ts';
+import { buildApp } from '#server/app.ts';
 import { testConfig } from './config.ts';
-import type { Database, Db } from '../../server/db/client.ts';
-import { createRound, openRound } from '../../server/rounds/rounds.service.ts';
-import { drawRound, freezePool } from '../../server/draw/draw.service.ts';
-import { makeLinkMaker } from '../../server/invitations/tokens.ts';
-import { createRoundSchema } from '../../shared/schemas/rounds.ts';
-import { roundDepartmentRows } from '../../server/rounds/rounds.queries.ts';
+import type { Database, Db } from '#server/db/client.ts';
+import { createRound, openRound } from '#server/rounds/rounds.service.ts';
+import { drawRound, freezePool } from '#server/draw/draw.service.ts';
+import { makeLinkMaker } from '#server/invitations/tokens.ts';
+import { createRoundSchema } from '#shared/schemas/rounds.ts';
+import { roundDepartmentRows } from '#server/rounds/rounds.queries.ts';
 import { seedRegistry } from './fixtures.ts';
 
 const actor = { id: null, name: 'load-test' };
@@ -33,7 +33,7 @@ export async function openLoadRound(db: Db, secret: string, opts: { enterprises:
   await drawRound(db, actor, makeLinkMaker(secret, 'http://x'), roundId, 'load test seed', now);
   await openRound(db, actor, roundId, now);
   const links = makeLinkMaker(secret, 'http://x');
-  const { invitations } = await import('../../server/db/schema.ts');
+  const { invitations } = await import('#server/db/schema.ts');
   const { eq } = await import('drizzle-orm');
   const invited = await db.select({ uscc: invitations.uscc }).from(invitations).where(eq(invitations.roundId, roundId));
   const departmentIds = (await roundDepartmentRows(db, roundId)).map((d) => d.departmentId);

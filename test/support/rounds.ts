@@ -1,4 +1,4 @@
-import { ballotMoverTick } from '../../server/survey/ballot-mover.ts';
+import { ballotMoverTick } from '#server/survey/ballot-mover.ts';
 import type { TestContext } from './app.ts';
 import { roundBody } from './fixtures.ts';
 import { completeSubmission, type Level } from './survey.ts';

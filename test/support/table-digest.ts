@@ -1,6 +1,6 @@
 // A digest of every table's contents: equal digests before and after some calls prove they wrote nothing.
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../server/db/client.ts';
+import type { Db } from '#server/db/client.ts';
 
 const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 

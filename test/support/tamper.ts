@@ -1,9 +1,9 @@
 // What whoever holds the database can do: disable the guards, rewrite an entry and re-hash the chain
 // from there on, so that the chain verifies on its own again.
 import { asc, eq, gte, sql } from 'drizzle-orm';
-import { entryHash } from '../../server/audit/audit.writer.ts';
-import type { Db } from '../../server/db/client.ts';
-import { auditHead, auditLog } from '../../server/db/schema.ts';
+import { entryHash } from '#server/audit/audit.writer.ts';
+import type { Db } from '#server/db/client.ts';
+import { auditHead, auditLog } from '#server/db/schema.ts';
 
 export async function rechain(db: Db, fromId: number, summary: unknown): Promise<void> {
   await db.execute(sql`alter table audit_log disable trigger user`);

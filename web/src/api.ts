@@ -1,7 +1,7 @@
 // The one fetch wrapper: JSON in and out, the session cookie, and errors as ApiError.
 // No runtime dependencies, so the survey bundle can use it too.
 import type { z } from 'zod';
-import type { errorBodySchema } from '../../shared/schemas/common.ts';
+import type { errorBodySchema } from '#shared/schemas/common.ts';
 
 type ErrorBody = z.infer<typeof errorBodySchema>;
 

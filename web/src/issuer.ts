@@ -1,6 +1,6 @@
 // Who issues a page and whom an enterprise calls, from the city profile (GET /api/v1/profile, or the survey's
 // own payload). Shared by the survey bundle and the office's app: no dependencies, so it costs a phone nothing.
-import type { CityProfile } from '../../shared/schemas/profile.ts';
+import type { CityProfile } from '#shared/schemas/profile.ts';
 
 /** Which sentence names the contact: the office and its phone, one of them, or the generic "organising office". */
 export type ContactForm = 'officePhone' | 'office' | 'phone' | 'none';

@@ -1,6 +1,6 @@
 // Which admin pages each role may use. Mirrors the server's route guards; the server still decides.
-import { ALL_ROLES, AUDIT_READERS, ORG, POINTS_READERS, READERS, SHORTLIST_READERS } from '../../../shared/role-groups.ts';
-import type { Role } from '../../../shared/schemas/common.ts';
+import { ALL_ROLES, AUDIT_READERS, ORG, POINTS_READERS, READERS, SHORTLIST_READERS } from '#shared/role-groups.ts';
+import type { Role } from '#shared/schemas/common.ts';
 
 export type PageKey = 'departments' | 'enterprises' | 'import' | 'audit' | 'rounds' | 'invitations' | 'myDepartment' | 'rectification'
   | 'outbox' | 'dashboard' | 'escalations' | 'report' | 'appeals' | 'points' | 'pointsLedger' | 'pointsReview' | 'pointsShortlist' | 'cadre' | 'accounts' | 'requests' | 'pointsImport';

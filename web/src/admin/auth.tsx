@@ -1,7 +1,7 @@
 // The signed-in user for the admin app: checked once at start, cleared on logout or when the session ends.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
-import type { LoginBody, User } from '../../../shared/schemas/auth.ts';
+import type { LoginBody, User } from '#shared/schemas/auth.ts';
 import { ApiError, setUnauthorizedHandler } from '../api.ts';
 import * as api from './endpoints.ts';
 import { readMe } from './prefetch.ts';

@@ -1,39 +1,39 @@
 // Typed calls to the API used by the admin app. Types come from the shared zod schemas.
 import type { z } from 'zod';
-import type { ImportMapping, ImportResult } from '../../../shared/enterprise-import.ts';
-import type { AuditCheckpoint, auditEntrySchema, auditFacetsSchema, auditVerifySchema } from '../../../shared/schemas/audit.ts';
-import type { LoginBody, User } from '../../../shared/schemas/auth.ts';
-import type { pageOf } from '../../../shared/schemas/common.ts';
+import type { ImportMapping, ImportResult } from '#shared/enterprise-import.ts';
+import type { AuditCheckpoint, auditEntrySchema, auditFacetsSchema, auditVerifySchema } from '#shared/schemas/audit.ts';
+import type { LoginBody, User } from '#shared/schemas/auth.ts';
+import type { pageOf } from '#shared/schemas/common.ts';
 import type {
   Department, DepartmentInput, departmentDetailSchema, departmentPatchSchema, headInputSchema,
-} from '../../../shared/schemas/departments.ts';
+} from '#shared/schemas/departments.ts';
 import type {
   Enterprise, EnterpriseInput, enterpriseFacetsSchema, enterpriseListQuerySchema, enterprisePatchSchema, enterpriseSchema,
-} from '../../../shared/schemas/enterprises.ts';
+} from '#shared/schemas/enterprises.ts';
 import type {
   createRoundSchema, drawResultSchema, freezeResultSchema, Invitation, Progress, replaceResultSchema, Round, roundSummarySchema, updateRoundSchema,
-} from '../../../shared/schemas/rounds.ts';
-import type { Breakdowns } from '../../../shared/schemas/breakdowns.ts';
-import type { FollowUpBody, FollowUpLog, FollowUpSummary, ResponseRates } from '../../../shared/schemas/follow-ups.ts';
-import type { Outbox } from '../../../shared/schemas/outbox.ts';
-import type { commentsSchema } from '../../../shared/schemas/comments.ts';
+} from '#shared/schemas/rounds.ts';
+import type { Breakdowns } from '#shared/schemas/breakdowns.ts';
+import type { FollowUpBody, FollowUpLog, FollowUpSummary, ResponseRates } from '#shared/schemas/follow-ups.ts';
+import type { Outbox } from '#shared/schemas/outbox.ts';
+import type { commentsSchema } from '#shared/schemas/comments.ts';
 import type {
   callbackBodySchema, CaseDetail, CaseSummary, caseListQuerySchema, ledgerBodySchema, PlanBody, progressBodySchema, reviewBodySchema,
-} from '../../../shared/schemas/rectification.ts';
-import type { EscalationLevel } from '../../../shared/results/escalation.ts';
-import type { Watch, watchReviewBodySchema } from '../../../shared/schemas/escalation-guard.ts';
-import type { departmentHistorySchema, departmentStatesSchema, EscalationRecord, escalationBoardSchema, escalationPatchSchema, measurePatchSchema, resultsSchema } from '../../../shared/schemas/results.ts';
-import type { PublicRound, publicRoundListSchema } from '../../../shared/schemas/public.ts';
-import type { CityProfile } from '../../../shared/schemas/profile.ts';
-import type { AppealWindow, appealDecisionSchema, appealSchema, fileAppealSchema } from '../../../shared/schemas/appeals.ts';
-import type { requestItemSchema, requestListQuerySchema, requestListSchema, requestStatsSchema } from '../../../shared/schemas/requests.ts';
-import type { integritySchema } from '../../../shared/schemas/integrity.ts';
-import type { CadreDetail, cadreListQuerySchema, cadreSchema, unitSchema } from '../../../shared/schemas/cadres.ts';
+} from '#shared/schemas/rectification.ts';
+import type { EscalationLevel } from '#shared/results/escalation.ts';
+import type { Watch, watchReviewBodySchema } from '#shared/schemas/escalation-guard.ts';
+import type { departmentHistorySchema, departmentStatesSchema, EscalationRecord, escalationBoardSchema, escalationPatchSchema, measurePatchSchema, resultsSchema } from '#shared/schemas/results.ts';
+import type { PublicRound, publicRoundListSchema } from '#shared/schemas/public.ts';
+import type { CityProfile } from '#shared/schemas/profile.ts';
+import type { AppealWindow, appealDecisionSchema, appealSchema, fileAppealSchema } from '#shared/schemas/appeals.ts';
+import type { requestItemSchema, requestListQuerySchema, requestListSchema, requestStatsSchema } from '#shared/schemas/requests.ts';
+import type { integritySchema } from '#shared/schemas/integrity.ts';
+import type { CadreDetail, cadreListQuerySchema, cadreSchema, unitSchema } from '#shared/schemas/cadres.ts';
 import type {
   CadrePoints, EntryInput, entryListQuerySchema, entrySchema, PointsEntry, rulesResponseSchema, Shortlist, standingsSchema,
-} from '../../../shared/schemas/points.ts';
-import type { Account, AccountPatch, accountCreateSchema, accountWithPasswordSchema, PasswordChange } from '../../../shared/schemas/users.ts';
-import type { CadreImportResult } from '../../../shared/cadre-import.ts';
+} from '#shared/schemas/points.ts';
+import type { Account, AccountPatch, accountCreateSchema, accountWithPasswordSchema, PasswordChange } from '#shared/schemas/users.ts';
+import type { CadreImportResult } from '#shared/cadre-import.ts';
 import { request } from '../api.ts';
 
 export type PublicRoundSummary = z.infer<typeof publicRoundListSchema>[number];

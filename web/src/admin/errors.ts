@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isErrorCode } from '../../../shared/errors.ts';
+import { isErrorCode } from '#shared/errors.ts';
 import { ApiError } from '../api.ts';
 import { cellPlaceOf, decidesFromOf } from './errorKey.ts';
 import type zhCommon from '../locales/zh/common.ts';

@@ -2,7 +2,7 @@
 // since it changes only with the server's configuration.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CityProfile } from '../../../shared/schemas/profile.ts';
+import type { CityProfile } from '#shared/schemas/profile.ts';
 import { issuerWords, type IssuerWords } from '../issuer.ts';
 import { getProfile } from './endpoints.ts';
 

@@ -1,6 +1,6 @@
 // Labels of the shared code lists, in the current language.
-import { DEPARTMENT_CATEGORIES } from '../../../shared/vocabulary/department-categories.ts';
-import { SIZE_CLASSES } from '../../../shared/vocabulary/size-classes.ts';
+import { DEPARTMENT_CATEGORIES } from '#shared/vocabulary/department-categories.ts';
+import { SIZE_CLASSES } from '#shared/vocabulary/size-classes.ts';
 
 const inLanguage = (item: { zh: string; en: string }, lang: string) => (lang === 'en' ? item.en : item.zh);
 

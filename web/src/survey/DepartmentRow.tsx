@@ -2,10 +2,10 @@
 // legend). Once answered it folds to a single line that reopens on a tap. Memoised: answering one row
 // never re-renders the other 52.
 import { memo, useRef, useState } from 'react';
-import { NOT_APPLICABLE_LABEL, type RatingLevel, type ScaleEntry } from '../../../shared/results/levels.ts';
-import { REASONS_MAX } from '../../../shared/reasons.ts';
-import { COMMENT_MAX } from '../../../shared/survey-rules.ts';
-import type { SurveyView } from '../../../shared/survey.ts';
+import { NOT_APPLICABLE_LABEL, type RatingLevel, type ScaleEntry } from '#shared/results/levels.ts';
+import { REASONS_MAX } from '#shared/reasons.ts';
+import { COMMENT_MAX } from '#shared/survey-rules.ts';
+import type { SurveyView } from '#shared/survey.ts';
 import { useTranslation } from './i18n.ts';
 import { canChooseReason, departmentName, EMPTY_ANSWER, type Answer, type Department, type Lang } from './model.ts';
 

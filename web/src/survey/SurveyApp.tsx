@@ -2,9 +2,9 @@
 // open it on cheap phones, often inside WeChat, on slow connections. Plain React and plain CSS only.
 import { Component, lazy, Suspense, useCallback, useEffect, useState, type ReactNode } from 'react';
 import { currentLanguage, setLanguage, useTranslation } from './i18n.ts';
-import { quarterLabel } from '../../../shared/round-lifecycle.ts';
-import type { CityProfile } from '../../../shared/schemas/profile.ts';
-import type { SurveyView } from '../../../shared/survey.ts';
+import { quarterLabel } from '#shared/round-lifecycle.ts';
+import type { CityProfile } from '#shared/schemas/profile.ts';
+import type { SurveyView } from '#shared/survey.ts';
 import { issuerWords, telHref } from '../issuer.ts';
 import { ApiError, fetchProfile, fetchSurvey, postSubmission } from './api.ts';
 import { pendingReceiptCode, shownReceipt, withReceiptHash, type ShownReceipt } from './receiptCode.ts';

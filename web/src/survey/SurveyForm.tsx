@@ -3,10 +3,10 @@
 // resumes at the first unanswered one. Then the least-satisfied votes among the departments rated
 // (lowest first), the overall comment and the submit, checked here by the server's own rules.
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import { APPLICABLE_LEVELS, type RatingLevel } from '../../../shared/results/levels.ts';
-import { REASONS_MAX } from '../../../shared/reasons.ts';
-import { checkSubmission } from '../../../shared/survey-rules.ts';
-import type { SurveyView } from '../../../shared/survey.ts';
+import { APPLICABLE_LEVELS, type RatingLevel } from '#shared/results/levels.ts';
+import { REASONS_MAX } from '#shared/reasons.ts';
+import { checkSubmission } from '#shared/survey-rules.ts';
+import type { SurveyView } from '#shared/survey.ts';
 import { ApiError, markOpened, postSubmission, problemsOf } from './api.ts';
 import { receiptCodeFor, shownReceipt, withReceiptHash, type ShownReceipt } from './receiptCode.ts';
 import { DepartmentRow, deptElementId } from './DepartmentRow.tsx';

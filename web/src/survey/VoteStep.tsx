@@ -1,8 +1,8 @@
 // The last step: up to `votesLimit` least-satisfied departments, chosen among those the enterprise rated
 // (lowest-rated first), then the overall comment and the submit (passed in as children).
 import type { Dispatch, ReactNode } from 'react';
-import type { ScaleEntry } from '../../../shared/results/levels.ts';
-import { OVERALL_COMMENT_MAX } from '../../../shared/survey-rules.ts';
+import type { ScaleEntry } from '#shared/results/levels.ts';
+import { OVERALL_COMMENT_MAX } from '#shared/survey-rules.ts';
 import { levelLabel } from './DepartmentRow.tsx';
 import { useTranslation } from './i18n.ts';
 import { canVote, departmentName, voteCandidates, type Action, type Answers, type Department, type Lang } from './model.ts';

@@ -1,8 +1,8 @@
 // The survey's calls. Responses are checked by the server's response schemas, so they are typed, not re-parsed
 // (parsing here would pull zod's parser into the phone's download).
 import type { z } from 'zod';
-import type { CityProfile } from '../../../shared/schemas/profile.ts';
-import type { Draft, draftSavedSchema, Submission, submitResultSchema, SurveyView } from '../../../shared/survey.ts';
+import type { CityProfile } from '#shared/schemas/profile.ts';
+import type { Draft, draftSavedSchema, Submission, submitResultSchema, SurveyView } from '#shared/survey.ts';
 import { ApiError, request } from '../api.ts';
 
 export type SubmitResult = z.infer<typeof submitResultSchema>;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SCALE, RATING_LEVELS, type RatingLevel } from '../../../shared/results/levels.ts';
+import { DEFAULT_SCALE, RATING_LEVELS, type RatingLevel } from '#shared/results/levels.ts';
 import {
   canChooseReason, canVote, formatDeadline, formatTime, fromDraft, toDraft, toSubmission, groupByCategory, nextUnanswered, pickOpeningDraft, progress, reduce, voteCandidates,
   type Answers, type Department,

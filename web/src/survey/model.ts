@@ -1,9 +1,9 @@
 // The form's answers and the pure rules around them: drafts in and out, votes, progress.
-import type { RatingLevel } from '../../../shared/results/levels.ts';
-import { REASONS_MAX } from '../../../shared/reasons.ts';
-import { COMMENT_MAX, OVERALL_COMMENT_MAX } from '../../../shared/survey-rules.ts';
-import type { Draft, Submission, SurveyView } from '../../../shared/survey.ts';
-import { DEPARTMENT_CATEGORY_KEYS } from '../../../shared/vocabulary/department-categories.ts';
+import type { RatingLevel } from '#shared/results/levels.ts';
+import { REASONS_MAX } from '#shared/reasons.ts';
+import { COMMENT_MAX, OVERALL_COMMENT_MAX } from '#shared/survey-rules.ts';
+import type { Draft, Submission, SurveyView } from '#shared/survey.ts';
+import { DEPARTMENT_CATEGORY_KEYS } from '#shared/vocabulary/department-categories.ts';
 
 export type Department = SurveyView['departments'][number];
 export type Lang = 'zh' | 'en';

@@ -1,8 +1,8 @@
 // The receipt protocol on the page: each submission attempt gets a random receipt code made here and
 // kept on this phone; only the code's hash goes to the server with the answers, so nothing the server
 // keeps can recompute it. A retry of the same attempt sends the same hash and shows the same code.
-import { formatReceipt, RECEIPT_PATTERN, receiptHash } from '../../../shared/receipt.ts';
-import type { Submission } from '../../../shared/survey.ts';
+import { formatReceipt, RECEIPT_PATTERN, receiptHash } from '#shared/receipt.ts';
+import type { Submission } from '#shared/survey.ts';
 import type { SubmitResult } from './api.ts';
 import { attemptStore } from './storage.ts';
 

@@ -1,7 +1,7 @@
 // This phone's copy, per link: the draft (a fallback: the server keeps the real one), the submission
 // id of the pending attempt (so a retry after a lost reply is the same submission) and the receipt.
 // Storage can be blocked or isolated (private mode, WeChat's in-app browser): every call may fail.
-import type { Draft } from '../../../shared/survey.ts';
+import type { Draft } from '#shared/survey.ts';
 
 const PREFIX = 'pingyi.survey.';
 const memory = new Map<string, string>(); // when storage is blocked, keep at least this page's values

@@ -4,7 +4,7 @@ import { Flex, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { EscalationLevel } from '../../../../shared/results/escalation.ts';
+import type { EscalationLevel } from '#shared/results/escalation.ts';
 import { levelLabel } from '../pages/dashboard/format.tsx';
 import { useDates, useQuarter } from '../pages/rectification/labels.tsx';
 import { stateSentences, type StateFacts, type StateWords } from '../views/departmentState.ts';

@@ -1,7 +1,7 @@
 // A department's reasons for 不满意: one tag per reason with its count, "<3" below three firms.
 import { Flex, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { ReasonCount, ReasonEntry } from '../../../../shared/reasons.ts';
+import type { ReasonCount, ReasonEntry } from '#shared/reasons.ts';
 import { isEnglish } from '../pages/dashboard/format.tsx';
 import { reasonItems } from '../views/reasons.ts';
 

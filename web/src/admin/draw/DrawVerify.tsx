@@ -4,7 +4,7 @@ import { SafetyCertificateOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, Button, Flex, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { checkDrawRecord, type RecordCheck } from '../../../../shared/draw/check.ts';
+import { checkDrawRecord, type RecordCheck } from '#shared/draw/check.ts';
 import { request } from '../../api.ts';
 import { useErrorText } from '../errors.ts';
 import { differenceText, type VerifyT } from './differenceText.ts';

@@ -1,9 +1,9 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { draw } from '../../../../shared/draw/draw.ts';
-import type { DrawRecord, PoolEntry } from '../../../../shared/draw/draw.ts';
-import { checkDrawRecord } from '../../../../shared/draw/check.ts';
+import { draw } from '#shared/draw/draw.ts';
+import type { DrawRecord, PoolEntry } from '#shared/draw/draw.ts';
+import { checkDrawRecord } from '#shared/draw/check.ts';
 import zh from '../../locales/zh/verify.ts';
 import en from '../../locales/en/verify.ts';
 import { differenceText, type VerifyT } from './differenceText.ts';

@@ -1,5 +1,5 @@
 // A draw difference as a sentence in the reader's language (positions counted from 1, as people do).
-import type { DrawDifference, EntryView } from '../../../../shared/draw/verify.ts';
+import type { DrawDifference, EntryView } from '#shared/draw/verify.ts';
 
 /** The translate function of the `verify` namespace, reduced to what this needs (easy to test). */
 export type VerifyT = (key: string, vars?: Record<string, string | number>) => string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_IMPORT_BYTES } from '../../../../shared/import-limits.ts';
+import { MAX_IMPORT_BYTES } from '#shared/import-limits.ts';
 import { blockedBy, importFlow, initialFlow, tooLarge, type ImportEvent, type ImportFlow } from './flow.ts';
 
 type R = { errors: string[]; n: number };

@@ -1,7 +1,7 @@
 // One import flow for every upload-check-import page (the registry, the cadre register): choose a
 // file → check it (a preview; nothing saved) → import it, all or nothing. A pure state machine, so
 // the order of answers (a late preview after a newer one, a refusal with its problems) is tested here.
-import { MAX_IMPORT_BYTES } from '../../../../shared/import-limits.ts';
+import { MAX_IMPORT_BYTES } from '#shared/import-limits.ts';
 
 /** What the page shows. `check` names the newest preview asked for: only its answer is kept. */
 export interface ImportFlow<R> {

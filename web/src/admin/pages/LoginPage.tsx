@@ -3,7 +3,7 @@ import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
-import type { LoginBody } from '../../../../shared/schemas/auth.ts';
+import type { LoginBody } from '#shared/schemas/auth.ts';
 import { ApiError } from '../../api.ts';
 import { useAuth, type LoginRedirectState } from '../auth.tsx';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';

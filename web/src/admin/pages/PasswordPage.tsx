@@ -10,7 +10,7 @@ import { useLocation, useNavigate } from 'react-router-dom';
 import {
   MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, type PasswordContext, type PasswordProblem, type PasswordVerdict,
   type StrengthSuggestion, type StrengthWarning,
-} from '../../../../shared/password-policy.ts';
+} from '#shared/password-policy.ts';
 import { ApiError } from '../../api.ts';
 import { useAuth, useUser, type LoginRedirectState } from '../auth.tsx';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
@@ -46,7 +46,7 @@ export default function PasswordPage() {
   useEffect(() => {
     let live = true;
     // If the estimate cannot load, the page still lists the other rules and the server still decides.
-    import('../../../../shared/password-strength.ts').then((m) => m.passwordPolicy())
+    import('#shared/password-strength.ts').then((m) => m.passwordPolicy())
       .then(({ check: loaded }) => { if (live) setCheck(() => loaded); }, () => undefined);
     return () => { live = false; };
   }, []);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DepartmentResultView } from '../../../../shared/schemas/results.ts';
+import type { DepartmentResultView } from '#shared/schemas/results.ts';
 import { bottomThree } from './bottomThree.ts';
 
 const dept = (rank: number | null, mean: number | null, over: Partial<DepartmentResultView> = {}): DepartmentResultView => ({

@@ -1,7 +1,7 @@
 // The leader's first question about a round: who is in the bottom three, by how much, how sure we are,
 // and what happens to them. Pure: results and the escalation board in, one row per flagged department.
-import type { EscalationLevel } from '../../../../shared/results/escalation.ts';
-import type { DepartmentResultView } from '../../../../shared/schemas/results.ts';
+import type { EscalationLevel } from '#shared/results/escalation.ts';
+import type { DepartmentResultView } from '#shared/schemas/results.ts';
 import { placeFromBottom } from './rank.ts';
 
 /** What the board says of a department's record this round (fields added by later policies are optional). */

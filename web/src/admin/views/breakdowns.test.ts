@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Breakdowns } from '../../../../shared/schemas/breakdowns.ts';
+import type { Breakdowns } from '#shared/schemas/breakdowns.ts';
 import { breakdownTable, cellText } from './breakdowns.ts';
 
 const dept = (departmentId: number, code: string, n: number | null, mean: number | null) =>

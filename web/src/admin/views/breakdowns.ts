@@ -1,7 +1,7 @@
 // 分组统计: a closed round's results by township, industry or size as a table, one row per department and
 // one column per group shown. The server has already left out groups under 5 respondents; a cell under 5
 // ratings comes as nulls and reads "<5", never as a number.
-import type { Breakdowns } from '../../../../shared/schemas/breakdowns.ts';
+import type { Breakdowns } from '#shared/schemas/breakdowns.ts';
 
 export type Dimension = Breakdowns['dimensions'][number]['dimension'];
 export interface BreakdownCellView { n: number; mean: number; satisfactionRate: number | null }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ESCALATION_LABELS } from '../../../../shared/results/escalation.ts';
-import { departmentQuarterState } from '../../../../shared/results/department-state.ts';
-import { quarterLabel } from '../../../../shared/round-lifecycle.ts';
+import { ESCALATION_LABELS } from '#shared/results/escalation.ts';
+import { departmentQuarterState } from '#shared/results/department-state.ts';
+import { quarterLabel } from '#shared/round-lifecycle.ts';
 import zh from '../../locales/zh/state.ts';
 import { stateSentences, type StateWords } from './departmentState.ts';
 

@@ -1,7 +1,7 @@
 // A department's quarter in sentences: the same words on 本部门, 数据看板, 问责督办, the department
 // history, the public page and the printed report, from the one state the server decides.
-import type { EscalationLevel } from '../../../../shared/results/escalation.ts';
-import type { DepartmentStateView } from '../../../../shared/schemas/results.ts';
+import type { EscalationLevel } from '#shared/results/escalation.ts';
+import type { DepartmentStateView } from '#shared/schemas/results.ts';
 
 /** What the sentences need from the page: its translator (namespace state) and how it writes names and days. */
 export interface StateWords {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_REASONS } from '../../../../shared/reasons.ts';
+import { DEFAULT_REASONS } from '#shared/reasons.ts';
 import { reasonItems, reasonLine } from './reasons.ts';
 
 describe('reason items', () => {

@@ -1,5 +1,5 @@
 // Reasons for 不满意 as a reader sees them: the round's wording, the count or "<3".
-import type { ReasonCode, ReasonCount, ReasonEntry } from '../../../../shared/reasons.ts';
+import type { ReasonCode, ReasonCount, ReasonEntry } from '#shared/reasons.ts';
 
 export interface ReasonItem { code: ReasonCode; label: string; count: number | null; text: string }
 

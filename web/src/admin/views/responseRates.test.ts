@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { aaporRates, countDispositions } from '../../../../shared/follow-ups/rates.ts';
-import type { Disposition } from '../../../../shared/follow-ups/vocabulary.ts';
+import { aaporRates, countDispositions } from '#shared/follow-ups/rates.ts';
+import type { Disposition } from '#shared/follow-ups/vocabulary.ts';
 import { dispositionRows, followUpBody, rateCells, ratePercent } from './responseRates.ts';
 
 const figures = (ds: Disposition[]) => {

@@ -1,6 +1,6 @@
 // What the rates card, the report and the follow-up dialog show, as plain data (the components only lay it out).
-import { DISPOSITIONS, type Disposition } from '../../../../shared/follow-ups/vocabulary.ts';
-import type { FollowUpBody, RateFigures } from '../../../../shared/schemas/follow-ups.ts';
+import { DISPOSITIONS, type Disposition } from '#shared/follow-ups/vocabulary.ts';
+import type { FollowUpBody, RateFigures } from '#shared/schemas/follow-ups.ts';
 
 export const RATE_KEYS = ['rr1', 'rr3', 'cooperation', 'contact'] as const;
 export type RateKey = (typeof RATE_KEYS)[number];

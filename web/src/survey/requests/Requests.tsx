@@ -2,8 +2,8 @@
 // request's own code, rate the answer. A chunk of its own, loaded only when asked for, so the survey's
 // first visit stays light. Every text the server returns is rendered as text, never as HTML.
 import { useEffect, useState } from 'react';
-import { REQUEST_CONTACT_MAX, REQUEST_TEXT_MAX, type RequestCategory } from '../../../../shared/requests/vocabulary.ts';
-import type { RequestThread } from '../../../../shared/schemas/requests.ts';
+import { REQUEST_CONTACT_MAX, REQUEST_TEXT_MAX, type RequestCategory } from '#shared/requests/vocabulary.ts';
+import type { RequestThread } from '#shared/schemas/requests.ts';
 import { CATEGORY_ORDER, formatDeadline, formatTime } from '../model.ts';
 import { CopyableCode } from '../Pages.tsx';
 import { fetchOptions, fetchThread, raiseRequest, sendFeedback, type RequestOptions } from './api.ts';

@@ -1,6 +1,6 @@
 // The enterprise's request calls. Answers are checked by the server's response schemas, so typed, not re-parsed.
 import type { z } from 'zod';
-import type { CreateRequest, RequestThread, requestOptionsSchema } from '../../../../shared/schemas/requests.ts';
+import type { CreateRequest, RequestThread, requestOptionsSchema } from '#shared/schemas/requests.ts';
 import { request } from '../../api.ts';
 
 export type RequestOptions = z.infer<typeof requestOptionsSchema>;

@@ -1,6 +1,6 @@
 // The requests panel's pure logic: which message an error shows, and the codes this phone remembers.
-import type { ErrorCode } from '../../../../shared/errors.ts';
-import { normaliseRequestCode, REQUEST_CODE_PATTERN } from '../../../../shared/requests/code.ts';
+import type { ErrorCode } from '#shared/errors.ts';
+import { normaliseRequestCode, REQUEST_CODE_PATTERN } from '#shared/requests/code.ts';
 
 // The few codes this panel words itself (its strings load with the chunk, not the survey's first visit).
 const KNOWN = ['receipt_not_counted', 'request_limit_reached', 'not_found', 'rate_limited', 'validation_failed', 'not_replied'] as const satisfies readonly ErrorCode[];

@@ -1,6 +1,6 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { AppealStatus } from '../../../../../shared/appeals.ts';
+import type { AppealStatus } from '#shared/appeals.ts';
 
 const COLORS: Record<AppealStatus, string> = { pending: 'processing', upheld: 'green', rejected: 'default' };
 

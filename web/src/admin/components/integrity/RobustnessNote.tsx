@@ -2,7 +2,7 @@
 import { Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { robustnessLines, verdictStands } from '../../../../../shared/charts/integrity.ts';
+import { robustnessLines, verdictStands } from '#shared/charts/integrity.ts';
 import type { RoundResults } from '../../endpoints.ts';
 
 export function RobustnessNote({ results, print = false }: { results: RoundResults; print?: boolean }) {

@@ -2,7 +2,7 @@
 import { Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { weightedLine } from '../../../../../shared/charts/weighted.ts';
+import { weightedLine } from '#shared/charts/weighted.ts';
 import type { RoundResults } from '../../endpoints.ts';
 
 export function WeightedNote({ results, print = false }: { results: RoundResults; print?: boolean }) {

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ErrorCode } from '../../../../../shared/errors.ts';
+import type { ErrorCode } from '#shared/errors.ts';
 import { ApiError } from '../../../api.ts';
 import { useErrorText } from '../../errors.ts';
 

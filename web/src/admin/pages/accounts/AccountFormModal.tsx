@@ -2,9 +2,9 @@
 import { Alert, App, Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { FormModal } from '../../components/FormModal.tsx';
-import { ROLES } from '../../../../../shared/schemas/common.ts';
-import { accountCreateSchema, roleNeedsDepartment, type Account } from '../../../../../shared/schemas/users.ts';
-import type { Department } from '../../../../../shared/schemas/departments.ts';
+import { ROLES } from '#shared/schemas/common.ts';
+import { accountCreateSchema, roleNeedsDepartment, type Account } from '#shared/schemas/users.ts';
+import type { Department } from '#shared/schemas/departments.ts';
 import { createAccount, updateAccount, type AccountWithPassword } from '../../endpoints.ts';
 import { showIssues, zodRule } from '../../forms.ts';
 import { departmentName } from '../../labels.ts';

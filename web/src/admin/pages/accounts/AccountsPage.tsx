@@ -4,7 +4,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Flex, Input, Popconfirm, Space, Table, Tag, type TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Account } from '../../../../../shared/schemas/users.ts';
+import type { Account } from '#shared/schemas/users.ts';
 import { ApiError } from '../../../api.ts';
 import { useUser } from '../../auth.tsx';
 import { useListStates } from '../../components/ListStates.tsx';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Account } from '../../../../../shared/schemas/users.ts';
-import { passwordPolicy } from '../../../../../shared/password-strength.ts';
+import type { Account } from '#shared/schemas/users.ts';
+import { passwordPolicy } from '#shared/password-strength.ts';
 import { createBody, endsSessions, passwordRules, patchBody } from './model.ts';
 
 const { check: checkPassword } = await passwordPolicy();

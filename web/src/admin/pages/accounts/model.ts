@@ -1,8 +1,8 @@
 // The account form's rules apart from its components: what a change sends, and how the password
 // policy reads rule by rule as the person types.
-import { MAX_PASSWORD_LENGTH, passwordRuleProblems, type PasswordProblem, type PasswordVerdict } from '../../../../../shared/password-policy.ts';
-import type { Role } from '../../../../../shared/schemas/common.ts';
-import { roleNeedsDepartment, type Account, type AccountPatch } from '../../../../../shared/schemas/users.ts';
+import { MAX_PASSWORD_LENGTH, passwordRuleProblems, type PasswordProblem, type PasswordVerdict } from '#shared/password-policy.ts';
+import type { Role } from '#shared/schemas/common.ts';
+import { roleNeedsDepartment, type Account, type AccountPatch } from '#shared/schemas/users.ts';
 
 export interface AccountFormValues { username?: string; displayName?: string; role?: Role; departmentId?: number | null }
 

@@ -3,8 +3,8 @@
 import { Alert, App, Button, Form, Input, Modal, Radio, Table, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { appealQueue } from '../../../../../shared/charts/integrity.ts';
-import { appealDecisionSchema } from '../../../../../shared/schemas/appeals.ts';
+import { appealQueue } from '#shared/charts/integrity.ts';
+import { appealDecisionSchema } from '#shared/schemas/appeals.ts';
 import { useUser } from '../../auth.tsx';
 import { AppealStatusTag } from '../../components/integrity/AppealStatusTag.tsx';
 import { useAppealErrorText } from '../../components/integrity/useAppealErrorText.ts';

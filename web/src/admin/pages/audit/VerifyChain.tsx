@@ -5,7 +5,7 @@ import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { Alert, Button, Flex, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { quarterLabel } from '../../../../../shared/round-lifecycle.ts';
+import { quarterLabel } from '#shared/round-lifecycle.ts';
 import { verifyAudit, type AuditVerify } from '../../endpoints.ts';
 import { useErrorText } from '../../errors.ts';
 import { loadVerifiedHead, saveVerifiedHead, type VerifiedHead } from './verifiedHead.ts';

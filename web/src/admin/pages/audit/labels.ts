@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { quarterLabel } from '../../../../../shared/round-lifecycle.ts';
-import type { Department } from '../../../../../shared/schemas/departments.ts';
+import { quarterLabel } from '#shared/round-lifecycle.ts';
+import type { Department } from '#shared/schemas/departments.ts';
 import { departmentName } from '../../labels.ts';
 import { cityDateTime } from '../../views/time.ts';
 import type { AuditDictionary, AuditLookups } from './words.ts';

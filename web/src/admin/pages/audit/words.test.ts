@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { HIDDEN_UNTIL_CLOSE } from '../../../../../shared/audit-chain.ts';
-import { quarterLabel } from '../../../../../shared/round-lifecycle.ts';
+import { HIDDEN_UNTIL_CLOSE } from '#shared/audit-chain.ts';
+import { quarterLabel } from '#shared/round-lifecycle.ts';
 import zh from '../../../locales/zh/audit.ts';
 import { summaryLines } from './summary.ts';
 import { actionText, actorText, auditWords, entityText, type AuditLookups, type EntryRef } from './words.ts';

@@ -1,8 +1,8 @@
 // The audit log in the inspector's words: every field and code value of an entry's summary as a label
 // in the reader's language, departments and rounds by name, instants in the city's time. Pure: the
 // dictionary (the audit locale) and the look-ups come in, so it is tested without React.
-import { DEFAULT_REASONS } from '../../../../../shared/reasons.ts';
-import { HIDDEN_UNTIL_CLOSE } from '../../../../../shared/audit-chain.ts';
+import { DEFAULT_REASONS } from '#shared/reasons.ts';
+import { HIDDEN_UNTIL_CLOSE } from '#shared/audit-chain.ts';
 import type zhAudit from '../../../locales/zh/audit.ts';
 import type { SummaryWords } from './summary.ts';
 

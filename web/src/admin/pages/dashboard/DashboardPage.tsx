@@ -5,7 +5,7 @@ import { Alert, App, Button, Empty, Flex, Skeleton } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
-import { selectableRounds } from '../../../../../shared/charts/rounds.ts';
+import { selectableRounds } from '#shared/charts/rounds.ts';
 import { LoadError, StaleDataWarning } from '../../components/LoadError.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { resultsXlsxUrl } from '../../endpoints.ts';

@@ -1,5 +1,5 @@
 // The full ranking, below the first screen: its own chunk, with antd's table.
-import type { EscalationLevel } from '../../../../../shared/results/escalation.ts';
+import type { EscalationLevel } from '#shared/results/escalation.ts';
 import type { RoundResults } from '../../endpoints.ts';
 import { RankingTable, useRankingRows } from './RankingTable.tsx';
 

@@ -3,9 +3,9 @@
 import { Alert, Card, Flex, Input, Select, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { rankChange, rankChangeOrder, splitRanking, type RankChange } from '../../../../../shared/charts/ranking.ts';
-import type { EscalationLevel } from '../../../../../shared/results/escalation.ts';
-import type { DepartmentResultView } from '../../../../../shared/schemas/results.ts';
+import { rankChange, rankChangeOrder, splitRanking, type RankChange } from '#shared/charts/ranking.ts';
+import type { EscalationLevel } from '#shared/results/escalation.ts';
+import type { DepartmentResultView } from '#shared/schemas/results.ts';
 import type { RoundResults } from '../../endpoints.ts';
 import { categoryLabel, categoryOptions } from '../../labels.ts';
 import { RobustnessMark } from '../../components/integrity/RobustnessNote.tsx';

@@ -3,11 +3,11 @@
 import { Card, Col, Empty, Row, Select, Skeleton, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ratingDistribution } from '../../../../../shared/charts/distribution.ts';
-import { funnelSeries } from '../../../../../shared/charts/funnel.ts';
-import { rankingBars } from '../../../../../shared/charts/ranking.ts';
-import { defaultTrendDepartments, trendSeries } from '../../../../../shared/charts/trends.ts';
-import type { VotesPoint } from '../../../../../shared/charts/votes.ts';
+import { ratingDistribution } from '#shared/charts/distribution.ts';
+import { funnelSeries } from '#shared/charts/funnel.ts';
+import { rankingBars } from '#shared/charts/ranking.ts';
+import { defaultTrendDepartments, trendSeries } from '#shared/charts/trends.ts';
+import type { VotesPoint } from '#shared/charts/votes.ts';
 import type { RoundResults } from '../../endpoints.ts';
 import { DistributionChart } from './charts/DistributionChart.tsx';
 import { FunnelChart } from './charts/FunnelChart.tsx';

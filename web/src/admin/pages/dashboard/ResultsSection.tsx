@@ -3,8 +3,8 @@
 import { Alert, Card, Col, Row, Skeleton, Statistic, Typography } from 'antd';
 import { lazy, Suspense, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { votesOverTime, votesRoundsThrough } from '../../../../../shared/charts/votes.ts';
-import type { EscalationLevel } from '../../../../../shared/results/escalation.ts';
+import { votesOverTime, votesRoundsThrough } from '#shared/charts/votes.ts';
+import type { EscalationLevel } from '#shared/results/escalation.ts';
 import { ApiError } from '../../../api.ts';
 import { LoadError, StaleDataWarning } from '../../components/LoadError.tsx';
 import { Deferred } from '../../components/Deferred.tsx';
@@ -12,7 +12,7 @@ import { getDepartmentStates, type RoundResults, type RoundSummary } from '../..
 import { useLoad } from '../../useLoad.ts';
 import { BottomThreeCard } from './BottomThreeCard.tsx';
 import { COLORS, fmtMean, fmtPct, useDeptName, useQuarter } from './format.tsx';
-import { roundHeadline } from '../../../../../shared/results/disclosure.ts';
+import { roundHeadline } from '#shared/results/disclosure.ts';
 import { answeredBoard, answeredResults, historyIds, readBoard, readResults } from './reads.ts';
 
 const ResultCharts = lazy(() => import('./ResultCharts.tsx'));

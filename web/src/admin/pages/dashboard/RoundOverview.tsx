@@ -3,8 +3,8 @@
 import { Card, Col, Flex, Progress, Row, Statistic, Steps, Table, Typography, type TableColumnsType } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { countdown, followUpOrder } from '../../../../../shared/charts/rounds.ts';
-import type { Progress as RoundProgress } from '../../../../../shared/schemas/rounds.ts';
+import { countdown, followUpOrder } from '#shared/charts/rounds.ts';
+import type { Progress as RoundProgress } from '#shared/schemas/rounds.ts';
 import { ApiError } from '../../../api.ts';
 import { StaleDataWarning } from '../../components/LoadError.tsx';
 import { roundProgress, type RoundSummary } from '../../endpoints.ts';

@@ -2,9 +2,9 @@
 import { Tag } from 'antd';
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ESCALATION_LABELS, type EscalationLevel } from '../../../../../shared/results/escalation-levels.ts';
-import { quarterLabel } from '../../../../../shared/round-lifecycle.ts';
-import type { RoundStatus } from '../../../../../shared/schemas/rounds.ts';
+import { ESCALATION_LABELS, type EscalationLevel } from '#shared/results/escalation-levels.ts';
+import { quarterLabel } from '#shared/round-lifecycle.ts';
+import type { RoundStatus } from '#shared/schemas/rounds.ts';
 
 export const COLORS = {
   primary: '#1d4ed8',

@@ -1,7 +1,7 @@
 // The dashboard's reads, shared through the read cache: the round list, each round's results (one
 // request per round, whoever asks: the first screen, the history, the charts) and the escalation board.
 // `prefetchDashboard` starts them with the page, before the app's code has loaded and the session is checked.
-import { defaultRoundId, publishedUpTo, selectableRounds } from '../../../../../shared/charts/rounds.ts';
+import { defaultRoundId, publishedUpTo, selectableRounds } from '#shared/charts/rounds.ts';
 import { request } from '../../../api.ts';
 import type { EscalationBoard, RoundResults, RoundSummary } from '../../endpoints.ts';
 import { answered, cachedRead } from '../../readCache.ts';

@@ -3,7 +3,7 @@ import { App, Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { FormModal } from '../../components/FormModal.tsx';
 import type { z } from 'zod';
-import { headInputSchema, type Department } from '../../../../../shared/schemas/departments.ts';
+import { headInputSchema, type Department } from '#shared/schemas/departments.ts';
 import { appointHead } from '../../endpoints.ts';
 import { zodRule, parseForm } from '../../forms.ts';
 import { useSave } from '../../useSave.ts';

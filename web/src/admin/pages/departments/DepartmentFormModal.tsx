@@ -5,7 +5,7 @@ import { FormModal } from '../../components/FormModal.tsx';
 import type { z } from 'zod';
 import {
   departmentInputSchema, departmentPatchSchema, headInputSchema, type Department,
-} from '../../../../../shared/schemas/departments.ts';
+} from '#shared/schemas/departments.ts';
 import { createDepartment, updateDepartment } from '../../endpoints.ts';
 import { blankToNull, parseForm, zodRule } from '../../forms.ts';
 import { categoryOptions } from '../../labels.ts';

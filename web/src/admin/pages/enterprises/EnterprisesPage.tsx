@@ -4,7 +4,7 @@ import { Button, Flex, Input, Select, Space, Table, Tag, type SelectProps, type 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
-import { SIZE_CLASS_KEYS, type Enterprise, type SizeClass } from '../../../../../shared/schemas/enterprises.ts';
+import { SIZE_CLASS_KEYS, type Enterprise, type SizeClass } from '#shared/schemas/enterprises.ts';
 import { useUser } from '../../auth.tsx';
 import { useListStates, useOptionStates } from '../../components/ListStates.tsx';
 import { LoadError, StaleDataWarning } from '../../components/LoadError.tsx';

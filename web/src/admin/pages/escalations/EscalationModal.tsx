@@ -4,16 +4,16 @@
 import { Alert, App, Button, Descriptions, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { nextStatuses } from '../../../../../shared/charts/escalations.ts';
-import { escalationFormSchema, escalationPatchSchema, type EscalationRecord } from '../../../../../shared/schemas/results.ts';
+import { nextStatuses } from '#shared/charts/escalations.ts';
+import { escalationFormSchema, escalationPatchSchema, type EscalationRecord } from '#shared/schemas/results.ts';
 import { updateEscalation, updateMeasure } from '../../endpoints.ts';
 import { blankToNull, parseForm, zodRule } from '../../forms.ts';
 import { departmentName } from '../../labels.ts';
 import { useSave } from '../../useSave.ts';
 import { levelLabel, useQuarter } from '../dashboard/format.tsx';
 import { MeasureTags, Streaks } from './Measures.tsx';
-import type { EscalationLevel } from '../../../../../shared/results/escalation.ts';
-import type { MeasureState } from '../../../../../shared/schemas/results.ts';
+import type { EscalationLevel } from '#shared/results/escalation.ts';
+import type { MeasureState } from '#shared/schemas/results.ts';
 
 type Values = { status: 'pending' | 'scheduled' | 'done'; scheduledFor: string | null; doneAt: string | null; notes: string | null; commitment: string | null };
 const shape = escalationPatchSchema.shape;

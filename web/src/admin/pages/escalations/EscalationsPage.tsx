@@ -4,9 +4,9 @@ import { Alert, Button, Card, Col, Flex, Row, Statistic, Switch, Table, Tag, Typ
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppealStatusTag } from '../../components/integrity/AppealStatusTag.tsx';
-import { byStreak, daysBetween, levelCounts, pendingActions, type DueState } from '../../../../../shared/charts/escalations.ts';
-import { ESCALATION_LEVELS } from '../../../../../shared/results/escalation.ts';
-import type { EscalationRecord } from '../../../../../shared/schemas/results.ts';
+import { byStreak, daysBetween, levelCounts, pendingActions, type DueState } from '#shared/charts/escalations.ts';
+import { ESCALATION_LEVELS } from '#shared/results/escalation.ts';
+import type { EscalationRecord } from '#shared/schemas/results.ts';
 import { useUser } from '../../auth.tsx';
 import { useListStates } from '../../components/ListStates.tsx';
 import { LoadError, StaleDataWarning } from '../../components/LoadError.tsx';
@@ -147,15 +147,18 @@ export default function EscalationsPage() {
           <Row gutter={[16, 16]} style={{ marginBottom: 16 }} data-testid="level-counts">
             {ESCALATION_LEVELS.map((level) => (
               <Col xs={24} md={8} key={level}>
-                <Card size="small" loading={firstLoad} data-level={level}>
+                {/* Both reads feed a card: a cumulative 0 shown before the states arrive would be a false figure. */}
+                <Card size="small" loading={firstLoad || (states.loading && !states.data)} data-level={level}>
                   <Statistic
                     title={<><LevelTag level={level} /> {latestRound ? tState('summary.thisQuarter', { quarter: quarter(latestRound) }) : null}</>}
                     value={counts[level]}
                     suffix={t('escalations.departmentsUnit')}
                   />
-                  <Typography.Text type="secondary" data-testid="level-open">
-                    {tState('summary.cumulativeOpen', { n: openByLevel[level] })}
-                  </Typography.Text>
+                  {states.data ? (
+                    <Typography.Text type="secondary" data-testid="level-open">
+                      {tState('summary.cumulativeOpen', { n: openByLevel[level] })}
+                    </Typography.Text>
+                  ) : null}
                 </Card>
               </Col>
             ))}

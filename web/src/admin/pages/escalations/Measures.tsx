@@ -2,8 +2,8 @@
 // the responsible head's (which decides) and the department's.
 import { Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { EscalationLevel } from '../../../../../shared/results/escalation.ts';
-import type { MeasureState } from '../../../../../shared/schemas/results.ts';
+import type { EscalationLevel } from '#shared/results/escalation.ts';
+import type { MeasureState } from '#shared/schemas/results.ts';
 import { levelLabel } from '../dashboard/format.tsx';
 
 const MEASURE_COLORS: Record<EscalationLevel, string> = { pledge: 'orange', admonishment: 'volcano', reassignment: 'red' };

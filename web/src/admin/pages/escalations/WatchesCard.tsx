@@ -3,7 +3,7 @@
 import { Alert, App, Card, Button, Form, Input, Modal, Radio, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { watchReviewBodySchema, type Watch } from '../../../../../shared/schemas/escalation-guard.ts';
+import { watchReviewBodySchema, type Watch } from '#shared/schemas/escalation-guard.ts';
 import { useUser } from '../../auth.tsx';
 import { reviewWatch } from '../../endpoints.ts';
 import { parseForm } from '../../forms.ts';

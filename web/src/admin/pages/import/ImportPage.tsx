@@ -1,7 +1,7 @@
 // Registry import: upload → check (preview) → fix the mapping → import. Nothing is saved before "Import".
 import { Card, Col, Row, Statistic, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { importResultSchema, type ImportMapping, type ImportResult } from '../../../../../shared/enterprise-import.ts';
+import { importResultSchema, type ImportMapping, type ImportResult } from '#shared/enterprise-import.ts';
 import { ApiError } from '../../../api.ts';
 import { applyImport, previewImport } from '../../endpoints.ts';
 import { blockedBy } from '../../import-flow/flow.ts';

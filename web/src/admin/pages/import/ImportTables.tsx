@@ -1,7 +1,7 @@
 // The row problems and the first rows as they will be saved.
 import { Table, Tag, } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { ImportResult } from '../../../../../shared/enterprise-import.ts';
+import type { ImportResult } from '#shared/enterprise-import.ts';
 import { sizeLabel } from '../../labels.ts';
 import { RowErrorsTable } from '../../import-flow/RowErrorsTable.tsx';
 import { rowErrorText, type RowError } from './rowErrors.ts';

@@ -1,7 +1,7 @@
 // One select per registry field: which column of the file holds it. Required fields are marked.
 import { Col, Flex, Form, Row, Select, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { IMPORT_FIELDS, REQUIRED_IMPORT_FIELDS, type ImportField, type ImportMapping } from '../../../../../shared/enterprise-import.ts';
+import { IMPORT_FIELDS, REQUIRED_IMPORT_FIELDS, type ImportField, type ImportMapping } from '#shared/enterprise-import.ts';
 
 interface Props { headers: string[]; mapping: ImportMapping; disabled?: boolean; onChange(mapping: ImportMapping): void }
 

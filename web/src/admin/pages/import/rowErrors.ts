@@ -1,6 +1,6 @@
 // Row problems from the server (English sentences) as short messages in the user's language.
 import type { TFunction } from 'i18next';
-import { IMPORT_FIELDS, type ImportField, type ImportResult } from '../../../../../shared/enterprise-import.ts';
+import { IMPORT_FIELDS, type ImportField, type ImportResult } from '#shared/enterprise-import.ts';
 
 export type RowError = ImportResult['errors'][number];
 

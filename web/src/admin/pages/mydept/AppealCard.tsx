@@ -3,8 +3,8 @@
 import { Alert, App, Button, Card, Descriptions, Flex, Form, Input, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { appealState } from '../../../../../shared/charts/integrity.ts';
-import { fileAppealSchema } from '../../../../../shared/schemas/appeals.ts';
+import { appealState } from '#shared/charts/integrity.ts';
+import { fileAppealSchema } from '#shared/schemas/appeals.ts';
 import { AppealStatusTag } from '../../components/integrity/AppealStatusTag.tsx';
 import { useAppealErrorText } from '../../components/integrity/useAppealErrorText.ts';
 import { LoadError } from '../../components/LoadError.tsx';

@@ -2,10 +2,10 @@
 import { Alert, Card, Descriptions, Empty, Flex, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { AppealStatusTag } from '../../components/integrity/AppealStatusTag.tsx';
-import { ESCALATION_LABELS, type EscalationLevel } from '../../../../../shared/results/escalation.ts';
-import type { EscalationRecord } from '../../../../../shared/schemas/results.ts';
+import { ESCALATION_LABELS, type EscalationLevel } from '#shared/results/escalation.ts';
+import type { EscalationRecord } from '#shared/schemas/results.ts';
 import { LoadError } from '../../components/LoadError.tsx';
-import { departmentStanding } from '../../../../../shared/results/department-state.ts';
+import { departmentStanding } from '#shared/results/department-state.ts';
 import { QuarterState } from '../../components/QuarterState.tsx';
 import type { DepartmentStates, EscalationBoard } from '../../endpoints.ts';
 import { MeasureTags, Streaks } from '../escalations/Measures.tsx';

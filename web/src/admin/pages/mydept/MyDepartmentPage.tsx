@@ -5,8 +5,8 @@ import { Alert, Button, Card, Col, Flex, Result, Row, Select, Spin, Statistic, T
 import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { rankChange } from '../../../../../shared/charts/ranking.ts';
-import type { DepartmentResultView } from '../../../../../shared/schemas/results.ts';
+import { rankChange } from '#shared/charts/ranking.ts';
+import type { DepartmentResultView } from '#shared/schemas/results.ts';
 import { ReasonsList } from '../../components/ReasonsList.tsx';
 import { useUser } from '../../auth.tsx';
 import { LoadError } from '../../components/LoadError.tsx';

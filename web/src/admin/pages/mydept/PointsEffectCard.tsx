@@ -1,7 +1,7 @@
 // The points effect of the department's escalation measures on the responsible heads' records.
 import { Card, Statistic, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { netEffect } from '../../../../../shared/charts/points.ts';
+import { netEffect } from '#shared/charts/points.ts';
 import { LoadError } from '../../components/LoadError.tsx';
 import { listEntries } from '../../endpoints.ts';
 import { useLoad } from '../../useLoad.ts';

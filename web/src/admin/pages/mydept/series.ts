@@ -1,8 +1,8 @@
 // Chart maths for the department page, apart from the charts: trend rows from the department's
 // history, and its ratings by level. Pure functions; the recharts components only render them.
-import { wholePercents } from '../../../../../shared/charts/distribution.ts';
-import { trendFromHistory } from '../../../../../shared/charts/trends.ts';
-import { RATING_LEVELS, type RatingLevel, type Scale } from '../../../../../shared/results/scale.ts';
+import { wholePercents } from '#shared/charts/distribution.ts';
+import { trendFromHistory } from '#shared/charts/trends.ts';
+import { RATING_LEVELS, type RatingLevel, type Scale } from '#shared/results/scale.ts';
 import type { DepartmentHistory } from '../../endpoints.ts';
 
 export type TrendChartRow = {

@@ -2,7 +2,7 @@
 // all or nothing. Nothing is saved before "Import"; the server refuses the whole file if any row is wrong.
 import { Card, Col, Descriptions, Row, Statistic, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { CADRE_IMPORT_FIELDS, cadreImportResultSchema, type CadreImportResult } from '../../../../../shared/cadre-import.ts';
+import { CADRE_IMPORT_FIELDS, cadreImportResultSchema, type CadreImportResult } from '#shared/cadre-import.ts';
 import { ApiError } from '../../../api.ts';
 import { applyCadreImport, previewCadreImport } from '../../endpoints.ts';
 import { blockedBy } from '../../import-flow/flow.ts';

@@ -3,7 +3,7 @@ import { Button, Card, Col, Descriptions, Flex, Input, Row, Spin, Statistic, Tab
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router-dom';
-import type { Rank } from '../../../../../shared/points/vocabulary.ts';
+import type { Rank } from '#shared/points/vocabulary.ts';
 import { useUser } from '../../auth.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';

@@ -3,7 +3,7 @@ import { Alert, App, Form, Input, Modal, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { entryInputSchema, reverseInputSchema, type PointsEntry } from '../../../../../shared/schemas/points.ts';
+import { entryInputSchema, reverseInputSchema, type PointsEntry } from '#shared/schemas/points.ts';
 import { getRules, listCadres, reverseEntry, submitEntry } from '../../endpoints.ts';
 import { useErrorText } from '../../errors.ts';
 import { parseForm, zodRule } from '../../forms.ts';

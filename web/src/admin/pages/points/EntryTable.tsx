@@ -4,7 +4,7 @@ import type { ColumnsType } from 'antd/es/table';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { PointsEntry } from '../../../../../shared/schemas/points.ts';
+import type { PointsEntry } from '#shared/schemas/points.ts';
 import { useListStates } from '../../components/ListStates.tsx';
 import { useQuarter } from '../rectification/labels.tsx';
 import { entryPeople, entryReason, type EntryWordsDeps } from './entryWords.ts';

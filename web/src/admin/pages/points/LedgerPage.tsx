@@ -2,8 +2,8 @@
 import { Button, Flex, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ENTRY_SOURCES, ENTRY_STATUSES, type EntrySource, type EntryStatus } from '../../../../../shared/points/vocabulary.ts';
-import type { PointsEntry } from '../../../../../shared/schemas/points.ts';
+import { ENTRY_SOURCES, ENTRY_STATUSES, type EntrySource, type EntryStatus } from '#shared/points/vocabulary.ts';
+import type { PointsEntry } from '#shared/schemas/points.ts';
 import { useUser } from '../../auth.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';

@@ -2,7 +2,7 @@
 import { theme, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { pointsAxis, pointsChartRows, type PointsHistoryPoint } from '../../../../../shared/charts/points.ts';
+import { pointsAxis, pointsChartRows, type PointsHistoryPoint } from '#shared/charts/points.ts';
 
 export function PointsChart({ history }: { history: PointsHistoryPoint[] }) {
   const { t } = useTranslation('points');

@@ -2,7 +2,7 @@
 import { App, Button, Flex, Input, Popconfirm, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PointsEntry } from '../../../../../shared/schemas/points.ts';
+import type { PointsEntry } from '#shared/schemas/points.ts';
 import { useUser } from '../../auth.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';

@@ -4,8 +4,8 @@ import { Alert, Button, Card, Flex, Input, InputNumber, Select, Table, Tag, Typo
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { Rank } from '../../../../../shared/points/vocabulary.ts';
-import type { Shortlist, StandingRow } from '../../../../../shared/schemas/points.ts';
+import type { Rank } from '#shared/points/vocabulary.ts';
+import type { Shortlist, StandingRow } from '#shared/schemas/points.ts';
 import { LoadError } from '../../components/LoadError.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { getShortlist, shortlistXlsxUrl } from '../../endpoints.ts';

@@ -1,6 +1,6 @@
 // The cadre import's row problems (English sentences from shared/cadre-import.ts and the server) in the user's words.
 import type { TFunction } from 'i18next';
-import { CADRE_IMPORT_FIELDS, type CadreImportField, type CadreImportResult } from '../../../../../shared/cadre-import.ts';
+import { CADRE_IMPORT_FIELDS, type CadreImportField, type CadreImportResult } from '#shared/cadre-import.ts';
 
 export type CadreRowError = CadreImportResult['errors'][number];
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { quarterLabel } from '../../../../../shared/round-lifecycle.ts';
+import { quarterLabel } from '#shared/round-lifecycle.ts';
 import zh from '../../../locales/zh/points.ts';
 import { entryPeople, entryReason, type EntryWordsDeps } from './entryWords.ts';
 

@@ -1,7 +1,7 @@
 // A ledger entry in the reader's words. Entries the survey's measures scored are worded from their
 // structured fields (round, measure, record), never from the text stored with them, and are signed by
 // the system and the rulebook; people are named by their display name, never their login.
-import type { PointsEntry } from '../../../../../shared/schemas/points.ts';
+import type { PointsEntry } from '#shared/schemas/points.ts';
 
 export interface EntryWordsDeps {
   t(key: 'auto.reason' | 'auto.reversal' | 'auto.evidence' | 'auto.submittedBy' | 'auto.reviewedBy', vars?: Record<string, string | number>): string;

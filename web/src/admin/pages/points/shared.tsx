@@ -1,8 +1,8 @@
 // What the 干部积分 pages share: labels of ranks and rules, the entry status tag, today's date.
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { RANK_LABELS, RANKS, type Rank } from '../../../../../shared/points/vocabulary.ts';
-import type { PointsEntry } from '../../../../../shared/schemas/points.ts';
+import { RANK_LABELS, RANKS, type Rank } from '#shared/points/vocabulary.ts';
+import type { PointsEntry } from '#shared/schemas/points.ts';
 
 export function useRankLabel(): (rank: Rank) => string {
   const { i18n } = useTranslation();

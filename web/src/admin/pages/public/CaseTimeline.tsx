@@ -2,7 +2,7 @@
 // measures with their due dates, dated progress reports, call-back results as counts, until closed.
 import { Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { PublicRound } from '../../../../../shared/schemas/public.ts';
+import type { PublicRound } from '#shared/schemas/public.ts';
 import { cityDate } from '../../views/time.ts';
 
 type CaseTimelineData = NonNullable<PublicRound['flagged'][number]['rectification']>['timeline'];

@@ -4,7 +4,7 @@ import { Alert, Button, Card, Descriptions, Flex, Spin, Statistic, Table, Tag, T
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import type { PublicDepartment, PublicRound } from '../../../../../shared/schemas/public.ts';
+import type { PublicDepartment, PublicRound } from '#shared/schemas/public.ts';
 import { ApiError } from '../../../api.ts';
 import { LoadError } from '../../components/LoadError.tsx';
 import { QuarterState } from '../../components/QuarterState.tsx';

@@ -2,7 +2,7 @@
 import { Button, Flex, Form, Input, Modal, Radio, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { callbackBodySchema, type CaseDetail } from '../../../../../shared/schemas/rectification.ts';
+import { callbackBodySchema, type CaseDetail } from '#shared/schemas/rectification.ts';
 import type { CallbackBody } from '../../endpoints.ts';
 import { useSave } from '../../useSave.ts';
 import { useDates } from './labels.tsx';

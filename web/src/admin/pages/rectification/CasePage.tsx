@@ -5,7 +5,7 @@ import { Alert, App, Button, Descriptions, Flex, Result, Spin } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import type { CaseDetail, PlanBody } from '../../../../../shared/schemas/rectification.ts';
+import type { CaseDetail, PlanBody } from '#shared/schemas/rectification.ts';
 import { ApiError } from '../../../api.ts';
 import { useUser } from '../../auth.tsx';
 import { LoadError } from '../../components/LoadError.tsx';

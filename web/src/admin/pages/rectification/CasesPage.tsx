@@ -3,7 +3,7 @@ import { Alert, Flex, Select, Table, Typography, type TableColumnsType } from 'a
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
-import { CASE_STATUSES, type CaseSummary } from '../../../../../shared/schemas/rectification.ts';
+import { CASE_STATUSES, type CaseSummary } from '#shared/schemas/rectification.ts';
 import { useUser } from '../../auth.tsx';
 import { useListStates, useOptionStates } from '../../components/ListStates.tsx';
 import { LoadError, StaleDataWarning } from '../../components/LoadError.tsx';

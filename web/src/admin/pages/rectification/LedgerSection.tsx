@@ -3,7 +3,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, Form, Input, Modal, Select, Switch, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ledgerBodySchema, type CaseDetail } from '../../../../../shared/schemas/rectification.ts';
+import { ledgerBodySchema, type CaseDetail } from '#shared/schemas/rectification.ts';
 import type { CallbackBody, LedgerBody } from '../../endpoints.ts';
 import { CallbackCell, CallbackModal } from './CallbackParts.tsx';
 import { parseForm, zodRule } from '../../forms.ts';

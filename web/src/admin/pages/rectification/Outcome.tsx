@@ -2,7 +2,7 @@
 import { ArrowDownOutlined, ArrowRightOutlined, ArrowUpOutlined } from '@ant-design/icons';
 import { Card, Col, Flex, Row, Statistic, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { CaseSummary } from '../../../../../shared/schemas/rectification.ts';
+import type { CaseSummary } from '#shared/schemas/rectification.ts';
 import { score, useQuarter } from './labels.tsx';
 import { outcomeOf, type Outcome } from './outcome.ts';
 

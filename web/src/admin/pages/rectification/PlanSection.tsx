@@ -4,7 +4,7 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Empty, Flex, Form, Input, Select, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { measureSchema, planBodySchema, type CaseDetail, type PlanBody } from '../../../../../shared/schemas/rectification.ts';
+import { measureSchema, planBodySchema, type CaseDetail, type PlanBody } from '#shared/schemas/rectification.ts';
 import { zodRule, parseForm } from '../../forms.ts';
 import { isEnglish } from '../dashboard/format.tsx';
 import { useDates } from './labels.tsx';

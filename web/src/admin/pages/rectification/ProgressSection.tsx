@@ -2,7 +2,7 @@
 import { DeleteOutlined, LinkOutlined, PaperClipOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Divider, Empty, Flex, Form, Input, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { attachmentSchema, progressBodySchema, type CaseDetail } from '../../../../../shared/schemas/rectification.ts';
+import { attachmentSchema, progressBodySchema, type CaseDetail } from '#shared/schemas/rectification.ts';
 import type { ProgressBody } from '../../endpoints.ts';
 import { zodRule, parseForm } from '../../forms.ts';
 import { useSave } from '../../useSave.ts';

@@ -3,9 +3,9 @@
 import { CheckOutlined, RollbackOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Empty, Flex, Form, Input, Timeline, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import { entriesBlockingClose } from '../../../../../shared/rectification-callbacks.ts';
+import { entriesBlockingClose } from '#shared/rectification-callbacks.ts';
 import { useTranslation } from 'react-i18next';
-import { reviewBodySchema, type CaseDetail } from '../../../../../shared/schemas/rectification.ts';
+import { reviewBodySchema, type CaseDetail } from '#shared/schemas/rectification.ts';
 import type { ReviewBody } from '../../endpoints.ts';
 import { useDates } from './labels.tsx';
 

@@ -3,7 +3,7 @@ import { CheckCircleTwoTone, CloseCircleTwoTone, SendOutlined } from '@ant-desig
 import { Alert, App, Button, Card, Flex, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseDetail } from '../../../../../shared/schemas/rectification.ts';
+import type { CaseDetail } from '#shared/schemas/rectification.ts';
 
 type Problem = 'saveFirst' | 'needPlan' | 'needLedger';
 

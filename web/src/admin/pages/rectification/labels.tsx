@@ -3,10 +3,10 @@
 import { Tag } from 'antd';
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { quarterLabel } from '../../../../../shared/round-lifecycle.ts';
-import type { CaseStatus } from '../../../../../shared/schemas/rectification.ts';
+import { quarterLabel } from '#shared/round-lifecycle.ts';
+import type { CaseStatus } from '#shared/schemas/rectification.ts';
 import { useErrorText } from '../../errors.ts';
-import type { ErrorCode } from '../../../../../shared/errors.ts';
+import type { ErrorCode } from '#shared/errors.ts';
 
 const STATUS_COLORS: Record<CaseStatus, string> = { open: 'processing', submitted: 'gold', returned: 'orange', closed: 'success' };
 

@@ -1,6 +1,6 @@
 // Did the rectification work? The flagged round's result against the next published round's.
-import { rankChange, type RankChange } from '../../../../../shared/charts/ranking.ts';
-import type { CaseSummary } from '../../../../../shared/schemas/rectification.ts';
+import { rankChange, type RankChange } from '#shared/charts/ranking.ts';
+import type { CaseSummary } from '#shared/schemas/rectification.ts';
 
 export type Outcome =
   /** No later round has been published yet. */

@@ -1,6 +1,6 @@
 // The plan against the department's top reasons for 不满意: each needs a measure aimed at it.
-import type { ReasonCode } from '../../../../../shared/reasons.ts';
-import type { PlanBody, TopReason } from '../../../../../shared/schemas/rectification.ts';
+import type { ReasonCode } from '#shared/reasons.ts';
+import type { PlanBody, TopReason } from '#shared/schemas/rectification.ts';
 
 type Measure = PlanBody['measures'][number];
 

@@ -8,20 +8,20 @@ import { WeightedNote } from '../../components/integrity/WeightedNote.tsx';
 import { useMemo } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { funnelSeries } from '../../../../../shared/charts/funnel.ts';
-import { rankChange, rankingBars, splitRanking } from '../../../../../shared/charts/ranking.ts';
-import type { AuditCheckpoint } from '../../../../../shared/schemas/audit.ts';
-import type { EscalationRecord } from '../../../../../shared/schemas/results.ts';
+import { funnelSeries } from '#shared/charts/funnel.ts';
+import { rankChange, rankingBars, splitRanking } from '#shared/charts/ranking.ts';
+import type { AuditCheckpoint } from '#shared/schemas/audit.ts';
+import type { EscalationRecord } from '#shared/schemas/results.ts';
 import { ApiError } from '../../../api.ts';
 import { LoadError } from '../../components/LoadError.tsx';
 import { QuarterState } from '../../components/QuarterState.tsx';
 import {
   auditCheckpoint, getDepartmentStates, getEscalationBoard, getRoundResults, listCases, responseRates, roundProgress, type DepartmentStates, type RoundResults,
 } from '../../endpoints.ts';
-import { roundHeadline } from '../../../../../shared/results/disclosure.ts';
-import type { ResponseRates } from '../../../../../shared/schemas/follow-ups.ts';
+import { roundHeadline } from '#shared/results/disclosure.ts';
+import type { ResponseRates } from '#shared/schemas/follow-ups.ts';
 import { ReportRates } from './ReportRates.tsx';
-import type { CaseSummary } from '../../../../../shared/schemas/rectification.ts';
+import type { CaseSummary } from '#shared/schemas/rectification.ts';
 import { useIssuer } from '../../issuer.ts';
 import { useLoad } from '../../useLoad.ts';
 import { FunnelChart } from '../dashboard/charts/FunnelChart.tsx';

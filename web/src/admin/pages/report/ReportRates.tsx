@@ -1,7 +1,7 @@
 // The report's response rates (AAPOR): each rate with its one-line explanation, the dispositions behind
 // them, and the strata its reader may see (the progress rule).
 import { useTranslation } from 'react-i18next';
-import type { ResponseRates } from '../../../../../shared/schemas/follow-ups.ts';
+import type { ResponseRates } from '#shared/schemas/follow-ups.ts';
 import { dispositionRows, RATE_KEYS, rateCells, ratePercent } from '../../views/responseRates.ts';
 import { useStratumLabel } from '../rounds/labels.tsx';
 

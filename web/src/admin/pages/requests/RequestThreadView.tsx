@@ -3,7 +3,7 @@
 import { App, Button, Flex, Input, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { REPLY_TEXT_MAX } from '../../../../../shared/requests/vocabulary.ts';
+import { REPLY_TEXT_MAX } from '#shared/requests/vocabulary.ts';
 import { useUser } from '../../auth.tsx';
 import { replyToRequest, type RequestItem } from '../../endpoints.ts';
 import { useErrorText } from '../../errors.ts';

@@ -3,7 +3,7 @@
 import { Alert, Flex, Select, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { REQUEST_STATES } from '../../../../../shared/schemas/requests.ts';
+import { REQUEST_STATES } from '#shared/schemas/requests.ts';
 import { useUser } from '../../auth.tsx';
 import { useListStates } from '../../components/ListStates.tsx';
 import { LoadError } from '../../components/LoadError.tsx';

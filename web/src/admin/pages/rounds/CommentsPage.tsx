@@ -17,7 +17,7 @@ import { departmentName } from '../../labels.ts';
 import { useLoad } from '../../useLoad.ts';
 import { NotFoundPage } from '../NotFoundPage.tsx';
 import { RoundStatusTag, useQuarter, useTimeFormat } from './labels.tsx';
-import type { Round } from '../../../../../shared/schemas/rounds.ts';
+import type { Round } from '#shared/schemas/rounds.ts';
 
 const missing = (error: unknown) => error instanceof ApiError && (error.code === 'not_found' || error.code === 'validation_failed');
 

@@ -1,8 +1,8 @@
 // What the draw produced: the seed and its source, quotas per stratum, sample and backups.
 import { Card, Col, Descriptions, Row, Statistic, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { compareBytes } from '../../../../../shared/draw/draw.ts';
-import type { Round } from '../../../../../shared/schemas/rounds.ts';
+import { compareBytes } from '#shared/draw/draw.ts';
+import type { Round } from '#shared/schemas/rounds.ts';
 import { useStratumLabel, useTimeFormat } from './labels.tsx';
 import { PublishedValue } from './PublishedValue.tsx';
 

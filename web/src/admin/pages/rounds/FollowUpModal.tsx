@@ -3,9 +3,9 @@
 import { Alert, App, Button, Form, Input, Modal, Radio, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FOLLOW_UP_CHANNELS, FOLLOW_UP_NOTE_MAX, FOLLOW_UP_OUTCOMES } from '../../../../../shared/follow-ups/vocabulary.ts';
-import { followUpBodySchema, type FollowUpLog } from '../../../../../shared/schemas/follow-ups.ts';
-import type { Invitation, Round } from '../../../../../shared/schemas/rounds.ts';
+import { FOLLOW_UP_CHANNELS, FOLLOW_UP_NOTE_MAX, FOLLOW_UP_OUTCOMES } from '#shared/follow-ups/vocabulary.ts';
+import { followUpBodySchema, type FollowUpLog } from '#shared/schemas/follow-ups.ts';
+import type { Invitation, Round } from '#shared/schemas/rounds.ts';
 import { followUpLog, recordFollowUp } from '../../endpoints.ts';
 import { zodRule } from '../../forms.ts';
 import { useLoad } from '../../useLoad.ts';

@@ -7,8 +7,8 @@ import {
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
-import { ROUND_ACTIONS } from '../../../../../shared/round-lifecycle.ts';
-import { INVITATION_STATUSES, type Invitation, type Round } from '../../../../../shared/schemas/rounds.ts';
+import { ROUND_ACTIONS } from '#shared/round-lifecycle.ts';
+import { INVITATION_STATUSES, type Invitation, type Round } from '#shared/schemas/rounds.ts';
 import { useListStates } from '../../components/ListStates.tsx';
 import { LoadError, StaleDataWarning } from '../../components/LoadError.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';

@@ -5,7 +5,7 @@ import { Alert, Button, Checkbox, Empty, Flex, Result, Spin, Typography } from '
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
-import type { Invitation, Round } from '../../../../../shared/schemas/rounds.ts';
+import type { Invitation, Round } from '#shared/schemas/rounds.ts';
 import { LanguageSwitch } from '../../components/LanguageSwitch.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
 import { getRound, listInvitations } from '../../endpoints.ts';

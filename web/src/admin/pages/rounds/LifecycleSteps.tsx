@@ -1,7 +1,7 @@
 // The lifecycle as steps, each with the time it happened (or is planned).
 import { Steps, type StepsProps } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Round, RoundStatus } from '../../../../../shared/schemas/rounds.ts';
+import type { Round, RoundStatus } from '#shared/schemas/rounds.ts';
 import { useTimeFormat } from './labels.tsx';
 
 const ORDER: readonly Exclude<RoundStatus, 'voided'>[] = ['draft', 'pool_frozen', 'drawn', 'open', 'closed', 'published'];

@@ -5,7 +5,7 @@ import { Alert, App, Button, Card, Flex, Spin, Statistic, Table, Tag, Typography
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { cityDay, DEFAULT_CITY_TZ } from '../../../../../shared/city-day.ts';
+import { cityDay, DEFAULT_CITY_TZ } from '#shared/city-day.ts';
 import { LoadError, StaleDataWarning } from '../../components/LoadError.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { getOutbox, getRound, outboxXlsxUrl, sendReminders } from '../../endpoints.ts';

@@ -2,7 +2,7 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { Alert, Card, Descriptions, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Round } from '../../../../../shared/schemas/rounds.ts';
+import type { Round } from '#shared/schemas/rounds.ts';
 import { PublishedValue } from './PublishedValue.tsx';
 import { useTimeFormat } from './labels.tsx';
 

@@ -2,7 +2,7 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Empty, Flex, Progress as Bar, Row, Statistic, Table, Tabs, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Progress, Round } from '../../../../../shared/schemas/rounds.ts';
+import type { Progress, Round } from '#shared/schemas/rounds.ts';
 import { LoadError, StaleDataWarning } from '../../components/LoadError.tsx';
 import { roundProgress } from '../../endpoints.ts';
 import { useLoad } from '../../useLoad.ts';

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormModal } from '../../components/FormModal.tsx';
 import { Link } from 'react-router-dom';
-import { reasonBodySchema, type Invitation } from '../../../../../shared/schemas/rounds.ts';
+import { reasonBodySchema, type Invitation } from '#shared/schemas/rounds.ts';
 import { replaceInvitation, type ReplaceResult } from '../../endpoints.ts';
 import { parseForm, zodRule } from '../../forms.ts';
 import { useSave } from '../../useSave.ts';

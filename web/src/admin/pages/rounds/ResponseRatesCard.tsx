@@ -3,8 +3,8 @@
 import { QuestionCircleOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Flex, Row, Statistic, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { RateFigures, ResponseRates } from '../../../../../shared/schemas/follow-ups.ts';
-import type { Round } from '../../../../../shared/schemas/rounds.ts';
+import type { RateFigures, ResponseRates } from '#shared/schemas/follow-ups.ts';
+import type { Round } from '#shared/schemas/rounds.ts';
 import { LoadError, StaleDataWarning } from '../../components/LoadError.tsx';
 import { responseRates } from '../../endpoints.ts';
 import { useLoad } from '../../useLoad.ts';

@@ -5,8 +5,8 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { ROUND_ACTIONS, type RoundAction } from '../../../../../shared/round-lifecycle.ts';
-import { reasonBodySchema, reopenBodySchema, type Round } from '../../../../../shared/schemas/rounds.ts';
+import { ROUND_ACTIONS, type RoundAction } from '#shared/round-lifecycle.ts';
+import { reasonBodySchema, reopenBodySchema, type Round } from '#shared/schemas/rounds.ts';
 import {
   closeRound, computeRoundResults, freezeRound, getRoundResults, openRound, publishRoundResults, reopenRound, roundProgress, voidRound,
 } from '../../endpoints.ts';

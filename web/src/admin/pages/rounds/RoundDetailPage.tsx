@@ -4,7 +4,7 @@ import { Alert, Button, Card, Col, Flex, Row, Space, Spin, Typography } from 'an
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { actualClose, answersFinal, mayReadDraw } from '../../../../../shared/round-lifecycle.ts';
+import { actualClose, answersFinal, mayReadDraw } from '#shared/round-lifecycle.ts';
 import { ApiError } from '../../../api.ts';
 import { canUse } from '../../access.ts';
 import { useUser } from '../../auth.tsx';

@@ -2,8 +2,8 @@
 import { EditOutlined, LockOutlined, UnlockOutlined } from '@ant-design/icons';
 import { Button, Card, Descriptions, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { NOT_APPLICABLE_LABEL } from '../../../../../shared/results/scale.ts';
-import type { Round } from '../../../../../shared/schemas/rounds.ts';
+import { NOT_APPLICABLE_LABEL } from '#shared/results/scale.ts';
+import type { Round } from '#shared/schemas/rounds.ts';
 import { departmentName } from '../../labels.ts';
 import { useTimeFormat } from './labels.tsx';
 

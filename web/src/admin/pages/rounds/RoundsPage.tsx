@@ -4,7 +4,7 @@ import { Button, Flex, Progress, Skeleton, Table, Tooltip, Typography, type Tabl
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
-import { ROUND_STATUSES, type RoundStatus } from '../../../../../shared/schemas/rounds.ts';
+import { ROUND_STATUSES, type RoundStatus } from '#shared/schemas/rounds.ts';
 import { useUser } from '../../auth.tsx';
 import { useListStates } from '../../components/ListStates.tsx';
 import { LoadError, StaleDataWarning } from '../../components/LoadError.tsx';

@@ -3,11 +3,11 @@
 import { Tag } from 'antd';
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { quarterLabel } from '../../../../../shared/round-lifecycle.ts';
-import type { Invitation, RoundStatus, StratifyBy } from '../../../../../shared/schemas/rounds.ts';
+import { quarterLabel } from '#shared/round-lifecycle.ts';
+import type { Invitation, RoundStatus, StratifyBy } from '#shared/schemas/rounds.ts';
 import { useErrorText } from '../../errors.ts';
 import { sizeLabel } from '../../labels.ts';
-import type { ErrorCode } from '../../../../../shared/errors.ts';
+import type { ErrorCode } from '#shared/errors.ts';
 
 const STATUS_COLORS: Record<RoundStatus, string> = {
   draft: 'default', pool_frozen: 'cyan', drawn: 'geekblue', open: 'green', closed: 'orange', published: 'purple', voided: 'red',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Outbox } from '../../../../../shared/schemas/outbox.ts';
+import type { Outbox } from '#shared/schemas/outbox.ts';
 import { awaitingDownload, failures, statusCounts } from './outbox-view.ts';
 
 const message = (id: number, status: Outbox['messages'][number]['status'], day: string, channel: 'sms' | 'email' = 'sms') => ({

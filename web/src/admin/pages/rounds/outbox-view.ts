@@ -1,6 +1,6 @@
 // What the outbox page shows, computed from the API's answer (tested without a browser).
-import { MESSAGE_STATUSES, type MessageStatus } from '../../../../../shared/outbound/vocabulary.ts';
-import type { Outbox } from '../../../../../shared/schemas/outbox.ts';
+import { MESSAGE_STATUSES, type MessageStatus } from '#shared/outbound/vocabulary.ts';
+import type { Outbox } from '#shared/schemas/outbox.ts';
 
 export type OutboxMessage = Outbox['messages'][number];
 

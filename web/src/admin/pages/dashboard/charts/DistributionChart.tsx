@@ -1,8 +1,8 @@
 // Each department's ratings as a 100% stacked bar: 满意 … 不满意 (不了解 left out, its count in the tooltip).
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
-import { DISTRIBUTION_LEVELS, wholePercents, type DistributionRow } from '../../../../../../shared/charts/distribution.ts';
-import type { ScaleEntry } from '../../../../../../shared/results/scale.ts';
+import { DISTRIBUTION_LEVELS, wholePercents, type DistributionRow } from '#shared/charts/distribution.ts';
+import type { ScaleEntry } from '#shared/results/scale.ts';
 import { COLORS, isEnglish, useDeptName } from '../format.tsx';
 import { ChartFrame, tooltipBox } from './ChartFrame.tsx';
 

@@ -3,7 +3,7 @@
 // only it gives a tooltip per point; the limit curves are Lines with their own data.
 import { useTranslation } from 'react-i18next';
 import { CartesianGrid, Legend, Line, ReferenceLine, Scatter, ScatterChart, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
-import type { FunnelDot, FunnelSeries } from '../../../../../../shared/charts/funnel.ts';
+import type { FunnelDot, FunnelSeries } from '#shared/charts/funnel.ts';
 import { COLORS, fmtMean, useDeptName } from '../format.tsx';
 import { ChartFrame, tooltipBox } from './ChartFrame.tsx';
 

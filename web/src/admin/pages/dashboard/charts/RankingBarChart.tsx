@@ -2,7 +2,7 @@
 // (The whisker is drawn with the bar: recharts' ErrorBar misplaces x-direction bars in a vertical layout.)
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis, type BarShapeProps, type TooltipContentProps } from 'recharts';
-import type { RankingBar } from '../../../../../../shared/charts/ranking.ts';
+import type { RankingBar } from '#shared/charts/ranking.ts';
 import { COLORS, fmtMean, useDeptName } from '../format.tsx';
 import { ChartFrame, tooltipBox } from './ChartFrame.tsx';
 

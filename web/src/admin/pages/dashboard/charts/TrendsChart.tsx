@@ -2,8 +2,8 @@
 import { Flex } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis, type DotItemDotProps } from 'recharts';
-import { rankTicks } from '../../../../../../shared/charts/axis.ts';
-import { trendKey, type TrendRow, type TrendSeries } from '../../../../../../shared/charts/trends.ts';
+import { rankTicks } from '#shared/charts/axis.ts';
+import { trendKey, type TrendRow, type TrendSeries } from '#shared/charts/trends.ts';
 import { COLORS, fmtMean, useDeptName, useQuarter } from '../format.tsx';
 import { ChartFrame } from './ChartFrame.tsx';
 

@@ -1,7 +1,7 @@
 // "Least satisfied" votes per round: all votes as bars, the most-voted department's count as a red line.
 import { useTranslation } from 'react-i18next';
 import { Bar, CartesianGrid, ComposedChart, LabelList, Legend, Line, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
-import type { VotesPoint } from '../../../../../../shared/charts/votes.ts';
+import type { VotesPoint } from '#shared/charts/votes.ts';
 import { COLORS, useQuarter } from '../format.tsx';
 import { ChartFrame, tooltipBox } from './ChartFrame.tsx';
 
