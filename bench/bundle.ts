@@ -10,10 +10,19 @@ import { errorText, log, now, tempDir } from './util.ts';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const WEB_DIST = join(ROOT, 'web', 'dist');
 
-interface ManifestChunk { file: string; isEntry?: boolean; imports?: string[]; css?: string[] }
+interface ManifestChunk {
+  file: string;
+  isEntry?: boolean;
+  imports?: string[];
+  css?: string[];
+}
 type Manifest = Record<string, ManifestChunk>;
 
-export interface PageWeight { files: string[]; rawBytes: number; gzipBytes: number }
+export interface PageWeight {
+  files: string[];
+  rawBytes: number;
+  gzipBytes: number;
+}
 export interface BundleFigures {
   source: string;
   buildMs: number | null;
@@ -79,21 +88,32 @@ const keyOf = (manifest: Manifest, re: RegExp) => Object.keys(manifest).filter((
 
 function measure(dist: string, source: string, buildMs: number | null): BundleFigures {
   const manifestFile = join(dist, '.vite', 'manifest.json');
-  const everything = readdirSync(join(dist, 'assets')).filter((a) => /\.(js|css)$/.test(a)).map((a) => `assets/${a}`);
+  const everything = readdirSync(join(dist, 'assets'))
+    .filter((a) => /\.(js|css)$/.test(a))
+    .map((a) => `assets/${a}`);
   if (existsSync(manifestFile)) {
     const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Manifest;
     const entries = Object.keys(manifest).filter((k) => manifest[k]!.isEntry);
     return {
-      source, buildMs,
+      source,
+      buildMs,
       survey: weigh(dist, fromManifest(manifest, [...entries, ...keyOf(manifest, /SurveyApp\.tsx$/)])),
       // The dashboard route: the app's entry (not the survey's), the admin app and the dashboard page with their
       // static imports; the ranking, the progress tables and the charts load after the first screen.
-      dashboard: weigh(dist, fromManifest(manifest, [...entries.filter((k) => !/survey/.test(k)), ...keyOf(manifest, /AdminApp\.tsx$/), ...keyOf(manifest, /DashboardPage\.tsx$/)])),
+      dashboard: weigh(
+        dist,
+        fromManifest(manifest, [
+          ...entries.filter((k) => !/survey/.test(k)),
+          ...keyOf(manifest, /AdminApp\.tsx$/),
+          ...keyOf(manifest, /DashboardPage\.tsx$/),
+        ]),
+      ),
       all: weigh(dist, everything),
     };
   }
   return {
-    source, buildMs,
+    source,
+    buildMs,
     survey: weigh(dist, fromChunks(dist, [/^SurveyApp-.*\.js$/])),
     dashboard: weigh(dist, fromChunks(dist, [/^AdminApp-.*\.js$/, /^Dashboard.*\.js$/])),
     all: weigh(dist, everything),
@@ -107,8 +127,20 @@ export function benchBundle(opts: { keep?: boolean } = {}): BundleFigures & { ke
   try {
     log('building the web app into a temporary folder (vite build --manifest)');
     const t = now();
-    const res = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build',
-      '--outDir', out.path, '--emptyOutDir', '--manifest', '--logLevel', 'error'], { cwd: ROOT, encoding: 'utf8', timeout: 240_000 });
+    const res = spawnSync(
+      process.execPath,
+      [
+        join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'),
+        'build',
+        '--outDir',
+        out.path,
+        '--emptyOutDir',
+        '--manifest',
+        '--logLevel',
+        'error',
+      ],
+      { cwd: ROOT, encoding: 'utf8', timeout: 240_000 },
+    );
     const buildMs = now() - t;
     if (res.status === 0 && existsSync(join(out.path, '.vite', 'manifest.json'))) {
       const figures = measure(out.path, 'fresh `vite build` (temporary folder)', buildMs);

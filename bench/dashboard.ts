@@ -55,11 +55,19 @@ async function signIn(browser: Browser, baseURL: string): Promise<BrowserContext
   return context;
 }
 
-export async function benchDashboard(webDist: string, executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'): Promise<DashboardFigures> {
+export async function benchDashboard(
+  webDist: string,
+  executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+): Promise<DashboardFigures> {
   if (!existsSync(executablePath)) throw new Error(`Chromium not found at ${executablePath} (set CHROMIUM_PATH)`);
   const database = await openDatabase({ kind: 'pglite' });
   let browser: Browser | undefined;
-  const app = await buildApp({ database, config: testConfig({ jwtSecret: SECRET, publicBaseUrl: 'http://127.0.0.1' }), serveWeb: true, webDist });
+  const app = await buildApp({
+    database,
+    config: testConfig({ jwtSecret: SECRET, publicBaseUrl: 'http://127.0.0.1' }),
+    serveWeb: true,
+    webDist,
+  });
   try {
     const t = now();
     await seedDemo(database.db, new Date(), { secret: SECRET });
@@ -67,11 +75,18 @@ export async function benchDashboard(webDist: string, executablePath = process.e
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.server.address();
     const baseURL = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-    const signedIn = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'leader', password: DEMO_PASSWORD } });
+    const signedIn = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'leader', password: DEMO_PASSWORD },
+    });
     const cookie = signedIn.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
     const all = (await app.inject({ method: 'GET', url: '/api/v1/rounds', headers: { cookie } })).json() as { status: string }[];
     const rounds = all.filter((r) => r.status === 'published');
-    browser = await chromium.launch({ executablePath, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] });
+    browser = await chromium.launch({
+      executablePath,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+    });
 
     // A first visit, empty cache: which scripts the route needs for its first screen and for the rest.
     const cold = await signIn(browser, baseURL);
@@ -82,11 +97,20 @@ export async function benchDashboard(webDist: string, executablePath = process.e
     await page.waitForLoadState('networkidle');
     // The page's own clock: scripts asked for before the bottom three were shown (what waits for the first
     // screen starts after it), then everything the route loads.
-    const scripts = await page.evaluate(() => performance.getEntriesByType('resource')
-      .filter((e) => e.name.endsWith('.js'))
-      .map((e) => ({ url: e.name, before: e.startTime <= (window as unknown as { __ready: number }).__ready })));
-    const readyJs = weigh(webDist, scripts.filter((s) => s.before).map((s) => s.url));
-    const idleJs = weigh(webDist, scripts.map((s) => s.url));
+    const scripts = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .filter((e) => e.name.endsWith('.js'))
+        .map((e) => ({ url: e.name, before: e.startTime <= (window as unknown as { __ready: number }).__ready })),
+    );
+    const readyJs = weigh(
+      webDist,
+      scripts.filter((s) => s.before).map((s) => s.url),
+    );
+    const idleJs = weigh(
+      webDist,
+      scripts.map((s) => s.url),
+    );
 
     // Warm visits: the same browser (cache kept), the server has answered the same requests before.
     const readyMs: number[] = [];
@@ -94,7 +118,10 @@ export async function benchDashboard(webDist: string, executablePath = process.e
     const duplicateRequests = new Set<string>();
     for (let i = 0; i < VISITS; i++) {
       const api: string[] = [];
-      const listener = (r: { url(): string }) => { const p = new URL(r.url()).pathname; if (p.startsWith('/api/')) api.push(p); };
+      const listener = (r: { url(): string }) => {
+        const p = new URL(r.url()).pathname;
+        if (p.startsWith('/api/')) api.push(p);
+      };
       page.on('request', listener);
       await page.goto('/dashboard');
       const ready = await page.waitForFunction(() => (window as unknown as { __ready?: number }).__ready, undefined, { timeout: 60_000 });
@@ -102,21 +129,41 @@ export async function benchDashboard(webDist: string, executablePath = process.e
       await page.getByTestId('result-charts').waitFor({ timeout: 60_000 });
       await page.waitForLoadState('networkidle');
       page.off('request', listener);
-      if (process.env.BENCH_TRACE) console.log(JSON.stringify(await page.evaluate(() => [
-        ...performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/')).map((e) => `${new URL(e.name).pathname} ${e.startTime.toFixed(0)}-${(e as PerformanceResourceTiming).responseEnd.toFixed(0)}`),
-        ...performance.getEntriesByType('mark').map((m) => `${m.name} ${m.startTime.toFixed(0)}`),
-        `dcl ${(performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd.toFixed(0)}`,
-        `ready ${(window as unknown as { __ready: number }).__ready.toFixed(0)}`])));
+      if (process.env.BENCH_TRACE)
+        console.log(
+          JSON.stringify(
+            await page.evaluate(() => [
+              ...performance
+                .getEntriesByType('resource')
+                .filter((e) => e.name.includes('/api/'))
+                .map(
+                  (e) => `${new URL(e.name).pathname} ${e.startTime.toFixed(0)}-${(e as PerformanceResourceTiming).responseEnd.toFixed(0)}`,
+                ),
+              ...performance.getEntriesByType('mark').map((m) => `${m.name} ${m.startTime.toFixed(0)}`),
+              `dcl ${(performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd.toFixed(0)}`,
+              `ready ${(window as unknown as { __ready: number }).__ready.toFixed(0)}`,
+            ]),
+          ),
+        );
       resultsRequests.push(api.filter((p) => /\/rounds\/[^/]+\/results$/.test(p)).length);
       for (const p of api) if (api.indexOf(p) !== api.lastIndexOf(p)) duplicateRequests.add(p);
     }
     await cold.close();
     const figures: DashboardFigures = {
-      visits: VISITS, readyMs, resultsRequests, publishedRounds: rounds.length, duplicateRequests: [...duplicateRequests], readyJs, idleJs, seedMs,
+      visits: VISITS,
+      readyMs,
+      resultsRequests,
+      publishedRounds: rounds.length,
+      duplicateRequests: [...duplicateRequests],
+      readyJs,
+      idleJs,
+      seedMs,
     };
-    log(`dashboard: ready p50 ${median(readyMs).toFixed(0)} ms (runs ${readyMs.map((x) => x.toFixed(0)).join(', ')}); `
-      + `results requests per visit ${resultsRequests.join(', ')} for ${rounds.length} published rounds; `
-      + `JS until ready ${(readyJs.gzipBytes / 1024).toFixed(1)} KB gz, until idle ${(idleJs.gzipBytes / 1024).toFixed(1)} KB gz`);
+    log(
+      `dashboard: ready p50 ${median(readyMs).toFixed(0)} ms (runs ${readyMs.map((x) => x.toFixed(0)).join(', ')}); ` +
+        `results requests per visit ${resultsRequests.join(', ')} for ${rounds.length} published rounds; ` +
+        `JS until ready ${(readyJs.gzipBytes / 1024).toFixed(1)} KB gz, until idle ${(idleJs.gzipBytes / 1024).toFixed(1)} KB gz`,
+    );
     return figures;
   } finally {
     await browser?.close();

@@ -91,7 +91,10 @@ export async function openPostgresTarget(adminUrl: string, name: string): Promis
   const database = await openDatabase({ kind: 'postgres', url: scratch.url });
   const raw = pgRaw(scratch.url, 20);
   return {
-    kind: 'postgres', label: 'PostgreSQL', database, raw,
+    kind: 'postgres',
+    label: 'PostgreSQL',
+    database,
+    raw,
     cleanup: async () => {
       await raw.close().catch(() => {});
       await database.close().catch(() => {});
@@ -106,7 +109,10 @@ export async function openPgliteTarget(prefix: string): Promise<Target> {
   const database = await openDatabase({ kind: 'pglite', dataDir: dir.path });
   const client = (database as unknown as { pglite: PGlite }).pglite;
   return {
-    kind: 'pglite', label: 'PGlite', database, raw: pgliteRaw(client),
+    kind: 'pglite',
+    label: 'PGlite',
+    database,
+    raw: pgliteRaw(client),
     cleanup: async () => {
       await database.close().catch(() => {});
       dir.remove();

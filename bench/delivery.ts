@@ -15,8 +15,16 @@ import { errorText, kb, log } from './util.ts';
 export const SLOW_LINE = { offline: false, latency: 150, downloadThroughput: 1_600_000 / 8, uploadThroughput: 750_000 / 8 };
 const SCREEN = { width: 375, height: 812 };
 
-export interface Visit { bytes: number; requests: string[]; usableMs: number }
-export interface DeliveryFigures { first: Visit; repeat: Visit; chromium: string }
+export interface Visit {
+  bytes: number;
+  requests: string[];
+  usableMs: number;
+}
+export interface DeliveryFigures {
+  first: Visit;
+  repeat: Visit;
+  chromium: string;
+}
 
 /** Loads the survey until its first answer can be given, counting every byte received meanwhile. */
 async function visit(page: Page, url: string): Promise<Visit> {
@@ -48,12 +56,17 @@ export async function benchDelivery(webDist: string): Promise<DeliveryFigures> {
     await seedRegistry(target.database.db, 60);
     const round = await openRoundWithTokens(target.database.db, '2026Q1', 3, new Date());
     const app = await buildApp({
-      database: target.database, serveWeb: true, webDist,
+      database: target.database,
+      serveWeb: true,
+      webDist,
       config: testConfig({ jwtSecret: JWT_SECRET, publicBaseUrl: 'http://127.0.0.1' }),
     });
     await app.listen({ host: '127.0.0.1', port: 0 });
     const { port } = app.server.address() as { port: number };
-    const browser = await chromium.launch({ executablePath, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] });
+    const browser = await chromium.launch({
+      executablePath,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+    });
     try {
       const context = await browser.newContext({ viewport: SCREEN, isMobile: true, hasTouch: true, locale: 'zh-CN' });
       const page = await context.newPage();
@@ -72,8 +85,8 @@ export async function benchDelivery(webDist: string): Promise<DeliveryFigures> {
 }
 
 export const summarise = (f: DeliveryFigures) =>
-  `first visit ${kb(f.first.bytes)} transferred in ${f.first.requests.length} responses, usable after ${f.first.usableMs} ms; `
-  + `repeat visit ${kb(f.repeat.bytes)} in ${f.repeat.requests.length} responses, usable after ${f.repeat.usableMs} ms (Chromium ${f.chromium})`;
+  `first visit ${kb(f.first.bytes)} transferred in ${f.first.requests.length} responses, usable after ${f.first.usableMs} ms; ` +
+  `repeat visit ${kb(f.repeat.bytes)} in ${f.repeat.requests.length} responses, usable after ${f.repeat.usableMs} ms (Chromium ${f.chromium})`;
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const dist = fileURLToPath(new URL('../web/dist', import.meta.url));

@@ -27,13 +27,28 @@ export async function seedRegistry(db: Db, n: number) {
   for (let i = 0; i < list.length; i += 500) {
     await db.insert(enterprises).values(list.slice(i, i + 500).map((e) => ({ ...e, industry: industry.get(e.industry)!, active: true })));
   }
-  const depts = await db.insert(departments).values(DEMO_DEPARTMENTS.map((d) => ({
-    code: d.code, nameZh: d.nameZh, nameEn: d.nameEn, category: d.category,
-  }))).returning();
-  await db.insert(departmentHeads).values(depts.map((d, i) => ({
-    departmentId: d.id, name: DEMO_DEPARTMENTS[i]!.head.name, title: DEMO_DEPARTMENTS[i]!.head.title, since: '2020-01-01',
-  })));
-  const byUscc = new Map<string, DemoEnterprise & { industryZh: string }>(list.map((e) => [e.uscc, { ...e, industryZh: industry.get(e.industry)! }]));
+  const depts = await db
+    .insert(departments)
+    .values(
+      DEMO_DEPARTMENTS.map((d) => ({
+        code: d.code,
+        nameZh: d.nameZh,
+        nameEn: d.nameEn,
+        category: d.category,
+      })),
+    )
+    .returning();
+  await db.insert(departmentHeads).values(
+    depts.map((d, i) => ({
+      departmentId: d.id,
+      name: DEMO_DEPARTMENTS[i]!.head.name,
+      title: DEMO_DEPARTMENTS[i]!.head.title,
+      since: '2020-01-01',
+    })),
+  );
+  const byUscc = new Map<string, DemoEnterprise & { industryZh: string }>(
+    list.map((e) => [e.uscc, { ...e, industryZh: industry.get(e.industry)! }]),
+  );
   return { enterprises: byUscc, departmentIds: depts.map((d) => d.id) };
 }
 
@@ -48,14 +63,21 @@ export interface OpenRound {
 export async function openRoundWithTokens(db: Db, id: string, sampleSize: number, at: Date): Promise<OpenRound> {
   const day = 24 * 3600 * 1000;
   const input = createRoundSchema.parse({
-    id, sampleSize, rotationExclusion: false,
-    opensAt: new Date(at.getTime() - day).toISOString(), closesAt: new Date(at.getTime() + 30 * day).toISOString(),
+    id,
+    sampleSize,
+    rotationExclusion: false,
+    opensAt: new Date(at.getTime() - day).toISOString(),
+    closesAt: new Date(at.getTime() + 30 * day).toISOString(),
   });
   const round = await createRound(db, ACTOR, input, at);
   await freezePool(db, ACTOR, id, at);
   await drawRound(db, ACTOR, links, id, `bench seed for ${id}`, at);
   await openRound(db, ACTOR, id, at);
-  const rows = await db.select({ id: invitations.id, uscc: invitations.uscc }).from(invitations).where(eq(invitations.roundId, id)).orderBy(invitations.id);
+  const rows = await db
+    .select({ id: invitations.id, uscc: invitations.uscc })
+    .from(invitations)
+    .where(eq(invitations.roundId, id))
+    .orderBy(invitations.id);
   return {
     id,
     departmentIds: round.departments.map((d) => d.departmentId),
@@ -78,13 +100,26 @@ export async function startApp(database: Database): Promise<{ app: FastifyInstan
 export async function adminCookie(db: Db, base: string): Promise<string> {
   const username = 'bench-admin';
   const password = 'bench-admin-password';
-  await db.insert(users).values({ username, displayName: 'Bench admin', passwordHash: await hashPassword(password), role: 'admin', ownPasswordSince: new Date(0) })
+  await db
+    .insert(users)
+    .values({
+      username,
+      displayName: 'Bench admin',
+      passwordHash: await hashPassword(password),
+      role: 'admin',
+      ownPasswordSince: new Date(0),
+    })
     .onConflictDoNothing();
   const res = await fetch(`${base}/api/v1/auth/login`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
   });
   if (!res.ok) throw new Error(`login failed: ${res.status} ${await res.text()}`);
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   if (!cookie) throw new Error('login set no cookie');
   return cookie;
 }

@@ -5,7 +5,12 @@ import { openDatabase, type DatabaseTarget } from '#server/db/client.ts';
 import { adminCookie, startApp } from './fixtures.ts';
 import { upload } from './import.ts';
 
-const { database: target, step, file, warm } = JSON.parse(process.argv[2]!) as { database: DatabaseTarget; step: 'preview' | 'apply'; file: string; warm: string };
+const {
+  database: target,
+  step,
+  file,
+  warm,
+} = JSON.parse(process.argv[2]!) as { database: DatabaseTarget; step: 'preview' | 'apply'; file: string; warm: string };
 const database = await openDatabase(target);
 const { app, base } = await startApp(database);
 try {

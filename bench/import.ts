@@ -22,17 +22,35 @@ export const IMPORT_ROWS = Number(process.env.IMPORT_BENCH_ROWS ?? 200_000);
 const HEADER = ['统一社会信用代码', '企业名称', '行业', '企业规模', '乡镇', '联系人', '联系电话'];
 
 export interface ImportStep {
-  what: string; rows: number; ms: number; peakMb: number; rssBeforeMb: number; peakRssMb: number; status: number; summary: string;
+  what: string;
+  rows: number;
+  ms: number;
+  peakMb: number;
+  rssBeforeMb: number;
+  peakRssMb: number;
+  status: number;
+  summary: string;
   /** The main thread's own share of the growth: its JS heap, and memory outside it (Buffers, the PGlite WASM heap). */
-  heapMb: number; externalMb: number;
+  heapMb: number;
+  externalMb: number;
 }
-export interface ImportFigures { csvBytes: number; xlsxBytes: number; steps: ImportStep[] }
+export interface ImportFigures {
+  csvBytes: number;
+  xlsxBytes: number;
+  steps: ImportStep[];
+}
 
 function table(rows: number): string[][] {
   const industry = new Map(INDUSTRIES.map((i) => [i.key, i.zh]));
   const size = new Map(SIZE_CLASSES.map((s) => [s.key, s.zh]));
   return generateDemoEnterprises(rows, 'pingyi-bench-import').map((e) => [
-    e.uscc, e.name, industry.get(e.industry)!, size.get(e.sizeClass)!, e.township, e.contactName, e.contactPhone,
+    e.uscc,
+    e.name,
+    industry.get(e.industry)!,
+    size.get(e.sizeClass)!,
+    e.township,
+    e.contactName,
+    e.contactPhone,
   ]);
 }
 
@@ -68,7 +86,12 @@ function peakRss(reset = false): number | null {
  * where it keeps one). The file is sent by curl, a process of its own, so the client's copies of it are
  * not counted as the server's.
  */
-export async function upload(base: string, cookie: string, step: 'preview' | 'apply', file: string): Promise<Omit<ImportStep, 'what' | 'rows'>> {
+export async function upload(
+  base: string,
+  cookie: string,
+  step: 'preview' | 'apply',
+  file: string,
+): Promise<Omit<ImportStep, 'what' | 'rows'>> {
   globalThis.gc?.();
   const start = process.memoryUsage();
   const before = start.rss;
@@ -85,18 +108,36 @@ export async function upload(base: string, cookie: string, step: 'preview' | 'ap
   const sampler = setInterval(sample, 10);
   const t = now();
   try {
-    const { stdout } = await run('curl', ['-sS', '-H', `cookie: ${cookie}`, '-F', `file=@${file}`, '-w', '\n%{http_code}', `${base}/api/v1/enterprises/import/${step}`], { maxBuffer: 16 << 20 });
+    const { stdout } = await run(
+      'curl',
+      ['-sS', '-H', `cookie: ${cookie}`, '-F', `file=@${file}`, '-w', '\n%{http_code}', `${base}/api/v1/enterprises/import/${step}`],
+      { maxBuffer: 16 << 20 },
+    );
     const ms = now() - t;
     const cut = stdout.lastIndexOf('\n');
     const res = { status: Number(stdout.slice(cut + 1)), ok: stdout.slice(cut + 1).startsWith('2') };
-    const body = JSON.parse(stdout.slice(0, cut)) as { total?: number; creates?: number; updates?: number; errors?: unknown[]; error?: { code: string; message: string } };
+    const body = JSON.parse(stdout.slice(0, cut)) as {
+      total?: number;
+      creates?: number;
+      updates?: number;
+      errors?: unknown[];
+      error?: { code: string; message: string };
+    };
     sample();
     peak = Math.max(peak, peakRss() ?? 0);
-    const summary = body.error ? `${body.error.code}: ${body.error.message}` : `${body.total} rows, ${body.creates} new, ${body.updates} updates, ${body.errors?.length} errors`;
+    const summary = body.error
+      ? `${body.error.code}: ${body.error.message}`
+      : `${body.total} rows, ${body.creates} new, ${body.updates} updates, ${body.errors?.length} errors`;
     if (!res.ok) throw new Error(`${step} ${file}: ${res.status} ${summary}`);
     return {
-      ms, peakMb: (peak - before) / 2 ** 20, rssBeforeMb: before / 2 ** 20, peakRssMb: peak / 2 ** 20, status: res.status, summary,
-      heapMb: (heap - start.heapUsed) / 2 ** 20, externalMb: (external - start.external) / 2 ** 20,
+      ms,
+      peakMb: (peak - before) / 2 ** 20,
+      rssBeforeMb: before / 2 ** 20,
+      peakRssMb: peak / 2 ** 20,
+      status: res.status,
+      summary,
+      heapMb: (heap - start.heapUsed) / 2 ** 20,
+      externalMb: (external - start.external) / 2 ** 20,
     };
   } finally {
     clearInterval(sampler);
@@ -106,8 +147,17 @@ export async function upload(base: string, cookie: string, step: 'preview' | 'ap
 const STEP_SCRIPT = new URL('./import-step.ts', import.meta.url).pathname;
 
 /** One upload in a server process of its own, on the database the earlier steps left. */
-async function stepInChild(database: DatabaseTarget, step: 'preview' | 'apply', file: string, warm: string): Promise<Omit<ImportStep, 'what' | 'rows'>> {
-  const { stdout } = await run(process.execPath, ['--expose-gc', '--import', 'tsx', STEP_SCRIPT, JSON.stringify({ database, step, file, warm })], { maxBuffer: 1 << 20 });
+async function stepInChild(
+  database: DatabaseTarget,
+  step: 'preview' | 'apply',
+  file: string,
+  warm: string,
+): Promise<Omit<ImportStep, 'what' | 'rows'>> {
+  const { stdout } = await run(
+    process.execPath,
+    ['--expose-gc', '--import', 'tsx', STEP_SCRIPT, JSON.stringify({ database, step, file, warm })],
+    { maxBuffer: 1 << 20 },
+  );
   return JSON.parse(stdout.trim().split('\n').at(-1)!) as Omit<ImportStep, 'what' | 'rows'>;
 }
 
@@ -127,8 +177,10 @@ export async function benchImport(db: ImportDatabase, rows = IMPORT_ROWS): Promi
   const steps: ImportStep[] = [];
   try {
     for (const [what, step, file] of [
-      ['CSV preview', 'preview', files.csv], ['CSV apply (all new)', 'apply', files.csv],
-      ['.xlsx preview', 'preview', files.xlsx], ['.xlsx apply (all updated)', 'apply', files.xlsx],
+      ['CSV preview', 'preview', files.csv],
+      ['CSV apply (all new)', 'apply', files.csv],
+      ['.xlsx preview', 'preview', files.xlsx],
+      ['.xlsx apply (all updated)', 'apply', files.xlsx],
     ] as const) {
       const r = await stepInChild(database, step, file, files.warm);
       steps.push({ what, rows, ...r });
@@ -142,15 +194,17 @@ export async function benchImport(db: ImportDatabase, rows = IMPORT_ROWS): Promi
 }
 
 export const rowsPerSecond = (s: ImportStep) => (s.rows / s.ms) * 1000;
-export const summariseStep = (s: ImportStep) => `${(s.ms / 1000).toFixed(1)} s, ${Math.round(rowsPerSecond(s)).toLocaleString('en')} rows/s, peak RSS ${s.peakRssMb.toFixed(0)} MB (+${s.peakMb.toFixed(0)} MB over the ${s.rssBeforeMb.toFixed(0)} MB before it; main thread's heap +${s.heapMb.toFixed(0)} MB, external +${s.externalMb.toFixed(0)} MB)`;
+export const summariseStep = (s: ImportStep) =>
+  `${(s.ms / 1000).toFixed(1)} s, ${Math.round(rowsPerSecond(s)).toLocaleString('en')} rows/s, peak RSS ${s.peakRssMb.toFixed(0)} MB (+${s.peakMb.toFixed(0)} MB over the ${s.rssBeforeMb.toFixed(0)} MB before it; main thread's heap +${s.heapMb.toFixed(0)} MB, external +${s.externalMb.toFixed(0)} MB)`;
 export const summarise = (f: ImportFigures) =>
-  `${IMPORT_ROWS.toLocaleString('en')} rows (CSV ${(f.csvBytes / 2 ** 20).toFixed(1)} MB, .xlsx ${(f.xlsxBytes / 2 ** 20).toFixed(1)} MB): `
-  + f.steps.map((s) => `${s.what} ${summariseStep(s)}`).join('; ');
+  `${IMPORT_ROWS.toLocaleString('en')} rows (CSV ${(f.csvBytes / 2 ** 20).toFixed(1)} MB, .xlsx ${(f.xlsxBytes / 2 ** 20).toFixed(1)} MB): ` +
+  f.steps.map((s) => `${s.what} ${summariseStep(s)}`).join('; ');
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   log(`1-minute load average: ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores`);
   const targets: [string, ImportDatabase][] = [['PGlite', { kind: 'pglite' }]];
-  if (process.env.DATABASE_URL) targets.unshift(['PostgreSQL', { kind: 'postgres', adminUrl: process.env.DATABASE_URL, name: `pingyi_bench_import_${process.pid}` }]);
+  if (process.env.DATABASE_URL)
+    targets.unshift(['PostgreSQL', { kind: 'postgres', adminUrl: process.env.DATABASE_URL, name: `pingyi_bench_import_${process.pid}` }]);
   for (const [label, db] of targets) log(`${label}: ${summarise(await benchImport(db))}`);
   log(`1-minute load average at the end: ${os.loadavg()[0]!.toFixed(1)}`);
 }

@@ -9,26 +9,42 @@ import { submitSurvey } from '#server/survey/survey.service.ts';
 import type { Target } from './db.ts';
 import { JWT_SECRET, openRoundWithTokens, PUBLIC_BASE_URL, seedRegistry } from './fixtures.ts';
 
-export interface JobFigures { everyMs: number; answers: number; latenciesMs: number[]; closes: number }
+export interface JobFigures {
+  everyMs: number;
+  answers: number;
+  latenciesMs: number[];
+  closes: number;
+}
 
 const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 
 export async function benchJobLatency(target: Target, opts = { everyMs: 1_000, rounds: 5, answers: 100 }): Promise<JobFigures> {
   const { db } = target.database;
   await seedRegistry(db, opts.answers * 2);
-  const apps = await Promise.all([0, 1].map(() => buildApp({
-    database: target.database,
-    config: testConfig({ jwtSecret: JWT_SECRET, publicBaseUrl: PUBLIC_BASE_URL, ballotMoveEveryMs: opts.everyMs }),
-  })));
+  const apps = await Promise.all(
+    [0, 1].map(() =>
+      buildApp({
+        database: target.database,
+        config: testConfig({ jwtSecret: JWT_SECRET, publicBaseUrl: PUBLIC_BASE_URL, ballotMoveEveryMs: opts.everyMs }),
+      }),
+    ),
+  );
   const latenciesMs: number[] = [];
   try {
     for (let k = 0; k < opts.rounds; k++) {
       const round = await openRoundWithTokens(db, `${2031 + k}Q1`, opts.answers, new Date());
       for (const inv of round.invitations) {
-        await submitSurvey(db, inv.token, {
-          submissionId: randomUUID(), leastSatisfied: [],
-          ratings: round.departmentIds.map((departmentId) => ({ departmentId, level: 'satisfied' as const })),
-        }, new Date(), 'Asia/Shanghai');
+        await submitSurvey(
+          db,
+          inv.token,
+          {
+            submissionId: randomUUID(),
+            leastSatisfied: [],
+            ratings: round.departmentIds.map((departmentId) => ({ departmentId, level: 'satisfied' as const })),
+          },
+          new Date(),
+          'Asia/Shanghai',
+        );
       }
       const deadline = Date.now() + opts.everyMs / 2;
       await db.execute(sql`update rounds set closes_at = ${new Date(deadline).toISOString()}::timestamptz where id = ${round.id}`);
@@ -58,8 +74,10 @@ async function main() {
     try {
       const f = await benchJobLatency(target);
       const sorted = [...f.latenciesMs].sort((a, b) => a - b);
-      console.log(`${target.label}: deadline to closed, ${f.answers} answers, job every ${f.everyMs} ms on 2 instances: `
-        + `p50 ${sorted[Math.floor(sorted.length / 2)]} ms, max ${sorted.at(-1)} ms over ${sorted.length} rounds; closes in the audit log: ${f.closes}`);
+      console.log(
+        `${target.label}: deadline to closed, ${f.answers} answers, job every ${f.everyMs} ms on 2 instances: ` +
+          `p50 ${sorted[Math.floor(sorted.length / 2)]} ms, max ${sorted.at(-1)} ms over ${sorted.length} rounds; closes in the audit log: ${f.closes}`,
+      );
     } finally {
       await target.cleanup();
     }

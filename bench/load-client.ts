@@ -22,26 +22,31 @@ function closedLoop(base: string, requests: LoadRequest[], concurrency: number):
   let last = 0;
   const t0 = performance.now();
   return new Promise((resolve, reject) => {
-    const instance = autocannon({
-      url: base,
-      connections: Math.min(concurrency, requests.length),
-      amount: requests.length,
-      timeout: 60,
-      requests: [{
-        // Called once per request sent, in order: every request in the list goes out exactly once.
-        setupRequest: (req) => {
-          const r = requests[next++] ?? requests[requests.length - 1]!;
-          return { ...req, method: r.method, path: r.path, headers: headersOf(r), ...(r.body === undefined ? {} : { body: r.body }) };
-        },
-        onResponse: (status, body) => {
-          if (status >= 400 && errors.length < 5) errors.push(`${status} ${body.slice(0, 200)}`);
-        },
-      }],
-    }, (err) => {
-      if (err) reject(err);
-      // autocannon only notices it is done on its once-a-second tick: the run ends at the last answer.
-      else resolve({ latencies, statuses, errors, wallMs: last - t0 });
-    });
+    const instance = autocannon(
+      {
+        url: base,
+        connections: Math.min(concurrency, requests.length),
+        amount: requests.length,
+        timeout: 60,
+        requests: [
+          {
+            // Called once per request sent, in order: every request in the list goes out exactly once.
+            setupRequest: (req) => {
+              const r = requests[next++] ?? requests[requests.length - 1]!;
+              return { ...req, method: r.method, path: r.path, headers: headersOf(r), ...(r.body === undefined ? {} : { body: r.body }) };
+            },
+            onResponse: (status, body) => {
+              if (status >= 400 && errors.length < 5) errors.push(`${status} ${body.slice(0, 200)}`);
+            },
+          },
+        ],
+      },
+      (err) => {
+        if (err) reject(err);
+        // autocannon only notices it is done on its once-a-second tick: the run ends at the last answer.
+        else resolve({ latencies, statuses, errors, wallMs: last - t0 });
+      },
+    );
     instance.on('response', (_client, statusCode, _bytes, responseTime) => {
       last = performance.now();
       latencies.push(responseTime);
@@ -63,7 +68,12 @@ async function paced(base: string, requests: LoadRequest[], concurrency: number,
   const send = async (r: LoadRequest, due: number) => {
     let status: string;
     try {
-      const res = await pool.request({ method: r.method, path: r.path, headers: headersOf(r), ...(r.body === undefined ? {} : { body: r.body }) });
+      const res = await pool.request({
+        method: r.method,
+        path: r.path,
+        headers: headersOf(r),
+        ...(r.body === undefined ? {} : { body: r.body }),
+      });
       const text = await res.body.text();
       status = String(res.statusCode);
       if (res.statusCode >= 400 && errors.length < 5) errors.push(`${res.statusCode} ${text.slice(0, 200)}`);

@@ -2,13 +2,29 @@
 import { fork } from 'node:child_process';
 import { percentile } from './util.ts';
 
-export interface LoadRequest { method: 'GET' | 'POST'; path: string; body?: string; headers?: Record<string, string> }
+export interface LoadRequest {
+  method: 'GET' | 'POST';
+  path: string;
+  body?: string;
+  headers?: Record<string, string>;
+}
 export interface LoadTask {
-  base: string; concurrency: number; warmup: LoadRequest[]; measured: LoadRequest[]; ratePerSecond?: number;
+  base: string;
+  concurrency: number;
+  warmup: LoadRequest[];
+  measured: LoadRequest[];
+  ratePerSecond?: number;
   /** Epoch ms before which the measured part does not start: lines up several generators run side by side. */
   startAt?: number;
 }
-export interface LoadResult { latencies: number[]; statuses: Record<string, number>; errors: string[]; wallMs: number; cpuMs: number; startedAt: number }
+export interface LoadResult {
+  latencies: number[];
+  statuses: Record<string, number>;
+  errors: string[];
+  wallMs: number;
+  cpuMs: number;
+  startedAt: number;
+}
 
 export interface LoadFigures {
   requests: number;
@@ -28,9 +44,16 @@ export interface LoadFigures {
 export function summarise(r: LoadResult): LoadFigures {
   const ok = r.statuses['200'] ?? 0;
   return {
-    requests: r.latencies.length, ok, perSecond: (ok / r.wallMs) * 1000,
-    p50: percentile(r.latencies, 50), p99: percentile(r.latencies, 99),
-    statuses: r.statuses, errors: r.errors, wallMs: r.wallMs, clientCpuMs: r.cpuMs, startedAt: r.startedAt,
+    requests: r.latencies.length,
+    ok,
+    perSecond: (ok / r.wallMs) * 1000,
+    p50: percentile(r.latencies, 50),
+    p99: percentile(r.latencies, 99),
+    statuses: r.statuses,
+    errors: r.errors,
+    wallMs: r.wallMs,
+    clientCpuMs: r.cpuMs,
+    startedAt: r.startedAt,
   };
 }
 

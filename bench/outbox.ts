@@ -9,7 +9,13 @@ import { openPgliteTarget, openPostgresTarget, type Target } from './db.ts';
 import { JWT_SECRET, openRoundWithTokens, PUBLIC_BASE_URL, seedRegistry } from './fixtures.ts';
 import { testConfig } from '../test/support/config.ts';
 
-export interface OutboxFigures { messages: number; seconds: number; perSecond: number; loopDelayP99Ms: number; loopDelayMaxMs: number }
+export interface OutboxFigures {
+  messages: number;
+  seconds: number;
+  perSecond: number;
+  loopDelayP99Ms: number;
+  loopDelayMaxMs: number;
+}
 
 export async function benchOutbox(target: Target, messages = 10_000): Promise<OutboxFigures> {
   const { db } = target.database;
@@ -18,9 +24,11 @@ export async function benchOutbox(target: Target, messages = 10_000): Promise<Ou
   await db.execute(sql`update enterprises set contact_phone = '136' || lpad(id::text, 8, '0')`);
   const smsc = await startSmsc();
   const app = await buildApp({
-    database: target.database, runJobs: false,
+    database: target.database,
+    runJobs: false,
     config: testConfig({
-      jwtSecret: JWT_SECRET, publicBaseUrl: PUBLIC_BASE_URL,
+      jwtSecret: JWT_SECRET,
+      publicBaseUrl: PUBLIC_BASE_URL,
       outbound: { smsGateway: smsc.url, smsSender: '106900', smtpUrl: null, mailFrom: null, quietHours: null },
     }),
   });
@@ -35,8 +43,11 @@ export async function benchOutbox(target: Target, messages = 10_000): Promise<Ou
     const seconds = (performance.now() - started) / 1000;
     loop.disable();
     return {
-      messages: smsc.received.length, seconds, perSecond: smsc.received.length / seconds,
-      loopDelayP99Ms: loop.percentile(99) / 1e6, loopDelayMaxMs: loop.max / 1e6,
+      messages: smsc.received.length,
+      seconds,
+      perSecond: smsc.received.length / seconds,
+      loopDelayP99Ms: loop.percentile(99) / 1e6,
+      loopDelayMaxMs: loop.max / 1e6,
     };
   } finally {
     await app.close();

@@ -14,7 +14,15 @@ import { openPgliteTarget, openPostgresTarget, type Target } from './db.ts';
 import { startApp } from './fixtures.ts';
 import { log, median, now, percentile } from './util.ts';
 
-export interface PointsFigures { cadres: number; entries: number; seedMs: number; serviceMs: number[]; httpMs: number[]; bytes: number; cpuMsPerCall: number }
+export interface PointsFigures {
+  cadres: number;
+  entries: number;
+  seedMs: number;
+  serviceMs: number[];
+  httpMs: number[];
+  bytes: number;
+  cpuMsPerCall: number;
+}
 
 const RUNS = 30;
 
@@ -29,12 +37,27 @@ export async function benchPoints(target: Target): Promise<PointsFigures> {
   const nowDate = new Date();
   const t0 = now();
   const passwordHash = await hashPassword('bench-org-password');
-  const depts = await db.insert(departments).values(DEMO_DEPARTMENTS.map((d) => ({ code: d.code, nameZh: d.nameZh, nameEn: d.nameEn, category: d.category }))).returning();
-  await db.insert(departmentHeads).values(depts.map((d, i) => ({ departmentId: d.id, name: DEMO_DEPARTMENTS[i]!.head.name, title: DEMO_DEPARTMENTS[i]!.head.title, since: '2020-01-01' })));
-  await db.insert(users).values([{ username: 'org', displayName: 'org', role: 'org', passwordHash, ownPasswordSince: new Date(0) }, { username: 'org2', displayName: 'org2', role: 'org', passwordHash, ownPasswordSince: new Date(0) }]);
+  const depts = await db
+    .insert(departments)
+    .values(DEMO_DEPARTMENTS.map((d) => ({ code: d.code, nameZh: d.nameZh, nameEn: d.nameEn, category: d.category })))
+    .returning();
+  await db.insert(departmentHeads).values(
+    depts.map((d, i) => ({
+      departmentId: d.id,
+      name: DEMO_DEPARTMENTS[i]!.head.name,
+      title: DEMO_DEPARTMENTS[i]!.head.title,
+      since: '2020-01-01',
+    })),
+  );
+  await db.insert(users).values([
+    { username: 'org', displayName: 'org', role: 'org', passwordHash, ownPasswordSince: new Date(0) },
+    { username: 'org2', displayName: 'org2', role: 'org', passwordHash, ownPasswordSince: new Date(0) },
+  ]);
   await seedDemoCadres(db, nowDate, DEFAULT_CITY_TZ);
   const seedMs = now() - t0;
-  const [counts] = await target.raw.query<{ cadres: number; entries: number }>('select (select count(*) from cadres)::int as cadres, (select count(*) from points_entries)::int as entries');
+  const [counts] = await target.raw.query<{ cadres: number; entries: number }>(
+    'select (select count(*) from cadres)::int as cadres, (select count(*) from points_entries)::int as entries',
+  );
   const days = dates(cityDay(nowDate, DEFAULT_CITY_TZ), RUNS);
 
   await computeStandings(db, days[0]!); // warm-up: plans and JIT
@@ -51,8 +74,15 @@ export async function benchPoints(target: Target): Promise<PointsFigures> {
   const httpMs: number[] = [];
   let bytes = 0;
   try {
-    const login = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'org', password: 'bench-org-password' }) });
-    const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const login = await fetch(`${base}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'org', password: 'bench-org-password' }),
+    });
+    const cookie = login.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
     for (const d of days) {
       const t = now();
       const res = await fetch(`${base}/api/v1/points/standings?asOf=${d}`, { headers: { cookie } });
@@ -64,18 +94,27 @@ export async function benchPoints(target: Target): Promise<PointsFigures> {
   } finally {
     await app.close();
   }
-  return { cadres: counts!.cadres, entries: counts!.entries, seedMs, serviceMs, httpMs, bytes, cpuMsPerCall: (cpu.user + cpu.system) / 1000 / RUNS };
+  return {
+    cadres: counts!.cadres,
+    entries: counts!.entries,
+    seedMs,
+    serviceMs,
+    httpMs,
+    bytes,
+    cpuMsPerCall: (cpu.user + cpu.system) / 1000 / RUNS,
+  };
 }
 
 export const summarise = (f: PointsFigures) =>
-  `${f.cadres} cadres, ${f.entries} entries (demo data seeded in ${(f.seedMs / 1000).toFixed(1)} s); ${RUNS} dates over three years: `
-  + `service p50 ${median(f.serviceMs).toFixed(0)} ms / p95 ${percentile(f.serviceMs, 95).toFixed(0)} ms (Node CPU ${f.cpuMsPerCall.toFixed(0)} ms a call, PGlite's included when embedded); `
-  + `HTTP p50 ${median(f.httpMs).toFixed(0)} ms / p95 ${percentile(f.httpMs, 95).toFixed(0)} ms, ${(f.bytes / 1024).toFixed(0)} KB of JSON`;
+  `${f.cadres} cadres, ${f.entries} entries (demo data seeded in ${(f.seedMs / 1000).toFixed(1)} s); ${RUNS} dates over three years: ` +
+  `service p50 ${median(f.serviceMs).toFixed(0)} ms / p95 ${percentile(f.serviceMs, 95).toFixed(0)} ms (Node CPU ${f.cpuMsPerCall.toFixed(0)} ms a call, PGlite's included when embedded); ` +
+  `HTTP p50 ${median(f.httpMs).toFixed(0)} ms / p95 ${percentile(f.httpMs, 95).toFixed(0)} ms, ${(f.bytes / 1024).toFixed(0)} KB of JSON`;
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   log(`1-minute load average: ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores`);
   const targets: [string, () => Promise<Target>][] = [['PGlite', () => openPgliteTarget('pingyi-bench-points-')]];
-  if (process.env.DATABASE_URL) targets.unshift(['PostgreSQL', () => openPostgresTarget(process.env.DATABASE_URL!, `pingyi_bench_points_${process.pid}`)]);
+  if (process.env.DATABASE_URL)
+    targets.unshift(['PostgreSQL', () => openPostgresTarget(process.env.DATABASE_URL!, `pingyi_bench_points_${process.pid}`)]);
   for (const [label, open] of targets) {
     const target = await open();
     try {

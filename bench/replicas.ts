@@ -26,12 +26,27 @@ export interface ReplicaPhase {
   statuses: Record<string, number>;
   errors: string[];
 }
-export interface ReplicaFigures { concurrency: number; submissions: number; warmup: number; phases: ReplicaPhase[]; stored: number; expected: number }
-export interface ReplicaOptions { submissions: number; warmup: number; concurrency: number }
+export interface ReplicaFigures {
+  concurrency: number;
+  submissions: number;
+  warmup: number;
+  phases: ReplicaPhase[];
+  stored: number;
+  expected: number;
+}
+export interface ReplicaOptions {
+  submissions: number;
+  warmup: number;
+  concurrency: number;
+}
 
 export const REPLICA_SCALE: ReplicaOptions = { submissions: 1200, warmup: 150, concurrency: 200 };
 
-interface Replica { child: ChildProcess; base: string; output: () => string }
+interface Replica {
+  child: ChildProcess;
+  base: string;
+  output: () => string;
+}
 
 async function startReplica(env: Record<string, string>, timeoutMs = 60_000): Promise<Replica> {
   const port = await freePort();
@@ -51,7 +66,9 @@ async function startReplica(env: Record<string, string>, timeoutMs = 60_000): Pr
       const res = await fetch(`${replica.base}/api/v1/health`, { signal: AbortSignal.timeout(2000) });
       await res.arrayBuffer();
       if (res.ok) return replica;
-    } catch { /* not listening yet */ }
+    } catch {
+      /* not listening yet */
+    }
     await new Promise((r) => setTimeout(r, 50));
   }
   await stopReplica(replica);
@@ -72,21 +89,34 @@ async function measure(bases: [string, string], requests: LoadRequest[], concurr
   const half = Math.ceil(requests.length / 2);
   // Time for both forked generators to load before the common start.
   const startAt = Date.now() + 2_000;
-  const parts: LoadFigures[] = await Promise.all([requests.slice(0, half), requests.slice(half)].map((measured, i) =>
-    runLoad({ base: bases[i]!, concurrency: concurrency / 2, warmup: [], measured, startAt })));
+  const parts: LoadFigures[] = await Promise.all(
+    [requests.slice(0, half), requests.slice(half)].map((measured, i) =>
+      runLoad({ base: bases[i]!, concurrency: concurrency / 2, warmup: [], measured, startAt }),
+    ),
+  );
   const begin = Math.min(...parts.map((p) => p.startedAt));
   const wallMs = Math.max(...parts.map((p) => p.startedAt + p.wallMs)) - begin;
   const ok = parts.reduce((n, p) => n + p.ok, 0);
   const statuses: Record<string, number> = {};
   for (const p of parts) for (const [k, v] of Object.entries(p.statuses)) statuses[k] = (statuses[k] ?? 0) + v;
   return {
-    replicas, requests: requests.length, ok, perSecond: (ok / wallMs) * 1000, wallMs, p99: Math.max(...parts.map((p) => p.p99)),
-    statuses, errors: [...new Set(parts.flatMap((p) => p.errors))],
+    replicas,
+    requests: requests.length,
+    ok,
+    perSecond: (ok / wallMs) * 1000,
+    wallMs,
+    p99: Math.max(...parts.map((p) => p.p99)),
+    statuses,
+    errors: [...new Set(parts.flatMap((p) => p.errors))],
   };
 }
 
-export async function benchReplicas(adminUrl: string, name: string, opts: ReplicaOptions = REPLICA_SCALE,
-  track: (cleanup: () => Promise<void>) => () => void = () => () => {}): Promise<ReplicaFigures> {
+export async function benchReplicas(
+  adminUrl: string,
+  name: string,
+  opts: ReplicaOptions = REPLICA_SCALE,
+  track: (cleanup: () => Promise<void>) => () => void = () => () => {},
+): Promise<ReplicaFigures> {
   const scratch = await createScratchDatabase(adminUrl, name);
   const dir = tempDir('pingyi-bench-replicas-');
   const replicas: Replica[] = [];
@@ -112,7 +142,11 @@ export async function benchReplicas(adminUrl: string, name: string, opts: Replic
     const requests = submitRequests(round);
     const slice = (k: number, n: number) => requests.slice(k, k + n);
     const env = {
-      DATABASE_URL: scratch.url, DATA_DIR: dir.path, JWT_SECRET, PUBLIC_BASE_URL, SURVEY_RATE_LIMIT: '1000000',
+      DATABASE_URL: scratch.url,
+      DATA_DIR: dir.path,
+      JWT_SECRET,
+      PUBLIC_BASE_URL,
+      SURVEY_RATE_LIMIT: '1000000',
       // The ballot-box job would move answers during one phase and not the other: kept out of the measurement.
       BALLOT_MOVE_EVERY_MS: '3600000',
     };
@@ -140,8 +174,11 @@ export async function benchReplicas(adminUrl: string, name: string, opts: Replic
     await check.connect();
     let stored: number;
     try {
-      const { rows } = await check.query<{ n: number }>(`select ((select count(*) from ballot_box where round_id = $1)
-        + (select count(*) from responses where round_id = $1))::int as n`, [round.id]);
+      const { rows } = await check.query<{ n: number }>(
+        `select ((select count(*) from ballot_box where round_id = $1)
+        + (select count(*) from responses where round_id = $1))::int as n`,
+        [round.id],
+      );
       stored = rows[0]!.n;
     } finally {
       await check.end();
@@ -160,25 +197,31 @@ export function replicaRow(f: ReplicaFigures | undefined, missing: string): Row 
   return {
     metric: 'Submit via HTTP, 1 vs 2 app replicas on one PostgreSQL',
     pg: f ? `${rate(f.phases[0]!.perSecond)} vs ${rate(f.phases[1]!.perSecond)} (${ratio(replicaGain(f))})` : missing,
-    pglite: '— (single-process by design)', target: '—', ok: '—',
+    pglite: '— (single-process by design)',
+    target: '—',
+    ok: '—',
   };
 }
 
 export function replicaDetail(f: ReplicaFigures): string {
-  const phase = (p: ReplicaPhase) => `${p.replicas} replica${p.replicas > 1 ? 's' : ''}: ${p.ok}/${p.requests} HTTP 200 in ${(p.wallMs / 1000).toFixed(1)} s, p99 ${ms(p.p99)}`;
+  const phase = (p: ReplicaPhase) =>
+    `${p.replicas} replica${p.replicas > 1 ? 's' : ''}: ${p.ok}/${p.requests} HTTP 200 in ${(p.wallMs / 1000).toFixed(1)} s, p99 ${ms(p.p99)}`;
   const errors = [...new Set(f.phases.flatMap((p) => p.errors))];
-  return `Replicas: real server processes (\`node --import tsx server/main.ts\`, NODE_ENV=production) on one scratch database, ${f.concurrency} clients in both phases `
-    + `from two autocannon processes started together (first both at the one replica, then one at each), ${f.submissions} measured submissions per phase after `
-    + `${f.warmup} warm-up ones per replica; the ballot-box job is kept out of the window (BALLOT_MOVE_EVERY_MS=3600000). ${f.phases.map(phase).join('; ')}; `
-    + `answers stored: ${f.stored} of ${f.expected} sent (warm-ups included). Replicas, database and load share the machine's cores: where they are few, a second replica has little to gain; `
-    + 'the row is for machines with cores to spare (a single figure per phase, so other work on the machine moves it). PGlite has no row figure: it is embedded in its one process by design.'
-    + `${errors.length ? ` Errors seen: ${errors.join(' | ')}.` : ''}`;
+  return (
+    `Replicas: real server processes (\`node --import tsx server/main.ts\`, NODE_ENV=production) on one scratch database, ${f.concurrency} clients in both phases ` +
+    `from two autocannon processes started together (first both at the one replica, then one at each), ${f.submissions} measured submissions per phase after ` +
+    `${f.warmup} warm-up ones per replica; the ballot-box job is kept out of the window (BALLOT_MOVE_EVERY_MS=3600000). ${f.phases.map(phase).join('; ')}; ` +
+    `answers stored: ${f.stored} of ${f.expected} sent (warm-ups included). Replicas, database and load share the machine's cores: where they are few, a second replica has little to gain; ` +
+    'the row is for machines with cores to spare (a single figure per phase, so other work on the machine moves it). PGlite has no row figure: it is embedded in its one process by design.' +
+    `${errors.length ? ` Errors seen: ${errors.join(' | ')}.` : ''}`
+  );
 }
 
 /** `DATABASE_URL=postgres://… npx tsx bench/replicas.ts`: this step alone, on its own scratch database. */
 async function main() {
   const adminUrl = process.env.DATABASE_URL;
-  if (!adminUrl) throw new Error('set DATABASE_URL (PostgreSQL): replicas share one PostgreSQL database; PGlite is single-process by design');
+  if (!adminUrl)
+    throw new Error('set DATABASE_URL (PostgreSQL): replicas share one PostgreSQL database; PGlite is single-process by design');
   const t0 = Date.now();
   const f = await benchReplicas(adminUrl, `pingyi_bench_replicas_${process.pid}`);
   console.log(`\n${textTable([replicaRow(f, 'error')])}\n\n  · ${replicaDetail(f)}\n`);

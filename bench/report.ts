@@ -24,7 +24,11 @@ export function markdownTable(rows: Row[]): string {
   ].join('\n');
 }
 
-export function writeBenchmarks(rows: Row[], details: string[], meta: { startedAt: Date; totalMs: number; postgres: string | null; loadavg: { start: number; end: number } }) {
+export function writeBenchmarks(
+  rows: Row[],
+  details: string[],
+  meta: { startedAt: Date; totalMs: number; postgres: string | null; loadavg: { start: number; end: number } },
+) {
   const m = machine();
   const md = `# Benchmarks
 

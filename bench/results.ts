@@ -104,15 +104,26 @@ const RAW_SQL = `
   from ratings where round_id = $1 and level <> 'not_applicable'
   group by department_id`;
 
-export async function benchResults(target: Target, opts: { responses: number; departments: number; reads: number }): Promise<ResultsFigures> {
+export async function benchResults(
+  target: Target,
+  opts: { responses: number; departments: number; reads: number },
+): Promise<ResultsFigures> {
   const { db } = target.database;
   const at = new Date();
   const departmentIds = await ensureDepartments(target, opts.departments);
   const day = 24 * 3600 * 1000;
-  await createRound(db, ACTOR, createRoundSchema.parse({
-    id: ROUND, departmentIds, rotationExclusion: false,
-    opensAt: new Date(at.getTime() - 40 * day).toISOString(), closesAt: new Date(at.getTime() - 10 * day).toISOString(),
-  }), at);
+  await createRound(
+    db,
+    ACTOR,
+    createRoundSchema.parse({
+      id: ROUND,
+      departmentIds,
+      rotationExclusion: false,
+      opensAt: new Date(at.getTime() - 40 * day).toISOString(),
+      closesAt: new Date(at.getTime() - 10 * day).toISOString(),
+    }),
+    at,
+  );
   // Taken through its life by SQL (the survey itself is not what this figure measures); of what closing
   // does (sealRound), the integrity check is what computeRound relies on: made here as the close makes it.
   // (Shuffling a million ratings at close takes minutes on a loaded machine and changes no figure here.)
@@ -133,11 +144,16 @@ export async function benchResults(target: Target, opts: { responses: number; de
   const round = (await findRound(db, ROUND))!;
   const depts = await roundDepartmentRows(db, ROUND);
   const agg = await aggregate(db, ROUND);
-  const pureMs = await timeRuns(3, async () => computeResults({
-    rules: { minRatings: round.minRatings, bottomN: round.bottomN, simulations: DEFAULT_RESULT_RULES.simulations },
-    departments: depts.map((d) => ({ id: d.departmentId, code: d.code, name: d.nameZh })),
-    counts: agg.counts, votes: agg.votes, scale: round.scale as Scale, simulationSeed: `pingyi-results:${ROUND}`,
-  }));
+  const pureMs = await timeRuns(3, async () =>
+    computeResults({
+      rules: { minRatings: round.minRatings, bottomN: round.bottomN, simulations: DEFAULT_RESULT_RULES.simulations },
+      departments: depts.map((d) => ({ id: d.departmentId, code: d.code, name: d.nameZh })),
+      counts: agg.counts,
+      votes: agg.votes,
+      scale: round.scale as Scale,
+      simulationSeed: `pingyi-results:${ROUND}`,
+    }),
+  );
 
   t = now();
   await publishRound(db, ACTOR, ROUND, at, DEFAULT_CITY_TZ);
@@ -153,8 +169,18 @@ export async function benchResults(target: Target, opts: { responses: number; de
     if (!sample.ok) throw new Error(`GET results: ${sample.status}`);
     const read = await runLoad({ base, concurrency: 1, warmup: Array(20).fill(get), measured: Array(opts.reads).fill(get) });
     return {
-      responses: opts.responses, departments: departmentIds.length, ratings: Number(count?.n ?? 0), generateMs,
-      computeMs, rawMs, aggregateMs, pureMs, read, serviceReadMs, payloadBytes, integrityMs: integrityMs[0]!,
+      responses: opts.responses,
+      departments: departmentIds.length,
+      ratings: Number(count?.n ?? 0),
+      generateMs,
+      computeMs,
+      rawMs,
+      aggregateMs,
+      pureMs,
+      read,
+      serviceReadMs,
+      payloadBytes,
+      integrityMs: integrityMs[0]!,
     };
   } finally {
     await app.close();

@@ -19,7 +19,11 @@ export function freePort(): Promise<number> {
   });
 }
 
-export interface StartupRun { label: string; ms: number | null; error?: string }
+export interface StartupRun {
+  label: string;
+  ms: number | null;
+  error?: string;
+}
 
 const SERVER = [process.execPath, '--import', 'tsx', 'server/main.ts'];
 /** `npm start` as a newcomer runs it: vite build, then the server with demo data. */
@@ -41,7 +45,12 @@ export async function measureStart(label: string, env: Record<string, string>, c
   child.stdout.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-4000)));
   child.stderr.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-4000)));
   let exited = false;
-  const exit = new Promise<void>((resolve) => child.once('exit', () => { exited = true; resolve(); }));
+  const exit = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      exited = true;
+      resolve();
+    }),
+  );
   let ms: number | null = null;
   try {
     while (now() - t0 < timeoutMs && !exited) {
@@ -59,7 +68,13 @@ export async function measureStart(label: string, env: Record<string, string>, c
     }
   } finally {
     if (!exited) {
-      const signal = (s: NodeJS.Signals) => { try { process.kill(-child.pid!, s); } catch { /* already gone */ } };
+      const signal = (s: NodeJS.Signals) => {
+        try {
+          process.kill(-child.pid!, s);
+        } catch {
+          /* already gone */
+        }
+      };
       signal('SIGTERM');
       const killer = setTimeout(() => signal('SIGKILL'), 15_000);
       await exit;

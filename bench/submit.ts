@@ -36,13 +36,22 @@ function answerFor(i: number, departmentIds: number[]): Answer {
 /** One POST /survey/:token/submit per invitation of `round`, each with its own answer. */
 export function submitRequests(round: OpenRound): LoadRequest[] {
   return round.invitations.map((inv, i) => ({
-    method: 'POST', path: `/api/v1/survey/${inv.token}/submit`,
+    method: 'POST',
+    path: `/api/v1/survey/${inv.token}/submit`,
     // As the survey page does: the hash of a receipt code it made (the code itself stays on the phone).
-    body: JSON.stringify({ submissionId: randomUUID(), receiptHash: createHash('sha256').update(randomUUID()).digest('hex'), ...answerFor(i, round.departmentIds) }),
+    body: JSON.stringify({
+      submissionId: randomUUID(),
+      receiptHash: createHash('sha256').update(randomUUID()).digest('hex'),
+      ...answerFor(i, round.departmentIds),
+    }),
   }));
 }
 
-export interface PacedStep { fraction: number; rate: number; figures: LoadFigures }
+export interface PacedStep {
+  fraction: number;
+  rate: number;
+  figures: LoadFigures;
+}
 
 export interface SubmitFigures {
   submissions: number;
@@ -64,8 +73,14 @@ const cpuMs = (since: NodeJS.CpuUsage) => {
 };
 
 /** Writes what submitSurvey writes (the invitation marked, the answer boxed), in one transaction, with no HTTP, ORM or lookups. */
-async function rawSubmissions(target: Target, round: OpenRound, from: number, to: number, concurrency: number,
-  attrs: (uscc: string) => { industry: string; sizeClass: string; township: string }) {
+async function rawSubmissions(
+  target: Target,
+  round: OpenRound,
+  from: number,
+  to: number,
+  concurrency: number,
+  attrs: (uscc: string) => { industry: string; sizeClass: string; township: string },
+) {
   const latencies: number[] = [];
   let failures = 0;
   let next = from;
@@ -75,14 +90,22 @@ async function rawSubmissions(target: Target, round: OpenRound, from: number, to
     const a = answerFor(i, round.departmentIds);
     const e = attrs(inv.uscc);
     const answer = {
-      ratings: a.ratings.map((r) => ({ d: r.departmentId, l: r.level, c: null })), votes: a.leastSatisfied, comment: a.comment ?? null,
+      ratings: a.ratings.map((r) => ({ d: r.departmentId, l: r.level, c: null })),
+      votes: a.leastSatisfied,
+      comment: a.comment ?? null,
       strata: { township: e.township, industry: e.industry, size: e.sizeClass },
     };
     await target.raw.transaction(async (query) => {
-      await query("update invitations set status = 'submitted', submitted_at = $1, submission_id = $2, draft = null, draft_saved_at = null where id = $3",
-        [day, randomUUID(), inv.id]);
-      await query('insert into ballot_box (id, round_id, answer, receipt_hash) values ($1, $2, $3, $4)',
-        [randomUUID(), round.id, JSON.stringify(answer), createHash('sha256').update(randomUUID()).digest('hex')]);
+      await query(
+        "update invitations set status = 'submitted', submitted_at = $1, submission_id = $2, draft = null, draft_saved_at = null where id = $3",
+        [day, randomUUID(), inv.id],
+      );
+      await query('insert into ballot_box (id, round_id, answer, receipt_hash) values ($1, $2, $3, $4)', [
+        randomUUID(),
+        round.id,
+        JSON.stringify(answer),
+        createHash('sha256').update(randomUUID()).digest('hex'),
+      ]);
     });
   };
   const client = async () => {
@@ -99,7 +122,13 @@ async function rawSubmissions(target: Target, round: OpenRound, from: number, to
   const t0 = now();
   await Promise.all(Array.from({ length: concurrency }, client));
   const wallMs = now() - t0;
-  return { perSecond: (latencies.length / wallMs) * 1000, p50: percentile(latencies, 50), p99: percentile(latencies, 99), wallMs, failures };
+  return {
+    perSecond: (latencies.length / wallMs) * 1000,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    wallMs,
+    failures,
+  };
 }
 
 export interface SubmitOptions {
@@ -154,7 +183,13 @@ export async function benchSubmissions(target: Target, opts: SubmitOptions): Pro
         break;
       }
       log(`${target.label}: HTTP — ${count} submissions paced at ${rate}/s (${fraction}× raw) over ${opts.concurrency} clients`);
-      const figures = await runLoad({ base, concurrency: opts.concurrency, warmup: [], measured: requests.slice(next, next + count), ratePerSecond: rate });
+      const figures = await runLoad({
+        base,
+        concurrency: opts.concurrency,
+        warmup: [],
+        measured: requests.slice(next, next + count),
+        ratePerSecond: rate,
+      });
       next += count;
       paced.push({ fraction, rate, figures });
       if (fraction >= 0.5 && !(figures.p99 <= opts.paced.p99LimitMs)) break;
@@ -165,9 +200,18 @@ export async function benchSubmissions(target: Target, opts: SubmitOptions): Pro
 
   // Stored = in the ballot box or already moved out of it by the timer.
   const [row] = await target.raw.query<{ n: string }>(
-    'select ((select count(*) from responses where round_id = $1) + (select count(*) from ballot_box where round_id = $1))::text as n', [httpRound.id]);
+    'select ((select count(*) from responses where round_id = $1) + (select count(*) from ballot_box where round_id = $1))::text as n',
+    [httpRound.id],
+  );
   return {
-    submissions: opts.submissions, concurrency: opts.concurrency, departments: httpRound.departmentIds.length,
-    http, raw, cpuMs: { http: httpCpu, raw: rawCpu, loadGenerator: http.clientCpuMs / opts.submissions }, paced, pacedNote, stored: Number(row?.n ?? 0),
+    submissions: opts.submissions,
+    concurrency: opts.concurrency,
+    departments: httpRound.departmentIds.length,
+    http,
+    raw,
+    cpuMs: { http: httpCpu, raw: rawCpu, loadGenerator: http.clientCpuMs / opts.submissions },
+    paced,
+    pacedNote,
+    stored: Number(row?.n ?? 0),
   };
 }

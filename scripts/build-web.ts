@@ -15,7 +15,11 @@ const STAMP = join(DIST, '.build.json');
 const INPUTS = ['web', 'shared', 'vite.config.ts', 'scripts/precompress.ts', 'package-lock.json', 'tsconfig.json'];
 const SKIP = /^web\/(?:dist|\.build-)/;
 
-interface Stamp { inputs: string; files: string[]; previous: string[] }
+interface Stamp {
+  inputs: string;
+  files: string[];
+  previous: string[];
+}
 
 function listFiles(dir: string, base = dir): string[] {
   if (!existsSync(dir)) return [];
@@ -28,8 +32,14 @@ function listFiles(dir: string, base = dir): string[] {
 
 export function sourcesHash(root = ROOT): string {
   const hash = createHash('sha256');
-  const files = INPUTS.flatMap((input) => listFiles(join(root, input), root)).filter((f) => !SKIP.test(f)).sort();
-  for (const f of files) hash.update(`${f}\0`).update(readFileSync(join(root, f))).update('\0');
+  const files = INPUTS.flatMap((input) => listFiles(join(root, input), root))
+    .filter((f) => !SKIP.test(f))
+    .sort();
+  for (const f of files)
+    hash
+      .update(`${f}\0`)
+      .update(readFileSync(join(root, f)))
+      .update('\0');
   return hash.digest('hex');
 }
 
@@ -73,8 +83,11 @@ export async function ensureWebBuild(): Promise<void> {
   const scratchName = `.build-${process.pid}`;
   const scratch = join(ROOT, 'web', scratchName);
   try {
-    const child = spawn(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--outDir', scratchName, '--emptyOutDir', '--logLevel', 'warn'],
-      { cwd: ROOT, stdio: 'inherit' });
+    const child = spawn(
+      process.execPath,
+      [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--outDir', scratchName, '--emptyOutDir', '--logLevel', 'warn'],
+      { cwd: ROOT, stdio: 'inherit' },
+    );
     const code = await new Promise<number | string>((resolve, reject) => {
       child.on('error', reject);
       child.on('exit', (status, signal) => resolve(status ?? signal ?? 'unknown'));

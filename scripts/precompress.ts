@@ -22,14 +22,16 @@ async function* textFiles(dir: string): AsyncGenerator<string> {
 export async function precompressDir(dir: string): Promise<number> {
   const jobs: Promise<void>[] = [];
   for await (const path of textFiles(dir)) {
-    jobs.push((async () => {
-      const raw = await readFile(path);
-      const [br, gzipped] = await Promise.all([
-        brotli(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length } }),
-        gz(raw, { level: 9 }),
-      ]);
-      await Promise.all([writeFile(`${path}.br`, br), writeFile(`${path}.gz`, gzipped)]);
-    })());
+    jobs.push(
+      (async () => {
+        const raw = await readFile(path);
+        const [br, gzipped] = await Promise.all([
+          brotli(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length } }),
+          gz(raw, { level: 9 }),
+        ]);
+        await Promise.all([writeFile(`${path}.br`, br), writeFile(`${path}.gz`, gzipped)]);
+      })(),
+    );
   }
   await Promise.all(jobs);
   return jobs.length;

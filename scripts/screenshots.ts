@@ -18,15 +18,36 @@ const OUT = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
 const SECRET = 'screenshots-secret-screenshots-secret-0001';
 
 /** One picture: who, where, and what to wait for before taking it. */
-interface Shot { file: string; login: string | null; path: string; ready: (page: Page) => Promise<unknown>; phone?: boolean }
+interface Shot {
+  file: string;
+  login: string | null;
+  path: string;
+  ready: (page: Page) => Promise<unknown>;
+  phone?: boolean;
+}
 
 const SHOTS = (published: string, open: string, caseId: number): Shot[] => [
   { file: 'leader-dashboard', login: 'leader', path: '/dashboard', ready: (p) => p.locator('.ant-table-row').first().waitFor() },
   { file: 'admin-round', login: 'admin', path: `/rounds/${open}`, ready: (p) => p.getByText('抽签').first().waitFor() },
-  { file: 'admin-invitations', login: 'admin', path: `/rounds/${open}/invitations`, ready: (p) => p.locator('[data-testid="qr"] img').first().waitFor() },
-  { file: 'supervisor-audit', login: 'supervisor', path: '/audit', ready: (p) => p.getByTestId('audit-table').locator('.ant-table-row').first().waitFor() },
+  {
+    file: 'admin-invitations',
+    login: 'admin',
+    path: `/rounds/${open}/invitations`,
+    ready: (p) => p.locator('[data-testid="qr"] img').first().waitFor(),
+  },
+  {
+    file: 'supervisor-audit',
+    login: 'supervisor',
+    path: '/audit',
+    ready: (p) => p.getByTestId('audit-table').locator('.ant-table-row').first().waitFor(),
+  },
   { file: 'head-my-department', login: 'head.cgj', path: '/my-department', ready: (p) => p.getByTestId('mydept-title').waitFor() },
-  { file: 'head-rectification', login: 'head.cgj', path: `/rectification/${caseId}`, ready: (p) => p.locator('.ant-table-row').first().waitFor() },
+  {
+    file: 'head-rectification',
+    login: 'head.cgj',
+    path: `/rectification/${caseId}`,
+    ready: (p) => p.locator('.ant-table-row').first().waitFor(),
+  },
   { file: 'org-points', login: 'org', path: '/points', ready: (p) => p.locator('.ant-table-row').first().waitFor() },
   { file: 'security-accounts', login: 'security', path: '/accounts', ready: (p) => p.locator('.ant-table-row').first().waitFor() },
   { file: 'public-round', login: null, path: `/public/rounds/${published}`, ready: (p) => p.locator('table tr').nth(3).waitFor() },
@@ -38,22 +59,39 @@ async function main() {
   const database = await openDatabase({ kind: 'pglite' });
   await seedDemo(database.db, new Date(), { secret: SECRET });
   await web;
-  const app = await buildApp({ database, config: loadConfig({ JWT_SECRET: SECRET, PUBLIC_BASE_URL: 'http://127.0.0.1', LOG_LEVEL: 'silent', DEMO: 'true' }), serveWeb: true });
+  const app = await buildApp({
+    database,
+    config: loadConfig({ JWT_SECRET: SECRET, PUBLIC_BASE_URL: 'http://127.0.0.1', LOG_LEVEL: 'silent', DEMO: 'true' }),
+    serveWeb: true,
+  });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const baseURL = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu'],
+  });
   try {
-    const rounds = await (await fetch(`${baseURL}/api/v1/public/rounds`)).json() as { id: string }[];
+    const rounds = (await (await fetch(`${baseURL}/api/v1/public/rounds`)).json()) as { id: string }[];
     const published = rounds[0]!.id;
     const session = await signIn(baseURL, 'admin');
-    const all = await (await fetch(`${baseURL}/api/v1/rounds`, { headers: { cookie: session } })).json() as { id: string; status: string }[];
+    const all = (await (await fetch(`${baseURL}/api/v1/rounds`, { headers: { cookie: session } })).json()) as {
+      id: string;
+      status: string;
+    }[];
     const open = all.find((r) => r.status === 'open')?.id ?? published;
-    const cases = await (await fetch(`${baseURL}/api/v1/rectification/cases`, { headers: { cookie: session } })).json() as { id: number; departmentCode: string }[];
+    const cases = (await (await fetch(`${baseURL}/api/v1/rectification/cases`, { headers: { cookie: session } })).json()) as {
+      id: number;
+      departmentCode: string;
+    }[];
     const caseId = cases.find((c) => c.departmentCode === 'cgj')?.id ?? cases[0]!.id;
     await mkdir(OUT, { recursive: true });
     for (const shot of SHOTS(published, open, caseId)) {
       const context = await browser.newContext({
-        baseURL, locale: 'zh-CN', ...(shot.phone ? { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true } : { viewport: { width: 1280, height: 800 } }),
+        baseURL,
+        locale: 'zh-CN',
+        ...(shot.phone
+          ? { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true }
+          : { viewport: { width: 1280, height: 800 } }),
       });
       if (shot.login) await context.addCookies(cookiesOf(await signIn(baseURL, shot.login), baseURL));
       const page = await context.newPage();
@@ -74,10 +112,15 @@ async function main() {
 
 async function signIn(baseURL: string, username: string): Promise<string> {
   const res = await fetch(`${baseURL}/api/v1/auth/login`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
   });
   if (!res.ok) throw new Error(`sign-in as ${username}: ${res.status}`);
-  return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
 }
 
 function cookiesOf(header: string, baseURL: string) {

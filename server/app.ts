@@ -79,7 +79,9 @@ export type RouteDeps = Omit<AppDeps, 'now'> & {
 };
 
 declare module 'fastify' {
-  interface FastifyInstance { outbound: Outbound }
+  interface FastifyInstance {
+    outbound: Outbound;
+  }
 }
 
 export const WEB_DIST = fileURLToPath(new URL('../web/dist', import.meta.url));
@@ -87,9 +89,14 @@ export const WEB_DIST = fileURLToPath(new URL('../web/dist', import.meta.url));
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     // Whatever logs an error (the error handler, timers, Fastify itself) goes through one scrubber.
-    logger: deps.config.logLevel === 'silent' ? false : {
-      level: deps.config.logLevel, serializers: { err: logSafeError }, ...(deps.logStream ? { stream: deps.logStream } : {}),
-    },
+    logger:
+      deps.config.logLevel === 'silent'
+        ? false
+        : {
+            level: deps.config.logLevel,
+            serializers: { err: logSafeError },
+            ...(deps.logStream ? { stream: deps.logStream } : {}),
+          },
     bodyLimit: 1024 * 1024,
     // Slow clients (slowloris) cannot hold a connection open forever.
     requestTimeout: 30_000,
@@ -151,40 +158,59 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   const city = deps.config.city;
   const outbound = makeOutbound({
-    db: deps.database.db, settings: deps.config.outbound, links: makeLinkMaker(deps.config.jwtSecret, deps.config.publicBaseUrl),
-    sender: senderOf({ city: city.name?.zh, office: city.organiser?.zh, helpPhone: city.helpPhone }), timeZone: city.timeZone, now, log: (msg) => app.log.warn(msg),
+    db: deps.database.db,
+    settings: deps.config.outbound,
+    links: makeLinkMaker(deps.config.jwtSecret, deps.config.publicBaseUrl),
+    sender: senderOf({ city: city.name?.zh, office: city.organiser?.zh, helpPhone: city.helpPhone }),
+    timeZone: city.timeZone,
+    now,
+    log: (msg) => app.log.warn(msg),
   });
   app.decorate('outbound', outbound);
   const routeDeps: RouteDeps = { ...deps, now, timeZone: city.timeZone, limitCounter, outbound };
-  await app.register(async (api) => {
-    await api.register(authRoutes, { ...routeDeps, session, loginThrottle: makeLoginThrottle(dbFailureBooks(deps.database.db, hashKey, session.now)), devices: makeDeviceCookies(deps.config.jwtSecret, session) });
-    await api.register(userRoutes, routeDeps);
-    await api.register(auditRoutes, routeDeps);
-    await api.register(departmentRoutes, routeDeps);
-    await api.register(enterpriseRoutes, routeDeps);
-    await api.register(roundRoutes, routeDeps);
-    await api.register(invitationRoutes, routeDeps);
-    await api.register(followUpRoutes, routeDeps);
-    await api.register(surveyRoutes, routeDeps);
-    await api.register(resultRoutes, routeDeps);
-    await api.register(integrityRoutes, routeDeps);
-    await api.register(appealRoutes, routeDeps);
-    await api.register(commentRoutes, routeDeps);
-    await api.register(breakdownRoutes, routeDeps);
-    await api.register(rectificationRoutes, routeDeps);
-    await api.register(requestRoutes, routeDeps);
-    await api.register(publicRoutes, routeDeps);
-    await api.register(cadreRoutes, routeDeps);
-    await api.register(pointsRoutes, routeDeps);
-    await api.register(outboxRoutes, routeDeps);
-  }, { prefix: '/api/v1' });
+  await app.register(
+    async (api) => {
+      await api.register(authRoutes, {
+        ...routeDeps,
+        session,
+        loginThrottle: makeLoginThrottle(dbFailureBooks(deps.database.db, hashKey, session.now)),
+        devices: makeDeviceCookies(deps.config.jwtSecret, session),
+      });
+      await api.register(userRoutes, routeDeps);
+      await api.register(auditRoutes, routeDeps);
+      await api.register(departmentRoutes, routeDeps);
+      await api.register(enterpriseRoutes, routeDeps);
+      await api.register(roundRoutes, routeDeps);
+      await api.register(invitationRoutes, routeDeps);
+      await api.register(followUpRoutes, routeDeps);
+      await api.register(surveyRoutes, routeDeps);
+      await api.register(resultRoutes, routeDeps);
+      await api.register(integrityRoutes, routeDeps);
+      await api.register(appealRoutes, routeDeps);
+      await api.register(commentRoutes, routeDeps);
+      await api.register(breakdownRoutes, routeDeps);
+      await api.register(rectificationRoutes, routeDeps);
+      await api.register(requestRoutes, routeDeps);
+      await api.register(publicRoutes, routeDeps);
+      await api.register(cadreRoutes, routeDeps);
+      await api.register(pointsRoutes, routeDeps);
+      await api.register(outboxRoutes, routeDeps);
+    },
+    { prefix: '/api/v1' },
+  );
 
   // Background work runs as jobs claimed in the database: one set per process, each run in one process.
-  const jobs = startJobs(deps.database.db, deps.runJobs === false ? [] : appJobs({
-    ballotMoveEveryMs: deps.config.ballotMoveEveryMs,
-    outbox: { everyMs: deps.config.outboxEveryMs, outbound },
-    release: { timeZone: routeDeps.timeZone, replyWorkingDays: deps.config.requestReplyWorkingDays },
-  }), { now, log: app.log });
+  const jobs = startJobs(
+    deps.database.db,
+    deps.runJobs === false
+      ? []
+      : appJobs({
+          ballotMoveEveryMs: deps.config.ballotMoveEveryMs,
+          outbox: { everyMs: deps.config.outboxEveryMs, outbound },
+          release: { timeZone: routeDeps.timeZone, replyWorkingDays: deps.config.requestReplyWorkingDays },
+        }),
+    { now, log: app.log },
+  );
   app.addHook('onClose', async () => {
     await jobs.stop();
     await outbound.close();

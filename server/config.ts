@@ -33,20 +33,42 @@ const envSchema = z.object({
   // Requests to departments (诉求直通) per minute from one address: raising, reading and feedback together.
   REQUEST_RATE_LIMIT: z.coerce.number({ message: 'expected a number of requests per minute' }).int().min(1).default(30),
   // The first-reply target for a request, in working days (Mon–Fri in TZ_CITY).
-  REQUEST_REPLY_WORKING_DAYS: z.coerce.number({ message: 'expected a number of working days' }).int().min(1).max(30).default(DEFAULT_REPLY_WORKING_DAYS),
+  REQUEST_REPLY_WORKING_DAYS: z.coerce
+    .number({ message: 'expected a number of working days' })
+    .int()
+    .min(1)
+    .max(30)
+    .default(DEFAULT_REPLY_WORKING_DAYS),
   // What the public page (公开通报) shows of a published round: the whole ranking, or the bottom three and a summary.
   PUBLIC_DISCLOSURE: z.enum(PUBLIC_DISCLOSURES, { message: 'expected full or bottom' }).default('full'),
   // The city's clock: every "day" in the product (tenure, deadlines, overdue, done, response days).
   TZ_CITY: z.string().refine(isTimeZone, 'expected an IANA time zone such as Asia/Shanghai').default(DEFAULT_CITY_TZ),
   // Whose X-Forwarded-For counts: off (the socket address) or the proxies' addresses/CIDRs, comma-separated.
-  TRUST_PROXY: z.string().default('off').transform((v, ctx) => {
-    const list = parseTrustProxy(v);
-    if (list === null) ctx.addIssue({ code: 'custom', message: 'expected off or a comma-separated list of proxy addresses/CIDRs (e.g. 127.0.0.1,10.0.0.0/8)' });
-    return list ?? false;
-  }),
+  TRUST_PROXY: z
+    .string()
+    .default('off')
+    .transform((v, ctx) => {
+      const list = parseTrustProxy(v);
+      if (list === null)
+        ctx.addIssue({
+          code: 'custom',
+          message: 'expected off or a comma-separated list of proxy addresses/CIDRs (e.g. 127.0.0.1,10.0.0.0/8)',
+        });
+      return list ?? false;
+    }),
   // A session ends after this long without a request, and at the latest this long after login.
-  SESSION_IDLE_MINUTES: z.coerce.number({ message: 'expected a number of minutes' }).int().min(1).max(24 * 60).default(60),
-  SESSION_MAX_HOURS: z.coerce.number({ message: 'expected a number of hours' }).int().min(1).max(24 * 30).default(10),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number({ message: 'expected a number of minutes' })
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(60),
+  SESSION_MAX_HOURS: z.coerce
+    .number({ message: 'expected a number of hours' })
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(10),
   // Days after publication a flagged department may appeal (申诉复核).
   APPEAL_WINDOW_DAYS: z.coerce.number({ message: 'expected a number of days' }).int().min(1).max(365).default(DEFAULT_APPEAL_WINDOW_DAYS),
   // How often the ballot-box job looks at the box and the deadlines (ms): the wait from a deadline to the close,
@@ -57,12 +79,25 @@ const envSchema = z.object({
   CITY_NAME_EN: z.string().trim().min(1).max(80).optional(),
   ORGANISER_NAME: z.string().trim().min(1).max(80).optional(),
   ORGANISER_NAME_EN: z.string().trim().min(1).max(160).optional(),
-  HELP_PHONE: z.string().trim().regex(/^[0-9+][0-9 ()-]{4,24}$/, 'expected a phone number such as 0728-3312345').optional(),
+  HELP_PHONE: z
+    .string()
+    .trim()
+    .regex(/^[0-9+][0-9 ()-]{4,24}$/, 'expected a phone number such as 0728-3312345')
+    .optional(),
   // Invitations and reminders (server/outbound). No SMS_GATEWAY: SMS wait in the outbox for the .xlsx download.
-  SMS_GATEWAY: z.string().refine((v) => parseSmppUrl(v) !== null, 'expected smpp://system_id:password@host:port').optional(),
+  SMS_GATEWAY: z
+    .string()
+    .refine((v) => parseSmppUrl(v) !== null, 'expected smpp://system_id:password@host:port')
+    .optional(),
   SMS_SENDER: z.string().trim().min(1).max(20).default('Pingyi'),
-  SMS_QUIET_HOURS: z.string().default('21-8').refine((v) => parseQuietHours(v) !== undefined, 'expected hours such as 21-8 (from 21:00 to 08:00), or off'),
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'expected smtp://user:pass@host:port').optional(),
+  SMS_QUIET_HOURS: z
+    .string()
+    .default('21-8')
+    .refine((v) => parseQuietHours(v) !== undefined, 'expected hours such as 21-8 (from 21:00 to 08:00), or off'),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'expected smtp://user:pass@host:port')
+    .optional(),
   MAIL_FROM: z.string().trim().min(3).max(200).optional(),
   // How often the outbox job plans and sends (ms); its lease, and so the wait after a crash, is 20 times this.
   OUTBOX_EVERY_MS: z.coerce.number({ message: 'expected a number of milliseconds' }).int().min(100).max(3_600_000).default(5_000),
@@ -81,7 +116,10 @@ const PROXY_WORDS = ['loopback', 'linklocal', 'uniquelocal'];
 export function parseTrustProxy(value: string): false | string[] | null {
   const v = value.trim().toLowerCase();
   if (['', 'off', 'false', '0', 'no'].includes(v)) return false;
-  const items = v.split(',').map((s) => s.trim()).filter(Boolean);
+  const items = v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const valid = (item: string) => {
     if (PROXY_WORDS.includes(item)) return true;
     const [addr, bits, extra] = item.split('/');
@@ -157,8 +195,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     appealWindowDays: e.APPEAL_WINDOW_DAYS,
     ballotMoveEveryMs: e.BALLOT_MOVE_EVERY_MS,
     outbound: {
-      smsGateway: e.SMS_GATEWAY ?? null, smsSender: e.SMS_SENDER, quietHours: parseQuietHours(e.SMS_QUIET_HOURS) ?? null,
-      smtpUrl: e.SMTP_URL ?? null, mailFrom: e.MAIL_FROM ?? null,
+      smsGateway: e.SMS_GATEWAY ?? null,
+      smsSender: e.SMS_SENDER,
+      quietHours: parseQuietHours(e.SMS_QUIET_HOURS) ?? null,
+      smtpUrl: e.SMTP_URL ?? null,
+      mailFrom: e.MAIL_FROM ?? null,
     },
     outboxEveryMs: e.OUTBOX_EVERY_MS,
   };

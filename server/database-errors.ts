@@ -12,10 +12,25 @@
 // 57P01–57P03 shut down or starting, 25006 a read-only standby, 25P03 an idle transaction timed out,
 // 40001/40P01 retryable conflicts.
 const UNAVAILABLE_CODES = new Set([
-  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND',
-  '55000', '55P03', '57014', '57P01', '57P02', '57P03', '25006', '25P03', '40001', '40P01',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  '55000',
+  '55P03',
+  '57014',
+  '57P01',
+  '57P02',
+  '57P03',
+  '25006',
+  '25P03',
+  '40001',
+  '40P01',
 ]);
-const UNAVAILABLE_MESSAGE = /Connection terminated|not queryable|timeout exceeded when trying to connect|Query read timeout|ECONNRESET|ECONNREFUSED|too many clients|PGlite is closed|Database is closed/i;
+const UNAVAILABLE_MESSAGE =
+  /Connection terminated|not queryable|timeout exceeded when trying to connect|Query read timeout|ECONNRESET|ECONNREFUSED|too many clients|PGlite is closed|Database is closed/i;
 
 export interface DatabaseErrorFacts {
   /** SQLSTATE or node error code; absent for a failure known by its message only. */
@@ -52,9 +67,20 @@ export function isDatabaseUnavailable(err: unknown): boolean {
 }
 
 /** Only the frames of a stack: its first line repeats the message, which may carry values. */
-const framesOf = (stack: unknown) => (typeof stack === 'string' ? stack.split('\n').filter((l) => /^\s+at /.test(l)).join('\n') : '');
+const framesOf = (stack: unknown) =>
+  typeof stack === 'string'
+    ? stack
+        .split('\n')
+        .filter((l) => /^\s+at /.test(l))
+        .join('\n')
+    : '';
 
-export interface LoggedError { type: string; message: string; stack: string; [field: string]: unknown }
+export interface LoggedError {
+  type: string;
+  message: string;
+  stack: string;
+  [field: string]: unknown;
+}
 
 /**
  * What a log line may say about an error (the logger's `err` serializer). A database error anywhere in
@@ -76,8 +102,11 @@ export function logSafeError(err: unknown): LoggedError {
   const code = (err as { code?: unknown }).code;
   const statusCode = (err as { statusCode?: unknown }).statusCode;
   return {
-    type: err.name, message: err.message, stack: err.stack ?? '',
-    ...(typeof code === 'string' ? { code } : {}), ...(typeof statusCode === 'number' ? { statusCode } : {}),
+    type: err.name,
+    message: err.message,
+    stack: err.stack ?? '',
+    ...(typeof code === 'string' ? { code } : {}),
+    ...(typeof statusCode === 'number' ? { statusCode } : {}),
   };
 }
 

@@ -9,7 +9,9 @@ async function appThrowing(err: unknown) {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
-  app.get('/boom', async () => { throw err; });
+  app.get('/boom', async () => {
+    throw err;
+  });
   app.post('/body', { schema: { body: z.object({ n: z.number().int().min(1) }) } }, async () => ({ ok: true }));
   return app;
 }
@@ -42,7 +44,10 @@ describe('the one error handler', () => {
 
   it.each(['57014', '55P03', '25P03'])('answers 503 with Retry-After for a cancelled or timed-out statement (%s)', async (code) => {
     const err = Object.assign(new Error('canceling statement due to statement timeout'), { code });
-    const res = await (await appThrowing(new Error('Failed query: insert … params: secret', { cause: err }))).inject({ method: 'GET', url: '/boom' });
+    const res = await (await appThrowing(new Error('Failed query: insert … params: secret', { cause: err }))).inject({
+      method: 'GET',
+      url: '/boom',
+    });
     expect(res.statusCode).toBe(503);
     expect(res.headers['retry-after']).toBe('5');
     expect(res.json().error.code).toBe('database_unavailable');
@@ -68,7 +73,9 @@ describe('the one error handler', () => {
 
   it('turns a unique violation into 409 naming the field, never the value', async () => {
     const pgError = Object.assign(new Error('duplicate key value violates unique constraint "invitations_submission_id_unique"'), {
-      code: '23505', constraint: 'invitations_submission_id_unique', detail: 'Key (submission_id)=(0b0c3e4e-1111-4a4a-8b8b-123456789abc) already exists.',
+      code: '23505',
+      constraint: 'invitations_submission_id_unique',
+      detail: 'Key (submission_id)=(0b0c3e4e-1111-4a4a-8b8b-123456789abc) already exists.',
     });
     const res = await (await appThrowing(new Error('Failed query', { cause: pgError }))).inject({ method: 'GET', url: '/boom' });
     expect(res.statusCode).toBe(409);

@@ -15,26 +15,40 @@ export class AppError extends Error {
   }
 }
 export class NotFound extends AppError {
-  constructor(message = 'Not found', details?: unknown) { super(404, 'not_found', message, details); }
+  constructor(message = 'Not found', details?: unknown) {
+    super(404, 'not_found', message, details);
+  }
 }
 export class Conflict extends AppError {
-  constructor(message: string, details?: unknown, code: ErrorCode = 'conflict') { super(409, code, message, details); }
+  constructor(message: string, details?: unknown, code: ErrorCode = 'conflict') {
+    super(409, code, message, details);
+  }
 }
 export class Forbidden extends AppError {
-  constructor(message = 'You are not allowed to do this', code: ErrorCode = 'forbidden') { super(403, code, message); }
+  constructor(message = 'You are not allowed to do this', code: ErrorCode = 'forbidden') {
+    super(403, code, message);
+  }
 }
 export class Unauthorized extends AppError {
-  constructor(message = 'Please log in') { super(401, 'unauthorized', message); }
+  constructor(message = 'Please log in') {
+    super(401, 'unauthorized', message);
+  }
 }
 /** The thing existed but is no longer usable (a revoked link, a closed survey). */
 export class Gone extends AppError {
-  constructor(message: string, code: ErrorCode = 'gone') { super(410, code, message); }
+  constructor(message: string, code: ErrorCode = 'gone') {
+    super(410, code, message);
+  }
 }
 export class Invalid extends AppError {
-  constructor(message: string, details?: unknown, code: ErrorCode = 'invalid') { super(422, code, message, details); }
+  constructor(message: string, details?: unknown, code: ErrorCode = 'invalid') {
+    super(422, code, message, details);
+  }
 }
 
-export interface ErrorBody { error: { code: ErrorCode; message: string; details?: unknown } }
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; details?: unknown };
+}
 
 /** Seconds a client is asked to wait when the database is unavailable. */
 export const RETRY_AFTER_SECONDS = 5;
@@ -60,11 +74,22 @@ function databaseClientError(err: unknown): AppError | null {
       return /still referenced/.test(db.detail ?? '')
         ? new Conflict(`Still referenced elsewhere (${named})`, { fields, constraint: db.constraint }, 'still_referenced')
         : new Invalid(`${named}: refers to something that does not exist`, { fields, constraint: db.constraint }, 'unknown_reference');
-    case '23514': case '23502': case '23P01':
-      return new Invalid(`The record breaks a rule of the database (${db.constraint ?? 'constraint'})`, { constraint: db.constraint }, 'constraint_violated');
+    case '23514':
+    case '23502':
+    case '23P01':
+      return new Invalid(
+        `The record breaks a rule of the database (${db.constraint ?? 'constraint'})`,
+        { constraint: db.constraint },
+        'constraint_violated',
+      );
   }
   // Class 22: data exceptions (a NUL byte, a value out of range, malformed text for its type).
-  if (db.code.startsWith('22')) return new AppError(400, 'bad_request', 'A value in the request cannot be stored (out of range, malformed or containing a control character)');
+  if (db.code.startsWith('22'))
+    return new AppError(
+      400,
+      'bad_request',
+      'A value in the request cannot be stored (out of range, malformed or containing a control character)',
+    );
   return null;
 }
 
@@ -73,7 +98,11 @@ export function registerErrorHandler(app: FastifyInstance): void {
     const send = (status: number, error: ErrorBody['error']) => reply.status(status).send({ error });
     const appError = err instanceof AppError ? err : databaseClientError(err);
     if (appError) {
-      return send(appError.status, { code: appError.code, message: appError.message, ...(appError.details !== undefined ? { details: appError.details } : {}) });
+      return send(appError.status, {
+        code: appError.code,
+        message: appError.message,
+        ...(appError.details !== undefined ? { details: appError.details } : {}),
+      });
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const issues = err.validation.map((v) => ({
@@ -107,8 +136,16 @@ export function registerErrorHandler(app: FastifyInstance): void {
 }
 
 const CLIENT_ERROR_CODES: Partial<Record<number, ErrorCode>> = {
-  401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 405: 'method_not_allowed', 406: 'unsupported_media_type',
-  413: 'payload_too_large', 414: 'uri_too_long', 415: 'unsupported_media_type', 429: 'rate_limited', 431: 'headers_too_large',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  406: 'unsupported_media_type',
+  413: 'payload_too_large',
+  414: 'uri_too_long',
+  415: 'unsupported_media_type',
+  429: 'rate_limited',
+  431: 'headers_too_large',
 };
 
 export const routeNotFound = (method: string, url: string): ErrorBody => ({

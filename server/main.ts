@@ -11,7 +11,8 @@ export async function startServer(opts: { webReady?: Promise<void> } = {}) {
   const config = loadConfig();
   const database = await openConfiguredDatabase(config);
   let logins: Awaited<ReturnType<typeof seedDemo>> | null = null;
-  if (config.demo && (await isEmpty(database.db))) logins = await seedDemo(database.db, new Date(), { secret: config.jwtSecret, timeZone: config.city.timeZone });
+  if (config.demo && (await isEmpty(database.db)))
+    logins = await seedDemo(database.db, new Date(), { secret: config.jwtSecret, timeZone: config.city.timeZone });
   await opts.webReady;
 
   const app = await buildApp({ database, config, serveWeb: true });

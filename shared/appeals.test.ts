@@ -3,7 +3,13 @@ import { appealDeadline, filingRefusal, type FilingFacts } from './appeals.ts';
 
 const published = new Date('2026-04-10T02:00:00Z');
 const facts = (over: Partial<FilingFacts> = {}): FilingFacts => ({
-  roundStatus: 'published', publishedAt: published, flagged: true, alreadyAppealed: false, now: new Date('2026-04-12T00:00:00Z'), windowDays: 7, ...over,
+  roundStatus: 'published',
+  publishedAt: published,
+  flagged: true,
+  alreadyAppealed: false,
+  now: new Date('2026-04-12T00:00:00Z'),
+  windowDays: 7,
+  ...over,
 });
 
 describe('filing an appeal', () => {

@@ -25,7 +25,11 @@ export type FilingFacts = {
   windowDays: number;
 };
 
-export type Refusal = { code: 'not_published' | 'not_flagged' | 'window_closed' | 'appeal_exists'; message: string; details?: Record<string, unknown> };
+export type Refusal = {
+  code: 'not_published' | 'not_flagged' | 'window_closed' | 'appeal_exists';
+  message: string;
+  details?: Record<string, unknown>;
+};
 
 /** Why an appeal cannot be filed, or null when it can. Checked in this order. */
 export function filingRefusal(f: FilingFacts): Refusal | null {
@@ -36,10 +40,12 @@ export function filingRefusal(f: FilingFacts): Refusal | null {
   const deadline = appealDeadline(f.publishedAt, f.windowDays);
   if (f.now.getTime() > deadline.getTime()) {
     return {
-      code: 'window_closed', message: `The appeal window closed ${f.windowDays} days after publication`,
+      code: 'window_closed',
+      message: `The appeal window closed ${f.windowDays} days after publication`,
       details: { publishedAt: f.publishedAt.toISOString(), deadline: deadline.toISOString(), windowDays: f.windowDays },
     };
   }
-  if (f.alreadyAppealed) return { code: 'appeal_exists', message: 'This department has already appealed this round (one appeal per round)' };
+  if (f.alreadyAppealed)
+    return { code: 'appeal_exists', message: 'This department has already appealed this round (one appeal per round)' };
   return null;
 }

@@ -3,9 +3,20 @@ import { describe, expect, it } from 'vitest';
 import { canonicalJson } from './canonical-json.ts';
 import { carriesSample, recomputeEntryHash } from './audit-chain.ts';
 
-const entry = { at: '2026-03-01T08:00:00.000Z', actorId: 1, actorName: 'admin', action: 'round.draw', entityType: 'round', entityId: '2026Q1', summary: { seed: '314159' } };
+const entry = {
+  at: '2026-03-01T08:00:00.000Z',
+  actorId: 1,
+  actorName: 'admin',
+  action: 'round.draw',
+  entityType: 'round',
+  entityId: '2026Q1',
+  summary: { seed: '314159' },
+};
 /** The chain's hash as it was before salts: entries written then must keep verifying. */
-const before = (prev: string, e: typeof entry) => createHash('sha256').update(`${prev}\n${canonicalJson(e)}`).digest('hex');
+const before = (prev: string, e: typeof entry) =>
+  createHash('sha256')
+    .update(`${prev}\n${canonicalJson(e)}`)
+    .digest('hex');
 
 describe('audit entry hash', () => {
   it('hashes an unsalted entry exactly as before salts existed', () => {
@@ -20,7 +31,11 @@ describe('audit entry hash', () => {
   });
 
   it('salts the round actions that name the seed or the sample, and only those', () => {
-    expect(['round.draw', 'invitation.replace', 'invitation.regenerate', 'invitation.follow_up'].every((action) => carriesSample({ action, entityType: 'round' }))).toBe(true);
+    expect(
+      ['round.draw', 'invitation.replace', 'invitation.regenerate', 'invitation.follow_up'].every((action) =>
+        carriesSample({ action, entityType: 'round' }),
+      ),
+    ).toBe(true);
     expect(carriesSample({ action: 'round.open', entityType: 'round' })).toBe(false);
     expect(carriesSample({ action: 'round.draw', entityType: 'test' })).toBe(false);
   });

@@ -27,7 +27,12 @@ export const HIDDEN_UNTIL_CLOSE = '(hidden until the round closes)';
 export const SALT_BYTES = 16;
 
 export interface ChainedEntry {
-  at: Date | string; actorId: number | null; actorName: string; action: string; entityType: string; entityId: string;
+  at: Date | string;
+  actorId: number | null;
+  actorName: string;
+  action: string;
+  entityType: string;
+  entityId: string;
   summary: unknown;
   /** Null for entries that name nothing hidden: they hash exactly as before salts existed. */
   salt?: string | null;
@@ -36,8 +41,13 @@ export interface ChainedEntry {
 export function auditEntryBody(row: ChainedEntry): string {
   const at = typeof row.at === 'string' ? new Date(row.at).toISOString() : row.at.toISOString();
   return canonicalJson({
-    at, actorId: row.actorId, actorName: row.actorName, action: row.action,
-    entityType: row.entityType, entityId: row.entityId, summary: row.summary,
+    at,
+    actorId: row.actorId,
+    actorName: row.actorName,
+    action: row.action,
+    entityType: row.entityType,
+    entityId: row.entityId,
+    summary: row.summary,
     ...(row.salt ? { salt: row.salt } : {}),
   });
 }

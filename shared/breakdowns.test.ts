@@ -17,13 +17,15 @@ describe('suppressedGroups', () => {
   });
 
   it('never shows a group under 5, and what it hides is none or at least 5 respondents (or everything)', () => {
-    fc.assert(fc.property(fc.dictionary(fc.string({ minLength: 1, maxLength: 3 }), fc.integer({ min: 0, max: 30 })), (counts) => {
-      const m = groups(counts);
-      const hidden = suppressedGroups(m);
-      const shown = [...m].filter(([v, n]) => n > 0 && !hidden.has(v));
-      expect(shown.every(([, n]) => n >= MIN_GROUP)).toBe(true);
-      const hiddenTotal = [...hidden].reduce((s, v) => s + m.get(v)!, 0);
-      expect(hiddenTotal === 0 || hiddenTotal >= MIN_GROUP || shown.length === 0).toBe(true);
-    }));
+    fc.assert(
+      fc.property(fc.dictionary(fc.string({ minLength: 1, maxLength: 3 }), fc.integer({ min: 0, max: 30 })), (counts) => {
+        const m = groups(counts);
+        const hidden = suppressedGroups(m);
+        const shown = [...m].filter(([v, n]) => n > 0 && !hidden.has(v));
+        expect(shown.every(([, n]) => n >= MIN_GROUP)).toBe(true);
+        const hiddenTotal = [...hidden].reduce((s, v) => s + m.get(v)!, 0);
+        expect(hiddenTotal === 0 || hiddenTotal >= MIN_GROUP || shown.length === 0).toBe(true);
+      }),
+    );
   });
 });

@@ -23,8 +23,19 @@ export function suppressedGroups(respondents: ReadonlyMap<string, number>, min =
 }
 
 /** One stored tally row: ratings at one level for one department within one group. */
-export interface TallyRow { dimension: BreakdownDimension; value: string; departmentId: number; level: RatingLevel; n: number }
-export interface BreakdownCell { departmentId: number; n: number | null; mean: number | null; satisfactionRate: number | null }
+export interface TallyRow {
+  dimension: BreakdownDimension;
+  value: string;
+  departmentId: number;
+  level: RatingLevel;
+  n: number;
+}
+export interface BreakdownCell {
+  departmentId: number;
+  n: number | null;
+  mean: number | null;
+  satisfactionRate: number | null;
+}
 
 /**
  * A group's cell for one department: n applicable ratings, mean score and satisfaction rate, or all

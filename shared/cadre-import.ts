@@ -30,20 +30,35 @@ const RANK_BY_WORD = new Map<string, Rank>([...RANKS.map((r) => [r, r] as const)
 const YES = ['是', 'y', 'yes', 'true', '1', '领导'];
 const NO = ['否', 'n', 'no', 'false', '0', '', '非领导'];
 
-export interface CadreImportError { row: number; field: CadreImportField | null; code: string | null; message: string }
+export interface CadreImportError {
+  row: number;
+  field: CadreImportField | null;
+  code: string | null;
+  message: string;
+}
 
 /** `unitIdOf` resolves a unit's code or Chinese name to its id (undefined: unknown unit). */
-export function checkCadreRows(rows: Record<string, string>[], mapping: Partial<Record<CadreImportField, string>>, unitIdOf: (ref: string) => number | undefined) {
+export function checkCadreRows(
+  rows: Record<string, string>[],
+  mapping: Partial<Record<CadreImportField, string>>,
+  unitIdOf: (ref: string) => number | undefined,
+) {
   const errors: CadreImportError[] = [];
   const missing = CADRE_IMPORT_FIELDS.filter((f) => f !== 'leadership' && !mapping[f]);
-  if (missing.length) return { records: [] as CadreInput[], rowOf: new Map<string, number>(), errors: [{ row: 1, field: null, code: null, message: `No column for: ${missing.join(', ')}` }] as CadreImportError[] };
+  if (missing.length)
+    return {
+      records: [] as CadreInput[],
+      rowOf: new Map<string, number>(),
+      errors: [{ row: 1, field: null, code: null, message: `No column for: ${missing.join(', ')}` }] as CadreImportError[],
+    };
   const records: CadreInput[] = [];
   const seen = new Map<string, number>();
   rows.forEach((raw, i) => {
     const row = i + 2;
     const cell = (f: CadreImportField) => (mapping[f] ? (raw[mapping[f]!] ?? '').trim() : '');
     const code = cell('code') || null;
-    const fail = (field: CadreImportField | null, message: string) => errors.push({ row, field, code, message: `Row ${row}${code ? ` (${code})` : ''}: ${field ?? 'row'}: ${message}` });
+    const fail = (field: CadreImportField | null, message: string) =>
+      errors.push({ row, field, code, message: `Row ${row}${code ? ` (${code})` : ''}: ${field ?? 'row'}: ${message}` });
     const unitRef = cell('unit');
     const unitId = unitIdOf(unitRef);
     if (unitRef && unitId === undefined) fail('unit', `unknown unit "${unitRef}"`);
@@ -54,7 +69,13 @@ export function checkCadreRows(rows: Record<string, string>[], mapping: Partial<
     if (!YES.includes(lead) && !NO.includes(lead)) fail('leadership', `expected 是 or 否, got "${cell('leadership')}"`);
     if ((unitRef && unitId === undefined) || (rankWord && !rank)) return;
     const parsed = cadreInputSchema.safeParse({
-      code: cell('code'), name: cell('name'), unitId: unitId ?? 0, post: cell('post'), rank: rank ?? '', leadership: YES.includes(lead), since: cell('since'),
+      code: cell('code'),
+      name: cell('name'),
+      unitId: unitId ?? 0,
+      post: cell('post'),
+      rank: rank ?? '',
+      leadership: YES.includes(lead),
+      since: cell('since'),
     });
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
@@ -81,7 +102,9 @@ export const cadreImportResultSchema = z.object({
   /** Existing cadres whose post, unit or rank changed: a new tenure from the row's date. */
   moves: z.number().int(),
   unchanged: z.number().int(),
-  errors: z.array(z.object({ row: z.number().int(), field: z.enum(CADRE_IMPORT_FIELDS).nullable(), code: z.string().nullable(), message: z.string() })),
+  errors: z.array(
+    z.object({ row: z.number().int(), field: z.enum(CADRE_IMPORT_FIELDS).nullable(), code: z.string().nullable(), message: z.string() }),
+  ),
   applied: z.boolean(),
 });
 export type CadreImportResult = z.infer<typeof cadreImportResultSchema>;

@@ -31,12 +31,15 @@ describe("the city's day", () => {
     expect(cityDayStart('2026-03-08', 'America/New_York').toISOString()).toBe('2026-03-08T05:00:00.000Z');
     expect(cityDayStart('2026-03-09', 'America/New_York').toISOString()).toBe('2026-03-09T04:00:00.000Z');
     for (const zone of [DEFAULT_CITY_TZ, 'UTC', 'America/New_York', 'Europe/London', 'Asia/Kolkata']) {
-      fc.assert(fc.property(fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2040, 0, 1) }), (t) => {
-        const day = cityDay(new Date(t), zone);
-        const start = cityDayStart(day, zone);
-        expect(cityDay(start, zone)).toBe(day);
-        expect(cityDay(new Date(start.getTime() - 1), zone)).toBe(addDays(day, -1));
-      }), { numRuns: 200 });
+      fc.assert(
+        fc.property(fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2040, 0, 1) }), (t) => {
+          const day = cityDay(new Date(t), zone);
+          const start = cityDayStart(day, zone);
+          expect(cityDay(start, zone)).toBe(day);
+          expect(cityDay(new Date(start.getTime() - 1), zone)).toBe(addDays(day, -1));
+        }),
+        { numRuns: 200 },
+      );
     }
   });
 });

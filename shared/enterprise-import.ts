@@ -2,7 +2,17 @@
 import { z } from 'zod';
 import { enterpriseInputSchema, enterpriseSchema, type EnterpriseInput, type SizeClass } from './schemas/enterprises.ts';
 
-export const IMPORT_FIELDS = ['uscc', 'name', 'industry', 'sizeClass', 'township', 'contactName', 'contactPhone', 'contactEmail', 'active'] as const;
+export const IMPORT_FIELDS = [
+  'uscc',
+  'name',
+  'industry',
+  'sizeClass',
+  'township',
+  'contactName',
+  'contactPhone',
+  'contactEmail',
+  'active',
+] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 export const REQUIRED_IMPORT_FIELDS: ImportField[] = ['uscc', 'name', 'industry', 'sizeClass', 'township'];
 
@@ -34,11 +44,28 @@ export function guessMapping(headers: string[]): ImportMapping {
   return mapping;
 }
 
-const SIZE_WORDS: Record<string, SizeClass> = { 大型: 'large', 中型: 'medium', 小型: 'small', 微型: 'micro', 大: 'large', 中: 'medium', 小: 'small', 微: 'micro' };
+const SIZE_WORDS: Record<string, SizeClass> = {
+  大型: 'large',
+  中型: 'medium',
+  小型: 'small',
+  微型: 'micro',
+  大: 'large',
+  中: 'medium',
+  小: 'small',
+  微: 'micro',
+};
 const INACTIVE_WORDS = ['false', '0', 'no', '否', '注销', '吊销', '停业', '歇业', 'inactive'];
 
-export interface ImportRowError { row: number; field: ImportField | null; uscc: string | null; message: string }
-export interface ImportCheck { records: EnterpriseInput[]; errors: ImportRowError[] }
+export interface ImportRowError {
+  row: number;
+  field: ImportField | null;
+  uscc: string | null;
+  message: string;
+}
+export interface ImportCheck {
+  records: EnterpriseInput[];
+  errors: ImportRowError[];
+}
 
 /**
  * Validates every row (row numbers as the user sees them in Excel: header is row 1).
@@ -61,9 +88,14 @@ export function checkImportRows(rows: Iterable<Record<string, string>>, mapping:
     const size = cell('sizeClass');
     const active = cell('active');
     const candidate = {
-      uscc: cell('uscc'), name: cell('name'), industry: cell('industry'),
-      sizeClass: SIZE_WORDS[size] ?? size.toLowerCase(), township: cell('township'),
-      contactName: cell('contactName') || null, contactPhone: cell('contactPhone') || null, contactEmail: cell('contactEmail') || null,
+      uscc: cell('uscc'),
+      name: cell('name'),
+      industry: cell('industry'),
+      sizeClass: SIZE_WORDS[size] ?? size.toLowerCase(),
+      township: cell('township'),
+      contactName: cell('contactName') || null,
+      contactPhone: cell('contactPhone') || null,
+      contactEmail: cell('contactEmail') || null,
       active: active === '' ? true : !INACTIVE_WORDS.includes(active.toLowerCase()),
     };
     const parsed = enterpriseInputSchema.safeParse(candidate);
@@ -77,7 +109,12 @@ export function checkImportRows(rows: Iterable<Record<string, string>>, mapping:
     }
     const first = seen.get(parsed.data.uscc);
     if (first !== undefined) {
-      errors.push({ row, field: 'uscc', uscc: parsed.data.uscc, message: `Row ${row} (${parsed.data.uscc}): duplicate code, already on row ${first}` });
+      errors.push({
+        row,
+        field: 'uscc',
+        uscc: parsed.data.uscc,
+        message: `Row ${row} (${parsed.data.uscc}): duplicate code, already on row ${first}`,
+      });
       continue;
     }
     seen.set(parsed.data.uscc, row);
@@ -96,7 +133,9 @@ export const importResultSchema = z.object({
   encoding: z.enum(TEXT_ENCODINGS).nullable(),
   creates: z.number().int(),
   updates: z.number().int(),
-  errors: z.array(z.object({ row: z.number().int(), field: z.enum(IMPORT_FIELDS).nullable(), uscc: z.string().nullable(), message: z.string() })),
+  errors: z.array(
+    z.object({ row: z.number().int(), field: z.enum(IMPORT_FIELDS).nullable(), uscc: z.string().nullable(), message: z.string() }),
+  ),
   /** All row errors; `errors` carries the first thousand. */
   errorCount: z.number().int(),
   preview: z.array(enterpriseSchema.omit({ id: true })),

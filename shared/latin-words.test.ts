@@ -3,7 +3,13 @@ import { latinWords } from './latin-words.ts';
 
 describe('Latin words in a Chinese page', () => {
   it('reports untranslated words and codes', () => {
-    expect(latinWords('操作：appeal.file；对象：appeal 1；held：问责事项 pending；操作人 enterprise')).toEqual(['appeal.file', 'appeal', 'held', 'pending', 'enterprise']);
+    expect(latinWords('操作：appeal.file；对象：appeal 1；held：问责事项 pending；操作人 enterprise')).toEqual([
+      'appeal.file',
+      'appeal',
+      'held',
+      'pending',
+      'enterprise',
+    ]);
     expect(latinWords('提交人 system / rule')).toEqual(['system', 'rule']);
   });
 

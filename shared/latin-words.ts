@@ -4,7 +4,24 @@
 // "pending" or "enterprise" is an untranslated word or code and is reported.
 
 export const LATIN_ALLOWED = new Set([
-  'Excel', 'PDF', 'AAPOR', 'QR', 'CSV', 'csv', 'xlsx', 'JSON', 'json', 'A4', 'MB', 'KB', 'GB', 'Chrome', 'WeChat', 'App', 'ID', 'Pingyi',
+  'Excel',
+  'PDF',
+  'AAPOR',
+  'QR',
+  'CSV',
+  'csv',
+  'xlsx',
+  'JSON',
+  'json',
+  'A4',
+  'MB',
+  'KB',
+  'GB',
+  'Chrome',
+  'WeChat',
+  'App',
+  'ID',
+  'Pingyi',
 ]);
 
 /** The distinct letters-only tokens of `text` that are not in the allow list, in order of appearance. */

@@ -5,7 +5,12 @@ import { passwordRuleProblems, STRENGTH_WARNINGS } from './password-policy.ts';
 import { passwordPolicy } from './password-strength.ts';
 
 const { check: checkPassword, feedbackInEnglish } = await passwordPolicy();
-const ctx = (username = 'wang.li', extra: Partial<Parameters<typeof checkPassword>[1]> = {}) => ({ username, displayName: '王力', year: 2026, ...extra });
+const ctx = (username = 'wang.li', extra: Partial<Parameters<typeof checkPassword>[1]> = {}) => ({
+  username,
+  displayName: '王力',
+  year: 2026,
+  ...extra,
+});
 const problems = (password: string, username = 'wang.li') => checkPassword(password, ctx(username)).problems;
 
 describe('password policy', () => {
@@ -28,9 +33,18 @@ describe('password policy', () => {
 
   it.each([
     // The city's name or the survey's with a year near now: the issue's example, and its neighbours.
-    'Xiantao2027', 'xiantao2026!', 'Pingyi2026', 'XianTao-2031', 'pingyi-2025!', 'Hubei.Xiantao.2026',
+    'Xiantao2027',
+    'xiantao2026!',
+    'Pingyi2026',
+    'XianTao-2031',
+    'pingyi-2025!',
+    'Hubei.Xiantao.2026',
     // Departments' names and codes with a year, and the person's display name.
-    '市发展和改革委员会2026', '市自然资源和规划局2027', '市税务局-2026!', 'swj-fgw-2026', '王力-pingyi-2026',
+    '市发展和改革委员会2026',
+    '市自然资源和规划局2027',
+    '市税务局-2026!',
+    'swj-fgw-2026',
+    '王力-pingyi-2026',
   ])('%s is refused as guessable, and says why', (password) => {
     const verdict = checkPassword(password, ctx());
     expect(verdict.problems).toEqual(['weak']);
@@ -43,16 +57,17 @@ describe('password policy', () => {
     expect(checkPassword('1234567890', ctx()).warning).toBe('topHundred');
     expect(checkPassword('qwertyuiop[]', ctx()).warning).toBe('straightRow');
     expect(checkPassword('aaaaaaaaaaaa', ctx()).warning).toBe('simpleRepeat');
-    for (const p of ['Password123', 'abcdefghijk', '公安局公安局2025']) expect(STRENGTH_WARNINGS).toContain(checkPassword(p, ctx()).warning);
+    for (const p of ['Password123', 'abcdefghijk', '公安局公安局2025'])
+      expect(STRENGTH_WARNINGS).toContain(checkPassword(p, ctx()).warning);
   });
 
-  it('counts the departments it is given (e.g. the database\'s) as known words', () => {
+  it("counts the departments it is given (e.g. the database's) as known words", () => {
     const password = 'zhaoshangju-2026';
     expect(checkPassword(password, ctx()).problems).toEqual([]);
     expect(checkPassword(password, ctx('wang.li', { words: ['zhaoshangju'] })).problems).toEqual(['weak']);
   });
 
-  it('every demo department\'s name with a year is refused as guessable', () => {
+  it("every demo department's name with a year is refused as guessable", () => {
     for (const d of DEMO_DEPARTMENTS) {
       expect(checkPassword(`${d.nameZh}2026`, ctx()).problems, d.nameZh).toContain('weak');
     }
@@ -68,7 +83,7 @@ describe('password policy', () => {
     expect(verdict).toEqual({ problems: [], score: 4, warning: null, suggestions: [] });
   });
 
-  it('a long password is judged by its first 64 characters (the estimate\'s time grows fast with length)', () => {
+  it("a long password is judged by its first 64 characters (the estimate's time grows fast with length)", () => {
     expect(problems('xiantao2026'.repeat(18))).toEqual(['weak']);
     expect(problems(`lantern-orchid-vapor-81-gravel-${'a'.repeat(160)}`)).toEqual([]);
     expect(problems('x'.repeat(201))).toEqual(['too_long', 'weak']);
@@ -76,14 +91,19 @@ describe('password policy', () => {
 
   it('random strings of 14 or more letters and digits are accepted (the estimator only refuses guessable ones)', () => {
     const alphabet = 'abcdefghjkmnpqrstuvwxyz23456789';
-    fc.assert(fc.property(fc.array(fc.constantFrom(...alphabet), { minLength: 14, maxLength: 30 }), (chars) => {
-      expect(problems(chars.join(''), 'zz-user')).toEqual([]);
-    }), { numRuns: 20 });
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...alphabet), { minLength: 14, maxLength: 30 }), (chars) => {
+        expect(problems(chars.join(''), 'zz-user')).toEqual([]);
+      }),
+      { numRuns: 20 },
+    );
   }, 30_000);
 
   it('anything shorter than ten characters is refused', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 9 }), (p) => {
-      expect(passwordRuleProblems(p, 'someone')).toContain('too_short');
-    }));
+    fc.assert(
+      fc.property(fc.string({ maxLength: 9 }), (p) => {
+        expect(passwordRuleProblems(p, 'someone')).toContain('too_short');
+      }),
+    );
   });
 });

@@ -13,13 +13,39 @@ export type PasswordProblem = (typeof PASSWORD_PROBLEMS)[number];
 
 // zxcvbn-ts's feedback codes (its translation keys): the server sends them, the page words them.
 export const STRENGTH_WARNINGS = [
-  'straightRow', 'keyPattern', 'simpleRepeat', 'extendedRepeat', 'sequences', 'recentYears', 'dates', 'topTen',
-  'topHundred', 'common', 'similarToCommon', 'wordByItself', 'namesByThemselves', 'commonNames', 'userInputs', 'pwned',
+  'straightRow',
+  'keyPattern',
+  'simpleRepeat',
+  'extendedRepeat',
+  'sequences',
+  'recentYears',
+  'dates',
+  'topTen',
+  'topHundred',
+  'common',
+  'similarToCommon',
+  'wordByItself',
+  'namesByThemselves',
+  'commonNames',
+  'userInputs',
+  'pwned',
 ] as const;
 export type StrengthWarning = (typeof STRENGTH_WARNINGS)[number];
 export const STRENGTH_SUGGESTIONS = [
-  'l33t', 'reverseWords', 'allUppercase', 'capitalization', 'dates', 'recentYears', 'associatedYears', 'sequences',
-  'repeated', 'longerKeyboardPattern', 'anotherWord', 'useWords', 'noNeed', 'pwned',
+  'l33t',
+  'reverseWords',
+  'allUppercase',
+  'capitalization',
+  'dates',
+  'recentYears',
+  'associatedYears',
+  'sequences',
+  'repeated',
+  'longerKeyboardPattern',
+  'anotherWord',
+  'useWords',
+  'noNeed',
+  'pwned',
 ] as const;
 export type StrengthSuggestion = (typeof STRENGTH_SUGGESTIONS)[number];
 

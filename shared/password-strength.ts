@@ -5,8 +5,14 @@
 import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import type { translations as englishTranslations } from '@zxcvbn-ts/language-en';
 import {
-  MIN_PASSWORD_SCORE, STRENGTH_SUGGESTIONS, STRENGTH_WARNINGS, passwordRuleProblems,
-  type PasswordContext, type PasswordVerdict, type StrengthSuggestion, type StrengthWarning,
+  MIN_PASSWORD_SCORE,
+  STRENGTH_SUGGESTIONS,
+  STRENGTH_WARNINGS,
+  passwordRuleProblems,
+  type PasswordContext,
+  type PasswordVerdict,
+  type StrengthSuggestion,
+  type StrengthWarning,
 } from './password-policy.ts';
 import { passwordWords } from './password-words.ts';
 
@@ -45,7 +51,9 @@ function checkPassword(zxcvbn: ZxcvbnFactory, password: string, ctx: PasswordCon
 
 /** The estimator's feedback in English, for the server's message and the CLI. */
 function feedbackInEnglish(english: typeof englishTranslations, verdict: Pick<PasswordVerdict, 'warning' | 'suggestions'>): string {
-  return [verdict.warning ? english.warnings[verdict.warning] : '', ...verdict.suggestions.map((s) => english.suggestions[s])].filter(Boolean).join(' ');
+  return [verdict.warning ? english.warnings[verdict.warning] : '', ...verdict.suggestions.map((s) => english.suggestions[s])]
+    .filter(Boolean)
+    .join(' ');
 }
 
 export interface PasswordPolicy {
@@ -57,8 +65,8 @@ let loading: Promise<PasswordPolicy> | undefined;
 
 /** The policy with its estimator, loaded once (ranking the dictionaries takes a few hundred milliseconds). */
 export function passwordPolicy(): Promise<PasswordPolicy> {
-  loading ??= Promise.all([import('@zxcvbn-ts/core'), import('@zxcvbn-ts/language-common'), import('@zxcvbn-ts/language-en')])
-    .then(([core, common, en]) => {
+  loading ??= Promise.all([import('@zxcvbn-ts/core'), import('@zxcvbn-ts/language-common'), import('@zxcvbn-ts/language-en')]).then(
+    ([core, common, en]) => {
       const zxcvbn = new core.ZxcvbnFactory({
         dictionary: { ...common.dictionary, ...en.dictionary },
         graphs: common.adjacencyGraphs,
@@ -68,8 +76,11 @@ export function passwordPolicy(): Promise<PasswordPolicy> {
         check: (password, ctx) => checkPassword(zxcvbn, password, ctx),
         feedbackInEnglish: (verdict) => feedbackInEnglish(en.translations, verdict),
       };
-    });
+    },
+  );
   // A failed load (a chunk that did not arrive) may be tried again.
-  loading.catch(() => { loading = undefined; });
+  loading.catch(() => {
+    loading = undefined;
+  });
   return loading;
 }

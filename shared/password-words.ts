@@ -16,5 +16,9 @@ const DEPARTMENT_WORDS = departmentWords(DEMO_DEPARTMENTS);
 export function passwordWords(ctx: PasswordContext): string[] {
   const years = Array.from({ length: 11 }, (_, i) => String(ctx.year - 5 + i));
   const own = [ctx.username, ctx.displayName ?? '', ...ctx.username.split(/[._-]+/)].filter((w) => w.length >= 2);
-  return [...new Set([...own, ...CITY_WORDS, ...years, ...DEPARTMENT_WORDS, ...(ctx.words ?? [])].map((w) => w.trim().toLowerCase()).filter(Boolean))];
+  return [
+    ...new Set(
+      [...own, ...CITY_WORDS, ...years, ...DEPARTMENT_WORDS, ...(ctx.words ?? [])].map((w) => w.trim().toLowerCase()).filter(Boolean),
+    ),
+  ];
 }

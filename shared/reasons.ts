@@ -13,7 +13,11 @@ export const REASON_CODES = [
 ] as const;
 export type ReasonCode = (typeof REASON_CODES)[number];
 
-export interface ReasonEntry { code: ReasonCode; labelZh: string; labelEn: string }
+export interface ReasonEntry {
+  code: ReasonCode;
+  labelZh: string;
+  labelEn: string;
+}
 
 /** 办事效率低、多次跑动、材料要求不明、政策落实不到位、服务态度差、乱收费或吃拿卡要、其他. */
 export const DEFAULT_REASONS: ReasonEntry[] = [
@@ -35,14 +39,21 @@ export const TOP_REASONS = 3;
 
 export const isReasonCode = (code: string): code is ReasonCode => (REASON_CODES as readonly string[]).includes(code);
 
-export interface ReasonCount { code: ReasonCode; count: number | null }
+export interface ReasonCount {
+  code: ReasonCode;
+  count: number | null;
+}
 
 /**
  * One department's reasons as shown: every reason the round offered, most chosen first (the round's
  * order among equals and among the suppressed), with `count: null` below REASON_MIN_COUNT (0 included,
  * so a reader cannot tell 0 from 1 or 2).
  */
-export function reasonCounts(offered: readonly ReasonCode[], chosen: ReadonlyMap<ReasonCode, number>, min = REASON_MIN_COUNT): ReasonCount[] {
+export function reasonCounts(
+  offered: readonly ReasonCode[],
+  chosen: ReadonlyMap<ReasonCode, number>,
+  min = REASON_MIN_COUNT,
+): ReasonCount[] {
   const rows = offered.map((code, index) => {
     const n = chosen.get(code) ?? 0;
     return { code, count: n >= min ? n : null, index };
@@ -53,7 +64,8 @@ export function reasonCounts(offered: readonly ReasonCode[], chosen: ReadonlyMap
 
 /** The reasons a rectification plan answers: the most chosen shown ones, at most TOP_REASONS. */
 export function topReasons(counts: readonly ReasonCount[], n = TOP_REASONS): { code: ReasonCode; count: number }[] {
-  return counts.filter((r): r is { code: ReasonCode; count: number } => r.count !== null)
+  return counts
+    .filter((r): r is { code: ReasonCode; count: number } => r.count !== null)
     .sort((a, b) => b.count - a.count)
     .slice(0, n);
 }

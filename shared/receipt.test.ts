@@ -4,11 +4,13 @@ import { formatReceipt, normaliseReceipt, RECEIPT_HASH_PATTERN, RECEIPT_PATTERN,
 
 describe('receipt codes', () => {
   it('are three dash-separated groups of four characters in an unambiguous alphabet, whatever the random bytes', () => {
-    fc.assert(fc.property(fc.uint8Array({ minLength: 12, maxLength: 12 }), (bytes) => {
-      const code = formatReceipt(bytes);
-      expect(code).toMatch(RECEIPT_PATTERN);
-      expect(code).not.toMatch(/[01IO]/);
-    }));
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 12, maxLength: 12 }), (bytes) => {
+        const code = formatReceipt(bytes);
+        expect(code).toMatch(RECEIPT_PATTERN);
+        expect(code).not.toMatch(/[01IO]/);
+      }),
+    );
   });
 
   it('hash the same however they are typed back', () => {

@@ -20,11 +20,13 @@ describe('closing a rectification case', () => {
 describe('call-back tally', () => {
   it('counts each entry once, by its latest call', () => {
     const notReached = { reached: false, solved: null, satisfied: null };
-    expect(callbackTally([
-      { callbacks: [notReached, { reached: true, solved: true, satisfied: true }] },
-      { callbacks: [notReached] },
-      { callbacks: [{ reached: true, solved: true, satisfied: false }] },
-      { callbacks: [] },
-    ])).toEqual({ entries: 4, calledBack: 3, reached: 2, solved: 2, satisfied: 1 });
+    expect(
+      callbackTally([
+        { callbacks: [notReached, { reached: true, solved: true, satisfied: true }] },
+        { callbacks: [notReached] },
+        { callbacks: [{ reached: true, solved: true, satisfied: false }] },
+        { callbacks: [] },
+      ]),
+    ).toEqual({ entries: 4, calledBack: 3, reached: 2, solved: 2, satisfied: 1 });
   });
 });

@@ -24,7 +24,8 @@ export type RoundAction = keyof typeof ROUND_ACTIONS;
 export function transitionError(status: RoundStatus, action: RoundAction): string | null {
   const rule = ROUND_ACTIONS[action];
   if ((rule.from as readonly RoundStatus[]).includes(status)) return null;
-  if (action === 'draw' && status !== 'draft') return 'This round has already been drawn; a round is drawn exactly once (void it and create a new round instead)';
+  if (action === 'draw' && status !== 'draft')
+    return 'This round has already been drawn; a round is drawn exactly once (void it and create a new round instead)';
   return `Cannot ${action} a round that is ${status.replace('_', ' ')} (allowed from: ${rule.from.join(', ')})`;
 }
 
@@ -34,7 +35,7 @@ export function transitionError(status: RoundStatus, action: RoundAction): strin
  * next write on that round (lockRoundFor), which settles the deadline first.
  */
 export const statusAt = (status: RoundStatus, closesAt: Date, now: Date): RoundStatus =>
-  (status === 'open' && closesAt <= now ? 'closed' : status);
+  status === 'open' && closesAt <= now ? 'closed' : status;
 
 /** Invitations are live (links work) only while the round is open and before its deadline. */
 export const linksWork = (status: RoundStatus, closesAt: Date, now: Date) => statusAt(status, closesAt, now) === 'open';
@@ -56,7 +57,11 @@ export function quarterLabel(roundId: string, lang: 'zh' | 'en'): string {
 }
 
 /** What the disclosure rules read of a round. */
-export interface RoundDisclosure { status: RoundStatus; closedAt: string | null; finalizedAt: string | null }
+export interface RoundDisclosure {
+  status: RoundStatus;
+  closedAt: string | null;
+  finalizedAt: string | null;
+}
 
 /**
  * A round's answers are final once no action can change them: published, closed with its results
@@ -66,7 +71,9 @@ export interface RoundDisclosure { status: RoundStatus; closedAt: string | null;
  * differ by the few answers given in between (a difference attack on one enterprise).
  */
 export const answersFinal = (round: RoundDisclosure) =>
-  round.status === 'published' || (round.status === 'closed' && round.finalizedAt !== null) || (round.status === 'voided' && round.closedAt !== null);
+  round.status === 'published' ||
+  (round.status === 'closed' && round.finalizedAt !== null) ||
+  (round.status === 'voided' && round.closedAt !== null);
 
 /**
  * The seed, the draw record and anything naming who was drawn are the admin's alone until the
@@ -78,4 +85,6 @@ export const mayReadDraw = (role: string | undefined, round: RoundDisclosure) =>
 
 /** null when a closed round may reopen; a computed close is final. */
 export const reopenRefusal = (round: RoundDisclosure): string | null =>
-  round.finalizedAt !== null ? 'The results of this round have been computed, which makes its close final: it cannot be reopened (void it and run the quarter again instead)' : null;
+  round.finalizedAt !== null
+    ? 'The results of this round have been computed, which makes its close final: it cannot be reopened (void it and run the quarter again instead)'
+    : null;

@@ -7,7 +7,6 @@ import { COMMENT_MAX, OVERALL_COMMENT_MAX } from './survey-rules.ts';
 
 export * from './survey-rules.ts';
 
-
 const comment = (max: number) => z.string().max(max, `comment: at most ${max} characters`).optional();
 
 export const ratingAnswerSchema = z.object({
@@ -31,7 +30,10 @@ export type Submission = z.infer<typeof submissionSchema>;
 
 /** A draft is whatever has been answered so far; completeness is only required to submit. */
 export const draftSchema = z.object({
-  ratings: z.array(ratingAnswerSchema.extend({ level: z.enum(RATING_LEVELS).nullable() })).max(500).default([]),
+  ratings: z
+    .array(ratingAnswerSchema.extend({ level: z.enum(RATING_LEVELS).nullable() }))
+    .max(500)
+    .default([]),
   leastSatisfied: z.array(z.number().int().positive()).max(20).default([]),
   comment: comment(OVERALL_COMMENT_MAX),
 });
@@ -47,7 +49,9 @@ export const surveyViewSchema = z.object({
   /** Who runs the survey and whom to call (the city profile). */
   issuer: cityProfileSchema,
   scale: scaleSchema,
-  departments: z.array(z.object({ id: z.number().int(), code: z.string(), nameZh: z.string(), nameEn: z.string().nullable(), category: z.string() })),
+  departments: z.array(
+    z.object({ id: z.number().int(), code: z.string(), nameZh: z.string(), nameEn: z.string().nullable(), category: z.string() }),
+  ),
   votesLimit: z.number().int(),
   /** The reasons for 不满意 the round offers, in its order. */
   reasons: z.array(z.object({ code: z.string(), label: z.object({ zh: z.string(), en: z.string() }) })),
@@ -66,5 +70,7 @@ export const submitResultSchema = z.object({ receipt: z.string().nullable(), sub
 export const draftSavedSchema = z.object({ savedAt: z.string() });
 export const tokenParamSchema = z.object({ token: z.string().min(1).max(100) });
 /** POST /rounds/:id/receipts: the code travels in the body, never in a URL. */
-export const receiptCheckSchema = z.object({ receipt: z.string().trim().min(4, 'receipt: a receipt code such as 7KQ2-M9PX-4TRD').max(40, 'receipt: at most 40 characters') });
+export const receiptCheckSchema = z.object({
+  receipt: z.string().trim().min(4, 'receipt: a receipt code such as 7KQ2-M9PX-4TRD').max(40, 'receipt: at most 40 characters'),
+});
 export const receiptCheckResultSchema = z.object({ counted: z.boolean() });

@@ -17,17 +17,13 @@ export const USCC_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 /** Weights for positions 1–17: 3^(i) mod 31. */
 const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28] as const;
 
-const VALUE: ReadonlyMap<string, number> = new Map(
-  [...USCC_ALPHABET].map((ch, i) => [ch, i] as const),
-);
+const VALUE: ReadonlyMap<string, number> = new Map([...USCC_ALPHABET].map((ch, i) => [ch, i] as const));
 
 export const USCC_LENGTH = 18;
 
 export type UsccFailureReason = 'length' | 'charset' | 'check_digit';
 
-export type UsccValidation =
-  | { ok: true; uscc: string }
-  | { ok: false; reason: UsccFailureReason; message: string };
+export type UsccValidation = { ok: true; uscc: string } | { ok: false; reason: UsccFailureReason; message: string };
 
 /**
  * The 18th (check) character for the first 17 characters of a code.

@@ -1,7 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { appealDeadline } from '#shared/appeals.ts';
-import { appealDecisionSchema, appealListQuerySchema, appealSchema, appealWindowSchema, fileAppealSchema } from '#shared/schemas/appeals.ts';
+import {
+  appealDecisionSchema,
+  appealListQuerySchema,
+  appealSchema,
+  appealWindowSchema,
+  fileAppealSchema,
+} from '#shared/schemas/appeals.ts';
 import { roundParamSchema } from '#shared/schemas/rounds.ts';
 import { NotFound } from '../errors.ts';
 import { findRound } from '../rounds/rounds.queries.ts';
@@ -13,33 +19,53 @@ import { decideAppeal, fileAppeal, readAppeal, readAppeals } from './appeals.ser
 export const appealRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database: { db }, config, now, timeZone }) => {
   const windowDays = config.appealWindowDays;
 
-  app.post('/appeals', {
-    schema: { tags: ['appeals'], body: fileAppealSchema, response: { 201: appealSchema } },
-    config: { access: ['dept_head'] },
-  }, async (request, reply) => reply.status(201).send(await fileAppeal(db, userOf(request), request.body, now(), windowDays)));
+  app.post(
+    '/appeals',
+    {
+      schema: { tags: ['appeals'], body: fileAppealSchema, response: { 201: appealSchema } },
+      config: { access: ['dept_head'] },
+    },
+    async (request, reply) => reply.status(201).send(await fileAppeal(db, userOf(request), request.body, now(), windowDays)),
+  );
 
-  app.get('/appeals', {
-    schema: { tags: ['appeals'], querystring: appealListQuerySchema, response: { 200: z.array(appealSchema) } },
-    config: { access: ALL_ROLES },
-  }, async (request) => readAppeals(db, userOf(request), request.query));
+  app.get(
+    '/appeals',
+    {
+      schema: { tags: ['appeals'], querystring: appealListQuerySchema, response: { 200: z.array(appealSchema) } },
+      config: { access: ALL_ROLES },
+    },
+    async (request) => readAppeals(db, userOf(request), request.query),
+  );
 
   // When the window of a round closes, so that the form says it before anyone files.
-  app.get('/appeals/window/:id', {
-    schema: { tags: ['appeals'], params: roundParamSchema, response: { 200: appealWindowSchema } },
-    config: { access: ALL_ROLES },
-  }, async (request) => {
-    const round = await findRound(db, request.params.id);
-    if (!round) throw new NotFound(`No round ${request.params.id}`);
-    return { windowDays, deadline: round.publishedAt ? appealDeadline(round.publishedAt, windowDays).toISOString() : null };
-  });
+  app.get(
+    '/appeals/window/:id',
+    {
+      schema: { tags: ['appeals'], params: roundParamSchema, response: { 200: appealWindowSchema } },
+      config: { access: ALL_ROLES },
+    },
+    async (request) => {
+      const round = await findRound(db, request.params.id);
+      if (!round) throw new NotFound(`No round ${request.params.id}`);
+      return { windowDays, deadline: round.publishedAt ? appealDeadline(round.publishedAt, windowDays).toISOString() : null };
+    },
+  );
 
-  app.get('/appeals/:id', {
-    schema: { tags: ['appeals'], params: idParamSchema, response: { 200: appealSchema } },
-    config: { access: ALL_ROLES },
-  }, async (request) => readAppeal(db, userOf(request), request.params.id));
+  app.get(
+    '/appeals/:id',
+    {
+      schema: { tags: ['appeals'], params: idParamSchema, response: { 200: appealSchema } },
+      config: { access: ALL_ROLES },
+    },
+    async (request) => readAppeal(db, userOf(request), request.params.id),
+  );
 
-  app.post('/appeals/:id/decision', {
-    schema: { tags: ['appeals'], params: idParamSchema, body: appealDecisionSchema, response: { 200: appealSchema } },
-    config: { access: ['admin'], decides: true },
-  }, async (request) => decideAppeal(db, actorOf(request), request.params.id, request.body, now(), timeZone));
+  app.post(
+    '/appeals/:id/decision',
+    {
+      schema: { tags: ['appeals'], params: idParamSchema, body: appealDecisionSchema, response: { 200: appealSchema } },
+      config: { access: ['admin'], decides: true },
+    },
+    async (request) => decideAppeal(db, actorOf(request), request.params.id, request.body, now(), timeZone),
+  );
 };

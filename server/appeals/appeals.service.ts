@@ -26,8 +26,11 @@ type Held = { escalationId: number; record: Status; measures: Record<string, Sta
 const carriedOut = (s: Status) => s === 'done' || s === 'withdrawn';
 
 async function currentRecord(tx: Tx, roundId: string, departmentId: number) {
-  const [e] = await tx.select().from(escalations)
-    .where(and(eq(escalations.roundId, roundId), eq(escalations.departmentId, departmentId), isNull(escalations.supersededAt))).for('update');
+  const [e] = await tx
+    .select()
+    .from(escalations)
+    .where(and(eq(escalations.roundId, roundId), eq(escalations.departmentId, departmentId), isNull(escalations.supersededAt)))
+    .for('update');
   return e;
 }
 
@@ -38,7 +41,8 @@ async function holdMeasures(tx: Tx, roundId: string, departmentId: number, now: 
   const measures = await tx.select().from(escalationMeasures).where(eq(escalationMeasures.escalationId, e.id));
   if (!carriedOut(e.status)) await tx.update(escalations).set({ status: 'on_hold', updatedAt: now }).where(eq(escalations.id, e.id));
   for (const m of measures) {
-    if (!carriedOut(m.status)) await tx.update(escalationMeasures).set({ status: 'on_hold', updatedAt: now }).where(eq(escalationMeasures.id, m.id));
+    if (!carriedOut(m.status))
+      await tx.update(escalationMeasures).set({ status: 'on_hold', updatedAt: now }).where(eq(escalationMeasures.id, m.id));
   }
   return { escalationId: e.id, record: e.status, measures: Object.fromEntries(measures.map((m) => [m.measure, m.status])) };
 }
@@ -53,7 +57,10 @@ async function releaseMeasures(tx: Tx, roundId: string, departmentId: number, he
   const back = (was: Status | undefined): Status => (was && was !== 'on_hold' ? was : 'pending');
   const released: Record<string, Status> = {};
   if (e.status === 'on_hold') {
-    await tx.update(escalations).set({ status: back(held?.record), updatedAt: now }).where(eq(escalations.id, e.id));
+    await tx
+      .update(escalations)
+      .set({ status: back(held?.record), updatedAt: now })
+      .where(eq(escalations.id, e.id));
     released.record = back(held?.record);
   }
   const measures = await tx.select().from(escalationMeasures).where(eq(escalationMeasures.escalationId, e.id));
@@ -65,7 +72,13 @@ async function releaseMeasures(tx: Tx, roundId: string, departmentId: number, he
   return { escalationId: e.id, ...released };
 }
 
-export async function fileAppeal(db: Db, user: SessionUser, body: z.output<typeof fileAppealSchema>, now: Date, windowDays: number): Promise<Appeal> {
+export async function fileAppeal(
+  db: Db,
+  user: SessionUser,
+  body: z.output<typeof fileAppealSchema>,
+  now: Date,
+  windowDays: number,
+): Promise<Appeal> {
   if (user.departmentId === null) throw new Forbidden('Only the head of a department can appeal');
   const departmentId = user.departmentId;
   try {
@@ -73,46 +86,99 @@ export async function fileAppeal(db: Db, user: SessionUser, body: z.output<typeo
       const round = await findRound(tx, body.roundId, { forUpdate: true });
       if (!round) throw new NotFound(`No round ${body.roundId}`);
       const result = await currentResult(tx, body.roundId);
-      const [existing] = await tx.select({ id: appeals.id }).from(appeals).where(and(eq(appeals.roundId, body.roundId), eq(appeals.departmentId, departmentId)));
+      const [existing] = await tx
+        .select({ id: appeals.id })
+        .from(appeals)
+        .where(and(eq(appeals.roundId, body.roundId), eq(appeals.departmentId, departmentId)));
       const refusal = filingRefusal({
-        roundStatus: round.status, publishedAt: round.publishedAt, now, windowDays, alreadyAppealed: !!existing,
+        roundStatus: round.status,
+        publishedAt: round.publishedAt,
+        now,
+        windowDays,
+        alreadyAppealed: !!existing,
         flagged: !!result?.publishedAt && result.payload.results.flaggedDepartmentIds.includes(departmentId),
       });
       if (refusal) throw new Conflict(refusal.message, refusal.details, refusal.code);
       const held = await holdMeasures(tx, body.roundId, departmentId, now);
-      const [row] = await tx.insert(appeals).values({
-        roundId: body.roundId, departmentId, filedBy: user.id, reasons: body.reasons, evidence: body.evidence,
-        filedAt: now, deadline: appealDeadline(round.publishedAt!, windowDays), held,
-      }).returning({ id: appeals.id });
-      await appendAudit(tx, { id: user.id, name: user.username }, {
-        action: 'appeal.file', entityType: 'appeal', entityId: row!.id,
-        summary: { roundId: body.roundId, departmentId, reasons: body.reasons, evidence: body.evidence, measures: 'on_hold', held },
-      }, now);
+      const [row] = await tx
+        .insert(appeals)
+        .values({
+          roundId: body.roundId,
+          departmentId,
+          filedBy: user.id,
+          reasons: body.reasons,
+          evidence: body.evidence,
+          filedAt: now,
+          deadline: appealDeadline(round.publishedAt!, windowDays),
+          held,
+        })
+        .returning({ id: appeals.id });
+      await appendAudit(
+        tx,
+        { id: user.id, name: user.username },
+        {
+          action: 'appeal.file',
+          entityType: 'appeal',
+          entityId: row!.id,
+          summary: { roundId: body.roundId, departmentId, reasons: body.reasons, evidence: body.evidence, measures: 'on_hold', held },
+        },
+        now,
+      );
       return row!.id;
     });
     return (await listAppeals(db, { id }))[0]!;
   } catch (err) {
     // Two filings at once: the unique index lets one through and refuses the other like the check above.
-    if (isUniqueViolation(err)) throw new Conflict('This department has already appealed this round (one appeal per round)', undefined, 'appeal_exists');
+    if (isUniqueViolation(err))
+      throw new Conflict('This department has already appealed this round (one appeal per round)', undefined, 'appeal_exists');
     throw err;
   }
 }
 
-export async function decideAppeal(db: Db, actor: Actor, id: number, body: z.infer<typeof appealDecisionSchema>, now: Date, timeZone: string): Promise<Appeal> {
+export async function decideAppeal(
+  db: Db,
+  actor: Actor,
+  id: number,
+  body: z.infer<typeof appealDecisionSchema>,
+  now: Date,
+  timeZone: string,
+): Promise<Appeal> {
   await db.transaction(async (tx) => {
     const [appeal] = await tx.select().from(appeals).where(eq(appeals.id, id)).for('update');
     if (!appeal) throw new NotFound('No such appeal');
-    if (appeal.status !== 'pending') throw new Conflict(`This appeal was already decided (${appeal.status})`, { status: appeal.status }, 'already_decided');
+    if (appeal.status !== 'pending')
+      throw new Conflict(`This appeal was already decided (${appeal.status})`, { status: appeal.status }, 'already_decided');
     let correction = null;
     if (body.decision === 'upheld') {
-      correction = await correctRoundTx(tx, actor, appeal.roundId, `申诉复核成立（申诉 #${id}）：${body.reasons}`, now, timeZone, { exclude: 'without_flagged', appealId: id });
+      correction = await correctRoundTx(tx, actor, appeal.roundId, `申诉复核成立（申诉 #${id}）：${body.reasons}`, now, timeZone, {
+        exclude: 'without_flagged',
+        appealId: id,
+      });
     }
     const released = await releaseMeasures(tx, appeal.roundId, appeal.departmentId, appeal.held as Held | null, now);
-    await tx.update(appeals).set({ status: body.decision, decidedAt: now, decidedBy: actor.id, decisionReasons: body.reasons, correction }).where(eq(appeals.id, id));
-    await appendAudit(tx, actor, {
-      action: 'appeal.decide', entityType: 'appeal', entityId: id,
-      summary: { roundId: appeal.roundId, departmentId: appeal.departmentId, decision: body.decision, reasons: body.reasons, correction, measures: 'resumed', released },
-    }, now);
+    await tx
+      .update(appeals)
+      .set({ status: body.decision, decidedAt: now, decidedBy: actor.id, decisionReasons: body.reasons, correction })
+      .where(eq(appeals.id, id));
+    await appendAudit(
+      tx,
+      actor,
+      {
+        action: 'appeal.decide',
+        entityType: 'appeal',
+        entityId: id,
+        summary: {
+          roundId: appeal.roundId,
+          departmentId: appeal.departmentId,
+          decision: body.decision,
+          reasons: body.reasons,
+          correction,
+          measures: 'resumed',
+          released,
+        },
+      },
+      now,
+    );
   });
   return (await listAppeals(db, { id }))[0]!;
 }

@@ -24,17 +24,38 @@ declare module 'fastify' {
      */
     decides?: boolean;
   }
-  interface FastifyRequest { sessionUser: SessionUser | null; sessionToken: SessionToken | null }
-  interface FastifyInstance { routeAccess: RouteAccess[] }
+  interface FastifyRequest {
+    sessionUser: SessionUser | null;
+    sessionToken: SessionToken | null;
+  }
+  interface FastifyInstance {
+    routeAccess: RouteAccess[];
+  }
 }
 
-export interface RouteAccess { method: string; url: string; access: Access; decides: boolean }
+export interface RouteAccess {
+  method: string;
+  url: string;
+  access: Access;
+  decides: boolean;
+}
 declare module '@fastify/jwt' {
-  interface FastifyJWT { payload: SessionToken; user: SessionToken }
+  interface FastifyJWT {
+    payload: SessionToken;
+    user: SessionToken;
+  }
 }
 
 export {
-  ACCOUNT_ADMINS, ALL_ROLES, AUDIT_READERS, BUSINESS_ROLES, ORG, POINTS_READERS, READERS, SHORTLIST_READERS, SIGNED_IN,
+  ACCOUNT_ADMINS,
+  ALL_ROLES,
+  AUDIT_READERS,
+  BUSINESS_ROLES,
+  ORG,
+  POINTS_READERS,
+  READERS,
+  SHORTLIST_READERS,
+  SIGNED_IN,
 } from '#shared/role-groups.ts';
 
 export function actorOf(request: FastifyRequest): Actor {
@@ -51,9 +72,14 @@ export function userOf(request: FastifyRequest): SessionUser {
 /** The refusal of a deciding route to an account whose password someone else set, or set less than a day ago. */
 export class RecentlyReset extends AppError {
   constructor(from: Date | null) {
-    super(403, 'recently_reset', from
-      ? `This account's password was set by someone else until recently; it may approve or decide from ${from.toISOString()}`
-      : "This account's password was set by someone else; set your own, then it may approve or decide a day later", { decidesFrom: from?.toISOString() ?? null });
+    super(
+      403,
+      'recently_reset',
+      from
+        ? `This account's password was set by someone else until recently; it may approve or decide from ${from.toISOString()}`
+        : "This account's password was set by someone else; set your own, then it may approve or decide a day later",
+      { decidesFrom: from?.toISOString() ?? null },
+    );
   }
 }
 
@@ -68,7 +94,8 @@ export const accessPlugin = fp(async (app: FastifyInstance, opts: { db: Db; sess
     if (!route.url.startsWith('/api/v1')) return;
     if (!route.config?.access) throw new Error(`route ${route.method} ${route.url} declares no access (config.access)`);
     for (const method of [route.method].flat()) {
-      if (method !== 'HEAD') app.routeAccess.push({ method, url: route.url, access: route.config.access, decides: route.config.decides === true });
+      if (method !== 'HEAD')
+        app.routeAccess.push({ method, url: route.url, access: route.config.access, decides: route.config.decides === true });
     }
   });
 

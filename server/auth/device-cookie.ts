@@ -11,7 +11,11 @@ export const DEVICE_COOKIE = 'pingyi_device';
 export const DEVICE_COOKIE_PATH = '/api/v1/auth/login';
 export const DEVICE_LIFETIME_MS = 180 * 24 * 3_600_000;
 
-interface DeviceToken { u: string; n: string; t: number }
+interface DeviceToken {
+  u: string;
+  n: string;
+  t: number;
+}
 
 export interface DeviceCookies {
   /** Gives this browser a fresh device cookie for the account (after a successful login). */
@@ -31,7 +35,11 @@ export function makeDeviceCookies(secret: string, policy: { secure: boolean; now
       const token: DeviceToken = { u: accountKey(username), n: randomBytes(16).toString('base64url'), t: policy.now() };
       const body = Buffer.from(JSON.stringify(token)).toString('base64url');
       reply.setCookie(DEVICE_COOKIE, `${body}.${mac(body).toString('base64url')}`, {
-        path: DEVICE_COOKIE_PATH, httpOnly: true, sameSite: 'strict', secure: policy.secure, maxAge: Math.floor(DEVICE_LIFETIME_MS / 1000),
+        path: DEVICE_COOKIE_PATH,
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: policy.secure,
+        maxAge: Math.floor(DEVICE_LIFETIME_MS / 1000),
       });
     },
     read(request, username) {

@@ -19,12 +19,21 @@ export function dbFailureBooks(db: Db, hash: KeyHasher, now: () => number): Fail
         const forgotten = new Date(t.getTime() - FORGET_AFTER_MS);
         // The upsert locks the row, so concurrent failures through several replicas each count.
         await db.transaction(async (tx) => {
-          const [row] = await tx.insert(loginFailures).values({ book, key: hash(key), failures: 1, lockedUntil: t, lastFailure: t })
+          const [row] = await tx
+            .insert(loginFailures)
+            .values({ book, key: hash(key), failures: 1, lockedUntil: t, lastFailure: t })
             .onConflictDoUpdate({
               target: [loginFailures.book, loginFailures.key],
-              set: { failures: sql`case when ${loginFailures.lastFailure} >= ${forgotten.toISOString()}::timestamptz then ${loginFailures.failures} + 1 else 1 end`, lastFailure: t },
-            }).returning({ failures: loginFailures.failures });
-          await tx.update(loginFailures).set({ lockedUntil: new Date(t.getTime() + waitAfter(row!.failures)) }).where(where(key));
+              set: {
+                failures: sql`case when ${loginFailures.lastFailure} >= ${forgotten.toISOString()}::timestamptz then ${loginFailures.failures} + 1 else 1 end`,
+                lastFailure: t,
+              },
+            })
+            .returning({ failures: loginFailures.failures });
+          await tx
+            .update(loginFailures)
+            .set({ lockedUntil: new Date(t.getTime() + waitAfter(row!.failures)) })
+            .where(where(key));
         });
       },
       async clear(key) {
@@ -36,5 +45,7 @@ export function dbFailureBooks(db: Db, hash: KeyHasher, now: () => number): Fail
 
 /** Drops failure counts that are forgotten anyway (an hour old, no wait left). */
 export async function sweepLoginFailures(db: Db, now: Date) {
-  await db.delete(loginFailures).where(and(lt(loginFailures.lastFailure, new Date(now.getTime() - FORGET_AFTER_MS)), lt(loginFailures.lockedUntil, now)));
+  await db
+    .delete(loginFailures)
+    .where(and(lt(loginFailures.lastFailure, new Date(now.getTime() - FORGET_AFTER_MS)), lt(loginFailures.lockedUntil, now)));
 }

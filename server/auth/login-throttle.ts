@@ -53,7 +53,8 @@ export function makeLoginThrottle(books: FailureBooks): LoginThrottle {
   const deviceKey = (username: string, nonce: string) => `${accountKey(username)}\n${nonce}`;
   return {
     async admit(username, deviceNonce) {
-      if (deviceNonce !== null && (await devices.wait(deviceKey(username, deviceNonce))) <= 0) return { kind: 'device', nonce: deviceNonce };
+      if (deviceNonce !== null && (await devices.wait(deviceKey(username, deviceNonce))) <= 0)
+        return { kind: 'device', nonce: deviceNonce };
       const wait = await unknownBrowsers.wait(accountKey(username));
       if (wait > 0) throw new AccountThrottled(Math.ceil(wait / 1000));
       return { kind: 'unknown' };

@@ -8,10 +8,20 @@ import { users } from '../db/schema.ts';
 
 export const SESSION_COOKIE = 'pingyi_session';
 
-export interface SessionToken { id: number; sv: number; auth: number; seen: number }
+export interface SessionToken {
+  id: number;
+  sv: number;
+  auth: number;
+  seen: number;
+}
 
 export interface SessionUser {
-  id: number; username: string; displayName: string; role: Role; departmentId: number | null; mustChangePassword: boolean;
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  departmentId: number | null;
+  mustChangePassword: boolean;
 }
 
 export interface SessionPolicy {
@@ -46,7 +56,12 @@ export function clearSessionCookie(reply: FastifyReply, policy: SessionPolicy): 
  * The signed-in user of this request, or null when there is no cookie or its session has ended
  * (forged, past its lifetime, idle too long, revoked by a version change, or the account deactivated).
  */
-export async function resumeSession(request: FastifyRequest, reply: FastifyReply, db: Db, policy: SessionPolicy): Promise<{ user: SessionUser; token: SessionToken; ownPasswordSince: Date | null } | null> {
+export async function resumeSession(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  db: Db,
+  policy: SessionPolicy,
+): Promise<{ user: SessionUser; token: SessionToken; ownPasswordSince: Date | null } | null> {
   if (!request.cookies[SESSION_COOKIE]) return null;
   let token: SessionToken;
   try {
@@ -57,11 +72,20 @@ export async function resumeSession(request: FastifyRequest, reply: FastifyReply
   if (![token.id, token.sv, token.auth, token.seen].every(Number.isSafeInteger)) return null;
   const now = policy.now();
   if (now - token.auth > policy.maxMs || now - token.seen > policy.idleMs) return null;
-  const [row] = await db.select({
-    id: users.id, username: users.username, displayName: users.displayName, role: users.role, departmentId: users.departmentId,
-    mustChangePassword: users.mustChangePassword, active: users.active, sessionVersion: users.sessionVersion,
-    ownPasswordSince: users.ownPasswordSince,
-  }).from(users).where(eq(users.id, token.id));
+  const [row] = await db
+    .select({
+      id: users.id,
+      username: users.username,
+      displayName: users.displayName,
+      role: users.role,
+      departmentId: users.departmentId,
+      mustChangePassword: users.mustChangePassword,
+      active: users.active,
+      sessionVersion: users.sessionVersion,
+      ownPasswordSince: users.ownPasswordSince,
+    })
+    .from(users)
+    .where(eq(users.id, token.id));
   if (!row?.active || row.sessionVersion !== token.sv) return null;
   if (now - token.seen > REFRESH_AFTER_MS) writeSessionCookie(reply, { ...token, seen: now }, policy);
   const { active: _a, sessionVersion: _v, ownPasswordSince, ...user } = row;

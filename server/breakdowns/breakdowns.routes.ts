@@ -6,8 +6,12 @@ import { READERS } from '../auth/access.ts';
 import { readBreakdowns } from './breakdowns.service.ts';
 
 export const breakdownRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database: { db } }) => {
-  app.get('/rounds/:id/breakdowns', {
-    schema: { tags: ['results'], params: roundParamSchema, response: { 200: breakdownsSchema } },
-    config: { access: READERS },
-  }, async (request) => readBreakdowns(db, request.params.id));
+  app.get(
+    '/rounds/:id/breakdowns',
+    {
+      schema: { tags: ['results'], params: roundParamSchema, response: { 200: breakdownsSchema } },
+      config: { access: READERS },
+    },
+    async (request) => readBreakdowns(db, request.params.id),
+  );
 };

@@ -10,7 +10,6 @@ import { NotFound } from '../errors.ts';
 import { assertAnswersFinal } from '../rounds/answers-final.ts';
 import { findRound, roundDepartmentRows } from '../rounds/rounds.queries.ts';
 
-
 export async function readBreakdowns(db: Db, roundId: string): Promise<Breakdowns> {
   const round = await findRound(db, roundId);
   if (!round) throw new NotFound(`No round ${roundId}`);
@@ -25,15 +24,22 @@ export async function readBreakdowns(db: Db, roundId: string): Promise<Breakdown
     roundId,
     minGroup: MIN_GROUP,
     dimensions: BREAKDOWN_DIMENSIONS.map((dimension) => {
-      const mine = groups.filter((g) => g.dimension === dimension).sort((a, b) => b.respondents - a.respondents || a.value.localeCompare(b.value));
+      const mine = groups
+        .filter((g) => g.dimension === dimension)
+        .sort((a, b) => b.respondents - a.respondents || a.value.localeCompare(b.value));
       return {
         dimension,
         hiddenRespondents: Math.max(0, submitted - mine.reduce((s, g) => s + g.respondents, 0)),
         groups: mine.map((g) => {
           const rows = tallies.filter((t) => t.dimension === dimension && t.value === g.value);
           return {
-            value: g.value, respondents: g.respondents,
-            departments: depts.map((d) => ({ ...breakdownCell(d.departmentId, rows, round.scale as ScaleEntry[]), code: d.code, name: d.nameZh })),
+            value: g.value,
+            respondents: g.respondents,
+            departments: depts.map((d) => ({
+              ...breakdownCell(d.departmentId, rows, round.scale as ScaleEntry[]),
+              code: d.code,
+              name: d.nameZh,
+            })),
           };
         }),
       };

@@ -8,15 +8,40 @@ type CadreRow = typeof cadres.$inferSelect;
 type UnitRow = typeof units.$inferSelect;
 
 export const toCadre = (c: CadreRow, u: Pick<UnitRow, 'code' | 'nameZh'>) => ({
-  id: c.id, code: c.code, name: c.name, unitId: c.unitId, unitCode: u.code, unitName: u.nameZh, post: c.post, rank: c.rank,
-  leadership: c.leadership, status: c.status, statusSince: c.statusSince,
+  id: c.id,
+  code: c.code,
+  name: c.name,
+  unitId: c.unitId,
+  unitCode: u.code,
+  unitName: u.nameZh,
+  post: c.post,
+  rank: c.rank,
+  leadership: c.leadership,
+  status: c.status,
+  statusSince: c.statusSince,
 });
 
 export async function listUnits(tx: Tx, onlyUnitId: number | null) {
-  const counts = tx.select({ unitId: cadres.unitId, n: count().as('n') }).from(cadres).groupBy(cadres.unitId).as('counts');
-  const rows = await tx.select({ u: units, n: counts.n }).from(units).leftJoin(counts, eq(counts.unitId, units.id))
-    .where(onlyUnitId === null ? undefined : eq(units.id, onlyUnitId)).orderBy(asc(units.kind), asc(units.code));
-  return rows.map(({ u, n }) => ({ id: u.id, code: u.code, nameZh: u.nameZh, nameEn: u.nameEn, kind: u.kind, departmentId: u.departmentId, cadres: Number(n ?? 0) }));
+  const counts = tx
+    .select({ unitId: cadres.unitId, n: count().as('n') })
+    .from(cadres)
+    .groupBy(cadres.unitId)
+    .as('counts');
+  const rows = await tx
+    .select({ u: units, n: counts.n })
+    .from(units)
+    .leftJoin(counts, eq(counts.unitId, units.id))
+    .where(onlyUnitId === null ? undefined : eq(units.id, onlyUnitId))
+    .orderBy(asc(units.kind), asc(units.code));
+  return rows.map(({ u, n }) => ({
+    id: u.id,
+    code: u.code,
+    nameZh: u.nameZh,
+    nameEn: u.nameEn,
+    kind: u.kind,
+    departmentId: u.departmentId,
+    cadres: Number(n ?? 0),
+  }));
 }
 
 export const findUnit = async (tx: Tx, id: number) => (await tx.select().from(units).where(eq(units.id, id)))[0];
@@ -41,39 +66,74 @@ export async function listCadres(tx: Tx, query: z.infer<typeof cadreListQuerySch
   }
   const where = filters.length ? and(...filters) : undefined;
   const [rows, [total]] = await Promise.all([
-    tx.select({ c: cadres, u: units }).from(cadres).innerJoin(units, eq(units.id, cadres.unitId)).where(where)
-      .orderBy(asc(cadres.code)).limit(query.pageSize).offset((query.page - 1) * query.pageSize),
+    tx
+      .select({ c: cadres, u: units })
+      .from(cadres)
+      .innerJoin(units, eq(units.id, cadres.unitId))
+      .where(where)
+      .orderBy(asc(cadres.code))
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize),
     tx.select({ n: count() }).from(cadres).where(where),
   ]);
   return { items: rows.map((r) => toCadre(r.c, r.u)), total: total?.n ?? 0, page: query.page, pageSize: query.pageSize };
 }
 
 export async function findCadre(tx: Tx, id: number) {
-  const [row] = await tx.select({ c: cadres, u: units }).from(cadres).innerJoin(units, eq(units.id, cadres.unitId)).where(eq(cadres.id, id));
+  const [row] = await tx
+    .select({ c: cadres, u: units })
+    .from(cadres)
+    .innerJoin(units, eq(units.id, cadres.unitId))
+    .where(eq(cadres.id, id));
   return row;
 }
 
 export const findCadreByCode = async (tx: Tx, code: string) => (await tx.select().from(cadres).where(eq(cadres.code, code)))[0];
 
 export async function tenuresOf(tx: Tx, cadreId: number) {
-  const rows = await tx.select({ t: cadreTenures, unitName: units.nameZh }).from(cadreTenures).innerJoin(units, eq(units.id, cadreTenures.unitId))
-    .where(eq(cadreTenures.cadreId, cadreId)).orderBy(asc(cadreTenures.since), asc(cadreTenures.id));
-  return rows.map(({ t, unitName }) => ({ id: t.id, unitId: t.unitId, unitName, post: t.post, rank: t.rank, leadership: t.leadership, since: t.since, until: t.until }));
+  const rows = await tx
+    .select({ t: cadreTenures, unitName: units.nameZh })
+    .from(cadreTenures)
+    .innerJoin(units, eq(units.id, cadreTenures.unitId))
+    .where(eq(cadreTenures.cadreId, cadreId))
+    .orderBy(asc(cadreTenures.since), asc(cadreTenures.id));
+  return rows.map(({ t, unitName }) => ({
+    id: t.id,
+    unitId: t.unitId,
+    unitName,
+    post: t.post,
+    rank: t.rank,
+    leadership: t.leadership,
+    since: t.since,
+    until: t.until,
+  }));
 }
 
 export const currentTenure = async (tx: Tx, cadreId: number) =>
-  (await tx.select().from(cadreTenures).where(and(eq(cadreTenures.cadreId, cadreId), isNull(cadreTenures.until))))[0];
+  (
+    await tx
+      .select()
+      .from(cadreTenures)
+      .where(and(eq(cadreTenures.cadreId, cadreId), isNull(cadreTenures.until)))
+  )[0];
 
 export async function headTenuresOf(tx: Tx, cadreId: number) {
-  const rows = await tx.select({ h: departmentHeads, name: departments.nameZh }).from(departmentHeads)
-    .innerJoin(departments, eq(departments.id, departmentHeads.departmentId)).where(eq(departmentHeads.cadreId, cadreId)).orderBy(asc(departmentHeads.since));
+  const rows = await tx
+    .select({ h: departmentHeads, name: departments.nameZh })
+    .from(departmentHeads)
+    .innerJoin(departments, eq(departments.id, departmentHeads.departmentId))
+    .where(eq(departmentHeads.cadreId, cadreId))
+    .orderBy(asc(departmentHeads.since));
   return rows.map(({ h, name }) => ({ headId: h.id, departmentId: h.departmentId, departmentName: name, since: h.since, until: h.until }));
 }
 
 export const existingCadres = async (tx: Tx, codes: string[]) => {
   const found = new Map<string, CadreRow>();
   for (let i = 0; i < codes.length; i += 5000) {
-    const rows = await tx.select().from(cadres).where(inArray(cadres.code, codes.slice(i, i + 5000)));
+    const rows = await tx
+      .select()
+      .from(cadres)
+      .where(inArray(cadres.code, codes.slice(i, i + 5000)));
     rows.forEach((r) => found.set(r.code, r));
   }
   return found;
@@ -82,7 +142,10 @@ export const existingCadres = async (tx: Tx, codes: string[]) => {
 export const openTenures = async (tx: Tx, cadreIds: number[]) => {
   const found = new Map<number, typeof cadreTenures.$inferSelect>();
   for (let i = 0; i < cadreIds.length; i += 5000) {
-    const rows = await tx.select().from(cadreTenures).where(and(inArray(cadreTenures.cadreId, cadreIds.slice(i, i + 5000)), isNull(cadreTenures.until)));
+    const rows = await tx
+      .select()
+      .from(cadreTenures)
+      .where(and(inArray(cadreTenures.cadreId, cadreIds.slice(i, i + 5000)), isNull(cadreTenures.until)));
     rows.forEach((r) => found.set(r.cadreId, r));
   }
   return found;

@@ -3,7 +3,15 @@ import { z } from 'zod';
 import { cadreImportResultSchema } from '#shared/cadre-import.ts';
 import { idParamSchema, pageOf } from '#shared/schemas/common.ts';
 import {
-  cadreDetailSchema, cadreInputSchema, cadreListQuerySchema, cadrePatchSchema, cadreSchema, headCadreSchema, tenureInputSchema, unitInputSchema, unitSchema,
+  cadreDetailSchema,
+  cadreInputSchema,
+  cadreListQuerySchema,
+  cadrePatchSchema,
+  cadreSchema,
+  headCadreSchema,
+  tenureInputSchema,
+  unitInputSchema,
+  unitSchema,
 } from '#shared/schemas/cadres.ts';
 import type { RouteDeps } from '../app.ts';
 import { actorOf, ORG, POINTS_READERS, userOf } from '../auth/access.ts';
@@ -16,71 +24,116 @@ import { assertInScope, unitFilter, unitScope } from './scope.ts';
 
 // The organisation department (组织部) manages; leaders and supervisors read all; heads read their own unit.
 export const cadreRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database: { db }, now }) => {
-  app.get('/units', {
-    schema: { tags: ['cadres'], response: { 200: z.array(unitSchema) } },
-    config: { access: POINTS_READERS },
-  }, async (request) => listUnits(db, await unitScope(db, userOf(request))));
+  app.get(
+    '/units',
+    {
+      schema: { tags: ['cadres'], response: { 200: z.array(unitSchema) } },
+      config: { access: POINTS_READERS },
+    },
+    async (request) => listUnits(db, await unitScope(db, userOf(request))),
+  );
 
-  app.post('/units', {
-    schema: { tags: ['cadres'], body: unitInputSchema, response: { 201: unitSchema } },
-    config: { access: ORG },
-  }, async (request, reply) => reply.status(201).send(await createUnit(db, actorOf(request), request.body, now())));
+  app.post(
+    '/units',
+    {
+      schema: { tags: ['cadres'], body: unitInputSchema, response: { 201: unitSchema } },
+      config: { access: ORG },
+    },
+    async (request, reply) => reply.status(201).send(await createUnit(db, actorOf(request), request.body, now())),
+  );
 
-  app.get('/cadres', {
-    schema: { tags: ['cadres'], querystring: cadreListQuerySchema, response: { 200: pageOf(cadreSchema) } },
-    config: { access: POINTS_READERS },
-  }, async (request) => {
-    return listCadres(db, request.query, await unitFilter(db, userOf(request), request.query.unit));
-  });
+  app.get(
+    '/cadres',
+    {
+      schema: { tags: ['cadres'], querystring: cadreListQuerySchema, response: { 200: pageOf(cadreSchema) } },
+      config: { access: POINTS_READERS },
+    },
+    async (request) => {
+      return listCadres(db, request.query, await unitFilter(db, userOf(request), request.query.unit));
+    },
+  );
 
-  app.get('/cadres/:id', {
-    schema: { tags: ['cadres'], params: idParamSchema, response: { 200: cadreDetailSchema } },
-    config: { access: POINTS_READERS },
-  }, async (request) => {
-    const detail = await cadreDetail(db, request.params.id);
-    assertInScope(await unitScope(db, userOf(request)), detail.unitId);
-    return detail;
-  });
+  app.get(
+    '/cadres/:id',
+    {
+      schema: { tags: ['cadres'], params: idParamSchema, response: { 200: cadreDetailSchema } },
+      config: { access: POINTS_READERS },
+    },
+    async (request) => {
+      const detail = await cadreDetail(db, request.params.id);
+      assertInScope(await unitScope(db, userOf(request)), detail.unitId);
+      return detail;
+    },
+  );
 
-  app.post('/cadres', {
-    schema: { tags: ['cadres'], body: cadreInputSchema, response: { 201: cadreSchema } },
-    config: { access: ORG },
-  }, async (request, reply) => reply.status(201).send(await createCadre(db, actorOf(request), request.body, now())));
+  app.post(
+    '/cadres',
+    {
+      schema: { tags: ['cadres'], body: cadreInputSchema, response: { 201: cadreSchema } },
+      config: { access: ORG },
+    },
+    async (request, reply) => reply.status(201).send(await createCadre(db, actorOf(request), request.body, now())),
+  );
 
-  app.patch('/cadres/:id', {
-    schema: { tags: ['cadres'], params: idParamSchema, body: cadrePatchSchema, response: { 200: cadreSchema } },
-    config: { access: ORG },
-  }, async (request) => updateCadre(db, actorOf(request), request.params.id, request.body, now()));
+  app.patch(
+    '/cadres/:id',
+    {
+      schema: { tags: ['cadres'], params: idParamSchema, body: cadrePatchSchema, response: { 200: cadreSchema } },
+      config: { access: ORG },
+    },
+    async (request) => updateCadre(db, actorOf(request), request.params.id, request.body, now()),
+  );
 
-  app.post('/cadres/:id/tenures', {
-    schema: { tags: ['cadres'], params: idParamSchema, body: tenureInputSchema, response: { 200: cadreSchema } },
-    config: { access: ORG },
-  }, async (request) => appointPost(db, actorOf(request), request.params.id, request.body, now()));
+  app.post(
+    '/cadres/:id/tenures',
+    {
+      schema: { tags: ['cadres'], params: idParamSchema, body: tenureInputSchema, response: { 200: cadreSchema } },
+      config: { access: ORG },
+    },
+    async (request) => appointPost(db, actorOf(request), request.params.id, request.body, now()),
+  );
 
-  app.put('/department-heads/:id/cadre', {
-    schema: { tags: ['cadres'], params: idParamSchema, body: headCadreSchema, response: { 200: z.object({ headId: z.number().int(), departmentId: z.number().int(), cadreId: z.number().int().nullable() }) } },
-    config: { access: ORG },
-  }, async (request) => linkHeadToCadre(db, actorOf(request), request.params.id, request.body.cadreId, now()));
+  app.put(
+    '/department-heads/:id/cadre',
+    {
+      schema: {
+        tags: ['cadres'],
+        params: idParamSchema,
+        body: headCadreSchema,
+        response: { 200: z.object({ headId: z.number().int(), departmentId: z.number().int(), cadreId: z.number().int().nullable() }) },
+      },
+      config: { access: ORG },
+    },
+    async (request) => linkHeadToCadre(db, actorOf(request), request.params.id, request.body.cadreId, now()),
+  );
 
   // multipart/form-data: `file` (.xlsx or .csv). Preview checks; apply writes every row or none.
-  for (const [path, apply] of [['/cadres/import/preview', false], ['/cadres/import/apply', true]] as const) {
-    app.post(path, {
-      schema: { tags: ['cadres'], consumes: ['multipart/form-data'], response: { 200: cadreImportResultSchema } },
-      config: { access: ORG },
-    }, async (request) => {
-      if (!request.isMultipart()) throw new Invalid('Upload the file as multipart/form-data with a "file" field', undefined, 'file_required');
-      let file: { filename: string; data: Buffer } | undefined;
-      for await (const part of request.parts()) {
-        if (part.type === 'file') file = { filename: part.filename, data: await part.toBuffer() };
-      }
-      if (!file) throw new Invalid('No file uploaded: add a "file" field with an .xlsx or .csv file', undefined, 'file_required');
-      const table = await readTable(file.filename, file.data);
-      const result = await importCadres(db, actorOf(request), table, apply, file.filename, now());
-      if (apply && !result.applied) {
-        const problem = result.errors.length ? `${result.errors.length} problem(s) in the file` : 'the file has no rows';
-        throw new Invalid(`Nothing was imported: ${problem}`, result, 'import_has_errors');
-      }
-      return result;
-    });
+  for (const [path, apply] of [
+    ['/cadres/import/preview', false],
+    ['/cadres/import/apply', true],
+  ] as const) {
+    app.post(
+      path,
+      {
+        schema: { tags: ['cadres'], consumes: ['multipart/form-data'], response: { 200: cadreImportResultSchema } },
+        config: { access: ORG },
+      },
+      async (request) => {
+        if (!request.isMultipart())
+          throw new Invalid('Upload the file as multipart/form-data with a "file" field', undefined, 'file_required');
+        let file: { filename: string; data: Buffer } | undefined;
+        for await (const part of request.parts()) {
+          if (part.type === 'file') file = { filename: part.filename, data: await part.toBuffer() };
+        }
+        if (!file) throw new Invalid('No file uploaded: add a "file" field with an .xlsx or .csv file', undefined, 'file_required');
+        const table = await readTable(file.filename, file.data);
+        const result = await importCadres(db, actorOf(request), table, apply, file.filename, now());
+        if (apply && !result.applied) {
+          const problem = result.errors.length ? `${result.errors.length} problem(s) in the file` : 'the file has no rows';
+          throw new Invalid(`Nothing was imported: ${problem}`, result, 'import_has_errors');
+        }
+        return result;
+      },
+    );
   }
 };

@@ -9,12 +9,23 @@ import * as q from './cadres.queries.ts';
 
 export async function createUnit(db: Db, actor: Actor, input: z.infer<typeof unitInputSchema>, now: Date) {
   return db.transaction(async (tx) => {
-    if ((await tx.select().from(units).where(eq(units.code, input.code))).length) throw new Conflict(`A unit with code "${input.code}" already exists`);
+    if ((await tx.select().from(units).where(eq(units.code, input.code))).length)
+      throw new Conflict(`A unit with code "${input.code}" already exists`);
     if (input.departmentId != null) {
-      if (!(await tx.select().from(departments).where(eq(departments.id, input.departmentId))).length) throw new Invalid('No such department', [{ path: 'body.departmentId', message: 'unknown department' }]);
+      if (!(await tx.select().from(departments).where(eq(departments.id, input.departmentId))).length)
+        throw new Invalid('No such department', [{ path: 'body.departmentId', message: 'unknown department' }]);
       if (await q.unitOfDepartment(tx, input.departmentId)) throw new Conflict('That department already has its unit');
     }
-    const [u] = await tx.insert(units).values({ code: input.code, nameZh: input.nameZh, nameEn: input.nameEn ?? null, kind: input.kind, departmentId: input.departmentId ?? null }).returning();
+    const [u] = await tx
+      .insert(units)
+      .values({
+        code: input.code,
+        nameZh: input.nameZh,
+        nameEn: input.nameEn ?? null,
+        kind: input.kind,
+        departmentId: input.departmentId ?? null,
+      })
+      .returning();
     await appendAudit(tx, actor, { action: 'unit.create', entityType: 'unit', entityId: u!.id, summary: { after: input } }, now);
     return { ...u!, cadres: 0 };
   });
@@ -30,10 +41,22 @@ export async function createCadre(db: Db, actor: Actor, input: CadreInput, now: 
   return db.transaction(async (tx) => {
     if (await q.findCadreByCode(tx, input.code)) throw new Conflict(`A cadre with staff number "${input.code}" already exists`);
     const unit = await requireUnit(tx, input.unitId);
-    const [c] = await tx.insert(cadres).values({
-      code: input.code, name: input.name, unitId: unit.id, post: input.post, rank: input.rank, leadership: input.leadership, createdAt: now, updatedAt: now,
-    }).returning();
-    await tx.insert(cadreTenures).values({ cadreId: c!.id, unitId: unit.id, post: input.post, rank: input.rank, leadership: input.leadership, since: input.since });
+    const [c] = await tx
+      .insert(cadres)
+      .values({
+        code: input.code,
+        name: input.name,
+        unitId: unit.id,
+        post: input.post,
+        rank: input.rank,
+        leadership: input.leadership,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    await tx
+      .insert(cadreTenures)
+      .values({ cadreId: c!.id, unitId: unit.id, post: input.post, rank: input.rank, leadership: input.leadership, since: input.since });
     await appendAudit(tx, actor, { action: 'cadre.create', entityType: 'cadre', entityId: c!.id, summary: { after: input } }, now);
     return q.toCadre(c!, unit);
   });
@@ -46,14 +69,35 @@ export async function appointPost(db: Db, actor: Actor, cadreId: number, input: 
     if (!found) throw new NotFound('Cadre not found');
     const unit = await requireUnit(tx, input.unitId);
     const previous = await q.currentTenure(tx, cadreId);
-    if (previous && input.since <= previous.since) throw new Invalid(`The new post must start after ${previous.since}, when the current one began`, [{ path: 'body.since', message: `after ${previous.since}` }]);
-    if (previous) await tx.update(cadreTenures).set({ until: q.dayBefore(input.since) }).where(eq(cadreTenures.id, previous.id));
+    if (previous && input.since <= previous.since)
+      throw new Invalid(`The new post must start after ${previous.since}, when the current one began`, [
+        { path: 'body.since', message: `after ${previous.since}` },
+      ]);
+    if (previous)
+      await tx
+        .update(cadreTenures)
+        .set({ until: q.dayBefore(input.since) })
+        .where(eq(cadreTenures.id, previous.id));
     await tx.insert(cadreTenures).values({ cadreId, ...input });
-    const [after] = await tx.update(cadres).set({ unitId: unit.id, post: input.post, rank: input.rank, leadership: input.leadership, updatedAt: now }).where(eq(cadres.id, cadreId)).returning();
-    await appendAudit(tx, actor, {
-      action: 'cadre.post.appoint', entityType: 'cadre', entityId: cadreId,
-      summary: { before: previous ? { unitId: previous.unitId, post: previous.post, rank: previous.rank, since: previous.since } : null, after: input },
-    }, now);
+    const [after] = await tx
+      .update(cadres)
+      .set({ unitId: unit.id, post: input.post, rank: input.rank, leadership: input.leadership, updatedAt: now })
+      .where(eq(cadres.id, cadreId))
+      .returning();
+    await appendAudit(
+      tx,
+      actor,
+      {
+        action: 'cadre.post.appoint',
+        entityType: 'cadre',
+        entityId: cadreId,
+        summary: {
+          before: previous ? { unitId: previous.unitId, post: previous.post, rank: previous.rank, since: previous.since } : null,
+          after: input,
+        },
+      },
+      now,
+    );
     return q.toCadre(after!, unit);
   });
 }
@@ -64,12 +108,23 @@ export async function updateCadre(db: Db, actor: Actor, cadreId: number, patch: 
     if (!found) throw new NotFound('Cadre not found');
     // 退出领导岗位: the cadre stays in the system (and competes for rank) without a leadership post.
     const change = { ...patch, ...(patch.status === 'left_leadership' ? { leadership: false } : {}) };
-    const [after] = await tx.update(cadres).set({ ...change, updatedAt: now }).where(eq(cadres.id, cadreId)).returning();
+    const [after] = await tx
+      .update(cadres)
+      .set({ ...change, updatedAt: now })
+      .where(eq(cadres.id, cadreId))
+      .returning();
     const keys = Object.keys(change) as (keyof typeof found.c)[];
-    await appendAudit(tx, actor, {
-      action: 'cadre.update', entityType: 'cadre', entityId: cadreId,
-      summary: { before: Object.fromEntries(keys.map((k) => [k, found.c[k]])), after: change },
-    }, now);
+    await appendAudit(
+      tx,
+      actor,
+      {
+        action: 'cadre.update',
+        entityType: 'cadre',
+        entityId: cadreId,
+        summary: { before: Object.fromEntries(keys.map((k) => [k, found.c[k]])), after: change },
+      },
+      now,
+    );
     return q.toCadre(after!, found.u);
   });
 }
@@ -85,9 +140,20 @@ export async function linkHeadToCadre(db: Db, actor: Actor, headId: number, cadr
   return db.transaction(async (tx) => {
     const [head] = await tx.select().from(departmentHeads).where(eq(departmentHeads.id, headId));
     if (!head) throw new NotFound('No such head tenure');
-    if (cadreId !== null && !(await q.findCadre(tx, cadreId))) throw new Invalid('No such cadre', [{ path: 'body.cadreId', message: 'unknown cadre' }]);
+    if (cadreId !== null && !(await q.findCadre(tx, cadreId)))
+      throw new Invalid('No such cadre', [{ path: 'body.cadreId', message: 'unknown cadre' }]);
     await tx.update(departmentHeads).set({ cadreId }).where(eq(departmentHeads.id, headId));
-    await appendAudit(tx, actor, { action: 'department.head.cadre', entityType: 'department', entityId: head.departmentId, summary: { headId, before: head.cadreId, after: cadreId } }, now);
+    await appendAudit(
+      tx,
+      actor,
+      {
+        action: 'department.head.cadre',
+        entityType: 'department',
+        entityId: head.departmentId,
+        summary: { headId, before: head.cadreId, after: cadreId },
+      },
+      now,
+    );
     return { headId, departmentId: head.departmentId, cadreId };
   });
 }

@@ -12,7 +12,7 @@ export async function unitScope(tx: Tx, user: SessionUser): Promise<number | nul
 }
 
 export function assertInScope(scope: number | null, unitId: number) {
-  if (scope !== null && scope !== unitId) throw new Forbidden('You can see your own unit\'s cadres only');
+  if (scope !== null && scope !== unitId) throw new Forbidden("You can see your own unit's cadres only");
 }
 
 /** The unit a list is limited to: the one asked for (within the reader's scope), else the reader's scope. */

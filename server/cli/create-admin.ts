@@ -24,7 +24,9 @@ export async function createAdmin(argv: string[], env = process.env): Promise<nu
   const args = at >= 0 ? argv.filter((_, i) => i !== at && i !== at + 1) : argv;
   const [username, displayName = username] = args;
   if (!username || !/^[a-z0-9._-]{3,50}$/i.test(username) || !roleArg || !(roleArg in CLI_ROLES)) {
-    console.error('usage: npm run create-admin -- [--role admin|security] <username> ["display name"]   (username: 3–50 letters, digits, . _ -)');
+    console.error(
+      'usage: npm run create-admin -- [--role admin|security] <username> ["display name"]   (username: 3–50 letters, digits, . _ -)',
+    );
     return 2;
   }
   const role = roleArg as CliRole;
@@ -45,7 +47,12 @@ export async function createAdmin(argv: string[], env = process.env): Promise<nu
     await database.db.transaction(async (tx) => {
       // The password typed here is the holder's own; like any, it lets the account decide a day later.
       const user = await insertUser(tx, { username, displayName: displayName!, role, passwordHash, ownPasswordSince: now });
-      await appendAudit(tx, SYSTEM_ACTOR, { action: 'user.create', entityType: 'user', entityId: user.id, summary: { after: { username, role } } }, now);
+      await appendAudit(
+        tx,
+        SYSTEM_ACTOR,
+        { action: 'user.create', entityType: 'user', entityId: user.id, summary: { after: { username, role } } },
+        now,
+      );
     });
     console.log(`${CLI_ROLES[role]} "${username}" created.`);
     return 0;
@@ -56,9 +63,17 @@ export async function createAdmin(argv: string[], env = process.env): Promise<nu
 
 async function prompt(question: string): Promise<string> {
   const rl = createInterface({ input: process.stdin, output: process.stdout });
-  try { return (await rl.question(question)).trim(); } finally { rl.close(); }
+  try {
+    return (await rl.question(question)).trim();
+  } finally {
+    rl.close();
+  }
 }
 
 const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
 // A database failure prints its SQLSTATE, never the statement or its parameters (a password hash).
-if (invokedDirectly) process.exitCode = await createAdmin(process.argv.slice(2)).catch((err: unknown) => { console.error(safeErrorText(err)); return 1; });
+if (invokedDirectly)
+  process.exitCode = await createAdmin(process.argv.slice(2)).catch((err: unknown) => {
+    console.error(safeErrorText(err));
+    return 1;
+  });

@@ -39,13 +39,22 @@ export async function verifyAuditCli(args: string[] = [], env = process.env): Pr
     const result = await verifyAuditChain(database.db, checkpoint);
     const p = result.published;
     // The head printed on the last published round is always checked: an emptied log cannot pass.
-    console.log(p
-      ? `chain head printed on round ${p.roundId}'s publication: entry ${p.id} (${p.at}), hash ${p.hash}`
-      : 'no published round carries a chain head yet: only a saved checkpoint (--checkpoint) can show a log emptied or cut short');
+    console.log(
+      p
+        ? `chain head printed on round ${p.roundId}'s publication: entry ${p.id} (${p.at}), hash ${p.hash}`
+        : 'no published round carries a chain head yet: only a saved checkpoint (--checkpoint) can show a log emptied or cut short',
+    );
     if (result.ok) {
-      const against = [p ? `it contains entry ${p.id} of round ${p.roundId}'s printed head` : '', checkpoint ? `it still contains checkpoint entry ${checkpoint.id} with the saved hash` : '']
-        .filter(Boolean).map((s) => `, and ${s}`).join('');
-      console.log(`audit log intact: ${result.entries} entries, every link verifies${against}; head now entry ${result.head.id}, hash ${result.head.hash}`);
+      const against = [
+        p ? `it contains entry ${p.id} of round ${p.roundId}'s printed head` : '',
+        checkpoint ? `it still contains checkpoint entry ${checkpoint.id} with the saved hash` : '',
+      ]
+        .filter(Boolean)
+        .map((s) => `, and ${s}`)
+        .join('');
+      console.log(
+        `audit log intact: ${result.entries} entries, every link verifies${against}; head now entry ${result.head.id}, hash ${result.head.hash}`,
+      );
       return 0;
     }
     console.log(`audit log BROKEN at entry ${result.brokenAt ?? '(none)'}: ${result.reason} (${result.entries} entries read)`);
@@ -57,4 +66,8 @@ export async function verifyAuditCli(args: string[] = [], env = process.env): Pr
 
 const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
 // A database failure prints its SQLSTATE, never the statement or its parameters (a password hash).
-if (invokedDirectly) process.exitCode = await verifyAuditCli(process.argv.slice(2)).catch((err: unknown) => { console.error(safeErrorText(err)); return 1; });
+if (invokedDirectly)
+  process.exitCode = await verifyAuditCli(process.argv.slice(2)).catch((err: unknown) => {
+    console.error(safeErrorText(err));
+    return 1;
+  });

@@ -34,8 +34,10 @@ export function verifyDrawCli(args: readonly string[], out: Output = console): n
     out.error(`${path} is not a valid draw record (version 1):`);
     for (const issue of parsed.error.issues) {
       const where =
-        issue.path.map((key) => (typeof key === 'number' ? `[${key}]` : `.${String(key)}`)).join('').replace(/^\./, '') ||
-        '(record)';
+        issue.path
+          .map((key) => (typeof key === 'number' ? `[${key}]` : `.${String(key)}`))
+          .join('')
+          .replace(/^\./, '') || '(record)';
       out.error(`  ${where}: ${issue.message}`);
     }
     return 2;

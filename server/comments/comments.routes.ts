@@ -7,16 +7,24 @@ import { actorOf, ALL_ROLES, userOf } from '../auth/access.ts';
 import { readComments, releaseComments } from './comments.service.ts';
 
 export const commentRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database: { db }, now }) => {
-  app.get('/rounds/:id/comments', {
-    schema: { tags: ['comments'], params: roundParamSchema, querystring: commentsQuerySchema, response: { 200: commentsSchema } },
-    config: { access: ALL_ROLES },
-  }, async (request) => readComments(db, userOf(request), request.params.id, request.query.departmentId));
+  app.get(
+    '/rounds/:id/comments',
+    {
+      schema: { tags: ['comments'], params: roundParamSchema, querystring: commentsQuerySchema, response: { 200: commentsSchema } },
+      config: { access: ALL_ROLES },
+    },
+    async (request) => readComments(db, userOf(request), request.params.id, request.query.departmentId),
+  );
 
-  app.post('/rounds/:id/comments/release', {
-    schema: { tags: ['comments'], params: roundParamSchema, response: { 200: okSchema } },
-    config: { access: ['admin'] },
-  }, async (request) => {
-    await releaseComments(db, actorOf(request), request.params.id, now());
-    return { ok: true as const };
-  });
+  app.post(
+    '/rounds/:id/comments/release',
+    {
+      schema: { tags: ['comments'], params: roundParamSchema, response: { 200: okSchema } },
+      config: { access: ['admin'] },
+    },
+    async (request) => {
+      await releaseComments(db, actorOf(request), request.params.id, now());
+      return { ok: true as const };
+    },
+  );
 };

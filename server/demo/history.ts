@@ -47,11 +47,27 @@ const OTHER_VOTE_SHARE = 0.1;
  * (the results' weighted robustness line, issue 27).
  */
 const OVER_REPRESENTED = { size: 'micro', skipOthers: 0.8, third: { worse: 0.15, better: 0.6 } } as const;
-const COMMENTS = ['办事流程还可以再简化', '窗口人员态度很好', '希望进一步压缩审批时限', '多次跑腿才办成', '政策宣传不够到位', '上门服务很及时', '收费标准不透明', '线上办理系统经常卡顿'];
+const COMMENTS = [
+  '办事流程还可以再简化',
+  '窗口人员态度很好',
+  '希望进一步压缩审批时限',
+  '多次跑腿才办成',
+  '政策宣传不够到位',
+  '上门服务很及时',
+  '收费标准不透明',
+  '线上办理系统经常卡顿',
+];
 
 // Why firms are dissatisfied: each department has a reason most of its 不满意 come with (城管局: 多次跑动,
 // the clear top reason of the demo's bottom department), plus a scatter of others.
-const SIGNATURE_REASON: Record<string, ReasonCode> = { cgj: 'repeat_trips', ctgs: 'improper_fees', rsj: 'slow', gdgs: 'unclear_requirements', zjj: 'slow', bdcdj: 'repeat_trips' };
+const SIGNATURE_REASON: Record<string, ReasonCode> = {
+  cgj: 'repeat_trips',
+  ctgs: 'improper_fees',
+  rsj: 'slow',
+  gdgs: 'unclear_requirements',
+  zjj: 'slow',
+  bdcdj: 'repeat_trips',
+};
 function reasonsFor(rng: Rng, code: string, index: number): ReasonCode[] {
   if (rng() > 0.8) return []; // reasons are optional
   const main = SIGNATURE_REASON[code] ?? REASON_CODES[index % (REASON_CODES.length - 1)]!;
@@ -72,7 +88,9 @@ const REASON_MEASURES: Record<ReasonCode, string> = {
   other: '开通企业诉求专线，逐条回应企业反映的其他问题',
 };
 
-function quarterOf(d: Date) { return { year: d.getUTCFullYear(), q: Math.floor(d.getUTCMonth() / 3) + 1 }; }
+function quarterOf(d: Date) {
+  return { year: d.getUTCFullYear(), q: Math.floor(d.getUTCMonth() / 3) + 1 };
+}
 function shift({ year, q }: { year: number; q: number }, by: number) {
   const i = year * 4 + (q - 1) + by;
   return { year: Math.floor(i / 4), q: (i % 4) + 1 };
@@ -130,7 +148,14 @@ export async function seedDemoHistory(db: Db, secret: string, now: Date, timeZon
     const settings = createRoundSchema.parse({ id: roundId, opensAt: opensAt.toISOString(), closesAt: closesAt.toISOString() });
     await createRound(db, admin, settings, at(new Date(opensAt.getTime() - 10 * DAY)));
     await freezePool(db, admin, roundId, at(new Date(opensAt.getTime() - 7 * DAY)));
-    await drawRound(db, admin, links, roundId, `${roundId} 抽签仪式 ${Math.floor(rng() * 1e10)}`, at(new Date(opensAt.getTime() - 5 * DAY)));
+    await drawRound(
+      db,
+      admin,
+      links,
+      roundId,
+      `${roundId} 抽签仪式 ${Math.floor(rng() * 1e10)}`,
+      at(new Date(opensAt.getTime() - 5 * DAY)),
+    );
     await openRound(db, admin, roundId, at(new Date(opensAt.getTime() - DAY)));
 
     const bottom = past ? BOTTOM[4 - k]! : [];
@@ -141,7 +166,11 @@ export async function seedDemoHistory(db: Db, secret: string, now: Date, timeZon
       return base.get(code)!;
     };
     // Ordered: the simulated answers must not depend on the order a database happens to return rows in.
-    const roundDepts = await db.select().from(roundDepartments).where(eq(roundDepartments.roundId, roundId)).orderBy(asc(roundDepartments.position));
+    const roundDepts = await db
+      .select()
+      .from(roundDepartments)
+      .where(eq(roundDepartments.roundId, roundId))
+      .orderBy(asc(roundDepartments.position));
     const invited = await db.select().from(invitations).where(eq(invitations.roundId, roundId)).orderBy(asc(invitations.id));
     const respondents = past ? invited.filter(() => rng() < 0.93) : invited.filter(() => rng() < 0.55);
     const skew = k === 1 ? await sizeSkew(db, invited, bottom[2]!) : null;
@@ -149,7 +178,10 @@ export async function seedDemoHistory(db: Db, secret: string, now: Date, timeZon
       // Some enterprises of the open round have started but not finished: their drafts are on the server.
       const started = invited.filter((inv) => !respondents.includes(inv)).slice(0, 12);
       for (const inv of started) {
-        const draft = { ratings: roundDepts.slice(0, 20).map((d) => ({ departmentId: d.departmentId, level: level(rng, quality(d.code)) })), leastSatisfied: [] };
+        const draft = {
+          ratings: roundDepts.slice(0, 20).map((d) => ({ departmentId: d.departmentId, level: level(rng, quality(d.code)) })),
+          leastSatisfied: [],
+        };
         await saveDraft(db, links.token(roundId, inv.uscc, 1), draft, new Date(now.getTime() - DAY));
       }
     }
@@ -174,13 +206,18 @@ export async function seedDemoHistory(db: Db, secret: string, now: Date, timeZon
         if (id !== lastId && (tally.get(id) ?? 0) < target - 1 && rng() < OTHER_VOTE_SHARE) votes.push(id);
       }
       for (const id of votes) tally.set(id, (tally.get(id) ?? 0) + 1);
-      const submission: Submission = { submissionId: randomUUID(), ratings: skew ? skew.adjust(inv, ratings, votes) : ratings, leastSatisfied: votes, ...(rng() < 0.1 ? { comment: '总体营商环境有改善，希望继续保持' } : {}) };
+      const submission: Submission = {
+        submissionId: randomUUID(),
+        ratings: skew ? skew.adjust(inv, ratings, votes) : ratings,
+        leastSatisfied: votes,
+        ...(rng() < 0.1 ? { comment: '总体营商环境有改善，希望继续保持' } : {}),
+      };
       if (!past && receipts.length < DEMO_REQUESTS) {
         const code = formatReceipt(Uint8Array.from({ length: 12 }, () => Math.floor(receiptRng() * 256)));
         receipts.push(code);
         submission.receiptHash = receiptHash(code);
       }
-      const when = new Date(opensAt.getTime() + ((i++ % 20) + 1) * DAY / 2);
+      const when = new Date(opensAt.getTime() + (((i++ % 20) + 1) * DAY) / 2);
       if (skew?.skips(inv, votes.length > 0)) continue;
       await submitSurvey(db, links.token(roundId, inv.uscc, 1), submission, when, timeZone);
     }
@@ -204,7 +241,15 @@ export async function seedDemoHistory(db: Db, secret: string, now: Date, timeZon
 
 /** The latest published quarter's over-represented stratum (OVER_REPRESENTED). */
 async function sizeSkew(db: Db, invited: (typeof invitations.$inferSelect)[], third: string) {
-  const rows = await db.select({ id: enterprises.id, size: enterprises.sizeClass }).from(enterprises).where(inArray(enterprises.id, invited.map((i) => i.enterpriseId)));
+  const rows = await db
+    .select({ id: enterprises.id, size: enterprises.sizeClass })
+    .from(enterprises)
+    .where(
+      inArray(
+        enterprises.id,
+        invited.map((i) => i.enterpriseId),
+      ),
+    );
   const sizeOf = new Map(rows.map((r) => [r.id, r.size]));
   const inStratum = (inv: typeof invitations.$inferSelect) => sizeOf.get(inv.enterpriseId) === OVER_REPRESENTED.size;
   const skipRng = makeRng('pingyi-demo-weighting');
@@ -212,16 +257,21 @@ async function sizeSkew(db: Db, invited: (typeof invitations.$inferSelect)[], th
   const thirdId = (await db.select({ id: departments.id }).from(departments).where(eq(departments.code, third)))[0]!.id;
   return {
     /** Micro firms rate the third from the bottom a level lower now and then, the others a level higher; a voted-for rating stays. */
-    adjust: <R extends { departmentId: number; level: RatingLevel }>(inv: typeof invitations.$inferSelect, ratings: R[], votes: number[]): R[] => ratings.map((r) => {
-      const step = LADDER.indexOf(r.level);
-      if (r.departmentId !== thirdId || step < 0 || votes.includes(r.departmentId)) return r;
-      const micro = inStratum(inv);
-      if (skipRng() >= (micro ? OVER_REPRESENTED.third.worse : OVER_REPRESENTED.third.better)) return r;
-      const level = LADDER[Math.min(LADDER.length - 1, Math.max(0, step + (micro ? -1 : 1)))]!;
-      // Reasons go only with 不满意: a rating moved off it drops them.
-      const { reasons: _dropped, ...rest } = r as R & { reasons?: unknown };
-      return (level === 'dissatisfied' ? { ...r, level } : { ...rest, level }) as R;
-    }),
+    adjust: <R extends { departmentId: number; level: RatingLevel }>(
+      inv: typeof invitations.$inferSelect,
+      ratings: R[],
+      votes: number[],
+    ): R[] =>
+      ratings.map((r) => {
+        const step = LADDER.indexOf(r.level);
+        if (r.departmentId !== thirdId || step < 0 || votes.includes(r.departmentId)) return r;
+        const micro = inStratum(inv);
+        if (skipRng() >= (micro ? OVER_REPRESENTED.third.worse : OVER_REPRESENTED.third.better)) return r;
+        const level = LADDER[Math.min(LADDER.length - 1, Math.max(0, step + (micro ? -1 : 1)))]!;
+        // Reasons go only with 不满意: a rating moved off it drops them.
+        const { reasons: _dropped, ...rest } = r as R & { reasons?: unknown };
+        return (level === 'dissatisfied' ? { ...r, level } : { ...rest, level }) as R;
+      }),
     // A voter always answers, so the votes the demo's figures count stay the same.
     skips: (inv: typeof invitations.$inferSelect, voted: boolean) => !inStratum(inv) && !voted && skipRng() < OVER_REPRESENTED.skipOthers,
   };
@@ -231,42 +281,110 @@ async function sizeSkew(db: Db, invited: (typeof invitations.$inferSelect)[], th
 async function advanceCases(db: Db, admin: Actor, roundId: string, k: number, published: Date, timeZone: string, at: Clock) {
   const all = await cases.listCases(db, adminUser(admin), { roundId }, published, timeZone);
   for (const [j, c] of all.entries()) {
-    const head: SessionUser = { id: 0, username: `head.${c.departmentCode}`, displayName: '', role: 'dept_head', departmentId: c.departmentId, mustChangePassword: false };
+    const head: SessionUser = {
+      id: 0,
+      username: `head.${c.departmentCode}`,
+      displayName: '',
+      role: 'dept_head',
+      departmentId: c.departmentId,
+      mustChangePassword: false,
+    };
     const headActor: Actor = { id: null, name: head.username };
     const day = (d: number) => at(new Date(published.getTime() + d * DAY));
     const date = (d: number) => cityDay(day(d), timeZone);
     if (k === 1 && j === 2) continue; // the latest round: one case not started (and soon overdue)
     const { topReasons } = await cases.caseDetail(db, head, c.id, day(2), timeZone);
-    await cases.savePlan(db, head, headActor, c.id, {
-      problems: `${c.departmentName}在企业评议中排名靠后，企业反映的主要原因：${topReasons.map((r) => `${r.labelZh}（${r.count}家）`).join('、') || '办事环节多、响应慢'}。`,
-      measures: [
-        ...topReasons.map((r) => ({ measure: REASON_MEASURES[r.code], owner: '分管副局长', due: date(20), reason: r.code })),
-        { measure: '梳理办事流程，压减审批环节和材料', owner: '办公室', due: date(20) },
-        { measure: '建立企业诉求台账，限时办结并回访', owner: '分管副局长', due: date(25) },
-      ],
-      commitment: '本人作为主要负责人郑重承诺：30日内完成整改，逐户回访企业，接受市场主体和社会监督。',
-    }, day(2), timeZone);
+    await cases.savePlan(
+      db,
+      head,
+      headActor,
+      c.id,
+      {
+        problems: `${c.departmentName}在企业评议中排名靠后，企业反映的主要原因：${topReasons.map((r) => `${r.labelZh}（${r.count}家）`).join('、') || '办事环节多、响应慢'}。`,
+        measures: [
+          ...topReasons.map((r) => ({ measure: REASON_MEASURES[r.code], owner: '分管副局长', due: date(20), reason: r.code })),
+          { measure: '梳理办事流程，压减审批环节和材料', owner: '办公室', due: date(20) },
+          { measure: '建立企业诉求台账，限时办结并回访', owner: '分管副局长', due: date(25) },
+        ],
+        commitment: '本人作为主要负责人郑重承诺：30日内完成整改，逐户回访企业，接受市场主体和社会监督。',
+      },
+      day(2),
+      timeZone,
+    );
     const visits = 3 + ((k + j) % 4);
     for (let v = 0; v < visits; v++) {
-      await cases.addLedgerEntry(db, head, headActor, c.id, {
-        date: date(3 + v * 2), enterprise: `走访企业 ${v + 1}`, issue: '反映办事时限长、需多次跑腿', action: '现场答复并指定专人跟进，已限时办结', status: v % 3 === 2 && k === 1 ? 'open' : 'resolved',
-      }, day(3 + v * 2), timeZone);
+      await cases.addLedgerEntry(
+        db,
+        head,
+        headActor,
+        c.id,
+        {
+          date: date(3 + v * 2),
+          enterprise: `走访企业 ${v + 1}`,
+          issue: '反映办事时限长、需多次跑腿',
+          action: '现场答复并指定专人跟进，已限时办结',
+          status: v % 3 === 2 && k === 1 ? 'open' : 'resolved',
+        },
+        day(3 + v * 2),
+        timeZone,
+      );
     }
-    await cases.addProgress(db, head, headActor, c.id, { text: `已走访 ${visits} 家企业，办结率 ${Math.round(80 + 20 * (k / 4))}%`, attachments: [{ label: '整改进展报告（文字版）' }] }, day(15), timeZone);
+    await cases.addProgress(
+      db,
+      head,
+      headActor,
+      c.id,
+      { text: `已走访 ${visits} 家企业，办结率 ${Math.round(80 + 20 * (k / 4))}%`, attachments: [{ label: '整改进展报告（文字版）' }] },
+      day(15),
+      timeZone,
+    );
     if (k === 1 && j === 0) continue; // in progress
     await cases.submitCase(db, head, headActor, c.id, day(18), timeZone);
     if (k === 1) continue; // submitted, awaiting review
     if (j === 1 || k === 2) {
-      await cases.reviewCase(db, adminUser(admin), admin, c.id, { decision: 'return', comment: '请补充企业回访记录和佐证材料', waivers: [] }, day(20), timeZone);
+      await cases.reviewCase(
+        db,
+        adminUser(admin),
+        admin,
+        c.id,
+        { decision: 'return', comment: '请补充企业回访记录和佐证材料', waivers: [] },
+        day(20),
+        timeZone,
+      );
       if (k === 2 && j === 2) continue; // returned, being reworked
-      await cases.addLedgerEntry(db, head, headActor, c.id, { date: date(21), enterprise: '回访企业', issue: '回访满意度', action: '电话回访，企业表示满意', status: 'resolved' }, day(21), timeZone);
+      await cases.addLedgerEntry(
+        db,
+        head,
+        headActor,
+        c.id,
+        { date: date(21), enterprise: '回访企业', issue: '回访满意度', action: '电话回访，企业表示满意', status: 'resolved' },
+        day(21),
+        timeZone,
+      );
       await cases.submitCase(db, head, headActor, c.id, day(22), timeZone);
     }
     // The admin calls two visited enterprises back (回访) before closing: one reached and content, one not reached.
     const { ledger } = await cases.caseDetail(db, adminUser(admin), c.id, day(24), timeZone);
-    await cases.addCallback(db, adminUser(admin), admin, c.id, ledger[0]!.id, { reached: true, solved: true, satisfied: true, note: '企业表示问题已解决' }, day(24), timeZone);
+    await cases.addCallback(
+      db,
+      adminUser(admin),
+      admin,
+      c.id,
+      ledger[0]!.id,
+      { reached: true, solved: true, satisfied: true, note: '企业表示问题已解决' },
+      day(24),
+      timeZone,
+    );
     await cases.addCallback(db, adminUser(admin), admin, c.id, ledger[1]!.id, { reached: false, note: '电话无人接听' }, day(24), timeZone);
-    await cases.reviewCase(db, adminUser(admin), admin, c.id, { decision: 'accept', comment: '整改到位，同意销号', waivers: [] }, day(25), timeZone);
+    await cases.reviewCase(
+      db,
+      adminUser(admin),
+      admin,
+      c.id,
+      { decision: 'accept', comment: '整改到位，同意销号', waivers: [] },
+      day(25),
+      timeZone,
+    );
   }
 }
 
@@ -275,14 +393,31 @@ async function advanceEscalations(db: Db, admin: Actor, roundId: string, to: 'do
   const { records } = await escalationBoard(db, null, when, timeZone);
   for (const r of records.filter((x) => x.roundId === roundId)) {
     if (to === 'scheduled') {
-      if (r.level === 'pledge') await updateEscalation(db, admin, r.id, { status: 'scheduled', scheduledFor: addDays(cityDay(when, timeZone), 7) }, when, timeZone);
+      if (r.level === 'pledge')
+        await updateEscalation(db, admin, r.id, { status: 'scheduled', scheduledFor: addDays(cityDay(when, timeZone), 7) }, when, timeZone);
       continue; // the rest pending
     }
-    await updateEscalation(db, admin, r.id, {
-      status: 'done', doneAt: cityDay(new Date(r.createdAt), timeZone), notes: r.level === 'pledge' ? '已在全市优化营商环境大会上表态发言，并接受约谈提醒' : '已表态发言、接受约谈提醒，并进行诫勉谈话',
-      commitment: `${r.headName ?? '主要负责人'}承诺：认真整改，下一季度退出倒数三位。`,
-    }, when, timeZone);
+    await updateEscalation(
+      db,
+      admin,
+      r.id,
+      {
+        status: 'done',
+        doneAt: cityDay(new Date(r.createdAt), timeZone),
+        notes: r.level === 'pledge' ? '已在全市优化营商环境大会上表态发言，并接受约谈提醒' : '已表态发言、接受约谈提醒，并进行诫勉谈话',
+        commitment: `${r.headName ?? '主要负责人'}承诺：认真整改，下一季度退出倒数三位。`,
+      },
+      when,
+      timeZone,
+    );
   }
 }
 
-const adminUser = (a: Actor): SessionUser => ({ id: a.id ?? 0, username: a.name, displayName: a.name, role: 'admin', departmentId: null, mustChangePassword: false });
+const adminUser = (a: Actor): SessionUser => ({
+  id: a.id ?? 0,
+  username: a.name,
+  displayName: a.name,
+  role: 'admin',
+  departmentId: null,
+  mustChangePassword: false,
+});

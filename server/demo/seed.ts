@@ -15,7 +15,11 @@ import { demoHistoryStart, seedDemoHistory } from './history.ts';
 export { DEMO_PASSWORD };
 const HEADS_SINCE = '2020-01-01';
 
-export interface DemoLogin { username: string; role: string; displayName: string }
+export interface DemoLogin {
+  username: string;
+  role: string;
+  displayName: string;
+}
 
 export async function isEmpty(db: Db): Promise<boolean> {
   const [row] = await db.select({ n: count() }).from(departments);
@@ -42,19 +46,40 @@ async function seedRegistries(db: Db, now: Date): Promise<DemoLogin[]> {
   // One hash serves every demo login (same password); hashing 56 times would slow the first start.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return db.transaction(async (tx) => {
-    const depts = await tx.insert(departments).values(DEMO_DEPARTMENTS.map((d) => ({
-      code: d.code, nameZh: d.nameZh, nameEn: d.nameEn, category: d.category,
-    }))).returning();
+    const depts = await tx
+      .insert(departments)
+      .values(
+        DEMO_DEPARTMENTS.map((d) => ({
+          code: d.code,
+          nameZh: d.nameZh,
+          nameEn: d.nameEn,
+          category: d.category,
+        })),
+      )
+      .returning();
     const byCode = new Map(depts.map((d) => [d.code, d]));
-    await tx.insert(departmentHeads).values(DEMO_DEPARTMENTS.map((d) => ({
-      departmentId: byCode.get(d.code)!.id, name: d.head.name, title: d.head.title, since: HEADS_SINCE,
-    })));
+    await tx.insert(departmentHeads).values(
+      DEMO_DEPARTMENTS.map((d) => ({
+        departmentId: byCode.get(d.code)!.id,
+        name: d.head.name,
+        title: d.head.title,
+        since: HEADS_SINCE,
+      })),
+    );
     const list = generateDemoEnterprises(2000);
     for (let i = 0; i < list.length; i += 500) {
-      await tx.insert(enterprises).values(list.slice(i, i + 500).map((e) => ({
-        uscc: e.uscc, name: e.name, industry: industryZh.get(e.industry) ?? e.industry, sizeClass: e.sizeClass,
-        township: e.township, contactName: e.contactName, contactPhone: e.contactPhone, active: e.active,
-      })));
+      await tx.insert(enterprises).values(
+        list.slice(i, i + 500).map((e) => ({
+          uscc: e.uscc,
+          name: e.name,
+          industry: industryZh.get(e.industry) ?? e.industry,
+          sizeClass: e.sizeClass,
+          township: e.township,
+          contactName: e.contactName,
+          contactPhone: e.contactPhone,
+          active: e.active,
+        })),
+      );
     }
     // Demo holders chose their own passwords long ago, so the demo approves and decides at once
     // (a password someone else set waits a day: shared/accounts/decide-wait.ts).
@@ -68,13 +93,26 @@ async function seedRegistries(db: Db, now: Date): Promise<DemoLogin[]> {
       // Two reviewers: a points entry is approved by someone other than its submitter.
       { username: 'org', displayName: '组织部干部科', role: 'org', ...own },
       { username: 'org2', displayName: '组织部干部监督科', role: 'org', ...own },
-      ...depts.map((d) => ({ username: `head.${d.code}`, displayName: `${d.nameZh}主要负责人`, role: 'dept_head' as const, departmentId: d.id, ...own })),
+      ...depts.map((d) => ({
+        username: `head.${d.code}`,
+        displayName: `${d.nameZh}主要负责人`,
+        role: 'dept_head' as const,
+        departmentId: d.id,
+        ...own,
+      })),
     ];
     await tx.insert(users).values(logins);
-    await appendAudit(tx, SYSTEM_ACTOR, {
-      action: 'demo.seed', entityType: 'system', entityId: 'demo',
-      summary: { departments: depts.length, enterprises: list.length, users: logins.length },
-    }, now);
+    await appendAudit(
+      tx,
+      SYSTEM_ACTOR,
+      {
+        action: 'demo.seed',
+        entityType: 'system',
+        entityId: 'demo',
+        summary: { departments: depts.length, enterprises: list.length, users: logins.length },
+      },
+      now,
+    );
     return logins.map((l) => ({ username: l.username, role: l.role, displayName: l.displayName }));
   });
 }

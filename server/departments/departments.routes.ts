@@ -3,7 +3,11 @@ import { z } from 'zod';
 import { cityDay } from '#shared/city-day.ts';
 import { idParamSchema } from '#shared/schemas/common.ts';
 import {
-  departmentDetailSchema, departmentInputSchema, departmentPatchSchema, departmentSchema, headInputSchema,
+  departmentDetailSchema,
+  departmentInputSchema,
+  departmentPatchSchema,
+  departmentSchema,
+  headInputSchema,
 } from '#shared/schemas/departments.ts';
 import type { RouteDeps } from '../app.ts';
 import { BUSINESS_ROLES, SIGNED_IN, actorOf } from '../auth/access.ts';
@@ -15,28 +19,48 @@ import { appointHead, createDepartment, getDepartmentDetail, updateDepartment } 
 export const departmentRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database: { db }, now, timeZone }) => {
   const clock = now;
 
-  app.get('/departments', {
-    schema: { tags: ['departments'], response: { 200: z.array(departmentSchema) } },
-    config: { access: SIGNED_IN },
-  }, async () => listDepartments(db, cityDay(clock(), timeZone)));
+  app.get(
+    '/departments',
+    {
+      schema: { tags: ['departments'], response: { 200: z.array(departmentSchema) } },
+      config: { access: SIGNED_IN },
+    },
+    async () => listDepartments(db, cityDay(clock(), timeZone)),
+  );
 
-  app.get('/departments/:id', {
-    schema: { tags: ['departments'], params: idParamSchema, response: { 200: departmentDetailSchema } },
-    config: { access: BUSINESS_ROLES },
-  }, async (request) => getDepartmentDetail(db, request.params.id, clock(), timeZone));
+  app.get(
+    '/departments/:id',
+    {
+      schema: { tags: ['departments'], params: idParamSchema, response: { 200: departmentDetailSchema } },
+      config: { access: BUSINESS_ROLES },
+    },
+    async (request) => getDepartmentDetail(db, request.params.id, clock(), timeZone),
+  );
 
-  app.post('/departments', {
-    schema: { tags: ['departments'], body: departmentInputSchema, response: { 201: departmentSchema } },
-    config: { access: ['admin'] },
-  }, async (request, reply) => reply.status(201).send(await createDepartment(db, actorOf(request), request.body, clock(), timeZone)));
+  app.post(
+    '/departments',
+    {
+      schema: { tags: ['departments'], body: departmentInputSchema, response: { 201: departmentSchema } },
+      config: { access: ['admin'] },
+    },
+    async (request, reply) => reply.status(201).send(await createDepartment(db, actorOf(request), request.body, clock(), timeZone)),
+  );
 
-  app.patch('/departments/:id', {
-    schema: { tags: ['departments'], params: idParamSchema, body: departmentPatchSchema, response: { 200: departmentSchema } },
-    config: { access: ['admin'] },
-  }, async (request) => updateDepartment(db, actorOf(request), request.params.id, request.body, clock(), timeZone));
+  app.patch(
+    '/departments/:id',
+    {
+      schema: { tags: ['departments'], params: idParamSchema, body: departmentPatchSchema, response: { 200: departmentSchema } },
+      config: { access: ['admin'] },
+    },
+    async (request) => updateDepartment(db, actorOf(request), request.params.id, request.body, clock(), timeZone),
+  );
 
-  app.post('/departments/:id/head', {
-    schema: { tags: ['departments'], params: idParamSchema, body: headInputSchema, response: { 200: departmentSchema } },
-    config: { access: ['admin'] },
-  }, async (request) => appointHead(db, actorOf(request), request.params.id, request.body, clock(), timeZone));
+  app.post(
+    '/departments/:id/head',
+    {
+      schema: { tags: ['departments'], params: idParamSchema, body: headInputSchema, response: { 200: departmentSchema } },
+      config: { access: ['admin'] },
+    },
+    async (request) => appointHead(db, actorOf(request), request.params.id, request.body, clock(), timeZone),
+  );
 };

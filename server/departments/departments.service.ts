@@ -11,19 +11,47 @@ type HeadInput = z.infer<typeof headInputSchema>;
 export async function createDepartment(db: Db, actor: Actor, input: DepartmentInput, now: Date, timeZone: string) {
   return db.transaction(async (tx) => {
     if (await q.findDepartmentByCode(tx, input.code)) throw new Conflict(`A department with code "${input.code}" already exists`);
-    const d = await q.insertDepartment(tx, { code: input.code, nameZh: input.nameZh, nameEn: input.nameEn ?? null, category: input.category, active: input.active });
+    const d = await q.insertDepartment(tx, {
+      code: input.code,
+      nameZh: input.nameZh,
+      nameEn: input.nameEn ?? null,
+      category: input.category,
+      active: input.active,
+    });
     const head = input.head ? await q.insertHead(tx, { departmentId: d.id, ...input.head }) : undefined;
-    await appendAudit(tx, actor, { action: 'department.create', entityType: 'department', entityId: d.id, summary: { after: { ...input } } }, now);
+    await appendAudit(
+      tx,
+      actor,
+      { action: 'department.create', entityType: 'department', entityId: d.id, summary: { after: { ...input } } },
+      now,
+    );
     return q.toDepartment(d, head ? [head] : [], cityDay(now, timeZone));
   });
 }
 
-export async function updateDepartment(db: Db, actor: Actor, id: number, patch: z.infer<typeof departmentPatchSchema>, now: Date, timeZone: string) {
+export async function updateDepartment(
+  db: Db,
+  actor: Actor,
+  id: number,
+  patch: z.infer<typeof departmentPatchSchema>,
+  now: Date,
+  timeZone: string,
+) {
   return db.transaction(async (tx) => {
     const before = await q.findDepartment(tx, id);
     if (!before) throw new NotFound('Department not found');
     const after = await q.updateDepartment(tx, id, { ...patch, updatedAt: now });
-    await appendAudit(tx, actor, { action: 'department.update', entityType: 'department', entityId: id, summary: { before: pick(before, patch), after: pick(after, patch) } }, now);
+    await appendAudit(
+      tx,
+      actor,
+      {
+        action: 'department.update',
+        entityType: 'department',
+        entityId: id,
+        summary: { before: pick(before, patch), after: pick(after, patch) },
+      },
+      now,
+    );
     return q.toDepartment(after, await q.headHistory(tx, id), cityDay(now, timeZone));
   });
 }
@@ -39,10 +67,17 @@ export async function appointHead(db: Db, actor: Actor, id: number, input: HeadI
     }
     if (previous) await q.endHeadTenure(tx, previous.id, dayBefore(input.since));
     await q.insertHead(tx, { departmentId: id, ...input });
-    await appendAudit(tx, actor, {
-      action: 'department.head.appoint', entityType: 'department', entityId: id,
-      summary: { before: previous ? { name: previous.name, title: previous.title, since: previous.since } : null, after: input },
-    }, now);
+    await appendAudit(
+      tx,
+      actor,
+      {
+        action: 'department.head.appoint',
+        entityType: 'department',
+        entityId: id,
+        summary: { before: previous ? { name: previous.name, title: previous.title, since: previous.since } : null, after: input },
+      },
+      now,
+    );
     return q.toDepartment(d, await q.headHistory(tx, id), cityDay(now, timeZone));
   });
 }

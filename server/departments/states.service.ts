@@ -17,7 +17,12 @@ export type StatesFilter = { departmentId?: number; roundId?: string; all?: bool
  * States of published quarters, newest first then by department code. By default only the quarters
  * where something is decided or recorded (flagged, a record, a case or an appeal); `all` adds the rest.
  */
-export async function departmentStates(tx: Tx, filter: StatesFilter, now: Date, timeZone: string): Promise<{ today: string; states: DepartmentStateView[] }> {
+export async function departmentStates(
+  tx: Tx,
+  filter: StatesFilter,
+  now: Date,
+  timeZone: string,
+): Promise<{ today: string; states: DepartmentStateView[] }> {
   const today = cityDay(now, timeZone);
   const history = (await publishedHistory(tx)).filter((h) => !filter.roundId || h.roundId === filter.roundId);
   if (!history.length) return { today, states: [] };
@@ -25,9 +30,23 @@ export async function departmentStates(tx: Tx, filter: StatesFilter, now: Date, 
   const dept = filter.departmentId;
   const [depts, records, cases, appealRows] = await Promise.all([
     tx.select().from(departments),
-    tx.select().from(escalations).where(and(isNull(escalations.supersededAt), inArray(escalations.roundId, roundIds), dept ? eq(escalations.departmentId, dept) : undefined)),
-    tx.select().from(rectificationCases).where(and(inArray(rectificationCases.roundId, roundIds), dept ? eq(rectificationCases.departmentId, dept) : undefined)),
-    tx.select({ id: appeals.id, status: appeals.status, roundId: appeals.roundId, departmentId: appeals.departmentId }).from(appeals)
+    tx
+      .select()
+      .from(escalations)
+      .where(
+        and(
+          isNull(escalations.supersededAt),
+          inArray(escalations.roundId, roundIds),
+          dept ? eq(escalations.departmentId, dept) : undefined,
+        ),
+      ),
+    tx
+      .select()
+      .from(rectificationCases)
+      .where(and(inArray(rectificationCases.roundId, roundIds), dept ? eq(rectificationCases.departmentId, dept) : undefined)),
+    tx
+      .select({ id: appeals.id, status: appeals.status, roundId: appeals.roundId, departmentId: appeals.departmentId })
+      .from(appeals)
       .where(and(inArray(appeals.roundId, roundIds), dept ? eq(appeals.departmentId, dept) : undefined)),
   ]);
   const key = (roundId: string, departmentId: number) => `${roundId}:${departmentId}`;
@@ -47,13 +66,32 @@ export async function departmentStates(tx: Tx, filter: StatesFilter, now: Date, 
       const appeal = appealOf.get(k);
       if (!filter.all && !row.flagged && !record && !c && !appeal) continue;
       const d = deptOf.get(row.departmentId)!;
-      const s = departmentQuarterState({
-        roundId: h.roundId, departmentId: row.departmentId,
-        result: { rank: row.rank, rankedCount: res.rankedCount, mean: row.mean, dissatisfiedRate: row.dissatisfiedRate, flagged: row.flagged },
-        record: record ? { measures: record.measures.map((m) => ({ measure: m.measure, status: m.status, scheduledFor: m.scheduledFor, doneAt: m.doneAt })) } : null,
-        rectification: c ? { id: c.id, status: c.status, deadline: c.deadline, closedAt: c.closedAt?.toISOString() ?? null } : null,
-        appeal: appeal ? { id: appeal.id, status: appeal.status } : null,
-      }, today);
+      const s = departmentQuarterState(
+        {
+          roundId: h.roundId,
+          departmentId: row.departmentId,
+          result: {
+            rank: row.rank,
+            rankedCount: res.rankedCount,
+            mean: row.mean,
+            dissatisfiedRate: row.dissatisfiedRate,
+            flagged: row.flagged,
+          },
+          record: record
+            ? {
+                measures: record.measures.map((m) => ({
+                  measure: m.measure,
+                  status: m.status,
+                  scheduledFor: m.scheduledFor,
+                  doneAt: m.doneAt,
+                })),
+              }
+            : null,
+          rectification: c ? { id: c.id, status: c.status, deadline: c.deadline, closedAt: c.closedAt?.toISOString() ?? null } : null,
+          appeal: appeal ? { id: appeal.id, status: appeal.status } : null,
+        },
+        today,
+      );
       states.push({ ...s, departmentCode: d.code, departmentName: d.nameZh, departmentNameEn: d.nameEn });
     }
   }

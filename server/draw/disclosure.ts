@@ -11,13 +11,16 @@ import { disclosureOf } from '../rounds/rounds.queries.ts';
 
 export { HIDDEN_UNTIL_CLOSE };
 
-export async function hideUndisclosedSample<T extends { action: string; entityType: string; entityId: string; summary: unknown; salt: string | null }>(
-  tx: Tx, role: string | undefined, items: T[],
-): Promise<T[]> {
+export async function hideUndisclosedSample<
+  T extends { action: string; entityType: string; entityId: string; summary: unknown; salt: string | null },
+>(tx: Tx, role: string | undefined, items: T[]): Promise<T[]> {
   if (role === 'admin') return items;
   const ids = [...new Set(items.filter(carriesSample).map((i) => i.entityId))];
   if (!ids.length) return items;
-  const found = await tx.select({ id: rounds.id, status: rounds.status, closedAt: rounds.closedAt, finalizedAt: rounds.finalizedAt }).from(rounds).where(inArray(rounds.id, ids));
+  const found = await tx
+    .select({ id: rounds.id, status: rounds.status, closedAt: rounds.closedAt, finalizedAt: rounds.finalizedAt })
+    .from(rounds)
+    .where(inArray(rounds.id, ids));
   const shown = new Set(found.filter((r) => drawIsPublic(disclosureOf(r))).map((r) => r.id));
   return items.map((i) => {
     // A round that does not exist (any more) is not public either.

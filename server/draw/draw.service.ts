@@ -17,20 +17,31 @@ export async function freezePool(db: Db, actor: Actor, id: string, now: Date) {
   return db.transaction(async (tx) => {
     const round = await lockRoundFor(tx, id, 'freeze', now);
     const stratifyBy = round.stratifyBy as StratifyBy | null;
-    const active = await tx.select({ id: enterprises.id, uscc: enterprises.uscc, stratum: stratifyBy ? STRATUM_COLUMN[stratifyBy] : enterprises.uscc })
-      .from(enterprises).where(eq(enterprises.active, true));
+    const active = await tx
+      .select({ id: enterprises.id, uscc: enterprises.uscc, stratum: stratifyBy ? STRATUM_COLUMN[stratifyBy] : enterprises.uscc })
+      .from(enterprises)
+      .where(eq(enterprises.active, true));
     const excluded = round.rotationExclusion ? await previouslySampled(tx, id) : new Set<string>();
-    const pool = active.filter((e) => !excluded.has(e.uscc)).map((e) => ({ enterpriseId: e.id, uscc: e.uscc, stratum: stratifyBy ? String(e.stratum) : '' }));
+    const pool = active
+      .filter((e) => !excluded.has(e.uscc))
+      .map((e) => ({ enterpriseId: e.id, uscc: e.uscc, stratum: stratifyBy ? String(e.stratum) : '' }));
     if (!pool.length) throw new Conflict('The pool is empty: no active enterprise is left after exclusions', undefined, 'empty_pool');
     const hash = poolHash(pool);
     for (let i = 0; i < pool.length; i += 2000) {
       await tx.insert(roundPool).values(pool.slice(i, i + 2000).map((p) => ({ roundId: id, ...p })));
     }
     await q.updateRound(tx, id, { status: 'pool_frozen', poolHash: hash, poolSize: pool.length, frozenAt: now, updatedAt: now });
-    await appendAudit(tx, actor, {
-      action: 'round.freeze', entityType: 'round', entityId: id,
-      summary: { poolHash: hash, poolSize: pool.length, excludedByRotation: excluded.size, stratifiedBy: stratifyBy },
-    }, now);
+    await appendAudit(
+      tx,
+      actor,
+      {
+        action: 'round.freeze',
+        entityType: 'round',
+        entityId: id,
+        summary: { poolHash: hash, poolSize: pool.length, excludedByRotation: excluded.size, stratifiedBy: stratifyBy },
+      },
+      now,
+    );
     return { poolHash: hash, poolSize: pool.length, frozenAt: now.toISOString() };
   });
 }
@@ -54,20 +65,46 @@ export async function drawRound(db: Db, actor: Actor, links: LinkMaker, id: stri
     if (result.poolHash !== round.poolHash) throw new Error(`pool of ${id} changed after freezing`); // cannot happen: never edited
     const entries = [
       ...result.sample.map((s) => ({ roundId: id, uscc: s.uscc, stratum: s.stratum, ticket: s.ticket, kind: 'sample', backupOrder: null })),
-      ...result.backups.map((b) => ({ roundId: id, uscc: b.uscc, stratum: b.stratum, ticket: b.ticket, kind: 'backup', backupOrder: b.order })),
+      ...result.backups.map((b) => ({
+        roundId: id,
+        uscc: b.uscc,
+        stratum: b.stratum,
+        ticket: b.ticket,
+        kind: 'backup',
+        backupOrder: b.order,
+      })),
     ];
     for (let i = 0; i < entries.length; i += 2000) await tx.insert(drawEntries).values(entries.slice(i, i + 2000));
     const enterpriseIds = new Map(poolRows.map((p) => [p.uscc, p.enterpriseId]));
     const invitationRows = result.sample.map((s) => ({
-      roundId: id, enterpriseId: enterpriseIds.get(s.uscc)!, uscc: s.uscc, stratum: s.stratum,
-      tokenHash: hashToken(links.token(id, s.uscc, 1)), generation: 1, createdAt: now,
+      roundId: id,
+      enterpriseId: enterpriseIds.get(s.uscc)!,
+      uscc: s.uscc,
+      stratum: s.stratum,
+      tokenHash: hashToken(links.token(id, s.uscc, 1)),
+      generation: 1,
+      createdAt: now,
     }));
     for (let i = 0; i < invitationRows.length; i += 1000) await tx.insert(invitations).values(invitationRows.slice(i, i + 1000));
     await q.updateRound(tx, id, { status: 'drawn', seed, seedSource, quotas: result.quotas, drawnAt: now, updatedAt: now });
-    await appendAudit(tx, actor, {
-      action: 'round.draw', entityType: 'round', entityId: id,
-      summary: { seed, seedSource, poolHash: result.poolHash, sample: result.sample.length, backups: result.backups.length, quotas: result.quotas },
-    }, now);
+    await appendAudit(
+      tx,
+      actor,
+      {
+        action: 'round.draw',
+        entityType: 'round',
+        entityId: id,
+        summary: {
+          seed,
+          seedSource,
+          poolHash: result.poolHash,
+          sample: result.sample.length,
+          backups: result.backups.length,
+          quotas: result.quotas,
+        },
+      },
+      now,
+    );
     return { seed, seedSource, sample: result.sample.length, backups: result.backups.length, poolHash: result.poolHash } as const;
   });
 }
@@ -77,7 +114,11 @@ export async function drawRecord(tx: Tx, id: string): Promise<DrawRecord> {
   if (!round) throw new NotFound(`No round ${id}`);
   if (!round.drawnAt || !round.seed) throw new Conflict(`Round ${id} has not been drawn yet`, { status: round.status }, 'not_drawn');
   const [pool, entries, repl] = await Promise.all([
-    tx.select({ uscc: roundPool.uscc, stratum: roundPool.stratum }).from(roundPool).where(eq(roundPool.roundId, id)).orderBy(asc(roundPool.uscc)),
+    tx
+      .select({ uscc: roundPool.uscc, stratum: roundPool.stratum })
+      .from(roundPool)
+      .where(eq(roundPool.roundId, id))
+      .orderBy(asc(roundPool.uscc)),
     tx.select().from(drawEntries).where(eq(drawEntries.roundId, id)),
     tx.select().from(replacements).where(eq(replacements.roundId, id)).orderBy(asc(replacements.id)),
   ]);
@@ -86,12 +127,19 @@ export async function drawRecord(tx: Tx, id: string): Promise<DrawRecord> {
   // Same order as shared/draw: by stratum (byte order), then backup number.
   backupsByStratum.sort((a, b) => compareBytes(a.stratum, b.stratum) || a.backupOrder! - b.backupOrder!);
   return {
-    version: 1, round: id, poolHash: round.poolHash!, pool: pool as PoolEntry[], sampleSize: round.sampleSize,
-    stratifiedBy: round.stratifyBy, seed: round.seed, seedSource: round.seedSource as 'ceremony' | 'server',
-    frozenAt: round.frozenAt!.toISOString(), drawnAt: round.drawnAt.toISOString(), quotas: round.quotas as Record<string, number>,
+    version: 1,
+    round: id,
+    poolHash: round.poolHash!,
+    pool: pool as PoolEntry[],
+    sampleSize: round.sampleSize,
+    stratifiedBy: round.stratifyBy,
+    seed: round.seed,
+    seedSource: round.seedSource as 'ceremony' | 'server',
+    frozenAt: round.frozenAt!.toISOString(),
+    drawnAt: round.drawnAt.toISOString(),
+    quotas: round.quotas as Record<string, number>,
     sample: sample.map((s) => ({ uscc: s.uscc, stratum: s.stratum, ticket: s.ticket })),
     backups: backupsByStratum.map((b) => ({ uscc: b.uscc, stratum: b.stratum, ticket: b.ticket, order: b.backupOrder! })),
     replacements: repl.map((r) => ({ out: r.outUscc, in: r.inUscc, reason: r.reason, at: r.at.toISOString() })),
   };
 }
-

@@ -6,8 +6,16 @@ import { enterprises } from '../db/schema.ts';
 
 type Row = typeof enterprises.$inferSelect;
 export const toEnterprise = (r: Row) => ({
-  id: r.id, uscc: r.uscc, name: r.name, industry: r.industry, sizeClass: r.sizeClass, township: r.township,
-  contactName: r.contactName, contactPhone: r.contactPhone, contactEmail: r.contactEmail, active: r.active,
+  id: r.id,
+  uscc: r.uscc,
+  name: r.name,
+  industry: r.industry,
+  sizeClass: r.sizeClass,
+  township: r.township,
+  contactName: r.contactName,
+  contactPhone: r.contactPhone,
+  contactEmail: r.contactEmail,
+  active: r.active,
 });
 
 export async function listEnterprises(tx: Tx, query: z.infer<typeof enterpriseListQuerySchema>) {
@@ -22,7 +30,13 @@ export async function listEnterprises(tx: Tx, query: z.infer<typeof enterpriseLi
   if (query.active !== undefined) filters.push(eq(enterprises.active, query.active));
   const where = filters.length ? and(...filters) : undefined;
   const [rows, [total]] = await Promise.all([
-    tx.select().from(enterprises).where(where).orderBy(asc(enterprises.uscc)).limit(query.pageSize).offset((query.page - 1) * query.pageSize),
+    tx
+      .select()
+      .from(enterprises)
+      .where(where)
+      .orderBy(asc(enterprises.uscc))
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize),
     tx.select({ n: count() }).from(enterprises).where(where),
   ]);
   return { items: rows.map(toEnterprise), total: total?.n ?? 0, page: query.page, pageSize: query.pageSize };
@@ -35,7 +49,10 @@ export const findEnterpriseByUscc = async (tx: Tx, uscc: string) =>
 export async function countExistingEnterprises(tx: Tx, usccs: string[]) {
   let n = 0;
   for (let i = 0; i < usccs.length; i += 5000) {
-    const [row] = await tx.select({ n: count() }).from(enterprises).where(inArray(enterprises.uscc, usccs.slice(i, i + 5000)));
+    const [row] = await tx
+      .select({ n: count() })
+      .from(enterprises)
+      .where(inArray(enterprises.uscc, usccs.slice(i, i + 5000)));
     n += row?.n ?? 0;
   }
   return n;
@@ -47,13 +64,21 @@ export const existingEnterprises = async (tx: Tx, usccs: string[]) =>
 
 /** Inserts or updates one batch of an import (at most a few thousand rows: one statement). */
 export async function upsertEnterprises(tx: Tx, records: EnterpriseInput[], now: Date) {
-  await tx.insert(enterprises).values(records.map((r) => ({ ...r, updatedAt: now })))
+  await tx
+    .insert(enterprises)
+    .values(records.map((r) => ({ ...r, updatedAt: now })))
     .onConflictDoUpdate({
       target: enterprises.uscc,
       set: {
-        name: sqlExcluded('name'), industry: sqlExcluded('industry'), sizeClass: sqlExcluded('size_class'),
-        township: sqlExcluded('township'), contactName: sqlExcluded('contact_name'), contactPhone: sqlExcluded('contact_phone'), contactEmail: sqlExcluded('contact_email'),
-        active: sqlExcluded('active'), updatedAt: now,
+        name: sqlExcluded('name'),
+        industry: sqlExcluded('industry'),
+        sizeClass: sqlExcluded('size_class'),
+        township: sqlExcluded('township'),
+        contactName: sqlExcluded('contact_name'),
+        contactPhone: sqlExcluded('contact_phone'),
+        contactEmail: sqlExcluded('contact_email'),
+        active: sqlExcluded('active'),
+        updatedAt: now,
       },
     });
 }
@@ -62,7 +87,13 @@ const sqlExcluded = (column: string) => sql.raw(`excluded.${column}`);
 export const insertEnterprise = async (tx: Tx, r: EnterpriseInput) => (await tx.insert(enterprises).values(r).returning())[0]!;
 
 export const updateEnterprise = async (tx: Tx, uscc: string, patch: Partial<EnterpriseInput>, now: Date) =>
-  (await tx.update(enterprises).set({ ...patch, updatedAt: now }).where(eq(enterprises.uscc, uscc)).returning())[0]!;
+  (
+    await tx
+      .update(enterprises)
+      .set({ ...patch, updatedAt: now })
+      .where(eq(enterprises.uscc, uscc))
+      .returning()
+  )[0]!;
 
 export async function enterpriseFacets(tx: Tx) {
   const [t, i] = await Promise.all([

@@ -10,7 +10,12 @@ export async function createEnterprise(db: Db, actor: Actor, input: EnterpriseIn
   return db.transaction(async (tx) => {
     if (await q.findEnterpriseByUscc(tx, input.uscc)) throw new Conflict(`An enterprise with code ${input.uscc} already exists`);
     const row = await q.insertEnterprise(tx, input);
-    await appendAudit(tx, actor, { action: 'enterprise.create', entityType: 'enterprise', entityId: row.uscc, summary: { after: input } }, now);
+    await appendAudit(
+      tx,
+      actor,
+      { action: 'enterprise.create', entityType: 'enterprise', entityId: row.uscc, summary: { after: input } },
+      now,
+    );
     return q.toEnterprise(row);
   });
 }
@@ -21,10 +26,17 @@ export async function updateEnterprise(db: Db, actor: Actor, uscc: string, patch
     if (!before) throw new NotFound(`No enterprise with code ${uscc}`);
     const after = await q.updateEnterprise(tx, uscc, patch, now);
     const keys = Object.keys(patch) as (keyof typeof before)[];
-    await appendAudit(tx, actor, {
-      action: 'enterprise.update', entityType: 'enterprise', entityId: uscc,
-      summary: { before: Object.fromEntries(keys.map((k) => [k, before[k]])), after: patch },
-    }, now);
+    await appendAudit(
+      tx,
+      actor,
+      {
+        action: 'enterprise.update',
+        entityType: 'enterprise',
+        entityId: uscc,
+        summary: { before: Object.fromEntries(keys.map((k) => [k, before[k]])), after: patch },
+      },
+      now,
+    );
     return q.toEnterprise(after);
   });
 }
@@ -42,16 +54,39 @@ type Overwrite = { uscc: string; before: Record<string, unknown>; after: Record<
  * changes, write), so what it holds besides the file's records is one batch and the before-values not
  * yet written to the log: the memory of an import does not grow with the registry's size.
  */
-export async function importEnterprises(db: Db, actor: Actor, checked: CheckedImport, apply: boolean, filename: string, now: Date): Promise<ImportResult> {
+export async function importEnterprises(
+  db: Db,
+  actor: Actor,
+  checked: CheckedImport,
+  apply: boolean,
+  filename: string,
+  now: Date,
+): Promise<ImportResult> {
   const { recordCount, errors, errorCount } = checked;
   const result: ImportResult = {
-    headers: checked.headers, mapping: checked.mapping, total: checked.total, encoding: checked.encoding,
-    creates: 0, updates: 0, errors, errorCount,
-    preview: checked.preview.map((r) => ({ ...r, contactName: r.contactName ?? null, contactPhone: r.contactPhone ?? null, contactEmail: r.contactEmail ?? null })), applied: false,
+    headers: checked.headers,
+    mapping: checked.mapping,
+    total: checked.total,
+    encoding: checked.encoding,
+    creates: 0,
+    updates: 0,
+    errors,
+    errorCount,
+    preview: checked.preview.map((r) => ({
+      ...r,
+      contactName: r.contactName ?? null,
+      contactPhone: r.contactPhone ?? null,
+      contactEmail: r.contactEmail ?? null,
+    })),
+    applied: false,
   };
   if (!apply || errorCount || recordCount === 0) {
     let updates = 0;
-    for (const batch of recordBatches(checked)) updates += await q.countExistingEnterprises(db, batch.map((r) => r.uscc));
+    for (const batch of recordBatches(checked))
+      updates += await q.countExistingEnterprises(
+        db,
+        batch.map((r) => r.uscc),
+      );
     return { ...result, creates: recordCount - updates, updates };
   }
   return db.transaction(async (tx) => {
@@ -61,29 +96,51 @@ export async function importEnterprises(db: Db, actor: Actor, checked: CheckedIm
     // out in entries of OVERWRITES_PER_ENTRY as they fill; the import's own entry, last, holds the rest.
     let overwritten: Overwrite[] = [];
     for (const batch of recordBatches(checked)) {
-      const existing = await q.existingEnterprises(tx, batch.map((r) => r.uscc));
+      const existing = await q.existingEnterprises(
+        tx,
+        batch.map((r) => r.uscc),
+      );
       updates += existing.size;
       for (const r of batch) {
         const old = existing.get(r.uscc);
         if (!old) continue;
         const changed = fieldsOfRecord.filter((f) => (r[f] ?? null) !== (old[f] ?? null));
-        if (changed.length) overwritten.push({ uscc: r.uscc, before: Object.fromEntries(changed.map((f) => [f, old[f]])), after: Object.fromEntries(changed.map((f) => [f, r[f] ?? null])) });
+        if (changed.length)
+          overwritten.push({
+            uscc: r.uscc,
+            before: Object.fromEntries(changed.map((f) => [f, old[f]])),
+            after: Object.fromEntries(changed.map((f) => [f, r[f] ?? null])),
+          });
       }
       while (overwritten.length >= OVERWRITES_PER_ENTRY) {
         parts++;
-        await appendAudit(tx, actor, {
-          action: 'enterprise.import.overwritten', entityType: 'enterprise', entityId: filename,
-          summary: { file: filename, part: parts, overwritten: overwritten.slice(0, OVERWRITES_PER_ENTRY) },
-        }, now);
+        await appendAudit(
+          tx,
+          actor,
+          {
+            action: 'enterprise.import.overwritten',
+            entityType: 'enterprise',
+            entityId: filename,
+            summary: { file: filename, part: parts, overwritten: overwritten.slice(0, OVERWRITES_PER_ENTRY) },
+          },
+          now,
+        );
         overwritten = overwritten.slice(OVERWRITES_PER_ENTRY);
       }
       await q.upsertEnterprises(tx, batch, now);
     }
     const creates = recordCount - updates;
-    await appendAudit(tx, actor, {
-      action: 'enterprise.import', entityType: 'enterprise', entityId: filename,
-      summary: { file: filename, rows: recordCount, creates, updates, overwritten, ...(parts ? { parts } : {}) },
-    }, now);
+    await appendAudit(
+      tx,
+      actor,
+      {
+        action: 'enterprise.import',
+        entityType: 'enterprise',
+        entityId: filename,
+        summary: { file: filename, rows: recordCount, creates, updates, overwritten, ...(parts ? { parts } : {}) },
+      },
+      now,
+    );
     return { ...result, creates, updates, applied: true };
   });
 }

@@ -48,13 +48,21 @@ export function processTable(table: RawTable, options: { mapping?: ImportMapping
   const unknown = Object.entries(mapping).filter(([, h]) => !table.headers.includes(h!));
   const total = table.rows.length;
   const { records, errors } = checkImportRows(keyedRows(table), mapping);
-  for (const [field, header] of unknown) errors.unshift({ row: 1, field: null, uscc: null, message: `Column "${header}" mapped to ${field} is not in the file` });
+  for (const [field, header] of unknown)
+    errors.unshift({ row: 1, field: null, uscc: null, message: `Column "${header}" mapped to ${field} is not in the file` });
   const encoder = new TextEncoder();
   const batches: Uint8Array[] = [];
   for (let i = 0; i < records.length; i += RECORD_BATCH) batches.push(encoder.encode(JSON.stringify(records.slice(i, i + RECORD_BATCH))));
   return {
-    headers: table.headers, mapping, total, recordCount: records.length, preview: records.slice(0, PREVIEW_ROWS), batches,
-    errors: errors.slice(0, MAX_REPORTED_ERRORS), errorCount: errors.length, encoding: table.encoding,
+    headers: table.headers,
+    mapping,
+    total,
+    recordCount: records.length,
+    preview: records.slice(0, PREVIEW_ROWS),
+    batches,
+    errors: errors.slice(0, MAX_REPORTED_ERRORS),
+    errorCount: errors.length,
+    encoding: table.encoding,
   };
 }
 

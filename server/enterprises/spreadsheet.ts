@@ -4,7 +4,11 @@
 import { readUpload } from '../imports/bounded-import.ts';
 import type { RawTable, TextEncoding } from '../imports/table-reader.ts';
 
-export interface Table { headers: string[]; rows: Record<string, string>[]; encoding?: TextEncoding | null }
+export interface Table {
+  headers: string[];
+  rows: Record<string, string>[];
+  encoding?: TextEncoding | null;
+}
 
 export async function readTable(filename: string, data: Buffer): Promise<Table> {
   const raw = await readUpload<RawTable>(filename, data);

@@ -13,17 +13,29 @@ export type MeasureRow = typeof escalationMeasures.$inferSelect;
 export async function roundOutcomes(tx: Tx, timeZone: string): Promise<{ outcomes: RoundOutcome[]; history: ResultRow[] }> {
   const history = await publishedHistory(tx);
   const ids = history.map((h) => h.roundId);
-  const rows = ids.length ? await tx.select({ id: rounds.id, closesAt: rounds.closesAt, policy: rounds.escalationPolicy }).from(rounds).where(inArray(rounds.id, ids)) : [];
+  const rows = ids.length
+    ? await tx
+        .select({ id: rounds.id, closesAt: rounds.closesAt, policy: rounds.escalationPolicy })
+        .from(rounds)
+        .where(inArray(rounds.id, ids))
+    : [];
   const byId = new Map(rows.map((r) => [r.id, r]));
   // Under a policy with the statistical guard, a watched department brings no measures (unless the
   // supervisor overrode the watch): the rule sees it as not flagged, so its streak ends there.
   const guarded = history.some((h) => policyForVersion(byId.get(h.roundId)!.policy).guard);
-  const overridden = new Set(guarded
-    ? (await tx.select().from(escalationWatchReviews).where(eq(escalationWatchReviews.decision, 'override'))).map((r) => `${r.roundId}:${r.departmentId}`)
-    : []);
+  const overridden = new Set(
+    guarded
+      ? (await tx.select().from(escalationWatchReviews).where(eq(escalationWatchReviews.decision, 'override'))).map(
+          (r) => `${r.roundId}:${r.departmentId}`,
+        )
+      : [],
+  );
   const outcomes = history.map((h) => {
     const r = byId.get(h.roundId)!;
-    const watched = watchedDepartments(roundGuard(h, r.policy), new Set([...overridden].filter((k) => k.startsWith(`${h.roundId}:`)).map((k) => Number(k.split(':')[1]))));
+    const watched = watchedDepartments(
+      roundGuard(h, r.policy),
+      new Set([...overridden].filter((k) => k.startsWith(`${h.roundId}:`)).map((k) => Number(k.split(':')[1]))),
+    );
     const flaggedDepartmentIds = h.payload.results.flaggedDepartmentIds.filter((id) => !watched.has(id));
     return { roundId: h.roundId, policyVersion: r.policy, closingDay: cityDay(r.closesAt, timeZone), flaggedDepartmentIds };
   });
@@ -57,7 +69,9 @@ export const measuresOf = (tx: Tx, escalationId: number) =>
 
 export async function withMeasures(tx: Tx, rows: EscalationRow[]) {
   const ids = rows.map((r) => r.id);
-  const ms = ids.length ? await tx.select().from(escalationMeasures).where(inArray(escalationMeasures.escalationId, ids)).orderBy(asc(escalationMeasures.id)) : [];
+  const ms = ids.length
+    ? await tx.select().from(escalationMeasures).where(inArray(escalationMeasures.escalationId, ids)).orderBy(asc(escalationMeasures.id))
+    : [];
   const byRecord = new Map<number, MeasureRow[]>();
   for (const m of ms) byRecord.set(m.escalationId, [...(byRecord.get(m.escalationId) ?? []), m]);
   return rows.map((e) => ({ e, measures: byRecord.get(e.id) ?? [] }));
@@ -71,7 +85,9 @@ export function roundGuard(row: Pick<ResultRow, 'payload'>, policyVersion: strin
   if (!policy.guard) return [];
   const { results } = row.payload;
   return guardDecisions(policy, {
-    flagged: results.departments.filter((d) => d.flagged).map((d) => ({ departmentId: d.departmentId, pBottom: d.pBottom, mean: d.mean, n: d.n })),
+    flagged: results.departments
+      .filter((d) => d.flagged)
+      .map((d) => ({ departmentId: d.departmentId, pBottom: d.pBottom, mean: d.mean, n: d.n })),
     funnel: results.funnel,
   });
 }

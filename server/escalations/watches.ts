@@ -14,7 +14,9 @@ import * as q from './escalations.queries.ts';
 /** Every watch of every published round, newest quarter first, with its review if any. */
 export async function watchList(tx: Tx, timeZone: string, onlyDepartmentId: number | null) {
   const { outcomes, history } = await q.roundOutcomes(tx, timeZone);
-  const reviews = await tx.select({ r: escalationWatchReviews, by: users.displayName }).from(escalationWatchReviews)
+  const reviews = await tx
+    .select({ r: escalationWatchReviews, by: users.displayName })
+    .from(escalationWatchReviews)
     .innerJoin(users, eq(users.id, escalationWatchReviews.reviewedBy));
   const reviewOf = new Map(reviews.map((x) => [`${x.r.roundId}:${x.r.departmentId}`, x]));
   const depts = new Map((await q.departmentRows(tx)).map((d) => [d.id, d]));
@@ -26,9 +28,24 @@ export async function watchList(tx: Tx, timeZone: string, onlyDepartmentId: numb
       const dept = depts.get(d.departmentId)!;
       const review = reviewOf.get(`${h.roundId}:${d.departmentId}`);
       out.push({
-        roundId: h.roundId, departmentId: d.departmentId, code: dept.code, name: dept.nameZh, nameEn: dept.nameEn,
-        reasons: d.reasons, pBottom: d.pBottom, mean: d.mean, lo95: d.lo95, policyVersion: policyOf.get(h.roundId)!,
-        review: review ? { decision: review.r.decision as WatchReviewDecision, reason: review.r.reason, reviewedBy: review.by, reviewedAt: review.r.reviewedAt.toISOString() } : null,
+        roundId: h.roundId,
+        departmentId: d.departmentId,
+        code: dept.code,
+        name: dept.nameZh,
+        nameEn: dept.nameEn,
+        reasons: d.reasons,
+        pBottom: d.pBottom,
+        mean: d.mean,
+        lo95: d.lo95,
+        policyVersion: policyOf.get(h.roundId)!,
+        review: review
+          ? {
+              decision: review.r.decision as WatchReviewDecision,
+              reason: review.r.reason,
+              reviewedBy: review.by,
+              reviewedAt: review.r.reviewedAt.toISOString(),
+            }
+          : null,
       });
     }
   }
@@ -40,24 +57,46 @@ export async function watchList(tx: Tx, timeZone: string, onlyDepartmentId: numb
  * quarter and the later ones, audited as revisions). Once per watch; both audited with the reason.
  */
 export async function reviewWatch(
-  db: Db, actor: Actor, body: { roundId: string; departmentId: number; decision: WatchReviewDecision; reason: string }, now: Date, timeZone: string,
+  db: Db,
+  actor: Actor,
+  body: { roundId: string; departmentId: number; decision: WatchReviewDecision; reason: string },
+  now: Date,
+  timeZone: string,
 ) {
   return db.transaction(async (tx) => {
     const watches = await watchList(tx, timeZone, body.departmentId);
     const watch = watches.find((w) => w.roundId === body.roundId);
     if (!watch) throw new NotFound('No watch for this department in this round');
-    const [existing] = await tx.select().from(escalationWatchReviews)
+    const [existing] = await tx
+      .select()
+      .from(escalationWatchReviews)
       .where(and(eq(escalationWatchReviews.roundId, body.roundId), eq(escalationWatchReviews.departmentId, body.departmentId)));
     if (existing) throw new Conflict('This watch has already been reviewed', { decision: existing.decision }, 'already_reviewed');
     await tx.insert(escalationWatchReviews).values({ ...body, reviewedBy: actor.id!, reviewedAt: now });
-    const escalations = body.decision === 'override'
-      ? await reconcileEscalations(tx, actor, { kind: 'watch_override', roundId: body.roundId, reason: body.reason }, now, timeZone)
-      : null;
+    const escalations =
+      body.decision === 'override'
+        ? await reconcileEscalations(tx, actor, { kind: 'watch_override', roundId: body.roundId, reason: body.reason }, now, timeZone)
+        : null;
     const [dept] = await tx.select({ code: departments.code }).from(departments).where(eq(departments.id, body.departmentId));
-    await appendAudit(tx, actor, {
-      action: 'escalation.watch_review', entityType: 'round', entityId: body.roundId,
-      summary: { departmentId: body.departmentId, code: dept?.code, decision: body.decision, reason: body.reason, reasons: watch.reasons, pBottom: watch.pBottom, escalations },
-    }, now);
+    await appendAudit(
+      tx,
+      actor,
+      {
+        action: 'escalation.watch_review',
+        entityType: 'round',
+        entityId: body.roundId,
+        summary: {
+          departmentId: body.departmentId,
+          code: dept?.code,
+          decision: body.decision,
+          reason: body.reason,
+          reasons: watch.reasons,
+          pBottom: watch.pBottom,
+          escalations,
+        },
+      },
+      now,
+    );
     return (await watchList(tx, timeZone, body.departmentId)).find((w) => w.roundId === body.roundId)!;
   });
 }
@@ -73,6 +112,9 @@ export async function roundWatches(db: Db, roundId: string) {
   const codes = new Map((await q.departmentRows(db)).map((d) => [d.id, d.code]));
   return decisions.map((d) => ({
     code: codes.get(d.departmentId)!,
-    watch: { reasons: d.reasons, review: (reviews.find((r) => r.departmentId === d.departmentId)?.decision ?? null) as WatchReviewDecision | null },
+    watch: {
+      reasons: d.reasons,
+      review: (reviews.find((r) => r.departmentId === d.departmentId)?.decision ?? null) as WatchReviewDecision | null,
+    },
   }));
 }

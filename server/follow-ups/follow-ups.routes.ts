@@ -12,33 +12,50 @@ import { responseRates } from './rates.ts';
 
 export const followUpRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database: { db }, now }) => {
   // The list names who was drawn: the admin's while the round runs, like the non-responders it sits beside.
-  app.get('/rounds/:id/follow-ups', {
-    schema: { tags: ['follow-ups'], params: roundParamSchema, response: { 200: z.array(followUpSummarySchema) } },
-    config: { access: ['admin'] },
-  }, async (request) => followUpSummaries(db, request.params.id));
+  app.get(
+    '/rounds/:id/follow-ups',
+    {
+      schema: { tags: ['follow-ups'], params: roundParamSchema, response: { 200: z.array(followUpSummarySchema) } },
+      config: { access: ['admin'] },
+    },
+    async (request) => followUpSummaries(db, request.params.id),
+  );
 
   // A supervisor checks the office's calls once the draw is public, with the numbers masked.
-  app.get('/rounds/:id/invitations/:uscc/follow-ups', {
-    schema: { tags: ['follow-ups'], params: invitationParamSchema, response: { 200: followUpLogSchema } },
-    config: { access: ['admin', 'supervisor'] },
-  }, async (request) => {
-    const user = userOf(request);
-    const round = await getRound(db, request.params.id, now());
-    if (!mayReadDraw(user.role, round)) throw new Forbidden('Who was called is shown when the round closes for good (its results computed)');
-    return followUpLog(db, round.id, round.status as RoundStatus, request.params.uscc, user.role);
-  });
+  app.get(
+    '/rounds/:id/invitations/:uscc/follow-ups',
+    {
+      schema: { tags: ['follow-ups'], params: invitationParamSchema, response: { 200: followUpLogSchema } },
+      config: { access: ['admin', 'supervisor'] },
+    },
+    async (request) => {
+      const user = userOf(request);
+      const round = await getRound(db, request.params.id, now());
+      if (!mayReadDraw(user.role, round))
+        throw new Forbidden('Who was called is shown when the round closes for good (its results computed)');
+      return followUpLog(db, round.id, round.status as RoundStatus, request.params.uscc, user.role);
+    },
+  );
 
-  app.post('/rounds/:id/invitations/:uscc/follow-ups', {
-    schema: { tags: ['follow-ups'], params: invitationParamSchema, body: followUpBodySchema, response: { 201: followUpLogSchema } },
-    config: { access: ['admin'] },
-  }, async (request, reply) => {
-    const actor = actorOf(request);
-    const log = await recordFollowUp(db, { ...actor, id: actor.id! }, request.params.id, request.params.uscc, request.body, now());
-    return reply.code(201).send(log);
-  });
+  app.post(
+    '/rounds/:id/invitations/:uscc/follow-ups',
+    {
+      schema: { tags: ['follow-ups'], params: invitationParamSchema, body: followUpBodySchema, response: { 201: followUpLogSchema } },
+      config: { access: ['admin'] },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const log = await recordFollowUp(db, { ...actor, id: actor.id! }, request.params.id, request.params.uscc, request.body, now());
+      return reply.code(201).send(log);
+    },
+  );
 
-  app.get('/rounds/:id/response-rates', {
-    schema: { tags: ['follow-ups'], params: roundParamSchema, response: { 200: responseRatesSchema } },
-    config: { access: READERS },
-  }, async (request) => responseRates(db, request.params.id, now(), userOf(request).role));
+  app.get(
+    '/rounds/:id/response-rates',
+    {
+      schema: { tags: ['follow-ups'], params: roundParamSchema, response: { 200: responseRatesSchema } },
+      config: { access: READERS },
+    },
+    async (request) => responseRates(db, request.params.id, now(), userOf(request).role),
+  );
 };

@@ -19,26 +19,53 @@ import { findRound } from '../rounds/rounds.queries.ts';
 import { lockRoundFor } from '../rounds/rounds.service.ts';
 
 export interface FollowUpCase {
-  invitationId: number; uscc: string; stratum: string; status: (typeof invitations.$inferSelect)['reportedStatus'];
+  invitationId: number;
+  uscc: string;
+  stratum: string;
+  status: (typeof invitations.$inferSelect)['reportedStatus'];
   entries: (FollowUp & { outcome: FollowUpOutcome })[];
 }
 
 /** Every invitation of the round with its reported state and its calls, oldest call first. */
 export async function followUpCases(tx: Tx, roundId: string, role: Role): Promise<FollowUpCase[]> {
-  const rows = await tx.select({ id: invitations.id, uscc: invitations.uscc, stratum: invitations.stratum, status: invitations.reportedStatus })
-    .from(invitations).where(eq(invitations.roundId, roundId)).orderBy(asc(invitations.id));
-  const calls = rows.length ? await tx.select({ f: followUps, by: users.displayName }).from(followUps)
-    .innerJoin(users, eq(users.id, followUps.createdBy))
-    .where(inArray(followUps.invitationId, rows.map((r) => r.id))).orderBy(asc(followUps.at), asc(followUps.id)) : [];
+  const rows = await tx
+    .select({ id: invitations.id, uscc: invitations.uscc, stratum: invitations.stratum, status: invitations.reportedStatus })
+    .from(invitations)
+    .where(eq(invitations.roundId, roundId))
+    .orderBy(asc(invitations.id));
+  const calls = rows.length
+    ? await tx
+        .select({ f: followUps, by: users.displayName })
+        .from(followUps)
+        .innerJoin(users, eq(users.id, followUps.createdBy))
+        .where(
+          inArray(
+            followUps.invitationId,
+            rows.map((r) => r.id),
+          ),
+        )
+        .orderBy(asc(followUps.at), asc(followUps.id))
+    : [];
   const byInvitation = new Map<number, FollowUpCase['entries']>();
   for (const { f, by } of calls) {
     const entry = {
-      id: f.id, channel: f.channel as FollowUp['channel'], outcome: f.outcome as FollowUpOutcome, note: f.note,
-      phone: role === 'admin' ? f.phone : maskPhone(f.phone), createdBy: by, at: f.at.toISOString(),
+      id: f.id,
+      channel: f.channel as FollowUp['channel'],
+      outcome: f.outcome as FollowUpOutcome,
+      note: f.note,
+      phone: role === 'admin' ? f.phone : maskPhone(f.phone),
+      createdBy: by,
+      at: f.at.toISOString(),
     };
     byInvitation.set(f.invitationId, [...(byInvitation.get(f.invitationId) ?? []), entry]);
   }
-  return rows.map((r) => ({ invitationId: r.id, uscc: r.uscc, stratum: r.stratum, status: r.status, entries: byInvitation.get(r.id) ?? [] }));
+  return rows.map((r) => ({
+    invitationId: r.id,
+    uscc: r.uscc,
+    stratum: r.stratum,
+    status: r.status,
+    entries: byInvitation.get(r.id) ?? [],
+  }));
 }
 
 export const caseDisposition = (c: FollowUpCase) => dispositionOf({ status: c.status, outcomes: c.entries.map((e) => e.outcome) });
@@ -47,21 +74,35 @@ export const caseDisposition = (c: FollowUpCase) => dispositionOf({ status: c.st
 export async function followUpSummaries(db: Db, roundId: string): Promise<FollowUpSummary[]> {
   if (!(await findRound(db, roundId))) throw new NotFound(`No round ${roundId}`);
   return (await followUpCases(db, roundId, 'admin')).map((c) => ({
-    uscc: c.uscc, ...caseDisposition(c), calls: c.entries.length, last: c.entries.at(-1) ?? null,
+    uscc: c.uscc,
+    ...caseDisposition(c),
+    calls: c.entries.length,
+    last: c.entries.at(-1) ?? null,
   }));
 }
 
 /** Whether a backup can come in for this firm now: only for a firm found gone, while the round takes replacements. */
-async function replacementFor(tx: Tx, roundId: string, roundStatus: RoundStatus, c: FollowUpCase, disposition: string): Promise<FollowUpLog['replacement']> {
+async function replacementFor(
+  tx: Tx,
+  roundId: string,
+  roundStatus: RoundStatus,
+  c: FollowUpCase,
+  disposition: string,
+): Promise<FollowUpLog['replacement']> {
   if (c.status === 'replaced') return 'done';
   if (disposition !== 'ineligible') return 'not_needed';
   if (transitionError(roundStatus, 'replace')) return 'not_now';
   const [backupRows, used] = await Promise.all([
-    tx.select().from(drawEntries).where(and(eq(drawEntries.roundId, roundId), eq(drawEntries.kind, 'backup'))),
+    tx
+      .select()
+      .from(drawEntries)
+      .where(and(eq(drawEntries.roundId, roundId), eq(drawEntries.kind, 'backup'))),
     tx.select({ uscc: replacements.inUscc }).from(replacements).where(eq(replacements.roundId, roundId)),
   ]);
   const chosen = chooseReplacement({
-    out: c.uscc, stratum: c.stratum, used: new Set(used.map((u) => u.uscc)),
+    out: c.uscc,
+    stratum: c.stratum,
+    used: new Set(used.map((u) => u.uscc)),
     backups: backupRows.map((b) => ({ uscc: b.uscc, stratum: b.stratum, ticket: b.ticket, order: b.backupOrder! })),
   });
   return chosen ? 'offered' : 'not_now';
@@ -71,7 +112,12 @@ async function logOf(tx: Tx, roundId: string, roundStatus: RoundStatus, uscc: st
   const c = (await followUpCases(tx, roundId, role)).find((x) => x.uscc === uscc);
   if (!c) throw new NotFound(`${uscc} is not invited in round ${roundId}`);
   const d = caseDisposition(c);
-  return { uscc, ...d, entries: c.entries, replacement: role === 'admin' ? await replacementFor(tx, roundId, roundStatus, c, d.disposition) : 'not_now' };
+  return {
+    uscc,
+    ...d,
+    entries: c.entries,
+    replacement: role === 'admin' ? await replacementFor(tx, roundId, roundStatus, c, d.disposition) : 'not_now',
+  };
 }
 
 export async function followUpLog(db: Db, roundId: string, roundStatus: RoundStatus, uscc: string, role: Role) {
@@ -84,12 +130,26 @@ export async function recordFollowUp(db: Db, actor: Actor & { id: number }, roun
     const round = await lockRoundFor(tx, roundId, 'follow_up', now);
     const inv = await lockInvitation(tx, roundId, uscc);
     await tx.insert(followUps).values({
-      invitationId: inv.id, channel: body.channel, outcome: body.outcome, note: body.note || null, phone: body.phone ?? null, createdBy: actor.id, at: now,
+      invitationId: inv.id,
+      channel: body.channel,
+      outcome: body.outcome,
+      note: body.note || null,
+      phone: body.phone ?? null,
+      createdBy: actor.id,
+      at: now,
     });
     // Neither the note nor the number: the log is the admin's; the audit says who called whom and what came of it.
-    await appendAudit(tx, actor, {
-      action: 'invitation.follow_up', entityType: 'round', entityId: roundId, summary: { uscc, channel: body.channel, outcome: body.outcome },
-    }, now);
+    await appendAudit(
+      tx,
+      actor,
+      {
+        action: 'invitation.follow_up',
+        entityType: 'round',
+        entityId: roundId,
+        summary: { uscc, channel: body.channel, outcome: body.outcome },
+      },
+      now,
+    );
     return logOf(tx, roundId, round.status as RoundStatus, uscc, 'admin');
   });
 }

@@ -22,15 +22,20 @@ export async function responseRates(db: Db, roundId: string, now: Date, role: Ro
   const groups = progressGroupsFor(role, round);
   const byStratum = new Map<string, Disposition[]>();
   for (const c of cases) byStratum.set(c.stratum, [...(byStratum.get(c.stratum) ?? []), c.disposition]);
-  let strata = round.stratifyBy && groups !== 'after_close'
-    ? [...byStratum].sort(([a], [b]) => a.localeCompare(b, 'zh')).map(([key, ds]) => ({ key, ...figures(ds) }))
-    : [];
+  let strata =
+    round.stratifyBy && groups !== 'after_close'
+      ? [...byStratum].sort(([a], [b]) => a.localeCompare(b, 'zh')).map(([key, ds]) => ({ key, ...figures(ds) }))
+      : [];
   if (groups === 'suppressed') {
     const hidden = suppressedGroups(new Map(strata.map((s) => [s.key, s.dispositions.complete])));
     strata = strata.filter((s) => !hidden.has(s.key));
   }
   return {
-    roundId, final: ['closed', 'published'].includes(round.status) || (round.status === 'voided' && round.closedAt !== null),
-    groups, stratifyBy: round.stratifyBy, ...figures(cases.map((c) => c.disposition)), strata,
+    roundId,
+    final: ['closed', 'published'].includes(round.status) || (round.status === 'voided' && round.closedAt !== null),
+    groups,
+    stratifyBy: round.stratifyBy,
+    ...figures(cases.map((c) => c.disposition)),
+    strata,
   };
 }

@@ -59,7 +59,8 @@ export const edgesPlugin = fp(async (app: FastifyInstance, opts: { publicBaseUrl
   const publicOrigin = new URL(opts.publicBaseUrl).origin;
 
   app.addHook('onRequest', async (request) => {
-    if (request.url.length > MAX_URL_LENGTH) throw new AppError(414, 'uri_too_long', `The address is longer than ${MAX_URL_LENGTH} characters`);
+    if (request.url.length > MAX_URL_LENGTH)
+      throw new AppError(414, 'uri_too_long', `The address is longer than ${MAX_URL_LENGTH} characters`);
     if (!STATE_CHANGING.has(request.method) || !request.url.startsWith('/api/')) return;
 
     // A cross-site form can post text/plain or urlencoded with the user's cookie; only JSON (or the
@@ -67,9 +68,11 @@ export const edgesPlugin = fp(async (app: FastifyInstance, opts: { publicBaseUrl
     const type = mediaType(request);
     const upload = isUpload(request);
     if (upload ? type !== 'multipart/form-data' : type ? type !== 'application/json' : hasBody(request)) {
-      throw new AppError(415, 'unsupported_media_type', upload
-        ? 'Send the file as multipart/form-data'
-        : `Send the request body as application/json${type ? ` (got ${type})` : ''}`);
+      throw new AppError(
+        415,
+        'unsupported_media_type',
+        upload ? 'Send the file as multipart/form-data' : `Send the request body as application/json${type ? ` (got ${type})` : ''}`,
+      );
     }
 
     // A browser names the page that sent the request; only this site's own pages may change anything.
@@ -78,7 +81,8 @@ export const edgesPlugin = fp(async (app: FastifyInstance, opts: { publicBaseUrl
     if (origin !== undefined && origin !== publicOrigin && origin !== ownOrigin) {
       throw new Forbidden(`Requests from ${origin.slice(0, 100)} are not accepted`, 'foreign_origin');
     }
-    if (origin === undefined && request.headers['sec-fetch-site'] === 'cross-site') throw new Forbidden('Cross-site requests are not accepted', 'foreign_origin');
+    if (origin === undefined && request.headers['sec-fetch-site'] === 'cross-site')
+      throw new Forbidden('Cross-site requests are not accepted', 'foreign_origin');
   });
 
   app.addHook('preValidation', async (request) => {

@@ -20,11 +20,20 @@ export interface Limit {
  * A preHandler counting the request against every limit; the first one exceeded answers 429. `name`
  * keeps the books of each limitAll apart (the same name in every replica, so they count together).
  */
-export function limitAll(counter: Counter, name: string, limits: readonly Limit[], message = 'Too many requests; please wait a minute and try again') {
+export function limitAll(
+  counter: Counter,
+  name: string,
+  limits: readonly Limit[],
+  message = 'Too many requests; please wait a minute and try again',
+) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
-    const results = await counter.hitAll(limits.map((l, i) => ({
-      key: l.readOnly ? l.keyGenerator(request) : `${name}#${i}\n${l.keyGenerator(request)}`, windowMs: l.windowMs, readOnly: l.readOnly,
-    })));
+    const results = await counter.hitAll(
+      limits.map((l, i) => ({
+        key: l.readOnly ? l.keyGenerator(request) : `${name}#${i}\n${l.keyGenerator(request)}`,
+        windowMs: l.windowMs,
+        readOnly: l.readOnly,
+      })),
+    );
     const over = results.findIndex((r, i) => (limits[i]!.readOnly ? r.current >= limits[i]!.max : r.current > limits[i]!.max));
     if (over >= 0) {
       if (!limits[over]!.readOnly) reply.header('retry-after', String(Math.ceil(results[over]!.ttl / 1000)));

@@ -10,7 +10,10 @@ import type { Db } from '../db/client.ts';
 import { rateLimits } from '../db/schema.ts';
 
 export type KeyHasher = (key: string) => string;
-export const keyHasher = (secret: string): KeyHasher => (key) => createHmac('sha256', secret).update(`limits\n${key}`).digest('base64url');
+export const keyHasher =
+  (secret: string): KeyHasher =>
+  (key) =>
+    createHmac('sha256', secret).update(`limits\n${key}`).digest('base64url');
 
 export interface Counter {
   /** Counts one hit against `key`; the window starts at the first hit. */
@@ -38,17 +41,30 @@ export function dbCounter(db: Db, hash: KeyHasher, now: () => number = Date.now)
       const t = now();
       const keys = hits.map((h) => hash(h.key));
       // In key order, so two requests sharing two keys lock them in the same order (no deadlock).
-      const counted = keys.map((k, i) => ({ k, h: hits[i]! })).filter((x) => !x.h.readOnly).sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0));
+      const counted = keys
+        .map((k, i) => ({ k, h: hits[i]! }))
+        .filter((x) => !x.h.readOnly)
+        .sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0));
       const read = keys.filter((_, i) => hits[i]!.readOnly);
-      const upsert = counted.length ? sql`
-        insert into rate_limits as r (key, hits, expires_at) values ${sql.join(counted.map((x) => sql`(${x.k}, 1, ${ts(t + x.h.windowMs)})`), sql`, `)}
+      const upsert = counted.length
+        ? sql`
+        insert into rate_limits as r (key, hits, expires_at) values ${sql.join(
+          counted.map((x) => sql`(${x.k}, 1, ${ts(t + x.h.windowMs)})`),
+          sql`, `,
+        )}
         on conflict (key) do update set
           hits = case when r.expires_at <= ${ts(t)} then 1 else r.hits + 1 end,
           expires_at = case when r.expires_at <= ${ts(t)} then excluded.expires_at else r.expires_at end
-        returning key, hits, (extract(epoch from expires_at) * 1000)::bigint as expires_ms` : null;
-      const lookup = read.length ? sql`
+        returning key, hits, (extract(epoch from expires_at) * 1000)::bigint as expires_ms`
+        : null;
+      const lookup = read.length
+        ? sql`
         select key, hits, (extract(epoch from expires_at) * 1000)::bigint as expires_ms from rate_limits
-        where key in (${sql.join(read.map((k) => sql`${k}`), sql`, `)}) and expires_at > ${ts(t)}` : null;
+        where key in (${sql.join(
+          read.map((k) => sql`${k}`),
+          sql`, `,
+        )}) and expires_at > ${ts(t)}`
+        : null;
       const query = upsert && lookup ? sql`with counted as (${upsert}) select * from counted union all ${lookup}` : (upsert ?? lookup)!;
       const rows = rowsOf<{ key: string; hits: number; expires_ms: string | number }>(await db.execute(query));
       const byKey = new Map(rows.map((row) => [row.key, { current: Number(row.hits), ttl: Math.max(0, Number(row.expires_ms) - t) }]));
@@ -56,9 +72,11 @@ export function dbCounter(db: Db, hash: KeyHasher, now: () => number = Date.now)
     },
     async read(key) {
       const t = now();
-      const [row] = rowsOf<{ hits: number; expires_ms: string | number }>(await db.execute(sql`
+      const [row] = rowsOf<{ hits: number; expires_ms: string | number }>(
+        await db.execute(sql`
         select hits, (extract(epoch from expires_at) * 1000)::bigint as expires_ms from rate_limits
-        where key = ${hash(key)} and expires_at > ${ts(t)}`));
+        where key = ${hash(key)} and expires_at > ${ts(t)}`),
+      );
       return row ? { current: Number(row.hits), ttl: Math.max(0, Number(row.expires_ms) - t) } : { current: 0, ttl: 0 };
     },
   };
@@ -117,10 +135,16 @@ export function counterRateLimitStore(counter: Counter): FastifyRateLimitStoreCt
     private children = 0;
     constructor(readonly prefix = '') {}
     incr(key: string, callback: Callback, timeWindow: number) {
-      counter.hit(`${this.prefix}${key}`, timeWindow).then((r) => callback(null, r), (err: Error) => callback(err));
+      counter.hit(`${this.prefix}${key}`, timeWindow).then(
+        (r) => callback(null, r),
+        (err: Error) => callback(err),
+      );
     }
     read(key: string, callback: Callback) {
-      counter.read(`${this.prefix}${key}`).then((r) => callback(null, r), (err: Error) => callback(err));
+      counter.read(`${this.prefix}${key}`).then(
+        (r) => callback(null, r),
+        (err: Error) => callback(err),
+      );
     }
     child(params: { routeInfo?: { method?: string | string[]; url?: string } }) {
       const route = params.routeInfo?.url ? `${String(params.routeInfo.method)} ${params.routeInfo.url}` : `limit#${++this.children}`;

@@ -45,7 +45,9 @@ function startWorker() {
     thread.once('exit', (code) => reject(new Error(`import worker exited with code ${code}`)));
   });
   const handle = { thread, ready };
-  thread.on('exit', () => { if (worker === handle) worker = null; });
+  thread.on('exit', () => {
+    if (worker === handle) worker = null;
+  });
   return handle;
 }
 
@@ -62,7 +64,11 @@ function stopWorker() {
 export async function readUpload<T = RawTable>(filename: string, data: Buffer, opts: ImportOptions = {}): Promise<T> {
   if (waiting >= MAX_WAITING) throw new AppError(429, 'rate_limited', 'Other imports are running; please try again in a minute');
   waiting++;
-  const run = queue.then(() => runJob<T>(filename, data, opts)).finally(() => { waiting--; });
+  const run = queue
+    .then(() => runJob<T>(filename, data, opts))
+    .finally(() => {
+      waiting--;
+    });
   queue = run.catch(() => undefined);
   return run;
 }
@@ -77,11 +83,25 @@ async function runJob<T>(filename: string, data: Buffer, opts: ImportOptions): P
   // handed over, not copied, so the file is in memory once. A small Buffer may be a slice of a shared pool: copied.
   const whole = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength && data.buffer instanceof ArrayBuffer;
   const copy = whole ? new Uint8Array(data.buffer as ArrayBuffer) : Uint8Array.from(data);
-  const job: WorkerJob = { id: nextId++, filename, data: copy, limits: { ...DEFAULT_TABLE_LIMITS, ...opts.limits }, ...(opts.processor ? { processor: opts.processor } : {}) };
+  const job: WorkerJob = {
+    id: nextId++,
+    filename,
+    data: copy,
+    limits: { ...DEFAULT_TABLE_LIMITS, ...opts.limits },
+    ...(opts.processor ? { processor: opts.processor } : {}),
+  };
   try {
     return await new Promise<T>((resolve, reject) => {
-      const timer = setTimeout(() => { stopWorker(); reject(new Invalid('The file took too long to read; split it into smaller files', undefined, 'file_too_complex')); }, TIME_LIMIT_MS);
-      const cleanup = () => { clearTimeout(timer); thread.off('message', onMessage); thread.off('error', onError); thread.off('exit', onExit); };
+      const timer = setTimeout(() => {
+        stopWorker();
+        reject(new Invalid('The file took too long to read; split it into smaller files', undefined, 'file_too_complex'));
+      }, TIME_LIMIT_MS);
+      const cleanup = () => {
+        clearTimeout(timer);
+        thread.off('message', onMessage);
+        thread.off('error', onError);
+        thread.off('exit', onExit);
+      };
       const chunks = new Map<string, unknown[]>();
       const onMessage = (out: WorkerOutput) => {
         if (out.id !== job.id) return;
@@ -98,11 +118,20 @@ async function runJob<T>(filename: string, data: Buffer, opts: ImportOptions): P
       const onError = (err: Error & { code?: string }) => {
         cleanup();
         stopWorker();
-        reject(err.code === 'ERR_WORKER_OUT_OF_MEMORY'
-          ? new Invalid('The file needs more memory to read than an import may use (very long cells, or a compressed bomb); split or simplify it', undefined, 'file_too_complex')
-          : err);
+        reject(
+          err.code === 'ERR_WORKER_OUT_OF_MEMORY'
+            ? new Invalid(
+                'The file needs more memory to read than an import may use (very long cells, or a compressed bomb); split or simplify it',
+                undefined,
+                'file_too_complex',
+              )
+            : err,
+        );
       };
-      const onExit = (code: number) => { cleanup(); reject(new Error(`import worker exited with code ${code}`)); };
+      const onExit = (code: number) => {
+        cleanup();
+        reject(new Error(`import worker exited with code ${code}`));
+      };
       thread.on('message', onMessage);
       thread.once('error', onError);
       thread.once('exit', onExit);

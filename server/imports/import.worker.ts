@@ -27,7 +27,10 @@ async function run(job: WorkerJob): Promise<WorkerOutput> {
   try {
     const table = await readTableFile(job.filename, job.data, job.limits);
     const result = job.processor
-      ? await ((await import(job.processor.module)) as { processTable(t: unknown, o: unknown): unknown }).processTable(table, job.processor.options)
+      ? await ((await import(job.processor.module)) as { processTable(t: unknown, o: unknown): unknown }).processTable(
+          table,
+          job.processor.options,
+        )
       : table;
     return { id: job.id, ok: true, result };
   } catch (err) {
@@ -69,7 +72,11 @@ function send(out: WorkerOutput) {
 
 // The lowest scheduling priority for this thread alone (Linux applies it per thread): on a busy
 // machine the server's own requests come first, the import takes what is left.
-try { setPriority(19); } catch { /* not permitted on this platform: the import simply shares the CPU */ }
+try {
+  setPriority(19);
+} catch {
+  /* not permitted on this platform: the import simply shares the CPU */
+}
 
 parentPort!.on('message', (job: WorkerJob) => {
   void run(job).then(send);

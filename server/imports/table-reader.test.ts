@@ -4,7 +4,11 @@ import { columnLetter, decodeText, readCsv, readXlsx, type TableError } from './
 
 const limits = { maxRows: 3, maxColumns: 4, maxCellChars: 10 };
 const refusal = (fn: () => unknown) => {
-  try { fn(); } catch (err) { return err as TableError; }
+  try {
+    fn();
+  } catch (err) {
+    return err as TableError;
+  }
   throw new Error('not refused');
 };
 
@@ -23,10 +27,22 @@ describe('the bounded table reader', () => {
   });
 
   it('refuses at the first row, column or cell beyond the limits, naming it', () => {
-    expect(refusal(() => readCsv(Buffer.from('a,b\n1,2\n3,4\n5,6\n7,8\n'), limits))).toMatchObject({ code: 'too_many_rows', details: { row: 5 } });
-    expect(refusal(() => readCsv(Buffer.from('a,b\n1,2,3,4,5\n'), limits))).toMatchObject({ code: 'too_many_columns', details: { row: 2, column: 'E' } });
-    expect(refusal(() => readCsv(Buffer.from('a,b\n1,12345678901\n'), limits))).toMatchObject({ code: 'cell_too_long', details: { row: 2, column: 'B' } });
-    expect(refusal(() => readCsv(Buffer.from('a,b\n1,x\u0000y\n'), limits))).toMatchObject({ code: 'control_characters', details: { row: 2, column: 'B' } });
+    expect(refusal(() => readCsv(Buffer.from('a,b\n1,2\n3,4\n5,6\n7,8\n'), limits))).toMatchObject({
+      code: 'too_many_rows',
+      details: { row: 5 },
+    });
+    expect(refusal(() => readCsv(Buffer.from('a,b\n1,2,3,4,5\n'), limits))).toMatchObject({
+      code: 'too_many_columns',
+      details: { row: 2, column: 'E' },
+    });
+    expect(refusal(() => readCsv(Buffer.from('a,b\n1,12345678901\n'), limits))).toMatchObject({
+      code: 'cell_too_long',
+      details: { row: 2, column: 'B' },
+    });
+    expect(refusal(() => readCsv(Buffer.from('a,b\n1,x\u0000y\n'), limits))).toMatchObject({
+      code: 'control_characters',
+      details: { row: 2, column: 'B' },
+    });
     // Trailing empty cells are not columns.
     expect(readCsv(Buffer.from('a,b,,,,,,\n1,2,,,,,,\n'), limits)).toEqual({ headers: ['a', 'b'], rows: [['1', '2']], encoding: 'utf-8' });
   });

@@ -45,22 +45,38 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 /** Checks one row against the limits and returns its cells as text. */
 function checkRow(cells: string[], row: number, limits: TableLimits): string[] {
   if (row - 1 > limits.maxRows) {
-    throw new TableError('too_many_rows', `Row ${row}: the file has more than ${limits.maxRows.toLocaleString('en')} data rows; split it into smaller files`, { row });
+    throw new TableError(
+      'too_many_rows',
+      `Row ${row}: the file has more than ${limits.maxRows.toLocaleString('en')} data rows; split it into smaller files`,
+      { row },
+    );
   }
   let last = cells.length;
   while (last > 0 && cells[last - 1] === '') last--;
   if (last > limits.maxColumns) {
     const column = columnLetter(last);
-    throw new TableError('too_many_columns', `Row ${row}, column ${column}: at most ${limits.maxColumns} columns can be imported (A–${columnLetter(limits.maxColumns)})`, { row, column });
+    throw new TableError(
+      'too_many_columns',
+      `Row ${row}, column ${column}: at most ${limits.maxColumns} columns can be imported (A–${columnLetter(limits.maxColumns)})`,
+      { row, column },
+    );
   }
   const out = cells.slice(0, last);
   for (let i = 0; i < out.length; i++) {
     const cell = out[i]!;
     const column = columnLetter(i + 1);
     if (cell.length > limits.maxCellChars) {
-      throw new TableError('cell_too_long', `Row ${row}, column ${column}: a cell holds ${cell.length.toLocaleString('en')} characters; at most ${limits.maxCellChars} are allowed`, { row, column });
+      throw new TableError(
+        'cell_too_long',
+        `Row ${row}, column ${column}: a cell holds ${cell.length.toLocaleString('en')} characters; at most ${limits.maxCellChars} are allowed`,
+        { row, column },
+      );
     }
-    if (CONTROL.test(cell)) throw new TableError('control_characters', `Row ${row}, column ${column}: the cell contains a control character (such as NUL)`, { row, column });
+    if (CONTROL.test(cell))
+      throw new TableError('control_characters', `Row ${row}, column ${column}: the cell contains a control character (such as NUL)`, {
+        row,
+        column,
+      });
     out[i] = cell.trim();
   }
   return out;
@@ -75,7 +91,8 @@ function finish(matrix: string[][], encoding: TextEncoding | null): RawTable {
 
 /** UTF-8 with or without a byte-order mark; anything that is not valid UTF-8 is read as GB18030 (GBK's superset). */
 export function decodeText(data: Uint8Array): { text: string; encoding: TextEncoding } {
-  if (data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf) return { text: new TextDecoder('utf-8').decode(data.subarray(3)), encoding: 'utf-8-bom' };
+  if (data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf)
+    return { text: new TextDecoder('utf-8').decode(data.subarray(3)), encoding: 'utf-8-bom' };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(data), encoding: 'utf-8' };
   } catch {
@@ -94,7 +111,14 @@ export function readCsv(data: Uint8Array, limits: TableLimits = DEFAULT_TABLE_LI
     chunkSize: 1 << 20,
     chunk: (result: Papa.ParseResult<string[]>, parser: Papa.Parser) => {
       try {
-        for (const cells of result.data) matrix.push(checkRow(cells.map((c: string | undefined) => String(c ?? '')), matrix.length + 1, limits));
+        for (const cells of result.data)
+          matrix.push(
+            checkRow(
+              cells.map((c: string | undefined) => String(c ?? '')),
+              matrix.length + 1,
+              limits,
+            ),
+          );
       } catch (err) {
         failure = err;
         parser.abort();
@@ -118,14 +142,23 @@ function cellText(value: ExcelJS.CellValue): string {
   return String(value);
 }
 
-export async function readXlsx(data: Uint8Array, limits: TableLimits = DEFAULT_TABLE_LIMITS, zipLimits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<RawTable> {
+export async function readXlsx(
+  data: Uint8Array,
+  limits: TableLimits = DEFAULT_TABLE_LIMITS,
+  zipLimits: ZipLimits = DEFAULT_ZIP_LIMITS,
+): Promise<RawTable> {
   // Not even a zip (an empty file would leave the unzipper waiting for ever).
-  if (data.length < 22 || data[0] !== 0x50 || data[1] !== 0x4b) throw new TableError('unreadable_file', 'The file is not a readable .xlsx workbook');
+  if (data.length < 22 || data[0] !== 0x50 || data[1] !== 0x4b)
+    throw new TableError('unreadable_file', 'The file is not a readable .xlsx workbook');
   // Every part measured against the zip limits, and the sheet after the parts it refers to: exceljs
   // then never writes a sheet to the temp folder (xlsx-zip.ts).
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(await orderedSheetStream(data, zipLimits), {
     // Styles are read for their number formats: without them a date cell is a bare serial number.
-    sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'emit',
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'cache',
+    worksheets: 'emit',
+    entries: 'emit',
   });
   const matrix: string[][] = [];
   try {
@@ -137,7 +170,11 @@ export async function readXlsx(data: Uint8Array, limits: TableLimits = DEFAULT_T
         if (r.cellCount > limits.maxColumns) {
           // Found before reading a single cell: one far-away cell cannot make the row expensive.
           const column = columnLetter(r.cellCount);
-          throw new TableError('too_many_columns', `Row ${r.number}, column ${column}: at most ${limits.maxColumns} columns can be imported (A–${columnLetter(limits.maxColumns)})`, { row: r.number, column });
+          throw new TableError(
+            'too_many_columns',
+            `Row ${r.number}, column ${column}: at most ${limits.maxColumns} columns can be imported (A–${columnLetter(limits.maxColumns)})`,
+            { row: r.number, column },
+          );
         }
         const cells: string[] = [];
         for (let c = 1; c <= r.cellCount; c++) cells.push(cellText(r.getCell(c).value));

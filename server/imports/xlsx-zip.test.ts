@@ -24,17 +24,29 @@ const entryNames = async (stream: NodeJS.ReadableStream) => {
 
 describe('the .xlsx zip, read from memory within limits', () => {
   it('hands the sheet over after the parts it refers to, whatever the file order', async () => {
-    const file = await workbook([['名称', '电话'], ['甲公司', '13900000000']]);
+    const file = await workbook([
+      ['名称', '电话'],
+      ['甲公司', '13900000000'],
+    ]);
     const fileOrder = [...zipEntries(file).keys()];
     expect(fileOrder.indexOf('xl/worksheets/sheet1.xml')).toBeLessThan(fileOrder.indexOf('xl/sharedStrings.xml'));
-    expect(await entryNames(await orderedSheetStream(file))).toEqual(['xl/_rels/workbook.xml.rels', 'xl/workbook.xml', 'xl/sharedStrings.xml', 'xl/styles.xml', 'xl/worksheets/sheet1.xml']);
+    expect(await entryNames(await orderedSheetStream(file))).toEqual([
+      'xl/_rels/workbook.xml.rels',
+      'xl/workbook.xml',
+      'xl/sharedStrings.xml',
+      'xl/styles.xml',
+      'xl/worksheets/sheet1.xml',
+    ]);
     expect((await readXlsx(file)).rows).toEqual([['甲公司', '13900000000']]);
   });
 
   it('reads a workbook without shared strings (inline strings only)', async () => {
     const zip = await JSZip.loadAsync(await workbook([['x']]));
     zip.remove('xl/sharedStrings.xml');
-    zip.file('xl/worksheets/sheet1.xml', '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>名称</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>乙</t></is></c></row></sheetData></worksheet>');
+    zip.file(
+      'xl/worksheets/sheet1.xml',
+      '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>名称</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>乙</t></is></c></row></sheetData></worksheet>',
+    );
     const file = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
     expect(await readXlsx(file)).toMatchObject({ headers: ['名称'], rows: [['乙']] });
   });
@@ -42,12 +54,24 @@ describe('the .xlsx zip, read from memory within limits', () => {
   it('refuses in words a part past its size, the whole past its total, or a part inflating too many times over', async () => {
     const file = await workbook([['名称'], ...Array.from({ length: 2000 }, (_, i) => [`企业${i}`])]);
     const small = { ...DEFAULT_ZIP_LIMITS, maxEntryBytes: 20_000 };
-    await expect(readXlsx(file, undefined, small)).rejects.toMatchObject({ code: 'file_too_complex', message: expect.stringMatching(/inflates to more than/) });
-    await expect(readXlsx(file, undefined, { ...DEFAULT_ZIP_LIMITS, maxTotalBytes: 50_000 })).rejects.toMatchObject({ code: 'file_too_complex', message: expect.stringMatching(/in all/) });
+    await expect(readXlsx(file, undefined, small)).rejects.toMatchObject({
+      code: 'file_too_complex',
+      message: expect.stringMatching(/inflates to more than/),
+    });
+    await expect(readXlsx(file, undefined, { ...DEFAULT_ZIP_LIMITS, maxTotalBytes: 50_000 })).rejects.toMatchObject({
+      code: 'file_too_complex',
+      message: expect.stringMatching(/in all/),
+    });
     const zip = await JSZip.loadAsync(file);
-    zip.file('xl/sharedStrings.xml', `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${' '.repeat(40 * 1024 * 1024)}</sst>`);
+    zip.file(
+      'xl/sharedStrings.xml',
+      `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${' '.repeat(40 * 1024 * 1024)}</sst>`,
+    );
     const bomb = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
-    await expect(readXlsx(bomb)).rejects.toMatchObject({ code: 'file_too_complex', message: expect.stringMatching(/sharedStrings\.xml inflates more than 100 times/) });
+    await expect(readXlsx(bomb)).rejects.toMatchObject({
+      code: 'file_too_complex',
+      message: expect.stringMatching(/sharedStrings\.xml inflates more than 100 times/),
+    });
   });
 
   it('refuses a part whose header states a size other than what it inflates to, and a file that is no zip', async () => {

@@ -20,11 +20,24 @@ export interface ZipLimits {
   /** Entries in the central directory. */
   maxEntries: number;
 }
-export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxEntryBytes: 256 * 1024 * 1024, maxTotalBytes: 384 * 1024 * 1024, maxRatio: 100, maxEntries: 10_000 };
+export const DEFAULT_ZIP_LIMITS: ZipLimits = {
+  maxEntryBytes: 256 * 1024 * 1024,
+  maxTotalBytes: 384 * 1024 * 1024,
+  maxRatio: 100,
+  maxEntries: 10_000,
+};
 const RATIO_FLOOR = 16 * 1024 * 1024;
 const MB = (n: number) => `${Math.round(n / (1024 * 1024))} MB`;
 
-interface Entry { name: string; flags: number; method: number; crc: number; compressedSize: number; size: number; localOffset: number }
+interface Entry {
+  name: string;
+  flags: number;
+  method: number;
+  crc: number;
+  compressedSize: number;
+  size: number;
+  localOffset: number;
+}
 
 const unreadable = () => new TableError('unreadable_file', 'The file is not a readable .xlsx workbook');
 const tooLarge = (message: string) => new TableError('file_too_complex', message);
@@ -34,25 +47,34 @@ export function zipEntries(data: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIM
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
   let eocd = -1;
   for (let i = data.length - 22; i >= Math.max(0, data.length - 22 - 0xffff); i--) {
-    if (view.getUint32(i, true) === 0x06054b50) { eocd = i; break; }
+    if (view.getUint32(i, true) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
   }
   if (eocd < 0) throw unreadable();
   const count = view.getUint16(eocd + 10, true);
   const cdSize = view.getUint32(eocd + 12, true);
   const cdOffset = view.getUint32(eocd + 16, true);
   if (count === 0xffff || cdOffset === 0xffffffff || cdOffset + cdSize > eocd) throw unreadable();
-  if (count > limits.maxEntries) throw tooLarge(`The workbook has ${count.toLocaleString('en')} parts; at most ${limits.maxEntries.toLocaleString('en')} can be read`);
+  if (count > limits.maxEntries)
+    throw tooLarge(`The workbook has ${count.toLocaleString('en')} parts; at most ${limits.maxEntries.toLocaleString('en')} can be read`);
   const entries = new Map<string, Entry>();
   const names = new TextDecoder('utf-8');
   for (let p = cdOffset, k = 0; k < count; k++) {
     if (p + 46 > eocd || view.getUint32(p, true) !== 0x02014b50) throw unreadable();
     const nameLength = view.getUint16(p + 28, true);
     const entry: Entry = {
-      flags: view.getUint16(p + 8, true), method: view.getUint16(p + 10, true), crc: view.getUint32(p + 16, true),
-      compressedSize: view.getUint32(p + 20, true), size: view.getUint32(p + 24, true), localOffset: view.getUint32(p + 42, true),
+      flags: view.getUint16(p + 8, true),
+      method: view.getUint16(p + 10, true),
+      crc: view.getUint32(p + 16, true),
+      compressedSize: view.getUint32(p + 20, true),
+      size: view.getUint32(p + 24, true),
+      localOffset: view.getUint32(p + 42, true),
       name: names.decode(data.subarray(p + 46, p + 46 + nameLength)),
     };
-    if (entry.flags & 1 || (entry.method !== 0 && entry.method !== 8) || entry.compressedSize === 0xffffffff || entry.size === 0xffffffff) throw unreadable();
+    if (entry.flags & 1 || (entry.method !== 0 && entry.method !== 8) || entry.compressedSize === 0xffffffff || entry.size === 0xffffffff)
+      throw unreadable();
     if (!entries.has(entry.name)) entries.set(entry.name, entry);
     p += 46 + nameLength + view.getUint16(p + 30, true) + view.getUint16(p + 32, true);
   }
@@ -77,21 +99,40 @@ async function measure(entry: Entry, bytes: Uint8Array, budget: { total: number 
   }
   const inflate = createInflateRaw({ chunkSize: 64 * 1024 });
   let size = 0;
-  const refuse = (err: TableError) => { inflate.destroy(err); };
+  const refuse = (err: TableError) => {
+    inflate.destroy(err);
+  };
   inflate.on('data', (chunk: Buffer) => {
     size += chunk.length;
-    if (size > limits.maxEntryBytes) refuse(tooLarge(`The workbook's part ${entry.name} inflates to more than ${MB(limits.maxEntryBytes)}; at most that much can be read`));
-    else if (size > budget.total) refuse(tooLarge(`The workbook inflates to more than ${MB(limits.maxTotalBytes)} in all; at most that much can be read`));
+    if (size > limits.maxEntryBytes)
+      refuse(
+        tooLarge(`The workbook's part ${entry.name} inflates to more than ${MB(limits.maxEntryBytes)}; at most that much can be read`),
+      );
+    else if (size > budget.total)
+      refuse(tooLarge(`The workbook inflates to more than ${MB(limits.maxTotalBytes)} in all; at most that much can be read`));
     else if (size > RATIO_FLOOR && size > limits.maxRatio * Math.max(1, bytes.length)) {
-      refuse(tooLarge(`The workbook's part ${entry.name} inflates more than ${limits.maxRatio} times its compressed size (a compressed bomb); it is not read`));
+      refuse(
+        tooLarge(
+          `The workbook's part ${entry.name} inflates more than ${limits.maxRatio} times its compressed size (a compressed bomb); it is not read`,
+        ),
+      );
     }
   });
-  const done = new Promise<void>((resolve, reject) => { inflate.once('end', resolve); inflate.once('error', reject); inflate.once('close', resolve); });
-  const drained = () => new Promise<void>((resolve) => {
-    const go = () => { inflate.off('drain', go); inflate.off('close', go); resolve(); };
-    inflate.on('drain', go);
-    inflate.on('close', go);
+  const done = new Promise<void>((resolve, reject) => {
+    inflate.once('end', resolve);
+    inflate.once('error', reject);
+    inflate.once('close', resolve);
   });
+  const drained = () =>
+    new Promise<void>((resolve) => {
+      const go = () => {
+        inflate.off('drain', go);
+        inflate.off('close', go);
+        resolve();
+      };
+      inflate.on('drain', go);
+      inflate.on('close', go);
+    });
   // Fed in slices, so a refusal stops the inflation within one slice rather than after the whole entry.
   for (let i = 0; i < bytes.length && !inflate.destroyed; i += 64 * 1024) {
     if (!inflate.write(bytes.subarray(i, i + 64 * 1024))) await drained();
@@ -137,11 +178,16 @@ function localHeader(entry: Entry): Buffer {
 /** A part exceljs needs before a sheet and the file lacks (it would otherwise spill the sheet to disk). */
 function storedPart(name: string, xml: string): { entry: Entry; bytes: Uint8Array } {
   const bytes = Buffer.from(xml, 'utf8');
-  return { entry: { name, flags: 0, method: 0, crc: crc32(bytes), compressedSize: bytes.length, size: bytes.length, localOffset: -1 }, bytes };
+  return {
+    entry: { name, flags: 0, method: 0, crc: crc32(bytes), compressedSize: bytes.length, size: bytes.length, localOffset: -1 },
+    bytes,
+  };
 }
 const EMPTY_PARTS: Record<string, string> = {
-  'xl/_rels/workbook.xml.rels': '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>',
-  'xl/sharedStrings.xml': '<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>',
+  'xl/_rels/workbook.xml.rels':
+    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>',
+  'xl/sharedStrings.xml':
+    '<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>',
 };
 const BEFORE_SHEET = ['xl/_rels/workbook.xml.rels', 'xl/workbook.xml', 'xl/sharedStrings.xml', 'xl/styles.xml'] as const;
 const SHEET = /^xl\/worksheets\/sheet\d+\.xml$/;
@@ -168,11 +214,14 @@ export async function orderedSheetStream(data: Uint8Array, limits: ZipLimits = D
   }
   const end = Buffer.alloc(22);
   end.writeUInt32LE(0x06054b50, 0);
-  return Readable.from((function* () {
-    for (const p of parts) {
-      yield localHeader(p.entry);
-      yield Buffer.from(p.bytes.buffer, p.bytes.byteOffset, p.bytes.byteLength);
-    }
-    yield end;
-  })(), { objectMode: false });
+  return Readable.from(
+    (function* () {
+      for (const p of parts) {
+        yield localHeader(p.entry);
+        yield Buffer.from(p.bytes.buffer, p.bytes.byteOffset, p.bytes.byteLength);
+      }
+      yield end;
+    })(),
+    { objectMode: false },
+  );
 }

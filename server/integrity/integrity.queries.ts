@@ -3,7 +3,13 @@ import type { AnswerPattern } from '#shared/integrity/answers.ts';
 import type { RatingLevel } from '#shared/results/scale.ts';
 import type { Tx } from '../db/client.ts';
 
-const LEVEL_OF: Record<string, RatingLevel> = { a: 'satisfied', b: 'fairly_satisfied', c: 'basically_satisfied', d: 'dissatisfied', n: 'not_applicable' };
+const LEVEL_OF: Record<string, RatingLevel> = {
+  a: 'satisfied',
+  b: 'fairly_satisfied',
+  c: 'basically_satisfied',
+  d: 'dissatisfied',
+  n: 'not_applicable',
+};
 
 /**
  * A round's answers grouped by identical ratings and votes, with how many there are of each: no
@@ -26,10 +32,12 @@ export async function answerPatterns(tx: Tx, roundId: string): Promise<AnswerPat
     group by v.r, coalesce(w.v, '')`);
   const rows = (result as unknown as { rows: { r: string; v: string; n: number }[] }).rows;
   return rows.map((row) => ({
-    ratings: Object.fromEntries(row.r.split(',').map((pair) => {
-      const [id, code] = pair.split('=');
-      return [Number(id), LEVEL_OF[code!]!];
-    })),
+    ratings: Object.fromEntries(
+      row.r.split(',').map((pair) => {
+        const [id, code] = pair.split('=');
+        return [Number(id), LEVEL_OF[code!]!];
+      }),
+    ),
     votes: row.v ? row.v.split(',').map(Number) : [],
     count: Number(row.n),
   }));

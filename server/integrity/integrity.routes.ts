@@ -8,8 +8,12 @@ import { readIntegrity } from './integrity.service.ts';
 export const INTEGRITY_READERS = ['admin', 'supervisor'] as const;
 
 export const integrityRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database: { db }, now }) => {
-  app.get('/rounds/:id/integrity', {
-    schema: { tags: ['integrity'], params: roundParamSchema, response: { 200: integritySchema } },
-    config: { access: INTEGRITY_READERS },
-  }, async (request) => readIntegrity(db, request.params.id, now()));
+  app.get(
+    '/rounds/:id/integrity',
+    {
+      schema: { tags: ['integrity'], params: roundParamSchema, response: { 200: integritySchema } },
+      config: { access: INTEGRITY_READERS },
+    },
+    async (request) => readIntegrity(db, request.params.id, now()),
+  );
 };

@@ -56,7 +56,7 @@ export async function readIntegrity(tx: Tx, roundId: string, now: Date): Promise
   assertAnswersFinal(round, 'Integrity signals');
   const depts = await rq.roundDepartmentRows(tx, roundId);
   const stored = await currentResult(tx, roundId);
-  const report = stored?.payload.integrity ?? await computeIntegrity(tx, round, depts);
+  const report = stored?.payload.integrity ?? (await computeIntegrity(tx, round, depts));
   return {
     roundId,
     version: stored?.payload.integrity ? stored.version : null,

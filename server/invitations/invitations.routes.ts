@@ -1,7 +1,14 @@
 import QRCode from 'qrcode';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { invitationParamSchema, invitationSchema, progressSchema, reasonBodySchema, replaceResultSchema, roundParamSchema } from '#shared/schemas/rounds.ts';
+import {
+  invitationParamSchema,
+  invitationSchema,
+  progressSchema,
+  reasonBodySchema,
+  replaceResultSchema,
+  roundParamSchema,
+} from '#shared/schemas/rounds.ts';
 import type { RouteDeps } from '../app.ts';
 import { actorOf, userOf } from '../auth/access.ts';
 import { NotFound } from '../errors.ts';
@@ -20,54 +27,85 @@ export const invitationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { 
     if (!(await findRound(db, id))) throw new NotFound(`No round ${id}`);
   };
 
-  app.get('/rounds/:id/invitations', {
-    schema: { tags: ['invitations'], params: roundParamSchema, response: { 200: z.array(invitationSchema) } },
-    config: { access: ADMIN },
-  }, async (request) => {
-    await requireRound(request.params.id);
-    return listInvitations(db, links, request.params.id);
-  });
+  app.get(
+    '/rounds/:id/invitations',
+    {
+      schema: { tags: ['invitations'], params: roundParamSchema, response: { 200: z.array(invitationSchema) } },
+      config: { access: ADMIN },
+    },
+    async (request) => {
+      await requireRound(request.params.id);
+      return listInvitations(db, links, request.params.id);
+    },
+  );
 
-  app.get('/rounds/:id/progress', {
-    schema: { tags: ['invitations'], params: roundParamSchema, response: { 200: progressSchema } },
-    config: { access: ['admin', 'leader', 'supervisor'] },
-  }, async (request) => roundProgress(db, request.params.id, now(), userOf(request).role));
+  app.get(
+    '/rounds/:id/progress',
+    {
+      schema: { tags: ['invitations'], params: roundParamSchema, response: { 200: progressSchema } },
+      config: { access: ['admin', 'leader', 'supervisor'] },
+    },
+    async (request) => roundProgress(db, request.params.id, now(), userOf(request).role),
+  );
 
   // For follow-up calls: who has not submitted yet, with contacts (admins only).
-  app.get('/rounds/:id/non-responders', {
-    schema: { tags: ['invitations'], params: roundParamSchema, response: { 200: z.array(invitationSchema) } },
-    config: { access: ADMIN },
-  }, async (request) => {
-    await requireRound(request.params.id);
-    return (await listInvitations(db, links, request.params.id)).filter((i) => i.status !== 'submitted' && i.status !== 'replaced');
-  });
+  app.get(
+    '/rounds/:id/non-responders',
+    {
+      schema: { tags: ['invitations'], params: roundParamSchema, response: { 200: z.array(invitationSchema) } },
+      config: { access: ADMIN },
+    },
+    async (request) => {
+      await requireRound(request.params.id);
+      return (await listInvitations(db, links, request.params.id)).filter((i) => i.status !== 'submitted' && i.status !== 'replaced');
+    },
+  );
 
-  app.get('/rounds/:id/invitations.xlsx', {
-    schema: { tags: ['invitations'], params: roundParamSchema },
-    config: { access: ADMIN },
-  }, async (request, reply) => {
-    await requireRound(request.params.id);
-    const body = await invitationsWorkbook(db, links, request.params.id);
-    return reply.type(XLSX_TYPE).header('content-disposition', attachment(`invitations-${request.params.id}.xlsx`)).send(body);
-  });
+  app.get(
+    '/rounds/:id/invitations.xlsx',
+    {
+      schema: { tags: ['invitations'], params: roundParamSchema },
+      config: { access: ADMIN },
+    },
+    async (request, reply) => {
+      await requireRound(request.params.id);
+      const body = await invitationsWorkbook(db, links, request.params.id);
+      return reply
+        .type(XLSX_TYPE)
+        .header('content-disposition', attachment(`invitations-${request.params.id}.xlsx`))
+        .send(body);
+    },
+  );
 
-  app.get('/rounds/:id/invitations/:uscc/qr.svg', {
-    schema: { tags: ['invitations'], params: invitationParamSchema },
-    config: { access: ADMIN },
-  }, async (request, reply) => {
-    const inv = (await listInvitations(db, links, request.params.id)).find((i) => i.uscc === request.params.uscc);
-    if (!inv?.link) throw new NotFound('No live invitation for this enterprise');
-    const svg = await QRCode.toString(inv.link, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
-    return reply.type('image/svg+xml').header('cache-control', 'private, no-store').send(svg);
-  });
+  app.get(
+    '/rounds/:id/invitations/:uscc/qr.svg',
+    {
+      schema: { tags: ['invitations'], params: invitationParamSchema },
+      config: { access: ADMIN },
+    },
+    async (request, reply) => {
+      const inv = (await listInvitations(db, links, request.params.id)).find((i) => i.uscc === request.params.uscc);
+      if (!inv?.link) throw new NotFound('No live invitation for this enterprise');
+      const svg = await QRCode.toString(inv.link, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+      return reply.type('image/svg+xml').header('cache-control', 'private, no-store').send(svg);
+    },
+  );
 
-  app.post('/rounds/:id/invitations/:uscc/replace', {
-    schema: { tags: ['invitations'], params: invitationParamSchema, body: reasonBodySchema, response: { 200: replaceResultSchema } },
-    config: { access: ADMIN },
-  }, async (request) => replaceInvitation(db, actorOf(request), links, request.params.id, request.params.uscc, request.body.reason, now()));
+  app.post(
+    '/rounds/:id/invitations/:uscc/replace',
+    {
+      schema: { tags: ['invitations'], params: invitationParamSchema, body: reasonBodySchema, response: { 200: replaceResultSchema } },
+      config: { access: ADMIN },
+    },
+    async (request) => replaceInvitation(db, actorOf(request), links, request.params.id, request.params.uscc, request.body.reason, now()),
+  );
 
-  app.post('/rounds/:id/invitations/:uscc/regenerate', {
-    schema: { tags: ['invitations'], params: invitationParamSchema, response: { 200: invitationSchema } },
-    config: { access: ADMIN },
-  }, async (request) => regenerateInvitation(db, actorOf(request), links, request.params.id, request.params.uscc, now()));
+  app.post(
+    '/rounds/:id/invitations/:uscc/regenerate',
+    {
+      schema: { tags: ['invitations'], params: invitationParamSchema, response: { 200: invitationSchema } },
+      config: { access: ADMIN },
+    },
+    async (request) => regenerateInvitation(db, actorOf(request), links, request.params.id, request.params.uscc, now()),
+  );
 };

@@ -12,20 +12,32 @@ import { hashToken, type LinkMaker } from './tokens.ts';
 
 export async function listInvitations(tx: Tx, links: LinkMaker, roundId: string): Promise<Invitation[]> {
   const [rows, repl] = await Promise.all([
-    tx.select({ inv: invitations, e: enterprises }).from(invitations)
+    tx
+      .select({ inv: invitations, e: enterprises })
+      .from(invitations)
       .innerJoin(enterprises, eq(enterprises.id, invitations.enterpriseId))
-      .where(eq(invitations.roundId, roundId)).orderBy(asc(invitations.id)),
+      .where(eq(invitations.roundId, roundId))
+      .orderBy(asc(invitations.id)),
     tx.select().from(replacements).where(eq(replacements.roundId, roundId)),
   ]);
   const replacedBy = new Map(repl.map((r) => [r.outUscc, r.inUscc]));
   const replaces = new Map(repl.map((r) => [r.inUscc, r.outUscc]));
   return rows.map(({ inv, e }) => ({
-    uscc: inv.uscc, name: e.name, stratum: inv.stratum, township: e.township, industry: e.industry,
+    uscc: inv.uscc,
+    name: e.name,
+    stratum: inv.stratum,
+    township: e.township,
+    industry: e.industry,
     // The reported state, never the true one: it moves only in batches (./reported.ts).
-    contactName: e.contactName, contactPhone: e.contactPhone, status: inv.reportedStatus,
-    openedAt: inv.reportedOpenedOn ?? null, submittedAt: inv.reportedSubmittedOn ?? null,
+    contactName: e.contactName,
+    contactPhone: e.contactPhone,
+    status: inv.reportedStatus,
+    openedAt: inv.reportedOpenedOn ?? null,
+    submittedAt: inv.reportedSubmittedOn ?? null,
     link: inv.reportedStatus === 'replaced' ? null : links.link(links.token(roundId, inv.uscc, inv.generation)),
-    generation: inv.generation, replacedBy: replacedBy.get(inv.uscc) ?? null, replaces: replaces.get(inv.uscc) ?? null,
+    generation: inv.generation,
+    replacedBy: replacedBy.get(inv.uscc) ?? null,
+    replaces: replaces.get(inv.uscc) ?? null,
   }));
 }
 
@@ -35,7 +47,11 @@ export async function listInvitations(tx: Tx, links: LinkMaker, roundId: string)
  * "already submitted") or replaced (its answer stays counted and the backup is invited too; README, Limits).
  */
 export async function lockInvitation(tx: Tx, roundId: string, uscc: string) {
-  const [inv] = await tx.select().from(invitations).where(and(eq(invitations.roundId, roundId), eq(invitations.uscc, uscc))).for('update');
+  const [inv] = await tx
+    .select()
+    .from(invitations)
+    .where(and(eq(invitations.roundId, roundId), eq(invitations.uscc, uscc)))
+    .for('update');
   if (!inv) throw new NotFound(`${uscc} is not invited in round ${roundId}`);
   if (inv.reportedStatus === 'replaced') throw new Conflict(`${uscc} has already been replaced`, undefined, 'already_replaced');
   if (inv.reportedStatus === 'submitted') throw new Conflict(`${uscc} has already submitted its response`, undefined, 'already_submitted');
@@ -47,23 +63,41 @@ export async function replaceInvitation(db: Db, actor: Actor, links: LinkMaker, 
   const inUscc = await db.transaction(async (tx) => {
     await lockRoundFor(tx, roundId, 'replace', now);
     const out = await lockInvitation(tx, roundId, uscc);
-    const backupRows = await tx.select().from(drawEntries).where(and(eq(drawEntries.roundId, roundId), eq(drawEntries.kind, 'backup')));
+    const backupRows = await tx
+      .select()
+      .from(drawEntries)
+      .where(and(eq(drawEntries.roundId, roundId), eq(drawEntries.kind, 'backup')));
     const used = await tx.select({ uscc: replacements.inUscc }).from(replacements).where(eq(replacements.roundId, roundId));
     const backups: Backup[] = backupRows.map((b) => ({ uscc: b.uscc, stratum: b.stratum, ticket: b.ticket, order: b.backupOrder! }));
     const chosen = chooseReplacement({ out: uscc, stratum: out.stratum, backups, used: new Set(used.map((u) => u.uscc)) });
     if (!chosen) throw new Conflict('No backup is left in the draw to replace this enterprise', undefined, 'no_backup_left');
-    const [poolRow] = await tx.select().from(roundPool).where(and(eq(roundPool.roundId, roundId), eq(roundPool.uscc, chosen.uscc)));
+    const [poolRow] = await tx
+      .select()
+      .from(roundPool)
+      .where(and(eq(roundPool.roundId, roundId), eq(roundPool.uscc, chosen.uscc)));
     await tx.insert(replacements).values({ roundId, outUscc: uscc, inUscc: chosen.uscc, reason, at: now });
     // The admin's own act: reported at once.
     await tx.update(invitations).set({ status: 'replaced', reportedStatus: 'replaced', replacedAt: now }).where(eq(invitations.id, out.id));
     await tx.insert(invitations).values({
-      roundId, enterpriseId: poolRow!.enterpriseId, uscc: chosen.uscc, stratum: chosen.stratum,
-      tokenHash: hashToken(links.token(roundId, chosen.uscc, 1)), generation: 1, createdAt: now,
+      roundId,
+      enterpriseId: poolRow!.enterpriseId,
+      uscc: chosen.uscc,
+      stratum: chosen.stratum,
+      tokenHash: hashToken(links.token(roundId, chosen.uscc, 1)),
+      generation: 1,
+      createdAt: now,
     });
-    await appendAudit(tx, actor, {
-      action: 'invitation.replace', entityType: 'round', entityId: roundId,
-      summary: { out: uscc, in: chosen.uscc, stratum: chosen.stratum, backupOrder: chosen.order, reason },
-    }, now);
+    await appendAudit(
+      tx,
+      actor,
+      {
+        action: 'invitation.replace',
+        entityType: 'round',
+        entityId: roundId,
+        summary: { out: uscc, in: chosen.uscc, stratum: chosen.stratum, backupOrder: chosen.order, reason },
+      },
+      now,
+    );
     return chosen.uscc;
   });
   const list = await listInvitations(db, links, roundId);
@@ -77,27 +111,47 @@ export async function regenerateInvitation(db: Db, actor: Actor, links: LinkMake
     const inv = await lockInvitation(tx, roundId, uscc);
     const generation = inv.generation + 1;
     await tx.insert(revokedTokens).values({ tokenHash: inv.tokenHash, roundId, revokedAt: now });
-    await tx.update(invitations).set({ generation, tokenHash: hashToken(links.token(roundId, uscc, generation)) }).where(eq(invitations.id, inv.id));
-    await appendAudit(tx, actor, { action: 'invitation.regenerate', entityType: 'round', entityId: roundId, summary: { uscc, generation } }, now);
+    await tx
+      .update(invitations)
+      .set({ generation, tokenHash: hashToken(links.token(roundId, uscc, generation)) })
+      .where(eq(invitations.id, inv.id));
+    await appendAudit(
+      tx,
+      actor,
+      { action: 'invitation.regenerate', entityType: 'round', entityId: roundId, summary: { uscc, generation } },
+      now,
+    );
   });
   return (await listInvitations(db, links, roundId)).find((i) => i.uscc === uscc)!;
 }
 
-const STATUS_ZH: Record<Invitation['status'], string> = { not_opened: '未打开', opened: '已打开', drafted: '填写中', submitted: '已提交', replaced: '已替换' };
+const STATUS_ZH: Record<Invitation['status'], string> = {
+  not_opened: '未打开',
+  opened: '已打开',
+  drafted: '填写中',
+  submitted: '已提交',
+  replaced: '已替换',
+};
 
 export async function invitationsWorkbook(tx: Tx, links: LinkMaker, roundId: string) {
   const list = (await listInvitations(tx, links, roundId)).filter((i) => i.status !== 'replaced');
   // Township and industry for whoever phones or visits; 分层 only when the round drew by stratum.
   const stratified = list.some((i) => i.stratum !== '');
-  return workbookBuffer([{
-    name: `${roundId} 问卷链接`,
-    columns: [
-      { header: '企业名称', key: 'name', width: 36 }, { header: '统一社会信用代码', key: 'uscc', width: 22 },
-      { header: '镇街', key: 'township', width: 14 }, { header: '行业', key: 'industry', width: 18 },
-      ...(stratified ? [{ header: '分层', key: 'stratum' }] : []),
-      { header: '联系人', key: 'contactName' }, { header: '联系电话', key: 'contactPhone' },
-      { header: '问卷链接', key: 'link', width: 60 }, { header: '状态', key: 'status' },
-    ],
-    rows: list.map((i) => ({ ...i, status: STATUS_ZH[i.status] })),
-  }]);
+  return workbookBuffer([
+    {
+      name: `${roundId} 问卷链接`,
+      columns: [
+        { header: '企业名称', key: 'name', width: 36 },
+        { header: '统一社会信用代码', key: 'uscc', width: 22 },
+        { header: '镇街', key: 'township', width: 14 },
+        { header: '行业', key: 'industry', width: 18 },
+        ...(stratified ? [{ header: '分层', key: 'stratum' }] : []),
+        { header: '联系人', key: 'contactName' },
+        { header: '联系电话', key: 'contactPhone' },
+        { header: '问卷链接', key: 'link', width: 60 },
+        { header: '状态', key: 'status' },
+      ],
+      rows: list.map((i) => ({ ...i, status: STATUS_ZH[i.status] })),
+    },
+  ]);
 }

@@ -11,7 +11,12 @@ import { enterprises, invitations } from '../db/schema.ts';
 import { getRound } from '../rounds/rounds.service.ts';
 
 type Status = Invitation['status'];
-interface Row { status: Status; stratum: string; township: string; industry: string }
+interface Row {
+  status: Status;
+  stratum: string;
+  township: string;
+  industry: string;
+}
 
 function tally(rows: Row[]) {
   const live = rows.filter((r) => r.status !== 'replaced');
@@ -19,7 +24,10 @@ function tally(rows: Row[]) {
   const at = (...s: Status[]) => live.filter((r) => s.includes(r.status)).length;
   const submitted = at('submitted');
   return {
-    invited: live.length, opened: at('opened', 'drafted', 'submitted'), drafted: at('drafted'), submitted,
+    invited: live.length,
+    opened: at('opened', 'drafted', 'submitted'),
+    drafted: at('drafted'),
+    submitted,
     responseRate: live.length ? submitted / live.length : 0,
   };
 }
@@ -42,17 +50,36 @@ const AFTER_CLOSE = ['closed', 'published'];
 
 /** The one rule for groups of the sample (progress, response rates per stratum): see the file's head. */
 export const progressGroupsFor = (role: Role, round: { status: string; closedAt: string | null }): Progress['groups'] =>
-  (role === 'admin' ? 'all' : AFTER_CLOSE.includes(round.status) || (round.status === 'voided' && round.closedAt) ? 'suppressed' : 'after_close');
+  role === 'admin'
+    ? 'all'
+    : AFTER_CLOSE.includes(round.status) || (round.status === 'voided' && round.closedAt)
+      ? 'suppressed'
+      : 'after_close';
 
 export async function roundProgress(db: Db, roundId: string, now: Date, role: Role): Promise<Progress> {
   const round = await getRound(db, roundId, now);
-  const rows = await db.select({ status: invitations.reportedStatus, stratum: invitations.stratum, township: enterprises.township, industry: enterprises.industry })
-    .from(invitations).innerJoin(enterprises, eq(enterprises.id, invitations.enterpriseId)).where(eq(invitations.roundId, roundId));
+  const rows = await db
+    .select({
+      status: invitations.reportedStatus,
+      stratum: invitations.stratum,
+      township: enterprises.township,
+      industry: enterprises.industry,
+    })
+    .from(invitations)
+    .innerJoin(enterprises, eq(enterprises.id, invitations.enterpriseId))
+    .where(eq(invitations.roundId, roundId));
   const groups = progressGroupsFor(role, round);
-  const by = (key: (r: Row) => string) => (groups === 'all' ? groupBy(rows, key) : groups === 'suppressed' ? suppress(groupBy(rows, key)) : []);
+  const by = (key: (r: Row) => string) =>
+    groups === 'all' ? groupBy(rows, key) : groups === 'suppressed' ? suppress(groupBy(rows, key)) : [];
   return {
-    roundId, status: round.status, closesAt: round.closesAt, ...tally(rows),
+    roundId,
+    status: round.status,
+    closesAt: round.closesAt,
+    ...tally(rows),
     replaced: rows.filter((r) => r.status === 'replaced').length,
-    groups, byStratum: by((r) => r.stratum), byTownship: by((r) => r.township), byIndustry: by((r) => r.industry),
+    groups,
+    byStratum: by((r) => r.stratum),
+    byTownship: by((r) => r.township),
+    byIndustry: by((r) => r.industry),
   };
 }

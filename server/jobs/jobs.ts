@@ -25,13 +25,21 @@ export function appJobs(settings: JobSettings): Job[] {
   // and releases held requests in batches, vacuums after a close. Looks back to the previous run for closes
   // an admin made in between (they release held requests too).
   if (ballotEvery > 0) {
-    jobs.push({ name: 'ballot-box', everyMs: ballotEvery, run: (db: Db, now: Date, previousRunAt) => ballotMoverTick(db, now, settings.release, previousRunAt ?? undefined) });
+    jobs.push({
+      name: 'ballot-box',
+      everyMs: ballotEvery,
+      run: (db: Db, now: Date, previousRunAt) => ballotMoverTick(db, now, settings.release, previousRunAt ?? undefined),
+    });
   }
   // Counters whose window has ended and login failures an hour old: the limits tables stay small.
-  jobs.push({ name: 'limits-sweep', everyMs: LIMITS_SWEEP_EVERY_MS, run: async (db: Db, now: Date) => {
-    await sweepRateLimits(db, now);
-    await sweepLoginFailures(db, now);
-  } });
+  jobs.push({
+    name: 'limits-sweep',
+    everyMs: LIMITS_SWEEP_EVERY_MS,
+    run: async (db: Db, now: Date) => {
+      await sweepRateLimits(db, now);
+      await sweepLoginFailures(db, now);
+    },
+  });
   // Plans the rounds' invitations and reminders for today and sends what is due, one leased message at a time.
   const outboxEvery = settings.outbox?.everyMs ?? OUTBOX_EVERY_MS;
   if (settings.outbox && outboxEvery > 0) {

@@ -31,7 +31,8 @@ export const newOwner = () => `${hostname()}:${process.pid}:${randomUUID().slice
 
 /** Creates the jobs' rows (due at once) if they are not there yet. */
 export async function ensureJobs(db: Db, jobs: readonly Job[], now: Date) {
-  for (const job of jobs) await db.execute(sql`insert into jobs (name, due_at) values (${job.name}, ${ts(now)}) on conflict (name) do nothing`);
+  for (const job of jobs)
+    await db.execute(sql`insert into jobs (name, due_at) values (${job.name}, ${ts(now)}) on conflict (name) do nothing`);
 }
 
 /** Takes the job's lease if it is due and no live lease holds it; what the claim found, or null if not taken. */
@@ -53,9 +54,10 @@ export async function claimJob(db: Db, job: Job, owner: string, now: Date): Prom
  * arriving a few milliseconds early never skips a run and waits a second interval), or soon after a failure.
  */
 async function release(db: Db, job: Job, owner: string, startedAt: Date, now: Date, error?: unknown) {
-  const next = error === undefined
-    ? new Date(Math.max(now.getTime(), startedAt.getTime() + job.everyMs * 0.9))
-    : new Date(now.getTime() + Math.min(job.everyMs, RETRY_MS));
+  const next =
+    error === undefined
+      ? new Date(Math.max(now.getTime(), startedAt.getTime() + job.everyMs * 0.9))
+      : new Date(now.getTime() + Math.min(job.everyMs, RETRY_MS));
   // Only the SQLSTATE or the error's name: a database error's message can carry the statement's values.
   const code = error === undefined ? null : String(databaseErrorOf(error)?.code ?? (error as Error)?.name ?? 'error');
   await db.execute(sql`
@@ -92,13 +94,14 @@ export function startJobs(db: Db, jobs: readonly Job[], opts: { now: () => Date;
   const pass = async () => {
     await ready;
     for (const job of jobs) {
-      await runIfDue(db, job, owner, opts.now)
-        .catch((err: unknown) => opts.log.error({ err }, `job ${job.name} failed; will retry`));
+      await runIfDue(db, job, owner, opts.now).catch((err: unknown) => opts.log.error({ err }, `job ${job.name} failed; will retry`));
     }
   };
   const tick = () => {
     if (running) return;
-    running = pass().finally(() => { running = null; });
+    running = pass().finally(() => {
+      running = null;
+    });
   };
   const timer = jobs.length && pollMs > 0 ? setInterval(tick, pollMs) : null;
   timer?.unref();

@@ -43,8 +43,14 @@ export interface Outbound {
 }
 
 export function makeOutbound(opts: {
-  db: Db; settings: OutboundSettings; links: LinkMaker; sender: Sender; timeZone: string; now: () => Date;
-  log: (msg: string) => void; owner?: string;
+  db: Db;
+  settings: OutboundSettings;
+  links: LinkMaker;
+  sender: Sender;
+  timeZone: string;
+  now: () => Date;
+  log: (msg: string) => void;
+  owner?: string;
 }): Outbound {
   const { db, settings, links, sender, timeZone } = opts;
   const owner = opts.owner ?? newOwner();
@@ -64,7 +70,8 @@ export function makeOutbound(opts: {
   if (settings.smtpUrl && settings.mailFrom) gateways.email = smtpGateway(settings.smtpUrl, settings.mailFrom);
 
   const linkOf = (roundId: string, uscc: string, generation: number) => links.link(links.token(roundId, uscc, generation));
-  const textOf = (kind: MessageKind, roundId: string, uscc: string, generation: number) => messageText(kind, sender, linkOf(roundId, uscc, generation));
+  const textOf = (kind: MessageKind, roundId: string, uscc: string, generation: number) =>
+    messageText(kind, sender, linkOf(roundId, uscc, generation));
 
   async function plan(now: Date) {
     const quiet = isQuiet(settings.quietHours, now, timeZone);
@@ -76,10 +83,32 @@ export function makeOutbound(opts: {
       if (!round.plan.invitation && !reminder) continue;
       const firms = await q.contactableInvitations(db, round.id);
       for (const channel of channels) {
-        const reachable = firms.filter((f) => (channel === 'sms' ? !f.optedOut && normaliseMobile(f.phone) : f.email && isEmail(f.email))).map((f) => f.id);
+        const reachable = firms
+          .filter((f) => (channel === 'sms' ? !f.optedOut && normaliseMobile(f.phone) : f.email && isEmail(f.email)))
+          .map((f) => f.id);
         const invited = round.plan.invitation ? await q.invitedIds(db, round.id, channel) : new Set<number>();
-        if (round.plan.invitation) await q.queueMessages(db, round.id, channel, 'invitation', reachable.filter((id) => !invited.has(id)), day, now, now);
-        if (reminder) await q.queueMessages(db, round.id, channel, reminder, reachable.filter((id) => invited.has(id) || !round.plan.invitation), day, now, now);
+        if (round.plan.invitation)
+          await q.queueMessages(
+            db,
+            round.id,
+            channel,
+            'invitation',
+            reachable.filter((id) => !invited.has(id)),
+            day,
+            now,
+            now,
+          );
+        if (reminder)
+          await q.queueMessages(
+            db,
+            round.id,
+            channel,
+            reminder,
+            reachable.filter((id) => invited.has(id) || !round.plan.invitation),
+            day,
+            now,
+            now,
+          );
       }
     }
   }
@@ -95,10 +124,18 @@ export function makeOutbound(opts: {
         ? await gateway.send({ to, text: textOf(m.kind, m.round_id, m.uscc, m.generation) })
         : await gateway.send({ to, ...mailOf(m.kind, sender, linkOf(m.round_id, m.uscc, m.generation)) });
     const at = now();
-    if (result.outcome === 'taken') await q.settle(db, m.id, owner, { status: 'sent', gatewayId: result.gatewayId, sentAt: at, reason: null }, at);
+    if (result.outcome === 'taken')
+      await q.settle(db, m.id, owner, { status: 'sent', gatewayId: result.gatewayId, sentAt: at, reason: null }, at);
     else if (result.outcome === 'refused') await q.settle(db, m.id, owner, { status: 'refused', reason: result.reason }, at);
     else if (result.outcome === 'unknown') await q.settle(db, m.id, owner, { status: 'failed', reason: result.reason }, at);
-    else await q.settle(db, m.id, owner, { status: 'failed', reason: result.reason, dueAt: new Date(at.getTime() + retryDelayMs(m.attempts)) }, at);
+    else
+      await q.settle(
+        db,
+        m.id,
+        owner,
+        { status: 'failed', reason: result.reason, dueAt: new Date(at.getTime() + retryDelayMs(m.attempts)) },
+        at,
+      );
     return true;
   }
 
@@ -111,14 +148,17 @@ export function makeOutbound(opts: {
       await q.settleInterrupted(db, now);
       await q.cancelStale(db, now);
       await plan(now);
-      const channels = (Object.keys(gateways) as OutboxChannel[])
-        .filter((c) => c !== 'sms' || !isQuiet(settings.quietHours, now, timeZone));
+      const channels = (Object.keys(gateways) as OutboxChannel[]).filter(
+        (c) => c !== 'sms' || !isQuiet(settings.quietHours, now, timeZone),
+      );
       let sent = 0;
       // The job's `now` is when the run began: a long batch takes the clock forward for leases and times.
       const clock = () => new Date(now.getTime() + (Date.now() - started));
-      await Promise.all(Array.from({ length: WINDOW }, async () => {
-        while (Date.now() - started < budgetMs && await sendOne(clock, channels)) sent++;
-      }));
+      await Promise.all(
+        Array.from({ length: WINDOW }, async () => {
+          while (Date.now() - started < budgetMs && (await sendOne(clock, channels))) sent++;
+        }),
+      );
       return { sent };
     },
     async close() {

@@ -8,34 +8,54 @@ import { enterprises, invitations, outboxMessages, rounds } from '../db/schema.t
 const ts = (d: Date) => sql`${d.toISOString()}::timestamptz`;
 const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 
-
 /** Reported states that end contact: the firm has submitted (as far as anyone may know yet) or was replaced. */
 const DONE = ['submitted', 'replaced'] as const;
 
 export const openRounds = (tx: Tx, now: Date) =>
-  tx.select({ id: rounds.id, openedAt: rounds.openedAt, closesAt: rounds.closesAt, plan: rounds.contactPlan }).from(rounds)
+  tx
+    .select({ id: rounds.id, openedAt: rounds.openedAt, closesAt: rounds.closesAt, plan: rounds.contactPlan })
+    .from(rounds)
     .where(and(eq(rounds.status, 'open'), sql`${rounds.closesAt} > ${ts(now)}`));
 
 /** The round's invitations still to be contacted, with where to reach them. */
 export const contactableInvitations = (tx: Tx, roundId: string) =>
-  tx.select({ id: invitations.id, phone: enterprises.contactPhone, email: enterprises.contactEmail, optedOut: enterprises.smsOptedOutAt })
-    .from(invitations).innerJoin(enterprises, eq(enterprises.id, invitations.enterpriseId))
+  tx
+    .select({ id: invitations.id, phone: enterprises.contactPhone, email: enterprises.contactEmail, optedOut: enterprises.smsOptedOutAt })
+    .from(invitations)
+    .innerJoin(enterprises, eq(enterprises.id, invitations.enterpriseId))
     .where(and(eq(invitations.roundId, roundId), notInArray(invitations.reportedStatus, [...DONE])));
 
 /** Ids of the invitations that already have their invitation message on a channel. */
 export async function invitedIds(tx: Tx, roundId: string, channel: OutboxChannel) {
-  const rows = await tx.select({ id: outboxMessages.invitationId }).from(outboxMessages)
+  const rows = await tx
+    .select({ id: outboxMessages.invitationId })
+    .from(outboxMessages)
     .where(and(eq(outboxMessages.roundId, roundId), eq(outboxMessages.channel, channel), eq(outboxMessages.kind, 'invitation')));
   return new Set(rows.map((r) => r.id));
 }
 
 /** Queues messages; one a firm, channel and day and one invitation a firm and channel (the unique indexes). Returns how many. */
-export async function queueMessages(tx: Tx, roundId: string, channel: OutboxChannel, kind: MessageKind, invitationIds: number[], day: string, dueAt: Date, now: Date) {
+export async function queueMessages(
+  tx: Tx,
+  roundId: string,
+  channel: OutboxChannel,
+  kind: MessageKind,
+  invitationIds: number[],
+  day: string,
+  dueAt: Date,
+  now: Date,
+) {
   let queued = 0;
   for (let i = 0; i < invitationIds.length; i += 2000) {
-    const rows = await tx.insert(outboxMessages)
-      .values(invitationIds.slice(i, i + 2000).map((invitationId) => ({ roundId, invitationId, channel, kind, day, dueAt, createdAt: now, updatedAt: now })))
-      .onConflictDoNothing().returning({ id: outboxMessages.id });
+    const rows = await tx
+      .insert(outboxMessages)
+      .values(
+        invitationIds
+          .slice(i, i + 2000)
+          .map((invitationId) => ({ roundId, invitationId, channel, kind, day, dueAt, createdAt: now, updatedAt: now })),
+      )
+      .onConflictDoNothing()
+      .returning({ id: outboxMessages.id });
     queued += rows.length;
   }
   return queued;
@@ -59,15 +79,28 @@ export async function settleInterrupted(tx: Tx, now: Date) {
 }
 
 export interface ClaimedMessage {
-  id: number; round_id: string; channel: OutboxChannel; kind: MessageKind; attempts: number;
-  uscc: string; generation: number; contact_phone: string | null; contact_email: string | null;
+  id: number;
+  round_id: string;
+  channel: OutboxChannel;
+  kind: MessageKind;
+  attempts: number;
+  uscc: string;
+  generation: number;
+  contact_phone: string | null;
+  contact_email: string | null;
 }
 
 /**
  * Takes the next due message on these channels, if any: one statement picks it (skipping rows another
  * process holds) and leases it to `owner`, still checking the firm may be contacted.
  */
-export async function claimNext(tx: Tx, channels: OutboxChannel[], owner: string, now: Date, leaseMs: number): Promise<ClaimedMessage | null> {
+export async function claimNext(
+  tx: Tx,
+  channels: OutboxChannel[],
+  owner: string,
+  now: Date,
+  leaseMs: number,
+): Promise<ClaimedMessage | null> {
   if (!channels.length) return null;
   const result = await tx.execute(sql`
     with picked as (
@@ -77,7 +110,10 @@ export async function claimNext(tx: Tx, channels: OutboxChannel[], owner: string
         join enterprises e on e.id = i.enterprise_id
       where m.status in ('queued', 'failed') and m.gateway_id is null and m.locked_by is null
         and m.due_at <= ${ts(now)} and m.attempts < ${MAX_SEND_ATTEMPTS} and (m.reason is null or m.reason not like ${`${INTERRUPTED}%`})
-        and m.channel in (${sql.join(channels.map((c) => sql`${c}`), sql`, `)})
+        and m.channel in (${sql.join(
+          channels.map((c) => sql`${c}`),
+          sql`, `,
+        )})
         and r.status = 'open' and r.closes_at > ${ts(now)}
         and i.reported_status not in ('submitted', 'replaced')
         and (m.channel <> 'sms' or e.sms_opted_out_at is null)
@@ -97,13 +133,23 @@ export async function claimNext(tx: Tx, channels: OutboxChannel[], owner: string
 
 /** Records the gateway's answer, if this owner still holds the message. */
 export async function settle(tx: Tx, id: number, owner: string, values: Partial<typeof outboxMessages.$inferInsert>, now: Date) {
-  await tx.update(outboxMessages).set({ ...values, lockedBy: null, lockedUntil: null, updatedAt: now })
+  await tx
+    .update(outboxMessages)
+    .set({ ...values, lockedBy: null, lockedUntil: null, updatedAt: now })
     .where(and(eq(outboxMessages.id, id), eq(outboxMessages.lockedBy, owner)));
 }
 
 /** A delivery receipt: only a sent message moves (a receipt repeated or late changes nothing). Rows changed. */
-export async function applyReceipt(tx: Tx, channel: OutboxChannel, gatewayId: string, values: Partial<typeof outboxMessages.$inferInsert>, now: Date) {
-  const rows = await tx.update(outboxMessages).set({ ...values, updatedAt: now })
+export async function applyReceipt(
+  tx: Tx,
+  channel: OutboxChannel,
+  gatewayId: string,
+  values: Partial<typeof outboxMessages.$inferInsert>,
+  now: Date,
+) {
+  const rows = await tx
+    .update(outboxMessages)
+    .set({ ...values, updatedAt: now })
     .where(and(eq(outboxMessages.channel, channel), eq(outboxMessages.gatewayId, gatewayId), eq(outboxMessages.status, 'sent')))
     .returning({ id: outboxMessages.id });
   return rows.length;
@@ -111,29 +157,52 @@ export async function applyReceipt(tx: Tx, channel: OutboxChannel, gatewayId: st
 
 /** Every registry entry with this mobile number stops receiving SMS. */
 export async function optOutMobile(tx: Tx, mobile: string, now: Date) {
-  await tx.update(enterprises).set({ smsOptedOutAt: now, updatedAt: now })
-    .where(and(isNull(enterprises.smsOptedOutAt), sql`right(regexp_replace(${enterprises.contactPhone}, '[^0-9]', '', 'g'), 11) = ${mobile}`));
+  await tx
+    .update(enterprises)
+    .set({ smsOptedOutAt: now, updatedAt: now })
+    .where(
+      and(isNull(enterprises.smsOptedOutAt), sql`right(regexp_replace(${enterprises.contactPhone}, '[^0-9]', '', 'g'), 11) = ${mobile}`),
+    );
 }
 
 export const roundMessages = (tx: Tx, roundId: string) =>
-  tx.select({ m: outboxMessages, uscc: invitations.uscc, name: enterprises.name, phone: enterprises.contactPhone, email: enterprises.contactEmail })
+  tx
+    .select({
+      m: outboxMessages,
+      uscc: invitations.uscc,
+      name: enterprises.name,
+      phone: enterprises.contactPhone,
+      email: enterprises.contactEmail,
+    })
     .from(outboxMessages)
     .innerJoin(invitations, eq(invitations.id, outboxMessages.invitationId))
     .innerJoin(enterprises, eq(enterprises.id, invitations.enterpriseId))
-    .where(eq(outboxMessages.roundId, roundId)).orderBy(asc(outboxMessages.id));
+    .where(eq(outboxMessages.roundId, roundId))
+    .orderBy(asc(outboxMessages.id));
 
 /** The round's invited firms (not replaced) with their phone: the page lists the ones no SMS can reach. */
 export const roundPhones = (tx: Tx, roundId: string) =>
-  tx.select({ uscc: invitations.uscc, name: enterprises.name, phone: enterprises.contactPhone, generation: invitations.generation })
-    .from(invitations).innerJoin(enterprises, eq(enterprises.id, invitations.enterpriseId))
-    .where(and(eq(invitations.roundId, roundId), ne(invitations.reportedStatus, 'replaced'))).orderBy(asc(invitations.uscc));
+  tx
+    .select({ uscc: invitations.uscc, name: enterprises.name, phone: enterprises.contactPhone, generation: invitations.generation })
+    .from(invitations)
+    .innerJoin(enterprises, eq(enterprises.id, invitations.enterpriseId))
+    .where(and(eq(invitations.roundId, roundId), ne(invitations.reportedStatus, 'replaced')))
+    .orderBy(asc(invitations.uscc));
 
 /** Queued SMS of a round planned for a day, with what the text needs. */
 export const queuedSms = (tx: Tx, roundId: string, day: string) =>
-  tx.select({ kind: outboxMessages.kind, uscc: invitations.uscc, generation: invitations.generation, phone: enterprises.contactPhone })
+  tx
+    .select({ kind: outboxMessages.kind, uscc: invitations.uscc, generation: invitations.generation, phone: enterprises.contactPhone })
     .from(outboxMessages)
     .innerJoin(invitations, eq(invitations.id, outboxMessages.invitationId))
     .innerJoin(enterprises, eq(enterprises.id, invitations.enterpriseId))
-    .where(and(eq(outboxMessages.roundId, roundId), eq(outboxMessages.channel, 'sms'), eq(outboxMessages.status, 'queued'),
-      eq(outboxMessages.day, day), inArray(invitations.reportedStatus, ['not_opened', 'opened', 'drafted'])))
+    .where(
+      and(
+        eq(outboxMessages.roundId, roundId),
+        eq(outboxMessages.channel, 'sms'),
+        eq(outboxMessages.status, 'queued'),
+        eq(outboxMessages.day, day),
+        inArray(invitations.reportedStatus, ['not_opened', 'opened', 'drafted']),
+      ),
+    )
     .orderBy(asc(outboxMessages.id));

@@ -13,22 +13,37 @@ const ADMIN = ['admin'] as const;
 const dayQuery = z.object({ day: z.iso.date({ message: 'expected a day such as 2026-03-05' }).optional() });
 
 export const outboxRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database: { db }, now, timeZone, outbound }) => {
-  app.get('/rounds/:id/outbox', {
-    schema: { tags: ['outbox'], params: roundParamSchema, response: { 200: outboxSchema } },
-    config: { access: ADMIN },
-  }, async (request) => roundOutbox(db, outbound, request.params.id, userOf(request).role === 'admin'));
+  app.get(
+    '/rounds/:id/outbox',
+    {
+      schema: { tags: ['outbox'], params: roundParamSchema, response: { 200: outboxSchema } },
+      config: { access: ADMIN },
+    },
+    async (request) => roundOutbox(db, outbound, request.params.id, userOf(request).role === 'admin'),
+  );
 
-  app.get('/rounds/:id/outbox.xlsx', {
-    schema: { tags: ['outbox'], params: roundParamSchema, querystring: dayQuery },
-    config: { access: ADMIN },
-  }, async (request, reply) => {
-    const day = request.query.day ?? cityDay(now(), timeZone);
-    const body = await outboxWorkbook(db, outbound, request.params.id, day);
-    return reply.type(XLSX_TYPE).header('content-disposition', attachment(`sms-${request.params.id}-${day}.xlsx`)).send(body);
-  });
+  app.get(
+    '/rounds/:id/outbox.xlsx',
+    {
+      schema: { tags: ['outbox'], params: roundParamSchema, querystring: dayQuery },
+      config: { access: ADMIN },
+    },
+    async (request, reply) => {
+      const day = request.query.day ?? cityDay(now(), timeZone);
+      const body = await outboxWorkbook(db, outbound, request.params.id, day);
+      return reply
+        .type(XLSX_TYPE)
+        .header('content-disposition', attachment(`sms-${request.params.id}-${day}.xlsx`))
+        .send(body);
+    },
+  );
 
-  app.post('/rounds/:id/reminders', {
-    schema: { tags: ['outbox'], params: roundParamSchema, response: { 200: remindersResultSchema } },
-    config: { access: ADMIN },
-  }, async (request) => remindNow(db, outbound, actorOf(request), request.params.id, timeZone, now()));
+  app.post(
+    '/rounds/:id/reminders',
+    {
+      schema: { tags: ['outbox'], params: roundParamSchema, response: { 200: remindersResultSchema } },
+      config: { access: ADMIN },
+    },
+    async (request) => remindNow(db, outbound, actorOf(request), request.params.id, timeZone, now()),
+  );
 };

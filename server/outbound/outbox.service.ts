@@ -35,11 +35,22 @@ export async function roundOutbox(tx: Tx, outbound: Outbound, roundId: string, f
     quietHours: quietText(outbound),
     plan: round.contactPlan,
     counts,
-    invalidPhones: phones.filter((p) => !normaliseMobile(p.phone)).map((p) => ({ uscc: p.uscc, name: p.name, phone: show(p.phone, maskPhone) })),
+    invalidPhones: phones
+      .filter((p) => !normaliseMobile(p.phone))
+      .map((p) => ({ uscc: p.uscc, name: p.name, phone: show(p.phone, maskPhone) })),
     messages: rows.map(({ m, uscc, name, phone, email }) => ({
-      id: m.id, uscc, name, channel: m.channel, kind: m.kind, day: m.day,
+      id: m.id,
+      uscc,
+      name,
+      channel: m.channel,
+      kind: m.kind,
+      day: m.day,
       to: m.channel === 'sms' ? show(normaliseMobile(phone) ?? phone, maskPhone) : show(email, maskEmail),
-      status: m.status, attempts: m.attempts, reason: m.reason, sentAt: iso(m.sentAt), deliveredAt: iso(m.deliveredAt),
+      status: m.status,
+      attempts: m.attempts,
+      reason: m.reason,
+      sentAt: iso(m.sentAt),
+      deliveredAt: iso(m.deliveredAt),
     })),
   };
 }
@@ -48,21 +59,27 @@ export async function roundOutbox(tx: Tx, outbound: Outbound, roundId: string, f
 export async function outboxWorkbook(tx: Tx, outbound: Outbound, roundId: string, day: string) {
   await roundOrThrow(tx, roundId);
   const rows = await q.queuedSms(tx, roundId, day);
-  return workbookBuffer([{
-    name: `${roundId} 短信 ${day}`,
-    columns: [{ header: '手机号码', key: 'phone', width: 16 }, { header: '短信内容', key: 'text', width: 100 }],
-    rows: rows.flatMap((r) => {
-      const phone = normaliseMobile(r.phone);
-      return phone ? [{ phone, text: outbound.textOf(r.kind, roundId, r.uscc, r.generation) }] : [];
-    }),
-  }]);
+  return workbookBuffer([
+    {
+      name: `${roundId} 短信 ${day}`,
+      columns: [
+        { header: '手机号码', key: 'phone', width: 16 },
+        { header: '短信内容', key: 'text', width: 100 },
+      ],
+      rows: rows.flatMap((r) => {
+        const phone = normaliseMobile(r.phone);
+        return phone ? [{ phone, text: outbound.textOf(r.kind, roundId, r.uscc, r.generation) }] : [];
+      }),
+    },
+  ]);
 }
 
 /** Queues a reminder now to every firm still to submit (as reported) not yet contacted today; how many. */
 export async function remindNow(db: Db, outbound: Outbound, actor: Actor, roundId: string, timeZone: string, now: Date) {
   return db.transaction(async (tx) => {
     const round = await roundOrThrow(tx, roundId);
-    if (round.status !== 'open' || round.closesAt <= now) throw new Conflict(`Round ${roundId} is not open`, { status: round.status }, 'round_not_open');
+    if (round.status !== 'open' || round.closesAt <= now)
+      throw new Conflict(`Round ${roundId} is not open`, { status: round.status }, 'round_not_open');
     if (isQuiet(outbound.quietHours, now, timeZone)) {
       throw new Conflict(`Quiet hours (${quietText(outbound)}, city time): no SMS now`, { quietHours: quietText(outbound) }, 'quiet_hours');
     }
@@ -70,7 +87,17 @@ export async function remindNow(db: Db, outbound: Outbound, actor: Actor, roundI
     const day = cityDay(now, timeZone);
     const sms = firms.filter((f) => !f.optedOut && normaliseMobile(f.phone)).map((f) => f.id);
     let queued = await q.queueMessages(tx, roundId, 'sms', 'reminder', sms, day, now, now);
-    if (outbound.gateways.email) queued += await q.queueMessages(tx, roundId, 'email', 'reminder', firms.filter((f) => f.email).map((f) => f.id), day, now, now);
+    if (outbound.gateways.email)
+      queued += await q.queueMessages(
+        tx,
+        roundId,
+        'email',
+        'reminder',
+        firms.filter((f) => f.email).map((f) => f.id),
+        day,
+        now,
+        now,
+      );
     // How many, never whom: the audit log's readers must not learn the sample from it.
     await appendAudit(tx, actor, { action: 'outbox.remind', entityType: 'round', entityId: roundId, summary: { queued } }, now);
     return { queued };

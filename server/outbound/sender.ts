@@ -2,7 +2,11 @@
 // this is the one place the outbox reads it, with plain fallbacks where a deployment has not set it.
 import type { Sender } from '#shared/outbound/template.ts';
 
-export interface SenderProfile { city?: string | null; office?: string | null; helpPhone?: string | null }
+export interface SenderProfile {
+  city?: string | null;
+  office?: string | null;
+  helpPhone?: string | null;
+}
 
 /** 12345 is the government service hotline in every city: the right number when no other is configured. */
 export const senderOf = (profile: SenderProfile = {}): Sender => ({

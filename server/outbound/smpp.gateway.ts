@@ -15,10 +15,17 @@ const PERMANENT = new Set([0x0b, 0x50, 0x51]);
 /** A receipt's final state (SMPP 3.4 appendix B: stat:DELIVRD …, or the message_state TLV). */
 export function receiptState(stat: string): ReceiptState | null {
   switch (stat.toUpperCase()) {
-    case 'DELIVRD': return 'delivered';
-    case 'REJECTD': return 'refused';
-    case 'UNDELIV': case 'EXPIRED': case 'DELETED': case 'UNKNOWN': return 'failed';
-    default: return null;
+    case 'DELIVRD':
+      return 'delivered';
+    case 'REJECTD':
+      return 'refused';
+    case 'UNDELIV':
+    case 'EXPIRED':
+    case 'DELETED':
+    case 'UNKNOWN':
+      return 'failed';
+    default:
+      return null;
   }
 }
 const MESSAGE_STATES: Record<number, string> = { 2: 'DELIVRD', 3: 'EXPIRED', 4: 'DELETED', 5: 'UNDELIV', 7: 'UNKNOWN', 8: 'REJECTD' };
@@ -41,9 +48,11 @@ export function smppGateway(settings: SmppSettings, events: GatewayEvents, log: 
     const text = textOf(pdu);
     if ((Number(pdu.esm_class) & smpp.ESM_CLASS.MC_DELIVERY_RECEIPT) !== 0) {
       const id = (pdu.receipted_message_id as string | undefined) ?? /id:(\S+)/i.exec(text)?.[1];
-      const stat = (typeof pdu.message_state === 'number' ? MESSAGE_STATES[pdu.message_state] : undefined) ?? /stat:(\w+)/i.exec(text)?.[1] ?? '';
+      const stat =
+        (typeof pdu.message_state === 'number' ? MESSAGE_STATES[pdu.message_state] : undefined) ?? /stat:(\w+)/i.exec(text)?.[1] ?? '';
       const state = receiptState(stat);
-      if (id && state) void events.receipt(id, state, `receipt: ${stat.toUpperCase()}`).catch(() => log('smpp: a receipt could not be recorded'));
+      if (id && state)
+        void events.receipt(id, state, `receipt: ${stat.toUpperCase()}`).catch(() => log('smpp: a receipt could not be recorded'));
       return;
     }
     const from = normaliseMobile(String(pdu.source_addr ?? ''));
@@ -54,13 +63,26 @@ export function smppGateway(settings: SmppSettings, events: GatewayEvents, log: 
     bound = new Promise<Session>((resolve, reject) => {
       const s = smpp.connect({ host: settings.host, port: settings.port, auto_enquire_link_period: 30_000 });
       session = s;
-      const timer = setTimeout(() => { s.destroy(); reject(new Error('connect: timed out')); }, TIMEOUT_MS);
-      s.on('error', (err: NodeJS.ErrnoException) => { clearTimeout(timer); reject(new Error(`connect: ${err.code ?? err.message}`)); });
+      const timer = setTimeout(() => {
+        s.destroy();
+        reject(new Error('connect: timed out'));
+      }, TIMEOUT_MS);
+      s.on('error', (err: NodeJS.ErrnoException) => {
+        clearTimeout(timer);
+        reject(new Error(`connect: ${err.code ?? err.message}`));
+      });
       s.on('close', () => {
         clearTimeout(timer);
         reject(new Error('connect: closed by the gateway'));
-        if (session === s) { session = null; bound = null; }
-        if (!closed && !retry) retry = setTimeout(() => { retry = null; if (!closed && !bound) connect().catch(() => undefined); }, RECONNECT_MS);
+        if (session === s) {
+          session = null;
+          bound = null;
+        }
+        if (!closed && !retry)
+          retry = setTimeout(() => {
+            retry = null;
+            if (!closed && !bound) connect().catch(() => undefined);
+          }, RECONNECT_MS);
       });
       s.on('connect', () => {
         s.bind_transceiver({ system_id: settings.systemId, password: settings.password }, (pdu) => {
@@ -75,7 +97,10 @@ export function smppGateway(settings: SmppSettings, events: GatewayEvents, log: 
       });
       s.on('deliver_sm', (pdu: PDU) => onDeliver(s, pdu));
       s.on('enquire_link', (pdu: PDU) => s.send(pdu.response()));
-      s.on('unbind', (pdu: PDU) => { s.send(pdu.response()); s.close(); });
+      s.on('unbind', (pdu: PDU) => {
+        s.send(pdu.response());
+        s.close();
+      });
     });
     return bound;
   };
@@ -93,21 +118,36 @@ export function smppGateway(settings: SmppSettings, events: GatewayEvents, log: 
         return { outcome: 'failed', reason: (err as Error).message };
       }
       return new Promise<SendOutcome>((resolve) => {
-        const lost = () => { clearTimeout(timer); resolve({ outcome: 'unknown', reason: `${INTERRUPTED}: the connection closed before the gateway answered` }); };
-        const timer = setTimeout(() => { s.off('close', lost); resolve({ outcome: 'unknown', reason: `${INTERRUPTED}: no answer from the gateway` }); }, TIMEOUT_MS);
+        const lost = () => {
+          clearTimeout(timer);
+          resolve({ outcome: 'unknown', reason: `${INTERRUPTED}: the connection closed before the gateway answered` });
+        };
+        const timer = setTimeout(() => {
+          s.off('close', lost);
+          resolve({ outcome: 'unknown', reason: `${INTERRUPTED}: no answer from the gateway` });
+        }, TIMEOUT_MS);
         s.once('close', lost);
-        const written = s.submit_sm({
-          source_addr: settings.sender, destination_addr: message.to, registered_delivery: 1,
-          // The whole text in one PDU: the gateway splits it into segments (SMPP 3.4 §5.3.2.32).
-          message_payload: message.text,
-        }, (pdu) => {
+        const written = s.submit_sm(
+          {
+            source_addr: settings.sender,
+            destination_addr: message.to,
+            registered_delivery: 1,
+            // The whole text in one PDU: the gateway splits it into segments (SMPP 3.4 §5.3.2.32).
+            message_payload: message.text,
+          },
+          (pdu) => {
+            clearTimeout(timer);
+            s.off('close', lost);
+            if (pdu.command_status === 0) resolve({ outcome: 'taken', gatewayId: String(pdu.message_id) });
+            else if (PERMANENT.has(pdu.command_status)) resolve({ outcome: 'refused', reason: errorName(pdu.command_status) });
+            else resolve({ outcome: 'failed', reason: errorName(pdu.command_status) });
+          },
+        );
+        if (!written) {
           clearTimeout(timer);
           s.off('close', lost);
-          if (pdu.command_status === 0) resolve({ outcome: 'taken', gatewayId: String(pdu.message_id) });
-          else if (PERMANENT.has(pdu.command_status)) resolve({ outcome: 'refused', reason: errorName(pdu.command_status) });
-          else resolve({ outcome: 'failed', reason: errorName(pdu.command_status) });
-        });
-        if (!written) { clearTimeout(timer); s.off('close', lost); resolve({ outcome: 'failed', reason: 'submit: the connection is closed' }); }
+          resolve({ outcome: 'failed', reason: 'submit: the connection is closed' });
+        }
       });
     },
     async close() {
@@ -117,7 +157,10 @@ export function smppGateway(settings: SmppSettings, events: GatewayEvents, log: 
       if (!s) return;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(() => s.destroy(() => resolve()), 1_000);
-        s.on('close', () => { clearTimeout(timer); resolve(); });
+        s.on('close', () => {
+          clearTimeout(timer);
+          resolve();
+        });
         if (!s.unbind()) s.destroy();
       });
     },

@@ -15,9 +15,13 @@ export function smtpGateway(url: string, from: string): Gateway {
         const e = err as { responseCode?: number; code?: string; response?: string; message: string };
         // A 5xx answer to the recipient is final; a refused connection or a 4xx is worth another try.
         const reason = e.response ?? e.code ?? e.message;
-        return e.responseCode && e.responseCode >= 500 && e.responseCode < 600 ? { outcome: 'refused', reason } : { outcome: 'failed', reason };
+        return e.responseCode && e.responseCode >= 500 && e.responseCode < 600
+          ? { outcome: 'refused', reason }
+          : { outcome: 'failed', reason };
       }
     },
-    async close() { transport.close(); },
+    async close() {
+      transport.close();
+    },
   };
 }

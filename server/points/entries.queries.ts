@@ -10,26 +10,59 @@ const submitter = alias(users, 'submitter');
 const reviewer = alias(users, 'reviewer');
 
 function selectEntries(tx: Tx) {
-  return tx.select({ e: pointsEntries, c: { code: cadres.code, name: cadres.name, unitId: cadres.unitId }, unitName: units.nameZh, r: { nameZh: pointsRules.nameZh, nameEn: pointsRules.nameEn }, reversedById: reversal.id, submitterName: submitter.displayName, reviewerName: reviewer.displayName })
-    .from(pointsEntries)
-    .innerJoin(cadres, eq(cadres.id, pointsEntries.cadreId))
-    .innerJoin(units, eq(units.id, cadres.unitId))
-    .innerJoin(pointsRules, and(eq(pointsRules.version, pointsEntries.ruleVersion), eq(pointsRules.code, pointsEntries.ruleCode)))
-    // Only a live reversal (pending or approved) marks the entry as reversed.
-    .leftJoin(submitter, eq(submitter.id, pointsEntries.submittedBy))
-    .leftJoin(reviewer, eq(reviewer.id, pointsEntries.reviewedBy))
-    .leftJoin(reversal, and(eq(reversal.reversesId, pointsEntries.id), inArray(reversal.status, ['pending', 'approved'])));
+  return (
+    tx
+      .select({
+        e: pointsEntries,
+        c: { code: cadres.code, name: cadres.name, unitId: cadres.unitId },
+        unitName: units.nameZh,
+        r: { nameZh: pointsRules.nameZh, nameEn: pointsRules.nameEn },
+        reversedById: reversal.id,
+        submitterName: submitter.displayName,
+        reviewerName: reviewer.displayName,
+      })
+      .from(pointsEntries)
+      .innerJoin(cadres, eq(cadres.id, pointsEntries.cadreId))
+      .innerJoin(units, eq(units.id, cadres.unitId))
+      .innerJoin(pointsRules, and(eq(pointsRules.version, pointsEntries.ruleVersion), eq(pointsRules.code, pointsEntries.ruleCode)))
+      // Only a live reversal (pending or approved) marks the entry as reversed.
+      .leftJoin(submitter, eq(submitter.id, pointsEntries.submittedBy))
+      .leftJoin(reviewer, eq(reviewer.id, pointsEntries.reviewedBy))
+      .leftJoin(reversal, and(eq(reversal.reversesId, pointsEntries.id), inArray(reversal.status, ['pending', 'approved'])))
+  );
 }
 type Joined = Awaited<ReturnType<ReturnType<typeof selectEntries>['where']>>[number];
 
 const toEntry = ({ e, c, unitName, r, reversedById, submitterName, reviewerName }: Joined): PointsEntry => ({
-  id: e.id, cadreId: e.cadreId, cadreCode: c.code, cadreName: c.name, unitId: c.unitId, unitName,
-  ruleVersion: e.ruleVersion, ruleCode: e.ruleCode, ruleNameZh: r.nameZh, ruleNameEn: r.nameEn, kind: e.kind, points: e.points,
-  date: e.date, reason: e.reason, evidence: e.evidence, status: e.status, source: e.source,
-  submittedBy: e.submittedByName, submittedAt: e.submittedAt.toISOString(), reviewedBy: e.reviewedByName, reviewedAt: e.reviewedAt?.toISOString() ?? null,
-  submittedByName: submitterName ?? null, reviewedByName: reviewerName ?? null,
-  reviewNote: e.reviewNote, reversesId: e.reversesId, reversedById: reversedById ?? null,
-  escalationId: e.escalationId, roundId: e.roundId, measure: e.measure,
+  id: e.id,
+  cadreId: e.cadreId,
+  cadreCode: c.code,
+  cadreName: c.name,
+  unitId: c.unitId,
+  unitName,
+  ruleVersion: e.ruleVersion,
+  ruleCode: e.ruleCode,
+  ruleNameZh: r.nameZh,
+  ruleNameEn: r.nameEn,
+  kind: e.kind,
+  points: e.points,
+  date: e.date,
+  reason: e.reason,
+  evidence: e.evidence,
+  status: e.status,
+  source: e.source,
+  submittedBy: e.submittedByName,
+  submittedAt: e.submittedAt.toISOString(),
+  reviewedBy: e.reviewedByName,
+  reviewedAt: e.reviewedAt?.toISOString() ?? null,
+  submittedByName: submitterName ?? null,
+  reviewedByName: reviewerName ?? null,
+  reviewNote: e.reviewNote,
+  reversesId: e.reversesId,
+  reversedById: reversedById ?? null,
+  escalationId: e.escalationId,
+  roundId: e.roundId,
+  measure: e.measure,
 });
 
 export async function listEntries(tx: Tx, query: z.infer<typeof entryListQuerySchema>, unitId: number | null) {
@@ -42,7 +75,11 @@ export async function listEntries(tx: Tx, query: z.infer<typeof entryListQuerySc
   // The review queue reads oldest first; the ledger newest first.
   const order = query.status === 'pending' ? [asc(pointsEntries.id)] : [desc(pointsEntries.date), desc(pointsEntries.id)];
   const [rows, [total]] = await Promise.all([
-    selectEntries(tx).where(where).orderBy(...order).limit(query.pageSize).offset((query.page - 1) * query.pageSize),
+    selectEntries(tx)
+      .where(where)
+      .orderBy(...order)
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize),
     tx.select({ n: count() }).from(pointsEntries).innerJoin(cadres, eq(cadres.id, pointsEntries.cadreId)).where(where),
   ]);
   return { items: rows.map(toEntry), total: total?.n ?? 0, page: query.page, pageSize: query.pageSize };

@@ -19,17 +19,27 @@ export type MeasureOutcome = 'scored' | 'reversed' | 'unchanged' | 'no_cadre' | 
  * day, decided by the escalation rule); records from before that was stored fall back to the same rule.
  */
 export async function responsibleHead(tx: Tx, escalationId: number, timeZone: string) {
-  const [row] = await tx.select({ e: escalations, closesAt: rounds.closesAt }).from(escalations).innerJoin(rounds, eq(rounds.id, escalations.roundId)).where(eq(escalations.id, escalationId));
+  const [row] = await tx
+    .select({ e: escalations, closesAt: rounds.closesAt })
+    .from(escalations)
+    .innerJoin(rounds, eq(rounds.id, escalations.roundId))
+    .where(eq(escalations.id, escalationId));
   if (!row) return undefined;
   if (row.e.responsibleHeadId !== null) {
     const [head] = await tx.select().from(departmentHeads).where(eq(departmentHeads.id, row.e.responsibleHeadId));
     return { escalation: row.e, head };
   }
   const day = cityDay(row.closesAt, timeZone);
-  const [head] = await tx.select().from(departmentHeads).where(and(
-    eq(departmentHeads.departmentId, row.e.departmentId), lte(departmentHeads.since, day),
-    or(isNull(departmentHeads.until), gte(departmentHeads.until, day)),
-  ));
+  const [head] = await tx
+    .select()
+    .from(departmentHeads)
+    .where(
+      and(
+        eq(departmentHeads.departmentId, row.e.departmentId),
+        lte(departmentHeads.since, day),
+        or(isNull(departmentHeads.until), gte(departmentHeads.until, day)),
+      ),
+    );
   return { escalation: row.e, head };
 }
 
@@ -37,19 +47,38 @@ export async function responsibleHead(tx: Tx, escalationId: number, timeZone: st
  * Brings the ledger in line with one measure's state. Call it inside the transaction that changes the
  * measure, after the change (the escalation row is locked there, so concurrent retries queue up).
  */
-export async function syncMeasureEntry(tx: Tx, ev: { escalationId: number; measure: MeasureRuleCode; done: boolean; date: string }, now: Date, timeZone: string): Promise<MeasureOutcome> {
+export async function syncMeasureEntry(
+  tx: Tx,
+  ev: { escalationId: number; measure: MeasureRuleCode; done: boolean; date: string },
+  now: Date,
+  timeZone: string,
+): Promise<MeasureOutcome> {
   const found = await responsibleHead(tx, ev.escalationId, timeZone);
   if (!found) return 'unchanged';
   const { escalation, head } = found;
-  const originals = await tx.select().from(pointsEntries)
+  const originals = await tx
+    .select()
+    .from(pointsEntries)
     .where(and(eq(pointsEntries.escalationId, ev.escalationId), eq(pointsEntries.measure, ev.measure), isNull(pointsEntries.reversesId)))
     .orderBy(desc(pointsEntries.occurrence));
   const latest = originals[0];
   const reversal = latest
-    ? (await tx.select().from(pointsEntries).where(and(eq(pointsEntries.reversesId, latest.id), ne(pointsEntries.status, 'rejected'))))[0]
+    ? (
+        await tx
+          .select()
+          .from(pointsEntries)
+          .where(and(eq(pointsEntries.reversesId, latest.id), ne(pointsEntries.status, 'rejected')))
+      )[0]
     : undefined;
   const live = latest && !reversal ? latest : undefined;
-  const approved = { status: 'approved' as const, reviewedByName: RULE_ACTOR, reviewedAt: now, submittedByName: 'system', submittedAt: now, source: 'survey' as const };
+  const approved = {
+    status: 'approved' as const,
+    reviewedByName: RULE_ACTOR,
+    reviewedAt: now,
+    submittedByName: 'system',
+    submittedAt: now,
+    source: 'survey' as const,
+  };
 
   if (ev.done) {
     if (live) return 'unchanged';
@@ -58,32 +87,79 @@ export async function syncMeasureEntry(tx: Tx, ev: { escalationId: number; measu
     const book = rulebookInForce(await loadRulebooks(tx), ev.date);
     const rule = book?.rules.find((r) => r.code === ev.measure);
     if (!book || !rule) return 'no_rule';
-    const [row] = await tx.insert(pointsEntries).values({
-      ...approved, cadreId, ruleVersion: book.version, ruleCode: rule.code, kind: rule.kind, points: rule.points, date: ev.date,
-      // Stored for the record; pages word automatic entries from roundId, measure and escalationId in the reader's language.
-      reason: `${escalation.roundId} 季度市场主体评部门问责：${rule.nameZh}`,
-      evidence: `问责记录 #${escalation.id}（${escalation.roundId}）`,
-      escalationId: escalation.id, roundId: escalation.roundId, measure: ev.measure, occurrence: (latest?.occurrence ?? 0) + 1,
-    }).returning();
-    await appendAudit(tx, SYSTEM_ACTOR, {
-      action: 'points.entry.auto', entityType: 'points_entry', entityId: row!.id,
-      summary: { cadreId, headId: head!.id, escalationId: escalation.id, roundId: escalation.roundId, measure: ev.measure, ruleVersion: book.version, points: rule.points, date: ev.date },
-    }, now);
+    const [row] = await tx
+      .insert(pointsEntries)
+      .values({
+        ...approved,
+        cadreId,
+        ruleVersion: book.version,
+        ruleCode: rule.code,
+        kind: rule.kind,
+        points: rule.points,
+        date: ev.date,
+        // Stored for the record; pages word automatic entries from roundId, measure and escalationId in the reader's language.
+        reason: `${escalation.roundId} 季度市场主体评部门问责：${rule.nameZh}`,
+        evidence: `问责记录 #${escalation.id}（${escalation.roundId}）`,
+        escalationId: escalation.id,
+        roundId: escalation.roundId,
+        measure: ev.measure,
+        occurrence: (latest?.occurrence ?? 0) + 1,
+      })
+      .returning();
+    await appendAudit(
+      tx,
+      SYSTEM_ACTOR,
+      {
+        action: 'points.entry.auto',
+        entityType: 'points_entry',
+        entityId: row!.id,
+        summary: {
+          cadreId,
+          headId: head!.id,
+          escalationId: escalation.id,
+          roundId: escalation.roundId,
+          measure: ev.measure,
+          ruleVersion: book.version,
+          points: rule.points,
+          date: ev.date,
+        },
+      },
+      now,
+    );
     return 'scored';
   }
 
   if (!live) return 'unchanged';
-  const [row] = await tx.insert(pointsEntries).values({
-    ...approved, cadreId: live.cadreId, ruleVersion: live.ruleVersion, ruleCode: live.ruleCode, kind: live.kind, points: -live.points,
-    date: cityDay(now, timeZone) < live.date ? live.date : cityDay(now, timeZone),
-    reason: `问责措施已撤回，冲销第 ${live.id} 号积分记录`,
-    evidence: `问责记录 #${escalation.id}（${escalation.roundId}）`,
-    reversesId: live.id, escalationId: escalation.id, roundId: escalation.roundId, measure: ev.measure, occurrence: live.occurrence,
-  }).returning();
-  await appendAudit(tx, SYSTEM_ACTOR, {
-    action: 'points.entry.auto_reverse', entityType: 'points_entry', entityId: row!.id,
-    summary: { reverses: live.id, cadreId: live.cadreId, escalationId: escalation.id, measure: ev.measure, points: -live.points },
-  }, now);
+  const [row] = await tx
+    .insert(pointsEntries)
+    .values({
+      ...approved,
+      cadreId: live.cadreId,
+      ruleVersion: live.ruleVersion,
+      ruleCode: live.ruleCode,
+      kind: live.kind,
+      points: -live.points,
+      date: cityDay(now, timeZone) < live.date ? live.date : cityDay(now, timeZone),
+      reason: `问责措施已撤回，冲销第 ${live.id} 号积分记录`,
+      evidence: `问责记录 #${escalation.id}（${escalation.roundId}）`,
+      reversesId: live.id,
+      escalationId: escalation.id,
+      roundId: escalation.roundId,
+      measure: ev.measure,
+      occurrence: live.occurrence,
+    })
+    .returning();
+  await appendAudit(
+    tx,
+    SYSTEM_ACTOR,
+    {
+      action: 'points.entry.auto_reverse',
+      entityType: 'points_entry',
+      entityId: row!.id,
+      summary: { reverses: live.id, cadreId: live.cadreId, escalationId: escalation.id, measure: ev.measure, points: -live.points },
+    },
+    now,
+  );
   return 'reversed';
 }
 
@@ -92,7 +168,12 @@ export async function syncEscalationEntries(tx: Tx, escalationId: number, now: D
   const measures = await tx.select().from(escalationMeasures).where(eq(escalationMeasures.escalationId, escalationId));
   const outcomes: Partial<Record<MeasureRuleCode, MeasureOutcome>> = {};
   for (const m of measures) {
-    outcomes[m.measure] = await syncMeasureEntry(tx, { escalationId, measure: m.measure, done: m.status === 'done', date: m.doneAt ?? cityDay(now, timeZone) }, now, timeZone);
+    outcomes[m.measure] = await syncMeasureEntry(
+      tx,
+      { escalationId, measure: m.measure, done: m.status === 'done', date: m.doneAt ?? cityDay(now, timeZone) },
+      now,
+      timeZone,
+    );
   }
   return outcomes;
 }

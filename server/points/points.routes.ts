@@ -1,8 +1,19 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { idParamSchema, pageOf } from '#shared/schemas/common.ts';
 import {
-  asOfQuerySchema, cadrePointsSchema, entryInputSchema, entryListQuerySchema, entrySchema, reverseInputSchema, reviewInputSchema, rulebookInputSchema,
-  rulesResponseSchema, shortlistQuerySchema, shortlistSchema, standingsQuerySchema, standingsSchema,
+  asOfQuerySchema,
+  cadrePointsSchema,
+  entryInputSchema,
+  entryListQuerySchema,
+  entrySchema,
+  reverseInputSchema,
+  reviewInputSchema,
+  rulebookInputSchema,
+  rulesResponseSchema,
+  shortlistQuerySchema,
+  shortlistSchema,
+  standingsQuerySchema,
+  standingsSchema,
 } from '#shared/schemas/points.ts';
 import type { RouteDeps } from '../app.ts';
 import { actorOf, BUSINESS_ROLES, ORG, POINTS_READERS, SHORTLIST_READERS, userOf } from '../auth/access.ts';
@@ -18,65 +29,111 @@ import { cadrePoints, promotionShortlist, standings } from './standings.service.
 
 export const pointsRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database: { db }, now, timeZone }) => {
   // The rulebook is no secret: every business role may read how points are scored.
-  app.get('/points/rules', {
-    schema: { tags: ['points'], response: { 200: rulesResponseSchema } },
-    config: { access: BUSINESS_ROLES },
-  }, async () => rulesView(db, now(), timeZone));
+  app.get(
+    '/points/rules',
+    {
+      schema: { tags: ['points'], response: { 200: rulesResponseSchema } },
+      config: { access: BUSINESS_ROLES },
+    },
+    async () => rulesView(db, now(), timeZone),
+  );
 
-  app.post('/points/rules', {
-    schema: { tags: ['points'], body: rulebookInputSchema, response: { 201: rulesResponseSchema } },
-    config: { access: ORG },
-  }, async (request, reply) => reply.status(201).send(await addRulebook(db, actorOf(request), request.body, now(), timeZone)));
+  app.post(
+    '/points/rules',
+    {
+      schema: { tags: ['points'], body: rulebookInputSchema, response: { 201: rulesResponseSchema } },
+      config: { access: ORG },
+    },
+    async (request, reply) => reply.status(201).send(await addRulebook(db, actorOf(request), request.body, now(), timeZone)),
+  );
 
-  app.get('/points/entries', {
-    schema: { tags: ['points'], querystring: entryListQuerySchema, response: { 200: pageOf(entrySchema) } },
-    config: { access: POINTS_READERS },
-  }, async (request) => {
-    return listEntries(db, request.query, await unitFilter(db, userOf(request), request.query.unit));
-  });
+  app.get(
+    '/points/entries',
+    {
+      schema: { tags: ['points'], querystring: entryListQuerySchema, response: { 200: pageOf(entrySchema) } },
+      config: { access: POINTS_READERS },
+    },
+    async (request) => {
+      return listEntries(db, request.query, await unitFilter(db, userOf(request), request.query.unit));
+    },
+  );
 
-  app.post('/points/entries', {
-    schema: { tags: ['points'], body: entryInputSchema, response: { 201: entrySchema } },
-    config: { access: ORG },
-  }, async (request, reply) => reply.status(201).send(await submitEntry(db, userOf(request), request.body, now(), timeZone)));
+  app.post(
+    '/points/entries',
+    {
+      schema: { tags: ['points'], body: entryInputSchema, response: { 201: entrySchema } },
+      config: { access: ORG },
+    },
+    async (request, reply) => reply.status(201).send(await submitEntry(db, userOf(request), request.body, now(), timeZone)),
+  );
 
-  app.post('/points/entries/:id/approve', {
-    schema: { tags: ['points'], params: idParamSchema, body: reviewInputSchema, response: { 200: entrySchema } },
-    config: { access: ORG, decides: true },
-  }, async (request) => reviewEntry(db, userOf(request), request.params.id, 'approved', request.body?.note, now()));
+  app.post(
+    '/points/entries/:id/approve',
+    {
+      schema: { tags: ['points'], params: idParamSchema, body: reviewInputSchema, response: { 200: entrySchema } },
+      config: { access: ORG, decides: true },
+    },
+    async (request) => reviewEntry(db, userOf(request), request.params.id, 'approved', request.body?.note, now()),
+  );
 
-  app.post('/points/entries/:id/reject', {
-    schema: { tags: ['points'], params: idParamSchema, body: reviewInputSchema, response: { 200: entrySchema } },
-    config: { access: ORG, decides: true },
-  }, async (request) => reviewEntry(db, userOf(request), request.params.id, 'rejected', request.body?.note, now()));
+  app.post(
+    '/points/entries/:id/reject',
+    {
+      schema: { tags: ['points'], params: idParamSchema, body: reviewInputSchema, response: { 200: entrySchema } },
+      config: { access: ORG, decides: true },
+    },
+    async (request) => reviewEntry(db, userOf(request), request.params.id, 'rejected', request.body?.note, now()),
+  );
 
-  app.post('/points/entries/:id/reverse', {
-    schema: { tags: ['points'], params: idParamSchema, body: reverseInputSchema, response: { 201: entrySchema } },
-    config: { access: ORG },
-  }, async (request, reply) => reply.status(201).send(await reverseEntry(db, userOf(request), request.params.id, request.body, now(), timeZone)));
+  app.post(
+    '/points/entries/:id/reverse',
+    {
+      schema: { tags: ['points'], params: idParamSchema, body: reverseInputSchema, response: { 201: entrySchema } },
+      config: { access: ORG },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await reverseEntry(db, userOf(request), request.params.id, request.body, now(), timeZone)),
+  );
 
-  app.get('/cadres/:id/points', {
-    schema: { tags: ['points'], params: idParamSchema, querystring: asOfQuerySchema, response: { 200: cadrePointsSchema } },
-    config: { access: POINTS_READERS },
-  }, async (request) => cadrePoints(db, userOf(request), request.params.id, request.query.asOf, now(), timeZone));
+  app.get(
+    '/cadres/:id/points',
+    {
+      schema: { tags: ['points'], params: idParamSchema, querystring: asOfQuerySchema, response: { 200: cadrePointsSchema } },
+      config: { access: POINTS_READERS },
+    },
+    async (request) => cadrePoints(db, userOf(request), request.params.id, request.query.asOf, now(), timeZone),
+  );
 
-  app.get('/points/standings', {
-    schema: { tags: ['points'], querystring: standingsQuerySchema, response: { 200: standingsSchema } },
-    config: { access: POINTS_READERS },
-  }, async (request) => standings(db, userOf(request), request.query, now(), timeZone));
+  app.get(
+    '/points/standings',
+    {
+      schema: { tags: ['points'], querystring: standingsQuerySchema, response: { 200: standingsSchema } },
+      config: { access: POINTS_READERS },
+    },
+    async (request) => standings(db, userOf(request), request.query, now(), timeZone),
+  );
 
-  app.get('/points/shortlist', {
-    schema: { tags: ['points'], querystring: shortlistQuerySchema, response: { 200: shortlistSchema } },
-    config: { access: SHORTLIST_READERS },
-  }, async (request) => promotionShortlist(db, request.query, now(), timeZone));
+  app.get(
+    '/points/shortlist',
+    {
+      schema: { tags: ['points'], querystring: shortlistQuerySchema, response: { 200: shortlistSchema } },
+      config: { access: SHORTLIST_READERS },
+    },
+    async (request) => promotionShortlist(db, request.query, now(), timeZone),
+  );
 
-  app.get('/points/shortlist.xlsx', {
-    schema: { tags: ['points'], querystring: shortlistQuerySchema },
-    config: { access: SHORTLIST_READERS },
-  }, async (request, reply) => {
-    const list = await promotionShortlist(db, request.query, now(), timeZone);
-    return reply.header('content-type', XLSX_TYPE)
-      .header('content-disposition', attachment(shortlistFileName(list)))
-      .send(await shortlistWorkbook(list));
-  });
+  app.get(
+    '/points/shortlist.xlsx',
+    {
+      schema: { tags: ['points'], querystring: shortlistQuerySchema },
+      config: { access: SHORTLIST_READERS },
+    },
+    async (request, reply) => {
+      const list = await promotionShortlist(db, request.query, now(), timeZone);
+      return reply
+        .header('content-type', XLSX_TYPE)
+        .header('content-disposition', attachment(shortlistFileName(list)))
+        .send(await shortlistWorkbook(list));
+    },
+  );
 };

@@ -17,9 +17,17 @@ export async function loadRulebooks(tx: Tx): Promise<StoredRulebook[]> {
     tx.select().from(pointsRules).orderBy(asc(pointsRules.version), asc(pointsRules.position)),
   ]);
   return books.map((b) => ({
-    version: b.version, label: b.label, effectiveFrom: b.effectiveFrom, basePerYear: b.basePerYear, baseCap: b.baseCap, sanctionMonths: b.sanctionMonths,
-    createdAt: b.createdAt.toISOString(), createdBy: b.createdBy,
-    rules: rules.filter((r) => r.version === b.version).map((r) => ({ code: r.code, kind: r.kind, level: r.level, nameZh: r.nameZh, nameEn: r.nameEn, points: r.points })),
+    version: b.version,
+    label: b.label,
+    effectiveFrom: b.effectiveFrom,
+    basePerYear: b.basePerYear,
+    baseCap: b.baseCap,
+    sanctionMonths: b.sanctionMonths,
+    createdAt: b.createdAt.toISOString(),
+    createdBy: b.createdBy,
+    rules: rules
+      .filter((r) => r.version === b.version)
+      .map((r) => ({ code: r.code, kind: r.kind, level: r.level, nameZh: r.nameZh, nameEn: r.nameEn, points: r.points })),
   }));
 }
 
@@ -35,24 +43,47 @@ export async function rulesView(tx: Tx, now: Date, timeZone: string) {
 export async function addRulebook(db: Db, actor: Actor, input: RulebookInput, now: Date, timeZone: string) {
   return db.transaction(async (tx) => {
     const books = await loadRulebooks(tx);
-    if (books.some((b) => b.version === input.version)) throw new Conflict(`Rulebook version "${input.version}" exists; versions are never edited, choose a new name`);
+    if (books.some((b) => b.version === input.version))
+      throw new Conflict(`Rulebook version "${input.version}" exists; versions are never edited, choose a new name`);
     const latest = books[0];
-    if (latest && input.effectiveFrom <= latest.effectiveFrom) throw new Invalid(`A new version must take effect after ${latest.effectiveFrom} (version ${latest.version})`, [{ path: 'body.effectiveFrom', message: `after ${latest.effectiveFrom}` }]);
-    if (input.effectiveFrom < cityDay(now, timeZone)) throw new Invalid('A new version cannot take effect in the past: entries already scored keep their version', [{ path: 'body.effectiveFrom', message: 'today or later' }]);
+    if (latest && input.effectiveFrom <= latest.effectiveFrom)
+      throw new Invalid(`A new version must take effect after ${latest.effectiveFrom} (version ${latest.version})`, [
+        { path: 'body.effectiveFrom', message: `after ${latest.effectiveFrom}` },
+      ]);
+    if (input.effectiveFrom < cityDay(now, timeZone))
+      throw new Invalid('A new version cannot take effect in the past: entries already scored keep their version', [
+        { path: 'body.effectiveFrom', message: 'today or later' },
+      ]);
     await insertRulebook(tx, input, actor.name, now);
-    await appendAudit(tx, actor, { action: 'points.rulebook.add', entityType: 'points_rulebook', entityId: input.version, summary: { after: input } }, now);
-    return (await rulesView(tx, now, timeZone));
+    await appendAudit(
+      tx,
+      actor,
+      { action: 'points.rulebook.add', entityType: 'points_rulebook', entityId: input.version, summary: { after: input } },
+      now,
+    );
+    return await rulesView(tx, now, timeZone);
   });
 }
 
 export async function insertRulebook(tx: Tx, input: Rulebook, createdBy: string, now: Date) {
   await tx.insert(pointsRulebooks).values({
-    version: input.version, label: input.label, effectiveFrom: input.effectiveFrom, basePerYear: input.basePerYear, baseCap: input.baseCap,
-    sanctionMonths: input.sanctionMonths, createdBy, createdAt: now,
+    version: input.version,
+    label: input.label,
+    effectiveFrom: input.effectiveFrom,
+    basePerYear: input.basePerYear,
+    baseCap: input.baseCap,
+    sanctionMonths: input.sanctionMonths,
+    createdBy,
+    createdAt: now,
   });
   await tx.insert(pointsRules).values(input.rules.map((r, i) => ({ version: input.version, ...r, position: i })));
 }
 
 export async function ruleIn(tx: Tx, version: string, code: string) {
-  return (await tx.select().from(pointsRules).where(and(eq(pointsRules.version, version), eq(pointsRules.code, code))))[0];
+  return (
+    await tx
+      .select()
+      .from(pointsRules)
+      .where(and(eq(pointsRules.version, version), eq(pointsRules.code, code)))
+  )[0];
 }

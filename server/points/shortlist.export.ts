@@ -18,7 +18,16 @@ const columns = (first: string) => [
 ];
 // The reserve is numbered 1, 2, … in its own order of call-up, as on the page.
 const row = (r: StandingRow, i: number) => ({
-  position: i + 1, code: r.code, name: r.name, unitName: r.unitName, post: r.post, base: r.base, awards: r.awards, deductions: r.deductions, total: r.total, tied: r.tiedOnTotal ? '是' : '',
+  position: i + 1,
+  code: r.code,
+  name: r.name,
+  unitName: r.unitName,
+  post: r.post,
+  base: r.base,
+  awards: r.awards,
+  deductions: r.deductions,
+  total: r.total,
+  tied: r.tiedOnTotal ? '是' : '',
 });
 
 /** The file's name: the rank in words, never its code (researcher_4). */
@@ -33,7 +42,10 @@ export function shortlistWorkbook(list: Shortlist): Promise<Buffer> {
     { name: '递补名单', columns: columns('递补顺序'), rows: list.reserve.map(row) },
     {
       name: '说明',
-      columns: [{ header: '项目', key: 'k', width: 24 }, { header: '内容', key: 'v', width: 90 }],
+      columns: [
+        { header: '项目', key: 'k', width: 24 },
+        { header: '内容', key: 'v', width: 90 },
+      ],
       rows: [
         { k: '职级', v: rank.zh },
         { k: '积分截止日期', v: list.asOf },
@@ -42,7 +54,10 @@ export function shortlistWorkbook(list: Shortlist): Promise<Buffer> {
         { k: '积分规则版本', v: list.rulebookVersion ?? '' },
         { k: '排序规则', v: list.tieBreak.zh },
         { k: '末位同分', v: list.tieAtCut ? '是：末位名额由排序规则决定' : '否' },
-        { k: '不符合条件', v: list.ineligible.map((r) => `${r.name}（${r.reason === 'under_sanction' ? '处分影响期内' : '不在职'}）`).join('、') },
+        {
+          k: '不符合条件',
+          v: list.ineligible.map((r) => `${r.name}（${r.reason === 'under_sanction' ? '处分影响期内' : '不在职'}）`).join('、'),
+        },
       ],
     },
   ]);

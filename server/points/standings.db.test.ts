@@ -18,10 +18,21 @@ const other = await createUnit(db, actor, { code: 'u2', nameZh: '二号单位', 
 describe('standings follow the registry', () => {
   it('a new cadre, a new post and a status change show in the very next standings', async () => {
     expect((await computeStandings(db, '2026-01-01')).items).toEqual([]);
-    const a = await createCadre(db, actor, { code: 'A1', name: '甲', unitId: unit.id, post: '科员', rank: 'clerk_1', leadership: false, since: '2020-01-01' }, now);
+    const a = await createCadre(
+      db,
+      actor,
+      { code: 'A1', name: '甲', unitId: unit.id, post: '科员', rank: 'clerk_1', leadership: false, since: '2020-01-01' },
+      now,
+    );
     let rows = (await computeStandings(db, '2026-01-01')).items;
     expect(rows.map((r) => [r.code, r.rank, r.base])).toEqual([['A1', 'clerk_1', 6]]);
-    await appointPost(db, actor, a.id, { unitId: other.id, post: '副主任', rank: 'principal_4', leadership: true, since: '2025-06-01' }, now);
+    await appointPost(
+      db,
+      actor,
+      a.id,
+      { unitId: other.id, post: '副主任', rank: 'principal_4', leadership: true, since: '2025-06-01' },
+      now,
+    );
     rows = (await computeStandings(db, '2026-01-01')).items;
     expect(rows.map((r) => [r.rank, r.unitName, r.post, r.base])).toEqual([['principal_4', '二号单位', '副主任', 6]]);
     // As of a day before the move, the earlier post and rank hold.

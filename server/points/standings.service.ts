@@ -20,13 +20,23 @@ import { cityDay } from '#shared/city-day.ts';
 import { loadRulebooks } from './rules.service.ts';
 
 /** The status a cadre had on a day: a change dated later had not happened yet. */
-const statusOn = (status: CadreStatus, since: string | null, asOf: string): CadreStatus => (since !== null && since > asOf ? 'in_post' : status);
+const statusOn = (status: CadreStatus, since: string | null, asOf: string): CadreStatus =>
+  since !== null && since > asOf ? 'in_post' : status;
 
 interface RegistryCadre {
-  id: number; code: string; name: string; status: CadreStatus; statusSince: string | null;
+  id: number;
+  code: string;
+  name: string;
+  status: CadreStatus;
+  statusSince: string | null;
   tenures: { since: string; until: string | null; unitId: number; rank: Rank; post: string; leadership: boolean }[];
 }
-interface Registry { version: number; cadres: RegistryCadre[]; unitName: Map<number, string>; books: Awaited<ReturnType<typeof loadRulebooks>> }
+interface Registry {
+  version: number;
+  cadres: RegistryCadre[];
+  unitName: Map<number, string>;
+  books: Awaited<ReturnType<typeof loadRulebooks>>;
+}
 
 // The registry (cadres, posts, units, rulebooks) read once and kept while nothing changes: every change
 // to it is audited, so the audit chain's tip is its version. Entries are summed afresh on every call.
@@ -40,8 +50,18 @@ async function registry(tx: Tx): Promise<Registry> {
   const [books, people, spans, unitRows] = await Promise.all([
     loadRulebooks(tx),
     tx.select({ id: cadres.id, code: cadres.code, name: cadres.name, status: cadres.status, statusSince: cadres.statusSince }).from(cadres),
-    tx.select({ cadreId: cadreTenures.cadreId, since: cadreTenures.since, until: cadreTenures.until, unitId: cadreTenures.unitId, rank: cadreTenures.rank, post: cadreTenures.post, leadership: cadreTenures.leadership })
-      .from(cadreTenures).orderBy(asc(cadreTenures.since), asc(cadreTenures.id)),
+    tx
+      .select({
+        cadreId: cadreTenures.cadreId,
+        since: cadreTenures.since,
+        until: cadreTenures.until,
+        unitId: cadreTenures.unitId,
+        rank: cadreTenures.rank,
+        post: cadreTenures.post,
+        leadership: cadreTenures.leadership,
+      })
+      .from(cadreTenures)
+      .orderBy(asc(cadreTenures.since), asc(cadreTenures.id)),
     tx.select({ id: units.id, nameZh: units.nameZh }).from(units),
   ]);
   const byCadre = new Map<number, RegistryCadre>(people.map((p) => [p.id, { ...p, tenures: [] }]));
@@ -53,11 +73,15 @@ async function registry(tx: Tx): Promise<Registry> {
 
 /** Approved entries dated by the day, summed per cadre and kind. */
 async function entrySums(tx: Tx, asOf: string) {
-  const rows = await tx.select({
-    cadreId: pointsEntries.cadreId,
-    awards: sql<number>`coalesce(sum(${pointsEntries.points}) filter (where ${pointsEntries.kind} = 'award'), 0)::int`,
-    deductions: sql<number>`coalesce(sum(${pointsEntries.points}) filter (where ${pointsEntries.kind} = 'deduction'), 0)::int`,
-  }).from(pointsEntries).where(and(eq(pointsEntries.status, 'approved'), lte(pointsEntries.date, asOf))).groupBy(pointsEntries.cadreId);
+  const rows = await tx
+    .select({
+      cadreId: pointsEntries.cadreId,
+      awards: sql<number>`coalesce(sum(${pointsEntries.points}) filter (where ${pointsEntries.kind} = 'award'), 0)::int`,
+      deductions: sql<number>`coalesce(sum(${pointsEntries.points}) filter (where ${pointsEntries.kind} = 'deduction'), 0)::int`,
+    })
+    .from(pointsEntries)
+    .where(and(eq(pointsEntries.status, 'approved'), lte(pointsEntries.date, asOf)))
+    .groupBy(pointsEntries.cadreId);
   return new Map(rows.map((r) => [r.cadreId, { awards: Number(r.awards), deductions: Number(r.deductions) }]));
 }
 
@@ -79,8 +103,20 @@ export async function computeStandings(tx: Tx, asOf: string) {
     const awards = s?.awards ?? 0;
     const deductions = s?.deductions ?? 0;
     rows.push({
-      cadreId: p.id, code: p.code, name: p.name, unitId: held.unitId, unitName: reg.unitName.get(held.unitId) ?? '', rank: held.rank, post: held.post, leadership: held.leadership,
-      status, serviceDays: days, base, awards, deductions, total: base + awards + deductions,
+      cadreId: p.id,
+      code: p.code,
+      name: p.name,
+      unitId: held.unitId,
+      unitName: reg.unitName.get(held.unitId) ?? '',
+      rank: held.rank,
+      post: held.post,
+      leadership: held.leadership,
+      status,
+      serviceDays: days,
+      base,
+      awards,
+      deductions,
+      total: base + awards + deductions,
     });
   }
   const ranked = rankByCohort(rows, (r) => r.rank);
@@ -89,7 +125,13 @@ export async function computeStandings(tx: Tx, asOf: string) {
   return { asOf, book, items: ranked satisfies StandingRow[] as StandingRow[] };
 }
 
-export async function standings(db: Db, user: SessionUser, query: { asOf?: string; rank?: Rank; unit?: string }, now: Date, timeZone: string) {
+export async function standings(
+  db: Db,
+  user: SessionUser,
+  query: { asOf?: string; rank?: Rank; unit?: string },
+  now: Date,
+  timeZone: string,
+) {
   const asOf = query.asOf ?? cityDay(now, timeZone);
   const scope = await unitScope(db, user);
   let unitId: number | null = scope;
@@ -101,7 +143,9 @@ export async function standings(db: Db, user: SessionUser, query: { asOf?: strin
   }
   const { book, items } = await computeStandings(db, asOf);
   return {
-    asOf, rulebookVersion: book?.version ?? null, tieBreak: TIE_BREAK,
+    asOf,
+    rulebookVersion: book?.version ?? null,
+    tieBreak: TIE_BREAK,
     items: items.filter((r) => (!query.rank || r.rank === query.rank) && (unitId === null || r.unitId === unitId)),
   };
 }
@@ -118,12 +162,25 @@ export async function cadrePoints(db: Db, user: SessionUser, cadreId: number, as
     entriesOfCadre(db, cadreId, 'pending'),
     computeStandings(db, asOf),
   ]);
-  const scored = approved.map((e) => ({ id: e.id, date: e.date, ruleCode: e.ruleCode, kind: e.kind, points: e.points, reversesId: e.reversesId }));
+  const scored = approved.map((e) => ({
+    id: e.id,
+    date: e.date,
+    ruleCode: e.ruleCode,
+    kind: e.kind,
+    points: e.points,
+    reversesId: e.reversesId,
+  }));
   const s = standingOn(spans, scored, books, asOf);
   const counted = new Set(s.entries.map((e) => e.id));
   const mine = all.items.find((r) => r.cadreId === cadreId);
   return {
-    cadreId, asOf, rulebookVersion: s.rulebookVersion, base: s.base, awards: s.awards, deductions: s.deductions, total: s.total,
+    cadreId,
+    asOf,
+    rulebookVersion: s.rulebookVersion,
+    base: s.base,
+    awards: s.awards,
+    deductions: s.deductions,
+    total: s.total,
     entries: approved.filter((e) => counted.has(e.id)),
     pending,
     cohort: mine ? { rank: mine.rank, position: mine.position, cohortSize: mine.cohortSize, tiedOnTotal: mine.tiedOnTotal } : null,
@@ -144,18 +201,31 @@ export async function promotionShortlist(db: Db, query: { asOf?: string; rank: R
   ]);
   const statusOf = new Map(people.map((p) => [p.id, statusOn(p.status, p.statusSince, asOf)]));
   const sanctionDates = new Map<number, string[]>();
-  for (const r of (sanctions as unknown as { rows: { cadre_id: number; date: string }[] }).rows) sanctionDates.set(Number(r.cadre_id), [...(sanctionDates.get(Number(r.cadre_id)) ?? []), String(r.date)]);
+  for (const r of (sanctions as unknown as { rows: { cadre_id: number; date: string }[] }).rows)
+    sanctionDates.set(Number(r.cadre_id), [...(sanctionDates.get(Number(r.cadre_id)) ?? []), String(r.date)]);
   const cohort = items.filter((r) => r.rank === query.rank);
   const eligible: StandingRow[] = [];
   const ineligible: (StandingRow & { reason: 'out_of_service' | 'under_sanction' })[] = [];
   for (const r of cohort) {
-    const reason = ineligibility({ status: statusOf.get(r.cadreId)!, sanctionDates: sanctionDates.get(r.cadreId) ?? [] }, asOf, book?.sanctionMonths ?? 0);
+    const reason = ineligibility(
+      { status: statusOf.get(r.cadreId)!, sanctionDates: sanctionDates.get(r.cadreId) ?? [] },
+      asOf,
+      book?.sanctionMonths ?? 0,
+    );
     if (reason) ineligible.push({ ...r, reason });
     else eligible.push(r);
   }
   const result = shortlist(eligible, query.places);
   return {
-    asOf, rank: query.rank, places: query.places, rulebookVersion: book?.version ?? null, tieBreak: TIE_BREAK, eligibleCount: eligible.length,
-    shortlisted: result.shortlisted, reserve: result.reserve, tieAtCut: result.tieAtCut, ineligible,
+    asOf,
+    rank: query.rank,
+    places: query.places,
+    rulebookVersion: book?.version ?? null,
+    tieBreak: TIE_BREAK,
+    eligibleCount: eligible.length,
+    shortlisted: result.shortlisted,
+    reserve: result.reserve,
+    tieAtCut: result.tieAtCut,
+    ineligible,
   };
 }

@@ -12,21 +12,33 @@ export const publicRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { data
   const issuer = issuerOf(config.city);
 
   // The city, the organising office and the help line (server/config.ts): the same for every visitor, so cached.
-  app.get('/profile', {
-    schema: { tags: ['public'], response: { 200: cityProfileSchema } },
-    config: { access: 'public' },
-  }, async (_request, reply) => {
-    reply.header('cache-control', 'public, max-age=300');
-    return issuer;
-  });
+  app.get(
+    '/profile',
+    {
+      schema: { tags: ['public'], response: { 200: cityProfileSchema } },
+      config: { access: 'public' },
+    },
+    async (_request, reply) => {
+      reply.header('cache-control', 'public, max-age=300');
+      return issuer;
+    },
+  );
 
-  app.get('/public/rounds', {
-    schema: { tags: ['public'], response: { 200: publicRoundListSchema } },
-    config: { access: 'public' },
-  }, async () => publicRounds(db));
+  app.get(
+    '/public/rounds',
+    {
+      schema: { tags: ['public'], response: { 200: publicRoundListSchema } },
+      config: { access: 'public' },
+    },
+    async () => publicRounds(db),
+  );
 
-  app.get('/public/rounds/:id', {
-    schema: { tags: ['public'], params: roundParamSchema, response: { 200: publicRoundSchema } },
-    config: { access: 'public' },
-  }, async (request) => publicRound(db, request.params.id, disclosure, now(), timeZone));
+  app.get(
+    '/public/rounds/:id',
+    {
+      schema: { tags: ['public'], params: roundParamSchema, response: { 200: publicRoundSchema } },
+      config: { access: 'public' },
+    },
+    async (request) => publicRound(db, request.params.id, disclosure, now(), timeZone),
+  );
 };

@@ -17,47 +17,100 @@ import * as rq from '../rounds/rounds.queries.ts';
 import { caseTimelines } from './timeline.ts';
 import { roundWatches } from '../escalations/watches.ts';
 
-export async function publicRound(db: Db, roundId: string, disclosure: PublicDisclosure, now: Date, timeZone: string): Promise<PublicRound> {
+export async function publicRound(
+  db: Db,
+  roundId: string,
+  disclosure: PublicDisclosure,
+  now: Date,
+  timeZone: string,
+): Promise<PublicRound> {
   const round = await rq.findRound(db, roundId);
   // An unpublished round does not exist for the public (not even "not yet").
   if (!round || round.status !== 'published') throw new NotFound(`No published round ${roundId}`);
   const results = await readResults(db, roundId, { full: true });
   const [escRows, caseRows] = await Promise.all([
-    db.select({ e: escalations, code: departments.code }).from(escalations)
-      .innerJoin(departments, eq(departments.id, escalations.departmentId)).where(and(eq(escalations.roundId, roundId), isNull(escalations.supersededAt))),
-    db.select({ c: rectificationCases, code: departments.code }).from(rectificationCases)
-      .innerJoin(departments, eq(departments.id, rectificationCases.departmentId)).where(eq(rectificationCases.roundId, roundId)),
+    db
+      .select({ e: escalations, code: departments.code })
+      .from(escalations)
+      .innerJoin(departments, eq(departments.id, escalations.departmentId))
+      .where(and(eq(escalations.roundId, roundId), isNull(escalations.supersededAt))),
+    db
+      .select({ c: rectificationCases, code: departments.code })
+      .from(rectificationCases)
+      .innerJoin(departments, eq(departments.id, rectificationCases.departmentId))
+      .where(eq(rectificationCases.roundId, roundId)),
   ]);
-  const measuresByRecord = new Map((await withMeasures(db, escRows.map((r) => r.e)))
-    .map(({ e, measures }) => [e.id, measures.map((m) => m.measure).sort((a, b) => ESCALATION_LEVELS.indexOf(a) - ESCALATION_LEVELS.indexOf(b))]));
+  const measuresByRecord = new Map(
+    (
+      await withMeasures(
+        db,
+        escRows.map((r) => r.e),
+      )
+    ).map(({ e, measures }) => [
+      e.id,
+      measures.map((m) => m.measure).sort((a, b) => ESCALATION_LEVELS.indexOf(a) - ESCALATION_LEVELS.indexOf(b)),
+    ]),
+  );
   const ledger = caseRows.length
-    ? await db.select({ caseId: ledgerEntries.caseId, n: count() }).from(ledgerEntries)
-      .where(inArray(ledgerEntries.caseId, caseRows.map((r) => r.c.id))).groupBy(ledgerEntries.caseId)
+    ? await db
+        .select({ caseId: ledgerEntries.caseId, n: count() })
+        .from(ledgerEntries)
+        .where(
+          inArray(
+            ledgerEntries.caseId,
+            caseRows.map((r) => r.c.id),
+          ),
+        )
+        .groupBy(ledgerEntries.caseId)
     : [];
-  const timelines = await caseTimelines(db, caseRows.map((r) => r.c));
+  const timelines = await caseTimelines(
+    db,
+    caseRows.map((r) => r.c),
+  );
   const watches = await roundWatches(db, roundId);
   const head = await publishedHeadOf(db, roundId);
   // The same state 本部门 and the office's pages show, decided in one place.
   const { states } = await departmentStates(db, { roundId }, now, timeZone);
   return discloseRound({
-    states: states.filter((x) => x.flagged).map(({ departmentCode, roundId: id, rank, rankedCount, fromBottom, flagged, measures, rectification, appeal, next }) =>
-      ({ code: departmentCode, state: { roundId: id, rank, rankedCount, fromBottom, flagged, measures, rectification, appeal, next } })),
+    states: states
+      .filter((x) => x.flagged)
+      .map(({ departmentCode, roundId: id, rank, rankedCount, fromBottom, flagged, measures, rectification, appeal, next }) => ({
+        code: departmentCode,
+        state: { roundId: id, rank, rankedCount, fromBottom, flagged, measures, rectification, appeal, next },
+      })),
     results,
     disclosure,
     auditHead: head ? { id: head.id, hash: head.hash, at: head.at! } : null,
     round: {
-      scale: results.rules.scale, minRatings: results.rules.minRatings, bottomN: results.rules.bottomN, simulations: results.rules.simulations,
-      rankingRule: results.rules.rankingRule, escalationPolicy: results.rules.escalationPolicy, sampleSize: round.sampleSize,
-      stratifyBy: round.stratifyBy, poolSize: round.poolSize, poolHash: round.poolHash, seed: round.seed,
-      seedSource: round.seedSource as PublicRound['method']['seedSource'], drawnAt: round.drawnAt?.toISOString() ?? null,
+      scale: results.rules.scale,
+      minRatings: results.rules.minRatings,
+      bottomN: results.rules.bottomN,
+      simulations: results.rules.simulations,
+      rankingRule: results.rules.rankingRule,
+      escalationPolicy: results.rules.escalationPolicy,
+      sampleSize: round.sampleSize,
+      stratifyBy: round.stratifyBy,
+      poolSize: round.poolSize,
+      poolHash: round.poolHash,
+      seed: round.seed,
+      seedSource: round.seedSource as PublicRound['method']['seedSource'],
+      drawnAt: round.drawnAt?.toISOString() ?? null,
     },
     watches,
     escalations: escRows.map((r) => ({
-      code: r.code, measures: measuresByRecord.get(r.e.id) ?? [], streak: r.e.streak, status: r.e.status, doneAt: r.e.doneAt,
+      code: r.code,
+      measures: measuresByRecord.get(r.e.id) ?? [],
+      streak: r.e.streak,
+      status: r.e.status,
+      doneAt: r.e.doneAt,
     })),
     cases: caseRows.map((r) => ({
-      code: r.code, status: r.c.status, deadline: r.c.deadline, closedAt: r.c.closedAt?.toISOString() ?? null,
-      ledgerEntries: Number(ledger.find((l) => l.caseId === r.c.id)?.n ?? 0), timeline: timelines.get(r.c.id)!,
+      code: r.code,
+      status: r.c.status,
+      deadline: r.c.deadline,
+      closedAt: r.c.closedAt?.toISOString() ?? null,
+      ledgerEntries: Number(ledger.find((l) => l.caseId === r.c.id)?.n ?? 0),
+      timeline: timelines.get(r.c.id)!,
     })),
   });
 }
@@ -68,8 +121,13 @@ export async function publicRounds(db: Db) {
   return history.reverse().map((h) => {
     const res = h.payload.results;
     return {
-      id: h.roundId, publishedAt: h.publishedAt!.toISOString(), responses: h.payload.responses, departments: res.departments.length,
-      flagged: res.departments.filter((d) => d.flagged).sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0))
+      id: h.roundId,
+      publishedAt: h.publishedAt!.toISOString(),
+      responses: h.payload.responses,
+      departments: res.departments.length,
+      flagged: res.departments
+        .filter((d) => d.flagged)
+        .sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0))
         .map((d) => ({ code: d.code, name: d.name, nameEn: h.payload.meta[d.departmentId]?.nameEn ?? null, rank: d.rank })),
     };
   });

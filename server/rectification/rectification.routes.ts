@@ -1,8 +1,17 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  callbackBodySchema, caseDetailSchema, caseListQuerySchema, caseParamSchema, caseSummarySchema, ledgerBodySchema, ledgerParamSchema, ledgerPatchSchema,
-  planBodySchema, progressBodySchema, reviewBodySchema,
+  callbackBodySchema,
+  caseDetailSchema,
+  caseListQuerySchema,
+  caseParamSchema,
+  caseSummarySchema,
+  ledgerBodySchema,
+  ledgerParamSchema,
+  ledgerPatchSchema,
+  planBodySchema,
+  progressBodySchema,
+  reviewBodySchema,
 } from '#shared/schemas/rectification.ts';
 import type { RouteDeps } from '../app.ts';
 import { actorOf, ALL_ROLES, userOf } from '../auth/access.ts';
@@ -13,48 +22,95 @@ const HEAD = ['dept_head'] as const;
 const detail = { params: caseParamSchema, response: { 200: caseDetailSchema } };
 
 export const rectificationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database: { db }, now, timeZone }) => {
-  app.get('/rectification/cases', {
-    schema: { tags: ['rectification'], querystring: caseListQuerySchema, response: { 200: z.array(caseSummarySchema) } },
-    config: { access: ALL_ROLES },
-  }, async (request) => cases.listCases(db, userOf(request), request.query, now(), timeZone));
+  app.get(
+    '/rectification/cases',
+    {
+      schema: { tags: ['rectification'], querystring: caseListQuerySchema, response: { 200: z.array(caseSummarySchema) } },
+      config: { access: ALL_ROLES },
+    },
+    async (request) => cases.listCases(db, userOf(request), request.query, now(), timeZone),
+  );
 
-  app.get('/rectification/cases/:id', {
-    schema: { tags: ['rectification'], ...detail },
-    config: { access: ALL_ROLES },
-  }, async (request) => cases.caseDetail(db, userOf(request), request.params.id, now(), timeZone));
+  app.get(
+    '/rectification/cases/:id',
+    {
+      schema: { tags: ['rectification'], ...detail },
+      config: { access: ALL_ROLES },
+    },
+    async (request) => cases.caseDetail(db, userOf(request), request.params.id, now(), timeZone),
+  );
 
-  app.put('/rectification/cases/:id/plan', {
-    schema: { tags: ['rectification'], body: planBodySchema, ...detail },
-    config: { access: HEAD },
-  }, async (request) => cases.savePlan(db, userOf(request), actorOf(request), request.params.id, request.body, now(), timeZone));
+  app.put(
+    '/rectification/cases/:id/plan',
+    {
+      schema: { tags: ['rectification'], body: planBodySchema, ...detail },
+      config: { access: HEAD },
+    },
+    async (request) => cases.savePlan(db, userOf(request), actorOf(request), request.params.id, request.body, now(), timeZone),
+  );
 
-  app.post('/rectification/cases/:id/ledger', {
-    schema: { tags: ['rectification'], body: ledgerBodySchema, ...detail },
-    config: { access: HEAD },
-  }, async (request) => cases.addLedgerEntry(db, userOf(request), actorOf(request), request.params.id, request.body, now(), timeZone));
+  app.post(
+    '/rectification/cases/:id/ledger',
+    {
+      schema: { tags: ['rectification'], body: ledgerBodySchema, ...detail },
+      config: { access: HEAD },
+    },
+    async (request) => cases.addLedgerEntry(db, userOf(request), actorOf(request), request.params.id, request.body, now(), timeZone),
+  );
 
-  app.patch('/rectification/cases/:id/ledger/:entryId', {
-    schema: { tags: ['rectification'], params: ledgerParamSchema, body: ledgerPatchSchema, response: { 200: caseDetailSchema } },
-    config: { access: HEAD },
-  }, async (request) => cases.setLedgerStatus(db, userOf(request), actorOf(request), request.params.id, request.params.entryId, request.body.status, now(), timeZone));
+  app.patch(
+    '/rectification/cases/:id/ledger/:entryId',
+    {
+      schema: { tags: ['rectification'], params: ledgerParamSchema, body: ledgerPatchSchema, response: { 200: caseDetailSchema } },
+      config: { access: HEAD },
+    },
+    async (request) =>
+      cases.setLedgerStatus(
+        db,
+        userOf(request),
+        actorOf(request),
+        request.params.id,
+        request.params.entryId,
+        request.body.status,
+        now(),
+        timeZone,
+      ),
+  );
 
-  app.post('/rectification/cases/:id/progress', {
-    schema: { tags: ['rectification'], body: progressBodySchema, ...detail },
-    config: { access: HEAD },
-  }, async (request) => cases.addProgress(db, userOf(request), actorOf(request), request.params.id, request.body, now(), timeZone));
+  app.post(
+    '/rectification/cases/:id/progress',
+    {
+      schema: { tags: ['rectification'], body: progressBodySchema, ...detail },
+      config: { access: HEAD },
+    },
+    async (request) => cases.addProgress(db, userOf(request), actorOf(request), request.params.id, request.body, now(), timeZone),
+  );
 
-  app.post('/rectification/cases/:id/submit', {
-    schema: { tags: ['rectification'], ...detail },
-    config: { access: HEAD },
-  }, async (request) => cases.submitCase(db, userOf(request), actorOf(request), request.params.id, now(), timeZone));
+  app.post(
+    '/rectification/cases/:id/submit',
+    {
+      schema: { tags: ['rectification'], ...detail },
+      config: { access: HEAD },
+    },
+    async (request) => cases.submitCase(db, userOf(request), actorOf(request), request.params.id, now(), timeZone),
+  );
 
-  app.post('/rectification/cases/:id/ledger/:entryId/callbacks', {
-    schema: { tags: ['rectification'], params: ledgerParamSchema, body: callbackBodySchema, response: { 200: caseDetailSchema } },
-    config: { access: ['admin'] },
-  }, async (request) => cases.addCallback(db, userOf(request), actorOf(request), request.params.id, request.params.entryId, request.body, now(), timeZone));
+  app.post(
+    '/rectification/cases/:id/ledger/:entryId/callbacks',
+    {
+      schema: { tags: ['rectification'], params: ledgerParamSchema, body: callbackBodySchema, response: { 200: caseDetailSchema } },
+      config: { access: ['admin'] },
+    },
+    async (request) =>
+      cases.addCallback(db, userOf(request), actorOf(request), request.params.id, request.params.entryId, request.body, now(), timeZone),
+  );
 
-  app.post('/rectification/cases/:id/review', {
-    schema: { tags: ['rectification'], body: reviewBodySchema, ...detail },
-    config: { access: ['admin'], decides: true },
-  }, async (request) => cases.reviewCase(db, userOf(request), actorOf(request), request.params.id, request.body, now(), timeZone));
+  app.post(
+    '/rectification/cases/:id/review',
+    {
+      schema: { tags: ['rectification'], body: reviewBodySchema, ...detail },
+      config: { access: ['admin'], decides: true },
+    },
+    async (request) => cases.reviewCase(db, userOf(request), actorOf(request), request.params.id, request.body, now(), timeZone),
+  );
 };

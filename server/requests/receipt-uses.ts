@@ -28,18 +28,31 @@ export async function countReceiptUse(db: Db, key: string, roundId: string): Pro
   const counted = await db.transaction(async (tx) => {
     const [round] = await tx.select({ closesAt: rounds.closesAt }).from(rounds).where(eq(rounds.id, roundId));
     const expiresAt = new Date(round!.closesAt.getTime() + RECEIPT_USES_KEPT_DAYS * 86_400_000);
-    return tx.insert(requestReceiptUses).values({ key, roundId, uses: 1, expiresAt })
-      .onConflictDoUpdate({ target: requestReceiptUses.key, set: { uses: sql`${requestReceiptUses.uses} + 1` }, setWhere: sql`${requestReceiptUses.uses} < ${RECEIPT_REQUESTS_MAX}` })
+    return tx
+      .insert(requestReceiptUses)
+      .values({ key, roundId, uses: 1, expiresAt })
+      .onConflictDoUpdate({
+        target: requestReceiptUses.key,
+        set: { uses: sql`${requestReceiptUses.uses} + 1` },
+        setWhere: sql`${requestReceiptUses.uses} < ${RECEIPT_REQUESTS_MAX}`,
+      })
       .returning({ uses: requestReceiptUses.uses });
   });
   if (!counted.length) {
-    throw new Conflict(`One receipt may raise at most ${RECEIPT_REQUESTS_MAX} requests in its round, and this one has: follow them by their request codes`, { limit: RECEIPT_REQUESTS_MAX }, 'request_limit_reached');
+    throw new Conflict(
+      `One receipt may raise at most ${RECEIPT_REQUESTS_MAX} requests in its round, and this one has: follow them by their request codes`,
+      { limit: RECEIPT_REQUESTS_MAX },
+      'request_limit_reached',
+    );
   }
 }
 
 /** At close, inside the closing transaction: every counter of the round is rewritten, so their xmin carries no order. */
 export async function rewriteReceiptUses(tx: Tx, roundId: string): Promise<void> {
-  await tx.update(requestReceiptUses).set({ uses: sql`${requestReceiptUses.uses}` }).where(eq(requestReceiptUses.roundId, roundId));
+  await tx
+    .update(requestReceiptUses)
+    .set({ uses: sql`${requestReceiptUses.uses}` })
+    .where(eq(requestReceiptUses.roundId, roundId));
 }
 
 /** Expired counters go (the mover's timer calls this). */

@@ -17,10 +17,17 @@ export async function holdRequestWrites(tx: Tx): Promise<void> {
 
 /** Releases every held request at `now`; returns how many. */
 export async function releaseHeldRequests(tx: Tx, now: Date, policy: ReleasePolicy): Promise<number> {
-  const released = await tx.update(requests)
+  const released = await tx
+    .update(requests)
     .set({ raisedAt: now, dueAt: firstReplyDue(now, policy.timeZone, policy.replyWorkingDays) })
     .where(isNull(requests.raisedAt))
-    .returning({ id: requests.id, departmentId: requests.departmentId, category: requests.category, text: requests.text, contact: requests.contact });
+    .returning({
+      id: requests.id,
+      departmentId: requests.departmentId,
+      category: requests.category,
+      text: requests.text,
+      contact: requests.contact,
+    });
   // Fisher–Yates with a strong source: the audit entries follow no order of writing.
   for (let i = released.length - 1; i > 0; i--) {
     const j = randomInt(i + 1);
@@ -28,10 +35,17 @@ export async function releaseHeldRequests(tx: Tx, now: Date, policy: ReleasePoli
   }
   for (const r of released) {
     // Neither the text nor the contact: the log is read more widely than the queue.
-    await appendAudit(tx, ENTERPRISE, {
-      action: 'request.create', entityType: 'request', entityId: r.id,
-      summary: { departmentId: r.departmentId, category: r.category, chars: r.text.length, contactLeft: r.contact !== null },
-    }, now);
+    await appendAudit(
+      tx,
+      ENTERPRISE,
+      {
+        action: 'request.create',
+        entityType: 'request',
+        entityId: r.id,
+        summary: { departmentId: r.departmentId, category: r.category, chars: r.text.length, contactLeft: r.contact !== null },
+      },
+      now,
+    );
   }
   return released.length;
 }

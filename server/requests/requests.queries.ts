@@ -5,7 +5,12 @@ import { departments, requestReplies, requests, users } from '../db/schema.ts';
 
 export type RequestRow = typeof requests.$inferSelect;
 export type DepartmentRow = typeof departments.$inferSelect;
-export interface ReplyRow { requestId: string; text: string; at: Date; by: string }
+export interface ReplyRow {
+  requestId: string;
+  text: string;
+  at: Date;
+  by: string;
+}
 
 export async function findByCodeHash(tx: Tx, codeHash: string, opts: { lock?: boolean } = {}) {
   const q = tx.select().from(requests).where(eq(requests.codeHash, codeHash));
@@ -21,24 +26,43 @@ export async function findById(tx: Tx, id: string, opts: { lock?: boolean } = {}
 export const released = isNotNull(requests.raisedAt);
 
 export async function listRows(tx: Tx, filters: SQL[]) {
-  return tx.select().from(requests).where(filters.length ? and(...filters) : undefined).orderBy(desc(requests.raisedAt), asc(requests.id));
+  return tx
+    .select()
+    .from(requests)
+    .where(filters.length ? and(...filters) : undefined)
+    .orderBy(desc(requests.raisedAt), asc(requests.id));
 }
 
 export async function repliesOf(tx: Tx, requestIds: string[]): Promise<ReplyRow[]> {
   if (!requestIds.length) return [];
-  return tx.select({ requestId: requestReplies.requestId, text: requestReplies.text, at: requestReplies.at, by: users.displayName })
-    .from(requestReplies).innerJoin(users, eq(users.id, requestReplies.authorId))
-    .where(inArray(requestReplies.requestId, requestIds)).orderBy(asc(requestReplies.at), asc(requestReplies.id));
+  return tx
+    .select({ requestId: requestReplies.requestId, text: requestReplies.text, at: requestReplies.at, by: users.displayName })
+    .from(requestReplies)
+    .innerJoin(users, eq(users.id, requestReplies.authorId))
+    .where(inArray(requestReplies.requestId, requestIds))
+    .orderBy(asc(requestReplies.at), asc(requestReplies.id));
 }
 
 export async function departmentsByIds(tx: Tx, ids: number[]): Promise<Map<number, DepartmentRow>> {
   if (!ids.length) return new Map();
-  const rows = await tx.select().from(departments).where(inArray(departments.id, [...new Set(ids)]));
+  const rows = await tx
+    .select()
+    .from(departments)
+    .where(inArray(departments.id, [...new Set(ids)]));
   return new Map(rows.map((d) => [d.id, d]));
 }
 
-export const activeDepartments = (tx: Tx) => tx.select().from(departments).where(eq(departments.active, true)).orderBy(asc(departments.code));
+export const activeDepartments = (tx: Tx) =>
+  tx.select().from(departments).where(eq(departments.active, true)).orderBy(asc(departments.code));
 
-export const requestFacts = (tx: Tx) => tx.select({
-  departmentId: requests.departmentId, raisedAt: requests.raisedAt, firstReplyAt: requests.firstReplyAt, resolved: requests.resolved, satisfied: requests.satisfied,
-}).from(requests).where(released);
+export const requestFacts = (tx: Tx) =>
+  tx
+    .select({
+      departmentId: requests.departmentId,
+      raisedAt: requests.raisedAt,
+      firstReplyAt: requests.firstReplyAt,
+      resolved: requests.resolved,
+      satisfied: requests.satisfied,
+    })
+    .from(requests)
+    .where(released);

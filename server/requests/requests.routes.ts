@@ -1,7 +1,17 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
-  createdRequestSchema, createRequestSchema, feedbackBodySchema, replyBodySchema, requestCodeParamSchema, requestIdParamSchema,
-  requestItemSchema, requestListQuerySchema, requestListSchema, requestOptionsSchema, requestStatsSchema, requestThreadSchema,
+  createdRequestSchema,
+  createRequestSchema,
+  feedbackBodySchema,
+  replyBodySchema,
+  requestCodeParamSchema,
+  requestIdParamSchema,
+  requestItemSchema,
+  requestListQuerySchema,
+  requestListSchema,
+  requestOptionsSchema,
+  requestStatsSchema,
+  requestThreadSchema,
 } from '#shared/schemas/requests.ts';
 import type { RouteDeps } from '../app.ts';
 import { actorOf, ALL_ROLES, READERS, userOf } from '../auth/access.ts';
@@ -15,49 +25,81 @@ export const requestRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { dat
   const policy = { timeZone, replyWorkingDays: config.requestReplyWorkingDays, receiptKey: makeReceiptUseKey(config.jwtSecret) };
   // The enterprise's routes: limited per address, and not logged at info, where a line would carry the
   // address, the time and (in the URL) the request's code: enough to join a request to a survey submit.
-  const limited = limitAll(limitCounter, 'requests', [{ max: config.requestRateLimit, windowMs: 60_000, keyGenerator: (r) => `request:${r.ip}` }],
-    'Too many requests from this address; please wait a minute and try again');
+  const limited = limitAll(
+    limitCounter,
+    'requests',
+    [{ max: config.requestRateLimit, windowMs: 60_000, keyGenerator: (r) => `request:${r.ip}` }],
+    'Too many requests from this address; please wait a minute and try again',
+  );
   const enterprise = { config: { access: 'public' as const }, preHandler: limited, logLevel: 'warn' as const, bodyLimit: BODY_LIMIT };
 
-  app.get('/requests/options', {
-    schema: { tags: ['requests'], response: { 200: requestOptionsSchema } },
-    ...enterprise,
-  }, async () => service.options(db));
+  app.get(
+    '/requests/options',
+    {
+      schema: { tags: ['requests'], response: { 200: requestOptionsSchema } },
+      ...enterprise,
+    },
+    async () => service.options(db),
+  );
 
-  app.post('/requests', {
-    schema: { tags: ['requests'], body: createRequestSchema, response: { 201: createdRequestSchema } },
-    ...enterprise,
-  }, async (request, reply) => {
-    reply.header('cache-control', 'no-store');
-    return reply.status(201).send(await service.raiseRequest(db, request.body, policy));
-  });
+  app.post(
+    '/requests',
+    {
+      schema: { tags: ['requests'], body: createRequestSchema, response: { 201: createdRequestSchema } },
+      ...enterprise,
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return reply.status(201).send(await service.raiseRequest(db, request.body, policy));
+    },
+  );
 
-  app.get('/requests/by-code/:code', {
-    schema: { tags: ['requests'], params: requestCodeParamSchema, response: { 200: requestThreadSchema } },
-    ...enterprise,
-  }, async (request, reply) => {
-    reply.header('cache-control', 'no-store');
-    return service.readThread(db, request.params.code);
-  });
+  app.get(
+    '/requests/by-code/:code',
+    {
+      schema: { tags: ['requests'], params: requestCodeParamSchema, response: { 200: requestThreadSchema } },
+      ...enterprise,
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return service.readThread(db, request.params.code);
+    },
+  );
 
-  app.post('/requests/by-code/:code/feedback', {
-    schema: { tags: ['requests'], params: requestCodeParamSchema, body: feedbackBodySchema, response: { 200: requestThreadSchema } },
-    ...enterprise,
-  }, async (request) => service.giveFeedback(db, request.params.code, request.body, now()));
+  app.post(
+    '/requests/by-code/:code/feedback',
+    {
+      schema: { tags: ['requests'], params: requestCodeParamSchema, body: feedbackBodySchema, response: { 200: requestThreadSchema } },
+      ...enterprise,
+    },
+    async (request) => service.giveFeedback(db, request.params.code, request.body, now()),
+  );
 
-  app.get('/requests', {
-    schema: { tags: ['requests'], querystring: requestListQuerySchema, response: { 200: requestListSchema } },
-    config: { access: ALL_ROLES },
-  }, async (request) => service.listRequests(db, userOf(request), request.query, now()));
+  app.get(
+    '/requests',
+    {
+      schema: { tags: ['requests'], querystring: requestListQuerySchema, response: { 200: requestListSchema } },
+      config: { access: ALL_ROLES },
+    },
+    async (request) => service.listRequests(db, userOf(request), request.query, now()),
+  );
 
-  app.get('/requests/stats', {
-    schema: { tags: ['requests'], response: { 200: requestStatsSchema } },
-    config: { access: READERS },
-  }, async () => service.stats(db, timeZone));
+  app.get(
+    '/requests/stats',
+    {
+      schema: { tags: ['requests'], response: { 200: requestStatsSchema } },
+      config: { access: READERS },
+    },
+    async () => service.stats(db, timeZone),
+  );
 
   // The department's head answers for it; the admin may too (a head on leave, a department without an account).
-  app.post('/requests/:id/replies', {
-    schema: { tags: ['requests'], params: requestIdParamSchema, body: replyBodySchema, response: { 200: requestItemSchema } },
-    config: { access: ['dept_head', 'admin'] },
-  }, async (request) => service.reply(db, userOf(request), actorOf(request), request.params.id, request.body.text, now()));
+  app.post(
+    '/requests/:id/replies',
+    {
+      schema: { tags: ['requests'], params: requestIdParamSchema, body: replyBodySchema, response: { 200: requestItemSchema } },
+      config: { access: ['dept_head', 'admin'] },
+    },
+    async (request) => service.reply(db, userOf(request), actorOf(request), request.params.id, request.body.text, now()),
+  );
 };

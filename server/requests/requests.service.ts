@@ -10,7 +10,11 @@ import { formatRequestCode, requestCodeHash } from '#shared/requests/code.ts';
 import { requestStats } from '#shared/requests/stats.ts';
 import { REPLIES_MAX, REQUEST_CATEGORIES, type RequestCategory } from '#shared/requests/vocabulary.ts';
 import type {
-  createRequestSchema, feedbackBodySchema, RequestItem, requestListQuerySchema, RequestThread,
+  createRequestSchema,
+  feedbackBodySchema,
+  RequestItem,
+  requestListQuerySchema,
+  RequestThread,
 } from '#shared/schemas/requests.ts';
 import { appendAudit, type Actor } from '../audit/audit.writer.ts';
 import type { SessionUser } from '../auth/access.ts';
@@ -24,23 +28,35 @@ import * as q from './requests.queries.ts';
 /** The enterprise, as the audit log names it: no address, no receipt, nothing that identifies it. */
 export const ENTERPRISE: Actor = { id: null, name: 'enterprise' };
 
-export interface ReleasePolicy { timeZone: string; replyWorkingDays: number }
-export interface RequestPolicy extends ReleasePolicy { receiptKey: ReceiptUseKey }
+export interface ReleasePolicy {
+  timeZone: string;
+  replyWorkingDays: number;
+}
+export interface RequestPolicy extends ReleasePolicy {
+  receiptKey: ReceiptUseKey;
+}
 
-const stateOf = (r: q.RequestRow): RequestThread['state'] => (r.feedbackAt ? 'answered' : r.firstReplyAt ? 'replied' : r.raisedAt ? 'waiting' : 'held');
+const stateOf = (r: q.RequestRow): RequestThread['state'] =>
+  r.feedbackAt ? 'answered' : r.firstReplyAt ? 'replied' : r.raisedAt ? 'waiting' : 'held';
 const departmentRef = (d: q.DepartmentRow) => ({ id: d.id, code: d.code, nameZh: d.nameZh, nameEn: d.nameEn });
 
 function toThread(r: q.RequestRow, department: q.DepartmentRow, replies: q.ReplyRow[]): RequestThread {
   return {
-    department: departmentRef(department), category: r.category as RequestCategory, text: r.text, contactLeft: r.contact !== null,
-    raisedAt: r.raisedAt?.toISOString() ?? null, dueAt: r.dueAt?.toISOString() ?? null, state: stateOf(r),
+    department: departmentRef(department),
+    category: r.category as RequestCategory,
+    text: r.text,
+    contactLeft: r.contact !== null,
+    raisedAt: r.raisedAt?.toISOString() ?? null,
+    dueAt: r.dueAt?.toISOString() ?? null,
+    state: stateOf(r),
     replies: replies.map((x) => ({ text: x.text, at: x.at.toISOString() })),
     feedback: r.feedbackAt ? { resolved: r.resolved!, satisfied: r.satisfied!, at: r.feedbackAt.toISOString() } : null,
   };
 }
 
 /** Contact details go to whoever may call back: the department's head and the admin. */
-const seesContact = (user: SessionUser, r: q.RequestRow) => user.role === 'admin' || (user.role === 'dept_head' && user.departmentId === r.departmentId);
+const seesContact = (user: SessionUser, r: q.RequestRow) =>
+  user.role === 'admin' || (user.role === 'dept_head' && user.departmentId === r.departmentId);
 
 /** Staff read released requests only (q.released), so raisedAt and dueAt are set. */
 function toItem(user: SessionUser, r: q.RequestRow, department: q.DepartmentRow, replies: q.ReplyRow[], now: Date): RequestItem {
@@ -48,8 +64,13 @@ function toItem(user: SessionUser, r: q.RequestRow, department: q.DepartmentRow,
   const raisedAt = r.raisedAt!;
   const dueAt = r.dueAt!;
   return {
-    ...toThread(r, department, replies), id: r.id, contact: seesContact(user, r) ? r.contact : null, firstReplyAt,
-    raisedAt: raisedAt.toISOString(), dueAt: dueAt.toISOString(), state: r.feedbackAt ? 'answered' : r.firstReplyAt ? 'replied' : 'waiting',
+    ...toThread(r, department, replies),
+    id: r.id,
+    contact: seesContact(user, r) ? r.contact : null,
+    firstReplyAt,
+    raisedAt: raisedAt.toISOString(),
+    dueAt: dueAt.toISOString(),
+    state: r.feedbackAt ? 'answered' : r.firstReplyAt ? 'replied' : 'waiting',
     overdue: isOverdue({ dueAt: dueAt.toISOString(), firstReplyAt }, now),
     lateReply: !!r.firstReplyAt && r.firstReplyAt.getTime() >= dueAt.getTime(),
     replies: replies.map((x) => ({ text: x.text, at: x.at.toISOString(), by: x.by })),
@@ -64,14 +85,22 @@ function toItem(user: SessionUser, r: q.RequestRow, department: q.DepartmentRow,
 export async function raiseRequest(db: Db, body: z.output<typeof createRequestSchema>, policy: RequestPolicy): Promise<{ code: string }> {
   const roundId = await receiptRound(db, body.receipt);
   if (!roundId) {
-    throw new Invalid('This receipt code is not among the counted responses: check the code shown after submitting the survey', undefined, 'receipt_not_counted');
+    throw new Invalid(
+      'This receipt code is not among the counted responses: check the code shown after submitting the survey',
+      undefined,
+      'receipt_not_counted',
+    );
   }
   const department = (await q.departmentsByIds(db, [body.departmentId])).get(body.departmentId);
   if (!department?.active) throw new Invalid('No such department to write to', { fields: ['departmentId'] }, 'unknown_department');
   await countReceiptUse(db, policy.receiptKey(roundId, body.receipt), roundId);
   const code = formatRequestCode(randomBytes(16));
   await db.insert(requests).values({
-    codeHash: requestCodeHash(code), departmentId: department.id, category: body.category, text: body.text, contact: body.contact ?? null,
+    codeHash: requestCodeHash(code),
+    departmentId: department.id,
+    category: body.category,
+    text: body.text,
+    contact: body.contact ?? null,
   });
   return { code };
 }
@@ -93,12 +122,29 @@ export async function giveFeedback(db: Db, code: string, body: z.output<typeof f
   return db.transaction(async (tx) => {
     const r = await q.findByCodeHash(tx, requestCodeHash(code), { lock: true });
     if (!r) throw new NotFound(NO_SUCH_CODE);
-    if (!r.firstReplyAt) throw new Conflict('The department has not replied yet; give your feedback after its reply', undefined, 'not_replied');
-    const [updated] = await tx.update(requests).set({ resolved: body.resolved, satisfied: body.satisfied, feedbackAt: now }).where(eq(requests.id, r.id)).returning();
-    await appendAudit(tx, ENTERPRISE, {
-      action: 'request.feedback', entityType: 'request', entityId: r.id,
-      summary: { departmentId: r.departmentId, resolved: body.resolved, satisfied: body.satisfied, ...(r.feedbackAt ? { before: { resolved: r.resolved, satisfied: r.satisfied } } : {}) },
-    }, now);
+    if (!r.firstReplyAt)
+      throw new Conflict('The department has not replied yet; give your feedback after its reply', undefined, 'not_replied');
+    const [updated] = await tx
+      .update(requests)
+      .set({ resolved: body.resolved, satisfied: body.satisfied, feedbackAt: now })
+      .where(eq(requests.id, r.id))
+      .returning();
+    await appendAudit(
+      tx,
+      ENTERPRISE,
+      {
+        action: 'request.feedback',
+        entityType: 'request',
+        entityId: r.id,
+        summary: {
+          departmentId: r.departmentId,
+          resolved: body.resolved,
+          satisfied: body.satisfied,
+          ...(r.feedbackAt ? { before: { resolved: r.resolved, satisfied: r.satisfied } } : {}),
+        },
+      },
+      now,
+    );
     return threadOf(tx, updated!);
   });
 }
@@ -109,8 +155,25 @@ export async function listRequests(db: Db, user: SessionUser, query: z.output<ty
   if (user.role === 'dept_head') filters.push(eq(requests.departmentId, user.departmentId ?? -1));
   if (query.departmentId) filters.push(eq(requests.departmentId, query.departmentId));
   const rows = await q.listRows(db, filters);
-  const [depts, replies] = await Promise.all([q.departmentsByIds(db, rows.map((r) => r.departmentId)), q.repliesOf(db, rows.map((r) => r.id))]);
-  const all = rows.map((r) => toItem(user, r, depts.get(r.departmentId)!, replies.filter((x) => x.requestId === r.id), now));
+  const [depts, replies] = await Promise.all([
+    q.departmentsByIds(
+      db,
+      rows.map((r) => r.departmentId),
+    ),
+    q.repliesOf(
+      db,
+      rows.map((r) => r.id),
+    ),
+  ]);
+  const all = rows.map((r) =>
+    toItem(
+      user,
+      r,
+      depts.get(r.departmentId)!,
+      replies.filter((x) => x.requestId === r.id),
+      now,
+    ),
+  );
   const items = query.state === 'overdue' ? all.filter((i) => i.overdue) : query.state ? all.filter((i) => i.state === query.state) : all;
   // Overdue first: the admin's attention goes where the target was missed.
   items.sort((a, b) => Number(b.overdue) - Number(a.overdue));
@@ -122,16 +185,30 @@ export async function reply(db: Db, user: SessionUser, actor: Actor, id: string,
     const r = await q.findById(tx, id, { lock: true });
     // A held request does not exist for staff yet: the same answer as an unknown id.
     if (!r?.raisedAt) throw new NotFound('No such request');
-    if (user.role === 'dept_head' && user.departmentId !== r.departmentId) throw new Forbidden('You can reply to your own department\'s requests only');
+    if (user.role === 'dept_head' && user.departmentId !== r.departmentId)
+      throw new Forbidden("You can reply to your own department's requests only");
     const [replies] = await tx.select({ n: count() }).from(requestReplies).where(eq(requestReplies.requestId, id));
-    if (Number(replies?.n) >= REPLIES_MAX) throw new Conflict(`A request takes at most ${REPLIES_MAX} replies`, undefined, 'too_many_replies');
+    if (Number(replies?.n) >= REPLIES_MAX)
+      throw new Conflict(`A request takes at most ${REPLIES_MAX} replies`, undefined, 'too_many_replies');
     await tx.insert(requestReplies).values({ requestId: id, text, authorId: user.id, at: now });
     const first = !r.firstReplyAt;
     if (first) await tx.update(requests).set({ firstReplyAt: now }).where(eq(requests.id, id));
-    await appendAudit(tx, actor, {
-      action: 'request.reply', entityType: 'request', entityId: id,
-      summary: { departmentId: r.departmentId, chars: text.length, first, ...(first ? { late: now.getTime() >= r.dueAt!.getTime() } : {}) },
-    }, now);
+    await appendAudit(
+      tx,
+      actor,
+      {
+        action: 'request.reply',
+        entityType: 'request',
+        entityId: id,
+        summary: {
+          departmentId: r.departmentId,
+          chars: text.length,
+          first,
+          ...(first ? { late: now.getTime() >= r.dueAt!.getTime() } : {}),
+        },
+      },
+      now,
+    );
     const fresh = (await q.findById(tx, id))!;
     const [depts, all] = await Promise.all([q.departmentsByIds(tx, [fresh.departmentId]), q.repliesOf(tx, [id])]);
     return toItem(user, fresh, depts.get(fresh.departmentId)!, all, now);
@@ -140,9 +217,19 @@ export async function reply(db: Db, user: SessionUser, actor: Actor, id: string,
 
 export async function stats(db: Db, timeZone: string) {
   const facts = await q.requestFacts(db);
-  const rows = requestStats(facts.map((f) => ({ ...f, raisedAt: f.raisedAt!.toISOString(), firstReplyAt: f.firstReplyAt?.toISOString() ?? null })), timeZone);
-  const depts = await q.departmentsByIds(db, rows.map((r) => r.departmentId));
-  return rows.map((r) => ({ ...r, departmentName: depts.get(r.departmentId)!.nameZh, departmentNameEn: depts.get(r.departmentId)!.nameEn }));
+  const rows = requestStats(
+    facts.map((f) => ({ ...f, raisedAt: f.raisedAt!.toISOString(), firstReplyAt: f.firstReplyAt?.toISOString() ?? null })),
+    timeZone,
+  );
+  const depts = await q.departmentsByIds(
+    db,
+    rows.map((r) => r.departmentId),
+  );
+  return rows.map((r) => ({
+    ...r,
+    departmentName: depts.get(r.departmentId)!.nameZh,
+    departmentNameEn: depts.get(r.departmentId)!.nameEn,
+  }));
 }
 
 export async function options(db: Db) {

@@ -31,10 +31,16 @@ export type ResultRow = Omit<typeof roundResults.$inferSelect, 'payload'> & { pa
 /** Rating counts per department and level, and votes per department: the SQL does the heavy lifting. */
 export async function aggregate(tx: Tx, roundId: string) {
   // One after another: inside a transaction there is one connection, and pg refuses overlapping queries.
-  const levelRows = await tx.select({ departmentId: ratings.departmentId, level: ratings.level, n: count() }).from(ratings)
-    .where(eq(ratings.roundId, roundId)).groupBy(ratings.departmentId, ratings.level);
-  const voteRows = await tx.select({ departmentId: leastSatisfiedVotes.departmentId, votes: count() }).from(leastSatisfiedVotes)
-    .where(eq(leastSatisfiedVotes.roundId, roundId)).groupBy(leastSatisfiedVotes.departmentId);
+  const levelRows = await tx
+    .select({ departmentId: ratings.departmentId, level: ratings.level, n: count() })
+    .from(ratings)
+    .where(eq(ratings.roundId, roundId))
+    .groupBy(ratings.departmentId, ratings.level);
+  const voteRows = await tx
+    .select({ departmentId: leastSatisfiedVotes.departmentId, votes: count() })
+    .from(leastSatisfiedVotes)
+    .where(eq(leastSatisfiedVotes.roundId, roundId))
+    .groupBy(leastSatisfiedVotes.departmentId);
   const [total] = await tx.select({ n: count() }).from(responses).where(eq(responses.roundId, roundId));
   const counts = new Map<number, Partial<Record<RatingLevel, number>>>();
   for (const r of levelRows) counts.set(r.departmentId, { ...counts.get(r.departmentId), [r.level]: Number(r.n) });
@@ -47,8 +53,11 @@ export async function aggregate(tx: Tx, roundId: string) {
 
 /** How many firms chose each reason, per department, shown only from REASON_MIN_COUNT up. */
 export async function reasonTallies(tx: Tx, roundId: string, offered: readonly ReasonCode[], departmentIds: readonly number[]) {
-  const rows = await tx.select({ departmentId: ratingReasons.departmentId, reason: ratingReasons.reason, n: count() }).from(ratingReasons)
-    .where(eq(ratingReasons.roundId, roundId)).groupBy(ratingReasons.departmentId, ratingReasons.reason);
+  const rows = await tx
+    .select({ departmentId: ratingReasons.departmentId, reason: ratingReasons.reason, n: count() })
+    .from(ratingReasons)
+    .where(eq(ratingReasons.roundId, roundId))
+    .groupBy(ratingReasons.departmentId, ratingReasons.reason);
   const chosen = new Map<number, Map<ReasonCode, number>>();
   for (const r of rows) chosen.set(r.departmentId, (chosen.get(r.departmentId) ?? new Map()).set(r.reason, Number(r.n)));
   return Object.fromEntries(departmentIds.map((id) => [id, reasonCounts(offered, chosen.get(id) ?? new Map())]));
@@ -56,20 +65,28 @@ export async function reasonTallies(tx: Tx, roundId: string, offered: readonly R
 
 /** The version a reader sees: the newest not superseded (published or, before publication, computed). */
 export async function currentResult(tx: Tx, roundId: string): Promise<ResultRow | undefined> {
-  const [row] = await tx.select().from(roundResults)
+  const [row] = await tx
+    .select()
+    .from(roundResults)
     .where(and(eq(roundResults.roundId, roundId), isNull(roundResults.supersededAt)))
-    .orderBy(desc(roundResults.version)).limit(1);
+    .orderBy(desc(roundResults.version))
+    .limit(1);
   return row as ResultRow | undefined;
 }
 
 export async function nextVersion(tx: Tx, roundId: string) {
-  const [row] = await tx.select({ v: sql<number>`coalesce(max(${roundResults.version}), 0)` }).from(roundResults).where(eq(roundResults.roundId, roundId));
+  const [row] = await tx
+    .select({ v: sql<number>`coalesce(max(${roundResults.version}), 0)` })
+    .from(roundResults)
+    .where(eq(roundResults.roundId, roundId));
   return Number(row?.v ?? 0) + 1;
 }
 
 /** Every published round's current results, in the order of the quarters they measure. */
 export async function publishedHistory(tx: Tx): Promise<ResultRow[]> {
-  const rows = await tx.select({ r: roundResults }).from(roundResults)
+  const rows = await tx
+    .select({ r: roundResults })
+    .from(roundResults)
     .innerJoin(rounds, eq(rounds.id, roundResults.roundId))
     .where(and(eq(rounds.status, 'published'), isNotNull(roundResults.publishedAt), isNull(roundResults.supersededAt)));
   return rows.map((x) => x.r as ResultRow).sort((a, b) => compareRounds(a.roundId, b.roundId));
@@ -77,9 +94,19 @@ export async function publishedHistory(tx: Tx): Promise<ResultRow[]> {
 
 /** The published round just before this one (its current results), for rank changes: one row, not the history. */
 export async function previousPublished(tx: Tx, roundId: string): Promise<ResultRow | undefined> {
-  const [row] = await tx.select({ r: roundResults }).from(roundResults)
+  const [row] = await tx
+    .select({ r: roundResults })
+    .from(roundResults)
     .innerJoin(rounds, eq(rounds.id, roundResults.roundId))
-    .where(and(eq(rounds.status, 'published'), lt(roundResults.roundId, roundId), isNotNull(roundResults.publishedAt), isNull(roundResults.supersededAt)))
-    .orderBy(desc(roundResults.roundId)).limit(1);
+    .where(
+      and(
+        eq(rounds.status, 'published'),
+        lt(roundResults.roundId, roundId),
+        isNotNull(roundResults.publishedAt),
+        isNull(roundResults.supersededAt),
+      ),
+    )
+    .orderBy(desc(roundResults.roundId))
+    .limit(1);
   return row?.r as ResultRow | undefined;
 }

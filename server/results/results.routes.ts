@@ -2,7 +2,16 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { idParamSchema } from '#shared/schemas/common.ts';
 import { roundParamSchema } from '#shared/schemas/rounds.ts';
 import {
-  correctBodySchema, departmentHistorySchema, departmentStatesQuerySchema, departmentStatesSchema, escalationBoardSchema, escalationPatchSchema, escalationSchema, measureParamSchema, measurePatchSchema, resultsSchema,
+  correctBodySchema,
+  departmentHistorySchema,
+  departmentStatesQuerySchema,
+  departmentStatesSchema,
+  escalationBoardSchema,
+  escalationPatchSchema,
+  escalationSchema,
+  measureParamSchema,
+  measurePatchSchema,
+  resultsSchema,
 } from '#shared/schemas/results.ts';
 import type { RouteDeps } from '../app.ts';
 import { actorOf, ALL_ROLES, READERS, userOf } from '../auth/access.ts';
@@ -18,81 +27,133 @@ import { computeRound, correctRound, publishRound, readResults } from './results
 const ADMIN = ['admin'] as const;
 
 export const resultRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database: { db }, now, timeZone }) => {
-  app.post('/rounds/:id/compute', {
-    schema: { tags: ['results'], params: roundParamSchema, response: { 200: resultsSchema } },
-    config: { access: ADMIN },
-  }, async (request) => computeRound(db, actorOf(request), request.params.id, now()));
+  app.post(
+    '/rounds/:id/compute',
+    {
+      schema: { tags: ['results'], params: roundParamSchema, response: { 200: resultsSchema } },
+      config: { access: ADMIN },
+    },
+    async (request) => computeRound(db, actorOf(request), request.params.id, now()),
+  );
 
-  app.post('/rounds/:id/publish', {
-    schema: { tags: ['results'], params: roundParamSchema, response: { 200: resultsSchema } },
-    config: { access: ADMIN, decides: true },
-  }, async (request) => publishRound(db, actorOf(request), request.params.id, now(), timeZone));
+  app.post(
+    '/rounds/:id/publish',
+    {
+      schema: { tags: ['results'], params: roundParamSchema, response: { 200: resultsSchema } },
+      config: { access: ADMIN, decides: true },
+    },
+    async (request) => publishRound(db, actorOf(request), request.params.id, now(), timeZone),
+  );
 
-  app.post('/rounds/:id/results/correct', {
-    schema: { tags: ['results'], params: roundParamSchema, body: correctBodySchema, response: { 200: resultsSchema } },
-    config: { access: ADMIN, decides: true },
-  }, async (request) => correctRound(db, actorOf(request), request.params.id, request.body.reason, now(), timeZone));
+  app.post(
+    '/rounds/:id/results/correct',
+    {
+      schema: { tags: ['results'], params: roundParamSchema, body: correctBodySchema, response: { 200: resultsSchema } },
+      config: { access: ADMIN, decides: true },
+    },
+    async (request) => correctRound(db, actorOf(request), request.params.id, request.body.reason, now(), timeZone),
+  );
 
   // Department heads see results only once published: the public figures, and their own distribution.
-  app.get('/rounds/:id/results', {
-    schema: { tags: ['results'], params: roundParamSchema, response: { 200: resultsSchema } },
-    config: { access: ALL_ROLES },
-  }, async (request) => {
-    const user = userOf(request);
-    return readResults(db, request.params.id, user.role === 'dept_head' ? { full: false, departmentId: user.departmentId } : { full: true });
-  });
+  app.get(
+    '/rounds/:id/results',
+    {
+      schema: { tags: ['results'], params: roundParamSchema, response: { 200: resultsSchema } },
+      config: { access: ALL_ROLES },
+    },
+    async (request) => {
+      const user = userOf(request);
+      return readResults(
+        db,
+        request.params.id,
+        user.role === 'dept_head' ? { full: false, departmentId: user.departmentId } : { full: true },
+      );
+    },
+  );
 
-  app.get('/rounds/:id/results.xlsx', {
-    schema: { tags: ['results'], params: roundParamSchema },
-    config: { access: READERS },
-  }, async (request, reply) => {
-    const body = await resultsWorkbook(await readResults(db, request.params.id, { full: true }));
-    return reply.type(XLSX_TYPE).header('content-disposition', attachment(`results-${request.params.id}.xlsx`)).send(body);
-  });
+  app.get(
+    '/rounds/:id/results.xlsx',
+    {
+      schema: { tags: ['results'], params: roundParamSchema },
+      config: { access: READERS },
+    },
+    async (request, reply) => {
+      const body = await resultsWorkbook(await readResults(db, request.params.id, { full: true }));
+      return reply
+        .type(XLSX_TYPE)
+        .header('content-disposition', attachment(`results-${request.params.id}.xlsx`))
+        .send(body);
+    },
+  );
 
-  app.get('/departments/:id/history', {
-    schema: { tags: ['results'], params: idParamSchema, response: { 200: departmentHistorySchema } },
-    config: { access: ALL_ROLES },
-  }, async (request) => {
-    const user = userOf(request);
-    if (user.role === 'dept_head' && user.departmentId !== request.params.id) throw new Forbidden('You can see your own department only');
-    return departmentHistory(db, request.params.id, timeZone);
-  });
+  app.get(
+    '/departments/:id/history',
+    {
+      schema: { tags: ['results'], params: idParamSchema, response: { 200: departmentHistorySchema } },
+      config: { access: ALL_ROLES },
+    },
+    async (request) => {
+      const user = userOf(request);
+      if (user.role === 'dept_head' && user.departmentId !== request.params.id) throw new Forbidden('You can see your own department only');
+      return departmentHistory(db, request.params.id, timeZone);
+    },
+  );
 
   // One state per department and quarter, for every page that shows one: a head reads their own only.
-  app.get('/department-states', {
-    schema: { tags: ['escalations'], querystring: departmentStatesQuerySchema, response: { 200: departmentStatesSchema } },
-    config: { access: ALL_ROLES },
-  }, async (request) => {
-    const user = userOf(request);
-    const { departmentId, roundId, all } = request.query;
-    if (user.role === 'dept_head' && departmentId !== undefined && departmentId !== user.departmentId) throw new Forbidden('You can see your own department only');
-    const only = user.role === 'dept_head' ? (user.departmentId ?? -1) : departmentId;
-    return departmentStates(db, { departmentId: only, roundId, all: all === 'true' }, now(), timeZone);
-  });
+  app.get(
+    '/department-states',
+    {
+      schema: { tags: ['escalations'], querystring: departmentStatesQuerySchema, response: { 200: departmentStatesSchema } },
+      config: { access: ALL_ROLES },
+    },
+    async (request) => {
+      const user = userOf(request);
+      const { departmentId, roundId, all } = request.query;
+      if (user.role === 'dept_head' && departmentId !== undefined && departmentId !== user.departmentId)
+        throw new Forbidden('You can see your own department only');
+      const only = user.role === 'dept_head' ? (user.departmentId ?? -1) : departmentId;
+      return departmentStates(db, { departmentId: only, roundId, all: all === 'true' }, now(), timeZone);
+    },
+  );
 
-  app.get('/escalations', {
-    schema: { tags: ['escalations'], response: { 200: escalationBoardSchema } },
-    config: { access: ALL_ROLES },
-  }, async (request) => {
-    const user = userOf(request);
-    return escalationBoard(db, user.role === 'dept_head' ? (user.departmentId ?? -1) : null, now(), timeZone);
-  });
+  app.get(
+    '/escalations',
+    {
+      schema: { tags: ['escalations'], response: { 200: escalationBoardSchema } },
+      config: { access: ALL_ROLES },
+    },
+    async (request) => {
+      const user = userOf(request);
+      return escalationBoard(db, user.role === 'dept_head' ? (user.departmentId ?? -1) : null, now(), timeZone);
+    },
+  );
 
-  app.patch('/escalations/:id', {
-    schema: { tags: ['escalations'], params: idParamSchema, body: escalationPatchSchema, response: { 200: escalationSchema } },
-    config: { access: ADMIN, decides: true },
-  }, async (request) => updateEscalation(db, actorOf(request), request.params.id, request.body, now(), timeZone));
+  app.patch(
+    '/escalations/:id',
+    {
+      schema: { tags: ['escalations'], params: idParamSchema, body: escalationPatchSchema, response: { 200: escalationSchema } },
+      config: { access: ADMIN, decides: true },
+    },
+    async (request) => updateEscalation(db, actorOf(request), request.params.id, request.body, now(), timeZone),
+  );
 
   // The 纪委 reviews each watch the statistical guard gave (2027-guard): confirm, or override so measures apply.
-  app.post('/escalations/watches/review', {
-    schema: { tags: ['escalations'], body: watchReviewBodySchema, response: { 200: watchSchema } },
-    config: { access: ['supervisor'], decides: true },
-  }, async (request) => reviewWatch(db, actorOf(request), request.body, now(), timeZone));
+  app.post(
+    '/escalations/watches/review',
+    {
+      schema: { tags: ['escalations'], body: watchReviewBodySchema, response: { 200: watchSchema } },
+      config: { access: ['supervisor'], decides: true },
+    },
+    async (request) => reviewWatch(db, actorOf(request), request.body, now(), timeZone),
+  );
 
   // One measure at a time: each done measure is a consequence for the responsible head on its own.
-  app.patch('/escalations/:id/measures/:measure', {
-    schema: { tags: ['escalations'], params: measureParamSchema, body: measurePatchSchema, response: { 200: escalationSchema } },
-    config: { access: ADMIN, decides: true },
-  }, async (request) => updateMeasure(db, actorOf(request), request.params.id, request.params.measure, request.body, now(), timeZone));
+  app.patch(
+    '/escalations/:id/measures/:measure',
+    {
+      schema: { tags: ['escalations'], params: measureParamSchema, body: measurePatchSchema, response: { 200: escalationSchema } },
+      config: { access: ADMIN, decides: true },
+    },
+    async (request) => updateMeasure(db, actorOf(request), request.params.id, request.params.measure, request.body, now(), timeZone),
+  );
 };

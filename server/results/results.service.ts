@@ -2,7 +2,13 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { countsOf } from '#shared/integrity/answers.ts';
 import { answersWithout, type RobustnessVariant } from '#shared/integrity/report.ts';
-import { computeResults, RANKING_RULE_TEXT, DEFAULT_RESULT_RULES, type DepartmentCounts, type DepartmentVotes } from '#shared/results/compute.ts';
+import {
+  computeResults,
+  RANKING_RULE_TEXT,
+  DEFAULT_RESULT_RULES,
+  type DepartmentCounts,
+  type DepartmentVotes,
+} from '#shared/results/compute.ts';
 import type { ReasonEntry } from '#shared/reasons.ts';
 import type { Scale } from '#shared/results/scale.ts';
 import type { Results } from '#shared/schemas/results.ts';
@@ -40,16 +46,29 @@ async function computeStored(tx: Tx, roundId: string, exclude?: RobustnessVarian
     data = await q.aggregate(tx, roundId);
   }
   const results = computeResults({
-    rules, departments: refs, counts: data.counts, votes: data.votes, scale,
+    rules,
+    departments: refs,
+    counts: data.counts,
+    votes: data.votes,
+    scale,
     simulationSeed: `pingyi-results:${roundId}`,
   });
   // Weighting reads the breakdown tallies, which hold every answer: not for a version that leaves some out.
   const weighted = excluded ? null : await weightedVariant(tx, round, results, data.responses);
   const offered = (round.reasons as ReasonEntry[]).map((r) => r.code);
   return {
-    results, responses: data.responses, escalationPolicy: round.escalationPolicy, integrity: await computeIntegrity(tx, round, depts),
-    ...(excluded ? { excluded } : {}), ...(weighted ? { weighted } : {}),
-    reasons: await q.reasonTallies(tx, roundId, offered, depts.map((d) => d.departmentId)),
+    results,
+    responses: data.responses,
+    escalationPolicy: round.escalationPolicy,
+    integrity: await computeIntegrity(tx, round, depts),
+    ...(excluded ? { excluded } : {}),
+    ...(weighted ? { weighted } : {}),
+    reasons: await q.reasonTallies(
+      tx,
+      roundId,
+      offered,
+      depts.map((d) => d.departmentId),
+    ),
     meta: Object.fromEntries(depts.map((d) => [d.departmentId, { nameEn: d.nameEn, category: d.category }])),
   };
 }
@@ -59,7 +78,12 @@ export async function computeRound(db: Db, actor: Actor, roundId: string, now: D
     await settleDeadline(tx, roundId, now);
     const round = await rq.findRound(tx, roundId, { forUpdate: true });
     if (!round) throw new NotFound(`No round ${roundId}`);
-    if (round.status !== 'closed') throw new Conflict(`Results are computed once the round has closed (it is ${round.status})`, { status: round.status }, 'illegal_transition');
+    if (round.status !== 'closed')
+      throw new Conflict(
+        `Results are computed once the round has closed (it is ${round.status})`,
+        { status: round.status },
+        'illegal_transition',
+      );
     // Only the newest unpublished computation is kept; nothing published exists yet for a closed round.
     await tx.delete(roundResults).where(and(eq(roundResults.roundId, roundId), isNull(roundResults.publishedAt)));
     const payload = await computeStored(tx, roundId);
@@ -69,10 +93,17 @@ export async function computeRound(db: Db, actor: Actor, roundId: string, now: D
     // the answers are readable and can never change, so no later read can differ from this one.
     const finalizes = round.finalizedAt === null;
     if (finalizes) await rq.updateRound(tx, roundId, { finalizedAt: now, updatedAt: now });
-    await appendAudit(tx, actor, {
-      action: 'results.compute', entityType: 'round', entityId: roundId,
-      summary: { version, responses: payload.responses, flagged: flaggedCodes(payload), ...(finalizes ? { finalizesClose: true } : {}) },
-    }, now);
+    await appendAudit(
+      tx,
+      actor,
+      {
+        action: 'results.compute',
+        entityType: 'round',
+        entityId: roundId,
+        summary: { version, responses: payload.responses, flagged: flaggedCodes(payload), ...(finalizes ? { finalizesClose: true } : {}) },
+      },
+      now,
+    );
   });
   return readResults(db, roundId, { full: true });
 }
@@ -83,7 +114,10 @@ export async function publishRound(db: Db, actor: Actor, roundId: string, now: D
     let current = await q.currentResult(tx, roundId);
     if (!current) {
       const payload = await computeStored(tx, roundId);
-      const [row] = await tx.insert(roundResults).values({ roundId, version: await q.nextVersion(tx, roundId), computedAt: now, payload }).returning();
+      const [row] = await tx
+        .insert(roundResults)
+        .values({ roundId, version: await q.nextVersion(tx, roundId), computedAt: now, payload })
+        .returning();
       current = row as q.ResultRow;
     }
     await tx.update(roundResults).set({ publishedAt: now }).where(eq(roundResults.id, current.id));
@@ -91,10 +125,17 @@ export async function publishRound(db: Db, actor: Actor, roundId: string, now: D
     // A quarter published after a later one re-derives the later quarters' records (audited there).
     const { created, ...revised } = await reconcileEscalations(tx, actor, { kind: 'publish', roundId }, now, timeZone);
     await onPublished(tx, roundId, current.payload.results.flaggedDepartmentIds, now, timeZone);
-    const head = await appendAudit(tx, actor, {
-      action: 'round.publish', entityType: 'round', entityId: roundId,
-      summary: { version: current.version, flagged: flaggedCodes(current.payload), escalations: created, revisions: revised },
-    }, now);
+    const head = await appendAudit(
+      tx,
+      actor,
+      {
+        action: 'round.publish',
+        entityType: 'round',
+        entityId: roundId,
+        summary: { version: current.version, flagged: flaggedCodes(current.payload), escalations: created, revisions: revised },
+      },
+      now,
+    );
     // The chain's head is this publication's own entry: printed on the public page and the report, and
     // required by every later verification, so a log emptied or cut short before it never reads as intact.
     await rq.updateRound(tx, roundId, { auditHeadId: head.id, auditHeadHash: head.hash, auditHeadAt: new Date(head.at!) });
@@ -116,11 +157,18 @@ export async function correctRound(db: Db, actor: Actor, roundId: string, reason
  * A version computed without some answers keeps leaving them out in later corrections.
  */
 export async function correctRoundTx(
-  tx: Tx, actor: Actor, roundId: string, reason: string, now: Date, timeZone: string, opts: { exclude?: RobustnessVariant; appealId?: number } = {},
+  tx: Tx,
+  actor: Actor,
+  roundId: string,
+  reason: string,
+  now: Date,
+  timeZone: string,
+  opts: { exclude?: RobustnessVariant; appealId?: number } = {},
 ) {
   const round = await rq.findRound(tx, roundId, { forUpdate: true });
   if (!round) throw new NotFound(`No round ${roundId}`);
-  if (round.status !== 'published') throw new Conflict('Only a published round can be corrected', { status: round.status }, 'illegal_transition');
+  if (round.status !== 'published')
+    throw new Conflict('Only a published round can be corrected', { status: round.status }, 'illegal_transition');
   const old = (await q.currentResult(tx, roundId))!;
   const payload = await computeStored(tx, roundId, opts.exclude ?? old.payload.excluded?.variant);
   const version = await q.nextVersion(tx, roundId);
@@ -129,13 +177,24 @@ export async function correctRoundTx(
   const changes = await reconcileEscalations(tx, actor, { kind: 'correction', roundId, reason }, now, timeZone);
   const before = flaggedCodes(old.payload);
   const after = flaggedCodes(payload);
-  await appendAudit(tx, actor, {
-    action: 'results.correct', entityType: 'round', entityId: roundId,
-    summary: {
-      reason, before: { version: old.version, flagged: before }, after: { version, flagged: after }, escalations: changes,
-      ...(payload.excluded ? { excluded: payload.excluded } : {}), ...(opts.appealId ? { appealId: opts.appealId } : {}),
+  await appendAudit(
+    tx,
+    actor,
+    {
+      action: 'results.correct',
+      entityType: 'round',
+      entityId: roundId,
+      summary: {
+        reason,
+        before: { version: old.version, flagged: before },
+        after: { version, flagged: after },
+        escalations: changes,
+        ...(payload.excluded ? { excluded: payload.excluded } : {}),
+        ...(opts.appealId ? { appealId: opts.appealId } : {}),
+      },
     },
-  }, now);
+    now,
+  );
   return { version, flaggedBefore: before, flaggedAfter: after, answersExcluded: payload.excluded?.answers ?? 0 };
 }
 
@@ -145,7 +204,11 @@ const flaggedCodes = (p: q.StoredResults) => p.results.departments.filter((d) =>
  * The results view. `full` readers (admins, leaders, supervisors) see everything; a department head
  * sees the public figures of every department and the distribution of their own only.
  */
-export async function readResults(tx: Tx, roundId: string, who: { full: true } | { full: false; departmentId: number | null }): Promise<Results> {
+export async function readResults(
+  tx: Tx,
+  roundId: string,
+  who: { full: true } | { full: false; departmentId: number | null },
+): Promise<Results> {
   const round = await rq.findRound(tx, roundId);
   if (!round) throw new NotFound(`No round ${roundId}`);
   // Like every answer-derived read (reasons for 不满意 among them): 409 until the close is final.
@@ -157,22 +220,47 @@ export async function readResults(tx: Tx, roundId: string, who: { full: true } |
   const previousRanks = await previousRankMap(tx, roundId);
   return {
     round: {
-      id: roundId, status: round.status, version: row.version, computedAt: row.computedAt.toISOString(),
-      publishedAt: row.publishedAt?.toISOString() ?? null, correctionReason: row.correctionReason, responses,
+      id: roundId,
+      status: round.status,
+      version: row.version,
+      computedAt: row.computedAt.toISOString(),
+      publishedAt: row.publishedAt?.toISOString() ?? null,
+      correctionReason: row.correctionReason,
+      responses,
     },
     rules: {
-      minRatings: results.rules.minRatings, bottomN: results.rules.bottomN, simulations: results.simulation.runs,
-      simulationSeed: results.simulation.seed, escalationPolicy, scale: results.scale as Scale, rankingRule: RANKING_RULE_TEXT,
+      minRatings: results.rules.minRatings,
+      bottomN: results.rules.bottomN,
+      simulations: results.simulation.runs,
+      simulationSeed: results.simulation.seed,
+      escalationPolicy,
+      scale: results.scale as Scale,
+      rankingRule: RANKING_RULE_TEXT,
       reasons: round.reasons as ReasonEntry[],
     },
     departments: results.departments.map((d) => {
       const mine = who.full || d.departmentId === who.departmentId;
       return {
-        departmentId: d.departmentId, code: d.code, name: d.name, nameEn: meta[d.departmentId]?.nameEn ?? null,
-        category: meta[d.departmentId]?.category ?? '', n: d.n, notApplicable: d.notApplicable, mean: d.mean,
-        sd: mine ? d.sd : null, ci95: d.ci95, satisfactionRate: d.satisfactionRate, dissatisfiedRate: d.dissatisfiedRate,
-        leastSatisfiedVotes: d.leastSatisfiedVotes, rank: d.rank, previousRank: previousRanks.get(d.departmentId) ?? null,
-        flagged: d.flagged, pBottom: d.pBottom, rankInterval: d.rankInterval, status: d.status, counts: mine ? d.counts : null,
+        departmentId: d.departmentId,
+        code: d.code,
+        name: d.name,
+        nameEn: meta[d.departmentId]?.nameEn ?? null,
+        category: meta[d.departmentId]?.category ?? '',
+        n: d.n,
+        notApplicable: d.notApplicable,
+        mean: d.mean,
+        sd: mine ? d.sd : null,
+        ci95: d.ci95,
+        satisfactionRate: d.satisfactionRate,
+        dissatisfiedRate: d.dissatisfiedRate,
+        leastSatisfiedVotes: d.leastSatisfiedVotes,
+        rank: d.rank,
+        previousRank: previousRanks.get(d.departmentId) ?? null,
+        flagged: d.flagged,
+        pBottom: d.pBottom,
+        rankInterval: d.rankInterval,
+        status: d.status,
+        counts: mine ? d.counts : null,
         reasons: mine ? (row.payload.reasons?.[d.departmentId] ?? []) : null,
       };
     }),

@@ -25,20 +25,33 @@ const COLUMN = { township: enterprises.township, industry: enterprises.industry,
  * null when the round kept no tallies for that dimension (e.g. a round closed before they existed).
  */
 export async function weightedVariant(
-  tx: Tx, round: { id: string; stratifyBy: string | null; scale: unknown }, results: RoundResults, responses: number,
+  tx: Tx,
+  round: { id: string; stratifyBy: string | null; scale: unknown },
+  results: RoundResults,
+  responses: number,
 ): Promise<StoredWeighted | null> {
   const dimension = (round.stratifyBy ?? 'size') as BreakdownDimension;
   const column = COLUMN[dimension];
-  const registryRows = await tx.select({ value: sql<string>`${column}::text`, n: count() }).from(roundPool)
-    .innerJoin(enterprises, eq(enterprises.id, roundPool.enterpriseId)).where(eq(roundPool.roundId, round.id)).groupBy(column);
-  const groups = (await tx.select().from(breakdownGroups).where(eq(breakdownGroups.roundId, round.id))).filter((g) => g.dimension === dimension);
+  const registryRows = await tx
+    .select({ value: sql<string>`${column}::text`, n: count() })
+    .from(roundPool)
+    .innerJoin(enterprises, eq(enterprises.id, roundPool.enterpriseId))
+    .where(eq(roundPool.roundId, round.id))
+    .groupBy(column);
+  const groups = (await tx.select().from(breakdownGroups).where(eq(breakdownGroups.roundId, round.id))).filter(
+    (g) => g.dimension === dimension,
+  );
   if (!groups.length || !registryRows.length) return null;
-  const tallies = (await tx.select().from(breakdownTallies).where(eq(breakdownTallies.roundId, round.id))).filter((t) => t.dimension === dimension);
+  const tallies = (await tx.select().from(breakdownTallies).where(eq(breakdownTallies.roundId, round.id))).filter(
+    (t) => t.dimension === dimension,
+  );
   const registry = new Map(registryRows.map((r) => [r.value, Number(r.n)]));
   const poolSize = registryRows.reduce((s, r) => s + Number(r.n), 0);
 
   const strata: StratumInput[] = groups.map((g) => ({
-    stratum: g.value, registry: registry.get(g.value) ?? 0, respondents: g.respondents,
+    stratum: g.value,
+    registry: registry.get(g.value) ?? 0,
+    respondents: g.respondents,
     ratings: tallies.filter((t) => t.value === g.value).map((t) => ({ departmentId: t.departmentId, level: t.level, n: t.n })),
   }));
   // The remainder: every rating of the round not in a kept group.
@@ -71,11 +84,23 @@ export function robustnessView(payload: { integrity?: { robustness: Robustness }
   const w = payload.weighted;
   return {
     ...base,
-    weighted: w ? {
-      dimension: w.dimension, bottomThree: w.bottomThree, changed: w.changed, entering: w.entering, leaving: w.leaving,
-      effectiveN: w.effectiveN, respondents: w.respondents,
-      strata: w.strata.map((g) => ({ members: g.members.map((m) => (m === OTHER_STRATUM ? null : m)), registryShare: g.registryShare, respondentShare: g.respondentShare, weight: g.weight })),
-      departments: w.departments.map((d) => ({ departmentId: d.departmentId, mean: d.mean, effectiveN: d.effectiveN })),
-    } : null,
+    weighted: w
+      ? {
+          dimension: w.dimension,
+          bottomThree: w.bottomThree,
+          changed: w.changed,
+          entering: w.entering,
+          leaving: w.leaving,
+          effectiveN: w.effectiveN,
+          respondents: w.respondents,
+          strata: w.strata.map((g) => ({
+            members: g.members.map((m) => (m === OTHER_STRATUM ? null : m)),
+            registryShare: g.registryShare,
+            respondentShare: g.respondentShare,
+            weight: g.weight,
+          })),
+          departments: w.departments.map((d) => ({ departmentId: d.departmentId, mean: d.mean, effectiveN: d.effectiveN })),
+        }
+      : null,
   };
 }

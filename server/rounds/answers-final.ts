@@ -10,8 +10,13 @@ export function assertAnswersFinal(round: RoundRow, what: string) {
   if (round.status === 'closed') {
     throw new Conflict(
       `${what}: readable once the results are computed, which makes the close final (until then the round may reopen, and reads before and after would single out the answers given in between)`,
-      details, 'not_computed',
+      details,
+      'not_computed',
     );
   }
-  throw new Conflict(`${what}: readable once the round has closed and its results are computed (it is ${round.status.replace('_', ' ')})`, details, 'round_not_closed');
+  throw new Conflict(
+    `${what}: readable once the round has closed and its results are computed (it is ${round.status.replace('_', ' ')})`,
+    details,
+    'round_not_closed',
+  );
 }

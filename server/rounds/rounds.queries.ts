@@ -9,19 +9,48 @@ export type RoundRow = typeof rounds.$inferSelect;
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** The fields the disclosure rules (shared/round-lifecycle.ts) read, from a stored row. */
-export const disclosureOf = (r: Pick<RoundRow, 'status' | 'closedAt' | 'finalizedAt'>) =>
-  ({ status: r.status, closedAt: iso(r.closedAt), finalizedAt: iso(r.finalizedAt) });
+export const disclosureOf = (r: Pick<RoundRow, 'status' | 'closedAt' | 'finalizedAt'>) => ({
+  status: r.status,
+  closedAt: iso(r.closedAt),
+  finalizedAt: iso(r.finalizedAt),
+});
 
 export function toRound(r: RoundRow, depts: (typeof roundDepartments.$inferSelect)[]): Round {
   return {
-    id: r.id, status: r.status, sampleSize: r.sampleSize, stratifyBy: r.stratifyBy as StratifyBy | null,
-    rotationExclusion: r.rotationExclusion, votesLimit: r.votesLimit, minRatings: r.minRatings, bottomN: r.bottomN,
-    escalationPolicy: r.escalationPolicy, scale: r.scale as Scale, reasons: r.reasons as ReasonEntry[], opensAt: r.opensAt.toISOString(), closesAt: r.closesAt.toISOString(),
-    poolHash: r.poolHash, poolSize: r.poolSize, frozenAt: iso(r.frozenAt), seed: r.seed, seedSource: r.seedSource as 'ceremony' | 'server' | null,
-    quotas: r.quotas as Record<string, number> | null, drawnAt: iso(r.drawnAt), openedAt: iso(r.openedAt), closedAt: iso(r.closedAt),
-    publishedAt: iso(r.publishedAt), finalizedAt: iso(r.finalizedAt), voidedAt: iso(r.voidedAt), voidReason: r.voidReason,
+    id: r.id,
+    status: r.status,
+    sampleSize: r.sampleSize,
+    stratifyBy: r.stratifyBy as StratifyBy | null,
+    rotationExclusion: r.rotationExclusion,
+    votesLimit: r.votesLimit,
+    minRatings: r.minRatings,
+    bottomN: r.bottomN,
+    escalationPolicy: r.escalationPolicy,
+    scale: r.scale as Scale,
+    reasons: r.reasons as ReasonEntry[],
+    opensAt: r.opensAt.toISOString(),
+    closesAt: r.closesAt.toISOString(),
+    poolHash: r.poolHash,
+    poolSize: r.poolSize,
+    frozenAt: iso(r.frozenAt),
+    seed: r.seed,
+    seedSource: r.seedSource as 'ceremony' | 'server' | null,
+    quotas: r.quotas as Record<string, number> | null,
+    drawnAt: iso(r.drawnAt),
+    openedAt: iso(r.openedAt),
+    closedAt: iso(r.closedAt),
+    publishedAt: iso(r.publishedAt),
+    finalizedAt: iso(r.finalizedAt),
+    voidedAt: iso(r.voidedAt),
+    voidReason: r.voidReason,
     contactPlan: r.contactPlan,
-    departments: depts.map((d) => ({ departmentId: d.departmentId, code: d.code, nameZh: d.nameZh, nameEn: d.nameEn, category: d.category })),
+    departments: depts.map((d) => ({
+      departmentId: d.departmentId,
+      code: d.code,
+      nameZh: d.nameZh,
+      nameEn: d.nameEn,
+      category: d.category,
+    })),
   };
 }
 
@@ -30,7 +59,11 @@ export const findRound = async (tx: Tx, id: string, opts: { forUpdate?: boolean 
   return (await (opts.forUpdate ? q.for('update') : q))[0];
 };
 
-export const roundsOfQuarter = (tx: Tx, quarter: string) => tx.select().from(rounds).where(like(rounds.id, `${quarter}%`));
+export const roundsOfQuarter = (tx: Tx, quarter: string) =>
+  tx
+    .select()
+    .from(rounds)
+    .where(like(rounds.id, `${quarter}%`));
 
 export const listRounds = (tx: Tx) => tx.select().from(rounds).orderBy(desc(rounds.id));
 
@@ -47,6 +80,11 @@ export const updateRound = async (tx: Tx, id: string, values: Partial<typeof rou
 
 /** The latest drawn, not voided round before this one: its sample is excluded by rotation. */
 export const previousDrawnRound = async (tx: Tx, id: string) =>
-  (await tx.select().from(rounds)
-    .where(and(lt(rounds.id, id), ne(rounds.status, 'voided'), ne(rounds.status, 'draft'), ne(rounds.status, 'pool_frozen')))
-    .orderBy(desc(rounds.id)).limit(1))[0];
+  (
+    await tx
+      .select()
+      .from(rounds)
+      .where(and(lt(rounds.id, id), ne(rounds.status, 'voided'), ne(rounds.status, 'draft'), ne(rounds.status, 'pool_frozen')))
+      .orderBy(desc(rounds.id))
+      .limit(1)
+  )[0];

@@ -1,8 +1,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  createRoundSchema, drawBodySchema, drawResultSchema, freezeResultSchema, reasonBodySchema, reopenBodySchema,
-  roundParamSchema, roundSchema, roundSummarySchema, updateRoundSchema,
+  createRoundSchema,
+  drawBodySchema,
+  drawResultSchema,
+  freezeResultSchema,
+  reasonBodySchema,
+  reopenBodySchema,
+  roundParamSchema,
+  roundSchema,
+  roundSummarySchema,
+  updateRoundSchema,
 } from '#shared/schemas/rounds.ts';
 import { drawRecordSchema } from '#shared/draw/draw.ts';
 import type { RouteDeps } from '../app.ts';
@@ -20,70 +28,114 @@ export const roundRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { datab
   const links = makeLinkMaker(config.jwtSecret, config.publicBaseUrl);
 
   // Every role may see which rounds exist and their settings; the sample is never listed here.
-  app.get('/rounds', {
-    schema: { tags: ['rounds'], response: { 200: z.array(roundSummarySchema) } },
-    config: { access: ALL_ROLES },
-  }, async () => rounds.listRounds(db, now()));
+  app.get(
+    '/rounds',
+    {
+      schema: { tags: ['rounds'], response: { 200: z.array(roundSummarySchema) } },
+      config: { access: ALL_ROLES },
+    },
+    async () => rounds.listRounds(db, now()),
+  );
 
-  app.get('/rounds/:id', {
-    schema: { tags: ['rounds'], params, response: { 200: roundSchema } },
-    config: { access: ALL_ROLES },
-  }, async (request) => {
-    const round = await rounds.getRound(db, request.params.id, now());
-    return mayReadDraw(request.sessionUser?.role, round) ? round : { ...round, seed: null };
-  });
+  app.get(
+    '/rounds/:id',
+    {
+      schema: { tags: ['rounds'], params, response: { 200: roundSchema } },
+      config: { access: ALL_ROLES },
+    },
+    async (request) => {
+      const round = await rounds.getRound(db, request.params.id, now());
+      return mayReadDraw(request.sessionUser?.role, round) ? round : { ...round, seed: null };
+    },
+  );
 
-  app.post('/rounds', {
-    schema: { tags: ['rounds'], body: createRoundSchema, response: { 201: roundSchema } },
-    config: { access: ADMIN },
-  }, async (request, reply) => reply.status(201).send(await rounds.createRound(db, actorOf(request), request.body, now())));
+  app.post(
+    '/rounds',
+    {
+      schema: { tags: ['rounds'], body: createRoundSchema, response: { 201: roundSchema } },
+      config: { access: ADMIN },
+    },
+    async (request, reply) => reply.status(201).send(await rounds.createRound(db, actorOf(request), request.body, now())),
+  );
 
-  app.patch('/rounds/:id', {
-    schema: { tags: ['rounds'], params, body: updateRoundSchema, response: { 200: roundSchema } },
-    config: { access: ADMIN },
-  }, async (request) => rounds.updateRound(db, actorOf(request), request.params.id, request.body, now()));
+  app.patch(
+    '/rounds/:id',
+    {
+      schema: { tags: ['rounds'], params, body: updateRoundSchema, response: { 200: roundSchema } },
+      config: { access: ADMIN },
+    },
+    async (request) => rounds.updateRound(db, actorOf(request), request.params.id, request.body, now()),
+  );
 
-  app.post('/rounds/:id/freeze', {
-    schema: { tags: ['rounds'], params, response: { 200: freezeResultSchema } },
-    config: { access: ADMIN },
-  }, async (request) => freezePool(db, actorOf(request), request.params.id, now()));
+  app.post(
+    '/rounds/:id/freeze',
+    {
+      schema: { tags: ['rounds'], params, response: { 200: freezeResultSchema } },
+      config: { access: ADMIN },
+    },
+    async (request) => freezePool(db, actorOf(request), request.params.id, now()),
+  );
 
-  app.post('/rounds/:id/draw', {
-    schema: { tags: ['rounds'], params, body: drawBodySchema.optional(), response: { 200: drawResultSchema } },
-    config: { access: ADMIN },
-  }, async (request) => drawRound(db, actorOf(request), links, request.params.id, request.body?.seed, now()));
+  app.post(
+    '/rounds/:id/draw',
+    {
+      schema: { tags: ['rounds'], params, body: drawBodySchema.optional(), response: { 200: drawResultSchema } },
+      config: { access: ADMIN },
+    },
+    async (request) => drawRound(db, actorOf(request), links, request.params.id, request.body?.seed, now()),
+  );
 
-  app.post('/rounds/:id/open', {
-    schema: { tags: ['rounds'], params, response: { 200: roundSchema } },
-    config: { access: ADMIN },
-  }, async (request) => rounds.openRound(db, actorOf(request), request.params.id, now()));
+  app.post(
+    '/rounds/:id/open',
+    {
+      schema: { tags: ['rounds'], params, response: { 200: roundSchema } },
+      config: { access: ADMIN },
+    },
+    async (request) => rounds.openRound(db, actorOf(request), request.params.id, now()),
+  );
 
-  app.post('/rounds/:id/close', {
-    schema: { tags: ['rounds'], params, response: { 200: roundSchema } },
-    config: { access: ADMIN },
-  }, async (request) => rounds.closeRound(db, actorOf(request), request.params.id, now()));
+  app.post(
+    '/rounds/:id/close',
+    {
+      schema: { tags: ['rounds'], params, response: { 200: roundSchema } },
+      config: { access: ADMIN },
+    },
+    async (request) => rounds.closeRound(db, actorOf(request), request.params.id, now()),
+  );
 
-  app.post('/rounds/:id/reopen', {
-    schema: { tags: ['rounds'], params, body: reopenBodySchema, response: { 200: roundSchema } },
-    config: { access: ADMIN },
-  }, async (request) => rounds.reopenRound(db, actorOf(request), request.params.id, request.body, now()));
+  app.post(
+    '/rounds/:id/reopen',
+    {
+      schema: { tags: ['rounds'], params, body: reopenBodySchema, response: { 200: roundSchema } },
+      config: { access: ADMIN },
+    },
+    async (request) => rounds.reopenRound(db, actorOf(request), request.params.id, request.body, now()),
+  );
 
-  app.post('/rounds/:id/void', {
-    schema: { tags: ['rounds'], params, body: reasonBodySchema, response: { 200: roundSchema } },
-    config: { access: ADMIN },
-  }, async (request) => rounds.voidRound(db, actorOf(request), request.params.id, request.body.reason, now()));
+  app.post(
+    '/rounds/:id/void',
+    {
+      schema: { tags: ['rounds'], params, body: reasonBodySchema, response: { 200: roundSchema } },
+      config: { access: ADMIN },
+    },
+    async (request) => rounds.voidRound(db, actorOf(request), request.params.id, request.body.reason, now()),
+  );
 
   // The admin at once; everyone else (supervisors and the public included) only once the round has
   // closed, because knowing who was drawn while it is open would let a department lobby them.
-  app.get('/rounds/:id/draw-record', {
-    schema: { tags: ['rounds'], params, response: { 200: drawRecordSchema } },
-    config: { access: 'public' },
-  }, async (request, reply) => {
-    const round = await rounds.getRound(db, request.params.id, now());
-    if (!mayReadDraw(request.sessionUser?.role, round)) {
-      throw new Forbidden('The draw record is published when the round closes for good (its results computed)');
-    }
-    reply.header('content-disposition', `inline; filename="draw-record-${round.id}.json"`);
-    return drawRecord(db, round.id);
-  });
+  app.get(
+    '/rounds/:id/draw-record',
+    {
+      schema: { tags: ['rounds'], params, response: { 200: drawRecordSchema } },
+      config: { access: 'public' },
+    },
+    async (request, reply) => {
+      const round = await rounds.getRound(db, request.params.id, now());
+      if (!mayReadDraw(request.sessionUser?.role, round)) {
+        throw new Forbidden('The draw record is published when the round closes for good (its results computed)');
+      }
+      reply.header('content-disposition', `inline; filename="draw-record-${round.id}.json"`);
+      return drawRecord(db, round.id);
+    },
+  );
 };

@@ -27,11 +27,19 @@ export async function lockRoundFor(tx: Tx, id: string, action: RoundAction, now:
  * first thing in any write on the round. Guarded by the status, so a retried close changes nothing.
  */
 export async function settleDeadline(tx: Tx, id: string, now: Date) {
-  const closed = await tx.update(rounds).set({ status: 'closed', closedAt: now, updatedAt: now })
-    .where(and(eq(rounds.id, id), eq(rounds.status, 'open'), lte(rounds.closesAt, now))).returning({ id: rounds.id });
+  const closed = await tx
+    .update(rounds)
+    .set({ status: 'closed', closedAt: now, updatedAt: now })
+    .where(and(eq(rounds.id, id), eq(rounds.status, 'open'), lte(rounds.closesAt, now)))
+    .returning({ id: rounds.id });
   if (closed.length) {
     await sealRound(tx, id);
-    await appendAudit(tx, SYSTEM_ACTOR, { action: 'round.close', entityType: 'round', entityId: id, summary: { reason: 'deadline passed' } }, now);
+    await appendAudit(
+      tx,
+      SYSTEM_ACTOR,
+      { action: 'round.close', entityType: 'round', entityId: id, summary: { reason: 'deadline passed' } },
+      now,
+    );
   }
 }
 
@@ -62,11 +70,17 @@ export async function createRound(db: Db, actor: Actor, input: CreateRound, now:
     const sameQuarter = await q.roundsOfQuarter(tx, input.id.slice(0, 6));
     const live = sameQuarter.find((r) => r.status !== 'voided');
     if (live || sameQuarter.some((r) => r.id === input.id)) {
-      throw new Conflict(`Round ${live?.id ?? input.id} already exists for this quarter (one round per quarter)`, undefined, 'round_exists');
+      throw new Conflict(
+        `Round ${live?.id ?? input.id} already exists for this quarter (one round per quarter)`,
+        undefined,
+        'round_exists',
+      );
     }
     if (input.id.length > 6 && !sameQuarter.length) throw new Invalid(`${input.id} is a re-run: create ${input.id.slice(0, 6)} first`);
     const { departmentIds, ...settings } = input;
-    await tx.insert(rounds).values({ ...settings, opensAt: new Date(input.opensAt), closesAt: new Date(input.closesAt), createdAt: now, updatedAt: now });
+    await tx
+      .insert(rounds)
+      .values({ ...settings, opensAt: new Date(input.opensAt), closesAt: new Date(input.closesAt), createdAt: now, updatedAt: now });
     await snapshotDepartments(tx, input.id, departmentIds);
     await appendAudit(tx, actor, { action: 'round.create', entityType: 'round', entityId: input.id, summary: { after: input } }, now);
     return q.toRound((await q.findRound(tx, input.id))!, await q.roundDepartmentRows(tx, input.id));
@@ -101,18 +115,38 @@ async function snapshotDepartments(tx: Tx, roundId: string, ids: number[] | unde
     if (unknown.length) throw new Invalid(`Unknown department id(s): ${unknown.join(', ')}`, { unknown });
   }
   if (!chosen.length) throw new Invalid('A round needs at least one active department');
-  await tx.insert(roundDepartments).values(chosen.map((d, i) => ({
-    roundId, departmentId: d.id, code: d.code, nameZh: d.nameZh, nameEn: d.nameEn, category: d.category, position: i,
-  })));
+  await tx.insert(roundDepartments).values(
+    chosen.map((d, i) => ({
+      roundId,
+      departmentId: d.id,
+      code: d.code,
+      nameZh: d.nameZh,
+      nameEn: d.nameEn,
+      category: d.category,
+      position: i,
+    })),
+  );
 }
 
 export async function openRound(db: Db, actor: Actor, id: string, now: Date) {
-  return db.transaction(async (tx) => {
-    const round = await lockRoundFor(tx, id, 'open', now);
-    if (round.closesAt <= now) throw new Conflict('The deadline has already passed; change it before opening (void and recreate, or reopen later with a new deadline)', undefined, 'deadline_passed');
-    await q.updateRound(tx, id, { status: 'open', openedAt: now, updatedAt: now });
-    await appendAudit(tx, actor, { action: 'round.open', entityType: 'round', entityId: id, summary: { closesAt: round.closesAt.toISOString() } }, now);
-  }).then(() => getRound(db, id, now));
+  return db
+    .transaction(async (tx) => {
+      const round = await lockRoundFor(tx, id, 'open', now);
+      if (round.closesAt <= now)
+        throw new Conflict(
+          'The deadline has already passed; change it before opening (void and recreate, or reopen later with a new deadline)',
+          undefined,
+          'deadline_passed',
+        );
+      await q.updateRound(tx, id, { status: 'open', openedAt: now, updatedAt: now });
+      await appendAudit(
+        tx,
+        actor,
+        { action: 'round.open', entityType: 'round', entityId: id, summary: { closesAt: round.closesAt.toISOString() } },
+        now,
+      );
+    })
+    .then(() => getRound(db, id, now));
 }
 
 export async function closeRound(db: Db, actor: Actor, id: string, now: Date) {
@@ -120,7 +154,12 @@ export async function closeRound(db: Db, actor: Actor, id: string, now: Date) {
     await lockRoundFor(tx, id, 'close', now);
     await q.updateRound(tx, id, { status: 'closed', closedAt: now, updatedAt: now });
     await sealRound(tx, id);
-    await appendAudit(tx, actor, { action: 'round.close', entityType: 'round', entityId: id, summary: { reason: 'closed by an admin' } }, now);
+    await appendAudit(
+      tx,
+      actor,
+      { action: 'round.close', entityType: 'round', entityId: id, summary: { reason: 'closed by an admin' } },
+      now,
+    );
   });
   await vacuumAnswers(db);
   return getRound(db, id, now);
@@ -135,10 +174,17 @@ export async function reopenRound(db: Db, actor: Actor, id: string, input: { rea
     if (closesAt <= now) throw new Invalid('The new deadline must be in the future');
     await q.updateRound(tx, id, { status: 'open', closesAt, closedAt: null, updatedAt: now });
     await forgetCheckAtClose(tx, id);
-    await appendAudit(tx, actor, {
-      action: 'round.reopen', entityType: 'round', entityId: id,
-      summary: { reason: input.reason, before: { closesAt: round.closesAt.toISOString() }, after: { closesAt: input.closesAt } },
-    }, now);
+    await appendAudit(
+      tx,
+      actor,
+      {
+        action: 'round.reopen',
+        entityType: 'round',
+        entityId: id,
+        summary: { reason: input.reason, before: { closesAt: round.closesAt.toISOString() }, after: { closesAt: input.closesAt } },
+      },
+      now,
+    );
   });
   return getRound(db, id, now);
 }
@@ -149,7 +195,12 @@ export async function voidRound(db: Db, actor: Actor, id: string, reason: string
     await q.updateRound(tx, id, { status: 'voided', voidedAt: now, voidReason: reason, updatedAt: now });
     // A round voided while open leaves no answer in the box and no draft behind either.
     if (round.status === 'open') await sealRound(tx, id);
-    await appendAudit(tx, actor, { action: 'round.void', entityType: 'round', entityId: id, summary: { reason, before: { status: round.status } } }, now);
+    await appendAudit(
+      tx,
+      actor,
+      { action: 'round.void', entityType: 'round', entityId: id, summary: { reason, before: { status: round.status } } },
+      now,
+    );
   });
   return getRound(db, id, now);
 }

@@ -171,11 +171,21 @@ async function dropSmallGroups(tx: Tx, roundId: string) {
 export async function vacuumAnswers(db: Db): Promise<boolean> {
   const due = await db.select({ id: rounds.id }).from(rounds).where(eq(rounds.answersVacuumDue, true));
   if (!due.length) return false;
-  await db.execute(sql`vacuum full ballot_box, responses, ratings, rating_reasons, least_satisfied_votes, breakdown_groups, breakdown_tallies`);
+  await db.execute(
+    sql`vacuum full ballot_box, responses, ratings, rating_reasons, least_satisfied_votes, breakdown_groups, breakdown_tallies`,
+  );
   // Invitations were updated in submission order, and an updated row moves: rewrite them in id (draw) order.
   await db.execute(sql`cluster invitations using invitations_pkey`);
   // The close rewrote the receipt counters in their old (first use) order: store them in key (HMAC, random) order.
   await db.execute(sql`cluster request_receipt_uses using request_receipt_uses_pkey`);
-  await db.update(rounds).set({ answersVacuumDue: false }).where(inArray(rounds.id, due.map((d) => d.id)));
+  await db
+    .update(rounds)
+    .set({ answersVacuumDue: false })
+    .where(
+      inArray(
+        rounds.id,
+        due.map((d) => d.id),
+      ),
+    );
   return true;
 }

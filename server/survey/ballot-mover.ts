@@ -18,7 +18,12 @@ import { BATCH_MIN, moveBallots, vacuumAnswers } from './ballot-box.ts';
 const DEFAULT_RELEASE: ReleasePolicy = { timeZone: DEFAULT_CITY_TZ, replyWorkingDays: DEFAULT_REPLY_WORKING_DAYS };
 
 /** closedSince: the previous tick's time, so that a round an admin closed in between releases held requests too. */
-export async function ballotMoverTick(db: Db, now: Date, release: ReleasePolicy = DEFAULT_RELEASE, closedSince?: Date): Promise<{ moved: number; closed: number; reported: number; released: number; vacuumed: boolean }> {
+export async function ballotMoverTick(
+  db: Db,
+  now: Date,
+  release: ReleasePolicy = DEFAULT_RELEASE,
+  closedSince?: Date,
+): Promise<{ moved: number; closed: number; reported: number; released: number; vacuumed: boolean }> {
   let moved = 0;
   let closed = 0;
   const open = await db.select({ id: rounds.id, closesAt: rounds.closesAt }).from(rounds).where(eq(rounds.status, 'open'));
@@ -32,7 +37,9 @@ export async function ballotMoverTick(db: Db, now: Date, release: ReleasePolicy 
       stillOpen.push(r.id);
     }
   }
-  const closedByAdmin = closedSince ? (await db.select({ id: rounds.id }).from(rounds).where(gte(rounds.closedAt, closedSince)).limit(1)).length > 0 : false;
+  const closedByAdmin = closedSince
+    ? (await db.select({ id: rounds.id }).from(rounds).where(gte(rounds.closedAt, closedSince)).limit(1)).length > 0
+    : false;
   const { reported, released } = await reportAndRelease(db, stillOpen, closed > 0 || closedByAdmin, now, release);
   await dropExpiredReceiptUses(db, now);
   return { moved, closed, reported, released, vacuumed: await vacuumAnswers(db) };
@@ -59,4 +66,3 @@ async function reportAndRelease(db: Db, openRounds: string[], anyClosed: boolean
     return { reported, released: batch ? await releaseHeldRequests(tx, now, release) : 0 };
   });
 }
-

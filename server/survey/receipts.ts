@@ -7,7 +7,8 @@ import type { Tx } from '../db/client.ts';
 import { ballotBox, responses } from '../db/schema.ts';
 
 /** True when a response with this receipt code is stored for the round (still in the box or already out). */
-export const isReceiptCounted = (tx: Tx, roundId: string, code: string): Promise<boolean> => isReceiptHashStored(tx, roundId, receiptHash(code));
+export const isReceiptCounted = (tx: Tx, roundId: string, code: string): Promise<boolean> =>
+  isReceiptHashStored(tx, roundId, receiptHash(code));
 
 /** The round in which a response with this receipt code is stored (in the box or out), or null: a request counts per round. */
 export async function receiptRound(tx: Tx, code: string): Promise<string | null> {
@@ -19,11 +20,17 @@ export async function receiptRound(tx: Tx, code: string): Promise<string | null>
 }
 
 export async function isReceiptHashStored(tx: Tx, roundId: string | null, hash: string): Promise<boolean> {
-  const [stored] = await tx.select({ id: responses.id }).from(responses)
-    .where(and(roundId === null ? undefined : eq(responses.roundId, roundId), eq(responses.receiptHash, hash))).limit(1);
+  const [stored] = await tx
+    .select({ id: responses.id })
+    .from(responses)
+    .where(and(roundId === null ? undefined : eq(responses.roundId, roundId), eq(responses.receiptHash, hash)))
+    .limit(1);
   if (stored) return true;
-  const [boxed] = await tx.select({ id: ballotBox.id }).from(ballotBox)
-    .where(and(roundId === null ? undefined : eq(ballotBox.roundId, roundId), eq(ballotBox.receiptHash, hash))).limit(1);
+  const [boxed] = await tx
+    .select({ id: ballotBox.id })
+    .from(ballotBox)
+    .where(and(roundId === null ? undefined : eq(ballotBox.roundId, roundId), eq(ballotBox.receiptHash, hash)))
+    .limit(1);
   return !!boxed;
 }
 

@@ -8,8 +8,14 @@ import { hashToken, looksLikeToken } from '../invitations/tokens.ts';
 import type { BoxedAnswer } from './ballot-box.ts';
 
 type Attributes = { industry: string | null; sizeClass: string | null; township: string | null };
-type InvitationRow = Pick<typeof invitations.$inferSelect, 'id' | 'status' | 'tokenHash' | 'openedAt' | 'submittedAt' | 'submissionId' | 'draftSavedAt'> & { sealedDraft: string | null };
-type RoundRow = Pick<typeof rounds.$inferSelect, 'id' | 'status' | 'opensAt' | 'closesAt' | 'closedAt' | 'votesLimit' | 'scale' | 'reasons'>;
+type InvitationRow = Pick<
+  typeof invitations.$inferSelect,
+  'id' | 'status' | 'tokenHash' | 'openedAt' | 'submittedAt' | 'submissionId' | 'draftSavedAt'
+> & { sealedDraft: string | null };
+type RoundRow = Pick<
+  typeof rounds.$inferSelect,
+  'id' | 'status' | 'opensAt' | 'closesAt' | 'closedAt' | 'votesLimit' | 'scale' | 'reasons'
+>;
 export type Found =
   | { kind: 'invitation'; invitation: InvitationRow; round: RoundRow; attributes: Attributes }
   | { kind: 'revoked'; round: RoundRow }
@@ -29,14 +35,24 @@ const find = {
   withDraft: preparedStatement<Row>('survey_find_with_draft', findQuery({ lock: false, withDraft: true })),
   forUpdate: preparedStatement<Row>('survey_find_for_update', findQuery({ lock: true, withDraft: false })),
 };
-const findRevoked = preparedStatement<Row>('survey_find_revoked', sql`
-  select ${ROUND_COLUMNS} from revoked_tokens t join rounds r on r.id = t.round_id where t.token_hash = ${hash}`);
+const findRevoked = preparedStatement<Row>(
+  'survey_find_revoked',
+  sql`
+  select ${ROUND_COLUMNS} from revoked_tokens t join rounds r on r.id = t.round_id where t.token_hash = ${hash}`,
+);
 
-const asDay = (v: unknown) => (v === null || v === undefined ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10));
+const asDay = (v: unknown) =>
+  v === null || v === undefined ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10);
 const asDate = (v: unknown) => (v === null || v === undefined ? null : v instanceof Date ? v : new Date(String(v)));
 const toRound = (r: Row): RoundRow => ({
-  id: r.round_id as string, status: r.round_status as RoundRow['status'], opensAt: asDate(r.opens_at)!, closesAt: asDate(r.closes_at)!, closedAt: asDate(r.closed_at),
-  votesLimit: Number(r.votes_limit), scale: r.scale, reasons: r.dissatisfaction_reasons ?? [],
+  id: r.round_id as string,
+  status: r.round_status as RoundRow['status'],
+  opensAt: asDate(r.opens_at)!,
+  closesAt: asDate(r.closes_at)!,
+  closedAt: asDate(r.closed_at),
+  votesLimit: Number(r.votes_limit),
+  scale: r.scale,
+  reasons: r.dissatisfaction_reasons ?? [],
 });
 
 /**
@@ -51,12 +67,21 @@ export async function findByToken(tx: Tx, token: string, mode: keyof typeof find
     return {
       kind: 'invitation',
       invitation: {
-        id: Number(row.id), status: row.status as InvitationRow['status'], tokenHash: row.token_hash as string, openedAt: asDate(row.opened_at),
-        submittedAt: asDay(row.submitted_at), submissionId: (row.submission_id as string | null) ?? null, draftSavedAt: asDate(row.draft_saved_at),
+        id: Number(row.id),
+        status: row.status as InvitationRow['status'],
+        tokenHash: row.token_hash as string,
+        openedAt: asDate(row.opened_at),
+        submittedAt: asDay(row.submitted_at),
+        submissionId: (row.submission_id as string | null) ?? null,
+        draftSavedAt: asDate(row.draft_saved_at),
         sealedDraft: (row.draft as string | null) ?? null,
       },
       round: toRound(row),
-      attributes: { industry: (row.industry as string | null) ?? null, sizeClass: (row.size_class as string | null) ?? null, township: (row.township as string | null) ?? null },
+      attributes: {
+        industry: (row.industry as string | null) ?? null,
+        sizeClass: (row.size_class as string | null) ?? null,
+        township: (row.township as string | null) ?? null,
+      },
     };
   }
   const [revoked] = await findRevoked.run(tx, values);
@@ -67,7 +92,9 @@ const p = (name: string) => sql.placeholder(name);
 // Marks the invitation (the day only, its draft gone) and drops the answer into the ballot box; the
 // responses table is not touched here, so this transaction's id ends up on no answer row. A submission
 // implies "opened" (the page's own call may have been lost): the day of opening, never the time of this.
-const submit = preparedStatement<{ n: number }>('survey_submit_to_box', sql`
+const submit = preparedStatement<{ n: number }>(
+  'survey_submit_to_box',
+  sql`
   with marked as (
     update invitations set status = 'submitted', submitted_at = ${p('day')}::date, submission_id = ${p('submissionId')}::uuid, draft = null, draft_saved_at = null,
       opened_on = coalesce(opened_on, ${p('day')}::date)
@@ -80,7 +107,8 @@ const submit = preparedStatement<{ n: number }>('survey_submit_to_box', sql`
     insert into ballot_box (id, round_id, answer, receipt_hash)
     select ${p('boxId')}::uuid, ${p('roundId')}, ${p('answer')}::jsonb, ${p('receiptHash')} from marked
   )
-  select count(*)::int as n from marked`);
+  select count(*)::int as n from marked`,
+);
 
 export interface StoredSubmission {
   invitationId: number;
@@ -103,8 +131,15 @@ export interface StoredSubmission {
  */
 export async function storeSubmission(tx: Tx, s: StoredSubmission): Promise<boolean> {
   const [row] = await submit.run(tx, {
-    day: s.day, at: s.at, submissionId: s.submissionId, invitationId: s.invitationId, tokenHash: s.tokenHash,
-    roundId: s.roundId, boxId: randomUUID(), receiptHash: s.receiptHash, answer: JSON.stringify(s.answer),
+    day: s.day,
+    at: s.at,
+    submissionId: s.submissionId,
+    invitationId: s.invitationId,
+    tokenHash: s.tokenHash,
+    roundId: s.roundId,
+    boxId: randomUUID(),
+    receiptHash: s.receiptHash,
+    answer: JSON.stringify(s.answer),
   });
   return Number(row?.n) === 1;
 }

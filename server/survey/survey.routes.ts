@@ -4,7 +4,14 @@ import { JSON_COMPRESSION } from '../web/compression.ts';
 import { z } from 'zod';
 import { roundParamSchema } from '#shared/schemas/rounds.ts';
 import {
-  draftSavedSchema, draftSchema, receiptCheckResultSchema, receiptCheckSchema, submissionSchema, submitResultSchema, surveyViewSchema, tokenParamSchema,
+  draftSavedSchema,
+  draftSchema,
+  receiptCheckResultSchema,
+  receiptCheckSchema,
+  submissionSchema,
+  submitResultSchema,
+  surveyViewSchema,
+  tokenParamSchema,
 } from '#shared/survey.ts';
 import type { RouteDeps } from '../app.ts';
 import { issuerOf } from '../config.ts';
@@ -23,7 +30,11 @@ export const surveyRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { data
   const perAddress = { max: config.surveyRateLimit, windowMs: 60_000, keyGenerator: (r: { ip: string }) => `ip:${r.ip}` };
   // Unknown links count against the caller, so guessing tokens is slow and pointless: an address past the
   // guard's limit is refused with the other limits, before any lookup.
-  const limits = limitAll(limitCounter, 'survey', [perAddress, { ...PER_TOKEN, keyGenerator: (r) => `token:${(r.params as { token?: string }).token}` }, guard.limit]);
+  const limits = limitAll(limitCounter, 'survey', [
+    perAddress,
+    { ...PER_TOKEN, keyGenerator: (r) => `token:${(r.params as { token?: string }).token}` },
+    guard.limit,
+  ]);
   const guarded = async <T>(request: FastifyRequest, run: () => Promise<T>) => {
     try {
       return await run();
@@ -33,61 +44,88 @@ export const surveyRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { data
     }
   };
 
-  app.get('/survey/:token', {
-    schema: { tags: ['survey'], params: tokenParamSchema, response: { 200: surveyViewSchema } },
-    config: { access: 'public' },
-    preHandler: limits,
-    compress: JSON_COMPRESSION,
-  }, async (request, reply) => {
-    reply.header('cache-control', 'no-store');
-    return { ...(await guarded(request, () => openSurvey(db, request.params.token, now()))), issuer };
-  });
+  app.get(
+    '/survey/:token',
+    {
+      schema: { tags: ['survey'], params: tokenParamSchema, response: { 200: surveyViewSchema } },
+      config: { access: 'public' },
+      preHandler: limits,
+      compress: JSON_COMPRESSION,
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return { ...(await guarded(request, () => openSurvey(db, request.params.token, now()))), issuer };
+    },
+  );
 
   // The page says the questions are on screen (the GET above records nothing). No body; idempotent.
-  app.post('/survey/:token/opened', {
-    schema: { tags: ['survey'], params: tokenParamSchema, response: { 204: z.null().describe('Recorded, or nothing to record') } },
-    config: { access: 'public' },
-    bodyLimit: 1024,
-    preHandler: limits,
-  }, async (request, reply) => {
-    await guarded(request, () => markOpened(db, request.params.token, now(), timeZone));
-    return reply.code(204).send(null);
-  });
+  app.post(
+    '/survey/:token/opened',
+    {
+      schema: { tags: ['survey'], params: tokenParamSchema, response: { 204: z.null().describe('Recorded, or nothing to record') } },
+      config: { access: 'public' },
+      bodyLimit: 1024,
+      preHandler: limits,
+    },
+    async (request, reply) => {
+      await guarded(request, () => markOpened(db, request.params.token, now(), timeZone));
+      return reply.code(204).send(null);
+    },
+  );
 
-  app.put('/survey/:token/draft', {
-    schema: { tags: ['survey'], params: tokenParamSchema, body: draftSchema, response: { 200: draftSavedSchema } },
-    config: { access: 'public' },
-    bodyLimit: BODY_LIMIT,
-    preHandler: limits,
-  }, async (request) => guarded(request, () => saveDraft(db, request.params.token, request.body, now(), timeZone)));
+  app.put(
+    '/survey/:token/draft',
+    {
+      schema: { tags: ['survey'], params: tokenParamSchema, body: draftSchema, response: { 200: draftSavedSchema } },
+      config: { access: 'public' },
+      bodyLimit: BODY_LIMIT,
+      preHandler: limits,
+    },
+    async (request) => guarded(request, () => saveDraft(db, request.params.token, request.body, now(), timeZone)),
+  );
 
-  app.post('/survey/:token/submit', {
-    schema: { tags: ['survey'], params: tokenParamSchema, body: submissionSchema, response: { 200: submitResultSchema } },
-    config: { access: 'public' },
-    bodyLimit: BODY_LIMIT,
-    preHandler: limits,
-  }, async (request) => guarded(request, () => submitSurvey(db, request.params.token, request.body, now(), timeZone)));
+  app.post(
+    '/survey/:token/submit',
+    {
+      schema: { tags: ['survey'], params: tokenParamSchema, body: submissionSchema, response: { 200: submitResultSchema } },
+      config: { access: 'public' },
+      bodyLimit: BODY_LIMIT,
+      preHandler: limits,
+    },
+    async (request) => guarded(request, () => submitSurvey(db, request.params.token, request.body, now(), timeZone)),
+  );
 
   // An enterprise checks that its response was counted, by its receipt code alone: in the body, never in a
   // URL (proxies and the request log keep URLs), and logged at warn only, so no line carries the call at all.
-  app.post('/rounds/:id/receipts', {
-    schema: { tags: ['survey'], params: roundParamSchema, body: receiptCheckSchema, response: { 200: receiptCheckResultSchema } },
-    config: { access: 'public' },
-    logLevel: 'warn',
-    bodyLimit: 1024,
-    preHandler: limitAll(limitCounter, 'receipts', [perAddress]),
-  }, async (request, reply) => {
-    reply.header('cache-control', 'no-store');
-    return receiptCounted(db, request.params.id, request.body.receipt);
-  });
+  app.post(
+    '/rounds/:id/receipts',
+    {
+      schema: { tags: ['survey'], params: roundParamSchema, body: receiptCheckSchema, response: { 200: receiptCheckResultSchema } },
+      config: { access: 'public' },
+      logLevel: 'warn',
+      bodyLimit: 1024,
+      preHandler: limitAll(limitCounter, 'receipts', [perAddress]),
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return receiptCounted(db, request.params.id, request.body.receipt);
+    },
+  );
 
   // The old check put the code in the path. A page loaded before an upgrade may still call it: it is told to
   // reload, and nothing of the call is logged (an unknown route would log its URL, the code with it).
-  app.get('/rounds/:id/receipts/:receipt', {
-    schema: { tags: ['survey'], deprecated: true, summary: 'Moved: POST /rounds/:id/receipts with the code in the body (410)' },
-    config: { access: 'public' },
-    logLevel: 'silent',
-  }, async () => {
-    throw new Gone('Receipts are checked with POST /api/v1/rounds/:id/receipts and the code in the body; reload the page', 'receipt_check_moved');
-  });
+  app.get(
+    '/rounds/:id/receipts/:receipt',
+    {
+      schema: { tags: ['survey'], deprecated: true, summary: 'Moved: POST /rounds/:id/receipts with the code in the body (410)' },
+      config: { access: 'public' },
+      logLevel: 'silent',
+    },
+    async () => {
+      throw new Gone(
+        'Receipts are checked with POST /api/v1/rounds/:id/receipts and the code in the body; reload the page',
+        'receipt_check_moved',
+      );
+    },
+  );
 };

@@ -55,8 +55,11 @@ export async function openSurvey(db: Db, token: string, now: Date): Promise<Omit
     return {
       state,
       round: {
-        id: found.round.id, opensAt: found.round.opensAt.toISOString(), closesAt: found.round.closesAt.toISOString(),
-        closedAt: state === 'closed' ? actualClose(found.round.closesAt.toISOString(), found.round.closedAt?.toISOString() ?? null).at : null,
+        id: found.round.id,
+        opensAt: found.round.opensAt.toISOString(),
+        closesAt: found.round.closesAt.toISOString(),
+        closedAt:
+          state === 'closed' ? actualClose(found.round.closesAt.toISOString(), found.round.closedAt?.toISOString() ?? null).at : null,
       },
       scale: found.round.scale as Scale,
       departments: depts.map((d) => ({ id: d.departmentId, code: d.code, nameZh: d.nameZh, nameEn: d.nameEn, category: d.category })),
@@ -80,19 +83,31 @@ export async function markOpened(db: Db, token: string, now: Date, timeZone = DE
   if (!found) throw unknownLink();
   if (found.kind !== 'invitation' || found.invitation.status !== 'not_opened' || stateOf(found, now) !== 'open') return;
   // Guarded in the statement too: a submission, a replacement or the close that lands in between wins.
-  await db.update(invitations).set({ status: 'opened', openedAt: now, openedOn: cityDay(now, timeZone) }).where(and(
-    eq(invitations.id, found.invitation.id), eq(invitations.status, 'not_opened'), isNull(invitations.submittedAt),
-    sql`exists (select 1 from ${rounds} where ${rounds.id} = ${found.round.id} and ${rounds.status} = 'open' and ${rounds.closesAt} > ${now.toISOString()}::timestamptz)`,
-  ));
+  await db
+    .update(invitations)
+    .set({ status: 'opened', openedAt: now, openedOn: cityDay(now, timeZone) })
+    .where(
+      and(
+        eq(invitations.id, found.invitation.id),
+        eq(invitations.status, 'not_opened'),
+        isNull(invitations.submittedAt),
+        sql`exists (select 1 from ${rounds} where ${rounds.id} = ${found.round.id} and ${rounds.status} = 'open' and ${rounds.closesAt} > ${now.toISOString()}::timestamptz)`,
+      ),
+    );
 }
 
 function refuse(state: SurveyState): never {
   switch (state) {
-    case 'submitted': throw new Conflict('This survey has already been submitted. Thank you!', undefined, 'already_submitted');
-    case 'revoked': throw new Gone('This link has been replaced and no longer works.', 'link_revoked');
-    case 'closed': throw new Gone('This survey has closed.', 'survey_closed');
-    case 'not_open': throw new Conflict('This survey is not open yet.', undefined, 'survey_not_open');
-    default: throw new Error(`unexpected state ${state}`);
+    case 'submitted':
+      throw new Conflict('This survey has already been submitted. Thank you!', undefined, 'already_submitted');
+    case 'revoked':
+      throw new Gone('This link has been replaced and no longer works.', 'link_revoked');
+    case 'closed':
+      throw new Gone('This survey has closed.', 'survey_closed');
+    case 'not_open':
+      throw new Conflict('This survey is not open yet.', undefined, 'survey_not_open');
+    default:
+      throw new Error(`unexpected state ${state}`);
   }
 }
 
@@ -102,8 +117,14 @@ export async function saveDraft(db: Db, token: string, draft: Draft, now: Date, 
     if (!found) throw unknownLink();
     const state = stateOf(found, now);
     if (state !== 'open' || found.kind !== 'invitation') refuse(state);
-    await tx.update(invitations).set({ draft: sealDraft(token, draft), draftSavedAt: now, status: 'drafted',
-      ...(found.invitation.openedAt ? {} : { openedAt: now, openedOn: cityDay(now, timeZone) }) })
+    await tx
+      .update(invitations)
+      .set({
+        draft: sealDraft(token, draft),
+        draftSavedAt: now,
+        status: 'drafted',
+        ...(found.invitation.openedAt ? {} : { openedAt: now, openedOn: cityDay(now, timeZone) }),
+      })
       .where(eq(invitations.id, found.invitation.id));
     return { savedAt: now.toISOString() };
   });
@@ -114,7 +135,13 @@ export async function saveDraft(db: Db, token: string, draft: Draft, now: Date, 
  * storeSubmission); when it stores nothing, the link's state now says why. The page sends the hash of
  * a receipt code it made and keeps; a client that sends none gets a random code in this reply only.
  */
-export async function submitSurvey(db: Db, token: string, s: Submission, now: Date, timeZone: string): Promise<{ receipt: string | null; submittedAt: string }> {
+export async function submitSurvey(
+  db: Db,
+  token: string,
+  s: Submission,
+  now: Date,
+  timeZone: string,
+): Promise<{ receipt: string | null; submittedAt: string }> {
   const found = await findByToken(db, token);
   if (!found) throw unknownLink();
   const retry = sameSubmission(found, s);
@@ -122,7 +149,11 @@ export async function submitSurvey(db: Db, token: string, s: Submission, now: Da
   const state = stateOf(found, now);
   if (state !== 'open' || found.kind !== 'invitation') refuse(state);
   const { invitation: inv, round, attributes } = found;
-  const problems = checkSubmission(s, { departmentIds: await departmentIdsOf(db, round.id), votesLimit: round.votesLimit, reasonCodes: reasonsOf(round).map((r) => r.code) });
+  const problems = checkSubmission(s, {
+    departmentIds: await departmentIdsOf(db, round.id),
+    votesLimit: round.votesLimit,
+    reasonCodes: reasonsOf(round).map((r) => r.code),
+  });
   if (problems.length) throw new Invalid(problems.map((p) => p.message).join('; '), problems, 'invalid_response');
 
   const serverReceipt = s.receiptHash ? null : randomReceipt();
@@ -130,7 +161,10 @@ export async function submitSurvey(db: Db, token: string, s: Submission, now: Da
   const answer: BoxedAnswer = {
     // Reasons only when given (checkSubmission allows them with 不满意 alone), so most ratings stay { d, l, c }.
     ratings: s.ratings.map((r) => ({
-      d: r.departmentId, l: r.level, c: r.level === 'not_applicable' ? null : r.comment?.trim() || null, ...(r.reasons?.length ? { r: r.reasons as ReasonCode[] } : {}),
+      d: r.departmentId,
+      l: r.level,
+      c: r.level === 'not_applicable' ? null : r.comment?.trim() || null,
+      ...(r.reasons?.length ? { r: r.reasons as ReasonCode[] } : {}),
     })),
     votes: s.leastSatisfied,
     comment: s.comment?.trim() || null,
@@ -138,7 +172,14 @@ export async function submitSurvey(db: Db, token: string, s: Submission, now: Da
   };
   const day = cityDay(now, timeZone);
   const stored = await storeSubmission(db, {
-    invitationId: inv.id, tokenHash: inv.tokenHash, roundId: round.id, at: now.toISOString(), day, submissionId: s.submissionId, receiptHash: hash, answer,
+    invitationId: inv.id,
+    tokenHash: inv.tokenHash,
+    roundId: round.id,
+    at: now.toISOString(),
+    day,
+    submissionId: s.submissionId,
+    receiptHash: hash,
+    answer,
   });
   if (stored) return { receipt: serverReceipt, submittedAt: day };
 
@@ -149,7 +190,8 @@ export async function submitSurvey(db: Db, token: string, s: Submission, now: Da
   if (same) return same;
   const after = stateOf(now2, now);
   if (after === 'open') {
-    if (await isReceiptHashStored(db, round.id, hash)) throw new Conflict('This receipt code is already in use: reload the page for a new one', undefined, 'receipt_in_use');
+    if (await isReceiptHashStored(db, round.id, hash))
+      throw new Conflict('This receipt code is already in use: reload the page for a new one', undefined, 'receipt_in_use');
     refuse('submitted');
   }
   refuse(after);

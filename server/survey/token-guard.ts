@@ -9,7 +9,10 @@ export function makeTokenGuard(counter: Counter, limit = 20, windowMs = 60_000) 
   return {
     /** Checked with the route's other limits (limitAll), in the same statement. */
     limit: {
-      max: limit, windowMs, keyGenerator: key, readOnly: true,
+      max: limit,
+      windowMs,
+      keyGenerator: key,
+      readOnly: true,
       message: 'Too many invalid links from this address; please wait a minute and try again',
     } satisfies Limit,
     async miss(request: FastifyRequest) {

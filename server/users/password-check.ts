@@ -9,8 +9,16 @@ import { Invalid } from '../errors.ts';
 
 const policy = () => import('#shared/password-strength.ts').then((m) => m.passwordPolicy());
 
-export async function checkNewPassword(db: Db | null, person: { username: string; displayName?: string }, password: string, now: Date): Promise<PasswordVerdict> {
-  const [{ check }, rows] = await Promise.all([policy(), db ? db.select({ code: departments.code, nameZh: departments.nameZh }).from(departments) : []]);
+export async function checkNewPassword(
+  db: Db | null,
+  person: { username: string; displayName?: string },
+  password: string,
+  now: Date,
+): Promise<PasswordVerdict> {
+  const [{ check }, rows] = await Promise.all([
+    policy(),
+    db ? db.select({ code: departments.code, nameZh: departments.nameZh }).from(departments) : [],
+  ]);
   return check(password, { ...person, year: now.getUTCFullYear(), words: departmentWords(rows) });
 }
 
@@ -24,5 +32,9 @@ export async function verdictText(verdict: PasswordVerdict): Promise<string> {
 /** 422 weak_password carrying the problem codes and the estimator's reason codes for the page to word. */
 export async function weakPassword(verdict: PasswordVerdict): Promise<Invalid> {
   const { problems, warning, suggestions } = verdict;
-  return new Invalid(`The new password is not acceptable: ${await verdictText(verdict)}`, { fields: ['newPassword'], problems, warning, suggestions }, 'weak_password');
+  return new Invalid(
+    `The new password is not acceptable: ${await verdictText(verdict)}`,
+    { fields: ['newPassword'], problems, warning, suggestions },
+    'weak_password',
+  );
 }

@@ -7,39 +7,63 @@ import { ACCOUNT_ADMINS, actorOf } from '../auth/access.ts';
 import * as accounts from './users.service.ts';
 
 export const userRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database: { db }, now }) => {
-  app.get('/users', {
-    schema: { tags: ['users'], response: { 200: z.array(accountSchema) } },
-    config: { access: ACCOUNT_ADMINS },
-  }, async () => accounts.listAccounts(db));
+  app.get(
+    '/users',
+    {
+      schema: { tags: ['users'], response: { 200: z.array(accountSchema) } },
+      config: { access: ACCOUNT_ADMINS },
+    },
+    async () => accounts.listAccounts(db),
+  );
 
-  app.get('/users/:id', {
-    schema: { tags: ['users'], params: idParamSchema, response: { 200: accountSchema } },
-    config: { access: ACCOUNT_ADMINS },
-  }, async (request) => accounts.getAccount(db, request.params.id));
+  app.get(
+    '/users/:id',
+    {
+      schema: { tags: ['users'], params: idParamSchema, response: { 200: accountSchema } },
+      config: { access: ACCOUNT_ADMINS },
+    },
+    async (request) => accounts.getAccount(db, request.params.id),
+  );
 
   // The one-time password is in this answer only; the person must replace it at first login.
-  app.post('/users', {
-    schema: { tags: ['users'], body: accountCreateSchema, response: { 201: accountWithPasswordSchema } },
-    config: { access: ACCOUNT_ADMINS },
-  }, async (request, reply) => reply.status(201).send(await accounts.createAccount(db, actorOf(request), request.body, now())));
+  app.post(
+    '/users',
+    {
+      schema: { tags: ['users'], body: accountCreateSchema, response: { 201: accountWithPasswordSchema } },
+      config: { access: ACCOUNT_ADMINS },
+    },
+    async (request, reply) => reply.status(201).send(await accounts.createAccount(db, actorOf(request), request.body, now())),
+  );
 
-  app.patch('/users/:id', {
-    schema: { tags: ['users'], params: idParamSchema, body: accountPatchSchema, response: { 200: accountSchema } },
-    config: { access: ACCOUNT_ADMINS },
-  }, async (request) => accounts.updateAccount(db, actorOf(request), request.params.id, request.body, now()));
+  app.patch(
+    '/users/:id',
+    {
+      schema: { tags: ['users'], params: idParamSchema, body: accountPatchSchema, response: { 200: accountSchema } },
+      config: { access: ACCOUNT_ADMINS },
+    },
+    async (request) => accounts.updateAccount(db, actorOf(request), request.params.id, request.body, now()),
+  );
 
   // Accounts are never deleted (the audit log names them): DELETE and /deactivate both deactivate.
-  for (const [method, url] of [['POST', '/users/:id/deactivate'], ['DELETE', '/users/:id']] as const) {
+  for (const [method, url] of [
+    ['POST', '/users/:id/deactivate'],
+    ['DELETE', '/users/:id'],
+  ] as const) {
     app.route({
-      method, url,
+      method,
+      url,
       schema: { tags: ['users'], params: idParamSchema, response: { 200: accountSchema } },
       config: { access: ACCOUNT_ADMINS },
       handler: async (request) => accounts.updateAccount(db, actorOf(request), request.params.id, { active: false }, now()),
     });
   }
 
-  app.post('/users/:id/reset-password', {
-    schema: { tags: ['users'], params: idParamSchema, response: { 200: accountWithPasswordSchema } },
-    config: { access: ACCOUNT_ADMINS },
-  }, async (request) => accounts.resetPassword(db, actorOf(request), request.params.id, now()));
+  app.post(
+    '/users/:id/reset-password',
+    {
+      schema: { tags: ['users'], params: idParamSchema, response: { 200: accountWithPasswordSchema } },
+      config: { access: ACCOUNT_ADMINS },
+    },
+    async (request) => accounts.resetPassword(db, actorOf(request), request.params.id, now()),
+  );
 };

@@ -28,8 +28,12 @@ export async function createAccount(db: Db, actor: Actor, input: AccountCreate, 
   return db.transaction(async (tx) => {
     // A raced duplicate is caught by the unique index and answered 409 naming the username.
     const row = await q.insertUser(tx, {
-      username: input.username, displayName: input.displayName, role: input.role,
-      departmentId: input.departmentId ?? null, passwordHash, mustChangePassword: true,
+      username: input.username,
+      displayName: input.displayName,
+      role: input.role,
+      departmentId: input.departmentId ?? null,
+      passwordHash,
+      mustChangePassword: true,
     });
     const after = { username: row.username, displayName: row.displayName, role: row.role, departmentId: row.departmentId };
     await appendAudit(tx, actor, { action: 'user.create', entityType: 'user', entityId: row.id, summary: { after } }, now);
@@ -42,34 +46,60 @@ export async function updateAccount(db: Db, actor: Actor, id: number, patch: Acc
     const before = await q.findUserById(tx, id, { lock: true });
     if (!before) throw new NotFound(`No account ${id}`);
     const role = patch.role ?? before.role;
-    const departmentId = patch.departmentId !== undefined ? patch.departmentId : patch.role !== undefined && role !== 'dept_head' ? null : before.departmentId;
-    if (role === 'dept_head' && departmentId === null) throw new Invalid('departmentId: a department head needs a department', { fields: ['departmentId'] }, 'department_required');
+    const departmentId =
+      patch.departmentId !== undefined ? patch.departmentId : patch.role !== undefined && role !== 'dept_head' ? null : before.departmentId;
+    if (role === 'dept_head' && departmentId === null)
+      throw new Invalid('departmentId: a department head needs a department', { fields: ['departmentId'] }, 'department_required');
     const changes = { displayName: patch.displayName, role, departmentId, active: patch.active };
-    const changed = Object.fromEntries(Object.entries(changes).filter(([k, v]) => v !== undefined && v !== before[k as keyof typeof before]));
+    const changed = Object.fromEntries(
+      Object.entries(changes).filter(([k, v]) => v !== undefined && v !== before[k as keyof typeof before]),
+    );
     if (actor.id === id && ('role' in changed || changed.active === false)) {
-      throw new Conflict('You cannot change your own role or deactivate yourself; ask another security administrator', undefined, 'own_account');
+      throw new Conflict(
+        'You cannot change your own role or deactivate yourself; ask another security administrator',
+        undefined,
+        'own_account',
+      );
     }
     if (Object.keys(changed).length === 0) return q.toAccount(before);
     // What a person may see or do changed: their open sessions end now, not when the cookie expires.
     const endSessions = 'role' in changed || 'departmentId' in changed || changed.active === false;
     const after = await q.updateUser(tx, id, changed, endSessions);
-    await appendAudit(tx, actor, {
-      action: changed.active === false ? 'user.deactivate' : 'user.update', entityType: 'user', entityId: id,
-      summary: { username: before.username, before: Object.fromEntries(Object.keys(changed).map((k) => [k, before[k as keyof typeof before]])), after: changed, sessionsEnded: endSessions },
-    }, now);
+    await appendAudit(
+      tx,
+      actor,
+      {
+        action: changed.active === false ? 'user.deactivate' : 'user.update',
+        entityType: 'user',
+        entityId: id,
+        summary: {
+          username: before.username,
+          before: Object.fromEntries(Object.keys(changed).map((k) => [k, before[k as keyof typeof before]])),
+          after: changed,
+          sessionsEnded: endSessions,
+        },
+      },
+      now,
+    );
     return q.toAccount(after);
   });
 }
 
 export async function resetPassword(db: Db, actor: Actor, id: number, now: Date) {
-  if (actor.id === id) throw new Conflict('Change your own password under your name (POST /auth/password), not by a reset', undefined, 'own_account');
+  if (actor.id === id)
+    throw new Conflict('Change your own password under your name (POST /auth/password), not by a reset', undefined, 'own_account');
   const existing = await q.findUserById(db, id);
   if (!existing) throw new NotFound(`No account ${id}`);
   const password = oneTimePassword(existing.username);
   const passwordHash = await hashPassword(password);
   return db.transaction(async (tx) => {
     const row = await q.updateUser(tx, id, { passwordHash, mustChangePassword: true, ownPasswordSince: null }, true);
-    await appendAudit(tx, actor, { action: 'user.password_reset', entityType: 'user', entityId: id, summary: { username: row.username, sessionsEnded: true } }, now);
+    await appendAudit(
+      tx,
+      actor,
+      { action: 'user.password_reset', entityType: 'user', entityId: id, summary: { username: row.username, sessionsEnded: true } },
+      now,
+    );
     return { user: q.toAccount(row), oneTimePassword: password };
   });
 }
@@ -78,8 +108,10 @@ export async function resetPassword(db: Db, actor: Actor, id: number, now: Date)
 export async function changeOwnPassword(db: Db, actor: Actor, id: number, current: string, next: string, now: Date) {
   const user = await q.findUserById(db, id);
   if (!user?.active) throw new Unauthorized();
-  if (!(await verifyPassword(user.passwordHash, current))) throw new Invalid('The current password is wrong', { fields: ['currentPassword'] }, 'wrong_password');
-  if (next === current) throw new Invalid('The new password must differ from the current one', { fields: ['newPassword'] }, 'password_unchanged');
+  if (!(await verifyPassword(user.passwordHash, current)))
+    throw new Invalid('The current password is wrong', { fields: ['currentPassword'] }, 'wrong_password');
+  if (next === current)
+    throw new Invalid('The new password must differ from the current one', { fields: ['newPassword'] }, 'password_unchanged');
   const verdict = await checkNewPassword(db, user, next, now);
   if (verdict.problems.length) throw await weakPassword(verdict);
   const passwordHash = await hashPassword(next);
@@ -88,7 +120,12 @@ export async function changeOwnPassword(db: Db, actor: Actor, id: number, curren
     // later changes of one's own keep that time (they are not someone else's password).
     const ownPasswordSince = user.ownPasswordSince ?? now;
     const row = await q.updateUser(tx, id, { passwordHash, mustChangePassword: false, ownPasswordSince }, true);
-    await appendAudit(tx, actor, { action: 'auth.password_change', entityType: 'user', entityId: id, summary: { username: row.username, sessionsEnded: true } }, now);
+    await appendAudit(
+      tx,
+      actor,
+      { action: 'auth.password_change', entityType: 'user', entityId: id, summary: { username: row.username, sessionsEnded: true } },
+      now,
+    );
     return row;
   });
 }

@@ -3,7 +3,15 @@ import { niceStep, niceTicks, rankTicks } from './axis.ts';
 
 describe('niceStep', () => {
   it.each([
-    [140, 5, 50], [90, 5, 20], [100, 5, 20], [10, 5, 2], [12, 5, 2.5], [3, 5, 1], [0.9, 5, 0.2], [0, 5, 1], [-3, 5, 1],
+    [140, 5, 50],
+    [90, 5, 20],
+    [100, 5, 20],
+    [10, 5, 2],
+    [12, 5, 2.5],
+    [3, 5, 1],
+    [0.9, 5, 0.2],
+    [0, 5, 1],
+    [-3, 5, 1],
   ])('span %d in about %d steps → %d', (span, count, step) => {
     expect(niceStep(span, count)).toBeCloseTo(step, 12);
   });

@@ -11,7 +11,11 @@ export function niceStep(span: number, count = 5): number {
 }
 
 /** The range rounded out to whole steps, clamped to [min, max], and the ticks within it. */
-export function niceTicks(lo: number, hi: number, opts: { count?: number; min?: number; max?: number } = {}): { domain: [number, number]; ticks: number[] } {
+export function niceTicks(
+  lo: number,
+  hi: number,
+  opts: { count?: number; min?: number; max?: number } = {},
+): { domain: [number, number]; ticks: number[] } {
   const step = niceStep(hi - lo, opts.count);
   const from = Math.max(opts.min ?? -Infinity, Math.floor(lo / step) * step);
   const to = Math.min(opts.max ?? Infinity, Math.ceil(hi / step) * step);

@@ -26,19 +26,27 @@ export { APPLICABLE_LEVELS as DISTRIBUTION_LEVELS };
  * applicable rating are left out.
  */
 export function ratingDistribution(departments: readonly Row[]): DistributionRow[] {
-  return [...departments]
-    .sort(byRankThenCode)
-    .flatMap((d) => {
-      if (!d.counts) return [];
-      const counts = Object.fromEntries(APPLICABLE_LEVELS.map((l) => [l, d.counts![l] ?? 0])) as Record<ApplicableLevel, number>;
-      const n = APPLICABLE_LEVELS.reduce((sum, l) => sum + counts[l], 0);
-      if (n === 0) return [];
-      const shares = Object.fromEntries(APPLICABLE_LEVELS.map((l) => [l, counts[l] / n])) as Record<ApplicableLevel, number>;
-      return [{
-        departmentId: d.departmentId, code: d.code, name: d.name, nameEn: d.nameEn, flagged: d.flagged, rank: d.rank,
-        n, notApplicable: d.counts.not_applicable ?? 0, counts, ...shares,
-      }];
-    });
+  return [...departments].sort(byRankThenCode).flatMap((d) => {
+    if (!d.counts) return [];
+    const counts = Object.fromEntries(APPLICABLE_LEVELS.map((l) => [l, d.counts![l] ?? 0])) as Record<ApplicableLevel, number>;
+    const n = APPLICABLE_LEVELS.reduce((sum, l) => sum + counts[l], 0);
+    if (n === 0) return [];
+    const shares = Object.fromEntries(APPLICABLE_LEVELS.map((l) => [l, counts[l] / n])) as Record<ApplicableLevel, number>;
+    return [
+      {
+        departmentId: d.departmentId,
+        code: d.code,
+        name: d.name,
+        nameEn: d.nameEn,
+        flagged: d.flagged,
+        rank: d.rank,
+        n,
+        notApplicable: d.counts.not_applicable ?? 0,
+        counts,
+        ...shares,
+      },
+    ];
+  });
 }
 
 /**

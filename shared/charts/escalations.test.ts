@@ -18,17 +18,45 @@ describe('dueState', () => {
   });
 
   it.each([
-    ['2026-10-15', '2026-10-16', 1], ['2026-10-15', '2026-10-14', -1], ['2026-02-28', '2026-03-01', 1], ['2026-03-28', '2026-03-30', 2],
+    ['2026-10-15', '2026-10-16', 1],
+    ['2026-10-15', '2026-10-14', -1],
+    ['2026-02-28', '2026-03-01', 1],
+    ['2026-03-28', '2026-03-30', 2],
   ] as const)('%s to %s is %i days', (from, to, days) => {
     expect(daysBetween(from, to)).toBe(days);
   });
 });
 
 const rec = (over: Partial<EscalationRecord>): EscalationRecord => ({
-  id: 1, roundId: '2026Q3', departmentId: 1, departmentCode: 'a', departmentName: 'A', departmentNameEn: null, level: 'pledge', measures: ['pledge'], measureStates: [],
-  streak: 1, headStreak: 1, departmentStreak: 1, policyVersion: '2021-v2', responsibleHeadId: null,
-  headName: null, headTitle: null, status: 'pending', scheduledFor: null, doneAt: null, notes: null, commitment: null,
-  supersededAt: null, supersededById: null, supersededReason: null, needsReview: false, reviewNote: null, createdAt: '', appeal: null, ...over,
+  id: 1,
+  roundId: '2026Q3',
+  departmentId: 1,
+  departmentCode: 'a',
+  departmentName: 'A',
+  departmentNameEn: null,
+  level: 'pledge',
+  measures: ['pledge'],
+  measureStates: [],
+  streak: 1,
+  headStreak: 1,
+  departmentStreak: 1,
+  policyVersion: '2021-v2',
+  responsibleHeadId: null,
+  headName: null,
+  headTitle: null,
+  status: 'pending',
+  scheduledFor: null,
+  doneAt: null,
+  notes: null,
+  commitment: null,
+  supersededAt: null,
+  supersededById: null,
+  supersededReason: null,
+  needsReview: false,
+  reviewNote: null,
+  createdAt: '',
+  appeal: null,
+  ...over,
 });
 
 describe('pendingActions', () => {
@@ -43,13 +71,22 @@ describe('pendingActions', () => {
       rec({ id: 7, status: 'scheduled', scheduledFor: '2026-10-20' }),
     ];
     expect(pendingActions(records, TODAY).map((r) => [r.id, r.due])).toEqual([
-      [5, 'overdue'], [7, 'due_soon'], [4, 'unscheduled'], [3, 'unscheduled'], [2, 'scheduled'],
+      [5, 'overdue'],
+      [7, 'due_soon'],
+      [4, 'unscheduled'],
+      [3, 'unscheduled'],
+      [2, 'scheduled'],
     ]);
   });
 });
 
 describe('the board', () => {
-  const d = (code: string, streak: number, timesFlagged: number, level: 'pledge' | 'admonishment' | 'reassignment' | null) => ({ code, streak, timesFlagged, level });
+  const d = (code: string, streak: number, timesFlagged: number, level: 'pledge' | 'admonishment' | 'reassignment' | null) => ({
+    code,
+    streak,
+    timesFlagged,
+    level,
+  });
   const rows = [d('a', 0, 0, null), d('ctgs', 1, 2, 'pledge'), d('cgj', 3, 3, 'reassignment'), d('b', 0, 1, null), d('c', 1, 1, 'pledge')];
 
   it('orders by streak, then times flagged, then code', () => {

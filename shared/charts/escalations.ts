@@ -28,15 +28,20 @@ export function daysBetween(from: string, to: string): number {
 const URGENCY: Record<DueState, number> = { overdue: 0, due_soon: 1, unscheduled: 2, scheduled: 3, done: 4, withdrawn: 5 };
 
 /** Open actions (pending or scheduled), most urgent first: overdue, due soon, unscheduled, later; then the most severe level. */
-export function pendingActions<R extends Pick<EscalationRecord, 'status' | 'scheduledFor' | 'level' | 'departmentCode'>>(records: readonly R[], today: string): (R & { due: DueState })[] {
+export function pendingActions<R extends Pick<EscalationRecord, 'status' | 'scheduledFor' | 'level' | 'departmentCode'>>(
+  records: readonly R[],
+  today: string,
+): (R & { due: DueState })[] {
   return records
     .filter((r) => r.status === 'pending' || r.status === 'scheduled')
     .map((r) => ({ ...r, due: dueState(r, today) }))
-    .sort((a, b) =>
-      URGENCY[a.due] - URGENCY[b.due]
-      || (a.scheduledFor ?? '9999').localeCompare(b.scheduledFor ?? '9999')
-      || ESCALATION_LEVELS.indexOf(b.level) - ESCALATION_LEVELS.indexOf(a.level)
-      || a.departmentCode.localeCompare(b.departmentCode));
+    .sort(
+      (a, b) =>
+        URGENCY[a.due] - URGENCY[b.due] ||
+        (a.scheduledFor ?? '9999').localeCompare(b.scheduledFor ?? '9999') ||
+        ESCALATION_LEVELS.indexOf(b.level) - ESCALATION_LEVELS.indexOf(a.level) ||
+        a.departmentCode.localeCompare(b.departmentCode),
+    );
 }
 
 type BoardDepartment = { code: string; streak: number; timesFlagged: number; level: EscalationLevel | null };
@@ -56,10 +61,15 @@ export function levelCounts(departments: readonly BoardDepartment[]): Record<Esc
 /** The next status an admin may set: pending → scheduled → done (withdrawn is the system's, after a re-derivation; on hold waits on an appeal). */
 export function nextStatuses(status: EscalationRecord['status']): ('pending' | 'scheduled' | 'done')[] {
   switch (status) {
-    case 'pending': return ['pending', 'scheduled', 'done'];
-    case 'scheduled': return ['pending', 'scheduled', 'done'];
-    case 'done': return ['scheduled', 'done'];
-    case 'on_hold': return []; // waits on the appeal
-    case 'withdrawn': return [];
+    case 'pending':
+      return ['pending', 'scheduled', 'done'];
+    case 'scheduled':
+      return ['pending', 'scheduled', 'done'];
+    case 'done':
+      return ['scheduled', 'done'];
+    case 'on_hold':
+      return []; // waits on the appeal
+    case 'withdrawn':
+      return [];
   }
 }

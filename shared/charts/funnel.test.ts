@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { makeDepartment } from './builders.ts';
 import { funnelSeries, limitsAt, zoneOf } from './funnel.ts';
 
-const limit = (n: number, half95: number, half998: number, mean = 80) => ({ n, lo95: mean - half95, hi95: mean + half95, lo998: mean - half998, hi998: mean + half998 });
+const limit = (n: number, half95: number, half998: number, mean = 80) => ({
+  n,
+  lo95: mean - half95,
+  hi95: mean + half95,
+  lo998: mean - half998,
+  hi998: mean + half998,
+});
 const POINTS = [limit(2, 30, 45), limit(10, 12, 19), limit(50, 5, 8)];
 
 describe('limitsAt', () => {
@@ -28,8 +34,15 @@ describe('limitsAt', () => {
 describe('zoneOf', () => {
   const at = { lo95: 70, hi95: 90, lo998: 60, hi998: 95 };
   it.each([
-    [96, 'above998'], [95, 'above95'], [91, 'above95'], [90, 'within'], [80, 'within'], [70, 'within'],
-    [69, 'below95'], [60, 'below95'], [59.9, 'below998'],
+    [96, 'above998'],
+    [95, 'above95'],
+    [91, 'above95'],
+    [90, 'within'],
+    [80, 'within'],
+    [70, 'within'],
+    [69, 'below95'],
+    [60, 'below95'],
+    [59.9, 'below998'],
   ] as const)('mean %d is %s', (mean, zone) => {
     expect(zoneOf(mean, at)).toBe(zone);
   });

@@ -51,7 +51,12 @@ export function limitsAt(points: readonly FunnelLimitsPoint[], n: number): Omit<
     if (next && p.n < n && n < next.n) {
       const t = (n - p.n) / (next.n - p.n);
       const mix = (a: number, b: number) => a + (b - a) * t;
-      return { lo95: mix(p.lo95, next.lo95), hi95: mix(p.hi95, next.hi95), lo998: mix(p.lo998, next.lo998), hi998: mix(p.hi998, next.hi998) };
+      return {
+        lo95: mix(p.lo95, next.lo95),
+        hi95: mix(p.hi95, next.hi95),
+        lo998: mix(p.lo998, next.lo998),
+        hi998: mix(p.hi998, next.hi998),
+      };
     }
   }
   return null;
@@ -65,15 +70,25 @@ export function zoneOf(mean: number, limits: Omit<FunnelLimitsPoint, 'n'>): Funn
   return 'within';
 }
 
-export function funnelSeries(results: { departments: readonly DepartmentRow[]; funnel: Pick<Results['funnel'], 'mean' | 'points'> }): FunnelSeries {
+export function funnelSeries(results: {
+  departments: readonly DepartmentRow[];
+  funnel: Pick<Results['funnel'], 'mean' | 'points'>;
+}): FunnelSeries {
   const limits = [...results.funnel.points].sort((a, b) => a.n - b.n);
   const dots: FunnelDot[] = results.departments
     .filter((d): d is DepartmentRow & { mean: number } => d.mean !== null && d.n > 0)
     .map((d) => {
       const at = limitsAt(limits, d.n);
       return {
-        departmentId: d.departmentId, code: d.code, name: d.name, nameEn: d.nameEn, n: d.n, mean: d.mean,
-        flagged: d.flagged, ranked: d.status === 'ranked', zone: at ? zoneOf(d.mean, at) : null,
+        departmentId: d.departmentId,
+        code: d.code,
+        name: d.name,
+        nameEn: d.nameEn,
+        n: d.n,
+        mean: d.mean,
+        flagged: d.flagged,
+        ranked: d.status === 'ranked',
+        zone: at ? zoneOf(d.mean, at) : null,
       };
     });
   const ys = [...dots.map((d) => d.mean), ...limits.flatMap((l) => [l.lo998, l.hi998])];

@@ -1,7 +1,15 @@
 // A cadre's points over time, for the chart on the cadre page: rows for recharts and a y-axis that
 // always shows zero (deductions can take a total below it) with a little room above and below.
-export interface PointsHistoryPoint { date: string; base: number; awards: number; deductions: number; total: number }
-export interface PointsChartRow extends PointsHistoryPoint { label: string }
+export interface PointsHistoryPoint {
+  date: string;
+  base: number;
+  awards: number;
+  deductions: number;
+  total: number;
+}
+export interface PointsChartRow extends PointsHistoryPoint {
+  label: string;
+}
 
 /** Month labels (YYYY-MM), the last point labelled with its full date (the "as of" day). */
 export function pointsChartRows(history: readonly PointsHistoryPoint[]): PointsChartRow[] {

@@ -12,7 +12,11 @@ describe('rankingBars', () => {
 
   it('keeps ranked departments only, best first, the flagged marked', () => {
     const bars = rankingBars(rows);
-    expect(bars.map((b) => [b.rank, b.departmentId, b.flagged])).toEqual([[1, 1, false], [2, 2, false], [3, 3, true]]);
+    expect(bars.map((b) => [b.rank, b.departmentId, b.flagged])).toEqual([
+      [1, 1, false],
+      [2, 2, false],
+      [3, 3, true],
+    ]);
   });
 
   it('turns the 95% interval into error-bar lengths below and above the mean', () => {
@@ -47,8 +51,22 @@ describe('rankChange', () => {
   });
 
   it('orders most improved first and the unranked last', () => {
-    const changes: RankChange[] = [{ kind: 'none' }, { kind: 'down', places: 2 }, { kind: 'same' }, { kind: 'up', places: 5 }, { kind: 'new' }, { kind: 'up', places: 1 }];
+    const changes: RankChange[] = [
+      { kind: 'none' },
+      { kind: 'down', places: 2 },
+      { kind: 'same' },
+      { kind: 'up', places: 5 },
+      { kind: 'new' },
+      { kind: 'up', places: 1 },
+    ];
     const sorted = [...changes].sort((a, b) => rankChangeOrder(a) - rankChangeOrder(b));
-    expect(sorted).toEqual([{ kind: 'up', places: 5 }, { kind: 'up', places: 1 }, { kind: 'same' }, { kind: 'new' }, { kind: 'down', places: 2 }, { kind: 'none' }]);
+    expect(sorted).toEqual([
+      { kind: 'up', places: 5 },
+      { kind: 'up', places: 1 },
+      { kind: 'same' },
+      { kind: 'new' },
+      { kind: 'down', places: 2 },
+      { kind: 'none' },
+    ]);
   });
 });

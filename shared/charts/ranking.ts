@@ -23,13 +23,21 @@ export function rankingBars(departments: readonly RankingRow[]): RankingBar[] {
     .filter((d): d is RankingRow & { rank: number; mean: number } => d.status === 'ranked' && d.rank !== null && d.mean !== null)
     .sort((a, b) => a.rank - b.rank)
     .map((d) => ({
-      departmentId: d.departmentId, code: d.code, name: d.name, nameEn: d.nameEn, rank: d.rank, mean: d.mean, flagged: d.flagged,
+      departmentId: d.departmentId,
+      code: d.code,
+      name: d.name,
+      nameEn: d.nameEn,
+      rank: d.rank,
+      mean: d.mean,
+      flagged: d.flagged,
       error: d.ci95 ? [Math.max(0, d.mean - d.ci95[0]), Math.max(0, d.ci95[1] - d.mean)] : null,
     }));
 }
 
 /** The ranking table's two parts: ranked in rank order, and the unranked (too few ratings) by code. */
-export function splitRanking<D extends Pick<DepartmentRow, 'status' | 'rank' | 'code'>>(departments: readonly D[]): { ranked: D[]; insufficient: D[] } {
+export function splitRanking<D extends Pick<DepartmentRow, 'status' | 'rank' | 'code'>>(
+  departments: readonly D[],
+): { ranked: D[]; insufficient: D[] } {
   const sorted = [...departments].sort(byRankThenCode);
   return { ranked: sorted.filter((d) => d.status === 'ranked'), insufficient: sorted.filter((d) => d.status !== 'ranked') };
 }
@@ -53,10 +61,15 @@ export function rankChange(rank: number | null, previousRank: number | null): Ra
 /** Sorts changes for a table column: most improved first, then unchanged, new, falling, unranked. */
 export function rankChangeOrder(change: RankChange): number {
   switch (change.kind) {
-    case 'up': return -change.places;
-    case 'same': return 0;
-    case 'new': return 0.5;
-    case 'down': return change.places;
-    case 'none': return Number.POSITIVE_INFINITY;
+    case 'up':
+      return -change.places;
+    case 'same':
+      return 0;
+    case 'new':
+      return 0.5;
+    case 'down':
+      return change.places;
+    case 'none':
+      return Number.POSITIVE_INFINITY;
   }
 }

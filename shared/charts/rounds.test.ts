@@ -3,7 +3,15 @@ import type { RoundStatus } from '../schemas/rounds.ts';
 import { countdown, defaultRoundId, followUpOrder, publishedUpTo, selectableRounds } from './rounds.ts';
 
 const r = (id: string, status: RoundStatus) => ({ id, status });
-const HISTORY = [r('2025Q4', 'published'), r('2026Q4', 'open'), r('2026Q2', 'published'), r('2026Q3', 'published'), r('2026Q1', 'published'), r('2025Q3', 'voided'), r('2027Q1', 'draft')];
+const HISTORY = [
+  r('2025Q4', 'published'),
+  r('2026Q4', 'open'),
+  r('2026Q2', 'published'),
+  r('2026Q3', 'published'),
+  r('2026Q1', 'published'),
+  r('2025Q3', 'voided'),
+  r('2027Q1', 'draft'),
+];
 
 describe('round selection', () => {
   it('lists rounds with a sample, newest first (drafts and voided ones left out)', () => {
@@ -44,6 +52,11 @@ describe('countdown', () => {
 describe('followUpOrder', () => {
   it('lowest response rate first, then the larger group, then the key', () => {
     const g = (key: string, invited: number, responseRate: number) => ({ key, invited, responseRate });
-    expect(followUpOrder([g('a', 10, 0.5), g('b', 5, 0.2), g('c', 20, 0.2), g('d', 20, 0.2)]).map((x) => x.key)).toEqual(['c', 'd', 'b', 'a']);
+    expect(followUpOrder([g('a', 10, 0.5), g('b', 5, 0.2), g('c', 20, 0.2), g('d', 20, 0.2)]).map((x) => x.key)).toEqual([
+      'c',
+      'd',
+      'b',
+      'a',
+    ]);
   });
 });

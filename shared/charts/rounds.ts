@@ -17,7 +17,10 @@ export function defaultRoundId(rounds: readonly Summary[]): string | null {
 
 /** Published rounds up to and including `id`, oldest first, at most the last `limit`. */
 export function publishedUpTo(rounds: readonly Summary[], id: string, limit = 8): string[] {
-  const ids = rounds.filter((r) => r.status === 'published' && r.id <= id).map((r) => r.id).sort();
+  const ids = rounds
+    .filter((r) => r.status === 'published' && r.id <= id)
+    .map((r) => r.id)
+    .sort();
   return ids.slice(Math.max(0, ids.length - limit));
 }
 
@@ -33,5 +36,7 @@ export function countdown(closesAt: string | Date, now: Date): Countdown {
 
 /** Groups (townships, industries) with the lowest response rate first, where follow-up helps most; ties by size, larger first. */
 export function followUpOrder<G extends { key: string; invited: number; responseRate: number }>(groups: readonly G[]): G[] {
-  return [...groups].sort((a, b) => a.responseRate - b.responseRate || b.invited - a.invited || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return [...groups].sort(
+    (a, b) => a.responseRate - b.responseRate || b.invited - a.invited || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
+  );
 }

@@ -19,20 +19,34 @@ const rankedCountOf = (departments: readonly DepartmentRow[]) => departments.fil
  * Series for the chosen departments over the given rounds (oldest first, a round given twice counts
  * once: the last copy wins). A department absent from a round gets a gap (null), not a zero.
  */
-export function trendSeries(rounds: readonly RoundRows[], departmentIds: readonly number[]): { rounds: string[]; series: TrendSeries[]; rows: TrendRow[] } {
+export function trendSeries(
+  rounds: readonly RoundRows[],
+  departmentIds: readonly number[],
+): { rounds: string[]; series: TrendSeries[]; rows: TrendRow[] } {
   const byId = new Map<string, RoundRows>();
   for (const r of rounds) byId.set(r.round.id, r);
   const ordered = [...byId.values()].sort((a, b) => (a.round.id < b.round.id ? -1 : a.round.id > b.round.id ? 1 : 0));
   const series: TrendSeries[] = [];
   for (const id of new Set(departmentIds)) {
     // The newest name (departments are sometimes renamed).
-    const latest = [...ordered].reverse().map((r) => r.departments.find((d) => d.departmentId === id)).find((d) => d !== undefined);
+    const latest = [...ordered]
+      .reverse()
+      .map((r) => r.departments.find((d) => d.departmentId === id))
+      .find((d) => d !== undefined);
     if (!latest) continue;
     series.push({
-      departmentId: id, name: latest.name, nameEn: latest.nameEn,
+      departmentId: id,
+      name: latest.name,
+      nameEn: latest.nameEn,
       points: ordered.map((r) => {
         const d = r.departments.find((x) => x.departmentId === id);
-        return { roundId: r.round.id, mean: d?.mean ?? null, rank: d?.rank ?? null, flagged: d?.flagged ?? false, rankedCount: rankedCountOf(r.departments) };
+        return {
+          roundId: r.round.id,
+          mean: d?.mean ?? null,
+          rank: d?.rank ?? null,
+          flagged: d?.flagged ?? false,
+          rankedCount: rankedCountOf(r.departments),
+        };
       }),
     });
   }

@@ -23,7 +23,10 @@ function worstOf(departments: readonly VoteRow[]): VoteRow | null {
   let worst: VoteRow | null = null;
   for (const d of departments) {
     if (d.leastSatisfiedVotes <= 0) continue;
-    if (!worst || d.leastSatisfiedVotes > worst.leastSatisfiedVotes) { worst = d; continue; }
+    if (!worst || d.leastSatisfiedVotes > worst.leastSatisfiedVotes) {
+      worst = d;
+      continue;
+    }
     if (d.leastSatisfiedVotes < worst.leastSatisfiedVotes) continue;
     const dr = d.rank ?? -1;
     const wr = worst.rank ?? -1;
@@ -48,9 +51,10 @@ export function votesOverTime(rounds: readonly RoundRows<VoteRow>[]): { points: 
   });
   const first = points[0];
   const last = points[points.length - 1];
-  const headline = first && last && points.length >= 2
-    ? { fromRound: first.roundId, from: first.worst, toRound: last.roundId, to: last.worst, change: last.worst - first.worst }
-    : null;
+  const headline =
+    first && last && points.length >= 2
+      ? { fromRound: first.roundId, from: first.worst, toRound: last.roundId, to: last.worst, change: last.worst - first.worst }
+      : null;
   return { points, headline };
 }
 

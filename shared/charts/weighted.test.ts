@@ -13,8 +13,19 @@ const base: RobustnessView = { flaggedDepartmentIds: [3], variants: [] };
 const weighted = (over: Partial<NonNullable<RobustnessView['weighted']>>): RobustnessView => ({
   ...base,
   weighted: {
-    dimension: 'size', bottomThree: [3], changed: false, entering: [], leaving: [], effectiveN: 41.5, respondents: 50, strata: [],
-    departments: [{ departmentId: 1, mean: 88, effectiveN: 40 }, { departmentId: 2, mean: 78, effectiveN: 40 }, { departmentId: 3, mean: 76, effectiveN: 40 }],
+    dimension: 'size',
+    bottomThree: [3],
+    changed: false,
+    entering: [],
+    leaving: [],
+    effectiveN: 41.5,
+    respondents: 50,
+    strata: [],
+    departments: [
+      { departmentId: 1, mean: 88, effectiveN: 40 },
+      { departmentId: 2, mean: 78, effectiveN: 40 },
+      { departmentId: 3, mean: 76, effectiveN: 40 },
+    ],
     ...over,
   },
 });
@@ -27,15 +38,31 @@ describe('the weighted robustness line', () => {
 
   it('says the bottom stands, with the gap between the 4th and 3rd from the bottom before and after weighting', () => {
     expect(weightedLine(weighted({}), departments, (id) => names[id]!)).toEqual({
-      outcome: 'same', leaving: [], entering: [], effectiveN: 41.5, respondents: 50, gap: { unweighted: 5, weighted: 2 },
+      outcome: 'same',
+      leaving: [],
+      entering: [],
+      effectiveN: 41.5,
+      respondents: 50,
+      gap: { unweighted: 5, weighted: 2 },
     });
   });
 
   it('names who would leave and enter', () => {
-    const line = weightedLine(weighted({
-      changed: true, leaving: [3], entering: [2], bottomThree: [2],
-      departments: [{ departmentId: 1, mean: 88, effectiveN: 40 }, { departmentId: 3, mean: 79, effectiveN: 40 }, { departmentId: 2, mean: 77, effectiveN: 40 }],
-    }), departments, (id) => names[id]!);
+    const line = weightedLine(
+      weighted({
+        changed: true,
+        leaving: [3],
+        entering: [2],
+        bottomThree: [2],
+        departments: [
+          { departmentId: 1, mean: 88, effectiveN: 40 },
+          { departmentId: 3, mean: 79, effectiveN: 40 },
+          { departmentId: 2, mean: 77, effectiveN: 40 },
+        ],
+      }),
+      departments,
+      (id) => names[id]!,
+    );
     expect(line).toMatchObject({ outcome: 'changes', leaving: ['丙'], entering: ['乙'], gap: { unweighted: 5, weighted: 2 } });
   });
 });

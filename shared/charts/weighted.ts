@@ -19,7 +19,9 @@ type Department = { departmentId: number; mean: number | null; rank: number | nu
 
 /** The line, departments named; null when the results carry no weighted variant. */
 export function weightedLine(
-  robustness: RobustnessView | null, departments: readonly Department[], nameOf: (departmentId: number) => string,
+  robustness: RobustnessView | null,
+  departments: readonly Department[],
+  nameOf: (departmentId: number) => string,
 ): WeightedLine | null {
   const w = robustness?.weighted;
   if (!w) return null;
@@ -30,10 +32,16 @@ export function weightedLine(
   const wm = w.departments;
   const wThird = wm[wm.length - flaggedCount];
   const wFourth = wm[wm.length - flaggedCount - 1];
-  const gap = flaggedCount && third?.mean != null && fourth?.mean != null && wThird?.mean != null && wFourth?.mean != null
-    ? { unweighted: fourth.mean - third.mean, weighted: wFourth.mean - wThird.mean } : null;
+  const gap =
+    flaggedCount && third?.mean != null && fourth?.mean != null && wThird?.mean != null && wFourth?.mean != null
+      ? { unweighted: fourth.mean - third.mean, weighted: wFourth.mean - wThird.mean }
+      : null;
   return {
-    outcome: w.changed ? 'changes' : 'same', leaving: w.leaving.map(nameOf), entering: w.entering.map(nameOf),
-    effectiveN: w.effectiveN, respondents: w.respondents, gap,
+    outcome: w.changed ? 'changes' : 'same',
+    leaving: w.leaving.map(nameOf),
+    entering: w.entering.map(nameOf),
+    effectiveN: w.effectiveN,
+    respondents: w.respondents,
+    gap,
   };
 }

@@ -13,11 +13,35 @@ export const DEMO_CADRE_COUNT = 3900;
 /** The demo's department heads took office on this day (as the department registry says). */
 export const DEMO_HEADS_SINCE = '2020-01-01';
 
-export interface DemoUnit { code: string; nameZh: string; nameEn: string; kind: UnitKind; departmentCode: string | null }
-export interface DemoTenure { unit: number; post: string; rank: Rank; leadership: boolean; since: string; until: string | null }
-export interface DemoCadre { code: string; name: string; status: CadreStatus; statusSince: string | null; tenures: DemoTenure[]; headOf: string | null }
+export interface DemoUnit {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  kind: UnitKind;
+  departmentCode: string | null;
+}
+export interface DemoTenure {
+  unit: number;
+  post: string;
+  rank: Rank;
+  leadership: boolean;
+  since: string;
+  until: string | null;
+}
+export interface DemoCadre {
+  code: string;
+  name: string;
+  status: CadreStatus;
+  statusSince: string | null;
+  tenures: DemoTenure[];
+  headOf: string | null;
+}
 export interface DemoEntry {
-  cadre: number; ruleCode: string; date: string; reason: string; evidence: string;
+  cadre: number;
+  ruleCode: string;
+  date: string;
+  reason: string;
+  evidence: string;
   outcome: 'approved' | 'rejected' | 'pending';
   /** Approved and later reversed (a correction), on this date. */
   reversedOn: string | null;
@@ -25,26 +49,91 @@ export interface DemoEntry {
   submitter: 0 | 1;
 }
 
-const TOWNSHIPS = ['沙嘴街道', '干河街道', '龙华山街道', '郑场镇', '毛嘴镇', '剅河镇', '三伏潭镇', '胡场镇', '长埫口镇', '西流河镇', '彭场镇', '沙湖镇', '杨林尾镇', '张沟镇', '郭河镇'];
+const TOWNSHIPS = [
+  '沙嘴街道',
+  '干河街道',
+  '龙华山街道',
+  '郑场镇',
+  '毛嘴镇',
+  '剅河镇',
+  '三伏潭镇',
+  '胡场镇',
+  '长埫口镇',
+  '西流河镇',
+  '彭场镇',
+  '沙湖镇',
+  '杨林尾镇',
+  '张沟镇',
+  '郭河镇',
+];
 const OFFICES: [string, string][] = [
-  ['swb', '市委办公室'], ['zfb', '市政府办公室'], ['rdb', '市人大常委会办公室'], ['zxb', '市政协办公室'],
-  ['zzb', '市委组织部'], ['xcb', '市委宣传部'], ['jwjw', '市纪委监委机关'], ['bb', '市委机构编制委员会办公室'],
+  ['swb', '市委办公室'],
+  ['zfb', '市政府办公室'],
+  ['rdb', '市人大常委会办公室'],
+  ['zxb', '市政协办公室'],
+  ['zzb', '市委组织部'],
+  ['xcb', '市委宣传部'],
+  ['jwjw', '市纪委监委机关'],
+  ['bb', '市委机构编制委员会办公室'],
 ];
 const INSTITUTIONS: [string, string][] = [
-  ['rmt', '市融媒体中心'], ['dx', '市委党校'], ['dag', '市档案馆'], ['jgsw', '市机关事务服务中心'], ['sbzx', '市社会保险服务中心'], ['jkzx', '市疾病预防控制中心'],
+  ['rmt', '市融媒体中心'],
+  ['dx', '市委党校'],
+  ['dag', '市档案馆'],
+  ['jgsw', '市机关事务服务中心'],
+  ['sbzx', '市社会保险服务中心'],
+  ['jkzx', '市疾病预防控制中心'],
 ];
 
 export function demoUnits(): DemoUnit[] {
   return [
-    ...DEMO_DEPARTMENTS.map((d) => ({ code: d.code, nameZh: d.nameZh, nameEn: d.nameEn, kind: 'department' as const, departmentCode: d.code })),
-    ...TOWNSHIPS.map((name, i) => ({ code: `town${String(i + 1).padStart(2, '0')}`, nameZh: name, nameEn: `Township ${i + 1}`, kind: 'township' as const, departmentCode: null })),
+    ...DEMO_DEPARTMENTS.map((d) => ({
+      code: d.code,
+      nameZh: d.nameZh,
+      nameEn: d.nameEn,
+      kind: 'department' as const,
+      departmentCode: d.code,
+    })),
+    ...TOWNSHIPS.map((name, i) => ({
+      code: `town${String(i + 1).padStart(2, '0')}`,
+      nameZh: name,
+      nameEn: `Township ${i + 1}`,
+      kind: 'township' as const,
+      departmentCode: null,
+    })),
     ...OFFICES.map(([code, name]) => ({ code, nameZh: name, nameEn: code.toUpperCase(), kind: 'office' as const, departmentCode: null })),
-    ...INSTITUTIONS.map(([code, name]) => ({ code, nameZh: name, nameEn: code.toUpperCase(), kind: 'institution' as const, departmentCode: null })),
+    ...INSTITUTIONS.map(([code, name]) => ({
+      code,
+      nameZh: name,
+      nameEn: code.toUpperCase(),
+      kind: 'institution' as const,
+      departmentCode: null,
+    })),
   ];
 }
 
-const STAFF_RANKS: Rank[] = ['principal_1', 'principal_2', 'principal_2', 'principal_3', 'principal_3', 'principal_4', 'principal_4', 'clerk_1', 'clerk_1', 'clerk_2'];
-const LOWER: Partial<Record<Rank, Rank>> = { researcher_2: 'researcher_3', researcher_3: 'researcher_4', researcher_4: 'principal_1', principal_1: 'principal_2', principal_2: 'principal_3', principal_3: 'principal_4', principal_4: 'clerk_1', clerk_1: 'clerk_2' };
+const STAFF_RANKS: Rank[] = [
+  'principal_1',
+  'principal_2',
+  'principal_2',
+  'principal_3',
+  'principal_3',
+  'principal_4',
+  'principal_4',
+  'clerk_1',
+  'clerk_1',
+  'clerk_2',
+];
+const LOWER: Partial<Record<Rank, Rank>> = {
+  researcher_2: 'researcher_3',
+  researcher_3: 'researcher_4',
+  researcher_4: 'principal_1',
+  principal_1: 'principal_2',
+  principal_2: 'principal_3',
+  principal_3: 'principal_4',
+  principal_4: 'clerk_1',
+  clerk_1: 'clerk_2',
+};
 const STAFF_POSTS = ['科长', '副科长', '科员', '科员', '科员', '主任科员', '办事员'];
 const DEPUTY = (u: DemoUnit) => (u.kind === 'township' ? '副镇长' : u.kind === 'department' ? '副局长' : '副主任');
 
@@ -53,20 +142,56 @@ function dayBetween(rng: Rng, from: string, to: string): string {
 }
 
 /** A career: posts from `start` to today, the last one the current post; earlier ones a rank lower, some elsewhere. */
-function career(rng: Rng, unit: number, units: number, start: string, current: Omit<DemoTenure, 'since' | 'until' | 'unit'>, currentSince: string | null, today: string): DemoTenure[] {
+function career(
+  rng: Rng,
+  unit: number,
+  units: number,
+  start: string,
+  current: Omit<DemoTenure, 'since' | 'until' | 'unit'>,
+  currentSince: string | null,
+  today: string,
+): DemoTenure[] {
   const moves = int(rng, 0, 2);
-  const lastSince = currentSince ?? (moves === 0 ? start : dayBetween(rng, isoOfDay(dayNumber(start) + 400), isoOfDay(Math.max(dayNumber(start) + 400, dayNumber(today) - 200))));
+  const lastSince =
+    currentSince ??
+    (moves === 0
+      ? start
+      : dayBetween(rng, isoOfDay(dayNumber(start) + 400), isoOfDay(Math.max(dayNumber(start) + 400, dayNumber(today) - 200))));
   const tenures: DemoTenure[] = [];
   if (lastSince > start) {
     // One or two earlier posts between the start and the current one.
-    const cut = moves === 2 && dayNumber(lastSince) - dayNumber(start) > 800 ? dayBetween(rng, isoOfDay(dayNumber(start) + 300), isoOfDay(dayNumber(lastSince) - 300)) : null;
+    const cut =
+      moves === 2 && dayNumber(lastSince) - dayNumber(start) > 800
+        ? dayBetween(rng, isoOfDay(dayNumber(start) + 300), isoOfDay(dayNumber(lastSince) - 300))
+        : null;
     const lower = LOWER[current.rank] ?? current.rank;
     const earlierUnit = rng() < 0.35 ? int(rng, 0, units - 1) : unit;
     if (cut) {
-      tenures.push({ unit: earlierUnit, post: '科员', rank: LOWER[lower] ?? lower, leadership: false, since: start, until: isoOfDay(dayNumber(cut) - 1) });
-      tenures.push({ unit: earlierUnit, post: pick(rng, STAFF_POSTS), rank: lower, leadership: false, since: cut, until: isoOfDay(dayNumber(lastSince) - 1) });
+      tenures.push({
+        unit: earlierUnit,
+        post: '科员',
+        rank: LOWER[lower] ?? lower,
+        leadership: false,
+        since: start,
+        until: isoOfDay(dayNumber(cut) - 1),
+      });
+      tenures.push({
+        unit: earlierUnit,
+        post: pick(rng, STAFF_POSTS),
+        rank: lower,
+        leadership: false,
+        since: cut,
+        until: isoOfDay(dayNumber(lastSince) - 1),
+      });
     } else {
-      tenures.push({ unit: earlierUnit, post: pick(rng, STAFF_POSTS), rank: lower, leadership: false, since: start, until: isoOfDay(dayNumber(lastSince) - 1) });
+      tenures.push({
+        unit: earlierUnit,
+        post: pick(rng, STAFF_POSTS),
+        rank: lower,
+        leadership: false,
+        since: start,
+        until: isoOfDay(dayNumber(lastSince) - 1),
+      });
     }
   }
   tenures.push({ unit, ...current, since: lastSince, until: null });
@@ -98,7 +223,11 @@ export function generateDemoCadres(today: string): { units: DemoUnit[]; cadres: 
       if (k === 0) {
         // The unit's principal: for a rated department, the head the survey holds to account.
         name = dept?.head.name ?? name;
-        current = { post: dept?.head.title ?? (u.kind === 'township' ? '镇长' : '主任'), rank: rng() < 0.4 ? 'researcher_2' : 'researcher_3', leadership: true };
+        current = {
+          post: dept?.head.title ?? (u.kind === 'township' ? '镇长' : '主任'),
+          rank: rng() < 0.4 ? 'researcher_2' : 'researcher_3',
+          leadership: true,
+        };
         start = dayBetween(rng, '1992-01-01', '2004-12-31');
         currentSince = dept ? DEMO_HEADS_SINCE : dayBetween(rng, '2016-01-01', '2023-06-30');
         headOf = dept?.code ?? null;
@@ -114,7 +243,11 @@ export function generateDemoCadres(today: string): { units: DemoUnit[]; cadres: 
           // 退出领导岗位: a former deputy, still in the system and still competing for rank.
           status = 'left_leadership';
           statusSince = dayBetween(rng, '2022-01-01', latest);
-          current = { post: `原${DEPUTY(u)}（已退出领导岗位）`, rank: pick(rng, ['researcher_3', 'researcher_4', 'principal_1'] as Rank[]), leadership: false };
+          current = {
+            post: `原${DEPUTY(u)}（已退出领导岗位）`,
+            rank: pick(rng, ['researcher_3', 'researcher_4', 'principal_1'] as Rank[]),
+            leadership: false,
+          };
           start = dayBetween(rng, '1990-01-01', '2000-12-31');
         } else if (r < 0.08) {
           status = 'retired';
@@ -150,7 +283,14 @@ export function generateDemoEntries(cadres: readonly DemoCadre[], today: string)
   const from = dayNumber(today) - 3 * 365;
   const end = dayNumber(today);
   const entries: DemoEntry[] = [];
-  const chances: [string, number][] = [['award_unit', 0.15], ['award_city', 0.035], ['award_provincial', 0.007], ['award_national', 0.0012], ['criticism', 0.006], ['discipline', 0.0025]];
+  const chances: [string, number][] = [
+    ['award_unit', 0.15],
+    ['award_city', 0.035],
+    ['award_provincial', 0.007],
+    ['award_national', 0.0012],
+    ['criticism', 0.006],
+    ['discipline', 0.0025],
+  ];
   cadres.forEach((c, i) => {
     const first = dayNumber(c.tenures[0]!.since);
     const last = c.tenures.at(-1)!.until ? dayNumber(c.tenures.at(-1)!.until!) : end;
@@ -165,7 +305,11 @@ export function generateDemoEntries(cadres: readonly DemoCadre[], today: string)
         const recent = day > end - 30;
         const roll = rng();
         entries.push({
-          cadre: i, ruleCode, date, reason: fill(reason), evidence: fill(evidence),
+          cadre: i,
+          ruleCode,
+          date,
+          reason: fill(reason),
+          evidence: fill(evidence),
           outcome: recent ? 'pending' : roll < 0.02 ? 'rejected' : 'approved',
           reversedOn: !recent && roll > 0.995 ? isoOfDay(Math.min(end, day + int(rng, 20, 120))) : null,
           submitter: rng() < 0.5 ? 0 : 1,

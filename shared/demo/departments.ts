@@ -31,7 +31,14 @@ const ROWS: readonly Row[] = [
   ['slj', '市水利和湖泊局', 'Municipal Water Resources and Lakes Bureau', 'economic', '万长江', '局长'],
   ['nyncj', '市农业农村局', 'Municipal Agriculture and Rural Affairs Bureau', 'economic', '涂建平', '局长'],
   ['tjj', '市统计局', 'Municipal Statistics Bureau', 'economic', '孙丽萍', '局长'],
-  ['gzw', '市国有资产监督管理委员会', 'Municipal State-owned Assets Supervision and Administration Commission', 'economic', '郭洪波', '主任'],
+  [
+    'gzw',
+    '市国有资产监督管理委员会',
+    'Municipal State-owned Assets Supervision and Administration Commission',
+    'economic',
+    '郭洪波',
+    '主任',
+  ],
   ['rmyh', '市人民银行', "People's Bank of China, Xiantao Branch", 'economic', '汪志成', '行长'],
   ['gxs', '市供销合作社联合社', 'Municipal Federation of Supply and Marketing Cooperatives', 'economic', '熊胜利', '理事会主任'],
   // 执法监管部门

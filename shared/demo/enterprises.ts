@@ -51,7 +51,6 @@ export const INDUSTRIES: readonly Industry[] = [
   { key: 'culture', section: 'R', zh: '文化、体育和娱乐业', en: 'Culture, sports and entertainment' },
 ];
 
-
 export type TownshipKind = 'subdistrict' | 'town' | 'zone' | 'farm';
 
 export interface Township {
@@ -108,11 +107,33 @@ export interface DemoEnterprise {
 // Name material
 
 /** 字号 characters: auspicious and common in local trade names. */
-const TRADE_CHARS = [...'恒兴达鑫源华盛信博宏泰昌隆瑞丰祥福富嘉荣佳汇通顺安康宇新德正中金凯永海天明江汉沔宝鸿发利和远创辉益诚帆美润浩晟楚荆联合众星'];
+const TRADE_CHARS = [
+  ...'恒兴达鑫源华盛信博宏泰昌隆瑞丰祥福富嘉荣佳汇通顺安康宇新德正中金凯永海天明江汉沔宝鸿发利和远创辉益诚帆美润浩晟楚荆联合众星',
+];
 
 /** 行业词 for 91 enterprises, by industry. */
 const INDUSTRY_WORDS: Record<IndustryKey, readonly string[]> = {
-  manufacturing: ['纺织', '无纺布', '无纺布制品', '防护用品', '食品', '水产食品', '粮油', '机械', '机械制造', '新型建材', '电子', '医疗器械', '化工', '服装', '汽车零部件', '塑料制品', '包装', '新材料', '卫生用品'],
+  manufacturing: [
+    '纺织',
+    '无纺布',
+    '无纺布制品',
+    '防护用品',
+    '食品',
+    '水产食品',
+    '粮油',
+    '机械',
+    '机械制造',
+    '新型建材',
+    '电子',
+    '医疗器械',
+    '化工',
+    '服装',
+    '汽车零部件',
+    '塑料制品',
+    '包装',
+    '新材料',
+    '卫生用品',
+  ],
   wholesale_retail: ['商贸', '贸易', '医药连锁', '农资', '五金机电', '建材贸易', '汽车销售', '百货'],
   construction: ['建筑工程', '建设工程', '市政工程', '装饰工程', '水利工程', '钢结构工程'],
   accommodation_catering: ['餐饮管理', '酒店', '酒店管理', '宾馆'],
@@ -149,7 +170,20 @@ const SHOP_TYPES: readonly [string, IndustryKey][] = [
 ];
 
 /** Products of 93 farmers' specialised cooperatives (农民专业合作社). */
-const COOP_PRODUCTS = ['水稻种植', '蔬菜种植', '黄鳝养殖', '小龙虾养殖', '生猪养殖', '家禽养殖', '水产养殖', '莲藕种植', '棉花种植', '农机', '稻虾共作', '食用菌种植'];
+const COOP_PRODUCTS = [
+  '水稻种植',
+  '蔬菜种植',
+  '黄鳝养殖',
+  '小龙虾养殖',
+  '生猪养殖',
+  '家禽养殖',
+  '水产养殖',
+  '莲藕种植',
+  '棉花种植',
+  '农机',
+  '稻虾共作',
+  '食用菌种植',
+];
 
 /** Surnames, most frequent first (rough Jianghan Plain frequencies). */
 const SURNAMES = [...'刘胡陈李王张杨周彭黄吴徐万郭付余汪肖曾邓何程熊罗涂朱高田夏龚袁谢蔡杜姚严'];
@@ -157,7 +191,44 @@ const GIVEN_MALE = [...'伟强磊军洋勇杰涛明超刚建国文辉斌波俊�
 const GIVEN_FEMALE = [...'芳娜敏静丽艳娟秀霞桂英红玲欣婷雪梅琴云慧兰萍燕华平'];
 
 /** Realistic mainland mobile prefixes (all match 1[3-9]x). */
-const MOBILE_PREFIXES = ['130', '131', '132', '133', '134', '135', '136', '137', '138', '139', '150', '151', '152', '153', '155', '156', '157', '158', '159', '166', '173', '176', '177', '178', '180', '181', '182', '183', '185', '186', '187', '188', '189', '191', '198', '199'];
+const MOBILE_PREFIXES = [
+  '130',
+  '131',
+  '132',
+  '133',
+  '134',
+  '135',
+  '136',
+  '137',
+  '138',
+  '139',
+  '150',
+  '151',
+  '152',
+  '153',
+  '155',
+  '156',
+  '157',
+  '158',
+  '159',
+  '166',
+  '173',
+  '176',
+  '177',
+  '178',
+  '180',
+  '181',
+  '182',
+  '183',
+  '185',
+  '186',
+  '187',
+  '188',
+  '189',
+  '191',
+  '198',
+  '199',
+];
 
 const DIGITS = '0123456789';
 
@@ -218,12 +289,29 @@ function tradeName(rng: Rng, length = 2): string {
 }
 
 const LARGE_INDUSTRY_WEIGHTS: Partial<Record<IndustryKey, number>> = {
-  manufacturing: 55, construction: 12, wholesale_retail: 8, transport: 6, real_estate: 6,
-  agriculture: 4, utilities: 4, accommodation_catering: 3, it_services: 2,
+  manufacturing: 55,
+  construction: 12,
+  wholesale_retail: 8,
+  transport: 6,
+  real_estate: 6,
+  agriculture: 4,
+  utilities: 4,
+  accommodation_catering: 3,
+  it_services: 2,
 };
 const SMALL_INDUSTRY_WEIGHTS: Partial<Record<IndustryKey, number>> = {
-  wholesale_retail: 25, manufacturing: 18, construction: 10, leasing_business: 9, accommodation_catering: 8,
-  transport: 7, resident_services: 6, agriculture: 5, it_services: 4, science_tech: 3, real_estate: 3, culture: 2,
+  wholesale_retail: 25,
+  manufacturing: 18,
+  construction: 10,
+  leasing_business: 9,
+  accommodation_catering: 8,
+  transport: 7,
+  resident_services: 6,
+  agriculture: 5,
+  it_services: 4,
+  science_tech: 3,
+  real_estate: 3,
+  culture: 2,
 };
 const INDUSTRY_KEYS = INDUSTRIES.map((i) => i.key);
 

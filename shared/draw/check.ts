@@ -14,7 +14,11 @@ export function checkDrawRecord(json: unknown, expectedRound?: string): RecordCh
     return {
       status: 'malformed',
       problems: parsed.error.issues.map((issue) => ({
-        where: issue.path.map((key) => (typeof key === 'number' ? `[${key}]` : `.${String(key)}`)).join('').replace(/^\./, '') || '(record)',
+        where:
+          issue.path
+            .map((key) => (typeof key === 'number' ? `[${key}]` : `.${String(key)}`))
+            .join('')
+            .replace(/^\./, '') || '(record)',
         message: issue.message,
       })),
     };
@@ -26,7 +30,12 @@ export function checkDrawRecord(json: unknown, expectedRound?: string): RecordCh
   const result = verifyRecord(record);
   if (!result.ok) return { status: 'differs', round: record.round, differences: result.details };
   return {
-    status: 'reproduces', round: record.round, poolHash: record.poolHash, poolSize: record.pool.length,
-    sampled: record.sample.length, backups: record.backups.length, replacements: record.replacements.length,
+    status: 'reproduces',
+    round: record.round,
+    poolHash: record.poolHash,
+    poolSize: record.pool.length,
+    sampled: record.sample.length,
+    backups: record.backups.length,
+    replacements: record.replacements.length,
   };
 }

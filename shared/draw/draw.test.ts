@@ -17,9 +17,7 @@ interface Vector {
   backups: [string, number, string][];
 }
 
-const vectors = JSON.parse(
-  readFileSync(new URL('../../test/fixtures/draw-vectors.json', import.meta.url), 'utf8'),
-) as Vector[];
+const vectors = JSON.parse(readFileSync(new URL('../../test/fixtures/draw-vectors.json', import.meta.url), 'utf8')) as Vector[];
 const vector = (name: string) => vectors.find((v) => v.name === name)!;
 
 // ---- builders and arbitraries ----
@@ -33,25 +31,21 @@ function makeUscc(i: number): string {
 }
 function makePool(sizes: Record<string, number>): PoolEntry[] {
   let i = 0;
-  return Object.entries(sizes).flatMap(([stratum, size]) =>
-    Array.from({ length: size }, () => ({ uscc: makeUscc(i++ * 7919), stratum })),
-  );
+  return Object.entries(sizes).flatMap(([stratum, size]) => Array.from({ length: size }, () => ({ uscc: makeUscc(i++ * 7919), stratum })));
 }
 
 const usccArb = fc.stringMatching(/^[0-9A-HJ-NP-RTUW-Y]{18}$/);
 // strata whose UTF-16 order differs from their UTF-8 byte order ('😀' < '｡' in UTF-16, > in bytes)
 const strataKeys = ['郑场镇', '三伏潭镇', '沙嘴街道', 'A', '😀', '｡'];
 const poolArb = (opts: { stratified: boolean; minLength?: number; maxLength?: number }) =>
-  fc
-    .uniqueArray(usccArb, { minLength: opts.minLength ?? 0, maxLength: opts.maxLength ?? 60 })
-    .chain((usccs) =>
-      fc
-        .array(opts.stratified ? fc.constantFrom(...strataKeys) : fc.constant(''), {
-          minLength: usccs.length,
-          maxLength: usccs.length,
-        })
-        .map((strata) => usccs.map((uscc, i) => ({ uscc, stratum: strata[i]! }))),
-    );
+  fc.uniqueArray(usccArb, { minLength: opts.minLength ?? 0, maxLength: opts.maxLength ?? 60 }).chain((usccs) =>
+    fc
+      .array(opts.stratified ? fc.constantFrom(...strataKeys) : fc.constant(''), {
+        minLength: usccs.length,
+        maxLength: usccs.length,
+      })
+      .map((strata) => usccs.map((uscc, i) => ({ uscc, stratum: strata[i]! }))),
+  );
 const seedArb = fc.string({ minLength: 1, maxLength: 24 }).filter((s) => normaliseSeed(s) !== '');
 const roundArb = fc.constantFrom('2026Q1', '2026Q2', '2027Q4');
 
@@ -207,7 +201,10 @@ describe('draw properties', () => {
       if (normaliseSeed(a) === normaliseSeed(b)) continue;
       const n = 2 + Math.floor(fraction * (Math.ceil(pool.length / 2) - 3));
       const sampleOf = (seed: string) =>
-        draw({ round: '2026Q1', seed, sampleSize: n, pool }).sample.map((s) => s.uscc).sort().join();
+        draw({ round: '2026Q1', seed, sampleSize: n, pool })
+          .sample.map((s) => s.uscc)
+          .sort()
+          .join();
       compared += 1;
       if (sampleOf(a) !== sampleOf(b)) differed += 1;
     }
@@ -217,19 +214,13 @@ describe('draw properties', () => {
 
   it('consistency: removing a non-sampled enterprise leaves an unstratified sample unchanged', () => {
     fc.assert(
-      fc.property(
-        poolArb({ stratified: false, minLength: 2 }),
-        fc.nat(),
-        fc.nat(),
-        seedArb,
-        (pool, rawN, pick, seed) => {
-          const n = 1 + (rawN % (pool.length - 1)); // n < N, so someone is not sampled
-          const before = draw({ round: '2026Q1', seed, sampleSize: n, pool });
-          const out = before.backups[pick % before.backups.length]!;
-          const after = draw({ round: '2026Q1', seed, sampleSize: n, pool: pool.filter((e) => e.uscc !== out.uscc) });
-          expect(after.sample).toEqual(before.sample);
-        },
-      ),
+      fc.property(poolArb({ stratified: false, minLength: 2 }), fc.nat(), fc.nat(), seedArb, (pool, rawN, pick, seed) => {
+        const n = 1 + (rawN % (pool.length - 1)); // n < N, so someone is not sampled
+        const before = draw({ round: '2026Q1', seed, sampleSize: n, pool });
+        const out = before.backups[pick % before.backups.length]!;
+        const after = draw({ round: '2026Q1', seed, sampleSize: n, pool: pool.filter((e) => e.uscc !== out.uscc) });
+        expect(after.sample).toEqual(before.sample);
+      }),
     );
   });
 
@@ -277,21 +268,13 @@ describe('chooseReplacement', () => {
     order,
     ticket: t.padEnd(64, '0'),
   });
-  const backups = [
-    b('A1', 'A', 1, '5'),
-    b('A2', 'A', 2, '6'),
-    b('B1', 'B', 1, '3'),
-    b('B2', 'B', 2, '9'),
-    b('C1', 'C', 1, '4'),
-  ];
+  const backups = [b('A1', 'A', 1, '5'), b('A2', 'A', 2, '6'), b('B1', 'B', 1, '3'), b('B2', 'B', 2, '9'), b('C1', 'C', 1, '4')];
 
   it('takes the lowest-numbered unused backup of the stratum', () => {
     expect(chooseReplacement({ out: 'X', stratum: 'A', backups, used: new Set() })?.uscc).toBe('A1');
     expect(chooseReplacement({ out: 'X', stratum: 'A', backups, used: new Set(['A1']) })?.uscc).toBe('A2');
     // order decides within the stratum, not the position in the list
-    expect(chooseReplacement({ out: 'X', stratum: 'A', backups: [...backups].reverse(), used: new Set() })?.uscc).toBe(
-      'A1',
-    );
+    expect(chooseReplacement({ out: 'X', stratum: 'A', backups: [...backups].reverse(), used: new Set() })?.uscc).toBe('A1');
   });
 
   it('falls back to the unused backup with the smallest ticket in the whole pool', () => {

@@ -60,9 +60,7 @@ export function normaliseSeed(seed: string): string {
 
 /** SHA-256 of the entries sorted by uscc, each written as `uscc TAB stratum LF`. */
 export function poolHash(pool: readonly PoolEntry[]): string {
-  const lines = [...pool]
-    .sort((a, b) => compareBytes(a.uscc, b.uscc))
-    .map((entry) => `${entry.uscc}\t${entry.stratum}\n`);
+  const lines = [...pool].sort((a, b) => compareBytes(a.uscc, b.uscc)).map((entry) => `${entry.uscc}\t${entry.stratum}\n`);
   return sha256Hex(lines.join(''));
 }
 
@@ -107,9 +105,7 @@ export function quotas(pool: readonly PoolEntry[], sampleSize: number): Record<s
     return { stratum: h, size, quota: Math.floor(product / total), remainder: product % total };
   });
   let left = sampleSize - seats.reduce((sum, s) => sum + s.quota, 0);
-  const byRemainder = [...seats].sort(
-    (a, b) => b.remainder - a.remainder || b.size - a.size || compareBytes(a.stratum, b.stratum),
-  );
+  const byRemainder = [...seats].sort((a, b) => b.remainder - a.remainder || b.size - a.size || compareBytes(a.stratum, b.stratum));
   for (const seat of byRemainder) {
     if (left === 0) break;
     seat.quota += 1;

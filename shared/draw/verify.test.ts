@@ -4,9 +4,13 @@ import { chooseReplacement, draw, drawRecordSchema } from './draw.ts';
 import type { DrawRecord, PoolEntry } from './draw.ts';
 import { verifyRecord } from './verify.ts';
 
-const vectors = JSON.parse(
-  readFileSync(new URL('../../test/fixtures/draw-vectors.json', import.meta.url), 'utf8'),
-) as { name: string; round: string; seed: string; sampleSize: number; pool: PoolEntry[] }[];
+const vectors = JSON.parse(readFileSync(new URL('../../test/fixtures/draw-vectors.json', import.meta.url), 'utf8')) as {
+  name: string;
+  round: string;
+  seed: string;
+  sampleSize: number;
+  pool: PoolEntry[];
+}[];
 
 function makeRecord(name = 'v2', overrides: Partial<DrawRecord> = {}): DrawRecord {
   const v = vectors.find((x) => x.name === name)!;
@@ -83,9 +87,7 @@ describe('verifyRecord', () => {
 
   it('reports duplicate usccs, strata without stratification, and a pool frozen after the draw', () => {
     const record = makeRecord('v1');
-    expect(failed({ ...record, pool: [...record.pool, record.pool[0]!] })).toEqual([
-      `pool: uscc ${record.pool[0]!.uscc} appears 2 times`,
-    ]);
+    expect(failed({ ...record, pool: [...record.pool, record.pool[0]!] })).toEqual([`pool: uscc ${record.pool[0]!.uscc} appears 2 times`]);
     const v2 = makeRecord('v2', { stratifiedBy: null });
     expect(failed(v2)).toHaveLength(30);
     expect(failed({ ...record, frozenAt: '2026-02-01T00:00:00Z' })).toEqual([
@@ -125,9 +127,9 @@ describe('verifyRecord', () => {
       const skipped = failed({ ...record, replacements: [{ out: out.uscc, in: stratumBackups[1]!.uscc, reason: 'x', at }] });
       expect(skipped).toEqual([expect.stringContaining(`the rule gives ${stratumBackups[0]!.uscc}`)]);
       const backup = record.backups.find((b) => b.stratum !== out.stratum)!;
-      expect(failed({ ...record, replacements: [{ out: backup.uscc, in: stratumBackups[0]!.uscc, reason: 'x', at }] })).toEqual(
-        [expect.stringContaining('is not taking part')],
-      );
+      expect(failed({ ...record, replacements: [{ out: backup.uscc, in: stratumBackups[0]!.uscc, reason: 'x', at }] })).toEqual([
+        expect.stringContaining('is not taking part'),
+      ]);
       const twice = [
         { out: out.uscc, in: stratumBackups[0]!.uscc, reason: 'x', at },
         { out: record.sample.find((s) => s.stratum === out.stratum && s !== out)!.uscc, in: stratumBackups[0]!.uscc, reason: 'x', at },

@@ -38,20 +38,34 @@ function describeEntry(entry: EntryView | null): string {
 export function describeDifference(d: DrawDifference): string {
   const where = (r: { index: number; out: string; in: string }) => `replacements[${r.index}] (${r.out} → ${r.in})`;
   switch (d.kind) {
-    case 'seedNotNormalised': return `seed: record has ${JSON.stringify(d.recorded)}, normalised ${JSON.stringify(d.normalised)}`;
-    case 'seedEmpty': return 'seed: empty after normalisation';
-    case 'duplicateUscc': return `pool: uscc ${d.uscc} appears ${d.count} times`;
-    case 'stratumWithoutStratification': return `pool[${d.index}]: ${d.uscc} has stratum ${JSON.stringify(d.stratum)} but stratifiedBy is null`;
-    case 'frozenAfterDrawn': return `frozenAt ${d.frozenAt} is after drawnAt ${d.drawnAt}: the pool must be frozen first`;
-    case 'poolHash': return `poolHash: record has ${d.recorded}, recomputed ${d.recomputed}`;
-    case 'quota': return `quotas[${JSON.stringify(d.stratum)}]: record has ${d.recorded ?? 'none'}, recomputed ${d.recomputed ?? 'none'}`;
-    case 'listLength': return `${d.list}: record has ${d.recorded} entries, recomputed ${d.recomputed}`;
-    case 'listEntry': return `${d.list}[${d.index}]: record has ${describeEntry(d.recorded)}, recomputed ${describeEntry(d.recomputed)}`;
-    case 'replacementOutNotInPool': return `${where(d)}: out ${d.out} is not in the pool`;
-    case 'replacementOutNotTakingPart': return `${where(d)}: out ${d.out} is not taking part at that point (not sampled, or already replaced)`;
-    case 'replacementInNotBackup': return `${where(d)}: in ${d.in} is not a backup of this draw`;
-    case 'replacementInReused': return `${where(d)}: in ${d.in} was already brought in by an earlier replacement`;
-    case 'replacementAgainstRule': return `${where(d)}: the rule gives ${describeEntry(d.expected)}, record has ${d.in}`;
+    case 'seedNotNormalised':
+      return `seed: record has ${JSON.stringify(d.recorded)}, normalised ${JSON.stringify(d.normalised)}`;
+    case 'seedEmpty':
+      return 'seed: empty after normalisation';
+    case 'duplicateUscc':
+      return `pool: uscc ${d.uscc} appears ${d.count} times`;
+    case 'stratumWithoutStratification':
+      return `pool[${d.index}]: ${d.uscc} has stratum ${JSON.stringify(d.stratum)} but stratifiedBy is null`;
+    case 'frozenAfterDrawn':
+      return `frozenAt ${d.frozenAt} is after drawnAt ${d.drawnAt}: the pool must be frozen first`;
+    case 'poolHash':
+      return `poolHash: record has ${d.recorded}, recomputed ${d.recomputed}`;
+    case 'quota':
+      return `quotas[${JSON.stringify(d.stratum)}]: record has ${d.recorded ?? 'none'}, recomputed ${d.recomputed ?? 'none'}`;
+    case 'listLength':
+      return `${d.list}: record has ${d.recorded} entries, recomputed ${d.recomputed}`;
+    case 'listEntry':
+      return `${d.list}[${d.index}]: record has ${describeEntry(d.recorded)}, recomputed ${describeEntry(d.recomputed)}`;
+    case 'replacementOutNotInPool':
+      return `${where(d)}: out ${d.out} is not in the pool`;
+    case 'replacementOutNotTakingPart':
+      return `${where(d)}: out ${d.out} is not taking part at that point (not sampled, or already replaced)`;
+    case 'replacementInNotBackup':
+      return `${where(d)}: in ${d.in} is not a backup of this draw`;
+    case 'replacementInReused':
+      return `${where(d)}: in ${d.in} was already brought in by an earlier replacement`;
+    case 'replacementAgainstRule':
+      return `${where(d)}: the rule gives ${describeEntry(d.expected)}, record has ${d.in}`;
   }
 }
 
@@ -60,7 +74,11 @@ function sameEntry(a: SampledEntry | Backup, b: SampledEntry | Backup): boolean 
   return a.uscc === b.uscc && a.stratum === b.stratum && a.ticket === b.ticket && order(a) === order(b);
 }
 
-function compareLists(list: 'sample' | 'backups', recorded: readonly SampledEntry[], recomputed: readonly SampledEntry[]): DrawDifference[] {
+function compareLists(
+  list: 'sample' | 'backups',
+  recorded: readonly SampledEntry[],
+  recomputed: readonly SampledEntry[],
+): DrawDifference[] {
   const found: DrawDifference[] = [];
   if (recorded.length !== recomputed.length) {
     found.push({ kind: 'listLength', list, recorded: recorded.length, recomputed: recomputed.length });

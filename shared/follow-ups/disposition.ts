@@ -8,7 +8,10 @@ type ReportedStatus = (typeof INVITATION_STATUSES)[number];
 /** What the disposition rests on, so the page can say why (e.g. "opened the link" for an implicit refusal). */
 export type DispositionBasis = 'submitted' | 'drafted' | 'opened' | FollowUpOutcome | 'nothing';
 
-export interface DispositionCase { status: ReportedStatus; outcomes: readonly FollowUpOutcome[] }
+export interface DispositionCase {
+  status: ReportedStatus;
+  outcomes: readonly FollowUpOutcome[];
+}
 
 /**
  * Strongest evidence first: a submission, then a saved draft (partial, AAPOR 1.2), then the firm being

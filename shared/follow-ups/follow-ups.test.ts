@@ -36,19 +36,24 @@ describe('dispositionOf', () => {
   });
 
   it('does not depend on the order of the calls', () => {
-    fc.assert(fc.property(anyCase, fc.integer(), ({ status, outcomes }, seed) => {
-      const shuffled = [...outcomes].sort((a, b) => ((a.charCodeAt(0) * seed) % 7) - ((b.charCodeAt(0) * seed) % 7));
-      expect(dispositionOf({ status, outcomes: shuffled })).toEqual(dispositionOf({ status, outcomes }));
-    }));
+    fc.assert(
+      fc.property(anyCase, fc.integer(), ({ status, outcomes }, seed) => {
+        const shuffled = [...outcomes].sort((a, b) => ((a.charCodeAt(0) * seed) % 7) - ((b.charCodeAt(0) * seed) % 7));
+        expect(dispositionOf({ status, outcomes: shuffled })).toEqual(dispositionOf({ status, outcomes }));
+      }),
+    );
   });
 
   it('never lets a call outweigh a submission, and an ineligible firm is never counted unknown or non-contact', () => {
-    fc.assert(fc.property(anyCase, (c) => {
-      const d = dispositionOf(c).disposition;
-      if (c.status === 'submitted') expect(d).toBe('complete');
-      if (c.outcomes.includes('ineligible') && c.status !== 'submitted' && c.status !== 'drafted') expect(d).toBe('ineligible');
-      if (c.outcomes.includes('refused') || c.outcomes.includes('reminded')) expect(['complete', 'partial', 'ineligible', 'refusal']).toContain(d);
-    }));
+    fc.assert(
+      fc.property(anyCase, (c) => {
+        const d = dispositionOf(c).disposition;
+        if (c.status === 'submitted') expect(d).toBe('complete');
+        if (c.outcomes.includes('ineligible') && c.status !== 'submitted' && c.status !== 'drafted') expect(d).toBe('ineligible');
+        if (c.outcomes.includes('refused') || c.outcomes.includes('reminded'))
+          expect(['complete', 'partial', 'ineligible', 'refusal']).toContain(d);
+      }),
+    );
   });
 });
 
@@ -87,19 +92,24 @@ describe('AAPOR rates', () => {
   const anyCounts = fc.record(Object.fromEntries(DISPOSITIONS.map((d) => [d, fc.nat(300)])) as Record<Disposition, fc.Arbitrary<number>>);
 
   it('keeps every rate in [0, 1] and RR1 ≤ RR3 (an unknown case counts at most as one eligible)', () => {
-    fc.assert(fc.property(anyCounts, (c) => {
-      const r = aaporRates(c);
-      for (const v of [r.rr1, r.rr3, r.cooperation, r.contact, r.eligibility]) if (v !== null) expect(v).toBeGreaterThanOrEqual(0), expect(v).toBeLessThanOrEqual(1);
-      if (r.rr1 !== null && r.rr3 !== null) expect(r.rr1).toBeLessThanOrEqual(r.rr3 + 1e-12);
-      // RR1 is the product of cooperation and contact: I/(I+P+R) · (I+P+R)/(all eligible or unknown).
-      if (r.cooperation !== null && r.contact !== null && r.rr1 !== null) expect(r.rr1).toBeCloseTo(r.cooperation * r.contact, 10);
-    }));
+    fc.assert(
+      fc.property(anyCounts, (c) => {
+        const r = aaporRates(c);
+        for (const v of [r.rr1, r.rr3, r.cooperation, r.contact, r.eligibility])
+          if (v !== null) expect(v).toBeGreaterThanOrEqual(0), expect(v).toBeLessThanOrEqual(1);
+        if (r.rr1 !== null && r.rr3 !== null) expect(r.rr1).toBeLessThanOrEqual(r.rr3 + 1e-12);
+        // RR1 is the product of cooperation and contact: I/(I+P+R) · (I+P+R)/(all eligible or unknown).
+        if (r.cooperation !== null && r.contact !== null && r.rr1 !== null) expect(r.rr1).toBeCloseTo(r.cooperation * r.contact, 10);
+      }),
+    );
   });
 
   it('does not change RR1 when ineligible firms are added (they are outside its denominator)', () => {
-    fc.assert(fc.property(anyCounts, fc.nat(50), (c, extra) => {
-      expect(aaporRates({ ...c, ineligible: c.ineligible + extra }).rr1).toBe(aaporRates(c).rr1);
-    }));
+    fc.assert(
+      fc.property(anyCounts, fc.nat(50), (c, extra) => {
+        expect(aaporRates({ ...c, ineligible: c.ineligible + extra }).rr1).toBe(aaporRates(c).rr1);
+      }),
+    );
   });
 
   it('counts dispositions', () => {

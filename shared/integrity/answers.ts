@@ -15,7 +15,11 @@ export type AnswerPattern = {
 
 /** The key two answers share when they gave every department the same level (votes aside). */
 export function ratingsKey(ratings: Readonly<Record<number, RatingLevel>>): string {
-  return Object.keys(ratings).map(Number).sort((a, b) => a - b).map((id) => `${id}:${ratings[id]}`).join(',');
+  return Object.keys(ratings)
+    .map(Number)
+    .sort((a, b) => a - b)
+    .map((id) => `${id}:${ratings[id]}`)
+    .join(',');
 }
 
 /** Rating counts and votes per department from answer patterns: the input computeResults takes. */

@@ -10,7 +10,8 @@ const IDS = [11, 12, 13, 14, 15, 16, 17, 18, 19, 20];
 const DEPARTMENTS = IDS.map((id) => ({ id, code: `d${id}`, name: `部门${id}` }));
 const RULES = { minRatings: 5, bottomN: 3 };
 
-const report = (answers: AnswerPattern[], departments = DEPARTMENTS) => integrityReport({ departments, answers, rules: RULES, scale: DEFAULT_SCALE });
+const report = (answers: AnswerPattern[], departments = DEPARTMENTS) =>
+  integrityReport({ departments, answers, rules: RULES, scale: DEFAULT_SCALE });
 const signal = (r: IntegrityReport, kind: string) => r.signals.find((s) => s.kind === kind)!;
 const raisedKinds = (r: IntegrityReport) => r.signals.filter((s) => s.raised).map((s) => s.kind);
 const same = (level: RatingLevel, ids = IDS) => Object.fromEntries(ids.map((id) => [id, level])) as Record<number, RatingLevel>;
@@ -21,17 +22,30 @@ describe('integrity signals on designed rounds', () => {
     const r = report(clean());
     expect(raisedKinds(r)).toEqual([]);
     expect(r.flaggedAnswers).toBe(0);
-    expect(r.signals.map((s) => s.kind)).toEqual(['straight_lining', 'identical_answers', 'not_applicable_outlier', 'top_box_outlier', 'votes_unexplained']);
+    expect(r.signals.map((s) => s.kind)).toEqual([
+      'straight_lining',
+      'identical_answers',
+      'not_applicable_outlier',
+      'top_box_outlier',
+      'votes_unexplained',
+    ]);
     for (const s of r.signals) {
       expect(s.measured.zh.length).toBeGreaterThan(5);
       expect(s.threshold.en.length).toBeGreaterThan(5);
     }
-    expect(r.robustness.variants.map((v) => [v.variant, v.changes])).toEqual([['without_flagged', false], ['without_straight_lined', false]]);
+    expect(r.robustness.variants.map((v) => [v.variant, v.changes])).toEqual([
+      ['without_flagged', false],
+      ['without_straight_lined', false],
+    ]);
     expect(r.robustness.variants[0]!.answersRemoved).toBe(0);
   });
 
   it('pasted answers: one cluster, its size, and the answers it touches', () => {
-    const pasted = { ratings: { ...same('fairly_satisfied'), 12: 'dissatisfied', 15: 'not_applicable', 19: 'satisfied' } as Record<number, RatingLevel>, votes: [12], count: 1 };
+    const pasted = {
+      ratings: { ...same('fairly_satisfied'), 12: 'dissatisfied', 15: 'not_applicable', 19: 'satisfied' } as Record<number, RatingLevel>,
+      votes: [12],
+      count: 1,
+    };
     const answers = [...clean(), ...Array.from({ length: 7 }, () => pasted), { ...pasted, count: 2 }];
     const r = report(answers);
     expect(raisedKinds(r)).toEqual(['identical_answers']);
@@ -53,7 +67,11 @@ describe('integrity signals on designed rounds', () => {
   });
 
   it('straight-lining: counted and raised over its share, not taken for a pasted cluster', () => {
-    const answers = [...clean(), { ratings: same('satisfied'), votes: [], count: 25 }, { ratings: same('dissatisfied'), votes: [13], count: 5 }];
+    const answers = [
+      ...clean(),
+      { ratings: same('satisfied'), votes: [], count: 25 },
+      { ratings: same('dissatisfied'), votes: [13], count: 5 },
+    ];
     const r = report(answers);
     expect(raisedKinds(r)).toContain('straight_lining');
     expect(raisedKinds(r)).not.toContain('identical_answers');
@@ -70,13 +88,19 @@ describe('integrity signals on designed rounds', () => {
   });
 
   it('an answer all 不了解 or rating fewer departments than the minimum is not straight-lined', () => {
-    const r = report([...clean(), { ratings: same('not_applicable'), votes: [], count: 40 }, { ratings: same('satisfied', [11, 12]), votes: [], count: 40 }]);
+    const r = report([
+      ...clean(),
+      { ratings: same('not_applicable'), votes: [], count: 40 },
+      { ratings: same('satisfied', [11, 12]), votes: [], count: 40 },
+    ]);
     expect(signal(r, 'straight_lining').raised).toBe(false);
   });
 
   it('a coached department: no 不了解 and nearly all 满意 while its peers answer as usual', () => {
     const coached = 14;
-    const answers = designedAnswers('coached round', IDS, 200, (position, id) => (id === coached ? { satisfied: 0.92, fairly_satisfied: 0.08 } : cleanShares(position)));
+    const answers = designedAnswers('coached round', IDS, 200, (position, id) =>
+      id === coached ? { satisfied: 0.92, fairly_satisfied: 0.08 } : cleanShares(position),
+    );
     const r = report(answers);
     expect(raisedKinds(r)).toEqual(['not_applicable_outlier', 'top_box_outlier']);
     const na = signal(r, 'not_applicable_outlier').departments;
@@ -91,7 +115,9 @@ describe('integrity signals on designed rounds', () => {
 
   it('several coached departments: the answers a signal touches are counted once, never more than the round has', () => {
     const coached = new Set([13, 14, 15]);
-    const answers = designedAnswers('coached trio', IDS, 114, (position, id) => (coached.has(id) ? { satisfied: 0.95, fairly_satisfied: 0.05 } : cleanShares(position)));
+    const answers = designedAnswers('coached trio', IDS, 114, (position, id) =>
+      coached.has(id) ? { satisfied: 0.95, fairly_satisfied: 0.05 } : cleanShares(position),
+    );
     const r = report(answers);
     const na = signal(r, 'not_applicable_outlier');
     expect(na.departments.map((d) => d.code)).toEqual(['d13', 'd14', 'd15']);
@@ -101,13 +127,17 @@ describe('integrity signals on designed rounds', () => {
   });
 
   it('a department ahead of its peers by less than the gap is not flagged', () => {
-    const answers = designedAnswers('good department', IDS, 200, (position, id) => (id === 14 ? { ...cleanShares(position), not_applicable: 0.2, satisfied: 0.4 } : cleanShares(position)));
+    const answers = designedAnswers('good department', IDS, 200, (position, id) =>
+      id === 14 ? { ...cleanShares(position), not_applicable: 0.2, satisfied: 0.4 } : cleanShares(position),
+    );
     expect(raisedKinds(report(answers))).toEqual([]);
   });
 
   it('votes the same answers rated 满意 are unexplained, concentrated on one department', () => {
-    const campaign = Array.from({ length: 12 }, (_, i) => ({ ...designedAnswers(`campaign ${i}`, IDS, 1)[0]!, votes: [17] }))
-      .map((a) => ({ ...a, ratings: { ...a.ratings, 17: 'satisfied' as RatingLevel } }));
+    const campaign = Array.from({ length: 12 }, (_, i) => ({ ...designedAnswers(`campaign ${i}`, IDS, 1)[0]!, votes: [17] })).map((a) => ({
+      ...a,
+      ratings: { ...a.ratings, 17: 'satisfied' as RatingLevel },
+    }));
     const r = report([...clean(), ...campaign]);
     expect(raisedKinds(r)).toEqual(['votes_unexplained']);
     expect(signal(r, 'votes_unexplained').departments).toMatchObject([{ code: 'd17', observed: 12, answers: 12 }]);
@@ -128,7 +158,11 @@ describe('robustness of the bottom three', () => {
   const depts = DEPARTMENTS.slice(0, 6);
   const ids = depts.map((d) => d.id);
   const clean6 = designedAnswers('robustness round', ids, 60, (position) => cleanShares(position * 1.5));
-  const pasted: AnswerPattern = { ratings: { 11: 'dissatisfied', 12: 'satisfied', 13: 'satisfied', 14: 'satisfied', 15: 'fairly_satisfied', 16: 'not_applicable' }, votes: [11], count: 8 };
+  const pasted: AnswerPattern = {
+    ratings: { 11: 'dissatisfied', 12: 'satisfied', 13: 'satisfied', 14: 'satisfied', 15: 'fairly_satisfied', 16: 'not_applicable' },
+    votes: [11],
+    count: 8,
+  };
 
   it('removing a pasted cluster changes the bottom three, and says which department leaves and which enters', () => {
     const before = integrityReport({ departments: depts, answers: clean6, rules: RULES, scale: DEFAULT_SCALE });
@@ -149,34 +183,43 @@ describe('robustness of the bottom three', () => {
 describe('properties', () => {
   const level = fc.constantFrom<RatingLevel>('satisfied', 'fairly_satisfied', 'basically_satisfied', 'dissatisfied', 'not_applicable');
   const answer = fc.record({
-    ratings: fc.tuple(level, level, level, level, level).map((ls) => Object.fromEntries(ls.map((l, i) => [11 + i, l])) as Record<number, RatingLevel>),
+    ratings: fc
+      .tuple(level, level, level, level, level)
+      .map((ls) => Object.fromEntries(ls.map((l, i) => [11 + i, l])) as Record<number, RatingLevel>),
     votes: fc.subarray([11, 12, 13, 14, 15], { maxLength: 3 }),
     count: fc.integer({ min: 1, max: 4 }),
   });
   const depts = DEPARTMENTS.slice(0, 5);
-  const run = (answers: AnswerPattern[]) => integrityReport({ departments: depts, answers, rules: RULES, scale: DEFAULT_SCALE, thresholds: DEFAULT_INTEGRITY_THRESHOLDS });
+  const run = (answers: AnswerPattern[]) =>
+    integrityReport({ departments: depts, answers, rules: RULES, scale: DEFAULT_SCALE, thresholds: DEFAULT_INTEGRITY_THRESHOLDS });
 
   it('the report does not depend on the order of the answers, nor on how identical answers are grouped', () => {
-    fc.assert(fc.property(fc.array(answer, { maxLength: 40 }), (answers) => {
-      const a = run(answers);
-      expect(run([...answers].reverse())).toEqual(a);
-      const split = answers.flatMap((x) => Array.from({ length: x.count }, () => ({ ...x, count: 1 })));
-      expect(run(split)).toEqual(a);
-    }), { numRuns: 60 });
+    fc.assert(
+      fc.property(fc.array(answer, { maxLength: 40 }), (answers) => {
+        const a = run(answers);
+        expect(run([...answers].reverse())).toEqual(a);
+        const split = answers.flatMap((x) => Array.from({ length: x.count }, () => ({ ...x, count: 1 })));
+        expect(run(split)).toEqual(a);
+      }),
+      { numRuns: 60 },
+    );
   });
 
   it('counts stay within the answers, and nothing removed means nothing changes', () => {
-    fc.assert(fc.property(fc.array(answer, { maxLength: 40 }), (answers) => {
-      const r = run(answers);
-      expect(r.flaggedAnswers).toBeLessThanOrEqual(r.answers);
-      for (const s of r.signals) {
-        if (!s.raised) expect(s.answers).toBe(0);
-        expect(s.answers).toBeLessThanOrEqual(r.answers);
-      }
-      for (const v of r.robustness.variants) {
-        expect(v.answersRemoved).toBeLessThanOrEqual(r.answers);
-        if (v.answersRemoved === 0) expect(v.changes).toBe(false);
-      }
-    }), { numRuns: 60 });
+    fc.assert(
+      fc.property(fc.array(answer, { maxLength: 40 }), (answers) => {
+        const r = run(answers);
+        expect(r.flaggedAnswers).toBeLessThanOrEqual(r.answers);
+        for (const s of r.signals) {
+          if (!s.raised) expect(s.answers).toBe(0);
+          expect(s.answers).toBeLessThanOrEqual(r.answers);
+        }
+        for (const v of r.robustness.variants) {
+          expect(v.answersRemoved).toBeLessThanOrEqual(r.answers);
+          if (v.answersRemoved === 0) expect(v.changes).toBe(false);
+        }
+      }),
+      { numRuns: 60 },
+    );
   });
 });

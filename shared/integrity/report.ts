@@ -45,7 +45,12 @@ export type IntegrityInput = {
 function bottomOf(input: IntegrityInput, answers: readonly AnswerPattern[]): number[] {
   const { counts, votes } = countsOf(answers);
   return computeResults({
-    rules: { ...input.rules, simulations: 1 }, departments: input.departments, counts, votes, scale: input.scale, simulationSeed: 'robustness',
+    rules: { ...input.rules, simulations: 1 },
+    departments: input.departments,
+    counts,
+    votes,
+    scale: input.scale,
+    simulationSeed: 'robustness',
   }).flaggedDepartmentIds;
 }
 
@@ -54,7 +59,9 @@ function prepare(input: IntegrityInput) {
   // Only departments of the round count; a rating for another would be a storage error, not a signal.
   const ids = new Set(input.departments.map((d) => d.id));
   const answers = input.answers.map((a) => ({
-    ...a, ratings: Object.fromEntries(Object.entries(a.ratings).filter(([id]) => ids.has(Number(id)))), votes: a.votes.filter((id) => ids.has(id)),
+    ...a,
+    ratings: Object.fromEntries(Object.entries(a.ratings).filter(([id]) => ids.has(Number(id)))),
+    votes: a.votes.filter((id) => ids.has(id)),
   }));
   return { thresholds, answers, ...computeSignals(input.departments, answers, thresholds) };
 }
@@ -71,10 +78,22 @@ export function integrityReport(input: IntegrityInput): IntegrityReport {
   const baseline = bottomOf(input, answers);
   const variant = (name: RobustnessVariant, drop: (a: AnswerPattern) => boolean): RobustnessResult => {
     const removed = answers.filter(drop).reduce((s, a) => s + a.count, 0);
-    const bottom = removed ? bottomOf(input, answers.filter((a) => !drop(a))) : baseline;
+    const bottom = removed
+      ? bottomOf(
+          input,
+          answers.filter((a) => !drop(a)),
+        )
+      : baseline;
     const entering = bottom.filter((id) => !baseline.includes(id));
     const leaving = baseline.filter((id) => !bottom.includes(id));
-    return { variant: name, answersRemoved: removed, flaggedDepartmentIds: bottom, changes: entering.length + leaving.length > 0, entering, leaving };
+    return {
+      variant: name,
+      answersRemoved: removed,
+      flaggedDepartmentIds: bottom,
+      changes: entering.length + leaving.length > 0,
+      entering,
+      leaving,
+    };
   };
   return {
     answers: answers.reduce((s, a) => s + a.count, 0),

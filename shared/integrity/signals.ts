@@ -8,7 +8,13 @@ import { ratingsKey, type AnswerPattern } from './answers.ts';
 import { binomialLowerTail, binomialUpperTail, poissonUpperTail } from './tails.ts';
 import type { IntegrityThresholds } from './thresholds.ts';
 
-export const SIGNAL_KINDS = ['straight_lining', 'identical_answers', 'not_applicable_outlier', 'top_box_outlier', 'votes_unexplained'] as const;
+export const SIGNAL_KINDS = [
+  'straight_lining',
+  'identical_answers',
+  'not_applicable_outlier',
+  'top_box_outlier',
+  'votes_unexplained',
+] as const;
 export type SignalKind = (typeof SIGNAL_KINDS)[number];
 
 export type DepartmentFinding = {
@@ -63,7 +69,11 @@ export type SignalsResult = {
   straightLined: (a: AnswerPattern) => boolean;
 };
 
-export function computeSignals(departments: readonly DepartmentRef[], answers: readonly AnswerPattern[], t: IntegrityThresholds): SignalsResult {
+export function computeSignals(
+  departments: readonly DepartmentRef[],
+  answers: readonly AnswerPattern[],
+  t: IntegrityThresholds,
+): SignalsResult {
   const total = answers.reduce((s, a) => s + a.count, 0);
   const D = departments.length;
 
@@ -108,10 +118,20 @@ export function computeSignals(departments: readonly DepartmentRef[], answers: r
   const clusterSizes = [...raisedClusters].map((k) => clusters.get(k)!.size).sort((a, b) => b - a);
 
   // Departments against their peers.
-  const finding = (d: DepartmentRef, observed: number, expected: number, chance: number, n: number): DepartmentFinding =>
-    ({ departmentId: d.id, code: d.code, name: d.name, observed, expected, chance: min1(chance * D), answers: n });
+  const finding = (d: DepartmentRef, observed: number, expected: number, chance: number, n: number): DepartmentFinding => ({
+    departmentId: d.id,
+    code: d.code,
+    name: d.name,
+    observed,
+    expected,
+    chance: min1(chance * D),
+    answers: n,
+  });
   const naRate = new Map(departments.map((d) => [d.id, share(d.id, 'not_applicable')]));
-  const applicable = (id: number) => { const c = perDept.get(id)!; return c.all - (c.not_applicable ?? 0); };
+  const applicable = (id: number) => {
+    const c = perDept.get(id)!;
+    return c.all - (c.not_applicable ?? 0);
+  };
   const topShare = new Map(departments.map((d) => [d.id, applicable(d.id) ? (perDept.get(d.id)!.satisfied ?? 0) / applicable(d.id) : 0]));
   const peersOf = (rates: Map<number, number>, id: number, include: (x: number) => boolean) =>
     median(departments.filter((o) => o.id !== id && include(o.id)).map((o) => rates.get(o.id)!));
@@ -156,9 +176,9 @@ export function computeSignals(departments: readonly DepartmentRef[], answers: r
   const isUnexplainedVote = (a: AnswerPattern, id: number) => a.ratings[id] === undefined || UNEXPLAINED_VOTE_LEVELS.has(a.ratings[id]!);
   const straightLined = (a: AnswerPattern) => isStraightLined(a, t);
   const flagged = (a: AnswerPattern) =>
-    (straightRaised && straightLined(a))
-    || raisedClusters.has(ratingsKey(a.ratings))
-    || a.votes.some((id) => voteTargets.has(id) && isUnexplainedVote(a, id));
+    (straightRaised && straightLined(a)) ||
+    raisedClusters.has(ratingsKey(a.ratings)) ||
+    a.votes.some((id) => voteTargets.has(id) && isUnexplainedVote(a, id));
 
   // A signal's answers are distinct answers (one answer rates many departments: summing each finding's
   // ratings counted the same answer once per department and could exceed the round's answers).
@@ -174,8 +194,22 @@ export function computeSignals(departments: readonly DepartmentRef[], answers: r
   };
   return {
     signals: [
-      { kind: 'straight_lining', raised: straightRaised, answers: straightRaised ? straight : 0, observed: straightShare, clusterSizes: [], departments: [] },
-      { kind: 'identical_answers', raised: clusterSizes.length > 0, answers: clusterSizes.reduce((s, x) => s + x, 0), observed: null, clusterSizes, departments: [] },
+      {
+        kind: 'straight_lining',
+        raised: straightRaised,
+        answers: straightRaised ? straight : 0,
+        observed: straightShare,
+        clusterSizes: [],
+        departments: [],
+      },
+      {
+        kind: 'identical_answers',
+        raised: clusterSizes.length > 0,
+        answers: clusterSizes.reduce((s, x) => s + x, 0),
+        observed: null,
+        clusterSizes,
+        departments: [],
+      },
       byDepartments('not_applicable_outlier', naFindings),
       byDepartments('top_box_outlier', topFindings),
       byDepartments('votes_unexplained', voteFindings),

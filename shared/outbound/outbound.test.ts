@@ -35,17 +35,23 @@ describe('the contact plan', () => {
   });
 
   it('never plans two contacts on one day, and every one falls between opening and deadline', () => {
-    fc.assert(fc.property(
-      fc.record({ invitation: fc.boolean(), reminderDays: fc.uniqueArray(fc.integer({ min: 1, max: 40 }), { maxLength: 6 }), finalReminder: fc.boolean() }),
-      fc.integer({ min: 1, max: 40 }),
-      (plan, length) => {
-        const end = new Date(opened.getTime() + length * 86_400_000);
-        const days = planSchedule(plan, opened, end, TZ).map((c) => c.day);
-        expect(new Set(days).size).toBe(days.length);
-        const endDay = cityDay(end, TZ);
-        for (const d of days) expect(d === '2026-03-02' || (d > '2026-03-02' && d < endDay)).toBe(true);
-      },
-    ));
+    fc.assert(
+      fc.property(
+        fc.record({
+          invitation: fc.boolean(),
+          reminderDays: fc.uniqueArray(fc.integer({ min: 1, max: 40 }), { maxLength: 6 }),
+          finalReminder: fc.boolean(),
+        }),
+        fc.integer({ min: 1, max: 40 }),
+        (plan, length) => {
+          const end = new Date(opened.getTime() + length * 86_400_000);
+          const days = planSchedule(plan, opened, end, TZ).map((c) => c.day);
+          expect(new Set(days).size).toBe(days.length);
+          const endDay = cityDay(end, TZ);
+          for (const d of days) expect(d === '2026-03-02' || (d > '2026-03-02' && d < endDay)).toBe(true);
+        },
+      ),
+    );
   });
 
   it('waits longer after each failure, at most an hour', () => {
@@ -90,11 +96,13 @@ describe('phones', () => {
     expect(maskPhone('13812345678')).toBe('138****5678');
     expect(maskPhone('+86 138 1234 5678')).toBe('138****5678');
     expect(maskPhone('0728-3312345')).toBe('*********45');
-    fc.assert(fc.property(fc.stringMatching(/^1[3-9]\d{9}$/), (p) => {
-      const m = maskPhone(p);
-      expect(m).toMatch(/^1\d\d\*{4}\d{4}$/);
-      expect(m).not.toContain(p.slice(3, 7));
-    }));
+    fc.assert(
+      fc.property(fc.stringMatching(/^1[3-9]\d{9}$/), (p) => {
+        const m = maskPhone(p);
+        expect(m).toMatch(/^1\d\d\*{4}\d{4}$/);
+        expect(m).not.toContain(p.slice(3, 7));
+      }),
+    );
   });
 
   it('masks e-mail and checks its shape', () => {
@@ -118,13 +126,17 @@ describe('texts', () => {
   });
 
   it('stay within 70 characters besides the link, even with long names', () => {
-    fc.assert(fc.property(
-      fc.constantFrom(...MESSAGE_KINDS), fc.string({ minLength: 2, maxLength: 12 }), fc.string({ minLength: 2, maxLength: 60 }),
-      (kind, city, office) => {
-        const text = messageText(kind, { city, office, helpPhone: '0728-3312345' }, link);
-        expect(textLength(text.replace(link, ''))).toBeLessThanOrEqual(SMS_TEXT_MAX);
-      },
-    ));
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...MESSAGE_KINDS),
+        fc.string({ minLength: 2, maxLength: 12 }),
+        fc.string({ minLength: 2, maxLength: 60 }),
+        (kind, city, office) => {
+          const text = messageText(kind, { city, office, helpPhone: '0728-3312345' }, link);
+          expect(textLength(text.replace(link, ''))).toBeLessThanOrEqual(SMS_TEXT_MAX);
+        },
+      ),
+    );
   });
 
   it('recognise an opt-out reply', () => {

@@ -5,7 +5,8 @@ import type { ContactPlan, MessageKind } from './vocabulary.ts';
 export type ReminderKind = Exclude<MessageKind, 'invitation'>;
 
 /** Whole days from one city day to another. */
-const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+const daysBetween = (from: string, to: string) =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
 /**
  * The reminder due on a city day for a firm already invited, or null: the final reminder on the day before

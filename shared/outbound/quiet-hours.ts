@@ -1,6 +1,9 @@
 // No SMS at night, city time: SMS_QUIET_HOURS "21-8" (from 21:00 to 08:00), or "off".
 
-export interface QuietHours { from: number; to: number }
+export interface QuietHours {
+  from: number;
+  to: number;
+}
 
 /** "21-8" → {from: 21, to: 8}; "off" → null; anything else → undefined (the config names the variable). */
 export function parseQuietHours(value: string): QuietHours | null | undefined {

@@ -4,7 +4,11 @@ import type { MessageKind } from './vocabulary.ts';
 
 export const SMS_TEXT_MAX = 70;
 
-export interface Sender { city: string; office: string; helpPhone: string }
+export interface Sender {
+  city: string;
+  office: string;
+  helpPhone: string;
+}
 
 const bodies: Record<MessageKind, (s: Sender) => string> = {
   invitation: (s) => `【${s.city}】${s.office}邀请贵企业参加营商环境评议，匿名填写：`,

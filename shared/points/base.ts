@@ -2,8 +2,14 @@
 // post never resets it; overlapping posts (a concurrent appointment) count their common days once.
 import { dayNumber } from './days.ts';
 
-export interface TenureSpan { since: string; until: string | null }
-export interface BaseRule { basePerYear: number; baseCap: number }
+export interface TenureSpan {
+  since: string;
+  until: string | null;
+}
+export interface BaseRule {
+  basePerYear: number;
+  baseCap: number;
+}
 
 export const DAYS_PER_YEAR = 365;
 
@@ -24,7 +30,15 @@ export function serviceDays(tenures: readonly TenureSpan[], asOf: string): numbe
   return days;
 }
 
-export interface BasePoints { days: number; fullYears: number; perYear: number; cap: number; uncapped: number; points: number; capped: boolean }
+export interface BasePoints {
+  days: number;
+  fullYears: number;
+  perYear: number;
+  cap: number;
+  uncapped: number;
+  points: number;
+  capped: boolean;
+}
 
 export function basePointsFromDays(days: number, rule: BaseRule): BasePoints {
   const fullYears = Math.floor(days / DAYS_PER_YEAR);

@@ -14,7 +14,10 @@ export function monthEnds(from: string, to: string): string[] {
     const end = isoOfDay(dayNumber(`${m === 12 ? y + 1 : y}-${String(m === 12 ? 1 : m + 1).padStart(2, '0')}-01`) - 1);
     if (end >= to) break;
     out.push(end);
-    if (m === 12) { y++; m = 1; } else m++;
+    if (m === 12) {
+      y++;
+      m = 1;
+    } else m++;
   }
   out.push(to);
   return out;

@@ -2,12 +2,29 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compareStanding, rankByCohort, rankCohort, TIE_BREAK, type Rankable } from './ranking.ts';
 
-const make = (o: Partial<Rankable> & { cadreId: number }): Rankable => ({ code: `C${String(o.cadreId).padStart(5, '0')}`, total: 10, awards: 0, deductions: 0, serviceDays: 1000, ...o });
+const make = (o: Partial<Rankable> & { cadreId: number }): Rankable => ({
+  code: `C${String(o.cadreId).padStart(5, '0')}`,
+  total: 10,
+  awards: 0,
+  deductions: 0,
+  serviceDays: 1000,
+  ...o,
+});
 
 const cohort = fc.uniqueArray(fc.integer({ min: 1, max: 10_000 }), { minLength: 0, maxLength: 40 }).chain((ids) =>
-  fc.tuple(...ids.map((id) => fc.record({
-    total: fc.integer({ min: -5, max: 5 }), awards: fc.integer({ min: 0, max: 3 }), deductions: fc.integer({ min: -3, max: 0 }), serviceDays: fc.integer({ min: 0, max: 3 }),
-  }).map((r) => make({ cadreId: id, ...r })))));
+  fc.tuple(
+    ...ids.map((id) =>
+      fc
+        .record({
+          total: fc.integer({ min: -5, max: 5 }),
+          awards: fc.integer({ min: 0, max: 3 }),
+          deductions: fc.integer({ min: -3, max: 0 }),
+          serviceDays: fc.integer({ min: 0, max: 3 }),
+        })
+        .map((r) => make({ cadreId: id, ...r })),
+    ),
+  ),
+);
 
 describe('cohort ranking', () => {
   it('states its tie-break in both languages', () => {
@@ -27,35 +44,41 @@ describe('cohort ranking', () => {
   });
 
   it('gives positions 1..n in non-increasing total, whatever the input order', () => {
-    fc.assert(fc.property(cohort, fc.func(fc.integer()), (items, shuffleKey) => {
-      const ranked = rankCohort(items);
-      const shuffled = rankCohort([...items].sort((a, b) => shuffleKey(a.cadreId) - shuffleKey(b.cadreId)));
-      expect(shuffled).toEqual(ranked);
-      expect(ranked.map((r) => r.position)).toEqual(items.map((_, i) => i + 1));
-      for (let i = 1; i < ranked.length; i++) expect(ranked[i]!.total).toBeLessThanOrEqual(ranked[i - 1]!.total);
-      for (const r of ranked) expect(r.cohortSize).toBe(items.length);
-    }));
+    fc.assert(
+      fc.property(cohort, fc.func(fc.integer()), (items, shuffleKey) => {
+        const ranked = rankCohort(items);
+        const shuffled = rankCohort([...items].sort((a, b) => shuffleKey(a.cadreId) - shuffleKey(b.cadreId)));
+        expect(shuffled).toEqual(ranked);
+        expect(ranked.map((r) => r.position)).toEqual(items.map((_, i) => i + 1));
+        for (let i = 1; i < ranked.length; i++) expect(ranked[i]!.total).toBeLessThanOrEqual(ranked[i - 1]!.total);
+        for (const r of ranked) expect(r.cohortSize).toBe(items.length);
+      }),
+    );
   });
 
   it('flags exactly the cadres sharing a total with someone else, and orders them by the tie-break', () => {
-    fc.assert(fc.property(cohort, (items) => {
-      const ranked = rankCohort(items);
-      for (const r of ranked) {
-        expect(r.tiedOnTotal).toBe(items.some((o) => o.cadreId !== r.cadreId && o.total === r.total));
-      }
-      for (let i = 1; i < ranked.length; i++) expect(compareStanding(ranked[i - 1]!, ranked[i]!)).toBeLessThan(0);
-    }));
+    fc.assert(
+      fc.property(cohort, (items) => {
+        const ranked = rankCohort(items);
+        for (const r of ranked) {
+          expect(r.tiedOnTotal).toBe(items.some((o) => o.cadreId !== r.cadreId && o.total === r.total));
+        }
+        for (let i = 1; i < ranked.length; i++) expect(compareStanding(ranked[i - 1]!, ranked[i]!)).toBeLessThan(0);
+      }),
+    );
   });
 
   it('ranks each rank cohort on its own', () => {
-    fc.assert(fc.property(cohort, (items) => {
-      const cohortOf = (r: Rankable) => (r.cadreId % 2 ? 'odd' : 'even');
-      const ranked = rankByCohort(items, cohortOf);
-      expect(ranked).toHaveLength(items.length);
-      for (const key of ['odd', 'even']) {
-        const members = items.filter((r) => cohortOf(r) === key);
-        expect(ranked.filter((r) => cohortOf(r) === key)).toEqual(rankCohort(members));
-      }
-    }));
+    fc.assert(
+      fc.property(cohort, (items) => {
+        const cohortOf = (r: Rankable) => (r.cadreId % 2 ? 'odd' : 'even');
+        const ranked = rankByCohort(items, cohortOf);
+        expect(ranked).toHaveLength(items.length);
+        for (const key of ['odd', 'even']) {
+          const members = items.filter((r) => cohortOf(r) === key);
+          expect(ranked.filter((r) => cohortOf(r) === key)).toEqual(rankCohort(members));
+        }
+      }),
+    );
   });
 });

@@ -1,6 +1,13 @@
 // Cohort ranking (同职级排名): within one rank, by total points, with a stated tie-break so that the
 // order never depends on how the rows happened to arrive.
-export interface Rankable { cadreId: number; code: string; total: number; awards: number; deductions: number; serviceDays: number }
+export interface Rankable {
+  cadreId: number;
+  code: string;
+  total: number;
+  awards: number;
+  deductions: number;
+  serviceDays: number;
+}
 
 export const TIE_BREAK = {
   zh: '总积分高者在前；相同则扣分少者在前；再同则奖励分高者在前；再同则任职时间长者在前；再同按干部编号',
@@ -8,11 +15,13 @@ export const TIE_BREAK = {
 } as const;
 
 export function compareStanding(a: Rankable, b: Rankable): number {
-  return b.total - a.total
-    || b.deductions - a.deductions // deductions are ≤ 0: closer to zero is better
-    || b.awards - a.awards
-    || b.serviceDays - a.serviceDays
-    || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+  return (
+    b.total - a.total ||
+    b.deductions - a.deductions || // deductions are ≤ 0: closer to zero is better
+    b.awards - a.awards ||
+    b.serviceDays - a.serviceDays ||
+    (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)
+  );
 }
 
 export type Ranked<T> = T & { position: number; cohortSize: number; tiedOnTotal: boolean };

@@ -30,7 +30,11 @@ export interface Rulebook {
 export function rulebookInForce<T extends Pick<Rulebook, 'effectiveFrom' | 'version'>>(books: readonly T[], date: string): T | null {
   let best: T | null = null;
   for (const b of books) {
-    if (b.effectiveFrom <= date && (!best || b.effectiveFrom > best.effectiveFrom || (b.effectiveFrom === best.effectiveFrom && b.version > best.version))) best = b;
+    if (
+      b.effectiveFrom <= date &&
+      (!best || b.effectiveFrom > best.effectiveFrom || (b.effectiveFrom === best.effectiveFrom && b.version > best.version))
+    )
+      best = b;
   }
   return best;
 }
@@ -55,7 +59,7 @@ export function ruleSignProblems(rules: readonly Rule[]): string[] {
  */
 export const EXAMPLE_RULEBOOK: Rulebook = {
   version: '2021-example',
-  label: '示例积分规则（演示用，请按本市文件修订） · Example rulebook for the demo — adapt to the city\'s own rules',
+  label: "示例积分规则（演示用，请按本市文件修订） · Example rulebook for the demo — adapt to the city's own rules",
   effectiveFrom: '2021-01-01',
   basePerYear: 1,
   baseCap: 30,
@@ -64,8 +68,22 @@ export const EXAMPLE_RULEBOOK: Rulebook = {
     { code: 'award_national', kind: 'award', level: 'national', nameZh: '国家级表彰奖励', nameEn: 'National award', points: 10 },
     { code: 'award_provincial', kind: 'award', level: 'provincial', nameZh: '省级表彰奖励', nameEn: 'Provincial award', points: 6 },
     { code: 'award_city', kind: 'award', level: 'city', nameZh: '市级表彰奖励', nameEn: 'City award', points: 3 },
-    { code: 'award_unit', kind: 'award', level: 'unit', nameZh: '单位年度考核优秀', nameEn: 'Unit award (annual review: excellent)', points: 1 },
-    { code: 'pledge', kind: 'deduction', level: null, nameZh: '表态发言 + 约谈提醒', nameEn: 'Public pledge and reminder talk', points: -2 },
+    {
+      code: 'award_unit',
+      kind: 'award',
+      level: 'unit',
+      nameZh: '单位年度考核优秀',
+      nameEn: 'Unit award (annual review: excellent)',
+      points: 1,
+    },
+    {
+      code: 'pledge',
+      kind: 'deduction',
+      level: null,
+      nameZh: '表态发言 + 约谈提醒',
+      nameEn: 'Public pledge and reminder talk',
+      points: -2,
+    },
     { code: 'admonishment', kind: 'deduction', level: null, nameZh: '诫勉谈话', nameEn: 'Admonishment talk', points: -5 },
     { code: 'reassignment', kind: 'deduction', level: null, nameZh: '调离岗位', nameEn: 'Reassignment (removal from post)', points: -8 },
     { code: 'criticism', kind: 'deduction', level: null, nameZh: '通报批评', nameEn: 'Public criticism (通报批评)', points: -3 },

@@ -29,7 +29,12 @@ export interface Standing {
 
 const NO_BASE = { basePerYear: 0, baseCap: 0 };
 
-export function standingOn(tenures: readonly TenureSpan[], entries: readonly ScoredEntry[], books: readonly Rulebook[], asOf: string): Standing {
+export function standingOn(
+  tenures: readonly TenureSpan[],
+  entries: readonly ScoredEntry[],
+  books: readonly Rulebook[],
+  asOf: string,
+): Standing {
   const book = rulebookInForce(books, asOf);
   const base = basePoints(tenures, asOf, book ?? NO_BASE);
   const counted = entries.filter((e) => e.date <= asOf).sort((a, b) => (a.date === b.date ? a.id - b.id : a.date < b.date ? -1 : 1));
@@ -39,13 +44,32 @@ export function standingOn(tenures: readonly TenureSpan[], entries: readonly Sco
     if (e.kind === 'award') awards += e.points;
     else deductions += e.points;
   }
-  return { asOf, rulebookVersion: book?.version ?? null, base, awards, deductions, total: base.points + awards + deductions, entries: counted };
+  return {
+    asOf,
+    rulebookVersion: book?.version ?? null,
+    base,
+    awards,
+    deductions,
+    total: base.points + awards + deductions,
+    entries: counted,
+  };
 }
 
-export interface TotalPoint { date: string; base: number; awards: number; deductions: number; total: number }
+export interface TotalPoint {
+  date: string;
+  base: number;
+  awards: number;
+  deductions: number;
+  total: number;
+}
 
 /** The total at every month end from the first day in post to `asOf` (the chart of a cadre's page). */
-export function totalsOverTime(tenures: readonly TenureSpan[], entries: readonly ScoredEntry[], books: readonly Rulebook[], asOf: string): TotalPoint[] {
+export function totalsOverTime(
+  tenures: readonly TenureSpan[],
+  entries: readonly ScoredEntry[],
+  books: readonly Rulebook[],
+  asOf: string,
+): TotalPoint[] {
   const first = tenures.reduce<string | null>((min, t) => (min === null || t.since < min ? t.since : min), null);
   if (first === null || first > asOf) return [];
   return monthEnds(first, asOf).map((date) => {

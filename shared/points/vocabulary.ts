@@ -2,8 +2,18 @@
 
 /** Civil-service ranks (职级), most senior first. A cohort for ranking and promotion is one rank. */
 export const RANKS = [
-  'inspector_1', 'inspector_2', 'researcher_1', 'researcher_2', 'researcher_3', 'researcher_4',
-  'principal_1', 'principal_2', 'principal_3', 'principal_4', 'clerk_1', 'clerk_2',
+  'inspector_1',
+  'inspector_2',
+  'researcher_1',
+  'researcher_2',
+  'researcher_3',
+  'researcher_4',
+  'principal_1',
+  'principal_2',
+  'principal_3',
+  'principal_4',
+  'clerk_1',
+  'clerk_2',
 ] as const;
 export type Rank = (typeof RANKS)[number];
 export const RANK_LABELS: Record<Rank, { zh: string; en: string }> = {

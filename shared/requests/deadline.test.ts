@@ -25,23 +25,25 @@ describe('the first-reply deadline', () => {
     expect(firstReplyDue(new Date('2026-03-05T03:00:00Z'), SH, 3).toISOString()).toBe('2026-03-10T16:00:00.000Z');
   });
 
-  it('follows the city\'s own clock, daylight saving included', () => {
+  it("follows the city's own clock, daylight saving included", () => {
     // New York: 2026-03-08 is the spring-forward Sunday; midnight of Tuesday 10th is 04:00 UTC (EDT).
     expect(cityDayStart('2026-03-10', 'America/New_York').toISOString()).toBe('2026-03-10T04:00:00.000Z');
     expect(cityDayStart('2026-03-06', 'America/New_York').toISOString()).toBe('2026-03-06T05:00:00.000Z');
     expect(firstReplyDue(new Date('2026-03-06T20:00:00Z'), 'America/New_York', 1).toISOString()).toBe('2026-03-10T04:00:00.000Z');
   });
 
-  it('is always later than the request, on a working day\'s end, within a week for one working day', () => {
-    fc.assert(fc.property(fc.integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2030, 0, 1) }), (ms) => {
-      const raised = new Date(ms);
-      const due = firstReplyDue(raised, SH, 1);
-      expect(due.getTime()).toBeGreaterThan(raised.getTime());
-      expect(due.getTime() - raised.getTime()).toBeLessThanOrEqual(4 * 24 * 3600_000);
-      const lastDay = cityDay(new Date(due.getTime() - 1), SH);
-      expect([1, 2, 3, 4, 5]).toContain(new Date(`${lastDay}T00:00:00Z`).getUTCDay());
-      expect(cityDay(due, SH)).not.toBe(lastDay);
-    }));
+  it("is always later than the request, on a working day's end, within a week for one working day", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2030, 0, 1) }), (ms) => {
+        const raised = new Date(ms);
+        const due = firstReplyDue(raised, SH, 1);
+        expect(due.getTime()).toBeGreaterThan(raised.getTime());
+        expect(due.getTime() - raised.getTime()).toBeLessThanOrEqual(4 * 24 * 3600_000);
+        const lastDay = cityDay(new Date(due.getTime() - 1), SH);
+        expect([1, 2, 3, 4, 5]).toContain(new Date(`${lastDay}T00:00:00Z`).getUTCDay());
+        expect(cityDay(due, SH)).not.toBe(lastDay);
+      }),
+    );
   });
 
   it('flags a request overdue only while it waits for a first reply past its due time', () => {

@@ -11,7 +11,7 @@ const isWorkingDay = (day: string) => {
 export function nthWorkingDayAfter(day: string, n: number): string {
   if (!Number.isInteger(n) || n < 1) throw new RangeError('working days must be a positive whole number');
   let d = day;
-  for (let counted = 0; counted < n;) {
+  for (let counted = 0; counted < n; ) {
     d = addDays(d, 1);
     if (isWorkingDay(d)) counted++;
   }
@@ -24,4 +24,5 @@ export function firstReplyDue(raisedAt: Date, timeZone: string, workingDays: num
 }
 
 /** Waiting for a first reply past its due time. */
-export const isOverdue = (r: { dueAt: string; firstReplyAt: string | null }, now: Date) => r.firstReplyAt === null && now.getTime() >= Date.parse(r.dueAt);
+export const isOverdue = (r: { dueAt: string; firstReplyAt: string | null }, now: Date) =>
+  r.firstReplyAt === null && now.getTime() >= Date.parse(r.dueAt);

@@ -51,12 +51,18 @@ export function requestStats(facts: readonly RequestFacts[], timeZone: string): 
   const rows = [...groups].map(([key, list]): RequestStatsRow => {
     const replyHours = list.flatMap((f) => (f.firstReplyAt ? [(Date.parse(f.firstReplyAt) - Date.parse(f.raisedAt)) / HOUR] : []));
     const answered = list.filter((f) => f.resolved !== null);
-    const share = (pick: (f: RequestFacts) => boolean | null) => (answered.length ? answered.filter((f) => pick(f) === true).length / answered.length : null);
+    const share = (pick: (f: RequestFacts) => boolean | null) =>
+      answered.length ? answered.filter((f) => pick(f) === true).length / answered.length : null;
     const m = median(replyHours);
     return {
-      departmentId: list[0]!.departmentId, quarter: key.split('|')[0]!, requests: list.length, replied: replyHours.length,
-      medianFirstReplyHours: m === null ? null : round1(m), feedbacks: answered.length,
-      resolvedShare: share((f) => f.resolved), satisfiedShare: share((f) => f.satisfied),
+      departmentId: list[0]!.departmentId,
+      quarter: key.split('|')[0]!,
+      requests: list.length,
+      replied: replyHours.length,
+      medianFirstReplyHours: m === null ? null : round1(m),
+      feedbacks: answered.length,
+      resolvedShare: share((f) => f.resolved),
+      satisfiedShare: share((f) => f.satisfied),
     };
   });
   return rows.sort((a, b) => (a.quarter === b.quarter ? a.departmentId - b.departmentId : a.quarter < b.quarter ? 1 : -1));

@@ -66,10 +66,11 @@ const countsArb = fc
     makeCounts({ satisfied: s, fairly_satisfied: f, basically_satisfied: b, dissatisfied: d, not_applicable: na }),
   );
 const departmentsArb = (maxLength = 12) =>
-  fc.uniqueArray(
-    fc.record({ code: fc.stringMatching(/^[A-D][0-9]?$/), counts: countsArb, votes: fc.nat(3) }),
-    { selector: (d) => d.code, minLength: 1, maxLength },
-  );
+  fc.uniqueArray(fc.record({ code: fc.stringMatching(/^[A-D][0-9]?$/), counts: countsArb, votes: fc.nat(3) }), {
+    selector: (d) => d.code,
+    minLength: 1,
+    maxLength,
+  });
 const rulesArb = fc.record({
   minRatings: fc.integer({ min: 1, max: 8 }),
   bottomN: fc.integer({ min: 0, max: 5 }),
@@ -104,15 +105,23 @@ describe('worked example (minRatings 4, bottom 2)', () => {
     { id: 5, code: 'E', name: '城投公司' },
     { id: 6, code: 'F', name: '自然资源局' },
   ];
-  const r = (departmentId: number, level: RatingLevel, times = 1) =>
-    Array.from({ length: times }, () => ({ departmentId, level }));
+  const r = (departmentId: number, level: RatingLevel, times = 1) => Array.from({ length: times }, () => ({ departmentId, level }));
   const ratings = [
-    ...r(1, 'satisfied', 2), ...r(1, 'fairly_satisfied'), ...r(1, 'basically_satisfied'), ...r(1, 'not_applicable', 2),
-    ...r(2, 'satisfied', 2), ...r(2, 'basically_satisfied', 2),
-    ...r(3, 'satisfied'), ...r(3, 'fairly_satisfied', 2), ...r(3, 'basically_satisfied'),
-    ...r(4, 'satisfied', 3), ...r(4, 'dissatisfied'),
-    ...r(5, 'fairly_satisfied', 3), ...r(5, 'basically_satisfied'),
-    ...r(6, 'dissatisfied', 2), ...r(6, 'not_applicable', 3),
+    ...r(1, 'satisfied', 2),
+    ...r(1, 'fairly_satisfied'),
+    ...r(1, 'basically_satisfied'),
+    ...r(1, 'not_applicable', 2),
+    ...r(2, 'satisfied', 2),
+    ...r(2, 'basically_satisfied', 2),
+    ...r(3, 'satisfied'),
+    ...r(3, 'fairly_satisfied', 2),
+    ...r(3, 'basically_satisfied'),
+    ...r(4, 'satisfied', 3),
+    ...r(4, 'dissatisfied'),
+    ...r(5, 'fairly_satisfied', 3),
+    ...r(5, 'basically_satisfied'),
+    ...r(6, 'dissatisfied', 2),
+    ...r(6, 'not_applicable', 3),
   ];
   const input = makeInput({
     rules: { minRatings: 4, bottomN: 2, simulations: 2000 },
@@ -138,7 +147,15 @@ describe('worked example (minRatings 4, bottom 2)', () => {
   });
 
   it('computes n, mean, sd and rates', () => {
-    const table = results.departments.map((d) => [d.code, d.n, d.notApplicable, d.mean, d.satisfactionRate, d.dissatisfiedRate, d.leastSatisfiedVotes]);
+    const table = results.departments.map((d) => [
+      d.code,
+      d.n,
+      d.notApplicable,
+      d.mean,
+      d.satisfactionRate,
+      d.dissatisfiedRate,
+      d.leastSatisfiedVotes,
+    ]);
     expect(table).toEqual([
       ['A', 4, 2, 85, 1, 0, 0],
       ['C', 4, 0, 80, 1, 0, 0],
@@ -280,7 +297,10 @@ describe('computeResults edge cases', () => {
   });
 
   it('uses the scale it is given', () => {
-    const scale = DEFAULT_SCALE.map((e) => ({ ...e, score: { satisfied: 10, fairly_satisfied: 8, basically_satisfied: 6, dissatisfied: 0 }[e.level] }));
+    const scale = DEFAULT_SCALE.map((e) => ({
+      ...e,
+      score: { satisfied: 10, fairly_satisfied: 8, basically_satisfied: 6, dissatisfied: 0 }[e.level],
+    }));
     const results = computeResults(
       makeInput({
         rules: { minRatings: 1, bottomN: 1, simulations: 10 },
@@ -347,8 +367,7 @@ describe('computeResults properties', () => {
     fc.assert(
       fc.property(departmentsArb(), rulesArb, fc.array(fc.nat(5), { minLength: 12, maxLength: 12 }), (gen, rules, extra) => {
         const more = gen.map((d, i) => ({ ...d, counts: { ...d.counts, not_applicable: d.counts.not_applicable + extra[i]! } }));
-        const strip = (results: RoundResults) =>
-          results.departments.map(({ counts: _c, notApplicable: _n, ...rest }) => rest);
+        const strip = (results: RoundResults) => results.departments.map(({ counts: _c, notApplicable: _n, ...rest }) => rest);
         const before = computeResults(roundOf(gen, rules));
         const after = computeResults(roundOf(more, rules));
         expect(strip(after)).toEqual(strip(before));
@@ -384,10 +403,12 @@ describe('computeResults properties', () => {
     const oneLevel = fc
       .tuple(fc.constantFrom('satisfied', 'fairly_satisfied', 'basically_satisfied', 'dissatisfied'), fc.nat(6))
       .map(([level, count]) => makeCounts({ [level]: count }));
-    const gen = fc.uniqueArray(
-      fc.record({ code: fc.stringMatching(/^[A-Z][0-9]$/), counts: oneLevel, votes: fc.nat(2) }),
-      { selector: (d) => d.code, minLength: 1, maxLength: 60, size: 'max' },
-    );
+    const gen = fc.uniqueArray(fc.record({ code: fc.stringMatching(/^[A-Z][0-9]$/), counts: oneLevel, votes: fc.nat(2) }), {
+      selector: (d) => d.code,
+      minLength: 1,
+      maxLength: 60,
+      size: 'max',
+    });
     fc.assert(
       fc.property(gen, rulesArb, (departments, rules) => {
         const results = computeResults(roundOf(departments, { ...rules, simulations: 20 }));

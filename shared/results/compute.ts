@@ -140,7 +140,11 @@ export function computeResults(input: ResultsInput): RoundResults {
   ];
 
   const total = sumCounts(all.map((d) => d.counts));
-  const funnel = roundFunnel(total, scores, all.reduce((max, d) => Math.max(max, d.n), 0));
+  const funnel = roundFunnel(
+    total,
+    scores,
+    all.reduce((max, d) => Math.max(max, d.n), 0),
+  );
 
   return {
     rules,

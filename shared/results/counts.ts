@@ -27,9 +27,7 @@ export function countRatings(
     if (!counts) byDepartment.set(departmentId, (counts = emptyCounts()));
     counts[level]++;
   }
-  return [...byDepartment.entries()]
-    .sort(([a], [b]) => a - b)
-    .map(([departmentId, counts]) => ({ departmentId, counts }));
+  return [...byDepartment.entries()].sort(([a], [b]) => a - b).map(([departmentId, counts]) => ({ departmentId, counts }));
 }
 
 /** Level by level sum of several departments' counts. */

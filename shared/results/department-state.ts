@@ -15,7 +15,9 @@ export type QuarterFacts = {
   departmentId: number;
   result: { rank: number | null; rankedCount: number; mean: number | null; dissatisfiedRate: number | null; flagged: boolean };
   /** The current (not superseded) escalation record of the quarter, if any. */
-  record: { measures: readonly { measure: EscalationLevel; status: EscalationStatus; scheduledFor: string | null; doneAt: string | null }[] } | null;
+  record: {
+    measures: readonly { measure: EscalationLevel; status: EscalationStatus; scheduledFor: string | null; doneAt: string | null }[];
+  } | null;
   rectification: { id: number; status: CaseStatus; deadline: string; closedAt: string | null } | null;
   appeal: { id: number; status: AppealStatus } | null;
 };
@@ -59,7 +61,9 @@ export function departmentQuarterState(f: QuarterFacts, today: string): Departme
   const { rank, rankedCount } = f.result;
   const measures = [...(f.record?.measures ?? [])].sort((a, b) => severity(a.measure) - severity(b.measure)).map(standing);
   const c = f.rectification;
-  const rectification = c ? { id: c.id, status: c.status, deadline: c.deadline, overdue: c.status !== 'closed' && c.deadline < today, closedAt: c.closedAt } : null;
+  const rectification = c
+    ? { id: c.id, status: c.status, deadline: c.deadline, overdue: c.status !== 'closed' && c.deadline < today, closedAt: c.closedAt }
+    : null;
 
   const next: NextStep[] = [];
   const held = measures.some((m) => m.status === 'on_hold');
@@ -70,17 +74,32 @@ export function departmentQuarterState(f: QuarterFacts, today: string): Departme
     }
   }
   if (rectification && rectification.status !== 'closed') {
-    next.push({ kind: 'rectification', caseId: rectification.id, status: rectification.status, due: rectification.deadline, overdue: rectification.overdue });
+    next.push({
+      kind: 'rectification',
+      caseId: rectification.id,
+      status: rectification.status,
+      due: rectification.deadline,
+      overdue: rectification.overdue,
+    });
   }
   // A pending appeal first (everything else waits on it), then overdue, then by due day, undated (待安排) last.
   const order = (s: NextStep) => (s.kind === 'appeal' ? -1 : s.overdue ? 0 : s.due ? 1 : 2);
   next.sort((a, b) => order(a) - order(b) || (a.due ?? '').localeCompare(b.due ?? ''));
 
   return {
-    roundId: f.roundId, departmentId: f.departmentId, rank, rankedCount,
+    roundId: f.roundId,
+    departmentId: f.departmentId,
+    rank,
+    rankedCount,
     fromBottom: rank === null ? null : rankedCount - rank + 1,
-    mean: f.result.mean, dissatisfiedRate: f.result.dissatisfiedRate, flagged: f.result.flagged,
-    measures, rectification, appeal: f.appeal, next, open: next.length > 0,
+    mean: f.result.mean,
+    dissatisfiedRate: f.result.dissatisfiedRate,
+    flagged: f.result.flagged,
+    measures,
+    rectification,
+    appeal: f.appeal,
+    next,
+    open: next.length > 0,
   };
 }
 

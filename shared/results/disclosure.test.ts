@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { roundHeadline } from './disclosure.ts';
 
-const row = (mean: number | null, n: number, satisfactionRate: number | null, dissatisfiedRate: number | null, status: 'ranked' | 'insufficient' = 'ranked') =>
-  ({ mean, n, satisfactionRate, dissatisfiedRate, status });
+const row = (
+  mean: number | null,
+  n: number,
+  satisfactionRate: number | null,
+  dissatisfiedRate: number | null,
+  status: 'ranked' | 'insufficient' = 'ranked',
+) => ({ mean, n, satisfactionRate, dissatisfiedRate, status });
 
 describe('roundHeadline', () => {
   it('leads with the mean of ranked scores and the share dissatisfied, each rate weighted by ratings', () => {
@@ -14,6 +19,10 @@ describe('roundHeadline', () => {
   });
 
   it('nothing rated: no headline figures', () => {
-    expect(roundHeadline([row(null, 0, null, null, 'insufficient')])).toEqual({ meanScore: null, dissatisfiedRate: null, satisfactionRate: null });
+    expect(roundHeadline([row(null, 0, null, null, 'insufficient')])).toEqual({
+      meanScore: null,
+      dissatisfiedRate: null,
+      satisfactionRate: null,
+    });
   });
 });

@@ -11,8 +11,21 @@ export interface DisclosureInput {
   disclosure: PublicDisclosure;
   round: PublicRound['method'] & { sampleSize: number };
   /** The round's current escalation records, with the measures the rule gave each (escalation.ts). */
-  escalations: { code: string; measures: EscalationLevel[]; streak: number; status: PublicRound['flagged'][number]['measuresStatus']; doneAt: string | null }[];
-  cases: { code: string; status: CaseStatus; deadline: string; ledgerEntries: number; closedAt: string | null; timeline: PublicCaseTimeline }[];
+  escalations: {
+    code: string;
+    measures: EscalationLevel[];
+    streak: number;
+    status: PublicRound['flagged'][number]['measuresStatus'];
+    doneAt: string | null;
+  }[];
+  cases: {
+    code: string;
+    status: CaseStatus;
+    deadline: string;
+    ledgerEntries: number;
+    closedAt: string | null;
+    timeline: PublicCaseTimeline;
+  }[];
   /** Flagged departments the statistical guard watches instead of measuring (absent: none). */
   watches?: { code: string; watch: NonNullable<PublicRound['flagged'][number]['watch']> }[];
   /** The audit chain's head stored at publication; names no entry's content. */
@@ -24,8 +37,19 @@ export interface DisclosureInput {
 /** Only the public figures of a department: no distribution (counts), no sd, no not-applicable count. */
 function publicFigures(d: DepartmentResultView): PublicDepartment {
   return {
-    code: d.code, name: d.name, nameEn: d.nameEn, rank: d.rank, n: d.n, mean: d.mean, ci95: d.ci95,
-    satisfactionRate: d.satisfactionRate, dissatisfiedRate: d.dissatisfiedRate, leastSatisfiedVotes: d.leastSatisfiedVotes, pBottom: d.pBottom, flagged: d.flagged, status: d.status,
+    code: d.code,
+    name: d.name,
+    nameEn: d.nameEn,
+    rank: d.rank,
+    n: d.n,
+    mean: d.mean,
+    ci95: d.ci95,
+    satisfactionRate: d.satisfactionRate,
+    dissatisfiedRate: d.dissatisfiedRate,
+    leastSatisfiedVotes: d.leastSatisfiedVotes,
+    pBottom: d.pBottom,
+    flagged: d.flagged,
+    status: d.status,
   };
 }
 
@@ -46,18 +70,59 @@ export function roundHeadline(departments: readonly HeadlineRow[]) {
   };
 }
 
-export function discloseRound({ results, disclosure, round, escalations, cases, watches = [], auditHead = null, states = [] }: DisclosureInput): PublicRound {
+export function discloseRound({
+  results,
+  disclosure,
+  round,
+  escalations,
+  cases,
+  watches = [],
+  auditHead = null,
+  states = [],
+}: DisclosureInput): PublicRound {
   const all = results.departments.map(publicFigures);
   const ranked = all.filter((d) => d.status === 'ranked' && d.mean !== null);
   const flaggedFigures = all.filter((d) => d.flagged).sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
-  const { scale, minRatings, bottomN, simulations, rankingRule, escalationPolicy, stratifyBy, poolSize, poolHash, seed, seedSource, drawnAt } = round;
+  const {
+    scale,
+    minRatings,
+    bottomN,
+    simulations,
+    rankingRule,
+    escalationPolicy,
+    stratifyBy,
+    poolSize,
+    poolHash,
+    seed,
+    seedSource,
+    drawnAt,
+  } = round;
   return {
     round: {
-      id: results.round.id, publishedAt: results.round.publishedAt!, version: results.round.version, correctionReason: results.round.correctionReason,
-      responses: results.round.responses, sampleSize: round.sampleSize, departments: all.length, ranked: ranked.length,
+      id: results.round.id,
+      publishedAt: results.round.publishedAt!,
+      version: results.round.version,
+      correctionReason: results.round.correctionReason,
+      responses: results.round.responses,
+      sampleSize: round.sampleSize,
+      departments: all.length,
+      ranked: ranked.length,
     },
     disclosure,
-    method: { scale, minRatings, bottomN, simulations, rankingRule, escalationPolicy, stratifyBy, poolSize, poolHash, seed, seedSource, drawnAt },
+    method: {
+      scale,
+      minRatings,
+      bottomN,
+      simulations,
+      rankingRule,
+      escalationPolicy,
+      stratifyBy,
+      poolSize,
+      poolHash,
+      seed,
+      seedSource,
+      drawnAt,
+    },
     summary: {
       ...roundHeadline(results.departments),
       best: ranked.find((d) => d.rank === 1) ?? null,
@@ -67,9 +132,15 @@ export function discloseRound({ results, disclosure, round, escalations, cases, 
       const e = escalations.find((x) => x.code === d.code);
       const c = cases.find((x) => x.code === d.code);
       return {
-        ...d, streak: e?.streak ?? 0, measures: e?.measures ?? [], measuresStatus: e?.status ?? null, measuresDoneAt: e?.doneAt ?? null,
+        ...d,
+        streak: e?.streak ?? 0,
+        measures: e?.measures ?? [],
+        measuresStatus: e?.status ?? null,
+        measuresDoneAt: e?.doneAt ?? null,
         watch: watches.find((w) => w.code === d.code)?.watch ?? null,
-        rectification: c ? { status: c.status, deadline: c.deadline, ledgerEntries: c.ledgerEntries, closedAt: c.closedAt, timeline: c.timeline } : null,
+        rectification: c
+          ? { status: c.status, deadline: c.deadline, ledgerEntries: c.ledgerEntries, closedAt: c.closedAt, timeline: c.timeline }
+          : null,
         state: states.find((x) => x.code === d.code)?.state ?? null,
       };
     }),

@@ -25,11 +25,21 @@ describe('the statistical guard', () => {
     const [got] = guardDecisions(POLICY_V3_GUARD, { flagged: [{ departmentId: 7, ...d }], funnel });
     expect(got).toMatchObject({ departmentId: 7, decision, reasons });
     // Off (the seed's rule): always measures, whatever the statistics.
-    expect(guardDecisions(POLICY_V2, { flagged: [{ departmentId: 7, ...d }], funnel })[0]).toMatchObject({ decision: 'measures', reasons: [] });
+    expect(guardDecisions(POLICY_V2, { flagged: [{ departmentId: 7, ...d }], funnel })[0]).toMatchObject({
+      decision: 'measures',
+      reasons: [],
+    });
   });
 
   it('a watch stands until overridden', () => {
-    const decisions = guardDecisions(POLICY_V3_GUARD, { flagged: [{ departmentId: 1, pBottom: 0.2, mean: 50, n: 100 }, { departmentId: 2, pBottom: 0.2, mean: 50, n: 100 }, { departmentId: 3, pBottom: 0.9, mean: 40, n: 100 }], funnel });
+    const decisions = guardDecisions(POLICY_V3_GUARD, {
+      flagged: [
+        { departmentId: 1, pBottom: 0.2, mean: 50, n: 100 },
+        { departmentId: 2, pBottom: 0.2, mean: 50, n: 100 },
+        { departmentId: 3, pBottom: 0.9, mean: 40, n: 100 },
+      ],
+      funnel,
+    });
     expect([...watchedDepartments(decisions, new Set())]).toEqual([1, 2]);
     expect([...watchedDepartments(decisions, new Set([2]))]).toEqual([1]);
   });
@@ -42,6 +52,9 @@ describe('the statistical guard', () => {
       { roundId: '2026Q3', policyVersion: '2027-guard', closingDay: '2026-09-30', flaggedDepartmentIds: [5] },
     ];
     const derived = deriveEscalations(rounds, [{ headId: 1, departmentId: 5, since: '2020-01-01', until: null }]);
-    expect(derived.map((d) => [d.roundId, d.streak, d.measures])).toEqual([['2026Q1', 1, ['pledge']], ['2026Q3', 1, ['pledge']]]);
+    expect(derived.map((d) => [d.roundId, d.streak, d.measures])).toEqual([
+      ['2026Q1', 1, ['pledge']],
+      ['2026Q3', 1, ['pledge']],
+    ]);
   });
 });

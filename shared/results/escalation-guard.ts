@@ -37,7 +37,14 @@ export function guardDecisions(policy: Pick<EscalationPolicy, 'guard'>, input: G
       if (d.pBottom !== null && d.pBottom < policy.guard.minPBottom) reasons.push('p_bottom_below');
       if (policy.guard.funnel95 && lim && d.mean !== null && d.mean >= lim.lo95 && d.mean <= lim.hi95) reasons.push('inside_funnel_95');
     }
-    return { departmentId: d.departmentId, decision: reasons.length ? 'watch' : 'measures', reasons, pBottom: d.pBottom, mean: d.mean, lo95: lim?.lo95 ?? null };
+    return {
+      departmentId: d.departmentId,
+      decision: reasons.length ? 'watch' : 'measures',
+      reasons,
+      pBottom: d.pBottom,
+      mean: d.mean,
+      lo95: lim?.lo95 ?? null,
+    };
   });
 }
 

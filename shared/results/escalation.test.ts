@@ -66,8 +66,30 @@ describe('escalationPolicySchema', () => {
     ['no basis', { version: 'x', cumulative: true, thresholds: POLICY_V2.thresholds }],
     ['an empty version', { ...POLICY_V1, version: '' }],
     ['a zero streak', { version: 'x', basis: 'head', cumulative: true, thresholds: [{ level: 'pledge', minStreak: 0 }] }],
-    ['decreasing streaks', { version: 'x', basis: 'head', cumulative: true, thresholds: [{ level: 'pledge', minStreak: 2 }, { level: 'admonishment', minStreak: 1 }] }],
-    ['a milder level later', { version: 'x', basis: 'head', cumulative: true, thresholds: [{ level: 'admonishment', minStreak: 1 }, { level: 'pledge', minStreak: 2 }] }],
+    [
+      'decreasing streaks',
+      {
+        version: 'x',
+        basis: 'head',
+        cumulative: true,
+        thresholds: [
+          { level: 'pledge', minStreak: 2 },
+          { level: 'admonishment', minStreak: 1 },
+        ],
+      },
+    ],
+    [
+      'a milder level later',
+      {
+        version: 'x',
+        basis: 'head',
+        cumulative: true,
+        thresholds: [
+          { level: 'admonishment', minStreak: 1 },
+          { level: 'pledge', minStreak: 2 },
+        ],
+      },
+    ],
     ['an unknown level', { version: 'x', basis: 'head', cumulative: true, thresholds: [{ level: 'dismissal', minStreak: 1 }] }],
   ])('rejects %s', (_name, policy) => {
     expect(escalationPolicySchema.safeParse(policy).success).toBe(false);
@@ -75,12 +97,22 @@ describe('escalationPolicySchema', () => {
 
   it('accepts a policy that skips a level', () => {
     const policy: EscalationPolicy = {
-      version: 'test', basis: 'head', cumulative: false,
-      thresholds: [{ level: 'pledge', minStreak: 1 }, { level: 'reassignment', minStreak: 4 }],
+      version: 'test',
+      basis: 'head',
+      cumulative: false,
+      thresholds: [
+        { level: 'pledge', minStreak: 1 },
+        { level: 'reassignment', minStreak: 4 },
+      ],
     };
     expect(escalationPolicySchema.safeParse(policy).success).toBe(true);
     expect([0, 1, 2, 3, 4, 5].map((s) => levelForStreak(policy, s))).toEqual([
-      null, 'pledge', 'pledge', 'pledge', 'reassignment', 'reassignment',
+      null,
+      'pledge',
+      'pledge',
+      'pledge',
+      'reassignment',
+      'reassignment',
     ]);
   });
 });

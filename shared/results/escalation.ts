@@ -15,7 +15,6 @@ export const escalationLevelSchema = z.enum(ESCALATION_LEVELS);
 export const ESCALATION_STATUSES = ['pending', 'scheduled', 'on_hold', 'done', 'withdrawn'] as const;
 export type EscalationStatus = (typeof ESCALATION_STATUSES)[number];
 
-
 export type EscalationPolicy = {
   version: string;
   /**
@@ -43,9 +42,7 @@ export const escalationPolicySchema = z
     version: z.string().trim().min(1).max(40),
     basis: z.enum(['department', 'head']),
     cumulative: z.boolean(),
-    thresholds: z
-      .array(z.object({ level: escalationLevelSchema, minStreak: z.number().int().min(1) }))
-      .min(1),
+    thresholds: z.array(z.object({ level: escalationLevelSchema, minStreak: z.number().int().min(1) })).min(1),
     guard: z.object({ minPBottom: z.number().min(0).max(1), funnel95: z.boolean() }).optional(),
   })
   .superRefine((policy, ctx) => {
@@ -88,7 +85,9 @@ export const POLICY_V3_GUARD: EscalationPolicy = { ...POLICY_V2, version: '2027-
 
 /** Every policy ever published, by version. Never edit a published one: add a new version. */
 export const POLICIES: Readonly<Record<string, EscalationPolicy>> = {
-  [POLICY_V1.version]: POLICY_V1, [POLICY_V2.version]: POLICY_V2, [POLICY_V3_GUARD.version]: POLICY_V3_GUARD,
+  [POLICY_V1.version]: POLICY_V1,
+  [POLICY_V2.version]: POLICY_V2,
+  [POLICY_V3_GUARD.version]: POLICY_V3_GUARD,
 };
 export const CURRENT_POLICY: EscalationPolicy = POLICY_V2;
 
@@ -123,7 +122,10 @@ export function measuresFor(policy: EscalationPolicy, streak: number): Escalatio
 
 /** The most severe of the measures. */
 export const mostSevere = (measures: readonly EscalationLevel[]): EscalationLevel | null =>
-  measures.reduce<EscalationLevel | null>((worst, m) => (worst === null || ESCALATION_LEVELS.indexOf(m) > ESCALATION_LEVELS.indexOf(worst) ? m : worst), null);
+  measures.reduce<EscalationLevel | null>(
+    (worst, m) => (worst === null || ESCALATION_LEVELS.indexOf(m) > ESCALATION_LEVELS.indexOf(worst) ? m : worst),
+    null,
+  );
 
 /** A round as escalation sees it. */
 export type RoundOutcome = {
@@ -202,7 +204,17 @@ export function deriveEscalations(rounds: readonly RoundOutcome[], tenures: read
       const measures = measuresFor(policy, streak);
       const level = mostSevere(measures);
       if (level === null) continue;
-      const record = { roundId: round.roundId, departmentId, policyVersion: policy.version, responsibleHeadId, headStreak, departmentStreak, streak, measures, level };
+      const record = {
+        roundId: round.roundId,
+        departmentId,
+        policyVersion: policy.version,
+        responsibleHeadId,
+        headStreak,
+        departmentStreak,
+        streak,
+        measures,
+        level,
+      };
       current.set(departmentId, record);
       out.push(record);
     }
@@ -231,16 +243,25 @@ export type RevisionPlan = {
 };
 
 const sameEscalation = (a: Omit<DerivedEscalation, 'roundId' | 'departmentId'>, b: Omit<DerivedEscalation, 'roundId' | 'departmentId'>) =>
-  a.policyVersion === b.policyVersion && a.responsibleHeadId === b.responsibleHeadId && a.headStreak === b.headStreak
-  && a.departmentStreak === b.departmentStreak && a.streak === b.streak && a.level === b.level
-  && a.measures.length === b.measures.length && a.measures.every((m, i) => m === b.measures[i]);
+  a.policyVersion === b.policyVersion &&
+  a.responsibleHeadId === b.responsibleHeadId &&
+  a.headStreak === b.headStreak &&
+  a.departmentStreak === b.departmentStreak &&
+  a.streak === b.streak &&
+  a.level === b.level &&
+  a.measures.length === b.measures.length &&
+  a.measures.every((m, i) => m === b.measures[i]);
 
 /**
  * What publishing (or correcting) `fromRoundId` changes: the records of that round and of every later
  * quarter are compared with the rule's; earlier quarters cannot be affected and are left alone.
  * `stored` holds the current records (not superseded, not withdrawn).
  */
-export function planRevisions(derived: readonly DerivedEscalation[], stored: readonly StoredEscalation[], fromRoundId: string): RevisionPlan {
+export function planRevisions(
+  derived: readonly DerivedEscalation[],
+  stored: readonly StoredEscalation[],
+  fromRoundId: string,
+): RevisionPlan {
   const from = measuredQuarter(fromRoundId);
   const inScope = (roundId: string) => {
     const q = measuredQuarter(roundId);

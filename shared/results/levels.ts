@@ -1,22 +1,11 @@
 // The rating levels and the default scale, with no dependencies: the survey page loads this.
 
 /** Every answer an enterprise can give for one department, best first; 不了解 last. */
-export const RATING_LEVELS = [
-  'satisfied',
-  'fairly_satisfied',
-  'basically_satisfied',
-  'dissatisfied',
-  'not_applicable',
-] as const;
+export const RATING_LEVELS = ['satisfied', 'fairly_satisfied', 'basically_satisfied', 'dissatisfied', 'not_applicable'] as const;
 export type RatingLevel = (typeof RATING_LEVELS)[number];
 
 /** The levels that count (不了解 / no dealings is excluded from n, means and rates). */
-export const APPLICABLE_LEVELS = [
-  'satisfied',
-  'fairly_satisfied',
-  'basically_satisfied',
-  'dissatisfied',
-] as const;
+export const APPLICABLE_LEVELS = ['satisfied', 'fairly_satisfied', 'basically_satisfied', 'dissatisfied'] as const;
 export type ApplicableLevel = Exclude<RatingLevel, 'not_applicable'>;
 
 export type ScaleEntry = { level: ApplicableLevel; score: number; labelZh: string; labelEn: string };

@@ -6,7 +6,6 @@ import { APPLICABLE_LEVELS, RATING_LEVELS, type ApplicableLevel, type RatingLeve
 export * from './levels.ts';
 export const ratingLevelSchema = z.enum(RATING_LEVELS);
 
-
 const scaleEntrySchema = z.object({
   level: z.enum(APPLICABLE_LEVELS),
   score: z.number().min(0).max(100),

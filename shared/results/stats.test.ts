@@ -36,15 +36,11 @@ describe('tQuantile', () => {
 
   it('is symmetric and inverts the distribution function', () => {
     fc.assert(
-      fc.property(
-        fc.double({ min: 0.001, max: 0.999, noNaN: true }),
-        fc.integer({ min: 1, max: 400 }),
-        (p, df) => {
-          const t = tQuantile(p, df);
-          expect(tQuantile(1 - p, df)).toBeCloseTo(-t, 8);
-          expect(studentTCdf(t, df)).toBeCloseTo(p, 10);
-        },
-      ),
+      fc.property(fc.double({ min: 0.001, max: 0.999, noNaN: true }), fc.integer({ min: 1, max: 400 }), (p, df) => {
+        const t = tQuantile(p, df);
+        expect(tQuantile(1 - p, df)).toBeCloseTo(-t, 8);
+        expect(studentTCdf(t, df)).toBeCloseTo(p, 10);
+      }),
     );
   });
 

@@ -39,7 +39,8 @@ const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  */
 export function mergeStrata(strata: readonly Pick<StratumInput, 'stratum' | 'registry' | 'respondents'>[], min = MIN_RESPONDENTS) {
   type Group = { members: string[]; registry: number; respondents: number };
-  let groups: Group[] = strata.filter((s) => s.registry > 0 || s.respondents > 0)
+  let groups: Group[] = strata
+    .filter((s) => s.registry > 0 || s.respondents > 0)
     .map((s) => ({ members: [s.stratum], registry: s.registry, respondents: s.respondents }));
   const order = (a: Group, b: Group) => a.respondents - b.respondents || a.registry - b.registry || byKey(a.members[0]!, b.members[0]!);
   const small = (g: Group) => g.respondents < min || g.registry === 0;
@@ -48,14 +49,21 @@ export function mergeStrata(strata: readonly Pick<StratumInput, 'stratum' | 'reg
     const i = groups.findIndex(small);
     const j = i === 0 ? 1 : 0;
     const [a, b] = [groups[i]!, groups[j]!];
-    const merged = { members: [...a.members, ...b.members].sort(byKey), registry: a.registry + b.registry, respondents: a.respondents + b.respondents };
+    const merged = {
+      members: [...a.members, ...b.members].sort(byKey),
+      registry: a.registry + b.registry,
+      respondents: a.respondents + b.respondents,
+    };
     groups = [merged, ...groups.filter((_, k) => k !== i && k !== j)];
   }
   return groups.sort((a, b) => byKey(a.members[0]!, b.members[0]!));
 }
 
 /** Merged strata with their shares and weights; respondents of a stratum with no registry weigh 0. */
-export function stratumWeights(strata: readonly Pick<StratumInput, 'stratum' | 'registry' | 'respondents'>[], min = MIN_RESPONDENTS): MergedStratum[] {
+export function stratumWeights(
+  strata: readonly Pick<StratumInput, 'stratum' | 'registry' | 'respondents'>[],
+  min = MIN_RESPONDENTS,
+): MergedStratum[] {
   const groups = mergeStrata(strata, min);
   const registry = groups.reduce((s, g) => s + g.registry, 0);
   const respondents = groups.reduce((s, g) => s + g.respondents, 0);
@@ -126,8 +134,13 @@ export function weightedResults(input: WeightedInput): WeightedResult {
       acc.set(r.departmentId, a);
     }
   }
-  const meanOf = (id: number) => { const a = acc.get(id); return a && a.sw ? a.sws / a.sw : null; };
-  const reranked = [...input.ranked].sort((a, b) => compareDepartments({ ...a, mean: meanOf(a.departmentId) }, { ...b, mean: meanOf(b.departmentId) }));
+  const meanOf = (id: number) => {
+    const a = acc.get(id);
+    return a && a.sw ? a.sws / a.sw : null;
+  };
+  const reranked = [...input.ranked].sort((a, b) =>
+    compareDepartments({ ...a, mean: meanOf(a.departmentId) }, { ...b, mean: meanOf(b.departmentId) }),
+  );
   const departments = reranked.map((d) => {
     const a = acc.get(d.departmentId);
     return { departmentId: d.departmentId, mean: meanOf(d.departmentId), n: a?.n ?? 0, effectiveN: a && a.sw2 ? (a.sw * a.sw) / a.sw2 : 0 };

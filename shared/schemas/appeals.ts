@@ -8,7 +8,9 @@ const evidenceItem = z.string().trim().min(1).max(2000);
 export const fileAppealSchema = z.object({
   roundId: roundIdSchema,
   reasons: z.string().trim().min(2, 'reasons are required').max(20_000),
-  evidence: z.union([z.string().trim().max(20_000), z.array(evidenceItem).max(50)]).default([])
+  evidence: z
+    .union([z.string().trim().max(20_000), z.array(evidenceItem).max(50)])
+    .default([])
     .transform((e) => (typeof e === 'string' ? (e ? [e] : []) : e)),
 });
 export type FileAppeal = z.input<typeof fileAppealSchema>;

@@ -39,7 +39,15 @@ export const auditFacetsSchema = z.object({
   actions: z.array(z.string()),
 });
 
-export const AUDIT_CHAIN_FAILURES = ['prev_hash', 'content', 'tip', 'checkpoint_missing', 'checkpoint_diverges', 'published_missing', 'published_diverges'] as const;
+export const AUDIT_CHAIN_FAILURES = [
+  'prev_hash',
+  'content',
+  'tip',
+  'checkpoint_missing',
+  'checkpoint_diverges',
+  'published_missing',
+  'published_diverges',
+] as const;
 const hash64 = z.string().regex(/^[0-9a-f]{64}$/, 'hash: 64 hex digits');
 
 export const auditVerifySchema = z.object({
@@ -67,7 +75,14 @@ export const auditCheckpointQuerySchema = z.object({ roundId: roundIdSchema.opti
 export type AuditCheckpoint = z.infer<typeof auditCheckpointSchema>;
 
 /** Verify against a checkpoint kept outside the database (both or neither). */
-export const auditVerifyQuerySchema = z.object({
-  checkpointId: z.coerce.number().int().min(0).optional(),
-  checkpointHash: z.string().regex(/^[0-9a-f]{64}$/, 'checkpointHash: 64 hex digits').optional(),
-}).refine((q) => (q.checkpointId === undefined) === (q.checkpointHash === undefined), { message: 'give checkpointId and checkpointHash together' });
+export const auditVerifyQuerySchema = z
+  .object({
+    checkpointId: z.coerce.number().int().min(0).optional(),
+    checkpointHash: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/, 'checkpointHash: 64 hex digits')
+      .optional(),
+  })
+  .refine((q) => (q.checkpointId === undefined) === (q.checkpointHash === undefined), {
+    message: 'give checkpointId and checkpointHash together',
+  });

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 
-const code = z.string().trim().regex(/^[a-z][a-z0-9_-]{1,31}$/, 'code: 2–32 lower-case letters, digits, - or _, starting with a letter');
+const code = z
+  .string()
+  .trim()
+  .regex(/^[a-z][a-z0-9_-]{1,31}$/, 'code: 2–32 lower-case letters, digits, - or _, starting with a letter');
 
 export const headInputSchema = z.object({
   name: z.string().trim().min(1, 'head name is required').max(50),

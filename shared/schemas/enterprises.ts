@@ -6,7 +6,13 @@ import { SIZE_CLASS_KEYS } from '../vocabulary/size-classes.ts';
 
 export { SIZE_CLASS_KEYS, type SizeClass } from '../vocabulary/size-classes.ts';
 
-const optionalText = (max: number) => z.string().trim().max(max).nullish().transform((v) => (v ? v : null));
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullish()
+    .transform((v) => (v ? v : null));
 
 export const enterpriseInputSchema = z.object({
   uscc: usccSchema,
@@ -45,7 +51,10 @@ export const enterpriseListQuerySchema = z.object({
   township: z.string().max(100).optional(),
   industry: z.string().max(100).optional(),
   sizeClass: z.enum(SIZE_CLASS_KEYS).optional(),
-  active: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  active: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
 });
 
 export const usccParamSchema = z.object({ uscc: z.string().trim().toUpperCase().min(1).max(18) });

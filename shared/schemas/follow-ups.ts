@@ -6,9 +6,18 @@ import { PROGRESS_GROUPS, STRATIFY_BY } from './rounds.ts';
 export const followUpBodySchema = z.object({
   channel: z.enum(FOLLOW_UP_CHANNELS),
   outcome: z.enum(FOLLOW_UP_OUTCOMES),
-  note: z.string().trim().max(FOLLOW_UP_NOTE_MAX).optional().transform((n) => n || undefined),
+  note: z
+    .string()
+    .trim()
+    .max(FOLLOW_UP_NOTE_MAX)
+    .optional()
+    .transform((n) => n || undefined),
   /** The number called, when not the registry's. */
-  phone: z.string().trim().regex(/^[0-9+\-() ]{3,40}$/, 'a phone number: digits, spaces, + - ( )').optional(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^[0-9+\-() ]{3,40}$/, 'a phone number: digits, spaces, + - ( )')
+    .optional(),
 });
 export type FollowUpBody = z.input<typeof followUpBodySchema>;
 
@@ -48,9 +57,14 @@ export const followUpSummarySchema = z.object({
 export type FollowUpSummary = z.infer<typeof followUpSummarySchema>;
 
 const nullableRate = z.number().min(0).max(1).nullable();
-const dispositionCounts = z.object(Object.fromEntries(DISPOSITIONS.map((d) => [d, z.number().int()])) as Record<(typeof DISPOSITIONS)[number], z.ZodNumber>);
+const dispositionCounts = z.object(
+  Object.fromEntries(DISPOSITIONS.map((d) => [d, z.number().int()])) as Record<(typeof DISPOSITIONS)[number], z.ZodNumber>,
+);
 const rates = z.object({
-  rr1: nullableRate, rr3: nullableRate, cooperation: nullableRate, contact: nullableRate,
+  rr1: nullableRate,
+  rr3: nullableRate,
+  cooperation: nullableRate,
+  contact: nullableRate,
   /** e, the estimated eligible share of the cases of unknown eligibility (RR3). */
   eligibility: nullableRate,
   cases: z.number().int(),

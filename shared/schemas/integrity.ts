@@ -25,21 +25,29 @@ export const weightedVariantSchema = z.object({
   effectiveN: z.number(),
   respondents: z.number().int(),
   /** Merged strata; a null member is the remainder of the groups too small to keep (never named). */
-  strata: z.array(z.object({ members: z.array(z.string().nullable()), registryShare: z.number(), respondentShare: z.number(), weight: z.number() })),
+  strata: z.array(
+    z.object({ members: z.array(z.string().nullable()), registryShare: z.number(), respondentShare: z.number(), weight: z.number() }),
+  ),
   /** Ranked departments, best weighted mean first. */
   departments: z.array(z.object({ departmentId: z.number().int(), mean: z.number().nullable(), effectiveN: z.number() })),
 });
 export type WeightedVariantView = z.infer<typeof weightedVariantSchema>;
 export const robustnessSchema = z.object({
-  flaggedDepartmentIds: ids, variants: z.array(robustnessVariantSchema),
+  flaggedDepartmentIds: ids,
+  variants: z.array(robustnessVariantSchema),
   /** Absent on the integrity page; null where the round kept no tallies to weight by. */
   weighted: weightedVariantSchema.nullable().optional(),
 });
 export type RobustnessView = z.infer<typeof robustnessSchema>;
 
 export const departmentFindingSchema = z.object({
-  departmentId: z.number().int(), code: z.string(), name: z.string(),
-  observed: z.number(), expected: z.number(), chance: z.number(), answers: z.number().int(),
+  departmentId: z.number().int(),
+  code: z.string(),
+  name: z.string(),
+  observed: z.number(),
+  expected: z.number(),
+  chance: z.number(),
+  answers: z.number().int(),
 });
 
 export const signalSchema = z.object({

@@ -3,10 +3,17 @@ import { DEFAULT_CONTACT_PLAN, MESSAGE_KINDS, MESSAGE_STATUSES, OUTBOX_CHANNELS 
 
 const reminderDay = z.number().int().min(1, 'reminder days count from the day after opening (1)').max(366);
 /** The plan as stored and answered. */
-export const contactPlanSchema = z.object({ invitation: z.boolean(), reminderDays: z.array(reminderDay).max(20), finalReminder: z.boolean() });
+export const contactPlanSchema = z.object({
+  invitation: z.boolean(),
+  reminderDays: z.array(reminderDay).max(20),
+  finalReminder: z.boolean(),
+});
 /** Set with the round (POST /rounds) and frozen with it; absent: DEFAULT_CONTACT_PLAN. Days sorted, once each. */
 export const contactPlanInputSchema = contactPlanSchema.extend({
-  reminderDays: z.array(reminderDay).max(20).transform((days) => [...new Set(days)].sort((a, b) => a - b)),
+  reminderDays: z
+    .array(reminderDay)
+    .max(20)
+    .transform((days) => [...new Set(days)].sort((a, b) => a - b)),
 });
 export const contactPlanDefault = () => ({ ...DEFAULT_CONTACT_PLAN, reminderDays: [...DEFAULT_CONTACT_PLAN.reminderDays] });
 

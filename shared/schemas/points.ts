@@ -6,7 +6,10 @@ import { CADRE_STATUSES, ENTRY_SOURCES, ENTRY_STATUSES, MEASURE_RULE_CODES, RANK
 const isoDate = z.iso.date({ message: 'expected a date YYYY-MM-DD' });
 
 export const ruleSchema = z.object({
-  code: z.string().trim().regex(/^[a-z][a-z0-9_]{1,39}$/, 'rule code: lower-case letters, digits and _'),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[a-z][a-z0-9_]{1,39}$/, 'rule code: lower-case letters, digits and _'),
   kind: z.enum(RULE_KINDS),
   level: z.enum(RULE_LEVELS).nullable(),
   nameZh: z.string().trim().min(1).max(100),
@@ -15,7 +18,10 @@ export const ruleSchema = z.object({
 });
 
 const rulebookFields = z.object({
-  version: z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, 'version: letters, digits, . _ -'),
+  version: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, 'version: letters, digits, . _ -'),
   label: z.string().trim().min(1).max(300),
   effectiveFrom: isoDate,
   basePerYear: z.number().int().min(0).max(20),
@@ -28,7 +34,8 @@ const rulebookFields = z.object({
 export const rulebookInputSchema = rulebookFields.superRefine((b, ctx) => {
   for (const message of ruleSignProblems(b.rules)) ctx.addIssue({ code: 'custom', path: ['rules'], message });
   for (const code of MEASURE_RULE_CODES) {
-    if (!b.rules.some((r) => r.code === code && r.kind === 'deduction')) ctx.addIssue({ code: 'custom', path: ['rules'], message: `the survey's measure ${code} needs a deduction rule` });
+    if (!b.rules.some((r) => r.code === code && r.kind === 'deduction'))
+      ctx.addIssue({ code: 'custom', path: ['rules'], message: `the survey's measure ${code} needs a deduction rule` });
   }
 });
 export type RulebookInput = z.infer<typeof rulebookInputSchema>;
@@ -37,7 +44,10 @@ export const rulebookSchema = rulebookFields.extend({ createdAt: z.string(), cre
 export type RulebookView = z.infer<typeof rulebookSchema>;
 
 /** GET /points/rules: the version in force today at the top, every version (newest first) below. */
-export const rulesResponseSchema = rulebookSchema.extend({ versions: z.array(rulebookSchema), tieBreak: z.object({ zh: z.string(), en: z.string() }) });
+export const rulesResponseSchema = rulebookSchema.extend({
+  versions: z.array(rulebookSchema),
+  tieBreak: z.object({ zh: z.string(), en: z.string() }),
+});
 
 export const entryInputSchema = z.object({
   cadreId: z.number().int().positive(),
@@ -56,14 +66,36 @@ export const reverseInputSchema = z.object({
 });
 
 export const entrySchema = z.object({
-  id: z.number().int(), cadreId: z.number().int(), cadreCode: z.string(), cadreName: z.string(), unitId: z.number().int(), unitName: z.string(),
-  ruleVersion: z.string(), ruleCode: z.string(), ruleNameZh: z.string(), ruleNameEn: z.string(), kind: z.enum(RULE_KINDS), points: z.number().int(),
-  date: z.string(), reason: z.string(), evidence: z.string(), status: z.enum(ENTRY_STATUSES), source: z.enum(ENTRY_SOURCES),
-  submittedBy: z.string(), submittedAt: z.string(), reviewedBy: z.string().nullable(), reviewedAt: z.string().nullable(), reviewNote: z.string().nullable(),
+  id: z.number().int(),
+  cadreId: z.number().int(),
+  cadreCode: z.string(),
+  cadreName: z.string(),
+  unitId: z.number().int(),
+  unitName: z.string(),
+  ruleVersion: z.string(),
+  ruleCode: z.string(),
+  ruleNameZh: z.string(),
+  ruleNameEn: z.string(),
+  kind: z.enum(RULE_KINDS),
+  points: z.number().int(),
+  date: z.string(),
+  reason: z.string(),
+  evidence: z.string(),
+  status: z.enum(ENTRY_STATUSES),
+  source: z.enum(ENTRY_SOURCES),
+  submittedBy: z.string(),
+  submittedAt: z.string(),
+  reviewedBy: z.string().nullable(),
+  reviewedAt: z.string().nullable(),
+  reviewNote: z.string().nullable(),
   /** The people behind the logins above (null for the system and the rulebook), so that pages name people, never logins. */
-  submittedByName: z.string().nullable(), reviewedByName: z.string().nullable(),
-  reversesId: z.number().int().nullable(), reversedById: z.number().int().nullable(),
-  escalationId: z.number().int().nullable(), roundId: z.string().nullable(), measure: z.enum(MEASURE_RULE_CODES).nullable(),
+  submittedByName: z.string().nullable(),
+  reviewedByName: z.string().nullable(),
+  reversesId: z.number().int().nullable(),
+  reversedById: z.number().int().nullable(),
+  escalationId: z.number().int().nullable(),
+  roundId: z.string().nullable(),
+  measure: z.enum(MEASURE_RULE_CODES).nullable(),
 });
 export type PointsEntry = z.infer<typeof entrySchema>;
 
@@ -77,10 +109,23 @@ export const entryListQuerySchema = z.object({
 });
 
 const cohortFields = {
-  cadreId: z.number().int(), code: z.string(), name: z.string(), unitId: z.number().int(), unitName: z.string(),
-  rank: z.enum(RANKS), post: z.string(), leadership: z.boolean(), status: z.enum(CADRE_STATUSES),
-  serviceDays: z.number().int(), base: z.number().int(), awards: z.number().int(), deductions: z.number().int(), total: z.number().int(),
-  position: z.number().int(), cohortSize: z.number().int(), tiedOnTotal: z.boolean(),
+  cadreId: z.number().int(),
+  code: z.string(),
+  name: z.string(),
+  unitId: z.number().int(),
+  unitName: z.string(),
+  rank: z.enum(RANKS),
+  post: z.string(),
+  leadership: z.boolean(),
+  status: z.enum(CADRE_STATUSES),
+  serviceDays: z.number().int(),
+  base: z.number().int(),
+  awards: z.number().int(),
+  deductions: z.number().int(),
+  total: z.number().int(),
+  position: z.number().int(),
+  cohortSize: z.number().int(),
+  tiedOnTotal: z.boolean(),
 };
 export const standingRowSchema = z.object(cohortFields);
 export type StandingRow = z.infer<typeof standingRowSchema>;
@@ -88,30 +133,51 @@ export type StandingRow = z.infer<typeof standingRowSchema>;
 export const asOfQuerySchema = z.object({ asOf: isoDate.optional() });
 export const standingsQuerySchema = asOfQuerySchema.extend({ rank: z.enum(RANKS).optional(), unit: z.string().trim().max(40).optional() });
 export const standingsSchema = z.object({
-  asOf: z.string(), rulebookVersion: z.string().nullable(), tieBreak: z.object({ zh: z.string(), en: z.string() }),
+  asOf: z.string(),
+  rulebookVersion: z.string().nullable(),
+  tieBreak: z.object({ zh: z.string(), en: z.string() }),
   items: z.array(standingRowSchema),
 });
 
 export const basePartSchema = z.object({
-  days: z.number().int(), fullYears: z.number().int(), perYear: z.number().int(), cap: z.number().int(), uncapped: z.number().int(), points: z.number().int(), capped: z.boolean(),
+  days: z.number().int(),
+  fullYears: z.number().int(),
+  perYear: z.number().int(),
+  cap: z.number().int(),
+  uncapped: z.number().int(),
+  points: z.number().int(),
+  capped: z.boolean(),
 });
 export const cadrePointsSchema = z.object({
-  cadreId: z.number().int(), asOf: z.string(), rulebookVersion: z.string().nullable(),
-  base: basePartSchema, awards: z.number().int(), deductions: z.number().int(), total: z.number().int(),
+  cadreId: z.number().int(),
+  asOf: z.string(),
+  rulebookVersion: z.string().nullable(),
+  base: basePartSchema,
+  awards: z.number().int(),
+  deductions: z.number().int(),
+  total: z.number().int(),
   /** The approved entries counted, oldest first: each award and deduction explained. */
   entries: z.array(entrySchema),
   /** Submitted but not yet reviewed: not counted. */
   pending: z.array(entrySchema),
   cohort: z.object({ rank: z.enum(RANKS), position: z.number().int(), cohortSize: z.number().int(), tiedOnTotal: z.boolean() }).nullable(),
-  history: z.array(z.object({ date: z.string(), base: z.number().int(), awards: z.number().int(), deductions: z.number().int(), total: z.number().int() })),
+  history: z.array(
+    z.object({ date: z.string(), base: z.number().int(), awards: z.number().int(), deductions: z.number().int(), total: z.number().int() }),
+  ),
 });
 export type CadrePoints = z.infer<typeof cadrePointsSchema>;
 
 export const shortlistQuerySchema = asOfQuerySchema.extend({ rank: z.enum(RANKS), places: z.coerce.number().int().min(1).max(500) });
 export const shortlistSchema = z.object({
-  asOf: z.string(), rank: z.enum(RANKS), places: z.number().int(), rulebookVersion: z.string().nullable(), tieBreak: z.object({ zh: z.string(), en: z.string() }),
+  asOf: z.string(),
+  rank: z.enum(RANKS),
+  places: z.number().int(),
+  rulebookVersion: z.string().nullable(),
+  tieBreak: z.object({ zh: z.string(), en: z.string() }),
   eligibleCount: z.number().int(),
-  shortlisted: z.array(standingRowSchema), reserve: z.array(standingRowSchema), tieAtCut: z.boolean(),
+  shortlisted: z.array(standingRowSchema),
+  reserve: z.array(standingRowSchema),
+  tieAtCut: z.boolean(),
   ineligible: z.array(standingRowSchema.extend({ reason: z.enum(['out_of_service', 'under_sanction']) })),
 });
 export type Shortlist = z.infer<typeof shortlistSchema>;

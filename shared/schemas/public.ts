@@ -24,15 +24,32 @@ export const MEASURES = ESCALATION_LEVELS;
 const pair = z.tuple([z.number(), z.number()]);
 
 export const publicDepartmentSchema = z.object({
-  code: z.string(), name: z.string(), nameEn: z.string().nullable(),
-  rank: z.number().int().nullable(), n: z.number().int(), mean: z.number().nullable(), ci95: pair.nullable(),
-  satisfactionRate: z.number().nullable(), dissatisfiedRate: z.number().nullable(), leastSatisfiedVotes: z.number().int(), pBottom: z.number().nullable(),
-  flagged: z.boolean(), status: z.enum(['ranked', 'insufficient']),
+  code: z.string(),
+  name: z.string(),
+  nameEn: z.string().nullable(),
+  rank: z.number().int().nullable(),
+  n: z.number().int(),
+  mean: z.number().nullable(),
+  ci95: pair.nullable(),
+  satisfactionRate: z.number().nullable(),
+  dissatisfiedRate: z.number().nullable(),
+  leastSatisfiedVotes: z.number().int(),
+  pBottom: z.number().nullable(),
+  flagged: z.boolean(),
+  status: z.enum(['ranked', 'insufficient']),
 });
 
 /** The quarter's state as every page shows it (department-state.ts); nothing in it is about answers. */
 export const publicStateSchema = departmentStateSchema.pick({
-  roundId: true, rank: true, rankedCount: true, fromBottom: true, flagged: true, measures: true, rectification: true, appeal: true, next: true,
+  roundId: true,
+  rank: true,
+  rankedCount: true,
+  fromBottom: true,
+  flagged: true,
+  measures: true,
+  rectification: true,
+  appeal: true,
+  next: true,
 });
 
 export const publicFlaggedSchema = publicDepartmentSchema.extend({
@@ -43,25 +60,44 @@ export const publicFlaggedSchema = publicDepartmentSchema.extend({
   measuresDoneAt: z.string().nullable(),
   /** Watched (观察) instead of measured under the statistical guard, why, and the supervisor's decision so far. */
   watch: z.object({ reasons: z.array(z.enum(GUARD_REASONS)), review: z.enum(WATCH_REVIEW_DECISIONS).nullable() }).nullable(),
-  rectification: z.object({
-    status: z.enum(CASE_STATUSES), deadline: z.string(), ledgerEntries: z.number().int(), closedAt: z.string().nullable(),
-    /** The case through time (shared/rectification-timeline.ts): commitments, dated progress, call-back counts; no firm. */
-    timeline: publicCaseTimelineSchema,
-  }).nullable(),
+  rectification: z
+    .object({
+      status: z.enum(CASE_STATUSES),
+      deadline: z.string(),
+      ledgerEntries: z.number().int(),
+      closedAt: z.string().nullable(),
+      /** The case through time (shared/rectification-timeline.ts): commitments, dated progress, call-back counts; no firm. */
+      timeline: publicCaseTimelineSchema,
+    })
+    .nullable(),
   state: publicStateSchema.nullable(),
 });
 
 export const publicRoundSchema = z.object({
   round: z.object({
-    id: z.string(), publishedAt: z.string(), version: z.number().int(), correctionReason: z.string().nullable(),
-    responses: z.number().int(), sampleSize: z.number().int(), departments: z.number().int(), ranked: z.number().int(),
+    id: z.string(),
+    publishedAt: z.string(),
+    version: z.number().int(),
+    correctionReason: z.string().nullable(),
+    responses: z.number().int(),
+    sampleSize: z.number().int(),
+    departments: z.number().int(),
+    ranked: z.number().int(),
   }),
   disclosure: z.enum(PUBLIC_DISCLOSURES),
   method: z.object({
-    scale: scaleSchema, minRatings: z.number().int(), bottomN: z.number().int(), simulations: z.number().int(),
-    rankingRule: z.object({ zh: z.string(), en: z.string() }), escalationPolicy: z.string(),
-    stratifyBy: z.string().nullable(), poolSize: z.number().int().nullable(), poolHash: z.string().nullable(),
-    seed: z.string().nullable(), seedSource: z.enum(['ceremony', 'server']).nullable(), drawnAt: z.string().nullable(),
+    scale: scaleSchema,
+    minRatings: z.number().int(),
+    bottomN: z.number().int(),
+    simulations: z.number().int(),
+    rankingRule: z.object({ zh: z.string(), en: z.string() }),
+    escalationPolicy: z.string(),
+    stratifyBy: z.string().nullable(),
+    poolSize: z.number().int().nullable(),
+    poolHash: z.string().nullable(),
+    seed: z.string().nullable(),
+    seedSource: z.enum(['ceremony', 'server']).nullable(),
+    drawnAt: z.string().nullable(),
   }),
   summary: z.object({
     /** Mean of the ranked departments' scores. */
@@ -85,7 +121,12 @@ export const publicRoundSchema = z.object({
 export type PublicRound = z.infer<typeof publicRoundSchema>;
 export type PublicDepartment = z.infer<typeof publicDepartmentSchema>;
 
-export const publicRoundListSchema = z.array(z.object({
-  id: z.string(), publishedAt: z.string(), responses: z.number().int(), departments: z.number().int(),
-  flagged: z.array(z.object({ code: z.string(), name: z.string(), nameEn: z.string().nullable(), rank: z.number().int().nullable() })),
-}));
+export const publicRoundListSchema = z.array(
+  z.object({
+    id: z.string(),
+    publishedAt: z.string(),
+    responses: z.number().int(),
+    departments: z.number().int(),
+    flagged: z.array(z.object({ code: z.string(), name: z.string(), nameEn: z.string().nullable(), rank: z.number().int().nullable() })),
+  }),
+);

@@ -4,23 +4,36 @@ import { RECEIPT_PATTERN, normaliseReceipt } from '../receipt.ts';
 import { normaliseRequestCode, REQUEST_CODE_PATTERN } from '../requests/code.ts';
 import { REPLY_TEXT_MAX, REQUEST_CATEGORIES, REQUEST_CONTACT_MAX, REQUEST_TEXT_MAX } from '../requests/vocabulary.ts';
 
-const text = (label: string, max: number) => z.string().trim().min(1, `${label} is required`).max(max, `${label}: at most ${max} characters`);
+const text = (label: string, max: number) =>
+  z.string().trim().min(1, `${label} is required`).max(max, `${label}: at most ${max} characters`);
 
 /** POST /requests: the receipt proves a counted response; it is checked and never stored. */
 export const createRequestSchema = z.object({
-  receipt: z.string().max(40).transform(normaliseReceipt).refine((c) => RECEIPT_PATTERN.test(c), 'receipt: expected a receipt code such as 7KQ2-M9PX-4TRD'),
+  receipt: z
+    .string()
+    .max(40)
+    .transform(normaliseReceipt)
+    .refine((c) => RECEIPT_PATTERN.test(c), 'receipt: expected a receipt code such as 7KQ2-M9PX-4TRD'),
   departmentId: z.number().int().positive(),
   category: z.enum(REQUEST_CATEGORIES, { message: `category must be one of ${REQUEST_CATEGORIES.join(', ')}` }),
   text: text('text', REQUEST_TEXT_MAX),
   /** Only if the enterprise wants a call: its name, phone or whatever it chooses to give. */
-  contact: z.string().trim().max(REQUEST_CONTACT_MAX, `contact: at most ${REQUEST_CONTACT_MAX} characters`).optional()
+  contact: z
+    .string()
+    .trim()
+    .max(REQUEST_CONTACT_MAX, `contact: at most ${REQUEST_CONTACT_MAX} characters`)
+    .optional()
     .transform((c) => (c ? c : undefined)),
 });
 export type CreateRequest = z.input<typeof createRequestSchema>;
 export const createdRequestSchema = z.object({ code: z.string() });
 
 export const requestCodeParamSchema = z.object({
-  code: z.string().max(40).transform(normaliseRequestCode).refine((c) => REQUEST_CODE_PATTERN.test(c), 'code: expected a request code such as ABCD-EFGH-JKLM-NPQR'),
+  code: z
+    .string()
+    .max(40)
+    .transform(normaliseRequestCode)
+    .refine((c) => REQUEST_CODE_PATTERN.test(c), 'code: expected a request code such as ABCD-EFGH-JKLM-NPQR'),
 });
 export const requestIdParamSchema = z.object({ id: z.uuid({ message: 'id must be a request id' }) });
 
@@ -72,11 +85,20 @@ export const requestListQuerySchema = z.object({
 });
 export const requestListSchema = z.object({ items: z.array(requestItemSchema), overdue: z.number().int() });
 
-export const requestStatsSchema = z.array(z.object({
-  departmentId: z.number().int(), departmentName: z.string(), departmentNameEn: z.string().nullable(), quarter: z.string(),
-  requests: z.number().int(), replied: z.number().int(), medianFirstReplyHours: z.number().nullable(),
-  feedbacks: z.number().int(), resolvedShare: z.number().nullable(), satisfiedShare: z.number().nullable(),
-}));
+export const requestStatsSchema = z.array(
+  z.object({
+    departmentId: z.number().int(),
+    departmentName: z.string(),
+    departmentNameEn: z.string().nullable(),
+    quarter: z.string(),
+    requests: z.number().int(),
+    replied: z.number().int(),
+    medianFirstReplyHours: z.number().nullable(),
+    feedbacks: z.number().int(),
+    resolvedShare: z.number().nullable(),
+    satisfiedShare: z.number().nullable(),
+  }),
+);
 
 /** For the enterprise's form: the departments it may write to. */
 export const requestOptionsSchema = z.object({

@@ -53,12 +53,22 @@ export const funnelSchema = z.object({
 
 export const resultsSchema = z.object({
   round: z.object({
-    id: z.string(), status: z.enum(ROUND_STATUSES), version: z.number().int(), computedAt: z.string(),
-    publishedAt: z.string().nullable(), correctionReason: z.string().nullable(), responses: z.number().int(),
+    id: z.string(),
+    status: z.enum(ROUND_STATUSES),
+    version: z.number().int(),
+    computedAt: z.string(),
+    publishedAt: z.string().nullable(),
+    correctionReason: z.string().nullable(),
+    responses: z.number().int(),
   }),
   rules: z.object({
-    minRatings: z.number().int(), bottomN: z.number().int(), simulations: z.number().int(), simulationSeed: z.string(),
-    escalationPolicy: z.string(), scale: scaleSchema, rankingRule: z.object({ zh: z.string(), en: z.string() }),
+    minRatings: z.number().int(),
+    bottomN: z.number().int(),
+    simulations: z.number().int(),
+    simulationSeed: z.string(),
+    escalationPolicy: z.string(),
+    scale: scaleSchema,
+    rankingRule: z.object({ zh: z.string(), en: z.string() }),
     /** The reasons for 不满意 the round offered, with their wording. */
     reasons: roundReasonsSchema,
   }),
@@ -78,12 +88,22 @@ const level = z.enum(ESCALATION_LEVELS);
 const measures = z.array(level);
 
 export const historyEntrySchema = z.object({
-  roundId: z.string(), publishedAt: z.string(), rank: z.number().int().nullable(), rankedCount: z.number().int(),
-  mean: z.number().nullable(), n: z.number().int(), leastSatisfiedVotes: z.number().int(), satisfactionRate: z.number().nullable(),
+  roundId: z.string(),
+  publishedAt: z.string(),
+  rank: z.number().int().nullable(),
+  rankedCount: z.number().int(),
+  mean: z.number().nullable(),
+  n: z.number().int(),
+  leastSatisfiedVotes: z.number().int(),
+  satisfactionRate: z.number().nullable(),
   flagged: z.boolean(),
   /** The streak the round's policy decided by; 0 when not flagged. */
-  streak: z.number().int(), headStreak: z.number().int(), departmentStreak: z.number().int(),
-  level: level.nullable(), measures, headName: z.string().nullable(),
+  streak: z.number().int(),
+  headStreak: z.number().int(),
+  departmentStreak: z.number().int(),
+  level: level.nullable(),
+  measures,
+  headName: z.string().nullable(),
 });
 export const departmentHistorySchema = z.object({
   department: z.object({ id: z.number().int(), code: z.string(), nameZh: z.string(), nameEn: z.string().nullable() }),
@@ -92,25 +112,47 @@ export const departmentHistorySchema = z.object({
 
 /** One measure of a record, followed up on its own. */
 export const measureStateSchema = z.object({
-  id: z.number().int(), measure: level, status: z.enum(ESCALATION_STATUSES),
-  scheduledFor: z.string().nullable(), doneAt: z.string().nullable(), notes: z.string().nullable(),
+  id: z.number().int(),
+  measure: level,
+  status: z.enum(ESCALATION_STATUSES),
+  scheduledFor: z.string().nullable(),
+  doneAt: z.string().nullable(),
+  notes: z.string().nullable(),
 });
 export type MeasureState = z.infer<typeof measureStateSchema>;
 
 export const escalationSchema = z.object({
-  id: z.number().int(), roundId: z.string(), departmentId: z.number().int(), departmentCode: z.string(), departmentName: z.string(), departmentNameEn: z.string().nullable(),
+  id: z.number().int(),
+  roundId: z.string(),
+  departmentId: z.number().int(),
+  departmentCode: z.string(),
+  departmentName: z.string(),
+  departmentNameEn: z.string().nullable(),
   /** The most severe of `measures`. */
-  level, measures, measureStates: z.array(measureStateSchema),
+  level,
+  measures,
+  measureStates: z.array(measureStateSchema),
   /** The streak the policy decided by (the head's under 2021-v2). */
-  streak: z.number().int(), headStreak: z.number().int(), departmentStreak: z.number().int(), policyVersion: z.string(),
+  streak: z.number().int(),
+  headStreak: z.number().int(),
+  departmentStreak: z.number().int(),
+  policyVersion: z.string(),
   /** The head in office on the round's scheduled closing day (a department_heads id). */
   responsibleHeadId: z.number().int().nullable(),
-  headName: z.string().nullable(), headTitle: z.string().nullable(), status: z.enum(ESCALATION_STATUSES),
-  scheduledFor: z.string().nullable(), doneAt: z.string().nullable(), notes: z.string().nullable(), commitment: z.string().nullable(),
+  headName: z.string().nullable(),
+  headTitle: z.string().nullable(),
+  status: z.enum(ESCALATION_STATUSES),
+  scheduledFor: z.string().nullable(),
+  doneAt: z.string().nullable(),
+  notes: z.string().nullable(),
+  commitment: z.string().nullable(),
   /** Set when a re-derivation replaced (or withdrew) the record; the reason says why. */
-  supersededAt: z.string().nullable(), supersededById: z.number().int().nullable(), supersededReason: z.string().nullable(),
+  supersededAt: z.string().nullable(),
+  supersededById: z.number().int().nullable(),
+  supersededReason: z.string().nullable(),
   /** Re-derivation would change the record, but a measure is done: for the admin to decide. */
-  needsReview: z.boolean(), reviewNote: z.string().nullable(),
+  needsReview: z.boolean(),
+  reviewNote: z.string().nullable(),
   createdAt: z.string(),
   /** The department's appeal of this round, if any; its measures are on hold while it is pending. */
   appeal: z.object({ id: z.number().int(), status: z.enum(APPEAL_STATUSES) }).nullable(),
@@ -122,13 +164,24 @@ export const escalationBoardSchema = z.object({
   today: z.iso.date(),
   /** The latest published quarter: what the departments' current levels ("本季度") are as of. */
   latestRound: z.string().nullable(),
-  departments: z.array(z.object({
-    departmentId: z.number().int(), code: z.string(), name: z.string(), nameEn: z.string().nullable(), category: z.string(),
-    /** As of the latest evaluation: the deciding streak, the head's and the department's. */
-    streak: z.number().int(), headStreak: z.number().int(), departmentStreak: z.number().int(),
-    level: level.nullable(), measures, headName: z.string().nullable(),
-    lastFlaggedRound: z.string().nullable(), timesFlagged: z.number().int(),
-  })),
+  departments: z.array(
+    z.object({
+      departmentId: z.number().int(),
+      code: z.string(),
+      name: z.string(),
+      nameEn: z.string().nullable(),
+      category: z.string(),
+      /** As of the latest evaluation: the deciding streak, the head's and the department's. */
+      streak: z.number().int(),
+      headStreak: z.number().int(),
+      departmentStreak: z.number().int(),
+      level: level.nullable(),
+      measures,
+      headName: z.string().nullable(),
+      lastFlaggedRound: z.string().nullable(),
+      timesFlagged: z.number().int(),
+    }),
+  ),
   /** Current records, newest quarter first. */
   records: z.array(escalationSchema),
   /** Records replaced or withdrawn by a re-derivation, newest first: the revision history. */
@@ -152,7 +205,8 @@ const escalationFields = z.object({
 export const escalationPatchSchema = escalationFields.refine((p) => Object.keys(p).length > 0, 'nothing to change');
 
 /** 已安排 names the day it is scheduled for, so the board never shows it without one. */
-export const scheduledHasDate = (r: { status?: string | null; scheduledFor?: string | null }) => r.status !== 'scheduled' || !!r.scheduledFor;
+export const scheduledHasDate = (r: { status?: string | null; scheduledFor?: string | null }) =>
+  r.status !== 'scheduled' || !!r.scheduledFor;
 
 /**
  * The admin's form sends the record whole, so it can ask for both dates up front. A PATCH is judged
@@ -163,26 +217,56 @@ export const escalationFormSchema = escalationPatchSchema
   .refine((p) => p.status !== 'done' || !!p.doneAt, { message: 'doneAt is required when status is done', path: ['doneAt'] });
 
 /** A change to one measure of a record (PATCH /escalations/:id/measures/:measure). */
-export const measurePatchSchema = z.object({
-  status: z.enum(['pending', 'scheduled', 'done', 'withdrawn']).optional(),
-  scheduledFor: isoDate.nullable().optional(),
-  doneAt: isoDate.nullable().optional(),
-  notes: z.string().max(5000).nullable().optional(),
-}).refine((p) => Object.keys(p).length > 0, 'nothing to change');
+export const measurePatchSchema = z
+  .object({
+    status: z.enum(['pending', 'scheduled', 'done', 'withdrawn']).optional(),
+    scheduledFor: isoDate.nullable().optional(),
+    doneAt: isoDate.nullable().optional(),
+    notes: z.string().max(5000).nullable().optional(),
+  })
+  .refine((p) => Object.keys(p).length > 0, 'nothing to change');
 export const measureParamSchema = z.object({ id: z.coerce.number().int().positive(), measure: level });
 
 /** One department's state in one published quarter (shared/results/department-state.ts). */
 const nextStepSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('appeal'), due: z.null(), overdue: z.literal(false) }),
-  z.object({ kind: z.literal('measure'), measure: level, status: z.enum(['pending', 'scheduled']), due: z.string().nullable(), overdue: z.boolean() }),
-  z.object({ kind: z.literal('rectification'), caseId: z.number().int(), status: z.enum(['open', 'returned', 'submitted']), due: z.string(), overdue: z.boolean() }),
+  z.object({
+    kind: z.literal('measure'),
+    measure: level,
+    status: z.enum(['pending', 'scheduled']),
+    due: z.string().nullable(),
+    overdue: z.boolean(),
+  }),
+  z.object({
+    kind: z.literal('rectification'),
+    caseId: z.number().int(),
+    status: z.enum(['open', 'returned', 'submitted']),
+    due: z.string(),
+    overdue: z.boolean(),
+  }),
 ]);
 export const departmentStateSchema = z.object({
-  roundId: z.string(), departmentId: z.number().int(), departmentCode: z.string(), departmentName: z.string(), departmentNameEn: z.string().nullable(),
-  rank: z.number().int().nullable(), rankedCount: z.number().int(), fromBottom: z.number().int().nullable(),
-  mean: z.number().nullable(), dissatisfiedRate: z.number().nullable(), flagged: z.boolean(),
+  roundId: z.string(),
+  departmentId: z.number().int(),
+  departmentCode: z.string(),
+  departmentName: z.string(),
+  departmentNameEn: z.string().nullable(),
+  rank: z.number().int().nullable(),
+  rankedCount: z.number().int(),
+  fromBottom: z.number().int().nullable(),
+  mean: z.number().nullable(),
+  dissatisfiedRate: z.number().nullable(),
+  flagged: z.boolean(),
   measures: z.array(z.object({ measure: level, status: z.enum(ESCALATION_STATUSES), date: z.string().nullable() })),
-  rectification: z.object({ id: z.number().int(), status: z.enum(CASE_STATUSES), deadline: z.string(), overdue: z.boolean(), closedAt: z.string().nullable() }).nullable(),
+  rectification: z
+    .object({
+      id: z.number().int(),
+      status: z.enum(CASE_STATUSES),
+      deadline: z.string(),
+      overdue: z.boolean(),
+      closedAt: z.string().nullable(),
+    })
+    .nullable(),
   appeal: z.object({ id: z.number().int(), status: z.enum(APPEAL_STATUSES) }).nullable(),
   next: z.array(nextStepSchema),
   open: z.boolean(),

@@ -10,17 +10,25 @@ export const STRATIFY_BY = ['township', 'industry', 'size'] as const;
 export type StratifyBy = (typeof STRATIFY_BY)[number];
 
 // 2026Q1; after a round is voided its quarter is re-run as 2026Q1R2 (the voided one keeps its id and record).
-export const roundIdSchema = z.string().trim().regex(/^\d{4}Q[1-4](R[2-9])?$/, 'round id must look like 2026Q1 (year, Q, quarter 1–4), or 2026Q1R2 for a re-run after voiding');
+export const roundIdSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{4}Q[1-4](R[2-9])?$/, 'round id must look like 2026Q1 (year, Q, quarter 1–4), or 2026Q1R2 for a re-run after voiding');
 export const roundParamSchema = z.object({ id: roundIdSchema });
 
 const isoDateTime = z.iso.datetime({ offset: true, message: 'expected an ISO date-time such as 2026-04-01T00:00:00+08:00' });
 
 /** The reasons for 不满意 a round offers: known codes, each once, worded in both languages; [] asks for none. */
-export const roundReasonsSchema = z.array(z.object({
-  code: z.enum(REASON_CODES, { message: `reason code must be one of ${REASON_CODES.join(', ')}` }),
-  labelZh: z.string().trim().min(1).max(40),
-  labelEn: z.string().trim().min(1).max(80),
-})).max(REASON_CODES.length).refine((list) => new Set(list.map((r) => r.code)).size === list.length, 'each reason code at most once');
+export const roundReasonsSchema = z
+  .array(
+    z.object({
+      code: z.enum(REASON_CODES, { message: `reason code must be one of ${REASON_CODES.join(', ')}` }),
+      labelZh: z.string().trim().min(1).max(40),
+      labelEn: z.string().trim().min(1).max(80),
+    }),
+  )
+  .max(REASON_CODES.length)
+  .refine((list) => new Set(list.map((r) => r.code)).size === list.length, 'each reason code at most once');
 
 const settings = {
   sampleSize: z.number().int().min(1, 'sample size must be at least 1').max(100_000),
@@ -38,31 +46,38 @@ const settings = {
   contactPlan: contactPlanInputSchema,
 };
 
-const deadlineAfterOpening = (r: { opensAt?: string; closesAt?: string }) => !r.opensAt || !r.closesAt || Date.parse(r.closesAt) > Date.parse(r.opensAt);
+const deadlineAfterOpening = (r: { opensAt?: string; closesAt?: string }) =>
+  !r.opensAt || !r.closesAt || Date.parse(r.closesAt) > Date.parse(r.opensAt);
 const deadlineMessage = { message: 'the deadline (closesAt) must be after the opening (opensAt)', path: ['closesAt'] };
 
-export const createRoundSchema = z.object({
-  id: roundIdSchema,
-  sampleSize: settings.sampleSize.default(200),
-  stratifyBy: settings.stratifyBy.default(null),
-  departmentIds: settings.departmentIds.optional(), // default: all active departments
-  scale: settings.scale.default(DEFAULT_SCALE),
-  reasons: settings.reasons.default(DEFAULT_REASONS),
-  votesLimit: settings.votesLimit.default(3),
-  minRatings: settings.minRatings.default(10),
-  bottomN: settings.bottomN.default(3),
-  escalationPolicy: settings.escalationPolicy.default(CURRENT_POLICY.version),
-  rotationExclusion: settings.rotationExclusion.default(true),
-  opensAt: settings.opensAt,
-  closesAt: settings.closesAt,
-  contactPlan: settings.contactPlan.default(contactPlanDefault),
-}).refine(deadlineAfterOpening, deadlineMessage);
+export const createRoundSchema = z
+  .object({
+    id: roundIdSchema,
+    sampleSize: settings.sampleSize.default(200),
+    stratifyBy: settings.stratifyBy.default(null),
+    departmentIds: settings.departmentIds.optional(), // default: all active departments
+    scale: settings.scale.default(DEFAULT_SCALE),
+    reasons: settings.reasons.default(DEFAULT_REASONS),
+    votesLimit: settings.votesLimit.default(3),
+    minRatings: settings.minRatings.default(10),
+    bottomN: settings.bottomN.default(3),
+    escalationPolicy: settings.escalationPolicy.default(CURRENT_POLICY.version),
+    rotationExclusion: settings.rotationExclusion.default(true),
+    opensAt: settings.opensAt,
+    closesAt: settings.closesAt,
+    contactPlan: settings.contactPlan.default(contactPlanDefault),
+  })
+  .refine(deadlineAfterOpening, deadlineMessage);
 export type CreateRound = z.infer<typeof createRoundSchema>;
 
 export const updateRoundSchema = z.object(settings).partial().refine(deadlineAfterOpening, deadlineMessage);
 
 export const roundDepartmentSchema = z.object({
-  departmentId: z.number().int(), code: z.string(), nameZh: z.string(), nameEn: z.string().nullable(), category: z.string(),
+  departmentId: z.number().int(),
+  code: z.string(),
+  nameZh: z.string(),
+  nameEn: z.string().nullable(),
+  category: z.string(),
 });
 
 export const roundSchema = z.object({
@@ -104,11 +119,20 @@ export const freezeResultSchema = z.object({ poolHash: z.string(), poolSize: z.n
 
 export const drawBodySchema = z.object({
   // A ceremony seed (dice digits, witnesses' words). Absent: the server's CSPRNG draws one.
-  seed: z.string().max(1000).optional()
+  seed: z
+    .string()
+    .max(1000)
+    .optional()
     .refine((s) => s === undefined || [...s.normalize('NFKC').trim()].length >= 6, 'seed: at least 6 characters after normalisation')
     .refine((s) => s === undefined || [...s.normalize('NFKC').trim()].length <= 256, 'seed: at most 256 characters after normalisation'),
 });
-export const drawResultSchema = z.object({ seed: z.string(), seedSource: z.enum(['ceremony', 'server']), sample: z.number().int(), backups: z.number().int(), poolHash: z.string() });
+export const drawResultSchema = z.object({
+  seed: z.string(),
+  seedSource: z.enum(['ceremony', 'server']),
+  sample: z.number().int(),
+  backups: z.number().int(),
+  poolHash: z.string(),
+});
 
 export const reasonBodySchema = z.object({ reason: z.string().trim().min(2, 'a reason is required').max(1000) });
 export const reopenBodySchema = reasonBodySchema.extend({ closesAt: isoDateTime });
@@ -138,7 +162,13 @@ export const invitationParamSchema = z.object({ id: roundIdSchema, uscc: z.strin
 export const replaceResultSchema = z.object({ out: z.string(), in: z.string(), reason: z.string(), invitation: invitationSchema });
 
 export const PROGRESS_GROUPS = ['all', 'suppressed', 'after_close'] as const;
-const progressCounts = z.object({ invited: z.number().int(), opened: z.number().int(), drafted: z.number().int(), submitted: z.number().int(), responseRate: z.number() });
+const progressCounts = z.object({
+  invited: z.number().int(),
+  opened: z.number().int(),
+  drafted: z.number().int(),
+  submitted: z.number().int(),
+  responseRate: z.number(),
+});
 export const progressSchema = progressCounts.extend({
   roundId: z.string(),
   status: z.enum(ROUND_STATUSES),

@@ -29,25 +29,31 @@ export type Account = z.infer<typeof accountSchema>;
 
 const departmentRule = (v: { role?: Role; departmentId?: number | null }, ctx: z.RefinementCtx) => {
   if (v.role === undefined) return;
-  if (roleNeedsDepartment(v.role) && v.departmentId == null) ctx.addIssue({ code: 'custom', path: ['departmentId'], message: 'a department head needs a department' });
-  if (!roleNeedsDepartment(v.role) && v.departmentId != null) ctx.addIssue({ code: 'custom', path: ['departmentId'], message: 'only a department head belongs to a department' });
+  if (roleNeedsDepartment(v.role) && v.departmentId == null)
+    ctx.addIssue({ code: 'custom', path: ['departmentId'], message: 'a department head needs a department' });
+  if (!roleNeedsDepartment(v.role) && v.departmentId != null)
+    ctx.addIssue({ code: 'custom', path: ['departmentId'], message: 'only a department head belongs to a department' });
 };
 
-export const accountCreateSchema = z.object({
-  username: z.string().trim().regex(USERNAME_PATTERN, 'username: 3–50 letters, digits, . _ or -'),
-  displayName: z.string().trim().min(1, 'display name is required').max(100),
-  role: z.enum(ROLES),
-  departmentId: z.number().int().positive().nullish(),
-}).superRefine(departmentRule);
+export const accountCreateSchema = z
+  .object({
+    username: z.string().trim().regex(USERNAME_PATTERN, 'username: 3–50 letters, digits, . _ or -'),
+    displayName: z.string().trim().min(1, 'display name is required').max(100),
+    role: z.enum(ROLES),
+    departmentId: z.number().int().positive().nullish(),
+  })
+  .superRefine(departmentRule);
 export type AccountCreate = z.infer<typeof accountCreateSchema>;
 
 /** Role and department change together (a head moving to another department, or no longer a head). */
-export const accountPatchSchema = z.object({
-  displayName: z.string().trim().min(1).max(100).optional(),
-  role: z.enum(ROLES).optional(),
-  departmentId: z.number().int().positive().nullable().optional(),
-  active: z.boolean().optional(),
-}).superRefine(departmentRule);
+export const accountPatchSchema = z
+  .object({
+    displayName: z.string().trim().min(1).max(100).optional(),
+    role: z.enum(ROLES).optional(),
+    departmentId: z.number().int().positive().nullable().optional(),
+    active: z.boolean().optional(),
+  })
+  .superRefine(departmentRule);
 export type AccountPatch = z.infer<typeof accountPatchSchema>;
 
 /** An account with the password it must change at first login; shown once, never stored in clear. */

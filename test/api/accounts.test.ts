@@ -11,7 +11,13 @@ const api = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?:
   ctx.app.inject({ method, url: `/api/v1${url}`, headers: cookie ? { cookie } : {}, ...(payload ? { payload } : {}) });
 /** A password change from its own address (the route allows 10 a minute per address). */
 const changePassword = (body: { currentPassword: string; newPassword: string }, cookie: string) =>
-  ctx.app.inject({ method: 'POST', url: '/api/v1/auth/password', headers: { cookie }, payload: body, remoteAddress: `10.30.0.${++address}` });
+  ctx.app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/password',
+    headers: { cookie },
+    payload: body,
+    remoteAddress: `10.30.0.${++address}`,
+  });
 // Each login from its own address: the per-address limit is not what these tests are about.
 let address = 0;
 const login = (username: string, password: string) =>
@@ -27,7 +33,13 @@ async function createHead(username: string) {
 describe('accounts', () => {
   it('creates an account with a one-time password that must be changed at first login', async () => {
     const { user, oneTimePassword } = await createHead('head.wang');
-    expect(user).toMatchObject({ username: 'head.wang', role: 'dept_head', departmentId: ctx.departmentIds.own, active: true, mustChangePassword: true });
+    expect(user).toMatchObject({
+      username: 'head.wang',
+      role: 'dept_head',
+      departmentId: ctx.departmentIds.own,
+      active: true,
+      mustChangePassword: true,
+    });
     expect(oneTimePassword.length).toBeGreaterThanOrEqual(10);
     // Shown once: the list never carries it, nor a hash.
     const list = await api('GET', '/users');
@@ -66,16 +78,26 @@ describe('accounts', () => {
   it('refuses passwords that are short, the username, guessable or the published demo password', async () => {
     const { oneTimePassword } = await createHead('head.li');
     const cookie = sessionCookie(await login('head.li', oneTimePassword));
-    for (const [newPassword, problem] of [['short-1', 'too_short'], ['head.li-2026-x', 'contains_username'], ['1234567890', 'weak'], ['pingyi-demo', 'published']] as const) {
+    for (const [newPassword, problem] of [
+      ['short-1', 'too_short'],
+      ['head.li-2026-x', 'contains_username'],
+      ['1234567890', 'weak'],
+      ['pingyi-demo', 'published'],
+    ] as const) {
       const res = await api('POST', '/auth/password', { currentPassword: oneTimePassword, newPassword }, cookie);
       expect(res.statusCode).toBe(422);
       expect(res.json().error.details.problems).toContain(problem);
     }
-    const wrongCurrent = await api('POST', '/auth/password', { currentPassword: 'not-my-password', newPassword: 'river-lamp-93-kite' }, cookie);
+    const wrongCurrent = await api(
+      'POST',
+      '/auth/password',
+      { currentPassword: 'not-my-password', newPassword: 'river-lamp-93-kite' },
+      cookie,
+    );
     expect(wrongCurrent.json().error.code).toBe('wrong_password');
   });
 
-  it('refuses the city\'s name with a year (Xiantao2027) and a department of the database with a year, saying why', async () => {
+  it("refuses the city's name with a year (Xiantao2027) and a department of the database with a year, saying why", async () => {
     const { oneTimePassword } = await createHead('head.qian');
     const cookie = sessionCookie(await login('head.qian', oneTimePassword));
     const city = await changePassword({ currentPassword: oneTimePassword, newPassword: 'Xiantao2027' }, cookie);
@@ -91,7 +113,9 @@ describe('accounts', () => {
     expect(department.json().error.details).toMatchObject({ problems: ['weak'], warning: 'userInputs' });
     // Nothing was changed: the one-time password still signs in, and a strong passphrase is taken.
     expect((await login('head.qian', oneTimePassword)).statusCode).toBe(200);
-    expect((await changePassword({ currentPassword: oneTimePassword, newPassword: 'lantern-orchid-vapor-81' }, cookie)).statusCode).toBe(200);
+    expect((await changePassword({ currentPassword: oneTimePassword, newPassword: 'lantern-orchid-vapor-81' }, cookie)).statusCode).toBe(
+      200,
+    );
   });
 
   it('answers a duplicate username with 409 naming the field, and bad role/department combinations with 400', async () => {
@@ -102,17 +126,24 @@ describe('accounts', () => {
     const noDept = await api('POST', '/users', { username: 'head.nodept', displayName: 'x', role: 'dept_head' });
     expect(noDept.statusCode).toBe(400);
     expect(noDept.json().error.message).toContain('departmentId');
-    const leaderWithDept = await api('POST', '/users', { username: 'leader.x', displayName: 'x', role: 'leader', departmentId: ctx.departmentIds.own });
+    const leaderWithDept = await api('POST', '/users', {
+      username: 'leader.x',
+      displayName: 'x',
+      role: 'leader',
+      departmentId: ctx.departmentIds.own,
+    });
     expect(leaderWithDept.statusCode).toBe(400);
     const unknownDept = await api('POST', '/users', { username: 'head.ghost', displayName: 'x', role: 'dept_head', departmentId: 99_999 });
     expect(unknownDept.statusCode).toBe(422);
     expect(unknownDept.json().error.details.fields).toEqual(['departmentId']);
   });
 
-  it('changing role or department, deactivating and resetting end the person\'s sessions at once', async () => {
+  it("changing role or department, deactivating and resetting end the person's sessions at once", async () => {
     const { user, oneTimePassword } = await createHead('head.sun');
     let cookie = sessionCookie(await login('head.sun', oneTimePassword));
-    cookie = sessionCookie(await api('POST', '/auth/password', { currentPassword: oneTimePassword, newPassword: 'quiet-harbor-2718' }, cookie));
+    cookie = sessionCookie(
+      await api('POST', '/auth/password', { currentPassword: oneTimePassword, newPassword: 'quiet-harbor-2718' }, cookie),
+    );
     expect((await api('GET', '/me', undefined, cookie)).statusCode).toBe(200);
 
     const moved = await api('PATCH', `/users/${user.id}`, { departmentId: ctx.departmentIds.other });
@@ -158,13 +189,34 @@ describe('accounts', () => {
     expect(peer.statusCode).toBe(201);
     const reset = await api('POST', `/users/${peer.json().user.id}/reset-password`);
     expect(reset.statusCode).toBe(200);
-    const entries = (await api('GET', '/audit?entityType=user&pageSize=500', undefined, await ctx.as('supervisor'))).json().items as { action: string; actorName: string; summary: { username?: string; after?: { role?: string } } }[];
-    expect(entries).toEqual(expect.arrayContaining([
-      expect.objectContaining({ action: 'user.create', actorName: 'test-security', summary: expect.objectContaining({ after: expect.objectContaining({ username: 'sec.two', role: 'security' }) }) }),
-      expect.objectContaining({ action: 'user.password_reset', actorName: 'test-security', summary: expect.objectContaining({ username: 'sec.two' }) }),
-    ]));
+    const entries = (await api('GET', '/audit?entityType=user&pageSize=500', undefined, await ctx.as('supervisor'))).json().items as {
+      action: string;
+      actorName: string;
+      summary: { username?: string; after?: { role?: string } };
+    }[];
+    expect(entries).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          action: 'user.create',
+          actorName: 'test-security',
+          summary: expect.objectContaining({ after: expect.objectContaining({ username: 'sec.two', role: 'security' }) }),
+        }),
+        expect.objectContaining({
+          action: 'user.password_reset',
+          actorName: 'test-security',
+          summary: expect.objectContaining({ username: 'sec.two' }),
+        }),
+      ]),
+    );
     // No survey or business data: the security administrator reads accounts, its session and department names only.
-    for (const url of ['/rounds', '/audit', '/enterprises', '/points/rules', '/rectification/cases', `/departments/${ctx.departmentIds.own}`]) {
+    for (const url of [
+      '/rounds',
+      '/audit',
+      '/enterprises',
+      '/points/rules',
+      '/rectification/cases',
+      `/departments/${ctx.departmentIds.own}`,
+    ]) {
       expect((await api('GET', url)).statusCode, url).toBe(403);
     }
     expect((await api('GET', '/departments')).statusCode).toBe(200);

@@ -21,15 +21,29 @@ await seedRegistry(ctx.database.db, { enterprises: 300, departments: 8 });
 const { db } = ctx.database;
 const tokens = [...(await openRoundWithTokens(ctx, ROUND, { sampleSize: 48 })).entries()];
 const api = async (method: 'GET' | 'POST' | 'PUT', url: string, payload?: object, role?: Parameters<typeof ctx.as>[0]) =>
-  ctx.app.inject({ method, url: `/api/v1${url}`, ...(payload ? { payload } : {}), ...(role ? { headers: { cookie: await ctx.as(role) } } : {}) });
+  ctx.app.inject({
+    method,
+    url: `/api/v1${url}`,
+    ...(payload ? { payload } : {}),
+    ...(role ? { headers: { cookie: await ctx.as(role) } } : {}),
+  });
 const departmentIds: number[] = (await api('GET', `/survey/${tokens[0]![1]}`)).json().departments.map((d: { id: number }) => d.id);
 const rows = async <T>(query: ReturnType<typeof sql>) => ((await db.execute(query)) as unknown as { rows: T[] }).rows;
 
 const LEVELS: Level[] = ['satisfied', 'fairly_satisfied', 'basically_satisfied', 'dissatisfied', 'not_applicable'];
-interface Truth { uscc: string; token: string; comment: string; code: string; levels: Level[]; reasons: string[][]; order: number }
+interface Truth {
+  uscc: string;
+  token: string;
+  comment: string;
+  code: string;
+  levels: Level[];
+  reasons: string[][];
+  order: number;
+}
 const REASONS = ['slow', 'repeat_trips', 'unclear_requirements', 'policy_not_implemented', 'poor_attitude', 'improper_fees', 'other'];
 /** Up to three reasons for each 不满意, a pattern of the enterprise's own (k * 2 mod 7 keeps them distinct). */
-const reasonsFor = (i: number, j: number, level: Level) => (level === 'dissatisfied' ? Array.from({ length: (i + j) % 4 }, (_, k) => REASONS[(i * 3 + j + k * 2) % 7]!) : []);
+const reasonsFor = (i: number, j: number, level: Level) =>
+  level === 'dissatisfied' ? Array.from({ length: (i + j) % 4 }, (_, k) => REASONS[(i * 3 + j + k * 2) % 7]!) : [];
 const truth: Truth[] = [];
 const drafters = tokens.slice(44, 48);
 const DRAFT_MARK = `草稿-${randomUUID()}`;
@@ -37,21 +51,50 @@ const DRAFT_MARK = `草稿-${randomUUID()}`;
 const submitAs = async (i: number) => {
   const [uscc, token] = tokens[i]!;
   // Answers a human would recognise as this enterprise's: a unique comment and a rating pattern of its own.
-  const levels = departmentIds.map((_, j) => LEVELS[(i * 7 + j * (i % 5 + 1)) % 5]!);
+  const levels = departmentIds.map((_, j) => LEVELS[(i * 7 + j * ((i % 5) + 1)) % 5]!);
   const reasons = levels.map((l, j) => reasonsFor(i, j, l));
-  const t: Truth = { uscc, token, comment: `意见-${i}-${randomUUID()}`, code: formatReceipt(randomBytes(12)), levels, reasons, order: truth.length };
+  const t: Truth = {
+    uscc,
+    token,
+    comment: `意见-${i}-${randomUUID()}`,
+    code: formatReceipt(randomBytes(12)),
+    levels,
+    reasons,
+    order: truth.length,
+  };
   const rated = departmentIds.map((departmentId, j) => ({
-    departmentId, level: levels[j]!, ...(levels[j] !== 'not_applicable' ? { comment: `${t.comment}-部门${j}` } : {}), ...(reasons[j]!.length ? { reasons: reasons[j] } : {}),
+    departmentId,
+    level: levels[j]!,
+    ...(levels[j] !== 'not_applicable' ? { comment: `${t.comment}-部门${j}` } : {}),
+    ...(reasons[j]!.length ? { reasons: reasons[j] } : {}),
   }));
-  const votes = rated.filter((r) => r.level === 'dissatisfied').slice(0, 3).map((r) => r.departmentId);
-  const res = await api('POST', `/survey/${token}/submit`, { submissionId: randomUUID(), ratings: rated, leastSatisfied: votes, comment: t.comment, receiptHash: receiptHash(t.code) });
+  const votes = rated
+    .filter((r) => r.level === 'dissatisfied')
+    .slice(0, 3)
+    .map((r) => r.departmentId);
+  const res = await api('POST', `/survey/${token}/submit`, {
+    submissionId: randomUUID(),
+    ratings: rated,
+    leastSatisfied: votes,
+    comment: t.comment,
+    receiptHash: receiptHash(t.code),
+  });
   return { res, t };
 };
 
 // Everything readable by an admin through the API, as text: for the before/after diff.
 const adminView = async () => {
-  const urls = [`/rounds/${ROUND}`, `/rounds/${ROUND}/invitations`, `/rounds/${ROUND}/progress`, `/rounds/${ROUND}/non-responders`,
-    `/rounds/${ROUND}/comments`, `/rounds/${ROUND}/results`, `/rounds/${ROUND}/breakdowns`, '/rounds', '/audit?pageSize=200'];
+  const urls = [
+    `/rounds/${ROUND}`,
+    `/rounds/${ROUND}/invitations`,
+    `/rounds/${ROUND}/progress`,
+    `/rounds/${ROUND}/non-responders`,
+    `/rounds/${ROUND}/comments`,
+    `/rounds/${ROUND}/results`,
+    `/rounds/${ROUND}/breakdowns`,
+    '/rounds',
+    '/audit?pageSize=200',
+  ];
   const out = new Map<string, string>();
   for (const url of urls) out.set(url, (await api('GET', url, undefined, 'admin')).body);
   return out;
@@ -63,7 +106,9 @@ const failedTruth: Truth[] = [];
 
 // ---- the round: 44 submit (batches leave the box as a timer would move them), 4 keep drafts.
 for (const [uscc, token] of drafters) {
-  await api('PUT', `/survey/${token}/draft`, { ratings: [{ departmentId: departmentIds[0], level: 'dissatisfied', comment: `${DRAFT_MARK}-${uscc}` }] });
+  await api('PUT', `/survey/${token}/draft`, {
+    ratings: [{ departmentId: departmentIds[0], level: 'dissatisfied', comment: `${DRAFT_MARK}-${uscc}` }],
+  });
 }
 for (let i = 0; i < 44; i++) {
   if (i === 20) {
@@ -77,15 +122,23 @@ for (let i = 0; i < 44; i++) {
     const invAfter = JSON.parse(after.get(`/rounds/${ROUND}/invitations`)!) as { uscc: string; status: string }[];
     diff = {
       changedInvitations: invAfter.filter((a) => invBefore.find((b) => b.uscc === a.uscc)?.status !== a.status).map((a) => a.uscc),
-      leaked: [...after].filter(([url, body]) => body !== before.get(url) && (body.includes(t.comment) || LEVELS.some((l) => body.includes(`"${l}"`)))).map(([url]) => url),
-      commentsStatus: await Promise.all((['admin', 'leader', 'supervisor', 'dept_head'] as const).map(async (r) => (await api('GET', `/rounds/${ROUND}/comments`, undefined, r)).statusCode)),
+      leaked: [...after]
+        .filter(([url, body]) => body !== before.get(url) && (body.includes(t.comment) || LEVELS.some((l) => body.includes(`"${l}"`))))
+        .map(([url]) => url),
+      commentsStatus: await Promise.all(
+        (['admin', 'leader', 'supervisor', 'dept_head'] as const).map(
+          async (r) => (await api('GET', `/rounds/${ROUND}/comments`, undefined, r)).statusCode,
+        ),
+      ),
       breakdownsStatus: (await api('GET', `/rounds/${ROUND}/breakdowns`, undefined, 'admin')).statusCode,
     };
     continue;
   }
   if (i === 30) {
     // An error path: the box refuses this one insert (as a failing database would), logged at trace level.
-    await db.execute(sql.raw(`create function refuse_ballot() returns trigger language plpgsql as $$ begin raise exception 'refused'; end $$`));
+    await db.execute(
+      sql.raw(`create function refuse_ballot() returns trigger language plpgsql as $$ begin raise exception 'refused'; end $$`),
+    );
     await db.execute(sql.raw('create trigger refuse_ballot before insert on ballot_box for each row execute function refuse_ballot()'));
     const failed = await submitAs(i);
     failedStatus = failed.res.statusCode;
@@ -104,7 +157,15 @@ const whileOpen = {
 expect((await api('POST', `/rounds/${ROUND}/close`, {}, 'admin')).statusCode).toBe(200);
 
 // ---- the dump after close
-const submitted = await rows<{ id: number; uscc: string; xmin: string; token_hash: string; submission_id: string; enterprise_id: number; rank: string }>(sql`
+const submitted = await rows<{
+  id: number;
+  uscc: string;
+  xmin: string;
+  token_hash: string;
+  submission_id: string;
+  enterprise_id: number;
+  rank: string;
+}>(sql`
   select id, uscc, xmin::text, token_hash, submission_id::text, enterprise_id, (row_number() over (order by ctid))::text as rank
   from invitations where round_id = ${ROUND} and status = 'submitted' order by ctid`);
 const answers = await rows<{ id: string; comment: string | null; receipt_hash: string | null; xmin: string; rank: string }>(sql`
@@ -137,10 +198,15 @@ describe('the round itself', () => {
     const stored = await rows<{ department_id: number; reason: string; n: number }>(sql`
       select department_id, reason::text, count(*)::int as n from rating_reasons where round_id = ${ROUND} group by department_id, reason`);
     const expected = new Map<string, number>();
-    for (const t of truth) t.reasons.forEach((list, j) => list.forEach((r) => expected.set(`${departmentIds[j]}:${r}`, (expected.get(`${departmentIds[j]}:${r}`) ?? 0) + 1)));
+    for (const t of truth)
+      t.reasons.forEach((list, j) =>
+        list.forEach((r) => expected.set(`${departmentIds[j]}:${r}`, (expected.get(`${departmentIds[j]}:${r}`) ?? 0) + 1)),
+      );
     expect(expected.size).toBeGreaterThan(10);
     expect(new Map(stored.map((r) => [`${r.department_id}:${r.reason}`, Number(r.n)]))).toEqual(expected);
-    const orphans = await rows<{ n: string }>(sql`select count(*)::text as n from rating_reasons x join ratings r using (response_id, department_id) where r.level <> 'dissatisfied'`);
+    const orphans = await rows<{ n: string }>(
+      sql`select count(*)::text as n from rating_reasons x join ratings r using (response_id, department_id) where r.level <> 'dissatisfied'`,
+    );
     expect(Number(orphans[0]!.n)).toBe(0);
   });
 });
@@ -160,7 +226,9 @@ describe('whoever holds a copy of the database after close', () => {
     const invXmins = new Set(submitted.map((s) => s.xmin));
     expect(answers.filter((a) => invXmins.has(a.xmin))).toEqual([]);
     for (const table of ['ratings', 'rating_reasons', 'least_satisfied_votes']) {
-      const shared = await rows<{ n: string }>(sql.raw(`select count(*)::text as n from ${table} a join invitations i on i.xmin = a.xmin where a.round_id = '${ROUND}'`));
+      const shared = await rows<{ n: string }>(
+        sql.raw(`select count(*)::text as n from ${table} a join invitations i on i.xmin = a.xmin where a.round_id = '${ROUND}'`),
+      );
       expect(Number(shared[0]!.n), table).toBe(0);
     }
     // All of the round's answers were written by one transaction (the close): xmin orders nothing.
@@ -173,16 +241,28 @@ describe('whoever holds a copy of the database after close', () => {
   it('cannot pair answers with submitters by physical order, by id order or by ratings order beyond chance', async () => {
     const byCtid = answers;
     const byId = [...answers].sort((a, b) => a.id.localeCompare(b.id));
-    const ratingOrder = await rows<{ response_id: string }>(sql`select response_id::text from ratings where round_id = ${ROUND} order by ctid`);
+    const ratingOrder = await rows<{ response_id: string }>(
+      sql`select response_id::text from ratings where round_id = ${ROUND} order by ctid`,
+    );
     const firstSeen = [...new Set(ratingOrder.map((r) => r.response_id))].map((id) => answers.find((a) => a.id === id)!);
-    const reasonOrder = await rows<{ response_id: string }>(sql`select response_id::text from rating_reasons where round_id = ${ROUND} order by ctid`);
+    const reasonOrder = await rows<{ response_id: string }>(
+      sql`select response_id::text from rating_reasons where round_id = ${ROUND} order by ctid`,
+    );
     const firstReason = [...new Set(reasonOrder.map((r) => r.response_id))].map((id) => answers.find((a) => a.id === id)!);
     expect(firstReason.length).toBeGreaterThan(30);
-    for (const [name, ordered] of [['ctid', byCtid], ['id', byId], ['ratings ctid', firstSeen], ['reasons ctid', firstReason]] as const) {
+    for (const [name, ordered] of [
+      ['ctid', byCtid],
+      ['id', byId],
+      ['ratings ctid', firstSeen],
+      ['reasons ctid', firstReason],
+    ] as const) {
       expect(rightGuesses(ordered), name).toBeLessThanOrEqual(CHANCE_MAX);
       // No trend either: the rank of an answer says nothing about when it was submitted. Under chance rho has
       // SD 1/sqrt(43) = 0.15 at n = 44: |rho| > 0.6 is a 4-SD event (p < 1e-4), while any real leak of order gives rho near 1.
-      const rho = spearman(ordered.map((_, k) => k), ordered.map((a) => truthOf(a).order));
+      const rho = spearman(
+        ordered.map((_, k) => k),
+        ordered.map((a) => truthOf(a).order),
+      );
       expect(Math.abs(rho), name).toBeLessThan(0.6);
     }
   });
@@ -193,17 +273,23 @@ describe('whoever holds a copy of the database after close', () => {
     expect(timeColumns).toEqual([]);
     const columns = await rows<{ c: string }>(sql`select column_name as c from information_schema.columns where table_name = 'responses'`);
     expect(columns.map((c) => c.c).sort()).toEqual(['comment', 'id', 'receipt_hash', 'round_id']);
-    const invitationValues = new Set(submitted.flatMap((s) => [String(s.id), s.uscc, s.token_hash, s.submission_id, String(s.enterprise_id)]));
-    const answerValues = (await rows<{ v: string }>(sql`
+    const invitationValues = new Set(
+      submitted.flatMap((s) => [String(s.id), s.uscc, s.token_hash, s.submission_id, String(s.enterprise_id)]),
+    );
+    const answerValues = (
+      await rows<{ v: string }>(sql`
       select v from (select id::text as v from responses union all select receipt_hash from responses union all select comment from responses
         union all select response_id::text from ratings union all select comment from ratings
-        union all select response_id::text from rating_reasons) x where v is not null`)).map((r) => r.v);
+        union all select response_id::text from rating_reasons) x where v is not null`)
+    ).map((r) => r.v);
     expect(answerValues.filter((v) => invitationValues.has(v))).toEqual([]);
     expect(await db.select().from(ballotBox)).toEqual([]);
   });
 
   it('finds breakdown tallies only for groups of 5 or more, never attributes on an answer', async () => {
-    const groups = await rows<{ dimension: string; value: string; respondents: number }>(sql`select dimension::text, value, respondents from breakdown_groups where round_id = ${ROUND}`);
+    const groups = await rows<{ dimension: string; value: string; respondents: number }>(
+      sql`select dimension::text, value, respondents from breakdown_groups where round_id = ${ROUND}`,
+    );
     expect(groups.length).toBeGreaterThan(0);
     expect(groups.filter((g) => g.respondents < 5)).toEqual([]);
     // The suppressed groups of a dimension are 0 or at least 5 respondents together, so totals minus shown groups name no one.
@@ -215,19 +301,26 @@ describe('whoever holds a copy of the database after close', () => {
       and not exists (select 1 from breakdown_groups g where g.round_id = t.round_id and g.dimension = t.dimension and g.value = t.value)`);
     expect(Number(tallyGroups[0]!.n)).toBe(0);
     // Each shown township's tallies are exactly what its respondents answered (ground truth from the test's own record).
-    const townOf = new Map((await rows<{ uscc: string; township: string }>(sql`select uscc, township from enterprises`)).map((e) => [e.uscc, e.township]));
+    const townOf = new Map(
+      (await rows<{ uscc: string; township: string }>(sql`select uscc, township from enterprises`)).map((e) => [e.uscc, e.township]),
+    );
     const tallies = await rows<{ value: string; department_id: number; level: string; n: number }>(sql`
       select value, department_id, level::text, n from breakdown_tallies where round_id = ${ROUND} and dimension = 'township'`);
     expect(tallies.length).toBeGreaterThan(0);
     for (const t of tallies) {
       const j = departmentIds.indexOf(t.department_id);
-      expect(t.n, `${t.value} ${t.department_id} ${t.level}`).toBe(truth.filter((x) => townOf.get(x.uscc) === t.value && x.levels[j] === t.level).length);
+      expect(t.n, `${t.value} ${t.department_id} ${t.level}`).toBe(
+        truth.filter((x) => townOf.get(x.uscc) === t.value && x.levels[j] === t.level).length,
+      );
     }
     // What the API shows of them once the close is final: groups of 5 or more, cells of 5 or more ratings, the rest hidden.
     expect((await api('GET', `/rounds/${ROUND}/breakdowns`, undefined, 'leader')).json().error.code).toBe('not_computed');
     expect((await api('POST', `/rounds/${ROUND}/compute`, {}, 'admin')).statusCode).toBe(200);
     const shown = (await api('GET', `/rounds/${ROUND}/breakdowns`, undefined, 'leader')).json() as {
-      dimensions: { hiddenRespondents: number; groups: { respondents: number; departments: { n: number | null; mean: number | null }[] }[] }[];
+      dimensions: {
+        hiddenRespondents: number;
+        groups: { respondents: number; departments: { n: number | null; mean: number | null }[] }[];
+      }[];
     };
     for (const d of shown.dimensions) {
       expect(d.groups.every((g) => g.respondents >= 5)).toBe(true);
@@ -237,7 +330,7 @@ describe('whoever holds a copy of the database after close', () => {
     expect((await api('GET', `/rounds/${ROUND}/breakdowns`, undefined, 'dept_head')).statusCode).toBe(403);
   });
 
-  it('cannot recompute a receipt with the server\'s secret: the codes were made by the pages', () => {
+  it("cannot recompute a receipt with the server's secret: the codes were made by the pages", () => {
     const stored = new Set(answers.map((a) => a.receipt_hash));
     expect([...stored].filter(Boolean)).toHaveLength(44);
     // The old scheme: an HMAC of what the invitation keeps. And plain hashes of anything an invitation holds or the secret derives.
@@ -248,7 +341,10 @@ describe('whoever holds a copy of the database after close', () => {
       const alphabet = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
       const code = [...bytes.subarray(0, 12)].map((b) => alphabet[b % 32]).join('');
       const token = links.token(ROUND, s.uscc, 1);
-      return [receiptHash(`${code.slice(0, 4)}-${code.slice(4, 8)}-${code.slice(8)}`), ...[token, s.token_hash, s.submission_id, s.uscc].map((v) => createHash('sha256').update(v).digest('hex'))];
+      return [
+        receiptHash(`${code.slice(0, 4)}-${code.slice(4, 8)}-${code.slice(8)}`),
+        ...[token, s.token_hash, s.submission_id, s.uscc].map((v) => createHash('sha256').update(v).digest('hex')),
+      ];
     });
     expect(candidates.filter((c) => stored.has(c))).toEqual([]);
   });
@@ -261,8 +357,13 @@ describe('whoever holds a copy of the database after close', () => {
   });
 
   it('finds no answer content outside the answer tables', async () => {
-    const tables = (await rows<{ t: string }>(sql`select table_name as t from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`))
-      .map((r) => r.t).filter((t) => !['responses', 'ratings', 'rating_reasons', 'least_satisfied_votes'].includes(t));
+    const tables = (
+      await rows<{ t: string }>(
+        sql`select table_name as t from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`,
+      )
+    )
+      .map((r) => r.t)
+      .filter((t) => !['responses', 'ratings', 'rating_reasons', 'least_satisfied_votes'].includes(t));
     for (const table of tables) {
       const [dump] = await rows<{ t: string | null }>(sql.raw(`select string_agg(x::text, '\n') as t from "${table}" x`));
       const text = dump?.t ?? '';
@@ -277,8 +378,12 @@ describe('whoever holds the logs (level trace)', () => {
     expect(logLines.length).toBeGreaterThan(100);
     const all = logLines.join('');
     expect(all).toContain('database error ('); // the failed submit was logged, scrubbed to its SQLSTATE
-    const hits = logLines.filter((line) => [...truth, ...failedTruth].some((t) => line.includes(t.comment) || line.includes(t.code) || line.includes(receiptHash(t.code)))
-      || line.includes(DRAFT_MARK) || LEVELS.some((l) => line.includes(l)));
+    const hits = logLines.filter(
+      (line) =>
+        [...truth, ...failedTruth].some((t) => line.includes(t.comment) || line.includes(t.code) || line.includes(receiptHash(t.code))) ||
+        line.includes(DRAFT_MARK) ||
+        LEVELS.some((l) => line.includes(l)),
+    );
     expect(hits).toEqual([]);
   });
 });

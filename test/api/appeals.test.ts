@@ -19,17 +19,20 @@ const codes = ['owndept', 'otherdept', ...departments.map((d) => d.code)];
 const A = departments[0]!.code;
 const call = (method: 'GET' | 'POST' | 'PATCH', url: string, cookie: string, payload?: object) =>
   ctx.app.inject({ method, url: `/api/v1${url}`, headers: { cookie }, ...(payload ? { payload } : {}) });
-const flaggedCodes = (r: { departments: { code: string; flagged: boolean }[] }) => r.departments.filter((d) => d.flagged).map((d) => d.code);
+const flaggedCodes = (r: { departments: { code: string; flagged: boolean }[] }) =>
+  r.departments.filter((d) => d.flagged).map((d) => d.code);
 
 // 2026Q1: owndept and otherdept are rated best by the clean answers, the others clearly worse; 8 pasted
 // answers rate owndept 不满意 and vote against it.
 const q1 = (code: string, i: number): Level => {
-  if (i < 8) return code === 'owndept' ? 'dissatisfied' : code === 'otherdept' ? 'fairly_satisfied' : code === A ? 'not_applicable' : 'satisfied';
+  if (i < 8)
+    return code === 'owndept' ? 'dissatisfied' : code === 'otherdept' ? 'fairly_satisfied' : code === A ? 'not_applicable' : 'satisfied';
   const position = code === 'owndept' || code === 'otherdept' ? 0 : 2 + 2 * codes.indexOf(code);
   return pickLevel(cleanShares(position), seededUniform(`appeals:${code}:${i}`)());
 };
 // 2026Q2: owndept, otherdept and A are rated 不满意 by everyone.
-const q2 = (code: string, i: number): Level => (['owndept', 'otherdept', A].includes(code) ? 'dissatisfied' : i % 4 === 0 ? 'not_applicable' : 'satisfied');
+const q2 = (code: string, i: number): Level =>
+  ['owndept', 'otherdept', A].includes(code) ? 'dissatisfied' : i % 4 === 0 ? 'not_applicable' : 'satisfied';
 
 const published1 = await runQuarter(ctx, '2026Q1', q1, { sampleSize: 40, votes: (_c, i) => (i < 8 ? ['owndept'] : []) });
 const publishedAt1 = ctx.clock.now;
@@ -41,7 +44,10 @@ describe('appeal lifecycle', () => {
   });
 
   it('says before filing when the window closes: publication plus the configured days', async () => {
-    expect((await call('GET', '/appeals/window/2026Q1', head)).json()).toEqual({ windowDays: 7, deadline: new Date(publishedAt1.getTime() + 7 * 86_400_000).toISOString() });
+    expect((await call('GET', '/appeals/window/2026Q1', head)).json()).toEqual({
+      windowDays: 7,
+      deadline: new Date(publishedAt1.getTime() + 7 * 86_400_000).toISOString(),
+    });
     expect((await call('GET', '/appeals/window/2031Q1', head)).statusCode).toBe(404);
   });
 
@@ -52,17 +58,31 @@ describe('appeal lifecycle', () => {
   });
 
   let appealId = 0;
-  it('a flagged department\'s head files an appeal with reasons and evidence; it is audited', async () => {
-    const res = await call('POST', '/appeals', head, { roundId: '2026Q1', reasons: '同一天收到八份完全相同的答卷，疑似他人代填', evidence: ['8 份答卷雷同', '附件：情况说明.pdf'] });
+  it("a flagged department's head files an appeal with reasons and evidence; it is audited", async () => {
+    const res = await call('POST', '/appeals', head, {
+      roundId: '2026Q1',
+      reasons: '同一天收到八份完全相同的答卷，疑似他人代填',
+      evidence: ['8 份答卷雷同', '附件：情况说明.pdf'],
+    });
     expect(res.statusCode).toBe(201);
     const a = res.json();
     appealId = a.id;
     expect(a).toMatchObject({
-      roundId: '2026Q1', departmentCode: 'owndept', status: 'pending', evidence: ['8 份答卷雷同', '附件：情况说明.pdf'], filedBy: 'dept_head', // the head's display name, not the login test-dept_head
-      deadline: new Date(publishedAt1.getTime() + 7 * 86_400_000).toISOString(), decidedAt: null, correction: null,
+      roundId: '2026Q1',
+      departmentCode: 'owndept',
+      status: 'pending',
+      evidence: ['8 份答卷雷同', '附件：情况说明.pdf'],
+      filedBy: 'dept_head', // the head's display name, not the login test-dept_head
+      deadline: new Date(publishedAt1.getTime() + 7 * 86_400_000).toISOString(),
+      decidedAt: null,
+      correction: null,
     });
     const audit = (await call('GET', `/audit?entityType=appeal&entityId=${a.id}`, admin)).json();
-    expect(audit.items[0]).toMatchObject({ action: 'appeal.file', actorName: 'test-dept_head', summary: { roundId: '2026Q1', measures: 'on_hold' } });
+    expect(audit.items[0]).toMatchObject({
+      action: 'appeal.file',
+      actorName: 'test-dept_head',
+      summary: { roundId: '2026Q1', measures: 'on_hold' },
+    });
   });
 
   it('a second appeal for the same round is refused', async () => {
@@ -71,12 +91,16 @@ describe('appeal lifecycle', () => {
     expect(res.json().error.code).toBe('appeal_exists');
   });
 
-  it('while pending, the department\'s measures for the round are on hold (board and head\'s view) and cannot be carried out', async () => {
+  it("while pending, the department's measures for the round are on hold (board and head's view) and cannot be carried out", async () => {
     const board = (await call('GET', '/escalations', admin)).json();
-    const record = board.records.find((r: { roundId: string; departmentCode: string }) => r.roundId === '2026Q1' && r.departmentCode === 'owndept');
+    const record = board.records.find(
+      (r: { roundId: string; departmentCode: string }) => r.roundId === '2026Q1' && r.departmentCode === 'owndept',
+    );
     expect(record).toMatchObject({ status: 'on_hold', appeal: { id: appealId, status: 'pending' } });
     expect(record.measureStates.map((m: { status: string }) => m.status)).toEqual(record.measures.map(() => 'on_hold'));
-    const other = board.records.find((r: { roundId: string; departmentCode: string }) => r.roundId === '2026Q1' && r.departmentCode !== 'owndept');
+    const other = board.records.find(
+      (r: { roundId: string; departmentCode: string }) => r.roundId === '2026Q1' && r.departmentCode !== 'owndept',
+    );
     expect(other).toMatchObject({ status: 'pending', appeal: null });
     const own = (await call('GET', '/escalations', head)).json().records;
     expect(own.map((r: { status: string }) => r.status)).toEqual(['on_hold']);
@@ -112,7 +136,12 @@ describe('appeal lifecycle', () => {
     const res = await call('POST', `/appeals/${appealId}/decision`, admin, { decision: 'upheld', reasons: '8 份雷同答卷经核查为代填' });
     expect(res.statusCode).toBe(200);
     const a = res.json();
-    expect(a).toMatchObject({ status: 'upheld', decidedBy: 'admin', decisionReasons: '8 份雷同答卷经核查为代填', correction: { version: 2, answersExcluded: 8 } });
+    expect(a).toMatchObject({
+      status: 'upheld',
+      decidedBy: 'admin',
+      decisionReasons: '8 份雷同答卷经核查为代填',
+      correction: { version: 2, answersExcluded: 8 },
+    });
     expect(a.correction.flaggedBefore).toContain('owndept');
     expect(a.correction.flaggedAfter).not.toContain('owndept');
 
@@ -127,7 +156,10 @@ describe('appeal lifecycle', () => {
     expect(board.superseded.find(ownQ1)).toMatchObject({ status: 'withdrawn', appeal: { status: 'upheld' } });
 
     const audit = (await call('GET', '/audit?entityType=round&entityId=2026Q1', admin)).json();
-    expect(audit.items[0]).toMatchObject({ action: 'results.correct', summary: { appealId, excluded: { variant: 'without_flagged', answers: 8 } } });
+    expect(audit.items[0]).toMatchObject({
+      action: 'results.correct',
+      summary: { appealId, excluded: { variant: 'without_flagged', answers: 8 } },
+    });
     const decided = (await call('GET', `/audit?entityType=appeal&entityId=${appealId}`, admin)).json();
     expect(decided.items[0]).toMatchObject({ action: 'appeal.decide', summary: { decision: 'upheld', measures: 'resumed' } });
   });
@@ -157,7 +189,10 @@ describe('rejection and the window', () => {
     ctx.clock.now = new Date(publishedAt2.getTime() + 7 * 86_400_000 + 60_000);
     const late = await call('POST', '/appeals', otherHead, { roundId: '2026Q2', reasons: '逾期申诉', evidence: [] });
     expect(late.statusCode).toBe(409);
-    expect(late.json().error).toMatchObject({ code: 'window_closed', details: { windowDays: 7, deadline: new Date(publishedAt2.getTime() + 7 * 86_400_000).toISOString() } });
+    expect(late.json().error).toMatchObject({
+      code: 'window_closed',
+      details: { windowDays: 7, deadline: new Date(publishedAt2.getTime() + 7 * 86_400_000).toISOString() },
+    });
 
     const tenDays = await buildApp({
       database: ctx.database,
@@ -165,9 +200,17 @@ describe('rejection and the window', () => {
       now: () => ctx.clock.now,
     });
     try {
-      const res = await tenDays.inject({ method: 'POST', url: '/api/v1/appeals', headers: { cookie: otherHead }, payload: { roundId: '2026Q2', reasons: '十日内申诉', evidence: '情况说明' } });
+      const res = await tenDays.inject({
+        method: 'POST',
+        url: '/api/v1/appeals',
+        headers: { cookie: otherHead },
+        payload: { roundId: '2026Q2', reasons: '十日内申诉', evidence: '情况说明' },
+      });
       expect(res.statusCode).toBe(201);
-      expect(res.json()).toMatchObject({ evidence: ['情况说明'], deadline: new Date(publishedAt2.getTime() + 10 * 86_400_000).toISOString() });
+      expect(res.json()).toMatchObject({
+        evidence: ['情况说明'],
+        deadline: new Date(publishedAt2.getTime() + 10 * 86_400_000).toISOString(),
+      });
     } finally {
       await tenDays.close();
     }

@@ -17,10 +17,11 @@ await runQuarter(ctx, '2026Q1', () => 'satisfied', { sampleSize: 6 });
 const get = async (url: string, who?: 'supervisor' | 'leader' | 'admin') =>
   (await ctx.app.inject({ method: 'GET', url: `/api/v1${url}`, ...(who ? { headers: { cookie: await ctx.as(who) } } : {}) })).json();
 /** As the database holder: triggers off for this transaction only. */
-const asHolder = (...statements: ReturnType<typeof sql>[]) => db.transaction(async (tx) => {
-  await tx.execute(sql`set local session_replication_role = replica`);
-  for (const s of statements) await tx.execute(s);
-});
+const asHolder = (...statements: ReturnType<typeof sql>[]) =>
+  db.transaction(async (tx) => {
+    await tx.execute(sql`set local session_replication_role = replica`);
+    for (const s of statements) await tx.execute(s);
+  });
 
 describe('the chain head printed on a published round', () => {
   let printed: { id: number; hash: string; at: string };
@@ -28,7 +29,12 @@ describe('the chain head printed on a published round', () => {
   it('is the publication’s own audit entry, shown on the public page and on the report’s checkpoint', async () => {
     const publicPage = await get('/public/rounds/2026Q1');
     printed = publicPage.auditHead;
-    const entries = (await get('/audit?action=round.publish', 'supervisor')).items as { id: number; hash: string; at: string; entityId: string }[];
+    const entries = (await get('/audit?action=round.publish', 'supervisor')).items as {
+      id: number;
+      hash: string;
+      at: string;
+      entityId: string;
+    }[];
     expect(entries).toHaveLength(1);
     expect(printed).toEqual({ id: entries[0]!.id, hash: entries[0]!.hash, at: entries[0]!.at });
 
@@ -38,14 +44,19 @@ describe('the chain head printed on a published round', () => {
     expect(await get('/audit/checkpoint?roundId=2026Q1', 'leader')).toEqual({ ...printed, roundId: '2026Q1' });
 
     expect(await get('/audit/verify', 'supervisor')).toMatchObject({
-      ok: true, published: { roundId: '2026Q1', id: printed.id, hash: printed.hash }, head: { id: live.id, hash: live.hash },
+      ok: true,
+      published: { roundId: '2026Q1', id: printed.id, hash: printed.hash },
+      head: { id: live.id, hash: live.hash },
     });
   });
 
   it('fails verification when the chain before it was rewritten and re-hashed', async () => {
     await rechain(db, 1, { rewritten: true });
     expect(await get('/audit/verify', 'supervisor')).toMatchObject({
-      ok: false, code: 'published_diverges', brokenAt: printed.id, reason: expect.stringContaining('2026Q1'),
+      ok: false,
+      code: 'published_diverges',
+      brokenAt: printed.id,
+      reason: expect.stringContaining('2026Q1'),
     });
   });
 
@@ -64,7 +75,12 @@ describe('the chain head printed on a published round', () => {
   it('fails verification when both tables were truncated, naming the printed head', async () => {
     await asHolder(sql`truncate audit_log, audit_head`);
     const res = await get('/audit/verify', 'supervisor');
-    expect(res).toMatchObject({ ok: false, entries: 0, code: 'published_missing', published: { roundId: '2026Q1', id: printed.id, hash: printed.hash } });
+    expect(res).toMatchObject({
+      ok: false,
+      entries: 0,
+      code: 'published_missing',
+      published: { roundId: '2026Q1', id: printed.id, hash: printed.hash },
+    });
     expect(res.reason).toMatch(new RegExp(`log ends before entry ${printed.id} of the chain head printed on round 2026Q1`));
     // The admin's verification says the same.
     expect((await get('/audit/verify', 'admin')).ok).toBe(false);

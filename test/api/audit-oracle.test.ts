@@ -16,25 +16,48 @@ const SEED = '314159';
 const ROUND = '2026Q1';
 
 const call = async (who: 'admin' | 'supervisor' | 'leader', url: string, payload?: object) => {
-  const res = await ctx.app.inject({ method: payload ? 'POST' : 'GET', url: `/api/v1${url}`, ...(payload ? { payload } : {}), headers: { cookie: await ctx.as(who) } });
+  const res = await ctx.app.inject({
+    method: payload ? 'POST' : 'GET',
+    url: `/api/v1${url}`,
+    ...(payload ? { payload } : {}),
+    headers: { cookie: await ctx.as(who) },
+  });
   if (res.statusCode >= 300) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
   return res.json();
 };
 
-interface Entry { id: number; at: string; actorId: number | null; actorName: string; action: string; entityType: string; entityId: string; summary: Record<string, unknown>; hash: string; prevHash: string; salt: string | null }
-const auditOf = async (who: 'admin' | 'supervisor') => ((await call(who, `/audit?entityId=${ROUND}&pageSize=100`)).items as Entry[]).sort((a, b) => a.id - b.id);
+interface Entry {
+  id: number;
+  at: string;
+  actorId: number | null;
+  actorName: string;
+  action: string;
+  entityType: string;
+  entityId: string;
+  summary: Record<string, unknown>;
+  hash: string;
+  prevHash: string;
+  salt: string | null;
+}
+const auditOf = async (who: 'admin' | 'supervisor') =>
+  ((await call(who, `/audit?entityId=${ROUND}&pageSize=100`)).items as Entry[]).sort((a, b) => a.id - b.id);
 
 /** Every registry USCC, as the supervisor reads the registry. */
 async function registry(): Promise<string[]> {
   const out: string[] = [];
   for (let page = 1; ; page++) {
-    const { items, total } = await call('supervisor', `/enterprises?pageSize=500&page=${page}`) as { items: { uscc: string }[]; total: number };
+    const { items, total } = (await call('supervisor', `/enterprises?pageSize=500&page=${page}`)) as {
+      items: { uscc: string }[];
+      total: number;
+    };
     out.push(...items.map((e) => e.uscc));
     if (out.length >= total) return out;
   }
 }
 
-function* sixDigits() { for (let n = 0; n < 1_000_000; n++) yield String(n).padStart(6, '0'); }
+function* sixDigits() {
+  for (let n = 0; n < 1_000_000; n++) yield String(n).padStart(6, '0');
+}
 
 /**
  * The values of `field` among `candidates` for which the entry hashes to its visible hash, the other
@@ -45,13 +68,24 @@ function* sixDigits() { for (let n = 0; n < 1_000_000; n++) yield String(n).padS
 function search(e: Entry, known: Record<string, unknown>, field: string, candidates: Iterable<string>, salt?: string): string[] {
   const MARK = '\u0000guess\u0000';
   const body = canonicalJson({
-    at: e.at, actorId: e.actorId, actorName: e.actorName, action: e.action, entityType: e.entityType, entityId: e.entityId,
-    summary: { ...known, [field]: MARK }, ...(salt ? { salt } : {}),
+    at: e.at,
+    actorId: e.actorId,
+    actorName: e.actorName,
+    action: e.action,
+    entityType: e.entityType,
+    entityId: e.entityId,
+    summary: { ...known, [field]: MARK },
+    ...(salt ? { salt } : {}),
   });
   const [pre, post] = `${e.prevHash}\n${body}`.split(JSON.stringify(MARK)) as [string, string];
   const found: string[] = [];
   for (const c of candidates) {
-    if (createHash('sha256').update(pre + JSON.stringify(c) + post).digest('hex') === e.hash) found.push(c);
+    if (
+      createHash('sha256')
+        .update(pre + JSON.stringify(c) + post)
+        .digest('hex') === e.hash
+    )
+      found.push(c);
   }
   return found;
 }
@@ -60,12 +94,14 @@ describe('hidden audit fields against a supervisor with the registry', () => {
   let truth: Entry[] = [];
   let usccs: string[] = [];
 
-  it('while the round runs, no registry USCC and no 6-digit seed matches any entry’s hash, however it used to hash', { timeout: 120_000 }, async () => {
+  it('while the round runs, no registry USCC and no 6-digit seed matches any entry’s hash, however it used to hash', {
+    timeout: 120_000,
+  }, async () => {
     await call('admin', '/rounds', roundBody(ROUND, { sampleSize: 12 }));
     await call('admin', `/rounds/${ROUND}/freeze`, {});
     await call('admin', `/rounds/${ROUND}/draw`, { seed: SEED });
     await call('admin', `/rounds/${ROUND}/open`, {});
-    const invited = await call('admin', `/rounds/${ROUND}/invitations`) as { uscc: string }[];
+    const invited = (await call('admin', `/rounds/${ROUND}/invitations`)) as { uscc: string }[];
     await call('admin', `/rounds/${ROUND}/invitations/${invited[0]!.uscc}/replace`, { reason: '企业已注销' });
     await call('admin', `/rounds/${ROUND}/invitations/${invited[1]!.uscc}/regenerate`, {});
     await call('admin', `/rounds/${ROUND}/invitations/${invited[2]!.uscc}/follow-ups`, { channel: 'visit', outcome: 'ineligible' });
@@ -90,8 +126,13 @@ describe('hidden audit fields against a supervisor with the registry', () => {
     expect(seen.filter((e) => !hiddenActions.includes(e.action)).every((e) => e.salt === null)).toBe(true);
 
     // Nothing the supervisor reads spells a drawn enterprise or the seed.
-    const sampled = new Set((await call('admin', `/rounds/${ROUND}/invitations`) as { uscc: string }[]).map((i) => i.uscc));
-    const reads = JSON.stringify([seen, await call('supervisor', `/rounds/${ROUND}`), await call('supervisor', '/rounds'), await call('supervisor', '/audit/facets')]);
+    const sampled = new Set(((await call('admin', `/rounds/${ROUND}/invitations`)) as { uscc: string }[]).map((i) => i.uscc));
+    const reads = JSON.stringify([
+      seen,
+      await call('supervisor', `/rounds/${ROUND}`),
+      await call('supervisor', '/rounds'),
+      await call('supervisor', '/audit/facets'),
+    ]);
     for (const u of sampled) expect(reads).not.toContain(u);
     expect(reads).not.toContain(`"${SEED}"`);
 
@@ -111,7 +152,9 @@ describe('hidden audit fields against a supervisor with the registry', () => {
     expect(Object.values(attempts).flat()).toEqual([]);
   });
 
-  it('once the draw is public, the supervisor recomputes every hash from what it reads and the same search finds the true values', { timeout: 120_000 }, async () => {
+  it('once the draw is public, the supervisor recomputes every hash from what it reads and the same search finds the true values', {
+    timeout: 120_000,
+  }, async () => {
     await call('admin', `/rounds/${ROUND}/close`, {});
     await call('admin', `/rounds/${ROUND}/compute`, {});
     await call('admin', `/rounds/${ROUND}/publish`, {});

@@ -44,7 +44,13 @@ describe('audit log for the inspector', () => {
     const res = await ctx.app.inject({ method: 'GET', url: '/api/v1/audit/facets', headers: { cookie: await ctx.as('supervisor') } });
     // Signing in is audited too, so the people and actions of the logins are among the choices.
     const facets = res.json() as { actors: { name: string; displayName: string }[]; actions: string[] };
-    expect(facets.actors).toEqual(expect.arrayContaining([{ name: 'head.x', displayName: 'head.x' }, { name: 'system', displayName: 'system' }, { name: 'test-admin', displayName: 'admin' }]));
+    expect(facets.actors).toEqual(
+      expect.arrayContaining([
+        { name: 'head.x', displayName: 'head.x' },
+        { name: 'system', displayName: 'system' },
+        { name: 'test-admin', displayName: 'admin' },
+      ]),
+    );
     expect(facets.actions).toEqual(expect.arrayContaining(['round.close', 'round.open', 'round.publish', 'auth.login']));
     expect(facets.actions).toEqual([...facets.actions].sort());
   });

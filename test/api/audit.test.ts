@@ -11,16 +11,29 @@ const verify = async (role: 'admin' | 'supervisor' = 'supervisor') =>
 
 // Signing in is audited: the four logins are entries 1–4, the test's own steps 5–9.
 for (const role of ['admin', 'supervisor', 'leader', 'dept_head'] as const) await ctx.as(role);
-const refusal = (query: Promise<unknown>) => query.then(() => 'accepted', (err: Error & { cause?: Error }) => String(err.cause?.message ?? err.message));
+const refusal = (query: Promise<unknown>) =>
+  query.then(
+    () => 'accepted',
+    (err: Error & { cause?: Error }) => String(err.cause?.message ?? err.message),
+  );
 
 describe('audit log', () => {
   it('chains entries written by the one writer, readable by admins and supervisors', async () => {
     for (let i = 1; i <= 5; i++) {
       ctx.clock.now = new Date(Date.UTC(2026, 2, 1, 8, 0, i));
-      await db.transaction((tx) => appendAudit(tx, { id: null, name: 'tester' }, { action: 'test.step', entityType: 'test', entityId: i, summary: { step: i, note: { b: 2, a: 1 } } }, ctx.clock.now));
+      await db.transaction((tx) =>
+        appendAudit(
+          tx,
+          { id: null, name: 'tester' },
+          { action: 'test.step', entityType: 'test', entityId: i, summary: { step: i, note: { b: 2, a: 1 } } },
+          ctx.clock.now,
+        ),
+      );
     }
     expect(await verify()).toMatchObject({ ok: true, entries: 9, published: null });
-    const page = (await ctx.app.inject({ method: 'GET', url: '/api/v1/audit?pageSize=2', headers: { cookie: await ctx.as('admin') } })).json();
+    const page = (
+      await ctx.app.inject({ method: 'GET', url: '/api/v1/audit?pageSize=2', headers: { cookie: await ctx.as('admin') } })
+    ).json();
     expect(page.total).toBe(9);
     expect(page.items.map((e: { entityId: string }) => e.entityId)).toEqual(['5', '4']);
     for (const role of ['leader', 'dept_head'] as const) {
@@ -43,13 +56,24 @@ describe('audit log', () => {
     const fresh = await makeTestContext();
     const fdb = fresh.database.db;
     const supervisor = await fresh.as('supervisor');
-    const get = async (url: string): Promise<Record<string, unknown>> => (await fresh.app.inject({ method: 'GET', url: `/api/v1${url}`, headers: { cookie: supervisor } })).json();
-    for (let i = 0; i < 4; i++) await fdb.transaction((tx) => appendAudit(tx, { id: null, name: 't' }, { action: 'step', entityType: 't', entityId: i, summary: { i } }, new Date(Date.UTC(2026, 0, 1, 0, 0, i))));
+    const get = async (url: string): Promise<Record<string, unknown>> =>
+      (await fresh.app.inject({ method: 'GET', url: `/api/v1${url}`, headers: { cookie: supervisor } })).json();
+    for (let i = 0; i < 4; i++)
+      await fdb.transaction((tx) =>
+        appendAudit(
+          tx,
+          { id: null, name: 't' },
+          { action: 'step', entityType: 't', entityId: i, summary: { i } },
+          new Date(Date.UTC(2026, 0, 1, 0, 0, i)),
+        ),
+      );
     const checkpoint = (await get('/audit/checkpoint')) as { id: number; hash: string; at: string };
     expect(checkpoint).toEqual({ id: expect.any(Number), hash: expect.stringMatching(/^[0-9a-f]{64}$/), at: expect.any(String) });
     const query = `checkpointId=${checkpoint.id}&checkpointHash=${checkpoint.hash}`;
     expect(await get(`/audit/verify?${query}`)).toMatchObject({ ok: true });
-    await fdb.transaction((tx) => appendAudit(tx, { id: null, name: 't' }, { action: 'later', entityType: 't', entityId: 9, summary: {} }, new Date()));
+    await fdb.transaction((tx) =>
+      appendAudit(tx, { id: null, name: 't' }, { action: 'later', entityType: 't', entityId: 9, summary: {} }, new Date()),
+    );
     expect(await get(`/audit/verify?${query}`)).toMatchObject({ ok: true });
 
     // Whoever holds the database disables the guards, edits an early entry and recomputes every hash after it.
@@ -81,7 +105,10 @@ describe('audit log', () => {
   it('detects deleting the newest entry', async () => {
     const fresh = await makeTestContext();
     const fdb = fresh.database.db;
-    for (let i = 0; i < 3; i++) await fdb.transaction((tx) => appendAudit(tx, { id: null, name: 't' }, { action: 'a', entityType: 't', entityId: i, summary: {} }, new Date()));
+    for (let i = 0; i < 3; i++)
+      await fdb.transaction((tx) =>
+        appendAudit(tx, { id: null, name: 't' }, { action: 'a', entityType: 't', entityId: i, summary: {} }, new Date()),
+      );
     await fdb.execute(sql`alter table audit_log disable trigger user`);
     await fdb.execute(sql`delete from audit_log where id = (select max(id) from audit_log)`);
     expect(await verifyAuditChain(fdb)).toMatchObject({ ok: false, reason: expect.stringMatching(/newest/) });

@@ -5,7 +5,8 @@ import { makeTestContext } from '../support/app.ts';
 
 const ctx = await makeTestContext();
 const org = await ctx.as('org');
-const api = (method: 'GET' | 'POST', url: string, payload?: object) => ctx.app.inject({ method, url: `/api/v1${url}`, headers: { cookie: org }, ...(payload ? { payload } : {}) });
+const api = (method: 'GET' | 'POST', url: string, payload?: object) =>
+  ctx.app.inject({ method, url: `/api/v1${url}`, headers: { cookie: org }, ...(payload ? { payload } : {}) });
 await api('POST', '/units', { code: 'u-own', nameZh: '市测试局', kind: 'department', departmentId: ctx.departmentIds.own });
 await api('POST', '/units', { code: 'u-town', nameZh: '城关镇', kind: 'township' });
 
@@ -20,10 +21,18 @@ async function xlsx(rows: (string | Date)[][]) {
 function upload(path: 'preview' | 'apply', content: Buffer, cookie = org) {
   const boundary = '----cadres' + Math.random().toString(16).slice(2);
   const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="干部名册.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`),
-    content, Buffer.from(`\r\n--${boundary}--\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="干部名册.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    ),
+    content,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
-  return ctx.app.inject({ method: 'POST', url: `/api/v1/cadres/import/${path}`, payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, cookie } });
+  return ctx.app.inject({
+    method: 'POST',
+    url: `/api/v1/cadres/import/${path}`,
+    payload,
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, cookie },
+  });
 }
 const total = async () => (await api('GET', '/cadres?pageSize=1')).json().total as number;
 
@@ -39,7 +48,12 @@ describe('cadre import', () => {
     const preview = await upload('preview', file);
     expect(preview.statusCode).toBe(200);
     const errors = preview.json().errors as { row: number; field: string; message: string }[];
-    expect(errors.map((e) => [e.row, e.field])).toEqual([[3, 'unit'], [4, 'rank'], [5, 'code'], [6, 'since']]);
+    expect(errors.map((e) => [e.row, e.field])).toEqual([
+      [3, 'unit'],
+      [4, 'rank'],
+      [5, 'code'],
+      [6, 'since'],
+    ]);
     expect(errors[0]!.message).toContain('不存在的单位');
     const apply = await upload('apply', file);
     expect(apply.statusCode).toBe(422);
@@ -48,21 +62,30 @@ describe('cadre import', () => {
   });
 
   it('creates cadres with their first post, then records a move as a new tenure', async () => {
-    const first = await upload('apply', await xlsx([
-      ['G001', '陈一', 'u-own', '局长', '三级调研员', '是', '2019-03-01'],
-      ['G002', '周二', '城关镇', '科员', '一级主任科员', '否', '2018-07-01'],
-    ]));
+    const first = await upload(
+      'apply',
+      await xlsx([
+        ['G001', '陈一', 'u-own', '局长', '三级调研员', '是', '2019-03-01'],
+        ['G002', '周二', '城关镇', '科员', '一级主任科员', '否', '2018-07-01'],
+      ]),
+    );
     expect(first.statusCode).toBe(200);
     expect(first.json()).toMatchObject({ creates: 2, moves: 0, applied: true });
-    const second = await upload('apply', await xlsx([
-      ['G001', '陈一', 'u-own', '局长', '三级调研员', '是', '2019-03-01'],
-      ['G002', '周二', 'u-own', '副局长', '四级调研员', '是', '2024-01-01'],
-    ]));
+    const second = await upload(
+      'apply',
+      await xlsx([
+        ['G001', '陈一', 'u-own', '局长', '三级调研员', '是', '2019-03-01'],
+        ['G002', '周二', 'u-own', '副局长', '四级调研员', '是', '2024-01-01'],
+      ]),
+    );
     expect(second.json()).toMatchObject({ creates: 0, moves: 1, unchanged: 1, applied: true });
     const g2 = (await api('GET', '/cadres?q=G002')).json().items[0];
     expect(g2).toMatchObject({ unitCode: 'u-own', rank: 'researcher_4', leadership: true });
     const detail = (await api('GET', `/cadres/${g2.id}`)).json();
-    expect(detail.tenures.map((t: { since: string; until: string | null }) => [t.since, t.until])).toEqual([['2018-07-01', '2023-12-31'], ['2024-01-01', null]]);
+    expect(detail.tenures.map((t: { since: string; until: string | null }) => [t.since, t.until])).toEqual([
+      ['2018-07-01', '2023-12-31'],
+      ['2024-01-01', null],
+    ]);
     // A move that would start before the current post is a row error.
     const back = await upload('preview', await xlsx([['G002', '周二', 'u-town', '科员', '一级主任科员', '否', '2023-01-01']]));
     expect(back.json().errors).toEqual([expect.objectContaining({ row: 2, field: 'since' })]);
@@ -70,6 +93,7 @@ describe('cadre import', () => {
 
   it('only the organisation department imports', async () => {
     const file = await xlsx([['G009', '冯九', 'u-own', '科员', '一级科员', '否', '2020-01-01']]);
-    for (const role of ['admin', 'leader', 'dept_head'] as const) expect((await upload('preview', file, await ctx.as(role))).statusCode).toBe(403);
+    for (const role of ['admin', 'leader', 'dept_head'] as const)
+      expect((await upload('preview', file, await ctx.as(role))).statusCode).toBe(403);
   });
 });

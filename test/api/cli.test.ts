@@ -35,7 +35,9 @@ describe('CLI', () => {
     expect(res.status).toBe(0);
   });
 
-  it('verify-audit --checkpoint fails, naming the divergence, once the chain was rewritten and re-hashed', { timeout: 180_000 }, async () => {
+  it('verify-audit --checkpoint fails, naming the divergence, once the chain was rewritten and re-hashed', {
+    timeout: 180_000,
+  }, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pingyi-checkpoint-'));
     const file = join(dir, 'checkpoint.json');
     const database = await openConfiguredDatabase({ databaseUrl: pg?.url, dataDir: env.DATA_DIR });
@@ -59,16 +61,32 @@ describe('CLI', () => {
     expect(run('server/cli/verify-audit.ts', ['--checkpoint', join(dir, 'missing.json')]).status).toBe(2);
   });
 
-  it('verify-audit requires the chain head printed on the last published round: emptied with triggers off, it fails naming it', { timeout: 180_000 }, async () => {
+  it('verify-audit requires the chain head printed on the last published round: emptied with triggers off, it fails naming it', {
+    timeout: 180_000,
+  }, async () => {
     const database = await openConfiguredDatabase({ databaseUrl: pg?.url, dataDir: env.DATA_DIR });
     let head;
     try {
       // A published round as publishing leaves it: the chain's head stored with it.
       head = await auditCheckpoint(database.db);
       await database.db.insert(rounds).values({
-        id: '2026Q1', status: 'published', sampleSize: 10, rotationExclusion: false, votesLimit: 3, minRatings: 3, bottomN: 3, escalationPolicy: 'v1', scale: [],
-        opensAt: new Date('2026-01-01'), closesAt: new Date('2026-02-01'), closedAt: new Date('2026-02-01'), finalizedAt: new Date('2026-02-02'), publishedAt: new Date('2026-02-02'),
-        auditHeadId: head.id, auditHeadHash: head.hash, auditHeadAt: new Date(head.at!),
+        id: '2026Q1',
+        status: 'published',
+        sampleSize: 10,
+        rotationExclusion: false,
+        votesLimit: 3,
+        minRatings: 3,
+        bottomN: 3,
+        escalationPolicy: 'v1',
+        scale: [],
+        opensAt: new Date('2026-01-01'),
+        closesAt: new Date('2026-02-01'),
+        closedAt: new Date('2026-02-01'),
+        finalizedAt: new Date('2026-02-02'),
+        publishedAt: new Date('2026-02-02'),
+        auditHeadId: head.id,
+        auditHeadHash: head.hash,
+        auditHeadAt: new Date(head.at!),
       });
     } finally {
       await database.close();
@@ -89,13 +107,19 @@ describe('CLI', () => {
     }
     const res = run('server/cli/verify-audit.ts', []);
     expect(res.status).toBe(1);
-    expect(res.stdout).toContain(`BROKEN at entry ${head.id}: checkpoint diverges: the log ends before entry ${head.id} of the chain head printed on round 2026Q1's publication`);
+    expect(res.stdout).toContain(
+      `BROKEN at entry ${head.id}: checkpoint diverges: the log ends before entry ${head.id} of the chain head printed on round 2026Q1's publication`,
+    );
     expect(res.stdout).not.toContain('intact');
   });
 
   it('creates the first security administrator, who alone manages accounts; refuses another role', { timeout: 180_000 }, async () => {
-    expect(run('server/cli/create-admin.ts', ['--role', 'leader', 'boss'], { PINGYI_ADMIN_PASSWORD: 'a long enough password' }).status).toBe(2);
-    const ok = run('server/cli/create-admin.ts', ['--role', 'security', 'secadmin', '安全管理员'], { PINGYI_ADMIN_PASSWORD: 'yet another long password' });
+    expect(
+      run('server/cli/create-admin.ts', ['--role', 'leader', 'boss'], { PINGYI_ADMIN_PASSWORD: 'a long enough password' }).status,
+    ).toBe(2);
+    const ok = run('server/cli/create-admin.ts', ['--role', 'security', 'secadmin', '安全管理员'], {
+      PINGYI_ADMIN_PASSWORD: 'yet another long password',
+    });
     expect(ok.stdout).toContain('Security administrator "secadmin" created');
     expect(ok.status).toBe(0);
     const database = await openConfiguredDatabase({ databaseUrl: pg?.url, dataDir: env.DATA_DIR });

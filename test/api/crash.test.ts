@@ -19,7 +19,13 @@ const pg = process.env.DATABASE_URL ? await freshDatabase() : null;
 const prep: Database = pg ?? (await openDatabase({ kind: 'pglite', dataDir: join(dataDir, 'pglite') }));
 const { roundId, departmentIds, tokens } = await openLoadRound(prep.db, SECRET, { enterprises: 300, departments: 20 });
 if (!pg) await prep.close();
-const env = { JWT_SECRET: SECRET, DATA_DIR: dataDir, DEMO: 'false', SURVEY_RATE_LIMIT: '1000000', ...(pg?.url ? { DATABASE_URL: pg.url } : { DATABASE_URL: '' }) };
+const env = {
+  JWT_SECRET: SECRET,
+  DATA_DIR: dataDir,
+  DEMO: 'false',
+  SURVEY_RATE_LIMIT: '1000000',
+  ...(pg?.url ? { DATABASE_URL: pg.url } : { DATABASE_URL: '' }),
+};
 const port = randomPort();
 let server: ServerProcess | null = null;
 afterAll(async () => {
@@ -49,7 +55,10 @@ describe('crash safety', () => {
       for (let attempt = 0; attempt < 200 && !acked.has(i); attempt++) {
         try {
           const res = await fetch(`http://127.0.0.1:${port}/api/v1/survey/${token}/submit`, {
-            method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(bodies[i]), signal: AbortSignal.timeout(10_000),
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify(bodies[i]),
+            signal: AbortSignal.timeout(10_000),
           });
           const body = await res.json();
           if (res.status === 200) acked.set(i, body);
@@ -68,7 +77,11 @@ describe('crash safety', () => {
 
     // A retry of every acknowledged submission answers the same receipt and stores nothing new.
     for (const i of [0, 1, 2, tokens.length - 1]) {
-      const res = await fetch(`http://127.0.0.1:${port}/api/v1/survey/${tokens[i]}/submit`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(bodies[i]) });
+      const res = await fetch(`http://127.0.0.1:${port}/api/v1/survey/${tokens[i]}/submit`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(bodies[i]),
+      });
       expect(await res.json()).toEqual(acked.get(i));
     }
     await kill(server!, 'SIGTERM');
@@ -85,7 +98,10 @@ describe('crash safety', () => {
       ]);
       expect(Number(r!.n)).toBe(tokens.length);
       expect(Number(s!.n)).toBe(tokens.length);
-      const partial = await db.select({ id: ratings.responseId, n: count() }).from(ratings).groupBy(ratings.responseId)
+      const partial = await db
+        .select({ id: ratings.responseId, n: count() })
+        .from(ratings)
+        .groupBy(ratings.responseId)
         .having(sql`count(*) <> ${departmentIds.length}`);
       expect(partial).toEqual([]);
       const stored = await db.select({ id: invitations.submissionId }).from(invitations);

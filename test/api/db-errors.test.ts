@@ -17,7 +17,8 @@ const [token] = [...(await openRoundWithTokens(ctx, '2026Q1', { sampleSize: 6 })
 const view = (await ctx.app.inject({ method: 'GET', url: `/api/v1/survey/${token}` })).json();
 const receipt = formatReceipt(randomBytes(12));
 const submitted = await ctx.app.inject({
-  method: 'POST', url: `/api/v1/survey/${token}/submit`,
+  method: 'POST',
+  url: `/api/v1/survey/${token}/submit`,
   payload: { ...completeSubmission(view.departments.map((d: { id: number }) => d.id)), receiptHash: receiptHash(receipt) },
 });
 expect(submitted.statusCode).toBe(200);
@@ -32,10 +33,18 @@ describe('a cancelled statement on POST /api/v1/requests', () => {
     const since = logLines.length;
     if (ctx.database.kind === 'postgres') {
       // The real thing: the insert sleeps in a trigger and another session cancels it (pg_cancel_backend).
-      await db.execute(sql.raw(`create or replace function test_slow_insert() returns trigger language plpgsql as $$
-        begin perform pg_sleep(30); return new; end $$`));
-      await db.execute(sql.raw('create trigger test_slow_insert before insert on requests for each row execute function test_slow_insert()'));
-      const pending = ctx.app.inject({ method: 'POST', url: '/api/v1/requests', payload: { receipt, departmentId: ctx.departmentIds.own, category: 'inspection', text: TEXT, contact: CONTACT } });
+      await db.execute(
+        sql.raw(`create or replace function test_slow_insert() returns trigger language plpgsql as $$
+        begin perform pg_sleep(30); return new; end $$`),
+      );
+      await db.execute(
+        sql.raw('create trigger test_slow_insert before insert on requests for each row execute function test_slow_insert()'),
+      );
+      const pending = ctx.app.inject({
+        method: 'POST',
+        url: '/api/v1/requests',
+        payload: { receipt, departmentId: ctx.departmentIds.own, category: 'inspection', text: TEXT, contact: CONTACT },
+      });
       let cancelled = false;
       for (let i = 0; i < 200 && !cancelled; i++) {
         const rows = await db.execute(sql`select pg_cancel_backend(pid) as ok from pg_stat_activity
@@ -52,21 +61,36 @@ describe('a cancelled statement on POST /api/v1/requests', () => {
     } else {
       // PGlite serves one session, so nothing can cancel it from outside: the trigger raises the same
       // SQLSTATE, with the values in its message as a careless database function would.
-      await db.execute(sql.raw(`create or replace function test_cancel_insert() returns trigger language plpgsql as $$
-        begin raise exception 'canceling statement due to statement timeout: % %', new.text, new.contact using errcode = '57014'; end $$`));
-      await db.execute(sql.raw('create trigger test_cancel_insert before insert on requests for each row execute function test_cancel_insert()'));
-      const res = await ctx.app.inject({ method: 'POST', url: '/api/v1/requests', payload: { receipt, departmentId: ctx.departmentIds.own, category: 'inspection', text: TEXT, contact: CONTACT } });
+      await db.execute(
+        sql.raw(`create or replace function test_cancel_insert() returns trigger language plpgsql as $$
+        begin raise exception 'canceling statement due to statement timeout: % %', new.text, new.contact using errcode = '57014'; end $$`),
+      );
+      await db.execute(
+        sql.raw('create trigger test_cancel_insert before insert on requests for each row execute function test_cancel_insert()'),
+      );
+      const res = await ctx.app.inject({
+        method: 'POST',
+        url: '/api/v1/requests',
+        payload: { receipt, departmentId: ctx.departmentIds.own, category: 'inspection', text: TEXT, contact: CONTACT },
+      });
       expect(res.statusCode, res.body).toBe(503);
       expect(res.headers['retry-after']).toBe('5');
       expect(res.json().error.code).toBe('database_unavailable');
       await db.execute(sql.raw('drop trigger test_cancel_insert on requests'));
     }
     const lines = logLines.slice(since);
-    expect(lines.some((l) => l.includes('"level":50') && l.includes('57014')), lines.join('')).toBe(true);
+    expect(
+      lines.some((l) => l.includes('"level":50') && l.includes('57014')),
+      lines.join(''),
+    ).toBe(true);
     expect(leaks(since)).toEqual([]);
     expect(lines.filter((l) => /insert into|params:|"detail"|"where"|"query"/i.test(l))).toEqual([]);
     // Once the database answers again, the same request goes through.
-    const again = await ctx.app.inject({ method: 'POST', url: '/api/v1/requests', payload: { receipt, departmentId: ctx.departmentIds.own, category: 'inspection', text: TEXT, contact: CONTACT } });
+    const again = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/requests',
+      payload: { receipt, departmentId: ctx.departmentIds.own, category: 'inspection', text: TEXT, contact: CONTACT },
+    });
     expect(again.statusCode, again.body).toBe(201);
   }, 30_000);
 });
@@ -75,11 +99,17 @@ describe('a generic database error on an admin route', () => {
   it('answers 500 in the one error shape and logs no statement or value', async () => {
     const since = logLines.length;
     const marker = '市保密值测试局 91c2e';
-    await db.execute(sql.raw(`create or replace function test_fail_department() returns trigger language plpgsql as $$
-      begin raise exception 'cannot store %', new.name_zh using errcode = 'XX000', detail = 'name ' || new.name_zh; end $$`));
-    await db.execute(sql.raw('create trigger test_fail_department before insert on departments for each row execute function test_fail_department()'));
+    await db.execute(
+      sql.raw(`create or replace function test_fail_department() returns trigger language plpgsql as $$
+      begin raise exception 'cannot store %', new.name_zh using errcode = 'XX000', detail = 'name ' || new.name_zh; end $$`),
+    );
+    await db.execute(
+      sql.raw('create trigger test_fail_department before insert on departments for each row execute function test_fail_department()'),
+    );
     const res = await ctx.app.inject({
-      method: 'POST', url: '/api/v1/departments', headers: { cookie: await ctx.as('admin') },
+      method: 'POST',
+      url: '/api/v1/departments',
+      headers: { cookie: await ctx.as('admin') },
       payload: { code: 'bmcsj', nameZh: marker, category: 'service' },
     });
     await db.execute(sql.raw('drop trigger test_fail_department on departments'));
@@ -87,6 +117,8 @@ describe('a generic database error on an admin route', () => {
     expect(res.json()).toEqual({ error: { code: 'internal', message: 'Internal error' } });
     const lines = logLines.slice(since);
     expect(lines.some((l) => l.includes('"level":50') && l.includes('XX000'))).toBe(true);
-    expect(lines.filter((l) => l.includes(marker) || l.includes('91c2e') || l.includes('bmcsj') || /insert into|params:/i.test(l))).toEqual([]);
+    expect(lines.filter((l) => l.includes(marker) || l.includes('91c2e') || l.includes('bmcsj') || /insert into|params:/i.test(l))).toEqual(
+      [],
+    );
   });
 });

@@ -23,17 +23,37 @@ const { db } = database;
 describe('demo history', () => {
   it('has four published quarters and the current one open with part of its responses', async () => {
     const rounds = await listRounds(db, now);
-    expect(rounds.map((r) => `${r.id}:${r.status}`)).toEqual(['2026Q4:open', '2026Q3:published', '2026Q2:published', '2026Q1:published', '2025Q4:published']);
+    expect(rounds.map((r) => `${r.id}:${r.status}`)).toEqual([
+      '2026Q4:open',
+      '2026Q3:published',
+      '2026Q2:published',
+      '2026Q1:published',
+      '2025Q4:published',
+    ]);
   });
 
   it('tells the stories: 城管局 three quarters in a row reaches reassignment; 城投公司 flagged, not, flagged starts over', async () => {
     const board = await escalationBoard(db, null, now, 'Asia/Shanghai');
-    const of = (code: string) => board.records.filter((r) => r.departmentCode === code).map((r) => `${r.roundId}:${r.level}`).sort();
+    const of = (code: string) =>
+      board.records
+        .filter((r) => r.departmentCode === code)
+        .map((r) => `${r.roundId}:${r.level}`)
+        .sort();
     expect(of('cgj')).toEqual(['2026Q1:pledge', '2026Q2:admonishment', '2026Q3:reassignment']);
     expect(of('ctgs')).toEqual(['2025Q4:pledge', '2026Q2:pledge']);
-    expect(board.departments.find((d) => d.code === 'cgj')).toMatchObject({ streak: 3, headStreak: 3, departmentStreak: 3, level: 'reassignment', measures: ['pledge', 'reassignment'] });
+    expect(board.departments.find((d) => d.code === 'cgj')).toMatchObject({
+      streak: 3,
+      headStreak: 3,
+      departmentStreak: 3,
+      level: 'reassignment',
+      measures: ['pledge', 'reassignment'],
+    });
     // Every flagged quarter brings the pledge: the second and third add admonishment, then reassignment.
-    const measures = (code: string) => board.records.filter((r) => r.departmentCode === code).map((r) => `${r.roundId}:${r.measures.join('+')}`).sort();
+    const measures = (code: string) =>
+      board.records
+        .filter((r) => r.departmentCode === code)
+        .map((r) => `${r.roundId}:${r.measures.join('+')}`)
+        .sort();
     expect(measures('cgj')).toEqual(['2026Q1:pledge', '2026Q2:pledge+admonishment', '2026Q3:pledge+reassignment']);
   });
 
@@ -44,7 +64,11 @@ describe('demo history', () => {
     expect(reasons[0]!.code).toBe('repeat_trips');
     expect(reasons[0]!.count!).toBeGreaterThan(2 * (reasons[1]!.count ?? 0));
     // Elsewhere some reasons were chosen by fewer than 3 firms: shown as "<3".
-    expect(Object.values(latest.payload.reasons!).flat().some((r) => r.count === null)).toBe(true);
+    expect(
+      Object.values(latest.payload.reasons!)
+        .flat()
+        .some((r) => r.count === null),
+    ).toBe(true);
     const admin = { id: 1, username: 'admin', displayName: '', role: 'admin' as const, departmentId: null, mustChangePassword: false };
     const [cgjCase] = await listCases(db, admin, { roundId: latest.roundId, departmentId: cgj.departmentId }, now, 'Asia/Shanghai');
     const detail = await caseDetail(db, admin, cgjCase!.id, now, 'Asia/Shanghai');
@@ -53,7 +77,13 @@ describe('demo history', () => {
   });
 
   it('has rectification cases in several states and an intact audit chain', async () => {
-    const cases = await listCases(db, { id: 1, username: 'admin', displayName: '', role: 'admin', departmentId: null, mustChangePassword: false }, {}, now, 'Asia/Shanghai');
+    const cases = await listCases(
+      db,
+      { id: 1, username: 'admin', displayName: '', role: 'admin', departmentId: null, mustChangePassword: false },
+      {},
+      now,
+      'Asia/Shanghai',
+    );
     expect(new Set(cases.map((c) => c.status))).toEqual(new Set(['open', 'submitted', 'returned', 'closed']));
     expect(cases.some((c) => c.overdue)).toBe(true);
     // Closed cases show their call-backs.
@@ -118,10 +148,21 @@ describe('demo cadre points', () => {
     expect((await db.select().from(users).where(eq(users.role, 'org'))).map((u) => u.username).sort()).toEqual(['org', 'org2']);
   });
 
-  it('reflects the done escalations: 城管局\'s head carries two pledges and an admonishment, approved by rule', async () => {
-    const [cgj] = await db.select({ cadreId: departmentHeads.cadreId }).from(departmentHeads).innerJoin(units, eq(units.departmentId, departmentHeads.departmentId)).where(eq(units.code, 'cgj'));
-    const auto = await db.select().from(pointsEntries).where(and(eq(pointsEntries.cadreId, cgj!.cadreId!), isNotNull(pointsEntries.escalationId)));
-    expect(auto.map((e) => `${e.roundId}:${e.measure}:${e.points}:${e.reviewedByName}`).sort()).toEqual(['2026Q1:pledge:-2:rule', '2026Q2:admonishment:-5:rule', '2026Q2:pledge:-2:rule']);
+  it("reflects the done escalations: 城管局's head carries two pledges and an admonishment, approved by rule", async () => {
+    const [cgj] = await db
+      .select({ cadreId: departmentHeads.cadreId })
+      .from(departmentHeads)
+      .innerJoin(units, eq(units.departmentId, departmentHeads.departmentId))
+      .where(eq(units.code, 'cgj'));
+    const auto = await db
+      .select()
+      .from(pointsEntries)
+      .where(and(eq(pointsEntries.cadreId, cgj!.cadreId!), isNotNull(pointsEntries.escalationId)));
+    expect(auto.map((e) => `${e.roundId}:${e.measure}:${e.points}:${e.reviewedByName}`).sort()).toEqual([
+      '2026Q1:pledge:-2:rule',
+      '2026Q2:admonishment:-5:rule',
+      '2026Q2:pledge:-2:rule',
+    ]);
   });
 
   it('ranks every rank cohort as of any date', async () => {

@@ -23,7 +23,8 @@ const states = async (query: string, cookie = admin) => {
 
 // owndept is rated 不满意 by everyone: last, flagged, a measure and a rectification case; otherdept
 // 满意 by everyone: first, nothing to do.
-const level = (code: string, i: number): Level => (code === 'owndept' ? 'dissatisfied' : code === 'otherdept' ? 'satisfied' : i % 3 === 0 ? 'fairly_satisfied' : 'satisfied');
+const level = (code: string, i: number): Level =>
+  code === 'owndept' ? 'dissatisfied' : code === 'otherdept' ? 'satisfied' : i % 3 === 0 ? 'fairly_satisfied' : 'satisfied';
 const published = await runQuarter(ctx, '2026Q1', level, { sampleSize: 20 });
 const rankedCount = published.departments.filter((d: { rank: number | null }) => d.rank !== null).length;
 
@@ -31,9 +32,17 @@ describe('department states', () => {
   it('a flagged department: its rank from the bottom, its measure 待安排, its open case with the deadline, and what happens next', async () => {
     const { today, states: list } = await states('?roundId=2026Q1');
     const own = list.find((s) => s.departmentCode === 'owndept')!;
-    const [c] = (await call('GET', '/rectification/cases?roundId=2026Q1', admin)).json().filter((x: { departmentCode: string }) => x.departmentCode === 'owndept');
+    const [c] = (await call('GET', '/rectification/cases?roundId=2026Q1', admin))
+      .json()
+      .filter((x: { departmentCode: string }) => x.departmentCode === 'owndept');
     expect(own).toMatchObject({
-      roundId: '2026Q1', rank: rankedCount, rankedCount, fromBottom: 1, flagged: true, open: true, appeal: null,
+      roundId: '2026Q1',
+      rank: rankedCount,
+      rankedCount,
+      fromBottom: 1,
+      flagged: true,
+      open: true,
+      appeal: null,
       measures: [{ measure: 'pledge', status: 'pending', date: null }],
       rectification: { id: c.id, status: 'open', deadline: c.deadline, overdue: false },
     });
@@ -49,14 +58,19 @@ describe('department states', () => {
   it('follows the board: a scheduled measure carries its day, and both read the same', async () => {
     const board = (await call('GET', '/escalations', admin)).json();
     const record = board.records.find((r: { departmentCode: string }) => r.departmentCode === 'owndept');
-    expect((await call('PATCH', `/escalations/${record.id}/measures/pledge`, admin, { status: 'scheduled', scheduledFor: '2026-03-20' })).statusCode).toBe(200);
+    expect(
+      (await call('PATCH', `/escalations/${record.id}/measures/pledge`, admin, { status: 'scheduled', scheduledFor: '2026-03-20' }))
+        .statusCode,
+    ).toBe(200);
     const own = (await states('?roundId=2026Q1', leader)).states.find((s) => s.departmentCode === 'owndept')!;
     expect(own.measures).toEqual([{ measure: 'pledge', status: 'scheduled', date: '2026-03-20' }]);
     const after = (await call('GET', '/escalations', leader)).json().records.find((r: { id: number }) => r.id === record.id);
-    expect(after.measureStates.map((m: { status: string; scheduledFor: string }) => [m.status, m.scheduledFor])).toEqual([['scheduled', '2026-03-20']]);
+    expect(after.measureStates.map((m: { status: string; scheduledFor: string }) => [m.status, m.scheduledFor])).toEqual([
+      ['scheduled', '2026-03-20'],
+    ]);
   });
 
-  it('the case overdue once its deadline passes (the city\'s day)', async () => {
+  it("the case overdue once its deadline passes (the city's day)", async () => {
     const before = (await states('?roundId=2026Q1')).states.find((s) => s.departmentCode === 'owndept')!;
     const saved = ctx.clock.now;
     ctx.clock.now = new Date(Date.parse(`${before.rectification!.deadline}T12:00:00+08:00`) + 86_400_000);
@@ -72,13 +86,25 @@ describe('department states', () => {
     expect((await call('GET', '/department-states?departmentId=999', head)).statusCode).toBe(403);
     const other = await states('?all=true', otherHead);
     expect(other.states).toHaveLength(1);
-    expect(other.states[0]).toMatchObject({ departmentCode: 'otherdept', rank: 1, flagged: false, open: false, next: [], measures: [], rectification: null });
+    expect(other.states[0]).toMatchObject({
+      departmentCode: 'otherdept',
+      rank: 1,
+      flagged: false,
+      open: false,
+      next: [],
+      measures: [],
+      rectification: null,
+    });
     expect((await states('')).states.some((s) => s.departmentCode === 'otherdept')).toBe(false);
   });
 
   it('a pending appeal holds the measures: 申诉中暂缓, the decision is what comes next', async () => {
-    expect((await call('POST', '/appeals', head, { roundId: '2026Q1', reasons: '答卷集中在同一天，疑似代填，申请复核', evidence: ['情况说明'] })).statusCode).toBe(201);
-    const own = (await states('?departmentId=' + published.departments.find((d: { code: string }) => d.code === 'owndept').departmentId)).states[0]!;
+    expect(
+      (await call('POST', '/appeals', head, { roundId: '2026Q1', reasons: '答卷集中在同一天，疑似代填，申请复核', evidence: ['情况说明'] }))
+        .statusCode,
+    ).toBe(201);
+    const own = (await states('?departmentId=' + published.departments.find((d: { code: string }) => d.code === 'owndept').departmentId))
+      .states[0]!;
     expect(own).toMatchObject({ appeal: { status: 'pending' }, measures: [{ measure: 'pledge', status: 'on_hold' }] });
     expect(own.next[0]).toEqual({ kind: 'appeal', due: null, overdue: false });
   });

@@ -8,10 +8,21 @@ const req = (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object, co
 
 describe('departments registry', () => {
   it('creates a department with its head, lists and reads it', async () => {
-    const res = await req('POST', '/departments', { code: 'scjgj', nameZh: '市市场监督管理局', nameEn: 'Market Regulation', category: 'enforcement', head: { name: '李明华', title: '局长', since: '2021-01-05' } });
+    const res = await req('POST', '/departments', {
+      code: 'scjgj',
+      nameZh: '市市场监督管理局',
+      nameEn: 'Market Regulation',
+      category: 'enforcement',
+      head: { name: '李明华', title: '局长', since: '2021-01-05' },
+    });
     expect(res.statusCode).toBe(201);
     const d = res.json();
-    expect(d).toMatchObject({ code: 'scjgj', nameZh: '市市场监督管理局', active: true, head: { name: '李明华', since: '2021-01-05', until: null } });
+    expect(d).toMatchObject({
+      code: 'scjgj',
+      nameZh: '市市场监督管理局',
+      active: true,
+      head: { name: '李明华', since: '2021-01-05', until: null },
+    });
     const list = (await req('GET', '/departments')).json();
     expect(list.map((x: { code: string }) => x.code)).toContain('scjgj');
   });
@@ -51,7 +62,11 @@ describe('departments registry', () => {
     const res = await req('PATCH', `/departments/${id}`, { active: false, nameEn: 'AMR' });
     expect(res.json()).toMatchObject({ active: false, nameEn: 'AMR' });
     const audit = (await req('GET', `/audit?entityType=department&entityId=${id}`)).json();
-    expect(audit.items[0]).toMatchObject({ action: 'department.update', actorName: 'test-admin', summary: { before: { active: true }, after: { active: false } } });
+    expect(audit.items[0]).toMatchObject({
+      action: 'department.update',
+      actorName: 'test-admin',
+      summary: { before: { active: true }, after: { active: false } },
+    });
   });
 
   it('refuses bad input with a clear 4xx and changes nothing', async () => {

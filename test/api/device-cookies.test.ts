@@ -18,8 +18,13 @@ let address = 0;
 const login = (username: string, password: string, device?: string) => {
   address += 1;
   return ctx.app.inject({
-    method: 'POST', url: '/api/v1/auth/login', payload: { username, password },
-    headers: { 'x-forwarded-for': `10.${(address >> 16) & 255}.${(address >> 8) & 255}.${address & 255}`, ...(device ? { cookie: `pingyi_device=${device}` } : {}) },
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { username, password },
+    headers: {
+      'x-forwarded-for': `10.${(address >> 16) & 255}.${(address >> 8) & 255}.${address & 255}`,
+      ...(device ? { cookie: `pingyi_device=${device}` } : {}),
+    },
   });
 };
 const deviceOf = (res: LightMyRequestResponse) => res.cookies.find((c) => c.name === 'pingyi_device')?.value;
@@ -29,7 +34,9 @@ const attack = async (username: string, count: number) => {
   for (let i = 0; i < count; i++) statuses.push((await login(username, `guess-${i}`)).statusCode);
   return statuses;
 };
-const days = (n: number) => { wall.ms += n * 24 * 3_600_000; };
+const days = (n: number) => {
+  wall.ms += n * 24 * 3_600_000;
+};
 
 describe('device cookies', () => {
   it('a sign-in gives the browser an httpOnly device cookie sent to the login route only', async () => {
@@ -61,7 +68,7 @@ describe('device cookies', () => {
     expect((await login('test-admin', TEST_PASSWORD, renewed)).statusCode).toBe(200);
   });
 
-  it('a forged device cookie, another account\'s or a session cookie in its place gives no exemption', async () => {
+  it("a forged device cookie, another account's or a session cookie in its place gives no exemption", async () => {
     days(1);
     const home = deviceOf(await login('test-admin', TEST_PASSWORD))!;
     const leaders = deviceOf(await login('test-leader', TEST_PASSWORD))!;
@@ -90,7 +97,7 @@ describe('device cookies', () => {
     expect((await login('test-admin', TEST_PASSWORD, fresh)).statusCode).toBe(200);
   });
 
-  it('a device cookie with repeated failures is locked itself; the person\'s other browsers are not', async () => {
+  it("a device cookie with repeated failures is locked itself; the person's other browsers are not", async () => {
     days(1);
     const stolen = deviceOf(await login('test-admin', TEST_PASSWORD))!;
     const office = deviceOf(await login('test-admin', TEST_PASSWORD))!;

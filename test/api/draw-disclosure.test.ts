@@ -12,14 +12,25 @@ await seedRegistry(ctx.database.db, { enterprises: 120, departments: 3 });
 type Who = 'anon' | 'admin' | 'leader' | 'supervisor' | 'dept_head';
 const WHO: Who[] = ['anon', 'admin', 'leader', 'supervisor', 'dept_head'];
 const call = async (who: Who, method: 'GET' | 'POST', url: string, payload?: object) =>
-  ctx.app.inject({ method, url: `/api/v1${url}`, ...(payload ? { payload } : {}), ...(who === 'anon' ? {} : { headers: { cookie: await ctx.as(who) } }) });
+  ctx.app.inject({
+    method,
+    url: `/api/v1${url}`,
+    ...(payload ? { payload } : {}),
+    ...(who === 'anon' ? {} : { headers: { cookie: await ctx.as(who) } }),
+  });
 const admin = async (url: string, payload: object = {}) => {
   const res = await call('admin', 'POST', url, payload);
   if (res.statusCode >= 300) throw new Error(`${url}: ${res.body}`);
   return res.json();
 };
 
-interface Seen { seed: string | null | 'refused'; record: number; auditSeed: string | 'refused'; auditUscc: string | 'refused'; invitations: number }
+interface Seen {
+  seed: string | null | 'refused';
+  record: number;
+  auditSeed: string | 'refused';
+  auditUscc: string | 'refused';
+  invitations: number;
+}
 async function whatEachSees(round: string): Promise<Record<Who, Seen>> {
   const out = {} as Record<Who, Seen>;
   for (const who of WHO) {
@@ -77,8 +88,11 @@ describe('the seed, the draw record and the sample, by role and round status', (
     expectHiddenFromAllButAdmin(await whatEachSees('2026Q1'));
 
     const links = ((await call('admin', 'GET', '/rounds/2026Q1/invitations')).json() as { link: string | null }[]).filter((i) => i.link);
-    const departments = (await call('anon', 'GET', `/survey/${links[0]!.link!.split('/s/')[1]}`)).json().departments.map((d: { id: number }) => d.id);
-    for (const l of links.slice(0, 6)) await call('anon', 'POST', `/survey/${l.link!.split('/s/')[1]}/submit`, completeSubmission(departments));
+    const departments = (await call('anon', 'GET', `/survey/${links[0]!.link!.split('/s/')[1]}`))
+      .json()
+      .departments.map((d: { id: number }) => d.id);
+    for (const l of links.slice(0, 6))
+      await call('anon', 'POST', `/survey/${l.link!.split('/s/')[1]}/submit`, completeSubmission(departments));
     await admin('/rounds/2026Q1/close');
     // Closed but not final: the admin may still reopen, and a reopened round must run with its sample secret.
     expectHiddenFromAllButAdmin(await whatEachSees('2026Q1'));
@@ -94,7 +108,10 @@ describe('the seed, the draw record and the sample, by role and round status', (
   });
 
   it('a round voided while open never discloses its draw', async () => {
-    await admin('/rounds', roundBody('2026Q2', { sampleSize: 10, opensAt: '2026-03-01T00:00:00+08:00', closesAt: '2026-06-30T23:59:59+08:00' }));
+    await admin(
+      '/rounds',
+      roundBody('2026Q2', { sampleSize: 10, opensAt: '2026-03-01T00:00:00+08:00', closesAt: '2026-06-30T23:59:59+08:00' }),
+    );
     await admin('/rounds/2026Q2/freeze');
     await admin('/rounds/2026Q2/draw', { seed: SEED });
     const invited = (await call('admin', 'GET', '/rounds/2026Q2/invitations')).json() as { uscc: string }[];
@@ -105,7 +122,10 @@ describe('the seed, the draw record and the sample, by role and round status', (
   });
 
   it('a round voided after closing discloses its draw, computed or not (it can never reopen)', async () => {
-    await admin('/rounds', roundBody('2026Q3', { sampleSize: 10, opensAt: '2026-03-01T00:00:00+08:00', closesAt: '2026-09-30T23:59:59+08:00' }));
+    await admin(
+      '/rounds',
+      roundBody('2026Q3', { sampleSize: 10, opensAt: '2026-03-01T00:00:00+08:00', closesAt: '2026-09-30T23:59:59+08:00' }),
+    );
     await admin('/rounds/2026Q3/freeze');
     await admin('/rounds/2026Q3/draw', { seed: SEED });
     const invited = (await call('admin', 'GET', '/rounds/2026Q3/invitations')).json() as { uscc: string }[];

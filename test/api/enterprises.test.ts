@@ -13,15 +13,29 @@ const U = (n: number) => makeUscc(`429004MA${String(n).padStart(7, '0')}`);
 
 const upload = (path: 'preview' | 'apply', filename: string, content: Buffer | string, mapping?: object, cookie = admin) => {
   const m = multipart(filename, content, mapping);
-  return ctx.app.inject({ method: 'POST', url: `/api/v1/enterprises/import/${path}`, payload: m.payload, headers: { ...m.headers, cookie } });
+  return ctx.app.inject({
+    method: 'POST',
+    url: `/api/v1/enterprises/import/${path}`,
+    payload: m.payload,
+    headers: { ...m.headers, cookie },
+  });
 };
 const count = async () => (await api('GET', '/enterprises?pageSize=1')).json().total as number;
 
-const csv = (rows: string[][]) => '\uFEFF' + [['统一社会信用代码', '企业名称', '行业', '规模', '乡镇', '联系人', '联系电话'], ...rows].map((r) => r.join(',')).join('\n');
+const csv = (rows: string[][]) =>
+  '\uFEFF' + [['统一社会信用代码', '企业名称', '行业', '规模', '乡镇', '联系人', '联系电话'], ...rows].map((r) => r.join(',')).join('\n');
 
 describe('enterprises registry', () => {
   it('creates, reads, updates and lists with search and filters', async () => {
-    const created = await api('POST', '/enterprises', { uscc: U(1).toLowerCase(), name: '仙桃市恒达纺织有限公司', industry: '制造业', sizeClass: 'small', township: '郑场镇', contactName: '张三', contactPhone: '13800000000' });
+    const created = await api('POST', '/enterprises', {
+      uscc: U(1).toLowerCase(),
+      name: '仙桃市恒达纺织有限公司',
+      industry: '制造业',
+      sizeClass: 'small',
+      township: '郑场镇',
+      contactName: '张三',
+      contactPhone: '13800000000',
+    });
     expect(created.statusCode).toBe(201);
     expect(created.json().uscc).toBe(U(1));
     const patched = await api('PATCH', `/enterprises/${U(1)}`, { sizeClass: 'medium' });
@@ -37,7 +51,9 @@ describe('enterprises registry', () => {
     const res = await api('POST', '/enterprises', { uscc: bad, name: 'X', industry: '制造业', sizeClass: 'small', township: '郑场镇' });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.message).toMatch(/unified social credit code/);
-    expect((await api('POST', '/enterprises', { uscc: U(1), name: 'dup', industry: 'x', sizeClass: 'small', township: 'y' })).statusCode).toBe(409);
+    expect(
+      (await api('POST', '/enterprises', { uscc: U(1), name: 'dup', industry: 'x', sizeClass: 'small', township: 'y' })).statusCode,
+    ).toBe(409);
     expect((await api('PATCH', `/enterprises/${U(99)}`, { name: 'x' })).statusCode).toBe(404);
   });
 

@@ -19,9 +19,18 @@ const [A] = codes as [string];
 const idOf = (code: string) => departments.find((d) => d.code === code)!.id;
 const LEVELS: Level[] = ['satisfied', 'fairly_satisfied', 'basically_satisfied', 'dissatisfied'];
 /** A is rated 不满意 by all; every other department gets the same mix (the tie-break alone orders them), except those in `worst`. */
-const design = (worst: string[] = []) => (code: string, i: number): Level =>
-  code === A || worst.includes(code) ? 'dissatisfied' : codes.includes(code) ? LEVELS[i % 4]! : 'satisfied';
-type Watch = { roundId: string; departmentId: number; code: string; reasons: string[]; pBottom: number; review: null | { decision: string; reason: string; reviewedBy: string } };
+const design =
+  (worst: string[] = []) =>
+  (code: string, i: number): Level =>
+    code === A || worst.includes(code) ? 'dissatisfied' : codes.includes(code) ? LEVELS[i % 4]! : 'satisfied';
+type Watch = {
+  roundId: string;
+  departmentId: number;
+  code: string;
+  reasons: string[];
+  pBottom: number;
+  review: null | { decision: string; reason: string; reviewedBy: string };
+};
 type Rec = { roundId: string; departmentCode: string; measures: string[]; streak: number };
 
 describe('the statistical guard', () => {
@@ -49,30 +58,81 @@ describe('the statistical guard', () => {
     const supervisor = await ctx.as('supervisor');
     const [W1, W2] = watched as [string, string];
     // Only the supervisor decides; a reason is required.
-    expect((await api('POST', '/escalations/watches/review', await ctx.as('admin'), { roundId: '2026Q1', departmentId: idOf(W1), decision: 'override', reason: '差距明显，应当问责' })).statusCode).toBe(403);
-    expect((await api('POST', '/escalations/watches/review', supervisor, { roundId: '2026Q1', departmentId: idOf(W1), decision: 'override', reason: '否' })).statusCode).toBe(400);
-    expect((await api('POST', '/escalations/watches/review', supervisor, { roundId: '2026Q1', departmentId: idOf(A), decision: 'confirm', reason: '不在观察之列' })).statusCode).toBe(404);
+    expect(
+      (
+        await api('POST', '/escalations/watches/review', await ctx.as('admin'), {
+          roundId: '2026Q1',
+          departmentId: idOf(W1),
+          decision: 'override',
+          reason: '差距明显，应当问责',
+        })
+      ).statusCode,
+    ).toBe(403);
+    expect(
+      (
+        await api('POST', '/escalations/watches/review', supervisor, {
+          roundId: '2026Q1',
+          departmentId: idOf(W1),
+          decision: 'override',
+          reason: '否',
+        })
+      ).statusCode,
+    ).toBe(400);
+    expect(
+      (
+        await api('POST', '/escalations/watches/review', supervisor, {
+          roundId: '2026Q1',
+          departmentId: idOf(A),
+          decision: 'confirm',
+          reason: '不在观察之列',
+        })
+      ).statusCode,
+    ).toBe(404);
 
-    const over = await api('POST', '/escalations/watches/review', supervisor, { roundId: '2026Q1', departmentId: idOf(W1), decision: 'override', reason: '连续两季不满意集中，按规则问责' });
+    const over = await api('POST', '/escalations/watches/review', supervisor, {
+      roundId: '2026Q1',
+      departmentId: idOf(W1),
+      decision: 'override',
+      reason: '连续两季不满意集中，按规则问责',
+    });
     expect(over.statusCode).toBe(200);
     expect(over.json().review).toMatchObject({ decision: 'override', reason: '连续两季不满意集中，按规则问责' });
-    const conf = await api('POST', '/escalations/watches/review', supervisor, { roundId: '2026Q1', departmentId: idOf(W2), decision: 'confirm', reason: '与第四位无显著差异，观察一季' });
+    const conf = await api('POST', '/escalations/watches/review', supervisor, {
+      roundId: '2026Q1',
+      departmentId: idOf(W2),
+      decision: 'confirm',
+      reason: '与第四位无显著差异，观察一季',
+    });
     expect(conf.json().review).toMatchObject({ decision: 'confirm' });
     // Once per watch.
-    const again = await api('POST', '/escalations/watches/review', supervisor, { roundId: '2026Q1', departmentId: idOf(W2), decision: 'override', reason: '改变主意了的理由' });
+    const again = await api('POST', '/escalations/watches/review', supervisor, {
+      roundId: '2026Q1',
+      departmentId: idOf(W2),
+      decision: 'override',
+      reason: '改变主意了的理由',
+    });
     expect(again.statusCode).toBe(409);
 
     const board = (await api('GET', '/escalations', await ctx.as('leader'))).json();
     expect(board.records.map((r: Rec) => r.departmentCode).sort()).toEqual([A, W1].sort());
     expect(board.records.find((r: Rec) => r.departmentCode === W1)).toMatchObject({ measures: ['pledge'], streak: 1 });
-    const audit = await ctx.database.db.select().from(auditLog).where(and(eq(auditLog.action, 'escalation.watch_review'), eq(auditLog.entityId, '2026Q1')));
-    expect(audit.map((e) => (e.summary as { decision: string; reason: string; code: string })).map((s) => [s.code, s.decision, s.reason])).toEqual([
-      [W1, 'override', '连续两季不满意集中，按规则问责'], [W2, 'confirm', '与第四位无显著差异，观察一季'],
+    const audit = await ctx.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'escalation.watch_review'), eq(auditLog.entityId, '2026Q1')));
+    expect(
+      audit.map((e) => e.summary as { decision: string; reason: string; code: string }).map((s) => [s.code, s.decision, s.reason]),
+    ).toEqual([
+      [W1, 'override', '连续两季不满意集中，按规则问责'],
+      [W2, 'confirm', '与第四位无显著差异，观察一季'],
     ]);
     // The public page says who is watched, why, and the decision: never the supervisor's reason or name.
     const page = (await ctx.app.inject({ method: 'GET', url: '/api/v1/public/rounds/2026Q1' })).json();
     const flaggedOf = (code: string) => page.flagged.find((d: { code: string }) => d.code === code);
-    expect(flaggedOf(W1)).toMatchObject({ measures: ['pledge'], watch: { reasons: expect.arrayContaining(['p_bottom_below']), review: 'override' } });
+    expect(flaggedOf(W1)).toMatchObject({
+      measures: ['pledge'],
+      watch: { reasons: expect.arrayContaining(['p_bottom_below']), review: 'override' },
+    });
     expect(flaggedOf(W2)).toMatchObject({ measures: [], watch: { review: 'confirm' } });
     expect(flaggedOf(A)).toMatchObject({ measures: ['pledge'], watch: null });
     expect(JSON.stringify(page)).not.toContain('观察一季');

@@ -14,16 +14,39 @@ const call = async (method: 'GET' | 'POST', url: string, payload?: object) =>
 const [A, B, C, D, E] = departments.map((d) => d.code) as [string, string, string, string, string];
 const idOf = (code: string) => departments.find((d) => d.code === code)!.id;
 /** `bad` are rated dissatisfied, `weak` basically satisfied, `unknown` by nobody (so unranked); the rest satisfied. */
-const ratings = (bad: string[], { weak = [] as string[], unknown = [] as string[] } = {}) => (code: string): Level =>
-  (unknown.includes(code) ? 'not_applicable' : bad.includes(code) ? 'dissatisfied' : weak.includes(code) ? 'basically_satisfied' : 'satisfied');
+const ratings =
+  (bad: string[], { weak = [] as string[], unknown = [] as string[] } = {}) =>
+  (code: string): Level =>
+    unknown.includes(code)
+      ? 'not_applicable'
+      : bad.includes(code)
+        ? 'dissatisfied'
+        : weak.includes(code)
+          ? 'basically_satisfied'
+          : 'satisfied';
 const appoint = async (code: string, name: string, since: string) =>
   expect((await call('POST', `/departments/${idOf(code)}/head`, { name, title: '局长', since })).statusCode).toBe(200);
 
-type Rec = { roundId: string; departmentCode: string; measures: string[]; level: string; headStreak: number; departmentStreak: number; headName: string | null };
-const board = async () => (await call('GET', '/escalations')).json() as { records: Rec[]; departments: { code: string; headStreak: number; departmentStreak: number; level: string | null; headName?: string | null }[] };
+type Rec = {
+  roundId: string;
+  departmentCode: string;
+  measures: string[];
+  level: string;
+  headStreak: number;
+  departmentStreak: number;
+  headName: string | null;
+};
+const board = async () =>
+  (await call('GET', '/escalations')).json() as {
+    records: Rec[];
+    departments: { code: string; headStreak: number; departmentStreak: number; level: string | null; headName?: string | null }[];
+  };
 /** "round code head headStreak/departmentStreak measures" for the current records of one quarter. */
-const quarter = async (roundId: string) => (await board()).records.filter((r) => r.roundId === roundId)
-  .map((r) => `${r.departmentCode} ${r.headName} ${r.headStreak}/${r.departmentStreak} ${r.measures.join('+')}`).sort();
+const quarter = async (roundId: string) =>
+  (await board()).records
+    .filter((r) => r.roundId === roundId)
+    .map((r) => `${r.departmentCode} ${r.headName} ${r.headStreak}/${r.departmentStreak} ${r.measures.join('+')}`)
+    .sort();
 
 describe('escalation stories through the API', () => {
   it('a head changed before the streak carries all of it', async () => {
@@ -32,7 +55,13 @@ describe('escalation stories through the API', () => {
     await runQuarter(ctx, '2029Q1', ratings([A, B, C]));
     const q1 = await quarter('2029Q1');
     expect(q1).toHaveLength(3);
-    expect(q1).toEqual(expect.arrayContaining([`${A} 甲新局长 1/1 pledge`, expect.stringMatching(new RegExp(`^${B} .+ 1/1 pledge$`)), expect.stringMatching(new RegExp(`^${C} .+ 1/1 pledge$`))]));
+    expect(q1).toEqual(
+      expect.arrayContaining([
+        `${A} 甲新局长 1/1 pledge`,
+        expect.stringMatching(new RegExp(`^${B} .+ 1/1 pledge$`)),
+        expect.stringMatching(new RegExp(`^${C} .+ 1/1 pledge$`)),
+      ]),
+    );
   });
 
   it('two heads in one quarter: the one in office on the closing day answers; an unranked department is not flagged; a head changed after the streak leaves it with the predecessor', async () => {
@@ -55,16 +84,18 @@ describe('escalation stories through the API', () => {
     expect(q2.some((s) => s.startsWith(`${C} `))).toBe(false);
   });
 
-  it('a quarter with no round: the published evaluations on either side are consecutive; the unranked quarter ended C\'s streak', async () => {
+  it("a quarter with no round: the published evaluations on either side are consecutive; the unranked quarter ended C's streak", async () => {
     // No round measures 2029Q3.
     await runQuarter(ctx, '2029Q4', ratings([A, B, C]));
     const q4 = await quarter('2029Q4');
     expect(q4).toHaveLength(3);
-    expect(q4).toEqual(expect.arrayContaining([
-      `${A} 甲新局长 3/3 pledge+reassignment`,
-      `${B} 乙三局长 2/3 pledge+admonishment`,
-      expect.stringMatching(new RegExp(`^${C} .+ 1/1 pledge$`)),
-    ]));
+    expect(q4).toEqual(
+      expect.arrayContaining([
+        `${A} 甲新局长 3/3 pledge+reassignment`,
+        `${B} 乙三局长 2/3 pledge+admonishment`,
+        expect.stringMatching(new RegExp(`^${C} .+ 1/1 pledge$`)),
+      ]),
+    );
   });
 
   it('a fourth flagged quarter stays at reassignment and keeps the pledge; the board shows both streaks', async () => {
@@ -75,7 +106,10 @@ describe('escalation stories through the API', () => {
     expect(b.departments.find((x) => x.code === A)).toMatchObject({ headStreak: 4, departmentStreak: 4, level: 'reassignment' });
     expect(b.departments.find((x) => x.code === B)).toMatchObject({ headStreak: 3, departmentStreak: 4, level: 'reassignment' });
     const history = (await call('GET', `/departments/${idOf(C)}/history`)).json();
-    expect(history.rounds.map((r: { roundId: string; headStreak: number; departmentStreak: number }) => `${r.roundId} ${r.headStreak}/${r.departmentStreak}`))
-      .toEqual(expect.arrayContaining(['2029Q1 1/1', '2029Q4 1/1']));
+    expect(
+      history.rounds.map(
+        (r: { roundId: string; headStreak: number; departmentStreak: number }) => `${r.roundId} ${r.headStreak}/${r.departmentStreak}`,
+      ),
+    ).toEqual(expect.arrayContaining(['2029Q1 1/1', '2029Q4 1/1']));
   });
 });

@@ -12,7 +12,12 @@ await seedRegistry(ctx.database.db, { enterprises: 300, departments: 3 });
 
 type Who = 'admin' | 'supervisor' | 'leader';
 const call = async (method: 'GET' | 'POST', url: string, payload?: object, who: Who = 'admin') =>
-  ctx.app.inject({ method, url: `/api/v1${url}`, headers: { cookie: await ctx.as(who) }, ...(method === 'POST' ? { payload: payload ?? {} } : {}) });
+  ctx.app.inject({
+    method,
+    url: `/api/v1${url}`,
+    headers: { cookie: await ctx.as(who) },
+    ...(method === 'POST' ? { payload: payload ?? {} } : {}),
+  });
 const ok = async (method: 'GET' | 'POST', url: string, payload?: object) => {
   const res = await call(method, url, payload);
   if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.body}`);
@@ -53,8 +58,13 @@ async function submitOne(s: RoundState, level: (i: number) => Level) {
   const [uscc, token] = next;
   const view = (await ctx.app.inject({ method: 'GET', url: `/api/v1/survey/${token}` })).json();
   const res = await ctx.app.inject({
-    method: 'POST', url: `/api/v1/survey/${token}/submit`,
-    payload: completeSubmission(view.departments.map((d: { id: number }) => d.id), level, { comment: `企业 ${uscc} 的意见` }),
+    method: 'POST',
+    url: `/api/v1/survey/${token}/submit`,
+    payload: completeSubmission(
+      view.departments.map((d: { id: number }) => d.id),
+      level,
+      { comment: `企业 ${uscc} 的意见` },
+    ),
   });
   expect(res.statusCode, res.body).toBe(200);
   s.submitted.add(uscc);
@@ -91,7 +101,10 @@ async function statusOf(s: RoundState) {
 /** Supervisors and leaders read the draw only once the close is final. */
 async function expectDrawDisclosure(s: RoundState) {
   const round = await ok('GET', `/rounds/${s.id}`);
-  const final = round.status === 'published' || (round.status === 'closed' && round.finalizedAt !== null) || (round.status === 'voided' && round.closedAt !== null);
+  const final =
+    round.status === 'published' ||
+    (round.status === 'closed' && round.finalizedAt !== null) ||
+    (round.status === 'voided' && round.closedAt !== null);
   for (const who of ['supervisor', 'leader'] as const) {
     expect((await call('GET', `/rounds/${s.id}/draw-record`, undefined, who)).statusCode, `${who} ${round.status}`).toBe(final ? 200 : 403);
     expect((await call('GET', `/rounds/${s.id}`, undefined, who)).json().seed === null, `${who} seed`).toBe(!final);

@@ -19,16 +19,37 @@ const call = async (method: 'GET' | 'POST', url: string, role: TestRole = 'admin
 const rates = async (role: TestRole = 'admin') => (await call('GET', `/rounds/${ROUND}/response-rates`, role)).json();
 const record = (uscc: string, outcome: string, extra: object = {}) =>
   call('POST', `/rounds/${ROUND}/invitations/${uscc}/follow-ups`, 'admin', { channel: 'phone', outcome, ...extra });
-const departmentIds: number[] = (await ctx.app.inject({ method: 'GET', url: `/api/v1/survey/${tokens[0]![1]}` })).json().departments.map((d: { id: number }) => d.id);
+const departmentIds: number[] = (await ctx.app.inject({ method: 'GET', url: `/api/v1/survey/${tokens[0]![1]}` }))
+  .json()
+  .departments.map((d: { id: number }) => d.id);
 const submit = async (token: string) =>
-  expect((await ctx.app.inject({ method: 'POST', url: `/api/v1/survey/${token}/submit`, payload: completeSubmission(departmentIds) })).statusCode).toBe(200);
+  expect(
+    (await ctx.app.inject({ method: 'POST', url: `/api/v1/survey/${token}/submit`, payload: completeSubmission(departmentIds) }))
+      .statusCode,
+  ).toBe(200);
 
 // Firms 0–4 submit, 5 saves a draft, 6 opens the link; 7–11 get calls; the rest hear nothing.
-const [submitters, drafter, opener, refuser, unreachable, gone, wrongNumber, reachedLater] =
-  [tokens.slice(0, 5), tokens[5]!, tokens[6]!, tokens[7]![0], tokens[8]![0], tokens[9]![0], tokens[10]![0], tokens[11]![0]];
+const [submitters, drafter, opener, refuser, unreachable, gone, wrongNumber, reachedLater] = [
+  tokens.slice(0, 5),
+  tokens[5]!,
+  tokens[6]!,
+  tokens[7]![0],
+  tokens[8]![0],
+  tokens[9]![0],
+  tokens[10]![0],
+  tokens[11]![0],
+];
 
 const atStart = await rates();
-expect((await ctx.app.inject({ method: 'PUT', url: `/api/v1/survey/${drafter[1]}/draft`, payload: { ratings: [{ departmentId: departmentIds[0], level: 'satisfied' }] } })).statusCode).toBe(200);
+expect(
+  (
+    await ctx.app.inject({
+      method: 'PUT',
+      url: `/api/v1/survey/${drafter[1]}/draft`,
+      payload: { ratings: [{ departmentId: departmentIds[0], level: 'satisfied' }] },
+    })
+  ).statusCode,
+).toBe(200);
 expect((await ctx.app.inject({ method: 'POST', url: `/api/v1/survey/${opener[1]}/opened` })).statusCode).toBe(204);
 for (const [, token] of submitters.slice(0, 4)) await submit(token);
 await ballotMoverTick(db, ctx.clock.now);
@@ -39,7 +60,16 @@ const afterBatch = await rates();
 
 describe('dispositions from the reported states', () => {
   it('starts with every firm of unknown eligibility: RR1 0, RR3 not yet estimable', () => {
-    expect(atStart).toMatchObject({ cases: 20, rr1: 0, rr3: null, contact: 0, cooperation: null, final: false, groups: 'all', stratifyBy: 'size' });
+    expect(atStart).toMatchObject({
+      cases: 20,
+      rr1: 0,
+      rr3: null,
+      contact: 0,
+      cooperation: null,
+      final: false,
+      groups: 'all',
+      stratifyBy: 'size',
+    });
     expect(atStart.dispositions).toEqual({ complete: 0, partial: 0, refusal: 0, non_contact: 0, ineligible: 0, unknown: 20 });
   });
 
@@ -56,9 +86,16 @@ describe('dispositions from the reported states', () => {
 
 describe('recording calls', () => {
   it('records each outcome and the rates follow AAPOR', async () => {
-    expect((await record(refuser, 'refused', { note: '负责人说没时间' })).json()).toMatchObject({ disposition: 'refusal', basis: 'refused', replacement: 'not_needed' });
+    expect((await record(refuser, 'refused', { note: '负责人说没时间' })).json()).toMatchObject({
+      disposition: 'refusal',
+      basis: 'refused',
+      replacement: 'not_needed',
+    });
     expect((await record(unreachable, 'unreachable', { channel: 'visit' })).json()).toMatchObject({ disposition: 'non_contact' });
-    expect((await record(wrongNumber, 'wrong_number', { phone: '13812345678' })).json()).toMatchObject({ disposition: 'unknown', basis: 'wrong_number' });
+    expect((await record(wrongNumber, 'wrong_number', { phone: '13812345678' })).json()).toMatchObject({
+      disposition: 'unknown',
+      basis: 'wrong_number',
+    });
     await record(reachedLater, 'unreachable');
     const reached = (await record(reachedLater, 'reminded')).json();
     expect(reached).toMatchObject({ disposition: 'refusal', basis: 'reminded' });
@@ -83,7 +120,12 @@ describe('recording calls', () => {
   });
 
   it('lists the disposition and last call of every invitation for the follow-up list', async () => {
-    const list = (await call('GET', `/rounds/${ROUND}/follow-ups`)).json() as { uscc: string; disposition: string; calls: number; last: { outcome: string } | null }[];
+    const list = (await call('GET', `/rounds/${ROUND}/follow-ups`)).json() as {
+      uscc: string;
+      disposition: string;
+      calls: number;
+      last: { outcome: string } | null;
+    }[];
     expect(list).toHaveLength(20);
     expect(list.find((i) => i.uscc === reachedLater)).toMatchObject({ disposition: 'refusal', calls: 2, last: { outcome: 'reminded' } });
     expect(list.find((i) => i.uscc === submitters[0]![0])).toMatchObject({ disposition: 'complete', calls: 0, last: null });
@@ -123,7 +165,10 @@ describe('who may read what while the round runs', () => {
     expect((await call('GET', `/rounds/${ROUND}/invitations/${refuser}/follow-ups`, 'supervisor')).statusCode).toBe(403);
     expect((await call('GET', `/rounds/${ROUND}/follow-ups`, 'supervisor')).statusCode).toBe(403);
     expect((await call('GET', `/rounds/${ROUND}/follow-ups`, 'leader')).statusCode).toBe(403);
-    expect((await call('POST', `/rounds/${ROUND}/invitations/${refuser}/follow-ups`, 'supervisor', { channel: 'phone', outcome: 'reminded' })).statusCode).toBe(403);
+    expect(
+      (await call('POST', `/rounds/${ROUND}/invitations/${refuser}/follow-ups`, 'supervisor', { channel: 'phone', outcome: 'reminded' }))
+        .statusCode,
+    ).toBe(403);
   });
 
   it('audits every call, hiding the firm and the outcome from the supervisor until the draw is public', async () => {
@@ -132,7 +177,8 @@ describe('who may read what while the round runs', () => {
     expect(admin.map((e: { summary: { uscc: string } }) => e.summary.uscc)).toContain(gone);
     expect(JSON.stringify(admin)).not.toContain('营业执照已注销'); // notes stay in the log, out of the audit
     const supervisor = (await call('GET', '/audit?action=invitation.follow_up', 'supervisor')).json().items;
-    for (const e of supervisor) expect(e.summary).toEqual({ uscc: HIDDEN_UNTIL_CLOSE, channel: HIDDEN_UNTIL_CLOSE, outcome: HIDDEN_UNTIL_CLOSE });
+    for (const e of supervisor)
+      expect(e.summary).toEqual({ uscc: HIDDEN_UNTIL_CLOSE, channel: HIDDEN_UNTIL_CLOSE, outcome: HIDDEN_UNTIL_CLOSE });
   });
 });
 
@@ -144,12 +190,17 @@ describe('after close', () => {
     const leader = await rates('leader');
     expect(leader.groups).toBe('suppressed');
     for (const s of leader.strata) expect(s.dispositions.complete).toBeGreaterThanOrEqual(5);
-    const hidden = admin.dispositions.complete - leader.strata.reduce((n: number, s: { dispositions: { complete: number } }) => n + s.dispositions.complete, 0);
+    const hidden =
+      admin.dispositions.complete -
+      leader.strata.reduce((n: number, s: { dispositions: { complete: number } }) => n + s.dispositions.complete, 0);
     expect(hidden === 0 || hidden >= 5).toBe(true);
   });
 
   it('still records a late finding on eligibility after close', async () => {
-    expect((await record(wrongNumber, 'ineligible', { channel: 'other' })).json()).toMatchObject({ disposition: 'ineligible', replacement: 'not_now' });
+    expect((await record(wrongNumber, 'ineligible', { channel: 'other' })).json()).toMatchObject({
+      disposition: 'ineligible',
+      replacement: 'not_now',
+    });
   });
 
   it('shows the supervisor the log once the draw is public, with the number masked; the admin sees it whole', async () => {

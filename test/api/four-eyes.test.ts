@@ -14,16 +14,37 @@ const api = (method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, cookie: stri
 let address = 0;
 const login = (username: string, password: string) =>
   ctx.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password }, remoteAddress: `10.30.0.${++address}` });
-const later = (hours: number) => { ctx.clock.now = new Date(ctx.clock.now.getTime() + hours * 3_600_000); };
+const later = (hours: number) => {
+  ctx.clock.now = new Date(ctx.clock.now.getTime() + hours * 3_600_000);
+};
 
-const unit = (await api('POST', '/units', org, { code: 'u-four', nameZh: '市测试局', kind: 'department', departmentId: ctx.departmentIds.own })).json();
-const cadre = (await api('POST', '/cadres', org, { code: 'C900', name: '赵六', unitId: unit.id, post: '科员', rank: 'researcher_4', leadership: false, since: '2016-01-01' })).json();
+const unit = (
+  await api('POST', '/units', org, { code: 'u-four', nameZh: '市测试局', kind: 'department', departmentId: ctx.departmentIds.own })
+).json();
+const cadre = (
+  await api('POST', '/cadres', org, {
+    code: 'C900',
+    name: '赵六',
+    unitId: unit.id,
+    post: '科员',
+    rank: 'researcher_4',
+    leadership: false,
+    since: '2016-01-01',
+  })
+).json();
 const submit = async () => {
-  const res = await api('POST', '/points/entries', org, { cadreId: cadre.id, ruleCode: 'award_city', date: '2025-05-01', reason: '市级表彰', evidence: '文件' });
+  const res = await api('POST', '/points/entries', org, {
+    cadreId: cadre.id,
+    ruleCode: 'award_city',
+    date: '2025-05-01',
+    reason: '市级表彰',
+    evidence: '文件',
+  });
   expect(res.statusCode).toBe(201);
   return res.json().id as number;
 };
-const usersByName = async () => new Map(((await api('GET', '/users', security)).json() as { id: number; username: string }[]).map((u) => [u.username, u.id]));
+const usersByName = async () =>
+  new Map(((await api('GET', '/users', security)).json() as { id: number; username: string }[]).map((u) => [u.username, u.id]));
 
 describe('four eyes after a password reset', () => {
   it('replays the story: the admin cannot reset; a reset org2 approves only a day after setting its own password', async () => {
@@ -42,7 +63,10 @@ describe('four eyes after a password reset', () => {
     // Whoever knows the one-time password must replace it first ...
     const first = sessionCookie(await login('test-org2', reset.json().oneTimePassword));
     expect((await api('POST', `/points/entries/${entry}/approve`, first, {})).json().error.code).toBe('password_change_required');
-    const changed = await api('POST', '/auth/password', first, { currentPassword: reset.json().oneTimePassword, newPassword: 'amber-tide-4471-quill' });
+    const changed = await api('POST', '/auth/password', first, {
+      currentPassword: reset.json().oneTimePassword,
+      newPassword: 'amber-tide-4471-quill',
+    });
     expect(changed.statusCode).toBe(200);
     const cookie = sessionCookie(changed);
 
@@ -55,7 +79,10 @@ describe('four eyes after a password reset', () => {
 
     // A further change of one's own does not restart the day (it is no one else's password).
     later(12);
-    const again = await api('POST', '/auth/password', cookie, { currentPassword: 'amber-tide-4471-quill', newPassword: 'copper-fjord-5582-wren' });
+    const again = await api('POST', '/auth/password', cookie, {
+      currentPassword: 'amber-tide-4471-quill',
+      newPassword: 'copper-fjord-5582-wren',
+    });
     expect(again.statusCode).toBe(200);
     const cookie2 = sessionCookie(again);
     later(11.99);
@@ -72,7 +99,12 @@ describe('four eyes after a password reset', () => {
     expect(created.statusCode).toBe(201);
     expect(created.json().user.decidesFrom).toBeNull();
     const first = sessionCookie(await login('org.three', created.json().oneTimePassword));
-    const cookie = sessionCookie(await api('POST', '/auth/password', first, { currentPassword: created.json().oneTimePassword, newPassword: 'violet-marsh-3390-kestrel' }));
+    const cookie = sessionCookie(
+      await api('POST', '/auth/password', first, {
+        currentPassword: created.json().oneTimePassword,
+        newPassword: 'violet-marsh-3390-kestrel',
+      }),
+    );
     expect((await api('POST', `/points/entries/${entry}/approve`, cookie, {})).json().error.code).toBe('recently_reset');
     // The security administrator's list says from when.
     const listed = (await api('GET', `/users/${created.json().user.id}`, security)).json();
@@ -82,21 +114,40 @@ describe('four eyes after a password reset', () => {
   });
 
   it('every deciding route refuses a reset admin with recently_reset before looking at the request', async () => {
-    const deciding = ctx.app.routeAccess.filter((r) => r.decides).map((r) => `${r.method} ${r.url}`).sort();
+    const deciding = ctx.app.routeAccess
+      .filter((r) => r.decides)
+      .map((r) => `${r.method} ${r.url}`)
+      .sort();
     expect(deciding).toEqual([
-      'PATCH /api/v1/escalations/:id', 'PATCH /api/v1/escalations/:id/measures/:measure',
-      'POST /api/v1/appeals/:id/decision', 'POST /api/v1/escalations/watches/review', 'POST /api/v1/points/entries/:id/approve', 'POST /api/v1/points/entries/:id/reject',
-      'POST /api/v1/rectification/cases/:id/review', 'POST /api/v1/rounds/:id/publish', 'POST /api/v1/rounds/:id/results/correct',
+      'PATCH /api/v1/escalations/:id',
+      'PATCH /api/v1/escalations/:id/measures/:measure',
+      'POST /api/v1/appeals/:id/decision',
+      'POST /api/v1/escalations/watches/review',
+      'POST /api/v1/points/entries/:id/approve',
+      'POST /api/v1/points/entries/:id/reject',
+      'POST /api/v1/rectification/cases/:id/review',
+      'POST /api/v1/rounds/:id/publish',
+      'POST /api/v1/rounds/:id/results/correct',
     ]);
     const adminId = (await usersByName()).get('test-admin')!;
     const reset = (await api('POST', `/users/${adminId}/reset-password`, security)).json();
     const first = sessionCookie(await login('test-admin', reset.oneTimePassword));
-    const cookie = sessionCookie(await api('POST', '/auth/password', first, { currentPassword: reset.oneTimePassword, newPassword: 'granite-owl-6610-brook' }));
+    const cookie = sessionCookie(
+      await api('POST', '/auth/password', first, { currentPassword: reset.oneTimePassword, newPassword: 'granite-owl-6610-brook' }),
+    );
     for (const route of deciding) {
       const [method, url] = route.split(' ') as ['POST' | 'PATCH', string];
       if (method === 'POST' && url.includes('/points/')) continue; // org's routes, replayed above
       if (url.includes('/watches/')) continue; // the supervisor's route (role-matrix.test.ts; the same guard)
-      const res = await api(method, url.replace('/api/v1', '').replace(':id/measures/:measure', '1/measures/pledge').replace(':id', url.includes('/rounds/') ? '2026Q1' : '1'), cookie, {});
+      const res = await api(
+        method,
+        url
+          .replace('/api/v1', '')
+          .replace(':id/measures/:measure', '1/measures/pledge')
+          .replace(':id', url.includes('/rounds/') ? '2026Q1' : '1'),
+        cookie,
+        {},
+      );
       expect(res.statusCode, route).toBe(403);
       expect(res.json().error.code, route).toBe('recently_reset');
     }

@@ -12,12 +12,21 @@ import { makeTestContext, type TestRole } from '../support/app.ts';
 
 const ctx = await makeTestContext();
 const cookies: Partial<Record<Role, string>> = {
-  admin: await ctx.as('admin'), leader: await ctx.as('leader'), supervisor: await ctx.as('supervisor'),
-  dept_head: await ctx.as('dept_head'), org: await ctx.as('org'), security: await ctx.as('security'),
+  admin: await ctx.as('admin'),
+  leader: await ctx.as('leader'),
+  supervisor: await ctx.as('supervisor'),
+  dept_head: await ctx.as('dept_head'),
+  org: await ctx.as('org'),
+  security: await ctx.as('security'),
 };
 // One enterprise and the two departments exist, so that ids in the paths may name something real.
 const USCC = makeUscc('91429004MA49E1234');
-const created = await ctx.app.inject({ method: 'POST', url: '/api/v1/enterprises', headers: { cookie: cookies.admin! }, payload: { uscc: USCC, name: '仙桃市测试有限公司', industry: '制造业', sizeClass: 'small', township: '郑场镇' } });
+const created = await ctx.app.inject({
+  method: 'POST',
+  url: '/api/v1/enterprises',
+  headers: { cookie: cookies.admin! },
+  payload: { uscc: USCC, name: '仙桃市测试有限公司', industry: '制造业', sizeClass: 'small', township: '郑场镇' },
+});
 if (created.statusCode !== 201) throw new Error(`set-up: ${created.body}`);
 
 interface OpenApiOperation {
@@ -35,16 +44,28 @@ const snapshot = async () => {
   const [a] = await ctx.database.db.select({ n: count() }).from(auditLog);
   const [d] = await ctx.database.db.select({ n: count() }).from(departments);
   const [e] = await ctx.database.db.select({ n: count() }).from(enterprises);
-  const accounts = await ctx.database.db.select({ id: users.id, v: users.sessionVersion, active: users.active, role: users.role, hash: users.passwordHash }).from(users).orderBy(users.id);
+  const accounts = await ctx.database.db
+    .select({ id: users.id, v: users.sessionVersion, active: users.active, role: users.role, hash: users.passwordHash })
+    .from(users)
+    .orderBy(users.id);
   return { audit: a!.n, departments: d!.n, enterprises: e!.n, accounts };
 };
 
 /** A plausible value for a path parameter, so that only the injected characters are wrong. */
 const plausible = (name: string) =>
-  ({ id: String(ctx.departmentIds.own), roundId: '2026Q1', uscc: USCC, token: 'x'.repeat(22), receipt: 'AAAA-BBBB-CCCC', entryId: '1', measure: 'pledge' })[name] ?? '1';
+  ({
+    id: String(ctx.departmentIds.own),
+    roundId: '2026Q1',
+    uscc: USCC,
+    token: 'x'.repeat(22),
+    receipt: 'AAAA-BBBB-CCCC',
+    entryId: '1',
+    measure: 'pledge',
+  })[name] ?? '1';
 
 /** The path with each parameter plausible, or with `bad` (already encoded) in the one named. */
-const pathOf = (url: string, badParam?: string, bad = '') => url.replace(/:(\w+)/g, (_m, name: string) => (name === badParam ? bad : encodeURIComponent(plausible(name))));
+const pathOf = (url: string, badParam?: string, bad = '') =>
+  url.replace(/:(\w+)/g, (_m, name: string) => (name === badParam ? bad : encodeURIComponent(plausible(name))));
 
 function requestsFor(method: Method, url: string) {
   const op = operationOf(method, url);
@@ -60,16 +81,50 @@ function requestsFor(method: Method, url: string) {
     out.push({ what: `query ${enc}`, method, url: `${pathOf(url)}?${query}` });
     if (STATE_CHANGING.has(method) && !upload) {
       const body = Object.fromEntries((bodyFields.length ? bodyFields : ['fuzz']).map((f) => [f, `x${c}y`]));
-      out.push({ what: `body values ${enc}`, method, url: pathOf(url), headers: { 'content-type': 'application/json' }, payload: JSON.stringify(body) });
-      out.push({ what: `body key ${enc}`, method, url: pathOf(url), headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ [`k${c}`]: 'v', nested: { list: [`a${c}`] } }) });
+      out.push({
+        what: `body values ${enc}`,
+        method,
+        url: pathOf(url),
+        headers: { 'content-type': 'application/json' },
+        payload: JSON.stringify(body),
+      });
+      out.push({
+        what: `body key ${enc}`,
+        method,
+        url: pathOf(url),
+        headers: { 'content-type': 'application/json' },
+        payload: JSON.stringify({ [`k${c}`]: 'v', nested: { list: [`a${c}`] } }),
+      });
     }
   });
   if (STATE_CHANGING.has(method)) {
     const fields = bodyFields.length ? bodyFields : ['fuzz'];
-    out.push({ what: 'text/plain', method, url: pathOf(url), headers: { 'content-type': 'text/plain' }, payload: fields.map((f) => `${f}=x`).join('\n'), expect: 415 });
-    out.push({ what: 'form-urlencoded', method, url: pathOf(url), headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: fields.map((f) => `${f}=x%00`).join('&'), expect: 415 });
+    out.push({
+      what: 'text/plain',
+      method,
+      url: pathOf(url),
+      headers: { 'content-type': 'text/plain' },
+      payload: fields.map((f) => `${f}=x`).join('\n'),
+      expect: 415,
+    });
+    out.push({
+      what: 'form-urlencoded',
+      method,
+      url: pathOf(url),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: fields.map((f) => `${f}=x%00`).join('&'),
+      expect: 415,
+    });
     out.push({ what: 'text/plain, empty', method, url: pathOf(url), headers: { 'content-type': 'text/plain' }, payload: '', expect: 415 });
-    if (upload) out.push({ what: 'JSON to an upload', method, url: pathOf(url), headers: { 'content-type': 'application/json' }, payload: '{"file":"x"}', expect: 415 });
+    if (upload)
+      out.push({
+        what: 'JSON to an upload',
+        method,
+        url: pathOf(url),
+        headers: { 'content-type': 'application/json' },
+        payload: '{"file":"x"}',
+        expect: 415,
+      });
   }
   return out;
 }
@@ -92,7 +147,12 @@ describe('fuzz over every route', () => {
       const role: Role = access === 'public' || access.includes('admin') ? 'admin' : access[0]!;
       for (const req of requestsFor(route.method as Method, route.url)) {
         const label = `${route.method} ${route.url} (${req.what}) as ${role}`;
-        const res = await ctx.app.inject({ method: req.method, url: req.url, headers: { cookie: cookies[role]!, ...req.headers }, ...(req.payload !== undefined ? { payload: req.payload } : {}) });
+        const res = await ctx.app.inject({
+          method: req.method,
+          url: req.url,
+          headers: { cookie: cookies[role]!, ...req.headers },
+          ...(req.payload !== undefined ? { payload: req.payload } : {}),
+        });
         sent++;
         expect(res.statusCode, `${label}: ${res.body.slice(0, 300)}`).toBeGreaterThanOrEqual(400);
         expect(res.statusCode, `${label}: ${res.body.slice(0, 300)}`).toBeLessThan(500);
@@ -108,7 +168,10 @@ describe('fuzz over every route', () => {
     expect(await snapshot()).toEqual(before);
     // Nobody was signed out on the way (logout was among the routes).
     for (const role of Object.keys(cookies) as TestRole[]) {
-      expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: cookies[role as Role]! } })).statusCode, role).toBe(200);
+      expect(
+        (await ctx.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: cookies[role as Role]! } })).statusCode,
+        role,
+      ).toBe(200);
     }
   }, 120_000);
 });

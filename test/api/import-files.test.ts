@@ -24,7 +24,12 @@ const admin = await ctx.as('admin');
 
 const upload = (step: 'preview' | 'apply', filename: string, content: Buffer) => {
   const m = multipart(filename, content);
-  return ctx.app.inject({ method: 'POST', url: `/api/v1/enterprises/import/${step}`, payload: m.payload, headers: { ...m.headers, cookie: admin } });
+  return ctx.app.inject({
+    method: 'POST',
+    url: `/api/v1/enterprises/import/${step}`,
+    payload: m.payload,
+    headers: { ...m.headers, cookie: admin },
+  });
 };
 
 /** Zip entry names in file order. */
@@ -38,19 +43,32 @@ function zipOf(entries: { name: string; deflated: Buffer; size: number }[]) {
   for (const e of entries) {
     const name = Buffer.from(e.name);
     const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0); local.writeUInt16LE(20, 4); local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(e.deflated.length, 18); local.writeUInt32LE(e.size, 22); local.writeUInt16LE(name.length, 26);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(e.deflated.length, 18);
+    local.writeUInt32LE(e.size, 22);
+    local.writeUInt16LE(name.length, 26);
     const cd = Buffer.alloc(46);
-    cd.writeUInt32LE(0x02014b50, 0); cd.writeUInt16LE(20, 4); cd.writeUInt16LE(20, 6); cd.writeUInt16LE(8, 10);
-    cd.writeUInt32LE(e.deflated.length, 20); cd.writeUInt32LE(e.size, 24); cd.writeUInt16LE(name.length, 28); cd.writeUInt32LE(offset, 42);
+    cd.writeUInt32LE(0x02014b50, 0);
+    cd.writeUInt16LE(20, 4);
+    cd.writeUInt16LE(20, 6);
+    cd.writeUInt16LE(8, 10);
+    cd.writeUInt32LE(e.deflated.length, 20);
+    cd.writeUInt32LE(e.size, 24);
+    cd.writeUInt16LE(name.length, 28);
+    cd.writeUInt32LE(offset, 42);
     locals.push(local, name, e.deflated);
     central.push(cd, name);
     offset += 30 + name.length + e.deflated.length;
   }
   const cdBytes = Buffer.concat(central);
   const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(entries.length, 8); end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(cdBytes.length, 12); end.writeUInt32LE(offset, 16);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(cdBytes.length, 12);
+  end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, cdBytes, end]);
 }
 const part = (name: string, xml: string) => ({ name, deflated: deflateRawSync(Buffer.from(xml)), size: Buffer.byteLength(xml) });
@@ -58,10 +76,15 @@ const part = (name: string, xml: string) => ({ name, deflated: deflateRawSync(Bu
 /** A sheet of 1 GiB of spaces in about 1 MB: one fully flushed deflate block of 1 MiB, 1,024 times, then a final empty block. */
 function bombSheet() {
   const block = deflateRawSync(Buffer.alloc(1 << 20, 0x20), { finishFlush: constants.Z_FULL_FLUSH });
-  const head = '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';
+  const head =
+    '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';
   return {
     name: 'xl/worksheets/sheet1.xml',
-    deflated: Buffer.concat([deflateRawSync(Buffer.from(head), { finishFlush: constants.Z_FULL_FLUSH }), ...Array.from({ length: 1024 }, () => block), Buffer.from([0x03, 0x00])]),
+    deflated: Buffer.concat([
+      deflateRawSync(Buffer.from(head), { finishFlush: constants.Z_FULL_FLUSH }),
+      ...Array.from({ length: 1024 }, () => block),
+      Buffer.from([0x03, 0x00]),
+    ]),
     size: Buffer.byteLength(head) + 2 ** 30,
   };
 }
@@ -71,7 +94,9 @@ describe('imports leave nothing on disk', () => {
   // The worker's first start leaves tsx's compile cache of its code (no data) in TMPDIR: that is the
   // folder as it was; the imports below must add nothing to it.
   beforeAll(async () => {
-    const csv = Buffer.from(`统一社会信用代码,企业名称,行业,规模,乡镇\n${makeUscc('429004MA0000401')},仙桃市预热有限公司,制造业,小型,郑场镇\n`);
+    const csv = Buffer.from(
+      `统一社会信用代码,企业名称,行业,规模,乡镇\n${makeUscc('429004MA0000401')},仙桃市预热有限公司,制造业,小型,郑场镇\n`,
+    );
     expect((await upload('preview', 'warm.csv', csv)).statusCode).toBe(200);
     expect((await upload('apply', 'warm.csv', csv)).statusCode).toBe(200);
     warm = listing();
@@ -83,7 +108,16 @@ describe('imports leave nothing on disk', () => {
     const book = new ExcelJS.Workbook();
     const sheet = book.addWorksheet('名录');
     sheet.addRow(['统一社会信用代码', '企业名称', '行业', '规模', '乡镇', '联系人', '联系电话']);
-    for (let i = 0; i < 50; i++) sheet.addRow([makeUscc(`429004MA${String(500 + i).padStart(7, '0')}`), `仙桃市临时文件测试${i}号有限公司`, '制造业', '小型', '郑场镇', `联系人${i}`, `139${String(i).padStart(8, '0')}`]);
+    for (let i = 0; i < 50; i++)
+      sheet.addRow([
+        makeUscc(`429004MA${String(500 + i).padStart(7, '0')}`),
+        `仙桃市临时文件测试${i}号有限公司`,
+        '制造业',
+        '小型',
+        '郑场镇',
+        `联系人${i}`,
+        `139${String(i).padStart(8, '0')}`,
+      ]);
     const file = Buffer.from(await book.xlsx.writeBuffer());
     const names = await order(file);
     expect(names.indexOf('xl/worksheets/sheet1.xml')).toBeLessThan(names.indexOf('xl/sharedStrings.xml'));
@@ -98,21 +132,38 @@ describe('imports leave nothing on disk', () => {
   it('a crafted .xlsx whose sheet comes first and inflates 1 MB → 1 GiB is refused in words, quickly, in bounded memory, leaving nothing', async () => {
     const before = listing();
     const file = zipOf([
-      part('[Content_Types].xml', '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
-      part('xl/workbook.xml', '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="s" sheetId="1" r:id="rId1"/></sheets></workbook>'),
-      part('xl/_rels/workbook.xml.rels', '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>'),
+      part(
+        '[Content_Types].xml',
+        '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+      ),
+      part(
+        'xl/workbook.xml',
+        '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="s" sheetId="1" r:id="rId1"/></sheets></workbook>',
+      ),
+      part(
+        'xl/_rels/workbook.xml.rels',
+        '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+      ),
       bombSheet(),
-      part('xl/sharedStrings.xml', '<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>'),
+      part(
+        'xl/sharedStrings.xml',
+        '<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>',
+      ),
     ]);
     expect(file.length).toBeLessThan(1.5 * 2 ** 20);
     const rssBefore = process.memoryUsage().rss;
     let peak = rssBefore;
-    const sampler = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 10);
+    const sampler = setInterval(() => {
+      peak = Math.max(peak, process.memoryUsage().rss);
+    }, 10);
     const cpuBefore = process.cpuUsage();
     const res = await upload('preview', 'bomb.xlsx', file).finally(() => clearInterval(sampler));
     const cpu = process.cpuUsage(cpuBefore);
     expect(res.statusCode, res.body).toBe(422);
-    expect(res.json().error).toMatchObject({ code: 'file_too_complex', message: expect.stringMatching(/xl\/worksheets\/sheet1\.xml inflates/) });
+    expect(res.json().error).toMatchObject({
+      code: 'file_too_complex',
+      message: expect.stringMatching(/xl\/worksheets\/sheet1\.xml inflates/),
+    });
     expect((cpu.user + cpu.system) / 1000).toBeLessThan(5_000);
     expect((peak - rssBefore) / 2 ** 20).toBeLessThan(300);
     expect(listing()).toEqual(before);

@@ -14,13 +14,18 @@ const admin = await ctx.as('admin');
 
 const upload = (step: 'preview' | 'apply', filename: string, content: Buffer) => {
   const m = multipart(filename, content);
-  return ctx.app.inject({ method: 'POST', url: `/api/v1/enterprises/import/${step}`, payload: m.payload, headers: { ...m.headers, cookie: admin } });
+  return ctx.app.inject({
+    method: 'POST',
+    url: `/api/v1/enterprises/import/${step}`,
+    payload: m.payload,
+    headers: { ...m.headers, cookie: admin },
+  });
 };
 
 /** The slowest of /health's answers over a second with no import running: the machine's own noise. */
 async function quietHealth() {
   let slowest = 0;
-  for (const until = performance.now() + 1_000; performance.now() < until;) {
+  for (const until = performance.now() + 1_000; performance.now() < until; ) {
     const start = performance.now();
     await ctx.app.inject({ method: 'GET', url: '/api/v1/health' });
     slowest = Math.max(slowest, performance.now() - start);
@@ -32,12 +37,19 @@ async function quietHealth() {
 let healthBound = 200;
 
 /** Runs the import while polling /health and sampling memory: its answer, duration, slowest health check, memory growth. */
-async function watched(run: () => Promise<{ statusCode: number; json(): { error?: { code: string; message?: string; details?: unknown }; [k: string]: unknown } }>) {
+async function watched(
+  run: () => Promise<{
+    statusCode: number;
+    json(): { error?: { code: string; message?: string; details?: unknown }; [k: string]: unknown };
+  }>,
+) {
   const rssBefore = process.memoryUsage().rss;
   let peak = rssBefore;
   let slowestHealth = 0;
   let done = false;
-  const sampler = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 10);
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 10);
   const health = (async () => {
     while (!done) {
       const start = performance.now();
@@ -49,7 +61,9 @@ async function watched(run: () => Promise<{ statusCode: number; json(): { error?
   })();
   const start = performance.now();
   const cpuBefore = process.cpuUsage();
-  const res = await run().finally(() => { done = true; });
+  const res = await run().finally(() => {
+    done = true;
+  });
   const wallMs = performance.now() - start;
   // CPU time of the whole process (worker included): what the refusal costs, whatever else shares the machine.
   const cpu = process.cpuUsage(cpuBefore);
@@ -63,9 +77,15 @@ async function craftedXlsx(rowsXml: string, sharedStrings?: string[]) {
   const book = new ExcelJS.Workbook();
   book.addWorksheet('s').addRow(['x']);
   const zip = await JSZip.loadAsync(await book.xlsx.writeBuffer());
-  zip.file('xl/worksheets/sheet1.xml', `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rowsXml}</sheetData></worksheet>`);
+  zip.file(
+    'xl/worksheets/sheet1.xml',
+    `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rowsXml}</sheetData></worksheet>`,
+  );
   if (sharedStrings) {
-    zip.file('xl/sharedStrings.xml', `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${sharedStrings.length}" uniqueCount="${sharedStrings.length}">${sharedStrings.map((s) => `<si><t>${s}</t></si>`).join('')}</sst>`);
+    zip.file(
+      'xl/sharedStrings.xml',
+      `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${sharedStrings.length}" uniqueCount="${sharedStrings.length}">${sharedStrings.map((s) => `<si><t>${s}</t></si>`).join('')}</sst>`,
+    );
   }
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
@@ -101,7 +121,10 @@ describe('crafted imports', () => {
   });
 
   it('refuses a cell of five million characters inside a 20 KB workbook without answering it back', async () => {
-    const file = await craftedXlsx('<row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="2"><c r="A2" t="s"><v>1</v></c></row>', ['统一社会信用代码', 'x'.repeat(5_000_000)]);
+    const file = await craftedXlsx('<row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="2"><c r="A2" t="s"><v>1</v></c></row>', [
+      '统一社会信用代码',
+      'x'.repeat(5_000_000),
+    ]);
     expect(file.length).toBeLessThan(50_000);
     const { res, ms, growthMb } = await watched(() => upload('preview', 'bigcell.xlsx', file));
     expect(res.statusCode).toBe(422);
@@ -112,8 +135,11 @@ describe('crafted imports', () => {
   });
 
   it('refuses an over-long cell deep in a workbook at its row and column, and one far out at its column', async () => {
-    const rows = ['<row r="1"><c r="A1" t="inlineStr"><is><t>统一社会信用代码</t></is></c><c r="B1" t="inlineStr"><is><t>企业名称</t></is></c><c r="C1" t="inlineStr"><is><t>行业</t></is></c></row>'];
-    for (let r = 2; r <= 5000; r++) rows.push(`<row r="${r}"><c r="A${r}"><v>${r}</v></c><c r="B${r}" t="inlineStr"><is><t>企业${r}</t></is></c></row>`);
+    const rows = [
+      '<row r="1"><c r="A1" t="inlineStr"><is><t>统一社会信用代码</t></is></c><c r="B1" t="inlineStr"><is><t>企业名称</t></is></c><c r="C1" t="inlineStr"><is><t>行业</t></is></c></row>',
+    ];
+    for (let r = 2; r <= 5000; r++)
+      rows.push(`<row r="${r}"><c r="A${r}"><v>${r}</v></c><c r="B${r}" t="inlineStr"><is><t>企业${r}</t></is></c></row>`);
     const long = `<row r="5001"><c r="A5001"><v>1</v></c><c r="C5001" t="inlineStr"><is><t>${'长'.repeat(1_001)}</t></is></c></row>`;
     const deep = await watched(async () => upload('preview', 'deep.xlsx', await craftedXlsx(rows.join('') + long)));
     expect(deep.res.statusCode).toBe(422);
@@ -161,7 +187,10 @@ describe('encodings and overwritten values', () => {
     const utf8Header = Buffer.from(header.join(','), 'utf8');
     const utf8 = await upload('preview', 'utf8.csv', Buffer.concat([utf8Header, Buffer.from(`\n${U(1)},中文,制造业,小型,郑场镇\n`)]));
     expect(utf8.json().encoding).toBe('utf-8');
-    const gbkHeader = Buffer.from([0xcd, 0xb3, 0xd2, 0xbb, 0xc9, 0xe7, 0xbb, 0xe1, 0xd0, 0xc5, 0xd3, 0xc3, 0xb4, 0xfa, 0xc2, 0xeb, 0x2c, 0xc6, 0xf3, 0xd2, 0xb5, 0xc3, 0xfb, 0xb3, 0xc6]); // 统一社会信用代码,企业名称
+    const gbkHeader = Buffer.from([
+      0xcd, 0xb3, 0xd2, 0xbb, 0xc9, 0xe7, 0xbb, 0xe1, 0xd0, 0xc5, 0xd3, 0xc3, 0xb4, 0xfa, 0xc2, 0xeb, 0x2c, 0xc6, 0xf3, 0xd2, 0xb5, 0xc3,
+      0xfb, 0xb3, 0xc6,
+    ]); // 统一社会信用代码,企业名称
     const res = await upload('preview', 'gbk.csv', Buffer.concat([gbkHeader, Buffer.from(`\n${U(1)},`), gbkName, Buffer.from('\n')]));
     expect(res.statusCode).toBe(200);
     expect(res.json().encoding).toBe('gb18030');
@@ -169,27 +198,54 @@ describe('encodings and overwritten values', () => {
   });
 
   it('records in the audit log the values an import overwrote', async () => {
-    const csv = (name: string) => Buffer.from('\uFEFF' + [header, [U(7), name, '制造业', '小型', '郑场镇']].map((r) => r.join(',')).join('\n'));
+    const csv = (name: string) =>
+      Buffer.from('\uFEFF' + [header, [U(7), name, '制造业', '小型', '郑场镇']].map((r) => r.join(',')).join('\n'));
     expect((await upload('apply', 'first.csv', csv('仙桃市旧名称有限公司'))).statusCode).toBe(200);
     expect((await upload('apply', 'second.csv', csv('仙桃市新名称有限公司'))).statusCode).toBe(200);
-    const [entry] = await ctx.database.db.select().from(auditLog).where(eq(auditLog.action, 'enterprise.import')).orderBy(desc(auditLog.id)).limit(1);
-    expect(entry!.summary).toMatchObject({ updates: 1, overwritten: [{ uscc: U(7), before: { name: '仙桃市旧名称有限公司' }, after: { name: '仙桃市新名称有限公司' } }] });
+    const [entry] = await ctx.database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'enterprise.import'))
+      .orderBy(desc(auditLog.id))
+      .limit(1);
+    expect(entry!.summary).toMatchObject({
+      updates: 1,
+      overwritten: [{ uscc: U(7), before: { name: '仙桃市旧名称有限公司' }, after: { name: '仙桃市新名称有限公司' } }],
+    });
   });
 
   it('records every overwritten value of a large import, a thousand to an audit entry, and the chain still verifies', async () => {
     const n = 2_500;
-    const csv = (suffix: string) => Buffer.from('\uFEFF' + [header, ...Array.from({ length: n }, (_, i) => [U(10_000 + i), `仙桃市第${i}号${suffix}有限公司`, '制造业', '小型', '郑场镇'])].map((r) => r.join(',')).join('\n'));
+    const csv = (suffix: string) =>
+      Buffer.from(
+        '\uFEFF' +
+          [header, ...Array.from({ length: n }, (_, i) => [U(10_000 + i), `仙桃市第${i}号${suffix}有限公司`, '制造业', '小型', '郑场镇'])]
+            .map((r) => r.join(','))
+            .join('\n'),
+      );
     expect((await upload('apply', 'many.csv', csv('甲'))).statusCode).toBe(200);
     const res = await upload('apply', 'many.csv', csv('乙'));
     expect(res.json()).toMatchObject({ applied: true, updates: n, creates: 0 });
     const entries = await ctx.database.db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(3);
-    const [main, ...parts] = entries as { action: string; summary: { overwritten: { uscc: string; before: { name: string } }[]; parts?: number; part?: number } }[];
+    const [main, ...parts] = entries as {
+      action: string;
+      summary: { overwritten: { uscc: string; before: { name: string } }[]; parts?: number; part?: number };
+    }[];
     expect(main!.action).toBe('enterprise.import');
     expect(main!.summary).toMatchObject({ rows: n, updates: n, parts: 2 });
-    expect(parts.map((p) => [p.action, p.summary.part])).toEqual([['enterprise.import.overwritten', 2], ['enterprise.import.overwritten', 1]]);
+    expect(parts.map((p) => [p.action, p.summary.part])).toEqual([
+      ['enterprise.import.overwritten', 2],
+      ['enterprise.import.overwritten', 1],
+    ]);
     const all = [...parts.reverse(), main!].flatMap((e) => e.summary.overwritten);
     expect(all).toHaveLength(n);
-    expect(all[1_234]).toEqual({ uscc: U(11_234), before: { name: '仙桃市第1234号甲有限公司' }, after: { name: '仙桃市第1234号乙有限公司' } });
-    expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/audit/verify', headers: { cookie: admin } })).json()).toMatchObject({ ok: true });
+    expect(all[1_234]).toEqual({
+      uscc: U(11_234),
+      before: { name: '仙桃市第1234号甲有限公司' },
+      after: { name: '仙桃市第1234号乙有限公司' },
+    });
+    expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/audit/verify', headers: { cookie: admin } })).json()).toMatchObject({
+      ok: true,
+    });
   });
 });

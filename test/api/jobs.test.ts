@@ -16,7 +16,13 @@ const rows = async <T>(query: ReturnType<typeof sql>) => ((await db.execute(quer
 describe('jobs', () => {
   it('two processes polling the same job: each due run happens in exactly one of them', async () => {
     let runs = 0;
-    const job: Job = { name: 'count', everyMs: 1_000, run: async () => { runs++; } };
+    const job: Job = {
+      name: 'count',
+      everyMs: 1_000,
+      run: async () => {
+        runs++;
+      },
+    };
     let now = new Date('2026-03-01T08:00:00Z');
     await ensureJobs(db, [job], now);
     for (let i = 0; i < 5; i++) {
@@ -31,11 +37,19 @@ describe('jobs', () => {
 
   it('a failed run is due again soon, with its error code kept and not its message', async () => {
     let fail = true;
-    const job: Job = { name: 'flaky', everyMs: 60_000, run: async () => { if (fail) throw Object.assign(new Error('insert … values (secret)'), { code: '40001' }); } };
+    const job: Job = {
+      name: 'flaky',
+      everyMs: 60_000,
+      run: async () => {
+        if (fail) throw Object.assign(new Error('insert … values (secret)'), { code: '40001' });
+      },
+    };
     const t0 = new Date('2026-03-01T08:00:00Z');
     await ensureJobs(db, [job], t0);
     await expect(runIfDue(db, job, 'a', () => t0)).rejects.toThrow();
-    expect(await rows(sql`select last_error, locked_by from jobs where name = 'flaky'`)).toEqual([{ last_error: '40001', locked_by: null }]);
+    expect(await rows(sql`select last_error, locked_by from jobs where name = 'flaky'`)).toEqual([
+      { last_error: '40001', locked_by: null },
+    ]);
     fail = false;
     expect(await runIfDue(db, job, 'b', () => new Date(t0.getTime() + 5_000))).toBe('ran');
   });
@@ -54,7 +68,9 @@ describe('jobs', () => {
     expect(await runIfDue(db, job!, 'b', () => lapsed)).toBe('ran');
     // Every later run, by anyone, finds nothing left to close.
     for (const owner of ['a', 'b', 'c']) await runIfDue(db, job!, owner, () => new Date(lapsed.getTime() + 3_600_000));
-    expect(await rows(sql`select count(*)::int as n from audit_log where action = 'round.close' and entity_id = '2026Q2'`)).toEqual([{ n: 1 }]);
+    expect(await rows(sql`select count(*)::int as n from audit_log where action = 'round.close' and entity_id = '2026Q2'`)).toEqual([
+      { n: 1 },
+    ]);
     expect(await rows(sql`select status from rounds where id = '2026Q2'`)).toEqual([{ status: 'closed' }]);
   });
 });

@@ -23,13 +23,19 @@ describe('load', () => {
     const started = Date.now();
     await pool(tokens, 200, async (token, i) => {
       const body = submissionFor(departmentIds, i);
-      const res = await fetch(`${base}/api/v1/survey/${token}/submit`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const res = await fetch(`${base}/api/v1/survey/${token}/submit`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
       statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
       if (res.ok) acked.push(body.submissionId);
       await res.arrayBuffer();
     });
     const seconds = (Date.now() - started) / 1000;
-    console.log(`load: ${tokens.length} submissions in ${seconds.toFixed(1)} s (${(tokens.length / seconds).toFixed(0)}/s) on ${database.kind}`);
+    console.log(
+      `load: ${tokens.length} submissions in ${seconds.toFixed(1)} s (${(tokens.length / seconds).toFixed(0)}/s) on ${database.kind}`,
+    );
     expect(Object.fromEntries(statuses)).toEqual({ 200: 2000 });
     const { db } = database;
     await moveBallots(db, roundId, 0); // what the timer (or the close) does with the ballot box

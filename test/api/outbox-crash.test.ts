@@ -24,7 +24,12 @@ if (!pg) await prep.close();
 
 const smsc = await startSmsc();
 const env = {
-  JWT_SECRET: SECRET, DATA_DIR: dataDir, DEMO: 'false', SMS_GATEWAY: smsc.url, SMS_QUIET_HOURS: 'off', OUTBOX_EVERY_MS: '300',
+  JWT_SECRET: SECRET,
+  DATA_DIR: dataDir,
+  DEMO: 'false',
+  SMS_GATEWAY: smsc.url,
+  SMS_QUIET_HOURS: 'off',
+  OUTBOX_EVERY_MS: '300',
   ...(pg?.url ? { DATABASE_URL: pg.url } : { DATABASE_URL: '' }),
 };
 const port = randomPort();
@@ -66,8 +71,11 @@ describe('outbox crash safety', () => {
 
     const after: Database = pg ?? (await openDatabase({ kind: 'pglite', dataDir: join(dataDir, 'pglite') }));
     try {
-      const rows = await after.db.select({ m: outboxMessages, phone: enterprises.contactPhone }).from(outboxMessages)
-        .innerJoin(invitations, eq(invitations.id, outboxMessages.invitationId)).innerJoin(enterprises, eq(enterprises.id, invitations.enterpriseId))
+      const rows = await after.db
+        .select({ m: outboxMessages, phone: enterprises.contactPhone })
+        .from(outboxMessages)
+        .innerJoin(invitations, eq(invitations.id, outboxMessages.invitationId))
+        .innerJoin(enterprises, eq(enterprises.id, invitations.enterpriseId))
         .where(eq(outboxMessages.roundId, roundId));
       expect(rows).toHaveLength(FIRMS); // one invitation row per firm, however often the job was interrupted
       const counts = new Map<string, number>();
@@ -80,7 +88,9 @@ describe('outbox crash safety', () => {
       expect(inDoubt.length).toBeLessThanOrEqual(kills * 4);
       const inDoubtNotAtSmsc = inDoubt.filter((r) => !counts.has(r.phone!)).length;
       expect(rows.filter((r) => r.m.status === 'sent').every((r) => counts.has(r.phone!))).toBe(true);
-      console.log(`outbox crash: ${kills} SIGKILLs while sending ${FIRMS} invitations on ${pg ? 'postgres' : 'pglite'}; ${smsc.received.length} received once each, ${inDoubt.length} in doubt (${inDoubtNotAtSmsc} of them never reached the SMSC)`);
+      console.log(
+        `outbox crash: ${kills} SIGKILLs while sending ${FIRMS} invitations on ${pg ? 'postgres' : 'pglite'}; ${smsc.received.length} received once each, ${inDoubt.length} in doubt (${inDoubtNotAtSmsc} of them never reached the SMSC)`,
+      );
     } finally {
       if (!pg) await after.close();
     }

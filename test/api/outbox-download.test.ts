@@ -16,7 +16,10 @@ describe('the outbox without a gateway', () => {
   it('prepares one invitation per firm, sends nothing, and offers them as an .xlsx', async () => {
     ctx.clock.now = new Date('2026-03-01T02:00:00Z'); // 10:00 in the city
     const cookie = await ctx.as('admin');
-    const tokens = await openRoundWithTokens(ctx, '2026Q1', { sampleSize: 12, contactPlan: { invitation: true, reminderDays: [5, 2, 5], finalReminder: false } });
+    const tokens = await openRoundWithTokens(ctx, '2026Q1', {
+      sampleSize: 12,
+      contactPlan: { invitation: true, reminderDays: [5, 2, 5], finalReminder: false },
+    });
     await ctx.app.outbound.tick(ctx.clock.now);
     const box = (await ctx.app.inject({ method: 'GET', url: '/api/v1/rounds/2026Q1/outbox', headers: { cookie } })).json();
     expect(box.gateways).toEqual({ sms: false, email: false });
@@ -32,7 +35,10 @@ describe('the outbox without a gateway', () => {
     book.worksheets[0]!.eachRow((row) => rows.push((row.values as string[]).slice(1)));
     expect(rows[0]).toEqual(['手机号码', '短信内容']);
     expect(rows).toHaveLength(13);
-    const links = rows.slice(1).map(([, text]) => /\/s\/([\w-]{22})/.exec(text!)?.[1]).sort();
+    const links = rows
+      .slice(1)
+      .map(([, text]) => /\/s\/([\w-]{22})/.exec(text!)?.[1])
+      .sort();
     expect(links).toEqual([...tokens.values()].sort());
     expect(rows.slice(1).every(([phone]) => /^138\d{8}$/.test(phone!))).toBe(true);
 
@@ -44,11 +50,19 @@ describe('the outbox without a gateway', () => {
   });
 
   it('refuses a reminder for a round that is not open, and other roles', async () => {
-    const res = await ctx.app.inject({ method: 'POST', url: '/api/v1/rounds/2026Q1/reminders', headers: { cookie: await ctx.as('supervisor') } });
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/rounds/2026Q1/reminders',
+      headers: { cookie: await ctx.as('supervisor') },
+    });
     expect(res.statusCode).toBe(403);
     const closed = await ctx.app.inject({ method: 'POST', url: '/api/v1/rounds/2026Q1/close', headers: { cookie: await ctx.as('admin') } });
     expect(closed.statusCode).toBe(200);
-    const late = await ctx.app.inject({ method: 'POST', url: '/api/v1/rounds/2026Q1/reminders', headers: { cookie: await ctx.as('admin') } });
+    const late = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/rounds/2026Q1/reminders',
+      headers: { cookie: await ctx.as('admin') },
+    });
     expect(late.json().error.code).toBe('round_not_open');
   });
 });

@@ -15,7 +15,15 @@ import { completeSubmission, invitationTokens } from '../support/survey.ts';
 let smsc = await startSmsc();
 const smtp = await startSmtp();
 const ctx = await makeTestContext({
-  config: { outbound: { smsGateway: smsc.url, smsSender: '106900', smtpUrl: smtp.url, mailFrom: 'pingyi@example.gov.cn', quietHours: { from: 21, to: 8 } } },
+  config: {
+    outbound: {
+      smsGateway: smsc.url,
+      smsSender: '106900',
+      smtpUrl: smtp.url,
+      mailFrom: 'pingyi@example.gov.cn',
+      quietHours: { from: 21, to: 8 },
+    },
+  },
 });
 afterAll(async () => {
   await smsc.close();
@@ -51,14 +59,29 @@ let drawn: { uscc: string; phone: string | null; email: string | null; token: st
 describe('the outbox with real gateways', () => {
   it('lists the invalid phones of the drawn firms before the round opens', async () => {
     ctx.clock.now = city('2026-03-01T10:00:00');
-    expect((await api('POST', '/rounds', { id: ROUND, sampleSize: 40, opensAt: '2026-03-02T09:00:00+08:00', closesAt: '2026-03-16T18:00:00+08:00' })).statusCode).toBe(201);
+    expect(
+      (
+        await api('POST', '/rounds', {
+          id: ROUND,
+          sampleSize: 40,
+          opensAt: '2026-03-02T09:00:00+08:00',
+          closesAt: '2026-03-16T18:00:00+08:00',
+        })
+      ).statusCode,
+    ).toBe(201);
     expect((await api('POST', `/rounds/${ROUND}/freeze`)).statusCode).toBe(200);
     expect((await api('POST', `/rounds/${ROUND}/draw`, { seed: 'outbox ceremony' })).statusCode).toBe(200);
     const box = await outbox();
     expect(box.plan).toEqual({ invitation: true, reminderDays: [3, 7], finalReminder: true });
-    const rows = await db.select({ uscc: invitations.uscc, phone: enterprises.contactPhone, email: enterprises.contactEmail })
-      .from(invitations).innerJoin(enterprises, eq(enterprises.id, invitations.enterpriseId)).where(eq(invitations.roundId, ROUND));
-    const landlines = rows.filter((r) => r.phone!.startsWith('0728')).map((r) => r.uscc).sort();
+    const rows = await db
+      .select({ uscc: invitations.uscc, phone: enterprises.contactPhone, email: enterprises.contactEmail })
+      .from(invitations)
+      .innerJoin(enterprises, eq(enterprises.id, invitations.enterpriseId))
+      .where(eq(invitations.roundId, ROUND));
+    const landlines = rows
+      .filter((r) => r.phone!.startsWith('0728'))
+      .map((r) => r.uscc)
+      .sort();
     expect(landlines.length).toBeGreaterThan(0);
     expect(box.invalidPhones.map((p: { uscc: string }) => p.uscc).sort()).toEqual(landlines);
     expect(box.messages).toEqual([]);
@@ -68,8 +91,11 @@ describe('the outbox with real gateways', () => {
     ctx.clock.now = city('2026-03-02T10:00:00');
     expect((await api('POST', `/rounds/${ROUND}/open`)).statusCode).toBe(200);
     const tokens = await invitationTokens(ctx, ROUND);
-    const rows = await db.select({ uscc: invitations.uscc, phone: enterprises.contactPhone, email: enterprises.contactEmail })
-      .from(invitations).innerJoin(enterprises, eq(enterprises.id, invitations.enterpriseId)).where(eq(invitations.roundId, ROUND));
+    const rows = await db
+      .select({ uscc: invitations.uscc, phone: enterprises.contactPhone, email: enterprises.contactEmail })
+      .from(invitations)
+      .innerJoin(enterprises, eq(enterprises.id, invitations.enterpriseId))
+      .where(eq(invitations.roundId, ROUND));
     drawn = rows.map((r) => ({ ...r, token: tokens.get(r.uscc)! }));
     const mobiles = drawn.filter((d) => d.phone!.startsWith('139'));
     await tick();
@@ -79,7 +105,10 @@ describe('the outbox with real gateways', () => {
     expect(sms.from).toBe('106900');
     expect(sms.text).toContain(`/s/${mobiles[0]!.token}`);
     expect(sms.text).toContain('回复TD退订');
-    const mailed = drawn.filter((d) => d.email).map((d) => d.email).sort();
+    const mailed = drawn
+      .filter((d) => d.email)
+      .map((d) => d.email)
+      .sort();
     expect(smtp.received.flatMap((m) => m.to).sort()).toEqual(mailed);
     const box = await outbox();
     expect(box.counts).toMatchObject({ sent: mobiles.length + mailed.length, queued: 0, failed: 0 });
@@ -99,14 +128,22 @@ describe('the outbox with real gateways', () => {
     await until(async () => (await statusOf(first!.to)) === 'delivered' && (await statusOf(second!.to)) === 'failed');
     const box = await outbox();
     expect(box.messages.find((m: { to: string }) => m.to === second!.to).reason).toBe('receipt: UNDELIV');
-    await until(async () => (await db.select().from(enterprises).where(eq(enterprises.contactPhone, third!.to)))[0]!.smsOptedOutAt !== null);
+    await until(
+      async () => (await db.select().from(enterprises).where(eq(enterprises.contactPhone, third!.to)))[0]!.smsOptedOutAt !== null,
+    );
   });
 
   it('reminds on day 3 exactly the firms that have not submitted (as reported) and did not opt out', async () => {
-    const departmentIds: number[] = (await ctx.app.inject({ method: 'GET', url: `/api/v1/survey/${drawn[0]!.token}` })).json().departments.map((d: { id: number }) => d.id);
+    const departmentIds: number[] = (await ctx.app.inject({ method: 'GET', url: `/api/v1/survey/${drawn[0]!.token}` }))
+      .json()
+      .departments.map((d: { id: number }) => d.id);
     const submitters = drawn.slice(0, 6);
     for (const d of submitters) {
-      const res = await ctx.app.inject({ method: 'POST', url: `/api/v1/survey/${d.token}/submit`, payload: completeSubmission(departmentIds) });
+      const res = await ctx.app.inject({
+        method: 'POST',
+        url: `/api/v1/survey/${d.token}/submit`,
+        payload: completeSubmission(departmentIds),
+      });
       expect(res.statusCode).toBe(200);
     }
     await ballotMoverTick(db, ctx.clock.now); // six waiting: the batch is reported
@@ -121,8 +158,15 @@ describe('the outbox with real gateways', () => {
     expect((await api('POST', `/rounds/${ROUND}/reminders`)).json().error.code).toBe('quiet_hours');
     ctx.clock.now = city('2026-03-05T09:00:00');
     await tick();
-    const reminded = smsc.received.slice(before).map((s) => s.to).sort();
-    const expected = drawn.slice(6).map((d) => d.phone!).filter((p) => p.startsWith('139') && p !== optedOut).sort();
+    const reminded = smsc.received
+      .slice(before)
+      .map((s) => s.to)
+      .sort();
+    const expected = drawn
+      .slice(6)
+      .map((d) => d.phone!)
+      .filter((p) => p.startsWith('139') && p !== optedOut)
+      .sort();
     expect(reminded).toEqual(expected);
     expect(smsc.received.slice(before).every((s) => s.text.includes('尚未收到'))).toBe(true);
   });
@@ -170,6 +214,8 @@ describe('the outbox with real gateways', () => {
     await tick();
     expect(smsc.received.map((s) => s.to).sort()).toEqual(notSent.map((m: Final) => m.to).sort());
     box = await outbox();
-    expect(box.messages.filter((m: Final) => notSent.some((n: Final) => n.id === m.id)).every((m: Final) => m.status === 'sent')).toBe(true);
+    expect(box.messages.filter((m: Final) => notSent.some((n: Final) => n.id === m.id)).every((m: Final) => m.status === 'sent')).toBe(
+      true,
+    );
   });
 });

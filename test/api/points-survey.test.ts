@@ -17,26 +17,69 @@ const call = async (method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, paylo
   return res.json();
 };
 
-const unit = await call('POST', '/units', { code: 'u-own', nameZh: '市测试局', kind: 'department', departmentId: ctx.departmentIds.own }, org);
-const head = await call('POST', '/cadres', { code: 'H001', name: '赵局长', unitId: unit.id, post: '局长', rank: 'researcher_3', leadership: true, since: '2020-01-01' }, org);
-const successor = await call('POST', '/cadres', { code: 'H002', name: '钱局长', unitId: unit.id, post: '副局长', rank: 'researcher_4', leadership: true, since: '2020-01-01' }, org);
+const unit = await call(
+  'POST',
+  '/units',
+  { code: 'u-own', nameZh: '市测试局', kind: 'department', departmentId: ctx.departmentIds.own },
+  org,
+);
+const head = await call(
+  'POST',
+  '/cadres',
+  { code: 'H001', name: '赵局长', unitId: unit.id, post: '局长', rank: 'researcher_3', leadership: true, since: '2020-01-01' },
+  org,
+);
+const successor = await call(
+  'POST',
+  '/cadres',
+  { code: 'H002', name: '钱局长', unitId: unit.id, post: '副局长', rank: 'researcher_4', leadership: true, since: '2020-01-01' },
+  org,
+);
 // Two head tenures: 赵 until the end of 2025, then 钱. The 2025Q4 round closed under 赵.
-const [h1, h2] = await db.insert(departmentHeads).values([
-  { departmentId: ctx.departmentIds.own, name: '赵局长', title: '局长', since: '2020-01-01', until: '2025-12-31' },
-  { departmentId: ctx.departmentIds.own, name: '钱局长', title: '局长', since: '2026-01-01' },
-]).returning();
+const [h1, h2] = await db
+  .insert(departmentHeads)
+  .values([
+    { departmentId: ctx.departmentIds.own, name: '赵局长', title: '局长', since: '2020-01-01', until: '2025-12-31' },
+    { departmentId: ctx.departmentIds.own, name: '钱局长', title: '局长', since: '2026-01-01' },
+  ])
+  .returning();
 await call('PUT', `/department-heads/${h1!.id}/cadre`, { cadreId: head.id }, org);
 await call('PUT', `/department-heads/${h2!.id}/cadre`, { cadreId: successor.id }, org);
 await db.insert(rounds).values({
-  id: '2025Q4', status: 'published', sampleSize: 200, rotationExclusion: true, votesLimit: 3, minRatings: 10, bottomN: 3, escalationPolicy: '2021-v1', scale: {},
-  opensAt: new Date('2025-12-01T00:00:00+08:00'), closesAt: new Date('2025-12-25T23:59:59+08:00'),
-  closedAt: new Date('2025-12-25T23:59:59+08:00'), finalizedAt: new Date('2025-12-26T10:00:00+08:00'), publishedAt: new Date('2025-12-26T10:00:00+08:00'),
+  id: '2025Q4',
+  status: 'published',
+  sampleSize: 200,
+  rotationExclusion: true,
+  votesLimit: 3,
+  minRatings: 10,
+  bottomN: 3,
+  escalationPolicy: '2021-v1',
+  scale: {},
+  opensAt: new Date('2025-12-01T00:00:00+08:00'),
+  closesAt: new Date('2025-12-25T23:59:59+08:00'),
+  closedAt: new Date('2025-12-25T23:59:59+08:00'),
+  finalizedAt: new Date('2025-12-26T10:00:00+08:00'),
+  publishedAt: new Date('2025-12-26T10:00:00+08:00'),
 });
-const [esc] = await db.insert(escalations).values({
-  roundId: '2025Q4', departmentId: ctx.departmentIds.own, level: 'admonishment', streak: 2, headStreak: 2, departmentStreak: 2, policyVersion: '2021-v2',
-  responsibleHeadId: h1!.id, headName: '赵局长', headTitle: '局长',
-}).returning();
-await db.insert(escalationMeasures).values([{ escalationId: esc!.id, measure: 'pledge' }, { escalationId: esc!.id, measure: 'admonishment' }]);
+const [esc] = await db
+  .insert(escalations)
+  .values({
+    roundId: '2025Q4',
+    departmentId: ctx.departmentIds.own,
+    level: 'admonishment',
+    streak: 2,
+    headStreak: 2,
+    departmentStreak: 2,
+    policyVersion: '2021-v2',
+    responsibleHeadId: h1!.id,
+    headName: '赵局长',
+    headTitle: '局长',
+  })
+  .returning();
+await db.insert(escalationMeasures).values([
+  { escalationId: esc!.id, measure: 'pledge' },
+  { escalationId: esc!.id, measure: 'admonishment' },
+]);
 const patch = (payload: object) => call('PATCH', `/escalations/${esc!.id}`, payload, admin);
 const surveyEntries = () => db.select().from(pointsEntries).where(eq(pointsEntries.escalationId, esc!.id)).orderBy(pointsEntries.id);
 
@@ -50,7 +93,12 @@ describe('automatic entries from the survey', () => {
     ]);
     const points = await call('GET', `/cadres/${head.id}/points?asOf=2026-02-01`, undefined, org);
     expect(points.deductions).toBe(-7);
-    expect(points.entries.map((e: { source: string; reviewedBy: string; escalationId: number }) => [e.source, e.reviewedBy, e.escalationId])).toEqual([['survey', 'rule', esc!.id], ['survey', 'rule', esc!.id]]);
+    expect(
+      points.entries.map((e: { source: string; reviewedBy: string; escalationId: number }) => [e.source, e.reviewedBy, e.escalationId]),
+    ).toEqual([
+      ['survey', 'rule', esc!.id],
+      ['survey', 'rule', esc!.id],
+    ]);
     expect((await call('GET', `/cadres/${successor.id}/points`, undefined, org)).deductions).toBe(0);
   });
 
@@ -64,14 +112,20 @@ describe('automatic entries from the survey', () => {
     await patch({ status: 'pending' });
     let rows = await surveyEntries();
     expect(rows).toHaveLength(4);
-    expect(rows.slice(2).map((r) => [r.reversesId, r.points])).toEqual([[rows[0]!.id, 2], [rows[1]!.id, 5]]);
+    expect(rows.slice(2).map((r) => [r.reversesId, r.points])).toEqual([
+      [rows[0]!.id, 2],
+      [rows[1]!.id, 5],
+    ]);
     expect((await call('GET', `/cadres/${head.id}/points`, undefined, org)).deductions).toBe(0);
     await patch({ status: 'pending' });
     expect(await surveyEntries()).toHaveLength(4);
     await patch({ status: 'done', doneAt: '2026-02-10' });
     rows = await surveyEntries();
     expect(rows).toHaveLength(6);
-    expect(rows.slice(4).map((r) => [r.measure, r.occurrence, r.reversesId])).toEqual([['pledge', 2, null], ['admonishment', 2, null]]);
+    expect(rows.slice(4).map((r) => [r.measure, r.occurrence, r.reversesId])).toEqual([
+      ['pledge', 2, null],
+      ['admonishment', 2, null],
+    ]);
     expect((await call('GET', `/cadres/${head.id}/points`, undefined, org)).deductions).toBe(-7);
   });
 

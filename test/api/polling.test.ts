@@ -42,12 +42,26 @@ async function exportCells(role: TestRole) {
 async function poll() {
   const out = new Map<string, string>();
   const reads: [string, TestRole][] = [
-    [`/rounds/${ROUND}/invitations`, 'admin'], [`/rounds/${ROUND}/non-responders`, 'admin'],
-    [`/rounds/${ROUND}/progress`, 'admin'], [`/rounds/${ROUND}/progress`, 'leader'], [`/rounds/${ROUND}/progress`, 'supervisor'],
-    [`/rounds/${ROUND}/response-rates`, 'admin'], [`/rounds/${ROUND}/response-rates`, 'leader'], [`/rounds/${ROUND}/follow-ups`, 'admin'],
-    [`/rounds/${ROUND}`, 'admin'], ['/rounds', 'admin'], ['/audit?pageSize=200', 'supervisor'], ['/audit?pageSize=200', 'admin'],
-    ['/requests', 'admin'], ['/requests', 'dept_head'], ['/requests', 'leader'], ['/requests', 'supervisor'],
-    ['/requests?state=waiting', 'admin'], ['/requests?state=overdue', 'admin'], ['/requests/stats', 'admin'], ['/requests/stats', 'leader'],
+    [`/rounds/${ROUND}/invitations`, 'admin'],
+    [`/rounds/${ROUND}/non-responders`, 'admin'],
+    [`/rounds/${ROUND}/progress`, 'admin'],
+    [`/rounds/${ROUND}/progress`, 'leader'],
+    [`/rounds/${ROUND}/progress`, 'supervisor'],
+    [`/rounds/${ROUND}/response-rates`, 'admin'],
+    [`/rounds/${ROUND}/response-rates`, 'leader'],
+    [`/rounds/${ROUND}/follow-ups`, 'admin'],
+    [`/rounds/${ROUND}`, 'admin'],
+    ['/rounds', 'admin'],
+    ['/audit?pageSize=200', 'supervisor'],
+    ['/audit?pageSize=200', 'admin'],
+    ['/requests', 'admin'],
+    ['/requests', 'dept_head'],
+    ['/requests', 'leader'],
+    ['/requests', 'supervisor'],
+    ['/requests?state=waiting', 'admin'],
+    ['/requests?state=overdue', 'admin'],
+    ['/requests/stats', 'admin'],
+    ['/requests/stats', 'leader'],
   ];
   for (const [url, role] of reads) {
     const res = await get(url, role);
@@ -57,19 +71,33 @@ async function poll() {
   out.set('admin invitations.xlsx', await exportCells('admin'));
   return out;
 }
-const changed = (before: Map<string, string>, after: Map<string, string>) => [...after].filter(([k, v]) => before.get(k) !== v).map(([k]) => k);
+const changed = (before: Map<string, string>, after: Map<string, string>) =>
+  [...after].filter(([k, v]) => before.get(k) !== v).map(([k]) => k);
 
-interface Invitation { uscc: string; status: string; openedAt: string | null; submittedAt: string | null }
+interface Invitation {
+  uscc: string;
+  status: string;
+  openedAt: string | null;
+  submittedAt: string | null;
+}
 const invitationsNow = async () => (await get(`/rounds/${ROUND}/invitations`, 'admin')).json() as Invitation[];
 
 /** An enterprise's whole visit: opens its link, saves a draft, submits with its page's receipt. */
 async function visitAndSubmit(i: number) {
   const [, token] = tokens[i]!;
   expect((await openLink(token)).statusCode).toBe(200);
-  const draft = await ctx.app.inject({ method: 'PUT', url: `/api/v1/survey/${token}/draft`, payload: { ratings: [{ departmentId: departmentIds[0], level: 'satisfied' }] } });
+  const draft = await ctx.app.inject({
+    method: 'PUT',
+    url: `/api/v1/survey/${token}/draft`,
+    payload: { ratings: [{ departmentId: departmentIds[0], level: 'satisfied' }] },
+  });
   expect(draft.statusCode).toBe(200);
   const receipt = formatReceipt(randomBytes(12));
-  const res = await ctx.app.inject({ method: 'POST', url: `/api/v1/survey/${token}/submit`, payload: completeSubmission(departmentIds, () => 'satisfied', { receiptHash: receiptHash(receipt) }) });
+  const res = await ctx.app.inject({
+    method: 'POST',
+    url: `/api/v1/survey/${token}/submit`,
+    payload: completeSubmission(departmentIds, () => 'satisfied', { receiptHash: receiptHash(receipt) }),
+  });
   expect(res.statusCode).toBe(200);
   return receipt;
 }
@@ -91,7 +119,9 @@ for (let i = 0; i < 4; i++) {
   receipts.push(receipt);
   if (i === 2) {
     const raised = await ctx.app.inject({
-      method: 'POST', url: '/api/v1/requests', remoteAddress: '198.51.100.9',
+      method: 'POST',
+      url: '/api/v1/requests',
+      remoteAddress: '198.51.100.9',
       payload: { receipt, departmentId: ctx.departmentIds.own, category: 'inspection', text: '提交后马上提出的诉求' },
     });
     expect(raised.statusCode).toBe(201);
@@ -108,7 +138,13 @@ for (let i = 0; i < 4; i++) {
 // reported state); the new link opens on "already submitted", so nothing is lost.
 {
   const [uscc] = tokens[0]!;
-  regenerateUnreported = (await ctx.app.inject({ method: 'POST', url: `/api/v1/rounds/${ROUND}/invitations/${uscc}/regenerate`, headers: { cookie: await ctx.as('admin') } })).statusCode;
+  regenerateUnreported = (
+    await ctx.app.inject({
+      method: 'POST',
+      url: `/api/v1/rounds/${ROUND}/invitations/${uscc}/regenerate`,
+      headers: { cookie: await ctx.as('admin') },
+    })
+  ).statusCode;
   const fresh = (await invitationTokens(ctx, ROUND)).get(uscc)!;
   regeneratedLinkState = (await get(`/survey/${fresh}`)).json().state;
 }
@@ -141,12 +177,31 @@ describe('an admin polling around single submissions and a request while the rou
     expect(batchTick.reported).toBeGreaterThanOrEqual(5);
     const flipped = end.filter((e) => start.find((s) => s.uscc === e.uscc)?.status !== e.status);
     // The five who submitted, and the link opened to read the departments at the start: all in one go.
-    expect(flipped.filter((f) => f.status === 'submitted').map((f) => f.uscc).sort()).toEqual(tokens.slice(0, 5).map(([u]) => u).sort());
+    expect(
+      flipped
+        .filter((f) => f.status === 'submitted')
+        .map((f) => f.uscc)
+        .sort(),
+    ).toEqual(
+      tokens
+        .slice(0, 5)
+        .map(([u]) => u)
+        .sort(),
+    );
     expect(flipped.find((f) => f.uscc === tokens[11]![0])).toMatchObject({ status: 'opened' });
     // Days only, never a time of opening.
     expect(flipped.every((f) => f.openedAt === '2026-03-01')).toBe(true);
     expect(flipped.filter((f) => f.status === 'submitted').every((f) => f.submittedAt === '2026-03-01')).toBe(true);
-    expect(changed(beforeBatch, afterBatch)).toEqual(expect.arrayContaining([`admin /rounds/${ROUND}/invitations`, `leader /rounds/${ROUND}/response-rates`, `admin /rounds/${ROUND}/follow-ups`, 'admin /requests', 'dept_head /requests', 'supervisor /audit?pageSize=200']));
+    expect(changed(beforeBatch, afterBatch)).toEqual(
+      expect.arrayContaining([
+        `admin /rounds/${ROUND}/invitations`,
+        `leader /rounds/${ROUND}/response-rates`,
+        `admin /rounds/${ROUND}/follow-ups`,
+        'admin /requests',
+        'dept_head /requests',
+        'supervisor /audit?pageSize=200',
+      ]),
+    );
     const items = JSON.parse(afterBatch.get('admin /requests')!).items as { text: string; raisedAt: string }[];
     // It reached the queue at the release: that is its time, and its due time counts from there.
     expect(items).toEqual([expect.objectContaining({ text: '提交后马上提出的诉求', raisedAt: ctx.clock.now.toISOString() })]);
@@ -156,9 +211,18 @@ describe('an admin polling around single submissions and a request while the rou
   it('refuses to regenerate or replace a submitted link once the batch reported it', async () => {
     const [uscc] = tokens[1]!;
     const admin = await ctx.as('admin');
-    const regenerate = await ctx.app.inject({ method: 'POST', url: `/api/v1/rounds/${ROUND}/invitations/${uscc}/regenerate`, headers: { cookie: admin } });
+    const regenerate = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/v1/rounds/${ROUND}/invitations/${uscc}/regenerate`,
+      headers: { cookie: admin },
+    });
     expect(regenerate.json().error.code).toBe('already_submitted');
-    const replace = await ctx.app.inject({ method: 'POST', url: `/api/v1/rounds/${ROUND}/invitations/${uscc}/replace`, headers: { cookie: admin }, payload: { reason: '联系不上' } });
+    const replace = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/v1/rounds/${ROUND}/invitations/${uscc}/replace`,
+      headers: { cookie: admin },
+      payload: { reason: '联系不上' },
+    });
     expect(replace.json().error.code).toBe('already_submitted');
   });
 
@@ -170,7 +234,9 @@ describe('an admin polling around single submissions and a request while the rou
     expect((await invitationsNow()).find((i) => i.uscc === uscc)!.status).toBe('not_opened');
     // A request raised now waits too …
     const raised = await ctx.app.inject({
-      method: 'POST', url: '/api/v1/requests', remoteAddress: '198.51.100.10',
+      method: 'POST',
+      url: '/api/v1/requests',
+      remoteAddress: '198.51.100.10',
       payload: { receipt: receipts[0], departmentId: ctx.departmentIds.own, category: 'fees', text: '关闭前提出的诉求' },
     });
     expect(raised.statusCode).toBe(201);
@@ -180,12 +246,25 @@ describe('an admin polling around single submissions and a request while the rou
     await openRoundWithTokens(ctx, '2026Q2', { sampleSize: 6 });
     const previousTick = ctx.clock.now;
     ctx.clock.now = new Date(ctx.clock.now.getTime() + 60_000);
-    expect((await ctx.app.inject({ method: 'POST', url: `/api/v1/rounds/${ROUND}/close`, headers: { cookie: await ctx.as('admin') }, payload: {} })).statusCode).toBe(200);
+    expect(
+      (
+        await ctx.app.inject({
+          method: 'POST',
+          url: `/api/v1/rounds/${ROUND}/close`,
+          headers: { cookie: await ctx.as('admin') },
+          payload: {},
+        })
+      ).statusCode,
+    ).toBe(200);
     expect((await invitationsNow()).find((i) => i.uscc === uscc)).toMatchObject({ status: 'opened', openedAt: '2026-03-01' });
     expect(await ballotMoverTick(db, ctx.clock.now, undefined, previousTick)).toMatchObject({ released: 1 });
     // The round's receipt counters were rewritten by the close and stored in key order: neither xmin nor place
     // says which receipt raised a request first.
-    const counters = (await db.execute(sql`select key, xmin::text as xmin from request_receipt_uses where round_id = ${ROUND} order by ctid`) as unknown as { rows: { key: string; xmin: string }[] }).rows;
+    const counters = (
+      (await db.execute(
+        sql`select key, xmin::text as xmin from request_receipt_uses where round_id = ${ROUND} order by ctid`,
+      )) as unknown as { rows: { key: string; xmin: string }[] }
+    ).rows;
     expect(counters).toHaveLength(2);
     expect(new Set(counters.map((c) => c.xmin)).size).toBe(1);
     expect(counters.map((c) => c.key)).toEqual(counters.map((c) => c.key).sort());

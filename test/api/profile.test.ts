@@ -6,7 +6,11 @@ import { makeTestContext } from '../support/app.ts';
 import { testConfig } from '../support/config.ts';
 
 const ctx = await makeTestContext();
-const DEMO = { name: { zh: '仙桃市', en: 'Xiantao' }, organiser: { zh: '仙桃市优化营商环境工作领导小组办公室', en: 'Xiantao Business Environment Office' }, helpPhone: '0728-3312345' };
+const DEMO = {
+  name: { zh: '仙桃市', en: 'Xiantao' },
+  organiser: { zh: '仙桃市优化营商环境工作领导小组办公室', en: 'Xiantao Business Environment Office' },
+  helpPhone: '0728-3312345',
+};
 
 /** Another app on the same database, configured from these variables as a deployment would be. */
 async function appWith(env: Record<string, string>) {
@@ -25,7 +29,12 @@ describe('GET /api/v1/profile', () => {
   });
 
   it("gives the deployment's own city, office and help line", async () => {
-    const app = await appWith({ CITY_NAME: '潜江市', ORGANISER_NAME: '潜江市营商环境建设局', ORGANISER_NAME_EN: 'Qianjiang Business Environment Bureau', HELP_PHONE: '0728-6201234' });
+    const app = await appWith({
+      CITY_NAME: '潜江市',
+      ORGANISER_NAME: '潜江市营商环境建设局',
+      ORGANISER_NAME_EN: 'Qianjiang Business Environment Bureau',
+      HELP_PHONE: '0728-6201234',
+    });
     expect((await app.inject({ method: 'GET', url: '/api/v1/profile' })).json()).toEqual({
       name: { zh: '潜江市', en: '潜江市' },
       organiser: { zh: '潜江市营商环境建设局', en: 'Qianjiang Business Environment Bureau' },

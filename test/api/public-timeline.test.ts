@@ -18,7 +18,10 @@ const call = async (method: Method, url: string, cookie: string | null, payload?
   if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.body}`);
   return res.json();
 };
-const level = (bad: string[]) => (code: string, i: number): Level => (bad.includes(code) ? (i % 2 ? 'dissatisfied' : 'basically_satisfied') : 'satisfied');
+const level =
+  (bad: string[]) =>
+  (code: string, i: number): Level =>
+    bad.includes(code) ? (i % 2 ? 'dissatisfied' : 'basically_satisfied') : 'satisfied';
 const secrets = ['仙桃市甲公司', '仙桃市乙公司', '审批科', '请补充回访记录', '企业说还要再看看', '同意销号'];
 const flaggedOwn = async () => {
   const page = await call('GET', '/public/rounds/2025Q1', null);
@@ -30,21 +33,43 @@ describe('the public rectification timeline', () => {
   it('follows a case from its opening to its close, with counts for the call-backs and no firm named', async () => {
     await runQuarter(ctx, '2025Q1', level(['owndept', A, B]));
     const myCase = (await call('GET', '/rectification/cases', head))[0];
-    expect(await flaggedOwn()).toMatchObject({ status: 'open', timeline: { commitment: null, measures: [], events: [{ kind: 'started' }] } });
+    expect(await flaggedOwn()).toMatchObject({
+      status: 'open',
+      timeline: { commitment: null, measures: [], events: [{ kind: 'started' }] },
+    });
 
     ctx.clock.now = new Date(ctx.clock.now.getTime() + 86_400_000);
     await call('PUT', `/rectification/cases/${myCase.id}/plan`, head, {
-      problems: '审批环节多', measures: [{ measure: '推行一窗通办', owner: '审批科', due: '2025-05-30' }], commitment: '本人承诺一个月内整改到位。',
+      problems: '审批环节多',
+      measures: [{ measure: '推行一窗通办', owner: '审批科', due: '2025-05-30' }],
+      commitment: '本人承诺一个月内整改到位。',
     });
-    const first = await call('POST', `/rectification/cases/${myCase.id}/ledger`, head, { date: '2025-04-20', enterprise: '仙桃市甲公司', issue: '办证慢', action: '上门服务', status: 'open' });
-    await call('POST', `/rectification/cases/${myCase.id}/ledger`, head, { date: '2025-04-21', enterprise: '仙桃市乙公司', issue: '材料多', action: '精简材料', status: 'resolved' });
+    const first = await call('POST', `/rectification/cases/${myCase.id}/ledger`, head, {
+      date: '2025-04-20',
+      enterprise: '仙桃市甲公司',
+      issue: '办证慢',
+      action: '上门服务',
+      status: 'open',
+    });
+    await call('POST', `/rectification/cases/${myCase.id}/ledger`, head, {
+      date: '2025-04-21',
+      enterprise: '仙桃市乙公司',
+      issue: '材料多',
+      action: '精简材料',
+      status: 'resolved',
+    });
     ctx.clock.now = new Date(ctx.clock.now.getTime() + 86_400_000);
     await call('POST', `/rectification/cases/${myCase.id}/progress`, head, { text: '已走访 2 家企业' });
     await call('POST', `/rectification/cases/${myCase.id}/submit`, head);
     ctx.clock.now = new Date(ctx.clock.now.getTime() + 86_400_000);
     await call('POST', `/rectification/cases/${myCase.id}/review`, admin, { decision: 'return', comment: '请补充回访记录' });
     const entryId = first.ledger.find((l: { enterprise: string }) => l.enterprise === '仙桃市甲公司').id;
-    await call('POST', `/rectification/cases/${myCase.id}/ledger/${entryId}/callbacks`, admin, { reached: true, solved: true, satisfied: false, note: '企业说还要再看看' });
+    await call('POST', `/rectification/cases/${myCase.id}/ledger/${entryId}/callbacks`, admin, {
+      reached: true,
+      solved: true,
+      satisfied: false,
+      note: '企业说还要再看看',
+    });
     ctx.clock.now = new Date(ctx.clock.now.getTime() + 86_400_000);
     await call('POST', `/rectification/cases/${myCase.id}/submit`, head);
     await call('POST', `/rectification/cases/${myCase.id}/review`, admin, { decision: 'accept', comment: '同意销号' });

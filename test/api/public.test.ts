@@ -9,7 +9,8 @@ const ctx = await makeTestContext();
 const { departments } = await seedRegistry(ctx.database.db, { enterprises: 150, departments: 6 });
 const codes = departments.map((d) => d.code);
 const [A, B, C] = codes as [string, string, string];
-const bottom = (code: string, i: number): Level => ([A, B, C].includes(code) ? (i % 2 ? 'dissatisfied' : 'basically_satisfied') : 'satisfied');
+const bottom = (code: string, i: number): Level =>
+  [A, B, C].includes(code) ? (i % 2 ? 'dissatisfied' : 'basically_satisfied') : 'satisfied';
 const SECRET_COMMENT = '办事窗口态度很差——仅供内部';
 const anon = (url: string) => ctx.app.inject({ method: 'GET', url: `/api/v1${url}` });
 
@@ -37,22 +38,46 @@ describe('public disclosure (公开通报)', () => {
     for (const d of body.departments) expect(d.ci95).toHaveLength(2);
     expect(body.flagged.map((d: { code: string }) => d.code).sort()).toEqual([A, B, C].sort());
     for (const f of body.flagged) {
-      expect(f).toMatchObject({ streak: 1, measures: ['pledge'], measuresStatus: 'pending', rectification: { status: 'open', ledgerEntries: 0 } });
+      expect(f).toMatchObject({
+        streak: 1,
+        measures: ['pledge'],
+        measuresStatus: 'pending',
+        rectification: { status: 'open', ledgerEntries: 0 },
+      });
     }
     // The public page shows the same state as the office's pages, from the one place that decides it.
-    const office = (await ctx.app.inject({ method: 'GET', url: '/api/v1/department-states?roundId=2025Q1', headers: { cookie: await ctx.as('admin') } })).json();
+    const office = (
+      await ctx.app.inject({ method: 'GET', url: '/api/v1/department-states?roundId=2025Q1', headers: { cookie: await ctx.as('admin') } })
+    ).json();
     for (const f of body.flagged) {
       const s = office.states.find((x: { departmentCode: string }) => x.departmentCode === f.code);
       expect(f.state).toEqual({
-        roundId: s.roundId, rank: s.rank, rankedCount: s.rankedCount, fromBottom: s.fromBottom, flagged: true,
-        measures: s.measures, rectification: s.rectification, appeal: s.appeal, next: s.next,
+        roundId: s.roundId,
+        rank: s.rank,
+        rankedCount: s.rankedCount,
+        fromBottom: s.fromBottom,
+        flagged: true,
+        measures: s.measures,
+        rectification: s.rectification,
+        appeal: s.appeal,
+        next: s.next,
       });
       expect(f.state.measures).toEqual([{ measure: 'pledge', status: 'pending', date: null }]);
     }
     // The headline is what ranks: the mean and the share dissatisfied, beside the conventional 满意率.
-    expect(body.summary).toMatchObject({ meanScore: expect.any(Number), dissatisfiedRate: expect.any(Number), satisfactionRate: expect.any(Number) });
+    expect(body.summary).toMatchObject({
+      meanScore: expect.any(Number),
+      dissatisfiedRate: expect.any(Number),
+      satisfactionRate: expect.any(Number),
+    });
     expect(body.summary.dissatisfiedRate).toBeGreaterThan(0);
-    expect(body.method).toMatchObject({ minRatings: 3, bottomN: 3, seedSource: 'ceremony', seed: 'ceremony 2025Q1', poolHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(body.method).toMatchObject({
+      minRatings: 3,
+      bottomN: 3,
+      seedSource: 'ceremony',
+      seed: 'ceremony 2025Q1',
+      poolHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
     expect(body.method.rankingRule.zh).toContain('平均分');
     expect(body.drawRecordUrl).toBe('/api/v1/rounds/2025Q1/draw-record');
     expect((await anon(body.drawRecordUrl.replace('/api/v1', ''))).statusCode).toBe(200);
@@ -61,7 +86,18 @@ describe('public disclosure (公开通报)', () => {
   it('never carries comments, per-answer data, distributions or invitation status', async () => {
     const text = (await anon('/public/rounds/2025Q1')).body;
     expect(text).not.toContain(SECRET_COMMENT);
-    for (const field of ['"counts"', '"sd"', '"notApplicable"', '"comment', '"invitation', '"link"', '"token"', '"submitted"', '"opened"', '"headName"']) {
+    for (const field of [
+      '"counts"',
+      '"sd"',
+      '"notApplicable"',
+      '"comment',
+      '"invitation',
+      '"link"',
+      '"token"',
+      '"submitted"',
+      '"opened"',
+      '"headName"',
+    ]) {
       expect(text, field).not.toContain(field);
     }
   });
@@ -70,7 +106,9 @@ describe('public disclosure (公开通报)', () => {
     const bottomCtx = await makeTestContext({ publicDisclosure: 'bottom' });
     const reg = await seedRegistry(bottomCtx.database.db, { enterprises: 150, departments: 6 });
     const [X, Y, Z] = reg.departments.map((d) => d.code) as [string, string, string];
-    await runQuarter(bottomCtx, '2025Q2', (code, i) => ([X, Y, Z].includes(code) ? (i % 2 ? 'dissatisfied' : 'basically_satisfied') : 'satisfied'));
+    await runQuarter(bottomCtx, '2025Q2', (code, i) =>
+      [X, Y, Z].includes(code) ? (i % 2 ? 'dissatisfied' : 'basically_satisfied') : 'satisfied',
+    );
     const body = (await bottomCtx.app.inject({ method: 'GET', url: '/api/v1/public/rounds/2025Q2' })).json();
     expect(body.disclosure).toBe('bottom');
     expect(body.departments.map((d: { code: string }) => d.code).sort()).toEqual([X, Y, Z].sort());

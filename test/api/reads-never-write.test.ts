@@ -22,7 +22,11 @@ await runQuarter(ctx, '2026Q1', () => 'satisfied', { sampleSize: 10 });
 const OPEN = '2026Q2';
 const closesAt = new Date('2026-06-30T16:00:00Z');
 ctx.clock.now = new Date('2026-03-31T08:00:00Z');
-const tokens = [...(await openRoundWithTokens(ctx, OPEN, { sampleSize: 12, opensAt: '2026-04-01T00:00:00Z', closesAt: closesAt.toISOString() })).entries()];
+const tokens = [
+  ...(
+    await openRoundWithTokens(ctx, OPEN, { sampleSize: 12, opensAt: '2026-04-01T00:00:00Z', closesAt: closesAt.toISOString() })
+  ).entries(),
+];
 ctx.clock.now = new Date('2026-04-02T08:00:00Z');
 const roles = ['admin', 'leader', 'supervisor', 'dept_head', 'org'] as const;
 const cookies = Object.fromEntries(await Promise.all(roles.map(async (r) => [r, await ctx.as(r)] as const)));
@@ -41,10 +45,18 @@ const unopened = tokens.slice(4).map(([, token]) => token);
 const late = unopened[1]!;
 
 /** Every GET route with real values where the test has them. */
-const concrete = (url: string, round: string) => url
-  .replace(':id/receipts', `${round}/receipts`).replace(/\/rounds\/:id/, `/rounds/${round}`).replace(':roundId', round)
-  .replace(':uscc', drafterUscc).replace(':token', drafter).replace(':receipt', 'AAAA-BBBB-CCCC')
-  .replace(':code', 'AAAA-BBBB').replace(':entryId', '1').replace(':measure', 'pledge').replace(':id', String(ctx.departmentIds.own));
+const concrete = (url: string, round: string) =>
+  url
+    .replace(':id/receipts', `${round}/receipts`)
+    .replace(/\/rounds\/:id/, `/rounds/${round}`)
+    .replace(':roundId', round)
+    .replace(':uscc', drafterUscc)
+    .replace(':token', drafter)
+    .replace(':receipt', 'AAAA-BBBB-CCCC')
+    .replace(':code', 'AAAA-BBBB')
+    .replace(':entryId', '1')
+    .replace(':measure', 'pledge')
+    .replace(':id', String(ctx.departmentIds.own));
 const gets = ctx.app.routeAccess.filter((r) => r.method === 'GET').map((r) => r.url);
 
 async function readEverything() {
@@ -67,8 +79,10 @@ async function readEverything() {
 }
 
 const rows = async <T>(query: ReturnType<typeof sql>) => ((await db.execute(query)) as unknown as { rows: T[] }).rows;
-const notOpened = async () => (await rows<{ n: number }>(sql`select count(*)::int as n from invitations where round_id = ${OPEN} and status = 'not_opened'`))[0]!.n;
-const closes = async () => (await rows<{ n: number }>(sql`select count(*)::int as n from audit_log where action = 'round.close' and entity_id = ${OPEN}`))[0]!.n;
+const notOpened = async () =>
+  (await rows<{ n: number }>(sql`select count(*)::int as n from invitations where round_id = ${OPEN} and status = 'not_opened'`))[0]!.n;
+const closes = async () =>
+  (await rows<{ n: number }>(sql`select count(*)::int as n from audit_log where action = 'round.close' and entity_id = ${OPEN}`))[0]!.n;
 
 describe('a GET never writes', () => {
   it('before the deadline: every GET route as every role leaves every table as it was', { timeout: 120_000 }, async () => {
@@ -94,7 +108,11 @@ describe('a GET never writes', () => {
     expect((await survey(late)).json()).toMatchObject({ state: 'closed', departments: [] });
     expect(await tableDigests(db)).toEqual(before);
     // Refused at write time, although no job has closed the round yet.
-    const submit = await ctx.app.inject({ method: 'POST', url: `/api/v1/survey/${late}/submit`, payload: completeSubmission(departmentIds) });
+    const submit = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/v1/survey/${late}/submit`,
+      payload: completeSubmission(departmentIds),
+    });
     expect(submit.json().error.code).toBe('survey_closed');
     const draft = await ctx.app.inject({ method: 'PUT', url: `/api/v1/survey/${drafter}/draft`, payload: { ratings: [] } });
     expect(draft.json().error.code).toBe('survey_closed');

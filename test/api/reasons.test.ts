@@ -18,12 +18,19 @@ const { departments } = await seedRegistry(db, { enterprises: 200, departments: 
 const [A, B] = departments.map((d) => d.code) as [string, string];
 type Method = 'GET' | 'POST' | 'PUT';
 const call = async (method: Method, url: string, payload?: object, role?: Parameters<typeof ctx.as>[0]) =>
-  ctx.app.inject({ method, url: `/api/v1${url}`, ...(payload ? { payload } : {}), ...(role ? { headers: { cookie: await ctx.as(role) } } : {}) });
-const stored = async (roundId: string) => Number((await db.select({ n: count() }).from(ratingReasons).where(eq(ratingReasons.roundId, roundId)))[0]!.n);
+  ctx.app.inject({
+    method,
+    url: `/api/v1${url}`,
+    ...(payload ? { payload } : {}),
+    ...(role ? { headers: { cookie: await ctx.as(role) } } : {}),
+  });
+const stored = async (roundId: string) =>
+  Number((await db.select({ n: count() }).from(ratingReasons).where(eq(ratingReasons.roundId, roundId)))[0]!.n);
 
 // owndept, A and B are the bottom three. owndept's 不满意 come with reasons: repeat_trips from every such
 // firm, slow from every second, poor_attitude from exactly two (hidden), improper_fees from none.
-const level = (code: string, i: number): Level => (code === 'owndept' || code === A || code === B ? (i % 3 === 0 ? 'basically_satisfied' : 'dissatisfied') : 'satisfied');
+const level = (code: string, i: number): Level =>
+  code === 'owndept' || code === A || code === B ? (i % 3 === 0 ? 'basically_satisfied' : 'dissatisfied') : 'satisfied';
 let dissatisfiedFirms = 0;
 const results = await runQuarter(ctx, '2025Q1', level, {
   sampleSize: 20,
@@ -51,9 +58,17 @@ const submit = (token: string, reasons: string[] | undefined, rating: Level = 'd
 };
 
 describe('while a round is open', () => {
-  it('the survey lists the round\'s reasons, each with its code and both wordings', () => {
+  it("the survey lists the round's reasons, each with its code and both wordings", () => {
     expect(view.reasons).toEqual(DEFAULT_REASONS.map((r) => ({ code: r.code, label: { zh: r.labelZh, en: r.labelEn } })));
-    expect(view.reasons.map((r: { label: { zh: string } }) => r.label.zh)).toEqual(['办事效率低', '多次跑动', '材料要求不明', '政策落实不到位', '服务态度差', '乱收费或吃拿卡要', '其他']);
+    expect(view.reasons.map((r: { label: { zh: string } }) => r.label.zh)).toEqual([
+      '办事效率低',
+      '多次跑动',
+      '材料要求不明',
+      '政策落实不到位',
+      '服务态度差',
+      '乱收费或吃拿卡要',
+      '其他',
+    ]);
   });
 
   it('refuses reasons without 不满意, more than three, and codes the round does not offer, each by its code; nothing is stored', async () => {
@@ -74,7 +89,10 @@ describe('while a round is open', () => {
   });
 
   it('keeps reasons in the sealed draft and gives them back to the link', async () => {
-    const draft = { ratings: [{ departmentId: ctx.departmentIds.own, level: 'dissatisfied', reasons: ['poor_attitude', 'slow'] }], leastSatisfied: [] };
+    const draft = {
+      ratings: [{ departmentId: ctx.departmentIds.own, level: 'dissatisfied', reasons: ['poor_attitude', 'slow'] }],
+      leastSatisfied: [],
+    };
     expect((await call('PUT', `/survey/${tokens[2]}/draft`, draft)).statusCode).toBe(200);
     expect((await call('GET', `/survey/${tokens[2]}`)).json().draft.ratings).toEqual(draft.ratings);
   });
@@ -101,18 +119,25 @@ describe('while a round is open', () => {
     const computed = (await call('POST', `/rounds/${ROUND}/compute`, {}, 'admin')).json();
     const mine = computed.departments.find((d: { departmentId: number }) => d.departmentId === ctx.departmentIds.own);
     // slow 4, repeat_trips 4: shown; the rest (0 or fewer than 3) hidden alike.
-    expect(mine.reasons.slice(0, 2)).toEqual([{ code: 'slow', count: 4 }, { code: 'repeat_trips', count: 4 }]);
+    expect(mine.reasons.slice(0, 2)).toEqual([
+      { code: 'slow', count: 4 },
+      { code: 'repeat_trips', count: 4 },
+    ]);
     expect(mine.reasons.slice(2).every((r: { count: number | null }) => r.count === null)).toBe(true);
   });
 });
 
 describe('after a quarter is published', () => {
-  it('shows each department\'s reasons, most chosen first, counts under 3 as null, to the admin, leaders and the supervisor', async () => {
+  it("shows each department's reasons, most chosen first, counts under 3 as null, to the admin, leaders and the supervisor", async () => {
     expect(dissatisfiedFirms).toBe(13);
     const expected = [
-      { code: 'repeat_trips', count: 13 }, { code: 'slow', count: slowFirms },
-      { code: 'unclear_requirements', count: null }, { code: 'policy_not_implemented', count: null },
-      { code: 'poor_attitude', count: null }, { code: 'improper_fees', count: null }, { code: 'other', count: null },
+      { code: 'repeat_trips', count: 13 },
+      { code: 'slow', count: slowFirms },
+      { code: 'unclear_requirements', count: null },
+      { code: 'policy_not_implemented', count: null },
+      { code: 'poor_attitude', count: null },
+      { code: 'improper_fees', count: null },
+      { code: 'other', count: null },
     ];
     expect(deptOf(results, 'owndept').reasons).toEqual(expected);
     for (const role of ['leader', 'supervisor'] as const) {
@@ -123,14 +148,14 @@ describe('after a quarter is published', () => {
     }
   });
 
-  it('shows a head its own department\'s reasons and no other\'s', async () => {
+  it("shows a head its own department's reasons and no other's", async () => {
     const body = (await call('GET', '/rounds/2025Q1/results', undefined, 'dept_head')).json();
     expect(deptOf(body, 'owndept').reasons?.[0]).toEqual({ code: 'repeat_trips', count: 13 });
     expect(deptOf(body, A).reasons).toBeNull();
     expect(deptOf(body, B).reasons).toBeNull();
   });
 
-  it('asks the flagged department\'s plan to answer each top reason, and keeps the reason on each measure', async () => {
+  it("asks the flagged department's plan to answer each top reason, and keeps the reason on each measure", async () => {
     const cases = (await call('GET', '/rectification/cases', undefined, 'dept_head')).json();
     const id = cases.find((c: { roundId: string }) => c.roundId === '2025Q1').id;
     const detail = (await call('GET', `/rectification/cases/${id}`, undefined, 'dept_head')).json();
@@ -139,7 +164,12 @@ describe('after a quarter is published', () => {
       { code: 'slow', count: slowFirms, labelZh: '办事效率低', labelEn: 'Slow to get things done' },
     ]);
     const base = { problems: '企业反映多次跑动、办事慢', commitment: '本人承诺限期整改。' };
-    const measure = (reason?: string) => ({ measure: `针对${reason ?? '总体'}的措施`, owner: '办公室', due: '2025-05-30', ...(reason ? { reason } : {}) });
+    const measure = (reason?: string) => ({
+      measure: `针对${reason ?? '总体'}的措施`,
+      owner: '办公室',
+      due: '2025-05-30',
+      ...(reason ? { reason } : {}),
+    });
     const put = (measures: object[]) => call('PUT', `/rectification/cases/${id}/plan`, { ...base, measures }, 'dept_head');
     const missing = await put([measure('repeat_trips'), measure()]);
     expect(missing.statusCode).toBe(422);
@@ -156,14 +186,37 @@ describe('after a quarter is published', () => {
 
   it('a round may offer its own list: the survey shows it and refuses a reason left out of it', async () => {
     const reasons = DEFAULT_REASONS.filter((r) => r.code !== 'improper_fees');
-    const tokens = [...(await openRoundWithTokens(ctx, '2026Q3', { sampleSize: 5, reasons, opensAt: '2026-02-01T00:00:00+08:00', closesAt: '2026-06-30T00:00:00+08:00' })).values()];
+    const tokens = [
+      ...(
+        await openRoundWithTokens(ctx, '2026Q3', {
+          sampleSize: 5,
+          reasons,
+          opensAt: '2026-02-01T00:00:00+08:00',
+          closesAt: '2026-06-30T00:00:00+08:00',
+        })
+      ).values(),
+    ];
     const view = (await call('GET', `/survey/${tokens[0]}`)).json();
     expect(view.reasons.map((r: { code: string }) => r.code)).toEqual(reasons.map((r) => r.code));
-    const body = completeSubmission(view.departments.map((d: { id: number }) => d.id), () => 'dissatisfied');
+    const body = completeSubmission(
+      view.departments.map((d: { id: number }) => d.id),
+      () => 'dissatisfied',
+    );
     body.ratings[0]!.reasons = ['improper_fees'];
     const res = await call('POST', `/survey/${tokens[0]}/submit`, { ...body, submissionId: randomUUID() });
     expect(res.json().error.details.map((p: { code: string }) => p.code)).toEqual(['unknown_reason']);
-    const bad = await call('POST', '/rounds', { id: '2026Q4', sampleSize: 5, opensAt: '2026-10-01T00:00:00+08:00', closesAt: '2026-10-30T00:00:00+08:00', reasons: [{ code: 'bribery', labelZh: '贿赂', labelEn: 'Bribery' }] }, 'admin');
+    const bad = await call(
+      'POST',
+      '/rounds',
+      {
+        id: '2026Q4',
+        sampleSize: 5,
+        opensAt: '2026-10-01T00:00:00+08:00',
+        closesAt: '2026-10-30T00:00:00+08:00',
+        reasons: [{ code: 'bribery', labelZh: '贿赂', labelEn: 'Bribery' }],
+      },
+      'admin',
+    );
     expect(bad.statusCode).toBe(400);
   });
 });

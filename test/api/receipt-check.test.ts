@@ -12,14 +12,18 @@ const logLines: string[] = [];
 const ctx = await makeTestContext({ logLevel: 'trace', logStream: { write: (line) => void logLines.push(line) }, ballotMoveEveryMs: 0 });
 await seedRegistry(ctx.database.db, { enterprises: 80, departments: 3 });
 const tokens = [...(await openRoundWithTokens(ctx, '2026Q1', { sampleSize: 8 })).values()];
-const departmentIds: number[] = (await ctx.app.inject({ method: 'GET', url: `/api/v1/survey/${tokens[0]}` })).json().departments.map((d: { id: number }) => d.id);
+const departmentIds: number[] = (await ctx.app.inject({ method: 'GET', url: `/api/v1/survey/${tokens[0]}` }))
+  .json()
+  .departments.map((d: { id: number }) => d.id);
 const code = formatReceipt(randomBytes(12));
 const comment = `回执测试-${code}`;
 const submitted = await ctx.app.inject({
-  method: 'POST', url: `/api/v1/survey/${tokens[0]}/submit`,
+  method: 'POST',
+  url: `/api/v1/survey/${tokens[0]}/submit`,
   payload: completeSubmission(departmentIds, () => 'satisfied', { receiptHash: receiptHash(code), comment }),
 });
-const check = (receipt: unknown, round = '2026Q1') => ctx.app.inject({ method: 'POST', url: `/api/v1/rounds/${round}/receipts`, payload: { receipt } });
+const check = (receipt: unknown, round = '2026Q1') =>
+  ctx.app.inject({ method: 'POST', url: `/api/v1/rounds/${round}/receipts`, payload: { receipt } });
 
 describe('checking a receipt', () => {
   it('answers counted for the code in the body, however it is typed, and not counted for another', async () => {
@@ -36,7 +40,12 @@ describe('checking a receipt', () => {
     const short = await check('AB');
     expect(short.statusCode).toBe(400);
     expect(short.json().error.code).toBe('validation_failed');
-    const malformed = await ctx.app.inject({ method: 'POST', url: '/api/v1/rounds/2026Q1/receipts', headers: { 'content-type': 'application/json' }, payload: `{"receipt": "${code}"` });
+    const malformed = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/rounds/2026Q1/receipts',
+      headers: { 'content-type': 'application/json' },
+      payload: `{"receipt": "${code}"`,
+    });
     expect(malformed.statusCode).toBe(400);
   });
 

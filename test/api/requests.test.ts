@@ -15,7 +15,12 @@ import { seedRegistry } from '../support/fixtures.ts';
 import { completeSubmission, openRoundWithTokens } from '../support/survey.ts';
 
 const logLines: string[] = [];
-const ctx = await makeTestContext({ logLevel: 'info', logStream: { write: (line) => void logLines.push(line) }, config: { requestRateLimit: 40 }, ballotMoveEveryMs: 0 });
+const ctx = await makeTestContext({
+  logLevel: 'info',
+  logStream: { write: (line) => void logLines.push(line) },
+  config: { requestRateLimit: 40 },
+  ballotMoveEveryMs: 0,
+});
 const { db } = ctx.database;
 await seedRegistry(db, { enterprises: 80, departments: 3 });
 const tokens = [...(await openRoundWithTokens(ctx, '2026Q1', { sampleSize: 8 })).values()];
@@ -26,17 +31,25 @@ const departmentIds: number[] = surveyView.departments.map((d: { id: number }) =
 const receipts: string[] = [];
 for (const token of tokens.slice(0, 3)) {
   const receipt = formatReceipt(randomBytes(12));
-  const res = await ctx.app.inject({ method: 'POST', url: `/api/v1/survey/${token}/submit`, payload: { ...completeSubmission(departmentIds), receiptHash: receiptHash(receipt) } });
+  const res = await ctx.app.inject({
+    method: 'POST',
+    url: `/api/v1/survey/${token}/submit`,
+    payload: { ...completeSubmission(departmentIds), receiptHash: receiptHash(receipt) },
+  });
   expect(res.statusCode).toBe(200);
   receipts.push(receipt);
 }
 
 let address = 0;
 /** Each call from its own address unless told, so only the rate-limit test meets the limit. */
-const call = (method: 'GET' | 'POST', url: string, payload?: object, opts: { cookie?: string; from?: string } = {}) => ctx.app.inject({
-  method, url: `/api/v1${url}`, remoteAddress: opts.from ?? `198.51.100.${(address++ % 250) + 1}`,
-  headers: opts.cookie ? { cookie: opts.cookie } : {}, ...(payload ? { payload } : {}),
-});
+const call = (method: 'GET' | 'POST', url: string, payload?: object, opts: { cookie?: string; from?: string } = {}) =>
+  ctx.app.inject({
+    method,
+    url: `/api/v1${url}`,
+    remoteAddress: opts.from ?? `198.51.100.${(address++ % 250) + 1}`,
+    headers: opts.cookie ? { cookie: opts.cookie } : {},
+    ...(payload ? { payload } : {}),
+  });
 const raise = (body: Record<string, unknown>, from?: string) => call('POST', '/requests', body, { from });
 /** What the ballot mover does when a batch of submissions is reported (test/api/polling.test.ts runs the real timer's tick). */
 const nextBatch = () => db.transaction((tx) => releaseHeldRequests(tx, ctx.clock.now, { timeZone: DEFAULT_CITY_TZ, replyWorkingDays: 1 }));
@@ -83,9 +96,22 @@ describe('raising a request', () => {
     expect(thread.statusCode).toBe(200);
     expect(thread.headers['cache-control']).toBe('no-store');
     // Held until the next batch: the enterprise reads it at once, with no time and no due time yet.
-    expect(thread.json()).toMatchObject({ department: { id: own }, category: 'inspection', text, contactLeft: false, state: 'held', raisedAt: null, dueAt: null, replies: [], feedback: null });
+    expect(thread.json()).toMatchObject({
+      department: { id: own },
+      category: 'inspection',
+      text,
+      contactLeft: false,
+      state: 'held',
+      raisedAt: null,
+      dueAt: null,
+      replies: [],
+      feedback: null,
+    });
     await nextBatch();
-    expect((await call('GET', `/requests/by-code/${code}`)).json()).toMatchObject({ state: 'waiting', raisedAt: ctx.clock.now.toISOString() });
+    expect((await call('GET', `/requests/by-code/${code}`)).json()).toMatchObject({
+      state: 'waiting',
+      raisedAt: ctx.clock.now.toISOString(),
+    });
     expect((await call('GET', '/requests/by-code/AAAA-BBBB-CCCC-DDDD')).statusCode).toBe(404);
     expect((await call('GET', '/requests/by-code/nonsense')).json().error.code).toBe('validation_failed');
   });
@@ -102,27 +128,56 @@ describe('anonymity', () => {
     const rows = await db.select().from(requests);
     const row = rows.find((r) => r.codeHash === requestCodeHash(code))!;
     // The columns are exactly these: no receipt, round, invitation, address or submit time among them.
-    expect(Object.keys(row).sort()).toEqual(['category', 'codeHash', 'contact', 'departmentId', 'dueAt', 'feedbackAt', 'firstReplyAt', 'id', 'raisedAt', 'resolved', 'satisfied', 'text']);
+    expect(Object.keys(row).sort()).toEqual([
+      'category',
+      'codeHash',
+      'contact',
+      'departmentId',
+      'dueAt',
+      'feedbackAt',
+      'firstReplyAt',
+      'id',
+      'raisedAt',
+      'resolved',
+      'satisfied',
+      'text',
+    ]);
     const invs = await db.select().from(invitations);
-    const forbidden = [...receipts, ...receipts.map(receiptHash), ...invs.flatMap((i) => [i.uscc, i.tokenHash, i.submissionId ?? i.uscc]), '2026Q1'];
-    const stored = JSON.stringify({ rows, replies: await db.select().from(requestReplies), audit: (await db.select().from(auditLog)).filter((a) => a.entityType === 'request') });
+    const forbidden = [
+      ...receipts,
+      ...receipts.map(receiptHash),
+      ...invs.flatMap((i) => [i.uscc, i.tokenHash, i.submissionId ?? i.uscc]),
+      '2026Q1',
+    ];
+    const stored = JSON.stringify({
+      rows,
+      replies: await db.select().from(requestReplies),
+      audit: (await db.select().from(auditLog)).filter((a) => a.entityType === 'request'),
+    });
     for (const value of forbidden) expect(stored, value).not.toContain(value);
     expect(stored).not.toContain(code); // only its hash
     // The audit log says what happened, not what was written or who to call.
     const entries = (await db.select().from(auditLog)).filter((a) => a.action === 'request.create');
-    expect(entries.at(-1)!.summary).toEqual({ departmentId: own, category: 'inspection', chars: '希望上门指导办证流程'.length, contactLeft: true });
+    expect(entries.at(-1)!.summary).toEqual({
+      departmentId: own,
+      category: 'inspection',
+      chars: '希望上门指导办证流程'.length,
+      contactLeft: true,
+    });
     expect(entries.at(-1)!.actorName).toBe('enterprise');
     const log = logLines.join('\n');
     for (const secret of [code, contact, '希望上门指导办证流程', receipts[1]!]) expect(log).not.toContain(secret);
     expect(log).not.toContain('/api/v1/requests');
   });
 
-  it('shows the contact to the department\'s head and the admin only, never back to the code holder', async () => {
+  it("shows the contact to the department's head and the admin only, never back to the code holder", async () => {
     const thread = (await call('GET', `/requests/by-code/${code}`)).json();
     expect(thread.contactLeft).toBe(true);
     expect(JSON.stringify(thread)).not.toContain(contact);
     const contactFor = async (role: 'dept_head' | 'admin' | 'leader' | 'supervisor') =>
-      (await call('GET', '/requests', undefined, { cookie: await ctx.as(role) })).json().items.find((i: { contactLeft: boolean }) => i.contactLeft)?.contact;
+      (await call('GET', '/requests', undefined, { cookie: await ctx.as(role) }))
+        .json()
+        .items.find((i: { contactLeft: boolean }) => i.contactLeft)?.contact;
     expect(await contactFor('dept_head')).toBe(contact);
     expect(await contactFor('admin')).toBe(contact);
     expect(await contactFor('leader')).toBeNull();
@@ -130,8 +185,8 @@ describe('anonymity', () => {
   });
 });
 
-describe('the department\'s queue, replies and feedback', () => {
-  it('heads see their own department only; replying to another\'s is refused', async () => {
+describe("the department's queue, replies and feedback", () => {
+  it("heads see their own department only; replying to another's is refused", async () => {
     await raise({ ...valid, departmentId: ctx.departmentIds.other, text: '其他部门的诉求' });
     await nextBatch();
     const mine = (await call('GET', '/requests', undefined, { cookie: await ctx.as('dept_head') })).json();
@@ -154,10 +209,17 @@ describe('the department\'s queue, replies and feedback', () => {
     expect(early.statusCode).toBe(409);
     expect(early.json().error.code).toBe('not_replied');
     const head = await ctx.as('dept_head');
-    const item = (await call('GET', '/requests', undefined, { cookie: head })).json().items.find((i: { text: string }) => i.text === '办证需要跑三次');
+    const item = (await call('GET', '/requests', undefined, { cookie: head }))
+      .json()
+      .items.find((i: { text: string }) => i.text === '办证需要跑三次');
     const replied = await call('POST', `/requests/${item.id}/replies`, { text: '已安排专人对接，一次办结。' }, { cookie: head });
     expect(replied.statusCode).toBe(200);
-    expect(replied.json()).toMatchObject({ state: 'replied', firstReplyAt: ctx.clock.now.toISOString(), overdue: false, replies: [{ text: '已安排专人对接，一次办结。', by: 'dept_head' }] });
+    expect(replied.json()).toMatchObject({
+      state: 'replied',
+      firstReplyAt: ctx.clock.now.toISOString(),
+      overdue: false,
+      replies: [{ text: '已安排专人对接，一次办结。', by: 'dept_head' }],
+    });
     const thread = (await call('GET', `/requests/by-code/${code}`)).json();
     expect(thread.replies).toEqual([{ text: '已安排专人对接，一次办结。', at: ctx.clock.now.toISOString() }]);
     expect(JSON.stringify(thread)).not.toContain('test-dept_head');
@@ -168,7 +230,14 @@ describe('the department\'s queue, replies and feedback', () => {
     const actions = (await db.select().from(auditLog)).map((a) => a.action);
     expect(actions).toEqual(expect.arrayContaining(['request.create', 'request.reply', 'request.feedback']));
     const stats = (await call('GET', '/requests/stats', undefined, { cookie: await ctx.as('leader') })).json();
-    expect(stats.find((r: { departmentId: number }) => r.departmentId === own)).toMatchObject({ quarter: '2026Q1', replied: 1, medianFirstReplyHours: 0, feedbacks: 1, resolvedShare: 1, satisfiedShare: 0 });
+    expect(stats.find((r: { departmentId: number }) => r.departmentId === own)).toMatchObject({
+      quarter: '2026Q1',
+      replied: 1,
+      medianFirstReplyHours: 0,
+      feedbacks: 1,
+      resolvedShare: 1,
+      satisfiedShare: 0,
+    });
     expect((await call('GET', '/requests/stats', undefined, { cookie: head })).statusCode).toBe(403);
   });
 });
@@ -220,12 +289,19 @@ describe('the hold until a batch', () => {
     const before = await seen();
     expect(before.join('\n')).not.toContain(text);
     // A reply to it is refused as to an unknown request: staff cannot learn it exists.
-    const [held] = await db.select().from(requests).where(eq(requests.codeHash, requestCodeHash(code)));
-    expect((await call('POST', `/requests/${held!.id}/replies`, { text: '抢答' }, { cookie: await ctx.as('dept_head') })).statusCode).toBe(404);
+    const [held] = await db
+      .select()
+      .from(requests)
+      .where(eq(requests.codeHash, requestCodeHash(code)));
+    expect((await call('POST', `/requests/${held!.id}/replies`, { text: '抢答' }, { cookie: await ctx.as('dept_head') })).statusCode).toBe(
+      404,
+    );
     ctx.clock.now = new Date('2026-03-03T03:30:00.000Z');
     expect(await seen()).toEqual(before);
     expect(await nextBatch()).toBe(1);
-    const item = (await call('GET', '/requests', undefined, { cookie: await ctx.as('admin') })).json().items.find((i: { text: string }) => i.text === text);
+    const item = (await call('GET', '/requests', undefined, { cookie: await ctx.as('admin') }))
+      .json()
+      .items.find((i: { text: string }) => i.text === text);
     // Raised at the release, not when it was written; due by the end of the next working day from then.
     expect(item).toMatchObject({ raisedAt: '2026-03-03T03:30:00.000Z', dueAt: '2026-03-04T16:00:00.000Z', state: 'waiting' });
     const entry = (await db.select().from(auditLog)).filter((a) => a.action === 'request.create' && a.entityId === held!.id);
@@ -239,7 +315,9 @@ describe('requests per receipt', () => {
     for (let i = 0; i < 5; i++) expect((await raise({ ...limited, text: `第${i + 1}条` })).statusCode).toBe(201);
     const sixth = await raise({ ...limited, text: '第6条', receipt: receipts[2]!.toLowerCase() });
     expect(sixth.statusCode).toBe(409);
-    expect(sixth.json()).toEqual({ error: { code: 'request_limit_reached', message: expect.stringContaining('at most 5'), details: { limit: 5 } } });
+    expect(sixth.json()).toEqual({
+      error: { code: 'request_limit_reached', message: expect.stringContaining('at most 5'), details: { limit: 5 } },
+    });
     expect((await db.select().from(requests)).filter((r) => r.text === '第6条')).toEqual([]);
     expect((await raise({ ...valid, receipt: receipts[1]!, text: '另一张回执' })).statusCode).toBe(201);
     // The counter: a keyed hash (not the receipt's SHA-256, which responses store), the round, a count and the
@@ -268,9 +346,10 @@ describe('requests per receipt', () => {
 });
 
 describe('rate limits', () => {
-  it('limits the enterprise\'s request routes per address: past the limit, 429 in the one error shape', async () => {
+  it("limits the enterprise's request routes per address: past the limit, 429 in the one error shape", async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 45; i++) statuses.push((await call('GET', '/requests/by-code/AAAA-BBBB-CCCC-DDDD', undefined, { from: '203.0.113.7' })).statusCode);
+    for (let i = 0; i < 45; i++)
+      statuses.push((await call('GET', '/requests/by-code/AAAA-BBBB-CCCC-DDDD', undefined, { from: '203.0.113.7' })).statusCode);
     expect(statuses.slice(0, 40).every((s) => s === 404)).toBe(true);
     expect(statuses.slice(40).every((s) => s === 429)).toBe(true);
     const limited = await raise(valid, '203.0.113.7');
@@ -280,7 +359,7 @@ describe('rate limits', () => {
     expect((await call('GET', '/requests/by-code/AAAA-BBBB-CCCC-DDDD', undefined, { from: '203.0.113.8' })).statusCode).toBe(404);
   });
 
-  it('the survey\'s per-link limit fires too, whatever the address (only the first limiter used to run)', async () => {
+  it("the survey's per-link limit fires too, whatever the address (only the first limiter used to run)", async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 62; i++) statuses.push((await call('GET', `/survey/${tokens[5]}`)).statusCode);
     expect(statuses.slice(0, 60).every((s) => s === 200)).toBe(true);

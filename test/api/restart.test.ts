@@ -17,7 +17,9 @@ afterAll(async () => {
 
 async function login(port: number) {
   const res = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'pingyi-demo' }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: 'pingyi-demo' }),
   });
   expect(res.status).toBe(200);
   return res.headers.get('set-cookie')!.split(';')[0]!;
@@ -30,7 +32,8 @@ describe('restart', () => {
     servers.push(first);
     const cookie = await login(port);
     const created = await fetch(`http://127.0.0.1:${port}/api/v1/departments`, {
-      method: 'POST', headers: { 'content-type': 'application/json', cookie },
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie },
       body: JSON.stringify({ code: 'killtest', nameZh: '市重启测试局', category: 'service' }),
     });
     expect(created.status).toBe(201);

@@ -13,19 +13,29 @@ const get = async (url: string, cookie = admin) => ctx.app.inject({ method: 'GET
 const [A, B, C, D] = departments.map((d) => d.code) as [string, string, string, string];
 const idOf = (code: string) => departments.find((d) => d.code === code)!.id;
 // The bottom three are whoever is rated 不满意 by everyone; the rest are rated 满意 (a few 不了解).
-const bottom = (...bad: string[]) => (code: string, i: number): Level => (bad.includes(code) ? 'dissatisfied' : i % 5 === 0 ? 'not_applicable' : 'satisfied');
+const bottom =
+  (...bad: string[]) =>
+  (code: string, i: number): Level =>
+    bad.includes(code) ? 'dissatisfied' : i % 5 === 0 ? 'not_applicable' : 'satisfied';
 
 describe('results and escalation across quarters', () => {
   it('computes before publication; heads see nothing until it is published', async () => {
     const computed = await runQuarter(ctx, '2025Q1', bottom(A, B, C), { publish: false });
     expect(computed.round).toMatchObject({ status: 'closed', publishedAt: null, responses: 12, version: 1 });
-    expect(computed.departments.filter((d: { flagged: boolean }) => d.flagged).map((d: { code: string }) => d.code).sort()).toEqual([A, B, C].sort());
+    expect(
+      computed.departments
+        .filter((d: { flagged: boolean }) => d.flagged)
+        .map((d: { code: string }) => d.code)
+        .sort(),
+    ).toEqual([A, B, C].sort());
     expect((await get('/rounds/2025Q1/results', await ctx.as('dept_head'))).statusCode).toBe(404);
     expect((await get('/rounds/2025Q1/results', await ctx.as('leader'))).statusCode).toBe(200);
     const published = await ctx.app.inject({ method: 'POST', url: '/api/v1/rounds/2025Q1/publish', headers: { cookie: admin } });
     expect(published.statusCode).toBe(200);
     expect(published.json().round.status).toBe('published');
-    expect((await ctx.app.inject({ method: 'POST', url: '/api/v1/rounds/2025Q1/compute', headers: { cookie: admin } })).statusCode).toBe(409);
+    expect((await ctx.app.inject({ method: 'POST', url: '/api/v1/rounds/2025Q1/compute', headers: { cookie: admin } })).statusCode).toBe(
+      409,
+    );
   });
 
   it('states the rules and honest statistics beside every rank', async () => {
@@ -43,7 +53,12 @@ describe('results and escalation across quarters', () => {
   it('pledge, then admonishment, then reassignment for three quarters in a row; flagged-not-flagged-flagged starts over', async () => {
     await runQuarter(ctx, '2025Q2', bottom(A, B, D));
     // A new head takes office at C before the third quarter: C's pledge names the new head.
-    await ctx.app.inject({ method: 'POST', url: `/api/v1/departments/${idOf(C)}/head`, headers: { cookie: admin }, payload: { name: '新局长', title: '局长', since: '2025-08-01' } });
+    await ctx.app.inject({
+      method: 'POST',
+      url: `/api/v1/departments/${idOf(C)}/head`,
+      headers: { cookie: admin },
+      payload: { name: '新局长', title: '局长', since: '2025-08-01' },
+    });
     await runQuarter(ctx, '2025Q3', bottom(A, C, D));
     const board = (await get('/escalations')).json();
     const level = (code: string) => board.departments.find((d: { code: string }) => d.code === code);
@@ -52,33 +67,61 @@ describe('results and escalation across quarters', () => {
     expect(level(C)).toMatchObject({ streak: 1, level: 'pledge', timesFlagged: 2 });
     expect(level(D)).toMatchObject({ streak: 2, level: 'admonishment' });
     const q3 = board.records.filter((r: { roundId: string }) => r.roundId === '2025Q3');
-    expect(q3.map((r: { departmentCode: string; level: string }) => `${r.departmentCode}:${r.level}`).sort()).toEqual([`${A}:reassignment`, `${C}:pledge`, `${D}:admonishment`].sort());
+    expect(q3.map((r: { departmentCode: string; level: string }) => `${r.departmentCode}:${r.level}`).sort()).toEqual(
+      [`${A}:reassignment`, `${C}:pledge`, `${D}:admonishment`].sort(),
+    );
     expect(q3.find((r: { departmentCode: string }) => r.departmentCode === C).headName).toBe('新局长');
     expect(q3.every((r: { status: string }) => r.status === 'pending')).toBe(true);
     // The English names come with the board, so the web needs no second request for them.
     const en = departments.find((d) => d.code === A)!.nameEn;
     expect(en).toEqual(expect.any(String));
     expect(level(A).nameEn).toBe(en);
-    expect(q3.find((r: { departmentCode: string }) => r.departmentCode === A)).toMatchObject({ departmentName: departments[0]!.nameZh, departmentNameEn: en });
+    expect(q3.find((r: { departmentCode: string }) => r.departmentCode === A)).toMatchObject({
+      departmentName: departments[0]!.nameZh,
+      departmentNameEn: en,
+    });
 
     const history = (await get(`/departments/${idOf(A)}/history`)).json();
-    expect(history.rounds.map((h: { streak: number; level: string }) => [h.streak, h.level])).toEqual([[1, 'pledge'], [2, 'admonishment'], [3, 'reassignment']]);
+    expect(history.rounds.map((h: { streak: number; level: string }) => [h.streak, h.level])).toEqual([
+      [1, 'pledge'],
+      [2, 'admonishment'],
+      [3, 'reassignment'],
+    ]);
     const results = (await get('/rounds/2025Q3/results')).json();
     expect(results.departments.find((d: { code: string }) => d.code === B).previousRank).not.toBeNull();
   });
 
   it('admins update an escalation record; others cannot', async () => {
     const record = (await get('/escalations')).json().records[0];
-    const res = await ctx.app.inject({ method: 'PATCH', url: `/api/v1/escalations/${record.id}`, headers: { cookie: admin }, payload: { status: 'scheduled', scheduledFor: '2025-11-20', commitment: '本人承诺：一个月内整改到位。' } });
+    const res = await ctx.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/escalations/${record.id}`,
+      headers: { cookie: admin },
+      payload: { status: 'scheduled', scheduledFor: '2025-11-20', commitment: '本人承诺：一个月内整改到位。' },
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ status: 'scheduled', scheduledFor: '2025-11-20', departmentNameEn: expect.any(String) });
-    const patch = async (payload: object) => ctx.app.inject({ method: 'PATCH', url: `/api/v1/escalations/${record.id}`, headers: { cookie: admin }, payload });
+    const patch = async (payload: object) =>
+      ctx.app.inject({ method: 'PATCH', url: `/api/v1/escalations/${record.id}`, headers: { cookie: admin }, payload });
     // 已安排 always names its day: taking the date away is refused, and nothing changes.
     const noDate = await patch({ scheduledFor: null });
     expect(noDate.statusCode).toBe(422);
     expect(noDate.json().error.details).toEqual([expect.objectContaining({ path: 'body.scheduledFor' })]);
-    expect((await patch({ notes: '已通知本人' })).json()).toMatchObject({ status: 'scheduled', scheduledFor: '2025-11-20', notes: '已通知本人' });
-    expect((await ctx.app.inject({ method: 'PATCH', url: `/api/v1/escalations/${record.id}`, headers: { cookie: await ctx.as('leader') }, payload: { status: 'done' } })).statusCode).toBe(403);
+    expect((await patch({ notes: '已通知本人' })).json()).toMatchObject({
+      status: 'scheduled',
+      scheduledFor: '2025-11-20',
+      notes: '已通知本人',
+    });
+    expect(
+      (
+        await ctx.app.inject({
+          method: 'PATCH',
+          url: `/api/v1/escalations/${record.id}`,
+          headers: { cookie: await ctx.as('leader') },
+          payload: { status: 'done' },
+        })
+      ).statusCode,
+    ).toBe(403);
     expect((await patch({ status: 'exploded' })).statusCode).toBe(400);
     const audit = (await get(`/audit?entityType=escalation&entityId=${record.id}`)).json();
     expect(audit.items[0].summary.after).toEqual({ notes: '已通知本人' });
@@ -88,7 +131,9 @@ describe('results and escalation across quarters', () => {
     expect(done).toMatchObject({ status: 'done', scheduledFor: '2025-11-20' });
     expect(done.doneAt).toBe(cityDay(ctx.clock.now, DEFAULT_CITY_TZ));
     // Done on the record: each of its measures is done that day too.
-    expect(done.measureStates.map((m: { status: string; doneAt: string }) => [m.status, m.doneAt])).toEqual(done.measures.map(() => ['done', done.doneAt]));
+    expect(done.measureStates.map((m: { status: string; doneAt: string }) => [m.status, m.doneAt])).toEqual(
+      done.measures.map(() => ['done', done.doneAt]),
+    );
   });
 
   it('a department head sees public figures, their own distribution, only their own history and escalations', async () => {
@@ -120,14 +165,41 @@ describe('results and escalation across quarters', () => {
 
   it('a published round is corrected only by an audited new version', async () => {
     // An earlier round may be corrected too: later quarters are re-derived (nothing changes here).
-    const earlier = await ctx.app.inject({ method: 'POST', url: '/api/v1/rounds/2025Q2/results/correct', headers: { cookie: admin }, payload: { reason: '发现重复问卷' } });
+    const earlier = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/rounds/2025Q2/results/correct',
+      headers: { cookie: admin },
+      payload: { reason: '发现重复问卷' },
+    });
     expect(earlier.statusCode).toBe(200);
-    expect((await get('/audit?entityType=round&entityId=2025Q2')).json().items[0].summary.escalations).toEqual({ created: [], superseded: [], withdrawn: [], flagged: [] });
-    expect((await ctx.app.inject({ method: 'POST', url: '/api/v1/rounds/2025Q3/results/correct', headers: { cookie: admin }, payload: { reason: 'x' } })).statusCode).toBe(400);
-    const res = await ctx.app.inject({ method: 'POST', url: '/api/v1/rounds/2025Q3/results/correct', headers: { cookie: admin }, payload: { reason: '核查后重新计算' } });
+    expect((await get('/audit?entityType=round&entityId=2025Q2')).json().items[0].summary.escalations).toEqual({
+      created: [],
+      superseded: [],
+      withdrawn: [],
+      flagged: [],
+    });
+    expect(
+      (
+        await ctx.app.inject({
+          method: 'POST',
+          url: '/api/v1/rounds/2025Q3/results/correct',
+          headers: { cookie: admin },
+          payload: { reason: 'x' },
+        })
+      ).statusCode,
+    ).toBe(400);
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/rounds/2025Q3/results/correct',
+      headers: { cookie: admin },
+      payload: { reason: '核查后重新计算' },
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json().round).toMatchObject({ version: 2, correctionReason: '核查后重新计算' });
     const audit = (await get('/audit?entityType=round&entityId=2025Q3')).json();
-    expect(audit.items[0]).toMatchObject({ action: 'results.correct', summary: { reason: '核查后重新计算', before: { version: 1 }, after: { version: 2 } } });
+    expect(audit.items[0]).toMatchObject({
+      action: 'results.correct',
+      summary: { reason: '核查后重新计算', before: { version: 1 }, after: { version: 2 } },
+    });
   });
 });

@@ -156,7 +156,17 @@ const expired = `pingyi_session=${ctx.app.jwt.sign({ id: 1, sv: 0, auth: Date.no
 // Account routes act on the security administrator's own account, which they refuse (own_account):
 // trying every route must not deactivate or reset the other callers of this table.
 const securityId = (await ctx.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: cookies.security! } })).json().id as number;
-const concrete = (url: string) => url.replace(/^\/api\/v1\/users\/:id/, `/api/v1/users/${securityId}`).replace(/^\/api\/v1\/rounds\/:id/, '/api/v1/rounds/2099Q1').replace(':id', String(ctx.departmentIds.own)).replace(':uscc', '91429004MA0000000X').replace(':token', 'x'.repeat(22)).replace(':roundId', '2099Q1').replace(':receipt', 'AAAA-BBBB-CCCC').replace(':entryId', '1').replace(':measure', 'pledge');
+const concrete = (url: string) =>
+  url
+    .replace(/^\/api\/v1\/users\/:id/, `/api/v1/users/${securityId}`)
+    .replace(/^\/api\/v1\/rounds\/:id/, '/api/v1/rounds/2099Q1')
+    .replace(':id', String(ctx.departmentIds.own))
+    .replace(':uscc', '91429004MA0000000X')
+    .replace(':token', 'x'.repeat(22))
+    .replace(':roundId', '2099Q1')
+    .replace(':receipt', 'AAAA-BBBB-CCCC')
+    .replace(':entryId', '1')
+    .replace(':measure', 'pledge');
 
 describe('role matrix', () => {
   it('covers exactly the registered routes', () => {
@@ -167,7 +177,9 @@ describe('role matrix', () => {
   it('the declared access of every route matches the table', () => {
     for (const r of ctx.app.routeAccess) {
       const expected = MATRIX[`${r.method} ${r.url}`];
-      expect(r.access === 'public' ? 'public' : [...r.access].sort(), `${r.method} ${r.url}`).toEqual(expected === 'public' ? 'public' : [...expected!].sort());
+      expect(r.access === 'public' ? 'public' : [...r.access].sort(), `${r.method} ${r.url}`).toEqual(
+        expected === 'public' ? 'public' : [...expected!].sort(),
+      );
     }
   });
 
@@ -175,9 +187,15 @@ describe('role matrix', () => {
     const [method, url] = route.split(' ') as [string, string];
     it(`${route}`, async () => {
       // Logging out ends the caller's sessions (sessions.test.ts), so only the anonymous caller tries it here.
-      const callers: Who[] = route === 'POST /api/v1/auth/logout' ? ['anon'] : ['anon', 'admin', 'leader', 'supervisor', 'dept_head', 'org', 'security'];
+      const callers: Who[] =
+        route === 'POST /api/v1/auth/logout' ? ['anon'] : ['anon', 'admin', 'leader', 'supervisor', 'dept_head', 'org', 'security'];
       for (const who of callers) {
-        const res = await ctx.app.inject({ method: method as 'GET', url: concrete(url), headers: cookies[who] ? { cookie: cookies[who]! } : {}, ...(method === 'GET' ? {} : { payload: {} }) });
+        const res = await ctx.app.inject({
+          method: method as 'GET',
+          url: concrete(url),
+          headers: cookies[who] ? { cookie: cookies[who]! } : {},
+          ...(method === 'GET' ? {} : { payload: {} }),
+        });
         const ok = allowed === 'public' || allowed.includes(who);
         if (ok) expect([401, 403], `${who} should reach ${route} (got ${res.statusCode})`).not.toContain(res.statusCode);
         else expect(res.statusCode, `${who} must be refused ${route}`).toBe(who === 'anon' ? 401 : 403);
@@ -185,7 +203,12 @@ describe('role matrix', () => {
       }
       if (allowed !== 'public') {
         for (const cookie of [forged, expired]) {
-          const res = await ctx.app.inject({ method: method as 'GET', url: concrete(url), headers: { cookie }, ...(method === 'GET' ? {} : { payload: {} }) });
+          const res = await ctx.app.inject({
+            method: method as 'GET',
+            url: concrete(url),
+            headers: { cookie },
+            ...(method === 'GET' ? {} : { payload: {} }),
+          });
           expect(res.statusCode).toBe(401);
         }
       }

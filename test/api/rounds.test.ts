@@ -15,14 +15,27 @@ const api = (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object, co
   ctx.app.inject({ method, url: `/api/v1${url}`, headers: cookie ? { cookie } : {}, ...(payload ? { payload } : {}) });
 const status = async (id: string) => (await api('GET', `/rounds/${id}`)).json().status;
 const auditActions = async (id: string) =>
-  (await api('GET', `/audit?entityType=round&entityId=${id}&pageSize=100`)).json().items.map((e: { action: string }) => e.action).reverse();
+  (await api('GET', `/audit?entityType=round&entityId=${id}&pageSize=100`))
+    .json()
+    .items.map((e: { action: string }) => e.action)
+    .reverse();
 
 describe('round lifecycle', () => {
   it('creates a round with defaults and a snapshot of active departments', async () => {
     const res = await api('POST', '/rounds', roundBody('2026Q1'));
     expect(res.statusCode).toBe(201);
     const r = res.json();
-    expect(r).toMatchObject({ id: '2026Q1', status: 'draft', sampleSize: 20, votesLimit: 3, minRatings: 10, bottomN: 3, stratifyBy: null, rotationExclusion: true, escalationPolicy: '2021-v2' });
+    expect(r).toMatchObject({
+      id: '2026Q1',
+      status: 'draft',
+      sampleSize: 20,
+      votesLimit: 3,
+      minRatings: 10,
+      bottomN: 3,
+      stratifyBy: null,
+      rotationExclusion: true,
+      escalationPolicy: '2021-v2',
+    });
     expect(r.departments).toHaveLength(7); // 5 seeded + 2 of the test context
     expect(r.scale.map((s: { score: number }) => s.score)).toEqual([100, 80, 60, 0]);
     expect((await api('POST', '/rounds', roundBody('2026Q1'))).statusCode).toBe(409);
@@ -114,7 +127,11 @@ describe('round lifecycle', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ out, in: record.backups[0].uscc, reason: '企业已注销' });
     const list = (await api('GET', '/rounds/2026Q1/invitations')).json();
-    expect(list.find((i: { uscc: string }) => i.uscc === out)).toMatchObject({ status: 'replaced', link: null, replacedBy: record.backups[0].uscc });
+    expect(list.find((i: { uscc: string }) => i.uscc === out)).toMatchObject({
+      status: 'replaced',
+      link: null,
+      replacedBy: record.backups[0].uscc,
+    });
     expect(list.filter((i: { status: string }) => i.status !== 'replaced')).toHaveLength(25);
     const again = await api('POST', `/rounds/2026Q1/invitations/${out}/replace`, { reason: 'again' });
     expect(again.json().error.code).toBe('already_replaced');
@@ -167,19 +184,32 @@ describe('round lifecycle', () => {
     expect(res.json()).toMatchObject({ status: 'voided', voidReason: '抽签池数据有误' });
     expect((await api('POST', '/rounds/2026Q2/freeze')).statusCode).toBe(409);
     // The quarter is re-run under a new id; the voided round keeps its record.
-    expect((await api('POST', '/rounds', roundBody('2026Q2', { opensAt: '2026-06-01T00:00:00Z', closesAt: '2026-06-30T00:00:00Z' }))).statusCode).toBe(409);
+    expect(
+      (await api('POST', '/rounds', roundBody('2026Q2', { opensAt: '2026-06-01T00:00:00Z', closesAt: '2026-06-30T00:00:00Z' }))).statusCode,
+    ).toBe(409);
     expect((await api('POST', '/rounds', roundBody('2026Q4R2'))).statusCode).toBe(422);
-    const rerun = await api('POST', '/rounds', roundBody('2026Q2R2', { opensAt: '2026-06-01T00:00:00Z', closesAt: '2026-06-30T00:00:00Z' }));
+    const rerun = await api(
+      'POST',
+      '/rounds',
+      roundBody('2026Q2R2', { opensAt: '2026-06-01T00:00:00Z', closesAt: '2026-06-30T00:00:00Z' }),
+    );
     expect(rerun.statusCode).toBe(201);
-    expect((await api('POST', '/rounds', roundBody('2026Q2R3', { opensAt: '2026-06-01T00:00:00Z', closesAt: '2026-06-30T00:00:00Z' }))).json().error.code).toBe('round_exists');
+    expect(
+      (await api('POST', '/rounds', roundBody('2026Q2R3', { opensAt: '2026-06-01T00:00:00Z', closesAt: '2026-06-30T00:00:00Z' }))).json()
+        .error.code,
+    ).toBe('round_exists');
     // Dates may still move after freezing; nothing else may.
     await api('POST', '/rounds/2026Q2R2/freeze');
     expect((await api('PATCH', '/rounds/2026Q2R2', { closesAt: '2026-07-05T00:00:00Z' })).json().closesAt).toBe('2026-07-05T00:00:00.000Z');
     expect((await api('PATCH', '/rounds/2026Q2R2', { closesAt: '2026-07-06T00:00:00Z', sampleSize: 5 })).statusCode).toBe(409);
   });
 
-  it('excludes the previous round\'s sample from the next pool (rotation), stratified by township', async () => {
-    const res = await api('POST', '/rounds', roundBody('2026Q3', { stratifyBy: 'township', sampleSize: 30, opensAt: '2026-09-01T00:00:00Z', closesAt: '2026-09-30T00:00:00Z' }));
+  it("excludes the previous round's sample from the next pool (rotation), stratified by township", async () => {
+    const res = await api(
+      'POST',
+      '/rounds',
+      roundBody('2026Q3', { stratifyBy: 'township', sampleSize: 30, opensAt: '2026-09-01T00:00:00Z', closesAt: '2026-09-30T00:00:00Z' }),
+    );
     expect(res.statusCode).toBe(201);
     const frozen = (await api('POST', '/rounds/2026Q3/freeze')).json();
     expect(frozen.poolSize).toBe(300 - 26); // 25 sampled + 1 brought in as a replacement

@@ -19,7 +19,19 @@ await seedRegistry(db, { enterprises: 40, departments: 3 });
 const admin = await ctx.as('admin');
 // An enterprise whose name is a formula: it must reach the export as text.
 const formulaName = '=HYPERLINK("http://evil.example","点我")';
-await ctx.app.inject({ method: 'POST', url: '/api/v1/enterprises', headers: { cookie: admin }, payload: { uscc: makeUscc('429004MA0FXRMUL'), name: formulaName, industry: '+制造业', sizeClass: 'small', township: '@郑场镇', contactName: '-张三' } });
+await ctx.app.inject({
+  method: 'POST',
+  url: '/api/v1/enterprises',
+  headers: { cookie: admin },
+  payload: {
+    uscc: makeUscc('429004MA0FXRMUL'),
+    name: formulaName,
+    industry: '+制造业',
+    sizeClass: 'small',
+    township: '@郑场镇',
+    contactName: '-张三',
+  },
+});
 const tokens = [...(await openRoundWithTokens(ctx, '2026Q1', { sampleSize: 41 })).values()];
 const token = tokens[0]!;
 const snapshot = async () => ({
@@ -28,24 +40,40 @@ const snapshot = async () => ({
   invitations: JSON.stringify(await db.select({ s: invitations.status, d: invitations.draft }).from(invitations).orderBy(invitations.id)),
 });
 
-
 describe('fuzzing', () => {
   it('the public survey endpoints never answer 5xx and never change anything on a rejected request', { timeout: 120_000 }, async () => {
     const before = await snapshot();
     const bodies = fc.oneof(
       fc.jsonValue(),
-      fc.record({ submissionId: fc.oneof(fc.uuid(), fc.string()), ratings: fc.array(fc.record({ departmentId: fc.integer(), level: fc.string(), comment: fc.option(fc.string()) })), leastSatisfied: fc.array(fc.integer()) }, { requiredKeys: [] }),
+      fc.record(
+        {
+          submissionId: fc.oneof(fc.uuid(), fc.string()),
+          ratings: fc.array(fc.record({ departmentId: fc.integer(), level: fc.string(), comment: fc.option(fc.string()) })),
+          leastSatisfied: fc.array(fc.integer()),
+        },
+        { requiredKeys: [] },
+      ),
     );
-    await fc.assert(fc.asyncProperty(bodies, fc.constantFrom('submit', 'draft', 'opened'), fc.oneof(fc.constant(token), fc.string({ maxLength: 40 })), async (body, kind, t) => {
-      const res = await ctx.app.inject({
-        method: kind === 'draft' ? 'PUT' : 'POST', url: `/api/v1/survey/${encodeURIComponent(t)}/${kind}`,
-        payload: JSON.stringify(body), headers: { 'content-type': 'application/json' },
-      });
-      expect(res.statusCode).toBeLessThan(500);
-      if (res.statusCode >= 400) expect(res.json().error.code).toEqual(expect.any(String));
-      // A draft may legitimately be accepted; a submit with garbage never.
-      if (kind === 'submit') expect(res.statusCode).not.toBe(200);
-    }), { numRuns: 300 });
+    await fc.assert(
+      fc.asyncProperty(
+        bodies,
+        fc.constantFrom('submit', 'draft', 'opened'),
+        fc.oneof(fc.constant(token), fc.string({ maxLength: 40 })),
+        async (body, kind, t) => {
+          const res = await ctx.app.inject({
+            method: kind === 'draft' ? 'PUT' : 'POST',
+            url: `/api/v1/survey/${encodeURIComponent(t)}/${kind}`,
+            payload: JSON.stringify(body),
+            headers: { 'content-type': 'application/json' },
+          });
+          expect(res.statusCode).toBeLessThan(500);
+          if (res.statusCode >= 400) expect(res.json().error.code).toEqual(expect.any(String));
+          // A draft may legitimately be accepted; a submit with garbage never.
+          if (kind === 'submit') expect(res.statusCode).not.toBe(200);
+        },
+      ),
+      { numRuns: 300 },
+    );
     const after = await snapshot();
     expect(after.responses).toBe(before.responses);
     expect(after.enterprises).toBe(before.enterprises);
@@ -55,13 +83,28 @@ describe('fuzzing', () => {
     const before = await snapshot();
     const files = fc.oneof(
       fc.uint8Array({ maxLength: 2000 }),
-      fc.array(fc.array(fc.string({ maxLength: 30 }), { maxLength: 8 }), { maxLength: 30 }).map((rows) => rows.map((r) => r.join(',')).join('\n')),
+      fc
+        .array(fc.array(fc.string({ maxLength: 30 }), { maxLength: 8 }), { maxLength: 30 })
+        .map((rows) => rows.map((r) => r.join(',')).join('\n')),
     );
-    await fc.assert(fc.asyncProperty(files, fc.constantFrom('x.csv', 'x.xlsx', 'x.txt'), fc.constantFrom('preview', 'apply'), async (content, name, step) => {
-      const m = multipart(name, content);
-      const res = await ctx.app.inject({ method: 'POST', url: `/api/v1/enterprises/import/${step}`, payload: m.payload, headers: { ...m.headers, cookie: admin } });
-      expect(res.statusCode).toBeLessThan(500);
-    }), { numRuns: 150 });
+    await fc.assert(
+      fc.asyncProperty(
+        files,
+        fc.constantFrom('x.csv', 'x.xlsx', 'x.txt'),
+        fc.constantFrom('preview', 'apply'),
+        async (content, name, step) => {
+          const m = multipart(name, content);
+          const res = await ctx.app.inject({
+            method: 'POST',
+            url: `/api/v1/enterprises/import/${step}`,
+            payload: m.payload,
+            headers: { ...m.headers, cookie: admin },
+          });
+          expect(res.statusCode).toBeLessThan(500);
+        },
+      ),
+      { numRuns: 150 },
+    );
     expect((await snapshot()).enterprises).toBe(before.enterprises);
   });
 });
@@ -81,10 +124,17 @@ describe('token guessing', () => {
     const nearMs: number[] = [];
     const farMs: number[] = [];
     for (let i = 0; i < 60; i++) {
-      const pair = [[nearMs, near(i)], [farMs, far(i % 30)]] as const;
+      const pair = [
+        [nearMs, near(i)],
+        [farMs, far(i % 30)],
+      ] as const;
       for (const [list, t] of i % 2 ? pair : [...pair].reverse()) {
         const start = process.hrtime.bigint();
-        const res = await ctx.app.inject({ method: 'GET', url: `/api/v1/survey/${t}`, remoteAddress: `10.${list === nearMs ? 1 : 2}.${i}.1` });
+        const res = await ctx.app.inject({
+          method: 'GET',
+          url: `/api/v1/survey/${t}`,
+          remoteAddress: `10.${list === nearMs ? 1 : 2}.${i}.1`,
+        });
         list.push(Number(process.hrtime.bigint() - start) / 1e6);
         expect(res.statusCode).toBe(404);
       }
@@ -121,10 +171,20 @@ describe('exports', () => {
 
 describe('hostile requests', () => {
   it('refuses an oversized body with 413 and a deeply nested one with 400', async () => {
-    const big = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: JSON.stringify({ username: 'x'.repeat(2 * 1024 * 1024), password: 'x' }), headers: { 'content-type': 'application/json' } });
+    const big = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: JSON.stringify({ username: 'x'.repeat(2 * 1024 * 1024), password: 'x' }),
+      headers: { 'content-type': 'application/json' },
+    });
     expect(big.statusCode).toBe(413);
     const deep = '['.repeat(100_000) + ']'.repeat(100_000);
-    const res = await ctx.app.inject({ method: 'POST', url: `/api/v1/survey/${token}/submit`, payload: deep, headers: { 'content-type': 'application/json' } });
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/v1/survey/${token}/submit`,
+      payload: deep,
+      headers: { 'content-type': 'application/json' },
+    });
     expect(res.statusCode).toBeGreaterThanOrEqual(400);
     expect(res.statusCode).toBeLessThan(500);
   });

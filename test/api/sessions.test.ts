@@ -6,12 +6,22 @@ import { auditLog, users } from '#server/db/schema.ts';
 import { makeTestContext, sessionCookie, TEST_PASSWORD } from '../support/app.ts';
 
 const wall = { ms: Date.parse('2026-06-01T08:00:00Z') };
-const ctx = await makeTestContext({ config: { sessionIdleMinutes: 30, sessionMaxHours: 8, trustProxy: ['127.0.0.1'] }, sessionNow: () => wall.ms });
+const ctx = await makeTestContext({
+  config: { sessionIdleMinutes: 30, sessionMaxHours: 8, trustProxy: ['127.0.0.1'] },
+  sessionNow: () => wall.ms,
+});
 await ctx.as('admin');
 const login = (username: string, password: string, forwardedFor = '198.51.100.1') =>
-  ctx.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password }, headers: { 'x-forwarded-for': forwardedFor } });
+  ctx.app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { username, password },
+    headers: { 'x-forwarded-for': forwardedFor },
+  });
 const me = (cookie: string) => ctx.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie } });
-const minutes = (n: number) => { wall.ms += n * 60_000; };
+const minutes = (n: number) => {
+  wall.ms += n * 60_000;
+};
 
 describe('sessions', () => {
   it('logout ends the session: the old cookie no longer reads /me or /audit', async () => {

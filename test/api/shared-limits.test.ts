@@ -34,7 +34,8 @@ describe('limits shared by two app instances on one database', () => {
   });
 
   it('unknown survey links from one address: the guard counts misses on both and stops the address on both', async () => {
-    const open = (i: number, remoteAddress: string) => replicas[i % 2]!.inject({ method: 'GET', url: `/api/v1/survey/${'x'.repeat(21)}${i % 10}`, remoteAddress });
+    const open = (i: number, remoteAddress: string) =>
+      replicas[i % 2]!.inject({ method: 'GET', url: `/api/v1/survey/${'x'.repeat(21)}${i % 10}`, remoteAddress });
     for (let i = 0; i < 20; i++) expect((await open(i, '10.0.2.1')).statusCode).toBe(404);
     expect((await open(0, '10.0.2.1')).statusCode).toBe(429);
     expect((await open(1, '10.0.2.1')).statusCode).toBe(429);
@@ -43,7 +44,8 @@ describe('limits shared by two app instances on one database', () => {
 
   it('one survey link opened 60 times a minute over both, from 60 addresses: the 61st is refused on either', async () => {
     // Each from its own address, so neither the per-address limit nor the guard is in the way: the per-token limit counts.
-    const open = (i: number) => replicas[i % 2]!.inject({ method: 'GET', url: `/api/v1/survey/${'T'.repeat(22)}`, remoteAddress: `10.0.4.${i + 1}` });
+    const open = (i: number) =>
+      replicas[i % 2]!.inject({ method: 'GET', url: `/api/v1/survey/${'T'.repeat(22)}`, remoteAddress: `10.0.4.${i + 1}` });
     for (let i = 0; i < 60; i++) expect((await open(i)).statusCode, `request ${i + 1}`).toBe(404);
     const refused = await open(60);
     expect(refused.statusCode).toBe(429);
@@ -53,7 +55,17 @@ describe('limits shared by two app instances on one database', () => {
 
   it("a route's own limit (10 logins a minute from one address) counts over both", async () => {
     const statuses = [];
-    for (let i = 0; i < 11; i++) statuses.push((await replicas[i % 2]!.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: '10.0.3.1', payload: { username: `nobody-${i}`, password: 'x' } })).statusCode);
+    for (let i = 0; i < 11; i++)
+      statuses.push(
+        (
+          await replicas[i % 2]!.inject({
+            method: 'POST',
+            url: '/api/v1/auth/login',
+            remoteAddress: '10.0.3.1',
+            payload: { username: `nobody-${i}`, password: 'x' },
+          })
+        ).statusCode,
+      );
     expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
     expect(statuses[10]).toBe(429);
   });

@@ -31,7 +31,13 @@ describe('opening a link', () => {
   it('shows the round, deadline, organiser, scale and every department', () => {
     expect(first.statusCode).toBe(200);
     const v = first.json();
-    expect(v).toMatchObject({ state: 'open', round: { id: '2026Q1', closedAt: null }, votesLimit: 3, issuer: { organiser: { zh: '仙桃市优化营商环境工作领导小组办公室' }, helpPhone: '0728-3312345' }, draft: null });
+    expect(v).toMatchObject({
+      state: 'open',
+      round: { id: '2026Q1', closedAt: null },
+      votesLimit: 3,
+      issuer: { organiser: { zh: '仙桃市优化营商环境工作领导小组办公室' }, helpPhone: '0728-3312345' },
+      draft: null,
+    });
     expect(v.departments).toHaveLength(7);
     expect(v.scale).toHaveLength(4);
     expect(first.headers['cache-control']).toBe('no-store');
@@ -57,7 +63,13 @@ describe('opening a link', () => {
 describe('drafts', () => {
   it('saves a partial draft on the server and resumes it', async () => {
     const token = tokens[1]![1];
-    const draft = { ratings: [{ departmentId: departmentIds[0], level: 'satisfied', comment: '办事快' }, { departmentId: departmentIds[1], level: null }], leastSatisfied: [] };
+    const draft = {
+      ratings: [
+        { departmentId: departmentIds[0], level: 'satisfied', comment: '办事快' },
+        { departmentId: departmentIds[1], level: null },
+      ],
+      leastSatisfied: [],
+    };
     const res = await saveDraft(token, draft);
     expect(res.statusCode).toBe(200);
     const back = (await view(token)).json();
@@ -77,8 +89,16 @@ describe('submitting', () => {
     ['an incomplete response', () => ({ ...completeSubmission(departmentIds.slice(1)) }), 'incomplete'],
     ['an unknown department', () => completeSubmission([...departmentIds, 999999]), 'unknown_department'],
     ['a duplicate rating', () => completeSubmission([...departmentIds, departmentIds[0]!]), 'duplicate_rating'],
-    ['too many votes', () => completeSubmission(departmentIds, () => 'dissatisfied', { leastSatisfied: departmentIds.slice(0, 4) }), 'too_many_votes'],
-    ['a vote for a not-applicable department', () => completeSubmission(departmentIds, () => 'not_applicable', { leastSatisfied: [departmentIds[0]] }), 'vote_not_allowed'],
+    [
+      'too many votes',
+      () => completeSubmission(departmentIds, () => 'dissatisfied', { leastSatisfied: departmentIds.slice(0, 4) }),
+      'too_many_votes',
+    ],
+    [
+      'a vote for a not-applicable department',
+      () => completeSubmission(departmentIds, () => 'not_applicable', { leastSatisfied: [departmentIds[0]] }),
+      'vote_not_allowed',
+    ],
   ])('refuses %s with a 422 naming the problem, storing nothing', async (_name, body, code) => {
     const before = await stored();
     const res = await submit(tokens[2]![1], body());
@@ -104,13 +124,15 @@ describe('submitting', () => {
     expect(res.json().error.code).toBe('payload_too_large');
   });
 
-  it('boxes one complete response; its receipt code is the page\'s own, and a retry answers alike', async () => {
+  it("boxes one complete response; its receipt code is the page's own, and a retry answers alike", async () => {
     const token = tokens[1]![1];
     const code = formatReceipt(randomBytes(12));
     const body = completeSubmission(departmentIds, (i) => (i === 0 ? 'not_applicable' : i === 1 ? 'dissatisfied' : 'fairly_satisfied'), {
-      leastSatisfied: [departmentIds[1]], comment: '希望审批再快一些', receiptHash: receiptHash(code),
+      leastSatisfied: [departmentIds[1]],
+      comment: '希望审批再快一些',
+      receiptHash: receiptHash(code),
     });
-    body.ratings[1] = { ...body.ratings[1]!, comment: '<script>alert(1)</script>' } as typeof body.ratings[number];
+    body.ratings[1] = { ...body.ratings[1]!, comment: '<script>alert(1)</script>' } as (typeof body.ratings)[number];
     const before = await stored();
     const res = await submit(token, body);
     expect(res.statusCode).toBe(200);
@@ -144,7 +166,10 @@ describe('submitting', () => {
     const { receipt } = res.json();
     expect(receipt).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
     expect((await checkReceipt(receipt)).json()).toEqual({ counted: true });
-    const reused = await submit(tokens[8]![1], completeSubmission(departmentIds, () => 'satisfied', { receiptHash: receiptHash(receipt) }));
+    const reused = await submit(
+      tokens[8]![1],
+      completeSubmission(departmentIds, () => 'satisfied', { receiptHash: receiptHash(receipt) }),
+    );
     expect(reused.statusCode).toBe(409);
     expect(reused.json().error.code).toBe('receipt_in_use');
     expect((await view(tokens[8]![1])).json().state).toBe('open');
@@ -183,7 +208,7 @@ describe('submitting', () => {
 });
 
 describe('links that no longer work', () => {
-  it('a regenerated link says revoked, a replaced enterprise\'s link too', async () => {
+  it("a regenerated link says revoked, a replaced enterprise's link too", async () => {
     const admin = await ctx.as('admin');
     const [usccA, oldA] = tokens[5]!;
     await ctx.app.inject({ method: 'POST', url: `/api/v1/rounds/2026Q1/invitations/${usccA}/regenerate`, headers: { cookie: admin } });
@@ -193,11 +218,21 @@ describe('links that no longer work', () => {
     expect((await submit(oldA, completeSubmission(departmentIds))).json().error.code).toBe('link_revoked');
 
     const [usccB, tokenB] = tokens[6]!;
-    await ctx.app.inject({ method: 'POST', url: `/api/v1/rounds/2026Q1/invitations/${usccB}/replace`, headers: { cookie: admin }, payload: { reason: '联系不上' } });
+    await ctx.app.inject({
+      method: 'POST',
+      url: `/api/v1/rounds/2026Q1/invitations/${usccB}/replace`,
+      headers: { cookie: admin },
+      payload: { reason: '联系不上' },
+    });
     expect((await view(tokenB)).json().state).toBe('revoked');
     // A submitted enterprise can no longer be replaced, once its submission is reported (as a batch of 5 or the close does).
     await db.transaction((tx) => reportStates(tx, '2026Q1', 0));
-    const res = await ctx.app.inject({ method: 'POST', url: `/api/v1/rounds/2026Q1/invitations/${tokens[1]![0]}/replace`, headers: { cookie: admin }, payload: { reason: 'x y' } });
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/v1/rounds/2026Q1/invitations/${tokens[1]![0]}/replace`,
+      headers: { cookie: admin },
+      payload: { reason: 'x y' },
+    });
     expect(res.json().error.code).toBe('already_submitted');
   });
 
@@ -211,7 +246,10 @@ describe('links that no longer work', () => {
     const non = (await ctx.app.inject({ method: 'GET', url: '/api/v1/rounds/2026Q1/non-responders', headers: { cookie: admin } })).json();
     expect(non).toHaveLength(8);
     expect(non[0]).toHaveProperty('contactPhone');
-    expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/rounds/2026Q1/progress', headers: { cookie: await ctx.as('dept_head') } })).statusCode).toBe(403);
+    expect(
+      (await ctx.app.inject({ method: 'GET', url: '/api/v1/rounds/2026Q1/progress', headers: { cookie: await ctx.as('dept_head') } }))
+        .statusCode,
+    ).toBe(403);
   });
 
   it('a closed round refuses links; a round not yet open says so', async () => {
@@ -228,7 +266,15 @@ describe('links that no longer work', () => {
     expect((await saveDraft(tokens[7]![1], { ratings: [] })).statusCode).toBe(410);
 
     for (const step of ['rounds', 'rounds/2026Q2/freeze', 'rounds/2026Q2/draw']) {
-      await ctx.app.inject({ method: 'POST', url: `/api/v1/${step}`, headers: { cookie: admin }, payload: step === 'rounds' ? { id: '2026Q2', sampleSize: 5, opensAt: '2026-06-01T00:00:00Z', closesAt: '2026-06-30T00:00:00Z', rotationExclusion: false } : {} });
+      await ctx.app.inject({
+        method: 'POST',
+        url: `/api/v1/${step}`,
+        headers: { cookie: admin },
+        payload:
+          step === 'rounds'
+            ? { id: '2026Q2', sampleSize: 5, opensAt: '2026-06-01T00:00:00Z', closesAt: '2026-06-30T00:00:00Z', rotationExclusion: false }
+            : {},
+      });
     }
     const q2 = [...(await invitationTokens(ctx, '2026Q2')).values()][0]!;
     expect((await view(q2)).json().state).toBe('not_open');

@@ -18,11 +18,14 @@ const MINE = 16;
 /** The migrations as they were before this one. */
 function migrationsBefore(idx: number): string {
   const dir = mkdtempSync(join(tmpdir(), 'pingyi-migrations-'));
-  const journal = JSON.parse(readFileSync(join(MIGRATIONS_DIR, 'meta/_journal.json'), 'utf8')) as { entries: { idx: number; tag: string }[] };
+  const journal = JSON.parse(readFileSync(join(MIGRATIONS_DIR, 'meta/_journal.json'), 'utf8')) as {
+    entries: { idx: number; tag: string }[];
+  };
   const kept = journal.entries.filter((e) => e.idx < idx);
   cpSync(join(MIGRATIONS_DIR, 'meta'), join(dir, 'meta'), { recursive: true });
   writeFileSync(join(dir, 'meta/_journal.json'), JSON.stringify({ ...journal, entries: kept }));
-  for (const f of readdirSync(MIGRATIONS_DIR).filter((f) => kept.some((e) => `${e.tag}.sql` === f))) cpSync(join(MIGRATIONS_DIR, f), join(dir, f));
+  for (const f of readdirSync(MIGRATIONS_DIR).filter((f) => kept.some((e) => `${e.tag}.sql` === f)))
+    cpSync(join(MIGRATIONS_DIR, f), join(dir, f));
   return dir;
 }
 
@@ -41,7 +44,11 @@ async function emptyDatabase(): Promise<Database> {
       await database.close();
       const c = new pg.Client({ connectionString: url });
       await c.connect();
-      try { await c.query(`drop database if exists ${name} with (force)`); } finally { await c.end(); }
+      try {
+        await c.query(`drop database if exists ${name} with (force)`);
+      } finally {
+        await c.end();
+      }
     },
   };
 }
@@ -67,10 +74,19 @@ describe('upgrading accounts to own_password_since', () => {
         ('carol', 'Carol', 'x', 'org', true, '2026-01-01T00:00:00Z')
       returning id, username`);
     const id = Object.fromEntries(inserted.map((r) => [r.username, r.id]));
-    await db.transaction((tx) => appendAudit(tx, { id: id.bob!, name: 'bob' }, { action: 'auth.password_change', entityType: 'user', entityId: id.bob!, summary: { username: 'bob' } }, new Date('2026-02-10T00:00:00Z')));
+    await db.transaction((tx) =>
+      appendAudit(
+        tx,
+        { id: id.bob!, name: 'bob' },
+        { action: 'auth.password_change', entityType: 'user', entityId: id.bob!, summary: { username: 'bob' } },
+        new Date('2026-02-10T00:00:00Z'),
+      ),
+    );
 
     await migrateDatabase(database);
-    const after = await rows<{ username: string; own: Date | string | null }>(sql`select username, own_password_since as own from users order by username`);
+    const after = await rows<{ username: string; own: Date | string | null }>(
+      sql`select username, own_password_since as own from users order by username`,
+    );
     const own = Object.fromEntries(after.map((r) => [r.username, r.own === null ? null : new Date(r.own).toISOString()]));
     expect(own).toEqual({ alice: '2026-01-01T00:00:00.000Z', bob: '2026-02-10T00:00:00.000Z', carol: null });
     // A one-time password is never the holder's own: the database refuses the contradiction.

@@ -25,7 +25,9 @@ beforeAll(async () => {
   await precompressDir(dist);
   const database = await freshDatabase();
   app = await buildApp({
-    database, serveWeb: true, webDist: dist,
+    database,
+    serveWeb: true,
+    webDist: dist,
     config: testConfig(),
   });
   afterAll(async () => {
@@ -86,7 +88,7 @@ describe('the pages', () => {
     }
   });
 
-  it('the survey link\'s page names its survey data as a preload, so the phone fetches it with the scripts', async () => {
+  it("the survey link's page names its survey data as a preload, so the phone fetches it with the scripts", async () => {
     const res = await get('/s/Tok_en-123', { 'accept-encoding': 'identity' });
     expect(res.body).toContain('<link rel="preload" as="fetch" crossorigin href="/api/v1/survey/Tok_en-123" />');
     // Anything that is not a token's characters is never written into the page.
@@ -95,7 +97,7 @@ describe('the pages', () => {
     expect(odd.body).toBe(SURVEY);
   });
 
-  it('the office\'s app is served at / and for its client-side routes, the survey page for the enterprise\'s, never for the API', async () => {
+  it("the office's app is served at / and for its client-side routes, the survey page for the enterprise's, never for the API", async () => {
     expect((await get('/')).body).toBe(PAGE);
     expect((await get('/rounds/2026Q1')).body).toBe(PAGE);
     expect((await get('/r')).body).toBe(SURVEY);

@@ -28,7 +28,9 @@ describe('weighted to the registry', () => {
       return 'satisfied';
     };
     const published = await runQuarter(ctx, '2026Q1', level, { sampleSize: 60, round: { stratifyBy: 'township' }, skip });
-    const flagged = published.departments.filter((d: { flagged: boolean }) => d.flagged).map((d: { departmentId: number }) => d.departmentId);
+    const flagged = published.departments
+      .filter((d: { flagged: boolean }) => d.flagged)
+      .map((d: { departmentId: number }) => d.departmentId);
     expect(flagged).toContain(idOf(A));
 
     const results = (await get('/rounds/2026Q1/results', await ctx.as('leader'))).json();
@@ -41,7 +43,9 @@ describe('weighted to the registry', () => {
     expect(t.weight).toBeLessThan(0.5);
     // The townships with fewer than 5 respondents are one unnamed stratum (their groups were deleted at close).
     expect(w.strata.find((s: { members: (string | null)[] }) => s.members.includes(null))).toBeDefined();
-    expect(w.strata.flatMap((s: { members: (string | null)[] }) => s.members).filter((m: string | null) => m !== null && m !== T)).toEqual([]);
+    expect(w.strata.flatMap((s: { members: (string | null)[] }) => s.members).filter((m: string | null) => m !== null && m !== T)).toEqual(
+      [],
+    );
     // A leaves; one of B, C, D (equal means, the tie-break decides) enters.
     expect(w).toMatchObject({ changed: true, leaving: [idOf(A)], respondents: results.round.responses });
     expect(w.entering).toHaveLength(1);
@@ -54,19 +58,27 @@ describe('weighted to the registry', () => {
     expect(mean(idOf(A))).toBeGreaterThan(mean(idOf(B)));
 
     // The official ranking stays unweighted.
-    expect(results.departments.filter((d: { flagged: boolean }) => d.flagged).map((d: { departmentId: number }) => d.departmentId)).toEqual(flagged);
+    expect(results.departments.filter((d: { flagged: boolean }) => d.flagged).map((d: { departmentId: number }) => d.departmentId)).toEqual(
+      flagged,
+    );
     // … in the report workbook beside the other robustness lines.
     const book = new ExcelJS.Workbook();
     await book.xlsx.load((await get('/rounds/2026Q1/results.xlsx', await ctx.as('admin'))).rawPayload as unknown as ArrayBuffer);
-    const rules = book.getWorksheet('规则 Rules')!.getSheetValues().map((row) => (row as unknown[] | undefined)?.slice(1).join(' | '));
+    const rules = book
+      .getWorksheet('规则 Rules')!
+      .getSheetValues()
+      .map((row) => (row as unknown[] | undefined)?.slice(1).join(' | '));
     const aName = departments.find((d) => d.code === A)!.nameZh;
-    expect(rules).toContainEqual(expect.stringMatching(new RegExp(`^按名录结构加权后倒数3位 \\| 改变（有效样本量 [\\d.]+，答卷 \\d+ 份）：移出 ${aName}`)));
+    expect(rules).toContainEqual(
+      expect.stringMatching(new RegExp(`^按名录结构加权后倒数3位 \\| 改变（有效样本量 [\\d.]+，答卷 \\d+ 份）：移出 ${aName}`)),
+    );
     // Heads see no robustness section.
     expect((await get('/rounds/2026Q1/results', await ctx.as('dept_head'))).json().robustness).toBeNull();
   });
 
-  it('respondents in the registry\'s proportions leave the bottom three as they are', async () => {
-    const level = (code: string, i: number): Level => (code === A ? 'dissatisfied' : code === B && i % 2 ? 'basically_satisfied' : 'satisfied');
+  it("respondents in the registry's proportions leave the bottom three as they are", async () => {
+    const level = (code: string, i: number): Level =>
+      code === A ? 'dissatisfied' : code === B && i % 2 ? 'basically_satisfied' : 'satisfied';
     await runQuarter(ctx, '2026Q2', level, { sampleSize: 60, round: { stratifyBy: 'township' } });
     const w = (await get('/rounds/2026Q2/results', await ctx.as('admin'))).json().robustness.weighted;
     expect(w).toMatchObject({ changed: false, entering: [], leaving: [] });

@@ -3,7 +3,6 @@ import { login, screenshot, startE2e } from '../support/e2e.ts';
 
 const e2e = await startE2e();
 
-
 describe('role-aware access', () => {
   it('a department head sees no registry or audit menu, and gets the no-access page at their URLs', async () => {
     const page = await e2e.newPage();
@@ -62,7 +61,9 @@ describe('role-aware access', () => {
   it('the survey link loads without the admin app (no antd chunk)', async () => {
     const page = await e2e.newPage();
     const scripts: string[] = [];
-    page.on('request', (r) => { if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname); });
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+    });
     await page.goto('/s/some-token');
     await page.getByRole('heading', { name: '链接无效' }).waitFor();
     expect(scripts.some((s) => s.includes('SurveyApp'))).toBe(true);

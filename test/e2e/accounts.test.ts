@@ -6,7 +6,6 @@ import { httpClient, login, screenshot, startE2e } from '../support/e2e.ts';
 
 const e2e = await startE2e();
 
-
 const button = (page: Page, name: string) => page.getByRole('button', { name: new RegExp(`^${[...name].join('\\s?')}$`) });
 /** The 修改密码 page's one submit button (found by type: while a save is in flight its name also carries the spinner's label). */
 const savePassword = async (page: Page) => {
@@ -121,7 +120,10 @@ describe('accounts', () => {
     await page.getByLabel('再次输入新密码').fill('Xiantao2027');
     // …and the server, which decides, refuses it with the same reason.
     await savePassword(page);
-    await formError(page, '新密码不符合要求：不易被猜中（城市名、部门名称或代码、平台名称“评议”及其拼音、年份、姓名和常见词会被最先尝试）。').waitFor();
+    await formError(
+      page,
+      '新密码不符合要求：不易被猜中（城市名、部门名称或代码、平台名称“评议”及其拼音、年份、姓名和常见词会被最先尝试）。',
+    ).waitFor();
     expect(await page.getByTestId('password-feedback').textContent()).toContain(why);
     await screenshot(page, 'password-forced-weak');
 
@@ -193,8 +195,18 @@ describe('accounts', () => {
     const { api, cookieFor } = httpClient(e2e.baseUrl);
     const org = await cookieFor('org');
     const cadre = (await api<{ items: { id: number }[] }>('GET', '/cadres?pageSize=1', undefined, org)).items[0]!;
-    await api('POST', '/points/entries', { cadreId: cadre.id, ruleCode: 'award_city', date: '2026-01-15', reason: 'e2e：新账号待审', evidence: '仙发〔2026〕98号' }, org);
-    const created = await api<{ oneTimePassword: string }>('POST', '/users', { username: 'org.new', displayName: '组织部新同事', role: 'org' }, await cookieFor('security'));
+    await api(
+      'POST',
+      '/points/entries',
+      { cadreId: cadre.id, ruleCode: 'award_city', date: '2026-01-15', reason: 'e2e：新账号待审', evidence: '仙发〔2026〕98号' },
+      org,
+    );
+    const created = await api<{ oneTimePassword: string }>(
+      'POST',
+      '/users',
+      { username: 'org.new', displayName: '组织部新同事', role: 'org' },
+      await cookieFor('security'),
+    );
 
     const page = await e2e.newPage();
     await signIn(page, 'org.new', created.oneTimePassword);
@@ -223,7 +235,7 @@ describe('accounts', () => {
     await security.context().close();
   });
 
-  it('the supervisor reads the security administrator\'s account actions in words, in Chinese and English', async () => {
+  it("the supervisor reads the security administrator's account actions in words, in Chinese and English", async () => {
     const page = await e2e.newPage();
     await login(page, 'supervisor');
     await page.goto('/audit');
@@ -232,7 +244,9 @@ describe('accounts', () => {
     await page.getByLabel('操作人').click();
     await page.keyboard.type('安全管理员');
     await page.locator('.ant-select-item-option[title="安全管理员"]').click();
-    await expect.poll(async () => new Set(await table.locator('tbody tr.ant-table-row td:nth-child(2)').allInnerTexts())).toEqual(new Set(['安全管理员']));
+    await expect
+      .poll(async () => new Set(await table.locator('tbody tr.ant-table-row td:nth-child(2)').allInnerTexts()))
+      .toEqual(new Set(['安全管理员']));
     const actions = new Set(await table.locator('tbody tr.ant-table-row td:nth-child(3)').allInnerTexts());
     for (const action of ['新建账号', '重置密码', '停用账号', '修改账号']) expect(actions).toContain(action);
     const rows = (await table.locator('tbody tr.ant-table-row').allInnerTexts()).join('\n');
@@ -241,7 +255,9 @@ describe('accounts', () => {
     expect(rows).not.toMatch(/\b(security|dept_head|leader|user\.[a-z_]+|sessionsEnded)\b/);
     await screenshot(page, 'audit-security-actions');
     await page.getByTestId('lang-switch').click();
-    await expect.poll(async () => new Set(await table.locator('tbody tr.ant-table-row td:nth-child(3)').allInnerTexts())).toContain('Reset password');
+    await expect
+      .poll(async () => new Set(await table.locator('tbody tr.ant-table-row td:nth-child(3)').allInnerTexts()))
+      .toContain('Reset password');
     expect((await table.locator('tbody tr.ant-table-row').allInnerTexts()).join('\n')).toContain('Department head → City leader');
     await page.context().close();
   });

@@ -6,9 +6,9 @@ import { login, screenshot, startE2e } from '../support/e2e.ts';
 
 const e2e = await startE2e();
 
-
 // camelCase or snake_case identifiers, dotted action codes, and the code values the server stores.
-const RAW = /\b[a-z]+[A-Z]\w*\b|\b[a-z]+_[a-z_]+\b|\b[a-z]+\.[a-z]+\b|\b(pending|scheduled|done|withdrawn|ceremony|township|pledge|admonishment|reassignment|open|closed|submitted|returned|resolved|accept|return|true|false|null|undefined|system)\b/;
+const RAW =
+  /\b[a-z]+[A-Z]\w*\b|\b[a-z]+_[a-z_]+\b|\b[a-z]+\.[a-z]+\b|\b(pending|scheduled|done|withdrawn|ceremony|township|pledge|admonishment|reassignment|open|closed|submitted|returned|resolved|accept|return|true|false|null|undefined|system)\b/;
 
 describe('audit log (审计日志)', () => {
   it('reads in Chinese words, with names and Beijing times, newest first, and filters by person and action', async () => {
@@ -32,7 +32,14 @@ describe('audit log (审计日志)', () => {
 
     // Newest first: the times in the first column never increase down the page.
     const times = await table.locator('tbody tr.ant-table-row td:first-child').allInnerTexts();
-    const keys = times.map((t) => t.replace(/\D+/g, ' ').trim().split(' ').map((n) => n.padStart(2, '0')).join(''));
+    const keys = times.map((t) =>
+      t
+        .replace(/\D+/g, ' ')
+        .trim()
+        .split(' ')
+        .map((n) => n.padStart(2, '0'))
+        .join(''),
+    );
     expect(keys).toEqual([...keys].sort().reverse());
     await screenshot(page, 'audit-log');
 
@@ -40,13 +47,17 @@ describe('audit log (审计日志)', () => {
     await page.getByLabel('操作人').click();
     await page.keyboard.type('城市管理');
     await page.locator('.ant-select-item-option[title="市城市管理执法局主要负责人"]').click();
-    await expect.poll(async () => new Set(await table.locator('tbody tr.ant-table-row td:nth-child(2)').allInnerTexts())).toEqual(new Set(['市城市管理执法局主要负责人']));
+    await expect
+      .poll(async () => new Set(await table.locator('tbody tr.ant-table-row td:nth-child(2)').allInnerTexts()))
+      .toEqual(new Set(['市城市管理执法局主要负责人']));
 
     // And one kind of action.
     await page.getByLabel('操作类型').click();
     await page.keyboard.type('台账');
     await page.locator('.ant-select-item-option[title="新增整改台账"]').click();
-    await expect.poll(async () => new Set(await table.locator('tbody tr.ant-table-row td:nth-child(3)').allInnerTexts())).toEqual(new Set(['新增整改台账']));
+    await expect
+      .poll(async () => new Set(await table.locator('tbody tr.ant-table-row td:nth-child(3)').allInnerTexts()))
+      .toEqual(new Set(['新增整改台账']));
   });
 
   it('remembers the head it verified in this browser and warns, in words, once the log is shorter', async () => {
@@ -59,7 +70,9 @@ describe('audit log (审计日志)', () => {
     // The demo's last published round printed its head; this browser had not verified before.
     expect(await verify.textContent()).toMatch(/日志链包含.+结果发布时公开的日志链头（第 \d+ 条/);
     expect(await verify.textContent()).toContain('本浏览器此前未核验过');
-    const saved = await page.evaluate(() => JSON.parse(window.localStorage.getItem('pingyi.audit.verifiedHead') ?? 'null') as { id: number } | null);
+    const saved = await page.evaluate(
+      () => JSON.parse(window.localStorage.getItem('pingyi.audit.verifiedHead') ?? 'null') as { id: number } | null,
+    );
     expect(saved?.id).toBeGreaterThan(0);
 
     // Whoever holds the database drops the newest entries, triggers off, and moves the chain's tip back to match:
@@ -67,7 +80,9 @@ describe('audit log (审计日志)', () => {
     await e2e.db.transaction(async (tx) => {
       await tx.execute(sql`set local session_replication_role = replica`);
       await tx.execute(sql`delete from audit_log where id >= ${saved!.id - 1}`);
-      await tx.execute(sql`update audit_head set last_id = (select max(id) from audit_log), last_hash = (select hash from audit_log where id = (select max(id) from audit_log))`);
+      await tx.execute(
+        sql`update audit_head set last_id = (select max(id) from audit_log), last_hash = (select hash from audit_log where id = (select max(id) from audit_log))`,
+      );
     });
 
     await verify.getByRole('button', { name: /核验日志链/ }).click();
@@ -79,7 +94,10 @@ describe('audit log (审计日志)', () => {
     // In English too.
     await page.evaluate(() => window.localStorage.setItem('pingyi.lang', 'en'));
     await page.reload();
-    await page.getByTestId('audit-verify').getByRole('button', { name: /Verify the chain/ }).click();
+    await page
+      .getByTestId('audit-verify')
+      .getByRole('button', { name: /Verify the chain/ })
+      .click();
     await page.getByTestId('audit-verify-failure').getByText('The log is shorter than when last verified').waitFor();
     await page.context().close();
   });

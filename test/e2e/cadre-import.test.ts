@@ -11,7 +11,6 @@ import { httpClient, login, screenshot, startE2e } from '../support/e2e.ts';
 const e2e = await startE2e();
 const { api, cookieFor } = httpClient(e2e.baseUrl);
 
-
 const HEADERS = ['干部编号', '姓名', '单位', '职务', '职级', '是否领导职务', '任现职时间'];
 async function register(name: string, rows: string[][]): Promise<string> {
   const book = new ExcelJS.Workbook();
@@ -22,8 +21,10 @@ async function register(name: string, rows: string[][]): Promise<string> {
   await writeFile(path, Buffer.from(await book.xlsx.writeBuffer()));
   return path;
 }
-const count = async (page: Page, key: string) => (await page.getByTestId(`cadre-import-count-${key}`).locator('.ant-statistic-content-value').textContent())?.trim();
-const cadresNamed = async (q: string) => (await api<{ total: number }>('GET', `/cadres?q=${encodeURIComponent(q)}&pageSize=5`, undefined, await cookieFor('org'))).total;
+const count = async (page: Page, key: string) =>
+  (await page.getByTestId(`cadre-import-count-${key}`).locator('.ant-statistic-content-value').textContent())?.trim();
+const cadresNamed = async (q: string) =>
+  (await api<{ total: number }>('GET', `/cadres?q=${encodeURIComponent(q)}&pageSize=5`, undefined, await cookieFor('org'))).total;
 
 describe('cadre register import', () => {
   it('shows each bad row in words and saves nothing, then imports the corrected register', async () => {
@@ -37,12 +38,16 @@ describe('cadre register import', () => {
       ['E2E-C001', '测试甲', unit!.code, '科员', '一级科员', '否', '2024-03-01'],
       ['E2E-C002', '测试乙', unit!.nameZh, '副科长', '四级主任科员', '否', '2023-07-01'],
     ];
-    await page.locator('input[type=file]').setInputFiles(await register('with-errors', [
-      ...good,
-      ['E2E-C003', '测试丙', '不存在的单位', '科员', '一级科员', '否', '2024-01-01'],
-      ['E2E-C004', '测试丁', unit!.code, '科员', '处长', '否', '2024-01-01'],
-      ['E2E-C001', '测试戊', unit!.code, '科员', '一级科员', '否', '2024-01-01'],
-    ]));
+    await page
+      .locator('input[type=file]')
+      .setInputFiles(
+        await register('with-errors', [
+          ...good,
+          ['E2E-C003', '测试丙', '不存在的单位', '科员', '一级科员', '否', '2024-01-01'],
+          ['E2E-C004', '测试丁', unit!.code, '科员', '处长', '否', '2024-01-01'],
+          ['E2E-C001', '测试戊', unit!.code, '科员', '一级科员', '否', '2024-01-01'],
+        ]),
+      );
     const errors = page.getByTestId('cadre-import-errors');
     await errors.waitFor();
     expect(await count(page, 'total')).toBe('5');
@@ -68,7 +73,7 @@ describe('cadre register import', () => {
     await page.context().close();
   });
 
-  it('is the organisation department\'s alone', async () => {
+  it("is the organisation department's alone", async () => {
     const page = await e2e.newPage();
     await login(page, 'leader');
     expect(await page.getByTestId('nav').getByRole('menuitem').allTextContents()).not.toContain('干部名册导入');

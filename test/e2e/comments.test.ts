@@ -9,7 +9,6 @@ import { httpClient, login, screenshot, startE2e } from '../support/e2e.ts';
 
 const e2e = await startE2e();
 
-
 // ---- The office's side over HTTP, with the admin's cookie.
 
 const { api } = httpClient(e2e.baseUrl);
@@ -24,7 +23,12 @@ async function runRound(): Promise<string> {
   const taken = new Set((await api<{ id: string }[]>('GET', '/rounds')).map((r) => r.id));
   const id = ['2032Q1', '2032Q2', '2032Q3', '2032Q4', '2033Q1'].find((q) => !taken.has(q))!;
   const now = Date.now();
-  await api('POST', '/rounds', { id, sampleSize: 3, opensAt: new Date(now - DAY).toISOString(), closesAt: new Date(now + 7 * DAY).toISOString() });
+  await api('POST', '/rounds', {
+    id,
+    sampleSize: 3,
+    opensAt: new Date(now - DAY).toISOString(),
+    closesAt: new Date(now + 7 * DAY).toISOString(),
+  });
   await api('POST', `/rounds/${id}/freeze`);
   await api('POST', `/rounds/${id}/draw`, { seed: 'comments e2e' });
   await api('POST', `/rounds/${id}/open`);
@@ -34,12 +38,22 @@ async function runRound(): Promise<string> {
   for (const [i, token] of tokens.entries()) {
     const view = await api<{ departments: { id: number; code: string }[] }>('GET', `/survey/${token}`, undefined, null);
     expect(view.departments.some((d) => d.code === 'cgj')).toBe(true);
-    const ratings = view.departments.map((d) => (d.code === 'cgj'
-      ? { departmentId: d.id, level: 'dissatisfied', ...(i === 0 ? { comment: DEPT_COMMENT } : {}) }
-      : { departmentId: d.id, level: 'satisfied' }));
-    await api('POST', `/survey/${token}/submit`, {
-      submissionId: randomUUID(), ratings, leastSatisfied: [], ...(i === 0 ? { comment: OVERALL_COMMENT } : {}),
-    }, null);
+    const ratings = view.departments.map((d) =>
+      d.code === 'cgj'
+        ? { departmentId: d.id, level: 'dissatisfied', ...(i === 0 ? { comment: DEPT_COMMENT } : {}) }
+        : { departmentId: d.id, level: 'satisfied' },
+    );
+    await api(
+      'POST',
+      `/survey/${token}/submit`,
+      {
+        submissionId: randomUUID(),
+        ratings,
+        leastSatisfied: [],
+        ...(i === 0 ? { comment: OVERALL_COMMENT } : {}),
+      },
+      null,
+    );
   }
   await api('POST', `/rounds/${id}/close`);
   await api('POST', `/rounds/${id}/compute`);
@@ -61,7 +75,10 @@ describe('enterprise comments (意见建议)', () => {
     await page.goto(`/rounds/${roundId}`);
     await page.getByRole('button', { name: '意见建议' }).click();
     await page.waitForURL(`**/rounds/${roundId}/comments`);
-    await page.getByTestId('comments-title').filter({ hasText: `意见建议：${quarter}` }).waitFor();
+    await page
+      .getByTestId('comments-title')
+      .filter({ hasText: `意见建议：${quarter}` })
+      .waitFor();
 
     await cgjCard(page).getByTestId('comment').first().waitFor();
     expect(await cgjCard(page).getByTestId('comment').allTextContents()).toEqual([DEPT_COMMENT]);
@@ -82,7 +99,10 @@ describe('enterprise comments (意见建议)', () => {
     await page.goto(`/dashboard?round=${roundId}`);
     await page.getByRole('button', { name: '意见建议' }).click();
     await page.waitForURL(`**/rounds/${roundId}/comments`);
-    await page.getByTestId('comments-title').filter({ hasText: `意见建议：${quarter}` }).waitFor();
+    await page
+      .getByTestId('comments-title')
+      .filter({ hasText: `意见建议：${quarter}` })
+      .waitFor();
 
     const card = cgjCard(page);
     await card.getByTestId('comment').first().waitFor();
@@ -119,12 +139,18 @@ describe('enterprise comments (意见建议)', () => {
     // Release: a confirmation that says what departments will see.
     await page.getByRole('button', { name: '向部门发布意见建议' }).click();
     const dialog = page.locator('.ant-modal-confirm');
-    await dialog.locator('.ant-modal-confirm-title').filter({ hasText: `向各部门发布 ${quarter} 的意见建议？` }).waitFor();
+    await dialog
+      .locator('.ant-modal-confirm-title')
+      .filter({ hasText: `向各部门发布 ${quarter} 的意见建议？` })
+      .waitFor();
     expect(await dialog.textContent()).toContain('每个部门的负责人将在“本部门”页面看到企业写给本部门的意见建议');
     expect(await dialog.textContent()).toContain('没有任何关于是哪家企业所写的信息');
     await screenshot(page, 'comments-release-confirm');
     await dialog.getByRole('button', { name: '确认发布' }).click();
-    await page.getByTestId('release-state').filter({ hasText: /^已向各部门发布 / }).waitFor();
+    await page
+      .getByTestId('release-state')
+      .filter({ hasText: /^已向各部门发布 / })
+      .waitFor();
     expect(await page.getByRole('button', { name: '向部门发布意见建议' }).count()).toBe(0);
     const after = await api<{ releasedAt: string | null }>('GET', `/rounds/${roundId}/comments`);
     expect(after.releasedAt).not.toBeNull();
@@ -133,8 +159,14 @@ describe('enterprise comments (意见建议)', () => {
 
     // The same page in English.
     await page.getByTestId('lang-switch').click();
-    await page.getByTestId('comments-title').filter({ hasText: `Comments: ${quarterLabel(roundId, 'en')}` }).waitFor();
-    await page.getByTestId('release-state').filter({ hasText: /^Released to departments / }).waitFor();
+    await page
+      .getByTestId('comments-title')
+      .filter({ hasText: `Comments: ${quarterLabel(roundId, 'en')}` })
+      .waitFor();
+    await page
+      .getByTestId('release-state')
+      .filter({ hasText: /^Released to departments / })
+      .waitFor();
     expect(await cgjCard(page).getByTestId('comment').allTextContents()).toEqual([DEPT_COMMENT]);
     await page.getByTestId('lang-switch').click();
     await page.getByTestId('comments-title').filter({ hasText: '意见建议：' }).waitFor();
@@ -145,7 +177,10 @@ describe('enterprise comments (意见建议)', () => {
     const page = await e2e.newPage();
     await login(page, 'head.cgj');
     await page.waitForURL('**/my-department');
-    await page.getByTestId('mydept-title').filter({ hasText: `本部门：${CGJ}` }).waitFor();
+    await page
+      .getByTestId('mydept-title')
+      .filter({ hasText: `本部门：${CGJ}` })
+      .waitFor();
     const select = page.getByTestId('round-select');
     if (!((await select.textContent()) ?? '').includes(quarter)) {
       await select.click();

@@ -10,7 +10,6 @@ import { ARTIFACTS, DEMO_PASSWORD, httpClient, login, screenshot, startE2e } fro
 
 const e2e = await startE2e();
 
-
 // The demo's quarters are relative to today (UTC), like the seed's.
 const now = new Date();
 const quarterIndex = now.getUTCFullYear() * 4 + Math.floor(now.getUTCMonth() / 3);
@@ -33,7 +32,13 @@ async function choose(page: Page, select: ReturnType<Page['locator']>, option: s
     await select.click();
     await item.waitFor();
     await item.click();
-    const shown = await expect.poll(async () => box.textContent(), { timeout: 3000 }).toContain(option).then(() => true, () => false);
+    const shown = await expect
+      .poll(async () => box.textContent(), { timeout: 3000 })
+      .toContain(option)
+      .then(
+        () => true,
+        () => false,
+      );
     if (shown) return;
     if (attempt === 3) throw new Error(`the select does not show ${option} after three picks`);
     await page.keyboard.press('Escape');
@@ -47,7 +52,9 @@ describe('dashboard (admin, leader, supervisor)', () => {
   it('recharts loads with the dashboard only, not with other pages', async () => {
     const page = await e2e.newPage();
     const scripts: Promise<string>[] = [];
-    page.on('response', (r) => { if (r.request().resourceType() === 'script') scripts.push(r.text().catch(() => '')); });
+    page.on('response', (r) => {
+      if (r.request().resourceType() === 'script') scripts.push(r.text().catch(() => ''));
+    });
     // Straight to the audit log (through the login), never via "/" (which leads to the dashboard).
     await page.goto('/audit');
     await page.waitForURL('**/login');
@@ -86,7 +93,13 @@ describe('dashboard (admin, leader, supervisor)', () => {
     expect(await flagged.nth(2).textContent()).toMatch(/^53倒数市城市管理执法局.*调离岗位$/);
     expect(await flagged.nth(0).textContent()).toContain('大会表态发言 + 约谈提醒');
     // The highlight is red: the row's cells carry the flagged background.
-    expect(await flagged.first().locator('td').first().evaluate((td) => getComputedStyle(td).backgroundColor)).toBe('rgb(255, 241, 240)');
+    expect(
+      await flagged
+        .first()
+        .locator('td')
+        .first()
+        .evaluate((td) => getComputedStyle(td).backgroundColor),
+    ).toBe('rgb(255, 241, 240)');
     const firstScreen = (await page.getByTestId('bottom-three').textContent()) ?? '';
     expect(firstScreen).toContain('市城市管理执法局');
     expect(firstScreen).toContain('第 53 名（倒数第 1）');
@@ -165,10 +178,13 @@ describe('dashboard (admin, leader, supervisor)', () => {
     expect(nav).not.toContain('问责督办');
     for (const path of ['/dashboard', '/escalations', `/report/${LATEST}`]) {
       await page.goto(path);
-      await page.getByTestId('no-access').waitFor().catch(async (error: unknown) => {
-        await screenshot(page, 'dashboard-no-access-failed');
-        throw new Error(`${path}: ${String(error)}\n${await page.locator('body').textContent()}`);
-      });
+      await page
+        .getByTestId('no-access')
+        .waitFor()
+        .catch(async (error: unknown) => {
+          await screenshot(page, 'dashboard-no-access-failed');
+          throw new Error(`${path}: ${String(error)}\n${await page.locator('body').textContent()}`);
+        });
     }
     await page.context().close();
   });
@@ -186,11 +202,20 @@ describe('escalation board', () => {
     expect(await first.textContent()).toMatch(/市城市管理执法局.*3 轮3 轮大会表态发言 \+ 约谈提醒调离岗位3/);
     expect(await first.getByTestId('head-streak').textContent()).toBe('3 轮');
     expect(await first.getByTestId('department-streak').textContent()).toBe('3 轮');
-    expect(await first.getByTestId('measures').locator('[data-measure]').evaluateAll((tags) => tags.map((t) => t.getAttribute('data-measure')))).toEqual(['pledge', 'reassignment']);
+    expect(
+      await first
+        .getByTestId('measures')
+        .locator('[data-measure]')
+        .evaluateAll((tags) => tags.map((t) => t.getAttribute('data-measure'))),
+    ).toEqual(['pledge', 'reassignment']);
     // 城投公司: flagged twice, not in the latest round: no streak, no measures.
-    expect(await streaks.locator('tr.ant-table-row').filter({ hasText: '市城投公司' }).textContent()).toMatch(/市城投公司公用事业与国有企业———2/);
+    expect(await streaks.locator('tr.ant-table-row').filter({ hasText: '市城投公司' }).textContent()).toMatch(
+      /市城投公司公用事业与国有企业———2/,
+    );
     // The cards say what they count: the latest quarter, and beside it what is still open over all quarters.
-    expect(await page.getByTestId('level-counts').textContent()).toMatch(/大会表态发言 \+ 约谈提醒 本季度（[^）]+）2个部门.*诫勉谈话 本季度（[^）]+）0个部门.*调离岗位 本季度（[^）]+）1个部门累计未办结：1 个部门/);
+    expect(await page.getByTestId('level-counts').textContent()).toMatch(
+      /大会表态发言 \+ 约谈提醒 本季度（[^）]+）2个部门.*诫勉谈话 本季度（[^）]+）0个部门.*调离岗位 本季度（[^）]+）1个部门累计未办结：1 个部门/,
+    );
 
     const pending = page.getByTestId('pending-actions');
     const cgj = pending.locator('tr.ant-table-row').filter({ hasText: '市城市管理执法局' });
@@ -203,7 +228,9 @@ describe('escalation board', () => {
     // Each measure on its own: the pledge is done at the meeting; the reassignment is still to come.
     const measures = dialog.getByTestId('measure-table');
     await measures.locator('tr.ant-table-row').filter({ hasText: '大会表态发言' }).getByRole('button', { name: '标记完成' }).click();
-    await expect.poll(async () => measures.locator('tr.ant-table-row').filter({ hasText: '大会表态发言' }).textContent()).toContain('已完成');
+    await expect
+      .poll(async () => measures.locator('tr.ant-table-row').filter({ hasText: '大会表态发言' }).textContent())
+      .toContain('已完成');
     expect(await measures.locator('tr.ant-table-row').filter({ hasText: '调离岗位' }).textContent()).toContain('待安排');
     await choose(page, dialog.getByLabel('状态'), '已安排');
     await dialog.getByRole('button', { name: /保\s?存/ }).click();
@@ -230,7 +257,11 @@ describe('escalation board', () => {
     await login(page, 'admin');
     await page.goto('/departments');
     await page.getByRole('searchbox', { name: '搜索代码、名称或负责人' }).fill('cgj');
-    await page.locator('tr.ant-table-row').filter({ hasText: '市城市管理执法局' }).getByRole('button', { name: '市城市管理执法局' }).click();
+    await page
+      .locator('tr.ant-table-row')
+      .filter({ hasText: '市城市管理执法局' })
+      .getByRole('button', { name: '市城市管理执法局' })
+      .click();
     const history = page.getByTestId('evaluation-history');
     await history.getByTestId('streaks').first().waitFor();
     const rows = await history.locator('tr.ant-table-row').allTextContents();
@@ -254,7 +285,12 @@ describe('escalation board', () => {
     expect(await page.getByRole('button', { name: '办理' }).count()).toBe(0);
     await page.getByText('只读：仅营商办管理员可以办理问责事项。').waitFor();
     // A record done as a whole (its status tag, not one of its measures' tags).
-    await history.locator('tr.ant-table-row').filter({ has: page.locator('.ant-tag', { hasText: /^已完成$/ }) }).first().getByRole('button', { name: '查看' }).click();
+    await history
+      .locator('tr.ant-table-row')
+      .filter({ has: page.locator('.ant-tag', { hasText: /^已完成$/ }) })
+      .first()
+      .getByRole('button', { name: '查看' })
+      .click();
     const dialog = page.getByRole('dialog');
     await dialog.getByText('承诺书').waitFor();
     expect(await dialog.textContent()).toContain('承诺：认真整改');
@@ -273,7 +309,9 @@ describe('printable quarterly report', () => {
     await title.waitFor();
     expect(await title.textContent()).toBe(`仙桃市${quarterLabel(LATEST, 'zh')}市场主体评部门测评结果通报`);
     // The issuer and its help line, from the configuration (the demo's city).
-    expect(await page.getByTestId('report-issuer').textContent()).toMatch(/^仙桃市优化营商环境工作领导小组办公室 · 咨询电话：0728-3312345 · 发布日期/);
+    expect(await page.getByTestId('report-issuer').textContent()).toMatch(
+      /^仙桃市优化营商环境工作领导小组办公室 · 咨询电话：0728-3312345 · 发布日期/,
+    );
     expect(await page.getByTestId('report-ranking').locator('tbody tr').count()).toBe(53);
     expect(await page.getByTestId('report-ranking').locator('tbody tr.flagged td.name').allTextContents()).toEqual(BOTTOM_THREE);
     const bottom = page.getByTestId('report-bottom').locator('tbody tr');
@@ -285,9 +323,12 @@ describe('printable quarterly report', () => {
     expect(await report.getByTestId('funnel-chart').locator('.recharts-scatter-symbol').count()).toBeGreaterThanOrEqual(50);
     expect(await report.getByTestId('ranking-chart').locator('.recharts-bar-rectangle').count()).toBe(53);
     const text = (await report.textContent()) ?? '';
-    for (const s of ['一、测评概况', '六、整改与回访', '七、测评规则', '按平均分从高到低排名', '参与排名的最低有效评价数：10 条']) expect(text).toContain(s);
+    for (const s of ['一、测评概况', '六、整改与回访', '七、测评规则', '按平均分从高到低排名', '参与排名的最低有效评价数：10 条'])
+      expect(text).toContain(s);
     // Each flagged department's rectification, with what the call-backs found.
-    expect(await page.getByTestId('report-callbacks').locator('tbody tr td.name').allTextContents()).toEqual(expect.arrayContaining(BOTTOM_THREE));
+    expect(await page.getByTestId('report-callbacks').locator('tbody tr td.name').allTextContents()).toEqual(
+      expect.arrayContaining(BOTTOM_THREE),
+    );
     // At the foot, the audit chain's head when printed: a checkpoint the chain verifies against.
     const foot = page.getByTestId('report-checkpoint');
     const id = Number(/最新记录为第 (\d+) 条/.exec((await foot.textContent()) ?? '')?.[1]);
@@ -301,7 +342,9 @@ describe('printable quarterly report', () => {
     await screenshot(page, 'report');
 
     // Printing: A4 page rule, the app's menu, header and buttons hidden.
-    const a4 = await page.evaluate(() => [...document.styleSheets].some((s) => [...s.cssRules].some((r) => r instanceof CSSPageRule && /size:\s*a4/i.test(r.cssText))));
+    const a4 = await page.evaluate(() =>
+      [...document.styleSheets].some((s) => [...s.cssRules].some((r) => r instanceof CSSPageRule && /size:\s*a4/i.test(r.cssText))),
+    );
     expect(a4).toBe(true);
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.ant-layout-sider').isVisible()).toBe(false);

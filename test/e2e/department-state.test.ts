@@ -7,9 +7,12 @@ import { httpClient, login, startE2e } from '../support/e2e.ts';
 const e2e = await startE2e();
 const { api } = httpClient(e2e.baseUrl);
 
-
 const rounds = await api<{ id: string; status: string }[]>('GET', '/rounds');
-const latest = rounds.filter((r) => r.status === 'published').map((r) => r.id).sort().at(-1)!;
+const latest = rounds
+  .filter((r) => r.status === 'published')
+  .map((r) => r.id)
+  .sort()
+  .at(-1)!;
 const CODE = 'cgj';
 const NAME = '市城市管理执法局';
 
@@ -30,7 +33,9 @@ describe('one state per department and quarter', () => {
     await head.getByTestId('open-matters').waitFor();
     expect(await head.getByTestId('escalation-card').innerText()).not.toContain('无问责事项');
     // The open case is a link from the head's page.
-    expect(await head.getByTestId('verdict').locator('[data-part="rectification"] a').getAttribute('href')).toMatch(/^\/rectification\/\d+$/);
+    expect(await head.getByTestId('verdict').locator('[data-part="rectification"] a').getAttribute('href')).toMatch(
+      /^\/rectification\/\d+$/,
+    );
     await head.context().close();
 
     // What it says: the place from the bottom, each measure with its status, the case with its deadline, and what comes next.

@@ -10,7 +10,6 @@ import { httpClient, login, startE2e } from '../support/e2e.ts';
 const e2e = await startE2e();
 const { api } = httpClient(e2e.baseUrl);
 
-
 const rounds = await api<{ id: string; status: string }[]>('GET', '/rounds');
 const open = rounds.find((r) => r.status === 'open')!.id;
 const published = rounds.find((r) => r.status === 'published')!.id;
@@ -20,13 +19,41 @@ const { cookieFor } = httpClient(e2e.baseUrl);
 const standings = await api<{ items: { cadreId: number }[] }>('GET', '/points/standings', undefined, await cookieFor('org'));
 const cadre = standings.items[0]!.cadreId;
 
-const READER_PAGES = ['/dashboard', '/rounds', `/rounds/${published}`, `/report/${published}`, '/escalations', '/appeals', '/requests', '/rectification', `/rectification/${headCase}`, '/departments'];
+const READER_PAGES = [
+  '/dashboard',
+  '/rounds',
+  `/rounds/${published}`,
+  `/report/${published}`,
+  '/escalations',
+  '/appeals',
+  '/requests',
+  '/rectification',
+  `/rectification/${headCase}`,
+  '/departments',
+];
 const PAGES: Record<string, string[]> = {
-  admin: [...READER_PAGES, `/rounds/${open}`, `/rounds/${open}/invitations`, `/rounds/${published}/comments`, '/enterprises', '/enterprises/import', '/audit', '/password'],
+  admin: [
+    ...READER_PAGES,
+    `/rounds/${open}`,
+    `/rounds/${open}/invitations`,
+    `/rounds/${published}/comments`,
+    '/enterprises',
+    '/enterprises/import',
+    '/audit',
+    '/password',
+  ],
   leader: [...READER_PAGES, '/points', '/points/ledger', '/points/shortlist', `/points/cadres/${cadre}`],
   supervisor: [...READER_PAGES, `/rounds/${open}`, '/enterprises', '/audit', '/points', '/points/ledger', '/points/shortlist'],
   'head.cgj': ['/my-department', '/requests', '/rectification', `/rectification/${headCase}`, '/departments', '/points'],
-  org: ['/points', '/points/ledger', '/points/review', '/points/shortlist', '/points/import', `/points/cadres/${cadre}`, '/points/shortlist/print'],
+  org: [
+    '/points',
+    '/points/ledger',
+    '/points/review',
+    '/points/shortlist',
+    '/points/import',
+    `/points/cadres/${cadre}`,
+    '/points/shortlist/print',
+  ],
   security: ['/accounts', '/password'],
   '': ['/public', `/public/rounds/${published}`, '/r', '/login'],
 };
@@ -34,7 +61,14 @@ const PAGES: Record<string, string[]> = {
 /** Waits until the page has its data: no request in flight for a moment, no spinner, no skeleton. False if it never does. */
 async function settle(page: Page): Promise<boolean> {
   await page.waitForLoadState('networkidle');
-  return page.locator('.ant-spin-spinning, .ant-skeleton-active').first().waitFor({ state: 'detached', timeout: 60_000 }).then(() => true, () => false);
+  return page
+    .locator('.ant-spin-spinning, .ant-skeleton-active')
+    .first()
+    .waitFor({ state: 'detached', timeout: 60_000 })
+    .then(
+      () => true,
+      () => false,
+    );
 }
 
 async function visibleWords(page: Page): Promise<string> {
@@ -44,7 +78,8 @@ async function visibleWords(page: Page): Promise<string> {
     style.textContent = '[translate="no"], code, kbd, [lang="en"] { display: none !important; }';
     document.head.append(style);
     const placeholders = [...document.querySelectorAll<HTMLInputElement>('input[placeholder], textarea[placeholder]')]
-      .filter((el) => el.offsetParent !== null && !el.closest('[translate="no"]')).map((el) => el.placeholder);
+      .filter((el) => el.offsetParent !== null && !el.closest('[translate="no"]'))
+      .map((el) => el.placeholder);
     const text = `${document.body.innerText}\n${placeholders.join('\n')}`;
     style.remove();
     return text;
@@ -57,7 +92,8 @@ async function walk(user: string, width: number, check: (page: Page, path: strin
   page.on('response', (res) => {
     const url = new URL(res.url());
     // Signed out, the app asks who is there (401) before showing the public pages.
-    if (url.pathname.startsWith('/api/') && res.status() >= 400 && !(user === '' && url.pathname === '/api/v1/me')) failedCalls.push(`${res.status()} ${url.pathname}`);
+    if (url.pathname.startsWith('/api/') && res.status() >= 400 && !(user === '' && url.pathname === '/api/v1/me'))
+      failedCalls.push(`${res.status()} ${url.pathname}`);
   });
   if (user) await login(page, user);
   const problems: string[] = [];
@@ -74,17 +110,24 @@ async function walk(user: string, width: number, check: (page: Page, path: strin
 
 describe('every page as every role, in zh-CN', () => {
   // The two sweeps of a role run side by side (two browser windows): a 1366 px desk and a 375 px phone.
-  it.each(Object.keys(PAGES))('%s reads Chinese only, apart from names of things, and fits a 375 px phone', async (user) => {
-    const [words, widths] = await Promise.all([
-      walk(user, 1366, async (page) => {
-        const found = latinWords(await visibleWords(page));
-        return found.length ? `English or codes: ${found.join(' ')}` : null;
-      }),
-      walk(user, 375, async (page) => {
-        const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.scrollingElement!.scrollWidth, clientWidth: document.scrollingElement!.clientWidth }));
-        return scrollWidth > clientWidth ? `${scrollWidth} px wide in a ${clientWidth} px window` : null;
-      }),
-    ]);
-    expect([...words, ...widths]).toEqual([]);
-  }, 600_000);
+  it.each(Object.keys(PAGES))(
+    '%s reads Chinese only, apart from names of things, and fits a 375 px phone',
+    async (user) => {
+      const [words, widths] = await Promise.all([
+        walk(user, 1366, async (page) => {
+          const found = latinWords(await visibleWords(page));
+          return found.length ? `English or codes: ${found.join(' ')}` : null;
+        }),
+        walk(user, 375, async (page) => {
+          const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+            scrollWidth: document.scrollingElement!.scrollWidth,
+            clientWidth: document.scrollingElement!.clientWidth,
+          }));
+          return scrollWidth > clientWidth ? `${scrollWidth} px wide in a ${clientWidth} px window` : null;
+        }),
+      ]);
+      expect([...words, ...widths]).toEqual([]);
+    },
+    600_000,
+  );
 });

@@ -7,7 +7,6 @@ import { httpClient, login, openRoundForSurvey, screenshot, startE2e } from '../
 const e2e = await startE2e();
 const { api, cookieFor } = httpClient(e2e.baseUrl);
 
-
 const { roundId } = await openRoundForSurvey(e2e.baseUrl, ['2035Q1', '2035Q2', '2035Q3', '2035Q4'], 10);
 const invitations = await api<{ uscc: string; name: string }[]>('GET', `/rounds/${roundId}/invitations`);
 const [refuser, gone] = [invitations[0]!, invitations[1]!];
@@ -82,9 +81,18 @@ describe('follow-up calls (admin)', () => {
 
   it('prints the rates in the quarterly report, each with its one-line explanation', async () => {
     const rounds = await api<{ id: string; status: string }[]>('GET', '/rounds');
-    const published = rounds.filter((r) => r.status === 'published').map((r) => r.id).sort().at(-1)!;
+    const published = rounds
+      .filter((r) => r.status === 'published')
+      .map((r) => r.id)
+      .sort()
+      .at(-1)!;
     // As the leader reads them: after close, the strata with 5 or more respondents.
-    const rates = await api<{ rr1: number; contact: number; strata: unknown[] }>('GET', `/rounds/${published}/response-rates`, undefined, await cookieFor('leader'));
+    const rates = await api<{ rr1: number; contact: number; strata: unknown[] }>(
+      'GET',
+      `/rounds/${published}/response-rates`,
+      undefined,
+      await cookieFor('leader'),
+    );
     const page = await e2e.newPage();
     await login(page, 'leader');
     await page.goto(`/report/${published}`);

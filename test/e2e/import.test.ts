@@ -8,7 +8,6 @@ import { login, screenshot, startE2e } from '../support/e2e.ts';
 
 const e2e = await startE2e();
 
-
 const HEADER = '统一社会信用代码,企业名称,行业,企业规模,乡镇,联系人,联系电话';
 const valid = [
   [makeUscc('429004E2E000001'), '仙桃评议测试甲有限公司', '制造业', '小型', '沙嘴街道', '张三', '13800000001'],
@@ -27,7 +26,8 @@ async function writeCsv(name: string, rows: string[][]): Promise<string> {
   return path;
 }
 
-const count = async (page: Page, key: string) => (await page.getByTestId(`import-count-${key}`).locator('.ant-statistic-content-value').textContent())?.trim();
+const count = async (page: Page, key: string) =>
+  (await page.getByTestId(`import-count-${key}`).locator('.ant-statistic-content-value').textContent())?.trim();
 
 async function upload(page: Page, path: string) {
   await page.locator('input[type=file]').setInputFiles(path);
@@ -36,7 +36,10 @@ async function upload(page: Page, path: string) {
 
 async function chooseMapping(page: Page, field: string, option: string) {
   await page.getByTestId(`mapping-${field}`).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: new RegExp(`^${option}$`) }).click();
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .filter({ hasText: new RegExp(`^${option}$`) })
+    .click();
 }
 
 describe('registry import', () => {
@@ -110,7 +113,7 @@ function gbkBytes(text: string): Buffer {
       if (trail !== 0x7f) table.set(decoder.decode(new Uint8Array([lead, trail])), [lead, trail]);
     }
   }
-  return Buffer.from([...text].flatMap((c) => (c.charCodeAt(0) < 0x80 ? [c.charCodeAt(0)] : table.get(c) ?? [0x3f])));
+  return Buffer.from([...text].flatMap((c) => (c.charCodeAt(0) < 0x80 ? [c.charCodeAt(0)] : (table.get(c) ?? [0x3f]))));
 }
 
 describe('what the import says about the file itself', () => {
@@ -129,9 +132,16 @@ describe('what the import says about the file itself', () => {
     expect(await count(page, 'errors')).toBe('0');
 
     await upload(page, await writeCsv('bom', valid));
-    await page.getByTestId('import-encoding').getByText(/UTF-8（带 BOM）/).waitFor();
+    await page
+      .getByTestId('import-encoding')
+      .getByText(/UTF-8（带 BOM）/)
+      .waitFor();
 
-    await page.locator('input[type=file]').setInputFiles(await writeCsv('long-cell', [valid[0]!, [makeUscc('429004E2E000010'), '长'.repeat(1_001), '制造业', '小型', '沙嘴街道', '', '']]));
+    await page
+      .locator('input[type=file]')
+      .setInputFiles(
+        await writeCsv('long-cell', [valid[0]!, [makeUscc('429004E2E000010'), '长'.repeat(1_001), '制造业', '小型', '沙嘴街道', '', '']]),
+      );
     const problem = page.getByTestId('import-problem');
     await problem.waitFor();
     expect(await problem.textContent()).toBe('第 3 行 B 列：单元格超过 1000 字符。');

@@ -11,7 +11,10 @@ const rounds = await api<{ id: string; status: string }[]>('GET', '/rounds');
 const roundId = rounds.find((r) => r.status === 'open')!.id;
 await api('POST', `/rounds/${roundId}/close`);
 await api('POST', `/rounds/${roundId}/compute`);
-const results = await api<{ departments: { code: string; name: string; flagged: boolean; rank: number | null }[] }>('POST', `/rounds/${roundId}/publish`);
+const results = await api<{ departments: { code: string; name: string; flagged: boolean; rank: number | null }[] }>(
+  'POST',
+  `/rounds/${roundId}/publish`,
+);
 const flagged = results.departments.filter((d) => d.flagged).sort((a, b) => (b.rank ?? 0) - (a.rank ?? 0))[0]!;
 
 const pages: Page[] = [];
@@ -54,18 +57,25 @@ describe('数据质量 and robustness', () => {
 });
 
 describe('an appeal (申诉复核)', () => {
-  it('the flagged department\'s head files it from their page; the measures go on hold', async () => {
+  it("the flagged department's head files it from their page; the measures go on hold", async () => {
     const page = await signedIn(`head.${flagged.code}`);
     await page.waitForURL('**/my-department');
     const card = page.getByTestId('appeal-card');
     // The deadline is said before filing, not only after.
-    await card.getByTestId('appeal-deadline').filter({ hasText: /^申诉截止：/ }).waitFor();
+    await card
+      .getByTestId('appeal-deadline')
+      .filter({ hasText: /^申诉截止：/ })
+      .waitFor();
     await card.getByTestId('appeal-open').click();
     // The form opens in view, not below the fold.
-    await expect.poll(() => card.getByLabel('申诉理由').evaluate((el) => {
-      const r = el.getBoundingClientRect();
-      return r.top >= 0 && r.bottom <= window.innerHeight;
-    })).toBe(true);
+    await expect
+      .poll(() =>
+        card.getByLabel('申诉理由').evaluate((el) => {
+          const r = el.getBoundingClientRect();
+          return r.top >= 0 && r.bottom <= window.innerHeight;
+        }),
+      )
+      .toBe(true);
     await card.getByLabel('申诉理由').fill('同一天收到多份雷同答卷，请求复核');
     await card.getByLabel('证据材料').fill('情况说明\n企业回访记录');
     await button(card, '提交申诉').click();
@@ -87,7 +97,10 @@ describe('an appeal (申诉复核)', () => {
     await page.goto('/appeals');
     const table = page.getByTestId('appeals-table');
     await table.getByText(flagged.name).waitFor();
-    await table.getByRole('button', { name: /复\s?核/ }).first().click();
+    await table
+      .getByRole('button', { name: /复\s?核/ })
+      .first()
+      .click();
     const form = page.getByTestId('decision-form');
     await form.getByText('驳回').click();
     await form.getByLabel('复核理由').fill('答卷未见异常，评价有效');

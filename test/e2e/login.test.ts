@@ -3,7 +3,6 @@ import { DEMO_PASSWORD, login, screenshot, startE2e } from '../support/e2e.ts';
 
 const e2e = await startE2e();
 
-
 describe('signing in', () => {
   it('refuses a wrong password, then signs the admin in with the full menu, and switches to English', async () => {
     const page = await e2e.newPage();
@@ -35,7 +34,18 @@ describe('signing in', () => {
 
     await page.getByTestId('lang-switch').click();
     await nav.getByRole('menuitem', { name: 'Departments' }).waitFor();
-    expect(await nav.getByRole('menuitem').allTextContents()).toEqual(['Dashboard', 'Survey rounds', 'Escalations', 'Appeals', 'Requests', 'Rectification', 'Departments', 'Enterprises', 'Import registry', 'Audit log']);
+    expect(await nav.getByRole('menuitem').allTextContents()).toEqual([
+      'Dashboard',
+      'Survey rounds',
+      'Escalations',
+      'Appeals',
+      'Requests',
+      'Rectification',
+      'Departments',
+      'Enterprises',
+      'Import registry',
+      'Audit log',
+    ]);
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     expect(await page.getByTestId('user-role').textContent()).toBe('Business environment office');
 
@@ -55,7 +65,18 @@ describe('signing in', () => {
     await page.getByRole('button', { name: /登\s?录/ }).click();
     await page.waitForURL('**/departments');
     await page.getByRole('heading', { name: '部门名录' }).waitFor();
-    expect(await page.getByTestId('nav').getByRole('menuitem').allTextContents()).toEqual(['数据看板', '轮次管理', '问责督办', '申诉复核', '诉求', '整改', '部门', '干部积分', '积分台账', '晋升推荐']);
+    expect(await page.getByTestId('nav').getByRole('menuitem').allTextContents()).toEqual([
+      '数据看板',
+      '轮次管理',
+      '问责督办',
+      '申诉复核',
+      '诉求',
+      '整改',
+      '部门',
+      '干部积分',
+      '积分台账',
+      '晋升推荐',
+    ]);
     await page.context().close();
   });
 

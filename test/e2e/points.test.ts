@@ -5,13 +5,18 @@ import { login, screenshot, startE2e } from '../support/e2e.ts';
 
 const e2e = await startE2e();
 
-
 describe('cadre points', () => {
   it('org starts on the standings, opens a cadre and sees the breakdown, the chart and the post history', async () => {
     const page = await e2e.newPage();
     await login(page, 'org');
     await page.waitForURL('**/points');
-    expect(await page.getByTestId('nav').getByRole('menuitem').allTextContents()).toEqual(['干部积分', '积分台账', '积分审核', '晋升推荐', '干部名册导入']);
+    expect(await page.getByTestId('nav').getByRole('menuitem').allTextContents()).toEqual([
+      '干部积分',
+      '积分台账',
+      '积分审核',
+      '晋升推荐',
+      '干部名册导入',
+    ]);
     const table = page.getByTestId('standings-table');
     await table.locator('tbody tr.ant-table-row').first().waitFor();
     await screenshot(page, 'points-standings');
@@ -57,7 +62,13 @@ describe('cadre points', () => {
     // Ticked and approved in bulk, after a confirm that says how many.
     await row.locator('.ant-checkbox-input').check();
     await reviewer.getByTestId('review-bulk-approve').click();
-    await reviewer.locator('.ant-popover').filter({ hasText: '确认通过所选的 1 条记录' }).getByRole('button', { name: '通 过' }).or(reviewer.locator('.ant-popover').getByRole('button', { name: '通过' })).first().click();
+    await reviewer
+      .locator('.ant-popover')
+      .filter({ hasText: '确认通过所选的 1 条记录' })
+      .getByRole('button', { name: '通 过' })
+      .or(reviewer.locator('.ant-popover').getByRole('button', { name: '通过' }))
+      .first()
+      .click();
     await row.waitFor({ state: 'detached' });
     await reviewer.goto('/points/ledger');
     const approved = reviewer.getByTestId('ledger-table').locator('tr', { hasText: 'e2e：获评市级先进工作者' });
@@ -81,7 +92,7 @@ describe('cadre points', () => {
     await page.context().close();
   });
 
-  it('a head sees the points effect of the department\'s escalation measures', async () => {
+  it("a head sees the points effect of the department's escalation measures", async () => {
     const page = await e2e.newPage();
     await login(page, 'head.cgj');
     await page.waitForURL('**/my-department');

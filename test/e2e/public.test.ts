@@ -9,8 +9,10 @@ import { httpClient, login, screenshot, startE2e } from '../support/e2e.ts';
 const e2e = await startE2e();
 const { api } = httpClient(e2e.baseUrl);
 
-
-const published = (await api<{ id: string; status: string }[]>('GET', '/rounds')).filter((r) => r.status === 'published').map((r) => r.id).sort();
+const published = (await api<{ id: string; status: string }[]>('GET', '/rounds'))
+  .filter((r) => r.status === 'published')
+  .map((r) => r.id)
+  .sort();
 const latest = published.at(-1)!;
 const comments = await api<{ departments: { comments: string[] }[]; overall: string[] | null }>('GET', `/rounds/${latest}/comments`);
 const commentTexts = [...comments.departments.flatMap((d) => d.comments), ...(comments.overall ?? [])];
@@ -34,7 +36,11 @@ describe('public disclosure (公开通报)', () => {
   it('lists the published rounds and shows one without a login, with no comments', async () => {
     const page = await e2e.newPage();
     await page.goto('/public');
-    await page.getByTestId('public-rounds').getByRole('link', { name: /市场主体评部门结果/ }).first().click();
+    await page
+      .getByTestId('public-rounds')
+      .getByRole('link', { name: /市场主体评部门结果/ })
+      .first()
+      .click();
     await page.getByTestId('public-round').waitFor();
     expect(new URL(page.url()).pathname).toBe(`/public/rounds/${latest}`);
     const flagged = page.getByTestId('public-flagged');
@@ -78,9 +84,13 @@ describe('public disclosure (公开通报)', () => {
     expect(await bad.textContent()).toContain(`重新计算为 ${record.sample[0]!.uscc}`);
 
     // A file handed over by someone else.
-    await page.getByTestId('verify-file').setInputFiles({ name: 'record.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(tampered())) });
+    await page
+      .getByTestId('verify-file')
+      .setInputFiles({ name: 'record.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(tampered())) });
     await expect.poll(async () => (await page.getByTestId('verify-result').textContent()) ?? '').toContain(line);
-    await page.getByTestId('verify-file').setInputFiles({ name: 'record.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(record)) });
+    await page
+      .getByTestId('verify-file')
+      .setInputFiles({ name: 'record.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(record)) });
     await expect.poll(() => page.getByTestId('verify-result').getAttribute('data-outcome')).toBe('ok');
   });
 

@@ -33,7 +33,10 @@ describe('a firm on a phone', () => {
     await screenshot(page, 'survey-reasons');
     await row.getByRole('button', { name: '完成' }).click();
     await row.getByRole('button', { name: /不满意\s*3 项原因\s*修改$/ }).waitFor();
-    await page.getByTestId('save-status').filter({ hasText: /^已保存/ }).waitFor();
+    await page
+      .getByTestId('save-status')
+      .filter({ hasText: /^已保存/ })
+      .waitFor();
     const draft = (await api<{ draft: { ratings: { reasons?: string[] }[] } }>('GET', `/survey/${token}`, undefined, null)).draft;
     expect(draft.ratings[0]!.reasons).toEqual(['repeat_trips', 'slow', 'unclear_requirements']);
 
@@ -45,7 +48,7 @@ describe('a firm on a phone', () => {
   });
 });
 
-describe('a flagged department\'s head', () => {
+describe("a flagged department's head", () => {
   const head = 'head.cgj';
   let page: Page;
 
@@ -74,10 +77,19 @@ describe('a flagged department\'s head', () => {
     // The plan's first measures are aimed at the top reasons, in their order: read back (a submitted case) or in
     // the head's editor (a case still being worked on, or not started: then one row per top reason to begin with).
     const section = page.getByTestId('plan-section');
-    const aimed = section.getByTestId('measure-reason')
+    const aimed = section
+      .getByTestId('measure-reason')
       .or(section.locator('.ant-select').filter({ has: page.getByRole('combobox', { name: /^针对原因 \d+$/ }) }));
     await aimed.first().waitFor();
-    const labels: Record<string, string> = { repeat_trips: '多次跑动', slow: '办事效率低', unclear_requirements: '材料要求不明', policy_not_implemented: '政策落实不到位', poor_attitude: '服务态度差', improper_fees: '乱收费或吃拿卡要', other: '其他' };
+    const labels: Record<string, string> = {
+      repeat_trips: '多次跑动',
+      slow: '办事效率低',
+      unclear_requirements: '材料要求不明',
+      policy_not_implemented: '政策落实不到位',
+      poor_attitude: '服务态度差',
+      improper_fees: '乱收费或吃拿卡要',
+      other: '其他',
+    };
     expect((await aimed.allTextContents()).slice(0, detail.topReasons.length)).toEqual(detail.topReasons.map((r) => labels[r.code]));
     await screenshot(page, 'rectification-reasons');
     await page.context().close();

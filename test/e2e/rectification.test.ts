@@ -8,7 +8,6 @@ import { httpClient, login, screenshot, startE2e } from '../support/e2e.ts';
 
 const e2e = await startE2e();
 
-
 // ---- The office's side over HTTP (set-up and cross-checks), with the admin's cookie.
 
 const { api } = httpClient(e2e.baseUrl);
@@ -19,12 +18,19 @@ const { api } = httpClient(e2e.baseUrl);
  */
 async function latestPublishedRound(): Promise<string> {
   const rounds = await api<{ id: string; status: string }[]>('GET', '/rounds');
-  const published = rounds.filter((r) => r.status === 'published').map((r) => r.id).sort();
+  const published = rounds
+    .filter((r) => r.status === 'published')
+    .map((r) => r.id)
+    .sort();
   if (published.length) return published.at(-1)!;
   const id = '2025Q1';
   const now = Date.now();
   await api('POST', '/rounds', {
-    id, sampleSize: 30, minRatings: 3, opensAt: new Date(now - 3_600_000).toISOString(), closesAt: new Date(now + 86_400_000).toISOString(),
+    id,
+    sampleSize: 30,
+    minRatings: 3,
+    opensAt: new Date(now - 3_600_000).toISOString(),
+    closesAt: new Date(now + 86_400_000).toISOString(),
   });
   await api('POST', `/rounds/${id}/freeze`);
   await api('POST', `/rounds/${id}/draw`, { seed: `e2e ceremony ${id}` });
@@ -64,8 +70,10 @@ const best = results.departments.find((d) => d.rank === 1)!;
 const allComments = await api<Comments>('GET', `/rounds/${roundId}/comments`);
 const myComments = allComments.departments.find((d) => d.departmentId === myCase.departmentId)?.comments ?? [];
 // A comment written to another department only, to check it never reaches this head.
-const othersOnly = allComments.departments.filter((d) => d.departmentId !== myCase.departmentId)
-  .flatMap((d) => d.comments).find((c) => !myComments.includes(c));
+const othersOnly = allComments.departments
+  .filter((d) => d.departmentId !== myCase.departmentId)
+  .flatMap((d) => d.comments)
+  .find((c) => !myComments.includes(c));
 
 const headPage = await e2e.newPage();
 const adminPage = await e2e.newPage();
@@ -82,8 +90,8 @@ const status = (page: Page) => page.getByTestId('case-status');
 /** A button by its label; antd puts a space between two Chinese characters (提 交). */
 const button = (scope: Page | Locator, name: string) => scope.getByRole('button', { name: new RegExp(`^${[...name].join('\\s?')}$`) });
 
-describe('a flagged department\'s head', () => {
-  it('lands on their own department\'s page and sees no other department', async () => {
+describe("a flagged department's head", () => {
+  it("lands on their own department's page and sees no other department", async () => {
     expect(mine.flagged).toBe(true);
     await login(headPage, `head.${myCase.departmentCode}`);
     await headPage.waitForURL('**/my-department');
@@ -94,14 +102,19 @@ describe('a flagged department\'s head', () => {
     expect(items).not.toContain('首页');
 
     expect(await headPage.getByTestId('mydept-title').textContent()).toBe(`本部门：${myCase.departmentName}`);
-    await headPage.getByTestId('flagged-alert').getByText(/第 \d+ 名（倒数第 [123]）/).waitFor();
+    await headPage
+      .getByTestId('flagged-alert')
+      .getByText(/第 \d+ 名（倒数第 [123]）/)
+      .waitFor();
     expect(await headPage.getByTestId('stat-rank').textContent()).toContain(`第 ${mine.rank} 名`);
     expect(await headPage.getByTestId('stat-n').textContent()).toContain(`${mine.n} 份`);
     await headPage.getByTestId('trend-chart').locator('svg').first().waitFor();
     await headPage.getByTestId('distribution-chart').waitFor();
     await headPage.getByTestId('escalation-card').getByText('负责人连续位列倒数').waitFor();
     await headPage.getByTestId('escalation-card').getByText('部门连续位列倒数').waitFor();
-    expect(await headPage.getByTestId('escalation-records').getByTestId('streaks').first().textContent()).toMatch(/^负责人连续 \d 次 · 部门连续 \d 次$/);
+    expect(await headPage.getByTestId('escalation-records').getByTestId('streaks').first().textContent()).toMatch(
+      /^负责人连续 \d 次 · 部门连续 \d 次$/,
+    );
 
     // Comments: their own (as released), nobody else's.
     const comments = headPage.getByTestId('comments-card');
@@ -119,24 +132,34 @@ describe('a flagged department\'s head', () => {
     await screenshot(headPage, 'my-department');
 
     await headPage.getByTestId('lang-switch').click();
-    await headPage.getByTestId('mydept-title').getByText(/^My department: /).waitFor();
+    await headPage
+      .getByTestId('mydept-title')
+      .getByText(/^My department: /)
+      .waitFor();
     expect(await headPage.getByTestId('stat-rank').textContent()).toContain(`No. ${mine.rank}`);
     await screenshot(headPage, 'my-department-en');
     await headPage.getByTestId('lang-switch').click();
-    await headPage.getByTestId('mydept-title').getByText(/^本部门：/).waitFor();
+    await headPage
+      .getByTestId('mydept-title')
+      .getByText(/^本部门：/)
+      .waitFor();
   });
 
   it('says so when comments are not released, or nothing is published yet', async () => {
     // The states a new quarter brings, played by answering two calls the way the API then does.
-    await headPage.route('**/api/v1/rounds/*/comments', (route) => route.fulfill({
-      status: 404, contentType: 'application/json', body: JSON.stringify({ error: { code: 'not_found', message: 'Comments for this round have not been released yet' } }),
-    }));
+    await headPage.route('**/api/v1/rounds/*/comments', (route) =>
+      route.fulfill({
+        status: 404,
+        contentType: 'application/json',
+        body: JSON.stringify({ error: { code: 'not_found', message: 'Comments for this round have not been released yet' } }),
+      }),
+    );
     await headPage.reload();
     await headPage.getByTestId('comments-not-released').getByText('评论尚未发布').waitFor();
     await headPage.unroute('**/api/v1/rounds/*/comments');
 
     await headPage.route('**/api/v1/departments/*/history', async (route) => {
-      const real = await (await route.fetch()).json() as { department: unknown };
+      const real = (await (await route.fetch()).json()) as { department: unknown };
       await route.fulfill({ json: { department: real.department, rounds: [] } });
     });
     await headPage.reload();
@@ -189,9 +212,17 @@ describe('a flagged department\'s head', () => {
       await headPage.getByTestId('ledger-table').getByText(enterprise).waitFor();
     }
     expect(await headPage.getByTestId('ledger-count').textContent()).toBe('2 条');
-    await headPage.getByTestId(/^ledger-toggle-/).first().click();
+    await headPage
+      .getByTestId(/^ledger-toggle-/)
+      .first()
+      .click();
     await headPage.getByText('台账状态已更新。').waitFor();
-    expect(await headPage.getByTestId(/^ledger-toggle-/).first().getAttribute('aria-checked')).toBe('true');
+    expect(
+      await headPage
+        .getByTestId(/^ledger-toggle-/)
+        .first()
+        .getAttribute('aria-checked'),
+    ).toBe('true');
 
     await headPage.getByLabel('进展情况').fill('已走访 2 家企业，1 家问题已解决。');
     await headPage.getByRole('button', { name: '添加附件' }).click();
@@ -254,7 +285,7 @@ describe('the office reviews it', () => {
     await openCase(adminPage);
     // Two ledger problems are still open: closing needs a call-back (回访) or a reason for each.
     const waivers = adminPage.getByTestId('review-waivers');
-    const open = (await waivers.locator('input').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!.replace('waiver-', ''))));
+    const open = await waivers.locator('input').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!.replace('waiver-', '')));
     expect(open).toHaveLength(2);
     await adminPage.getByTestId('review-accept').click();
     await adminPage.getByText('还有未解决的台账没有回访').waitFor();
@@ -285,7 +316,10 @@ describe('the office reviews it', () => {
     expect(await headPage.getByTestId('submit-card').count()).toBe(0);
     expect(await headPage.getByTestId('plan-view').textContent()).toContain('推行“一窗通办”');
     await headPage.getByTestId('nav').getByRole('menuitem', { name: '整改' }).click();
-    const row = headPage.getByTestId('case-table').locator('tr.ant-table-row').filter({ has: headPage.getByTestId(`case-link-${myCase.id}`) });
+    const row = headPage
+      .getByTestId('case-table')
+      .locator('tr.ant-table-row')
+      .filter({ has: headPage.getByTestId(`case-link-${myCase.id}`) });
     expect(await row.getByTestId('case-status').textContent()).toBe('已销号');
     expect(await row.textContent()).toContain('3 条');
     await screenshot(headPage, 'rectification-list-head');

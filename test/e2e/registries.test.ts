@@ -3,7 +3,6 @@ import { login, screenshot, startE2e } from '../support/e2e.ts';
 
 const e2e = await startE2e();
 
-
 describe('departments and audit log (admin)', () => {
   it('lists the 53 departments, appoints a new head and keeps the previous one in the history', async () => {
     const page = await e2e.newPage();

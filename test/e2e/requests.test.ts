@@ -15,21 +15,23 @@ const departments = await api<{ id: number; code: string; nameZh: string }[]>('G
 const target = departments.find((d) => d.code === 'scjgj')!;
 const TEXT = '<b>检查</b> 一个月来了三次，能否合并检查？';
 
-
 describe('requests to departments', () => {
   it('an enterprise raises a request after submitting, the head replies, the enterprise reads it and rates it', async () => {
     const token = tokens[0]!;
     // The answers are already in the draft: this test is about what follows the submit.
     const view = await api<{ departments: { id: number }[] }>('GET', `/survey/${token}`, undefined, null);
     const res = await fetch(`${e2e.baseUrl}/api/v1/survey/${token}/draft`, {
-      method: 'PUT', headers: { 'content-type': 'application/json' },
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ ratings: view.departments.map((d) => ({ departmentId: d.id, level: 'satisfied' })), leastSatisfied: [] }),
     });
     expect(res.status).toBe(200);
 
     const page = await e2e.newPage({ viewport: SCREEN });
     const scripts: string[] = [];
-    page.on('request', (r) => { if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname); });
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+    });
     await page.goto(`/s/${token}`);
     await page.getByTestId('answered').waitFor();
     await page.getByRole('button', { name: '下一步：选择最不满意部门' }).click();
@@ -53,7 +55,10 @@ describe('requests to departments', () => {
     expect(code).toMatch(/^[2-9A-HJ-NP-Z]{4}(-[2-9A-HJ-NP-Z]{4}){3}$/);
     // Shown once, so it can be copied, and it breaks between groups only: each group sits on one line.
     await page.getByTestId('request-code-copy').waitFor();
-    const groups = await page.getByTestId('request-code').locator('.receipt__group').evaluateAll((els) => els.map((el) => el.getClientRects().length));
+    const groups = await page
+      .getByTestId('request-code')
+      .locator('.receipt__group')
+      .evaluateAll((els) => els.map((el) => el.getClientRects().length));
     expect(groups).toEqual([1, 1, 1, 1]);
     await screenshot(page, 'request-created');
     await page.getByTestId('request-view').click();
@@ -64,7 +69,9 @@ describe('requests to departments', () => {
     // Four more enterprises submit, the timer ticks: the batch of five is reported and the request released.
     for (const other of tokens.slice(1, 5)) {
       const submitted = await fetch(`${e2e.baseUrl}/api/v1/survey/${other}/submit`, {
-        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(completeSubmission(view.departments.map((d) => d.id))),
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(completeSubmission(view.departments.map((d) => d.id))),
       });
       expect(submitted.status).toBe(200);
     }
@@ -107,7 +114,12 @@ describe('requests to departments', () => {
     // The head sees the enterprise's rating; the admin sees the request among all, nothing overdue.
     await head.reload();
     await head.getByTestId('requests-table').getByRole('row').filter({ hasText: '一个月来了三次' }).first().click();
-    await head.getByTestId(/^request-thread-/).filter({ hasText: '一个月来了三次' }).getByTestId('request-feedback').filter({ hasText: '问题已解决，满意' }).waitFor();
+    await head
+      .getByTestId(/^request-thread-/)
+      .filter({ hasText: '一个月来了三次' })
+      .getByTestId('request-feedback')
+      .filter({ hasText: '问题已解决，满意' })
+      .waitFor();
     const admin = await e2e.newPage();
     await login(admin, 'admin');
     await admin.goto('/requests');

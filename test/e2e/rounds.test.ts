@@ -12,7 +12,6 @@ import { ARTIFACTS, login, screenshot, startE2e } from '../support/e2e.ts';
 
 const e2e = await startE2e();
 
-
 // Typed with a Chinese input method: full-width digits between ideographic spaces. NFKC makes it ASCII.
 const TYPED_SEED = '\u3000３１４１５９２６５３５８９７９３２３８４６\u3000';
 const SEED = '314159265358979323846';
@@ -87,7 +86,11 @@ describe('rounds (admin)', () => {
     expect(poolHash).toMatch(/^[0-9a-f]{64}$/);
     await page.getByText('抽签池已冻结，哈希值已公布，之后才产生随机种子').waitFor();
     await page.getByTestId('settings-locked').waitFor();
-    const frozen = await (await page.request.get(`/api/v1/rounds/${id}`)).json() as { poolHash: string; seed: string | null; status: string };
+    const frozen = (await (await page.request.get(`/api/v1/rounds/${id}`)).json()) as {
+      poolHash: string;
+      seed: string | null;
+      status: string;
+    };
     expect(frozen).toMatchObject({ poolHash, seed: null, status: 'pool_frozen' });
 
     // The ceremony seed, typed full-width, is shown back normalised for the witnesses.
@@ -133,7 +136,11 @@ describe('rounds (admin)', () => {
     await expect.poll(() => table.locator('tr.ant-table-row').count()).toBe(200);
     const qrs = table.locator('[data-testid="qr"] img');
     await expect.poll(() => qrs.count(), { timeout: 15_000 }).toBe(200);
-    expect(await qrs.evaluateAll((imgs) => imgs.every((i) => (i as HTMLImageElement).src.startsWith('data:image/png') && (i as HTMLImageElement).complete))).toBe(true);
+    expect(
+      await qrs.evaluateAll((imgs) =>
+        imgs.every((i) => (i as HTMLImageElement).src.startsWith('data:image/png') && (i as HTMLImageElement).complete),
+      ),
+    ).toBe(true);
     expect(await table.getByTestId('invitation-link').first().textContent()).toMatch(/\/s\/[A-Za-z0-9_-]{22}$/);
     await page.getByText('测评尚未开启：链接要在开启测评后才能使用').waitFor();
     await page.evaluate(() => window.scrollTo(0, 0));
@@ -145,13 +152,15 @@ describe('rounds (admin)', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'round-non-responders.png'), animations: 'disabled' });
 
     // One printed letter per enterprise, with its link and QR code, and no app menu.
-    const invitations = await (await page.request.get(`/api/v1/rounds/${id}/invitations`)).json() as Invitation[];
+    const invitations = (await (await page.request.get(`/api/v1/rounds/${id}/invitations`)).json()) as Invitation[];
     expect(invitations).toHaveLength(200);
     await page.goto(`/rounds/${id}/letters`);
     const letters = page.getByTestId('letter');
     await expect.poll(() => letters.count()).toBe(200);
     expect(await page.getByTestId('nav').count()).toBe(0);
-    await expect.poll(() => page.locator('[data-testid="letter"] [data-testid="qr"] img[src^="data:image/png"]').count(), { timeout: 15_000 }).toBe(200);
+    await expect
+      .poll(() => page.locator('[data-testid="letter"] [data-testid="qr"] img[src^="data:image/png"]').count(), { timeout: 15_000 })
+      .toBe(200);
     const first = invitations[0]!;
     const firstLetter = letters.filter({ hasText: first.uscc });
     expect(await firstLetter.count()).toBe(1);
@@ -183,7 +192,7 @@ describe('rounds (admin)', () => {
     await replaceDialog.getByRole('button', { name: '确认替换' }).click();
     const replacement = replaceDialog.getByTestId('replacement');
     await replacement.waitFor();
-    const after = await (await page.request.get(`/api/v1/rounds/${id}/invitations`)).json() as Invitation[];
+    const after = (await (await page.request.get(`/api/v1/rounds/${id}/invitations`)).json()) as Invitation[];
     const cameIn = after.find((i) => i.replaces === out.uscc)!;
     expect(cameIn).toBeDefined();
     expect(await replacement.textContent()).toContain(cameIn.name);
@@ -201,7 +210,8 @@ describe('rounds (admin)', () => {
     await page.locator('.ant-modal-confirm').getByRole('button', { name: '重新生成' }).click();
     // The confirmation toast lasts 3 s, which a loaded machine can miss: the lasting proof is the new link, in the API and in the row.
     await page.locator('.ant-modal-confirm').waitFor({ state: 'detached' });
-    const current = async () => ((await (await page.request.get(`/api/v1/rounds/${id}/invitations`)).json()) as Invitation[]).find((i) => i.uscc === renewed.uscc)!;
+    const current = async () =>
+      ((await (await page.request.get(`/api/v1/rounds/${id}/invitations`)).json()) as Invitation[]).find((i) => i.uscc === renewed.uscc)!;
     await expect.poll(async () => (await current()).link, { timeout: 15_000 }).not.toBe(renewed.link);
     const renewedNow = await current();
     await renewedRow.getByText(renewedNow.link!.slice(-22)).waitFor();
@@ -242,7 +252,9 @@ describe('rounds (admin)', () => {
     await leader.getByTestId('rounds-table').getByText('Drawn').first().waitFor();
     await screenshot(leader, 'rounds-list-en');
     // A published round of the demo history, if there is one: its record is public, so the leader may download it.
-    const published = ((await (await leader.request.get('/api/v1/rounds')).json()) as { id: string; status: string }[]).find((r) => r.status === 'published');
+    const published = ((await (await leader.request.get('/api/v1/rounds')).json()) as { id: string; status: string }[]).find(
+      (r) => r.status === 'published',
+    );
     if (published) {
       await leader.goto(`/rounds/${published.id}`);
       await leader.getByTestId('lifecycle').getByText('Results published').waitFor();
@@ -288,7 +300,10 @@ describe('rounds (admin)', () => {
 
     // Closing early is decided on the response rate: the confirm says it.
     await actions.getByRole('button', { name: '提前截止' }).click();
-    await confirmBox.getByTestId('close-rate').filter({ hasText: /^目前已提交 \d+ \/ \d+ 家，回收率 \d+%。$/ }).waitFor();
+    await confirmBox
+      .getByTestId('close-rate')
+      .filter({ hasText: /^目前已提交 \d+ \/ \d+ 家，回收率 \d+%。$/ })
+      .waitFor();
     await confirmBox.getByRole('button', { name: '提前截止' }).click();
     await status.filter({ hasText: '已截止' }).waitFor();
     await actions.getByRole('button', { name: '计算结果' }).waitFor();
@@ -332,7 +347,7 @@ describe('rounds (admin)', () => {
     await status.filter({ hasText: '已作废' }).waitFor();
     await page.getByText('作废原因：演示：测试作废').waitFor();
     expect(await page.getByTestId('round-actions').count()).toBe(0);
-    const round = await (await page.request.get(`/api/v1/rounds/${roundId}`)).json() as { status: string; voidReason: string };
+    const round = (await (await page.request.get(`/api/v1/rounds/${roundId}`)).json()) as { status: string; voidReason: string };
     expect(round).toMatchObject({ status: 'voided', voidReason: '演示：测试作废' });
     await page.context().close();
   });

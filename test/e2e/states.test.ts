@@ -9,7 +9,6 @@ import { ARTIFACTS, httpClient, login, screenshot, startE2e } from '../support/e
 const e2e = await startE2e();
 const { api } = httpClient(e2e.baseUrl);
 
-
 /** The app's error shape, as the API answers when it is in trouble. */
 const apiError = (status: number, code: string, message: string) => (route: Route) =>
   route.fulfill({ status, json: { error: { code, message } } });
@@ -17,7 +16,9 @@ const apiError = (status: number, code: string, message: string) => (route: Rout
 /** Nothing a developer would write: no raw codes, objects, stacks or "undefined". */
 async function expectNoRawError(page: Page) {
   const text = await page.locator('body').innerText();
-  expect(text).not.toMatch(/undefined|NaN|\[object|\{"|Error:|internal|database_unavailable|network_error|internetdisconnected|Failed to fetch|at \w+ \(/);
+  expect(text).not.toMatch(
+    /undefined|NaN|\[object|\{"|Error:|internal|database_unavailable|network_error|internetdisconnected|Failed to fetch|at \w+ \(/,
+  );
 }
 
 describe('admin pages when the API fails', () => {
@@ -43,7 +44,9 @@ describe('admin pages when the API fails', () => {
     await page.route('**/api/v1/rounds', (route) => route.abort('internetdisconnected'));
     await page.getByTestId('nav').getByRole('menuitem', { name: 'Survey rounds' }).click();
     await page.getByTestId('load-error').getByText('Could not load the data').waitFor();
-    expect(await page.getByTestId('load-error').innerText()).toContain('The server could not be reached. Check your network connection and try again.');
+    expect(await page.getByTestId('load-error').innerText()).toContain(
+      'The server could not be reached. Check your network connection and try again.',
+    );
     await expectNoRawError(page);
     await page.unroute('**/api/v1/rounds');
     await page.getByTestId('load-error').getByRole('button', { name: 'Try again' }).click();
@@ -70,7 +73,11 @@ describe('admin pages when the API fails', () => {
 
   it('the printable report never prints "no escalations" when they failed to load', async () => {
     const rounds = await api<{ id: string; status: string }[]>('GET', '/rounds');
-    const published = rounds.filter((r) => r.status === 'published').map((r) => r.id).sort().at(-1)!;
+    const published = rounds
+      .filter((r) => r.status === 'published')
+      .map((r) => r.id)
+      .sort()
+      .at(-1)!;
     const page = await e2e.newPage();
     await login(page, 'admin');
     await page.route('**/api/v1/escalations', apiError(500, 'internal', 'Internal Server Error'));
@@ -81,7 +88,10 @@ describe('admin pages when the API fails', () => {
     await expectNoRawError(page);
 
     await page.unroute('**/api/v1/escalations');
-    await page.getByTestId('load-error').getByRole('button', { name: /重\s?试/ }).click();
+    await page
+      .getByTestId('load-error')
+      .getByRole('button', { name: /重\s?试/ })
+      .click();
     await page.getByTestId('report-bottom').waitFor();
     // The bottom three carry their levels now, not "no record yet".
     expect(await page.getByTestId('report-bottom').innerText()).not.toContain('尚未生成问责记录');
@@ -109,8 +119,13 @@ describe('loading and empty lists', () => {
     const page = await e2e.newPage();
     await login(page, 'admin');
     let release!: () => void;
-    const held = new Promise<void>((resolve) => { release = resolve; });
-    await page.route('**/api/v1/departments', async (route) => { await held; await route.continue(); });
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route('**/api/v1/departments', async (route) => {
+      await held;
+      await route.continue();
+    });
     await page.goto('/departments');
     const table = page.locator('.ant-table-wrapper');
     await table.getByText('正在加载…').waitFor();
@@ -155,10 +170,15 @@ describe('the survey on a phone when the network fails on submit', () => {
     const open = (await api<{ id: string; status: string }[]>('GET', '/rounds')).find((r) => r.status === 'open')!;
     const invitations = await api<{ link: string | null; status: string }[]>('GET', `/rounds/${open.id}/invitations`);
     token = invitations.find((i) => i.status === 'not_opened' && i.link)!.link!.split('/s/')[1]!;
-    departments = (await (await fetch(`${e2e.baseUrl}/api/v1/survey/${token}`)).json() as { departments: typeof departments }).departments;
+    departments = ((await (await fetch(`${e2e.baseUrl}/api/v1/survey/${token}`)).json()) as { departments: typeof departments })
+      .departments;
     // Everything answered on the server but one department, which is answered on the phone below.
     const draft = { ratings: departments.slice(1).map((d) => ({ departmentId: d.id, level: 'satisfied' })), leastSatisfied: [] };
-    const put = await fetch(`${e2e.baseUrl}/api/v1/survey/${token}/draft`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(draft) });
+    const put = await fetch(`${e2e.baseUrl}/api/v1/survey/${token}/draft`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(draft),
+    });
     expect(put.status).toBe(200);
   });
 
@@ -166,7 +186,10 @@ describe('the survey on a phone when the network fails on submit', () => {
     const page = await e2e.newPage({ phone: true });
     await page.goto(`${e2e.baseUrl}/s/${token}`);
     const total = departments.length;
-    await page.getByTestId('answered').getByText(`已答 ${total - 1} / ${total}`).waitFor();
+    await page
+      .getByTestId('answered')
+      .getByText(`已答 ${total - 1} / ${total}`)
+      .waitFor();
 
     // Offline from here: the last answer lives only on the phone, and the submission cannot get through.
     await page.route('**/api/v1/survey/*/draft', (route) => route.abort('internetdisconnected'));
@@ -192,13 +215,18 @@ describe('the survey on a phone when the network fails on submit', () => {
     await page.unrouteAll();
     await page.context().setOffline(true);
     await page.context().setOffline(false);
-    await page.getByTestId('save-status').getByText(/^已保存/).waitFor();
-    const view = await (await fetch(`${e2e.baseUrl}/api/v1/survey/${token}`)).json() as { draft: { ratings: { departmentId: number; level: string | null }[] } };
+    await page
+      .getByTestId('save-status')
+      .getByText(/^已保存/)
+      .waitFor();
+    const view = (await (await fetch(`${e2e.baseUrl}/api/v1/survey/${token}`)).json()) as {
+      draft: { ratings: { departmentId: number; level: string | null }[] };
+    };
     expect(view.draft.ratings.find((r) => r.departmentId === departments[0]!.id)?.level).toBe('dissatisfied');
     await page.getByRole('button', { name: '下一步：选择最不满意部门' }).click();
     await page.getByRole('button', { name: '提交问卷' }).click();
     await page.getByRole('heading', { name: '提交成功，感谢您的参与！' }).waitFor();
-    const after = await (await fetch(`${e2e.baseUrl}/api/v1/survey/${token}`)).json() as { state: string };
+    const after = (await (await fetch(`${e2e.baseUrl}/api/v1/survey/${token}`)).json()) as { state: string };
     expect(after.state).toBe('submitted');
     await page.context().close();
   });

@@ -64,8 +64,13 @@ describe('"opened" comes from the page once the questions are shown, never from 
     const page = await freshPhone();
     // The page's call is held back until the questions are on screen: they do not wait for it.
     let release = () => {};
-    const held = new Promise<void>((resolve) => { release = resolve; });
-    await page.route('**/api/v1/survey/*/opened', async (route) => { await held; await route.continue(); });
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route('**/api/v1/survey/*/opened', async (route) => {
+      await held;
+      await route.continue();
+    });
     const sent = page.waitForRequest((r) => r.url().endsWith('/opened') && r.method() === 'POST');
     await page.goto(`/s/${token}`);
     await page.getByRole('radio').first().waitFor({ state: 'visible' });
@@ -86,7 +91,10 @@ describe('"opened" comes from the page once the questions are shown, never from 
     await page.goto(`/s/${token}`);
     await failed;
     await page.getByRole('radio').first().click();
-    await page.getByTestId('save-status').getByText(/^已保存/).waitFor();
+    await page
+      .getByTestId('save-status')
+      .getByText(/^已保存/)
+      .waitFor();
     expect(await statusOf(token)).toMatchObject({ status: 'drafted', openedAt: expect.any(Date) });
     await page.context().close();
   });
@@ -102,7 +110,9 @@ describe('the survey at 375×812 on a 1.6 Mbps / 150 ms line', () => {
       const first = await meter(page);
       times.push(await openUsable(page, tokens[i % tokens.length]!));
       const bytes = first.bytes();
-      console.log(`survey first visit: ${(bytes / 1024).toFixed(1)} KB transferred, usable after ${times.at(-1)} ms\n  ${first.requests().join('\n  ')}`);
+      console.log(
+        `survey first visit: ${(bytes / 1024).toFixed(1)} KB transferred, usable after ${times.at(-1)} ms\n  ${first.requests().join('\n  ')}`,
+      );
       expect(bytes).toBeGreaterThan(20_000); // the meter saw the scripts
       expect(bytes).toBeLessThanOrEqual(100 * 1024);
       await page.context().close();

@@ -31,17 +31,30 @@ const departmentTotal = async (page: Page) => Number((await page.getByTestId('an
 /** Visible controls smaller than 44×44 px and visible text under 16 px. */
 function sizeProblems(page: Page) {
   return page.evaluate(() => {
-    const visible = (el: Element) => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden'; };
-    const targets = [...document.querySelectorAll('.survey button, .survey label:has(input), .survey textarea, .survey input:not([type="radio"]):not([type="checkbox"])')]
-      .filter(visible).map((el) => ({ el, r: el.getBoundingClientRect() }))
-      .filter(({ r }) => r.height < 44 || r.width < 44).map(({ el }) => el.textContent?.trim() ?? el.tagName);
-    const small = [...document.querySelectorAll('.survey *')].filter((el) => visible(el)
-      && [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim())
-      && parseFloat(getComputedStyle(el).fontSize) < 16).map((el) => `${el.tagName}.${el.className}: ${el.textContent?.trim().slice(0, 20)}`);
+    const visible = (el: Element) => {
+      const r = el.getBoundingClientRect();
+      return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden';
+    };
+    const targets = [
+      ...document.querySelectorAll(
+        '.survey button, .survey label:has(input), .survey textarea, .survey input:not([type="radio"]):not([type="checkbox"])',
+      ),
+    ]
+      .filter(visible)
+      .map((el) => ({ el, r: el.getBoundingClientRect() }))
+      .filter(({ r }) => r.height < 44 || r.width < 44)
+      .map(({ el }) => el.textContent?.trim() ?? el.tagName);
+    const small = [...document.querySelectorAll('.survey *')]
+      .filter(
+        (el) =>
+          visible(el) &&
+          [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim()) &&
+          parseFloat(getComputedStyle(el).fontSize) < 16,
+      )
+      .map((el) => `${el.tagName}.${el.className}: ${el.textContent?.trim().slice(0, 20)}`);
     return { targets, small };
   });
 }
-
 
 describe('the survey form at 375×812', () => {
   it('fits 8 screens before and after answering, folds answered rows and moves on to the next unanswered', async () => {
@@ -66,13 +79,23 @@ describe('the survey form at 375×812', () => {
     // A tap answers and folds the row; focus moves to the next one still to answer.
     const ids = await page.locator('[data-testid="department"]').evaluateAll((els) => els.map((e) => e.id));
     await openRows(page).first().getByRole('radio', { name: '满意', exact: true }).click();
-    expect(await page.locator(`#${ids[0]}`).getByRole('button', { name: new RegExp(`^${firstName}\\s*满意\\s*修改$`) }).count()).toBe(1);
+    expect(
+      await page
+        .locator(`#${ids[0]}`)
+        .getByRole('button', { name: new RegExp(`^${firstName}\\s*满意\\s*修改$`) })
+        .count(),
+    ).toBe(1);
     await expect.poll(() => focusedRow(page)).toBe(ids[1]);
 
     // A jump goes to the first unanswered department of that category.
     const lastJump = page.getByTestId('jump-list').getByRole('button').last();
     await lastJump.click();
-    const lastCategoryFirst = await page.locator('section.category').last().locator('[data-testid="department"]').first().getAttribute('id');
+    const lastCategoryFirst = await page
+      .locator('section.category')
+      .last()
+      .locator('[data-testid="department"]')
+      .first()
+      .getAttribute('id');
     await expect.poll(() => focusedRow(page)).toBe(lastCategoryFirst);
 
     // Answer everything else, always on the row the form moved to; a 不满意 row stays open for its
@@ -80,13 +103,22 @@ describe('the survey form at 375×812', () => {
     for (let i = 1; i < total; i++) {
       const row = await focusedRow(page);
       expect(row, `after ${i} answers`).not.toBeNull();
-      await page.locator(`#${row}`).getByRole('radio', { name: LEVELS[i % 5], exact: true }).click();
+      await page
+        .locator(`#${row}`)
+        .getByRole('radio', { name: LEVELS[i % 5], exact: true })
+        .click();
       if (LEVELS[i % 5] === '不满意') {
-        await page.locator(`#${row}`).getByRole('group', { name: /不满意的主要原因/ }).waitFor();
+        await page
+          .locator(`#${row}`)
+          .getByRole('group', { name: /不满意的主要原因/ })
+          .waitFor();
         await page.locator(`#${row}`).getByRole('button', { name: '完成' }).click();
       }
     }
-    await page.getByTestId('answered').filter({ hasText: `已答 ${total} / ${total}` }).waitFor();
+    await page
+      .getByTestId('answered')
+      .filter({ hasText: `已答 ${total} / ${total}` })
+      .waitFor();
     expect(await openRows(page).count()).toBe(0);
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('next-step');
     const after = await screens(page);
@@ -103,12 +135,22 @@ describe('the survey form at 375×812', () => {
     await reopened.getByRole('radio', { name: '不满意', exact: true }).click();
     await reopened.getByRole('group', { name: /不满意的主要原因/ }).waitFor(); // held open for reasons
     await reopened.getByRole('button', { name: '完成' }).click();
-    expect(await page.locator(`#${ids[0]}`).getByRole('button', { name: new RegExp(`^${firstName}\\s*不满意\\s*修改$`) }).count()).toBe(1);
+    expect(
+      await page
+        .locator(`#${ids[0]}`)
+        .getByRole('button', { name: new RegExp(`^${firstName}\\s*不满意\\s*修改$`) })
+        .count(),
+    ).toBe(1);
 
     // From the keyboard: arrows change the answer without jumping away; leaving the row folds it.
     // (A row answered 满意: one arrow to the right is 比较满意, not 不满意 with its reasons to tab through.)
-    const satisfiedRow = (await page.locator('.row__summary').evaluateAll((els) => els
-      .filter((e) => e.querySelector('.row__level')?.textContent === '满意').map((e) => e.closest('[data-testid="department"]')!.id)))[1]!;
+    const satisfiedRow = (
+      await page
+        .locator('.row__summary')
+        .evaluateAll((els) =>
+          els.filter((e) => e.querySelector('.row__level')?.textContent === '满意').map((e) => e.closest('[data-testid="department"]')!.id),
+        )
+    )[1]!;
     await page.locator(`#${satisfiedRow}`).getByRole('button').click();
     const group = page.locator(`#${satisfiedRow}`);
     const checkedBefore = await group.locator('input:checked').getAttribute('value');
@@ -125,17 +167,29 @@ describe('the survey form at 375×812', () => {
   it('reopening the link resumes at the first department not yet answered', async () => {
     const page = await phone(tokens[1]!);
     const ids = await page.locator('[data-testid="department"]').evaluateAll((els) => els.map((e) => e.id));
-    for (let i = 0; i < 12; i++) await page.locator(`#${ids[i]}`).getByRole('radio', { name: LEVELS[i % 4], exact: true }).click();
-    await page.getByTestId('save-status').filter({ hasText: /^已保存/ }).waitFor();
+    for (let i = 0; i < 12; i++)
+      await page
+        .locator(`#${ids[i]}`)
+        .getByRole('radio', { name: LEVELS[i % 4], exact: true })
+        .click();
+    await page
+      .getByTestId('save-status')
+      .filter({ hasText: /^已保存/ })
+      .waitFor();
     await page.context().close();
 
     const again = await phone(tokens[1]!);
-    await again.getByTestId('answered').filter({ hasText: /^已答 12 \// }).waitFor();
+    await again
+      .getByTestId('answered')
+      .filter({ hasText: /^已答 12 \// })
+      .waitFor();
     await expect.poll(() => focusedRow(again)).toBe(ids[12]);
     const box = await again.locator(`#${ids[12]}`).boundingBox();
     expect(box!.y).toBeGreaterThanOrEqual(0);
     expect(box!.y + box!.height).toBeLessThanOrEqual(SCREEN.height);
-    expect(await again.getByRole('status').filter({ hasText: '已恢复您上次的答案' }).innerText()).toContain(await again.locator(`#${ids[12]} legend`).innerText());
+    expect(await again.getByRole('status').filter({ hasText: '已恢复您上次的答案' }).innerText()).toContain(
+      await again.locator(`#${ids[12]} legend`).innerText(),
+    );
     await screenshot(again, 'survey-compact-resumed');
     await again.context().close();
   });
@@ -145,13 +199,17 @@ describe('the survey form at 375×812', () => {
     const view = await api<{ departments: { id: number }[] }>('GET', `/survey/${token}`, undefined, null);
     const levels = ['satisfied', 'dissatisfied', 'not_applicable', 'basically_satisfied', 'fairly_satisfied'] as const;
     const res = await fetch(`${e2e.baseUrl}/api/v1/survey/${token}/draft`, {
-      method: 'PUT', headers: { 'content-type': 'application/json' },
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ ratings: view.departments.map((d, i) => ({ departmentId: d.id, level: levels[i % 5] })), leastSatisfied: [] }),
     });
     expect(res.status).toBe(200);
     const page = await phone(token);
     const total = view.departments.length;
-    await page.getByTestId('answered').filter({ hasText: `已答 ${total} / ${total}` }).waitFor();
+    await page
+      .getByTestId('answered')
+      .filter({ hasText: `已答 ${total} / ${total}` })
+      .waitFor();
     expect(await page.getByRole('checkbox').count()).toBe(0); // no vote box under the rows
 
     await page.getByRole('button', { name: '下一步：选择最不满意部门' }).click();

@@ -9,7 +9,6 @@ import { receiptHash } from '#shared/receipt.ts';
 
 const e2e = await startE2e();
 
-
 let cookie = '';
 async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
   const res = await fetch(`${e2e.baseUrl}/api/v1${path}`, {
@@ -28,16 +27,24 @@ const DAY = 86_400_000;
 
 beforeAll(async () => {
   const login = await fetch(`${e2e.baseUrl}/api/v1/auth/login`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: DEMO_PASSWORD }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: DEMO_PASSWORD }),
   });
   expect(login.status).toBe(200);
-  cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  cookie = login.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   // The demo may hold rounds up to the current quarter: take a free label far ahead. The link
   // works because opensAt is in the past; the id is only a label.
   const existing = new Set((await api<{ id: string }[]>('/rounds')).map((r) => r.id));
   roundId = ['2030Q1', '2030Q2', '2030Q3', '2030Q4', '2031Q1'].find((id) => !existing.has(id))!;
   const now = Date.now();
-  await api('/rounds', { method: 'POST', body: { id: roundId, sampleSize: 5, opensAt: new Date(now - DAY).toISOString(), closesAt: new Date(now + 7 * DAY).toISOString() } });
+  await api('/rounds', {
+    method: 'POST',
+    body: { id: roundId, sampleSize: 5, opensAt: new Date(now - DAY).toISOString(), closesAt: new Date(now + 7 * DAY).toISOString() },
+  });
   await api(`/rounds/${roundId}/freeze`, { method: 'POST', body: {} });
   await api(`/rounds/${roundId}/draw`, { method: 'POST', body: { seed: '3141592653' } });
   await api(`/rounds/${roundId}/open`, { method: 'POST', body: {} });
@@ -55,7 +62,8 @@ const NOT_APPLICABLE = /^不了解/;
 /** Answers department i (0-based, page order): every 6th is 不了解, the rest cycle through the scale. */
 async function answer(page: Page, i: number) {
   const dept = page.getByTestId('department').nth(i);
-  const radio = i % 6 === 5 ? dept.getByRole('radio', { name: NOT_APPLICABLE }) : dept.getByRole('radio', { name: LEVELS[i % 4], exact: true });
+  const radio =
+    i % 6 === 5 ? dept.getByRole('radio', { name: NOT_APPLICABLE }) : dept.getByRole('radio', { name: LEVELS[i % 4], exact: true });
   await radio.click(); // the row folds and the form moves on: nothing left to check()
 }
 
@@ -72,7 +80,9 @@ describe('enterprise survey on a phone', () => {
   it('answers every department, resumes after reloads, submits once and shows a receipt', async () => {
     const page = await e2e.newPage({ phone: true });
     const scripts: string[] = [];
-    page.on('request', (r) => { if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname); });
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+    });
     const token = tokens[0]!;
     await page.goto(surveyUrl(token));
 
@@ -87,16 +97,21 @@ describe('enterprise survey on a phone', () => {
     expect(await page.getByTestId('department').count()).toBe(departmentCount);
     expect(scripts.filter((s) => /AdminApp|antd|recharts/i.test(s))).toEqual([]);
     // Grouped by category, each department a fieldset (role group) named by its legend.
-    expect(await page.getByRole('heading', { level: 2 }).allInnerTexts()).toEqual(expect.arrayContaining([expect.stringContaining('经济管理部门'), expect.stringContaining('执法监管部门')]));
+    expect(await page.getByRole('heading', { level: 2 }).allInnerTexts()).toEqual(
+      expect.arrayContaining([expect.stringContaining('经济管理部门'), expect.stringContaining('执法监管部门')]),
+    );
     const names = (await page.locator('[data-testid="department"] legend').allInnerTexts()).map((s) => s.trim());
     await page.getByRole('group', { name: names[0], exact: true }).getByRole('radio', { name: '满意', exact: true }).waitFor();
 
     // Fits a 360 px screen (no sideways scrolling), with touch targets of 44 px or more.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-    const smallTargets = await page.evaluate(() => [...document.querySelectorAll('button, input[type="search"], textarea, label:has(input)')]
-      .filter((el) => (el as HTMLElement).offsetParent !== null)
-      .map((el) => el.getBoundingClientRect())
-      .filter((r) => r.height < 44 || r.width < 44).length);
+    const smallTargets = await page.evaluate(
+      () =>
+        [...document.querySelectorAll('button, input[type="search"], textarea, label:has(input)')]
+          .filter((el) => (el as HTMLElement).offsetParent !== null)
+          .map((el) => el.getBoundingClientRect())
+          .filter((r) => r.height < 44 || r.width < 44).length,
+    );
     expect(smallTargets).toBe(0);
 
     // First 20 answers and a comment (on a reopened row); the draft saves by itself.
@@ -134,7 +149,9 @@ describe('enterprise survey on a phone', () => {
     await page.reload();
     await waitForText(page, 'answered', `已答 21 / ${departmentCount}`);
     await waitForText(page, 'save-status', /^已保存/); // the phone's newer copy is sent on opening
-    const serverView = await (await fetch(`${e2e.baseUrl}/api/v1/survey/${token}`)).json() as { draft: { ratings: { level: string | null }[] } };
+    const serverView = (await (await fetch(`${e2e.baseUrl}/api/v1/survey/${token}`)).json()) as {
+      draft: { ratings: { level: string | null }[] };
+    };
     expect(serverView.draft.ratings.filter((r) => r.level).length).toBe(21);
 
     // Moving on with gaps: a clear message, and focus on the first unanswered department.
@@ -168,7 +185,9 @@ describe('enterprise survey on a phone', () => {
     await page.getByRole('button', { name: '查询' }).click();
     await waitForText(page, 'receipt-check', '已计入统计。');
     await screenshot(page, 'survey-receipt-phone');
-    expect(await api<{ counted: boolean }>(`/rounds/${roundId}/receipts`, { method: 'POST', body: { receipt } })).toEqual({ counted: true });
+    expect(await api<{ counted: boolean }>(`/rounds/${roundId}/receipts`, { method: 'POST', body: { receipt } })).toEqual({
+      counted: true,
+    });
     // The admin's list shows it with the next batch of five submissions (or at close), not this one alone.
     const invitations = await api<{ link: string | null; status: string }[]>(`/rounds/${roundId}/invitations`);
     expect(invitations.find((i) => i.link?.endsWith(token))?.status).not.toBe('submitted');
@@ -192,11 +211,18 @@ describe('enterprise survey on a phone', () => {
   });
 
   it('a lost reply to the submission: tapping again, or reopening the link, gives the same receipt', async () => {
-    for (const [token, recover] of [[tokens[4]!, 'tap again'], [tokens[3]!, 'reopen']] as const) {
+    for (const [token, recover] of [
+      [tokens[4]!, 'tap again'],
+      [tokens[3]!, 'reopen'],
+    ] as const) {
       // Everything answered already (a draft saved through the API).
-      const view = await (await fetch(`${e2e.baseUrl}/api/v1/survey/${token}`)).json() as { departments: { id: number }[] };
+      const view = (await (await fetch(`${e2e.baseUrl}/api/v1/survey/${token}`)).json()) as { departments: { id: number }[] };
       const draft = { ratings: view.departments.map((d) => ({ departmentId: d.id, level: 'satisfied' })), leastSatisfied: [] };
-      const put = await fetch(`${e2e.baseUrl}/api/v1/survey/${token}/draft`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(draft) });
+      const put = await fetch(`${e2e.baseUrl}/api/v1/survey/${token}/draft`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(draft),
+      });
       expect(put.status).toBe(200);
 
       const page = await e2e.newPage({ phone: true });
@@ -209,7 +235,7 @@ describe('enterprise survey on a phone', () => {
       let sentHash = '';
       await page.route('**/api/v1/survey/*/submit', async (route) => {
         sentHash = (route.request().postDataJSON() as { receiptHash: string }).receiptHash;
-        first = await (await route.fetch()).json() as { receipt: string | null };
+        first = (await (await route.fetch()).json()) as { receipt: string | null };
         await route.abort('internetdisconnected');
       });
       await page.getByRole('button', { name: '提交问卷' }).click();
@@ -227,7 +253,9 @@ describe('enterprise survey on a phone', () => {
       }
       const shown = (await page.getByTestId('receipt-code').innerText()).trim();
       expect(receiptHash(shown), recover).toBe(sentHash);
-      expect(await api<{ counted: boolean }>(`/rounds/${roundId}/receipts`, { method: 'POST', body: { receipt: shown } })).toEqual({ counted: true });
+      expect(await api<{ counted: boolean }>(`/rounds/${roundId}/receipts`, { method: 'POST', body: { receipt: shown } })).toEqual({
+        counted: true,
+      });
       await page.context().close();
     }
     for (const token of [tokens[0]!, tokens[3]!, tokens[4]!]) {
@@ -244,9 +272,14 @@ describe('enterprise survey on a phone', () => {
     await page.goto(surveyUrl(tokens[1]!));
     await waitForText(page, 'answered', `已答 0 / ${departmentCount}`);
     await page.getByTestId('lang-switch').click();
-    await page.getByRole('heading', { level: 1, name: `${quarterLabel(roundId, 'en')} survey: businesses rate government departments` }).waitFor();
+    await page
+      .getByRole('heading', { level: 1, name: `${quarterLabel(roundId, 'en')} survey: businesses rate government departments` })
+      .waitFor();
     await waitForText(page, 'answered', `Answered 0 / ${departmentCount}`);
-    await page.getByRole('group', { name: 'Municipal Administration for Market Regulation' }).getByRole('radio', { name: 'Fairly satisfied' }).click();
+    await page
+      .getByRole('group', { name: 'Municipal Administration for Market Regulation' })
+      .getByRole('radio', { name: 'Fairly satisfied' })
+      .click();
     await waitForText(page, 'answered', `Answered 1 / ${departmentCount}`);
     await screen(page, 'survey-phone-en');
     await page.reload();
@@ -275,14 +308,45 @@ describe('enterprise survey on a phone', () => {
     await waitForText(page, 'answered', `已答 0 / ${departmentCount}`);
 
     // The other states, as the server reports them.
-    const view = { round: { id: roundId, opensAt: '2030-01-01T00:00:00+08:00', closesAt: '2030-01-31T23:59:59+08:00', closedAt: null }, issuer: { name: { zh: '仙桃市', en: 'Xiantao' }, organiser: { zh: '仙桃市优化营商环境工作领导小组办公室', en: 'Xiantao Business Environment Office' }, helpPhone: '0728-3312345' }, scale: [], departments: [], votesLimit: 3, submittedAt: null, draft: null, draftSavedAt: null };
+    const view = {
+      round: { id: roundId, opensAt: '2030-01-01T00:00:00+08:00', closesAt: '2030-01-31T23:59:59+08:00', closedAt: null },
+      issuer: {
+        name: { zh: '仙桃市', en: 'Xiantao' },
+        organiser: { zh: '仙桃市优化营商环境工作领导小组办公室', en: 'Xiantao Business Environment Office' },
+        helpPhone: '0728-3312345',
+      },
+      scale: [],
+      departments: [],
+      votesLimit: 3,
+      submittedAt: null,
+      draft: null,
+      draftSavedAt: null,
+    };
     const cases: [string, object, number, string, string][] = [
       ['not_open', { ...view, state: 'not_open' }, 200, '测评尚未开始', '2030年1月1日'],
       ['closed', { ...view, state: 'closed' }, 200, '本次测评已截止', '2030年1月31日 23:59'],
-      ['closed early', { ...view, state: 'closed', round: { ...view.round, closedAt: '2030-01-06T10:00:00+08:00' } }, 200, '本次测评已截止', '截止时间为 2030年1月6日 10:00'],
-      ['revoked', { ...view, state: 'revoked' }, 200, '此链接已失效', '此链接已被替换，不能再使用。如有疑问，请联系仙桃市优化营商环境工作领导小组办公室（电话 0728-3312345）。'],
+      [
+        'closed early',
+        { ...view, state: 'closed', round: { ...view.round, closedAt: '2030-01-06T10:00:00+08:00' } },
+        200,
+        '本次测评已截止',
+        '截止时间为 2030年1月6日 10:00',
+      ],
+      [
+        'revoked',
+        { ...view, state: 'revoked' },
+        200,
+        '此链接已失效',
+        '此链接已被替换，不能再使用。如有疑问，请联系仙桃市优化营商环境工作领导小组办公室（电话 0728-3312345）。',
+      ],
       // No survey to name its issuer: the page asks the server whom to contact.
-      ['not_found', { error: { code: 'not_found', message: 'not found' } }, 404, '链接无效', '如仍无法打开，请联系仙桃市优化营商环境工作领导小组办公室（电话 0728-3312345）。'],
+      [
+        'not_found',
+        { error: { code: 'not_found', message: 'not found' } },
+        404,
+        '链接无效',
+        '如仍无法打开，请联系仙桃市优化营商环境工作领导小组办公室（电话 0728-3312345）。',
+      ],
       ['rate_limited', { error: { code: 'rate_limited', message: 'Too many requests' } }, 429, '访问过于频繁', '请稍等一分钟后再试'],
     ];
     for (const [name, json, status, title, text] of cases) {

@@ -15,36 +15,45 @@ import { DEMO_PASSWORD, httpClient, login, screenshot, startE2e } from '../suppo
 const e2e = await startE2e();
 const { api, cookieFor } = httpClient(e2e.baseUrl);
 
-
 const rounds = await api<{ id: string; status: string }[]>('GET', '/rounds');
-const latest = rounds.filter((r) => r.status === 'published').map((r) => r.id).sort().at(-1)!;
+const latest = rounds
+  .filter((r) => r.status === 'published')
+  .map((r) => r.id)
+  .sort()
+  .at(-1)!;
 
 /** Sideways overflow of the page itself (a wide table scrolling inside its card is fine). */
 const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 /** The element reaching furthest right (to name what overflows). */
-const widest = (page: Page) => page.evaluate(() => {
-  let worst: Element | null = null;
-  let right = window.innerWidth;
-  for (const el of document.body.querySelectorAll('*')) {
-    const r = el.getBoundingClientRect().right;
-    if (r > right + 0.5) { right = r; worst = el; }
-  }
-  return worst ? `${worst.tagName.toLowerCase()}.${String(worst.className).slice(0, 60)} to ${right.toFixed(0)} px` : 'nothing wider';
-});
+const widest = (page: Page) =>
+  page.evaluate(() => {
+    let worst: Element | null = null;
+    let right = window.innerWidth;
+    for (const el of document.body.querySelectorAll('*')) {
+      const r = el.getBoundingClientRect().right;
+      if (r > right + 0.5) {
+        right = r;
+        worst = el;
+      }
+    }
+    return worst ? `${worst.tagName.toLowerCase()}.${String(worst.className).slice(0, 60)} to ${right.toFixed(0)} px` : 'nothing wider';
+  });
 /** Whether the page title is the topmost element at its own centre (no floating button over it). */
-const titleUncovered = (page: Page) => page.evaluate(() => {
-  const title = document.querySelector('main h1, .ant-layout-content h3, .ant-layout-content h2, main h2');
-  if (!title) return 'no title';
-  const r = title.getBoundingClientRect();
-  const top = document.elementFromPoint(r.left + Math.min(r.width / 2, 40), r.top + r.height / 2);
-  return top && (title === top || title.contains(top)) ? 'ok' : `covered by ${top?.outerHTML.slice(0, 80)}`;
-});
+const titleUncovered = (page: Page) =>
+  page.evaluate(() => {
+    const title = document.querySelector('main h1, .ant-layout-content h3, .ant-layout-content h2, main h2');
+    if (!title) return 'no title';
+    const r = title.getBoundingClientRect();
+    const top = document.elementFromPoint(r.left + Math.min(r.width / 2, 40), r.top + r.height / 2);
+    return top && (title === top || title.contains(top)) ? 'ok' : `covered by ${top?.outerHTML.slice(0, 80)}`;
+  });
 
 /** In-page: the time (page clock) at which the bottom three are shown with their data. */
 const READY_SCRIPT = `new MutationObserver(() => {
   if (window.__ready === undefined && document.querySelectorAll('[data-testid="bottom-department"]').length >= 3) window.__ready = performance.now();
 }).observe(document, { childList: true, subtree: true });`;
-const readyAt = async (page: Page) => Number(await (await page.waitForFunction(() => (window as unknown as { __ready?: number }).__ready)).jsonValue());
+const readyAt = async (page: Page) =>
+  Number(await (await page.waitForFunction(() => (window as unknown as { __ready?: number }).__ready)).jsonValue());
 
 describe('the leader’s first screen (1366×768)', () => {
   it('needs at most 350 KB of JavaScript (gzip) before it is shown; the ranking and the charts come after', async () => {
@@ -56,8 +65,12 @@ describe('the leader’s first screen (1366×768)', () => {
     await page.goto('/dashboard');
     await readyAt(page);
     await page.getByTestId('result-charts').waitFor();
-    const scripts = await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.js'))
-      .map((e) => ({ path: new URL(e.name).pathname, before: e.startTime <= (window as unknown as { __ready: number }).__ready })));
+    const scripts = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .filter((e) => e.name.endsWith('.js'))
+        .map((e) => ({ path: new URL(e.name).pathname, before: e.startTime <= (window as unknown as { __ready: number }).__ready })),
+    );
     const gzip = async (paths: string[]) => {
       let bytes = 0;
       for (const p of new Set(paths)) bytes += gzipSync(await readFile(join(WEB_DIST, p)), { level: 9 }).length;
@@ -69,7 +82,10 @@ describe('the leader’s first screen (1366×768)', () => {
     // 350 KB before the department states, reasons and the weighted line came to this screen; back under it is issue 25's.
     expect(firstScreen).toBeLessThanOrEqual(390 * 1024);
     // Chart code is not part of it (recharts draws the funnel; its chunk is asked for after the first screen).
-    const before = scripts.filter((s) => s.before).map((s) => s.path).join(' ');
+    const before = scripts
+      .filter((s) => s.before)
+      .map((s) => s.path)
+      .join(' ');
     expect(before).not.toMatch(/ResultCharts|CartesianChart|RankingTable/);
     expect(all).toBeGreaterThan(firstScreen);
     await page.context().close();
@@ -84,7 +100,10 @@ describe('the leader’s first screen (1366×768)', () => {
     const times: number[] = [];
     for (let visit = 0; visit < 3; visit++) {
       const api: string[] = [];
-      const listener = (r: { url(): string }) => { const p = new URL(r.url()).pathname; if (p.startsWith('/api/')) api.push(p); };
+      const listener = (r: { url(): string }) => {
+        const p = new URL(r.url()).pathname;
+        if (p.startsWith('/api/')) api.push(p);
+      };
       page.on('request', listener);
       await page.goto('/dashboard');
       times.push(await readyAt(page));
@@ -136,7 +155,14 @@ describe('the head’s page', () => {
 });
 
 describe('every page at 375 px', () => {
-  const roles: (readonly [string, Role])[] = [['admin', 'admin'], ['leader', 'leader'], ['supervisor', 'supervisor'], ['head.cgj', 'dept_head'], ['org', 'org'], ['security', 'security']];
+  const roles: (readonly [string, Role])[] = [
+    ['admin', 'admin'],
+    ['leader', 'leader'],
+    ['supervisor', 'supervisor'],
+    ['head.cgj', 'dept_head'],
+    ['org', 'org'],
+    ['security', 'security'],
+  ];
   it.each(roles)('%s: no sideways scrolling, no covered title', async (username, role) => {
     const page = await e2e.newPage({ viewport: { width: 375, height: 740 } });
     await login(page, username);
@@ -145,14 +171,23 @@ describe('every page at 375 px', () => {
       ? (await api<{ items: { id: number }[] }>('GET', '/cadres?pageSize=1', undefined, await cookieFor(username))).items[0]?.id
       : undefined;
     const paths = [
-      ...pagesFor(role).map((p) => (p.key === 'report' ? `/report/${latest}` : p.key === 'cadre' ? `/points/cadres/${cadre}` : p.path)).filter((p) => !p.includes(':')),
+      ...pagesFor(role)
+        .map((p) => (p.key === 'report' ? `/report/${latest}` : p.key === 'cadre' ? `/points/cadres/${cadre}` : p.path))
+        .filter((p) => !p.includes(':')),
       ...(role === 'dept_head' || role === 'org' || role === 'security' ? [] : [`/rounds/${latest}`, `/rounds/${latest}/comments`]),
       ...(role === 'admin' ? [`/rounds/${latest}/invitations`] : []),
     ];
     const problems: string[] = [];
     for (const path of paths) {
       await page.goto(path);
-      const shown = await page.locator('.ant-layout-content h3, .ant-layout-content h1').first().waitFor().then(() => true, () => false);
+      const shown = await page
+        .locator('.ant-layout-content h3, .ant-layout-content h1')
+        .first()
+        .waitFor()
+        .then(
+          () => true,
+          () => false,
+        );
       if (!shown) {
         problems.push(`${path}: no title within 15 s (${(await page.locator('.ant-layout-content').textContent())?.slice(0, 120)})`);
         continue;
@@ -192,20 +227,40 @@ describe('分组统计 on the round page', () => {
   it('a leader reads the means by township and by size, every cell under 5 ratings as "<5"', async () => {
     const page = await e2e.newPage();
     await login(page, 'leader');
-    const b = await api<{ dimensions: { dimension: string; groups: { value: string; departments: { n: number | null }[] }[] }[] }>('GET', `/rounds/${latest}/breakdowns`);
+    const b = await api<{ dimensions: { dimension: string; groups: { value: string; departments: { n: number | null }[] }[] }[] }>(
+      'GET',
+      `/rounds/${latest}/breakdowns`,
+    );
     await page.goto(`/rounds/${latest}`);
     const card = page.getByTestId('breakdowns-card');
-    for (const [dimension, label] of [['township', '乡镇（街道）'], ['size', '企业规模']] as const) {
+    for (const [dimension, label] of [
+      ['township', '乡镇（街道）'],
+      ['size', '企业规模'],
+    ] as const) {
       if (dimension !== 'township') await card.getByTestId('breakdowns-dimension').getByText(label).click();
       const expected = b.dimensions.find((d) => d.dimension === dimension)!;
       const table = card.getByTestId('breakdowns-table');
-      await table.locator('th').filter({ hasText: /（\d+ 家）/ }).first().waitFor();
-      await expect.poll(() => table.locator('thead th').filter({ hasText: /（\d+ 家）/ }).count()).toBe(expected.groups.length);
+      await table
+        .locator('th')
+        .filter({ hasText: /（\d+ 家）/ })
+        .first()
+        .waitFor();
+      await expect
+        .poll(() =>
+          table
+            .locator('thead th')
+            .filter({ hasText: /（\d+ 家）/ })
+            .count(),
+        )
+        .toBe(expected.groups.length);
       const suppressed = expected.groups.flatMap((g) => g.departments).filter((d) => d.n === null).length;
       expect(await table.getByTestId('suppressed-cell').count()).toBe(suppressed);
       for (const text of await table.getByTestId('suppressed-cell').allTextContents()) expect(text).toBe('<5');
       // Every number shown stands on 5 ratings or more.
-      for (const n of await table.locator('td').filter({ hasText: /^\d+\.\d \(\d+\)$/ }).allTextContents()) {
+      for (const n of await table
+        .locator('td')
+        .filter({ hasText: /^\d+\.\d \(\d+\)$/ })
+        .allTextContents()) {
         expect(Number(/\((\d+)\)/.exec(n)![1])).toBeGreaterThanOrEqual(5);
       }
     }

@@ -9,13 +9,18 @@ const e2e = await startE2e();
 const { api } = httpClient(e2e.baseUrl);
 const DAY = 86_400_000;
 
-
 /** A far-future quarter under 2027-guard: cgj rated 不满意 by all; every other department alike, so only the tie-break orders them. */
 async function runGuardedRound(): Promise<string> {
   const taken = new Set((await api<{ id: string }[]>('GET', '/rounds')).map((r) => r.id));
   const id = ['2034Q1', '2034Q2', '2034Q3'].find((q) => !taken.has(q))!;
   const now = Date.now();
-  await api('POST', '/rounds', { id, sampleSize: 12, escalationPolicy: '2027-guard', opensAt: new Date(now - DAY).toISOString(), closesAt: new Date(now + 7 * DAY).toISOString() });
+  await api('POST', '/rounds', {
+    id,
+    sampleSize: 12,
+    escalationPolicy: '2027-guard',
+    opensAt: new Date(now - DAY).toISOString(),
+    closesAt: new Date(now + 7 * DAY).toISOString(),
+  });
   await api('POST', `/rounds/${id}/freeze`);
   await api('POST', `/rounds/${id}/draw`, { seed: 'guard e2e' });
   await api('POST', `/rounds/${id}/open`);
@@ -72,11 +77,17 @@ describe('verdicts that hold up', () => {
     expect(await card.textContent()).toContain('低于规定值');
 
     const review = async (row: number, decision: string, reason: string) => {
-      await rows.nth(row).getByRole('button', { name: /^审 ?核$/ }).click();
+      await rows
+        .nth(row)
+        .getByRole('button', { name: /^审 ?核$/ })
+        .click();
       const dialog = page.getByRole('dialog');
       await dialog.getByLabel(decision).check();
       await dialog.getByLabel('理由').fill(reason);
-      await dialog.getByRole('button', { name: '提 交' }).or(dialog.getByRole('button', { name: '提交' })).click();
+      await dialog
+        .getByRole('button', { name: '提 交' })
+        .or(dialog.getByRole('button', { name: '提交' }))
+        .click();
       await dialog.waitFor({ state: 'detached' });
       await rows.nth(row).getByTestId('watch-review').getByText(decision).waitFor();
     };
@@ -84,7 +95,10 @@ describe('verdicts that hold up', () => {
     await review(1, '确认观察', '与第四位无显著差异，观察一季');
     await screenshot(page, 'watch-reviewed');
 
-    const board = await api<{ records: { roundId: string; departmentCode: string; measures: string[] }[]; watches: { roundId: string; code: string; review: { decision: string } | null }[] }>('GET', '/escalations');
+    const board = await api<{
+      records: { roundId: string; departmentCode: string; measures: string[] }[];
+      watches: { roundId: string; code: string; review: { decision: string } | null }[];
+    }>('GET', '/escalations');
     const watches = board.watches.filter((w) => w.roundId === roundId);
     const overridden = watches.find((w) => w.review?.decision === 'override')!;
     const confirmed = watches.find((w) => w.review?.decision === 'confirm')!;

@@ -25,9 +25,20 @@ describe('the standings cache on two replicas', () => {
     const unit = await createUnit(b.db, actor, { code: 'u1', nameZh: '一号单位', kind: 'office' }, now);
     const other = await createUnit(b.db, actor, { code: 'u2', nameZh: '二号单位', kind: 'office' }, now);
     expect((await computeStandings(a.db, '2026-01-01')).items).toEqual([]);
-    const cadre = await createCadre(b.db, actor, { code: 'A1', name: '甲', unitId: unit.id, post: '科员', rank: 'clerk_1', leadership: false, since: '2020-01-01' }, now);
+    const cadre = await createCadre(
+      b.db,
+      actor,
+      { code: 'A1', name: '甲', unitId: unit.id, post: '科员', rank: 'clerk_1', leadership: false, since: '2020-01-01' },
+      now,
+    );
     expect((await computeStandings(a.db, '2026-01-01')).items.map((r) => [r.code, r.unitName])).toEqual([['A1', '一号单位']]);
-    await appointPost(b.db, actor, cadre.id, { unitId: other.id, post: '副主任', rank: 'principal_4', leadership: true, since: '2025-06-01' }, now);
+    await appointPost(
+      b.db,
+      actor,
+      cadre.id,
+      { unitId: other.id, post: '副主任', rank: 'principal_4', leadership: true, since: '2025-06-01' },
+      now,
+    );
     expect((await computeStandings(a.db, '2026-01-01')).items.map((r) => [r.rank, r.unitName])).toEqual([['principal_4', '二号单位']]);
   });
 });

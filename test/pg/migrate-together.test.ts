@@ -11,7 +11,11 @@ if (!url) throw new Error('this test needs DATABASE_URL (PostgreSQL)');
 const admin = async (text: string) => {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
-  try { await c.query(text); } finally { await c.end(); }
+  try {
+    await c.query(text);
+  } finally {
+    await c.end();
+  }
 };
 
 describe('migrations on a shared database', () => {
@@ -20,7 +24,9 @@ describe('migrations on a shared database', () => {
     await admin(`create database ${name}`);
     try {
       const opened = await Promise.all([0, 1, 2].map(() => openDatabase({ kind: 'postgres', url: withDatabase(url, name) })));
-      const rows = (await opened[0]!.db.execute('select count(*)::int as n, count(distinct hash)::int as d from drizzle.__drizzle_migrations' as never)) as unknown as { rows: { n: number; d: number }[] };
+      const rows = (await opened[0]!.db.execute(
+        'select count(*)::int as n, count(distinct hash)::int as d from drizzle.__drizzle_migrations' as never,
+      )) as unknown as { rows: { n: number; d: number }[] };
       expect(rows.rows[0]!.n).toBe(rows.rows[0]!.d);
       expect(rows.rows[0]!.n).toBeGreaterThan(10);
       for (const d of opened) await d.close();

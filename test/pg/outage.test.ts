@@ -16,17 +16,23 @@ const target = new URL(direct.url);
 const sockets = new Set<Socket>();
 let proxy: Server | null = null;
 const proxyPort = 30_000 + Math.floor(Math.random() * 20_000);
-const up = () => new Promise<void>((resolve) => {
-  proxy = createServer((client) => {
-    const upstream = connect(Number(target.port || 5432), target.hostname);
-    for (const s of [client, upstream]) { sockets.add(s); s.on('close', () => sockets.delete(s)); s.on('error', () => {}); }
-    client.pipe(upstream).pipe(client);
-  }).listen(proxyPort, '127.0.0.1', () => resolve());
-});
-const down = () => new Promise<void>((resolve) => {
-  proxy!.close(() => resolve());
-  for (const s of sockets) s.destroy();
-});
+const up = () =>
+  new Promise<void>((resolve) => {
+    proxy = createServer((client) => {
+      const upstream = connect(Number(target.port || 5432), target.hostname);
+      for (const s of [client, upstream]) {
+        sockets.add(s);
+        s.on('close', () => sockets.delete(s));
+        s.on('error', () => {});
+      }
+      client.pipe(upstream).pipe(client);
+    }).listen(proxyPort, '127.0.0.1', () => resolve());
+  });
+const down = () =>
+  new Promise<void>((resolve) => {
+    proxy!.close(() => resolve());
+    for (const s of sockets) s.destroy();
+  });
 await up();
 const viaProxy = new URL(direct.url);
 viaProxy.host = `127.0.0.1:${proxyPort}`;
@@ -48,11 +54,18 @@ describe('database outage', () => {
     const submitAll = pool(tokens, 20, async (token, i) => {
       const body = JSON.stringify(submissionFor(departmentIds, i));
       for (let attempt = 0; attempt < 100 && !acked.has(i); attempt++) {
-        const res = await fetch(`${base}/api/v1/survey/${token}/submit`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+        const res = await fetch(`${base}/api/v1/survey/${token}/submit`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body,
+        });
         statuses.push(res.status);
         const json = await res.json();
         if (res.status === 200) acked.add(i);
-        else { errors.add(`${res.status}:${json.error?.code}`); await new Promise((r) => setTimeout(r, 100)); }
+        else {
+          errors.add(`${res.status}:${json.error?.code}`);
+          await new Promise((r) => setTimeout(r, 100));
+        }
       }
     });
     await new Promise((r) => setTimeout(r, 800));

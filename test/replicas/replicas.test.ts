@@ -38,7 +38,17 @@ await db.insert(users).values([
 /** An open round inviting `size` enterprises, returning its live tokens. */
 async function openRoundOf(id: string, size: number, closesAt: Date) {
   const now = new Date();
-  await createRound(db, actor, createRoundSchema.parse({ id, sampleSize: size, opensAt: new Date(now.getTime() - 86_400_000).toISOString(), closesAt: closesAt.toISOString() }), now);
+  await createRound(
+    db,
+    actor,
+    createRoundSchema.parse({
+      id,
+      sampleSize: size,
+      opensAt: new Date(now.getTime() - 86_400_000).toISOString(),
+      closesAt: closesAt.toISOString(),
+    }),
+    now,
+  );
   await freezePool(db, actor, id, now);
   await drawRound(db, actor, links, id, `seed ${id}`, now);
   await openRound(db, actor, id, now);
@@ -52,8 +62,15 @@ const departmentIds = (await roundDepartmentRows(db, '2026Q4')).map((d) => d.dep
 const deadlineDepartments = (await roundDepartmentRows(db, '2026Q3')).map((d) => d.departmentId);
 
 const env = {
-  DATABASE_URL: database.url, JWT_SECRET: SECRET, PUBLIC_BASE_URL: 'http://x', DEMO: 'false', NODE_ENV: 'production',
-  SURVEY_RATE_LIMIT: '1000000', TRUST_PROXY: '127.0.0.1', BALLOT_MOVE_EVERY_MS: String(JOB_EVERY_MS), DATA_DIR: mkdtempSync(join(tmpdir(), 'pingyi-replica-')),
+  DATABASE_URL: database.url,
+  JWT_SECRET: SECRET,
+  PUBLIC_BASE_URL: 'http://x',
+  DEMO: 'false',
+  NODE_ENV: 'production',
+  SURVEY_RATE_LIMIT: '1000000',
+  TRUST_PROXY: '127.0.0.1',
+  BALLOT_MOVE_EVERY_MS: String(JOB_EVERY_MS),
+  DATA_DIR: mkdtempSync(join(tmpdir(), 'pingyi-replica-')),
 };
 const servers: ServerProcess[] = await Promise.all([startServer(env, randomPort()), startServer(env, randomPort())]);
 afterAll(async () => {
@@ -62,7 +79,11 @@ afterAll(async () => {
 });
 const base = (i: number) => `http://127.0.0.1:${servers[i]!.port}/api/v1`;
 const submit = (i: number, token: string, body: object) =>
-  fetch(`${base(i)}/survey/${token}/submit`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  fetch(`${base(i)}/survey/${token}/submit`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 
 describe('two replicas on one database', () => {
   it('400 answers through both in turn, one SIGKILLed halfway: every acknowledged answer is counted once', async () => {
@@ -76,7 +97,10 @@ describe('two replicas on one database', () => {
         if (i === 200 && !killed) killed = kill(servers[1]!, 'SIGKILL');
         try {
           const res = await submit(target, token, bodies[i]!);
-          if (res.status === 200) { acked.add(i); return; }
+          if (res.status === 200) {
+            acked.add(i);
+            return;
+          }
           throw new Error(`${res.status} ${await res.text()}`);
         } catch (err) {
           if (target === 0) throw err;
@@ -114,11 +138,22 @@ describe('two replicas on one database', () => {
   });
 
   it('a write through one replica is read through the other, a logout too', async () => {
-    const login = await fetch(`${base(0)}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'replica admin password' }) });
+    const login = await fetch(`${base(0)}/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: 'replica admin password' }),
+    });
     expect(login.status).toBe(200);
-    const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const cookie = login.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
     const [dept] = await rows<{ id: number }>(sql`select id from departments order by id limit 1`);
-    const renamed = await fetch(`${base(0)}/departments/${dept!.id}`, { method: 'PATCH', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify({ nameZh: '市改名局' }) });
+    const renamed = await fetch(`${base(0)}/departments/${dept!.id}`, {
+      method: 'PATCH',
+      headers: { cookie, 'content-type': 'application/json' },
+      body: JSON.stringify({ nameZh: '市改名局' }),
+    });
     expect(renamed.status).toBe(200);
     const read = await fetch(`${base(1)}/departments/${dept!.id}`, { headers: { cookie } });
     expect((await read.json()).nameZh).toBe('市改名局');
@@ -128,9 +163,12 @@ describe('two replicas on one database', () => {
 
   it('8 failed logins spread over both lock the account on both', async () => {
     // Each from its own address (through the trusted proxy), so only the account's backoff is in the way.
-    const login = (i: number, password: string) => fetch(`${base(i % 2)}/auth/login`, {
-      method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': `10.0.0.${i + 1}` }, body: JSON.stringify({ username: 'leader', password }),
-    });
+    const login = (i: number, password: string) =>
+      fetch(`${base(i % 2)}/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': `10.0.0.${i + 1}` },
+        body: JSON.stringify({ username: 'leader', password }),
+      });
     const statuses = [];
     for (let i = 0; i < 8; i++) statuses.push((await login(i, 'wrong password')).status);
     expect(statuses).toEqual([401, 401, 401, 401, 401, 401, 429, 429]);

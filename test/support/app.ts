@@ -23,18 +23,20 @@ export interface TestContext {
 let passwordHash: Promise<string> | undefined;
 
 /** A fresh app on a fresh database, closed after the file's tests. */
-export async function makeTestContext(opts: {
-  publicBaseUrl?: string;
-  publicDisclosure?: 'full' | 'bottom';
-  logLevel?: AppDeps['config']['logLevel'];
-  logStream?: AppDeps['logStream'];
-  ballotMoveEveryMs?: number;
-  /** The outbox job's interval; default 0: tests run `app.outbound.tick(now)` themselves, on the fake clock. */
-  outboxEveryMs?: number;
-  runJobs?: boolean;
-  config?: Partial<Config>;
-  sessionNow?: () => number;
-} = {}): Promise<TestContext> {
+export async function makeTestContext(
+  opts: {
+    publicBaseUrl?: string;
+    publicDisclosure?: 'full' | 'bottom';
+    logLevel?: AppDeps['config']['logLevel'];
+    logStream?: AppDeps['logStream'];
+    ballotMoveEveryMs?: number;
+    /** The outbox job's interval; default 0: tests run `app.outbound.tick(now)` themselves, on the fake clock. */
+    outboxEveryMs?: number;
+    runJobs?: boolean;
+    config?: Partial<Config>;
+    sessionNow?: () => number;
+  } = {},
+): Promise<TestContext> {
   const database = await freshDatabase();
   const clock = { now: new Date('2026-03-01T08:00:00.000Z') };
   const app = await buildApp({
@@ -56,10 +58,13 @@ export async function makeTestContext(opts: {
     await app.close();
     await database.close();
   });
-  const [own, other] = await database.db.insert(departments).values([
-    { code: 'owndept', nameZh: '市测试局', category: 'service' },
-    { code: 'otherdept', nameZh: '市其他局', category: 'service' },
-  ]).returning();
+  const [own, other] = await database.db
+    .insert(departments)
+    .values([
+      { code: 'owndept', nameZh: '市测试局', category: 'service' },
+      { code: 'otherdept', nameZh: '市其他局', category: 'service' },
+    ])
+    .returning();
   const cookies = new Map<TestRole, string>();
   const as = async (role: TestRole) => {
     const cached = cookies.get(role);
@@ -67,7 +72,9 @@ export async function makeTestContext(opts: {
     passwordHash ??= hashPassword(TEST_PASSWORD);
     const username = `test-${role}`;
     await database.db.insert(users).values({
-      username, displayName: role, passwordHash: await passwordHash,
+      username,
+      displayName: role,
+      passwordHash: await passwordHash,
       role: role === 'other_head' ? 'dept_head' : role === 'org2' ? 'org' : role,
       departmentId: role === 'dept_head' ? own!.id : role === 'other_head' ? other!.id : null,
       // Their own password, set long ago: they may approve and decide at once.

@@ -30,5 +30,9 @@ export async function freshDatabase(): Promise<Database & { url?: string }> {
 async function adminQuery(url: string, text: string) {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
-  try { await c.query(text); } finally { await c.end(); }
+  try {
+    await c.query(text);
+  } finally {
+    await c.end();
+  }
 }

@@ -8,7 +8,9 @@ import { openDatabase } from '#server/db/client.ts';
 import { seedDemo } from '#server/demo/seed.ts';
 
 declare module 'vitest' {
-  interface ProvidedContext { pgliteDemoTemplate: string }
+  interface ProvidedContext {
+    pgliteDemoTemplate: string;
+  }
 }
 
 /** The app's secret in browser tests: demo links are derived from it, so it must match. */

@@ -19,8 +19,13 @@ export { DEMO_PASSWORD };
 export const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts', import.meta.url));
 
 const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
 ];
 
 export async function launchChromium(): Promise<Browser> {
@@ -28,7 +33,7 @@ export async function launchChromium(): Promise<Browser> {
   if (!existsSync(executablePath)) {
     throw new Error(
       `Chromium not found at ${executablePath}. Install it with \`apt-get install chromium\` ` +
-      '(Debian/Ubuntu), or set CHROMIUM_PATH to a Chromium or Chrome executable.',
+        '(Debian/Ubuntu), or set CHROMIUM_PATH to a Chromium or Chrome executable.',
     );
   }
   return chromium.launch({ executablePath, args: CHROMIUM_ARGS });
@@ -53,7 +58,10 @@ export async function startE2e(): Promise<E2e> {
   if (!existsSync(join(WEB_DIST, 'index.html'))) {
     throw new Error('web/dist is missing: build the web app first (`npx vite build`, or run `npm run test:e2e`).');
   }
-  const database = await openDatabase({ kind: 'pglite', loadDataDir: new Blob([await readFile(inject('pgliteDemoTemplate'))]) }, { migrate: false });
+  const database = await openDatabase(
+    { kind: 'pglite', loadDataDir: new Blob([await readFile(inject('pgliteDemoTemplate'))]) },
+    { migrate: false },
+  );
   const closers: (() => Promise<unknown>)[] = [() => database.close()];
   const pageErrors: string[] = [];
   afterAll(async () => {
@@ -86,8 +94,10 @@ export async function startE2e(): Promise<E2e> {
     async newPage(opts = {}) {
       // phone: a cheap Android phone's screen (the enterprise survey), with touch.
       // viewport: a given window (e.g. 375 px, an iPhone in WeChat; 1366×768, a leader's laptop).
-      const screen = opts.phone ? { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true }
-        : opts.viewport ? { viewport: opts.viewport, isMobile: opts.viewport.width < 600, hasTouch: opts.viewport.width < 600 }
+      const screen = opts.phone
+        ? { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true }
+        : opts.viewport
+          ? { viewport: opts.viewport, isMobile: opts.viewport.width < 600, hasTouch: opts.viewport.width < 600 }
           : { viewport: { width: 1366, height: 900 } };
       const context = await browser.newContext({ baseURL: baseUrl, locale: opts.locale ?? 'zh-CN', ...screen });
       const page = await context.newPage();
@@ -103,7 +113,10 @@ export async function login(page: Page, username: string, password = DEMO_PASSWO
   await page.goto('/login');
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: '登 录' }).or(page.getByRole('button', { name: '登录' })).click();
+  await page
+    .getByRole('button', { name: '登 录' })
+    .or(page.getByRole('button', { name: '登录' }))
+    .click();
   await page.getByTestId('nav').or(page.getByTestId('menu-button')).first().waitFor();
 }
 
@@ -113,10 +126,12 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    }).on('error', reject);
+    const server = createServer()
+      .listen(0, '127.0.0.1', () => {
+        const { port } = server.address() as AddressInfo;
+        server.close(() => resolve(port));
+      })
+      .on('error', reject);
   });
 }
 
@@ -127,10 +142,15 @@ export function httpClient(baseUrl: string) {
     let session = sessions.get(username);
     if (!session) {
       session = fetch(`${baseUrl}/api/v1/auth/login`, {
-        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username, password: DEMO_PASSWORD }),
       }).then((res) => {
         if (!res.ok) throw new Error(`login ${username}: ${res.status}`);
-        return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+        return res.headers
+          .getSetCookie()
+          .map((c) => c.split(';')[0])
+          .join('; ');
       });
       sessions.set(username, session);
     }
@@ -151,14 +171,23 @@ export function httpClient(baseUrl: string) {
 }
 
 /** Opens a round now in the first free quarter of `candidates` (far-future labels) and returns its survey tokens. */
-export async function openRoundForSurvey(baseUrl: string, candidates: string[], sampleSize: number): Promise<{ roundId: string; tokens: string[] }> {
+export async function openRoundForSurvey(
+  baseUrl: string,
+  candidates: string[],
+  sampleSize: number,
+): Promise<{ roundId: string; tokens: string[] }> {
   const { api } = httpClient(baseUrl);
   const taken = new Set((await api<{ id: string }[]>('GET', '/rounds')).map((r) => r.id));
   const roundId = candidates.find((q) => !taken.has(q));
   if (!roundId) throw new Error(`every quarter of ${candidates.join(', ')} is taken`);
   const now = Date.now();
   const day = 86_400_000;
-  await api('POST', '/rounds', { id: roundId, sampleSize, opensAt: new Date(now - day).toISOString(), closesAt: new Date(now + 7 * day).toISOString() });
+  await api('POST', '/rounds', {
+    id: roundId,
+    sampleSize,
+    opensAt: new Date(now - day).toISOString(),
+    closesAt: new Date(now + 7 * day).toISOString(),
+  });
   await api('POST', `/rounds/${roundId}/freeze`);
   await api('POST', `/rounds/${roundId}/draw`, { seed: `e2e ${roundId}` });
   await api('POST', `/rounds/${roundId}/open`);

@@ -4,7 +4,12 @@ import type { AddressInfo } from 'node:net';
 import smpp, { type PDU, type Session } from 'smpp';
 import { SMTPServer } from 'smtp-server';
 
-export interface SmsReceived { to: string; from: string; text: string; id: string }
+export interface SmsReceived {
+  to: string;
+  from: string;
+  text: string;
+  id: string;
+}
 
 export interface Smsc {
   port: number;
@@ -27,15 +32,25 @@ export async function startSmsc(opts: { systemId?: string; password?: string; po
   const sessions = new Set<Session>();
   let next = 1;
   const smsc: Smsc = {
-    port: 0, url: '', received: [], refuse: new Set(),
-    receipt: (id, stat) => deliver({ esm_class: smpp.ESM_CLASS.MC_DELIVERY_RECEIPT, receipted_message_id: id, source_addr: '', destination_addr: '',
-      short_message: `id:${id} sub:001 dlvrd:001 submit date:2603011000 done date:2603011000 stat:${stat} err:000 text:` }),
+    port: 0,
+    url: '',
+    received: [],
+    refuse: new Set(),
+    receipt: (id, stat) =>
+      deliver({
+        esm_class: smpp.ESM_CLASS.MC_DELIVERY_RECEIPT,
+        receipted_message_id: id,
+        source_addr: '',
+        destination_addr: '',
+        short_message: `id:${id} sub:001 dlvrd:001 submit date:2603011000 done date:2603011000 stat:${stat} err:000 text:`,
+      }),
     reply: (from, text) => deliver({ source_addr: from, destination_addr: '106900', short_message: text }),
     bound: () => sessions.size,
-    close: () => new Promise<void>((resolve) => {
-      for (const s of sessions) s.destroy();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sessions) s.destroy();
+        server.close(() => resolve());
+      }),
   };
   const deliver = async (fields: Record<string, unknown>) => {
     const s = [...sessions][0];
@@ -57,7 +72,10 @@ export async function startSmsc(opts: { systemId?: string; password?: string; po
       session.send(pdu.response());
     });
     session.on('enquire_link', (pdu: PDU) => session.send(pdu.response()));
-    session.on('unbind', (pdu: PDU) => { session.send(pdu.response()); session.close(); });
+    session.on('unbind', (pdu: PDU) => {
+      session.send(pdu.response());
+      session.close();
+    });
     session.on('submit_sm', (pdu: PDU) => {
       const to = String(pdu.destination_addr);
       if (smsc.refuse.has(to)) {
@@ -77,13 +95,24 @@ export async function startSmsc(opts: { systemId?: string; password?: string; po
   return smsc;
 }
 
-export interface MailReceived { to: string[]; raw: string }
+export interface MailReceived {
+  to: string[];
+  raw: string;
+}
 
-export async function startSmtp(): Promise<{ port: number; url: string; received: MailReceived[]; refuse: Set<string>; close(): Promise<void> }> {
+export async function startSmtp(): Promise<{
+  port: number;
+  url: string;
+  received: MailReceived[];
+  refuse: Set<string>;
+  close(): Promise<void>;
+}> {
   const received: MailReceived[] = [];
   const refuse = new Set<string>();
   const server = new SMTPServer({
-    authOptional: true, disabledCommands: ['STARTTLS'], logger: false,
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
     onRcptTo(address, _session, callback) {
       if (refuse.has(address.address)) callback(Object.assign(new Error('mailbox unavailable'), { responseCode: 550 }));
       else callback();

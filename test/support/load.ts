@@ -16,7 +16,10 @@ const actor = { id: null, name: 'load-test' };
 
 /** The app as production runs it (no per-address limit in the way of the load), listening on loopback. */
 export async function listeningApp(database: Database, secret: string) {
-  const app = await buildApp({ database, config: testConfig({ jwtSecret: secret, publicBaseUrl: 'http://x', surveyRateLimit: 1_000_000 }) });
+  const app = await buildApp({
+    database,
+    config: testConfig({ jwtSecret: secret, publicBaseUrl: 'http://x', surveyRateLimit: 1_000_000 }),
+  });
   await app.listen({ port: 0, host: '127.0.0.1' });
   return { app, base: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}` };
 }
@@ -26,9 +29,17 @@ export async function openLoadRound(db: Db, secret: string, opts: { enterprises:
   await seedRegistry(db, { enterprises: opts.enterprises, departments: opts.departments });
   const roundId = opts.roundId ?? '2026Q4';
   const now = new Date();
-  await createRound(db, actor, createRoundSchema.parse({
-    id: roundId, sampleSize: opts.enterprises, opensAt: new Date(now.getTime() - 86_400_000).toISOString(), closesAt: new Date(now.getTime() + 7 * 86_400_000).toISOString(),
-  }), now);
+  await createRound(
+    db,
+    actor,
+    createRoundSchema.parse({
+      id: roundId,
+      sampleSize: opts.enterprises,
+      opensAt: new Date(now.getTime() - 86_400_000).toISOString(),
+      closesAt: new Date(now.getTime() + 7 * 86_400_000).toISOString(),
+    }),
+    now,
+  );
   await freezePool(db, actor, roundId, now);
   await drawRound(db, actor, makeLinkMaker(secret, 'http://x'), roundId, 'load test seed', now);
   await openRound(db, actor, roundId, now);
@@ -44,17 +55,22 @@ export async function openLoadRound(db: Db, secret: string, opts: { enterprises:
 export const submissionFor = (departmentIds: number[], i: number) => ({
   submissionId: randomUUID(),
   receiptHash: receiptHash(formatReceipt(randomBytes(12))),
-  ratings: departmentIds.map((departmentId, k) => ({ departmentId, level: (['satisfied', 'fairly_satisfied', 'basically_satisfied', 'dissatisfied', 'not_applicable'] as const)[(i + k) % 5] })),
+  ratings: departmentIds.map((departmentId, k) => ({
+    departmentId,
+    level: (['satisfied', 'fairly_satisfied', 'basically_satisfied', 'dissatisfied', 'not_applicable'] as const)[(i + k) % 5],
+  })),
   leastSatisfied: [],
 });
 
 /** Runs `work` for every item with at most `concurrency` in flight. */
 export async function pool<T>(items: T[], concurrency: number, work: (item: T, index: number) => Promise<void>) {
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, async () => {
-    while (next < items.length) {
-      const i = next++;
-      await work(items[i]!, i);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        await work(items[i]!, i);
+      }
+    }),
+  );
 }

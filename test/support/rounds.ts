@@ -10,20 +10,34 @@ export type Invitation = { link: string; uscc: string; stratum: string; township
  * Runs a whole quarter through the real API: create, freeze, draw, open, every invited enterprise
  * submits (`level(departmentCode, i)` decides each rating), close, compute, publish.
  */
-export async function runQuarter(ctx: TestContext, id: string, level: (code: string, respondent: number, invitation: Invitation) => Level, opts: {
-  /** More round settings (e.g. stratifyBy). */
-  round?: Record<string, unknown>;
-  /** Invited enterprises that never answer. */
-  skip?: (invitation: Invitation) => boolean;
-  sampleSize?: number; minRatings?: number; publish?: boolean; votes?: (codes: string[], respondent: number) => string[]; comment?: (respondent: number) => string;
-  /** Reasons given with a 不满意 rating of department `code`. */
-  reasons?: (code: string, respondent: number) => string[];
-  /** Default: opens on the quarter's first day, closes a month later (UTC midnight). */
-  dates?: { opensAt: Date; closesAt: Date };
-} = {}) {
+export async function runQuarter(
+  ctx: TestContext,
+  id: string,
+  level: (code: string, respondent: number, invitation: Invitation) => Level,
+  opts: {
+    /** More round settings (e.g. stratifyBy). */
+    round?: Record<string, unknown>;
+    /** Invited enterprises that never answer. */
+    skip?: (invitation: Invitation) => boolean;
+    sampleSize?: number;
+    minRatings?: number;
+    publish?: boolean;
+    votes?: (codes: string[], respondent: number) => string[];
+    comment?: (respondent: number) => string;
+    /** Reasons given with a 不满意 rating of department `code`. */
+    reasons?: (code: string, respondent: number) => string[];
+    /** Default: opens on the quarter's first day, closes a month later (UTC midnight). */
+    dates?: { opensAt: Date; closesAt: Date };
+  } = {},
+) {
   const cookie = await ctx.as('admin');
   const call = async (method: 'GET' | 'POST', url: string, payload?: object) => {
-    const res = await ctx.app.inject({ method, url: `/api/v1${url}`, headers: { cookie }, ...(method === 'POST' ? { payload: payload ?? {} } : {}) });
+    const res = await ctx.app.inject({
+      method,
+      url: `/api/v1${url}`,
+      headers: { cookie },
+      ...(method === 'POST' ? { payload: payload ?? {} } : {}),
+    });
     if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.body}`);
     return res.json();
   };
@@ -32,7 +46,17 @@ export async function runQuarter(ctx: TestContext, id: string, level: (code: str
   const opensAt = opts.dates?.opensAt ?? new Date(Date.UTC(year, (q - 1) * 3, 1));
   const closesAt = opts.dates?.closesAt ?? new Date(Date.UTC(year, (q - 1) * 3 + 1, 1));
   ctx.clock.now = new Date(opensAt.getTime() - 86_400_000);
-  await call('POST', '/rounds', roundBody(id, { ...opts.round, sampleSize: opts.sampleSize ?? 12, minRatings: opts.minRatings ?? 3, opensAt: opensAt.toISOString(), closesAt: closesAt.toISOString() }));
+  await call(
+    'POST',
+    '/rounds',
+    roundBody(id, {
+      ...opts.round,
+      sampleSize: opts.sampleSize ?? 12,
+      minRatings: opts.minRatings ?? 3,
+      opensAt: opensAt.toISOString(),
+      closesAt: closesAt.toISOString(),
+    }),
+  );
   await call('POST', `/rounds/${id}/freeze`);
   await call('POST', `/rounds/${id}/draw`, { seed: `ceremony ${id}` });
   await call('POST', `/rounds/${id}/open`);
@@ -44,11 +68,19 @@ export async function runQuarter(ctx: TestContext, id: string, level: (code: str
     const token = inv.link.split('/s/')[1];
     const view = (await ctx.app.inject({ method: 'GET', url: `/api/v1/survey/${token}` })).json();
     const depts: { id: number; code: string }[] = view.departments;
-    const codes = opts.votes?.(depts.map((d) => d.code), i) ?? [];
-    const body = completeSubmission(depts.map((d) => d.id), (k) => level(depts[k]!.code, i, inv), {
-      leastSatisfied: depts.filter((d) => codes.includes(d.code)).map((d) => d.id),
-      ...(opts.comment ? { comment: opts.comment(i) } : {}),
-    });
+    const codes =
+      opts.votes?.(
+        depts.map((d) => d.code),
+        i,
+      ) ?? [];
+    const body = completeSubmission(
+      depts.map((d) => d.id),
+      (k) => level(depts[k]!.code, i, inv),
+      {
+        leastSatisfied: depts.filter((d) => codes.includes(d.code)).map((d) => d.id),
+        ...(opts.comment ? { comment: opts.comment(i) } : {}),
+      },
+    );
     if (opts.reasons) {
       const given = opts.reasons;
       body.ratings = body.ratings.map((r, k) => {

@@ -1,7 +1,11 @@
 // The real server as a child process, for restart, crash and outage tests.
 import { spawn, type ChildProcess } from 'node:child_process';
 
-export interface ServerProcess { child: ChildProcess; port: number; output: () => string }
+export interface ServerProcess {
+  child: ChildProcess;
+  port: number;
+  output: () => string;
+}
 
 export async function startServer(env: NodeJS.ProcessEnv, port: number, timeoutMs = 120_000): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
@@ -16,7 +20,9 @@ export async function startServer(env: NodeJS.ProcessEnv, port: number, timeoutM
     if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}): ${output}`);
     try {
       if ((await fetch(`http://127.0.0.1:${port}/api/v1/health`)).ok) return { child, port, output: () => output };
-    } catch { /* not up yet */ }
+    } catch {
+      /* not up yet */
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
   child.kill('SIGKILL');

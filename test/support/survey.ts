@@ -19,13 +19,25 @@ export async function openRoundWithTokens(ctx: TestContext, id: string, override
 
 export async function invitationTokens(ctx: TestContext, id: string) {
   const res = await ctx.app.inject({ method: 'GET', url: `/api/v1/rounds/${id}/invitations`, headers: { cookie: await ctx.as('admin') } });
-  return new Map<string, string>(res.json().filter((i: { link: string | null }) => i.link).map((i: { uscc: string; link: string }) => [i.uscc, i.link.split('/s/')[1]!]));
+  return new Map<string, string>(
+    res
+      .json()
+      .filter((i: { link: string | null }) => i.link)
+      .map((i: { uscc: string; link: string }) => [i.uscc, i.link.split('/s/')[1]!]),
+  );
 }
 
 export type Level = 'satisfied' | 'fairly_satisfied' | 'basically_satisfied' | 'dissatisfied' | 'not_applicable';
 
 /** A complete, valid submission rating every department with `level(i)`. */
-export function completeSubmission(departmentIds: number[], level: (i: number) => Level = () => 'satisfied', extra: Record<string, unknown> = {}) {
-  const ratings: { departmentId: number; level: Level; reasons?: string[] }[] = departmentIds.map((departmentId, i) => ({ departmentId, level: level(i) }));
+export function completeSubmission(
+  departmentIds: number[],
+  level: (i: number) => Level = () => 'satisfied',
+  extra: Record<string, unknown> = {},
+) {
+  const ratings: { departmentId: number; level: Level; reasons?: string[] }[] = departmentIds.map((departmentId, i) => ({
+    departmentId,
+    level: level(i),
+  }));
   return { submissionId: randomUUID(), ratings, leastSatisfied: [], ...extra };
 }

@@ -5,7 +5,12 @@ import { Component, type ReactNode } from 'react';
 
 const TEXT = {
   zh: { loading: '正在加载…', title: '页面没有加载完整', body: '网络连接不稳定，页面没有加载完整。请检查网络后重试。', retry: '重试' },
-  en: { loading: 'Loading…', title: 'The page did not load completely', body: 'The connection is unstable and the page did not load completely. Check your network and try again.', retry: 'Try again' },
+  en: {
+    loading: 'Loading…',
+    title: 'The page did not load completely',
+    body: 'The connection is unstable and the page did not load completely. Check your network and try again.',
+    retry: 'Try again',
+  },
 };
 
 /** The language chosen with the app's switch (the key is i18n.ts's), Chinese by default. */
@@ -17,10 +22,21 @@ function text() {
   }
 }
 
-const box = { maxWidth: 480, margin: '20vh auto 0', padding: '0 20px', textAlign: 'center', fontFamily: 'system-ui, sans-serif', color: '#333' } as const;
+const box = {
+  maxWidth: 480,
+  margin: '20vh auto 0',
+  padding: '0 20px',
+  textAlign: 'center',
+  fontFamily: 'system-ui, sans-serif',
+  color: '#333',
+} as const;
 
 export function Booting() {
-  return <p role="status" style={box}>{text().loading}</p>;
+  return (
+    <p role="status" style={box}>
+      {text().loading}
+    </p>
+  );
 }
 
 function LoadFailed() {
@@ -29,7 +45,9 @@ function LoadFailed() {
     <div role="alert" style={box} data-testid="boot-failed">
       <h1 style={{ fontSize: 20 }}>{s.title}</h1>
       <p>{s.body}</p>
-      <button type="button" onClick={() => window.location.reload()} style={{ fontSize: 16, minHeight: 44, padding: '0 24px' }}>{s.retry}</button>
+      <button type="button" onClick={() => window.location.reload()} style={{ fontSize: 16, minHeight: 44, padding: '0 24px' }}>
+        {s.retry}
+      </button>
     </div>
   );
 }

@@ -56,7 +56,11 @@ function ensureLoaded(lng: string): Promise<void> {
  * chosen. Resolves when the stored language's strings are in (render after it, or the first screen
  * would flash in the fallback language); never rejects.
  */
-export function initI18n(resources: Partial<Record<Language, Bundle>>, defaultNS: string, lazy: Partial<Record<Language, () => Promise<Bundle>>> = {}): Promise<void> {
+export function initI18n(
+  resources: Partial<Record<Language, Bundle>>,
+  defaultNS: string,
+  lazy: Partial<Record<Language, () => Promise<Bundle>>> = {},
+): Promise<void> {
   Object.assign(loaders, lazy);
   if (!i18n.isInitialized) {
     void i18n.use(initReactI18next).init({
@@ -81,5 +85,8 @@ export function currentLanguage(): Language {
 }
 
 export function setLanguage(lng: Language): void {
-  void ensureLoaded(lng).then(() => i18n.changeLanguage(lng), () => undefined);
+  void ensureLoaded(lng).then(
+    () => i18n.changeLanguage(lng),
+    () => undefined,
+  );
 }

@@ -5,8 +5,12 @@ const office = { zh: '仙桃市优化营商环境工作领导小组办公室', e
 
 describe('issuerWords', () => {
   it('names the office and its phone in the page language', () => {
-    expect(issuerWords({ name: { zh: '仙桃市', en: 'Xiantao' }, organiser: office, helpPhone: '0728-3312345' }, 'en'))
-      .toEqual({ city: 'Xiantao', office: 'Xiantao Business Environment Office', phone: '0728-3312345', contact: 'officePhone' });
+    expect(issuerWords({ name: { zh: '仙桃市', en: 'Xiantao' }, organiser: office, helpPhone: '0728-3312345' }, 'en')).toEqual({
+      city: 'Xiantao',
+      office: 'Xiantao Business Environment Office',
+      phone: '0728-3312345',
+      contact: 'officePhone',
+    });
   });
 
   it('falls back to the sentence that fits what the city configured', () => {

@@ -8,7 +8,12 @@ import { prefetch } from './admin/prefetch.ts';
 import { BootBoundary, Booting } from './Boot.tsx';
 
 const SurveyApp = lazy(() => import('./survey/SurveyApp.tsx'));
-const AdminApp = lazy(() => import('./admin/AdminApp.tsx').then(async (m) => { await m.i18nReady; return m; }));
+const AdminApp = lazy(() =>
+  import('./admin/AdminApp.tsx').then(async (m) => {
+    await m.i18nReady;
+    return m;
+  }),
+);
 const survey = /^\/s\//.test(window.location.pathname);
 const App = survey ? SurveyApp : AdminApp;
 // The session check and the dashboard's reads start now, while the admin app's code is still arriving.

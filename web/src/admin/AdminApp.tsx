@@ -55,36 +55,203 @@ const lazyPage = (node: ReactNode) => <Suspense fallback={<FullPageSpin />}>{nod
 function AppRoutes() {
   return (
     <Routes>
-      <Route path="/login" element={<Suspense fallback={<FullPageSpin />}><LoginPage /></Suspense>} />
+      <Route
+        path="/login"
+        element={
+          <Suspense fallback={<FullPageSpin />}>
+            <LoginPage />
+          </Suspense>
+        }
+      />
       {/* 公开通报: anyone, signed in or not. */}
-      <Route path="/public" element={<Suspense fallback={<FullPageSpin />}><PublicRoundsPage /></Suspense>} />
-      <Route path="/public/rounds/:id" element={<Suspense fallback={<FullPageSpin />}><PublicRoundPage /></Suspense>} />
+      <Route
+        path="/public"
+        element={
+          <Suspense fallback={<FullPageSpin />}>
+            <PublicRoundsPage />
+          </Suspense>
+        }
+      />
+      <Route
+        path="/public/rounds/:id"
+        element={
+          <Suspense fallback={<FullPageSpin />}>
+            <PublicRoundPage />
+          </Suspense>
+        }
+      />
       {/* Printable letters: signed in, but without the menu and header. */}
-      <Route path="/rounds/:id/letters" element={<RequireAuth><RequirePage page="invitations"><Suspense fallback={<FullPageSpin />}><LettersPage /></Suspense></RequirePage></RequireAuth>} />
+      <Route
+        path="/rounds/:id/letters"
+        element={
+          <RequireAuth>
+            <RequirePage page="invitations">
+              <Suspense fallback={<FullPageSpin />}>
+                <LettersPage />
+              </Suspense>
+            </RequirePage>
+          </RequireAuth>
+        }
+      />
       {/* 修改密码: without the menu, since a one-time password opens nothing else. */}
       <Route path="/password" element={<RequireAuth>{lazyPage(<PasswordPage />)}</RequireAuth>} />
-      <Route path="/points/shortlist/print" element={<RequireAuth><RequirePage page="pointsShortlist">{lazyPage(<ShortlistPrintPage />)}</RequirePage></RequireAuth>} />
-      <Route element={<RequireAuth><Shell /></RequireAuth>}>
+      <Route
+        path="/points/shortlist/print"
+        element={
+          <RequireAuth>
+            <RequirePage page="pointsShortlist">{lazyPage(<ShortlistPrintPage />)}</RequirePage>
+          </RequireAuth>
+        }
+      />
+      <Route
+        element={
+          <RequireAuth>
+            <Shell />
+          </RequireAuth>
+        }
+      >
         <Route index element={<HomeRoute />} />
-        <Route path="my-department" element={<RequirePage page="myDepartment"><Suspense fallback={<FullPageSpin />}><MyDepartmentPage /></Suspense></RequirePage>} />
-        <Route path="rectification" element={<RequirePage page="rectification"><CasesPage /></RequirePage>} />
-        <Route path="rectification/:id" element={<RequirePage page="rectification"><CasePage /></RequirePage>} />
-        <Route path="dashboard" element={<RequirePage page="dashboard"><Suspense fallback={<FullPageSpin />}><DashboardPage /></Suspense></RequirePage>} />
-        <Route path="escalations" element={<RequirePage page="escalations"><Suspense fallback={<FullPageSpin />}><EscalationsPage /></Suspense></RequirePage>} />
+        <Route
+          path="my-department"
+          element={
+            <RequirePage page="myDepartment">
+              <Suspense fallback={<FullPageSpin />}>
+                <MyDepartmentPage />
+              </Suspense>
+            </RequirePage>
+          }
+        />
+        <Route
+          path="rectification"
+          element={
+            <RequirePage page="rectification">
+              <CasesPage />
+            </RequirePage>
+          }
+        />
+        <Route
+          path="rectification/:id"
+          element={
+            <RequirePage page="rectification">
+              <CasePage />
+            </RequirePage>
+          }
+        />
+        <Route
+          path="dashboard"
+          element={
+            <RequirePage page="dashboard">
+              <Suspense fallback={<FullPageSpin />}>
+                <DashboardPage />
+              </Suspense>
+            </RequirePage>
+          }
+        />
+        <Route
+          path="escalations"
+          element={
+            <RequirePage page="escalations">
+              <Suspense fallback={<FullPageSpin />}>
+                <EscalationsPage />
+              </Suspense>
+            </RequirePage>
+          }
+        />
         <Route path="requests" element={<RequirePage page="requests">{lazyPage(<RequestsPage />)}</RequirePage>} />
-        <Route path="appeals" element={<RequirePage page="appeals"><Suspense fallback={<FullPageSpin />}><AppealsPage /></Suspense></RequirePage>} />
-        <Route path="report/:roundId" element={<RequirePage page="report"><Suspense fallback={<FullPageSpin />}><ReportPage /></Suspense></RequirePage>} />
-        <Route path="departments" element={<RequirePage page="departments"><DepartmentsPage /></RequirePage>} />
-        <Route path="enterprises" element={<RequirePage page="enterprises"><EnterprisesPage /></RequirePage>} />
-        <Route path="enterprises/import" element={<RequirePage page="import"><ImportPage /></RequirePage>} />
+        <Route
+          path="appeals"
+          element={
+            <RequirePage page="appeals">
+              <Suspense fallback={<FullPageSpin />}>
+                <AppealsPage />
+              </Suspense>
+            </RequirePage>
+          }
+        />
+        <Route
+          path="report/:roundId"
+          element={
+            <RequirePage page="report">
+              <Suspense fallback={<FullPageSpin />}>
+                <ReportPage />
+              </Suspense>
+            </RequirePage>
+          }
+        />
+        <Route
+          path="departments"
+          element={
+            <RequirePage page="departments">
+              <DepartmentsPage />
+            </RequirePage>
+          }
+        />
+        <Route
+          path="enterprises"
+          element={
+            <RequirePage page="enterprises">
+              <EnterprisesPage />
+            </RequirePage>
+          }
+        />
+        <Route
+          path="enterprises/import"
+          element={
+            <RequirePage page="import">
+              <ImportPage />
+            </RequirePage>
+          }
+        />
         <Route path="accounts" element={<RequirePage page="accounts">{lazyPage(<AccountsPage />)}</RequirePage>} />
-        <Route path="audit" element={<RequirePage page="audit"><AuditPage /></RequirePage>} />
-        <Route path="rounds" element={<RequirePage page="rounds"><RoundsPage /></RequirePage>} />
-        <Route path="rounds/:id" element={<RequirePage page="rounds"><RoundDetailPage /></RequirePage>} />
-        <Route path="rounds/:id/invitations" element={<RequirePage page="invitations"><InvitationsPage /></RequirePage>} />
-        <Route path="rounds/:id/outbox" element={<RequirePage page="outbox"><OutboxPage /></RequirePage>} />
+        <Route
+          path="audit"
+          element={
+            <RequirePage page="audit">
+              <AuditPage />
+            </RequirePage>
+          }
+        />
+        <Route
+          path="rounds"
+          element={
+            <RequirePage page="rounds">
+              <RoundsPage />
+            </RequirePage>
+          }
+        />
+        <Route
+          path="rounds/:id"
+          element={
+            <RequirePage page="rounds">
+              <RoundDetailPage />
+            </RequirePage>
+          }
+        />
+        <Route
+          path="rounds/:id/invitations"
+          element={
+            <RequirePage page="invitations">
+              <InvitationsPage />
+            </RequirePage>
+          }
+        />
+        <Route
+          path="rounds/:id/outbox"
+          element={
+            <RequirePage page="outbox">
+              <OutboxPage />
+            </RequirePage>
+          }
+        />
         {/* Like the round itself: admins, leaders and supervisors (heads read theirs on 本部门). */}
-        <Route path="rounds/:id/comments" element={<RequirePage page="rounds"><RoundCommentsPage /></RequirePage>} />
+        <Route
+          path="rounds/:id/comments"
+          element={
+            <RequirePage page="rounds">
+              <RoundCommentsPage />
+            </RequirePage>
+          }
+        />
         <Route path="points" element={<RequirePage page="points">{lazyPage(<StandingsPage />)}</RequirePage>} />
         <Route path="points/ledger" element={<RequirePage page="pointsLedger">{lazyPage(<LedgerPage />)}</RequirePage>} />
         <Route path="points/review" element={<RequirePage page="pointsReview">{lazyPage(<ReviewPage />)}</RequirePage>} />
@@ -109,7 +276,9 @@ export default function AdminApp() {
       <AntApp>
         <BrowserRouter>
           <AuthProvider>
-            <PageBoundary><AppRoutes /></PageBoundary>
+            <PageBoundary>
+              <AppRoutes />
+            </PageBoundary>
           </AuthProvider>
         </BrowserRouter>
       </AntApp>

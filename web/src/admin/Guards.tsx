@@ -10,7 +10,11 @@ import { NoAccessPage } from './pages/NoAccessPage.tsx';
 export const PASSWORD_PATH = '/password';
 
 export function FullPageSpin() {
-  return <Flex justify="center" align="center" style={{ minHeight: '60vh' }}><Spin size="large" /></Flex>;
+  return (
+    <Flex justify="center" align="center" style={{ minHeight: '60vh' }}>
+      <Spin size="large" />
+    </Flex>
+  );
 }
 
 /**

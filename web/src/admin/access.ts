@@ -2,11 +2,35 @@
 import { ALL_ROLES, AUDIT_READERS, ORG, POINTS_READERS, READERS, SHORTLIST_READERS } from '#shared/role-groups.ts';
 import type { Role } from '#shared/schemas/common.ts';
 
-export type PageKey = 'departments' | 'enterprises' | 'import' | 'audit' | 'rounds' | 'invitations' | 'myDepartment' | 'rectification'
-  | 'outbox' | 'dashboard' | 'escalations' | 'report' | 'appeals' | 'points' | 'pointsLedger' | 'pointsReview' | 'pointsShortlist' | 'cadre' | 'accounts' | 'requests' | 'pointsImport';
+export type PageKey =
+  | 'departments'
+  | 'enterprises'
+  | 'import'
+  | 'audit'
+  | 'rounds'
+  | 'invitations'
+  | 'myDepartment'
+  | 'rectification'
+  | 'outbox'
+  | 'dashboard'
+  | 'escalations'
+  | 'report'
+  | 'appeals'
+  | 'points'
+  | 'pointsLedger'
+  | 'pointsReview'
+  | 'pointsShortlist'
+  | 'cadre'
+  | 'accounts'
+  | 'requests'
+  | 'pointsImport';
 
-export interface PageDef { key: PageKey; path: string; roles: readonly Role[]; /** false: a sub-page, not in the menu */ menu?: false }
-
+export interface PageDef {
+  key: PageKey;
+  path: string;
+  roles: readonly Role[] /** false: a sub-page, not in the menu */;
+  menu?: false;
+}
 
 export const PAGES: readonly PageDef[] = [
   // "/" leads a department head to their department's page, everyone else to the dashboard.

@@ -24,7 +24,9 @@ interface AuthContextValue {
 
 const AuthContext = createContext<AuthContextValue | null>(null);
 
-export interface LoginRedirectState { from?: string }
+export interface LoginRedirectState {
+  from?: string;
+}
 
 export function AuthProvider({ children }: { children: ReactNode }) {
   // Signed in at the first render when the session check started with the page has answered already.
@@ -39,7 +41,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     const controller = new AbortController();
     readMe().then(
-      (user) => { if (!controller.signal.aborted) setSession({ status: 'signed-in', user }); },
+      (user) => {
+        if (!controller.signal.aborted) setSession({ status: 'signed-in', user });
+      },
       (error: unknown) => {
         if (controller.signal.aborted) return;
         if (error instanceof ApiError && error.status === 401) setSession({ status: 'signed-out', expired: false });

@@ -5,24 +5,56 @@ import type { AuditCheckpoint, auditEntrySchema, auditFacetsSchema, auditVerifyS
 import type { LoginBody, User } from '#shared/schemas/auth.ts';
 import type { pageOf } from '#shared/schemas/common.ts';
 import type {
-  Department, DepartmentInput, departmentDetailSchema, departmentPatchSchema, headInputSchema,
+  Department,
+  DepartmentInput,
+  departmentDetailSchema,
+  departmentPatchSchema,
+  headInputSchema,
 } from '#shared/schemas/departments.ts';
 import type {
-  Enterprise, EnterpriseInput, enterpriseFacetsSchema, enterpriseListQuerySchema, enterprisePatchSchema, enterpriseSchema,
+  Enterprise,
+  EnterpriseInput,
+  enterpriseFacetsSchema,
+  enterpriseListQuerySchema,
+  enterprisePatchSchema,
+  enterpriseSchema,
 } from '#shared/schemas/enterprises.ts';
 import type {
-  createRoundSchema, drawResultSchema, freezeResultSchema, Invitation, Progress, replaceResultSchema, Round, roundSummarySchema, updateRoundSchema,
+  createRoundSchema,
+  drawResultSchema,
+  freezeResultSchema,
+  Invitation,
+  Progress,
+  replaceResultSchema,
+  Round,
+  roundSummarySchema,
+  updateRoundSchema,
 } from '#shared/schemas/rounds.ts';
 import type { Breakdowns } from '#shared/schemas/breakdowns.ts';
 import type { FollowUpBody, FollowUpLog, FollowUpSummary, ResponseRates } from '#shared/schemas/follow-ups.ts';
 import type { Outbox } from '#shared/schemas/outbox.ts';
 import type { commentsSchema } from '#shared/schemas/comments.ts';
 import type {
-  callbackBodySchema, CaseDetail, CaseSummary, caseListQuerySchema, ledgerBodySchema, PlanBody, progressBodySchema, reviewBodySchema,
+  callbackBodySchema,
+  CaseDetail,
+  CaseSummary,
+  caseListQuerySchema,
+  ledgerBodySchema,
+  PlanBody,
+  progressBodySchema,
+  reviewBodySchema,
 } from '#shared/schemas/rectification.ts';
 import type { EscalationLevel } from '#shared/results/escalation.ts';
 import type { Watch, watchReviewBodySchema } from '#shared/schemas/escalation-guard.ts';
-import type { departmentHistorySchema, departmentStatesSchema, EscalationRecord, escalationBoardSchema, escalationPatchSchema, measurePatchSchema, resultsSchema } from '#shared/schemas/results.ts';
+import type {
+  departmentHistorySchema,
+  departmentStatesSchema,
+  EscalationRecord,
+  escalationBoardSchema,
+  escalationPatchSchema,
+  measurePatchSchema,
+  resultsSchema,
+} from '#shared/schemas/results.ts';
 import type { PublicRound, publicRoundListSchema } from '#shared/schemas/public.ts';
 import type { CityProfile } from '#shared/schemas/profile.ts';
 import type { AppealWindow, appealDecisionSchema, appealSchema, fileAppealSchema } from '#shared/schemas/appeals.ts';
@@ -30,7 +62,14 @@ import type { requestItemSchema, requestListQuerySchema, requestListSchema, requ
 import type { integritySchema } from '#shared/schemas/integrity.ts';
 import type { CadreDetail, cadreListQuerySchema, cadreSchema, unitSchema } from '#shared/schemas/cadres.ts';
 import type {
-  CadrePoints, EntryInput, entryListQuerySchema, entrySchema, PointsEntry, rulesResponseSchema, Shortlist, standingsSchema,
+  CadrePoints,
+  EntryInput,
+  entryListQuerySchema,
+  entrySchema,
+  PointsEntry,
+  rulesResponseSchema,
+  Shortlist,
+  standingsSchema,
 } from '#shared/schemas/points.ts';
 import type { Account, AccountPatch, accountCreateSchema, accountWithPasswordSchema, PasswordChange } from '#shared/schemas/users.ts';
 import type { CadreImportResult } from '#shared/cadre-import.ts';
@@ -59,7 +98,8 @@ export const me = (signal?: AbortSignal) => request<User>(`${V1}/me`, { signal, 
 export const listDepartments = (signal?: AbortSignal) => request<Department[]>(`${V1}/departments`, { signal });
 export const getDepartment = (id: number, signal?: AbortSignal) => request<DepartmentDetail>(`${V1}/departments/${id}`, { signal });
 export const createDepartment = (body: DepartmentInput) => request<Department>(`${V1}/departments`, { method: 'POST', body });
-export const updateDepartment = (id: number, body: DepartmentPatch) => request<Department>(`${V1}/departments/${id}`, { method: 'PATCH', body });
+export const updateDepartment = (id: number, body: DepartmentPatch) =>
+  request<Department>(`${V1}/departments/${id}`, { method: 'PATCH', body });
 export const appointHead = (id: number, body: HeadInput) => request<Department>(`${V1}/departments/${id}/head`, { method: 'POST', body });
 
 export const listEnterprises = (query: EnterpriseQuery, signal?: AbortSignal) =>
@@ -81,7 +121,15 @@ export const previewImport = (file: File, mapping?: ImportMapping) =>
 export const applyImport = (file: File, mapping?: ImportMapping) =>
   request<ImportResult>(`${V1}/enterprises/import/apply`, { method: 'POST', body: importForm(file, mapping) });
 
-export type AuditQuery = { page: number; pageSize: number; entityType?: string; actor?: string; action?: string; from?: string; to?: string };
+export type AuditQuery = {
+  page: number;
+  pageSize: number;
+  entityType?: string;
+  actor?: string;
+  action?: string;
+  from?: string;
+  to?: string;
+};
 export const listAudit = (query: AuditQuery, signal?: AbortSignal) => request<AuditPage>(`${V1}/audit`, { query, signal });
 export const auditFacets = (signal?: AbortSignal) => request<AuditFacets>(`${V1}/audit/facets`, { signal });
 /** With the head this browser last verified: the server then also fails a log that no longer contains it. */
@@ -152,7 +200,8 @@ const casePath = (id: number) => `${V1}/rectification/cases/${id}`;
 
 export const getRoundResults = (roundId: string, signal?: AbortSignal) =>
   request<RoundResults>(`${V1}/rounds/${encodeURIComponent(roundId)}/results`, { signal });
-export const getDepartmentHistory = (id: number, signal?: AbortSignal) => request<DepartmentHistory>(`${V1}/departments/${id}/history`, { signal });
+export const getDepartmentHistory = (id: number, signal?: AbortSignal) =>
+  request<DepartmentHistory>(`${V1}/departments/${id}/history`, { signal });
 export const getBreakdowns = (roundId: string, signal?: AbortSignal) =>
   request<Breakdowns>(`${V1}/rounds/${encodeURIComponent(roundId)}/breakdowns`, { signal });
 export const getEscalationBoard = (signal?: AbortSignal) => request<EscalationBoard>(`${V1}/escalations`, { signal });
@@ -165,7 +214,8 @@ export const getDepartmentStates = (query: { departmentId?: number; roundId?: st
   if (query.all) q.set('all', 'true');
   return request<DepartmentStates>(`${V1}/department-states${q.size ? `?${q}` : ''}`, { signal });
 };
-export const reviewWatch = (body: z.input<typeof watchReviewBodySchema>) => request<Watch>(`${V1}/escalations/watches/review`, { method: 'POST', body });
+export const reviewWatch = (body: z.input<typeof watchReviewBodySchema>) =>
+  request<Watch>(`${V1}/escalations/watches/review`, { method: 'POST', body });
 /** 404 not_found for a department head until an admin releases the round's comments. */
 export const getRoundComments = (roundId: string, signal?: AbortSignal) =>
   request<RoundComments>(`${V1}/rounds/${encodeURIComponent(roundId)}/comments`, { signal });
@@ -178,14 +228,17 @@ export const saveCasePlan = (id: number, body: PlanBody) => request<CaseDetail>(
 export const addLedgerEntry = (id: number, body: LedgerBody) => request<CaseDetail>(`${casePath(id)}/ledger`, { method: 'POST', body });
 export const setLedgerStatus = (id: number, entryId: number, status: 'open' | 'resolved') =>
   request<CaseDetail>(`${casePath(id)}/ledger/${entryId}`, { method: 'PATCH', body: { status } });
-export const addCaseProgress = (id: number, body: ProgressBody) => request<CaseDetail>(`${casePath(id)}/progress`, { method: 'POST', body });
+export const addCaseProgress = (id: number, body: ProgressBody) =>
+  request<CaseDetail>(`${casePath(id)}/progress`, { method: 'POST', body });
 export const submitCase = (id: number) => request<CaseDetail>(`${casePath(id)}/submit`, { method: 'POST' });
 export const reviewCase = (id: number, body: ReviewBody) => request<CaseDetail>(`${casePath(id)}/review`, { method: 'POST', body });
-export const addCallback = (id: number, entryId: number, body: CallbackBody) => request<CaseDetail>(`${casePath(id)}/ledger/${entryId}/callbacks`, { method: 'POST', body });
+export const addCallback = (id: number, entryId: number, body: CallbackBody) =>
+  request<CaseDetail>(`${casePath(id)}/ledger/${entryId}/callbacks`, { method: 'POST', body });
 
 // The dashboard, the escalation board and the quarterly report.
 export type EscalationPatch = z.input<typeof escalationPatchSchema>;
-export const updateEscalation = (id: number, body: EscalationPatch) => request<EscalationRecord>(`${V1}/escalations/${id}`, { method: 'PATCH', body });
+export const updateEscalation = (id: number, body: EscalationPatch) =>
+  request<EscalationRecord>(`${V1}/escalations/${id}`, { method: 'PATCH', body });
 export type MeasurePatch = z.input<typeof measurePatchSchema>;
 export const updateMeasure = (id: number, measure: EscalationLevel, body: MeasurePatch) =>
   request<EscalationRecord>(`${V1}/escalations/${id}/measures/${measure}`, { method: 'PATCH', body });
@@ -193,17 +246,23 @@ export const resultsXlsxUrl = (roundId: string) => `${V1}/rounds/${encodeURIComp
 
 // Public disclosure (no login).
 export const getProfile = (signal?: AbortSignal) => request<CityProfile>(`${V1}/profile`, { signal, skipAuthRedirect: true });
-export const publicRounds = (signal?: AbortSignal) => request<PublicRoundSummary[]>(`${V1}/public/rounds`, { signal, skipAuthRedirect: true });
-export const publicRound = (id: string, signal?: AbortSignal) => request<PublicRound>(`${V1}/public/rounds/${encodeURIComponent(id)}`, { signal, skipAuthRedirect: true });
+export const publicRounds = (signal?: AbortSignal) =>
+  request<PublicRoundSummary[]>(`${V1}/public/rounds`, { signal, skipAuthRedirect: true });
+export const publicRound = (id: string, signal?: AbortSignal) =>
+  request<PublicRound>(`${V1}/public/rounds/${encodeURIComponent(id)}`, { signal, skipAuthRedirect: true });
 // Integrity of the answers and appeals (申诉复核).
 export type Integrity = z.infer<typeof integritySchema>;
 export type Appeal = z.infer<typeof appealSchema>;
 export type AppealDecisionBody = z.input<typeof appealDecisionSchema>;
-export const getIntegrity = (roundId: string, signal?: AbortSignal) => request<Integrity>(`${V1}/rounds/${encodeURIComponent(roundId)}/integrity`, { signal });
-export const listAppeals = (query: { roundId?: string } = {}, signal?: AbortSignal) => request<Appeal[]>(`${V1}/appeals`, { query, signal });
-export const getAppealWindow = (roundId: string, signal?: AbortSignal) => request<AppealWindow>(`${V1}/appeals/window/${roundId}`, { signal });
+export const getIntegrity = (roundId: string, signal?: AbortSignal) =>
+  request<Integrity>(`${V1}/rounds/${encodeURIComponent(roundId)}/integrity`, { signal });
+export const listAppeals = (query: { roundId?: string } = {}, signal?: AbortSignal) =>
+  request<Appeal[]>(`${V1}/appeals`, { query, signal });
+export const getAppealWindow = (roundId: string, signal?: AbortSignal) =>
+  request<AppealWindow>(`${V1}/appeals/window/${roundId}`, { signal });
 export const fileAppeal = (body: z.input<typeof fileAppealSchema>) => request<Appeal>(`${V1}/appeals`, { method: 'POST', body });
-export const decideAppeal = (id: number, body: AppealDecisionBody) => request<Appeal>(`${V1}/appeals/${id}/decision`, { method: 'POST', body });
+export const decideAppeal = (id: number, body: AppealDecisionBody) =>
+  request<Appeal>(`${V1}/appeals/${id}/decision`, { method: 'POST', body });
 
 // ---------------------------------------------------------------- cadre points (干部积分)
 export type Unit = z.infer<typeof unitSchema>;
@@ -221,8 +280,10 @@ export const getRules = (signal?: AbortSignal) => request<RulesView>(`${V1}/poin
 export const listEntries = (query: EntryQuery, signal?: AbortSignal) =>
   request<EntryPage>(`${V1}/points/entries`, { query: query as Record<string, string | number | undefined>, signal });
 export const submitEntry = (body: EntryInput) => request<PointsEntry>(`${V1}/points/entries`, { method: 'POST', body });
-export const approveEntry = (id: number, note?: string) => request<PointsEntry>(`${V1}/points/entries/${id}/approve`, { method: 'POST', body: note ? { note } : {} });
-export const rejectEntry = (id: number, note?: string) => request<PointsEntry>(`${V1}/points/entries/${id}/reject`, { method: 'POST', body: note ? { note } : {} });
+export const approveEntry = (id: number, note?: string) =>
+  request<PointsEntry>(`${V1}/points/entries/${id}/approve`, { method: 'POST', body: note ? { note } : {} });
+export const rejectEntry = (id: number, note?: string) =>
+  request<PointsEntry>(`${V1}/points/entries/${id}/reject`, { method: 'POST', body: note ? { note } : {} });
 export const reverseEntry = (id: number, body: { reason: string; evidence?: string; date?: string }) =>
   request<PointsEntry>(`${V1}/points/entries/${id}/reverse`, { method: 'POST', body });
 export const getCadrePoints = (id: number, asOf: string | undefined, signal?: AbortSignal) =>
@@ -232,12 +293,17 @@ export const getStandings = (query: { asOf?: string; rank?: string; unit?: strin
 export const getShortlist = (query: { asOf?: string; rank: string; places: number }, signal?: AbortSignal) =>
   request<Shortlist>(`${V1}/points/shortlist`, { query, signal });
 export const shortlistXlsxUrl = (query: { asOf?: string; rank: string; places: number }) =>
-  `${V1}/points/shortlist.xlsx?${new URLSearchParams(Object.entries(query).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]))}`;
+  `${V1}/points/shortlist.xlsx?${new URLSearchParams(
+    Object.entries(query)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => [k, String(v)]),
+  )}`;
 
 // ---------------------------------------------------------------- accounts (账号管理) and one's own password
 export type AccountWithPassword = z.infer<typeof accountWithPasswordSchema>;
 export const listAccounts = (signal?: AbortSignal) => request<Account[]>(`${V1}/users`, { signal });
-export const createAccount = (body: z.input<typeof accountCreateSchema>) => request<AccountWithPassword>(`${V1}/users`, { method: 'POST', body });
+export const createAccount = (body: z.input<typeof accountCreateSchema>) =>
+  request<AccountWithPassword>(`${V1}/users`, { method: 'POST', body });
 export const updateAccount = (id: number, body: AccountPatch) => request<Account>(`${V1}/users/${id}`, { method: 'PATCH', body });
 export const deactivateAccount = (id: number) => request<Account>(`${V1}/users/${id}/deactivate`, { method: 'POST' });
 export const resetAccountPassword = (id: number) => request<AccountWithPassword>(`${V1}/users/${id}/reset-password`, { method: 'POST' });
@@ -247,9 +313,13 @@ export const changePassword = (body: PasswordChange) => request<User>(`${V1}/aut
 export type RequestItem = z.infer<typeof requestItemSchema>;
 export type RequestList = z.infer<typeof requestListSchema>;
 export type RequestStats = z.infer<typeof requestStatsSchema>;
-export const listRequests = (query: { departmentId?: number; state?: z.output<typeof requestListQuerySchema>['state'] } = {}, signal?: AbortSignal) => request<RequestList>(`${V1}/requests`, { query, signal });
+export const listRequests = (
+  query: { departmentId?: number; state?: z.output<typeof requestListQuerySchema>['state'] } = {},
+  signal?: AbortSignal,
+) => request<RequestList>(`${V1}/requests`, { query, signal });
 export const requestStats = (signal?: AbortSignal) => request<RequestStats>(`${V1}/requests/stats`, { signal });
-export const replyToRequest = (id: string, text: string) => request<RequestItem>(`${V1}/requests/${id}/replies`, { method: 'POST', body: { text } });
+export const replyToRequest = (id: string, text: string) =>
+  request<RequestItem>(`${V1}/requests/${id}/replies`, { method: 'POST', body: { text } });
 
 // Cadre register import (干部名册导入): preview, then apply all or nothing (422 import_has_errors with the result).
 function fileForm(file: File): FormData {
@@ -257,5 +327,7 @@ function fileForm(file: File): FormData {
   form.append('file', file, file.name);
   return form;
 }
-export const previewCadreImport = (file: File) => request<CadreImportResult>(`${V1}/cadres/import/preview`, { method: 'POST', body: fileForm(file) });
-export const applyCadreImport = (file: File) => request<CadreImportResult>(`${V1}/cadres/import/apply`, { method: 'POST', body: fileForm(file) });
+export const previewCadreImport = (file: File) =>
+  request<CadreImportResult>(`${V1}/cadres/import/preview`, { method: 'POST', body: fileForm(file) });
+export const applyCadreImport = (file: File) =>
+  request<CadreImportResult>(`${V1}/cadres/import/apply`, { method: 'POST', body: fileForm(file) });

@@ -6,7 +6,11 @@ import { ApiError } from '../api.ts';
 export const CELL_CODES = ['too_many_rows', 'too_many_columns', 'cell_too_long', 'control_characters'] as const;
 export type CellCode = (typeof CELL_CODES)[number];
 
-export interface CellPlace { code: CellCode; row: number; column: string }
+export interface CellPlace {
+  code: CellCode;
+  row: number;
+  column: string;
+}
 
 /** The row and column a refusal names, when it names one. */
 export function cellPlaceOf(error: unknown): CellPlace | null {

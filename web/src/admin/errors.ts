@@ -13,20 +13,23 @@ const isKnown = (code: string): code is ErrorKey => isErrorCode(code) || code ==
 /** Turns any error into a sentence for the user (never a stack trace or raw JSON). */
 export function useErrorText(): (error: unknown, overrides?: Partial<Record<string, string>>) => string {
   const { t, i18n } = useTranslation('common');
-  return useCallback((error, overrides) => {
-    if (error instanceof ApiError) {
-      const override = overrides?.[error.code];
-      if (override) return override;
-      const place = cellPlaceOf(error);
-      if (place) return t(`cellErrors.${place.code}`, { row: place.row.toLocaleString(), column: place.column });
-      const from = decidesFromOf(error);
-      if (from) return t('recentlyResetUntil', { time: from.toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }) });
-      if (isKnown(error.code)) return t(`errors.${error.code}`);
-      if (error.status === 413) return t('errors.payload_too_large');
-      if (error.status >= 500) return t('errors.internal');
+  return useCallback(
+    (error, overrides) => {
+      if (error instanceof ApiError) {
+        const override = overrides?.[error.code];
+        if (override) return override;
+        const place = cellPlaceOf(error);
+        if (place) return t(`cellErrors.${place.code}`, { row: place.row.toLocaleString(), column: place.column });
+        const from = decidesFromOf(error);
+        if (from) return t('recentlyResetUntil', { time: from.toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }) });
+        if (isKnown(error.code)) return t(`errors.${error.code}`);
+        if (error.status === 413) return t('errors.payload_too_large');
+        if (error.status >= 500) return t('errors.internal');
+        return t('errors.unknown');
+      }
+      console.error(error);
       return t('errors.unknown');
-    }
-    console.error(error);
-    return t('errors.unknown');
-  }, [t, i18n]);
+    },
+    [t, i18n],
+  );
 }

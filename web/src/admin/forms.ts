@@ -19,10 +19,12 @@ export function blankToNull<T extends Record<string, unknown>>(values: T): T {
 
 /** Puts schema issues (after the field rules passed, rare) back on the fields they concern. */
 export function showIssues(form: FormInstance, error: z.ZodError, message: (field: string) => string): void {
-  form.setFields(error.issues.map((issue) => ({
-    name: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
-    errors: [message(issue.path.join('.'))],
-  })));
+  form.setFields(
+    error.issues.map((issue) => ({
+      name: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
+      errors: [message(issue.path.join('.'))],
+    })),
+  );
 }
 
 /**
@@ -30,7 +32,10 @@ export function showIssues(form: FormInstance, error: z.ZodError, message: (fiel
  * `prepare(values)`; the schema's issues go back onto the fields. Null when anything is wrong.
  */
 export async function parseForm<V, S extends z.ZodType>(
-  form: FormInstance<V>, schema: S, message: (field: string) => string, prepare: (values: V) => unknown = (v) => v,
+  form: FormInstance<V>,
+  schema: S,
+  message: (field: string) => string,
+  prepare: (values: V) => unknown = (v) => v,
 ): Promise<z.output<S> | null> {
   let values: V;
   try {

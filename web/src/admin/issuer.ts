@@ -7,10 +7,11 @@ import { issuerWords, type IssuerWords } from '../issuer.ts';
 import { getProfile } from './endpoints.ts';
 
 let profile: Promise<CityProfile> | null = null;
-const loadProfile = () => (profile ??= getProfile().catch((err: unknown) => {
-  profile = null; // a failed read is tried again by the next page
-  throw err;
-}));
+const loadProfile = () =>
+  (profile ??= getProfile().catch((err: unknown) => {
+    profile = null; // a failed read is tried again by the next page
+    throw err;
+  }));
 
 /** The issuer in the page's language: undefined while loading, and the generic words if the read fails. */
 export function useIssuer(): (IssuerWords & { contactText: string }) | undefined {
@@ -18,8 +19,13 @@ export function useIssuer(): (IssuerWords & { contactText: string }) | undefined
   const [state, setState] = useState<CityProfile | null | undefined>(undefined);
   useEffect(() => {
     let live = true;
-    loadProfile().then((p) => live && setState(p), () => live && setState(null));
-    return () => { live = false; };
+    loadProfile().then(
+      (p) => live && setState(p),
+      () => live && setState(null),
+    );
+    return () => {
+      live = false;
+    };
   }, []);
   if (state === undefined) return undefined;
   const w = issuerWords(state, i18n.language === 'en' ? 'en' : 'zh');

@@ -10,7 +10,10 @@ afterEach(() => {
 const deferred = <T>() => {
   let resolve!: (v: T) => void;
   let reject!: (e: unknown) => void;
-  const promise = new Promise<T>((res, rej) => { resolve = res; reject = rej; });
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
   return { promise, resolve, reject };
 };
 
@@ -38,7 +41,10 @@ describe('the read cache', () => {
   });
 
   it('forgets everything at any write through the API, but not at a read', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => new Response('{}', { status: 200 })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response('{}', { status: 200 })),
+    );
     const load = vi.fn(async () => 1);
     await cachedRead('k', load);
     await request('/api/v1/x');

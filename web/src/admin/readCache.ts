@@ -17,8 +17,13 @@ export function cachedRead<T>(key: string, load: () => Promise<T>): Promise<T> {
   const entry: Entry = { promise: load(), answeredAt: null };
   entries.set(key, entry);
   entry.promise.then(
-    (value) => { entry.value = value; entry.answeredAt = Date.now(); },
-    () => { if (entries.get(key) === entry) entries.delete(key); },
+    (value) => {
+      entry.value = value;
+      entry.answeredAt = Date.now();
+    },
+    () => {
+      if (entries.get(key) === entry) entries.delete(key);
+    },
   );
   return entry.promise as Promise<T>;
 }

@@ -12,9 +12,11 @@ export interface Loaded<T> {
  * `initial`: data already at hand (an answered cached read) for the first render; it is not loaded again then.
  */
 export function useLoad<T>(load: (signal: AbortSignal) => Promise<T>, deps: DependencyList, initial?: T): Loaded<T> {
-  const [state, setState] = useState<{ data: T | undefined; error: unknown; loading: boolean }>(
-    () => ({ data: initial, error: undefined, loading: initial === undefined }),
-  );
+  const [state, setState] = useState<{ data: T | undefined; error: unknown; loading: boolean }>(() => ({
+    data: initial,
+    error: undefined,
+    loading: initial === undefined,
+  }));
   const [nonce, setNonce] = useState(0);
   const skip = useRef(initial !== undefined);
   useEffect(() => {
@@ -25,8 +27,12 @@ export function useLoad<T>(load: (signal: AbortSignal) => Promise<T>, deps: Depe
     const controller = new AbortController();
     setState((s) => ({ ...s, error: undefined, loading: true }));
     load(controller.signal).then(
-      (data) => { if (!controller.signal.aborted) setState({ data, error: undefined, loading: false }); },
-      (error: unknown) => { if (!controller.signal.aborted) setState((s) => ({ data: s.data, error, loading: false })); },
+      (data) => {
+        if (!controller.signal.aborted) setState({ data, error: undefined, loading: false });
+      },
+      (error: unknown) => {
+        if (!controller.signal.aborted) setState((s) => ({ data: s.data, error, loading: false }));
+      },
     );
     return () => controller.abort();
     // `load` is re-created on every render: the deps say when to reload.

@@ -38,7 +38,21 @@ export function levelLabel(level: RatingLevel, scale: readonly ScaleEntry[], lan
   return e ? (lang === 'en' ? e.labelEn : e.labelZh) : level;
 }
 
-function DepartmentRowImpl({ department: d, answer = EMPTY_ANSWER, scale, reasons, lang, open, showMissing, onRate, onOpen, onClose, onComment, onReason, onDone }: Props) {
+function DepartmentRowImpl({
+  department: d,
+  answer = EMPTY_ANSWER,
+  scale,
+  reasons,
+  lang,
+  open,
+  showMissing,
+  onRate,
+  onOpen,
+  onClose,
+  onComment,
+  onReason,
+  onDone,
+}: Props) {
   const { t } = useTranslation();
   const [commentOpen, setCommentOpen] = useState(answer.comment !== '');
   const pointerAt = useRef(0);
@@ -54,7 +68,11 @@ function DepartmentRowImpl({ department: d, answer = EMPTY_ANSWER, scale, reason
           <span className="row__name">{name}</span>
           <span className="row__level">{answer.level === 'not_applicable' ? t('dept.notApplicableShort') : label}</span>
           {answer.reasons.length > 0 && <span className="row__mark">{t('dept.reasonsShort', { n: answer.reasons.length })}</span>}
-          {answer.comment && <span className="row__mark" aria-hidden="true">✎</span>}
+          {answer.comment && (
+            <span className="row__mark" aria-hidden="true">
+              ✎
+            </span>
+          )}
           <span className="row__edit">{t('dept.edit')}</span>
         </button>
       </div>
@@ -68,18 +86,35 @@ function DepartmentRowImpl({ department: d, answer = EMPTY_ANSWER, scale, reason
   ];
   return (
     <fieldset
-      id={id} className={`row${missing ? ' row--missing' : ''}${answer.level ? ' row--open' : ''}`} data-testid="department" data-code={d.code}
+      id={id}
+      className={`row${missing ? ' row--missing' : ''}${answer.level ? ' row--open' : ''}`}
+      data-testid="department"
+      data-code={d.code}
       aria-describedby={missing ? `${id}-missing` : undefined}
-      onPointerDown={() => { pointerAt.current = Date.now(); }}
-      onBlur={(e) => { if (answer.level && !e.currentTarget.contains(e.relatedTarget as Node | null)) onClose(d.id); }}
+      onPointerDown={() => {
+        pointerAt.current = Date.now();
+      }}
+      onBlur={(e) => {
+        if (answer.level && !e.currentTarget.contains(e.relatedTarget as Node | null)) onClose(d.id);
+      }}
     >
       <legend className="row__name">{name}</legend>
-      {missing && <p id={`${id}-missing`} className="row__error">{t('dept.required')}</p>}
+      {missing && (
+        <p id={`${id}-missing`} className="row__error">
+          {t('dept.required')}
+        </p>
+      )}
       <div className="choices">
         {options.map((o) => (
-          <label key={o.level} className={`choice${answer.level === o.level ? ' choice--on' : ''}${o.level === 'not_applicable' ? ' choice--na' : ''}`}>
+          <label
+            key={o.level}
+            className={`choice${answer.level === o.level ? ' choice--on' : ''}${o.level === 'not_applicable' ? ' choice--na' : ''}`}
+          >
             <input
-              type="radio" name={`rating-${d.id}`} value={o.level} checked={answer.level === o.level}
+              type="radio"
+              name={`rating-${d.id}`}
+              value={o.level}
+              checked={answer.level === o.level}
               aria-label={o.full === o.short ? undefined : o.full}
               onChange={() => onRate(d.id, o.level, Date.now() - pointerAt.current < 1500)}
             />
@@ -95,7 +130,9 @@ function DepartmentRowImpl({ department: d, answer = EMPTY_ANSWER, scale, reason
             return (
               <label key={r.code} className={`reason${on ? ' reason--on' : ''}`}>
                 <input
-                  type="checkbox" checked={on} disabled={!canChooseReason(answer, r.code)}
+                  type="checkbox"
+                  checked={on}
+                  disabled={!canChooseReason(answer, r.code)}
                   onChange={(e) => onReason(d.id, r.code, e.target.checked)}
                 />
                 <span>{lang === 'en' ? r.label.en : r.label.zh}</span>
@@ -106,19 +143,33 @@ function DepartmentRowImpl({ department: d, answer = EMPTY_ANSWER, scale, reason
       )}
       {answer.level && (
         <div className="row__more">
-          {answer.level !== 'not_applicable' && (!commentOpen ? (
-            <button type="button" className="link-button" aria-expanded="false" onClick={() => setCommentOpen(true)}>{t('dept.addComment')}</button>
-          ) : (
-            <div className="row__comment">
-              <label htmlFor={`${id}-comment`} className="field-label">{t('dept.commentLabel', { name })}</label>
-              <textarea
-                id={`${id}-comment`} rows={3} autoFocus={answer.comment === ''} maxLength={COMMENT_MAX} value={answer.comment}
-                aria-describedby={`${id}-count`} onChange={(e) => onComment(d.id, e.target.value)}
-              />
-              <p id={`${id}-count`} className="counter">{t('dept.counter', { n: answer.comment.length, max: COMMENT_MAX })}</p>
-            </div>
-          ))}
-          <button type="button" className="secondary small row__close" onClick={() => onDone(d.id)}>{t('dept.done')}</button>
+          {answer.level !== 'not_applicable' &&
+            (!commentOpen ? (
+              <button type="button" className="link-button" aria-expanded="false" onClick={() => setCommentOpen(true)}>
+                {t('dept.addComment')}
+              </button>
+            ) : (
+              <div className="row__comment">
+                <label htmlFor={`${id}-comment`} className="field-label">
+                  {t('dept.commentLabel', { name })}
+                </label>
+                <textarea
+                  id={`${id}-comment`}
+                  rows={3}
+                  autoFocus={answer.comment === ''}
+                  maxLength={COMMENT_MAX}
+                  value={answer.comment}
+                  aria-describedby={`${id}-count`}
+                  onChange={(e) => onComment(d.id, e.target.value)}
+                />
+                <p id={`${id}-count`} className="counter">
+                  {t('dept.counter', { n: answer.comment.length, max: COMMENT_MAX })}
+                </p>
+              </div>
+            ))}
+          <button type="button" className="secondary small row__close" onClick={() => onDone(d.id)}>
+            {t('dept.done')}
+          </button>
         </div>
       )}
     </fieldset>

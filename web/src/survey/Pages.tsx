@@ -6,12 +6,24 @@ import { checkReceipt } from './api.ts';
 import { formatTime, type Lang } from './model.ts';
 
 /** A page with one message; its heading takes focus so screen readers announce the change. */
-export function Message({ title, children, tone = 'info', testId }: { title: string; children?: ReactNode; tone?: 'info' | 'done' | 'warn'; testId?: string }) {
+export function Message({
+  title,
+  children,
+  tone = 'info',
+  testId,
+}: {
+  title: string;
+  children?: ReactNode;
+  tone?: 'info' | 'done' | 'warn';
+  testId?: string;
+}) {
   const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => ref.current?.focus({ preventScroll: true }), []);
   return (
     <section className={`message message--${tone}`} data-testid={testId}>
-      <h2 ref={ref} tabIndex={-1} className="message__title">{title}</h2>
+      <h2 ref={ref} tabIndex={-1} className="message__title">
+        {title}
+      </h2>
       {children}
     </section>
   );
@@ -19,15 +31,27 @@ export function Message({ title, children, tone = 'info', testId }: { title: str
 
 export function RetryButton({ onRetry }: { onRetry: () => void }) {
   const { t } = useTranslation();
-  return <button type="button" className="primary" onClick={onRetry}>{t('state.retry')}</button>;
+  return (
+    <button type="button" className="primary" onClick={onRetry}>
+      {t('state.retry')}
+    </button>
+  );
 }
 
 /**
  * A code shown once, large, with a copy button. It breaks only between its groups (ABCD-EFGH-…), never
  * inside one, so that a narrow phone never shows half a group on each line.
  */
-export function CopyableCode({ code, labelId, testId, words }: {
-  code: string; labelId: string; testId: string; words: { copy: string; copied: string; copyFailed: string };
+export function CopyableCode({
+  code,
+  labelId,
+  testId,
+  words,
+}: {
+  code: string;
+  labelId: string;
+  testId: string;
+  words: { copy: string; copied: string; copyFailed: string };
 }) {
   const [copy, setCopy] = useState<'idle' | 'copied' | 'failed'>('idle');
   const codeRef = useRef<HTMLElement>(null);
@@ -51,11 +75,20 @@ export function CopyableCode({ code, labelId, testId, words }: {
     <>
       <p className="receipt__code">
         <code ref={codeRef} aria-labelledby={labelId} data-testid={testId}>
-          {groups.map((g, i) => <span key={i} className="receipt__group">{g}{i < groups.length - 1 ? '-' : ''}</span>)}
+          {groups.map((g, i) => (
+            <span key={i} className="receipt__group">
+              {g}
+              {i < groups.length - 1 ? '-' : ''}
+            </span>
+          ))}
         </code>
       </p>
-      <button type="button" className="secondary" onClick={() => void copyCode()} data-testid={`${testId}-copy`}>{words.copy}</button>
-      <span className="receipt__copied" role="status">{copy === 'copied' ? words.copied : copy === 'failed' ? words.copyFailed : ''}</span>
+      <button type="button" className="secondary" onClick={() => void copyCode()} data-testid={`${testId}-copy`}>
+        {words.copy}
+      </button>
+      <span className="receipt__copied" role="status">
+        {copy === 'copied' ? words.copied : copy === 'failed' ? words.copyFailed : ''}
+      </span>
     </>
   );
 }
@@ -65,8 +98,15 @@ export function Receipt({ receipt, submittedAt, roundId, lang }: { receipt: stri
   const { t } = useTranslation();
   return (
     <div className="receipt" data-testid="receipt">
-      <p className="receipt__label" id="receipt-label">{t('done.receiptLabel')}</p>
-      <CopyableCode code={receipt} labelId="receipt-label" testId="receipt-code" words={{ copy: t('done.copy'), copied: t('done.copied'), copyFailed: t('done.copyFailed') }} />
+      <p className="receipt__label" id="receipt-label">
+        {t('done.receiptLabel')}
+      </p>
+      <CopyableCode
+        code={receipt}
+        labelId="receipt-label"
+        testId="receipt-code"
+        words={{ copy: t('done.copy'), copied: t('done.copied'), copyFailed: t('done.copyFailed') }}
+      />
       <p>{t('done.submittedAt', { time: formatTime(submittedAt, lang) })}</p>
       <p className="hint">{t('done.explain')}</p>
       <ReceiptCheck roundId={roundId} receipt={receipt} />
@@ -93,20 +133,42 @@ export function ReceiptCheck({ roundId, receipt }: { roundId: string; receipt?: 
     }
   }
 
-  const text = state === 'checking' ? t('check.checking') : state === 'counted' ? t('check.counted')
-    : state === 'notCounted' ? t('check.notCounted') : state === 'failed' ? t('check.failed') : '';
+  const text =
+    state === 'checking'
+      ? t('check.checking')
+      : state === 'counted'
+        ? t('check.counted')
+        : state === 'notCounted'
+          ? t('check.notCounted')
+          : state === 'failed'
+            ? t('check.failed')
+            : '';
   return (
     <form className="check-form" onSubmit={(e) => void check(e)} aria-labelledby="check-title">
       <h3 id="check-title">{t('check.title')}</h3>
       {!receipt && (
         <>
-          <label htmlFor="receipt-input" className="field-label">{t('check.inputLabel')}</label>
-          <input id="receipt-input" value={code} onChange={(e) => setCode(e.target.value)} placeholder={t('check.placeholder')}
-            autoComplete="off" autoCapitalize="characters" spellCheck={false} maxLength={40} />
+          <label htmlFor="receipt-input" className="field-label">
+            {t('check.inputLabel')}
+          </label>
+          <input
+            id="receipt-input"
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+            placeholder={t('check.placeholder')}
+            autoComplete="off"
+            autoCapitalize="characters"
+            spellCheck={false}
+            maxLength={40}
+          />
         </>
       )}
-      <button type="submit" className="secondary" disabled={state === 'checking'}>{t('check.button')}</button>
-      <p role="status" className={`check-form__result check-form__result--${state}`} data-testid="receipt-check">{text}</p>
+      <button type="submit" className="secondary" disabled={state === 'checking'}>
+        {t('check.button')}
+      </button>
+      <p role="status" className={`check-form__result check-form__result--${state}`} data-testid="receipt-check">
+        {text}
+      </p>
     </form>
   );
 }

@@ -55,11 +55,7 @@ function tokenFromPath(): string | null {
 }
 
 export default function SurveyApp() {
-  return (
-    <ErrorBoundary>
-      {REQUESTS_PAGE.test(window.location.pathname) ? <RequestsPage /> : <Survey />}
-    </ErrorBoundary>
-  );
+  return <ErrorBoundary>{REQUESTS_PAGE.test(window.location.pathname) ? <RequestsPage /> : <Survey />}</ErrorBoundary>;
 }
 
 /** The organising office and the help line, under a page's title. */
@@ -69,7 +65,12 @@ function IssuerLines({ issuer, lang }: { issuer: CityProfile | null | undefined;
   return (
     <>
       {w.office && <p data-testid="issuer-office">{t('header.organiser', { name: w.office })}</p>}
-      {w.phone && <p data-testid="issuer-phone">{t('header.helpPhone')}<a href={telHref(w.phone)}>{w.phone}</a></p>}
+      {w.phone && (
+        <p data-testid="issuer-phone">
+          {t('header.helpPhone')}
+          <a href={telHref(w.phone)}>{w.phone}</a>
+        </p>
+      )}
     </>
   );
 }
@@ -97,15 +98,31 @@ function RequestsPage() {
       <header className="top">
         <div className="top__row">
           <h1 className="top__title">{t('requests.pageTitle')}</h1>
-          <button type="button" className="lang" lang={lang === 'en' ? 'zh-CN' : 'en'} title={t('languageLabel')}
-            onClick={() => setLanguage(currentLanguage() === 'en' ? 'zh-CN' : 'en')} data-testid="lang-switch">
+          <button
+            type="button"
+            className="lang"
+            lang={lang === 'en' ? 'zh-CN' : 'en'}
+            title={t('languageLabel')}
+            onClick={() => setLanguage(currentLanguage() === 'en' ? 'zh-CN' : 'en')}
+            data-testid="lang-switch"
+          >
             {t('language')}
           </button>
         </div>
-        <div className="top__round"><IssuerLines issuer={issuer} lang={lang} /></div>
+        <div className="top__round">
+          <IssuerLines issuer={issuer} lang={lang} />
+        </div>
       </header>
       <main>
-        <Suspense fallback={<p className="loading" role="status">{t('loading')}</p>}><Requests /></Suspense>
+        <Suspense
+          fallback={
+            <p className="loading" role="status">
+              {t('loading')}
+            </p>
+          }
+        >
+          <Requests />
+        </Suspense>
       </main>
     </div>
   );
@@ -115,12 +132,25 @@ function RequestsPage() {
 function RequestOffer({ receipt }: { receipt: string }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
-  if (open) return <Suspense fallback={<p className="loading" role="status">{t('loading')}</p>}><Requests receipt={receipt} /></Suspense>;
+  if (open)
+    return (
+      <Suspense
+        fallback={
+          <p className="loading" role="status">
+            {t('loading')}
+          </p>
+        }
+      >
+        <Requests receipt={receipt} />
+      </Suspense>
+    );
   return (
     <section className="req__box" aria-labelledby="offer-title" data-testid="request-offer">
       <h2 id="offer-title">{t('requests.offerTitle')}</h2>
       <p>{t('requests.offerBody')}</p>
-      <button type="button" className="secondary" onClick={() => setOpen(true)} data-testid="request-open">{t('requests.offerButton')}</button>
+      <button type="button" className="secondary" onClick={() => setOpen(true)} data-testid="request-open">
+        {t('requests.offerButton')}
+      </button>
     </section>
   );
 }
@@ -142,7 +172,11 @@ function Survey() {
       const status = err instanceof ApiError ? err.status : -1;
       // An unknown link has no survey to name its issuer: the page asks whom to contact on its own.
       const issuer = status === 404 ? await fetchProfile().catch(() => null) : null;
-      setPhase({ kind: 'failed', reason: status === 404 ? 'not_found' : status === 429 ? 'rate_limited' : status === 0 ? 'network' : 'server', issuer });
+      setPhase({
+        kind: 'failed',
+        reason: status === 404 ? 'not_found' : status === 429 ? 'rate_limited' : status === 0 ? 'network' : 'server',
+        issuer,
+      });
     }
   }, [token]);
 
@@ -171,8 +205,14 @@ function Survey() {
       <header className="top">
         <div className="top__row">
           {view ? <p className="top__title">{t('title')}</p> : <h1 className="top__title">{t('title')}</h1>}
-          <button type="button" className="lang" lang={lang === 'en' ? 'zh-CN' : 'en'} title={t('languageLabel')}
-            onClick={() => setLanguage(currentLanguage() === 'en' ? 'zh-CN' : 'en')} data-testid="lang-switch">
+          <button
+            type="button"
+            className="lang"
+            lang={lang === 'en' ? 'zh-CN' : 'en'}
+            title={t('languageLabel')}
+            onClick={() => setLanguage(currentLanguage() === 'en' ? 'zh-CN' : 'en')}
+            data-testid="lang-switch"
+          >
             {t('language')}
           </button>
         </div>
@@ -180,38 +220,96 @@ function Survey() {
           <div className="top__round">
             <h1>{t('header.heading', { city: issuerWords(view.issuer, lang).city, quarter: quarterLabel(view.round.id, lang) })}</h1>
             {view.state === 'open' && phase.kind === 'view' && (
-              <p className="top__deadline">{t('header.deadline', { time: formatTime(view.round.closesAt, lang) })}{t('header.timeZone')}</p>
+              <p className="top__deadline">
+                {t('header.deadline', { time: formatTime(view.round.closesAt, lang) })}
+                {t('header.timeZone')}
+              </p>
             )}
             <IssuerLines issuer={view.issuer} lang={lang} />
             <p className="top__privacy">{t('header.privacy')}</p>
           </div>
         )}
-        {!view && issuer && <div className="top__round"><IssuerLines issuer={issuer} lang={lang} /></div>}
+        {!view && issuer && (
+          <div className="top__round">
+            <IssuerLines issuer={issuer} lang={lang} />
+          </div>
+        )}
       </header>
-      <main>{token ? <Body phase={phase} token={token} lang={lang} contact={contact} onRetry={() => void load()} onSubmitted={onSubmitted} onReload={onReload} /> : (
-        <Message title={t('state.notFoundTitle')} tone="warn"><p>{t('invalidLink')}</p></Message>
-      )}</main>
+      <main>
+        {token ? (
+          <Body
+            phase={phase}
+            token={token}
+            lang={lang}
+            contact={contact}
+            onRetry={() => void load()}
+            onSubmitted={onSubmitted}
+            onReload={onReload}
+          />
+        ) : (
+          <Message title={t('state.notFoundTitle')} tone="warn">
+            <p>{t('invalidLink')}</p>
+          </Message>
+        )}
+      </main>
     </div>
   );
 }
 
-function Body({ phase, token, lang, contact, onRetry, onSubmitted, onReload }: {
-  phase: Phase; token: string; lang: Lang; contact: string; onRetry: () => void; onSubmitted: (r: ShownReceipt) => void; onReload: () => void;
+function Body({
+  phase,
+  token,
+  lang,
+  contact,
+  onRetry,
+  onSubmitted,
+  onReload,
+}: {
+  phase: Phase;
+  token: string;
+  lang: Lang;
+  contact: string;
+  onRetry: () => void;
+  onSubmitted: (r: ShownReceipt) => void;
+  onReload: () => void;
 }) {
   const { t } = useTranslation();
   switch (phase.kind) {
     case 'loading':
-      return <p className="loading" role="status" aria-live="polite">{t('loading')}</p>;
+      return (
+        <p className="loading" role="status" aria-live="polite">
+          {t('loading')}
+        </p>
+      );
     case 'failed':
       switch (phase.reason) {
         case 'not_found':
-          return <Message title={t('state.notFoundTitle')} tone="warn" testId="not-found"><p>{t('state.notFoundBody', { contact })}</p></Message>;
+          return (
+            <Message title={t('state.notFoundTitle')} tone="warn" testId="not-found">
+              <p>{t('state.notFoundBody', { contact })}</p>
+            </Message>
+          );
         case 'rate_limited':
-          return <Message title={t('state.rateLimitedTitle')} tone="warn"><p>{t('state.rateLimitedBody')}</p><RetryButton onRetry={onRetry} /></Message>;
+          return (
+            <Message title={t('state.rateLimitedTitle')} tone="warn">
+              <p>{t('state.rateLimitedBody')}</p>
+              <RetryButton onRetry={onRetry} />
+            </Message>
+          );
         case 'network':
-          return <Message title={t('state.networkTitle')} tone="warn" testId="network-error"><p>{t('state.networkBody')}</p><RetryButton onRetry={onRetry} /></Message>;
+          return (
+            <Message title={t('state.networkTitle')} tone="warn" testId="network-error">
+              <p>{t('state.networkBody')}</p>
+              <RetryButton onRetry={onRetry} />
+            </Message>
+          );
         default:
-          return <Message title={t('state.errorTitle')} tone="warn"><p>{t('state.errorBody')}</p><RetryButton onRetry={onRetry} /></Message>;
+          return (
+            <Message title={t('state.errorTitle')} tone="warn">
+              <p>{t('state.errorBody')}</p>
+              <RetryButton onRetry={onRetry} />
+            </Message>
+          );
       }
     case 'done':
       return (
@@ -231,17 +329,33 @@ function Body({ phase, token, lang, contact, onRetry, onSubmitted, onReload }: {
           return (
             <Message title={t('state.submittedTitle')} tone="done" testId="already-submitted">
               <p>{t('state.submittedBody', { time: view.submittedAt ? formatTime(view.submittedAt, lang) : '' })}</p>
-              {mine ? <Receipt receipt={mine.receipt} submittedAt={mine.submittedAt} roundId={mine.roundId} lang={lang} /> : <ReceiptCheck roundId={view.round.id} />}
+              {mine ? (
+                <Receipt receipt={mine.receipt} submittedAt={mine.submittedAt} roundId={mine.roundId} lang={lang} />
+              ) : (
+                <ReceiptCheck roundId={view.round.id} />
+              )}
               {mine && <RequestOffer receipt={mine.receipt} />}
             </Message>
           );
         }
         case 'closed':
-          return <Message title={t('state.closedTitle')} testId="closed"><p>{t('state.closedBody', { time: formatTime(view.round.closedAt ?? view.round.closesAt, lang) })}</p></Message>;
+          return (
+            <Message title={t('state.closedTitle')} testId="closed">
+              <p>{t('state.closedBody', { time: formatTime(view.round.closedAt ?? view.round.closesAt, lang) })}</p>
+            </Message>
+          );
         case 'not_open':
-          return <Message title={t('state.notOpenTitle')} testId="not-open"><p>{t('state.notOpenBody', { time: formatTime(view.round.opensAt, lang) })}</p></Message>;
+          return (
+            <Message title={t('state.notOpenTitle')} testId="not-open">
+              <p>{t('state.notOpenBody', { time: formatTime(view.round.opensAt, lang) })}</p>
+            </Message>
+          );
         case 'revoked':
-          return <Message title={t('state.revokedTitle')} tone="warn" testId="revoked"><p>{t('state.revokedBody', { contact })}</p></Message>;
+          return (
+            <Message title={t('state.revokedTitle')} tone="warn" testId="revoked">
+              <p>{t('state.revokedBody', { contact })}</p>
+            </Message>
+          );
       }
     }
   }

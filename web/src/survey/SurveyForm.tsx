@@ -12,8 +12,17 @@ import { receiptCodeFor, shownReceipt, withReceiptHash, type ShownReceipt } from
 import { DepartmentRow, deptElementId } from './DepartmentRow.tsx';
 import { useTranslation } from './i18n.ts';
 import {
-  departmentName, formatTime, fromDraft, groupByCategory, nextUnanswered, pickOpeningDraft, progress, reduce, toSubmission,
-  type Lang, type Rules,
+  departmentName,
+  formatTime,
+  fromDraft,
+  groupByCategory,
+  nextUnanswered,
+  pickOpeningDraft,
+  progress,
+  reduce,
+  toSubmission,
+  type Lang,
+  type Rules,
 } from './model.ts';
 import { localDraft, localReceipt, submissionIdFor } from './storage.ts';
 import { useAutosave, type SaveStatus } from './useAutosave.ts';
@@ -46,7 +55,10 @@ function openingAnswers(token: string, view: SurveyView, rules: Rules) {
 export function SurveyForm({ token, view, lang, onSubmitted, onReload }: Props) {
   const { t } = useTranslation();
   const { departments, votesLimit } = view;
-  const rules = useMemo<Rules>(() => ({ departmentIds: departments.map((d) => d.id), votesLimit, reasonCodes: view.reasons.map((r) => r.code) }), [departments, votesLimit, view.reasons]);
+  const rules = useMemo<Rules>(
+    () => ({ departmentIds: departments.map((d) => d.id), votesLimit, reasonCodes: view.reasons.map((r) => r.code) }),
+    [departments, votesLimit, view.reasons],
+  );
   const [opening] = useState(() => openingAnswers(token, view, rules));
   const [answers, dispatch] = useReducer(reduce, opening.answers);
   const [step, setStep] = useState<'rate' | 'votes'>('rate');
@@ -84,7 +96,13 @@ export function SurveyForm({ token, view, lang, onSubmitted, onReload }: Props) 
   const order = useMemo(() => pageOrder.map((d) => d.id), [pageOrder]);
   const prog = useMemo(() => progress(answers, groups), [answers, groups]);
   const missing = prog.total - prog.done;
-  const nameOf = useCallback((id: number) => { const d = byId.get(id); return d ? departmentName(d, lang) : String(id); }, [byId, lang]);
+  const nameOf = useCallback(
+    (id: number) => {
+      const d = byId.get(id);
+      return d ? departmentName(d, lang) : String(id);
+    },
+    [byId, lang],
+  );
 
   // Focus (and scroll) once the render that made the target exists is on screen.
   useEffect(() => {
@@ -105,8 +123,10 @@ export function SurveyForm({ token, view, lang, onSubmitted, onReload }: Props) 
     const row = document.getElementById(deptElementId(target.id));
     if (!row) return;
     if (target.scroll) row.scrollIntoView({ block: 'start' });
-    const el = target.kind === 'summary' ? row.querySelector<HTMLElement>('button')
-      : row.querySelector<HTMLElement>('input:checked') ?? row.querySelector<HTMLElement>('input[type="radio"]');
+    const el =
+      target.kind === 'summary'
+        ? row.querySelector<HTMLElement>('button')
+        : (row.querySelector<HTMLElement>('input:checked') ?? row.querySelector<HTMLElement>('input[type="radio"]'));
     el?.focus({ preventScroll: true });
   });
 
@@ -125,30 +145,33 @@ export function SurveyForm({ token, view, lang, onSubmitted, onReload }: Props) 
     rerender();
   }, []);
 
-  const onRate = useCallback((id: number, level: RatingLevel, pointer: boolean) => {
-    const before = answersRef.current;
-    const wasAnswered = !!before.ratings[id]?.level;
-    const after = reduce(before, { type: 'rate', departmentId: id, level });
-    dispatch({ type: 'rate', departmentId: id, level });
-    if (level === 'dissatisfied' && view.reasons.length > 0) {
-      heldOpen.current = id;
-      heldForReasons.current = wasAnswered ? null : id;
-      setOpenId(id);
-      return;
-    }
-    heldOpen.current = null;
-    if (!pointer) {
-      setOpenId(id); // the keyboard moves between choices: stay until focus leaves the row
-      return;
-    }
-    setOpenId(null);
-    if (wasAnswered) {
-      focusNext.current = { kind: 'summary', id, scroll: false };
-      return;
-    }
-    const next = nextUnanswered(order, after, id);
-    focusNext.current = next === null ? { kind: 'next' } : { kind: 'row', id: next, scroll: true };
-  }, [order, view.reasons.length]);
+  const onRate = useCallback(
+    (id: number, level: RatingLevel, pointer: boolean) => {
+      const before = answersRef.current;
+      const wasAnswered = !!before.ratings[id]?.level;
+      const after = reduce(before, { type: 'rate', departmentId: id, level });
+      dispatch({ type: 'rate', departmentId: id, level });
+      if (level === 'dissatisfied' && view.reasons.length > 0) {
+        heldOpen.current = id;
+        heldForReasons.current = wasAnswered ? null : id;
+        setOpenId(id);
+        return;
+      }
+      heldOpen.current = null;
+      if (!pointer) {
+        setOpenId(id); // the keyboard moves between choices: stay until focus leaves the row
+        return;
+      }
+      setOpenId(null);
+      if (wasAnswered) {
+        focusNext.current = { kind: 'summary', id, scroll: false };
+        return;
+      }
+      const next = nextUnanswered(order, after, id);
+      focusNext.current = next === null ? { kind: 'next' } : { kind: 'row', id: next, scroll: true };
+    },
+    [order, view.reasons.length],
+  );
   const onOpen = useCallback((id: number) => {
     heldOpen.current = null;
     focusNext.current = { kind: 'row', id, scroll: false };
@@ -159,14 +182,17 @@ export function SurveyForm({ token, view, lang, onSubmitted, onReload }: Props) 
   }, []);
   const onComment = useCallback((id: number, comment: string) => dispatch({ type: 'comment', departmentId: id, comment }), []);
   const onReason = useCallback((id: number, code: string, on: boolean) => dispatch({ type: 'reason', departmentId: id, code, on }), []);
-  const onDone = useCallback((id: number) => {
-    if (heldOpen.current === id) heldOpen.current = null;
-    setOpenId((x) => (x === id ? null : x));
-    if (heldForReasons.current !== id) return;
-    heldForReasons.current = null;
-    const next = nextUnanswered(order, answersRef.current, id);
-    focusNext.current = next === null ? { kind: 'next' } : { kind: 'row', id: next, scroll: true };
-  }, [order]);
+  const onDone = useCallback(
+    (id: number) => {
+      if (heldOpen.current === id) heldOpen.current = null;
+      setOpenId((x) => (x === id ? null : x));
+      if (heldForReasons.current !== id) return;
+      heldForReasons.current = null;
+      const next = nextUnanswered(order, answersRef.current, id);
+      focusNext.current = next === null ? { kind: 'next' } : { kind: 'row', id: next, scroll: true };
+    },
+    [order],
+  );
 
   function showError(e: SubmitError) {
     setError(e);
@@ -240,18 +266,30 @@ export function SurveyForm({ token, view, lang, onSubmitted, onReload }: Props) 
   };
   const problemText = (p: Problem) => {
     switch (p.code) {
-      case 'incomplete': return t('submit.problems.incomplete', { n: p.departmentIds.length, names: names(p.departmentIds) });
-      case 'unknown_department': return t('submit.problems.unknown_department');
-      case 'duplicate_rating': return t('submit.problems.duplicate_rating', { names: names(p.departmentIds) });
-      case 'comment_on_not_applicable': return t('submit.problems.comment_on_not_applicable', { names: names(p.departmentIds) });
-      case 'duplicate_vote': return t('submit.problems.duplicate_vote');
-      case 'too_many_votes': return t('submit.problems.too_many_votes', { limit: votesLimit });
-      case 'vote_not_allowed': return t('submit.problems.vote_not_allowed', { names: names(p.departmentIds) });
-      case 'reasons_need_dissatisfied': return t('submit.problems.reasons_need_dissatisfied', { names: names(p.departmentIds) });
-      case 'too_many_reasons': return t('submit.problems.too_many_reasons', { max: REASONS_MAX, names: names(p.departmentIds) });
-      case 'duplicate_reason': return t('submit.problems.duplicate_reason', { names: names(p.departmentIds) });
-      case 'unknown_reason': return t('submit.problems.unknown_reason', { names: names(p.departmentIds) });
-      default: return t('submit.problems.other');
+      case 'incomplete':
+        return t('submit.problems.incomplete', { n: p.departmentIds.length, names: names(p.departmentIds) });
+      case 'unknown_department':
+        return t('submit.problems.unknown_department');
+      case 'duplicate_rating':
+        return t('submit.problems.duplicate_rating', { names: names(p.departmentIds) });
+      case 'comment_on_not_applicable':
+        return t('submit.problems.comment_on_not_applicable', { names: names(p.departmentIds) });
+      case 'duplicate_vote':
+        return t('submit.problems.duplicate_vote');
+      case 'too_many_votes':
+        return t('submit.problems.too_many_votes', { limit: votesLimit });
+      case 'vote_not_allowed':
+        return t('submit.problems.vote_not_allowed', { names: names(p.departmentIds) });
+      case 'reasons_need_dissatisfied':
+        return t('submit.problems.reasons_need_dissatisfied', { names: names(p.departmentIds) });
+      case 'too_many_reasons':
+        return t('submit.problems.too_many_reasons', { max: REASONS_MAX, names: names(p.departmentIds) });
+      case 'duplicate_reason':
+        return t('submit.problems.duplicate_reason', { names: names(p.departmentIds) });
+      case 'unknown_reason':
+        return t('submit.problems.unknown_reason', { names: names(p.departmentIds) });
+      default:
+        return t('submit.problems.other');
     }
   };
 
@@ -264,20 +302,46 @@ export function SurveyForm({ token, view, lang, onSubmitted, onReload }: Props) 
       {error?.kind === 'invalid' && (
         <>
           <p>{t('submit.invalid')}</p>
-          <ul>{error.problems.map((p, i) => <li key={i}>{problemText(p)}</li>)}</ul>
+          <ul>
+            {error.problems.map((p, i) => (
+              <li key={i}>{problemText(p)}</li>
+            ))}
+          </ul>
         </>
       )}
     </div>
   );
-  const deadline = <p className="hint">{t('header.deadline', { time: formatTime(view.round.closesAt, lang) })}{t('header.timeZone')}</p>;
+  const deadline = (
+    <p className="hint">
+      {t('header.deadline', { time: formatTime(view.round.closesAt, lang) })}
+      {t('header.timeZone')}
+    </p>
+  );
 
   if (step === 'votes') {
     return (
       <div className="form">
-        <StickyBar done={prog.done} total={prog.total} votes={answers.votes.length} votesLimit={votesLimit} status={saver.status} lang={lang} missing={0} onNextMissing={() => undefined} />
+        <StickyBar
+          done={prog.done}
+          total={prog.total}
+          votes={answers.votes.length}
+          votesLimit={votesLimit}
+          status={saver.status}
+          lang={lang}
+          missing={0}
+          onNextMissing={() => undefined}
+        />
         <VoteStep
-          answers={answers} pageOrder={pageOrder} scale={scale} lang={lang} votesLimit={votesLimit} dispatch={dispatch}
-          onBack={() => { setError(null); setStep('rate'); }}
+          answers={answers}
+          pageOrder={pageOrder}
+          scale={scale}
+          lang={lang}
+          votesLimit={votesLimit}
+          dispatch={dispatch}
+          onBack={() => {
+            setError(null);
+            setStep('rate');
+          }}
         >
           <div className="submit">
             <p className="hint">{t('submit.note')}</p>
@@ -295,20 +359,37 @@ export function SurveyForm({ token, view, lang, onSubmitted, onReload }: Props) 
   return (
     <div className="form">
       <StickyBar
-        done={prog.done} total={prog.total} votes={answers.votes.length} votesLimit={votesLimit} status={saver.status} lang={lang}
-        missing={prog.done > 0 ? missing : 0} onNextMissing={() => { const id = nextUnanswered(order, answers, openId); if (id !== null) goTo(id); }}
+        done={prog.done}
+        total={prog.total}
+        votes={answers.votes.length}
+        votesLimit={votesLimit}
+        status={saver.status}
+        lang={lang}
+        missing={prog.done > 0 ? missing : 0}
+        onNextMissing={() => {
+          const id = nextUnanswered(order, answers, openId);
+          if (id !== null) goTo(id);
+        }}
       />
       <p className="intro">{t('intro', { count: prog.total })}</p>
-      {resumedAt !== null && <p className="resumed" role="status">{t('resumed', { name: nameOf(resumedAt) })}</p>}
+      {resumedAt !== null && (
+        <p className="resumed" role="status">
+          {t('resumed', { name: nameOf(resumedAt) })}
+        </p>
+      )}
 
       <nav className="jump" aria-label={t('jump.label')} data-testid="jump-list">
         {prog.categories.map((c) => (
-          <button key={c.key} type="button" className={`jump__item${c.done === c.total ? ' jump__item--done' : ''}`}
+          <button
+            key={c.key}
+            type="button"
+            className={`jump__item${c.done === c.total ? ' jump__item--done' : ''}`}
             onClick={() => {
               const id = c.firstUnanswered ?? groups.find((g) => g.key === c.key)!.departments[0]!.id;
               if (c.firstUnanswered !== null) goTo(id);
               else document.getElementById(`cat-${c.key}`)?.scrollIntoView({ block: 'start' });
-            }}>
+            }}
+          >
             {t('jump.item', { name: t(`categories.${c.key}`), done: c.done, total: c.total })}
           </button>
         ))}
@@ -322,8 +403,20 @@ export function SurveyForm({ token, view, lang, onSubmitted, onReload }: Props) 
           </h2>
           {list.map((d) => (
             <DepartmentRow
-              key={d.id} department={d} answer={answers.ratings[d.id]} scale={scale} reasons={view.reasons} lang={lang} open={openId === d.id}
-              showMissing={showMissing} onRate={onRate} onOpen={onOpen} onClose={onClose} onComment={onComment} onReason={onReason} onDone={onDone}
+              key={d.id}
+              department={d}
+              answer={answers.ratings[d.id]}
+              scale={scale}
+              reasons={view.reasons}
+              lang={lang}
+              open={openId === d.id}
+              showMissing={showMissing}
+              onRate={onRate}
+              onOpen={onOpen}
+              onClose={onClose}
+              onComment={onComment}
+              onReason={onReason}
+              onDone={onDone}
             />
           ))}
         </section>
@@ -341,29 +434,67 @@ export function SurveyForm({ token, view, lang, onSubmitted, onReload }: Props) 
   );
 }
 
-function StickyBar({ done, total, votes, votesLimit, status, lang, missing, onNextMissing }: {
-  done: number; total: number; votes: number; votesLimit: number; status: SaveStatus; lang: Lang; missing: number; onNextMissing: () => void;
+function StickyBar({
+  done,
+  total,
+  votes,
+  votesLimit,
+  status,
+  lang,
+  missing,
+  onNextMissing,
+}: {
+  done: number;
+  total: number;
+  votes: number;
+  votesLimit: number;
+  status: SaveStatus;
+  lang: Lang;
+  missing: number;
+  onNextMissing: () => void;
 }) {
   const { t } = useTranslation();
-  const saveText = status.kind === 'saving' ? t('save.saving')
-    : status.kind === 'saved' ? (status.at ? t('save.savedAt', { time: formatTime(status.at, lang, { timeOnly: true }) }) : t('save.saved'))
-    : status.kind === 'offline' ? (status.local ? t('save.offline') : t('save.unsaved'))
-    : '';
+  const saveText =
+    status.kind === 'saving'
+      ? t('save.saving')
+      : status.kind === 'saved'
+        ? status.at
+          ? t('save.savedAt', { time: formatTime(status.at, lang, { timeOnly: true }) })
+          : t('save.saved')
+        : status.kind === 'offline'
+          ? status.local
+            ? t('save.offline')
+            : t('save.unsaved')
+          : '';
   const answered = t('progress.answered', { done, total });
   return (
     <div className="bar" data-testid="progress">
       <div className="bar__row">
-        <strong className="bar__count" data-testid="answered">{answered}</strong>
+        <strong className="bar__count" data-testid="answered">
+          {answered}
+        </strong>
         {votesLimit > 0 && <span className="bar__votes">{t('progress.votes', { used: votes, limit: votesLimit })}</span>}
-        <span role="status" className={`bar__save bar__save--${status.kind}`} data-testid="save-status">{saveText}</span>
+        <span role="status" className={`bar__save bar__save--${status.kind}`} data-testid="save-status">
+          {saveText}
+        </span>
       </div>
-      <div className="meter" role="progressbar" aria-label={t('progress.label')} aria-valuemin={0} aria-valuemax={total} aria-valuenow={done} aria-valuetext={answered}>
+      <div
+        className="meter"
+        role="progressbar"
+        aria-label={t('progress.label')}
+        aria-valuemin={0}
+        aria-valuemax={total}
+        aria-valuenow={done}
+        aria-valuetext={answered}
+      >
         <div className="meter__fill" style={{ width: `${total ? (100 * done) / total : 0}%` }} />
       </div>
       {missing > 0 && (
         <div className="bar__row bar__missing">
           <span>{t('progress.missing', { n: missing })}</span>
-          <button type="button" className="secondary small" onClick={onNextMissing}>{t('progress.next')}</button>
+          <button type="button" className="secondary small" onClick={onNextMissing}>
+            {t('progress.next')}
+          </button>
         </div>
       )}
     </div>

@@ -26,12 +26,18 @@ export function VoteStep({ answers, pageOrder, scale, lang, votesLimit, dispatch
     <>
       {votesLimit > 0 && (
         <section className="card votes-step" aria-labelledby="votes-title" data-testid="votes">
-          <h2 id="votes-title" tabIndex={-1}>{t('votes.title')}</h2>
-          <p className="hint" id="votes-help">{t('votes.help', { limit: votesLimit })}</p>
+          <h2 id="votes-title" tabIndex={-1}>
+            {t('votes.title')}
+          </h2>
+          <p className="hint" id="votes-help">
+            {t('votes.help', { limit: votesLimit })}
+          </p>
           <p aria-live="polite" data-testid="votes-remaining">
             {used >= votesLimit ? t('votes.limit', { limit: votesLimit }) : t('votes.remaining', { used, left: votesLimit - used })}
           </p>
-          {candidates.length === 0 ? <p>{t('votes.none')}</p> : (
+          {candidates.length === 0 ? (
+            <p>{t('votes.none')}</p>
+          ) : (
             <fieldset className="vote-list" aria-describedby="votes-help">
               <legend className="visually-hidden">{t('votes.listLabel')}</legend>
               {candidates.map(({ department: d, level }) => {
@@ -39,8 +45,12 @@ export function VoteStep({ answers, pageOrder, scale, lang, votesLimit, dispatch
                 const allowed = canVote(answers, d.id, votesLimit);
                 return (
                   <label key={d.id} className={`vote${on ? ' vote--on' : ''}${allowed ? '' : ' vote--off'}`} data-testid="vote-candidate">
-                    <input type="checkbox" checked={on} disabled={!allowed}
-                      onChange={(e) => dispatch({ type: 'vote', departmentId: d.id, on: e.target.checked, limit: votesLimit })} />
+                    <input
+                      type="checkbox"
+                      checked={on}
+                      disabled={!allowed}
+                      onChange={(e) => dispatch({ type: 'vote', departmentId: d.id, on: e.target.checked, limit: votesLimit })}
+                    />
                     <span className="vote__name">{departmentName(d, lang)}</span>
                     <span className={`vote__level vote__level--${level}`}>{levelLabel(level, scale, lang)}</span>
                   </label>
@@ -52,18 +62,34 @@ export function VoteStep({ answers, pageOrder, scale, lang, votesLimit, dispatch
       )}
 
       <section className="card">
-        {votesLimit === 0 && <h2 id="votes-title" tabIndex={-1} className="visually-hidden">{t('overall.label')}</h2>}
-        <label htmlFor="overall-comment" className="field-label field-label--big">{t('overall.label')}</label>
-        <p id="overall-help" className="hint">{t('overall.help')}</p>
+        {votesLimit === 0 && (
+          <h2 id="votes-title" tabIndex={-1} className="visually-hidden">
+            {t('overall.label')}
+          </h2>
+        )}
+        <label htmlFor="overall-comment" className="field-label field-label--big">
+          {t('overall.label')}
+        </label>
+        <p id="overall-help" className="hint">
+          {t('overall.help')}
+        </p>
         <textarea
-          id="overall-comment" rows={4} maxLength={OVERALL_COMMENT_MAX} value={answers.comment}
-          aria-describedby="overall-help overall-count" onChange={(e) => dispatch({ type: 'overall', comment: e.target.value })}
+          id="overall-comment"
+          rows={4}
+          maxLength={OVERALL_COMMENT_MAX}
+          value={answers.comment}
+          aria-describedby="overall-help overall-count"
+          onChange={(e) => dispatch({ type: 'overall', comment: e.target.value })}
         />
-        <p id="overall-count" className="counter">{t('dept.counter', { n: answers.comment.length, max: OVERALL_COMMENT_MAX })}</p>
+        <p id="overall-count" className="counter">
+          {t('dept.counter', { n: answers.comment.length, max: OVERALL_COMMENT_MAX })}
+        </p>
       </section>
 
       {children}
-      <button type="button" className="secondary back" onClick={onBack}>{t('votes.back')}</button>
+      <button type="button" className="secondary back" onClick={onBack}>
+        {t('votes.back')}
+      </button>
     </>
   );
 }

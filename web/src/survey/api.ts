@@ -30,7 +30,11 @@ export const postSubmission = (token: string, submission: Submission) =>
 
 /** The code goes in the body, never in the URL (which proxies and logs keep). */
 export const checkReceipt = (roundId: string, receipt: string) =>
-  request<{ counted: boolean }>(`/api/v1/rounds/${encodeURIComponent(roundId)}/receipts`, { method: 'POST', body: { receipt }, skipAuthRedirect: true });
+  request<{ counted: boolean }>(`/api/v1/rounds/${encodeURIComponent(roundId)}/receipts`, {
+    method: 'POST',
+    body: { receipt },
+    skipAuthRedirect: true,
+  });
 
 /** Problems a 422 carries, read defensively (details is `unknown` on the wire). */
 export function problemsOf(err: ApiError): { code: string; departmentIds: number[] }[] {
@@ -38,7 +42,12 @@ export function problemsOf(err: ApiError): { code: string; departmentIds: number
   return err.details.flatMap((p: unknown) => {
     if (typeof p !== 'object' || p === null || typeof (p as { code?: unknown }).code !== 'string') return [];
     const ids = (p as { departmentIds?: unknown }).departmentIds;
-    return [{ code: (p as { code: string }).code, departmentIds: Array.isArray(ids) ? ids.filter((x): x is number => typeof x === 'number') : [] }];
+    return [
+      {
+        code: (p as { code: string }).code,
+        departmentIds: Array.isArray(ids) ? ids.filter((x): x is number => typeof x === 'number') : [],
+      },
+    ];
   });
 }
 

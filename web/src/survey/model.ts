@@ -129,7 +129,10 @@ export function toDraft(a: Answers): Draft {
   for (const [id, r] of Object.entries(a.ratings)) {
     if (r.level === null && !r.comment) continue;
     ratings.push({
-      departmentId: Number(id), level: r.level, ...(r.comment ? { comment: r.comment } : {}), ...(r.reasons.length ? { reasons: [...r.reasons] } : {}),
+      departmentId: Number(id),
+      level: r.level,
+      ...(r.comment ? { comment: r.comment } : {}),
+      ...(r.reasons.length ? { reasons: [...r.reasons] } : {}),
     });
   }
   return { ratings, leastSatisfied: [...a.votes], ...(a.comment ? { comment: a.comment } : {}) };
@@ -143,7 +146,12 @@ export function toSubmission(a: Answers, departments: readonly Department[], sub
     if (!r?.level) continue;
     const comment = r.level === 'not_applicable' ? '' : r.comment.trim();
     const reasons = r.level === 'dissatisfied' ? r.reasons : [];
-    ratings.push({ departmentId: d.id, level: r.level, ...(comment ? { comment } : {}), ...(reasons.length ? { reasons: [...reasons] } : {}) });
+    ratings.push({
+      departmentId: d.id,
+      level: r.level,
+      ...(comment ? { comment } : {}),
+      ...(reasons.length ? { reasons: [...reasons] } : {}),
+    });
   }
   const comment = a.comment.trim();
   return { submissionId, ratings, leastSatisfied: [...a.votes], ...(comment ? { comment } : {}) };
@@ -188,7 +196,12 @@ export function formatTime(iso: string, lang: Lang, opts: { dateOnly?: boolean; 
   if (Number.isNaN(date.getTime())) return '';
   const fields: Intl.DateTimeFormatOptions = opts.timeOnly
     ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }
-    : { year: 'numeric', month: lang === 'en' ? 'short' : 'long', day: 'numeric', ...(opts.dateOnly ? {} : { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }) };
+    : {
+        year: 'numeric',
+        month: lang === 'en' ? 'short' : 'long',
+        day: 'numeric',
+        ...(opts.dateOnly ? {} : { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
+      };
   const locale = lang === 'en' ? 'en-GB' : 'zh-CN';
   try {
     return new Intl.DateTimeFormat(locale, { ...fields, timeZone: 'Asia/Shanghai' }).format(date);
@@ -241,7 +254,11 @@ export interface VoteCandidate {
  * The departments a least-satisfied vote may go to: those the enterprise rated on the scale (not 不了解),
  * lowest-rated first, in page order among equal ratings.
  */
-export function voteCandidates(a: Answers, pageOrder: readonly Department[], scale: readonly { level: string; score: number }[]): VoteCandidate[] {
+export function voteCandidates(
+  a: Answers,
+  pageOrder: readonly Department[],
+  scale: readonly { level: string; score: number }[],
+): VoteCandidate[] {
   const scoreOf = new Map(scale.map((e) => [e.level, e.score]));
   const rated = pageOrder.flatMap((department, index) => {
     const level = a.ratings[department.id]?.level ?? null;

@@ -7,7 +7,10 @@ import type { SubmitResult } from './api.ts';
 import { attemptStore } from './storage.ts';
 
 /** A receipt as shown to the enterprise. */
-export interface ShownReceipt { receipt: string; submittedAt: string }
+export interface ShownReceipt {
+  receipt: string;
+  submittedAt: string;
+}
 
 /** The pending attempt's code, if this phone made one (after a lost reply, for instance). */
 export function pendingReceiptCode(token: string): string | null {
@@ -27,4 +30,7 @@ export function receiptCodeFor(token: string): string {
 export const withReceiptHash = (submission: Submission, code: string): Submission => ({ ...submission, receiptHash: receiptHash(code) });
 
 /** The page's own code (the server never had it); an old server's code if it sent one. */
-export const shownReceipt = (result: SubmitResult, code: string): ShownReceipt => ({ receipt: result.receipt ?? code, submittedAt: result.submittedAt });
+export const shownReceipt = (result: SubmitResult, code: string): ShownReceipt => ({
+  receipt: result.receipt ?? code,
+  submittedAt: result.submittedAt,
+});

@@ -5,11 +5,7 @@ import { ApiError, putDraft } from './api.ts';
 import { toDraft, type Answers } from './model.ts';
 import { localDraft } from './storage.ts';
 
-export type SaveStatus =
-  | { kind: 'idle' }
-  | { kind: 'saving' }
-  | { kind: 'saved'; at: string | null }
-  | { kind: 'offline'; local: boolean };
+export type SaveStatus = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: string | null } | { kind: 'offline'; local: boolean };
 
 const DEBOUNCE_MS = 1500;
 const RETRY_MS = 15_000;
@@ -29,8 +25,17 @@ export function useAutosave({ token, answers, initialSavedAt, syncOnStart, onGon
     syncOnStart ? { kind: 'saving' } : initialSavedAt ? { kind: 'saved', at: initialSavedAt } : { kind: 'idle' },
   );
   const s = useRef({
-    answers, changedAt: Date.now(), seq: 0, timer: 0 as number | ReturnType<typeof setTimeout>, dirty: syncOnStart,
-    inFlight: false, again: false, paused: false, stopped: false, storedLocally: true, onGone,
+    answers,
+    changedAt: Date.now(),
+    seq: 0,
+    timer: 0 as number | ReturnType<typeof setTimeout>,
+    dirty: syncOnStart,
+    inFlight: false,
+    again: false,
+    paused: false,
+    stopped: false,
+    storedLocally: true,
+    onGone,
   });
 
   const send = useCallback(async () => {

@@ -11,8 +11,14 @@ export function CommentList({ items, testId }: { items: readonly string[]; testI
       {groupComments(items).map((g) => (
         <li key={g.text} style={{ display: 'flex', gap: 8, alignItems: 'flex-start' }}>
           <MessageOutlined style={{ marginTop: 4, color: '#8c8c8c' }} />
-          <Typography.Text style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', flex: 1 }} data-testid="comment">{g.text}</Typography.Text>
-          {g.count > 1 ? <Tag color="blue" title={t('sameCount', { n: g.count })} data-testid="comment-count-same">×{g.count}</Tag> : null}
+          <Typography.Text style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', flex: 1 }} data-testid="comment">
+            {g.text}
+          </Typography.Text>
+          {g.count > 1 ? (
+            <Tag color="blue" title={t('sameCount', { n: g.count })} data-testid="comment-count-same">
+              ×{g.count}
+            </Tag>
+          ) : null}
         </li>
       ))}
     </Flex>

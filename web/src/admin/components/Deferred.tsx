@@ -3,9 +3,22 @@
 // about its height holds its place, so nothing above it moves.
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 
-type IdleWindow = Window & { requestIdleCallback?: (cb: () => void, opts?: { timeout: number }) => number; cancelIdleCallback?: (id: number) => void };
+type IdleWindow = Window & {
+  requestIdleCallback?: (cb: () => void, opts?: { timeout: number }) => number;
+  cancelIdleCallback?: (id: number) => void;
+};
 
-export function Deferred({ children, minHeight = 0, now = false, placeholder }: { children: ReactNode; minHeight?: number; now?: boolean; placeholder?: ReactNode }) {
+export function Deferred({
+  children,
+  minHeight = 0,
+  now = false,
+  placeholder,
+}: {
+  children: ReactNode;
+  minHeight?: number;
+  now?: boolean;
+  placeholder?: ReactNode;
+}) {
   const [shown, setShown] = useState(now);
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -21,9 +34,15 @@ export function Deferred({ children, minHeight = 0, now = false, placeholder }: 
         else show();
       }, 0);
     });
-    const observer = typeof IntersectionObserver === 'undefined' ? null : new IntersectionObserver((seen) => {
-      if (seen.some((e) => e.isIntersecting)) show();
-    }, { rootMargin: '200px' });
+    const observer =
+      typeof IntersectionObserver === 'undefined'
+        ? null
+        : new IntersectionObserver(
+            (seen) => {
+              if (seen.some((e) => e.isIntersecting)) show();
+            },
+            { rootMargin: '200px' },
+          );
     if (ref.current) observer?.observe(ref.current);
     return () => {
       cancelAnimationFrame(frame);
@@ -32,5 +51,11 @@ export function Deferred({ children, minHeight = 0, now = false, placeholder }: 
       observer?.disconnect();
     };
   }, [shown]);
-  return shown || now ? <>{children}</> : <div ref={ref} style={{ minHeight }} aria-hidden="true">{placeholder}</div>;
+  return shown || now ? (
+    <>{children}</>
+  ) : (
+    <div ref={ref} style={{ minHeight }} aria-hidden="true">
+      {placeholder}
+    </div>
+  );
 }

@@ -9,7 +9,11 @@ function Crashed() {
       status="error"
       title={t('crashed.title')}
       subTitle={t('crashed.description')}
-      extra={<Button type="primary" onClick={() => window.location.reload()}>{t('crashed.reload')}</Button>}
+      extra={
+        <Button type="primary" onClick={() => window.location.reload()}>
+          {t('crashed.reload')}
+        </Button>
+      }
     />
   );
 }

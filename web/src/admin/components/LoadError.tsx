@@ -11,7 +11,13 @@ export function LoadError({ error, onRetry }: { error: unknown; onRetry?: () => 
       status="warning"
       title={t('states.loadFailed')}
       subTitle={errorText(error)}
-      extra={onRetry ? <Button type="primary" onClick={onRetry}>{t('actions.retry')}</Button> : undefined}
+      extra={
+        onRetry ? (
+          <Button type="primary" onClick={onRetry}>
+            {t('actions.retry')}
+          </Button>
+        ) : undefined
+      }
       data-testid="load-error"
     />
   );
@@ -31,7 +37,13 @@ export function StaleDataWarning({ error, onRetry, title }: { error: unknown; on
       showIcon
       title={title ?? errorText(error)}
       description={title ? errorText(error) : undefined}
-      action={onRetry ? <Button size="small" onClick={onRetry}>{t('actions.retry')}</Button> : undefined}
+      action={
+        onRetry ? (
+          <Button size="small" onClick={onRetry}>
+            {t('actions.retry')}
+          </Button>
+        ) : undefined
+      }
       style={{ marginBottom: 16 }}
       data-testid="load-warning"
     />

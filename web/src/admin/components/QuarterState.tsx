@@ -9,18 +9,27 @@ import { levelLabel } from '../pages/dashboard/format.tsx';
 import { useDates, useQuarter } from '../pages/rectification/labels.tsx';
 import { stateSentences, type StateFacts, type StateWords } from '../views/departmentState.ts';
 
-const MEASURE_COLORS: Record<string, string> = { pending: 'gold', scheduled: 'blue', on_hold: 'purple', done: 'green', withdrawn: 'default' };
+const MEASURE_COLORS: Record<string, string> = {
+  pending: 'gold',
+  scheduled: 'blue',
+  on_hold: 'purple',
+  done: 'green',
+  withdrawn: 'default',
+};
 
 export function useStateWords(): StateWords {
   const { t, i18n } = useTranslation('state');
   const quarter = useQuarter();
   const dates = useDates();
-  return useMemo(() => ({
-    t: (key, params) => String(t(key as never, params as never)),
-    quarter,
-    measure: (m: EscalationLevel) => levelLabel(m, i18n.language),
-    day: (d: string) => dates.date(d),
-  }), [t, i18n.language, quarter, dates]);
+  return useMemo(
+    () => ({
+      t: (key, params) => String(t(key as never, params as never)),
+      quarter,
+      measure: (m: EscalationLevel) => levelLabel(m, i18n.language),
+      day: (d: string) => dates.date(d),
+    }),
+    [t, i18n.language, quarter, dates],
+  );
 }
 
 /**
@@ -33,10 +42,16 @@ export function QuarterState({ state, code, caseLink = false }: { state: StateFa
   const c = state.rectification;
   return (
     <Flex vertical gap={4} data-testid="quarter-state" data-round={state.roundId} data-department={code}>
-      <Typography.Text strong data-part="place">{s.place}</Typography.Text>
+      <Typography.Text strong data-part="place">
+        {s.place}
+      </Typography.Text>
       {s.measures.length ? (
         <Flex wrap gap={4}>
-          {s.measures.map((m, i) => <Tag key={m} color={MEASURE_COLORS[state.measures[i]!.status]} data-part="measure" style={{ whiteSpace: 'normal' }}>{m}</Tag>)}
+          {s.measures.map((m, i) => (
+            <Tag key={m} color={MEASURE_COLORS[state.measures[i]!.status]} data-part="measure" style={{ whiteSpace: 'normal' }}>
+              {m}
+            </Tag>
+          ))}
         </Flex>
       ) : null}
       {s.rectification ? (
@@ -49,10 +64,16 @@ export function QuarterState({ state, code, caseLink = false }: { state: StateFa
         <div data-part="next">
           <Typography.Text type="secondary">{t('next.title')}：</Typography.Text>
           <ol style={{ margin: 0, paddingInlineStart: 20 }}>
-            {s.next.map((n) => <li key={n}>{n}</li>)}
+            {s.next.map((n) => (
+              <li key={n}>{n}</li>
+            ))}
           </ol>
         </div>
-      ) : (state.flagged || state.measures.length ? <Typography.Text type="secondary" data-part="next">{t('next.none')}</Typography.Text> : null)}
+      ) : state.flagged || state.measures.length ? (
+        <Typography.Text type="secondary" data-part="next">
+          {t('next.none')}
+        </Typography.Text>
+      ) : null}
     </Flex>
   );
 }

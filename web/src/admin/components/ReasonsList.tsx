@@ -8,11 +8,22 @@ import { reasonItems } from '../views/reasons.ts';
 export function ReasonsList({ reasons, offered }: { reasons: readonly ReasonCount[]; offered: readonly ReasonEntry[] }) {
   const { t, i18n } = useTranslation();
   const items = reasonItems(reasons, offered, isEnglish(i18n.language), t('reasons.fewer'));
-  if (!items.some((r) => r.count !== null)) return <Typography.Text type="secondary" data-testid="reasons-none">{t('reasons.none')}</Typography.Text>;
+  if (!items.some((r) => r.count !== null))
+    return (
+      <Typography.Text type="secondary" data-testid="reasons-none">
+        {t('reasons.none')}
+      </Typography.Text>
+    );
   return (
     <Flex gap={6} wrap data-testid="reasons">
       {items.map((r) => (
-        <Tag key={r.code} color={r.count === null ? undefined : 'volcano'} data-testid="reason" data-code={r.code} style={{ marginInlineEnd: 0 }}>
+        <Tag
+          key={r.code}
+          color={r.count === null ? undefined : 'volcano'}
+          data-testid="reason"
+          data-code={r.code}
+          style={{ marginInlineEnd: 0 }}
+        >
           {r.label} <strong>{r.text}</strong>
         </Tag>
       ))}

@@ -30,7 +30,10 @@ export function DrawVerify({ roundId, recordUrl, disabledReason }: { roundId: st
       json = await load();
     } catch (error) {
       // The server's refusal in the page's words (never its English message).
-      setState({ kind: 'failed', message: error instanceof SyntaxError ? t('notJson', { message: error.message }) : t('failed', { message: errorText(error) }) });
+      setState({
+        kind: 'failed',
+        message: error instanceof SyntaxError ? t('notJson', { message: error.message }) : t('failed', { message: errorText(error) }),
+      });
       return;
     }
     await nextFrame();
@@ -44,10 +47,28 @@ export function DrawVerify({ roundId, recordUrl, disabledReason }: { roundId: st
     <Flex vertical gap={12} data-testid="draw-verify">
       <Typography.Paragraph style={{ margin: 0 }}>{t('intro')}</Typography.Paragraph>
       <Flex gap={8} wrap>
-        <Button type="primary" icon={<SafetyCertificateOutlined />} onClick={fromServer} loading={state.kind === 'running'} disabled={disabledReason !== undefined}>{t('button')}</Button>
-        <Button icon={<UploadOutlined />} onClick={() => fileInput.current?.click()} disabled={state.kind === 'running' || disabledReason !== undefined}>{t('checkFile')}</Button>
+        <Button
+          type="primary"
+          icon={<SafetyCertificateOutlined />}
+          onClick={fromServer}
+          loading={state.kind === 'running'}
+          disabled={disabledReason !== undefined}
+        >
+          {t('button')}
+        </Button>
+        <Button
+          icon={<UploadOutlined />}
+          onClick={() => fileInput.current?.click()}
+          disabled={state.kind === 'running' || disabledReason !== undefined}
+        >
+          {t('checkFile')}
+        </Button>
         <input
-          ref={fileInput} type="file" accept="application/json,.json" hidden data-testid="verify-file"
+          ref={fileInput}
+          type="file"
+          accept="application/json,.json"
+          hidden
+          data-testid="verify-file"
           onChange={(e) => {
             const file = e.target.files?.[0];
             e.target.value = '';
@@ -55,7 +76,13 @@ export function DrawVerify({ roundId, recordUrl, disabledReason }: { roundId: st
           }}
         />
       </Flex>
-      {disabledReason ? <Typography.Text type="warning" data-testid="draw-not-yet">{disabledReason}</Typography.Text> : <Typography.Text type="secondary">{t('fileIntro')}</Typography.Text>}
+      {disabledReason ? (
+        <Typography.Text type="warning" data-testid="draw-not-yet">
+          {disabledReason}
+        </Typography.Text>
+      ) : (
+        <Typography.Text type="secondary">{t('fileIntro')}</Typography.Text>
+      )}
       <VerifyOutcome state={state} t={t as unknown as VerifyT} />
     </Flex>
   );
@@ -67,27 +94,59 @@ function VerifyOutcome({ state, t }: { state: State; t: VerifyT }) {
   if (state.kind === 'failed') return <Alert type="error" showIcon title={state.message} />;
   const { check } = state;
   if (check.status === 'reproduces') {
-    return <Alert type="success" showIcon data-testid="verify-result" data-outcome="ok" title={t('ok')} description={t('okLine', { ...check })} />;
+    return (
+      <Alert
+        type="success"
+        showIcon
+        data-testid="verify-result"
+        data-outcome="ok"
+        title={t('ok')}
+        description={t('okLine', { ...check })}
+      />
+    );
   }
   if (check.status === 'malformed') {
     return (
       <Alert
-        type="error" showIcon data-testid="verify-result" data-outcome="malformed" title={t('malformed')}
-        description={<><div>{t('malformedLine')}</div><ul style={{ margin: 0, paddingInlineStart: 20 }}>{check.problems.slice(0, SHOWN).map((p, i) => <li key={i}><code>{p.where}</code>: {p.message}</li>)}</ul></>}
+        type="error"
+        showIcon
+        data-testid="verify-result"
+        data-outcome="malformed"
+        title={t('malformed')}
+        description={
+          <>
+            <div>{t('malformedLine')}</div>
+            <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+              {check.problems.slice(0, SHOWN).map((p, i) => (
+                <li key={i}>
+                  <code>{p.where}</code>: {p.message}
+                </li>
+              ))}
+            </ul>
+          </>
+        }
       />
     );
   }
   const lines = check.differences.map((d) => differenceText(t, d));
   return (
     <Alert
-      type="error" showIcon data-testid="verify-result" data-outcome="differs" title={t('differs')}
-      description={(
+      type="error"
+      showIcon
+      data-testid="verify-result"
+      data-outcome="differs"
+      title={t('differs')}
+      description={
         <>
           <div>{t('differsLine', { count: lines.length })}</div>
-          <ul style={{ margin: 0, paddingInlineStart: 20, overflowWrap: 'anywhere' }}>{lines.slice(0, SHOWN).map((line, i) => <li key={i}>{line}</li>)}</ul>
+          <ul style={{ margin: 0, paddingInlineStart: 20, overflowWrap: 'anywhere' }}>
+            {lines.slice(0, SHOWN).map((line, i) => (
+              <li key={i}>{line}</li>
+            ))}
+          </ul>
           {lines.length > SHOWN ? <div>{t('more', { count: lines.length - SHOWN })}</div> : null}
         </>
-      )}
+      }
     />
   );
 }

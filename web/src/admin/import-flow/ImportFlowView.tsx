@@ -43,8 +43,12 @@ export function ImportFlowView<R>({ flow, texts, testId, blocked, onChoose, onAp
         title={success.title}
         subTitle={success.text}
         extra={[
-          <Link key="list" to={success.to}><Button type="primary">{success.toLabel}</Button></Link>,
-          <Button key="again" onClick={success.onAgain}>{success.again}</Button>,
+          <Link key="list" to={success.to}>
+            <Button type="primary">{success.toLabel}</Button>
+          </Link>,
+          <Button key="again" onClick={success.onAgain}>
+            {success.again}
+          </Button>,
         ]}
         data-testid={`${testId}-success`}
       />
@@ -58,17 +62,28 @@ export function ImportFlowView<R>({ flow, texts, testId, blocked, onChoose, onAp
           accept=".xlsx,.csv"
           multiple={false}
           showUploadList={false}
-          beforeUpload={(f) => { onChoose(f); return Upload.LIST_IGNORE; }}
+          beforeUpload={(f) => {
+            onChoose(f);
+            return Upload.LIST_IGNORE;
+          }}
           disabled={flow.applying}
           data-testid={`${testId}-upload`}
         >
-          <p className="ant-upload-drag-icon"><InboxOutlined /></p>
+          <p className="ant-upload-drag-icon">
+            <InboxOutlined />
+          </p>
           <p className="ant-upload-text">{flow.file ? texts.change : texts.upload}</p>
           <p className="ant-upload-hint">{texts.hint}</p>
         </Upload.Dragger>
-        {flow.file ? <Typography.Paragraph style={{ marginTop: 12, marginBottom: 0 }} data-testid={`${testId}-file`}>{texts.file(flow.file.name)}</Typography.Paragraph> : null}
+        {flow.file ? (
+          <Typography.Paragraph style={{ marginTop: 12, marginBottom: 0 }} data-testid={`${testId}-file`}>
+            {texts.file(flow.file.name)}
+          </Typography.Paragraph>
+        ) : null}
       </Card>
-      {flow.problem !== undefined ? <Alert type="error" showIcon title={errorText(flow.problem)} data-testid={`${testId}-problem`} /> : null}
+      {flow.problem !== undefined ? (
+        <Alert type="error" showIcon title={errorText(flow.problem)} data-testid={`${testId}-problem`} />
+      ) : null}
       {flow.checking && !flow.result ? <Spin description={texts.checking} style={{ display: 'block', padding: 32 }} /> : null}
       {flow.result ? (
         <Spin spinning={flow.checking || flow.applying} description={texts.checking}>
@@ -76,8 +91,19 @@ export function ImportFlowView<R>({ flow, texts, testId, blocked, onChoose, onAp
             {flow.applyFailed ? <Alert type="error" showIcon title={texts.applyFailed} data-testid={`${testId}-apply-failed`} /> : null}
             {children}
             <Flex gap={12} align="center" justify="flex-end">
-              {blocked ? <Typography.Text type="secondary" data-testid={`${testId}-blocked`}>{texts.blocked[blocked]}</Typography.Text> : null}
-              <Button type="primary" size="large" disabled={blocked !== null || flow.checking} loading={flow.applying} onClick={onApply} data-testid={`${testId}-apply`}>
+              {blocked ? (
+                <Typography.Text type="secondary" data-testid={`${testId}-blocked`}>
+                  {texts.blocked[blocked]}
+                </Typography.Text>
+              ) : null}
+              <Button
+                type="primary"
+                size="large"
+                disabled={blocked !== null || flow.checking}
+                loading={flow.applying}
+                onClick={onApply}
+                data-testid={`${testId}-apply`}
+              >
                 {texts.apply}
               </Button>
             </Flex>

@@ -28,8 +28,21 @@ export function RowErrorsTable<E extends RowProblem>({ errors, testId, titles, r
       data-testid={testId}
       columns={[
         { title: titles.row, dataIndex: 'row', width: 100, render: (row: number) => rowLabel(row) },
-        { title: titles.field, key: 'field', width: 150, render: (_, e) => (e.field ? fieldLabel(e.field as NonNullable<E['field']>) : '—') },
-        { title: titles.key, key: 'key', width: keyWidth, render: (_, e) => { const k = keyOf(e); return k ? <code>{k}</code> : '—'; } },
+        {
+          title: titles.field,
+          key: 'field',
+          width: 150,
+          render: (_, e) => (e.field ? fieldLabel(e.field as NonNullable<E['field']>) : '—'),
+        },
+        {
+          title: titles.key,
+          key: 'key',
+          width: keyWidth,
+          render: (_, e) => {
+            const k = keyOf(e);
+            return k ? <code>{k}</code> : '—';
+          },
+        },
         { title: titles.message, key: 'message', render: (_, e) => <Typography.Text type="danger">{message(e)}</Typography.Text> },
       ]}
     />

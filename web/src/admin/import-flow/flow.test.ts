@@ -33,17 +33,34 @@ describe('the import flow', () => {
   });
 
   it('keeps what was shown when a re-check with new options fails, and clears it when the first check fails', () => {
-    const base = run([{ type: 'choose', file, check: 1 }, { type: 'checkStarted', check: 2 }, { type: 'checked', check: 2, result: { errors: [], n: 1 } }]);
-    const recheck = run([{ type: 'checkStarted', check: 3 }, { type: 'checkFailed', check: 3, error: 'offline', keepResult: true }], base);
+    const base = run([
+      { type: 'choose', file, check: 1 },
+      { type: 'checkStarted', check: 2 },
+      { type: 'checked', check: 2, result: { errors: [], n: 1 } },
+    ]);
+    const recheck = run(
+      [
+        { type: 'checkStarted', check: 3 },
+        { type: 'checkFailed', check: 3, error: 'offline', keepResult: true },
+      ],
+      base,
+    );
     expect(recheck.result?.n).toBe(1);
     expect(recheck.problem).toBe('offline');
-    const first = run([{ type: 'choose', file, check: 1 }, { type: 'checkStarted', check: 2 }, { type: 'checkFailed', check: 2, error: 'bad', keepResult: false }]);
+    const first = run([
+      { type: 'choose', file, check: 1 },
+      { type: 'checkStarted', check: 2 },
+      { type: 'checkFailed', check: 2, error: 'bad', keepResult: false },
+    ]);
     expect(first.result).toBeNull();
     expect(first.problem).toBe('bad');
   });
 
   it('shows the refused rows when the import is refused, and the success once saved', () => {
-    const started = run([{ type: 'choose', file, check: 1 }, { type: 'applyStarted', check: 2 }]);
+    const started = run([
+      { type: 'choose', file, check: 1 },
+      { type: 'applyStarted', check: 2 },
+    ]);
     const refused = importFlow(started, { type: 'refused', result: { errors: ['row 3'], n: 1 } });
     expect(refused).toMatchObject({ applying: false, applyFailed: true, result: { errors: ['row 3'] } });
     expect(importFlow(started, { type: 'applied', result: { errors: [], n: 5 } }).applied?.n).toBe(5);
@@ -52,7 +69,11 @@ describe('the import flow', () => {
   });
 
   it('starts over on a new file or a restart', () => {
-    const done = run([{ type: 'choose', file, check: 1 }, { type: 'applyStarted', check: 2 }, { type: 'applied', result: { errors: [], n: 5 } }]);
+    const done = run([
+      { type: 'choose', file, check: 1 },
+      { type: 'applyStarted', check: 2 },
+      { type: 'applied', result: { errors: [], n: 5 } },
+    ]);
     expect(run([{ type: 'restart', check: 3 }], done)).toEqual({ ...initialFlow<R>(), check: 3 });
     const other = { name: 'b.csv', size: 5 } as File;
     expect(run([{ type: 'choose', file: other, check: 3 }], done)).toMatchObject({ file: other, applied: null, result: null });

@@ -29,7 +29,13 @@ export function useImportFlow<R, O = never>(io: Io<R, O>) {
     choose(file: File) {
       const check = ++seq.current;
       dispatch({ type: 'choose', file, check });
-      if (tooLarge(file)) dispatch({ type: 'checkFailed', check, error: new ApiError(TOO_LARGE.status, TOO_LARGE.code, 'file too large'), keepResult: false });
+      if (tooLarge(file))
+        dispatch({
+          type: 'checkFailed',
+          check,
+          error: new ApiError(TOO_LARGE.status, TOO_LARGE.code, 'file too large'),
+          keepResult: false,
+        });
       else void runCheck(file, undefined, false);
     },
     /** Checks the file again with new options; `shown` is what the page shows meanwhile (e.g. the new mapping). */

@@ -51,9 +51,13 @@ export function LoginPage() {
 
   return (
     <Flex vertical align="center" style={{ minHeight: '100vh', padding: 16, background: '#f5f7fa' }}>
-      <Flex justify="flex-end" style={{ width: '100%' }}><LanguageSwitch /></Flex>
+      <Flex justify="flex-end" style={{ width: '100%' }}>
+        <LanguageSwitch />
+      </Flex>
       <Card style={{ width: '100%', maxWidth: 400, marginTop: '10vh' }}>
-        <Typography.Title level={3} style={{ marginTop: 0, marginBottom: 4 }}>{t('login.title')}</Typography.Title>
+        <Typography.Title level={3} style={{ marginTop: 0, marginBottom: 4 }}>
+          {t('login.title')}
+        </Typography.Title>
         <Typography.Paragraph type="secondary">{t('login.subtitle')}</Typography.Paragraph>
         {problem ? (
           <Alert type="error" showIcon title={t(`login.${problem}`)} style={{ marginBottom: 16 }} data-testid="login-error" />
@@ -61,19 +65,27 @@ export function LoginPage() {
           <Alert type="info" showIcon title={t('login.sessionExpired')} style={{ marginBottom: 16 }} />
         ) : null}
         <Form<LoginBody> layout="vertical" onFinish={onFinish} requiredMark={false} disabled={submitting}>
-          <Form.Item name="username" label={t('login.username')} rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}>
+          <Form.Item
+            name="username"
+            label={t('login.username')}
+            rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}
+          >
             <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
           </Form.Item>
           <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('login.passwordRequired') }]}>
             <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
           </Form.Item>
-          <Button type="primary" htmlType="submit" block loading={submitting}>{t('login.submit')}</Button>
+          <Button type="primary" htmlType="submit" block loading={submitting}>
+            {t('login.submit')}
+          </Button>
         </Form>
         <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0, fontSize: 12 }}>
           {t('login.enterpriseHint')}
         </Typography.Paragraph>
       </Card>
-      <Typography.Text type="secondary" style={{ marginTop: 24 }}>{tc('appName')} · {tc('appSubtitle')}</Typography.Text>
+      <Typography.Text type="secondary" style={{ marginTop: 24 }}>
+        {tc('appName')} · {tc('appSubtitle')}
+      </Typography.Text>
     </Flex>
   );
 }

@@ -12,7 +12,11 @@ export function NoAccessPage() {
       status="403"
       title={t('noAccess.title')}
       subTitle={t('noAccess.description', { role: tc(`roles.${user.role}`) })}
-      extra={<Link to="/"><Button type="primary">{t('noAccess.back')}</Button></Link>}
+      extra={
+        <Link to="/">
+          <Button type="primary">{t('noAccess.back')}</Button>
+        </Link>
+      }
       data-testid="no-access"
     />
   );

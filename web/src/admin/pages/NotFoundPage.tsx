@@ -9,7 +9,11 @@ export function NotFoundPage() {
       status="404"
       title={t('notFound.title')}
       subTitle={t('notFound.description')}
-      extra={<Link to="/"><Button type="primary">{t('notFound.back')}</Button></Link>}
+      extra={
+        <Link to="/">
+          <Button type="primary">{t('notFound.back')}</Button>
+        </Link>
+      }
     />
   );
 }

@@ -8,8 +8,13 @@ import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router-dom';
 import {
-  MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, type PasswordContext, type PasswordProblem, type PasswordVerdict,
-  type StrengthSuggestion, type StrengthWarning,
+  MAX_PASSWORD_LENGTH,
+  MIN_PASSWORD_LENGTH,
+  type PasswordContext,
+  type PasswordProblem,
+  type PasswordVerdict,
+  type StrengthSuggestion,
+  type StrengthWarning,
 } from '#shared/password-policy.ts';
 import { ApiError } from '../../api.ts';
 import { useAuth, useUser, type LoginRedirectState } from '../auth.tsx';
@@ -18,7 +23,11 @@ import { changePassword } from '../endpoints.ts';
 import { useErrorText } from '../errors.ts';
 import { passwordRules } from './accounts/model.ts';
 
-interface Values { currentPassword: string; newPassword: string; confirm: string }
+interface Values {
+  currentPassword: string;
+  newPassword: string;
+  confirm: string;
+}
 type Check = (password: string, ctx: PasswordContext) => PasswordVerdict;
 type Feedback = Pick<PasswordVerdict, 'warning' | 'suggestions'>;
 
@@ -46,17 +55,28 @@ export default function PasswordPage() {
   useEffect(() => {
     let live = true;
     // If the estimate cannot load, the page still lists the other rules and the server still decides.
-    import('#shared/password-strength.ts').then((m) => m.passwordPolicy())
-      .then(({ check: loaded }) => { if (live) setCheck(() => loaded); }, () => undefined);
-    return () => { live = false; };
+    import('#shared/password-strength.ts')
+      .then((m) => m.passwordPolicy())
+      .then(
+        ({ check: loaded }) => {
+          if (live) setCheck(() => loaded);
+        },
+        () => undefined,
+      );
+    return () => {
+      live = false;
+    };
   }, []);
   const verdict = useMemo(
-    () => (check && typed ? check(typed, { username: user.username, displayName: user.displayName, year: new Date().getFullYear() }) : null),
+    () =>
+      check && typed ? check(typed, { username: user.username, displayName: user.displayName, year: new Date().getFullYear() }) : null,
     [check, typed, user.username, user.displayName],
   );
   const ruleText = (rule: PasswordProblem) => t(`rules.${rule}`, { min: MIN_PASSWORD_LENGTH, max: MAX_PASSWORD_LENGTH });
-  const feedbackText = ({ warning, suggestions }: Feedback) =>
-    [...(warning ? [t(`warnings.${warning}`)] : []), ...suggestions.map((s) => t(`suggestions.${s}`))];
+  const feedbackText = ({ warning, suggestions }: Feedback) => [
+    ...(warning ? [t(`warnings.${warning}`)] : []),
+    ...suggestions.map((s) => t(`suggestions.${s}`)),
+  ];
 
   const submit = async (values: Values) => {
     setSaving(true);
@@ -67,14 +87,22 @@ export default function PasswordPage() {
       updateUser(updated);
       navigate(from, { replace: true });
     } catch (error) {
-      if (error instanceof ApiError && error.code === 'wrong_password') form.setFields([{ name: 'currentPassword', errors: [t('wrongPassword')] }]);
-      else if (error instanceof ApiError && error.code === 'password_unchanged') form.setFields([{ name: 'newPassword', errors: [t('unchanged')] }]);
+      if (error instanceof ApiError && error.code === 'wrong_password')
+        form.setFields([{ name: 'currentPassword', errors: [t('wrongPassword')] }]);
+      else if (error instanceof ApiError && error.code === 'password_unchanged')
+        form.setFields([{ name: 'newPassword', errors: [t('unchanged')] }]);
       else if (error instanceof ApiError && error.code === 'weak_password') {
-        const details = (error.details ?? {}) as { problems?: PasswordProblem[]; warning?: StrengthWarning | null; suggestions?: StrengthSuggestion[] };
+        const details = (error.details ?? {}) as {
+          problems?: PasswordProblem[];
+          warning?: StrengthWarning | null;
+          suggestions?: StrengthSuggestion[];
+        };
         const problems = (details.problems ?? []).map(ruleText);
         // The server's reason, unless the page already shows the same under the rules.
         const shown = verdict?.problems.includes('weak') ? feedbackText(verdict) : [];
-        const why = feedbackText({ warning: details.warning ?? null, suggestions: details.suggestions ?? [] }).filter((line) => !shown.includes(line));
+        const why = feedbackText({ warning: details.warning ?? null, suggestions: details.suggestions ?? [] }).filter(
+          (line) => !shown.includes(line),
+        );
         form.setFields([{ name: 'newPassword', errors: [t('weak', { problems: problems.join(t('separator')) }), ...why] }]);
       } else setProblem(errorText(error));
     } finally {
@@ -84,18 +112,30 @@ export default function PasswordPage() {
 
   return (
     <Flex vertical align="center" style={{ minHeight: '100vh', padding: 16, background: '#f5f7fa' }}>
-      <Flex justify="flex-end" style={{ width: '100%' }}><LanguageSwitch /></Flex>
+      <Flex justify="flex-end" style={{ width: '100%' }}>
+        <LanguageSwitch />
+      </Flex>
       <Card style={{ width: '100%', maxWidth: 440, marginTop: '6vh' }} data-testid="password-page">
-        <Typography.Title level={3} style={{ marginTop: 0, marginBottom: 4 }}>{forced ? t('forcedTitle') : t('title')}</Typography.Title>
-        <Typography.Paragraph type="secondary">{user.displayName}（<span translate="no">{user.username}</span>）</Typography.Paragraph>
-        {forced
-          ? <Alert type="warning" showIcon title={t('forcedDescription')} style={{ marginBottom: 16 }} data-testid="password-forced" />
-          : <Typography.Paragraph type="secondary">{t('subtitle')}</Typography.Paragraph>}
+        <Typography.Title level={3} style={{ marginTop: 0, marginBottom: 4 }}>
+          {forced ? t('forcedTitle') : t('title')}
+        </Typography.Title>
+        <Typography.Paragraph type="secondary">
+          {user.displayName}（<span translate="no">{user.username}</span>）
+        </Typography.Paragraph>
+        {forced ? (
+          <Alert type="warning" showIcon title={t('forcedDescription')} style={{ marginBottom: 16 }} data-testid="password-forced" />
+        ) : (
+          <Typography.Paragraph type="secondary">{t('subtitle')}</Typography.Paragraph>
+        )}
         {problem ? <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} /> : null}
         <Form<Values> form={form} layout="vertical" requiredMark={false} onFinish={submit} disabled={saving}>
           {/* The username lets password managers file the new password under the right account. */}
           <input type="text" name="username" autoComplete="username" value={user.username} readOnly hidden />
-          <Form.Item name="currentPassword" label={forced ? t('currentForced') : t('current')} rules={[{ required: true, message: t('currentRequired') }]}>
+          <Form.Item
+            name="currentPassword"
+            label={forced ? t('currentForced') : t('current')}
+            rules={[{ required: true, message: t('currentRequired') }]}
+          >
             <Input.Password autoComplete="current-password" autoFocus />
           </Form.Item>
           <Form.Item name="newPassword" label={t('next')} rules={[{ required: true, message: t('nextRequired') }]}>
@@ -113,27 +153,57 @@ export default function PasswordPage() {
             {verdict?.problems.includes('weak') ? (
               <div data-testid="password-feedback" style={{ marginTop: 4 }}>
                 {feedbackText(verdict).map((line, i) => (
-                  <div key={line}><Typography.Text type="warning">{i === 0 ? t('why') : ''}{line}</Typography.Text></div>
+                  <div key={line}>
+                    <Typography.Text type="warning">
+                      {i === 0 ? t('why') : ''}
+                      {line}
+                    </Typography.Text>
+                  </div>
                 ))}
               </div>
             ) : null}
           </div>
           <Form.Item
-            name="confirm" label={t('confirm')} dependencies={['newPassword']}
-            rules={[{ required: true, message: t('nextRequired') }, ({ getFieldValue }) => ({
-              validator: async (_r, value: string) => { if (value && value !== getFieldValue('newPassword')) throw new Error(t('confirmMismatch')); },
-            })]}
+            name="confirm"
+            label={t('confirm')}
+            dependencies={['newPassword']}
+            rules={[
+              { required: true, message: t('nextRequired') },
+              ({ getFieldValue }) => ({
+                validator: async (_r, value: string) => {
+                  if (value && value !== getFieldValue('newPassword')) throw new Error(t('confirmMismatch'));
+                },
+              }),
+            ]}
           >
             <Input.Password autoComplete="new-password" />
           </Form.Item>
-          <Button type="primary" htmlType="submit" block loading={saving}>{t('submit')}</Button>
+          <Button type="primary" htmlType="submit" block loading={saving}>
+            {t('submit')}
+          </Button>
         </Form>
         <Flex justify="space-between" style={{ marginTop: 12 }}>
-          {forced ? <span /> : <Button type="link" style={{ padding: 0 }} onClick={() => navigate(from)}>{t('back')}</Button>}
-          <Button type="link" style={{ padding: 0 }} onClick={() => { logout().catch((error: unknown) => message.error(errorText(error))); }}>{t('logout')}</Button>
+          {forced ? (
+            <span />
+          ) : (
+            <Button type="link" style={{ padding: 0 }} onClick={() => navigate(from)}>
+              {t('back')}
+            </Button>
+          )}
+          <Button
+            type="link"
+            style={{ padding: 0 }}
+            onClick={() => {
+              logout().catch((error: unknown) => message.error(errorText(error)));
+            }}
+          >
+            {t('logout')}
+          </Button>
         </Flex>
       </Card>
-      <Typography.Text type="secondary" style={{ marginTop: 24 }}>{tc('appName')} · {tc('appSubtitle')}</Typography.Text>
+      <Typography.Text type="secondary" style={{ marginTop: 24 }}>
+        {tc('appName')} · {tc('appSubtitle')}
+      </Typography.Text>
     </Flex>
   );
 }

@@ -42,19 +42,32 @@ export function bottomThree(departments: readonly DepartmentResultView[], record
   const ranked = departments.filter((d) => d.rank !== null && d.status === 'ranked');
   const rankedCount = ranked.length;
   const byRank = new Map(ranked.map((d) => [d.rank!, d]));
-  const rows: BottomRow[] = ranked.filter((d) => d.flagged).sort((a, b) => b.rank! - a.rank!).map((d) => {
-    const above = byRank.get(d.rank! - 1);
-    const r = records.find((x) => x.departmentId === d.departmentId);
-    return {
-      departmentId: d.departmentId, code: d.code, name: d.name, nameEn: d.nameEn, rank: d.rank!, fromBottom: placeFromBottom(d.rank, rankedCount)!,
-      mean: d.mean, ci95: d.ci95, gap: above?.mean != null && d.mean !== null ? above.mean - d.mean : null,
-      pBottom: d.pBottom, votes: d.leastSatisfiedVotes,
-      headStreak: r ? r.headStreak ?? r.streak : null, departmentStreak: r ? r.departmentStreak ?? r.streak : null,
-      measures: r ? [...(r.measures ?? measuresOf(r.level))] : [], headName: r?.headName ?? null,
-    };
-  });
+  const rows: BottomRow[] = ranked
+    .filter((d) => d.flagged)
+    .sort((a, b) => b.rank! - a.rank!)
+    .map((d) => {
+      const above = byRank.get(d.rank! - 1);
+      const r = records.find((x) => x.departmentId === d.departmentId);
+      return {
+        departmentId: d.departmentId,
+        code: d.code,
+        name: d.name,
+        nameEn: d.nameEn,
+        rank: d.rank!,
+        fromBottom: placeFromBottom(d.rank, rankedCount)!,
+        mean: d.mean,
+        ci95: d.ci95,
+        gap: above?.mean != null && d.mean !== null ? above.mean - d.mean : null,
+        pBottom: d.pBottom,
+        votes: d.leastSatisfiedVotes,
+        headStreak: r ? (r.headStreak ?? r.streak) : null,
+        departmentStreak: r ? (r.departmentStreak ?? r.streak) : null,
+        measures: r ? [...(r.measures ?? measuresOf(r.level))] : [],
+        headName: r?.headName ?? null,
+      };
+    });
   // The first department above the bottom three: the line they have to cross.
   const top = rows.at(-1);
-  const line = top ? byRank.get(top.rank - 1) ?? null : null;
+  const line = top ? (byRank.get(top.rank - 1) ?? null) : null;
   return { rows, rankedCount, line: line ? { rank: line.rank!, mean: line.mean, name: line.name, nameEn: line.nameEn } : null };
 }

@@ -4,8 +4,17 @@
 import type { Breakdowns } from '#shared/schemas/breakdowns.ts';
 
 export type Dimension = Breakdowns['dimensions'][number]['dimension'];
-export interface BreakdownCellView { n: number; mean: number; satisfactionRate: number | null }
-export interface BreakdownRow { departmentId: number; code: string; name: string; cells: (BreakdownCellView | null)[] }
+export interface BreakdownCellView {
+  n: number;
+  mean: number;
+  satisfactionRate: number | null;
+}
+export interface BreakdownRow {
+  departmentId: number;
+  code: string;
+  name: string;
+  cells: (BreakdownCellView | null)[];
+}
 export interface BreakdownTable {
   groups: { value: string; respondents: number }[];
   rows: BreakdownRow[];

@@ -21,27 +21,41 @@ export interface StateSentences {
 }
 
 /** The state the public may read: the same, without what only the department and the office see. */
-export type StateFacts = Pick<DepartmentStateView, 'roundId' | 'rank' | 'rankedCount' | 'fromBottom' | 'flagged' | 'measures' | 'rectification' | 'appeal' | 'next'>;
+export type StateFacts = Pick<
+  DepartmentStateView,
+  'roundId' | 'rank' | 'rankedCount' | 'fromBottom' | 'flagged' | 'measures' | 'rectification' | 'appeal' | 'next'
+>;
 
 export function stateSentences(s: StateFacts, w: StateWords): StateSentences {
   const quarter = w.quarter(s.roundId);
-  const place = s.rank === null ? w.t('notRanked', { quarter })
-    : w.t(s.flagged ? 'placeFlagged' : 'place', { quarter, rank: s.rank, total: s.rankedCount, fromBottom: s.fromBottom });
+  const place =
+    s.rank === null
+      ? w.t('notRanked', { quarter })
+      : w.t(s.flagged ? 'placeFlagged' : 'place', { quarter, rank: s.rank, total: s.rankedCount, fromBottom: s.fromBottom });
   const measures = s.measures.map((m) => w.t(`measure.${m.status}`, { measure: w.measure(m.measure), date: m.date ? w.day(m.date) : '' }));
   const c = s.rectification;
-  const rectification = !c ? null
-    : c.status === 'closed' ? w.t('rectification.closed', { date: c.closedAt ? w.day(c.closedAt) : '' })
+  const rectification = !c
+    ? null
+    : c.status === 'closed'
+      ? w.t('rectification.closed', { date: c.closedAt ? w.day(c.closedAt) : '' })
       : w.t(`rectification.${c.status}`, { deadline: w.day(c.deadline) }) + (c.overdue ? w.t('rectification.overdue') : '');
   const appeal = s.appeal ? w.t(`appeal.${s.appeal.status}`) : null;
   const late = (overdue: boolean) => (overdue ? w.t('next.overdue') : '');
   const next = s.next.map((n) => {
     switch (n.kind) {
-      case 'appeal': return w.t('next.appeal');
-      case 'measure': return n.status === 'scheduled' && n.due
-        ? w.t('next.measureScheduled', { measure: w.measure(n.measure), date: w.day(n.due) }) + late(n.overdue)
-        : w.t('next.measurePending', { measure: w.measure(n.measure) });
+      case 'appeal':
+        return w.t('next.appeal');
+      case 'measure':
+        return n.status === 'scheduled' && n.due
+          ? w.t('next.measureScheduled', { measure: w.measure(n.measure), date: w.day(n.due) }) + late(n.overdue)
+          : w.t('next.measurePending', { measure: w.measure(n.measure) });
       case 'rectification': {
-        const key = n.status === 'submitted' ? 'next.rectificationSubmitted' : n.status === 'returned' ? 'next.rectificationReturned' : 'next.rectificationOpen';
+        const key =
+          n.status === 'submitted'
+            ? 'next.rectificationSubmitted'
+            : n.status === 'returned'
+              ? 'next.rectificationReturned'
+              : 'next.rectificationOpen';
         return w.t(key, { date: w.day(n.due) }) + (n.status === 'submitted' ? '' : late(n.overdue));
       }
     }

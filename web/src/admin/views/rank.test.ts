@@ -14,7 +14,12 @@ describe('placeFromBottom', () => {
 });
 
 describe('gapToNext', () => {
-  const ds = [{ rank: 1, mean: 90 }, { rank: 2, mean: 66.4 }, { rank: 3, mean: 39.8 }, { rank: null, mean: null }];
+  const ds = [
+    { rank: 1, mean: 90 },
+    { rank: 2, mean: 66.4 },
+    { rank: 3, mean: 39.8 },
+    { rank: null, mean: null },
+  ];
   it('is the score difference to the department just above', () => {
     expect(gapToNext(ds, 3)).toBeCloseTo(26.6, 5);
     expect(gapToNext(ds, 2)).toBeCloseTo(23.6, 5);

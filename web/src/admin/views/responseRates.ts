@@ -15,11 +15,18 @@ export function rateCells(r: RateFigures): { key: RateKey; text: string | null; 
 /** Every disposition in the book's order, with its count and share of all cases. */
 export function dispositionRows(r: RateFigures): { disposition: Disposition; count: number; share: string }[] {
   return DISPOSITIONS.map((d) => ({
-    disposition: d, count: r.dispositions[d], share: r.cases ? `${((r.dispositions[d] / r.cases) * 100).toFixed(1)}%` : '0.0%',
+    disposition: d,
+    count: r.dispositions[d],
+    share: r.cases ? `${((r.dispositions[d] / r.cases) * 100).toFixed(1)}%` : '0.0%',
   }));
 }
 
-export interface FollowUpForm { channel: FollowUpBody['channel']; outcome: FollowUpBody['outcome'] | undefined; note?: string; phone?: string }
+export interface FollowUpForm {
+  channel: FollowUpBody['channel'];
+  outcome: FollowUpBody['outcome'] | undefined;
+  note?: string;
+  phone?: string;
+}
 
 /** The dialog's values as the API takes them: blank note and number left out. */
 export function followUpBody(form: FollowUpForm): FollowUpBody | null {

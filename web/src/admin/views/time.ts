@@ -3,7 +3,9 @@ export const CITY_TIME_ZONE = 'Asia/Shanghai';
 
 export function cityDateTime(iso: string | null | undefined, lang: string): string {
   if (!iso) return '—';
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23', timeZone: CITY_TIME_ZONE }).format(new Date(iso));
+  return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23', timeZone: CITY_TIME_ZONE }).format(
+    new Date(iso),
+  );
 }
 
 export function cityDate(iso: string | null | undefined, lang: string): string {

@@ -4,20 +4,23 @@ import type zh from '../zh/comments.ts';
 const comments: Messages<typeof zh> = {
   sameCount: '{{n}} enterprises wrote the same',
   title: 'Comments: {{quarter}}',
-  subtitle: 'What enterprises wrote to each department and overall in the survey. Nothing about who wrote them is shown; sorted by text, not in the order they were submitted.',
+  subtitle:
+    'What enterprises wrote to each department and overall in the survey. Nothing about who wrote them is shown; sorted by text, not in the order they were submitted.',
   back: 'Back to {{quarter}}',
   open: 'Comments',
   notFinal: 'This round has not closed yet: more comments may still come in.',
   release: {
     released: 'Released to departments {{time}}',
-    releasedHelp: 'Each department head sees the comments addressed to their department on "My department"; overall comments are not released to departments.',
+    releasedHelp:
+      'Each department head sees the comments addressed to their department on "My department"; overall comments are not released to departments.',
     notReleased: 'Not released to departments yet',
     notReleasedHelp: 'Until they are released, departments cannot see the comments addressed to them.',
-    afterPublish: 'Comments can be released to departments once the round\'s results are published.',
-    adminOnly: 'The office\'s administrators release comments to departments.',
+    afterPublish: "Comments can be released to departments once the round's results are published.",
+    adminOnly: "The office's administrators release comments to departments.",
     button: 'Release comments to departments',
     confirmTitle: 'Release the comments of {{quarter}} to departments?',
-    confirmContent: 'Each department head will then see, on "My department", the comments addressed to their own department — not those to other departments, and with no information about who wrote them. Overall comments are not released. This cannot be undone and is recorded in the audit log.',
+    confirmContent:
+      'Each department head will then see, on "My department", the comments addressed to their own department — not those to other departments, and with no information about who wrote them. Overall comments are not released. This cannot be undone and is recorded in the audit log.',
     confirmOk: 'Release',
     done: 'The comments have been released to departments.',
   },
@@ -48,7 +51,7 @@ const comments: Messages<typeof zh> = {
   },
   errors: {
     already_released: 'These comments have already been released. The page has been refreshed.',
-    illegal_transition: 'The round\'s results are not published yet, so its comments cannot be released. The page has been refreshed.',
+    illegal_transition: "The round's results are not published yet, so its comments cannot be released. The page has been refreshed.",
   },
 };
 export default comments;

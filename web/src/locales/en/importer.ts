@@ -3,7 +3,8 @@ import type zh from '../zh/importer.ts';
 
 const importer: Messages<typeof zh> = {
   title: 'Import enterprises',
-  subtitle: 'Upload an Excel (.xlsx) or CSV file. Enterprises whose credit code is already in the registry are updated; the others are added. Nothing is saved until you confirm.',
+  subtitle:
+    'Upload an Excel (.xlsx) or CSV file. Enterprises whose credit code is already in the registry are updated; the others are added. Nothing is saved until you confirm.',
   upload: {
     button: 'Choose file',
     change: 'Choose another file',
@@ -12,8 +13,15 @@ const importer: Messages<typeof zh> = {
     file: 'File: {{name}}',
   },
   fields: {
-    uscc: 'Credit code', name: 'Name', industry: 'Industry', sizeClass: 'Size', township: 'Township',
-    contactName: 'Contact', contactPhone: 'Phone', contactEmail: 'E-mail', active: 'Status',
+    uscc: 'Credit code',
+    name: 'Name',
+    industry: 'Industry',
+    sizeClass: 'Size',
+    township: 'Township',
+    contactName: 'Contact',
+    contactPhone: 'Phone',
+    contactEmail: 'E-mail',
+    active: 'Status',
   },
   fieldSeparator: ', ',
   mapping: {

@@ -48,7 +48,8 @@ const integrity: Messages<typeof zh> = {
   appeal: {
     title: 'Appeal',
     help: 'A department in the bottom of a round may appeal within {{days}} days of publication, with reasons and evidence. While the appeal is pending, the round’s measures are on hold.',
-    helpNoDays: 'A department in the bottom of a round may appeal within the set period after publication, with reasons and evidence. While the appeal is pending, the round’s measures are on hold.',
+    helpNoDays:
+      'A department in the bottom of a round may appeal within the set period after publication, with reasons and evidence. While the appeal is pending, the round’s measures are on hold.',
     file: 'File an appeal',
     notFlagged: 'Your department is not in this round’s bottom: nothing to appeal.',
     reasons: 'Reasons',
@@ -58,7 +59,8 @@ const integrity: Messages<typeof zh> = {
     submit: 'Submit appeal',
     deadlineBefore: 'Appeals close: {{time}}',
     confirmTitle: 'File the appeal?',
-    confirmBody: 'A department appeals once per round and cannot change it after filing. While it is reviewed, the round\'s measures are on hold until the office decides.',
+    confirmBody:
+      "A department appeals once per round and cannot change it after filing. While it is reviewed, the round's measures are on hold until the office decides.",
     cancel: 'Cancel',
     filed: 'Appeal filed; awaiting review.',
     status: {
@@ -79,7 +81,8 @@ const integrity: Messages<typeof zh> = {
   },
   queue: {
     title: 'Appeals',
-    subtitle: 'Appeals of departments in the bottom of a round. Pending ones first; upholding one corrects the results through the audited correction, recomputed without the answers the data-quality check flagged.',
+    subtitle:
+      'Appeals of departments in the bottom of a round. Pending ones first; upholding one corrects the results through the audited correction, recomputed without the answers the data-quality check flagged.',
     empty: 'No appeals',
     round: 'Round',
     department: 'Department',
@@ -93,15 +96,18 @@ const integrity: Messages<typeof zh> = {
     reject: 'Reject',
     decisionReasons: 'Reasons for the decision',
     decisionReasonsRequired: 'Please give the reasons',
-    upholdHelp: 'Upholding creates a new version of the results (without the answers the data-quality check flagged) and revises the escalation accordingly.',
+    upholdHelp:
+      'Upholding creates a new version of the results (without the answers the data-quality check flagged) and revises the escalation accordingly.',
     submit: 'Confirm',
     onHold: 'Measures on hold',
-    onHoldHelp: 'The department has appealed this round’s results: until the appeal is decided the measures wait; notes may be kept, nothing scheduled or done.',
+    onHoldHelp:
+      'The department has appealed this round’s results: until the appeal is decided the measures wait; notes may be kept, nothing scheduled or done.',
   },
   weighted: {
     stands: 'Weighted to the registry, the bottom {{bottomN}} stand',
     changes: 'Weighted to the registry, the bottom {{bottomN}} would change: leaving {{leaving}}; entering {{entering}}',
-    detail: 'Weighted by {{dimension}} (each stratum: registry share ÷ respondent share, strata under 5 respondents merged); effective sample size {{effectiveN}} ({{respondents}} answers)',
+    detail:
+      'Weighted by {{dimension}} (each stratum: registry share ÷ respondent share, strata under 5 respondents merged); effective sample size {{effectiveN}} ({{respondents}} answers)',
     gap: 'The last flagged and the next department are {{unweighted}} points apart; {{weighted}} weighted',
     dimensions: { township: 'township', industry: 'industry', size: 'enterprise size' },
   },

@@ -4,7 +4,8 @@ import type zh from '../zh/mydept.ts';
 const mydept: Messages<typeof zh> = {
   title: 'My department: {{name}}',
   titleNoName: 'My department',
-  subtitle: 'Your department\'s results in the quarterly "market entities rate departments" survey, the comments addressed to it and its escalation status. Visible to your department only.',
+  subtitle:
+    'Your department\'s results in the quarterly "market entities rate departments" survey, the comments addressed to it and its escalation status. Visible to your department only.',
   round: 'Survey round',
   roundOption: '{{quarter}} (published {{date}})',
   noDepartment: {
@@ -13,23 +14,32 @@ const mydept: Messages<typeof zh> = {
   },
   noResults: {
     title: 'No published results yet',
-    description: 'Once a quarter\'s survey has closed and the office has published the results, your department\'s score, rank, comments and escalation status appear here.',
+    description:
+      "Once a quarter's survey has closed and the office has published the results, your department's score, rank, comments and escalation status appear here.",
   },
   notInRound: 'Your department was not rated in {{quarter}}.',
   flagged: {
     title: 'Your department was in the bottom {{bottomN}} in {{quarter}}',
     place: '{{quarter}}: rank {{rank}} ({{fromBottom}} from the bottom)',
     verdict: 'Measures: {{measures}}',
-    streak: 'The head\'s {{n}} time in a row in the bottom',
+    streak: "The head's {{n}} time in a row in the bottom",
     measureStatus: 'Carried out: {{status}}',
     noRecord: 'The measures are set when the results are published.',
     rectification: 'Rectification: {{status}}, due {{deadline}}, {{ledger}} ledger entries',
     caseStatus: { open: 'In progress', submitted: 'Submitted, under review', returned: 'Returned, please revise', closed: 'Closed' },
-    measureStatuses: { pending: 'To be scheduled', scheduled: 'Scheduled', on_hold: 'On hold (appeal)', done: 'Done', withdrawn: 'Withdrawn' },
-    description: 'Write a rectification plan and a commitment, visit enterprises and log each visit in the ledger, and submit it to the office for review before the deadline.',
+    measureStatuses: {
+      pending: 'To be scheduled',
+      scheduled: 'Scheduled',
+      on_hold: 'On hold (appeal)',
+      done: 'Done',
+      withdrawn: 'Withdrawn',
+    },
+    description:
+      'Write a rectification plan and a commitment, visit enterprises and log each visit in the ledger, and submit it to the office for review before the deadline.',
     action: 'Open rectification',
   },
-  insufficient: 'Fewer than {{min}} applicable ratings this round: by the rules your department is not ranked; the figures below are for reference only.',
+  insufficient:
+    'Fewer than {{min}} applicable ratings this round: by the rules your department is not ranked; the figures below are for reference only.',
   stats: {
     title: 'This round',
     mean: 'Score',
@@ -54,7 +64,7 @@ const mydept: Messages<typeof zh> = {
     dissatisfied: 'Dissatisfied: {{rate}}',
     votes: '"Least satisfied" votes',
     pBottom: 'Probability of the bottom {{bottomN}}',
-    pBottomHelp: 'Estimated by resampling this round\'s ratings; shows how certain the rank is',
+    pBottomHelp: "Estimated by resampling this round's ratings; shows how certain the rank is",
   },
   trend: {
     title: 'Trend across rounds',
@@ -78,7 +88,8 @@ const mydept: Messages<typeof zh> = {
   comments: {
     title: 'Comments from enterprises',
     notReleased: 'Comments have not been released yet',
-    notReleasedHelp: 'Once the office has reviewed and released them, the comments addressed to your department appear here (without any information on who wrote them).',
+    notReleasedHelp:
+      'Once the office has reviewed and released them, the comments addressed to your department appear here (without any information on who wrote them).',
     none: 'No comments were addressed to your department this round.',
     count: '{{n}} in all, in alphabetical order (not the order they were written in).',
   },
@@ -96,13 +107,20 @@ const mydept: Messages<typeof zh> = {
     records: 'Escalation records',
     noRecords: 'No escalation records.',
     columns: {
-      round: 'Round', level: 'Measures', streak: 'Streak (head / department)', head: 'Head at the time', status: 'Status', scheduledFor: 'Scheduled for', doneAt: 'Done on',
+      round: 'Round',
+      level: 'Measures',
+      streak: 'Streak (head / department)',
+      head: 'Head at the time',
+      status: 'Status',
+      scheduledFor: 'Scheduled for',
+      doneAt: 'Done on',
     },
     status: { pending: 'Pending', scheduled: 'Scheduled', on_hold: 'On hold (appeal)', done: 'Done', withdrawn: 'Withdrawn' },
-    policy: 'Rule: every quarter in the bottom brings {{pledge}}; 2 in a row under the same head add {{admonishment}}; 3 or more add {{reassignment}}. The responsible head is the one in office on the round\'s scheduled closing day; a new head starts afresh. Leaving the bottom ends the streak.',
+    policy:
+      "Rule: every quarter in the bottom brings {{pledge}}; 2 in a row under the same head add {{admonishment}}; 3 or more add {{reassignment}}. The responsible head is the one in office on the round's scheduled closing day; a new head starts afresh. Leaving the bottom ends the streak.",
     currentMeasures: 'Measures this quarter:',
-    headStreak: 'Head\'s streak',
-    departmentStreak: 'Department\'s streak',
+    headStreak: "Head's streak",
+    departmentStreak: "Department's streak",
   },
   rules: {
     title: 'Scoring and ranking rules',

@@ -4,9 +4,11 @@ import type zh from '../zh/outbox.ts';
 const outbox: Messages<typeof zh> = {
   open: 'SMS and e-mail',
   title: 'SMS and e-mail: {{quarter}}',
-  subtitle: "Invitations and reminders to the drawn enterprises by the round's contact plan: only to those that have not submitted (as reported in batches), did not opt out and were not replaced; at most one a day each.",
+  subtitle:
+    "Invitations and reminders to the drawn enterprises by the round's contact plan: only to those that have not submitted (as reported in batches), did not opt out and were not replaced; at most one a day each.",
   back: 'Back to {{quarter}}',
-  noGateway: "No SMS gateway is configured: the messages are prepared in the outbox. Download the Excel file and import it into the city's SMS platform. Nothing is shown as sent.",
+  noGateway:
+    "No SMS gateway is configured: the messages are prepared in the outbox. Download the Excel file and import it into the city's SMS platform. Nothing is shown as sent.",
   gateways: 'SMS gateway: {{sms}}; e-mail: {{email}}; quiet hours: {{quiet}}',
   configured: 'configured',
   notConfigured: 'not configured',

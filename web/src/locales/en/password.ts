@@ -38,7 +38,8 @@ const password: Messages<typeof zh> = {
     wordByItself: 'Single words are easy to guess.',
     namesByThemselves: 'Single names or surnames are easy to guess.',
     commonNames: 'Common names and surnames are easy to guess.',
-    userInputs: 'It contains words about you or this platform (username, name, the city, a department\'s name or code, "pingyi", recent years), which are tried first.',
+    userInputs:
+      'It contains words about you or this platform (username, name, the city, a department\'s name or code, "pingyi", recent years), which are tried first.',
     pwned: 'This password was exposed by a data breach on the Internet.',
   },
   suggestions: {

@@ -7,7 +7,8 @@ const pub: Messages<typeof zh> = {
   helpLine: 'Help line: ',
   title: 'Public results',
   listTitle: 'Enterprises rate the city’s departments: published results',
-  listIntro: 'Each quarter, enterprises drawn by lot rate every city department. Once published, the results appear here: scores with their intervals, the measures and rectification of the bottom three, the method and the draw record.',
+  listIntro:
+    'Each quarter, enterprises drawn by lot rate every city department. Once published, the results appear here: scores with their intervals, the measures and rectification of the bottom three, the method and the draw record.',
   empty: 'No results have been published yet.',
   bottomThree: 'Bottom three',
   open: 'Read',
@@ -48,8 +49,15 @@ const pub: Messages<typeof zh> = {
   timeline: {
     commitment: 'Commitment',
     due: 'by {{date}}',
-    events: { started: 'Rectification opened', progress: 'Progress report', report_filed: 'Rectification report submitted', returned: 'Report returned', closed: 'Closed' },
-    callbacks: 'Call-backs: {{entries}} ledger entries, {{calledBack}} called back, {{reached}} reached, {{solved}} solved, {{satisfied}} satisfied (no firm is named)',
+    events: {
+      started: 'Rectification opened',
+      progress: 'Progress report',
+      report_filed: 'Rectification report submitted',
+      returned: 'Report returned',
+      closed: 'Closed',
+    },
+    callbacks:
+      'Call-backs: {{entries}} ledger entries, {{calledBack}} called back, {{reached}} reached, {{solved}} solved, {{satisfied}} satisfied (no firm is named)',
   },
   watch: {
     tag: 'Watch (statistical guard)',
@@ -57,7 +65,13 @@ const pub: Messages<typeof zh> = {
     review: { confirm: 'watch confirmed by the supervisor', override: 'watch overridden by the supervisor: measures apply' },
     pending: 'awaiting the supervisor',
   },
-  measureStatus: { pending: 'To be carried out', scheduled: 'Scheduled', on_hold: 'On hold (appeal under review)', done: 'Done', withdrawn: 'Withdrawn' },
+  measureStatus: {
+    pending: 'To be carried out',
+    scheduled: 'Scheduled',
+    on_hold: 'On hold (appeal under review)',
+    done: 'Done',
+    withdrawn: 'Withdrawn',
+  },
   caseStatus: { open: 'In progress', submitted: 'Report under review', returned: 'Report returned', closed: 'Rectified and closed' },
   ranking: {
     dissatisfied: 'Dissatisfied',
@@ -78,12 +92,15 @@ const pub: Messages<typeof zh> = {
     scale: 'Scores: {{scale}}; “don’t know” is not counted.',
     minRatings: 'Departments with fewer than {{min}} ratings are not ranked.',
     ranking: 'Ranking rule: {{rule}}',
-    interval: 'The range after a score is its 95% interval; the chance of being in the bottom three comes from {{simulations}} simulations and says how sure the ranking is.',
-    escalation: 'Escalation rule ({{policy}}): the first time in the bottom three, the head speaks at the business-environment meeting and is reminded in a talk; twice in a row, an admonishment talk; three times or more, reassignment is recommended.',
+    interval:
+      'The range after a score is its 95% interval; the chance of being in the bottom three comes from {{simulations}} simulations and says how sure the ranking is.',
+    escalation:
+      'Escalation rule ({{policy}}): the first time in the bottom three, the head speaks at the business-environment meeting and is reminded in a talk; twice in a row, an admonishment talk; three times or more, reassignment is recommended.',
   },
   draw: {
     title: 'Draw record and verification',
-    intro: 'The enterprises were drawn by lot: the pool was frozen and its hash published before the seed existed, then a published algorithm chose the sample and backups. Anyone can download the record and check it.',
+    intro:
+      'The enterprises were drawn by lot: the pool was frozen and its hash published before the seed existed, then a published algorithm chose the sample and backups. Anyone can download the record and check it.',
     poolSize: 'Enterprises in the pool',
     poolHash: 'Pool hash',
     seed: 'Seed',
@@ -94,7 +111,8 @@ const pub: Messages<typeof zh> = {
   },
   auditHead: {
     title: 'Audit log chain head',
-    intro: 'When this round was published, the newest entry of the audit log (every action recorded, chained by hashes) was the one below. Anyone may keep it: every later verification of the audit log requires the chain to still contain this entry with this hash, so a log emptied, cut short or rewritten is found out.',
+    intro:
+      'When this round was published, the newest entry of the audit log (every action recorded, chained by hashes) was the one below. Anyone may keep it: every later verification of the audit log requires the chain to still contain this entry with this hash, so a log emptied, cut short or rewritten is found out.',
     entry: 'Entry no.',
     at: 'Recorded at',
     hash: 'Hash',

@@ -3,7 +3,8 @@ import type zh from '../zh/rectification.ts';
 
 const rectification: Messages<typeof zh> = {
   title: 'Rectification',
-  subtitleHead: 'What your department must do after ranking in the bottom: a plan, a commitment, a ledger of enterprise visits, and sign-off by the office before the deadline.',
+  subtitleHead:
+    'What your department must do after ranking in the bottom: a plan, a commitment, a ledger of enterprise visits, and sign-off by the office before the deadline.',
   subtitleAll: 'Rectification by the departments flagged each quarter: plans, commitments, ledgers of visits and sign-off.',
   subtitleReadOnly: 'You can follow the work but not change it.',
   filters: {
@@ -16,7 +17,13 @@ const rectification: Messages<typeof zh> = {
   overdue: 'Overdue',
   overdueFilter: 'Overdue (not closed)',
   columns: {
-    round: 'Round', department: 'Department', status: 'Status', deadline: 'Deadline', ledger: 'Ledger', outcome: 'Did it improve?', actions: 'Actions',
+    round: 'Round',
+    department: 'Department',
+    status: 'Status',
+    deadline: 'Deadline',
+    ledger: 'Ledger',
+    outcome: 'Did it improve?',
+    actions: 'Actions',
   },
   ledgerCount: '{{n}} logged',
   open: 'View',
@@ -26,7 +33,7 @@ const rectification: Messages<typeof zh> = {
   noMatch: 'No cases match the filters.',
   outcome: {
     title: 'Outcome',
-    caption: 'The flagged round\'s result against the next published round\'s.',
+    caption: "The flagged round's result against the next published round's.",
     before: 'Flagged round',
     after: 'Next round',
     rankMean: 'No. {{rank}} · {{mean}}',
@@ -55,7 +62,7 @@ const rectification: Messages<typeof zh> = {
     overdueNote: 'The deadline has passed: finish the work and submit it for review soon.',
     lockedSubmitted: 'Submitted for review: nothing can be changed while the office reviews it.',
     lockedClosed: 'Accepted and closed: read only.',
-    readOnly: 'Read only: the department\'s head works on the rectification.',
+    readOnly: "Read only: the department's head works on the rectification.",
     returnedTitle: 'The office returned the rectification: change it as asked and submit again',
     returnedBy: '{{reviewer}} · {{at}}',
     notFound: 'No such rectification case; the link may be wrong.',
@@ -63,7 +70,7 @@ const rectification: Messages<typeof zh> = {
   plan: {
     title: 'Rectification plan',
     problems: 'Problems found',
-    problemsPlaceholder: 'List your department\'s problems, one by one, from the ratings and comments',
+    problemsPlaceholder: "List your department's problems, one by one, from the ratings and comments",
     measures: 'Measures',
     measure: 'Measure',
     owner: 'Owner (person or section)',
@@ -71,7 +78,7 @@ const rectification: Messages<typeof zh> = {
     addMeasure: 'Add a measure',
     removeMeasure: 'Remove this measure',
     commitment: 'Commitment',
-    commitmentPlaceholder: 'The head\'s commitment (e.g. I commit to complete the rectification by …)',
+    commitmentPlaceholder: "The head's commitment (e.g. I commit to complete the rectification by …)",
     save: 'Save the plan',
     saved: 'The plan is saved.',
     unsaved: 'The plan has unsaved changes.',
@@ -145,7 +152,10 @@ const rectification: Messages<typeof zh> = {
     answerBoth: 'When the enterprise was reached, say whether the problem is solved and whether it is satisfied.',
     notReached: 'Not reached',
     reachedResult: '{{solved}}, {{satisfied}}',
-    solvedYes: 'solved', solvedNo: 'not solved', satisfiedYes: 'satisfied', satisfiedNo: 'not satisfied',
+    solvedYes: 'solved',
+    solvedNo: 'not solved',
+    satisfiedYes: 'satisfied',
+    satisfiedNo: 'not satisfied',
     times: '{{n}} calls',
     waived: 'No call-back: {{reason}}',
     tally: 'Called back {{calledBack}}/{{entries}}, reached {{reached}}, solved {{solved}}, satisfied {{satisfied}}',
@@ -190,7 +200,7 @@ const rectification: Messages<typeof zh> = {
     ledger_empty: 'Log at least one enterprise visited or contacted in the ledger before submitting.',
     case_not_submitted: 'The case is not awaiting review; the page now shows its current state.',
     reasons_unanswered: 'The plan needs at least one measure aimed at each main reason.',
-    reason_not_top: 'A measure is aimed at a reason that is not among this department\'s main reasons; the page has been refreshed.',
+    reason_not_top: "A measure is aimed at a reason that is not among this department's main reasons; the page has been refreshed.",
   },
 };
 export default rectification;

@@ -3,7 +3,8 @@ import type zh from '../zh/requestForm.ts';
 
 const requestForm: Messages<typeof zh> = {
   pageTitle: 'Requests to departments',
-  pageIntro: 'Enterprises that took part in the survey can write to any department with their receipt code, and read the reply with their request code.',
+  pageIntro:
+    'Enterprises that took part in the survey can write to any department with their receipt code, and read the reply with their request code.',
   raise: {
     title: 'Raise a request',
     start: 'Raise a request',
@@ -22,17 +23,31 @@ const requestForm: Messages<typeof zh> = {
     sending: 'Sending…',
   },
   departmentCategories: {
-    economic: 'Economic management', enforcement: 'Law enforcement and regulation', service: 'Public services', social: 'Social affairs', utility: 'Utilities and state-owned enterprises', party: 'Party and mass organisations', other: 'Other departments',
+    economic: 'Economic management',
+    enforcement: 'Law enforcement and regulation',
+    service: 'Public services',
+    social: 'Social affairs',
+    utility: 'Utilities and state-owned enterprises',
+    party: 'Party and mass organisations',
+    other: 'Other departments',
   },
   categories: {
-    permit: 'Permits and licences', inspection: 'Inspections and enforcement', fees: 'Fees and fines', policy: 'Policy benefits', service: 'Service attitude and speed', other: 'Other',
+    permit: 'Permits and licences',
+    inspection: 'Inspections and enforcement',
+    fees: 'Fees and fines',
+    policy: 'Policy benefits',
+    service: 'Service attitude and speed',
+    other: 'Other',
   },
   created: {
     title: 'Request sent',
     codeLabel: 'Request code',
-    explain: 'Take a screenshot or write the request code down: you need it to read the reply and rate it. It is shown only now; the server does not keep it.',
+    explain:
+      'Take a screenshot or write the request code down: you need it to read the reply and rate it. It is shown only now; the server does not keep it.',
     view: 'See progress',
-    copy: 'Copy the request code', copied: 'Copied', copyFailed: 'Could not copy: the code is selected, long-press to copy it',
+    copy: 'Copy the request code',
+    copied: 'Copied',
+    copyFailed: 'Could not copy: the code is selected, long-press to copy it',
   },
   lookup: {
     title: 'Read a reply',
@@ -47,8 +62,13 @@ const requestForm: Messages<typeof zh> = {
     category: 'Kind: {{name}}',
     raisedAt: 'Sent: {{time}}',
     dueAt: 'Reply due by {{time}}',
-    states: { held: 'Received: it goes to the department with the next batch of responses', waiting: 'Waiting for the department', replied: 'Replied: please rate it', answered: 'Rated' },
-    held: 'To keep you anonymous, requests go to departments in batches, like the answers: once at least 5 enterprises\' responses are counted together, or when the survey closes. The reply is due from then.',
+    states: {
+      held: 'Received: it goes to the department with the next batch of responses',
+      waiting: 'Waiting for the department',
+      replied: 'Replied: please rate it',
+      answered: 'Rated',
+    },
+    held: "To keep you anonymous, requests go to departments in batches, like the answers: once at least 5 enterprises' responses are counted together, or when the survey closes. The reply is due from then.",
     replies: 'Replies',
     noReply: 'No reply yet.',
     contactLeft: 'You left contact details; the department may call you.',
@@ -62,12 +82,16 @@ const requestForm: Messages<typeof zh> = {
     no: 'No',
     submit: 'Send rating',
     given: 'Your rating: {{resolved}}; {{satisfied}}.',
-    resolvedYes: 'solved', resolvedNo: 'not solved', satisfiedYes: 'satisfied', satisfiedNo: 'not satisfied',
+    resolvedYes: 'solved',
+    resolvedNo: 'not solved',
+    satisfiedYes: 'satisfied',
+    satisfiedNo: 'not satisfied',
     change: 'If things change, you can rate it again.',
   },
   errors: {
     receipt_not_counted: 'No counted response has this receipt code; please check it.',
-    request_limit_reached: 'One receipt code may raise at most 5 requests per survey round, and this one has. You can still follow your requests by their codes.',
+    request_limit_reached:
+      'One receipt code may raise at most 5 requests per survey round, and this one has. You can still follow your requests by their codes.',
     not_found: 'No request has this code; please check it.',
     rate_limited: 'Too many tries; please wait a minute.',
     validation_failed: 'Please check what you entered.',

@@ -3,20 +3,47 @@ import type zh from '../zh/rounds.ts';
 
 const rounds: Messages<typeof zh> = {
   title: 'Survey rounds',
-  subtitle: 'One round per quarter: freeze the pool, draw in public, send the survey links, follow up, then compute and publish the results.',
+  subtitle:
+    'One round per quarter: freeze the pool, draw in public, send the survey links, follow up, then compute and publish the results.',
   create: 'New round',
   copy: 'Copy',
   copied: 'Copied',
   copyLink: 'Copy link',
   status: {
-    draft: 'Draft', pool_frozen: 'Pool frozen', drawn: 'Drawn', open: 'Open', closed: 'Closed', published: 'Published', voided: 'Voided',
+    draft: 'Draft',
+    pool_frozen: 'Pool frozen',
+    drawn: 'Drawn',
+    open: 'Open',
+    closed: 'Closed',
+    published: 'Published',
+    voided: 'Voided',
   },
   invitationStatus: { not_opened: 'Not opened', opened: 'Opened', drafted: 'In progress', submitted: 'Submitted', replaced: 'Replaced' },
-  stratify: { none: 'Not stratified', township: 'By township', industry: 'By industry', size: 'By enterprise size', all: 'All (not stratified)' },
+  stratify: {
+    none: 'Not stratified',
+    township: 'By township',
+    industry: 'By industry',
+    size: 'By enterprise size',
+    all: 'All (not stratified)',
+  },
   columns: {
-    round: 'Round', status: 'Status', period: 'Survey period', sample: 'Sample', departments: 'Departments', progress: 'Responses', actions: 'Actions',
-    enterprise: 'Enterprise', stratum: 'Stratum', township: 'Township', contact: 'Contact', contactName: 'Contact', phone: 'Phone',
-    invitationStatus: 'Status', link: 'Survey link', qr: 'QR code', openedAt: 'Opened on',
+    round: 'Round',
+    status: 'Status',
+    period: 'Survey period',
+    sample: 'Sample',
+    departments: 'Departments',
+    progress: 'Responses',
+    actions: 'Actions',
+    enterprise: 'Enterprise',
+    stratum: 'Stratum',
+    township: 'Township',
+    contact: 'Contact',
+    contactName: 'Contact',
+    phone: 'Phone',
+    invitationStatus: 'Status',
+    link: 'Survey link',
+    qr: 'QR code',
+    openedAt: 'Opened on',
   },
   list: {
     submittedOf: '{{submitted}} of {{invited}} submitted',
@@ -64,7 +91,8 @@ const rounds: Messages<typeof zh> = {
     bottomN: 'Bottom places flagged',
     bottomNHelp: 'How many departments at the bottom of the ranking are flagged when results are published; 3 by default.',
     escalationPolicy: 'Escalation rules version',
-    escalationPolicyHelp: 'How consequences grow for departments flagged in consecutive rounds; 2021-v2 by default (the responsible head’s streak; every flagged quarter keeps the pledge).',
+    escalationPolicyHelp:
+      'How consequences grow for departments flagged in consecutive rounds; 2021-v2 by default (the responsible head’s streak; every flagged quarter keeps the pledge).',
     numberRequired: 'Please enter a number.',
     lockNote: 'Once the pool is frozen, all of these settings are locked.',
   },
@@ -119,11 +147,15 @@ const rounds: Messages<typeof zh> = {
     voided: 'This round was voided on {{time}}; all its links have stopped working.',
     voidReason: 'Reason: {{reason}}',
     next: {
-      draft: 'Next: check the settings, then freeze the pool. Freezing builds the pool from the registry as it is now and publishes its hash; the settings are then locked.',
-      pool_frozen: 'Next: under “Draw”, enter the seed from the public ceremony (or let the server generate one), have the witnesses check it, and draw.',
-      drawn: 'Next: export the survey links or print the letters for the enterprises, then open the survey. Links work only once it is open.',
+      draft:
+        'Next: check the settings, then freeze the pool. Freezing builds the pool from the registry as it is now and publishes its hash; the settings are then locked.',
+      pool_frozen:
+        'Next: under “Draw”, enter the seed from the public ceremony (or let the server generate one), have the witnesses check it, and draw.',
+      drawn:
+        'Next: export the survey links or print the letters for the enterprises, then open the survey. Links work only once it is open.',
       open: 'The survey is open: follow up on enterprises that have not submitted under “Survey links”. It closes by itself at the deadline.',
-      closed: 'The survey has closed. If it really must be extended, reopen it with a new deadline now: computing the results makes the close final (no reopening after it; comments, breakdowns and the draw record become readable then). Then check and publish.',
+      closed:
+        'The survey has closed. If it really must be extended, reopen it with a new deadline now: computing the results makes the close final (no reopening after it; comments, breakdowns and the draw record become readable then). Then check and publish.',
       published: 'The results are published.',
       voided: 'This round has been voided.',
     },
@@ -132,7 +164,8 @@ const rounds: Messages<typeof zh> = {
     edit: 'Edit settings',
     freeze: 'Freeze the pool',
     freezeTitle: 'Freeze the pool of {{name}}?',
-    freezeContent: 'The pool is built from the enterprise registry as it is now (active enterprises, less those drawn last round if rotation is on), and its hash is computed for publication. Neither the pool nor the settings can be changed afterwards.',
+    freezeContent:
+      'The pool is built from the enterprise registry as it is now (active enterprises, less those drawn last round if rotation is on), and its hash is computed for publication. Neither the pool nor the settings can be changed afterwards.',
     frozen: 'The pool is frozen and its hash computed: please publish it.',
     open: 'Open the survey',
     openTitle: 'Open the survey of {{name}}?',
@@ -140,7 +173,8 @@ const rounds: Messages<typeof zh> = {
     opened: 'The survey is open; the links work now.',
     close: 'Close now',
     closeTitle: 'Close the survey of {{name}} now?',
-    closeContent: 'All links stop working at once and no more responses can be submitted; unsubmitted drafts do not count. It can be reopened if it really must be extended.',
+    closeContent:
+      'All links stop working at once and no more responses can be submitted; unsubmitted drafts do not count. It can be reopened if it really must be extended.',
     closed: 'The survey is closed.',
     reopen: 'Reopen',
     reopenTitle: 'Reopen {{name}}',
@@ -151,16 +185,19 @@ const rounds: Messages<typeof zh> = {
     deadlineFuture: 'Please choose a deadline in the future.',
     void: 'Void this round',
     voidTitle: 'Void {{name}}',
-    voidContent: 'This cannot be undone: all links stop working and no results are computed or published for this round. The reason is written to the audit log.',
+    voidContent:
+      'This cannot be undone: all links stop working and no results are computed or published for this round. The reason is written to the audit log.',
     voidPlaceholder: 'e.g. the pool data was wrong; the leading group decided to void the round',
     voided: 'The round has been voided.',
     reason: 'Reason',
     reasonRequired: 'Please give the reason (2–1000 characters).',
     compute: 'Compute results',
     computeTitle: 'Compute the results of {{name}}?',
-    computeContent: 'Scores, satisfaction rates and the ranking are computed under this round’s rules for checking; they stay unpublished and can be recomputed. Computing makes the close final: the round can no longer be reopened, and its comments, breakdowns and draw record become readable.',
+    computeContent:
+      'Scores, satisfaction rates and the ranking are computed under this round’s rules for checking; they stay unpublished and can be recomputed. Computing makes the close final: the round can no longer be reopened, and its comments, breakdowns and draw record become readable.',
     recomputeContent: 'Scores, satisfaction rates and the ranking are computed again from the same answers; they stay unpublished.',
-    reopenFinal: 'The results have been computed, so the close is final and the round cannot be reopened (void it and run the quarter again if needed).',
+    reopenFinal:
+      'The results have been computed, so the close is final and the round cannot be reopened (void it and run the quarter again if needed).',
     computed: 'The results are computed.',
     viewResults: 'Check them on the dashboard',
     closeRate: 'So far {{submitted}} of {{invited}} have submitted: a response rate of {{rate}}%.',
@@ -168,7 +205,8 @@ const rounds: Messages<typeof zh> = {
     publishResponses: '{{n}} valid responses this round.',
     publish: 'Publish results',
     publishTitle: 'Publish the results of {{name}}?',
-    publishContent: 'The results are then frozen, and the bottom {{n}} departments are flagged and escalated under the rules. Please make sure the computed results have been checked.',
+    publishContent:
+      'The results are then frozen, and the bottom {{n}} departments are flagged and escalated under the rules. Please make sure the computed results have been checked.',
     published: 'The results are published.',
   },
   breakdowns: {
@@ -194,17 +232,20 @@ const rounds: Messages<typeof zh> = {
   },
   draw: {
     title: 'Draw',
-    intro: 'Each round is drawn exactly once. Once the seed is set, the sample and the backups follow from public rules, and anyone can check them.',
+    intro:
+      'Each round is drawn exactly once. Once the seed is set, the sample and the backups follow from public rules, and anyone can check them.',
     ceremony: 'Seed from a public ceremony (recommended: e.g. digits from dice rolled before witnesses)',
     server: 'Seed generated by the server (when there is no ceremony)',
     seedLabel: 'Seed',
     seedPlaceholder: 'e.g. the digits of 20 ten-sided dice rolled before witnesses',
     seedCount: '{{count}} characters entered (6–256 needed)',
     seedLength: 'The seed needs {{min}}–{{max}} characters; it has {{count}}.',
-    nfkcNote: 'Note: the seed is normalised (Unicode NFKC) and trimmed. Full-width digits typed with a Chinese input method are the same as ASCII digits (“３１４” is “314”) and an ideographic space is a plain space, so a witness who retypes the seed either way gets the same draw.',
+    nfkcNote:
+      'Note: the seed is normalised (Unicode NFKC) and trimmed. Full-width digits typed with a Chinese input method are the same as ASCII digits (“３１４” is “314”) and an ideographic space is a plain space, so a witness who retypes the seed either way gets the same draw.',
     normalisedAs: 'The seed after normalisation (the one used)',
     checkSeed: 'Check the seed',
-    serverNote: 'The server generates a 32-hex-digit seed from a cryptographically secure random source; the seed is published with the draw record.',
+    serverNote:
+      'The server generates a 32-hex-digit seed from a cryptographically secure random source; the seed is published with the draw record.',
     serverButton: 'Generate a seed and draw',
     confirmTitle: 'Confirm the draw: {{name}}',
     confirmSeed: 'Witnesses, please check the seed character by character:',
@@ -233,8 +274,10 @@ const rounds: Messages<typeof zh> = {
   },
   record: {
     title: 'Draw record and verification',
-    intro: 'The draw record holds the pool, the seed, the seats per stratum, the sample, the backups and any replacements. Anyone can re-run it independently, without access to this system’s database.',
-    notYet: 'This round has not closed for good yet: the draw record is published once it closes and its results are computed; then it can be downloaded and verified (the sample stays private while the survey runs).',
+    intro:
+      'The draw record holds the pool, the seed, the seats per stratum, the sample, the backups and any replacements. Anyone can re-run it independently, without access to this system’s database.',
+    notYet:
+      'This round has not closed for good yet: the draw record is published once it closes and its results are computed; then it can be downloaded and verified (the sample stays private while the survey runs).',
     download: 'Download the draw record (JSON)',
     howTitle: 'Experts can also check it on the command line',
     step1: 'Download the draw record, {{file}};',
@@ -252,7 +295,8 @@ const rounds: Messages<typeof zh> = {
     publicNow: 'The draw record is public: {{url}}',
   },
   progress: {
-    groupsAfterClose: 'Counts by township, industry and size appear once the round closes (groups with fewer than 5 responses left out); while it runs, totals only, so the sample stays secret.',
+    groupsAfterClose:
+      'Counts by township, industry and size appear once the round closes (groups with fewer than 5 responses left out); while it runs, totals only, so the sample stays secret.',
     groupsSuppressed: 'Groups with fewer than 5 responses are not shown.',
     title: 'Responses',
     refresh: 'Refresh',
@@ -306,9 +350,11 @@ const rounds: Messages<typeof zh> = {
     empty: 'Every enterprise has submitted.',
   },
   replace: {
-    letter: 'Letter', printLetter: 'Print this enterprise\'s letter',
+    letter: 'Letter',
+    printLetter: "Print this enterprise's letter",
     title: 'Replace {{name}}',
-    explain: 'This enterprise leaves the round and its link stops working at once. By the draw’s rule, the lowest-numbered unused backup of the same stratum comes in (or, with none left there, the unused backup with the smallest ticket in the pool). The replacement and its reason go into the draw record and the audit log.',
+    explain:
+      'This enterprise leaves the round and its link stops working at once. By the draw’s rule, the lowest-numbered unused backup of the same stratum comes in (or, with none left there, the unused backup with the smallest ticket in the pool). The replacement and its reason go into the draw record and the audit log.',
     reason: 'Reason',
     reasonRequired: 'Please give the reason (2–1000 characters).',
     reasonPlaceholder: 'e.g. deregistered; unreachable after several calls; declined to take part',
@@ -322,7 +368,8 @@ const rounds: Messages<typeof zh> = {
   },
   regenerate: {
     title: 'Make a new link for {{name}}?',
-    content: 'The old link and QR code stop working at once (opening them says the link was revoked); the new link must be sent to the enterprise. Any draft it has saved is kept.',
+    content:
+      'The old link and QR code stop working at once (opening them says the link was revoked); the new link must be sent to the enterprise. Any draft it has saved is kept.',
     submit: 'Make a new link',
     done: 'New link made for {{name}}; the old one no longer works.',
   },
@@ -338,17 +385,21 @@ const rounds: Messages<typeof zh> = {
     nonePending: 'Every enterprise has submitted; no reminders are needed.',
     heading: 'Invitation to the {{quarter}} survey: enterprises rate departments',
     greeting: 'Dear {{name}},',
-    purpose: 'To keep improving the city’s business environment and hear what enterprises really experience, the city is running the {{quarter}} survey in which enterprises rate government departments. Your enterprise was drawn by public lot to take part this quarter. We invite you to rate the services of {{count}} departments.',
+    purpose:
+      'To keep improving the city’s business environment and hear what enterprises really experience, the city is running the {{quarter}} survey in which enterprises rate government departments. Your enterprise was drawn by public lot to take part this quarter. We invite you to rate the services of {{count}} departments.',
     how: 'Please answer before {{deadline}} by scanning the QR code below with WeChat, or by opening your personal link below in a browser. You can answer in several sittings; what you enter is saved automatically. For a department you have had no dealings with, choose “No dealings”.',
     scan: 'Scan with WeChat or open the link:',
-    privacy: 'Our promise: the survey is anonymous. Your answers are stored apart from your enterprise’s details; the departments rated never see any enterprise’s answers and cannot learn who gave which score. Results are published only as totals. Please answer as you have found things.',
-    personal: 'This link is for your enterprise only and can be submitted once; please do not pass it on. If any department or person asks you to give “standard answers” or not to choose “No dealings”, please report it to the city’s discipline inspection commission.',
+    privacy:
+      'Our promise: the survey is anonymous. Your answers are stored apart from your enterprise’s details; the departments rated never see any enterprise’s answers and cannot learn who gave which score. Results are published only as totals. Please answer as you have found things.',
+    personal:
+      'This link is for your enterprise only and can be submitted once; please do not pass it on. If any department or person asks you to give “standard answers” or not to choose “No dealings”, please report it to the city’s discipline inspection commission.',
     help: 'If you have questions while answering, please contact {{contact}}.',
     footer: 'Round {{round}} · credit code {{uscc}}',
   },
   errors: {
     round_exists: 'This quarter already has a round (one round per quarter). Please choose another quarter.',
-    illegal_transition: 'This cannot be done in the round’s current status; someone may have acted on it already. The page has been refreshed to show its status.',
+    illegal_transition:
+      'This cannot be done in the round’s current status; someone may have acted on it already. The page has been refreshed to show its status.',
     empty_pool: 'The pool is empty: no active enterprise is left after exclusions. Check the enterprise registry or the rotation setting.',
     deadline_passed: 'The deadline has passed, so this round cannot be opened.',
     not_drawn: 'This round has not been drawn yet, so there is no draw record.',
@@ -356,7 +407,8 @@ const rounds: Messages<typeof zh> = {
     already_submitted: 'This enterprise has already submitted, so it cannot be replaced and its link cannot be regenerated.',
     no_backup_left: 'No backup is left in the draw, so this enterprise cannot be replaced.',
     forbidden: 'You are not allowed to do this; the draw record becomes public once the round has closed and its results are computed.',
-    results_computed: 'The results have been computed, so the close is final and the round cannot be reopened. The page has been refreshed.',
+    results_computed:
+      'The results have been computed, so the close is final and the round cannot be reopened. The page has been refreshed.',
   },
 };
 export default rounds;

@@ -15,7 +15,8 @@ const survey: Messages<typeof zh> = {
     privacy: 'Anonymous: departments only see totals and can never tell which business gave which rating.',
     timeZone: ' (Beijing time)',
   },
-  intro: 'Please rate each of the {{count}} departments below; choosing an answer moves you to the next one. If your business has had no dealings with a department, choose “No dealings”: it is not counted. Answers are saved as you go, so you can stop and come back later.',
+  intro:
+    'Please rate each of the {{count}} departments below; choosing an answer moves you to the next one. If your business has had no dealings with a department, choose “No dealings”: it is not counted. Answers are saved as you go, so you can stop and come back later.',
   resumed: 'Your earlier answers are back. Continue with the first department not yet answered: {{name}}.',
   jump: {
     label: 'Jump to a group',
@@ -79,7 +80,8 @@ const survey: Messages<typeof zh> = {
     submitting: 'Submitting…',
     note: 'Answers cannot be changed after submitting. Each business submits once per quarter.',
     missing: '{{n}} department(s) not answered yet. Taking you to the first one: {{name}}.',
-    network: 'The connection dropped before the submission was confirmed. Your answers are saved: check your connection and tap “Submit” again; it will not be counted twice.',
+    network:
+      'The connection dropped before the submission was confirmed. Your answers are saved: check your connection and tap “Submit” again; it will not be counted twice.',
     rateLimited: 'Too many attempts. Please wait a minute, then tap “Submit” again.',
     failed: 'The submission failed because of a server problem. Please try again later; your answers are saved.',
     invalid: 'The answers could not be accepted. Please correct them and submit again:',
@@ -105,7 +107,8 @@ const survey: Messages<typeof zh> = {
     copied: 'Copied',
     copyFailed: 'Press and hold the code to copy it',
     submittedAt: 'Submitted: {{time}}',
-    explain: 'Keep this code (take a screenshot or write it down). With it you can check that your response was counted. The code carries nothing about your business, so nobody can use it to see your answers.',
+    explain:
+      'Keep this code (take a screenshot or write it down). With it you can check that your response was counted. The code carries nothing about your business, so nobody can use it to see your answers.',
   },
   contact: {
     officePhone: '{{office}} (tel. {{phone}})',
@@ -116,7 +119,8 @@ const survey: Messages<typeof zh> = {
   requests: {
     pageTitle: 'Requests to departments',
     offerTitle: 'A problem to raise with a department?',
-    offerBody: 'With your receipt code you can write to a department; it replies within 1 working day. Your request is not linked to your survey answers.',
+    offerBody:
+      'With your receipt code you can write to a department; it replies within 1 working day. Your request is not linked to your survey answers.',
     offerButton: 'Raise a request',
   },
   check: {
@@ -139,7 +143,8 @@ const survey: Messages<typeof zh> = {
     revokedTitle: 'This link no longer works',
     revokedBody: 'This link has been replaced. If you have questions, please contact {{contact}}.',
     notFoundTitle: 'Invalid link',
-    notFoundBody: 'This survey could not be found. Please check that the link from your text message, WeChat or notice is complete; if it still does not open, contact {{contact}}.',
+    notFoundBody:
+      'This survey could not be found. Please check that the link from your text message, WeChat or notice is complete; if it still does not open, contact {{contact}}.',
     rateLimitedTitle: 'Too many requests',
     rateLimitedBody: 'Please wait a minute and try again.',
     networkTitle: 'No connection',

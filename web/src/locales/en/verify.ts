@@ -5,10 +5,12 @@ const verify: Messages<typeof zh> = {
   button: 'Verify the draw',
   checkFile: 'Verify a file',
   running: 'Downloading the draw record and recomputing…',
-  intro: 'Your browser downloads the draw record and recomputes, with the published draw algorithm, the pool hash, every enterprise’s ticket, the quotas, the sample and the backups, and checks the replacements.',
+  intro:
+    'Your browser downloads the draw record and recomputes, with the published draw algorithm, the pool hash, every enterprise’s ticket, the quotas, the sample and the backups, and checks the replacements.',
   fileIntro: 'You can also check a draw record file (JSON) someone gave you, on this computer.',
   ok: 'Reproduces',
-  okLine: 'The draw record reproduces: pool of {{poolSize}}, hash {{poolHash}}; {{sampled}} sampled, {{backups}} backups, and {{replacements}} replacements all follow the rule.',
+  okLine:
+    'The draw record reproduces: pool of {{poolSize}}, hash {{poolHash}}; {{sampled}} sampled, {{backups}} backups, and {{replacements}} replacements all follow the rule.',
   differs: 'Differs',
   differsLine: 'The draw record differs from the recomputation in {{count}} places:',
   more: '{{count}} more differences not listed.',
@@ -31,7 +33,8 @@ const verify: Messages<typeof zh> = {
     listLength: '{{list}}: the record has {{recorded}} entries, recomputed {{recomputed}}',
     listEntry: '{{list}}, position {{position}}: the record has {{recorded}}, recomputed {{recomputed}}',
     replacementOutNotInPool: 'Replacement {{position}} ({{out}} → {{in}}): {{out}} is not in the pool',
-    replacementOutNotTakingPart: 'Replacement {{position}} ({{out}} → {{in}}): {{out}} was not taking part then (not sampled, or already replaced)',
+    replacementOutNotTakingPart:
+      'Replacement {{position}} ({{out}} → {{in}}): {{out}} was not taking part then (not sampled, or already replaced)',
     replacementInNotBackup: 'Replacement {{position}} ({{out}} → {{in}}): {{in}} is not a backup of this draw',
     replacementInReused: 'Replacement {{position}} ({{out}} → {{in}}): {{in}} was already brought in earlier',
     replacementAgainstRule: 'Replacement {{position}} ({{out}} → {{in}}): the rule gives {{expected}}',

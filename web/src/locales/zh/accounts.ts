@@ -1,9 +1,16 @@
 const accounts = {
   title: '账号管理',
-  subtitle: '为部门负责人、市领导、纪检监督和工作人员开设账号。新账号和重置后的账号使用一次性密码，首次登录须修改；本人设置新密码满 24 小时后，才能审批或作出决定。',
+  subtitle:
+    '为部门负责人、市领导、纪检监督和工作人员开设账号。新账号和重置后的账号使用一次性密码，首次登录须修改；本人设置新密码满 24 小时后，才能审批或作出决定。',
   create: '新建账号',
   columns: {
-    username: '用户名', displayName: '姓名', role: '角色', department: '所属部门', status: '状态', lastLogin: '最近登录', actions: '操作',
+    username: '用户名',
+    displayName: '姓名',
+    role: '角色',
+    department: '所属部门',
+    status: '状态',
+    lastLogin: '最近登录',
+    actions: '操作',
   },
   status: { active: '启用', inactive: '已停用', mustChange: '待修改密码', decidesFrom: '{{time}} 起可审批' },
   never: '从未登录',
@@ -11,7 +18,10 @@ const accounts = {
   noMatch: '没有符合条件的账号。',
   searchPlaceholder: '搜索用户名或姓名',
   actions: {
-    edit: '修改', deactivate: '停用', reactivate: '启用', resetPassword: '重置密码',
+    edit: '修改',
+    deactivate: '停用',
+    reactivate: '启用',
+    resetPassword: '重置密码',
     deactivateConfirm: '停用“{{name}}”？其已登录的会话立即失效，之后无法登录。',
     reactivateConfirm: '启用“{{name}}”？其可再次用原密码登录。',
     resetConfirm: '为“{{name}}”重置密码？其已登录的会话立即失效，须用新的一次性密码登录后修改。',

@@ -9,8 +9,15 @@ const importer = {
     file: '当前文件：{{name}}',
   },
   fields: {
-    uscc: '统一社会信用代码', name: '名称', industry: '行业', sizeClass: '规模', township: '镇街',
-    contactName: '联系人', contactPhone: '联系电话', contactEmail: '电子邮箱', active: '经营状态',
+    uscc: '统一社会信用代码',
+    name: '名称',
+    industry: '行业',
+    sizeClass: '规模',
+    township: '镇街',
+    contactName: '联系人',
+    contactPhone: '联系电话',
+    contactEmail: '电子邮箱',
+    active: '经营状态',
   },
   fieldSeparator: '、',
   mapping: {

@@ -98,7 +98,8 @@ const integrity = {
   weighted: {
     stands: '按名录结构加权后倒数{{bottomN}}位不变',
     changes: '按名录结构加权后倒数{{bottomN}}位会改变：移出 {{leaving}}；进入 {{entering}}',
-    detail: '按{{dimension}}加权（各层权重 = 名录占比 ÷ 答卷占比，不足 5 份的层合并），有效样本量 {{effectiveN}}（答卷 {{respondents}} 份）',
+    detail:
+      '按{{dimension}}加权（各层权重 = 名录占比 ÷ 答卷占比，不足 5 份的层合并），有效样本量 {{effectiveN}}（答卷 {{respondents}} 份）',
     gap: '倒数第{{bottomN}}位与其上一位相差 {{unweighted}} 分，加权后 {{weighted}} 分',
     dimensions: { township: '乡镇', industry: '行业', size: '企业规模' },
   },

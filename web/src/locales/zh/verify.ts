@@ -6,7 +6,8 @@ const verify = {
   intro: '在您的浏览器中下载抽签记录，用公开的抽签算法重新计算抽签池哈希值、每家企业的签号、各层名额、抽中名单和备选名单，并核对替换记录。',
   fileIntro: '也可以选择别人提供的抽签记录文件 (JSON) 在本机核对。',
   ok: '一致',
-  okLine: '抽签记录与重新计算的结果一致：抽签池 {{poolSize}} 家，哈希值 {{poolHash}}；抽中 {{sampled}} 家，备选 {{backups}} 家，替换 {{replacements}} 次均符合规则。',
+  okLine:
+    '抽签记录与重新计算的结果一致：抽签池 {{poolSize}} 家，哈希值 {{poolHash}}；抽中 {{sampled}} 家，备选 {{backups}} 家，替换 {{replacements}} 次均符合规则。',
   differs: '不一致',
   differsLine: '抽签记录与重新计算的结果有 {{count}} 处不一致：',
   more: '另有 {{count}} 处不一致未列出。',

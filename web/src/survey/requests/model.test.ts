@@ -33,8 +33,11 @@ describe('the department picker', () => {
   const ORDER = ['economic', 'enforcement', 'service', 'social', 'utility', 'party'];
 
   it('groups by category in the survey’s order and sorts names in pinyin order within a group', () => {
-    expect(departmentChoices(departments, ORDER, '', 'zh').map((g) => [g.category, g.departments.map((d) => d.id)]))
-      .toEqual([['economic', [2]], ['enforcement', [3, 1]], ['utility', [4]]]);
+    expect(departmentChoices(departments, ORDER, '', 'zh').map((g) => [g.category, g.departments.map((d) => d.id)])).toEqual([
+      ['economic', [2]],
+      ['enforcement', [3, 1]],
+      ['utility', [4]],
+    ]);
   });
 
   it('narrows to the names that contain what was typed, in Chinese or English', () => {

@@ -3,7 +3,14 @@ import type { ErrorCode } from '#shared/errors.ts';
 import { normaliseRequestCode, REQUEST_CODE_PATTERN } from '#shared/requests/code.ts';
 
 // The few codes this panel words itself (its strings load with the chunk, not the survey's first visit).
-const KNOWN = ['receipt_not_counted', 'request_limit_reached', 'not_found', 'rate_limited', 'validation_failed', 'not_replied'] as const satisfies readonly ErrorCode[];
+const KNOWN = [
+  'receipt_not_counted',
+  'request_limit_reached',
+  'not_found',
+  'rate_limited',
+  'validation_failed',
+  'not_replied',
+] as const satisfies readonly ErrorCode[];
 export type ErrorKey = (typeof KNOWN)[number] | 'network' | 'other';
 
 /** The message for a failed call: status 0 is no connection; unknown codes get the general message. */
@@ -30,7 +37,12 @@ export const codeStore = {
   load(): string[] {
     try {
       const raw: unknown = JSON.parse(window.localStorage.getItem(KEY) ?? '[]');
-      return Array.isArray(raw) ? rememberCode(raw.filter((x): x is string => typeof x === 'string'), '') : [];
+      return Array.isArray(raw)
+        ? rememberCode(
+            raw.filter((x): x is string => typeof x === 'string'),
+            '',
+          )
+        : [];
     } catch {
       return [];
     }
@@ -46,14 +58,23 @@ export const codeStore = {
   },
 };
 
-export interface PickerDepartment { id: number; nameZh: string; nameEn: string | null; category: string }
+export interface PickerDepartment {
+  id: number;
+  nameZh: string;
+  nameEn: string | null;
+  category: string;
+}
 
 /**
  * The department picker: the departments grouped as on the survey (by category, in its order), sorted by
  * name within a group (pinyin order in Chinese), and narrowed to those whose name contains `query`.
  */
-export function departmentChoices<D extends PickerDepartment>(departments: readonly D[], categoryOrder: readonly string[], query: string, lang: 'zh' | 'en'):
-  { category: string; departments: D[] }[] {
+export function departmentChoices<D extends PickerDepartment>(
+  departments: readonly D[],
+  categoryOrder: readonly string[],
+  query: string,
+  lang: 'zh' | 'en',
+): { category: string; departments: D[] }[] {
   const name = (d: D) => (lang === 'en' && d.nameEn ? d.nameEn : d.nameZh);
   const q = query.trim().toLowerCase();
   const collator = new Intl.Collator(lang === 'en' ? 'en' : 'zh-CN');
@@ -64,6 +85,7 @@ export function departmentChoices<D extends PickerDepartment>(departments: reado
     const key = categoryOrder.includes(d.category) ? d.category : 'other';
     groups.set(key, [...(groups.get(key) ?? []), d]);
   }
-  return [...groups].sort(([a], [b]) => rank(a) - rank(b))
+  return [...groups]
+    .sort(([a], [b]) => rank(a) - rank(b))
     .map(([category, list]) => ({ category, departments: list.sort((a, b) => collator.compare(name(a), name(b))) }));
 }

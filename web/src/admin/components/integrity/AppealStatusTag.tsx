@@ -7,5 +7,9 @@ const COLORS: Record<AppealStatus, string> = { pending: 'processing', upheld: 'g
 /** An appeal's status; pending says the measures wait. */
 export function AppealStatusTag({ status }: { status: AppealStatus }) {
   const { t } = useTranslation('integrity');
-  return <Tag color={COLORS[status]} data-testid="appeal-status">{t(`appeal.status.${status}`)}</Tag>;
+  return (
+    <Tag color={COLORS[status]} data-testid="appeal-status">
+      {t(`appeal.status.${status}`)}
+    </Tag>
+  );
 }

@@ -17,9 +17,14 @@ export function IntegrityCard({ roundId }: { roundId: string }) {
 
   let body;
   if (error && !data) {
-    body = error instanceof ApiError && (error.code === 'round_not_closed' || error.code === 'not_computed')
-      ? <Typography.Text type="secondary" data-testid="compute-first">{tc(`errors.${error.code}`)}</Typography.Text>
-      : <LoadError error={error} onRetry={reload} />;
+    body =
+      error instanceof ApiError && (error.code === 'round_not_closed' || error.code === 'not_computed') ? (
+        <Typography.Text type="secondary" data-testid="compute-first">
+          {tc(`errors.${error.code}`)}
+        </Typography.Text>
+      ) : (
+        <LoadError error={error} onRetry={reload} />
+      );
   } else if (data) {
     body = <IntegrityBody data={data} en={en} />;
   }
@@ -28,9 +33,19 @@ export function IntegrityCard({ roundId }: { roundId: string }) {
       title={t('panel.title')}
       loading={loading && !data && !error}
       data-testid="integrity-card"
-      extra={data ? (data.raised ? <Tag color="orange">{t('panel.raisedCount', { n: data.raised })}</Tag> : <Tag color="green">{t('panel.clean')}</Tag>) : null}
+      extra={
+        data ? (
+          data.raised ? (
+            <Tag color="orange">{t('panel.raisedCount', { n: data.raised })}</Tag>
+          ) : (
+            <Tag color="green">{t('panel.clean')}</Tag>
+          )
+        ) : null
+      }
     >
-      <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>{t('panel.help')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+        {t('panel.help')}
+      </Typography.Paragraph>
       {body}
     </Card>
   );
@@ -55,7 +70,11 @@ function IntegrityBody({ data, en }: { data: Integrity; en: boolean }) {
               <Flex gap={8} align="center" wrap>
                 <Typography.Text strong>{t(`kinds.${s.kind}`)}</Typography.Text>
                 {s.raised ? <Tag color="orange">{t('panel.raised')}</Tag> : <Tag>{t('panel.notRaised')}</Tag>}
-                {s.raised ? <Typography.Text type="secondary">{t('panel.touches')}: {t('panel.touchesValue', { n: s.answers })}</Typography.Text> : null}
+                {s.raised ? (
+                  <Typography.Text type="secondary">
+                    {t('panel.touches')}: {t('panel.touchesValue', { n: s.answers })}
+                  </Typography.Text>
+                ) : null}
               </Flex>
               <Descriptions
                 size="small"
@@ -65,16 +84,32 @@ function IntegrityBody({ data, en }: { data: Integrity; en: boolean }) {
                   { key: 't', label: t('panel.threshold'), children: en ? s.threshold.en : s.threshold.zh },
                 ]}
               />
-              {s.kind === 'straight_lining' && s.observed !== null ? <Typography.Text type="secondary">{t('panel.share', { share: pct(s.observed) })}</Typography.Text> : null}
-              {s.clusterSizes.length ? <Typography.Text>{t('panel.clusters', { sizes: s.clusterSizes.join(en ? ', ' : '、') })}</Typography.Text> : null}
+              {s.kind === 'straight_lining' && s.observed !== null ? (
+                <Typography.Text type="secondary">{t('panel.share', { share: pct(s.observed) })}</Typography.Text>
+              ) : null}
+              {s.clusterSizes.length ? (
+                <Typography.Text>{t('panel.clusters', { sizes: s.clusterSizes.join(en ? ', ' : '、') })}</Typography.Text>
+              ) : null}
               {s.departments.map((d) => (
                 <Alert
                   key={d.departmentId}
                   type="warning"
                   showIcon
-                  title={s.kind === 'votes_unexplained'
-                    ? t('panel.departmentVotes', { name: nameOf(d), observed: d.observed, expected: d.expected.toFixed(1), chance: chance(d.chance) })
-                    : t('panel.department', { name: nameOf(d), observed: pct(d.observed), expected: pct(d.expected), chance: chance(d.chance) })}
+                  title={
+                    s.kind === 'votes_unexplained'
+                      ? t('panel.departmentVotes', {
+                          name: nameOf(d),
+                          observed: d.observed,
+                          expected: d.expected.toFixed(1),
+                          chance: chance(d.chance),
+                        })
+                      : t('panel.department', {
+                          name: nameOf(d),
+                          observed: pct(d.observed),
+                          expected: pct(d.expected),
+                          chance: chance(d.chance),
+                        })
+                  }
                 />
               ))}
             </Flex>

@@ -15,21 +15,37 @@ export function RobustnessNote({ results, print = false }: { results: RoundResul
   if (!results.robustness) return null;
   const stands = verdictStands(lines);
   const headline = stands ? t('robustness.stands', { bottomN }) : t('robustness.changes', { bottomN });
-  const texts = lines.map((l) => `${t(`robustness.variants.${l.variant}`)}：${
-    l.outcome === 'none' ? t('robustness.none')
-      : l.outcome === 'same' ? t('robustness.same', { n: l.answersRemoved })
-      : t('robustness.changed', { n: l.answersRemoved, leaving: l.leaving.join('、') || t('robustness.nobody'), entering: l.entering.join('、') || t('robustness.nobody') })}`);
+  const texts = lines.map(
+    (l) =>
+      `${t(`robustness.variants.${l.variant}`)}：${
+        l.outcome === 'none'
+          ? t('robustness.none')
+          : l.outcome === 'same'
+            ? t('robustness.same', { n: l.answersRemoved })
+            : t('robustness.changed', {
+                n: l.answersRemoved,
+                leaving: l.leaving.join('、') || t('robustness.nobody'),
+                entering: l.entering.join('、') || t('robustness.nobody'),
+              })
+      }`,
+  );
   if (print) {
     return (
       <p data-testid="robustness-note">
-        <strong>{headline}</strong>{'。'}{texts.join('；')}
+        <strong>{headline}</strong>
+        {'。'}
+        {texts.join('；')}
       </p>
     );
   }
   return (
     <div data-testid="robustness-note" style={{ marginTop: 8 }}>
       <Tag color={stands ? 'green' : 'orange'}>{headline}</Tag>
-      {texts.map((text) => <Typography.Text key={text} type="secondary" style={{ display: 'block', fontSize: 12 }}>{text}</Typography.Text>)}
+      {texts.map((text) => (
+        <Typography.Text key={text} type="secondary" style={{ display: 'block', fontSize: 12 }}>
+          {text}
+        </Typography.Text>
+      ))}
     </div>
   );
 }
@@ -38,7 +54,17 @@ export function RobustnessNote({ results, print = false }: { results: RoundResul
 export function RobustnessMark({ results, departmentId }: { results: RoundResults; departmentId: number }) {
   const { t } = useTranslation('integrity');
   const moved = results.robustness?.variants.filter((v) => v.changes) ?? [];
-  if (moved.some((v) => v.leaving.includes(departmentId))) return <Tag color="orange" data-testid="robustness-mark">{t('robustness.markLeaves')}</Tag>;
-  if (moved.some((v) => v.entering.includes(departmentId))) return <Tag color="orange" data-testid="robustness-mark">{t('robustness.markEnters')}</Tag>;
+  if (moved.some((v) => v.leaving.includes(departmentId)))
+    return (
+      <Tag color="orange" data-testid="robustness-mark">
+        {t('robustness.markLeaves')}
+      </Tag>
+    );
+  if (moved.some((v) => v.entering.includes(departmentId)))
+    return (
+      <Tag color="orange" data-testid="robustness-mark">
+        {t('robustness.markEnters')}
+      </Tag>
+    );
   return null;
 }

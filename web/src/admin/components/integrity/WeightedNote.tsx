@@ -14,19 +14,41 @@ export function WeightedNote({ results, print = false }: { results: RoundResults
   }, [results, i18n.language]);
   const w = results.robustness?.weighted;
   if (!line || !w) return null;
-  const headline = line.outcome === 'same' ? t('weighted.stands', { bottomN })
-    : t('weighted.changes', { bottomN, leaving: line.leaving.join('、') || t('robustness.nobody'), entering: line.entering.join('、') || t('robustness.nobody') });
+  const headline =
+    line.outcome === 'same'
+      ? t('weighted.stands', { bottomN })
+      : t('weighted.changes', {
+          bottomN,
+          leaving: line.leaving.join('、') || t('robustness.nobody'),
+          entering: line.entering.join('、') || t('robustness.nobody'),
+        });
   const texts = [
-    t('weighted.detail', { dimension: t(`weighted.dimensions.${w.dimension}`), effectiveN: line.effectiveN.toFixed(1), respondents: line.respondents }),
-    ...(line.gap ? [t('weighted.gap', { bottomN, unweighted: line.gap.unweighted.toFixed(1), weighted: line.gap.weighted.toFixed(1) })] : []),
+    t('weighted.detail', {
+      dimension: t(`weighted.dimensions.${w.dimension}`),
+      effectiveN: line.effectiveN.toFixed(1),
+      respondents: line.respondents,
+    }),
+    ...(line.gap
+      ? [t('weighted.gap', { bottomN, unweighted: line.gap.unweighted.toFixed(1), weighted: line.gap.weighted.toFixed(1) })]
+      : []),
   ];
   if (print) {
-    return <p data-testid="weighted-note"><strong>{headline}</strong>{'。'}{texts.join('；')}</p>;
+    return (
+      <p data-testid="weighted-note">
+        <strong>{headline}</strong>
+        {'。'}
+        {texts.join('；')}
+      </p>
+    );
   }
   return (
     <div data-testid="weighted-note" style={{ marginTop: 8 }}>
       <Tag color={line.outcome === 'same' ? 'green' : 'orange'}>{headline}</Tag>
-      {texts.map((text) => <Typography.Text key={text} type="secondary" style={{ display: 'block', fontSize: 12 }}>{text}</Typography.Text>)}
+      {texts.map((text) => (
+        <Typography.Text key={text} type="secondary" style={{ display: 'block', fontSize: 12 }}>
+          {text}
+        </Typography.Text>
+      ))}
     </div>
   );
 }

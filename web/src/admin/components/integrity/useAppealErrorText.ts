@@ -12,7 +12,9 @@ export function useAppealErrorText(): (error: unknown) => string {
   return (error) => {
     if (error instanceof ApiError && (CODES as readonly string[]).includes(error.code)) {
       const deadline = (error.details as { deadline?: string } | undefined)?.deadline;
-      return t(`appeal.errors.${error.code as (typeof CODES)[number]}`, { deadline: deadline ? new Date(deadline).toLocaleString(i18n.language) : '—' });
+      return t(`appeal.errors.${error.code as (typeof CODES)[number]}`, {
+        deadline: deadline ? new Date(deadline).toLocaleString(i18n.language) : '—',
+      });
     }
     return common(error);
   };

@@ -59,7 +59,9 @@ export function AccountFormModal({ account, departments, onClose, onCreated, onS
     // The shared schema decides (the field rules only explain); what it refuses goes back on the fields.
     const parsed = accountCreateSchema.safeParse(createBody(values));
     if (!parsed.success) {
-      showIssues(form, parsed.error, (field) => (field === 'departmentId' ? t('validation.departmentRequired') : tc('errors.validation_failed')));
+      showIssues(form, parsed.error, (field) =>
+        field === 'departmentId' ? t('validation.departmentRequired') : tc('errors.validation_failed'),
+      );
       return;
     }
     const body = parsed.data;
@@ -85,19 +87,33 @@ export function AccountFormModal({ account, departments, onClose, onCreated, onS
       problem={problem}
       problemTestId="account-problem"
     >
-
       <Form<AccountFormValues>
         form={form}
         layout="vertical"
-        initialValues={account ? { username: account.username, displayName: account.displayName, role: account.role, departmentId: account.departmentId } : {}}
+        initialValues={
+          account
+            ? { username: account.username, displayName: account.displayName, role: account.role, departmentId: account.departmentId }
+            : {}
+        }
         onValuesChange={(changed: AccountFormValues) => {
           if ('role' in changed) void form.validateFields(['departmentId']).catch(() => undefined);
         }}
       >
-        <Form.Item name="username" label={t('form.username')} extra={editing ? undefined : t('form.usernameHelp')} required rules={editing ? [] : [zodRule(shape.username, t('validation.username'))]}>
+        <Form.Item
+          name="username"
+          label={t('form.username')}
+          extra={editing ? undefined : t('form.usernameHelp')}
+          required
+          rules={editing ? [] : [zodRule(shape.username, t('validation.username'))]}
+        >
           <Input disabled={editing} maxLength={50} autoComplete="off" />
         </Form.Item>
-        <Form.Item name="displayName" label={t('form.displayName')} required rules={[zodRule(shape.displayName, t('validation.displayName'))]}>
+        <Form.Item
+          name="displayName"
+          label={t('form.displayName')}
+          required
+          rules={[zodRule(shape.displayName, t('validation.displayName'))]}
+        >
           <Input maxLength={100} />
         </Form.Item>
         <Form.Item name="role" label={t('form.role')} required rules={[{ required: true, message: t('validation.role') }]}>

@@ -11,7 +11,12 @@ import { useListStates } from '../../components/ListStates.tsx';
 import { LoadError, StaleDataWarning } from '../../components/LoadError.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import {
-  deactivateAccount, listAccounts, listDepartments, resetAccountPassword, updateAccount, type AccountWithPassword,
+  deactivateAccount,
+  listAccounts,
+  listDepartments,
+  resetAccountPassword,
+  updateAccount,
+  type AccountWithPassword,
 } from '../../endpoints.ts';
 import { useErrorText } from '../../errors.ts';
 import { departmentName } from '../../labels.ts';
@@ -20,7 +25,11 @@ import { useDates } from '../dashboard/format.tsx';
 import { AccountFormModal } from './AccountFormModal.tsx';
 import { OneTimePasswordModal } from './OneTimePasswordModal.tsx';
 
-type Dialog = { kind: 'create' } | { kind: 'edit'; account: Account } | { kind: 'issued'; issued: AccountWithPassword; reset: boolean } | null;
+type Dialog =
+  | { kind: 'create' }
+  | { kind: 'edit'; account: Account }
+  | { kind: 'issued'; issued: AccountWithPassword; reset: boolean }
+  | null;
 
 const matches = (a: Account, q: string) => {
   const s = q.trim().toLowerCase();
@@ -69,37 +78,60 @@ export default function AccountsPage() {
     { title: t('columns.displayName'), dataIndex: 'displayName' },
     { title: t('columns.role'), dataIndex: 'role', render: (r: Account['role']) => <Tag color="blue">{tc(`roles.${r}`)}</Tag> },
     {
-      title: t('columns.department'), dataIndex: 'departmentId',
-      render: (id: number | null) => { const d = id === null ? undefined : deptById.get(id); return d ? departmentName(d, i18n.language) : '—'; },
+      title: t('columns.department'),
+      dataIndex: 'departmentId',
+      render: (id: number | null) => {
+        const d = id === null ? undefined : deptById.get(id);
+        return d ? departmentName(d, i18n.language) : '—';
+      },
     },
     {
-      title: t('columns.status'), key: 'status',
+      title: t('columns.status'),
+      key: 'status',
       render: (_, a) => (
         <Space size={4} wrap>
           <Tag color={a.active ? 'green' : 'default'}>{a.active ? t('status.active') : t('status.inactive')}</Tag>
           {a.active && a.mustChangePassword ? <Tag color="orange">{t('status.mustChange')}</Tag> : null}
-          {a.active && !a.mustChangePassword && a.decidesFrom && Date.parse(a.decidesFrom) > Date.now()
-            ? <Tag color="gold" data-testid="decides-from">{t('status.decidesFrom', { time: dates.dateTime(a.decidesFrom) })}</Tag> : null}
+          {a.active && !a.mustChangePassword && a.decidesFrom && Date.parse(a.decidesFrom) > Date.now() ? (
+            <Tag color="gold" data-testid="decides-from">
+              {t('status.decidesFrom', { time: dates.dateTime(a.decidesFrom) })}
+            </Tag>
+          ) : null}
         </Space>
       ),
     },
     { title: t('columns.lastLogin'), dataIndex: 'lastLoginAt', render: (at: string | null) => (at ? dates.dateTime(at) : t('never')) },
     {
-      title: t('columns.actions'), key: 'actions', width: 260,
+      title: t('columns.actions'),
+      key: 'actions',
+      width: 260,
       render: (_, a) => (
         <Space size={0} wrap>
-          <Button type="link" onClick={() => setDialog({ kind: 'edit', account: a })}>{t('actions.edit')}</Button>
+          <Button type="link" onClick={() => setDialog({ kind: 'edit', account: a })}>
+            {t('actions.edit')}
+          </Button>
           {a.active ? (
-            <Popconfirm title={t('actions.deactivateConfirm', { name: a.displayName })} onConfirm={() => act(() => deactivateAccount(a.id), t('deactivated', { name: a.displayName }))} disabled={a.id === me.id}>
-              <Button type="link" danger disabled={a.id === me.id}>{t('actions.deactivate')}</Button>
+            <Popconfirm
+              title={t('actions.deactivateConfirm', { name: a.displayName })}
+              onConfirm={() => act(() => deactivateAccount(a.id), t('deactivated', { name: a.displayName }))}
+              disabled={a.id === me.id}
+            >
+              <Button type="link" danger disabled={a.id === me.id}>
+                {t('actions.deactivate')}
+              </Button>
             </Popconfirm>
           ) : (
-            <Popconfirm title={t('actions.reactivateConfirm', { name: a.displayName })} onConfirm={() => act(() => updateAccount(a.id, { active: true }), t('reactivated', { name: a.displayName }))}>
+            <Popconfirm
+              title={t('actions.reactivateConfirm', { name: a.displayName })}
+              onConfirm={() => act(() => updateAccount(a.id, { active: true }), t('reactivated', { name: a.displayName }))}
+            >
               <Button type="link">{t('actions.reactivate')}</Button>
             </Popconfirm>
           )}
           <Popconfirm title={t('actions.resetConfirm', { name: a.displayName })} onConfirm={() => reset(a)} disabled={a.id === me.id}>
-            <Button type="link" disabled={a.id === me.id}>{t('actions.resetPassword')}</Button>
+            <Button type="link" disabled={a.id === me.id}>
+              {t('actions.resetPassword')}
+            </Button>
           </Popconfirm>
         </Space>
       ),
@@ -111,14 +143,36 @@ export default function AccountsPage() {
       <PageHeader
         title={t('title')}
         subtitle={t('subtitle')}
-        extra={<Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'create' })} data-testid="account-create">{t('create')}</Button>}
+        extra={
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'create' })} data-testid="account-create">
+            {t('create')}
+          </Button>
+        }
       />
-      {accounts.error && !accounts.data ? <LoadError error={accounts.error} onRetry={accounts.reload} /> : (
+      {accounts.error && !accounts.data ? (
+        <LoadError error={accounts.error} onRetry={accounts.reload} />
+      ) : (
         <>
           <Flex gap={8} wrap style={{ marginBottom: 16 }}>
-            <Input.Search allowClear placeholder={t('searchPlaceholder')} aria-label={t('searchPlaceholder')} style={{ width: 280 }} onChange={(e) => setQ(e.target.value)} onSearch={setQ} />
+            <Input.Search
+              allowClear
+              placeholder={t('searchPlaceholder')}
+              aria-label={t('searchPlaceholder')}
+              style={{ width: 280 }}
+              onChange={(e) => setQ(e.target.value)}
+              onSearch={setQ}
+            />
           </Flex>
-          {problem ? <Alert type="error" showIcon closable={{ onClose: () => setProblem(null) }} title={problem} style={{ marginBottom: 16 }} data-testid="accounts-problem" /> : null}
+          {problem ? (
+            <Alert
+              type="error"
+              showIcon
+              closable={{ onClose: () => setProblem(null) }}
+              title={problem}
+              style={{ marginBottom: 16 }}
+              data-testid="accounts-problem"
+            />
+          ) : null}
           <StaleDataWarning error={accounts.error} onRetry={accounts.reload} />
           <Table<Account>
             rowKey="id"
@@ -136,11 +190,19 @@ export default function AccountsPage() {
           account={dialog.kind === 'edit' ? dialog.account : undefined}
           departments={departments.data ?? []}
           onClose={() => setDialog(null)}
-          onCreated={(issued) => { setDialog({ kind: 'issued', issued, reset: false }); accounts.reload(); }}
-          onSaved={() => { setDialog(null); accounts.reload(); }}
+          onCreated={(issued) => {
+            setDialog({ kind: 'issued', issued, reset: false });
+            accounts.reload();
+          }}
+          onSaved={() => {
+            setDialog(null);
+            accounts.reload();
+          }}
         />
       ) : null}
-      {dialog?.kind === 'issued' ? <OneTimePasswordModal issued={dialog.issued} reset={dialog.reset} onClose={() => setDialog(null)} /> : null}
+      {dialog?.kind === 'issued' ? (
+        <OneTimePasswordModal issued={dialog.issued} reset={dialog.reset} onClose={() => setDialog(null)} />
+      ) : null}
     </>
   );
 }

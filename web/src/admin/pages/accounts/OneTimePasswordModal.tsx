@@ -28,14 +28,26 @@ export function OneTimePasswordModal({ issued, reset, onClose }: { issued: Accou
       closable={false}
       mask={{ closable: false }}
       keyboard={false}
-      footer={<Button type="primary" onClick={onClose} data-testid="one-time-done">{t('oneTime.done')}</Button>}
+      footer={
+        <Button type="primary" onClick={onClose} data-testid="one-time-done">
+          {t('oneTime.done')}
+        </Button>
+      }
     >
       <Typography.Paragraph>
         {t(reset ? 'oneTime.resetFor' : 'oneTime.createdFor', { name: user.displayName, username: user.username })}
       </Typography.Paragraph>
       <Flex align="center" gap={12} style={{ margin: '16px 0' }}>
-        <Typography.Text code style={{ fontSize: 22, letterSpacing: 1 }} data-testid="one-time-password">{oneTimePassword}</Typography.Text>
-        <Button icon={<CopyOutlined />} onClick={() => { void copy(); }} data-testid="one-time-copy">
+        <Typography.Text code style={{ fontSize: 22, letterSpacing: 1 }} data-testid="one-time-password">
+          {oneTimePassword}
+        </Typography.Text>
+        <Button
+          icon={<CopyOutlined />}
+          onClick={() => {
+            void copy();
+          }}
+          data-testid="one-time-copy"
+        >
           {copied ? t('oneTime.copied') : t('oneTime.copy')}
         </Button>
       </Flex>

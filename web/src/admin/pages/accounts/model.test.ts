@@ -6,14 +6,26 @@ import { createBody, endsSessions, passwordRules, patchBody } from './model.ts';
 const { check: checkPassword } = await passwordPolicy();
 
 const head: Account = {
-  id: 7, username: 'head.wang', displayName: '王局长', role: 'dept_head', departmentId: 3, active: true,
-  mustChangePassword: false, createdAt: '2026-01-01T00:00:00.000Z', lastLoginAt: null, decidesFrom: '2025-01-02T00:00:00.000Z',
+  id: 7,
+  username: 'head.wang',
+  displayName: '王局长',
+  role: 'dept_head',
+  departmentId: 3,
+  active: true,
+  mustChangePassword: false,
+  createdAt: '2026-01-01T00:00:00.000Z',
+  lastLoginAt: null,
+  decidesFrom: '2025-01-02T00:00:00.000Z',
 };
 
 describe('account form', () => {
   it('keeps a department only for heads when creating', () => {
-    expect(createBody({ username: ' head.li ', displayName: '李局长', role: 'dept_head', departmentId: 4 }))
-      .toEqual({ username: 'head.li', displayName: '李局长', role: 'dept_head', departmentId: 4 });
+    expect(createBody({ username: ' head.li ', displayName: '李局长', role: 'dept_head', departmentId: 4 })).toEqual({
+      username: 'head.li',
+      displayName: '李局长',
+      role: 'dept_head',
+      departmentId: 4,
+    });
     expect(createBody({ username: 'lead', displayName: '赵', role: 'leader', departmentId: 4 }).departmentId).toBeNull();
   });
 
@@ -37,8 +49,11 @@ describe('account form', () => {
     expect(met('river-lamp-93-kite')).toEqual({ too_short: true, contains_username: true, weak: true });
     expect(met('pingyi-demo')).toEqual({ too_short: true, contains_username: true, published: false, weak: false });
     // Before the estimate has loaded the other rules already read; strength is not yet met.
-    expect(Object.fromEntries(passwordRules('river-lamp-93-kite', 'head.wang', null).map((r) => [r.rule, r.met])))
-      .toEqual({ too_short: true, contains_username: true, weak: false });
+    expect(Object.fromEntries(passwordRules('river-lamp-93-kite', 'head.wang', null).map((r) => [r.rule, r.met]))).toEqual({
+      too_short: true,
+      contains_username: true,
+      weak: false,
+    });
     expect(passwordRules('x'.repeat(201), 'a', null).map((r) => r.rule)).toContain('too_long');
   });
 });

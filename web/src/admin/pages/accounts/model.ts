@@ -4,7 +4,12 @@ import { MAX_PASSWORD_LENGTH, passwordRuleProblems, type PasswordProblem, type P
 import type { Role } from '#shared/schemas/common.ts';
 import { roleNeedsDepartment, type Account, type AccountPatch } from '#shared/schemas/users.ts';
 
-export interface AccountFormValues { username?: string; displayName?: string; role?: Role; departmentId?: number | null }
+export interface AccountFormValues {
+  username?: string;
+  displayName?: string;
+  role?: Role;
+  departmentId?: number | null;
+}
 
 /** The create body: a department only for a head (a department picked before switching role is dropped). */
 export function createBody(v: AccountFormValues) {
@@ -12,7 +17,7 @@ export function createBody(v: AccountFormValues) {
     username: (v.username ?? '').trim(),
     displayName: (v.displayName ?? '').trim(),
     role: v.role,
-    departmentId: v.role && roleNeedsDepartment(v.role) ? v.departmentId ?? null : null,
+    departmentId: v.role && roleNeedsDepartment(v.role) ? (v.departmentId ?? null) : null,
   };
 }
 
@@ -22,7 +27,7 @@ export function patchBody(before: Account, v: AccountFormValues): AccountPatch {
   const displayName = (v.displayName ?? '').trim();
   if (displayName !== before.displayName) patch.displayName = displayName;
   const role = v.role ?? before.role;
-  const departmentId = roleNeedsDepartment(role) ? v.departmentId ?? null : null;
+  const departmentId = roleNeedsDepartment(role) ? (v.departmentId ?? null) : null;
   if (role !== before.role) patch.role = role;
   // The server checks the department against the role, so a role change always carries it.
   if (role !== before.role || departmentId !== before.departmentId) patch.departmentId = departmentId;
@@ -34,7 +39,11 @@ export const endsSessions = (patch: AccountPatch) => patch.role !== undefined ||
 
 /** Each rule of the policy shown to the person, met or not (too_long and the demo password only once they
  *  apply). Until the strength estimate has loaded (verdict null) its rule reads as not yet met. */
-export function passwordRules(password: string, username: string, verdict: PasswordVerdict | null): { rule: PasswordProblem; met: boolean }[] {
+export function passwordRules(
+  password: string,
+  username: string,
+  verdict: PasswordVerdict | null,
+): { rule: PasswordProblem; met: boolean }[] {
   const problems = new Set<PasswordProblem>(verdict?.problems ?? passwordRuleProblems(password, username));
   const rules: PasswordProblem[] = ['too_short', 'contains_username', 'weak'];
   if (problems.has('published')) rules.splice(2, 0, 'published');

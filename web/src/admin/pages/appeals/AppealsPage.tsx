@@ -32,7 +32,9 @@ export function AppealsPage() {
   return (
     <>
       <PageHeader title={t('queue.title')} subtitle={t('queue.subtitle')} />
-      {error && !data ? <LoadError error={error} onRetry={reload} /> : (
+      {error && !data ? (
+        <LoadError error={error} onRetry={reload} />
+      ) : (
         <Table<Appeal>
           rowKey="id"
           dataSource={rows}
@@ -42,19 +44,42 @@ export function AppealsPage() {
           expandable={{ expandedRowRender: (a) => <AppealView appeal={a} /> }}
           columns={[
             { title: t('queue.round'), key: 'round', render: (_, a) => quarter(a.roundId) },
-            { title: t('queue.department'), key: 'department', render: (_, a) => departmentName({ nameZh: a.departmentName, nameEn: a.departmentNameEn }, i18n.language) },
+            {
+              title: t('queue.department'),
+              key: 'department',
+              render: (_, a) => departmentName({ nameZh: a.departmentName, nameEn: a.departmentNameEn }, i18n.language),
+            },
             { title: t('queue.status'), key: 'status', render: (_, a) => <AppealStatusTag status={a.status} /> },
             { title: t('queue.filed'), key: 'filed', render: (_, a) => dates.dateTime(a.filedAt) },
             { title: t('queue.reasons'), key: 'reasons', ellipsis: true, render: (_, a) => a.reasons },
-            ...(user.role === 'admin' ? [{
-              title: '', key: 'decide', width: 100,
-              render: (_: unknown, a: Appeal) => (a.status === 'pending'
-                ? <Button size="small" type="primary" onClick={() => setDeciding(a)} data-testid={`decide-${a.id}`}>{t('queue.decide')}</Button> : null),
-            }] : []),
+            ...(user.role === 'admin'
+              ? [
+                  {
+                    title: '',
+                    key: 'decide',
+                    width: 100,
+                    render: (_: unknown, a: Appeal) =>
+                      a.status === 'pending' ? (
+                        <Button size="small" type="primary" onClick={() => setDeciding(a)} data-testid={`decide-${a.id}`}>
+                          {t('queue.decide')}
+                        </Button>
+                      ) : null,
+                  },
+                ]
+              : []),
           ]}
         />
       )}
-      {deciding ? <DecisionModal appeal={deciding} onClose={() => setDeciding(null)} onDecided={() => { setDeciding(null); reload(); }} /> : null}
+      {deciding ? (
+        <DecisionModal
+          appeal={deciding}
+          onClose={() => setDeciding(null)}
+          onDecided={() => {
+            setDeciding(null);
+            reload();
+          }}
+        />
+      ) : null}
     </>
   );
 }
@@ -90,10 +115,19 @@ function DecisionModal({ appeal, onClose, onDecided }: { appeal: Appeal; onClose
       {problem ? <Alert type="error" showIcon title={problem} style={{ margin: '12px 0' }} data-testid="decision-problem" /> : null}
       <Form form={form} layout="vertical" initialValues={{ decision: 'rejected' }} data-testid="decision-form">
         <Form.Item name="decision" label={t('queue.decision')}>
-          <Radio.Group options={[{ value: 'upheld', label: t('queue.uphold') }, { value: 'rejected', label: t('queue.reject') }]} />
+          <Radio.Group
+            options={[
+              { value: 'upheld', label: t('queue.uphold') },
+              { value: 'rejected', label: t('queue.reject') },
+            ]}
+          />
         </Form.Item>
         {decision === 'upheld' ? <Typography.Paragraph type="warning">{t('queue.upholdHelp')}</Typography.Paragraph> : null}
-        <Form.Item name="reasons" label={t('queue.decisionReasons')} rules={[{ required: true, whitespace: true, message: t('queue.decisionReasonsRequired') }]}>
+        <Form.Item
+          name="reasons"
+          label={t('queue.decisionReasons')}
+          rules={[{ required: true, whitespace: true, message: t('queue.decisionReasonsRequired') }]}
+        >
           <Input.TextArea rows={3} />
         </Form.Item>
       </Form>

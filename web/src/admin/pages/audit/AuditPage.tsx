@@ -30,26 +30,47 @@ export function AuditPage() {
     [page, pageSize, filters.entityType, filters.actor, filters.action, filters.from, filters.to],
   );
   const listStates = useListStates();
-  const filter = (change: Partial<typeof filters>) => { setFilters((f) => ({ ...f, ...change })); setPage(1); };
+  const filter = (change: Partial<typeof filters>) => {
+    setFilters((f) => ({ ...f, ...change }));
+    setPage(1);
+  };
 
   const columns: TableColumnsType<AuditEntry> = [
     { title: t('columns.at'), dataIndex: 'at', width: 170, render: (at: string) => look.dateTime(at) },
-    { title: t('columns.actor'), dataIndex: 'actorDisplayName', width: 150, render: (name: string | null, e) => actorText(dict, e.actorName, name) },
+    {
+      title: t('columns.actor'),
+      dataIndex: 'actorDisplayName',
+      width: 150,
+      render: (name: string | null, e) => actorText(dict, e.actorName, name),
+    },
     { title: t('columns.action'), dataIndex: 'action', width: 150, render: (a: string) => actionText(dict, a) },
     { title: t('columns.entity'), key: 'entity', width: 190, render: (_, e) => entityText(dict, look, e) },
     {
-      title: t('columns.summary'), dataIndex: 'summary',
+      title: t('columns.summary'),
+      dataIndex: 'summary',
       render: (s: unknown, e) => (
         <Typography.Paragraph ellipsis={{ rows: 3, expandable: 'collapsible' }} style={{ marginBottom: 0, minWidth: 200 }}>
           {summaryLines(s, auditWords(dict, look, e))
-            .map((l) => (l.label ? `${l.label}${t('labelSeparator')}${l.text}` : l.text)).join(t('itemSeparator'))}
+            .map((l) => (l.label ? `${l.label}${t('labelSeparator')}${l.text}` : l.text))
+            .join(t('itemSeparator'))}
         </Typography.Paragraph>
       ),
     },
     {
-      title: t('columns.hash'), dataIndex: 'hash', width: 120,
+      title: t('columns.hash'),
+      dataIndex: 'hash',
+      width: 120,
       render: (h: string, e) => (
-        <Tooltip title={<><div>{t('columns.id')} {e.id}</div><code style={{ wordBreak: 'break-all' }}>{h}</code></>}>
+        <Tooltip
+          title={
+            <>
+              <div>
+                {t('columns.id')} {e.id}
+              </div>
+              <code style={{ wordBreak: 'break-all' }}>{h}</code>
+            </>
+          }
+        >
           <code>{h.slice(0, 10)}…</code>
         </Tooltip>
       ),
@@ -65,24 +86,47 @@ export function AuditPage() {
       <VerifyChain dateTime={look.dateTime} />
       <Flex gap={8} wrap style={{ margin: '16px 0' }} data-testid="audit-filters">
         <Select
-          allowClear showSearch={{ optionFilterProp: 'label' }} placeholder={t('filters.actor')} aria-label={t('filters.actor')} style={{ width: 200, maxWidth: '100%' }}
-          value={filters.actor} onChange={(actor?: string) => filter({ actor })} loading={facets.loading}
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          placeholder={t('filters.actor')}
+          aria-label={t('filters.actor')}
+          style={{ width: 200, maxWidth: '100%' }}
+          value={filters.actor}
+          onChange={(actor?: string) => filter({ actor })}
+          loading={facets.loading}
           options={(facets.data?.actors ?? []).map((a) => ({ value: a.name, label: actorText(dict, a.name, a.displayName) }))}
         />
         <Select
-          allowClear showSearch={{ optionFilterProp: 'label' }} placeholder={t('filters.action')} aria-label={t('filters.action')} style={{ width: 200, maxWidth: '100%' }}
-          value={filters.action} onChange={(action?: string) => filter({ action })} loading={facets.loading}
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          placeholder={t('filters.action')}
+          aria-label={t('filters.action')}
+          style={{ width: 200, maxWidth: '100%' }}
+          value={filters.action}
+          onChange={(action?: string) => filter({ action })}
+          loading={facets.loading}
           options={(facets.data?.actions ?? []).map((a) => ({ value: a, label: actionText(dict, a) }))}
         />
         <Select
-          allowClear placeholder={t('allEntities')} aria-label={t('allEntities')} style={{ width: 160, maxWidth: '100%' }} value={filters.entityType}
+          allowClear
+          placeholder={t('allEntities')}
+          aria-label={t('allEntities')}
+          style={{ width: 160, maxWidth: '100%' }}
+          value={filters.entityType}
           onChange={(entityType?: string) => filter({ entityType })}
           options={ENTITY_TYPES.map((e) => ({ value: e, label: dict.entityTypes[e] }))}
         />
-        <DatePicker.RangePicker aria-label={t('filters.dates')} placeholder={[t('filters.from'), t('filters.to')]} onChange={onDates} style={{ maxWidth: '100%' }} />
+        <DatePicker.RangePicker
+          aria-label={t('filters.dates')}
+          placeholder={[t('filters.from'), t('filters.to')]}
+          onChange={onDates}
+          style={{ maxWidth: '100%' }}
+        />
       </Flex>
       <Typography.Paragraph type="secondary">{t('timeZone')}</Typography.Paragraph>
-      {error && !data ? <LoadError error={error} onRetry={reload} /> : (
+      {error && !data ? (
+        <LoadError error={error} onRetry={reload} />
+      ) : (
         <>
           <StaleDataWarning error={error} onRetry={reload} />
           <Table<AuditEntry>
@@ -93,9 +137,16 @@ export function AuditPage() {
             dataSource={data?.items ?? []}
             scroll={{ x: 1000 }}
             pagination={{
-              current: page, pageSize, total: data?.total ?? 0, showSizeChanger: true, pageSizeOptions: [20, 50, 100],
+              current: page,
+              pageSize,
+              total: data?.total ?? 0,
+              showSizeChanger: true,
+              pageSizeOptions: [20, 50, 100],
               showTotal: (total) => tc('total', { total }),
-              onChange: (p, s) => { setPage(s === pageSize ? p : 1); setPageSize(s); },
+              onChange: (p, s) => {
+                setPage(s === pageSize ? p : 1);
+                setPageSize(s);
+              },
             }}
             data-testid="audit-table"
           />

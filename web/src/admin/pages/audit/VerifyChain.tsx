@@ -45,19 +45,42 @@ export function VerifyChain({ dateTime }: { dateTime(iso: string): string }) {
   const publishedLine = published
     ? t('verify.published', { round: quarter(published.roundId), id: published.id, hash: short(published.hash) })
     : t('verify.noPublished');
-  const savedLine = saved ? t('verify.saved', { id: saved.id, hash: short(saved.hash), at: dateTime(saved.verifiedAt) }) : t('verify.noSaved');
+  const savedLine = saved
+    ? t('verify.saved', { id: saved.id, hash: short(saved.hash), at: dateTime(saved.verifiedAt) })
+    : t('verify.noSaved');
 
   let failure: { title: string; text: string } | null = null;
   if (check && !check.ok) {
-    const vars = { id: check.brokenAt ?? '—', entries: check.entries, savedId: saved?.id ?? '—', savedHash: saved ? short(saved.hash) : '', savedAt: saved ? dateTime(saved.verifiedAt) : '', round: published ? quarter(published.roundId) : '', publishedId: published?.id ?? '—', publishedHash: published ? short(published.hash) : '' };
+    const vars = {
+      id: check.brokenAt ?? '—',
+      entries: check.entries,
+      savedId: saved?.id ?? '—',
+      savedHash: saved ? short(saved.hash) : '',
+      savedAt: saved ? dateTime(saved.verifiedAt) : '',
+      round: published ? quarter(published.roundId) : '',
+      publishedId: published?.id ?? '—',
+      publishedHash: published ? short(published.hash) : '',
+    };
     switch (check.code) {
-      case 'checkpoint_missing': failure = { title: t('verify.shorter'), text: t('verify.shorterDescription', vars) }; break;
-      case 'checkpoint_diverges': failure = { title: t('verify.diverges'), text: t('verify.divergesDescription', vars) }; break;
-      case 'published_missing': failure = { title: t('verify.broken'), text: t('verify.publishedMissing', vars) }; break;
-      case 'published_diverges': failure = { title: t('verify.broken'), text: t('verify.publishedDiverges', vars) }; break;
+      case 'checkpoint_missing':
+        failure = { title: t('verify.shorter'), text: t('verify.shorterDescription', vars) };
+        break;
+      case 'checkpoint_diverges':
+        failure = { title: t('verify.diverges'), text: t('verify.divergesDescription', vars) };
+        break;
+      case 'published_missing':
+        failure = { title: t('verify.broken'), text: t('verify.publishedMissing', vars) };
+        break;
+      case 'published_diverges':
+        failure = { title: t('verify.broken'), text: t('verify.publishedDiverges', vars) };
+        break;
       default: {
         const reason = t(`verify.reasons.${REASONS[check.code ?? ''] ?? 'other'}`);
-        failure = { title: t('verify.broken'), text: check.brokenAt != null ? t('verify.brokenDescription', { id: check.brokenAt, reason }) : t('verify.brokenUnknown', { reason }) };
+        failure = {
+          title: t('verify.broken'),
+          text:
+            check.brokenAt != null ? t('verify.brokenDescription', { id: check.brokenAt, reason }) : t('verify.brokenUnknown', { reason }),
+        };
       }
     }
   }
@@ -65,24 +88,27 @@ export function VerifyChain({ dateTime }: { dateTime(iso: string): string }) {
   return (
     <Flex vertical gap={12} data-testid="audit-verify">
       <div>
-        <Button icon={<SafetyCertificateOutlined />} loading={running} onClick={run}>{t('verify.button')}</Button>
+        <Button icon={<SafetyCertificateOutlined />} loading={running} onClick={run}>
+          {t('verify.button')}
+        </Button>
       </div>
       {error !== undefined ? <Alert type="error" showIcon title={errorText(error)} /> : null}
       {check?.ok ? (
         <Alert
-          type="success" showIcon title={t('verify.ok')}
-          description={<>
-            <div>{t('verify.okDescription', { entries: check.entries })}</div>
-            <Typography.Text type="secondary">{publishedLine} {savedLine}</Typography.Text>
-          </>}
+          type="success"
+          showIcon
+          title={t('verify.ok')}
+          description={
+            <>
+              <div>{t('verify.okDescription', { entries: check.entries })}</div>
+              <Typography.Text type="secondary">
+                {publishedLine} {savedLine}
+              </Typography.Text>
+            </>
+          }
         />
       ) : null}
-      {failure ? (
-        <Alert
-          type="error" showIcon title={failure.title} data-testid="audit-verify-failure"
-          description={failure.text}
-        />
-      ) : null}
+      {failure ? <Alert type="error" showIcon title={failure.title} data-testid="audit-verify-failure" description={failure.text} /> : null}
     </Flex>
   );
 }

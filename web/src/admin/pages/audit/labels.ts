@@ -7,7 +7,10 @@ import { cityDateTime } from '../../views/time.ts';
 import type { AuditDictionary, AuditLookups } from './words.ts';
 
 /** The audit dictionary in the current language and the look-ups (departments by id and code, rounds, city time). */
-export function useAuditLabels(departments: readonly Department[] | undefined, actors?: readonly { name: string; displayName: string | null }[]) {
+export function useAuditLabels(
+  departments: readonly Department[] | undefined,
+  actors?: readonly { name: string; displayName: string | null }[],
+) {
   const { i18n } = useTranslation('audit');
   const lang = i18n.language;
   return useMemo(() => {

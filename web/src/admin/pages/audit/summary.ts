@@ -13,7 +13,10 @@ function valueText(key: string, raw: unknown, w: SummaryWords): string {
   if (v === null || v === undefined || v === '') return '—';
   if (typeof v === 'boolean') return w.yesNo(v);
   if (Array.isArray(v)) return v.map((x) => valueText(key, x, w)).join('、');
-  if (isObject(v)) return Object.entries(v).map(([k, x]) => `${w.field(k)} ${valueText(k, x, w)}`).join('，');
+  if (isObject(v))
+    return Object.entries(v)
+      .map(([k, x]) => `${w.field(k)} ${valueText(k, x, w)}`)
+      .join('，');
   return String(v);
 }
 

@@ -19,7 +19,10 @@ export function loadVerifiedHead(): VerifiedHead | null {
 export function saveVerifiedHead(head: { id: number; hash: string }, now: Date): void {
   if (head.id < 1) return;
   try {
-    window.localStorage.setItem(KEY, JSON.stringify({ id: head.id, hash: head.hash, verifiedAt: now.toISOString() } satisfies VerifiedHead));
+    window.localStorage.setItem(
+      KEY,
+      JSON.stringify({ id: head.id, hash: head.hash, verifiedAt: now.toISOString() } satisfies VerifiedHead),
+    );
   } catch {
     // Storage blocked: the published head is still checked.
   }

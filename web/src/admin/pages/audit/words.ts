@@ -19,7 +19,12 @@ export interface AuditLookups {
   format(template: string, vars: Record<string, string | number>): string;
 }
 
-export interface EntryRef { action: string; entityType: string; entityId: string; summary: unknown }
+export interface EntryRef {
+  action: string;
+  entityType: string;
+  entityId: string;
+  summary: unknown;
+}
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 const has = <T extends object>(map: T, key: unknown): key is keyof T => typeof key === 'string' && Object.hasOwn(map, key);
@@ -37,7 +42,7 @@ function statusMap(dict: AuditDictionary, entry: EntryRef): Record<string, strin
 
 export function auditWords(dict: AuditDictionary, look: AuditLookups, entry: EntryRef): SummaryWords {
   const v = dict.values;
-  const department = (id: unknown) => (typeof id === 'number' ? look.departmentById.get(id) ?? look.format(v.departmentNo, { id }) : id);
+  const department = (id: unknown) => (typeof id === 'number' ? (look.departmentById.get(id) ?? look.format(v.departmentNo, { id })) : id);
   return {
     field: (key) => {
       if (key === '') return v.allStrata;
@@ -51,45 +56,83 @@ export function auditWords(dict: AuditDictionary, look: AuditLookups, entry: Ent
       if (raw === null || raw === undefined) return raw;
       if (raw === HIDDEN_UNTIL_CLOSE) return v.hidden;
       switch (key) {
-        case 'departmentId': case 'departmentIds': case 'withdrawn': case 'added': return department(raw);
-        case 'code': case 'flagged': case 'flaggedBefore': case 'flaggedAfter': return typeof raw === 'string' ? look.departmentByCode.get(raw) ?? raw : raw;
-        case 'submittedBy': return typeof raw === 'string' ? look.personByLogin?.get(raw) ?? raw : raw;
-        case 'roundId': return typeof raw === 'string' ? look.quarter(raw) : raw;
-        case 'id': return entry.entityType === 'round' && typeof raw === 'string' ? look.quarter(raw) : raw;
-        case 'role': return has(v.role, raw) ? v.role[raw] : raw;
-        case 'seedSource': return has(v.seedSource, raw) ? v.seedSource[raw] : raw;
-        case 'decision': return has(v.decision, raw) ? v.decision[raw] : raw;
-        case 'channel': return has(v.followUpChannel, raw) ? v.followUpChannel[raw] : raw;
-        case 'outcome': return has(v.followUpOutcome, raw) ? v.followUpOutcome[raw] : raw;
-        case 'stratifyBy': case 'stratifiedBy': return has(v.stratify, raw) ? v.stratify[raw] : raw;
-        case 'kind': return has(v.cause, raw) ? v.cause[raw] : raw;
+        case 'departmentId':
+        case 'departmentIds':
+        case 'withdrawn':
+        case 'added':
+          return department(raw);
+        case 'code':
+        case 'flagged':
+        case 'flaggedBefore':
+        case 'flaggedAfter':
+          return typeof raw === 'string' ? (look.departmentByCode.get(raw) ?? raw) : raw;
+        case 'submittedBy':
+          return typeof raw === 'string' ? (look.personByLogin?.get(raw) ?? raw) : raw;
+        case 'roundId':
+          return typeof raw === 'string' ? look.quarter(raw) : raw;
+        case 'id':
+          return entry.entityType === 'round' && typeof raw === 'string' ? look.quarter(raw) : raw;
+        case 'role':
+          return has(v.role, raw) ? v.role[raw] : raw;
+        case 'seedSource':
+          return has(v.seedSource, raw) ? v.seedSource[raw] : raw;
+        case 'decision':
+          return has(v.decision, raw) ? v.decision[raw] : raw;
+        case 'channel':
+          return has(v.followUpChannel, raw) ? v.followUpChannel[raw] : raw;
+        case 'outcome':
+          return has(v.followUpOutcome, raw) ? v.followUpOutcome[raw] : raw;
+        case 'stratifyBy':
+        case 'stratifiedBy':
+          return has(v.stratify, raw) ? v.stratify[raw] : raw;
+        case 'kind':
+          return has(v.cause, raw) ? v.cause[raw] : raw;
         // A measure's own status change inside an escalation entry: { measure, before: 'pending', after: 'done' }.
-        case 'before': case 'after': return has(v.escalationStatus, raw) ? v.escalationStatus[raw] : raw;
-        case 'category': return has(v.requestCategory, raw) ? v.requestCategory[raw] : raw;
-        case 'record': case 'pledge': case 'admonishment': case 'reassignment': return has(v.escalationStatus, raw) ? v.escalationStatus[raw] : raw;
+        case 'before':
+        case 'after':
+          return has(v.escalationStatus, raw) ? v.escalationStatus[raw] : raw;
+        case 'category':
+          return has(v.requestCategory, raw) ? v.requestCategory[raw] : raw;
+        case 'record':
+        case 'pledge':
+        case 'admonishment':
+        case 'reassignment':
+          return has(v.escalationStatus, raw) ? v.escalationStatus[raw] : raw;
         // A round's reasons for 不满意: their labels in the page's language.
         case 'reasons': {
           if (!Array.isArray(raw)) return raw;
           const words = raw.map((r: unknown) => {
-            const entry = typeof r === 'string' ? DEFAULT_REASONS.find((d) => d.code === r) : (r as { labelZh?: string; labelEn?: string } | null);
+            const entry =
+              typeof r === 'string' ? DEFAULT_REASONS.find((d) => d.code === r) : (r as { labelZh?: string; labelEn?: string } | null);
             return entry?.labelZh ? look.format(v.reasonItem, { zh: entry.labelZh, en: entry.labelEn ?? entry.labelZh }) : String(r);
           });
           return words.join(look.format(v.listSeparator, {}));
         }
-        case 'scale': return Array.isArray(raw) ? raw.map((s: { labelZh?: string; labelEn?: string; score?: number }) =>
-          look.format(v.scaleItem, { label: s.labelZh ?? '', labelEn: s.labelEn ?? '', score: s.score ?? '' })) : raw;
+        case 'scale':
+          return Array.isArray(raw)
+            ? raw.map((s: { labelZh?: string; labelEn?: string; score?: number }) =>
+                look.format(v.scaleItem, { label: s.labelZh ?? '', labelEn: s.labelEn ?? '', score: s.score ?? '' }),
+              )
+            : raw;
         // An appeal's summary says what became of the measures as a whole: on hold, or resumed.
-        case 'measures': if (has(v.appealMeasures, raw)) return v.appealMeasures[raw];
+        case 'measures':
+          if (has(v.appealMeasures, raw)) return v.appealMeasures[raw];
           return has(v.level, raw) ? v.level[raw] : has(v.ratingLevel, raw) ? v.ratingLevel[raw] : raw;
-        case 'level': case 'measure': return has(v.level, raw) ? v.level[raw] : has(v.ratingLevel, raw) ? v.ratingLevel[raw] : raw;
+        case 'level':
+        case 'measure':
+          return has(v.level, raw) ? v.level[raw] : has(v.ratingLevel, raw) ? v.ratingLevel[raw] : raw;
         case 'reason': {
           if (has(v.reason, raw)) return v.reason[raw];
           // A plan measure's reason for 不满意 (shared/reasons.ts).
           const r = DEFAULT_REASONS.find((d) => d.code === raw);
           return r ? look.format(v.reasonItem, { zh: r.labelZh, en: r.labelEn }) : raw;
         }
-        case 'status': { const m = statusMap(dict, entry); return has(m, raw) ? m[raw] : raw; }
-        default: return typeof raw === 'string' && ISO_INSTANT.test(raw) ? look.dateTime(raw) : raw;
+        case 'status': {
+          const m = statusMap(dict, entry);
+          return has(m, raw) ? m[raw] : raw;
+        }
+        default:
+          return typeof raw === 'string' && ISO_INSTANT.test(raw) ? look.dateTime(raw) : raw;
       }
     },
     yesNo: (b) => (b ? dict.yes : dict.no),
@@ -101,12 +144,20 @@ export function entityText(dict: AuditDictionary, look: AuditLookups, entry: Ent
   const kind = has(dict.entityTypes, entry.entityType) ? dict.entityTypes[entry.entityType] : entry.entityType;
   const id = entry.entityId;
   switch (entry.entityType) {
-    case 'department': return `${kind} ${look.departmentById.get(Number(id)) ?? look.format(dict.values.departmentNo, { id })}`;
-    case 'round': return `${kind} ${look.quarter(id)}`;
-    case 'escalation': case 'rectification': case 'appeal': return `${kind} ${look.format(dict.values.entryNo, { id })}`;
+    case 'department':
+      return `${kind} ${look.departmentById.get(Number(id)) ?? look.format(dict.values.departmentNo, { id })}`;
+    case 'round':
+      return `${kind} ${look.quarter(id)}`;
+    case 'escalation':
+    case 'rectification':
+    case 'appeal':
+      return `${kind} ${look.format(dict.values.entryNo, { id })}`;
     // A request's id is internal (people know it by its code, which is not stored): its kind says enough.
-    case 'system': case 'request': return kind;
-    default: return `${kind} ${id}`;
+    case 'system':
+    case 'request':
+      return kind;
+    default:
+      return `${kind} ${id}`;
   }
 }
 

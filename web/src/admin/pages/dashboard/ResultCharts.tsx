@@ -24,7 +24,10 @@ function Trends({ history, results }: { history: readonly RoundResults[]; result
   const [picked, setPicked] = useState<number[] | null>(null);
   const chosen = picked ?? defaultTrendDepartments(history, 5);
   const { rows, series } = useMemo(() => trendSeries(history, chosen), [history, chosen]);
-  const options = useMemo(() => [...results.departments].sort((a, b) => a.code.localeCompare(b.code)).map((d) => ({ value: d.departmentId, label: name(d) })), [results, name]);
+  const options = useMemo(
+    () => [...results.departments].sort((a, b) => a.code.localeCompare(b.code)).map((d) => ({ value: d.departmentId, label: name(d) })),
+    [results, name],
+  );
   return (
     <Card title={t('charts.trends')} style={{ marginBottom: 16 }} data-testid="trends">
       <Typography.Paragraph type="secondary">{t('charts.trendsHelp')}</Typography.Paragraph>
@@ -46,7 +49,15 @@ function Trends({ history, results }: { history: readonly RoundResults[]; result
   );
 }
 
-export default function ResultCharts({ results, history, votes }: { results: RoundResults; history: readonly RoundResults[] | undefined; votes: VotesPoint[] | null }) {
+export default function ResultCharts({
+  results,
+  history,
+  votes,
+}: {
+  results: RoundResults;
+  history: readonly RoundResults[] | undefined;
+  votes: VotesPoint[] | null;
+}) {
   const { t } = useTranslation('dashboard');
   const funnel = useMemo(() => funnelSeries(results), [results]);
   const bars = useMemo(() => rankingBars(results.departments), [results]);
@@ -57,7 +68,11 @@ export default function ResultCharts({ results, history, votes }: { results: Rou
         <Col xs={24} xl={14}>
           <Card title={t('charts.funnel')} style={{ height: '100%' }}>
             <Typography.Paragraph type="secondary">{t('charts.funnelHelp')}</Typography.Paragraph>
-            {funnel.normal.length + funnel.flagged.length + funnel.insufficient.length ? <FunnelChart series={funnel} /> : <Empty description={t('charts.funnelEmpty')} />}
+            {funnel.normal.length + funnel.flagged.length + funnel.insufficient.length ? (
+              <FunnelChart series={funnel} />
+            ) : (
+              <Empty description={t('charts.funnelEmpty')} />
+            )}
           </Card>
         </Col>
         <Col xs={24} xl={10}>

@@ -18,11 +18,13 @@ import { answeredBoard, answeredResults, historyIds, readBoard, readResults } fr
 const ResultCharts = lazy(() => import('./ResultCharts.tsx'));
 const RankingSection = lazy(() => import('./RankingSection.tsx'));
 
-
 /** Levels of the round's escalation records (withdrawn ones aside), by department; the load itself for its error and retry. */
 export function useRoundLevels(roundId: string) {
   const board = useLoad(() => readBoard(), [roundId], answeredBoard());
-  const records = useMemo(() => (board.data?.records ?? []).filter((r) => r.roundId === roundId && r.status !== 'withdrawn'), [board.data, roundId]);
+  const records = useMemo(
+    () => (board.data?.records ?? []).filter((r) => r.roundId === roundId && r.status !== 'withdrawn'),
+    [board.data, roundId],
+  );
   const levels: ReadonlyMap<number, EscalationLevel> = useMemo(() => new Map(records.map((r) => [r.departmentId, r.level])), [records]);
   return { levels, board, records };
 }
@@ -41,28 +43,49 @@ function Headlines({ results, history }: { results: RoundResults; history: reado
   return (
     <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
       {/* What ranks leads: the mean score and the share dissatisfied; 满意率 follows with its definition. */}
-      <Col xs={12} lg={4}><Card size="small" data-testid="headline-mean"><Statistic title={ts('headline.mean')} value={fmtMean(headline.meanScore)} /></Card></Col>
+      <Col xs={12} lg={4}>
+        <Card size="small" data-testid="headline-mean">
+          <Statistic title={ts('headline.mean')} value={fmtMean(headline.meanScore)} />
+        </Card>
+      </Col>
       <Col xs={12} lg={4}>
         <Card size="small" data-testid="headline-dissatisfied">
           <Statistic title={ts('headline.dissatisfied')} value={fmtPct(headline.dissatisfiedRate)} />
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>{ts('headline.satisfaction')} {fmtPct(headline.satisfactionRate)}{ts('headline.satisfactionDefinition')}</Typography.Text>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {ts('headline.satisfaction')} {fmtPct(headline.satisfactionRate)}
+            {ts('headline.satisfactionDefinition')}
+          </Typography.Text>
         </Card>
       </Col>
-      <Col xs={12} lg={4}><Card size="small"><Statistic title={t('results.responses')} value={results.round.responses} /></Card></Col>
-      <Col xs={12} lg={4}><Card size="small"><Statistic title={t('results.ranked')} value={ranked} suffix={`/ ${results.departments.length}`} /></Card></Col>
+      <Col xs={12} lg={4}>
+        <Card size="small">
+          <Statistic title={t('results.responses')} value={results.round.responses} />
+        </Card>
+      </Col>
+      <Col xs={12} lg={4}>
+        <Card size="small">
+          <Statistic title={t('results.ranked')} value={ranked} suffix={`/ ${results.departments.length}`} />
+        </Card>
+      </Col>
       <Col xs={24} lg={8}>
         <Card size="small" data-testid="votes-headline">
           <Statistic
             title={t('results.votesHeadline')}
             value={votesLine ? t('results.votesHeadlineValue', { from: votesLine.from, to: votesLine.to }) : '—'}
-            styles={{ content: { color: votesLine && votesLine.change < 0 ? '#389e0d' : votesLine && votesLine.change > 0 ? COLORS.flagged : undefined } }}
+            styles={{
+              content: {
+                color: votesLine && votesLine.change < 0 ? '#389e0d' : votesLine && votesLine.change > 0 ? COLORS.flagged : undefined,
+              },
+            }}
           />
           <Typography.Text type="secondary" style={{ fontSize: 13 }} data-testid="votes-headline-names">
             {votesLine && first && last
               ? t('results.votesHeadlineNames', {
-                fromName: first.worstName ? name({ name: first.worstName, nameEn: first.worstNameEn }) : '—', fromRound: quarter(votesLine.fromRound),
-                toName: last.worstName ? name({ name: last.worstName, nameEn: last.worstNameEn }) : '—', toRound: quarter(votesLine.toRound),
-              })
+                  fromName: first.worstName ? name({ name: first.worstName, nameEn: first.worstNameEn }) : '—',
+                  fromRound: quarter(votesLine.fromRound),
+                  toName: last.worstName ? name({ name: last.worstName, nameEn: last.worstNameEn }) : '—',
+                  toRound: quarter(votesLine.toRound),
+                })
               : t('results.noVotesHeadline')}
           </Typography.Text>
         </Card>
@@ -78,7 +101,10 @@ export function ResultsSection({ round, rounds, onShown }: { round: RoundSummary
   const results = useLoad(() => readResults(round.id), [round.id, round.status], answeredResults(round.id)?.[0]);
   const { levels, board, records } = useRoundLevels(round.id);
   // What happens next to each flagged department, by when: decided once by the server for every page.
-  const states = useLoad((signal) => (round.status === 'published' ? getDepartmentStates({ roundId: round.id }, signal) : Promise.resolve(undefined)), [round.id, round.status]);
+  const states = useLoad(
+    (signal) => (round.status === 'published' ? getDepartmentStates({ roundId: round.id }, signal) : Promise.resolve(undefined)),
+    [round.id, round.status],
+  );
   const otherIds = historyIds(rounds, round);
   const others = useLoad(() => Promise.all(otherIds.map((id) => readResults(id))), [otherIds.join(',')], answeredResults(...otherIds));
   const data = results.data;
@@ -96,7 +122,8 @@ export function ResultsSection({ round, rounds, onShown }: { round: RoundSummary
 
   if (results.error && !data) {
     // 409: the round is open, or closed with its results not computed yet (answer-derived reads wait for that).
-    if (results.error instanceof ApiError && (results.error.status === 404 || results.error.status === 409)) return <Alert type="info" showIcon title={t('results.notComputed')} />;
+    if (results.error instanceof ApiError && (results.error.status === 404 || results.error.status === 409))
+      return <Alert type="info" showIcon title={t('results.notComputed')} />;
     return <LoadError error={results.error} onRetry={results.reload} />;
   }
   if (!data) return <Skeleton active paragraph={{ rows: 12 }} />;
@@ -104,9 +131,20 @@ export function ResultsSection({ round, rounds, onShown }: { round: RoundSummary
     <div data-testid="results">
       {!data.round.publishedAt ? <Alert type="warning" showIcon title={t('results.unpublished')} style={{ marginBottom: 16 }} /> : null}
       {/* Without the board every level would read "none": say the levels are missing instead. */}
-      {board.error && !board.data ? <StaleDataWarning title={t('results.levelsFailed')} error={board.error} onRetry={board.reload} /> : null}
-      {data.round.correctionReason ? <Alert type="info" showIcon title={t('results.corrected', { version: data.round.version, reason: data.round.correctionReason })} style={{ marginBottom: 16 }} /> : null}
-      <div style={{ marginBottom: 16 }}><BottomThreeCard results={data} records={records} states={states.data} /></div>
+      {board.error && !board.data ? (
+        <StaleDataWarning title={t('results.levelsFailed')} error={board.error} onRetry={board.reload} />
+      ) : null}
+      {data.round.correctionReason ? (
+        <Alert
+          type="info"
+          showIcon
+          title={t('results.corrected', { version: data.round.version, reason: data.round.correctionReason })}
+          style={{ marginBottom: 16 }}
+        />
+      ) : null}
+      <div style={{ marginBottom: 16 }}>
+        <BottomThreeCard results={data} records={records} states={states.data} />
+      </div>
       <Headlines results={data} history={votesRounds} />
       {/* Below the first screen: drawn once it is shown (or scrolled to), so the bottom three never wait for them. */}
       <Deferred minHeight={600}>
@@ -114,7 +152,9 @@ export function ResultsSection({ round, rounds, onShown }: { round: RoundSummary
           <RankingSection results={data} levels={levels} />
         </Suspense>
       </Deferred>
-      {others.error && !others.data ? <StaleDataWarning title={t('charts.historyFailed')} error={others.error} onRetry={others.reload} /> : null}
+      {others.error && !others.data ? (
+        <StaleDataWarning title={t('charts.historyFailed')} error={others.error} onRetry={others.reload} />
+      ) : null}
       <Deferred minHeight={600}>
         <Suspense fallback={<Skeleton active paragraph={{ rows: 8 }} />}>
           <ResultCharts results={data} history={history} votes={votes} />

@@ -46,13 +46,23 @@ function GroupTable({ title, groups, testId }: { title: string; groups: readonly
     { title: t('overview.invited'), dataIndex: 'invited', width: 72, align: 'right' },
     { title: t('overview.submitted'), dataIndex: 'submitted', width: 72, align: 'right' },
     {
-      title: t('overview.responseRate'), dataIndex: 'responseRate', width: 150,
-      render: (rate: number) => <Progress percent={Math.round(rate * 100)} size="small" status={rate < 0.5 ? 'exception' : 'normal'} format={(p) => `${p}%`} />,
+      title: t('overview.responseRate'),
+      dataIndex: 'responseRate',
+      width: 150,
+      render: (rate: number) => (
+        <Progress percent={Math.round(rate * 100)} size="small" status={rate < 0.5 ? 'exception' : 'normal'} format={(p) => `${p}%`} />
+      ),
     },
   ];
   return (
     <Card size="small" title={title} data-testid={testId}>
-      <Table<Group> rowKey="key" size="small" columns={columns} dataSource={rows} pagination={rows.length > 8 ? { pageSize: 8, size: 'small' } : false} />
+      <Table<Group>
+        rowKey="key"
+        size="small"
+        columns={columns}
+        dataSource={rows}
+        pagination={rows.length > 8 ? { pageSize: 8, size: 'small' } : false}
+      />
     </Card>
   );
 }
@@ -78,11 +88,21 @@ export function RoundOverview({ round }: { round: RoundSummary }) {
   const missing = progress.error instanceof ApiError && progress.error.status === 404;
   return (
     <Card
-      title={<Flex gap={8} align="center">{t('overview.title')} · {quarter(round.id)} <StatusTag status={round.status} /></Flex>}
+      title={
+        <Flex gap={8} align="center">
+          {t('overview.title')} · {quarter(round.id)} <StatusTag status={round.status} />
+        </Flex>
+      }
       style={{ marginBottom: 16 }}
       data-testid="round-overview"
     >
-      <Steps size="small" current={stepIndex} status={round.status === 'published' ? 'finish' : 'process'} items={steps} style={{ marginBottom: 24 }} />
+      <Steps
+        size="small"
+        current={stepIndex}
+        status={round.status === 'published' ? 'finish' : 'process'}
+        items={steps}
+        style={{ marginBottom: 24 }}
+      />
       {progress.error && !p && !missing ? (
         <StaleDataWarning title={t('overview.progressFailed')} error={progress.error} onRetry={progress.reload} />
       ) : noInvitations || missing ? (
@@ -90,24 +110,46 @@ export function RoundOverview({ round }: { round: RoundSummary }) {
       ) : (
         <>
           <Row gutter={[16, 16]}>
-            <Col xs={12} md={open ? 4 : 5}><Statistic title={t('overview.invited')} value={p?.invited ?? '—'} loading={progress.loading && !p} /></Col>
-            <Col xs={12} md={open ? 4 : 5}><Statistic title={t('overview.opened')} value={p?.opened ?? '—'} loading={progress.loading && !p} /></Col>
-            <Col xs={12} md={open ? 4 : 5}><Statistic title={t('overview.submitted')} value={p?.submitted ?? '—'} loading={progress.loading && !p} /></Col>
-            <Col xs={12} md={open ? 6 : 9}>
-              <div data-testid="response-rate"><Statistic title={t('overview.responseRate')} value={p ? fmtPct(p.responseRate) : '—'} loading={progress.loading && !p} /></div>
-              {p ? <Progress percent={Math.round(p.responseRate * 100)} showInfo={false} size="small" /> : null}
-              {p && p.replaced > 0 ? <Typography.Text type="secondary">{t('overview.replaced', { count: p.replaced })}</Typography.Text> : null}
+            <Col xs={12} md={open ? 4 : 5}>
+              <Statistic title={t('overview.invited')} value={p?.invited ?? '—'} loading={progress.loading && !p} />
             </Col>
-            {open ? <Col xs={24} md={6}><Countdown closesAt={round.closesAt} /></Col> : null}
+            <Col xs={12} md={open ? 4 : 5}>
+              <Statistic title={t('overview.opened')} value={p?.opened ?? '—'} loading={progress.loading && !p} />
+            </Col>
+            <Col xs={12} md={open ? 4 : 5}>
+              <Statistic title={t('overview.submitted')} value={p?.submitted ?? '—'} loading={progress.loading && !p} />
+            </Col>
+            <Col xs={12} md={open ? 6 : 9}>
+              <div data-testid="response-rate">
+                <Statistic title={t('overview.responseRate')} value={p ? fmtPct(p.responseRate) : '—'} loading={progress.loading && !p} />
+              </div>
+              {p ? <Progress percent={Math.round(p.responseRate * 100)} showInfo={false} size="small" /> : null}
+              {p && p.replaced > 0 ? (
+                <Typography.Text type="secondary">{t('overview.replaced', { count: p.replaced })}</Typography.Text>
+              ) : null}
+            </Col>
+            {open ? (
+              <Col xs={24} md={6}>
+                <Countdown closesAt={round.closesAt} />
+              </Col>
+            ) : null}
           </Row>
           {open && p && p.groups === 'after_close' ? (
-            <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0 }} data-testid="progress-groups-after-close">{t('overview.groupsAfterClose')}</Typography.Paragraph>
+            <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0 }} data-testid="progress-groups-after-close">
+              {t('overview.groupsAfterClose')}
+            </Typography.Paragraph>
           ) : open && p ? (
             <>
-              <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 8 }}>{t('overview.lowestFirst')}</Typography.Paragraph>
+              <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 8 }}>
+                {t('overview.lowestFirst')}
+              </Typography.Paragraph>
               <Row gutter={[16, 16]}>
-                <Col xs={24} lg={12}><GroupTable title={t('overview.byTownship')} groups={p.byTownship} testId="progress-township" /></Col>
-                <Col xs={24} lg={12}><GroupTable title={t('overview.byIndustry')} groups={p.byIndustry} testId="progress-industry" /></Col>
+                <Col xs={24} lg={12}>
+                  <GroupTable title={t('overview.byTownship')} groups={p.byTownship} testId="progress-township" />
+                </Col>
+                <Col xs={24} lg={12}>
+                  <GroupTable title={t('overview.byIndustry')} groups={p.byIndustry} testId="progress-industry" />
+                </Col>
               </Row>
             </>
           ) : null}

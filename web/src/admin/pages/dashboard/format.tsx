@@ -55,11 +55,21 @@ const LEVEL_COLORS: Record<EscalationLevel, string> = { pledge: 'orange', admoni
 export function LevelTag({ level }: { level: EscalationLevel | null }) {
   const { i18n } = useTranslation();
   if (!level) return <span>—</span>;
-  return <Tag color={LEVEL_COLORS[level]} data-level={level}>{levelLabel(level, i18n.language)}</Tag>;
+  return (
+    <Tag color={LEVEL_COLORS[level]} data-level={level}>
+      {levelLabel(level, i18n.language)}
+    </Tag>
+  );
 }
 
 const STATUS_COLORS: Record<RoundStatus, string> = {
-  draft: 'default', pool_frozen: 'cyan', drawn: 'geekblue', open: 'green', closed: 'orange', published: 'purple', voided: 'red',
+  draft: 'default',
+  pool_frozen: 'cyan',
+  drawn: 'geekblue',
+  open: 'green',
+  closed: 'orange',
+  published: 'purple',
+  voided: 'red',
 };
 
 export function StatusTag({ status }: { status: RoundStatus }) {

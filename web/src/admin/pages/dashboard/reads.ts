@@ -30,15 +30,19 @@ export function dashboardRound<R extends RoundSummary>(rounds: readonly R[], ask
 export const hasResults = (round: Pick<RoundSummary, 'status'>) => round.status === 'closed' || round.status === 'published';
 
 /** Published rounds before `round` whose results the history and the charts need (this round's own come apart). */
-export const historyIds = (rounds: readonly RoundSummary[], round: RoundSummary) => publishedUpTo(rounds, round.id).filter((id) => id !== round.id);
+export const historyIds = (rounds: readonly RoundSummary[], round: RoundSummary) =>
+  publishedUpTo(rounds, round.id).filter((id) => id !== round.id);
 
 /** Starts the dashboard's reads for a page opened at /dashboard (errors are left to the page's own reads). */
 export function prefetchDashboard(search: string): void {
-  readRounds(true).then((rounds) => {
-    const round = dashboardRound(rounds, new URLSearchParams(search).get('round'));
-    if (!round || !hasResults(round)) return;
-    void readResults(round.id, true).catch(() => undefined);
-    void readBoard(true).catch(() => undefined);
-    for (const id of historyIds(rounds, round)) void readResults(id, true).catch(() => undefined);
-  }, () => undefined);
+  readRounds(true).then(
+    (rounds) => {
+      const round = dashboardRound(rounds, new URLSearchParams(search).get('round'));
+      if (!round || !hasResults(round)) return;
+      void readResults(round.id, true).catch(() => undefined);
+      void readBoard(true).catch(() => undefined);
+      for (const id of historyIds(rounds, round)) void readResults(id, true).catch(() => undefined);
+    },
+    () => undefined,
+  );
 }

@@ -11,7 +11,11 @@ import { useSave } from '../../useSave.ts';
 type Values = z.input<typeof headInputSchema>;
 const shape = headInputSchema.shape;
 
-interface Props { department: Department; onClose(): void; onSaved(d: Department): void }
+interface Props {
+  department: Department;
+  onClose(): void;
+  onSaved(d: Department): void;
+}
 
 export function AppointHeadModal({ department, onClose, onSaved }: Props) {
   const { t } = useTranslation('departments');
@@ -25,21 +29,18 @@ export function AppointHeadModal({ department, onClose, onSaved }: Props) {
   const submit = async () => {
     const input = await parseForm(form, headInputSchema, () => tc('errors.validation_failed'));
     if (!input) return;
-    await save(async () => {
-      const saved = await appointHead(department.id, input);
-      message.success(t('appointed', { head: input.name, name: saved.nameZh }));
-      onSaved(saved);
-    }, { invalid: () => form.setFields([{ name: 'since', errors: [t('sinceTooEarly')] }]) });
+    await save(
+      async () => {
+        const saved = await appointHead(department.id, input);
+        message.success(t('appointed', { head: input.name, name: saved.nameZh }));
+        onSaved(saved);
+      },
+      { invalid: () => form.setFields([{ name: 'since', errors: [t('sinceTooEarly')] }]) },
+    );
   };
 
   return (
-    <FormModal
-      title={t('appointTitle', { name: department.nameZh })}
-      saving={saving}
-      onOk={submit}
-      onCancel={onClose}
-      problem={problem}
-    >
+    <FormModal title={t('appointTitle', { name: department.nameZh })} saving={saving} onOk={submit} onCancel={onClose} problem={problem}>
       <Typography.Paragraph type="secondary">
         {current ? t('appointHint', { name: current.name }) : t('appointHintNone')}
         {current ? ` (${t('columns.since')}: ${current.since})` : null}

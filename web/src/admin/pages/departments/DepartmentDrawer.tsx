@@ -20,16 +20,27 @@ export function DepartmentDrawer({ id, onClose }: { id: number | null; onClose()
 
   return (
     <Drawer open={id !== null} onClose={onClose} title={d?.nameZh ?? t('drawer.title')} size={720} destroyOnHidden>
-      {error && !d ? <LoadError error={error} onRetry={reload} /> : !d || loading ? <Spin style={{ display: 'block', marginTop: 48 }} /> : (
+      {error && !d ? (
+        <LoadError error={error} onRetry={reload} />
+      ) : !d || loading ? (
+        <Spin style={{ display: 'block', marginTop: 48 }} />
+      ) : (
         <>
-          <Descriptions column={1} size="small" bordered items={[
-            { key: 'code', label: t('columns.code'), children: <code>{d.code}</code> },
-            { key: 'nameZh', label: t('form.nameZh'), children: d.nameZh },
-            { key: 'nameEn', label: t('form.nameEn'), children: d.nameEn ?? '—' },
-            { key: 'category', label: t('columns.category'), children: categoryLabel(d.category, i18n.language) },
-            { key: 'status', label: t('columns.status'), children: d.active ? t('status.active') : t('status.inactive') },
-          ]} />
-          <Typography.Title level={5} style={{ marginTop: 24 }}>{t('drawer.history')}</Typography.Title>
+          <Descriptions
+            column={1}
+            size="small"
+            bordered
+            items={[
+              { key: 'code', label: t('columns.code'), children: <code>{d.code}</code> },
+              { key: 'nameZh', label: t('form.nameZh'), children: d.nameZh },
+              { key: 'nameEn', label: t('form.nameEn'), children: d.nameEn ?? '—' },
+              { key: 'category', label: t('columns.category'), children: categoryLabel(d.category, i18n.language) },
+              { key: 'status', label: t('columns.status'), children: d.active ? t('status.active') : t('status.inactive') },
+            ]}
+          />
+          <Typography.Title level={5} style={{ marginTop: 24 }}>
+            {t('drawer.history')}
+          </Typography.Title>
           <Table<Head>
             rowKey="id"
             size="small"
@@ -38,12 +49,22 @@ export function DepartmentDrawer({ id, onClose }: { id: number | null; onClose()
             locale={{ emptyText: <Empty description={t('drawer.noHistory')} /> }}
             data-testid="head-history"
             columns={[
-              { title: t('form.headName'), dataIndex: 'name', render: (name: string, h) => <>{name} {h.until === null ? <Tag color="green">{t('drawer.current')}</Tag> : null}</> },
+              {
+                title: t('form.headName'),
+                dataIndex: 'name',
+                render: (name: string, h) => (
+                  <>
+                    {name} {h.until === null ? <Tag color="green">{t('drawer.current')}</Tag> : null}
+                  </>
+                ),
+              },
               { title: t('form.headTitle'), dataIndex: 'title' },
               { title: t('drawer.term'), key: 'term', render: (_, h) => `${h.since} – ${h.until ?? t('drawer.present')}` },
             ]}
           />
-          <Typography.Title level={5} style={{ marginTop: 24 }}>{t('evaluations.title')}</Typography.Title>
+          <Typography.Title level={5} style={{ marginTop: 24 }}>
+            {t('evaluations.title')}
+          </Typography.Title>
           <EvaluationHistory departmentId={d.id} />
         </>
       )}

@@ -36,61 +36,118 @@ export function DepartmentsPage() {
   const [detailId, setDetailId] = useState<number | null>(null);
 
   const rows = useMemo(
-    () => (data ?? []).filter((d) => matches(d, q) && (!category || d.category === category) && (active === undefined || d.active === active)),
+    () =>
+      (data ?? []).filter((d) => matches(d, q) && (!category || d.category === category) && (active === undefined || d.active === active)),
     [data, q, category, active],
   );
 
   const columns: TableColumnsType<Department> = [
     { title: t('columns.code'), dataIndex: 'code', width: 100, render: (code: string) => <code>{code}</code> },
     {
-      title: t('columns.name'), key: 'name',
-      render: (_, d) => <Button type="link" style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'start' }} onClick={() => setDetailId(d.id)}>{departmentName(d, lang)}</Button>,
+      title: t('columns.name'),
+      key: 'name',
+      render: (_, d) => (
+        <Button
+          type="link"
+          style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'start' }}
+          onClick={() => setDetailId(d.id)}
+        >
+          {departmentName(d, lang)}
+        </Button>
+      ),
     },
     { title: t('columns.category'), dataIndex: 'category', render: (c: string) => categoryLabel(c, lang) },
     {
-      title: t('columns.head'), key: 'head',
+      title: t('columns.head'),
+      key: 'head',
       render: (_, d) => (
         <>
           {d.head ? `${d.head.name}（${d.head.title}）` : <Tag>{t('noHead')}</Tag>}
-          {d.nextHead ? <div><Tag color="blue">{t('nextHead', { name: d.nextHead.name, since: d.nextHead.since })}</Tag></div> : null}
+          {d.nextHead ? (
+            <div>
+              <Tag color="blue">{t('nextHead', { name: d.nextHead.name, since: d.nextHead.since })}</Tag>
+            </div>
+          ) : null}
         </>
       ),
     },
     { title: t('columns.since'), key: 'since', width: 120, render: (_, d) => d.head?.since ?? '—' },
     {
-      title: t('columns.status'), dataIndex: 'active', width: 110,
+      title: t('columns.status'),
+      dataIndex: 'active',
+      width: 110,
       render: (a: boolean) => <Tag color={a ? 'green' : 'default'}>{a ? t('status.active') : t('status.inactive')}</Tag>,
     },
-    ...(isAdmin ? [{
-      title: t('columns.actions'), key: 'actions', width: 190,
-      render: (_: unknown, d: Department) => (
-        <Space size={0}>
-          <Button type="link" onClick={() => setDialog({ kind: 'edit', department: d })}>{t('edit')}</Button>
-          <Button type="link" onClick={() => setDialog({ kind: 'appoint', department: d })}>{t('appoint')}</Button>
-        </Space>
-      ),
-    }] : []),
+    ...(isAdmin
+      ? [
+          {
+            title: t('columns.actions'),
+            key: 'actions',
+            width: 190,
+            render: (_: unknown, d: Department) => (
+              <Space size={0}>
+                <Button type="link" onClick={() => setDialog({ kind: 'edit', department: d })}>
+                  {t('edit')}
+                </Button>
+                <Button type="link" onClick={() => setDialog({ kind: 'appoint', department: d })}>
+                  {t('appoint')}
+                </Button>
+              </Space>
+            ),
+          },
+        ]
+      : []),
   ];
 
-  const afterSave = () => { setDialog(null); reload(); };
+  const afterSave = () => {
+    setDialog(null);
+    reload();
+  };
 
   return (
     <>
       <PageHeader
         title={t('title')}
         subtitle={t('subtitle')}
-        extra={isAdmin ? <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'create' })}>{t('create')}</Button> : null}
+        extra={
+          isAdmin ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'create' })}>
+              {t('create')}
+            </Button>
+          ) : null
+        }
       />
-      {error && !data ? <LoadError error={error} onRetry={reload} /> : (
+      {error && !data ? (
+        <LoadError error={error} onRetry={reload} />
+      ) : (
         <>
           <Flex gap={8} wrap style={{ marginBottom: 16 }}>
-            <Input.Search allowClear placeholder={t('searchPlaceholder')} style={{ width: 280 }} onChange={(e) => setQ(e.target.value)} onSearch={setQ} aria-label={t('searchPlaceholder')} />
-            <Select allowClear placeholder={t('allCategories')} style={{ width: 220 }} value={category} onChange={setCategory} options={categoryOptions(lang)} />
+            <Input.Search
+              allowClear
+              placeholder={t('searchPlaceholder')}
+              style={{ width: 280 }}
+              onChange={(e) => setQ(e.target.value)}
+              onSearch={setQ}
+              aria-label={t('searchPlaceholder')}
+            />
             <Select
-              allowClear placeholder={t('allStatuses')} style={{ width: 140 }}
+              allowClear
+              placeholder={t('allCategories')}
+              style={{ width: 220 }}
+              value={category}
+              onChange={setCategory}
+              options={categoryOptions(lang)}
+            />
+            <Select
+              allowClear
+              placeholder={t('allStatuses')}
+              style={{ width: 140 }}
               value={active === undefined ? undefined : String(active)}
               onChange={(v?: string) => setActive(v === undefined ? undefined : v === 'true')}
-              options={[{ value: 'true', label: t('status.active') }, { value: 'false', label: t('status.inactive') }]}
+              options={[
+                { value: 'true', label: t('status.active') },
+                { value: 'false', label: t('status.inactive') },
+              ]}
             />
           </Flex>
           <StaleDataWarning error={error} onRetry={reload} />
@@ -106,8 +163,12 @@ export function DepartmentsPage() {
         </>
       )}
       {dialog?.kind === 'create' ? <DepartmentFormModal onClose={() => setDialog(null)} onSaved={afterSave} /> : null}
-      {dialog?.kind === 'edit' ? <DepartmentFormModal department={dialog.department} onClose={() => setDialog(null)} onSaved={afterSave} /> : null}
-      {dialog?.kind === 'appoint' ? <AppointHeadModal department={dialog.department} onClose={() => setDialog(null)} onSaved={afterSave} /> : null}
+      {dialog?.kind === 'edit' ? (
+        <DepartmentFormModal department={dialog.department} onClose={() => setDialog(null)} onSaved={afterSave} />
+      ) : null}
+      {dialog?.kind === 'appoint' ? (
+        <AppointHeadModal department={dialog.department} onClose={() => setDialog(null)} onSaved={afterSave} />
+      ) : null}
       <DepartmentDrawer id={detailId} onClose={() => setDetailId(null)} />
     </>
   );

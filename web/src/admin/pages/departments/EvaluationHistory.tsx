@@ -33,10 +33,20 @@ export function EvaluationHistory({ departmentId }: { departmentId: number }) {
       columns={[
         { title: t('evaluations.round'), dataIndex: 'roundId', width: 130, render: (id: string) => quarter(id) },
         { title: t('evaluations.head'), dataIndex: 'headName', width: 100, render: (n: string | null) => n ?? '—' },
-        { title: t('evaluations.streaks'), key: 'streaks', width: 190, render: (_, e) => <Streaks headStreak={e.headStreak} departmentStreak={e.departmentStreak} /> },
         {
-          title: t('evaluations.state'), key: 'state', width: 320,
-          render: (_, e) => { const s = stateOf(e.roundId); return s ? <QuarterState state={s} code={s.departmentCode} caseLink /> : '—'; },
+          title: t('evaluations.streaks'),
+          key: 'streaks',
+          width: 190,
+          render: (_, e) => <Streaks headStreak={e.headStreak} departmentStreak={e.departmentStreak} />,
+        },
+        {
+          title: t('evaluations.state'),
+          key: 'state',
+          width: 320,
+          render: (_, e) => {
+            const s = stateOf(e.roundId);
+            return s ? <QuarterState state={s} code={s.departmentCode} caseLink /> : '—';
+          },
         },
       ]}
     />

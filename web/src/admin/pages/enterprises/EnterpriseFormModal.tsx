@@ -13,7 +13,12 @@ import { useSave } from '../../useSave.ts';
 type Values = z.input<typeof enterpriseInputSchema>;
 const shape = enterpriseInputSchema.shape;
 
-interface Props { enterprise?: Enterprise; facets?: EnterpriseFacets; onClose(): void; onSaved(e: Enterprise): void }
+interface Props {
+  enterprise?: Enterprise;
+  facets?: EnterpriseFacets;
+  onClose(): void;
+  onSaved(e: Enterprise): void;
+}
 
 export function EnterpriseFormModal({ enterprise, facets, onClose, onSaved }: Props) {
   const { t, i18n } = useTranslation('enterprises');
@@ -26,20 +31,31 @@ export function EnterpriseFormModal({ enterprise, facets, onClose, onSaved }: Pr
   const usccMessage = (value: unknown) => {
     const r = validateUscc(String(value ?? ''));
     if (r.ok) return '';
-    return r.reason === 'length' ? t('validation.usccLength') : r.reason === 'charset' ? t('validation.usccCharset') : t('validation.usccCheck');
+    return r.reason === 'length'
+      ? t('validation.usccLength')
+      : r.reason === 'charset'
+        ? t('validation.usccCharset')
+        : t('validation.usccCheck');
   };
 
   const submit = async () => {
-    const data = await parseForm(form, editing ? enterprisePatchSchema : enterpriseInputSchema, () => tc('errors.validation_failed'),
-      (values) => (editing ? { ...blankToNull(values), uscc: undefined } : blankToNull(values)));
+    const data = await parseForm(
+      form,
+      editing ? enterprisePatchSchema : enterpriseInputSchema,
+      () => tc('errors.validation_failed'),
+      (values) => (editing ? { ...blankToNull(values), uscc: undefined } : blankToNull(values)),
+    );
     if (!data) return;
-    await save(async () => {
-      const saved = editing
-        ? await updateEnterprise(enterprise.uscc, data)
-        : await createEnterprise(data as z.infer<typeof enterpriseInputSchema>);
-      message.success(t(editing ? 'saved' : 'created', { name: saved.name }));
-      onSaved(saved);
-    }, { conflict: () => form.setFields([{ name: 'uscc', errors: [t('usccTaken')] }]) });
+    await save(
+      async () => {
+        const saved = editing
+          ? await updateEnterprise(enterprise.uscc, data)
+          : await createEnterprise(data as z.infer<typeof enterpriseInputSchema>);
+        message.success(t(editing ? 'saved' : 'created', { name: saved.name }));
+        onSaved(saved);
+      },
+      { conflict: () => form.setFields([{ name: 'uscc', errors: [t('usccTaken')] }]) },
+    );
   };
 
   const suggestions = (xs: string[] | undefined) => (xs ?? []).map((x) => ({ value: x }));
@@ -54,9 +70,14 @@ export function EnterpriseFormModal({ enterprise, facets, onClose, onSaved }: Pr
       width={600}
       problem={problem}
     >
-
       <Form<Values> form={form} layout="vertical" initialValues={enterprise ?? { active: true }}>
-        <Form.Item name="uscc" label={t('form.uscc')} extra={editing ? undefined : t('form.usccHelp')} required rules={editing ? [] : [zodRule(shape.uscc, usccMessage)]}>
+        <Form.Item
+          name="uscc"
+          label={t('form.uscc')}
+          extra={editing ? undefined : t('form.usccHelp')}
+          required
+          rules={editing ? [] : [zodRule(shape.uscc, usccMessage)]}
+        >
           <Input disabled={editing} maxLength={18} autoComplete="off" style={{ fontFamily: 'monospace' }} />
         </Form.Item>
         <Form.Item name="name" label={t('form.name')} required rules={[zodRule(shape.name, t('validation.name'))]}>

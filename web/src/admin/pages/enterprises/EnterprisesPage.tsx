@@ -67,20 +67,45 @@ export function EnterprisesPage() {
     { title: t('columns.contact'), dataIndex: 'contactName', width: 90, render: (v: string | null) => v ?? '—' },
     { title: t('columns.phone'), dataIndex: 'contactPhone', width: 130, render: (v: string | null) => v ?? '—' },
     {
-      title: t('columns.status'), dataIndex: 'active', width: 80,
+      title: t('columns.status'),
+      dataIndex: 'active',
+      width: 80,
       render: (a: boolean) => <Tag color={a ? 'green' : 'default'}>{a ? t('status.active') : t('status.inactive')}</Tag>,
     },
-    ...(isAdmin ? [{
-      title: t('columns.actions'), key: 'actions', width: 80, fixed: 'right' as const,
-      render: (_: unknown, e: Enterprise) => <Button type="link" onClick={() => setDialog({ kind: 'edit', enterprise: e })}>{t('edit')}</Button>,
-    }] : []),
+    ...(isAdmin
+      ? [
+          {
+            title: t('columns.actions'),
+            key: 'actions',
+            width: 80,
+            fixed: 'right' as const,
+            render: (_: unknown, e: Enterprise) => (
+              <Button type="link" onClick={() => setDialog({ kind: 'edit', enterprise: e })}>
+                {t('edit')}
+              </Button>
+            ),
+          },
+        ]
+      : []),
   ];
 
-  const select = (key: FilterKey, placeholder: string, options: { value: string; label: string }[], width: number, states: SelectProps = {}) => (
+  const select = (
+    key: FilterKey,
+    placeholder: string,
+    options: { value: string; label: string }[],
+    width: number,
+    states: SelectProps = {},
+  ) => (
     <Select
-      allowClear showSearch={{ optionFilterProp: 'label' }} placeholder={placeholder} style={{ width }}
-      value={params.get(key) || undefined} onChange={(v?: string) => update({ [key]: v })} options={options}
-      aria-label={placeholder} {...states}
+      allowClear
+      showSearch={{ optionFilterProp: 'label' }}
+      placeholder={placeholder}
+      style={{ width }}
+      value={params.get(key) || undefined}
+      onChange={(v?: string) => update({ [key]: v })}
+      options={options}
+      aria-label={placeholder}
+      {...states}
     />
   );
   const toOptions = (xs: string[] | undefined) => (xs ?? []).map((x) => ({ value: x, label: x }));
@@ -90,27 +115,60 @@ export function EnterprisesPage() {
       <PageHeader
         title={t('title')}
         subtitle={t('subtitle')}
-        extra={isAdmin ? (
-          <Space>
-            <Link to="/enterprises/import"><Button icon={<UploadOutlined />}>{t('import')}</Button></Link>
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'create' })}>{t('create')}</Button>
-          </Space>
-        ) : null}
+        extra={
+          isAdmin ? (
+            <Space>
+              <Link to="/enterprises/import">
+                <Button icon={<UploadOutlined />}>{t('import')}</Button>
+              </Link>
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'create' })}>
+                {t('create')}
+              </Button>
+            </Space>
+          ) : null
+        }
       />
       <Flex gap={8} wrap style={{ marginBottom: 16 }}>
         <Input.Search
-          allowClear placeholder={t('searchPlaceholder')} style={{ width: 300 }} value={text} enterButton
-          onChange={(e) => { setText(e.target.value); if (!e.target.value) update({ q: undefined }); }}
+          allowClear
+          placeholder={t('searchPlaceholder')}
+          style={{ width: 300 }}
+          value={text}
+          enterButton
+          onChange={(e) => {
+            setText(e.target.value);
+            if (!e.target.value) update({ q: undefined });
+          }}
           onSearch={(v) => update({ q: v.trim() || undefined })}
-          aria-label={t('searchPlaceholder')} data-testid="enterprise-search"
+          aria-label={t('searchPlaceholder')}
+          data-testid="enterprise-search"
         />
         {select('township', t('filters.township'), toOptions(facets.data?.townships), 160, optionStates(facets))}
         {select('industry', t('filters.industry'), toOptions(facets.data?.industries), 200, optionStates(facets))}
         {select('sizeClass', t('filters.size'), sizeOptions(lang), 120)}
-        {select('active', t('filters.status'), [{ value: 'true', label: t('status.active') }, { value: 'false', label: t('status.inactive') }], 120)}
-        {filtered ? <Button onClick={() => { setText(''); setParams(new URLSearchParams()); }}>{tc('actions.reset')}</Button> : null}
+        {select(
+          'active',
+          t('filters.status'),
+          [
+            { value: 'true', label: t('status.active') },
+            { value: 'false', label: t('status.inactive') },
+          ],
+          120,
+        )}
+        {filtered ? (
+          <Button
+            onClick={() => {
+              setText('');
+              setParams(new URLSearchParams());
+            }}
+          >
+            {tc('actions.reset')}
+          </Button>
+        ) : null}
       </Flex>
-      {list.error && !list.data ? <LoadError error={list.error} onRetry={list.reload} /> : (
+      {list.error && !list.data ? (
+        <LoadError error={list.error} onRetry={list.reload} />
+      ) : (
         <>
           <StaleDataWarning error={list.error} onRetry={list.reload} />
           <Table<Enterprise>
@@ -121,8 +179,12 @@ export function EnterprisesPage() {
             dataSource={list.data?.items ?? []}
             scroll={{ x: 1250 }}
             pagination={{
-              current: query.page, pageSize: query.pageSize, total: list.data?.total ?? 0, showSizeChanger: true,
-              pageSizeOptions: [20, 50, 100], showTotal: (total) => tc('total', { total }),
+              current: query.page,
+              pageSize: query.pageSize,
+              total: list.data?.total ?? 0,
+              showSizeChanger: true,
+              pageSizeOptions: [20, 50, 100],
+              showTotal: (total) => tc('total', { total }),
               onChange: (page, pageSize) => update({ page, pageSize }),
             }}
             data-testid="enterprise-table"
@@ -134,7 +196,10 @@ export function EnterprisesPage() {
           enterprise={dialog.kind === 'edit' ? dialog.enterprise : undefined}
           facets={facets.data}
           onClose={() => setDialog(null)}
-          onSaved={() => { setDialog(null); list.reload(); }}
+          onSaved={() => {
+            setDialog(null);
+            list.reload();
+          }}
         />
       ) : null}
     </>

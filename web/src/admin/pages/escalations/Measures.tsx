@@ -17,7 +17,8 @@ export function MeasureTags({ measures, states }: { measures: readonly Escalatio
         const state = states?.find((s) => s.measure === m);
         return (
           <Tag key={m} color={MEASURE_COLORS[m]} data-measure={m} data-status={state?.status}>
-            {levelLabel(m, i18n.language)}{state ? ` · ${t(`escalations.status.${state.status}`)}` : ''}
+            {levelLabel(m, i18n.language)}
+            {state ? ` · ${t(`escalations.status.${state.status}`)}` : ''}
           </Tag>
         );
       })}

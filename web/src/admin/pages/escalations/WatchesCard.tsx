@@ -21,25 +21,62 @@ export function WatchesCard({ watches, onReviewed }: { watches: readonly Watch[]
   if (!watches.length) return null;
   const columns: TableColumnsType<Watch> = [
     { title: t('watch.columns.round'), dataIndex: 'roundId', width: 130, render: (id: string) => quarter(id) },
-    { title: t('watch.columns.department'), dataIndex: 'name', render: (n: string, w) => <Typography.Text strong>{departmentName({ nameZh: n, nameEn: w.nameEn }, i18n.language)}</Typography.Text> },
     {
-      title: t('watch.columns.reasons'), key: 'reasons',
-      render: (_, w) => w.reasons.map((r) => <Tag key={r} color="gold">{t(`watch.reasons.${r}`, { p: pct(w.pBottom), lo95: w.lo95?.toFixed(1) ?? '—' })}</Tag>),
+      title: t('watch.columns.department'),
+      dataIndex: 'name',
+      render: (n: string, w) => <Typography.Text strong>{departmentName({ nameZh: n, nameEn: w.nameEn }, i18n.language)}</Typography.Text>,
     },
     {
-      title: t('watch.columns.review'), key: 'review', width: 320,
-      render: (_, w) => w.review
-        ? <span data-testid="watch-review"><Tag color={w.review.decision === 'override' ? 'red' : 'blue'}>{t(`watch.decisions.${w.review.decision}`)}</Tag>{w.review.reason}<Typography.Text type="secondary"> · {w.review.reviewedBy}</Typography.Text></span>
-        : isSupervisor
-          ? <Button size="small" type="primary" onClick={() => setReviewing(w)}>{t('watch.review')}</Button>
-          : <Tag>{t('watch.awaiting')}</Tag>,
+      title: t('watch.columns.reasons'),
+      key: 'reasons',
+      render: (_, w) =>
+        w.reasons.map((r) => (
+          <Tag key={r} color="gold">
+            {t(`watch.reasons.${r}`, { p: pct(w.pBottom), lo95: w.lo95?.toFixed(1) ?? '—' })}
+          </Tag>
+        )),
+    },
+    {
+      title: t('watch.columns.review'),
+      key: 'review',
+      width: 320,
+      render: (_, w) =>
+        w.review ? (
+          <span data-testid="watch-review">
+            <Tag color={w.review.decision === 'override' ? 'red' : 'blue'}>{t(`watch.decisions.${w.review.decision}`)}</Tag>
+            {w.review.reason}
+            <Typography.Text type="secondary"> · {w.review.reviewedBy}</Typography.Text>
+          </span>
+        ) : isSupervisor ? (
+          <Button size="small" type="primary" onClick={() => setReviewing(w)}>
+            {t('watch.review')}
+          </Button>
+        ) : (
+          <Tag>{t('watch.awaiting')}</Tag>
+        ),
     },
   ];
   return (
     <Card title={t('watch.title')} style={{ marginBottom: 16 }} data-testid="watches">
       <Typography.Paragraph type="secondary">{t('watch.help')}</Typography.Paragraph>
-      <Table<Watch> rowKey={(w) => `${w.roundId}:${w.departmentId}`} size="small" columns={columns} dataSource={[...watches]} pagination={false} scroll={{ x: 900 }} />
-      {reviewing ? <ReviewModal watch={reviewing} onClose={() => setReviewing(null)} onDone={() => { setReviewing(null); onReviewed(); }} /> : null}
+      <Table<Watch>
+        rowKey={(w) => `${w.roundId}:${w.departmentId}`}
+        size="small"
+        columns={columns}
+        dataSource={[...watches]}
+        pagination={false}
+        scroll={{ x: 900 }}
+      />
+      {reviewing ? (
+        <ReviewModal
+          watch={reviewing}
+          onClose={() => setReviewing(null)}
+          onDone={() => {
+            setReviewing(null);
+            onReviewed();
+          }}
+        />
+      ) : null}
     </Card>
   );
 }
@@ -52,7 +89,9 @@ function ReviewModal({ watch, onClose, onDone }: { watch: Watch; onClose(): void
   const [form] = Form.useForm<Values>();
   const { saving, problem, save } = useSave();
   const submit = async () => {
-    const values = await parseForm(form, watchReviewBodySchema.omit({ roundId: true, departmentId: true }), () => t('watch.reasonRequired'));
+    const values = await parseForm(form, watchReviewBodySchema.omit({ roundId: true, departmentId: true }), () =>
+      t('watch.reasonRequired'),
+    );
     if (!values) return;
     await save(async () => {
       const done = await reviewWatch({ roundId: watch.roundId, departmentId: watch.departmentId, ...values });
@@ -61,14 +100,30 @@ function ReviewModal({ watch, onClose, onDone }: { watch: Watch; onClose(): void
     });
   };
   return (
-    <Modal open title={`${t('watch.review')} · ${departmentName({ nameZh: watch.name, nameEn: watch.nameEn }, i18n.language)}`}
-      onCancel={onClose} onOk={submit} okText={t('watch.submit')} confirmLoading={saving} destroyOnHidden>
+    <Modal
+      open
+      title={`${t('watch.review')} · ${departmentName({ nameZh: watch.name, nameEn: watch.nameEn }, i18n.language)}`}
+      onCancel={onClose}
+      onOk={submit}
+      okText={t('watch.submit')}
+      confirmLoading={saving}
+      destroyOnHidden
+    >
       {problem ? <Alert type="error" showIcon title={problem} style={{ marginBottom: 12 }} /> : null}
       <Form form={form} layout="vertical" initialValues={{ decision: 'confirm' }} data-testid="watch-review-form">
         <Form.Item name="decision" label={t('watch.decision')}>
-          <Radio.Group options={[{ value: 'confirm', label: t('watch.decisions.confirm') }, { value: 'override', label: t('watch.decisions.override') }]} />
+          <Radio.Group
+            options={[
+              { value: 'confirm', label: t('watch.decisions.confirm') },
+              { value: 'override', label: t('watch.decisions.override') },
+            ]}
+          />
         </Form.Item>
-        <Form.Item name="reason" label={t('watch.reason')} rules={[{ required: true, whitespace: true, min: 5, message: t('watch.reasonRequired') }]}>
+        <Form.Item
+          name="reason"
+          label={t('watch.reason')}
+          rules={[{ required: true, whitespace: true, min: 5, message: t('watch.reasonRequired') }]}
+        >
           <Input.TextArea rows={3} />
         </Form.Item>
       </Form>

@@ -22,7 +22,11 @@ function Counts({ result }: { result: ImportResult }) {
     <Row gutter={16}>
       {items.map((i) => (
         <Col key={i.key} xs={12} md={6} data-testid={`import-count-${i.key}`}>
-          <Statistic title={t(`counts.${i.key}`)} value={i.value} styles={i.key === 'errors' && i.value > 0 ? { content: { color: '#cf1322' } } : undefined} />
+          <Statistic
+            title={t(`counts.${i.key}`)}
+            value={i.value}
+            styles={i.key === 'errors' && i.value > 0 ? { content: { color: '#cf1322' } } : undefined}
+          />
         </Col>
       ))}
     </Row>
@@ -49,26 +53,48 @@ export function ImportPage() {
       onChoose={choose}
       onApply={() => void apply(result?.mapping)}
       texts={{
-        title: t('title'), subtitle: t('subtitle'), upload: t('upload.button'), change: t('upload.change'), hint: t('upload.hint'),
-        file: (name) => t('upload.file', { name }), checking: t('upload.checking'), applyFailed: t('applyFailed'), apply: t('apply'),
+        title: t('title'),
+        subtitle: t('subtitle'),
+        upload: t('upload.button'),
+        change: t('upload.change'),
+        hint: t('upload.hint'),
+        file: (name) => t('upload.file', { name }),
+        checking: t('upload.checking'),
+        applyFailed: t('applyFailed'),
+        apply: t('apply'),
         blocked: { errors: t('applyBlocked'), nothing: t('applyNothing') },
       }}
       success={{
         title: t('success.title'),
-        text: applied ? t('success.description', { total: applied.creates + applied.updates, creates: applied.creates, updates: applied.updates }) : '',
-        to: '/enterprises', toLabel: t('success.toList'), again: t('success.again'), onAgain: restart,
+        text: applied
+          ? t('success.description', { total: applied.creates + applied.updates, creates: applied.creates, updates: applied.updates })
+          : '',
+        to: '/enterprises',
+        toLabel: t('success.toList'),
+        again: t('success.again'),
+        onAgain: restart,
       }}
     >
       {result ? (
         <>
           <Card title={t('mapping.title')}>
-            <MappingEditor headers={result.headers} mapping={result.mapping} disabled={state.applying} onChange={(mapping) => recheck(mapping, { ...result, mapping })} />
+            <MappingEditor
+              headers={result.headers}
+              mapping={result.mapping}
+              disabled={state.applying}
+              onChange={(mapping) => recheck(mapping, { ...result, mapping })}
+            />
           </Card>
           <Card>
             <Counts result={result} />
             <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }} data-testid="import-encoding">
               {t('encoding.label')}：{t(`encoding.${result.encoding ?? 'xlsx'}`)}
-              {result.encoding ? <>{' · '}{t('encoding.hint')}</> : null}
+              {result.encoding ? (
+                <>
+                  {' · '}
+                  {t('encoding.hint')}
+                </>
+              ) : null}
             </Typography.Paragraph>
           </Card>
           {result.errors.length > 0 ? (
@@ -78,7 +104,11 @@ export function ImportPage() {
             </Card>
           ) : null}
           <Card title={t('preview.title', { count: result.preview.length })}>
-            {result.preview.length ? <ImportPreviewTable rows={result.preview} /> : <Typography.Text type="secondary">{t('preview.empty')}</Typography.Text>}
+            {result.preview.length ? (
+              <ImportPreviewTable rows={result.preview} />
+            ) : (
+              <Typography.Text type="secondary">{t('preview.empty')}</Typography.Text>
+            )}
           </Card>
         </>
       ) : null}

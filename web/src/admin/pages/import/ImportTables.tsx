@@ -1,5 +1,5 @@
 // The row problems and the first rows as they will be saved.
-import { Table, Tag, } from 'antd';
+import { Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ImportResult } from '#shared/enterprise-import.ts';
 import { sizeLabel } from '../../labels.ts';
@@ -45,7 +45,9 @@ export function ImportPreviewTable({ rows }: { rows: PreviewRow[] }) {
         { title: t('fields.contactPhone'), dataIndex: 'contactPhone', render: (v: string | null) => v ?? '—' },
         { title: t('fields.contactEmail'), dataIndex: 'contactEmail', render: (v: string | null) => v ?? '—' },
         {
-          title: t('fields.active'), dataIndex: 'active', width: 80,
+          title: t('fields.active'),
+          dataIndex: 'active',
+          width: 80,
           render: (a: boolean) => <Tag color={a ? 'green' : 'default'}>{a ? te('status.active') : te('status.inactive')}</Tag>,
         },
       ]}

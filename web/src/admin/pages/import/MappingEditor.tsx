@@ -3,7 +3,12 @@ import { Col, Flex, Form, Row, Select, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { IMPORT_FIELDS, REQUIRED_IMPORT_FIELDS, type ImportField, type ImportMapping } from '#shared/enterprise-import.ts';
 
-interface Props { headers: string[]; mapping: ImportMapping; disabled?: boolean; onChange(mapping: ImportMapping): void }
+interface Props {
+  headers: string[];
+  mapping: ImportMapping;
+  disabled?: boolean;
+  onChange(mapping: ImportMapping): void;
+}
 
 export function MappingEditor({ headers, mapping, disabled, onChange }: Props) {
   const { t } = useTranslation('importer');
@@ -22,7 +27,9 @@ export function MappingEditor({ headers, mapping, disabled, onChange }: Props) {
       <Typography.Paragraph type="secondary">{t('mapping.hint')}</Typography.Paragraph>
       <Flex gap={4} wrap align="center" style={{ marginBottom: 16 }} data-testid="import-headers">
         <Typography.Text>{t('mapping.headers')}</Typography.Text>
-        {columns.map((h) => <Tag key={h}>{h}</Tag>)}
+        {columns.map((h) => (
+          <Tag key={h}>{h}</Tag>
+        ))}
       </Flex>
       <Form layout="vertical" component="div" disabled={disabled}>
         <Row gutter={16}>

@@ -12,7 +12,10 @@ export function rowErrorText(e: RowError, t: TFunction<'importer'>): string {
   const m = e.message;
   const missing = /No column is mapped to: (.+)$/.exec(m);
   if (missing) {
-    const fields = missing[1]!.split(',').map((f) => f.trim()).map((f) => (isField(f) ? t(`fields.${f}`) : f));
+    const fields = missing[1]!
+      .split(',')
+      .map((f) => f.trim())
+      .map((f) => (isField(f) ? t(`fields.${f}`) : f));
     return t('messages.missingColumns', { fields: fields.join(t('fieldSeparator')) });
   }
   const notInFile = /Column "(.+)" mapped to/.exec(m);

@@ -26,7 +26,9 @@ export function AppealCard({ roundId, flagged, onFiled }: { roundId: string; fla
   const [open, setOpen] = useState(false);
   const formRef = useRef<HTMLDivElement>(null);
   // The form opens where the head can see it, not below the fold.
-  useEffect(() => { if (open) formRef.current?.scrollIntoView({ behavior: 'smooth', block: 'center' }); }, [open]);
+  useEffect(() => {
+    if (open) formRef.current?.scrollIntoView({ behavior: 'smooth', block: 'center' });
+  }, [open]);
   const [form] = Form.useForm<Values>();
   const { saving, problem, save } = useSave(useAppealErrorText());
   const appeal = appeals.data?.find((a) => a.roundId === roundId);
@@ -34,12 +36,27 @@ export function AppealCard({ roundId, flagged, onFiled }: { roundId: string; fla
   if (state === 'not_flagged') return null;
 
   const submit = async () => {
-    const body = await parseForm(form, fileAppealSchema, () => t('appeal.reasonsRequired'), (v) => ({
-      roundId, reasons: v.reasons, evidence: (v.evidence ?? '').split('\n').map((x) => x.trim()).filter(Boolean),
-    }));
+    const body = await parseForm(
+      form,
+      fileAppealSchema,
+      () => t('appeal.reasonsRequired'),
+      (v) => ({
+        roundId,
+        reasons: v.reasons,
+        evidence: (v.evidence ?? '')
+          .split('\n')
+          .map((x) => x.trim())
+          .filter(Boolean),
+      }),
+    );
     if (!body) return;
     // Filing puts the round's measures on hold and can be done once: the head confirms, knowing that.
-    const confirmed = await modal.confirm({ title: t('appeal.confirmTitle'), content: t('appeal.confirmBody'), okText: t('appeal.submit'), cancelText: t('appeal.cancel') });
+    const confirmed = await modal.confirm({
+      title: t('appeal.confirmTitle'),
+      content: t('appeal.confirmBody'),
+      okText: t('appeal.submit'),
+      cancelText: t('appeal.cancel'),
+    });
     if (!confirmed) return;
     await save(async () => {
       await fileAppeal(body);
@@ -59,23 +76,39 @@ export function AppealCard({ roundId, flagged, onFiled }: { roundId: string; fla
             {filing.data ? t('appeal.help', { days: filing.data.windowDays }) : t('appeal.helpNoDays')}
           </Typography.Paragraph>
           {filing.data?.deadline ? (
-            <Typography.Text strong data-testid="appeal-deadline">{t('appeal.deadlineBefore', { time: dates.dateTime(filing.data.deadline) })}</Typography.Text>
+            <Typography.Text strong data-testid="appeal-deadline">
+              {t('appeal.deadlineBefore', { time: dates.dateTime(filing.data.deadline) })}
+            </Typography.Text>
           ) : null}
           {problem ? <Alert type="error" showIcon title={problem} data-testid="appeal-problem" /> : null}
           {open ? (
-            <div ref={formRef}><Form form={form} layout="vertical" onFinish={submit} data-testid="appeal-form">
-              <Form.Item name="reasons" label={t('appeal.reasons')} rules={[{ required: true, whitespace: true, message: t('appeal.reasonsRequired') }]}>
-                <Input.TextArea rows={4} maxLength={20_000} />
-              </Form.Item>
-              <Form.Item name="evidence" label={t('appeal.evidence')} extra={t('appeal.evidenceHelp')}>
-                <Input.TextArea rows={3} />
-              </Form.Item>
-              <Flex gap={8}>
-                <Button type="primary" htmlType="submit" loading={saving}>{t('appeal.submit')}</Button>
-                <Button onClick={() => setOpen(false)}>{t('appeal.cancel')}</Button>
-              </Flex>
-            </Form></div>
-          ) : <div><Button onClick={() => setOpen(true)} data-testid="appeal-open">{t('appeal.file')}</Button></div>}
+            <div ref={formRef}>
+              <Form form={form} layout="vertical" onFinish={submit} data-testid="appeal-form">
+                <Form.Item
+                  name="reasons"
+                  label={t('appeal.reasons')}
+                  rules={[{ required: true, whitespace: true, message: t('appeal.reasonsRequired') }]}
+                >
+                  <Input.TextArea rows={4} maxLength={20_000} />
+                </Form.Item>
+                <Form.Item name="evidence" label={t('appeal.evidence')} extra={t('appeal.evidenceHelp')}>
+                  <Input.TextArea rows={3} />
+                </Form.Item>
+                <Flex gap={8}>
+                  <Button type="primary" htmlType="submit" loading={saving}>
+                    {t('appeal.submit')}
+                  </Button>
+                  <Button onClick={() => setOpen(false)}>{t('appeal.cancel')}</Button>
+                </Flex>
+              </Form>
+            </div>
+          ) : (
+            <div>
+              <Button onClick={() => setOpen(true)} data-testid="appeal-open">
+                {t('appeal.file')}
+              </Button>
+            </div>
+          )}
         </Flex>
       ) : null}
     </Card>
@@ -87,20 +120,56 @@ export function AppealView({ appeal }: { appeal: Appeal }) {
   const { t } = useTranslation('integrity');
   const dates = useDates();
   const items = [
-    { key: 'filed', label: t('queue.filed'), children: t('appeal.filedAt', { time: dates.dateTime(appeal.filedAt), deadline: dates.dateTime(appeal.deadline) }) },
-    { key: 'reasons', label: t('queue.reasons'), children: <Typography.Text style={{ whiteSpace: 'pre-wrap' }}>{appeal.reasons}</Typography.Text> },
-    { key: 'evidence', label: t('queue.evidence'), children: appeal.evidence.length ? <ul style={{ margin: 0, paddingInlineStart: 18 }}>{appeal.evidence.map((e) => <li key={e}>{e}</li>)}</ul> : '—' },
-    ...(appeal.decidedAt ? [{
-      key: 'decision', label: t('queue.decision'),
-      children: t('appeal.decidedAt', { time: dates.dateTime(appeal.decidedAt), by: appeal.decidedBy ?? '—', reasons: appeal.decisionReasons ?? '' }),
-    }] : []),
-    ...(appeal.correction ? [{
-      key: 'correction', label: '',
-      children: t('appeal.correction', {
-        version: appeal.correction.version, n: appeal.correction.answersExcluded,
-        before: appeal.correction.flaggedBefore.join('、') || '—', after: appeal.correction.flaggedAfter.join('、') || '—',
-      }),
-    }] : []),
+    {
+      key: 'filed',
+      label: t('queue.filed'),
+      children: t('appeal.filedAt', { time: dates.dateTime(appeal.filedAt), deadline: dates.dateTime(appeal.deadline) }),
+    },
+    {
+      key: 'reasons',
+      label: t('queue.reasons'),
+      children: <Typography.Text style={{ whiteSpace: 'pre-wrap' }}>{appeal.reasons}</Typography.Text>,
+    },
+    {
+      key: 'evidence',
+      label: t('queue.evidence'),
+      children: appeal.evidence.length ? (
+        <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+          {appeal.evidence.map((e) => (
+            <li key={e}>{e}</li>
+          ))}
+        </ul>
+      ) : (
+        '—'
+      ),
+    },
+    ...(appeal.decidedAt
+      ? [
+          {
+            key: 'decision',
+            label: t('queue.decision'),
+            children: t('appeal.decidedAt', {
+              time: dates.dateTime(appeal.decidedAt),
+              by: appeal.decidedBy ?? '—',
+              reasons: appeal.decisionReasons ?? '',
+            }),
+          },
+        ]
+      : []),
+    ...(appeal.correction
+      ? [
+          {
+            key: 'correction',
+            label: '',
+            children: t('appeal.correction', {
+              version: appeal.correction.version,
+              n: appeal.correction.answersExcluded,
+              before: appeal.correction.flaggedBefore.join('、') || '—',
+              after: appeal.correction.flaggedAfter.join('、') || '—',
+            }),
+          },
+        ]
+      : []),
   ];
   return <Descriptions size="small" column={1} items={items} data-testid="appeal-view" />;
 }

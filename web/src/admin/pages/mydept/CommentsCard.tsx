@@ -6,15 +6,37 @@ import { ApiError } from '../../../api.ts';
 import { LoadError } from '../../components/LoadError.tsx';
 import type { RoundComments } from '../../endpoints.ts';
 
-export function CommentsCard({ data, error, loading, onRetry, departmentId }: {
-  data: RoundComments | undefined; error: unknown; loading: boolean; onRetry(): void; departmentId: number;
+export function CommentsCard({
+  data,
+  error,
+  loading,
+  onRetry,
+  departmentId,
+}: {
+  data: RoundComments | undefined;
+  error: unknown;
+  loading: boolean;
+  onRetry(): void;
+  departmentId: number;
 }) {
   const { t } = useTranslation('mydept');
   const notReleased = error instanceof ApiError && error.status === 404;
   const mine = data?.departments.find((d) => d.departmentId === departmentId)?.comments ?? [];
   let body;
   if (notReleased) {
-    body = <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={<><Typography.Text strong>{t('comments.notReleased')}</Typography.Text><br /><Typography.Text type="secondary">{t('comments.notReleasedHelp')}</Typography.Text></>} data-testid="comments-not-released" />;
+    body = (
+      <Empty
+        image={Empty.PRESENTED_IMAGE_SIMPLE}
+        description={
+          <>
+            <Typography.Text strong>{t('comments.notReleased')}</Typography.Text>
+            <br />
+            <Typography.Text type="secondary">{t('comments.notReleasedHelp')}</Typography.Text>
+          </>
+        }
+        data-testid="comments-not-released"
+      />
+    );
   } else if (error && !data) {
     body = <LoadError error={error} onRetry={onRetry} />;
   } else if (!mine.length) {
@@ -27,5 +49,9 @@ export function CommentsCard({ data, error, loading, onRetry, departmentId }: {
       </>
     );
   }
-  return <Card title={t('comments.title')} loading={loading && !data && !error} data-testid="comments-card">{body}</Card>;
+  return (
+    <Card title={t('comments.title')} loading={loading && !data && !error} data-testid="comments-card">
+      {body}
+    </Card>
+  );
 }

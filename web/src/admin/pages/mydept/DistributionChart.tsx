@@ -5,7 +5,11 @@ import { Bar, BarChart, CartesianGrid, Cell, LabelList, ResponsiveContainer, Too
 import type { DistributionBar } from './series.ts';
 
 const COLORS: Record<DistributionBar['level'], string> = {
-  satisfied: '#389e0d', fairly_satisfied: '#7cb305', basically_satisfied: '#d4b106', dissatisfied: '#cf1322', not_applicable: '#bfbfbf',
+  satisfied: '#389e0d',
+  fairly_satisfied: '#7cb305',
+  basically_satisfied: '#d4b106',
+  dissatisfied: '#cf1322',
+  not_applicable: '#bfbfbf',
 };
 
 export function DistributionChart({ bars }: { bars: DistributionBar[] }) {
@@ -23,15 +27,23 @@ export function DistributionChart({ bars }: { bars: DistributionBar[] }) {
           <YAxis type="category" dataKey="label" tick={{ fontSize: 12 }} width={120} interval={0} />
           <Tooltip formatter={(value) => [String(value), t('distribution.count')]} />
           <Bar dataKey="count" name={t('distribution.count')} isAnimationActive={false}>
-            {data.map((b) => <Cell key={b.level} fill={COLORS[b.level]} />)}
+            {data.map((b) => (
+              <Cell key={b.level} fill={COLORS[b.level]} />
+            ))}
             <LabelList dataKey="text" position="right" style={{ fontSize: 12 }} />
           </Bar>
         </BarChart>
       </ResponsiveContainer>
-      <figcaption><Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('distribution.caption', { total })}</Typography.Text></figcaption>
+      <figcaption>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t('distribution.caption', { total })}
+        </Typography.Text>
+      </figcaption>
       {/* The same figures as text, for screen readers and for copying. */}
       <ul style={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }} data-testid="distribution-list">
-        {bars.map((b) => <li key={b.level}>{`${b.label}: ${b.count}`}</li>)}
+        {bars.map((b) => (
+          <li key={b.level}>{`${b.label}: ${b.count}`}</li>
+        ))}
       </ul>
     </figure>
   );

@@ -12,8 +12,15 @@ import { useUser } from '../../auth.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import {
-  getDepartmentHistory, getDepartmentStates, getEscalationBoard, getRoundComments, getRoundResults, listCases, type DepartmentHistory,
-  type DepartmentStates, type RoundResults,
+  getDepartmentHistory,
+  getDepartmentStates,
+  getEscalationBoard,
+  getRoundComments,
+  getRoundResults,
+  listCases,
+  type DepartmentHistory,
+  type DepartmentStates,
+  type RoundResults,
 } from '../../endpoints.ts';
 import { QuarterState } from '../../components/QuarterState.tsx';
 import { placeFromBottom } from '../../views/rank.ts';
@@ -46,7 +53,10 @@ function DepartmentView({ departmentId }: { departmentId: number }) {
   const board = useLoad((signal) => getEscalationBoard(signal), []);
   // Every quarter of this department, decided by the server once: the banner and the escalation card read it.
   const states = useLoad((signal) => getDepartmentStates({ departmentId, all: true }, signal), [departmentId]);
-  const reloadAll = () => { board.reload(); states.reload(); };
+  const reloadAll = () => {
+    board.reload();
+    states.reload();
+  };
   const rounds = useMemo(() => [...(history.data?.rounds ?? [])].sort((a, b) => (a.roundId < b.roundId ? 1 : -1)), [history.data]);
   const [chosen, setChosen] = useState<string | null>(null);
   const roundId = chosen ?? rounds[0]?.roundId ?? null;
@@ -60,19 +70,24 @@ function DepartmentView({ departmentId }: { departmentId: number }) {
     <PageHeader
       title={<span data-testid="mydept-title">{t('title', { name })}</span>}
       subtitle={t('subtitle')}
-      extra={rounds.length ? (
-        <Flex gap={8} align="center">
-          <Typography.Text type="secondary">{t('round')}</Typography.Text>
-          <Select
-            aria-label={t('round')}
-            style={{ minWidth: 260 }}
-            value={roundId}
-            onChange={setChosen}
-            options={rounds.map((r) => ({ value: r.roundId, label: t('roundOption', { quarter: quarter(r.roundId), date: dates.date(r.publishedAt) }) }))}
-            data-testid="round-select"
-          />
-        </Flex>
-      ) : null}
+      extra={
+        rounds.length ? (
+          <Flex gap={8} align="center">
+            <Typography.Text type="secondary">{t('round')}</Typography.Text>
+            <Select
+              aria-label={t('round')}
+              style={{ minWidth: 260 }}
+              value={roundId}
+              onChange={setChosen}
+              options={rounds.map((r) => ({
+                value: r.roundId,
+                label: t('roundOption', { quarter: quarter(r.roundId), date: dates.date(r.publishedAt) }),
+              }))}
+              data-testid="round-select"
+            />
+          </Flex>
+        ) : null
+      }
     />
   );
   if (!roundId) {
@@ -87,18 +102,40 @@ function DepartmentView({ departmentId }: { departmentId: number }) {
   return (
     <Flex vertical gap={16} style={{ maxWidth: 1280 }}>
       {header}
-      <RoundView key={roundId} roundId={roundId} departmentId={departmentId} history={history.data} states={states.data} onAppealFiled={reloadAll} />
+      <RoundView
+        key={roundId}
+        roundId={roundId}
+        departmentId={departmentId}
+        history={history.data}
+        states={states.data}
+        onAppealFiled={reloadAll}
+      />
       <MyRequestsCard />
       <EscalationCard
-        board={board.data} states={states.data} error={board.error ?? states.error} loading={board.loading || states.loading} onRetry={reloadAll} departmentId={departmentId}
+        board={board.data}
+        states={states.data}
+        error={board.error ?? states.error}
+        loading={board.loading || states.loading}
+        onRetry={reloadAll}
+        departmentId={departmentId}
       />
       <PointsEffectCard />
     </Flex>
   );
 }
 
-function RoundView({ roundId, departmentId, history, states, onAppealFiled }: {
-  roundId: string; departmentId: number; history: DepartmentHistory; states: DepartmentStates | undefined; onAppealFiled: () => void;
+function RoundView({
+  roundId,
+  departmentId,
+  history,
+  states,
+  onAppealFiled,
+}: {
+  roundId: string;
+  departmentId: number;
+  history: DepartmentHistory;
+  states: DepartmentStates | undefined;
+  onAppealFiled: () => void;
 }) {
   const { t, i18n } = useTranslation('mydept');
   const { t: tc } = useTranslation();
@@ -120,24 +157,45 @@ function RoundView({ roundId, departmentId, history, states, onAppealFiled }: {
 
   return (
     <>
-      {!own ? <Alert type="info" showIcon title={t('notInRound', { quarter: quarter(roundId) })} /> : (
+      {!own ? (
+        <Alert type="info" showIcon title={t('notInRound', { quarter: quarter(roundId) })} />
+      ) : (
         <>
           {own.flagged ? (
             <Alert
               type="error"
               showIcon
-              title={<span style={{ fontSize: 18 }} data-testid="flagged-place">{t('flagged.place', { quarter: quarter(roundId), rank: own.rank, fromBottom: placeFromBottom(own.rank, rankedCount) })}</span>}
+              title={
+                <span style={{ fontSize: 18 }} data-testid="flagged-place">
+                  {t('flagged.place', { quarter: quarter(roundId), rank: own.rank, fromBottom: placeFromBottom(own.rank, rankedCount) })}
+                </span>
+              }
               description={<Verdict state={state} code={history.department.code} />}
               // When the cases could not be loaded, the button still leads to the list (which says so, with a retry).
-              action={myCase || cases.error ? <Link to={myCase ? `/rectification/${myCase.id}` : '/rectification'}><Button danger type="primary">{t('flagged.action')}</Button></Link> : undefined}
+              action={
+                myCase || cases.error ? (
+                  <Link to={myCase ? `/rectification/${myCase.id}` : '/rectification'}>
+                    <Button danger type="primary">
+                      {t('flagged.action')}
+                    </Button>
+                  </Link>
+                ) : undefined
+              }
               data-testid="flagged-alert"
             />
           ) : null}
           {own.status === 'insufficient' ? <Alert type="warning" showIcon title={t('insufficient', { min: rules.minRatings })} /> : null}
           <StatsCard own={own} results={results.data} />
           {own.reasons && results.data.rules.reasons.length ? (
-            <Card title={`${tc('reasons.title')} · ${quarter(roundId)}`} size="small" style={{ marginBottom: 16 }} data-testid="reasons-card">
-              <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>{tc('reasons.help')}</Typography.Paragraph>
+            <Card
+              title={`${tc('reasons.title')} · ${quarter(roundId)}`}
+              size="small"
+              style={{ marginBottom: 16 }}
+              data-testid="reasons-card"
+            >
+              <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+                {tc('reasons.help')}
+              </Typography.Paragraph>
               <ReasonsList reasons={own.reasons} offered={results.data.rules.reasons} />
             </Card>
           ) : null}
@@ -151,9 +209,11 @@ function RoundView({ roundId, departmentId, history, states, onAppealFiled }: {
             </Col>
             <Col xs={24} xl={10}>
               <Card title={`${t('distribution.title')} · ${quarter(roundId)}`} style={{ height: '100%' }}>
-                {own.counts
-                  ? <DistributionChart bars={distributionBars(own.counts, rules.scale, i18n.language, t('distribution.notApplicable'))} />
-                  : <Typography.Text type="secondary">{t('distribution.unavailable')}</Typography.Text>}
+                {own.counts ? (
+                  <DistributionChart bars={distributionBars(own.counts, rules.scale, i18n.language, t('distribution.notApplicable'))} />
+                ) : (
+                  <Typography.Text type="secondary">{t('distribution.unavailable')}</Typography.Text>
+                )}
               </Card>
             </Col>
           </Row>
@@ -182,13 +242,31 @@ function Verdict({ state, code }: { state: DepartmentStates['states'][number] | 
   );
 }
 
-function Stat({ title, value, suffix, note, testId, tone }: { title: string; value: ReactNode; suffix?: ReactNode; note?: ReactNode; testId: string; tone?: 'danger' | 'success' }) {
+function Stat({
+  title,
+  value,
+  suffix,
+  note,
+  testId,
+  tone,
+}: {
+  title: string;
+  value: ReactNode;
+  suffix?: ReactNode;
+  note?: ReactNode;
+  testId: string;
+  tone?: 'danger' | 'success';
+}) {
   const color = tone === 'danger' ? '#cf1322' : tone === 'success' ? '#389e0d' : undefined;
   return (
     <Col xs={12} md={8} xl={6}>
       <Card size="small" style={{ height: '100%' }} data-testid={testId}>
         <Statistic title={title} value={0} formatter={() => value} suffix={suffix} styles={color ? { content: { color } } : undefined} />
-        {note ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>{note}</Typography.Text> : null}
+        {note ? (
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {note}
+          </Typography.Text>
+        ) : null}
       </Card>
     </Col>
   );
@@ -201,10 +279,30 @@ function StatsCard({ own, results }: { own: DepartmentResultView; results: Round
   const change = rankChange(own.rank, own.previousRank);
   const changeView: { value: ReactNode; note: string; tone?: 'danger' | 'success' } = (() => {
     switch (change.kind) {
-      case 'up': return { value: <><ArrowUpOutlined /> {change.places}</>, note: t('stats.up', { n: change.places, previous: own.previousRank }), tone: 'success' };
-      case 'down': return { value: <><ArrowDownOutlined /> {change.places}</>, note: t('stats.down', { n: change.places, previous: own.previousRank }), tone: 'danger' };
-      case 'same': return { value: <MinusOutlined />, note: t('stats.same', { previous: own.previousRank }) };
-      default: return { value: '—', note: t('stats.noPrevious') };
+      case 'up':
+        return {
+          value: (
+            <>
+              <ArrowUpOutlined /> {change.places}
+            </>
+          ),
+          note: t('stats.up', { n: change.places, previous: own.previousRank }),
+          tone: 'success',
+        };
+      case 'down':
+        return {
+          value: (
+            <>
+              <ArrowDownOutlined /> {change.places}
+            </>
+          ),
+          note: t('stats.down', { n: change.places, previous: own.previousRank }),
+          tone: 'danger',
+        };
+      case 'same':
+        return { value: <MinusOutlined />, note: t('stats.same', { previous: own.previousRank }) };
+      default:
+        return { value: '—', note: t('stats.noPrevious') };
     }
   })();
   return (
@@ -226,12 +324,19 @@ function StatsCard({ own, results }: { own: DepartmentResultView; results: Round
           note={own.rankInterval ? t('stats.rankInterval', { lo: own.rankInterval[0], hi: own.rankInterval[1] }) : undefined}
         />
         <Stat testId="stat-change" title={t('stats.change')} value={changeView.value} note={changeView.note} tone={changeView.tone} />
-        <Stat testId="stat-n" title={t('stats.n')} value={t('stats.nValue', { n: own.n })} note={own.notApplicable ? t('stats.notApplicable', { n: own.notApplicable }) : undefined} />
+        <Stat
+          testId="stat-n"
+          title={t('stats.n')}
+          value={t('stats.nValue', { n: own.n })}
+          note={own.notApplicable ? t('stats.notApplicable', { n: own.notApplicable }) : undefined}
+        />
         <Stat
           testId="stat-satisfaction"
           title={t('stats.satisfaction')}
           value={percent(own.satisfactionRate)}
-          note={own.dissatisfiedRate !== null ? t('stats.dissatisfied', { rate: percent(own.dissatisfiedRate) }) : t('stats.satisfactionHelp')}
+          note={
+            own.dissatisfiedRate !== null ? t('stats.dissatisfied', { rate: percent(own.dissatisfiedRate) }) : t('stats.satisfactionHelp')
+          }
         />
         <Stat testId="stat-votes" title={t('stats.votes')} value={String(own.leastSatisfiedVotes)} />
         <Stat
@@ -252,9 +357,15 @@ function RulesNote({ results }: { results: RoundResults }) {
   const scale = results.rules.scale.map((s) => `${en ? s.labelEn : s.labelZh} ${s.score}`).join(en ? ', ' : '，');
   return (
     <Card size="small" title={t('rules.title')}>
-      <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 4 }}>{t('rules.scale', { scale })}</Typography.Paragraph>
-      <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 4 }}>{t('rules.minRatings', { n: results.rules.minRatings })}</Typography.Paragraph>
-      <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 0 }}>{en ? results.rules.rankingRule.en : results.rules.rankingRule.zh}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 4 }}>
+        {t('rules.scale', { scale })}
+      </Typography.Paragraph>
+      <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 4 }}>
+        {t('rules.minRatings', { n: results.rules.minRatings })}
+      </Typography.Paragraph>
+      <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 0 }}>
+        {en ? results.rules.rankingRule.en : results.rules.rankingRule.zh}
+      </Typography.Paragraph>
     </Card>
   );
 }

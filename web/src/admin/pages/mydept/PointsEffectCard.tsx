@@ -13,9 +13,15 @@ export function PointsEffectCard() {
   const data = useLoad((signal) => listEntries({ source: 'survey', pageSize: 200 }, signal), []);
   const entries = data.data?.items ?? [];
   return (
-    <Card title={t('effect.title')} data-testid="points-effect" extra={<Statistic value={netEffect(entries)} title={t('effect.net')} valueStyle={{ fontSize: 18 }} />}>
+    <Card
+      title={t('effect.title')}
+      data-testid="points-effect"
+      extra={<Statistic value={netEffect(entries)} title={t('effect.net')} valueStyle={{ fontSize: 18 }} />}
+    >
       <Typography.Paragraph type="secondary">{t('effect.help')}</Typography.Paragraph>
-      {data.error ? <LoadError error={data.error} onRetry={data.reload} /> : (
+      {data.error ? (
+        <LoadError error={data.error} onRetry={data.reload} />
+      ) : (
         <EntryTable entries={entries} loading={data.loading} empty={t('effect.empty')} testId="points-effect-table" />
       )}
     </Card>

@@ -4,7 +4,16 @@
 import { theme, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import {
-  CartesianGrid, LabelList, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis, type DotItemDotProps, type TooltipContentProps,
+  CartesianGrid,
+  LabelList,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+  type DotItemDotProps,
+  type TooltipContentProps,
 } from 'recharts';
 import { meanAxis, type TrendChartRow } from './series.ts';
 
@@ -15,10 +24,13 @@ function FlaggedDot(color: string) {
   return function Dot(props: DotItemDotProps) {
     const row = props.payload as TrendChartRow | undefined;
     const { cx, cy } = props;
-    if (cx === undefined || cy === undefined || cx === null || cy === null || props.value === null || props.value === undefined) return null;
-    return row?.flagged
-      ? <circle key={props.index} cx={cx} cy={cy} r={6} fill={FLAG_RED} stroke="#fff" strokeWidth={2} />
-      : <circle key={props.index} cx={cx} cy={cy} r={4} fill="#fff" stroke={color} strokeWidth={2} />;
+    if (cx === undefined || cy === undefined || cx === null || cy === null || props.value === null || props.value === undefined)
+      return null;
+    return row?.flagged ? (
+      <circle key={props.index} cx={cx} cy={cy} r={6} fill={FLAG_RED} stroke="#fff" strokeWidth={2} />
+    ) : (
+      <circle key={props.index} cx={cx} cy={cy} r={4} fill="#fff" stroke={color} strokeWidth={2} />
+    );
   };
 }
 
@@ -30,8 +42,13 @@ function TrendTooltip({ active, payload }: TooltipContentProps) {
   return (
     <div style={{ background: token.colorBgElevated, boxShadow: token.boxShadowSecondary, borderRadius: 6, padding: '8px 12px' }}>
       <Typography.Text strong>{row.label}</Typography.Text>
-      <div>{t('trend.mean')}: {row.mean === null ? '—' : row.mean.toFixed(1)}</div>
-      <div>{t('trend.rank')}: {row.rank === null ? t('trend.notRanked') : t('trend.tooltipRank', { rank: row.rank, total: row.rankedCount ?? '—' })}</div>
+      <div>
+        {t('trend.mean')}: {row.mean === null ? '—' : row.mean.toFixed(1)}
+      </div>
+      <div>
+        {t('trend.rank')}:{' '}
+        {row.rank === null ? t('trend.notRanked') : t('trend.tooltipRank', { rank: row.rank, total: row.rankedCount ?? '—' })}
+      </div>
       {row.flagged ? <Typography.Text type="danger">{t('trend.flagged')}</Typography.Text> : null}
     </div>
   );
@@ -51,12 +68,31 @@ export function TrendChart({ rows }: { rows: TrendChartRow[] }) {
           <XAxis dataKey="axisLabel" tick={{ fontSize: 14 }} interval="preserveStartEnd" />
           <YAxis domain={meanAxis(rows)} tick={{ fontSize: 14 }} width={40} />
           <Tooltip content={TrendTooltip} />
-          <Line type="linear" dataKey="mean" name={t('trend.mean')} stroke={meanColor} strokeWidth={3} dot={FlaggedDot(meanColor)} connectNulls isAnimationActive={false}>
-            <LabelList dataKey="mean" position="top" offset={10} style={{ fontSize: 15, fontWeight: 600, fill: '#262626' }} formatter={(v: unknown) => (typeof v === 'number' ? v.toFixed(1) : '')} />
+          <Line
+            type="linear"
+            dataKey="mean"
+            name={t('trend.mean')}
+            stroke={meanColor}
+            strokeWidth={3}
+            dot={FlaggedDot(meanColor)}
+            connectNulls
+            isAnimationActive={false}
+          >
+            <LabelList
+              dataKey="mean"
+              position="top"
+              offset={10}
+              style={{ fontSize: 15, fontWeight: 600, fill: '#262626' }}
+              formatter={(v: unknown) => (typeof v === 'number' ? v.toFixed(1) : '')}
+            />
           </Line>
         </LineChart>
       </ResponsiveContainer>
-      <figcaption><Typography.Text type="secondary" style={{ fontSize: 14 }}>{t('trend.caption')}</Typography.Text></figcaption>
+      <figcaption>
+        <Typography.Text type="secondary" style={{ fontSize: 14 }}>
+          {t('trend.caption')}
+        </Typography.Text>
+      </figcaption>
     </figure>
   );
 }

@@ -17,7 +17,12 @@ export type TrendChartRow = {
 /** One row per published round, oldest first, labelled for the x axis. */
 export function trendRows(history: DepartmentHistory, label: (roundId: string) => string): TrendChartRow[] {
   return trendFromHistory(history).points.map((p) => ({
-    roundId: p.roundId, label: label(p.roundId), mean: p.mean, rank: p.rank, rankedCount: p.rankedCount, flagged: p.flagged,
+    roundId: p.roundId,
+    label: label(p.roundId),
+    mean: p.mean,
+    rank: p.rank,
+    rankedCount: p.rankedCount,
+    flagged: p.flagged,
   }));
 }
 
@@ -45,17 +50,31 @@ export type DistributionBar = {
 
 /** Bars best first, 不了解 last, labelled from the round's own scale. */
 /** `notApplicableLabel`: a short name for 不了解 on the axis (the caption says it is not counted). */
-export function distributionBars(counts: Partial<Record<RatingLevel, number>>, scale: Scale, lang: string, notApplicableLabel: string): DistributionBar[] {
+export function distributionBars(
+  counts: Partial<Record<RatingLevel, number>>,
+  scale: Scale,
+  lang: string,
+  notApplicableLabel: string,
+): DistributionBar[] {
   const applicable = scale.map((s) => s.level);
   const ordered = RATING_LEVELS.filter((l) => l !== 'not_applicable' && applicable.includes(l));
   const percents = wholePercents(ordered.map((l) => counts[l] ?? 0));
   const bars: DistributionBar[] = ordered.map((level, i) => {
     const entry = scale.find((s) => s.level === level)!;
-    return { level, label: lang === 'en' ? entry.labelEn : entry.labelZh, count: counts[level] ?? 0, percent: percents[i] ?? 0, applicable: true };
+    return {
+      level,
+      label: lang === 'en' ? entry.labelEn : entry.labelZh,
+      count: counts[level] ?? 0,
+      percent: percents[i] ?? 0,
+      applicable: true,
+    };
   });
   bars.push({
-    level: 'not_applicable', label: notApplicableLabel,
-    count: counts.not_applicable ?? 0, percent: null, applicable: false,
+    level: 'not_applicable',
+    label: notApplicableLabel,
+    count: counts.not_applicable ?? 0,
+    percent: null,
+    applicable: false,
   });
   return bars;
 }

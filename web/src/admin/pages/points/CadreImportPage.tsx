@@ -20,7 +20,11 @@ function Counts({ result }: { result: CadreImportResult }) {
     <Row gutter={16}>
       {COUNTS.map((k) => (
         <Col key={k} xs={12} md={4} data-testid={`cadre-import-count-${k}`}>
-          <Statistic title={t(`import.counts.${k}`)} value={value(k)} styles={k === 'errors' && value(k) > 0 ? { content: { color: '#cf1322' } } : undefined} />
+          <Statistic
+            title={t(`import.counts.${k}`)}
+            value={value(k)}
+            styles={k === 'errors' && value(k) > 0 ? { content: { color: '#cf1322' } } : undefined}
+          />
         </Col>
       ))}
     </Row>
@@ -50,7 +54,8 @@ export default function CadreImportPage() {
     apply: (file) => applyCadreImport(file),
     // All or nothing: a refused file comes back with its problems, as the preview showed them.
     refusedRows: (error) => {
-      const details = error instanceof ApiError && error.code === 'import_has_errors' ? cadreImportResultSchema.safeParse(error.details) : null;
+      const details =
+        error instanceof ApiError && error.code === 'import_has_errors' ? cadreImportResultSchema.safeParse(error.details) : null;
       return details?.success ? details.data : null;
     },
   });
@@ -64,14 +69,26 @@ export default function CadreImportPage() {
       onChoose={choose}
       onApply={() => void apply()}
       texts={{
-        title: t('import.title'), subtitle: t('import.subtitle'), upload: t('import.upload'), change: t('import.change'), hint: t('import.hint'),
-        file: (name) => t('import.file', { name }), checking: t('import.checking'), applyFailed: t('import.applyFailed'), apply: t('import.apply'),
+        title: t('import.title'),
+        subtitle: t('import.subtitle'),
+        upload: t('import.upload'),
+        change: t('import.change'),
+        hint: t('import.hint'),
+        file: (name) => t('import.file', { name }),
+        checking: t('import.checking'),
+        applyFailed: t('import.applyFailed'),
+        apply: t('import.apply'),
         blocked: { errors: t('import.blocked'), nothing: t('import.nothing') },
       }}
       success={{
         title: t('import.done'),
-        text: applied ? t('import.doneText', { rows: applied.total, creates: applied.creates, moves: applied.moves, unchanged: applied.unchanged }) : '',
-        to: '/points', toLabel: t('import.toStandings'), again: t('import.again'), onAgain: restart,
+        text: applied
+          ? t('import.doneText', { rows: applied.total, creates: applied.creates, moves: applied.moves, unchanged: applied.unchanged })
+          : '',
+        to: '/points',
+        toLabel: t('import.toStandings'),
+        again: t('import.again'),
+        onAgain: restart,
       }}
     >
       {result ? (

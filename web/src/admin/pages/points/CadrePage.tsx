@@ -25,7 +25,16 @@ export default function CadrePage() {
   const cadre = useLoad((signal) => getCadre(id, signal), [id]);
   const points = useLoad((signal) => getCadrePoints(id, /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? asOf : undefined, signal), [id, asOf]);
 
-  if (cadre.error || (points.error && !points.data)) return <LoadError error={cadre.error ?? points.error} onRetry={() => { cadre.reload(); points.reload(); }} />;
+  if (cadre.error || (points.error && !points.data))
+    return (
+      <LoadError
+        error={cadre.error ?? points.error}
+        onRetry={() => {
+          cadre.reload();
+          points.reload();
+        }}
+      />
+    );
   if (!cadre.data || !points.data) return <Spin size="large" style={{ display: 'block', marginTop: 96 }} />;
   const c = cadre.data;
   const p = points.data;
@@ -35,27 +44,82 @@ export default function CadrePage() {
     <>
       <PageHeader
         title={<span data-testid="cadre-title">{t('cadre.title', { name: c.name })}</span>}
-        subtitle={<>{c.code} · {c.unitName} · {c.post} · {rankLabel(c.rank)} {c.leadership ? <Tag>{t('cadre.leadership')}</Tag> : null}<Tag>{t(`cadre.status.${c.status}`)}</Tag></>}
-        extra={(
+        subtitle={
+          <>
+            {c.code} · {c.unitName} · {c.post} · {rankLabel(c.rank)} {c.leadership ? <Tag>{t('cadre.leadership')}</Tag> : null}
+            <Tag>{t(`cadre.status.${c.status}`)}</Tag>
+          </>
+        }
+        extra={
           <Flex gap={8} align="center">
             <Typography.Text type="secondary">{t('standings.asOf')}</Typography.Text>
-            <Input type="date" value={asOf} onChange={(e) => setAsOf(e.target.value)} style={{ width: 170 }} aria-label={t('standings.asOf')} data-testid="cadre-asof" />
-            {user.role === 'org' ? <Button type="primary" onClick={() => setAdding(true)}>{t('ledger.add')}</Button> : null}
+            <Input
+              type="date"
+              value={asOf}
+              onChange={(e) => setAsOf(e.target.value)}
+              style={{ width: 170 }}
+              aria-label={t('standings.asOf')}
+              data-testid="cadre-asof"
+            />
+            {user.role === 'org' ? (
+              <Button type="primary" onClick={() => setAdding(true)}>
+                {t('ledger.add')}
+              </Button>
+            ) : null}
           </Flex>
-        )}
+        }
       />
       <Row gutter={[16, 16]}>
-        <Col xs={12} md={5}><Card><Statistic title={t('cadre.total')} value={p.total} valueStyle={{ fontWeight: 700 }} /><span data-testid="cadre-total" hidden>{p.total}</span></Card></Col>
-        <Col xs={12} md={5}><Card><Statistic title={t('cadre.base')} value={b.points} /></Card></Col>
-        <Col xs={12} md={4}><Card><Statistic title={t('cadre.awards')} value={signed(p.awards)} /></Card></Col>
-        <Col xs={12} md={4}><Card><Statistic title={t('cadre.deductions')} value={p.deductions} valueStyle={p.deductions < 0 ? { color: '#cf1322' } : undefined} /></Card></Col>
-        <Col xs={24} md={6}><Card><Statistic title={t('cadre.cohort')} value={p.cohort ? t('cadre.cohortValue', { position: p.cohort.position, size: p.cohort.cohortSize }) : '—'} /></Card></Col>
+        <Col xs={12} md={5}>
+          <Card>
+            <Statistic title={t('cadre.total')} value={p.total} valueStyle={{ fontWeight: 700 }} />
+            <span data-testid="cadre-total" hidden>
+              {p.total}
+            </span>
+          </Card>
+        </Col>
+        <Col xs={12} md={5}>
+          <Card>
+            <Statistic title={t('cadre.base')} value={b.points} />
+          </Card>
+        </Col>
+        <Col xs={12} md={4}>
+          <Card>
+            <Statistic title={t('cadre.awards')} value={signed(p.awards)} />
+          </Card>
+        </Col>
+        <Col xs={12} md={4}>
+          <Card>
+            <Statistic
+              title={t('cadre.deductions')}
+              value={p.deductions}
+              valueStyle={p.deductions < 0 ? { color: '#cf1322' } : undefined}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} md={6}>
+          <Card>
+            <Statistic
+              title={t('cadre.cohort')}
+              value={p.cohort ? t('cadre.cohortValue', { position: p.cohort.position, size: p.cohort.cohortSize }) : '—'}
+            />
+          </Card>
+        </Col>
       </Row>
       <Typography.Paragraph type="secondary" style={{ marginTop: 8 }} data-testid="cadre-base-explain">
-        {t('cadre.base')}：{t('cadre.baseExplain', { days: b.days, years: b.fullYears, perYear: b.perYear, uncapped: b.uncapped, capped: b.capped ? t('cadre.cappedNote', { cap: b.cap }) : '' })}
+        {t('cadre.base')}：
+        {t('cadre.baseExplain', {
+          days: b.days,
+          years: b.fullYears,
+          perYear: b.perYear,
+          uncapped: b.uncapped,
+          capped: b.capped ? t('cadre.cappedNote', { cap: b.cap }) : '',
+        })}
         {p.rulebookVersion ? `（${p.rulebookVersion}）` : ''}
       </Typography.Paragraph>
-      <Card title={t('cadre.chart')} style={{ marginTop: 8 }}><PointsChart history={p.history} /></Card>
+      <Card title={t('cadre.chart')} style={{ marginTop: 8 }}>
+        <PointsChart history={p.history} />
+      </Card>
       <Card title={t('cadre.entries')} style={{ marginTop: 16 }}>
         <EntryTable entries={p.entries} loading={points.loading} empty={t('cadre.noEntries')} showCadre={false} testId="cadre-entries" />
       </Card>
@@ -66,7 +130,11 @@ export default function CadrePage() {
       ) : null}
       <Card title={t('cadre.tenures')} style={{ marginTop: 16 }}>
         <Table
-          rowKey="id" size="small" pagination={false} dataSource={c.tenures} data-testid="cadre-tenures"
+          rowKey="id"
+          size="small"
+          pagination={false}
+          dataSource={c.tenures}
+          data-testid="cadre-tenures"
           columns={[
             { title: t('columns.date'), key: 'd', render: (_, r) => `${r.since} — ${r.until ?? t('cadre.current')}` },
             { title: t('columns.unit'), dataIndex: 'unitName' },
@@ -76,10 +144,28 @@ export default function CadrePage() {
           ]}
         />
         {c.headOf.length ? (
-          <Descriptions size="small" style={{ marginTop: 12 }} column={1} items={c.headOf.map((h) => ({ key: h.headId, label: t('cadre.headOf'), children: `${h.departmentName} ${h.since} — ${h.until ?? t('cadre.current')}` }))} />
+          <Descriptions
+            size="small"
+            style={{ marginTop: 12 }}
+            column={1}
+            items={c.headOf.map((h) => ({
+              key: h.headId,
+              label: t('cadre.headOf'),
+              children: `${h.departmentName} ${h.since} — ${h.until ?? t('cadre.current')}`,
+            }))}
+          />
         ) : null}
       </Card>
-      {adding ? <EntryForm cadre={{ id: c.id, name: c.name }} onClose={() => setAdding(false)} onSaved={() => { setAdding(false); points.reload(); }} /> : null}
+      {adding ? (
+        <EntryForm
+          cadre={{ id: c.id, name: c.name }}
+          onClose={() => setAdding(false)}
+          onSaved={() => {
+            setAdding(false);
+            points.reload();
+          }}
+        />
+      ) : null}
     </>
   );
 }

@@ -21,13 +21,20 @@ export function EntryForm({ onClose, onSaved, cadre }: { onClose(): void; onSave
   const [form] = Form.useForm<EntryValues>();
   const errorText = useErrorText();
   // The server says which check refused the entry; the form says it in words (not 提交的内容未通过校验).
-  const { saving, problem, save } = useSave((error) => errorText(error, {
-    date_in_future: t('form.errors.date_in_future'), no_rulebook_on_date: t('form.errors.no_rulebook_on_date'),
-    unknown_cadre: t('form.errors.unknown_cadre'), unknown_rule: t('form.errors.unknown_rule'),
-  }));
+  const { saving, problem, save } = useSave((error) =>
+    errorText(error, {
+      date_in_future: t('form.errors.date_in_future'),
+      no_rulebook_on_date: t('form.errors.no_rulebook_on_date'),
+      unknown_cadre: t('form.errors.unknown_cadre'),
+      unknown_rule: t('form.errors.unknown_rule'),
+    }),
+  );
   const [query, setQuery] = useState('');
   const rules = useLoad((signal) => getRules(signal), []);
-  const found = useLoad((signal) => (query.trim() ? listCadres({ q: query.trim(), pageSize: 20 }, signal) : Promise.resolve(null)), [query]);
+  const found = useLoad(
+    (signal) => (query.trim() ? listCadres({ q: query.trim(), pageSize: 20 }, signal) : Promise.resolve(null)),
+    [query],
+  );
 
   const submit = async () => {
     const input = await parseForm(form, entryInputSchema, () => tc('errors.validation_failed'));
@@ -41,7 +48,16 @@ export function EntryForm({ onClose, onSaved, cadre }: { onClose(): void; onSave
   const name = (r: { nameZh: string; nameEn: string }) => (i18n.language === 'en' ? r.nameEn : r.nameZh);
 
   return (
-    <Modal open title={t('form.title')} okText={t('form.submit')} cancelText={tc('actions.cancel')} confirmLoading={saving} onOk={submit} onCancel={onClose} destroyOnHidden>
+    <Modal
+      open
+      title={t('form.title')}
+      okText={t('form.submit')}
+      cancelText={tc('actions.cancel')}
+      confirmLoading={saving}
+      onOk={submit}
+      onCancel={onClose}
+      destroyOnHidden
+    >
       {problem ? <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} /> : null}
       <Form<EntryValues> form={form} layout="vertical" initialValues={{ date: cityToday(), ...(cadre ? { cadreId: cadre.id } : {}) }}>
         <Form.Item name="cadreId" label={t('form.cadre')} required rules={[zodRule(shape.cadreId, t('form.required'))]}>
@@ -54,12 +70,18 @@ export function EntryForm({ onClose, onSaved, cadre }: { onClose(): void; onSave
             loading={found.loading}
             options={[
               ...(cadre ? [{ value: cadre.id, label: cadre.name }] : []),
-              ...(found.data?.items ?? []).filter((c) => c.id !== cadre?.id).map((c) => ({ value: c.id, label: `${c.name}（${c.code} · ${c.unitName} · ${c.post}）` })),
+              ...(found.data?.items ?? [])
+                .filter((c) => c.id !== cadre?.id)
+                .map((c) => ({ value: c.id, label: `${c.name}（${c.code} · ${c.unitName} · ${c.post}）` })),
             ]}
           />
         </Form.Item>
         <Form.Item name="ruleCode" label={t('form.rule')} required rules={[zodRule(shape.ruleCode, t('form.required'))]}>
-          <Select data-testid="entry-rule" loading={rules.loading} options={(rules.data?.rules ?? []).map((r) => ({ value: r.code, label: `${name(r)}（${signed(r.points)}）` }))} />
+          <Select
+            data-testid="entry-rule"
+            loading={rules.loading}
+            options={(rules.data?.rules ?? []).map((r) => ({ value: r.code, label: `${name(r)}（${signed(r.points)}）` }))}
+          />
         </Form.Item>
         <Form.Item name="date" label={t('form.date')} required rules={[zodRule(shape.date, t('form.required'))]}>
           <Input type="date" max={cityToday()} />
@@ -93,12 +115,28 @@ export function ReverseForm({ entry, onClose, onSaved }: { entry: PointsEntry; o
     });
   };
   return (
-    <Modal open title={t('reverseForm.title', { id: entry.id })} okText={t('reverseForm.submit')} cancelText={tc('actions.cancel')} confirmLoading={saving} onOk={submit} onCancel={onClose} destroyOnHidden>
+    <Modal
+      open
+      title={t('reverseForm.title', { id: entry.id })}
+      okText={t('reverseForm.submit')}
+      cancelText={tc('actions.cancel')}
+      confirmLoading={saving}
+      onOk={submit}
+      onCancel={onClose}
+      destroyOnHidden
+    >
       <Typography.Paragraph type="secondary">{t('reverseForm.help')}</Typography.Paragraph>
-      <Typography.Paragraph>{entry.cadreName} · {entry.date} · {entry.ruleNameZh} · {signed(entry.points)} → {signed(-entry.points)}</Typography.Paragraph>
+      <Typography.Paragraph>
+        {entry.cadreName} · {entry.date} · {entry.ruleNameZh} · {signed(entry.points)} → {signed(-entry.points)}
+      </Typography.Paragraph>
       {problem ? <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} /> : null}
       <Form<ReverseValues> form={form} layout="vertical" initialValues={{ date: cityToday() }}>
-        <Form.Item name="reason" label={t('reverseForm.reason')} required rules={[zodRule(reverseInputSchema.shape.reason, t('form.required'))]}>
+        <Form.Item
+          name="reason"
+          label={t('reverseForm.reason')}
+          required
+          rules={[zodRule(reverseInputSchema.shape.reason, t('form.required'))]}
+        >
           <Input.TextArea rows={2} maxLength={2000} />
         </Form.Item>
         <Form.Item name="date" label={t('reverseForm.date')}>

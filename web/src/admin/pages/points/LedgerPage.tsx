@@ -27,12 +27,42 @@ export default function LedgerPage() {
 
   return (
     <>
-      <PageHeader title={t('ledger.title')} subtitle={t('ledger.subtitle')} extra={org ? <Button type="primary" onClick={() => setAdding(true)} data-testid="entry-add">{t('ledger.add')}</Button> : null} />
+      <PageHeader
+        title={t('ledger.title')}
+        subtitle={t('ledger.subtitle')}
+        extra={
+          org ? (
+            <Button type="primary" onClick={() => setAdding(true)} data-testid="entry-add">
+              {t('ledger.add')}
+            </Button>
+          ) : null
+        }
+      />
       <Flex gap={12} wrap style={{ marginBottom: 12 }}>
-        <Select allowClear placeholder={`${t('ledger.filterStatus')}：${t('ledger.all')}`} aria-label={t('ledger.filterStatus')} style={{ width: 180 }} value={status}
-          onChange={(v) => { setStatus(v); setPage(1); }} options={ENTRY_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))} />
-        <Select allowClear placeholder={`${t('ledger.filterSource')}：${t('ledger.all')}`} aria-label={t('ledger.filterSource')} style={{ width: 220 }} value={source}
-          onChange={(v) => { setSource(v); setPage(1); }} options={ENTRY_SOURCES.map((s) => ({ value: s, label: t(`source.${s}`) }))} />
+        <Select
+          allowClear
+          placeholder={`${t('ledger.filterStatus')}：${t('ledger.all')}`}
+          aria-label={t('ledger.filterStatus')}
+          style={{ width: 180 }}
+          value={status}
+          onChange={(v) => {
+            setStatus(v);
+            setPage(1);
+          }}
+          options={ENTRY_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+        />
+        <Select
+          allowClear
+          placeholder={`${t('ledger.filterSource')}：${t('ledger.all')}`}
+          aria-label={t('ledger.filterSource')}
+          style={{ width: 220 }}
+          value={source}
+          onChange={(v) => {
+            setSource(v);
+            setPage(1);
+          }}
+          options={ENTRY_SOURCES.map((s) => ({ value: s, label: t(`source.${s}`) }))}
+        />
       </Flex>
       {data.error ? <LoadError error={data.error} onRetry={data.reload} /> : null}
       <EntryTable
@@ -41,11 +71,36 @@ export default function LedgerPage() {
         empty={t('ledger.empty')}
         testId="ledger-table"
         pagination={{ current: page, pageSize: PAGE_SIZE, total: data.data?.total ?? 0, onChange: setPage }}
-        actions={org ? (e) => (e.status === 'approved' && !e.reversedById && !e.reversesId
-          ? <Button size="small" onClick={() => setReversing(e)}>{t('ledger.reverse')}</Button> : null) : undefined}
+        actions={
+          org
+            ? (e) =>
+                e.status === 'approved' && !e.reversedById && !e.reversesId ? (
+                  <Button size="small" onClick={() => setReversing(e)}>
+                    {t('ledger.reverse')}
+                  </Button>
+                ) : null
+            : undefined
+        }
       />
-      {adding ? <EntryForm onClose={() => setAdding(false)} onSaved={() => { setAdding(false); data.reload(); }} /> : null}
-      {reversing ? <ReverseForm entry={reversing} onClose={() => setReversing(null)} onSaved={() => { setReversing(null); data.reload(); }} /> : null}
+      {adding ? (
+        <EntryForm
+          onClose={() => setAdding(false)}
+          onSaved={() => {
+            setAdding(false);
+            data.reload();
+          }}
+        />
+      ) : null}
+      {reversing ? (
+        <ReverseForm
+          entry={reversing}
+          onClose={() => setReversing(null)}
+          onSaved={() => {
+            setReversing(null);
+            data.reload();
+          }}
+        />
+      ) : null}
     </>
   );
 }

@@ -18,13 +18,33 @@ export function PointsChart({ history }: { history: PointsHistoryPoint[] }) {
           <ReferenceLine y={0} stroke={token.colorBorder} />
           <Tooltip />
           <Legend />
-          <Line type="stepAfter" dataKey="total" name={t('cadre.total')} stroke={token.colorPrimary} strokeWidth={2} dot={false} isAnimationActive={false} />
-          <Line type="stepAfter" dataKey="base" name={t('cadre.base')} stroke="#8c8c8c" strokeDasharray="4 3" dot={false} isAnimationActive={false} />
+          <Line
+            type="stepAfter"
+            dataKey="total"
+            name={t('cadre.total')}
+            stroke={token.colorPrimary}
+            strokeWidth={2}
+            dot={false}
+            isAnimationActive={false}
+          />
+          <Line
+            type="stepAfter"
+            dataKey="base"
+            name={t('cadre.base')}
+            stroke="#8c8c8c"
+            strokeDasharray="4 3"
+            dot={false}
+            isAnimationActive={false}
+          />
           <Line type="stepAfter" dataKey="awards" name={t('cadre.awards')} stroke="#389e0d" dot={false} isAnimationActive={false} />
           <Line type="stepAfter" dataKey="deductions" name={t('cadre.deductions')} stroke="#cf1322" dot={false} isAnimationActive={false} />
         </LineChart>
       </ResponsiveContainer>
-      <figcaption><Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('cadre.chartCaption')}</Typography.Text></figcaption>
+      <figcaption>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t('cadre.chartCaption')}
+        </Typography.Text>
+      </figcaption>
     </figure>
   );
 }

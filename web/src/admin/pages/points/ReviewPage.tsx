@@ -65,8 +65,15 @@ export default function ReviewPage() {
       <PageHeader title={t('review.title')} subtitle={t('review.subtitle')} />
       {data.error ? <LoadError error={data.error} onRetry={data.reload} /> : null}
       <Flex gap={8} align="center" wrap style={{ marginBottom: 8 }}>
-        <Popconfirm title={t('review.bulkConfirm', { count: selected.length })} onConfirm={approveSelected} okText={t('review.approve')} disabled={!selected.length}>
-          <Button type="primary" disabled={!selected.length} loading={bulkBusy} data-testid="review-bulk-approve">{t('review.bulkApprove', { count: selected.length })}</Button>
+        <Popconfirm
+          title={t('review.bulkConfirm', { count: selected.length })}
+          onConfirm={approveSelected}
+          okText={t('review.approve')}
+          disabled={!selected.length}
+        >
+          <Button type="primary" disabled={!selected.length} loading={bulkBusy} data-testid="review-bulk-approve">
+            {t('review.bulkApprove', { count: selected.length })}
+          </Button>
         </Popconfirm>
         <Typography.Text type="secondary">{t('review.bulkHint')}</Typography.Text>
       </Flex>
@@ -78,17 +85,29 @@ export default function ReviewPage() {
         selection={{ selected, onChange: setSelected }}
         actions={(e) => (
           <Flex vertical gap={4}>
-            <Input size="small" placeholder={t('review.note')} aria-label={t('review.note')} value={notes[e.id] ?? ''} onChange={(ev) => setNotes({ ...notes, [e.id]: ev.target.value })} />
+            <Input
+              size="small"
+              placeholder={t('review.note')}
+              aria-label={t('review.note')}
+              value={notes[e.id] ?? ''}
+              onChange={(ev) => setNotes({ ...notes, [e.id]: ev.target.value })}
+            />
             <Flex gap={4}>
-              <Button size="small" type="primary" loading={busy === e.id} onClick={() => decide(e, true)} data-testid="review-approve">{t('review.approve')}</Button>
-              <Button size="small" danger disabled={busy === e.id} onClick={() => decide(e, false)}>{t('review.reject')}</Button>
+              <Button size="small" type="primary" loading={busy === e.id} onClick={() => decide(e, true)} data-testid="review-approve">
+                {t('review.approve')}
+              </Button>
+              <Button size="small" danger disabled={busy === e.id} onClick={() => decide(e, false)}>
+                {t('review.reject')}
+              </Button>
             </Flex>
           </Flex>
         )}
       />
       {mine.length ? (
         <>
-          <Typography.Title level={5} style={{ marginTop: 24 }} data-testid="review-own">{t('review.ownTitle', { count: mine.length })}</Typography.Title>
+          <Typography.Title level={5} style={{ marginTop: 24 }} data-testid="review-own">
+            {t('review.ownTitle', { count: mine.length })}
+          </Typography.Title>
           <Typography.Paragraph type="secondary">{t('review.own')}</Typography.Paragraph>
           <EntryTable entries={mine} loading={data.loading} empty={null} testId="review-own-table" />
         </>

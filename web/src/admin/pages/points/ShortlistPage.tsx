@@ -16,15 +16,36 @@ import { cityToday, signed, useRankOptions } from './shared.tsx';
 export function useShortlistColumns(reserve = false) {
   const { t } = useTranslation('points');
   return [
-    { title: reserve ? t('shortlist.reserveOrder') : t('shortlist.position'), key: 'n', width: 70, render: (_: unknown, __: StandingRow, i: number) => i + 1 },
-    { title: t('columns.name'), key: 'name', width: 100, render: (_: unknown, r: StandingRow) => <Link to={`/points/cadres/${r.cadreId}`}>{r.name}</Link> },
+    {
+      title: reserve ? t('shortlist.reserveOrder') : t('shortlist.position'),
+      key: 'n',
+      width: 70,
+      render: (_: unknown, __: StandingRow, i: number) => i + 1,
+    },
+    {
+      title: t('columns.name'),
+      key: 'name',
+      width: 100,
+      render: (_: unknown, r: StandingRow) => <Link to={`/points/cadres/${r.cadreId}`}>{r.name}</Link>,
+    },
     { title: t('columns.code'), dataIndex: 'code', width: 100 },
     { title: t('columns.unit'), dataIndex: 'unitName' },
     { title: t('columns.post'), dataIndex: 'post', width: 160 },
     { title: t('columns.base'), dataIndex: 'base', width: 70, align: 'right' as const },
     { title: t('columns.awards'), dataIndex: 'awards', width: 70, align: 'right' as const, render: (n: number) => signed(n) },
     { title: t('columns.deductions'), dataIndex: 'deductions', width: 70, align: 'right' as const },
-    { title: t('columns.total'), dataIndex: 'total', width: 80, align: 'right' as const, render: (n: number, r: StandingRow) => <><strong>{n}</strong>{r.tiedOnTotal ? <Tag style={{ marginLeft: 4 }}>{t('columns.tied')}</Tag> : null}</> },
+    {
+      title: t('columns.total'),
+      dataIndex: 'total',
+      width: 80,
+      align: 'right' as const,
+      render: (n: number, r: StandingRow) => (
+        <>
+          <strong>{n}</strong>
+          {r.tiedOnTotal ? <Tag style={{ marginLeft: 4 }}>{t('columns.tied')}</Tag> : null}
+        </>
+      ),
+    },
   ];
 }
 
@@ -46,38 +67,87 @@ export default function ShortlistPage() {
       <PageHeader
         title={t('shortlist.title')}
         subtitle={t('shortlist.subtitle')}
-        extra={(
+        extra={
           <Flex gap={8}>
-            <Button href={shortlistXlsxUrl(query)} data-testid="shortlist-export">{t('shortlist.export')}</Button>
-            <Button href={printUrl} target="_blank" data-testid="shortlist-print">{t('shortlist.print')}</Button>
+            <Button href={shortlistXlsxUrl(query)} data-testid="shortlist-export">
+              {t('shortlist.export')}
+            </Button>
+            <Button href={printUrl} target="_blank" data-testid="shortlist-print">
+              {t('shortlist.print')}
+            </Button>
           </Flex>
-        )}
+        }
       />
       <Flex gap={12} wrap style={{ marginBottom: 12 }} align="center">
-        <Select aria-label={t('shortlist.rank')} options={rankOptions} value={rank} onChange={setRank} style={{ width: 200 }} data-testid="shortlist-rank" />
-        <InputNumber aria-label={t('shortlist.places')} min={1} max={500} value={places} onChange={(v) => setPlaces(v ?? 1)} addonBefore={t('shortlist.places')} />
+        <Select
+          aria-label={t('shortlist.rank')}
+          options={rankOptions}
+          value={rank}
+          onChange={setRank}
+          style={{ width: 200 }}
+          data-testid="shortlist-rank"
+        />
+        <InputNumber
+          aria-label={t('shortlist.places')}
+          min={1}
+          max={500}
+          value={places}
+          onChange={(v) => setPlaces(v ?? 1)}
+          addonBefore={t('shortlist.places')}
+        />
         <Input type="date" aria-label={t('standings.asOf')} value={asOf} onChange={(e) => setAsOf(e.target.value)} style={{ width: 170 }} />
       </Flex>
       {data.error ? <LoadError error={data.error} onRetry={data.reload} /> : null}
       {list ? (
         <>
-          <Alert type="info" showIcon style={{ marginBottom: 12 }} title={<>
-            {t('shortlist.eligible', { n: list.eligibleCount })}　{t('standings.tieBreak', { rule: i18n.language === 'en' ? list.tieBreak.en : list.tieBreak.zh })}
-          </>} />
-          {list.tieAtCut ? <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('shortlist.tieAtCut')} data-testid="shortlist-tie" /> : null}
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 12 }}
+            title={
+              <>
+                {t('shortlist.eligible', { n: list.eligibleCount })}　
+                {t('standings.tieBreak', { rule: i18n.language === 'en' ? list.tieBreak.en : list.tieBreak.zh })}
+              </>
+            }
+          />
+          {list.tieAtCut ? (
+            <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('shortlist.tieAtCut')} data-testid="shortlist-tie" />
+          ) : null}
           <Card title={t('shortlist.listed')} size="small" style={{ marginBottom: 12 }}>
-            <Table<StandingRow> rowKey="cadreId" size="small" pagination={false} dataSource={list.shortlisted} columns={columns} data-testid="shortlist-table" scroll={{ x: 900 }} />
+            <Table<StandingRow>
+              rowKey="cadreId"
+              size="small"
+              pagination={false}
+              dataSource={list.shortlisted}
+              columns={columns}
+              data-testid="shortlist-table"
+              scroll={{ x: 900 }}
+            />
           </Card>
           <Card title={t('shortlist.reserve')} size="small" style={{ marginBottom: 12 }}>
-            <Table<StandingRow> rowKey="cadreId" size="small" pagination={false} dataSource={list.reserve} columns={reserveColumns} scroll={{ x: 900 }} />
+            <Table<StandingRow>
+              rowKey="cadreId"
+              size="small"
+              pagination={false}
+              dataSource={list.reserve}
+              columns={reserveColumns}
+              scroll={{ x: 900 }}
+            />
           </Card>
           {list.ineligible.length ? (
             <Card title={t('shortlist.ineligible')} size="small">
-              {list.ineligible.map((r) => <Tag key={r.cadreId}>{r.name}（{t(`shortlist.reason.${r.reason}`)}）</Tag>)}
+              {list.ineligible.map((r) => (
+                <Tag key={r.cadreId}>
+                  {r.name}（{t(`shortlist.reason.${r.reason}`)}）
+                </Tag>
+              ))}
             </Card>
           ) : null}
         </>
-      ) : <Typography.Text type="secondary">{t('shortlist.pick')}</Typography.Text>}
+      ) : (
+        <Typography.Text type="secondary">{t('shortlist.pick')}</Typography.Text>
+      )}
     </>
   );
 }

@@ -14,7 +14,7 @@ import { useRankLabel } from './shared.tsx';
 export default function ShortlistPrintPage() {
   const { t, i18n } = useTranslation('points');
   const [params] = useSearchParams();
-  const rank = (RANKS as readonly string[]).includes(params.get('rank') ?? '') ? params.get('rank') as Rank : 'researcher_4';
+  const rank = (RANKS as readonly string[]).includes(params.get('rank') ?? '') ? (params.get('rank') as Rank) : 'researcher_4';
   const places = Number(params.get('places') ?? 10) || 10;
   const asOf = params.get('asOf') ?? undefined;
   const rankLabel = useRankLabel();
@@ -29,15 +29,27 @@ export default function ShortlistPrintPage() {
   const list = data.data;
   return (
     <main style={{ maxWidth: 1000, margin: '0 auto', padding: 24, background: '#fff' }} data-testid="shortlist-print">
-      <Typography.Title level={3} style={{ textAlign: 'center' }}>{t('shortlist.printTitle', { rank: rankLabel(list.rank), asOf: list.asOf })}</Typography.Title>
+      <Typography.Title level={3} style={{ textAlign: 'center' }}>
+        {t('shortlist.printTitle', { rank: rankLabel(list.rank), asOf: list.asOf })}
+      </Typography.Title>
       <Typography.Title level={5}>{t('shortlist.listed')}</Typography.Title>
       {/* On a phone the tables scroll in their box; printed, they fit the page. */}
-      <div style={{ overflowX: 'auto' }}><Table<StandingRow> rowKey="cadreId" size="small" pagination={false} bordered dataSource={list.shortlisted} columns={columns} /></div>
-      <Typography.Title level={5} style={{ marginTop: 16 }}>{t('shortlist.reserve')}</Typography.Title>
-      <div style={{ overflowX: 'auto' }}><Table<StandingRow> rowKey="cadreId" size="small" pagination={false} bordered dataSource={list.reserve} columns={reserveColumns} /></div>
+      <div style={{ overflowX: 'auto' }}>
+        <Table<StandingRow> rowKey="cadreId" size="small" pagination={false} bordered dataSource={list.shortlisted} columns={columns} />
+      </div>
+      <Typography.Title level={5} style={{ marginTop: 16 }}>
+        {t('shortlist.reserve')}
+      </Typography.Title>
+      <div style={{ overflowX: 'auto' }}>
+        <Table<StandingRow> rowKey="cadreId" size="small" pagination={false} bordered dataSource={list.reserve} columns={reserveColumns} />
+      </div>
       {list.tieAtCut ? <Typography.Paragraph style={{ marginTop: 12 }}>{t('shortlist.tieAtCut')}</Typography.Paragraph> : null}
       <Typography.Paragraph type="secondary" style={{ marginTop: 16, fontSize: 12 }}>
-        {t('shortlist.eligible', { n: list.eligibleCount })}；{t('shortlist.printFooter', { version: list.rulebookVersion ?? '—', rule: i18n.language === 'en' ? list.tieBreak.en : list.tieBreak.zh })}
+        {t('shortlist.eligible', { n: list.eligibleCount })}；
+        {t('shortlist.printFooter', {
+          version: list.rulebookVersion ?? '—',
+          rule: i18n.language === 'en' ? list.tieBreak.en : list.tieBreak.zh,
+        })}
       </Typography.Paragraph>
     </main>
   );

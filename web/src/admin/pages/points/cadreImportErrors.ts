@@ -10,7 +10,10 @@ export function cadreErrorText(e: CadreRowError, t: TFunction<'points'>): string
   const m = e.message;
   let hit: RegExpExecArray | null;
   if ((hit = /No column for: (.+)$/.exec(m))) {
-    const fields = hit[1]!.split(',').map((f) => f.trim()).map((f) => (isField(f) ? t(`import.fields.${f}`) : f));
+    const fields = hit[1]!
+      .split(',')
+      .map((f) => f.trim())
+      .map((f) => (isField(f) ? t(`import.fields.${f}`) : f));
     return t('import.messages.missingColumns', { fields: fields.join(t('import.separator')) });
   }
   if ((hit = /unknown unit "(.*)"/.exec(m))) return t('import.messages.unknownUnit', { unit: hit[1] });

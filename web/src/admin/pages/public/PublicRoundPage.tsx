@@ -26,18 +26,32 @@ export default function PublicRoundPage() {
   const { data, error, reload } = useLoad((signal) => publicRound(id, signal), [id]);
 
   if (error instanceof ApiError && (error.status === 404 || error.status === 400)) {
-    return <PublicLayout><Alert type="warning" showIcon title={t('notFound')} action={<Link to="/public">{t('back')}</Link>} /></PublicLayout>;
+    return (
+      <PublicLayout>
+        <Alert type="warning" showIcon title={t('notFound')} action={<Link to="/public">{t('back')}</Link>} />
+      </PublicLayout>
+    );
   }
   return (
     <PublicLayout>
-      <Link to="/public" className="no-print">← {t('back')}</Link>
-      <Typography.Title level={2} style={{ marginTop: 8 }}>{t('roundTitle', { quarter: quarter(id) })}</Typography.Title>
+      <Link to="/public" className="no-print">
+        ← {t('back')}
+      </Link>
+      <Typography.Title level={2} style={{ marginTop: 8 }}>
+        {t('roundTitle', { quarter: quarter(id) })}
+      </Typography.Title>
       {error && !data ? <LoadError error={error} onRetry={reload} /> : null}
-      {!data && !error ? <Flex justify="center" style={{ padding: 48 }}><Spin size="large" /></Flex> : null}
+      {!data && !error ? (
+        <Flex justify="center" style={{ padding: 48 }}>
+          <Spin size="large" />
+        </Flex>
+      ) : null}
       {data ? (
         <Flex vertical gap={16} data-testid="public-round">
           <Typography.Text type="secondary">{t('published', { date: cityDate(data.round.publishedAt, i18n.language) })}</Typography.Text>
-          {data.round.correctionReason ? <Alert type="info" showIcon title={t('correction', { version: data.round.version, reason: data.round.correctionReason })} /> : null}
+          {data.round.correctionReason ? (
+            <Alert type="info" showIcon title={t('correction', { version: data.round.version, reason: data.round.correctionReason })} />
+          ) : null}
           <Summary data={data} />
           <Flagged data={data} />
           <Ranking data={data} />
@@ -46,13 +60,21 @@ export default function PublicRoundPage() {
             <Typography.Paragraph>{t('draw.intro')}</Typography.Paragraph>
             <Descriptions column={1} size="small" bordered style={{ marginBottom: 16 }} styles={{ content: { overflowWrap: 'anywhere' } }}>
               <Descriptions.Item label={t('draw.poolSize')}>{data.method.poolSize ?? '—'}</Descriptions.Item>
-              <Descriptions.Item label={t('draw.poolHash')}><code>{data.method.poolHash ?? '—'}</code></Descriptions.Item>
-              <Descriptions.Item label={t('draw.seed')}><code>{data.method.seed ?? '—'}</code></Descriptions.Item>
-              <Descriptions.Item label={t('draw.seedSource')}>{data.method.seedSource ? t(`draw.seedSources.${data.method.seedSource}`) : '—'}</Descriptions.Item>
+              <Descriptions.Item label={t('draw.poolHash')}>
+                <code>{data.method.poolHash ?? '—'}</code>
+              </Descriptions.Item>
+              <Descriptions.Item label={t('draw.seed')}>
+                <code>{data.method.seed ?? '—'}</code>
+              </Descriptions.Item>
+              <Descriptions.Item label={t('draw.seedSource')}>
+                {data.method.seedSource ? t(`draw.seedSources.${data.method.seedSource}`) : '—'}
+              </Descriptions.Item>
               <Descriptions.Item label={t('draw.drawnAt')}>{cityDateTime(data.method.drawnAt, i18n.language)}</Descriptions.Item>
             </Descriptions>
             <a href={data.drawRecordUrl} download={`draw-record-${data.round.id}.json`} className="no-print">
-              <Button icon={<DownloadOutlined />} style={{ marginBottom: 16 }}>{t('draw.download')}</Button>
+              <Button icon={<DownloadOutlined />} style={{ marginBottom: 16 }}>
+                {t('draw.download')}
+              </Button>
             </a>
             <DrawVerify roundId={data.round.id} recordUrl={data.drawRecordUrl} />
           </Card>
@@ -62,7 +84,9 @@ export default function PublicRoundPage() {
               <Descriptions column={1} size="small" bordered styles={{ content: { overflowWrap: 'anywhere' } }}>
                 <Descriptions.Item label={t('auditHead.entry')}>{data.auditHead.id}</Descriptions.Item>
                 <Descriptions.Item label={t('auditHead.at')}>{cityDateTime(data.auditHead.at, i18n.language)}</Descriptions.Item>
-                <Descriptions.Item label={t('auditHead.hash')}><code>{data.auditHead.hash}</code></Descriptions.Item>
+                <Descriptions.Item label={t('auditHead.hash')}>
+                  <code>{data.auditHead.hash}</code>
+                </Descriptions.Item>
               </Descriptions>
             </Card>
           ) : null}
@@ -84,12 +108,23 @@ function Summary({ data }: { data: PublicRound }) {
         <Statistic title={t('summary.dissatisfied')} value={fmtPct(data.summary.dissatisfiedRate)} />
       </Flex>
       <Descriptions column={{ xs: 1, sm: 2, lg: 3 }} size="small">
-        <Descriptions.Item label={t('summary.responses')}>{t('summary.responsesValue', { responses: data.round.responses, sample: data.round.sampleSize })}</Descriptions.Item>
-        <Descriptions.Item label={t('summary.departments')}>{t('summary.departmentsValue', { departments: data.round.departments, ranked: data.round.ranked })}</Descriptions.Item>
-        <Descriptions.Item label={t('summary.satisfaction')}>
-          <span data-testid="public-satisfaction">{fmtPct(data.summary.satisfactionRate)}<Typography.Text type="secondary">{t('summary.satisfactionDefinition')}</Typography.Text></span>
+        <Descriptions.Item label={t('summary.responses')}>
+          {t('summary.responsesValue', { responses: data.round.responses, sample: data.round.sampleSize })}
         </Descriptions.Item>
-        {best ? <Descriptions.Item label={t('summary.best')}>{name(best)}（{fmtMean(best.mean)}）</Descriptions.Item> : null}
+        <Descriptions.Item label={t('summary.departments')}>
+          {t('summary.departmentsValue', { departments: data.round.departments, ranked: data.round.ranked })}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('summary.satisfaction')}>
+          <span data-testid="public-satisfaction">
+            {fmtPct(data.summary.satisfactionRate)}
+            <Typography.Text type="secondary">{t('summary.satisfactionDefinition')}</Typography.Text>
+          </span>
+        </Descriptions.Item>
+        {best ? (
+          <Descriptions.Item label={t('summary.best')}>
+            {name(best)}（{fmtMean(best.mean)}）
+          </Descriptions.Item>
+        ) : null}
       </Descriptions>
     </Card>
   );
@@ -104,8 +139,12 @@ function Flagged({ data }: { data: PublicRound }) {
         {data.flagged.length === 0 ? <Typography.Text>{t('flagged.none')}</Typography.Text> : null}
         {[...data.flagged].reverse().map((d) => (
           <div key={d.code} className="keep-together" style={{ borderInlineStart: `4px solid ${COLORS.flagged}`, paddingInlineStart: 12 }}>
-            <Typography.Title level={4} style={{ margin: 0 }}>{name(d)}</Typography.Title>
-            <Typography.Text strong style={{ color: COLORS.flagged }}>{t('flagged.place', { rank: d.rank, fromBottom: placeFromBottom(d.rank, data.round.ranked) })}</Typography.Text>
+            <Typography.Title level={4} style={{ margin: 0 }}>
+              {name(d)}
+            </Typography.Title>
+            <Typography.Text strong style={{ color: COLORS.flagged }}>
+              {t('flagged.place', { rank: d.rank, fromBottom: placeFromBottom(d.rank, data.round.ranked) })}
+            </Typography.Text>
             {d.streak > 1 ? <Typography.Text type="secondary"> · {t('flagged.streak', { streak: d.streak })}</Typography.Text> : null}
             <Descriptions column={{ xs: 1, sm: 2, lg: 3 }} size="small" style={{ marginTop: 8 }}>
               <Descriptions.Item label={t('flagged.score')}>{fmtMean(d.mean)}</Descriptions.Item>
@@ -118,7 +157,8 @@ function Flagged({ data }: { data: PublicRound }) {
             {d.watch ? (
               <Typography.Paragraph data-testid="public-watch" style={{ marginTop: 8 }}>
                 <Tag color="gold">{t('watch.tag')}</Tag>
-                {d.watch.reasons.map((r) => t(`watch.reasons.${r}`)).join('；')}（{d.watch.review ? t(`watch.review.${d.watch.review}`) : t('watch.pending')}）
+                {d.watch.reasons.map((r) => t(`watch.reasons.${r}`)).join('；')}（
+                {d.watch.review ? t(`watch.review.${d.watch.review}`) : t('watch.pending')}）
               </Typography.Paragraph>
             ) : null}
             {d.rectification ? <CaseTimeline timeline={d.rectification.timeline} /> : null}
@@ -135,8 +175,19 @@ function Ranking({ data }: { data: PublicRound }) {
   if (data.disclosure === 'bottom') return <Alert type="info" showIcon title={t('ranking.bottomOnly')} />;
   const columns: ColumnsType<PublicDepartment> = [
     { title: t('ranking.rank'), dataIndex: 'rank', width: 64, render: (r: number | null) => r ?? '—' },
-    { title: t('ranking.department'), key: 'name', render: (_, d) => <span style={{ color: d.flagged ? COLORS.flagged : undefined, fontWeight: d.flagged ? 600 : undefined }}>{name(d)}</span> },
-    { title: t('ranking.score'), dataIndex: 'mean', align: 'right', render: (m: number | null, d) => (d.status === 'ranked' ? fmtMean(m) : t('ranking.notRanked')) },
+    {
+      title: t('ranking.department'),
+      key: 'name',
+      render: (_, d) => (
+        <span style={{ color: d.flagged ? COLORS.flagged : undefined, fontWeight: d.flagged ? 600 : undefined }}>{name(d)}</span>
+      ),
+    },
+    {
+      title: t('ranking.score'),
+      dataIndex: 'mean',
+      align: 'right',
+      render: (m: number | null, d) => (d.status === 'ranked' ? fmtMean(m) : t('ranking.notRanked')),
+    },
     { title: t('ranking.interval'), key: 'ci', render: (_, d) => interval(d.ci95) },
     { title: t('ranking.n'), dataIndex: 'n', align: 'right' },
     { title: t('ranking.dissatisfied'), dataIndex: 'dissatisfiedRate', align: 'right', render: (x: number | null) => fmtPct(x) },
@@ -147,8 +198,14 @@ function Ranking({ data }: { data: PublicRound }) {
   return (
     <Card title={t('ranking.title')} styles={{ body: { padding: 0 } }}>
       <Table<PublicDepartment>
-        rowKey="code" columns={columns} dataSource={data.departments} pagination={false} size="small"
-        scroll={{ x: 'max-content' }} data-testid="public-ranking" className="nowrap-headers"
+        rowKey="code"
+        columns={columns}
+        dataSource={data.departments}
+        pagination={false}
+        size="small"
+        scroll={{ x: 'max-content' }}
+        data-testid="public-ranking"
+        className="nowrap-headers"
       />
     </Card>
   );
@@ -158,7 +215,10 @@ function Method({ data }: { data: PublicRound }) {
   const { t, i18n } = useTranslation('public');
   const en = isEnglish(i18n.language);
   const m = data.method;
-  const scale = [...m.scale].sort((a, b) => b.score - a.score).map((s) => `${en ? s.labelEn : s.labelZh} ${s.score}`).join(en ? ', ' : '、');
+  const scale = [...m.scale]
+    .sort((a, b) => b.score - a.score)
+    .map((s) => `${en ? s.labelEn : s.labelZh} ${s.score}`)
+    .join(en ? ', ' : '、');
   return (
     <Card title={t('method.title')} className="keep-together">
       <ul style={{ paddingInlineStart: 20, margin: 0 }}>

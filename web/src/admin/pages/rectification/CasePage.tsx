@@ -11,7 +11,18 @@ import { useUser } from '../../auth.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import {
-  addCallback, addCaseProgress, addLedgerEntry, getCase, reviewCase, saveCasePlan, setLedgerStatus, submitCase, type CallbackBody, type LedgerBody, type ProgressBody, type ReviewBody,
+  addCallback,
+  addCaseProgress,
+  addLedgerEntry,
+  getCase,
+  reviewCase,
+  saveCasePlan,
+  setLedgerStatus,
+  submitCase,
+  type CallbackBody,
+  type LedgerBody,
+  type ProgressBody,
+  type ReviewBody,
 } from '../../endpoints.ts';
 import { useLoad } from '../../useLoad.ts';
 import { CaseStatusTag, useCaseErrorText, useDates, useQuarter } from './labels.tsx';
@@ -27,7 +38,11 @@ const STALE_CODES = new Set(['case_locked', 'case_not_submitted']);
 
 function BackLink() {
   const { t } = useTranslation('rectification');
-  return <Link to="/rectification"><Button icon={<ArrowLeftOutlined />}>{t('detail.back')}</Button></Link>;
+  return (
+    <Link to="/rectification">
+      <Button icon={<ArrowLeftOutlined />}>{t('detail.back')}</Button>
+    </Link>
+  );
 }
 
 export function CasePage() {
@@ -50,13 +65,18 @@ function CaseView({ caseId }: { caseId: number }) {
   const [c, setC] = useState<CaseDetail | undefined>(undefined);
   const [planDirty, setPlanDirty] = useState(false);
   const [savingPlan, setSavingPlan] = useState(false);
-  useEffect(() => { if (loaded.data) setC(loaded.data); }, [loaded.data]);
+  useEffect(() => {
+    if (loaded.data) setC(loaded.data);
+  }, [loaded.data]);
   // A case that is no longer editable has no unsaved plan (the editor is gone).
-  useEffect(() => { if (c && c.status !== 'open' && c.status !== 'returned') setPlanDirty(false); }, [c]);
+  useEffect(() => {
+    if (c && c.status !== 'open' && c.status !== 'returned') setPlanDirty(false);
+  }, [c]);
 
   if (!c) {
     if (loaded.error) {
-      if (loaded.error instanceof ApiError && loaded.error.status === 404) return <Result status="404" title={t('detail.notFound')} extra={<BackLink />} />;
+      if (loaded.error instanceof ApiError && loaded.error.status === 404)
+        return <Result status="404" title={t('detail.notFound')} extra={<BackLink />} />;
       return <LoadError error={loaded.error} onRetry={loaded.reload} />;
     }
     return <Spin size="large" style={{ display: 'block', marginTop: 96 }} />;
@@ -89,10 +109,12 @@ function CaseView({ caseId }: { caseId: number }) {
     }
   };
   const addEntry = (body: LedgerBody) => change(() => addLedgerEntry(c.id, body), t('ledger.added'));
-  const toggleEntry = (entryId: number, status: 'open' | 'resolved') => change(() => setLedgerStatus(c.id, entryId, status), t('ledger.updated'));
+  const toggleEntry = (entryId: number, status: 'open' | 'resolved') =>
+    change(() => setLedgerStatus(c.id, entryId, status), t('ledger.updated'));
   const callBack = (entryId: number, body: CallbackBody) => change(() => addCallback(c.id, entryId, body), t('callback.saved'));
   const addProgress = (body: ProgressBody) => change(() => addCaseProgress(c.id, body), t('progress.added'));
-  const review = (body: ReviewBody) => change(() => reviewCase(c.id, body), body.decision === 'accept' ? t('review.accepted') : t('review.returned'));
+  const review = (body: ReviewBody) =>
+    change(() => reviewCase(c.id, body), body.decision === 'accept' ? t('review.accepted') : t('review.returned'));
   const submit = async (): Promise<string | null> => {
     try {
       setC(await submitCase(c.id));
@@ -116,7 +138,11 @@ function CaseView({ caseId }: { caseId: number }) {
         size="small"
         column={{ xs: 1, md: 2, xl: 4 }}
         items={[
-          { key: 'deadline', label: t('detail.deadline'), children: <span style={c.overdue ? { color: '#cf1322', fontWeight: 600 } : undefined}>{dates.date(c.deadline)}</span> },
+          {
+            key: 'deadline',
+            label: t('detail.deadline'),
+            children: <span style={c.overdue ? { color: '#cf1322', fontWeight: 600 } : undefined}>{dates.date(c.deadline)}</span>,
+          },
           { key: 'ledger', label: t('columns.ledger'), children: t('ledgerCount', { n: c.ledger.length }) },
           { key: 'submitted', label: t('detail.submittedAt'), children: dates.dateTime(c.submittedAt) },
           { key: 'closed', label: t('detail.closedAt'), children: dates.dateTime(c.closedAt) },
@@ -127,12 +153,14 @@ function CaseView({ caseId }: { caseId: number }) {
           type="warning"
           showIcon
           title={t('detail.returnedTitle')}
-          description={(
+          description={
             <>
               <div style={{ whiteSpace: 'pre-wrap' }}>{lastReturn.comment}</div>
-              <div style={{ opacity: 0.7, marginTop: 4 }}>{t('detail.returnedBy', { reviewer: lastReturn.reviewer, at: dates.dateTime(lastReturn.at) })}</div>
+              <div style={{ opacity: 0.7, marginTop: 4 }}>
+                {t('detail.returnedBy', { reviewer: lastReturn.reviewer, at: dates.dateTime(lastReturn.at) })}
+              </div>
             </>
-          )}
+          }
           data-testid="returned-alert"
         />
       ) : null}
@@ -143,7 +171,13 @@ function CaseView({ caseId }: { caseId: number }) {
       {canReview ? <ReviewPanel c={c} onReview={review} /> : null}
       <OutcomePanel c={c} />
       <PlanSection c={c} editable={editable} saving={savingPlan} onSave={savePlan} onDirtyChange={setPlanDirty} />
-      <LedgerSection c={c} editable={editable} onAdd={addEntry} onToggle={toggleEntry} onCallback={user.role === 'admin' && c.status !== 'closed' ? callBack : undefined} />
+      <LedgerSection
+        c={c}
+        editable={editable}
+        onAdd={addEntry}
+        onToggle={toggleEntry}
+        onCallback={user.role === 'admin' && c.status !== 'closed' ? callBack : undefined}
+      />
       <ProgressSection c={c} editable={editable} onAdd={addProgress} />
       {editable ? <SubmitCard c={c} planDirty={planDirty} onSubmit={submit} /> : null}
       <ReviewHistory c={c} />

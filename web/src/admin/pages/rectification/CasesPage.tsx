@@ -36,7 +36,11 @@ export function CasesPage() {
   const all = useLoad((signal) => (isHead ? Promise.resolve([]) : listCases({}, signal)), [isHead]);
   const optionStates = useOptionStates();
   const roundOptions = useMemo(
-    () => [...new Set((all.data ?? []).map((c) => c.roundId))].sort().reverse().map((id) => ({ value: id, label: quarter(id) })),
+    () =>
+      [...new Set((all.data ?? []).map((c) => c.roundId))]
+        .sort()
+        .reverse()
+        .map((id) => ({ value: id, label: quarter(id) })),
     [all.data, quarter],
   );
 
@@ -51,17 +55,27 @@ export function CasesPage() {
     { title: t('columns.round'), dataIndex: 'roundId', width: 130, render: (id: string) => quarter(id) },
     ...(isHead ? [] : [{ title: t('columns.department'), dataIndex: 'departmentName', render: (name: string) => name }]),
     {
-      title: t('columns.status'), key: 'status', width: 170,
+      title: t('columns.status'),
+      key: 'status',
+      width: 170,
       render: (_, c) => <CaseStatusTag status={c.status} overdue={c.overdue} />,
     },
     {
-      title: t('columns.deadline'), dataIndex: 'deadline', width: 130,
-      render: (deadline: string, c) => <Typography.Text type={c.overdue ? 'danger' : undefined} strong={c.overdue}>{dates.date(deadline)}</Typography.Text>,
+      title: t('columns.deadline'),
+      dataIndex: 'deadline',
+      width: 130,
+      render: (deadline: string, c) => (
+        <Typography.Text type={c.overdue ? 'danger' : undefined} strong={c.overdue}>
+          {dates.date(deadline)}
+        </Typography.Text>
+      ),
     },
     { title: t('columns.ledger'), dataIndex: 'ledgerEntries', width: 100, render: (n: number) => t('ledgerCount', { n }) },
     { title: t('columns.outcome'), key: 'outcome', render: (_, c) => <OutcomeCell c={c} /> },
     {
-      title: t('columns.actions'), key: 'actions', width: 100,
+      title: t('columns.actions'),
+      key: 'actions',
+      width: 100,
       render: (_, c) => (
         <Link to={`/rectification/${c.id}`} data-testid={`case-link-${c.id}`}>
           {isHead && (c.status === 'open' || c.status === 'returned') ? t('work') : t('open')}
@@ -74,8 +88,12 @@ export function CasesPage() {
   return (
     <>
       <PageHeader title={t('title')} subtitle={isHead ? t('subtitleHead') : t('subtitleAll')} />
-      {user.role === 'leader' || user.role === 'supervisor' ? <Alert type="info" showIcon title={t('subtitleReadOnly')} style={{ marginBottom: 16 }} /> : null}
-      {error && !data ? <LoadError error={error} onRetry={reload} /> : (
+      {user.role === 'leader' || user.role === 'supervisor' ? (
+        <Alert type="info" showIcon title={t('subtitleReadOnly')} style={{ marginBottom: 16 }} />
+      ) : null}
+      {error && !data ? (
+        <LoadError error={error} onRetry={reload} />
+      ) : (
         <>
           {isHead ? null : (
             <Flex gap={8} wrap style={{ marginBottom: 16 }} data-testid="case-filters">

@@ -26,10 +26,13 @@ function AddEntryModal({ onClose, onAdd }: { onClose(): void; onAdd(body: Ledger
   const { saving, save } = useSave();
 
   const submit = async () => {
-    const entry = await parseForm(form, ledgerBodySchema,
-      (field) => (field in shape ? t(`validation.${field as 'date' | 'enterprise' | 'issue' | 'action'}`) : tc('errors.validation_failed')));
+    const entry = await parseForm(form, ledgerBodySchema, (field) =>
+      field in shape ? t(`validation.${field as 'date' | 'enterprise' | 'issue' | 'action'}`) : tc('errors.validation_failed'),
+    );
     if (!entry) return;
-    await save(async () => { if (await onAdd(entry)) onClose(); });
+    await save(async () => {
+      if (await onAdd(entry)) onClose();
+    });
   };
 
   return (
@@ -39,7 +42,9 @@ function AddEntryModal({ onClose, onAdd }: { onClose(): void; onAdd(body: Ledger
       okText={tc('actions.save')}
       cancelText={tc('actions.cancel')}
       confirmLoading={saving}
-      onOk={() => { void submit(); }}
+      onOk={() => {
+        void submit();
+      }}
       onCancel={onClose}
       destroyOnHidden
       width={600}
@@ -48,7 +53,12 @@ function AddEntryModal({ onClose, onAdd }: { onClose(): void; onAdd(body: Ledger
         <Form.Item name="date" label={t('ledger.date')} required rules={[zodRule(shape.date, t('validation.date'))]}>
           <Input type="date" />
         </Form.Item>
-        <Form.Item name="enterprise" label={t('ledger.enterprise')} required rules={[zodRule(shape.enterprise, t('validation.enterprise'))]}>
+        <Form.Item
+          name="enterprise"
+          label={t('ledger.enterprise')}
+          required
+          rules={[zodRule(shape.enterprise, t('validation.enterprise'))]}
+        >
           <Input maxLength={200} />
         </Form.Item>
         <Form.Item name="issue" label={t('ledger.issue')} required rules={[zodRule(shape.issue, t('validation.issue'))]}>
@@ -58,7 +68,12 @@ function AddEntryModal({ onClose, onAdd }: { onClose(): void; onAdd(body: Ledger
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} />
         </Form.Item>
         <Form.Item name="status" label={t('ledger.status')}>
-          <Select options={[{ value: 'open', label: t('ledger.statusOpen') }, { value: 'resolved', label: t('ledger.statusResolved') }]} />
+          <Select
+            options={[
+              { value: 'open', label: t('ledger.statusOpen') },
+              { value: 'resolved', label: t('ledger.statusResolved') },
+            ]}
+          />
         </Form.Item>
       </Form>
     </Modal>
@@ -92,8 +107,18 @@ export function LedgerSection({ c, editable, onAdd, onToggle, onCallback }: Prop
 
   return (
     <Card
-      title={<>{t('ledger.title')} <Tag data-testid="ledger-count">{t('ledgerCount', { n: c.ledger.length })}</Tag></>}
-      extra={editable ? <Button icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="add-ledger">{t('ledger.add')}</Button> : null}
+      title={
+        <>
+          {t('ledger.title')} <Tag data-testid="ledger-count">{t('ledgerCount', { n: c.ledger.length })}</Tag>
+        </>
+      }
+      extra={
+        editable ? (
+          <Button icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="add-ledger">
+            {t('ledger.add')}
+          </Button>
+        ) : null
+      }
       data-testid="ledger-section"
     >
       <Typography.Paragraph type="secondary">{t('ledger.caption')}</Typography.Paragraph>
@@ -111,26 +136,40 @@ export function LedgerSection({ c, editable, onAdd, onToggle, onCallback }: Prop
           { title: t('ledger.issue'), dataIndex: 'issue', render: (v: string) => <span style={{ whiteSpace: 'pre-wrap' }}>{v}</span> },
           { title: t('ledger.action'), dataIndex: 'action', render: (v: string) => <span style={{ whiteSpace: 'pre-wrap' }}>{v}</span> },
           {
-            title: t('ledger.status'), key: 'status', width: 130,
-            render: (_, e) => (editable ? (
-              <Switch
-                checked={e.status === 'resolved'}
-                checkedChildren={t('ledger.statusResolved')}
-                unCheckedChildren={t('ledger.statusOpen')}
-                loading={busy === e.id}
-                aria-label={e.status === 'resolved' ? t('ledger.markOpen') : t('ledger.markResolved')}
-                onChange={(checked) => { void toggle(e, checked); }}
-                data-testid={`ledger-toggle-${e.id}`}
-              />
-            ) : (
-              <Tag color={e.status === 'resolved' ? 'success' : 'warning'}>{e.status === 'resolved' ? t('ledger.statusResolved') : t('ledger.statusOpen')}</Tag>
-            )),
+            title: t('ledger.status'),
+            key: 'status',
+            width: 130,
+            render: (_, e) =>
+              editable ? (
+                <Switch
+                  checked={e.status === 'resolved'}
+                  checkedChildren={t('ledger.statusResolved')}
+                  unCheckedChildren={t('ledger.statusOpen')}
+                  loading={busy === e.id}
+                  aria-label={e.status === 'resolved' ? t('ledger.markOpen') : t('ledger.markResolved')}
+                  onChange={(checked) => {
+                    void toggle(e, checked);
+                  }}
+                  data-testid={`ledger-toggle-${e.id}`}
+                />
+              ) : (
+                <Tag color={e.status === 'resolved' ? 'success' : 'warning'}>
+                  {e.status === 'resolved' ? t('ledger.statusResolved') : t('ledger.statusOpen')}
+                </Tag>
+              ),
           },
           { title: t('ledger.by'), dataIndex: 'createdBy', width: 120 },
-          { title: t('callback.column'), key: 'callback', width: 200, render: (_, e) => <CallbackCell entry={e} onAdd={onCallback ? () => setCalling(e) : undefined} /> },
+          {
+            title: t('callback.column'),
+            key: 'callback',
+            width: 200,
+            render: (_, e) => <CallbackCell entry={e} onAdd={onCallback ? () => setCalling(e) : undefined} />,
+          },
         ]}
       />
-      {calling && onCallback ? <CallbackModal entry={calling} onClose={() => setCalling(null)} onSave={(body) => onCallback(calling.id, body)} /> : null}
+      {calling && onCallback ? (
+        <CallbackModal entry={calling} onClose={() => setCalling(null)} onSave={(body) => onCallback(calling.id, body)} />
+      ) : null}
       {adding ? <AddEntryModal onClose={() => setAdding(false)} onAdd={onAdd} /> : null}
     </Card>
   );

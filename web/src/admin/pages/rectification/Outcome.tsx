@@ -23,8 +23,16 @@ function OutcomeTags({ outcome }: { outcome: Outcome }) {
   const { change, meanDelta, stillFlagged } = outcome;
   return (
     <Flex gap={4} wrap>
-      {change.kind === 'up' ? <Tag color="success" icon={<ArrowUpOutlined />}>{t('outcome.improved', { n: change.places })}</Tag> : null}
-      {change.kind === 'down' ? <Tag color="error" icon={<ArrowDownOutlined />}>{t('outcome.worse', { n: change.places })}</Tag> : null}
+      {change.kind === 'up' ? (
+        <Tag color="success" icon={<ArrowUpOutlined />}>
+          {t('outcome.improved', { n: change.places })}
+        </Tag>
+      ) : null}
+      {change.kind === 'down' ? (
+        <Tag color="error" icon={<ArrowDownOutlined />}>
+          {t('outcome.worse', { n: change.places })}
+        </Tag>
+      ) : null}
       {change.kind === 'same' ? <Tag>{t('outcome.same')}</Tag> : null}
       {meanDelta !== null ? (
         <Tag color={meanDelta > 0 ? 'success' : meanDelta < 0 ? 'error' : 'default'}>
@@ -44,7 +52,12 @@ export function OutcomeCell({ c }: { c: CaseSummary }) {
     <Flex vertical gap={4} align="flex-start" data-testid="case-outcome">
       <Typography.Text style={{ whiteSpace: 'nowrap' }}>
         {resultText(c.before)}
-        {c.after ? <> <ArrowRightOutlined /> {resultText(c.after)}</> : null}
+        {c.after ? (
+          <>
+            {' '}
+            <ArrowRightOutlined /> {resultText(c.after)}
+          </>
+        ) : null}
       </Typography.Text>
       <OutcomeTags outcome={outcome} />
     </Flex>
@@ -58,11 +71,16 @@ function Side({ title, roundId, r }: { title: string; roundId: string | null; r:
     <Card size="small" title={roundId ? `${title} · ${quarter(roundId)}` : title} style={{ height: '100%' }}>
       {r ? (
         <Flex gap={32} wrap align="center">
-          <Statistic title={t('outcome.rank')} value={r.rank === null ? t('outcome.notRanked') : t('outcome.rankValue', { rank: r.rank })} />
+          <Statistic
+            title={t('outcome.rank')}
+            value={r.rank === null ? t('outcome.notRanked') : t('outcome.rankValue', { rank: r.rank })}
+          />
           <Statistic title={t('outcome.mean')} value={score(r.mean)} />
           {r.flagged ? <Tag color="error">{t('outcome.flagged')}</Tag> : <Tag color="success">{t('outcome.notFlagged')}</Tag>}
         </Flex>
-      ) : <Typography.Text type="secondary">{roundId ? t('outcome.noData') : t('outcome.pending')}</Typography.Text>}
+      ) : (
+        <Typography.Text type="secondary">{roundId ? t('outcome.noData') : t('outcome.pending')}</Typography.Text>
+      )}
     </Card>
   );
 }
@@ -75,10 +93,18 @@ export function OutcomePanel({ c }: { c: CaseSummary }) {
     <Card title={t('outcome.title')} data-testid="outcome-panel">
       <Typography.Paragraph type="secondary">{t('outcome.caption')}</Typography.Paragraph>
       <Row gutter={[16, 16]}>
-        <Col xs={24} md={12}><Side title={t('outcome.before')} roundId={c.before?.roundId ?? c.roundId} r={c.before} /></Col>
-        <Col xs={24} md={12}><Side title={t('outcome.after')} roundId={c.after?.roundId ?? null} r={c.after} /></Col>
+        <Col xs={24} md={12}>
+          <Side title={t('outcome.before')} roundId={c.before?.roundId ?? c.roundId} r={c.before} />
+        </Col>
+        <Col xs={24} md={12}>
+          <Side title={t('outcome.after')} roundId={c.after?.roundId ?? null} r={c.after} />
+        </Col>
       </Row>
-      {outcome.kind === 'compared' ? <div style={{ marginTop: 12 }}><OutcomeTags outcome={outcome} /></div> : null}
+      {outcome.kind === 'compared' ? (
+        <div style={{ marginTop: 12 }}>
+          <OutcomeTags outcome={outcome} />
+        </div>
+      ) : null}
     </Card>
   );
 }

@@ -27,16 +27,18 @@ function TopReasons({ c }: { c: CaseDetail }) {
       style={{ marginBottom: 16 }}
       data-testid="top-reasons"
       title={t('plan.topReasons')}
-      description={(
+      description={
         <Flex vertical gap={6}>
           <Flex gap={6} wrap>
             {c.topReasons.map((r) => (
-              <Tag key={r.code} color="volcano" data-testid="top-reason" data-code={r.code}>{en ? r.labelEn : r.labelZh} · {t('plan.firms', { count: r.count })}</Tag>
+              <Tag key={r.code} color="volcano" data-testid="top-reason" data-code={r.code}>
+                {en ? r.labelEn : r.labelZh} · {t('plan.firms', { count: r.count })}
+              </Tag>
             ))}
           </Flex>
           <Typography.Text type="secondary">{t('plan.topReasonsHelp')}</Typography.Text>
         </Flex>
-      )}
+      }
     />
   );
 }
@@ -54,7 +56,13 @@ function PlanView({ c }: { c: CaseDetail }) {
   const { t } = useTranslation('rectification');
   const dates = useDates();
   const reasonLabel = useReasonLabel(c);
-  if (!c.plan && !c.commitment) return <><TopReasons c={c} /><Empty description={t('plan.empty')} /></>;
+  if (!c.plan && !c.commitment)
+    return (
+      <>
+        <TopReasons c={c} />
+        <Empty description={t('plan.empty')} />
+      </>
+    );
   const aimed = c.plan?.measures.some((m) => m.reason) ?? false;
   return (
     <Flex vertical gap={16} data-testid="plan-view">
@@ -73,7 +81,16 @@ function PlanView({ c }: { c: CaseDetail }) {
           scroll={{ x: 480 }} /* on a phone the table scrolls in its box, not the page */
           columns={[
             { title: '#', key: 'i', width: 48, render: (_, __, i) => i + 1 },
-            ...(aimed ? [{ title: t('plan.reason'), key: 'reason', width: 150, render: (_: unknown, m: Measure) => <span data-testid="measure-reason">{reasonLabel(m.reason)}</span> }] : []),
+            ...(aimed
+              ? [
+                  {
+                    title: t('plan.reason'),
+                    key: 'reason',
+                    width: 150,
+                    render: (_: unknown, m: Measure) => <span data-testid="measure-reason">{reasonLabel(m.reason)}</span>,
+                  },
+                ]
+              : []),
             { title: t('plan.measure'), dataIndex: 'measure', render: (v: string) => <span style={{ whiteSpace: 'pre-wrap' }}>{v}</span> },
             { title: t('plan.owner'), dataIndex: 'owner', width: 180 },
             { title: t('plan.due'), dataIndex: 'due', width: 140, render: (v: string) => dates.date(v) },
@@ -86,7 +103,9 @@ function PlanView({ c }: { c: CaseDetail }) {
           <Card size="small" style={{ borderColor: '#ffccc7', background: '#fff7f6' }} data-testid="commitment">
             <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{c.commitment}</Typography.Paragraph>
           </Card>
-        ) : <Typography.Text type="secondary">{t('plan.noCommitment')}</Typography.Text>}
+        ) : (
+          <Typography.Text type="secondary">{t('plan.noCommitment')}</Typography.Text>
+        )}
       </div>
     </Flex>
   );
@@ -104,9 +123,15 @@ function PlanEditor({ c, saving, onSave, onDirtyChange }: EditorProps) {
   const { t: tc } = useTranslation('common');
   const [form] = Form.useForm<PlanValues>();
   const [dirty, setDirty] = useState(false);
-  const markDirty = (value: boolean) => { setDirty(value); onDirtyChange(value); };
+  const markDirty = (value: boolean) => {
+    setDirty(value);
+    onDirtyChange(value);
+  };
   const reasonLabel = useReasonLabel(c);
-  const reasonOptions = [{ value: '', label: t('plan.general') }, ...c.topReasons.map((r) => ({ value: r.code, label: reasonLabel(r.code) }))];
+  const reasonOptions = [
+    { value: '', label: t('plan.general') },
+    ...c.topReasons.map((r) => ({ value: r.code, label: reasonLabel(r.code) })),
+  ];
 
   const fieldMessage = (path: string): string => {
     if (path.startsWith('measures.')) {
@@ -122,7 +147,13 @@ function PlanEditor({ c, saving, onSave, onDirtyChange }: EditorProps) {
   const save = async () => {
     // A general measure's reason is '' in the select; the plan leaves it out.
     const measures = (form.getFieldValue('measures') as Partial<Measure>[] | undefined) ?? [];
-    form.setFieldValue('measures', measures.map((m) => { const { reason, ...rest } = m ?? {}; return reason ? { ...rest, reason } : rest; }));
+    form.setFieldValue(
+      'measures',
+      measures.map((m) => {
+        const { reason, ...rest } = m ?? {};
+        return reason ? { ...rest, reason } : rest;
+      }),
+    );
     const plan = await parseForm(form, planBodySchema, fieldMessage);
     if (plan && (await onSave(plan))) markDirty(false);
   };
@@ -136,23 +167,32 @@ function PlanEditor({ c, saving, onSave, onDirtyChange }: EditorProps) {
         measures: startingMeasures(c.topReasons, c.plan?.measures),
         commitment: c.commitment ?? '',
       }}
-      onValuesChange={() => { if (!dirty) markDirty(true); }}
+      onValuesChange={() => {
+        if (!dirty) markDirty(true);
+      }}
       data-testid="plan-editor"
     >
       <TopReasons c={c} />
-      <Form.Item name="problems" label={t('plan.problems')} required rules={[zodRule(planBodySchema.shape.problems, t('validation.problems'))]}>
+      <Form.Item
+        name="problems"
+        label={t('plan.problems')}
+        required
+        rules={[zodRule(planBodySchema.shape.problems, t('validation.problems'))]}
+      >
         <Input.TextArea autoSize={{ minRows: 3, maxRows: 12 }} maxLength={5000} placeholder={t('plan.problemsPlaceholder')} />
       </Form.Item>
       <Form.List
         name="measures"
-        rules={[{
-          validator: async (_, value: unknown) => {
-            const n = Array.isArray(value) ? value.length : 0;
-            if (n < 1 || n > 50) throw new Error(t('validation.measures'));
-            const missing = unansweredReasons(c.topReasons, value as Partial<Measure>[]);
-            if (missing.length) throw new Error(t('validation.reasons', { reasons: missing.map(reasonLabel).join('、') }));
+        rules={[
+          {
+            validator: async (_, value: unknown) => {
+              const n = Array.isArray(value) ? value.length : 0;
+              if (n < 1 || n > 50) throw new Error(t('validation.measures'));
+              const missing = unansweredReasons(c.topReasons, value as Partial<Measure>[]);
+              if (missing.length) throw new Error(t('validation.reasons', { reasons: missing.map(reasonLabel).join('、') }));
+            },
           },
-        }]}
+        ]}
       >
         {(fields, { add, remove }, { errors }) => (
           <Form.Item label={t('plan.measures')} required>
@@ -165,40 +205,77 @@ function PlanEditor({ c, saving, onSave, onDirtyChange }: EditorProps) {
               data-testid="measures-table"
               columns={[
                 { title: '#', key: 'i', width: 40, render: (_, __, i) => i + 1 },
-                ...(c.topReasons.length ? [{
-                  title: t('plan.reason'), key: 'reason', width: 170,
-                  render: (_: unknown, field: { name: number }) => (
-                    <Form.Item name={[field.name, 'reason']} style={{ margin: 0 }} getValueProps={(v: string | undefined) => ({ value: v ?? '' })}>
-                      <Select options={reasonOptions} aria-label={`${t('plan.reason')} ${field.name + 1}`} data-testid="measure-reason-select" />
-                    </Form.Item>
-                  ),
-                }] : []),
+                ...(c.topReasons.length
+                  ? [
+                      {
+                        title: t('plan.reason'),
+                        key: 'reason',
+                        width: 170,
+                        render: (_: unknown, field: { name: number }) => (
+                          <Form.Item
+                            name={[field.name, 'reason']}
+                            style={{ margin: 0 }}
+                            getValueProps={(v: string | undefined) => ({ value: v ?? '' })}
+                          >
+                            <Select
+                              options={reasonOptions}
+                              aria-label={`${t('plan.reason')} ${field.name + 1}`}
+                              data-testid="measure-reason-select"
+                            />
+                          </Form.Item>
+                        ),
+                      },
+                    ]
+                  : []),
                 {
-                  title: t('plan.measure'), key: 'measure',
+                  title: t('plan.measure'),
+                  key: 'measure',
                   render: (_, field) => (
-                    <Form.Item name={[field.name, 'measure']} rules={[zodRule(measureSchema.shape.measure, t('validation.measure'))]} style={{ margin: 0 }}>
-                      <Input.TextArea autoSize={{ minRows: 1, maxRows: 6 }} maxLength={1000} aria-label={`${t('plan.measure')} ${field.name + 1}`} />
+                    <Form.Item
+                      name={[field.name, 'measure']}
+                      rules={[zodRule(measureSchema.shape.measure, t('validation.measure'))]}
+                      style={{ margin: 0 }}
+                    >
+                      <Input.TextArea
+                        autoSize={{ minRows: 1, maxRows: 6 }}
+                        maxLength={1000}
+                        aria-label={`${t('plan.measure')} ${field.name + 1}`}
+                      />
                     </Form.Item>
                   ),
                 },
                 {
-                  title: t('plan.owner'), key: 'owner', width: 200,
+                  title: t('plan.owner'),
+                  key: 'owner',
+                  width: 200,
                   render: (_, field) => (
-                    <Form.Item name={[field.name, 'owner']} rules={[zodRule(measureSchema.shape.owner, t('validation.owner'))]} style={{ margin: 0 }}>
+                    <Form.Item
+                      name={[field.name, 'owner']}
+                      rules={[zodRule(measureSchema.shape.owner, t('validation.owner'))]}
+                      style={{ margin: 0 }}
+                    >
                       <Input maxLength={100} aria-label={`${t('plan.owner')} ${field.name + 1}`} />
                     </Form.Item>
                   ),
                 },
                 {
-                  title: t('plan.due'), key: 'due', width: 170,
+                  title: t('plan.due'),
+                  key: 'due',
+                  width: 170,
                   render: (_, field) => (
-                    <Form.Item name={[field.name, 'due']} rules={[zodRule(measureSchema.shape.due, t('validation.due'))]} style={{ margin: 0 }}>
+                    <Form.Item
+                      name={[field.name, 'due']}
+                      rules={[zodRule(measureSchema.shape.due, t('validation.due'))]}
+                      style={{ margin: 0 }}
+                    >
                       <Input type="date" aria-label={`${t('plan.due')} ${field.name + 1}`} />
                     </Form.Item>
                   ),
                 },
                 {
-                  title: '', key: 'remove', width: 56,
+                  title: '',
+                  key: 'remove',
+                  width: 56,
                   render: (_, field) => (
                     <Button
                       type="text"
@@ -207,7 +284,10 @@ function PlanEditor({ c, saving, onSave, onDirtyChange }: EditorProps) {
                       aria-label={t('plan.removeMeasure')}
                       title={t('plan.removeMeasure')}
                       disabled={fields.length <= 1}
-                      onClick={() => { remove(field.name); markDirty(true); }}
+                      onClick={() => {
+                        remove(field.name);
+                        markDirty(true);
+                      }}
                     />
                   ),
                 },
@@ -216,7 +296,10 @@ function PlanEditor({ c, saving, onSave, onDirtyChange }: EditorProps) {
             <Button
               type="dashed"
               icon={<PlusOutlined />}
-              onClick={() => { add(blankMeasure()); markDirty(true); }}
+              onClick={() => {
+                add(blankMeasure());
+                markDirty(true);
+              }}
               disabled={fields.length >= 50}
               style={{ marginTop: 8 }}
               data-testid="add-measure"
@@ -227,12 +310,30 @@ function PlanEditor({ c, saving, onSave, onDirtyChange }: EditorProps) {
           </Form.Item>
         )}
       </Form.List>
-      <Form.Item name="commitment" label={t('plan.commitment')} required rules={[zodRule(planBodySchema.shape.commitment, t('validation.commitment'))]}>
+      <Form.Item
+        name="commitment"
+        label={t('plan.commitment')}
+        required
+        rules={[zodRule(planBodySchema.shape.commitment, t('validation.commitment'))]}
+      >
         <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} maxLength={5000} placeholder={t('plan.commitmentPlaceholder')} />
       </Form.Item>
       <Flex gap={12} align="center" wrap>
-        <Button type="primary" loading={saving} onClick={() => { void save(); }} data-testid="save-plan">{t('plan.save')}</Button>
-        {dirty ? <Typography.Text type="warning" data-testid="plan-unsaved">{t('plan.unsaved')}</Typography.Text> : null}
+        <Button
+          type="primary"
+          loading={saving}
+          onClick={() => {
+            void save();
+          }}
+          data-testid="save-plan"
+        >
+          {t('plan.save')}
+        </Button>
+        {dirty ? (
+          <Typography.Text type="warning" data-testid="plan-unsaved">
+            {t('plan.unsaved')}
+          </Typography.Text>
+        ) : null}
       </Flex>
     </Form>
   );

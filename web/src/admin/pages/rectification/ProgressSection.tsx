@@ -25,9 +25,13 @@ function safeHref(url: string | undefined): string | null {
 function AttachmentItem({ a }: { a: Attachment }) {
   const href = safeHref(a.url);
   return href ? (
-    <Typography.Link href={href} target="_blank" rel="noopener noreferrer"><LinkOutlined /> {a.label}</Typography.Link>
+    <Typography.Link href={href} target="_blank" rel="noopener noreferrer">
+      <LinkOutlined /> {a.label}
+    </Typography.Link>
   ) : (
-    <Typography.Text><PaperClipOutlined /> {a.label}</Typography.Text>
+    <Typography.Text>
+      <PaperClipOutlined /> {a.label}
+    </Typography.Text>
   );
 }
 
@@ -38,17 +42,38 @@ function ProgressForm({ onAdd }: { onAdd(body: ProgressBody): Promise<boolean> }
   const { saving, save } = useSave();
 
   const submit = async () => {
-    const body = await parseForm(form, progressBodySchema,
-      (path) => (path.endsWith('.url') ? t('validation.attachmentUrl') : path.endsWith('.label') ? t('validation.attachmentLabel') : path === 'text' ? t('validation.text') : tc('errors.validation_failed')),
+    const body = await parseForm(
+      form,
+      progressBodySchema,
+      (path) =>
+        path.endsWith('.url')
+          ? t('validation.attachmentUrl')
+          : path.endsWith('.label')
+            ? t('validation.attachmentLabel')
+            : path === 'text'
+              ? t('validation.text')
+              : tc('errors.validation_failed'),
       // An empty link field means "no link".
-      (values) => ({ text: values.text, attachments: (values.attachments ?? []).map((a) => ({ label: a.label, ...(a.url?.trim() ? { url: a.url.trim() } : {}) })) }));
+      (values) => ({
+        text: values.text,
+        attachments: (values.attachments ?? []).map((a) => ({ label: a.label, ...(a.url?.trim() ? { url: a.url.trim() } : {}) })),
+      }),
+    );
     if (!body) return;
-    await save(async () => { if (await onAdd(body)) form.resetFields(); });
+    await save(async () => {
+      if (await onAdd(body)) form.resetFields();
+    });
   };
 
   return (
     <Form<Values> form={form} layout="vertical" data-testid="progress-form">
-      <Form.Item name="text" label={t('progress.text')} extra={t('progress.textPublic')} required rules={[zodRule(progressBodySchema.shape.text, t('validation.text'))]}>
+      <Form.Item
+        name="text"
+        label={t('progress.text')}
+        extra={t('progress.textPublic')}
+        required
+        rules={[zodRule(progressBodySchema.shape.text, t('validation.text'))]}
+      >
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} maxLength={5000} placeholder={t('progress.textPlaceholder')} />
       </Form.Item>
       <Form.List name="attachments">
@@ -57,23 +82,53 @@ function ProgressForm({ onAdd }: { onAdd(body: ProgressBody): Promise<boolean> }
             <Flex vertical gap={8}>
               {fields.map((field) => (
                 <Flex key={field.key} gap={8} align="flex-start" wrap>
-                  <Form.Item name={[field.name, 'label']} rules={[zodRule(attachmentSchema.shape.label, t('validation.attachmentLabel'))]} style={{ margin: 0, flex: '1 1 200px' }}>
-                    <Input maxLength={200} placeholder={t('progress.attachmentLabelPlaceholder')} aria-label={t('progress.attachmentLabel')} />
+                  <Form.Item
+                    name={[field.name, 'label']}
+                    rules={[zodRule(attachmentSchema.shape.label, t('validation.attachmentLabel'))]}
+                    style={{ margin: 0, flex: '1 1 200px' }}
+                  >
+                    <Input
+                      maxLength={200}
+                      placeholder={t('progress.attachmentLabelPlaceholder')}
+                      aria-label={t('progress.attachmentLabel')}
+                    />
                   </Form.Item>
-                  <Form.Item name={[field.name, 'url']} rules={[zodRule(attachmentSchema.shape.url, t('validation.attachmentUrl'))]} style={{ margin: 0, flex: '2 1 280px' }}>
+                  <Form.Item
+                    name={[field.name, 'url']}
+                    rules={[zodRule(attachmentSchema.shape.url, t('validation.attachmentUrl'))]}
+                    style={{ margin: 0, flex: '2 1 280px' }}
+                  >
                     <Input maxLength={2000} placeholder={t('progress.attachmentUrlPlaceholder')} aria-label={t('progress.attachmentUrl')} />
                   </Form.Item>
-                  <Button type="text" danger icon={<DeleteOutlined />} aria-label={t('progress.removeAttachment')} title={t('progress.removeAttachment')} onClick={() => remove(field.name)} />
+                  <Button
+                    type="text"
+                    danger
+                    icon={<DeleteOutlined />}
+                    aria-label={t('progress.removeAttachment')}
+                    title={t('progress.removeAttachment')}
+                    onClick={() => remove(field.name)}
+                  />
                 </Flex>
               ))}
               <div>
-                <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ label: '', url: '' })} disabled={fields.length >= 20}>{t('progress.addAttachment')}</Button>
+                <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ label: '', url: '' })} disabled={fields.length >= 20}>
+                  {t('progress.addAttachment')}
+                </Button>
               </div>
             </Flex>
           </Form.Item>
         )}
       </Form.List>
-      <Button type="primary" loading={saving} onClick={() => { void submit(); }} data-testid="add-progress">{t('progress.add')}</Button>
+      <Button
+        type="primary"
+        loading={saving}
+        onClick={() => {
+          void submit();
+        }}
+        data-testid="add-progress"
+      >
+        {t('progress.add')}
+      </Button>
     </Form>
   );
 }
@@ -83,16 +138,24 @@ export function ProgressSection({ c, editable, onAdd }: { c: CaseDetail; editabl
   const dates = useDates();
   return (
     <Card title={t('progress.title')} data-testid="progress-section">
-      {c.progress.length === 0 ? <Empty description={t('progress.empty')} image={Empty.PRESENTED_IMAGE_SIMPLE} /> : (
+      {c.progress.length === 0 ? (
+        <Empty description={t('progress.empty')} image={Empty.PRESENTED_IMAGE_SIMPLE} />
+      ) : (
         <Timeline
           items={c.progress.map((p) => ({
             key: p.id,
             content: (
               <Flex vertical gap={4}>
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('progress.by', { who: p.createdBy, at: dates.dateTime(p.createdAt) })}</Typography.Text>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {t('progress.by', { who: p.createdBy, at: dates.dateTime(p.createdAt) })}
+                </Typography.Text>
                 <Typography.Text style={{ whiteSpace: 'pre-wrap' }}>{p.text}</Typography.Text>
                 {p.attachments.length ? (
-                  <Flex gap={12} wrap>{p.attachments.map((a, i) => <AttachmentItem key={i} a={a} />)}</Flex>
+                  <Flex gap={12} wrap>
+                    {p.attachments.map((a, i) => (
+                      <AttachmentItem key={i} a={a} />
+                    ))}
+                  </Flex>
                 ) : null}
               </Flex>
             ),

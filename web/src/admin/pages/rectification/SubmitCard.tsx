@@ -37,7 +37,9 @@ export function SubmitCard({ c, planDirty, onSubmit }: Props) {
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   // Any change to the case or the plan makes an earlier message out of date.
-  useEffect(() => { setProblem(null); }, [c, planDirty]);
+  useEffect(() => {
+    setProblem(null);
+  }, [c, planDirty]);
 
   const submit = () => {
     const blocking = submitProblem(c, planDirty);
@@ -70,7 +72,9 @@ export function SubmitCard({ c, planDirty, onSubmit }: Props) {
       </Flex>
       {problem ? <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} data-testid="submit-problem" /> : null}
       <Flex gap={12} align="center" wrap>
-        <Button type="primary" size="large" icon={<SendOutlined />} loading={busy} onClick={submit} data-testid="submit-case">{t('submit.button')}</Button>
+        <Button type="primary" size="large" icon={<SendOutlined />} loading={busy} onClick={submit} data-testid="submit-case">
+          {t('submit.button')}
+        </Button>
         <Typography.Text type="secondary">{t('submit.ready')}</Typography.Text>
       </Flex>
     </Card>

@@ -14,8 +14,14 @@ export function CaseStatusTag({ status, overdue }: { status: CaseStatus; overdue
   const { t } = useTranslation('rectification');
   return (
     <>
-      <Tag color={STATUS_COLORS[status]} data-testid="case-status">{t(`status.${status}`)}</Tag>
-      {overdue ? <Tag color="error" data-testid="case-overdue">{t('overdue')}</Tag> : null}
+      <Tag color={STATUS_COLORS[status]} data-testid="case-status">
+        {t(`status.${status}`)}
+      </Tag>
+      {overdue ? (
+        <Tag color="error" data-testid="case-overdue">
+          {t('overdue')}
+        </Tag>
+      ) : null}
     </>
   );
 }
@@ -40,23 +46,36 @@ export function useDates(): Dates {
     const dt = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
     return {
       // A bare day is shown as that day wherever the browser is; an instant in local time.
-      date: (value) => (!value ? '—' : /^\d{4}-\d{2}-\d{2}$/.test(value) ? d.format(new Date(`${value}T00:00:00Z`)) : local.format(new Date(value))),
+      date: (value) =>
+        !value ? '—' : /^\d{4}-\d{2}-\d{2}$/.test(value) ? d.format(new Date(`${value}T00:00:00Z`)) : local.format(new Date(value)),
       dateTime: (iso) => (iso ? dt.format(new Date(iso)) : '—'),
     };
   }, [i18n.language]);
 }
 
 export const score = (mean: number | null | undefined): string => (mean === null || mean === undefined ? '—' : mean.toFixed(1));
-export const percent = (rate: number | null | undefined): string => (rate === null || rate === undefined ? '—' : `${(rate * 100).toFixed(1)}%`);
+export const percent = (rate: number | null | undefined): string =>
+  rate === null || rate === undefined ? '—' : `${(rate * 100).toFixed(1)}%`;
 
-const CASE_ERROR_CODES = ['case_locked', 'plan_missing', 'ledger_empty', 'case_not_submitted', 'callback_missing', 'reasons_unanswered', 'reason_not_top'] as const satisfies readonly ErrorCode[];
+const CASE_ERROR_CODES = [
+  'case_locked',
+  'plan_missing',
+  'ledger_empty',
+  'case_not_submitted',
+  'callback_missing',
+  'reasons_unanswered',
+  'reason_not_top',
+] as const satisfies readonly ErrorCode[];
 
 /** Like useErrorText, with the rectification error codes in words. */
 export function useCaseErrorText(): (error: unknown) => string {
   const { t } = useTranslation('rectification');
   const errorText = useErrorText();
-  return useCallback((error: unknown) => {
-    const overrides = Object.fromEntries(CASE_ERROR_CODES.map((code) => [code, t(`errors.${code}`)]));
-    return errorText(error, overrides);
-  }, [t, errorText]);
+  return useCallback(
+    (error: unknown) => {
+      const overrides = Object.fromEntries(CASE_ERROR_CODES.map((code) => [code, t(`errors.${code}`)]));
+      return errorText(error, overrides);
+    },
+    [t, errorText],
+  );
 }

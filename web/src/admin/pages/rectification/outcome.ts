@@ -6,14 +6,14 @@ export type Outcome =
   /** No later round has been published yet. */
   | { kind: 'pending' }
   | {
-    kind: 'compared';
-    /** The rank move from the flagged round to the next (rank 1 is best). */
-    change: RankChange;
-    /** Score difference (next minus flagged), null when either has no score. */
-    meanDelta: number | null;
-    /** Still in the bottom in the next round. */
-    stillFlagged: boolean;
-  };
+      kind: 'compared';
+      /** The rank move from the flagged round to the next (rank 1 is best). */
+      change: RankChange;
+      /** Score difference (next minus flagged), null when either has no score. */
+      meanDelta: number | null;
+      /** Still in the bottom in the next round. */
+      stillFlagged: boolean;
+    };
 
 export function outcomeOf(c: Pick<CaseSummary, 'before' | 'after'>): Outcome {
   if (!c.after) return { kind: 'pending' };

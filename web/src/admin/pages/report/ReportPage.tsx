@@ -16,7 +16,15 @@ import { ApiError } from '../../../api.ts';
 import { LoadError } from '../../components/LoadError.tsx';
 import { QuarterState } from '../../components/QuarterState.tsx';
 import {
-  auditCheckpoint, getDepartmentStates, getEscalationBoard, getRoundResults, listCases, responseRates, roundProgress, type DepartmentStates, type RoundResults,
+  auditCheckpoint,
+  getDepartmentStates,
+  getEscalationBoard,
+  getRoundResults,
+  listCases,
+  responseRates,
+  roundProgress,
+  type DepartmentStates,
+  type RoundResults,
 } from '../../endpoints.ts';
 import { roundHeadline } from '#shared/results/disclosure.ts';
 import type { ResponseRates } from '#shared/schemas/follow-ups.ts';
@@ -73,23 +81,45 @@ function CheckpointFoot({ checkpoint }: { checkpoint: AuditCheckpoint }) {
   return (
     <footer className="keep report-checkpoint" data-testid="report-checkpoint">
       <h2>{t('report.checkpoint.title')}</h2>
-      {checkpoint.id === 0 ? <p>{t('report.checkpoint.empty')}</p> : (
+      {checkpoint.id === 0 ? (
+        <p>{t('report.checkpoint.empty')}</p>
+      ) : (
         <p>
-          {t(checkpoint.roundId ? 'report.checkpoint.published' : 'report.checkpoint.text', { id: checkpoint.id, at: dates.dateTime(checkpoint.at) })}
+          {t(checkpoint.roundId ? 'report.checkpoint.published' : 'report.checkpoint.text', {
+            id: checkpoint.id,
+            at: dates.dateTime(checkpoint.at),
+          })}
           <br />
           <code data-testid="report-checkpoint-hash">{checkpoint.hash}</code>
         </p>
       )}
-      <p style={{ color: '#595959', fontSize: 12 }}><Trans t={t} i18nKey="report.checkpoint.how" components={{ c: <code /> }} /></p>
+      <p style={{ color: '#595959', fontSize: 12 }}>
+        <Trans t={t} i18nKey="report.checkpoint.how" components={{ c: <code /> }} />
+      </p>
     </footer>
   );
 }
 
 type Issuer = NonNullable<ReturnType<typeof useIssuer>>;
 
-function Report({ results, records, invited, rates, cases, checkpoint, states, issuer }: {
-  results: RoundResults; records: EscalationRecord[]; invited: number | null; rates: ResponseRates | null; cases: CaseSummary[]; checkpoint: AuditCheckpoint;
-  states: DepartmentStates | undefined; issuer: Issuer;
+function Report({
+  results,
+  records,
+  invited,
+  rates,
+  cases,
+  checkpoint,
+  states,
+  issuer,
+}: {
+  results: RoundResults;
+  records: EscalationRecord[];
+  invited: number | null;
+  rates: ResponseRates | null;
+  cases: CaseSummary[];
+  checkpoint: AuditCheckpoint;
+  states: DepartmentStates | undefined;
+  issuer: Issuer;
 }) {
   const { t } = useTranslation('dashboard');
   const { t: tc } = useTranslation('common');
@@ -107,14 +137,23 @@ function Report({ results, records, invited, rates, cases, checkpoint, states, i
   const nameById = useMemo(() => new Map(results.departments.map((d) => [d.departmentId, name(d)])), [results, name]);
   const recordOf = (id: number) => records.find((r) => r.departmentId === id && r.status !== 'withdrawn');
   const overview = {
-    invited: invited ?? 0, responses: results.round.responses, rate: invited ? fmtPct(results.round.responses / invited) : '—',
-    departments: results.departments.length, ranked: ranked.length, min: rules.minRatings,
+    invited: invited ?? 0,
+    responses: results.round.responses,
+    rate: invited ? fmtPct(results.round.responses / invited) : '—',
+    departments: results.departments.length,
+    ranked: ranked.length,
+    min: rules.minRatings,
   };
   return (
     <article className="report-sheet" data-testid="report">
       <h1 data-testid="report-title">{t('report.title', { city: issuer.city, quarter: quarter(results.round.id) })}</h1>
       <div className="issuer" data-testid="report-issuer">
-        {issuer.office || t('report.issuer')} · {issuer.phone ? <>{tc('helpPhone', { phone: issuer.phone })} · </> : null}{results.round.publishedAt ? t('report.publishedOn', { date: dates.date(results.round.publishedAt) }) : <span className="draft-mark">{t('report.draftMark')}</span>}
+        {issuer.office || t('report.issuer')} · {issuer.phone ? <>{tc('helpPhone', { phone: issuer.phone })} · </> : null}
+        {results.round.publishedAt ? (
+          t('report.publishedOn', { date: dates.date(results.round.publishedAt) })
+        ) : (
+          <span className="draft-mark">{t('report.draftMark')}</span>
+        )}
       </div>
       <hr className="red-rule" />
       {!results.round.publishedAt ? <Alert type="warning" showIcon title={t('report.notPublished')} style={{ marginBottom: 12 }} /> : null}
@@ -123,8 +162,15 @@ function Report({ results, records, invited, rates, cases, checkpoint, states, i
         <h2>{t('report.sections.overview')}</h2>
         <p>{invited ? t('report.overviewText', overview) : t('report.overviewTextNoProgress', overview)}</p>
         <p data-testid="report-headline">
-          <strong>{ts('headline.mean')}：{fmtMean(headline.meanScore)}</strong>；<strong>{ts('headline.dissatisfied')}：{fmtPct(headline.dissatisfiedRate)}</strong>；
-          {ts('headline.satisfaction')}：{fmtPct(headline.satisfactionRate)}{ts('headline.satisfactionDefinition')}
+          <strong>
+            {ts('headline.mean')}：{fmtMean(headline.meanScore)}
+          </strong>
+          ；
+          <strong>
+            {ts('headline.dissatisfied')}：{fmtPct(headline.dissatisfiedRate)}
+          </strong>
+          ；{ts('headline.satisfaction')}：{fmtPct(headline.satisfactionRate)}
+          {ts('headline.satisfactionDefinition')}
         </p>
       </section>
 
@@ -135,8 +181,15 @@ function Report({ results, records, invited, rates, cases, checkpoint, states, i
         <table data-testid="report-ranking">
           <thead>
             <tr>
-              <th>{t('ranking.columns.rank')}</th><th>{t('ranking.columns.department')}</th><th>{t('charts.mean')}</th><th>95%</th>
-              <th>{t('ranking.columns.n')}</th><th>{ts('headline.dissatisfied')}</th><th>{t('ranking.columns.satisfaction')}</th><th>{t('ranking.columns.votes')}</th><th>{t('ranking.columns.change')}</th>
+              <th>{t('ranking.columns.rank')}</th>
+              <th>{t('ranking.columns.department')}</th>
+              <th>{t('charts.mean')}</th>
+              <th>95%</th>
+              <th>{t('ranking.columns.n')}</th>
+              <th>{ts('headline.dissatisfied')}</th>
+              <th>{t('ranking.columns.satisfaction')}</th>
+              <th>{t('ranking.columns.votes')}</th>
+              <th>{t('ranking.columns.change')}</th>
             </tr>
           </thead>
           <tbody>
@@ -150,12 +203,21 @@ function Report({ results, records, invited, rates, cases, checkpoint, states, i
                 <td>{fmtPct(d.dissatisfiedRate)}</td>
                 <td>{fmtPct(d.satisfactionRate)}</td>
                 <td>{d.leastSatisfiedVotes}</td>
-                <td><ChangeMark change={rankChange(d.rank, d.previousRank)} /></td>
+                <td>
+                  <ChangeMark change={rankChange(d.rank, d.previousRank)} />
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
-        {insufficient.length ? <p>{t('report.insufficient', { min: rules.minRatings, names: insufficient.map((d) => t('report.insufficientName', { name: name(d), n: d.n })).join(t('report.listSeparator')) })}</p> : null}
+        {insufficient.length ? (
+          <p>
+            {t('report.insufficient', {
+              min: rules.minRatings,
+              names: insufficient.map((d) => t('report.insufficientName', { name: name(d), n: d.n })).join(t('report.listSeparator')),
+            })}
+          </p>
+        ) : null}
       </section>
 
       <section className="keep">
@@ -163,7 +225,15 @@ function Report({ results, records, invited, rates, cases, checkpoint, states, i
         <p>{t('report.bottomText')}</p>
         <table data-testid="report-bottom">
           <thead>
-            <tr><th>{t('ranking.columns.rank')}</th><th>{t('ranking.columns.department')}</th><th>{t('charts.mean')}</th><th>{t('ranking.columns.votes')}</th><th>{t('escalations.columns.head')}</th><th>{t('escalations.columns.streak')}</th><th>{t('ranking.columns.level')}</th></tr>
+            <tr>
+              <th>{t('ranking.columns.rank')}</th>
+              <th>{t('ranking.columns.department')}</th>
+              <th>{t('charts.mean')}</th>
+              <th>{t('ranking.columns.votes')}</th>
+              <th>{t('escalations.columns.head')}</th>
+              <th>{t('escalations.columns.streak')}</th>
+              <th>{t('ranking.columns.level')}</th>
+            </tr>
           </thead>
           <tbody>
             {bottom.map((d) => {
@@ -200,12 +270,16 @@ function Report({ results, records, invited, rates, cases, checkpoint, states, i
         <div className="keep">
           <h3 style={{ fontSize: 14 }}>{t('charts.funnel')}</h3>
           <p style={{ color: '#595959', fontSize: 12 }}>{t('charts.funnelHelp')}</p>
-          <div className="report-chart"><FunnelChart series={funnel} width={CHART_WIDTH} height={340} /></div>
+          <div className="report-chart">
+            <FunnelChart series={funnel} width={CHART_WIDTH} height={340} />
+          </div>
         </div>
         <div className="keep">
           <h3 style={{ fontSize: 14 }}>{t('charts.ranking')}</h3>
           <p style={{ color: '#595959', fontSize: 12 }}>{t('charts.rankingHelp')}</p>
-          <div className="report-chart"><RankingBarChart bars={bars} width={CHART_WIDTH} rowHeight={15} /></div>
+          <div className="report-chart">
+            <RankingBarChart bars={bars} width={CHART_WIDTH} rowHeight={15} />
+          </div>
         </div>
       </section>
 
@@ -214,13 +288,22 @@ function Report({ results, records, invited, rates, cases, checkpoint, states, i
         {records.length ? (
           <table data-testid="report-escalations">
             <thead>
-              <tr><th>{t('escalations.columns.department')}</th><th>{t('escalations.columns.recordLevel')}</th><th>{t('escalations.columns.head')}</th><th>{t('escalations.columns.status')}</th><th>{t('escalations.columns.scheduledFor')}</th><th>{t('escalations.columns.doneAt')}</th></tr>
+              <tr>
+                <th>{t('escalations.columns.department')}</th>
+                <th>{t('escalations.columns.recordLevel')}</th>
+                <th>{t('escalations.columns.head')}</th>
+                <th>{t('escalations.columns.status')}</th>
+                <th>{t('escalations.columns.scheduledFor')}</th>
+                <th>{t('escalations.columns.doneAt')}</th>
+              </tr>
             </thead>
             <tbody>
               {records.map((r) => (
                 <tr key={r.id}>
                   <td className="name">{nameById.get(r.departmentId) ?? r.departmentName}</td>
-                  <td><LevelTag level={r.level} /></td>
+                  <td>
+                    <LevelTag level={r.level} />
+                  </td>
                   <td>{r.headName ?? '—'}</td>
                   <td>{t(`escalations.status.${r.status}`)}</td>
                   <td>{r.scheduledFor ?? '—'}</td>
@@ -229,7 +312,9 @@ function Report({ results, records, invited, rates, cases, checkpoint, states, i
               ))}
             </tbody>
           </table>
-        ) : <p>{t('report.noEscalations')}</p>}
+        ) : (
+          <p>{t('report.noEscalations')}</p>
+        )}
       </section>
 
       <section className="keep">
@@ -240,8 +325,13 @@ function Report({ results, records, invited, rates, cases, checkpoint, states, i
             <table data-testid="report-callbacks">
               <thead>
                 <tr>
-                  <th>{t('report.callbacks.department')}</th><th>{t('report.callbacks.status')}</th><th>{t('report.callbacks.entries')}</th><th>{t('report.callbacks.calledBack')}</th>
-                  <th>{t('report.callbacks.reached')}</th><th>{t('report.callbacks.solved')}</th><th>{t('report.callbacks.satisfied')}</th>
+                  <th>{t('report.callbacks.department')}</th>
+                  <th>{t('report.callbacks.status')}</th>
+                  <th>{t('report.callbacks.entries')}</th>
+                  <th>{t('report.callbacks.calledBack')}</th>
+                  <th>{t('report.callbacks.reached')}</th>
+                  <th>{t('report.callbacks.solved')}</th>
+                  <th>{t('report.callbacks.satisfied')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -249,13 +339,19 @@ function Report({ results, records, invited, rates, cases, checkpoint, states, i
                   <tr key={c.id}>
                     <td className="name">{nameById.get(c.departmentId) ?? c.departmentName}</td>
                     <td>{tr(`status.${c.status}`)}</td>
-                    <td>{c.callbacks.entries}</td><td>{c.callbacks.calledBack}</td><td>{c.callbacks.reached}</td><td>{c.callbacks.solved}</td><td>{c.callbacks.satisfied}</td>
+                    <td>{c.callbacks.entries}</td>
+                    <td>{c.callbacks.calledBack}</td>
+                    <td>{c.callbacks.reached}</td>
+                    <td>{c.callbacks.solved}</td>
+                    <td>{c.callbacks.satisfied}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </>
-        ) : <p>{t('report.callbacks.none')}</p>}
+        ) : (
+          <p>{t('report.callbacks.none')}</p>
+        )}
       </section>
 
       <section className="keep">
@@ -284,24 +380,63 @@ export default function ReportPage() {
   const noProgress = progress.error instanceof ApiError && progress.error.status === 404;
   // Rates are for the admin, leaders and supervisors; anyone else reads the report without them.
   const noRates = rates.error instanceof ApiError && [403, 404].includes(rates.error.status);
-  const partError = (!states.data && states.error) || (!board.data && board.error) || (!progress.data && !noProgress && progress.error) || (!rates.data && !noRates && rates.error) || (!cases.data && cases.error) || (!checkpoint.data && checkpoint.error);
-  const retryParts = () => { if (states.error) states.reload(); if (board.error) board.reload(); if (progress.error) progress.reload(); if (rates.error) rates.reload(); if (cases.error) cases.reload(); if (checkpoint.error) checkpoint.reload(); };
-  const ready = results.data && states.data && board.data && cases.data && checkpoint.data && issuer && (progress.data || noProgress) && (rates.data || noRates);
+  const partError =
+    (!states.data && states.error) ||
+    (!board.data && board.error) ||
+    (!progress.data && !noProgress && progress.error) ||
+    (!rates.data && !noRates && rates.error) ||
+    (!cases.data && cases.error) ||
+    (!checkpoint.data && checkpoint.error);
+  const retryParts = () => {
+    if (states.error) states.reload();
+    if (board.error) board.reload();
+    if (progress.error) progress.reload();
+    if (rates.error) rates.reload();
+    if (cases.error) cases.reload();
+    if (checkpoint.error) checkpoint.reload();
+  };
+  const ready =
+    results.data &&
+    states.data &&
+    board.data &&
+    cases.data &&
+    checkpoint.data &&
+    issuer &&
+    (progress.data || noProgress) &&
+    (rates.data || noRates);
 
   return (
     <div className="pingyi-report">
       <style>{PRINT_CSS}</style>
       <Flex className="no-print" justify="space-between" gap={8} wrap style={{ marginBottom: 16 }}>
-        <Link to={`/dashboard?round=${encodeURIComponent(roundId)}`}><Button icon={<ArrowLeftOutlined />}>{t('report.back')}</Button></Link>
-        <Button type="primary" icon={<PrinterOutlined />} disabled={!ready} onClick={() => window.print()}>{t('report.print')}</Button>
+        <Link to={`/dashboard?round=${encodeURIComponent(roundId)}`}>
+          <Button icon={<ArrowLeftOutlined />}>{t('report.back')}</Button>
+        </Link>
+        <Button type="primary" icon={<PrinterOutlined />} disabled={!ready} onClick={() => window.print()}>
+          {t('report.print')}
+        </Button>
       </Flex>
       {results.error && !results.data ? (
-        results.error instanceof ApiError && (results.error.status === 404 || results.error.status === 409)
-          ? <Alert type="info" showIcon title={t('report.notFound')} />
-          : <LoadError error={results.error} onRetry={results.reload} />
-      ) : partError ? <LoadError error={partError} onRetry={retryParts} />
-        : !ready || !results.data || !cases.data || !checkpoint.data || !issuer ? <Skeleton active paragraph={{ rows: 16 }} /> : (
-        <Report results={results.data} records={records} invited={progress.data?.invited ?? null} rates={rates.data ?? null} cases={cases.data} checkpoint={checkpoint.data} states={states.data} issuer={issuer} />
+        results.error instanceof ApiError && (results.error.status === 404 || results.error.status === 409) ? (
+          <Alert type="info" showIcon title={t('report.notFound')} />
+        ) : (
+          <LoadError error={results.error} onRetry={results.reload} />
+        )
+      ) : partError ? (
+        <LoadError error={partError} onRetry={retryParts} />
+      ) : !ready || !results.data || !cases.data || !checkpoint.data || !issuer ? (
+        <Skeleton active paragraph={{ rows: 16 }} />
+      ) : (
+        <Report
+          results={results.data}
+          records={records}
+          invited={progress.data?.invited ?? null}
+          rates={rates.data ?? null}
+          cases={cases.data}
+          checkpoint={checkpoint.data}
+          states={states.data}
+          issuer={issuer}
+        />
       )}
     </div>
   );

@@ -24,20 +24,30 @@ export function ReportRates({ rates }: { rates: ResponseRates }) {
       </table>
       <p>
         {t('rates.dispositions')}：
-        {dispositionRows(rates).map((r) => `${t(`disposition.${r.disposition}`)} ${r.count}`).join('，')}
+        {dispositionRows(rates)
+          .map((r) => `${t(`disposition.${r.disposition}`)} ${r.count}`)
+          .join('，')}
         （{t('rates.cases', { count: rates.cases })}）{rates.final ? '' : ` ${t('rates.interim')}`}
       </p>
       {rates.strata.length ? (
         <table data-testid="report-rates-strata">
           <thead>
-            <tr><th>{t('rates.stratum')}</th><th>{t('disposition.complete')}</th>{RATE_KEYS.map((k) => <th key={k}>{t(`rates.${k}`)}</th>)}</tr>
+            <tr>
+              <th>{t('rates.stratum')}</th>
+              <th>{t('disposition.complete')}</th>
+              {RATE_KEYS.map((k) => (
+                <th key={k}>{t(`rates.${k}`)}</th>
+              ))}
+            </tr>
           </thead>
           <tbody>
             {rates.strata.map((s) => (
               <tr key={s.key}>
                 <td className="name">{stratumLabel(s.key, rates.stratifyBy)}</td>
                 <td>{s.dispositions.complete}</td>
-                {RATE_KEYS.map((k) => <td key={k}>{ratePercent(s[k]) ?? t('rates.notAvailable')}</td>)}
+                {RATE_KEYS.map((k) => (
+                  <td key={k}>{ratePercent(s[k]) ?? t('rates.notAvailable')}</td>
+                ))}
               </tr>
             ))}
           </tbody>

@@ -12,16 +12,33 @@ export function MyRequestsCard() {
   const list = useLoad((signal) => listRequests({}, signal), []);
   const counts = list.data ? requestCounts(list.data.items) : null;
   return (
-    <Card title={t('mydept.title')} size="small" data-testid="mydept-requests" extra={<Link to="/requests"><Button size="small" type="primary">{t('mydept.open')}</Button></Link>}>
-      {list.error && !list.data ? <LoadError error={list.error} onRetry={list.reload} /> : counts && (
-        <Flex gap={16} wrap>
-          {counts.waiting ? (
-            <>
-              <Typography.Text strong>{t('mydept.waiting', { count: counts.waiting })}</Typography.Text>
-              {counts.overdue ? <Typography.Text type="danger">{t('mydept.overdue', { count: counts.overdue })}</Typography.Text> : null}
-            </>
-          ) : <Typography.Text type="secondary">{t('mydept.none')}</Typography.Text>}
-        </Flex>
+    <Card
+      title={t('mydept.title')}
+      size="small"
+      data-testid="mydept-requests"
+      extra={
+        <Link to="/requests">
+          <Button size="small" type="primary">
+            {t('mydept.open')}
+          </Button>
+        </Link>
+      }
+    >
+      {list.error && !list.data ? (
+        <LoadError error={list.error} onRetry={list.reload} />
+      ) : (
+        counts && (
+          <Flex gap={16} wrap>
+            {counts.waiting ? (
+              <>
+                <Typography.Text strong>{t('mydept.waiting', { count: counts.waiting })}</Typography.Text>
+                {counts.overdue ? <Typography.Text type="danger">{t('mydept.overdue', { count: counts.overdue })}</Typography.Text> : null}
+              </>
+            ) : (
+              <Typography.Text type="secondary">{t('mydept.none')}</Typography.Text>
+            )}
+          </Flex>
+        )
       )}
     </Card>
   );

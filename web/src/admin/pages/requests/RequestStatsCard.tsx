@@ -18,9 +18,21 @@ export function RequestStatsCard() {
   const overdue = useLoad((signal) => listRequests({ state: 'overdue' }, signal), []);
   const none = t('stats.none');
   return (
-    <Card title={t('stats.title')} style={{ marginTop: 16 }} data-testid="request-stats"
-      extra={overdue.data ? <Typography.Text type={overdue.data.overdue ? 'danger' : 'secondary'} data-testid="request-overdue-now">{t('stats.overdueNow', { count: overdue.data.overdue })}</Typography.Text> : null}>
-      {stats.error && !stats.data ? <LoadError error={stats.error} onRetry={stats.reload} /> : (
+    <Card
+      title={t('stats.title')}
+      style={{ marginTop: 16 }}
+      data-testid="request-stats"
+      extra={
+        overdue.data ? (
+          <Typography.Text type={overdue.data.overdue ? 'danger' : 'secondary'} data-testid="request-overdue-now">
+            {t('stats.overdueNow', { count: overdue.data.overdue })}
+          </Typography.Text>
+        ) : null
+      }
+    >
+      {stats.error && !stats.data ? (
+        <LoadError error={stats.error} onRetry={stats.reload} />
+      ) : (
         <Table<Row>
           size="small"
           rowKey={(r) => `${r.quarter}-${r.departmentId}`}
@@ -31,12 +43,31 @@ export function RequestStatsCard() {
           locale={{ emptyText: t('stats.empty') }}
           columns={[
             { title: t('stats.quarter'), key: 'quarter', render: (_, r) => quarter(r.quarter) },
-            { title: t('stats.department'), key: 'department', render: (_, r) => departmentName({ nameZh: r.departmentName, nameEn: r.departmentNameEn }, i18n.language) },
+            {
+              title: t('stats.department'),
+              key: 'department',
+              render: (_, r) => departmentName({ nameZh: r.departmentName, nameEn: r.departmentNameEn }, i18n.language),
+            },
             { title: t('stats.requests'), dataIndex: 'requests', align: 'right' },
             { title: t('stats.replied'), dataIndex: 'replied', align: 'right' },
-            { title: t('stats.median'), key: 'median', align: 'right', render: (_, r) => (r.medianFirstReplyHours === null ? none : t('stats.hours', { n: r.medianFirstReplyHours })) },
-            { title: t('stats.resolved'), key: 'resolved', align: 'right', render: (_, r) => (r.feedbacks ? `${percent(r.resolvedShare)} ${t('stats.feedbacks', { n: r.feedbacks })}` : none) },
-            { title: t('stats.satisfied'), key: 'satisfied', align: 'right', render: (_, r) => (r.feedbacks ? percent(r.satisfiedShare) : none) },
+            {
+              title: t('stats.median'),
+              key: 'median',
+              align: 'right',
+              render: (_, r) => (r.medianFirstReplyHours === null ? none : t('stats.hours', { n: r.medianFirstReplyHours })),
+            },
+            {
+              title: t('stats.resolved'),
+              key: 'resolved',
+              align: 'right',
+              render: (_, r) => (r.feedbacks ? `${percent(r.resolvedShare)} ${t('stats.feedbacks', { n: r.feedbacks })}` : none),
+            },
+            {
+              title: t('stats.satisfied'),
+              key: 'satisfied',
+              align: 'right',
+              render: (_, r) => (r.feedbacks ? percent(r.satisfiedShare) : none),
+            },
           ]}
         />
       )}

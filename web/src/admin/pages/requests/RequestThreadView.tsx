@@ -18,7 +18,11 @@ export function RequestStateTags({ item }: { item: RequestItem }) {
   return (
     <Space size={4} wrap>
       <Tag color={item.state === 'waiting' ? 'gold' : item.state === 'replied' ? 'blue' : 'green'}>{t(`states.${item.state}`)}</Tag>
-      {item.overdue && <Tag color="red" data-testid="overdue-tag">{t('overdue')}</Tag>}
+      {item.overdue && (
+        <Tag color="red" data-testid="overdue-tag">
+          {t('overdue')}
+        </Tag>
+      )}
       {item.lateReply && <Tag color="orange">{t('lateReply')}</Tag>}
     </Space>
   );
@@ -53,24 +57,47 @@ export function RequestThreadView({ item, onReplied }: { item: RequestItem; onRe
       <Typography.Text strong>{t('thread.text')}</Typography.Text>
       <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{item.text}</Typography.Paragraph>
       {item.contactLeft && (
-        <Typography.Text>{t('columns.contact')}：{item.contact ?? t('hiddenContact')}</Typography.Text>
+        <Typography.Text>
+          {t('columns.contact')}：{item.contact ?? t('hiddenContact')}
+        </Typography.Text>
       )}
       <Typography.Text strong>{t('thread.replies')}</Typography.Text>
-      {item.replies.length ? item.replies.map((r, i) => (
-        <div key={i}>
-          <Typography.Text type="secondary">{t('thread.by', { name: r.by, time: dates.dateTime(r.at) })}</Typography.Text>
-          <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{r.text}</Typography.Paragraph>
-        </div>
-      )) : <Typography.Text type="secondary">{t('thread.noReplies')}</Typography.Text>}
+      {item.replies.length ? (
+        item.replies.map((r, i) => (
+          <div key={i}>
+            <Typography.Text type="secondary">{t('thread.by', { name: r.by, time: dates.dateTime(r.at) })}</Typography.Text>
+            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{r.text}</Typography.Paragraph>
+          </div>
+        ))
+      ) : (
+        <Typography.Text type="secondary">{t('thread.noReplies')}</Typography.Text>
+      )}
       <Typography.Text data-testid="request-feedback">
-        {fb ? t('thread.feedback', { resolved: fb.resolved ? t('thread.resolvedYes') : t('thread.resolvedNo'), satisfied: fb.satisfied ? t('thread.satisfiedYes') : t('thread.satisfiedNo') }) : t('thread.noFeedback')}
+        {fb
+          ? t('thread.feedback', {
+              resolved: fb.resolved ? t('thread.resolvedYes') : t('thread.resolvedNo'),
+              satisfied: fb.satisfied ? t('thread.satisfiedYes') : t('thread.satisfiedNo'),
+            })
+          : t('thread.noFeedback')}
       </Typography.Text>
       {canReply(user, item) && (
         <Flex vertical gap={8} style={{ maxWidth: 640 }}>
           <label htmlFor={`reply-${item.id}`}>{t('reply.label')}</label>
-          <Input.TextArea id={`reply-${item.id}`} value={text} onChange={(e) => setText(e.target.value)} maxLength={REPLY_TEXT_MAX} showCount
-            autoSize={{ minRows: 3, maxRows: 8 }} placeholder={t('reply.placeholder')} data-testid="reply-text" />
-          <div><Button type="primary" loading={sending} onClick={() => void send()} data-testid="reply-send">{t('reply.submit')}</Button></div>
+          <Input.TextArea
+            id={`reply-${item.id}`}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            maxLength={REPLY_TEXT_MAX}
+            showCount
+            autoSize={{ minRows: 3, maxRows: 8 }}
+            placeholder={t('reply.placeholder')}
+            data-testid="reply-text"
+          />
+          <div>
+            <Button type="primary" loading={sending} onClick={() => void send()} data-testid="reply-send">
+              {t('reply.submit')}
+            </Button>
+          </div>
         </Flex>
       )}
     </Flex>

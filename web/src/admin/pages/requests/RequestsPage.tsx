@@ -34,15 +34,31 @@ export default function RequestsPage() {
     <>
       <PageHeader title={t('title')} subtitle={head ? t('subtitleHead') : t('subtitleAll')} />
       {list && (
-        <Alert type={list.overdue ? 'error' : 'success'} showIcon style={{ marginBottom: 12 }} data-testid="overdue-count"
-          message={list.overdue ? t('overdueAlert', { count: list.overdue }) : t('noneOverdue')} />
+        <Alert
+          type={list.overdue ? 'error' : 'success'}
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="overdue-count"
+          message={list.overdue ? t('overdueAlert', { count: list.overdue }) : t('noneOverdue')}
+        />
       )}
       <Flex gap={8} align="center" wrap style={{ marginBottom: 12 }}>
         <label htmlFor="request-state">{t('filters.state')}</label>
-        <Select<StateFilter> id="request-state" value={state} onChange={setState} style={{ minWidth: 160 }} data-testid="request-state-filter"
-          options={[{ value: '', label: t('filters.all') }, ...[...REQUEST_STATES, 'overdue' as const].map((s) => ({ value: s, label: t(`states.${s}`) }))]} />
+        <Select<StateFilter>
+          id="request-state"
+          value={state}
+          onChange={setState}
+          style={{ minWidth: 160 }}
+          data-testid="request-state-filter"
+          options={[
+            { value: '', label: t('filters.all') },
+            ...[...REQUEST_STATES, 'overdue' as const].map((s) => ({ value: s, label: t(`states.${s}`) })),
+          ]}
+        />
       </Flex>
-      {error && !data ? <LoadError error={error} onRetry={reload} /> : (
+      {error && !data ? (
+        <LoadError error={error} onRetry={reload} />
+      ) : (
         <Table<RequestItem>
           rowKey="id"
           dataSource={list?.items ?? []}
@@ -53,9 +69,26 @@ export default function RequestsPage() {
           expandable={{ expandedRowRender: (item) => <RequestThreadView item={item} onReplied={replaced} />, expandRowByClick: true }}
           columns={[
             { title: t('columns.raisedAt'), key: 'raisedAt', render: (_, r) => dates.dateTime(r.raisedAt) },
-            ...(head ? [] : [{ title: t('columns.department'), key: 'department', render: (_: unknown, r: RequestItem) => departmentName(r.department, i18n.language) }]),
+            ...(head
+              ? []
+              : [
+                  {
+                    title: t('columns.department'),
+                    key: 'department',
+                    render: (_: unknown, r: RequestItem) => departmentName(r.department, i18n.language),
+                  },
+                ]),
             { title: t('columns.category'), key: 'category', render: (_, r) => t(`categories.${r.category}`) },
-            { title: t('columns.text'), key: 'text', ellipsis: true, render: (_, r) => <Typography.Text style={{ maxWidth: 320 }} ellipsis>{r.text}</Typography.Text> },
+            {
+              title: t('columns.text'),
+              key: 'text',
+              ellipsis: true,
+              render: (_, r) => (
+                <Typography.Text style={{ maxWidth: 320 }} ellipsis>
+                  {r.text}
+                </Typography.Text>
+              ),
+            },
             { title: t('columns.state'), key: 'state', render: (_, r) => <RequestStateTags item={r} /> },
             { title: t('columns.dueAt'), key: 'dueAt', render: (_, r) => (r.dueAt ? cityDeadline(r.dueAt, i18n.language) : '—') },
           ]}

@@ -31,9 +31,20 @@ export function BreakdownsCard({ roundId }: { roundId: string }) {
       align: 'right' as const,
       render: (_: unknown, r: BreakdownRow) => {
         const cell = r.cells[i] ?? null;
-        return cell
-          ? <span>{cellText(cell, min)} <Typography.Text type="secondary" style={{ fontSize: 12 }}>({cell.n})</Typography.Text></span>
-          : <Tooltip title={t('breakdowns.suppressedCell', { min })}><Typography.Text type="secondary" data-testid="suppressed-cell">{cellText(null, min)}</Typography.Text></Tooltip>;
+        return cell ? (
+          <span>
+            {cellText(cell, min)}{' '}
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              ({cell.n})
+            </Typography.Text>
+          </span>
+        ) : (
+          <Tooltip title={t('breakdowns.suppressedCell', { min })}>
+            <Typography.Text type="secondary" data-testid="suppressed-cell">
+              {cellText(null, min)}
+            </Typography.Text>
+          </Tooltip>
+        );
       },
     })),
   ];
@@ -41,9 +52,13 @@ export function BreakdownsCard({ roundId }: { roundId: string }) {
   return (
     <Card title={t('breakdowns.title')} data-testid="breakdowns-card" loading={breakdowns.loading && !breakdowns.data}>
       {breakdowns.error && !breakdowns.data ? (
-        breakdowns.error instanceof ApiError && breakdowns.error.code === 'not_computed'
-          ? <Typography.Text type="secondary" data-testid="compute-first">{tc('errors.not_computed')}</Typography.Text>
-          : <LoadError error={breakdowns.error} onRetry={breakdowns.reload} />
+        breakdowns.error instanceof ApiError && breakdowns.error.code === 'not_computed' ? (
+          <Typography.Text type="secondary" data-testid="compute-first">
+            {tc('errors.not_computed')}
+          </Typography.Text>
+        ) : (
+          <LoadError error={breakdowns.error} onRetry={breakdowns.reload} />
+        )
       ) : null}
       {table ? (
         <>
@@ -65,7 +80,9 @@ export function BreakdownsCard({ roundId }: { roundId: string }) {
               scroll={{ x: 150 + 110 * table.groups.length, y: 480 }}
               data-testid="breakdowns-table"
             />
-          ) : <Typography.Paragraph>{t('breakdowns.noGroups', { min })}</Typography.Paragraph>}
+          ) : (
+            <Typography.Paragraph>{t('breakdowns.noGroups', { min })}</Typography.Paragraph>
+          )}
           <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
             {table.hiddenRespondents ? `${t('breakdowns.hidden', { n: table.hiddenRespondents })} ` : ''}
             {table.suppressedCells ? t('breakdowns.suppressed', { n: table.suppressedCells, min }) : ''}

@@ -28,28 +28,45 @@ export function RoundCommentsPage() {
   const quarter = useQuarter();
   const round = useLoad((signal) => getRound(id, signal), [id]);
   const comments = useLoad((signal) => getRoundComments(id, signal), [id]);
-  const reload = () => { round.reload(); comments.reload(); };
+  const reload = () => {
+    round.reload();
+    comments.reload();
+  };
 
   if ((missing(round.error) && !round.data) || (missing(comments.error) && !comments.data)) return <NotFoundPage />;
   // A closed round whose results are not computed yet may still reopen: its comments wait (said in words).
   const notComputed = !comments.data && comments.error instanceof ApiError && comments.error.code === 'not_computed';
   const firstError = (!round.data && round.error) || (!comments.data && !notComputed && comments.error);
   if (firstError) return <LoadError error={firstError} onRetry={reload} />;
-  if (!round.data || (!comments.data && !notComputed)) return <Flex justify="center" style={{ padding: 64 }}><Spin size="large" /></Flex>;
+  if (!round.data || (!comments.data && !notComputed))
+    return (
+      <Flex justify="center" style={{ padding: 64 }}>
+        <Spin size="large" />
+      </Flex>
+    );
 
   return (
     <>
       <Link to={`/rounds/${encodeURIComponent(id)}`}>
-        <Button type="link" icon={<ArrowLeftOutlined />} style={{ paddingInline: 0 }}>{t('back', { quarter: quarter(id) })}</Button>
+        <Button type="link" icon={<ArrowLeftOutlined />} style={{ paddingInline: 0 }}>
+          {t('back', { quarter: quarter(id) })}
+        </Button>
       </Link>
       <PageHeader
-        title={<Space wrap><span data-testid="comments-title">{t('title', { quarter: quarter(id) })}</span><RoundStatusTag status={round.data.status} /></Space>}
+        title={
+          <Space wrap>
+            <span data-testid="comments-title">{t('title', { quarter: quarter(id) })}</span>
+            <RoundStatusTag status={round.data.status} />
+          </Space>
+        }
         subtitle={t('subtitle')}
       />
       <StaleDataWarning error={round.error ?? (notComputed ? undefined : comments.error)} onRetry={reload} />
-      {comments.data
-        ? <CommentsView round={round.data} data={comments.data} onChanged={reload} />
-        : <Alert type="info" showIcon data-testid="compute-first" title={tc('errors.not_computed')} />}
+      {comments.data ? (
+        <CommentsView round={round.data} data={comments.data} onChanged={reload} />
+      ) : (
+        <Alert type="info" showIcon data-testid="compute-first" title={tc('errors.not_computed')} />
+      )}
     </>
   );
 }
@@ -61,7 +78,10 @@ function CommentsView({ round, data, onChanged }: { round: Round; data: RoundCom
   const [onlyWith, setOnlyWith] = useState(true);
 
   // Names in the current language, from the round's departments (the comments carry the Chinese name).
-  const names = useMemo(() => new Map(round.departments.map((d) => [d.departmentId, departmentName(d, i18n.language)])), [round.departments, i18n.language]);
+  const names = useMemo(
+    () => new Map(round.departments.map((d) => [d.departmentId, departmentName(d, i18n.language)])),
+    [round.departments, i18n.language],
+  );
   const departments = useMemo(
     () => data.departments.map((d) => ({ ...d, label: names.get(d.departmentId) ?? d.name })),
     [data.departments, names],
@@ -86,13 +106,26 @@ function CommentsView({ round, data, onChanged }: { round: Round; data: RoundCom
       <ReleaseState round={round} releasedAt={data.releasedAt} onChanged={onChanged} />
       <Row gutter={[16, 16]}>
         <Col xs={24} md={8}>
-          <Card size="small"><Statistic title={t('stats.departmentComments')} value={t('stats.countValue', { n: total })} data-testid="stat-department-comments" /></Card>
+          <Card size="small">
+            <Statistic
+              title={t('stats.departmentComments')}
+              value={t('stats.countValue', { n: total })}
+              data-testid="stat-department-comments"
+            />
+          </Card>
         </Col>
         <Col xs={12} md={8}>
-          <Card size="small"><Statistic title={t('stats.departmentsWith')} value={t('stats.departmentsWithValue', { n: withComments, total: departments.length })} /></Card>
+          <Card size="small">
+            <Statistic
+              title={t('stats.departmentsWith')}
+              value={t('stats.departmentsWithValue', { n: withComments, total: departments.length })}
+            />
+          </Card>
         </Col>
         <Col xs={12} md={8}>
-          <Card size="small"><Statistic title={t('stats.overall')} value={data.overall === null ? '—' : t('stats.countValue', { n: data.overall.length })} /></Card>
+          <Card size="small">
+            <Statistic title={t('stats.overall')} value={data.overall === null ? '—' : t('stats.countValue', { n: data.overall.length })} />
+          </Card>
         </Col>
       </Row>
       <Row gutter={[16, 16]} align="top">
@@ -120,43 +153,71 @@ function CommentsView({ round, data, onChanged }: { round: Round; data: RoundCom
                 data-testid="department-filter"
               />
               <Space>
-                <Switch size="small" checked={onlyWith} disabled={picked !== undefined} onChange={setOnlyWith} aria-label={t('departments.onlyWith')} />
+                <Switch
+                  size="small"
+                  checked={onlyWith}
+                  disabled={picked !== undefined}
+                  onChange={setOnlyWith}
+                  aria-label={t('departments.onlyWith')}
+                />
                 <Typography.Text type={picked !== undefined ? 'secondary' : undefined}>{t('departments.onlyWith')}</Typography.Text>
               </Space>
             </Flex>
-            {total === 0 && picked === undefined && onlyWith ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('departments.noneAtAll')} />
-              : shown.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('departments.noMatch')} />
-                : (
-                  <Flex vertical gap={12}>
-                    <Typography.Text type="secondary">{t('departments.shown', { n: shown.length })}</Typography.Text>
-                    {shown.map((d) => (
-                      <Card
-                        key={d.departmentId}
-                        size="small"
-                        type="inner"
-                        title={<span data-testid="department-name">{d.label}</span>}
-                        extra={<Badge count={d.comments.length} showZero color={d.comments.length ? '#1d4ed8' : '#bfbfbf'} title={t('departments.count', { n: d.comments.length })} data-testid="comment-count" />}
-                        data-testid="department"
-                        data-code={d.code}
-                      >
-                        {d.visible.length
-                          ? <CommentList items={d.visible} />
-                          : <Typography.Text type="secondary">{d.comments.length ? t('departments.noMatch') : t('departments.none')}</Typography.Text>}
-                      </Card>
-                    ))}
-                  </Flex>
-                )}
+            {total === 0 && picked === undefined && onlyWith ? (
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('departments.noneAtAll')} />
+            ) : shown.length === 0 ? (
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('departments.noMatch')} />
+            ) : (
+              <Flex vertical gap={12}>
+                <Typography.Text type="secondary">{t('departments.shown', { n: shown.length })}</Typography.Text>
+                {shown.map((d) => (
+                  <Card
+                    key={d.departmentId}
+                    size="small"
+                    type="inner"
+                    title={<span data-testid="department-name">{d.label}</span>}
+                    extra={
+                      <Badge
+                        count={d.comments.length}
+                        showZero
+                        color={d.comments.length ? '#1d4ed8' : '#bfbfbf'}
+                        title={t('departments.count', { n: d.comments.length })}
+                        data-testid="comment-count"
+                      />
+                    }
+                    data-testid="department"
+                    data-code={d.code}
+                  >
+                    {d.visible.length ? (
+                      <CommentList items={d.visible} />
+                    ) : (
+                      <Typography.Text type="secondary">
+                        {d.comments.length ? t('departments.noMatch') : t('departments.none')}
+                      </Typography.Text>
+                    )}
+                  </Card>
+                ))}
+              </Flex>
+            )}
           </Card>
         </Col>
         {overall !== null && data.overall !== null ? (
           <Col xs={24} xl={9}>
             <Card
-              title={<Space>{t('overall.title')}<Badge count={data.overall.length} showZero color={data.overall.length ? '#1d4ed8' : '#bfbfbf'} /></Space>}
+              title={
+                <Space>
+                  {t('overall.title')}
+                  <Badge count={data.overall.length} showZero color={data.overall.length ? '#1d4ed8' : '#bfbfbf'} />
+                </Space>
+              }
               data-testid="overall-comments"
             >
               <Typography.Paragraph type="secondary">{t('overall.note')}</Typography.Paragraph>
-              {overall.length ? <CommentList items={overall} />
-                : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={data.overall.length ? t('overall.noMatch') : t('overall.none')} />}
+              {overall.length ? (
+                <CommentList items={overall} />
+              ) : (
+                <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={data.overall.length ? t('overall.noMatch') : t('overall.none')} />
+              )}
             </Card>
           </Col>
         ) : null}
@@ -186,32 +247,53 @@ function ReleaseState({ round, releasedAt, onChanged }: { round: Round; released
   }
   const published = round.status === 'published';
   const canRelease = user.role === 'admin' && published;
-  const release = () => modal.confirm({
-    title: t('release.confirmTitle', { quarter: quarter(round.id) }),
-    icon: <ExclamationCircleOutlined />,
-    content: t('release.confirmContent'),
-    okText: t('release.confirmOk'),
-    cancelText: tc('actions.cancel'),
-    width: 520,
-    onOk: async () => {
-      try {
-        await releaseRoundComments(round.id);
-        message.success(t('release.done'));
-      } catch (error) {
-        message.error(errorText(error, { already_released: t('errors.already_released'), illegal_transition: t('errors.illegal_transition') }));
-      }
-      onChanged();
-    },
-  });
+  const release = () =>
+    modal.confirm({
+      title: t('release.confirmTitle', { quarter: quarter(round.id) }),
+      icon: <ExclamationCircleOutlined />,
+      content: t('release.confirmContent'),
+      okText: t('release.confirmOk'),
+      cancelText: tc('actions.cancel'),
+      width: 520,
+      onOk: async () => {
+        try {
+          await releaseRoundComments(round.id);
+          message.success(t('release.done'));
+        } catch (error) {
+          message.error(
+            errorText(error, { already_released: t('errors.already_released'), illegal_transition: t('errors.illegal_transition') }),
+          );
+        }
+        onChanged();
+      },
+    });
   return (
     <Alert
       type="warning"
       showIcon
       title={<span data-testid="release-state">{t('release.notReleased')}</span>}
-      description={!published ? t('release.afterPublish') : (
-        <>{t('release.notReleasedHelp')}{user.role !== 'admin' ? <><br />{t('release.adminOnly')}</> : null}</>
-      )}
-      action={canRelease ? <Button type="primary" icon={<SendOutlined />} onClick={release} data-testid="release-comments">{t('release.button')}</Button> : undefined}
+      description={
+        !published ? (
+          t('release.afterPublish')
+        ) : (
+          <>
+            {t('release.notReleasedHelp')}
+            {user.role !== 'admin' ? (
+              <>
+                <br />
+                {t('release.adminOnly')}
+              </>
+            ) : null}
+          </>
+        )
+      }
+      action={
+        canRelease ? (
+          <Button type="primary" icon={<SendOutlined />} onClick={release} data-testid="release-comments">
+            {t('release.button')}
+          </Button>
+        ) : undefined
+      }
     />
   );
 }

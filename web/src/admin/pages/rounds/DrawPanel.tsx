@@ -56,12 +56,20 @@ export function DrawPanel({ round, onDrawn }: { round: Round; onDrawn(): void })
     }
   };
 
-  const seedHelp = touched && source === 'ceremony' && !seedOk
-    ? t('draw.seedLength', { min: MIN_SEED, max: MAX_SEED, count: length })
-    : t('draw.seedCount', { count: length });
+  const seedHelp =
+    touched && source === 'ceremony' && !seedOk
+      ? t('draw.seedLength', { min: MIN_SEED, max: MAX_SEED, count: length })
+      : t('draw.seedCount', { count: length });
 
   return (
-    <Card title={<><ExperimentOutlined /> {t('draw.title')}</>} data-testid="draw-panel">
+    <Card
+      title={
+        <>
+          <ExperimentOutlined /> {t('draw.title')}
+        </>
+      }
+      data-testid="draw-panel"
+    >
       <Typography.Paragraph type="secondary">{t('draw.intro')}</Typography.Paragraph>
       <Radio.Group value={source} onChange={(e) => setSource(e.target.value as Source)} style={{ marginBottom: 16 }}>
         <Flex vertical gap={8}>
@@ -89,14 +97,24 @@ export function DrawPanel({ round, onDrawn }: { round: Round; onDrawn(): void })
             />
           </Form.Item>
           {changedByNormalising && seed ? (
-            <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('draw.normalisedAs')} description={<code style={{ fontSize: 16 }}>{seed}</code>} />
+            <Alert
+              type="info"
+              showIcon
+              style={{ marginBottom: 16 }}
+              title={t('draw.normalisedAs')}
+              description={<code style={{ fontSize: 16 }}>{seed}</code>}
+            />
           ) : null}
-          <Button type="primary" htmlType="submit">{t('draw.checkSeed')}</Button>
+          <Button type="primary" htmlType="submit">
+            {t('draw.checkSeed')}
+          </Button>
         </Form>
       ) : (
         <>
           <Typography.Paragraph>{t('draw.serverNote')}</Typography.Paragraph>
-          <Button type="primary" onClick={start}>{t('draw.serverButton')}</Button>
+          <Button type="primary" onClick={start}>
+            {t('draw.serverButton')}
+          </Button>
         </>
       )}
 
@@ -107,8 +125,12 @@ export function DrawPanel({ round, onDrawn }: { round: Round; onDrawn(): void })
         width={720}
         destroyOnHidden
         footer={[
-          <Button key="back" onClick={() => setConfirming(false)} disabled={drawing}>{t('draw.back')}</Button>,
-          <Button key="draw" type="primary" danger onClick={draw} loading={drawing} disabled={!witnessed}>{t('draw.confirm')}</Button>,
+          <Button key="back" onClick={() => setConfirming(false)} disabled={drawing}>
+            {t('draw.back')}
+          </Button>,
+          <Button key="draw" type="primary" danger onClick={draw} loading={drawing} disabled={!witnessed}>
+            {t('draw.confirm')}
+          </Button>,
         ]}
       >
         <Flex vertical gap={12}>
@@ -117,7 +139,18 @@ export function DrawPanel({ round, onDrawn }: { round: Round; onDrawn(): void })
               <Typography.Text>{t('draw.confirmSeed')}</Typography.Text>
               <div
                 data-testid="seed-confirm"
-                style={{ fontFamily: MONO, fontSize: 40, lineHeight: 1.3, letterSpacing: 2, wordBreak: 'break-all', padding: '16px 20px', background: '#f5f7fa', border: '1px solid #d9d9d9', borderRadius: 8, textAlign: 'center' }}
+                style={{
+                  fontFamily: MONO,
+                  fontSize: 40,
+                  lineHeight: 1.3,
+                  letterSpacing: 2,
+                  wordBreak: 'break-all',
+                  padding: '16px 20px',
+                  background: '#f5f7fa',
+                  border: '1px solid #d9d9d9',
+                  borderRadius: 8,
+                  textAlign: 'center',
+                }}
               >
                 {seed}
               </div>

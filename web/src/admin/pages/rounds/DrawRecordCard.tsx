@@ -33,16 +33,32 @@ export function DrawRecordCard({ round, canDownload }: { round: Round; canDownlo
   };
 
   return (
-    <Card title={<><FileProtectOutlined /> {t('record.title')}</>} data-testid="draw-record">
+    <Card
+      title={
+        <>
+          <FileProtectOutlined /> {t('record.title')}
+        </>
+      }
+      data-testid="draw-record"
+    >
       <Typography.Paragraph>{t('record.intro')}</Typography.Paragraph>
       {/* Before the close is final only the admin reads the record: the others see the buttons wait, and why. */}
-      <Button type="primary" icon={<DownloadOutlined />} onClick={download} loading={busy} disabled={!canDownload} style={{ marginBottom: 16 }}>
+      <Button
+        type="primary"
+        icon={<DownloadOutlined />}
+        onClick={download}
+        loading={busy}
+        disabled={!canDownload}
+        style={{ marginBottom: 16 }}
+      >
         {t('record.download')}
       </Button>
       <div style={{ marginBottom: 16 }}>
         <DrawVerify roundId={round.id} recordUrl={drawRecordUrl(round.id)} disabledReason={canDownload ? undefined : t('record.notYet')} />
       </div>
-      <Typography.Paragraph strong style={{ marginBottom: 4 }}>{t('record.howTitle')}</Typography.Paragraph>
+      <Typography.Paragraph strong style={{ marginBottom: 4 }}>
+        {t('record.howTitle')}
+      </Typography.Paragraph>
       <ol style={{ paddingInlineStart: 20, marginTop: 0 }}>
         <li>{t('record.step1', { file })}</li>
         <li>
@@ -51,11 +67,17 @@ export function DrawRecordCard({ round, canDownload }: { round: Round; canDownlo
             <code data-testid="verify-command">{command}</code>
           </Typography.Paragraph>
         </li>
-        <li><Trans t={t} i18nKey="record.step3" components={{ c: <code /> }} /></li>
+        <li>
+          <Trans t={t} i18nKey="record.step3" components={{ c: <code /> }} />
+        </li>
       </ol>
-      <Typography.Paragraph strong style={{ marginBottom: 4 }}>{t('record.checksTitle')}</Typography.Paragraph>
+      <Typography.Paragraph strong style={{ marginBottom: 4 }}>
+        {t('record.checksTitle')}
+      </Typography.Paragraph>
       <ul style={{ paddingInlineStart: 20, marginTop: 0 }}>
-        {CHECKS.map((c) => <li key={c}>{t(`record.checks.${c}`)}</li>)}
+        {CHECKS.map((c) => (
+          <li key={c}>{t(`record.checks.${c}`)}</li>
+        ))}
       </ul>
       <Typography.Text type="secondary">
         {isPublic ? t('record.publicNow', { url: `${window.location.origin}${drawRecordUrl(round.id)}` }) : t('record.publicLater')}

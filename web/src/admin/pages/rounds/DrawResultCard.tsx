@@ -24,16 +24,25 @@ export function DrawResultCard({ round }: { round: Round }) {
         column={{ xs: 1, md: 2 }}
         items={[
           {
-            key: 'source', label: t('result.source'),
-            children: <Tag color={round.seedSource === 'ceremony' ? 'gold' : 'blue'}>{t(`result.sources.${round.seedSource ?? 'server'}`)}</Tag>,
+            key: 'source',
+            label: t('result.source'),
+            children: (
+              <Tag color={round.seedSource === 'ceremony' ? 'gold' : 'blue'}>{t(`result.sources.${round.seedSource ?? 'server'}`)}</Tag>
+            ),
           },
           { key: 'drawnAt', label: t('result.drawnAt'), children: time.dateTime(round.drawnAt) },
         ]}
       />
       <Row gutter={16} style={{ margin: '12px 0' }}>
-        <Col span={8}><Statistic title={t('result.sample')} value={sample} data-testid="sample-count" /></Col>
-        <Col span={8}><Statistic title={t('result.backups')} value={backups} /></Col>
-        <Col span={8}><Statistic title={t('result.strata')} value={quotas.length} /></Col>
+        <Col span={8}>
+          <Statistic title={t('result.sample')} value={sample} data-testid="sample-count" />
+        </Col>
+        <Col span={8}>
+          <Statistic title={t('result.backups')} value={backups} />
+        </Col>
+        <Col span={8}>
+          <Statistic title={t('result.strata')} value={quotas.length} />
+        </Col>
       </Row>
       {round.stratifyBy ? (
         <Table
@@ -46,7 +55,9 @@ export function DrawResultCard({ round }: { round: Round }) {
             { title: t('result.quota'), key: 'quota', width: 120, align: 'right', render: (_, [, q]) => q },
           ]}
         />
-      ) : <Typography.Text type="secondary">{t('result.unstratified', { count: sample })}</Typography.Text>}
+      ) : (
+        <Typography.Text type="secondary">{t('result.unstratified', { count: sample })}</Typography.Text>
+      )}
     </Card>
   );
 }

@@ -14,7 +14,13 @@ import { followUpBody, type FollowUpForm } from '../../views/responseRates.ts';
 import { useRoundErrorText, useTimeFormat } from './labels.tsx';
 import { ReplaceModal } from './ReplaceModal.tsx';
 
-interface Props { round: Round; invitation: Invitation; onClose(): void; onRecorded(): void; onReplaced(): void }
+interface Props {
+  round: Round;
+  invitation: Invitation;
+  onClose(): void;
+  onRecorded(): void;
+  onReplaced(): void;
+}
 
 function History({ log }: { log: FollowUpLog }) {
   const { t } = useTranslation('followUps');
@@ -30,7 +36,9 @@ function History({ log }: { log: FollowUpLog }) {
             <Typography.Text strong>{t(`outcome.${e.outcome}`)}</Typography.Text> · {t(`channel.${e.channel}`)}
             {e.phone ? <> · {t('dialog.phoneLabel', { phone: e.phone })}</> : null}
             <br />
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('dialog.by', { who: e.createdBy, time: time.dateTime(e.at) })}</Typography.Text>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t('dialog.by', { who: e.createdBy, time: time.dateTime(e.at) })}
+            </Typography.Text>
             {e.note ? <div>{e.note}</div> : null}
           </>
         ),
@@ -65,8 +73,11 @@ export function FollowUpModal({ round, invitation, onClose, onRecorded, onReplac
   if (replacing) {
     return (
       <ReplaceModal
-        roundId={round.id} invitation={invitation} initialReason={t('offer.reason')}
-        onClose={onClose} onReplaced={onReplaced}
+        roundId={round.id}
+        invitation={invitation}
+        initialReason={t('offer.reason')}
+        onClose={onClose}
+        onReplaced={onReplaced}
       />
     );
   }
@@ -85,8 +96,17 @@ export function FollowUpModal({ round, invitation, onClose, onRecorded, onReplac
     >
       {current?.replacement === 'offered' ? (
         <Alert
-          type="warning" showIcon style={{ marginBottom: 16 }} title={t('offer.title')} description={t('offer.text')} data-testid="replacement-offer"
-          action={<Button danger size="small" onClick={() => setReplacing(true)}>{t('offer.replace')}</Button>}
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={t('offer.title')}
+          description={t('offer.text')}
+          data-testid="replacement-offer"
+          action={
+            <Button danger size="small" onClick={() => setReplacing(true)}>
+              {t('offer.replace')}
+            </Button>
+          }
         />
       ) : current?.disposition === 'ineligible' && current.replacement === 'not_now' ? (
         <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('offer.notNow')} />
@@ -102,7 +122,12 @@ export function FollowUpModal({ round, invitation, onClose, onRecorded, onReplac
         <Form.Item name="note" label={t('dialog.note')}>
           <Input.TextArea rows={2} maxLength={FOLLOW_UP_NOTE_MAX} showCount placeholder={t('dialog.notePlaceholder')} />
         </Form.Item>
-        <Form.Item name="phone" label={t('dialog.phone')} extra={t('dialog.phoneHelp')} rules={[zodRule(followUpBodySchema.shape.phone, t('dialog.phoneInvalid'))]}>
+        <Form.Item
+          name="phone"
+          label={t('dialog.phone')}
+          extra={t('dialog.phoneHelp')}
+          rules={[zodRule(followUpBodySchema.shape.phone, t('dialog.phoneInvalid'))]}
+        >
           <Input maxLength={40} inputMode="tel" placeholder={invitation.contactPhone ?? ''} />
         </Form.Item>
       </Form>

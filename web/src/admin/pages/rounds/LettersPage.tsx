@@ -32,7 +32,9 @@ function Letter({ round, invitation, issued, issuer }: { round: Round; invitatio
         <QrCode text={link} size={151} alt={t('invitations.qrAlt', { name: invitation.name })} />
         <div>
           <div>{t('letters.scan')}</div>
-          <div className="link" data-testid="letter-link">{link}</div>
+          <div className="link" data-testid="letter-link">
+            {link}
+          </div>
         </div>
       </div>
       <p>{t('letters.privacy')}</p>
@@ -65,8 +67,24 @@ export function LettersPage() {
   );
 
   const error = round.error ?? list.error;
-  if (error && !(round.data && list.data)) return <div style={{ padding: 24 }}><LoadError error={error} onRetry={() => { round.reload(); list.reload(); }} /></div>;
-  if (!round.data || !list.data || !issuer) return <Flex justify="center" style={{ padding: 64 }}><Spin size="large" /></Flex>;
+  if (error && !(round.data && list.data))
+    return (
+      <div style={{ padding: 24 }}>
+        <LoadError
+          error={error}
+          onRetry={() => {
+            round.reload();
+            list.reload();
+          }}
+        />
+      </div>
+    );
+  if (!round.data || !list.data || !issuer)
+    return (
+      <Flex justify="center" style={{ padding: 64 }}>
+        <Spin size="large" />
+      </Flex>
+    );
   const r = round.data;
   const stale = r.status === 'closed' || r.status === 'published' || r.status === 'voided';
 
@@ -75,21 +93,39 @@ export function LettersPage() {
       <div className="letters-toolbar no-print">
         <Flex justify="space-between" align="center" gap={12} wrap>
           <Flex align="center" gap={12} wrap>
-            <Link to={`/rounds/${r.id}/invitations`}><Button icon={<ArrowLeftOutlined />}>{t('letters.back')}</Button></Link>
-            <Typography.Text strong style={{ fontSize: 16 }}>{t('letters.title', { name: quarter(r.id) })}</Typography.Text>
-            <Typography.Text type="secondary" data-testid="letter-count">{t('letters.count', { count: letters.length })}</Typography.Text>
+            <Link to={`/rounds/${r.id}/invitations`}>
+              <Button icon={<ArrowLeftOutlined />}>{t('letters.back')}</Button>
+            </Link>
+            <Typography.Text strong style={{ fontSize: 16 }}>
+              {t('letters.title', { name: quarter(r.id) })}
+            </Typography.Text>
+            <Typography.Text type="secondary" data-testid="letter-count">
+              {t('letters.count', { count: letters.length })}
+            </Typography.Text>
           </Flex>
           <Flex align="center" gap={12} wrap>
-            <Checkbox checked={pendingOnly} onChange={(e) => setPendingOnly(e.target.checked)}>{t('letters.pendingOnly')}</Checkbox>
+            <Checkbox checked={pendingOnly} onChange={(e) => setPendingOnly(e.target.checked)}>
+              {t('letters.pendingOnly')}
+            </Checkbox>
             <LanguageSwitch />
-            <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()} disabled={!letters.length}>{t('letters.print')}</Button>
+            <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()} disabled={!letters.length}>
+              {t('letters.print')}
+            </Button>
           </Flex>
         </Flex>
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('letters.printHint')}</Typography.Text>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t('letters.printHint')}
+        </Typography.Text>
         {stale ? <Alert type="warning" showIcon title={t('letters.stale')} style={{ marginTop: 8 }} /> : null}
       </div>
-      {letters.length ? letters.map((i) => <Letter key={i.uscc} round={r} invitation={i} issued={issued} issuer={issuer} />) : (
-        <Result icon={<Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />} title={list.data.length ? t('letters.nonePending') : t('letters.none')} className="no-print" />
+      {letters.length ? (
+        letters.map((i) => <Letter key={i.uscc} round={r} invitation={i} issued={issued} issuer={issuer} />)
+      ) : (
+        <Result
+          icon={<Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />}
+          title={list.data.length ? t('letters.nonePending') : t('letters.none')}
+          className="no-print"
+        />
       )}
     </div>
   );

@@ -26,9 +26,11 @@ export function LifecycleSteps({ round }: { round: Round }) {
     closed: round.closedAt ? time.dateTime(round.closedAt) : t('steps.deadline', { time: time.dateTime(round.closesAt) }),
     published: round.publishedAt ? time.dateTime(round.publishedAt) : t('steps.publishedPending'),
   };
-  const items: StepsProps['items'] = ORDER.map((s, i) => (voided && i === current
-    ? { title: t('status.voided'), description: time.dateTime(round.voidedAt) }
-    : { title: t(`steps.${s}`), description: when[s] }));
+  const items: StepsProps['items'] = ORDER.map((s, i) =>
+    voided && i === current
+      ? { title: t('status.voided'), description: time.dateTime(round.voidedAt) }
+      : { title: t(`steps.${s}`), description: when[s] },
+  );
   return (
     <Steps
       data-testid="lifecycle"

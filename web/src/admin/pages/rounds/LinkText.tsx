@@ -9,7 +9,16 @@ export function LinkText({ link, width }: { link: string; width: number }) {
       <Tooltip title={link}>
         <span
           data-testid="invitation-link"
-          style={{ display: 'inline-block', maxWidth: width, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', verticalAlign: 'bottom', direction: 'rtl', textAlign: 'left' }}
+          style={{
+            display: 'inline-block',
+            maxWidth: width,
+            overflow: 'hidden',
+            textOverflow: 'ellipsis',
+            whiteSpace: 'nowrap',
+            verticalAlign: 'bottom',
+            direction: 'rtl',
+            textAlign: 'left',
+          }}
         >
           <span dir="ltr">{link}</span>
         </span>

@@ -26,11 +26,17 @@ export function OutboxPage() {
   const round = useLoad((signal) => getRound(id, signal), [id]);
   const box = useLoad((signal) => getOutbox(id, signal), [id]);
   const [busy, setBusy] = useState(false);
-  const failText = (error: unknown) => errorText(error, { quiet_hours: t('errors.quiet_hours'), round_not_open: t('errors.round_not_open') });
+  const failText = (error: unknown) =>
+    errorText(error, { quiet_hours: t('errors.quiet_hours'), round_not_open: t('errors.round_not_open') });
 
   if (box.error && !box.data) return <LoadError error={box.error} onRetry={box.reload} />;
   const o = box.data;
-  if (!o || !round.data) return <Flex justify="center" style={{ padding: 64 }}><Spin size="large" /></Flex>;
+  if (!o || !round.data)
+    return (
+      <Flex justify="center" style={{ padding: 64 }}>
+        <Spin size="large" />
+      </Flex>
+    );
 
   const download = async () => {
     setBusy(true);
@@ -42,23 +48,43 @@ export function OutboxPage() {
       setBusy(false);
     }
   };
-  const remind = () => modal.confirm({
-    title: t('remindConfirm'),
-    okText: t('remind'),
-    onOk: async () => {
-      try {
-        const { queued } = await sendReminders(id);
-        message.success(t('reminded', { count: queued }));
-      } catch (error) {
-        message.error(failText(error));
-      }
-      box.reload();
-    },
-  });
+  const remind = () =>
+    modal.confirm({
+      title: t('remindConfirm'),
+      okText: t('remind'),
+      onOk: async () => {
+        try {
+          const { queued } = await sendReminders(id);
+          message.success(t('reminded', { count: queued }));
+        } catch (error) {
+          message.error(failText(error));
+        }
+        box.reload();
+      },
+    });
 
   const columns: TableColumnsType<OutboxMessage> = [
-    { title: t('columns.enterprise'), key: 'name', render: (_, m) => <Flex vertical><span>{m.name}</span><Typography.Text type="secondary" style={{ fontSize: 12 }}><code>{m.uscc}</code></Typography.Text></Flex> },
-    { title: t('columns.to'), key: 'to', render: (_, m) => <span>{t(`channel.${m.channel}`)} {m.to}</span> },
+    {
+      title: t('columns.enterprise'),
+      key: 'name',
+      render: (_, m) => (
+        <Flex vertical>
+          <span>{m.name}</span>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            <code>{m.uscc}</code>
+          </Typography.Text>
+        </Flex>
+      ),
+    },
+    {
+      title: t('columns.to'),
+      key: 'to',
+      render: (_, m) => (
+        <span>
+          {t(`channel.${m.channel}`)} {m.to}
+        </span>
+      ),
+    },
     { title: t('columns.kind'), key: 'kind', render: (_, m) => t(`kind.${m.kind}`) },
     { title: t('columns.day'), dataIndex: 'day' },
     { title: t('columns.status'), key: 'status', render: (_, m) => <Tag color={STATUS_COLOR[m.status]}>{t(`status.${m.status}`)}</Tag> },
@@ -69,42 +95,87 @@ export function OutboxPage() {
 
   return (
     <>
-      <Link to={`/rounds/${id}`}><Button type="link" icon={<ArrowLeftOutlined />} style={{ paddingInline: 0 }}>{t('back', { quarter: quarter(id) })}</Button></Link>
+      <Link to={`/rounds/${id}`}>
+        <Button type="link" icon={<ArrowLeftOutlined />} style={{ paddingInline: 0 }}>
+          {t('back', { quarter: quarter(id) })}
+        </Button>
+      </Link>
       <PageHeader
         title={t('title', { quarter: quarter(id) })}
         subtitle={t('subtitle')}
-        extra={(
+        extra={
           <Flex gap={8} wrap>
-            <Button icon={<DownloadOutlined />} loading={busy} onClick={download}>{t('download')}</Button>
-            <Button type="primary" icon={<NotificationOutlined />} disabled={round.data.status !== 'open'} onClick={remind}>{t('remind')}</Button>
+            <Button icon={<DownloadOutlined />} loading={busy} onClick={download}>
+              {t('download')}
+            </Button>
+            <Button type="primary" icon={<NotificationOutlined />} disabled={round.data.status !== 'open'} onClick={remind}>
+              {t('remind')}
+            </Button>
           </Flex>
-        )}
+        }
       />
       <StaleDataWarning error={box.error} onRetry={box.reload} />
       {!o.gateways.sms ? <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('noGateway')} /> : null}
       <Flex vertical gap={16}>
         <Card>
           <Typography.Paragraph type="secondary">
-            {t('gateways', { sms: t(o.gateways.sms ? 'configured' : 'notConfigured'), email: t(o.gateways.email ? 'configured' : 'notConfigured'), quiet: o.quietHours === 'off' ? t('quietOff') : o.quietHours })}
+            {t('gateways', {
+              sms: t(o.gateways.sms ? 'configured' : 'notConfigured'),
+              email: t(o.gateways.email ? 'configured' : 'notConfigured'),
+              quiet: o.quietHours === 'off' ? t('quietOff') : o.quietHours,
+            })}
             <br />
-            {t('plan', { invitation: t(o.plan.invitation ? 'planInvitation' : 'planNoInvitation'), days, final: t(o.plan.finalReminder ? 'planFinal' : 'planNoFinal') })}
+            {t('plan', {
+              invitation: t(o.plan.invitation ? 'planInvitation' : 'planNoInvitation'),
+              days,
+              final: t(o.plan.finalReminder ? 'planFinal' : 'planNoFinal'),
+            })}
           </Typography.Paragraph>
           <Flex gap={32} wrap data-testid="outbox-counts">
-            {statusCounts(o).map(({ status, count }) => <Statistic key={status} title={t(`status.${status}`)} value={count} />)}
+            {statusCounts(o).map(({ status, count }) => (
+              <Statistic key={status} title={t(`status.${status}`)} value={count} />
+            ))}
           </Flex>
         </Card>
         {o.invalidPhones.length ? (
           <Card title={t('invalidPhones', { count: o.invalidPhones.length })}>
-            <Table rowKey="uscc" size="small" pagination={false} dataSource={o.invalidPhones}
-              columns={[{ title: t('columns.enterprise'), dataIndex: 'name' }, { title: 'USCC', dataIndex: 'uscc' }, { title: t('columns.to'), key: 'phone', render: (_, p) => p.phone || t('noPhone') }]} />
+            <Table
+              rowKey="uscc"
+              size="small"
+              pagination={false}
+              dataSource={o.invalidPhones}
+              columns={[
+                { title: t('columns.enterprise'), dataIndex: 'name' },
+                { title: 'USCC', dataIndex: 'uscc' },
+                { title: t('columns.to'), key: 'phone', render: (_, p) => p.phone || t('noPhone') },
+              ]}
+            />
           </Card>
         ) : null}
         <Card title={t('failures')}>
-          {failed.length ? <Table<OutboxMessage> rowKey="id" size="small" data-testid="outbox-failures" columns={columns} dataSource={failed} pagination={{ defaultPageSize: 20 }} />
-            : <Typography.Text type="secondary">{t('noFailures')}</Typography.Text>}
+          {failed.length ? (
+            <Table<OutboxMessage>
+              rowKey="id"
+              size="small"
+              data-testid="outbox-failures"
+              columns={columns}
+              dataSource={failed}
+              pagination={{ defaultPageSize: 20 }}
+            />
+          ) : (
+            <Typography.Text type="secondary">{t('noFailures')}</Typography.Text>
+          )}
         </Card>
         <Card title={t('messages')}>
-          <Table<OutboxMessage> rowKey="id" size="small" data-testid="outbox-messages" columns={columns} dataSource={o.messages} locale={{ emptyText: t('empty') }} pagination={{ defaultPageSize: 50 }} />
+          <Table<OutboxMessage>
+            rowKey="id"
+            size="small"
+            data-testid="outbox-messages"
+            columns={columns}
+            dataSource={o.messages}
+            locale={{ emptyText: t('empty') }}
+            pagination={{ defaultPageSize: 50 }}
+          />
         </Card>
       </Flex>
     </>

@@ -11,7 +11,14 @@ export function PoolCard({ round }: { round: Round }) {
   const time = useTimeFormat();
   if (!round.poolHash) return null;
   return (
-    <Card title={<><SafetyCertificateOutlined /> {t('pool.title')}</>} data-testid="pool-card">
+    <Card
+      title={
+        <>
+          <SafetyCertificateOutlined /> {t('pool.title')}
+        </>
+      }
+      data-testid="pool-card"
+    >
       <Alert type="success" showIcon title={t('pool.frozenNote')} description={t('pool.why')} style={{ marginBottom: 16 }} />
       <Typography.Text type="secondary">{t('pool.hash')}</Typography.Text>
       <PublishedValue value={round.poolHash} fontSize={18} testId="pool-hash" />
@@ -21,7 +28,11 @@ export function PoolCard({ round }: { round: Round }) {
         items={[
           { key: 'size', label: t('pool.size'), children: t('pool.sizeValue', { count: round.poolSize ?? 0 }) },
           { key: 'frozenAt', label: t('pool.frozenAt'), children: time.dateTime(round.frozenAt) },
-          { key: 'strata', label: t('settings.stratifyBy'), children: round.stratifyBy ? t(`stratify.${round.stratifyBy}`) : t('stratify.none') },
+          {
+            key: 'strata',
+            label: t('settings.stratifyBy'),
+            children: round.stratifyBy ? t(`stratify.${round.stratifyBy}`) : t('stratify.none'),
+          },
         ]}
       />
     </Card>

@@ -18,9 +18,13 @@ export function QrCode({ text, size, alt, preview = false }: Props) {
     let live = true;
     setSrc(null);
     QRCode.toDataURL(text, { errorCorrectionLevel: 'M', margin: 1, width: Math.max(256, size * 3) })
-      .then((url) => { if (live) setSrc(url); })
+      .then((url) => {
+        if (live) setSrc(url);
+      })
       .catch((error: unknown) => console.error(error));
-    return () => { live = false; };
+    return () => {
+      live = false;
+    };
   }, [text, size]);
   if (!src) return <Skeleton.Node active style={{ width: size, height: size }} />;
   return (

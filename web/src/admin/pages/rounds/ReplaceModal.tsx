@@ -13,7 +13,13 @@ import { QrCode } from './QrCode.tsx';
 
 const QUICK_REASONS = ['closed', 'unreachable', 'declined'] as const;
 
-interface Props { roundId: string; invitation: Invitation; initialReason?: string; onClose(): void; onReplaced(): void }
+interface Props {
+  roundId: string;
+  invitation: Invitation;
+  initialReason?: string;
+  onClose(): void;
+  onReplaced(): void;
+}
 
 export function ReplaceModal({ roundId, invitation, initialReason = '', onClose, onReplaced }: Props) {
   const { t } = useTranslation('rounds');
@@ -37,7 +43,17 @@ export function ReplaceModal({ roundId, invitation, initialReason = '', onClose,
   if (result) {
     const inv = result.invitation;
     return (
-      <Modal open title={t('replace.title', { name: invitation.name })} onCancel={onClose} footer={<Button type="primary" onClick={onClose}>{tc('actions.close')}</Button>} width={640}>
+      <Modal
+        open
+        title={t('replace.title', { name: invitation.name })}
+        onCancel={onClose}
+        footer={
+          <Button type="primary" onClick={onClose}>
+            {tc('actions.close')}
+          </Button>
+        }
+        width={640}
+      >
         <Result
           status="success"
           title={t('replace.resultTitle')}
@@ -50,24 +66,53 @@ export function ReplaceModal({ roundId, invitation, initialReason = '', onClose,
             column={1}
             bordered
             items={[
-              { key: 'name', label: t('replace.newEnterprise'), children: <>{inv.name} <Typography.Text type="secondary"><code>{inv.uscc}</code></Typography.Text></> },
+              {
+                key: 'name',
+                label: t('replace.newEnterprise'),
+                children: (
+                  <>
+                    {inv.name}{' '}
+                    <Typography.Text type="secondary">
+                      <code>{inv.uscc}</code>
+                    </Typography.Text>
+                  </>
+                ),
+              },
               { key: 'stratum', label: t('columns.stratum'), children: inv.stratum || t('stratify.all') },
-              { key: 'contact', label: t('columns.contact'), children: [inv.contactName, inv.contactPhone].filter(Boolean).join(' ') || '—' },
+              {
+                key: 'contact',
+                label: t('columns.contact'),
+                children: [inv.contactName, inv.contactPhone].filter(Boolean).join(' ') || '—',
+              },
               { key: 'reason', label: t('replace.reason'), children: result.reason },
               {
-                key: 'link', label: t('columns.link'),
+                key: 'link',
+                label: t('columns.link'),
                 children: inv.link ? (
                   <Flex gap={12} align="center">
                     <QrCode text={inv.link} size={72} alt={t('invitations.qrAlt', { name: inv.name })} preview />
-                    <Typography.Text copyable={{ tooltips: [t('copy'), t('copied')] }} style={{ wordBreak: 'break-all' }}>{inv.link}</Typography.Text>
+                    <Typography.Text copyable={{ tooltips: [t('copy'), t('copied')] }} style={{ wordBreak: 'break-all' }}>
+                      {inv.link}
+                    </Typography.Text>
                   </Flex>
-                ) : '—',
+                ) : (
+                  '—'
+                ),
               },
               {
-                key: 'letter', label: t('replace.letter'),
+                key: 'letter',
+                label: t('replace.letter'),
                 children: inv.link ? (
-                  <Link to={`/rounds/${roundId}/letters?uscc=${encodeURIComponent(inv.uscc)}`} target="_blank" data-testid="replacement-letter">{t('replace.printLetter')}</Link>
-                ) : '—',
+                  <Link
+                    to={`/rounds/${roundId}/letters?uscc=${encodeURIComponent(inv.uscc)}`}
+                    target="_blank"
+                    data-testid="replacement-letter"
+                  >
+                    {t('replace.printLetter')}
+                  </Link>
+                ) : (
+                  '—'
+                ),
               },
             ]}
           />
@@ -89,7 +134,12 @@ export function ReplaceModal({ roundId, invitation, initialReason = '', onClose,
     >
       <Alert type="info" showIcon title={t('replace.explain')} style={{ marginBottom: 16 }} />
       <Form form={form} layout="vertical" initialValues={{ reason: initialReason }}>
-        <Form.Item name="reason" label={t('replace.reason')} required rules={[zodRule(reasonBodySchema.shape.reason, t('replace.reasonRequired'))]}>
+        <Form.Item
+          name="reason"
+          label={t('replace.reason')}
+          required
+          rules={[zodRule(reasonBodySchema.shape.reason, t('replace.reasonRequired'))]}
+        >
           <Input.TextArea rows={3} maxLength={1000} showCount placeholder={t('replace.reasonPlaceholder')} />
         </Form.Item>
         <Flex gap={4} wrap>

@@ -20,7 +20,10 @@ function StrataTable({ rows, stratifyBy }: { rows: Stratum[]; stratifyBy: Round[
     { title: t('rates.stratum'), dataIndex: 'key', render: (k: string) => stratumLabel(k, stratifyBy) },
     { title: t('disposition.complete'), key: 'complete', align: 'right', width: 70, render: (_, s) => s.dispositions.complete },
     ...RATE_KEYS.map((key) => ({
-      title: t(`rates.${key}`), key, align: 'right' as const, width: 110,
+      title: t(`rates.${key}`),
+      key,
+      align: 'right' as const,
+      width: 110,
       render: (_: unknown, s: Stratum) => ratePercent(s[key]) ?? t('rates.notAvailable'),
     })),
   ];
@@ -35,7 +38,13 @@ function Figures({ figures }: { figures: RateFigures }) {
         {rateCells(figures).map((c) => (
           <Col key={c.key} xs={12} md={6}>
             <Statistic
-              title={<Tooltip title={t(`rates.explain.${c.key}`)}><span>{t(`rates.${c.key}`)} <QuestionCircleOutlined /></span></Tooltip>}
+              title={
+                <Tooltip title={t(`rates.explain.${c.key}`)}>
+                  <span>
+                    {t(`rates.${c.key}`)} <QuestionCircleOutlined />
+                  </span>
+                </Tooltip>
+              }
               value={c.text ?? t('rates.notAvailable')}
               data-testid={`rate-${c.key}`}
             />
@@ -44,7 +53,9 @@ function Figures({ figures }: { figures: RateFigures }) {
       </Row>
       <Flex gap={4} wrap data-testid="dispositions">
         {dispositionRows(figures).map((r) => (
-          <Tag key={r.disposition}>{t(`disposition.${r.disposition}`)} {r.count}</Tag>
+          <Tag key={r.disposition}>
+            {t(`disposition.${r.disposition}`)} {r.count}
+          </Tag>
         ))}
         <Typography.Text type="secondary">{t('rates.cases', { count: figures.cases })}</Typography.Text>
       </Flex>
@@ -68,7 +79,9 @@ export function ResponseRatesCard({ round }: { round: Round }) {
           <Figures figures={data} />
           <Typography.Text type="secondary">{t(data.final ? 'rates.final' : 'rates.interim')}</Typography.Text>
           {round.stratifyBy ? (
-            data.groups === 'after_close' ? <Typography.Text type="secondary">{t('rates.strataAfterClose')}</Typography.Text> : (
+            data.groups === 'after_close' ? (
+              <Typography.Text type="secondary">{t('rates.strataAfterClose')}</Typography.Text>
+            ) : (
               <>
                 <Typography.Text strong>{t('rates.byStratum')}</Typography.Text>
                 {data.groups === 'suppressed' ? <Typography.Text type="secondary">{t('rates.strataSuppressed')}</Typography.Text> : null}

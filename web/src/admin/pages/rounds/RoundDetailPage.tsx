@@ -42,7 +42,12 @@ export function RoundDetailPage() {
 
   if (error instanceof ApiError && (error.code === 'not_found' || error.code === 'validation_failed') && !round) return <NotFoundPage />;
   if (error && !round) return <LoadError error={error} onRetry={reload} />;
-  if (!round) return <Flex justify="center" style={{ padding: 64 }}><Spin size="large" /></Flex>;
+  if (!round)
+    return (
+      <Flex justify="center" style={{ padding: 64 }}>
+        <Spin size="large" />
+      </Flex>
+    );
 
   const drawn = DRAWN_STATUSES.includes(round.status) || (round.status === 'voided' && round.drawnAt !== null);
   // The admin reads the record at once; everyone else once the close is final (the same rule as the server).
@@ -57,24 +62,64 @@ export function RoundDetailPage() {
 
   return (
     <>
-      <Link to="/rounds"><Button type="link" icon={<ArrowLeftOutlined />} style={{ paddingInline: 0 }}>{t('detail.back')}</Button></Link>
+      <Link to="/rounds">
+        <Button type="link" icon={<ArrowLeftOutlined />} style={{ paddingInline: 0 }}>
+          {t('detail.back')}
+        </Button>
+      </Link>
       <PageHeader
-        title={<Space wrap>{quarter(round.id)}<RoundStatusTag status={round.status} /></Space>}
-        subtitle={closedEarly
-          ? t('detail.subtitleClosedEarly', { id: round.id, opens: time.dateTime(round.opensAt), closed: time.dateTime(close.at), closes: time.dateTime(round.closesAt) })
-          : t('detail.subtitle', { id: round.id, opens: time.dateTime(round.opensAt), closes: time.dateTime(round.closesAt) })}
-        extra={showInvitations || showComments ? (
+        title={
           <Space wrap>
-            {showComments ? <Link to={`/rounds/${round.id}/comments`}><Button icon={<MessageOutlined />}>{tComments('open')}</Button></Link> : null}
-            {showInvitations ? <Link to={`/rounds/${round.id}/invitations`}><Button icon={<LinkOutlined />}>{t('detail.invitations')}</Button></Link> : null}
-            {showInvitations ? <Link to={`/rounds/${round.id}/letters`} target="_blank"><Button icon={<PrinterOutlined />}>{t('detail.letters')}</Button></Link> : null}
-            {showInvitations ? <Link to={`/rounds/${round.id}/outbox`}><Button icon={<MailOutlined />}>{tOutbox('open')}</Button></Link> : null}
+            {quarter(round.id)}
+            <RoundStatusTag status={round.status} />
           </Space>
-        ) : null}
+        }
+        subtitle={
+          closedEarly
+            ? t('detail.subtitleClosedEarly', {
+                id: round.id,
+                opens: time.dateTime(round.opensAt),
+                closed: time.dateTime(close.at),
+                closes: time.dateTime(round.closesAt),
+              })
+            : t('detail.subtitle', { id: round.id, opens: time.dateTime(round.opensAt), closes: time.dateTime(round.closesAt) })
+        }
+        extra={
+          showInvitations || showComments ? (
+            <Space wrap>
+              {showComments ? (
+                <Link to={`/rounds/${round.id}/comments`}>
+                  <Button icon={<MessageOutlined />}>{tComments('open')}</Button>
+                </Link>
+              ) : null}
+              {showInvitations ? (
+                <Link to={`/rounds/${round.id}/invitations`}>
+                  <Button icon={<LinkOutlined />}>{t('detail.invitations')}</Button>
+                </Link>
+              ) : null}
+              {showInvitations ? (
+                <Link to={`/rounds/${round.id}/letters`} target="_blank">
+                  <Button icon={<PrinterOutlined />}>{t('detail.letters')}</Button>
+                </Link>
+              ) : null}
+              {showInvitations ? (
+                <Link to={`/rounds/${round.id}/outbox`}>
+                  <Button icon={<MailOutlined />}>{tOutbox('open')}</Button>
+                </Link>
+              ) : null}
+            </Space>
+          ) : null
+        }
       />
       <StaleDataWarning error={error} onRetry={reload} />
       {round.status === 'voided' ? (
-        <Alert type="error" showIcon style={{ marginBottom: 16 }} title={t('detail.voided', { time: time.dateTime(round.voidedAt) })} description={t('detail.voidReason', { reason: round.voidReason ?? '—' })} />
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={t('detail.voided', { time: time.dateTime(round.voidedAt) })}
+          description={t('detail.voidReason', { reason: round.voidReason ?? '—' })}
+        />
       ) : null}
       {!isAdmin ? <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('detail.readOnly')} /> : null}
       <Flex vertical gap={16}>
@@ -96,7 +141,9 @@ export function RoundDetailPage() {
               {round.drawnAt ? <DrawRecordCard round={round} canDownload={canDownload} /> : null}
               {!round.poolHash ? (
                 <Card title={t('pool.title')}>
-                  <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>{t('pool.notFrozen')}</Typography.Paragraph>
+                  <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
+                    {t('pool.notFrozen')}
+                  </Typography.Paragraph>
                 </Card>
               ) : null}
             </Flex>
@@ -114,7 +161,17 @@ export function RoundDetailPage() {
         {/* 分组统计: made at close, readable once the close is final (the card says "compute first" until then). */}
         {showComments ? <BreakdownsCard roundId={round.id} /> : null}
       </Flex>
-      {editing ? <RoundFormModal round={round} takenIds={[]} onClose={() => setEditing(false)} onSaved={() => { setEditing(false); reload(); }} /> : null}
+      {editing ? (
+        <RoundFormModal
+          round={round}
+          takenIds={[]}
+          onClose={() => setEditing(false)}
+          onSaved={() => {
+            setEditing(false);
+            reload();
+          }}
+        />
+      ) : null}
     </>
   );
 }

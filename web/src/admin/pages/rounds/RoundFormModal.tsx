@@ -6,7 +6,14 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormModal } from '../../components/FormModal.tsx';
 import { POLICIES } from '#shared/results/escalation.ts';
-import { createRoundSchema, STRATIFY_BY, updateRoundSchema, type CreateRound, type Round, type StratifyBy } from '#shared/schemas/rounds.ts';
+import {
+  createRoundSchema,
+  STRATIFY_BY,
+  updateRoundSchema,
+  type CreateRound,
+  type Round,
+  type StratifyBy,
+} from '#shared/schemas/rounds.ts';
 import { StaleDataWarning } from '../../components/LoadError.tsx';
 import { createRound, listDepartments, updateRound } from '../../endpoints.ts';
 import { parseForm } from '../../forms.ts';
@@ -47,7 +54,13 @@ function nextFreeQuarter(taken: ReadonlySet<string>): Dayjs {
 
 /** Default dates: opens on the 1st of the quarter's last month at 09:00 (tomorrow if that is past), closes 14 days later at 18:00. */
 function defaultDates(quarter: Dayjs): { opensAt: Dayjs; closesAt: Dayjs } {
-  const lastMonth = quarter.month(Math.floor(quarter.month() / 3) * 3 + 2).date(1).hour(9).minute(0).second(0).millisecond(0);
+  const lastMonth = quarter
+    .month(Math.floor(quarter.month() / 3) * 3 + 2)
+    .date(1)
+    .hour(9)
+    .minute(0)
+    .second(0)
+    .millisecond(0);
   const tomorrow = dayjs().add(1, 'day').hour(9).minute(0).second(0).millisecond(0);
   const opensAt = lastMonth.isBefore(tomorrow) ? tomorrow : lastMonth;
   return { opensAt, closesAt: opensAt.add(14, 'day').hour(18) };
@@ -77,16 +90,31 @@ export function RoundFormModal({ round, takenIds, onClose, onSaved }: Props) {
     if (round) {
       const inRound = new Set(round.departments.map((d) => d.departmentId));
       return {
-        quarter: quarterStart(round.id), sampleSize: round.sampleSize, stratifyBy: round.stratifyBy ?? NO_STRATA,
+        quarter: quarterStart(round.id),
+        sampleSize: round.sampleSize,
+        stratifyBy: round.stratifyBy ?? NO_STRATA,
         excludedDepartmentIds: (departments.data ?? []).filter((d) => d.active && !inRound.has(d.id)).map((d) => d.id),
-        votesLimit: round.votesLimit, minRatings: round.minRatings, bottomN: round.bottomN, escalationPolicy: round.escalationPolicy,
-        rotationExclusion: round.rotationExclusion, opensAt: dayjs(round.opensAt), closesAt: dayjs(round.closesAt),
+        votesLimit: round.votesLimit,
+        minRatings: round.minRatings,
+        bottomN: round.bottomN,
+        escalationPolicy: round.escalationPolicy,
+        rotationExclusion: round.rotationExclusion,
+        opensAt: dayjs(round.opensAt),
+        closesAt: dayjs(round.closesAt),
       };
     }
     const q = nextFreeQuarter(taken);
     return {
-      quarter: q, sampleSize: 200, stratifyBy: NO_STRATA, excludedDepartmentIds: [], votesLimit: 3, minRatings: 10, bottomN: 3,
-      escalationPolicy: '2021-v2', rotationExclusion: true, ...defaultDates(q),
+      quarter: q,
+      sampleSize: 200,
+      stratifyBy: NO_STRATA,
+      excludedDepartmentIds: [],
+      votesLimit: 3,
+      minRatings: 10,
+      bottomN: 3,
+      escalationPolicy: '2021-v2',
+      rotationExclusion: true,
+      ...defaultDates(q),
     };
   }, [round, taken, departments.data]);
 
@@ -112,9 +140,13 @@ export function RoundFormModal({ round, takenIds, onClose, onSaved }: Props) {
       stratifyBy: v.stratifyBy === NO_STRATA ? null : v.stratifyBy,
       // All active departments is the server's default: only send a list when some are left out (or when editing).
       ...(excludedSet.size || editing ? { departmentIds: included(v.excludedDepartmentIds) } : {}),
-      votesLimit: v.votesLimit, minRatings: v.minRatings, bottomN: v.bottomN,
-      escalationPolicy: v.escalationPolicy, rotationExclusion: v.rotationExclusion,
-      opensAt: v.opensAt?.format(), closesAt: v.closesAt?.format(),
+      votesLimit: v.votesLimit,
+      minRatings: v.minRatings,
+      bottomN: v.bottomN,
+      escalationPolicy: v.escalationPolicy,
+      rotationExclusion: v.rotationExclusion,
+      opensAt: v.opensAt?.format(),
+      closesAt: v.closesAt?.format(),
     };
   };
 
@@ -122,8 +154,12 @@ export function RoundFormModal({ round, takenIds, onClose, onSaved }: Props) {
   // deadline after the opening, a number out of range.
   const fieldMessage = (field: string) => {
     const messages: Partial<Record<string, string>> = {
-      sampleSize: t('form.sampleSizeRequired'), closesAt: t('form.closesAfterOpens'), opensAt: t('form.opensAtRequired'),
-      votesLimit: t('form.numberRequired'), minRatings: t('form.numberRequired'), bottomN: t('form.numberRequired'),
+      sampleSize: t('form.sampleSizeRequired'),
+      closesAt: t('form.closesAfterOpens'),
+      opensAt: t('form.opensAtRequired'),
+      votesLimit: t('form.numberRequired'),
+      minRatings: t('form.numberRequired'),
+      bottomN: t('form.numberRequired'),
     };
     return messages[field] ?? tc('errors.validation_failed');
   };
@@ -131,11 +167,14 @@ export function RoundFormModal({ round, takenIds, onClose, onSaved }: Props) {
   const submit = async () => {
     const body = await parseForm(form, editing ? updateRoundSchema : createRoundSchema, fieldMessage, toBody);
     if (!body) return;
-    await save(async () => {
-      const saved = editing ? await updateRound(round.id, body) : await createRound(body as CreateRound);
-      message.success(t(editing ? 'form.saved' : 'form.created', { name: quarter(saved.id) }));
-      onSaved(saved);
-    }, { round_exists: () => form.setFields([{ name: 'quarter', errors: [t('form.quarterTaken')] }]) });
+    await save(
+      async () => {
+        const saved = editing ? await updateRound(round.id, body) : await createRound(body as CreateRound);
+        message.success(t(editing ? 'form.saved' : 'form.created', { name: quarter(saved.id) }));
+        onSaved(saved);
+      },
+      { round_exists: () => form.setFields([{ name: 'quarter', errors: [t('form.quarterTaken')] }]) },
+    );
   };
 
   const required = (text: string) => [{ required: true, message: text }];
@@ -156,8 +195,9 @@ export function RoundFormModal({ round, takenIds, onClose, onSaved }: Props) {
       okButtonProps={{ disabled: !departments.data && (departments.loading || editing) }}
       problem={problem}
     >
-
-      {departments.data ? null : <StaleDataWarning title={t('form.departmentsFailed')} error={departments.error} onRetry={departments.reload} />}
+      {departments.data ? null : (
+        <StaleDataWarning title={t('form.departmentsFailed')} error={departments.error} onRetry={departments.reload} />
+      )}
       <Form<Values> form={form} layout="vertical" initialValues={initialValues} key={editing && departments.data ? 'ready' : 'initial'}>
         <Row gutter={16}>
           <Col xs={24} sm={12}>
@@ -167,7 +207,11 @@ export function RoundFormModal({ round, takenIds, onClose, onSaved }: Props) {
               extra={chosenQuarter ? t('form.roundId', { id: roundIdOf(chosenQuarter) }) : undefined}
               rules={[
                 ...required(t('form.quarterRequired')),
-                { validator: async (_, v: Dayjs | null) => { if (!editing && v && taken.has(roundIdOf(v))) throw new Error(t('form.quarterTaken')); } },
+                {
+                  validator: async (_, v: Dayjs | null) => {
+                    if (!editing && v && taken.has(roundIdOf(v))) throw new Error(t('form.quarterTaken'));
+                  },
+                },
               ]}
             >
               <DatePicker
@@ -182,7 +226,12 @@ export function RoundFormModal({ round, takenIds, onClose, onSaved }: Props) {
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>
-            <Form.Item name="sampleSize" label={t('form.sampleSize')} extra={t('form.sampleSizeHelp')} rules={required(t('form.sampleSizeRequired'))}>
+            <Form.Item
+              name="sampleSize"
+              label={t('form.sampleSize')}
+              extra={t('form.sampleSizeHelp')}
+              rules={required(t('form.sampleSizeRequired'))}
+            >
               <InputNumber min={1} max={100_000} precision={0} style={{ width: '100%' }} suffix={t('form.enterprisesUnit')} />
             </Form.Item>
           </Col>
@@ -192,7 +241,12 @@ export function RoundFormModal({ round, takenIds, onClose, onSaved }: Props) {
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>
-            <Form.Item name="rotationExclusion" label={t('form.rotationExclusion')} extra={t('form.rotationExclusionHelp')} valuePropName="checked">
+            <Form.Item
+              name="rotationExclusion"
+              label={t('form.rotationExclusion')}
+              extra={t('form.rotationExclusionHelp')}
+              valuePropName="checked"
+            >
               <Switch />
             </Form.Item>
           </Col>
@@ -218,12 +272,21 @@ export function RoundFormModal({ round, takenIds, onClose, onSaved }: Props) {
         <Form.Item
           name="excludedDepartmentIds"
           label={t('form.departments')}
-          extra={departments.data ? t('form.departmentsCount', { count: taking, total: candidates.length }) : departments.loading ? tc('states.loading') : undefined}
-          rules={[{
-            validator: async (_, v: number[] | undefined) => {
-              if (departments.data && !createRoundSchema.shape.departmentIds.safeParse(included(v ?? [])).success) throw new Error(t('form.departmentsRequired'));
+          extra={
+            departments.data
+              ? t('form.departmentsCount', { count: taking, total: candidates.length })
+              : departments.loading
+                ? tc('states.loading')
+                : undefined
+          }
+          rules={[
+            {
+              validator: async (_, v: number[] | undefined) => {
+                if (departments.data && !createRoundSchema.shape.departmentIds.safeParse(included(v ?? [])).success)
+                  throw new Error(t('form.departmentsRequired'));
+              },
             },
-          }]}
+          ]}
         >
           <Select
             mode="multiple"
@@ -234,15 +297,27 @@ export function RoundFormModal({ round, takenIds, onClose, onSaved }: Props) {
             options={candidates.map((d) => ({ value: d.id, label: `${departmentName(d, i18n.language)}（${d.code}）` }))}
           />
         </Form.Item>
-        <Divider titlePlacement="start" plain>{t('form.rules')}</Divider>
+        <Divider titlePlacement="start" plain>
+          {t('form.rules')}
+        </Divider>
         <Row gutter={16}>
           <Col xs={24} sm={6}>
-            <Form.Item name="votesLimit" label={t('form.votesLimit')} tooltip={t('form.votesLimitHelp')} rules={required(t('form.numberRequired'))}>
+            <Form.Item
+              name="votesLimit"
+              label={t('form.votesLimit')}
+              tooltip={t('form.votesLimitHelp')}
+              rules={required(t('form.numberRequired'))}
+            >
               <InputNumber min={0} max={10} precision={0} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col xs={24} sm={6}>
-            <Form.Item name="minRatings" label={t('form.minRatings')} tooltip={t('form.minRatingsHelp')} rules={required(t('form.numberRequired'))}>
+            <Form.Item
+              name="minRatings"
+              label={t('form.minRatings')}
+              tooltip={t('form.minRatingsHelp')}
+              rules={required(t('form.numberRequired'))}
+            >
               <InputNumber min={1} max={10_000} precision={0} style={{ width: '100%' }} />
             </Form.Item>
           </Col>

@@ -21,9 +21,19 @@ export function RoundSettings({ round, onEdit }: { round: Round; onEdit?: () => 
   return (
     <Card
       title={t('settings.title')}
-      extra={locked
-        ? <Tag icon={<LockOutlined />} data-testid="settings-locked">{t('settings.locked')}</Tag>
-        : onEdit ? <Button icon={<EditOutlined />} onClick={onEdit}>{t('settings.edit')}</Button> : <Tag icon={<UnlockOutlined />}>{t('settings.editable')}</Tag>}
+      extra={
+        locked ? (
+          <Tag icon={<LockOutlined />} data-testid="settings-locked">
+            {t('settings.locked')}
+          </Tag>
+        ) : onEdit ? (
+          <Button icon={<EditOutlined />} onClick={onEdit}>
+            {t('settings.edit')}
+          </Button>
+        ) : (
+          <Tag icon={<UnlockOutlined />}>{t('settings.editable')}</Tag>
+        )
+      }
     >
       <Descriptions
         column={{ xs: 1, sm: 2, xl: 1, xxl: 2 }}
@@ -31,8 +41,16 @@ export function RoundSettings({ round, onEdit }: { round: Round; onEdit?: () => 
         items={[
           { key: 'id', label: t('settings.id'), children: <code>{round.id}</code> },
           { key: 'sampleSize', label: t('settings.sampleSize'), children: t('list.sampleSize', { count: round.sampleSize }) },
-          { key: 'stratifyBy', label: t('settings.stratifyBy'), children: round.stratifyBy ? t(`stratify.${round.stratifyBy}`) : t('stratify.none') },
-          { key: 'rotation', label: t('settings.rotationExclusion'), children: round.rotationExclusion ? t('settings.rotationOn') : t('settings.rotationOff') },
+          {
+            key: 'stratifyBy',
+            label: t('settings.stratifyBy'),
+            children: round.stratifyBy ? t(`stratify.${round.stratifyBy}`) : t('stratify.none'),
+          },
+          {
+            key: 'rotation',
+            label: t('settings.rotationExclusion'),
+            children: round.rotationExclusion ? t('settings.rotationOn') : t('settings.rotationOff'),
+          },
           { key: 'opensAt', label: t('settings.opensAt'), children: time.dateTime(round.opensAt) },
           { key: 'closesAt', label: t('settings.closesAt'), children: time.dateTime(round.closesAt) },
           { key: 'votesLimit', label: t('settings.votesLimit'), children: t('settings.votesLimitValue', { count: round.votesLimit }) },
@@ -41,9 +59,14 @@ export function RoundSettings({ round, onEdit }: { round: Round; onEdit?: () => 
           { key: 'policy', label: t('settings.escalationPolicy'), children: <code>{round.escalationPolicy}</code> },
           { key: 'scale', label: t('settings.scale'), span: 'filled', children: scale },
           {
-            key: 'departments', label: t('settings.departments', { count: round.departments.length }), span: 'filled',
+            key: 'departments',
+            label: t('settings.departments', { count: round.departments.length }),
+            span: 'filled',
             children: (
-              <Typography.Paragraph ellipsis={{ rows: 2, expandable: 'collapsible', symbol: (open) => (open ? t('settings.collapse') : t('settings.expand')) }} style={{ marginBottom: 0 }}>
+              <Typography.Paragraph
+                ellipsis={{ rows: 2, expandable: 'collapsible', symbol: (open) => (open ? t('settings.collapse') : t('settings.expand')) }}
+                style={{ marginBottom: 0 }}
+              >
                 {departments}
               </Typography.Paragraph>
             ),

@@ -10,16 +10,30 @@ import { sizeLabel } from '../../labels.ts';
 import type { ErrorCode } from '#shared/errors.ts';
 
 const STATUS_COLORS: Record<RoundStatus, string> = {
-  draft: 'default', pool_frozen: 'cyan', drawn: 'geekblue', open: 'green', closed: 'orange', published: 'purple', voided: 'red',
+  draft: 'default',
+  pool_frozen: 'cyan',
+  drawn: 'geekblue',
+  open: 'green',
+  closed: 'orange',
+  published: 'purple',
+  voided: 'red',
 };
 
 export function RoundStatusTag({ status }: { status: RoundStatus }) {
   const { t } = useTranslation('rounds');
-  return <Tag color={STATUS_COLORS[status]} data-testid="round-status">{t(`status.${status}`)}</Tag>;
+  return (
+    <Tag color={STATUS_COLORS[status]} data-testid="round-status">
+      {t(`status.${status}`)}
+    </Tag>
+  );
 }
 
 const INVITATION_COLORS: Record<Invitation['status'], string> = {
-  not_opened: 'default', opened: 'blue', drafted: 'gold', submitted: 'green', replaced: 'red',
+  not_opened: 'default',
+  opened: 'blue',
+  drafted: 'gold',
+  submitted: 'green',
+  replaced: 'red',
 };
 
 export function InvitationStatusTag({ status }: { status: Invitation['status'] }) {
@@ -36,10 +50,13 @@ export function useQuarter(): (roundId: string) => string {
 /** A stratum key as people read it ("" when the round is not stratified). */
 export function useStratumLabel(): (stratum: string, by: StratifyBy | null) => string {
   const { t, i18n } = useTranslation('rounds');
-  return useCallback((stratum: string, by: StratifyBy | null) => {
-    if (!by || stratum === '') return t('stratify.all');
-    return by === 'size' ? sizeLabel(stratum, i18n.language) : stratum;
-  }, [t, i18n.language]);
+  return useCallback(
+    (stratum: string, by: StratifyBy | null) => {
+      if (!by || stratum === '') return t('stratify.all');
+      return by === 'size' ? sizeLabel(stratum, i18n.language) : stratum;
+    },
+    [t, i18n.language],
+  );
 }
 
 export interface TimeFormat {
@@ -64,16 +81,27 @@ export function percent(rate: number): string {
 }
 
 const ROUND_ERROR_CODES = [
-  'round_exists', 'illegal_transition', 'empty_pool', 'deadline_passed', 'not_drawn',
-  'already_replaced', 'already_submitted', 'no_backup_left', 'forbidden', 'results_computed',
+  'round_exists',
+  'illegal_transition',
+  'empty_pool',
+  'deadline_passed',
+  'not_drawn',
+  'already_replaced',
+  'already_submitted',
+  'no_backup_left',
+  'forbidden',
+  'results_computed',
 ] as const satisfies readonly ErrorCode[];
 
 /** Like useErrorText, with the rounds' own error codes in words. */
 export function useRoundErrorText(): (error: unknown) => string {
   const { t } = useTranslation('rounds');
   const errorText = useErrorText();
-  return useCallback((error: unknown) => {
-    const overrides = Object.fromEntries(ROUND_ERROR_CODES.map((code) => [code, t(`errors.${code}`)]));
-    return errorText(error, overrides);
-  }, [t, errorText]);
+  return useCallback(
+    (error: unknown) => {
+      const overrides = Object.fromEntries(ROUND_ERROR_CODES.map((code) => [code, t(`errors.${code}`)]));
+      return errorText(error, overrides);
+    },
+    [t, errorText],
+  );
 }

@@ -2,7 +2,19 @@
 import type { ReactElement } from 'react';
 import { ResponsiveContainer } from 'recharts';
 
-export function ChartFrame({ height, width, testId, label, children }: { height: number; width?: number; testId: string; label: string; children: ReactElement }) {
+export function ChartFrame({
+  height,
+  width,
+  testId,
+  label,
+  children,
+}: {
+  height: number;
+  width?: number;
+  testId: string;
+  label: string;
+  children: ReactElement;
+}) {
   return (
     <div data-testid={testId} role="figure" aria-label={label} style={{ width: width ?? '100%', height }}>
       <ResponsiveContainer width={width ?? '100%'} height={height} initialDimension={{ width: width ?? 600, height }}>
@@ -14,5 +26,11 @@ export function ChartFrame({ height, width, testId, label, children }: { height:
 
 /** The small white box recharts' custom tooltips are drawn in. */
 export const tooltipBox = {
-  background: '#fff', border: '1px solid #d9d9d9', borderRadius: 6, padding: '8px 10px', boxShadow: '0 2px 8px rgba(0,0,0,0.12)', fontSize: 12, lineHeight: 1.6,
+  background: '#fff',
+  border: '1px solid #d9d9d9',
+  borderRadius: 6,
+  padding: '8px 10px',
+  boxShadow: '0 2px 8px rgba(0,0,0,0.12)',
+  fontSize: 12,
+  lineHeight: 1.6,
 } as const;

@@ -20,7 +20,11 @@ function DistributionTip({ active, payload, scale }: TooltipContentProps & { sca
         return (
           <div key={level}>
             <span style={{ display: 'inline-block', width: 8, height: 8, background: COLORS.levels[level], marginInlineEnd: 6 }} />
-            {t('charts.distributionCount', { label: entry ? (isEnglish(i18n.language) ? entry.labelEn : entry.labelZh) : level, count: row.counts[level], share: `${percents[i]}%` })}
+            {t('charts.distributionCount', {
+              label: entry ? (isEnglish(i18n.language) ? entry.labelEn : entry.labelZh) : level,
+              count: row.counts[level],
+              share: `${percents[i]}%`,
+            })}
           </div>
         );
       })}
@@ -29,7 +33,17 @@ function DistributionTip({ active, payload, scale }: TooltipContentProps & { sca
   );
 }
 
-export function DistributionChart({ rows, scale, width, rowHeight = 18 }: { rows: readonly DistributionRow[]; scale: readonly ScaleEntry[]; width?: number; rowHeight?: number }) {
+export function DistributionChart({
+  rows,
+  scale,
+  width,
+  rowHeight = 18,
+}: {
+  rows: readonly DistributionRow[];
+  scale: readonly ScaleEntry[];
+  width?: number;
+  rowHeight?: number;
+}) {
   const { t, i18n } = useTranslation('dashboard');
   const name = useDeptName();
   const data = rows.map((r) => ({ ...r, label: name(r) }));
@@ -38,10 +52,21 @@ export function DistributionChart({ rows, scale, width, rowHeight = 18 }: { rows
     return entry ? (isEnglish(i18n.language) ? entry.labelEn : entry.labelZh) : level;
   };
   return (
-    <ChartFrame testId="distribution-chart" label={t('charts.distribution')} width={width} height={Math.max(160, data.length * rowHeight + 80)}>
+    <ChartFrame
+      testId="distribution-chart"
+      label={t('charts.distribution')}
+      width={width}
+      height={Math.max(160, data.length * rowHeight + 80)}
+    >
       <BarChart data={data} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 4 }} barCategoryGap={2}>
         <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-        <XAxis type="number" domain={[0, 1]} ticks={[0, 0.25, 0.5, 0.75, 1]} tickFormatter={(v: number) => `${Math.round(v * 100)}%`} orientation="top" />
+        <XAxis
+          type="number"
+          domain={[0, 1]}
+          ticks={[0, 0.25, 0.5, 0.75, 1]}
+          tickFormatter={(v: number) => `${Math.round(v * 100)}%`}
+          orientation="top"
+        />
         <YAxis type="category" dataKey="label" width={width ? 200 : 230} interval={0} tick={{ fontSize: 11 }} />
         {DISTRIBUTION_LEVELS.map((level) => (
           <Bar key={level} dataKey={level} stackId="ratings" name={labelOf(level)} fill={COLORS.levels[level]} isAnimationActive={false} />

@@ -2,7 +2,18 @@
 // Renders a series made by shared/charts/funnel.ts; no maths here. A ScatterChart (not a ComposedChart):
 // only it gives a tooltip per point; the limit curves are Lines with their own data.
 import { useTranslation } from 'react-i18next';
-import { CartesianGrid, Legend, Line, ReferenceLine, Scatter, ScatterChart, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
+import {
+  CartesianGrid,
+  Legend,
+  Line,
+  ReferenceLine,
+  Scatter,
+  ScatterChart,
+  Tooltip,
+  XAxis,
+  YAxis,
+  type TooltipContentProps,
+} from 'recharts';
 import type { FunnelDot, FunnelSeries } from '#shared/charts/funnel.ts';
 import { COLORS, fmtMean, useDeptName } from '../format.tsx';
 import { ChartFrame, tooltipBox } from './ChartFrame.tsx';
@@ -34,17 +45,80 @@ export function FunnelChart({ series, width, height = 380 }: { series: FunnelSer
     <ChartFrame testId="funnel-chart" label={t('charts.funnel')} width={width} height={height}>
       <ScatterChart margin={{ top: 10, right: 20, bottom: 24, left: 0 }}>
         <CartesianGrid strokeDasharray="3 3" />
-        <XAxis type="number" dataKey="n" domain={series.x.domain} ticks={series.x.ticks} allowDecimals={false} label={{ value: t('charts.n'), position: 'insideBottom', offset: -12 }} />
-        <YAxis type="number" dataKey="mean" domain={series.y.domain} ticks={series.y.ticks} allowDataOverflow label={{ value: t('charts.mean'), angle: -90, position: 'insideLeft', offset: 16 }} />
+        <XAxis
+          type="number"
+          dataKey="n"
+          domain={series.x.domain}
+          ticks={series.x.ticks}
+          allowDecimals={false}
+          label={{ value: t('charts.n'), position: 'insideBottom', offset: -12 }}
+        />
+        <YAxis
+          type="number"
+          dataKey="mean"
+          domain={series.y.domain}
+          ticks={series.y.ticks}
+          allowDataOverflow
+          label={{ value: t('charts.mean'), angle: -90, position: 'insideLeft', offset: 16 }}
+        />
         {series.mean !== null ? (
-          <ReferenceLine y={series.mean} stroke={COLORS.mean} strokeDasharray="4 4" label={{ value: t('charts.cityMean', { mean: fmtMean(series.mean) }), position: 'insideTopRight', fontSize: 11 }} />
+          <ReferenceLine
+            y={series.mean}
+            stroke={COLORS.mean}
+            strokeDasharray="4 4"
+            label={{ value: t('charts.cityMean', { mean: fmtMean(series.mean) }), position: 'insideTopRight', fontSize: 11 }}
+          />
         ) : null}
-        <Line data={series.limits} dataKey="hi95" name={t('charts.limit95')} stroke={COLORS.limit95} dot={false} activeDot={false} strokeDasharray="6 3" isAnimationActive={false} legendType="plainline" />
-        <Line data={series.limits} dataKey="lo95" name={t('charts.limit95')} stroke={COLORS.limit95} dot={false} activeDot={false} strokeDasharray="6 3" isAnimationActive={false} legendType="none" />
-        <Line data={series.limits} dataKey="hi998" name={t('charts.limit998')} stroke={COLORS.limit998} dot={false} activeDot={false} isAnimationActive={false} legendType="plainline" />
-        <Line data={series.limits} dataKey="lo998" name={t('charts.limit998')} stroke={COLORS.limit998} dot={false} activeDot={false} isAnimationActive={false} legendType="none" />
+        <Line
+          data={series.limits}
+          dataKey="hi95"
+          name={t('charts.limit95')}
+          stroke={COLORS.limit95}
+          dot={false}
+          activeDot={false}
+          strokeDasharray="6 3"
+          isAnimationActive={false}
+          legendType="plainline"
+        />
+        <Line
+          data={series.limits}
+          dataKey="lo95"
+          name={t('charts.limit95')}
+          stroke={COLORS.limit95}
+          dot={false}
+          activeDot={false}
+          strokeDasharray="6 3"
+          isAnimationActive={false}
+          legendType="none"
+        />
+        <Line
+          data={series.limits}
+          dataKey="hi998"
+          name={t('charts.limit998')}
+          stroke={COLORS.limit998}
+          dot={false}
+          activeDot={false}
+          isAnimationActive={false}
+          legendType="plainline"
+        />
+        <Line
+          data={series.limits}
+          dataKey="lo998"
+          name={t('charts.limit998')}
+          stroke={COLORS.limit998}
+          dot={false}
+          activeDot={false}
+          isAnimationActive={false}
+          legendType="none"
+        />
         <Scatter data={series.normal} name={t('charts.series.normal')} fill={COLORS.primary} isAnimationActive={false} />
-        <Scatter data={series.insufficient} name={t('charts.series.insufficient')} fill="#fff" stroke={COLORS.muted} isAnimationActive={false} />
+        <Scatter
+          data={series.insufficient}
+          name={t('charts.series.insufficient')}
+          fill="#fff"
+          stroke={COLORS.muted}
+          isAnimationActive={false}
+        />
         <Scatter data={series.flagged} name={t('charts.series.flagged')} fill={COLORS.flagged} shape="diamond" isAnimationActive={false} />
         <Tooltip content={(props) => <FunnelTip {...props} />} />
         <Legend verticalAlign="top" height={28} itemSorter={null} />

@@ -13,8 +13,14 @@ function BarTip({ active, payload }: TooltipContentProps) {
   if (!active || !bar) return null;
   return (
     <div style={tooltipBox}>
-      <div style={{ fontWeight: 600, color: bar.flagged ? COLORS.flagged : undefined }}>{bar.rank}. {name(bar)}</div>
-      <div>{t('charts.meanLine', { value: `${fmtMean(bar.mean)}${bar.error ? ` (${fmtMean(bar.mean - bar.error[0])}–${fmtMean(bar.mean + bar.error[1])})` : ''}` })}</div>
+      <div style={{ fontWeight: 600, color: bar.flagged ? COLORS.flagged : undefined }}>
+        {bar.rank}. {name(bar)}
+      </div>
+      <div>
+        {t('charts.meanLine', {
+          value: `${fmtMean(bar.mean)}${bar.error ? ` (${fmtMean(bar.mean - bar.error[0])}–${fmtMean(bar.mean + bar.error[1])})` : ''}`,
+        })}
+      </div>
     </div>
   );
 }

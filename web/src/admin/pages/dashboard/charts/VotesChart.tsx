@@ -29,7 +29,14 @@ export function VotesChart({ points, height = 300 }: { points: readonly VotesPoi
         <XAxis dataKey="roundId" tick={{ fontSize: 11 }} interval={0} />
         <YAxis allowDecimals={false} />
         <Bar dataKey="total" name={t('charts.votesTotal')} fill="#adc6ff" isAnimationActive={false} />
-        <Line dataKey="worst" name={t('charts.votesWorst')} stroke={COLORS.flagged} strokeWidth={2} isAnimationActive={false} dot={{ r: 4, fill: COLORS.flagged }}>
+        <Line
+          dataKey="worst"
+          name={t('charts.votesWorst')}
+          stroke={COLORS.flagged}
+          strokeWidth={2}
+          isAnimationActive={false}
+          dot={{ r: 4, fill: COLORS.flagged }}
+        >
           <LabelList dataKey="worst" position="top" fill={COLORS.flagged} fontSize={12} />
         </Line>
         <Tooltip content={(props) => <VotesTip {...props} />} />
