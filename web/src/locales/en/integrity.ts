@@ -8,8 +8,6 @@ const integrity: Messages<typeof zh> = {
     clean: 'No signal found',
     raisedCount: '{{n}} signal(s)',
     answers: '{{n}} answers, {{flagged}} touched by answer-level signals',
-    computedAt: 'Computed {{time}} (results version {{version}})',
-    computedNow: 'Results not computed yet: checked now from the answers',
     raised: 'Signal',
     notRaised: 'Not raised',
     measured: 'Measured',
@@ -99,7 +97,6 @@ const integrity: Messages<typeof zh> = {
     upholdHelp:
       'Upholding creates a new version of the results (without the answers the data-quality check flagged) and revises the escalation accordingly.',
     submit: 'Confirm',
-    onHold: 'Measures on hold',
     onHoldHelp:
       'The department has appealed this round’s results: until the appeal is decided the measures wait; notes may be kept, nothing scheduled or done.',
   },

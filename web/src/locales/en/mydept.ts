@@ -3,7 +3,6 @@ import type zh from '../zh/mydept.ts';
 
 const mydept: Messages<typeof zh> = {
   title: 'My department: {{name}}',
-  titleNoName: 'My department',
   subtitle:
     'Your department\'s results in the quarterly "market entities rate departments" survey, the comments addressed to it and its escalation status. Visible to your department only.',
   round: 'Survey round',
@@ -26,14 +25,6 @@ const mydept: Messages<typeof zh> = {
     measureStatus: 'Carried out: {{status}}',
     noRecord: 'The measures are set when the results are published.',
     rectification: 'Rectification: {{status}}, due {{deadline}}, {{ledger}} ledger entries',
-    caseStatus: { open: 'In progress', submitted: 'Submitted, under review', returned: 'Returned, please revise', closed: 'Closed' },
-    measureStatuses: {
-      pending: 'To be scheduled',
-      scheduled: 'Scheduled',
-      on_hold: 'On hold (appeal)',
-      done: 'Done',
-      withdrawn: 'Withdrawn',
-    },
     description:
       'Write a rectification plan and a commitment, visit enterprises and log each visit in the ledger, and submit it to the office for review before the deadline.',
     action: 'Open rectification',

@@ -35,7 +35,6 @@ const points: Messages<typeof zh> = {
     evidence: 'Evidence',
     submittedBy: 'Submitted by',
     reviewedBy: 'Reviewed by',
-    source: 'Source',
     actions: 'Actions',
     round: 'Round',
     measure: 'Measure',

@@ -65,14 +65,6 @@ const pub: Messages<typeof zh> = {
     review: { confirm: 'watch confirmed by the supervisor', override: 'watch overridden by the supervisor: measures apply' },
     pending: 'awaiting the supervisor',
   },
-  measureStatus: {
-    pending: 'To be carried out',
-    scheduled: 'Scheduled',
-    on_hold: 'On hold (appeal under review)',
-    done: 'Done',
-    withdrawn: 'Withdrawn',
-  },
-  caseStatus: { open: 'In progress', submitted: 'Report under review', returned: 'Report returned', closed: 'Rectified and closed' },
   ranking: {
     dissatisfied: 'Dissatisfied',
     title: 'All departments',

@@ -29,7 +29,6 @@ const requests: Messages<typeof zh> = {
   },
   overdue: 'Overdue',
   lateReply: 'Replied late',
-  anonymous: 'Anonymous',
   hiddenContact: '(shown to the department head and admins only)',
   empty: 'No requests',
   thread: {

@@ -43,7 +43,6 @@ const rounds: Messages<typeof zh> = {
     invitationStatus: 'Status',
     link: 'Survey link',
     qr: 'QR code',
-    openedAt: 'Opened on',
   },
   list: {
     submittedOf: '{{submitted}} of {{invited}} submitted',

@@ -5,8 +5,6 @@ const integrity = {
     clean: '未发现异常信号',
     raisedCount: '{{n}} 项信号',
     answers: '共 {{n}} 份答卷，{{flagged}} 份涉及答卷级信号',
-    computedAt: '计算于 {{time}}（第 {{version}} 版结果）',
-    computedNow: '结果尚未计算，此为按当前答卷的即时检查',
     raised: '有信号',
     notRaised: '未触发',
     measured: '检查内容',
@@ -92,7 +90,6 @@ const integrity = {
     decisionReasonsRequired: '请填写复核理由',
     upholdHelp: '申诉成立将生成新版本结果（剔除数据质量检查标记的答卷），并据此调整问责。',
     submit: '确定',
-    onHold: '措施暂停',
     onHoldHelp: '本部门已就本轮结果提出申诉，复核结论作出前，问责措施暂停执行：可记录备注，不能安排或办结。',
   },
   weighted: {

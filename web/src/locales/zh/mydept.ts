@@ -1,6 +1,5 @@
 const mydept = {
   title: '本部门：{{name}}',
-  titleNoName: '本部门',
   subtitle: '本部门在每季度“市场主体评议部门”测评中的结果、意见建议和问责情况，仅本部门可见。',
   round: '测评轮次',
   roundOption: '{{quarter}}（{{date}} 发布）',
@@ -21,8 +20,6 @@ const mydept = {
     measureStatus: '落实情况：{{status}}',
     noRecord: '问责措施将在结果发布后确定。',
     rectification: '整改：{{status}}，期限 {{deadline}}，台账 {{ledger}} 条',
-    caseStatus: { open: '整改中', submitted: '已提交，待审核', returned: '已退回，请修改', closed: '已销号' },
-    measureStatuses: { pending: '待安排', scheduled: '已安排', on_hold: '申诉期间暂缓', done: '已完成', withdrawn: '已撤销' },
     description: '请按要求制定整改方案、签署整改承诺、走访企业并登记台账，按时提交营商办审核。',
     action: '办理整改',
   },

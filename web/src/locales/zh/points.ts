@@ -32,7 +32,6 @@ const points = {
     evidence: '依据',
     submittedBy: '提交人',
     reviewedBy: '审核人',
-    source: '来源',
     actions: '操作',
     round: '轮次',
     measure: '问责措施',

@@ -57,8 +57,6 @@ const pub = {
     review: { confirm: '纪委确认观察', override: '纪委否决观察，实施措施' },
     pending: '待纪委审核',
   },
-  measureStatus: { pending: '待落实', scheduled: '已安排', on_hold: '申诉复核中暂缓', done: '已落实', withdrawn: '已撤销' },
-  caseStatus: { open: '整改中', submitted: '整改报告待审核', returned: '整改报告已退回', closed: '已整改销号' },
   ranking: {
     dissatisfied: '不满意率',
     title: '全部部门排名',

@@ -26,7 +26,6 @@ const requests = {
   },
   overdue: '超时',
   lateReply: '答复超时',
-  anonymous: '匿名',
   hiddenContact: '（仅部门负责人和管理员可见）',
   empty: '暂无诉求',
   thread: {

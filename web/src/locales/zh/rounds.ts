@@ -33,7 +33,6 @@ const rounds = {
     invitationStatus: '状态',
     link: '问卷链接',
     qr: '二维码',
-    openedAt: '打开日期',
   },
   list: {
     submittedOf: '已提交 {{submitted}} / {{invited}}',
