@@ -2,26 +2,14 @@
 // records, and when a quarter is published late or a round is corrected, revises them openly.
 import { deriveEscalations, planRevisions, type DerivedEscalation, type EscalationLevel } from '#shared/results/escalation.ts';
 import { compareRounds } from '#shared/results/quarters.ts';
+import { encodeReviewNote, encodeRevisionReason, revisionReason, type RevisionCause } from '#shared/results/revision-reason.ts';
 import { appendAudit, type Actor } from '../audit/audit.writer.ts';
 import type { Tx } from '../db/client.ts';
 import * as q from './escalations.queries.ts';
 import { stored, summaryOf, type RecordRows } from './records.ts';
 
-/** Why records are being (re-)derived: a round published, or a published round corrected. */
-export type Cause =
-  | { kind: 'publish'; roundId: string }
-  | { kind: 'correction'; roundId: string; reason: string }
-  | { kind: 'watch_override'; roundId: string; reason: string };
-
-function reasonFor(cause: Cause, laterThanPublished: boolean): string {
-  if (cause.kind === 'watch_override')
-    return `纪委否决 ${cause.roundId} 的观察决定，按规则实施措施（The supervisor overrode the watch in ${cause.roundId}: ${cause.reason}）`;
-  if (cause.kind === 'correction')
-    return `${cause.roundId} 结果更正后按季度顺序重新推算（Re-derived after the correction of ${cause.roundId}: ${cause.reason}）`;
-  return laterThanPublished
-    ? `较早季度 ${cause.roundId} 晚于后续季度发布，按季度顺序重新推算（Re-derived in quarter order: ${cause.roundId} was published after a later quarter）`
-    : `${cause.roundId} 发布（${cause.roundId} published）`;
-}
+/** Why records are being (re-)derived: a round published, or a published round corrected, or a watch overridden. */
+export type Cause = RevisionCause;
 
 export type ReconcileInput = { tx: Tx; actor: Actor; cause: Cause; now: Date; timeZone: string };
 
@@ -40,7 +28,9 @@ export async function reconcileEscalations({ tx, actor, cause, now, timeZone }: 
   const headOf = new Map(heads.map((h) => [h.headId, h]));
   const codeOf = new Map((await q.departmentRows(tx)).map((d) => [d.id, d.code]));
   const later = outcomes.some((o) => compareRounds(o.roundId, cause.roundId) > 0);
-  const reason = reasonFor(cause, later);
+  // Stored and sent as a code with its params; the pages word it in the reader's language.
+  const reason = revisionReason(cause, later);
+  const supersededReason = encodeRevisionReason(reason);
   // Each revision's audit entry: the record's round and department, why, then what changed.
   const audit = (action: string, entityId: number, of: { roundId: string; departmentId: number }, change: Record<string, unknown>) =>
     appendAudit(
@@ -50,7 +40,7 @@ export async function reconcileEscalations({ tx, actor, cause, now, timeZone }: 
         action,
         entityType: 'escalation',
         entityId,
-        summary: { roundId: of.roundId, departmentId: of.departmentId, reason, cause, ...change },
+        summary: { roundId: of.roundId, departmentId: of.departmentId, reason: reason.code, cause, ...change },
       },
       now,
     );
@@ -112,7 +102,7 @@ export async function reconcileEscalations({ tx, actor, cause, now, timeZone }: 
   const full = new Map((await q.currentRecords(tx)).map((r) => [r.e.id, r]));
   const superseded: { id: number; by: number; roundId: string; code: string }[] = [];
   for (const { stored: s, derived: d } of plan.supersede) {
-    await q.updateRecord(tx, s.id, { supersededAt: now, supersededReason: reason, updatedAt: now });
+    await q.updateRecord(tx, s.id, { supersededAt: now, supersededReason, updatedAt: now });
     const row = await insert(d, full.get(s.id)!);
     await q.updateRecord(tx, s.id, { supersededById: row.id });
     superseded.push({ id: s.id, by: row.id, roundId: d.roundId, code: codeOf.get(d.departmentId)! });
@@ -124,16 +114,17 @@ export async function reconcileEscalations({ tx, actor, cause, now, timeZone }: 
   }
   const withdrawn: { id: number; roundId: string; code: string }[] = [];
   for (const s of plan.withdraw) {
-    await q.updateRecord(tx, s.id, { status: 'withdrawn', supersededAt: now, supersededReason: reason, updatedAt: now });
+    await q.updateRecord(tx, s.id, { status: 'withdrawn', supersededAt: now, supersededReason, updatedAt: now });
     await q.withdrawMeasures(tx, s.id, now);
     withdrawn.push({ id: s.id, roundId: s.roundId, code: codeOf.get(s.departmentId)! });
     await audit('escalation.withdraw', s.id, s, { before: summaryOf(s), after: null });
   }
   const flagged: { id: number; roundId: string; code: string }[] = [];
   for (const { stored: s, derived: d } of plan.review) {
-    const note = d
-      ? `${reason}. 规则现为 / the rule now gives: ${d.measures.join(' + ')} (head streak ${d.headStreak}, department streak ${d.departmentStreak})`
-      : `${reason}. 规则现已不再要求此记录 / the rule no longer calls for this record`;
+    const note = encodeReviewNote({
+      reason,
+      rule: d ? { measures: d.measures, headStreak: d.headStreak, departmentStreak: d.departmentStreak } : null,
+    });
     await q.updateRecord(tx, s.id, { needsReview: true, reviewNote: note, updatedAt: now });
     flagged.push({ id: s.id, roundId: s.roundId, code: codeOf.get(s.departmentId)! });
     await audit('escalation.flag_review', s.id, s, {

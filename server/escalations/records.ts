@@ -1,6 +1,7 @@
 // Record mapping: stored rows as the rule reads them (`stored`) and as the API answers them (`toRecord`).
 import { ESCALATION_LEVELS, type DerivedEscalation, type EscalationLevel, type StoredEscalation } from '#shared/results/escalation.ts';
 import { compareRounds } from '#shared/results/quarters.ts';
+import { decodeReviewNote, decodeRevisionReason } from '#shared/results/revision-reason.ts';
 import type { EscalationRecord } from '#shared/schemas/results.ts';
 import type { Tx } from '../db/client.ts';
 import * as q from './escalations.queries.ts';
@@ -72,9 +73,9 @@ export function toRecord(
     commitment: e.commitment,
     supersededAt: e.supersededAt?.toISOString() ?? null,
     supersededById: e.supersededById,
-    supersededReason: e.supersededReason,
+    supersededReason: decodeRevisionReason(e.supersededReason),
     needsReview: e.needsReview,
-    reviewNote: e.reviewNote,
+    reviewNote: decodeReviewNote(e.reviewNote),
     createdAt: e.createdAt.toISOString(),
   };
 }
