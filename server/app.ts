@@ -22,6 +22,7 @@ import { dbCounter, counterRateLimitStore, keyHasher, processCounter, type Count
 import type { SessionPolicy } from './auth/session.ts';
 import { userRoutes } from './users/users.routes.ts';
 import { edgesPlugin } from './http/edges.ts';
+import { declareErrorResponses } from './http/error-responses.ts';
 import { MAX_IMPORT_BYTES } from './imports/bounded-import.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { appealRoutes } from './appeals/appeals.routes.ts';
@@ -153,6 +154,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   };
   const now = deps.now ?? (() => new Date());
   await app.register(accessPlugin, { db: deps.database.db, session, now });
+  // Every API route's OpenAPI entry lists the error bodies it can answer (4xx), declared here once.
+  app.addHook('onRoute', declareErrorResponses);
   // After the role guard: a stranger learns "log in" (401) before anything about the request's shape.
   await app.register(edgesPlugin, { publicBaseUrl: deps.config.publicBaseUrl });
 

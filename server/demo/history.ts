@@ -13,7 +13,8 @@ import { releaseComments } from '../comments/comments.service.ts';
 import type { Db } from '../db/client.ts';
 import { departments, enterprises, invitations, roundDepartments, users } from '../db/schema.ts';
 import { drawRound, freezePool } from '../draw/draw.service.ts';
-import { updateEscalation, escalationBoard } from '../escalations/escalations.service.ts';
+import { escalationBoard } from '../escalations/board.ts';
+import { updateEscalation } from '../escalations/follow-up.ts';
 import { makeLinkMaker } from '../invitations/tokens.ts';
 import * as cases from '../rectification/rectification.service.ts';
 import { computeRound, publishRound } from '../results/results.service.ts';
@@ -390,26 +391,33 @@ async function advanceCases(db: Db, admin: Actor, roundId: string, k: number, pu
 
 /** A past round's measures done; the latest round's pledges scheduled (the rest still pending). */
 async function advanceEscalations(db: Db, admin: Actor, roundId: string, to: 'done' | 'scheduled', when: Date, timeZone: string) {
-  const { records } = await escalationBoard(db, null, when, timeZone);
+  const { records } = await escalationBoard({ db, departmentId: null, now: when, timeZone });
   for (const r of records.filter((x) => x.roundId === roundId)) {
     if (to === 'scheduled') {
       if (r.level === 'pledge')
-        await updateEscalation(db, admin, r.id, { status: 'scheduled', scheduledFor: addDays(cityDay(when, timeZone), 7) }, when, timeZone);
+        await updateEscalation({
+          db,
+          actor: admin,
+          id: r.id,
+          patch: { status: 'scheduled', scheduledFor: addDays(cityDay(when, timeZone), 7) },
+          now: when,
+          timeZone,
+        });
       continue; // the rest pending
     }
-    await updateEscalation(
+    await updateEscalation({
       db,
-      admin,
-      r.id,
-      {
+      actor: admin,
+      id: r.id,
+      patch: {
         status: 'done',
         doneAt: cityDay(new Date(r.createdAt), timeZone),
         notes: r.level === 'pledge' ? '已在全市优化营商环境大会上表态发言，并接受约谈提醒' : '已表态发言、接受约谈提醒，并进行诫勉谈话',
         commitment: `${r.headName ?? '主要负责人'}承诺：认真整改，下一季度退出倒数三位。`,
       },
-      when,
+      now: when,
       timeZone,
-    );
+    });
   }
 }
 

@@ -3,11 +3,14 @@ import { cityDay } from '#shared/city-day.ts';
 import { policyForVersion, type RoundOutcome, type Tenure } from '#shared/results/escalation.ts';
 import { guardDecisions, watchedDepartments, type GuardDecision } from '#shared/results/escalation-guard.ts';
 import type { Tx } from '../db/client.ts';
-import { departmentHeads, departments, escalationMeasures, escalations, escalationWatchReviews, rounds } from '../db/schema.ts';
+import { appeals, departmentHeads, departments, escalationMeasures, escalations, escalationWatchReviews, rounds } from '../db/schema.ts';
 import { publishedHistory, type ResultRow } from '../results/results.queries.ts';
 
 export type EscalationRow = typeof escalations.$inferSelect;
 export type MeasureRow = typeof escalationMeasures.$inferSelect;
+export type NewEscalationRow = typeof escalations.$inferInsert;
+export type NewMeasureRow = typeof escalationMeasures.$inferInsert;
+export type AppealRef = { id: number; status: (typeof appeals.$inferSelect)['status'] };
 
 /** Published rounds with their current results, as the rule reads them (closing day in the city). */
 export async function roundOutcomes(tx: Tx, timeZone: string): Promise<{ outcomes: RoundOutcome[]; history: ResultRow[] }> {
@@ -78,6 +81,39 @@ export async function withMeasures(tx: Tx, rows: EscalationRow[]) {
 }
 
 export const departmentRows = (tx: Tx) => tx.select().from(departments).orderBy(asc(departments.code));
+
+export async function departmentById(tx: Tx, id: number) {
+  const [row] = await tx.select().from(departments).where(eq(departments.id, id));
+  return row;
+}
+
+/** Each (round, department)'s appeal, shown on its records (a pending one holds their measures). */
+export async function appealsByRecord(tx: Tx): Promise<Map<string, AppealRef>> {
+  const rows = await tx
+    .select({ id: appeals.id, status: appeals.status, roundId: appeals.roundId, departmentId: appeals.departmentId })
+    .from(appeals);
+  return new Map(rows.map((r) => [`${r.roundId}:${r.departmentId}`, { id: r.id, status: r.status }]));
+}
+
+/** A new record with its measures. */
+export async function insertRecord(tx: Tx, record: NewEscalationRow, measures: Omit<NewMeasureRow, 'escalationId'>[]) {
+  const [row] = await tx.insert(escalations).values(record).returning();
+  await tx.insert(escalationMeasures).values(measures.map((m) => ({ ...m, escalationId: row!.id })));
+  return row!;
+}
+
+export async function updateRecord(tx: Tx, id: number, set: Partial<NewEscalationRow>) {
+  await tx.update(escalations).set(set).where(eq(escalations.id, id));
+}
+
+export async function updateMeasureRow(tx: Tx, id: number, set: Partial<NewMeasureRow>) {
+  await tx.update(escalationMeasures).set(set).where(eq(escalationMeasures.id, id));
+}
+
+/** A withdrawn record's measures are withdrawn with it. */
+export async function withdrawMeasures(tx: Tx, escalationId: number, now: Date) {
+  await tx.update(escalationMeasures).set({ status: 'withdrawn', updatedAt: now }).where(eq(escalationMeasures.escalationId, escalationId));
+}
 
 /** The guard's decisions for one published round's current results (none when its policy has no guard). */
 export function roundGuard(row: Pick<ResultRow, 'payload'>, policyVersion: string): GuardDecision[] {

@@ -8,7 +8,7 @@ import type { Db, Tx } from '../db/client.ts';
 import { departments, escalationWatchReviews, rounds, users } from '../db/schema.ts';
 import { currentResult } from '../results/results.queries.ts';
 import { Conflict, NotFound } from '../errors.ts';
-import { reconcileEscalations } from './escalations.service.ts';
+import { reconcileEscalations } from './reconcile.ts';
 import * as q from './escalations.queries.ts';
 
 /** Every watch of every published round, newest quarter first, with its review if any. */
@@ -75,7 +75,13 @@ export async function reviewWatch(
     await tx.insert(escalationWatchReviews).values({ ...body, reviewedBy: actor.id!, reviewedAt: now });
     const escalations =
       body.decision === 'override'
-        ? await reconcileEscalations(tx, actor, { kind: 'watch_override', roundId: body.roundId, reason: body.reason }, now, timeZone)
+        ? await reconcileEscalations({
+            tx,
+            actor,
+            cause: { kind: 'watch_override', roundId: body.roundId, reason: body.reason },
+            now,
+            timeZone,
+          })
         : null;
     const [dept] = await tx.select({ code: departments.code }).from(departments).where(eq(departments.id, body.departmentId));
     await appendAudit(

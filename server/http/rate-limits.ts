@@ -16,6 +16,11 @@ export interface Limit {
   message?: string;
 }
 
+const limiters = new WeakSet<object>();
+
+/** Whether a route's hook is a limitAll preHandler (so the route may answer 429: server/http/error-responses.ts). */
+export const isRateLimiter = (hook: unknown): boolean => typeof hook === 'function' && limiters.has(hook);
+
 /**
  * A preHandler counting the request against every limit; the first one exceeded answers 429. `name`
  * keeps the books of each limitAll apart (the same name in every replica, so they count together).
@@ -26,7 +31,7 @@ export function limitAll(
   limits: readonly Limit[],
   message = 'Too many requests; please wait a minute and try again',
 ) {
-  return async (request: FastifyRequest, reply: FastifyReply) => {
+  const limiter = async (request: FastifyRequest, reply: FastifyReply) => {
     const results = await counter.hitAll(
       limits.map((l, i) => ({
         key: l.readOnly ? l.keyGenerator(request) : `${name}#${i}\n${l.keyGenerator(request)}`,
@@ -40,4 +45,6 @@ export function limitAll(
       throw new AppError(429, 'rate_limited', limits[over]!.message ?? message);
     }
   };
+  limiters.add(limiter);
+  return limiter;
 }

@@ -17,7 +17,9 @@ import type { RouteDeps } from '../app.ts';
 import { actorOf, ALL_ROLES, READERS, userOf } from '../auth/access.ts';
 import { Forbidden } from '../errors.ts';
 import { departmentStates } from '../departments/states.service.ts';
-import { departmentHistory, escalationBoard, updateEscalation, updateMeasure } from '../escalations/escalations.service.ts';
+import { escalationBoard } from '../escalations/board.ts';
+import { updateEscalation, updateMeasure } from '../escalations/follow-up.ts';
+import { departmentHistory } from '../escalations/history.ts';
 import { reviewWatch } from '../escalations/watches.ts';
 import { watchReviewBodySchema, watchSchema } from '#shared/schemas/escalation-guard.ts';
 import { attachment, XLSX_TYPE } from '../exports/workbook.ts';
@@ -95,7 +97,7 @@ export const resultRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { data
     async (request) => {
       const user = userOf(request);
       if (user.role === 'dept_head' && user.departmentId !== request.params.id) throw new Forbidden('You can see your own department only');
-      return departmentHistory(db, request.params.id, timeZone);
+      return departmentHistory({ db, departmentId: request.params.id, timeZone });
     },
   );
 
@@ -124,7 +126,7 @@ export const resultRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { data
     },
     async (request) => {
       const user = userOf(request);
-      return escalationBoard(db, user.role === 'dept_head' ? (user.departmentId ?? -1) : null, now(), timeZone);
+      return escalationBoard({ db, departmentId: user.role === 'dept_head' ? (user.departmentId ?? -1) : null, now: now(), timeZone });
     },
   );
 
@@ -134,7 +136,7 @@ export const resultRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { data
       schema: { tags: ['escalations'], params: idParamSchema, body: escalationPatchSchema, response: { 200: escalationSchema } },
       config: { access: ADMIN, decides: true },
     },
-    async (request) => updateEscalation(db, actorOf(request), request.params.id, request.body, now(), timeZone),
+    async (request) => updateEscalation({ db, actor: actorOf(request), id: request.params.id, patch: request.body, now: now(), timeZone }),
   );
 
   // The 纪委 reviews each watch the statistical guard gave (2027-guard): confirm, or override so measures apply.
@@ -154,6 +156,9 @@ export const resultRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { data
       schema: { tags: ['escalations'], params: measureParamSchema, body: measurePatchSchema, response: { 200: escalationSchema } },
       config: { access: ADMIN, decides: true },
     },
-    async (request) => updateMeasure(db, actorOf(request), request.params.id, request.params.measure, request.body, now(), timeZone),
+    async (request) => {
+      const { id, measure } = request.params;
+      return updateMeasure({ db, actor: actorOf(request), id, measure, patch: request.body, now: now(), timeZone });
+    },
   );
 };

@@ -18,7 +18,7 @@ import { roundResults } from '../db/schema.ts';
 import { Conflict, NotFound } from '../errors.ts';
 import { answerPatterns } from '../integrity/integrity.queries.ts';
 import { computeIntegrity } from '../integrity/integrity.service.ts';
-import { reconcileEscalations } from '../escalations/escalations.service.ts';
+import { reconcileEscalations } from '../escalations/reconcile.ts';
 import * as rq from '../rounds/rounds.queries.ts';
 import { assertAnswersFinal } from '../rounds/answers-final.ts';
 import { lockRoundFor, settleDeadline } from '../rounds/rounds.service.ts';
@@ -123,7 +123,7 @@ export async function publishRound(db: Db, actor: Actor, roundId: string, now: D
     await tx.update(roundResults).set({ publishedAt: now }).where(eq(roundResults.id, current.id));
     await rq.updateRound(tx, roundId, { status: 'published', publishedAt: now, finalizedAt: round.finalizedAt ?? now, updatedAt: now });
     // A quarter published after a later one re-derives the later quarters' records (audited there).
-    const { created, ...revised } = await reconcileEscalations(tx, actor, { kind: 'publish', roundId }, now, timeZone);
+    const { created, ...revised } = await reconcileEscalations({ tx, actor, cause: { kind: 'publish', roundId }, now, timeZone });
     await onPublished(tx, roundId, current.payload.results.flaggedDepartmentIds, now, timeZone);
     const head = await appendAudit(
       tx,
@@ -174,7 +174,7 @@ export async function correctRoundTx(
   const version = await q.nextVersion(tx, roundId);
   await tx.update(roundResults).set({ supersededAt: now }).where(eq(roundResults.id, old.id));
   await tx.insert(roundResults).values({ roundId, version, computedAt: now, publishedAt: now, correctionReason: reason, payload });
-  const changes = await reconcileEscalations(tx, actor, { kind: 'correction', roundId, reason }, now, timeZone);
+  const changes = await reconcileEscalations({ tx, actor, cause: { kind: 'correction', roundId, reason }, now, timeZone });
   const before = flaggedCodes(old.payload);
   const after = flaggedCodes(payload);
   await appendAudit(

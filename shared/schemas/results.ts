@@ -3,6 +3,7 @@ import { APPEAL_STATUSES } from '../appeals.ts';
 import { ESCALATION_LEVELS, ESCALATION_STATUSES } from '../results/escalation.ts';
 import { watchSchema } from './escalation-guard.ts';
 import { robustnessSchema } from './integrity.ts';
+import { reviewNoteSchema, revisionReasonSchema } from '../results/revision-reason.ts';
 import { RATING_LEVELS, scaleSchema } from '../results/scale.ts';
 import { REASON_CODES } from '../reasons.ts';
 import { CASE_STATUSES } from './rectification.ts';
@@ -149,10 +150,10 @@ export const escalationSchema = z.object({
   /** Set when a re-derivation replaced (or withdrew) the record; the reason says why. */
   supersededAt: z.string().nullable(),
   supersededById: z.number().int().nullable(),
-  supersededReason: z.string().nullable(),
+  supersededReason: revisionReasonSchema.nullable(),
   /** Re-derivation would change the record, but a measure is done: for the admin to decide. */
   needsReview: z.boolean(),
-  reviewNote: z.string().nullable(),
+  reviewNote: reviewNoteSchema.nullable(),
   createdAt: z.string(),
   /** The department's appeal of this round, if any; its measures are on hold while it is pending. */
   appeal: z.object({ id: z.number().int(), status: z.enum(APPEAL_STATUSES) }).nullable(),

@@ -7,7 +7,7 @@ import { auditLog } from '#server/db/schema.ts';
 import { publishedHistory } from '#server/results/results.queries.ts';
 import { votesOverTime } from '#shared/charts/votes.ts';
 import { seedDemo } from '#server/demo/seed.ts';
-import { escalationBoard } from '#server/escalations/escalations.service.ts';
+import { escalationBoard } from '#server/escalations/board.ts';
 import { caseDetail, listCases } from '#server/rectification/rectification.service.ts';
 import { listRounds } from '#server/rounds/rounds.service.ts';
 import { freshDatabase } from '../support/database.ts';
@@ -33,7 +33,7 @@ describe('demo history', () => {
   });
 
   it('tells the stories: 城管局 three quarters in a row reaches reassignment; 城投公司 flagged, not, flagged starts over', async () => {
-    const board = await escalationBoard(db, null, now, 'Asia/Shanghai');
+    const board = await escalationBoard({ db, departmentId: null, now, timeZone: 'Asia/Shanghai' });
     const of = (code: string) =>
       board.records
         .filter((r) => r.departmentCode === code)

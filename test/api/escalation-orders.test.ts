@@ -29,7 +29,7 @@ type Rec = {
   headName: string | null;
   responsibleHeadId: number | null;
   needsReview: boolean;
-  supersededReason: string | null;
+  supersededReason: { code: string; roundId: string; note: string | null } | null;
   supersededById: number | null;
   status: string;
   measureStates: { measure: string; status: string; doneAt: string | null }[];
@@ -147,7 +147,12 @@ describe('escalation in any order of events', () => {
     const newB = after.records.find((r) => r.roundId === '2027Q3' && r.departmentCode === B)!;
     expect(newB.id).not.toBe(bq3.id);
     const oldB = after.superseded.find((r) => r.id === bq3.id)!;
-    expect(oldB).toMatchObject({ supersededById: newB.id, departmentStreak: 2, supersededReason: expect.stringContaining('2027Q2') });
+    // Why, as a code the page words: 2027Q2 was published after 2027Q3.
+    expect(oldB).toMatchObject({
+      supersededById: newB.id,
+      departmentStreak: 2,
+      supersededReason: { code: 'published_late', roundId: '2027Q2', note: null },
+    });
     expect((await auditOf(bq3.id))[0]).toMatchObject({
       action: 'escalation.revise',
       summary: {
@@ -155,13 +160,17 @@ describe('escalation in any order of events', () => {
         supersededBy: newB.id,
         before: { departmentStreak: 2, headStreak: 1 },
         after: { departmentStreak: 3, headStreak: 1, measures: ['pledge'] },
-        reason: expect.stringContaining('2027Q2'),
+        reason: 'published_late',
+        cause: { kind: 'publish', roundId: '2027Q2' },
       },
     });
     const a = after.records.find((r) => r.id === aq3.id)!;
     expect(a).toMatchObject({
       needsReview: true,
-      reviewNote: expect.stringContaining('reassignment'),
+      reviewNote: {
+        reason: { code: 'published_late', roundId: '2027Q2' },
+        rule: { measures: ['pledge', 'reassignment'], headStreak: 3 },
+      },
       measures: ['pledge', 'admonishment'],
     });
     expect(a.measureStates[0]).toMatchObject({ measure: 'pledge', status: 'done' });
@@ -232,7 +241,7 @@ describe('escalation in any order of events', () => {
     expect(e).toMatchObject({ level: 'reassignment', headName: e1.headName, responsibleHeadId: e1.responsibleHeadId });
     expect(b.superseded.find((r) => r.id === e1.id)).toMatchObject({
       supersededById: e.id,
-      supersededReason: expect.stringContaining('2027Q4R2'),
+      supersededReason: { code: 'published_late', roundId: '2027Q4R2', note: null },
     });
   });
 

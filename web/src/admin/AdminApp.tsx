@@ -10,6 +10,7 @@ import { adminResources, loadAdminEnglish } from '../locales/admin.ts';
 import { AuthProvider } from './auth.tsx';
 import { ErrorBoundary } from './components/ErrorBoundary.tsx';
 import { FullPageSpin, RequireAuth, RequirePage } from './Guards.tsx';
+import type { PageKey } from './access.ts';
 import { HomeRoute } from './pages/dashboard/HomeRoute.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { Shell } from './Shell.tsx';
@@ -51,6 +52,8 @@ const RequestsPage = lazy(() => import('./pages/requests/RequestsPage.tsx'));
 const CadreImportPage = lazy(() => import('./pages/points/CadreImportPage.tsx'));
 const CadrePage = lazy(() => import('./pages/points/CadrePage.tsx'));
 const lazyPage = (node: ReactNode) => <Suspense fallback={<FullPageSpin />}>{node}</Suspense>;
+/** A page behind its role check (web/src/admin/access.ts). */
+const gated = (page: PageKey, node: ReactNode) => <RequirePage page={page}>{node}</RequirePage>;
 
 function AppRoutes() {
   return (
@@ -85,11 +88,7 @@ function AppRoutes() {
         path="/rounds/:id/letters"
         element={
           <RequireAuth>
-            <RequirePage page="invitations">
-              <Suspense fallback={<FullPageSpin />}>
-                <LettersPage />
-              </Suspense>
-            </RequirePage>
+            <RequirePage page="invitations">{lazyPage(<LettersPage />)}</RequirePage>
           </RequireAuth>
         }
       />
@@ -111,147 +110,25 @@ function AppRoutes() {
         }
       >
         <Route index element={<HomeRoute />} />
-        <Route
-          path="my-department"
-          element={
-            <RequirePage page="myDepartment">
-              <Suspense fallback={<FullPageSpin />}>
-                <MyDepartmentPage />
-              </Suspense>
-            </RequirePage>
-          }
-        />
-        <Route
-          path="rectification"
-          element={
-            <RequirePage page="rectification">
-              <CasesPage />
-            </RequirePage>
-          }
-        />
-        <Route
-          path="rectification/:id"
-          element={
-            <RequirePage page="rectification">
-              <CasePage />
-            </RequirePage>
-          }
-        />
-        <Route
-          path="dashboard"
-          element={
-            <RequirePage page="dashboard">
-              <Suspense fallback={<FullPageSpin />}>
-                <DashboardPage />
-              </Suspense>
-            </RequirePage>
-          }
-        />
-        <Route
-          path="escalations"
-          element={
-            <RequirePage page="escalations">
-              <Suspense fallback={<FullPageSpin />}>
-                <EscalationsPage />
-              </Suspense>
-            </RequirePage>
-          }
-        />
+        <Route path="my-department" element={<RequirePage page="myDepartment">{lazyPage(<MyDepartmentPage />)}</RequirePage>} />
+        <Route path="rectification" element={gated('rectification', <CasesPage />)} />
+        <Route path="rectification/:id" element={gated('rectification', <CasePage />)} />
+        <Route path="dashboard" element={<RequirePage page="dashboard">{lazyPage(<DashboardPage />)}</RequirePage>} />
+        <Route path="escalations" element={<RequirePage page="escalations">{lazyPage(<EscalationsPage />)}</RequirePage>} />
         <Route path="requests" element={<RequirePage page="requests">{lazyPage(<RequestsPage />)}</RequirePage>} />
-        <Route
-          path="appeals"
-          element={
-            <RequirePage page="appeals">
-              <Suspense fallback={<FullPageSpin />}>
-                <AppealsPage />
-              </Suspense>
-            </RequirePage>
-          }
-        />
-        <Route
-          path="report/:roundId"
-          element={
-            <RequirePage page="report">
-              <Suspense fallback={<FullPageSpin />}>
-                <ReportPage />
-              </Suspense>
-            </RequirePage>
-          }
-        />
-        <Route
-          path="departments"
-          element={
-            <RequirePage page="departments">
-              <DepartmentsPage />
-            </RequirePage>
-          }
-        />
-        <Route
-          path="enterprises"
-          element={
-            <RequirePage page="enterprises">
-              <EnterprisesPage />
-            </RequirePage>
-          }
-        />
-        <Route
-          path="enterprises/import"
-          element={
-            <RequirePage page="import">
-              <ImportPage />
-            </RequirePage>
-          }
-        />
+        <Route path="appeals" element={<RequirePage page="appeals">{lazyPage(<AppealsPage />)}</RequirePage>} />
+        <Route path="report/:roundId" element={<RequirePage page="report">{lazyPage(<ReportPage />)}</RequirePage>} />
+        <Route path="departments" element={gated('departments', <DepartmentsPage />)} />
+        <Route path="enterprises" element={gated('enterprises', <EnterprisesPage />)} />
+        <Route path="enterprises/import" element={gated('import', <ImportPage />)} />
         <Route path="accounts" element={<RequirePage page="accounts">{lazyPage(<AccountsPage />)}</RequirePage>} />
-        <Route
-          path="audit"
-          element={
-            <RequirePage page="audit">
-              <AuditPage />
-            </RequirePage>
-          }
-        />
-        <Route
-          path="rounds"
-          element={
-            <RequirePage page="rounds">
-              <RoundsPage />
-            </RequirePage>
-          }
-        />
-        <Route
-          path="rounds/:id"
-          element={
-            <RequirePage page="rounds">
-              <RoundDetailPage />
-            </RequirePage>
-          }
-        />
-        <Route
-          path="rounds/:id/invitations"
-          element={
-            <RequirePage page="invitations">
-              <InvitationsPage />
-            </RequirePage>
-          }
-        />
-        <Route
-          path="rounds/:id/outbox"
-          element={
-            <RequirePage page="outbox">
-              <OutboxPage />
-            </RequirePage>
-          }
-        />
+        <Route path="audit" element={gated('audit', <AuditPage />)} />
+        <Route path="rounds" element={gated('rounds', <RoundsPage />)} />
+        <Route path="rounds/:id" element={gated('rounds', <RoundDetailPage />)} />
+        <Route path="rounds/:id/invitations" element={gated('invitations', <InvitationsPage />)} />
+        <Route path="rounds/:id/outbox" element={gated('outbox', <OutboxPage />)} />
         {/* Like the round itself: admins, leaders and supervisors (heads read theirs on 本部门). */}
-        <Route
-          path="rounds/:id/comments"
-          element={
-            <RequirePage page="rounds">
-              <RoundCommentsPage />
-            </RequirePage>
-          }
-        />
+        <Route path="rounds/:id/comments" element={gated('rounds', <RoundCommentsPage />)} />
         <Route path="points" element={<RequirePage page="points">{lazyPage(<StandingsPage />)}</RequirePage>} />
         <Route path="points/ledger" element={<RequirePage page="pointsLedger">{lazyPage(<LedgerPage />)}</RequirePage>} />
         <Route path="points/review" element={<RequirePage page="pointsReview">{lazyPage(<ReviewPage />)}</RequirePage>} />

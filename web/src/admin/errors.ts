@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isErrorCode } from '#shared/errors.ts';
+import { isErrorCode, type ErrorCode } from '#shared/errors.ts';
 import { ApiError } from '../api.ts';
 import { cellPlaceOf, decidesFromOf } from './errorKey.ts';
 import type zhCommon from '../locales/zh/common.ts';
@@ -31,5 +31,18 @@ export function useErrorText(): (error: unknown, overrides?: Partial<Record<stri
       return t('errors.unknown');
     },
     [t, i18n],
+  );
+}
+
+/** Like useErrorText, with a page's own error codes worded from its namespace (`errors.<code>` there). */
+export function usePageErrorText(ns: 'rounds' | 'rectification', codes: readonly ErrorCode[]): (error: unknown) => string {
+  const { t } = useTranslation(ns);
+  const errorText = useErrorText();
+  return useCallback(
+    (error: unknown) => {
+      const word = t as unknown as (key: string) => string;
+      return errorText(error, Object.fromEntries(codes.map((code) => [code, word(`errors.${code}`)])));
+    },
+    [t, errorText, codes],
   );
 }

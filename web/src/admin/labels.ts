@@ -1,6 +1,7 @@
 // Labels of the shared code lists, in the current language.
 import { DEPARTMENT_CATEGORIES } from '#shared/vocabulary/department-categories.ts';
 import { SIZE_CLASSES } from '#shared/vocabulary/size-classes.ts';
+import type { RoundStatus } from '#shared/schemas/rounds.ts';
 
 const inLanguage = (item: { zh: string; en: string }, lang: string) => (lang === 'en' ? item.en : item.zh);
 
@@ -26,3 +27,14 @@ export function sizeOptions(lang: string) {
 export function departmentName(d: { nameZh: string; nameEn: string | null }, lang: string): string {
   return lang === 'en' && d.nameEn ? d.nameEn : d.nameZh;
 }
+
+/** A round status's tag colour, the same on every page. */
+export const ROUND_STATUS_COLORS: Record<RoundStatus, string> = {
+  draft: 'default',
+  pool_frozen: 'cyan',
+  drawn: 'geekblue',
+  open: 'green',
+  closed: 'orange',
+  published: 'purple',
+  voided: 'red',
+};

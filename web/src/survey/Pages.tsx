@@ -5,6 +5,42 @@ import { useTranslation } from './i18n.ts';
 import { checkReceipt } from './api.ts';
 import { formatTime, type Lang } from './model.ts';
 
+/** A labelled field for a code people type from paper (a receipt, a request's code): no autocorrect, upper case. */
+export function CodeField({
+  id,
+  label,
+  placeholder,
+  value,
+  onChange,
+  testId,
+}: {
+  id: string;
+  label: string;
+  placeholder: string;
+  value: string;
+  onChange: (value: string) => void;
+  testId?: string;
+}) {
+  return (
+    <>
+      <label htmlFor={id} className="field-label">
+        {label}
+      </label>
+      <input
+        id={id}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        placeholder={placeholder}
+        autoComplete="off"
+        autoCapitalize="characters"
+        spellCheck={false}
+        maxLength={40}
+        data-testid={testId}
+      />
+    </>
+  );
+}
+
 /** A page with one message; its heading takes focus so screen readers announce the change. */
 export function Message({
   title,
@@ -148,18 +184,12 @@ export function ReceiptCheck({ roundId, receipt }: { roundId: string; receipt?: 
       <h3 id="check-title">{t('check.title')}</h3>
       {!receipt && (
         <>
-          <label htmlFor="receipt-input" className="field-label">
-            {t('check.inputLabel')}
-          </label>
-          <input
+          <CodeField
             id="receipt-input"
-            value={code}
-            onChange={(e) => setCode(e.target.value)}
+            label={t('check.inputLabel')}
             placeholder={t('check.placeholder')}
-            autoComplete="off"
-            autoCapitalize="characters"
-            spellCheck={false}
-            maxLength={40}
+            value={code}
+            onChange={setCode}
           />
         </>
       )}

@@ -59,6 +59,23 @@ export default function SurveyApp() {
 }
 
 /** The organising office and the help line, under a page's title. */
+/** The header's switch to the other language (named in that language). */
+function LanguageSwitch({ lang }: { lang: Lang }) {
+  const { t } = useTranslation();
+  return (
+    <button
+      type="button"
+      className="lang"
+      lang={lang === 'en' ? 'zh-CN' : 'en'}
+      title={t('languageLabel')}
+      onClick={() => setLanguage(currentLanguage() === 'en' ? 'zh-CN' : 'en')}
+      data-testid="lang-switch"
+    >
+      {t('language')}
+    </button>
+  );
+}
+
 function IssuerLines({ issuer, lang }: { issuer: CityProfile | null | undefined; lang: Lang }) {
   const { t } = useTranslation();
   const w = issuerWords(issuer, lang);
@@ -98,16 +115,7 @@ function RequestsPage() {
       <header className="top">
         <div className="top__row">
           <h1 className="top__title">{t('requests.pageTitle')}</h1>
-          <button
-            type="button"
-            className="lang"
-            lang={lang === 'en' ? 'zh-CN' : 'en'}
-            title={t('languageLabel')}
-            onClick={() => setLanguage(currentLanguage() === 'en' ? 'zh-CN' : 'en')}
-            data-testid="lang-switch"
-          >
-            {t('language')}
-          </button>
+          <LanguageSwitch lang={lang} />
         </div>
         <div className="top__round">
           <IssuerLines issuer={issuer} lang={lang} />
@@ -205,16 +213,7 @@ function Survey() {
       <header className="top">
         <div className="top__row">
           {view ? <p className="top__title">{t('title')}</p> : <h1 className="top__title">{t('title')}</h1>}
-          <button
-            type="button"
-            className="lang"
-            lang={lang === 'en' ? 'zh-CN' : 'en'}
-            title={t('languageLabel')}
-            onClick={() => setLanguage(currentLanguage() === 'en' ? 'zh-CN' : 'en')}
-            data-testid="lang-switch"
-          >
-            {t('language')}
-          </button>
+          <LanguageSwitch lang={lang} />
         </div>
         {view && (
           <div className="top__round">

@@ -197,6 +197,16 @@ const dashboard: Messages<typeof zh> = {
     reviewTitle:
       'Needs review: re-deriving gives a different result, but a measure is already done, so the record was left as it is. The admin decides.',
     reviewAck: 'Reviewed',
+    revision: {
+      published: '{{round}} published',
+      published_late: 'Re-derived in quarter order: {{round}} was published after a later quarter',
+      corrected: 'Re-derived after the correction of {{round}}: {{note}}',
+      watch_overridden: 'The supervisor overrode the watch in {{round}}; the measures apply: {{note}}',
+      ruleNow: 'The rule now gives {{measures}} (head streak {{head}}, department streak {{department}})',
+      ruleNone: 'The rule no longer calls for this record',
+      and: ' + ',
+      sentences: '{{why}}. {{rule}}.',
+    },
     markDone: 'Mark done',
     reopen: 'Reopen',
     wholeRecord: 'The whole record',

@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import { REQUEST_CONTACT_MAX, REQUEST_TEXT_MAX, type RequestCategory } from '#shared/requests/vocabulary.ts';
 import type { RequestThread } from '#shared/schemas/requests.ts';
 import { CATEGORY_ORDER, formatDeadline, formatTime } from '../model.ts';
-import { CopyableCode } from '../Pages.tsx';
+import { CodeField, CopyableCode } from '../Pages.tsx';
 import { fetchOptions, fetchThread, raiseRequest, sendFeedback, type RequestOptions } from './api.ts';
 import { useRequestT, type RequestKey } from './i18n.ts';
 import { codeStore, departmentChoices, errorKeyOf, type ErrorKey } from './model.ts';
@@ -53,19 +53,13 @@ function Home({ onOpen }: { onOpen: (code: string) => void }) {
         aria-labelledby="lookup-title"
       >
         <h2 id="lookup-title">{t('lookup.title')}</h2>
-        <label htmlFor="request-code-input" className="field-label">
-          {t('lookup.label')}
-        </label>
-        <input
+        <CodeField
           id="request-code-input"
-          value={code}
-          onChange={(e) => setCode(e.target.value)}
+          label={t('lookup.label')}
           placeholder={t('lookup.placeholder')}
-          autoComplete="off"
-          autoCapitalize="characters"
-          spellCheck={false}
-          maxLength={40}
-          data-testid="request-code-input"
+          value={code}
+          onChange={setCode}
+          testId="request-code-input"
         />
         <button type="submit" className="secondary">
           {t('lookup.button')}

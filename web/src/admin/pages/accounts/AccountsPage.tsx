@@ -1,7 +1,7 @@
 // 账号管理 (admins): every account with its role, department, state and last sign-in; create, change,
 // deactivate or reactivate, and reset a password (the new one-time password shown once).
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Flex, Input, Popconfirm, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Flex, Popconfirm, Space, Table, Tag, type TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Account } from '#shared/schemas/users.ts';
@@ -24,6 +24,7 @@ import { useLoad } from '../../useLoad.ts';
 import { useDates } from '../dashboard/format.tsx';
 import { AccountFormModal } from './AccountFormModal.tsx';
 import { OneTimePasswordModal } from './OneTimePasswordModal.tsx';
+import { SearchFilter } from '../../components/Filters.tsx';
 
 type Dialog =
   | { kind: 'create' }
@@ -154,14 +155,7 @@ export default function AccountsPage() {
       ) : (
         <>
           <Flex gap={8} wrap style={{ marginBottom: 16 }}>
-            <Input.Search
-              allowClear
-              placeholder={t('searchPlaceholder')}
-              aria-label={t('searchPlaceholder')}
-              style={{ width: 280 }}
-              onChange={(e) => setQ(e.target.value)}
-              onSearch={setQ}
-            />
+            <SearchFilter label={t('searchPlaceholder')} width={280} onSearch={setQ} />
           </Flex>
           {problem ? (
             <Alert

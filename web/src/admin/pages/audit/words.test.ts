@@ -184,7 +184,7 @@ const ENTRIES: EntryRef[] = [
     summary: {
       roundId: '2026Q1',
       departmentId: 7,
-      reason: '2026Q1 发布',
+      reason: 'published',
       cause: { kind: 'publish', roundId: '2026Q1' },
       before: null,
       after: {
@@ -196,6 +196,27 @@ const ENTRIES: EntryRef[] = [
         responsibleHeadId: 3,
         policyVersion: '2021-v2',
       },
+    },
+  },
+  {
+    action: 'escalation.flag_review',
+    entityType: 'escalation',
+    entityId: '15',
+    summary: {
+      roundId: '2027Q1',
+      departmentId: 9,
+      reason: 'watch_overridden',
+      cause: { kind: 'watch_override', roundId: '2027Q1', reason: '样本充足' },
+      current: {
+        measures: ['pledge'],
+        level: 'pledge',
+        headStreak: 1,
+        departmentStreak: 1,
+        streak: 1,
+        responsibleHeadId: 4,
+        policyVersion: '2027-guard',
+      },
+      derived: null,
     },
   },
   { action: 'user.create', entityType: 'user', entityId: '1', summary: { after: { username: 'wangli', role: 'admin' } } },
@@ -277,6 +298,11 @@ describe('audit log in the inspector’s words (zh)', () => {
     );
     expect(render(ENTRIES.find((e) => e.action === 'rectification.ledger.add')!)).toContain('状态：未解决');
     expect(render(ENTRIES.find((e) => e.action === 'round.close')!)).toBe('原因：已到截止时间，自动结束');
+    // An escalation flagged for review: why, as the code the server stores, worded; the cause's own reason as written.
+    const review = render(ENTRIES.find((e) => e.action === 'escalation.flag_review')!);
+    expect(review).toContain('原因：纪委否决观察决定，按规则实施措施');
+    expect(review).toContain('纪委否决观察决定');
+    expect(review).toContain('样本充足');
     expect(render(ENTRIES.find((e) => e.action === 'round.open')!)).toBe('截止时间：北京时间 2026-03-25');
     expect(render(ENTRIES.find((e) => e.action === 'user.update')!)).toContain('组织部 → 安全管理员');
     expect(actionText(zh, 'user.password_reset')).toBe('重置密码');

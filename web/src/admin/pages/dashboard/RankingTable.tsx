@@ -1,6 +1,6 @@
 // The ranking: rank, mean with its interval, n, rates, votes, the move since last round and how likely
 // the department is to be in the bottom. The bottom N stand out in red; the unranked are listed apart.
-import { Alert, Card, Flex, Input, Select, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { Alert, Card, Flex, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { rankChange, rankChangeOrder, splitRanking, type RankChange } from '#shared/charts/ranking.ts';
@@ -12,6 +12,7 @@ import { RobustnessMark } from '../../components/integrity/RobustnessNote.tsx';
 import { COLORS, fmtMean, fmtPct, isEnglish, LevelTag, useDeptName } from './format.tsx';
 import { ReasonsList } from '../../components/ReasonsList.tsx';
 import { reasonItems, reasonLine } from '../../views/reasons.ts';
+import { SearchFilter, SelectFilter } from '../../components/Filters.tsx';
 
 export type RankingRow = DepartmentResultView & { change: RankChange; level: EscalationLevel | null };
 
@@ -220,19 +221,10 @@ export function RankingTable({ results, rows }: { results: RoundResults; rows: r
     <Card title={t('ranking.title')} style={{ marginBottom: 16 }}>
       <style>{FLAGGED_ROW_CSS}</style>
       <Flex gap={8} wrap style={{ marginBottom: 12 }}>
-        <Input.Search
-          allowClear
-          placeholder={t('ranking.searchPlaceholder')}
-          aria-label={t('ranking.searchPlaceholder')}
-          style={{ width: 240 }}
-          onChange={(e) => setQ(e.target.value)}
-          onSearch={setQ}
-        />
-        <Select
-          allowClear
-          placeholder={t('ranking.allCategories')}
-          aria-label={t('ranking.allCategories')}
-          style={{ width: 240 }}
+        <SearchFilter label={t('ranking.searchPlaceholder')} width={240} onSearch={setQ} />
+        <SelectFilter
+          label={t('ranking.allCategories')}
+          width={240}
           value={category}
           onChange={setCategory}
           options={categoryOptions(lang)}

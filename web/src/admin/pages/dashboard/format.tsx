@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ESCALATION_LABELS, type EscalationLevel } from '#shared/results/escalation-levels.ts';
 import { quarterLabel } from '#shared/round-lifecycle.ts';
 import type { RoundStatus } from '#shared/schemas/rounds.ts';
+import { ROUND_STATUS_COLORS } from '../../labels.ts';
 
 export const COLORS = {
   primary: '#1d4ed8',
@@ -62,17 +63,7 @@ export function LevelTag({ level }: { level: EscalationLevel | null }) {
   );
 }
 
-const STATUS_COLORS: Record<RoundStatus, string> = {
-  draft: 'default',
-  pool_frozen: 'cyan',
-  drawn: 'geekblue',
-  open: 'green',
-  closed: 'orange',
-  published: 'purple',
-  voided: 'red',
-};
-
 export function StatusTag({ status }: { status: RoundStatus }) {
   const { t } = useTranslation('dashboard');
-  return <Tag color={STATUS_COLORS[status]}>{t(`status.${status}`)}</Tag>;
+  return <Tag color={ROUND_STATUS_COLORS[status]}>{t(`status.${status}`)}</Tag>;
 }

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Flex, Input, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { Button, Flex, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Department } from '#shared/schemas/departments.ts';
@@ -13,6 +13,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { AppointHeadModal } from './AppointHeadModal.tsx';
 import { DepartmentDrawer } from './DepartmentDrawer.tsx';
 import { DepartmentFormModal } from './DepartmentFormModal.tsx';
+import { SearchFilter, SelectFilter } from '../../components/Filters.tsx';
 
 type Dialog = { kind: 'create' } | { kind: 'edit'; department: Department } | { kind: 'appoint'; department: Department } | null;
 
@@ -122,22 +123,8 @@ export function DepartmentsPage() {
       ) : (
         <>
           <Flex gap={8} wrap style={{ marginBottom: 16 }}>
-            <Input.Search
-              allowClear
-              placeholder={t('searchPlaceholder')}
-              style={{ width: 280 }}
-              onChange={(e) => setQ(e.target.value)}
-              onSearch={setQ}
-              aria-label={t('searchPlaceholder')}
-            />
-            <Select
-              allowClear
-              placeholder={t('allCategories')}
-              style={{ width: 220 }}
-              value={category}
-              onChange={setCategory}
-              options={categoryOptions(lang)}
-            />
+            <SearchFilter label={t('searchPlaceholder')} width={280} onSearch={setQ} />
+            <SelectFilter label={t('allCategories')} width={220} value={category} onChange={setCategory} options={categoryOptions(lang)} />
             <Select
               allowClear
               placeholder={t('allStatuses')}

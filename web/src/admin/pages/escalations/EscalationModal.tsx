@@ -14,6 +14,7 @@ import { levelLabel, useQuarter } from '../dashboard/format.tsx';
 import { MeasureTags, Streaks } from './Measures.tsx';
 import type { EscalationLevel } from '#shared/results/escalation.ts';
 import type { MeasureState } from '#shared/schemas/results.ts';
+import { useRevisionText } from './useRevisionText.ts';
 
 type Values = {
   status: 'pending' | 'scheduled' | 'done';
@@ -38,6 +39,7 @@ export function EscalationModal({ record: initialRecord, editable, onClose, onSa
   const { t, i18n } = useTranslation('dashboard');
   const { t: tc } = useTranslation('common');
   const { t: tI } = useTranslation('integrity');
+  const revision = useRevisionText();
   const { message } = App.useApp();
   const quarter = useQuarter();
   const [form] = Form.useForm<Values>();
@@ -109,7 +111,7 @@ export function EscalationModal({ record: initialRecord, editable, onClose, onSa
           type="warning"
           showIcon
           title={t('escalations.supersededNote')}
-          description={record.supersededReason}
+          description={revision.reason(record.supersededReason)}
           style={{ marginBottom: 16 }}
         />
       ) : null}
@@ -120,7 +122,7 @@ export function EscalationModal({ record: initialRecord, editable, onClose, onSa
           data-testid="review-note"
           style={{ marginBottom: 16 }}
           title={t('escalations.reviewTitle')}
-          description={record.reviewNote}
+          description={revision.reviewNote(record.reviewNote)}
           action={
             canEdit ? (
               <Button

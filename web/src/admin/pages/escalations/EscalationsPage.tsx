@@ -18,6 +18,7 @@ import { useLoad } from '../../useLoad.ts';
 import { COLORS, levelLabel, LevelTag, useQuarter } from '../dashboard/format.tsx';
 import { EscalationModal } from './EscalationModal.tsx';
 import { MeasureTags, Streaks } from './Measures.tsx';
+import { useRevisionText } from './useRevisionText.ts';
 import { WatchesCard } from './WatchesCard.tsx';
 
 type BoardDepartment = EscalationBoard['departments'][number];
@@ -54,6 +55,8 @@ function StatusTag({ status, review }: { status: EscalationRecord['status']; rev
   );
 }
 
+type PendingRecord = EscalationRecord & { due: DueState };
+
 function DueTag({ due, scheduledFor, today }: { due: DueState; scheduledFor: string | null; today: string }) {
   const { t } = useTranslation('dashboard');
   const days = scheduledFor ? daysBetween(today, scheduledFor) : 0;
@@ -76,6 +79,7 @@ export default function EscalationsPage() {
   const { t, i18n } = useTranslation('dashboard');
   const lang = i18n.language;
   const quarter = useQuarter();
+  const revision = useRevisionText();
   const isAdmin = useUser().role === 'admin';
   const { t: tState } = useTranslation('state');
   const board = useLoad((signal) => getEscalationBoard(signal), []);
@@ -120,13 +124,8 @@ export default function EscalationsPage() {
   );
   const head = (r: EscalationRecord) => (r.headName ? `${r.headName}${r.headTitle ? `（${r.headTitle}）` : ''}` : '—');
 
-  const pendingColumns: TableColumnsType<EscalationRecord & { due: DueState }> = [
-    {
-      title: t('escalations.columns.department'),
-      dataIndex: 'departmentName',
-      render: (_, r) => <Typography.Text strong>{recordName(r, lang)}</Typography.Text>,
-    },
-    { title: t('escalations.columns.round'), dataIndex: 'roundId', width: 140, render: (id: string) => quarter(id) },
+  // The columns the pending and history tables share: what the record asks of whom, and where it stands.
+  const recordColumns = <R extends EscalationRecord>(): TableColumnsType<R> => [
     {
       title: t('escalations.columns.measures'),
       key: 'measures',
@@ -140,17 +139,28 @@ export default function EscalationsPage() {
       render: (_, r) => <Streaks headStreak={r.headStreak} departmentStreak={r.departmentStreak} />,
     },
     { title: t('escalations.columns.head'), key: 'head', width: 150, render: (_, r) => head(r) },
+  ];
+  const statusColumn = <R extends EscalationRecord>(width: number): TableColumnsType<R>[number] => ({
+    title: t('escalations.columns.status'),
+    dataIndex: 'status',
+    width,
+    render: (s: EscalationRecord['status'], r: R) => (
+      <>
+        <StatusTag status={s} review={r.needsReview} />
+        {r.appeal ? <AppealStatusTag status={r.appeal.status} /> : null}
+      </>
+    ),
+  });
+
+  const pendingColumns: TableColumnsType<PendingRecord> = [
     {
-      title: t('escalations.columns.status'),
-      dataIndex: 'status',
-      width: 140,
-      render: (s: EscalationRecord['status'], r: EscalationRecord) => (
-        <>
-          <StatusTag status={s} review={r.needsReview} />
-          {r.appeal ? <AppealStatusTag status={r.appeal.status} /> : null}
-        </>
-      ),
+      title: t('escalations.columns.department'),
+      dataIndex: 'departmentName',
+      render: (_, r) => <Typography.Text strong>{recordName(r, lang)}</Typography.Text>,
     },
+    { title: t('escalations.columns.round'), dataIndex: 'roundId', width: 140, render: (id: string) => quarter(id) },
+    ...recordColumns<PendingRecord>(),
+    statusColumn<PendingRecord>(140),
     { title: t('escalations.columns.scheduledFor'), dataIndex: 'scheduledFor', width: 120, render: (d: string | null) => d ?? '—' },
     {
       title: t('escalations.columns.due'),
@@ -218,30 +228,8 @@ export default function EscalationsPage() {
   const historyColumns: TableColumnsType<EscalationRecord> = [
     { title: t('escalations.columns.round'), dataIndex: 'roundId', width: 140, render: (id: string) => quarter(id) },
     { title: t('escalations.columns.department'), dataIndex: 'departmentName', render: (_, r) => recordName(r, lang) },
-    {
-      title: t('escalations.columns.measures'),
-      key: 'measures',
-      width: 260,
-      render: (_, r) => <MeasureTags measures={r.measures} states={r.measureStates} />,
-    },
-    {
-      title: t('escalations.columns.streaks'),
-      key: 'streaks',
-      width: 190,
-      render: (_, r) => <Streaks headStreak={r.headStreak} departmentStreak={r.departmentStreak} />,
-    },
-    { title: t('escalations.columns.head'), key: 'head', width: 150, render: (_, r) => head(r) },
-    {
-      title: t('escalations.columns.status'),
-      dataIndex: 'status',
-      width: 150,
-      render: (s: EscalationRecord['status'], r: EscalationRecord) => (
-        <>
-          <StatusTag status={s} review={r.needsReview} />
-          {r.appeal ? <AppealStatusTag status={r.appeal.status} /> : null}
-        </>
-      ),
-    },
+    ...recordColumns(),
+    statusColumn(150),
     { title: t('escalations.columns.scheduledFor'), dataIndex: 'scheduledFor', width: 110, render: (d: string | null) => d ?? '—' },
     { title: t('escalations.columns.doneAt'), dataIndex: 'doneAt', width: 110, render: (d: string | null) => d ?? '—' },
     { title: t('escalations.columns.notes'), dataIndex: 'notes', ellipsis: true, render: (n: string | null) => n ?? '—' },
@@ -267,9 +255,9 @@ export default function EscalationsPage() {
     {
       title: t('escalations.columns.supersededReason'),
       dataIndex: 'supersededReason',
-      render: (reason: string | null, r) => (
+      render: (reason: EscalationRecord['supersededReason'], r) => (
         <>
-          {reason ?? '—'}{' '}
+          {revision.reason(reason) ?? '—'}{' '}
           {r.supersededById === null ? <Tag>{t('escalations.withdrawnTag')}</Tag> : <Tag color="blue">{t('escalations.replacedTag')}</Tag>}
         </>
       ),

@@ -1,6 +1,6 @@
 // 观察: bottom-three departments the escalation policy's statistical guard watches instead of measuring,
 // with the reason; the supervisor (纪委) confirms each watch or overrides it (measures apply), with a reason.
-import { Alert, App, Card, Button, Form, Input, Modal, Radio, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { App, Card, Button, Form, Input, Radio, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { watchReviewBodySchema, type Watch } from '#shared/schemas/escalation-guard.ts';
@@ -10,6 +10,7 @@ import { parseForm } from '../../forms.ts';
 import { departmentName } from '../../labels.ts';
 import { useSave } from '../../useSave.ts';
 import { useQuarter } from '../dashboard/format.tsx';
+import { FormModal } from '../../components/FormModal.tsx';
 
 const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 100)}%`);
 
@@ -100,16 +101,14 @@ function ReviewModal({ watch, onClose, onDone }: { watch: Watch; onClose(): void
     });
   };
   return (
-    <Modal
-      open
+    <FormModal
       title={`${t('watch.review')} · ${departmentName({ nameZh: watch.name, nameEn: watch.nameEn }, i18n.language)}`}
       onCancel={onClose}
       onOk={submit}
       okText={t('watch.submit')}
-      confirmLoading={saving}
-      destroyOnHidden
+      saving={saving}
+      problem={problem}
     >
-      {problem ? <Alert type="error" showIcon title={problem} style={{ marginBottom: 12 }} /> : null}
       <Form form={form} layout="vertical" initialValues={{ decision: 'confirm' }} data-testid="watch-review-form">
         <Form.Item name="decision" label={t('watch.decision')}>
           <Radio.Group
@@ -127,6 +126,6 @@ function ReviewModal({ watch, onClose, onDone }: { watch: Watch; onClose(): void
           <Input.TextArea rows={3} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

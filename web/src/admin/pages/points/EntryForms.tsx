@@ -1,10 +1,11 @@
 // The two ways the organisation department writes to the ledger: a new entry, and a reversing entry.
-import { Alert, App, Form, Input, Modal, Select, Typography } from 'antd';
+import { App, Form, Input, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { entryInputSchema, reverseInputSchema, type PointsEntry } from '#shared/schemas/points.ts';
 import { getRules, listCadres, reverseEntry, submitEntry } from '../../endpoints.ts';
+import { FormModal } from '../../components/FormModal.tsx';
 import { useErrorText } from '../../errors.ts';
 import { parseForm, zodRule } from '../../forms.ts';
 import { useLoad } from '../../useLoad.ts';
@@ -48,17 +49,7 @@ export function EntryForm({ onClose, onSaved, cadre }: { onClose(): void; onSave
   const name = (r: { nameZh: string; nameEn: string }) => (i18n.language === 'en' ? r.nameEn : r.nameZh);
 
   return (
-    <Modal
-      open
-      title={t('form.title')}
-      okText={t('form.submit')}
-      cancelText={tc('actions.cancel')}
-      confirmLoading={saving}
-      onOk={submit}
-      onCancel={onClose}
-      destroyOnHidden
-    >
-      {problem ? <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} /> : null}
+    <FormModal title={t('form.title')} okText={t('form.submit')} saving={saving} problem={problem} onOk={submit} onCancel={onClose}>
       <Form<EntryValues> form={form} layout="vertical" initialValues={{ date: cityToday(), ...(cadre ? { cadreId: cadre.id } : {}) }}>
         <Form.Item name="cadreId" label={t('form.cadre')} required rules={[zodRule(shape.cadreId, t('form.required'))]}>
           <Select
@@ -93,7 +84,7 @@ export function EntryForm({ onClose, onSaved, cadre }: { onClose(): void; onSave
           <Input maxLength={2000} data-testid="entry-evidence" />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -115,21 +106,18 @@ export function ReverseForm({ entry, onClose, onSaved }: { entry: PointsEntry; o
     });
   };
   return (
-    <Modal
-      open
+    <FormModal
       title={t('reverseForm.title', { id: entry.id })}
       okText={t('reverseForm.submit')}
-      cancelText={tc('actions.cancel')}
-      confirmLoading={saving}
+      saving={saving}
+      problem={problem}
       onOk={submit}
       onCancel={onClose}
-      destroyOnHidden
     >
       <Typography.Paragraph type="secondary">{t('reverseForm.help')}</Typography.Paragraph>
       <Typography.Paragraph>
         {entry.cadreName} · {entry.date} · {entry.ruleNameZh} · {signed(entry.points)} → {signed(-entry.points)}
       </Typography.Paragraph>
-      {problem ? <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} /> : null}
       <Form<ReverseValues> form={form} layout="vertical" initialValues={{ date: cityToday() }}>
         <Form.Item
           name="reason"
@@ -143,6 +131,6 @@ export function ReverseForm({ entry, onClose, onSaved }: { entry: PointsEntry; o
           <Input type="date" min={entry.date} max={cityToday()} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

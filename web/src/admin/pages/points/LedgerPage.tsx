@@ -1,5 +1,5 @@
 // 积分台账: every entry, newest first. The organisation department adds entries and reverses wrong ones.
-import { Button, Flex, Select } from 'antd';
+import { Button, Flex, } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ENTRY_SOURCES, ENTRY_STATUSES, type EntrySource, type EntryStatus } from '#shared/points/vocabulary.ts';
@@ -11,6 +11,7 @@ import { listEntries } from '../../endpoints.ts';
 import { useLoad } from '../../useLoad.ts';
 import { EntryForm, ReverseForm } from './EntryForms.tsx';
 import { EntryTable } from './EntryTable.tsx';
+import { SelectFilter } from '../../components/Filters.tsx';
 
 const PAGE_SIZE = 50;
 
@@ -20,6 +21,13 @@ export default function LedgerPage() {
   const [status, setStatus] = useState<EntryStatus | undefined>();
   const [source, setSource] = useState<EntrySource | undefined>();
   const [page, setPage] = useState(1);
+  // A new filter starts again at the first page.
+  const filtered =
+    <V,>(set: (v: V) => void) =>
+    (v: V) => {
+      set(v);
+      setPage(1);
+    };
   const [adding, setAdding] = useState(false);
   const [reversing, setReversing] = useState<PointsEntry | null>(null);
   const data = useLoad((signal) => listEntries({ status, source, page, pageSize: PAGE_SIZE }, signal), [status, source, page]);
@@ -39,28 +47,20 @@ export default function LedgerPage() {
         }
       />
       <Flex gap={12} wrap style={{ marginBottom: 12 }}>
-        <Select
-          allowClear
+        <SelectFilter
+          label={t('ledger.filterStatus')}
           placeholder={`${t('ledger.filterStatus')}：${t('ledger.all')}`}
-          aria-label={t('ledger.filterStatus')}
-          style={{ width: 180 }}
+          width={180}
           value={status}
-          onChange={(v) => {
-            setStatus(v);
-            setPage(1);
-          }}
+          onChange={filtered(setStatus)}
           options={ENTRY_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
         />
-        <Select
-          allowClear
+        <SelectFilter
+          label={t('ledger.filterSource')}
           placeholder={`${t('ledger.filterSource')}：${t('ledger.all')}`}
-          aria-label={t('ledger.filterSource')}
-          style={{ width: 220 }}
+          width={220}
           value={source}
-          onChange={(v) => {
-            setSource(v);
-            setPage(1);
-          }}
+          onChange={filtered(setSource)}
           options={ENTRY_SOURCES.map((s) => ({ value: s, label: t(`source.${s}`) }))}
         />
       </Flex>

@@ -5,7 +5,7 @@ import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { quarterLabel } from '#shared/round-lifecycle.ts';
 import type { CaseStatus } from '#shared/schemas/rectification.ts';
-import { useErrorText } from '../../errors.ts';
+import { usePageErrorText } from '../../errors.ts';
 import type { ErrorCode } from '#shared/errors.ts';
 
 const STATUS_COLORS: Record<CaseStatus, string> = { open: 'processing', submitted: 'gold', returned: 'orange', closed: 'success' };
@@ -68,14 +68,4 @@ const CASE_ERROR_CODES = [
 ] as const satisfies readonly ErrorCode[];
 
 /** Like useErrorText, with the rectification error codes in words. */
-export function useCaseErrorText(): (error: unknown) => string {
-  const { t } = useTranslation('rectification');
-  const errorText = useErrorText();
-  return useCallback(
-    (error: unknown) => {
-      const overrides = Object.fromEntries(CASE_ERROR_CODES.map((code) => [code, t(`errors.${code}`)]));
-      return errorText(error, overrides);
-    },
-    [t, errorText],
-  );
-}
+export const useCaseErrorText = (): ((error: unknown) => string) => usePageErrorText('rectification', CASE_ERROR_CODES);

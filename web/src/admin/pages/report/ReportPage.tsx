@@ -224,17 +224,17 @@ function Report({
         <h2>{t('report.sections.bottom')}</h2>
         <p>{t('report.bottomText')}</p>
         <table data-testid="report-bottom">
-          <thead>
-            <tr>
-              <th>{t('ranking.columns.rank')}</th>
-              <th>{t('ranking.columns.department')}</th>
-              <th>{t('charts.mean')}</th>
-              <th>{t('ranking.columns.votes')}</th>
-              <th>{t('escalations.columns.head')}</th>
-              <th>{t('escalations.columns.streak')}</th>
-              <th>{t('ranking.columns.level')}</th>
-            </tr>
-          </thead>
+          <HeadRow
+            labels={[
+              t('ranking.columns.rank'),
+              t('ranking.columns.department'),
+              t('charts.mean'),
+              t('ranking.columns.votes'),
+              t('escalations.columns.head'),
+              t('escalations.columns.streak'),
+              t('ranking.columns.level'),
+            ]}
+          />
           <tbody>
             {bottom.map((d) => {
               const r = recordOf(d.departmentId);
@@ -287,16 +287,11 @@ function Report({
         <h2>{t('report.sections.escalations')}</h2>
         {records.length ? (
           <table data-testid="report-escalations">
-            <thead>
-              <tr>
-                <th>{t('escalations.columns.department')}</th>
-                <th>{t('escalations.columns.recordLevel')}</th>
-                <th>{t('escalations.columns.head')}</th>
-                <th>{t('escalations.columns.status')}</th>
-                <th>{t('escalations.columns.scheduledFor')}</th>
-                <th>{t('escalations.columns.doneAt')}</th>
-              </tr>
-            </thead>
+            <HeadRow
+              labels={(['department', 'recordLevel', 'head', 'status', 'scheduledFor', 'doneAt'] as const).map((k) =>
+                t(`escalations.columns.${k}`),
+              )}
+            />
             <tbody>
               {records.map((r) => (
                 <tr key={r.id}>
@@ -323,17 +318,7 @@ function Report({
           <>
             <p>{t('report.callbacks.intro')}</p>
             <table data-testid="report-callbacks">
-              <thead>
-                <tr>
-                  <th>{t('report.callbacks.department')}</th>
-                  <th>{t('report.callbacks.status')}</th>
-                  <th>{t('report.callbacks.entries')}</th>
-                  <th>{t('report.callbacks.calledBack')}</th>
-                  <th>{t('report.callbacks.reached')}</th>
-                  <th>{t('report.callbacks.solved')}</th>
-                  <th>{t('report.callbacks.satisfied')}</th>
-                </tr>
-              </thead>
+              <HeadRow labels={CALLBACK_COLUMNS.map((k) => t(`report.callbacks.${k}`))} />
               <tbody>
                 {cases.map((c) => (
                   <tr key={c.id}>
@@ -360,6 +345,21 @@ function Report({
       </section>
       <CheckpointFoot checkpoint={checkpoint} />
     </article>
+  );
+}
+
+const CALLBACK_COLUMNS = ['department', 'status', 'entries', 'calledBack', 'reached', 'solved', 'satisfied'] as const;
+
+/** A table's header row. */
+function HeadRow({ labels }: { labels: string[] }) {
+  return (
+    <thead>
+      <tr>
+        {labels.map((l) => (
+          <th key={l}>{l}</th>
+        ))}
+      </tr>
+    </thead>
   );
 }
 

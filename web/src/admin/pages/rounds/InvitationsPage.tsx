@@ -1,7 +1,7 @@
 // 问卷链接: every sampled enterprise with its personal link and QR code; replacement, new links,
 // the .xlsx export, and the follow-up list of those who have not responded yet (FollowUpList.tsx).
 import { ArrowLeftOutlined, DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Alert, App, Badge, Button, Flex, Input, Select, Space, Spin, Table, Tabs, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { Alert, App, Badge, Button, Flex, Space, Spin, Table, Tabs, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
@@ -18,6 +18,7 @@ import { LinkText } from './LinkText.tsx';
 import { InvitationStatusTag, useQuarter, useRoundErrorText, useStratumLabel, useTimeFormat } from './labels.tsx';
 import { QrCode } from './QrCode.tsx';
 import { ReplaceModal } from './ReplaceModal.tsx';
+import { SearchFilter, SelectFilter } from '../../components/Filters.tsx';
 
 type Tab = 'all' | 'follow-up';
 
@@ -218,23 +219,14 @@ export function InvitationsPage() {
   const all = (
     <>
       <Flex gap={8} wrap style={{ marginBottom: 16 }}>
-        <Input.Search
-          allowClear
-          placeholder={t('invitations.search')}
-          aria-label={t('invitations.search')}
-          style={{ width: 300 }}
-          onChange={(e) => setQ(e.target.value)}
-          onSearch={setQ}
-        />
-        <Select
-          allowClear
-          placeholder={t('invitations.allStatuses')}
-          style={{ width: 160 }}
+        <SearchFilter label={t('invitations.search')} width={300} onSearch={setQ} />
+        <SelectFilter
+          label={t('invitations.allStatuses')}
+          width={160}
           value={status}
           onChange={setStatus}
           options={INVITATION_STATUSES.map((s) => ({ value: s, label: t(`invitationStatus.${s}`) }))}
-          aria-label={t('invitations.allStatuses')}
-          data-testid="status-filter"
+          testId="status-filter"
         />
       </Flex>
       {list.error && !list.data ? (

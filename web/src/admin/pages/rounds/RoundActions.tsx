@@ -70,6 +70,13 @@ export function RoundActions({ round, onChanged, onEdit }: { round: Round; onCha
     });
   };
 
+  /** A primary button whose confirmation's OK says the same as the button. */
+  const confirmButton = (key: string, label: string, opts: Omit<Parameters<typeof confirm>[0], 'okText'>) => (
+    <Button key={key} type="primary" onClick={() => confirm({ ...opts, okText: label })}>
+      {label}
+    </Button>
+  );
+
   const buttons = [];
   if (allowed(round, 'update'))
     buttons.push(
@@ -79,40 +86,22 @@ export function RoundActions({ round, onChanged, onEdit }: { round: Round; onCha
     );
   if (allowed(round, 'freeze')) {
     buttons.push(
-      <Button
-        key="freeze"
-        type="primary"
-        onClick={() =>
-          confirm({
-            title: t('actions.freezeTitle', { name }),
-            content: t('actions.freezeContent'),
-            okText: t('actions.freeze'),
-            run: () => freezeRound(round.id),
-            done: t('actions.frozen'),
-          })
-        }
-      >
-        {t('actions.freeze')}
-      </Button>,
+      confirmButton('freeze', t('actions.freeze'), {
+        title: t('actions.freezeTitle', { name }),
+        content: t('actions.freezeContent'),
+        run: () => freezeRound(round.id),
+        done: t('actions.frozen'),
+      }),
     );
   }
   if (allowed(round, 'open')) {
     buttons.push(
-      <Button
-        key="open"
-        type="primary"
-        onClick={() =>
-          confirm({
-            title: t('actions.openTitle', { name }),
-            content: t('actions.openContent', { time: time.dateTime(round.closesAt) }),
-            okText: t('actions.open'),
-            run: () => openRound(round.id),
-            done: t('actions.opened'),
-          })
-        }
-      >
-        {t('actions.open')}
-      </Button>,
+      confirmButton('open', t('actions.open'), {
+        title: t('actions.openTitle', { name }),
+        content: t('actions.openContent', { time: time.dateTime(round.closesAt) }),
+        run: () => openRound(round.id),
+        done: t('actions.opened'),
+      }),
     );
   }
   if (allowed(round, 'close')) {

@@ -5,24 +5,15 @@ import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { quarterLabel } from '#shared/round-lifecycle.ts';
 import type { Invitation, RoundStatus, StratifyBy } from '#shared/schemas/rounds.ts';
-import { useErrorText } from '../../errors.ts';
+import { usePageErrorText } from '../../errors.ts';
 import { sizeLabel } from '../../labels.ts';
 import type { ErrorCode } from '#shared/errors.ts';
-
-const STATUS_COLORS: Record<RoundStatus, string> = {
-  draft: 'default',
-  pool_frozen: 'cyan',
-  drawn: 'geekblue',
-  open: 'green',
-  closed: 'orange',
-  published: 'purple',
-  voided: 'red',
-};
+import { ROUND_STATUS_COLORS } from '../../labels.ts';
 
 export function RoundStatusTag({ status }: { status: RoundStatus }) {
   const { t } = useTranslation('rounds');
   return (
-    <Tag color={STATUS_COLORS[status]} data-testid="round-status">
+    <Tag color={ROUND_STATUS_COLORS[status]} data-testid="round-status">
       {t(`status.${status}`)}
     </Tag>
   );
@@ -94,14 +85,4 @@ const ROUND_ERROR_CODES = [
 ] as const satisfies readonly ErrorCode[];
 
 /** Like useErrorText, with the rounds' own error codes in words. */
-export function useRoundErrorText(): (error: unknown) => string {
-  const { t } = useTranslation('rounds');
-  const errorText = useErrorText();
-  return useCallback(
-    (error: unknown) => {
-      const overrides = Object.fromEntries(ROUND_ERROR_CODES.map((code) => [code, t(`errors.${code}`)]));
-      return errorText(error, overrides);
-    },
-    [t, errorText],
-  );
-}
+export const useRoundErrorText = (): ((error: unknown) => string) => usePageErrorText('rounds', ROUND_ERROR_CODES);

@@ -69,48 +69,23 @@ export function FunnelChart({ series, width, height = 380 }: { series: FunnelSer
             label={{ value: t('charts.cityMean', { mean: fmtMean(series.mean) }), position: 'insideTopRight', fontSize: 11 }}
           />
         ) : null}
-        <Line
-          data={series.limits}
-          dataKey="hi95"
-          name={t('charts.limit95')}
-          stroke={COLORS.limit95}
-          dot={false}
-          activeDot={false}
-          strokeDasharray="6 3"
-          isAnimationActive={false}
-          legendType="plainline"
-        />
-        <Line
-          data={series.limits}
-          dataKey="lo95"
-          name={t('charts.limit95')}
-          stroke={COLORS.limit95}
-          dot={false}
-          activeDot={false}
-          strokeDasharray="6 3"
-          isAnimationActive={false}
-          legendType="none"
-        />
-        <Line
-          data={series.limits}
-          dataKey="hi998"
-          name={t('charts.limit998')}
-          stroke={COLORS.limit998}
-          dot={false}
-          activeDot={false}
-          isAnimationActive={false}
-          legendType="plainline"
-        />
-        <Line
-          data={series.limits}
-          dataKey="lo998"
-          name={t('charts.limit998')}
-          stroke={COLORS.limit998}
-          dot={false}
-          activeDot={false}
-          isAnimationActive={false}
-          legendType="none"
-        />
+        {/* Each limit is two curves, above and below the mean; the legend names each once. */}
+        {(['95', '998'] as const).flatMap((level) =>
+          (['hi', 'lo'] as const).map((side) => (
+            <Line
+              key={`${side}${level}`}
+              data={series.limits}
+              dataKey={`${side}${level}`}
+              name={t(`charts.limit${level}`)}
+              stroke={COLORS[`limit${level}`]}
+              dot={false}
+              activeDot={false}
+              strokeDasharray={level === '95' ? '6 3' : undefined}
+              isAnimationActive={false}
+              legendType={side === 'hi' ? 'plainline' : 'none'}
+            />
+          )),
+        )}
         <Scatter data={series.normal} name={t('charts.series.normal')} fill={COLORS.primary} isAnimationActive={false} />
         <Scatter
           data={series.insufficient}
