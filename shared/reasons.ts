@@ -1,5 +1,8 @@
 // Reasons for 不满意: a fixed list per round (its frozen rules), chosen by a firm only with a 不满意
-// rating, at most REASONS_MAX per department. No dependencies: the survey page loads this.
+// rating, at most REASONS_MAX per department. The codes and their default words are a vocabulary
+// (shared/vocabulary/named.ts) like the department categories; a round stores its own wording as
+// ReasonEntry ({ code, labelZh, labelEn }, the API's and the database's shape). Browser-safe: the survey loads this.
+import type { Named, NamedEntry } from './vocabulary/named.ts';
 
 /** Every reason code a round may offer; the database's enum is this list. Codes never change meaning. */
 export const REASON_CODES = [
@@ -19,16 +22,22 @@ export interface ReasonEntry {
   labelEn: string;
 }
 
-/** 办事效率低、多次跑动、材料要求不明、政策落实不到位、服务态度差、乱收费或吃拿卡要、其他. */
-export const DEFAULT_REASONS: ReasonEntry[] = [
-  { code: 'slow', labelZh: '办事效率低', labelEn: 'Slow to get things done' },
-  { code: 'repeat_trips', labelZh: '多次跑动', labelEn: 'Several trips for one matter' },
-  { code: 'unclear_requirements', labelZh: '材料要求不明', labelEn: 'Unclear document requirements' },
-  { code: 'policy_not_implemented', labelZh: '政策落实不到位', labelEn: 'Policies not carried out' },
-  { code: 'poor_attitude', labelZh: '服务态度差', labelEn: 'Poor service attitude' },
-  { code: 'improper_fees', labelZh: '乱收费或吃拿卡要', labelEn: 'Improper fees or favours asked' },
-  { code: 'other', labelZh: '其他', labelEn: 'Other' },
-];
+/** The default words of every code: 办事效率低、多次跑动、材料要求不明、政策落实不到位、服务态度差、乱收费或吃拿卡要、其他. */
+export const REASON_WORDS: readonly NamedEntry<ReasonCode>[] = [
+  { key: 'slow', zh: '办事效率低', en: 'Slow to get things done' },
+  { key: 'repeat_trips', zh: '多次跑动', en: 'Several trips for one matter' },
+  { key: 'unclear_requirements', zh: '材料要求不明', en: 'Unclear document requirements' },
+  { key: 'policy_not_implemented', zh: '政策落实不到位', en: 'Policies not carried out' },
+  { key: 'poor_attitude', zh: '服务态度差', en: 'Poor service attitude' },
+  { key: 'improper_fees', zh: '乱收费或吃拿卡要', en: 'Improper fees or favours asked' },
+  { key: 'other', zh: '其他', en: 'Other' },
+] satisfies Named<typeof REASON_CODES>;
+
+/** A vocabulary entry as a round's reason (the stored and served shape). */
+export const reasonEntry = ({ key, zh, en }: NamedEntry<ReasonCode>): ReasonEntry => ({ code: key, labelZh: zh, labelEn: en });
+
+/** The list a new round offers: every code with its default words. */
+export const DEFAULT_REASONS: ReasonEntry[] = REASON_WORDS.map(reasonEntry);
 
 /** At most this many reasons per 不满意 rating. */
 export const REASONS_MAX = 3;

@@ -1,5 +1,6 @@
 // The one place the database is described; drizzle-kit generates migrations/ from it.
 import { sql } from 'drizzle-orm';
+import { OFFICIAL_RANKINGS, type OfficialRanking } from '#shared/results/official-ranking.ts';
 import { APPEAL_STATUSES } from '#shared/appeals.ts';
 import {
   bigint,
@@ -183,6 +184,8 @@ export const rounds = pgTable(
     scale: jsonb('scale').notNull(),
     /** The reasons for 不满意 the survey offers ([{ code, labelZh, labelEn }]); [] for rounds from before reasons. */
     reasons: jsonb('dissatisfaction_reasons').notNull().default([]),
+    /** Which ranking is official (shared/results/official-ranking.ts): unweighted unless the rules say weighted. */
+    officialRanking: text('official_ranking').$type<OfficialRanking>().notNull().default('unweighted'),
     opensAt: timestamp('opens_at', { withTimezone: true, mode: 'date' }).notNull(),
     closesAt: timestamp('closes_at', { withTimezone: true, mode: 'date' }).notNull(),
     poolHash: text('pool_hash'),
@@ -223,6 +226,7 @@ export const rounds = pgTable(
     check('rounds_audit_head_published_ck', sql`${t.auditHeadId} is null or ${t.publishedAt} is not null`),
     check('rounds_finalized_status_ck', sql`${t.finalizedAt} is null or ${t.status} in ('closed', 'published', 'voided')`),
     check('rounds_published_final_ck', sql`${t.status} <> 'published' or ${t.finalizedAt} is not null`),
+    check('rounds_official_ranking_ck', sql`${t.officialRanking} in (${sql.raw(OFFICIAL_RANKINGS.map((v) => `'${v}'`).join(', '))})`),
     check('rounds_dissatisfaction_reasons_ck', sql`jsonb_typeof(${t.reasons}) = 'array' and jsonb_array_length(${t.reasons}) <= 20`),
   ],
 );

@@ -88,6 +88,8 @@ export async function publicRound(
       simulations: results.rules.simulations,
       rankingRule: results.rules.rankingRule,
       escalationPolicy: results.rules.escalationPolicy,
+      officialRanking: results.rules.officialRanking,
+      reasons: results.rules.reasons,
       sampleSize: round.sampleSize,
       stratifyBy: round.stratifyBy,
       poolSize: round.poolSize,

@@ -27,7 +27,19 @@ function weightedRows(res: Results, name: (id: number) => string) {
   const w = res.robustness?.weighted;
   if (!w) return [];
   const how = `有效样本量 ${r1(w.effectiveN)}，答卷 ${w.respondents} 份`;
+  const u = res.robustness?.unweighted;
+  // The round's rules made the weighted ranking official: the unweighted one is the line instead.
+  if (res.rules.officialRanking === 'weighted' && u) {
+    return [
+      { k: '正式排名', v: `按名录结构加权（${how}）` },
+      {
+        k: `不加权时倒数${res.rules.bottomN}位`,
+        v: u.changed ? `改变：移出 ${u.leaving.map(name).join('、') || '无'}，进入 ${u.entering.map(name).join('、') || '无'}` : '不变',
+      },
+    ];
+  }
   return [
+    { k: '正式排名', v: '不加权（加权结果仅作稳健性检验）' },
     {
       k: `按名录结构加权后倒数${res.rules.bottomN}位`,
       v: w.changed

@@ -5,6 +5,8 @@ import type { RoundResults } from '#shared/results/compute.ts';
 import type { RatingLevel } from '#shared/results/scale.ts';
 import type { Tx } from '../db/client.ts';
 import type { StoredWeighted } from './weighted.ts';
+import type { OfficialRanking } from '#shared/results/official-ranking.ts';
+import type { UnweightedLineView } from '#shared/schemas/integrity.ts';
 import { reasonCounts, type ReasonCode, type ReasonCount } from '#shared/reasons.ts';
 import { leastSatisfiedVotes, ratingReasons, ratings, responses, roundResults, rounds } from '../db/schema.ts';
 
@@ -25,6 +27,11 @@ export interface StoredResults {
    * all of the round's answers, also in a version that leaves some out. Absent before reasons existed.
    */
   reasons?: Record<number, ReasonCount[]>;
+  /**
+   * Which ranking `results` follows: the round's rule and the one applied (weighted only with a weighted
+   * variant), and then the unweighted ranking as a robustness line. Absent before the choice existed.
+   */
+  ranking?: { rule: OfficialRanking; applied: OfficialRanking; unweighted: UnweightedLineView | null };
 }
 export type ResultRow = Omit<typeof roundResults.$inferSelect, 'payload'> & { payload: StoredResults };
 

@@ -10,6 +10,7 @@ import {
   type DepartmentVotes,
 } from '#shared/results/compute.ts';
 import type { ReasonEntry } from '#shared/reasons.ts';
+import { officialResults } from '#shared/results/official-ranking.ts';
 import type { Scale } from '#shared/results/scale.ts';
 import type { Results } from '#shared/schemas/results.ts';
 import { appendAudit, type Actor } from '../audit/audit.writer.ts';
@@ -45,7 +46,7 @@ async function computeStored(tx: Tx, roundId: string, exclude?: RobustnessVarian
   } else {
     data = await q.aggregate(tx, roundId);
   }
-  const results = computeResults({
+  const computed = computeResults({
     rules,
     departments: refs,
     counts: data.counts,
@@ -54,7 +55,11 @@ async function computeStored(tx: Tx, roundId: string, exclude?: RobustnessVarian
     simulationSeed: `pingyi-results:${roundId}`,
   });
   // Weighting reads the breakdown tallies, which hold every answer: not for a version that leaves some out.
-  const weighted = excluded ? null : await weightedVariant(tx, round, results, data.responses);
+  const weighted = excluded ? null : await weightedVariant(tx, round, computed, data.responses);
+  // The rules may make the weighted ranking official: then the flagged, escalations and every place
+  // shown follow the weighted means, and the unweighted ranking is kept as the robustness line.
+  const official = officialResults(computed, weighted, round.officialRanking);
+  const results = official.results;
   const offered = (round.reasons as ReasonEntry[]).map((r) => r.code);
   return {
     results,
@@ -63,6 +68,14 @@ async function computeStored(tx: Tx, roundId: string, exclude?: RobustnessVarian
     integrity: await computeIntegrity(tx, round, depts),
     ...(excluded ? { excluded } : {}),
     ...(weighted ? { weighted } : {}),
+    ranking: {
+      rule: round.officialRanking,
+      applied: official.applied,
+      unweighted: official.unweighted && {
+        ...official.unweighted,
+        departments: computed.departments.filter((d) => d.status === 'ranked').map((d) => ({ departmentId: d.departmentId, mean: d.mean })),
+      },
+    },
     reasons: await q.reasonTallies(
       tx,
       roundId,
@@ -237,6 +250,7 @@ export async function readResults(
       scale: results.scale as Scale,
       rankingRule: RANKING_RULE_TEXT,
       reasons: round.reasons as ReasonEntry[],
+      officialRanking: row.payload.ranking?.applied ?? 'unweighted',
     },
     departments: results.departments.map((d) => {
       const mine = who.full || d.departmentId === who.departmentId;

@@ -7,7 +7,8 @@ import { count, eq, sql } from 'drizzle-orm';
 import type { BreakdownDimension } from '#shared/breakdowns.ts';
 import type { Robustness } from '#shared/integrity/report.ts';
 import type { RoundResults } from '#shared/results/compute.ts';
-import type { RobustnessView } from '#shared/schemas/integrity.ts';
+import type { RobustnessView, UnweightedLineView } from '#shared/schemas/integrity.ts';
+import type { OfficialRanking } from '#shared/results/official-ranking.ts';
 import { RATING_LEVELS, scoresByLevel, type RatingLevel, type Scale } from '#shared/results/scale.ts';
 import { weightedResults, type StratumInput, type WeightedResult } from '#shared/results/weighting.ts';
 import type { Tx } from '../db/client.ts';
@@ -78,12 +79,18 @@ export async function weightedVariant(
 }
 
 /** The robustness section of a results view: the integrity variants and, beside them, the weighted one. */
-export function robustnessView(payload: { integrity?: { robustness: Robustness }; weighted?: StoredWeighted }): RobustnessView | null {
+export function robustnessView(payload: {
+  integrity?: { robustness: Robustness };
+  weighted?: StoredWeighted;
+  ranking?: { applied: OfficialRanking; unweighted: UnweightedLineView | null };
+}): RobustnessView | null {
   const base = payload.integrity?.robustness;
   if (!base) return null;
   const w = payload.weighted;
   return {
     ...base,
+    official: payload.ranking?.applied ?? 'unweighted',
+    unweighted: payload.ranking?.unweighted ?? null,
     weighted: w
       ? {
           dimension: w.dimension,

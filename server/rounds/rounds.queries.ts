@@ -28,6 +28,7 @@ export function toRound(r: RoundRow, depts: (typeof roundDepartments.$inferSelec
     escalationPolicy: r.escalationPolicy,
     scale: r.scale as Scale,
     reasons: r.reasons as ReasonEntry[],
+    officialRanking: r.officialRanking,
     opensAt: r.opensAt.toISOString(),
     closesAt: r.closesAt.toISOString(),
     poolHash: r.poolHash,

@@ -3,6 +3,11 @@
 import type { RobustnessView } from '../schemas/integrity.ts';
 
 export type WeightedLine = {
+  /**
+   * Which ranking is official. Unweighted (the default): the line says whether weighting changes the
+   * bottom N. Weighted (the round's rules say so): it says whether the unweighted ranking would.
+   */
+  official: 'unweighted' | 'weighted';
   outcome: 'same' | 'changes';
   leaving: string[];
   entering: string[];
@@ -27,21 +32,22 @@ export function weightedLine(
   if (!w) return null;
   const ranked = departments.filter((d) => d.rank !== null).sort((a, b) => a.rank! - b.rank!);
   const flaggedCount = ranked.filter((d) => d.flagged).length;
-  const third = ranked[ranked.length - flaggedCount];
-  const fourth = ranked[ranked.length - flaggedCount - 1];
-  const wm = w.departments;
-  const wThird = wm[wm.length - flaggedCount];
-  const wFourth = wm[wm.length - flaggedCount - 1];
-  const gap =
-    flaggedCount && third?.mean != null && fourth?.mean != null && wThird?.mean != null && wFourth?.mean != null
-      ? { unweighted: fourth.mean - third.mean, weighted: wFourth.mean - wThird.mean }
-      : null;
+  const pairGap = (means: readonly { mean: number | null }[]) => {
+    const third = means[means.length - flaggedCount];
+    const fourth = means[means.length - flaggedCount - 1];
+    return flaggedCount && third?.mean != null && fourth?.mean != null ? fourth.mean - third.mean : null;
+  };
+  const u = robustness?.official === 'weighted' ? robustness.unweighted : null;
+  // Official weighted: the departments' means are the weighted ones, the line is the unweighted ranking.
+  const [plain, weighed] = u ? [pairGap(u.departments), pairGap(ranked)] : [pairGap(ranked), pairGap(w.departments)];
+  const line = u ?? w;
   return {
-    outcome: w.changed ? 'changes' : 'same',
-    leaving: w.leaving.map(nameOf),
-    entering: w.entering.map(nameOf),
+    official: u ? 'weighted' : 'unweighted',
+    outcome: line.changed ? 'changes' : 'same',
+    leaving: line.leaving.map(nameOf),
+    entering: line.entering.map(nameOf),
     effectiveN: w.effectiveN,
     respondents: w.respondents,
-    gap,
+    gap: plain !== null && weighed !== null ? { unweighted: plain, weighted: weighed } : null,
   };
 }

@@ -90,6 +90,8 @@ export function discloseRound({
     simulations,
     rankingRule,
     escalationPolicy,
+    officialRanking,
+    reasons,
     stratifyBy,
     poolSize,
     poolHash,
@@ -116,6 +118,8 @@ export function discloseRound({
       simulations,
       rankingRule,
       escalationPolicy,
+      officialRanking,
+      reasons,
       stratifyBy,
       poolSize,
       poolHash,
@@ -142,6 +146,8 @@ export function discloseRound({
           ? { status: c.status, deadline: c.deadline, ledgerEntries: c.ledgerEntries, closedAt: c.closedAt, timeline: c.timeline }
           : null,
         state: states.find((x) => x.code === d.code)?.state ?? null,
+        // Already suppressed below 3 in the results (shared/reasons.ts reasonCounts); flagged ones only.
+        reasons: results.departments.find((x) => x.code === d.code)?.reasons ?? [],
       };
     }),
     drawRecordUrl: `/api/v1/rounds/${results.round.id}/draw-record`,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ROBUSTNESS_VARIANTS } from '../integrity/report.ts';
 import { SIGNAL_KINDS } from '../integrity/signals.ts';
+import { OFFICIAL_RANKINGS } from '../results/official-ranking.ts';
 
 const text = z.object({ zh: z.string(), en: z.string() });
 const ids = z.array(z.number().int());
@@ -32,11 +33,27 @@ export const weightedVariantSchema = z.object({
   departments: z.array(z.object({ departmentId: z.number().int(), mean: z.number().nullable(), effectiveN: z.number() })),
 });
 export type WeightedVariantView = z.infer<typeof weightedVariantSchema>;
+/** The unweighted ranking as a robustness line, where the round's rules make the weighted one official. */
+export const unweightedLineSchema = z.object({
+  bottomThree: ids,
+  changed: z.boolean(),
+  /** In the unweighted bottom N but not in the official one. */
+  entering: ids,
+  /** In the official bottom N but not in the unweighted one. */
+  leaving: ids,
+  /** Ranked departments, best unweighted mean first. */
+  departments: z.array(z.object({ departmentId: z.number().int(), mean: z.number().nullable() })),
+});
+export type UnweightedLineView = z.infer<typeof unweightedLineSchema>;
 export const robustnessSchema = z.object({
   flaggedDepartmentIds: ids,
   variants: z.array(robustnessVariantSchema),
   /** Absent on the integrity page; null where the round kept no tallies to weight by. */
   weighted: weightedVariantSchema.nullable().optional(),
+  /** Which ranking is official (the round's rules; unweighted where no weighted variant could be made). */
+  official: z.enum(OFFICIAL_RANKINGS).optional(),
+  /** The unweighted line when the weighted ranking is official; null otherwise. */
+  unweighted: unweightedLineSchema.nullable().optional(),
 });
 export type RobustnessView = z.infer<typeof robustnessSchema>;
 

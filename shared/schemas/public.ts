@@ -6,7 +6,9 @@ import { scaleSchema } from '../results/scale.ts';
 import { GUARD_REASONS, WATCH_REVIEW_DECISIONS } from '../results/escalation-guard.ts';
 import { TIMELINE_EVENTS } from '../rectification-timeline.ts';
 import { CASE_STATUSES } from './rectification.ts';
-import { departmentStateSchema } from './results.ts';
+import { OFFICIAL_RANKINGS } from '../results/official-ranking.ts';
+import { departmentStateSchema, reasonCountSchema } from './results.ts';
+import { roundReasonsSchema } from './rounds.ts';
 
 const count = z.number().int();
 export const publicCaseTimelineSchema = z.object({
@@ -71,6 +73,11 @@ export const publicFlaggedSchema = publicDepartmentSchema.extend({
     })
     .nullable(),
   state: publicStateSchema.nullable(),
+  /**
+   * Reasons for 不满意 as firms chose them, most chosen first; count null where fewer than 3 chose it (the
+   * same suppression the office reads). Only for flagged departments, only once published.
+   */
+  reasons: z.array(reasonCountSchema),
 });
 
 export const publicRoundSchema = z.object({
@@ -92,6 +99,10 @@ export const publicRoundSchema = z.object({
     simulations: z.number().int(),
     rankingRule: z.object({ zh: z.string(), en: z.string() }),
     escalationPolicy: z.string(),
+    /** Which ranking is official (the round's rules): unweighted, or weighted to the registry. */
+    officialRanking: z.enum(OFFICIAL_RANKINGS),
+    /** The reasons for 不满意 the round offered, with their wording. */
+    reasons: roundReasonsSchema,
     stratifyBy: z.string().nullable(),
     poolSize: z.number().int().nullable(),
     poolHash: z.string().nullable(),

@@ -5,6 +5,7 @@ import { watchSchema } from './escalation-guard.ts';
 import { robustnessSchema } from './integrity.ts';
 import { reviewNoteSchema, revisionReasonSchema } from '../results/revision-reason.ts';
 import { RATING_LEVELS, scaleSchema } from '../results/scale.ts';
+import { OFFICIAL_RANKINGS } from '../results/official-ranking.ts';
 import { REASON_CODES } from '../reasons.ts';
 import { CASE_STATUSES } from './rectification.ts';
 import { roundReasonsSchema, ROUND_STATUSES } from './rounds.ts';
@@ -72,6 +73,8 @@ export const resultsSchema = z.object({
     rankingRule: z.object({ zh: z.string(), en: z.string() }),
     /** The reasons for 不满意 the round offered, with their wording. */
     reasons: roundReasonsSchema,
+    /** The ranking the published places follow (the round's rules; unweighted for versions from before the choice). */
+    officialRanking: z.enum(OFFICIAL_RANKINGS),
   }),
   departments: z.array(departmentResultSchema),
   funnel: funnelSchema,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CURRENT_POLICY, POLICIES } from '../results/escalation.ts';
 import { DEFAULT_SCALE, scaleSchema } from '../results/scale.ts';
+import { DEFAULT_OFFICIAL_RANKING, OFFICIAL_RANKINGS } from '../results/official-ranking.ts';
 import { DEFAULT_REASONS, REASON_CODES } from '../reasons.ts';
 import { contactPlanDefault, contactPlanInputSchema, contactPlanSchema } from './outbox.ts';
 
@@ -36,6 +37,7 @@ const settings = {
   departmentIds: z.array(z.number().int().positive()).min(1, 'at least one department takes part').max(500),
   scale: scaleSchema,
   reasons: roundReasonsSchema,
+  officialRanking: z.enum(OFFICIAL_RANKINGS, { message: `official ranking must be one of ${OFFICIAL_RANKINGS.join(', ')}` }),
   votesLimit: z.number().int().min(0).max(10),
   minRatings: z.number().int().min(1).max(10_000),
   bottomN: z.number().int().min(1).max(20),
@@ -58,6 +60,7 @@ export const createRoundSchema = z
     departmentIds: settings.departmentIds.optional(), // default: all active departments
     scale: settings.scale.default(DEFAULT_SCALE),
     reasons: settings.reasons.default(DEFAULT_REASONS),
+    officialRanking: settings.officialRanking.default(DEFAULT_OFFICIAL_RANKING),
     votesLimit: settings.votesLimit.default(3),
     minRatings: settings.minRatings.default(10),
     bottomN: settings.bottomN.default(3),
@@ -92,6 +95,8 @@ export const roundSchema = z.object({
   escalationPolicy: z.string(),
   scale: scaleSchema,
   reasons: roundReasonsSchema,
+  /** Which ranking is official: unweighted unless the rules say weighted (shared/results/official-ranking.ts). */
+  officialRanking: z.enum(OFFICIAL_RANKINGS),
   opensAt: z.string(),
   closesAt: z.string(),
   poolHash: z.string().nullable(),

@@ -1,15 +1,11 @@
 // The kinds of department a city rates, in the order pages group them (the survey, the registry).
 // Browser-safe and dependency-free: the survey bundle reads the keys.
-import type { Named } from './named.ts';
+import type { Named, NamedEntry } from './named.ts';
 
 export const DEPARTMENT_CATEGORY_KEYS = ['economic', 'enforcement', 'service', 'social', 'utility', 'party'] as const;
 export type DepartmentCategoryKey = (typeof DEPARTMENT_CATEGORY_KEYS)[number];
 
-export interface DepartmentCategory {
-  key: DepartmentCategoryKey;
-  zh: string;
-  en: string;
-}
+export type DepartmentCategory = NamedEntry<DepartmentCategoryKey>;
 
 export const DEPARTMENT_CATEGORIES: readonly DepartmentCategory[] = [
   { key: 'economic', zh: '经济管理部门', en: 'Economic management' },

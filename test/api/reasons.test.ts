@@ -155,6 +155,22 @@ describe('after a quarter is published', () => {
     expect(deptOf(body, B).reasons).toBeNull();
   });
 
+  it('shows the public the flagged departments’ reasons, suppressed alike, and nothing of an unpublished round', async () => {
+    const body = (await call('GET', '/public/rounds/2025Q1')).json();
+    expect(body.method.reasons.map((r: { code: string }) => r.code)).toEqual(DEFAULT_REASONS.map((r) => r.code));
+    expect(body.method.officialRanking).toBe('unweighted');
+    const flagged = body.flagged.map((d: { code: string }) => d.code).sort();
+    expect(flagged).toEqual(['owndept', A, B].sort());
+    for (const d of body.flagged as { code: string; reasons: unknown }[])
+      expect(d.reasons, d.code).toEqual(deptOf(results, d.code).reasons);
+    // No count of 1 or 2 anywhere, and nothing about reasons outside the flagged departments.
+    const counts = (body.flagged as { reasons: { count: number | null }[] }[]).flatMap((d) => d.reasons.map((r) => r.count));
+    expect(counts.every((n) => n === null || n >= 3)).toBe(true);
+    for (const d of body.departments as object[]) expect(d).not.toHaveProperty('reasons');
+    // The quarter computed but not published: the public reads nothing of it.
+    expect((await call('GET', `/public/rounds/${ROUND}`)).statusCode).toBe(404);
+  });
+
   it("asks the flagged department's plan to answer each top reason, and keeps the reason on each measure", async () => {
     const cases = (await call('GET', '/rectification/cases', undefined, 'dept_head')).json();
     const id = cases.find((c: { roundId: string }) => c.roundId === '2025Q1').id;

@@ -76,6 +76,71 @@ describe('weighted to the registry', () => {
     expect((await get('/rounds/2026Q1/results', await ctx.as('dept_head'))).json().robustness).toBeNull();
   });
 
+  it('under rules that make the weighted ranking official, the flagged and escalations follow the weighted means and the unweighted bottom is the line', async () => {
+    const admin = await ctx.as('admin');
+    // A closed choice, checked by the one schema.
+    const bad = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/rounds',
+      headers: { cookie: admin },
+      payload: { id: '2026Q3', officialRanking: 'both', opensAt: '2026-07-01T00:00:00Z', closesAt: '2026-08-01T00:00:00Z' },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('official ranking must be one of unweighted, weighted');
+
+    let others = 0;
+    const skip = (inv: Invitation) => inv.township !== T && ++others > 12;
+    const level = (code: string, _i: number, inv: Invitation): Level => {
+      const inT = inv.township === T;
+      if (code === A) return inT ? 'dissatisfied' : 'fairly_satisfied';
+      if (code === B || code === C || code === D) return inT ? 'satisfied' : 'basically_satisfied';
+      return 'satisfied';
+    };
+    await runQuarter(ctx, '2026Q3', level, { sampleSize: 60, round: { stratifyBy: 'township', officialRanking: 'weighted' }, skip });
+    const round = (await get('/rounds/2026Q3', admin)).json();
+    expect(round.officialRanking).toBe('weighted');
+    // Frozen with the other rules: a published round's choice cannot change.
+    const patch = await ctx.app.inject({
+      method: 'PATCH',
+      url: '/api/v1/rounds/2026Q3',
+      headers: { cookie: admin },
+      payload: { officialRanking: 'unweighted' },
+    });
+    expect(patch.statusCode).toBe(409);
+
+    const results = (await get('/rounds/2026Q3/results', await ctx.as('leader'))).json();
+    expect(results.rules.officialRanking).toBe('weighted');
+    const flagged = results.departments.filter((d: { flagged: boolean }) => d.flagged).map((d: { departmentId: number }) => d.departmentId);
+    // Official: the weighted bottom three, A not among them; the places follow the weighted means.
+    expect(flagged).toEqual(results.robustness.weighted.bottomThree);
+    expect(flagged).not.toContain(idOf(A));
+    const ranked = results.departments.filter((d: { rank: number | null }) => d.rank !== null);
+    expect(ranked.map((d: { departmentId: number }) => d.departmentId)).toEqual(
+      results.robustness.weighted.departments.map((d: { departmentId: number }) => d.departmentId),
+    );
+    // The unweighted ranking is the robustness line: A would be in its bottom three.
+    expect(results.robustness.official).toBe('weighted');
+    expect(results.robustness.unweighted).toMatchObject({ changed: true, entering: [idOf(A)] });
+    expect(results.robustness.unweighted.bottomThree).toContain(idOf(A));
+    // The escalation records of the round are the official (weighted) bottom three's.
+    const board = (await get('/escalations', admin)).json();
+    const escalated = board.records
+      .filter((r: { roundId: string }) => r.roundId === '2026Q3')
+      .map((r: { departmentId: number }) => r.departmentId)
+      .sort((a: number, b: number) => a - b);
+    expect(escalated).toEqual([...flagged].sort((a: number, b: number) => a - b));
+    // … and the report workbook says which ranking is official.
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await get('/rounds/2026Q3/results.xlsx', admin)).rawPayload as unknown as ArrayBuffer);
+    const rules = book
+      .getWorksheet('规则 Rules')!
+      .getSheetValues()
+      .map((row) => (row as unknown[] | undefined)?.slice(1).join(' | '));
+    expect(rules).toContainEqual(expect.stringMatching(/^正式排名 \| 按名录结构加权/));
+    const aName = departments.find((d) => d.code === A)!.nameZh;
+    expect(rules).toContainEqual(expect.stringMatching(new RegExp(`^不加权时倒数3位 \\| 改变：移出 .*进入 ${aName}`)));
+  });
+
   it("respondents in the registry's proportions leave the bottom three as they are", async () => {
     const level = (code: string, i: number): Level =>
       code === A ? 'dissatisfied' : code === B && i % 2 ? 'basically_satisfied' : 'satisfied';

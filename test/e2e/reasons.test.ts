@@ -1,5 +1,6 @@
 // Reasons for 不满意 in the browser: a firm picks them on a 375 px phone, one tap each, at most three;
-// a flagged department's head sees its reasons on 本部门 and the plan that answers them.
+// a flagged department's head sees its reasons on 本部门 and the plan that answers them; the printed report
+// and the public page show the flagged departments' reasons (and, in the report, the plan's answer to each).
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { httpClient, login, openRoundForSurvey, screenshot, startE2e } from '../support/e2e.ts';
@@ -92,6 +93,53 @@ describe("a flagged department's head", () => {
     };
     expect((await aimed.allTextContents()).slice(0, detail.topReasons.length)).toEqual(detail.topReasons.map((r) => labels[r.code]));
     await screenshot(page, 'rectification-reasons');
+    await page.context().close();
+  });
+});
+
+describe('the report and the public page', () => {
+  it('the report lists each flagged department’s reasons and what its plan does about each top reason', async () => {
+    const cases = await api<{ id: number; roundId: string; departmentCode: string }[]>('GET', '/rectification/cases');
+    // A quarter in which 城管局 was flagged and its head wrote a plan.
+    let roundId = '';
+    for (const c of cases.filter((x) => x.departmentCode === 'cgj')) {
+      const detail = await api<{ plan: unknown }>('GET', `/rectification/cases/${c.id}`);
+      if (detail.plan) {
+        roundId = c.roundId;
+        break;
+      }
+    }
+    expect(roundId).not.toBe('');
+    const page = await e2e.newPage();
+    await login(page, 'leader');
+    await page.goto(`/report/${roundId}`);
+    const section = page.getByTestId('report-reasons');
+    await section.waitFor();
+    const cgj = section.getByTestId('report-reasons-department').filter({ hasText: '城市管理执法局' });
+    expect(await cgj.getByTestId('reason').first().textContent()).toMatch(/^多次跑动 \d+$/);
+    const answers = cgj.getByTestId('report-plan-answers');
+    await answers
+      .getByRole('row', { name: /多次跑动/ })
+      .getByText(/推行“一次办好”/)
+      .waitFor();
+    await screenshot(page, 'report-reasons');
+    await page.context().close();
+  });
+
+  it('the public page shows the flagged departments’ reasons, fewer than 3 as "<3", and says which ranking is official', async () => {
+    const rounds = await api<{ id: string; flagged: { code: string }[] }[]>('GET', '/public/rounds', undefined, null);
+    const latest = rounds.find((r) => r.flagged.some((d) => d.code === 'cgj'))!;
+    const page = await e2e.newPage({ phone: true });
+    await page.setViewportSize(SCREEN);
+    await page.goto(`/public/rounds/${latest.id}`);
+    const flagged = page.getByTestId('public-flagged');
+    await flagged.getByTestId('public-reasons').first().waitFor();
+    expect(await flagged.getByTestId('public-reasons').count()).toBe(latest.flagged.length);
+    const tags = await flagged.getByTestId('reason').allTextContents();
+    expect(tags.some((t) => /^多次跑动 \d+$/.test(t))).toBe(true);
+    expect(tags.some((t) => t.endsWith('<3'))).toBe(true);
+    await page.getByTestId('public-official-ranking').getByText('正式排名按答卷直接计算（不加权）').waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(SCREEN.width);
     await page.context().close();
   });
 });

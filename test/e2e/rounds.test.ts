@@ -70,12 +70,43 @@ describe('rounds (admin)', () => {
     expect(await dialog.getByLabel('倒数标记位数').inputValue()).toBe('3');
     await dialog.getByText(/本轮 53 个部门参与测评/).waitFor();
     await dialog.getByLabel('抽取企业数（样本量）').fill('200');
+    // The verdict rules: the default reasons prefilled; reword one, remove one and add it back, weighted ranking.
+    const verdict = dialog.getByTestId('verdict-rules');
+    expect(await verdict.getByTestId('reason-row').count()).toBe(7);
+    expect(await verdict.getByLabel('第 1 项原因（中文）').inputValue()).toBe('办事效率低');
+    await verdict.getByLabel('第 1 项原因（中文）').fill('审批拖沓');
+    expect(await verdict.getByTestId('reason-add').isDisabled()).toBe(true);
+    await verdict.getByRole('button', { name: '删除第 2 项原因' }).click();
+    await verdict.getByRole('button', { name: '加回：多次跑动' }).waitFor();
+    await verdict.getByRole('button', { name: '删除第 6 项原因' }).click(); // 其他 (now sixth)
+    await verdict.getByRole('button', { name: '加回：多次跑动' }).click();
+    expect(await verdict.getByTestId('reason-row').count()).toBe(6);
+    expect(await verdict.getByLabel('第 6 项原因（中文）').inputValue()).toBe('多次跑动');
+    await verdict.getByRole('radio', { name: /按名录结构加权/ }).check();
     await screenshot(page, 'round-create');
     await dialog.getByRole('button', { name: /创\s?建/ }).click();
 
     await page.waitForURL(`**/rounds/${id}`);
     await page.getByRole('heading', { name: `${year}年第${'一二三四'[quarter - 1]}季度` }).waitFor();
     expect(await page.getByTestId('round-status').first().textContent()).toBe('草稿');
+    // The rules as set, shown where the round's rules are.
+    expect(await page.getByTestId('settings-official-ranking').textContent()).toContain('按名录结构加权');
+    expect(await page.getByTestId('settings-reasons').textContent()).toBe(
+      '审批拖沓、材料要求不明、政策落实不到位、服务态度差、乱收费或吃拿卡要、多次跑动',
+    );
+    const created = (await (await page.request.get(`/api/v1/rounds/${id}`)).json()) as {
+      officialRanking: string;
+      reasons: { code: string; labelZh: string }[];
+    };
+    expect(created.officialRanking).toBe('weighted');
+    expect(created.reasons.map((r) => r.code)).toEqual([
+      'slow',
+      'unclear_requirements',
+      'policy_not_implemented',
+      'poor_attitude',
+      'improper_fees',
+      'repeat_trips',
+    ]);
 
     // Freeze: the pool hash is shown, before any seed exists.
     await page.getByTestId('round-actions').getByRole('button', { name: '冻结抽签池' }).click();

@@ -27,3 +27,25 @@ export function reasonLine(items: readonly ReasonItem[], max = 2): string {
     .map((r) => `${r.label} ${r.text}`)
     .join(' · ');
 }
+
+/** One of a case's top reasons with what its plan does about it (the measures aimed at it; none yet: []). */
+export interface ReasonAnswer {
+  code: ReasonCode;
+  label: string;
+  count: number;
+  measures: { measure: string; owner: string; due: string }[];
+}
+
+/** The plan's answer per top reason, in the top reasons' order; a plan not yet written answers none. */
+export function planAnswers(
+  top: readonly { code: ReasonCode; count: number; labelZh: string; labelEn: string }[],
+  measures: readonly { measure: string; owner: string; due: string; reason?: ReasonCode | undefined }[] | undefined,
+  en: boolean,
+): ReasonAnswer[] {
+  return top.map((r) => ({
+    code: r.code,
+    label: en ? r.labelEn : r.labelZh,
+    count: r.count,
+    measures: (measures ?? []).filter((m) => m.reason === r.code).map(({ measure, owner, due }) => ({ measure, owner, due })),
+  }));
+}

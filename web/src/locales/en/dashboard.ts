@@ -103,6 +103,12 @@ const dashboard: Messages<typeof zh> = {
     insufficientNote: 'Departments with fewer than {{min}} applicable ratings ("no dealings" excluded) are listed, not ranked.',
     noMatch: 'No department matches.',
     rule: 'Ranking rule',
+    official: {
+      unweighted:
+        'The official ranking is unweighted (the answers as they are); the ranking weighted to the registry is a robustness check.',
+      weighted:
+        'By this round’s rules the official ranking is weighted to the registry (post-stratified means; intervals and P(bottom) use the effective sample size); the unweighted ranking is a robustness check.',
+    },
     scaleLine: 'Scale: {{scale}}; "no dealings" scores nothing and is not counted as a rating.',
     minRatings: 'Minimum applicable ratings to be ranked: {{min}}',
     stats: 'Mean intervals are 95% confidence intervals; P(bottom) is estimated from {{runs}} simulations (seed {{seed}}, reproducible).',
@@ -289,6 +295,19 @@ const dashboard: Messages<typeof zh> = {
     insufficient: 'Not ranked (fewer than {{min}} applicable ratings): {{names}}.',
     insufficientName: '{{name}} ({{n}})',
     listSeparator: ', ',
+    reasons: {
+      title: 'Why firms were dissatisfied with the bottom three, and what the plans do about it',
+      intro:
+        'A firm rating a department “dissatisfied” may name reasons; a reason chosen by fewer than 3 firms is shown as “<3”. The rectification plan answers each top reason with measures.',
+      reason: 'Top reason',
+      count: 'Firms',
+      answer: 'The plan’s answer',
+      measure: '{{measure}} ({{owner}}, by {{due}})',
+      separator: '; ',
+      noPlan: 'No plan submitted yet',
+      unanswered: 'The plan does not address this reason',
+      noTop: 'No reason was chosen by 3 or more firms: the plan need not answer any one.',
+    },
     checkpoint: {
       title: 'Audit log checkpoint',
       text: 'When this report was printed, the latest entry of the audit log chain was no. {{id}} ({{at}}), with the hash:',

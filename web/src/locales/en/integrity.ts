@@ -106,6 +106,10 @@ const integrity: Messages<typeof zh> = {
     detail:
       'Weighted by {{dimension}} (each stratum: registry share ÷ respondent share, strata under 5 respondents merged); effective sample size {{effectiveN}} ({{respondents}} answers)',
     gap: 'The last flagged and the next department are {{unweighted}} points apart; {{weighted}} weighted',
+    unweightedStands: 'Unweighted, the bottom {{bottomN}} stand',
+    unweightedChanges: 'Unweighted, the bottom {{bottomN}} would change: leaving {{leaving}}; entering {{entering}}',
+    officialUnweighted: 'The official ranking is unweighted (the round’s rules); the weighted one is a robustness check',
+    officialWeighted: 'By the round’s rules the official ranking is weighted to the registry; the unweighted one is a robustness check',
     dimensions: { township: 'township', industry: 'industry', size: 'enterprise size' },
   },
   watch: {

@@ -45,6 +45,7 @@ const pub: Messages<typeof zh> = {
     rectificationLine: '{{status}}, due {{deadline}}, {{ledger}} visits in the ledger',
     noRectification: '—',
     none: 'none',
+    reasons: 'Reasons for dissatisfaction (firms choosing each)',
   },
   timeline: {
     commitment: 'Commitment',
@@ -84,6 +85,14 @@ const pub: Messages<typeof zh> = {
     scale: 'Scores: {{scale}}; “don’t know” is not counted.',
     minRatings: 'Departments with fewer than {{min}} ratings are not ranked.',
     ranking: 'Ranking rule: {{rule}}',
+    official: {
+      unweighted:
+        'The official ranking is computed from the answers as they are (unweighted); the ranking weighted to the registry is a robustness check.',
+      weighted:
+        'By this round’s rules the official ranking is weighted to the registry (each kind of firm counts by its share of the registry); the unweighted ranking is a robustness check.',
+    },
+    reasons:
+      'A firm rating a department “dissatisfied” may name up to three reasons; a reason chosen by fewer than 3 firms is shown as “<3”, so that no firm can be inferred.',
     interval:
       'The range after a score is its 95% interval; the chance of being in the bottom three comes from {{simulations}} simulations and says how sure the ranking is.',
     escalation:

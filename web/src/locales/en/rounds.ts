@@ -95,6 +95,26 @@ const rounds: Messages<typeof zh> = {
     numberRequired: 'Please enter a number.',
     lockNote: 'Once the pool is frozen, all of these settings are locked.',
   },
+  verdict: {
+    title: 'Reasons for dissatisfaction and the official ranking',
+    officialRanking: 'Official ranking',
+    officialRankingHelp:
+      'By default computed from the answers as they are; if weighted, the bottom three, escalation and the public notice follow the weighted results, and the unweighted ranking is the robustness check.',
+    ranking: {
+      unweighted: 'Unweighted (default): means of the answers as they are',
+      weighted: 'Weighted to the registry: each kind of firm counts by its share of the registry',
+    },
+    reasons: 'Reasons offered with “dissatisfied”',
+    reasonsHelp:
+      'A firm rating a department “dissatisfied” may pick up to three. Reword, remove or add back; each reason keeps its meaning. Each row: Chinese, then English wording.',
+    labelZh: 'Reason {{n}} (Chinese)',
+    labelEn: 'Reason {{n}} (English)',
+    labelRequired: 'Enter the wording.',
+    remove: 'Remove reason {{n}}',
+    add: 'Add back: {{label}}',
+    allOffered: 'Every reason is listed',
+    noReasons: 'No reasons offered: a firm rating “dissatisfied” is not asked why.',
+  },
   settings: {
     title: 'Settings',
     locked: 'Locked',
@@ -115,6 +135,9 @@ const rounds: Messages<typeof zh> = {
     bottomN: 'Flagged',
     bottomNValue: 'Bottom {{count}}',
     escalationPolicy: 'Escalation rules version',
+    officialRanking: 'Official ranking',
+    reasons: 'Reasons for dissatisfaction',
+    noReasons: 'Not asked',
     scale: 'Rating scale',
     notApplicable: '{{label}}',
     departments: 'Departments rated ({{count}})',

@@ -98,6 +98,10 @@ const integrity = {
     detail:
       '按{{dimension}}加权（各层权重 = 名录占比 ÷ 答卷占比，不足 5 份的层合并），有效样本量 {{effectiveN}}（答卷 {{respondents}} 份）',
     gap: '倒数第{{bottomN}}位与其上一位相差 {{unweighted}} 分，加权后 {{weighted}} 分',
+    unweightedStands: '不加权时倒数{{bottomN}}位不变',
+    unweightedChanges: '不加权时倒数{{bottomN}}位会改变：移出 {{leaving}}；进入 {{entering}}',
+    officialUnweighted: '正式排名不加权（本轮规则），加权结果仅作稳健性检验',
+    officialWeighted: '本轮规则：正式排名按名录结构加权，不加权排名仅作稳健性检验',
     dimensions: { township: '乡镇', industry: '行业', size: '企业规模' },
   },
   watch: {

@@ -43,6 +43,7 @@ const pub = {
     rectificationLine: '{{status}}，整改期限 {{deadline}}，走访台账 {{ledger}} 条',
     noRectification: '—',
     none: '无',
+    reasons: '不满意的原因（企业选择数）',
   },
   timeline: {
     commitment: '整改承诺',
@@ -76,6 +77,11 @@ const pub = {
     scale: '评分标准：{{scale}}；“不了解”不计入。',
     minRatings: '有效评价少于 {{min}} 条的部门不排名。',
     ranking: '排名规则：{{rule}}',
+    official: {
+      unweighted: '正式排名按答卷直接计算（不加权）；按名录结构加权的结果仅作稳健性检验。',
+      weighted: '本轮规则规定：正式排名按名录结构加权（各类企业按其在名录中的占比计权）；不加权的结果仅作稳健性检验。',
+    },
+    reasons: '企业评为“不满意”时可选择原因（至多三项）；选择某项原因的企业少于 3 家时只显示“<3”，以免推断出具体企业。',
     interval: '得分后的区间为 95% 置信区间；“倒数三位概率”由 {{simulations}} 次随机模拟得出，表示排名的把握程度。',
     escalation:
       '问责规则（{{policy}}）：首次位列倒数三位，部门主要负责人在优化营商环境大会上表态发言并被约谈提醒；连续两次，诫勉谈话；连续三次及以上，调离岗位。',

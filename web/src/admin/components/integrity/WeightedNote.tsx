@@ -14,15 +14,17 @@ export function WeightedNote({ results, print = false }: { results: RoundResults
   }, [results, i18n.language]);
   const w = results.robustness?.weighted;
   if (!line || !w) return null;
+  const unweighted = line.official === 'weighted';
   const headline =
     line.outcome === 'same'
-      ? t('weighted.stands', { bottomN })
-      : t('weighted.changes', {
+      ? t(unweighted ? 'weighted.unweightedStands' : 'weighted.stands', { bottomN })
+      : t(unweighted ? 'weighted.unweightedChanges' : 'weighted.changes', {
           bottomN,
           leaving: line.leaving.join('、') || t('robustness.nobody'),
           entering: line.entering.join('、') || t('robustness.nobody'),
         });
   const texts = [
+    t(unweighted ? 'weighted.officialWeighted' : 'weighted.officialUnweighted'),
     t('weighted.detail', {
       dimension: t(`weighted.dimensions.${w.dimension}`),
       effectiveN: line.effectiveN.toFixed(1),

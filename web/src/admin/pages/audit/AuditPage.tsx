@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useListStates } from '../../components/ListStates.tsx';
 import { LoadError, StaleDataWarning } from '../../components/LoadError.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { auditFacets, listAudit, listDepartments, type AuditEntry } from '../../endpoints.ts';
+import { auditFacets, listAudit, listDepartments, listRounds, type AuditEntry } from '../../endpoints.ts';
 import { useLoad } from '../../useLoad.ts';
 import { useAuditLabels } from './labels.ts';
 import { summaryLines } from './summary.ts';
@@ -21,7 +21,9 @@ export function AuditPage() {
   const { t: tc } = useTranslation('common');
   const departments = useLoad((signal) => listDepartments(signal), []);
   const facets = useLoad((signal) => auditFacets(signal), []);
-  const { dict, look } = useAuditLabels(departments.data, facets.data?.actors);
+  // The rounds' own reasons for 不满意 word the reason codes in their entries.
+  const rounds = useLoad((signal) => listRounds(signal), []);
+  const { dict, look } = useAuditLabels(departments.data, facets.data?.actors, rounds.data);
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
   const [filters, setFilters] = useState<{ entityType?: string; actor?: string; action?: string; from?: string; to?: string }>({});

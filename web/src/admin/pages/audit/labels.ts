@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { quarterLabel } from '#shared/round-lifecycle.ts';
 import type { Department } from '#shared/schemas/departments.ts';
+import type { RoundSummary } from '../../endpoints.ts';
 import { departmentName } from '../../labels.ts';
 import { cityDateTime } from '../../views/time.ts';
 import type { AuditDictionary, AuditLookups } from './words.ts';
@@ -10,6 +11,7 @@ import type { AuditDictionary, AuditLookups } from './words.ts';
 export function useAuditLabels(
   departments: readonly Department[] | undefined,
   actors?: readonly { name: string; displayName: string | null }[],
+  rounds?: readonly Pick<RoundSummary, 'id' | 'reasons'>[],
 ) {
   const { i18n } = useTranslation('audit');
   const lang = i18n.language;
@@ -22,7 +24,8 @@ export function useAuditLabels(
       quarter: (id) => quarterLabel(id, lang === 'en' ? 'en' : 'zh'),
       dateTime: (iso) => cityDateTime(iso, lang),
       format: (template, vars) => template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(vars[k] ?? '')),
+      reasonsOf: (roundId) => rounds?.find((r) => r.id === roundId)?.reasons,
     };
     return { dict, look };
-  }, [i18n, lang, departments, actors]);
+  }, [i18n, lang, departments, actors, rounds]);
 }

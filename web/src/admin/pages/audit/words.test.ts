@@ -410,3 +410,41 @@ describe('audit log in the inspector’s words (zh)', () => {
     );
   });
 });
+
+describe('reasons for 不满意 in audit entries', () => {
+  const reasons = (summary: Record<string, unknown>, withRounds: boolean): string | undefined => {
+    const lookups: AuditLookups = {
+      ...look,
+      ...(withRounds
+        ? {
+            reasonsOf: (id: string) =>
+              id === '2026Q1' ? [{ code: 'slow' as const, labelZh: '审批拖沓', labelEn: 'Approvals drag on' }] : undefined,
+          }
+        : {}),
+    };
+    const entry: EntryRef = { action: 'rectification.plan', entityType: 'rectification', entityId: '3', summary };
+    return auditWords(zh, lookups, entry).value('reasons', summary.reasons) as string | undefined;
+  };
+
+  it('words a plan’s reason codes as the entry’s round words them', () => {
+    expect(reasons({ roundId: '2026Q1', departmentId: 7, measures: 2, reasons: ['slow', 'repeat_trips'] }, true)).toBe(
+      '审批拖沓、多次跑动',
+    );
+  });
+
+  it('falls back to the code’s default words when the round’s list is not at hand', () => {
+    expect(reasons({ roundId: '2026Q1', reasons: ['slow'] }, false)).toBe('办事效率低');
+    expect(reasons({ roundId: '2025Q4', reasons: ['slow'] }, true)).toBe('办事效率低');
+  });
+
+  it('keeps the words an entry recorded (a round’s settings) over the round’s current list', () => {
+    const entry: EntryRef = {
+      action: 'round.update',
+      entityType: 'round',
+      entityId: '2026Q1',
+      summary: { after: { reasons: [{ code: 'slow', labelZh: '效率低下', labelEn: 'Slow' }] } },
+    };
+    const words = auditWords(zh, { ...look, reasonsOf: () => [{ code: 'slow', labelZh: '审批拖沓', labelEn: 'x' }] }, entry);
+    expect(words.value('reasons', [{ code: 'slow', labelZh: '效率低下', labelEn: 'Slow' }])).toBe('效率低下');
+  });
+});

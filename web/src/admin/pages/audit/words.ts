@@ -1,7 +1,8 @@
 // The audit log in the inspector's words: every field and code value of an entry's summary as a label
 // in the reader's language, departments and rounds by name, instants in the city's time. Pure: the
 // dictionary (the audit locale) and the look-ups come in, so it is tested without React.
-import { DEFAULT_REASONS } from '#shared/reasons.ts';
+import { REASON_WORDS, type ReasonEntry } from '#shared/reasons.ts';
+import { namedEntry } from '#shared/vocabulary/named.ts';
 import { HIDDEN_UNTIL_CLOSE } from '#shared/audit-chain.ts';
 import type zhAudit from '../../../locales/zh/audit.ts';
 import type { SummaryWords } from './summary.ts';
@@ -17,6 +18,8 @@ export interface AuditLookups {
   dateTime(iso: string): string;
   /** Interpolates {{id}} in the dictionary's few templates. */
   format(template: string, vars: Record<string, string | number>): string;
+  /** A round's own reasons for 不满意 as it words them; undefined while the rounds are not loaded. */
+  reasonsOf?(roundId: string): readonly ReasonEntry[] | undefined;
 }
 
 export interface EntryRef {
@@ -40,8 +43,25 @@ function statusMap(dict: AuditDictionary, entry: EntryRef): Record<string, strin
   return {};
 }
 
+/** The round an entry is about: a round's own entry, or the round its summary names. */
+function entryRound(entry: EntryRef): string | undefined {
+  if (entry.entityType === 'round') return entry.entityId;
+  const s = entry.summary as { roundId?: unknown } | null;
+  return typeof s === 'object' && s !== null && typeof s.roundId === 'string' ? s.roundId : undefined;
+}
+
 export function auditWords(dict: AuditDictionary, look: AuditLookups, entry: EntryRef): SummaryWords {
   const v = dict.values;
+  // A reason for 不满意 in the words the entry recorded, else its round's, else the code's default words.
+  const roundId = entryRound(entry);
+  const reasonWords = (code: unknown, own?: { labelZh?: string; labelEn?: string } | null) => {
+    if (own?.labelZh) return look.format(v.reasonItem, { zh: own.labelZh, en: own.labelEn ?? own.labelZh });
+    if (typeof code !== 'string') return undefined;
+    const mine = roundId ? look.reasonsOf?.(roundId)?.find((r) => r.code === code) : undefined;
+    if (mine) return look.format(v.reasonItem, { zh: mine.labelZh, en: mine.labelEn });
+    const word = namedEntry(REASON_WORDS, code);
+    return word ? look.format(v.reasonItem, { zh: word.zh, en: word.en }) : undefined;
+  };
   const department = (id: unknown) => (typeof id === 'number' ? (look.departmentById.get(id) ?? look.format(v.departmentNo, { id })) : id);
   return {
     field: (key) => {
@@ -102,9 +122,8 @@ export function auditWords(dict: AuditDictionary, look: AuditLookups, entry: Ent
         case 'reasons': {
           if (!Array.isArray(raw)) return raw;
           const words = raw.map((r: unknown) => {
-            const entry =
-              typeof r === 'string' ? DEFAULT_REASONS.find((d) => d.code === r) : (r as { labelZh?: string; labelEn?: string } | null);
-            return entry?.labelZh ? look.format(v.reasonItem, { zh: entry.labelZh, en: entry.labelEn ?? entry.labelZh }) : String(r);
+            const own = typeof r === 'object' ? (r as { code?: unknown; labelZh?: string; labelEn?: string } | null) : null;
+            return reasonWords(own ? own.code : r, own) ?? String(r);
           });
           return words.join(look.format(v.listSeparator, {}));
         }
@@ -124,8 +143,7 @@ export function auditWords(dict: AuditDictionary, look: AuditLookups, entry: Ent
         case 'reason': {
           if (has(v.reason, raw)) return v.reason[raw];
           // A plan measure's reason for 不满意 (shared/reasons.ts).
-          const r = DEFAULT_REASONS.find((d) => d.code === raw);
-          return r ? look.format(v.reasonItem, { zh: r.labelZh, en: r.labelEn }) : raw;
+          return reasonWords(raw) ?? raw;
         }
         case 'status': {
           const m = statusMap(dict, entry);

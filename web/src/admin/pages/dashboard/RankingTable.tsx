@@ -71,6 +71,7 @@ export function RulesText({ results }: { results: Pick<RoundResults, 'rules'> })
   return (
     <Flex vertical gap={4}>
       <span>{en ? rules.rankingRule.en : rules.rankingRule.zh}</span>
+      <span data-testid="official-ranking">{t(`ranking.official.${rules.officialRanking}`)}</span>
       <span>{t('ranking.scaleLine', { scale })}</span>
       <span>{t('ranking.minRatings', { min: rules.minRatings })}</span>
       <span>{t('ranking.stats', { runs: rules.simulations, seed: rules.simulationSeed })}</span>

@@ -14,6 +14,7 @@ import { useLoad } from '../../useLoad.ts';
 import { placeFromBottom } from '../../views/rank.ts';
 import { cityDate, cityDateTime } from '../../views/time.ts';
 import { COLORS, fmtMean, fmtPct, isEnglish, useDeptName, useQuarter } from '../dashboard/format.tsx';
+import { ReasonsList } from '../../components/ReasonsList.tsx';
 import { CaseTimeline } from './CaseTimeline.tsx';
 import { PublicLayout } from './PublicLayout.tsx';
 
@@ -153,6 +154,12 @@ function Flagged({ data }: { data: PublicRound }) {
               <Descriptions.Item label={t('flagged.pBottom')}>{fmtPct(d.pBottom, 0)}</Descriptions.Item>
               <Descriptions.Item label={t('flagged.votes')}>{d.leastSatisfiedVotes}</Descriptions.Item>
             </Descriptions>
+            {data.method.reasons.length ? (
+              <div data-testid="public-reasons" style={{ marginTop: 8 }}>
+                <Typography.Text type="secondary">{t('flagged.reasons')}</Typography.Text>
+                <ReasonsList reasons={d.reasons} offered={data.method.reasons} />
+              </div>
+            ) : null}
             {d.state ? <QuarterState state={d.state} code={d.code} /> : null}
             {d.watch ? (
               <Typography.Paragraph data-testid="public-watch" style={{ marginTop: 8 }}>
@@ -225,6 +232,8 @@ function Method({ data }: { data: PublicRound }) {
         <li>{t('method.scale', { scale })}</li>
         <li>{t('method.minRatings', { min: m.minRatings })}</li>
         <li>{t('method.ranking', { rule: en ? m.rankingRule.en : m.rankingRule.zh })}</li>
+        <li data-testid="public-official-ranking">{t(`method.official.${m.officialRanking}`)}</li>
+        {m.reasons.length ? <li>{t('method.reasons')}</li> : null}
         <li>{t('method.interval', { simulations: m.simulations })}</li>
         <li>{t('method.escalation', { policy: m.escalationPolicy })}</li>
       </ul>

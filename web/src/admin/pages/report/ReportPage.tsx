@@ -29,6 +29,7 @@ import {
 import { roundHeadline } from '#shared/results/disclosure.ts';
 import type { ResponseRates } from '#shared/schemas/follow-ups.ts';
 import { ReportRates } from './ReportRates.tsx';
+import { ReportReasons } from './ReportReasons.tsx';
 import type { CaseSummary } from '#shared/schemas/rectification.ts';
 import { useIssuer } from '../../issuer.ts';
 import { useLoad } from '../../useLoad.ts';
@@ -263,6 +264,7 @@ function Report({
         })}
         <RobustnessNote results={results} print />
         <WeightedNote results={results} print />
+        <ReportReasons results={results} cases={cases} />
       </section>
 
       <section>

@@ -21,6 +21,8 @@ import { departmentName } from '../../labels.ts';
 import { useLoad } from '../../useLoad.ts';
 import { useSave } from '../../useSave.ts';
 import { useQuarter, useRoundErrorText } from './labels.tsx';
+import { verdictRulesBody } from './verdict-rules.ts';
+import { VerdictRulesFields } from './VerdictRulesFields.tsx';
 
 const NO_STRATA = 'none';
 type StratifyChoice = StratifyBy | typeof NO_STRATA;
@@ -147,6 +149,7 @@ export function RoundFormModal({ round, takenIds, onClose, onSaved }: Props) {
       rotationExclusion: v.rotationExclusion,
       opensAt: v.opensAt?.format(),
       closesAt: v.closesAt?.format(),
+      ...verdictRulesBody(v),
     };
   };
 
@@ -332,6 +335,7 @@ export function RoundFormModal({ round, takenIds, onClose, onSaved }: Props) {
             </Form.Item>
           </Col>
         </Row>
+        <VerdictRulesFields round={round} />
         <Typography.Text type="secondary">{t('form.lockNote')}</Typography.Text>
       </Form>
     </FormModal>

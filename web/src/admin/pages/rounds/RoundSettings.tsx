@@ -57,6 +57,23 @@ export function RoundSettings({ round, onEdit }: { round: Round; onEdit?: () => 
           { key: 'minRatings', label: t('settings.minRatings'), children: t('settings.minRatingsValue', { count: round.minRatings }) },
           { key: 'bottomN', label: t('settings.bottomN'), children: t('settings.bottomNValue', { count: round.bottomN }) },
           { key: 'policy', label: t('settings.escalationPolicy'), children: <code>{round.escalationPolicy}</code> },
+          {
+            key: 'officialRanking',
+            label: t('settings.officialRanking'),
+            children: <span data-testid="settings-official-ranking">{t(`verdict.ranking.${round.officialRanking}`)}</span>,
+          },
+          {
+            key: 'reasons',
+            label: t('settings.reasons'),
+            span: 'filled',
+            children: (
+              <span data-testid="settings-reasons">
+                {round.reasons.length
+                  ? round.reasons.map((r) => (en ? r.labelEn : r.labelZh)).join(t('settings.listSeparator'))
+                  : t('settings.noReasons')}
+              </span>
+            ),
+          },
           { key: 'scale', label: t('settings.scale'), span: 'filled', children: scale },
           {
             key: 'departments',
