@@ -1,6 +1,6 @@
 // The outbox: 10,000 invitations through a real SMPP SMSC (the `smpp` package's server, in this process)
 // by the outbox job, as messages per second, with the event loop's delay while it sends. Run alone with
-// `npx tsx bench/outbox.ts` (PGlite; DATABASE_URL for PostgreSQL), or as a step of `npm run bench`.
+// `npm run bench -- outbox` (both databases with DATABASE_URL), `npx tsx bench/outbox.ts` (one), or in `npm run bench`.
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import { buildApp } from '#server/app.ts';
@@ -17,7 +17,9 @@ export interface OutboxFigures {
   loopDelayMaxMs: number;
 }
 
-export async function benchOutbox(target: Target, messages = 10_000): Promise<OutboxFigures> {
+export const OUTBOX_MESSAGES = 10_000;
+
+export async function benchOutbox(target: Target, messages = OUTBOX_MESSAGES): Promise<OutboxFigures> {
   const { db } = target.database;
   await seedRegistry(db, messages);
   await openRoundWithTokens(db, '2032Q1', messages, new Date());

@@ -62,7 +62,8 @@ DATABASE_URL=postgres://root@127.0.0.1:5432/test npm run bench
 The run creates and drops its own scratch databases (\`pingyi_bench_<pid>…\`) on that server and
 touches nothing else; without \`DATABASE_URL\` only the PGlite figures are produced. It takes a few
 minutes and rewrites this file. The replicas row alone, without rewriting it:
-\`DATABASE_URL=postgres://root@127.0.0.1:5432/test npx tsx bench/replicas.ts\`.
+\`DATABASE_URL=postgres://root@127.0.0.1:5432/test npx tsx bench/replicas.ts\`; the outbox row alone (both
+databases): \`DATABASE_URL=postgres://root@127.0.0.1:5432/test npm run bench -- outbox\`.
 `;
   writeFileSync(BENCHMARKS_MD, md);
 }

@@ -14,7 +14,7 @@ import { benchImport, IMPORT_ROWS, rowsPerSecond, summarise as summariseImport, 
 import { measureStart, NPM_START, type StartupRun } from './startup.ts';
 import { benchSubmissions, type SubmitFigures } from './submit.ts';
 import { benchJobLatency, type JobFigures } from './jobs.ts';
-import { benchOutbox, outboxLine } from './outbox.ts';
+import { benchOutbox, OUTBOX_MESSAGES, outboxLine, type OutboxFigures } from './outbox.ts';
 import { benchReplicas, replicaDetail, replicaRow, type ReplicaFigures } from './replicas.ts';
 import { errorText, kb, log, median, ms, now, percentile as percentileOf, rate, ratio, tempDir, verdict, type Row } from './util.ts';
 
@@ -33,7 +33,7 @@ const SCALE = {
   },
 } as const;
 
-const PARTS = ['submit', 'results', 'points', 'import', 'jobs', 'replicas', 'startup', 'bundle'] as const;
+const PARTS = ['submit', 'results', 'points', 'import', 'jobs', 'outbox', 'replicas', 'startup', 'bundle'] as const;
 type Part = (typeof PARTS)[number];
 const only = process.argv.slice(2).filter((a) => a !== '--');
 for (const a of only) if (!(PARTS as readonly string[]).includes(a)) throw new Error(`unknown bench part ${a}: one of ${PARTS.join(', ')}`);
@@ -45,6 +45,7 @@ interface PerDb {
   points?: PointsFigures;
   imports?: ImportFigures;
   jobs?: JobFigures;
+  outbox?: OutboxFigures;
   replicas?: ReplicaFigures;
   startup: StartupRun[];
   errors: string[];
@@ -129,6 +130,15 @@ async function main() {
           },
         ),
       );
+    if (want('outbox'))
+      await step(pg.errors, 'PostgreSQL outbox', () =>
+        withTarget(
+          () => openPostgresTarget(adminUrl, `${base}_outbox`),
+          async (t) => {
+            pg.outbox = await step(pg.errors, 'PostgreSQL outbox', () => benchOutbox(t));
+          },
+        ),
+      );
     // Real server processes on their own scratch database; PGlite has no such row (one process by design).
     if (want('replicas'))
       pg.replicas = await step(pg.errors, 'PostgreSQL replicas', () =>
@@ -169,15 +179,16 @@ async function main() {
         },
       ),
     );
-  // The outbox: 10,000 SMS through a real SMPP server (alone: npx tsx bench/outbox.ts).
-  await step(lite.errors, 'PGlite outbox', () =>
-    withTarget(
-      () => openPgliteTarget('pingyi-bench-outbox-'),
-      async (t) => {
-        log(outboxLine('PGlite', await benchOutbox(t)));
-      },
-    ),
-  );
+  // The outbox: 10,000 SMS through a real SMPP server (alone: npm run bench -- outbox).
+  if (want('outbox'))
+    await step(lite.errors, 'PGlite outbox', () =>
+      withTarget(
+        () => openPgliteTarget('pingyi-bench-outbox-'),
+        async (t) => {
+          lite.outbox = await step(lite.errors, 'PGlite outbox', () => benchOutbox(t));
+        },
+      ),
+    );
 
   // ---- figure 3: start-up of the real shell
   if (adminUrl && want('startup')) {
@@ -308,6 +319,20 @@ function assemble(
     target: 'max ≤ interval + 1 s, one close each',
     ok: verdict(jobOk(pg.jobs), jobOk(lite.jobs)),
   });
+  // 7b. the outbox: 10,000 SMS through a real SMPP server by the sending job
+  const outboxCell = (f: OutboxFigures) => `${rate(f.perSecond)} · ${ms(f.loopDelayP99Ms)} / ${ms(f.loopDelayMaxMs)}`;
+  rows.push({
+    metric: `Outbox, ${OUTBOX_MESSAGES.toLocaleString('en')} SMS through an SMPP server: messages/s · event loop delay p99 / max`,
+    pg: cell(pg.outbox, outboxCell, na),
+    pglite: cell(lite.outbox, outboxCell, 'error'),
+    target: '—',
+    ok: '—',
+  });
+  for (const [label, f] of [
+    ['PostgreSQL', pg.outbox],
+    ['PGlite', lite.outbox],
+  ] as const)
+    if (f) details.push(`${outboxLine(label, f)}.`);
   // 8. replicas: the same load through one app process, then split over two, on one PostgreSQL database
   rows.push(replicaRow(pg.replicas, na));
   if (pg.replicas) details.push(replicaDetail(pg.replicas));

@@ -99,6 +99,9 @@ const envSchema = z.object({
     .regex(/^smtps?:\/\//, 'expected smtp://user:pass@host:port')
     .optional(),
   MAIL_FROM: z.string().trim().min(3).max(200).optional(),
+  // How long a message in doubt (handed to the gateway, no answer: a crash, a dropped connection) waits for a
+  // receipt naming its reference before it is sent again with the same reference (ms; README "Exactly once").
+  OUTBOX_IN_DOUBT_MS: z.coerce.number({ message: 'expected a number of milliseconds' }).int().min(1_000).max(86_400_000).default(600_000),
   // How often the outbox job plans and sends (ms); its lease, and so the wait after a crash, is 20 times this.
   OUTBOX_EVERY_MS: z.coerce.number({ message: 'expected a number of milliseconds' }).int().min(100).max(3_600_000).default(5_000),
 });
@@ -200,6 +203,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       quietHours: parseQuietHours(e.SMS_QUIET_HOURS) ?? null,
       smtpUrl: e.SMTP_URL ?? null,
       mailFrom: e.MAIL_FROM ?? null,
+      inDoubtMs: e.OUTBOX_IN_DOUBT_MS,
     },
     outboxEveryMs: e.OUTBOX_EVERY_MS,
   };

@@ -24,11 +24,19 @@ export interface OutboundSettings {
   smtpUrl: string | null;
   mailFrom: string | null;
   quietHours: QuietHours | null;
+  /**
+   * How long a message in doubt (handed to a gateway, no answer recorded) waits for a receipt naming its
+   * reference before it is sent again with the same reference (default IN_DOUBT_MS).
+   */
+  inDoubtMs?: number;
 }
+
+/** Ten minutes: receipts a gateway held for us while no session was bound come on the next bind, in seconds. */
+export const IN_DOUBT_MS = 600_000;
 
 export const OUTBOX_EVERY_MS = 5_000;
 /** How long a claimed message is held: far longer than a gateway's answer takes (the gateways time out at 15 s). */
-const LEASE_MS = 60_000;
+export const LEASE_MS = 60_000;
 /** Messages in flight at once per process: enough to keep the gateway busy while the database settles the last. */
 const WINDOW = 4;
 
@@ -53,12 +61,16 @@ export function makeOutbound(opts: {
   owner?: string;
 }): Outbound {
   const { db, settings, links, sender, timeZone } = opts;
+  const inDoubtMs = settings.inDoubtMs ?? IN_DOUBT_MS;
   const owner = opts.owner ?? newOwner();
   const events: GatewayEvents = {
-    async receipt(gatewayId, state, reason) {
-      // The receipt can outrun the row's own update after submit_sm_resp: look again a few times.
+    async receipt(gatewayId, state, reason, ref) {
+      // The receipt can outrun the row's own update after submit_sm_resp: look again a few times. A message
+      // in doubt has no gateway id: the reference the receipt echoes finds it.
       for (let i = 0; i < 10; i++) {
-        if (await q.applyReceipt(db, 'sms', gatewayId, receiptValues(state, reason, opts.now()), opts.now())) return;
+        if (await q.applyReceipt(db, 'sms', gatewayId, receiptValues(state, reason, opts.now()), opts.now(), ref?.reference)) return;
+        const values = { status: state, reason: state === 'delivered' ? null : reason };
+        if (ref && (await q.applyReceiptByReference(db, ref.reference, ref.mobile, gatewayId, values, opts.now()))) return;
         await new Promise((r) => setTimeout(r, 200));
       }
     },
@@ -121,13 +133,15 @@ export function makeOutbound(opts: {
     const result = !to
       ? { outcome: 'refused' as const, reason: m.channel === 'sms' ? 'no mobile number' : 'no e-mail address' }
       : m.channel === 'sms'
-        ? await gateway.send({ to, text: textOf(m.kind, m.round_id, m.uscc, m.generation) })
-        : await gateway.send({ to, ...mailOf(m.kind, sender, linkOf(m.round_id, m.uscc, m.generation)) });
+        ? await gateway.send({ id: m.id, to, text: textOf(m.kind, m.round_id, m.uscc, m.generation) })
+        : await gateway.send({ id: m.id, to, ...mailOf(m.kind, sender, linkOf(m.round_id, m.uscc, m.generation)) });
     const at = now();
     if (result.outcome === 'taken')
       await q.settle(db, m.id, owner, { status: 'sent', gatewayId: result.gatewayId, sentAt: at, reason: null }, at);
     else if (result.outcome === 'refused') await q.settle(db, m.id, owner, { status: 'refused', reason: result.reason }, at);
-    else if (result.outcome === 'unknown') await q.settle(db, m.id, owner, { status: 'failed', reason: result.reason }, at);
+    // In doubt: the gateway may have it. Sent again (same reference) only if no receipt names it in time.
+    else if (result.outcome === 'unknown')
+      await q.settle(db, m.id, owner, { status: 'failed', reason: result.reason, dueAt: new Date(at.getTime() + inDoubtMs) }, at);
     else
       await q.settle(
         db,
@@ -145,7 +159,7 @@ export function makeOutbound(opts: {
     textOf,
     async tick(now, budgetMs = 20_000) {
       const started = Date.now();
-      await q.settleInterrupted(db, now);
+      await q.settleInterrupted(db, now, inDoubtMs);
       await q.cancelStale(db, now);
       await plan(now);
       const channels = (Object.keys(gateways) as OutboxChannel[]).filter(

@@ -2,7 +2,7 @@
 import { and, asc, eq, inArray, isNull, ne, notInArray, sql } from 'drizzle-orm';
 import { MAX_SEND_ATTEMPTS, type MessageKind, type OutboxChannel } from '#shared/outbound/vocabulary.ts';
 import type { Tx } from '../db/client.ts';
-import { INTERRUPTED } from './gateway.ts';
+import { IN_DOUBT } from './gateway.ts';
 import { enterprises, invitations, outboxMessages, rounds } from '../db/schema.ts';
 
 const ts = (d: Date) => sql`${d.toISOString()}::timestamptz`;
@@ -71,10 +71,14 @@ export async function cancelStale(tx: Tx, now: Date) {
            or (m.channel = 'sms' and e.sms_opted_out_at is not null))`);
 }
 
-/** Messages whose sender died holding them: the gateway may have taken them, so they are failed, not resent. */
-export async function settleInterrupted(tx: Tx, now: Date) {
+/**
+ * Messages whose sender died holding them (the lease ran out): the gateway may have them. They are in doubt:
+ * not resent before `inDoubtMs` has passed, so that a receipt naming their reference can settle them first.
+ */
+export async function settleInterrupted(tx: Tx, now: Date, inDoubtMs: number) {
   await tx.execute(sql`
-    update outbox_messages set status = 'failed', reason = ${`${INTERRUPTED}: the sending process stopped before the gateway answered`}, locked_by = null, locked_until = null, updated_at = ${ts(now)}
+    update outbox_messages set status = 'failed', reason = ${`${IN_DOUBT}: the sending process stopped before the gateway answered`},
+      due_at = ${ts(new Date(now.getTime() + inDoubtMs))}, locked_by = null, locked_until = null, updated_at = ${ts(now)}
     where locked_until <= ${ts(now)} and status in ('queued', 'failed')`);
 }
 
@@ -109,7 +113,7 @@ export async function claimNext(
         join rounds r on r.id = m.round_id
         join enterprises e on e.id = i.enterprise_id
       where m.status in ('queued', 'failed') and m.gateway_id is null and m.locked_by is null
-        and m.due_at <= ${ts(now)} and m.attempts < ${MAX_SEND_ATTEMPTS} and (m.reason is null or m.reason not like ${`${INTERRUPTED}%`})
+        and m.due_at <= ${ts(now)} and m.attempts < ${MAX_SEND_ATTEMPTS}
         and m.channel in (${sql.join(
           channels.map((c) => sql`${c}`),
           sql`, `,
@@ -139,20 +143,61 @@ export async function settle(tx: Tx, id: number, owner: string, values: Partial<
     .where(and(eq(outboxMessages.id, id), eq(outboxMessages.lockedBy, owner)));
 }
 
-/** A delivery receipt: only a sent message moves (a receipt repeated or late changes nothing). Rows changed. */
+/**
+ * A delivery receipt: only a sent message moves (a receipt repeated or late changes nothing); when the receipt
+ * echoes our reference, the message must carry it too (a gateway's ids may repeat over time). Rows changed.
+ */
 export async function applyReceipt(
   tx: Tx,
   channel: OutboxChannel,
   gatewayId: string,
   values: Partial<typeof outboxMessages.$inferInsert>,
   now: Date,
+  reference?: number,
 ) {
   const rows = await tx
     .update(outboxMessages)
     .set({ ...values, updatedAt: now })
-    .where(and(eq(outboxMessages.channel, channel), eq(outboxMessages.gatewayId, gatewayId), eq(outboxMessages.status, 'sent')))
+    .where(
+      and(
+        eq(outboxMessages.channel, channel),
+        eq(outboxMessages.gatewayId, gatewayId),
+        eq(outboxMessages.status, 'sent'),
+        reference === undefined ? undefined : sql`${outboxMessages.id} % 65536 = ${reference}`,
+      ),
+    )
     .returning({ id: outboxMessages.id });
   return rows.length;
+}
+
+/**
+ * A receipt for an SMS we have no gateway id for (in doubt, or its submit_sm_resp not yet recorded): found by
+ * the reference it echoes and the handset, among the messages handed over in the last two days and not yet
+ * settled. It takes the receipt's state and gateway id and is never resent. Rows changed.
+ */
+export async function applyReceiptByReference(
+  tx: Tx,
+  reference: number,
+  mobile: string | null,
+  gatewayId: string,
+  values: { status: 'delivered' | 'failed' | 'refused'; reason: string | null },
+  now: Date,
+) {
+  const result = await tx.execute(sql`
+    update outbox_messages set status = ${values.status}, reason = ${values.reason}, gateway_id = ${gatewayId},
+      sent_at = coalesce(sent_at, ${ts(now)}), delivered_at = ${values.status === 'delivered' ? ts(now) : null},
+      locked_by = null, locked_until = null, updated_at = ${ts(now)}
+    where id = (
+      select m.id from outbox_messages m
+        join invitations i on i.id = m.invitation_id
+        join enterprises e on e.id = i.enterprise_id
+      where m.channel = 'sms' and m.gateway_id is null and m.status in ('queued', 'failed') and m.attempts > 0
+        and m.id % 65536 = ${reference} and m.updated_at > ${ts(new Date(now.getTime() - 2 * 86_400_000))}
+        ${mobile ? sql`and right(regexp_replace(e.contact_phone, '[^0-9]', '', 'g'), 11) = ${mobile}` : sql``}
+      order by m.id desc
+      limit 1)
+    returning id`);
+  return rowsOf<{ id: number }>(result).length;
 }
 
 /** Every registry entry with this mobile number stops receiving SMS. */

@@ -3,7 +3,15 @@
 import smpp, { type PDU, type Session } from 'smpp';
 import { normaliseMobile } from '#shared/outbound/phone.ts';
 import { isOptOut } from '#shared/outbound/template.ts';
-import { INTERRUPTED, type Gateway, type GatewayEvents, type OutboundMessage, type ReceiptState, type SendOutcome } from './gateway.ts';
+import {
+  IN_DOUBT,
+  smsReference,
+  type Gateway,
+  type GatewayEvents,
+  type OutboundMessage,
+  type ReceiptState,
+  type SendOutcome,
+} from './gateway.ts';
 import type { SmppSettings } from './smpp-url.ts';
 
 const TIMEOUT_MS = 15_000;
@@ -43,20 +51,33 @@ export function smppGateway(settings: SmppSettings, events: GatewayEvents, log: 
   let closed = false;
   let retry: NodeJS.Timeout | null = null;
 
+  // A receipt or reply is acknowledged only once it is recorded: one we could not record (the database, or a
+  // crash before the answer) the gateway hands over again (ESME_RX_T_APPN: try later; or on the next bind).
   const onDeliver = (s: Session, pdu: PDU) => {
-    s.send(pdu.response());
     const text = textOf(pdu);
+    const recorded = (what: string, done: Promise<void>) =>
+      done.then(
+        () => s.send(pdu.response()),
+        (err: Error) => {
+          log(`smpp: ${what} could not be recorded: ${err.message}`);
+          s.send(pdu.response({ command_status: smpp.errors.ESME_RX_T_APPN }));
+        },
+      );
     if ((Number(pdu.esm_class) & smpp.ESM_CLASS.MC_DELIVERY_RECEIPT) !== 0) {
       const id = (pdu.receipted_message_id as string | undefined) ?? /id:(\S+)/i.exec(text)?.[1];
       const stat =
         (typeof pdu.message_state === 'number' ? MESSAGE_STATES[pdu.message_state] : undefined) ?? /stat:(\w+)/i.exec(text)?.[1] ?? '';
       const state = receiptState(stat);
-      if (id && state)
-        void events.receipt(id, state, `receipt: ${stat.toUpperCase()}`).catch(() => log('smpp: a receipt could not be recorded'));
+      // The reference we gave (user_message_reference), echoed: names a message whose submit_sm_resp was lost.
+      const reference = typeof pdu.user_message_reference === 'number' ? pdu.user_message_reference : null;
+      const ref = reference === null ? undefined : { reference, mobile: normaliseMobile(String(pdu.source_addr ?? '')) };
+      if (id && state) void recorded('a receipt', events.receipt(id, state, `receipt: ${stat.toUpperCase()}`, ref));
+      else s.send(pdu.response());
       return;
     }
     const from = normaliseMobile(String(pdu.source_addr ?? ''));
-    if (from && isOptOut(text)) void events.optOut(from).catch(() => log('smpp: an opt-out could not be recorded'));
+    if (from && isOptOut(text)) void recorded('an opt-out', events.optOut(from));
+    else s.send(pdu.response());
   };
 
   const connect = () => {
@@ -120,11 +141,11 @@ export function smppGateway(settings: SmppSettings, events: GatewayEvents, log: 
       return new Promise<SendOutcome>((resolve) => {
         const lost = () => {
           clearTimeout(timer);
-          resolve({ outcome: 'unknown', reason: `${INTERRUPTED}: the connection closed before the gateway answered` });
+          resolve({ outcome: 'unknown', reason: `${IN_DOUBT}: the connection closed before the gateway answered` });
         };
         const timer = setTimeout(() => {
           s.off('close', lost);
-          resolve({ outcome: 'unknown', reason: `${INTERRUPTED}: no answer from the gateway` });
+          resolve({ outcome: 'unknown', reason: `${IN_DOUBT}: no answer from the gateway` });
         }, TIMEOUT_MS);
         s.once('close', lost);
         const written = s.submit_sm(
@@ -132,6 +153,9 @@ export function smppGateway(settings: SmppSettings, events: GatewayEvents, log: 
             source_addr: settings.sender,
             destination_addr: message.to,
             registered_delivery: 1,
+            // The same on every attempt: a gateway that dedupes on it (with the number) sends a resend once,
+            // and its receipt names it even when our submit_sm_resp was lost.
+            user_message_reference: smsReference(message.id),
             // The whole text in one PDU: the gateway splits it into segments (SMPP 3.4 §5.3.2.32).
             message_payload: message.text,
           },

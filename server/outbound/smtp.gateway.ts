@@ -2,13 +2,21 @@
 import nodemailer from 'nodemailer';
 import type { Gateway, OutboundMessage, SendOutcome } from './gateway.ts';
 
+/** The Message-ID of an outbox row's mail: the same on every attempt, so a resend is recognisable as one. */
+export const messageIdOf = (id: number, from: string) => `<pingyi-outbox-${id}@${/@([^>\s]+)/.exec(from)?.[1] ?? 'pingyi.invalid'}>`;
+
 export function smtpGateway(url: string, from: string): Gateway {
   const transport = nodemailer.createTransport(url, { from });
   return {
     channel: 'email',
     async send(message: OutboundMessage): Promise<SendOutcome> {
       try {
-        const info = await transport.sendMail({ to: message.to, subject: message.subject ?? '', text: message.text });
+        const info = await transport.sendMail({
+          messageId: messageIdOf(message.id, from),
+          to: message.to,
+          subject: message.subject ?? '',
+          text: message.text,
+        });
         if (info.rejected.length) return { outcome: 'refused', reason: `rejected: ${info.response}` };
         return { outcome: 'taken', gatewayId: info.messageId };
       } catch (err) {

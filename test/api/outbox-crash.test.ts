@@ -1,6 +1,9 @@
-// SIGKILL the server three times while it sends a round's invitations through a real SMPP SMSC: no number
-// gets two, and every firm either got its invitation or has its message marked in doubt ("interrupted":
-// in flight when the process died, so the SMSC may have it; never resent, listed as failed). Both databases.
+// SIGKILL the server three times while it sends a round's invitations through a real SMPP SMSC that behaves
+// like a gateway the outbox can be exactly-once with (test/support/gateways.ts: it dedupes on the reference,
+// its receipts echo it, and receipts wait for the next bind). Each kill comes the moment the SMSC has taken a
+// message whose answer is then lost: that message is in doubt, its receipt (held by the SMSC) names it after
+// the restart, and it is never sent again. Messages claimed but never written are in doubt too: no receipt
+// names them, so after the wait they are sent, once. At the end every firm got exactly one SMS. Both databases.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,13 +11,15 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '#server/db/client.ts';
 import { enterprises, invitations, outboxMessages } from '#server/db/schema.ts';
+import { LEASE_MS } from '#server/outbound/outbound.ts';
 import { freshDatabase } from '../support/database.ts';
-import { startSmsc } from '../support/gateways.ts';
+import { startSmsc, type SmsReceived } from '../support/gateways.ts';
 import { openLoadRound } from '../support/load.ts';
 import { kill, randomPort, startServer, type ServerProcess } from '../support/server-process.ts';
 
 const SECRET = 'outbox-crash-secret-outbox-crash-secret-1';
 const FIRMS = 300;
+const IN_DOUBT_MS = 3_000;
 const dataDir = mkdtempSync(join(tmpdir(), 'pingyi-outbox-crash-'));
 const pg = process.env.DATABASE_URL ? await freshDatabase() : null;
 const prep: Database = pg ?? (await openDatabase({ kind: 'pglite', dataDir: join(dataDir, 'pglite') }));
@@ -22,7 +27,7 @@ const { roundId } = await openLoadRound(prep.db, SECRET, { enterprises: FIRMS, d
 await prep.db.execute(sql`update enterprises set contact_phone = '137' || lpad(id::text, 8, '0')`);
 if (!pg) await prep.close();
 
-const smsc = await startSmsc();
+const smsc = await startSmsc({ receiptAfterMs: 100 });
 const env = {
   JWT_SECRET: SECRET,
   DATA_DIR: dataDir,
@@ -30,6 +35,7 @@ const env = {
   SMS_GATEWAY: smsc.url,
   SMS_QUIET_HOURS: 'off',
   OUTBOX_EVERY_MS: '300',
+  OUTBOX_IN_DOUBT_MS: String(IN_DOUBT_MS),
   ...(pg?.url ? { DATABASE_URL: pg.url } : { DATABASE_URL: '' }),
 };
 const port = randomPort();
@@ -39,31 +45,40 @@ afterAll(async () => {
   await smsc.close();
   await pg?.close();
 });
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('outbox crash safety', () => {
-  it('neither loses nor doubles a message across SIGKILLs mid-batch', { timeout: 900_000 }, async () => {
+  it('sends each firm exactly one invitation across SIGKILLs mid-batch', { timeout: 900_000 }, async () => {
     server = await startServer(env, port, 280_000);
-    let kills = 0;
-    // Kill at points of progress (the SMSC's count), the moment a submit arrives: the worst case, one in flight.
+    const victims: SmsReceived[] = [];
+    let lastKill = 0;
+    // Kill at points of progress (the SMSC's count), the moment a submit arrives, leaving it unanswered.
     for (const share of [0.2, 0.45, 0.7]) {
-      while (smsc.received.length < share * FIRMS) await new Promise((r) => setTimeout(r, 5));
+      const victim = await new Promise<SmsReceived>((resolve) => {
+        smsc.onSubmit = (sms) => {
+          if (smsc.received.length < share * FIRMS) return undefined;
+          smsc.onSubmit = undefined;
+          resolve(sms);
+          return 'hold';
+        };
+      });
       await kill(server);
-      kills++;
+      lastKill = Date.now();
+      victims.push(victim);
       // A generous start-up: the restart recovers the database after the kill, on a machine that may be busy.
       server = await startServer(env, port, 280_000);
     }
-    // Wait until the SMSC has all but the messages that may be in doubt (at most 4 per kill), then until it
-    // has had nothing new for longer than a dead sender's job lease (20 × OUTBOX_EVERY_MS), which a restarted
-    // process waits out before it sends again. (The embedded database is the server's alone while it runs;
-    // PostgreSQL could be asked, but one rule for both keeps the test the same on each.)
-    while (smsc.received.length < FIRMS - kills * 4) await new Promise((r) => setTimeout(r, 50));
-    const quietMs = 20 * Number(env.OUTBOX_EVERY_MS) + 3_000;
+    // Every firm reached, and past the time by which anything in doubt at the last kill would have been sent
+    // again (its row's lease, then the wait for a receipt), with nothing new for a while.
+    const distinct = () => new Set(smsc.received.map((s) => s.to)).size;
+    const settleBy = lastKill + LEASE_MS + IN_DOUBT_MS + 10_000;
     let seen = -1;
     let still = 0;
-    while (still < quietMs) {
-      await new Promise((r) => setTimeout(r, 250));
-      still = smsc.received.length === seen ? still + 250 : 0;
-      seen = smsc.received.length;
+    while (distinct() < FIRMS || Date.now() < settleBy || smsc.heldReceipts() > 0 || still < 5_000) {
+      await pause(250);
+      const now = smsc.received.length + smsc.duplicates.length;
+      still = now === seen ? still + 250 : 0;
+      seen = now;
     }
     // Stop it gracefully so PGlite's files can be opened here.
     await kill(server!, 'SIGTERM');
@@ -80,16 +95,21 @@ describe('outbox crash safety', () => {
       expect(rows).toHaveLength(FIRMS); // one invitation row per firm, however often the job was interrupted
       const counts = new Map<string, number>();
       for (const s of smsc.received) counts.set(s.to, (counts.get(s.to) ?? 0) + 1);
-      expect([...counts.values()].every((n) => n === 1)).toBe(true); // nothing doubled
-      const inDoubt = rows.filter((r) => r.m.status !== 'sent' && (r.m.lockedBy !== null || r.m.reason?.startsWith('interrupted')));
-      const lost = rows.filter((r) => !counts.has(r.phone!) && !inDoubt.includes(r));
-      expect(lost.map((r) => `${r.m.status} ${r.m.reason}`)).toEqual([]); // nothing lost: sent, or marked in doubt
-      // At most the messages in flight (4 per process) are in doubt at each kill; the page lists them as failed.
-      expect(inDoubt.length).toBeLessThanOrEqual(kills * 4);
-      const inDoubtNotAtSmsc = inDoubt.filter((r) => !counts.has(r.phone!)).length;
-      expect(rows.filter((r) => r.m.status === 'sent').every((r) => counts.has(r.phone!))).toBe(true);
+      // Exactly one SMS reached each firm's handset.
+      expect(rows.filter((r) => counts.get(r.phone!) !== 1).map((r) => `${r.phone}: ${counts.get(r.phone!) ?? 0}`)).toEqual([]);
+      expect(smsc.received).toHaveLength(FIRMS);
+      // No resend even reached the gateway: every message in doubt that the SMSC had was named by its receipt.
+      expect(smsc.duplicates).toEqual([]);
+      // And every row knows it: delivered, with the gateway's id.
+      expect(rows.filter((r) => r.m.status !== 'delivered' || !r.m.gatewayId).map((r) => `${r.m.status} ${r.m.reason}`)).toEqual([]);
+      // The three whose answer was lost were settled by their receipt, never handed over again.
+      for (const v of victims) {
+        const row = rows.find((r) => r.phone === v.to)!;
+        expect(row.m).toMatchObject({ status: 'delivered', gatewayId: v.id, attempts: 1 });
+      }
+      const resent = rows.filter((r) => r.m.attempts > 1).length;
       console.log(
-        `outbox crash: ${kills} SIGKILLs while sending ${FIRMS} invitations on ${pg ? 'postgres' : 'pglite'}; ${smsc.received.length} received once each, ${inDoubt.length} in doubt (${inDoubtNotAtSmsc} of them never reached the SMSC)`,
+        `outbox crash: ${victims.length} SIGKILLs while sending ${FIRMS} invitations on ${pg ? 'postgres' : 'pglite'}; each firm got one SMS; ${victims.length} answers lost and settled by their receipt; ${resent} claimed but never written, sent after the wait`,
       );
     } finally {
       if (!pg) await after.close();

@@ -49,8 +49,8 @@ const perNumber = () => {
   return m;
 };
 /** Receipts and replies arrive on the gateway's own session: wait until their effect shows. */
-const until = async (what: () => Promise<boolean>) => {
-  for (let i = 0; i < 200 && !(await what()); i++) await new Promise((r) => setTimeout(r, 25));
+const until = async (what: () => Promise<boolean>, tries = 200) => {
+  for (let i = 0; i < tries && !(await what()); i++) await new Promise((r) => setTimeout(r, 25));
   expect(await what()).toBe(true);
 };
 
@@ -199,10 +199,11 @@ describe('the outbox with real gateways', () => {
     box = await outbox();
     const finals = box.messages.filter((m: { kind: string; channel: string }) => m.kind === 'final_reminder' && m.channel === 'sms');
     expect(finals.length).toBeGreaterThan(0);
-    // Those that never reached it wait for a retry; one written as the connection dropped is in doubt, never resent.
+    // Those that never reached it wait for a retry; one written as the connection dropped is in doubt: it
+    // waits for a receipt naming it before it is sent again.
     type Final = { id: number; status: string; reason: string; to: string };
     const notSent = finals.filter((m: Final) => /^(connect: ECONNREFUSED|submit: the connection is closed)$/.test(m.reason));
-    const inDoubt = finals.filter((m: Final) => m.reason.startsWith('interrupted: '));
+    const inDoubt = finals.filter((m: Final) => m.reason.startsWith('in doubt: '));
     expect(notSent.length + inDoubt.length).toBe(finals.length);
     expect(finals.every((m: Final) => m.status === 'failed')).toBe(true);
     expect(notSent.length).toBeGreaterThan(0);
@@ -217,5 +218,62 @@ describe('the outbox with real gateways', () => {
     expect(box.messages.filter((m: Final) => notSent.some((n: Final) => n.id === m.id)).every((m: Final) => m.status === 'sent')).toBe(
       true,
     );
+  });
+
+  it('settles a message in doubt by the receipt naming its reference, or sends it again once after the wait', async () => {
+    // The last day: a reminder now. The SMSC takes two submits and the connection drops before it answers
+    // either: both are in doubt (the SMSC has them; the app cannot know).
+    ctx.clock.now = city('2026-03-16T08:30:00');
+    await tick(); // what yesterday left in doubt, sent again after the wait: out of the way first
+    ctx.clock.now = city('2026-03-16T09:00:00');
+    const before = smsc.received.length;
+    const held: typeof smsc.received = [];
+    smsc.onSubmit = (sms) => {
+      if (held.length >= 2) return undefined;
+      held.push(sms);
+      if (held.length === 2) setImmediate(() => smsc.drop());
+      return 'hold';
+    };
+    expect((await api('POST', `/rounds/${ROUND}/reminders`)).statusCode).toBe(200);
+    await tick();
+    smsc.onSubmit = undefined;
+    expect(held).toHaveLength(2);
+    const [a, b] = held as [(typeof held)[number], (typeof held)[number]];
+    const rowOf = async (to: string) =>
+      (
+        await db
+          .select({ m: outboxMessages })
+          .from(outboxMessages)
+          .innerJoin(invitations, eq(invitations.id, outboxMessages.invitationId))
+          .innerJoin(enterprises, eq(enterprises.id, invitations.enterpriseId))
+          .where(sql`${enterprises.contactPhone} = ${to} and ${outboxMessages.day} = '2026-03-16' and ${outboxMessages.channel} = 'sms'`)
+      )[0]!.m;
+    for (const h of held) expect(await rowOf(h.to)).toMatchObject({ status: 'failed', gatewayId: null, attempts: 1 });
+    expect((await rowOf(a.to)).reason).toMatch(/^in doubt: /);
+    // Each submit carried its row's reference, the same it will carry if sent again.
+    expect(a.reference).toBe((await rowOf(a.to)).id % 65_536);
+    // A's receipt comes (held by the SMSC until the client binds again, within its 5 s): it names A's
+    // reference, so A is settled and never resent.
+    await smsc.receipt(a.id, 'DELIVRD');
+    await until(async () => (await rowOf(a.to)).status === 'delivered', 600);
+    expect(await rowOf(a.to)).toMatchObject({ gatewayId: a.id, attempts: 1 });
+    // Nothing names B: before the wait is over it is not sent again; after it, it is, with the same
+    // reference, and the SMSC (which dedupes on it) answers with B's first id and sends nothing.
+    ctx.clock.now = city('2026-03-16T09:05:00');
+    await tick();
+    expect(await rowOf(b.to)).toMatchObject({ status: 'failed', attempts: 1 });
+    ctx.clock.now = city('2026-03-16T09:11:00');
+    await tick();
+    expect(await rowOf(b.to)).toMatchObject({ status: 'sent', gatewayId: b.id, attempts: 2 });
+    expect(smsc.duplicates.map((d) => d.to)).toContain(b.to);
+    expect(smsc.duplicates.map((d) => d.to)).not.toContain(a.to);
+    // Every firm reminded today got exactly one SMS.
+    const today = smsc.received.slice(before).map((s) => s.to);
+    expect(today.length).toBeGreaterThan(2);
+    expect(new Set(today).size).toBe(today.length);
+    // Mail carries a Message-ID made from its row, the same on a resend, so a repeat is recognisable.
+    const mails = await db.select().from(outboxMessages).where(eq(outboxMessages.channel, 'email'));
+    const ids = smtp.received.map((r) => /^Message-ID: <pingyi-outbox-(\d+)@example\.gov\.cn>/im.exec(r.raw)?.[1]);
+    expect(ids.every((id) => id && mails.some((m) => m.id === Number(id)))).toBe(true);
   });
 });

@@ -69,6 +69,19 @@ describe('rounds (admin)', () => {
     expect(await dialog.getByLabel('最少有效评价数').inputValue()).toBe('10');
     expect(await dialog.getByLabel('倒数标记位数').inputValue()).toBe('3');
     await dialog.getByText(/本轮 53 个部门参与测评/).waitFor();
+    // The contact plan's defaults: an invitation, reminders on days 3 and 7, a last reminder. This round
+    // reminds on days 3 and 5 and sends no last reminder.
+    const plan = dialog.getByTestId('contact-plan');
+    expect(await plan.getByLabel('开放时发送邀请', { exact: true }).isChecked()).toBe(true);
+    expect(await plan.getByLabel('截止前一天最后提醒', { exact: true }).isChecked()).toBe(true);
+    expect(await plan.getByLabel('第 3 天', { exact: true }).isChecked()).toBe(true);
+    expect(await plan.getByLabel('第 7 天', { exact: true }).isChecked()).toBe(true);
+    expect(await plan.getByLabel('第 5 天', { exact: true }).isChecked()).toBe(false);
+    expect(await plan.getByLabel('第 14 天', { exact: true }).count()).toBe(0); // the deadline's day is not offered
+    await plan.getByLabel('第 7 天', { exact: true }).uncheck();
+    await plan.getByLabel('第 5 天', { exact: true }).check();
+    await plan.getByLabel('截止前一天最后提醒', { exact: true }).click();
+    expect(await plan.getByLabel('截止前一天最后提醒', { exact: true }).isChecked()).toBe(false);
     await dialog.getByLabel('抽取企业数（样本量）').fill('200');
     // The verdict rules: the default reasons prefilled; reword one, remove one and add it back, weighted ranking.
     const verdict = dialog.getByTestId('verdict-rules');
@@ -96,6 +109,7 @@ describe('rounds (admin)', () => {
     );
     const created = (await (await page.request.get(`/api/v1/rounds/${id}`)).json()) as {
       officialRanking: string;
+      contactPlan: unknown;
       reasons: { code: string; labelZh: string }[];
     };
     expect(created.officialRanking).toBe('weighted');
@@ -107,6 +121,9 @@ describe('rounds (admin)', () => {
       'improper_fees',
       'repeat_trips',
     ]);
+    const planText = '开放时发送邀请；第 3、5 天提醒未提交企业；无截止前提醒';
+    await page.getByTestId('contact-plan-summary').getByText(planText).waitFor();
+    expect(created.contactPlan).toEqual({ invitation: true, reminderDays: [3, 5], finalReminder: false });
 
     // Freeze: the pool hash is shown, before any seed exists.
     await page.getByTestId('round-actions').getByRole('button', { name: '冻结抽签池' }).click();
@@ -117,6 +134,7 @@ describe('rounds (admin)', () => {
     expect(poolHash).toMatch(/^[0-9a-f]{64}$/);
     await page.getByText('抽签池已冻结，哈希值已公布，之后才产生随机种子').waitFor();
     await page.getByTestId('settings-locked').waitFor();
+    await page.getByTestId('contact-plan-summary').getByText(planText).waitFor(); // frozen with the round
     const frozen = (await (await page.request.get(`/api/v1/rounds/${id}`)).json()) as {
       poolHash: string;
       seed: string | null;

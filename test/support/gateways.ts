@@ -9,58 +9,120 @@ export interface SmsReceived {
   from: string;
   text: string;
   id: string;
+  /** The sender's user_message_reference (the outbox row's reference), if it gave one. */
+  reference: number | null;
 }
 
 export interface Smsc {
   port: number;
   url: string;
+  /** Every message it took, once: a resend it recognised (same number and reference) is not here again. */
   received: SmsReceived[];
+  /** Resends it recognised and answered with the first one's id, sending nothing (a deduping gateway). */
+  duplicates: SmsReceived[];
   /** Numbers the SMSC refuses (submit_sm_resp ESME_RINVDSTADR). */
   refuse: Set<string>;
-  /** Called on each submit before it is answered (the crash test kills the app from here). */
-  onSubmit?: (sms: SmsReceived) => void;
-  /** A delivery receipt (deliver_sm, esm_class 0x04) for a message this SMSC took. */
+  /**
+   * Called on each submit it takes, before it is answered; `'hold'` leaves the submit unanswered (the answer
+   * lost, as when the sender dies just then: the crash test kills the app from here).
+   */
+  onSubmit?: (sms: SmsReceived) => 'hold' | undefined;
+  /** A delivery receipt (deliver_sm, esm_class 0x04) for a message this SMSC took, echoing its reference. */
   receipt(id: string, stat: 'DELIVRD' | 'UNDELIV' | 'REJECTD'): Promise<void>;
   /** A reply from a handset (mobile-originated deliver_sm). */
   reply(from: string, text: string): Promise<void>;
+  /** Receipts waiting for a bound session (a real SMSC keeps them for the account until it binds again). */
+  heldReceipts(): number;
   /** Sessions bound right now. */
   bound(): number;
+  /** Drops every session's connection at once (the client binds again), keeping what it took. */
+  drop(): void;
   close(): Promise<void>;
 }
 
-export async function startSmsc(opts: { systemId?: string; password?: string; port?: number } = {}): Promise<Smsc> {
+/**
+ * An SMSC that behaves as the outbox needs a real gateway to (README, "Exactly once"): it dedupes submits on
+ * the destination and `user_message_reference`, its receipts echo the reference and the handset, and receipts
+ * it cannot hand over (no session bound, or the session died before answering) wait for the next bind.
+ * `receiptAfterMs`: send each taken message's DELIVRD receipt by itself after this delay.
+ */
+export async function startSmsc(
+  opts: { systemId?: string; password?: string; port?: number; receiptAfterMs?: number } = {},
+): Promise<Smsc> {
   const sessions = new Set<Session>();
+  const taken = new Map<string, SmsReceived>();
+  const byReference = new Map<string, SmsReceived>();
+  const waiting: Record<string, unknown>[] = [];
+  const timers = new Set<NodeJS.Timeout>();
   let next = 1;
+  let closed = false;
+  const receiptFields = (sms: SmsReceived, stat: string) => ({
+    esm_class: smpp.ESM_CLASS.MC_DELIVERY_RECEIPT,
+    receipted_message_id: sms.id,
+    ...(sms.reference === null ? {} : { user_message_reference: sms.reference }),
+    source_addr: sms.to,
+    destination_addr: sms.from,
+    short_message: `id:${sms.id} sub:001 dlvrd:001 submit date:2603011000 done date:2603011000 stat:${stat} err:000 text:`,
+  });
+  // Hands a deliver_sm to a bound session; one not answered (no session, or it closed first) waits for a bind.
+  const handOver = (fields: Record<string, unknown>) =>
+    new Promise<void>((resolve) => {
+      const s = [...sessions][0];
+      if (!s || closed) {
+        waiting.push(fields);
+        resolve();
+        return;
+      }
+      const lost = () => {
+        waiting.push(fields);
+        resolve();
+      };
+      s.once('close', lost);
+      const written = s.deliver_sm(fields, () => {
+        s.off('close', lost);
+        resolve();
+      });
+      if (!written) {
+        s.off('close', lost);
+        lost();
+      }
+    });
   const smsc: Smsc = {
     port: 0,
     url: '',
     received: [],
+    duplicates: [],
     refuse: new Set(),
-    receipt: (id, stat) =>
-      deliver({
-        esm_class: smpp.ESM_CLASS.MC_DELIVERY_RECEIPT,
-        receipted_message_id: id,
-        source_addr: '',
-        destination_addr: '',
-        short_message: `id:${id} sub:001 dlvrd:001 submit date:2603011000 done date:2603011000 stat:${stat} err:000 text:`,
-      }),
-    reply: (from, text) => deliver({ source_addr: from, destination_addr: '106900', short_message: text }),
+    receipt: async (id, stat) => {
+      const sms = taken.get(id);
+      if (!sms) throw new Error(`no message ${id}`);
+      await handOver(receiptFields(sms, stat));
+    },
+    reply: async (from, text) => {
+      const s = [...sessions][0];
+      if (!s) throw new Error('no session bound');
+      await new Promise<void>((resolve, reject) => {
+        s.deliver_sm({ source_addr: from, destination_addr: '106900', short_message: text }, (pdu) =>
+          pdu.command_status === 0 ? resolve() : reject(new Error(`deliver_sm: ${pdu.command_status}`)),
+        );
+      });
+    },
+    heldReceipts: () => waiting.length,
     bound: () => sessions.size,
+    drop: () => {
+      for (const s of sessions) s.destroy();
+    },
     close: () =>
       new Promise<void>((resolve) => {
+        closed = true;
+        for (const t of timers) clearTimeout(t);
         for (const s of sessions) s.destroy();
         server.close(() => resolve());
       }),
   };
-  const deliver = async (fields: Record<string, unknown>) => {
-    const s = [...sessions][0];
-    if (!s) throw new Error('no session bound');
-    await new Promise<void>((resolve, reject) => {
-      s.deliver_sm(fields, (pdu) => (pdu.command_status === 0 ? resolve() : reject(new Error(`deliver_sm: ${pdu.command_status}`))));
-    });
-  };
   const server = smpp.createServer((session: Session) => {
     session.on('error', () => undefined);
+    session.setMaxListeners(0); // a listener per receipt in flight
     session.on('bind_transceiver', (pdu: PDU) => {
       if (pdu.system_id !== (opts.systemId ?? 'pingyi') || pdu.password !== (opts.password ?? 'secret')) {
         session.send(pdu.response({ command_status: smpp.errors.ESME_RBINDFAIL }));
@@ -70,6 +132,8 @@ export async function startSmsc(opts: { systemId?: string; password?: string; po
       sessions.add(session);
       session.on('close', () => sessions.delete(session));
       session.send(pdu.response());
+      // What waited for a bind goes out now.
+      for (const fields of waiting.splice(0)) void handOver(fields);
     });
     session.on('enquire_link', (pdu: PDU) => session.send(pdu.response()));
     session.on('unbind', (pdu: PDU) => {
@@ -83,9 +147,25 @@ export async function startSmsc(opts: { systemId?: string; password?: string; po
         return;
       }
       const payload = (pdu.message_payload ?? pdu.short_message) as { message: string };
-      const sms = { to, from: String(pdu.source_addr), text: payload.message, id: `M${next++}` };
+      const reference = typeof pdu.user_message_reference === 'number' ? pdu.user_message_reference : null;
+      const first = reference === null ? undefined : byReference.get(`${to}/${reference}`);
+      if (first) {
+        smsc.duplicates.push({ ...first });
+        session.send(pdu.response({ message_id: first.id }));
+        return;
+      }
+      const sms = { to, from: String(pdu.source_addr), text: payload.message, id: `M${next++}`, reference };
       smsc.received.push(sms);
-      smsc.onSubmit?.(sms);
+      taken.set(sms.id, sms);
+      if (reference !== null) byReference.set(`${to}/${reference}`, sms);
+      if (opts.receiptAfterMs !== undefined) {
+        const timer = setTimeout(() => {
+          timers.delete(timer);
+          void handOver(receiptFields(sms, 'DELIVRD'));
+        }, opts.receiptAfterMs);
+        timers.add(timer);
+      }
+      if (smsc.onSubmit?.(sms) === 'hold') return;
       session.send(pdu.response({ message_id: sms.id }));
     });
   });

@@ -20,6 +20,7 @@ import { parseForm } from '../../forms.ts';
 import { departmentName } from '../../labels.ts';
 import { useLoad } from '../../useLoad.ts';
 import { useSave } from '../../useSave.ts';
+import { ContactPlanFields } from './ContactPlanFields.tsx';
 import { useQuarter, useRoundErrorText } from './labels.tsx';
 import { verdictRulesBody } from './verdict-rules.ts';
 import { VerdictRulesFields } from './VerdictRulesFields.tsx';
@@ -39,6 +40,7 @@ interface Values {
   rotationExclusion: boolean;
   opensAt: Dayjs | null;
   closesAt: Dayjs | null;
+  contactPlan?: CreateRound['contactPlan'];
 }
 
 export const roundIdOf = (d: Dayjs) => `${d.year()}Q${Math.floor(d.month() / 3) + 1}`;
@@ -140,6 +142,7 @@ export function RoundFormModal({ round, takenIds, onClose, onSaved }: Props) {
       ...(editing ? {} : { id: v.quarter ? roundIdOf(v.quarter) : undefined }),
       sampleSize: v.sampleSize,
       stratifyBy: v.stratifyBy === NO_STRATA ? null : v.stratifyBy,
+      contactPlan: v.contactPlan,
       // All active departments is the server's default: only send a list when some are left out (or when editing).
       ...(excludedSet.size || editing ? { departmentIds: included(v.excludedDepartmentIds) } : {}),
       votesLimit: v.votesLimit,
@@ -271,6 +274,7 @@ export function RoundFormModal({ round, takenIds, onClose, onSaved }: Props) {
             </Form.Item>
           </Col>
         </Row>
+        <ContactPlanFields plan={round?.contactPlan} />
         {/* The schema decides (at least one department) on the list that is sent: the complement of this one. */}
         <Form.Item
           name="excludedDepartmentIds"

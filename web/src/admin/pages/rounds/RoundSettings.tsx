@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { NOT_APPLICABLE_LABEL } from '#shared/results/scale.ts';
 import type { Round } from '#shared/schemas/rounds.ts';
 import { departmentName } from '../../labels.ts';
+import { ContactPlanLabel, ContactPlanSummary } from './ContactPlanFields.tsx';
 import { useTimeFormat } from './labels.tsx';
 
 export function RoundSettings({ round, onEdit }: { round: Round; onEdit?: () => void }) {
@@ -51,6 +52,7 @@ export function RoundSettings({ round, onEdit }: { round: Round; onEdit?: () => 
             label: t('settings.rotationExclusion'),
             children: round.rotationExclusion ? t('settings.rotationOn') : t('settings.rotationOff'),
           },
+          { key: 'contactPlan', label: <ContactPlanLabel />, span: 'filled', children: <ContactPlanSummary plan={round.contactPlan} /> },
           { key: 'opensAt', label: t('settings.opensAt'), children: time.dateTime(round.opensAt) },
           { key: 'closesAt', label: t('settings.closesAt'), children: time.dateTime(round.closesAt) },
           { key: 'votesLimit', label: t('settings.votesLimit'), children: t('settings.votesLimitValue', { count: round.votesLimit }) },
