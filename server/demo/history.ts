@@ -231,7 +231,7 @@ export async function seedDemoHistory(db: Db, secret: string, now: Date, timeZon
     await db.transaction((tx) => settleDeadline(tx, roundId, at(new Date(closesAt.getTime() + DAY)))); // the deadline job closes it
     await computeRound(db, admin, roundId, at(new Date(closesAt.getTime() + 2 * DAY)));
     await publishRound(db, admin, roundId, at(published), timeZone);
-    await releaseComments(db, admin, roundId, at(new Date(published.getTime() + DAY)));
+    await releaseComments(serviceContext(db, { actor: admin, now: at(new Date(published.getTime() + DAY)), zone: timeZone }), { roundId });
     await advanceCases(db, admin, roundId, k, at(published), timeZone, at);
     // Measures of all but the latest published round have been carried out, once its rectification is under way.
     if (k > 1) await advanceEscalations(db, admin, roundId, 'done', at(new Date(published.getTime() + 26 * DAY)), timeZone);
