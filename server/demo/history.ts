@@ -148,15 +148,12 @@ export async function seedDemoHistory(db: Db, secret: string, now: Date, timeZon
     const closesAt = past ? new Date(Date.UTC(quarter.year, monthEnd, 25)) : new Date(now.getTime() + 14 * DAY);
     const settings = createRoundSchema.parse({ id: roundId, opensAt: opensAt.toISOString(), closesAt: closesAt.toISOString() });
     await createRound(db, admin, settings, at(new Date(opensAt.getTime() - 10 * DAY)));
-    await freezePool(db, admin, roundId, at(new Date(opensAt.getTime() - 7 * DAY)));
-    await drawRound(
-      db,
-      admin,
+    await freezePool(serviceContext(db, { actor: admin, now: at(new Date(opensAt.getTime() - 7 * DAY)), zone: timeZone }), { id: roundId });
+    await drawRound(serviceContext(db, { actor: admin, now: at(new Date(opensAt.getTime() - 5 * DAY)), zone: timeZone }), {
+      id: roundId,
+      seed: `${roundId} 抽签仪式 ${Math.floor(rng() * 1e10)}`,
       links,
-      roundId,
-      `${roundId} 抽签仪式 ${Math.floor(rng() * 1e10)}`,
-      at(new Date(opensAt.getTime() - 5 * DAY)),
-    );
+    });
     await openRound(db, admin, roundId, at(new Date(opensAt.getTime() - DAY)));
 
     const bottom = past ? BOTTOM[4 - k]! : [];

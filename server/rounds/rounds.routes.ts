@@ -24,7 +24,7 @@ import * as rounds from './rounds.service.ts';
 const ADMIN = ['admin'] as const;
 const params = roundParamSchema;
 
-export const roundRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database: { db }, config, now }) => {
+export const roundRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database: { db }, config, now, context }) => {
   const links = makeLinkMaker(config.jwtSecret, config.publicBaseUrl);
 
   // Every role may see which rounds exist and their settings; the sample is never listed here.
@@ -73,7 +73,7 @@ export const roundRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { datab
       schema: { tags: ['rounds'], params, response: { 200: freezeResultSchema } },
       config: { access: ADMIN },
     },
-    async (request) => freezePool(db, actorOf(request), request.params.id, now()),
+    async (request) => freezePool(context(request), { id: request.params.id }),
   );
 
   app.post(
@@ -82,7 +82,7 @@ export const roundRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { datab
       schema: { tags: ['rounds'], params, body: drawBodySchema.optional(), response: { 200: drawResultSchema } },
       config: { access: ADMIN },
     },
-    async (request) => drawRound(db, actorOf(request), links, request.params.id, request.body?.seed, now()),
+    async (request) => drawRound(context(request), { id: request.params.id, seed: request.body?.seed, links }),
   );
 
   app.post(
@@ -135,7 +135,7 @@ export const roundRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { datab
         throw new Forbidden('The draw record is published when the round closes for good (its results computed)');
       }
       reply.header('content-disposition', `inline; filename="draw-record-${round.id}.json"`);
-      return drawRecord(db, round.id);
+      return drawRecord(context(request), { id: round.id });
     },
   );
 };

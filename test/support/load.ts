@@ -7,6 +7,7 @@ import { testConfig } from './config.ts';
 import type { Database, Db } from '#server/db/client.ts';
 import { createRound, openRound } from '#server/rounds/rounds.service.ts';
 import { drawRound, freezePool } from '#server/draw/draw.service.ts';
+import { serviceContext } from '#server/context.ts';
 import { makeLinkMaker } from '#server/invitations/tokens.ts';
 import { createRoundSchema } from '#shared/schemas/rounds.ts';
 import { roundDepartmentRows } from '#server/rounds/rounds.queries.ts';
@@ -40,8 +41,9 @@ export async function openLoadRound(db: Db, secret: string, opts: { enterprises:
     }),
     now,
   );
-  await freezePool(db, actor, roundId, now);
-  await drawRound(db, actor, makeLinkMaker(secret, 'http://x'), roundId, 'load test seed', now);
+  const ctx = serviceContext(db, { actor, now, zone: 'Asia/Shanghai' });
+  await freezePool(ctx, { id: roundId });
+  await drawRound(ctx, { id: roundId, seed: 'load test seed', links: makeLinkMaker(secret, 'http://x') });
   await openRound(db, actor, roundId, now);
   const links = makeLinkMaker(secret, 'http://x');
   const { invitations } = await import('#server/db/schema.ts');
