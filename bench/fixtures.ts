@@ -70,11 +70,11 @@ export async function openRoundWithTokens(db: Db, id: string, sampleSize: number
     opensAt: new Date(at.getTime() - day).toISOString(),
     closesAt: new Date(at.getTime() + 30 * day).toISOString(),
   });
-  const round = await createRound(db, ACTOR, input, at);
   const ctx = serviceContext(db, { actor: ACTOR, now: at, zone: 'Asia/Shanghai' });
+  const round = await createRound(ctx, input);
   await freezePool(ctx, { id });
   await drawRound(ctx, { id, seed: `bench seed for ${id}`, links });
-  await openRound(db, ACTOR, id, at);
+  await openRound(ctx, { id });
   const rows = await db
     .select({ id: invitations.id, uscc: invitations.uscc })
     .from(invitations)

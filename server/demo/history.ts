@@ -147,14 +147,14 @@ export async function seedDemoHistory(db: Db, secret: string, now: Date, timeZon
     const opensAt = past ? new Date(Date.UTC(quarter.year, monthEnd, 1)) : new Date(now.getTime() - 10 * DAY);
     const closesAt = past ? new Date(Date.UTC(quarter.year, monthEnd, 25)) : new Date(now.getTime() + 14 * DAY);
     const settings = createRoundSchema.parse({ id: roundId, opensAt: opensAt.toISOString(), closesAt: closesAt.toISOString() });
-    await createRound(db, admin, settings, at(new Date(opensAt.getTime() - 10 * DAY)));
+    await createRound(serviceContext(db, { actor: admin, now: at(new Date(opensAt.getTime() - 10 * DAY)), zone: timeZone }), settings);
     await freezePool(serviceContext(db, { actor: admin, now: at(new Date(opensAt.getTime() - 7 * DAY)), zone: timeZone }), { id: roundId });
     await drawRound(serviceContext(db, { actor: admin, now: at(new Date(opensAt.getTime() - 5 * DAY)), zone: timeZone }), {
       id: roundId,
       seed: `${roundId} 抽签仪式 ${Math.floor(rng() * 1e10)}`,
       links,
     });
-    await openRound(db, admin, roundId, at(new Date(opensAt.getTime() - DAY)));
+    await openRound(serviceContext(db, { actor: admin, now: at(new Date(opensAt.getTime() - DAY)), zone: timeZone }), { id: roundId });
 
     const bottom = past ? BOTTOM[4 - k]! : [];
     const quality = (code: string) => {

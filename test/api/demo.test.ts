@@ -23,7 +23,7 @@ const { db } = database;
 
 describe('demo history', () => {
   it('has four published quarters and the current one open with part of its responses', async () => {
-    const rounds = await listRounds(db, now);
+    const rounds = await listRounds(serviceContext(db, { now, zone: 'Asia/Shanghai' }));
     expect(rounds.map((r) => `${r.id}:${r.status}`)).toEqual([
       '2026Q4:open',
       '2026Q3:published',

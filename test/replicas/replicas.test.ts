@@ -40,20 +40,18 @@ await db.insert(users).values([
 async function openRoundOf(id: string, size: number, closesAt: Date) {
   const now = new Date();
   await createRound(
-    db,
-    actor,
+    serviceContext(db, { actor, now, zone: 'Asia/Shanghai' }),
     createRoundSchema.parse({
       id,
       sampleSize: size,
       opensAt: new Date(now.getTime() - 86_400_000).toISOString(),
       closesAt: closesAt.toISOString(),
     }),
-    now,
   );
   const ctx = serviceContext(db, { actor, now, zone: 'Asia/Shanghai' });
   await freezePool(ctx, { id });
   await drawRound(ctx, { id, seed: `seed ${id}`, links });
-  await openRound(db, actor, id, now);
+  await openRound(ctx, { id });
   const invited = await rows<{ uscc: string }>(sql`select uscc from invitations where round_id = ${id}`);
   return invited.map((i) => links.token(id, i.uscc, 1));
 }

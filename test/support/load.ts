@@ -31,20 +31,18 @@ export async function openLoadRound(db: Db, secret: string, opts: { enterprises:
   const roundId = opts.roundId ?? '2026Q4';
   const now = new Date();
   await createRound(
-    db,
-    actor,
+    serviceContext(db, { actor, now, zone: 'Asia/Shanghai' }),
     createRoundSchema.parse({
       id: roundId,
       sampleSize: opts.enterprises,
       opensAt: new Date(now.getTime() - 86_400_000).toISOString(),
       closesAt: new Date(now.getTime() + 7 * 86_400_000).toISOString(),
     }),
-    now,
   );
   const ctx = serviceContext(db, { actor, now, zone: 'Asia/Shanghai' });
   await freezePool(ctx, { id: roundId });
   await drawRound(ctx, { id: roundId, seed: 'load test seed', links: makeLinkMaker(secret, 'http://x') });
-  await openRound(db, actor, roundId, now);
+  await openRound(ctx, { id: roundId });
   const links = makeLinkMaker(secret, 'http://x');
   const { invitations } = await import('#server/db/schema.ts');
   const { eq } = await import('drizzle-orm');
