@@ -12,6 +12,7 @@ import { hashPassword } from '#server/auth/password.ts';
 import type { Database, Db } from '#server/db/client.ts';
 import { departmentHeads, departments, enterprises, invitations, users } from '#server/db/schema.ts';
 import { drawRound, freezePool } from '#server/draw/draw.service.ts';
+import { serviceContext } from '#server/context.ts';
 import { makeLinkMaker } from '#server/invitations/tokens.ts';
 import { createRound, openRound } from '#server/rounds/rounds.service.ts';
 
@@ -69,10 +70,11 @@ export async function openRoundWithTokens(db: Db, id: string, sampleSize: number
     opensAt: new Date(at.getTime() - day).toISOString(),
     closesAt: new Date(at.getTime() + 30 * day).toISOString(),
   });
-  const round = await createRound(db, ACTOR, input, at);
-  await freezePool(db, ACTOR, id, at);
-  await drawRound(db, ACTOR, links, id, `bench seed for ${id}`, at);
-  await openRound(db, ACTOR, id, at);
+  const ctx = serviceContext(db, { actor: ACTOR, now: at, zone: 'Asia/Shanghai' });
+  const round = await createRound(ctx, input);
+  await freezePool(ctx, { id });
+  await drawRound(ctx, { id, seed: `bench seed for ${id}`, links });
+  await openRound(ctx, { id });
   const rows = await db
     .select({ id: invitations.id, uscc: invitations.uscc })
     .from(invitations)

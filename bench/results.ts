@@ -11,6 +11,7 @@ import { computeRound, publishRound, readResults } from '#server/results/results
 import { findRound, roundDepartmentRows } from '#server/rounds/rounds.queries.ts';
 import { checkAtClose } from '#server/integrity/integrity.service.ts';
 import { createRound } from '#server/rounds/rounds.service.ts';
+import { serviceContext } from '#server/context.ts';
 import type { Target } from './db.ts';
 import { ACTOR, adminCookie, startApp } from './fixtures.ts';
 import { runLoad, type LoadFigures } from './load.ts';
@@ -113,8 +114,7 @@ export async function benchResults(
   const departmentIds = await ensureDepartments(target, opts.departments);
   const day = 24 * 3600 * 1000;
   await createRound(
-    db,
-    ACTOR,
+    serviceContext(db, { actor: ACTOR, now: at, zone: 'Asia/Shanghai' }),
     createRoundSchema.parse({
       id: ROUND,
       departmentIds,
@@ -122,7 +122,6 @@ export async function benchResults(
       opensAt: new Date(at.getTime() - 40 * day).toISOString(),
       closesAt: new Date(at.getTime() - 10 * day).toISOString(),
     }),
-    at,
   );
   // Taken through its life by SQL (the survey itself is not what this figure measures); of what closing
   // does (sealRound), the integrity check is what computeRound relies on: made here as the close makes it.

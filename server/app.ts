@@ -1,7 +1,7 @@
 // buildApp never listens: tests inject a fresh database, config and clock (see server/main.ts for the shell).
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import jwt from '@fastify/jwt';
 import multipart from '@fastify/multipart';
@@ -11,6 +11,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
+import { requestContexts, type ServiceContext } from './context.ts';
 import type { Database } from './db/client.ts';
 import { registerErrorHandler, routeNotFound } from './errors.ts';
 import { logSafeError } from './database-errors.ts';
@@ -77,6 +78,8 @@ export type RouteDeps = Omit<AppDeps, 'now'> & {
   limitCounter: Counter;
   /** The SMS and e-mail gateways and the outbox job (server/outbound). */
   outbound: Outbound;
+  /** The service context of a request (server/context.ts): database, actor, clock and zone. */
+  context: (request: FastifyRequest) => ServiceContext;
 };
 
 declare module 'fastify' {
@@ -170,7 +173,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     log: (msg) => app.log.warn(msg),
   });
   app.decorate('outbound', outbound);
-  const routeDeps: RouteDeps = { ...deps, now, timeZone: city.timeZone, limitCounter, outbound };
+  const context = requestContexts(deps.database.db, now, city.timeZone);
+  const routeDeps: RouteDeps = { ...deps, now, timeZone: city.timeZone, limitCounter, outbound, context };
   await app.register(
     async (api) => {
       await api.register(authRoutes, {

@@ -19,7 +19,10 @@ export interface AuthDeps {
   devices: DeviceCookies;
 }
 
-export const authRoutes: FastifyPluginAsyncZod<RouteDeps & AuthDeps> = async (app, { database, now, session, loginThrottle, devices }) => {
+export const authRoutes: FastifyPluginAsyncZod<RouteDeps & AuthDeps> = async (
+  app,
+  { database, now, context, session, loginThrottle, devices },
+) => {
   const { db } = database;
 
   // Per address: the route's rate limit. Per account: the throttle's backoff, whatever the address, for
@@ -118,7 +121,11 @@ export const authRoutes: FastifyPluginAsyncZod<RouteDeps & AuthDeps> = async (ap
     },
     async (request, reply) => {
       const me = userOf(request);
-      const row = await changeOwnPassword(db, actorOf(request), me.id, request.body.currentPassword, request.body.newPassword, now());
+      const row = await changeOwnPassword(context(request), {
+        id: me.id,
+        current: request.body.currentPassword,
+        next: request.body.newPassword,
+      });
       // Other sessions ended with the version change; this one carries on under the new version.
       writeSessionCookie(reply, { ...request.sessionToken!, sv: row.sessionVersion, seen: session.now() }, session);
       return {

@@ -5,13 +5,13 @@ import type { RouteDeps } from '../app.ts';
 import { READERS } from '../auth/access.ts';
 import { readBreakdowns } from './breakdowns.service.ts';
 
-export const breakdownRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database: { db } }) => {
+export const breakdownRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { context }) => {
   app.get(
     '/rounds/:id/breakdowns',
     {
       schema: { tags: ['results'], params: roundParamSchema, response: { 200: breakdownsSchema } },
       config: { access: READERS },
     },
-    async (request) => readBreakdowns(db, request.params.id),
+    async (request) => readBreakdowns(context(request), { roundId: request.params.id }),
   );
 };

@@ -1,24 +1,23 @@
 // Breakdowns by township, industry and size, read only from the tallies made as answers left the
 // ballot box (never from answers, which carry no attributes), and only once the round has closed.
-import { and, eq } from 'drizzle-orm';
 import { BREAKDOWN_DIMENSIONS, breakdownCell, MIN_GROUP } from '#shared/breakdowns.ts';
 import type { ScaleEntry } from '#shared/results/scale.ts';
 import type { Breakdowns } from '#shared/schemas/breakdowns.ts';
-import type { Db } from '../db/client.ts';
-import { breakdownGroups, breakdownTallies, invitations } from '../db/schema.ts';
+import type { ServiceContext } from '../context.ts';
 import { NotFound } from '../errors.ts';
 import { assertAnswersFinal } from '../rounds/answers-final.ts';
 import { findRound, roundDepartmentRows } from '../rounds/rounds.queries.ts';
+import * as q from './breakdowns.queries.ts';
 
-export async function readBreakdowns(db: Db, roundId: string): Promise<Breakdowns> {
+export async function readBreakdowns({ tx: db }: ServiceContext, { roundId }: { roundId: string }): Promise<Breakdowns> {
   const round = await findRound(db, roundId);
   if (!round) throw new NotFound(`No round ${roundId}`);
   assertAnswersFinal(round, 'Breakdowns');
   const [groups, tallies, depts, submitted] = [
-    await db.select().from(breakdownGroups).where(eq(breakdownGroups.roundId, roundId)),
-    await db.select().from(breakdownTallies).where(eq(breakdownTallies.roundId, roundId)),
+    await q.breakdownGroupsOf(db, roundId),
+    await q.breakdownTalliesOf(db, roundId),
     await roundDepartmentRows(db, roundId),
-    await db.$count(invitations, and(eq(invitations.roundId, roundId), eq(invitations.status, 'submitted'))),
+    await q.submittedCount(db, roundId),
   ];
   return {
     roundId,

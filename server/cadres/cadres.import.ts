@@ -1,22 +1,17 @@
 // The cadre registry import: the enterprise registry's pattern (preview, row-level errors, all-or-nothing).
-import { eq } from 'drizzle-orm';
 import { checkCadreRows, guessCadreMapping, type CadreImportResult } from '#shared/cadre-import.ts';
-import { appendAudit, type Actor } from '../audit/audit.writer.ts';
-import type { Db, Tx } from '../db/client.ts';
-import { cadres, cadreTenures, units } from '../db/schema.ts';
+import { appendAudit } from '../audit/audit.writer.ts';
+import type { ServiceContext } from '../context.ts';
+import type { Tx } from '../db/client.ts';
 import type { Table } from '../enterprises/spreadsheet.ts';
 import * as q from './cadres.queries.ts';
 
 export async function importCadres(
-  db: Db,
-  actor: Actor,
-  table: Table,
-  apply: boolean,
-  filename: string,
-  now: Date,
+  { tx: db, actor, now }: ServiceContext,
+  { table, apply, filename }: { table: Table; apply: boolean; filename: string },
 ): Promise<CadreImportResult> {
   const run = async (tx: Tx) => {
-    const unitRows = await tx.select().from(units);
+    const unitRows = await q.allUnits(tx);
     const byRef = new Map<string, number>();
     for (const u of unitRows) {
       byRef.set(u.code, u.id);
@@ -68,23 +63,22 @@ export async function importCadres(
     if (!apply || errors.length || records.length === 0) return result;
     for (let i = 0; i < creates.length; i += 1000) {
       const chunk = creates.slice(i, i + 1000);
-      const inserted = await tx
-        .insert(cadres)
-        .values(
-          chunk.map((r) => ({
-            code: r.code,
-            name: r.name,
-            unitId: r.unitId,
-            post: r.post,
-            rank: r.rank,
-            leadership: r.leadership,
-            createdAt: now,
-            updatedAt: now,
-          })),
-        )
-        .returning({ id: cadres.id, code: cadres.code });
+      const inserted = await q.insertCadres(
+        tx,
+        chunk.map((r) => ({
+          code: r.code,
+          name: r.name,
+          unitId: r.unitId,
+          post: r.post,
+          rank: r.rank,
+          leadership: r.leadership,
+          createdAt: now,
+          updatedAt: now,
+        })),
+      );
       const idOf = new Map(inserted.map((x) => [x.code, x.id]));
-      await tx.insert(cadreTenures).values(
+      await q.insertTenure(
+        tx,
         chunk.map((r) => ({
           cadreId: idOf.get(r.code)!,
           unitId: r.unitId,
@@ -98,18 +92,9 @@ export async function importCadres(
     for (const r of moves) {
       const c = existing.get(r.code)!;
       const t = open.get(c.id);
-      if (t)
-        await tx
-          .update(cadreTenures)
-          .set({ until: q.dayBefore(r.since) })
-          .where(eq(cadreTenures.id, t.id));
-      await tx
-        .insert(cadreTenures)
-        .values({ cadreId: c.id, unitId: r.unitId, post: r.post, rank: r.rank, leadership: r.leadership, since: r.since });
-      await tx
-        .update(cadres)
-        .set({ unitId: r.unitId, post: r.post, rank: r.rank, leadership: r.leadership, name: r.name, updatedAt: now })
-        .where(eq(cadres.id, c.id));
+      if (t) await q.endTenure(tx, t.id, q.dayBefore(r.since));
+      await q.insertTenure(tx, { cadreId: c.id, unitId: r.unitId, post: r.post, rank: r.rank, leadership: r.leadership, since: r.since });
+      await q.moveCadre(tx, c.id, { unitId: r.unitId, post: r.post, rank: r.rank, leadership: r.leadership, name: r.name, updatedAt: now });
     }
     await appendAudit(
       tx,

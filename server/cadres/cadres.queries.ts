@@ -52,6 +52,39 @@ export async function findUnitByRef(tx: Tx, ref: string) {
   return (await tx.select().from(units).where(where))[0];
 }
 
+export const findUnitByCode = async (tx: Tx, code: string) => (await tx.select().from(units).where(eq(units.code, code)))[0];
+
+export const departmentExists = async (tx: Tx, id: number) =>
+  (await tx.select({ id: departments.id }).from(departments).where(eq(departments.id, id))).length > 0;
+
+export const insertUnit = async (tx: Tx, values: typeof units.$inferInsert) => (await tx.insert(units).values(values).returning())[0]!;
+
+export const insertCadre = async (tx: Tx, values: typeof cadres.$inferInsert) => (await tx.insert(cadres).values(values).returning())[0]!;
+
+export const setCadre = async (tx: Tx, id: number, set: Partial<typeof cadres.$inferInsert>) =>
+  (await tx.update(cadres).set(set).where(eq(cadres.id, id)).returning())[0]!;
+
+/** Changes a cadre's row without reading it back (the import's moves). */
+export const moveCadre = (tx: Tx, id: number, set: Partial<typeof cadres.$inferInsert>) =>
+  tx.update(cadres).set(set).where(eq(cadres.id, id));
+
+export const insertCadres = (tx: Tx, values: (typeof cadres.$inferInsert)[]) =>
+  tx.insert(cadres).values(values).returning({ id: cadres.id, code: cadres.code });
+
+type TenureValues = typeof cadreTenures.$inferInsert;
+export const insertTenure = (tx: Tx, values: TenureValues | TenureValues[]) => tx.insert(cadreTenures).values(values as TenureValues[]);
+
+export const allUnits = (tx: Tx) => tx.select().from(units);
+
+/** The tenure ends on `until` (the day before the next one starts). */
+export const endTenure = (tx: Tx, id: number, until: string) => tx.update(cadreTenures).set({ until }).where(eq(cadreTenures.id, id));
+
+export const findHeadTenure = async (tx: Tx, headId: number) =>
+  (await tx.select().from(departmentHeads).where(eq(departmentHeads.id, headId)))[0];
+
+export const setHeadCadre = (tx: Tx, headId: number, cadreId: number | null) =>
+  tx.update(departmentHeads).set({ cadreId }).where(eq(departmentHeads.id, headId));
+
 export const unitOfDepartment = async (tx: Tx, departmentId: number) =>
   (await tx.select().from(units).where(eq(units.departmentId, departmentId)))[0];
 

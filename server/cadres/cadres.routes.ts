@@ -14,7 +14,7 @@ import {
   unitSchema,
 } from '#shared/schemas/cadres.ts';
 import type { RouteDeps } from '../app.ts';
-import { actorOf, ORG, POINTS_READERS, userOf } from '../auth/access.ts';
+import { ORG, POINTS_READERS, userOf } from '../auth/access.ts';
 import { Invalid } from '../errors.ts';
 import { readTable } from '../enterprises/spreadsheet.ts';
 import { listCadres, listUnits } from './cadres.queries.ts';
@@ -23,7 +23,7 @@ import { appointPost, cadreDetail, createCadre, createUnit, linkHeadToCadre, upd
 import { assertInScope, unitFilter, unitScope } from './scope.ts';
 
 // The organisation department (组织部) manages; leaders and supervisors read all; heads read their own unit.
-export const cadreRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database: { db }, now }) => {
+export const cadreRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database: { db }, context }) => {
   app.get(
     '/units',
     {
@@ -39,7 +39,7 @@ export const cadreRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { datab
       schema: { tags: ['cadres'], body: unitInputSchema, response: { 201: unitSchema } },
       config: { access: ORG },
     },
-    async (request, reply) => reply.status(201).send(await createUnit(db, actorOf(request), request.body, now())),
+    async (request, reply) => reply.status(201).send(await createUnit(context(request), request.body)),
   );
 
   app.get(
@@ -60,7 +60,7 @@ export const cadreRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { datab
       config: { access: POINTS_READERS },
     },
     async (request) => {
-      const detail = await cadreDetail(db, request.params.id);
+      const detail = await cadreDetail(context(request), { cadreId: request.params.id });
       assertInScope(await unitScope(db, userOf(request)), detail.unitId);
       return detail;
     },
@@ -72,7 +72,7 @@ export const cadreRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { datab
       schema: { tags: ['cadres'], body: cadreInputSchema, response: { 201: cadreSchema } },
       config: { access: ORG },
     },
-    async (request, reply) => reply.status(201).send(await createCadre(db, actorOf(request), request.body, now())),
+    async (request, reply) => reply.status(201).send(await createCadre(context(request), request.body)),
   );
 
   app.patch(
@@ -81,7 +81,7 @@ export const cadreRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { datab
       schema: { tags: ['cadres'], params: idParamSchema, body: cadrePatchSchema, response: { 200: cadreSchema } },
       config: { access: ORG },
     },
-    async (request) => updateCadre(db, actorOf(request), request.params.id, request.body, now()),
+    async (request) => updateCadre(context(request), { cadreId: request.params.id, patch: request.body }),
   );
 
   app.post(
@@ -90,7 +90,7 @@ export const cadreRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { datab
       schema: { tags: ['cadres'], params: idParamSchema, body: tenureInputSchema, response: { 200: cadreSchema } },
       config: { access: ORG },
     },
-    async (request) => appointPost(db, actorOf(request), request.params.id, request.body, now()),
+    async (request) => appointPost(context(request), { cadreId: request.params.id, tenure: request.body }),
   );
 
   app.put(
@@ -104,7 +104,7 @@ export const cadreRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { datab
       },
       config: { access: ORG },
     },
-    async (request) => linkHeadToCadre(db, actorOf(request), request.params.id, request.body.cadreId, now()),
+    async (request) => linkHeadToCadre(context(request), { headId: request.params.id, cadreId: request.body.cadreId }),
   );
 
   // multipart/form-data: `file` (.xlsx or .csv). Preview checks; apply writes every row or none.
@@ -127,7 +127,7 @@ export const cadreRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { datab
         }
         if (!file) throw new Invalid('No file uploaded: add a "file" field with an .xlsx or .csv file', undefined, 'file_required');
         const table = await readTable(file.filename, file.data);
-        const result = await importCadres(db, actorOf(request), table, apply, file.filename, now());
+        const result = await importCadres(context(request), { table, apply, filename: file.filename });
         if (apply && !result.applied) {
           const problem = result.errors.length ? `${result.errors.length} problem(s) in the file` : 'the file has no rows';
           throw new Invalid(`Nothing was imported: ${problem}`, result, 'import_has_errors');

@@ -1,31 +1,26 @@
-import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { CadreInput, cadrePatchSchema, TenureInput, unitInputSchema } from '#shared/schemas/cadres.ts';
-import { appendAudit, type Actor } from '../audit/audit.writer.ts';
-import type { Db, Tx } from '../db/client.ts';
-import { cadres, cadreTenures, departmentHeads, departments, units } from '../db/schema.ts';
+import { appendAudit } from '../audit/audit.writer.ts';
+import type { ServiceContext } from '../context.ts';
+import type { Tx } from '../db/client.ts';
 import { Conflict, Invalid, NotFound } from '../errors.ts';
 import * as q from './cadres.queries.ts';
 
-export async function createUnit(db: Db, actor: Actor, input: z.infer<typeof unitInputSchema>, now: Date) {
+export async function createUnit({ tx: db, actor, now }: ServiceContext, input: z.infer<typeof unitInputSchema>) {
   return db.transaction(async (tx) => {
-    if ((await tx.select().from(units).where(eq(units.code, input.code))).length)
-      throw new Conflict(`A unit with code "${input.code}" already exists`);
+    if (await q.findUnitByCode(tx, input.code)) throw new Conflict(`A unit with code "${input.code}" already exists`);
     if (input.departmentId != null) {
-      if (!(await tx.select().from(departments).where(eq(departments.id, input.departmentId))).length)
+      if (!(await q.departmentExists(tx, input.departmentId)))
         throw new Invalid('No such department', [{ path: 'body.departmentId', message: 'unknown department' }]);
       if (await q.unitOfDepartment(tx, input.departmentId)) throw new Conflict('That department already has its unit');
     }
-    const [u] = await tx
-      .insert(units)
-      .values({
-        code: input.code,
-        nameZh: input.nameZh,
-        nameEn: input.nameEn ?? null,
-        kind: input.kind,
-        departmentId: input.departmentId ?? null,
-      })
-      .returning();
+    const u = await q.insertUnit(tx, {
+      code: input.code,
+      nameZh: input.nameZh,
+      nameEn: input.nameEn ?? null,
+      kind: input.kind,
+      departmentId: input.departmentId ?? null,
+    });
     await appendAudit(tx, actor, { action: 'unit.create', entityType: 'unit', entityId: u!.id, summary: { after: input } }, now);
     return { ...u!, cadres: 0 };
   });
@@ -37,33 +32,38 @@ async function requireUnit(tx: Tx, unitId: number) {
   return unit;
 }
 
-export async function createCadre(db: Db, actor: Actor, input: CadreInput, now: Date) {
+export async function createCadre({ tx: db, actor, now }: ServiceContext, input: CadreInput) {
   return db.transaction(async (tx) => {
     if (await q.findCadreByCode(tx, input.code)) throw new Conflict(`A cadre with staff number "${input.code}" already exists`);
     const unit = await requireUnit(tx, input.unitId);
-    const [c] = await tx
-      .insert(cadres)
-      .values({
-        code: input.code,
-        name: input.name,
-        unitId: unit.id,
-        post: input.post,
-        rank: input.rank,
-        leadership: input.leadership,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning();
-    await tx
-      .insert(cadreTenures)
-      .values({ cadreId: c!.id, unitId: unit.id, post: input.post, rank: input.rank, leadership: input.leadership, since: input.since });
+    const c = await q.insertCadre(tx, {
+      code: input.code,
+      name: input.name,
+      unitId: unit.id,
+      post: input.post,
+      rank: input.rank,
+      leadership: input.leadership,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await q.insertTenure(tx, {
+      cadreId: c!.id,
+      unitId: unit.id,
+      post: input.post,
+      rank: input.rank,
+      leadership: input.leadership,
+      since: input.since,
+    });
     await appendAudit(tx, actor, { action: 'cadre.create', entityType: 'cadre', entityId: c!.id, summary: { after: input } }, now);
     return q.toCadre(c!, unit);
   });
 }
 
 /** A new post (or rank): the current tenure ends the day before, the history is kept. */
-export async function appointPost(db: Db, actor: Actor, cadreId: number, input: TenureInput, now: Date) {
+export async function appointPost(
+  { tx: db, actor, now }: ServiceContext,
+  { cadreId, tenure: input }: { cadreId: number; tenure: TenureInput },
+) {
   return db.transaction(async (tx) => {
     const found = await q.findCadre(tx, cadreId);
     if (!found) throw new NotFound('Cadre not found');
@@ -73,17 +73,15 @@ export async function appointPost(db: Db, actor: Actor, cadreId: number, input: 
       throw new Invalid(`The new post must start after ${previous.since}, when the current one began`, [
         { path: 'body.since', message: `after ${previous.since}` },
       ]);
-    if (previous)
-      await tx
-        .update(cadreTenures)
-        .set({ until: q.dayBefore(input.since) })
-        .where(eq(cadreTenures.id, previous.id));
-    await tx.insert(cadreTenures).values({ cadreId, ...input });
-    const [after] = await tx
-      .update(cadres)
-      .set({ unitId: unit.id, post: input.post, rank: input.rank, leadership: input.leadership, updatedAt: now })
-      .where(eq(cadres.id, cadreId))
-      .returning();
+    if (previous) await q.endTenure(tx, previous.id, q.dayBefore(input.since));
+    await q.insertTenure(tx, { cadreId, ...input });
+    const after = await q.setCadre(tx, cadreId, {
+      unitId: unit.id,
+      post: input.post,
+      rank: input.rank,
+      leadership: input.leadership,
+      updatedAt: now,
+    });
     await appendAudit(
       tx,
       actor,
@@ -102,17 +100,16 @@ export async function appointPost(db: Db, actor: Actor, cadreId: number, input: 
   });
 }
 
-export async function updateCadre(db: Db, actor: Actor, cadreId: number, patch: z.infer<typeof cadrePatchSchema>, now: Date) {
+export async function updateCadre(
+  { tx: db, actor, now }: ServiceContext,
+  { cadreId, patch }: { cadreId: number; patch: z.infer<typeof cadrePatchSchema> },
+) {
   return db.transaction(async (tx) => {
     const found = await q.findCadre(tx, cadreId);
     if (!found) throw new NotFound('Cadre not found');
     // 退出领导岗位: the cadre stays in the system (and competes for rank) without a leadership post.
     const change = { ...patch, ...(patch.status === 'left_leadership' ? { leadership: false } : {}) };
-    const [after] = await tx
-      .update(cadres)
-      .set({ ...change, updatedAt: now })
-      .where(eq(cadres.id, cadreId))
-      .returning();
+    const after = await q.setCadre(tx, cadreId, { ...change, updatedAt: now });
     const keys = Object.keys(change) as (keyof typeof found.c)[];
     await appendAudit(
       tx,
@@ -129,20 +126,23 @@ export async function updateCadre(db: Db, actor: Actor, cadreId: number, patch: 
   });
 }
 
-export async function cadreDetail(tx: Tx, cadreId: number) {
+export async function cadreDetail({ tx }: ServiceContext, { cadreId }: { cadreId: number }) {
   const found = await q.findCadre(tx, cadreId);
   if (!found) throw new NotFound('Cadre not found');
   return { ...q.toCadre(found.c, found.u), tenures: await q.tenuresOf(tx, cadreId), headOf: await q.headTenuresOf(tx, cadreId) };
 }
 
 /** "A department's head tenure points to the cadre who holds it." */
-export async function linkHeadToCadre(db: Db, actor: Actor, headId: number, cadreId: number | null, now: Date) {
+export async function linkHeadToCadre(
+  { tx: db, actor, now }: ServiceContext,
+  { headId, cadreId }: { headId: number; cadreId: number | null },
+) {
   return db.transaction(async (tx) => {
-    const [head] = await tx.select().from(departmentHeads).where(eq(departmentHeads.id, headId));
+    const head = await q.findHeadTenure(tx, headId);
     if (!head) throw new NotFound('No such head tenure');
     if (cadreId !== null && !(await q.findCadre(tx, cadreId)))
       throw new Invalid('No such cadre', [{ path: 'body.cadreId', message: 'unknown cadre' }]);
-    await tx.update(departmentHeads).set({ cadreId }).where(eq(departmentHeads.id, headId));
+    await q.setHeadCadre(tx, headId, cadreId);
     await appendAudit(
       tx,
       actor,

@@ -3,17 +3,17 @@ import { commentsQuerySchema, commentsSchema } from '#shared/schemas/comments.ts
 import { okSchema } from '#shared/schemas/common.ts';
 import { roundParamSchema } from '#shared/schemas/rounds.ts';
 import type { RouteDeps } from '../app.ts';
-import { actorOf, ALL_ROLES, userOf } from '../auth/access.ts';
+import { ALL_ROLES } from '../auth/access.ts';
 import { readComments, releaseComments } from './comments.service.ts';
 
-export const commentRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database: { db }, now }) => {
+export const commentRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { context }) => {
   app.get(
     '/rounds/:id/comments',
     {
       schema: { tags: ['comments'], params: roundParamSchema, querystring: commentsQuerySchema, response: { 200: commentsSchema } },
       config: { access: ALL_ROLES },
     },
-    async (request) => readComments(db, userOf(request), request.params.id, request.query.departmentId),
+    async (request) => readComments(context(request), { roundId: request.params.id, departmentId: request.query.departmentId }),
   );
 
   app.post(
@@ -23,7 +23,7 @@ export const commentRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { dat
       config: { access: ['admin'] },
     },
     async (request) => {
-      await releaseComments(db, actorOf(request), request.params.id, now());
+      await releaseComments(context(request), { roundId: request.params.id });
       return { ok: true as const };
     },
   );

@@ -1,23 +1,21 @@
 // Comments for improvement, shown with no respondent attributes and sorted (never in submission order).
-import { and, eq, isNotNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { commentsSchema } from '#shared/schemas/comments.ts';
-import { appendAudit, type Actor } from '../audit/audit.writer.ts';
-import type { SessionUser } from '../auth/access.ts';
-import type { Db } from '../db/client.ts';
-import { ratings, responses } from '../db/schema.ts';
+import { appendAudit } from '../audit/audit.writer.ts';
+import { type ServiceContext, userIn } from '../context.ts';
 import { Conflict, Forbidden, NotFound } from '../errors.ts';
 import { assertAnswersFinal } from '../rounds/answers-final.ts';
 import { findRound, roundDepartmentRows, updateRound } from '../rounds/rounds.queries.ts';
+import * as q from './comments.queries.ts';
 
 const sorted = (xs: string[]) => [...xs].sort((a, b) => a.localeCompare(b, 'zh'));
 
 export async function readComments(
-  db: Db,
-  user: SessionUser,
-  roundId: string,
-  departmentId: number | undefined,
+  ctx: ServiceContext,
+  { roundId, departmentId }: { roundId: string; departmentId: number | undefined },
 ): Promise<z.infer<typeof commentsSchema>> {
+  const { tx: db } = ctx;
+  const user = userIn(ctx);
   const round = await findRound(db, roundId);
   if (!round) throw new NotFound(`No round ${roundId}`);
   // While a round runs, a new comment beside the one invitation that just turned "submitted" would
@@ -31,20 +29,8 @@ export async function readComments(
   }
   const only = head ? (user.departmentId ?? -1) : departmentId;
   const depts = (await roundDepartmentRows(db, roundId)).filter((d) => only === undefined || d.departmentId === only);
-  const rows = await db
-    .select({ departmentId: ratings.departmentId, comment: ratings.comment })
-    .from(ratings)
-    .where(and(eq(ratings.roundId, roundId), isNotNull(ratings.comment), ...(only !== undefined ? [eq(ratings.departmentId, only)] : [])));
-  const overall = head
-    ? null
-    : sorted(
-        (
-          await db
-            .select({ c: responses.comment })
-            .from(responses)
-            .where(and(eq(responses.roundId, roundId), isNotNull(responses.comment)))
-        ).map((r) => r.c!),
-      );
+  const rows = await q.departmentComments(db, roundId, only);
+  const overall = head ? null : sorted(await q.overallComments(db, roundId));
   return {
     roundId,
     releasedAt: round.commentsReleasedAt?.toISOString() ?? null,
@@ -58,7 +44,7 @@ export async function readComments(
   };
 }
 
-export async function releaseComments(db: Db, actor: Actor, roundId: string, now: Date) {
+export async function releaseComments({ tx: db, actor, now }: ServiceContext, { roundId }: { roundId: string }) {
   await db.transaction(async (tx) => {
     const round = await findRound(tx, roundId, { forUpdate: true });
     if (!round) throw new NotFound(`No round ${roundId}`);

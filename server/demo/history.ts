@@ -10,6 +10,7 @@ import type { Submission } from '#shared/survey.ts';
 import type { Actor } from '../audit/audit.writer.ts';
 import type { SessionUser } from '../auth/access.ts';
 import { releaseComments } from '../comments/comments.service.ts';
+import { serviceContext } from '../context.ts';
 import type { Db } from '../db/client.ts';
 import { departments, enterprises, invitations, roundDepartments, users } from '../db/schema.ts';
 import { drawRound, freezePool } from '../draw/draw.service.ts';
@@ -147,17 +148,14 @@ export async function seedDemoHistory(db: Db, secret: string, now: Date, timeZon
     const opensAt = past ? new Date(Date.UTC(quarter.year, monthEnd, 1)) : new Date(now.getTime() - 10 * DAY);
     const closesAt = past ? new Date(Date.UTC(quarter.year, monthEnd, 25)) : new Date(now.getTime() + 14 * DAY);
     const settings = createRoundSchema.parse({ id: roundId, opensAt: opensAt.toISOString(), closesAt: closesAt.toISOString() });
-    await createRound(db, admin, settings, at(new Date(opensAt.getTime() - 10 * DAY)));
-    await freezePool(db, admin, roundId, at(new Date(opensAt.getTime() - 7 * DAY)));
-    await drawRound(
-      db,
-      admin,
+    await createRound(serviceContext(db, { actor: admin, now: at(new Date(opensAt.getTime() - 10 * DAY)), zone: timeZone }), settings);
+    await freezePool(serviceContext(db, { actor: admin, now: at(new Date(opensAt.getTime() - 7 * DAY)), zone: timeZone }), { id: roundId });
+    await drawRound(serviceContext(db, { actor: admin, now: at(new Date(opensAt.getTime() - 5 * DAY)), zone: timeZone }), {
+      id: roundId,
+      seed: `${roundId} 抽签仪式 ${Math.floor(rng() * 1e10)}`,
       links,
-      roundId,
-      `${roundId} 抽签仪式 ${Math.floor(rng() * 1e10)}`,
-      at(new Date(opensAt.getTime() - 5 * DAY)),
-    );
-    await openRound(db, admin, roundId, at(new Date(opensAt.getTime() - DAY)));
+    });
+    await openRound(serviceContext(db, { actor: admin, now: at(new Date(opensAt.getTime() - DAY)), zone: timeZone }), { id: roundId });
 
     const bottom = past ? BOTTOM[4 - k]! : [];
     const quality = (code: string) => {
@@ -231,7 +229,7 @@ export async function seedDemoHistory(db: Db, secret: string, now: Date, timeZon
     await db.transaction((tx) => settleDeadline(tx, roundId, at(new Date(closesAt.getTime() + DAY)))); // the deadline job closes it
     await computeRound(db, admin, roundId, at(new Date(closesAt.getTime() + 2 * DAY)));
     await publishRound(db, admin, roundId, at(published), timeZone);
-    await releaseComments(db, admin, roundId, at(new Date(published.getTime() + DAY)));
+    await releaseComments(serviceContext(db, { actor: admin, now: at(new Date(published.getTime() + DAY)), zone: timeZone }), { roundId });
     await advanceCases(db, admin, roundId, k, at(published), timeZone, at);
     // Measures of all but the latest published round have been carried out, once its rectification is under way.
     if (k > 1) await advanceEscalations(db, admin, roundId, 'done', at(new Date(published.getTime() + 26 * DAY)), timeZone);
@@ -280,7 +278,8 @@ async function sizeSkew(db: Db, invited: (typeof invitations.$inferSelect)[], th
 
 /** Rectification in several states: old rounds closed, the latest in progress, one overdue and untouched. */
 async function advanceCases(db: Db, admin: Actor, roundId: string, k: number, published: Date, timeZone: string, at: Clock) {
-  const all = await cases.listCases(db, adminUser(admin), { roundId }, published, timeZone);
+  const asAdmin = (now: Date) => serviceContext(db, { actor: admin, user: adminUser(admin), now, zone: timeZone });
+  const all = await cases.listCases(asAdmin(published), { roundId });
   for (const [j, c] of all.entries()) {
     const head: SessionUser = {
       id: 0,
@@ -293,14 +292,12 @@ async function advanceCases(db: Db, admin: Actor, roundId: string, k: number, pu
     const headActor: Actor = { id: null, name: head.username };
     const day = (d: number) => at(new Date(published.getTime() + d * DAY));
     const date = (d: number) => cityDay(day(d), timeZone);
+    const asHead = (d: number) => serviceContext(db, { actor: headActor, user: head, now: day(d), zone: timeZone });
     if (k === 1 && j === 2) continue; // the latest round: one case not started (and soon overdue)
-    const { topReasons } = await cases.caseDetail(db, head, c.id, day(2), timeZone);
-    await cases.savePlan(
-      db,
-      head,
-      headActor,
-      c.id,
-      {
+    const { topReasons } = await cases.caseDetail(asHead(2), { id: c.id });
+    await cases.savePlan(asHead(2), {
+      id: c.id,
+      plan: {
         problems: `${c.departmentName}在企业评议中排名靠后，企业反映的主要原因：${topReasons.map((r) => `${r.labelZh}（${r.count}家）`).join('、') || '办事环节多、响应慢'}。`,
         measures: [
           ...topReasons.map((r) => ({ measure: REASON_MEASURES[r.code], owner: '分管副局长', due: date(20), reason: r.code })),
@@ -309,83 +306,51 @@ async function advanceCases(db: Db, admin: Actor, roundId: string, k: number, pu
         ],
         commitment: '本人作为主要负责人郑重承诺：30日内完成整改，逐户回访企业，接受市场主体和社会监督。',
       },
-      day(2),
-      timeZone,
-    );
+    });
     const visits = 3 + ((k + j) % 4);
     for (let v = 0; v < visits; v++) {
-      await cases.addLedgerEntry(
-        db,
-        head,
-        headActor,
-        c.id,
-        {
+      await cases.addLedgerEntry(asHead(3 + v * 2), {
+        id: c.id,
+        entry: {
           date: date(3 + v * 2),
           enterprise: `走访企业 ${v + 1}`,
           issue: '反映办事时限长、需多次跑腿',
           action: '现场答复并指定专人跟进，已限时办结',
           status: v % 3 === 2 && k === 1 ? 'open' : 'resolved',
         },
-        day(3 + v * 2),
-        timeZone,
-      );
+      });
     }
-    await cases.addProgress(
-      db,
-      head,
-      headActor,
-      c.id,
-      { text: `已走访 ${visits} 家企业，办结率 ${Math.round(80 + 20 * (k / 4))}%`, attachments: [{ label: '整改进展报告（文字版）' }] },
-      day(15),
-      timeZone,
-    );
+    await cases.addProgress(asHead(15), {
+      id: c.id,
+      progress: {
+        text: `已走访 ${visits} 家企业，办结率 ${Math.round(80 + 20 * (k / 4))}%`,
+        attachments: [{ label: '整改进展报告（文字版）' }],
+      },
+    });
     if (k === 1 && j === 0) continue; // in progress
-    await cases.submitCase(db, head, headActor, c.id, day(18), timeZone);
+    await cases.submitCase(asHead(18), { id: c.id });
     if (k === 1) continue; // submitted, awaiting review
     if (j === 1 || k === 2) {
-      await cases.reviewCase(
-        db,
-        adminUser(admin),
-        admin,
-        c.id,
-        { decision: 'return', comment: '请补充企业回访记录和佐证材料', waivers: [] },
-        day(20),
-        timeZone,
-      );
+      await cases.reviewCase(asAdmin(day(20)), {
+        id: c.id,
+        review: { decision: 'return', comment: '请补充企业回访记录和佐证材料', waivers: [] },
+      });
       if (k === 2 && j === 2) continue; // returned, being reworked
-      await cases.addLedgerEntry(
-        db,
-        head,
-        headActor,
-        c.id,
-        { date: date(21), enterprise: '回访企业', issue: '回访满意度', action: '电话回访，企业表示满意', status: 'resolved' },
-        day(21),
-        timeZone,
-      );
-      await cases.submitCase(db, head, headActor, c.id, day(22), timeZone);
+      await cases.addLedgerEntry(asHead(21), {
+        id: c.id,
+        entry: { date: date(21), enterprise: '回访企业', issue: '回访满意度', action: '电话回访，企业表示满意', status: 'resolved' },
+      });
+      await cases.submitCase(asHead(22), { id: c.id });
     }
     // The admin calls two visited enterprises back (回访) before closing: one reached and content, one not reached.
-    const { ledger } = await cases.caseDetail(db, adminUser(admin), c.id, day(24), timeZone);
-    await cases.addCallback(
-      db,
-      adminUser(admin),
-      admin,
-      c.id,
-      ledger[0]!.id,
-      { reached: true, solved: true, satisfied: true, note: '企业表示问题已解决' },
-      day(24),
-      timeZone,
-    );
-    await cases.addCallback(db, adminUser(admin), admin, c.id, ledger[1]!.id, { reached: false, note: '电话无人接听' }, day(24), timeZone);
-    await cases.reviewCase(
-      db,
-      adminUser(admin),
-      admin,
-      c.id,
-      { decision: 'accept', comment: '整改到位，同意销号', waivers: [] },
-      day(25),
-      timeZone,
-    );
+    const { ledger } = await cases.caseDetail(asAdmin(day(24)), { id: c.id });
+    await cases.addCallback(asAdmin(day(24)), {
+      id: c.id,
+      entryId: ledger[0]!.id,
+      callback: { reached: true, solved: true, satisfied: true, note: '企业表示问题已解决' },
+    });
+    await cases.addCallback(asAdmin(day(24)), { id: c.id, entryId: ledger[1]!.id, callback: { reached: false, note: '电话无人接听' } });
+    await cases.reviewCase(asAdmin(day(25)), { id: c.id, review: { decision: 'accept', comment: '整改到位，同意销号', waivers: [] } });
   }
 }
 

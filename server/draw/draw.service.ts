@@ -1,26 +1,21 @@
 // Freezing the pool (hash published before any seed exists), the draw itself, and its published record.
 import { randomBytes } from 'node:crypto';
-import { asc, eq } from 'drizzle-orm';
 import { compareBytes, draw, normaliseSeed, poolHash, type DrawRecord, type PoolEntry } from '#shared/draw/draw.ts';
 import type { StratifyBy } from '#shared/schemas/rounds.ts';
-import { appendAudit, type Actor } from '../audit/audit.writer.ts';
-import type { Db, Tx } from '../db/client.ts';
-import { drawEntries, enterprises, invitations, replacements, roundPool } from '../db/schema.ts';
+import { appendAudit } from '../audit/audit.writer.ts';
+import type { ServiceContext } from '../context.ts';
+import type { Tx } from '../db/client.ts';
 import { Conflict, Invalid, NotFound } from '../errors.ts';
 import { hashToken, type LinkMaker } from '../invitations/tokens.ts';
 import * as q from '../rounds/rounds.queries.ts';
 import { lockRoundFor } from '../rounds/rounds.service.ts';
+import * as dq from './draw.queries.ts';
 
-const STRATUM_COLUMN = { township: enterprises.township, industry: enterprises.industry, size: enterprises.sizeClass } as const;
-
-export async function freezePool(db: Db, actor: Actor, id: string, now: Date) {
+export async function freezePool({ tx: db, actor, now }: ServiceContext, { id }: { id: string }) {
   return db.transaction(async (tx) => {
     const round = await lockRoundFor(tx, id, 'freeze', now);
     const stratifyBy = round.stratifyBy as StratifyBy | null;
-    const active = await tx
-      .select({ id: enterprises.id, uscc: enterprises.uscc, stratum: stratifyBy ? STRATUM_COLUMN[stratifyBy] : enterprises.uscc })
-      .from(enterprises)
-      .where(eq(enterprises.active, true));
+    const active = await dq.activeEnterprises(tx, stratifyBy);
     const excluded = round.rotationExclusion ? await previouslySampled(tx, id) : new Set<string>();
     const pool = active
       .filter((e) => !excluded.has(e.uscc))
@@ -28,7 +23,10 @@ export async function freezePool(db: Db, actor: Actor, id: string, now: Date) {
     if (!pool.length) throw new Conflict('The pool is empty: no active enterprise is left after exclusions', undefined, 'empty_pool');
     const hash = poolHash(pool);
     for (let i = 0; i < pool.length; i += 2000) {
-      await tx.insert(roundPool).values(pool.slice(i, i + 2000).map((p) => ({ roundId: id, ...p })));
+      await dq.insertPool(
+        tx,
+        pool.slice(i, i + 2000).map((p) => ({ roundId: id, ...p })),
+      );
     }
     await q.updateRound(tx, id, { status: 'pool_frozen', poolHash: hash, poolSize: pool.length, frozenAt: now, updatedAt: now });
     await appendAudit(
@@ -50,17 +48,20 @@ export async function freezePool(db: Db, actor: Actor, id: string, now: Date) {
 async function previouslySampled(tx: Tx, id: string): Promise<Set<string>> {
   const previous = await q.previousDrawnRound(tx, id);
   if (!previous) return new Set();
-  const rows = await tx.select({ uscc: invitations.uscc }).from(invitations).where(eq(invitations.roundId, previous.id));
-  return new Set(rows.map((r) => r.uscc));
+  return new Set(await dq.invitedUsccs(tx, previous.id));
 }
 
-export async function drawRound(db: Db, actor: Actor, links: LinkMaker, id: string, typedSeed: string | undefined, now: Date) {
+/** `seed` is the ceremony's typed seed; without one the server draws a random seed. */
+export async function drawRound(
+  { tx: db, actor, now }: ServiceContext,
+  { id, seed: typedSeed, links }: { id: string; seed: string | undefined; links: LinkMaker },
+) {
   return db.transaction(async (tx) => {
     const round = await lockRoundFor(tx, id, 'draw', now);
     const seedSource = typedSeed === undefined ? 'server' : 'ceremony';
     const seed = typedSeed === undefined ? randomBytes(16).toString('hex') : normaliseSeed(typedSeed);
     if ([...seed].length < 6) throw new Invalid('seed: at least 6 characters after normalisation');
-    const poolRows = await tx.select().from(roundPool).where(eq(roundPool.roundId, id)).orderBy(asc(roundPool.uscc));
+    const poolRows = await dq.poolOf(tx, id);
     const result = draw({ round: id, seed, sampleSize: round.sampleSize, pool: poolRows });
     if (result.poolHash !== round.poolHash) throw new Error(`pool of ${id} changed after freezing`); // cannot happen: never edited
     const entries = [
@@ -74,7 +75,7 @@ export async function drawRound(db: Db, actor: Actor, links: LinkMaker, id: stri
         backupOrder: b.order,
       })),
     ];
-    for (let i = 0; i < entries.length; i += 2000) await tx.insert(drawEntries).values(entries.slice(i, i + 2000));
+    for (let i = 0; i < entries.length; i += 2000) await dq.insertDrawEntries(tx, entries.slice(i, i + 2000));
     const enterpriseIds = new Map(poolRows.map((p) => [p.uscc, p.enterpriseId]));
     const invitationRows = result.sample.map((s) => ({
       roundId: id,
@@ -85,7 +86,7 @@ export async function drawRound(db: Db, actor: Actor, links: LinkMaker, id: stri
       generation: 1,
       createdAt: now,
     }));
-    for (let i = 0; i < invitationRows.length; i += 1000) await tx.insert(invitations).values(invitationRows.slice(i, i + 1000));
+    for (let i = 0; i < invitationRows.length; i += 1000) await dq.insertInvitations(tx, invitationRows.slice(i, i + 1000));
     await q.updateRound(tx, id, { status: 'drawn', seed, seedSource, quotas: result.quotas, drawnAt: now, updatedAt: now });
     await appendAudit(
       tx,
@@ -109,19 +110,11 @@ export async function drawRound(db: Db, actor: Actor, links: LinkMaker, id: stri
   });
 }
 
-export async function drawRecord(tx: Tx, id: string): Promise<DrawRecord> {
+export async function drawRecord({ tx }: ServiceContext, { id }: { id: string }): Promise<DrawRecord> {
   const round = await q.findRound(tx, id);
   if (!round) throw new NotFound(`No round ${id}`);
   if (!round.drawnAt || !round.seed) throw new Conflict(`Round ${id} has not been drawn yet`, { status: round.status }, 'not_drawn');
-  const [pool, entries, repl] = await Promise.all([
-    tx
-      .select({ uscc: roundPool.uscc, stratum: roundPool.stratum })
-      .from(roundPool)
-      .where(eq(roundPool.roundId, id))
-      .orderBy(asc(roundPool.uscc)),
-    tx.select().from(drawEntries).where(eq(drawEntries.roundId, id)),
-    tx.select().from(replacements).where(eq(replacements.roundId, id)).orderBy(asc(replacements.id)),
-  ]);
+  const [pool, entries, repl] = await Promise.all([dq.publishedPool(tx, id), dq.drawEntriesOf(tx, id), dq.replacementsOf(tx, id)]);
   const sample = entries.filter((e) => e.kind === 'sample').sort((a, b) => (a.ticket < b.ticket ? -1 : 1));
   const backupsByStratum = entries.filter((e) => e.kind === 'backup');
   // Same order as shared/draw: by stratum (byte order), then backup number.

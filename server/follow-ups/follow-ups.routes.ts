@@ -6,7 +6,7 @@ import { invitationParamSchema, roundParamSchema, type RoundStatus } from '#shar
 import type { RouteDeps } from '../app.ts';
 import { actorOf, READERS, userOf } from '../auth/access.ts';
 import { Forbidden } from '../errors.ts';
-import { getRound } from '../rounds/rounds.service.ts';
+import { readRound } from '../rounds/rounds.service.ts';
 import { followUpLog, followUpSummaries, recordFollowUp } from './follow-ups.service.ts';
 import { responseRates } from './rates.ts';
 
@@ -30,7 +30,7 @@ export const followUpRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { da
     },
     async (request) => {
       const user = userOf(request);
-      const round = await getRound(db, request.params.id, now());
+      const round = await readRound(db, request.params.id, now());
       if (!mayReadDraw(user.role, round))
         throw new Forbidden('Who was called is shown when the round closes for good (its results computed)');
       return followUpLog(db, round.id, round.status as RoundStatus, request.params.uscc, user.role);

@@ -8,7 +8,7 @@ import type { Role } from '#shared/schemas/common.ts';
 import type { RateFigures, ResponseRates } from '#shared/schemas/follow-ups.ts';
 import type { Db } from '../db/client.ts';
 import { progressGroupsFor } from '../invitations/progress.ts';
-import { getRound } from '../rounds/rounds.service.ts';
+import { readRound } from '../rounds/rounds.service.ts';
 import { caseDisposition, followUpCases } from './follow-ups.service.ts';
 
 function figures(dispositions: Disposition[]): RateFigures {
@@ -17,7 +17,7 @@ function figures(dispositions: Disposition[]): RateFigures {
 }
 
 export async function responseRates(db: Db, roundId: string, now: Date, role: Role): Promise<ResponseRates> {
-  const round = await getRound(db, roundId, now);
+  const round = await readRound(db, roundId, now);
   const cases = (await followUpCases(db, roundId, role)).map((c) => ({ stratum: c.stratum, disposition: caseDisposition(c).disposition }));
   const groups = progressGroupsFor(role, round);
   const byStratum = new Map<string, Disposition[]>();

@@ -8,7 +8,7 @@ import type { Role } from '#shared/schemas/common.ts';
 import type { Invitation, Progress } from '#shared/schemas/rounds.ts';
 import type { Db } from '../db/client.ts';
 import { enterprises, invitations } from '../db/schema.ts';
-import { getRound } from '../rounds/rounds.service.ts';
+import { readRound } from '../rounds/rounds.service.ts';
 
 type Status = Invitation['status'];
 interface Row {
@@ -57,7 +57,7 @@ export const progressGroupsFor = (role: Role, round: { status: string; closedAt:
       : 'after_close';
 
 export async function roundProgress(db: Db, roundId: string, now: Date, role: Role): Promise<Progress> {
-  const round = await getRound(db, roundId, now);
+  const round = await readRound(db, roundId, now);
   const rows = await db
     .select({
       status: invitations.reportedStatus,

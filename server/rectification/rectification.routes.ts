@@ -14,21 +14,21 @@ import {
   reviewBodySchema,
 } from '#shared/schemas/rectification.ts';
 import type { RouteDeps } from '../app.ts';
-import { actorOf, ALL_ROLES, userOf } from '../auth/access.ts';
+import { ALL_ROLES } from '../auth/access.ts';
 import * as cases from './rectification.service.ts';
 
 // Heads work on their own department's cases (checked in the service); admins review; leaders and supervisors read.
 const HEAD = ['dept_head'] as const;
 const detail = { params: caseParamSchema, response: { 200: caseDetailSchema } };
 
-export const rectificationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database: { db }, now, timeZone }) => {
+export const rectificationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { context }) => {
   app.get(
     '/rectification/cases',
     {
       schema: { tags: ['rectification'], querystring: caseListQuerySchema, response: { 200: z.array(caseSummarySchema) } },
       config: { access: ALL_ROLES },
     },
-    async (request) => cases.listCases(db, userOf(request), request.query, now(), timeZone),
+    async (request) => cases.listCases(context(request), request.query),
   );
 
   app.get(
@@ -37,7 +37,7 @@ export const rectificationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app,
       schema: { tags: ['rectification'], ...detail },
       config: { access: ALL_ROLES },
     },
-    async (request) => cases.caseDetail(db, userOf(request), request.params.id, now(), timeZone),
+    async (request) => cases.caseDetail(context(request), { id: request.params.id }),
   );
 
   app.put(
@@ -46,7 +46,7 @@ export const rectificationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app,
       schema: { tags: ['rectification'], body: planBodySchema, ...detail },
       config: { access: HEAD },
     },
-    async (request) => cases.savePlan(db, userOf(request), actorOf(request), request.params.id, request.body, now(), timeZone),
+    async (request) => cases.savePlan(context(request), { id: request.params.id, plan: request.body }),
   );
 
   app.post(
@@ -55,7 +55,7 @@ export const rectificationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app,
       schema: { tags: ['rectification'], body: ledgerBodySchema, ...detail },
       config: { access: HEAD },
     },
-    async (request) => cases.addLedgerEntry(db, userOf(request), actorOf(request), request.params.id, request.body, now(), timeZone),
+    async (request) => cases.addLedgerEntry(context(request), { id: request.params.id, entry: request.body }),
   );
 
   app.patch(
@@ -65,16 +65,7 @@ export const rectificationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app,
       config: { access: HEAD },
     },
     async (request) =>
-      cases.setLedgerStatus(
-        db,
-        userOf(request),
-        actorOf(request),
-        request.params.id,
-        request.params.entryId,
-        request.body.status,
-        now(),
-        timeZone,
-      ),
+      cases.setLedgerStatus(context(request), { id: request.params.id, entryId: request.params.entryId, status: request.body.status }),
   );
 
   app.post(
@@ -83,7 +74,7 @@ export const rectificationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app,
       schema: { tags: ['rectification'], body: progressBodySchema, ...detail },
       config: { access: HEAD },
     },
-    async (request) => cases.addProgress(db, userOf(request), actorOf(request), request.params.id, request.body, now(), timeZone),
+    async (request) => cases.addProgress(context(request), { id: request.params.id, progress: request.body }),
   );
 
   app.post(
@@ -92,7 +83,7 @@ export const rectificationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app,
       schema: { tags: ['rectification'], ...detail },
       config: { access: HEAD },
     },
-    async (request) => cases.submitCase(db, userOf(request), actorOf(request), request.params.id, now(), timeZone),
+    async (request) => cases.submitCase(context(request), { id: request.params.id }),
   );
 
   app.post(
@@ -102,7 +93,7 @@ export const rectificationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app,
       config: { access: ['admin'] },
     },
     async (request) =>
-      cases.addCallback(db, userOf(request), actorOf(request), request.params.id, request.params.entryId, request.body, now(), timeZone),
+      cases.addCallback(context(request), { id: request.params.id, entryId: request.params.entryId, callback: request.body }),
   );
 
   app.post(
@@ -111,6 +102,6 @@ export const rectificationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app,
       schema: { tags: ['rectification'], body: reviewBodySchema, ...detail },
       config: { access: ['admin'], decides: true },
     },
-    async (request) => cases.reviewCase(db, userOf(request), actorOf(request), request.params.id, request.body, now(), timeZone),
+    async (request) => cases.reviewCase(context(request), { id: request.params.id, review: request.body }),
   );
 };

@@ -1,6 +1,5 @@
 // Rectification (整改): a case per flagged department, opened when its round is published; the head
 // plans, commits, logs visits in the ledger and reports progress; an admin accepts or returns it.
-import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
   callbackBodySchema,
@@ -15,34 +14,28 @@ import type {
   TopReason,
 } from '#shared/schemas/rectification.ts';
 import { callbackTally, entriesBlockingClose } from '#shared/rectification-callbacks.ts';
-import { appendAudit, type Actor } from '../audit/audit.writer.ts';
+import { appendAudit } from '../audit/audit.writer.ts';
 import type { SessionUser } from '../auth/access.ts';
-import type { Db, Tx } from '../db/client.ts';
-import { caseReviews, departments, ledgerCallbacks, ledgerEntries, progressUpdates, rectificationCases, users } from '../db/schema.ts';
+import { type ServiceContext, userIn } from '../context.ts';
+import type { Tx } from '../db/client.ts';
 import { Conflict, Forbidden, Invalid, NotFound } from '../errors.ts';
 import { currentResult, publishedHistory } from '../results/results.queries.ts';
 import { findRound } from '../rounds/rounds.queries.ts';
 import { topReasons, type ReasonEntry } from '#shared/reasons.ts';
 import { addDays, cityDay } from '#shared/city-day.ts';
 import { compareRounds } from '#shared/results/quarters.ts';
+import * as q from './rectification.queries.ts';
 
 export const DEFAULT_CASE_DAYS = 30;
-type CaseRow = typeof rectificationCases.$inferSelect;
+type CaseRow = q.CaseRow;
 
+/** Opens a case per flagged department; `ctx.tx` is the publication's transaction. */
 export async function onPublished(
-  tx: Tx,
-  roundId: string,
-  flaggedDepartmentIds: number[],
-  now: Date,
-  timeZone: string,
-  days = DEFAULT_CASE_DAYS,
+  { tx, now, zone }: ServiceContext,
+  { roundId, flaggedDepartmentIds, days = DEFAULT_CASE_DAYS }: { roundId: string; flaggedDepartmentIds: number[]; days?: number },
 ) {
   if (!flaggedDepartmentIds.length) return;
-  const deadline = addDays(cityDay(now, timeZone), days);
-  await tx
-    .insert(rectificationCases)
-    .values(flaggedDepartmentIds.map((departmentId) => ({ roundId, departmentId, deadline, createdAt: now, updatedAt: now })))
-    .onConflictDoNothing();
+  await q.insertCases(tx, roundId, flaggedDepartmentIds, addDays(cityDay(now, zone), days), now);
 }
 
 const isOverdue = (c: CaseRow, today: string) => c.status !== 'closed' && c.deadline < today;
@@ -51,16 +44,11 @@ async function summaries(tx: Tx, rows: CaseRow[], today: string): Promise<CaseSu
   if (!rows.length) return [];
   const ids = rows.map((c) => c.id);
   const [depts, entries, history] = await Promise.all([
-    tx
-      .select()
-      .from(departments)
-      .where(
-        inArray(
-          departments.id,
-          rows.map((c) => c.departmentId),
-        ),
-      ),
-    tx.select({ id: ledgerEntries.id, caseId: ledgerEntries.caseId }).from(ledgerEntries).where(inArray(ledgerEntries.caseId, ids)),
+    q.departmentsByIds(
+      tx,
+      rows.map((c) => c.departmentId),
+    ),
+    q.ledgerEntryIds(tx, ids),
     publishedHistory(tx),
   ]);
   const calls = await callbacksOf(
@@ -93,24 +81,21 @@ async function summaries(tx: Tx, rows: CaseRow[], today: string): Promise<CaseSu
 }
 
 /** Department heads see their own department's cases only; everyone else sees all (read-only unless admin). */
-export async function listCases(db: Db, user: SessionUser, query: z.infer<typeof caseListQuerySchema>, now: Date, timeZone: string) {
-  const filters = [];
-  if (user.role === 'dept_head') filters.push(eq(rectificationCases.departmentId, user.departmentId ?? -1));
-  if (query.departmentId) filters.push(eq(rectificationCases.departmentId, query.departmentId));
-  if (query.roundId) filters.push(eq(rectificationCases.roundId, query.roundId));
-  if (query.status && query.status !== 'overdue') filters.push(eq(rectificationCases.status, query.status));
-  const rows = await db
-    .select()
-    .from(rectificationCases)
-    .where(filters.length ? and(...filters) : undefined)
-    .orderBy(asc(rectificationCases.roundId), asc(rectificationCases.id));
-  const list = await summaries(db, rows, cityDay(now, timeZone));
+export async function listCases(ctx: ServiceContext, query: z.infer<typeof caseListQuerySchema>) {
+  const { tx, now, zone } = ctx;
+  const user = userIn(ctx);
+  const rows = await q.findCases(tx, {
+    ...(user.role === 'dept_head' ? { ownDepartmentId: user.departmentId ?? -1 } : {}),
+    ...(query.departmentId ? { departmentId: query.departmentId } : {}),
+    ...(query.roundId ? { roundId: query.roundId } : {}),
+    ...(query.status && query.status !== 'overdue' ? { status: query.status } : {}),
+  });
+  const list = await summaries(tx, rows, cityDay(now, zone));
   return (query.status === 'overdue' ? list.filter((c) => c.overdue) : list).reverse();
 }
 
 async function loadCase(tx: Tx, user: SessionUser, id: number, opts: { lock?: boolean } = {}) {
-  const q = tx.select().from(rectificationCases).where(eq(rectificationCases.id, id));
-  const [c] = await (opts.lock ? q.for('update') : q);
+  const c = await q.findCase(tx, id, opts);
   if (!c) throw new NotFound('No such rectification case');
   if (user.role === 'dept_head' && c.departmentId !== user.departmentId)
     throw new Forbidden("You can see your own department's cases only");
@@ -148,14 +133,15 @@ function assertReasonsAnswered(top: TopReason[], measures: PlanBody['measures'])
     );
 }
 
-export async function caseDetail(tx: Tx, user: SessionUser, id: number, now: Date, timeZone: string): Promise<CaseDetail> {
-  const c = await loadCase(tx, user, id);
+export async function caseDetail(ctx: ServiceContext, { id }: { id: number }): Promise<CaseDetail> {
+  const { tx, now, zone } = ctx;
+  const c = await loadCase(tx, userIn(ctx), id);
   const top = await caseTopReasons(tx, c);
   const [[summary], ledger, progress, reviews] = await Promise.all([
-    summaries(tx, [c], cityDay(now, timeZone)),
-    tx.select().from(ledgerEntries).where(eq(ledgerEntries.caseId, id)).orderBy(asc(ledgerEntries.date), asc(ledgerEntries.id)),
-    tx.select().from(progressUpdates).where(eq(progressUpdates.caseId, id)).orderBy(asc(progressUpdates.id)),
-    tx.select().from(caseReviews).where(eq(caseReviews.caseId, id)).orderBy(asc(caseReviews.id)),
+    summaries(tx, [c], cityDay(now, zone)),
+    q.ledgerOf(tx, id),
+    q.progressOf(tx, id),
+    q.reviewsOf(tx, id),
   ]);
   const plan = c.plan as { problems: string; measures: PlanBody['measures'] } | null;
   const callbacks = await callbacksOf(
@@ -171,13 +157,7 @@ export async function caseDetail(tx: Tx, user: SessionUser, id: number, now: Dat
       ...[...callbacks.values()].flat().map((b) => b.createdBy),
     ]),
   ];
-  const names = new Map(
-    logins.length
-      ? (
-          await tx.select({ username: users.username, displayName: users.displayName }).from(users).where(inArray(users.username, logins))
-        ).map((u) => [u.username, u.displayName])
-      : [],
-  );
+  const names = await q.displayNames(tx, logins);
   const person = (login: string) => names.get(login) ?? login;
   return {
     ...summary!,
@@ -221,14 +201,8 @@ export async function caseDetail(tx: Tx, user: SessionUser, id: number, now: Dat
 }
 
 async function callbacksOf(tx: Tx, entryIds: number[]) {
-  const rows = entryIds.length
-    ? await tx
-        .select()
-        .from(ledgerCallbacks)
-        .where(inArray(ledgerCallbacks.entryId, entryIds))
-        .orderBy(asc(ledgerCallbacks.at), asc(ledgerCallbacks.id))
-    : [];
-  const byEntry = new Map<number, (typeof rows)[number][]>();
+  const rows = entryIds.length ? await q.callbacksOfEntries(tx, entryIds) : [];
+  const byEntry = new Map<number, q.CallbackRow[]>();
   for (const r of rows) byEntry.set(r.entryId, [...(byEntry.get(r.entryId) ?? []), r]);
   return byEntry;
 }
@@ -243,21 +217,13 @@ async function editable(tx: Tx, user: SessionUser, id: number) {
 }
 
 type Act = (tx: Tx, c: CaseRow) => Promise<Record<string, unknown>>;
-async function act(
-  db: Db,
-  user: SessionUser,
-  actor: Actor,
-  id: number,
-  action: string,
-  now: Date,
-  timeZone: string,
-  run: Act,
-  check = editable,
-) {
+async function act(ctx: ServiceContext, id: number, action: string, run: Act, check = editable) {
+  const { tx: db, actor, now } = ctx;
+  const user = userIn(ctx);
   await db.transaction(async (tx) => {
     const c = await check(tx, user, id);
     const summary = await run(tx, c);
-    await tx.update(rectificationCases).set({ updatedAt: now }).where(eq(rectificationCases.id, id));
+    await q.setCase(tx, id, { updatedAt: now });
     await appendAudit(
       tx,
       actor,
@@ -265,115 +231,71 @@ async function act(
       now,
     );
   });
-  return caseDetail(db, user, id, now, timeZone);
+  return caseDetail(ctx, { id });
 }
 
-export const savePlan = (db: Db, user: SessionUser, actor: Actor, id: number, body: PlanBody, now: Date, timeZone: string) =>
-  act(db, user, actor, id, 'rectification.plan', now, timeZone, async (tx, c) => {
+export const savePlan = (ctx: ServiceContext, { id, plan: body }: { id: number; plan: PlanBody }) =>
+  act(ctx, id, 'rectification.plan', async (tx, c) => {
     assertReasonsAnswered(await caseTopReasons(tx, c), body.measures);
-    await tx
-      .update(rectificationCases)
-      .set({ plan: { problems: body.problems, measures: body.measures }, commitment: body.commitment })
-      .where(eq(rectificationCases.id, id));
+    await q.setCase(tx, id, { plan: { problems: body.problems, measures: body.measures }, commitment: body.commitment });
     return { measures: body.measures.length, reasons: [...new Set(body.measures.flatMap((m) => (m.reason ? [m.reason] : [])))] };
   });
 
-export const addLedgerEntry = (
-  db: Db,
-  user: SessionUser,
-  actor: Actor,
-  id: number,
-  body: z.infer<typeof ledgerBodySchema>,
-  now: Date,
-  timeZone: string,
-) =>
-  act(db, user, actor, id, 'rectification.ledger.add', now, timeZone, async (tx) => {
-    const [row] = await tx
-      .insert(ledgerEntries)
-      .values({ caseId: id, ...body, createdBy: actor.name, createdAt: now })
-      .returning();
-    return { entryId: row!.id, date: body.date, enterprise: body.enterprise, status: body.status };
+export const addLedgerEntry = (ctx: ServiceContext, { id, entry: body }: { id: number; entry: z.infer<typeof ledgerBodySchema> }) =>
+  act(ctx, id, 'rectification.ledger.add', async (tx) => {
+    const row = await q.insertLedgerEntry(tx, { caseId: id, ...body, createdBy: ctx.actor.name, createdAt: ctx.now });
+    return { entryId: row.id, date: body.date, enterprise: body.enterprise, status: body.status };
   });
 
 export const setLedgerStatus = (
-  db: Db,
-  user: SessionUser,
-  actor: Actor,
-  id: number,
-  entryId: number,
-  status: 'open' | 'resolved',
-  now: Date,
-  timeZone: string,
+  ctx: ServiceContext,
+  { id, entryId, status }: { id: number; entryId: number; status: 'open' | 'resolved' },
 ) =>
-  act(db, user, actor, id, 'rectification.ledger.update', now, timeZone, async (tx) => {
-    const updated = await tx
-      .update(ledgerEntries)
-      .set({ status })
-      .where(and(eq(ledgerEntries.id, entryId), eq(ledgerEntries.caseId, id)))
-      .returning();
-    if (!updated.length) throw new NotFound('No such ledger entry in this case');
+  act(ctx, id, 'rectification.ledger.update', async (tx) => {
+    if (!(await q.setLedgerStatus(tx, id, entryId, status))) throw new NotFound('No such ledger entry in this case');
     return { entryId, status };
   });
 
-export const addProgress = (
-  db: Db,
-  user: SessionUser,
-  actor: Actor,
-  id: number,
-  body: z.infer<typeof progressBodySchema>,
-  now: Date,
-  timeZone: string,
-) =>
-  act(db, user, actor, id, 'rectification.progress', now, timeZone, async (tx) => {
-    await tx
-      .insert(progressUpdates)
-      .values({ caseId: id, text: body.text, attachments: body.attachments, createdBy: actor.name, createdAt: now });
+export const addProgress = (ctx: ServiceContext, { id, progress: body }: { id: number; progress: z.infer<typeof progressBodySchema> }) =>
+  act(ctx, id, 'rectification.progress', async (tx) => {
+    await q.insertProgress(tx, {
+      caseId: id,
+      text: body.text,
+      attachments: body.attachments,
+      createdBy: ctx.actor.name,
+      createdAt: ctx.now,
+    });
     return { attachments: body.attachments.length };
   });
 
-export const submitCase = (db: Db, user: SessionUser, actor: Actor, id: number, now: Date, timeZone: string) =>
-  act(db, user, actor, id, 'rectification.submit', now, timeZone, async (tx, c) => {
+export const submitCase = (ctx: ServiceContext, { id }: { id: number }) =>
+  act(ctx, id, 'rectification.submit', async (tx, c) => {
     if (!c.plan || !c.commitment) throw new Conflict('Write the plan and the commitment before submitting', undefined, 'plan_missing');
-    const [entries] = await tx.select({ n: count() }).from(ledgerEntries).where(eq(ledgerEntries.caseId, id));
-    if (!Number(entries?.n))
+    if (!(await q.countLedgerEntries(tx, id)))
       throw new Conflict('Log at least one enterprise visit in the ledger before submitting', undefined, 'ledger_empty');
-    await tx.update(rectificationCases).set({ status: 'submitted', submittedAt: now }).where(eq(rectificationCases.id, id));
+    await q.setCase(tx, id, { status: 'submitted', submittedAt: ctx.now });
     return { before: { status: c.status }, after: { status: 'submitted' } };
   });
 
 /** The admin calls the enterprise of a ledger entry back (回访), at any time before the case is closed. */
 export const addCallback = (
-  db: Db,
-  user: SessionUser,
-  actor: Actor,
-  id: number,
-  entryId: number,
-  body: z.infer<typeof callbackBodySchema>,
-  now: Date,
-  timeZone: string,
+  ctx: ServiceContext,
+  { id, entryId, callback: body }: { id: number; entryId: number; callback: z.infer<typeof callbackBodySchema> },
 ) =>
   act(
-    db,
-    user,
-    actor,
+    ctx,
     id,
     'rectification.callback',
-    now,
-    timeZone,
     async (tx) => {
-      const [entry] = await tx
-        .select({ id: ledgerEntries.id })
-        .from(ledgerEntries)
-        .where(and(eq(ledgerEntries.id, entryId), eq(ledgerEntries.caseId, id)));
-      if (!entry) throw new NotFound('No such ledger entry in this case');
-      await tx.insert(ledgerCallbacks).values({
+      if (!(await q.findLedgerEntry(tx, id, entryId))) throw new NotFound('No such ledger entry in this case');
+      await q.insertCallback(tx, {
         entryId,
         reached: body.reached,
         solved: body.solved ?? null,
         satisfied: body.satisfied ?? null,
         note: body.note || null,
-        createdBy: actor.name,
-        at: now,
+        createdBy: ctx.actor.name,
+        at: ctx.now,
       });
       // The note stays in the case (it may name people); the log says only what the call found.
       return { entryId, reached: body.reached, solved: body.solved ?? null, satisfied: body.satisfied ?? null };
@@ -388,7 +310,7 @@ export const addCallback = (
 
 /** Closing needs every open ledger entry called back, or a reason why not (given now or earlier). */
 async function assertCallbacksDone(tx: Tx, caseId: number, waivers: z.infer<typeof reviewBodySchema>['waivers']) {
-  const entries = await tx.select().from(ledgerEntries).where(eq(ledgerEntries.caseId, caseId));
+  const entries = await q.ledgerEntriesOf(tx, caseId);
   const known = new Set(entries.map((e) => e.id));
   const strange = waivers.filter((w) => !known.has(w.entryId)).map((w) => w.entryId);
   if (strange.length) throw new NotFound('A reason names a ledger entry that is not in this case', { entryIds: strange });
@@ -413,36 +335,25 @@ async function assertCallbacksDone(tx: Tx, caseId: number, waivers: z.infer<type
       'callback_missing',
     );
   }
-  for (const w of waivers) await tx.update(ledgerEntries).set({ callbackWaiver: w.reason }).where(eq(ledgerEntries.id, w.entryId));
+  for (const w of waivers) await q.setCallbackWaiver(tx, w.entryId, w.reason);
 }
 
-export const reviewCase = (
-  db: Db,
-  user: SessionUser,
-  actor: Actor,
-  id: number,
-  body: z.infer<typeof reviewBodySchema>,
-  now: Date,
-  timeZone: string,
-) =>
+export const reviewCase = (ctx: ServiceContext, { id, review: body }: { id: number; review: z.infer<typeof reviewBodySchema> }) =>
   act(
-    db,
-    user,
-    actor,
+    ctx,
     id,
     'rectification.review',
-    now,
-    timeZone,
     async (tx, c) => {
       const status: CaseStatus = body.decision === 'accept' ? 'closed' : 'returned';
       if (status === 'closed') await assertCallbacksDone(tx, id, body.waivers);
-      await tx
-        .insert(caseReviews)
-        .values({ caseId: id, decision: body.decision, comment: body.comment ?? null, reviewer: actor.name, at: now });
-      await tx
-        .update(rectificationCases)
-        .set({ status, closedAt: status === 'closed' ? now : null })
-        .where(eq(rectificationCases.id, id));
+      await q.insertReview(tx, {
+        caseId: id,
+        decision: body.decision,
+        comment: body.comment ?? null,
+        reviewer: ctx.actor.name,
+        at: ctx.now,
+      });
+      await q.setCase(tx, id, { status, closedAt: status === 'closed' ? ctx.now : null });
       return {
         decision: body.decision,
         comment: body.comment ?? null,

@@ -24,6 +24,7 @@ import * as rq from '../rounds/rounds.queries.ts';
 import { assertAnswersFinal } from '../rounds/answers-final.ts';
 import { lockRoundFor, settleDeadline } from '../rounds/rounds.service.ts';
 import { onPublished } from '../rectification/rectification.service.ts';
+import { serviceContext } from '../context.ts';
 import * as q from './results.queries.ts';
 import { robustnessView, weightedVariant } from './weighted.ts';
 
@@ -137,7 +138,10 @@ export async function publishRound(db: Db, actor: Actor, roundId: string, now: D
     await rq.updateRound(tx, roundId, { status: 'published', publishedAt: now, finalizedAt: round.finalizedAt ?? now, updatedAt: now });
     // A quarter published after a later one re-derives the later quarters' records (audited there).
     const { created, ...revised } = await reconcileEscalations({ tx, actor, cause: { kind: 'publish', roundId }, now, timeZone });
-    await onPublished(tx, roundId, current.payload.results.flaggedDepartmentIds, now, timeZone);
+    await onPublished(serviceContext(tx, { actor, now, zone: timeZone }), {
+      roundId,
+      flaggedDepartmentIds: current.payload.results.flaggedDepartmentIds,
+    });
     const head = await appendAudit(
       tx,
       actor,

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, like, lt, ne } from 'drizzle-orm';
+import { and, asc, count, desc, eq, like, lt, lte, ne } from 'drizzle-orm';
 import type { ReasonEntry } from '#shared/reasons.ts';
 import type { Scale } from '#shared/results/scale.ts';
 import type { Round, StratifyBy } from '#shared/schemas/rounds.ts';
@@ -75,6 +75,23 @@ export const departmentCounts = async (tx: Tx) => {
   const rows = await tx.select({ roundId: roundDepartments.roundId, n: count() }).from(roundDepartments).groupBy(roundDepartments.roundId);
   return new Map(rows.map((r) => [r.roundId, r.n]));
 };
+
+export const insertRound = (tx: Tx, values: typeof rounds.$inferInsert) => tx.insert(rounds).values(values);
+
+/** Closes an open round whose deadline has passed; true when this call closed it (a retry changes nothing). */
+export async function closeIfPastDeadline(tx: Tx, id: string, now: Date): Promise<boolean> {
+  const closed = await tx
+    .update(rounds)
+    .set({ status: 'closed', closedAt: now, updatedAt: now })
+    .where(and(eq(rounds.id, id), eq(rounds.status, 'open'), lte(rounds.closesAt, now)))
+    .returning({ id: rounds.id });
+  return closed.length > 0;
+}
+
+/** The round's own copy of its departments (names as they were when it was set up). */
+export const insertRoundDepartments = (tx: Tx, rows: (typeof roundDepartments.$inferInsert)[]) => tx.insert(roundDepartments).values(rows);
+
+export const deleteRoundDepartments = (tx: Tx, roundId: string) => tx.delete(roundDepartments).where(eq(roundDepartments.roundId, roundId));
 
 export const updateRound = async (tx: Tx, id: string, values: Partial<typeof rounds.$inferInsert>) =>
   (await tx.update(rounds).set(values).where(eq(rounds.id, id)).returning())[0]!;

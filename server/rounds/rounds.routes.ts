@@ -15,7 +15,7 @@ import {
 import { drawRecordSchema } from '#shared/draw/draw.ts';
 import type { RouteDeps } from '../app.ts';
 import { mayReadDraw } from '#shared/round-lifecycle.ts';
-import { actorOf, ALL_ROLES } from '../auth/access.ts';
+import { ALL_ROLES } from '../auth/access.ts';
 import { drawRecord, drawRound, freezePool } from '../draw/draw.service.ts';
 import { Forbidden } from '../errors.ts';
 import { makeLinkMaker } from '../invitations/tokens.ts';
@@ -24,7 +24,7 @@ import * as rounds from './rounds.service.ts';
 const ADMIN = ['admin'] as const;
 const params = roundParamSchema;
 
-export const roundRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database: { db }, config, now }) => {
+export const roundRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { config, context }) => {
   const links = makeLinkMaker(config.jwtSecret, config.publicBaseUrl);
 
   // Every role may see which rounds exist and their settings; the sample is never listed here.
@@ -34,7 +34,7 @@ export const roundRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { datab
       schema: { tags: ['rounds'], response: { 200: z.array(roundSummarySchema) } },
       config: { access: ALL_ROLES },
     },
-    async () => rounds.listRounds(db, now()),
+    async (request) => rounds.listRounds(context(request)),
   );
 
   app.get(
@@ -44,7 +44,7 @@ export const roundRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { datab
       config: { access: ALL_ROLES },
     },
     async (request) => {
-      const round = await rounds.getRound(db, request.params.id, now());
+      const round = await rounds.getRound(context(request), { id: request.params.id });
       return mayReadDraw(request.sessionUser?.role, round) ? round : { ...round, seed: null };
     },
   );
@@ -55,7 +55,7 @@ export const roundRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { datab
       schema: { tags: ['rounds'], body: createRoundSchema, response: { 201: roundSchema } },
       config: { access: ADMIN },
     },
-    async (request, reply) => reply.status(201).send(await rounds.createRound(db, actorOf(request), request.body, now())),
+    async (request, reply) => reply.status(201).send(await rounds.createRound(context(request), request.body)),
   );
 
   app.patch(
@@ -64,7 +64,7 @@ export const roundRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { datab
       schema: { tags: ['rounds'], params, body: updateRoundSchema, response: { 200: roundSchema } },
       config: { access: ADMIN },
     },
-    async (request) => rounds.updateRound(db, actorOf(request), request.params.id, request.body, now()),
+    async (request) => rounds.updateRound(context(request), { id: request.params.id, patch: request.body }),
   );
 
   app.post(
@@ -73,7 +73,7 @@ export const roundRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { datab
       schema: { tags: ['rounds'], params, response: { 200: freezeResultSchema } },
       config: { access: ADMIN },
     },
-    async (request) => freezePool(db, actorOf(request), request.params.id, now()),
+    async (request) => freezePool(context(request), { id: request.params.id }),
   );
 
   app.post(
@@ -82,7 +82,7 @@ export const roundRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { datab
       schema: { tags: ['rounds'], params, body: drawBodySchema.optional(), response: { 200: drawResultSchema } },
       config: { access: ADMIN },
     },
-    async (request) => drawRound(db, actorOf(request), links, request.params.id, request.body?.seed, now()),
+    async (request) => drawRound(context(request), { id: request.params.id, seed: request.body?.seed, links }),
   );
 
   app.post(
@@ -91,7 +91,7 @@ export const roundRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { datab
       schema: { tags: ['rounds'], params, response: { 200: roundSchema } },
       config: { access: ADMIN },
     },
-    async (request) => rounds.openRound(db, actorOf(request), request.params.id, now()),
+    async (request) => rounds.openRound(context(request), { id: request.params.id }),
   );
 
   app.post(
@@ -100,7 +100,7 @@ export const roundRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { datab
       schema: { tags: ['rounds'], params, response: { 200: roundSchema } },
       config: { access: ADMIN },
     },
-    async (request) => rounds.closeRound(db, actorOf(request), request.params.id, now()),
+    async (request) => rounds.closeRound(context(request), { id: request.params.id }),
   );
 
   app.post(
@@ -109,7 +109,7 @@ export const roundRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { datab
       schema: { tags: ['rounds'], params, body: reopenBodySchema, response: { 200: roundSchema } },
       config: { access: ADMIN },
     },
-    async (request) => rounds.reopenRound(db, actorOf(request), request.params.id, request.body, now()),
+    async (request) => rounds.reopenRound(context(request), { id: request.params.id, ...request.body }),
   );
 
   app.post(
@@ -118,7 +118,7 @@ export const roundRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { datab
       schema: { tags: ['rounds'], params, body: reasonBodySchema, response: { 200: roundSchema } },
       config: { access: ADMIN },
     },
-    async (request) => rounds.voidRound(db, actorOf(request), request.params.id, request.body.reason, now()),
+    async (request) => rounds.voidRound(context(request), { id: request.params.id, reason: request.body.reason }),
   );
 
   // The admin at once; everyone else (supervisors and the public included) only once the round has
@@ -130,12 +130,12 @@ export const roundRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { datab
       config: { access: 'public' },
     },
     async (request, reply) => {
-      const round = await rounds.getRound(db, request.params.id, now());
+      const round = await rounds.getRound(context(request), { id: request.params.id });
       if (!mayReadDraw(request.sessionUser?.role, round)) {
         throw new Forbidden('The draw record is published when the round closes for good (its results computed)');
       }
       reply.header('content-disposition', `inline; filename="draw-record-${round.id}.json"`);
-      return drawRecord(db, round.id);
+      return drawRecord(context(request), { id: round.id });
     },
   );
 };

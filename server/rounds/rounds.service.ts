@@ -1,11 +1,10 @@
 // Round lifecycle: create and edit drafts, open, close (by an admin or the deadline), reopen, void.
-import { and, eq, lte } from 'drizzle-orm';
 import type { z } from 'zod';
 import { reopenRefusal, statusAt, transitionError, type RoundAction } from '#shared/round-lifecycle.ts';
 import type { CreateRound, updateRoundSchema } from '#shared/schemas/rounds.ts';
-import { appendAudit, SYSTEM_ACTOR, type Actor } from '../audit/audit.writer.ts';
-import type { Db, Tx } from '../db/client.ts';
-import { roundDepartments, rounds } from '../db/schema.ts';
+import { appendAudit, SYSTEM_ACTOR } from '../audit/audit.writer.ts';
+import type { ServiceContext } from '../context.ts';
+import type { Tx } from '../db/client.ts';
 import { Conflict, Invalid, NotFound } from '../errors.ts';
 import { departmentRows } from '../departments/departments.queries.ts';
 import { forgetCheckAtClose } from '../integrity/integrity.service.ts';
@@ -27,12 +26,7 @@ export async function lockRoundFor(tx: Tx, id: string, action: RoundAction, now:
  * first thing in any write on the round. Guarded by the status, so a retried close changes nothing.
  */
 export async function settleDeadline(tx: Tx, id: string, now: Date) {
-  const closed = await tx
-    .update(rounds)
-    .set({ status: 'closed', closedAt: now, updatedAt: now })
-    .where(and(eq(rounds.id, id), eq(rounds.status, 'open'), lte(rounds.closesAt, now)))
-    .returning({ id: rounds.id });
-  if (closed.length) {
+  if (await q.closeIfPastDeadline(tx, id, now)) {
     await sealRound(tx, id);
     await appendAudit(
       tx,
@@ -50,13 +44,16 @@ function asSeen(r: q.RoundRow, now: Date): q.RoundRow {
 }
 
 // Reads never write: a round past its deadline is shown closed, and the jobs close it.
-export async function getRound(db: Db, id: string, now: Date) {
-  const round = await q.findRound(db, id);
+/** A round as readers see it at `now`, read in a caller's transaction (follow-ups, progress). */
+export async function readRound(tx: Tx, id: string, now: Date) {
+  const round = await q.findRound(tx, id);
   if (!round) throw new NotFound(`No round ${id}`);
-  return q.toRound(asSeen(round, now), await q.roundDepartmentRows(db, id));
+  return q.toRound(asSeen(round, now), await q.roundDepartmentRows(tx, id));
 }
 
-export async function listRounds(db: Db, now: Date) {
+export const getRound = ({ tx, now }: ServiceContext, { id }: { id: string }) => readRound(tx, id, now);
+
+export async function listRounds({ tx: db, now }: ServiceContext) {
   const [all, counts] = await Promise.all([q.listRounds(db), q.departmentCounts(db)]);
   return all.map((r) => {
     const { departments: _d, seed: _s, ...rest } = q.toRound(asSeen(r, now), []);
@@ -64,7 +61,7 @@ export async function listRounds(db: Db, now: Date) {
   });
 }
 
-export async function createRound(db: Db, actor: Actor, input: CreateRound, now: Date) {
+export async function createRound({ tx: db, actor, now }: ServiceContext, input: CreateRound) {
   return db.transaction(async (tx) => {
     // One live round per quarter; a voided one leaves its quarter to a re-run (2026Q1R2).
     const sameQuarter = await q.roundsOfQuarter(tx, input.id.slice(0, 6));
@@ -78,16 +75,23 @@ export async function createRound(db: Db, actor: Actor, input: CreateRound, now:
     }
     if (input.id.length > 6 && !sameQuarter.length) throw new Invalid(`${input.id} is a re-run: create ${input.id.slice(0, 6)} first`);
     const { departmentIds, ...settings } = input;
-    await tx
-      .insert(rounds)
-      .values({ ...settings, opensAt: new Date(input.opensAt), closesAt: new Date(input.closesAt), createdAt: now, updatedAt: now });
+    await q.insertRound(tx, {
+      ...settings,
+      opensAt: new Date(input.opensAt),
+      closesAt: new Date(input.closesAt),
+      createdAt: now,
+      updatedAt: now,
+    });
     await snapshotDepartments(tx, input.id, departmentIds);
     await appendAudit(tx, actor, { action: 'round.create', entityType: 'round', entityId: input.id, summary: { after: input } }, now);
     return q.toRound((await q.findRound(tx, input.id))!, await q.roundDepartmentRows(tx, input.id));
   });
 }
 
-export async function updateRound(db: Db, actor: Actor, id: string, patch: z.infer<typeof updateRoundSchema>, now: Date) {
+export async function updateRound(
+  { tx: db, actor, now }: ServiceContext,
+  { id, patch }: { id: string; patch: z.infer<typeof updateRoundSchema> },
+) {
   return db.transaction(async (tx) => {
     const { departmentIds, opensAt, closesAt, ...rest } = patch;
     // After freezing only the dates may change; everything the draw depends on is locked.
@@ -99,7 +103,7 @@ export async function updateRound(db: Db, actor: Actor, id: string, patch: z.inf
     if (closes <= opens) throw new Invalid('the deadline (closesAt) must be after the opening (opensAt)');
     await q.updateRound(tx, id, { ...next, updatedAt: now });
     if (departmentIds) {
-      await tx.delete(roundDepartments).where(eq(roundDepartments.roundId, id));
+      await q.deleteRoundDepartments(tx, id);
       await snapshotDepartments(tx, id, departmentIds);
     }
     await appendAudit(tx, actor, { action: 'round.update', entityType: 'round', entityId: id, summary: { after: patch } }, now);
@@ -115,7 +119,8 @@ async function snapshotDepartments(tx: Tx, roundId: string, ids: number[] | unde
     if (unknown.length) throw new Invalid(`Unknown department id(s): ${unknown.join(', ')}`, { unknown });
   }
   if (!chosen.length) throw new Invalid('A round needs at least one active department');
-  await tx.insert(roundDepartments).values(
+  await q.insertRoundDepartments(
+    tx,
     chosen.map((d, i) => ({
       roundId,
       departmentId: d.id,
@@ -128,7 +133,8 @@ async function snapshotDepartments(tx: Tx, roundId: string, ids: number[] | unde
   );
 }
 
-export async function openRound(db: Db, actor: Actor, id: string, now: Date) {
+export async function openRound(ctx: ServiceContext, { id }: { id: string }) {
+  const { tx: db, actor, now } = ctx;
   return db
     .transaction(async (tx) => {
       const round = await lockRoundFor(tx, id, 'open', now);
@@ -146,10 +152,11 @@ export async function openRound(db: Db, actor: Actor, id: string, now: Date) {
         now,
       );
     })
-    .then(() => getRound(db, id, now));
+    .then(() => getRound(ctx, { id }));
 }
 
-export async function closeRound(db: Db, actor: Actor, id: string, now: Date) {
+export async function closeRound(ctx: ServiceContext, { id }: { id: string }) {
+  const { tx: db, actor, now } = ctx;
   await db.transaction(async (tx) => {
     await lockRoundFor(tx, id, 'close', now);
     await q.updateRound(tx, id, { status: 'closed', closedAt: now, updatedAt: now });
@@ -162,15 +169,19 @@ export async function closeRound(db: Db, actor: Actor, id: string, now: Date) {
     );
   });
   await vacuumAnswers(db);
-  return getRound(db, id, now);
+  return getRound(ctx, { id });
 }
 
-export async function reopenRound(db: Db, actor: Actor, id: string, input: { reason: string; closesAt: string }, now: Date) {
+export async function reopenRound(
+  ctx: ServiceContext,
+  { id, reason, closesAt: newDeadline }: { id: string; reason: string; closesAt: string },
+) {
+  const { tx: db, actor, now } = ctx;
   await db.transaction(async (tx) => {
     const round = await lockRoundFor(tx, id, 'reopen', now);
     const final = reopenRefusal(q.disclosureOf(round));
     if (final) throw new Conflict(final, { finalizedAt: round.finalizedAt?.toISOString() }, 'results_computed');
-    const closesAt = new Date(input.closesAt);
+    const closesAt = new Date(newDeadline);
     if (closesAt <= now) throw new Invalid('The new deadline must be in the future');
     await q.updateRound(tx, id, { status: 'open', closesAt, closedAt: null, updatedAt: now });
     await forgetCheckAtClose(tx, id);
@@ -181,15 +192,16 @@ export async function reopenRound(db: Db, actor: Actor, id: string, input: { rea
         action: 'round.reopen',
         entityType: 'round',
         entityId: id,
-        summary: { reason: input.reason, before: { closesAt: round.closesAt.toISOString() }, after: { closesAt: input.closesAt } },
+        summary: { reason, before: { closesAt: round.closesAt.toISOString() }, after: { closesAt: newDeadline } },
       },
       now,
     );
   });
-  return getRound(db, id, now);
+  return getRound(ctx, { id });
 }
 
-export async function voidRound(db: Db, actor: Actor, id: string, reason: string, now: Date) {
+export async function voidRound(ctx: ServiceContext, { id, reason }: { id: string; reason: string }) {
+  const { tx: db, actor, now } = ctx;
   await db.transaction(async (tx) => {
     const round = await lockRoundFor(tx, id, 'void', now);
     await q.updateRound(tx, id, { status: 'voided', voidedAt: now, voidReason: reason, updatedAt: now });
@@ -202,5 +214,5 @@ export async function voidRound(db: Db, actor: Actor, id: string, reason: string
       now,
     );
   });
-  return getRound(db, id, now);
+  return getRound(ctx, { id });
 }

@@ -3,17 +3,17 @@ import { z } from 'zod';
 import { idParamSchema } from '#shared/schemas/common.ts';
 import { accountCreateSchema, accountPatchSchema, accountSchema, accountWithPasswordSchema } from '#shared/schemas/users.ts';
 import type { RouteDeps } from '../app.ts';
-import { ACCOUNT_ADMINS, actorOf } from '../auth/access.ts';
+import { ACCOUNT_ADMINS } from '../auth/access.ts';
 import * as accounts from './users.service.ts';
 
-export const userRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database: { db }, now }) => {
+export const userRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { context }) => {
   app.get(
     '/users',
     {
       schema: { tags: ['users'], response: { 200: z.array(accountSchema) } },
       config: { access: ACCOUNT_ADMINS },
     },
-    async () => accounts.listAccounts(db),
+    async (request) => accounts.listAccounts(context(request)),
   );
 
   app.get(
@@ -22,7 +22,7 @@ export const userRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { databa
       schema: { tags: ['users'], params: idParamSchema, response: { 200: accountSchema } },
       config: { access: ACCOUNT_ADMINS },
     },
-    async (request) => accounts.getAccount(db, request.params.id),
+    async (request) => accounts.getAccount(context(request), { id: request.params.id }),
   );
 
   // The one-time password is in this answer only; the person must replace it at first login.
@@ -32,7 +32,7 @@ export const userRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { databa
       schema: { tags: ['users'], body: accountCreateSchema, response: { 201: accountWithPasswordSchema } },
       config: { access: ACCOUNT_ADMINS },
     },
-    async (request, reply) => reply.status(201).send(await accounts.createAccount(db, actorOf(request), request.body, now())),
+    async (request, reply) => reply.status(201).send(await accounts.createAccount(context(request), request.body)),
   );
 
   app.patch(
@@ -41,7 +41,7 @@ export const userRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { databa
       schema: { tags: ['users'], params: idParamSchema, body: accountPatchSchema, response: { 200: accountSchema } },
       config: { access: ACCOUNT_ADMINS },
     },
-    async (request) => accounts.updateAccount(db, actorOf(request), request.params.id, request.body, now()),
+    async (request) => accounts.updateAccount(context(request), { id: request.params.id, patch: request.body }),
   );
 
   // Accounts are never deleted (the audit log names them): DELETE and /deactivate both deactivate.
@@ -54,7 +54,7 @@ export const userRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { databa
       url,
       schema: { tags: ['users'], params: idParamSchema, response: { 200: accountSchema } },
       config: { access: ACCOUNT_ADMINS },
-      handler: async (request) => accounts.updateAccount(db, actorOf(request), request.params.id, { active: false }, now()),
+      handler: async (request) => accounts.updateAccount(context(request), { id: request.params.id, patch: { active: false } }),
     });
   }
 
@@ -64,6 +64,6 @@ export const userRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { databa
       schema: { tags: ['users'], params: idParamSchema, response: { 200: accountWithPasswordSchema } },
       config: { access: ACCOUNT_ADMINS },
     },
-    async (request) => accounts.resetPassword(db, actorOf(request), request.params.id, now()),
+    async (request) => accounts.resetPassword(context(request), { id: request.params.id }),
   );
 };

@@ -3,26 +3,26 @@
 // sessions. All of it audited. A one-time password is one someone else knows: until its holder has
 // replaced it (and a day has passed, see shared/accounts/decide-wait.ts) the account decides nothing.
 import type { AccountCreate, AccountPatch } from '#shared/schemas/users.ts';
-import { appendAudit, type Actor } from '../audit/audit.writer.ts';
+import { appendAudit } from '../audit/audit.writer.ts';
 import { hashPassword, verifyPassword } from '../auth/password.ts';
-import type { Db } from '../db/client.ts';
+import type { ServiceContext } from '../context.ts';
 import { Conflict, Invalid, NotFound, Unauthorized } from '../errors.ts';
 import { oneTimePassword } from './one-time-password.ts';
 import { checkNewPassword, weakPassword } from './password-check.ts';
 import * as q from './users.queries.ts';
 
-export async function listAccounts(db: Db) {
+export async function listAccounts({ tx: db }: ServiceContext) {
   const [rows, logins] = await Promise.all([q.listUsers(db), q.lastLogins(db)]);
   return rows.map((r) => q.toAccount(r, logins.get(r.id) ?? null));
 }
 
-export async function getAccount(db: Db, id: number) {
+export async function getAccount({ tx: db }: ServiceContext, { id }: { id: number }) {
   const row = await q.findUserById(db, id);
   if (!row) throw new NotFound(`No account ${id}`);
   return q.toAccount(row, (await q.lastLogins(db, id)).get(id) ?? null);
 }
 
-export async function createAccount(db: Db, actor: Actor, input: AccountCreate, now: Date) {
+export async function createAccount({ tx: db, actor, now }: ServiceContext, input: AccountCreate) {
   const password = oneTimePassword(input.username);
   const passwordHash = await hashPassword(password);
   return db.transaction(async (tx) => {
@@ -41,7 +41,7 @@ export async function createAccount(db: Db, actor: Actor, input: AccountCreate, 
   });
 }
 
-export async function updateAccount(db: Db, actor: Actor, id: number, patch: AccountPatch, now: Date) {
+export async function updateAccount({ tx: db, actor, now }: ServiceContext, { id, patch }: { id: number; patch: AccountPatch }) {
   return db.transaction(async (tx) => {
     const before = await q.findUserById(tx, id, { lock: true });
     if (!before) throw new NotFound(`No account ${id}`);
@@ -85,7 +85,7 @@ export async function updateAccount(db: Db, actor: Actor, id: number, patch: Acc
   });
 }
 
-export async function resetPassword(db: Db, actor: Actor, id: number, now: Date) {
+export async function resetPassword({ tx: db, actor, now }: ServiceContext, { id }: { id: number }) {
   if (actor.id === id)
     throw new Conflict('Change your own password under your name (POST /auth/password), not by a reset', undefined, 'own_account');
   const existing = await q.findUserById(db, id);
@@ -105,7 +105,10 @@ export async function resetPassword(db: Db, actor: Actor, id: number, now: Date)
 }
 
 /** A person's own change: the current password proves it is them; other sessions end, this one is renewed. */
-export async function changeOwnPassword(db: Db, actor: Actor, id: number, current: string, next: string, now: Date) {
+export async function changeOwnPassword(
+  { tx: db, actor, now }: ServiceContext,
+  { id, current, next }: { id: number; current: string; next: string },
+) {
   const user = await q.findUserById(db, id);
   if (!user?.active) throw new Unauthorized();
   if (!(await verifyPassword(user.passwordHash, current)))

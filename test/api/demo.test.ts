@@ -9,6 +9,7 @@ import { votesOverTime } from '#shared/charts/votes.ts';
 import { seedDemo } from '#server/demo/seed.ts';
 import { escalationBoard } from '#server/escalations/board.ts';
 import { caseDetail, listCases } from '#server/rectification/rectification.service.ts';
+import { serviceContext } from '#server/context.ts';
 import { listRounds } from '#server/rounds/rounds.service.ts';
 import { freshDatabase } from '../support/database.ts';
 import { and, count, eq, isNotNull } from 'drizzle-orm';
@@ -22,7 +23,7 @@ const { db } = database;
 
 describe('demo history', () => {
   it('has four published quarters and the current one open with part of its responses', async () => {
-    const rounds = await listRounds(db, now);
+    const rounds = await listRounds(serviceContext(db, { now, zone: 'Asia/Shanghai' }));
     expect(rounds.map((r) => `${r.id}:${r.status}`)).toEqual([
       '2026Q4:open',
       '2026Q3:published',
@@ -70,20 +71,16 @@ describe('demo history', () => {
         .some((r) => r.count === null),
     ).toBe(true);
     const admin = { id: 1, username: 'admin', displayName: '', role: 'admin' as const, departmentId: null, mustChangePassword: false };
-    const [cgjCase] = await listCases(db, admin, { roundId: latest.roundId, departmentId: cgj.departmentId }, now, 'Asia/Shanghai');
-    const detail = await caseDetail(db, admin, cgjCase!.id, now, 'Asia/Shanghai');
+    const ctx = serviceContext(db, { user: admin, now, zone: 'Asia/Shanghai' });
+    const [cgjCase] = await listCases(ctx, { roundId: latest.roundId, departmentId: cgj.departmentId });
+    const detail = await caseDetail(ctx, { id: cgjCase!.id });
     expect(detail.topReasons[0]).toMatchObject({ code: 'repeat_trips', labelZh: '多次跑动' });
     expect(detail.plan!.measures.filter((m) => m.reason).map((m) => m.reason)).toEqual(detail.topReasons.map((r) => r.code));
   });
 
   it('has rectification cases in several states and an intact audit chain', async () => {
-    const cases = await listCases(
-      db,
-      { id: 1, username: 'admin', displayName: '', role: 'admin', departmentId: null, mustChangePassword: false },
-      {},
-      now,
-      'Asia/Shanghai',
-    );
+    const admin = { id: 1, username: 'admin', displayName: '', role: 'admin' as const, departmentId: null, mustChangePassword: false };
+    const cases = await listCases(serviceContext(db, { user: admin, now, zone: 'Asia/Shanghai' }), {});
     expect(new Set(cases.map((c) => c.status))).toEqual(new Set(['open', 'submitted', 'returned', 'closed']));
     expect(cases.some((c) => c.overdue)).toBe(true);
     // Closed cases show their call-backs.

@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '#server/auth/password.ts';
 import { users } from '#server/db/schema.ts';
 import { drawRound, freezePool } from '#server/draw/draw.service.ts';
+import { serviceContext } from '#server/context.ts';
 import { makeLinkMaker } from '#server/invitations/tokens.ts';
 import { createRound, openRound } from '#server/rounds/rounds.service.ts';
 import { roundDepartmentRows } from '#server/rounds/rounds.queries.ts';
@@ -39,19 +40,18 @@ await db.insert(users).values([
 async function openRoundOf(id: string, size: number, closesAt: Date) {
   const now = new Date();
   await createRound(
-    db,
-    actor,
+    serviceContext(db, { actor, now, zone: 'Asia/Shanghai' }),
     createRoundSchema.parse({
       id,
       sampleSize: size,
       opensAt: new Date(now.getTime() - 86_400_000).toISOString(),
       closesAt: closesAt.toISOString(),
     }),
-    now,
   );
-  await freezePool(db, actor, id, now);
-  await drawRound(db, actor, links, id, `seed ${id}`, now);
-  await openRound(db, actor, id, now);
+  const ctx = serviceContext(db, { actor, now, zone: 'Asia/Shanghai' });
+  await freezePool(ctx, { id });
+  await drawRound(ctx, { id, seed: `seed ${id}`, links });
+  await openRound(ctx, { id });
   const invited = await rows<{ uscc: string }>(sql`select uscc from invitations where round_id = ${id}`);
   return invited.map((i) => links.token(id, i.uscc, 1));
 }

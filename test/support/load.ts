@@ -7,6 +7,7 @@ import { testConfig } from './config.ts';
 import type { Database, Db } from '#server/db/client.ts';
 import { createRound, openRound } from '#server/rounds/rounds.service.ts';
 import { drawRound, freezePool } from '#server/draw/draw.service.ts';
+import { serviceContext } from '#server/context.ts';
 import { makeLinkMaker } from '#server/invitations/tokens.ts';
 import { createRoundSchema } from '#shared/schemas/rounds.ts';
 import { roundDepartmentRows } from '#server/rounds/rounds.queries.ts';
@@ -30,19 +31,18 @@ export async function openLoadRound(db: Db, secret: string, opts: { enterprises:
   const roundId = opts.roundId ?? '2026Q4';
   const now = new Date();
   await createRound(
-    db,
-    actor,
+    serviceContext(db, { actor, now, zone: 'Asia/Shanghai' }),
     createRoundSchema.parse({
       id: roundId,
       sampleSize: opts.enterprises,
       opensAt: new Date(now.getTime() - 86_400_000).toISOString(),
       closesAt: new Date(now.getTime() + 7 * 86_400_000).toISOString(),
     }),
-    now,
   );
-  await freezePool(db, actor, roundId, now);
-  await drawRound(db, actor, makeLinkMaker(secret, 'http://x'), roundId, 'load test seed', now);
-  await openRound(db, actor, roundId, now);
+  const ctx = serviceContext(db, { actor, now, zone: 'Asia/Shanghai' });
+  await freezePool(ctx, { id: roundId });
+  await drawRound(ctx, { id: roundId, seed: 'load test seed', links: makeLinkMaker(secret, 'http://x') });
+  await openRound(ctx, { id: roundId });
   const links = makeLinkMaker(secret, 'http://x');
   const { invitations } = await import('#server/db/schema.ts');
   const { eq } = await import('drizzle-orm');
