@@ -46,8 +46,12 @@ export default defineConfig({
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           globalSetup: ['test/support/e2e-global-setup.ts'],
-          testTimeout: 90_000,
-          hookTimeout: 120_000,
+          // Ceilings, not waits: a passing test never sits them out. Each wait is for a state the user sees
+          // (test/support/e2e.ts STATE_TIMEOUT for a single state; the whole test and its set-up get more).
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+          // expect.poll re-reads until the page shows the value (the default, 1 s, is a guess about the machine).
+          expect: { poll: { timeout: 30_000, interval: 100 } },
           fileParallelism: false,
         },
       },
