@@ -10,6 +10,8 @@ export default defineConfig({
           name: 'unit',
           include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'web/src/**/*.test.ts'],
           exclude: ['**/*.db.test.ts', 'node_modules/**'],
+          // Property tests run thousands of cases: on a busy 2-core machine the 5 s default cries wolf.
+          testTimeout: 30_000,
         },
       },
       {
