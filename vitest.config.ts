@@ -1,9 +1,13 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // Three tiers (see style.md): pure unit tests, API/DB tests on a fresh database per file,
 // and browser tests in Chromium against a real server.
 export default defineConfig({
   test: {
+    // Vitest's default is one worker fewer than the cores: a single worker on a 2-core machine, where the tests
+    // (PGlite runs inside the worker) could use both. The browser tier runs its files one at a time regardless.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       {
         test: {
@@ -19,6 +23,10 @@ export default defineConfig({
           name: 'api',
           include: ['test/api/**/*.test.ts', 'server/**/*.db.test.ts'],
           globalSetup: ['test/support/global-setup.ts'],
+          // Files share their worker's loaded modules (the server, drizzle, PGlite) instead of loading them again
+          // for each of ~80 files; each file still has its own database and app (test/support/app.ts). A file
+          // that changes the process (import-files.test.ts: TMPDIR) puts it back.
+          isolate: false,
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
