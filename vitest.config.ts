@@ -1,9 +1,13 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // Three tiers (see style.md): pure unit tests, API/DB tests on a fresh database per file,
 // and browser tests in Chromium against a real server.
 export default defineConfig({
   test: {
+    // Vitest's default is one worker fewer than the cores: a single worker on a 2-core machine, where the tests
+    // (PGlite runs inside the worker) could use both. The browser tier runs its files one at a time regardless.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       {
         test: {
@@ -19,8 +23,14 @@ export default defineConfig({
           name: 'api',
           include: ['test/api/**/*.test.ts', 'server/**/*.db.test.ts'],
           globalSetup: ['test/support/global-setup.ts'],
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
+          // Files share their worker's loaded modules (the server, drizzle, PGlite) instead of loading them again
+          // for each of ~80 files; each file still has its own database and app (test/support/app.ts). A file
+          // that changes the process (import-files.test.ts: TMPDIR) puts it back.
+          isolate: false,
+          // A timeout catches a hang; it does not judge speed (stories that compute several quarters took
+          // over 30 s on a busy 2-core machine while passing in a few seconds on a quiet one).
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
         },
       },
       {
@@ -48,8 +58,12 @@ export default defineConfig({
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           globalSetup: ['test/support/e2e-global-setup.ts'],
-          testTimeout: 90_000,
-          hookTimeout: 120_000,
+          // Ceilings, not waits: a passing test never sits them out. Each wait is for a state the user sees
+          // (test/support/e2e.ts STATE_TIMEOUT for a single state; the whole test and its set-up get more).
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+          // expect.poll re-reads until the page shows the value (the default, 1 s, is a guess about the machine).
+          expect: { poll: { timeout: 30_000, interval: 100 } },
           fileParallelism: false,
         },
       },

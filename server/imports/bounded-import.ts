@@ -51,6 +51,11 @@ function startWorker() {
   return handle;
 }
 
+/** Ends the warm worker, if any: the next import starts one that sees the process's environment as it is then (tests set TMPDIR). */
+export function stopImportWorker(): void {
+  stopWorker();
+}
+
 function stopWorker() {
   const w = worker;
   worker = null;

@@ -18,13 +18,16 @@ import { isReceiptCounted, isReceiptHashStored, randomReceipt } from './receipts
 import { findByToken, storeSubmission, type Found } from './survey.queries.ts';
 
 // A round's departments cannot change once it is open, so each submission need not read them again.
-const openRoundDepartments = new Map<string, number[]>();
+// Kept per database: one process may hold several (test files share a worker process), each with its own rounds.
+const openRoundDepartments = new WeakMap<Tx, Map<string, number[]>>();
 async function departmentIdsOf(tx: Tx, roundId: string) {
-  let ids = openRoundDepartments.get(roundId);
+  let cache = openRoundDepartments.get(tx);
+  if (!cache) openRoundDepartments.set(tx, (cache = new Map()));
+  let ids = cache.get(roundId);
   if (!ids) {
     ids = (await roundDepartmentRows(tx, roundId)).map((d) => d.departmentId);
-    if (openRoundDepartments.size > 100) openRoundDepartments.clear();
-    openRoundDepartments.set(roundId, ids);
+    if (cache.size > 100) cache.clear();
+    cache.set(roundId, ids);
   }
   return ids;
 }

@@ -10,13 +10,23 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeUscc } from '#shared/uscc.ts';
+import { stopImportWorker } from '#server/imports/bounded-import.ts';
 import { makeTestContext } from '../support/app.ts';
 import { multipart } from '../support/multipart.ts';
 
-// Before anything reads a file: the import worker starts at the first import and inherits it.
+// Before anything reads a file: the import worker starts at the first import and inherits it. Test files
+// share a worker process (vitest.config.ts, isolate: false): a warm import worker another file started is
+// ended first, and the folder and the worker are put back after this file.
 const TEMP = mkdtempSync(join(tmpdir(), 'pingyi-import-tmp-'));
+const tmpBefore = process.env.TMPDIR;
 process.env.TMPDIR = TEMP;
-afterAll(() => rmSync(TEMP, { recursive: true, force: true }));
+stopImportWorker();
+afterAll(() => {
+  if (tmpBefore === undefined) delete process.env.TMPDIR;
+  else process.env.TMPDIR = tmpBefore;
+  stopImportWorker();
+  rmSync(TEMP, { recursive: true, force: true });
+});
 const listing = () => readdirSync(TEMP, { recursive: true }).map(String).sort();
 
 const ctx = await makeTestContext();

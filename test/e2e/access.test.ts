@@ -8,8 +8,8 @@ describe('role-aware access', () => {
     const page = await e2e.newPage();
     await login(page, 'head.scjgj');
     const nav = page.getByTestId('nav');
-    expect(await nav.getByRole('menuitem').allTextContents()).toEqual(['本部门', '诉求', '整改', '部门', '干部积分']);
-    expect(await page.getByTestId('user-role').textContent()).toBe('部门负责人');
+    await expect.poll(() => nav.getByRole('menuitem').allTextContents()).toEqual(['本部门', '诉求', '整改', '部门', '干部积分']);
+    await expect.poll(() => page.getByTestId('user-role').textContent()).toBe('部门负责人');
     // A head's home is their department's page.
     await page.waitForURL('**/my-department');
     await page.getByTestId('mydept-title').filter({ hasText: '本部门：市市场监督管理局' }).waitFor();
@@ -17,9 +17,9 @@ describe('role-aware access', () => {
     await page.goto('/enterprises');
     const noAccess = page.getByTestId('no-access');
     await noAccess.waitFor();
-    expect(await noAccess.textContent()).toContain('无权访问');
-    expect(await noAccess.textContent()).toContain('部门负责人');
-    expect(await nav.getByRole('menuitem').allTextContents()).toEqual(['本部门', '诉求', '整改', '部门', '干部积分']);
+    await expect.poll(() => noAccess.textContent()).toContain('无权访问');
+    await expect.poll(() => noAccess.textContent()).toContain('部门负责人');
+    await expect.poll(() => nav.getByRole('menuitem').allTextContents()).toEqual(['本部门', '诉求', '整改', '部门', '干部积分']);
     await screenshot(page, 'no-access-dept-head');
 
     await page.goto('/audit');
@@ -30,7 +30,7 @@ describe('role-aware access', () => {
     // The department registry is readable, without the admin's buttons.
     await nav.getByRole('menuitem', { name: /(^|\s)部门$/ }).click(); // not 本部门
     await page.getByText('市市场监督管理局').waitFor();
-    expect(await page.getByRole('button', { name: '新增部门' }).count()).toBe(0);
+    await expect.poll(() => page.getByRole('button', { name: '新增部门' }).count()).toBe(0);
     await page.context().close();
   });
 
@@ -39,16 +39,16 @@ describe('role-aware access', () => {
     await login(page, 'admin');
     const nav = page.getByTestId('nav');
     await nav.getByRole('menuitem', { name: '轮次管理' }).waitFor();
-    expect(await nav.getByRole('menuitem').allTextContents()).not.toContain('账号管理');
+    await expect.poll(() => nav.getByRole('menuitem').allTextContents()).not.toContain('账号管理');
     await page.goto('/accounts');
     await page.getByTestId('no-access').filter({ hasText: '营商办管理员' }).waitFor();
-    expect(await page.getByTestId('no-access').textContent()).toContain('请联系安全管理员');
+    await expect.poll(() => page.getByTestId('no-access').textContent()).toContain('请联系安全管理员');
     await page.context().close();
 
     const security = await e2e.newPage();
     await login(security, 'security');
     await security.waitForURL('**/accounts');
-    expect(await security.getByTestId('user-role').textContent()).toBe('安全管理员');
+    await expect.poll(() => security.getByTestId('user-role').textContent()).toBe('安全管理员');
     for (const path of ['/dashboard', '/rounds', '/audit', '/points', '/departments']) {
       await security.goto(path);
       await security.getByTestId('no-access').filter({ hasText: '安全管理员' }).waitFor();

@@ -38,19 +38,19 @@ describe('accounts', () => {
     await login(page, 'security');
     // Accounts are all the security administrator has, and where they start.
     await page.waitForURL('**/accounts');
-    expect(await page.getByTestId('nav').getByRole('menuitem').allTextContents()).toEqual(['账号管理']);
+    await expect.poll(() => page.getByTestId('nav').getByRole('menuitem').allTextContents()).toEqual(['账号管理']);
     await page.getByRole('heading', { name: '账号管理' }).waitFor();
     const table = page.locator('.ant-table-tbody');
     // The seeded security administrator has signed in (just now), a seeded head never has.
     await page.getByLabel('搜索用户名或姓名').fill('security');
     const securityRow = table.locator('tr', { has: page.getByText('security', { exact: true }) });
     await securityRow.waitFor();
-    expect(await securityRow.textContent()).not.toContain('从未登录');
-    expect(await securityRow.textContent()).toContain('安全管理员');
+    await expect.poll(() => securityRow.textContent()).not.toContain('从未登录');
+    await expect.poll(() => securityRow.textContent()).toContain('安全管理员');
     await page.getByLabel('搜索用户名或姓名').fill('head.scjgj');
     const seededHead = table.locator('tr', { has: page.getByText('head.scjgj', { exact: true }) });
-    expect(await seededHead.textContent()).toContain('从未登录');
-    expect(await seededHead.textContent()).toContain('部门负责人');
+    await expect.poll(() => seededHead.textContent()).toContain('从未登录');
+    await expect.poll(() => seededHead.textContent()).toContain('部门负责人');
     await page.getByLabel('搜索用户名或姓名').fill('head.zhang');
 
     await page.getByTestId('account-create').click();
@@ -84,16 +84,16 @@ describe('accounts', () => {
     expect(oneTimePassword).toMatch(/^[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}$/);
     await page.getByTestId('one-time-copy').click();
     await page.getByTestId('one-time-copy').getByText('已复制').waitFor();
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(oneTimePassword);
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(oneTimePassword);
     await screenshot(page, 'accounts-one-time-password');
     await page.getByTestId('one-time-done').click();
     await shown.waitFor({ state: 'detached' });
     // Shown once: nowhere on the page afterwards.
     const row = table.locator('tr', { has: page.getByText('head.zhang', { exact: true }) });
     await row.waitFor();
-    expect(await row.textContent()).toContain('待修改密码');
-    expect(await row.textContent()).toContain('市市场监督管理局');
-    expect(await row.textContent()).toContain('从未登录');
+    await expect.poll(() => row.textContent()).toContain('待修改密码');
+    await expect.poll(() => row.textContent()).toContain('市市场监督管理局');
+    await expect.poll(() => row.textContent()).toContain('从未登录');
     expect(await page.content()).not.toContain(oneTimePassword);
     await page.context().close();
   });
@@ -103,7 +103,7 @@ describe('accounts', () => {
     await signIn(page, 'head.zhang', oneTimePassword);
     await page.waitForURL('**/password');
     await page.getByTestId('password-forced').waitFor();
-    expect(await page.getByTestId('nav').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('nav').count()).toBe(0);
     // No way round it: any page leads back here.
     await page.goto('/my-department');
     await page.waitForURL('**/password');
@@ -124,7 +124,7 @@ describe('accounts', () => {
       page,
       '新密码不符合要求：不易被猜中（城市名、部门名称或代码、平台名称“评议”及其拼音、年份、姓名和常见词会被最先尝试）。',
     ).waitFor();
-    expect(await page.getByTestId('password-feedback').textContent()).toContain(why);
+    await expect.poll(() => page.getByTestId('password-feedback').textContent()).toContain(why);
     await screenshot(page, 'password-forced-weak');
 
     await page.getByLabel('新密码', { exact: true }).fill('zhang-short');
@@ -137,13 +137,13 @@ describe('accounts', () => {
     await rules.locator('[data-met="false"]').first().waitFor({ state: 'detached' });
     await savePassword(page);
     await page.waitForURL('**/my-department');
-    expect(await page.getByTestId('mydept-title').textContent()).toBe('本部门：市市场监督管理局');
+    await expect.poll(() => page.getByTestId('mydept-title').textContent()).toBe('本部门：市市场监督管理局');
 
     // 修改密码 is in everyone's header, and leads back where they were.
     await page.getByTestId('change-password').click();
     await page.waitForURL('**/password');
     await page.getByRole('heading', { name: '修改密码' }).waitFor();
-    expect(await page.getByTestId('password-forced').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('password-forced').count()).toBe(0);
     await button(page, '返回').click();
     await page.waitForURL('**/my-department');
     await page.context().close();
@@ -156,8 +156,8 @@ describe('accounts', () => {
     await page.getByLabel('搜索用户名或姓名').fill('head.zhang');
     const row = page.locator('.ant-table-tbody tr', { has: page.getByText('head.zhang', { exact: true }) });
     await row.waitFor();
-    expect(await row.textContent()).not.toContain('从未登录');
-    expect(await row.textContent()).not.toContain('待修改密码');
+    await expect.poll(() => row.textContent()).not.toContain('从未登录');
+    await expect.poll(() => row.textContent()).not.toContain('待修改密码');
 
     await row.getByRole('button', { name: '重置密码' }).click();
     await confirmOk(page, '重置密码？').click();
@@ -231,7 +231,7 @@ describe('accounts', () => {
     await login(security, 'security');
     await security.getByLabel('搜索用户名或姓名').fill('org.new');
     const account = security.locator('.ant-table-tbody tr', { has: security.getByText('org.new', { exact: true }) });
-    expect(await account.getByTestId('decides-from').textContent()).toMatch(/起可审批$/);
+    await expect.poll(() => account.getByTestId('decides-from').textContent()).toMatch(/起可审批$/);
     await security.context().close();
   });
 

@@ -68,8 +68,8 @@ describe('audit log (审计日志)', () => {
     await verify.getByRole('button', { name: /核验日志链/ }).click();
     await verify.getByText('日志链完整').waitFor();
     // The demo's last published round printed its head; this browser had not verified before.
-    expect(await verify.textContent()).toMatch(/日志链包含.+结果发布时公开的日志链头（第 \d+ 条/);
-    expect(await verify.textContent()).toContain('本浏览器此前未核验过');
+    await expect.poll(() => verify.textContent()).toMatch(/日志链包含.+结果发布时公开的日志链头（第 \d+ 条/);
+    await expect.poll(() => verify.textContent()).toContain('本浏览器此前未核验过');
     const saved = await page.evaluate(
       () => JSON.parse(window.localStorage.getItem('pingyi.audit.verifiedHead') ?? 'null') as { id: number } | null,
     );
@@ -88,7 +88,7 @@ describe('audit log (审计日志)', () => {
     await verify.getByRole('button', { name: /核验日志链/ }).click();
     const failure = page.getByTestId('audit-verify-failure');
     await failure.getByText('日志比此前核验时更短').waitFor();
-    expect(await failure.textContent()).toContain(`日志链头为第 ${saved!.id} 条`);
+    await expect.poll(() => failure.textContent()).toContain(`日志链头为第 ${saved!.id} 条`);
     await screenshot(page, 'audit-verify-shorter');
 
     // In English too.

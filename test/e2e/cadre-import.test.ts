@@ -53,12 +53,12 @@ describe('cadre register import', () => {
     expect(await count(page, 'total')).toBe('5');
     expect(await count(page, 'errors')).toBe('3');
     const rows = errors.locator('tbody tr.ant-table-row');
-    expect(await rows.nth(0).textContent()).toContain('第 4 行');
-    expect(await rows.nth(0).textContent()).toContain('单位“不存在的单位”不存在');
-    expect(await rows.nth(1).textContent()).toContain('职级“处长”无法识别');
-    expect(await rows.nth(2).textContent()).toContain('干部编号与第 2 行重复');
-    expect(await page.getByTestId('cadre-import-apply').isDisabled()).toBe(true);
-    expect(await page.getByTestId('cadre-import-columns').textContent()).toContain('任现职时间');
+    await expect.poll(() => rows.nth(0).textContent()).toContain('第 4 行');
+    await expect.poll(() => rows.nth(0).textContent()).toContain('单位“不存在的单位”不存在');
+    await expect.poll(() => rows.nth(1).textContent()).toContain('职级“处长”无法识别');
+    await expect.poll(() => rows.nth(2).textContent()).toContain('干部编号与第 2 行重复');
+    await expect.poll(() => page.getByTestId('cadre-import-apply').isDisabled()).toBe(true);
+    await expect.poll(() => page.getByTestId('cadre-import-columns').textContent()).toContain('任现职时间');
     await screenshot(page, 'cadre-import-errors');
     expect(await cadresNamed('E2E-C00')).toBe(0);
 
@@ -67,7 +67,7 @@ describe('cadre register import', () => {
     expect(await count(page, 'errors')).toBe('0');
     await page.getByTestId('cadre-import-apply').click();
     await page.getByTestId('cadre-import-success').waitFor();
-    expect(await page.getByTestId('cadre-import-success').textContent()).toContain('新增 2 名干部');
+    await expect.poll(() => page.getByTestId('cadre-import-success').textContent()).toContain('新增 2 名干部');
     expect(await cadresNamed('E2E-C00')).toBe(2);
     await screenshot(page, 'cadre-import-done');
     await page.context().close();
@@ -76,7 +76,7 @@ describe('cadre register import', () => {
   it("is the organisation department's alone", async () => {
     const page = await e2e.newPage();
     await login(page, 'leader');
-    expect(await page.getByTestId('nav').getByRole('menuitem').allTextContents()).not.toContain('干部名册导入');
+    await expect.poll(() => page.getByTestId('nav').getByRole('menuitem').allTextContents()).not.toContain('干部名册导入');
     await page.goto('/points/import');
     await page.getByTestId('no-access').waitFor();
     await page.context().close();

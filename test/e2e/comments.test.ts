@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { quarterLabel } from '#shared/round-lifecycle.ts';
-import { httpClient, login, screenshot, startE2e } from '../support/e2e.ts';
+import { chooseOption, httpClient, login, screenshot, startE2e } from '../support/e2e.ts';
 
 const e2e = await startE2e();
 
@@ -81,12 +81,12 @@ describe('enterprise comments (意见建议)', () => {
       .waitFor();
 
     await cgjCard(page).getByTestId('comment').first().waitFor();
-    expect(await cgjCard(page).getByTestId('comment').allTextContents()).toEqual([DEPT_COMMENT]);
-    expect(await page.getByTestId('overall-comments').getByTestId('comment').allTextContents()).toEqual([OVERALL_COMMENT]);
+    await expect.poll(() => cgjCard(page).getByTestId('comment').allTextContents()).toEqual([DEPT_COMMENT]);
+    await expect.poll(() => page.getByTestId('overall-comments').getByTestId('comment').allTextContents()).toEqual([OVERALL_COMMENT]);
     expect((await page.getByTestId('release-state').textContent())?.trim()).toBe('尚未向部门发布');
     await page.getByText('向部门发布意见建议由营商办管理员进行。').waitFor();
-    expect(await page.getByTestId('release-comments').count()).toBe(0);
-    expect(await page.getByRole('button', { name: '向部门发布意见建议' }).count()).toBe(0);
+    await expect.poll(() => page.getByTestId('release-comments').count()).toBe(0);
+    await expect.poll(() => page.getByRole('button', { name: '向部门发布意见建议' }).count()).toBe(0);
     expect(await xss(page)).toBeUndefined();
     await screenshot(page, 'comments-leader');
     await page.context().close();
@@ -106,16 +106,16 @@ describe('enterprise comments (意见建议)', () => {
 
     const card = cgjCard(page);
     await card.getByTestId('comment').first().waitFor();
-    expect(await card.getByTestId('department-name').textContent()).toBe(CGJ);
-    expect(await card.getByTestId('comment').allTextContents()).toEqual([DEPT_COMMENT]);
+    await expect.poll(() => card.getByTestId('department-name').textContent()).toBe(CGJ);
+    await expect.poll(() => card.getByTestId('comment').allTextContents()).toEqual([DEPT_COMMENT]);
     expect((await card.getByTestId('comment-count').textContent())?.trim()).toBe('1');
     // No element came out of the comment: it is text, not markup.
-    expect(await card.locator('img').count()).toBe(0);
+    await expect.poll(() => card.locator('img').count()).toBe(0);
     const overall = page.getByTestId('overall-comments');
-    expect(await overall.getByTestId('comment').allTextContents()).toEqual([OVERALL_COMMENT]);
-    expect(await overall.locator('script').count()).toBe(0);
+    await expect.poll(() => overall.getByTestId('comment').allTextContents()).toEqual([OVERALL_COMMENT]);
+    await expect.poll(() => overall.locator('script').count()).toBe(0);
     // By default only departments with comments: here, 城管局 alone.
-    expect(await page.getByTestId('department').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('department').count()).toBe(1);
     expect((await page.getByTestId('release-state').textContent())?.trim()).toBe('尚未向部门发布');
     expect(await xss(page)).toBeUndefined();
 
@@ -124,13 +124,13 @@ describe('enterprise comments (意见建议)', () => {
     await page.getByText('显示 1 个部门').waitFor();
     await page.getByTestId('comments-search').locator('input').fill('没有这条意见');
     await page.getByText('没有符合条件的部门或意见。').first().waitFor();
-    expect(await overall.getByText('没有符合搜索条件的总体意见。').count()).toBe(1);
+    await expect.poll(() => overall.getByText('没有符合搜索条件的总体意见。').count()).toBe(1);
     await page.getByTestId('comments-search').locator('input').fill('');
     await page.getByTestId('department-filter').click();
     await page.keyboard.type('市场监督');
     await page.locator('.ant-select-item-option').filter({ hasText: '市市场监督管理局' }).click();
     await page.getByTestId('department').filter({ hasText: '本轮没有企业写给该部门的意见建议。' }).waitFor();
-    expect(await page.getByTestId('department').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('department').count()).toBe(1);
     await page.getByTestId('department-filter').hover();
     await page.getByTestId('department-filter').locator('.ant-select-clear').click();
     await card.waitFor();
@@ -143,15 +143,15 @@ describe('enterprise comments (意见建议)', () => {
       .locator('.ant-modal-confirm-title')
       .filter({ hasText: `向各部门发布 ${quarter} 的意见建议？` })
       .waitFor();
-    expect(await dialog.textContent()).toContain('每个部门的负责人将在“本部门”页面看到企业写给本部门的意见建议');
-    expect(await dialog.textContent()).toContain('没有任何关于是哪家企业所写的信息');
+    await expect.poll(() => dialog.textContent()).toContain('每个部门的负责人将在“本部门”页面看到企业写给本部门的意见建议');
+    await expect.poll(() => dialog.textContent()).toContain('没有任何关于是哪家企业所写的信息');
     await screenshot(page, 'comments-release-confirm');
     await dialog.getByRole('button', { name: '确认发布' }).click();
     await page
       .getByTestId('release-state')
       .filter({ hasText: /^已向各部门发布 / })
       .waitFor();
-    expect(await page.getByRole('button', { name: '向部门发布意见建议' }).count()).toBe(0);
+    await expect.poll(() => page.getByRole('button', { name: '向部门发布意见建议' }).count()).toBe(0);
     const after = await api<{ releasedAt: string | null }>('GET', `/rounds/${roundId}/comments`);
     expect(after.releasedAt).not.toBeNull();
     expect(await xss(page)).toBeUndefined();
@@ -167,7 +167,7 @@ describe('enterprise comments (意见建议)', () => {
       .getByTestId('release-state')
       .filter({ hasText: /^Released to departments / })
       .waitFor();
-    expect(await cgjCard(page).getByTestId('comment').allTextContents()).toEqual([DEPT_COMMENT]);
+    await expect.poll(() => cgjCard(page).getByTestId('comment').allTextContents()).toEqual([DEPT_COMMENT]);
     await page.getByTestId('lang-switch').click();
     await page.getByTestId('comments-title').filter({ hasText: '意见建议：' }).waitFor();
     await page.context().close();
@@ -182,16 +182,12 @@ describe('enterprise comments (意见建议)', () => {
       .filter({ hasText: `本部门：${CGJ}` })
       .waitFor();
     const select = page.getByTestId('round-select');
-    if (!((await select.textContent()) ?? '').includes(quarter)) {
-      await select.click();
-      await page.locator('.ant-select-item-option').filter({ hasText: quarter }).click();
-    }
-    await select.filter({ hasText: quarter }).waitFor();
+    await chooseOption(page, select, quarter);
 
     const comments = page.getByTestId('comments-card');
     await comments.getByTestId('comment').first().waitFor();
-    expect(await comments.getByTestId('comment').allTextContents()).toEqual([DEPT_COMMENT]);
-    expect(await comments.locator('img').count()).toBe(0);
+    await expect.poll(() => comments.getByTestId('comment').allTextContents()).toEqual([DEPT_COMMENT]);
+    await expect.poll(() => comments.locator('img').count()).toBe(0);
     const text = (await page.locator('main').textContent()) ?? '';
     expect(text).not.toContain('整体不错');
     expect(text).not.toContain('<script>');

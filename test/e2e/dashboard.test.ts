@@ -3,10 +3,9 @@
 import { cityDay, DEFAULT_CITY_TZ } from '#shared/city-day.ts';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { quarterLabel } from '#shared/round-lifecycle.ts';
-import { ARTIFACTS, DEMO_PASSWORD, httpClient, login, screenshot, startE2e } from '../support/e2e.ts';
+import { ARTIFACTS, chooseOption, DEMO_PASSWORD, httpClient, login, screenshot, startE2e } from '../support/e2e.ts';
 
 const e2e = await startE2e();
 
@@ -19,31 +18,6 @@ const LATEST = roundId(quarterIndex - 1);
 const FIRST = roundId(quarterIndex - 4);
 /** The latest published quarter's bottom three, best first (ranks 51, 52, 53 of 53). */
 const BOTTOM_THREE = ['市供电公司', '市人力资源和社会保障局', '市城市管理执法局'];
-
-/**
- * Picks an option of an antd Select, and waits until the select shows it. On a loaded machine a click can
- * land while the dropdown is still opening (its zoom-in motion) and go nowhere: then the dropdown is closed
- * and the pick tried again, as a person would.
- */
-async function choose(page: Page, select: ReturnType<Page['locator']>, option: string) {
-  const box = select.locator('xpath=ancestor-or-self::*[contains(concat(" ", @class, " "), " ant-select ")][1]');
-  const item = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first();
-  for (let attempt = 1; ; attempt++) {
-    await select.click();
-    await item.waitFor();
-    await item.click();
-    const shown = await expect
-      .poll(async () => box.textContent(), { timeout: 3000 })
-      .toContain(option)
-      .then(
-        () => true,
-        () => false,
-      );
-    if (shown) return;
-    if (attempt === 3) throw new Error(`the select does not show ${option} after three picks`);
-    await page.keyboard.press('Escape');
-  }
-}
 
 /** A day from now in the city's calendar: what the board judges due dates against. */
 const cityDayIn = (offsetDays: number) => cityDay(new Date(Date.now() + offsetDays * 86_400_000), DEFAULT_CITY_TZ);
@@ -81,25 +55,27 @@ describe('dashboard (admin, leader, supervisor)', () => {
 
     const overview = page.getByTestId('round-overview');
     await overview.getByText(`轮次概况 · ${quarterLabel(LATEST, 'zh')}`).waitFor();
-    expect(await overview.textContent()).toContain('已发布');
+    await expect.poll(() => overview.textContent()).toContain('已发布');
 
     const table = page.getByTestId('ranking-table');
     const rows = table.locator('tr.ant-table-row');
     await rows.nth(52).waitFor();
-    expect(await rows.count()).toBe(53);
+    await expect.poll(() => rows.count()).toBe(53);
     const flagged = table.locator('tr.pingyi-flagged-row');
-    expect(await flagged.count()).toBe(3);
-    expect(await flagged.getByTestId('dept-name').allTextContents()).toEqual(BOTTOM_THREE);
-    expect(await flagged.nth(2).textContent()).toMatch(/^53倒数市城市管理执法局.*调离岗位$/);
-    expect(await flagged.nth(0).textContent()).toContain('大会表态发言 + 约谈提醒');
+    await expect.poll(() => flagged.count()).toBe(3);
+    await expect.poll(() => flagged.getByTestId('dept-name').allTextContents()).toEqual(BOTTOM_THREE);
+    await expect.poll(() => flagged.nth(2).textContent()).toMatch(/^53倒数市城市管理执法局.*调离岗位$/);
+    await expect.poll(() => flagged.nth(0).textContent()).toContain('大会表态发言 + 约谈提醒');
     // The highlight is red: the row's cells carry the flagged background.
-    expect(
-      await flagged
-        .first()
-        .locator('td')
-        .first()
-        .evaluate((td) => getComputedStyle(td).backgroundColor),
-    ).toBe('rgb(255, 241, 240)');
+    await expect
+      .poll(() =>
+        flagged
+          .first()
+          .locator('td')
+          .first()
+          .evaluate((td) => getComputedStyle(td).backgroundColor),
+      )
+      .toBe('rgb(255, 241, 240)');
     const firstScreen = (await page.getByTestId('bottom-three').textContent()) ?? '';
     expect(firstScreen).toContain('市城市管理执法局');
     expect(firstScreen).toContain('第 53 名（倒数第 1）');
@@ -111,27 +87,29 @@ describe('dashboard (admin, leader, supervisor)', () => {
     expect(rules).toContain('参与排名的最低有效评价数：10 条');
 
     // Filter by category: only enforcement departments, 城管局 still last and red.
-    await choose(page, page.getByLabel('全部类别'), '执法监管部门');
+    await chooseOption(page, page.getByLabel('全部类别'), '执法监管部门');
     await expect.poll(() => rows.count()).toBeLessThan(53);
     for (const text of await rows.allTextContents()) expect(text).toContain('执法监管部门');
-    expect(await table.locator('tr.pingyi-flagged-row').getByTestId('dept-name').allTextContents()).toEqual(['市城市管理执法局']);
+    await expect
+      .poll(() => table.locator('tr.pingyi-flagged-row').getByTestId('dept-name').allTextContents())
+      .toEqual(['市城市管理执法局']);
 
     // Funnel plot: a point per department, the bottom three in red, a tooltip with the name.
     const funnel = page.getByTestId('funnel-chart');
     await funnel.locator('.recharts-scatter-symbol').first().waitFor();
-    expect(await funnel.locator('.recharts-scatter-symbol').count()).toBeGreaterThanOrEqual(50);
-    expect(await funnel.locator('.recharts-line').count()).toBe(4); // 95% and 99.8% limits, above and below
+    await expect.poll(() => funnel.locator('.recharts-scatter-symbol').count()).toBeGreaterThanOrEqual(50);
+    await expect.poll(() => funnel.locator('.recharts-line').count()).toBe(4); // 95% and 99.8% limits, above and below
     const red = funnel.locator('.recharts-scatter path.recharts-symbols[fill="#cf1322"]');
     expect((await red.evaluateAll((els) => els.map((e) => e.getAttribute('name')))).sort()).toEqual([...BOTTOM_THREE].sort());
     await funnel.locator('path.recharts-symbols[name="市城市管理执法局"]').hover({ force: true });
     const tip = funnel.locator('.recharts-tooltip-wrapper');
     await tip.getByText('显著低于全市平均').waitFor();
-    expect(await tip.textContent()).toContain('市城市管理执法局');
+    await expect.poll(() => tip.textContent()).toContain('市城市管理执法局');
 
     // The other charts render from the same data.
-    expect(await page.getByTestId('ranking-chart').locator('.recharts-bar-rectangle').count()).toBe(53);
-    expect(await page.getByTestId('distribution-chart').locator('.recharts-bar-rectangle').count()).toBeGreaterThan(53);
-    expect(await page.getByTestId('votes-chart').locator('.recharts-bar-rectangle').count()).toBe(4);
+    await expect.poll(() => page.getByTestId('ranking-chart').locator('.recharts-bar-rectangle').count()).toBe(53);
+    await expect.poll(() => page.getByTestId('distribution-chart').locator('.recharts-bar-rectangle').count()).toBeGreaterThan(53);
+    await expect.poll(() => page.getByTestId('votes-chart').locator('.recharts-bar-rectangle').count()).toBe(4);
     const headline = (await page.getByTestId('votes-headline').textContent()) ?? '';
     expect(headline).toMatch(/\d+ → \d+/);
     // The headline names its departments: "市…局（first quarter）→ 市…局（latest quarter）".
@@ -139,13 +117,15 @@ describe('dashboard (admin, leader, supervisor)', () => {
     expect(headline).toContain(`（${quarterLabel(LATEST, 'zh')}）`);
     const trends = page.getByTestId('trends');
     await trends.getByTestId('trend-mean-chart').locator('.recharts-line').first().waitFor();
-    expect(await trends.getByTestId('trend-rank-chart').locator('circle[data-flagged="true"]').count()).toBeGreaterThanOrEqual(3); // 城管局: three quarters in a row
+    await expect
+      .poll(() => trends.getByTestId('trend-rank-chart').locator('circle[data-flagged="true"]').count())
+      .toBeGreaterThanOrEqual(3); // 城管局: three quarters in a row
     await screenshot(page, 'dashboard-published');
 
     await page.getByTestId('lang-switch').click();
     await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
     await table.locator('thead').getByText('Mean (95% interval)').waitFor();
-    expect(await page.getByTestId('bottom-three').textContent()).toContain('Reassignment (removal from post)');
+    await expect.poll(() => page.getByTestId('bottom-three').textContent()).toContain('Reassignment (removal from post)');
     await screenshot(page, 'dashboard-published-en');
     await page.context().close();
   });
@@ -155,17 +135,17 @@ describe('dashboard (admin, leader, supervisor)', () => {
     await login(page, 'leader');
     await page.waitForURL('**/dashboard');
     await page.getByTestId('ranking-table').waitFor();
-    await choose(page, page.getByLabel('测评轮次'), `${quarterLabel(CURRENT, 'zh')}（测评中）`);
+    await chooseOption(page, page.getByLabel('测评轮次'), `${quarterLabel(CURRENT, 'zh')}（测评中）`);
     await page.waitForURL(`**/dashboard?round=${CURRENT}`);
     await page.getByText('本轮正在测评，结果在截止并发布后显示。').waitFor();
-    expect(await page.getByTestId('countdown').textContent()).toMatch(/距截止\d+ 天 \d+ 小时 \d+ 分/);
-    expect(await page.getByTestId('response-rate').textContent()).toMatch(/回收率\d+\.\d%/);
+    await expect.poll(() => page.getByTestId('countdown').textContent()).toMatch(/距截止\d+ 天 \d+ 小时 \d+ 分/);
+    await expect.poll(() => page.getByTestId('response-rate').textContent()).toMatch(/回收率\d+\.\d%/);
     // Totals only while it runs: counts by township or industry would show who was drawn.
     await page.getByTestId('progress-groups-after-close').getByText('按乡镇、行业的分组数在测评结束后显示').waitFor();
-    expect(await page.getByTestId('progress-township').count()).toBe(0);
-    expect(await page.getByTestId('progress-industry').count()).toBe(0);
-    expect(await page.getByTestId('ranking-table').count()).toBe(0);
-    expect(await page.getByRole('button', { name: /导出结果/ }).count()).toBe(0);
+    await expect.poll(() => page.getByTestId('progress-township').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('progress-industry').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('ranking-table').count()).toBe(0);
+    await expect.poll(() => page.getByRole('button', { name: /导出结果/ }).count()).toBe(0);
     await screenshot(page, 'dashboard-open-round');
     await page.context().close();
   });
@@ -199,29 +179,33 @@ describe('escalation board', () => {
     const first = streaks.locator('tr.ant-table-row').first();
     await first.waitFor();
     // 城管局: three in a row under the same head: both streaks 3, and the pledge beside the reassignment.
-    expect(await first.textContent()).toMatch(/市城市管理执法局.*3 轮3 轮大会表态发言 \+ 约谈提醒调离岗位3/);
-    expect(await first.getByTestId('head-streak').textContent()).toBe('3 轮');
-    expect(await first.getByTestId('department-streak').textContent()).toBe('3 轮');
-    expect(
-      await first
-        .getByTestId('measures')
-        .locator('[data-measure]')
-        .evaluateAll((tags) => tags.map((t) => t.getAttribute('data-measure'))),
-    ).toEqual(['pledge', 'reassignment']);
+    await expect.poll(() => first.textContent()).toMatch(/市城市管理执法局.*3 轮3 轮大会表态发言 \+ 约谈提醒调离岗位3/);
+    await expect.poll(() => first.getByTestId('head-streak').textContent()).toBe('3 轮');
+    await expect.poll(() => first.getByTestId('department-streak').textContent()).toBe('3 轮');
+    await expect
+      .poll(() =>
+        first
+          .getByTestId('measures')
+          .locator('[data-measure]')
+          .evaluateAll((tags) => tags.map((t) => t.getAttribute('data-measure'))),
+      )
+      .toEqual(['pledge', 'reassignment']);
     // 城投公司: flagged twice, not in the latest round: no streak, no measures.
-    expect(await streaks.locator('tr.ant-table-row').filter({ hasText: '市城投公司' }).textContent()).toMatch(
-      /市城投公司公用事业与国有企业———2/,
-    );
+    await expect
+      .poll(() => streaks.locator('tr.ant-table-row').filter({ hasText: '市城投公司' }).textContent())
+      .toMatch(/市城投公司公用事业与国有企业———2/);
     // The cards say what they count: the latest quarter, and beside it what is still open over all quarters.
-    expect(await page.getByTestId('level-counts').textContent()).toMatch(
-      /大会表态发言 \+ 约谈提醒 本季度（[^）]+）2个部门.*诫勉谈话 本季度（[^）]+）0个部门.*调离岗位 本季度（[^）]+）1个部门累计未办结：1 个部门/,
-    );
+    await expect
+      .poll(() => page.getByTestId('level-counts').textContent())
+      .toMatch(
+        /大会表态发言 \+ 约谈提醒 本季度（[^）]+）2个部门.*诫勉谈话 本季度（[^）]+）0个部门.*调离岗位 本季度（[^）]+）1个部门累计未办结：1 个部门/,
+      );
 
     const pending = page.getByTestId('pending-actions');
     const cgj = pending.locator('tr.ant-table-row').filter({ hasText: '市城市管理执法局' });
-    expect(await cgj.textContent()).toContain('待安排');
-    expect(await cgj.textContent()).toContain('未安排日期');
-    expect(await cgj.getByTestId('streaks').textContent()).toBe('负责人连续 3 次 · 部门连续 3 次');
+    await expect.poll(() => cgj.textContent()).toContain('待安排');
+    await expect.poll(() => cgj.textContent()).toContain('未安排日期');
+    await expect.poll(() => cgj.getByTestId('streaks').textContent()).toBe('负责人连续 3 次 · 部门连续 3 次');
     await cgj.getByRole('button', { name: '办理' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByText('王志强（局长）').waitFor();
@@ -231,8 +215,8 @@ describe('escalation board', () => {
     await expect
       .poll(async () => measures.locator('tr.ant-table-row').filter({ hasText: '大会表态发言' }).textContent())
       .toContain('已完成');
-    expect(await measures.locator('tr.ant-table-row').filter({ hasText: '调离岗位' }).textContent()).toContain('待安排');
-    await choose(page, dialog.getByLabel('状态'), '已安排');
+    await expect.poll(() => measures.locator('tr.ant-table-row').filter({ hasText: '调离岗位' }).textContent()).toContain('待安排');
+    await chooseOption(page, dialog.getByLabel('状态'), '已安排');
     await dialog.getByRole('button', { name: /保\s?存/ }).click();
     await dialog.getByText('状态为“已安排”时，请选择安排日期。').waitFor();
     const day = cityDayIn(5);
@@ -244,10 +228,10 @@ describe('escalation board', () => {
     await dialog.waitFor({ state: 'detached' });
     await page.getByText('已保存：市城市管理执法局').waitFor();
     await expect.poll(async () => cgj.textContent()).toContain('已安排');
-    expect(await cgj.textContent()).toContain(day);
+    await expect.poll(() => cgj.textContent()).toContain(day);
     // Scheduling the record left the pledge done.
-    expect(await cgj.getByTestId('measures').textContent()).toBe('大会表态发言 + 约谈提醒 · 已完成调离岗位 · 已安排');
-    expect(await cgj.textContent()).toContain('5 天后到期');
+    await expect.poll(() => cgj.getByTestId('measures').textContent()).toBe('大会表态发言 + 约谈提醒 · 已完成调离岗位 · 已安排');
+    await expect.poll(() => cgj.textContent()).toContain('5 天后到期');
     await screenshot(page, 'escalations');
     await page.context().close();
   });
@@ -282,7 +266,7 @@ describe('escalation board', () => {
     await page.goto('/escalations');
     const history = page.getByTestId('escalation-history');
     await history.locator('tr.ant-table-row').first().waitFor();
-    expect(await page.getByRole('button', { name: '办理' }).count()).toBe(0);
+    await expect.poll(() => page.getByRole('button', { name: '办理' }).count()).toBe(0);
     await page.getByText('只读：仅营商办管理员可以办理问责事项。').waitFor();
     // A record done as a whole (its status tag, not one of its measures' tags).
     await history
@@ -293,7 +277,7 @@ describe('escalation board', () => {
       .click();
     const dialog = page.getByRole('dialog');
     await dialog.getByText('承诺书').waitFor();
-    expect(await dialog.textContent()).toContain('承诺：认真整改');
+    await expect.poll(() => dialog.textContent()).toContain('承诺：认真整改');
     await page.context().close();
   });
 });
@@ -307,28 +291,28 @@ describe('printable quarterly report', () => {
     await page.waitForURL(`**/report/${LATEST}`);
     const title = page.getByTestId('report-title');
     await title.waitFor();
-    expect(await title.textContent()).toBe(`仙桃市${quarterLabel(LATEST, 'zh')}市场主体评部门测评结果通报`);
+    await expect.poll(() => title.textContent()).toBe(`仙桃市${quarterLabel(LATEST, 'zh')}市场主体评部门测评结果通报`);
     // The issuer and its help line, from the configuration (the demo's city).
-    expect(await page.getByTestId('report-issuer').textContent()).toMatch(
-      /^仙桃市优化营商环境工作领导小组办公室 · 咨询电话：0728-3312345 · 发布日期/,
-    );
-    expect(await page.getByTestId('report-ranking').locator('tbody tr').count()).toBe(53);
-    expect(await page.getByTestId('report-ranking').locator('tbody tr.flagged td.name').allTextContents()).toEqual(BOTTOM_THREE);
+    await expect
+      .poll(() => page.getByTestId('report-issuer').textContent())
+      .toMatch(/^仙桃市优化营商环境工作领导小组办公室 · 咨询电话：0728-3312345 · 发布日期/);
+    await expect.poll(() => page.getByTestId('report-ranking').locator('tbody tr').count()).toBe(53);
+    await expect.poll(() => page.getByTestId('report-ranking').locator('tbody tr.flagged td.name').allTextContents()).toEqual(BOTTOM_THREE);
     const bottom = page.getByTestId('report-bottom').locator('tbody tr');
-    expect(await bottom.locator('td.name').allTextContents()).toEqual([...BOTTOM_THREE].reverse());
-    expect(await bottom.nth(0).textContent()).toMatch(/53市城市管理执法局.*王志强（局长）连续第 3 轮位列倒数调离岗位/);
-    expect(await bottom.nth(2).textContent()).toContain('大会表态发言 + 约谈提醒');
-    expect(await page.getByTestId('report-escalations').locator('tbody tr').count()).toBe(3);
+    await expect.poll(() => bottom.locator('td.name').allTextContents()).toEqual([...BOTTOM_THREE].reverse());
+    await expect.poll(() => bottom.nth(0).textContent()).toMatch(/53市城市管理执法局.*王志强（局长）连续第 3 轮位列倒数调离岗位/);
+    await expect.poll(() => bottom.nth(2).textContent()).toContain('大会表态发言 + 约谈提醒');
+    await expect.poll(() => page.getByTestId('report-escalations').locator('tbody tr').count()).toBe(3);
     const report = page.getByTestId('report');
-    expect(await report.getByTestId('funnel-chart').locator('.recharts-scatter-symbol').count()).toBeGreaterThanOrEqual(50);
-    expect(await report.getByTestId('ranking-chart').locator('.recharts-bar-rectangle').count()).toBe(53);
+    await expect.poll(() => report.getByTestId('funnel-chart').locator('.recharts-scatter-symbol').count()).toBeGreaterThanOrEqual(50);
+    await expect.poll(() => report.getByTestId('ranking-chart').locator('.recharts-bar-rectangle').count()).toBe(53);
     const text = (await report.textContent()) ?? '';
     for (const s of ['一、测评概况', '六、整改与回访', '七、测评规则', '按平均分从高到低排名', '参与排名的最低有效评价数：10 条'])
       expect(text).toContain(s);
     // Each flagged department's rectification, with what the call-backs found.
-    expect(await page.getByTestId('report-callbacks').locator('tbody tr td.name').allTextContents()).toEqual(
-      expect.arrayContaining(BOTTOM_THREE),
-    );
+    await expect
+      .poll(() => page.getByTestId('report-callbacks').locator('tbody tr td.name').allTextContents())
+      .toEqual(expect.arrayContaining(BOTTOM_THREE));
     // At the foot, the audit chain's head when printed: a checkpoint the chain verifies against.
     const foot = page.getByTestId('report-checkpoint');
     const id = Number(/最新记录为第 (\d+) 条/.exec((await foot.textContent()) ?? '')?.[1]);
@@ -347,16 +331,16 @@ describe('printable quarterly report', () => {
     );
     expect(a4).toBe(true);
     await page.emulateMedia({ media: 'print' });
-    expect(await page.locator('.ant-layout-sider').isVisible()).toBe(false);
-    expect(await page.locator('.ant-layout-header').isVisible()).toBe(false);
-    expect(await page.getByRole('button', { name: /打印/ }).isVisible()).toBe(false);
-    expect(await title.isVisible()).toBe(true);
+    await expect.poll(() => page.locator('.ant-layout-sider').isVisible()).toBe(false);
+    await expect.poll(() => page.locator('.ant-layout-header').isVisible()).toBe(false);
+    await expect.poll(() => page.getByRole('button', { name: /打印/ }).isVisible()).toBe(false);
+    await expect.poll(() => title.isVisible()).toBe(true);
     await screenshot(page, 'report-print');
     const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(pdf.byteLength).toBeGreaterThan(50_000);
     await writeFile(join(ARTIFACTS, 'report.pdf'), pdf);
-    expect(await foot.isVisible()).toBe(true);
+    await expect.poll(() => foot.isVisible()).toBe(true);
     await page.context().close();
   });
 
@@ -365,7 +349,7 @@ describe('printable quarterly report', () => {
     await login(page, 'leader');
     await page.goto(`/report/${LATEST}`);
     await page.getByTestId('report-checkpoint-hash').waitFor();
-    expect(await page.getByTestId('report-checkpoint').textContent()).toMatch(/审计日志校验点.*最新记录为第 \d+ 条/);
+    await expect.poll(() => page.getByTestId('report-checkpoint').textContent()).toMatch(/审计日志校验点.*最新记录为第 \d+ 条/);
     await page.context().close();
   });
 });

@@ -31,11 +31,11 @@ describe('one state per department and quarter', () => {
     const mine = await stateText(head, head.getByTestId('verdict'));
     // The head's page never says "no escalation matters" while a measure or the case is still open.
     await head.getByTestId('open-matters').waitFor();
-    expect(await head.getByTestId('escalation-card').innerText()).not.toContain('无问责事项');
+    await expect.poll(() => head.getByTestId('escalation-card').innerText()).not.toContain('无问责事项');
     // The open case is a link from the head's page.
-    expect(await head.getByTestId('verdict').locator('[data-part="rectification"] a').getAttribute('href')).toMatch(
-      /^\/rectification\/\d+$/,
-    );
+    await expect
+      .poll(() => head.getByTestId('verdict').locator('[data-part="rectification"] a').getAttribute('href'))
+      .toMatch(/^\/rectification\/\d+$/);
     await head.context().close();
 
     // What it says: the place from the bottom, each measure with its status, the case with its deadline, and what comes next.

@@ -31,7 +31,7 @@ describe('follow-up calls (admin)', () => {
     await dialog.getByRole('button', { name: '关 闭', exact: true }).click();
     await dialog.waitFor({ state: 'detached' });
     await row(refuser.name).getByTestId('disposition').filter({ hasText: '拒绝' }).waitFor();
-    expect(await row(refuser.name).textContent()).toContain('拒访 · 电话');
+    await expect.poll(() => row(refuser.name).textContent()).toContain('拒访 · 电话');
 
     await row(gone.name).getByRole('button', { name: '记录跟进' }).click();
     dialog = page.getByRole('dialog', { name: `记录跟进：${gone.name}` });
@@ -43,7 +43,7 @@ describe('follow-up calls (admin)', () => {
     await screenshot(page, 'follow-up-offer');
     await offer.getByRole('button', { name: '替换为备选企业' }).click();
     const replace = page.getByRole('dialog', { name: `替换企业：${gone.name}` });
-    expect(await replace.getByLabel('替换原因').inputValue()).toBe('企业已注销或停业（跟进核实）');
+    await expect.poll(() => replace.getByLabel('替换原因').inputValue()).toBe('企业已注销或停业（跟进核实）');
     await replace.getByRole('button', { name: '确认替换' }).click();
     await replace.getByText('替换完成').waitFor();
     await replace.getByRole('button', { name: '关 闭', exact: true }).click();
@@ -55,8 +55,8 @@ describe('follow-up calls (admin)', () => {
     await page.goto(`/rounds/${roundId}`);
     const card = page.getByTestId('rates-card');
     await card.getByTestId('rate-contact').filter({ hasText: '10.0%' }).waitFor();
-    expect(await card.getByTestId('rate-rr1').textContent()).toContain('0.0%');
-    expect(await card.getByTestId('rate-cooperation').textContent()).toContain('0.0%');
+    await expect.poll(() => card.getByTestId('rate-rr1').textContent()).toContain('0.0%');
+    await expect.poll(() => card.getByTestId('rate-cooperation').textContent()).toContain('0.0%');
     const dispositions = await card.getByTestId('dispositions').textContent();
     expect(dispositions).toContain('拒绝 1');
     expect(dispositions).toContain('不符合资格 1');
@@ -66,13 +66,13 @@ describe('follow-up calls (admin)', () => {
     // The same in English: the rates card, then the dialog with the call recorded above.
     await page.getByTestId('lang-switch').click();
     await card.getByTestId('dispositions').filter({ hasText: 'Refusal 1' }).waitFor();
-    expect(await card.getByTestId('rate-contact').textContent()).toContain('Contact CON1');
+    await expect.poll(() => card.getByTestId('rate-contact').textContent()).toContain('Contact CON1');
     await page.goto(`/rounds/${roundId}/invitations?view=follow-up`);
     await row(refuser.name).getByTestId('disposition').filter({ hasText: 'Refusal' }).waitFor();
     await row(refuser.name).getByRole('button', { name: 'Record a call' }).click();
     dialog = page.getByRole('dialog', { name: `Record a follow-up: ${refuser.name}` });
     await dialog.getByTestId('follow-up-history').getByText('Refused').waitFor();
-    expect(await dialog.getByTestId('follow-up-history').textContent()).toContain('Phone');
+    await expect.poll(() => dialog.getByTestId('follow-up-history').textContent()).toContain('Phone');
     await dialog.getByRole('button', { name: 'Close', exact: true }).last().click();
     await dialog.waitFor({ state: 'detached' });
     await page.getByTestId('lang-switch').click();
@@ -98,12 +98,12 @@ describe('follow-up calls (admin)', () => {
     await page.goto(`/report/${published}`);
     const section = page.getByTestId('report-rates');
     await section.waitFor();
-    expect(await section.getByTestId('report-rate-rr1').textContent()).toBe(`${(rates.rr1 * 100).toFixed(1)}%`);
-    expect(await section.getByTestId('report-rate-contact').textContent()).toBe(`${(rates.contact * 100).toFixed(1)}%`);
+    await expect.poll(() => section.getByTestId('report-rate-rr1').textContent()).toBe(`${(rates.rr1 * 100).toFixed(1)}%`);
+    await expect.poll(() => section.getByTestId('report-rate-contact').textContent()).toBe(`${(rates.contact * 100).toFixed(1)}%`);
     const text = await section.textContent();
     for (const line of ['RR1：完成数', 'RR3：同 RR1', '合作率：', '接触率：']) expect(text).toContain(line);
     const strata = section.getByTestId('report-rates-strata').locator('tbody tr');
-    expect(await strata.count()).toBe(rates.strata.length);
+    await expect.poll(() => strata.count()).toBe(rates.strata.length);
     await page.context().close();
   });
 });

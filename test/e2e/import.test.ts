@@ -57,27 +57,27 @@ describe('registry import', () => {
     expect(errorText).toContain('第 5 行');
     expect(errorText).toContain(badCode);
     expect(errorText).toContain('统一社会信用代码校验位不正确');
-    expect(await count(page, 'errors')).toBe('1');
-    expect(await count(page, 'total')).toBe('4');
-    expect(await page.getByTestId('import-apply').isDisabled()).toBe(true);
-    expect(await page.getByTestId('import-blocked').textContent()).toContain('请先修正全部问题');
+    await expect.poll(() => count(page, 'errors')).toBe('1');
+    await expect.poll(() => count(page, 'total')).toBe('4');
+    await expect.poll(() => page.getByTestId('import-apply').isDisabled()).toBe(true);
+    await expect.poll(() => page.getByTestId('import-blocked').textContent()).toContain('请先修正全部问题');
     // Headers detected and mapped by the server.
-    expect(await page.getByTestId('import-headers').textContent()).toContain('统一社会信用代码');
+    await expect.poll(() => page.getByTestId('import-headers').textContent()).toContain('统一社会信用代码');
     await screenshot(page, 'import-preview-errors');
 
     // 2. The corrected file: 3 new enterprises, no errors.
     await upload(page, await writeCsv('fixed', valid));
     await page.getByTestId('import-errors').waitFor({ state: 'detached' });
-    expect(await count(page, 'total')).toBe('3');
-    expect(await count(page, 'creates')).toBe('3');
-    expect(await count(page, 'updates')).toBe('0');
-    expect(await count(page, 'errors')).toBe('0');
-    expect(await page.getByTestId('import-preview').textContent()).toContain('仙桃评议测试甲有限公司');
+    await expect.poll(() => count(page, 'total')).toBe('3');
+    await expect.poll(() => count(page, 'creates')).toBe('3');
+    await expect.poll(() => count(page, 'updates')).toBe('0');
+    await expect.poll(() => count(page, 'errors')).toBe('0');
+    await expect.poll(() => page.getByTestId('import-preview').textContent()).toContain('仙桃评议测试甲有限公司');
 
     // Unmapping a required column re-checks the file and blocks the import; mapping it again unblocks it.
     await chooseMapping(page, 'township', '不导入');
     await page.getByTestId('import-errors').filter({ hasText: '以下必填字段还没有对应的列：镇街' }).waitFor();
-    expect(await page.getByTestId('import-apply').isDisabled()).toBe(true);
+    await expect.poll(() => page.getByTestId('import-apply').isDisabled()).toBe(true);
     await chooseMapping(page, 'township', '乡镇');
     await page.getByTestId('import-errors').waitFor({ state: 'detached' });
     await page.waitForFunction(() => !document.querySelector('[data-testid=import-apply]')?.hasAttribute('disabled'));
@@ -86,7 +86,7 @@ describe('registry import', () => {
     await page.getByTestId('import-apply').click();
     const success = page.getByTestId('import-success');
     await success.waitFor();
-    expect(await success.textContent()).toContain('新增 3 家，更新 0 家');
+    await expect.poll(() => success.textContent()).toContain('新增 3 家，更新 0 家');
     await screenshot(page, 'import-applied');
 
     // 3. The new enterprise is in the registry.
@@ -97,8 +97,8 @@ describe('registry import', () => {
     await page.waitForURL(/q=/);
     const table = page.getByTestId('enterprise-table');
     await table.getByText('仙桃评议测试乙商行').waitFor();
-    expect(await table.textContent()).toContain(valid[1]![0]);
-    expect(await table.locator('tbody tr.ant-table-row').count()).toBe(1);
+    await expect.poll(() => table.textContent()).toContain(valid[1]![0]);
+    await expect.poll(() => table.locator('tbody tr.ant-table-row').count()).toBe(1);
     await screenshot(page, 'enterprises-search');
     await page.context().close();
   });
@@ -127,9 +127,9 @@ describe('what the import says about the file itself', () => {
     const gbk = join(tmpdir(), `pingyi-e2e-${process.pid}-gbk.csv`);
     await writeFile(gbk, gbkBytes(`${HEADER}\r\n${valid.map((r) => r.join(',')).join('\r\n')}\r\n`));
     await upload(page, gbk);
-    expect(await page.getByTestId('import-encoding').textContent()).toContain('文件编码：GB18030');
+    await expect.poll(() => page.getByTestId('import-encoding').textContent()).toContain('文件编码：GB18030');
     await page.getByTestId('import-preview').getByText(valid[0]![1]!, { exact: true }).waitFor();
-    expect(await count(page, 'errors')).toBe('0');
+    await expect.poll(() => count(page, 'errors')).toBe('0');
 
     await upload(page, await writeCsv('bom', valid));
     await page
@@ -144,7 +144,7 @@ describe('what the import says about the file itself', () => {
       );
     const problem = page.getByTestId('import-problem');
     await problem.waitFor();
-    expect(await problem.textContent()).toBe('第 3 行 B 列：单元格超过 1000 字符。');
+    await expect.poll(() => problem.textContent()).toBe('第 3 行 B 列：单元格超过 1000 字符。');
     await screenshot(page, 'import-cell-too-long');
     await page.context().close();
   });

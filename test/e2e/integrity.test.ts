@@ -44,7 +44,7 @@ describe('数据质量 and robustness', () => {
     const leader = await signedIn('leader');
     await leader.goto(`/rounds/${roundId}`);
     await leader.getByText('抽签池').first().waitFor();
-    expect(await leader.getByTestId('integrity-card').count()).toBe(0);
+    await expect.poll(() => leader.getByTestId('integrity-card').count()).toBe(0);
   });
 
   it('the dashboard states beside the bottom three whether they would change without doubtful answers', async () => {
@@ -52,7 +52,7 @@ describe('数据质量 and robustness', () => {
     await page.goto('/dashboard');
     const note = page.getByTestId('bottom-three').getByTestId('robustness-note');
     await note.waitFor();
-    expect(await note.textContent()).toMatch(/剔除可疑答卷后倒数3位(不变|会改变)/);
+    await expect.poll(() => note.textContent()).toMatch(/剔除可疑答卷后倒数3位(不变|会改变)/);
   });
 });
 
@@ -112,6 +112,6 @@ describe('an appeal (申诉复核)', () => {
     const card = head.getByTestId('appeal-card');
     await card.getByTestId('appeal-status').getByText('申诉驳回').waitFor();
     await card.getByText(/答卷未见异常，评价有效/).waitFor();
-    expect(await card.getByTestId('appeal-open').count()).toBe(0);
+    await expect.poll(() => card.getByTestId('appeal-open').count()).toBe(0);
   });
 });

@@ -8,7 +8,7 @@ describe('signing in', () => {
     const page = await e2e.newPage();
     await page.goto('/');
     await page.waitForURL('**/login');
-    expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('zh-CN');
     await page.getByRole('heading', { name: '登录评议平台' }).waitFor();
     await screenshot(page, 'login');
 
@@ -17,7 +17,7 @@ describe('signing in', () => {
     await page.getByRole('button', { name: /登\s?录/ }).click();
     const error = page.getByTestId('login-error');
     await error.waitFor();
-    expect(await error.textContent()).toContain('用户名或密码错误');
+    await expect.poll(() => error.textContent()).toContain('用户名或密码错误');
     await screenshot(page, 'login-wrong-password');
 
     await page.getByLabel('密码').fill(DEMO_PASSWORD);
@@ -28,26 +28,28 @@ describe('signing in', () => {
     await page.waitForURL('**/dashboard');
     const labels = await nav.getByRole('menuitem').allTextContents();
     expect(labels).toEqual(['数据看板', '轮次管理', '问责督办', '申诉复核', '诉求', '整改', '部门', '市场主体', '名录导入', '审计日志']); // accounts are the security administrator's
-    expect(await page.getByTestId('user-name').textContent()).toBe('营商办管理员');
+    await expect.poll(() => page.getByTestId('user-name').textContent()).toBe('营商办管理员');
     await page.getByRole('heading', { name: '数据看板' }).waitFor();
     await screenshot(page, 'home-admin');
 
     await page.getByTestId('lang-switch').click();
     await nav.getByRole('menuitem', { name: 'Departments' }).waitFor();
-    expect(await nav.getByRole('menuitem').allTextContents()).toEqual([
-      'Dashboard',
-      'Survey rounds',
-      'Escalations',
-      'Appeals',
-      'Requests',
-      'Rectification',
-      'Departments',
-      'Enterprises',
-      'Import registry',
-      'Audit log',
-    ]);
-    expect(await page.locator('html').getAttribute('lang')).toBe('en');
-    expect(await page.getByTestId('user-role').textContent()).toBe('Business environment office');
+    await expect
+      .poll(() => nav.getByRole('menuitem').allTextContents())
+      .toEqual([
+        'Dashboard',
+        'Survey rounds',
+        'Escalations',
+        'Appeals',
+        'Requests',
+        'Rectification',
+        'Departments',
+        'Enterprises',
+        'Import registry',
+        'Audit log',
+      ]);
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
+    await expect.poll(() => page.getByTestId('user-role').textContent()).toBe('Business environment office');
 
     // The choice survives a reload.
     await page.reload();
@@ -65,18 +67,9 @@ describe('signing in', () => {
     await page.getByRole('button', { name: /登\s?录/ }).click();
     await page.waitForURL('**/departments');
     await page.getByRole('heading', { name: '部门名录' }).waitFor();
-    expect(await page.getByTestId('nav').getByRole('menuitem').allTextContents()).toEqual([
-      '数据看板',
-      '轮次管理',
-      '问责督办',
-      '申诉复核',
-      '诉求',
-      '整改',
-      '部门',
-      '干部积分',
-      '积分台账',
-      '晋升推荐',
-    ]);
+    await expect
+      .poll(() => page.getByTestId('nav').getByRole('menuitem').allTextContents())
+      .toEqual(['数据看板', '轮次管理', '问责督办', '申诉复核', '诉求', '整改', '部门', '干部积分', '积分台账', '晋升推荐']);
     await page.context().close();
   });
 
@@ -85,7 +78,7 @@ describe('signing in', () => {
     await login(page, 'supervisor');
     const device = (await page.context().cookies()).find((c) => c.name === 'pingyi_device');
     expect(device).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/api/v1/auth/login' });
-    expect(await page.evaluate(() => document.cookie)).not.toContain('pingyi_device');
+    await expect.poll(() => page.evaluate(() => document.cookie)).not.toContain('pingyi_device');
     // Signing out keeps the browser known; signing in again presents the cookie.
     expect((await page.request.post('/api/v1/auth/logout')).ok()).toBe(true);
     await login(page, 'supervisor');

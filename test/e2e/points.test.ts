@@ -10,21 +10,17 @@ describe('cadre points', () => {
     const page = await e2e.newPage();
     await login(page, 'org');
     await page.waitForURL('**/points');
-    expect(await page.getByTestId('nav').getByRole('menuitem').allTextContents()).toEqual([
-      '干部积分',
-      '积分台账',
-      '积分审核',
-      '晋升推荐',
-      '干部名册导入',
-    ]);
+    await expect
+      .poll(() => page.getByTestId('nav').getByRole('menuitem').allTextContents())
+      .toEqual(['干部积分', '积分台账', '积分审核', '晋升推荐', '干部名册导入']);
     const table = page.getByTestId('standings-table');
     await table.locator('tbody tr.ant-table-row').first().waitFor();
     await screenshot(page, 'points-standings');
     await table.locator('tbody tr.ant-table-row').first().getByRole('link').click();
     await page.getByTestId('cadre-title').waitFor();
     await page.getByTestId('points-chart').locator('svg').first().waitFor();
-    expect(await page.getByTestId('cadre-base-explain').textContent()).toMatch(/满 \d+ 年/);
-    expect(await page.getByTestId('cadre-tenures').locator('tbody tr.ant-table-row').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByTestId('cadre-base-explain').textContent()).toMatch(/满 \d+ 年/);
+    await expect.poll(() => page.getByTestId('cadre-tenures').locator('tbody tr.ant-table-row').count()).toBeGreaterThan(0);
     await screenshot(page, 'points-cadre');
     await page.context().close();
   });
@@ -48,11 +44,11 @@ describe('cadre points', () => {
     // Four eyes: the submitter's own entry is listed apart, out of the queue they approve from, with no approve button.
     const mine = page.getByTestId('review-own-table').locator('tr', { hasText: 'e2e：获评市级先进工作者' });
     await mine.waitFor();
-    expect(await mine.getByTestId('review-approve').count()).toBe(0);
-    expect(await page.getByTestId('review-table').locator('tr', { hasText: 'e2e：获评市级先进工作者' }).count()).toBe(0);
+    await expect.poll(() => mine.getByTestId('review-approve').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('review-table').locator('tr', { hasText: 'e2e：获评市级先进工作者' }).count()).toBe(0);
     // Its evidence is shown, and the submitter is a person, not a login.
-    expect(await mine.getByTestId('entry-reason-text').textContent()).toContain('依据：仙发〔2026〕99号');
-    expect(await mine.getByTestId('entry-people').textContent()).toBe('组织部干部科');
+    await expect.poll(() => mine.getByTestId('entry-reason-text').textContent()).toContain('依据：仙发〔2026〕99号');
+    await expect.poll(() => mine.getByTestId('entry-people').textContent()).toBe('组织部干部科');
     await page.context().close();
 
     const reviewer = await e2e.newPage();
@@ -73,7 +69,7 @@ describe('cadre points', () => {
     await reviewer.goto('/points/ledger');
     const approved = reviewer.getByTestId('ledger-table').locator('tr', { hasText: 'e2e：获评市级先进工作者' });
     await approved.getByText('已生效').waitFor();
-    expect(await approved.getByTestId('entry-people').textContent()).toBe('组织部干部科审核人：组织部干部监督科');
+    await expect.poll(() => approved.getByTestId('entry-people').textContent()).toBe('组织部干部科审核人：组织部干部监督科');
     await reviewer.context().close();
   });
 
@@ -83,7 +79,7 @@ describe('cadre points', () => {
     await page.goto('/points/shortlist');
     const rows = page.getByTestId('shortlist-table').locator('tbody tr.ant-table-row');
     await rows.first().waitFor();
-    expect(await rows.count()).toBe(10);
+    await expect.poll(() => rows.count()).toBe(10);
     const totals = (await rows.locator('td:nth-child(9) strong').allTextContents()).map(Number);
     expect(totals).toEqual([...totals].sort((a, b) => b - a));
     await screenshot(page, 'points-shortlist');
@@ -98,7 +94,7 @@ describe('cadre points', () => {
     await page.waitForURL('**/my-department');
     const card = page.getByTestId('points-effect');
     await card.getByTestId('points-effect-table').locator('tbody tr.ant-table-row').first().waitFor();
-    expect(await card.textContent()).toContain('诫勉谈话');
+    await expect.poll(() => card.textContent()).toContain('诫勉谈话');
     await screenshot(page, 'points-head-effect');
     await page.context().close();
   });

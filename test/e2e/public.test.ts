@@ -28,7 +28,7 @@ function tampered(): DrawRecord {
 async function verify(page: Page) {
   await page.getByRole('button', { name: '验证抽签' }).click();
   const result = page.getByTestId('verify-result');
-  await result.waitFor({ timeout: 30_000 });
+  await result.waitFor();
   return result;
 }
 
@@ -45,24 +45,24 @@ describe('public disclosure (公开通报)', () => {
     expect(new URL(page.url()).pathname).toBe(`/public/rounds/${latest}`);
     const flagged = page.getByTestId('public-flagged');
     await expect.poll(() => flagged.textContent()).toMatch(/第 \d+ 名（倒数第 1）/);
-    expect(await flagged.textContent()).toContain('95% 置信区间');
-    expect(await flagged.textContent()).toContain('大会表态发言');
-    expect(await flagged.textContent()).toMatch(/整改/);
-    expect(await page.getByTestId('public-ranking').locator('tbody tr').count()).toBeGreaterThan(40);
+    await expect.poll(() => flagged.textContent()).toContain('95% 置信区间');
+    await expect.poll(() => flagged.textContent()).toContain('大会表态发言');
+    await expect.poll(() => flagged.textContent()).toMatch(/整改/);
+    await expect.poll(() => page.getByTestId('public-ranking').locator('tbody tr').count()).toBeGreaterThan(40);
     expect(commentTexts.length).toBeGreaterThan(0);
     const text = (await page.locator('body').textContent())!;
     for (const c of commentTexts) expect(text).not.toContain(c);
     expect(text).not.toContain('意见建议');
     // Who publishes it and whom to call, from the configuration (the demo's city).
-    expect(await page.getByTestId('issuer-office').textContent()).toBe('发布单位：仙桃市优化营商环境工作领导小组办公室');
-    expect(await page.getByTestId('issuer-phone').textContent()).toBe('咨询电话：0728-3312345');
-    expect(await page.getByTestId('issuer-phone').getByRole('link').getAttribute('href')).toBe('tel:07283312345');
+    await expect.poll(() => page.getByTestId('issuer-office').textContent()).toBe('发布单位：仙桃市优化营商环境工作领导小组办公室');
+    await expect.poll(() => page.getByTestId('issuer-phone').textContent()).toBe('咨询电话：0728-3312345');
+    await expect.poll(() => page.getByTestId('issuer-phone').getByRole('link').getAttribute('href')).toBe('tel:07283312345');
     // The audit chain's head stored at publication, for anyone to keep: the one every verification requires.
     const head = (await api<{ auditHead: { id: number; hash: string } }>('GET', `/public/rounds/${latest}`, undefined, null)).auditHead;
     const card = page.getByTestId('public-audit-head');
-    expect(await card.textContent()).toContain('审计日志链头');
-    expect(await card.textContent()).toContain(head.hash);
-    expect(await card.textContent()).toMatch(new RegExp(`记录序号\\s*${head.id}`));
+    await expect.poll(() => card.textContent()).toContain('审计日志链头');
+    await expect.poll(() => card.textContent()).toContain(head.hash);
+    await expect.poll(() => card.textContent()).toMatch(new RegExp(`记录序号\\s*${head.id}`));
     expect((await api<{ published: { id: number } }>('GET', '/audit/verify')).published.id).toBe(head.id);
     await screenshot(page, 'public-round');
   });
@@ -71,17 +71,17 @@ describe('public disclosure (公开通报)', () => {
     const page = await e2e.newPage();
     await page.goto(`/public/rounds/${latest}`);
     const ok = await verify(page);
-    expect(await ok.getAttribute('data-outcome')).toBe('ok');
-    expect(await ok.textContent()).toContain('一致');
-    expect(await ok.textContent()).toContain(record.poolHash);
+    await expect.poll(() => ok.getAttribute('data-outcome')).toBe('ok');
+    await expect.poll(() => ok.textContent()).toContain('一致');
+    await expect.poll(() => ok.textContent()).toContain(record.poolHash);
 
     // The same button, with a forged record served in place of the real one.
     await page.route(`**/api/v1/rounds/${latest}/draw-record`, (route) => route.fulfill({ json: tampered() }));
     const bad = await verify(page);
     await expect.poll(() => bad.getAttribute('data-outcome')).toBe('differs');
     const line = `抽中名单第 1 位：记录为 ${record.backups[0]!.uscc}`;
-    expect(await bad.textContent()).toContain(line);
-    expect(await bad.textContent()).toContain(`重新计算为 ${record.sample[0]!.uscc}`);
+    await expect.poll(() => bad.textContent()).toContain(line);
+    await expect.poll(() => bad.textContent()).toContain(`重新计算为 ${record.sample[0]!.uscc}`);
 
     // A file handed over by someone else.
     await page
@@ -106,7 +106,7 @@ describe('public disclosure (公开通报)', () => {
     await login(page, 'leader');
     await page.goto(`/rounds/${latest}`);
     const ok = await verify(page);
-    expect(await ok.getAttribute('data-outcome')).toBe('ok');
-    expect(await ok.textContent()).toContain('一致');
+    await expect.poll(() => ok.getAttribute('data-outcome')).toBe('ok');
+    await expect.poll(() => ok.textContent()).toContain('一致');
   });
 });

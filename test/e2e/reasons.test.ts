@@ -24,13 +24,13 @@ describe('a firm on a phone', () => {
     await row.getByRole('radio', { name: '不满意', exact: true }).click();
     const reasons = row.getByRole('group', { name: '不满意的主要原因（选填，最多 3 项）' });
     await reasons.waitFor();
-    expect(await reasons.getByRole('checkbox').count()).toBe(7);
+    await expect.poll(() => reasons.getByRole('checkbox').count()).toBe(7);
     for (const name of ['多次跑动', '办事效率低', '服务态度差']) await reasons.getByRole('checkbox', { name }).click();
     // The fourth waits until one is taken back.
-    expect(await reasons.getByRole('checkbox', { name: '其他' }).isDisabled()).toBe(true);
+    await expect.poll(() => reasons.getByRole('checkbox', { name: '其他' }).isDisabled()).toBe(true);
     await reasons.getByRole('checkbox', { name: '服务态度差' }).click();
     await reasons.getByRole('checkbox', { name: '材料要求不明' }).click();
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(SCREEN.width);
+    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(SCREEN.width);
     await screenshot(page, 'survey-reasons');
     await row.getByRole('button', { name: '完成' }).click();
     await row.getByRole('button', { name: /不满意\s*3 项原因\s*修改$/ }).waitFor();
@@ -44,7 +44,7 @@ describe('a firm on a phone', () => {
     // Changing the answer away from 不满意 drops the reasons.
     await row.getByRole('button').click();
     await row.getByRole('radio', { name: '基本满意', exact: true }).click();
-    expect(await page.locator(`#${rowId} [data-testid="reasons"]`).count()).toBe(0);
+    await expect.poll(() => page.locator(`#${rowId} [data-testid="reasons"]`).count()).toBe(0);
     await page.context().close();
   });
 });
@@ -60,9 +60,9 @@ describe("a flagged department's head", () => {
     const card = page.getByTestId('reasons-card');
     await card.waitFor();
     const tags = card.getByTestId('reason');
-    expect(await tags.first().getAttribute('data-code')).toBe('repeat_trips');
-    expect(await tags.first().textContent()).toMatch(/^多次跑动 \d+$/);
-    expect(await tags.count()).toBe(7);
+    await expect.poll(() => tags.first().getAttribute('data-code')).toBe('repeat_trips');
+    await expect.poll(() => tags.first().textContent()).toMatch(/^多次跑动 \d+$/);
+    await expect.poll(() => tags.count()).toBe(7);
     await screenshot(page, 'my-department-reasons');
   });
 
@@ -74,7 +74,7 @@ describe("a flagged department's head", () => {
     await page.goto(`/rectification/${latest.id}`);
     const top = page.getByTestId('top-reasons');
     await top.waitFor();
-    expect(await top.getByTestId('top-reason').first().textContent()).toBe(`多次跑动 · ${detail.topReasons[0]!.count} 家企业`);
+    await expect.poll(() => top.getByTestId('top-reason').first().textContent()).toBe(`多次跑动 · ${detail.topReasons[0]!.count} 家企业`);
     // The plan's first measures are aimed at the top reasons, in their order: read back (a submitted case) or in
     // the head's editor (a case still being worked on, or not started: then one row per top reason to begin with).
     const section = page.getByTestId('plan-section');

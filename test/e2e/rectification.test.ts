@@ -101,27 +101,27 @@ describe("a flagged department's head", () => {
     expect(items).toContain('整改');
     expect(items).not.toContain('首页');
 
-    expect(await headPage.getByTestId('mydept-title').textContent()).toBe(`本部门：${myCase.departmentName}`);
+    await expect.poll(() => headPage.getByTestId('mydept-title').textContent()).toBe(`本部门：${myCase.departmentName}`);
     await headPage
       .getByTestId('flagged-alert')
       .getByText(/第 \d+ 名（倒数第 [123]）/)
       .waitFor();
-    expect(await headPage.getByTestId('stat-rank').textContent()).toContain(`第 ${mine.rank} 名`);
-    expect(await headPage.getByTestId('stat-n').textContent()).toContain(`${mine.n} 份`);
+    await expect.poll(() => headPage.getByTestId('stat-rank').textContent()).toContain(`第 ${mine.rank} 名`);
+    await expect.poll(() => headPage.getByTestId('stat-n').textContent()).toContain(`${mine.n} 份`);
     await headPage.getByTestId('trend-chart').locator('svg').first().waitFor();
     await headPage.getByTestId('distribution-chart').waitFor();
     await headPage.getByTestId('escalation-card').getByText('负责人连续位列倒数').waitFor();
     await headPage.getByTestId('escalation-card').getByText('部门连续位列倒数').waitFor();
-    expect(await headPage.getByTestId('escalation-records').getByTestId('streaks').first().textContent()).toMatch(
-      /^负责人连续 \d 次 · 部门连续 \d 次$/,
-    );
+    await expect
+      .poll(() => headPage.getByTestId('escalation-records').getByTestId('streaks').first().textContent())
+      .toMatch(/^负责人连续 \d 次 · 部门连续 \d 次$/);
 
     // Comments: their own (as released), nobody else's.
     const comments = headPage.getByTestId('comments-card');
     if (myComments.length) {
       await comments.getByTestId('comment').first().waitFor();
       // Identical comments read once, with their count.
-      expect(await comments.getByTestId('comment').allTextContents()).toEqual(groupComments(myComments).map((g) => g.text));
+      await expect.poll(() => comments.getByTestId('comment').allTextContents()).toEqual(groupComments(myComments).map((g) => g.text));
     } else {
       await comments.getByText('本轮没有企业写给本部门的意见建议。').waitFor();
     }
@@ -136,7 +136,7 @@ describe("a flagged department's head", () => {
       .getByTestId('mydept-title')
       .getByText(/^My department: /)
       .waitFor();
-    expect(await headPage.getByTestId('stat-rank').textContent()).toContain(`No. ${mine.rank}`);
+    await expect.poll(() => headPage.getByTestId('stat-rank').textContent()).toContain(`No. ${mine.rank}`);
     await screenshot(headPage, 'my-department-en');
     await headPage.getByTestId('lang-switch').click();
     await headPage
@@ -164,7 +164,7 @@ describe("a flagged department's head", () => {
     });
     await headPage.reload();
     await headPage.getByTestId('no-results').getByText('暂无已发布的测评结果').waitFor();
-    expect(await headPage.getByTestId('mydept-title').textContent()).toBe(`本部门：${myCase.departmentName}`);
+    await expect.poll(() => headPage.getByTestId('mydept-title').textContent()).toBe(`本部门：${myCase.departmentName}`);
     await screenshot(headPage, 'my-department-empty');
     await headPage.unroute('**/api/v1/departments/*/history');
   });
@@ -173,11 +173,11 @@ describe("a flagged department's head", () => {
     await headPage.getByTestId('nav').getByRole('menuitem', { name: '整改' }).click();
     await headPage.getByTestId(`case-link-${myCase.id}`).click();
     await headPage.getByTestId('plan-editor').waitFor();
-    expect(await status(headPage).textContent()).toBe('整改中');
+    await expect.poll(() => status(headPage).textContent()).toBe('整改中');
 
     // Submitting too early says what is missing.
     await headPage.getByTestId('submit-case').click();
-    expect(await headPage.getByTestId('submit-problem').textContent()).toContain('请先填写并保存整改方案和整改承诺');
+    await expect.poll(() => headPage.getByTestId('submit-problem').textContent()).toContain('请先填写并保存整改方案和整改承诺');
 
     await headPage.getByTestId('save-plan').click();
     await headPage.getByText('请填写查找的问题（不超过 5000 字）。').waitFor();
@@ -198,7 +198,7 @@ describe("a flagged department's head", () => {
     await headPage.getByTestId('plan-unsaved').waitFor({ state: 'detached' });
 
     await headPage.getByTestId('submit-case').click();
-    expect(await headPage.getByTestId('submit-problem').textContent()).toContain('请至少登记一条台账记录');
+    await expect.poll(() => headPage.getByTestId('submit-problem').textContent()).toContain('请至少登记一条台账记录');
 
     for (const [i, enterprise] of ['仙桃市甲食品有限公司', '仙桃市乙纺织有限公司'].entries()) {
       await headPage.getByTestId('add-ledger').click();
@@ -211,18 +211,20 @@ describe("a flagged department's head", () => {
       await dialog.waitFor({ state: 'detached' });
       await headPage.getByTestId('ledger-table').getByText(enterprise).waitFor();
     }
-    expect(await headPage.getByTestId('ledger-count').textContent()).toBe('2 条');
+    await expect.poll(() => headPage.getByTestId('ledger-count').textContent()).toBe('2 条');
     await headPage
       .getByTestId(/^ledger-toggle-/)
       .first()
       .click();
     await headPage.getByText('台账状态已更新。').waitFor();
-    expect(
-      await headPage
-        .getByTestId(/^ledger-toggle-/)
-        .first()
-        .getAttribute('aria-checked'),
-    ).toBe('true');
+    await expect
+      .poll(() =>
+        headPage
+          .getByTestId(/^ledger-toggle-/)
+          .first()
+          .getAttribute('aria-checked'),
+      )
+      .toBe('true');
 
     await headPage.getByLabel('进展情况').fill('已走访 2 家企业，1 家问题已解决。');
     await headPage.getByRole('button', { name: '添加附件' }).click();
@@ -235,9 +237,9 @@ describe("a flagged department's head", () => {
     await headPage.getByTestId('submit-case').click();
     await button(headPage.getByRole('dialog'), '提交').click();
     await headPage.getByTestId('locked-note').getByText('已提交审核').waitFor();
-    expect(await status(headPage).textContent()).toBe('待审核');
-    expect(await headPage.getByTestId('plan-editor').count()).toBe(0);
-    expect(await headPage.getByTestId('commitment').textContent()).toContain('本人承诺：三十日内整改到位');
+    await expect.poll(() => status(headPage).textContent()).toBe('待审核');
+    await expect.poll(() => headPage.getByTestId('plan-editor').count()).toBe(0);
+    await expect.poll(() => headPage.getByTestId('commitment').textContent()).toContain('本人承诺：三十日内整改到位');
   });
 });
 
@@ -258,13 +260,13 @@ describe('the office reviews it', () => {
     await adminPage.getByTestId('review-comment').fill('请补充对两家企业的回访记录。');
     await adminPage.getByTestId('review-return').click();
     await adminPage.getByTestId('review-history').getByText('请补充对两家企业的回访记录。').waitFor();
-    expect(await status(adminPage).textContent()).toBe('已退回');
-    expect(await adminPage.getByTestId('review-panel').count()).toBe(0);
+    await expect.poll(() => status(adminPage).textContent()).toBe('已退回');
+    await expect.poll(() => adminPage.getByTestId('review-panel').count()).toBe(0);
     await screenshot(adminPage, 'rectification-admin-returned');
 
     await openCase(headPage);
-    expect(await headPage.getByTestId('returned-alert').textContent()).toContain('请补充对两家企业的回访记录。');
-    expect(await status(headPage).textContent()).toBe('已退回');
+    await expect.poll(() => headPage.getByTestId('returned-alert').textContent()).toContain('请补充对两家企业的回访记录。');
+    await expect.poll(() => status(headPage).textContent()).toBe('已退回');
     await headPage.getByTestId('plan-editor').waitFor();
     await headPage.getByTestId('add-ledger').click();
     const dialog = headPage.getByRole('dialog');
@@ -273,12 +275,12 @@ describe('the office reviews it', () => {
     await dialog.getByLabel('采取的措施').fill('电话回访，企业表示满意');
     await button(dialog, '保存').click();
     await dialog.waitFor({ state: 'detached' });
-    expect(await headPage.getByTestId('ledger-count').textContent()).toBe('3 条');
+    await expect.poll(() => headPage.getByTestId('ledger-count').textContent()).toBe('3 条');
     await screenshot(headPage, 'rectification-head-returned');
     await headPage.getByTestId('submit-case').click();
     await button(headPage.getByRole('dialog'), '提交').click();
     await headPage.getByTestId('locked-note').waitFor();
-    expect(await status(headPage).textContent()).toBe('待审核');
+    await expect.poll(() => status(headPage).textContent()).toBe('待审核');
   });
 
   it('accepts it once every open problem was called back or a reason given: the case is closed for everyone', async () => {
@@ -298,12 +300,12 @@ describe('the office reviews it', () => {
     await button(dialog, '保存').click();
     await dialog.waitFor({ state: 'detached' });
     await adminPage.getByTestId(`callback-${open[0]}`).getByText('问题已解决，企业满意').waitFor();
-    expect(await waivers.locator('input').count()).toBe(1);
+    await expect.poll(() => waivers.locator('input').count()).toBe(1);
     await adminPage.getByTestId(`waiver-${open[1]}`).fill('企业已搬离本市，联系不上');
     await adminPage.getByTestId('review-comment').fill('整改到位，同意销号。');
     await adminPage.getByTestId('review-accept').click();
     await adminPage.getByTestId('locked-note').getByText('整改已审核通过并销号').waitFor();
-    expect(await status(adminPage).textContent()).toBe('已销号');
+    await expect.poll(() => status(adminPage).textContent()).toBe('已销号');
     const history = await adminPage.getByTestId('review-history').textContent();
     expect(history).toContain('退回修改');
     expect(history).toContain('审核通过');
@@ -312,22 +314,22 @@ describe('the office reviews it', () => {
     await screenshot(adminPage, 'rectification-closed-admin');
 
     await openCase(headPage);
-    expect(await status(headPage).textContent()).toBe('已销号');
-    expect(await headPage.getByTestId('submit-card').count()).toBe(0);
-    expect(await headPage.getByTestId('plan-view').textContent()).toContain('推行“一窗通办”');
+    await expect.poll(() => status(headPage).textContent()).toBe('已销号');
+    await expect.poll(() => headPage.getByTestId('submit-card').count()).toBe(0);
+    await expect.poll(() => headPage.getByTestId('plan-view').textContent()).toContain('推行“一窗通办”');
     await headPage.getByTestId('nav').getByRole('menuitem', { name: '整改' }).click();
     const row = headPage
       .getByTestId('case-table')
       .locator('tr.ant-table-row')
       .filter({ has: headPage.getByTestId(`case-link-${myCase.id}`) });
-    expect(await row.getByTestId('case-status').textContent()).toBe('已销号');
-    expect(await row.textContent()).toContain('3 条');
+    await expect.poll(() => row.getByTestId('case-status').textContent()).toBe('已销号');
+    await expect.poll(() => row.textContent()).toContain('3 条');
     await screenshot(headPage, 'rectification-list-head');
 
     // The same page in English.
     await headPage.getByTestId('lang-switch').click();
     await headPage.getByRole('heading', { name: 'Rectification' }).waitFor();
-    expect(await row.getByTestId('case-status').textContent()).toBe('Closed');
+    await expect.poll(() => row.getByTestId('case-status').textContent()).toBe('Closed');
     await headPage.getByTestId('lang-switch').click();
   });
 });

@@ -13,9 +13,9 @@ describe('departments and audit log (admin)', () => {
     await page.getByRole('searchbox', { name: '搜索代码、名称或负责人' }).fill('scjgj');
     const row = page.locator('tr.ant-table-row').filter({ hasText: '市市场监督管理局' });
     await row.waitFor();
-    expect(await page.locator('tr.ant-table-row').count()).toBe(1);
-    expect(await row.textContent()).toContain('李明华（局长）');
-    expect(await row.textContent()).toContain('执法监管部门');
+    await expect.poll(() => page.locator('tr.ant-table-row').count()).toBe(1);
+    await expect.poll(() => row.textContent()).toContain('李明华（局长）');
+    await expect.poll(() => row.textContent()).toContain('执法监管部门');
 
     await row.getByRole('button', { name: '任命负责人' }).click();
     const dialog = page.getByRole('dialog');
@@ -51,7 +51,7 @@ describe('departments and audit log (admin)', () => {
     await table.locator('tr.ant-table-row').getByText('赵新民').first().waitFor();
     await page.getByRole('button', { name: '核验日志链' }).click();
     await page.getByText('日志链完整').waitFor();
-    expect(await page.getByTestId('audit-verify').textContent()).toMatch(/全部 \d+ 条记录核验通过/);
+    await expect.poll(() => page.getByTestId('audit-verify').textContent()).toMatch(/全部 \d+ 条记录核验通过/);
     await screenshot(page, 'audit-verified');
     await page.context().close();
   });

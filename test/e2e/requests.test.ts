@@ -44,11 +44,11 @@ describe('requests to departments', () => {
     await page.getByTestId('request-open').click();
     await page.getByTestId('request-form').waitFor();
     expect(scripts.some((s) => /Requests/.test(s))).toBe(true);
-    expect(await page.getByTestId('request-receipt').count()).toBe(0); // the receipt just shown is used
+    await expect.poll(() => page.getByTestId('request-receipt').count()).toBe(0); // the receipt just shown is used
     await page.getByTestId('request-department').selectOption({ label: target.nameZh });
     await page.getByTestId('request-category').selectOption('inspection');
     await page.getByTestId('request-text').fill(TEXT);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(SCREEN.width);
+    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(SCREEN.width);
     expect(await axeSerious(page)).toEqual([]);
     await page.getByTestId('request-submit').click();
     const code = (await page.getByTestId('request-code').innerText()).trim();
@@ -78,12 +78,12 @@ describe('requests to departments', () => {
     await e2e.tick();
     await page.goto('/r');
     // The page names the organising office and its help line (the demo's city profile).
-    expect(await page.getByTestId('issuer-phone').innerText()).toBe('咨询电话：0728-3312345');
-    expect(await page.locator('header').innerText()).toContain('组织单位：仙桃市优化营商环境工作领导小组办公室');
+    await expect.poll(() => page.getByTestId('issuer-phone').innerText()).toBe('咨询电话：0728-3312345');
+    await expect.poll(() => page.locator('header').innerText()).toContain('组织单位：仙桃市优化营商环境工作领导小组办公室');
     await page.getByRole('button', { name: code }).click();
     await page.getByTestId('request-thread').getByText('等待部门答复').waitFor();
-    expect(await page.getByTestId('request-thread').innerText()).toContain(TEXT); // shown as typed, not as markup
-    expect(await page.locator('[data-testid="request-thread"] b').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('request-thread').innerText()).toContain(TEXT); // shown as typed, not as markup
+    await expect.poll(() => page.locator('[data-testid="request-thread"] b').count()).toBe(0);
     expect(receipt).not.toBe(code);
 
     // The head of 市场监管局 replies from the queue, on a phone too.
@@ -108,7 +108,7 @@ describe('requests to departments', () => {
     await page.getByTestId('feedback-submit').click();
     await page.getByTestId('request-feedback-given').filter({ hasText: '问题已解决；满意' }).waitFor();
     expect(await axeSerious(page)).toEqual([]);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(SCREEN.width);
+    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(SCREEN.width);
     await screenshot(page, 'request-thread');
 
     // The head sees the enterprise's rating; the admin sees the request among all, nothing overdue.
@@ -125,8 +125,8 @@ describe('requests to departments', () => {
     await admin.goto('/requests');
     // The demo has one request past its first-reply target: flagged, and counted at the top.
     await admin.getByTestId('overdue-count').filter({ hasText: '1 件诉求超过首次答复时限仍未答复' }).waitFor();
-    expect(await admin.getByTestId('overdue-tag').count()).toBe(1);
-    expect(await admin.getByTestId('requests-table').innerText()).toContain(target.nameZh);
+    await expect.poll(() => admin.getByTestId('overdue-tag').count()).toBe(1);
+    await expect.poll(() => admin.getByTestId('requests-table').innerText()).toContain(target.nameZh);
     await screenshot(admin, 'requests-admin');
     // The dashboard: requests per department and quarter, with the median first reply and the shares.
     await admin.goto('/dashboard');

@@ -61,52 +61,52 @@ describe('rounds (admin)', () => {
     await dialog.getByText(`轮次编号：${id}`).waitFor();
     // Dates follow the quarter: the 1st of its last month, 09:00, for 14 days.
     const month = String(quarter * 3).padStart(2, '0');
-    expect(await dialog.getByLabel('开始时间').inputValue()).toBe(`${year}-${month}-01 09:00`);
-    expect(await dialog.getByLabel('截止时间').inputValue()).toBe(`${year}-${month}-15 18:00`);
+    await expect.poll(() => dialog.getByLabel('开始时间').inputValue()).toBe(`${year}-${month}-01 09:00`);
+    await expect.poll(() => dialog.getByLabel('截止时间').inputValue()).toBe(`${year}-${month}-15 18:00`);
     // The defaults are shown.
-    expect(await dialog.getByLabel('抽取企业数（样本量）').inputValue()).toBe('200');
-    expect(await dialog.getByLabel('“最不满意”票数').inputValue()).toBe('3');
-    expect(await dialog.getByLabel('最少有效评价数').inputValue()).toBe('10');
-    expect(await dialog.getByLabel('倒数标记位数').inputValue()).toBe('3');
+    await expect.poll(() => dialog.getByLabel('抽取企业数（样本量）').inputValue()).toBe('200');
+    await expect.poll(() => dialog.getByLabel('“最不满意”票数').inputValue()).toBe('3');
+    await expect.poll(() => dialog.getByLabel('最少有效评价数').inputValue()).toBe('10');
+    await expect.poll(() => dialog.getByLabel('倒数标记位数').inputValue()).toBe('3');
     await dialog.getByText(/本轮 53 个部门参与测评/).waitFor();
     // The contact plan's defaults: an invitation, reminders on days 3 and 7, a last reminder. This round
     // reminds on days 3 and 5 and sends no last reminder.
     const plan = dialog.getByTestId('contact-plan');
-    expect(await plan.getByLabel('开放时发送邀请', { exact: true }).isChecked()).toBe(true);
-    expect(await plan.getByLabel('截止前一天最后提醒', { exact: true }).isChecked()).toBe(true);
-    expect(await plan.getByLabel('第 3 天', { exact: true }).isChecked()).toBe(true);
-    expect(await plan.getByLabel('第 7 天', { exact: true }).isChecked()).toBe(true);
-    expect(await plan.getByLabel('第 5 天', { exact: true }).isChecked()).toBe(false);
-    expect(await plan.getByLabel('第 14 天', { exact: true }).count()).toBe(0); // the deadline's day is not offered
+    await expect.poll(() => plan.getByLabel('开放时发送邀请', { exact: true }).isChecked()).toBe(true);
+    await expect.poll(() => plan.getByLabel('截止前一天最后提醒', { exact: true }).isChecked()).toBe(true);
+    await expect.poll(() => plan.getByLabel('第 3 天', { exact: true }).isChecked()).toBe(true);
+    await expect.poll(() => plan.getByLabel('第 7 天', { exact: true }).isChecked()).toBe(true);
+    await expect.poll(() => plan.getByLabel('第 5 天', { exact: true }).isChecked()).toBe(false);
+    await expect.poll(() => plan.getByLabel('第 14 天', { exact: true }).count()).toBe(0); // the deadline's day is not offered
     await plan.getByLabel('第 7 天', { exact: true }).uncheck();
     await plan.getByLabel('第 5 天', { exact: true }).check();
     await plan.getByLabel('截止前一天最后提醒', { exact: true }).click();
-    expect(await plan.getByLabel('截止前一天最后提醒', { exact: true }).isChecked()).toBe(false);
+    await expect.poll(() => plan.getByLabel('截止前一天最后提醒', { exact: true }).isChecked()).toBe(false);
     await dialog.getByLabel('抽取企业数（样本量）').fill('200');
     // The verdict rules: the default reasons prefilled; reword one, remove one and add it back, weighted ranking.
     const verdict = dialog.getByTestId('verdict-rules');
-    expect(await verdict.getByTestId('reason-row').count()).toBe(7);
-    expect(await verdict.getByLabel('第 1 项原因（中文）').inputValue()).toBe('办事效率低');
+    await expect.poll(() => verdict.getByTestId('reason-row').count()).toBe(7);
+    await expect.poll(() => verdict.getByLabel('第 1 项原因（中文）').inputValue()).toBe('办事效率低');
     await verdict.getByLabel('第 1 项原因（中文）').fill('审批拖沓');
-    expect(await verdict.getByTestId('reason-add').isDisabled()).toBe(true);
+    await expect.poll(() => verdict.getByTestId('reason-add').isDisabled()).toBe(true);
     await verdict.getByRole('button', { name: '删除第 2 项原因' }).click();
     await verdict.getByRole('button', { name: '加回：多次跑动' }).waitFor();
     await verdict.getByRole('button', { name: '删除第 6 项原因' }).click(); // 其他 (now sixth)
     await verdict.getByRole('button', { name: '加回：多次跑动' }).click();
-    expect(await verdict.getByTestId('reason-row').count()).toBe(6);
-    expect(await verdict.getByLabel('第 6 项原因（中文）').inputValue()).toBe('多次跑动');
+    await expect.poll(() => verdict.getByTestId('reason-row').count()).toBe(6);
+    await expect.poll(() => verdict.getByLabel('第 6 项原因（中文）').inputValue()).toBe('多次跑动');
     await verdict.getByRole('radio', { name: /按名录结构加权/ }).check();
     await screenshot(page, 'round-create');
     await dialog.getByRole('button', { name: /创\s?建/ }).click();
 
     await page.waitForURL(`**/rounds/${id}`);
     await page.getByRole('heading', { name: `${year}年第${'一二三四'[quarter - 1]}季度` }).waitFor();
-    expect(await page.getByTestId('round-status').first().textContent()).toBe('草稿');
+    await expect.poll(() => page.getByTestId('round-status').first().textContent()).toBe('草稿');
     // The rules as set, shown where the round's rules are.
-    expect(await page.getByTestId('settings-official-ranking').textContent()).toContain('按名录结构加权');
-    expect(await page.getByTestId('settings-reasons').textContent()).toBe(
-      '审批拖沓、材料要求不明、政策落实不到位、服务态度差、乱收费或吃拿卡要、多次跑动',
-    );
+    await expect.poll(() => page.getByTestId('settings-official-ranking').textContent()).toContain('按名录结构加权');
+    await expect
+      .poll(() => page.getByTestId('settings-reasons').textContent())
+      .toBe('审批拖沓、材料要求不明、政策落实不到位、服务态度差、乱收费或吃拿卡要、多次跑动');
     const created = (await (await page.request.get(`/api/v1/rounds/${id}`)).json()) as {
       officialRanking: string;
       contactPlan: unknown;
@@ -150,15 +150,15 @@ describe('rounds (admin)', () => {
     await confirm.waitFor();
     expect((await confirm.textContent())?.trim()).toBe(SEED);
     const drawButton = page.getByRole('button', { name: '确认无误，开始抽签' });
-    expect(await drawButton.isDisabled()).toBe(true); // not before the witnesses have checked
+    await expect.poll(() => drawButton.isDisabled()).toBe(true); // not before the witnesses have checked
     await screenshot(page, 'round-draw-confirm');
     await page.getByTestId('witnessed').click();
     await drawButton.click();
     await page.getByTestId('draw-result').waitFor();
-    expect(await page.getByTestId('drawn-seed').textContent()).toContain(SEED);
-    expect(await page.getByTestId('sample-count').textContent()).toContain('200');
+    await expect.poll(() => page.getByTestId('drawn-seed').textContent()).toContain(SEED);
+    await expect.poll(() => page.getByTestId('sample-count').textContent()).toContain('200');
     await page.getByTestId('draw-result').getByText('现场仪式').waitFor();
-    expect(await page.getByTestId('verify-command').textContent()).toBe(`npm run verify-draw -- draw-record-${id}.json`);
+    await expect.poll(() => page.getByTestId('verify-command').textContent()).toBe(`npm run verify-draw -- draw-record-${id}.json`);
     await page.getByTestId('progress-card').getByText('回收率 0.0%（已提交 0 / 已邀请 200）').waitFor();
     await screenshot(page, 'round-drawn');
 
@@ -184,13 +184,15 @@ describe('rounds (admin)', () => {
     await page.locator('.ant-select-item-option').filter({ hasText: '200 条/页' }).click();
     await expect.poll(() => table.locator('tr.ant-table-row').count()).toBe(200);
     const qrs = table.locator('[data-testid="qr"] img');
-    await expect.poll(() => qrs.count(), { timeout: 15_000 }).toBe(200);
-    expect(
-      await qrs.evaluateAll((imgs) =>
-        imgs.every((i) => (i as HTMLImageElement).src.startsWith('data:image/png') && (i as HTMLImageElement).complete),
-      ),
-    ).toBe(true);
-    expect(await table.getByTestId('invitation-link').first().textContent()).toMatch(/\/s\/[A-Za-z0-9_-]{22}$/);
+    await expect.poll(() => qrs.count()).toBe(200);
+    await expect
+      .poll(() =>
+        qrs.evaluateAll((imgs) =>
+          imgs.every((i) => (i as HTMLImageElement).src.startsWith('data:image/png') && (i as HTMLImageElement).complete),
+        ),
+      )
+      .toBe(true);
+    await expect.poll(() => table.getByTestId('invitation-link').first().textContent()).toMatch(/\/s\/[A-Za-z0-9_-]{22}$/);
     await page.getByText('测评尚未开启：链接要在开启测评后才能使用').waitFor();
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: join(ARTIFACTS, 'round-invitations.png'), animations: 'disabled' }); // 200 rows: the top only
@@ -206,13 +208,11 @@ describe('rounds (admin)', () => {
     await page.goto(`/rounds/${id}/letters`);
     const letters = page.getByTestId('letter');
     await expect.poll(() => letters.count()).toBe(200);
-    expect(await page.getByTestId('nav').count()).toBe(0);
-    await expect
-      .poll(() => page.locator('[data-testid="letter"] [data-testid="qr"] img[src^="data:image/png"]').count(), { timeout: 15_000 })
-      .toBe(200);
+    await expect.poll(() => page.getByTestId('nav').count()).toBe(0);
+    await expect.poll(() => page.locator('[data-testid="letter"] [data-testid="qr"] img[src^="data:image/png"]').count()).toBe(200);
     const first = invitations[0]!;
     const firstLetter = letters.filter({ hasText: first.uscc });
-    expect(await firstLetter.count()).toBe(1);
+    await expect.poll(() => firstLetter.count()).toBe(1);
     const text = (await firstLetter.textContent()) ?? '';
     expect(text).toContain(`${first.name}：`);
     expect(text).toContain(first.link!);
@@ -224,7 +224,7 @@ describe('rounds (admin)', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'round-letters.png'), animations: 'disabled' });
     // Printed: the toolbar is hidden and every letter is one A4 page.
     await page.emulateMedia({ media: 'print' });
-    expect(await page.getByRole('button', { name: '打印' }).isVisible()).toBe(false);
+    await expect.poll(() => page.getByRole('button', { name: '打印' }).isVisible()).toBe(false);
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
     expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)).toHaveLength(200);
     await page.emulateMedia({ media: 'screen' });
@@ -244,7 +244,7 @@ describe('rounds (admin)', () => {
     const after = (await (await page.request.get(`/api/v1/rounds/${id}/invitations`)).json()) as Invitation[];
     const cameIn = after.find((i) => i.replaces === out.uscc)!;
     expect(cameIn).toBeDefined();
-    expect(await replacement.textContent()).toContain(cameIn.name);
+    await expect.poll(() => replacement.textContent()).toContain(cameIn.name);
     await replacement.locator('[data-testid="qr"] img').waitFor();
     await page.screenshot({ path: join(ARTIFACTS, 'round-replaced.png'), animations: 'disabled' });
     await replaceDialog.getByRole('button', { name: '关 闭' }).click();
@@ -261,7 +261,7 @@ describe('rounds (admin)', () => {
     await page.locator('.ant-modal-confirm').waitFor({ state: 'detached' });
     const current = async () =>
       ((await (await page.request.get(`/api/v1/rounds/${id}/invitations`)).json()) as Invitation[]).find((i) => i.uscc === renewed.uscc)!;
-    await expect.poll(async () => (await current()).link, { timeout: 15_000 }).not.toBe(renewed.link);
+    await expect.poll(async () => (await current()).link).not.toBe(renewed.link);
     const renewedNow = await current();
     await renewedRow.getByText(renewedNow.link!.slice(-22)).waitFor();
     const recordNow = drawRecordSchema.parse(await (await page.request.get(`/api/v1/rounds/${id}/draw-record`)).json());
@@ -276,20 +276,20 @@ describe('rounds (admin)', () => {
     await login(leader, 'leader');
     await leader.getByTestId('nav').getByRole('menuitem', { name: '轮次管理' }).click();
     await leader.getByRole('heading', { name: '轮次管理' }).waitFor();
-    expect(await leader.getByRole('button', { name: '新建轮次' }).count()).toBe(0);
+    await expect.poll(() => leader.getByRole('button', { name: '新建轮次' }).count()).toBe(0);
     await leader.goto(`/rounds/${roundId}`);
     await leader.getByTestId('pool-hash').waitFor();
     await leader.getByTestId('progress-card').waitFor();
     // While the round runs a leader sees totals, and a note where the groups would be.
     await leader.getByTestId('progress-groups-after-close').waitFor();
-    expect(await leader.getByTestId('progress-card').getByRole('tab').count()).toBe(0);
-    expect(await leader.getByTestId('round-actions').count()).toBe(0);
-    expect(await leader.getByTestId('draw-panel').count()).toBe(0);
-    expect(await leader.getByRole('button', { name: '问卷链接与二维码' }).count()).toBe(0);
+    await expect.poll(() => leader.getByTestId('progress-card').getByRole('tab').count()).toBe(0);
+    await expect.poll(() => leader.getByTestId('round-actions').count()).toBe(0);
+    await expect.poll(() => leader.getByTestId('draw-panel').count()).toBe(0);
+    await expect.poll(() => leader.getByRole('button', { name: '问卷链接与二维码' }).count()).toBe(0);
     // Public only after the close is final: the buttons wait, and say why, instead of failing.
-    expect(await leader.getByRole('button', { name: '下载抽签记录 (JSON)' }).isDisabled()).toBe(true);
-    expect(await leader.getByTestId('draw-verify').getByRole('button', { name: '验证抽签' }).isDisabled()).toBe(true);
-    expect(await leader.getByTestId('draw-not-yet').textContent()).toContain('抽签记录在截止并计算结果后公开');
+    await expect.poll(() => leader.getByRole('button', { name: '下载抽签记录 (JSON)' }).isDisabled()).toBe(true);
+    await expect.poll(() => leader.getByTestId('draw-verify').getByRole('button', { name: '验证抽签' }).isDisabled()).toBe(true);
+    await expect.poll(() => leader.getByTestId('draw-not-yet').textContent()).toContain('抽签记录在截止并计算结果后公开');
     await leader.goto(`/rounds/${roundId}/invitations`);
     await leader.getByTestId('no-access').waitFor();
     await leader.goto(`/rounds/${roundId}/letters`);
@@ -318,13 +318,13 @@ describe('rounds (admin)', () => {
     // The sample is the admin's until the close is final: the page says when the record becomes public, and the download waits.
     await supervisor.getByTestId('draw-record').getByText('本轮次截止并计算结果后，抽签记录向社会公开').waitFor();
     const download = supervisor.getByRole('button', { name: '下载抽签记录 (JSON)' });
-    for (const button of await download.all()) expect(await button.isDisabled()).toBe(true);
-    expect(await supervisor.getByTestId('round-actions').count()).toBe(0);
+    for (const button of await download.all()) await expect.poll(() => button.isDisabled()).toBe(true);
+    await expect.poll(() => supervisor.getByTestId('round-actions').count()).toBe(0);
     await supervisor.context().close();
 
     const head = await e2e.newPage();
     await login(head, 'head.scjgj');
-    expect(await head.getByTestId('nav').getByRole('menuitem').allTextContents()).not.toContain('轮次管理');
+    await expect.poll(() => head.getByTestId('nav').getByRole('menuitem').allTextContents()).not.toContain('轮次管理');
     for (const path of ['/rounds', `/rounds/${roundId}`, `/rounds/${roundId}/invitations`, `/rounds/${roundId}/letters`]) {
       await head.goto(path);
       await head.getByTestId('no-access').waitFor();
@@ -382,10 +382,10 @@ describe('rounds (admin)', () => {
     await confirmBox.getByRole('button', { name: '计算结果' }).click();
     // The message links to where the results are checked.
     await page.getByTestId('computed-link').filter({ hasText: '到数据看板核对结果' }).waitFor();
-    expect(await page.getByTestId('computed-link').getAttribute('href')).toBe(`/dashboard?round=${roundId}`);
+    await expect.poll(() => page.getByTestId('computed-link').getAttribute('href')).toBe(`/dashboard?round=${roundId}`);
     const reopenOff = page.getByTestId('reopen-final');
     await reopenOff.waitFor();
-    expect(await reopenOff.isDisabled()).toBe(true);
+    await expect.poll(() => reopenOff.isDisabled()).toBe(true);
     await reopenOff.hover({ force: true });
     await page.getByRole('tooltip').filter({ hasText: '截止已为最终，不能再重新开启' }).waitFor();
 
@@ -395,7 +395,7 @@ describe('rounds (admin)', () => {
     await dialog.getByRole('button', { name: '作废本轮次' }).click();
     await status.filter({ hasText: '已作废' }).waitFor();
     await page.getByText('作废原因：演示：测试作废').waitFor();
-    expect(await page.getByTestId('round-actions').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('round-actions').count()).toBe(0);
     const round = (await (await page.request.get(`/api/v1/rounds/${roundId}`)).json()) as { status: string; voidReason: string };
     expect(round).toMatchObject({ status: 'voided', voidReason: '演示：测试作废' });
     await page.context().close();

@@ -29,7 +29,7 @@ describe('admin pages when the API fails', () => {
     await page.goto('/departments');
     const failed = page.getByTestId('load-error');
     await failed.getByText('数据加载失败').waitFor();
-    expect(await failed.innerText()).toContain('数据库暂时不可用，请稍后重试。');
+    await expect.poll(() => failed.innerText()).toContain('数据库暂时不可用，请稍后重试。');
     await expectNoRawError(page);
     await screenshot(page, 'states-departments-error');
 
@@ -37,16 +37,16 @@ describe('admin pages when the API fails', () => {
     await page.unroute('**/api/v1/departments');
     await failed.getByRole('button', { name: /重\s?试/ }).click();
     await page.getByText('共 53 条').waitFor();
-    expect(await page.getByTestId('load-error').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('load-error').count()).toBe(0);
 
     // The network is gone: the same page says so, in English once switched.
     await page.getByTestId('lang-switch').click();
     await page.route('**/api/v1/rounds', (route) => route.abort('internetdisconnected'));
     await page.getByTestId('nav').getByRole('menuitem', { name: 'Survey rounds' }).click();
     await page.getByTestId('load-error').getByText('Could not load the data').waitFor();
-    expect(await page.getByTestId('load-error').innerText()).toContain(
-      'The server could not be reached. Check your network connection and try again.',
-    );
+    await expect
+      .poll(() => page.getByTestId('load-error').innerText())
+      .toContain('The server could not be reached. Check your network connection and try again.');
     await expectNoRawError(page);
     await page.unroute('**/api/v1/rounds');
     await page.getByTestId('load-error').getByRole('button', { name: 'Try again' }).click();
@@ -66,7 +66,7 @@ describe('admin pages when the API fails', () => {
     await page.unroute('**/api/v1/enterprises/facets');
     await failed.getByRole('button', { name: /重\s?试/ }).click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().waitFor();
-    expect(await page.getByTestId('options-load-error').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('options-load-error').count()).toBe(0);
     await expectNoRawError(page);
     await page.context().close();
   });
@@ -83,8 +83,8 @@ describe('admin pages when the API fails', () => {
     await page.route('**/api/v1/escalations', apiError(500, 'internal', 'Internal Server Error'));
     await page.goto(`/report/${published}`);
     await page.getByTestId('load-error').getByText('服务器出现问题，请稍后重试；如持续出现，请联系技术支持。').waitFor();
-    expect(await page.getByTestId('report').count()).toBe(0);
-    expect(await page.getByRole('button', { name: /打印/ }).isDisabled()).toBe(true);
+    await expect.poll(() => page.getByTestId('report').count()).toBe(0);
+    await expect.poll(() => page.getByRole('button', { name: /打印/ }).isDisabled()).toBe(true);
     await expectNoRawError(page);
 
     await page.unroute('**/api/v1/escalations');
@@ -94,8 +94,8 @@ describe('admin pages when the API fails', () => {
       .click();
     await page.getByTestId('report-bottom').waitFor();
     // The bottom three carry their levels now, not "no record yet".
-    expect(await page.getByTestId('report-bottom').innerText()).not.toContain('尚未生成问责记录');
-    expect(await page.getByRole('button', { name: /打印/ }).isDisabled()).toBe(false);
+    await expect.poll(() => page.getByTestId('report-bottom').innerText()).not.toContain('尚未生成问责记录');
+    await expect.poll(() => page.getByRole('button', { name: /打印/ }).isDisabled()).toBe(false);
     await page.context().close();
   });
 
@@ -106,7 +106,7 @@ describe('admin pages when the API fails', () => {
     await page.goto('/rounds');
     const failed = page.getByTestId('boot-failed');
     await failed.getByRole('heading', { name: '页面没有加载完整' }).waitFor();
-    expect(await failed.innerText()).toContain('请检查网络后重试');
+    await expect.poll(() => failed.innerText()).toContain('请检查网络后重试');
     await page.unroute(/\/assets\/AdminApp-[^/]*\.js$/);
     await failed.getByRole('button', { name: '重试' }).click();
     await page.getByTestId('rounds-table').locator('tr.ant-table-row').first().waitFor();
@@ -129,11 +129,11 @@ describe('loading and empty lists', () => {
     await page.goto('/departments');
     const table = page.locator('.ant-table-wrapper');
     await table.getByText('正在加载…').waitFor();
-    expect(await page.getByText('还没有部门，请先新增。').count()).toBe(0);
+    await expect.poll(() => page.getByText('还没有部门，请先新增。').count()).toBe(0);
     await screenshot(page, 'states-departments-loading');
     release();
     await page.getByText('共 53 条').waitFor();
-    expect(await table.getByText('正在加载…').isVisible()).toBe(false);
+    await expect.poll(() => table.getByText('正在加载…').isVisible()).toBe(false);
     await page.context().close();
   });
 
@@ -146,7 +146,7 @@ describe('loading and empty lists', () => {
     await search.fill('没有这家企业');
     await search.press('Enter');
     await page.getByTestId('enterprise-table').getByText('没有符合条件的市场主体。').waitFor();
-    expect(await page.getByTestId('enterprise-table').locator('tr.ant-table-row').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('enterprise-table').locator('tr.ant-table-row').count()).toBe(0);
     await page.getByRole('button', { name: /重\s?置/ }).click();
     await page.getByTestId('enterprise-table').locator('tr.ant-table-row').first().waitFor();
 
@@ -201,7 +201,7 @@ describe('the survey on a phone when the network fails on submit', () => {
     await page.getByRole('button', { name: '提交问卷' }).click();
     const error = page.getByTestId('submit-error');
     await error.getByText('网络中断，未能确认提交结果。您的答案已保存，请检查网络后再次点击“提交问卷”，不会重复计入。').waitFor();
-    expect(await page.getByRole('button', { name: '提交问卷' }).isEnabled()).toBe(true);
+    await expect.poll(() => page.getByRole('button', { name: '提交问卷' }).isEnabled()).toBe(true);
     await expectNoRawError(page);
     await page.getByTestId('submit-error').evaluate((el) => el.scrollIntoView({ block: 'center' }));
     await page.screenshot({ path: join(ARTIFACTS, 'states-survey-submit-offline.png'), animations: 'disabled' });
@@ -209,7 +209,7 @@ describe('the survey on a phone when the network fails on submit', () => {
     // The phone reloads the page while still offline for saving: the answer is still there.
     await page.reload();
     await page.getByTestId('answered').getByText(`已答 ${total} / ${total}`).waitFor();
-    expect(await page.locator(`#dept-${departments[0]!.id}`).innerText()).toContain('不满意');
+    await expect.poll(() => page.locator(`#dept-${departments[0]!.id}`).innerText()).toContain('不满意');
 
     // Back online (the browser says so, as a phone does): the answer reaches the server, and the submission goes through.
     await page.unrouteAll();

@@ -61,10 +61,10 @@ describe('the survey form at 375×812', () => {
     const page = await phone(tokens[0]!);
     const total = await departmentTotal(page);
     expect(total).toBeGreaterThanOrEqual(50);
-    expect(await openRows(page).count()).toBe(total);
+    await expect.poll(() => openRows(page).count()).toBe(total);
     const before = await screens(page);
     expect(before).toBeLessThanOrEqual(8);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(SCREEN.width);
+    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(SCREEN.width);
     expect(await sizeProblems(page)).toEqual({ targets: [], small: [] });
     expect(await axeSerious(page)).toEqual([]);
     // Each department is a radio group named by the department.
@@ -79,12 +79,14 @@ describe('the survey form at 375×812', () => {
     // A tap answers and folds the row; focus moves to the next one still to answer.
     const ids = await page.locator('[data-testid="department"]').evaluateAll((els) => els.map((e) => e.id));
     await openRows(page).first().getByRole('radio', { name: '满意', exact: true }).click();
-    expect(
-      await page
-        .locator(`#${ids[0]}`)
-        .getByRole('button', { name: new RegExp(`^${firstName}\\s*满意\\s*修改$`) })
-        .count(),
-    ).toBe(1);
+    await expect
+      .poll(() =>
+        page
+          .locator(`#${ids[0]}`)
+          .getByRole('button', { name: new RegExp(`^${firstName}\\s*满意\\s*修改$`) })
+          .count(),
+      )
+      .toBe(1);
     await expect.poll(() => focusedRow(page)).toBe(ids[1]);
 
     // A jump goes to the first unanswered department of that category.
@@ -119,7 +121,7 @@ describe('the survey form at 375×812', () => {
       .getByTestId('answered')
       .filter({ hasText: `已答 ${total} / ${total}` })
       .waitFor();
-    expect(await openRows(page).count()).toBe(0);
+    await expect.poll(() => openRows(page).count()).toBe(0);
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('next-step');
     const after = await screens(page);
     expect(after).toBeLessThanOrEqual(8);
@@ -131,16 +133,18 @@ describe('the survey form at 375×812', () => {
     // A folded row reopens, keeps its answer, and folds again after a change.
     await page.locator(`#${ids[0]}`).getByRole('button').click();
     const reopened = page.getByRole('group', { name: firstName, exact: true });
-    expect(await reopened.getByRole('radio', { name: '满意', exact: true }).isChecked()).toBe(true);
+    await expect.poll(() => reopened.getByRole('radio', { name: '满意', exact: true }).isChecked()).toBe(true);
     await reopened.getByRole('radio', { name: '不满意', exact: true }).click();
     await reopened.getByRole('group', { name: /不满意的主要原因/ }).waitFor(); // held open for reasons
     await reopened.getByRole('button', { name: '完成' }).click();
-    expect(
-      await page
-        .locator(`#${ids[0]}`)
-        .getByRole('button', { name: new RegExp(`^${firstName}\\s*不满意\\s*修改$`) })
-        .count(),
-    ).toBe(1);
+    await expect
+      .poll(() =>
+        page
+          .locator(`#${ids[0]}`)
+          .getByRole('button', { name: new RegExp(`^${firstName}\\s*不满意\\s*修改$`) })
+          .count(),
+      )
+      .toBe(1);
 
     // From the keyboard: arrows change the answer without jumping away; leaving the row folds it.
     // (A row answered 满意: one arrow to the right is 比较满意, not 不满意 with its reasons to tab through.)
@@ -156,11 +160,11 @@ describe('the survey form at 375×812', () => {
     const checkedBefore = await group.locator('input:checked').getAttribute('value');
     await page.keyboard.press('ArrowRight');
     expect(await focusedRow(page)).toBe(satisfiedRow);
-    expect(await group.locator('input:checked').getAttribute('value')).not.toBe(checkedBefore);
+    await expect.poll(() => group.locator('input:checked').getAttribute('value')).not.toBe(checkedBefore);
     await page.keyboard.press('Tab'); // to the comment button, still in the row
     await page.keyboard.press('Tab'); // 完成
     await page.keyboard.press('Enter');
-    expect(await page.locator(`fieldset#${satisfiedRow}`).count()).toBe(0);
+    await expect.poll(() => page.locator(`fieldset#${satisfiedRow}`).count()).toBe(0);
     await page.context().close();
   });
 
@@ -187,9 +191,9 @@ describe('the survey form at 375×812', () => {
     const box = await again.locator(`#${ids[12]}`).boundingBox();
     expect(box!.y).toBeGreaterThanOrEqual(0);
     expect(box!.y + box!.height).toBeLessThanOrEqual(SCREEN.height);
-    expect(await again.getByRole('status').filter({ hasText: '已恢复您上次的答案' }).innerText()).toContain(
-      await again.locator(`#${ids[12]} legend`).innerText(),
-    );
+    await expect
+      .poll(() => again.getByRole('status').filter({ hasText: '已恢复您上次的答案' }).innerText())
+      .toContain(await again.locator(`#${ids[12]} legend`).innerText());
     await screenshot(again, 'survey-compact-resumed');
     await again.context().close();
   });
@@ -210,13 +214,13 @@ describe('the survey form at 375×812', () => {
       .getByTestId('answered')
       .filter({ hasText: `已答 ${total} / ${total}` })
       .waitFor();
-    expect(await page.getByRole('checkbox').count()).toBe(0); // no vote box under the rows
+    await expect.poll(() => page.getByRole('checkbox').count()).toBe(0); // no vote box under the rows
 
     await page.getByRole('button', { name: '下一步：选择最不满意部门' }).click();
     await page.getByRole('heading', { name: '最后一步：最不满意部门（选填）' }).waitFor();
     const candidates = page.getByTestId('vote-candidate');
     const rated = view.departments.filter((_, i) => levels[i % 5] !== 'not_applicable').length;
-    expect(await candidates.count()).toBe(rated);
+    await expect.poll(() => candidates.count()).toBe(rated);
     const shown = (await candidates.locator('.vote__level').allInnerTexts()).map((s) => s.trim());
     const rank = ['不满意', '基本满意', '比较满意', '满意'];
     expect(shown.map((l) => rank.indexOf(l))).toEqual([...shown.map((l) => rank.indexOf(l))].sort((a, b) => a - b));
@@ -227,7 +231,7 @@ describe('the survey form at 375×812', () => {
 
     for (let i = 0; i < 3; i++) await candidates.nth(i).getByRole('checkbox').check();
     await page.getByTestId('votes-remaining').filter({ hasText: '已选满 3 个' }).waitFor();
-    expect(await candidates.nth(3).getByRole('checkbox').isDisabled()).toBe(true);
+    await expect.poll(() => candidates.nth(3).getByRole('checkbox').isDisabled()).toBe(true);
     await candidates.nth(0).getByRole('checkbox').uncheck();
     await candidates.nth(3).getByRole('checkbox').check();
     await screenshot(page, 'survey-compact-votes');
@@ -235,7 +239,7 @@ describe('the survey form at 375×812', () => {
     // Back to the ratings and forward again: the votes stay.
     await page.getByRole('button', { name: '返回修改评价' }).click();
     await page.getByRole('button', { name: '下一步：选择最不满意部门' }).click();
-    expect(await page.getByTestId('vote-candidate').locator('input:checked').count()).toBe(3);
+    await expect.poll(() => page.getByTestId('vote-candidate').locator('input:checked').count()).toBe(3);
 
     await page.getByRole('button', { name: '提交问卷' }).click();
     await page.getByTestId('thank-you').waitFor();

@@ -93,18 +93,18 @@ describe('enterprise survey on a phone', () => {
     expect(header).toContain('组织单位：仙桃市优化营商环境工作领导小组办公室');
     expect(header).toContain('咨询电话：0728-3312345');
     expect(header).toContain('无法知道哪家企业给了什么评价');
-    expect(await answered(page).textContent()).toBe(`已答 0 / ${departmentCount}`);
-    expect(await page.getByTestId('department').count()).toBe(departmentCount);
+    await expect.poll(() => answered(page).textContent()).toBe(`已答 0 / ${departmentCount}`);
+    await expect.poll(() => page.getByTestId('department').count()).toBe(departmentCount);
     expect(scripts.filter((s) => /AdminApp|antd|recharts/i.test(s))).toEqual([]);
     // Grouped by category, each department a fieldset (role group) named by its legend.
-    expect(await page.getByRole('heading', { level: 2 }).allInnerTexts()).toEqual(
-      expect.arrayContaining([expect.stringContaining('经济管理部门'), expect.stringContaining('执法监管部门')]),
-    );
+    await expect
+      .poll(() => page.getByRole('heading', { level: 2 }).allInnerTexts())
+      .toEqual(expect.arrayContaining([expect.stringContaining('经济管理部门'), expect.stringContaining('执法监管部门')]));
     const names = (await page.locator('[data-testid="department"] legend').allInnerTexts()).map((s) => s.trim());
     await page.getByRole('group', { name: names[0], exact: true }).getByRole('radio', { name: '满意', exact: true }).waitFor();
 
     // Fits a 360 px screen (no sideways scrolling), with touch targets of 44 px or more.
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     const smallTargets = await page.evaluate(
       () =>
         [...document.querySelectorAll('button, input[type="search"], textarea, label:has(input)')]
@@ -120,24 +120,26 @@ describe('enterprise survey on a phone', () => {
     await second.getByRole('button').click();
     await second.getByRole('button', { name: '填写意见（选填）' }).click();
     await second.getByRole('textbox').fill('窗口排队时间较长，希望增加自助设备。');
-    expect(await second.getByText('18 / 500 字').count()).toBe(1);
+    await expect.poll(() => second.getByText('18 / 500 字').count()).toBe(1);
     await second.getByRole('button', { name: '完成' }).click();
     // 不了解 takes no comment.
     const na = page.getByTestId('department').nth(5);
     await na.getByRole('button').click();
-    expect(await na.getByRole('radio', { name: NOT_APPLICABLE }).isChecked()).toBe(true);
-    expect(await na.getByRole('button', { name: '填写意见（选填）' }).count()).toBe(0);
+    await expect.poll(() => na.getByRole('radio', { name: NOT_APPLICABLE }).isChecked()).toBe(true);
+    await expect.poll(() => na.getByRole('button', { name: '填写意见（选填）' }).count()).toBe(0);
     await na.getByRole('button', { name: '完成' }).click();
-    expect(await answered(page).textContent()).toBe(`已答 20 / ${departmentCount}`);
+    await expect.poll(() => answered(page).textContent()).toBe(`已答 20 / ${departmentCount}`);
     await waitForText(page, 'save-status', /^已保存/);
 
     // Reload: the answers come back from the server's draft, folded, with the comment.
     await page.reload();
     await waitForText(page, 'answered', `已答 20 / ${departmentCount}`);
-    expect(await page.getByTestId('department').nth(2).innerText()).toContain('基本满意');
-    expect(await page.getByTestId('department').nth(5).innerText()).toContain('不了解');
+    await expect.poll(() => page.getByTestId('department').nth(2).innerText()).toContain('基本满意');
+    await expect.poll(() => page.getByTestId('department').nth(5).innerText()).toContain('不了解');
     await page.getByTestId('department').nth(1).getByRole('button').click();
-    expect(await page.getByTestId('department').nth(1).getByRole('textbox').inputValue()).toBe('窗口排队时间较长，希望增加自助设备。');
+    await expect
+      .poll(() => page.getByTestId('department').nth(1).getByRole('textbox').inputValue())
+      .toBe('窗口排队时间较长，希望增加自助设备。');
     await page.getByTestId('department').nth(1).getByRole('button', { name: '完成' }).click();
     await screen(page, 'survey-phone-top');
 
@@ -158,9 +160,13 @@ describe('enterprise survey on a phone', () => {
     await page.getByRole('button', { name: '下一步：选择最不满意部门' }).click();
     const missing = departmentCount - 21;
     await waitForText(page, 'submit-error', `还有 ${missing} 个部门未作答`);
-    expect(await page.getByTestId('submit-error').innerText()).toContain(names[21]);
-    expect(await page.evaluate(() => document.activeElement?.closest('fieldset')?.querySelector('legend')?.textContent)).toBe(names[21]);
-    expect(await page.getByRole('group', { name: names[21], exact: true }).getByText('请为此部门选择一项。').isVisible()).toBe(true);
+    await expect.poll(() => page.getByTestId('submit-error').innerText()).toContain(names[21]);
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.closest('fieldset')?.querySelector('legend')?.textContent))
+      .toBe(names[21]);
+    await expect
+      .poll(() => page.getByRole('group', { name: names[21], exact: true }).getByText('请为此部门选择一项。').isVisible())
+      .toBe(true);
     await waitForText(page, 'progress', `还有 ${missing} 个部门未答`);
     await screen(page, 'survey-phone-missing');
 
@@ -181,7 +187,7 @@ describe('enterprise survey on a phone', () => {
     await page.getByRole('heading', { name: '提交成功，感谢您的参与！' }).waitFor();
     const receipt = (await page.getByTestId('receipt-code').innerText()).trim();
     expect(receipt).toMatch(/^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/);
-    expect(await page.getByTestId('thank-you').innerText()).toContain('提交时间：');
+    await expect.poll(() => page.getByTestId('thank-you').innerText()).toContain('提交时间：');
     await page.getByRole('button', { name: '查询' }).click();
     await waitForText(page, 'receipt-check', '已计入统计。');
     await screenshot(page, 'survey-receipt-phone');
@@ -195,9 +201,9 @@ describe('enterprise survey on a phone', () => {
     // Reopening the link: "already submitted" with the time (and this phone's receipt), never the form.
     await page.goto(surveyUrl(token));
     await page.getByRole('heading', { name: '您已提交过本次测评' }).waitFor();
-    expect(await page.getByTestId('already-submitted').innerText()).toContain('提交时间：');
+    await expect.poll(() => page.getByTestId('already-submitted').innerText()).toContain('提交时间：');
     expect((await page.getByTestId('receipt-code').innerText()).trim()).toBe(receipt);
-    expect(await page.getByTestId('department').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('department').count()).toBe(0);
     await page.context().close();
 
     // On another phone: the same page, with a box to check a receipt code.
@@ -284,7 +290,7 @@ describe('enterprise survey on a phone', () => {
     await screen(page, 'survey-phone-en');
     await page.reload();
     await waitForText(page, 'answered', `Answered 1 / ${departmentCount}`);
-    expect(await page.locator('header').innerText()).toContain('Run by: Xiantao Business Environment Office');
+    await expect.poll(() => page.locator('header').innerText()).toContain('Run by: Xiantao Business Environment Office');
     await page.context().close();
   });
 

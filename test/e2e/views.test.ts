@@ -91,7 +91,7 @@ describe('the leader’s first screen (1366×768)', () => {
     await page.context().close();
   });
 
-  it('shows the bottom three with score, interval, gap, P(bottom 3), votes, head streak and measures, with one results request per round and within a generous time', async () => {
+  it('shows the bottom three with score, interval, gap, P(bottom 3), votes, head streak and measures, with one results request per round (its time is judged by npm run bench)', async () => {
     const page = await e2e.newPage({ viewport: { width: 1366, height: 768 } });
     await login(page, 'leader');
     // Warm: the server has answered these once already (the login's landing page).
@@ -114,25 +114,26 @@ describe('the leader’s first screen (1366×768)', () => {
       const results = api.filter((p) => /\/rounds\/[^/]+\/results$/.test(p));
       // One request per published round (the history and the charts share them), and no read twice.
       expect(new Set(results).size).toBe(rounds.filter((r) => r.status === 'published').length);
-      expect(api.length).toBe(new Set(api).size);
+      expect(api.filter((path, i) => api.indexOf(path) !== i)).toEqual([]); // names any read twice
     }
     times.sort((a, b) => a - b);
     console.log(`dashboard ready (warm) in ${times.map((t) => t.toFixed(0)).join(', ')} ms`);
-    // The target is 1 s on a quiet machine (see BENCHMARKS.md); a shared, loaded one gets twice that.
-    expect(times[1]).toBeLessThanOrEqual(2000);
+    // The target, 1 s, is a time on a quiet machine: `npm run bench` judges it (bench/dashboard.ts, BENCHMARKS.md).
 
     const card = page.getByTestId('bottom-three');
     const box = (await card.boundingBox())!;
     expect(box.y + box.height).toBeLessThanOrEqual(768 + 4); // all of it on the first screen (within the scrollbar's few pixels)
     const last = page.getByTestId('bottom-department').first();
-    expect(await last.getByTestId('bottom-place').textContent()).toMatch(/^第 \d+ 名（倒数第 1）$/);
-    expect(await last.getByTestId('bottom-score').textContent()).toMatch(/\d+\.\d95% 区间 \d+\.\d–\d+\.\d比上一名低 \d+\.\d 分/);
-    expect(await last.getByTestId('bottom-pbottom').textContent()).toMatch(/\d+%/);
-    expect(await last.getByTestId('bottom-votes').textContent()).toMatch(/\d+ 票/);
-    expect(await last.getByTestId('bottom-measures').textContent()).toMatch(/负责人连续第 \d 次/);
-    expect(await page.getByTestId('bottom-line').textContent()).toMatch(/第 \d+ 名 .+，\d+\.\d 分/);
+    await expect.poll(() => last.getByTestId('bottom-place').textContent()).toMatch(/^第 \d+ 名（倒数第 1）$/);
+    await expect.poll(() => last.getByTestId('bottom-score').textContent()).toMatch(/\d+\.\d95% 区间 \d+\.\d–\d+\.\d比上一名低 \d+\.\d 分/);
+    await expect.poll(() => last.getByTestId('bottom-pbottom').textContent()).toMatch(/\d+%/);
+    await expect.poll(() => last.getByTestId('bottom-votes').textContent()).toMatch(/\d+ 票/);
+    await expect.poll(() => last.getByTestId('bottom-measures').textContent()).toMatch(/负责人连续第 \d 次/);
+    await expect.poll(() => page.getByTestId('bottom-line').textContent()).toMatch(/第 \d+ 名 .+，\d+\.\d 分/);
     // The votes headline names its departments: "市…局（2025年第四季度）→ 市…局（2026年第三季度）".
-    expect(await page.getByTestId('votes-headline').textContent()).toMatch(/17 → 5.*市.+（\d{4}年第.季度）→ 市.+（\d{4}年第.季度）/);
+    await expect
+      .poll(() => page.getByTestId('votes-headline').textContent())
+      .toMatch(/17 → 5.*市.+（\d{4}年第.季度）→ 市.+（\d{4}年第.季度）/);
     await screenshot(page, 'dashboard-first-screen');
   });
 });
@@ -143,13 +144,13 @@ describe('the head’s page', () => {
     await login(page, 'head.cgj');
     const banner = page.getByTestId('flagged-alert');
     await banner.waitFor();
-    expect(await page.getByTestId('flagged-place').textContent()).toMatch(/第 \d+ 名（倒数第 \d）/);
+    await expect.poll(() => page.getByTestId('flagged-place').textContent()).toMatch(/第 \d+ 名（倒数第 \d）/);
     // The verdict is the quarter's state: place, then each measure with its status.
-    expect(await page.getByTestId('verdict').textContent()).toMatch(/倒数第 1）大会表态发言 \+ 约谈提醒.*调离岗位/);
+    await expect.poll(() => page.getByTestId('verdict').textContent()).toMatch(/倒数第 1）大会表态发言 \+ 约谈提醒.*调离岗位/);
     const trend = page.getByTestId('trend-chart');
     await trend.locator('.recharts-label-list').first().waitFor();
-    expect(await trend.locator('.recharts-yAxis').count()).toBe(1);
-    expect(await trend.locator('.recharts-label-list text').count()).toBeGreaterThanOrEqual(4);
+    await expect.poll(() => trend.locator('.recharts-yAxis').count()).toBe(1);
+    await expect.poll(() => trend.locator('.recharts-label-list text').count()).toBeGreaterThanOrEqual(4);
     await screenshot(page, 'head-page-1440');
   });
 });
@@ -219,7 +220,7 @@ describe('comments', () => {
     await login(page, 'leader');
     await page.goto(`/rounds/${latest}/comments`);
     await page.getByTestId('overall-comments').getByTestId('comment').first().waitFor();
-    expect(await page.getByTestId('overall-comments').getByTestId('comment-count-same').first().textContent()).toMatch(/^×\d+$/);
+    await expect.poll(() => page.getByTestId('overall-comments').getByTestId('comment-count-same').first().textContent()).toMatch(/^×\d+$/);
   });
 });
 
@@ -254,7 +255,7 @@ describe('分组统计 on the round page', () => {
         )
         .toBe(expected.groups.length);
       const suppressed = expected.groups.flatMap((g) => g.departments).filter((d) => d.n === null).length;
-      expect(await table.getByTestId('suppressed-cell').count()).toBe(suppressed);
+      await expect.poll(() => table.getByTestId('suppressed-cell').count()).toBe(suppressed);
       for (const text of await table.getByTestId('suppressed-cell').allTextContents()) expect(text).toBe('<5');
       // Every number shown stands on 5 ratings or more.
       for (const n of await table
@@ -264,7 +265,7 @@ describe('分组统计 on the round page', () => {
         expect(Number(/\((\d+)\)/.exec(n)![1])).toBeGreaterThanOrEqual(5);
       }
     }
-    expect(await card.textContent()).toContain('少于 5 家企业的分组不列出');
+    await expect.poll(() => card.textContent()).toContain('少于 5 家企业的分组不列出');
     await page.context().close();
   });
 });

@@ -44,8 +44,8 @@ describe('verdicts that hold up', () => {
     await page.goto('/');
     const note = page.getByTestId('bottom-three').getByTestId('weighted-note');
     await note.getByText('按名录结构加权后倒数3位不变').waitFor();
-    expect(await note.textContent()).toMatch(/按企业规模加权.*有效样本量 [\d.]+（答卷 \d+ 份）/);
-    expect(await note.textContent()).toMatch(/倒数第3位与其上一位相差 [\d.]+ 分，加权后 [\d.]+ 分/);
+    await expect.poll(() => note.textContent()).toMatch(/按企业规模加权.*有效样本量 [\d.]+（答卷 \d+ 份）/);
+    await expect.poll(() => note.textContent()).toMatch(/倒数第3位与其上一位相差 [\d.]+ 分，加权后 [\d.]+ 分/);
     await screenshot(page, 'weighted-leader');
     await page.context().close();
   });
@@ -73,8 +73,8 @@ describe('verdicts that hold up', () => {
     const card = page.getByTestId('watches');
     const rows = card.locator('tbody tr.ant-table-row');
     await rows.first().waitFor();
-    expect(await rows.count()).toBe(2);
-    expect(await card.textContent()).toContain('低于规定值');
+    await expect.poll(() => rows.count()).toBe(2);
+    await expect.poll(() => card.textContent()).toContain('低于规定值');
 
     const review = async (row: number, decision: string, reason: string) => {
       await rows
@@ -112,7 +112,7 @@ describe('verdicts that hold up', () => {
     const watched = page.getByTestId('public-flagged').getByTestId('public-watch');
     await watched.filter({ hasText: '纪委确认观察' }).waitFor();
     await watched.filter({ hasText: '纪委否决观察，实施措施' }).waitFor();
-    expect(await page.getByTestId('public-flagged').textContent()).not.toContain('观察一季');
+    await expect.poll(() => page.getByTestId('public-flagged').textContent()).not.toContain('观察一季');
     await page.context().close();
   });
 });

@@ -6,7 +6,7 @@ import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, afterEach, expect, inject } from 'vitest';
 import { buildApp, WEB_DIST } from '#server/app.ts';
 import { testConfig } from './config.ts';
@@ -27,6 +27,12 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
   '--no-first-run',
 ];
+
+/**
+ * The longest any single state may take to show (a row, a closed dialog, a response) before a test calls it
+ * missing: a ceiling for a loaded machine, never a wait. vitest.config.ts gives expect.poll the same.
+ */
+export const STATE_TIMEOUT = 30_000;
 
 export async function launchChromium(): Promise<Browser> {
   const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -101,7 +107,7 @@ export async function startE2e(): Promise<E2e> {
           : { viewport: { width: 1366, height: 900 } };
       const context = await browser.newContext({ baseURL: baseUrl, locale: opts.locale ?? 'zh-CN', ...screen });
       const page = await context.newPage();
-      page.setDefaultTimeout(15_000);
+      page.setDefaultTimeout(STATE_TIMEOUT);
       page.on('pageerror', (err) => pageErrors.push(err.message));
       return page;
     },
@@ -118,6 +124,20 @@ export async function login(page: Page, username: string, password = DEMO_PASSWO
     .or(page.getByRole('button', { name: '登录' }))
     .click();
   await page.getByTestId('nav').or(page.getByTestId('menu-button')).first().waitFor();
+}
+
+/**
+ * Picks an option of an antd Select as a person does: opens it, waits until its list has finished opening
+ * (no slide-up motion class left: a click during the motion can go nowhere), clicks the option, and waits
+ * until the select shows it.
+ */
+export async function chooseOption(page: Page, select: Locator, option: string): Promise<void> {
+  const box = select.locator('xpath=ancestor-or-self::*[contains(concat(" ", @class, " "), " ant-select ")][1]');
+  await select.click();
+  const list = page.locator('.ant-select-dropdown:visible:not([class*="ant-slide-up-"])');
+  await list.waitFor();
+  await list.locator('.ant-select-item-option').filter({ hasText: option }).first().click();
+  await box.filter({ hasText: option }).waitFor();
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

@@ -51,7 +51,7 @@ export function EscalationCard({
   const standing = departmentStanding((states?.states ?? []).filter((s) => s.departmentId === departmentId));
 
   return (
-    <Card title={t('escalation.title')} loading={loading && !board} data-testid="escalation-card">
+    <Card title={t('escalation.title')} loading={loading && !(board && states)} data-testid="escalation-card">
       {error && !board ? (
         <LoadError error={error} onRetry={onRetry} />
       ) : (
