@@ -136,6 +136,8 @@ const audit: Messages<typeof zh> = {
     minRatings: 'Ratings needed to rank',
     bottomN: 'Bottom places flagged',
     escalationPolicy: 'Escalation rule',
+    officialRanking: 'Official ranking',
+    dissatisfactionReasons: 'Reasons for dissatisfaction offered',
     scale: 'Scale',
     level: 'Level',
     score: 'Score',
@@ -281,6 +283,7 @@ const audit: Messages<typeof zh> = {
     },
     seedSource: { ceremony: 'Public ceremony', server: 'Server random source' },
     stratify: { township: 'By township', industry: 'By industry', size: 'By size', none: 'Not stratified' },
+    officialRanking: { unweighted: 'Unweighted', weighted: 'Weighted to the registry' },
     level: { pledge: 'Public pledge and reminder talk', admonishment: 'Admonishment talk', reassignment: 'Reassignment' },
     ratingLevel: {
       satisfied: 'Satisfied',

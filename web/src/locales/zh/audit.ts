@@ -133,6 +133,8 @@ const audit = {
     minRatings: '排名所需最少评价数',
     bottomN: '倒数名次数',
     escalationPolicy: '问责规则版本',
+    officialRanking: '正式排名',
+    dissatisfactionReasons: '不满意原因选项',
     scale: '评分标准',
     level: '等级',
     score: '分值',
@@ -277,6 +279,7 @@ const audit = {
     },
     seedSource: { ceremony: '公开摇号仪式', server: '系统随机数' },
     stratify: { township: '按镇街', industry: '按行业', size: '按企业规模', none: '不分层' },
+    officialRanking: { unweighted: '不加权', weighted: '按名录结构加权' },
     level: { pledge: '大会表态发言 + 约谈提醒', admonishment: '诫勉谈话', reassignment: '调离岗位' },
     ratingLevel: {
       satisfied: '满意',

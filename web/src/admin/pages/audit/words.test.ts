@@ -37,6 +37,11 @@ const ENTRIES: EntryRef[] = [
         bottomN: 3,
         escalationPolicy: '2021-v1',
         scale: [{ level: 'satisfied', score: 100, labelZh: '满意', labelEn: 'Satisfied' }],
+        reasons: [
+          { code: 'slow', labelZh: '办事效率低', labelEn: 'Slow to get things done' },
+          { code: 'repeat_trips', labelZh: '多次跑动', labelEn: 'Several trips for one matter' },
+        ],
+        officialRanking: 'weighted',
         opensAt: '2026-03-01T00:00:00.000Z',
         closesAt: '2026-03-25T00:00:00.000Z',
       },
@@ -303,6 +308,9 @@ describe('audit log in the inspector’s words (zh)', () => {
     expect(review).toContain('原因：纪委否决观察决定，按规则实施措施');
     expect(review).toContain('纪委否决观察决定');
     expect(review).toContain('样本充足');
+    const created = render(ENTRIES.find((e) => e.action === 'round.create')!);
+    expect(created).toContain('不满意原因选项：办事效率低、多次跑动');
+    expect(created).toContain('正式排名：按名录结构加权');
     expect(render(ENTRIES.find((e) => e.action === 'round.open')!)).toBe('截止时间：北京时间 2026-03-25');
     expect(render(ENTRIES.find((e) => e.action === 'user.update')!)).toContain('组织部 → 安全管理员');
     expect(actionText(zh, 'user.password_reset')).toBe('重置密码');

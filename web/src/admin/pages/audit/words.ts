@@ -69,6 +69,8 @@ export function auditWords(dict: AuditDictionary, look: AuditLookups, entry: Ent
       // In a department's entry, "name" is always a head's name (the department's own is nameZh).
       if (entry.entityType === 'department' && key === 'name') return dict.fields.headName;
       if (entry.entityType === 'appeal' && key === 'measures') return dict.fields.accountabilityMeasures;
+      // A round's settings: its reasons are the list offered with 不满意.
+      if (entry.entityType === 'round' && key === 'reasons') return dict.fields.dissatisfactionReasons;
       // A held or released measure is keyed by its level: { pledge: 'pending' }.
       return has(dict.fields, key) ? dict.fields[key] : has(v.level, key) ? v.level[key] : key;
     },
@@ -105,6 +107,8 @@ export function auditWords(dict: AuditDictionary, look: AuditLookups, entry: Ent
         case 'stratifyBy':
         case 'stratifiedBy':
           return has(v.stratify, raw) ? v.stratify[raw] : raw;
+        case 'officialRanking':
+          return has(v.officialRanking, raw) ? v.officialRanking[raw] : raw;
         case 'kind':
           return has(v.cause, raw) ? v.cause[raw] : raw;
         // A measure's own status change inside an escalation entry: { measure, before: 'pending', after: 'done' }.

@@ -13,7 +13,7 @@ export function VerdictRulesFields({ round }: { round?: Round }) {
   const en = i18n.language === 'en';
   const form = Form.useFormInstance();
   const initial = initialVerdictRules(round);
-  const reasons = Form.useWatch('reasons', form) ?? initial.reasons;
+  const reasons = Form.useWatch('reasons', { form, preserve: true }) ?? initial.reasons;
   const next = addableReason(reasons);
   const required = (message: string) => [{ required: true, whitespace: true, message }];
   return (
@@ -46,6 +46,10 @@ export function VerdictRulesFields({ round }: { round?: Round }) {
           <Flex vertical gap={4} data-testid="reason-rows">
             {fields.map((field, i) => (
               <Flex key={field.key} gap={8} wrap align="start" data-testid="reason-row">
+                {/* The code travels with the row (registered, so the form's values carry it); never shown. */}
+                <Form.Item name={[field.name, 'code']} hidden noStyle>
+                  <Input type="hidden" />
+                </Form.Item>
                 <Form.Item
                   name={[field.name, 'labelZh']}
                   rules={required(t('verdict.labelRequired'))}
