@@ -10,7 +10,8 @@ export type MessageKind = (typeof MESSAGE_KINDS)[number];
 /**
  * queued: prepared, not yet handed to a gateway (with no gateway: waiting for the .xlsx); sent: the gateway
  * took it; delivered: its receipt says delivered; failed: not delivered (unreachable gateway, undeliverable,
- * interrupted), with the reason; refused: the gateway rejected it for good (bad number, blocked content).
+ * or in doubt: handed over with no answer, waiting for a receipt before a resend), with the reason;
+ * refused: the gateway rejected it for good (bad number, blocked content).
  */
 export const MESSAGE_STATUSES = ['queued', 'sent', 'delivered', 'failed', 'refused'] as const;
 export type MessageStatus = (typeof MESSAGE_STATUSES)[number];

@@ -13,13 +13,15 @@ import { useErrorText } from '../../errors.ts';
 import { useLoad } from '../../useLoad.ts';
 import { downloadFile } from './download.ts';
 import { useQuarter } from './labels.tsx';
-import { failures, statusCounts, type OutboxMessage } from './outbox-view.ts';
+import { ContactPlanSummary } from './ContactPlanFields.tsx';
+import { failures, isInDoubt, statusCounts, type OutboxMessage } from './outbox-view.ts';
 
 const STATUS_COLOR = { queued: 'default', sent: 'processing', delivered: 'success', failed: 'error', refused: 'warning' } as const;
 
 export function OutboxPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation('outbox');
+  const { t: tc } = useTranslation('common');
   const { modal, message } = App.useApp();
   const quarter = useQuarter();
   const errorText = useErrorText();
@@ -29,12 +31,24 @@ export function OutboxPage() {
   const failText = (error: unknown) =>
     errorText(error, { quiet_hours: t('errors.quiet_hours'), round_not_open: t('errors.round_not_open') });
 
-  if (box.error && !box.data) return <LoadError error={box.error} onRetry={box.reload} />;
+  // Either load failing is the page failing (the round gives its status): say so, with a retry of both.
+  const loadError = (!box.data && box.error) || (!round.data && round.error);
+  if (loadError)
+    return (
+      <LoadError
+        error={loadError}
+        onRetry={() => {
+          if (!box.data) box.reload();
+          if (!round.data) round.reload();
+        }}
+      />
+    );
   const o = box.data;
   if (!o || !round.data)
     return (
-      <Flex justify="center" style={{ padding: 64 }}>
+      <Flex vertical align="center" gap={8} style={{ padding: 64 }} data-testid="outbox-loading">
         <Spin size="large" />
+        <Typography.Text type="secondary">{tc('states.loading')}</Typography.Text>
       </Flex>
     );
 
@@ -88,10 +102,9 @@ export function OutboxPage() {
     { title: t('columns.kind'), key: 'kind', render: (_, m) => t(`kind.${m.kind}`) },
     { title: t('columns.day'), dataIndex: 'day' },
     { title: t('columns.status'), key: 'status', render: (_, m) => <Tag color={STATUS_COLOR[m.status]}>{t(`status.${m.status}`)}</Tag> },
-    { title: t('columns.reason'), key: 'reason', render: (_, m) => m.reason ?? '—' },
+    { title: t('columns.reason'), key: 'reason', render: (_, m) => (isInDoubt(m) ? t('inDoubt') : (m.reason ?? '—')) },
   ];
   const failed = failures(o);
-  const days = o.plan.reminderDays.join('、') || '—';
 
   return (
     <>
@@ -125,11 +138,9 @@ export function OutboxPage() {
               quiet: o.quietHours === 'off' ? t('quietOff') : o.quietHours,
             })}
             <br />
-            {t('plan', {
-              invitation: t(o.plan.invitation ? 'planInvitation' : 'planNoInvitation'),
-              days,
-              final: t(o.plan.finalReminder ? 'planFinal' : 'planNoFinal'),
-            })}
+            {t('form.title')}
+            {t('form.colon')}
+            <ContactPlanSummary plan={o.plan} />
           </Typography.Paragraph>
           <Flex gap={32} wrap data-testid="outbox-counts">
             {statusCounts(o).map(({ status, count }) => (

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Outbox } from '#shared/schemas/outbox.ts';
-import { awaitingDownload, failures, statusCounts } from './outbox-view.ts';
+import { awaitingDownload, failures, isInDoubt, statusCounts } from './outbox-view.ts';
 
 const message = (id: number, status: Outbox['messages'][number]['status'], day: string, channel: 'sms' | 'email' = 'sms') => ({
   id,
@@ -58,5 +58,11 @@ describe('the outbox page', () => {
     ];
     expect(awaitingDownload(box(false, messages), '2026-03-05')).toBe(1);
     expect(awaitingDownload(box(true, messages), '2026-03-05')).toBe(0);
+  });
+
+  it('tells a message in doubt from other failures', () => {
+    expect(isInDoubt({ status: 'failed', reason: 'in doubt: the sending process stopped before the gateway answered' })).toBe(true);
+    expect(isInDoubt({ status: 'failed', reason: 'ESME_RTHROTTLED' })).toBe(false);
+    expect(isInDoubt({ status: 'delivered', reason: null })).toBe(false);
   });
 });

@@ -15,3 +15,9 @@ export const failures = (outbox: Outbox): OutboxMessage[] =>
 /** Queued SMS for today that only the .xlsx can deliver (no SMS gateway). */
 export const awaitingDownload = (outbox: Outbox, today: string) =>
   outbox.gateways.sms ? 0 : outbox.messages.filter((m) => m.channel === 'sms' && m.status === 'queued' && m.day === today).length;
+
+/**
+ * A message in doubt (handed to the gateway, no answer: the server or the connection stopped): its reason
+ * starts so (server/outbound/gateway.ts IN_DOUBT). The page words it; other reasons are the gateway's own.
+ */
+export const isInDoubt = (m: Pick<OutboxMessage, 'status' | 'reason'>) => m.status === 'failed' && (m.reason ?? '').startsWith('in doubt');
