@@ -1,7 +1,7 @@
-// The follow-up log's SQL: invitations' reported states, the calls made, and the backups left.
-import { and, asc, eq, inArray } from 'drizzle-orm';
+// The follow-up log's SQL: invitations' reported states and the calls made.
+import { asc, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../db/client.ts';
-import { drawEntries, followUps, invitations, replacements, users } from '../db/schema.ts';
+import { followUps, invitations, users } from '../db/schema.ts';
 
 /** Every invitation of the round with its reported state, in invitation order. */
 export const invitationStates = (tx: Tx, roundId: string) =>
@@ -21,13 +21,3 @@ export const callsTo = (tx: Tx, invitationIds: number[]) =>
     .orderBy(asc(followUps.at), asc(followUps.id));
 
 export const insertFollowUp = (tx: Tx, values: typeof followUps.$inferInsert) => tx.insert(followUps).values(values);
-
-export const backupEntries = (tx: Tx, roundId: string) =>
-  tx
-    .select()
-    .from(drawEntries)
-    .where(and(eq(drawEntries.roundId, roundId), eq(drawEntries.kind, 'backup')));
-
-/** The backups already brought in. */
-export const replacementsIn = (tx: Tx, roundId: string) =>
-  tx.select({ uscc: replacements.inUscc }).from(replacements).where(eq(replacements.roundId, roundId));

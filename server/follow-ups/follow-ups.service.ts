@@ -17,6 +17,7 @@ import { NotFound } from '../errors.ts';
 import { lockInvitation } from '../invitations/invitations.service.ts';
 import { findRound } from '../rounds/rounds.queries.ts';
 import { lockRoundFor } from '../rounds/rounds.service.ts';
+import { backupEntries, replacementsIn } from '../draw/draw.queries.ts';
 import * as q from './follow-ups.queries.ts';
 
 export interface FollowUpCase {
@@ -82,7 +83,7 @@ async function replacementFor(
   if (c.status === 'replaced') return 'done';
   if (disposition !== 'ineligible') return 'not_needed';
   if (transitionError(roundStatus, 'replace')) return 'not_now';
-  const [backupRows, used] = await Promise.all([q.backupEntries(tx, roundId), q.replacementsIn(tx, roundId)]);
+  const [backupRows, used] = await Promise.all([backupEntries(tx, roundId), replacementsIn(tx, roundId)]);
   const chosen = chooseReplacement({
     out: c.uscc,
     stratum: c.stratum,
