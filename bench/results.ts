@@ -138,7 +138,9 @@ export async function benchResults(
 
   log(`${target.label}: timing computeRound against the raw GROUP BY`);
   const rawMs = await timeRuns(5, () => target.raw.query(RAW_SQL, [ROUND]), 1);
-  const computeMs = await timeRuns(3, () => computeRound(db, ACTOR, ROUND, at));
+  const computeMs = await timeRuns(3, () =>
+    computeRound(serviceContext(db, { actor: ACTOR, now: at, zone: DEFAULT_CITY_TZ }), { roundId: ROUND }),
+  );
   const aggregateMs = await timeRuns(3, () => aggregate(db, ROUND));
   const round = (await findRound(db, ROUND))!;
   const depts = await roundDepartmentRows(db, ROUND);
@@ -155,7 +157,7 @@ export async function benchResults(
   );
 
   t = now();
-  await publishRound(db, ACTOR, ROUND, at, DEFAULT_CITY_TZ);
+  await publishRound(serviceContext(db, { actor: ACTOR, now: at, zone: DEFAULT_CITY_TZ }), { roundId: ROUND });
   log(`${target.label}: published in ${(now() - t).toFixed(0)} ms; reading results over HTTP ×${opts.reads}`);
 
   const serviceReadMs = median(await timeRuns(50, () => readResults(db, ROUND, { full: true }), 5));

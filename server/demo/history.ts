@@ -227,8 +227,8 @@ export async function seedDemoHistory(db: Db, secret: string, now: Date, timeZon
     }
     const published = new Date(closesAt.getTime() + 12 * DAY);
     await db.transaction((tx) => settleDeadline(tx, roundId, at(new Date(closesAt.getTime() + DAY)))); // the deadline job closes it
-    await computeRound(db, admin, roundId, at(new Date(closesAt.getTime() + 2 * DAY)));
-    await publishRound(db, admin, roundId, at(published), timeZone);
+    await computeRound(serviceContext(db, { actor: admin, now: at(new Date(closesAt.getTime() + 2 * DAY)), zone: timeZone }), { roundId });
+    await publishRound(serviceContext(db, { actor: admin, now: at(published), zone: timeZone }), { roundId });
     await releaseComments(serviceContext(db, { actor: admin, now: at(new Date(published.getTime() + DAY)), zone: timeZone }), { roundId });
     await advanceCases(db, admin, roundId, k, at(published), timeZone, at);
     // Measures of all but the latest published round have been carried out, once its rectification is under way.

@@ -10,13 +10,13 @@ import {
   headInputSchema,
 } from '#shared/schemas/departments.ts';
 import type { RouteDeps } from '../app.ts';
-import { BUSINESS_ROLES, SIGNED_IN, actorOf } from '../auth/access.ts';
+import { BUSINESS_ROLES, SIGNED_IN } from '../auth/access.ts';
 import { listDepartments } from './departments.queries.ts';
 import { appointHead, createDepartment, getDepartmentDetail, updateDepartment } from './departments.service.ts';
 
 // The registry is public knowledge inside government: every business role may read it; the security
 // administrator reads the list only, to give a department head's account its department.
-export const departmentRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database: { db }, now, timeZone }) => {
+export const departmentRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database: { db }, now, timeZone, context }) => {
   const clock = now;
 
   app.get(
@@ -34,7 +34,7 @@ export const departmentRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { 
       schema: { tags: ['departments'], params: idParamSchema, response: { 200: departmentDetailSchema } },
       config: { access: BUSINESS_ROLES },
     },
-    async (request) => getDepartmentDetail(db, request.params.id, clock(), timeZone),
+    async (request) => getDepartmentDetail(context(request), { id: request.params.id }),
   );
 
   app.post(
@@ -43,7 +43,7 @@ export const departmentRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { 
       schema: { tags: ['departments'], body: departmentInputSchema, response: { 201: departmentSchema } },
       config: { access: ['admin'] },
     },
-    async (request, reply) => reply.status(201).send(await createDepartment(db, actorOf(request), request.body, clock(), timeZone)),
+    async (request, reply) => reply.status(201).send(await createDepartment(context(request), request.body)),
   );
 
   app.patch(
@@ -52,7 +52,7 @@ export const departmentRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { 
       schema: { tags: ['departments'], params: idParamSchema, body: departmentPatchSchema, response: { 200: departmentSchema } },
       config: { access: ['admin'] },
     },
-    async (request) => updateDepartment(db, actorOf(request), request.params.id, request.body, clock(), timeZone),
+    async (request) => updateDepartment(context(request), { id: request.params.id, patch: request.body }),
   );
 
   app.post(
@@ -61,6 +61,6 @@ export const departmentRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { 
       schema: { tags: ['departments'], params: idParamSchema, body: headInputSchema, response: { 200: departmentSchema } },
       config: { access: ['admin'] },
     },
-    async (request) => appointHead(db, actorOf(request), request.params.id, request.body, clock(), timeZone),
+    async (request) => appointHead(context(request), { id: request.params.id, head: request.body }),
   );
 };

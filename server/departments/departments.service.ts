@@ -1,14 +1,14 @@
 import type { z } from 'zod';
 import { cityDay } from '#shared/city-day.ts';
 import type { DepartmentInput, departmentPatchSchema, headInputSchema } from '#shared/schemas/departments.ts';
-import { appendAudit, type Actor } from '../audit/audit.writer.ts';
-import type { Db, Tx } from '../db/client.ts';
+import { appendAudit } from '../audit/audit.writer.ts';
+import type { ServiceContext } from '../context.ts';
 import { Conflict, Invalid, NotFound } from '../errors.ts';
 import * as q from './departments.queries.ts';
 
 type HeadInput = z.infer<typeof headInputSchema>;
 
-export async function createDepartment(db: Db, actor: Actor, input: DepartmentInput, now: Date, timeZone: string) {
+export async function createDepartment({ tx: db, actor, now, zone: timeZone }: ServiceContext, input: DepartmentInput) {
   return db.transaction(async (tx) => {
     if (await q.findDepartmentByCode(tx, input.code)) throw new Conflict(`A department with code "${input.code}" already exists`);
     const d = await q.insertDepartment(tx, {
@@ -30,12 +30,8 @@ export async function createDepartment(db: Db, actor: Actor, input: DepartmentIn
 }
 
 export async function updateDepartment(
-  db: Db,
-  actor: Actor,
-  id: number,
-  patch: z.infer<typeof departmentPatchSchema>,
-  now: Date,
-  timeZone: string,
+  { tx: db, actor, now, zone: timeZone }: ServiceContext,
+  { id, patch }: { id: number; patch: z.infer<typeof departmentPatchSchema> },
 ) {
   return db.transaction(async (tx) => {
     const before = await q.findDepartment(tx, id);
@@ -57,7 +53,10 @@ export async function updateDepartment(
 }
 
 /** A new head takes office: the previous tenure ends the day before, history is kept. */
-export async function appointHead(db: Db, actor: Actor, id: number, input: HeadInput, now: Date, timeZone: string) {
+export async function appointHead(
+  { tx: db, actor, now, zone: timeZone }: ServiceContext,
+  { id, head: input }: { id: number; head: HeadInput },
+) {
   return db.transaction(async (tx) => {
     const d = await q.findDepartment(tx, id);
     if (!d) throw new NotFound('Department not found');
@@ -82,7 +81,7 @@ export async function appointHead(db: Db, actor: Actor, id: number, input: HeadI
   });
 }
 
-export async function getDepartmentDetail(tx: Tx, id: number, now: Date, timeZone: string) {
+export async function getDepartmentDetail({ tx, now, zone: timeZone }: ServiceContext, { id }: { id: number }) {
   const d = await q.findDepartment(tx, id);
   if (!d) throw new NotFound('Department not found');
   const history = await q.headHistory(tx, id);

@@ -1,5 +1,5 @@
 // The draw's SQL: the frozen pool, the drawn entries, the first invitations and the replacements.
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { StratifyBy } from '#shared/schemas/rounds.ts';
 import type { Tx } from '../db/client.ts';
 import { drawEntries, enterprises, invitations, replacements, roundPool } from '../db/schema.ts';
@@ -40,3 +40,13 @@ export const insertInvitations = (tx: Tx, rows: (typeof invitations.$inferInsert
 
 export const replacementsOf = (tx: Tx, roundId: string) =>
   tx.select().from(replacements).where(eq(replacements.roundId, roundId)).orderBy(asc(replacements.id));
+
+export const backupEntries = (tx: Tx, roundId: string) =>
+  tx
+    .select()
+    .from(drawEntries)
+    .where(and(eq(drawEntries.roundId, roundId), eq(drawEntries.kind, 'backup')));
+
+/** The backups already brought in. */
+export const replacementsIn = (tx: Tx, roundId: string) =>
+  tx.select({ uscc: replacements.inUscc }).from(replacements).where(eq(replacements.roundId, roundId));

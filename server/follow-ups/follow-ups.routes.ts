@@ -4,13 +4,14 @@ import { mayReadDraw } from '#shared/round-lifecycle.ts';
 import { followUpBodySchema, followUpLogSchema, followUpSummarySchema, responseRatesSchema } from '#shared/schemas/follow-ups.ts';
 import { invitationParamSchema, roundParamSchema, type RoundStatus } from '#shared/schemas/rounds.ts';
 import type { RouteDeps } from '../app.ts';
-import { actorOf, READERS, userOf } from '../auth/access.ts';
+import { READERS } from '../auth/access.ts';
+import { userIn } from '../context.ts';
 import { Forbidden } from '../errors.ts';
-import { readRound } from '../rounds/rounds.service.ts';
+import { getRound } from '../rounds/rounds.service.ts';
 import { followUpLog, followUpSummaries, recordFollowUp } from './follow-ups.service.ts';
 import { responseRates } from './rates.ts';
 
-export const followUpRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database: { db }, now }) => {
+export const followUpRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { context }) => {
   // The list names who was drawn: the admin's while the round runs, like the non-responders it sits beside.
   app.get(
     '/rounds/:id/follow-ups',
@@ -18,7 +19,7 @@ export const followUpRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { da
       schema: { tags: ['follow-ups'], params: roundParamSchema, response: { 200: z.array(followUpSummarySchema) } },
       config: { access: ['admin'] },
     },
-    async (request) => followUpSummaries(db, request.params.id),
+    async (request) => followUpSummaries(context(request), { roundId: request.params.id }),
   );
 
   // A supervisor checks the office's calls once the draw is public, with the numbers masked.
@@ -29,11 +30,11 @@ export const followUpRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { da
       config: { access: ['admin', 'supervisor'] },
     },
     async (request) => {
-      const user = userOf(request);
-      const round = await readRound(db, request.params.id, now());
-      if (!mayReadDraw(user.role, round))
+      const ctx = context(request);
+      const round = await getRound(ctx, { id: request.params.id });
+      if (!mayReadDraw(userIn(ctx).role, round))
         throw new Forbidden('Who was called is shown when the round closes for good (its results computed)');
-      return followUpLog(db, round.id, round.status as RoundStatus, request.params.uscc, user.role);
+      return followUpLog(ctx, { roundId: round.id, roundStatus: round.status as RoundStatus, uscc: request.params.uscc });
     },
   );
 
@@ -44,8 +45,7 @@ export const followUpRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { da
       config: { access: ['admin'] },
     },
     async (request, reply) => {
-      const actor = actorOf(request);
-      const log = await recordFollowUp(db, { ...actor, id: actor.id! }, request.params.id, request.params.uscc, request.body, now());
+      const log = await recordFollowUp(context(request), { roundId: request.params.id, uscc: request.params.uscc, followUp: request.body });
       return reply.code(201).send(log);
     },
   );
@@ -56,6 +56,6 @@ export const followUpRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { da
       schema: { tags: ['follow-ups'], params: roundParamSchema, response: { 200: responseRatesSchema } },
       config: { access: READERS },
     },
-    async (request) => responseRates(db, request.params.id, now(), userOf(request).role),
+    async (request) => responseRates(context(request), { roundId: request.params.id }),
   );
 };

@@ -1,7 +1,6 @@
 // The follow-up log (跟进记录): the office's calls and visits to a drawn enterprise, and the AAPOR
 // dispositions and rates they feed. Reads the invitations' reported states only (../invitations/reported.ts)
 // and never an answer.
-import { and, asc, eq, inArray } from 'drizzle-orm';
 import { chooseReplacement } from '#shared/draw/draw.ts';
 import { dispositionOf } from '#shared/follow-ups/disposition.ts';
 import { maskPhone } from '#shared/follow-ups/mask-phone.ts';
@@ -10,13 +9,16 @@ import { transitionError } from '#shared/round-lifecycle.ts';
 import type { Role } from '#shared/schemas/common.ts';
 import type { FollowUp, FollowUpBody, FollowUpLog, FollowUpSummary } from '#shared/schemas/follow-ups.ts';
 import type { RoundStatus } from '#shared/schemas/rounds.ts';
-import { appendAudit, type Actor } from '../audit/audit.writer.ts';
-import type { Db, Tx } from '../db/client.ts';
-import { drawEntries, followUps, invitations, replacements, users } from '../db/schema.ts';
+import { appendAudit } from '../audit/audit.writer.ts';
+import { type ServiceContext, userIn } from '../context.ts';
+import type { Tx } from '../db/client.ts';
+import type { invitations } from '../db/schema.ts';
 import { NotFound } from '../errors.ts';
 import { lockInvitation } from '../invitations/invitations.service.ts';
 import { findRound } from '../rounds/rounds.queries.ts';
 import { lockRoundFor } from '../rounds/rounds.service.ts';
+import { backupEntries, replacementsIn } from '../draw/draw.queries.ts';
+import * as q from './follow-ups.queries.ts';
 
 export interface FollowUpCase {
   invitationId: number;
@@ -28,23 +30,12 @@ export interface FollowUpCase {
 
 /** Every invitation of the round with its reported state and its calls, oldest call first. */
 export async function followUpCases(tx: Tx, roundId: string, role: Role): Promise<FollowUpCase[]> {
-  const rows = await tx
-    .select({ id: invitations.id, uscc: invitations.uscc, stratum: invitations.stratum, status: invitations.reportedStatus })
-    .from(invitations)
-    .where(eq(invitations.roundId, roundId))
-    .orderBy(asc(invitations.id));
+  const rows = await q.invitationStates(tx, roundId);
   const calls = rows.length
-    ? await tx
-        .select({ f: followUps, by: users.displayName })
-        .from(followUps)
-        .innerJoin(users, eq(users.id, followUps.createdBy))
-        .where(
-          inArray(
-            followUps.invitationId,
-            rows.map((r) => r.id),
-          ),
-        )
-        .orderBy(asc(followUps.at), asc(followUps.id))
+    ? await q.callsTo(
+        tx,
+        rows.map((r) => r.id),
+      )
     : [];
   const byInvitation = new Map<number, FollowUpCase['entries']>();
   for (const { f, by } of calls) {
@@ -71,7 +62,7 @@ export async function followUpCases(tx: Tx, roundId: string, role: Role): Promis
 export const caseDisposition = (c: FollowUpCase) => dispositionOf({ status: c.status, outcomes: c.entries.map((e) => e.outcome) });
 
 /** For the follow-up list: each invitation's disposition and last call. */
-export async function followUpSummaries(db: Db, roundId: string): Promise<FollowUpSummary[]> {
+export async function followUpSummaries({ tx: db }: ServiceContext, { roundId }: { roundId: string }): Promise<FollowUpSummary[]> {
   if (!(await findRound(db, roundId))) throw new NotFound(`No round ${roundId}`);
   return (await followUpCases(db, roundId, 'admin')).map((c) => ({
     uscc: c.uscc,
@@ -92,13 +83,7 @@ async function replacementFor(
   if (c.status === 'replaced') return 'done';
   if (disposition !== 'ineligible') return 'not_needed';
   if (transitionError(roundStatus, 'replace')) return 'not_now';
-  const [backupRows, used] = await Promise.all([
-    tx
-      .select()
-      .from(drawEntries)
-      .where(and(eq(drawEntries.roundId, roundId), eq(drawEntries.kind, 'backup'))),
-    tx.select({ uscc: replacements.inUscc }).from(replacements).where(eq(replacements.roundId, roundId)),
-  ]);
+  const [backupRows, used] = await Promise.all([backupEntries(tx, roundId), replacementsIn(tx, roundId)]);
   const chosen = chooseReplacement({
     out: c.uscc,
     stratum: c.stratum,
@@ -120,22 +105,29 @@ async function logOf(tx: Tx, roundId: string, roundStatus: RoundStatus, uscc: st
   };
 }
 
-export async function followUpLog(db: Db, roundId: string, roundStatus: RoundStatus, uscc: string, role: Role) {
-  return logOf(db, roundId, roundStatus, uscc, role);
+/** The log as the context's user may read it (an admin sees the numbers, a supervisor their masks). */
+export async function followUpLog(
+  ctx: ServiceContext,
+  { roundId, roundStatus, uscc }: { roundId: string; roundStatus: RoundStatus; uscc: string },
+) {
+  return logOf(ctx.tx, roundId, roundStatus, uscc, userIn(ctx).role);
 }
 
 /** Records one call or visit; refused (by the reported state) once the firm has submitted or been replaced. */
-export async function recordFollowUp(db: Db, actor: Actor & { id: number }, roundId: string, uscc: string, body: FollowUpBody, now: Date) {
+export async function recordFollowUp(
+  { tx: db, actor, now }: ServiceContext,
+  { roundId, uscc, followUp: body }: { roundId: string; uscc: string; followUp: FollowUpBody },
+) {
   return db.transaction(async (tx) => {
     const round = await lockRoundFor(tx, roundId, 'follow_up', now);
     const inv = await lockInvitation(tx, roundId, uscc);
-    await tx.insert(followUps).values({
+    await q.insertFollowUp(tx, {
       invitationId: inv.id,
       channel: body.channel,
       outcome: body.outcome,
       note: body.note || null,
       phone: body.phone ?? null,
-      createdBy: actor.id,
+      createdBy: actor.id!,
       at: now,
     });
     // Neither the note nor the number: the log is the admin's; the audit says who called whom and what came of it.

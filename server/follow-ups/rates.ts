@@ -4,9 +4,8 @@
 import { suppressedGroups } from '#shared/breakdowns.ts';
 import { aaporRates, countDispositions } from '#shared/follow-ups/rates.ts';
 import type { Disposition } from '#shared/follow-ups/vocabulary.ts';
-import type { Role } from '#shared/schemas/common.ts';
 import type { RateFigures, ResponseRates } from '#shared/schemas/follow-ups.ts';
-import type { Db } from '../db/client.ts';
+import { type ServiceContext, userIn } from '../context.ts';
 import { progressGroupsFor } from '../invitations/progress.ts';
 import { readRound } from '../rounds/rounds.service.ts';
 import { caseDisposition, followUpCases } from './follow-ups.service.ts';
@@ -16,7 +15,9 @@ function figures(dispositions: Disposition[]): RateFigures {
   return { ...aaporRates(counts), cases: dispositions.length, dispositions: counts };
 }
 
-export async function responseRates(db: Db, roundId: string, now: Date, role: Role): Promise<ResponseRates> {
+export async function responseRates(ctx: ServiceContext, { roundId }: { roundId: string }): Promise<ResponseRates> {
+  const { tx: db, now } = ctx;
+  const role = userIn(ctx).role;
   const round = await readRound(db, roundId, now);
   const cases = (await followUpCases(db, roundId, role)).map((c) => ({ stratum: c.stratum, disposition: caseDisposition(c).disposition }));
   const groups = progressGroupsFor(role, round);

@@ -10,7 +10,6 @@ import {
   roundParamSchema,
 } from '#shared/schemas/rounds.ts';
 import type { RouteDeps } from '../app.ts';
-import { actorOf, userOf } from '../auth/access.ts';
 import { NotFound } from '../errors.ts';
 import { attachment, XLSX_TYPE } from '../exports/workbook.ts';
 import { findRound } from '../rounds/rounds.queries.ts';
@@ -21,7 +20,7 @@ import { makeLinkMaker } from './tokens.ts';
 // Links and contacts are for the admins who send them out, nobody else.
 const ADMIN = ['admin'] as const;
 
-export const invitationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database: { db }, config, now }) => {
+export const invitationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database: { db }, config, context }) => {
   const links = makeLinkMaker(config.jwtSecret, config.publicBaseUrl);
   const requireRound = async (id: string) => {
     if (!(await findRound(db, id))) throw new NotFound(`No round ${id}`);
@@ -35,7 +34,7 @@ export const invitationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { 
     },
     async (request) => {
       await requireRound(request.params.id);
-      return listInvitations(db, links, request.params.id);
+      return listInvitations(context(request), { roundId: request.params.id, links });
     },
   );
 
@@ -45,7 +44,7 @@ export const invitationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { 
       schema: { tags: ['invitations'], params: roundParamSchema, response: { 200: progressSchema } },
       config: { access: ['admin', 'leader', 'supervisor'] },
     },
-    async (request) => roundProgress(db, request.params.id, now(), userOf(request).role),
+    async (request) => roundProgress(context(request), { roundId: request.params.id }),
   );
 
   // For follow-up calls: who has not submitted yet, with contacts (admins only).
@@ -57,7 +56,9 @@ export const invitationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { 
     },
     async (request) => {
       await requireRound(request.params.id);
-      return (await listInvitations(db, links, request.params.id)).filter((i) => i.status !== 'submitted' && i.status !== 'replaced');
+      return (await listInvitations(context(request), { roundId: request.params.id, links })).filter(
+        (i) => i.status !== 'submitted' && i.status !== 'replaced',
+      );
     },
   );
 
@@ -69,7 +70,7 @@ export const invitationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { 
     },
     async (request, reply) => {
       await requireRound(request.params.id);
-      const body = await invitationsWorkbook(db, links, request.params.id);
+      const body = await invitationsWorkbook(context(request), { roundId: request.params.id, links });
       return reply
         .type(XLSX_TYPE)
         .header('content-disposition', attachment(`invitations-${request.params.id}.xlsx`))
@@ -84,7 +85,9 @@ export const invitationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { 
       config: { access: ADMIN },
     },
     async (request, reply) => {
-      const inv = (await listInvitations(db, links, request.params.id)).find((i) => i.uscc === request.params.uscc);
+      const inv = (await listInvitations(context(request), { roundId: request.params.id, links })).find(
+        (i) => i.uscc === request.params.uscc,
+      );
       if (!inv?.link) throw new NotFound('No live invitation for this enterprise');
       const svg = await QRCode.toString(inv.link, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
       return reply.type('image/svg+xml').header('cache-control', 'private, no-store').send(svg);
@@ -97,7 +100,8 @@ export const invitationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { 
       schema: { tags: ['invitations'], params: invitationParamSchema, body: reasonBodySchema, response: { 200: replaceResultSchema } },
       config: { access: ADMIN },
     },
-    async (request) => replaceInvitation(db, actorOf(request), links, request.params.id, request.params.uscc, request.body.reason, now()),
+    async (request) =>
+      replaceInvitation(context(request), { roundId: request.params.id, uscc: request.params.uscc, reason: request.body.reason, links }),
   );
 
   app.post(
@@ -106,6 +110,6 @@ export const invitationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { 
       schema: { tags: ['invitations'], params: invitationParamSchema, response: { 200: invitationSchema } },
       config: { access: ADMIN },
     },
-    async (request) => regenerateInvitation(db, actorOf(request), links, request.params.id, request.params.uscc, now()),
+    async (request) => regenerateInvitation(context(request), { roundId: request.params.id, uscc: request.params.uscc, links }),
   );
 };

@@ -1,25 +1,23 @@
 // The admin side of invitations: the list with links, replacement by the draw's backups, regeneration, export.
-import { and, asc, eq } from 'drizzle-orm';
 import { chooseReplacement, type Backup } from '#shared/draw/draw.ts';
 import type { Invitation } from '#shared/schemas/rounds.ts';
-import { appendAudit, type Actor } from '../audit/audit.writer.ts';
-import type { Db, Tx } from '../db/client.ts';
-import { drawEntries, enterprises, invitations, replacements, revokedTokens, roundPool } from '../db/schema.ts';
+import { appendAudit } from '../audit/audit.writer.ts';
+import type { ServiceContext } from '../context.ts';
+import type { Tx } from '../db/client.ts';
+import { backupEntries, replacementsIn } from '../draw/draw.queries.ts';
 import { Conflict, NotFound } from '../errors.ts';
 import { lockRoundFor } from '../rounds/rounds.service.ts';
 import { workbookBuffer } from '../exports/workbook.ts';
+import * as q from './invitations.queries.ts';
 import { hashToken, type LinkMaker } from './tokens.ts';
 
-export async function listInvitations(tx: Tx, links: LinkMaker, roundId: string): Promise<Invitation[]> {
-  const [rows, repl] = await Promise.all([
-    tx
-      .select({ inv: invitations, e: enterprises })
-      .from(invitations)
-      .innerJoin(enterprises, eq(enterprises.id, invitations.enterpriseId))
-      .where(eq(invitations.roundId, roundId))
-      .orderBy(asc(invitations.id)),
-    tx.select().from(replacements).where(eq(replacements.roundId, roundId)),
-  ]);
+/** `links` signs each enterprise's link (made once per app from the JWT secret and the public URL). */
+interface Links {
+  links: LinkMaker;
+}
+
+export async function listInvitations({ tx }: ServiceContext, { roundId, links }: { roundId: string } & Links): Promise<Invitation[]> {
+  const [rows, repl] = await Promise.all([q.invitationsWithEnterprises(tx, roundId), q.replacementsOf(tx, roundId)]);
   const replacedBy = new Map(repl.map((r) => [r.outUscc, r.inUscc]));
   const replaces = new Map(repl.map((r) => [r.inUscc, r.outUscc]));
   return rows.map(({ inv, e }) => ({
@@ -47,11 +45,7 @@ export async function listInvitations(tx: Tx, links: LinkMaker, roundId: string)
  * "already submitted") or replaced (its answer stays counted and the backup is invited too; README, Limits).
  */
 export async function lockInvitation(tx: Tx, roundId: string, uscc: string) {
-  const [inv] = await tx
-    .select()
-    .from(invitations)
-    .where(and(eq(invitations.roundId, roundId), eq(invitations.uscc, uscc)))
-    .for('update');
+  const inv = await q.lockedInvitation(tx, roundId, uscc);
   if (!inv) throw new NotFound(`${uscc} is not invited in round ${roundId}`);
   if (inv.reportedStatus === 'replaced') throw new Conflict(`${uscc} has already been replaced`, undefined, 'already_replaced');
   if (inv.reportedStatus === 'submitted') throw new Conflict(`${uscc} has already submitted its response`, undefined, 'already_submitted');
@@ -59,26 +53,24 @@ export async function lockInvitation(tx: Tx, roundId: string, uscc: string) {
 }
 
 /** Marks an invited enterprise as unable to take part; the draw's replacement rule picks who comes in. */
-export async function replaceInvitation(db: Db, actor: Actor, links: LinkMaker, roundId: string, uscc: string, reason: string, now: Date) {
+export async function replaceInvitation(
+  ctx: ServiceContext,
+  { roundId, uscc, reason, links }: { roundId: string; uscc: string; reason: string } & Links,
+) {
+  const { tx: db, actor, now } = ctx;
   const inUscc = await db.transaction(async (tx) => {
     await lockRoundFor(tx, roundId, 'replace', now);
     const out = await lockInvitation(tx, roundId, uscc);
-    const backupRows = await tx
-      .select()
-      .from(drawEntries)
-      .where(and(eq(drawEntries.roundId, roundId), eq(drawEntries.kind, 'backup')));
-    const used = await tx.select({ uscc: replacements.inUscc }).from(replacements).where(eq(replacements.roundId, roundId));
+    const backupRows = await backupEntries(tx, roundId);
+    const used = await replacementsIn(tx, roundId);
     const backups: Backup[] = backupRows.map((b) => ({ uscc: b.uscc, stratum: b.stratum, ticket: b.ticket, order: b.backupOrder! }));
     const chosen = chooseReplacement({ out: uscc, stratum: out.stratum, backups, used: new Set(used.map((u) => u.uscc)) });
     if (!chosen) throw new Conflict('No backup is left in the draw to replace this enterprise', undefined, 'no_backup_left');
-    const [poolRow] = await tx
-      .select()
-      .from(roundPool)
-      .where(and(eq(roundPool.roundId, roundId), eq(roundPool.uscc, chosen.uscc)));
-    await tx.insert(replacements).values({ roundId, outUscc: uscc, inUscc: chosen.uscc, reason, at: now });
+    const poolRow = await q.poolEntry(tx, roundId, chosen.uscc);
+    await q.insertReplacement(tx, { roundId, outUscc: uscc, inUscc: chosen.uscc, reason, at: now });
     // The admin's own act: reported at once.
-    await tx.update(invitations).set({ status: 'replaced', reportedStatus: 'replaced', replacedAt: now }).where(eq(invitations.id, out.id));
-    await tx.insert(invitations).values({
+    await q.markReplaced(tx, out.id, now);
+    await q.insertInvitation(tx, {
       roundId,
       enterpriseId: poolRow!.enterpriseId,
       uscc: chosen.uscc,
@@ -100,21 +92,19 @@ export async function replaceInvitation(db: Db, actor: Actor, links: LinkMaker, 
     );
     return chosen.uscc;
   });
-  const list = await listInvitations(db, links, roundId);
+  const list = await listInvitations(ctx, { roundId, links });
   return { out: uscc, in: inUscc, reason, invitation: list.find((i) => i.uscc === inUscc)! };
 }
 
 /** A new link for one enterprise; the old one stops working (and says "revoked" when opened). */
-export async function regenerateInvitation(db: Db, actor: Actor, links: LinkMaker, roundId: string, uscc: string, now: Date) {
+export async function regenerateInvitation(ctx: ServiceContext, { roundId, uscc, links }: { roundId: string; uscc: string } & Links) {
+  const { tx: db, actor, now } = ctx;
   await db.transaction(async (tx) => {
     await lockRoundFor(tx, roundId, 'regenerate', now);
     const inv = await lockInvitation(tx, roundId, uscc);
     const generation = inv.generation + 1;
-    await tx.insert(revokedTokens).values({ tokenHash: inv.tokenHash, roundId, revokedAt: now });
-    await tx
-      .update(invitations)
-      .set({ generation, tokenHash: hashToken(links.token(roundId, uscc, generation)) })
-      .where(eq(invitations.id, inv.id));
+    await q.revokeToken(tx, { tokenHash: inv.tokenHash, roundId, revokedAt: now });
+    await q.setInvitationToken(tx, inv.id, generation, hashToken(links.token(roundId, uscc, generation)));
     await appendAudit(
       tx,
       actor,
@@ -122,7 +112,7 @@ export async function regenerateInvitation(db: Db, actor: Actor, links: LinkMake
       now,
     );
   });
-  return (await listInvitations(db, links, roundId)).find((i) => i.uscc === uscc)!;
+  return (await listInvitations(ctx, { roundId, links })).find((i) => i.uscc === uscc)!;
 }
 
 const STATUS_ZH: Record<Invitation['status'], string> = {
@@ -133,8 +123,8 @@ const STATUS_ZH: Record<Invitation['status'], string> = {
   replaced: '已替换',
 };
 
-export async function invitationsWorkbook(tx: Tx, links: LinkMaker, roundId: string) {
-  const list = (await listInvitations(tx, links, roundId)).filter((i) => i.status !== 'replaced');
+export async function invitationsWorkbook(ctx: ServiceContext, { roundId, links }: { roundId: string } & Links) {
+  const list = (await listInvitations(ctx, { roundId, links })).filter((i) => i.status !== 'replaced');
   // Township and industry for whoever phones or visits; 分层 only when the round drew by stratum.
   const stratified = list.some((i) => i.stratum !== '');
   return workbookBuffer([

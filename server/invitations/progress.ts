@@ -2,13 +2,12 @@
 // reported states (./reported.ts). The groups (by stratum, township, industry) show the sample's composition:
 // the admin running the round sees them; leaders and supervisors only once the round has closed, and then
 // without the groups under MIN_GROUP respondents (the same suppression as the breakdowns).
-import { eq } from 'drizzle-orm';
 import { suppressedGroups } from '#shared/breakdowns.ts';
 import type { Role } from '#shared/schemas/common.ts';
 import type { Invitation, Progress } from '#shared/schemas/rounds.ts';
-import type { Db } from '../db/client.ts';
-import { enterprises, invitations } from '../db/schema.ts';
+import { type ServiceContext, userIn } from '../context.ts';
 import { readRound } from '../rounds/rounds.service.ts';
+import { reportedStates } from './invitations.queries.ts';
 
 type Status = Invitation['status'];
 interface Row {
@@ -56,19 +55,11 @@ export const progressGroupsFor = (role: Role, round: { status: string; closedAt:
       ? 'suppressed'
       : 'after_close';
 
-export async function roundProgress(db: Db, roundId: string, now: Date, role: Role): Promise<Progress> {
-  const round = await readRound(db, roundId, now);
-  const rows = await db
-    .select({
-      status: invitations.reportedStatus,
-      stratum: invitations.stratum,
-      township: enterprises.township,
-      industry: enterprises.industry,
-    })
-    .from(invitations)
-    .innerJoin(enterprises, eq(enterprises.id, invitations.enterpriseId))
-    .where(eq(invitations.roundId, roundId));
-  const groups = progressGroupsFor(role, round);
+/** The groups follow the context's user (progressGroupsFor). */
+export async function roundProgress(ctx: ServiceContext, { roundId }: { roundId: string }): Promise<Progress> {
+  const round = await readRound(ctx.tx, roundId, ctx.now);
+  const rows = await reportedStates(ctx.tx, roundId);
+  const groups = progressGroupsFor(userIn(ctx).role, round);
   const by = (key: (r: Row) => string) =>
     groups === 'all' ? groupBy(rows, key) : groups === 'suppressed' ? suppress(groupBy(rows, key)) : [];
   return {

@@ -7,7 +7,7 @@ import type { RouteDeps } from '../app.ts';
 import { issuerOf } from '../config.ts';
 import { publicRound, publicRounds } from './public.service.ts';
 
-export const publicRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database: { db }, config, now, timeZone }) => {
+export const publicRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { config, context }) => {
   const disclosure = config.publicDisclosure;
   const issuer = issuerOf(config.city);
 
@@ -30,7 +30,7 @@ export const publicRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { data
       schema: { tags: ['public'], response: { 200: publicRoundListSchema } },
       config: { access: 'public' },
     },
-    async () => publicRounds(db),
+    async (request) => publicRounds(context(request)),
   );
 
   app.get(
@@ -39,6 +39,6 @@ export const publicRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { data
       schema: { tags: ['public'], params: roundParamSchema, response: { 200: publicRoundSchema } },
       config: { access: 'public' },
     },
-    async (request) => publicRound(db, request.params.id, disclosure, now(), timeZone),
+    async (request) => publicRound(context(request), { roundId: request.params.id, disclosure }),
   );
 };

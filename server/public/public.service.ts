@@ -1,45 +1,30 @@
 // Public disclosure: published rounds only, read from the frozen results plus the measures and
 // rectification status and timeline (./timeline.ts) of the flagged departments. Nothing else is read here
 // (no comments, requests, ratings, responses, invitations or ledger contents), so nothing else can leak.
-import { and, count, eq, inArray, isNull } from 'drizzle-orm';
 import { publishedHeadOf } from '../audit/audit.writer.ts';
 import { discloseRound } from '#shared/results/disclosure.ts';
 import { ESCALATION_LEVELS } from '#shared/results/escalation.ts';
 import type { PublicDisclosure, PublicRound } from '#shared/schemas/public.ts';
-import type { Db } from '../db/client.ts';
-import { departments, escalations, ledgerEntries, rectificationCases } from '../db/schema.ts';
+import type { ServiceContext } from '../context.ts';
 import { NotFound } from '../errors.ts';
 import { withMeasures } from '../escalations/escalations.queries.ts';
 import { departmentStates } from '../departments/states.service.ts';
 import { publishedHistory } from '../results/results.queries.ts';
 import { readResults } from '../results/results.service.ts';
 import * as rq from '../rounds/rounds.queries.ts';
+import * as q from './public.queries.ts';
 import { caseTimelines } from './timeline.ts';
 import { roundWatches } from '../escalations/watches.ts';
 
 export async function publicRound(
-  db: Db,
-  roundId: string,
-  disclosure: PublicDisclosure,
-  now: Date,
-  timeZone: string,
+  { tx: db, now, zone: timeZone }: ServiceContext,
+  { roundId, disclosure }: { roundId: string; disclosure: PublicDisclosure },
 ): Promise<PublicRound> {
   const round = await rq.findRound(db, roundId);
   // An unpublished round does not exist for the public (not even "not yet").
   if (!round || round.status !== 'published') throw new NotFound(`No published round ${roundId}`);
   const results = await readResults(db, roundId, { full: true });
-  const [escRows, caseRows] = await Promise.all([
-    db
-      .select({ e: escalations, code: departments.code })
-      .from(escalations)
-      .innerJoin(departments, eq(departments.id, escalations.departmentId))
-      .where(and(eq(escalations.roundId, roundId), isNull(escalations.supersededAt))),
-    db
-      .select({ c: rectificationCases, code: departments.code })
-      .from(rectificationCases)
-      .innerJoin(departments, eq(departments.id, rectificationCases.departmentId))
-      .where(eq(rectificationCases.roundId, roundId)),
-  ]);
+  const [escRows, caseRows] = await Promise.all([q.currentEscalations(db, roundId), q.roundCases(db, roundId)]);
   const measuresByRecord = new Map(
     (
       await withMeasures(
@@ -52,16 +37,10 @@ export async function publicRound(
     ]),
   );
   const ledger = caseRows.length
-    ? await db
-        .select({ caseId: ledgerEntries.caseId, n: count() })
-        .from(ledgerEntries)
-        .where(
-          inArray(
-            ledgerEntries.caseId,
-            caseRows.map((r) => r.c.id),
-          ),
-        )
-        .groupBy(ledgerEntries.caseId)
+    ? await q.ledgerCounts(
+        db,
+        caseRows.map((r) => r.c.id),
+      )
     : [];
   const timelines = await caseTimelines(
     db,
@@ -118,7 +97,7 @@ export async function publicRound(
 }
 
 /** Published rounds, newest first, with their flagged departments. */
-export async function publicRounds(db: Db) {
+export async function publicRounds({ tx: db }: ServiceContext) {
   const history = await publishedHistory(db);
   return history.reverse().map((h) => {
     const res = h.payload.results;

@@ -117,3 +117,15 @@ export async function previousPublished(tx: Tx, roundId: string): Promise<Result
     .limit(1);
   return row?.r as ResultRow | undefined;
 }
+
+/** Only the newest unpublished computation is kept: the older ones go before a new one is stored. */
+export const deleteUnpublished = (tx: Tx, roundId: string) =>
+  tx.delete(roundResults).where(and(eq(roundResults.roundId, roundId), isNull(roundResults.publishedAt)));
+
+export async function insertResult(tx: Tx, values: Omit<typeof roundResults.$inferInsert, 'payload'> & { payload: StoredResults }) {
+  const [row] = await tx.insert(roundResults).values(values).returning();
+  return row as ResultRow;
+}
+
+export const setResult = (tx: Tx, id: number, set: { publishedAt?: Date; supersededAt?: Date }) =>
+  tx.update(roundResults).set(set).where(eq(roundResults.id, id));

@@ -28,14 +28,14 @@ import { computeRound, correctRound, publishRound, readResults } from './results
 
 const ADMIN = ['admin'] as const;
 
-export const resultRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database: { db }, now, timeZone }) => {
+export const resultRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database: { db }, now, timeZone, context }) => {
   app.post(
     '/rounds/:id/compute',
     {
       schema: { tags: ['results'], params: roundParamSchema, response: { 200: resultsSchema } },
       config: { access: ADMIN },
     },
-    async (request) => computeRound(db, actorOf(request), request.params.id, now()),
+    async (request) => computeRound(context(request), { roundId: request.params.id }),
   );
 
   app.post(
@@ -44,7 +44,7 @@ export const resultRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { data
       schema: { tags: ['results'], params: roundParamSchema, response: { 200: resultsSchema } },
       config: { access: ADMIN, decides: true },
     },
-    async (request) => publishRound(db, actorOf(request), request.params.id, now(), timeZone),
+    async (request) => publishRound(context(request), { roundId: request.params.id }),
   );
 
   app.post(
@@ -53,7 +53,7 @@ export const resultRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { data
       schema: { tags: ['results'], params: roundParamSchema, body: correctBodySchema, response: { 200: resultsSchema } },
       config: { access: ADMIN, decides: true },
     },
-    async (request) => correctRound(db, actorOf(request), request.params.id, request.body.reason, now(), timeZone),
+    async (request) => correctRound(context(request), { roundId: request.params.id, reason: request.body.reason }),
   );
 
   // Department heads see results only once published: the public figures, and their own distribution.

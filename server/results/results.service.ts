@@ -1,5 +1,4 @@
 // Compute when a round closes, publish to freeze (and escalate), correct only by an audited new version.
-import { and, eq, isNull } from 'drizzle-orm';
 import { countsOf } from '#shared/integrity/answers.ts';
 import { answersWithout, type RobustnessVariant } from '#shared/integrity/report.ts';
 import {
@@ -14,8 +13,7 @@ import { officialResults } from '#shared/results/official-ranking.ts';
 import type { Scale } from '#shared/results/scale.ts';
 import type { Results } from '#shared/schemas/results.ts';
 import { appendAudit, type Actor } from '../audit/audit.writer.ts';
-import type { Db, Tx } from '../db/client.ts';
-import { roundResults } from '../db/schema.ts';
+import type { Tx } from '../db/client.ts';
 import { Conflict, NotFound } from '../errors.ts';
 import { answerPatterns } from '../integrity/integrity.queries.ts';
 import { computeIntegrity } from '../integrity/integrity.service.ts';
@@ -24,7 +22,7 @@ import * as rq from '../rounds/rounds.queries.ts';
 import { assertAnswersFinal } from '../rounds/answers-final.ts';
 import { lockRoundFor, settleDeadline } from '../rounds/rounds.service.ts';
 import { onPublished } from '../rectification/rectification.service.ts';
-import { serviceContext } from '../context.ts';
+import { type ServiceContext, serviceContext } from '../context.ts';
 import * as q from './results.queries.ts';
 import { robustnessView, weightedVariant } from './weighted.ts';
 
@@ -87,7 +85,7 @@ async function computeStored(tx: Tx, roundId: string, exclude?: RobustnessVarian
   };
 }
 
-export async function computeRound(db: Db, actor: Actor, roundId: string, now: Date) {
+export async function computeRound({ tx: db, actor, now }: ServiceContext, { roundId }: { roundId: string }) {
   await db.transaction(async (tx) => {
     await settleDeadline(tx, roundId, now);
     const round = await rq.findRound(tx, roundId, { forUpdate: true });
@@ -99,10 +97,10 @@ export async function computeRound(db: Db, actor: Actor, roundId: string, now: D
         'illegal_transition',
       );
     // Only the newest unpublished computation is kept; nothing published exists yet for a closed round.
-    await tx.delete(roundResults).where(and(eq(roundResults.roundId, roundId), isNull(roundResults.publishedAt)));
+    await q.deleteUnpublished(tx, roundId);
     const payload = await computeStored(tx, roundId);
     const version = await q.nextVersion(tx, roundId);
-    await tx.insert(roundResults).values({ roundId, version, computedAt: now, payload });
+    await q.insertResult(tx, { roundId, version, computedAt: now, payload });
     // The first computation makes the close final (shared/round-lifecycle.ts answersFinal): from now on
     // the answers are readable and can never change, so no later read can differ from this one.
     const finalizes = round.finalizedAt === null;
@@ -122,19 +120,15 @@ export async function computeRound(db: Db, actor: Actor, roundId: string, now: D
   return readResults(db, roundId, { full: true });
 }
 
-export async function publishRound(db: Db, actor: Actor, roundId: string, now: Date, timeZone: string) {
+export async function publishRound({ tx: db, actor, now, zone: timeZone }: ServiceContext, { roundId }: { roundId: string }) {
   await db.transaction(async (tx) => {
     const round = await lockRoundFor(tx, roundId, 'publish', now);
     let current = await q.currentResult(tx, roundId);
     if (!current) {
       const payload = await computeStored(tx, roundId);
-      const [row] = await tx
-        .insert(roundResults)
-        .values({ roundId, version: await q.nextVersion(tx, roundId), computedAt: now, payload })
-        .returning();
-      current = row as q.ResultRow;
+      current = await q.insertResult(tx, { roundId, version: await q.nextVersion(tx, roundId), computedAt: now, payload });
     }
-    await tx.update(roundResults).set({ publishedAt: now }).where(eq(roundResults.id, current.id));
+    await q.setResult(tx, current.id, { publishedAt: now });
     await rq.updateRound(tx, roundId, { status: 'published', publishedAt: now, finalizedAt: round.finalizedAt ?? now, updatedAt: now });
     // A quarter published after a later one re-derives the later quarters' records (audited there).
     const { created, ...revised } = await reconcileEscalations({ tx, actor, cause: { kind: 'publish', roundId }, now, timeZone });
@@ -164,7 +158,10 @@ export async function publishRound(db: Db, actor: Actor, roundId: string, now: D
  * A published round is never recomputed; a correction is a new, audited version. Any published round may
  * be corrected: its escalation records and those of later quarters are re-derived as audited revisions.
  */
-export async function correctRound(db: Db, actor: Actor, roundId: string, reason: string, now: Date, timeZone: string) {
+export async function correctRound(
+  { tx: db, actor, now, zone: timeZone }: ServiceContext,
+  { roundId, reason }: { roundId: string; reason: string },
+) {
   await db.transaction((tx) => correctRoundTx(tx, actor, roundId, reason, now, timeZone));
   return readResults(db, roundId, { full: true });
 }
@@ -189,8 +186,8 @@ export async function correctRoundTx(
   const old = (await q.currentResult(tx, roundId))!;
   const payload = await computeStored(tx, roundId, opts.exclude ?? old.payload.excluded?.variant);
   const version = await q.nextVersion(tx, roundId);
-  await tx.update(roundResults).set({ supersededAt: now }).where(eq(roundResults.id, old.id));
-  await tx.insert(roundResults).values({ roundId, version, computedAt: now, publishedAt: now, correctionReason: reason, payload });
+  await q.setResult(tx, old.id, { supersededAt: now });
+  await q.insertResult(tx, { roundId, version, computedAt: now, publishedAt: now, correctionReason: reason, payload });
   const changes = await reconcileEscalations({ tx, actor, cause: { kind: 'correction', roundId, reason }, now, timeZone });
   const before = flaggedCodes(old.payload);
   const after = flaggedCodes(payload);
