@@ -1,5 +1,5 @@
 // 积分台账: every entry, newest first. The organisation department adds entries and reverses wrong ones.
-import { Button, Flex, } from 'antd';
+import { Button, Flex } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ENTRY_SOURCES, ENTRY_STATUSES, type EntrySource, type EntryStatus } from '#shared/points/vocabulary.ts';
