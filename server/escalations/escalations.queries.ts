@@ -1,9 +1,18 @@
-import { asc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import { cityDay } from '#shared/city-day.ts';
 import { policyForVersion, type RoundOutcome, type Tenure } from '#shared/results/escalation.ts';
 import { guardDecisions, watchedDepartments, type GuardDecision } from '#shared/results/escalation-guard.ts';
 import type { Tx } from '../db/client.ts';
-import { appeals, departmentHeads, departments, escalationMeasures, escalations, escalationWatchReviews, rounds } from '../db/schema.ts';
+import {
+  appeals,
+  departmentHeads,
+  departments,
+  escalationMeasures,
+  escalations,
+  escalationWatchReviews,
+  rounds,
+  users,
+} from '../db/schema.ts';
 import { publishedHistory, type ResultRow } from '../results/results.queries.ts';
 
 export type EscalationRow = typeof escalations.$inferSelect;
@@ -126,4 +135,31 @@ export function roundGuard(row: Pick<ResultRow, 'payload'>, policyVersion: strin
       .map((d) => ({ departmentId: d.departmentId, pBottom: d.pBottom, mean: d.mean, n: d.n })),
     funnel: results.funnel,
   });
+}
+
+/** Every watch review, with the reviewer's name. */
+export const watchReviews = (tx: Tx) =>
+  tx
+    .select({ r: escalationWatchReviews, by: users.displayName })
+    .from(escalationWatchReviews)
+    .innerJoin(users, eq(users.id, escalationWatchReviews.reviewedBy));
+
+export async function watchReviewOf(tx: Tx, roundId: string, departmentId: number) {
+  const [row] = await tx
+    .select()
+    .from(escalationWatchReviews)
+    .where(and(eq(escalationWatchReviews.roundId, roundId), eq(escalationWatchReviews.departmentId, departmentId)));
+  return row;
+}
+
+export const roundWatchReviews = (tx: Tx, roundId: string) =>
+  tx.select().from(escalationWatchReviews).where(eq(escalationWatchReviews.roundId, roundId));
+
+export async function insertWatchReview(tx: Tx, review: typeof escalationWatchReviews.$inferInsert) {
+  await tx.insert(escalationWatchReviews).values(review);
+}
+
+export async function roundPolicy(tx: Tx, roundId: string) {
+  const [row] = await tx.select({ policy: rounds.escalationPolicy }).from(rounds).where(eq(rounds.id, roundId));
+  return row?.policy;
 }

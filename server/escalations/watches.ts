@@ -1,11 +1,9 @@
 // The statistical guard's watches (观察, shared/results/escalation-guard.ts) as the stored results give
 // them, with the supervisor's reviews: a watched department is left out of its round's flagged list for
 // the escalation rule (no measures, and its streak ends), until the supervisor overrides the watch.
-import { and, eq } from 'drizzle-orm';
 import type { WatchReviewDecision } from '#shared/results/escalation-guard.ts';
 import { appendAudit, type Actor } from '../audit/audit.writer.ts';
 import type { Db, Tx } from '../db/client.ts';
-import { departments, escalationWatchReviews, rounds, users } from '../db/schema.ts';
 import { currentResult } from '../results/results.queries.ts';
 import { Conflict, NotFound } from '../errors.ts';
 import { reconcileEscalations } from './reconcile.ts';
@@ -14,10 +12,7 @@ import * as q from './escalations.queries.ts';
 /** Every watch of every published round, newest quarter first, with its review if any. */
 export async function watchList(tx: Tx, timeZone: string, onlyDepartmentId: number | null) {
   const { outcomes, history } = await q.roundOutcomes(tx, timeZone);
-  const reviews = await tx
-    .select({ r: escalationWatchReviews, by: users.displayName })
-    .from(escalationWatchReviews)
-    .innerJoin(users, eq(users.id, escalationWatchReviews.reviewedBy));
+  const reviews = await q.watchReviews(tx);
   const reviewOf = new Map(reviews.map((x) => [`${x.r.roundId}:${x.r.departmentId}`, x]));
   const depts = new Map((await q.departmentRows(tx)).map((d) => [d.id, d]));
   const policyOf = new Map(outcomes.map((o) => [o.roundId, o.policyVersion]));
@@ -67,12 +62,9 @@ export async function reviewWatch(
     const watches = await watchList(tx, timeZone, body.departmentId);
     const watch = watches.find((w) => w.roundId === body.roundId);
     if (!watch) throw new NotFound('No watch for this department in this round');
-    const [existing] = await tx
-      .select()
-      .from(escalationWatchReviews)
-      .where(and(eq(escalationWatchReviews.roundId, body.roundId), eq(escalationWatchReviews.departmentId, body.departmentId)));
+    const existing = await q.watchReviewOf(tx, body.roundId, body.departmentId);
     if (existing) throw new Conflict('This watch has already been reviewed', { decision: existing.decision }, 'already_reviewed');
-    await tx.insert(escalationWatchReviews).values({ ...body, reviewedBy: actor.id!, reviewedAt: now });
+    await q.insertWatchReview(tx, { ...body, reviewedBy: actor.id!, reviewedAt: now });
     const escalations =
       body.decision === 'override'
         ? await reconcileEscalations({
@@ -83,7 +75,7 @@ export async function reviewWatch(
             timeZone,
           })
         : null;
-    const [dept] = await tx.select({ code: departments.code }).from(departments).where(eq(departments.id, body.departmentId));
+    const dept = await q.departmentById(tx, body.departmentId);
     await appendAudit(
       tx,
       actor,
@@ -109,12 +101,12 @@ export async function reviewWatch(
 
 /** One round's watches as the public page shows them: the department, why, and the decision (never the reason or who). */
 export async function roundWatches(db: Db, roundId: string) {
-  const [round] = await db.select({ policy: rounds.escalationPolicy }).from(rounds).where(eq(rounds.id, roundId));
+  const policy = await q.roundPolicy(db, roundId);
   const current = await currentResult(db, roundId);
-  if (!round || !current) return [];
-  const decisions = q.roundGuard(current, round.policy).filter((d) => d.decision === 'watch');
+  if (!policy || !current) return [];
+  const decisions = q.roundGuard(current, policy).filter((d) => d.decision === 'watch');
   if (!decisions.length) return [];
-  const reviews = await db.select().from(escalationWatchReviews).where(eq(escalationWatchReviews.roundId, roundId));
+  const reviews = await q.roundWatchReviews(db, roundId);
   const codes = new Map((await q.departmentRows(db)).map((d) => [d.id, d.code]));
   return decisions.map((d) => ({
     code: codes.get(d.departmentId)!,
