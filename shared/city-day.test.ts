@@ -17,6 +17,20 @@ describe("the city's day", () => {
     expect(isTimeZone('Mars/Olympus')).toBe(false);
   });
 
+  it('answers calls in quick succession the same as one at a time: the last millisecond of a day and the first of the next', () => {
+    const last = new Date('2026-03-01T15:59:59.999Z');
+    expect(cityDay(new Date('2026-03-01T15:59:59.000Z'), DEFAULT_CITY_TZ)).toBe('2026-03-01');
+    expect(cityDay(last, DEFAULT_CITY_TZ)).toBe('2026-03-01');
+    expect(cityDay(new Date('2026-03-01T16:00:00.000Z'), DEFAULT_CITY_TZ)).toBe('2026-03-02');
+    expect(cityDay(last, DEFAULT_CITY_TZ)).toBe('2026-03-01');
+    // Two zones taking turns within one second each keep their own day.
+    const t = new Date('2026-03-01T16:30:00.100Z');
+    for (let i = 0; i < 3; i++) {
+      expect(cityDay(t, DEFAULT_CITY_TZ)).toBe('2026-03-02');
+      expect(cityDay(t, 'UTC')).toBe('2026-03-01');
+    }
+  });
+
   it('adds calendar days across month and year ends', () => {
     expect(addDays('2026-02-28', 1)).toBe('2026-03-01');
     expect(addDays('2028-02-28', 1)).toBe('2028-02-29');

@@ -16,9 +16,23 @@ export function isTimeZone(timeZone: string): boolean {
   }
 }
 
+// The last answer per zone, by the whole second it was for: zone offsets are whole seconds, so every instant
+// of that second falls on the same day. Busy moments (submissions at hundreds a second) skip the formatter.
+const lastDay = new Map<string, { second: number; day: string }>();
+
 /** The calendar day (YYYY-MM-DD) an instant falls on in the city's time zone. */
 export function cityDay(at: Date, timeZone: string): string {
-  if (Number.isNaN(at.getTime())) throw new RangeError('cityDay: invalid date');
+  const t = at.getTime();
+  if (Number.isNaN(t)) throw new RangeError('cityDay: invalid date');
+  const second = Math.floor(t / 1000);
+  const last = lastDay.get(timeZone);
+  if (last?.second === second) return last.day;
+  const day = formatDay(at, timeZone);
+  lastDay.set(timeZone, { second, day });
+  return day;
+}
+
+function formatDay(at: Date, timeZone: string): string {
   let f = formatters.get(timeZone);
   if (!f) {
     f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });

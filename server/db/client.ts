@@ -2,7 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
-import { sql, type SQL } from 'drizzle-orm';
+import { is, Param, Placeholder, SQL, sql } from 'drizzle-orm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -35,14 +35,47 @@ export interface PreparedStatement<Row> {
  */
 export function preparedStatement<Row>(name: string, query: SQL): PreparedStatement<Row> {
   const built = dialect.sqlToQuery(query);
+  // Each parameter: a placeholder's name, or a value fixed in the statement.
+  const slots = built.params.map((p) => (is(p, Placeholder) ? { name: p.name } : is(p, Param) || is(p, SQL) ? null : { value: p }));
+  const direct = slots.every((x) => x !== null);
+  const config = { name, text: built.sql, types: PG_TYPES };
   return {
     run: async (tx, values) => {
+      const client = (tx._.session as unknown as { client: unknown }).client;
+      // On PostgreSQL straight to the pool or the transaction's connection: drizzle's prepared query (a new
+      // object, spans, its own parsers) would run on every call of the hottest statements for nothing.
+      if (direct && (client instanceof pg.Pool || client instanceof pg.Client)) {
+        const params = slots.map((x) => {
+          if ('value' in x!) return x.value;
+          if (!(x!.name in values)) throw new Error(`No value for placeholder "${x!.name}" of ${name}`);
+          return values[x!.name];
+        });
+        return (await client.query<Row & pg.QueryResultRow>({ ...config, values: params })).rows;
+      }
       const result = await tx._.session.prepareQuery(built, undefined, name, false).execute(values);
       // Both drivers answer with { rows }.
       return (result as { rows: Row[] }).rows;
     },
   };
 }
+
+// Dates, times and intervals as the text PostgreSQL sends, as drizzle's node-postgres session reads them.
+const AS_TEXT = new Set([
+  pg.types.builtins.TIMESTAMPTZ,
+  pg.types.builtins.TIMESTAMP,
+  pg.types.builtins.DATE,
+  pg.types.builtins.INTERVAL,
+  1231,
+  1115,
+  1185,
+  1187,
+  1182,
+]);
+const asText = (v: string) => v;
+const PG_TYPES = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    AS_TEXT.has(oid) ? asText : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations', import.meta.url));
 

@@ -6,14 +6,27 @@
 import { createHmac } from 'node:crypto';
 import { lt, sql } from 'drizzle-orm';
 import type { FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
-import type { Db } from '../db/client.ts';
+import { preparedStatement, type Db, type PreparedStatement } from '../db/client.ts';
 import { rateLimits } from '../db/schema.ts';
 
 export type KeyHasher = (key: string) => string;
-export const keyHasher =
-  (secret: string): KeyHasher =>
-  (key) =>
-    createHmac('sha256', secret).update(`limits\n${key}`).digest('base64url');
+/**
+ * The same keys come back request after request (an address, a survey link's token): each HMAC is kept
+ * in process for a while instead of being made again on every request (the books are forgotten whole
+ * once they hold `remember` keys, so a flood of new keys cannot grow them).
+ */
+export function keyHasher(secret: string, remember = 10_000): KeyHasher {
+  const known = new Map<string, string>();
+  return (key) => {
+    let hashed = known.get(key);
+    if (hashed === undefined) {
+      hashed = createHmac('sha256', secret).update(`limits\n${key}`).digest('base64url');
+      if (known.size >= remember) known.clear();
+      known.set(key, hashed);
+    }
+    return hashed;
+  };
+}
 
 export interface Counter {
   /** Counts one hit against `key`; the window starts at the first hit. */
@@ -29,8 +42,48 @@ export interface Counter {
 
 const ts = (ms: number) => sql`${new Date(ms).toISOString()}::timestamptz`;
 const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
+const p = (name: string) => sql.placeholder(name);
+
+type HitRow = { key: string; hits: number; expires_ms: string | number };
+
+/**
+ * The statement counting `counted` keys and reading `read` ones, built once per shape (a survey request:
+ * two counted, one read) and run as a named prepared statement: no query builder per request.
+ * Values: now, k0…, e0… (each counted key and the end of the window it would start), r0….
+ */
+function hitStatement(counted: number, read: number): PreparedStatement<HitRow> {
+  const now = sql`${p('now')}::timestamptz`;
+  const upsert = counted
+    ? sql`
+        insert into rate_limits as r (key, hits, expires_at) values ${sql.join(
+          Array.from({ length: counted }, (_, i) => sql`(${p(`k${i}`)}, 1, ${p(`e${i}`)}::timestamptz)`),
+          sql`, `,
+        )}
+        on conflict (key) do update set
+          hits = case when r.expires_at <= ${now} then 1 else r.hits + 1 end,
+          expires_at = case when r.expires_at <= ${now} then excluded.expires_at else r.expires_at end
+        returning key, hits, (extract(epoch from expires_at) * 1000)::bigint as expires_ms`
+    : null;
+  const lookup = read
+    ? sql`
+        select key, hits, (extract(epoch from expires_at) * 1000)::bigint as expires_ms from rate_limits
+        where key in (${sql.join(
+          Array.from({ length: read }, (_, i) => p(`r${i}`)),
+          sql`, `,
+        )}) and expires_at > ${now}`
+    : null;
+  const query = upsert && lookup ? sql`with counted as (${upsert}) select * from counted union all ${lookup}` : (upsert ?? lookup)!;
+  return preparedStatement<HitRow>(`rate_limits_hit_${counted}_${read}`, query);
+}
 
 export function dbCounter(db: Db, hash: KeyHasher, now: () => number = Date.now): Counter {
+  const statements = new Map<string, PreparedStatement<HitRow>>();
+  const statementFor = (counted: number, read: number) => {
+    const shape = `${counted}_${read}`;
+    let statement = statements.get(shape);
+    if (!statement) statements.set(shape, (statement = hitStatement(counted, read)));
+    return statement;
+  };
   const counter: Counter = {
     async hit(key, windowMs) {
       return (await counter.hitAll([{ key, windowMs }]))[0]!;
@@ -46,27 +99,15 @@ export function dbCounter(db: Db, hash: KeyHasher, now: () => number = Date.now)
         .filter((x) => !x.h.readOnly)
         .sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0));
       const read = keys.filter((_, i) => hits[i]!.readOnly);
-      const upsert = counted.length
-        ? sql`
-        insert into rate_limits as r (key, hits, expires_at) values ${sql.join(
-          counted.map((x) => sql`(${x.k}, 1, ${ts(t + x.h.windowMs)})`),
-          sql`, `,
-        )}
-        on conflict (key) do update set
-          hits = case when r.expires_at <= ${ts(t)} then 1 else r.hits + 1 end,
-          expires_at = case when r.expires_at <= ${ts(t)} then excluded.expires_at else r.expires_at end
-        returning key, hits, (extract(epoch from expires_at) * 1000)::bigint as expires_ms`
-        : null;
-      const lookup = read.length
-        ? sql`
-        select key, hits, (extract(epoch from expires_at) * 1000)::bigint as expires_ms from rate_limits
-        where key in (${sql.join(
-          read.map((k) => sql`${k}`),
-          sql`, `,
-        )}) and expires_at > ${ts(t)}`
-        : null;
-      const query = upsert && lookup ? sql`with counted as (${upsert}) select * from counted union all ${lookup}` : (upsert ?? lookup)!;
-      const rows = rowsOf<{ key: string; hits: number; expires_ms: string | number }>(await db.execute(query));
+      const values: Record<string, unknown> = { now: new Date(t).toISOString() };
+      counted.forEach((x, i) => {
+        values[`k${i}`] = x.k;
+        values[`e${i}`] = new Date(t + x.h.windowMs).toISOString();
+      });
+      read.forEach((k, i) => {
+        values[`r${i}`] = k;
+      });
+      const rows = await statementFor(counted.length, read.length).run(db, values);
       const byKey = new Map(rows.map((row) => [row.key, { current: Number(row.hits), ttl: Math.max(0, Number(row.expires_ms) - t) }]));
       return keys.map((k) => byKey.get(k) ?? { current: 0, ttl: 0 });
     },
