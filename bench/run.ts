@@ -33,7 +33,7 @@ const SCALE = {
   },
 } as const;
 
-const PARTS = ['submit', 'results', 'points', 'import', 'jobs', 'outbox', 'replicas', 'startup', 'bundle'] as const;
+const PARTS = ['submit', 'results', 'points', 'import', 'jobs', 'replicas', 'startup', 'bundle'] as const;
 type Part = (typeof PARTS)[number];
 const only = process.argv.slice(2).filter((a) => a !== '--');
 for (const a of only) if (!(PARTS as readonly string[]).includes(a)) throw new Error(`unknown bench part ${a}: one of ${PARTS.join(', ')}`);
@@ -170,15 +170,14 @@ async function main() {
       ),
     );
   // The outbox: 10,000 SMS through a real SMPP server (alone: npx tsx bench/outbox.ts).
-  if (want('outbox'))
-    await step(lite.errors, 'PGlite outbox', () =>
-      withTarget(
-        () => openPgliteTarget('pingyi-bench-outbox-'),
-        async (t) => {
-          log(outboxLine('PGlite', await benchOutbox(t)));
-        },
-      ),
-    );
+  await step(lite.errors, 'PGlite outbox', () =>
+    withTarget(
+      () => openPgliteTarget('pingyi-bench-outbox-'),
+      async (t) => {
+        log(outboxLine('PGlite', await benchOutbox(t)));
+      },
+    ),
+  );
 
   // ---- figure 3: start-up of the real shell
   if (adminUrl && want('startup')) {
