@@ -33,7 +33,7 @@ const SCALE = {
   },
 } as const;
 
-const PARTS = ['submit', 'results', 'points', 'import', 'jobs', 'replicas', 'startup', 'bundle'] as const;
+const PARTS = ['submit', 'results', 'points', 'import', 'jobs', 'outbox', 'replicas', 'startup', 'bundle'] as const;
 type Part = (typeof PARTS)[number];
 const only = process.argv.slice(2).filter((a) => a !== '--');
 for (const a of only) if (!(PARTS as readonly string[]).includes(a)) throw new Error(`unknown bench part ${a}: one of ${PARTS.join(', ')}`);
