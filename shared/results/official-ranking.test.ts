@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { computeResults, emptyCounts } from './compute.ts';
 import { officialResults, rankingLine } from './official-ranking.ts';
@@ -90,5 +91,63 @@ describe('the official ranking', () => {
   it('words the other ranking as a line: entering and leaving', () => {
     expect(rankingLine([1, 2, 3], [1, 2, 3])).toEqual({ bottomThree: [1, 2, 3], changed: false, entering: [], leaving: [] });
     expect(rankingLine([1, 2, 4], [1, 2, 3])).toMatchObject({ changed: true, entering: [4], leaving: [3] });
+  });
+});
+
+describe('the weighted official ranking, whatever the answers', () => {
+  const LEVEL_LIST: ApplicableLevel[] = ['satisfied', 'fairly_satisfied', 'basically_satisfied', 'dissatisfied'];
+  it('properties: the same departments and counts, ranks 1…k by the weighted means, the same number flagged and they are the last', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ registry: fc.integer({ min: 1, max: 100 }), respondents: fc.integer({ min: 5, max: 20 }) }), {
+          minLength: 1,
+          maxLength: 4,
+        }),
+        fc.array(fc.nat(3), { minLength: 24, maxLength: 24 }),
+        fc.integer({ min: 1, max: 4 }),
+        (strataSpec, levelPicks, bottomN) => {
+          const ids = [1, 2, 3, 4, 5, 6];
+          const strata: StratumInput[] = strataSpec.map((s, k) => ({
+            stratum: `s${k}`,
+            registry: s.registry,
+            respondents: s.respondents,
+            ratings: ids.map((departmentId, j) => ({
+              departmentId,
+              level: LEVEL_LIST[levelPicks[(k * 6 + j) % levelPicks.length]!]!,
+              n: s.respondents,
+            })),
+          }));
+          const counts = ids.map((id) => {
+            const c = emptyCounts();
+            for (const s of strata) for (const r of s.ratings) if (r.departmentId === id) c[r.level] += r.n;
+            return { departmentId: id, counts: c };
+          });
+          const results = computeResults({
+            rules: { minRatings: 1, bottomN, simulations: 200 },
+            departments: ids.map((id) => ({ id, code: `d${id}`, name: `部门${id}` })),
+            counts,
+            votes: [],
+            scale: DEFAULT_SCALE,
+            simulationSeed: 'prop',
+          });
+          const ranked = results.departments.filter((d) => d.status === 'ranked');
+          const weighted = weightedResults({ strata, scores, ranked, flaggedDepartmentIds: results.flaggedDepartmentIds });
+          const { results: w, applied, unweighted } = officialResults(results, weighted, 'weighted');
+          expect(applied).toBe('weighted');
+          expect(w.departments.map((d) => d.rank)).toEqual(ids.map((_, i) => i + 1));
+          expect(w.departments.map((d) => d.departmentId)).toEqual(weighted.departments.map((d) => d.departmentId));
+          expect(w.flaggedDepartmentIds).toEqual(weighted.bottomThree);
+          expect(w.departments.slice(-results.flaggedDepartmentIds.length).every((d) => d.flagged)).toBe(true);
+          for (const d of w.departments) {
+            const plain = results.departments.find((x) => x.departmentId === d.departmentId)!;
+            expect(d.counts).toEqual(plain.counts);
+            expect(d.n).toBe(plain.n);
+          }
+          expect(unweighted!.bottomThree).toEqual(results.flaggedDepartmentIds);
+          expect(unweighted!.changed).toBe(weighted.changed);
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });
