@@ -4,6 +4,7 @@
 import { eq } from 'drizzle-orm';
 import { DEFAULT_REPLY_WORKING_DAYS, type RequestCategory } from '#shared/requests/vocabulary.ts';
 import { requestCodeHash } from '#shared/requests/code.ts';
+import { serviceContext } from '../context.ts';
 import type { Db } from '../db/client.ts';
 import { requests, users } from '../db/schema.ts';
 import { makeReceiptUseKey } from '../requests/receipt-uses.ts';
@@ -93,7 +94,12 @@ export async function seedDemoRequests(db: Db, secret: string, receipts: string[
     steps.push({
       when: raised,
       run: async (t) => {
-        codes[i] = (await raiseRequest(db, { receipt, departmentId, category: s.category, text: s.text, contact: s.contact }, policy)).code;
+        codes[i] = (
+          await raiseRequest(serviceContext(db, { now: t, zone: timeZone }), {
+            request: { receipt, departmentId, category: s.category, text: s.text, contact: s.contact },
+            policy,
+          })
+        ).code;
         // The story's past: its batch was reported when it was raised.
         await db.transaction((tx) => releaseHeldRequests(tx, t, policy));
       },
@@ -117,7 +123,10 @@ export async function seedDemoRequests(db: Db, secret: string, receipts: string[
             departmentId: head.departmentId,
             mustChangePassword: false,
           };
-          await reply(db, user, { id: head.id, name: head.username }, row!.id, text, t);
+          await reply(serviceContext(db, { actor: { id: head.id, name: head.username }, user, now: t, zone: timeZone }), {
+            id: row!.id,
+            text,
+          });
         },
       });
       if (s.feedback) {
@@ -125,7 +134,10 @@ export async function seedDemoRequests(db: Db, secret: string, receipts: string[
         steps.push({
           when: replied + fb.afterHours * HOUR,
           run: async (t) => {
-            await giveFeedback(db, codes[i]!, { resolved: fb.resolved, satisfied: fb.satisfied }, t);
+            await giveFeedback(serviceContext(db, { now: t, zone: timeZone }), {
+              code: codes[i]!,
+              feedback: { resolved: fb.resolved, satisfied: fb.satisfied },
+            });
           },
         });
       }

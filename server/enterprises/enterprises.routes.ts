@@ -11,7 +11,6 @@ import {
   usccParamSchema,
 } from '#shared/schemas/enterprises.ts';
 import type { RouteDeps } from '../app.ts';
-import { actorOf } from '../auth/access.ts';
 import { Invalid, NotFound } from '../errors.ts';
 import * as q from './enterprises.queries.ts';
 import { createEnterprise, importEnterprises, updateEnterprise } from './enterprises.service.ts';
@@ -24,7 +23,7 @@ const IMPORT_ROWS = import.meta.resolve('./import-rows.ts');
 // Contacts are personal data and the registry tells who could be drawn: admins and supervisors only.
 const REGISTRY_READERS = ['admin', 'supervisor'] as const;
 
-export const enterpriseRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database: { db }, now }) => {
+export const enterpriseRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database: { db }, context }) => {
   app.get(
     '/enterprises',
     {
@@ -62,7 +61,7 @@ export const enterpriseRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { 
       schema: { tags: ['enterprises'], body: enterpriseInputSchema, response: { 201: enterpriseSchema } },
       config: { access: ['admin'] },
     },
-    async (request, reply) => reply.status(201).send(await createEnterprise(db, actorOf(request), request.body, now())),
+    async (request, reply) => reply.status(201).send(await createEnterprise(context(request), request.body)),
   );
 
   app.patch(
@@ -71,7 +70,7 @@ export const enterpriseRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { 
       schema: { tags: ['enterprises'], params: usccParamSchema, body: enterprisePatchSchema, response: { 200: enterpriseSchema } },
       config: { access: ['admin'] },
     },
-    async (request) => updateEnterprise(db, actorOf(request), request.params.uscc, request.body, now()),
+    async (request) => updateEnterprise(context(request), { uscc: request.params.uscc, patch: request.body }),
   );
 
   // multipart/form-data: `file` (.xlsx or .csv) and optional `mapping` (JSON: field → header), mapping first.
@@ -102,7 +101,7 @@ export const enterpriseRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { 
         const checked = await readUpload<CheckedImport>(file.filename, file.data, {
           processor: { module: IMPORT_ROWS, options: { mapping } },
         });
-        const result = await importEnterprises(db, actorOf(request), checked, apply, file.filename, now());
+        const result = await importEnterprises(context(request), { checked, apply, filename: file.filename });
         if (apply && !result.applied) {
           const problem = result.errorCount ? `${result.errorCount} problem(s) in the file` : 'the file has no rows';
           throw new Invalid(`Nothing was imported: ${problem}`, result, 'import_has_errors');

@@ -1,12 +1,12 @@
 import type { ImportResult } from '#shared/enterprise-import.ts';
 import type { EnterpriseInput } from '#shared/schemas/enterprises.ts';
-import { appendAudit, type Actor } from '../audit/audit.writer.ts';
-import type { Db } from '../db/client.ts';
+import { appendAudit } from '../audit/audit.writer.ts';
+import type { ServiceContext } from '../context.ts';
 import { Conflict, NotFound } from '../errors.ts';
 import * as q from './enterprises.queries.ts';
 import { recordBatches, type CheckedImport } from './import-rows.ts';
 
-export async function createEnterprise(db: Db, actor: Actor, input: EnterpriseInput, now: Date) {
+export async function createEnterprise({ tx: db, actor, now }: ServiceContext, input: EnterpriseInput) {
   return db.transaction(async (tx) => {
     if (await q.findEnterpriseByUscc(tx, input.uscc)) throw new Conflict(`An enterprise with code ${input.uscc} already exists`);
     const row = await q.insertEnterprise(tx, input);
@@ -20,7 +20,10 @@ export async function createEnterprise(db: Db, actor: Actor, input: EnterpriseIn
   });
 }
 
-export async function updateEnterprise(db: Db, actor: Actor, uscc: string, patch: Partial<EnterpriseInput>, now: Date) {
+export async function updateEnterprise(
+  { tx: db, actor, now }: ServiceContext,
+  { uscc, patch }: { uscc: string; patch: Partial<EnterpriseInput> },
+) {
   return db.transaction(async (tx) => {
     const before = await q.findEnterpriseByUscc(tx, uscc);
     if (!before) throw new NotFound(`No enterprise with code ${uscc}`);
@@ -55,12 +58,8 @@ type Overwrite = { uscc: string; before: Record<string, unknown>; after: Record<
  * yet written to the log: the memory of an import does not grow with the registry's size.
  */
 export async function importEnterprises(
-  db: Db,
-  actor: Actor,
-  checked: CheckedImport,
-  apply: boolean,
-  filename: string,
-  now: Date,
+  { tx: db, actor, now }: ServiceContext,
+  { checked, apply, filename }: { checked: CheckedImport; apply: boolean; filename: string },
 ): Promise<ImportResult> {
   const { recordCount, errors, errorCount } = checked;
   const result: ImportResult = {

@@ -1,7 +1,9 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { AnswerPattern } from '#shared/integrity/answers.ts';
+import type { IntegrityReport } from '#shared/integrity/report.ts';
 import type { RatingLevel } from '#shared/results/scale.ts';
 import type { Tx } from '../db/client.ts';
+import { roundIntegrity } from '../db/schema.ts';
 
 const LEVEL_OF: Record<string, RatingLevel> = {
   a: 'satisfied',
@@ -41,4 +43,15 @@ export async function answerPatterns(tx: Tx, roundId: string): Promise<AnswerPat
     votes: row.v ? row.v.split(',').map(Number) : [],
     count: Number(row.n),
   }));
+}
+
+/** The check made at the close (replaced when a round closes again). */
+export const storeCheck = (tx: Tx, roundId: string, report: IntegrityReport) =>
+  tx.insert(roundIntegrity).values({ roundId, report }).onConflictDoUpdate({ target: roundIntegrity.roundId, set: { report } });
+
+export const deleteCheck = (tx: Tx, roundId: string) => tx.delete(roundIntegrity).where(eq(roundIntegrity.roundId, roundId));
+
+export async function storedCheck(tx: Tx, roundId: string): Promise<IntegrityReport | undefined> {
+  const [stored] = await tx.select({ report: roundIntegrity.report }).from(roundIntegrity).where(eq(roundIntegrity.roundId, roundId));
+  return stored?.report as IntegrityReport | undefined;
 }

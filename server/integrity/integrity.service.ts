@@ -1,17 +1,16 @@
 // Integrity of a round's answers, readable once they are final (results computed): checked when the round
 // closes, stored with each computed version of the results (so a published verdict keeps the check it was
 // published with); a round closed before checks were made at close is checked on request.
-import { eq } from 'drizzle-orm';
 import { integrityReport, type IntegrityReport } from '#shared/integrity/report.ts';
 import type { Scale } from '#shared/results/scale.ts';
 import type { Integrity } from '#shared/schemas/integrity.ts';
+import type { ServiceContext } from '../context.ts';
 import type { Tx } from '../db/client.ts';
-import { roundIntegrity } from '../db/schema.ts';
 import { NotFound } from '../errors.ts';
 import { assertAnswersFinal } from '../rounds/answers-final.ts';
 import { currentResult } from '../results/results.queries.ts';
 import * as rq from '../rounds/rounds.queries.ts';
-import { answerPatterns } from './integrity.queries.ts';
+import { answerPatterns, deleteCheck, storedCheck, storeCheck } from './integrity.queries.ts';
 
 type RoundRow = NonNullable<Awaited<ReturnType<typeof rq.findRound>>>;
 type DepartmentRow = Awaited<ReturnType<typeof rq.roundDepartmentRows>>[number];
@@ -33,12 +32,12 @@ async function checkAnswers(tx: Tx, round: RoundRow, depts: DepartmentRow[]): Pr
 export async function checkAtClose(tx: Tx, roundId: string): Promise<void> {
   const round = (await rq.findRound(tx, roundId))!;
   const report = await checkAnswers(tx, round, await rq.roundDepartmentRows(tx, roundId));
-  await tx.insert(roundIntegrity).values({ roundId, report }).onConflictDoUpdate({ target: roundIntegrity.roundId, set: { report } });
+  await storeCheck(tx, roundId, report);
 }
 
 /** Reopening: the answers will change, so the check made at the close no longer holds. */
 export async function forgetCheckAtClose(tx: Tx, roundId: string): Promise<void> {
-  await tx.delete(roundIntegrity).where(eq(roundIntegrity.roundId, roundId));
+  await deleteCheck(tx, roundId);
 }
 
 /**
@@ -46,11 +45,10 @@ export async function forgetCheckAtClose(tx: Tx, roundId: string): Promise<void>
  * were made at close) computed now.
  */
 export async function computeIntegrity(tx: Tx, round: RoundRow, depts: DepartmentRow[]): Promise<IntegrityReport> {
-  const [stored] = await tx.select({ report: roundIntegrity.report }).from(roundIntegrity).where(eq(roundIntegrity.roundId, round.id));
-  return (stored?.report as IntegrityReport | undefined) ?? checkAnswers(tx, round, depts);
+  return (await storedCheck(tx, round.id)) ?? checkAnswers(tx, round, depts);
 }
 
-export async function readIntegrity(tx: Tx, roundId: string, now: Date): Promise<Integrity> {
+export async function readIntegrity({ tx, now }: ServiceContext, { roundId }: { roundId: string }): Promise<Integrity> {
   const round = await rq.findRound(tx, roundId);
   if (!round) throw new NotFound(`No round ${roundId}`);
   assertAnswersFinal(round, 'Integrity signals');

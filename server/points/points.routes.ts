@@ -27,7 +27,7 @@ import { cadrePoints, promotionShortlist, standings } from './standings.service.
 
 /** The shortlist goes to the 组织部 meeting; heads do not see other units' cadres. */
 
-export const pointsRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database: { db }, now, timeZone }) => {
+export const pointsRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database: { db }, now, timeZone, context }) => {
   // The rulebook is no secret: every business role may read how points are scored.
   app.get(
     '/points/rules',
@@ -35,7 +35,7 @@ export const pointsRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { data
       schema: { tags: ['points'], response: { 200: rulesResponseSchema } },
       config: { access: BUSINESS_ROLES },
     },
-    async () => rulesView(db, now(), timeZone),
+    async (request) => rulesView(context(request)),
   );
 
   app.post(
@@ -44,7 +44,7 @@ export const pointsRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { data
       schema: { tags: ['points'], body: rulebookInputSchema, response: { 201: rulesResponseSchema } },
       config: { access: ORG },
     },
-    async (request, reply) => reply.status(201).send(await addRulebook(db, actorOf(request), request.body, now(), timeZone)),
+    async (request, reply) => reply.status(201).send(await addRulebook(context(request), request.body)),
   );
 
   app.get(

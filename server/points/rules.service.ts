@@ -4,8 +4,9 @@ import { cityDay } from '#shared/city-day.ts';
 import { TIE_BREAK } from '#shared/points/ranking.ts';
 import { rulebookInForce, type Rulebook } from '#shared/points/rulebook.ts';
 import type { RulebookInput } from '#shared/schemas/points.ts';
-import { appendAudit, type Actor } from '../audit/audit.writer.ts';
-import type { Db, Tx } from '../db/client.ts';
+import { appendAudit } from '../audit/audit.writer.ts';
+import type { ServiceContext } from '../context.ts';
+import type { Tx } from '../db/client.ts';
 import { pointsRulebooks, pointsRules } from '../db/schema.ts';
 import { Conflict, Invalid, NotFound } from '../errors.ts';
 
@@ -31,7 +32,7 @@ export async function loadRulebooks(tx: Tx): Promise<StoredRulebook[]> {
   }));
 }
 
-export async function rulesView(tx: Tx, now: Date, timeZone: string) {
+export async function rulesView({ tx, now, zone: timeZone }: ServiceContext) {
   const books = await loadRulebooks(tx);
   const current = rulebookInForce(books, cityDay(now, timeZone));
   if (!current) throw new NotFound('No rulebook is in force yet: the organisation department adds the first version');
@@ -40,7 +41,8 @@ export async function rulesView(tx: Tx, now: Date, timeZone: string) {
 }
 
 /** A new version takes effect from a day after every existing one, and not in the past. */
-export async function addRulebook(db: Db, actor: Actor, input: RulebookInput, now: Date, timeZone: string) {
+export async function addRulebook(ctx: ServiceContext, input: RulebookInput) {
+  const { tx: db, actor, now, zone: timeZone } = ctx;
   return db.transaction(async (tx) => {
     const books = await loadRulebooks(tx);
     if (books.some((b) => b.version === input.version))
@@ -61,7 +63,7 @@ export async function addRulebook(db: Db, actor: Actor, input: RulebookInput, no
       { action: 'points.rulebook.add', entityType: 'points_rulebook', entityId: input.version, summary: { after: input } },
       now,
     );
-    return await rulesView(tx, now, timeZone);
+    return await rulesView({ ...ctx, tx });
   });
 }
 

@@ -1,5 +1,5 @@
 // Reads of requests and their replies; the service owns the transactions.
-import { and, asc, desc, eq, inArray, isNotNull, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNotNull, type SQL } from 'drizzle-orm';
 import type { Tx } from '../db/client.ts';
 import { departments, requestReplies, requests, users } from '../db/schema.ts';
 
@@ -24,6 +24,21 @@ export async function findById(tx: Tx, id: string, opts: { lock?: boolean } = {}
 
 /** What staff may see: requests released from the hold (server/requests/release.ts). */
 export const released = isNotNull(requests.raisedAt);
+
+/** The filter for one department's requests. */
+export const ofDepartment = (departmentId: number): SQL => eq(requests.departmentId, departmentId);
+
+export const insertRequest = (tx: Tx, values: typeof requests.$inferInsert) => tx.insert(requests).values(values);
+
+export const setRequest = async (tx: Tx, id: string, set: Partial<typeof requests.$inferInsert>) =>
+  (await tx.update(requests).set(set).where(eq(requests.id, id)).returning())[0]!;
+
+export async function countReplies(tx: Tx, requestId: string): Promise<number> {
+  const [replies] = await tx.select({ n: count() }).from(requestReplies).where(eq(requestReplies.requestId, requestId));
+  return Number(replies?.n);
+}
+
+export const insertReply = (tx: Tx, values: typeof requestReplies.$inferInsert) => tx.insert(requestReplies).values(values);
 
 export async function listRows(tx: Tx, filters: SQL[]) {
   return tx

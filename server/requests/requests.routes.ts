@@ -14,14 +14,14 @@ import {
   requestThreadSchema,
 } from '#shared/schemas/requests.ts';
 import type { RouteDeps } from '../app.ts';
-import { actorOf, ALL_ROLES, READERS, userOf } from '../auth/access.ts';
+import { ALL_ROLES, READERS } from '../auth/access.ts';
 import { limitAll } from '../http/rate-limits.ts';
 import { makeReceiptUseKey } from './receipt-uses.ts';
 import * as service from './requests.service.ts';
 
 const BODY_LIMIT = 16 * 1024;
 
-export const requestRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database: { db }, config, now, timeZone, limitCounter }) => {
+export const requestRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { config, timeZone, limitCounter, context }) => {
   const policy = { timeZone, replyWorkingDays: config.requestReplyWorkingDays, receiptKey: makeReceiptUseKey(config.jwtSecret) };
   // The enterprise's routes: limited per address, and not logged at info, where a line would carry the
   // address, the time and (in the URL) the request's code: enough to join a request to a survey submit.
@@ -39,7 +39,7 @@ export const requestRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { dat
       schema: { tags: ['requests'], response: { 200: requestOptionsSchema } },
       ...enterprise,
     },
-    async () => service.options(db),
+    async (request) => service.options(context(request)),
   );
 
   app.post(
@@ -50,7 +50,7 @@ export const requestRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { dat
     },
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
-      return reply.status(201).send(await service.raiseRequest(db, request.body, policy));
+      return reply.status(201).send(await service.raiseRequest(context(request), { request: request.body, policy }));
     },
   );
 
@@ -62,7 +62,7 @@ export const requestRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { dat
     },
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
-      return service.readThread(db, request.params.code);
+      return service.readThread(context(request), { code: request.params.code });
     },
   );
 
@@ -72,7 +72,7 @@ export const requestRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { dat
       schema: { tags: ['requests'], params: requestCodeParamSchema, body: feedbackBodySchema, response: { 200: requestThreadSchema } },
       ...enterprise,
     },
-    async (request) => service.giveFeedback(db, request.params.code, request.body, now()),
+    async (request) => service.giveFeedback(context(request), { code: request.params.code, feedback: request.body }),
   );
 
   app.get(
@@ -81,7 +81,7 @@ export const requestRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { dat
       schema: { tags: ['requests'], querystring: requestListQuerySchema, response: { 200: requestListSchema } },
       config: { access: ALL_ROLES },
     },
-    async (request) => service.listRequests(db, userOf(request), request.query, now()),
+    async (request) => service.listRequests(context(request), request.query),
   );
 
   app.get(
@@ -90,7 +90,7 @@ export const requestRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { dat
       schema: { tags: ['requests'], response: { 200: requestStatsSchema } },
       config: { access: READERS },
     },
-    async () => service.stats(db, timeZone),
+    async (request) => service.stats(context(request)),
   );
 
   // The department's head answers for it; the admin may too (a head on leave, a department without an account).
@@ -100,6 +100,6 @@ export const requestRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { dat
       schema: { tags: ['requests'], params: requestIdParamSchema, body: replyBodySchema, response: { 200: requestItemSchema } },
       config: { access: ['dept_head', 'admin'] },
     },
-    async (request) => service.reply(db, userOf(request), actorOf(request), request.params.id, request.body.text, now()),
+    async (request) => service.reply(context(request), { id: request.params.id, text: request.body.text }),
   );
 };

@@ -3,7 +3,7 @@
 // no round, no invitation and no address is stored, so a request joins neither the answers nor the
 // enterprise (unless it leaves contact details). Heads reply for their department; the enterprise gives feedback.
 import { randomBytes } from 'node:crypto';
-import { count, eq, type SQL } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { isOverdue } from '#shared/requests/deadline.ts';
 import { formatRequestCode, requestCodeHash } from '#shared/requests/code.ts';
@@ -16,10 +16,10 @@ import type {
   requestListQuerySchema,
   RequestThread,
 } from '#shared/schemas/requests.ts';
-import { appendAudit, type Actor } from '../audit/audit.writer.ts';
+import { type Actor, appendAudit } from '../audit/audit.writer.ts';
 import type { SessionUser } from '../auth/access.ts';
-import type { Db, Tx } from '../db/client.ts';
-import { requestReplies, requests } from '../db/schema.ts';
+import { type ServiceContext, userIn } from '../context.ts';
+import type { Tx } from '../db/client.ts';
 import { Conflict, Forbidden, Invalid, NotFound } from '../errors.ts';
 import { receiptRound } from '../survey/receipts.ts';
 import { countReceiptUse, type ReceiptUseKey } from './receipt-uses.ts';
@@ -82,7 +82,10 @@ function toItem(user: SessionUser, r: q.RequestRow, department: q.DepartmentRow,
  * the next batch of reported submissions (server/requests/release.ts); the enterprise reads it by code at once.
  * The receipt's use is counted first, in a transaction of its own, so nothing links the counter to the row.
  */
-export async function raiseRequest(db: Db, body: z.output<typeof createRequestSchema>, policy: RequestPolicy): Promise<{ code: string }> {
+export async function raiseRequest(
+  { tx: db }: ServiceContext,
+  { request: body, policy }: { request: z.output<typeof createRequestSchema>; policy: RequestPolicy },
+): Promise<{ code: string }> {
   const roundId = await receiptRound(db, body.receipt);
   if (!roundId) {
     throw new Invalid(
@@ -95,7 +98,7 @@ export async function raiseRequest(db: Db, body: z.output<typeof createRequestSc
   if (!department?.active) throw new Invalid('No such department to write to', { fields: ['departmentId'] }, 'unknown_department');
   await countReceiptUse(db, policy.receiptKey(roundId, body.receipt), roundId);
   const code = formatRequestCode(randomBytes(16));
-  await db.insert(requests).values({
+  await q.insertRequest(db, {
     codeHash: requestCodeHash(code),
     departmentId: department.id,
     category: body.category,
@@ -112,23 +115,22 @@ async function threadOf(tx: Tx, r: q.RequestRow): Promise<RequestThread> {
 
 const NO_SUCH_CODE = 'No request with this code: check the code you were given when you raised it';
 
-export async function readThread(db: Db, code: string): Promise<RequestThread> {
+export async function readThread({ tx: db }: ServiceContext, { code }: { code: string }): Promise<RequestThread> {
   const r = await q.findByCodeHash(db, requestCodeHash(code));
   if (!r) throw new NotFound(NO_SUCH_CODE);
   return threadOf(db, r);
 }
 
-export async function giveFeedback(db: Db, code: string, body: z.output<typeof feedbackBodySchema>, now: Date): Promise<RequestThread> {
+export async function giveFeedback(
+  { tx: db, now }: ServiceContext,
+  { code, feedback: body }: { code: string; feedback: z.output<typeof feedbackBodySchema> },
+): Promise<RequestThread> {
   return db.transaction(async (tx) => {
     const r = await q.findByCodeHash(tx, requestCodeHash(code), { lock: true });
     if (!r) throw new NotFound(NO_SUCH_CODE);
     if (!r.firstReplyAt)
       throw new Conflict('The department has not replied yet; give your feedback after its reply', undefined, 'not_replied');
-    const [updated] = await tx
-      .update(requests)
-      .set({ resolved: body.resolved, satisfied: body.satisfied, feedbackAt: now })
-      .where(eq(requests.id, r.id))
-      .returning();
+    const updated = await q.setRequest(tx, r.id, { resolved: body.resolved, satisfied: body.satisfied, feedbackAt: now });
     await appendAudit(
       tx,
       ENTERPRISE,
@@ -150,10 +152,12 @@ export async function giveFeedback(db: Db, code: string, body: z.output<typeof f
 }
 
 /** Heads see their own department's requests; admins, leaders and supervisors all of them. */
-export async function listRequests(db: Db, user: SessionUser, query: z.output<typeof requestListQuerySchema>, now: Date) {
+export async function listRequests(ctx: ServiceContext, query: z.output<typeof requestListQuerySchema>) {
+  const { tx: db, now } = ctx;
+  const user = userIn(ctx);
   const filters: SQL[] = [q.released];
-  if (user.role === 'dept_head') filters.push(eq(requests.departmentId, user.departmentId ?? -1));
-  if (query.departmentId) filters.push(eq(requests.departmentId, query.departmentId));
+  if (user.role === 'dept_head') filters.push(q.ofDepartment(user.departmentId ?? -1));
+  if (query.departmentId) filters.push(q.ofDepartment(query.departmentId));
   const rows = await q.listRows(db, filters);
   const [depts, replies] = await Promise.all([
     q.departmentsByIds(
@@ -180,19 +184,20 @@ export async function listRequests(db: Db, user: SessionUser, query: z.output<ty
   return { items, overdue: all.filter((i) => i.overdue).length };
 }
 
-export async function reply(db: Db, user: SessionUser, actor: Actor, id: string, text: string, now: Date): Promise<RequestItem> {
+export async function reply(ctx: ServiceContext, { id, text }: { id: string; text: string }): Promise<RequestItem> {
+  const { tx: db, actor, now } = ctx;
+  const user = userIn(ctx);
   return db.transaction(async (tx) => {
     const r = await q.findById(tx, id, { lock: true });
     // A held request does not exist for staff yet: the same answer as an unknown id.
     if (!r?.raisedAt) throw new NotFound('No such request');
     if (user.role === 'dept_head' && user.departmentId !== r.departmentId)
       throw new Forbidden("You can reply to your own department's requests only");
-    const [replies] = await tx.select({ n: count() }).from(requestReplies).where(eq(requestReplies.requestId, id));
-    if (Number(replies?.n) >= REPLIES_MAX)
+    if ((await q.countReplies(tx, id)) >= REPLIES_MAX)
       throw new Conflict(`A request takes at most ${REPLIES_MAX} replies`, undefined, 'too_many_replies');
-    await tx.insert(requestReplies).values({ requestId: id, text, authorId: user.id, at: now });
+    await q.insertReply(tx, { requestId: id, text, authorId: user.id, at: now });
     const first = !r.firstReplyAt;
-    if (first) await tx.update(requests).set({ firstReplyAt: now }).where(eq(requests.id, id));
+    if (first) await q.setRequest(tx, id, { firstReplyAt: now });
     await appendAudit(
       tx,
       actor,
@@ -215,7 +220,7 @@ export async function reply(db: Db, user: SessionUser, actor: Actor, id: string,
   });
 }
 
-export async function stats(db: Db, timeZone: string) {
+export async function stats({ tx: db, zone: timeZone }: ServiceContext) {
   const facts = await q.requestFacts(db);
   const rows = requestStats(
     facts.map((f) => ({ ...f, raisedAt: f.raisedAt!.toISOString(), firstReplyAt: f.firstReplyAt?.toISOString() ?? null })),
@@ -232,7 +237,7 @@ export async function stats(db: Db, timeZone: string) {
   }));
 }
 
-export async function options(db: Db) {
+export async function options({ tx: db }: ServiceContext) {
   const depts = await q.activeDepartments(db);
   return { categories: [...REQUEST_CATEGORIES], departments: depts.map((d) => ({ ...departmentRef(d), category: d.category })) };
 }

@@ -90,7 +90,7 @@ describe('demo history', () => {
 
   it('has requests to departments: answered and rated, answered, and one overdue', async () => {
     const admin = { id: 1, username: 'admin', displayName: '', role: 'admin' as const, departmentId: null, mustChangePassword: false };
-    const { items, overdue } = await listRequests(db, admin, {}, now);
+    const { items, overdue } = await listRequests(serviceContext(db, { user: admin, now, zone: 'Asia/Shanghai' }), {});
     expect(items).toHaveLength(8);
     expect(new Set(items.map((i) => i.state))).toEqual(new Set(['waiting', 'replied', 'answered']));
     expect(overdue).toBe(1);
