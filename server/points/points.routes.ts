@@ -16,7 +16,7 @@ import {
   standingsSchema,
 } from '#shared/schemas/points.ts';
 import type { RouteDeps } from '../app.ts';
-import { actorOf, BUSINESS_ROLES, ORG, POINTS_READERS, SHORTLIST_READERS, userOf } from '../auth/access.ts';
+import { BUSINESS_ROLES, ORG, POINTS_READERS, SHORTLIST_READERS, userOf } from '../auth/access.ts';
 import { unitFilter } from '../cadres/scope.ts';
 import { attachment, XLSX_TYPE } from '../exports/workbook.ts';
 import { listEntries } from './entries.queries.ts';
