@@ -136,6 +136,7 @@ async function main() {
           () => openPostgresTarget(adminUrl, `${base}_outbox`),
           async (t) => {
             pg.outbox = await step(pg.errors, 'PostgreSQL outbox', () => benchOutbox(t));
+            if (pg.outbox) log(outboxLine('PostgreSQL', pg.outbox));
           },
         ),
       );
@@ -186,6 +187,7 @@ async function main() {
         () => openPgliteTarget('pingyi-bench-outbox-'),
         async (t) => {
           lite.outbox = await step(lite.errors, 'PGlite outbox', () => benchOutbox(t));
+          if (lite.outbox) log(outboxLine('PGlite', lite.outbox));
         },
       ),
     );
