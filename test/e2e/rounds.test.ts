@@ -235,8 +235,15 @@ describe('rounds (admin)', () => {
     const outRow = page.locator('tr.ant-table-row').filter({ hasText: out.uscc });
     await outRow.getByRole('button', { name: /替\s?换/ }).click();
     const replaceDialog = page.getByRole('dialog');
-    await replaceDialog.getByRole('button', { name: '确认替换' }).click();
-    await replaceDialog.getByText('请填写替换原因（2–1000 字）。').waitFor();
+    // Confirming without a reason is refused in words; a click landing while the dialog still opens is
+    // simply made again (confirming an empty form twice changes nothing).
+    const reasonRequired = replaceDialog.getByText('请填写替换原因（2–1000 字）。');
+    await expect
+      .poll(async () => {
+        await replaceDialog.getByRole('button', { name: '确认替换' }).click();
+        return reasonRequired.isVisible();
+      })
+      .toBe(true);
     await replaceDialog.getByText('多次电话无法联系').click();
     await replaceDialog.getByRole('button', { name: '确认替换' }).click();
     const replacement = replaceDialog.getByTestId('replacement');
