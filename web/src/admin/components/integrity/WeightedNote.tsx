@@ -24,7 +24,9 @@ export function WeightedNote({ results, print = false }: { results: RoundResults
           entering: line.entering.join('、') || t('robustness.nobody'),
         });
   const texts = [
-    t(unweighted ? 'weighted.officialWeighted' : 'weighted.officialUnweighted'),
+    // The default (unweighted) needs saying on paper; on screen only the exception is spelt out, so the
+    // bottom three still fit the leader's first screen.
+    ...(unweighted || print ? [t(unweighted ? 'weighted.officialWeighted' : 'weighted.officialUnweighted')] : []),
     t('weighted.detail', {
       dimension: t(`weighted.dimensions.${w.dimension}`),
       effectiveN: line.effectiveN.toFixed(1),
