@@ -15,12 +15,17 @@ const counts = z.record(z.enum(RATING_LEVELS), z.number().int());
 
 export const reasonCountSchema = z.object({ code: z.enum(REASON_CODES), count: z.number().int().nullable() });
 
-export const departmentResultSchema = z.object({
+/** Which department a row is about, as results and the escalation board both name it. */
+const departmentRef = {
   departmentId: z.number().int(),
   code: z.string(),
   name: z.string(),
   nameEn: z.string().nullable(),
   category: z.string(),
+};
+
+export const departmentResultSchema = z.object({
+  ...departmentRef,
   n: z.number().int(),
   notApplicable: z.number().int(),
   mean: z.number().nullable(),
@@ -170,11 +175,7 @@ export const escalationBoardSchema = z.object({
   latestRound: z.string().nullable(),
   departments: z.array(
     z.object({
-      departmentId: z.number().int(),
-      code: z.string(),
-      name: z.string(),
-      nameEn: z.string().nullable(),
-      category: z.string(),
+      ...departmentRef,
       /** As of the latest evaluation: the deciding streak, the head's and the department's. */
       streak: z.number().int(),
       headStreak: z.number().int(),
