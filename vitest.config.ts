@@ -6,7 +6,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     // Vitest's default is one worker fewer than the cores: a single worker on a 2-core machine, where the tests
-    // (PGlite runs inside the worker) could use both. The browser tier runs its files one at a time regardless.
+    // (PGlite runs inside the worker) could use both.
     maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       {
@@ -64,7 +64,9 @@ export default defineConfig({
           hookTimeout: 180_000,
           // expect.poll re-reads until the page shows the value (the default, 1 s, is a guess about the machine).
           expect: { poll: { timeout: 30_000, interval: 100 } },
-          fileParallelism: false,
+          // Two files at a time, each with its own server, database copy and Chromium: a page test mostly waits
+          // on the other process (browser or server), so two side by side keep both cores busy.
+          fileParallelism: true,
         },
       },
     ],

@@ -2,7 +2,7 @@
 // the round's 跟进名单, is offered its replacement from the draw's backups and takes it, and sees the
 // dispositions and the AAPOR rates on the round page.
 import { describe, expect, it } from 'vitest';
-import { httpClient, login, openRoundForSurvey, screenshot, startE2e } from '../support/e2e.ts';
+import { clickUntil, httpClient, login, openRoundForSurvey, screenshot, startE2e } from '../support/e2e.ts';
 
 const e2e = await startE2e();
 const { api, cookieFor } = httpClient(e2e.baseUrl);
@@ -44,8 +44,7 @@ describe('follow-up calls (admin)', () => {
     await offer.getByRole('button', { name: '替换为备选企业' }).click();
     const replace = page.getByRole('dialog', { name: `替换企业：${gone.name}` });
     await expect.poll(() => replace.getByLabel('替换原因').inputValue()).toBe('企业已注销或停业（跟进核实）');
-    await replace.getByRole('button', { name: '确认替换' }).click();
-    await replace.getByText('替换完成').waitFor();
+    await clickUntil(replace.getByRole('button', { name: '确认替换' }), replace.getByText('替换完成'));
     await replace.getByRole('button', { name: '关 闭', exact: true }).click();
     await replace.waitFor({ state: 'detached' });
     // The firm gone leaves the list; its backup comes in, not yet called.

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { drawRecordSchema } from '#shared/draw/draw.ts';
 import { verifyRecord } from '#shared/draw/verify.ts';
 import type { Invitation } from '#shared/schemas/rounds.ts';
-import { ARTIFACTS, login, screenshot, startE2e } from '../support/e2e.ts';
+import { ARTIFACTS, clickUntil, login, screenshot, startE2e } from '../support/e2e.ts';
 
 const e2e = await startE2e();
 
@@ -238,16 +238,10 @@ describe('rounds (admin)', () => {
     // Confirming without a reason is refused in words; a click landing while the dialog still opens is
     // simply made again (confirming an empty form twice changes nothing).
     const reasonRequired = replaceDialog.getByText('请填写替换原因（2–1000 字）。');
-    await expect
-      .poll(async () => {
-        await replaceDialog.getByRole('button', { name: '确认替换' }).click();
-        return reasonRequired.isVisible();
-      })
-      .toBe(true);
+    await clickUntil(replaceDialog.getByRole('button', { name: '确认替换' }), reasonRequired);
     await replaceDialog.getByText('多次电话无法联系').click();
-    await replaceDialog.getByRole('button', { name: '确认替换' }).click();
     const replacement = replaceDialog.getByTestId('replacement');
-    await replacement.waitFor();
+    await clickUntil(replaceDialog.getByRole('button', { name: '确认替换' }), replacement);
     const after = (await (await page.request.get(`/api/v1/rounds/${id}/invitations`)).json()) as Invitation[];
     const cameIn = after.find((i) => i.replaces === out.uscc)!;
     expect(cameIn).toBeDefined();

@@ -127,6 +127,23 @@ export async function login(page: Page, username: string, password = DEMO_PASSWO
 }
 
 /**
+ * Clicks a dialog's button until what it leads to is shown, as a person clicks again when nothing happened:
+ * a click that lands while the dialog is still opening (or while the one before it is still closing) can go
+ * nowhere. Only for buttons a second click cannot repeat: a button that is saving ignores clicks, and once
+ * the result is shown the button is gone.
+ */
+export async function clickUntil(button: Locator, shown: Locator): Promise<void> {
+  await expect
+    .poll(async () => {
+      if (await shown.isVisible()) return true;
+      // The ceiling of one click (the button may be gone by now because the first click worked).
+      await button.click({ timeout: 2_000 }).catch(() => undefined);
+      return shown.isVisible();
+    })
+    .toBe(true);
+}
+
+/**
  * Picks an option of an antd Select as a person does: opens it, waits until its list has finished opening
  * (no slide-up motion class left: a click during the motion can go nowhere), clicks the option, and waits
  * until the select shows it.
