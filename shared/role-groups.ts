@@ -1,6 +1,6 @@
 // Who may do what, by group of roles: declared once, for the server's route guards (server/auth/access.ts)
 // and the pages the web offers each role (web/src/admin/access.ts). The server still decides.
-import { ROLES, type Role } from './schemas/common.ts';
+import { ROLES, type Role } from './vocabulary/roles.ts';
 
 /** Leaders and the supervisor read what the admin runs. */
 export const READERS = ['admin', 'leader', 'supervisor'] as const satisfies readonly Role[];

@@ -1,13 +1,8 @@
 import { z } from 'zod';
 import { ERROR_CODES } from '../errors.ts';
+import { ROLES, type Role } from '../vocabulary/roles.ts';
 
-/**
- * Who may sign in. org is the organisation department (组织部), which runs the cadre points. security is
- * the security administrator (安全管理员): it alone manages accounts and sees no survey or business data,
- * so the admin running rounds cannot reset someone's password and act as them (三员分立).
- */
-export const ROLES = ['admin', 'leader', 'supervisor', 'dept_head', 'org', 'security'] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role };
 
 export const errorBodySchema = z.object({
   error: z.object({ code: z.enum(ERROR_CODES), message: z.string(), details: z.unknown().optional() }),

@@ -52,19 +52,36 @@ function ensureLoaded(lng: string): Promise<void> {
 }
 
 /**
- * Initialises i18next once with the strings of one area (survey or admin); `lazy` languages load when
- * chosen. Resolves when the stored language's strings are in (render after it, or the first screen
- * would flash in the fallback language); never rejects.
+ * Initialises i18next once with the strings of one area (survey or admin): `resources` are built in,
+ * `loadNamespace` fetches any other namespace when a component first asks for it, and `lazy` languages load
+ * whole when chosen. Resolves when the stored language's strings are in (render after it, or the first
+ * screen would flash in the fallback language); never rejects.
  */
-export function initI18n(
-  resources: Partial<Record<Language, Bundle>>,
-  defaultNS: string,
-  lazy: Partial<Record<Language, () => Promise<Bundle>>> = {},
-): Promise<void> {
+export function initI18n(options: {
+  resources: Partial<Record<Language, Bundle>>;
+  defaultNS: string;
+  lazy?: Partial<Record<Language, () => Promise<Bundle>>>;
+  loadNamespace?: (lng: string, ns: string) => Promise<object | undefined>;
+}): Promise<void> {
+  const { resources, defaultNS, lazy = {}, loadNamespace } = options;
   Object.assign(loaders, lazy);
   if (!i18n.isInitialized) {
+    // i18next's backend interface, a few lines: what it reads are the app's own chunks.
+    if (loadNamespace)
+      i18n.use({
+        type: 'backend',
+        init() {},
+        read(lng: string, ns: string, done: (error: unknown, strings: object | false) => void) {
+          loadNamespace(lng, ns).then(
+            (strings) => done(null, strings ?? {}),
+            (error: unknown) => done(error, false),
+          );
+        },
+      });
     void i18n.use(initReactI18next).init({
       resources,
+      partialBundledLanguages: Boolean(loadNamespace),
+      ns: Object.keys(resources[DEFAULT_LANGUAGE] ?? {}),
       lng: storedLanguage(),
       fallbackLng: DEFAULT_LANGUAGE,
       supportedLngs: [...LANGUAGES],

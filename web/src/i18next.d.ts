@@ -1,10 +1,10 @@
 // Typed translation keys: t('…') is checked against the Chinese strings.
 import 'i18next';
-import type { adminResources } from './locales/admin.ts';
+import type { AdminStrings } from './locales/admin.ts';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'common';
-    resources: (typeof adminResources)['zh-CN']; // the survey has its own translator (survey/i18n.ts)
+    resources: AdminStrings; // the survey has its own translator (survey/i18n.ts)
   }
 }

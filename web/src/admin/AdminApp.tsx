@@ -6,7 +6,7 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Route, Routes, useLocation } from 'react-router-dom';
 import { initI18n } from '../i18n.ts';
-import { adminResources, loadAdminEnglish } from '../locales/admin.ts';
+import { adminResources, loadAdminEnglish, loadAdminNamespace } from '../locales/admin.ts';
 import { AuthProvider } from './auth.tsx';
 import { ErrorBoundary } from './components/ErrorBoundary.tsx';
 import { FullPageSpin, RequireAuth, RequirePage } from './Guards.tsx';
@@ -17,7 +17,12 @@ import { Shell } from './Shell.tsx';
 import './admin.css';
 
 /** The stored language's strings are in: main.tsx renders the app after this (English loads on demand). */
-export const i18nReady = initI18n(adminResources, 'common', { en: loadAdminEnglish });
+export const i18nReady = initI18n({
+  resources: adminResources,
+  defaultNS: 'common',
+  lazy: { en: loadAdminEnglish },
+  loadNamespace: loadAdminNamespace,
+});
 
 // Every page loads on demand: a leader opening the dashboard downloads neither the registries' forms,
 // the date pickers and QR codes of other pages, nor recharts before the first screen is drawn.

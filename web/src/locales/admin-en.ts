@@ -20,9 +20,9 @@ import enRequests from './en/requests.ts';
 import enState from './en/state.ts';
 import enFollowUps from './en/followUps.ts';
 import enOutbox from './en/outbox.ts';
-import type { adminResources } from './admin.ts';
+import type { AdminNamespace } from './admin.ts';
 
-const en: Record<keyof (typeof adminResources)['zh-CN'], object> = {
+const en: Record<AdminNamespace, object> = {
   common: enCommon,
   shell: enShell,
   departments: enDepartments,
