@@ -14,6 +14,12 @@ export class AppError extends Error {
     super(message);
   }
 }
+/** The request is well formed but asks for something it cannot mean (checked where the schema cannot, e.g. in city days). */
+export class BadRequest extends AppError {
+  constructor(message: string, details?: unknown, code: ErrorCode = 'bad_request') {
+    super(400, code, message, details);
+  }
+}
 export class NotFound extends AppError {
   constructor(message = 'Not found', details?: unknown) {
     super(404, 'not_found', message, details);

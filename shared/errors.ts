@@ -58,6 +58,7 @@ export const ERROR_CODES = [
   'unknown_department',
   'round_not_open',
   'quiet_hours',
+  'reminder_after_deadline',
   // The survey and receipts.
   'survey_not_open',
   'survey_closed',

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { cadreImportResultSchema } from '#shared/cadre-import.ts';
-import { idParamSchema, pageOf } from '#shared/schemas/common.ts';
+import { idParamSchema } from '#shared/schemas/common.ts';
 import {
   cadreDetailSchema,
   cadreInputSchema,
@@ -14,16 +14,20 @@ import {
   unitSchema,
 } from '#shared/schemas/cadres.ts';
 import type { RouteDeps } from '../app.ts';
+import { createRoutes } from '../http/create-route.ts';
+import { scopedListRoutes } from './scoped-list.ts';
 import { ORG, POINTS_READERS, userOf } from '../auth/access.ts';
 import { Invalid } from '../errors.ts';
 import { readTable } from '../enterprises/spreadsheet.ts';
 import { listCadres, listUnits } from './cadres.queries.ts';
 import { importCadres } from './cadres.import.ts';
 import { appointPost, cadreDetail, createCadre, createUnit, linkHeadToCadre, updateCadre } from './cadres.service.ts';
-import { assertInScope, unitFilter, unitScope } from './scope.ts';
+import { assertInScope, unitScope } from './scope.ts';
 
 // The organisation department (组织部) manages; leaders and supervisors read all; heads read their own unit.
 export const cadreRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database: { db }, context }) => {
+  const creates = createRoutes(app, context, 'cadres');
+  const lists = scopedListRoutes(app, db, 'cadres');
   app.get(
     '/units',
     {
@@ -33,25 +37,9 @@ export const cadreRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { datab
     async (request) => listUnits(db, await unitScope(db, userOf(request))),
   );
 
-  app.post(
-    '/units',
-    {
-      schema: { tags: ['cadres'], body: unitInputSchema, response: { 201: unitSchema } },
-      config: { access: ORG },
-    },
-    async (request, reply) => reply.status(201).send(await createUnit(context(request), request.body)),
-  );
+  creates('/units', { access: ORG, body: unitInputSchema, made: unitSchema }, createUnit);
 
-  app.get(
-    '/cadres',
-    {
-      schema: { tags: ['cadres'], querystring: cadreListQuerySchema, response: { 200: pageOf(cadreSchema) } },
-      config: { access: POINTS_READERS },
-    },
-    async (request) => {
-      return listCadres(db, request.query, await unitFilter(db, userOf(request), request.query.unit));
-    },
-  );
+  lists('/cadres', { query: cadreListQuerySchema, item: cadreSchema }, listCadres);
 
   app.get(
     '/cadres/:id',
@@ -66,14 +54,7 @@ export const cadreRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { datab
     },
   );
 
-  app.post(
-    '/cadres',
-    {
-      schema: { tags: ['cadres'], body: cadreInputSchema, response: { 201: cadreSchema } },
-      config: { access: ORG },
-    },
-    async (request, reply) => reply.status(201).send(await createCadre(context(request), request.body)),
-  );
+  creates('/cadres', { access: ORG, body: cadreInputSchema, made: cadreSchema }, createCadre);
 
   app.patch(
     '/cadres/:id',

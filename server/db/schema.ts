@@ -49,8 +49,22 @@ import { SIZE_CLASS_KEYS } from '#shared/vocabulary/size-classes.ts';
 import { REASON_CODES } from '#shared/reasons.ts';
 import { MESSAGE_KINDS, MESSAGE_STATUSES, OUTBOX_CHANNELS, type ContactPlan } from '#shared/outbound/vocabulary.ts';
 
-const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
-const updatedAt = () => timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
+// Column shapes every table uses, so that each table lists only what it is about.
+/** A moment, with its zone. */
+const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+/** A calendar day ('YYYY-MM-DD'), a city day wherever the app computes it. */
+const day = (name: string) => date(name, { mode: 'string' });
+const createdAt = () => instant('created_at').notNull().defaultNow();
+const updatedAt = () => instant('updated_at').notNull().defaultNow();
+/** The round, department or user a row belongs to or was written by (thunks: the tables come later). */
+const roundRef = () =>
+  text('round_id')
+    .notNull()
+    .references(() => rounds.id);
+/** A required link to another table's integer id. */
+const link = (name: string, target: () => AnyPgColumn) => integer(name).notNull().references(target);
+const departmentRef = () => link('department_id', () => departments.id);
+const userRef = (name: string) => link(name, () => users.id);
 
 export const roleEnum = pgEnum('role', ROLES);
 export const sizeClassEnum = pgEnum('size_class', SIZE_CLASS_KEYS);
@@ -71,13 +85,11 @@ export const departmentHeads = pgTable(
   'department_heads',
   {
     id: serial('id').primaryKey(),
-    departmentId: integer('department_id')
-      .notNull()
-      .references(() => departments.id),
+    departmentId: departmentRef(),
     name: text('name').notNull(),
     title: text('title').notNull(),
-    since: date('since', { mode: 'string' }).notNull(),
-    until: date('until', { mode: 'string' }),
+    since: day('since').notNull(),
+    until: day('until'),
     /** The cadre holding the post: a done escalation measure scores against this cadre's record. */
     cadreId: integer('cadre_id').references((): AnyPgColumn => cadres.id),
   },
@@ -106,7 +118,7 @@ export const users = pgTable(
      * When the holder replaced the last password someone else set (a new account's or a reset's); null
      * while the password is one someone else knows. Approving or deciding waits a day after it.
      */
-    ownPasswordSince: timestamp('own_password_since', { withTimezone: true, mode: 'date' }),
+    ownPasswordSince: instant('own_password_since'),
     createdAt: createdAt(),
   },
   (t) => [
@@ -131,7 +143,7 @@ export const enterprises = pgTable(
     /** Optional: invitations and reminders go by e-mail too (server/outbound). */
     contactEmail: text('contact_email'),
     /** The firm replied "TD" (退订) to an SMS: no more SMS to it, in any round. */
-    smsOptedOutAt: timestamp('sms_opted_out_at', { withTimezone: true, mode: 'date' }),
+    smsOptedOutAt: instant('sms_opted_out_at'),
     active: boolean('active').notNull().default(true),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -144,7 +156,7 @@ export const auditLog = pgTable(
   'audit_log',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
+    at: instant('at').notNull(),
     actorId: integer('actor_id'),
     actorName: text('actor_name').notNull(),
     action: text('action').notNull(),
@@ -186,30 +198,30 @@ export const rounds = pgTable(
     reasons: jsonb('dissatisfaction_reasons').notNull().default([]),
     /** Which ranking is official (shared/results/official-ranking.ts): unweighted unless the rules say weighted. */
     officialRanking: text('official_ranking').$type<OfficialRanking>().notNull().default('unweighted'),
-    opensAt: timestamp('opens_at', { withTimezone: true, mode: 'date' }).notNull(),
-    closesAt: timestamp('closes_at', { withTimezone: true, mode: 'date' }).notNull(),
+    opensAt: instant('opens_at').notNull(),
+    closesAt: instant('closes_at').notNull(),
     poolHash: text('pool_hash'),
     poolSize: integer('pool_size'),
-    frozenAt: timestamp('frozen_at', { withTimezone: true, mode: 'date' }),
+    frozenAt: instant('frozen_at'),
     seed: text('seed'),
     seedSource: text('seed_source'), // ceremony | server
     quotas: jsonb('quotas'),
-    drawnAt: timestamp('drawn_at', { withTimezone: true, mode: 'date' }),
-    openedAt: timestamp('opened_at', { withTimezone: true, mode: 'date' }),
-    closedAt: timestamp('closed_at', { withTimezone: true, mode: 'date' }),
-    publishedAt: timestamp('published_at', { withTimezone: true, mode: 'date' }),
-    voidedAt: timestamp('voided_at', { withTimezone: true, mode: 'date' }),
+    drawnAt: instant('drawn_at'),
+    openedAt: instant('opened_at'),
+    closedAt: instant('closed_at'),
+    publishedAt: instant('published_at'),
+    voidedAt: instant('voided_at'),
     voidReason: text('void_reason'),
     /** Comments reach department heads only once an admin releases them. */
-    commentsReleasedAt: timestamp('comments_released_at', { withTimezone: true, mode: 'date' }),
+    commentsReleasedAt: instant('comments_released_at'),
     /** Set when closing shuffled the answer tables; cleared once VACUUM FULL has removed the old row versions. */
     answersVacuumDue: boolean('answers_vacuum_due').notNull().default(false),
     /** The audit chain's head written by publishing (its round.publish entry), printed on the public page and report. */
     auditHeadId: bigint('audit_head_id', { mode: 'number' }),
     auditHeadHash: text('audit_head_hash'),
-    auditHeadAt: timestamp('audit_head_at', { withTimezone: true, mode: 'date' }),
+    auditHeadAt: instant('audit_head_at'),
     /** When results were first computed after the last close: the close is final, answers readable, no reopen. */
-    finalizedAt: timestamp('finalized_at', { withTimezone: true, mode: 'date' }),
+    finalizedAt: instant('finalized_at'),
     /** Invitation and reminders (shared/outbound/plan.ts), set with the round and frozen with it. */
     contactPlan: jsonb('contact_plan')
       .$type<ContactPlan>()
@@ -235,12 +247,8 @@ export const rounds = pgTable(
 export const roundDepartments = pgTable(
   'round_departments',
   {
-    roundId: text('round_id')
-      .notNull()
-      .references(() => rounds.id),
-    departmentId: integer('department_id')
-      .notNull()
-      .references(() => departments.id),
+    roundId: roundRef(),
+    departmentId: departmentRef(),
     code: text('code').notNull(),
     nameZh: text('name_zh').notNull(),
     nameEn: text('name_en'),
@@ -254,14 +262,10 @@ export const roundDepartments = pgTable(
 export const roundPool = pgTable(
   'round_pool',
   {
-    roundId: text('round_id')
-      .notNull()
-      .references(() => rounds.id),
+    roundId: roundRef(),
     uscc: text('uscc').notNull(),
     stratum: text('stratum').notNull(),
-    enterpriseId: integer('enterprise_id')
-      .notNull()
-      .references(() => enterprises.id),
+    enterpriseId: link('enterprise_id', () => enterprises.id),
   },
   (t) => [primaryKey({ columns: [t.roundId, t.uscc] })],
 );
@@ -269,9 +273,7 @@ export const roundPool = pgTable(
 export const drawEntries = pgTable(
   'draw_entries',
   {
-    roundId: text('round_id')
-      .notNull()
-      .references(() => rounds.id),
+    roundId: roundRef(),
     uscc: text('uscc').notNull(),
     stratum: text('stratum').notNull(),
     ticket: text('ticket').notNull(),
@@ -285,13 +287,11 @@ export const replacements = pgTable(
   'replacements',
   {
     id: serial('id').primaryKey(),
-    roundId: text('round_id')
-      .notNull()
-      .references(() => rounds.id),
+    roundId: roundRef(),
     outUscc: text('out_uscc').notNull(),
     inUscc: text('in_uscc').notNull(),
     reason: text('reason').notNull(),
-    at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
+    at: instant('at').notNull(),
   },
   (t) => [uniqueIndex('replacements_in_uq').on(t.roundId, t.inUscc), uniqueIndex('replacements_out_uq').on(t.roundId, t.outUscc)],
 );
@@ -303,35 +303,31 @@ export const invitations = pgTable(
   'invitations',
   {
     id: serial('id').primaryKey(),
-    roundId: text('round_id')
-      .notNull()
-      .references(() => rounds.id),
-    enterpriseId: integer('enterprise_id')
-      .notNull()
-      .references(() => enterprises.id),
+    roundId: roundRef(),
+    enterpriseId: link('enterprise_id', () => enterprises.id),
     uscc: text('uscc').notNull(),
     stratum: text('stratum').notNull(),
     /** SHA-256 of the token; the token itself is never stored. */
     tokenHash: text('token_hash').notNull().unique(),
     generation: integer('generation').notNull().default(1),
     status: invitationStatusEnum('status').notNull().default('not_opened'),
-    openedAt: timestamp('opened_at', { withTimezone: true, mode: 'date' }),
+    openedAt: instant('opened_at'),
     /** The city's day of the first opening: what the admin is shown (reported), never the time. */
-    openedOn: date('opened_on', { mode: 'string' }),
+    openedOn: day('opened_on'),
     /** The draft sealed (AES-256-GCM) with a key derived from the link's token, which the server never stores. */
     draft: text('draft'),
-    draftSavedAt: timestamp('draft_saved_at', { withTimezone: true, mode: 'date' }),
+    draftSavedAt: instant('draft_saved_at'),
     /** The city's day of submission, never the time: follow-up needs no more. */
-    submittedAt: date('submitted_at', { mode: 'string' }),
+    submittedAt: day('submitted_at'),
     submissionId: uuid('submission_id').unique(),
-    replacedAt: timestamp('replaced_at', { withTimezone: true, mode: 'date' }),
+    replacedAt: instant('replaced_at'),
     /**
      * What the admin sees (lists, exports, letters, progress, refusals): copied from the true state above only
      * when at least BATCH_MIN submissions wait to be reported, or at close (server/invitations/reported.ts).
      */
     reportedStatus: invitationStatusEnum('reported_status').notNull().default('not_opened'),
-    reportedOpenedOn: date('reported_opened_on', { mode: 'string' }),
-    reportedSubmittedOn: date('reported_submitted_on', { mode: 'string' }),
+    reportedOpenedOn: day('reported_opened_on'),
+    reportedSubmittedOn: day('reported_submitted_on'),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('invitations_round_uscc_uq').on(t.roundId, t.uscc), index('invitations_round_idx').on(t.roundId)],
@@ -340,10 +336,8 @@ export const invitations = pgTable(
 /** Hashes of links that were regenerated: opening one says "revoked", not "unknown". */
 export const revokedTokens = pgTable('revoked_tokens', {
   tokenHash: text('token_hash').primaryKey(),
-  roundId: text('round_id')
-    .notNull()
-    .references(() => rounds.id),
-  revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }).notNull(),
+  roundId: roundRef(),
+  revokedAt: instant('revoked_at').notNull(),
 });
 
 const quoted = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
@@ -356,18 +350,14 @@ export const followUps = pgTable(
   'follow_ups',
   {
     id: serial('id').primaryKey(),
-    invitationId: integer('invitation_id')
-      .notNull()
-      .references(() => invitations.id),
+    invitationId: link('invitation_id', () => invitations.id),
     channel: text('channel').notNull(),
     outcome: text('outcome').notNull(),
     note: text('note'),
     /** The number called, which may differ from the registry's (号码错误 → a number found elsewhere). */
     phone: text('phone'),
-    createdBy: integer('created_by')
-      .notNull()
-      .references(() => users.id),
-    at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
+    createdBy: userRef('created_by'),
+    at: instant('at').notNull(),
   },
   (t) => [
     index('follow_ups_invitation_idx').on(t.invitationId),
@@ -388,9 +378,7 @@ export const ballotBox = pgTable(
   'ballot_box',
   {
     id: uuid('id').primaryKey(),
-    roundId: text('round_id')
-      .notNull()
-      .references(() => rounds.id),
+    roundId: roundRef(),
     /** { ratings: [{ d, l, c }], votes, comment, attributes }: answers plus the strata they are tallied under. */
     answer: jsonb('answer').notNull(),
     receiptHash: text('receipt_hash').unique(),
@@ -406,9 +394,7 @@ export const responses = pgTable(
   'responses',
   {
     id: uuid('id').primaryKey(),
-    roundId: text('round_id')
-      .notNull()
-      .references(() => rounds.id),
+    roundId: roundRef(),
     comment: text('comment'),
     /** SHA-256 of the receipt code the enterprise's page made; only the page ever knew the code. */
     receiptHash: text('receipt_hash').unique(),
@@ -422,9 +408,7 @@ export const breakdownDimensionEnum = pgEnum('breakdown_dimension', BREAKDOWN_DI
 export const breakdownGroups = pgTable(
   'breakdown_groups',
   {
-    roundId: text('round_id')
-      .notNull()
-      .references(() => rounds.id),
+    roundId: roundRef(),
     dimension: breakdownDimensionEnum('dimension').notNull(),
     value: text('value').notNull(),
     respondents: integer('respondents').notNull(),
@@ -499,14 +483,10 @@ export const leastSatisfiedVotes = pgTable(
 export const breakdownTallies = pgTable(
   'breakdown_tallies',
   {
-    roundId: text('round_id')
-      .notNull()
-      .references(() => rounds.id),
+    roundId: roundRef(),
     dimension: breakdownDimensionEnum('dimension').notNull(),
     value: text('value').notNull(),
-    departmentId: integer('department_id')
-      .notNull()
-      .references(() => departments.id),
+    departmentId: departmentRef(),
     level: ratingLevelEnum('level').notNull(),
     n: integer('n').notNull(),
   },
@@ -519,13 +499,11 @@ export const roundResults = pgTable(
   'round_results',
   {
     id: serial('id').primaryKey(),
-    roundId: text('round_id')
-      .notNull()
-      .references(() => rounds.id),
+    roundId: roundRef(),
     version: integer('version').notNull(),
-    computedAt: timestamp('computed_at', { withTimezone: true, mode: 'date' }).notNull(),
-    publishedAt: timestamp('published_at', { withTimezone: true, mode: 'date' }),
-    supersededAt: timestamp('superseded_at', { withTimezone: true, mode: 'date' }),
+    computedAt: instant('computed_at').notNull(),
+    publishedAt: instant('published_at'),
+    supersededAt: instant('superseded_at'),
     correctionReason: text('correction_reason'),
     payload: jsonb('payload').notNull(),
   },
@@ -553,12 +531,8 @@ export const escalations = pgTable(
   'escalations',
   {
     id: serial('id').primaryKey(),
-    roundId: text('round_id')
-      .notNull()
-      .references(() => rounds.id),
-    departmentId: integer('department_id')
-      .notNull()
-      .references(() => departments.id),
+    roundId: roundRef(),
+    departmentId: departmentRef(),
     /** The most severe of the record's measures. */
     level: escalationLevelEnum('level').notNull(),
     /** The streak the policy decided by (the head's under 2021-v2, the department's under 2021-v1). */
@@ -571,11 +545,11 @@ export const escalations = pgTable(
     headName: text('head_name'),
     headTitle: text('head_title'),
     status: escalationStatusEnum('status').notNull().default('pending'),
-    scheduledFor: date('scheduled_for', { mode: 'string' }),
-    doneAt: date('done_at', { mode: 'string' }),
+    scheduledFor: day('scheduled_for'),
+    doneAt: day('done_at'),
     notes: text('notes'),
     commitment: text('commitment'),
-    supersededAt: timestamp('superseded_at', { withTimezone: true, mode: 'date' }),
+    supersededAt: instant('superseded_at'),
     supersededById: integer('superseded_by_id').references((): AnyPgColumn => escalations.id),
     supersededReason: text('superseded_reason'),
     /** Re-derivation would change this record but a measure is done: the admin decides. */
@@ -596,13 +570,11 @@ export const escalationMeasures = pgTable(
   'escalation_measures',
   {
     id: serial('id').primaryKey(),
-    escalationId: integer('escalation_id')
-      .notNull()
-      .references(() => escalations.id),
+    escalationId: link('escalation_id', () => escalations.id),
     measure: escalationLevelEnum('measure').notNull(),
     status: escalationStatusEnum('status').notNull().default('pending'),
-    scheduledFor: date('scheduled_for', { mode: 'string' }),
-    doneAt: date('done_at', { mode: 'string' }),
+    scheduledFor: day('scheduled_for'),
+    doneAt: day('done_at'),
     notes: text('notes'),
     updatedAt: updatedAt(),
   },
@@ -622,18 +594,12 @@ export const escalationWatchReviews = pgTable(
   'escalation_watch_reviews',
   {
     id: serial('id').primaryKey(),
-    roundId: text('round_id')
-      .notNull()
-      .references(() => rounds.id),
-    departmentId: integer('department_id')
-      .notNull()
-      .references(() => departments.id),
+    roundId: roundRef(),
+    departmentId: departmentRef(),
     decision: text('decision').notNull(),
     reason: text('reason').notNull(),
-    reviewedBy: integer('reviewed_by')
-      .notNull()
-      .references(() => users.id),
-    reviewedAt: timestamp('reviewed_at', { withTimezone: true, mode: 'date' }).notNull(),
+    reviewedBy: userRef('reviewed_by'),
+    reviewedAt: instant('reviewed_at').notNull(),
   },
   (t) => [
     uniqueIndex('escalation_watch_reviews_uq').on(t.roundId, t.departmentId),
@@ -652,19 +618,15 @@ export const rectificationCases = pgTable(
   'rectification_cases',
   {
     id: serial('id').primaryKey(),
-    roundId: text('round_id')
-      .notNull()
-      .references(() => rounds.id),
-    departmentId: integer('department_id')
-      .notNull()
-      .references(() => departments.id),
+    roundId: roundRef(),
+    departmentId: departmentRef(),
     status: caseStatusEnum('status').notNull().default('open'),
-    deadline: date('deadline', { mode: 'string' }).notNull(),
+    deadline: day('deadline').notNull(),
     /** { problems, measures: [{ measure, owner, due }] } */
     plan: jsonb('plan'),
     commitment: text('commitment'),
-    submittedAt: timestamp('submitted_at', { withTimezone: true, mode: 'date' }),
-    closedAt: timestamp('closed_at', { withTimezone: true, mode: 'date' }),
+    submittedAt: instant('submitted_at'),
+    closedAt: instant('closed_at'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -675,10 +637,8 @@ export const ledgerEntries = pgTable(
   'ledger_entries',
   {
     id: serial('id').primaryKey(),
-    caseId: integer('case_id')
-      .notNull()
-      .references(() => rectificationCases.id),
-    date: date('date', { mode: 'string' }).notNull(),
+    caseId: link('case_id', () => rectificationCases.id),
+    date: day('date').notNull(),
     enterprise: text('enterprise').notNull(),
     issue: text('issue').notNull(),
     action: text('action').notNull(),
@@ -699,15 +659,13 @@ export const ledgerCallbacks = pgTable(
   'ledger_callbacks',
   {
     id: serial('id').primaryKey(),
-    entryId: integer('entry_id')
-      .notNull()
-      .references(() => ledgerEntries.id),
+    entryId: link('entry_id', () => ledgerEntries.id),
     reached: boolean('reached').notNull(),
     solved: boolean('solved'),
     satisfied: boolean('satisfied'),
     note: text('note'),
     createdBy: text('created_by').notNull(),
-    at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
+    at: instant('at').notNull(),
   },
   (t) => [
     index('ledger_callbacks_entry_idx').on(t.entryId),
@@ -720,9 +678,7 @@ export const progressUpdates = pgTable(
   'progress_updates',
   {
     id: serial('id').primaryKey(),
-    caseId: integer('case_id')
-      .notNull()
-      .references(() => rectificationCases.id),
+    caseId: link('case_id', () => rectificationCases.id),
     text: text('text').notNull(),
     attachments: jsonb('attachments').notNull().default([]),
     createdBy: text('created_by').notNull(),
@@ -733,13 +689,11 @@ export const progressUpdates = pgTable(
 
 export const caseReviews = pgTable('case_reviews', {
   id: serial('id').primaryKey(),
-  caseId: integer('case_id')
-    .notNull()
-    .references(() => rectificationCases.id),
+  caseId: link('case_id', () => rectificationCases.id),
   decision: text('decision').notNull(), // accept | return
   comment: text('comment'),
   reviewer: text('reviewer').notNull(),
-  at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
+  at: instant('at').notNull(),
 });
 
 // ---------------------------------------------------------------- cadre points (干部积分制)
@@ -776,15 +730,13 @@ export const cadres = pgTable(
     id: serial('id').primaryKey(),
     code: text('code').notNull().unique(),
     name: text('name').notNull(),
-    unitId: integer('unit_id')
-      .notNull()
-      .references(() => units.id),
+    unitId: link('unit_id', () => units.id),
     post: text('post').notNull(),
     rank: rankEnum('rank').notNull(),
     leadership: boolean('leadership').notNull(),
     status: cadreStatusEnum('status').notNull().default('in_post'),
     /** The day the status began (退出领导岗位, 退休…): standings before it still count the cadre. */
-    statusSince: date('status_since', { mode: 'string' }),
+    statusSince: day('status_since'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -796,17 +748,13 @@ export const cadreTenures = pgTable(
   'cadre_tenures',
   {
     id: serial('id').primaryKey(),
-    cadreId: integer('cadre_id')
-      .notNull()
-      .references(() => cadres.id),
-    unitId: integer('unit_id')
-      .notNull()
-      .references(() => units.id),
+    cadreId: link('cadre_id', () => cadres.id),
+    unitId: link('unit_id', () => units.id),
     post: text('post').notNull(),
     rank: rankEnum('rank').notNull(),
     leadership: boolean('leadership').notNull(),
-    since: date('since', { mode: 'string' }).notNull(),
-    until: date('until', { mode: 'string' }),
+    since: day('since').notNull(),
+    until: day('until'),
   },
   (t) => [
     index('cadre_tenures_cadre_idx').on(t.cadreId),
@@ -821,7 +769,7 @@ export const pointsRulebooks = pgTable(
   {
     version: text('version').primaryKey(),
     label: text('label').notNull(),
-    effectiveFrom: date('effective_from', { mode: 'string' }).notNull().unique(),
+    effectiveFrom: day('effective_from').notNull().unique(),
     basePerYear: integer('base_per_year').notNull(),
     baseCap: integer('base_cap').notNull(),
     sanctionMonths: integer('sanction_months').notNull(),
@@ -863,24 +811,22 @@ export const pointsEntries = pgTable(
   'points_entries',
   {
     id: serial('id').primaryKey(),
-    cadreId: integer('cadre_id')
-      .notNull()
-      .references(() => cadres.id),
+    cadreId: link('cadre_id', () => cadres.id),
     ruleVersion: text('rule_version').notNull(),
     ruleCode: text('rule_code').notNull(),
     kind: ruleKindEnum('kind').notNull(),
     points: integer('points').notNull(),
-    date: date('date', { mode: 'string' }).notNull(),
+    date: day('date').notNull(),
     reason: text('reason').notNull(),
     evidence: text('evidence').notNull(),
     status: entryStatusEnum('status').notNull().default('pending'),
     source: entrySourceEnum('source').notNull().default('manual'),
     submittedBy: integer('submitted_by').references(() => users.id),
     submittedByName: text('submitted_by_name').notNull(),
-    submittedAt: timestamp('submitted_at', { withTimezone: true, mode: 'date' }).notNull(),
+    submittedAt: instant('submitted_at').notNull(),
     reviewedBy: integer('reviewed_by').references(() => users.id),
     reviewedByName: text('reviewed_by_name'),
-    reviewedAt: timestamp('reviewed_at', { withTimezone: true, mode: 'date' }),
+    reviewedAt: instant('reviewed_at'),
     reviewNote: text('review_note'),
     reversesId: integer('reverses_id').references((): AnyPgColumn => pointsEntries.id),
     escalationId: integer('escalation_id').references(() => escalations.id),
@@ -915,23 +861,17 @@ export const appeals = pgTable(
   'appeals',
   {
     id: serial('id').primaryKey(),
-    roundId: text('round_id')
-      .notNull()
-      .references(() => rounds.id),
-    departmentId: integer('department_id')
-      .notNull()
-      .references(() => departments.id),
-    filedBy: integer('filed_by')
-      .notNull()
-      .references(() => users.id),
+    roundId: roundRef(),
+    departmentId: departmentRef(),
+    filedBy: userRef('filed_by'),
     reasons: text('reasons').notNull(),
     /** Evidence as the head gave it: descriptions, document numbers, links. */
     evidence: jsonb('evidence').notNull().default([]),
     status: appealStatusEnum('status').notNull().default('pending'),
-    filedAt: timestamp('filed_at', { withTimezone: true, mode: 'date' }).notNull(),
+    filedAt: instant('filed_at').notNull(),
     /** The window's end when it was filed, kept so the record shows it was in time. */
-    deadline: timestamp('deadline', { withTimezone: true, mode: 'date' }).notNull(),
-    decidedAt: timestamp('decided_at', { withTimezone: true, mode: 'date' }),
+    deadline: instant('deadline').notNull(),
+    decidedAt: instant('decided_at'),
     decidedBy: integer('decided_by').references(() => users.id),
     decisionReasons: text('decision_reasons'),
     /** Upheld: the correction it led to { version, answersExcluded, flaggedBefore, flaggedAfter }. */
@@ -964,20 +904,18 @@ export const requests = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     codeHash: text('code_hash').notNull().unique(),
-    departmentId: integer('department_id')
-      .notNull()
-      .references(() => departments.id),
+    departmentId: departmentRef(),
     category: text('category').notNull(),
     text: text('text').notNull(),
     /** Left by the enterprise only if it wants a call. */
     contact: text('contact'),
     /** When it reached the queues (its release with a batch of submissions); null while held. Never the time it was written. */
-    raisedAt: timestamp('raised_at', { withTimezone: true, mode: 'date' }),
-    dueAt: timestamp('due_at', { withTimezone: true, mode: 'date' }),
-    firstReplyAt: timestamp('first_reply_at', { withTimezone: true, mode: 'date' }),
+    raisedAt: instant('raised_at'),
+    dueAt: instant('due_at'),
+    firstReplyAt: instant('first_reply_at'),
     resolved: boolean('resolved'),
     satisfied: boolean('satisfied'),
-    feedbackAt: timestamp('feedback_at', { withTimezone: true, mode: 'date' }),
+    feedbackAt: instant('feedback_at'),
   },
   (t) => [
     index('requests_department_idx').on(t.departmentId),
@@ -1007,11 +945,9 @@ export const requestReceiptUses = pgTable(
   'request_receipt_uses',
   {
     key: text('key').primaryKey(),
-    roundId: text('round_id')
-      .notNull()
-      .references(() => rounds.id),
+    roundId: roundRef(),
     uses: integer('uses').notNull(),
-    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+    expiresAt: instant('expires_at').notNull(),
   },
   (t) => [
     index('request_receipt_uses_round_idx').on(t.roundId),
@@ -1028,10 +964,8 @@ export const requestReplies = pgTable(
       .notNull()
       .references(() => requests.id),
     text: text('text').notNull(),
-    authorId: integer('author_id')
-      .notNull()
-      .references(() => users.id),
-    at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
+    authorId: userRef('author_id'),
+    at: instant('at').notNull(),
   },
   (t) => [
     index('request_replies_request_idx').on(t.requestId),
@@ -1045,13 +979,13 @@ export const jobs = pgTable(
   'jobs',
   {
     name: text('name').primaryKey(),
-    dueAt: timestamp('due_at', { withTimezone: true, mode: 'date' }).notNull(),
+    dueAt: instant('due_at').notNull(),
     lockedBy: text('locked_by'),
     /** The claim's lease: past it, a process that died mid-run loses the job to the next one. */
-    lockedUntil: timestamp('locked_until', { withTimezone: true, mode: 'date' }),
+    lockedUntil: instant('locked_until'),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
-    lastDoneAt: timestamp('last_done_at', { withTimezone: true, mode: 'date' }),
+    lastDoneAt: instant('last_done_at'),
   },
   (t) => [
     check('jobs_lock_ck', sql`(${t.lockedBy} is null) = (${t.lockedUntil} is null)`),
@@ -1066,7 +1000,7 @@ export const rateLimits = pgTable(
     /** HMAC of the limit's key (an address, a survey token): no address or token is stored. */
     key: text('key').primaryKey(),
     hits: integer('hits').notNull(),
-    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+    expiresAt: instant('expires_at').notNull(),
   },
   (t) => [index('rate_limits_expires_idx').on(t.expiresAt), check('rate_limits_hits_ck', sql`${t.hits} >= 1`)],
 );
@@ -1080,8 +1014,8 @@ export const loginFailures = pgTable(
     /** HMAC of the account (and device nonce). */
     key: text('key').notNull(),
     failures: integer('failures').notNull(),
-    lockedUntil: timestamp('locked_until', { withTimezone: true, mode: 'date' }).notNull(),
-    lastFailure: timestamp('last_failure', { withTimezone: true, mode: 'date' }).notNull(),
+    lockedUntil: instant('locked_until').notNull(),
+    lastFailure: instant('last_failure').notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.book, t.key] }),
@@ -1100,30 +1034,26 @@ export const outboxMessages = pgTable(
   'outbox_messages',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    roundId: text('round_id')
-      .notNull()
-      .references(() => rounds.id),
-    invitationId: integer('invitation_id')
-      .notNull()
-      .references(() => invitations.id),
+    roundId: roundRef(),
+    invitationId: link('invitation_id', () => invitations.id),
     channel: text('channel', { enum: OUTBOX_CHANNELS }).notNull(),
     kind: text('kind', { enum: MESSAGE_KINDS }).notNull(),
     /** The city's day it was planned for: one message per firm and channel a day. */
-    day: date('day', { mode: 'string' }).notNull(),
+    day: day('day').notNull(),
     status: text('status', { enum: MESSAGE_STATUSES }).notNull().default('queued'),
     attempts: integer('attempts').notNull().default(0),
     /** When it may be tried (again): after quiet hours, after a failure's backoff. */
-    dueAt: timestamp('due_at', { withTimezone: true, mode: 'date' }).notNull(),
+    dueAt: instant('due_at').notNull(),
     lockedBy: text('locked_by'),
     /** The sending process's lease: a message claimed by a process that died is settled after it lapses. */
-    lockedUntil: timestamp('locked_until', { withTimezone: true, mode: 'date' }),
+    lockedUntil: instant('locked_until'),
     /** The gateway's message id (SMPP message_id, SMTP Message-ID): delivery receipts find the row by it. */
     gatewayId: text('gateway_id'),
     /** Why it failed or was refused, in the gateway's words. */
     reason: text('reason'),
     createdAt: createdAt(),
-    sentAt: timestamp('sent_at', { withTimezone: true, mode: 'date' }),
-    deliveredAt: timestamp('delivered_at', { withTimezone: true, mode: 'date' }),
+    sentAt: instant('sent_at'),
+    deliveredAt: instant('delivered_at'),
     updatedAt: updatedAt(),
   },
   (t) => [

@@ -2,7 +2,8 @@
 // receipt codes; heads answer most within the working day, one late, one not yet (overdue), and the
 // enterprises rate the answers. Every step happens in time order, like the rest of the demo's audit log.
 import { eq } from 'drizzle-orm';
-import { DEFAULT_REPLY_WORKING_DAYS, type RequestCategory } from '#shared/requests/vocabulary.ts';
+import { z } from 'zod';
+import { DEFAULT_REPLY_WORKING_DAYS, REQUEST_CATEGORIES } from '#shared/requests/vocabulary.ts';
 import { requestCodeHash } from '#shared/requests/code.ts';
 import { serviceContext } from '../context.ts';
 import type { Db } from '../db/client.ts';
@@ -10,71 +11,22 @@ import { requests, users } from '../db/schema.ts';
 import { makeReceiptUseKey } from '../requests/receipt-uses.ts';
 import { releaseHeldRequests } from '../requests/release.ts';
 import { giveFeedback, raiseRequest, reply } from '../requests/requests.service.ts';
+import stories from './requests.json' with { type: 'json' };
 
 const HOUR = 3_600_000;
 
-interface Story {
-  code: string;
-  category: RequestCategory;
-  text: string;
-  contact?: string;
-  hoursAgo: number;
-  reply?: { afterHours: number; text: string };
-  feedback?: { afterHours: number; resolved: boolean; satisfied: boolean };
-}
-
-const STORIES: Story[] = [
-  {
-    code: 'scjgj',
-    category: 'permit',
-    text: '食品经营许可证延续，网上提交后一直显示“待受理”，已经一周了。',
-    hoursAgo: 200,
-    reply: { afterHours: 3, text: '经核查系材料退回通知未推送，已人工受理，预计两个工作日内办结，办结后短信通知。' },
-    feedback: { afterHours: 30, resolved: true, satisfied: true },
-  },
-  {
-    code: 'cgj',
-    category: 'inspection',
-    text: '店门口外摆位置多次被不同中队告知不同标准，希望统一口径。',
-    contact: '王女士 139****2211',
-    hoursAgo: 170,
-    reply: { afterHours: 20, text: '已统一外摆划线标准并书面告知沿街商户，相关中队已开会明确。' },
-    feedback: { afterHours: 48, resolved: true, satisfied: false },
-  },
-  {
-    code: 'zwfwj',
-    category: 'service',
-    text: '政务大厅午间不办理业务，能否安排午间值班窗口？',
-    hoursAgo: 150,
-    reply: { afterHours: 6, text: '自下周一起，综合窗口午间安排两名工作人员轮班。' },
-  },
-  {
-    code: 'cgj',
-    category: 'fees',
-    text: '门头招牌审批要求的材料与网上公布的不一致。',
-    hoursAgo: 120,
-    reply: { afterHours: 52, text: '网上清单已更新，以新清单为准，原多交的材料已退回。' },
-    feedback: { afterHours: 10, resolved: false, satisfied: false },
-  },
-  {
-    code: 'swj',
-    category: 'policy',
-    text: '小微企业“六税两费”减免没有自动享受，需要怎么申请？',
-    hoursAgo: 90,
-    reply: { afterHours: 4, text: '已联系主管税务所，本期申报时系统会自动带出减免，往期可申请退抵。' },
-    feedback: { afterHours: 20, resolved: true, satisfied: true },
-  },
-  { code: 'scjgj', category: 'inspection', text: '同一个月内不同科室来了三次检查，能否合并？', hoursAgo: 130 },
-  {
-    code: 'zjj',
-    category: 'permit',
-    text: '施工许可办理中，消防审验意见迟迟未出。',
-    contact: '刘经理 137****5566',
-    hoursAgo: 30,
-    reply: { afterHours: 2, text: '已协调消防审验专班，本周内出具意见。' },
-  },
-  { code: 'zwfwj', category: 'other', text: '希望“一网通办”增加企业注销的进度查询。', hoursAgo: 3 },
-];
+// The stories are data (requests.json: department code, category, text, optional contact, hours ago, the
+// reply and the feedback after so many hours), read once and checked here.
+const storySchema = z.object({
+  code: z.string(),
+  category: z.enum(REQUEST_CATEGORIES),
+  text: z.string(),
+  contact: z.string().optional(),
+  hoursAgo: z.number(),
+  reply: z.object({ afterHours: z.number(), text: z.string() }).optional(),
+  feedback: z.object({ afterHours: z.number(), resolved: z.boolean(), satisfied: z.boolean() }).optional(),
+});
+const STORIES = z.array(storySchema).parse(stories);
 
 type Clock = (when: Date) => Date;
 

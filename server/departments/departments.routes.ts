@@ -10,6 +10,7 @@ import {
   headInputSchema,
 } from '#shared/schemas/departments.ts';
 import type { RouteDeps } from '../app.ts';
+import { createRoutes } from '../http/create-route.ts';
 import { BUSINESS_ROLES, SIGNED_IN } from '../auth/access.ts';
 import { listDepartments } from './departments.queries.ts';
 import { appointHead, createDepartment, getDepartmentDetail, updateDepartment } from './departments.service.ts';
@@ -18,6 +19,7 @@ import { appointHead, createDepartment, getDepartmentDetail, updateDepartment } 
 // administrator reads the list only, to give a department head's account its department.
 export const departmentRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database: { db }, now, timeZone, context }) => {
   const clock = now;
+  const creates = createRoutes(app, context, 'departments');
 
   app.get(
     '/departments',
@@ -37,14 +39,7 @@ export const departmentRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { 
     async (request) => getDepartmentDetail(context(request), { id: request.params.id }),
   );
 
-  app.post(
-    '/departments',
-    {
-      schema: { tags: ['departments'], body: departmentInputSchema, response: { 201: departmentSchema } },
-      config: { access: ['admin'] },
-    },
-    async (request, reply) => reply.status(201).send(await createDepartment(context(request), request.body)),
-  );
+  creates('/departments', { access: ['admin'], body: departmentInputSchema, made: departmentSchema }, createDepartment);
 
   app.patch(
     '/departments/:id',

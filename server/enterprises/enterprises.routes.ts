@@ -11,6 +11,7 @@ import {
   usccParamSchema,
 } from '#shared/schemas/enterprises.ts';
 import type { RouteDeps } from '../app.ts';
+import { createRoutes } from '../http/create-route.ts';
 import { Invalid, NotFound } from '../errors.ts';
 import * as q from './enterprises.queries.ts';
 import { createEnterprise, importEnterprises, updateEnterprise } from './enterprises.service.ts';
@@ -24,6 +25,7 @@ const IMPORT_ROWS = import.meta.resolve('./import-rows.ts');
 const REGISTRY_READERS = ['admin', 'supervisor'] as const;
 
 export const enterpriseRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database: { db }, context }) => {
+  const creates = createRoutes(app, context, 'enterprises');
   app.get(
     '/enterprises',
     {
@@ -55,14 +57,7 @@ export const enterpriseRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { 
     },
   );
 
-  app.post(
-    '/enterprises',
-    {
-      schema: { tags: ['enterprises'], body: enterpriseInputSchema, response: { 201: enterpriseSchema } },
-      config: { access: ['admin'] },
-    },
-    async (request, reply) => reply.status(201).send(await createEnterprise(context(request), request.body)),
-  );
+  creates('/enterprises', { access: ['admin'], body: enterpriseInputSchema, made: enterpriseSchema }, createEnterprise);
 
   app.patch(
     '/enterprises/:uscc',

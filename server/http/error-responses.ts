@@ -10,7 +10,7 @@ import { isRateLimiter } from './rate-limits.ts';
 const body = (description: string) => errorBodySchema.describe(description);
 
 const ERROR_BODIES = {
-  400: body('The request is malformed or fails its schema (bad_request, validation_failed, control_characters)'),
+  400: body('The request is malformed or fails its schema (bad_request, validation_failed, control_characters, reminder_after_deadline)'),
   401: body('Not signed in, or the session has ended (unauthorized)'),
   403: body('The role may not do this, or the request comes from another site (forbidden, foreign_origin, …)'),
   404: body('No such record (not_found)'),

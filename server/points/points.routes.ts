@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { idParamSchema, pageOf } from '#shared/schemas/common.ts';
+import { idParamSchema } from '#shared/schemas/common.ts';
 import {
   asOfQuerySchema,
   cadrePointsSchema,
@@ -16,8 +16,9 @@ import {
   standingsSchema,
 } from '#shared/schemas/points.ts';
 import type { RouteDeps } from '../app.ts';
+import { createRoutes } from '../http/create-route.ts';
+import { scopedListRoutes } from '../cadres/scoped-list.ts';
 import { BUSINESS_ROLES, ORG, POINTS_READERS, SHORTLIST_READERS, userOf } from '../auth/access.ts';
-import { unitFilter } from '../cadres/scope.ts';
 import { attachment, XLSX_TYPE } from '../exports/workbook.ts';
 import { listEntries } from './entries.queries.ts';
 import { reverseEntry, reviewEntry, submitEntry } from './entries.service.ts';
@@ -28,6 +29,8 @@ import { cadrePoints, promotionShortlist, standings } from './standings.service.
 /** The shortlist goes to the 组织部 meeting; heads do not see other units' cadres. */
 
 export const pointsRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database: { db }, now, timeZone, context }) => {
+  const creates = createRoutes(app, context, 'points');
+  const lists = scopedListRoutes(app, db, 'points');
   // The rulebook is no secret: every business role may read how points are scored.
   app.get(
     '/points/rules',
@@ -38,25 +41,9 @@ export const pointsRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { data
     async (request) => rulesView(context(request)),
   );
 
-  app.post(
-    '/points/rules',
-    {
-      schema: { tags: ['points'], body: rulebookInputSchema, response: { 201: rulesResponseSchema } },
-      config: { access: ORG },
-    },
-    async (request, reply) => reply.status(201).send(await addRulebook(context(request), request.body)),
-  );
+  creates('/points/rules', { access: ORG, body: rulebookInputSchema, made: rulesResponseSchema }, addRulebook);
 
-  app.get(
-    '/points/entries',
-    {
-      schema: { tags: ['points'], querystring: entryListQuerySchema, response: { 200: pageOf(entrySchema) } },
-      config: { access: POINTS_READERS },
-    },
-    async (request) => {
-      return listEntries(db, request.query, await unitFilter(db, userOf(request), request.query.unit));
-    },
-  );
+  lists('/points/entries', { query: entryListQuerySchema, item: entrySchema }, listEntries);
 
   app.post(
     '/points/entries',

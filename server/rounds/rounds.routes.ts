@@ -14,6 +14,7 @@ import {
 } from '#shared/schemas/rounds.ts';
 import { drawRecordSchema } from '#shared/draw/draw.ts';
 import type { RouteDeps } from '../app.ts';
+import { createRoutes } from '../http/create-route.ts';
 import { mayReadDraw } from '#shared/round-lifecycle.ts';
 import { ALL_ROLES } from '../auth/access.ts';
 import { drawRecord, drawRound, freezePool } from '../draw/draw.service.ts';
@@ -25,6 +26,7 @@ const ADMIN = ['admin'] as const;
 const params = roundParamSchema;
 
 export const roundRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { config, context }) => {
+  const creates = createRoutes(app, context, 'rounds');
   const links = makeLinkMaker(config.jwtSecret, config.publicBaseUrl);
 
   // Every role may see which rounds exist and their settings; the sample is never listed here.
@@ -49,14 +51,7 @@ export const roundRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { confi
     },
   );
 
-  app.post(
-    '/rounds',
-    {
-      schema: { tags: ['rounds'], body: createRoundSchema, response: { 201: roundSchema } },
-      config: { access: ADMIN },
-    },
-    async (request, reply) => reply.status(201).send(await rounds.createRound(context(request), request.body)),
-  );
+  creates('/rounds', { access: ADMIN, body: createRoundSchema, made: roundSchema }, rounds.createRound);
 
   app.patch(
     '/rounds/:id',

@@ -1,11 +1,14 @@
 // Round lifecycle: create and edit drafts, open, close (by an admin or the deadline), reopen, void.
 import type { z } from 'zod';
+import type { ContactPlan } from '#shared/outbound/vocabulary.ts';
+import { lateReminderDays } from '#shared/outbound/plan.ts';
 import { reopenRefusal, statusAt, transitionError, type RoundAction } from '#shared/round-lifecycle.ts';
+import { contactPlanDefault } from '#shared/schemas/outbox.ts';
 import type { CreateRound, updateRoundSchema } from '#shared/schemas/rounds.ts';
 import { appendAudit, SYSTEM_ACTOR } from '../audit/audit.writer.ts';
 import type { ServiceContext } from '../context.ts';
 import type { Tx } from '../db/client.ts';
-import { Conflict, Invalid, NotFound } from '../errors.ts';
+import { BadRequest, Conflict, Invalid, NotFound } from '../errors.ts';
 import { departmentRows } from '../departments/departments.queries.ts';
 import { forgetCheckAtClose } from '../integrity/integrity.service.ts';
 import { sealRound, vacuumAnswers } from '../survey/ballot-box.ts';
@@ -61,7 +64,9 @@ export async function listRounds({ tx: db, now }: ServiceContext) {
   });
 }
 
-export async function createRound({ tx: db, actor, now }: ServiceContext, input: CreateRound) {
+export async function createRound({ tx: db, actor, now, zone }: ServiceContext, input: CreateRound) {
+  if (input.contactPlan) assertPlanFits(input.contactPlan, new Date(input.opensAt), new Date(input.closesAt), zone);
+  const round = { ...input, contactPlan: input.contactPlan ?? contactPlanDefault() };
   return db.transaction(async (tx) => {
     // One live round per quarter; a voided one leaves its quarter to a re-run (2026Q1R2).
     const sameQuarter = await q.roundsOfQuarter(tx, input.id.slice(0, 6));
@@ -74,7 +79,7 @@ export async function createRound({ tx: db, actor, now }: ServiceContext, input:
       );
     }
     if (input.id.length > 6 && !sameQuarter.length) throw new Invalid(`${input.id} is a re-run: create ${input.id.slice(0, 6)} first`);
-    const { departmentIds, ...settings } = input;
+    const { departmentIds, ...settings } = round;
     await q.insertRound(tx, {
       ...settings,
       opensAt: new Date(input.opensAt),
@@ -83,13 +88,13 @@ export async function createRound({ tx: db, actor, now }: ServiceContext, input:
       updatedAt: now,
     });
     await snapshotDepartments(tx, input.id, departmentIds);
-    await appendAudit(tx, actor, { action: 'round.create', entityType: 'round', entityId: input.id, summary: { after: input } }, now);
+    await appendAudit(tx, actor, { action: 'round.create', entityType: 'round', entityId: input.id, summary: { after: round } }, now);
     return q.toRound((await q.findRound(tx, input.id))!, await q.roundDepartmentRows(tx, input.id));
   });
 }
 
 export async function updateRound(
-  { tx: db, actor, now }: ServiceContext,
+  { tx: db, actor, now, zone }: ServiceContext,
   { id, patch }: { id: string; patch: z.infer<typeof updateRoundSchema> },
 ) {
   return db.transaction(async (tx) => {
@@ -101,6 +106,7 @@ export async function updateRound(
     const opens = next.opensAt ?? before.opensAt;
     const closes = next.closesAt ?? before.closesAt;
     if (closes <= opens) throw new Invalid('the deadline (closesAt) must be after the opening (opensAt)');
+    if (patch.contactPlan || opensAt || closesAt) assertPlanFits(patch.contactPlan ?? before.contactPlan, opens, closes, zone);
     await q.updateRound(tx, id, { ...next, updatedAt: now });
     if (departmentIds) {
       await q.deleteRoundDepartments(tx, id);
@@ -109,6 +115,20 @@ export async function updateRound(
     await appendAudit(tx, actor, { action: 'round.update', entityType: 'round', entityId: id, summary: { after: patch } }, now);
     return q.toRound((await q.findRound(tx, id))!, await q.roundDepartmentRows(tx, id));
   });
+}
+
+/**
+ * A reminder day on or after the deadline's city day is never sent (shared/outbound/plan.ts): a plan naming
+ * one is refused rather than stored as a promise the round cannot keep.
+ */
+function assertPlanFits(plan: ContactPlan, opens: Date, closes: Date, zone: string) {
+  const { days, lastDay } = lateReminderDays(plan, opens, closes, zone);
+  if (!days.length) return;
+  throw new BadRequest(
+    `contactPlan.reminderDays: day ${days.join(', ')} falls on or after the deadline's day; the last day a reminder is sent is day ${lastDay}`,
+    { field: 'contactPlan.reminderDays', days, lastDay },
+    'reminder_after_deadline',
+  );
 }
 
 async function snapshotDepartments(tx: Tx, roundId: string, ids: number[] | undefined) {

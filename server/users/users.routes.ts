@@ -3,10 +3,12 @@ import { z } from 'zod';
 import { idParamSchema } from '#shared/schemas/common.ts';
 import { accountCreateSchema, accountPatchSchema, accountSchema, accountWithPasswordSchema } from '#shared/schemas/users.ts';
 import type { RouteDeps } from '../app.ts';
+import { createRoutes } from '../http/create-route.ts';
 import { ACCOUNT_ADMINS } from '../auth/access.ts';
 import * as accounts from './users.service.ts';
 
 export const userRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { context }) => {
+  const creates = createRoutes(app, context, 'users');
   app.get(
     '/users',
     {
@@ -26,14 +28,7 @@ export const userRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { contex
   );
 
   // The one-time password is in this answer only; the person must replace it at first login.
-  app.post(
-    '/users',
-    {
-      schema: { tags: ['users'], body: accountCreateSchema, response: { 201: accountWithPasswordSchema } },
-      config: { access: ACCOUNT_ADMINS },
-    },
-    async (request, reply) => reply.status(201).send(await accounts.createAccount(context(request), request.body)),
-  );
+  creates('/users', { access: ACCOUNT_ADMINS, body: accountCreateSchema, made: accountWithPasswordSchema }, accounts.createAccount);
 
   app.patch(
     '/users/:id',

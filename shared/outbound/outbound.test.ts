@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cityDay } from '../city-day.ts';
 import { isEmail, maskEmail, maskPhone, normaliseMobile } from './phone.ts';
-import { planSchedule, reminderDue, retryDelayMs } from './plan.ts';
+import { lateReminderDays, planSchedule, reminderDue, retryDelayMs } from './plan.ts';
 import { isQuiet, parseQuietHours } from './quiet-hours.ts';
 import { isOptOut, messageText, SMS_TEXT_MAX, textLength } from './template.ts';
 import { DEFAULT_CONTACT_PLAN, MESSAGE_KINDS } from './vocabulary.ts';
@@ -49,6 +49,31 @@ describe('the contact plan', () => {
           expect(new Set(days).size).toBe(days.length);
           const endDay = cityDay(end, TZ);
           for (const d of days) expect(d === '2026-03-02' || (d > '2026-03-02' && d < endDay)).toBe(true);
+        },
+      ),
+    );
+  });
+
+  it('names the reminder days that fall on or after the deadline day, in city days', () => {
+    expect(lateReminderDays({ reminderDays: [14, 3, 13, 20] }, opened, closes, TZ)).toEqual({ days: [14, 20], lastDay: 13 });
+    // Opens 00:30 on 2 March city time (still 1 March in UTC), closes 09:00 on 9 March: 7 city days, 8 UTC ones.
+    const early = new Date('2026-03-01T16:30:00Z');
+    const deadline = new Date('2026-03-09T01:00:00Z');
+    expect(lateReminderDays({ reminderDays: [6, 7] }, early, deadline, TZ)).toEqual({ days: [7], lastDay: 6 });
+    // The deadline's day follows the opening day: no reminder day fits.
+    expect(lateReminderDays({ reminderDays: [1] }, opened, new Date('2026-03-03T01:00:00Z'), TZ)).toEqual({ days: [1], lastDay: 0 });
+  });
+
+  it('refuses exactly the days the schedule would never send', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: 1, max: 40 }), { maxLength: 6 }),
+        fc.integer({ min: 1, max: 40 * 24 }),
+        (reminderDays, hours) => {
+          const end = new Date(opened.getTime() + hours * 3_600_000);
+          const plan = { invitation: false, reminderDays, finalReminder: false };
+          const sent = planSchedule(plan, opened, end, TZ).length;
+          expect(sent).toBe(reminderDays.length - lateReminderDays(plan, opened, end, TZ).days.length);
         },
       ),
     );

@@ -35,5 +35,21 @@ export function planSchedule(plan: ContactPlan, opened: Date, closes: Date, time
   return out;
 }
 
+/**
+ * The plan's reminder days that can never be sent for a round opening and closing at these instants: a
+ * day on or after the deadline's city day (reminderOn stops there), sorted. `lastDay` is the latest day
+ * that is still sent (0 when the deadline's day follows the opening day: no reminder fits).
+ */
+export function lateReminderDays(
+  plan: Pick<ContactPlan, 'reminderDays'>,
+  opens: Date,
+  closes: Date,
+  timeZone: string,
+): { days: number[]; lastDay: number } {
+  const openDay = cityDay(opens, timeZone);
+  const lastDay = Math.max(0, daysBetween(openDay, cityDay(closes, timeZone)) - 1);
+  return { days: plan.reminderDays.filter((d) => d > lastDay).sort((a, b) => a - b), lastDay };
+}
+
 /** A failed message's next try: 1, 2, 4, 8 … minutes after its attempt-th failure, at most an hour. */
 export const retryDelayMs = (attempt: number) => Math.min(60, 2 ** Math.max(0, attempt - 1)) * 60_000;

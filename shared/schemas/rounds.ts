@@ -3,7 +3,7 @@ import { CURRENT_POLICY, POLICIES } from '../results/escalation.ts';
 import { DEFAULT_SCALE, scaleSchema } from '../results/scale.ts';
 import { DEFAULT_OFFICIAL_RANKING, OFFICIAL_RANKINGS } from '../results/official-ranking.ts';
 import { DEFAULT_REASONS, REASON_CODES } from '../reasons.ts';
-import { contactPlanDefault, contactPlanInputSchema, contactPlanSchema } from './outbox.ts';
+import { contactPlanInputSchema, contactPlanSchema } from './outbox.ts';
 
 export const ROUND_STATUSES = ['draft', 'pool_frozen', 'drawn', 'open', 'closed', 'published', 'voided'] as const;
 export type RoundStatus = (typeof ROUND_STATUSES)[number];
@@ -68,7 +68,8 @@ export const createRoundSchema = z
     rotationExclusion: settings.rotationExclusion.default(true),
     opensAt: settings.opensAt,
     closesAt: settings.closesAt,
-    contactPlan: settings.contactPlan.default(contactPlanDefault),
+    // Absent: DEFAULT_CONTACT_PLAN, applied by the server, which judges only a plan the request gives.
+    contactPlan: settings.contactPlan.optional(),
   })
   .refine(deadlineAfterOpening, deadlineMessage);
 export type CreateRound = z.infer<typeof createRoundSchema>;

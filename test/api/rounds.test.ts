@@ -62,6 +62,35 @@ describe('round lifecycle', () => {
     expect(await status('2026Q1')).toBe('draft');
   });
 
+  it('refuses a contact plan with a reminder day on or after the deadline day (city days), on create and on PATCH', async () => {
+    const late = await api(
+      'POST',
+      '/rounds',
+      roundBody('2026Q2', {
+        closesAt: '2026-03-08T09:00:00+08:00',
+        contactPlan: { invitation: true, reminderDays: [3, 7, 9], finalReminder: true },
+      }),
+    );
+    expect(late.statusCode).toBe(400);
+    expect(late.json().error).toMatchObject({
+      code: 'reminder_after_deadline',
+      details: { field: 'contactPlan.reminderDays', days: [7, 9], lastDay: 6 },
+    });
+    expect(late.json().error.message).toMatch(/contactPlan\.reminderDays/);
+    expect((await api('GET', '/rounds')).json().map((r: { id: string }) => r.id)).toEqual(['2026Q1']);
+
+    // 2026Q1 opens at 00:00 on 1 March city time (28 February in UTC) with the default days 3 and 7. A deadline on
+    // 8 March leaves days 1–6 in the city (7 in UTC): day 7 would never be sent.
+    const before = (await api('GET', '/rounds/2026Q1')).json();
+    const shorter = await api('PATCH', '/rounds/2026Q1', { closesAt: '2026-03-08T09:00:00+08:00' });
+    expect(shorter.statusCode).toBe(400);
+    expect(shorter.json().error).toMatchObject({ code: 'reminder_after_deadline', details: { days: [7], lastDay: 6 } });
+    const plan = await api('PATCH', '/rounds/2026Q1', { contactPlan: { invitation: true, reminderDays: [30], finalReminder: false } });
+    expect(plan.statusCode).toBe(400);
+    expect(plan.json().error.details).toEqual({ field: 'contactPlan.reminderDays', days: [30], lastDay: 29 });
+    expect((await api('GET', '/rounds/2026Q1')).json()).toMatchObject({ closesAt: before.closesAt, contactPlan: before.contactPlan });
+  });
+
   it('freezes the pool and publishes its hash before any seed exists', async () => {
     const res = await api('POST', '/rounds/2026Q1/freeze');
     expect(res.statusCode).toBe(200);

@@ -3,6 +3,7 @@
 import { InboxOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Result, Spin, Typography, Upload } from 'antd';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { useErrorText } from '../errors.ts';
@@ -12,12 +13,8 @@ export interface ImportTexts {
   title: string;
   subtitle: string;
   upload: string;
-  change: string;
   hint: string;
-  file(name: string): string;
-  checking: string;
   applyFailed: string;
-  apply: string;
   blocked: { errors: string; nothing: string };
 }
 
@@ -31,23 +28,25 @@ interface Props<R> {
   onApply(): void;
   /** The cards that show a checked file (counts, columns, bad rows, preview). */
   children: ReactNode;
-  success: { title: string; text: string; to: string; toLabel: string; again: string; onAgain(): void };
+  success: { text: string; to: string; toLabel: string; onAgain(): void };
 }
 
 export function ImportFlowView<R>({ flow, texts, testId, blocked, onChoose, onApply, children, success }: Props<R>) {
   const errorText = useErrorText();
+  // The words every import shares; the page gives only its own (title, hints, why it is blocked).
+  const { t } = useTranslation('importer');
   if (flow.applied) {
     return (
       <Result
         status="success"
-        title={success.title}
+        title={t('flow.done')}
         subTitle={success.text}
         extra={[
           <Link key="list" to={success.to}>
             <Button type="primary">{success.toLabel}</Button>
           </Link>,
           <Button key="again" onClick={success.onAgain}>
-            {success.again}
+            {t('flow.again')}
           </Button>,
         ]}
         data-testid={`${testId}-success`}
@@ -72,21 +71,21 @@ export function ImportFlowView<R>({ flow, texts, testId, blocked, onChoose, onAp
           <p className="ant-upload-drag-icon">
             <InboxOutlined />
           </p>
-          <p className="ant-upload-text">{flow.file ? texts.change : texts.upload}</p>
+          <p className="ant-upload-text">{flow.file ? t('flow.change') : texts.upload}</p>
           <p className="ant-upload-hint">{texts.hint}</p>
         </Upload.Dragger>
         {flow.file ? (
           <Typography.Paragraph style={{ marginTop: 12, marginBottom: 0 }} data-testid={`${testId}-file`}>
-            {texts.file(flow.file.name)}
+            {t('flow.file', { name: flow.file.name })}
           </Typography.Paragraph>
         ) : null}
       </Card>
       {flow.problem !== undefined ? (
         <Alert type="error" showIcon title={errorText(flow.problem)} data-testid={`${testId}-problem`} />
       ) : null}
-      {flow.checking && !flow.result ? <Spin description={texts.checking} style={{ display: 'block', padding: 32 }} /> : null}
+      {flow.checking && !flow.result ? <Spin description={t('flow.checking')} style={{ display: 'block', padding: 32 }} /> : null}
       {flow.result ? (
-        <Spin spinning={flow.checking || flow.applying} description={texts.checking}>
+        <Spin spinning={flow.checking || flow.applying} description={t('flow.checking')}>
           <Flex vertical gap={16}>
             {flow.applyFailed ? <Alert type="error" showIcon title={texts.applyFailed} data-testid={`${testId}-apply-failed`} /> : null}
             {children}
@@ -104,7 +103,7 @@ export function ImportFlowView<R>({ flow, texts, testId, blocked, onChoose, onAp
                 onClick={onApply}
                 data-testid={`${testId}-apply`}
               >
-                {texts.apply}
+                {t('flow.apply')}
               </Button>
             </Flex>
           </Flex>

@@ -122,6 +122,8 @@ const common: Messages<typeof zh> = {
     callback_missing: 'Some open ledger entries have no call-back: call them back, or give the reason in the review.',
     round_not_open: 'The round is not open: no reminder can be sent.',
     quiet_hours: 'These are quiet hours: no SMS can be sent now.',
+    reminder_after_deadline:
+      'A reminder day falls on or after the deadline, so it would never be sent: choose earlier days or a later deadline.',
     date_in_future: 'The date cannot be after today: an entry records something that happened.',
     no_rulebook_on_date: 'That date is before the first rulebook came into force: nothing can be scored.',
     unknown_cadre: 'This cadre was not found; choose again.',

@@ -7,10 +7,7 @@ const importer: Messages<typeof zh> = {
     'Upload an Excel (.xlsx) or CSV file. Enterprises whose credit code is already in the registry are updated; the others are added. Nothing is saved until you confirm.',
   upload: {
     button: 'Choose file',
-    change: 'Choose another file',
     hint: 'The first row holds the column headers; .xlsx or .csv, up to 32 MB.',
-    checking: 'Checking the file…',
-    file: 'File: {{name}}',
   },
   fields: {
     uscc: 'Credit code',
@@ -67,14 +64,19 @@ const importer: Messages<typeof zh> = {
     title: 'Preview (first {{count}} rows)',
     empty: 'The file has no rows to import.',
   },
-  apply: 'Import',
   applyBlocked: 'Correct all problems before importing',
   applyNothing: 'Nothing to import',
   applyFailed: 'Nothing was imported: the file has problems.',
   success: {
-    title: 'Import complete',
     description: '{{total}} rows imported: {{creates}} added, {{updates}} updated.',
     toList: 'Open the enterprise registry',
+  },
+  flow: {
+    change: 'Choose another file',
+    checking: 'Checking the file…',
+    file: 'File: {{name}}',
+    apply: 'Import',
+    done: 'Import complete',
     again: 'Import another file',
   },
 };

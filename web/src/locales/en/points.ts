@@ -156,10 +156,7 @@ const points: Messages<typeof zh> = {
     subtitle:
       'Upload the cadre register as Excel (.xlsx) or CSV. A known staff number with a new post, rank or unit is recorded as a move (the new post from its start date, the old one ending the day before); others are added. Nothing is saved before you confirm, and nothing at all if any row is wrong.',
     upload: 'Choose or drop the cadre register',
-    change: 'Choose another file',
     hint: 'The first row holds the headers: 干部编号, 姓名, 单位 (code or name), 职务, 职级, 是否领导职务, 任现职时间; .xlsx or .csv, up to 32 MB.',
-    checking: 'Checking the file…',
-    file: 'File: {{name}}',
     columns: 'Columns found',
     notFound: 'not found',
     counts: { total: 'Rows', creates: 'New cadres', moves: 'Moves', unchanged: 'Unchanged', errors: 'Errors' },
@@ -190,14 +187,11 @@ const points: Messages<typeof zh> = {
       invalid: 'Not in the expected format',
     },
     separator: ', ',
-    apply: 'Import',
     blocked: 'Correct every error first',
     nothing: 'The file has no rows to import',
     applyFailed: 'Not imported: the file has errors; nothing was saved.',
-    done: 'Import complete',
     doneText: '{{rows}} rows: {{creates}} cadres added, {{moves}} moves, {{unchanged}} unchanged.',
     toStandings: 'Go to cadre points',
-    again: 'Import another file',
   },
 };
 export default points;

@@ -121,6 +121,7 @@ const common = {
     callback_missing: '还有未解决的台账没有回访：请先回访，或在审核栏写明不回访的理由。',
     round_not_open: '本轮未在进行中，不能发送提醒。',
     quiet_hours: '现在是免打扰时段，不能发送短信。',
+    reminder_after_deadline: '有提醒日在截止日当天或之后，永远不会发送：请选更早的提醒日，或推迟截止时间。',
     date_in_future: '日期不能晚于今天：积分记录的是已经发生的事。',
     no_rulebook_on_date: '该日期早于第一版积分规则的施行日期，无法记分。',
     unknown_cadre: '找不到这名干部，请重新选择。',

@@ -3,10 +3,7 @@ const importer = {
   subtitle: '上传 Excel（.xlsx）或 CSV 文件。名录中已有的统一社会信用代码将被更新，其余新增。确认导入前不会写入任何数据。',
   upload: {
     button: '选择文件',
-    change: '重新选择文件',
     hint: '第一行为列标题；支持 .xlsx 和 .csv，不超过 32 MB。',
-    checking: '正在检查文件…',
-    file: '当前文件：{{name}}',
   },
   fields: {
     uscc: '统一社会信用代码',
@@ -63,14 +60,20 @@ const importer = {
     title: '预览（前 {{count}} 行）',
     empty: '文件中没有可导入的数据行。',
   },
-  apply: '确认导入',
   applyBlocked: '请先修正全部问题后再导入',
   applyNothing: '没有可导入的数据',
   applyFailed: '导入未完成：文件中有问题，未写入任何数据。',
   success: {
-    title: '导入完成',
     description: '共导入 {{total}} 行：新增 {{creates}} 家，更新 {{updates}} 家。',
     toList: '查看市场主体名录',
+  },
+  /** The words every import flow shares (web/src/admin/import-flow): the registry's and the cadre register's. */
+  flow: {
+    change: '重新选择文件',
+    checking: '正在检查文件…',
+    file: '当前文件：{{name}}',
+    apply: '确认导入',
+    done: '导入完成',
     again: '继续导入其他文件',
   },
 };

@@ -153,10 +153,7 @@ const points = {
     subtitle:
       '上传 Excel（.xlsx）或 CSV 干部名册：已有干部编号的，职务、职级或单位变化时记为调动（新任职从“任现职时间”起，原任职前一日结束）；其余新增。确认导入前不会写入任何数据，有任何错误则一行也不导入。',
     upload: '选择或拖入干部名册文件',
-    change: '重新选择文件',
     hint: '第一行为列标题：干部编号、姓名、单位（代码或名称）、职务、职级、是否领导职务、任现职时间；支持 .xlsx 和 .csv，不超过 32 MB。',
-    checking: '正在检查文件…',
-    file: '当前文件：{{name}}',
     columns: '识别到的列',
     notFound: '未找到',
     counts: { total: '数据行', creates: '新增干部', moves: '职务变动', unchanged: '无变化', errors: '错误' },
@@ -179,14 +176,11 @@ const points = {
       invalid: '格式有误',
     },
     separator: '、',
-    apply: '确认导入',
     blocked: '请先修正全部错误',
     nothing: '文件中没有可导入的行',
     applyFailed: '导入未完成：文件中有错误，未写入任何数据。',
-    done: '导入完成',
     doneText: '共 {{rows}} 行：新增 {{creates}} 名干部，{{moves}} 人职务变动，{{unchanged}} 人无变化。',
     toStandings: '查看干部积分',
-    again: '继续导入',
   },
 };
 export default points;

@@ -56,22 +56,16 @@ export function ImportPage() {
         title: t('title'),
         subtitle: t('subtitle'),
         upload: t('upload.button'),
-        change: t('upload.change'),
         hint: t('upload.hint'),
-        file: (name) => t('upload.file', { name }),
-        checking: t('upload.checking'),
         applyFailed: t('applyFailed'),
-        apply: t('apply'),
         blocked: { errors: t('applyBlocked'), nothing: t('applyNothing') },
       }}
       success={{
-        title: t('success.title'),
         text: applied
           ? t('success.description', { total: applied.creates + applied.updates, creates: applied.creates, updates: applied.updates })
           : '',
         to: '/enterprises',
         toLabel: t('success.toList'),
-        again: t('success.again'),
         onAgain: restart,
       }}
     >

@@ -72,22 +72,16 @@ export default function CadreImportPage() {
         title: t('import.title'),
         subtitle: t('import.subtitle'),
         upload: t('import.upload'),
-        change: t('import.change'),
         hint: t('import.hint'),
-        file: (name) => t('import.file', { name }),
-        checking: t('import.checking'),
         applyFailed: t('import.applyFailed'),
-        apply: t('import.apply'),
         blocked: { errors: t('import.blocked'), nothing: t('import.nothing') },
       }}
       success={{
-        title: t('import.done'),
         text: applied
           ? t('import.doneText', { rows: applied.total, creates: applied.creates, moves: applied.moves, unchanged: applied.unchanged })
           : '',
         to: '/points',
         toLabel: t('import.toStandings'),
-        again: t('import.again'),
         onAgain: restart,
       }}
     >

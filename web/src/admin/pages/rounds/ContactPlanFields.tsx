@@ -7,6 +7,9 @@ import type { ContactPlan } from '#shared/outbound/vocabulary.ts';
 import { contactPlanDefault } from '#shared/schemas/outbox.ts';
 import { lateDays, reminderDayOptions, roundLengthDays } from './contact-plan.ts';
 
+/** The plan's on/off parts, each a switch with its own label and help (`form.<key>`, `form.<key>Help`). */
+const SWITCHES = ['invitation', 'finalReminder'] as const;
+
 /** The form fields under `contactPlan`; a draft's own plan when editing, the defaults for a new round. */
 export function ContactPlanFields({ plan }: { plan?: ContactPlan }) {
   const { t } = useTranslation('outbox');
@@ -23,28 +26,19 @@ export function ContactPlanFields({ plan }: { plan?: ContactPlan }) {
         {t('form.title')}
       </Divider>
       <Row gutter={16}>
-        <Col xs={24} sm={12}>
-          <Form.Item
-            name={['contactPlan', 'invitation']}
-            label={t('form.invitation')}
-            extra={t('form.invitationHelp')}
-            valuePropName="checked"
-            initialValue={initial.invitation}
-          >
-            <Switch />
-          </Form.Item>
-        </Col>
-        <Col xs={24} sm={12}>
-          <Form.Item
-            name={['contactPlan', 'finalReminder']}
-            label={t('form.finalReminder')}
-            extra={t('form.finalReminderHelp')}
-            valuePropName="checked"
-            initialValue={initial.finalReminder}
-          >
-            <Switch />
-          </Form.Item>
-        </Col>
+        {SWITCHES.map((key) => (
+          <Col key={key} xs={24} sm={12}>
+            <Form.Item
+              name={['contactPlan', key]}
+              label={t(`form.${key}`)}
+              extra={t(`form.${key}Help`)}
+              valuePropName="checked"
+              initialValue={initial[key]}
+            >
+              <Switch />
+            </Form.Item>
+          </Col>
+        ))}
       </Row>
       <Form.Item
         name={['contactPlan', 'reminderDays']}
