@@ -80,7 +80,7 @@ export async function updateEscalation({ db, actor, id, patch, now, timeZone }: 
       measureChanges.push({ measure: m.measure, before: m.status, after: set.status });
     }
     // Idempotent: a retried PATCH scores nothing twice.
-    await syncEscalationEntries(tx, id, now, timeZone);
+    await syncEscalationEntries({ tx, actor, user: null, now, zone: timeZone }, { escalationId: id });
     await appendAudit(
       tx,
       actor,
@@ -153,10 +153,8 @@ export async function updateMeasure({ db, actor, id, measure, patch, now, timeZo
           : null;
     if (recordChange) await q.updateRecord(tx, id, { ...recordChange, updatedAt: now });
     await syncMeasureEntry(
-      tx,
+      { tx, actor, user: null, now, zone: timeZone },
       { escalationId: id, measure, done: next.status === 'done', date: next.doneAt ?? cityDay(now, timeZone) },
-      now,
-      timeZone,
     );
     await appendAudit(
       tx,
