@@ -181,7 +181,10 @@ export async function seedDemoHistory(db: Db, secret: string, now: Date, timeZon
           ratings: roundDepts.slice(0, 20).map((d) => ({ departmentId: d.departmentId, level: level(rng, quality(d.code)) })),
           leastSatisfied: [],
         };
-        await saveDraft(db, links.token(roundId, inv.uscc, 1), draft, new Date(now.getTime() - DAY));
+        await saveDraft(serviceContext(db, { now: new Date(now.getTime() - DAY), zone: timeZone }), {
+          token: links.token(roundId, inv.uscc, 1),
+          draft,
+        });
       }
     }
     const lastId = past
@@ -218,7 +221,7 @@ export async function seedDemoHistory(db: Db, secret: string, now: Date, timeZon
       }
       const when = new Date(opensAt.getTime() + (((i++ % 20) + 1) * DAY) / 2);
       if (skew?.skips(inv, votes.length > 0)) continue;
-      await submitSurvey(db, links.token(roundId, inv.uscc, 1), submission, when, timeZone);
+      await submitSurvey(serviceContext(db, { now: when, zone: timeZone }), { token: links.token(roundId, inv.uscc, 1), submission });
     }
     if (!past) {
       // The open round's past: the timer has reported its batches so far, as it would have while they came in.
