@@ -114,7 +114,7 @@ export const resultRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { data
       if (user.role === 'dept_head' && departmentId !== undefined && departmentId !== user.departmentId)
         throw new Forbidden('You can see your own department only');
       const only = user.role === 'dept_head' ? (user.departmentId ?? -1) : departmentId;
-      return departmentStates(db, { departmentId: only, roundId, all: all === 'true' }, now(), timeZone);
+      return departmentStates(context(request), { departmentId: only, roundId, all: all === 'true' });
     },
   );
 
