@@ -83,18 +83,18 @@ export async function outboxWorkbook(
 
 /** Queues a reminder now to every firm still to submit (as reported) not yet contacted today; how many. */
 export async function remindNow(
-  { tx: db, actor, now, zone: timeZone }: ServiceContext,
+  { tx: db, actor, now, zone }: ServiceContext,
   { outbound, roundId }: { outbound: Outbound; roundId: string },
 ) {
   return db.transaction(async (tx) => {
     const round = await roundOrThrow(tx, roundId);
     if (round.status !== 'open' || round.closesAt <= now)
       throw new Conflict(`Round ${roundId} is not open`, { status: round.status }, 'round_not_open');
-    if (isQuiet(outbound.quietHours, now, timeZone)) {
+    if (isQuiet(outbound.quietHours, now, zone)) {
       throw new Conflict(`Quiet hours (${quietText(outbound)}, city time): no SMS now`, { quietHours: quietText(outbound) }, 'quiet_hours');
     }
     const firms = await q.contactableInvitations(tx, roundId);
-    const day = cityDay(now, timeZone);
+    const day = cityDay(now, zone);
     const sms = firms.filter((f) => !f.optedOut && normaliseMobile(f.phone)).map((f) => f.id);
     let queued = await q.queueMessages(tx, roundId, 'sms', 'reminder', sms, day, now, now);
     if (outbound.gateways.email)

@@ -10,12 +10,12 @@ import { cityDay } from '#shared/city-day.ts';
 import { loadRulebooks } from './rules.service.ts';
 
 export async function submitEntry(ctx: ServiceContext, input: EntryInput) {
-  const { tx: db, actor, now, zone: timeZone } = ctx;
+  const { tx: db, actor, now, zone } = ctx;
   const user = userIn(ctx);
   return db.transaction(async (tx) => {
     if (!(await findCadre(tx, input.cadreId)))
       throw new Invalid('No such cadre', [{ path: 'body.cadreId', message: 'unknown cadre' }], 'unknown_cadre');
-    if (input.date > cityDay(now, timeZone))
+    if (input.date > cityDay(now, zone))
       throw new Invalid(
         'An entry records something that happened: its date cannot be in the future',
         [{ path: 'body.date', message: 'today or earlier' }],
@@ -118,7 +118,7 @@ export async function reverseEntry(
   ctx: ServiceContext,
   { id, reversal: body }: { id: number; reversal: { reason: string; evidence?: string; date?: string } },
 ) {
-  const { tx: db, actor, now, zone: timeZone } = ctx;
+  const { tx: db, actor, now, zone } = ctx;
   const user = userIn(ctx);
   return db.transaction(async (tx) => {
     const original = await q.lockEntry(tx, id);
@@ -129,7 +129,7 @@ export async function reverseEntry(
       throw new Conflict('This entry is itself a reversal; to restore the original, submit it again', undefined, 'is_reversal');
     const live = await q.liveReversalOf(tx, id);
     if (live) throw new Conflict(`Entry ${id} is already reversed (entry ${live.id})`, undefined, 'already_reversed');
-    const date = body.date ?? cityDay(now, timeZone);
+    const date = body.date ?? cityDay(now, zone);
     if (date < original.date)
       throw new Invalid(`A reversal cannot predate the entry it reverses (${original.date})`, [
         { path: 'body.date', message: `on or after ${original.date}` },

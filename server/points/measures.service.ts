@@ -34,7 +34,7 @@ export async function syncMeasureEntry(
   ctx: ServiceContext,
   ev: { escalationId: number; measure: MeasureRuleCode; done: boolean; date: string },
 ): Promise<MeasureOutcome> {
-  const { tx, now, zone: timeZone } = ctx;
+  const { tx, now, zone } = ctx;
   const found = await responsibleHead(ctx, ev);
   if (!found) return 'unchanged';
   const { escalation, head } = found;
@@ -104,7 +104,7 @@ export async function syncMeasureEntry(
     ruleCode: live.ruleCode,
     kind: live.kind,
     points: -live.points,
-    date: cityDay(now, timeZone) < live.date ? live.date : cityDay(now, timeZone),
+    date: cityDay(now, zone) < live.date ? live.date : cityDay(now, zone),
     reason: `问责措施已撤回，冲销第 ${live.id} 号积分记录`,
     evidence: `问责记录 #${escalation.id}（${escalation.roundId}）`,
     reversesId: live.id,

@@ -47,7 +47,7 @@ export async function publicRound(
     db,
     caseRows.map((r) => r.c),
   );
-  const watches = await roundWatches(db, roundId);
+  const watches = await roundWatches(ctx, { roundId });
   const head = await publishedHeadOf(db, roundId);
   // The same state 本部门 and the office's pages show, decided in one place.
   const { states } = await departmentStates(ctx, { roundId });

@@ -131,7 +131,9 @@ export async function publishRound({ tx: db, actor, now, zone: timeZone }: Servi
     await q.setResult(tx, current.id, { publishedAt: now });
     await rq.updateRound(tx, roundId, { status: 'published', publishedAt: now, finalizedAt: round.finalizedAt ?? now, updatedAt: now });
     // A quarter published after a later one re-derives the later quarters' records (audited there).
-    const { created, ...revised } = await reconcileEscalations({ tx, actor, cause: { kind: 'publish', roundId }, now, timeZone });
+    const { created, ...revised } = await reconcileEscalations(serviceContext(tx, { actor, now, zone: timeZone }), {
+      cause: { kind: 'publish', roundId },
+    });
     await onPublished(serviceContext(tx, { actor, now, zone: timeZone }), {
       roundId,
       flaggedDepartmentIds: current.payload.results.flaggedDepartmentIds,
@@ -188,7 +190,9 @@ export async function correctRoundTx(
   const version = await q.nextVersion(tx, roundId);
   await q.setResult(tx, old.id, { supersededAt: now });
   await q.insertResult(tx, { roundId, version, computedAt: now, publishedAt: now, correctionReason: reason, payload });
-  const changes = await reconcileEscalations({ tx, actor, cause: { kind: 'correction', roundId, reason }, now, timeZone });
+  const changes = await reconcileEscalations(serviceContext(tx, { actor, now, zone: timeZone }), {
+    cause: { kind: 'correction', roundId, reason },
+  });
   const before = flaggedCodes(old.payload);
   const after = flaggedCodes(payload);
   await appendAudit(
