@@ -114,9 +114,10 @@ export async function fileAppeal(
 }
 
 export async function decideAppeal(
-  { tx: db, actor, now, zone }: ServiceContext,
+  ctx: ServiceContext,
   { id, decision: body }: { id: number; decision: z.infer<typeof appealDecisionSchema> },
 ): Promise<Appeal> {
+  const { tx: db, actor, now } = ctx;
   await db.transaction(async (tx) => {
     const appeal = await q.lockAppeal(tx, id);
     if (!appeal) throw new NotFound('No such appeal');
@@ -124,10 +125,10 @@ export async function decideAppeal(
       throw new Conflict(`This appeal was already decided (${appeal.status})`, { status: appeal.status }, 'already_decided');
     let correction = null;
     if (body.decision === 'upheld') {
-      correction = await correctRoundTx(tx, actor, appeal.roundId, `申诉复核成立（申诉 #${id}）：${body.reasons}`, now, zone, {
-        exclude: 'without_flagged',
-        appealId: id,
-      });
+      correction = await correctRoundTx(
+        { ...ctx, tx },
+        { roundId: appeal.roundId, reason: `申诉复核成立（申诉 #${id}）：${body.reasons}`, exclude: 'without_flagged', appealId: id },
+      );
     }
     const released = await releaseMeasures(tx, appeal.roundId, appeal.departmentId, appeal.held as Held | null, now);
     await q.recordDecision(tx, id, {
