@@ -86,14 +86,15 @@ export async function appealIdOf(tx: Tx, roundId: string, departmentId: number) 
   return row?.id;
 }
 
-export async function insertAppeal(tx: Tx, values: typeof appeals.$inferInsert) {
-  const [row] = await tx.insert(appeals).values(values).returning({ id: appeals.id });
-  return row!.id;
-}
-
+/** The appeal, locked for its decision. */
 export async function lockAppeal(tx: Tx, id: number) {
   const [appeal] = await tx.select().from(appeals).where(eq(appeals.id, id)).for('update');
   return appeal;
+}
+
+export async function insertAppeal(tx: Tx, values: typeof appeals.$inferInsert) {
+  const [row] = await tx.insert(appeals).values(values).returning({ id: appeals.id });
+  return row!.id;
 }
 
 export async function recordDecision(
