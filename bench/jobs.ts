@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { buildApp } from '#server/app.ts';
 import { testConfig } from '../test/support/config.ts';
+import { serviceContext } from '#server/context.ts';
 import { submitSurvey } from '#server/survey/survey.service.ts';
 import type { Target } from './db.ts';
 import { JWT_SECRET, openRoundWithTokens, PUBLIC_BASE_URL, seedRegistry } from './fixtures.ts';
@@ -34,17 +35,14 @@ export async function benchJobLatency(target: Target, opts = { everyMs: 1_000, r
     for (let k = 0; k < opts.rounds; k++) {
       const round = await openRoundWithTokens(db, `${2031 + k}Q1`, opts.answers, new Date());
       for (const inv of round.invitations) {
-        await submitSurvey(
-          db,
-          inv.token,
-          {
+        await submitSurvey(serviceContext(db, { now: new Date(), zone: 'Asia/Shanghai' }), {
+          token: inv.token,
+          submission: {
             submissionId: randomUUID(),
             leastSatisfied: [],
             ratings: round.departmentIds.map((departmentId) => ({ departmentId, level: 'satisfied' as const })),
           },
-          new Date(),
-          'Asia/Shanghai',
-        );
+        });
       }
       const deadline = Date.now() + opts.everyMs / 2;
       await db.execute(sql`update rounds set closes_at = ${new Date(deadline).toISOString()}::timestamptz where id = ${round.id}`);

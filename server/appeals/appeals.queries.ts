@@ -1,10 +1,11 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Appeal } from '#shared/schemas/appeals.ts';
 import type { Tx } from '../db/client.ts';
-import { appeals, departments, users } from '../db/schema.ts';
+import { appeals, departments, escalationMeasures, escalations, users } from '../db/schema.ts';
 
 export type AppealRow = typeof appeals.$inferSelect;
+export type EscalationStatus = (typeof escalations.$inferSelect)['status'];
 const decider = alias(users, 'decider');
 
 /** Appeals with their department and who filed and decided them, newest first. */
@@ -54,4 +55,52 @@ export async function pendingKeys(tx: Tx): Promise<Map<string, number>> {
     .from(appeals)
     .where(eq(appeals.status, 'pending'));
   return new Map(rows.map((r) => [`${r.roundId}:${r.departmentId}`, r.id]));
+}
+
+/** The department's current escalation record for the round, locked for the filing or the decision. */
+export async function lockCurrentRecord(tx: Tx, roundId: string, departmentId: number) {
+  const [e] = await tx
+    .select()
+    .from(escalations)
+    .where(and(eq(escalations.roundId, roundId), eq(escalations.departmentId, departmentId), isNull(escalations.supersededAt)))
+    .for('update');
+  return e;
+}
+
+export const measuresOf = (tx: Tx, escalationId: number) =>
+  tx.select().from(escalationMeasures).where(eq(escalationMeasures.escalationId, escalationId));
+
+export async function setRecordStatus(tx: Tx, id: number, status: EscalationStatus, now: Date) {
+  await tx.update(escalations).set({ status, updatedAt: now }).where(eq(escalations.id, id));
+}
+
+export async function setMeasureStatus(tx: Tx, id: number, status: EscalationStatus, now: Date) {
+  await tx.update(escalationMeasures).set({ status, updatedAt: now }).where(eq(escalationMeasures.id, id));
+}
+
+export async function appealIdOf(tx: Tx, roundId: string, departmentId: number) {
+  const [row] = await tx
+    .select({ id: appeals.id })
+    .from(appeals)
+    .where(and(eq(appeals.roundId, roundId), eq(appeals.departmentId, departmentId)));
+  return row?.id;
+}
+
+/** The appeal, locked for its decision. */
+export async function lockAppeal(tx: Tx, id: number) {
+  const [appeal] = await tx.select().from(appeals).where(eq(appeals.id, id)).for('update');
+  return appeal;
+}
+
+export async function insertAppeal(tx: Tx, values: typeof appeals.$inferInsert) {
+  const [row] = await tx.insert(appeals).values(values).returning({ id: appeals.id });
+  return row!.id;
+}
+
+export async function recordDecision(
+  tx: Tx,
+  id: number,
+  decision: Pick<AppealRow, 'status' | 'decidedAt' | 'decidedBy' | 'decisionReasons' | 'correction'>,
+) {
+  await tx.update(appeals).set(decision).where(eq(appeals.id, id));
 }

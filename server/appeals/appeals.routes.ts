@@ -13,10 +13,10 @@ import { NotFound } from '../errors.ts';
 import { findRound } from '../rounds/rounds.queries.ts';
 import { idParamSchema } from '#shared/schemas/common.ts';
 import type { RouteDeps } from '../app.ts';
-import { actorOf, ALL_ROLES, userOf } from '../auth/access.ts';
+import { ALL_ROLES } from '../auth/access.ts';
 import { decideAppeal, fileAppeal, readAppeal, readAppeals } from './appeals.service.ts';
 
-export const appealRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database: { db }, config, now, timeZone }) => {
+export const appealRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database: { db }, config, context }) => {
   const windowDays = config.appealWindowDays;
 
   app.post(
@@ -25,7 +25,7 @@ export const appealRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { data
       schema: { tags: ['appeals'], body: fileAppealSchema, response: { 201: appealSchema } },
       config: { access: ['dept_head'] },
     },
-    async (request, reply) => reply.status(201).send(await fileAppeal(db, userOf(request), request.body, now(), windowDays)),
+    async (request, reply) => reply.status(201).send(await fileAppeal(context(request), { appeal: request.body, windowDays })),
   );
 
   app.get(
@@ -34,7 +34,7 @@ export const appealRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { data
       schema: { tags: ['appeals'], querystring: appealListQuerySchema, response: { 200: z.array(appealSchema) } },
       config: { access: ALL_ROLES },
     },
-    async (request) => readAppeals(db, userOf(request), request.query),
+    async (request) => readAppeals(context(request), request.query),
   );
 
   // When the window of a round closes, so that the form says it before anyone files.
@@ -57,7 +57,7 @@ export const appealRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { data
       schema: { tags: ['appeals'], params: idParamSchema, response: { 200: appealSchema } },
       config: { access: ALL_ROLES },
     },
-    async (request) => readAppeal(db, userOf(request), request.params.id),
+    async (request) => readAppeal(context(request), { id: request.params.id }),
   );
 
   app.post(
@@ -66,6 +66,6 @@ export const appealRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { data
       schema: { tags: ['appeals'], params: idParamSchema, body: appealDecisionSchema, response: { 200: appealSchema } },
       config: { access: ['admin'], decides: true },
     },
-    async (request) => decideAppeal(db, actorOf(request), request.params.id, request.body, now(), timeZone),
+    async (request) => decideAppeal(context(request), { id: request.params.id, decision: request.body }),
   );
 };

@@ -181,7 +181,10 @@ export async function seedDemoHistory(db: Db, secret: string, now: Date, timeZon
           ratings: roundDepts.slice(0, 20).map((d) => ({ departmentId: d.departmentId, level: level(rng, quality(d.code)) })),
           leastSatisfied: [],
         };
-        await saveDraft(db, links.token(roundId, inv.uscc, 1), draft, new Date(now.getTime() - DAY));
+        await saveDraft(serviceContext(db, { now: new Date(now.getTime() - DAY), zone: timeZone }), {
+          token: links.token(roundId, inv.uscc, 1),
+          draft,
+        });
       }
     }
     const lastId = past
@@ -218,7 +221,7 @@ export async function seedDemoHistory(db: Db, secret: string, now: Date, timeZon
       }
       const when = new Date(opensAt.getTime() + (((i++ % 20) + 1) * DAY) / 2);
       if (skew?.skips(inv, votes.length > 0)) continue;
-      await submitSurvey(db, links.token(roundId, inv.uscc, 1), submission, when, timeZone);
+      await submitSurvey(serviceContext(db, { now: when, zone: timeZone }), { token: links.token(roundId, inv.uscc, 1), submission });
     }
     if (!past) {
       // The open round's past: the timer has reported its batches so far, as it would have while they came in.
@@ -356,23 +359,15 @@ async function advanceCases(db: Db, admin: Actor, roundId: string, k: number, pu
 
 /** A past round's measures done; the latest round's pledges scheduled (the rest still pending). */
 async function advanceEscalations(db: Db, admin: Actor, roundId: string, to: 'done' | 'scheduled', when: Date, timeZone: string) {
-  const { records } = await escalationBoard({ db, departmentId: null, now: when, timeZone });
+  const ctx = serviceContext(db, { actor: admin, now: when, zone: timeZone });
+  const { records } = await escalationBoard(ctx, { departmentId: null });
   for (const r of records.filter((x) => x.roundId === roundId)) {
     if (to === 'scheduled') {
       if (r.level === 'pledge')
-        await updateEscalation({
-          db,
-          actor: admin,
-          id: r.id,
-          patch: { status: 'scheduled', scheduledFor: addDays(cityDay(when, timeZone), 7) },
-          now: when,
-          timeZone,
-        });
+        await updateEscalation(ctx, { id: r.id, patch: { status: 'scheduled', scheduledFor: addDays(cityDay(when, timeZone), 7) } });
       continue; // the rest pending
     }
-    await updateEscalation({
-      db,
-      actor: admin,
+    await updateEscalation(ctx, {
       id: r.id,
       patch: {
         status: 'done',
@@ -380,8 +375,6 @@ async function advanceEscalations(db: Db, admin: Actor, roundId: string, to: 'do
         notes: r.level === 'pledge' ? '已在全市优化营商环境大会上表态发言，并接受约谈提醒' : '已表态发言、接受约谈提醒，并进行诫勉谈话',
         commitment: `${r.headName ?? '主要负责人'}承诺：认真整改，下一季度退出倒数三位。`,
       },
-      now: when,
-      timeZone,
     });
   }
 }

@@ -1,15 +1,14 @@
 // The one place the server answers "where does this department stand in this quarter": it gathers the
 // published result, the current escalation record, the rectification case and the appeal, and lets the
 // pure rule (shared/results/department-state.ts) decide. Every page reads its states from here.
-import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { cityDay } from '#shared/city-day.ts';
 import { departmentQuarterState } from '#shared/results/department-state.ts';
 import { compareRounds } from '#shared/results/quarters.ts';
 import type { DepartmentStateView } from '#shared/schemas/results.ts';
-import type { Tx } from '../db/client.ts';
-import { appeals, departments, escalations, rectificationCases } from '../db/schema.ts';
+import type { ServiceContext } from '../context.ts';
 import { withMeasures } from '../escalations/escalations.queries.ts';
 import { publishedHistory } from '../results/results.queries.ts';
+import * as q from './states.queries.ts';
 
 export type StatesFilter = { departmentId?: number; roundId?: string; all?: boolean };
 
@@ -18,36 +17,19 @@ export type StatesFilter = { departmentId?: number; roundId?: string; all?: bool
  * where something is decided or recorded (flagged, a record, a case or an appeal); `all` adds the rest.
  */
 export async function departmentStates(
-  tx: Tx,
+  { tx, now, zone }: ServiceContext,
   filter: StatesFilter,
-  now: Date,
-  timeZone: string,
 ): Promise<{ today: string; states: DepartmentStateView[] }> {
-  const today = cityDay(now, timeZone);
+  const today = cityDay(now, zone);
   const history = (await publishedHistory(tx)).filter((h) => !filter.roundId || h.roundId === filter.roundId);
   if (!history.length) return { today, states: [] };
   const roundIds = history.map((h) => h.roundId);
   const dept = filter.departmentId;
   const [depts, records, cases, appealRows] = await Promise.all([
-    tx.select().from(departments),
-    tx
-      .select()
-      .from(escalations)
-      .where(
-        and(
-          isNull(escalations.supersededAt),
-          inArray(escalations.roundId, roundIds),
-          dept ? eq(escalations.departmentId, dept) : undefined,
-        ),
-      ),
-    tx
-      .select()
-      .from(rectificationCases)
-      .where(and(inArray(rectificationCases.roundId, roundIds), dept ? eq(rectificationCases.departmentId, dept) : undefined)),
-    tx
-      .select({ id: appeals.id, status: appeals.status, roundId: appeals.roundId, departmentId: appeals.departmentId })
-      .from(appeals)
-      .where(and(inArray(appeals.roundId, roundIds), dept ? eq(appeals.departmentId, dept) : undefined)),
+    q.allDepartments(tx),
+    q.currentRecords(tx, roundIds, dept),
+    q.casesOf(tx, roundIds, dept),
+    q.appealsOf(tx, roundIds, dept),
   ]);
   const key = (roundId: string, departmentId: number) => `${roundId}:${departmentId}`;
   const recordOf = new Map((await withMeasures(tx, records)).map((r) => [key(r.e.roundId, r.e.departmentId), r]));

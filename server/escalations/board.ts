@@ -1,22 +1,20 @@
 // The board read model: every department's standing after the latest evaluation, its records and watches.
 import { cityDay } from '#shared/city-day.ts';
 import { deriveEscalations } from '#shared/results/escalation.ts';
-import type { Db } from '../db/client.ts';
+import type { ServiceContext } from '../context.ts';
 import * as q from './escalations.queries.ts';
 import { newestFirst, standingOf, toRecord } from './records.ts';
 import { watchList } from './watches.ts';
 
 export type BoardInput = {
-  db: Db;
   /** Only this department's standing and records (a department head's view); null for all. */
   departmentId: number | null;
-  now: Date;
-  timeZone: string;
 };
 
 /** The board: every department's standing after the latest evaluation, and the records (newest quarter first). */
-export async function escalationBoard({ db, departmentId: onlyDepartmentId, now, timeZone }: BoardInput) {
-  const { outcomes } = await q.roundOutcomes(db, timeZone);
+export async function escalationBoard(ctx: ServiceContext, { departmentId: onlyDepartmentId }: BoardInput) {
+  const { tx: db, now, zone } = ctx;
+  const { outcomes } = await q.roundOutcomes(db, zone);
   const heads = await q.tenures(db);
   const derived = deriveEscalations(outcomes, heads);
   const latest = outcomes.at(-1)?.roundId;
@@ -31,7 +29,7 @@ export async function escalationBoard({ db, departmentId: onlyDepartmentId, now,
   const visible = (id: number) => onlyDepartmentId === null || id === onlyDepartmentId;
   return {
     // Due dates are judged against the city's day, not the reader's.
-    today: cityDay(now, timeZone),
+    today: cityDay(now, zone),
     latestRound: latest ?? null,
     departments: depts
       .filter((d) => visible(d.id))
@@ -57,6 +55,6 @@ export async function escalationBoard({ db, departmentId: onlyDepartmentId, now,
       .filter((r) => visible(r.e.departmentId))
       .map((r) => toRecord(r, deptOf.get(r.e.departmentId)!, appealOf))
       .sort((a, b) => (b.supersededAt ?? '').localeCompare(a.supersededAt ?? '') || newestFirst(a, b)),
-    watches: await watchList(db, timeZone, onlyDepartmentId),
+    watches: await watchList(ctx, { departmentId: onlyDepartmentId }),
   };
 }

@@ -4,8 +4,9 @@ import type { z } from 'zod';
 import { cityDay } from '#shared/city-day.ts';
 import type { EscalationLevel } from '#shared/results/escalation.ts';
 import { scheduledHasDate, type escalationPatchSchema, type measurePatchSchema } from '#shared/schemas/results.ts';
-import { appendAudit, type Actor } from '../audit/audit.writer.ts';
-import type { Db, Tx } from '../db/client.ts';
+import { appendAudit } from '../audit/audit.writer.ts';
+import type { ServiceContext } from '../context.ts';
+import type { Tx } from '../db/client.ts';
 import { Conflict, Invalid, NotFound } from '../errors.ts';
 import { syncEscalationEntries, syncMeasureEntry } from '../points/measures.service.ts';
 import * as q from './escalations.queries.ts';
@@ -28,21 +29,15 @@ async function lockCurrent(tx: Tx, id: number) {
 const priorOf = <T extends object>(before: T, change: object) =>
   Object.fromEntries((Object.keys(change) as (keyof T)[]).map((k) => [k, before[k]]));
 
-export type UpdateEscalationInput = {
-  db: Db;
-  actor: Actor;
-  id: number;
-  patch: z.infer<typeof escalationPatchSchema>;
-  now: Date;
-  timeZone: string;
-};
+export type UpdateEscalationInput = { id: number; patch: z.infer<typeof escalationPatchSchema> };
 
 /**
  * The admin follows up a record as a whole: its status applies to each of its measures (not to a withdrawn
  * one, nor to one on hold for an appeal); a record marked done with no date is done today, the city's day.
  * The responsible head's points follow the measures.
  */
-export async function updateEscalation({ db, actor, id, patch, now, timeZone }: UpdateEscalationInput) {
+export async function updateEscalation(ctx: ServiceContext, { id, patch }: UpdateEscalationInput) {
+  const { tx: db, actor, now, zone } = ctx;
   return db.transaction(async (tx) => {
     const before = await lockCurrent(tx, id);
     // While the department's appeal is pending its measures wait: notes may be kept, nothing scheduled or done.
@@ -50,7 +45,7 @@ export async function updateEscalation({ db, actor, id, patch, now, timeZone }: 
       throw new Conflict("The measures are on hold while the department's appeal is pending", undefined, 'on_hold');
     }
     const change = { ...patch } as typeof patch & { reviewNote?: null };
-    if (patch.status === 'done' && patch.doneAt === undefined && !before.doneAt) change.doneAt = cityDay(now, timeZone);
+    if (patch.status === 'done' && patch.doneAt === undefined && !before.doneAt) change.doneAt = cityDay(now, zone);
     if (patch.needsReview === false) change.reviewNote = null;
     if (!scheduledHasDate({ ...before, ...change })) {
       throw new Invalid('A scheduled escalation needs the date it is scheduled for.', [
@@ -71,7 +66,7 @@ export async function updateEscalation({ db, actor, id, patch, now, timeZone }: 
     for (const m of measures.filter(touched)) {
       const set =
         after.status === 'done'
-          ? { status: 'done' as const, doneAt: m.status === 'done' ? m.doneAt : (after.doneAt ?? cityDay(now, timeZone)) }
+          ? { status: 'done' as const, doneAt: m.status === 'done' ? m.doneAt : (after.doneAt ?? cityDay(now, zone)) }
           : after.status === 'scheduled'
             ? { status: 'scheduled' as const, scheduledFor: after.scheduledFor, doneAt: null }
             : { status: 'pending' as const, doneAt: null };
@@ -80,7 +75,7 @@ export async function updateEscalation({ db, actor, id, patch, now, timeZone }: 
       measureChanges.push({ measure: m.measure, before: m.status, after: set.status });
     }
     // Idempotent: a retried PATCH scores nothing twice.
-    await syncEscalationEntries(tx, id, now, timeZone);
+    await syncEscalationEntries({ ...ctx, tx }, { escalationId: id });
     await appendAudit(
       tx,
       actor,
@@ -102,21 +97,14 @@ export async function updateEscalation({ db, actor, id, patch, now, timeZone }: 
   });
 }
 
-export type UpdateMeasureInput = {
-  db: Db;
-  actor: Actor;
-  id: number;
-  measure: EscalationLevel;
-  patch: z.infer<typeof measurePatchSchema>;
-  now: Date;
-  timeZone: string;
-};
+export type UpdateMeasureInput = { id: number; measure: EscalationLevel; patch: z.infer<typeof measurePatchSchema> };
 
 /**
  * The admin follows up one measure. When every measure is done the record is done (on the last day); a
  * done record whose measure is reopened is pending again.
  */
-export async function updateMeasure({ db, actor, id, measure, patch, now, timeZone }: UpdateMeasureInput) {
+export async function updateMeasure(ctx: ServiceContext, { id, measure, patch }: UpdateMeasureInput) {
+  const { tx: db, actor, now, zone } = ctx;
   return db.transaction(async (tx) => {
     const record = await lockCurrent(tx, id);
     const measures = await q.measuresOf(tx, id);
@@ -125,7 +113,7 @@ export async function updateMeasure({ db, actor, id, measure, patch, now, timeZo
     if (before.status === 'on_hold' && patch.status !== undefined)
       throw new Conflict('This measure is on hold while an appeal is pending', undefined, 'on_hold');
     const change = { ...patch };
-    if (patch.status === 'done' && patch.doneAt === undefined && !before.doneAt) change.doneAt = cityDay(now, timeZone);
+    if (patch.status === 'done' && patch.doneAt === undefined && !before.doneAt) change.doneAt = cityDay(now, zone);
     if (patch.status !== undefined && patch.status !== 'done' && patch.doneAt === undefined) change.doneAt = null;
     const next = { ...before, ...change };
     if (next.status === 'scheduled' && !next.scheduledFor) {
@@ -153,10 +141,8 @@ export async function updateMeasure({ db, actor, id, measure, patch, now, timeZo
           : null;
     if (recordChange) await q.updateRecord(tx, id, { ...recordChange, updatedAt: now });
     await syncMeasureEntry(
-      tx,
-      { escalationId: id, measure, done: next.status === 'done', date: next.doneAt ?? cityDay(now, timeZone) },
-      now,
-      timeZone,
+      { ...ctx, tx },
+      { escalationId: id, measure, done: next.status === 'done', date: next.doneAt ?? cityDay(now, zone) },
     );
     await appendAudit(
       tx,

@@ -1,14 +1,12 @@
 // A department's history: every published round, as the rule reads it, with the standing it leaves.
 import { deriveEscalations } from '#shared/results/escalation.ts';
-import type { Db } from '../db/client.ts';
+import type { ServiceContext } from '../context.ts';
 import { NotFound } from '../errors.ts';
 import * as q from './escalations.queries.ts';
 import { standingOf } from './records.ts';
 
-export type HistoryInput = { db: Db; departmentId: number; timeZone: string };
-
 /** Per published round, in quarter order: rank, mean, flagged, and the streaks and measures as the rule gives them. */
-export async function departmentHistory({ db, departmentId, timeZone }: HistoryInput) {
+export async function departmentHistory({ tx: db, zone: timeZone }: ServiceContext, { departmentId }: { departmentId: number }) {
   const dept = await q.departmentById(db, departmentId);
   if (!dept) throw new NotFound('Department not found');
   const { outcomes, history } = await q.roundOutcomes(db, timeZone);

@@ -3,24 +3,22 @@
 import { deriveEscalations, planRevisions, type DerivedEscalation, type EscalationLevel } from '#shared/results/escalation.ts';
 import { compareRounds } from '#shared/results/quarters.ts';
 import { encodeReviewNote, encodeRevisionReason, revisionReason, type RevisionCause } from '#shared/results/revision-reason.ts';
-import { appendAudit, type Actor } from '../audit/audit.writer.ts';
-import type { Tx } from '../db/client.ts';
+import { appendAudit } from '../audit/audit.writer.ts';
+import type { ServiceContext } from '../context.ts';
 import * as q from './escalations.queries.ts';
 import { stored, summaryOf, type RecordRows } from './records.ts';
 
 /** Why records are being (re-)derived: a round published, or a published round corrected, or a watch overridden. */
 export type Cause = RevisionCause;
 
-export type ReconcileInput = { tx: Tx; actor: Actor; cause: Cause; now: Date; timeZone: string };
-
 /**
- * Brings the stored records in line with the rule after `cause`, inside the caller's transaction: the
+ * Brings the stored records in line with the rule after `cause`, inside the caller's transaction (`ctx.tx`): the
  * round's own records are created; later quarters' records that change are superseded by new ones with
  * the reason (admin follow-up carried over), those no longer due are withdrawn, and those with a measure
  * already done are flagged for the admin instead. Every revision is audited.
  */
-export async function reconcileEscalations({ tx, actor, cause, now, timeZone }: ReconcileInput) {
-  const { outcomes } = await q.roundOutcomes(tx, timeZone);
+export async function reconcileEscalations({ tx, actor, now, zone }: ServiceContext, { cause }: { cause: Cause }) {
+  const { outcomes } = await q.roundOutcomes(tx, zone);
   const heads = await q.tenures(tx);
   const derived = deriveEscalations(outcomes, heads);
   const current = (await q.currentRecords(tx)).map(stored);

@@ -2,16 +2,16 @@
 // them, with the supervisor's reviews: a watched department is left out of its round's flagged list for
 // the escalation rule (no measures, and its streak ends), until the supervisor overrides the watch.
 import type { WatchReviewDecision } from '#shared/results/escalation-guard.ts';
-import { appendAudit, type Actor } from '../audit/audit.writer.ts';
-import type { Db, Tx } from '../db/client.ts';
+import { appendAudit } from '../audit/audit.writer.ts';
+import type { ServiceContext } from '../context.ts';
 import { currentResult } from '../results/results.queries.ts';
 import { Conflict, NotFound } from '../errors.ts';
 import { reconcileEscalations } from './reconcile.ts';
 import * as q from './escalations.queries.ts';
 
-/** Every watch of every published round, newest quarter first, with its review if any. */
-export async function watchList(tx: Tx, timeZone: string, onlyDepartmentId: number | null) {
-  const { outcomes, history } = await q.roundOutcomes(tx, timeZone);
+/** Every watch of every published round (of one department, unless null), newest quarter first, with its review if any. */
+export async function watchList({ tx, zone }: ServiceContext, { departmentId: onlyDepartmentId }: { departmentId: number | null }) {
+  const { outcomes, history } = await q.roundOutcomes(tx, zone);
   const reviews = await q.watchReviews(tx);
   const reviewOf = new Map(reviews.map((x) => [`${x.r.roundId}:${x.r.departmentId}`, x]));
   const depts = new Map((await q.departmentRows(tx)).map((d) => [d.id, d]));
@@ -52,14 +52,13 @@ export async function watchList(tx: Tx, timeZone: string, onlyDepartmentId: numb
  * quarter and the later ones, audited as revisions). Once per watch; both audited with the reason.
  */
 export async function reviewWatch(
-  db: Db,
-  actor: Actor,
+  ctx: ServiceContext,
   body: { roundId: string; departmentId: number; decision: WatchReviewDecision; reason: string },
-  now: Date,
-  timeZone: string,
 ) {
+  const { tx: db, actor, now } = ctx;
   return db.transaction(async (tx) => {
-    const watches = await watchList(tx, timeZone, body.departmentId);
+    const inTx = { ...ctx, tx };
+    const watches = await watchList(inTx, { departmentId: body.departmentId });
     const watch = watches.find((w) => w.roundId === body.roundId);
     if (!watch) throw new NotFound('No watch for this department in this round');
     const existing = await q.watchReviewOf(tx, body.roundId, body.departmentId);
@@ -67,13 +66,7 @@ export async function reviewWatch(
     await q.insertWatchReview(tx, { ...body, reviewedBy: actor.id!, reviewedAt: now });
     const escalations =
       body.decision === 'override'
-        ? await reconcileEscalations({
-            tx,
-            actor,
-            cause: { kind: 'watch_override', roundId: body.roundId, reason: body.reason },
-            now,
-            timeZone,
-          })
+        ? await reconcileEscalations(inTx, { cause: { kind: 'watch_override', roundId: body.roundId, reason: body.reason } })
         : null;
     const dept = await q.departmentById(tx, body.departmentId);
     await appendAudit(
@@ -95,12 +88,12 @@ export async function reviewWatch(
       },
       now,
     );
-    return (await watchList(tx, timeZone, body.departmentId)).find((w) => w.roundId === body.roundId)!;
+    return (await watchList(inTx, { departmentId: body.departmentId })).find((w) => w.roundId === body.roundId)!;
   });
 }
 
 /** One round's watches as the public page shows them: the department, why, and the decision (never the reason or who). */
-export async function roundWatches(db: Db, roundId: string) {
+export async function roundWatches({ tx: db }: ServiceContext, { roundId }: { roundId: string }) {
   const policy = await q.roundPolicy(db, roundId);
   const current = await currentResult(db, roundId);
   if (!policy || !current) return [];

@@ -1,10 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { cityDay } from '#shared/city-day.ts';
 import { outboxSchema, remindersResultSchema } from '#shared/schemas/outbox.ts';
 import { roundParamSchema } from '#shared/schemas/rounds.ts';
 import type { RouteDeps } from '../app.ts';
-import { actorOf, userOf } from '../auth/access.ts';
 import { attachment, XLSX_TYPE } from '../exports/workbook.ts';
 import { outboxWorkbook, remindNow, roundOutbox } from './outbox.service.ts';
 
@@ -12,14 +10,14 @@ import { outboxWorkbook, remindNow, roundOutbox } from './outbox.service.ts';
 const ADMIN = ['admin'] as const;
 const dayQuery = z.object({ day: z.iso.date({ message: 'expected a day such as 2026-03-05' }).optional() });
 
-export const outboxRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database: { db }, now, timeZone, outbound }) => {
+export const outboxRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { context, outbound }) => {
   app.get(
     '/rounds/:id/outbox',
     {
       schema: { tags: ['outbox'], params: roundParamSchema, response: { 200: outboxSchema } },
       config: { access: ADMIN },
     },
-    async (request) => roundOutbox(db, outbound, request.params.id, userOf(request).role === 'admin'),
+    async (request) => roundOutbox(context(request), { outbound, roundId: request.params.id }),
   );
 
   app.get(
@@ -29,12 +27,11 @@ export const outboxRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { data
       config: { access: ADMIN },
     },
     async (request, reply) => {
-      const day = request.query.day ?? cityDay(now(), timeZone);
-      const body = await outboxWorkbook(db, outbound, request.params.id, day);
+      const { day, workbook } = await outboxWorkbook(context(request), { outbound, roundId: request.params.id, day: request.query.day });
       return reply
         .type(XLSX_TYPE)
         .header('content-disposition', attachment(`sms-${request.params.id}-${day}.xlsx`))
-        .send(body);
+        .send(workbook);
     },
   );
 
@@ -44,6 +41,6 @@ export const outboxRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { data
       schema: { tags: ['outbox'], params: roundParamSchema, response: { 200: remindersResultSchema } },
       config: { access: ADMIN },
     },
-    async (request) => remindNow(db, outbound, actorOf(request), request.params.id, timeZone, now()),
+    async (request) => remindNow(context(request), { outbound, roundId: request.params.id }),
   );
 };

@@ -5,8 +5,9 @@ import { isQuiet } from '#shared/outbound/quiet-hours.ts';
 import { maskEmail, maskPhone, normaliseMobile } from '#shared/outbound/phone.ts';
 import { MESSAGE_STATUSES, type MessageStatus } from '#shared/outbound/vocabulary.ts';
 import type { Outbox } from '#shared/schemas/outbox.ts';
-import { appendAudit, type Actor } from '../audit/audit.writer.ts';
-import type { Db, Tx } from '../db/client.ts';
+import { appendAudit } from '../audit/audit.writer.ts';
+import { type ServiceContext, userIn } from '../context.ts';
+import type { Tx } from '../db/client.ts';
 import { Conflict, NotFound } from '../errors.ts';
 import { workbookBuffer } from '../exports/workbook.ts';
 import { findRound } from '../rounds/rounds.queries.ts';
@@ -22,8 +23,10 @@ async function roundOrThrow(tx: Tx, roundId: string) {
   return round;
 }
 
-/** `full`: numbers and addresses as they are (the admin sending); otherwise masked. */
-export async function roundOutbox(tx: Tx, outbound: Outbound, roundId: string, full: boolean): Promise<Outbox> {
+/** Numbers and addresses as they are for the admin sending; masked for anyone else. */
+export async function roundOutbox(ctx: ServiceContext, { outbound, roundId }: { outbound: Outbound; roundId: string }): Promise<Outbox> {
+  const { tx } = ctx;
+  const full = userIn(ctx).role === 'admin';
   const round = await roundOrThrow(tx, roundId);
   const [rows, phones] = await Promise.all([q.roundMessages(tx, roundId), q.roundPhones(tx, roundId)]);
   const counts = Object.fromEntries(MESSAGE_STATUSES.map((s) => [s, 0])) as Record<MessageStatus, number>;
@@ -55,11 +58,14 @@ export async function roundOutbox(tx: Tx, outbound: Outbound, roundId: string, f
   };
 }
 
-/** The day's queued SMS as the city's SMS platform imports them: 手机号码, 短信内容. */
-export async function outboxWorkbook(tx: Tx, outbound: Outbound, roundId: string, day: string) {
+/** The day's queued SMS (today's, the city's day, unless told) as the city's SMS platform imports them: 手机号码, 短信内容. */
+export async function outboxWorkbook(
+  { tx, now, zone }: ServiceContext,
+  { outbound, roundId, day = cityDay(now, zone) }: { outbound: Outbound; roundId: string; day?: string | undefined },
+) {
   await roundOrThrow(tx, roundId);
   const rows = await q.queuedSms(tx, roundId, day);
-  return workbookBuffer([
+  const workbook = await workbookBuffer([
     {
       name: `${roundId} 短信 ${day}`,
       columns: [
@@ -72,19 +78,23 @@ export async function outboxWorkbook(tx: Tx, outbound: Outbound, roundId: string
       }),
     },
   ]);
+  return { day, workbook };
 }
 
 /** Queues a reminder now to every firm still to submit (as reported) not yet contacted today; how many. */
-export async function remindNow(db: Db, outbound: Outbound, actor: Actor, roundId: string, timeZone: string, now: Date) {
+export async function remindNow(
+  { tx: db, actor, now, zone }: ServiceContext,
+  { outbound, roundId }: { outbound: Outbound; roundId: string },
+) {
   return db.transaction(async (tx) => {
     const round = await roundOrThrow(tx, roundId);
     if (round.status !== 'open' || round.closesAt <= now)
       throw new Conflict(`Round ${roundId} is not open`, { status: round.status }, 'round_not_open');
-    if (isQuiet(outbound.quietHours, now, timeZone)) {
+    if (isQuiet(outbound.quietHours, now, zone)) {
       throw new Conflict(`Quiet hours (${quietText(outbound)}, city time): no SMS now`, { quietHours: quietText(outbound) }, 'quiet_hours');
     }
     const firms = await q.contactableInvitations(tx, roundId);
-    const day = cityDay(now, timeZone);
+    const day = cityDay(now, zone);
     const sms = firms.filter((f) => !f.optedOut && normaliseMobile(f.phone)).map((f) => f.id);
     let queued = await q.queueMessages(tx, roundId, 'sms', 'reminder', sms, day, now, now);
     if (outbound.gateways.email)

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, lte, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, lte, ne, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import type { entryListQuerySchema, PointsEntry } from '#shared/schemas/points.ts';
@@ -96,4 +96,34 @@ export async function entriesOfCadre(tx: Tx, cadreId: number, status: 'approved'
     .where(and(eq(pointsEntries.cadreId, cadreId), eq(pointsEntries.status, status), asOf ? lte(pointsEntries.date, asOf) : undefined))
     .orderBy(asc(pointsEntries.date), asc(pointsEntries.id));
   return rows.map(toEntry);
+}
+
+export type EntryRow = typeof pointsEntries.$inferSelect;
+
+export async function insertEntry(tx: Tx, values: typeof pointsEntries.$inferInsert) {
+  const [row] = await tx.insert(pointsEntries).values(values).returning();
+  return row!;
+}
+
+/** The entry, locked for its review or reversal. */
+export async function lockEntry(tx: Tx, id: number) {
+  const [entry] = await tx.select().from(pointsEntries).where(eq(pointsEntries.id, id)).for('update');
+  return entry;
+}
+
+export async function setReview(
+  tx: Tx,
+  id: number,
+  review: Pick<EntryRow, 'status' | 'reviewedBy' | 'reviewedByName' | 'reviewedAt' | 'reviewNote'>,
+) {
+  await tx.update(pointsEntries).set(review).where(eq(pointsEntries.id, id));
+}
+
+/** The reversal of an entry that still counts (pending or approved), if any. */
+export async function liveReversalOf(tx: Tx, id: number) {
+  const [live] = await tx
+    .select()
+    .from(pointsEntries)
+    .where(and(eq(pointsEntries.reversesId, id), ne(pointsEntries.status, 'rejected')));
+  return live;
 }

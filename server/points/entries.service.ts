@@ -1,24 +1,21 @@
 // The ledger: submit (pending), four-eyes review, reversal instead of deletion. Every step audited.
-import { and, eq, ne } from 'drizzle-orm';
 import { rulebookInForce } from '#shared/points/rulebook.ts';
 import type { EntryInput } from '#shared/schemas/points.ts';
-import { appendAudit, type Actor } from '../audit/audit.writer.ts';
-import type { SessionUser } from '../auth/access.ts';
+import { appendAudit } from '../audit/audit.writer.ts';
 import { findCadre } from '../cadres/cadres.queries.ts';
-import type { Db } from '../db/client.ts';
-import { pointsEntries } from '../db/schema.ts';
+import { type ServiceContext, userIn } from '../context.ts';
 import { Conflict, Forbidden, Invalid, NotFound } from '../errors.ts';
-import { findEntry } from './entries.queries.ts';
+import * as q from './entries.queries.ts';
 import { cityDay } from '#shared/city-day.ts';
 import { loadRulebooks } from './rules.service.ts';
 
-const actorOfUser = (u: SessionUser): Actor => ({ id: u.id, name: u.username });
-
-export async function submitEntry(db: Db, user: SessionUser, input: EntryInput, now: Date, timeZone: string) {
+export async function submitEntry(ctx: ServiceContext, input: EntryInput) {
+  const { tx: db, actor, now, zone } = ctx;
+  const user = userIn(ctx);
   return db.transaction(async (tx) => {
     if (!(await findCadre(tx, input.cadreId)))
       throw new Invalid('No such cadre', [{ path: 'body.cadreId', message: 'unknown cadre' }], 'unknown_cadre');
-    if (input.date > cityDay(now, timeZone))
+    if (input.date > cityDay(now, zone))
       throw new Invalid(
         'An entry records something that happened: its date cannot be in the future',
         [{ path: 'body.date', message: 'today or earlier' }],
@@ -38,31 +35,28 @@ export async function submitEntry(db: Db, user: SessionUser, input: EntryInput, 
         [{ path: 'body.ruleCode', message: 'unknown rule' }],
         'unknown_rule',
       );
-    const [row] = await tx
-      .insert(pointsEntries)
-      .values({
-        cadreId: input.cadreId,
-        ruleVersion: book.version,
-        ruleCode: rule.code,
-        kind: rule.kind,
-        points: rule.points,
-        date: input.date,
-        reason: input.reason,
-        evidence: input.evidence,
-        status: 'pending',
-        source: 'manual',
-        submittedBy: user.id,
-        submittedByName: user.username,
-        submittedAt: now,
-      })
-      .returning();
+    const row = await q.insertEntry(tx, {
+      cadreId: input.cadreId,
+      ruleVersion: book.version,
+      ruleCode: rule.code,
+      kind: rule.kind,
+      points: rule.points,
+      date: input.date,
+      reason: input.reason,
+      evidence: input.evidence,
+      status: 'pending',
+      source: 'manual',
+      submittedBy: user.id,
+      submittedByName: user.username,
+      submittedAt: now,
+    });
     await appendAudit(
       tx,
-      actorOfUser(user),
+      actor,
       {
         action: 'points.entry.submit',
         entityType: 'points_entry',
-        entityId: row!.id,
+        entityId: row.id,
         summary: {
           cadreId: input.cadreId,
           ruleVersion: book.version,
@@ -75,31 +69,32 @@ export async function submitEntry(db: Db, user: SessionUser, input: EntryInput, 
       },
       now,
     );
-    return (await findEntry(tx, row!.id))!;
+    return (await q.findEntry(tx, row.id))!;
   });
 }
 
 /** Four eyes: whoever submitted an entry cannot be the one who approves or rejects it. */
 export async function reviewEntry(
-  db: Db,
-  user: SessionUser,
-  id: number,
-  decision: 'approved' | 'rejected',
-  note: string | undefined,
-  now: Date,
+  ctx: ServiceContext,
+  { id, decision, note }: { id: number; decision: 'approved' | 'rejected'; note: string | undefined },
 ) {
+  const { tx: db, actor, now } = ctx;
+  const user = userIn(ctx);
   return db.transaction(async (tx) => {
-    const [entry] = await tx.select().from(pointsEntries).where(eq(pointsEntries.id, id)).for('update');
+    const entry = await q.lockEntry(tx, id);
     if (!entry) throw new NotFound('No such points entry');
     if (entry.submittedBy === user.id) throw new Forbidden('Four eyes: an entry is reviewed by someone other than its submitter');
     if (entry.status !== 'pending') throw new Conflict(`This entry was already ${entry.status}`, undefined, 'already_reviewed');
-    await tx
-      .update(pointsEntries)
-      .set({ status: decision, reviewedBy: user.id, reviewedByName: user.username, reviewedAt: now, reviewNote: note || null })
-      .where(eq(pointsEntries.id, id));
+    await q.setReview(tx, id, {
+      status: decision,
+      reviewedBy: user.id,
+      reviewedByName: user.username,
+      reviewedAt: now,
+      reviewNote: note || null,
+    });
     await appendAudit(
       tx,
-      actorOfUser(user),
+      actor,
       {
         action: decision === 'approved' ? 'points.entry.approve' : 'points.entry.reject',
         entityType: 'points_entry',
@@ -114,65 +109,57 @@ export async function reviewEntry(
       },
       now,
     );
-    return (await findEntry(tx, id))!;
+    return (await q.findEntry(tx, id))!;
   });
 }
 
 /** A wrong approved entry is corrected by an entry with the opposite points, itself reviewed by four eyes. */
 export async function reverseEntry(
-  db: Db,
-  user: SessionUser,
-  id: number,
-  body: { reason: string; evidence?: string; date?: string },
-  now: Date,
-  timeZone: string,
+  ctx: ServiceContext,
+  { id, reversal: body }: { id: number; reversal: { reason: string; evidence?: string; date?: string } },
 ) {
+  const { tx: db, actor, now, zone } = ctx;
+  const user = userIn(ctx);
   return db.transaction(async (tx) => {
-    const [original] = await tx.select().from(pointsEntries).where(eq(pointsEntries.id, id)).for('update');
+    const original = await q.lockEntry(tx, id);
     if (!original) throw new NotFound('No such points entry');
     if (original.status !== 'approved')
       throw new Conflict('Only an approved entry is reversed; a pending one is simply rejected', undefined, 'not_approved');
     if (original.reversesId !== null)
       throw new Conflict('This entry is itself a reversal; to restore the original, submit it again', undefined, 'is_reversal');
-    const [live] = await tx
-      .select({ id: pointsEntries.id })
-      .from(pointsEntries)
-      .where(and(eq(pointsEntries.reversesId, id), ne(pointsEntries.status, 'rejected')));
+    const live = await q.liveReversalOf(tx, id);
     if (live) throw new Conflict(`Entry ${id} is already reversed (entry ${live.id})`, undefined, 'already_reversed');
-    const date = body.date ?? cityDay(now, timeZone);
+    const date = body.date ?? cityDay(now, zone);
     if (date < original.date)
       throw new Invalid(`A reversal cannot predate the entry it reverses (${original.date})`, [
         { path: 'body.date', message: `on or after ${original.date}` },
       ]);
-    const [row] = await tx
-      .insert(pointsEntries)
-      .values({
-        cadreId: original.cadreId,
-        ruleVersion: original.ruleVersion,
-        ruleCode: original.ruleCode,
-        kind: original.kind,
-        points: -original.points,
-        date,
-        reason: body.reason,
-        evidence: body.evidence || `冲销第 ${id} 号积分记录 · reverses entry ${id}`,
-        status: 'pending',
-        source: original.source,
-        submittedBy: user.id,
-        submittedByName: user.username,
-        submittedAt: now,
-        reversesId: id,
-        escalationId: original.escalationId,
-        roundId: original.roundId,
-        measure: original.measure,
-      })
-      .returning();
+    const row = await q.insertEntry(tx, {
+      cadreId: original.cadreId,
+      ruleVersion: original.ruleVersion,
+      ruleCode: original.ruleCode,
+      kind: original.kind,
+      points: -original.points,
+      date,
+      reason: body.reason,
+      evidence: body.evidence || `冲销第 ${id} 号积分记录 · reverses entry ${id}`,
+      status: 'pending',
+      source: original.source,
+      submittedBy: user.id,
+      submittedByName: user.username,
+      submittedAt: now,
+      reversesId: id,
+      escalationId: original.escalationId,
+      roundId: original.roundId,
+      measure: original.measure,
+    });
     await appendAudit(
       tx,
-      actorOfUser(user),
+      actor,
       {
         action: 'points.entry.reverse',
         entityType: 'points_entry',
-        entityId: row!.id,
+        entityId: row.id,
         summary: {
           reverses: id,
           cadreId: original.cadreId,
@@ -184,6 +171,6 @@ export async function reverseEntry(
       },
       now,
     );
-    return (await findEntry(tx, row!.id))!;
+    return (await q.findEntry(tx, row.id))!;
   });
 }

@@ -1,13 +1,13 @@
 // Automatic entries from the survey: a done escalation measure becomes the matching accountability entry
 // on the responsible head's cadre record (approved by rule: the rulebook says what it costs), and a
 // withdrawn measure gets the reversing entry. One entry per measure: retries and repeats change nothing.
-import { and, desc, eq, gte, isNull, lte, ne, or } from 'drizzle-orm';
 import { rulebookInForce } from '#shared/points/rulebook.ts';
 import type { MeasureRuleCode } from '#shared/points/vocabulary.ts';
 import { appendAudit, SYSTEM_ACTOR } from '../audit/audit.writer.ts';
-import type { Tx } from '../db/client.ts';
-import { departmentHeads, escalationMeasures, escalations, pointsEntries, rounds } from '../db/schema.ts';
+import type { ServiceContext } from '../context.ts';
 import { cityDay } from '#shared/city-day.ts';
+import { insertEntry, liveReversalOf } from './entries.queries.ts';
+import * as q from './measures.queries.ts';
 import { loadRulebooks } from './rules.service.ts';
 
 export const RULE_ACTOR = 'rule'; // the reviewer of an automatic entry: the rulebook itself
@@ -18,58 +18,28 @@ export type MeasureOutcome = 'scored' | 'reversed' | 'unchanged' | 'no_cadre' | 
  * The responsible head's tenure: the record names it (the head in office on the round's scheduled closing
  * day, decided by the escalation rule); records from before that was stored fall back to the same rule.
  */
-export async function responsibleHead(tx: Tx, escalationId: number, timeZone: string) {
-  const [row] = await tx
-    .select({ e: escalations, closesAt: rounds.closesAt })
-    .from(escalations)
-    .innerJoin(rounds, eq(rounds.id, escalations.roundId))
-    .where(eq(escalations.id, escalationId));
+export async function responsibleHead({ tx, zone }: ServiceContext, { escalationId }: { escalationId: number }) {
+  const row = await q.escalationWithClosing(tx, escalationId);
   if (!row) return undefined;
-  if (row.e.responsibleHeadId !== null) {
-    const [head] = await tx.select().from(departmentHeads).where(eq(departmentHeads.id, row.e.responsibleHeadId));
-    return { escalation: row.e, head };
-  }
-  const day = cityDay(row.closesAt, timeZone);
-  const [head] = await tx
-    .select()
-    .from(departmentHeads)
-    .where(
-      and(
-        eq(departmentHeads.departmentId, row.e.departmentId),
-        lte(departmentHeads.since, day),
-        or(isNull(departmentHeads.until), gte(departmentHeads.until, day)),
-      ),
-    );
-  return { escalation: row.e, head };
+  if (row.e.responsibleHeadId !== null) return { escalation: row.e, head: await q.headById(tx, row.e.responsibleHeadId) };
+  return { escalation: row.e, head: await q.headOnDay(tx, row.e.departmentId, cityDay(row.closesAt, zone)) };
 }
 
 /**
  * Brings the ledger in line with one measure's state. Call it inside the transaction that changes the
- * measure, after the change (the escalation row is locked there, so concurrent retries queue up).
+ * measure (`ctx.tx`), after the change (the escalation row is locked there, so concurrent retries queue up).
+ * The entries are the system's whoever acts: the rulebook, not the caller, decides them.
  */
 export async function syncMeasureEntry(
-  tx: Tx,
+  ctx: ServiceContext,
   ev: { escalationId: number; measure: MeasureRuleCode; done: boolean; date: string },
-  now: Date,
-  timeZone: string,
 ): Promise<MeasureOutcome> {
-  const found = await responsibleHead(tx, ev.escalationId, timeZone);
+  const { tx, now, zone } = ctx;
+  const found = await responsibleHead(ctx, ev);
   if (!found) return 'unchanged';
   const { escalation, head } = found;
-  const originals = await tx
-    .select()
-    .from(pointsEntries)
-    .where(and(eq(pointsEntries.escalationId, ev.escalationId), eq(pointsEntries.measure, ev.measure), isNull(pointsEntries.reversesId)))
-    .orderBy(desc(pointsEntries.occurrence));
-  const latest = originals[0];
-  const reversal = latest
-    ? (
-        await tx
-          .select()
-          .from(pointsEntries)
-          .where(and(eq(pointsEntries.reversesId, latest.id), ne(pointsEntries.status, 'rejected')))
-      )[0]
-    : undefined;
+  const [latest] = await q.measureEntries(tx, ev.escalationId, ev.measure);
+  const reversal = latest ? await liveReversalOf(tx, latest.id) : undefined;
   const live = latest && !reversal ? latest : undefined;
   const approved = {
     status: 'approved' as const,
@@ -87,32 +57,29 @@ export async function syncMeasureEntry(
     const book = rulebookInForce(await loadRulebooks(tx), ev.date);
     const rule = book?.rules.find((r) => r.code === ev.measure);
     if (!book || !rule) return 'no_rule';
-    const [row] = await tx
-      .insert(pointsEntries)
-      .values({
-        ...approved,
-        cadreId,
-        ruleVersion: book.version,
-        ruleCode: rule.code,
-        kind: rule.kind,
-        points: rule.points,
-        date: ev.date,
-        // Stored for the record; pages word automatic entries from roundId, measure and escalationId in the reader's language.
-        reason: `${escalation.roundId} 季度市场主体评部门问责：${rule.nameZh}`,
-        evidence: `问责记录 #${escalation.id}（${escalation.roundId}）`,
-        escalationId: escalation.id,
-        roundId: escalation.roundId,
-        measure: ev.measure,
-        occurrence: (latest?.occurrence ?? 0) + 1,
-      })
-      .returning();
+    const row = await insertEntry(tx, {
+      ...approved,
+      cadreId,
+      ruleVersion: book.version,
+      ruleCode: rule.code,
+      kind: rule.kind,
+      points: rule.points,
+      date: ev.date,
+      // Stored for the record; pages word automatic entries from roundId, measure and escalationId in the reader's language.
+      reason: `${escalation.roundId} 季度市场主体评部门问责：${rule.nameZh}`,
+      evidence: `问责记录 #${escalation.id}（${escalation.roundId}）`,
+      escalationId: escalation.id,
+      roundId: escalation.roundId,
+      measure: ev.measure,
+      occurrence: (latest?.occurrence ?? 0) + 1,
+    });
     await appendAudit(
       tx,
       SYSTEM_ACTOR,
       {
         action: 'points.entry.auto',
         entityType: 'points_entry',
-        entityId: row!.id,
+        entityId: row.id,
         summary: {
           cadreId,
           headId: head!.id,
@@ -130,32 +97,29 @@ export async function syncMeasureEntry(
   }
 
   if (!live) return 'unchanged';
-  const [row] = await tx
-    .insert(pointsEntries)
-    .values({
-      ...approved,
-      cadreId: live.cadreId,
-      ruleVersion: live.ruleVersion,
-      ruleCode: live.ruleCode,
-      kind: live.kind,
-      points: -live.points,
-      date: cityDay(now, timeZone) < live.date ? live.date : cityDay(now, timeZone),
-      reason: `问责措施已撤回，冲销第 ${live.id} 号积分记录`,
-      evidence: `问责记录 #${escalation.id}（${escalation.roundId}）`,
-      reversesId: live.id,
-      escalationId: escalation.id,
-      roundId: escalation.roundId,
-      measure: ev.measure,
-      occurrence: live.occurrence,
-    })
-    .returning();
+  const row = await insertEntry(tx, {
+    ...approved,
+    cadreId: live.cadreId,
+    ruleVersion: live.ruleVersion,
+    ruleCode: live.ruleCode,
+    kind: live.kind,
+    points: -live.points,
+    date: cityDay(now, zone) < live.date ? live.date : cityDay(now, zone),
+    reason: `问责措施已撤回，冲销第 ${live.id} 号积分记录`,
+    evidence: `问责记录 #${escalation.id}（${escalation.roundId}）`,
+    reversesId: live.id,
+    escalationId: escalation.id,
+    roundId: escalation.roundId,
+    measure: ev.measure,
+    occurrence: live.occurrence,
+  });
   await appendAudit(
     tx,
     SYSTEM_ACTOR,
     {
       action: 'points.entry.auto_reverse',
       entityType: 'points_entry',
-      entityId: row!.id,
+      entityId: row.id,
       summary: { reverses: live.id, cadreId: live.cadreId, escalationId: escalation.id, measure: ev.measure, points: -live.points },
     },
     now,
@@ -164,16 +128,16 @@ export async function syncMeasureEntry(
 }
 
 /** Every measure of a record as stored (escalation_measures): each done one scores, each undone one is reversed. */
-export async function syncEscalationEntries(tx: Tx, escalationId: number, now: Date, timeZone: string) {
-  const measures = await tx.select().from(escalationMeasures).where(eq(escalationMeasures.escalationId, escalationId));
+export async function syncEscalationEntries(ctx: ServiceContext, { escalationId }: { escalationId: number }) {
+  const measures = await q.measuresOfRecord(ctx.tx, escalationId);
   const outcomes: Partial<Record<MeasureRuleCode, MeasureOutcome>> = {};
   for (const m of measures) {
-    outcomes[m.measure] = await syncMeasureEntry(
-      tx,
-      { escalationId, measure: m.measure, done: m.status === 'done', date: m.doneAt ?? cityDay(now, timeZone) },
-      now,
-      timeZone,
-    );
+    outcomes[m.measure] = await syncMeasureEntry(ctx, {
+      escalationId,
+      measure: m.measure,
+      done: m.status === 'done',
+      date: m.doneAt ?? cityDay(ctx.now, ctx.zone),
+    });
   }
   return outcomes;
 }

@@ -28,7 +28,7 @@ import { cadrePoints, promotionShortlist, standings } from './standings.service.
 
 /** The shortlist goes to the 组织部 meeting; heads do not see other units' cadres. */
 
-export const pointsRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database: { db }, now, timeZone, context }) => {
+export const pointsRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database: { db }, context }) => {
   const creates = createRoutes(app, context, 'points');
   const lists = scopedListRoutes(app, db, 'points');
   // The rulebook is no secret: every business role may read how points are scored.
@@ -51,7 +51,7 @@ export const pointsRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { data
       schema: { tags: ['points'], body: entryInputSchema, response: { 201: entrySchema } },
       config: { access: ORG },
     },
-    async (request, reply) => reply.status(201).send(await submitEntry(db, userOf(request), request.body, now(), timeZone)),
+    async (request, reply) => reply.status(201).send(await submitEntry(context(request), request.body)),
   );
 
   app.post(
@@ -60,7 +60,7 @@ export const pointsRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { data
       schema: { tags: ['points'], params: idParamSchema, body: reviewInputSchema, response: { 200: entrySchema } },
       config: { access: ORG, decides: true },
     },
-    async (request) => reviewEntry(db, userOf(request), request.params.id, 'approved', request.body?.note, now()),
+    async (request) => reviewEntry(context(request), { id: request.params.id, decision: 'approved', note: request.body?.note }),
   );
 
   app.post(
@@ -69,7 +69,7 @@ export const pointsRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { data
       schema: { tags: ['points'], params: idParamSchema, body: reviewInputSchema, response: { 200: entrySchema } },
       config: { access: ORG, decides: true },
     },
-    async (request) => reviewEntry(db, userOf(request), request.params.id, 'rejected', request.body?.note, now()),
+    async (request) => reviewEntry(context(request), { id: request.params.id, decision: 'rejected', note: request.body?.note }),
   );
 
   app.post(
@@ -79,7 +79,7 @@ export const pointsRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { data
       config: { access: ORG },
     },
     async (request, reply) =>
-      reply.status(201).send(await reverseEntry(db, userOf(request), request.params.id, request.body, now(), timeZone)),
+      reply.status(201).send(await reverseEntry(context(request), { id: request.params.id, reversal: request.body })),
   );
 
   app.get(
@@ -88,7 +88,7 @@ export const pointsRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { data
       schema: { tags: ['points'], params: idParamSchema, querystring: asOfQuerySchema, response: { 200: cadrePointsSchema } },
       config: { access: POINTS_READERS },
     },
-    async (request) => cadrePoints(db, userOf(request), request.params.id, request.query.asOf, now(), timeZone),
+    async (request) => cadrePoints(context(request), { cadreId: request.params.id, asOf: request.query.asOf }),
   );
 
   app.get(
@@ -97,7 +97,7 @@ export const pointsRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { data
       schema: { tags: ['points'], querystring: standingsQuerySchema, response: { 200: standingsSchema } },
       config: { access: POINTS_READERS },
     },
-    async (request) => standings(db, userOf(request), request.query, now(), timeZone),
+    async (request) => standings(context(request), request.query),
   );
 
   app.get(
@@ -106,7 +106,7 @@ export const pointsRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { data
       schema: { tags: ['points'], querystring: shortlistQuerySchema, response: { 200: shortlistSchema } },
       config: { access: SHORTLIST_READERS },
     },
-    async (request) => promotionShortlist(db, request.query, now(), timeZone),
+    async (request) => promotionShortlist(context(request), request.query),
   );
 
   app.get(
@@ -116,7 +116,7 @@ export const pointsRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { data
       config: { access: SHORTLIST_READERS },
     },
     async (request, reply) => {
-      const list = await promotionShortlist(db, request.query, now(), timeZone);
+      const list = await promotionShortlist(context(request), request.query);
       return reply
         .header('content-type', XLSX_TYPE)
         .header('content-disposition', attachment(shortlistFileName(list)))

@@ -32,9 +32,9 @@ export async function loadRulebooks(tx: Tx): Promise<StoredRulebook[]> {
   }));
 }
 
-export async function rulesView({ tx, now, zone: timeZone }: ServiceContext) {
+export async function rulesView({ tx, now, zone }: ServiceContext) {
   const books = await loadRulebooks(tx);
-  const current = rulebookInForce(books, cityDay(now, timeZone));
+  const current = rulebookInForce(books, cityDay(now, zone));
   if (!current) throw new NotFound('No rulebook is in force yet: the organisation department adds the first version');
   const view = (b: StoredRulebook) => ({ ...b, inForce: b.version === current.version });
   return { ...view(current), versions: books.map(view), tieBreak: TIE_BREAK };
@@ -42,7 +42,7 @@ export async function rulesView({ tx, now, zone: timeZone }: ServiceContext) {
 
 /** A new version takes effect from a day after every existing one, and not in the past. */
 export async function addRulebook(ctx: ServiceContext, input: RulebookInput) {
-  const { tx: db, actor, now, zone: timeZone } = ctx;
+  const { tx: db, actor, now, zone } = ctx;
   return db.transaction(async (tx) => {
     const books = await loadRulebooks(tx);
     if (books.some((b) => b.version === input.version))
@@ -52,7 +52,7 @@ export async function addRulebook(ctx: ServiceContext, input: RulebookInput) {
       throw new Invalid(`A new version must take effect after ${latest.effectiveFrom} (version ${latest.version})`, [
         { path: 'body.effectiveFrom', message: `after ${latest.effectiveFrom}` },
       ]);
-    if (input.effectiveFrom < cityDay(now, timeZone))
+    if (input.effectiveFrom < cityDay(now, zone))
       throw new Invalid('A new version cannot take effect in the past: entries already scored keep their version', [
         { path: 'body.effectiveFrom', message: 'today or later' },
       ]);

@@ -1,23 +1,22 @@
 // Standings as of a date: every cadre's base (by tenure), awards and deductions, ranked within its rank
 // cohort. The database sums the approved entries; the pure rules in shared/points do the rest.
-import { and, asc, eq, lte, sql } from 'drizzle-orm';
 import { basePointsFromDays, serviceDays } from '#shared/points/base.ts';
 import { rankByCohort } from '#shared/points/ranking.ts';
 import { rulebookInForce } from '#shared/points/rulebook.ts';
-import { ineligibility, SANCTION_RULE_CODE, shortlist } from '#shared/points/shortlist.ts';
+import { ineligibility, shortlist } from '#shared/points/shortlist.ts';
 import { standingOn, totalsOverTime } from '#shared/points/standing.ts';
 import { TIE_BREAK } from '#shared/points/ranking.ts';
 import { IN_SERVICE, RANKS, type CadreStatus, type Rank } from '#shared/points/vocabulary.ts';
 import type { StandingRow } from '#shared/schemas/points.ts';
-import type { SessionUser } from '../auth/access.ts';
 import { findUnitByRef } from '../cadres/cadres.queries.ts';
 import { assertInScope, unitScope } from '../cadres/scope.ts';
-import type { Db, Tx } from '../db/client.ts';
-import { auditHead, cadres, cadreTenures, pointsEntries, units } from '../db/schema.ts';
+import { type ServiceContext, userIn } from '../context.ts';
+import type { Tx } from '../db/client.ts';
 import { NotFound } from '../errors.ts';
 import { entriesOfCadre } from './entries.queries.ts';
 import { cityDay } from '#shared/city-day.ts';
 import { loadRulebooks } from './rules.service.ts';
+import * as q from './standings.queries.ts';
 
 /** The status a cadre had on a day: a change dated later had not happened yet. */
 const statusOn = (status: CadreStatus, since: string | null, asOf: string): CadreStatus =>
@@ -43,27 +42,10 @@ interface Registry {
 const registries = new WeakMap<object, Registry>();
 
 async function registry(tx: Tx): Promise<Registry> {
-  const [head] = await tx.select({ lastId: auditHead.lastId }).from(auditHead).where(eq(auditHead.id, 1));
-  const version = head?.lastId ?? 0;
+  const version = await q.auditTip(tx);
   const cached = registries.get(tx);
   if (cached && cached.version === version) return cached;
-  const [books, people, spans, unitRows] = await Promise.all([
-    loadRulebooks(tx),
-    tx.select({ id: cadres.id, code: cadres.code, name: cadres.name, status: cadres.status, statusSince: cadres.statusSince }).from(cadres),
-    tx
-      .select({
-        cadreId: cadreTenures.cadreId,
-        since: cadreTenures.since,
-        until: cadreTenures.until,
-        unitId: cadreTenures.unitId,
-        rank: cadreTenures.rank,
-        post: cadreTenures.post,
-        leadership: cadreTenures.leadership,
-      })
-      .from(cadreTenures)
-      .orderBy(asc(cadreTenures.since), asc(cadreTenures.id)),
-    tx.select({ id: units.id, nameZh: units.nameZh }).from(units),
-  ]);
+  const [books, people, spans, unitRows] = await Promise.all([loadRulebooks(tx), q.registryCadres(tx), q.allTenures(tx), q.unitNames(tx)]);
   const byCadre = new Map<number, RegistryCadre>(people.map((p) => [p.id, { ...p, tenures: [] }]));
   for (const { cadreId, ...t } of spans) byCadre.get(cadreId)?.tenures.push(t);
   const fresh: Registry = { version, cadres: [...byCadre.values()], unitName: new Map(unitRows.map((u) => [u.id, u.nameZh])), books };
@@ -71,22 +53,9 @@ async function registry(tx: Tx): Promise<Registry> {
   return fresh;
 }
 
-/** Approved entries dated by the day, summed per cadre and kind. */
-async function entrySums(tx: Tx, asOf: string) {
-  const rows = await tx
-    .select({
-      cadreId: pointsEntries.cadreId,
-      awards: sql<number>`coalesce(sum(${pointsEntries.points}) filter (where ${pointsEntries.kind} = 'award'), 0)::int`,
-      deductions: sql<number>`coalesce(sum(${pointsEntries.points}) filter (where ${pointsEntries.kind} = 'deduction'), 0)::int`,
-    })
-    .from(pointsEntries)
-    .where(and(eq(pointsEntries.status, 'approved'), lte(pointsEntries.date, asOf)))
-    .groupBy(pointsEntries.cadreId);
-  return new Map(rows.map((r) => [r.cadreId, { awards: Number(r.awards), deductions: Number(r.deductions) }]));
-}
-
+/** Standings on a day, read on `tx` (the database or a caller's transaction); no clock, no user. */
 export async function computeStandings(tx: Tx, asOf: string) {
-  const [reg, sums] = await Promise.all([registry(tx), entrySums(tx, asOf)]);
+  const [reg, sums] = await Promise.all([registry(tx), q.entrySums(tx, asOf)]);
   const book = rulebookInForce(reg.books, asOf);
   const rule = book ?? { basePerYear: 0, baseCap: 0 };
   const rows = [];
@@ -125,15 +94,10 @@ export async function computeStandings(tx: Tx, asOf: string) {
   return { asOf, book, items: ranked satisfies StandingRow[] as StandingRow[] };
 }
 
-export async function standings(
-  db: Db,
-  user: SessionUser,
-  query: { asOf?: string; rank?: Rank; unit?: string },
-  now: Date,
-  timeZone: string,
-) {
-  const asOf = query.asOf ?? cityDay(now, timeZone);
-  const scope = await unitScope(db, user);
+export async function standings(ctx: ServiceContext, query: { asOf?: string; rank?: Rank; unit?: string }) {
+  const { tx: db, now, zone } = ctx;
+  const asOf = query.asOf ?? cityDay(now, zone);
+  const scope = await unitScope(db, userIn(ctx));
   let unitId: number | null = scope;
   if (query.unit) {
     const unit = await findUnitByRef(db, query.unit);
@@ -150,14 +114,15 @@ export async function standings(
   };
 }
 
-export async function cadrePoints(db: Db, user: SessionUser, cadreId: number, asOfIn: string | undefined, now: Date, timeZone: string) {
-  const asOf = asOfIn ?? cityDay(now, timeZone);
-  const [cadre] = await db.select().from(cadres).where(eq(cadres.id, cadreId));
+export async function cadrePoints(ctx: ServiceContext, { cadreId, asOf: asOfIn }: { cadreId: number; asOf?: string | undefined }) {
+  const { tx: db, now, zone } = ctx;
+  const asOf = asOfIn ?? cityDay(now, zone);
+  const cadre = await q.cadreById(db, cadreId);
   if (!cadre) throw new NotFound('Cadre not found');
-  assertInScope(await unitScope(db, user), cadre.unitId);
+  assertInScope(await unitScope(db, userIn(ctx)), cadre.unitId);
   const [books, spans, approved, pending, all] = await Promise.all([
     loadRulebooks(db),
-    db.select({ since: cadreTenures.since, until: cadreTenures.until }).from(cadreTenures).where(eq(cadreTenures.cadreId, cadreId)),
+    q.tenureSpans(db, cadreId),
     entriesOfCadre(db, cadreId, 'approved'),
     entriesOfCadre(db, cadreId, 'pending'),
     computeStandings(db, asOf),
@@ -188,21 +153,14 @@ export async function cadrePoints(db: Db, user: SessionUser, cadreId: number, as
   };
 }
 
-export async function promotionShortlist(db: Db, query: { asOf?: string; rank: Rank; places: number }, now: Date, timeZone: string) {
-  const asOf = query.asOf ?? cityDay(now, timeZone);
-  const [{ book, items }, people, sanctions] = await Promise.all([
+export async function promotionShortlist({ tx: db, now, zone }: ServiceContext, query: { asOf?: string; rank: Rank; places: number }) {
+  const asOf = query.asOf ?? cityDay(now, zone);
+  const [{ book, items }, people, sanctionDates] = await Promise.all([
     computeStandings(db, asOf),
-    db.select({ id: cadres.id, status: cadres.status, statusSince: cadres.statusSince }).from(cadres),
-    // Approved sanctions that no approved reversal has cancelled by the day.
-    db.execute(sql`
-      select e.cadre_id, e.date::text as date from points_entries e
-      where e.status = 'approved' and e.rule_code = ${SANCTION_RULE_CODE} and e.reverses_id is null and e.date <= ${asOf}
-        and not exists (select 1 from points_entries r where r.reverses_id = e.id and r.status = 'approved' and r.date <= ${asOf})`),
+    q.cadreStatuses(db),
+    q.sanctionDatesBy(db, asOf),
   ]);
   const statusOf = new Map(people.map((p) => [p.id, statusOn(p.status, p.statusSince, asOf)]));
-  const sanctionDates = new Map<number, string[]>();
-  for (const r of (sanctions as unknown as { rows: { cadre_id: number; date: string }[] }).rows)
-    sanctionDates.set(Number(r.cadre_id), [...(sanctionDates.get(Number(r.cadre_id)) ?? []), String(r.date)]);
   const cohort = items.filter((r) => r.rank === query.rank);
   const eligible: StandingRow[] = [];
   const ineligible: (StandingRow & { reason: 'out_of_service' | 'under_sanction' })[] = [];

@@ -17,9 +17,10 @@ import { caseTimelines } from './timeline.ts';
 import { roundWatches } from '../escalations/watches.ts';
 
 export async function publicRound(
-  { tx: db, now, zone: timeZone }: ServiceContext,
+  ctx: ServiceContext,
   { roundId, disclosure }: { roundId: string; disclosure: PublicDisclosure },
 ): Promise<PublicRound> {
+  const db = ctx.tx;
   const round = await rq.findRound(db, roundId);
   // An unpublished round does not exist for the public (not even "not yet").
   if (!round || round.status !== 'published') throw new NotFound(`No published round ${roundId}`);
@@ -46,10 +47,10 @@ export async function publicRound(
     db,
     caseRows.map((r) => r.c),
   );
-  const watches = await roundWatches(db, roundId);
+  const watches = await roundWatches(ctx, { roundId });
   const head = await publishedHeadOf(db, roundId);
   // The same state 本部门 and the office's pages show, decided in one place.
-  const { states } = await departmentStates(db, { roundId }, now, timeZone);
+  const { states } = await departmentStates(ctx, { roundId });
   return discloseRound({
     states: states
       .filter((x) => x.flagged)

@@ -14,7 +14,7 @@ import {
   resultsSchema,
 } from '#shared/schemas/results.ts';
 import type { RouteDeps } from '../app.ts';
-import { actorOf, ALL_ROLES, READERS, userOf } from '../auth/access.ts';
+import { ALL_ROLES, READERS, userOf } from '../auth/access.ts';
 import { Forbidden } from '../errors.ts';
 import { departmentStates } from '../departments/states.service.ts';
 import { escalationBoard } from '../escalations/board.ts';
@@ -28,7 +28,7 @@ import { computeRound, correctRound, publishRound, readResults } from './results
 
 const ADMIN = ['admin'] as const;
 
-export const resultRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database: { db }, now, timeZone, context }) => {
+export const resultRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database: { db }, context }) => {
   app.post(
     '/rounds/:id/compute',
     {
@@ -97,7 +97,7 @@ export const resultRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { data
     async (request) => {
       const user = userOf(request);
       if (user.role === 'dept_head' && user.departmentId !== request.params.id) throw new Forbidden('You can see your own department only');
-      return departmentHistory({ db, departmentId: request.params.id, timeZone });
+      return departmentHistory(context(request), { departmentId: request.params.id });
     },
   );
 
@@ -114,7 +114,7 @@ export const resultRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { data
       if (user.role === 'dept_head' && departmentId !== undefined && departmentId !== user.departmentId)
         throw new Forbidden('You can see your own department only');
       const only = user.role === 'dept_head' ? (user.departmentId ?? -1) : departmentId;
-      return departmentStates(db, { departmentId: only, roundId, all: all === 'true' }, now(), timeZone);
+      return departmentStates(context(request), { departmentId: only, roundId, all: all === 'true' });
     },
   );
 
@@ -126,7 +126,7 @@ export const resultRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { data
     },
     async (request) => {
       const user = userOf(request);
-      return escalationBoard({ db, departmentId: user.role === 'dept_head' ? (user.departmentId ?? -1) : null, now: now(), timeZone });
+      return escalationBoard(context(request), { departmentId: user.role === 'dept_head' ? (user.departmentId ?? -1) : null });
     },
   );
 
@@ -136,7 +136,7 @@ export const resultRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { data
       schema: { tags: ['escalations'], params: idParamSchema, body: escalationPatchSchema, response: { 200: escalationSchema } },
       config: { access: ADMIN, decides: true },
     },
-    async (request) => updateEscalation({ db, actor: actorOf(request), id: request.params.id, patch: request.body, now: now(), timeZone }),
+    async (request) => updateEscalation(context(request), { id: request.params.id, patch: request.body }),
   );
 
   // The 纪委 reviews each watch the statistical guard gave (2027-guard): confirm, or override so measures apply.
@@ -146,7 +146,7 @@ export const resultRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { data
       schema: { tags: ['escalations'], body: watchReviewBodySchema, response: { 200: watchSchema } },
       config: { access: ['supervisor'], decides: true },
     },
-    async (request) => reviewWatch(db, actorOf(request), request.body, now(), timeZone),
+    async (request) => reviewWatch(context(request), request.body),
   );
 
   // One measure at a time: each done measure is a consequence for the responsible head on its own.
@@ -158,7 +158,7 @@ export const resultRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { data
     },
     async (request) => {
       const { id, measure } = request.params;
-      return updateMeasure({ db, actor: actorOf(request), id, measure, patch: request.body, now: now(), timeZone });
+      return updateMeasure(context(request), { id, measure, patch: request.body });
     },
   );
 };

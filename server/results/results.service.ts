@@ -12,7 +12,7 @@ import type { ReasonEntry } from '#shared/reasons.ts';
 import { officialResults } from '#shared/results/official-ranking.ts';
 import type { Scale } from '#shared/results/scale.ts';
 import type { Results } from '#shared/schemas/results.ts';
-import { appendAudit, type Actor } from '../audit/audit.writer.ts';
+import { appendAudit } from '../audit/audit.writer.ts';
 import type { Tx } from '../db/client.ts';
 import { Conflict, NotFound } from '../errors.ts';
 import { answerPatterns } from '../integrity/integrity.queries.ts';
@@ -131,7 +131,9 @@ export async function publishRound({ tx: db, actor, now, zone: timeZone }: Servi
     await q.setResult(tx, current.id, { publishedAt: now });
     await rq.updateRound(tx, roundId, { status: 'published', publishedAt: now, finalizedAt: round.finalizedAt ?? now, updatedAt: now });
     // A quarter published after a later one re-derives the later quarters' records (audited there).
-    const { created, ...revised } = await reconcileEscalations({ tx, actor, cause: { kind: 'publish', roundId }, now, timeZone });
+    const { created, ...revised } = await reconcileEscalations(serviceContext(tx, { actor, now, zone: timeZone }), {
+      cause: { kind: 'publish', roundId },
+    });
     await onPublished(serviceContext(tx, { actor, now, zone: timeZone }), {
       roundId,
       flaggedDepartmentIds: current.payload.results.flaggedDepartmentIds,
@@ -158,27 +160,20 @@ export async function publishRound({ tx: db, actor, now, zone: timeZone }: Servi
  * A published round is never recomputed; a correction is a new, audited version. Any published round may
  * be corrected: its escalation records and those of later quarters are re-derived as audited revisions.
  */
-export async function correctRound(
-  { tx: db, actor, now, zone: timeZone }: ServiceContext,
-  { roundId, reason }: { roundId: string; reason: string },
-) {
-  await db.transaction((tx) => correctRoundTx(tx, actor, roundId, reason, now, timeZone));
-  return readResults(db, roundId, { full: true });
+export async function correctRound(ctx: ServiceContext, { roundId, reason }: { roundId: string; reason: string }) {
+  await ctx.tx.transaction((tx) => correctRoundTx({ ...ctx, tx }, { roundId, reason }));
+  return readResults(ctx.tx, roundId, { full: true });
 }
 
 /**
- * The correction inside the caller's transaction (an upheld appeal decides and corrects together).
+ * The correction inside the caller's transaction, `ctx.tx` (an upheld appeal decides and corrects together).
  * A version computed without some answers keeps leaving them out in later corrections.
  */
 export async function correctRoundTx(
-  tx: Tx,
-  actor: Actor,
-  roundId: string,
-  reason: string,
-  now: Date,
-  timeZone: string,
-  opts: { exclude?: RobustnessVariant; appealId?: number } = {},
+  ctx: ServiceContext,
+  { roundId, reason, ...opts }: { roundId: string; reason: string; exclude?: RobustnessVariant; appealId?: number },
 ) {
+  const { tx, actor, now } = ctx;
   const round = await rq.findRound(tx, roundId, { forUpdate: true });
   if (!round) throw new NotFound(`No round ${roundId}`);
   if (round.status !== 'published')
@@ -188,7 +183,7 @@ export async function correctRoundTx(
   const version = await q.nextVersion(tx, roundId);
   await q.setResult(tx, old.id, { supersededAt: now });
   await q.insertResult(tx, { roundId, version, computedAt: now, publishedAt: now, correctionReason: reason, payload });
-  const changes = await reconcileEscalations({ tx, actor, cause: { kind: 'correction', roundId, reason }, now, timeZone });
+  const changes = await reconcileEscalations(ctx, { cause: { kind: 'correction', roundId, reason } });
   const before = flaggedCodes(old.payload);
   const after = flaggedCodes(payload);
   await appendAudit(

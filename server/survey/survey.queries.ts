@@ -1,9 +1,9 @@
 // The survey's hot path in plain SQL: every page load, draft and submission runs these. Each is a named
 // prepared statement, so PostgreSQL plans it once per connection and no query builder runs per call.
 import { randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { preparedStatement, type Tx } from '../db/client.ts';
-import type { invitations, rounds } from '../db/schema.ts';
+import { invitations, rounds } from '../db/schema.ts';
 import { hashToken, looksLikeToken } from '../invitations/tokens.ts';
 import type { BoxedAnswer } from './ballot-box.ts';
 
@@ -142,4 +142,35 @@ export async function storeSubmission(tx: Tx, s: StoredSubmission): Promise<bool
     answer: JSON.stringify(s.answer),
   });
   return Number(row?.n) === 1;
+}
+
+/**
+ * "Opened", guarded in the statement too: a submission, a replacement or the close that lands between
+ * the lookup and this wins.
+ */
+export async function markInvitationOpened(tx: Tx, o: { invitationId: number; roundId: string; now: Date; day: string }) {
+  await tx
+    .update(invitations)
+    .set({ status: 'opened', openedAt: o.now, openedOn: o.day })
+    .where(
+      and(
+        eq(invitations.id, o.invitationId),
+        eq(invitations.status, 'not_opened'),
+        isNull(invitations.submittedAt),
+        sql`exists (select 1 from ${rounds} where ${rounds.id} = ${o.roundId} and ${rounds.status} = 'open' and ${rounds.closesAt} > ${o.now.toISOString()}::timestamptz)`,
+      ),
+    );
+}
+
+/** Keeps the sealed draft; the first save of a link never opened also records its opening. */
+export async function storeDraft(tx: Tx, invitationId: number, d: { sealed: string; now: Date; openedOn: string | null }) {
+  await tx
+    .update(invitations)
+    .set({
+      draft: d.sealed,
+      draftSavedAt: d.now,
+      status: 'drafted',
+      ...(d.openedOn === null ? {} : { openedAt: d.now, openedOn: d.openedOn }),
+    })
+    .where(eq(invitations.id, invitationId));
 }

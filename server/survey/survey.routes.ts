@@ -14,7 +14,9 @@ import {
   tokenParamSchema,
 } from '#shared/survey.ts';
 import type { RouteDeps } from '../app.ts';
+import { actorOf } from '../auth/access.ts';
 import { issuerOf } from '../config.ts';
+import type { ServiceContext } from '../context.ts';
 import { Gone, NotFound } from '../errors.ts';
 import { limitAll } from '../http/rate-limits.ts';
 import { markOpened, openSurvey, receiptCounted, saveDraft, submitSurvey } from './survey.service.ts';
@@ -25,6 +27,15 @@ const PER_TOKEN = { max: 60, windowMs: 60_000 };
 const BODY_LIMIT = 256 * 1024;
 
 export const surveyRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database: { db }, config, now, timeZone, limitCounter }) => {
+  // The survey's callers are enterprises, never a user (a session cookie the browser happens to hold
+  // included): the context carries no user, so nothing of a session can reach the answers.
+  const surveyContext = (request: FastifyRequest): ServiceContext => ({
+    tx: db,
+    actor: actorOf(request),
+    user: null,
+    now: now(),
+    zone: timeZone,
+  });
   const guard = makeTokenGuard(limitCounter);
   const issuer = issuerOf(config.city);
   const perAddress = { max: config.surveyRateLimit, windowMs: 60_000, keyGenerator: (r: { ip: string }) => `ip:${r.ip}` };
@@ -54,7 +65,7 @@ export const surveyRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { data
     },
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
-      return { ...(await guarded(request, () => openSurvey(db, request.params.token, now()))), issuer };
+      return { ...(await guarded(request, () => openSurvey(surveyContext(request), request.params))), issuer };
     },
   );
 
@@ -68,7 +79,7 @@ export const surveyRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { data
       preHandler: limits,
     },
     async (request, reply) => {
-      await guarded(request, () => markOpened(db, request.params.token, now(), timeZone));
+      await guarded(request, () => markOpened(surveyContext(request), request.params));
       return reply.code(204).send(null);
     },
   );
@@ -81,7 +92,7 @@ export const surveyRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { data
       bodyLimit: BODY_LIMIT,
       preHandler: limits,
     },
-    async (request) => guarded(request, () => saveDraft(db, request.params.token, request.body, now(), timeZone)),
+    async (request) => guarded(request, () => saveDraft(surveyContext(request), { token: request.params.token, draft: request.body })),
   );
 
   app.post(
@@ -92,7 +103,8 @@ export const surveyRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { data
       bodyLimit: BODY_LIMIT,
       preHandler: limits,
     },
-    async (request) => guarded(request, () => submitSurvey(db, request.params.token, request.body, now(), timeZone)),
+    async (request) =>
+      guarded(request, () => submitSurvey(surveyContext(request), { token: request.params.token, submission: request.body })),
   );
 
   // An enterprise checks that its response was counted, by its receipt code alone: in the body, never in a
@@ -108,7 +120,7 @@ export const surveyRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { data
     },
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
-      return receiptCounted(db, request.params.id, request.body.receipt);
+      return receiptCounted(surveyContext(request), { roundId: request.params.id, receipt: request.body.receipt });
     },
   );
 

@@ -1,21 +1,20 @@
 // The enterprise's side: open a link, save drafts, submit once. Submitting marks the invitation and
 // drops the answer into the ballot box in one statement, idempotent by submission id; nothing stored
 // with the answer points back to the invitation, and the receipt code exists only on the enterprise's page.
-import { cityDay, DEFAULT_CITY_TZ } from '#shared/city-day.ts';
+import { cityDay } from '#shared/city-day.ts';
 import type { ReasonCode, ReasonEntry } from '#shared/reasons.ts';
 import type { Scale } from '#shared/results/scale.ts';
 import { receiptHash } from '#shared/receipt.ts';
 import { actualClose, linksWork } from '#shared/round-lifecycle.ts';
 import { checkSubmission, type Draft, type Submission, type SurveyState, type SurveyView } from '#shared/survey.ts';
-import { and, eq, isNull, sql } from 'drizzle-orm';
-import type { Db, Tx } from '../db/client.ts';
-import { invitations, rounds } from '../db/schema.ts';
+import type { ServiceContext } from '../context.ts';
+import type { Tx } from '../db/client.ts';
 import { Conflict, Gone, Invalid, NotFound } from '../errors.ts';
 import { roundDepartmentRows } from '../rounds/rounds.queries.ts';
 import type { BoxedAnswer } from './ballot-box.ts';
 import { openDraft, sealDraft } from './draft-seal.ts';
 import { isReceiptCounted, isReceiptHashStored, randomReceipt } from './receipts.ts';
-import { findByToken, storeSubmission, type Found } from './survey.queries.ts';
+import { findByToken, markInvitationOpened, storeDraft, storeSubmission, type Found } from './survey.queries.ts';
 
 // A round's departments cannot change once it is open, so each submission need not read them again.
 // Kept per database: one process may hold several (test files share a worker process), each with its own rounds.
@@ -44,8 +43,11 @@ const reasonsOf = (round: { reasons: unknown }) => round.reasons as ReasonEntry[
 
 const unknownLink = () => new NotFound('This survey link is not valid. Please check the link you received.');
 
+// The survey's callers are the public: `ctx.user` is null and nothing here is audited. These run per
+// page load, draft and submission, so the context is read as it comes and nothing more is looked up.
+
 /** The view without its issuer, which the route adds from the configuration. */
-export async function openSurvey(db: Db, token: string, now: Date): Promise<Omit<SurveyView, 'issuer'>> {
+export async function openSurvey({ tx: db, now }: ServiceContext, { token }: { token: string }): Promise<Omit<SurveyView, 'issuer'>> {
   return db.transaction(async (tx) => {
     const found = await findByToken(tx, token, 'withDraft');
     if (!found) throw unknownLink();
@@ -81,22 +83,11 @@ export async function openSurvey(db: Db, token: string, now: Date): Promise<Omit
  * late call (the round closed, the link replaced or submitted meanwhile) changes nothing. Chat apps
  * prefetch links with a GET, which now records nothing; only a page that ran sends this.
  */
-export async function markOpened(db: Db, token: string, now: Date, timeZone = DEFAULT_CITY_TZ): Promise<void> {
+export async function markOpened({ tx: db, now, zone }: ServiceContext, { token }: { token: string }): Promise<void> {
   const found = await findByToken(db, token);
   if (!found) throw unknownLink();
   if (found.kind !== 'invitation' || found.invitation.status !== 'not_opened' || stateOf(found, now) !== 'open') return;
-  // Guarded in the statement too: a submission, a replacement or the close that lands in between wins.
-  await db
-    .update(invitations)
-    .set({ status: 'opened', openedAt: now, openedOn: cityDay(now, timeZone) })
-    .where(
-      and(
-        eq(invitations.id, found.invitation.id),
-        eq(invitations.status, 'not_opened'),
-        isNull(invitations.submittedAt),
-        sql`exists (select 1 from ${rounds} where ${rounds.id} = ${found.round.id} and ${rounds.status} = 'open' and ${rounds.closesAt} > ${now.toISOString()}::timestamptz)`,
-      ),
-    );
+  await markInvitationOpened(db, { invitationId: found.invitation.id, roundId: found.round.id, now, day: cityDay(now, zone) });
 }
 
 function refuse(state: SurveyState): never {
@@ -114,21 +105,17 @@ function refuse(state: SurveyState): never {
   }
 }
 
-export async function saveDraft(db: Db, token: string, draft: Draft, now: Date, timeZone = DEFAULT_CITY_TZ) {
+export async function saveDraft({ tx: db, now, zone }: ServiceContext, { token, draft }: { token: string; draft: Draft }) {
   return db.transaction(async (tx) => {
     const found = await findByToken(tx, token, 'forUpdate');
     if (!found) throw unknownLink();
     const state = stateOf(found, now);
     if (state !== 'open' || found.kind !== 'invitation') refuse(state);
-    await tx
-      .update(invitations)
-      .set({
-        draft: sealDraft(token, draft),
-        draftSavedAt: now,
-        status: 'drafted',
-        ...(found.invitation.openedAt ? {} : { openedAt: now, openedOn: cityDay(now, timeZone) }),
-      })
-      .where(eq(invitations.id, found.invitation.id));
+    await storeDraft(tx, found.invitation.id, {
+      sealed: sealDraft(token, draft),
+      now,
+      openedOn: found.invitation.openedAt ? null : cityDay(now, zone),
+    });
     return { savedAt: now.toISOString() };
   });
 }
@@ -139,11 +126,8 @@ export async function saveDraft(db: Db, token: string, draft: Draft, now: Date, 
  * a receipt code it made and keeps; a client that sends none gets a random code in this reply only.
  */
 export async function submitSurvey(
-  db: Db,
-  token: string,
-  s: Submission,
-  now: Date,
-  timeZone: string,
+  { tx: db, now, zone }: ServiceContext,
+  { token, submission: s }: { token: string; submission: Submission },
 ): Promise<{ receipt: string | null; submittedAt: string }> {
   const found = await findByToken(db, token);
   if (!found) throw unknownLink();
@@ -173,7 +157,7 @@ export async function submitSurvey(
     comment: s.comment?.trim() || null,
     strata: { township: attributes.township, industry: attributes.industry, size: attributes.sizeClass },
   };
-  const day = cityDay(now, timeZone);
+  const day = cityDay(now, zone);
   const stored = await storeSubmission(db, {
     invitationId: inv.id,
     tokenHash: inv.tokenHash,
@@ -206,6 +190,6 @@ function sameSubmission(found: NonNullable<Found>, s: Submission) {
   return { receipt: null, submittedAt: found.invitation.submittedAt };
 }
 
-export async function receiptCounted(db: Db, roundId: string, receipt: string) {
-  return { counted: await isReceiptCounted(db, roundId, receipt) };
+export async function receiptCounted({ tx }: ServiceContext, { roundId, receipt }: { roundId: string; receipt: string }) {
+  return { counted: await isReceiptCounted(tx, roundId, receipt) };
 }

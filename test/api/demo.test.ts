@@ -34,7 +34,7 @@ describe('demo history', () => {
   });
 
   it('tells the stories: 城管局 three quarters in a row reaches reassignment; 城投公司 flagged, not, flagged starts over', async () => {
-    const board = await escalationBoard({ db, departmentId: null, now, timeZone: 'Asia/Shanghai' });
+    const board = await escalationBoard(serviceContext(db, { now, zone: 'Asia/Shanghai' }), { departmentId: null });
     const of = (code: string) =>
       board.records
         .filter((r) => r.departmentCode === code)
