@@ -18,7 +18,7 @@ import {
 import type { RouteDeps } from '../app.ts';
 import { createRoutes } from '../http/create-route.ts';
 import { scopedListRoutes } from '../cadres/scoped-list.ts';
-import { BUSINESS_ROLES, ORG, POINTS_READERS, SHORTLIST_READERS, userOf } from '../auth/access.ts';
+import { BUSINESS_ROLES, ORG, POINTS_READERS, SHORTLIST_READERS } from '../auth/access.ts';
 import { attachment, XLSX_TYPE } from '../exports/workbook.ts';
 import { listEntries } from './entries.queries.ts';
 import { reverseEntry, reviewEntry, submitEntry } from './entries.service.ts';
