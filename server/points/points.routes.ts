@@ -26,8 +26,6 @@ import { addRulebook, rulesView } from './rules.service.ts';
 import { shortlistFileName, shortlistWorkbook } from './shortlist.export.ts';
 import { cadrePoints, promotionShortlist, standings } from './standings.service.ts';
 
-/** The shortlist goes to the 组织部 meeting; heads do not see other units' cadres. */
-
 export const pointsRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database: { db }, context }) => {
   const creates = createRoutes(app, context, 'points');
   const lists = scopedListRoutes(app, db, 'points');
@@ -100,6 +98,7 @@ export const pointsRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { data
     async (request) => standings(context(request), request.query),
   );
 
+  // The shortlist goes to the 组织部 meeting; heads do not see other units' cadres.
   app.get(
     '/points/shortlist',
     {
