@@ -64,9 +64,11 @@ export default defineConfig({
           hookTimeout: 180_000,
           // expect.poll re-reads until the page shows the value (the default, 1 s, is a guess about the machine).
           expect: { poll: { timeout: 30_000, interval: 100 } },
-          // Two files at a time, each with its own server, database copy and Chromium: a page test mostly waits
-          // on the other process (browser or server), so two side by side keep both cores busy.
-          fileParallelism: true,
+          // One file at a time: a file's Chromium and server already keep two cores busy, and two files side
+          // by side only made each slower. Files share the worker's loaded modules (the server, playwright),
+          // as the API files do; each still starts its own app on its own copy of the demo database.
+          fileParallelism: false,
+          isolate: false,
         },
       },
     ],

@@ -86,6 +86,8 @@ describe('config', () => {
     [{ HELP_PHONE: 'call us' }, 'HELP_PHONE'],
     [{ REQUEST_RATE_LIMIT: '0' }, 'REQUEST_RATE_LIMIT'],
     [{ SESSION_IDLE_MINUTES: 'forever' }, 'SESSION_IDLE_MINUTES'],
+    // A lease shorter than a gateway's answer could let a second sender take up a message still being sent.
+    [{ OUTBOX_LEASE_MS: '5000' }, 'OUTBOX_LEASE_MS'],
   ])('a bad value stops start-up naming the variable: %o', (env, name) => {
     expect(() => loadConfig({ DATA_DIR: dir(), ...env })).toThrow(ConfigError);
     expect(() => loadConfig({ DATA_DIR: dir(), ...env })).toThrow(new RegExp(`${name}:`));
@@ -99,9 +101,11 @@ describe('config', () => {
       JWT_SECRET: 'x'.repeat(40),
       DATABASE_URL: 'postgres://u@h/db',
       PUBLIC_DISCLOSURE: 'bottom',
+      OUTBOX_LEASE_MS: '20000',
     });
     expect(c).toMatchObject({
       publicDisclosure: 'bottom',
+      outbound: expect.objectContaining({ leaseMs: 20_000 }),
       port: 8080,
       demo: true,
       publicBaseUrl: 'https://pingyi.xiantao.gov.cn',

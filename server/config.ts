@@ -9,6 +9,7 @@ import { DEFAULT_APPEAL_WINDOW_DAYS } from '#shared/appeals.ts';
 import { DEFAULT_REPLY_WORKING_DAYS } from '#shared/requests/vocabulary.ts';
 import type { CityProfile, LocalName } from '#shared/schemas/profile.ts';
 import { parseQuietHours } from '#shared/outbound/quiet-hours.ts';
+import { LEASE_MS, MIN_LEASE_MS } from './outbound/lease.ts';
 import { parseSmppUrl } from './outbound/smpp-url.ts';
 import type { OutboundSettings } from './outbound/outbound.ts';
 
@@ -102,6 +103,12 @@ const envSchema = z.object({
   // How long a message in doubt (handed to the gateway, no answer: a crash, a dropped connection) waits for a
   // receipt naming its reference before it is sent again with the same reference (ms; README "Exactly once").
   OUTBOX_IN_DOUBT_MS: z.coerce.number({ message: 'expected a number of milliseconds' }).int().min(1_000).max(86_400_000).default(600_000),
+  OUTBOX_LEASE_MS: z.coerce
+    .number({ message: 'expected a number of milliseconds' })
+    .int()
+    .min(MIN_LEASE_MS, `at least ${MIN_LEASE_MS} ms: a gateway's answer (15 s at most) must come inside the lease`)
+    .max(3_600_000)
+    .default(LEASE_MS),
   // How often the outbox job plans and sends (ms); its lease, and so the wait after a crash, is 20 times this.
   OUTBOX_EVERY_MS: z.coerce.number({ message: 'expected a number of milliseconds' }).int().min(100).max(3_600_000).default(5_000),
 });
@@ -204,6 +211,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       smtpUrl: e.SMTP_URL ?? null,
       mailFrom: e.MAIL_FROM ?? null,
       inDoubtMs: e.OUTBOX_IN_DOUBT_MS,
+      leaseMs: e.OUTBOX_LEASE_MS,
     },
     outboxEveryMs: e.OUTBOX_EVERY_MS,
   };

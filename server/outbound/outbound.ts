@@ -12,6 +12,7 @@ import type { LinkMaker } from '../invitations/tokens.ts';
 import { newOwner } from '../jobs/runner.ts';
 import type { Gateway, GatewayEvents, ReceiptState } from './gateway.ts';
 import * as q from './outbox.queries.ts';
+import { LEASE_MS } from './lease.ts';
 import { smppGateway } from './smpp.gateway.ts';
 import { parseSmppUrl } from './smpp-url.ts';
 import { smtpGateway } from './smtp.gateway.ts';
@@ -29,14 +30,15 @@ export interface OutboundSettings {
    * reference before it is sent again with the same reference (default IN_DOUBT_MS).
    */
   inDoubtMs?: number;
+  /** How long a claimed message is held by its sender before another may take it up (default LEASE_MS). */
+  leaseMs?: number;
 }
 
 /** Ten minutes: receipts a gateway held for us while no session was bound come on the next bind, in seconds. */
 export const IN_DOUBT_MS = 600_000;
 
 export const OUTBOX_EVERY_MS = 5_000;
-/** How long a claimed message is held: far longer than a gateway's answer takes (the gateways time out at 15 s). */
-export const LEASE_MS = 60_000;
+export { LEASE_MS } from './lease.ts';
 /** Messages in flight at once per process: enough to keep the gateway busy while the database settles the last. */
 const WINDOW = 4;
 
@@ -62,6 +64,7 @@ export function makeOutbound(opts: {
 }): Outbound {
   const { db, settings, links, sender, timeZone } = opts;
   const inDoubtMs = settings.inDoubtMs ?? IN_DOUBT_MS;
+  const leaseMs = settings.leaseMs ?? LEASE_MS;
   const owner = opts.owner ?? newOwner();
   const events: GatewayEvents = {
     async receipt(gatewayId, state, reason, ref) {
@@ -126,7 +129,7 @@ export function makeOutbound(opts: {
   }
 
   async function sendOne(now: () => Date, channels: OutboxChannel[]): Promise<boolean> {
-    const m = await q.claimNext(db, channels, owner, now(), LEASE_MS);
+    const m = await q.claimNext(db, channels, owner, now(), leaseMs);
     if (!m) return false;
     const gateway = gateways[m.channel]!;
     const to = m.channel === 'sms' ? normaliseMobile(m.contact_phone) : m.contact_email;

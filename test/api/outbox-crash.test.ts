@@ -11,7 +11,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '#server/db/client.ts';
 import { enterprises, invitations, outboxMessages } from '#server/db/schema.ts';
-import { LEASE_MS } from '#server/outbound/outbound.ts';
+import { MIN_LEASE_MS } from '#server/outbound/lease.ts';
 import { freshDatabase } from '../support/database.ts';
 import { startSmsc, type SmsReceived } from '../support/gateways.ts';
 import { openLoadRound } from '../support/load.ts';
@@ -20,6 +20,8 @@ import { kill, randomPort, startServer, type ServerProcess } from '../support/se
 const SECRET = 'outbox-crash-secret-outbox-crash-secret-1';
 const FIRMS = 300;
 const IN_DOUBT_MS = 3_000;
+// The shortest lease the config allows: what a killed sender held is taken up again 20 s later, not 60.
+const LEASE_MS = MIN_LEASE_MS;
 const dataDir = mkdtempSync(join(tmpdir(), 'pingyi-outbox-crash-'));
 const pg = process.env.DATABASE_URL ? await freshDatabase() : null;
 const prep: Database = pg ?? (await openDatabase({ kind: 'pglite', dataDir: join(dataDir, 'pglite') }));
@@ -36,6 +38,7 @@ const env = {
   SMS_QUIET_HOURS: 'off',
   OUTBOX_EVERY_MS: '300',
   OUTBOX_IN_DOUBT_MS: String(IN_DOUBT_MS),
+  OUTBOX_LEASE_MS: String(LEASE_MS),
   ...(pg?.url ? { DATABASE_URL: pg.url } : { DATABASE_URL: '' }),
 };
 const port = randomPort();

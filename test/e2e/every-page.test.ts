@@ -80,8 +80,8 @@ const came = (wait: Promise<unknown>) =>
     () => true,
     () => false,
   );
-/** A signed-in page's title: the page itself is drawn (not the boot line or the shell alone). */
-const PAGE_TITLE = '.ant-layout-content h1, .ant-layout-content h2, .ant-layout-content h3';
+/** A page's title: the page itself is drawn (not the boot line or the shell alone, which have none). */
+const PAGE_TITLE = 'h1, h2, h3';
 
 /**
  * Waits until the page has its data: a signed-in page shows its title (the app and the page's code have
@@ -128,7 +128,7 @@ const sideways = (page: Page) =>
 /** Whether the page title is the topmost element at its own centre (no floating button over it). */
 const titleCovered = (page: Page) =>
   page.evaluate(() => {
-    const title = document.querySelector('main h1, .ant-layout-content h3, .ant-layout-content h2, main h2');
+    const title = document.querySelector('h1, h2, h3');
     if (!title) return 'no title';
     const r = title.getBoundingClientRect();
     const top = document.elementFromPoint(r.left + Math.min(r.width / 2, 40), r.top + r.height / 2);
