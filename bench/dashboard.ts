@@ -127,6 +127,11 @@ export async function benchDashboard(
       const ready = await page.waitForFunction(() => (window as unknown as { __ready?: number }).__ready, undefined, { timeout: 60_000 });
       readyMs.push(Number(await ready.jsonValue()));
       await page.getByTestId('result-charts').waitFor({ timeout: 60_000 });
+      // The sections drawn after the first screen have asked for their data too (progress; the requests
+      // card shows the overdue count once /requests answered): a visit counts every read it makes, and
+      // none of them may still be on its way when the next visit starts.
+      await page.getByTestId('round-overview').waitFor({ timeout: 60_000 });
+      await page.getByTestId('request-overdue-now').waitFor({ timeout: 60_000 });
       await page.waitForLoadState('networkidle');
       page.off('request', listener);
       if (process.env.BENCH_TRACE)

@@ -80,6 +80,11 @@ describe('the leader’s first screen (1366×768)', () => {
       times.push(await readyAt(page));
       await page.getByTestId('votes-headline-names').getByText(/→/).waitFor();
       await page.getByTestId('result-charts').waitFor();
+      // The sections drawn after the first screen have asked for their data too (progress; the requests
+      // card shows the overdue count once /requests answered): a visit counts every read it makes, and
+      // none of them may still be on its way when the next visit starts.
+      await page.getByTestId('round-overview').waitFor();
+      await page.getByTestId('request-overdue-now').waitFor();
       await page.waitForLoadState('networkidle');
       page.off('request', listener);
       const results = api.filter((p) => /\/rounds\/[^/]+\/results$/.test(p));
