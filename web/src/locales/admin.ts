@@ -1,6 +1,7 @@
 // Strings of the admin app, one namespace per area. The Chinese of what the first screens use (the shell,
 // the dashboard, errors) is built in; every other area's Chinese loads with the first page that asks for
-// it (useTranslation suspends until then). English (admin-en.ts) loads whole when chosen.
+// it, all in one chunk (useTranslation suspends until then). English (admin-en.ts) loads whole when chosen.
+import type onDemand from './admin-zh-more.ts';
 import zhComments from './zh/comments.ts';
 import zhCommon from './zh/common.ts';
 import zhDashboard from './zh/dashboard.ts';
@@ -23,33 +24,19 @@ const builtIn = {
   state: zhState,
 };
 
-const onDemand = {
-  departments: () => import('./zh/departments.ts'),
-  enterprises: () => import('./zh/enterprises.ts'),
-  importer: () => import('./zh/importer.ts'),
-  audit: () => import('./zh/audit.ts'),
-  mydept: () => import('./zh/mydept.ts'),
-  verify: () => import('./zh/verify.ts'),
-  public: () => import('./zh/public.ts'),
-  points: () => import('./zh/points.ts'),
-  accounts: () => import('./zh/accounts.ts'),
-  requests: () => import('./zh/requests.ts'),
-  followUps: () => import('./zh/followUps.ts'),
-  outbox: () => import('./zh/outbox.ts'),
-};
-
 /** Every namespace with its Chinese strings: the shape t('…') keys are checked against (i18next.d.ts). */
-export type AdminStrings = typeof builtIn & { [N in keyof typeof onDemand]: Awaited<ReturnType<(typeof onDemand)[N]>>['default'] };
+export type AdminStrings = typeof builtIn & typeof onDemand;
 export type AdminNamespace = keyof AdminStrings;
 
 export const adminResources = { 'zh-CN': builtIn };
 
+const loadMoreChinese = () => import('./admin-zh-more.ts').then((m) => m.default);
 const loadAdminEnglish = () => import('./admin-en.ts').then((m) => m.default);
 
 /** One namespace's strings in one language, fetched on demand (undefined for a language or namespace unknown here). */
 export async function loadAdminNamespace(lng: string, ns: string): Promise<object | undefined> {
   if (lng === 'en') return (await loadAdminEnglish())[ns as AdminNamespace];
-  if (lng === 'zh-CN' && ns in onDemand) return (await onDemand[ns as keyof typeof onDemand]()).default;
+  if (lng === 'zh-CN' && !(ns in builtIn)) return (await loadMoreChinese())[ns as keyof typeof onDemand];
   return builtIn[ns as keyof typeof builtIn];
 }
 
