@@ -27,6 +27,9 @@ export interface BoxedAnswer {
   strata: Record<BreakdownDimension, string | null>;
 }
 
+// The advisory lock class of a round's ballot box (the second key is the round id's hash).
+const BOX_LOCK = 7_310_002;
+
 /**
  * Moves the round's boxed answers into responses, ratings and votes in random order, and adds them to
  * the breakdown tallies; does nothing while the box holds fewer than `min`. Returns how many moved.
@@ -34,6 +37,9 @@ export interface BoxedAnswer {
  * mover's cost off the process that answers submissions.
  */
 export async function emptyBox(tx: Tx, roundId: string, min: number, limit?: number): Promise<number> {
+  // One mover per round at a time (replicas, the job and a close all move): a second mover waits here and
+  // then sees what the first left, so neither takes a chunk that is short only because the other holds its rows.
+  await tx.execute(sql`select pg_advisory_xact_lock(${BOX_LOCK}, hashtext(${roundId}))`);
   if (min > 0) {
     const [boxed] = await tx.select({ n: count() }).from(ballotBox).where(eq(ballotBox.roundId, roundId));
     if (Number(boxed?.n ?? 0) < min) return 0;
