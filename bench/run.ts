@@ -18,13 +18,14 @@ import { benchOutbox, OUTBOX_MESSAGES, outboxLine, type OutboxFigures } from './
 import { benchReplicas, replicaDetail, replicaRow, type ReplicaFigures } from './replicas.ts';
 import { errorText, kb, log, median, ms, now, percentile as percentileOf, rate, ratio, tempDir, verdict, type Row } from './util.ts';
 
-// Paced steps as fractions of the raw rate; 0.5 is the step the latency target is judged at.
-const PACED = { seconds: 2, fractions: [0.25, 0.5, 0.625, 0.75, 0.875, 1], p99LimitMs: 100 } as const;
+// Paced steps as fractions of the raw rate; 0.5 is the step the latency target is judged at. The low steps
+// find a rate each database holds with p99 ≤ 100 ms even where 0.5× is past its bound (PGlite's one thread).
+const PACED = { seconds: 2, fractions: [0.05, 0.1, 0.25, 0.5, 0.625, 0.75, 0.875, 1], p99LimitMs: 100 } as const;
 const JUDGED_FRACTION = 0.5;
 
 const SCALE = {
   postgres: {
-    submit: { submissions: 2000, warmup: 200, concurrency: 200, paced: { ...PACED, budget: 11_000 } },
+    submit: { submissions: 2000, warmup: 200, concurrency: 200, paced: { ...PACED, budget: 12_000 } },
     results: { responses: 10_000, departments: 100, reads: 200 },
   },
   pglite: {

@@ -48,7 +48,13 @@ export async function launchChromium(): Promise<Browser> {
 export interface E2e {
   baseUrl: string;
   /** A fresh browser context (own cookies and storage) in Chinese, as a city clerk would have it. */
-  newPage(opts?: { locale?: string; phone?: boolean; viewport?: { width: number; height: number } }): Promise<Page>;
+  newPage(opts?: {
+    locale?: string;
+    phone?: boolean;
+    viewport?: { width: number; height: number };
+    /** The computer's zone (the machine's by default); the date pickers read and write in it. */
+    timezoneId?: string;
+  }): Promise<Page>;
   /** Uncaught errors thrown in any page so far (a test should end with none). */
   pageErrors: string[];
   /** The server's database, for tests that play whoever holds it. */
@@ -105,7 +111,12 @@ export async function startE2e(): Promise<E2e> {
         : opts.viewport
           ? { viewport: opts.viewport, isMobile: opts.viewport.width < 600, hasTouch: opts.viewport.width < 600 }
           : { viewport: { width: 1366, height: 900 } };
-      const context = await browser.newContext({ baseURL: baseUrl, locale: opts.locale ?? 'zh-CN', ...screen });
+      const context = await browser.newContext({
+        baseURL: baseUrl,
+        locale: opts.locale ?? 'zh-CN',
+        timezoneId: opts.timezoneId,
+        ...screen,
+      });
       const page = await context.newPage();
       page.setDefaultTimeout(STATE_TIMEOUT);
       page.on('pageerror', (err) => pageErrors.push(err.message));

@@ -1,5 +1,7 @@
 // Times as the city reads them: one clock, the city's (Asia/Shanghai), whatever the reader's computer says.
-export const CITY_TIME_ZONE = 'Asia/Shanghai';
+import { DEFAULT_CITY_TZ } from '#shared/city-day.ts';
+
+export const CITY_TIME_ZONE = DEFAULT_CITY_TZ;
 
 export function cityDateTime(iso: string | null | undefined, lang: string): string {
   if (!iso) return '—';

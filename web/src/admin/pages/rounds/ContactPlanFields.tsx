@@ -5,7 +5,7 @@ import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { ContactPlan } from '#shared/outbound/vocabulary.ts';
 import { contactPlanDefault } from '#shared/schemas/outbox.ts';
-import { lateDays, reminderDayOptions, roundLengthDays } from './contact-plan.ts';
+import { lastReminderDay, lateDays, reminderDayOptions } from './contact-plan.ts';
 
 /** The plan's on/off parts, each a switch with its own label and help (`form.<key>`, `form.<key>Help`). */
 const SWITCHES = ['invitation', 'finalReminder'] as const;
@@ -18,8 +18,9 @@ export function ContactPlanFields({ plan }: { plan?: ContactPlan }) {
   const opensAt = Form.useWatch<Dayjs | null>('opensAt', form);
   const closesAt = Form.useWatch<Dayjs | null>('closesAt', form);
   const chosen = Form.useWatch<number[] | undefined>(['contactPlan', 'reminderDays'], form) ?? initial.reminderDays;
-  const length = roundLengthDays(opensAt?.format('YYYY-MM-DD'), closesAt?.format('YYYY-MM-DD'));
-  const late = lateDays(chosen, length);
+  const dates = { opensAt: opensAt?.toDate(), closesAt: closesAt?.toDate() };
+  const late = lateDays(dates, chosen);
+  const offered = reminderDayOptions(lastReminderDay(dates), chosen);
   return (
     <div data-testid="contact-plan">
       <Divider titlePlacement="start" plain>
@@ -52,7 +53,7 @@ export function ContactPlanFields({ plan }: { plan?: ContactPlan }) {
         }
         initialValue={initial.reminderDays}
       >
-        <Checkbox.Group options={reminderDayOptions(length, chosen).map((d) => ({ value: d, label: t('form.day', { day: d }) }))} />
+        <Checkbox.Group options={offered.map((d) => ({ value: d, label: t('form.day', { day: d }) }))} />
       </Form.Item>
     </div>
   );

@@ -1,29 +1,31 @@
 // The contact plan in the round form: which reminder days make sense for the round's dates (tested without
-// a browser; ContactPlanFields.tsx shows them).
+// a browser; ContactPlanFields.tsx shows them). Days are judged in the city's days by the server's own rule
+// (lateReminderDays), whatever zone the admin's computer is in, so the form warns of what the server refuses.
+import { lateReminderDays } from '#shared/outbound/plan.ts';
+import { CITY_TIME_ZONE } from '../../views/time.ts';
 
 /** Days the form offers when the dates are not set yet: two weeks, the usual round. */
 const USUAL_DAYS = 13;
 /** The furthest day offered (a reminder a month after opening is the longest plan anyone needs). */
 export const MAX_PLAN_DAY = 30;
 
-const DAY_MS = 86_400_000;
-
-/** Calendar days from the opening day to the deadline's day (2 → the deadline is two days after opening), or null. */
-export function roundLengthDays(opensAt: string | null | undefined, closesAt: string | null | undefined): number | null {
-  if (!opensAt || !closesAt) return null;
-  const open = Date.parse(opensAt.slice(0, 10));
-  const close = Date.parse(closesAt.slice(0, 10));
-  if (!Number.isFinite(open) || !Number.isFinite(close) || close <= open) return null;
-  return Math.round((close - open) / DAY_MS);
+export interface RoundDates {
+  opensAt: Date | null | undefined;
+  closesAt: Date | null | undefined;
 }
 
-/** The reminder days to offer: 1 up to the day before the deadline's day, and any already chosen. */
-export function reminderDayOptions(length: number | null, chosen: readonly number[]): number[] {
-  const last = Math.min(MAX_PLAN_DAY, Math.max(1, length === null ? USUAL_DAYS : length - 1));
+const judged = ({ opensAt, closesAt }: RoundDates, days: readonly number[]) =>
+  opensAt && closesAt && closesAt > opensAt ? lateReminderDays({ reminderDays: [...days] }, opensAt, closesAt, CITY_TIME_ZONE) : null;
+
+/** The last reminder day that is still sent (the day before the deadline's city day), or null while the dates are unset. */
+export const lastReminderDay = (dates: RoundDates): number | null => judged(dates, [])?.lastDay ?? null;
+
+/** The reminder days to offer: 1 up to the last day still sent, and any already chosen. */
+export function reminderDayOptions(lastDay: number | null, chosen: readonly number[]): number[] {
+  const last = Math.min(MAX_PLAN_DAY, Math.max(1, lastDay ?? USUAL_DAYS));
   const days = new Set<number>([...Array.from({ length: last }, (_, i) => i + 1), ...chosen]);
   return [...days].sort((a, b) => a - b);
 }
 
-/** Chosen days on or after the deadline's day: no reminder is sent then (the round has closed). */
-export const lateDays = (days: readonly number[], length: number | null): number[] =>
-  length === null ? [] : [...days].filter((d) => d >= length).sort((a, b) => a - b);
+/** Chosen days on or after the deadline's city day: no reminder is sent then, and the server refuses them. */
+export const lateDays = (dates: RoundDates, days: readonly number[]): number[] => judged(dates, days)?.days ?? [];
