@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { login, screenshot, startE2e } from '../support/e2e.ts';
+import { clickUntil, login, screenshot, startE2e } from '../support/e2e.ts';
 
 const e2e = await startE2e();
 
@@ -20,9 +20,9 @@ describe('departments and audit log (admin)', () => {
     await row.getByRole('button', { name: '任命负责人' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByText('现任负责人 李明华').waitFor();
-    // Required fields are checked in the form before anything is sent.
-    await dialog.getByRole('button', { name: /保\s?存/ }).click();
-    await dialog.getByText('请填写姓名（不超过 50 字）。').waitFor();
+    // Required fields are checked in the form before anything is sent (saving the empty form again, should a
+    // click land while the dialog still opens, changes nothing).
+    await clickUntil(dialog.getByRole('button', { name: /保\s?存/ }), dialog.getByText('请填写姓名（不超过 50 字）。'));
     await dialog.getByLabel('姓名').fill('赵新民');
     await dialog.getByLabel('职务').fill('局长');
     await dialog.getByLabel('任职起始日期').fill('2026-01-05');

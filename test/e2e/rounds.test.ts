@@ -370,8 +370,9 @@ describe('rounds (admin)', () => {
 
     await actions.getByRole('button', { name: '重新开启' }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByRole('button', { name: '重新开启' }).click();
-    await dialog.getByText('请填写原因（2–1000 字）。').waitFor();
+    // As with the replacement: an empty reason is refused in words, and a click made while the dialog still
+    // opens is made again (confirming an empty form twice changes nothing).
+    await clickUntil(dialog.getByRole('button', { name: '重新开启' }), dialog.getByText('请填写原因（2–1000 字）。'));
     await dialog.getByLabel('原因').fill('部分企业未及时收到通知，延长 3 天');
     await dialog.getByRole('button', { name: '重新开启' }).click();
     await status.filter({ hasText: '测评中' }).waitFor();
