@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { makeUscc, USCC_ALPHABET } from '#shared/uscc.ts';
-import { login, screenshot, startE2e } from '../support/e2e.ts';
+import { chooseOption, login, screenshot, startE2e } from '../support/e2e.ts';
 
 const e2e = await startE2e();
 
@@ -34,13 +34,8 @@ async function upload(page: Page, path: string) {
   await page.getByTestId('import-count-total').waitFor();
 }
 
-async function chooseMapping(page: Page, field: string, option: string) {
-  await page.getByTestId(`mapping-${field}`).click();
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option')
-    .filter({ hasText: new RegExp(`^${option}$`) })
-    .click();
-}
+// The column mapped to a field, picked as a person does (after the list has finished opening: chooseOption).
+const chooseMapping = (page: Page, field: string, option: string) => chooseOption(page, page.getByTestId(`mapping-${field}`), option);
 
 describe('registry import', () => {
   it('shows row errors and blocks the import, then imports a corrected file', async () => {
