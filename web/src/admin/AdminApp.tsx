@@ -13,6 +13,7 @@ import { FullPageSpin, RequireAuth, RequirePage } from './Guards.tsx';
 import type { PageKey } from './access.ts';
 import { HomeRoute } from './pages/dashboard/HomeRoute.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { useReducedMotion } from './reducedMotion.ts';
 import { Shell } from './Shell.tsx';
 import './admin.css';
 
@@ -153,8 +154,9 @@ function PageBoundary({ children }: { children: ReactNode }) {
 
 export default function AdminApp() {
   const { i18n } = useTranslation();
+  const reducedMotion = useReducedMotion();
   return (
-    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#1d4ed8' } }}>
+    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#1d4ed8', motion: !reducedMotion } }}>
       <AntApp>
         <BrowserRouter>
           <AuthProvider>
