@@ -51,7 +51,7 @@ pg_pid=""
 if node -e "const c=new (require('pg').Client)({connectionString:process.argv[1]});c.connect().then(()=>c.end(),()=>process.exit(1))" "$PG_URL" 2>/dev/null; then
   echo "== API tests on PostgreSQL ($PG_URL), and two app replicas on it: beside the browser tests, output below when done"
   pg_start=$SECONDS
-  (DATABASE_URL="$PG_URL" npx vitest run --project api --project pg --project replicas --maxWorkers=1 >"$pg_log" 2>&1; echo $? >"$pg_log.status") &
+  (DATABASE_URL="$PG_URL" npx vitest run --project api --project pg --project replicas --maxWorkers=1 >"$pg_log" 2>&1; echo $? >"$pg_log.status"; echo $SECONDS >"$pg_log.end") &
   pg_pid=$!
   # A failing browser tier still waits for the PostgreSQL run and shows what it printed.
   trap 'if [ -n "$pg_pid" ]; then wait "$pg_pid"; echo "== API tests on PostgreSQL"; cat "$pg_log"; fi; report' EXIT
@@ -75,8 +75,9 @@ if [ -n "$pg_pid" ]; then
   echo "== API tests on PostgreSQL (ran beside the browser tests)"
   cat "$pg_log"
   pg_status="$(cat "$pg_log.status" 2>/dev/null || echo 1)"
-  timings+=("$(printf '%-34s %4d s' "API on PostgreSQL (beside them)" $((SECONDS - pg_start)))")
-  rm -f "$pg_log" "$pg_log.status"
+  pg_end="$(cat "$pg_log.end" 2>/dev/null || echo $SECONDS)"
+  timings+=("$(printf '%-34s %4d s' "API on PostgreSQL (beside them)" $((pg_end - pg_start)))")
+  rm -f "$pg_log" "$pg_log.status" "$pg_log.end"
   if [ "$pg_status" != 0 ]; then
     echo "== the API tests on PostgreSQL failed" >&2
     exit "$pg_status"
