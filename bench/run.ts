@@ -424,7 +424,10 @@ function assemble(
       `${label} submissions: closed loop ${s.http.ok}/${s.http.requests} HTTP 200 (statuses ${JSON.stringify(s.http.statuses)}) in ${(s.http.wallMs / 1000).toFixed(1)} s; ` +
         `raw: ${s.submissions - s.raw.failures}/${s.submissions} committed in ${(s.raw.wallMs / 1000).toFixed(1)} s; ` +
         `paced steps (× raw): ${steps.join('; ') || 'none'}${s.pacedNote ? ` (${s.pacedNote})` : ''}; ` +
-        `${s.stored} responses stored in the HTTP round (warm-up, closed loop and paced)` +
+        `${s.stored} responses stored in the HTTP round (warm-up, closed loop and paced); ` +
+        `before the closed loop the ballot-box job ran once and moved the ${s.mover.moved} answers already in the box (the raw round's and the warm-up's) ` +
+        `in ${(s.mover.wallMs / 1000).toFixed(1)} s, ${(s.mover.nodeMs / Math.max(1, s.mover.moved)).toFixed(3)} ms of app CPU an answer (the rest is the database's): not the measured submissions' work, ` +
+        `so not in their window; the job keeps its timer, and a run falling in the window (moving the window's own answers) is counted` +
         `${errors.length ? `; errors seen: ${errors.join(' | ')}` : ''}.`,
     );
   }
