@@ -4,7 +4,7 @@
 // under the app's secret: a dump names no address, survey token or username. Expired rows are swept
 // by the limits job (server/jobs). One upsert per count, atomic under concurrent replicas.
 import { createHmac } from 'node:crypto';
-import { lt, sql } from 'drizzle-orm';
+import { lt, sql, type SQL } from 'drizzle-orm';
 import type { FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
 import { preparedStatement, type Db, type PreparedStatement } from '../db/client.ts';
 import { rateLimits } from '../db/schema.ts';
@@ -28,6 +28,16 @@ export function keyHasher(secret: string, remember = 10_000): KeyHasher {
   };
 }
 
+/**
+ * A read-only query carried by a count, in its statement (one round trip for both): its SQL, whose
+ * placeholders are none of the count's (now, k…, e…, r…), a name for the statement, and the values.
+ */
+export interface Rider {
+  name: string;
+  query: SQL;
+  values: Record<string, unknown>;
+}
+
 export interface Counter {
   /** Counts one hit against `key`; the window starts at the first hit. */
   hit(key: string, windowMs: number): Promise<{ current: number; ttl: number }>;
@@ -36,6 +46,14 @@ export interface Counter {
    * on PostgreSQL); the results in the same order.
    */
   hitAll(hits: readonly { key: string; windowMs: number; readOnly?: boolean }[]): Promise<{ current: number; ttl: number }[]>;
+  /**
+   * hitAll, with the rider's rows from the same statement; rows null where the counter holds its books
+   * apart from the database (processCounter), and the caller runs the query itself.
+   */
+  hitAllWith(
+    hits: readonly { key: string; windowMs: number; readOnly?: boolean }[],
+    rider: Rider,
+  ): Promise<{ results: { current: number; ttl: number }[]; rows: Record<string, unknown>[] | null }>;
   /** The key's hits in its current window, counting none. */
   read(key: string): Promise<{ current: number; ttl: number }>;
 }
@@ -50,8 +68,10 @@ type HitRow = { key: string; hits: number; expires_ms: string | number };
  * The statement counting `counted` keys and reading `read` ones, built once per shape (a survey request:
  * two counted, one read) and run as a named prepared statement: no query builder per request.
  * Values: now, k0…, e0… (each counted key and the end of the window it would start), r0….
+ * With a rider, its rows come back with the counts as one json column (limits_) on each of them, or on
+ * one row of nulls if it found none (rider_row_ tells its rows apart).
  */
-function hitStatement(counted: number, read: number): PreparedStatement<HitRow> {
+function hitStatement(counted: number, read: number, rider?: Rider): PreparedStatement<HitRow & Record<string, unknown>> {
   const now = sql`${p('now')}::timestamptz`;
   const upsert = counted
     ? sql`
@@ -72,45 +92,65 @@ function hitStatement(counted: number, read: number): PreparedStatement<HitRow> 
           sql`, `,
         )}) and expires_at > ${now}`
     : null;
-  const query = upsert && lookup ? sql`with counted as (${upsert}) select * from counted union all ${lookup}` : (upsert ?? lookup)!;
-  return preparedStatement<HitRow>(`rate_limits_hit_${counted}_${read}`, query);
+  const name = `rate_limits_hit_${counted}_${read}`;
+  if (!rider) {
+    const query = upsert && lookup ? sql`with counted as (${upsert}) select * from counted union all ${lookup}` : (upsert ?? lookup)!;
+    return preparedStatement(name, query);
+  }
+  // A data-modifying WITH must be at the top: the counts, then the rider beside them.
+  const hits = [upsert ? sql`select * from counted` : null, lookup].filter((x) => x !== null);
+  const counts = hits.length
+    ? sql`select coalesce(json_agg(json_build_array(h.key, h.hits, h.expires_ms)), '[]'::json) as limits_ from (${sql.join(hits, sql` union all `)}) h`
+    : sql`select '[]'::json as limits_`;
+  return preparedStatement(
+    `${name}_${rider.name}`,
+    sql`${upsert ? sql`with counted as (${upsert}) ` : sql``}
+      select c.limits_, q.* from (${counts}) c left join (select true as rider_row_, x.* from (${rider.query}) x) q on true`,
+  );
 }
 
 export function dbCounter(db: Db, hash: KeyHasher, now: () => number = Date.now): Counter {
-  const statements = new Map<string, PreparedStatement<HitRow>>();
-  const statementFor = (counted: number, read: number) => {
-    const shape = `${counted}_${read}`;
+  const statements = new Map<string, PreparedStatement<HitRow & Record<string, unknown>>>();
+  const statementFor = (counted: number, read: number, rider?: Rider) => {
+    const shape = `${counted}_${read}_${rider?.name ?? ''}`;
     let statement = statements.get(shape);
-    if (!statement) statements.set(shape, (statement = hitStatement(counted, read)));
+    if (!statement) statements.set(shape, (statement = hitStatement(counted, read, rider)));
     return statement;
+  };
+  // A survey request counts against two limits and reads the link guard's: one statement (one round
+  // trip, one commit) for all three, not one each; its link lookup may ride along (hitAllWith).
+  const run = async (hits: Parameters<Counter['hitAll']>[0], rider?: Rider) => {
+    const t = now();
+    const keys = hits.map((h) => hash(h.key));
+    // In key order, so two requests sharing two keys lock them in the same order (no deadlock).
+    const counted = keys
+      .map((k, i) => ({ k, h: hits[i]! }))
+      .filter((x) => !x.h.readOnly)
+      .sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0));
+    const read = keys.filter((_, i) => hits[i]!.readOnly);
+    const values: Record<string, unknown> = { ...rider?.values, now: new Date(t).toISOString() };
+    counted.forEach((x, i) => {
+      values[`k${i}`] = x.k;
+      values[`e${i}`] = new Date(t + x.h.windowMs).toISOString();
+    });
+    read.forEach((k, i) => {
+      values[`r${i}`] = k;
+    });
+    const rows = await statementFor(counted.length, read.length, rider).run(db, values);
+    const counts: HitRow[] = rider
+      ? ((rows[0]?.limits_ ?? []) as [string, number, number][]).map(([key, hits, expires_ms]) => ({ key, hits, expires_ms }))
+      : rows;
+    const byKey = new Map(counts.map((row) => [row.key, { current: Number(row.hits), ttl: Math.max(0, Number(row.expires_ms) - t) }]));
+    return { results: keys.map((k) => byKey.get(k) ?? { current: 0, ttl: 0 }), rows: rider ? rows.filter((r) => r.rider_row_) : null };
   };
   const counter: Counter = {
     async hit(key, windowMs) {
       return (await counter.hitAll([{ key, windowMs }]))[0]!;
     },
-    // A survey request counts against two limits and reads the link guard's: one statement (one round
-    // trip, one commit) for all three, not one each.
     async hitAll(hits) {
-      const t = now();
-      const keys = hits.map((h) => hash(h.key));
-      // In key order, so two requests sharing two keys lock them in the same order (no deadlock).
-      const counted = keys
-        .map((k, i) => ({ k, h: hits[i]! }))
-        .filter((x) => !x.h.readOnly)
-        .sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0));
-      const read = keys.filter((_, i) => hits[i]!.readOnly);
-      const values: Record<string, unknown> = { now: new Date(t).toISOString() };
-      counted.forEach((x, i) => {
-        values[`k${i}`] = x.k;
-        values[`e${i}`] = new Date(t + x.h.windowMs).toISOString();
-      });
-      read.forEach((k, i) => {
-        values[`r${i}`] = k;
-      });
-      const rows = await statementFor(counted.length, read.length).run(db, values);
-      const byKey = new Map(rows.map((row) => [row.key, { current: Number(row.hits), ttl: Math.max(0, Number(row.expires_ms) - t) }]));
-      return keys.map((k) => byKey.get(k) ?? { current: 0, ttl: 0 });
+      return (await run(hits)).results;
     },
+    hitAllWith: run,
     async read(key) {
       const t = now();
       const [row] = rowsOf<{ hits: number; expires_ms: string | number }>(
@@ -153,6 +193,8 @@ export function processCounter(owner: object, now: () => number = Date.now): Cou
       for (const h of hits) out.push(await (h.readOnly ? counter.read(h.key) : counter.hit(h.key, h.windowMs)));
       return out;
     },
+    // No statement to carry the rider: the caller runs its query.
+    hitAllWith: async (hits) => ({ results: await counter.hitAll(hits), rows: null }),
     async read(key) {
       const t = now();
       const entry = live(key, t);

@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { preparedStatement, type Tx } from '../db/client.ts';
+import type { Rider } from '../http/shared-limits.ts';
 import { invitations, rounds } from '../db/schema.ts';
 import { hashToken, looksLikeToken } from '../invitations/tokens.ts';
 import type { BoxedAnswer } from './ballot-box.ts';
@@ -30,8 +31,9 @@ const findQuery = (opts: { lock: boolean; withDraft: boolean }) => sql`
     ${opts.withDraft ? sql`i.draft` : sql`null as draft`}, ${ROUND_COLUMNS}, e.industry, e.size_class, e.township
   from invitations i join rounds r on r.id = i.round_id left join enterprises e on e.id = i.enterprise_id
   where i.token_hash = ${hash} ${opts.lock ? sql`for update of i` : sql``}`;
+const plainFind = findQuery({ lock: false, withDraft: false });
 const find = {
-  plain: preparedStatement<Row>('survey_find', findQuery({ lock: false, withDraft: false })),
+  plain: preparedStatement<Row>('survey_find', plainFind),
   withDraft: preparedStatement<Row>('survey_find_with_draft', findQuery({ lock: false, withDraft: true })),
   forUpdate: preparedStatement<Row>('survey_find_for_update', findQuery({ lock: true, withDraft: false })),
 };
@@ -55,14 +57,19 @@ const toRound = (r: Row): RoundRow => ({
   reasons: r.dissatisfaction_reasons ?? [],
 });
 
+const hashValues = (token: string) => ({ hash: hashToken(looksLikeToken(token) ? token : `invalid:${token}`) });
+
+/** The plain lookup of a link as a rider of the survey's limits (one round trip for both); its rows go to findByToken. */
+export const findRider = (token: string): Rider => ({ name: 'survey_find', query: plainFind, values: hashValues(token) });
+
 /**
  * Looks a link up by the SHA-256 of its token (an index lookup, never a string comparison, so timing
  * leaks no prefix). The coarse attributes a response may carry come along in the same query; the
- * jsonb draft only when the form is shown.
+ * jsonb draft only when the form is shown. `found`: the plain lookup's rows already read (findRider).
  */
-export async function findByToken(tx: Tx, token: string, mode: keyof typeof find = 'plain'): Promise<Found> {
-  const values = { hash: hashToken(looksLikeToken(token) ? token : `invalid:${token}`) };
-  const [row] = await find[mode].run(tx, values);
+export async function findByToken(tx: Tx, token: string, mode: keyof typeof find = 'plain', found?: Row[]): Promise<Found> {
+  const values = hashValues(token);
+  const [row] = found && mode === 'plain' ? found : await find[mode].run(tx, values);
   if (row) {
     return {
       kind: 'invitation',

@@ -18,7 +18,8 @@ import { actorOf } from '../auth/access.ts';
 import { issuerOf } from '../config.ts';
 import type { ServiceContext } from '../context.ts';
 import { Gone, NotFound } from '../errors.ts';
-import { limitAll } from '../http/rate-limits.ts';
+import { limitAll, riderRows } from '../http/rate-limits.ts';
+import { findRider } from './survey.queries.ts';
 import { markOpened, openSurvey, receiptCounted, saveDraft, submitSurvey } from './survey.service.ts';
 import { makeTokenGuard } from './token-guard.ts';
 
@@ -40,12 +41,15 @@ export const surveyRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { data
   const issuer = issuerOf(config.city);
   const perAddress = { max: config.surveyRateLimit, windowMs: 60_000, keyGenerator: (r: { ip: string }) => `ip:${r.ip}` };
   // Unknown links count against the caller, so guessing tokens is slow and pointless: an address past the
-  // guard's limit is refused with the other limits, before any lookup.
-  const limits = limitAll(limitCounter, 'survey', [
+  // guard's limit is refused with the other limits, before any lookup's answer.
+  const surveyLimits = [
     perAddress,
-    { ...PER_TOKEN, keyGenerator: (r) => `token:${(r.params as { token?: string }).token}` },
+    { ...PER_TOKEN, keyGenerator: (r: FastifyRequest) => `token:${(r.params as { token?: string }).token}` },
     guard.limit,
-  ]);
+  ];
+  const limits = limitAll(limitCounter, 'survey', surveyLimits);
+  // The same books; a submission's link lookup runs in the limits' statement (one round trip fewer).
+  const limitsAndLink = limitAll(limitCounter, 'survey', surveyLimits, undefined, (r) => findRider((r.params as { token: string }).token));
   const guarded = async <T>(request: FastifyRequest, run: () => Promise<T>) => {
     try {
       return await run();
@@ -101,10 +105,12 @@ export const surveyRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { data
       schema: { tags: ['survey'], params: tokenParamSchema, body: submissionSchema, response: { 200: submitResultSchema } },
       config: { access: 'public' },
       bodyLimit: BODY_LIMIT,
-      preHandler: limits,
+      preHandler: limitsAndLink,
     },
     async (request) =>
-      guarded(request, () => submitSurvey(surveyContext(request), { token: request.params.token, submission: request.body })),
+      guarded(request, () =>
+        submitSurvey(surveyContext(request), { token: request.params.token, submission: request.body, found: riderRows(request) }),
+      ),
   );
 
   // An enterprise checks that its response was counted, by its receipt code alone: in the body, never in a

@@ -122,14 +122,15 @@ export async function saveDraft({ tx: db, now, zone }: ServiceContext, { token, 
 
 /**
  * Submits once: checks first, then one guarded statement boxes the answer or nothing (see
- * storeSubmission); when it stores nothing, the link's state now says why. The page sends the hash of
+ * storeSubmission); when it stores nothing, the link's state now says why. `found`: the link's rows
+ * if the route read them already (with its limits, findRider). The page sends the hash of
  * a receipt code it made and keeps; a client that sends none gets a random code in this reply only.
  */
 export async function submitSurvey(
   { tx: db, now, zone }: ServiceContext,
-  { token, submission: s }: { token: string; submission: Submission },
+  { token, submission: s, found: read }: { token: string; submission: Submission; found?: Record<string, unknown>[] },
 ): Promise<{ receipt: string | null; submittedAt: string }> {
-  const found = await findByToken(db, token);
+  const found = await findByToken(db, token, 'plain', read);
   if (!found) throw unknownLink();
   const retry = sameSubmission(found, s);
   if (retry) return retry;
