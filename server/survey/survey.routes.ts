@@ -48,7 +48,7 @@ export const surveyRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { data
     guard.limit,
   ];
   const limits = limitAll(limitCounter, 'survey', surveyLimits);
-  // The same books; a submission's link lookup runs in the limits' statement (one round trip fewer).
+  // The same books; the link lookup of a submission or an "opened" runs in the limits' statement (one round trip fewer).
   const limitsAndLink = limitAll(limitCounter, 'survey', surveyLimits, undefined, (r) => findRider((r.params as { token: string }).token));
   const guarded = async <T>(request: FastifyRequest, run: () => Promise<T>) => {
     try {
@@ -80,10 +80,10 @@ export const surveyRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { data
       schema: { tags: ['survey'], params: tokenParamSchema, response: { 204: z.null().describe('Recorded, or nothing to record') } },
       config: { access: 'public' },
       bodyLimit: 1024,
-      preHandler: limits,
+      preHandler: limitsAndLink,
     },
     async (request, reply) => {
-      await guarded(request, () => markOpened(surveyContext(request), request.params));
+      await guarded(request, () => markOpened(surveyContext(request), { token: request.params.token, found: riderRows(request) }));
       return reply.code(204).send(null);
     },
   );

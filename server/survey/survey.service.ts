@@ -83,8 +83,11 @@ export async function openSurvey({ tx: db, now }: ServiceContext, { token }: { t
  * late call (the round closed, the link replaced or submitted meanwhile) changes nothing. Chat apps
  * prefetch links with a GET, which now records nothing; only a page that ran sends this.
  */
-export async function markOpened({ tx: db, now, zone }: ServiceContext, { token }: { token: string }): Promise<void> {
-  const found = await findByToken(db, token);
+export async function markOpened(
+  { tx: db, now, zone }: ServiceContext,
+  { token, found: read }: { token: string; found?: Record<string, unknown>[] },
+): Promise<void> {
+  const found = await findByToken(db, token, 'plain', read);
   if (!found) throw unknownLink();
   if (found.kind !== 'invitation' || found.invitation.status !== 'not_opened' || stateOf(found, now) !== 'open') return;
   await markInvitationOpened(db, { invitationId: found.invitation.id, roundId: found.round.id, now, day: cityDay(now, zone) });

@@ -6,6 +6,7 @@ import { buildApp } from '#server/app.ts';
 import { FREE_FAILURES } from '#server/auth/login-throttle.ts';
 import { makeTestContext, TEST_PASSWORD } from '../support/app.ts';
 import { testConfig } from '../support/config.ts';
+import { completeSubmission } from '../support/survey.ts';
 
 const ctx = await makeTestContext();
 const other = await buildApp({
@@ -51,6 +52,23 @@ describe('limits shared by two app instances on one database', () => {
     expect(refused.statusCode).toBe(429);
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
     expect((await open(61)).statusCode).toBe(429);
+  });
+
+  it("a link's submissions count in the books of its other calls (the submit reads the link in the limits' statement)", async () => {
+    const token = 'S'.repeat(22);
+    const open = (i: number) =>
+      replicas[i % 2]!.inject({ method: 'GET', url: `/api/v1/survey/${token}`, remoteAddress: `10.0.5.${i + 1}` });
+    const submit = (i: number) =>
+      replicas[i % 2]!.inject({
+        method: 'POST',
+        url: `/api/v1/survey/${token}/submit`,
+        remoteAddress: `10.0.6.${i + 1}`,
+        payload: completeSubmission([1, 2]),
+      });
+    for (let i = 0; i < 30; i++) expect((await open(i)).statusCode, `open ${i + 1}`).toBe(404);
+    for (let i = 0; i < 30; i++) expect((await submit(i)).statusCode, `submit ${i + 1}`).toBe(404);
+    expect((await submit(30)).statusCode).toBe(429);
+    expect((await open(31)).statusCode).toBe(429);
   });
 
   it("a route's own limit (10 logins a minute from one address) counts over both", async () => {
