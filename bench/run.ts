@@ -425,9 +425,10 @@ function assemble(
         `raw: ${s.submissions - s.raw.failures}/${s.submissions} committed in ${(s.raw.wallMs / 1000).toFixed(1)} s; ` +
         `paced steps (× raw): ${steps.join('; ') || 'none'}${s.pacedNote ? ` (${s.pacedNote})` : ''}; ` +
         `${s.stored} responses stored in the HTTP round (warm-up, closed loop and paced); ` +
-        `before the closed loop the ballot-box job ran once and moved the ${s.mover.moved} answers already in the box (the raw round's and the warm-up's) ` +
-        `in ${(s.mover.wallMs / 1000).toFixed(1)} s, ${(s.mover.nodeMs / Math.max(1, s.mover.moved)).toFixed(3)} ms of app CPU an answer (the rest is the database's): not the measured submissions' work, ` +
-        `so not in their window; the job keeps its timer, and a run falling in the window (moving the window's own answers) is counted` +
+        `the ballot-box job ran just before the closed loop, through its own claim, and moved the ${s.mover.moved} answers already in the box ` +
+        `(the raw round's and the warm-up's) in ${(s.mover.wallMs / 1000).toFixed(1)} s, ${(s.mover.nodeMs / Math.max(1, s.mover.moved)).toFixed(3)} ms of app CPU an answer ` +
+        `(the rest is the database's): its next run is due 30 s later, after the window, where it once fell or not by the clock; ` +
+        `moving answers is that job's work, off the request path, and the raw rows wait in the box just the same` +
         `${errors.length ? `; errors seen: ${errors.join(' | ')}` : ''}.`,
     );
   }
