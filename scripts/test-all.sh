@@ -43,18 +43,18 @@ echo "== unit and API tests on PGlite"
 env -u DATABASE_URL npx vitest run --project unit --project api
 tier "unit + API on PGlite"
 
-# The API tests on PostgreSQL run beside the browser tests, on one worker: the browser tier mostly waits on
-# Chromium and its server, and it passes three times in a row with one core kept busy (README, "Testing").
-# Their output is printed once they end.
-pg_log="$(mktemp -t pingyi-pg-tier.XXXXXX)"
+# The API tests on PostgreSQL run beside the browser tests, on one worker: the two tiers together keep both
+# cores busy where either alone leaves some idle, and the browser tier passes three times in a row with one
+# core kept busy (README, "Testing"). Their output is printed once they end.
 pg_pid=""
 if node -e "const c=new (require('pg').Client)({connectionString:process.argv[1]});c.connect().then(()=>c.end(),()=>process.exit(1))" "$PG_URL" 2>/dev/null; then
+  pg_log="$(mktemp -t pingyi-pg-tier.XXXXXX)"
   echo "== API tests on PostgreSQL ($PG_URL), and two app replicas on it: beside the browser tests, output below when done"
   pg_start=$SECONDS
   (DATABASE_URL="$PG_URL" npx vitest run --project api --project pg --project replicas --maxWorkers=1 >"$pg_log" 2>&1; echo $? >"$pg_log.status"; echo $SECONDS >"$pg_log.end") &
   pg_pid=$!
   # A failing browser tier still waits for the PostgreSQL run and shows what it printed.
-  trap 'if [ -n "$pg_pid" ]; then wait "$pg_pid"; echo "== API tests on PostgreSQL"; cat "$pg_log"; fi; report' EXIT
+  trap 'if [ -n "$pg_pid" ]; then wait "$pg_pid"; echo "== API tests on PostgreSQL"; cat "$pg_log"; rm -f "$pg_log" "$pg_log.status" "$pg_log.end"; fi; report' EXIT
 elif [ "${CI:-}" = "true" ]; then
   echo "PostgreSQL is not reachable at $PG_URL; CI must run the suite against it" >&2
   exit 1
