@@ -80,17 +80,73 @@ const came = (wait: Promise<unknown>) =>
     () => true,
     () => false,
   );
-/** A page's title: the page itself is drawn (not the boot line or the shell alone, which have none). */
-const PAGE_TITLE = 'h1, h2, h3';
+/** The page's own title: the page itself is drawn (not the boot line or the shell alone, which have none), and not the one left. */
+const PAGE_TITLE = ':is(h1, h2, h3):not([data-left])';
 
 /**
- * Waits until the page has its data: a signed-in page shows its title (the app and the page's code have
+ * The requests a page has in flight, and a wait until it has had none for half a second: Playwright's
+ * `networkidle`, which only follows a page load, also after an in-app move to another page.
+ */
+function requestsOf(page: Page) {
+  const inFlight = new Set<object>();
+  let lastChange = Date.now();
+  const changed = () => {
+    lastChange = Date.now();
+  };
+  page.on('request', (request) => {
+    // A redirect is one request that goes on under a new object.
+    const from = request.redirectedFrom();
+    if (from) inFlight.delete(from);
+    inFlight.add(request);
+    changed();
+  });
+  const ended = (request: object) => {
+    inFlight.delete(request);
+    changed();
+  };
+  page.on('requestfinished', ended);
+  page.on('requestfailed', ended);
+  return {
+    /** A move to another page counts as a change: its first request may not have been seen yet. */
+    moving: changed,
+    quiet: () =>
+      came(expect.poll(() => inFlight.size === 0 && Date.now() - lastChange >= 500, { timeout: 60_000, interval: 100 }).toBe(true)),
+  };
+}
+
+/** A page's route: two paths with one shape (two cadres' records) are one page component with other data. */
+const shapeOf = (path: string) => path.replace(/\/(\d+|\d{4}Q[1-4])(?=\/|$)/g, '/:id');
+/** Pages of the admin app; the survey (/r, /s/…) is another app, reached by loading it. */
+const inAdminApp = (path: string) => !/^\/(r|s)(\/|$)/.test(path);
+
+/**
+ * Opens a page as a reader moving through the app does: a signed-in page by the app's own navigation (the
+ * menu's way: the app stays loaded, the page's code and data come), anything else by loading it. A page
+ * of the same shape as the one shown is loaded afresh, so that its title is sure to be the new page's.
+ * Before moving, the titles on screen are marked as the page being left.
+ */
+async function visit(page: Page, path: string, signedIn: boolean, requests: ReturnType<typeof requestsOf>) {
+  requests.moving();
+  const here = new URL(page.url()).pathname;
+  if (!signedIn || !inAdminApp(path) || !inAdminApp(here) || shapeOf(here) === shapeOf(path)) {
+    await page.goto(path);
+    return;
+  }
+  await page.evaluate((to) => {
+    for (const title of document.querySelectorAll('h1, h2, h3')) title.setAttribute('data-left', '');
+    history.pushState(null, '', to);
+    dispatchEvent(new PopStateEvent('popstate'));
+  }, path);
+}
+
+/**
+ * Waits until the page has its data: a signed-in page shows its own title (the app and the page's code have
  * arrived: on a busy machine compiling them can outlast the network's quiet moment), then no request in
  * flight for a moment, no spinner, no skeleton. Says what never came, or null.
  */
-async function settle(page: Page, signedIn: boolean): Promise<string | null> {
+async function settle(page: Page, signedIn: boolean, requests: ReturnType<typeof requestsOf>): Promise<string | null> {
   if (signedIn && !(await came(page.locator(PAGE_TITLE).first().waitFor()))) return 'no title';
-  await page.waitForLoadState('networkidle');
+  if (!(await requests.quiet())) return 'requests still open after a minute';
   const idle = await came(page.locator('.ant-spin-spinning, .ant-skeleton-active').first().waitFor({ state: 'detached', timeout: 60_000 }));
   return idle ? null : 'still loading after a minute';
 }
@@ -127,13 +183,13 @@ const sideways = (page: Page) =>
   });
 /** Whether the page title is the topmost element at its own centre (no floating button over it). */
 const titleCovered = (page: Page) =>
-  page.evaluate(() => {
-    const title = document.querySelector('h1, h2, h3');
+  page.evaluate((selector) => {
+    const title = document.querySelector(selector);
     if (!title) return 'no title';
     const r = title.getBoundingClientRect();
     const top = document.elementFromPoint(r.left + Math.min(r.width / 2, 40), r.top + r.height / 2);
     return top && (title === top || title.contains(top)) ? null : `title covered by ${top?.outerHTML.slice(0, 80)}`;
-  });
+  }, PAGE_TITLE);
 
 async function walk(
   user: string,
@@ -142,6 +198,7 @@ async function walk(
   check: (page: Page, path: string) => Promise<string | null>,
 ): Promise<string[]> {
   const page = await e2e.newPage(width < 600 ? { viewport: { width, height: 740 } } : {});
+  const requests = requestsOf(page);
   const failedCalls: string[] = [];
   page.on('response', (res) => {
     const url = new URL(res.url());
@@ -153,8 +210,8 @@ async function walk(
   const problems: string[] = [];
   for (const path of paths) {
     failedCalls.length = 0;
-    await page.goto(path);
-    const problem = (await settle(page, user !== '')) ?? (await check(page, path));
+    await visit(page, path, user !== '', requests);
+    const problem = (await settle(page, user !== '', requests)) ?? (await check(page, path));
     if (problem) problems.push(`${user || 'public'} ${path}: ${problem}`);
     if (failedCalls.length) problems.push(`${user || 'public'} ${path}: failed calls ${failedCalls.join(', ')}`);
   }
