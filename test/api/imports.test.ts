@@ -35,8 +35,13 @@ async function quietHealth() {
 }
 // 200 ms, or more on a machine already so busy that /health is slower than that without any import.
 let healthBound = 200;
-/** A main thread blocked by the import would hold /health for most of the import; jitter on a busy machine does not. */
-const neverBlocked = (slowestHealth: number, importMs: number) => expect(slowestHealth).toBeLessThan(Math.max(healthBound, importMs / 3));
+/**
+ * A main thread blocked by the import would hold a /health call for nearly the whole import, from its first
+ * 20 ms on; jitter does not. Judged against the import's wall time, which a busy machine stretches as it
+ * stretches the calls (against its CPU time, a 0.6 s refusal on a loaded machine once failed at 212 ms).
+ */
+const neverBlocked = (slowestHealth: number, importWallMs: number) =>
+  expect(slowestHealth).toBeLessThan(Math.max(healthBound, importWallMs / 2));
 
 /** Runs the import while polling /health and sampling memory: its answer, duration, slowest health check, memory growth. */
 async function watched(
@@ -104,21 +109,21 @@ describe('crafted imports', () => {
     for (let r = 2; r <= 5001; r++) rows.push(`<row r="${r}"><c r="A${r}"><v>${r}</v></c><c r="XFD${r}"><v>1</v></c></row>`);
     const file = await craftedXlsx(rows.join(''));
     expect(file.length).toBeLessThan(100_000);
-    const { res, ms, slowestHealth, growthMb } = await watched(() => upload('preview', 'xfd.xlsx', file));
+    const { res, ms, wallMs, slowestHealth, growthMb } = await watched(() => upload('preview', 'xfd.xlsx', file));
     expect(res.statusCode).toBe(422);
     expect(res.json().error).toMatchObject({ code: 'too_many_columns', details: { row: 2, column: 'XFD' } });
     expect(ms).toBeLessThan(5_000);
-    neverBlocked(slowestHealth, ms);
+    neverBlocked(slowestHealth, wallMs);
     expect(growthMb).toBeLessThan(300);
   });
 
   it('refuses a million-row CSV at row 200,002 while /health keeps answering', async () => {
     const file = Buffer.from('统一社会信用代码,企业名称\n' + '1,2\n'.repeat(1_000_000));
-    const { res, ms, slowestHealth, growthMb } = await watched(() => upload('preview', 'million.csv', file));
+    const { res, ms, wallMs, slowestHealth, growthMb } = await watched(() => upload('preview', 'million.csv', file));
     expect(res.statusCode).toBe(422);
     expect(res.json().error).toMatchObject({ code: 'too_many_rows', details: { row: 200_002 } });
     expect(ms).toBeLessThan(5_000);
-    neverBlocked(slowestHealth, ms);
+    neverBlocked(slowestHealth, wallMs);
     expect(growthMb).toBeLessThan(300);
   });
 
