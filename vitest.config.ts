@@ -1,6 +1,11 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
+// PGlite's compiled code is shared by every database a worker opens and never freed (server/db/client.ts);
+// without WebAssembly code GC nothing of it is freed either while the worker lives. Freeing it amid the
+// churn of hundreds of databases once aborted a worker on Node 24 (nodejs/node#64500).
+const execArgv = ['--no-wasm-code-gc'];
+
 // Three tiers (see style.md): pure unit tests, API/DB tests on a fresh database per file,
 // and browser tests in Chromium against a real server.
 export default defineConfig({
@@ -12,6 +17,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
+          execArgv,
           include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'web/src/**/*.test.ts'],
           exclude: ['**/*.db.test.ts', 'node_modules/**'],
           // Property tests run thousands of cases: on a busy 2-core machine the 5 s default cries wolf.
@@ -21,6 +27,7 @@ export default defineConfig({
       {
         test: {
           name: 'api',
+          execArgv,
           include: ['test/api/**/*.test.ts', 'server/**/*.db.test.ts'],
           globalSetup: ['test/support/global-setup.ts'],
           // Files share their worker's loaded modules (the server, drizzle, PGlite) instead of loading them again
@@ -37,6 +44,7 @@ export default defineConfig({
         // Needs PostgreSQL (DATABASE_URL): what only a real server can show, such as an outage.
         test: {
           name: 'pg',
+          execArgv,
           include: ['test/pg/**/*.test.ts'],
           globalSetup: ['test/support/global-setup.ts'],
           testTimeout: 60_000,
@@ -47,6 +55,7 @@ export default defineConfig({
         // Needs PostgreSQL (DATABASE_URL): two app processes on one database (replicas behind a balancer).
         test: {
           name: 'replicas',
+          execArgv,
           include: ['test/replicas/**/*.test.ts'],
           globalSetup: ['test/support/global-setup.ts'],
           testTimeout: 60_000,
@@ -56,6 +65,7 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
+          execArgv,
           include: ['test/e2e/**/*.test.ts'],
           globalSetup: ['test/support/e2e-global-setup.ts'],
           // Ceilings, not waits: a passing test never sits them out. Each wait is for a state the user sees

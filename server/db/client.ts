@@ -1,5 +1,8 @@
 // One factory, two drivers: embedded PGlite (a data folder) or PostgreSQL (DATABASE_URL).
 import { mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { is, Param, Placeholder, SQL, sql } from 'drizzle-orm';
@@ -126,9 +129,28 @@ function openPostgres(url: string): Database {
   };
 }
 
+/**
+ * PGlite's two WebAssembly programs, compiled once per process and held for its life: every database opened
+ * in it runs on the same compiled code (the test suite opens hundreds in one process), and that code is
+ * never freed. Freeing WebAssembly code amid such churn can abort Node 24 (V8's check
+ * "jit_page_->allocations_.erase(addr) == 1", nodejs/node#64500); the suite's workers also run with
+ * --no-wasm-code-gc (vitest.config.ts), so nothing of it is freed while they live.
+ */
+let compiled: Promise<{ pgliteWasmModule: WebAssembly.Module; initdbWasmModule: WebAssembly.Module }> | undefined;
+// The server's type library has WebAssembly's types but not its global (that is in the DOM's).
+const wasm = (globalThis as unknown as { WebAssembly: { compile(bytes: Uint8Array): Promise<WebAssembly.Module> } }).WebAssembly;
+const compile = (name: string) =>
+  readFile(join(dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite')), name)).then((bytes) => wasm.compile(bytes));
+const pglitePrograms = () =>
+  (compiled ??= Promise.all([compile('pglite.wasm'), compile('initdb.wasm')]).then(([pgliteWasmModule, initdbWasmModule]) => ({
+    pgliteWasmModule,
+    initdbWasmModule,
+  })));
+
 async function openPglite(target: { dataDir?: string; loadDataDir?: Blob | File }): Promise<Database> {
   if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
   const client = await PGlite.create({
+    ...(await pglitePrograms()),
     ...(target.dataDir ? { dataDir: target.dataDir } : {}),
     ...(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {}),
   });
