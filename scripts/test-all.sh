@@ -40,9 +40,7 @@ npm run --silent lint
 tier "type check and lint"
 
 echo "== unit and API tests on PGlite"
-# Three files at a time on two cores: the crash, restart and outbox files mostly wait (for a server process to
-# start, a lease to lapse), and a third file uses the core they leave idle (182 s with two, 172 with three).
-env -u DATABASE_URL npx vitest run --project unit --project api --maxWorkers=3
+env -u DATABASE_URL npx vitest run --project unit --project api
 tier "unit + API on PGlite"
 
 # The API tests on PostgreSQL run beside the browser tests, on one worker: the two tiers together keep both
