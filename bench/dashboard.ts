@@ -13,6 +13,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { buildApp } from '#server/app.ts';
 import { testConfig } from '../test/support/config.ts';
+import { dashboardDrawn } from '../test/support/dashboard.ts';
 import { openDatabase } from '#server/db/client.ts';
 import { DEMO_PASSWORD, seedDemo } from '#server/demo/seed.ts';
 import { benchBundle } from './bundle.ts';
@@ -91,10 +92,10 @@ export async function benchDashboard(
     // A first visit, empty cache: which scripts the route needs for its first screen and for the rest.
     const cold = await signIn(browser, baseURL);
     const page = await cold.newPage();
+    page.setDefaultTimeout(60_000);
     await page.goto('/dashboard');
-    await page.waitForFunction(() => (window as unknown as { __ready?: number }).__ready !== undefined, undefined, { timeout: 60_000 });
-    await page.getByTestId('result-charts').waitFor({ timeout: 60_000 });
-    await page.waitForLoadState('networkidle');
+    await page.waitForFunction(() => (window as unknown as { __ready?: number }).__ready !== undefined);
+    await dashboardDrawn(page);
     // The page's own clock: scripts asked for before the bottom three were shown (what waits for the first
     // screen starts after it), then everything the route loads.
     const scripts = await page.evaluate(() =>
@@ -124,15 +125,9 @@ export async function benchDashboard(
       };
       page.on('request', listener);
       await page.goto('/dashboard');
-      const ready = await page.waitForFunction(() => (window as unknown as { __ready?: number }).__ready, undefined, { timeout: 60_000 });
+      const ready = await page.waitForFunction(() => (window as unknown as { __ready?: number }).__ready);
       readyMs.push(Number(await ready.jsonValue()));
-      await page.getByTestId('result-charts').waitFor({ timeout: 60_000 });
-      // The sections drawn after the first screen have asked for their data too (progress; the requests
-      // card shows the overdue count once /requests answered): a visit counts every read it makes, and
-      // none of them may still be on its way when the next visit starts.
-      await page.getByTestId('round-overview').waitFor({ timeout: 60_000 });
-      await page.getByTestId('request-overdue-now').waitFor({ timeout: 60_000 });
-      await page.waitForLoadState('networkidle');
+      await dashboardDrawn(page);
       page.off('request', listener);
       if (process.env.BENCH_TRACE)
         console.log(

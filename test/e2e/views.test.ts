@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { WEB_DIST } from '#server/app.ts';
 import { DEMO_PASSWORD, httpClient, login, screenshot, startE2e } from '../support/e2e.ts';
+import { dashboardDrawn } from '../support/dashboard.ts';
 
 const e2e = await startE2e();
 const { api } = httpClient(e2e.baseUrl);
@@ -64,20 +65,9 @@ describe('the leader’s first screen (1366×768)', () => {
 
   it('shows the bottom three with score, interval, gap, P(bottom 3), votes, head streak and measures, with one results request per round (its time is judged by npm run bench)', async () => {
     const page = await e2e.newPage({ viewport: { width: 1366, height: 768 } });
-    // The sections drawn after the first screen ask for their data too (progress; the requests card shows
-    // the overdue count once /requests answered): a visit is done once all of it is on the screen and nothing
-    // is on its way, so that no read of one visit's page is counted in the next (the old page lives on until
-    // the next one replaces it, and under load its last sections are drawn late).
-    const allDrawn = async () => {
-      await page.getByTestId('votes-headline-names').getByText(/→/).waitFor();
-      await page.getByTestId('result-charts').waitFor();
-      await page.getByTestId('round-overview').waitFor();
-      await page.getByTestId('request-overdue-now').waitFor();
-      await page.waitForLoadState('networkidle');
-    };
     await login(page, 'leader');
     // Warm: the server has answered these once already (the login's landing page).
-    await allDrawn();
+    await dashboardDrawn(page);
     await page.context().addInitScript(READY_SCRIPT);
     const times: number[] = [];
     for (let visit = 0; visit < 3; visit++) {
@@ -89,7 +79,7 @@ describe('the leader’s first screen (1366×768)', () => {
       page.on('request', listener);
       await page.goto('/dashboard');
       times.push(await readyAt(page));
-      await allDrawn();
+      await dashboardDrawn(page);
       page.off('request', listener);
       const results = api.filter((p) => /\/rounds\/[^/]+\/results$/.test(p));
       // One request per published round (the history and the charts share them), and no read twice.
