@@ -20,6 +20,9 @@ export default defineConfig({
           execArgv,
           include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'web/src/**/*.test.ts'],
           exclude: ['**/*.db.test.ts', 'node_modules/**'],
+          // Pure functions: the files share their worker's loaded modules instead of loading zod, fast-check and
+          // shared/ again for each of ~65 files (the project took 16 s instead of 6 on a 2-core machine).
+          isolate: false,
           // Property tests run thousands of cases: on a busy 2-core machine the 5 s default cries wolf.
           testTimeout: 30_000,
         },

@@ -152,8 +152,7 @@ describe('accounts', () => {
 
   it('the security administrator sees the sign-in, resets the password (one-time again) and deactivates the account', async () => {
     const page = await e2e.newPage();
-    await login(page, 'security');
-    await page.goto('/accounts');
+    await login(page, 'security', '/accounts');
     await page.getByLabel('搜索用户名或姓名').fill('head.zhang');
     const row = page.locator('.ant-table-tbody tr', { has: page.getByText('head.zhang', { exact: true }) });
     await row.waitFor();
@@ -238,8 +237,7 @@ describe('accounts', () => {
 
   it("the supervisor reads the security administrator's account actions in words, in Chinese and English", async () => {
     const page = await e2e.newPage();
-    await login(page, 'supervisor');
-    await page.goto('/audit');
+    await login(page, 'supervisor', '/audit');
     const table = page.getByTestId('audit-table');
     await table.locator('tbody tr.ant-table-row').first().waitFor();
     await page.getByLabel('操作人').click();

@@ -13,8 +13,7 @@ const RAW =
 describe('audit log (审计日志)', () => {
   it('reads in Chinese words, with names and Beijing times, newest first, and filters by person and action', async () => {
     const page = await e2e.newPage();
-    await login(page, 'supervisor');
-    await page.goto('/audit');
+    await login(page, 'supervisor', '/audit');
     const table = page.getByTestId('audit-table');
     await table.locator('tbody tr.ant-table-row').first().waitFor();
     await page.getByText('时间均为北京时间').waitFor();
@@ -62,8 +61,7 @@ describe('audit log (审计日志)', () => {
 
   it('remembers the head it verified in this browser and warns, in words, once the log is shorter', async () => {
     const page = await e2e.newPage();
-    await login(page, 'supervisor');
-    await page.goto('/audit');
+    await login(page, 'supervisor', '/audit');
     const verify = page.getByTestId('audit-verify');
     await verify.getByRole('button', { name: /核验日志链/ }).click();
     await verify.getByText('日志链完整').waitFor();

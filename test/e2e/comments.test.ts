@@ -70,9 +70,8 @@ const cgjCard = (page: Page) => page.locator('[data-testid="department"][data-co
 describe('enterprise comments (意见建议)', () => {
   it('a leader reads them as text, and has no release button', async () => {
     const page = await e2e.newPage();
-    await login(page, 'leader');
     // From the round's page, once it is closed or published.
-    await page.goto(`/rounds/${roundId}`);
+    await login(page, 'leader', `/rounds/${roundId}`);
     await page.getByRole('button', { name: '意见建议' }).click();
     await page.waitForURL(`**/rounds/${roundId}/comments`);
     await page
@@ -94,9 +93,8 @@ describe('enterprise comments (意见建议)', () => {
 
   it('an admin sees the comments as literal text, filters them, and releases them to departments', async () => {
     const page = await e2e.newPage();
-    await login(page, 'admin');
     // The dashboard links to the comments of the round it shows.
-    await page.goto(`/dashboard?round=${roundId}`);
+    await login(page, 'admin', `/dashboard?round=${roundId}`);
     await page.getByRole('button', { name: '意见建议' }).click();
     await page.waitForURL(`**/rounds/${roundId}/comments`);
     await page

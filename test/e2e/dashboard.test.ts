@@ -238,8 +238,7 @@ describe('escalation board', () => {
 
   it('the department history shows both streaks and every measure, quarter by quarter', async () => {
     const page = await e2e.newPage();
-    await login(page, 'admin');
-    await page.goto('/departments');
+    await login(page, 'admin', '/departments');
     await page.getByRole('searchbox', { name: '搜索代码、名称或负责人' }).fill('cgj');
     await page
       .locator('tr.ant-table-row')
@@ -262,8 +261,7 @@ describe('escalation board', () => {
 
   it('leaders read the board without the follow-up buttons', async () => {
     const page = await e2e.newPage();
-    await login(page, 'leader');
-    await page.goto('/escalations');
+    await login(page, 'leader', '/escalations');
     const history = page.getByTestId('escalation-history');
     await history.locator('tr.ant-table-row').first().waitFor();
     await expect.poll(() => page.getByRole('button', { name: '办理' }).count()).toBe(0);
@@ -346,8 +344,7 @@ describe('printable quarterly report', () => {
 
   it('a leader prints the same foot: the checkpoint is readable by everyone who reads the report', async () => {
     const page = await e2e.newPage();
-    await login(page, 'leader');
-    await page.goto(`/report/${LATEST}`);
+    await login(page, 'leader', `/report/${LATEST}`);
     await page.getByTestId('report-checkpoint-hash').waitFor();
     await expect.poll(() => page.getByTestId('report-checkpoint').textContent()).toMatch(/审计日志校验点.*最新记录为第 \d+ 条/);
     await page.context().close();

@@ -26,8 +26,7 @@ async function stateText(page: Page, scope = page.locator('body')): Promise<stri
 describe('one state per department and quarter', () => {
   it('本部门, 数据看板, 问责督办, the department history, the public page and the report say the same of 城管局', async () => {
     const head = await e2e.newPage();
-    await login(head, 'head.cgj');
-    await head.goto('/my-department');
+    await login(head, 'head.cgj', '/my-department');
     const mine = await stateText(head, head.getByTestId('verdict'));
     // The head's page never says "no escalation matters" while a measure or the case is still open.
     await head.getByTestId('open-matters').waitFor();
@@ -45,9 +44,8 @@ describe('one state per department and quarter', () => {
     expect(mine).toContain('下一步');
 
     const admin = await e2e.newPage();
-    await login(admin, 'admin');
     const seen: Record<string, string> = { 本部门: mine };
-    await admin.goto(`/dashboard?round=${latest}`);
+    await login(admin, 'admin', `/dashboard?round=${latest}`);
     seen['数据看板'] = await stateText(admin, admin.getByTestId('bottom-three'));
     await admin.goto('/escalations');
     seen['问责督办'] = await stateText(admin, admin.getByTestId('open-states'));
@@ -68,8 +66,7 @@ describe('one state per department and quarter', () => {
 
   it('问责督办 cards say what they count: this quarter, and what is still open over all quarters', async () => {
     const page = await e2e.newPage();
-    await login(page, 'admin');
-    await page.goto('/escalations');
+    await login(page, 'admin', '/escalations');
     const card = page.getByTestId('level-counts').locator('.ant-card[data-level="reassignment"]');
     await card.getByTestId('level-open').waitFor();
     const text = await card.innerText();

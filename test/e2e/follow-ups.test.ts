@@ -14,8 +14,7 @@ const [refuser, gone] = [invitations[0]!, invitations[1]!];
 describe('follow-up calls (admin)', () => {
   it('records a refusal and a deregistered firm, replaces it from the backups, and sees the rates move', async () => {
     const page = await e2e.newPage();
-    await login(page, 'admin');
-    await page.goto(`/rounds/${roundId}/invitations?view=follow-up`);
+    await login(page, 'admin', `/rounds/${roundId}/invitations?view=follow-up`);
     const table = page.getByTestId('non-responders-table');
     const row = (name: string) => table.getByRole('row').filter({ hasText: name });
 
@@ -93,8 +92,7 @@ describe('follow-up calls (admin)', () => {
       await cookieFor('leader'),
     );
     const page = await e2e.newPage();
-    await login(page, 'leader');
-    await page.goto(`/report/${published}`);
+    await login(page, 'leader', `/report/${published}`);
     const section = page.getByTestId('report-rates');
     await section.waitFor();
     await expect.poll(() => section.getByTestId('report-rate-rr1').textContent()).toBe(`${(rates.rr1 * 100).toFixed(1)}%`);

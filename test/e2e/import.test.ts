@@ -114,8 +114,7 @@ function gbkBytes(text: string): Buffer {
 describe('what the import says about the file itself', () => {
   it('names the detected encoding of a CSV, and refuses an over-long cell naming its row and column', async () => {
     const page = await e2e.newPage();
-    await login(page, 'admin');
-    await page.goto('/enterprises/import');
+    await login(page, 'admin', '/enterprises/import');
     await page.getByRole('heading', { name: '批量导入市场主体' }).waitFor();
 
     // As Excel saves a CSV on a Chinese Windows: GBK bytes, no byte-order mark.

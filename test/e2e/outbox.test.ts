@@ -13,8 +13,7 @@ describe('the outbox page', () => {
     const { roundId, tokens } = await openRoundForSurvey(e2e.baseUrl, ['2043Q1', '2043Q2', '2043Q3', '2043Q4'], 8);
     await e2e.outboxTick();
     const page = await e2e.newPage();
-    await login(page, 'admin');
-    await page.goto(`/rounds/${roundId}`);
+    await login(page, 'admin', `/rounds/${roundId}`);
     await page.getByRole('link', { name: /短信与邮件/ }).click();
     await page.getByRole('heading', { name: /短信与邮件/ }).waitFor();
     await page.getByText('未配置短信网关').waitFor();

@@ -27,8 +27,7 @@ describe('cadre points', () => {
 
   it('an entry submitted by org waits for org2; org cannot approve it', async () => {
     const page = await e2e.newPage();
-    await login(page, 'org');
-    await page.goto('/points/ledger');
+    await login(page, 'org', '/points/ledger');
     await page.getByTestId('entry-add').click();
     const dialog = page.getByRole('dialog');
     await dialog.getByTestId('entry-cadre').click();
@@ -52,8 +51,7 @@ describe('cadre points', () => {
     await page.context().close();
 
     const reviewer = await e2e.newPage();
-    await login(reviewer, 'org2');
-    await reviewer.goto('/points/review');
+    await login(reviewer, 'org2', '/points/review');
     const row = reviewer.getByTestId('review-table').locator('tr', { hasText: 'e2e：获评市级先进工作者' });
     // Ticked and approved in bulk, after a confirm that says how many.
     await row.locator('.ant-checkbox-input').check();
@@ -75,8 +73,7 @@ describe('cadre points', () => {
 
   it('the shortlist lists eligible cadres in points order and prints', async () => {
     const page = await e2e.newPage();
-    await login(page, 'leader');
-    await page.goto('/points/shortlist');
+    await login(page, 'leader', '/points/shortlist');
     const rows = page.getByTestId('shortlist-table').locator('tbody tr.ant-table-row');
     await rows.first().waitFor();
     await expect.poll(() => rows.count()).toBe(10);

@@ -103,8 +103,7 @@ describe('public disclosure (公开通报)', () => {
 
   it('a leader verifies the draw on the round page, with no command line needed', async () => {
     const page = await e2e.newPage();
-    await login(page, 'leader');
-    await page.goto(`/rounds/${latest}`);
+    await login(page, 'leader', `/rounds/${latest}`);
     const ok = await verify(page);
     await expect.poll(() => ok.getAttribute('data-outcome')).toBe('ok');
     await expect.poll(() => ok.textContent()).toContain('一致');

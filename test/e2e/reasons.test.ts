@@ -111,8 +111,7 @@ describe('the report and the public page', () => {
     }
     expect(roundId).not.toBe('');
     const page = await e2e.newPage();
-    await login(page, 'leader');
-    await page.goto(`/report/${roundId}`);
+    await login(page, 'leader', `/report/${roundId}`);
     const section = page.getByTestId('report-reasons');
     await section.waitFor();
     const cgj = section.getByTestId('report-reasons-department').filter({ hasText: '城市管理执法局' });

@@ -6,8 +6,7 @@ const e2e = await startE2e();
 describe('departments and audit log (admin)', () => {
   it('lists the 53 departments, appoints a new head and keeps the previous one in the history', async () => {
     const page = await e2e.newPage();
-    await login(page, 'admin');
-    await page.goto('/departments');
+    await login(page, 'admin', '/departments');
     await page.getByText('共 53 条').waitFor();
 
     await page.getByRole('searchbox', { name: '搜索代码、名称或负责人' }).fill('scjgj');

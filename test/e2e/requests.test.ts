@@ -88,8 +88,7 @@ describe('requests to departments', () => {
 
     // The head of 市场监管局 replies from the queue, on a phone too.
     const head = await e2e.newPage({ viewport: SCREEN });
-    await login(head, 'head.scjgj');
-    await head.goto('/requests');
+    await login(head, 'head.scjgj', '/requests');
     // The demo's department has requests of its own: this one is found by its text.
     const row = head.getByTestId('requests-table').getByRole('row').filter({ hasText: '一个月来了三次' }).first();
     await row.click();
@@ -121,8 +120,7 @@ describe('requests to departments', () => {
       .filter({ hasText: '问题已解决，满意' })
       .waitFor();
     const admin = await e2e.newPage();
-    await login(admin, 'admin');
-    await admin.goto('/requests');
+    await login(admin, 'admin', '/requests');
     // The demo has one request past its first-reply target: flagged, and counted at the top.
     await admin.getByTestId('overdue-count').filter({ hasText: '1 件诉求超过首次答复时限仍未答复' }).waitFor();
     await expect.poll(() => admin.getByTestId('overdue-tag').count()).toBe(1);

@@ -316,8 +316,7 @@ describe('rounds (admin)', () => {
     await leader.context().close();
 
     const supervisor = await e2e.newPage();
-    await login(supervisor, 'supervisor');
-    await supervisor.goto(`/rounds/${roundId}`);
+    await login(supervisor, 'supervisor', `/rounds/${roundId}`);
     // The sample is the admin's until the close is final: the page says when the record becomes public, and the download waits.
     await supervisor.getByTestId('draw-record').getByText('本轮次截止并计算结果后，抽签记录向社会公开').waitFor();
     const download = supervisor.getByRole('button', { name: '下载抽签记录 (JSON)' });
@@ -339,8 +338,7 @@ describe('rounds (admin)', () => {
   it('opens, closes, reopens with a reason and a new deadline, computes (no reopen after), and voids with a reason', async () => {
     expect(roundId).not.toBe('');
     const page = await e2e.newPage();
-    await login(page, 'admin');
-    await page.goto(`/rounds/${roundId}`);
+    await login(page, 'admin', `/rounds/${roundId}`);
     const actions = page.getByTestId('round-actions');
     const confirmBox = page.locator('.ant-modal-confirm');
     const status = page.getByTestId('round-status').first();

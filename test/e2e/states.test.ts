@@ -24,9 +24,8 @@ async function expectNoRawError(page: Page) {
 describe('admin pages when the API fails', () => {
   it('a list shows a Chinese message and a retry that works once the API is back (and in English under the switch)', async () => {
     const page = await e2e.newPage();
-    await login(page, 'admin');
     await page.route('**/api/v1/departments', apiError(503, 'database_unavailable', 'Database unavailable'));
-    await page.goto('/departments');
+    await login(page, 'admin', '/departments');
     const failed = page.getByTestId('load-error');
     await failed.getByText('数据加载失败').waitFor();
     await expect.poll(() => failed.innerText()).toContain('数据库暂时不可用，请稍后重试。');
@@ -57,9 +56,8 @@ describe('admin pages when the API fails', () => {
 
   it('a filter whose choices failed to load says so in the open dropdown, and its retry fills it', async () => {
     const page = await e2e.newPage();
-    await login(page, 'admin');
     await page.route('**/api/v1/enterprises/facets', apiError(500, 'internal', 'Internal Server Error'));
-    await page.goto('/enterprises');
+    await login(page, 'admin', '/enterprises');
     await page.getByRole('combobox', { name: '全部镇街' }).click();
     const failed = page.getByTestId('options-load-error');
     await failed.getByText('数据加载失败').waitFor();
@@ -79,9 +77,8 @@ describe('admin pages when the API fails', () => {
       .sort()
       .at(-1)!;
     const page = await e2e.newPage();
-    await login(page, 'admin');
     await page.route('**/api/v1/escalations', apiError(500, 'internal', 'Internal Server Error'));
-    await page.goto(`/report/${published}`);
+    await login(page, 'admin', `/report/${published}`);
     await page.getByTestId('load-error').getByText('服务器出现问题，请稍后重试；如持续出现，请联系技术支持。').waitFor();
     await expect.poll(() => page.getByTestId('report').count()).toBe(0);
     await expect.poll(() => page.getByRole('button', { name: /打印/ }).isDisabled()).toBe(true);
@@ -101,9 +98,8 @@ describe('admin pages when the API fails', () => {
 
   it('the app itself failing to download says so with a retry, instead of a blank page', async () => {
     const page = await e2e.newPage();
-    await login(page, 'admin');
     await page.route(/\/assets\/AdminApp-[^/]*\.js$/, (route) => route.abort('internetdisconnected'));
-    await page.goto('/rounds');
+    await login(page, 'admin', '/rounds');
     const failed = page.getByTestId('boot-failed');
     await failed.getByRole('heading', { name: '页面没有加载完整' }).waitFor();
     await expect.poll(() => failed.innerText()).toContain('请检查网络后重试');
@@ -139,8 +135,7 @@ describe('loading and empty lists', () => {
 
   it('a filter that matches nothing, and a registry with no rounds yet, say so in words', async () => {
     const page = await e2e.newPage();
-    await login(page, 'admin');
-    await page.goto('/enterprises');
+    await login(page, 'admin', '/enterprises');
     await page.getByTestId('enterprise-table').locator('tr.ant-table-row').first().waitFor();
     const search = page.getByRole('searchbox', { name: '搜索名称或统一社会信用代码' });
     await search.fill('没有这家企业');

@@ -128,8 +128,7 @@ describe('the head’s page', () => {
 describe('comments', () => {
   it('identical comments are read once with their count', async () => {
     const page = await e2e.newPage();
-    await login(page, 'leader');
-    await page.goto(`/rounds/${latest}/comments`);
+    await login(page, 'leader', `/rounds/${latest}/comments`);
     await page.getByTestId('overall-comments').getByTestId('comment').first().waitFor();
     await expect.poll(() => page.getByTestId('overall-comments').getByTestId('comment-count-same').first().textContent()).toMatch(/^×\d+$/);
   });

@@ -41,7 +41,6 @@ describe('verdicts that hold up', () => {
   it('a leader sees on the first screen whether the bottom three stand when weighted to the registry', async () => {
     const page = await e2e.newPage();
     await login(page, 'leader');
-    await page.goto('/');
     const note = page.getByTestId('bottom-three').getByTestId('weighted-note');
     await note.getByText('按名录结构加权后倒数3位不变').waitFor();
     await expect.poll(() => note.textContent()).toMatch(/按企业规模加权.*有效样本量 [\d.]+（答卷 \d+ 份）/);
@@ -68,8 +67,7 @@ describe('verdicts that hold up', () => {
   it('the supervisor overrides one watch and confirms the other, each with a reason', async () => {
     const roundId = await runGuardedRound();
     const page = await e2e.newPage();
-    await login(page, 'supervisor');
-    await page.goto('/escalations');
+    await login(page, 'supervisor', '/escalations');
     const card = page.getByTestId('watches');
     const rows = card.locator('tbody tr.ant-table-row');
     await rows.first().waitFor();
