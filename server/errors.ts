@@ -5,13 +5,14 @@ import type { ErrorCode } from '#shared/errors.ts';
 import { databaseErrorOf, isDatabaseUnavailable } from './database-errors.ts';
 
 export class AppError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: ErrorCode,
-    message: string,
-    readonly details?: unknown,
-  ) {
+  readonly status: number;
+  readonly code: ErrorCode;
+  readonly details?: unknown;
+  constructor(status: number, code: ErrorCode, message: string, details?: unknown) {
     super(message);
+    this.status = status;
+    this.code = code;
+    this.details = details;
   }
 }
 /** The request is well formed but asks for something it cannot mean (checked where the schema cannot, e.g. in city days). */

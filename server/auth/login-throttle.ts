@@ -16,8 +16,10 @@ export const DEVICE_FREE_FAILURES = 5;
 export const DEVICE_LOCK_MS = 60 * 60_000;
 
 export class AccountThrottled extends AppError {
-  constructor(readonly retryAfterSeconds: number) {
+  readonly retryAfterSeconds: number;
+  constructor(retryAfterSeconds: number) {
     super(429, 'rate_limited', `Too many failed logins for this account; try again in ${retryAfterSeconds} s`, { retryAfterSeconds });
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 }
 

@@ -1,5 +1,4 @@
 // One way to write spreadsheets: text stays text (never a formula), numbers stay numeric.
-import ExcelJS from 'exceljs';
 
 export interface SheetSpec {
   name: string;
@@ -12,6 +11,8 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 export const neutraliseText = (text: string) => (FORMULA_START.test(text) ? `'${text}` : text);
 
 export async function workbookBuffer(sheets: SheetSpec[]): Promise<Buffer> {
+  // Loaded on first use: exceljs and its zip libraries are ~500 files a start would otherwise read.
+  const { default: ExcelJS } = await import('exceljs');
   const book = new ExcelJS.Workbook();
   book.creator = 'Pingyi 评议';
   for (const spec of sheets) {

@@ -216,7 +216,10 @@ export function counterRateLimitStore(counter: Counter): FastifyRateLimitStoreCt
   // Not declared as FastifyRateLimitStore: its typing of child() omits the routeInfo the plugin passes.
   class CounterStore {
     private children = 0;
-    constructor(readonly prefix = '') {}
+    readonly prefix: string;
+    constructor(prefix = '') {
+      this.prefix = prefix;
+    }
     incr(key: string, callback: Callback, timeWindow: number) {
       counter.hit(`${this.prefix}${key}`, timeWindow).then(
         (r) => callback(null, r),

@@ -2,7 +2,7 @@
 // column or cell beyond the limits while it streams through it (never after building the whole table).
 // Runs inside the import worker (bounded-import.ts); plain enough to run in a test as well. An .xlsx is
 // unzipped from memory within size limits and never touches the disk (xlsx-zip.ts).
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { TableError } from './table-error.ts';
 import { DEFAULT_ZIP_LIMITS, orderedSheetStream, type ZipLimits } from './xlsx-zip.ts';
@@ -152,7 +152,8 @@ export async function readXlsx(
     throw new TableError('unreadable_file', 'The file is not a readable .xlsx workbook');
   // Every part measured against the zip limits, and the sheet after the parts it refers to: exceljs
   // then never writes a sheet to the temp folder (xlsx-zip.ts).
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(await orderedSheetStream(data, zipLimits), {
+  const { default: excel } = await import('exceljs'); // loaded on first use: ~500 files a start need not read
+  const reader = new excel.stream.xlsx.WorkbookReader(await orderedSheetStream(data, zipLimits), {
     // Styles are read for their number formats: without them a date cell is a bare serial number.
     sharedStrings: 'cache',
     hyperlinks: 'ignore',

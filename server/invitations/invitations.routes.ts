@@ -1,4 +1,3 @@
-import QRCode from 'qrcode';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -89,6 +88,7 @@ export const invitationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { 
         (i) => i.uscc === request.params.uscc,
       );
       if (!inv?.link) throw new NotFound('No live invitation for this enterprise');
+      const { default: QRCode } = await import('qrcode'); // loaded on the first code asked for
       const svg = await QRCode.toString(inv.link, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
       return reply.type('image/svg+xml').header('cache-control', 'private, no-store').send(svg);
     },

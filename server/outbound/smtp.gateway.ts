@@ -1,17 +1,20 @@
 // E-mail over SMTP with nodemailer, for firms that gave an address.
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
+import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 import type { Gateway, OutboundMessage, SendOutcome } from './gateway.ts';
 
 /** The Message-ID of an outbox row's mail: the same on every attempt, so a resend is recognisable as one. */
 export const messageIdOf = (id: number, from: string) => `<pingyi-outbox-${id}@${/@([^>\s]+)/.exec(from)?.[1] ?? 'pingyi.invalid'}>`;
 
 export function smtpGateway(url: string, from: string): Gateway {
-  const transport = nodemailer.createTransport(url, { from });
+  // Loaded on the first mail: a start without e-mail never reads nodemailer.
+  let transport: Promise<Transporter<SMTPTransport.SentMessageInfo>> | undefined;
+  const transportOf = () => (transport ??= import('nodemailer').then((m) => m.default.createTransport(url, { from })));
   return {
     channel: 'email',
     async send(message: OutboundMessage): Promise<SendOutcome> {
       try {
-        const info = await transport.sendMail({
+        const info = await (await transportOf()).sendMail({
           messageId: messageIdOf(message.id, from),
           to: message.to,
           subject: message.subject ?? '',
@@ -29,7 +32,10 @@ export function smtpGateway(url: string, from: string): Gateway {
       }
     },
     async close() {
-      transport.close();
+      await transport?.then(
+        (t) => t.close(),
+        () => undefined,
+      );
     },
   };
 }

@@ -15,7 +15,7 @@ const pg = process.env.DATABASE_URL ? await freshDatabase() : null;
 const env = { ...process.env, DATA_DIR: mkdtempSync(join(tmpdir(), 'pingyi-cli-')), DATABASE_URL: pg?.url ?? '', LOG_LEVEL: 'silent' };
 afterAll(() => pg?.close());
 const run = (script: string, args: string[], extra: Record<string, string> = {}) =>
-  spawnSync(process.execPath, ['--import', 'tsx', script, ...args], { env: { ...env, ...extra }, encoding: 'utf8', input: '' });
+  spawnSync(process.execPath, [script, ...args], { env: { ...env, ...extra }, encoding: 'utf8', input: '' });
 
 describe('CLI', () => {
   it('creates the first admin, refuses a weak password and a duplicate', { timeout: 180_000 }, () => {

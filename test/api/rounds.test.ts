@@ -260,7 +260,7 @@ describe('round lifecycle', () => {
     [tampered.sample[0].uscc, swapped.uscc] = [swapped.uscc, tampered.sample[0].uscc];
     const bad = join(dir, 'tampered.json');
     writeFileSync(bad, JSON.stringify(tampered));
-    const run = (file: string) => spawnSync(process.execPath, ['--import', 'tsx', 'server/cli/verify-draw.ts', file], { encoding: 'utf8' });
+    const run = (file: string) => spawnSync(process.execPath, ['server/cli/verify-draw.ts', file], { encoding: 'utf8' });
     const ok = run(good);
     expect(ok.status).toBe(0);
     expect(ok.stdout).toMatch(/reproduces/);

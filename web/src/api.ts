@@ -6,15 +6,15 @@ import type { errorBodySchema } from '#shared/schemas/common.ts';
 type ErrorBody = z.infer<typeof errorBodySchema>;
 
 export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly details?: unknown,
-    options?: { cause?: unknown },
-  ) {
+  readonly status: number;
+  readonly code: string;
+  readonly details?: unknown;
+  constructor(status: number, code: string, message: string, details?: unknown, options?: { cause?: unknown }) {
     super(message, options);
     this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.details = details;
   }
 }
 
