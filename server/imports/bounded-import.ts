@@ -5,7 +5,8 @@
 import { Worker } from 'node:worker_threads';
 import { AppError, Invalid } from '../errors.ts';
 import type { WorkerJob, WorkerOutput } from './import.worker.ts';
-import { DEFAULT_TABLE_LIMITS, type RawTable, type TableLimits } from './table-reader.ts';
+import { DEFAULT_TABLE_LIMITS, type TableLimits } from './table-limits.ts';
+import type { RawTable } from './table-reader.ts';
 
 /** The largest upload (shared with the import pages); checked while the upload streams in (multipart limit), before anything is parsed. */
 export { MAX_IMPORT_BYTES } from '#shared/import-limits.ts';

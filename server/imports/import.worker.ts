@@ -4,7 +4,8 @@
 // after a large file).
 import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
-import { readTableFile, TableError, type TableLimits } from './table-reader.ts';
+import type { TableLimits } from './table-limits.ts';
+import { readTableFile, TableError } from './table-reader.ts';
 import type { ErrorCode } from '#shared/errors.ts';
 
 export interface WorkerJob {

@@ -2,19 +2,11 @@
 // column or cell beyond the limits while it streams through it (never after building the whole table).
 // Runs inside the import worker (bounded-import.ts); plain enough to run in a test as well. An .xlsx is
 // unzipped from memory within size limits and never touches the disk (xlsx-zip.ts).
-import type ExcelJS from 'exceljs';
+import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { TableError } from './table-error.ts';
+import { DEFAULT_TABLE_LIMITS, type TableLimits } from './table-limits.ts';
 import { DEFAULT_ZIP_LIMITS, orderedSheetStream, type ZipLimits } from './xlsx-zip.ts';
-
-export interface TableLimits {
-  /** Data rows below the header row. */
-  maxRows: number;
-  maxColumns: number;
-  maxCellChars: number;
-}
-
-export const DEFAULT_TABLE_LIMITS: TableLimits = { maxRows: 200_000, maxColumns: 40, maxCellChars: 1_000 };
 
 export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'gb18030';
 
@@ -152,8 +144,7 @@ export async function readXlsx(
     throw new TableError('unreadable_file', 'The file is not a readable .xlsx workbook');
   // Every part measured against the zip limits, and the sheet after the parts it refers to: exceljs
   // then never writes a sheet to the temp folder (xlsx-zip.ts).
-  const { default: excel } = await import('exceljs'); // loaded on first use: ~500 files a start need not read
-  const reader = new excel.stream.xlsx.WorkbookReader(await orderedSheetStream(data, zipLimits), {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(await orderedSheetStream(data, zipLimits), {
     // Styles are read for their number formats: without them a date cell is a bare serial number.
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
