@@ -36,7 +36,6 @@ describe('the outbox page', () => {
       contactPlan: { invitation: true, reminderDays: [5, 2], finalReminder: false },
     });
     const page = await e2e.newPage();
-    await login(page, 'admin');
     const url = `**/api/v1/rounds/${roundId}/outbox`;
     // Loading: the outbox's answer is held back until the page has said it is loading.
     let release = () => {};
@@ -45,7 +44,7 @@ describe('the outbox page', () => {
       await held;
       await route.fallback();
     });
-    await page.goto(`/rounds/${roundId}/outbox`);
+    await login(page, 'admin', `/rounds/${roundId}/outbox`);
     await page.getByTestId('outbox-loading').getByText('正在加载…').waitFor();
     release();
     // Empty: the round has not opened, nothing is planned yet.

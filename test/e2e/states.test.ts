@@ -113,7 +113,6 @@ describe('admin pages when the API fails', () => {
 describe('loading and empty lists', () => {
   it('a slow list says it is loading, and never "nothing here" before the answer', async () => {
     const page = await e2e.newPage();
-    await login(page, 'admin');
     let release!: () => void;
     const held = new Promise<void>((resolve) => {
       release = resolve;
@@ -122,7 +121,7 @@ describe('loading and empty lists', () => {
       await held;
       await route.continue();
     });
-    await page.goto('/departments');
+    await login(page, 'admin', '/departments');
     const table = page.locator('.ant-table-wrapper');
     await table.getByText('正在加载…').waitFor();
     await expect.poll(() => page.getByText('还没有部门，请先新增。').count()).toBe(0);

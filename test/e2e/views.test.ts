@@ -137,12 +137,11 @@ describe('comments', () => {
 describe('分组统计 on the round page', () => {
   it('a leader reads the means by township and by size, every cell under 5 ratings as "<5"', async () => {
     const page = await e2e.newPage();
-    await login(page, 'leader');
     const b = await api<{ dimensions: { dimension: string; groups: { value: string; departments: { n: number | null }[] }[] }[] }>(
       'GET',
       `/rounds/${latest}/breakdowns`,
     );
-    await page.goto(`/rounds/${latest}`);
+    await login(page, 'leader', `/rounds/${latest}`);
     const card = page.getByTestId('breakdowns-card');
     for (const [dimension, label] of [
       ['township', '乡镇（街道）'],
