@@ -16,7 +16,7 @@ import { MIN_LEASE_MS } from '#server/outbound/lease.ts';
 import { freshDatabase } from '../support/database.ts';
 import { startSmsc, type SmsReceived } from '../support/gateways.ts';
 import { openLoadRound } from '../support/load.ts';
-import { kill, randomPort, startServer, type ServerProcess } from '../support/server-process.ts';
+import { kill, randomPort, signIn, startServer, type ServerProcess } from '../support/server-process.ts';
 
 const SECRET = 'outbox-crash-secret-outbox-crash-secret-1';
 const FIRMS = 300;
@@ -89,16 +89,7 @@ describe('outbox crash safety', () => {
     // Every firm reached, no receipt still held by the SMSC, and every message delivered by the server's own
     // count: a delivered message is never sent again, so nothing can reach the SMSC after this. A message in
     // doubt at the last kill gets there after its row's lease and the wait for a receipt.
-    const login = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(ADMIN),
-    });
-    expect(login.status).toBe(200);
-    const cookie = login.headers
-      .getSetCookie()
-      .map((c) => c.split(';')[0])
-      .join('; ');
+    const cookie = await signIn(port, ADMIN.username, ADMIN.password);
     const distinct = () => new Set(smsc.received.map((s) => s.to)).size;
     while (distinct() < FIRMS || smsc.heldReceipts() > 0 || (await deliveredCount(cookie)) < FIRMS) await pause(250);
     // Stop it gracefully so PGlite's files can be opened here.

@@ -3,8 +3,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '#shared/password-policy.ts';
 import { freshDatabase } from '../support/database.ts';
-import { kill, randomPort, startServer, type ServerProcess } from '../support/server-process.ts';
+import { kill, randomPort, signIn, startServer, type ServerProcess } from '../support/server-process.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'pingyi-restart-'));
 const pg = process.env.DATABASE_URL ? await freshDatabase() : null;
@@ -15,15 +16,7 @@ afterAll(async () => {
   await pg?.close();
 });
 
-async function login(port: number) {
-  const res = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password: 'pingyi-demo' }),
-  });
-  expect(res.status).toBe(200);
-  return res.headers.get('set-cookie')!.split(';')[0]!;
-}
+const login = (port: number) => signIn(port, 'admin', DEMO_PASSWORD);
 
 describe('restart', () => {
   it('keeps committed data after SIGKILL and reopens the data folder', { timeout: 240_000 }, async () => {

@@ -17,7 +17,7 @@ import { createRoundSchema } from '#shared/schemas/rounds.ts';
 import { freshDatabase } from '../support/database.ts';
 import { seedRegistry } from '../support/fixtures.ts';
 import { pool, submissionFor } from '../support/load.ts';
-import { kill, randomPort, startServer, type ServerProcess } from '../support/server-process.ts';
+import { kill, randomPort, signIn, startServer, type ServerProcess } from '../support/server-process.ts';
 
 const SECRET = 'replica-secret-replica-secret-replica-secret';
 const JOB_EVERY_MS = 300;
@@ -138,16 +138,7 @@ describe('two replicas on one database', () => {
   });
 
   it('a write through one replica is read through the other, a logout too', async () => {
-    const login = await fetch(`${base(0)}/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'admin', password: 'replica admin password' }),
-    });
-    expect(login.status).toBe(200);
-    const cookie = login.headers
-      .getSetCookie()
-      .map((c) => c.split(';')[0])
-      .join('; ');
+    const cookie = await signIn(servers[0]!.port, 'admin', 'replica admin password');
     const [dept] = await rows<{ id: number }>(sql`select id from departments order by id limit 1`);
     const renamed = await fetch(`${base(0)}/departments/${dept!.id}`, {
       method: 'PATCH',

@@ -41,4 +41,18 @@ export async function kill(server: ServerProcess, signal: NodeJS.Signals = 'SIGK
   await exited;
 }
 
+/** Signs in to a running server over HTTP; the cookie header its answer sets (the session, a device cookie). */
+export async function signIn(port: number, username: string, password: string): Promise<string> {
+  const res = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (res.status !== 200) throw new Error(`signing in as ${username}: ${res.status} ${await res.text()}`);
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+}
+
 export const randomPort = () => 20_000 + Math.floor(Math.random() * 20_000);
