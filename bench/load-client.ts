@@ -103,6 +103,8 @@ process.once('message', (task: LoadTask) => {
     if (task.warmup.length) await closedLoop(task.base, task.warmup, task.concurrency);
     const wait = (task.startAt ?? 0) - Date.now();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    // The parent counts its own CPU from here (LoadFigures.hostCpuMs).
+    process.send!({ started: true });
     const startedAt = Date.now();
     const cpu0 = process.cpuUsage();
     const result = task.ratePerSecond

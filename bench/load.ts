@@ -37,11 +37,16 @@ export interface LoadFigures {
   wallMs: number;
   /** CPU time the load generator itself spent (its own process). */
   clientCpuMs: number;
+  /**
+   * CPU time this process spent while the measured part ran: the app's, where it serves in this process.
+   * Counted from the generator's start signal, so handing it the requests is not in it.
+   */
+  hostCpuMs: number;
   /** Epoch ms at which the measured part started (it ended `wallMs` later). */
   startedAt: number;
 }
 
-export function summarise(r: LoadResult): LoadFigures {
+export function summarise(r: LoadResult, hostCpuMs: number): LoadFigures {
   const ok = r.statuses['200'] ?? 0;
   return {
     requests: r.latencies.length,
@@ -53,6 +58,7 @@ export function summarise(r: LoadResult): LoadFigures {
     errors: r.errors,
     wallMs: r.wallMs,
     clientCpuMs: r.cpuMs,
+    hostCpuMs,
     startedAt: r.startedAt,
   };
 }
@@ -68,11 +74,17 @@ export function runLoad(task: LoadTask, timeoutMs = 120_000): Promise<LoadFigure
       child.kill('SIGKILL');
       reject(new Error(`load generator did not finish within ${timeoutMs} ms`));
     }, timeoutMs);
-    child.once('message', (m) => {
+    let cpu0: NodeJS.CpuUsage | undefined;
+    child.on('message', (m) => {
+      if ((m as { started?: true }).started) {
+        cpu0 = process.cpuUsage();
+        return;
+      }
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      resolve(summarise(m as LoadResult));
+      const cpu = cpu0 && process.cpuUsage(cpu0);
+      resolve(summarise(m as LoadResult, cpu ? (cpu.user + cpu.system) / 1000 : NaN));
     });
     child.once('exit', (code) => {
       if (settled) return;

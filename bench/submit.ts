@@ -4,15 +4,23 @@
 // measured paced: 200 keep-alive clients with submissions arriving at a steady rate, stepped up as a
 // fraction of the raw limit, since in a closed loop the wait is clients ÷ throughput by construction.
 import { cityDay, DEFAULT_CITY_TZ } from '#shared/city-day.ts';
+import { submissionSchema } from '#shared/survey.ts';
 import { createHash, randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { count, eq } from 'drizzle-orm';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Database } from '#server/db/client.ts';
 import { ballotBox, jobs } from '#server/db/schema.ts';
+import { riderRows } from '#server/http/rate-limits.ts';
+import { counterFor, keyHasher } from '#server/http/shared-limits.ts';
 import { appJobs } from '#server/jobs/jobs.ts';
 import { runIfDue } from '#server/jobs/runner.ts';
+import { surveyLimits } from '#server/survey/survey-limits.ts';
+import { submitSurvey } from '#server/survey/survey.service.ts';
 import { testConfig } from '../test/support/config.ts';
 import type { Target } from './db.ts';
-import { openRoundWithTokens, seedRegistry, startApp, type OpenRound } from './fixtures.ts';
+import { JWT_SECRET, openRoundWithTokens, seedRegistry, startApp, SURVEY_RATE_LIMIT, type OpenRound } from './fixtures.ts';
 import { runLoad, type LoadFigures, type LoadRequest } from './load.ts';
 import { log, now, percentile } from './util.ts';
 
@@ -61,13 +69,19 @@ export interface PacedStep {
 
 export interface SubmitFigures {
   submissions: number;
+  /** Submissions sent before each measured part (raw, route work, HTTP), so the JIT has compiled the path. */
+  warmup: number;
   concurrency: number;
   departments: number;
   http: LoadFigures;
   raw: { perSecond: number; p50: number; p99: number; wallMs: number; failures: number };
-  /** CPU time of this process (the app, or the raw pg caller) per submission: robust to a busy machine. */
-  cpuMs: { http: number; raw: number; loadGenerator: number };
-  /** The ballot-box job's run just before the closed loop (emptyBallotBox): the raw round's and the warm-up's answers moved out of the box. */
+  /**
+   * CPU time of this process per submission: the app, the raw pg caller, the load generator (its own
+   * process); plain node:http with the same bodies, and the route's own work called without HTTP.
+   */
+  cpuMs: { http: number; raw: number; loadGenerator: number; httpFloor: number; routeWork: number };
+  routeWorkFailures: number;
+  /** The ballot-box job's run just before the closed loop (emptyBallotBox): the raw, route-work and warm-up answers moved out of the box. */
   mover: MoverRun;
   /** Paced steps at rising fractions of the raw rate, until p99 passed the limit (or tokens ran out). */
   paced: PacedStep[];
@@ -178,6 +192,65 @@ export async function rawSubmissions(
   };
 }
 
+/**
+ * The floor of HTTP on this machine: the same bodies through plain node:http, parsed and answered with a
+ * small JSON, nothing else. CPU of this process per request.
+ */
+async function httpFloor(requests: LoadRequest[], warmup: number, concurrency: number): Promise<number> {
+  const day = cityDay(new Date(), DEFAULT_CITY_TZ);
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { receiptHash?: string };
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+      res.end(JSON.stringify({ receipt: body.receiptHash ? null : 'none', submittedAt: day }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  try {
+    await runLoad({ base, concurrency, warmup: [], measured: requests.slice(0, warmup) });
+    const load = await runLoad({ base, concurrency, warmup: [], measured: requests.slice(warmup) });
+    return load.hostCpuMs / load.requests;
+  } finally {
+    await new Promise((resolve) => server.close(resolve));
+  }
+}
+
+/**
+ * The submit route's own work without HTTP: the survey's limits counted with the link lookup riding in
+ * their statement (the route's preHandler, the same code), then submitSurvey on the validated body.
+ * CPU of this process per submission; bodies are parsed and validated before the clock starts.
+ */
+async function routeWork(database: Database, round: OpenRound, warmup: number, submissions: number, concurrency: number) {
+  const { limitsAndLink } = surveyLimits(counterFor(database, keyHasher(JWT_SECRET)), SURVEY_RATE_LIMIT);
+  const reply = { header: () => reply } as unknown as FastifyReply;
+  const bodies = submitRequests(round).map((r) => submissionSchema.parse(JSON.parse(r.body!)));
+  let failures = 0;
+  const one = async (i: number) => {
+    const token = round.invitations[i]!.token;
+    const request = { ip: '127.0.0.1', params: { token } } as unknown as FastifyRequest;
+    await limitsAndLink(request, reply);
+    const ctx = { tx: database.db, actor: { id: null, name: 'anonymous' }, user: null, now: new Date(), zone: DEFAULT_CITY_TZ };
+    await submitSurvey(ctx, { token, submission: bodies[i]!, found: riderRows(request) });
+  };
+  const run = async (from: number, to: number) => {
+    let next = from;
+    const client = async () => {
+      for (let i = next++; i < to; i = next++)
+        await one(i).catch((err: unknown) => {
+          if (failures++ === 0) log(`route work failed: ${String(err)}`);
+        });
+    };
+    await Promise.all(Array.from({ length: concurrency }, client));
+  };
+  await run(0, warmup);
+  const c0 = process.cpuUsage();
+  await run(warmup, warmup + submissions);
+  return { cpuMs: cpuMs(c0) / submissions, failures };
+}
+
 export interface SubmitOptions {
   submissions: number;
   warmup: number;
@@ -195,6 +268,7 @@ export async function benchSubmissions(target: Target, opts: SubmitOptions): Pro
   const registry = await seedRegistry(database.db, total);
   const rawRound = await openRoundWithTokens(database.db, '2026Q2', closed, at);
   const httpRound = await openRoundWithTokens(database.db, '2026Q1', total, at);
+  const workRound = await openRoundWithTokens(database.db, '2026Q3', closed, at);
   const attrs = (uscc: string) => {
     const e = registry.enterprises.get(uscc)!;
     return { industry: e.industryZh, sizeClass: e.sizeClass, township: e.township };
@@ -207,12 +281,17 @@ export async function benchSubmissions(target: Target, opts: SubmitOptions): Pro
   const raw = await rawSubmissions(target, rawRound, opts.warmup, closed, opts.concurrency, attrs);
   const rawCpu = cpuMs(c1) / opts.submissions;
 
+  // Where the app's CPU goes: HTTP alone, and the route's own work without HTTP (its rest is Fastify's).
+  log(`${target.label}: the route's work without HTTP, then plain node:http with the same bodies`);
+  const work = await routeWork(database, workRound, opts.warmup, opts.submissions, opts.concurrency);
+  const requests = submitRequests(httpRound);
+  const floor = await httpFloor(requests.slice(0, closed), opts.warmup, opts.concurrency);
+
   const { app, base } = await startApp(database);
   // The outbox queues both rounds' invitation messages (15,000 firms here) on its first run, as it does when a
   // round opens; run now, not in the middle of the measured submissions (its later runs stay in them). The
   // ballot box is emptied the same way after the warm-up (emptyBallotBox).
   await app.outbound.tick(new Date());
-  const requests = submitRequests(httpRound);
   let http: LoadFigures;
   let httpCpu: number;
   let mover: MoverRun;
@@ -222,9 +301,8 @@ export async function benchSubmissions(target: Target, opts: SubmitOptions): Pro
     log(`${target.label}: HTTP — ${opts.warmup} warm-up + ${opts.submissions} submissions, ${opts.concurrency} concurrent clients`);
     await runLoad({ base, concurrency: opts.concurrency, warmup: [], measured: requests.slice(0, opts.warmup) });
     mover = await emptyBallotBox(database);
-    const c0 = process.cpuUsage();
     http = await runLoad({ base, concurrency: opts.concurrency, warmup: [], measured: requests.slice(opts.warmup, closed) });
-    httpCpu = cpuMs(c0) / opts.submissions;
+    httpCpu = http.hostCpuMs / opts.submissions;
     if (http.errors.length) log(`${target.label}: HTTP errors: ${http.errors.join(' | ')}`);
 
     let next = closed;
@@ -258,11 +336,13 @@ export async function benchSubmissions(target: Target, opts: SubmitOptions): Pro
   );
   return {
     submissions: opts.submissions,
+    warmup: opts.warmup,
     concurrency: opts.concurrency,
     departments: httpRound.departmentIds.length,
     http,
     raw,
-    cpuMs: { http: httpCpu, raw: rawCpu, loadGenerator: http.clientCpuMs / opts.submissions },
+    cpuMs: { http: httpCpu, raw: rawCpu, loadGenerator: http.clientCpuMs / opts.submissions, httpFloor: floor, routeWork: work.cpuMs },
+    routeWorkFailures: work.failures,
     mover,
     paced,
     pacedNote,

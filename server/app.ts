@@ -19,7 +19,7 @@ import { accessPlugin, SESSION_COOKIE } from './auth/access.ts';
 import { makeDeviceCookies } from './auth/device-cookie.ts';
 import { makeLoginThrottle } from './auth/login-throttle.ts';
 import { dbFailureBooks } from './auth/login-failures.ts';
-import { dbCounter, counterRateLimitStore, keyHasher, processCounter, type Counter } from './http/shared-limits.ts';
+import { counterFor, counterRateLimitStore, keyHasher, type Counter } from './http/shared-limits.ts';
 import type { SessionPolicy } from './auth/session.ts';
 import { userRoutes } from './users/users.routes.ts';
 import { edgesPlugin } from './http/edges.ts';
@@ -141,7 +141,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // On PostgreSQL counted in the database, so every replica shares each limit (and a restart forgets none);
   // the embedded PGlite has one process by design and counts in it.
   const hashKey = keyHasher(deps.config.jwtSecret);
-  const limitCounter = deps.database.kind === 'postgres' ? dbCounter(deps.database.db, hashKey) : processCounter(deps.database.db);
+  const limitCounter = counterFor(deps.database, hashKey);
   await app.register(rateLimit, { global: false, store: counterRateLimitStore(limitCounter) });
   await app.register(multipart, { limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } });
   await app.register(swagger, {

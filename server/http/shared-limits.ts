@@ -6,7 +6,7 @@
 import { createHmac } from 'node:crypto';
 import { lt, sql, type SQL } from 'drizzle-orm';
 import type { FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
-import { preparedStatement, type Db, type PreparedStatement } from '../db/client.ts';
+import { preparedStatement, type Database, type Db, type PreparedStatement } from '../db/client.ts';
 import { rateLimits } from '../db/schema.ts';
 
 export type KeyHasher = (key: string) => string;
@@ -243,4 +243,9 @@ export function counterRateLimitStore(counter: Counter): FastifyRateLimitStoreCt
 /** Drops the counters whose window has ended. */
 export async function sweepRateLimits(db: Db, now: Date) {
   await db.delete(rateLimits).where(lt(rateLimits.expiresAt, now));
+}
+
+/** The app's counter: in the database on PostgreSQL (shared by replicas), in the process on PGlite. */
+export function counterFor(database: Database, hash: KeyHasher): Counter {
+  return database.kind === 'postgres' ? dbCounter(database.db, hash) : processCounter(database.db);
 }

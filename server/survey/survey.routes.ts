@@ -19,12 +19,10 @@ import { issuerOf } from '../config.ts';
 import type { ServiceContext } from '../context.ts';
 import { Gone, NotFound } from '../errors.ts';
 import { limitAll, riderRows } from '../http/rate-limits.ts';
-import { findRider } from './survey.queries.ts';
 import { markOpened, openSurvey, receiptCounted, saveDraft, submitSurvey } from './survey.service.ts';
-import { makeTokenGuard } from './token-guard.ts';
+import { surveyLimits } from './survey-limits.ts';
 
-// Public: the token is the credential. Limited per address and per token; small bodies only.
-const PER_TOKEN = { max: 60, windowMs: 60_000 };
+// Public: the token is the credential. Limited per address and per token (survey-limits.ts); small bodies only.
 const BODY_LIMIT = 256 * 1024;
 
 export const surveyRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database: { db }, config, now, timeZone, limitCounter }) => {
@@ -37,19 +35,8 @@ export const surveyRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { data
     now: now(),
     zone: timeZone,
   });
-  const guard = makeTokenGuard(limitCounter);
+  const { guard, perAddress, limits, limitsAndLink } = surveyLimits(limitCounter, config.surveyRateLimit);
   const issuer = issuerOf(config.city);
-  const perAddress = { max: config.surveyRateLimit, windowMs: 60_000, keyGenerator: (r: { ip: string }) => `ip:${r.ip}` };
-  // Unknown links count against the caller, so guessing tokens is slow and pointless: an address past the
-  // guard's limit is refused with the other limits, before any lookup's answer.
-  const surveyLimits = [
-    perAddress,
-    { ...PER_TOKEN, keyGenerator: (r: FastifyRequest) => `token:${(r.params as { token?: string }).token}` },
-    guard.limit,
-  ];
-  const limits = limitAll(limitCounter, 'survey', surveyLimits);
-  // The same books; the link lookup of a submission or an "opened" runs in the limits' statement (one round trip fewer).
-  const limitsAndLink = limitAll(limitCounter, 'survey', surveyLimits, undefined, (r) => findRider((r.params as { token: string }).token));
   const guarded = async <T>(request: FastifyRequest, run: () => Promise<T>) => {
     try {
       return await run();
