@@ -11,17 +11,20 @@ echo "== Node $(node --version)"
 CHROMIUM="${CHROMIUM_PATH:-/usr/bin/chromium}"
 PG_URL="${PINGYI_TEST_PG_URL:-postgres://root@127.0.0.1:5432/test}"
 
-# A CJK font, so that pages render Chinese at its real width (the 375 px sweep measures it) and screenshots read.
-if [ ! -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-  echo "== installing a Chinese font for the browser tests"
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-wqy-microhei >/dev/null
-fi
-
-if [ ! -x "$CHROMIUM" ]; then
+# The browser tests need Chromium and a CJK font (pages render Chinese at its real width, which the 375 px
+# sweep measures). What is missing is installed from Debian in one apt-get run beside the PGlite tier, which
+# does not need them; the browser tier waits for it.
+missing=()
+[ -x "$CHROMIUM" ] || missing+=(chromium)
+[ -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || missing+=(fonts-wqy-microhei)
+apt_pid=""
+if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    echo "== installing Debian's chromium for the browser tests"
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
-  else
+    apt_log="$(mktemp -t pingyi-apt.XXXXXX)"
+    echo "== installing ${missing[*]} for the browser tests: beside the PGlite tier"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}") >"$apt_log" 2>&1 &
+    apt_pid=$!
+  elif [ ! -x "$CHROMIUM" ]; then
     echo "Chromium is needed for the browser tests: sudo apt-get install chromium (or set CHROMIUM_PATH)" >&2
     exit 1
   fi
@@ -82,6 +85,14 @@ else
   echo "== skipping the PostgreSQL run: no server at $PG_URL (set PINGYI_TEST_PG_URL to use another)"
 fi
 
+if [ -n "$apt_pid" ]; then
+  if ! wait "$apt_pid"; then
+    echo "== installing ${missing[*]} failed:" >&2
+    cat "$apt_log" >&2
+    exit 1
+  fi
+  rm -f "$apt_log"
+fi
 echo "== browser tests in Chromium"
 env -u DATABASE_URL CHROMIUM_PATH="$CHROMIUM" npx vitest run --project e2e
 tier "browser tests"
