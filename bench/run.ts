@@ -20,6 +20,7 @@ import {
   errorText,
   kb,
   log,
+  machineSpeedMs,
   median,
   ms,
   msFine,
@@ -99,6 +100,8 @@ async function main() {
   const t0 = now();
   const loadStart = os.loadavg()[0]!;
   log(`1-minute load average at the start: ${loadStart.toFixed(1)} on ${os.cpus().length} cores`);
+  const speedStart = machineSpeedMs();
+  log(`machine speed at the start: ${speedStart.toFixed(0)} ms for the fixed workload (util.ts, machineSpeedMs)`);
   const adminUrl = process.env.DATABASE_URL;
   const base = `pingyi_bench_${process.pid}`;
   const pg: PerDb = { startup: [], errors: [] };
@@ -263,12 +266,14 @@ async function main() {
   console.log(`\n${textTable(rows)}\n`);
   for (const d of details) console.log(`  · ${d}`);
   const loadavg = { start: loadStart, end: os.loadavg()[0]! };
+  const speedMs = { start: speedStart, end: machineSpeedMs() };
   console.log(`  · 1-minute load average: ${loadavg.start.toFixed(1)} at the start, ${loadavg.end.toFixed(1)} at the end.`);
+  console.log(`  · Machine speed (fixed workload): ${speedMs.start.toFixed(0)} ms at the start, ${speedMs.end.toFixed(0)} ms at the end.`);
   if (only.length) {
     console.log(`\nRan ${only.join(', ')} only (${(totalMs / 1000).toFixed(0)} s): BENCHMARKS.md left as it was.`);
     return;
   }
-  writeBenchmarks(rows, details, { startedAt, totalMs, postgres: postgresVersion, loadavg });
+  writeBenchmarks(rows, details, { startedAt, totalMs, postgres: postgresVersion, loadavg, speedMs });
   console.log(`\nWrote BENCHMARKS.md (${(totalMs / 1000).toFixed(0)} s).`);
 }
 

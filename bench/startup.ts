@@ -2,22 +2,11 @@
 // which builds the web app first) and measures the time from spawn to the first successful
 // GET /api/v1/health; then SIGTERM to the whole process group and wait for it to exit.
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '../test/support/ports.ts';
 import { log, now } from './util.ts';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 export interface StartupRun {
   label: string;

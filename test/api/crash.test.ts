@@ -10,7 +10,8 @@ import { invitations, ratings, responses } from '#server/db/schema.ts';
 import { freshDatabase } from '../support/database.ts';
 import { openLoadRound, pool, submissionFor } from '../support/load.ts';
 import { moveBallots } from '#server/survey/ballot-box.ts';
-import { kill, randomPort, startServer, type ServerProcess } from '../support/server-process.ts';
+import { freePort } from '../support/ports.ts';
+import { kill, startServer, type ServerProcess } from '../support/server-process.ts';
 
 const SECRET = 'crash-secret-crash-secret-crash-secret-12';
 const dataDir = mkdtempSync(join(tmpdir(), 'pingyi-crash-'));
@@ -26,7 +27,7 @@ const env = {
   SURVEY_RATE_LIMIT: '1000000',
   ...(pg?.url ? { DATABASE_URL: pg.url } : { DATABASE_URL: '' }),
 };
-const port = randomPort();
+const port = await freePort();
 let server: ServerProcess | null = null;
 afterAll(async () => {
   if (server) await kill(server);

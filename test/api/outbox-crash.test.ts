@@ -16,7 +16,8 @@ import { MIN_LEASE_MS } from '#server/outbound/lease.ts';
 import { freshDatabase } from '../support/database.ts';
 import { startSmsc, type SmsReceived } from '../support/gateways.ts';
 import { openLoadRound } from '../support/load.ts';
-import { kill, randomPort, signIn, startServer, type ServerProcess } from '../support/server-process.ts';
+import { freePort } from '../support/ports.ts';
+import { kill, signIn, startServer, type ServerProcess } from '../support/server-process.ts';
 
 const SECRET = 'outbox-crash-secret-outbox-crash-secret-1';
 const FIRMS = 300;
@@ -51,7 +52,7 @@ const env = {
   OUTBOX_LEASE_MS: String(LEASE_MS),
   ...(pg?.url ? { DATABASE_URL: pg.url } : { DATABASE_URL: '' }),
 };
-const port = randomPort();
+const port = await freePort();
 let server: ServerProcess | null = null;
 afterAll(async () => {
   if (server) await kill(server);

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '#shared/password-policy.ts';
 import { freshDatabase } from '../support/database.ts';
-import { kill, randomPort, signIn, startServer, type ServerProcess } from '../support/server-process.ts';
+import { freePort } from '../support/ports.ts';
+import { kill, signIn, startServer, type ServerProcess } from '../support/server-process.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'pingyi-restart-'));
 const pg = process.env.DATABASE_URL ? await freshDatabase() : null;
@@ -20,7 +21,7 @@ const login = (port: number) => signIn(port, 'admin', DEMO_PASSWORD);
 
 describe('restart', () => {
   it('keeps committed data after SIGKILL and reopens the data folder', { timeout: 240_000 }, async () => {
-    const port = randomPort();
+    const port = await freePort();
     const first = await startServer(env, port);
     servers.push(first);
     const cookie = await login(port);

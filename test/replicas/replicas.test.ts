@@ -17,7 +17,8 @@ import { createRoundSchema } from '#shared/schemas/rounds.ts';
 import { freshDatabase } from '../support/database.ts';
 import { seedRegistry } from '../support/fixtures.ts';
 import { pool, submissionFor } from '../support/load.ts';
-import { kill, randomPort, signIn, startServer, type ServerProcess } from '../support/server-process.ts';
+import { freePort } from '../support/ports.ts';
+import { kill, signIn, startServer, type ServerProcess } from '../support/server-process.ts';
 
 const SECRET = 'replica-secret-replica-secret-replica-secret';
 const JOB_EVERY_MS = 300;
@@ -72,7 +73,7 @@ const env = {
   BALLOT_MOVE_EVERY_MS: String(JOB_EVERY_MS),
   DATA_DIR: mkdtempSync(join(tmpdir(), 'pingyi-replica-')),
 };
-const servers: ServerProcess[] = await Promise.all([startServer(env, randomPort()), startServer(env, randomPort())]);
+const servers: ServerProcess[] = await Promise.all([startServer(env, await freePort()), startServer(env, await freePort())]);
 afterAll(async () => {
   for (const s of servers) await kill(s, 'SIGTERM');
   await database.close();
@@ -119,7 +120,7 @@ describe('two replicas on one database', () => {
     await until(async () => (await count(sql`select count(*)::int as n from ballot_box where round_id = '2026Q4'`)) < 5);
     const after = await count(sql`select count(*)::int as n from responses where round_id = '2026Q4'`);
     expect(after + (await count(sql`select count(*)::int as n from ballot_box where round_id = '2026Q4'`))).toBe(400);
-    servers[1] = await startServer(env, randomPort());
+    servers[1] = await startServer(env, await freePort());
   });
 
   it('a deadline passing with both up: exactly one close in the audit log, the answers moved once', async () => {

@@ -2,8 +2,6 @@
 import { cityDay, DEFAULT_CITY_TZ } from '#shared/city-day.ts';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
@@ -14,6 +12,7 @@ import { openDatabase, type Db } from '#server/db/client.ts';
 import { ballotMoverTick } from '#server/survey/ballot-mover.ts';
 import { DEMO_PASSWORD } from '#server/demo/seed.ts';
 import { E2E_SECRET } from './e2e-global-setup.ts';
+import { freePort } from './ports.ts';
 
 export { DEMO_PASSWORD };
 export const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts', import.meta.url));
@@ -174,17 +173,6 @@ export async function chooseOption(page: Page, select: Locator, option: string):
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true, animations: 'disabled' });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-      .listen(0, '127.0.0.1', () => {
-        const { port } = server.address() as AddressInfo;
-        server.close(() => resolve(port));
-      })
-      .on('error', reject);
-  });
 }
 
 /** The office's side over HTTP, for set-up and cross-checks: a session cookie per login, and JSON calls (as admin by default). */

@@ -54,5 +54,3 @@ export async function signIn(port: number, username: string, password: string): 
     .map((c) => c.split(';')[0])
     .join('; ');
 }
-
-export const randomPort = () => 20_000 + Math.floor(Math.random() * 20_000);
