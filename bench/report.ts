@@ -44,7 +44,7 @@ Latest figures from \`npm run bench\` (bench/run.ts), written by the run itself 
 - **Machine:** ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB RAM; ${m.platform}
 - **Node:** ${m.node}
 - **Machine load:** 1-minute load average ${meta.loadavg.start.toFixed(1)} at the start, ${meta.loadavg.end.toFixed(1)} at the end (other work on the machine slows every figure; the CPU-per-submission row is the least sensitive)
-- **Machine speed:** a fixed single-threaded workload (SHA-256 of 32 MB, JSON.parse of 3 MB, an integer loop; median of five) took ${meta.speedMs.start.toFixed(0)} ms at the start and ${meta.speedMs.end.toFixed(0)} ms at the end. Compare runs by it: a host that lends its cores elsewhere slows it and every figure alike, CPU per request included, and the load average above does not show that
+- **Machine speed:** a fixed single-threaded workload (SHA-256 of 64 MB, JSON.parse of 3 MB; median of five) took ${meta.speedMs.start.toFixed(0)} ms at the start and ${meta.speedMs.end.toFixed(0)} ms at the end. Compare runs by it: a host that lends its cores elsewhere slows it and every figure alike, CPU per request included, and the load average above does not show that
 - **PostgreSQL:** ${meta.postgres ?? 'not measured (DATABASE_URL unset)'}
 - **PGlite:** embedded, in a temporary data folder (as \`npm start\` runs it)
 

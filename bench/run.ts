@@ -487,8 +487,8 @@ function assemble(
   }
   details.push(
     'Node CPU per submission: CPU time of the process running the app (HTTP, validation, ORM, pg driver) or, for raw, the plain pg caller, ' +
-      'divided by submissions, counted while the load generator sends (not while it is handed its requests) and after a warm-up of ' +
-      `${ps?.warmup ?? ls?.warmup ?? '?'} submissions (PostgreSQL; PGlite ${ls?.warmup ?? '?'}) through the same path, so that the JIT has compiled it; ` +
+      'divided by submissions, counted while the load generator sends (not while it is handed its requests) and after a warm-up ' +
+      `through the same path (${SCALE.postgres.submit.warmup} submissions on PostgreSQL, ${SCALE.pglite.submit.warmup} on PGlite), so that the JIT has compiled it; ` +
       'the load generator (autocannon in its own process) is shown separately. It is the figure least disturbed by other work on the machine.',
   );
   if (ps) {

@@ -10,6 +10,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { count, eq } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { serviceContext } from '#server/context.ts';
 import type { Database } from '#server/db/client.ts';
 import { ballotBox, jobs } from '#server/db/schema.ts';
 import { riderRows } from '#server/http/rate-limits.ts';
@@ -69,8 +70,6 @@ export interface PacedStep {
 
 export interface SubmitFigures {
   submissions: number;
-  /** Submissions sent before each measured part (raw, route work, HTTP), so the JIT has compiled the path. */
-  warmup: number;
   concurrency: number;
   departments: number;
   http: LoadFigures;
@@ -232,7 +231,8 @@ async function routeWork(database: Database, round: OpenRound, warmup: number, s
     const token = round.invitations[i]!.token;
     const request = { ip: '127.0.0.1', params: { token } } as unknown as FastifyRequest;
     await limitsAndLink(request, reply);
-    const ctx = { tx: database.db, actor: { id: null, name: 'anonymous' }, user: null, now: new Date(), zone: DEFAULT_CITY_TZ };
+    // As the route's context: no user, the public's actor, the clock read per request.
+    const ctx = serviceContext(database.db, { actor: { id: null, name: 'anonymous' }, now: new Date(), zone: DEFAULT_CITY_TZ });
     await submitSurvey(ctx, { token, submission: bodies[i]!, found: riderRows(request) });
   };
   const run = async (from: number, to: number) => {
@@ -336,7 +336,6 @@ export async function benchSubmissions(target: Target, opts: SubmitOptions): Pro
   );
   return {
     submissions: opts.submissions,
-    warmup: opts.warmup,
     concurrency: opts.concurrency,
     departments: httpRound.departmentIds.length,
     http,
