@@ -8,7 +8,7 @@ import { precompress } from './scripts/precompress.ts';
 const page = (name: string) => fileURLToPath(new URL(`web/${name}`, import.meta.url));
 export default defineConfig({
   root: 'web',
-  plugins: [react(), precompress()],
+  plugins: [react(), precompress('survey.html')],
   build: {
     rollupOptions: { input: { main: page('index.html'), survey: page('survey.html') } },
     outDir: 'dist',

@@ -83,11 +83,20 @@ export async function ensureWebBuild(): Promise<void> {
   const scratchName = `.build-${process.pid}`;
   const scratch = join(ROOT, 'web', scratchName);
   try {
-    const child = spawn(
+    const vite = [
       process.execPath,
-      [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--outDir', scratchName, '--emptyOutDir', '--logLevel', 'warn'],
-      { cwd: ROOT, stdio: 'inherit' },
-    );
+      join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'),
+      'build',
+      '--outDir',
+      scratchName,
+      '--emptyOutDir',
+      '--logLevel',
+      'warn',
+    ];
+    // At a lower priority (nice), where there is one: the build has time while the demo is seeded, which
+    // takes longer and runs on one thread, and Vite's threads would otherwise take turns with it on a small machine.
+    const [command, ...args] = process.platform === 'win32' ? vite : ['nice', '-n', '10', ...vite];
+    const child = spawn(command!, args, { cwd: ROOT, stdio: 'inherit' });
     const code = await new Promise<number | string>((resolve, reject) => {
       child.on('error', reject);
       child.on('exit', (status, signal) => resolve(status ?? signal ?? 'unknown'));

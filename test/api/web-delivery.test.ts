@@ -4,10 +4,11 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import type { Rollup } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '#server/app.ts';
 import { testConfig } from '../support/config.ts';
-import { precompressDir } from '../../scripts/precompress.ts';
+import { pageFiles, precompressDir } from '../../scripts/precompress.ts';
 import { freshDatabase } from '../support/database.ts';
 
 const SCRIPT = `console.log(${JSON.stringify('评议'.repeat(400))});\n`;
@@ -106,5 +107,37 @@ describe('the pages', () => {
     const api = await get('/api/v1/nothing-here');
     expect(api.statusCode).toBe(404);
     expect(api.json()).toMatchObject({ error: { code: expect.any(String) } });
+  });
+});
+
+describe("the survey page's files, which get Brotli's best quality", () => {
+  // A bundle as Vite hands it over: two pages sharing a chunk, the survey page loading one more lazily.
+  const chunk = (fileName: string, more: { entry?: string; imports?: string[]; lazy?: string[]; css?: string[] }) => ({
+    type: 'chunk',
+    fileName,
+    isEntry: Boolean(more.entry),
+    facadeModuleId: more.entry ? `/repo/web/${more.entry}` : null,
+    imports: more.imports ?? [],
+    dynamicImports: more.lazy ?? [],
+    viteMetadata: { importedCss: new Set(more.css ?? []), importedAssets: new Set() },
+  });
+  const bundle = {
+    'assets/index.js': chunk('assets/index.js', { entry: 'index.html', imports: ['assets/react.js'], lazy: ['assets/admin.js'] }),
+    'assets/survey.js': chunk('assets/survey.js', { entry: 'survey.html', imports: ['assets/react.js'], lazy: ['assets/form.js'] }),
+    'assets/react.js': chunk('assets/react.js', {}),
+    'assets/form.js': chunk('assets/form.js', { css: ['assets/form.css'] }),
+    'assets/admin.js': chunk('assets/admin.js', { css: ['assets/admin.css'] }),
+    'assets/form.css': { type: 'asset', fileName: 'assets/form.css' },
+    'assets/admin.css': { type: 'asset', fileName: 'assets/admin.css' },
+  } as unknown as Rollup.OutputBundle;
+
+  it('are the page, its entry and everything it loads, eagerly or lazily, and nothing only the office uses', () => {
+    expect([...pageFiles(bundle, 'survey.html')].sort()).toEqual([
+      'assets/form.css',
+      'assets/form.js',
+      'assets/react.js',
+      'assets/survey.js',
+      'survey.html',
+    ]);
   });
 });
