@@ -10,7 +10,7 @@ import { BREAKDOWN_DIMENSIONS, suppressedGroups, type BreakdownDimension } from 
 import type { ReasonCode } from '#shared/reasons.ts';
 import type { RatingLevel } from '#shared/results/levels.ts';
 import type { Db, Tx } from '../db/client.ts';
-import { ballotBox, breakdownGroups, breakdownTallies, invitations, rounds } from '../db/schema.ts';
+import { ballotBox, breakdownGroups, breakdownTallies, invitations, responses, rounds } from '../db/schema.ts';
 import { checkAtClose } from '../integrity/integrity.service.ts';
 import { reportStates } from '../invitations/reported.ts';
 import { rewriteReceiptUses } from '../requests/receipt-uses.ts';
@@ -129,7 +129,11 @@ export async function sealRound(tx: Tx, roundId: string): Promise<void> {
 }
 
 async function shuffleAnswers(tx: Tx, roundId: string) {
+  const [moved] = await tx.select({ id: responses.id }).from(responses).where(eq(responses.roundId, roundId)).limit(1);
   await emptyBox(tx, roundId, 0);
+  // With no earlier batch, that move has just written every answer of the round, in random order under new
+  // random ids and in this savepoint: the rewrite below would do the same again.
+  if (!moved) return;
   // gen_random_uuid() draws from the server's strong random source, so the new order cannot be replayed.
   const steps = [
     sql`create temp table seal_responses on commit drop as

@@ -11,6 +11,7 @@ import { makeLinkMaker } from '#server/invitations/tokens.ts';
 import { moveBallots } from '#server/survey/ballot-box.ts';
 import { makeTestContext } from '../support/app.ts';
 import { seedRegistry } from '../support/fixtures.ts';
+import { spearman } from '../support/ranks.ts';
 import { openRoundWithTokens, type Level } from '../support/survey.ts';
 
 const SECRET = 'test-secret-test-secret-test-secret-123'; // what makeTestContext configures: the insider has it
@@ -173,12 +174,6 @@ const answers = await rows<{ id: string; comment: string | null; receipt_hash: s
 const truthOf = (answer: { comment: string | null }) => truth.find((t) => t.comment === answer.comment)!;
 const N = truth.length;
 
-/** Spearman's rank correlation between two orderings of the same items. */
-function spearman(a: number[], b: number[]) {
-  const n = a.length;
-  const d2 = a.reduce((s, x, i) => s + (x - b[i]!) ** 2, 0);
-  return 1 - (6 * d2) / (n * (n * n - 1));
-}
 /** Guesses "answer k belongs to submitter k" by an ordering; how many are right. */
 const rightGuesses = (ordered: { comment: string | null }[]) => ordered.filter((a, k) => submitted[k]?.uscc === truthOf(a).uscc).length;
 // For a random permutation of 44 the number of right guesses is about Poisson(1): 7 or more happens < 0.01% of the
