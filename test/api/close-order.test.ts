@@ -2,7 +2,6 @@
 // mover never ran). The close's own move is then the only write of the answers: it must store them all, in one
 // transaction, in an order and under ids that say nothing of when each came in. test/api/anonymity.test.ts
 // covers the round whose batches left the box earlier, which the close rewrites.
-import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { makeTestContext } from '../support/app.ts';
