@@ -11,6 +11,7 @@ import { textTable, writeBenchmarks } from './report.ts';
 import { benchResults, computeRatio, type ResultsFigures } from './results.ts';
 import { benchPoints, summarise as summarisePoints, type PointsFigures } from './points.ts';
 import { benchImport, IMPORT_ROWS, rowsPerSecond, summarise as summariseImport, type ImportFigures } from './import.ts';
+import { forgetWebBuild } from '../scripts/build-web.ts';
 import { measureStart, NPM_START, type StartupRun } from './startup.ts';
 import { benchSubmissions, type SubmitFigures } from './submit.ts';
 import { benchJobLatency, type JobFigures } from './jobs.ts';
@@ -231,14 +232,19 @@ async function main() {
     await step(lite.errors, 'PGlite start-up', async () => {
       const dir = tempDir('pingyi-bench-boot-');
       const demo = tempDir('pingyi-bench-boot-demo-');
+      const compileCache = tempDir('pingyi-bench-compile-cache-');
       try {
         lite.startup.push(await measureStart('PGlite, empty folder', { DATA_DIR: dir.path }));
         lite.startup.push(await measureStart('PGlite, existing folder', { DATA_DIR: dir.path }));
-        lite.startup.push(await measureStart('npm start, empty folder', { DATA_DIR: demo.path }, NPM_START));
-        lite.startup.push(await measureStart('npm start, existing folder', { DATA_DIR: demo.path }, NPM_START));
+        // As on a fresh clone: no build stamp (so the web app is built), an empty compile cache and data folder.
+        forgetWebBuild();
+        const npmEnv = { DATA_DIR: demo.path, NODE_COMPILE_CACHE: compileCache.path };
+        lite.startup.push(await measureStart('npm start, fresh clone', npmEnv, NPM_START));
+        lite.startup.push(await measureStart('npm start, restart', npmEnv, NPM_START));
       } finally {
         dir.remove();
         demo.remove();
+        compileCache.remove();
       }
     });
 
@@ -576,18 +582,22 @@ function assemble(
     target: '—',
     ok: '—',
   });
+  const within = (i: number, limitMs: number) => {
+    const r = lite.startup[i];
+    return verdict(null, r ? r.ms !== null && r.ms <= limitMs : null);
+  };
   rows.push({
-    metric: '`npm start` (build + demo data), empty data folder',
+    metric: '`npm start` on a fresh clone: web build, demo data, empty data folder and compile cache',
     pg: '—',
     pglite: startCell(lite.startup, 2),
-    target: '—',
-    ok: '—',
+    target: '≤ 30 s',
+    ok: within(2, 30_000),
   });
-  rows.push({ metric: '`npm start`, existing data folder', pg: '—', pglite: startCell(lite.startup, 3), target: '—', ok: '—' });
+  rows.push({ metric: '`npm start` again (restart)', pg: '—', pglite: startCell(lite.startup, 3), target: '≤ 3 s', ok: within(3, 3_000) });
   details.push(
     'Start-up: `node --import tsx server/main.ts` spawned with NODE_ENV=production, LOG_LEVEL=warn; time from spawn to the first ' +
       'GET /api/v1/health answering 200 (includes Node + tsx start, migrations, demo seeding where on); stopped with SIGTERM. ' +
-      'The `npm start` rows run the script itself: one process that builds the web app (when its sources changed) while it opens the database and seeds the demo with DEMO=true (four published quarters and an open one, on an empty folder), then serves.',
+      'The `npm start` rows run the script itself: one process that builds the web app (when its sources changed; the bench removes the build stamp first, as a fresh clone has none) while it opens the database and seeds the demo with DEMO=true (four published quarters and an open one, on an empty folder), then serves. Both runs share a compile cache folder (NODE_COMPILE_CACHE) that is empty before the first.',
   );
 
   // 4. bundle
