@@ -1,5 +1,5 @@
 // Figure 3: start-up. Spawns the real shell (`node --import tsx server/main.ts`, or `npm start` itself,
-// which builds the web app first) and measures the time from spawn to the first successful
+// which builds the web app beside the demo seeding when its sources changed) and measures the time from spawn to the first successful
 // GET /api/v1/health; then SIGTERM to the whole process group and wait for it to exit.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -15,7 +15,7 @@ export interface StartupRun {
 }
 
 const SERVER = [process.execPath, '--import', 'tsx', 'server/main.ts'];
-/** `npm start` as a newcomer runs it: vite build, then the server with demo data. */
+/** `npm start` as a newcomer runs it (scripts/start.mjs): the web build beside the server seeding the demo. */
 export const NPM_START = ['npm', 'start'];
 
 /** One start of `command` with `env` (DATA_DIR or DATABASE_URL, DEMO) on loopback. */

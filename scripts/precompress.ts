@@ -43,7 +43,7 @@ export async function precompressDir(dir: string, best?: ReadonlySet<string>): P
   return jobs.length;
 }
 
-/** The files a page loads: its HTML, and every chunk and stylesheet its entry reaches, lazily loaded ones too. */
+/** The files a page loads: its HTML, and every chunk, stylesheet and asset its entry reaches, lazily loaded ones too. */
 export function pageFiles(bundle: Rollup.OutputBundle, page: string): Set<string> {
   const files = new Set([page]);
   const visit = (name: string) => {
@@ -51,7 +51,13 @@ export function pageFiles(bundle: Rollup.OutputBundle, page: string): Set<string
     if (!file || files.has(name)) return;
     files.add(name);
     if (file.type === 'chunk')
-      for (const next of [...file.imports, ...file.dynamicImports, ...(file.viteMetadata?.importedCss ?? [])]) visit(next);
+      for (const next of [
+        ...file.imports,
+        ...file.dynamicImports,
+        ...(file.viteMetadata?.importedCss ?? []),
+        ...(file.viteMetadata?.importedAssets ?? []),
+      ])
+        visit(next);
   };
   for (const [name, file] of Object.entries(bundle))
     if (file.type === 'chunk' && file.isEntry && file.facadeModuleId?.endsWith(`/${page}`)) visit(name);

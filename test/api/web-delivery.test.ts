@@ -112,22 +112,23 @@ describe('the pages', () => {
 
 describe("the survey page's files, which get Brotli's best quality", () => {
   // A bundle as Vite hands it over: two pages sharing a chunk, the survey page loading one more lazily.
-  const chunk = (fileName: string, more: { entry?: string; imports?: string[]; lazy?: string[]; css?: string[] }) => ({
+  const chunk = (fileName: string, more: { entry?: string; imports?: string[]; lazy?: string[]; css?: string[]; assets?: string[] }) => ({
     type: 'chunk',
     fileName,
     isEntry: Boolean(more.entry),
     facadeModuleId: more.entry ? `/repo/web/${more.entry}` : null,
     imports: more.imports ?? [],
     dynamicImports: more.lazy ?? [],
-    viteMetadata: { importedCss: new Set(more.css ?? []), importedAssets: new Set() },
+    viteMetadata: { importedCss: new Set(more.css ?? []), importedAssets: new Set(more.assets ?? []) },
   });
   const bundle = {
     'assets/index.js': chunk('assets/index.js', { entry: 'index.html', imports: ['assets/react.js'], lazy: ['assets/admin.js'] }),
     'assets/survey.js': chunk('assets/survey.js', { entry: 'survey.html', imports: ['assets/react.js'], lazy: ['assets/form.js'] }),
     'assets/react.js': chunk('assets/react.js', {}),
-    'assets/form.js': chunk('assets/form.js', { css: ['assets/form.css'] }),
+    'assets/form.js': chunk('assets/form.js', { css: ['assets/form.css'], assets: ['assets/seal.svg'] }),
     'assets/admin.js': chunk('assets/admin.js', { css: ['assets/admin.css'] }),
     'assets/form.css': { type: 'asset', fileName: 'assets/form.css' },
+    'assets/seal.svg': { type: 'asset', fileName: 'assets/seal.svg' },
     'assets/admin.css': { type: 'asset', fileName: 'assets/admin.css' },
   } as unknown as Rollup.OutputBundle;
 
@@ -136,6 +137,7 @@ describe("the survey page's files, which get Brotli's best quality", () => {
       'assets/form.css',
       'assets/form.js',
       'assets/react.js',
+      'assets/seal.svg',
       'assets/survey.js',
       'survey.html',
     ]);
