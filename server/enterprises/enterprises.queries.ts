@@ -1,4 +1,4 @@
-import { and, asc, count, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { EnterpriseInput, enterpriseListQuerySchema } from '#shared/schemas/enterprises.ts';
 import type { Tx } from '../db/client.ts';
@@ -45,44 +45,40 @@ export async function listEnterprises(tx: Tx, query: z.infer<typeof enterpriseLi
 export const findEnterpriseByUscc = async (tx: Tx, uscc: string) =>
   (await tx.select().from(enterprises).where(eq(enterprises.uscc, uscc)))[0];
 
-/** How many of these codes are in the registry already (chunked so 200,000 codes stay within parameter limits). */
+// An import's batches go to the database as one JSON parameter each, not as a placeholder per code or per
+// field: through the query builder, applying 200,000 new rows on PGlite took 17 s and grew the main
+// thread's heap by 230-280 MB of placeholders and their objects; as JSON, 7.5 s and under 20 MB.
+const codesIn = (usccs: string[]) => sql`${enterprises.uscc} in (select jsonb_array_elements_text(${JSON.stringify(usccs)}::jsonb))`;
+
+/** How many of these codes are in the registry already. */
 export async function countExistingEnterprises(tx: Tx, usccs: string[]) {
-  let n = 0;
-  for (let i = 0; i < usccs.length; i += 5000) {
-    const [row] = await tx
-      .select({ n: count() })
-      .from(enterprises)
-      .where(inArray(enterprises.uscc, usccs.slice(i, i + 5000)));
-    n += row?.n ?? 0;
-  }
-  return n;
+  const [row] = await tx.select({ n: count() }).from(enterprises).where(codesIn(usccs));
+  return row?.n ?? 0;
 }
 
-/** The registry rows of a batch of codes, by code (one batch of an import: a few thousand at most). */
+// What an import can overwrite: the fields of its records, and no more (ids and times would be garbage a row).
+const { uscc, name, industry, sizeClass, township, contactName, contactPhone, contactEmail, active } = enterprises;
+const recordColumns = { uscc, name, industry, sizeClass, township, contactName, contactPhone, contactEmail, active };
+
+/** The registry's records of a batch of codes, by code (one batch of an import: a few thousand at most). */
 export const existingEnterprises = async (tx: Tx, usccs: string[]) =>
-  new Map((await tx.select().from(enterprises).where(inArray(enterprises.uscc, usccs))).map((r) => [r.uscc, r]));
+  new Map((await tx.select(recordColumns).from(enterprises).where(codesIn(usccs))).map((r) => [r.uscc, r]));
 
-/** Inserts or updates one batch of an import (at most a few thousand rows: one statement). */
+/** Inserts or updates one batch of an import, in the batch's order. */
 export async function upsertEnterprises(tx: Tx, records: EnterpriseInput[], now: Date) {
-  await tx
-    .insert(enterprises)
-    .values(records.map((r) => ({ ...r, updatedAt: now })))
-    .onConflictDoUpdate({
-      target: enterprises.uscc,
-      set: {
-        name: sqlExcluded('name'),
-        industry: sqlExcluded('industry'),
-        sizeClass: sqlExcluded('size_class'),
-        township: sqlExcluded('township'),
-        contactName: sqlExcluded('contact_name'),
-        contactPhone: sqlExcluded('contact_phone'),
-        contactEmail: sqlExcluded('contact_email'),
-        active: sqlExcluded('active'),
-        updatedAt: now,
-      },
-    });
+  await tx.execute(sql`
+    insert into ${enterprises} (uscc, name, industry, size_class, township, contact_name, contact_phone, contact_email, active, updated_at)
+    select r.uscc, r.name, r.industry, r."sizeClass"::size_class, r.township, r."contactName", r."contactPhone", r."contactEmail",
+      coalesce(r.active, true), ${now.toISOString()}::timestamptz
+    from rows from (jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as (
+      uscc text, name text, industry text, "sizeClass" text, township text, "contactName" text, "contactPhone" text,
+      "contactEmail" text, active boolean)) with ordinality as r(
+      uscc, name, industry, "sizeClass", township, "contactName", "contactPhone", "contactEmail", active, n)
+    order by r.n
+    on conflict (uscc) do update set name = excluded.name, industry = excluded.industry, size_class = excluded.size_class,
+      township = excluded.township, contact_name = excluded.contact_name, contact_phone = excluded.contact_phone,
+      contact_email = excluded.contact_email, active = excluded.active, updated_at = excluded.updated_at`);
 }
-const sqlExcluded = (column: string) => sql.raw(`excluded.${column}`);
 
 export const insertEnterprise = async (tx: Tx, r: EnterpriseInput) => (await tx.insert(enterprises).values(r).returning())[0]!;
 

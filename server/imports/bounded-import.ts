@@ -54,13 +54,13 @@ function startWorker() {
 
 /** Ends the warm worker, if any: the next import starts one that sees the process's environment as it is then (tests set TMPDIR). */
 export function stopImportWorker(): void {
-  stopWorker();
+  void stopWorker();
 }
 
-function stopWorker() {
+function stopWorker(): Promise<unknown> {
   const w = worker;
   worker = null;
-  if (w) void w.thread.terminate();
+  return w ? w.thread.terminate() : Promise.resolve();
 }
 
 /**
@@ -99,7 +99,7 @@ async function runJob<T>(filename: string, data: Buffer, opts: ImportOptions): P
   try {
     return await new Promise<T>((resolve, reject) => {
       const timer = setTimeout(() => {
-        stopWorker();
+        void stopWorker();
         reject(new Invalid('The file took too long to read; split it into smaller files', undefined, 'file_too_complex'));
       }, TIME_LIMIT_MS);
       const cleanup = () => {
@@ -123,7 +123,7 @@ async function runJob<T>(filename: string, data: Buffer, opts: ImportOptions): P
       };
       const onError = (err: Error & { code?: string }) => {
         cleanup();
-        stopWorker();
+        void stopWorker();
         reject(
           err.code === 'ERR_WORKER_OUT_OF_MEMORY'
             ? new Invalid(
@@ -148,7 +148,7 @@ async function runJob<T>(filename: string, data: Buffer, opts: ImportOptions): P
     // After a large file the worker ends at once, so its memory goes back to the system before the
     // import writes anything: the reading and the writing of one import do not add up. After a small
     // one it is kept warm for the next import, and its memory given back when none came for a minute.
-    if (bytes >= KEEP_WARM_BELOW_BYTES) stopWorker();
+    if (bytes >= KEEP_WARM_BELOW_BYTES) await stopWorker();
     else idleTimer = setTimeout(stopWorker, IDLE_MS).unref();
   }
 }

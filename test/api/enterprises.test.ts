@@ -100,6 +100,35 @@ describe('enterprises registry', () => {
     expect(audit.items[0]).toMatchObject({ action: 'enterprise.import', summary: { rows: 2, creates: 1, updates: 1 } });
   });
 
+  it("stores every field of an import in the file's order, and a re-import overwrites them, blanks included", async () => {
+    const first = csv([
+      [U(30), '仙桃市戊公司', '批发和零售业', '中型', '毛嘴镇', '王五', '13700000000'],
+      [U(31), '仙桃市己公司', '建筑业', '微型', '沙嘴街道', '', ''],
+    ]);
+    expect((await upload('apply', 'order.csv', first)).json()).toMatchObject({ applied: true, creates: 2, updates: 0 });
+    const get = async (u: string) => (await api('GET', `/enterprises/${u}`)).json();
+    const [a, b] = [await get(U(30)), await get(U(31))];
+    expect(a).toMatchObject({
+      name: '仙桃市戊公司',
+      industry: '批发和零售业',
+      sizeClass: 'medium',
+      township: '毛嘴镇',
+      contactName: '王五',
+      contactPhone: '13700000000',
+      contactEmail: null,
+      active: true,
+    });
+    expect(b).toMatchObject({ name: '仙桃市己公司', sizeClass: 'micro', contactName: null, contactPhone: null });
+    expect(b.id).toBeGreaterThan(a.id);
+    const second = csv([
+      [U(30), '仙桃市戊公司', '批发和零售业', '中型', '毛嘴镇', '', ''],
+      [U(31), '仙桃市己公司', '建筑业', '小型', '沙嘴街道', '赵六', '13600000000'],
+    ]);
+    expect((await upload('apply', 'order.csv', second)).json()).toMatchObject({ applied: true, creates: 0, updates: 2 });
+    expect(await get(U(30))).toMatchObject({ id: a.id, contactName: null, contactPhone: null });
+    expect(await get(U(31))).toMatchObject({ id: b.id, sizeClass: 'small', contactName: '赵六', contactPhone: '13600000000' });
+  });
+
   it('refuses unusable uploads clearly', async () => {
     expect((await upload('preview', 'r.txt', 'hello')).json().error.code).toBe('unsupported_file');
     expect((await upload('preview', 'r.xlsx', 'not a zip')).json().error.code).toBe('unreadable_file');
