@@ -1,5 +1,5 @@
 // The demo a newcomer first sees: a living system made through the real code paths.
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { asc } from 'drizzle-orm';
 import { listRequests } from '#server/requests/requests.service.ts';
 import { verifyAuditChain } from '#server/audit/audit.writer.ts';
@@ -17,6 +17,7 @@ import { cadres, departmentHeads, pointsEntries, units, users } from '#server/db
 import { computeStandings } from '#server/points/standings.service.ts';
 
 const database = await freshDatabase();
+afterAll(() => database.close());
 const now = new Date('2026-11-25T08:00:00Z');
 await seedDemo(database.db, now, { secret: 'demo-secret-demo-secret-demo-secret-123' });
 const { db } = database;

@@ -1,5 +1,5 @@
 import type { LightMyRequestResponse } from 'fastify';
-import { afterAll } from 'vitest';
+import { afterAll, onTestFinished } from 'vitest';
 import { buildApp, type App, type AppDeps } from '#server/app.ts';
 import { hashPassword } from '#server/auth/password.ts';
 import type { Database } from '#server/db/client.ts';
@@ -22,7 +22,21 @@ export interface TestContext {
 
 let passwordHash: Promise<string> | undefined;
 
-/** A fresh app on a fresh database, closed after the file's tests. */
+/**
+ * Closes what a test file made: after the file's tests when made at its top, or when the test that made it
+ * ends (an afterAll registered inside a test never runs: its app and database, a PostgreSQL database among
+ * them, were left behind).
+ */
+function closeWhenDone(close: () => Promise<void>): void {
+  try {
+    onTestFinished(close);
+  } catch {
+    // Outside a test: onTestFinished refuses.
+    afterAll(close);
+  }
+}
+
+/** A fresh app on a fresh database, closed after the file's tests (or after the test that made it). */
 export async function makeTestContext(
   opts: {
     publicBaseUrl?: string;
@@ -54,7 +68,7 @@ export async function makeTestContext(
     now: () => clock.now,
     ...(opts.sessionNow ? { sessionNow: opts.sessionNow } : {}),
   });
-  afterAll(async () => {
+  closeWhenDone(async () => {
     await app.close();
     await database.close();
   });

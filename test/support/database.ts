@@ -3,14 +3,14 @@ import { readFile } from 'node:fs/promises';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { openDatabase, type Database } from '#server/db/client.ts';
-import { withDatabase } from './global-setup.ts';
+import { testDatabasePrefix, withDatabase } from './global-setup.ts';
 
 /** A fresh, migrated database of its own: PGlite by default, PostgreSQL when DATABASE_URL is set. */
 export async function freshDatabase(): Promise<Database & { url?: string }> {
   const pgTemplate = inject('pgTemplate');
   const url = process.env.DATABASE_URL;
   if (pgTemplate && url) {
-    const name = `pingyi_t_${randomBytes(6).toString('hex')}`;
+    const name = `${testDatabasePrefix(pgTemplate)}${randomBytes(6).toString('hex')}`;
     await adminQuery(url, `create database ${name} template ${pgTemplate}`);
     const dbUrl = withDatabase(url, name);
     const database = await openDatabase({ kind: 'postgres', url: dbUrl }, { migrate: false });

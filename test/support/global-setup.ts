@@ -32,8 +32,22 @@ export default async function setup(project: TestProject) {
     return async () => {
       const c = new pg.Client({ connectionString: url });
       await c.connect();
-      await c.query(`drop database if exists ${TEMPLATE_DB}`);
-      await c.end();
+      try {
+        await c.query(`drop database if exists ${TEMPLATE_DB}`);
+        // Every file closes the databases it made (the close drops them): one left behind is a file that
+        // never closed it, and CI's PostgreSQL would keep it run after run.
+        const { rows } = await c.query<{ datname: string }>('select datname from pg_database where starts_with(datname, $1)', [
+          testDatabasePrefix(TEMPLATE_DB),
+        ]);
+        for (const { datname } of rows) await c.query(`drop database if exists ${datname} with (force)`);
+        if (rows.length) {
+          // Vitest prints an error thrown here and still exits 0: the exit code says it.
+          process.exitCode = 1;
+          throw new Error(`${rows.length} test database(s) were never closed by their test files (now dropped)`);
+        }
+      } finally {
+        await c.end();
+      }
     };
   }
   const file = await writePgliteTemplate(await openDatabase({ kind: 'pglite' }), 'template');
@@ -68,6 +82,9 @@ export async function writePgliteTemplate(database: Database, name: string): Pro
   await writeFile(file, Buffer.from(await dump.arrayBuffer()));
   return file;
 }
+
+/** The names of the databases made from a template for test files (freshDatabase): one prefix per run. */
+export const testDatabasePrefix = (template: string) => `${template.replace('_template_', '_t_')}_`;
 
 export function withDatabase(url: string, database: string): string {
   const u = new URL(url);
