@@ -1,8 +1,8 @@
 // The city profile (server/config.ts) reaches the pages: the issuer and help line, from the configuration.
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildApp } from '#server/app.ts';
 import { loadConfig } from '#server/config.ts';
-import { makeTestContext } from '../support/app.ts';
+import { closeWhenDone, makeTestContext } from '../support/app.ts';
 import { testConfig } from '../support/config.ts';
 
 const ctx = await makeTestContext();
@@ -16,7 +16,7 @@ const DEMO = {
 async function appWith(env: Record<string, string>) {
   const { city } = loadConfig({ JWT_SECRET: 'x'.repeat(40), ...env });
   const app = await buildApp({ database: ctx.database, config: testConfig({ city }), runJobs: false });
-  afterAll(() => app.close());
+  closeWhenDone(() => app.close());
   return app;
 }
 

@@ -7,6 +7,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { Rollup } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '#server/app.ts';
+import type { Database } from '#server/db/client.ts';
 import { testConfig } from '../support/config.ts';
 import { pageFiles, precompressDir } from '../../scripts/precompress.ts';
 import { freshDatabase } from '../support/database.ts';
@@ -16,6 +17,7 @@ const PAGE = '<!doctype html><html><head><script type="module" src="/assets/inde
 const SURVEY = '<!doctype html><html><head><script type="module" src="/assets/survey-XyZ789.js"></script></head><body>测评</body></html>';
 let dist = '';
 let app: App;
+let database: Database;
 
 beforeAll(async () => {
   dist = await mkdtemp(join(tmpdir(), 'pingyi-dist-'));
@@ -24,18 +26,19 @@ beforeAll(async () => {
   await writeFile(join(dist, 'index.html'), PAGE);
   await writeFile(join(dist, 'survey.html'), SURVEY);
   await precompressDir(dist);
-  const database = await freshDatabase();
+  database = await freshDatabase();
   app = await buildApp({
     database,
     serveWeb: true,
     webDist: dist,
     config: testConfig(),
   });
-  afterAll(async () => {
-    await app.close();
-    await database.close();
-    await rm(dist, { recursive: true, force: true });
-  });
+});
+// At the file's top: an afterAll registered inside beforeAll never runs.
+afterAll(async () => {
+  await app?.close();
+  await database?.close();
+  await rm(dist, { recursive: true, force: true });
 });
 
 const get = (url: string, headers: Record<string, string> = {}) => app.inject({ method: 'GET', url, headers });

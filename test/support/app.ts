@@ -27,7 +27,7 @@ let passwordHash: Promise<string> | undefined;
  * ends (an afterAll registered inside a test never runs: its app and database, a PostgreSQL database among
  * them, were left behind).
  */
-function closeWhenDone(close: () => Promise<void>): void {
+export function closeWhenDone(close: () => Promise<void>): void {
   try {
     onTestFinished(close);
   } catch {
