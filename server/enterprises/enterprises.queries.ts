@@ -58,7 +58,9 @@ export async function countExistingEnterprises(tx: Tx, usccs: string[]) {
 
 // What an import can overwrite: the fields of its records, and no more (ids and times would be garbage a row).
 const { uscc, name, industry, sizeClass, township, contactName, contactPhone, contactEmail, active } = enterprises;
-const recordColumns = { uscc, name, industry, sizeClass, township, contactName, contactPhone, contactEmail, active };
+const overwritable = { name, industry, sizeClass, township, contactName, contactPhone, contactEmail, active };
+export const overwritableFields = Object.keys(overwritable) as (keyof typeof overwritable)[];
+const recordColumns = { uscc, ...overwritable };
 
 /** The registry's records of a batch of codes, by code (one batch of an import: a few thousand at most). */
 export const existingEnterprises = async (tx: Tx, usccs: string[]) =>

@@ -44,7 +44,6 @@ export async function updateEnterprise(
   });
 }
 
-const fieldsOfRecord = ['name', 'industry', 'sizeClass', 'township', 'contactName', 'contactPhone', 'contactEmail', 'active'] as const;
 /** Before-values one audit entry holds at most: a 200,000-row update is 200 entries of ~150 KB, not one of 30 MB. */
 export const OVERWRITES_PER_ENTRY = 1_000;
 
@@ -103,7 +102,7 @@ export async function importEnterprises(
       for (const r of batch) {
         const old = existing.get(r.uscc);
         if (!old) continue;
-        const changed = fieldsOfRecord.filter((f) => (r[f] ?? null) !== (old[f] ?? null));
+        const changed = q.overwritableFields.filter((f) => (r[f] ?? null) !== (old[f] ?? null));
         if (changed.length)
           overwritten.push({
             uscc: r.uscc,

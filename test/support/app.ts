@@ -25,7 +25,8 @@ let passwordHash: Promise<string> | undefined;
 /**
  * Closes what a test file made: after the file's tests when made at its top, or when the test that made it
  * ends (an afterAll registered inside a test never runs: its app and database, a PostgreSQL database among
- * them, were left behind).
+ * them, were left behind). Not from inside a beforeAll, where an afterAll does not run either: make it at the
+ * file's top (the PostgreSQL teardown fails a run that leaves a database behind).
  */
 export function closeWhenDone(close: () => Promise<void>): void {
   try {
