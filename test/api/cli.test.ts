@@ -4,8 +4,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { auditCheckpoint } from '#server/audit/audit.writer.ts';
+import { createAdmin } from '#server/cli/create-admin.ts';
+import { verifyAuditCli } from '#server/cli/verify-audit.ts';
 import { openConfiguredDatabase } from '#server/db/open.ts';
 import { rounds, users } from '#server/db/schema.ts';
 import { freshDatabase } from '../support/database.ts';
@@ -14,19 +16,40 @@ import { rechain } from '../support/tamper.ts';
 const pg = process.env.DATABASE_URL ? await freshDatabase() : null;
 const env = { ...process.env, DATA_DIR: mkdtempSync(join(tmpdir(), 'pingyi-cli-')), DATABASE_URL: pg?.url ?? '', LOG_LEVEL: 'silent' };
 afterAll(() => pg?.close());
+/** The command as a deployment runs it: its own process. */
 const run = (script: string, args: string[], extra: Record<string, string> = {}) =>
   spawnSync(process.execPath, [script, ...args], { env: { ...env, ...extra }, encoding: 'utf8', input: '' });
+/**
+ * The command's own function in this process, with what it prints and its exit code. Each command is run
+ * once as a process (run) to show that the entry point works; the other cases call it here, which spares
+ * a process start, its PGlite and its compile (3–4 s each on a busy machine).
+ */
+async function call(cli: (args: string[], env: NodeJS.ProcessEnv) => Promise<number>, args: string[], extra: Record<string, string> = {}) {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const log = vi.spyOn(console, 'log').mockImplementation((...line: unknown[]) => void stdout.push(line.join(' ')));
+  const error = vi.spyOn(console, 'error').mockImplementation((...line: unknown[]) => void stderr.push(line.join(' ')));
+  try {
+    const status = await cli(args, { ...env, ...extra });
+    return { status, stdout: stdout.join('\n'), stderr: stderr.join('\n') };
+  } finally {
+    log.mockRestore();
+    error.mockRestore();
+  }
+}
 
 describe('CLI', () => {
-  it('creates the first admin, refuses a weak password and a duplicate', { timeout: 180_000 }, () => {
-    expect(run('server/cli/create-admin.ts', ['chief', '营商办主任'], { PINGYI_ADMIN_PASSWORD: 'short' }).status).toBe(2);
+  it('creates the first admin, refuses a weak password and a duplicate', { timeout: 180_000 }, async () => {
+    const weak = await call(createAdmin, ['chief', '营商办主任'], { PINGYI_ADMIN_PASSWORD: 'short' });
+    expect(weak.status).toBe(2);
+    expect(weak.stderr).toContain('The password is not acceptable');
     const ok = run('server/cli/create-admin.ts', ['chief', '营商办主任'], { PINGYI_ADMIN_PASSWORD: 'a long enough password' });
     expect(ok.stdout).toContain('Admin "chief" created');
     expect(ok.status).toBe(0);
-    const again = run('server/cli/create-admin.ts', ['chief'], { PINGYI_ADMIN_PASSWORD: 'a long enough password' });
+    const again = await call(createAdmin, ['chief'], { PINGYI_ADMIN_PASSWORD: 'a long enough password' });
     expect(again.status).toBe(1);
     expect(again.stderr).toContain('already exists');
-    expect(run('server/cli/create-admin.ts', []).status).toBe(2);
+    expect((await call(createAdmin, [])).status).toBe(2);
   });
 
   it('verifies the audit chain (the admin creation is its first entry)', { timeout: 60_000 }, () => {
@@ -46,19 +69,19 @@ describe('CLI', () => {
     } finally {
       await database.close();
     }
-    expect(run('server/cli/verify-audit.ts', ['--checkpoint', file]).status).toBe(0);
-    expect(run('server/cli/create-admin.ts', ['deputy', '副主任'], { PINGYI_ADMIN_PASSWORD: 'another long password' }).status).toBe(0);
+    expect((await call(verifyAuditCli, ['--checkpoint', file])).status).toBe(0);
+    expect((await call(createAdmin, ['deputy', '副主任'], { PINGYI_ADMIN_PASSWORD: 'another long password' })).status).toBe(0);
     const tampered = await openConfiguredDatabase({ databaseUrl: pg?.url, dataDir: env.DATA_DIR });
     try {
       await rechain(tampered.db, 1, { after: { username: 'someone-else', role: 'admin' } });
     } finally {
       await tampered.close();
     }
-    expect(run('server/cli/verify-audit.ts', []).status).toBe(0);
-    const res = run('server/cli/verify-audit.ts', ['--checkpoint', file]);
+    expect((await call(verifyAuditCli, [])).status).toBe(0);
+    const res = await call(verifyAuditCli, ['--checkpoint', file]);
     expect(res.status).toBe(1);
     expect(res.stdout).toMatch(/BROKEN at entry 1: checkpoint diverges/);
-    expect(run('server/cli/verify-audit.ts', ['--checkpoint', join(dir, 'missing.json')]).status).toBe(2);
+    expect((await call(verifyAuditCli, ['--checkpoint', join(dir, 'missing.json')])).status).toBe(2);
   });
 
   it('verify-audit requires the chain head printed on the last published round: emptied with triggers off, it fails naming it', {
@@ -91,7 +114,7 @@ describe('CLI', () => {
     } finally {
       await database.close();
     }
-    const ok = run('server/cli/verify-audit.ts', []);
+    const ok = await call(verifyAuditCli, []);
     expect(ok.status).toBe(0);
     expect(ok.stdout).toContain(`chain head printed on round 2026Q1's publication: entry ${head.id}`);
     expect(ok.stdout).toContain(`it contains entry ${head.id} of round 2026Q1's printed head`);
@@ -105,7 +128,7 @@ describe('CLI', () => {
     } finally {
       await holder.close();
     }
-    const res = run('server/cli/verify-audit.ts', []);
+    const res = await call(verifyAuditCli, []);
     expect(res.status).toBe(1);
     expect(res.stdout).toContain(
       `BROKEN at entry ${head.id}: checkpoint diverges: the log ends before entry ${head.id} of the chain head printed on round 2026Q1's publication`,
@@ -114,10 +137,8 @@ describe('CLI', () => {
   });
 
   it('creates the first security administrator, who alone manages accounts; refuses another role', { timeout: 180_000 }, async () => {
-    expect(
-      run('server/cli/create-admin.ts', ['--role', 'leader', 'boss'], { PINGYI_ADMIN_PASSWORD: 'a long enough password' }).status,
-    ).toBe(2);
-    const ok = run('server/cli/create-admin.ts', ['--role', 'security', 'secadmin', '安全管理员'], {
+    expect((await call(createAdmin, ['--role', 'leader', 'boss'], { PINGYI_ADMIN_PASSWORD: 'a long enough password' })).status).toBe(2);
+    const ok = await call(createAdmin, ['--role', 'security', 'secadmin', '安全管理员'], {
       PINGYI_ADMIN_PASSWORD: 'yet another long password',
     });
     expect(ok.stdout).toContain('Security administrator "secadmin" created');
