@@ -41,7 +41,7 @@ const JUDGED_FRACTION = 0.5;
 
 const SCALE = {
   postgres: {
-    submit: { submissions: 2000, warmup: 1000, concurrency: 200, paced: { ...PACED, budget: 12_000 } },
+    submit: { submissions: 2000, warmup: 3000, concurrency: 200, paced: { ...PACED, budget: 12_000 } },
     results: { responses: 10_000, departments: 100, reads: 200 },
   },
   pglite: {
@@ -491,10 +491,17 @@ function assemble(
         'hours: well under 1 submission a second) is thousands of times below it; PostgreSQL is the choice past one process.',
     );
   }
+  // Whether the warm-up was long enough: the app's CPU per submission over its last part against the measured run's.
+  const settled = (label: string, s: SubmitFigures | undefined) =>
+    s
+      ? `${label}: ${msFine(s.cpuMs.warmupTail.http)} over the warm-up's last ${s.cpuMs.warmupTail.submissions}, ${msFine(s.cpuMs.http)} measured` +
+        (s.cpuMs.warmupTail.http > s.cpuMs.http * 1.1 ? ', still falling: a longer warm-up would read lower' : '')
+      : null;
   details.push(
     'Node CPU per submission: CPU time of the process running the app (HTTP, validation, ORM, pg driver) or, for raw, the plain pg caller, ' +
       'divided by submissions, counted while the load generator sends (not while it is handed its requests) and after a warm-up ' +
-      `through the same path (${SCALE.postgres.submit.warmup} submissions on PostgreSQL, ${SCALE.pglite.submit.warmup} on PGlite), so that the JIT has compiled it; ` +
+      `through the same path (${SCALE.postgres.submit.warmup} submissions on PostgreSQL, ${SCALE.pglite.submit.warmup} on PGlite), so that the JIT has compiled it ` +
+      `(the figure falls for a few thousand submissions, as a server that has run a while; the app's CPU per submission, ${[settled('PostgreSQL', ps), settled('PGlite', ls)].filter(Boolean).join('; ')}); ` +
       'the load generator (autocannon in its own process) is shown separately. It is the figure least disturbed by other work on the machine.',
   );
   if (ps) {
