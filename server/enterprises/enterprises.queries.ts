@@ -1,4 +1,4 @@
-import { and, asc, count, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, or, sql, type SQL, type SQLChunk } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { EnterpriseInput, enterpriseListQuerySchema } from '#shared/schemas/enterprises.ts';
 import type { Tx } from '../db/client.ts';
@@ -56,7 +56,7 @@ export async function countExistingEnterprises(tx: Tx, usccs: string[]) {
   return row?.n ?? 0;
 }
 
-// What an import can overwrite: the fields of its records, and no more (ids and times would be garbage a row).
+// What an import can overwrite: the fields of its records, and no more (reading ids and times too would be garbage on every row).
 const { uscc, name, industry, sizeClass, township, contactName, contactPhone, contactEmail, active } = enterprises;
 const overwritable = { name, industry, sizeClass, township, contactName, contactPhone, contactEmail, active };
 export const overwritableFields = Object.keys(overwritable) as (keyof typeof overwritable)[];
@@ -66,20 +66,32 @@ const recordColumns = { uscc, ...overwritable };
 export const existingEnterprises = async (tx: Tx, usccs: string[]) =>
   new Map((await tx.select(recordColumns).from(enterprises).where(codesIn(usccs))).map((r) => [r.uscc, r]));
 
+// The upsert's SQL, from the same columns: each record field's column, its JSON key and type (the enum's
+// included), and a column's default where a record leaves the field out. Built once.
+const recordEntries = Object.entries(recordColumns) as [keyof typeof recordColumns, (typeof recordColumns)[keyof typeof recordColumns]][];
+const list = (parts: SQLChunk[]) => sql.join(parts, sql`, `);
+const upsertParts = {
+  into: list(recordEntries.map(([, c]) => sql.identifier(c.name))),
+  values: list(
+    recordEntries.map(([k, c]) =>
+      c.hasDefault && c.default !== undefined ? sql`coalesce(r.${sql.identifier(k)}, ${c.default})` : sql`r.${sql.identifier(k)}`,
+    ),
+  ),
+  types: list(recordEntries.map(([k, c]) => sql`${sql.identifier(k)} ${sql.raw(c.getSQLType())}`)),
+  keys: list(recordEntries.map(([k]) => sql.identifier(k))),
+  overwrite: list(Object.values(overwritable).map((c) => sql`${sql.identifier(c.name)} = excluded.${sql.identifier(c.name)}`)),
+};
+
 /** Inserts or updates one batch of an import, in the batch's order. */
 export async function upsertEnterprises(tx: Tx, records: EnterpriseInput[], now: Date) {
+  const p = upsertParts;
+  const updatedAt = sql.identifier(enterprises.updatedAt.name);
   await tx.execute(sql`
-    insert into ${enterprises} (uscc, name, industry, size_class, township, contact_name, contact_phone, contact_email, active, updated_at)
-    select r.uscc, r.name, r.industry, r."sizeClass"::size_class, r.township, r."contactName", r."contactPhone", r."contactEmail",
-      coalesce(r.active, true), ${now.toISOString()}::timestamptz
-    from rows from (jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as (
-      uscc text, name text, industry text, "sizeClass" text, township text, "contactName" text, "contactPhone" text,
-      "contactEmail" text, active boolean)) with ordinality as r(
-      uscc, name, industry, "sizeClass", township, "contactName", "contactPhone", "contactEmail", active, n)
+    insert into ${enterprises} (${p.into}, ${updatedAt})
+    select ${p.values}, ${now.toISOString()}::timestamptz
+    from rows from (jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as (${p.types})) with ordinality as r(${p.keys}, n)
     order by r.n
-    on conflict (uscc) do update set name = excluded.name, industry = excluded.industry, size_class = excluded.size_class,
-      township = excluded.township, contact_name = excluded.contact_name, contact_phone = excluded.contact_phone,
-      contact_email = excluded.contact_email, active = excluded.active, updated_at = excluded.updated_at`);
+    on conflict (${sql.identifier(uscc.name)}) do update set ${p.overwrite}, ${updatedAt} = excluded.${updatedAt}`);
 }
 
 export const insertEnterprise = async (tx: Tx, r: EnterpriseInput) => (await tx.insert(enterprises).values(r).returning())[0]!;
