@@ -119,7 +119,7 @@ async function main() {
           async (t) => {
             const [v] = await t.raw.query<{ v: string }>("select current_setting('server_version') as v");
             postgresVersion = `PostgreSQL ${v?.v ?? '?'} at ${new URL(adminUrl).host} (scratch databases pingyi_bench_<pid>, pingyi_bench_<pid>_boot, dropped after)`;
-            for (const s of ['synchronous_commit', 'shared_buffers', 'max_connections']) {
+            for (const s of ['synchronous_commit', 'shared_buffers', 'max_connections', 'autovacuum']) {
               const [r] = await t.raw.query<Record<string, string>>(`show ${s}`);
               pgSettings.push(`${s}=${r?.[s] ?? '?'}`);
             }
@@ -511,7 +511,7 @@ function assemble(
       `Where the app's CPU goes (PostgreSQL), each part measured alone in the same run: plain node:http answering the same bodies (read, ` +
         `JSON.parse, a small JSON answer; no framework, no database) costs ${msFine(ps.cpuMs.httpFloor)} a request on this machine; the route's own ` +
         `work called without HTTP costs ${msFine(ps.cpuMs.routeWork)} a submission: one statement that counts the survey's three limits in the ` +
-        `database (shared by every replica, keys under HMAC) with the link lookup riding in it, the answer's checks, and one guarded statement ` +
+        `database (shared by every replica, keys under HMAC; committed without waiting for the disk) with the link lookup riding in it, the answer's checks, and one guarded statement ` +
         `that marks the invitation and boxes the answer (the raw path writes the same rows with ${msFine(ps.cpuMs.raw)}, without the limits or ` +
         `the guard)${ps.routeWorkFailures ? `; ${ps.routeWorkFailures} of those calls failed` : ''}. Those two alone are ${msFine(floor)}` +
         `${floor > 0.6 ? ', past the 0.6 ms target before Fastify does anything' : ''}; the rest, ` +
@@ -525,7 +525,10 @@ function assemble(
         '`npx tsx bench/profile-submit.ts` prints the sampled profile by area and function.',
     );
   }
-  if (pgSettings.length) details.push(`PostgreSQL settings: ${pgSettings.join(', ')}.`);
+  if (pgSettings.length)
+    details.push(
+      `PostgreSQL settings: ${pgSettings.join(', ')} (the app's submissions commit with synchronous_commit as set; the limits' counts turn it off for their own transaction).`,
+    );
 
   // 2. results
   const pr = pg.results;
