@@ -462,9 +462,9 @@ function assemble(
         `raw: ${s.submissions - s.raw.failures}/${s.submissions} committed in ${(s.raw.wallMs / 1000).toFixed(1)} s; ` +
         `paced steps (× raw): ${steps.join('; ') || 'none'}${s.pacedNote ? ` (${s.pacedNote})` : ''}; ` +
         `${s.stored} responses stored in the HTTP round (warm-up, closed loop and paced); ` +
-        `the ballot-box job ran before the warm-up's last part, through its own claim, and moved the ${s.mover.moved} answers already in the box ` +
-        `(the raw round's, the route-work round's and the warm-up's) in ${(s.mover.wallMs / 1000).toFixed(1)} s, ${(s.mover.nodeMs / Math.max(1, s.mover.moved)).toFixed(3)} ms of app CPU an answer ` +
-        `(the rest is the database's), and again before the paced steps (the closed loop's ${s.moverBeforePaced.moved} in ${(s.moverBeforePaced.wallMs / 1000).toFixed(1)} s); ` +
+        `the ballot-box job ran before the warm-up, through its own claim, and moved the ${s.mover.moved} answers already in the box ` +
+        `(the raw and route-work rounds') in ${(s.mover.wallMs / 1000).toFixed(1)} s, ${(s.mover.nodeMs / Math.max(1, s.mover.moved)).toFixed(3)} ms of app CPU an answer ` +
+        `(the rest is the database's), and again before the paced steps (the warm-up's and the closed loop's ${s.moverBeforePaced.moved} in ${(s.moverBeforePaced.wallMs / 1000).toFixed(1)} s); ` +
         `each time its next run is due 30 s after it ends, after the window, where it once fell or not by the clock (or at once, after a run longer than that); ` +
         `moving answers is that job's work, off the request path, and the raw rows wait in the box just the same` +
         `${errors.length ? `; errors seen: ${errors.join(' | ')}` : ''}.`,
