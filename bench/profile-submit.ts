@@ -100,15 +100,17 @@ async function main() {
       // The invitation messages are queued when the outbox first runs, as at a round's open: not while measuring.
       await app.outbound.tick(new Date());
       const requests = submitRequests(round);
-      await runLoad({ base, concurrency: 200, warmup: [], measured: requests.slice(0, warmup) });
-      // As the bench: the raw round's and the warm-up's answers leave the ballot box before the measured runs.
+      // As the bench: the raw round's answers leave the ballot box before the warm-up, the warm-up's and the
+      // first run's before the profiled one, so that moving them falls in neither measured run.
       await emptyBallotBox(target.database);
+      await runLoad({ base, concurrency: 200, warmup: [], measured: requests.slice(0, warmup) });
       // First without the profiler (its sampling costs CPU too), then as many again with it.
       const c1 = process.cpuUsage();
       const plain = await runLoad({ base, concurrency: 200, warmup: [], measured: requests.slice(warmup, warmup + submissions) });
       console.log(
         `${target.label}: ${plain.ok}/${plain.requests} OK, ${plain.perSecond.toFixed(0)}/s; process CPU ${cpuLine(process.cpuUsage(c1), submissions)} (no profiler)`,
       );
+      await emptyBallotBox(target.database);
       const session = new Session();
       session.connect();
       await session.post('Profiler.enable');
